@@ -1,0 +1,93 @@
+/**
+ * The CLI entry: the only module that turns argv into a command run and a
+ * command's result into an exit code. Exit codes: 0 success, 1 error findings,
+ * 2 usage or input error. No stack trace reaches the user unless AKSNET_DEBUG is set.
+ */
+import { Command, CommanderError } from "commander";
+import { commands } from "./commands/index.js";
+import { EXIT, UsageError } from "./errors.js";
+import type { Io } from "./io.js";
+
+const VERSION = "0.1.0";
+
+function firstCommandName(argv: readonly string[]): string | undefined {
+  for (const a of argv) {
+    if (a === "--") return undefined;
+    if (!a.startsWith("-")) return a;
+  }
+  return undefined;
+}
+
+/** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const program = new Command("aksnet")
+    .description("Plan, check and inspect AKS cluster networking.")
+    .version(VERSION, "-V, --version")
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(formatCommanderError(s)),
+    });
+  program.addHelpText(
+    "after",
+    "\nExamples:\n  aksnet compare                      # the /24 example: every model side by side\n  aksnet size --nodes 50 --max-pods 30\n  aksnet check aksnet.yaml\n  aksnet cidr info 10.224.0.0/24\n",
+  );
+
+  const name = firstCommandName(argv);
+  const entry = commands.find((c) => c.name === name);
+  let exitCode: number = EXIT.ok;
+  for (const c of commands) {
+    if (c === entry) continue;
+    program.command(c.name).description(c.summary);
+  }
+  if (entry) {
+    const def = (await entry.load()).default;
+    const cmd = program.command(entry.name).description(entry.summary).exitOverride();
+    def.configure(cmd);
+    const attach = (c: Command) => {
+      // A command with subcommands (cidr) configures actions on its children itself.
+      if (c.commands.length === 0) {
+        c.action(async (...params: unknown[]) => {
+          const self = params[params.length - 1] as Command;
+          exitCode = await def.run({ args: self.processedArgs, opts: self.opts(), io });
+        });
+      }
+    };
+    attach(cmd);
+  } else if (name !== undefined) {
+    io.err(`aksnet: unknown command '${name}'. Run 'aksnet --help' for the list of commands.\n`);
+    return EXIT.usage;
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    if (name === undefined && argv.length === 0) {
+      await io.out(program.helpInformation());
+    }
+    return exitCode;
+  } catch (e) {
+    return handleError(e, io, name);
+  }
+}
+
+function formatCommanderError(s: string): string {
+  const text = s.replace(/^error: /, "").trim();
+  return `aksnet: ${text}. Run 'aksnet --help' or 'aksnet <command> --help' for usage.\n`.replace(/\.\. Run/, ". Run");
+}
+
+function handleError(e: unknown, io: Io, name: string | undefined): number {
+  if (e instanceof CommanderError) {
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (e instanceof UsageError) {
+    io.err(`aksnet${name ? " " + name : ""}: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  if (io.env["AKSNET_DEBUG"]) io.err(`${e instanceof Error ? e.stack : message}\n`);
+  io.err(`aksnet${name ? " " + name : ""}: internal error: ${message}. This is a bug in aksnet; please report it (set AKSNET_DEBUG=1 for details).\n`);
+  return EXIT.usage;
+}

@@ -1,0 +1,6 @@
+/**
+ * Adapters: the code that does I/O or produces text for other tools
+ * (CLI, generators, importers, inspect, web).
+ * @module
+ */
+export { run as runCli } from "./cli/main.js";

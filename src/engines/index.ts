@@ -1,0 +1,6 @@
+/**
+ * The engines: pure functions over the IP core and the knowledge base
+ * (plan, capacity, validate, recommend, migrate).
+ * @module
+ */
+export * from "./plan/schema.js";

@@ -1,0 +1,144 @@
+/**
+ * The plan file (`aksnet.yaml`, JSON accepted too): the single source of the
+ * plan's types, its structural rules and the generated JSON Schema
+ * (`schema/aksnet-plan.schema.json`). Field names follow the AKS API vocabulary.
+ *
+ * Structure and allowed values are checked here; everything that needs
+ * judgement (CIDR syntax, overlaps, sizes, combinations) is a validator rule,
+ * so a plan with a bad CIDR still loads and gets a finding with a path.
+ * Anything left out is resolved from the knowledge base for the stated
+ * Kubernetes version (see `defaults.ts`).
+ */
+import { z } from "zod";
+
+const name = z.string().min(1);
+const cidrText = z.string().describe("CIDR notation, e.g. 10.244.0.0/16");
+
+export const NetworkPlugin = z.enum(["azure", "kubenet", "none"]);
+export const NetworkPluginMode = z.enum(["overlay"]);
+export const NetworkDataplane = z.enum(["azure", "cilium"]);
+export const NetworkPolicy = z.enum(["none", "azure", "calico", "cilium"]);
+export const IpFamily = z.enum(["IPv4", "IPv6"]);
+export const OutboundType = z.enum([
+  "loadBalancer",
+  "managedNATGateway",
+  "managedNATGatewayV2",
+  "userAssignedNATGateway",
+  "userDefinedRouting",
+  "none",
+  "block",
+]);
+export const PoolMode = z.enum(["System", "User"]);
+export const PoolOs = z.enum(["Linux", "Windows2019", "Windows2022", "Windows2025"]);
+export const PodIpAllocation = z.enum(["DynamicIndividual", "StaticBlock"]);
+
+export const NetworkSection = z
+  .object({
+    plugin: NetworkPlugin.optional().describe("azure | kubenet | none. Default: Azure CNI Overlay from Kubernetes 1.30, kubenet before."),
+    pluginMode: NetworkPluginMode.optional().describe("overlay, or omitted (azure without a mode is node subnet)"),
+    dataplane: NetworkDataplane.optional().describe("azure (default) | cilium"),
+    policy: NetworkPolicy.optional().describe("none (default) | azure | calico | cilium"),
+    ipFamilies: z.array(IpFamily).optional().describe("[IPv4] or [IPv4, IPv6]"),
+    podCidrs: z.array(cidrText).optional().describe("kubenet, overlay and none: the pod CIDR(s), one per IP family"),
+    serviceCidrs: z.array(cidrText).optional().describe("the service CIDR(s), one per IP family; default 10.0.0.0/16"),
+    dnsServiceIp: z.string().optional().describe("the cluster DNS service address inside the service CIDR; default 10.0.0.10"),
+    outboundType: OutboundType.optional(),
+  })
+  .strict();
+
+export const SubnetSection = z
+  .object({
+    name,
+    cidr: cidrText,
+    delegation: z.string().optional().describe("service the subnet is delegated to, e.g. Microsoft.ContainerInstance/containerGroups"),
+    routeTable: z.string().optional(),
+  })
+  .strict();
+
+export const VnetSection = z
+  .object({
+    name: name.optional(),
+    resourceGroup: z.string().optional(),
+    addressSpace: z.array(cidrText).min(1),
+    subnets: z.array(SubnetSection).default([]),
+  })
+  .strict();
+
+export const ConnectedNetwork = z
+  .object({
+    name,
+    cidrs: z.array(cidrText).min(1),
+    kind: z.enum(["peering", "vpn", "expressRoute", "onPremises", "other"]).optional(),
+  })
+  .strict();
+
+const surge = z.union([z.number().int(), z.string()]).describe('a node count (3) or a percentage ("33%")');
+
+export const NodePoolSection = z
+  .object({
+    name,
+    mode: PoolMode.optional().describe("System | User; default: the first pool is System"),
+    os: PoolOs.optional().describe("Linux (default) | Windows2022 | Windows2025"),
+    count: z.number().int().optional(),
+    minCount: z.number().int().optional().describe("autoscaler minimum"),
+    maxCount: z.number().int().optional().describe("autoscaler maximum; AKS reserves addresses for it up front"),
+    maxPods: z.number().int().optional(),
+    maxSurge: surge.optional(),
+    subnet: z.string().optional().describe("name of a vnet subnet for the nodes"),
+    podSubnet: z.string().optional().describe("name of a vnet subnet for pods (pod-subnet models only)"),
+    podIpAllocation: PodIpAllocation.optional(),
+  })
+  .strict();
+
+export const ReservedSection = z
+  .object({
+    internalLoadBalancerIps: z.number().int().min(0).optional(),
+    privateEndpoints: z.number().int().min(0).optional(),
+    other: z.number().int().min(0).optional().describe("any other addresses taken from the node subnet"),
+  })
+  .strict();
+
+/** Requirements for `aksnet recommend`, as a section of the plan file. */
+export const RequirementsSection = z
+  .object({
+    nodes: z.number().int().min(0).optional(),
+    maxNodes: z.number().int().min(0).optional(),
+    podsPerNode: z.number().int().min(0).optional(),
+    maxPodsPerNode: z.number().int().min(0).optional(),
+    addressSpace: z.array(cidrText).optional().describe("the VNet or subnet address space available"),
+    podsReachableFromVnet: z.boolean().optional(),
+    podsReachableFromOnPremises: z.boolean().optional(),
+    podIpsTraceable: z.boolean().optional().describe("pod IPs must be visible end to end (compliance)"),
+    windows: z.boolean().optional(),
+    virtualNodes: z.boolean().optional(),
+    applicationGateway: z.boolean().optional(),
+    networkPolicy: NetworkPolicy.optional(),
+    dualStack: z.boolean().optional(),
+    latencySensitive: z.boolean().optional(),
+    ebpf: z.boolean().optional().describe("eBPF observability or no kube-proxy"),
+  })
+  .strict();
+
+export const PlanSchema = z
+  .object({
+    apiVersion: z.literal("aksnet/v1").default("aksnet/v1"),
+    kind: z.literal("ClusterPlan").default("ClusterPlan"),
+    name: z.string().optional(),
+    location: z.string().optional(),
+    resourceGroup: z.string().optional(),
+    kubernetesVersion: z.union([z.string(), z.number()]).optional().describe('e.g. "1.33"'),
+    network: NetworkSection.default({}),
+    vnet: VnetSection.optional(),
+    connectedNetworks: z.array(ConnectedNetwork).default([]),
+    nodePools: z.array(NodePoolSection).default([]),
+    reserved: ReservedSection.default({}),
+    requirements: RequirementsSection.optional(),
+  })
+  .strict();
+
+/** A plan as written in a file (everything optional). */
+export type PlanInput = z.input<typeof PlanSchema>;
+/** A plan after structural parsing (defaults of the schema applied, AKS defaults not yet resolved). */
+export type Plan = z.output<typeof PlanSchema>;
+export type NodePool = z.output<typeof NodePoolSection>;
+export type Requirements = z.output<typeof RequirementsSection>;

@@ -1,0 +1,315 @@
+/**
+ * `Addr`: one IPv4 or IPv6 address, an immutable value with a family tag.
+ *
+ * IPv4 addresses are held as an unsigned 32-bit integer in a `number`, IPv6 as a
+ * `bigint` below 2^128: IPv4 math stays in fast small-integer arithmetic, IPv6
+ * math in exact bigint arithmetic. Addresses of different families are never
+ * equal and never contain each other; in the total order every IPv4 address
+ * sorts before every IPv6 address. An IPv4-mapped IPv6 address (`::ffff:1.2.3.4`)
+ * is an IPv6 address; `unmap()` converts it.
+ */
+import { ParseError, type ParseResult } from "./errors.js";
+
+export type Family = 4 | 6;
+
+const MAX6 = (1n << 128n) - 1n;
+
+export class Addr {
+  private constructor(
+    /** 4 or 6. */
+    readonly family: Family,
+    /** IPv4: the address as an unsigned 32-bit integer; 0 for IPv6. */
+    readonly v4: number,
+    /** IPv6: the address as an unsigned 128-bit integer; 0n for IPv4. */
+    readonly v6: bigint,
+  ) {}
+
+  /** @internal Use `addrFrom4` / `addrFromBigInt`. */
+  static of4(n: number): Addr {
+    return new Addr(4, n, 0n);
+  }
+  /** @internal Use `addrFrom16` / `addrFromBigInt`. */
+  static of6(n: bigint): Addr {
+    return new Addr(6, 0, n);
+  }
+
+  /** The number of bits in an address of this family: 32 or 128. */
+  get bitLength(): 32 | 128 {
+    return this.family === 4 ? 32 : 128;
+  }
+
+  /** Reports whether this is an IPv4 address. */
+  is4(): boolean {
+    return this.family === 4;
+  }
+
+  /** Reports whether this is an IPv6 address. */
+  is6(): boolean {
+    return this.family === 6;
+  }
+
+  /** Reports whether this is an IPv4-mapped IPv6 address (`::ffff:0:0/96`). */
+  is4In6(): boolean {
+    return this.family === 6 && this.v6 >> 32n === 0xffffn;
+  }
+
+  /** The IPv4 address inside an IPv4-mapped IPv6 address; any other address is returned unchanged. */
+  unmap(): Addr {
+    return this.is4In6() ? Addr.of4(Number(this.v6 & 0xffffffffn)) : this;
+  }
+
+  /** The address as an unsigned integer. */
+  toBigInt(): bigint {
+    return this.family === 4 ? BigInt(this.v4) : this.v6;
+  }
+
+  /** Compares by family (IPv4 first), then numerically: negative, zero or positive. */
+  compare(other: Addr): number {
+    if (this.family !== other.family) return this.family - other.family;
+    if (this.family === 4) return this.v4 - other.v4;
+    return this.v6 < other.v6 ? -1 : this.v6 > other.v6 ? 1 : 0;
+  }
+
+  /** Reports whether both addresses are the same family and value. */
+  equals(other: Addr): boolean {
+    return this.family === other.family && this.v4 === other.v4 && this.v6 === other.v6;
+  }
+
+  /** The next address, or undefined after the last address of the family. */
+  next(): Addr | undefined {
+    if (this.family === 4) return this.v4 === 0xffffffff ? undefined : Addr.of4(this.v4 + 1);
+    return this.v6 === MAX6 ? undefined : Addr.of6(this.v6 + 1n);
+  }
+
+  /** The previous address, or undefined before the first address of the family. */
+  prev(): Addr | undefined {
+    if (this.family === 4) return this.v4 === 0 ? undefined : Addr.of4(this.v4 - 1);
+    return this.v6 === 0n ? undefined : Addr.of6(this.v6 - 1n);
+  }
+
+  /** The address `n` places after this one (negative: before), or undefined outside the family. */
+  add(n: bigint | number): Addr | undefined {
+    if (this.family === 4) {
+      const v = this.v4 + Number(n);
+      return v < 0 || v > 0xffffffff ? undefined : Addr.of4(v);
+    }
+    const v = this.v6 + BigInt(n);
+    return v < 0n || v > MAX6 ? undefined : Addr.of6(v);
+  }
+
+  /** Dotted quad for IPv4; RFC 5952 for IPv6 (lower case, longest zero run compressed, IPv4-mapped in mixed notation). */
+  toString(): string {
+    return this.family === 4 ? format4(this.v4) : format6(this.v6);
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** The IPv4 address of an unsigned 32-bit integer. Throws RangeError outside 0..2^32-1. */
+export function addrFrom4(n: number): Addr {
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`IPv4 address value ${n} is out of range`);
+  return Addr.of4(n);
+}
+
+/** The address of an unsigned integer in the given family. Throws RangeError when out of range. */
+export function addrFromBigInt(n: bigint, family: Family): Addr {
+  if (n < 0n || n > (family === 4 ? 0xffffffffn : MAX6)) throw new RangeError(`IPv${family} address value ${n} is out of range`);
+  return family === 4 ? Addr.of4(Number(n)) : Addr.of6(n);
+}
+
+/** Compares two addresses for sorting (IPv4 before IPv6, then numerically). */
+export function compareAddr(a: Addr, b: Addr): number {
+  return a.compare(b);
+}
+
+// ---------------------------------------------------------------------------
+// Formatting
+
+/** Formats an unsigned 32-bit integer as a dotted quad. */
+export function format4(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+/** Formats a 128-bit integer per RFC 5952, with IPv4-mapped addresses as `::ffff:a.b.c.d`. */
+export function format6(n: bigint): string {
+  const groups = new Array<number>(8);
+  // Split via 32-bit words: four Number() conversions instead of eight bigint shifts.
+  const w0 = Number((n >> 96n) & 0xffffffffn);
+  const w1 = Number((n >> 64n) & 0xffffffffn);
+  const w2 = Number((n >> 32n) & 0xffffffffn);
+  const w3 = Number(n & 0xffffffffn);
+  groups[0] = w0 >>> 16;
+  groups[1] = w0 & 0xffff;
+  groups[2] = w1 >>> 16;
+  groups[3] = w1 & 0xffff;
+  groups[4] = w2 >>> 16;
+  groups[5] = w2 & 0xffff;
+  groups[6] = w3 >>> 16;
+  groups[7] = w3 & 0xffff;
+  if (w0 === 0 && w1 === 0 && w2 === 0xffff) return `::ffff:${format4(w3 >>> 0)}`;
+  // Longest run of zero groups, length ≥ 2, first one on ties (RFC 5952 §4.2.2, §4.2.3).
+  let bestStart = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = (from: number, to: number) => groups.slice(from, to).map((g) => g.toString(16)).join(":");
+  if (bestStart < 0) return hex(0, 8);
+  return `${hex(0, bestStart)}::${hex(bestStart + bestLen, 8)}`;
+}
+
+// ---------------------------------------------------------------------------
+// Parsing
+
+/**
+ * Parses an IPv4 dotted quad into an unsigned integer, or returns a reason string.
+ * Strict: exactly four decimal octets, no leading zeros, no signs or spaces.
+ */
+export function parse4(s: string, start = 0, end = s.length): number | string {
+  let value = 0;
+  let octets = 0;
+  let i = start;
+  while (true) {
+    if (i >= end) return octets === 0 ? "it is empty" : "it has an empty part";
+    const first = s.charCodeAt(i);
+    if (first === 46) return "it has an empty part";
+    let octet = 0;
+    let digits = 0;
+    while (i < end) {
+      const c = s.charCodeAt(i);
+      if (c === 46) break;
+      if (c < 48 || c > 57) return describeBadChar(s, i);
+      octet = octet * 10 + (c - 48);
+      digits++;
+      i++;
+      if (digits > 3) return `octet "${s.slice(i - digits, scanOctetEnd(s, i, end))}" is greater than 255`;
+    }
+    if (digits > 1 && first === 48) return `octet "${s.slice(i - digits, i)}" has a leading zero`;
+    if (octet > 255) return `octet ${octet} is greater than 255`;
+    value = value * 256 + octet;
+    octets++;
+    if (i >= end) break;
+    i++; // the dot
+    if (octets === 4) return "it has more than four octets";
+    if (i >= end) return "it has an empty part";
+  }
+  if (octets !== 4) return `it has ${octets} octet${octets === 1 ? "" : "s"} instead of four`;
+  return value;
+}
+
+function scanOctetEnd(s: string, i: number, end: number): number {
+  while (i < end && s.charCodeAt(i) !== 46) i++;
+  return i;
+}
+
+function describeBadChar(s: string, i: number): string {
+  const ch = s[i] ?? "";
+  if (/\s/.test(ch)) return "it contains whitespace";
+  if (ch === "%") return "zones (%) are not allowed";
+  if (ch === "/") return "it is a prefix, not an address";
+  return `unexpected character ${JSON.stringify(ch)} at position ${i + 1}`;
+}
+
+/** Parses an IPv6 address into a 128-bit integer, or returns a reason string. Accepts upper case and an embedded IPv4 tail. */
+export function parse6(s: string, start = 0, end = s.length): bigint | string {
+  if (start >= end) return "it is empty";
+  const groups: number[] = [];
+  let ellipsis = -1;
+  let i = start;
+  if (s.charCodeAt(i) === 58) {
+    if (s.charCodeAt(i + 1) !== 58) return "it starts with a single colon";
+    ellipsis = 0;
+    i += 2;
+    if (i === end) return 0n;
+  }
+  while (i < end) {
+    let group = 0;
+    let digits = 0;
+    const groupStart = i;
+    while (i < end) {
+      const c = s.charCodeAt(i);
+      let d: number;
+      if (c >= 48 && c <= 57) d = c - 48;
+      else if (c >= 97 && c <= 102) d = c - 87;
+      else if (c >= 65 && c <= 70) d = c - 55;
+      else break;
+      group = group * 16 + d;
+      digits++;
+      i++;
+    }
+    const c = i < end ? s.charCodeAt(i) : -1;
+    if (c === 46) {
+      // Embedded IPv4 in the last 32 bits.
+      if (groups.length > 6 || (ellipsis < 0 && groups.length !== 6)) return "an embedded IPv4 address must be the last 32 bits";
+      const v4 = parse4(s, groupStart, end);
+      if (typeof v4 === "string") return `embedded IPv4 address: ${v4}`;
+      groups.push(v4 >>> 16, v4 & 0xffff);
+      i = end;
+      break;
+    }
+    if (digits === 0) {
+      if (c === 58) return "it has an empty group (a single colon where two are needed, or more than one ::)";
+      return c < 0 ? "it ends with a single colon" : describeBadChar(s, i);
+    }
+    if (digits > 4) return `group "${s.slice(groupStart, i)}" has more than four hex digits`;
+    groups.push(group);
+    if (groups.length > 8) return "it has more than eight groups";
+    if (i === end) break;
+    if (c !== 58) return describeBadChar(s, i);
+    i++;
+    if (i < end && s.charCodeAt(i) === 58) {
+      if (ellipsis >= 0) return "it has more than one ::";
+      ellipsis = groups.length;
+      i++;
+      if (i === end) break;
+    } else if (i === end) return "it ends with a single colon";
+  }
+  if (ellipsis >= 0) {
+    if (groups.length > 7) return "it has :: but already eight groups";
+    const fill = 8 - groups.length;
+    groups.splice(ellipsis, 0, ...new Array<number>(fill).fill(0));
+  } else if (groups.length !== 8) return `it has ${groups.length} groups instead of eight`;
+  const w = (a: number, b: number) => BigInt(((groups[a] ?? 0) * 0x10000 + (groups[b] ?? 0)) >>> 0);
+  return (w(0, 1) << 96n) | (w(2, 3) << 64n) | (w(4, 5) << 32n) | w(6, 7);
+}
+
+/** Parses an IPv4 or IPv6 address. Throws `ParseError` quoting the input and the problem. */
+export function parseAddr(s: string): Addr {
+  const r = parseAddrIn(s, 0, s.length);
+  if (typeof r === "string") throw new ParseError(s, "address", r);
+  return r;
+}
+
+/** Like `parseAddr`, but returns a result instead of throwing. */
+export function tryParseAddr(s: string): ParseResult<Addr> {
+  const r = parseAddrIn(s, 0, s.length);
+  return typeof r === "string" ? { ok: false, error: new ParseError(s, "address", r) } : { ok: true, value: r };
+}
+
+/** @internal Parses s[start, end) as an address; returns the reason on failure. */
+export function parseAddrIn(s: string, start: number, end: number): Addr | string {
+  if (start >= end) return "it is empty";
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58) {
+      if (s.indexOf("%", start) >= 0 && s.indexOf("%", start) < end) return "zones (%) are not allowed";
+      const r = parse6(s, start, end);
+      return typeof r === "string" ? r : Addr.of6(r);
+    }
+    if (c === 46) break;
+  }
+  const r = parse4(s, start, end);
+  return typeof r === "string" ? r : Addr.of4(r);
+}

@@ -1,0 +1,20 @@
+/**
+ * The IP core: IPv4/IPv6 value types, parsing and formatting, prefix math,
+ * ranges, sets, overlap search and free-space search. Pure, no dependencies.
+ * @module
+ */
+export { Addr, addrFrom4, addrFromBigInt, compareAddr, parseAddr, tryParseAddr, type Family } from "./addr.js";
+export { Prefix, prefixFrom, parsePrefix, tryParsePrefix, parsePrefixOrAddr, comparePrefix, mask4, mask6 } from "./prefix.js";
+export { AddrRange, rangeFrom, rangeOfPrefix, parseRange, tryParseRange } from "./range.js";
+export { ParseError, type ParseResult } from "./errors.js";
+export {
+  AZURE_RESERVED_PER_SUBNET,
+  AZURE_MIN_SUBNET_BITS_V4,
+  AZURE_MAX_SUBNET_BITS_V4,
+  AZURE_SUBNET_BITS_V6,
+  azureUsable,
+  azureSubnetProblem,
+  isAzureSubnetSize,
+  smallestAzureSubnetBits,
+  smallestPrefixBits,
+} from "./azure.js";
