@@ -7,6 +7,10 @@ export { Addr, addrFrom4, addrFromBigInt, compareAddr, parseAddr, tryParseAddr, 
 export { Prefix, prefixFrom, parsePrefix, tryParsePrefix, parsePrefixOrAddr, comparePrefix, mask4, mask6 } from "./prefix.js";
 export { AddrRange, rangeFrom, rangeOfPrefix, parseRange, tryParseRange } from "./range.js";
 export { ParseError, type ParseResult } from "./errors.js";
+export { AddrSet, AddrSetBuilder, addrSetOf, type AddrItem } from "./set.js";
+export { mergePrefixes, mergeRanges, excludePrefixes, excludeRanges } from "./merge.js";
+export { OverlapIndex, findOverlappingPairs, queriesOverlappingAny } from "./overlap.js";
+export { freeSpace, freePrefixes, PrefixAllocator } from "./free.js";
 export {
   AZURE_RESERVED_PER_SUBNET,
   AZURE_MIN_SUBNET_BITS_V4,

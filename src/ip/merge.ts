@@ -1,0 +1,60 @@
+/**
+ * Merge (collapse) and exclusion over lists of prefixes and ranges.
+ * Results are minimal, sorted (IPv4 first), disjoint and masked; inputs may be
+ * unsorted, overlapping, unmasked and of both families.
+ */
+import { Prefix } from "./prefix.js";
+import { AddrRange } from "./range.js";
+import { AddrSet, bounds, type AddrItem } from "./set.js";
+import { RunBuf4, normalize4, subtract4 } from "./runs4.js";
+import { normalize6, subtract6 } from "./runs6.js";
+
+/** @internal The set of the items, built in one batch (no per-item set operations). */
+export function setOfItems(items: Iterable<AddrItem>): AddrSet {
+  const b4 = new RunBuf4(1024);
+  const lo6: bigint[] = [];
+  const hi6: bigint[] = [];
+  for (const x of items) {
+    if (x instanceof Prefix && x.addr.family === 4) {
+      // Inline fast path for the common case (lists of IPv4 CIDRs).
+      const size = 2 ** (32 - x.bits);
+      const lo = x.addr.v4 - (x.addr.v4 % size);
+      b4.push(lo, lo + size);
+      continue;
+    }
+    const b = bounds(x);
+    if (b.family === 4) b4.push(b.lo, b.hi);
+    else {
+      lo6.push(b.lo);
+      hi6.push(b.hi);
+    }
+  }
+  return AddrSet.fromRuns(normalize4(b4.lo, b4.hi, b4.n), normalize6(lo6, hi6));
+}
+
+/** The minimal sorted prefixes covering exactly the union of the input prefixes (collapse). */
+export function mergePrefixes(prefixes: Iterable<Prefix>): Prefix[] {
+  return setOfItems(prefixes).prefixes();
+}
+
+/** The maximal disjoint ranges covering exactly the union of the inputs, sorted. */
+export function mergeRanges(items: Iterable<AddrItem>): AddrRange[] {
+  return setOfItems(items).ranges();
+}
+
+/** The minimal sorted prefixes covering the addresses of `from` that are in none of `remove`. */
+export function excludePrefixes(from: Iterable<Prefix>, remove: Iterable<Prefix>): Prefix[] {
+  return excludeSet(from, remove).prefixes();
+}
+
+/** The maximal ranges covering the addresses of `from` that are in none of `remove`. */
+export function excludeRanges(from: Iterable<AddrItem>, remove: Iterable<AddrItem>): AddrRange[] {
+  return excludeSet(from, remove).ranges();
+}
+
+function excludeSet(from: Iterable<AddrItem>, remove: Iterable<AddrItem>): AddrSet {
+  const a = setOfItems(from);
+  const b = setOfItems(remove);
+  return AddrSet.fromRuns(subtract4(a.runs4, b.runs4), subtract6(a.runs6, b.runs6));
+}
+

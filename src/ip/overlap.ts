@@ -1,0 +1,208 @@
+/**
+ * Overlap search among many prefixes or ranges: an index built once over M items
+ * answers "which items does this query overlap" in O(log M + hits), and
+ * `findOverlappingPairs` lists all overlapping pairs by sort-and-sweep in
+ * O(M log M + pairs). Items of different families never overlap.
+ */
+import { bounds, type AddrItem } from "./set.js";
+import { RunBuf4, normalize4, touches4, type Runs4 } from "./runs4.js";
+import { normalize6, touches6, type Runs6 } from "./runs6.js";
+
+/** @internal IPv4 items sorted by start: `lo`, exclusive `hi`, original index, and the implicit-tree max of `hi`. */
+interface Sorted4 {
+  lo: Float64Array;
+  hi: Float64Array;
+  idx: Uint32Array;
+  n: number;
+}
+
+interface Sorted6 {
+  lo: bigint[];
+  hi: bigint[];
+  idx: number[];
+}
+
+/** Splits items by family into half-open bounds, remembering each item's position. */
+function collect(items: Iterable<AddrItem>): { b4: RunBuf4; i4: number[]; lo6: bigint[]; hi6: bigint[]; i6: number[]; count: number } {
+  const b4 = new RunBuf4(1024);
+  const i4: number[] = [];
+  const lo6: bigint[] = [];
+  const hi6: bigint[] = [];
+  const i6: number[] = [];
+  let k = 0;
+  for (const x of items) {
+    const b = bounds(x);
+    if (b.family === 4) {
+      b4.push(b.lo, b.hi);
+      i4.push(k);
+    } else {
+      lo6.push(b.lo);
+      hi6.push(b.hi);
+      i6.push(k);
+    }
+    k++;
+  }
+  return { b4, i4, lo6, hi6, i6, count: k };
+}
+
+/** Sorts IPv4 bounds by start (then position), packing start and position into one exact double when they fit. */
+function sort4(lo: Float64Array, hi: Float64Array, pos: readonly number[]): Sorted4 {
+  const n = pos.length;
+  const order = new Uint32Array(n);
+  const shift = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  if (32 + shift <= 53) {
+    const scale = 2 ** shift;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (lo[i] as number) * scale + i;
+    keys.sort();
+    for (let i = 0; i < n; i++) order[i] = (keys[i] as number) % scale;
+  } else {
+    const o = Array.from({ length: n }, (_, i) => i).sort((a, b) => (lo[a] as number) - (lo[b] as number) || a - b);
+    order.set(o);
+  }
+  const s: Sorted4 = { lo: new Float64Array(n), hi: new Float64Array(n), idx: new Uint32Array(n), n };
+  for (let i = 0; i < n; i++) {
+    const o = order[i] as number;
+    s.lo[i] = lo[o] as number;
+    s.hi[i] = hi[o] as number;
+    s.idx[i] = pos[o] as number;
+  }
+  return s;
+}
+
+function sort6(lo: readonly bigint[], hi: readonly bigint[], pos: readonly number[]): Sorted6 {
+  const order = pos.map((_, i) => i).sort((a, b) => {
+    const x = lo[a] as bigint;
+    const y = lo[b] as bigint;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  return { lo: order.map((o) => lo[o] as bigint), hi: order.map((o) => hi[o] as bigint), idx: order.map((o) => pos[o] as number) };
+}
+
+/** Fills `max[m]` with the largest `hi` in the implicit subtree rooted at `m = (l + r) >>> 1`. */
+function buildMax4(s: Sorted4, max: Float64Array, l: number, r: number): number {
+  if (l >= r) return -1;
+  const m = (l + r) >>> 1;
+  const v = Math.max(s.hi[m] as number, buildMax4(s, max, l, m), buildMax4(s, max, m + 1, r));
+  max[m] = v;
+  return v;
+}
+
+function query4(s: Sorted4, max: Float64Array, l: number, r: number, qlo: number, qhi: number, out: number[]): void {
+  while (l < r) {
+    const m = (l + r) >>> 1;
+    if ((max[m] as number) <= qlo) return;
+    query4(s, max, l, m, qlo, qhi, out);
+    if ((s.lo[m] as number) >= qhi) return;
+    if ((s.hi[m] as number) > qlo) out.push(s.idx[m] as number);
+    l = m + 1;
+  }
+}
+
+function buildMax6(s: Sorted6, max: bigint[], l: number, r: number): bigint {
+  if (l >= r) return -1n;
+  const m = (l + r) >>> 1;
+  let v = s.hi[m] as bigint;
+  const a = buildMax6(s, max, l, m);
+  const b = buildMax6(s, max, m + 1, r);
+  if (a > v) v = a;
+  if (b > v) v = b;
+  max[m] = v;
+  return v;
+}
+
+function query6(s: Sorted6, max: bigint[], l: number, r: number, qlo: bigint, qhi: bigint, out: number[]): void {
+  while (l < r) {
+    const m = (l + r) >>> 1;
+    if ((max[m] as bigint) <= qlo) return;
+    query6(s, max, l, m, qlo, qhi, out);
+    if ((s.lo[m] as bigint) >= qhi) return;
+    if ((s.hi[m] as bigint) > qlo) out.push(s.idx[m] as number);
+    l = m + 1;
+  }
+}
+
+/** An index over a fixed list of prefixes or ranges (both families) for repeated overlap queries. */
+export class OverlapIndex {
+  private readonly s4: Sorted4;
+  private readonly max4: Float64Array;
+  private readonly s6: Sorted6;
+  private readonly max6: bigint[];
+  private readonly union4: Runs4;
+  private readonly union6: Runs6;
+  /** The number of items indexed. */
+  readonly size: number;
+
+  constructor(items: Iterable<AddrItem>) {
+    const c = collect(items);
+    this.size = c.count;
+    this.s4 = sort4(c.b4.lo, c.b4.hi, c.i4);
+    this.max4 = new Float64Array(this.s4.n);
+    buildMax4(this.s4, this.max4, 0, this.s4.n);
+    this.s6 = sort6(c.lo6, c.hi6, c.i6);
+    this.max6 = new Array<bigint>(this.s6.lo.length).fill(0n);
+    buildMax6(this.s6, this.max6, 0, this.s6.lo.length);
+    this.union4 = normalize4(this.s4.lo.slice(), this.s4.hi.slice(), this.s4.n);
+    this.union6 = normalize6(this.s6.lo.slice(), this.s6.hi.slice());
+  }
+
+  /** The positions (in the input order, ascending) of the items that share an address with `q`. */
+  overlapping(q: AddrItem): number[] {
+    const b = bounds(q);
+    const out: number[] = [];
+    if (b.family === 4) query4(this.s4, this.max4, 0, this.s4.n, b.lo, b.hi, out);
+    else query6(this.s6, this.max6, 0, this.s6.lo.length, b.lo, b.hi, out);
+    return out.sort((x, y) => x - y);
+  }
+
+  /** Reports whether `q` shares an address with any item (a binary search over the items' union). */
+  overlapsAny(q: AddrItem): boolean {
+    const b = bounds(q);
+    return b.family === 4 ? touches4(this.union4, b.lo, b.hi) : touches6(this.union6, b.lo, b.hi);
+  }
+}
+
+/** For each query, whether it shares an address with any of the items. */
+export function queriesOverlappingAny(queries: Iterable<AddrItem>, items: Iterable<AddrItem>): boolean[] {
+  const index = new OverlapIndex(items);
+  const out: boolean[] = [];
+  for (const q of queries) out.push(index.overlapsAny(q));
+  return out;
+}
+
+/**
+ * Every pair of positions `[i, j]` (i < j) whose items share an address, sorted by i then j.
+ * Sort-and-sweep: after sorting by start, item a overlaps exactly the later items
+ * that start before a ends, so the inner scan stops at the first miss.
+ */
+export function findOverlappingPairs(items: Iterable<AddrItem>): Array<[number, number]> {
+  const c = collect(items);
+  const n = c.count;
+  const codes: number[] = [];
+  const s = sort4(c.b4.lo, c.b4.hi, c.i4);
+  for (let a = 0; a < s.n; a++) {
+    const end = s.hi[a] as number;
+    const ia = s.idx[a] as number;
+    for (let b = a + 1; b < s.n && (s.lo[b] as number) < end; b++) {
+      const ib = s.idx[b] as number;
+      codes.push(ia < ib ? ia * n + ib : ib * n + ia);
+    }
+  }
+  const s6 = sort6(c.lo6, c.hi6, c.i6);
+  for (let a = 0; a < s6.lo.length; a++) {
+    const end = s6.hi[a] as bigint;
+    const ia = s6.idx[a] as number;
+    for (let b = a + 1; b < s6.lo.length && (s6.lo[b] as bigint) < end; b++) {
+      const ib = s6.idx[b] as number;
+      codes.push(ia < ib ? ia * n + ib : ib * n + ia);
+    }
+  }
+  const sorted = Float64Array.from(codes).sort();
+  const out = new Array<[number, number]>(sorted.length);
+  for (let k = 0; k < sorted.length; k++) {
+    const code = sorted[k] as number;
+    const i = Math.floor(code / n);
+    out[k] = [i, code - i * n];
+  }
+  return out;
+}

@@ -1,0 +1,226 @@
+/**
+ * IPv4 run lists: the typed-array kernels under `AddrSet`, merge, overlap and free-space search.
+ *
+ * A run list holds disjoint, non-adjacent, sorted half-open runs `[lo[i], hi[i])`
+ * of IPv4 addresses as plain numbers (0 ≤ lo < hi ≤ 2^32): `hi[i] < lo[i+1]`.
+ * Numbers up to 2^53 are exact, so 2^32 as an exclusive end needs no special case.
+ * Everything here works on numbers and typed arrays only; no objects per address.
+ * @internal
+ */
+
+export interface Runs4 {
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly n: number;
+}
+
+export const EMPTY4: Runs4 = { lo: new Float64Array(0), hi: new Float64Array(0), n: 0 };
+
+/** A growable pair of Float64Arrays. */
+export class RunBuf4 {
+  lo: Float64Array;
+  hi: Float64Array;
+  n = 0;
+  constructor(capacity = 16) {
+    this.lo = new Float64Array(Math.max(capacity, 4));
+    this.hi = new Float64Array(Math.max(capacity, 4));
+  }
+  push(lo: number, hi: number): void {
+    if (this.n === this.lo.length) {
+      const l = new Float64Array(this.n * 2);
+      const h = new Float64Array(this.n * 2);
+      l.set(this.lo);
+      h.set(this.hi);
+      this.lo = l;
+      this.hi = h;
+    }
+    this.lo[this.n] = lo;
+    this.hi[this.n] = hi;
+    this.n++;
+  }
+  /** The runs as they are (the caller promises they are normalised). */
+  runs(): Runs4 {
+    return { lo: this.lo, hi: this.hi, n: this.n };
+  }
+}
+
+/**
+ * Normalises any half-open runs (unsorted, overlapping, adjacent) into a run list.
+ * Sorts starts and ends separately (native numeric sort, no comparator) and
+ * sweeps a coverage counter: the union does not need the pairing.
+ * Sorts `lo[0..n)` and `hi[0..n)` in place.
+ */
+export function normalize4(lo: Float64Array, hi: Float64Array, n: number): Runs4 {
+  if (n === 0) return EMPTY4;
+  const s = lo.subarray(0, n).sort();
+  const e = hi.subarray(0, n).sort();
+  const out = new RunBuf4(Math.min(n, 1024));
+  let i = 0;
+  let j = 0;
+  let depth = 0;
+  let start = 0;
+  while (i < n) {
+    // Starts go before ends at the same point, so adjacent runs merge.
+    if ((s[i] as number) <= (e[j] as number)) {
+      if (depth++ === 0) start = s[i] as number;
+      i++;
+    } else {
+      if (--depth === 0) out.push(start, e[j] as number);
+      j++;
+    }
+  }
+  out.push(start, e[n - 1] as number);
+  return out.runs();
+}
+
+/** The union of two run lists, in one linear pass. */
+export function union4(a: Runs4, b: Runs4): Runs4 {
+  if (a.n === 0) return b;
+  if (b.n === 0) return a;
+  const out = new RunBuf4(a.n + b.n);
+  let i = 0;
+  let j = 0;
+  let curLo = -1;
+  let curHi = -1;
+  while (i < a.n || j < b.n) {
+    let lo: number;
+    let hi: number;
+    if (j >= b.n || (i < a.n && (a.lo[i] as number) <= (b.lo[j] as number))) {
+      lo = a.lo[i] as number;
+      hi = a.hi[i] as number;
+      i++;
+    } else {
+      lo = b.lo[j] as number;
+      hi = b.hi[j] as number;
+      j++;
+    }
+    if (curHi >= 0 && lo <= curHi) {
+      if (hi > curHi) curHi = hi;
+    } else {
+      if (curHi >= 0) out.push(curLo, curHi);
+      curLo = lo;
+      curHi = hi;
+    }
+  }
+  out.push(curLo, curHi);
+  return out.runs();
+}
+
+/** The addresses in both run lists. */
+export function intersect4(a: Runs4, b: Runs4): Runs4 {
+  const out = new RunBuf4(Math.min(a.n + b.n, 1024));
+  let i = 0;
+  let j = 0;
+  while (i < a.n && j < b.n) {
+    const ahi = a.hi[i] as number;
+    const bhi = b.hi[j] as number;
+    const lo = Math.max(a.lo[i] as number, b.lo[j] as number);
+    const hi = Math.min(ahi, bhi);
+    if (lo < hi) out.push(lo, hi);
+    if (ahi < bhi) i++;
+    else j++;
+  }
+  return out.runs();
+}
+
+/** The addresses of `a` that are not in `b`. */
+export function subtract4(a: Runs4, b: Runs4): Runs4 {
+  if (a.n === 0 || b.n === 0) return a;
+  const out = new RunBuf4(Math.min(a.n + b.n, 1024));
+  let j = 0;
+  for (let i = 0; i < a.n; i++) {
+    let lo = a.lo[i] as number;
+    const hi = a.hi[i] as number;
+    while (j < b.n && (b.hi[j] as number) <= lo) j++;
+    let k = j;
+    while (k < b.n && (b.lo[k] as number) < hi) {
+      const blo = b.lo[k] as number;
+      if (blo > lo) out.push(lo, blo);
+      lo = Math.max(lo, b.hi[k] as number);
+      k++;
+    }
+    if (lo < hi) out.push(lo, hi);
+    // b's run at k-1 may reach into a's next run; keep it.
+    j = k > j ? k - 1 : j;
+  }
+  return out.runs();
+}
+
+/** The addresses in `[lo, hi)` that are not in the run list. */
+export function complementWithin4(r: Runs4, lo: number, hi: number): Runs4 {
+  const lo1 = new Float64Array([lo]);
+  const hi1 = new Float64Array([hi]);
+  return subtract4({ lo: lo1, hi: hi1, n: 1 }, r);
+}
+
+/** Index of the last run with `lo[i] ≤ x`, or −1. */
+export function runAtOrBefore4(r: Runs4, x: number): number {
+  let a = 0;
+  let b = r.n;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if ((r.lo[m] as number) <= x) a = m + 1;
+    else b = m;
+  }
+  return a - 1;
+}
+
+/** Reports whether every address of `[lo, hi)` is in the run list. */
+export function covers4(r: Runs4, lo: number, hi: number): boolean {
+  const i = runAtOrBefore4(r, lo);
+  return i >= 0 && (r.hi[i] as number) >= hi;
+}
+
+/** Reports whether some address of `[lo, hi)` is in the run list. */
+export function touches4(r: Runs4, lo: number, hi: number): boolean {
+  const i = runAtOrBefore4(r, hi - 1);
+  return i >= 0 && (r.hi[i] as number) > lo;
+}
+
+/** The number of addresses in the run list. */
+export function size4(r: Runs4): number {
+  let s = 0;
+  for (let i = 0; i < r.n; i++) s += (r.hi[i] as number) - (r.lo[i] as number);
+  return s;
+}
+
+export function equals4(a: Runs4, b: Runs4): boolean {
+  if (a.n !== b.n) return false;
+  for (let i = 0; i < a.n; i++) if (a.lo[i] !== b.lo[i] || a.hi[i] !== b.hi[i]) return false;
+  return true;
+}
+
+const TWO32 = 2 ** 32;
+
+/** The size of the largest aligned block that starts at `start` and ends by `end` (exclusive). */
+export function blockAt4(start: number, end: number): number {
+  const low = start === 0 ? TWO32 : (start & -start) >>> 0;
+  const span = end - start;
+  const pow = span >= TWO32 ? TWO32 : 2 ** (31 - Math.clz32(span));
+  return low < pow ? low : pow;
+}
+
+/** The prefix length of an aligned block size (a power of two up to 2^32). */
+export function bitsOfSize4(size: number): number {
+  return size === TWO32 ? 0 : Math.clz32(size) + 1;
+}
+
+/** Calls `emit(start, bits)` for the minimal aligned prefixes covering the run list, in order. */
+export function eachPrefix4(r: Runs4, emit: (start: number, bits: number) => void): void {
+  for (let i = 0; i < r.n; i++) {
+    let s = r.lo[i] as number;
+    const e = r.hi[i] as number;
+    while (s < e) {
+      const size = blockAt4(s, e);
+      emit(s, bitsOfSize4(size));
+      s += size;
+    }
+  }
+}
+
+/** The number of minimal aligned prefixes covering the run list. */
+export function prefixCount4(r: Runs4): number {
+  let c = 0;
+  eachPrefix4(r, () => c++);
+  return c;
+}
