@@ -4,7 +4,7 @@
  * unsorted, overlapping, unmasked and of both families.
  */
 import { Prefix } from "./prefix.js";
-import { AddrRange } from "./range.js";
+import type { AddrRange } from "./range.js";
 import { AddrSet, bounds, type AddrItem } from "./set.js";
 import { RunBuf4, normalize4, subtract4 } from "./runs4.js";
 import { normalize6, subtract6 } from "./runs6.js";
