@@ -1,0 +1,36 @@
+/**
+ * Infrastructure code for a plan: an az CLI bash script, Bicep or Terraform.
+ * Every value is checked before it is written (`toGenPlan`); a refused value is
+ * a problem in the result, never partial output.
+ * @module
+ */
+import type { Plan } from "../../engines/plan/schema.js";
+import { generateAz } from "./az.js";
+import { generateBicep } from "./bicep.js";
+import { toGenPlan, type GenProblem } from "./model.js";
+import { generateTerraform } from "./terraform.js";
+
+export const GENERATE_FORMATS = ["az", "bicep", "terraform"] as const;
+export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
+
+export type GenerateResult =
+  | {
+      readonly ok: true;
+      readonly format: GenerateFormat;
+      /** The generated file's text. */
+      readonly text: string;
+      /** What was assumed and where the target tool cannot express the plan as AKS would run it. */
+      readonly notes: readonly string[];
+    }
+  | { readonly ok: false; readonly problems: readonly GenProblem[] };
+
+/** Generates infrastructure code for the plan in the given format. */
+export function generate(plan: Plan, format: GenerateFormat): GenerateResult {
+  const checked = toGenPlan(plan);
+  if (!checked.ok) return checked;
+  const r = format === "az" ? generateAz(checked.plan) : format === "bicep" ? generateBicep(checked.plan) : generateTerraform(checked.plan);
+  return { ok: true, format, text: r.text, notes: r.notes };
+}
+
+export { toGenPlan, type GenPlan, type GenPool, type GenProblem, type GenPlanResult } from "./model.js";
+export { shellQuote, bicepString, hclString } from "./quote.js";

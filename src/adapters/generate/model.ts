@@ -1,0 +1,237 @@
+/**
+ * The generators' input: a plan whose every value has been checked to be safe
+ * to write into a shell script, a Bicep file or Terraform (`toGenPlan`). A value
+ * that does not match its Azure naming rule or does not parse is refused with a
+ * problem naming the field; nothing reaches the output unchecked, so a plan can
+ * never inject a command or an expression.
+ *
+ * Naming rules: https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
+ * (Microsoft.ContainerService managedClusters 1-63, alphanumerics, underscores, hyphens;
+ * Microsoft.Network virtualNetworks 2-64 and subnets 1-80, alphanumerics, underscores, periods, hyphens;
+ * resource groups 1-90), checked 2026-11-22. Node pool names: Linux 1-12 lowercase
+ * alphanumerics starting with a letter, Windows at most 6 —
+ * hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster_node_pool.html.markdown, checked 2026-11-22.
+ */
+import type { Plan } from "../../engines/plan/schema.js";
+import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
+
+export type OsType = "Linux" | "Windows";
+
+export interface GenPool {
+  readonly name: string;
+  readonly mode: "System" | "User";
+  readonly osType: OsType;
+  /** Only for Windows pools: `Windows2019 | Windows2022 | Windows2025`. */
+  readonly osSku?: string;
+  readonly count?: number;
+  readonly minCount?: number;
+  readonly maxCount?: number;
+  readonly maxPods?: number;
+  /** A node count ("3") or a percentage ("33%"). */
+  readonly maxSurge?: string;
+  /** Name of a subnet of `vnet`. */
+  readonly subnet?: string;
+  readonly podSubnet?: string;
+  readonly podIpAllocation?: "DynamicIndividual" | "StaticBlock";
+}
+
+export interface GenSubnet {
+  readonly name: string;
+  readonly cidr: string;
+  readonly delegation?: string;
+}
+
+export interface GenVnet {
+  readonly name: string;
+  /** The VNet's resource group when it differs from the cluster's. */
+  readonly resourceGroup?: string;
+  readonly addressSpace: readonly string[];
+  readonly subnets: readonly GenSubnet[];
+}
+
+export interface GenNetwork {
+  readonly plugin?: "azure" | "kubenet" | "none";
+  readonly pluginMode?: "overlay";
+  readonly dataplane?: "azure" | "cilium";
+  readonly policy?: "none" | "azure" | "calico" | "cilium";
+  readonly ipFamilies?: readonly ("IPv4" | "IPv6")[];
+  readonly podCidrs: readonly string[];
+  readonly serviceCidrs: readonly string[];
+  readonly dnsServiceIp?: string;
+  readonly outboundType?: string;
+}
+
+/** A plan checked for generation. Optional fields are left to AKS's defaults. */
+export interface GenPlan {
+  readonly name: string;
+  readonly resourceGroup?: string;
+  readonly location?: string;
+  readonly kubernetesVersion?: string;
+  readonly network: GenNetwork;
+  readonly vnet?: GenVnet;
+  readonly pools: readonly GenPool[];
+  /** What was assumed because the plan left it out. */
+  readonly assumptions: readonly string[];
+}
+
+/** One refused value: the field path, the value and why. */
+export interface GenProblem {
+  readonly path: string;
+  readonly value: string;
+  readonly reason: string;
+}
+
+export type GenPlanResult = { readonly ok: true; readonly plan: GenPlan } | { readonly ok: false; readonly problems: readonly GenProblem[] };
+
+const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
+const RESOURCE_GROUP = /^[A-Za-z0-9_.()-]{0,89}[A-Za-z0-9_()-]$/;
+const VNET_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])$/;
+const SUBNET_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
+const LINUX_POOL = /^[a-z][a-z0-9]{0,11}$/;
+const WINDOWS_POOL = /^[a-z][a-z0-9]{0,5}$/;
+const LOCATION = /^[a-z][a-z0-9]{1,40}$/;
+const K8S_VERSION = /^[0-9]{1,2}\.[0-9]{1,3}(?:\.[0-9]{1,3})?$/;
+const SURGE = /^(?:[0-9]{1,4}|[0-9]{1,3}%)$/;
+const DELEGATION = /^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\/[A-Za-z0-9]+(?:\/[A-Za-z0-9]+)*$/;
+
+/** The name used when the plan has none (the az CLI has no default either). */
+export const DEFAULT_CLUSTER_NAME = "aks-cluster";
+
+/** Checks every value the generators write; returns the checked plan or every problem found. */
+export function toGenPlan(plan: Plan): GenPlanResult {
+  const problems: GenProblem[] = [];
+  const assumptions: string[] = [];
+  const check = <T extends string>(path: string, value: T | undefined, pattern: RegExp, rule: string): T | undefined => {
+    if (value === undefined) return undefined;
+    if (!pattern.test(value)) problems.push({ path, value, reason: rule });
+    return value;
+  };
+  const cidr = (path: string, value: string): string => {
+    const r = tryParsePrefix(value);
+    if (!r.ok) problems.push({ path, value, reason: r.error.reason });
+    else if (!r.value.isMasked()) problems.push({ path, value, reason: `it is not a network address (the network is ${r.value.masked().toString()})` });
+    return r.ok ? r.value.toString() : value;
+  };
+
+  let name = plan.name;
+  if (name === undefined) {
+    name = DEFAULT_CLUSTER_NAME;
+    assumptions.push(`the plan has no name: the cluster is called ${DEFAULT_CLUSTER_NAME}`);
+  }
+  check("name", name, CLUSTER_NAME, "a cluster name is 1-63 letters, digits, underscores and hyphens, starting and ending with a letter or digit");
+  check("resourceGroup", plan.resourceGroup, RESOURCE_GROUP, "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period");
+  check("location", plan.location, LOCATION, 'a location is an Azure region name in lower case without spaces, e.g. "westeurope"');
+  const kubernetesVersion = plan.kubernetesVersion === undefined ? undefined : String(plan.kubernetesVersion);
+  check("kubernetesVersion", kubernetesVersion, K8S_VERSION, 'a Kubernetes version is "1.33" or "1.33.2"');
+
+  const n = plan.network;
+  const podCidrs = (n.podCidrs ?? []).map((c, i) => cidr(`network.podCidrs[${i}]`, c));
+  const serviceCidrs = (n.serviceCidrs ?? []).map((c, i) => cidr(`network.serviceCidrs[${i}]`, c));
+  let dnsServiceIp: string | undefined;
+  if (n.dnsServiceIp !== undefined) {
+    const r = tryParseAddr(n.dnsServiceIp);
+    if (!r.ok) problems.push({ path: "network.dnsServiceIp", value: n.dnsServiceIp, reason: r.error.reason });
+    dnsServiceIp = r.ok ? r.value.toString() : n.dnsServiceIp;
+  }
+
+  let vnet: GenVnet | undefined;
+  if (plan.vnet) {
+    const v = plan.vnet;
+    const vnetName = v.name ?? `${name}-vnet`;
+    if (v.name === undefined) assumptions.push(`the vnet has no name: it is called ${vnetName}`);
+    check("vnet.name", vnetName, VNET_NAME, "a VNet name is 2-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore");
+    check("vnet.resourceGroup", v.resourceGroup, RESOURCE_GROUP, "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period");
+    const subnets = v.subnets.map((s, i): GenSubnet => {
+      check(`vnet.subnets[${i}].name`, s.name, SUBNET_NAME, "a subnet name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore");
+      check(`vnet.subnets[${i}].delegation`, s.delegation, DELEGATION, 'a delegation is a service name such as "Microsoft.ContainerInstance/containerGroups"');
+      return { name: s.name, cidr: cidr(`vnet.subnets[${i}].cidr`, s.cidr), ...(s.delegation !== undefined ? { delegation: s.delegation } : {}) };
+    });
+    vnet = {
+      name: vnetName,
+      ...(v.resourceGroup !== undefined && v.resourceGroup !== plan.resourceGroup ? { resourceGroup: v.resourceGroup } : {}),
+      addressSpace: v.addressSpace.map((c, i) => cidr(`vnet.addressSpace[${i}]`, c)),
+      subnets,
+    };
+  }
+
+  const subnetNames = new Set(vnet?.subnets.map((s) => s.name) ?? []);
+  const subnetRef = (path: string, value: string | undefined) => {
+    if (value === undefined) return;
+    if (!vnet) problems.push({ path, value, reason: "it names a subnet but the plan has no vnet section to define it" });
+    else if (!subnetNames.has(value)) problems.push({ path, value, reason: `no subnet of vnet ${vnet.name} has that name` });
+  };
+
+  const sourcePools = plan.nodePools.length > 0 ? plan.nodePools : [{ name: "system", mode: "System" as const, count: 3 }];
+  if (plan.nodePools.length === 0) assumptions.push("the plan has no node pools: one Linux System pool called system with 3 nodes");
+  const pools = sourcePools.map((p, i): GenPool => {
+    const osType: OsType = p.os !== undefined && p.os.startsWith("Windows") ? "Windows" : "Linux";
+    if (osType === "Windows") check(`nodePools[${i}].name`, p.name, WINDOWS_POOL, "a Windows node pool name is 1-6 lower-case letters and digits, starting with a letter");
+    else check(`nodePools[${i}].name`, p.name, LINUX_POOL, "a Linux node pool name is 1-12 lower-case letters and digits, starting with a letter");
+    const maxSurge = p.maxSurge === undefined ? undefined : String(p.maxSurge);
+    check(`nodePools[${i}].maxSurge`, maxSurge, SURGE, 'a max surge is a whole number of nodes (3) or a percentage ("33%")');
+    subnetRef(`nodePools[${i}].subnet`, p.subnet);
+    subnetRef(`nodePools[${i}].podSubnet`, p.podSubnet);
+    for (const k of ["count", "minCount", "maxCount", "maxPods"] as const) {
+      const v = p[k];
+      if (v !== undefined && (v < 0 || v > 5000)) problems.push({ path: `nodePools[${i}].${k}`, value: String(v), reason: "it must be a whole number from 0 to 5000" });
+    }
+    return {
+      name: p.name,
+      mode: p.mode ?? (i === 0 ? "System" : "User"),
+      osType,
+      ...(osType === "Windows" && p.os !== undefined ? { osSku: p.os } : {}),
+      ...(p.count !== undefined ? { count: p.count } : {}),
+      ...(p.minCount !== undefined ? { minCount: p.minCount } : {}),
+      ...(p.maxCount !== undefined ? { maxCount: p.maxCount } : {}),
+      ...(p.maxPods !== undefined ? { maxPods: p.maxPods } : {}),
+      ...(maxSurge !== undefined ? { maxSurge } : {}),
+      ...(p.subnet !== undefined ? { subnet: p.subnet } : {}),
+      ...(p.podSubnet !== undefined ? { podSubnet: p.podSubnet } : {}),
+      ...(p.podIpAllocation !== undefined ? { podIpAllocation: p.podIpAllocation } : {}),
+    };
+  });
+  if (!pools.some((p) => p.mode === "System")) problems.push({ path: "nodePools", value: pools.map((p) => p.name).join(", "), reason: "a cluster needs at least one System pool" });
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    plan: {
+      name,
+      ...(plan.resourceGroup !== undefined ? { resourceGroup: plan.resourceGroup } : {}),
+      ...(plan.location !== undefined ? { location: plan.location } : {}),
+      ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
+      network: {
+        ...(n.plugin !== undefined ? { plugin: n.plugin } : {}),
+        ...(n.pluginMode !== undefined ? { pluginMode: n.pluginMode } : {}),
+        ...(n.dataplane !== undefined ? { dataplane: n.dataplane } : {}),
+        ...(n.policy !== undefined ? { policy: n.policy } : {}),
+        ...(n.ipFamilies !== undefined ? { ipFamilies: n.ipFamilies } : {}),
+        podCidrs,
+        serviceCidrs,
+        ...(dnsServiceIp !== undefined ? { dnsServiceIp } : {}),
+        ...(n.outboundType !== undefined ? { outboundType: n.outboundType } : {}),
+      },
+      ...(vnet ? { vnet } : {}),
+      pools,
+      assumptions,
+    },
+  };
+}
+
+/** The first System pool: the one `az aks create`, Bicep's first profile and Terraform's `default_node_pool` describe. */
+export function systemPool(plan: GenPlan): GenPool {
+  const p = plan.pools.find((x) => x.mode === "System") ?? plan.pools[0];
+  if (!p) throw new Error("a GenPlan always has a pool");
+  return p;
+}
+
+/** The other pools, in plan order. */
+export function otherPools(plan: GenPlan): readonly GenPool[] {
+  const first = systemPool(plan);
+  return plan.pools.filter((p) => p !== first);
+}
+
+/** Whether the pool autoscales (both bounds set). */
+export function autoscales(p: GenPool): boolean {
+  return p.minCount !== undefined && p.maxCount !== undefined;
+}

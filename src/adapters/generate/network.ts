@@ -1,0 +1,57 @@
+/**
+ * What the generators write for the network when the plan leaves the plugin
+ * out, and the model name shown in headers.
+ *
+ * Default plugin: Azure CNI Overlay for Kubernetes 1.30 and later (and when no
+ * version is given: AKS picks a current one), kubenet before —
+ * https://github.com/Azure/azure-rest-api-specs/pull/30845 and
+ * MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-overlay.md, checked 2026-11-22.
+ * The generators always write the plugin explicitly: the az CLI, ARM and the
+ * azurerm provider each have their own default (azurerm: kubenet when no
+ * `network_profile` — hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown),
+ * so leaving it out would give different clusters from one plan.
+ */
+import type { GenNetwork, GenPlan } from "./model.js";
+
+export interface EffectiveNetwork extends GenNetwork {
+  readonly plugin: "azure" | "kubenet" | "none";
+}
+
+function minorOf(version: string | undefined): number | undefined {
+  if (version === undefined) return undefined;
+  const m = /^1\.([0-9]+)/.exec(version);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The network with the plugin (and Overlay mode) made explicit, plus the assumption made, if any. */
+export function effectiveNetwork(plan: GenPlan): { network: EffectiveNetwork; assumption?: string } {
+  const n = plan.network;
+  if (n.plugin !== undefined) return { network: { ...n, plugin: n.plugin } };
+  const minor = minorOf(plan.kubernetesVersion);
+  if (minor !== undefined && minor < 30) {
+    return { network: { ...n, plugin: "kubenet" }, assumption: `network.plugin is not set: kubenet, the AKS default before Kubernetes 1.30` };
+  }
+  return {
+    network: { ...n, plugin: "azure", pluginMode: "overlay" },
+    assumption: "network.plugin is not set: Azure CNI Overlay, the AKS default from Kubernetes 1.30",
+  };
+}
+
+/** A human name for the plan's model, e.g. "Azure CNI Overlay with the Cilium dataplane". */
+export function modelName(plan: GenPlan, network: EffectiveNetwork): string {
+  let ipam: string;
+  if (network.plugin === "kubenet") ipam = "kubenet";
+  else if (network.plugin === "none") ipam = "bring-your-own CNI";
+  else if (network.pluginMode === "overlay") ipam = "Azure CNI Overlay";
+  else if (plan.pools.some((p) => p.podSubnet !== undefined)) {
+    const modes = new Set(plan.pools.filter((p) => p.podSubnet !== undefined).map((p) => p.podIpAllocation ?? "DynamicIndividual"));
+    ipam = `Azure CNI Pod Subnet (${[...modes].sort().join(" and ")})`;
+  } else ipam = "Azure CNI Node Subnet";
+  return network.dataplane === "cilium" ? `${ipam} with the Cilium dataplane` : ipam;
+}
+
+/** A DNS prefix derived from the cluster name: letters, digits and hyphens, 1-54 characters (ARM `dnsPrefix`). */
+export function dnsPrefixOf(name: string): string {
+  const s = name.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 54).replace(/^-+|-+$/g, "");
+  return s === "" ? "aks" : s;
+}

@@ -1,0 +1,106 @@
+/** One plan per network model (and a few variants) for the generator golden files and laws. */
+import { PlanSchema, type Plan, type PlanInput } from "../../../engines/plan/schema.js";
+
+const vnet = (subnets: { name: string; cidr: string; delegation?: string }[]): PlanInput["vnet"] => ({
+  name: "vnet-aks",
+  addressSpace: ["10.224.0.0/12"],
+  subnets,
+});
+
+const inputs: Record<string, PlanInput> = {
+  minimal: { name: "aks-min" },
+  kubenet: {
+    name: "aks-kubenet",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.29",
+    network: { plugin: "kubenet", podCidrs: ["10.244.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" },
+    vnet: vnet([{ name: "aks-nodes", cidr: "10.224.0.0/24" }]),
+    nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 110, subnet: "aks-nodes" }],
+  },
+  "azure-cni-node-subnet": {
+    name: "aks-flat",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: { plugin: "azure", policy: "azure", serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" },
+    vnet: vnet([{ name: "aks-nodes", cidr: "10.224.0.0/21" }]),
+    nodePools: [
+      { name: "system", mode: "System", count: 3, maxPods: 30, maxSurge: "33%", subnet: "aks-nodes" },
+      { name: "win", mode: "User", os: "Windows2022", count: 2, maxPods: 30, subnet: "aks-nodes" },
+    ],
+  },
+  "azure-cni-pod-subnet-dynamic": {
+    name: "aks-podsubnet",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: { plugin: "azure", serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" },
+    vnet: vnet([
+      { name: "aks-nodes", cidr: "10.224.0.0/24" },
+      { name: "aks-pods", cidr: "10.225.0.0/16" },
+    ]),
+    nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 110, subnet: "aks-nodes", podSubnet: "aks-pods", podIpAllocation: "DynamicIndividual" }],
+  },
+  "azure-cni-pod-subnet-static": {
+    name: "aks-static",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: { plugin: "azure", dataplane: "cilium", policy: "cilium" },
+    vnet: vnet([
+      { name: "aks-nodes", cidr: "10.224.0.0/24" },
+      { name: "aks-pods", cidr: "10.228.0.0/14" },
+    ]),
+    nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 47, subnet: "aks-nodes", podSubnet: "aks-pods", podIpAllocation: "StaticBlock" }],
+  },
+  "azure-cni-overlay": {
+    name: "aks-overlay",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: { plugin: "azure", pluginMode: "overlay", podCidrs: ["10.244.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10", outboundType: "loadBalancer" },
+    vnet: { name: "vnet-aks", resourceGroup: "rg-network", addressSpace: ["10.224.0.0/12"], subnets: [{ name: "aks-nodes", cidr: "10.224.0.0/22" }] },
+    nodePools: [
+      { name: "system", mode: "System", count: 3, subnet: "aks-nodes" },
+      { name: "apps", mode: "User", minCount: 2, maxCount: 20, maxPods: 250, maxSurge: "10%", subnet: "aks-nodes" },
+    ],
+  },
+  "azure-cni-overlay-cilium": {
+    name: "aks-prod-weu",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: {
+      plugin: "azure",
+      pluginMode: "overlay",
+      dataplane: "cilium",
+      policy: "cilium",
+      ipFamilies: ["IPv4", "IPv6"],
+      podCidrs: ["10.244.0.0/16", "fd12:3456:789a::/64"],
+      serviceCidrs: ["10.0.0.0/16", "fd12:3456:789a:1::/108"],
+      dnsServiceIp: "10.0.0.10",
+    },
+    vnet: vnet([{ name: "aks-nodes", cidr: "10.224.0.0/22" }]),
+    nodePools: [{ name: "system", mode: "System", minCount: 3, maxCount: 10, maxSurge: "33%", subnet: "aks-nodes" }],
+  },
+  "azure-cni-node-subnet-cilium": {
+    name: "aks-flat-cilium",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: { plugin: "azure", dataplane: "cilium", policy: "cilium" },
+    vnet: vnet([{ name: "aks-nodes", cidr: "10.224.0.0/20" }]),
+    nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 50, subnet: "aks-nodes" }],
+  },
+  "byo-cni": {
+    name: "aks-byocni",
+    resourceGroup: "rg-aks",
+    kubernetesVersion: "1.33",
+    network: { plugin: "none", podCidrs: ["192.168.0.0/16"] },
+    nodePools: [{ name: "system", count: 3 }],
+  },
+};
+
+/** The plans by name, parsed by the plan schema. */
+export const PLANS: Readonly<Record<string, Plan>> = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, PlanSchema.parse(v)]));
