@@ -1,6 +1,27 @@
 /**
  * The knowledge base: AKS network models, limits, defaults, reserved ranges and
  * retirement dates, every value with its source and the date it was checked.
+ *
+ * - `Source`, `Sourced<T>` (`value`, `source[]`, `alternatives[]` where Microsoft's
+ *   sources disagree, `derived` where the value is aksnet's reading of them).
+ * - `MODELS[id]`: one `ModelFacts` per IPAM model (`podAddressing` is the unit a
+ *   node takes; `maxNodes`, `defaultMaxPods`, features, retirement …).
+ * - `DATAPLANES[id]`, `supportsDataplane(model, dataplane)`, `modelOf({ plugin, pluginMode, podSubnet, podIpAllocation })`.
+ * - `PLATFORM_LIMITS`, `RESERVED_RANGES`, `LOCALDNS_RANGE`, `DEFAULT_CIDRS`, `RETIREMENTS`.
+ * - `defaultModel(k8s?)`, `defaultMaxSurge(k8s?)`, `defaultMaxPods(model)`; versions via `tryParseKubernetesVersion`.
+ * - `facts()`: every fact as a flat list; `renderFactsMarkdown()` renders `docs/kb.md`.
  * @module
  */
 export { MODEL_IDS, DATAPLANE_IDS, isModelId, type ModelId, type DataplaneId } from "./ids.js";
+export { CHECKED, isSourced, type Source, type Sourced, type Alternative } from "./source.js";
+export { MODEL_FACT_KEYS, type ModelFacts, type ModelConfig, type ModelStatus, type NetworkPolicyId, type NodeLimit, type PodAddressing, type Routing } from "./model.js";
+export { MODELS } from "./models/index.js";
+export { DATAPLANES, supportsDataplane, type DataplaneFacts } from "./dataplanes.js";
+export { modelOf, type ModelSelector } from "./model-of.js";
+export { PLATFORM_LIMITS, type PlatformLimits } from "./platform-limits.js";
+export { RESERVED_RANGES, LOCALDNS_RANGE, OVERLAY_POD_CIDR_SUPPORTED_SPACE, type ReservedRange, type RangeUse } from "./reserved-ranges.js";
+export { DEFAULT_CIDRS, type DefaultCidrs } from "./default-cidrs.js";
+export { RETIREMENTS, retirement, type Retirement } from "./retirements.js";
+export { defaultModel, defaultMaxSurge, defaultMaxPods, RECOMMENDED_MAX_SURGE, type MaxSurge } from "./defaults.js";
+export { tryParseKubernetesVersion, isAtLeast, formatKubernetesVersion, type KubernetesVersion } from "./kubernetes-version.js";
+export { facts, renderFactsMarkdown, type Fact } from "./catalog.js";

@@ -1,0 +1,85 @@
+/**
+ * Every fact in the knowledge base as a flat list (path, value, sources), for
+ * the data lint and for `docs/kb.md`, which is generated from it.
+ */
+import { DATAPLANES } from "./dataplanes.js";
+import { DEFAULT_CIDRS } from "./default-cidrs.js";
+import { defaultMaxSurge, defaultModel, RECOMMENDED_MAX_SURGE } from "./defaults.js";
+import { MODEL_FACT_KEYS } from "./model.js";
+import { MODELS } from "./models/index.js";
+import { PLATFORM_LIMITS } from "./platform-limits.js";
+import { LOCALDNS_RANGE, OVERLAY_POD_CIDR_SUPPORTED_SPACE, RESERVED_RANGES } from "./reserved-ranges.js";
+import { RETIREMENTS } from "./retirements.js";
+import { isSourced, sourced, type Sourced } from "./source.js";
+
+export interface Fact {
+  /** A dotted path naming the fact, e.g. `models.kubenet.maxNodes`. */
+  readonly path: string;
+  readonly fact: Sourced<unknown>;
+}
+
+function sourcedFields(prefix: string, obj: object): Fact[] {
+  return Object.entries(obj).flatMap(([k, v]) => (isSourced(v) ? [{ path: `${prefix}.${k}`, fact: v }] : []));
+}
+
+/** Every sourced fact, in a stable order. */
+export function facts(): Fact[] {
+  const out: Fact[] = [];
+  for (const m of Object.values(MODELS)) {
+    for (const k of MODEL_FACT_KEYS) out.push({ path: `models.${m.id}.${k}`, fact: m[k] });
+  }
+  for (const d of Object.values(DATAPLANES)) out.push(...sourcedFields(`dataplanes.${d.id}`, d));
+  out.push(...sourcedFields("platformLimits", PLATFORM_LIMITS));
+  out.push(...sourcedFields("defaultCidrs", DEFAULT_CIDRS));
+  out.push({ path: "defaults.model", fact: defaultModel() });
+  out.push({ path: "defaults.maxSurge", fact: defaultMaxSurge() });
+  out.push({ path: "defaults.recommendedMaxSurge", fact: RECOMMENDED_MAX_SURGE });
+  for (const r of RESERVED_RANGES) out.push({ path: `reservedRanges.${r.cidr}`, fact: sourced(r.reason, r.source) });
+  out.push({ path: "localDnsRange", fact: LOCALDNS_RANGE });
+  out.push({ path: "overlayPodCidrSupportedSpace", fact: OVERLAY_POD_CIDR_SUPPORTED_SPACE });
+  for (const r of RETIREMENTS) out.push({ path: `retirements.${r.id}`, fact: sourced(r.date, r.source, r.previousDate ? { alternatives: [{ value: r.previousDate, source: r.source, note: r.note ?? "earlier date" }] } : {}) });
+  return out;
+}
+
+function show(v: unknown): string {
+  if (v === null) return "none";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return v.toLocaleString("en-US");
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  if (Array.isArray(v)) return v.length === 0 ? "none" : v.map(show).join(", ");
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (o["kind"] === "percent") return `${String(o["percent"])}%`;
+    if (o["kind"] === "count") return `${String(o["count"])} node(s)`;
+    return Object.entries(o)
+      .map(([k, x]) => `${k}: ${show(x)}`)
+      .join("; ");
+  }
+  return String(v);
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+/** `docs/kb.md`: every fact with its value, alternatives and sources. */
+export function renderFactsMarkdown(): string {
+  const lines = [
+    "# Knowledge base",
+    "",
+    "Every AKS fact aksnet uses, with its source and the date it was checked. Generated from `src/kb`",
+    "(do not edit by hand: run `UPDATE_KB_DOCS=1 npx vitest run src/kb`);",
+    "a test fails when this page and the code drift apart. Where Microsoft's sources disagree, the value is",
+    "the newer documented behaviour and the alternatives say what the other sources state.",
+    "",
+    "| fact | value | alternatives | source (checked) |",
+    "| --- | --- | --- | --- |",
+  ];
+  for (const { path, fact } of facts()) {
+    const alts = (fact.alternatives ?? []).map((a) => `${show(a.value)} (${a.note})`).join("; ");
+    const derived = fact.derived ? ` *(derived: ${fact.derived})*` : "";
+    const src = fact.source.map((s) => `${s.url}${s.note ? ` — ${s.note}` : ""} (${s.checked})`).join("<br>");
+    lines.push(`| \`${path}\` | ${cell(show(fact.value) + derived)} | ${cell(alts)} | ${cell(src)} |`);
+  }
+  return lines.join("\n") + "\n";
+}

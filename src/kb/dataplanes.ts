@@ -1,0 +1,60 @@
+/** The two dataplanes: Azure (iptables, kube-proxy) and Cilium (Azure CNI Powered by Cilium, eBPF). */
+import type { DataplaneId, ModelId } from "./ids.js";
+import type { NetworkPolicyId } from "./model.js";
+import { aksDoc, page, repoFile, sourced, type Sourced } from "./source.js";
+
+export interface DataplaneFacts {
+  readonly id: DataplaneId;
+  readonly title: string;
+  /** IPAM models the dataplane runs on. */
+  readonly models: Sourced<readonly ModelId[]>;
+  readonly kubeProxy: Sourced<boolean>;
+  readonly windows: Sourced<boolean>;
+  /** Policy engines available with this dataplane. */
+  readonly networkPolicies: Sourced<readonly NetworkPolicyId[]>;
+  /** Minimum Kubernetes minor for dual-stack with this dataplane (null: no extra requirement). */
+  readonly dualStackMinKubernetes: Sourced<string | null>;
+  /** Minimum az CLI version per model, where one is documented. */
+  readonly minCliVersion: Sourced<Readonly<Partial<Record<ModelId, string>>>>;
+  /** Cilium endpoints with distinct identities the policy engine can tell apart. */
+  readonly identityLimit: Sourced<number | null>;
+  /** A scale limit of the policy engine, where one is documented. */
+  readonly policyScaleNote: Sourced<string | null>;
+}
+
+const CILIUM = aksDoc("azure-cni-powered-by-cilium");
+
+export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
+  azure: {
+    id: "azure",
+    title: "Azure (iptables)",
+    models: sourced(["kubenet", "azure-cni-node-subnet", "azure-cni-pod-subnet-dynamic", "azure-cni-pod-subnet-static", "azure-cni-overlay"], aksDoc("concepts-network-cni-overview")),
+    kubeProxy: sourced(true, aksDoc("configure-kube-proxy")),
+    windows: sourced(true, aksDoc("concepts-network-cni-overview")),
+    networkPolicies: sourced(["azure", "calico"], aksDoc("use-network-policies")),
+    dualStackMinKubernetes: sourced(null, aksDoc("configure-dual-stack")),
+    minCliVersion: sourced({}, aksDoc("concepts-network-cni-overview")),
+    identityLimit: sourced(null, aksDoc("use-network-policies")),
+    policyScaleNote: sourced("Azure NPM isn't supported beyond 250 nodes and 20,000 pods on Linux", aksDoc("use-network-policies")),
+  },
+  cilium: {
+    id: "cilium",
+    title: "Cilium (eBPF)",
+    models: sourced(["azure-cni-node-subnet", "azure-cni-pod-subnet-dynamic", "azure-cni-pod-subnet-static", "azure-cni-overlay"], [CILIUM, aksDoc("update-azure-cni", "not from kubenet: move to Overlay first")]),
+    kubeProxy: sourced(false, aksDoc("azure-cni-powered-by-cilium", "no kube-proxy on Cilium clusters")),
+    windows: sourced(false, aksDoc("azure-cni-powered-by-cilium", "Linux only")),
+    networkPolicies: sourced(["cilium"], [CILIUM, repoFile("hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown", "network_policy cilium requires network_data_plane cilium")]),
+    dualStackMinKubernetes: sourced("1.29", CILIUM),
+    minCliVersion: sourced(
+      { "azure-cni-overlay": "2.48.1", "azure-cni-pod-subnet-dynamic": "2.48.1", "azure-cni-pod-subnet-static": "2.75.0", "azure-cni-node-subnet": "2.69.0" },
+      [CILIUM, aksDoc("configure-azure-cni-static-block-allocation", "static block needs CLI 2.75.0")],
+    ),
+    identityLimit: sourced(65535, CILIUM),
+    policyScaleNote: sourced(null, page("https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium")),
+  },
+};
+
+/** Reports whether AKS runs the dataplane on the model. */
+export function supportsDataplane(model: ModelId, dataplane: DataplaneId): boolean {
+  return DATAPLANES[dataplane].models.value.includes(model);
+}

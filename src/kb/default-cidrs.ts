@@ -1,0 +1,27 @@
+/** The address ranges AKS uses when a cluster is created without them. */
+import { aksDoc, repoFile, sourced, type Sourced } from "./source.js";
+
+export interface DefaultCidrs {
+  /** kubenet, Overlay and BYO CNI. */
+  readonly podCidr: Sourced<string>;
+  readonly serviceCidr: Sourced<string>;
+  readonly dnsServiceIp: Sourced<string>;
+  readonly podCidrV6: Sourced<string>;
+  readonly serviceCidrV6: Sourced<string>;
+  /** The VNet AKS creates when you bring none. */
+  readonly managedVnet: Sourced<string>;
+  /** The node subnet (`aks-subnet`) in the managed VNet. */
+  readonly managedSubnet: Sourced<string>;
+}
+
+const KARPENTER_MAKEFILE = repoFile("Azure/karpenter-provider-azure:Makefile-az.mk", "comments state these match the AKS-managed VNet");
+
+export const DEFAULT_CIDRS: DefaultCidrs = {
+  podCidr: sourced("10.244.0.0/16", [aksDoc("configure-kubenet"), aksDoc("azure-cni-overlay")]),
+  serviceCidr: sourced("10.0.0.0/16", aksDoc("configure-kubenet")),
+  dnsServiceIp: sourced("10.0.0.10", aksDoc("configure-kubenet")),
+  podCidrV6: sourced("fd12:3456:789a::/64", aksDoc("configure-dual-stack")),
+  serviceCidrV6: sourced("fd12:3456:789a:1::/108", aksDoc("configure-dual-stack")),
+  managedVnet: sourced("10.224.0.0/12", KARPENTER_MAKEFILE),
+  managedSubnet: sourced("10.224.0.0/16", KARPENTER_MAKEFILE),
+};

@@ -1,0 +1,43 @@
+/** Azure CNI Pod Subnet, dynamic IP allocation: pods take addresses from their own subnet in batches of 16. */
+import { defineModel } from "../model.js";
+import { aksDoc, repoFile, sourced } from "../source.js";
+import { CLUSTER_NODE_LIMIT, MAX_PODS_250, MIN_MAX_PODS, NOT_RETIRING } from "./_shared.js";
+
+const DYNAMIC = aksDoc("configure-azure-cni-dynamic-ip-allocation");
+const POD_SUBNET = aksDoc("concepts-network-azure-cni-pod-subnet");
+
+export const azureCniPodSubnetDynamic = defineModel({
+  id: "azure-cni-pod-subnet-dynamic",
+  title: "Azure CNI Pod Subnet (dynamic)",
+  config: { plugin: "azure", podSubnet: true, podIpAllocation: "DynamicIndividual" },
+  status: sourced("recommended", [aksDoc("plan-pod-networking", "Pod Subnet when pods must be directly routable"), aksDoc("concepts-network-cni-overview")]),
+  nodeAddresses: sourced("one address each from the node subnet", DYNAMIC),
+  podAddresses: sourced("a separate pod subnet in the same VNet, handed to nodes in batches of 16", DYNAMIC),
+  podAddressing: sourced({ kind: "pod-subnet-batch", batch: 16, minFree: 8, releaseAbove: 24 }, [
+    aksDoc("configure-azure-cni-dynamic-ip-allocation", "a node asks for 16 IPs at start and 16 more when fewer than 8 are free"),
+    repoFile("Azure/azure-container-networking:docs/feature/ipammath/0-background.md", "a batch is released when more than 24 are free (1.5 × batch)"),
+  ]),
+  routing: sourced("direct", [aksDoc("concepts-network-legacy-cni", "FAQ: the pod IP is preserved end to end"), POD_SUBNET]),
+  podsRoutable: sourced(true, POD_SUBNET),
+  maxNodes: CLUSTER_NODE_LIMIT,
+  maxPodsPerNode: MAX_PODS_250,
+  defaultMaxPods: sourced(250, DYNAMIC, {
+    alternatives: [
+      {
+        value: 110,
+        source: [aksDoc("concepts-network-ip-address-planning", "table of default maximum pods")],
+        note: "the IP planning table gives 110 for Pod Subnet; with 110, each node holds fewer pods and needs fewer pod-subnet addresses",
+      },
+    ],
+  }),
+  minMaxPods: MIN_MAX_PODS,
+  maxPodsPerCluster: sourced(65536, [aksDoc("configure-azure-cni-static-block-allocation", "dynamic allocation scales to about 65K pods: each pod IP counts against the VNet's 65,536 private IPs"), aksDoc("plan-pod-networking")]),
+  networkPolicies: sourced(["azure", "calico", "cilium"], [POD_SUBNET, aksDoc("update-azure-cni")]),
+  dataplanes: sourced(["azure", "cilium"], aksDoc("azure-cni-powered-by-cilium")),
+  windows: sourced(true, aksDoc("concepts-network-azure-cni-pod-subnet", "Windows Server 2019 is not supported; 2022 and 2025 are")),
+  virtualNodes: sourced(true, [aksDoc("virtual-nodes", "virtual nodes need Azure CNI")], { derived: "virtual nodes are documented for Azure CNI without naming pod subnet modes" }),
+  agic: sourced(true, aksDoc("concepts-network-cni-overview")),
+  applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview")),
+  dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay")),
+  retirement: NOT_RETIRING,
+});

@@ -1,0 +1,41 @@
+/** Azure CNI Pod Subnet, static block allocation: each node gets whole /28 blocks of its pod subnet for its lifetime. */
+import { defineModel } from "../model.js";
+import { aksDoc, sourced } from "../source.js";
+import { CLUSTER_NODE_LIMIT, MAX_PODS_250, MIN_MAX_PODS, NOT_RETIRING } from "./_shared.js";
+
+const STATIC = aksDoc("configure-azure-cni-static-block-allocation");
+const POD_SUBNET = aksDoc("concepts-network-azure-cni-pod-subnet");
+
+export const azureCniPodSubnetStatic = defineModel({
+  id: "azure-cni-pod-subnet-static",
+  title: "Azure CNI Pod Subnet (static block)",
+  config: { plugin: "azure", podSubnet: true, podIpAllocation: "StaticBlock" },
+  status: sourced("recommended", [aksDoc("plan-pod-networking"), STATIC]),
+  nodeAddresses: sourced("one address each from the node subnet", STATIC),
+  podAddresses: sourced("a separate pod subnet in the same VNet, in /28 blocks: ceil((maxPods+1)/16) per node, kept for the node's lifetime", STATIC),
+  podAddressing: sourced({ kind: "pod-subnet-block", bits: 28 }, [STATIC, POD_SUBNET]),
+  routing: sourced("direct", [STATIC, POD_SUBNET]),
+  podsRoutable: sourced(true, POD_SUBNET),
+  maxNodes: CLUSTER_NODE_LIMIT,
+  maxPodsPerNode: MAX_PODS_250,
+  defaultMaxPods: sourced(250, [aksDoc("configure-azure-cni-dynamic-ip-allocation")], {
+    derived: "the static block page names no default; the Pod Subnet default is used",
+    alternatives: [
+      {
+        value: 110,
+        source: [aksDoc("concepts-network-ip-address-planning", "table of default maximum pods")],
+        note: "the IP planning table gives 110 for Pod Subnet: 7 blocks per node instead of 16",
+      },
+    ],
+  }),
+  minMaxPods: MIN_MAX_PODS,
+  maxPodsPerCluster: sourced(1_000_000, STATIC, { derived: "blocks, not addresses, count against the VNet's 65,536 private IPs: 'up to about 1 million pods'" }),
+  networkPolicies: sourced(["azure", "calico", "cilium"], STATIC),
+  dataplanes: sourced(["azure", "cilium"], [aksDoc("azure-cni-powered-by-cilium"), STATIC]),
+  windows: sourced(true, POD_SUBNET, { derived: "Pod Subnet supports Windows Server 2022 and 2025; the static block page lists no Windows limitation" }),
+  virtualNodes: sourced(false, STATIC, { derived: "not listed as supported with static block allocation" }),
+  agic: sourced(true, aksDoc("concepts-network-cni-overview")),
+  applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview")),
+  dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay")),
+  retirement: NOT_RETIRING,
+});

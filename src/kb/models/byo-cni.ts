@@ -1,0 +1,31 @@
+/** Bring your own CNI (`--network-plugin none`): AKS installs no CNI; the customer's CNI decides pod addressing. */
+import { defineModel } from "../model.js";
+import { aksDoc, repoFile, sourced } from "../source.js";
+import { CLUSTER_NODE_LIMIT, MAX_PODS_250, MIN_MAX_PODS, NOT_RETIRING } from "./_shared.js";
+
+const BYO = aksDoc("use-byo-cni");
+
+export const byoCni = defineModel({
+  id: "byo-cni",
+  title: "Bring your own CNI",
+  config: { plugin: "none", podSubnet: false },
+  status: sourced("customer-managed", aksDoc("use-byo-cni", "Microsoft doesn't support CNI-related issues")),
+  nodeAddresses: sourced("one address each from the node subnet", BYO),
+  podAddresses: sourced("decided by your CNI; AKS still takes a pod CIDR to route to pods", BYO),
+  podAddressing: sourced({ kind: "cni-defined" }, BYO),
+  routing: sourced("cni-defined", BYO),
+  podsRoutable: sourced(false, BYO, { derived: "depends on the CNI; AKS creates no route table" }),
+  maxNodes: CLUSTER_NODE_LIMIT,
+  maxPodsPerNode: MAX_PODS_250,
+  defaultMaxPods: sourced(250, repoFile("Azure/azure-cli-extensions:src/aks-preview/azext_aks_preview/_help.py", "--max-pods: 250 for none")),
+  minMaxPods: MIN_MAX_PODS,
+  maxPodsPerCluster: sourced(null, BYO, { derived: "depends on the CNI" }),
+  networkPolicies: sourced([], BYO, { derived: "AKS manages no policy engine; your CNI may bring one" }),
+  dataplanes: sourced([], aksDoc("azure-cni-powered-by-cilium", "Azure-managed Cilium runs on the Azure CNI modes only")),
+  windows: sourced(false, BYO, { derived: "no Windows support is documented for BYO CNI" }),
+  virtualNodes: sourced(false, BYO, { derived: "virtual nodes need Azure CNI" }),
+  agic: sourced(false, BYO, { derived: "not documented for BYO CNI" }),
+  applicationGatewayForContainers: sourced(false, BYO, { derived: "not documented for BYO CNI" }),
+  dualStack: sourced(false, BYO, { derived: "AKS-managed dual-stack requires Azure CNI Overlay; your CNI may do its own" }),
+  retirement: NOT_RETIRING,
+});

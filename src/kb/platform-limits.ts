@@ -1,0 +1,61 @@
+/**
+ * Limits AKS and Azure place on every cluster, whatever the network model.
+ * Sources: MicrosoftDocs/azure-docs:includes/container-service-limits.md (the
+ * 2024 copy; the live include moved to a private repo), the AKS IP planning page.
+ */
+import { aksDoc, repoFile, sourced, type Sourced } from "./source.js";
+
+const LIMITS_INCLUDE = repoFile("MicrosoftDocs/azure-docs:includes/container-service-limits.md", "2024 copy; the live include moved to a private repository");
+const IP_PLANNING = aksDoc("concepts-network-ip-address-planning");
+
+export interface PlatformLimits {
+  /** Nodes in one cluster (Virtual Machine Scale Sets with a Standard load balancer). */
+  readonly nodesPerCluster: Sourced<number>;
+  /** Nodes in one node pool (one scale set), surge nodes included. */
+  readonly nodesPerPool: Sourced<number>;
+  readonly poolsPerCluster: Sourced<number>;
+  /** The highest maxPods any Azure-managed model accepts. */
+  readonly maxPodsPerNode: Sourced<number>;
+  /** The lowest maxPods AKS accepts. */
+  readonly minMaxPods: Sourced<number>;
+  /** Every node pool must have room for at least this many pods (maxPods × nodes). */
+  readonly minPodsPerPool: Sourced<number>;
+  /** Recommended maxPods for Windows node pools. */
+  readonly windowsRecommendedMaxPods: Sourced<number>;
+  /** Private IP addresses configured in one virtual network. */
+  readonly vnetPrivateIps: Sourced<number>;
+  /** Routes in one Azure route table: the kubenet node limit. */
+  readonly routesPerRouteTable: Sourced<number>;
+  /** The shortest IPv4 service CIDR prefix accepted (the largest service range). */
+  readonly serviceCidrShortestBitsV4: Sourced<number>;
+  /** The shortest IPv6 service CIDR prefix accepted. */
+  readonly serviceCidrShortestBitsV6: Sourced<number>;
+  /** The largest static-block pod subnet. */
+  readonly staticBlockPodSubnetShortestBits: Sourced<number>;
+  /** Nodes Microsoft recommends at most on the Free tier. */
+  readonly freeTierRecommendedNodes: Sourced<number>;
+}
+
+export const PLATFORM_LIMITS: PlatformLimits = {
+  nodesPerCluster: sourced(5000, [LIMITS_INCLUDE, IP_PLANNING]),
+  nodesPerPool: sourced(1000, [LIMITS_INCLUDE, aksDoc("upgrade-aks-node-pools-rolling", "a scale set holds at most 1,000 instances including surge nodes")]),
+  poolsPerCluster: sourced(100, LIMITS_INCLUDE),
+  maxPodsPerNode: sourced(250, [LIMITS_INCLUDE, IP_PLANNING]),
+  minMaxPods: sourced(10, IP_PLANNING),
+  minPodsPerPool: sourced(30, aksDoc("concepts-network-ip-address-planning", "maxPods 10 is allowed only when every node pool has room for at least 30 pods")),
+  windowsRecommendedMaxPods: sourced(110, [IP_PLANNING, aksDoc("concepts-network-azure-cni-overlay")]),
+  vnetPrivateIps: sourced(65536, IP_PLANNING),
+  routesPerRouteTable: sourced(400, aksDoc("configure-kubenet", "Azure supports a maximum of 400 routes in a UDR")),
+  serviceCidrShortestBitsV4: sourced(12, repoFile("kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation_test.go", "kube-apiserver rejects IPv4 service ranges with a mask shorter than /12"), {
+    alternatives: [
+      {
+        value: 13,
+        source: [IP_PLANNING],
+        note: 'AKS says the service CIDR "must be smaller than /12"; if that excludes /12 itself, /13 is the largest accepted',
+      },
+    ],
+  }),
+  serviceCidrShortestBitsV6: sourced(108, [aksDoc("configure-dual-stack"), repoFile("kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation_test.go")]),
+  staticBlockPodSubnetShortestBits: sourced(12, aksDoc("configure-azure-cni-static-block-allocation")),
+  freeTierRecommendedNodes: sourced(10, LIMITS_INCLUDE),
+};
