@@ -1,10 +1,55 @@
-// Placeholder until the command lands; replaced by its implementation.
+/**
+ * `aksnet cidr`: the IP toolbox on its own. main.ts runs a command's `run` only
+ * for a leaf command, so `cidr` is a leaf that passes everything after its name
+ * through to a nested commander tree built here, one subcommand per module in
+ * `../cidr/`, each with its own action and the `Io` of this run. Bad input throws
+ * `UsageError`, which main.ts turns into one sentence and exit code 2.
+ */
+import { Command } from "commander";
 import { defineCommand } from "../command.js";
-import { UsageError } from "../errors.js";
+import { EXIT } from "../errors.js";
+import { subcommands } from "../cidr/index.js";
+
+const EXAMPLES =
+  "\nExamples:\n" +
+  "  aksnet cidr info 10.224.0.0/12 10.0.0.5/24\n" +
+  "  aksnet cidr split 10.224.0.0/22 --into /24\n" +
+  "  aksnet cidr merge -f subnets.txt -o text\n" +
+  "  aksnet cidr exclude 10.0.0.0/16 --remove 10.0.1.0/24\n" +
+  "  aksnet cidr overlaps -f subnets.txt\n" +
+  "  aksnet cidr free 10.224.0.0/12 -f used.txt --bits 24 --count 4\n" +
+  "\nLists come from arguments, from -f FILE (- = standard input) or from standard input;\n" +
+  "one CIDR or address per line, # comments and blank lines allowed.\n";
 
 export default defineCommand({
-  configure() {},
-  async run() {
-    throw new UsageError("this command is not implemented yet");
+  configure(cmd) {
+    // Everything after `cidr` (options included) goes to the nested tree; it needs positional options on the parent.
+    cmd.parent?.enablePositionalOptions();
+    cmd.helpOption(false).allowUnknownOption().allowExcessArguments().passThroughOptions().argument("[args...]");
+  },
+  async run({ args, io }) {
+    const argv = (args[0] as string[] | undefined) ?? [];
+    const outer = (msg: string) => `aksnet cidr: ${msg.replace(/^error: /, "").trim().replace(/\.$/, "")}. Run 'aksnet cidr --help' for usage.\n`;
+    const root = new Command("cidr")
+      .description("The IP toolbox: info, split, merge, exclude, overlaps, free.")
+      .usage("<subcommand> [options] [CIDR...]")
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => void io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(outer(s)) })
+      .addHelpText("after", EXAMPLES);
+    root.name("aksnet cidr");
+    for (const sub of subcommands) {
+      const child = root.command(sub.name).description(sub.summary);
+      sub.configure(child);
+      child.action(async (...params: unknown[]) => {
+        const self = params[params.length - 1] as Command;
+        await sub.run({ args: self.processedArgs, opts: self.opts(), io });
+      });
+    }
+    if (argv.length === 0) {
+      await io.out(root.helpInformation());
+      return EXIT.ok;
+    }
+    await root.parseAsync(argv, { from: "user" });
+    return EXIT.ok;
   },
 });

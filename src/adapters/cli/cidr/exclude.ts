@@ -1,0 +1,30 @@
+/** `aksnet cidr exclude PARENT… --remove CIDR…`: what is left of the parents once the removed CIDRs are taken out. */
+import { excludePrefixes } from "../../../ip/index.js";
+import { readPrefixList } from "./input.js";
+import { parseFormat } from "./output.js";
+import { totalSize, writePrefixes } from "./prefixes.js";
+import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js";
+
+export const exclude: CidrSubcommand = {
+  name: "exclude",
+  summary: "the parents minus the removed CIDRs, as the fewest CIDRs",
+  configure(cmd) {
+    addListOptions(
+      cmd.argument("<parent...>", "the networks to take addresses out of").option("-r, --remove <cidr...>", "CIDRs to take out"),
+      "read the CIDRs to take out from FILE, one per line (- = standard input)",
+    );
+  },
+  async run({ args, opts, io }) {
+    const format = parseFormat(opts["output"]);
+    const parents = await readPrefixList({ args: stringArgs(args[0]), stdinFallback: false }, io);
+    const remove = await readPrefixList({ args: stringArgs(opts["remove"]), file: opts["file"] as string | undefined, what: "CIDRs to remove (--remove)" }, io);
+    const left = excludePrefixes(parents.prefixes, remove.prefixes);
+    const notes = [parents.hostBitsNote(), remove.hostBitsNote()].filter((n): n is string => n !== undefined);
+    await writePrefixes(io, {
+      format,
+      head: { parents: parents.prefixes.map((p) => p.masked().toString()), removed: remove.length, count: left.length, addresses: totalSize(left) },
+      prefixes: () => left,
+      notes,
+    });
+  },
+};

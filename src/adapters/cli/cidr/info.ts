@@ -1,0 +1,89 @@
+/** `aksnet cidr info`: network, first/last, size and Azure subnet facts of each CIDR. */
+import { azureSubnetProblem, azureUsable, mask4, type Prefix } from "../../../ip/index.js";
+import { formatNumber } from "../format/table.js";
+import { readPrefixList } from "./input.js";
+import { parseFormat, writeJson, writeTable, writeText } from "./output.js";
+import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js";
+import { format4 } from "../../../ip/addr.js";
+
+/** One row of `info`, the JSON contract (see docs/cidr.md). */
+export interface PrefixInfo {
+  readonly input: string;
+  readonly cidr: string;
+  readonly family: 4 | 6;
+  readonly bits: number;
+  readonly first: string;
+  readonly last: string;
+  readonly netmask: string | null;
+  readonly size: bigint;
+  readonly hostBits: boolean;
+  readonly azureSubnet: boolean;
+  readonly azureUsable: bigint | null;
+  readonly azureProblem: string | null;
+}
+
+export function prefixInfo(p: Prefix): PrefixInfo {
+  const problem = azureSubnetProblem(p) ?? null;
+  const net = p.masked();
+  return {
+    input: p.toString(),
+    cidr: net.toString(),
+    family: p.family,
+    bits: p.bits,
+    first: net.first().toString(),
+    last: net.last().toString(),
+    netmask: p.family === 4 ? format4(mask4(p.bits)) : null,
+    size: p.size(),
+    hostBits: net !== p,
+    azureSubnet: problem === null,
+    azureUsable: problem === null ? azureUsable(p) : null,
+    azureProblem: problem,
+  };
+}
+
+const MAX_NOTES = 5;
+
+export const info: CidrSubcommand = {
+  name: "info",
+  summary: "network, first and last address, size and Azure usable addresses of each CIDR",
+  configure(cmd) {
+    addListOptions(cmd.argument("[cidr...]", "CIDRs or addresses"));
+  },
+  async run({ args, opts, io }) {
+    const format = parseFormat(opts["output"]);
+    const list = await readPrefixList({ args: stringArgs(args[0]), file: opts["file"] as string | undefined }, io);
+    const rows = function* () {
+      for (const p of list.prefixes) yield prefixInfo(p);
+    };
+    if (format === "json") return writeJson(io, { count: list.length }, "prefixes", rows());
+    if (format === "text") {
+      return writeText(io, (function* () {
+        for (const r of rows()) yield [r.cidr, r.first, r.last, r.size, r.azureUsable ?? "-"].join("\t");
+      })());
+    }
+    const notes: string[] = [];
+    let more = 0;
+    for (const r of rows()) {
+      const lines = [
+        ...(r.hostBits ? [`note: ${r.input} has host bits set; its network is ${r.cidr}.`] : []),
+        ...(r.azureProblem ? [`note: ${r.cidr} cannot be an Azure subnet: ${r.azureProblem}.`] : []),
+      ];
+      for (const l of lines) notes.length < MAX_NOTES ? notes.push(l) : more++;
+    }
+    if (more) notes.push(`(${more} more notes not shown; use -o json for every row)`);
+    await writeTable(
+      io,
+      [
+        { header: "cidr" },
+        { header: "first" },
+        { header: "last" },
+        { header: "addresses", align: "right" },
+        { header: "azure usable", align: "right" },
+      ],
+      function* () {
+        for (const r of rows()) yield [r.cidr, r.first, r.last, formatNumber(r.size), r.azureUsable === null ? "-" : formatNumber(r.azureUsable)];
+      },
+      notes.length ? ["", ...notes] : [],
+    );
+  },
+};

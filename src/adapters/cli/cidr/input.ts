@@ -1,0 +1,160 @@
+/**
+ * CIDR lists for `aksnet cidr`: from arguments, from a file (`-` = standard
+ * input) or from standard input when neither is given. One CIDR or address per
+ * line; `#` starts a comment (whole line or trailing); blank lines are skipped;
+ * whitespace around a line's CIDR is trimmed, whitespace inside it is an error.
+ * The first bad line stops the read with a `UsageError` naming the file, the
+ * line and the IP core's reason, before anything is written to standard output.
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Readable } from "node:stream";
+import { ParseError, parsePrefixOrAddr, type Prefix } from "../../../ip/index.js";
+import { UsageError } from "../errors.js";
+import type { Io } from "../io.js";
+import { readLines, type Line } from "../lines.js";
+
+/** Prefixes in input order, each with where it came from (kept in flat arrays: a million entries are common). */
+export class PrefixList {
+  readonly prefixes: Prefix[] = [];
+  private readonly sourceIds: number[] = [];
+  private readonly lineNumbers: number[] = [];
+  private readonly sourceNames: string[] = [];
+  /** How many entries had host bits set (they are used as their network). */
+  hostBitCount = 0;
+  /** The first entry with host bits set, as an index into `prefixes`. */
+  firstHostBits = -1;
+
+  /** @internal */
+  addSource(name: string): number {
+    this.sourceNames.push(name);
+    return this.sourceNames.length - 1;
+  }
+
+  /** @internal */
+  add(prefix: Prefix, source: number, line: number): void {
+    if (!prefix.isMasked()) {
+      if (this.hostBitCount === 0) this.firstHostBits = this.prefixes.length;
+      this.hostBitCount++;
+    }
+    this.prefixes.push(prefix);
+    this.sourceIds.push(source);
+    this.lineNumbers.push(line);
+  }
+
+  get length(): number {
+    return this.prefixes.length;
+  }
+
+  /** The source file (or `argument`, `standard input`) of entry `i`. */
+  source(i: number): string {
+    return this.sourceNames[this.sourceIds[i] ?? 0] ?? "";
+  }
+
+  /** The line (or argument position) of entry `i`, 1-based. */
+  line(i: number): number {
+    return this.lineNumbers[i] ?? 0;
+  }
+
+  /** Where entry `i` came from, for messages: `nets.txt line 3`, `argument 2`. */
+  where(i: number): string {
+    return describe(this.source(i), this.line(i));
+  }
+
+  /** A note about host bits, or undefined when every entry was a network address. */
+  hostBitsNote(): string | undefined {
+    const i = this.firstHostBits;
+    const p = this.prefixes[i];
+    if (this.hostBitCount === 0 || p === undefined) return undefined;
+    const more = this.hostBitCount > 1 ? ` (and ${this.hostBitCount - 1} more)` : "";
+    return `note: ${p.toString()} (${this.where(i)})${more} has host bits set; it was read as its network ${p.masked().toString()}.`;
+  }
+}
+
+const ARGUMENTS = "arguments";
+const STDIN = "standard input";
+
+function describe(source: string, line: number): string {
+  if (source === ARGUMENTS) return `argument ${line}`;
+  return `${source} line ${line}`;
+}
+
+/** Where a list comes from: positional arguments and/or a file (`-` = standard input). */
+export interface ListSpec {
+  readonly args: readonly string[];
+  readonly file?: string | undefined;
+  /** Read standard input when neither arguments nor a file are given (default true). */
+  readonly stdinFallback?: boolean;
+  /** Names the list in the "nothing given" error, e.g. "CIDRs" or "used CIDRs". */
+  readonly what?: string;
+}
+
+/**
+ * Reads every entry of the list, validating all of it. Throws `UsageError` for the
+ * first bad line, an unreadable file, or when nothing was given and standard input
+ * is a terminal.
+ */
+export async function readPrefixList(spec: ListSpec, io: Io, into = new PrefixList()): Promise<PrefixList> {
+  const what = spec.what ?? "CIDRs";
+  if (spec.args.length > 0) {
+    const id = into.addSource(ARGUMENTS);
+    spec.args.forEach((a, i) => {
+      addLine(into, id, { text: a, number: i + 1 }, ARGUMENTS);
+    });
+  }
+  if (spec.file !== undefined) {
+    await readStreamInto(into, spec.file === "-" ? STDIN : spec.file, await openInput(spec.file, io));
+  } else if (spec.args.length === 0 && (spec.stdinFallback ?? true)) {
+    const stdin = io.stdin();
+    if ((stdin as Readable & { isTTY?: boolean }).isTTY) {
+      throw new UsageError(`no ${what} given: pass them as arguments, with -f FILE, or pipe them on standard input`);
+    }
+    await readStreamInto(into, STDIN, stdin);
+  }
+  return into;
+}
+
+/** Opens a file for reading (`-` = standard input); a missing or unreadable file is a `UsageError`. */
+export async function openInput(file: string, io: Io): Promise<Readable> {
+  if (file === "-") return io.stdin();
+  const path = resolve(io.cwd, file);
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) throw new UsageError(`${file} is a directory; give a file with one CIDR per line`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}; check the path`);
+  }
+  return createReadStream(path);
+}
+
+async function readStreamInto(into: PrefixList, name: string, stream: Readable): Promise<void> {
+  const id = into.addSource(name);
+  try {
+    for await (const line of readLines(stream)) addLine(into, id, line, name);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot read ${name}: ${(e as Error).message}; check the path and permissions`);
+  }
+}
+
+/** Parses one input line into the list; comments and blank lines are skipped. */
+function addLine(into: PrefixList, source: number, line: Line, name: string): void {
+  const text = cidrText(line.text);
+  if (text === "") return;
+  let p: Prefix;
+  try {
+    p = parsePrefixOrAddr(text);
+  } catch (e) {
+    if (e instanceof ParseError) throw new UsageError(`${describe(name, line.number)}: ${e.message}; fix or remove it`);
+    throw e;
+  }
+  into.add(p, source, line.number);
+}
+
+/** The CIDR part of a line: before any `#`, without surrounding whitespace; "" for a blank or comment line. */
+export function cidrText(line: string): string {
+  const hash = line.indexOf("#");
+  return (hash >= 0 ? line.slice(0, hash) : line).trim();
+}

@@ -1,0 +1,26 @@
+/** `aksnet cidr merge`: the fewest CIDRs covering exactly the same addresses (collapse). */
+import { mergePrefixes } from "../../../ip/index.js";
+import { readPrefixList } from "./input.js";
+import { parseFormat } from "./output.js";
+import { totalSize, writePrefixes } from "./prefixes.js";
+import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js";
+
+export const merge: CidrSubcommand = {
+  name: "merge",
+  summary: "the fewest CIDRs covering exactly the addresses of the inputs",
+  configure(cmd) {
+    addListOptions(cmd.argument("[cidr...]", "CIDRs or addresses"));
+  },
+  async run({ args, opts, io }) {
+    const format = parseFormat(opts["output"]);
+    const list = await readPrefixList({ args: stringArgs(args[0]), file: opts["file"] as string | undefined }, io);
+    const merged = mergePrefixes(list.prefixes);
+    const note = list.hostBitsNote();
+    await writePrefixes(io, {
+      format,
+      head: { inputs: list.length, count: merged.length, addresses: totalSize(merged) },
+      prefixes: () => merged,
+      notes: note ? [note] : [],
+    });
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * One `aksnet cidr` subcommand: its arguments and options, and its run. The
+ * `cidr` command module attaches each to a commander subcommand with its own action.
+ */
+import type { Command } from "commander";
+import type { Io } from "../io.js";
+
+export interface SubcommandInput {
+  /** Positional arguments (the variadic CIDR list is an array). */
+  readonly args: readonly unknown[];
+  readonly opts: Readonly<Record<string, unknown>>;
+  readonly io: Io;
+}
+
+export interface CidrSubcommand {
+  readonly name: string;
+  readonly summary: string;
+  configure(cmd: Command): void;
+  run(input: SubcommandInput): Promise<void>;
+}
+
+/** The shared options: `-f, --file` and `-o, --output`. */
+export function addListOptions(cmd: Command, fileHelp = "read CIDRs from FILE, one per line (- = standard input)"): Command {
+  return cmd.option("-f, --file <path>", fileHelp).option("-o, --output <format>", "table, json or text (one value per line)", "table");
+}
+
+/** The positional CIDR list as strings. */
+export function stringArgs(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+}
