@@ -16,3 +16,13 @@ export class ParseError extends Error {
 
 /** The result of a `tryParseX` function: the value, or the error that `parseX` would throw. */
 export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ParseError };
+
+/** A `ParseError` in a list of inputs; `index` is the item's 0-based position in the list as given. */
+export class ListParseError extends ParseError {
+  constructor(
+    readonly index: number,
+    error: ParseError,
+  ) {
+    super(error.input, error.kind, error.reason);
+  }
+}

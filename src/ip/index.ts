@@ -6,7 +6,7 @@
 export { Addr, addrFrom4, addrFromBigInt, compareAddr, parseAddr, tryParseAddr, type Family } from "./addr.js";
 export { Prefix, prefixFrom, parsePrefix, tryParsePrefix, parsePrefixOrAddr, comparePrefix, mask4, mask6 } from "./prefix.js";
 export { AddrRange, rangeFrom, rangeOfPrefix, parseRange, tryParseRange } from "./range.js";
-export { ParseError, type ParseResult } from "./errors.js";
+export { ParseError, ListParseError, type ParseResult } from "./errors.js";
 export { AddrSet, AddrSetBuilder, addrSetOf, type AddrItem } from "./set.js";
 export { mergePrefixes, mergeRanges, excludePrefixes, excludeRanges } from "./merge.js";
 export { OverlapIndex, findOverlappingPairs, queriesOverlappingAny } from "./overlap.js";
@@ -22,3 +22,4 @@ export {
   smallestAzureSubnetBits,
   smallestPrefixBits,
 } from "./azure.js";
+export { addrSetOfText, prefixText, mergeCidrText, excludeCidrText, freeSpaceText } from "./text.js";
