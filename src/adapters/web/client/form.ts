@@ -1,0 +1,62 @@
+/**
+ * Builds labelled inputs for form fields (../plan-edit.ts) and keeps them in
+ * step with the plan: an edit calls `onEdit`; a new plan refreshes every input
+ * except the one being typed in.
+ */
+import type { Plan } from "../../../engines/plan/schema.js";
+import type { ResolvedPlan } from "../../../engines/plan/resolved.js";
+import type { FieldDef } from "../plan-edit.js";
+import { fill, h } from "./dom.js";
+
+type Input = HTMLInputElement | HTMLSelectElement;
+
+export interface FormBinding {
+  sync(plan: Plan | undefined, resolved: ResolvedPlan | undefined): void;
+}
+
+export function buildForm(form: HTMLFormElement, fields: readonly FieldDef[], onEdit: (field: FieldDef, value: string) => void): FormBinding {
+  const inputs = new Map<FieldDef, Input>();
+  const rows = fields.map((f) => {
+    const id = `field-${f.id}`;
+    const hintId = f.hint ? `${id}-hint` : undefined;
+    let input: Input;
+    if (f.kind === "select") {
+      input = h("select", { id, name: f.id, "aria-describedby": hintId }, ...(f.options ?? []).map(([v, label]) => h("option", { value: v }, label)));
+    } else if (f.kind === "checkbox") {
+      input = h("input", { id, name: f.id, type: "checkbox" });
+    } else {
+      input = h("input", {
+        id,
+        name: f.id,
+        type: "text",
+        inputmode: f.kind === "number" ? "numeric" : undefined,
+        spellcheck: "false",
+        autocomplete: "off",
+        maxlength: 200,
+        "aria-describedby": hintId,
+      });
+    }
+    const read = () => (input instanceof HTMLInputElement && input.type === "checkbox" ? String(input.checked) : input.value);
+    input.addEventListener(f.kind === "select" || f.kind === "checkbox" ? "change" : "input", () => onEdit(f, read()));
+    inputs.set(f, input);
+    return h(
+      "div",
+      { class: `field ${f.kind}` },
+      f.kind === "checkbox" ? [input, h("label", { for: id }, f.label)] : [h("label", { for: id }, f.label), input],
+      hintId ? h("small", { id: hintId, class: "hint" }, f.hint) : null,
+    );
+  });
+  fill(form, ...rows);
+  form.addEventListener("submit", (e) => e.preventDefault());
+  return {
+    sync(plan, resolved) {
+      for (const [f, input] of inputs) {
+        input.disabled = plan === undefined;
+        if (!plan || input === document.activeElement) continue;
+        const v = f.read(plan, resolved);
+        if (input instanceof HTMLInputElement && input.type === "checkbox") input.checked = v === "true";
+        else if (input.value !== v) input.value = v;
+      }
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The planner page: reads the state from the URL fragment, recomputes every
+ * view with the aksnet engine on each edit (../compute.ts), and writes the
+ * state back to the fragment. Nothing is fetched, nothing is stored elsewhere.
+ */
+import { computeView, type PageView } from "../compute.js";
+import { applyFieldEdit, PLAN_FIELDS, REQUIREMENT_FIELDS, type FieldDef } from "../plan-edit.js";
+import { decodeState, DEFAULT_STATE, encodeState, MAX_PLAN_TEXT, type PageState } from "../state.js";
+import { byId, fill, h } from "./dom.js";
+import { buildForm } from "./form.js";
+import { renderAssumptions, renderFindings } from "./render-findings.js";
+import { renderMap } from "./render-map.js";
+
+let state: PageState = DEFAULT_STATE;
+let view: PageView | undefined;
+let linkProblems: readonly string[] = [];
+
+const text = byId<HTMLTextAreaElement>("plan-text");
+const status = byId<HTMLElement>("input-status");
+text.maxLength = MAX_PLAN_TEXT;
+
+function edit(field: FieldDef, value: string): void {
+  const next = applyFieldEdit(state.planText, field, value);
+  if (next === undefined) {
+    fill(status, h("p", { class: "problem" }, "The form edits an aksnet.yaml mapping; fix the text in the editor first."));
+    return;
+  }
+  text.value = next;
+  update({ planText: next });
+}
+
+const planForm = buildForm(byId<HTMLFormElement>("plan-form"), PLAN_FIELDS, edit);
+const requirementsForm = buildForm(byId<HTMLFormElement>("requirements-form"), REQUIREMENT_FIELDS, edit);
+
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+function saveToUrl(): void {
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => history.replaceState(null, "", `#${encodeState(state)}`), 250);
+}
+
+function renderStatus(v: PageView): void {
+  const problems = [...linkProblems, ...v.input.problems];
+  if (problems.length === 0) {
+    const pools = v.plan?.nodePools.length ?? 0;
+    const subnets = v.plan?.vnet?.subnets.length ?? 0;
+    return fill(status, h("p", { class: "ok" }, `Read ${v.input.kind}: ${pools} node pool${pools === 1 ? "" : "s"}, ${subnets} subnet${subnets === 1 ? "" : "s"}${v.resolved ? `, model ${v.resolved.model}` : ""}.`));
+  }
+  fill(status, h("ul", { class: "problems" }, ...problems.map((p) => h("li", {}, p))));
+}
+
+function render(): void {
+  view = computeView(state);
+  renderStatus(view);
+  planForm.sync(view.plan, view.resolved);
+  requirementsForm.sync(view.plan, view.resolved);
+  renderMap(byId("map"), view.map);
+  renderFindings(byId("findings"), view.findings, view.input.problems);
+  renderAssumptions(byId("assumptions"), view.assumptions);
+  document.body.dataset["ready"] = "true";
+}
+
+let frame = 0;
+function update(patch: Partial<PageState>): void {
+  state = { ...state, ...patch };
+  linkProblems = [];
+  saveToUrl();
+  cancelAnimationFrame(frame);
+  frame = requestAnimationFrame(render);
+}
+
+function loadFromUrl(): void {
+  const decoded = decodeState(location.hash);
+  state = decoded.state;
+  linkProblems = decoded.problems;
+  text.value = state.planText;
+  render();
+}
+
+text.addEventListener("input", () => update({ planText: text.value }));
+
+byId<HTMLInputElement>("plan-file").addEventListener("change", async (e) => {
+  const input = e.currentTarget as HTMLInputElement;
+  const file = input.files?.[0];
+  input.value = "";
+  if (!file) return;
+  if (file.size > MAX_PLAN_TEXT) {
+    fill(status, h("p", { class: "problem" }, `${file.name} is ${Math.ceil(file.size / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB.`));
+    return;
+  }
+  const content = await file.text();
+  text.value = content;
+  update({ planText: content });
+});
+
+byId("load-example").addEventListener("click", () => {
+  text.value = DEFAULT_STATE.planText;
+  update({ planText: DEFAULT_STATE.planText });
+});
+
+byId("copy-link").addEventListener("click", async () => {
+  history.replaceState(null, "", `#${encodeState(state)}`);
+  try {
+    await navigator.clipboard.writeText(location.href);
+    fill(status, h("p", { class: "ok" }, "Link copied: it holds the whole plan; nothing is stored anywhere else."));
+  } catch {
+    fill(status, h("p", { class: "problem" }, "The browser refused the clipboard; copy the address bar instead."));
+  }
+});
+
+window.addEventListener("hashchange", () => {
+  if (location.hash.slice(1) !== encodeState(state)) loadFromUrl();
+});
+
+loadFromUrl();

@@ -1,0 +1,69 @@
+/**
+ * Everything the planner page shows, computed from its state by the same
+ * library functions the CLI calls. Pure and synchronous: the page calls it on
+ * every edit and renders the result; `bench/web.bench.mjs` times it.
+ *
+ * A view the input does not allow (no plan parsed, no subnet) is absent, with
+ * the reason in `problems`; a view never guesses.
+ */
+import { parse as parseYaml, YAMLParseError } from "yaml";
+import { parsePlan, resolvePlan, type Assumption, type Plan, type ResolvedPlan } from "../../engines/plan/index.js";
+import { validate, summarize, type Finding } from "../../engines/validate/index.js";
+import { layoutAddressMap, type AddressMap } from "./map-layout.js";
+import { MAX_PLAN_TEXT, type PageState } from "./state.js";
+
+export type InputKind = "aksnet.yaml" | "empty";
+
+export interface PlanInputView {
+  readonly kind: InputKind;
+  /** Why the text does not give a plan, one sentence each, with the line or field where known. */
+  readonly problems: readonly string[];
+}
+
+export interface PageView {
+  readonly input: PlanInputView;
+  readonly plan?: Plan;
+  readonly resolved?: ResolvedPlan;
+  readonly assumptions: readonly Assumption[];
+  readonly map?: AddressMap;
+  readonly findings?: readonly Finding[];
+  readonly summary?: { readonly errors: number; readonly warnings: number; readonly infos: number };
+}
+
+/** Reads the editor text: YAML or JSON (JSON is YAML) into a parsed plan, or the reasons it is not one. */
+export function readPlanText(text: string): { readonly input: PlanInputView; readonly plan?: Plan } {
+  if (text.length > MAX_PLAN_TEXT) {
+    return { input: { kind: "aksnet.yaml", problems: [`The plan is ${Math.ceil(text.length / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB. Remove what the plan does not need.`] } };
+  }
+  if (text.trim() === "") return { input: { kind: "empty", problems: ["The plan is empty: paste an aksnet.yaml or load the example."] } };
+  let value: unknown;
+  try {
+    value = parseYaml(text, { maxAliasCount: 100, prettyErrors: false });
+  } catch (e) {
+    const where = e instanceof YAMLParseError && e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : "";
+    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    return { input: { kind: "aksnet.yaml", problems: [`The plan is not valid YAML or JSON (${where}${reason}).`] } };
+  }
+  const parsed = parsePlan(value);
+  if (!parsed.plan) {
+    return { input: { kind: "aksnet.yaml", problems: parsed.problems.map((p) => `${p.pathText || "the document"}: ${p.message}.`) } };
+  }
+  return { input: { kind: "aksnet.yaml", problems: [] }, plan: parsed.plan };
+}
+
+/** Computes every view for a state. Never throws for any input text. */
+export function computeView(state: PageState): PageView {
+  const { input, plan } = readPlanText(state.planText);
+  if (!plan) return { input, assumptions: [] };
+  const resolved = resolvePlan(plan);
+  const findings = validate(resolved);
+  return {
+    input,
+    plan,
+    resolved,
+    assumptions: resolved.assumptions,
+    map: layoutAddressMap(plan),
+    findings,
+    summary: summarize(findings),
+  };
+}

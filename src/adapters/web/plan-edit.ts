@@ -1,0 +1,237 @@
+/**
+ * The planner's form as data: which plan field each input shows and how an
+ * edit is written back into the plan text. Edits go through the YAML document
+ * model, so the user's comments, order and formatting survive a form change.
+ * Pure; the page builds inputs from `PLAN_FIELDS` and `REQUIREMENT_FIELDS`.
+ */
+import { isMap, isSeq, parseDocument, type Document } from "yaml";
+import type { ModelId } from "../../kb/ids.js";
+import type { Plan } from "../../engines/plan/schema.js";
+import type { ResolvedPlan } from "../../engines/plan/resolved.js";
+
+export type FieldKind = "text" | "number" | "select" | "checkbox";
+
+export interface FieldDef {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+  /** For selects: value and label of each option. */
+  readonly options?: readonly (readonly [string, string])[];
+  readonly hint?: string;
+  /** The value to show for a plan ("" when the plan does not set it). */
+  read(plan: Plan, resolved: ResolvedPlan | undefined): string;
+  /** Writes the value ("" clears it) into the document. */
+  write(doc: Document, value: string): void;
+}
+
+const MODEL_LABELS: readonly (readonly [ModelId, string])[] = [
+  ["azure-cni-overlay", "Azure CNI Overlay"],
+  ["azure-cni-pod-subnet-dynamic", "Azure CNI Pod Subnet (dynamic)"],
+  ["azure-cni-pod-subnet-static", "Azure CNI Pod Subnet (static block)"],
+  ["azure-cni-node-subnet", "Azure CNI Node Subnet (legacy)"],
+  ["kubenet", "kubenet (retires 31 March 2028)"],
+  ["byo-cni", "Bring your own CNI (plugin none)"],
+];
+
+function setOrDelete(doc: Document, path: readonly (string | number)[], value: unknown): void {
+  if (value === undefined || value === "") doc.deleteIn(path);
+  else doc.setIn(path, value);
+}
+
+/** A whole number as a number; anything else stays text so the schema names the problem. */
+function numberOrText(v: string): number | string | undefined {
+  const t = v.trim();
+  if (t === "") return undefined;
+  return /^-?\d+$/.test(t) ? Number(t) : t;
+}
+
+function list(v: string): string[] | undefined {
+  const items = v.split(/[\s,]+/).filter((s) => s !== "");
+  return items.length ? items : undefined;
+}
+
+function poolCount(doc: Document): number {
+  const pools = doc.getIn(["nodePools"]);
+  return isSeq(pools) ? pools.items.length : 0;
+}
+
+/** Makes sure nodePools[0] exists (a System pool named "system"). */
+function firstPool(doc: Document): void {
+  if (poolCount(doc) === 0) doc.setIn(["nodePools"], doc.createNode([{ name: "system", mode: "System" }]));
+}
+
+/** Writes a field of every node pool (model choices apply to all of them). */
+function setInPools(doc: Document, key: string, value: unknown): void {
+  firstPool(doc);
+  for (let i = 0; i < poolCount(doc); i++) setOrDelete(doc, ["nodePools", i, key], value);
+}
+
+function poolField(id: string, label: string, key: "count" | "maxCount" | "maxPods", hint?: string): FieldDef {
+  return {
+    id,
+    label,
+    kind: "number",
+    ...(hint ? { hint } : {}),
+    read: (plan) => String(plan.nodePools[0]?.[key] ?? ""),
+    write: (doc, v) => {
+      firstPool(doc);
+      setOrDelete(doc, ["nodePools", 0, key], numberOrText(v));
+    },
+  };
+}
+
+/** Index of the subnet nodePools[0] names, creating `aks-nodes` (and the VNet) when there is none. */
+function nodeSubnetIndex(doc: Document, create: boolean): number | undefined {
+  const wanted = doc.getIn(["nodePools", 0, "subnet"]);
+  const subnets = doc.getIn(["vnet", "subnets"]);
+  if (isSeq(subnets)) {
+    const i = subnets.items.findIndex((s) => isMap(s) && s.get("name") === (wanted ?? "aks-nodes"));
+    if (i >= 0) return i;
+  }
+  if (!create) return undefined;
+  firstPool(doc);
+  if (wanted === undefined) doc.setIn(["nodePools", 0, "subnet"], "aks-nodes");
+  const name = String(wanted ?? "aks-nodes");
+  if (!isMap(doc.getIn(["vnet"]))) doc.setIn(["vnet"], doc.createNode({ name: "vnet-aks", addressSpace: [], subnets: [] }));
+  if (!isSeq(doc.getIn(["vnet", "subnets"]))) doc.setIn(["vnet", "subnets"], doc.createNode([]));
+  const seq = doc.getIn(["vnet", "subnets"]);
+  if (!isSeq(seq)) return undefined;
+  seq.add(doc.createNode({ name, cidr: "" }));
+  return seq.items.length - 1;
+}
+
+export const PLAN_FIELDS: readonly FieldDef[] = [
+  {
+    id: "model",
+    label: "Network model",
+    kind: "select",
+    options: MODEL_LABELS,
+    read: (_plan, resolved) => resolved?.model ?? "",
+    write: (doc, v) => {
+      const plugin = v === "kubenet" ? "kubenet" : v === "byo-cni" ? "none" : "azure";
+      doc.setIn(["network", "plugin"], plugin);
+      setOrDelete(doc, ["network", "pluginMode"], v === "azure-cni-overlay" ? "overlay" : undefined);
+      const allocation = v === "azure-cni-pod-subnet-dynamic" ? "DynamicIndividual" : v === "azure-cni-pod-subnet-static" ? "StaticBlock" : undefined;
+      if (allocation || poolCount(doc) > 0) setInPools(doc, "podIpAllocation", allocation);
+    },
+  },
+  {
+    id: "dataplane",
+    label: "Dataplane",
+    kind: "select",
+    options: [["azure", "Azure (iptables)"], ["cilium", "Cilium (eBPF)"]],
+    read: (plan, resolved) => plan.network.dataplane ?? resolved?.dataplane ?? "azure",
+    write: (doc, v) => setOrDelete(doc, ["network", "dataplane"], v),
+  },
+  {
+    id: "kubernetesVersion",
+    label: "Kubernetes version",
+    kind: "text",
+    read: (plan) => (plan.kubernetesVersion === undefined ? "" : String(plan.kubernetesVersion)),
+    write: (doc, v) => setOrDelete(doc, ["kubernetesVersion"], v.trim()),
+  },
+  {
+    id: "addressSpace",
+    label: "VNet address space",
+    kind: "text",
+    hint: "one or more CIDRs, separated by commas",
+    read: (plan) => plan.vnet?.addressSpace.join(", ") ?? "",
+    write: (doc, v) => {
+      if (!isMap(doc.getIn(["vnet"]))) doc.setIn(["vnet"], doc.createNode({ name: "vnet-aks", addressSpace: [], subnets: [] }));
+      doc.setIn(["vnet", "addressSpace"], doc.createNode(list(v) ?? [], { flow: true }));
+    },
+  },
+  {
+    id: "nodeSubnet",
+    label: "Node subnet (first pool)",
+    kind: "text",
+    read: (plan) => {
+      const name = plan.nodePools[0]?.subnet ?? "aks-nodes";
+      return plan.vnet?.subnets.find((s) => s.name === name)?.cidr ?? "";
+    },
+    write: (doc, v) => {
+      const i = nodeSubnetIndex(doc, v.trim() !== "");
+      if (i !== undefined) doc.setIn(["vnet", "subnets", i, "cidr"], v.trim());
+    },
+  },
+  {
+    id: "podCidr",
+    label: "Pod CIDR",
+    kind: "text",
+    hint: "kubenet, Overlay and BYO CNI",
+    read: (plan) => plan.network.podCidrs?.join(", ") ?? "",
+    write: (doc, v) => {
+      const l = list(v);
+      setOrDelete(doc, ["network", "podCidrs"], l ? doc.createNode(l, { flow: true }) : undefined);
+    },
+  },
+  {
+    id: "serviceCidr",
+    label: "Service CIDR",
+    kind: "text",
+    read: (plan) => plan.network.serviceCidrs?.join(", ") ?? "",
+    write: (doc, v) => {
+      const l = list(v);
+      setOrDelete(doc, ["network", "serviceCidrs"], l ? doc.createNode(l, { flow: true }) : undefined);
+    },
+  },
+  {
+    id: "dnsServiceIp",
+    label: "DNS service IP",
+    kind: "text",
+    read: (plan) => plan.network.dnsServiceIp ?? "",
+    write: (doc, v) => setOrDelete(doc, ["network", "dnsServiceIp"], v.trim()),
+  },
+  poolField("count", "Nodes (first pool)", "count"),
+  poolField("maxCount", "Autoscaler maximum (first pool)", "maxCount", "AKS reserves addresses for the maximum"),
+  poolField("maxPods", "Max pods per node (first pool)", "maxPods"),
+];
+
+function requirement(id: keyof NonNullable<Plan["requirements"]>, label: string, kind: FieldKind, options?: FieldDef["options"]): FieldDef {
+  return {
+    id: `req-${id}`,
+    label,
+    kind,
+    ...(options ? { options } : {}),
+    read: (plan) => {
+      const v = plan.requirements?.[id];
+      return v === undefined ? "" : String(v);
+    },
+    write: (doc, v) => {
+      const value = kind === "checkbox" ? (v === "true" ? true : undefined) : kind === "number" ? numberOrText(v) : v || undefined;
+      setOrDelete(doc, ["requirements", id], value);
+      const req = doc.getIn(["requirements"]);
+      if (isMap(req) && req.items.length === 0) doc.deleteIn(["requirements"]);
+    },
+  };
+}
+
+export const REQUIREMENT_FIELDS: readonly FieldDef[] = [
+  requirement("nodes", "Nodes", "number"),
+  requirement("maxNodes", "Most nodes (scale-out)", "number"),
+  requirement("podsPerNode", "Pods per node", "number"),
+  requirement("networkPolicy", "Network policy", "select", [["", "no preference"], ["none", "none"], ["azure", "Azure NPM"], ["calico", "Calico"], ["cilium", "Cilium"]]),
+  requirement("podsReachableFromVnet", "Pods reachable from the VNet", "checkbox"),
+  requirement("podsReachableFromOnPremises", "Pods reachable from on-premises", "checkbox"),
+  requirement("podIpsTraceable", "Pod IPs traceable end to end", "checkbox"),
+  requirement("windows", "Windows node pools", "checkbox"),
+  requirement("virtualNodes", "Virtual nodes", "checkbox"),
+  requirement("applicationGateway", "Application Gateway", "checkbox"),
+  requirement("dualStack", "Dual-stack (IPv4 + IPv6)", "checkbox"),
+  requirement("latencySensitive", "Latency-sensitive", "checkbox"),
+  requirement("ebpf", "eBPF observability / no kube-proxy", "checkbox"),
+];
+
+/**
+ * Applies one form edit to the plan text. Returns the new text, or undefined
+ * when the text is not a YAML/JSON mapping the form can edit (the editor then
+ * stays the only way to change it).
+ */
+export function applyFieldEdit(text: string, field: FieldDef, value: string): string | undefined {
+  const doc = parseDocument(text.trim() === "" ? "{}" : text);
+  if (doc.errors.length > 0) return undefined;
+  if (doc.contents !== null && !isMap(doc.contents)) return undefined;
+  if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  field.write(doc, value);
+  return doc.toString({ lineWidth: 0 });
+}

@@ -1,0 +1,152 @@
+/**
+ * The static file server behind `aksnet serve`. It serves the built page (a
+ * directory of files) and nothing else: no API, no computation, no state. The
+ * planner runs entirely in the browser and keeps its state in the URL fragment,
+ * which browsers never send to a server.
+ *
+ * Contract: only GET and HEAD; only files inside `root` (no traversal, no
+ * dot-files, no directory listings); every response carries a strict
+ * Content-Security-Policy and `X-Content-Type-Options: nosniff`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, resolve, sep } from "node:path";
+import type { AddressInfo } from "node:net";
+
+/** The page loads only its own script, style and images; nothing inline, nothing from elsewhere, no framing. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Headers every response carries. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+};
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json; charset=utf-8",
+  ".yaml": "text/yaml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".ico": "image/x-icon",
+  ".png": "image/png",
+  ".map": "application/json; charset=utf-8",
+};
+
+/** Request targets longer than this are refused (the page's state lives in the fragment, which is never sent). */
+export const MAX_REQUEST_TARGET = 2048;
+
+export interface ServeOptions {
+  /** Directory holding index.html and the bundle. */
+  readonly root: string;
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+}
+
+export interface RunningServer {
+  /** The address to open, e.g. `http://127.0.0.1:8080/`. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Resolves a request path to a file inside `root`, or undefined when the path is not one the server serves. */
+export function resolveRequestPath(root: string, target: string): string | undefined {
+  if (target.length > MAX_REQUEST_TARGET) return undefined;
+  const pathname = target.split(/[?#]/, 1)[0] ?? "/";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (!decoded.startsWith("/") || decoded.includes("\0") || decoded.includes("\\")) return undefined;
+  const parts = decoded.split("/").filter((p) => p !== "");
+  if (parts.some((p) => p.startsWith("."))) return undefined;
+  const base = resolve(root);
+  const file = resolve(base, ...parts, decoded.endsWith("/") || parts.length === 0 ? "index.html" : "");
+  if (file !== base && !file.startsWith(base + sep)) return undefined;
+  return file;
+}
+
+async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+  const reply = (status: number, text: string, extra: Record<string, string> = {}) => {
+    res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra });
+    res.end(req.method === "HEAD" ? undefined : text);
+  };
+  if (req.method !== "GET" && req.method !== "HEAD") return reply(405, "Method not allowed: this server only serves the page.\n", { Allow: "GET, HEAD" });
+  const target = req.url ?? "/";
+  if (target.length > MAX_REQUEST_TARGET) return reply(414, "Request target too long.\n");
+  const file = resolveRequestPath(root, target);
+  if (!file) return reply(404, "Not found.\n");
+  let body: Buffer;
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) return reply(404, "Not found.\n");
+    body = await readFile(file);
+  } catch {
+    return reply(404, "Not found.\n");
+  }
+  res.writeHead(200, {
+    "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+    "Content-Length": String(body.length),
+    "Cache-Control": "no-cache",
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** Starts serving `root`; resolves once listening. */
+export function startServer(options: ServeOptions): Promise<RunningServer> {
+  const server = createServer((req, res) => {
+    // Drop any request body: nothing is ever accepted.
+    req.resume();
+    handle(options.root, req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Internal error.\n");
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
+  server.maxHeadersCount = 50;
+  return new Promise((resolvePromise, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      const port = (server.address() as AddressInfo).port;
+      const hostForUrl = options.host.includes(":") ? `[${options.host}]` : options.host;
+      resolvePromise({
+        url: `http://${hostForUrl}:${port}/`,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+/** Joins the web root for a package root: the page ships in `dist/web`. */
+export function webRootOf(packageRoot: string): string {
+  return join(packageRoot, "dist", "web");
+}

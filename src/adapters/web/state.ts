@@ -1,0 +1,149 @@
+/**
+ * The web planner's state and its home, the URL fragment. Everything the page
+ * shows is a function of this value; the fragment (after `#`) is never sent to
+ * a server, so a shared link carries the plan without anything being stored.
+ *
+ * Fragment format (version 1): `#v=1&plan=<base64url UTF-8 text>&subnet=<cidr>&nodes=<n>&gen=<format>&tab=<view>`.
+ * Unknown keys are ignored; a missing key takes its default; an oversized or
+ * undecodable fragment is reported, never thrown.
+ */
+
+/** Input text larger than this is refused (the editor and the URL share the limit). */
+export const MAX_PLAN_TEXT = 512 * 1024;
+
+export const GENERATE_FORMATS = ["az", "bicep", "terraform"] as const;
+export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
+
+export interface PageState {
+  /** The plan as the user wrote it: aksnet.yaml, `az aks show` JSON or Terraform plan JSON. */
+  readonly planText: string;
+  /** The subnet the model comparison is computed for (the /24 example by default). */
+  readonly compareSubnet: string;
+  /** The node count marked on the chart (nodes in the cluster, before surge). */
+  readonly nodes: number;
+  readonly generateFormat: GenerateFormat;
+}
+
+/** The /24 example of the AKS docs (a /24 node subnet). */
+export const EXAMPLE_SUBNET = "10.224.0.0/24";
+
+export const EXAMPLE_PLAN = `apiVersion: aksnet/v1
+kind: ClusterPlan
+name: aks-prod-weu
+location: westeurope
+resourceGroup: rg-aks
+kubernetesVersion: "1.33"
+network:
+  plugin: azure
+  pluginMode: overlay
+  dataplane: cilium
+  policy: cilium
+  podCidrs: [10.244.0.0/16]
+  serviceCidrs: [10.0.0.0/16]
+  dnsServiceIp: 10.0.0.10
+vnet:
+  name: vnet-aks
+  resourceGroup: rg-network
+  addressSpace: [10.224.0.0/12]
+  subnets:
+    - { name: aks-nodes, cidr: 10.224.0.0/22 }
+    - { name: shared, cidr: 10.224.8.0/24 }
+connectedNetworks:
+  - { name: hub, cidrs: [10.64.0.0/16] }
+  - { name: on-prem, cidrs: [192.168.0.0/16] }
+nodePools:
+  - name: system
+    mode: System
+    count: 3
+    maxCount: 10
+    maxPods: 110
+    subnet: aks-nodes
+`;
+
+export const DEFAULT_STATE: PageState = {
+  planText: EXAMPLE_PLAN,
+  compareSubnet: EXAMPLE_SUBNET,
+  nodes: 10,
+  generateFormat: "az",
+};
+
+export const MAX_NODES = 5000;
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+  try {
+    const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The fragment (without `#`) for a state; keys equal to the default are left out. */
+export function encodeState(state: PageState): string {
+  const parts = ["v=1"];
+  if (state.planText !== DEFAULT_STATE.planText) parts.push(`plan=${toBase64Url(state.planText)}`);
+  if (state.compareSubnet !== DEFAULT_STATE.compareSubnet) parts.push(`subnet=${encodeURIComponent(state.compareSubnet)}`);
+  if (state.nodes !== DEFAULT_STATE.nodes) parts.push(`nodes=${state.nodes}`);
+  if (state.generateFormat !== DEFAULT_STATE.generateFormat) parts.push(`gen=${state.generateFormat}`);
+  return parts.join("&");
+}
+
+export interface DecodedState {
+  readonly state: PageState;
+  /** What could not be read from the fragment, one sentence each; the defaults were used instead. */
+  readonly problems: readonly string[];
+}
+
+/** Reads a fragment (with or without `#`); anything unreadable falls back to the default and is reported. */
+export function decodeState(fragment: string): DecodedState {
+  const text = fragment.startsWith("#") ? fragment.slice(1) : fragment;
+  const problems: string[] = [];
+  if (text.length > (MAX_PLAN_TEXT * 4) / 3 + 1024) {
+    return { state: DEFAULT_STATE, problems: [`The link is ${text.length} characters long, more than the ${MAX_PLAN_TEXT / 1024} KiB plan limit; the example plan is shown instead.`] };
+  }
+  const params = new Map<string, string>();
+  for (const part of text.split("&")) {
+    if (!part) continue;
+    const eq = part.indexOf("=");
+    params.set(eq < 0 ? part : part.slice(0, eq), eq < 0 ? "" : part.slice(eq + 1));
+  }
+  let { planText, compareSubnet, nodes, generateFormat } = DEFAULT_STATE;
+  const plan = params.get("plan");
+  if (plan !== undefined) {
+    const decoded = fromBase64Url(plan);
+    if (decoded === undefined) problems.push("The plan in the link is not valid base64url UTF-8 text; the example plan is shown instead.");
+    else if (decoded.length > MAX_PLAN_TEXT) problems.push(`The plan in the link is larger than ${MAX_PLAN_TEXT / 1024} KiB; the example plan is shown instead.`);
+    else planText = decoded;
+  }
+  const subnet = params.get("subnet");
+  if (subnet !== undefined) {
+    try {
+      const s = decodeURIComponent(subnet);
+      if (s.length <= 64) compareSubnet = s;
+      else problems.push("The subnet in the link is too long; the /24 example is used instead.");
+    } catch {
+      problems.push("The subnet in the link is not valid percent-encoding; the /24 example is used instead.");
+    }
+  }
+  const n = params.get("nodes");
+  if (n !== undefined) {
+    const v = Number(n);
+    if (/^\d{1,5}$/.test(n) && v >= 1 && v <= MAX_NODES) nodes = v;
+    else problems.push(`The node count '${n.slice(0, 20)}' in the link is not a whole number from 1 to ${MAX_NODES}; ${DEFAULT_STATE.nodes} is used instead.`);
+  }
+  const gen = params.get("gen");
+  if (gen !== undefined) {
+    if ((GENERATE_FORMATS as readonly string[]).includes(gen)) generateFormat = gen as GenerateFormat;
+    else problems.push(`The format '${gen.slice(0, 20)}' in the link is not one of ${GENERATE_FORMATS.join(", ")}; az is used instead.`);
+  }
+  return { state: { planText, compareSubnet, nodes, generateFormat }, problems };
+}
