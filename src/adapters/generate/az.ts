@@ -59,7 +59,7 @@ export function generateAz(plan: GenPlan): { text: string; notes: string[] } {
   out.push(
     plan.resourceGroup !== undefined
       ? `RESOURCE_GROUP=${shellQuote(plan.resourceGroup)}`
-      : `RESOURCE_GROUP="\${RESOURCE_GROUP:?set RESOURCE_GROUP to the cluster's resource group}"`,
+      : `RESOURCE_GROUP="\${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the cluster}"`,
   );
   out.push(`CLUSTER_NAME=${shellQuote(plan.name)}`);
   if (plan.location !== undefined) out.push(`LOCATION=${shellQuote(plan.location)}`);

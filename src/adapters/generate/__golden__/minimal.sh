@@ -4,7 +4,7 @@
 # Assumed: network.plugin is not set: Azure CNI Overlay, the AKS default from Kubernetes 1.30.
 set -euo pipefail
 
-RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the cluster's resource group}"
+RESOURCE_GROUP="${RESOURCE_GROUP:?set RESOURCE_GROUP to the resource group of the cluster}"
 CLUSTER_NAME=aks-min
 
 # The cluster with its first System pool (system).

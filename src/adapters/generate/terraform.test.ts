@@ -1,0 +1,56 @@
+import { parse } from "@cdktf/hcl2json";
+import { describe, expect, it } from "vitest";
+import { generate } from "./index.js";
+import { AZURERM_ATTRIBUTES, WRONG_NAMES } from "./testing/azurerm-attributes.js";
+import { PLANS } from "./testing/plans.js";
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const isBlockList = (v: Json): v is { [k: string]: Json }[] =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "object" && x !== null && !Array.isArray(x));
+
+/** Every attribute or block name under each resource, as [block path, name]. */
+function names(path: string, body: { [k: string]: Json }): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(body)) {
+    out.push([path, k]);
+    if (isBlockList(v)) for (const b of v) out.push(...names(`${path}.${k}`, b));
+  }
+  return out;
+}
+
+describe("Terraform output", () => {
+  it.each(Object.keys(PLANS))("%s parses as HCL and uses only documented azurerm argument names", async (name) => {
+    const r = generate(PLANS[name]!, "terraform");
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const json = (await parse(`${name}.tf`, r.text)) as { resource?: Record<string, Record<string, { [k: string]: Json }[]>> };
+    const resources = json.resource ?? {};
+    expect(Object.keys(resources)).toContain("azurerm_kubernetes_cluster");
+    for (const [type, byName] of Object.entries(resources)) {
+      for (const bodies of Object.values(byName)) {
+        for (const body of bodies) {
+          for (const [path, attr] of names(type, body)) {
+            expect(AZURERM_ATTRIBUTES[path], `block ${path} is not in the attribute list`).toBeDefined();
+            expect(AZURERM_ATTRIBUTES[path], `${path}.${attr}`).toContain(attr);
+            expect(WRONG_NAMES).not.toContain(attr);
+          }
+        }
+      }
+    }
+  });
+
+  it.each([
+    { name: "Cilium on Node Subnet: the provider is stricter than AKS", plan: "azure-cni-node-subnet-cilium", note: /stricter than AKS|only with overlay or a pod subnet/ },
+    { name: "StaticBlock has no provider attribute", plan: "azure-cni-pod-subnet-static", note: /StaticBlock/ },
+  ])("$name", ({ plan, note }) => {
+    const r = generate(PLANS[plan]!, "terraform");
+    if (!r.ok) throw new Error("refused");
+    expect(r.notes.some((n) => note.test(n))).toBe(true);
+    expect(r.text).toMatch(note);
+  });
+
+  it("a plan whose Cilium has overlay gets no provider note", () => {
+    const r = generate(PLANS["azure-cni-overlay-cilium"]!, "terraform");
+    expect(r.ok && r.notes).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Test helper: reads a generated az script back into commands and their flags,
+ * the way bash would split them (single quotes literal, "$VAR" expanded from the
+ * script's own assignments, `\` line continuations joined).
+ */
+export interface AzCommand {
+  readonly words: readonly string[];
+  readonly flags: ReadonlyMap<string, string | true>;
+}
+
+function splitWords(line: string, vars: Map<string, string>): string[] {
+  const words: string[] = [];
+  let cur = "";
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] ?? "";
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      cur += line.slice(i + 1, end);
+      i = end;
+      inWord = true;
+    } else if (c === '"') {
+      const end = line.indexOf('"', i + 1);
+      cur += line.slice(i + 1, end).replace(/\$([A-Z_][A-Z0-9_]*)/g, (_m, v: string) => vars.get(v) ?? `<${v}>`);
+      i = end;
+      inWord = true;
+    } else if (c === " ") {
+      if (inWord) words.push(cur);
+      cur = "";
+      inWord = false;
+    } else if (c === "\\" && line[i + 1] === "'") {
+      cur += "'";
+      i++;
+      inWord = true;
+    } else {
+      cur += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(cur);
+  return words;
+}
+
+/** The `az …` commands of a script, in order. */
+export function azCommands(script: string): AzCommand[] {
+  const vars = new Map<string, string>();
+  const joined = script.replace(/ \\\n\s*/g, " ");
+  const out: AzCommand[] = [];
+  for (const line of joined.split("\n")) {
+    const assign = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line);
+    if (assign) {
+      const [, name = "", rhs = ""] = assign;
+      vars.set(name, rhs.startsWith('"$(') || rhs.startsWith('"${') ? `<${name}>` : (splitWords(rhs, vars)[0] ?? ""));
+      continue;
+    }
+    if (!line.startsWith("az ")) continue;
+    const words = splitWords(line, vars);
+    const flags = new Map<string, string | true>();
+    const head: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] ?? "";
+      if (w.startsWith("--")) {
+        const next = words[i + 1];
+        if (next === undefined || next.startsWith("--")) flags.set(w, true);
+        else {
+          const values = [next];
+          while (words[i + 2] !== undefined && !(words[i + 2] ?? "").startsWith("--")) values.push(words[++i + 1] ?? "");
+          flags.set(w, values.join(" "));
+          i++;
+        }
+      } else if (flags.size === 0) head.push(w);
+    }
+    out.push({ words: head, flags });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/**
+ * Test data: the argument names the azurerm provider documents for the blocks
+ * the Terraform generator writes (a subset of each block: only what a network
+ * plan can set). A generated attribute not in this list fails the test, so a
+ * misspelling such as `network_dataplane` or `ip_families` cannot ship.
+ *
+ * Sources (checked 2026-11-22):
+ * - hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown
+ *   (top-level arguments, `default_node_pool`, `identity`, `network_profile`, `windows_profile`, `upgrade_settings`);
+ * - hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster_node_pool.html.markdown;
+ * - /work/shared/reference/aks-networking.md §5.3 (network_profile list, `ip_versions` not `ip_families`);
+ * - azurerm_virtual_network / azurerm_subnet: registry.terraform.io/providers/hashicorp/azurerm docs
+ *   (`address_space`, `address_prefixes`, `delegation { name, service_delegation { name, actions } }`).
+ */
+const upgradeSettings = ["max_surge", "drain_timeout_in_minutes", "node_soak_duration_in_minutes"];
+const poolCommon = [
+  "name", "vm_size", "auto_scaling_enabled", "node_count", "min_count", "max_count", "max_pods",
+  "vnet_subnet_id", "pod_subnet_id", "os_sku", "upgrade_settings", "zones", "orchestrator_version", "temporary_name_for_rotation",
+];
+
+/** Allowed names per block path (`resource type` then nested block names, joined with "."). */
+export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  azurerm_virtual_network: ["name", "location", "resource_group_name", "address_space", "dns_servers", "tags"],
+  azurerm_subnet: ["name", "resource_group_name", "virtual_network_name", "address_prefixes", "delegation"],
+  "azurerm_subnet.delegation": ["name", "service_delegation"],
+  "azurerm_subnet.delegation.service_delegation": ["name", "actions"],
+  azurerm_kubernetes_cluster: [
+    "name", "location", "resource_group_name", "dns_prefix", "kubernetes_version", "default_node_pool",
+    "identity", "network_profile", "windows_profile", "tags",
+  ],
+  "azurerm_kubernetes_cluster.default_node_pool": poolCommon,
+  "azurerm_kubernetes_cluster.default_node_pool.upgrade_settings": upgradeSettings,
+  "azurerm_kubernetes_cluster.identity": ["type", "identity_ids"],
+  "azurerm_kubernetes_cluster.windows_profile": ["admin_username", "admin_password", "license"],
+  "azurerm_kubernetes_cluster.network_profile": [
+    "network_plugin", "network_plugin_mode", "network_data_plane", "network_policy", "network_mode", "dns_service_ip",
+    "pod_cidr", "pod_cidrs", "service_cidr", "service_cidrs", "ip_versions", "outbound_type", "load_balancer_sku",
+    "load_balancer_profile", "nat_gateway_profile", "advanced_networking",
+  ],
+  azurerm_kubernetes_cluster_node_pool: [...poolCommon, "kubernetes_cluster_id", "mode", "os_type"],
+  "azurerm_kubernetes_cluster_node_pool.upgrade_settings": upgradeSettings,
+};
+
+/** Names that third-party code gets wrong; none may appear (reference §5.3). */
+export const WRONG_NAMES = ["network_dataplane", "ip_families", "ebpf_data_plane", "enable_auto_scaling", "pod_ip_allocation_mode"];
