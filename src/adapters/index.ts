@@ -4,3 +4,4 @@
  * @module
  */
 export { run as runCli } from "./cli/main.js";
+export * from "./importers/index.js";

@@ -3,4 +3,5 @@
  * (plan, capacity, validate, recommend, migrate).
  * @module
  */
-export * from "./plan/schema.js";
+export * from "./plan/index.js";
+export * from "./validate/index.js";

@@ -1,0 +1,116 @@
+/**
+ * Shared tools for importers: case-insensitive field access on foreign JSON,
+ * Azure resource IDs, and a plan builder that remembers where each plan field
+ * came from in the source document (for line/column in findings).
+ */
+import type { SourcePath } from "./source-map.js";
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type Obj = { readonly [k: string]: unknown };
+
+export function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+/** The field of `o` whose name equals `key` ignoring case (az CLI and ARM differ in casing: vnetSubnetId / vnetSubnetID). */
+export function field(o: unknown, key: string): { key: string; value: unknown } | undefined {
+  if (!isObj(o)) return undefined;
+  if (key in o) return { key, value: o[key] };
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(o)) if (k.toLowerCase() === lower) return { key: k, value: o[k] };
+  return undefined;
+}
+
+/** A field's value when it is a usable literal (not null, not an ARM expression like "[parameters('x')]"). */
+export function literal(v: unknown): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === "string" && /^\[.*\]$/s.test(v.trim())) return undefined;
+  return v;
+}
+
+export interface AzureId {
+  readonly subscription?: string;
+  readonly resourceGroup?: string;
+  readonly vnet?: string;
+  readonly subnet?: string;
+}
+
+/** Parses `/subscriptions/…/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/V/subnets/S`. */
+export function parseAzureId(id: unknown): AzureId | undefined {
+  if (typeof id !== "string") return undefined;
+  const parts = id.split("/").filter((s) => s !== "");
+  const after = (name: string) => {
+    const i = parts.findIndex((p) => p.toLowerCase() === name.toLowerCase());
+    return i >= 0 ? parts[i + 1] : undefined;
+  };
+  const r: AzureId = {
+    ...(after("subscriptions") ? { subscription: after("subscriptions")! } : {}),
+    ...(after("resourceGroups") ? { resourceGroup: after("resourceGroups")! } : {}),
+    ...(after("virtualNetworks") ? { vnet: after("virtualNetworks")! } : {}),
+    ...(after("subnets") ? { subnet: after("subnets")! } : {}),
+  };
+  return r.subnet || r.vnet ? r : undefined;
+}
+
+export type PlanPath = readonly (string | number)[];
+
+/** Builds a plain plan value and a map from plan paths to source paths. */
+export interface Origin {
+  /** Index of the file in the list given to the loader. */
+  readonly file: number;
+  readonly path: SourcePath;
+}
+
+export class PlanBuilder {
+  readonly value: Record<string, unknown> = {};
+  private readonly origins = new Map<string, Origin>();
+
+  constructor(readonly file = 0) {}
+
+  /** Sets the plan field at `path` (creating objects and arrays on the way) and remembers its source. */
+  set(path: PlanPath, v: unknown, from: SourcePath): void {
+    if (v === undefined) return;
+    let o: Record<string | number, unknown> = this.value;
+    for (let i = 0; i < path.length - 1; i++) {
+      const k = path[i]!;
+      const next = path[i + 1]!;
+      if (o[k] === undefined) o[k] = typeof next === "number" ? [] : {};
+      o = o[k] as Record<string | number, unknown>;
+    }
+    o[path[path.length - 1]!] = v;
+    this.origins.set(path.join("\u0000"), { file: this.file, path: from });
+  }
+
+  /** Remembers where a plan object (a pool, a subnet) came from without setting a value. */
+  mark(path: PlanPath, from: SourcePath): void {
+    this.origins.set(path.join("\u0000"), { file: this.file, path: from });
+  }
+
+  /** Takes the top-level sections of `other` that this plan does not have yet, with their origins. Returns the sections it skipped. */
+  absorb(other: PlanBuilder): string[] {
+    const skipped: string[] = [];
+    for (const [k, v] of Object.entries(other.value)) {
+      if (k in this.value) {
+        skipped.push(k);
+        continue;
+      }
+      this.value[k] = v;
+      for (const [key, o] of other.origins) if (key === k || key.startsWith(`${k}\u0000`)) this.origins.set(key, o);
+    }
+    return skipped;
+  }
+
+  /** Copies every origin of `other`, re-tagged with this builder's file index. */
+  copyOriginsFrom(other: PlanBuilder): void {
+    for (const [k, o] of other.origins) this.origins.set(k, { file: this.file, path: o.path });
+  }
+
+  /** The source path of a plan path: its own, or the nearest marked ancestor's. */
+  origin(path: PlanPath): Origin | undefined {
+    for (let n = path.length; n >= 0; n--) {
+      const o = this.origins.get(path.slice(0, n).join("\u0000"));
+      if (o) return o;
+    }
+    return undefined;
+  }
+}

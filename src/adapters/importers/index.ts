@@ -1,0 +1,7 @@
+/**
+ * Importers: plan files and foreign JSON (az aks show, ARM, az network vnet,
+ * terraform show -json) → one `Plan`, with a source map for line/column.
+ * @module
+ */
+export { loadPlanText, loadPlanFiles, splitPath, PlanLoadError, type LoadedPlan, type LocatedProblem, type Location, type PlanFile, type PlanFormat } from "./load.js";
+export { parseAzureId, type AzureId } from "./builder.js";

@@ -1,0 +1,65 @@
+/**
+ * Text → value with a source map: YAML (and so JSON) parsed with the `yaml`
+ * package, keeping each node's offset so a field path can be turned into a
+ * line and column for messages and SARIF.
+ */
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+
+export interface Position {
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column. */
+  readonly column: number;
+}
+
+export type SourcePath = readonly (string | number)[];
+
+export interface ParsedText {
+  readonly value: unknown;
+  /** The position of the node at the path (or of the deepest existing ancestor); line 1 column 1 for the root. */
+  position(path: SourcePath): Position;
+}
+
+/** Thrown for text that is neither YAML nor JSON; the message is one sentence naming the file. */
+export class PlanLoadError extends Error {
+  override readonly name = "PlanLoadError";
+}
+
+export function parseText(text: string, fileName: string): ParsedText {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const pos = lineCounter.linePos(e.pos[0]);
+    const reason = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "").replace(/[.:]\s*$/, "");
+    throw new PlanLoadError(`${fileName}:${pos.line}:${pos.col}: not valid YAML or JSON (${reason}); fix the syntax and run again.`);
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  return {
+    value,
+    position(path) {
+      let node: unknown = doc.contents;
+      let best: Node | null = (doc.contents as Node | null) ?? null;
+      let keyNode: Node | null = null;
+      for (const k of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === k || String((p.key as { value?: unknown } | null)?.value) === String(k));
+          if (!pair) break;
+          keyNode = pair.key as Node;
+          node = pair.value;
+          best = (pair.value as Node | null) ?? keyNode;
+        } else if (isSeq(node) && typeof k === "number") {
+          const item = node.items[k] as Node | undefined;
+          if (!item) break;
+          keyNode = null;
+          node = item;
+          best = item;
+        } else break;
+      }
+      const at = keyNode && best !== keyNode && path.length > 0 ? keyNode : best;
+      const offset = at?.range?.[0] ?? 0;
+      const lp = lineCounter.linePos(offset);
+      return { line: lp.line, column: lp.col };
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The resolved plan: every AKS default filled in for the stated Kubernetes
+ * version, the network model named, CIDR text parsed where it parses, and the
+ * list of assumptions made on the way. Engines take this shape.
+ */
+import type { Prefix } from "../../ip/index.js";
+import type { DataplaneId, ModelId } from "../../kb/index.js";
+import type { Plan } from "./schema.js";
+
+/** A default or interpretation the resolver chose, so every output can say what it assumed. */
+export interface Assumption {
+  /** Field path the assumption fills, e.g. `nodePools[0].maxSurge`. */
+  readonly path: string;
+  /** The value assumed, as text. */
+  readonly value: string;
+  /** Why, in one sentence. */
+  readonly reason: string;
+  /** Where the fact comes from (URL or `repo:path`). */
+  readonly source: string;
+  /** Other documented values, when AKS's own sources disagree. */
+  readonly alternatives?: readonly { readonly value: string; readonly meaning: string; readonly source: string }[];
+}
+
+/** A CIDR as written and, when it parses, as a prefix. */
+export interface CidrField {
+  /** Field path of the text, e.g. `network.podCidrs[0]`. */
+  readonly path: string;
+  readonly text: string;
+  /** The parsed prefix (not masked: `10.0.0.1/16` stays as written); absent when the text does not parse. */
+  readonly prefix?: Prefix;
+  /** Why it does not parse, when it does not. */
+  readonly problem?: string;
+}
+
+export interface ResolvedSubnet extends CidrField {
+  readonly name: string;
+  readonly index: number;
+  readonly delegation?: string;
+}
+
+export interface MaxSurge {
+  /** As written or defaulted: `"10%"` or `"1"`. */
+  readonly text: string;
+  /** Extra nodes during an upgrade for the pool's largest node count (percent rounded up, at least 1). */
+  readonly nodes: number;
+  /** Whether the value was not set and came from a default. */
+  readonly defaulted: boolean;
+}
+
+export interface ResolvedPool {
+  readonly index: number;
+  readonly name: string;
+  readonly mode: "System" | "User";
+  readonly os: "Linux" | "Windows2019" | "Windows2022" | "Windows2025";
+  /** Whether the cluster autoscaler runs on the pool (minCount or maxCount set). */
+  readonly autoscale: boolean;
+  /** Current/initial node count (the autoscaler minimum when only bounds are given; 0 if unknown). */
+  readonly count: number;
+  readonly minCount?: number;
+  readonly maxCount?: number;
+  /** The most nodes the pool may run (maxCount with the autoscaler, else count); AKS reserves addresses for these. */
+  readonly peakCount: number;
+  readonly maxPods: number;
+  readonly maxPodsDefaulted: boolean;
+  readonly maxSurge: MaxSurge;
+  readonly subnet?: string;
+  readonly podSubnet?: string;
+  readonly podIpAllocation?: "DynamicIndividual" | "StaticBlock";
+}
+
+export interface KubernetesVersion {
+  readonly text: string;
+  readonly major: number;
+  readonly minor: number;
+}
+
+export interface ResolvedPlan {
+  /** The plan as parsed (schema defaults only). */
+  readonly plan: Plan;
+  readonly kubernetesVersion?: KubernetesVersion;
+  readonly plugin: "azure" | "kubenet" | "none";
+  readonly pluginMode?: "overlay";
+  readonly model: ModelId;
+  readonly dataplane: DataplaneId;
+  readonly policy: "none" | "azure" | "calico" | "cilium";
+  readonly ipFamilies: readonly ("IPv4" | "IPv6")[];
+  /** Pod CIDRs for the models that use one (kubenet, overlay, BYO CNI); empty otherwise. */
+  readonly podCidrs: readonly CidrField[];
+  readonly serviceCidrs: readonly CidrField[];
+  readonly dnsServiceIp: { readonly path: string; readonly text: string };
+  readonly outboundType: string;
+  readonly vnetAddressSpace: readonly CidrField[];
+  readonly subnets: readonly ResolvedSubnet[];
+  readonly connectedNetworks: readonly { readonly name: string; readonly index: number; readonly cidrs: readonly CidrField[] }[];
+  readonly pools: readonly ResolvedPool[];
+  readonly assumptions: readonly Assumption[];
+}
+
+/** Reports whether a value is a resolved plan rather than a parsed one. */
+export function isResolvedPlan(p: Plan | ResolvedPlan): p is ResolvedPlan {
+  return "assumptions" in p && "model" in p;
+}

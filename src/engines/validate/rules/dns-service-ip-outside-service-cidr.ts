@@ -1,0 +1,36 @@
+import { tryParseAddr } from "../../../ip/index.js";
+import { defineRule } from "../rule.js";
+import { serviceCidrs } from "../ranges.js";
+
+export default defineRule({
+  meta: {
+    id: "dns-service-ip-outside-service-cidr",
+    family: "dns-service-ip",
+    severity: "error",
+    description: "The DNS service IP must lie inside the service CIDR.",
+    messages: {
+      outside: "DNS service IP {dns} is outside the service CIDR {service}.",
+    },
+    fixes: {
+      outside: "Use an address inside {service}, conventionally its .10 address: {suggested}.",
+    },
+    aksErrorCode: "DnsServiceIpOutOfServiceCidr",
+    sources: [
+      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-dnsserviceIpoutofservicecidr.md",
+      "Azure/azure-rest-api-specs:specification/containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2025-05-01/managedClusters.json",
+    ],
+    checked: "2026-11-22",
+  },
+  check({ plan, report }) {
+    const dns = tryParseAddr(plan.dnsServiceIp.text);
+    if (!dns.ok) return; // dns-service-ip-invalid reports it
+    const sameFamily = serviceCidrs(plan).filter((s) => s.prefix.family === dns.value.family);
+    if (sameFamily.length === 0 || sameFamily.some((s) => s.prefix.contains(dns.value))) return;
+    const service = sameFamily[0]!.prefix;
+    report({
+      messageId: "outside",
+      path: plan.dnsServiceIp.path,
+      data: { dns: plan.dnsServiceIp.text, service: service.toString(), suggested: service.first().add(10)?.toString() ?? "" },
+    });
+  },
+});

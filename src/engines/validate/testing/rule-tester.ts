@@ -1,0 +1,77 @@
+/**
+ * The rule tester: runs a rule over a table of valid and invalid plans and
+ * checks the exact message, path and severity of each finding. It refuses
+ * tables without valid or invalid cases, expectations naming unknown message
+ * ids, messages or fixes with unfilled placeholders, empty fixes, and rules
+ * whose message ids are not all exercised.
+ */
+import { describe, expect, it } from "vitest";
+import type { PlanInput } from "../../plan/index.js";
+import { toFinding, type Report, type Rule, type Severity } from "../rule.js";
+import { resolved, type Draft } from "./plans.js";
+
+export interface ValidCase {
+  readonly name: string;
+  readonly plan: PlanInput | Draft;
+}
+
+export interface ExpectedFinding {
+  readonly messageId: string;
+  readonly path: string;
+  /** The exact message. */
+  readonly message: string;
+  /** Checked when given (defaults to the rule's severity). */
+  readonly severity?: Severity;
+  /** A substring the fix must contain (e.g. the suggested value). */
+  readonly fixIncludes?: string;
+}
+
+export interface InvalidCase {
+  readonly name: string;
+  readonly plan: PlanInput | Draft;
+  readonly findings: readonly ExpectedFinding[];
+}
+
+function reportsOf(rule: Rule, plan: PlanInput | Draft): Report[] {
+  const out: Report[] = [];
+  rule.check({ plan: resolved(plan), report: (r) => out.push(r) });
+  return out;
+}
+
+export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+  const { meta } = rule;
+  describe(meta.id, () => {
+    it("has a table with valid and invalid cases covering every message id", () => {
+      expect(cases.valid.length, "no valid cases").toBeGreaterThan(0);
+      expect(cases.invalid.length, "no invalid cases").toBeGreaterThan(0);
+      const used = new Set(cases.invalid.flatMap((c) => c.findings.map((f) => f.messageId)));
+      for (const id of used) expect(Object.keys(meta.messages), `unknown message id "${id}"`).toContain(id);
+      for (const id of Object.keys(meta.messages)) {
+        expect(used.has(id), `message id "${id}" has no invalid case`).toBe(true);
+        expect(meta.fixes[id]?.trim(), `message id "${id}" has no fix hint`).toBeTruthy();
+      }
+    });
+
+    it.each(cases.valid.map((c) => [c.name, c] as const))("valid: %s", (_name, c) => {
+      expect(reportsOf(rule, c.plan).map((r) => toFinding(meta, r))).toEqual([]);
+    });
+
+    it.each(cases.invalid.map((c) => [c.name, c] as const))("invalid: %s", (_name, c) => {
+      const reports = reportsOf(rule, c.plan);
+      const got = reports.map((r) => {
+        const f = toFinding(meta, r);
+        expect(f.message, "unfilled placeholder in message").not.toMatch(/\{\w+\}/);
+        expect(f.fix, "unfilled placeholder in fix").not.toMatch(/\{\w+\}/);
+        expect(f.fix.trim(), "empty fix").not.toBe("");
+        return { messageId: r.messageId, path: f.path, message: f.message, severity: f.severity, fix: f.fix };
+      });
+      expect(got.map(({ messageId, path, message }) => ({ messageId, path, message }))).toEqual(
+        c.findings.map(({ messageId, path, message }) => ({ messageId, path, message })),
+      );
+      c.findings.forEach((e, i) => {
+        expect(got[i]!.severity).toBe(e.severity ?? meta.severity);
+        if (e.fixIncludes !== undefined) expect(got[i]!.fix).toContain(e.fixIncludes);
+      });
+    });
+  });
+}
