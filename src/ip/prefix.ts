@@ -201,6 +201,7 @@ function parsePrefixIn(s: string, allowBare: boolean): Prefix | string {
     const a = parseAddrIn(s, 0, s.length);
     return typeof a === "string" ? a : Prefix.unchecked(a, a.bitLength);
   }
+  if (slash === 0) return "the address before / is empty";
   const a = parseAddrIn(s, 0, slash);
   if (typeof a === "string") return a;
   const n = s.length - slash - 1;
