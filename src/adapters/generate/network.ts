@@ -2,38 +2,30 @@
  * What the generators write for the network when the plan leaves the plugin
  * out, and the model name shown in headers.
  *
- * Default plugin: Azure CNI Overlay for Kubernetes 1.30 and later (and when no
- * version is given: AKS picks a current one), kubenet before —
- * https://github.com/Azure/azure-rest-api-specs/pull/30845 and
- * MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-overlay.md, checked 2026-11-22.
  * The generators always write the plugin explicitly: the az CLI, ARM and the
  * azurerm provider each have their own default (azurerm: kubenet when no
  * `network_profile` — hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown),
- * so leaving it out would give different clusters from one plan.
+ * so leaving it out would give different clusters from one plan. The value is
+ * AKS's documented default for the plan's Kubernetes version (`defaultModel` in the knowledge base).
  */
+import { defaultModel, MODELS, tryParseKubernetesVersion } from "../../kb/index.js";
 import type { GenNetwork, GenPlan } from "./model.js";
 
 export interface EffectiveNetwork extends GenNetwork {
   readonly plugin: "azure" | "kubenet" | "none";
 }
 
-function minorOf(version: string | undefined): number | undefined {
-  if (version === undefined) return undefined;
-  const m = /^1\.([0-9]+)/.exec(version);
-  return m ? Number(m[1]) : undefined;
-}
-
 /** The network with the plugin (and Overlay mode) made explicit, plus the assumption made, if any. */
 export function effectiveNetwork(plan: GenPlan): { network: EffectiveNetwork; assumption?: string } {
   const n = plan.network;
   if (n.plugin !== undefined) return { network: { ...n, plugin: n.plugin } };
-  const minor = minorOf(plan.kubernetesVersion);
-  if (minor !== undefined && minor < 30) {
-    return { network: { ...n, plugin: "kubenet" }, assumption: `network.plugin is not set: kubenet, the AKS default before Kubernetes 1.30` };
-  }
+  const version = plan.kubernetesVersion === undefined ? undefined : tryParseKubernetesVersion(plan.kubernetesVersion);
+  const model = defaultModel(version);
+  const config = MODELS[model.value].config;
+  const when = version === undefined ? "for current Kubernetes versions" : `for Kubernetes ${plan.kubernetesVersion}`;
   return {
-    network: { ...n, plugin: "azure", pluginMode: "overlay" },
-    assumption: "network.plugin is not set: Azure CNI Overlay, the AKS default from Kubernetes 1.30",
+    network: { ...n, plugin: config.plugin, ...(config.pluginMode !== undefined ? { pluginMode: config.pluginMode } : {}) },
+    assumption: `network.plugin is not set: ${MODELS[model.value].title}, the AKS default ${when}`,
   };
 }
 

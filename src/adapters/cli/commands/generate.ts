@@ -1,10 +1,46 @@
-// Placeholder until the command lands; replaced by its implementation.
+/**
+ * `aksnet generate --format az|bicep|terraform PLAN`: infrastructure code for a
+ * plan on standard output. A plan with error findings is refused (exit 1) unless
+ * `--force`: generating code AKS would reject only moves the failure later.
+ */
+import { Option } from "commander";
 import { defineCommand } from "../command.js";
-import { UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
+import { renderJson } from "../format/json.js";
+import { readPlanFile } from "../generate/plan-file.js";
 
 export default defineCommand({
-  configure() {},
-  async run() {
-    throw new UsageError("this command is not implemented yet");
+  configure(cmd) {
+    cmd
+      .argument("<plan>", "plan file (aksnet YAML/JSON, az aks show JSON, ARM, terraform show -json)")
+      .addOption(new Option("-f, --format <format>", "what to generate").choices(["az", "bicep", "terraform"]).makeOptionMandatory())
+      .addOption(new Option("-o, --output <format>", "text: the file itself; json: the text with notes").choices(["text", "json"]).default("text"))
+      .option("--force", "generate even when the plan has error findings")
+      .addHelpText(
+        "after",
+        "\nExamples:\n  aksnet generate --format az aksnet.yaml > create-cluster.sh\n  aksnet generate --format bicep aksnet.yaml > main.bicep\n  aksnet generate --format terraform aksnet.yaml > main.tf\n",
+      );
+  },
+  async run({ args, opts, io }) {
+    const { plan } = await readPlanFile(args[0], io);
+    const [{ generate }, { validate }] = await Promise.all([import("../../generate/index.js"), import("../../../engines/validate/index.js")]);
+    const errors = validate(plan).filter((f) => f.severity === "error");
+    if (errors.length > 0 && !opts["force"]) {
+      io.err(`aksnet generate: ${String(args[0])} has ${errors.length} error finding${errors.length === 1 ? "" : "s"}, first: ${errors[0]?.message} Run aksnet check ${String(args[0])}, or pass --force.\n`);
+      return EXIT.findings;
+    }
+    const format = opts["format"] as "az" | "bicep" | "terraform";
+    const r = generate(plan, format);
+    if (!r.ok) {
+      const p = r.problems[0]!;
+      const more = r.problems.length > 1 ? ` (${r.problems.length - 1} more values refused)` : "";
+      throw new UsageError(`${String(args[0])}: ${p.path} ${JSON.stringify(p.value)} cannot be written safely: ${p.reason}${more}`);
+    }
+    if (opts["output"] === "json") {
+      await io.out(renderJson({ format: r.format, notes: r.notes, text: r.text }));
+      return EXIT.ok;
+    }
+    await io.out(r.text);
+    return EXIT.ok;
   },
 });

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { memoryIo } from "../io.js";
+import { run } from "../main.js";
+
+const dir = mkdtempSync(join(tmpdir(), "aksnet-gen-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return name;
+};
+
+const good = "name: aks\nresourceGroup: rg\nnetwork: { plugin: azure, pluginMode: overlay, podCidrs: [10.244.0.0/16] }\nnodePools: [{ name: system, count: 3 }]\n";
+
+describe("aksnet generate", () => {
+  it.each<{ name: string; argv: string[]; code: number; stdout?: RegExp; stderr?: RegExp }>([
+    { name: "az script", argv: ["generate", "--format", "az", file("good.yaml", good)], code: 0, stdout: /^#!\/usr\/bin\/env bash\n/ },
+    { name: "bicep", argv: ["generate", "-f", "bicep", "good.yaml"], code: 0, stdout: /managedClusters@/ },
+    { name: "json", argv: ["generate", "-f", "terraform", "-o", "json", "good.yaml"], code: 0, stdout: /"format": "terraform"/ },
+    { name: "missing file", argv: ["generate", "-f", "az", "nope.yaml"], code: 2, stderr: /cannot read nope\.yaml: it does not exist/ },
+    { name: "missing format", argv: ["generate", "good.yaml"], code: 2, stderr: /--format/ },
+    { name: "unknown format", argv: ["generate", "-f", "pulumi", "good.yaml"], code: 2, stderr: /pulumi/ },
+    {
+      name: "injection refused",
+      argv: ["generate", "-f", "az", file("bad.yaml", good.replace("name: aks", 'name: "aks$(reboot)"'))],
+      code: 2,
+      stderr: /name "aks\$\(reboot\)" cannot be written safely/,
+    },
+    {
+      name: "error findings refused",
+      argv: ["generate", "-f", "az", file("dns.yaml", good.replace("podCidrs: [10.244.0.0/16]", "serviceCidrs: [10.0.0.0/16], dnsServiceIp: 10.1.0.10"))],
+      code: 1,
+      stderr: /error finding/,
+    },
+    {
+      name: "--force generates anyway",
+      argv: ["generate", "-f", "az", "--force", "dns.yaml"],
+      code: 0,
+      stdout: /--dns-service-ip 10\.1\.0\.10/,
+    },
+  ])("$name", async ({ argv, code, stdout, stderr }) => {
+    const io = memoryIo({ cwd: dir });
+    expect(await run(argv, io)).toBe(code);
+    if (stdout) expect(io.stdout).toMatch(stdout);
+    if (stderr) expect(io.stderr).toMatch(stderr);
+    if (code !== 0) expect(io.stdout).toBe("");
+    expect(io.stderr.split("\n").filter(Boolean).length).toBeLessThanOrEqual(1);
+  });
+});
