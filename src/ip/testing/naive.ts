@@ -6,8 +6,10 @@
  */
 import fc from "fast-check";
 import { Addr, addrFromBigInt, type Family } from "../addr.js";
-import { Prefix, prefixFrom } from "../prefix.js";
-import { AddrRange, rangeFrom } from "../range.js";
+import type { Prefix} from "../prefix.js";
+import { prefixFrom } from "../prefix.js";
+import type { AddrRange} from "../range.js";
+import { rangeFrom } from "../range.js";
 
 export const UNIVERSE_SIZE = 256;
 export type Bitmap = boolean[];

@@ -1,0 +1,64 @@
+/** Overlap search checked against the obvious quadratic answer over the bitmap universes. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parsePrefix } from "./prefix.js";
+import { parseRange } from "./range.js";
+import { OverlapIndex, findOverlappingPairs, queriesOverlappingAny } from "./overlap.js";
+import { UNIVERSES, and, arbItemIn, bitmapOf, count, type Universe } from "./testing/naive.js";
+import type { AddrItem } from "./set.js";
+
+function naiveOverlap(u: Universe, a: AddrItem, b: AddrItem): boolean {
+  return count(and(bitmapOf(u, [a]), bitmapOf(u, [b]))) > 0;
+}
+
+describe.each(UNIVERSES)("overlap search in $name", (u) => {
+  const items = fc.array(arbItemIn(u), { maxLength: 25 });
+
+  it("findOverlappingPairs lists exactly the overlapping pairs, i < j, sorted", () => {
+    fc.assert(
+      fc.property(items, (xs) => {
+        const want: Array<[number, number]> = [];
+        for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) if (naiveOverlap(u, xs[i]!, xs[j]!)) want.push([i, j]);
+        expect(findOverlappingPairs(xs)).toEqual(want);
+      }),
+    );
+  });
+
+  it("the index answers overlapping() and overlapsAny() like a scan of every item", () => {
+    fc.assert(
+      fc.property(items, fc.array(arbItemIn(u), { maxLength: 10 }), (xs, qs) => {
+        const index = new OverlapIndex(xs);
+        expect(index.size).toBe(xs.length);
+        for (const q of qs) {
+          const want = xs.flatMap((x, i) => (naiveOverlap(u, q, x) ? [i] : []));
+          expect(index.overlapping(q)).toEqual(want);
+          expect(index.overlapsAny(q)).toBe(want.length > 0);
+        }
+        expect(queriesOverlappingAny(qs, xs)).toEqual(qs.map((q) => xs.some((x) => naiveOverlap(u, q, x))));
+      }),
+    );
+  });
+});
+
+describe("overlap search across families and edges", () => {
+  const p = parsePrefix;
+  it.each([
+    { name: "IPv4 and IPv6 never overlap", items: [p("0.0.0.0/0"), p("::/0")], pairs: [] },
+    { name: "IPv4-mapped IPv6 does not overlap IPv4", items: [p("10.0.0.0/8"), p("::ffff:10.0.0.0/104")], pairs: [] },
+    { name: "a range touching a prefix's last address", items: [p("10.0.0.0/24"), parseRange("10.0.0.255-10.0.1.5")], pairs: [[0, 1]] },
+    { name: "adjacent prefixes do not overlap", items: [p("10.0.0.0/25"), p("10.0.0.128/25")], pairs: [] },
+    { name: "the last IPv4 address", items: [p("255.255.255.255/32"), p("255.0.0.0/8"), p("0.0.0.0/0")], pairs: [[0, 1], [0, 2], [1, 2]] },
+    { name: "duplicates overlap each other", items: [p("fd00::/64"), p("fd00::/64"), p("fd00::/64")], pairs: [[0, 1], [0, 2], [1, 2]] },
+    { name: "mixed families keep their input positions", items: [p("fd00::/8"), p("10.0.0.0/8"), p("fd00::/16"), p("10.1.0.0/16")], pairs: [[0, 2], [1, 3]] },
+  ])("$name", ({ items, pairs }) => {
+    expect(findOverlappingPairs(items)).toEqual(pairs);
+    const index = new OverlapIndex(items);
+    for (const [i, j] of pairs) expect(index.overlapping(items[i]!)).toContain(j);
+  });
+
+  it("an empty index overlaps nothing", () => {
+    const index = new OverlapIndex([]);
+    expect(index.overlapping(p("0.0.0.0/0"))).toEqual([]);
+    expect(index.overlapsAny(p("::/0"))).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+/** The bulk text helpers agree with the object API and name the bad entry. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ListParseError } from "./errors.js";
+import { excludePrefixes, mergePrefixes } from "./merge.js";
+import { freeSpace } from "./free.js";
+import { parsePrefix, parsePrefixOrAddr } from "./prefix.js";
+import { addrSetOfText, excludeCidrText, freeSpaceText, mergeCidrText } from "./text.js";
+import { UNIVERSES, arbPrefixIn } from "./testing/naive.js";
+
+describe("bulk CIDR text", () => {
+  it.each([
+    { name: "IPv4 and IPv6 together, IPv4 first", lines: ["fd00::/64", "10.0.0.0/25", "10.0.0.128/25"], merged: ["10.0.0.0/24", "fd00::/64"] },
+    { name: "bare addresses are single-address prefixes", lines: ["10.0.0.1", "10.0.0.0", "fd00::"], merged: ["10.0.0.0/31", "fd00::/128"] },
+    { name: "host bits are masked", lines: ["10.0.0.77/24"], merged: ["10.0.0.0/24"] },
+    { name: "/0 and /32", lines: ["0.0.0.0/0", "1.2.3.4/32"], merged: ["0.0.0.0/0"] },
+    { name: "an empty list", lines: [], merged: [] },
+  ])("mergeCidrText: $name", ({ lines, merged }) => {
+    expect(mergeCidrText(lines)).toEqual(merged);
+  });
+
+  it.each([
+    { name: "leading zero in the length", lines: ["10.0.0.0/8", "10.0.0.0/08"], index: 1, reason: 'prefix length "08" has a leading zero' },
+    { name: "three-digit length", lines: ["10.0.0.0/100"], index: 0, reason: "prefix length 100 is out of range for IPv4 (0 to 32)" },
+    { name: "length 33", lines: ["10.0.0.0/33"], index: 0, reason: "prefix length 33 is out of range for IPv4 (0 to 32)" },
+    { name: "whitespace", lines: ["fd00::/8", "fd00::/8", " 10.0.0.0/8"], index: 2, reason: "it contains whitespace" },
+    { name: "empty entry", lines: [""], index: 0, reason: "it is empty" },
+    { name: "a comment is not a CIDR", lines: ["# x"], index: 0, reason: 'unexpected character "#" at position 1' },
+  ])("a bad entry is named by position: $name", ({ lines, index, reason }) => {
+    try {
+      addrSetOfText(lines);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ListParseError);
+      expect((e as ListParseError).index).toBe(index);
+      expect((e as ListParseError).reason).toBe(reason);
+    }
+  });
+
+  it.each(UNIVERSES)("text and object forms agree in $name", (u) => {
+    const list = fc.array(arbPrefixIn(u), { maxLength: 15 });
+    fc.assert(
+      fc.property(list, list, (xs, ys) => {
+        const tx = xs.map(String);
+        const ty = ys.map(String);
+        expect(mergeCidrText(tx)).toEqual(mergePrefixes(xs).map(String));
+        expect(excludeCidrText(tx, ty)).toEqual(excludePrefixes(xs, ys).map(String));
+        expect(freeSpaceText(u.prefix, tx)).toEqual(freeSpace(u.prefix, xs).map(String));
+      }),
+    );
+  });
+
+  it("the IPv4 fast path reads exactly what parsePrefixOrAddr reads", () => {
+    const chars = fc.constantFrom(..."0123456789./:");
+    fc.assert(
+      fc.property(fc.string({ unit: chars, maxLength: 20 }), (s) => {
+        let want: string[] | string;
+        try {
+          want = [parsePrefixOrAddr(s).masked().toString()];
+        } catch (e) {
+          want = (e as Error).message;
+        }
+        let got: string[] | string;
+        try {
+          got = mergeCidrText([s]);
+        } catch (e) {
+          got = (e as Error).message;
+        }
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(mergeCidrText(["10.0.0.0/8"])).toEqual([parsePrefix("10.0.0.0/8").toString()]);
+  });
+});
