@@ -16,7 +16,7 @@
  * DNS service address inside the service CIDR are expected and not marked.
  * The rules and their fix hints belong to `check`; the map only draws.
  */
-import { tryParsePrefix, type Prefix } from "../../ip/index.js";
+import { AddrSet, addrFromBigInt, addrSetOf, findOverlappingPairs, tryParsePrefix, type Addr, type Prefix } from "../../ip/index.js";
 import { RESERVED_RANGES } from "../../kb/reserved-ranges.js";
 import type { Plan } from "../../engines/plan/schema.js";
 
@@ -51,6 +51,8 @@ export interface MapPanel {
   readonly lanes: readonly MapLane[];
   /** Address runs where an overlap happens, as fractions of the span. */
   readonly overlapBands: readonly { readonly x: number; readonly width: number }[];
+  /** The same panel narrowed to the span of its subnets, when they fill less than a quarter of it. */
+  readonly zoom?: MapPanel;
 }
 
 export interface AddressMap {
@@ -90,7 +92,7 @@ export function layoutAddressMap(plan: Plan): AddressMap {
       return;
     }
     const p = r.value.masked();
-    ranges.push({ kind, owner, label, prefix: p, lo: p.first().toBigInt() + (p.family === 6 ? 1n << 128n : 0n), hi: p.last().toBigInt() + (p.family === 6 ? 1n << 128n : 0n), ...(note === undefined ? {} : { note }) });
+    ranges.push({ kind, owner, label, prefix: p, lo: lineOf(p.first()), hi: lineOf(p.last()), ...(note === undefined ? {} : { note }) });
   };
   plan.vnet?.addressSpace.forEach((c, i) => add("vnet", "vnet", `VNet ${plan.vnet?.name ?? ""}`.trim(), `vnet.addressSpace[${i}]`, c));
   plan.vnet?.subnets.forEach((s, i) => add("subnet", "vnet", `subnet ${s.name}`, `vnet.subnets[${i}].cidr`, s.cidr));
@@ -102,7 +104,7 @@ export function layoutAddressMap(plan: Plan): AddressMap {
     const p = tryParsePrefix(rr.cidr);
     if (p.ok && planned.some((r) => r.prefix.overlaps(p.value))) add("reserved", "reserved", rr.cidr, "", rr.cidr, rr.reason);
   });
-  return { panels: groupIntoPanels(ranges).map(layoutPanel), unreadable };
+  return { panels: groupIntoPanels(ranges).map(layoutGroup), unreadable };
 }
 
 /** Groups ranges into maximal sets of transitively overlapping ranges, ordered by address (IPv4 first). */
@@ -123,98 +125,115 @@ function groupIntoPanels(ranges: readonly Range[]): Range[][] {
   return panels;
 }
 
-/** Address runs where two distinct owners, two subnets, or a reserved range and anything meet. */
-function overlapRuns(ranges: readonly Range[]): [bigint, bigint][] {
-  const runs: [bigint, bigint][] = [];
-  // Owners: merge each owner's ranges (subnets excluded; they sit inside their VNet), then sweep coverage counts.
-  const byOwner = new Map<string, Range[]>();
+interface OverlapRuns {
+  /** Addresses shared by two owners (subnets left out). */
+  readonly owners: AddrSet;
+  /** Addresses shared by two subnets. */
+  readonly subnets: AddrSet;
+  /** Addresses shared by a subnet and a range the VNet does not own. */
+  readonly subnetOthers: AddrSet;
+  /** All of the above, as sorted [lo, hi] runs on the map's number line: what the overlap lane draws. */
+  readonly all: [bigint, bigint][];
+}
+
+/** Where two owners, two subnets, or a subnet and a foreign range share addresses. */
+function overlapRuns(ranges: readonly Range[]): OverlapRuns {
+  // Owners: an address is shared when a later owner meets what earlier owners cover.
+  const byOwner = new Map<string, Prefix[]>();
   for (const r of ranges) {
     if (r.kind === "subnet") continue;
     const list = byOwner.get(r.owner);
-    if (list) list.push(r);
-    else byOwner.set(r.owner, [r]);
+    if (list) list.push(r.prefix);
+    else byOwner.set(r.owner, [r.prefix]);
   }
-  const events: [bigint, number][] = [];
-  for (const list of byOwner.values()) {
-    for (const [lo, hi] of mergeRuns(list.map((r) => [r.lo, r.hi]))) events.push([lo, 1], [hi + 1n, -1]);
+  let covered = AddrSet.EMPTY;
+  let owners = AddrSet.EMPTY;
+  for (const prefixes of byOwner.values()) {
+    const set = addrSetOf(prefixes);
+    owners = owners.union(covered.intersect(set));
+    covered = covered.union(set);
   }
-  events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-  let depth = 0;
-  let start = 0n;
-  for (const [at, d] of events) {
-    const before = depth;
-    depth += d;
-    if (before < 2 && depth >= 2) start = at;
-    else if (before >= 2 && depth < 2) runs.push([start, at - 1n]);
-  }
-  // Subnets against subnets, and subnets against non-VNet owners.
-  const subnets = ranges.filter((r) => r.kind === "subnet").sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-  let maxHi = -1n;
-  for (const s of subnets) {
-    if (s.lo <= maxHi) runs.push([s.lo, s.hi < maxHi ? s.hi : maxHi]);
-    if (s.hi > maxHi) maxHi = s.hi;
-  }
-  const others = mergeRuns(ranges.filter((r) => r.owner !== "vnet").map((r) => [r.lo, r.hi]));
-  for (const s of subnets) for (const [lo, hi] of others) if (s.lo <= hi && lo <= s.hi) runs.push([s.lo > lo ? s.lo : lo, s.hi < hi ? s.hi : hi]);
-  return mergeRuns(runs);
-}
-
-function mergeRuns(runs: readonly (readonly [bigint, bigint])[]): [bigint, bigint][] {
-  const sorted = runs.slice().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const out: [bigint, bigint][] = [];
-  for (const [lo, hi] of sorted) {
-    const last = out[out.length - 1];
-    if (last && lo <= last[1] + 1n) {
-      if (hi > last[1]) last[1] = hi;
-    } else out.push([lo, hi]);
-  }
-  return out;
-}
-
-/** A fraction of the span with 1e-9 resolution (exact enough for drawing; the span may be 2^128). */
-function fraction(offset: bigint, span: bigint): number {
-  return Number((offset * 1_000_000_000n) / span) / 1e9;
-}
-
-function layoutPanel(ranges: readonly Range[]): MapPanel {
-  const lo = ranges.reduce((m, r) => (r.lo < m ? r.lo : m), ranges[0]?.lo ?? 0n);
-  const hi = ranges.reduce((m, r) => (r.hi > m ? r.hi : m), ranges[0]?.hi ?? 0n);
-  const span = hi - lo + 1n;
-  const runs = overlapRuns(ranges);
-  const hitsRun = (r: Range) => {
-    // runs are sorted and disjoint: binary search for the first run ending at or after r.lo
-    let a = 0;
-    let b = runs.length;
-    while (a < b) {
-      const m = (a + b) >> 1;
-      if ((runs[m] as [bigint, bigint])[1] < r.lo) a = m + 1;
-      else b = m;
-    }
-    const run = runs[a];
-    return run !== undefined && run[0] <= r.hi;
+  // Two overlapping prefixes share exactly the longer one.
+  const subnets = ranges.filter((r) => r.kind === "subnet").map((r) => r.prefix);
+  const shared = findOverlappingPairs(subnets).map(([i, j]) => {
+    const a = subnets[i] as Prefix;
+    const b = subnets[j] as Prefix;
+    return a.bits >= b.bits ? a : b;
+  });
+  const subnetSet = addrSetOf(shared);
+  const foreign = addrSetOf(ranges.filter((r) => r.owner !== "vnet").map((r) => r.prefix));
+  const subnetOthers = addrSetOf(subnets).intersect(foreign);
+  const all = owners.union(subnetSet).union(subnetOthers);
+  return {
+    owners,
+    subnets: subnetSet,
+    subnetOthers,
+    all: all.ranges().map((r) => [lineOf(r.from), lineOf(r.to)]),
   };
+}
+
+/** An address on the map's number line: IPv4 as is, IPv6 after all of IPv4. */
+function lineOf(a: Addr): bigint {
+  return a.toBigInt() + (a.family === 6 ? 1n << 128n : 0n);
+}
+
+/** A fraction of the span: exact as a double when the span fits in 2^53, else to 2^-53 (IPv6 spans reach 2^128). */
+function fraction(offset: bigint, span: bigint): number {
+  if (span <= 1n << 53n) return Number(offset) / Number(span);
+  const shift = BigInt(span.toString(2).length - 53);
+  return Number(offset >> shift) / Number(span >> shift);
+}
+
+/** Lays out one panel over the address window [lo, hi]; ranges reaching outside it are clipped. */
+function layoutPanel(ranges: readonly Range[], runs: OverlapRuns, lo: bigint, hi: bigint): MapPanel {
+  const span = hi - lo + 1n;
+  const clip = (a: bigint, b: bigint) => {
+    const from = a < lo ? lo : a;
+    const to = b > hi ? hi : b;
+    return { x: fraction(from - lo, span), width: fraction(to - from + 1n, span) };
+  };
+  const overlaps = (r: Range) =>
+    r.kind === "reserved" ||
+    runs.owners.overlaps(r.prefix) ||
+    (r.kind !== "vnet" && runs.subnetOthers.overlaps(r.prefix)) ||
+    (r.kind === "subnet" && runs.subnets.overlaps(r.prefix));
   const lanes: MapLane[] = [];
   for (const kind of LANE_ORDER) {
     const items = ranges
-      .filter((r) => r.kind === kind)
+      .filter((r) => r.kind === kind && r.lo <= hi && r.hi >= lo)
       .map((r): MapItem => ({
         kind,
         label: r.label,
         cidr: r.prefix.toString(),
-        x: fraction(r.lo - lo, span),
-        width: fraction(r.hi - r.lo + 1n, span),
-        overlaps: kind === "reserved" ? true : hitsRun(r),
+        ...clip(r.lo, r.hi),
+        overlaps: overlaps(r),
         ...(r.note === undefined ? {} : { note: r.note }),
       }));
     if (items.length > 0) lanes.push({ kind, title: LANE_TITLES[kind], items });
   }
-  const first = ranges.find((r) => r.lo === lo) as Range;
-  const last = ranges.find((r) => r.hi === hi) as Range;
+  const family = ranges[0]?.prefix.family ?? 4;
+  const offset = family === 6 ? 1n << 128n : 0n;
   return {
-    from: first.prefix.first().toString(),
-    to: last.prefix.last().toString(),
+    from: addrFromBigInt(lo - offset, family).toString(),
+    to: addrFromBigInt(hi - offset, family).toString(),
     size: span.toString(),
     lanes,
-    overlapBands: runs.map(([a, b]) => ({ x: fraction(a - lo, span), width: fraction(b - a + 1n, span) })),
+    overlapBands: runs.all.filter(([a, b]) => a <= hi && b >= lo).map(([a, b]) => clip(a, b)),
   };
+}
+
+/** A subnet window narrower than this share of its panel gets its own zoomed panel. */
+const ZOOM_BELOW = 4n;
+
+function layoutGroup(ranges: readonly Range[]): MapPanel {
+  const lo = ranges.reduce((m, r) => (r.lo < m ? r.lo : m), ranges[0]?.lo ?? 0n);
+  const hi = ranges.reduce((m, r) => (r.hi > m ? r.hi : m), ranges[0]?.hi ?? 0n);
+  const runs = overlapRuns(ranges);
+  const panel = layoutPanel(ranges, runs, lo, hi);
+  const subnets = ranges.filter((r) => r.kind === "subnet");
+  if (subnets.length === 0) return panel;
+  const zlo = subnets.reduce((m, r) => (r.lo < m ? r.lo : m), subnets[0]?.lo ?? 0n);
+  const zhi = subnets.reduce((m, r) => (r.hi > m ? r.hi : m), subnets[0]?.hi ?? 0n);
+  if ((zhi - zlo + 1n) * ZOOM_BELOW > hi - lo + 1n) return panel;
+  return { ...panel, zoom: layoutPanel(ranges.filter((r) => r.kind !== "vnet"), runs, zlo, zhi) };
 }

@@ -30,13 +30,26 @@ function lane(title: string, bars: readonly SVGElement[], cls: string): HTMLElem
   );
 }
 
-function panelView(panel: MapPanel, index: number): HTMLElement {
-  const items = panel.lanes.flatMap((l) => l.items);
-  const overlapping = items.filter((i) => i.overlaps);
+function lanesOf(panel: MapPanel): HTMLElement[] {
   const lanes = panel.lanes.map((l) => lane(l.title, l.items.map(bar), l.kind));
   if (panel.overlapBands.length > 0) {
     lanes.push(lane("overlap", panel.overlapBands.map((b) => svg("rect", { x: (b.x * W).toFixed(3), y: 1, width: Math.max(b.width * W, 1.2).toFixed(3), height: 16, class: "bar band" })), "band"));
   }
+  return lanes;
+}
+
+function panelView(panel: MapPanel, index: number): HTMLElement {
+  const items = panel.lanes.flatMap((l) => l.items);
+  const overlapping = items.filter((i) => i.overlaps);
+  const lanes = lanesOf(panel);
+  const zoom = panel.zoom
+    ? h(
+        "div",
+        { class: "zoom" },
+        h("p", { class: "zoom-caption" }, "Zoomed to the subnets: ", h("code", {}, panel.zoom.from), " – ", h("code", {}, panel.zoom.to), ` (${num(BigInt(panel.zoom.size))} addresses)`),
+        ...lanesOf(panel.zoom),
+      )
+    : null;
   const list = h(
     "ul",
     { class: "ranges" },
@@ -48,6 +61,7 @@ function panelView(panel: MapPanel, index: number): HTMLElement {
     { class: "panel", "data-panel": index },
     h("figcaption", {}, h("code", {}, panel.from), " – ", h("code", {}, panel.to), ` (${num(BigInt(panel.size))} addresses)`),
     ...lanes,
+    zoom,
     details,
   );
 }

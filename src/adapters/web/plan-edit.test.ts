@@ -1,0 +1,85 @@
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { applyFieldEdit, PLAN_FIELDS, REQUIREMENT_FIELDS } from "./plan-edit.js";
+import { readPlanText } from "./compute.js";
+import { resolvePlan } from "../../engines/plan/index.js";
+import { EXAMPLE_PLAN } from "./state.js";
+
+const field = (id: string) => {
+  const f = [...PLAN_FIELDS, ...REQUIREMENT_FIELDS].find((x) => x.id === id);
+  if (!f) throw new Error(id);
+  return f;
+};
+
+describe("applyFieldEdit", () => {
+  const cases: { name: string; text: string; field: string; value: string; expect: Record<string, unknown> }[] = [
+    { name: "model overlay sets plugin and mode", text: "network: { plugin: kubenet }\n", field: "model", value: "azure-cni-overlay", expect: { network: { plugin: "azure", pluginMode: "overlay" } } },
+    { name: "model kubenet drops the mode", text: "network: { plugin: azure, pluginMode: overlay }\n", field: "model", value: "kubenet", expect: { network: { plugin: "kubenet" } } },
+    {
+      name: "model pod subnet static sets every pool's allocation",
+      text: "nodePools: [{ name: a }, { name: b }]\n",
+      field: "model",
+      value: "azure-cni-pod-subnet-static",
+      expect: { network: { plugin: "azure" }, nodePools: [{ name: "a", podIpAllocation: "StaticBlock" }, { name: "b", podIpAllocation: "StaticBlock" }] },
+    },
+    { name: "node count creates the first pool", text: "", field: "count", value: "12", expect: { nodePools: [{ name: "system", mode: "System", count: 12 }] } },
+    { name: "a count that is not a number stays text for the schema to name", text: "nodePools: [{ name: a, count: 3 }]\n", field: "count", value: "ten", expect: { nodePools: [{ name: "a", count: "ten" }] } },
+    { name: "empty clears the field", text: "network: { dnsServiceIp: 10.0.0.10 }\n", field: "dnsServiceIp", value: "", expect: { network: {} } },
+    { name: "pod CIDR list", text: "{}", field: "podCidr", value: "10.244.0.0/16, fd00::/64", expect: { network: { podCidrs: ["10.244.0.0/16", "fd00::/64"] } } },
+    {
+      name: "node subnet edits the subnet the first pool names",
+      text: "vnet: { addressSpace: [10.0.0.0/8], subnets: [{ name: x, cidr: 10.1.0.0/24 }, { name: nodes, cidr: 10.2.0.0/24 }] }\nnodePools: [{ name: a, subnet: nodes }]\n",
+      field: "nodeSubnet",
+      value: "10.2.0.0/22",
+      expect: { vnet: { addressSpace: ["10.0.0.0/8"], subnets: [{ name: "x", cidr: "10.1.0.0/24" }, { name: "nodes", cidr: "10.2.0.0/22" }] }, nodePools: [{ name: "a", subnet: "nodes" }] },
+    },
+    {
+      name: "node subnet without a VNet creates one",
+      text: "{}",
+      field: "nodeSubnet",
+      value: "10.224.0.0/24",
+      expect: { nodePools: [{ name: "system", mode: "System", subnet: "aks-nodes" }], vnet: { name: "vnet-aks", addressSpace: [], subnets: [{ name: "aks-nodes", cidr: "10.224.0.0/24" }] } },
+    },
+    { name: "a requirement checkbox sets true", text: "{}", field: "req-windows", value: "true", expect: { requirements: { windows: true } } },
+    { name: "unchecking the last requirement removes the section", text: "requirements: { windows: true }\n", field: "req-windows", value: "false", expect: {} },
+  ];
+  it.each(cases)("$name", ({ text, field: id, value, expect: want }) => {
+    const out = applyFieldEdit(text, field(id), value);
+    expect(out).toBeDefined();
+    expect(parse(out as string) ?? {}).toEqual(want);
+  });
+
+  it("keeps comments and untouched formatting", () => {
+    const out = applyFieldEdit("# my cluster\nname: a  # keep\nnodePools:\n  - name: system\n    count: 3\n", field("count"), "5");
+    expect(out).toBe("# my cluster\nname: a # keep\nnodePools:\n  - name: system\n    count: 5\n");
+  });
+
+  it.each([
+    ["broken YAML", "network: [\n"],
+    ["a list at the top", "- a\n- b\n"],
+  ])("refuses %s", (_n, text) => {
+    expect(applyFieldEdit(text, field("count"), "3")).toBeUndefined();
+  });
+
+  it("every plan field reads back what it wrote, on the example plan", () => {
+    const values: Record<string, string> = {
+      model: "azure-cni-node-subnet",
+      dataplane: "azure",
+      kubernetesVersion: "1.31",
+      addressSpace: "10.0.0.0/8, 172.16.0.0/12",
+      nodeSubnet: "10.224.4.0/22",
+      podCidr: "10.250.0.0/16",
+      serviceCidr: "10.2.0.0/16",
+      dnsServiceIp: "10.2.0.10",
+      count: "7",
+      maxCount: "20",
+      maxPods: "50",
+    };
+    for (const f of PLAN_FIELDS) {
+      const text = applyFieldEdit(EXAMPLE_PLAN, f, values[f.id] ?? "");
+      const { plan } = readPlanText(text ?? "");
+      expect(plan, f.id).toBeDefined();
+      if (plan) expect(f.read(plan, resolvePlan(plan)), f.id).toBe(values[f.id]);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTENT_SECURITY_POLICY, resolveRequestPath, startServer, type RunningServer } from "./server.js";
+
+const root = mkdtempSync(join(tmpdir(), "aksnet-web-"));
+writeFileSync(join(root, "index.html"), "<!doctype html><title>t</title>");
+writeFileSync(join(root, "app.js"), "export {};");
+writeFileSync(join(root, ".secret"), "no");
+mkdirSync(join(root, "sub"));
+
+describe("resolveRequestPath", () => {
+  const cases: { name: string; target: string; file: string | undefined }[] = [
+    { name: "root is index.html", target: "/", file: "index.html" },
+    { name: "a file", target: "/app.js", file: "app.js" },
+    { name: "query ignored", target: "/app.js?x=1", file: "app.js" },
+    { name: "directory gets its index", target: "/sub/", file: join("sub", "index.html") },
+    { name: "dot-dot refused", target: "/../etc/passwd", file: undefined },
+    { name: "encoded dot-dot refused", target: "/%2e%2e/etc/passwd", file: undefined },
+    { name: "encoded slash dot-dot refused", target: "/sub%2f..%2f..%2fx", file: undefined },
+    { name: "dot-file refused", target: "/.secret", file: undefined },
+    { name: "backslash refused", target: "/..\\x", file: undefined },
+    { name: "NUL refused", target: "/app.js%00", file: undefined },
+    { name: "bad percent-encoding refused", target: "/%E0%A4%A", file: undefined },
+    { name: "absolute-form refused", target: "http://example.com/", file: undefined },
+    { name: "too long refused", target: `/${"a".repeat(3000)}`, file: undefined },
+  ];
+  it.each(cases)("$name", ({ target, file }) => {
+    expect(resolveRequestPath(root, target)).toBe(file === undefined ? undefined : join(root, file));
+  });
+});
+
+function fetchRaw(url: string, method = "GET", path = "/"): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((done, fail) => {
+    const req = request(new URL(path, url), { method }, (res) => {
+      let body = "";
+      res.on("data", (d: Buffer) => (body += d.toString()));
+      res.on("end", () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
+describe("the static server on 127.0.0.1", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ root, host: "127.0.0.1", port: 0 });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const cases: { name: string; method: string; path: string; status: number; type?: RegExp }[] = [
+    { name: "page", method: "GET", path: "/", status: 200, type: /^text\/html/ },
+    { name: "script", method: "GET", path: "/app.js", status: 200, type: /^text\/javascript/ },
+    { name: "HEAD", method: "HEAD", path: "/app.js", status: 200, type: /^text\/javascript/ },
+    { name: "missing", method: "GET", path: "/nope.js", status: 404 },
+    { name: "directory without index", method: "GET", path: "/sub/", status: 404 },
+    { name: "traversal", method: "GET", path: "/%2e%2e/%2e%2e/etc/passwd", status: 404 },
+    { name: "POST refused", method: "POST", path: "/", status: 405 },
+    { name: "PUT refused", method: "PUT", path: "/app.js", status: 405 },
+  ];
+  it.each(cases)("$name → $status with the security headers", async ({ method, path, status, type }) => {
+    const res = await fetchRaw(server.url, method, path);
+    expect(res.status).toBe(status);
+    expect(res.headers["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    if (type) expect(res.headers["content-type"]).toMatch(type);
+  });
+
+  it("the policy allows nothing inline and nothing from elsewhere", () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe-inline");
+    expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe-eval");
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'none'");
+  });
+
+  it("listens on 127.0.0.1 with the port it was given (0 = any free port)", () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(server.port).toBeGreaterThan(0);
+  });
+});
