@@ -1,10 +1,108 @@
-// Placeholder until the command lands; replaced by its implementation.
+/**
+ * `aksnet inspect`: a live cluster (kubeconfig) or offline dumps → model,
+ * dataplane, evidence, per-node use, address use and headroom. Also runs as
+ * the kubectl plugin `kubectl aksnet inspect` (same executable, same argv).
+ */
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { Option, type Command } from "commander";
 import { defineCommand } from "../command.js";
-import { UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
+import { colorEnabled } from "../io.js";
+import { renderJson } from "../format/json.js";
+import { renderInspectMarkdown, renderInspectTable } from "../inspect/render.js";
+import { readConfiguredCluster, type ConfiguredCluster } from "../../inspect/aks-json.js";
+import { DumpError, readDumps } from "../../inspect/dump.js";
+import { inspectReport, type ReportSource } from "../../inspect/report.js";
+import type { ClusterSnapshot } from "../../inspect/snapshot.js";
+
+function positiveInt(name: string) {
+  return (v: string) => {
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${name} must be a whole number of at least 1, got "${v}".`);
+    return Number(v);
+  };
+}
+
+async function loadAksJson(path: string, cwd: string): Promise<ConfiguredCluster> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, path), "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read --aks-json ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}; give the output of az aks show -o json.`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--aks-json ${path} is not valid JSON (${(e as Error).message}); give the output of az aks show -o json.`);
+  }
+  const c = readConfiguredCluster(doc);
+  if (!c) throw new UsageError(`--aks-json ${path} has no networkProfile or agentPoolProfiles; give the output of az aks show -o json (or the ARM managedClusters resource).`);
+  return c;
+}
 
 export default defineCommand({
-  configure() {},
-  async run() {
-    throw new UsageError("this command is not implemented yet");
+  configure(cmd: Command) {
+    cmd
+      .usage("[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [-o table|json|markdown]")
+      .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, then ~/.kube/config)")
+      .option("--context <name>", "kubeconfig context to use (default: the current context)")
+      .option("--from-dump <file...>", "read kubectl get nodes,pods,daemonsets -A -o json output instead of a live cluster")
+      .option("--aks-json <file>", "az aks show -o json output: the configured network profile and pools, compared with the cluster")
+      .addOption(new Option("-o, --output <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
+      .option("--all-nodes", "list every node in table and markdown output (default: the first 20)")
+      .option("--page-size <n>", "items per list call on a live cluster", positiveInt("--page-size"), 500)
+      .option("--timeout <seconds>", "per-request timeout on a live cluster", positiveInt("--timeout"), 30)
+      .addHelpText(
+        "after",
+        `
+Reads only: list of nodes, pods, DaemonSets and NodeNetworkConfigs (docs/inspect.md has the ClusterRole).
+Exit codes: 0 ok, 1 a headroom check fails or the configuration differs from the cluster, 2 bad input.
+
+Examples:
+  aksnet inspect                                   # the current kubeconfig context
+  kubectl aksnet inspect --context prod -o json    # as a kubectl plugin
+  kubectl get nodes,pods,daemonsets -A -o json > dump.json
+  aksnet inspect --from-dump dump.json --aks-json cluster.json
+`,
+      );
+  },
+  async run({ opts, io }) {
+    const format = (opts["output"] as string) ?? "table";
+    const dumps = (opts["fromDump"] as string[] | undefined) ?? [];
+    if (dumps.length && (opts["kubeconfig"] || opts["context"])) throw new UsageError("--from-dump reads files, so --kubeconfig and --context do not apply; drop one or the other.");
+    const configured = opts["aksJson"] ? await loadAksJson(opts["aksJson"] as string, io.cwd) : undefined;
+    let snapshot: ClusterSnapshot;
+    let source: ReportSource;
+    if (dumps.length) {
+      try {
+        snapshot = await readDumps(dumps.map((d) => resolve(io.cwd, d)));
+      } catch (e) {
+        if (e instanceof DumpError) throw new UsageError(e.message.replace(io.cwd + "/", ""));
+        throw e;
+      }
+      source = { kind: "dump", files: dumps };
+    } else {
+      const { readLive, KubeconfigError } = await import("../../inspect/live.js");
+      try {
+        const live = await readLive({ kubeconfig: opts["kubeconfig"] as string | undefined, context: opts["context"] as string | undefined, env: io.env, pageSize: opts["pageSize"] as number, timeoutMs: (opts["timeout"] as number) * 1000 });
+        snapshot = live.snapshot;
+        source = { kind: "live", context: live.context, server: live.server };
+      } catch (e) {
+        if (e instanceof KubeconfigError) throw new UsageError(e.message);
+        throw e;
+      }
+      if (snapshot.read.length === 0) {
+        const p = snapshot.problems[0];
+        throw new UsageError(`could not read the cluster ${source.server ?? ""}: ${p ? p.detail : "nothing could be listed"}`.replace(/ +:/, ":"));
+      }
+    }
+    const report = inspectReport(snapshot, source, configured);
+    const options = { color: colorEnabled(io), allNodes: Boolean(opts["allNodes"]) };
+    if (format === "json") await io.out(renderJson(report));
+    else if (format === "markdown") await io.out(renderInspectMarkdown(report, options));
+    else await io.out(renderInspectTable(report, options));
+    const failing = report.headroom.checks.some((c) => !c.fits) || (report.configured?.differences.length ?? 0) > 0;
+    return failing ? EXIT.findings : EXIT.ok;
   },
 });

@@ -1,0 +1,73 @@
+/**
+ * Where pod addresses fall relative to the nodes: inside the node's own pod
+ * range (kubenet, Overlay), among the node addresses (node subnet), or
+ * elsewhere (a pod subnet, a separate range). A pure function of the snapshot.
+ */
+import { prefixFrom, tryParseAddr, tryParsePrefix, type Addr, type Prefix } from "../../ip/index.js";
+import type { ClusterSnapshot, SnapshotPod } from "./snapshot.js";
+
+export interface PodPlacement {
+  /** Pods holding an address of their own: not host-network, not finished, with an IP. */
+  readonly podsWithIp: number;
+  /** Of those, how many lie inside their node's `spec.podCIDR(s)`. */
+  readonly inNodePodRange: number;
+  /**
+   * The smallest prefix holding every IPv4 node address, widened to at least a
+   * /24 (an Azure node subnet is rarely smaller); a heuristic stand-in for the
+   * node subnet when its CIDR is not given.
+   */
+  readonly nodeAddressSpan: string | undefined;
+  /** Pod addresses inside `nodeAddressSpan`. */
+  readonly inNodeAddressSpan: number;
+}
+
+/** Whether the pod holds an address of its own (host-network pods use the node's). */
+export function holdsPodAddress(p: SnapshotPod): boolean {
+  return !p.hostNetwork && p.ips.length > 0 && p.phase !== "Succeeded" && p.phase !== "Failed";
+}
+
+/** The smallest IPv4 prefix holding all the addresses, no longer than `maxBits`. */
+export function spanOf(addrs: readonly Addr[], maxBits = 24): Prefix | undefined {
+  const v4 = addrs.filter((a) => a.family === 4);
+  if (v4.length === 0) return undefined;
+  let lo = v4[0] as Addr;
+  let hi = lo;
+  for (const a of v4) {
+    if (a.v4 < lo.v4) lo = a;
+    if (a.v4 > hi.v4) hi = a;
+  }
+  const diff = (lo.v4 ^ hi.v4) >>> 0;
+  const common = diff === 0 ? 32 : Math.clz32(diff);
+  return prefixFrom(lo, Math.min(common, maxBits)).masked();
+}
+
+export function podPlacement(s: ClusterSnapshot): PodPlacement {
+  const nodeRanges = new Map<string, Prefix[]>();
+  const nodeAddrs: Addr[] = [];
+  for (const n of s.nodes) {
+    const ranges: Prefix[] = [];
+    for (const c of n.podCidrs) {
+      const r = tryParsePrefix(c);
+      if (r.ok) ranges.push(r.value);
+    }
+    nodeRanges.set(n.name, ranges);
+    for (const ip of n.internalIps) {
+      const a = tryParseAddr(ip);
+      if (a.ok) nodeAddrs.push(a.value);
+    }
+  }
+  const span = spanOf(nodeAddrs);
+  let podsWithIp = 0;
+  let inNodePodRange = 0;
+  let inSpan = 0;
+  for (const p of s.pods) {
+    if (!holdsPodAddress(p)) continue;
+    podsWithIp++;
+    const a = tryParseAddr(p.ips[0] as string);
+    if (!a.ok) continue;
+    const ranges = p.node === undefined ? undefined : nodeRanges.get(p.node);
+    if (ranges?.some((r) => r.contains(a.value))) inNodePodRange++;
+    if (span?.contains(a.value)) inSpan++;
+  }
+  return { podsWithIp, inNodePodRange, nodeAddressSpan: span?.toString(), inNodeAddressSpan: inSpan };
+}

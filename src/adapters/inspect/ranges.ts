@@ -1,0 +1,182 @@
+/**
+ * Address use per range and the headroom that follows: how many more nodes
+ * fit, and whether the next upgrade surge and the autoscaler maximums fit.
+ * Pure functions of the snapshot, the verdict and the configured cluster.
+ *
+ * Per-node costs (checked 2026-11-22, /work/shared/reference/aks-networking.md §2.4):
+ * kubenet and Overlay take one /24 of the pod CIDR per node
+ * (articles/aks/configure-kubenet.md, articles/aks/concepts-network-azure-cni-overlay.md);
+ * pod subnet dynamic hands a node 16 addresses at start, in batches of 16
+ * (articles/aks/configure-azure-cni-dynamic-ip-allocation.md); pod subnet static
+ * gives ceil((maxPods+1)/16) /28 blocks (articles/aks/configure-azure-cni-static-block-allocation.md).
+ * Azure keeps 5 addresses of every subnet (SupportArticles-docs error-code-subnetisfull.md).
+ * kubenet is capped at 400 nodes by the 400-route limit (articles/aks/configure-kubenet.md).
+ */
+import { tryParsePrefix } from "../../ip/index.js";
+import { DEFAULT_CIDRS, PLATFORM_LIMITS, defaultMaxSurge, tryParseKubernetesVersion, type ModelId } from "../../kb/index.js";
+import { addressesPerNode, formatMaxSurge, podCidrBlocks, surgeNodes, tryParseMaxSurge, usableAddresses } from "../../engines/capacity/index.js";
+import type { Classification } from "./classify.js";
+import type { ConfiguredCluster } from "./aks-json.js";
+import type { ClusterSnapshot } from "./snapshot.js";
+import { podAddressesIn, type NodeUse } from "./usage.js";
+
+export type RangeRole = "pod-cidr" | "pod-subnet";
+export type RangeSource = "aks-json" | "node-network-config" | "assumed-default" | "node-pod-ranges";
+
+export interface AddressUse {
+  readonly role: RangeRole;
+  readonly cidr: string;
+  /** Where the CIDR came from; `assumed-default` means the cluster did not say and AKS's default fits what was seen. */
+  readonly source: RangeSource;
+  /** What `total`/`used`/`free` count: /24 blocks (a pod CIDR) or addresses (a VNet subnet, after Azure's 5). */
+  readonly unit: "/24 blocks" | "addresses";
+  readonly total: number;
+  readonly used: number;
+  readonly free: number;
+  /** Pod addresses seen inside the range. */
+  readonly podAddresses: number;
+  /** What one more node takes from this range, in `unit`. */
+  readonly perNode: number;
+}
+
+export interface HeadroomCheck {
+  readonly name: string;
+  /** Extra nodes the step needs. */
+  readonly needsNodes: number;
+  readonly fits: boolean;
+  /** The AKS error the user would meet when it does not fit. */
+  readonly error: "SubnetIsFull" | "InsufficientSubnetSize" | "PodCidrExhausted" | undefined;
+  readonly message: string;
+}
+
+export interface Headroom {
+  /** How many more nodes fit in every known range (undefined: no range is known). */
+  readonly moreNodes: number | undefined;
+  /** The range (or limit) that sets `moreNodes`. */
+  readonly limitedBy: string | undefined;
+  readonly checks: readonly HeadroomCheck[];
+  readonly notes: readonly string[];
+}
+
+/** The ranges pods take addresses from, with their use. */
+export function rangeUse(s: ClusterSnapshot, v: Classification, nodes: readonly NodeUse[], configured: ConfiguredCluster | undefined): AddressUse[] {
+  const out: AddressUse[] = [];
+  const model = v.model;
+  if (model === "kubenet" || model === "azure-cni-overlay" || model === "byo-cni") {
+    let cidrs: { cidr: string; source: RangeSource }[] = (configured?.podCidrs ?? []).map((cidr) => ({ cidr, source: "aks-json" as const }));
+    if (cidrs.length === 0) {
+      const fromNnc = [...new Set(s.nodeNetworkConfigs.flatMap((n) => n.containers.filter((c) => c.type === "overlay").map((c) => c.subnetAddressSpace ?? "")))].filter(Boolean);
+      cidrs = fromNnc.map((cidr) => ({ cidr, source: "node-network-config" as const }));
+    }
+    if (cidrs.length === 0 && nodes.some((n) => n.podCidrs.length > 0)) {
+      const def = tryParsePrefix(DEFAULT_CIDRS.podCidr.value);
+      const all = nodes.flatMap((n) => n.podCidrs);
+      const inDefault = def.ok && all.every((c) => {
+        const p = tryParsePrefix(c);
+        return !p.ok || p.value.family !== 4 || def.value.contains(p.value);
+      });
+      if (inDefault) cidrs = [{ cidr: DEFAULT_CIDRS.podCidr.value, source: "assumed-default" }];
+    }
+    const counts = podAddressesIn(s, cidrs.map((c) => c.cidr));
+    cidrs.forEach(({ cidr, source }, i) => {
+      const p = tryParsePrefix(cidr);
+      if (!p.ok || p.value.family !== 4 || p.value.bits > 24) return;
+      const pc = p.value.masked();
+      const total = podCidrBlocks(pc);
+      const used = nodes.filter((n) => n.podCidrs.some((c) => { const q = tryParsePrefix(c); return q.ok && pc.contains(q.value); })).length;
+      // Overlay nodes may carry no spec.podCIDR: each node still holds one /24.
+      const blocks = Math.max(used, model === "azure-cni-overlay" ? nodes.length : used);
+      out.push({ role: "pod-cidr", cidr: pc.toString(), source, unit: "/24 blocks", total, used: blocks, free: Math.max(0, total - blocks), podAddresses: counts[i] ?? 0, perNode: 1 });
+    });
+  }
+  if (model === "azure-cni-pod-subnet-dynamic" || model === "azure-cni-pod-subnet-static") {
+    const bySubnet = new Map<string, { type: string; assigned: number; nodes: Set<string> }>();
+    for (const nnc of s.nodeNetworkConfigs) {
+      for (const c of nnc.containers) {
+        if (!c.subnetAddressSpace || c.type === "overlay") continue;
+        let e = bySubnet.get(c.subnetAddressSpace);
+        if (!e) bySubnet.set(c.subnetAddressSpace, (e = { type: c.type ?? "vnet", assigned: 0, nodes: new Set() }));
+        e.assigned += c.assignedIps;
+        e.nodes.add(nnc.name);
+      }
+    }
+    const cidrs = [...bySubnet.keys()].sort();
+    const counts = podAddressesIn(s, cidrs);
+    cidrs.forEach((cidr, i) => {
+      const e = bySubnet.get(cidr);
+      const p = tryParsePrefix(cidr);
+      if (!e || !p.ok) return;
+      const usable = usableAddresses(p.value.masked());
+      const model: ModelId = e.type === "vnetblock" ? "azure-cni-pod-subnet-static" : "azure-cni-pod-subnet-dynamic";
+      const maxPods = Math.max(0, ...nodes.filter((n) => e.nodes.has(n.name)).map((n) => n.maxPods ?? 0));
+      // What one more node can take when full (the capacity engine's planning figure).
+      const perNode = addressesPerNode(model, maxPods).podSubnet;
+      // Static blocks are held whole for the node's lifetime; dynamic addresses are what CNS was handed.
+      const used = e.type === "vnetblock" ? nodes.filter((n) => e.nodes.has(n.name)).reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).podSubnet, 0) : e.assigned;
+      out.push({ role: "pod-subnet", cidr: p.value.masked().toString(), source: "node-network-config", unit: "addresses", total: usable, used, free: Math.max(0, usable - used), podAddresses: counts[i] ?? 0, perNode });
+    });
+  }
+  return out;
+}
+
+/** The surge nodes of one pool: its configured max surge, or the knowledge base's default for the version (saying so). */
+export function poolSurge(maxSurge: string | undefined, poolNodes: number, kubernetesVersion: string | undefined): { nodes: number; assumed: string | undefined } {
+  const given = maxSurge === undefined ? undefined : tryParseMaxSurge(maxSurge);
+  if (given) return { nodes: surgeNodes(poolNodes, given), assumed: undefined };
+  const version = kubernetesVersion === undefined ? undefined : tryParseKubernetesVersion(kubernetesVersion);
+  const d = defaultMaxSurge(version);
+  const nodes = surgeNodes(poolNodes, d.value);
+  const alt = d.alternatives?.[0];
+  const altText = alt ? `; ${alt.note} (${surgeNodes(poolNodes, alt.value)} node${surgeNodes(poolNodes, alt.value) === 1 ? "" : "s"})` : "";
+  return { nodes, assumed: `max surge ${maxSurge === undefined ? "unset" : `"${maxSurge}" unreadable`}: assumed ${formatMaxSurge(d.value)} (${nodes} node${nodes === 1 ? "" : "s"}), the AKS default for Kubernetes ${kubernetesVersion ?? "1.32 and later"}${altText}` };
+}
+
+const ERROR_FOR: Record<string, HeadroomCheck["error"]> = { "pod-cidr": "PodCidrExhausted", "pod-subnet": "SubnetIsFull" };
+
+export function headroom(s: ClusterSnapshot, model: ModelId | "unknown", ranges: readonly AddressUse[], nodes: readonly NodeUse[], configured: ConfiguredCluster | undefined): Headroom {
+  const notes: string[] = [];
+  const limits: { name: string; more: number; error: HeadroomCheck["error"]; range?: AddressUse }[] = ranges.map((r) => ({ name: `${r.role} ${r.cidr}`, more: Math.floor(r.free / r.perNode), error: ERROR_FOR[r.role], range: r }));
+  if (model === "kubenet") limits.push({ name: `kubenet route table (${PLATFORM_LIMITS.routesPerRouteTable.value} routes)`, more: Math.max(0, PLATFORM_LIMITS.routesPerRouteTable.value - s.nodes.length), error: undefined });
+  for (const r of ranges) if (r.source === "assumed-default") notes.push(`The pod CIDR was not given: assumed ${r.cidr}, the AKS default, because every node pod range lies in it; pass --aks-json to use the configured one.`);
+  notes.push("The node subnet's size is not visible from inside the cluster: node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is not judged; pass --plan with the subnet CIDRs to check it.");
+  if (model === "azure-cni-node-subnet") notes.push("On Azure CNI node subnet every node reserves 1 + maxPods addresses of the node subnet, which is the only range: without its CIDR no headroom can be given.");
+  limits.sort((a, b) => a.more - b.more);
+  const tightest = limits[0];
+  const checks: HeadroomCheck[] = [];
+  if (tightest) {
+    const pools = configured?.pools.length ? configured.pools.map((p) => ({ name: p.name, count: p.count ?? 0, maxSurge: p.maxSurge, maxCount: p.autoscaling ? p.maxCount : undefined })) : poolsSeen(nodes);
+    const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
+    let biggestSurge = { pool: "", nodes: 0 };
+    for (const p of pools) {
+      const sg = poolSurge(p.maxSurge, p.count, version);
+      if (sg.assumed) notes.push(`Pool ${p.name}: ${sg.assumed}.`);
+      if (sg.nodes > biggestSurge.nodes) biggestSurge = { pool: p.name, nodes: sg.nodes };
+    }
+    if (!configured) notes.push("Pools and their surge settings are taken from the node labels; pass --aks-json for the configured max surge and autoscaler limits.");
+    const fail = (needs: number, what: string, error: HeadroomCheck["error"]) => {
+      if (error === "PodCidrExhausted") return `${what} needs ${needs} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ${tightest.name} has ${tightest.more}: new nodes would get no pod range (the pod CIDR can only be expanded on Overlay: az aks update --pod-cidr).`;
+      if (error === "SubnetIsFull") return `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ${needs * (tightest.range?.perNode ?? 1)} IP addresses (${tightest.range?.free ?? 0} free).`;
+      return `${what} needs ${needs} more nodes but ${tightest.name} allows ${tightest.more}.`;
+    };
+    if (biggestSurge.nodes > 0) {
+      const fits = biggestSurge.nodes <= tightest.more;
+      const what = `The next upgrade of pool ${biggestSurge.pool} (surge ${biggestSurge.nodes})`;
+      checks.push({ name: "next upgrade (surge)", needsNodes: biggestSurge.nodes, fits, error: fits ? undefined : tightest.error, message: fits ? `${what} fits: ${tightest.more} more nodes fit.` : fail(biggestSurge.nodes, what, tightest.error) });
+    }
+    const scaleOut = pools.reduce((a, p) => a + (p.maxCount !== undefined ? Math.max(0, p.maxCount - p.count) : 0), 0);
+    if (pools.some((p) => p.maxCount !== undefined)) {
+      const needs = scaleOut + biggestSurge.nodes;
+      const fits = needs <= tightest.more;
+      const what = `Scaling every autoscaled pool to its maximum (${scaleOut} more nodes) plus one upgrade surge (${biggestSurge.nodes})`;
+      const err = tightest.error === "SubnetIsFull" ? "InsufficientSubnetSize" : tightest.error;
+      checks.push({ name: "autoscaler maximums", needsNodes: needs, fits, error: fits ? undefined : err, message: fits ? `${what} fits.` : err === "InsufficientSubnetSize" ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ${tightest.more} more nodes, ${needs} are needed.` : fail(needs, what, err) });
+    }
+  }
+  return { moreNodes: tightest?.more, limitedBy: tightest?.name, checks, notes };
+}
+
+function poolsSeen(nodes: readonly NodeUse[]): { name: string; count: number; maxSurge: string | undefined; maxCount: number | undefined }[] {
+  const m = new Map<string, number>();
+  for (const n of nodes) m.set(n.pool ?? "(no pool label)", (m.get(n.pool ?? "(no pool label)") ?? 0) + 1);
+  return [...m.entries()].sort().map(([name, count]) => ({ name, count, maxSurge: undefined, maxCount: undefined }));
+}

@@ -1,0 +1,271 @@
+/**
+ * `ClusterSnapshot`: the plain, compact record of what `inspect` read from a
+ * cluster (live or from a dump). Raw Kubernetes objects are reduced to the few
+ * fields the networking verdict needs as they arrive, one object at a time, so
+ * a 150,000-pod cluster never sits in memory as API objects.
+ *
+ * Everything after this point (classification, usage, headroom) is a pure
+ * function of the snapshot, which is JSON-serialisable and order-independent.
+ */
+
+/** A node, reduced to its networking facts. */
+export interface SnapshotNode {
+  readonly name: string;
+  /** The AKS node pool (`kubernetes.azure.com/agentpool` or `agentpool` label). */
+  readonly pool: string | undefined;
+  /** `kubernetes.io/os`. */
+  readonly os: string | undefined;
+  /** Only the `kubernetes.azure.com/*` labels: the AKS networking signals. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** `status.addresses` of type InternalIP. */
+  readonly internalIps: readonly string[];
+  /** `spec.podCIDRs` (or `spec.podCIDR`). */
+  readonly podCidrs: readonly string[];
+  /** `status.allocatable.pods`: the node's max pods. */
+  readonly maxPods: number | undefined;
+  readonly ready: boolean;
+  /** The `NetworkUnavailable` condition's reason (`RouteCreated` is written by the Azure route controller on kubenet). */
+  readonly networkUnavailableReason: string | undefined;
+  readonly kubeletVersion: string | undefined;
+}
+
+/** A pod, reduced to where it runs and which addresses it holds. */
+export interface SnapshotPod {
+  readonly node: string | undefined;
+  readonly ips: readonly string[];
+  readonly hostNetwork: boolean;
+  /** Pending, Running, Succeeded, Failed or Unknown. Finished pods hold no address. */
+  readonly phase: string;
+}
+
+export interface SnapshotDaemonSet {
+  readonly namespace: string;
+  readonly name: string;
+  readonly desired: number;
+}
+
+/** One network container of a `NodeNetworkConfig` (acn.azure.com/v1alpha). */
+export interface SnapshotNetworkContainer {
+  /** vnet (pod subnet, dynamic), vnetblock (pod subnet, static) or overlay. */
+  readonly type: string | undefined;
+  readonly subnetName: string | undefined;
+  /** The pod subnet (vnet, vnetblock) or the cluster pod CIDR (overlay). */
+  readonly subnetAddressSpace: string | undefined;
+  /** The node's primary address or block in this container. */
+  readonly primaryIp: string | undefined;
+  /** Number of `ipAssignments`: addresses handed to the node. */
+  readonly assignedIps: number;
+}
+
+export interface SnapshotNodeNetworkConfig {
+  /** The NNC is named after its node. */
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly requestedIpCount: number | undefined;
+  readonly assignedIpCount: number | undefined;
+  readonly containers: readonly SnapshotNetworkContainer[];
+}
+
+export type ResourceKind = "nodes" | "pods" | "daemonsets" | "nodenetworkconfigs";
+
+/** Why a resource could not be read. */
+/** `absent`: the API does not serve the resource (NodeNetworkConfig CRD not installed); `not-in-dump`: the offline dump holds none. */
+export type ReadProblemKind = "forbidden" | "unauthorized" | "timeout" | "unreachable" | "absent" | "not-in-dump" | "error";
+
+export interface ReadProblem {
+  readonly resource: ResourceKind;
+  readonly kind: ReadProblemKind;
+  /** One sentence for the user: what failed and what it means. */
+  readonly detail: string;
+}
+
+export interface ClusterSnapshot {
+  readonly nodes: readonly SnapshotNode[];
+  readonly pods: readonly SnapshotPod[];
+  readonly daemonSets: readonly SnapshotDaemonSet[];
+  readonly nodeNetworkConfigs: readonly SnapshotNodeNetworkConfig[];
+  /** Resources that were read (a list that failed is absent here and present in `problems`). */
+  readonly read: readonly ResourceKind[];
+  readonly problems: readonly ReadProblem[];
+}
+
+type Json = Record<string, unknown>;
+
+function obj(x: unknown): Json {
+  return x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Json) : {};
+}
+function arr(x: unknown): unknown[] {
+  return Array.isArray(x) ? x : [];
+}
+function str(x: unknown): string | undefined {
+  return typeof x === "string" ? x : undefined;
+}
+function int(x: unknown): number | undefined {
+  if (typeof x === "number" && Number.isFinite(x)) return x;
+  if (typeof x === "string" && /^\d+$/.test(x)) return Number(x);
+  return undefined;
+}
+
+const AKS_LABEL = "kubernetes.azure.com/";
+
+export function snapshotNode(raw: unknown): SnapshotNode | undefined {
+  const o = obj(raw);
+  const meta = obj(o["metadata"]);
+  const name = str(meta["name"]);
+  if (name === undefined) return undefined;
+  const allLabels = obj(meta["labels"]);
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(allLabels)) if (k.startsWith(AKS_LABEL) && typeof v === "string") labels[k] = v;
+  const spec = obj(o["spec"]);
+  const status = obj(o["status"]);
+  const podCidrs = arr(spec["podCIDRs"]).filter((x): x is string => typeof x === "string");
+  const single = str(spec["podCIDR"]);
+  if (podCidrs.length === 0 && single) podCidrs.push(single);
+  const conditions = arr(status["conditions"]).map(obj);
+  const ready = conditions.some((c) => c["type"] === "Ready" && c["status"] === "True");
+  const netCond = conditions.find((c) => c["type"] === "NetworkUnavailable");
+  return {
+    name,
+    pool: str(allLabels["kubernetes.azure.com/agentpool"]) ?? str(allLabels["agentpool"]),
+    os: str(allLabels["kubernetes.io/os"]),
+    labels,
+    internalIps: arr(status["addresses"])
+      .map(obj)
+      .filter((a) => a["type"] === "InternalIP")
+      .map((a) => str(a["address"]))
+      .filter((a): a is string => a !== undefined),
+    podCidrs,
+    maxPods: int(obj(status["allocatable"])["pods"]),
+    ready,
+    networkUnavailableReason: netCond ? str(netCond["reason"]) : undefined,
+    kubeletVersion: str(obj(status["nodeInfo"])["kubeletVersion"]),
+  };
+}
+
+export function snapshotPod(raw: unknown): SnapshotPod | undefined {
+  const o = obj(raw);
+  if (str(obj(o["metadata"])["name"]) === undefined) return undefined;
+  const spec = obj(o["spec"]);
+  const status = obj(o["status"]);
+  const ips = arr(status["podIPs"])
+    .map((x) => str(obj(x)["ip"]))
+    .filter((x): x is string => x !== undefined);
+  const single = str(status["podIP"]);
+  if (ips.length === 0 && single) ips.push(single);
+  return { node: str(spec["nodeName"]), ips, hostNetwork: spec["hostNetwork"] === true, phase: str(status["phase"]) ?? "Unknown" };
+}
+
+export function snapshotDaemonSet(raw: unknown): SnapshotDaemonSet | undefined {
+  const o = obj(raw);
+  const meta = obj(o["metadata"]);
+  const name = str(meta["name"]);
+  if (name === undefined) return undefined;
+  return { namespace: str(meta["namespace"]) ?? "default", name, desired: int(obj(o["status"])["desiredNumberScheduled"]) ?? 0 };
+}
+
+export function snapshotNodeNetworkConfig(raw: unknown): SnapshotNodeNetworkConfig | undefined {
+  const o = obj(raw);
+  const meta = obj(o["metadata"]);
+  const name = str(meta["name"]);
+  if (name === undefined) return undefined;
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj(meta["labels"]))) if (typeof v === "string") labels[k] = v;
+  const status = obj(o["status"]);
+  return {
+    name,
+    labels,
+    requestedIpCount: int(obj(o["spec"])["requestedIPCount"]),
+    assignedIpCount: int(status["assignedIPCount"]),
+    containers: arr(status["networkContainers"]).map((x) => {
+      const c = obj(x);
+      return {
+        type: str(c["type"]),
+        subnetName: str(c["subnetName"]),
+        subnetAddressSpace: str(c["subnetAddressSpace"]),
+        primaryIp: str(c["primaryIP"]),
+        assignedIps: arr(c["ipAssignments"]).length,
+      };
+    }),
+  };
+}
+
+/** Which resource a raw object of a `List` belongs to, by its `kind` (or its shape when `kind` is absent). */
+export function resourceOf(raw: unknown): ResourceKind | undefined {
+  const o = obj(raw);
+  switch (o["kind"]) {
+    case "Node":
+      return "nodes";
+    case "Pod":
+      return "pods";
+    case "DaemonSet":
+      return "daemonsets";
+    case "NodeNetworkConfig":
+      return "nodenetworkconfigs";
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Accumulates raw objects into a snapshot. Objects may arrive in any order
+ * and in any number of pages; `add` keeps only the compact form.
+ */
+export class SnapshotBuilder {
+  private readonly nodes: SnapshotNode[] = [];
+  private readonly pods: SnapshotPod[] = [];
+  private readonly daemonSets: SnapshotDaemonSet[] = [];
+  private readonly nncs: SnapshotNodeNetworkConfig[] = [];
+  private readonly read = new Set<ResourceKind>();
+  private readonly problems: ReadProblem[] = [];
+
+  /** Adds one raw object of the given resource (or of the resource its `kind` names). Returns false for an object it does not use. */
+  add(raw: unknown, resource: ResourceKind | undefined = resourceOf(raw)): boolean {
+    switch (resource) {
+      case "nodes":
+        return push(this.nodes, snapshotNode(raw));
+      case "pods":
+        return push(this.pods, snapshotPod(raw));
+      case "daemonsets":
+        return push(this.daemonSets, snapshotDaemonSet(raw));
+      case "nodenetworkconfigs":
+        return push(this.nncs, snapshotNodeNetworkConfig(raw));
+      default:
+        return false;
+    }
+  }
+
+  /** Records that a resource was listed completely (even when empty). */
+  markRead(resource: ResourceKind): void {
+    this.read.add(resource);
+  }
+
+  problem(p: ReadProblem): void {
+    this.problems.push(p);
+  }
+
+  /** The snapshot, in a canonical order (by name / node) so live and offline reads compare equal. */
+  build(): ClusterSnapshot {
+    const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const order: ResourceKind[] = ["nodes", "pods", "daemonsets", "nodenetworkconfigs"];
+    return {
+      nodes: [...this.nodes].sort(byName),
+      pods: [...this.pods].sort(comparePods),
+      daemonSets: [...this.daemonSets].sort((a, b) => byName({ name: `${a.namespace}/${a.name}` }, { name: `${b.namespace}/${b.name}` })),
+      nodeNetworkConfigs: [...this.nncs].sort(byName),
+      read: order.filter((r) => this.read.has(r)),
+      problems: [...this.problems].sort((a, b) => order.indexOf(a.resource) - order.indexOf(b.resource)),
+    };
+  }
+}
+
+function push<T>(to: T[], x: T | undefined): boolean {
+  if (x === undefined) return false;
+  to.push(x);
+  return true;
+}
+
+function comparePods(a: SnapshotPod, b: SnapshotPod): number {
+  const ka = `${a.node ?? ""}\u0000${a.ips.join(",")}\u0000${a.hostNetwork ? 1 : 0}${a.phase}`;
+  const kb = `${b.node ?? ""}\u0000${b.ips.join(",")}\u0000${b.hostNetwork ? 1 : 0}${b.phase}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}

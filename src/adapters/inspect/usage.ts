@@ -1,0 +1,96 @@
+/**
+ * Per-node pod counts and address use per range, from a snapshot: pure.
+ */
+import { tryParseAddr, tryParsePrefix, type Prefix } from "../../ip/index.js";
+import type { ClusterSnapshot } from "./snapshot.js";
+import { holdsPodAddress } from "./placement.js";
+
+export interface NodeUse {
+  readonly name: string;
+  readonly pool: string | undefined;
+  readonly internalIps: readonly string[];
+  readonly podCidrs: readonly string[];
+  readonly maxPods: number | undefined;
+  /** Pods on the node that count against max pods (not finished), host-network included. */
+  readonly pods: number;
+  /** Of `pods`, the host-network ones (they use the node's address). */
+  readonly hostNetworkPods: number;
+  /** Pods holding an address of their own. */
+  readonly podAddresses: number;
+  /** maxPods − pods, when max pods is known. */
+  readonly freePodSlots: number | undefined;
+}
+
+export interface PoolUse {
+  readonly pool: string;
+  readonly nodes: number;
+  readonly maxPods: number | undefined;
+  readonly pods: number;
+  readonly hostNetworkPods: number;
+}
+
+function isActive(phase: string): boolean {
+  return phase !== "Succeeded" && phase !== "Failed";
+}
+
+export function nodeUse(s: ClusterSnapshot): NodeUse[] {
+  const counts = new Map<string, { pods: number; host: number; addrs: number }>();
+  for (const p of s.pods) {
+    if (p.node === undefined || !isActive(p.phase)) continue;
+    let c = counts.get(p.node);
+    if (!c) counts.set(p.node, (c = { pods: 0, host: 0, addrs: 0 }));
+    c.pods++;
+    if (p.hostNetwork) c.host++;
+    if (holdsPodAddress(p)) c.addrs++;
+  }
+  return s.nodes.map((n) => {
+    const c = counts.get(n.name) ?? { pods: 0, host: 0, addrs: 0 };
+    return {
+      name: n.name,
+      pool: n.pool,
+      internalIps: n.internalIps,
+      podCidrs: n.podCidrs,
+      maxPods: n.maxPods,
+      pods: c.pods,
+      hostNetworkPods: c.host,
+      podAddresses: c.addrs,
+      freePodSlots: n.maxPods === undefined ? undefined : n.maxPods - c.pods,
+    };
+  });
+}
+
+export function poolUse(nodes: readonly NodeUse[]): PoolUse[] {
+  const m = new Map<string, { nodes: number; maxPods: Set<number>; pods: number; host: number }>();
+  for (const n of nodes) {
+    const key = n.pool ?? "(no pool label)";
+    let p = m.get(key);
+    if (!p) m.set(key, (p = { nodes: 0, maxPods: new Set(), pods: 0, host: 0 }));
+    p.nodes++;
+    if (n.maxPods !== undefined) p.maxPods.add(n.maxPods);
+    p.pods += n.pods;
+    p.host += n.hostNetworkPods;
+  }
+  return [...m.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([pool, p]) => ({ pool, nodes: p.nodes, maxPods: p.maxPods.size === 1 ? [...p.maxPods][0] : undefined, pods: p.pods, hostNetworkPods: p.host }));
+}
+
+/** Counts pod addresses (first address of each pod holding one) inside each of the given prefixes. */
+export function podAddressesIn(s: ClusterSnapshot, prefixes: readonly string[]): number[] {
+  const parsed = prefixes.map((c) => {
+    const r = tryParsePrefix(c);
+    return r.ok ? r.value : undefined;
+  });
+  const out = parsed.map(() => 0);
+  for (const p of s.pods) {
+    if (!holdsPodAddress(p)) continue;
+    for (const ip of p.ips) {
+      const a = tryParseAddr(ip);
+      if (!a.ok) continue;
+      parsed.forEach((r: Prefix | undefined, i) => {
+        if (r?.contains(a.value)) out[i] = (out[i] ?? 0) + 1;
+      });
+    }
+  }
+  return out;
+}
