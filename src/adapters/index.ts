@@ -5,3 +5,4 @@
  */
 export { run as runCli } from "./cli/main.js";
 export * from "./importers/index.js";
+export * from "./inspect/index.js";
