@@ -4,4 +4,5 @@
  * @module
  */
 export * from "./plan/index.js";
+export * from "./capacity/index.js";
 export * from "./validate/index.js";
