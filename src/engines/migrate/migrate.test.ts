@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { PlanSchema, resolvePlan, type PlanInput } from "../plan/index.js";
+import { planMigration, type ClusterFacts, type MigrationTarget } from "./index.js";
+
+const vnet = { name: "vnet", addressSpace: ["10.240.0.0/16"], subnets: [{ name: "nodes", cidr: "10.240.0.0/22" }] };
+const kubenet: PlanInput = {
+  name: "aks",
+  resourceGroup: "rg",
+  kubernetesVersion: "1.31",
+  network: { plugin: "kubenet", policy: "calico", podCidrs: ["10.244.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" },
+  vnet,
+  nodePools: [{ name: "system", mode: "System", count: 3, maxSurge: 1, subnet: "nodes" }],
+};
+const nodeSubnet: PlanInput = { ...kubenet, network: { plugin: "azure", serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" } };
+const podSubnet: PlanInput = {
+  ...nodeSubnet,
+  vnet: { ...vnet, subnets: [...vnet.subnets, { name: "pods", cidr: "10.240.64.0/18" }] },
+  nodePools: [{ name: "system", mode: "System", count: 3, subnet: "nodes", podSubnet: "pods" }],
+};
+const overlay: PlanInput = { ...kubenet, network: { plugin: "azure", pluginMode: "overlay", podCidrs: ["10.244.0.0/16"] } };
+const withWindows = (p: PlanInput): PlanInput => ({ ...p, nodePools: [...p.nodePools!, { name: "win", os: "Windows2022", count: 2, subnet: "nodes" }] });
+
+interface Case {
+  name: string;
+  plan: PlanInput;
+  to: MigrationTarget;
+  podCidr?: string;
+  facts?: ClusterFacts;
+  status: "ready" | "blocked" | "nothing-to-do";
+  blockers?: string[];
+  checks?: string[];
+  /** The flags of each step's command after `az aks update --resource-group rg --name aks`, or the whole argv for other commands. */
+  steps?: string[];
+  podCidrIs?: string;
+}
+
+const cases: Case[] = [
+  {
+    name: "kubenet with Calico → Overlay: uninstall Calico first, identity unknown, pod CIDR kept",
+    plan: kubenet,
+    to: "overlay",
+    status: "ready",
+    blockers: ["network-policy-enabled"],
+    checks: ["user-assigned-identity"],
+    steps: ["--network-policy none", "--network-plugin azure --network-plugin-mode overlay"],
+    podCidrIs: "10.244.0.0/16 kept",
+  },
+  {
+    name: "kubenet with a system-assigned identity: create and assign a user-assigned one",
+    plan: { ...kubenet, network: { ...kubenet.network, policy: "none" } },
+    to: "overlay",
+    facts: { identity: "SystemAssigned" },
+    status: "ready",
+    blockers: ["user-assigned-identity"],
+    checks: [],
+    steps: ["az identity create --resource-group rg --name aks-identity", "--enable-managed-identity --assign-identity <identity-resource-id>", "--network-plugin azure --network-plugin-mode overlay"],
+  },
+  {
+    name: "kubenet whose pod CIDR overlaps an on-premises network gets a new one",
+    plan: { ...kubenet, network: { ...kubenet.network, policy: "none" }, connectedNetworks: [{ name: "on-prem", cidrs: ["10.244.0.0/14"] }] },
+    to: "overlay",
+    facts: { identity: "UserAssigned" },
+    status: "ready",
+    steps: ["--network-plugin azure --network-plugin-mode overlay --pod-cidr 100.64.0.0/16"],
+    podCidrIs: "100.64.0.0/16 chosen",
+  },
+  {
+    name: "Node Subnet → Overlay: default pod CIDR chosen, ip-masq-agent unknown",
+    plan: nodeSubnet,
+    to: "overlay",
+    status: "ready",
+    checks: ["custom-ip-masq-agent"],
+    steps: ["--network-plugin azure --network-plugin-mode overlay --pod-cidr 10.244.0.0/16"],
+    podCidrIs: "10.244.0.0/16 chosen",
+  },
+  { name: "Node Subnet with a custom ip-masq-agent config is blocked", plan: nodeSubnet, to: "overlay", facts: { customIpMasqAgent: true }, status: "blocked", blockers: ["custom-ip-masq-agent"] },
+  { name: "Node Subnet on Kubernetes 1.26 is blocked", plan: { ...nodeSubnet, kubernetesVersion: "1.26" }, to: "overlay", facts: { customIpMasqAgent: false }, status: "blocked", blockers: ["kubernetes-version"] },
+  { name: "a given pod CIDR overlapping the VNet is blocked", plan: nodeSubnet, to: "overlay", podCidr: "10.240.0.0/16", facts: { customIpMasqAgent: false }, status: "blocked", blockers: ["pod-cidr-overlaps"] },
+  { name: "a given pod CIDR too small is blocked", plan: nodeSubnet, to: "overlay", podCidr: "192.168.0.0/30", facts: { customIpMasqAgent: false }, status: "blocked", blockers: ["pod-cidr-too-small"] },
+  { name: "Pod Subnet cannot move to Overlay", plan: podSubnet, to: "overlay", status: "blocked", blockers: ["ipam-source-unsupported"] },
+  { name: "Pod Subnet → Cilium: one dataplane step", plan: podSubnet, to: "cilium", facts: { nodeAutoProvisioning: false }, status: "ready", blockers: [], checks: [], steps: ["--network-dataplane cilium"] },
+  {
+    name: "node auto-provisioning is disabled around the Cilium update",
+    plan: podSubnet,
+    to: "cilium",
+    facts: { nodeAutoProvisioning: true },
+    status: "ready",
+    blockers: ["node-auto-provisioning"],
+    steps: ["--node-provisioning-mode Manual", "--network-dataplane cilium", "--node-provisioning-mode Auto"],
+  },
+  { name: "Windows pools block Cilium", plan: withWindows(nodeSubnet), to: "cilium", status: "blocked", blockers: ["windows-pools"] },
+  {
+    name: "kubenet → Cilium goes through Overlay first, in two operations",
+    plan: { ...kubenet, network: { ...kubenet.network, policy: "none" } },
+    to: "cilium",
+    facts: { identity: "UserAssigned", nodeAutoProvisioning: false },
+    status: "ready",
+    steps: ["--network-plugin azure --network-plugin-mode overlay", "--network-dataplane cilium"],
+  },
+  { name: "Overlay → Overlay: nothing to do", plan: overlay, to: "overlay", status: "nothing-to-do", steps: [] },
+  { name: "Overlay with Cilium → Cilium: nothing to do", plan: { ...overlay, network: { ...overlay.network, dataplane: "cilium", policy: "cilium" } }, to: "cilium", status: "nothing-to-do", steps: [] },
+  { name: "bring-your-own CNI cannot move", plan: { ...kubenet, network: { plugin: "none", podCidrs: ["10.244.0.0/16"] } }, to: "overlay", status: "blocked", blockers: ["ipam-source-unsupported"] },
+];
+
+const PREFIX = "az aks update --resource-group rg --name aks ";
+
+describe("planMigration", () => {
+  it.each(cases)("$name", (c) => {
+    const resolved = resolvePlan(PlanSchema.parse(c.plan));
+    const m = planMigration(resolved, { to: c.to, ...(c.podCidr ? { podCidr: c.podCidr } : {}), ...(c.facts ? { facts: c.facts } : {}) });
+    expect(m.status).toBe(c.status);
+    if (c.blockers) expect(m.blockers.map((b) => b.id)).toEqual(c.blockers);
+    if (c.checks) expect(m.checks.map((b) => b.id)).toEqual(c.checks);
+    if (c.steps) expect(m.steps.map((s) => (s.command ?? []).join(" ").replace(PREFIX, ""))).toEqual(c.steps);
+    if (c.podCidrIs) expect(`${m.podCidr?.cidr} ${m.podCidr?.origin}`).toBe(c.podCidrIs);
+    for (const b of [...m.blockers, ...m.checks, ...m.warnings, ...m.steps]) expect(b.source).not.toBe("");
+  });
+
+  it("every IPAM move and every dataplane move is listed as one-way", () => {
+    const m = planMigration(resolvePlan(PlanSchema.parse({ ...kubenet, network: { ...kubenet.network, policy: "none" } })), { to: "cilium" });
+    expect(m.oneWay).toHaveLength(2);
+    expect(m.steps.filter((s) => s.oneWay)).toHaveLength(2);
+    expect(m.reimage).toMatch(/twice/);
+  });
+});
