@@ -8,7 +8,12 @@
  */
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { parsePlan, resolvePlan, type Assumption, type Plan, type ResolvedPlan } from "../../engines/plan/index.js";
+import type { Prefix } from "../../ip/index.js";
 import { validate, summarize, type Finding } from "../../engines/validate/index.js";
+import { compare, tryParseMaxSurge, type CompareResult } from "../../engines/capacity/index.js";
+import { tryParsePrefix } from "../../ip/index.js";
+import { defaultMaxSurge } from "../../kb/index.js";
+import { chartData, type ChartData } from "./chart-data.js";
 import { layoutAddressMap, type AddressMap } from "./map-layout.js";
 import { MAX_PLAN_TEXT, type PageState } from "./state.js";
 
@@ -28,6 +33,10 @@ export interface PageView {
   readonly map?: AddressMap;
   readonly findings?: readonly Finding[];
   readonly summary?: { readonly errors: number; readonly warnings: number; readonly infos: number };
+  /** `aksnet compare <compareSubnet>`: exactly what the CLI computes for that subnet. */
+  readonly comparison?: CompareResult;
+  readonly comparisonProblem?: string;
+  readonly chart?: ChartData;
 }
 
 /** Reads the editor text: YAML or JSON (JSON is YAML) into a parsed plan, or the reasons it is not one. */
@@ -54,9 +63,16 @@ export function readPlanText(text: string): { readonly input: PlanInputView; rea
 /** Computes every view for a state. Never throws for any input text. */
 export function computeView(state: PageState): PageView {
   const { input, plan } = readPlanText(state.planText);
-  if (!plan) return { input, assumptions: [] };
+  const subnet = tryParsePrefix(state.compareSubnet.trim());
+  const comparePart = subnet.ok
+    ? { comparison: compare({ nodeSubnet: subnet.value }) }
+    : { comparisonProblem: `The subnet to compare is not a CIDR: ${subnet.error.message}.` };
+  if (!plan) {
+    return { input, assumptions: [], ...comparePart, ...(subnet.ok ? { chart: chartFor(undefined, subnet.value, state.nodes) } : {}) };
+  }
   const resolved = resolvePlan(plan);
   const findings = validate(resolved);
+  const chart = chartFor(resolved, subnet.ok ? subnet.value : undefined, state.nodes);
   return {
     input,
     plan,
@@ -65,5 +81,27 @@ export function computeView(state: PageState): PageView {
     map: layoutAddressMap(plan),
     findings,
     summary: summarize(findings),
+    ...comparePart,
+    ...(chart ? { chart } : {}),
   };
+}
+
+/**
+ * The chart for the plan's first pool on its node subnet; without a plan (or a
+ * readable node subnet) for the compare subnet at each model's defaults.
+ */
+function chartFor(resolved: ResolvedPlan | undefined, fallback: Prefix | undefined, nodes: number): ChartData | undefined {
+  const pool = resolved?.pools[0];
+  const named = pool?.subnet === undefined ? undefined : resolved?.subnets.find((s) => s.name === pool.subnet);
+  const subnet = named?.prefix?.masked() ?? fallback;
+  if (!subnet || subnet.family !== 4) return undefined;
+  const maxSurge = (pool && tryParseMaxSurge(pool.maxSurge.text)) ?? defaultMaxSurge(resolved?.kubernetesVersion).value;
+  return chartData({
+    subnet,
+    subnetLabel: named?.prefix ? `subnet ${named.name} of the first pool` : "the subnet compared",
+    nodes,
+    maxPods: pool && !pool.maxPodsDefaulted ? pool.maxPods : undefined,
+    maxSurge,
+    tenants: resolved?.plan.reserved,
+  });
 }

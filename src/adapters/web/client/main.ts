@@ -5,9 +5,11 @@
  */
 import { computeView, type PageView } from "../compute.js";
 import { applyFieldEdit, PLAN_FIELDS, REQUIREMENT_FIELDS, type FieldDef } from "../plan-edit.js";
-import { decodeState, DEFAULT_STATE, encodeState, MAX_PLAN_TEXT, type PageState } from "../state.js";
+import { decodeState, DEFAULT_STATE, encodeState, EXAMPLE_SUBNET, MAX_NODES, MAX_PLAN_TEXT, type PageState } from "../state.js";
 import { byId, fill, h } from "./dom.js";
 import { buildForm } from "./form.js";
+import { renderChart } from "./render-chart.js";
+import { renderCompare } from "./render-compare.js";
 import { renderAssumptions, renderFindings } from "./render-findings.js";
 import { renderMap } from "./render-map.js";
 
@@ -54,10 +56,40 @@ function render(): void {
   planForm.sync(view.plan, view.resolved);
   requirementsForm.sync(view.plan, view.resolved);
   renderMap(byId("map"), view.map);
+  renderCompare(byId("compare"), view.comparison, view.comparisonProblem, state.compareSubnet);
+  byId("compare-command").textContent = `aksnet compare ${state.compareSubnet.trim()}`;
+  renderChart(byId("chart"), view.chart);
+  syncValue(compareSubnet, state.compareSubnet);
+  syncValue(nodesRange, String(Math.min(state.nodes, Number(nodesRange.max))));
+  syncValue(nodesNumber, String(state.nodes));
   renderFindings(byId("findings"), view.findings, view.input.problems);
   renderAssumptions(byId("assumptions"), view.assumptions);
   document.body.dataset["ready"] = "true";
 }
+
+const compareSubnet = byId<HTMLInputElement>("compare-subnet");
+const nodesRange = byId<HTMLInputElement>("nodes-range");
+const nodesNumber = byId<HTMLInputElement>("nodes-number");
+
+/** Sets an input's value unless the user is typing in it. */
+function syncValue(input: HTMLInputElement, value: string): void {
+  if (input !== document.activeElement && input.value !== value) input.value = value;
+}
+
+compareSubnet.addEventListener("input", () => update({ compareSubnet: compareSubnet.value }));
+byId("compare-example").addEventListener("click", () => {
+  compareSubnet.value = EXAMPLE_SUBNET;
+  update({ compareSubnet: EXAMPLE_SUBNET });
+});
+function setNodes(value: string): void {
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 1 && n <= MAX_NODES) update({ nodes: n });
+}
+nodesRange.addEventListener("input", () => {
+  nodesNumber.value = nodesRange.value;
+  setNodes(nodesRange.value);
+});
+nodesNumber.addEventListener("input", () => setNodes(nodesNumber.value));
 
 let frame = 0;
 function update(patch: Partial<PageState>): void {

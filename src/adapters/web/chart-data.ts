@@ -1,0 +1,106 @@
+/**
+ * The chart of node-subnet addresses needed against node count, per model,
+ * with the subnet's usable addresses as the capacity line. Numbers come from
+ * the capacity engine (`nodeSubnetAddressesNeeded`, `usableAddresses`); this
+ * module only samples them and finds where each curve crosses the line.
+ *
+ * Models that take the same node-subnet addresses per node (all but Node
+ * Subnet take one) have identical curves and are drawn as one series, so no
+ * line hides another.
+ */
+import type { Prefix } from "../../ip/index.js";
+import { MODEL_IDS, MODELS, defaultMaxPods, type MaxSurge, type ModelId } from "../../kb/index.js";
+import { addressesPerNode, nodeSubnetAddressesNeeded, usableAddresses, type Tenants } from "../../engines/capacity/index.js";
+
+export interface ChartInput {
+  readonly subnet: Prefix;
+  /** Where the subnet came from, for the caption (e.g. `subnet aks-nodes` or `the /24 example`). */
+  readonly subnetLabel: string;
+  /** The node count to mark. */
+  readonly nodes: number;
+  /** Max pods per node for every model; each model's default when absent. */
+  readonly maxPods?: number | undefined;
+  readonly maxSurge: MaxSurge;
+  readonly tenants?: Tenants | undefined;
+}
+
+export interface ChartSeries {
+  readonly models: readonly ModelId[];
+  readonly title: string;
+  readonly maxPods: number;
+  /** Node-subnet addresses one node takes. */
+  readonly perNode: number;
+  /** [nodes, addresses needed] at each sampled node count. */
+  readonly points: readonly (readonly [number, number])[];
+  /** The most nodes whose addresses (with surge and tenants) fit the subnet. */
+  readonly maxNodes: number;
+  /** Addresses needed at the marked node count. */
+  readonly atMarker: number;
+}
+
+export interface ChartData {
+  readonly subnet: string;
+  readonly subnetLabel: string;
+  /** Usable addresses of the subnet (Azure keeps 5): the capacity line. */
+  readonly capacity: number;
+  readonly marker: number;
+  /** The x axis runs from 0 to this node count. */
+  readonly xMax: number;
+  readonly series: readonly ChartSeries[];
+  readonly maxSurge: MaxSurge;
+}
+
+/** AKS's cluster node limit bounds the search. Source: repo reference aks-networking.md §1.0 (container-service-limits), checked 2026-11-22. */
+const NODE_SEARCH_LIMIT = 5000;
+const SAMPLES = 120;
+
+/** The largest n in [0, limit] with f(n) true, for f true at 0 and monotone (true then false). */
+function lastTrue(limit: number, f: (n: number) => boolean): number {
+  let lo = 0;
+  let hi = limit;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (f(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function chartData(input: ChartInput): ChartData {
+  const capacity = usableAddresses(input.subnet);
+  const need = (model: ModelId, maxPods: number, nodes: number) =>
+    nodeSubnetAddressesNeeded(model, [{ name: "pool", nodes, maxPods, maxSurge: input.maxSurge }], input.tenants ?? 0);
+
+  const groups = new Map<string, { models: ModelId[]; maxPods: number; perNode: number }>();
+  for (const model of MODEL_IDS) {
+    const maxPods = input.maxPods ?? defaultMaxPods(model).value;
+    const perNode = addressesPerNode(model, maxPods).nodeSubnet;
+    const key = String(perNode);
+    const g = groups.get(key);
+    if (g) g.models.push(model);
+    else groups.set(key, { models: [model], maxPods, perNode });
+  }
+  const base = [...groups.values()].map((g) => {
+    const model = g.models[0] as ModelId;
+    return { ...g, maxNodes: lastTrue(NODE_SEARCH_LIMIT, (n) => need(model, g.maxPods, n) <= capacity) };
+  });
+  const widest = Math.max(...base.map((b) => b.maxNodes));
+  const xMax = Math.max(10, input.nodes, Math.min(NODE_SEARCH_LIMIT, Math.ceil(Math.max(widest * 1.15, input.nodes * 1.5))));
+  const step = Math.max(1, Math.ceil(xMax / SAMPLES));
+  const xs: number[] = [];
+  for (let n = 0; n < xMax; n += step) xs.push(n);
+  xs.push(xMax);
+  const series = base.map((b): ChartSeries => {
+    const model = b.models[0] as ModelId;
+    return {
+      models: b.models,
+      title: b.models.map((m) => MODELS[m].title).join(", "),
+      maxPods: b.maxPods,
+      perNode: b.perNode,
+      points: xs.map((n) => [n, need(model, b.maxPods, n)] as const),
+      maxNodes: b.maxNodes,
+      atMarker: need(model, b.maxPods, input.nodes),
+    };
+  });
+  return { subnet: input.subnet.toString(), subnetLabel: input.subnetLabel, capacity, marker: input.nodes, xMax, series, maxSurge: input.maxSurge };
+}

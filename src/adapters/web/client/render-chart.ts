@@ -1,0 +1,79 @@
+/**
+ * Draws the addresses-needed chart (../chart-data.ts): one line per group of
+ * models, the subnet's usable addresses as a dashed red line, a dot where each
+ * line crosses it (the exhaustion point) and a marker at the chosen node count.
+ */
+import type { ChartData } from "../chart-data.js";
+import { fill, h, num, svg } from "./dom.js";
+
+const W = 640;
+const H = 300;
+const M = { left: 56, right: 16, top: 14, bottom: 36 };
+const PW = W - M.left - M.right;
+const PH = H - M.top - M.bottom;
+
+function niceTicks(max: number, count: number): number[] {
+  const raw = max / count;
+  const mag = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? mag * 10;
+  const out: number[] = [];
+  for (let v = 0; v <= max + 1e-9; v += step) out.push(v);
+  return out;
+}
+
+export function renderChart(el: HTMLElement, chart: ChartData | undefined): void {
+  if (!chart) return fill(el, h("p", { class: "hint" }, "No IPv4 node subnet to chart: give the first pool a subnet, or a subnet to compare."));
+  const yMax = Math.max(chart.capacity * 1.6, 16);
+  const x = (n: number) => M.left + (n / chart.xMax) * PW;
+  const y = (a: number) => M.top + PH - (a / yMax) * PH;
+  const grid = [
+    ...niceTicks(yMax, 5).map((t) => [svg("line", { x1: M.left, x2: W - M.right, y1: y(t), y2: y(t), class: "grid" }), svg("text", { x: M.left - 6, y: y(t) + 4, "text-anchor": "end" }, num(t))]),
+    ...niceTicks(chart.xMax, 6).map((t) => svg("text", { x: x(t), y: H - M.bottom + 16, "text-anchor": "middle" }, num(t))),
+  ].flat();
+  const series = chart.series.map((s, i) => {
+    const d = s.points.map(([n, a], j) => `${j === 0 ? "M" : "L"}${x(n).toFixed(1)},${y(a).toFixed(1)}`).join(" ");
+    const ex = x(s.maxNodes);
+    return svg(
+      "g",
+      { class: `series-group model-${i}` },
+      svg("path", { d, class: "series" }),
+      s.maxNodes < chart.xMax ? svg("circle", { cx: ex.toFixed(1), cy: y(chart.capacity).toFixed(1), r: 4.5, class: "exhaust" }, svg("title", {}, `${s.title}: the subnet runs out after ${num(s.maxNodes)} nodes`)) : null,
+    );
+  });
+  const markerX = x(Math.min(chart.marker, chart.xMax));
+  fill(
+    el,
+    svg(
+      "svg",
+      { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": "chart-desc", id: "chart-svg", "data-marker": chart.marker, "data-xmax": chart.xMax },
+      svg("desc", { id: "chart-desc" }, `Node-subnet addresses needed against node count for ${chart.subnet}; the subnet has ${chart.capacity} usable addresses.`),
+      ...grid,
+      svg("line", { x1: M.left, x2: M.left, y1: M.top, y2: M.top + PH, class: "axis" }),
+      svg("line", { x1: M.left, x2: W - M.right, y1: M.top + PH, y2: M.top + PH, class: "axis" }),
+      svg("text", { x: M.left + PW / 2, y: H - 4, "text-anchor": "middle" }, "nodes (with upgrade surge added)"),
+      svg("clipPath", { id: "plot-clip" }, svg("rect", { x: M.left, y: M.top, width: PW, height: PH })),
+      svg("g", { "clip-path": "url(#plot-clip)" }, ...series),
+      svg("line", { x1: M.left, x2: W - M.right, y1: y(chart.capacity), y2: y(chart.capacity), class: "capacity" }),
+      svg("text", { x: W - M.right - 4, y: y(chart.capacity) - 5, "text-anchor": "end", class: "capacity-label" }, `${chart.subnet}: ${num(chart.capacity)} usable`),
+      svg("line", { x1: markerX.toFixed(1), x2: markerX.toFixed(1), y1: M.top, y2: M.top + PH, class: "marker", id: "chart-marker" }),
+      svg("text", { x: (markerX + 4).toFixed(1), y: M.top + 10, class: "marker-label" }, `${num(chart.marker)} nodes`),
+    ),
+    h(
+      "ul",
+      { class: "legend" },
+      ...chart.series.map((s, i) =>
+        h(
+          "li",
+          { class: `model-${i}`, "data-models": s.models.join(" ") },
+          h("span", { class: "swatch line" }),
+          h("strong", {}, s.title),
+          `: ${num(s.perNode)} address${s.perNode === 1 ? "" : "es"} per node${s.perNode > 1 ? ` (max pods ${s.maxPods})` : ""}; `,
+          h("span", { "data-field": "atMarker" }, num(s.atMarker)),
+          ` needed at ${num(chart.marker)} nodes; `,
+          h("span", { "data-field": "maxNodes", class: s.atMarker > chart.capacity ? "problem" : undefined }, `fits ${num(s.maxNodes)} nodes`),
+        ),
+      ),
+    ),
+    h("p", { class: "hint" }, `${chart.subnetLabel}: ${chart.subnet}; one pool, max surge ${chart.maxSurge.kind === "percent" ? `${chart.maxSurge.percent}%` : chart.maxSurge.count}; reserved addresses of the plan included.`),
+  );
+}
