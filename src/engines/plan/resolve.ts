@@ -4,48 +4,32 @@
  * does not parse (a bad CIDR) is kept with its problem for the validator.
  */
 import { tryParsePrefix } from "../../ip/index.js";
-import type { DataplaneId, ModelId } from "../../kb/index.js";
 import {
-  DEFAULT_MAX_PODS,
-  DEFAULT_OUTBOUND,
-  DEFAULT_POLICY,
-  DEFAULT_RANGES,
-  MAX_PODS_DISAGREEMENT,
-  OVERLAY_DEFAULT_FROM_MINOR,
-  SURGE_10_PERCENT_FROM_MINOR,
-  SURGE_ONE_NODE_SOURCE,
-} from "./facts.js";
-import type { Assumption, CidrField, KubernetesVersion, MaxSurge, ResolvedPlan, ResolvedPool } from "./resolved.js";
+  DEFAULT_CIDRS,
+  defaultMaxPods,
+  defaultMaxSurge,
+  defaultModel,
+  formatKubernetesVersion,
+  tryParseKubernetesVersion,
+  type DataplaneId,
+  type KubernetesVersion,
+  type ModelId,
+  type Source,
+  type Sourced,
+} from "../../kb/index.js";
+import { formatMaxSurge, surgeNodes, tryParseMaxSurge } from "../capacity/index.js";
+import { DEFAULT_OUTBOUND, DEFAULT_POLICY } from "./facts.js";
+import type { Assumption, CidrField, ResolvedMaxSurge, ResolvedPlan, ResolvedPool } from "./resolved.js";
 import type { NodePool, Plan } from "./schema.js";
 
-/** Parses `"1.33"`, `"1.33.2"`, `"v1.33"` or the number `1.33`; undefined when it is not a version. */
-export function parseKubernetesVersion(v: string | number | undefined): KubernetesVersion | undefined {
-  if (v === undefined) return undefined;
-  const text = String(v).trim();
-  const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(text);
-  if (!m) return undefined;
-  return { text, major: Number(m[1]), minor: Number(m[2]) };
-}
-
-/** Reports whether the version is at least 1.minor (an unknown version counts as current). */
-function atLeast(v: KubernetesVersion | undefined, minor: number): boolean {
-  return v === undefined || v.major > 1 || (v.major === 1 && v.minor >= minor);
-}
+const urls = (s: readonly Source[]): string => [...new Set(s.map((x) => x.url))].join("; ");
+const alternativesOf = <T>(s: Sourced<T>, show: (v: T) => string): Assumption["alternatives"] =>
+  s.alternatives?.map((a) => ({ value: show(a.value), meaning: a.note, source: urls(a.source) }));
 
 /** A CIDR field as written, parsed when it parses. */
 export function cidrField(path: string, text: string): CidrField {
   const r = tryParsePrefix(text);
-  return r.ok ? { path, text, prefix: r.value } : { path, text, problem: r.error.message };
-}
-
-/** The extra nodes a max surge setting means for a pool of `nodes` nodes (percent rounds up; at least 1). */
-export function surgeNodes(maxSurge: string | number, nodes: number): number | undefined {
-  if (typeof maxSurge === "number") return Number.isInteger(maxSurge) && maxSurge >= 0 ? maxSurge : undefined;
-  const t = maxSurge.trim();
-  const pct = /^(\d+(?:\.\d+)?)%$/.exec(t);
-  if (pct) return Math.max(1, Math.ceil((Number(pct[1]) * nodes) / 100));
-  if (/^\d+$/.test(t)) return Number(t);
-  return undefined;
+  return r.ok ? { path, text, prefix: r.value } : { path, text, problem: r.error.reason };
 }
 
 function modelOf(plugin: ResolvedPlan["plugin"], mode: "overlay" | undefined, pools: readonly NodePool[]): ModelId {
@@ -60,7 +44,7 @@ function modelOf(plugin: ResolvedPlan["plugin"], mode: "overlay" | undefined, po
 export function resolvePlan(plan: Plan): ResolvedPlan {
   const assumptions: Assumption[] = [];
   const assume = (a: Assumption) => assumptions.push(a);
-  const version = parseKubernetesVersion(plan.kubernetesVersion);
+  const version = plan.kubernetesVersion === undefined ? undefined : tryParseKubernetesVersion(plan.kubernetesVersion);
   const net = plan.network;
 
   let plugin = net.plugin;
@@ -74,26 +58,18 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
         reason: net.pluginMode === "overlay" ? "pluginMode overlay implies the azure plugin" : hasPodSubnet ? "a pool names a pod subnet, which implies the azure plugin" : "the Cilium dataplane implies the azure plugin",
         source: "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md",
       });
-    } else if (atLeast(version, OVERLAY_DEFAULT_FROM_MINOR.value)) {
-      plugin = "azure";
-      assume({
-        path: "network.plugin",
-        value: "azure (overlay)",
-        reason: version
-          ? `no plugin given: AKS uses Azure CNI Overlay from Kubernetes 1.${OVERLAY_DEFAULT_FROM_MINOR.value} (this plan: ${version.text})`
-          : `no plugin and no kubernetesVersion given: assumed a current version, where AKS uses Azure CNI Overlay (from 1.${OVERLAY_DEFAULT_FROM_MINOR.value})`,
-        source: OVERLAY_DEFAULT_FROM_MINOR.source,
-        alternatives: [
-          { value: "kubenet", meaning: `the default before Kubernetes 1.${OVERLAY_DEFAULT_FROM_MINOR.value}; some older pages still say kubenet is the default`, source: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md" },
-        ],
-      });
     } else {
-      plugin = "kubenet";
+      const d = defaultModel(version);
+      plugin = d.value === "kubenet" ? "kubenet" : "azure";
+      const alts = alternativesOf(d, String);
       assume({
         path: "network.plugin",
-        value: "kubenet",
-        reason: `no plugin given: AKS uses kubenet before Kubernetes 1.${OVERLAY_DEFAULT_FROM_MINOR.value} (this plan: ${version?.text ?? "?"})`,
-        source: OVERLAY_DEFAULT_FROM_MINOR.source,
+        value: d.value === "kubenet" ? "kubenet" : "azure (overlay)",
+        reason: version
+          ? `no plugin given: AKS uses ${d.value === "kubenet" ? "kubenet before" : "Azure CNI Overlay from"} Kubernetes 1.30 (this plan: ${formatKubernetesVersion(version)})`
+          : "no plugin and no kubernetesVersion given: assumed a current version, where AKS uses Azure CNI Overlay (from 1.30)",
+        source: urls(d.source),
+        ...(alts ? { alternatives: alts } : {}),
       });
     }
   }
@@ -135,19 +111,19 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
 
   let podCidrs: CidrField[] = podCidrTexts.map((t, i) => cidrField(`network.podCidrs[${i}]`, t));
   if (net.podCidrs === undefined && (model === "kubenet" || model === "azure-cni-overlay")) {
-    const d = DEFAULT_RANGES.podCidrs.value;
-    podCidrs = (dual ? [d.v4, d.v6] : [d.v4]).map((t, i) => cidrField(`network.podCidrs[${i}]`, t));
-    assume({ path: "network.podCidrs", value: podCidrs.map((c) => c.text).join(", "), reason: "no pod CIDR given: the AKS default", source: DEFAULT_RANGES.podCidrs.source });
+    const d = dual ? [DEFAULT_CIDRS.podCidr, DEFAULT_CIDRS.podCidrV6] : [DEFAULT_CIDRS.podCidr];
+    podCidrs = d.map((t, i) => cidrField(`network.podCidrs[${i}]`, t.value));
+    assume({ path: "network.podCidrs", value: podCidrs.map((c) => c.text).join(", "), reason: "no pod CIDR given: the AKS default", source: urls(d.flatMap((x) => x.source)) });
   }
   let serviceCidrs: CidrField[] = svcTexts.map((t, i) => cidrField(`network.serviceCidrs[${i}]`, t));
   if (net.serviceCidrs === undefined) {
-    const d = DEFAULT_RANGES.serviceCidrs.value;
-    serviceCidrs = (dual ? [d.v4, d.v6] : [d.v4]).map((t, i) => cidrField(`network.serviceCidrs[${i}]`, t));
-    assume({ path: "network.serviceCidrs", value: serviceCidrs.map((c) => c.text).join(", "), reason: "no service CIDR given: the AKS default", source: DEFAULT_RANGES.serviceCidrs.source });
+    const d = dual ? [DEFAULT_CIDRS.serviceCidr, DEFAULT_CIDRS.serviceCidrV6] : [DEFAULT_CIDRS.serviceCidr];
+    serviceCidrs = d.map((t, i) => cidrField(`network.serviceCidrs[${i}]`, t.value));
+    assume({ path: "network.serviceCidrs", value: serviceCidrs.map((c) => c.text).join(", "), reason: "no service CIDR given: the AKS default", source: urls(d.flatMap((x) => x.source)) });
   }
-  const dnsText = net.dnsServiceIp ?? DEFAULT_RANGES.dnsServiceIp.value;
+  const dnsText = net.dnsServiceIp ?? DEFAULT_CIDRS.dnsServiceIp.value;
   if (net.dnsServiceIp === undefined) {
-    assume({ path: "network.dnsServiceIp", value: dnsText, reason: "no DNS service IP given: the AKS default", source: DEFAULT_RANGES.dnsServiceIp.source });
+    assume({ path: "network.dnsServiceIp", value: dnsText, reason: "no DNS service IP given: the AKS default", source: urls(DEFAULT_CIDRS.dnsServiceIp.source) });
   }
   const outboundType = net.outboundType ?? DEFAULT_OUTBOUND.value;
   if (net.outboundType === undefined) {
@@ -158,7 +134,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
 
   return {
     plan,
-    ...(version ? { kubernetesVersion: version } : {}),
+    ...(version ? { kubernetesVersion: { ...version, text: formatKubernetesVersion(version) } } : {}),
     plugin,
     ...(pluginMode ? { pluginMode } : {}),
     model,
@@ -203,33 +179,34 @@ function resolvePool(p: NodePool, i: number, model: ModelId, version: Kubernetes
 
   const pm = poolModel(p, model);
   const given = p.maxPods !== undefined && p.maxPods !== 0 ? p.maxPods : undefined;
-  const dflt = DEFAULT_MAX_PODS[pm];
+  const dflt = defaultMaxPods(pm);
   if (given === undefined) {
-    const other = MAX_PODS_DISAGREEMENT[pm];
+    const alts = alternativesOf(dflt, String);
     assume({
       path: `${at}.maxPods`,
       value: String(dflt.value),
       reason: `no maxPods given for pool "${p.name}": the default for ${pm}`,
-      source: dflt.source,
-      ...(other ? { alternatives: [{ value: String(other.value), meaning: "another documented default", source: other.source }] } : {}),
+      source: urls(dflt.source),
+      ...(alts ? { alternatives: alts } : {}),
     });
   }
 
-  let maxSurge: MaxSurge;
+  let maxSurge: ResolvedMaxSurge;
+  const parsedSurge = p.maxSurge === undefined ? undefined : tryParseMaxSurge(p.maxSurge);
   if (p.maxSurge !== undefined) {
-    maxSurge = { text: String(p.maxSurge), nodes: surgeNodes(p.maxSurge, peakCount) ?? 1, defaulted: false };
-  } else if (atLeast(version, SURGE_10_PERCENT_FROM_MINOR.value)) {
-    maxSurge = { text: "10%", nodes: surgeNodes("10%", peakCount) ?? 1, defaulted: true };
+    maxSurge = { text: String(p.maxSurge), nodes: parsedSurge ? surgeNodes(peakCount, parsedSurge) : 1, defaulted: false, valid: parsedSurge !== undefined };
+  } else {
+    const d = defaultMaxSurge(version);
+    const nodes = surgeNodes(peakCount, d.value);
+    maxSurge = { text: formatMaxSurge(d.value), nodes, defaulted: true, valid: true };
+    const alts = d.alternatives?.map((a) => ({ value: formatMaxSurge(a.value), meaning: `${a.note} (${surgeNodes(peakCount, a.value)} node(s) for this pool)`, source: urls(a.source) }));
     assume({
       path: `${at}.maxSurge`,
-      value: `10% (${maxSurge.nodes} node${maxSurge.nodes === 1 ? "" : "s"})`,
-      reason: `no maxSurge given for pool "${p.name}": AKS defaults to 10% from Kubernetes 1.${SURGE_10_PERCENT_FROM_MINOR.value}${version ? "" : " (no kubernetesVersion given: assumed current)"}`,
-      source: SURGE_10_PERCENT_FROM_MINOR.source,
-      alternatives: [{ value: "1", meaning: "one surge node, the default the rolling-upgrade page and the InsufficientSubnetSize guide still state", source: SURGE_ONE_NODE_SOURCE }],
+      value: `${maxSurge.text} (${nodes} node${nodes === 1 ? "" : "s"})`,
+      reason: `no maxSurge given for pool "${p.name}": the AKS default for Kubernetes ${version ? formatKubernetesVersion(version) : "(no version given: assumed current)"}`,
+      source: urls(d.source),
+      ...(alts ? { alternatives: alts } : {}),
     });
-  } else {
-    maxSurge = { text: "1", nodes: 1, defaulted: true };
-    assume({ path: `${at}.maxSurge`, value: "1", reason: `no maxSurge given for pool "${p.name}": one node before Kubernetes 1.${SURGE_10_PERCENT_FROM_MINOR.value}`, source: SURGE_ONE_NODE_SOURCE });
   }
 
   return {

@@ -4,7 +4,7 @@
  * list of assumptions made on the way. Engines take this shape.
  */
 import type { Prefix } from "../../ip/index.js";
-import type { DataplaneId, ModelId } from "../../kb/index.js";
+import type { DataplaneId, KubernetesVersion, ModelId } from "../../kb/index.js";
 import type { Plan } from "./schema.js";
 
 /** A default or interpretation the resolver chose, so every output can say what it assumed. */
@@ -38,13 +38,15 @@ export interface ResolvedSubnet extends CidrField {
   readonly delegation?: string;
 }
 
-export interface MaxSurge {
+export interface ResolvedMaxSurge {
   /** As written or defaulted: `"10%"` or `"1"`. */
   readonly text: string;
   /** Extra nodes during an upgrade for the pool's largest node count (percent rounded up, at least 1). */
   readonly nodes: number;
   /** Whether the value was not set and came from a default. */
   readonly defaulted: boolean;
+  /** Whether the text is a count or a percentage (when not, `nodes` assumes 1 and a rule reports it). */
+  readonly valid: boolean;
 }
 
 export interface ResolvedPool {
@@ -62,22 +64,21 @@ export interface ResolvedPool {
   readonly peakCount: number;
   readonly maxPods: number;
   readonly maxPodsDefaulted: boolean;
-  readonly maxSurge: MaxSurge;
+  readonly maxSurge: ResolvedMaxSurge;
   readonly subnet?: string;
   readonly podSubnet?: string;
   readonly podIpAllocation?: "DynamicIndividual" | "StaticBlock";
 }
 
-export interface KubernetesVersion {
+export interface ResolvedKubernetesVersion extends KubernetesVersion {
+  /** As AKS writes it: "1.33" or "1.33.2". */
   readonly text: string;
-  readonly major: number;
-  readonly minor: number;
 }
 
 export interface ResolvedPlan {
   /** The plan as parsed (schema defaults only). */
   readonly plan: Plan;
-  readonly kubernetesVersion?: KubernetesVersion;
+  readonly kubernetesVersion?: ResolvedKubernetesVersion;
   readonly plugin: "azure" | "kubenet" | "none";
   readonly pluginMode?: "overlay";
   readonly model: ModelId;

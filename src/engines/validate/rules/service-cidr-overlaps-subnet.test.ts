@@ -1,0 +1,20 @@
+import { ruleTester } from "../testing/rule-tester.js";
+import { mk } from "../testing/plans.js";
+import rule from "./service-cidr-overlaps-subnet.js";
+
+ruleTester(rule, {
+  valid: [
+    { name: "default service CIDR outside the VNet", plan: mk() },
+    { name: "inside the VNet space but no subnet (X2: allowed)", plan: mk((d) => { d.network.serviceCidrs = ["10.230.0.0/16"]; d.network.dnsServiceIp = "10.230.0.10"; }) },
+  ],
+  invalid: [
+    {
+      name: "the support article's case: a subnet inside the service CIDR",
+      plan: mk((d) => { d.network.serviceCidrs = ["10.224.0.0/16"]; d.network.dnsServiceIp = "10.224.0.10"; }),
+      findings: [
+        { messageId: "overlap", path: "network.serviceCidrs[0]", message: "Service CIDR 10.224.0.0/16 overlaps subnet \"aks-nodes\" (10.224.0.0/22)." },
+        { messageId: "overlap", path: "network.serviceCidrs[0]", message: "Service CIDR 10.224.0.0/16 overlaps subnet \"shared\" (10.224.8.0/24)." },
+      ],
+    },
+  ],
+});

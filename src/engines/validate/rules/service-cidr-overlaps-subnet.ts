@@ -1,0 +1,31 @@
+import { defineRule } from "../rule.js";
+import { allOverlaps, serviceCidrs, subnets } from "../ranges.js";
+
+export default defineRule({
+  meta: {
+    id: "service-cidr-overlaps-subnet",
+    family: "service-cidr",
+    severity: "error",
+    description: "The service CIDR must not overlap any subnet of the cluster's VNet.",
+    messages: {
+      overlap: "Service CIDR {service} overlaps {subnet}.",
+    },
+    fixes: {
+      overlap: "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
+    },
+    aksErrorCode: "ServiceCidrOverlapExistingSubnetsCidr",
+    sources: [
+      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-servicecidroverlapexistingsubnetscidr.md",
+      "Azure/azure-rest-api-specs:specification/containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2025-05-01/managedClusters.json",
+    ],
+    checked: "2026-11-22",
+  },
+  check({ plan, report }) {
+    const subs = subnets(plan);
+    for (const s of serviceCidrs(plan)) {
+      for (const hit of allOverlaps(s, subs)) {
+        report({ messageId: "overlap", path: s.path, data: { service: s.prefix.toString(), subnet: hit.label, suggestion: "" } });
+      }
+    }
+  },
+});
