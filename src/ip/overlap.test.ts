@@ -53,7 +53,10 @@ describe("overlap search across families and edges", () => {
   ])("$name", ({ items, pairs }) => {
     expect(findOverlappingPairs(items)).toEqual(pairs);
     const index = new OverlapIndex(items);
-    for (const [i, j] of pairs) expect(index.overlapping(items[i]!)).toContain(j);
+    for (const pair of pairs) {
+      const [i, j] = pair as [number, number];
+      expect(index.overlapping(items[i]!)).toContain(j);
+    }
   });
 
   it("an empty index overlaps nothing", () => {

@@ -24,7 +24,7 @@ interface Sorted6 {
 
 /** Splits items by family into half-open bounds, remembering each item's position. */
 function collect(items: Iterable<AddrItem>): { b4: RunBuf4; i4: number[]; lo6: bigint[]; hi6: bigint[]; i6: number[]; count: number } {
-  const b4 = new RunBuf4(1024);
+  const b4 = new RunBuf4();
   const i4: number[] = [];
   const lo6: bigint[] = [];
   const hi6: bigint[] = [];

@@ -54,7 +54,7 @@ export function normalize4(lo: Float64Array, hi: Float64Array, n: number): Runs4
   if (n === 0) return EMPTY4;
   const s = lo.subarray(0, n).sort();
   const e = hi.subarray(0, n).sort();
-  const out = new RunBuf4(Math.min(n, 1024));
+  const out = new RunBuf4(Math.min(n, 256));
   let i = 0;
   let j = 0;
   let depth = 0;
@@ -108,7 +108,7 @@ export function union4(a: Runs4, b: Runs4): Runs4 {
 
 /** The addresses in both run lists. */
 export function intersect4(a: Runs4, b: Runs4): Runs4 {
-  const out = new RunBuf4(Math.min(a.n + b.n, 1024));
+  const out = new RunBuf4(Math.min(a.n + b.n, 256));
   let i = 0;
   let j = 0;
   while (i < a.n && j < b.n) {
@@ -126,7 +126,7 @@ export function intersect4(a: Runs4, b: Runs4): Runs4 {
 /** The addresses of `a` that are not in `b`. */
 export function subtract4(a: Runs4, b: Runs4): Runs4 {
   if (a.n === 0 || b.n === 0) return a;
-  const out = new RunBuf4(Math.min(a.n + b.n, 1024));
+  const out = new RunBuf4(Math.min(a.n + b.n, 256));
   let j = 0;
   for (let i = 0; i < a.n; i++) {
     let lo = a.lo[i] as number;
