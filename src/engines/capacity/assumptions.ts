@@ -42,9 +42,7 @@ export function surgeAssumption(given: MaxSurge | undefined, version: Kubernetes
 export function maxPodsAssumption(given: number | undefined, models: readonly ModelId[] = MODEL_IDS): Assumption {
   if (given !== undefined) return { value: given, origin: "given", note: "max pods per node for every model", sources: [] };
   const parts = models.map((m) => {
-    const d = defaultMaxPods(m);
-    const alts = d.alternatives?.length ? ` (or ${d.alternatives.map((a) => a.value).join(", ")})` : "";
-    return `${MODELS[m].title} ${d.value}${alts}`;
+    return `${m} ${defaultMaxPods(m).value}`;
   });
   const alternatives = models.flatMap((m) => (defaultMaxPods(m).alternatives ?? []).map((a) => ({ value: a.value, note: `${MODELS[m].title}: ${a.note}`, sources: urls(a.source) })));
   return {

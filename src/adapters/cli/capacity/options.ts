@@ -1,0 +1,80 @@
+/**
+ * Flags shared by `compare` and `size`, parsed at the edge: each bad value
+ * becomes one `UsageError` sentence naming the flag, the value and the fix.
+ */
+import { azureSubnetProblem, tryParsePrefix, type Prefix } from "../../../ip/index.js";
+import { tryParseMaxSurge } from "../../../engines/capacity/index.js";
+import { isModelId, MODEL_IDS, PLATFORM_LIMITS, tryParseKubernetesVersion, type KubernetesVersion, type MaxSurge, type ModelId } from "../../../kb/index.js";
+import { UsageError } from "../errors.js";
+
+export type OutputFormat = "table" | "json" | "markdown";
+
+export function parseOutput(v: unknown): OutputFormat {
+  const s = String(v ?? "table");
+  if (s === "table" || s === "json" || s === "markdown") return s;
+  throw new UsageError(`--output "${s}" is not a format this command writes; use table, json or markdown`);
+}
+
+/**
+ * An IPv4 prefix for `flag`. `subnet` also requires an Azure subnet size (/2–/29).
+ * Host bits set are an error that shows the masked prefix.
+ */
+export function parsePrefixFlag(flag: string, v: unknown, kind: "subnet" | "range"): Prefix | undefined {
+  if (v === undefined) return undefined;
+  const text = String(v).trim();
+  const r = tryParsePrefix(text);
+  if (!r.ok) throw new UsageError(`${flag} "${text}" is not a CIDR prefix (${r.error.reason}); write it like 10.224.0.0/24`);
+  const p = r.value;
+  if (p.family !== 4) throw new UsageError(`${flag} ${text} is IPv6; node subnets, pod subnets and pod CIDRs are sized here as IPv4 (an IPv6 subnet is always a /64)`);
+  if (!p.isMasked()) throw new UsageError(`${flag} ${text} has host bits set; did you mean ${p.masked().toString()}?`);
+  if (kind === "subnet") {
+    const problem = azureSubnetProblem(p);
+    if (problem) throw new UsageError(`${flag} ${text} cannot be an Azure subnet: ${problem}`);
+  }
+  return p;
+}
+
+function integer(flag: string, v: unknown, min: number, max: number, why: string): number | undefined {
+  if (v === undefined) return undefined;
+  const text = String(v).trim();
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new UsageError(`${flag} ${JSON.stringify(text)} must be a whole number between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")} (${why})`);
+  return Number(text);
+}
+
+export function parseMaxPods(v: unknown): number | undefined {
+  const min = PLATFORM_LIMITS.minMaxPods.value;
+  const max = PLATFORM_LIMITS.maxPodsPerNode.value;
+  return integer("--max-pods", v, min, max, `AKS accepts ${min} to ${max} pods per node`);
+}
+
+export function parseNodes(flag: string, v: unknown): number | undefined {
+  return integer(flag, v, 1, PLATFORM_LIMITS.nodesPerCluster.value, `a cluster holds at most ${PLATFORM_LIMITS.nodesPerCluster.value.toLocaleString("en-US")} nodes`);
+}
+
+export function parseCount(flag: string, v: unknown): number | undefined {
+  return integer(flag, v, 0, 65536, "a count of addresses");
+}
+
+export function parseSurge(v: unknown): MaxSurge | undefined {
+  if (v === undefined) return undefined;
+  const s = tryParseMaxSurge(String(v));
+  if (!s) throw new UsageError(`--surge ${JSON.stringify(String(v))} is not a max surge; give a node count (0 for none, 1, 3) or a percentage from 1% to 100% (10%, 33%)`);
+  return s;
+}
+
+export function parseKubernetesVersionFlag(v: unknown): KubernetesVersion | undefined {
+  if (v === undefined) return undefined;
+  const k = tryParseKubernetesVersion(String(v));
+  if (!k) throw new UsageError(`--kubernetes-version ${JSON.stringify(String(v))} is not a Kubernetes version; write it like 1.33 or 1.33.2`);
+  return k;
+}
+
+export function parseModels(v: unknown): ModelId[] | undefined {
+  if (v === undefined) return undefined;
+  const ids = String(v)
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const id of ids) if (!isModelId(id)) throw new UsageError(`--model "${id}" is not a network model; use one of ${MODEL_IDS.join(", ")}`);
+  return ids as ModelId[];
+}

@@ -1,0 +1,142 @@
+/** `aksnet compare` output: a capacity table, a features table and the assumptions, as text or Markdown. */
+import type { CompareResult, CompareRow } from "../../../engines/capacity/index.js";
+import { parsePrefix } from "../../../ip/index.js";
+import { formatNumber, renderTable, type CellLike, type Column } from "../format/table.js";
+import { renderMarkdownTable } from "../format/markdown.js";
+import { assumptionLines, perNodeText, RESOURCE_WORDS, yesNo } from "./words.js";
+
+function capacityTable(r: CompareResult): { columns: Column[]; rows: CellLike[][] } {
+  const surge = r.models[0]?.withSurge.maxSurge ?? "";
+  const columns: Column[] = [
+    { header: "model" },
+    { header: "dataplane" },
+    { header: "pods/node", align: "right" },
+    { header: "per node" },
+    { header: "max nodes", align: "right" },
+    { header: "max pods", align: "right" },
+    { header: `nodes+surge ${surge}`, align: "right" },
+    { header: `pods+surge ${surge}`, align: "right" },
+    { header: "limited by" },
+  ];
+  const rows = r.models.map((m): CellLike[] => {
+    const limit = m.withSurge.limitedBy === m.limitedBy ? RESOURCE_WORDS[m.limitedBy] : `${RESOURCE_WORDS[m.limitedBy]}; with surge ${RESOURCE_WORDS[m.withSurge.limitedBy]}`;
+    const podsNote = m.podsLimitedBy === "cluster-pod-limit" ? " (cluster pod limit)" : "";
+    return [
+      m.model,
+      m.dataplane ?? "(your CNI)",
+      m.maxPodsPerNode,
+      perNodeText(m),
+      m.maxNodes,
+      `${formatNumber(m.maxPods)}${podsNote}`,
+      `${formatNumber(m.withSurge.maxNodes)}+${formatNumber(m.withSurge.surgeNodes)}`,
+      m.withSurge.maxPods,
+      { text: limit, mark: "limit" },
+    ];
+  });
+  return { columns, rows };
+}
+
+function featureTable(r: CompareResult): { columns: Column[]; rows: CellLike[][] } {
+  const columns: Column[] = [
+    { header: "model" },
+    { header: "dataplane" },
+    { header: "status" },
+    { header: "Windows" },
+    { header: "network policy" },
+    { header: "dual-stack" },
+    { header: "pods routable" },
+    { header: "virtual nodes" },
+    { header: "kube-proxy" },
+    { header: "retires" },
+  ];
+  const rows = r.models.map((m): CellLike[] => {
+    const f = m.features;
+    return [
+      m.model,
+      m.dataplane ?? "(your CNI)",
+      f.status === "retiring" ? { text: f.status, mark: "warn" } : f.status,
+      yesNo(f.windows),
+      f.networkPolicies.length ? f.networkPolicies.join(", ") : "(your CNI)",
+      yesNo(f.dualStack),
+      yesNo(f.podsRoutable),
+      yesNo(f.virtualNodes),
+      yesNo(f.kubeProxy),
+      f.retirement ? { text: f.retirement, mark: "warn" } : "-",
+    ];
+  });
+  return { columns, rows };
+}
+
+function headline(r: CompareResult): string {
+  const subnet = String(r.assumptions["nodeSubnet"]?.value ?? "");
+  const usable = subnet ? formatNumber(Number(parsePrefix(subnet).size()) - 5) : "?";
+  const podCidr = String(r.assumptions["podCidr"]?.value ?? "");
+  const podSubnet = r.assumptions["podSubnet"]?.value;
+  return `Node subnet ${subnet} (${usable} usable addresses), pod CIDR ${podCidr}, pod subnet ${podSubnet ?? "large enough (not given)"}.`;
+}
+
+function notes(r: CompareResult): string[] {
+  const out: string[] = [
+    "Per node: addresses from the node subnet + the node's share of its pod range (a /24 of the pod CIDR; /28 blocks or, when full, up to N addresses of the pod subnet).",
+  ];
+  if (r.models.some((m) => m.limitedBy === "vnet-ip-limit" || m.withSurge.limitedBy === "vnet-ip-limit"))
+    out.push("VNet IP limit: a VNet holds at most 65,536 private IPs, and every node and pod-subnet address counts.");
+  const alt = r.models.filter((m) => m.withAlternativeSurge);
+  if (alt.length > 0) {
+    const first = alt[0]?.withAlternativeSurge;
+    const seen = new Set<string>();
+    const parts: string[] = [];
+    for (const m of alt) {
+      if (seen.has(m.model)) continue;
+      seen.add(m.model);
+      parts.push(`${m.model} ${formatNumber(m.withAlternativeSurge?.maxNodes ?? 0)}`);
+    }
+    out.push(`With max surge ${first?.maxSurge} (the other documented default), nodes with surge would be: ${parts.join(", ")}.`);
+  }
+  const needed = new Map<string, CompareRow>();
+  for (const m of r.models) if (m.podSubnetNeeded && !needed.has(m.model)) needed.set(m.model, m);
+  for (const m of needed.values()) {
+    const n = m.podSubnetNeeded;
+    if (!n) continue;
+    out.push(`${m.model}: ${formatNumber(m.maxNodes)} nodes at ${m.maxPodsPerNode} pods need a pod subnet of ${formatNumber(n.addressesNeeded)} addresses: ${n.prefixLength === null ? "more than any Azure subnet" : `a /${n.prefixLength}`}.`);
+  }
+  return out;
+}
+
+export function renderCompareText(r: CompareResult, color: boolean): string {
+  const cap = capacityTable(r);
+  const feat = featureTable(r);
+  const lines = [
+    headline(r),
+    "",
+    renderTable(cap.columns, cap.rows, { color }).trimEnd(),
+    "",
+    `Max nodes and pods are raw capacity, as Microsoft's examples count it; "nodes+surge" keeps room for the upgrade surge (nodes + surge nodes).${color ? "" : " * marks the resource that runs out first."}`,
+    ...notes(r),
+    "",
+    renderTable(feat.columns, feat.rows, { color }).trimEnd(),
+    "",
+    "Assumptions:",
+    ...assumptionLines(r.assumptions).map((l) => `  - ${l}`),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+export function renderCompareMarkdown(r: CompareResult): string {
+  const cap = capacityTable(r);
+  const feat = featureTable(r);
+  return [
+    headline(r),
+    "",
+    renderMarkdownTable(cap.columns, cap.rows).trimEnd(),
+    "",
+    'Max nodes and pods are raw capacity, as Microsoft\'s examples count it; "nodes+surge" keeps room for the upgrade surge. **Bold** marks the resource that runs out first.',
+    ...notes(r).map((n) => `\n${n}`),
+    "",
+    renderMarkdownTable(feat.columns, feat.rows).trimEnd(),
+    "",
+    "**Assumptions**",
+    "",
+    ...assumptionLines(r.assumptions).map((l) => `- ${l}`),
+  ].join("\n") + "\n";
+}

@@ -1,0 +1,47 @@
+/** Words the capacity tables use for engine values. */
+import type { CompareRow, Resource } from "../../../engines/capacity/index.js";
+import type { CapacityAssumption } from "../../../engines/capacity/index.js";
+import { formatNumber } from "../format/table.js";
+
+export const RESOURCE_WORDS: Readonly<Record<Resource, string>> = {
+  "node-subnet": "node subnet",
+  "pod-cidr": "pod CIDR",
+  "pod-subnet": "pod subnet",
+  "route-table": "route table (400)",
+  "vnet-ip-limit": "VNet IP limit",
+  "cluster-node-limit": "5,000 nodes/cluster",
+};
+
+/** What one node takes: node-subnet address(es) + its pod range share, e.g. "1 + a /24", "31 (1 + 30)", "1 + 16×/28", "1 + ≤272". */
+export function perNodeText(row: Pick<CompareRow, "addressesPerNode" | "podRange" | "maxPodsPerNode">): string {
+  const a = row.addressesPerNode;
+  switch (row.podRange) {
+    case "node-subnet":
+      return `${formatNumber(a.nodeSubnet)} (1 + ${row.maxPodsPerNode})`;
+    case "pod-cidr":
+      return "1 + a /24";
+    case "pod-subnet":
+      return a.podSubnetBlocks > 0 ? `1 + ${a.podSubnetBlocks}×/28` : `1 + ≤${formatNumber(a.podSubnet)}`;
+    case "cni-defined":
+      return "1 + CNI's";
+  }
+}
+
+export function yesNo(b: boolean): string {
+  return b ? "yes" : "no";
+}
+
+/** "10% (default)" or "1 (given)". */
+export function assumptionValue(a: CapacityAssumption): string {
+  return a.value === null ? "" : `${typeof a.value === "number" ? formatNumber(a.value) : a.value} (${a.origin})`;
+}
+
+/** Assumption lines: "name: value (origin): note. Other documented value: … Sources: …". */
+export function assumptionLines(assumptions: Readonly<Record<string, CapacityAssumption>>): string[] {
+  return Object.entries(assumptions).map(([name, a]) => {
+    const value = assumptionValue(a);
+    const alts = (a.alternatives ?? []).map((x) => ` Also documented: ${x.value === null ? "no limit" : x.value} (${x.note}).`).join("");
+    const src = a.sources.length ? ` [${a.sources.join(", ")}]` : "";
+    return `${name}: ${value ? value + " — " : ""}${a.note}.${alts}${src}`;
+  });
+}
