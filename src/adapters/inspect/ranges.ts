@@ -44,8 +44,8 @@ export interface HeadroomCheck {
   /** Extra nodes the step needs. */
   readonly needsNodes: number;
   readonly fits: boolean;
-  /** The AKS error the user would meet when it does not fit. */
-  readonly error: "SubnetIsFull" | "InsufficientSubnetSize" | "PodCidrExhausted" | undefined;
+  /** The AKS error code the user would meet when it does not fit; undefined when no documented code applies (a full pod CIDR, the route or VNet limits). */
+  readonly error: "SubnetIsFull" | "InsufficientSubnetSize" | undefined;
   readonly message: string;
 }
 
@@ -120,54 +120,68 @@ export function rangeUse(s: ClusterSnapshot, v: Classification, nodes: readonly 
 }
 
 /** The surge nodes of one pool: its configured max surge, or the knowledge base's default for the version (saying so). */
-export function poolSurge(maxSurge: string | undefined, poolNodes: number, kubernetesVersion: string | undefined): { nodes: number; assumed: string | undefined } {
+export function poolSurge(maxSurge: string | undefined, poolNodes: number, kubernetesVersion: string | undefined, configured = true): { nodes: number; assumed: string | undefined } {
   const given = maxSurge === undefined ? undefined : tryParseMaxSurge(maxSurge);
   if (given) return { nodes: surgeNodes(poolNodes, given), assumed: undefined };
   const version = kubernetesVersion === undefined ? undefined : tryParseKubernetesVersion(kubernetesVersion);
   const d = defaultMaxSurge(version);
   const nodes = surgeNodes(poolNodes, d.value);
   const alt = d.alternatives?.[0];
-  const altText = alt ? `; ${alt.note} (${surgeNodes(poolNodes, alt.value)} node${surgeNodes(poolNodes, alt.value) === 1 ? "" : "s"})` : "";
-  return { nodes, assumed: `max surge ${maxSurge === undefined ? "unset" : `"${maxSurge}" unreadable`}: assumed ${formatMaxSurge(d.value)} (${nodes} node${nodes === 1 ? "" : "s"}), the AKS default for Kubernetes ${kubernetesVersion ?? "1.32 and later"}${altText}` };
+  const altNodes = alt ? surgeNodes(poolNodes, alt.value) : 0;
+  const altText = alt ? `; ${alt.note}, which would be ${altNodes} node${altNodes === 1 ? "" : "s"} here` : "";
+  return { nodes, assumed: `max surge ${!configured ? "not known without --aks-json" : maxSurge === undefined ? "unset" : `"${maxSurge}" unreadable`}: assumed ${formatMaxSurge(d.value)} (${nodes} node${nodes === 1 ? "" : "s"}), the AKS default for Kubernetes ${kubernetesVersion ?? "1.32 and later"}${altText}` };
 }
 
-const ERROR_FOR: Record<string, HeadroomCheck["error"]> = { "pod-cidr": "PodCidrExhausted", "pod-subnet": "SubnetIsFull" };
+/** The error AKS reports when a VNet subnet cannot hold the new nodes (SupportArticles-docs error-code-subnetisfull.md, insufficientsubnetsize-error-advanced-networking.md, checked 2026-11-22). A full pod CIDR has no documented code. */
+const ERROR_FOR: Record<AddressUse["role"], HeadroomCheck["error"]> = { "pod-cidr": undefined, "pod-subnet": "SubnetIsFull" };
 
 export function headroom(s: ClusterSnapshot, model: ModelId | "unknown", ranges: readonly AddressUse[], nodes: readonly NodeUse[], configured: ConfiguredCluster | undefined): Headroom {
   const notes: string[] = [];
   const limits: { name: string; more: number; error: HeadroomCheck["error"]; range?: AddressUse }[] = ranges.map((r) => ({ name: `${r.role} ${r.cidr}`, more: Math.floor(r.free / r.perNode), error: ERROR_FOR[r.role], range: r }));
   if (model === "kubenet") limits.push({ name: `kubenet route table (${PLATFORM_LIMITS.routesPerRouteTable.value} routes)`, more: Math.max(0, PLATFORM_LIMITS.routesPerRouteTable.value - s.nodes.length), error: undefined });
+  if (model === "azure-cni-node-subnet" || model === "azure-cni-pod-subnet-dynamic" || model === "azure-cni-pod-subnet-static") {
+    // Pod addresses are VNet private IPs here: the VNet's 65,536 limit caps the cluster (static blocks count once each).
+    const cap = PLATFORM_LIMITS.vnetPrivateIps.value;
+    const maxPods = Math.max(0, ...nodes.map((n) => n.maxPods ?? 0));
+    const per = addressesPerNode(model, maxPods).vnetIps;
+    const podUse = ranges.filter((r) => r.role === "pod-subnet").reduce((a, r) => a + (model === "azure-cni-pod-subnet-static" ? r.used / 16 : r.used), 0);
+    const used = model === "azure-cni-node-subnet" ? nodes.reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).vnetIps, 0) : nodes.length + podUse;
+    limits.push({ name: `VNet private IP limit (${cap.toLocaleString("en-US")}; ${used.toLocaleString("en-US")} used by this cluster, other VNet users not counted)`, more: Math.max(0, Math.floor((cap - used) / per)), error: undefined });
+  }
   for (const r of ranges) if (r.source === "assumed-default") notes.push(`The pod CIDR was not given: assumed ${r.cidr}, the AKS default, because every node pod range lies in it; pass --aks-json to use the configured one.`);
   notes.push("The node subnet's size is not visible from inside the cluster: node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is not judged; pass --plan with the subnet CIDRs to check it.");
-  if (model === "azure-cni-node-subnet") notes.push("On Azure CNI node subnet every node reserves 1 + maxPods addresses of the node subnet, which is the only range: without its CIDR no headroom can be given.");
+  if (model === "azure-cni-node-subnet") notes.push("On Azure CNI node subnet every node reserves 1 + maxPods addresses of the node subnet, so the node subnet is the range that runs out first; only the VNet-wide limit is judged here.");
   limits.sort((a, b) => a.more - b.more);
   const tightest = limits[0];
   const checks: HeadroomCheck[] = [];
   if (tightest) {
     const pools = configured?.pools.length ? configured.pools.map((p) => ({ name: p.name, count: p.count ?? 0, maxSurge: p.maxSurge, maxCount: p.autoscaling ? p.maxCount : undefined })) : poolsSeen(nodes);
     const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
-    let biggestSurge = { pool: "", nodes: 0 };
+    // Every pool's surge counts at once, as the capacity engine sizes (`nodeSubnetAddressesNeeded`): a cluster upgrade may surge all pools.
+    let surge = 0;
+    let surgeAtMax = 0;
     for (const p of pools) {
-      const sg = poolSurge(p.maxSurge, p.count, version);
+      const sg = poolSurge(p.maxSurge, p.count, version, configured !== undefined);
       if (sg.assumed) notes.push(`Pool ${p.name}: ${sg.assumed}.`);
-      if (sg.nodes > biggestSurge.nodes) biggestSurge = { pool: p.name, nodes: sg.nodes };
+      surge += sg.nodes;
+      surgeAtMax += poolSurge(p.maxSurge, Math.max(p.count, p.maxCount ?? 0), version, configured !== undefined).nodes;
     }
     if (!configured) notes.push("Pools and their surge settings are taken from the node labels; pass --aks-json for the configured max surge and autoscaler limits.");
     const fail = (needs: number, what: string, error: HeadroomCheck["error"]) => {
-      if (error === "PodCidrExhausted") return `${what} needs ${needs} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ${tightest.name} has ${tightest.more}: new nodes would get no pod range (the pod CIDR can only be expanded on Overlay: az aks update --pod-cidr).`;
+      if (tightest.range?.role === "pod-cidr") return `${what} needs ${needs} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ${tightest.name} has ${tightest.more}: new nodes would get no pod range (the pod CIDR can only be expanded on Overlay: az aks update --pod-cidr).`;
       if (error === "SubnetIsFull") return `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ${needs * (tightest.range?.perNode ?? 1)} IP addresses (${tightest.range?.free ?? 0} free).`;
       return `${what} needs ${needs} more nodes but ${tightest.name} allows ${tightest.more}.`;
     };
-    if (biggestSurge.nodes > 0) {
-      const fits = biggestSurge.nodes <= tightest.more;
-      const what = `The next upgrade of pool ${biggestSurge.pool} (surge ${biggestSurge.nodes})`;
-      checks.push({ name: "next upgrade (surge)", needsNodes: biggestSurge.nodes, fits, error: fits ? undefined : tightest.error, message: fits ? `${what} fits: ${tightest.more} more nodes fit.` : fail(biggestSurge.nodes, what, tightest.error) });
+    if (surge > 0) {
+      const fits = surge <= tightest.more;
+      const what = `The next upgrade (surge of ${surge} node${surge === 1 ? "" : "s"} over ${pools.length} pool${pools.length === 1 ? "" : "s"})`;
+      checks.push({ name: "next upgrade (surge)", needsNodes: surge, fits, error: fits ? undefined : tightest.error, message: fits ? `${what} fits: ${tightest.more.toLocaleString("en-US")} more nodes fit.` : fail(surge, what, tightest.error) });
     }
     const scaleOut = pools.reduce((a, p) => a + (p.maxCount !== undefined ? Math.max(0, p.maxCount - p.count) : 0), 0);
     if (pools.some((p) => p.maxCount !== undefined)) {
-      const needs = scaleOut + biggestSurge.nodes;
+      const needs = scaleOut + surgeAtMax;
       const fits = needs <= tightest.more;
-      const what = `Scaling every autoscaled pool to its maximum (${scaleOut} more nodes) plus one upgrade surge (${biggestSurge.nodes})`;
+      const what = `Scaling every autoscaled pool to its maximum (${scaleOut} more nodes) plus the upgrade surge at that size (${surgeAtMax})`;
       const err = tightest.error === "SubnetIsFull" ? "InsufficientSubnetSize" : tightest.error;
       checks.push({ name: "autoscaler maximums", needsNodes: needs, fits, error: fits ? undefined : err, message: fits ? `${what} fits.` : err === "InsufficientSubnetSize" ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ${tightest.more} more nodes, ${needs} are needed.` : fail(needs, what, err) });
     }
