@@ -191,7 +191,7 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
       blockers.push({
         id: "network-policy-enabled",
         kind: "prerequisite",
-        message: `Network policy ${plan.policy} is enabled; the move to Overlay needs it uninstalled first${plan.model === "kubenet" && plan.policy === "calico" ? " (kubenet with Calico is blocked outright)" : ""}.`,
+        message: `Network policy ${plan.policy} is enabled; the move to Overlay needs it uninstalled first${plan.model === "kubenet" && plan.policy === "calico" ? " (AKS refuses to move kubenet with Calico until then)" : ""}.`,
         fix: "Uninstall it with az aks update --network-policy none (step below); the cluster runs without network policy until a policy engine is enabled again.",
         source: plan.model === "kubenet" && plan.policy === "calico" ? `${USE_NETWORK_POLICIES}; ${KUBENET_CALICO_BLOCK}` : USE_NETWORK_POLICIES,
       });
@@ -221,6 +221,15 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
     if (dualStack && plan.model === "kubenet") warnings.push({ id: "dual-stack", message: "Dual-stack kubenet clusters have lost IPv6 connectivity during the move to Overlay (Azure/AKS#5120); test on a copy first.", source: "https://github.com/Azure/AKS/issues/5120" });
 
     podCidr = choosePod(plan, options, blockers);
+    const unknown = [plan.vnetAddressSpace.length === 0 ? "the VNet address space" : "", plan.connectedNetworks.length === 0 ? "peered or on-premises networks" : ""].filter(Boolean);
+    if (podCidr && unknown.length > 0) {
+      checks.push({
+        id: "pod-cidr-overlaps-unknown",
+        message: `The input lists no ${unknown.join(" and no ")}; the pod CIDR ${podCidr.cidr} must overlap none of them. Add them to the input (e.g. the az network vnet show JSON, or connectedNetworks in a plan) or compare by hand.`,
+        command: ["az", "network", "vnet", "show", "--resource-group", plan.plan.vnet?.resourceGroup ?? "<vnet-resource-group>", "--name", plan.plan.vnet?.name ?? "<vnet-name>", "--query", "addressSpace.addressPrefixes", "--output", "tsv"],
+        source: UPDATE_AZURE_CNI,
+      });
+    }
     const flags = ["--network-plugin", "azure", "--network-plugin-mode", "overlay", ...(podCidr && podCidr.origin !== "kept" ? ["--pod-cidr", podCidr.cidr] : [])];
     steps.push({
       title: `Move ${MODELS[plan.model].title} to Azure CNI Overlay`,
@@ -295,10 +304,13 @@ function choosePod(plan: ResolvedPlan, options: MigrateOptions, blockers: Blocke
     else if (podCidrBlocks(p) < blocks) blockers.push({ id: "pod-cidr-too-small", kind: "hard", message: `The pod CIDR ${p.toString()} holds ${podCidrBlocks(p)} nodes (one /24 each) but the pools need ${blocks} with surge.`, fix: `Give a /${neededBits} or larger.`, source: OVERLAY_CONCEPT });
     return describe(p, "given", "given with --pod-cidr");
   }
+  let notKept = "";
   if (plan.model === "kubenet") {
     const current = plan.podCidrs.find((c) => c.prefix?.addr.family === 4)?.prefix;
-    if (current && !firstOverlap(current, avoid) && podCidrBlocks(current) >= blocks) {
-      return describe(current, "kept", `the kubenet pod CIDR holds ${podCidrBlocks(current)} nodes and overlaps nothing in the plan, so it stays`);
+    if (current) {
+      const hit = firstOverlap(current, avoid);
+      if (!hit && podCidrBlocks(current) >= blocks) return describe(current, "kept", `the kubenet pod CIDR holds ${podCidrBlocks(current)} nodes (${blocks} needed with surge) and overlaps nothing in the plan, so it stays`);
+      notKept = hit ? `the kubenet pod CIDR ${current.toString()} overlaps ${hit.what}, so it changes; ` : `the kubenet pod CIDR ${current.toString()} holds only ${podCidrBlocks(current)} nodes, so it changes; `;
     }
   }
   const chosen = choosePodCidr(bits, avoid);
@@ -308,5 +320,5 @@ function choosePod(plan: ResolvedPlan, options: MigrateOptions, blockers: Blocke
   }
   const def = parsePrefix("10.244.0.0/16");
   const why = chosen.overlaps(def) ? "the AKS default range, free in this plan" : "the first free range (search order: 10.244.0.0, 100.64.0.0/10, 172.16.0.0/12, 192.168.0.0/16, 10.0.0.0/8)";
-  return describe(chosen, "chosen", `a /${bits} holds ${2 ** (24 - bits)} nodes (${blocks} needed with surge; never smaller than the default /16, as growing it later is Linux-only); ${why}`);
+  return describe(chosen, "chosen", `${notKept}a /${bits} holds ${2 ** (24 - bits)} nodes (${blocks} needed with surge; never smaller than the default /16, as growing it later is Linux-only); ${why}`);
 }

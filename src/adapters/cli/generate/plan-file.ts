@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Plan } from "../../../engines/plan/index.js";
-import { loadPlanText, PlanLoadError, type LoadedPlan } from "../../importers/index.js";
+import { loadPlanFiles, PlanLoadError, type LoadedPlan, type PlanFile } from "../../importers/index.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 
@@ -15,20 +15,28 @@ export interface PlanFileResult {
   readonly loaded: LoadedPlan;
 }
 
-/** Loads the plan at `path` (relative to the working directory). */
-export async function readPlanFile(path: unknown, io: Io): Promise<PlanFileResult> {
-  if (typeof path !== "string" || path === "") throw new UsageError("give the plan file to read, e.g. aksnet.yaml");
-  let text: string;
+async function readText(path: string, io: Io): Promise<PlanFile> {
   try {
-    text = await readFile(resolve(io.cwd, path), "utf8");
+    return { text: await readFile(resolve(io.cwd, path), "utf8"), fileName: path };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "it does not exist" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : "it cannot be read";
     throw new UsageError(`cannot read ${path}: ${why}; give the path of a plan file (YAML or JSON)`);
   }
+}
+
+/**
+ * Loads the plan at `path` (relative to the working directory), or merges several
+ * files (e.g. az aks show JSON plus az network vnet show JSON).
+ */
+export async function readPlanFile(paths: unknown, io: Io): Promise<PlanFileResult> {
+  const list = (Array.isArray(paths) ? paths : [paths]).filter((p): p is string => typeof p === "string" && p !== "");
+  if (list.length === 0) throw new UsageError("give the plan file to read, e.g. aksnet.yaml");
+  const path = list.join(" ");
+  const files = await Promise.all(list.map((p) => readText(p, io)));
   let loaded: LoadedPlan;
   try {
-    loaded = loadPlanText(text, path);
+    loaded = loadPlanFiles(files);
   } catch (e) {
     if (e instanceof PlanLoadError) throw new UsageError(e.message.replace(/\.$/, ""));
     throw e;
