@@ -6,8 +6,9 @@
  * A view the input does not allow (no plan parsed, no subnet) is absent, with
  * the reason in `problems`; a view never guesses.
  */
-import { parse as parseYaml, YAMLParseError } from "yaml";
-import { parsePlan, resolvePlan, type Assumption, type Plan, type ResolvedPlan } from "../../engines/plan/index.js";
+import { loadPlanText, PlanLoadError, type LoadedPlan, type PlanFormat } from "../importers/index.js";
+import { generate, type GenerateResult } from "../generate/index.js";
+import { resolvePlan, type Assumption, type Plan, type ResolvedPlan } from "../../engines/plan/index.js";
 import type { Prefix } from "../../ip/index.js";
 import { validate, summarize, type Finding } from "../../engines/validate/index.js";
 import { compare, tryParseMaxSurge, type CompareResult } from "../../engines/capacity/index.js";
@@ -17,10 +18,13 @@ import { chartData, type ChartData } from "./chart-data.js";
 import { layoutAddressMap, type AddressMap } from "./map-layout.js";
 import { MAX_PLAN_TEXT, type PageState } from "./state.js";
 
-export type InputKind = "aksnet.yaml" | "empty";
+export type InputKind = PlanFormat | "empty";
 
 export interface PlanInputView {
+  /** What the text was read as: an aksnet plan, az aks show, ARM, az network vnet or terraform show -json. */
   readonly kind: InputKind;
+  /** What the importer did that the user should know. */
+  readonly notes?: readonly string[];
   /** Why the text does not give a plan, one sentence each, with the line or field where known. */
   readonly problems: readonly string[];
 }
@@ -37,27 +41,27 @@ export interface PageView {
   readonly comparison?: CompareResult;
   readonly comparisonProblem?: string;
   readonly chart?: ChartData;
+  /** `aksnet generate --format <state.generateFormat>`; absent while the plan has error findings (the CLI refuses those too). */
+  readonly generated?: GenerateResult;
 }
 
-/** Reads the editor text: YAML or JSON (JSON is YAML) into a parsed plan, or the reasons it is not one. */
+/** Reads the editor text (aksnet.yaml, az aks show / ARM JSON, az network vnet JSON, terraform show -json) through the CLI's importers. */
 export function readPlanText(text: string): { readonly input: PlanInputView; readonly plan?: Plan } {
   if (text.length > MAX_PLAN_TEXT) {
-    return { input: { kind: "aksnet.yaml", problems: [`The plan is ${Math.ceil(text.length / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB. Remove what the plan does not need.`] } };
+    return { input: { kind: "aksnet", problems: [`The plan is ${Math.ceil(text.length / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB. Remove what the plan does not need.`] } };
   }
-  if (text.trim() === "") return { input: { kind: "empty", problems: ["The plan is empty: paste an aksnet.yaml or load the example."] } };
-  let value: unknown;
+  if (text.trim() === "") return { input: { kind: "empty", problems: ["The plan is empty: paste an aksnet.yaml, az aks show JSON or terraform show -json output, or load the example."] } };
+  let loaded: LoadedPlan;
   try {
-    value = parseYaml(text, { maxAliasCount: 100, prettyErrors: false });
+    loaded = loadPlanText(text, "plan");
   } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : "";
-    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    return { input: { kind: "aksnet.yaml", problems: [`The plan is not valid YAML or JSON (${where}${reason}).`] } };
+    if (e instanceof PlanLoadError) return { input: { kind: "aksnet", problems: [e.message.replace(/^plan /, "The text ")] } };
+    throw e;
   }
-  const parsed = parsePlan(value);
-  if (!parsed.plan) {
-    return { input: { kind: "aksnet.yaml", problems: parsed.problems.map((p) => `${p.pathText || "the document"}: ${p.message}.`) } };
-  }
-  return { input: { kind: "aksnet.yaml", problems: [] }, plan: parsed.plan };
+  const kind = loaded.formats[0] ?? "aksnet";
+  const problems = loaded.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.pathText || "the document"}: ${p.message}.`);
+  if (!loaded.plan) return { input: { kind, problems: problems.length ? problems : ["The text does not describe a plan."] } };
+  return { input: { kind, problems, notes: loaded.notes }, plan: loaded.plan };
 }
 
 /** Computes every view for a state. Never throws for any input text. */
@@ -81,6 +85,7 @@ export function computeView(state: PageState): PageView {
     map: layoutAddressMap(plan),
     findings,
     summary: summarize(findings),
+    ...(findings.some((f) => f.severity === "error") ? {} : { generated: generate(plan, state.generateFormat) }),
     ...comparePart,
     ...(chart ? { chart } : {}),
   };

@@ -3,14 +3,16 @@
  * view with the aksnet engine on each edit (../compute.ts), and writes the
  * state back to the fragment. Nothing is fetched, nothing is stored elsewhere.
  */
+import { stringify as stringifyYaml } from "yaml";
 import { computeView, type PageView } from "../compute.js";
 import { applyFieldEdit, PLAN_FIELDS, REQUIREMENT_FIELDS, type FieldDef } from "../plan-edit.js";
-import { decodeState, DEFAULT_STATE, encodeState, EXAMPLE_SUBNET, MAX_NODES, MAX_PLAN_TEXT, type PageState } from "../state.js";
+import { decodeState, DEFAULT_STATE, encodeState, EXAMPLE_SUBNET, GENERATE_FORMATS, MAX_NODES, MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "../state.js";
 import { byId, fill, h } from "./dom.js";
 import { buildForm } from "./form.js";
 import { renderChart } from "./render-chart.js";
 import { renderCompare } from "./render-compare.js";
 import { renderAssumptions, renderFindings } from "./render-findings.js";
+import { FILE_NAMES, renderGenerate } from "./render-generate.js";
 import { renderMap } from "./render-map.js";
 
 let state: PageState = DEFAULT_STATE;
@@ -40,12 +42,27 @@ function saveToUrl(): void {
   urlTimer = setTimeout(() => history.replaceState(null, "", `#${encodeState(state)}`), 250);
 }
 
+const KIND_WORDS: Readonly<Record<PageView["input"]["kind"], string>> = {
+  aksnet: "an aksnet plan",
+  "az-aks-show": "az aks show output",
+  arm: "an ARM managed cluster",
+  "az-vnet": "az network vnet output",
+  "terraform-plan": "terraform show -json output",
+  empty: "nothing",
+};
+
 function renderStatus(v: PageView): void {
   const problems = [...linkProblems, ...v.input.problems];
+  convert.hidden = !(v.plan && v.input.kind !== "aksnet");
   if (problems.length === 0) {
     const pools = v.plan?.nodePools.length ?? 0;
     const subnets = v.plan?.vnet?.subnets.length ?? 0;
-    return fill(status, h("p", { class: "ok" }, `Read ${v.input.kind}: ${pools} node pool${pools === 1 ? "" : "s"}, ${subnets} subnet${subnets === 1 ? "" : "s"}${v.resolved ? `, model ${v.resolved.model}` : ""}.`));
+    return fill(
+      status,
+      h("p", { class: "ok" }, `Read ${KIND_WORDS[v.input.kind]}: ${pools} node pool${pools === 1 ? "" : "s"}, ${subnets} subnet${subnets === 1 ? "" : "s"}${v.resolved ? `, model ${v.resolved.model}` : ""}.`),
+      v.input.notes?.length ? h("ul", { class: "hint" }, ...v.input.notes.map((n) => h("li", {}, n))) : null,
+      v.input.kind !== "aksnet" ? h("p", { class: "hint" }, "The form edits aksnet plans: convert to edit this one with it.") : null,
+    );
   }
   fill(status, h("ul", { class: "problems" }, ...problems.map((p) => h("li", {}, p))));
 }
@@ -64,6 +81,12 @@ function render(): void {
   syncValue(nodesNumber, String(state.nodes));
   renderFindings(byId("findings"), view.findings, view.input.problems);
   renderAssumptions(byId("assumptions"), view.assumptions);
+  renderGenerate(byId("generate"), view.generated, view.summary?.errors ?? 0, view.plan !== undefined);
+  byId("generate-command").textContent = `aksnet generate --format ${state.generateFormat}`;
+  for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>("button.format"))) b.setAttribute("aria-pressed", String(b.dataset["format"] === state.generateFormat));
+  const code = view.generated?.ok === true;
+  byId<HTMLButtonElement>("copy-code").disabled = !code;
+  byId<HTMLButtonElement>("download-code").disabled = !code;
   document.body.dataset["ready"] = "true";
 }
 
@@ -91,6 +114,32 @@ nodesRange.addEventListener("input", () => {
 });
 nodesNumber.addEventListener("input", () => setNodes(nodesNumber.value));
 
+for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>("button.format"))) {
+  b.addEventListener("click", () => {
+    const f = b.dataset["format"] as GenerateFormat;
+    if ((GENERATE_FORMATS as readonly string[]).includes(f)) update({ generateFormat: f });
+  });
+}
+const generateStatus = byId("generate-status");
+byId("copy-code").addEventListener("click", async () => {
+  if (view?.generated?.ok !== true) return;
+  try {
+    await navigator.clipboard.writeText(view.generated.text);
+    fill(generateStatus, h("p", { class: "ok" }, `Copied ${FILE_NAMES[state.generateFormat]} to the clipboard.`));
+  } catch {
+    fill(generateStatus, h("p", { class: "problem" }, "The browser refused the clipboard; select the code and copy it, or download it."));
+  }
+});
+byId("download-code").addEventListener("click", () => {
+  if (view?.generated?.ok !== true) return;
+  const url = URL.createObjectURL(new Blob([view.generated.text], { type: "text/plain;charset=utf-8" }));
+  const a = h("a", { href: url, download: FILE_NAMES[state.generateFormat] });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+});
+
 let frame = 0;
 function update(patch: Partial<PageState>): void {
   state = { ...state, ...patch };
@@ -109,6 +158,14 @@ function loadFromUrl(): void {
 }
 
 text.addEventListener("input", () => update({ planText: text.value }));
+
+const convert = byId<HTMLButtonElement>("convert");
+convert.addEventListener("click", () => {
+  if (!view?.plan) return;
+  const yaml = stringifyYaml(view.plan, { lineWidth: 0 });
+  text.value = yaml;
+  update({ planText: yaml });
+});
 
 byId<HTMLInputElement>("plan-file").addEventListener("change", async (e) => {
   const input = e.currentTarget as HTMLInputElement;

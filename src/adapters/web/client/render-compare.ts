@@ -35,7 +35,7 @@ export function renderCompare(el: HTMLElement, result: CompareResult | undefined
         h(
           "thead",
           {},
-          h("tr", {}, h("th", { scope: "col" }, "Model"), h("th", { scope: "col" }, "Dataplane"), h("th", { scope: "col", title: "max pods per node" }, "Pods/node"), h("th", { scope: "col", title: "node-subnet addresses per node" }, "Addr./node"), h("th", { scope: "col" }, "Nodes"), h("th", { scope: "col" }, "Pods"), h("th", { scope: "col" }, `Nodes, surge ${surge}`), h("th", { scope: "col" }, `Pods, surge ${surge}`), h("th", { scope: "col" }, "Limited by")),
+          h("tr", {}, h("th", { scope: "col" }, "Model (dataplane)"), h("th", { scope: "col", title: "max pods per node" }, "Pods/node"), h("th", { scope: "col", title: "node-subnet addresses per node" }, "Addr./node"), h("th", { scope: "col" }, "Nodes"), h("th", { scope: "col" }, "Pods"), h("th", { scope: "col" }, `Nodes, surge ${surge}`), h("th", { scope: "col" }, `Pods, surge ${surge}`), h("th", { scope: "col" }, "Limited by")),
         ),
         h(
           "tbody",
@@ -44,8 +44,7 @@ export function renderCompare(el: HTMLElement, result: CompareResult | undefined
             return h(
               "tr",
               { "data-model": r.model, "data-dataplane": r.dataplane ?? "none" },
-              h("th", { scope: "row" }, r.title),
-              h("td", {}, r.dataplane ?? "your CNI"),
+              h("th", { scope: "row" }, r.title, " ", h("span", { class: "dataplane" }, `(${r.dataplane ?? "your CNI"})`)),
               cell(r, "maxPodsPerNode", r.maxPodsPerNode, false),
               cell(r, "addressesPerNode.nodeSubnet", r.addressesPerNode.nodeSubnet, false),
               cell(r, "maxNodes", r.maxNodes, true),
