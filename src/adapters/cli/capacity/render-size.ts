@@ -1,0 +1,90 @@
+/** `aksnet size` output: per model, the addresses and smallest prefixes needed, the problems, and the assumptions. */
+import type { SizeResult, SizeRow } from "../../../engines/capacity/index.js";
+import { formatNumber, renderTable, type CellLike, type Column } from "../format/table.js";
+import { renderMarkdownTable } from "../format/markdown.js";
+import { assumptionLines } from "./words.js";
+
+const prefix = (bits: number | null) => (bits === null ? "too large" : `/${bits}`);
+
+function nodeSubnetText(r: Pick<SizeRow, "nodeSubnet">): string {
+  return `${formatNumber(r.nodeSubnet.addressesNeeded)} → ${prefix(r.nodeSubnet.prefixLength)}`;
+}
+function podSubnetText(r: Pick<SizeRow, "podSubnet">): string {
+  if (!r.podSubnet) return "-";
+  const amount = r.podSubnet.blocksNeeded !== null ? `${formatNumber(r.podSubnet.blocksNeeded)}×/28` : formatNumber(r.podSubnet.addressesNeeded);
+  return `${amount} → ${prefix(r.podSubnet.prefixLength)}`;
+}
+function podCidrText(r: Pick<SizeRow, "podCidr" | "model">): string {
+  if (!r.podCidr) return r.model === "byo-cni" ? "your CNI's" : "-";
+  return `${formatNumber(r.podCidr.blocksNeeded)}×/24 → ${prefix(r.podCidr.prefixLength)}`;
+}
+
+/** One row per model: the dataplanes share the numbers (a dataplane does not change address use). */
+function byModel(r: SizeResult): { row: SizeRow; dataplanes: string }[] {
+  const out: { row: SizeRow; dataplanes: string[] }[] = [];
+  for (const m of r.models) {
+    const seen = out.find((x) => x.row.model === m.model);
+    if (seen) seen.dataplanes.push(m.dataplane ?? "(your CNI)");
+    else out.push({ row: m, dataplanes: [m.dataplane ?? "(your CNI)"] });
+  }
+  return out.map((x) => ({ row: x.row, dataplanes: x.dataplanes.join(", ") }));
+}
+
+function table(r: SizeResult): { columns: Column[]; rows: CellLike[][] } {
+  const columns: Column[] = [
+    { header: "model" },
+    { header: "dataplane" },
+    { header: "nodes+surge", align: "right" },
+    { header: "node subnet", align: "right" },
+    { header: "pod subnet", align: "right" },
+    { header: "pod CIDR", align: "right" },
+    { header: "problems" },
+  ];
+  const rows = byModel(r).map(({ row, dataplanes }): CellLike[] => [
+    row.model,
+    dataplanes,
+    `${formatNumber(row.nodes)}+${formatNumber(row.surgeNodes)}`,
+    nodeSubnetText(row),
+    podSubnetText(row),
+    podCidrText(row),
+    row.problems.length ? { text: [...new Set(row.problems.map((p) => p.code))].join(", "), mark: "bad" } : "none",
+  ]);
+  return { columns, rows };
+}
+
+function headline(r: SizeResult): string {
+  const first = r.models[0];
+  if (!first) return "No model selected.";
+  const pools = first.pools.map((p) => `${p.name} ${formatNumber(p.nodes)} nodes (surge ${p.maxSurge}: +${p.surgeNodes})`).join(", ");
+  const tenants = r.assumptions["tenants"]?.value;
+  return `Target: ${pools}${tenants ? `, ${formatNumber(Number(tenants))} other node-subnet addresses` : ""}.`;
+}
+
+function notes(r: SizeResult): string[] {
+  const out = ["Each cell: addresses (or /28 and /24 blocks) needed → the smallest prefix that holds them; node and pod subnets also lose Azure's 5 reserved addresses."];
+  for (const { row } of byModel(r)) for (const p of row.problems) out.push(`${row.model}: ${p.message}.`);
+  const alts = byModel(r).filter(({ row }) => row.withAlternativeSurge);
+  if (alts.length) {
+    const s = alts[0]?.row.withAlternativeSurge?.maxSurge;
+    const parts = alts.map(({ row }) => {
+      const a = row.withAlternativeSurge;
+      if (!a) return "";
+      const bits = [`node subnet ${nodeSubnetText(a)}`];
+      if (a.podSubnet) bits.push(`pod subnet ${podSubnetText(a)}`);
+      if (a.podCidr) bits.push(`pod CIDR ${podCidrText({ podCidr: a.podCidr, model: row.model })}`);
+      return `${row.model} ${bits.join(", ")}`;
+    });
+    out.push(`With max surge ${s} (the other documented default): ${parts.join("; ")}.`);
+  }
+  return out;
+}
+
+export function renderSizeText(r: SizeResult, color: boolean): string {
+  const t = table(r);
+  return [headline(r), "", renderTable(t.columns, t.rows, { color }).trimEnd(), "", ...notes(r), "", "Assumptions:", ...assumptionLines(r.assumptions).map((l) => `  - ${l}`)].join("\n") + "\n";
+}
+
+export function renderSizeMarkdown(r: SizeResult): string {
+  const t = table(r);
+  return [headline(r), "", renderMarkdownTable(t.columns, t.rows).trimEnd(), "", ...notes(r).map((n) => `${n}\n`), "**Assumptions**", "", ...assumptionLines(r.assumptions).map((l) => `- ${l}`)].join("\n") + "\n";
+}
