@@ -5,6 +5,7 @@
  * second (bench/check.bench.mjs).
  */
 import { findOverlappingPairs, freePrefixes, OverlapIndex, parsePrefix, type Prefix } from "../../ip/index.js";
+import { OVERLAY_POD_CIDR_SUPPORTED_SPACE, RESERVED_RANGES } from "../../kb/index.js";
 import type { CidrField, ResolvedPlan } from "../plan/index.js";
 
 /** A prefix with where it came from: its field path and a label for messages. */
@@ -77,4 +78,16 @@ export function firstFree(within: readonly Prefix[], used: readonly Prefix[], bi
     if (hit) return hit;
   }
   return undefined;
+}
+
+const PRIVATE_SPACE = OVERLAY_POD_CIDR_SUPPORTED_SPACE.value.map(fact);
+const RESERVED = RESERVED_RANGES.map((r) => fact(r.cidr));
+
+/**
+ * A free IPv4 prefix of `bits` in private space (RFC 1918, RFC 6598) that
+ * overlaps none of `taken` nor the AKS reserved ranges, preferring 10/8; for
+ * fix hints. Undefined when none is free.
+ */
+export function suggestFree(bits: number, taken: readonly Tagged[]): Prefix | undefined {
+  return firstFree(PRIVATE_SPACE, [...taken.map((t) => t.prefix), ...RESERVED], bits);
 }

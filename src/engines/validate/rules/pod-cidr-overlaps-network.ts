@@ -1,0 +1,44 @@
+import { defineRule } from "../rule.js";
+import { connected, podCidrs, serviceCidrs, subnets, suggestFree, TaggedIndex, vnetSpace } from "../ranges.js";
+
+export default defineRule({
+  meta: {
+    id: "pod-cidr-overlaps-network",
+    family: "pod-cidr",
+    severity: "error",
+    description: "The pod CIDR must not overlap the VNet, its subnets or any connected network (peerings, VPN, ExpressRoute, on-premises).",
+    messages: {
+      vnet: "Pod CIDR {pod} overlaps {other}; pods and VNet hosts would share addresses.",
+      connected: "Pod CIDR {pod} overlaps {other}; hosts there would be unreachable from pods (their traffic is captured by the pod network).",
+    },
+    fixes: {
+      vnet: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
+      connected: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
+    },
+    sources: [
+      "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-azure-cni-overlay.md",
+      "MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md",
+      "MicrosoftDocs/azure-aks-docs:articles/aks/update-azure-cni.md",
+    ],
+    checked: "2026-11-22",
+  },
+  check({ plan, report }) {
+    const pods = podCidrs(plan);
+    if (pods.length === 0) return;
+    const inVnet = [...vnetSpace(plan), ...subnets(plan)];
+    const nets = connected(plan);
+    const vnetIndex = new TaggedIndex(inVnet);
+    const netIndex = new TaggedIndex(nets);
+    for (const p of pods) {
+      const hitsVnet = vnetIndex.overlapping(p);
+      const hitsNet = netIndex.overlapping(p);
+      if (hitsVnet.length + hitsNet.length === 0) continue;
+      const free = p.prefix.family === 4 ? suggestFree(p.prefix.bits, [...inVnet, ...nets, ...serviceCidrs(plan)]) : undefined;
+      const suggestion = free ? `, e.g. ${free.toString()} (the same size, free in this plan)` : "";
+      // One finding for the VNet (its subnets lie inside it), one per connected network.
+      const vnetHit = hitsVnet[0];
+      if (vnetHit) report({ messageId: "vnet", path: p.path, data: { pod: p.prefix.toString(), other: vnetHit.label, suggestion } });
+      for (const n of hitsNet) report({ messageId: "connected", path: p.path, data: { pod: p.prefix.toString(), other: n.label, suggestion } });
+    }
+  },
+});
