@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { run } from "../cli/main.js";
+import { memoryIo } from "../cli/io.js";
+import { startFakeApiServer, type FakeApiServer } from "./testing/fake-apiserver.js";
+
+const FIXTURES = join(import.meta.dirname, "fixtures");
+const fixture = (name: string) => join(FIXTURES, `${name}.json`);
+
+let server: FakeApiServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function inspect(args: string[]) {
+  const io = memoryIo({ env: { NO_COLOR: "1" } });
+  const code = await run(["inspect", ...args], io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+/** The report without its `source` (which names the file or the server). */
+function withoutSource(json: string): unknown {
+  const { source: _source, ...rest } = JSON.parse(json) as Record<string, unknown>;
+  return rest;
+}
+
+describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
+  it.each(["overlay", "overlay-cilium", "pod-subnet-dynamic", "pod-subnet-static"])("gives the same report as the offline dump for %s", async (name) => {
+    server = await startFakeApiServer({ lists: [fixture(name)] });
+    const live = await inspect(["--kubeconfig", server.kubeconfig(), "--page-size", "2", "-o", "json"]);
+    const dump = await inspect(["--from-dump", fixture(name), "-o", "json"]);
+    expect(live.stderr).toBe("");
+    expect(live.code).toBe(dump.code);
+    expect(withoutSource(live.stdout)).toEqual(withoutSource(dump.stdout));
+    expect(JSON.parse(live.stdout).source).toEqual({ kind: "live", context: "fake", server: server.url });
+  });
+
+  it("only lists, page by page, following continue tokens", async () => {
+    server = await startFakeApiServer({ lists: [fixture("overlay")] });
+    await inspect(["--kubeconfig", server.kubeconfig(), "--page-size", "5", "-o", "json"]);
+    expect(new Set(server.requests.map((r) => r.method))).toEqual(new Set(["GET"]));
+    const pods = server.requests.filter((r) => r.url.startsWith("/api/v1/pods"));
+    // 24 pods at 5 a page: 5 pages, the later ones with continue=5, 10, 15, 20.
+    expect(pods.map((r) => new URL(r.url, "https://x").searchParams.get("continue"))).toEqual([null, "5", "10", "15", "20"]);
+    expect(pods.every((r) => r.url.includes("limit=5"))).toBe(true);
+  });
+
+  it("reads KUBECONFIG and --context like kubectl", async () => {
+    server = await startFakeApiServer({ lists: [fixture("overlay")] });
+    const io = memoryIo({ env: { NO_COLOR: "1", KUBECONFIG: server.kubeconfig() } });
+    expect(await run(["inspect", "--context", "fake", "-o", "json"], io)).toBe(0);
+    expect(JSON.parse(io.stdout).verdict.model).toBe("azure-cni-overlay");
+  });
+
+  const degraded: { name: string; fixture: string; behaviour: Parameters<typeof startFakeApiServer>[0]["behaviour"]; args?: string[]; problem: { resource: string; kind: string }; model: string; text: RegExp }[] = [
+    { name: "DaemonSets forbidden (403)", fixture: "overlay", behaviour: { daemonsets: 403 }, problem: { resource: "daemonsets", kind: "forbidden" }, model: "azure-cni-overlay", text: /forbidden \(403\).*ClusterRole/ },
+    { name: "NodeNetworkConfig CRD absent (404) on kubenet", fixture: "kubenet", behaviour: { nodenetworkconfigs: 404 }, problem: { resource: "nodenetworkconfigs", kind: "absent" }, model: "kubenet", text: /CRD \(acn\.azure\.com\) is not installed/ },
+    { name: "pods time out", fixture: "overlay", behaviour: { pods: "hang" }, args: ["--timeout", "1"], problem: { resource: "pods", kind: "timeout" }, model: "azure-cni-overlay", text: /timed out/ },
+    { name: "pods fail with 500", fixture: "overlay", behaviour: { pods: 500 }, problem: { resource: "pods", kind: "error" }, model: "azure-cni-overlay", text: /answered 500/ },
+  ];
+
+  it.each(degraded)("degrades clearly when $name", async ({ fixture: f, behaviour, args, problem, model, text }) => {
+    server = await startFakeApiServer({ lists: [fixture(f)], behaviour });
+    const json = await inspect(["--kubeconfig", server.kubeconfig(), ...(args ?? []), "-o", "json"]);
+    const report = JSON.parse(json.stdout);
+    expect(report.problems).toContainEqual(expect.objectContaining(problem));
+    expect(report.verdict.model).toBe(model);
+    const table = await inspect(["--kubeconfig", server.kubeconfig(), ...(args ?? [])]);
+    expect(table.stdout).toMatch(text);
+  });
+
+  const fatal: { name: string; setup: (s: FakeApiServer) => string[]; stderr: RegExp }[] = [
+    { name: "a rejected token (401)", setup: (s) => ["--kubeconfig", s.kubeconfig("wrong-token")], stderr: /rejected the credentials \(401\)/ },
+    { name: "an unknown context", setup: (s) => ["--kubeconfig", s.kubeconfig(), "--context", "prod"], stderr: /no context "prod"; choose one of: fake/ },
+    { name: "a missing kubeconfig file", setup: (s) => ["--kubeconfig", join(s.dir, "nope.yaml")], stderr: /cannot load the kubeconfig .*nope\.yaml/ },
+  ];
+
+  it.each(fatal)("exits 2 with one sentence for $name", async ({ setup, stderr }) => {
+    server = await startFakeApiServer({ lists: [fixture("overlay")] });
+    const r = await inspect(setup(server));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(stderr);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 2 when the API server is unreachable", async () => {
+    server = await startFakeApiServer({ lists: [fixture("overlay")] });
+    const text = readFileSync(server.kubeconfig(), "utf8");
+    const url = server.url;
+    await server.close();
+    server = undefined;
+    const dir = mkdtempSync(join(tmpdir(), "aksnet-kubeconfig-"));
+    try {
+      writeFileSync(join(dir, "config"), text);
+      const r = await inspect(["--kubeconfig", join(dir, "config")]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`aksnet inspect: could not read the cluster ${url}: the API server is unreachable (ECONNREFUSED); check the network path and the kubeconfig's server address: without nodes there is no model verdict, no per-node use and no headroom.\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
