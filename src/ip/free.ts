@@ -63,12 +63,22 @@ export function freePrefixes(parent: Prefix, used: Used, bits: number, limit = I
   return out;
 }
 
-/** The largest aligned block (a power of two) that fits in `[lo, hi)`; 0 when empty. */
+/**
+ * The largest aligned block (a power of two) that fits in `[lo, hi)`; 0 when empty.
+ * With 2^k the largest power of two ≤ hi − lo, an aligned 2^k block fits or, if not,
+ * an aligned 2^(k−1) block does (any stretch of 2^k addresses holds one).
+ */
 function largestFit4(lo: number, hi: number): number {
-  for (let size = 2 ** Math.floor(Math.log2(hi - lo + 0.5)); size >= 1; size /= 2) {
-    if (Math.ceil(lo / size) * size + size <= hi) return size;
-  }
-  return 0;
+  const span = hi - lo;
+  if (span <= 0) return 0;
+  const size = span >= 2 ** 32 ? 2 ** 32 : 2 ** (31 - Math.clz32(span));
+  return Math.ceil(lo / size) * size + size <= hi ? size : size / 2;
+}
+
+function maxOf(xs: readonly number[]): number {
+  let m = 0;
+  for (const x of xs) if (x > m) m = x;
+  return m;
 }
 
 /** Runs of free IPv4 space in address order, in chunks of at most `CHUNK` runs, each with its largest fitting block. */
@@ -78,7 +88,6 @@ interface Chunk4 {
   fit: number[];
   maxFit: number;
 }
-const CHUNK = 256;
 
 /**
  * Hands out free aligned prefixes of `parent` one request at a time, first fit in
@@ -86,7 +95,11 @@ const CHUNK = 256;
  * stretches quickly, so 10,000 allocations among 100,000 used prefixes stay cheap.
  */
 export class PrefixAllocator {
+  /** @internal Runs per chunk (tests shrink it to exercise chunk splits and removals). */
+  static chunkRuns = 256;
   private readonly chunks: Chunk4[] = [];
+  /** For each prefix length, a chunk index before which no chunk has room for it (free space only shrinks). */
+  private readonly hint: number[] = new Array<number>(33).fill(0);
   private readonly lo6: bigint[] = [];
   private readonly hi6: bigint[] = [];
 
@@ -95,6 +108,7 @@ export class PrefixAllocator {
     used: Used = [],
   ) {
     const f = freeRuns(parent, used);
+    const CHUNK = PrefixAllocator.chunkRuns;
     if (f.r4) {
       for (let i = 0; i < f.r4.n; i += CHUNK) {
         const c: Chunk4 = { lo: [], hi: [], fit: [], maxFit: 0 };
@@ -105,7 +119,7 @@ export class PrefixAllocator {
           c.hi.push(hi);
           c.fit.push(largestFit4(lo, hi));
         }
-        c.maxFit = Math.max(...c.fit);
+        c.maxFit = maxOf(c.fit);
         this.chunks.push(c);
       }
     } else {
@@ -122,10 +136,12 @@ export class PrefixAllocator {
 
   private allocate4(bits: number): Prefix | undefined {
     const size = 2 ** (32 - bits);
-    for (let c = 0; c < this.chunks.length; c++) {
+    for (let c = this.hint[bits] as number; c < this.chunks.length; c++) {
       const chunk = this.chunks[c] as Chunk4;
       if (chunk.maxFit < size) continue;
-      const i = chunk.fit.findIndex((f) => f >= size);
+      this.hint[bits] = c;
+      let i = 0;
+      while ((chunk.fit[i] as number) < size) i++;
       const lo = chunk.lo[i] as number;
       const hi = chunk.hi[i] as number;
       const s = Math.ceil(lo / size) * size;
@@ -143,13 +159,16 @@ export class PrefixAllocator {
       chunk.lo.splice(i, 1, ...los);
       chunk.hi.splice(i, 1, ...his);
       chunk.fit.splice(i, 1, ...fits);
-      if (chunk.lo.length === 0) this.chunks.splice(c, 1);
-      else {
-        chunk.maxFit = Math.max(...chunk.fit);
-        if (chunk.lo.length > 2 * CHUNK) this.splitChunk(c);
+      if (chunk.lo.length === 0) {
+        this.chunks.splice(c, 1);
+        for (let b = 0; b < this.hint.length; b++) if ((this.hint[b] as number) > c) this.hint[b] = (this.hint[b] as number) - 1;
+      } else {
+        chunk.maxFit = maxOf(chunk.fit);
+        if (chunk.lo.length > 2 * PrefixAllocator.chunkRuns) this.splitChunk(c);
       }
       return Prefix.unchecked(Addr.of4(s), bits);
     }
+    this.hint[bits] = this.chunks.length;
     return undefined;
   }
 
@@ -157,9 +176,10 @@ export class PrefixAllocator {
     const chunk = this.chunks[c] as Chunk4;
     const half = chunk.lo.length >>> 1;
     const next: Chunk4 = { lo: chunk.lo.splice(half), hi: chunk.hi.splice(half), fit: chunk.fit.splice(half), maxFit: 0 };
-    chunk.maxFit = Math.max(...chunk.fit);
-    next.maxFit = Math.max(...next.fit);
+    chunk.maxFit = maxOf(chunk.fit);
+    next.maxFit = maxOf(next.fit);
     this.chunks.splice(c + 1, 0, next);
+    for (let b = 0; b < this.hint.length; b++) if ((this.hint[b] as number) > c) this.hint[b] = (this.hint[b] as number) + 1;
   }
 
   private allocate6(bits: number): Prefix | undefined {

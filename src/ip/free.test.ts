@@ -1,0 +1,54 @@
+/**
+ * The allocator's chunked run lists against the plain answer: after any sequence
+ * of requests, each allocation is the first free aligned block that
+ * `freePrefixes` (checked against the bitmap oracle in set.test.ts) reports.
+ */
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { Addr } from "./addr.js";
+import { PrefixAllocator, freePrefixes } from "./free.js";
+import { Prefix, parsePrefix, prefixFrom } from "./prefix.js";
+
+const parent = parsePrefix("10.0.0.0/22");
+/** Used prefixes crowded into the parent: /28 … /32, so free runs are many, small and unaligned. */
+const used = fc.array(
+  fc.tuple(fc.integer({ min: 0, max: 1023 }), fc.integer({ min: 28, max: 32 })).map(([i, bits]) => prefixFrom(Addr.of4(0x0a000000 + i), bits)),
+  { maxLength: 250 },
+);
+/** Mostly tiny requests (which empty small runs) with some large ones. */
+const requests = fc.array(fc.oneof(fc.integer({ min: 30, max: 32 }), fc.integer({ min: 23, max: 29 })), { minLength: 1, maxLength: 150 });
+
+describe("PrefixAllocator with many runs", () => {
+  afterEach(() => {
+    PrefixAllocator.chunkRuns = 256;
+  });
+
+  it.each([{ chunk: 1 }, { chunk: 3 }, { chunk: 256 }])("first fit, sequentially, with $chunk run(s) per chunk", ({ chunk }) => {
+    PrefixAllocator.chunkRuns = chunk;
+    fc.assert(
+      fc.property(used, requests, (u, reqs) => {
+        const alloc = new PrefixAllocator(parent, u);
+        const taken: Prefix[] = [...u];
+        for (const bits of reqs) {
+          const want = freePrefixes(parent, taken, bits, 1)[0];
+          const got = alloc.allocate(bits);
+          expect(got?.toString()).toBe(want?.toString());
+          if (got) taken.push(got);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("hands out a whole parent in order, then nothing", () => {
+    const a = new PrefixAllocator(parsePrefix("10.0.0.0/22"));
+    const got = Array.from({ length: 5 }, () => a.allocate(24)?.toString());
+    expect(got).toEqual(["10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24", undefined]);
+    expect(a.allocate(32)).toBeUndefined();
+  });
+
+  it("works in IPv6, around used space", () => {
+    const a = new PrefixAllocator(parsePrefix("fd00::/56"), [parsePrefix("fd00::/64"), parsePrefix("fd00:0:0:2::/63")]);
+    expect([a.allocate(64), a.allocate(64), a.allocate(63)].map(String)).toEqual(["fd00:0:0:1::/64", "fd00:0:0:4::/64", "fd00:0:0:6::/63"]);
+  });
+});
