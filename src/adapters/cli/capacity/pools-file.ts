@@ -26,7 +26,7 @@ function issueText(file: string, e: z.ZodError): string {
 export function parsePoolsText(file: string, text: string): SizePool[] {
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = parseYaml(text, { logLevel: "error" });
   } catch (e) {
     throw new UsageError(`${file} is not YAML or JSON (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); give a list of node pools`);
   }
