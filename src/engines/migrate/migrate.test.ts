@@ -9,6 +9,7 @@ const kubenet: PlanInput = {
   kubernetesVersion: "1.31",
   network: { plugin: "kubenet", policy: "calico", podCidrs: ["10.244.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" },
   vnet,
+  connectedNetworks: [{ name: "hub", cidrs: ["172.20.0.0/16"] }],
   nodePools: [{ name: "system", mode: "System", count: 3, maxSurge: 1, subnet: "nodes" }],
 };
 const nodeSubnet: PlanInput = { ...kubenet, network: { plugin: "azure", serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" } };
@@ -99,6 +100,14 @@ const cases: Case[] = [
   },
   { name: "Overlay → Overlay: nothing to do", plan: overlay, to: "overlay", status: "nothing-to-do", steps: [] },
   { name: "Overlay with Cilium → Cilium: nothing to do", plan: { ...overlay, network: { ...overlay.network, dataplane: "cilium", policy: "cilium" } }, to: "cilium", status: "nothing-to-do", steps: [] },
+  {
+    name: "no VNet and no connected networks in the input: a check to compare the pod CIDR by hand",
+    plan: { ...nodeSubnet, vnet: undefined, connectedNetworks: [], nodePools: [{ name: "system", count: 3 }] },
+    to: "overlay",
+    facts: { customIpMasqAgent: false },
+    status: "ready",
+    checks: ["pod-cidr-overlaps-unknown"],
+  },
   { name: "bring-your-own CNI cannot move", plan: { ...kubenet, network: { plugin: "none", podCidrs: ["10.244.0.0/16"] } }, to: "overlay", status: "blocked", blockers: ["ipam-source-unsupported"] },
 ];
 

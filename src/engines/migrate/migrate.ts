@@ -150,6 +150,7 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
   const hasWindows = plan.pools.some((p) => p.os.startsWith("Windows"));
   const dualStack = plan.ipFamilies.includes("IPv6");
   let podCidr: PodCidrChoice | undefined;
+  let policyRemoved = false;
 
   if (!needsOverlay && !needsCilium) {
     return {
@@ -195,6 +196,7 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
         fix: "Uninstall it with az aks update --network-policy none (step below); the cluster runs without network policy until a policy engine is enabled again.",
         source: plan.model === "kubenet" && plan.policy === "calico" ? `${USE_NETWORK_POLICIES}; ${KUBENET_CALICO_BLOCK}` : USE_NETWORK_POLICIES,
       });
+      policyRemoved = true;
       steps.push({ title: `Uninstall network policy ${plan.policy}`, command: update("--network-policy", "none"), oneWay: false, note: "Pods are not isolated by network policy from here until a policy engine is enabled again.", source: USE_NETWORK_POLICIES });
     }
     if (plan.model === "kubenet") {
@@ -247,7 +249,8 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
   }
 
   if (needsCilium && plan.model !== "byo-cni") {
-    if (hasWindows) blockers.push({ id: "windows-pools", kind: "hard", message: `Node pools ${plan.pools.filter((p) => p.os.startsWith("Windows")).map((p) => p.name).join(", ")} run Windows; the Cilium dataplane is Linux only and the update is not supported with Windows pools.`, fix: "Move the Windows workloads off and delete the Windows pools first, or stay on the Azure dataplane.", source: UPDATE_AZURE_CNI });
+    const win = plan.pools.filter((p) => p.os.startsWith("Windows")).map((p) => p.name);
+    if (hasWindows) blockers.push({ id: "windows-pools", kind: "hard", message: `${win.length === 1 ? "Node pool" : "Node pools"} ${win.join(", ")} ${win.length === 1 ? "runs" : "run"} Windows; the Cilium dataplane is Linux only and the update is not supported with Windows pools.`, fix: "Move the Windows workloads off and delete the Windows pools first, or stay on the Azure dataplane.", source: UPDATE_AZURE_CNI });
     if (dualStack && versionBelow(plan, CILIUM_DUAL_STACK_MIN_KUBERNETES) === true) blockers.push({ id: "kubernetes-version", kind: "hard", message: `Dual-stack with Cilium needs Kubernetes 1.29 or later; the plan states ${plan.kubernetesVersion?.text}.`, fix: "Upgrade the cluster to 1.29 or later first (az aks upgrade).", source: CILIUM_DUAL_STACK_MIN_KUBERNETES.source });
     if (plan.policy === "azure" || plan.policy === "calico") {
       if (!needsOverlay) warnings.push({ id: "policy-replaced", message: `Network policy ${plan.policy} is uninstalled and replaced by Cilium; policy behaviour may change (see the NPM to Cilium guide).`, source: `${UPDATE_AZURE_CNI}; ${NPM_TO_CILIUM}` });
@@ -270,7 +273,7 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
   }
 
   const toModel: ModelId = needsOverlay ? "azure-cni-overlay" : plan.model;
-  const to: ModelState = { model: toModel, dataplane: needsCilium ? "cilium" : plan.dataplane, policy: needsCilium ? "cilium" : needsOverlay && (plan.policy === "azure" || plan.policy === "calico") ? "none" : plan.policy };
+  const to: ModelState = { model: toModel, dataplane: needsCilium ? "cilium" : plan.dataplane, policy: needsCilium ? "cilium" : policyRemoved ? "none" : plan.policy };
   return {
     target: options.to,
     from,
