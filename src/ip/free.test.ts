@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { Addr } from "./addr.js";
 import { PrefixAllocator, freePrefixes } from "./free.js";
-import { Prefix, parsePrefix, prefixFrom } from "./prefix.js";
+import type { Prefix} from "./prefix.js";
+import { parsePrefix, prefixFrom } from "./prefix.js";
 
 const parent = parsePrefix("10.0.0.0/22");
 /** Used prefixes crowded into the parent: /28 … /32, so free runs are many, small and unaligned. */

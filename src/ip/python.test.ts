@@ -55,7 +55,7 @@ class Tally {
   }
   check(allowed: DiffClass[]): void {
     expect(this.unexplained.slice(0, 10)).toEqual([]);
-    for (const c of this.classes.keys()) expect(allowed).toContain(c);
+    for (const c of this.classes.keys()) expect(allowed, `unexpected difference class: ${CLASSES[c]}`).toContain(c);
   }
 }
 
