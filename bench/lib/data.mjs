@@ -27,10 +27,10 @@ function weightsV4() {
 /** `n` IPv4 CIDRs, /8–/28, a quarter with host bits set. */
 export function v4Cidrs(seed, n) {
   const r = prng(seed);
-  const w = weightsV4();
+  const pick = r.picker(weightsV4());
   const out = new Array(n);
   for (let i = 0; i < n; i++) {
-    const bits = Number(r.pick(w));
+    const bits = Number(pick());
     const a = r.u32();
     const size = 2 ** (32 - bits);
     const addr = r.next() < 0.25 ? a : a - (a % size);
@@ -64,9 +64,10 @@ const ALLOC = { 24: 30, 25: 10, 26: 20, 27: 20, 28: 20 };
 /** `n` subnets at random aligned places in 10.0.0.0/8. */
 export function allocations(seed, n) {
   const r = prng(seed);
+  const pick = r.picker(ALLOC);
   const out = new Array(n);
   for (let i = 0; i < n; i++) {
-    const bits = Number(r.pick(ALLOC));
+    const bits = Number(pick());
     const size = 2 ** (32 - bits);
     const offset = r.int(0, 2 ** 24 / size - 1) * size;
     out[i] = `${fmt4(0x0a000000 + offset)}/${bits}`;

@@ -18,12 +18,18 @@ export function prng(seed) {
     u32: () => Math.floor(next() * 4294967296),
     /** An integer in [lo, hi]. */
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    /** A key of `weights` ({ key: weight }) drawn in proportion to its weight. */
-    pick(weights) {
-      const entries = Object.entries(weights);
-      let r = next() * entries.reduce((s, [, w]) => s + w, 0);
-      for (const [k, w] of entries) if ((r -= w) < 0) return k;
-      return entries[entries.length - 1][0];
+    /** A sampler returning a key of `weights` ({ key: weight }) in proportion to its weight. */
+    picker(weights) {
+      const keys = Object.keys(weights);
+      const cumulative = [];
+      let total = 0;
+      for (const k of keys) cumulative.push((total += weights[k]));
+      return () => {
+        const r = next() * total;
+        let i = 0;
+        while (i < keys.length - 1 && r >= cumulative[i]) i++;
+        return keys[i];
+      };
     },
   };
 }

@@ -1,10 +1,9 @@
 /** `aksnet cidr info`: network, first/last, size and Azure subnet facts of each CIDR. */
-import { azureSubnetProblem, azureUsable, mask4, type Prefix } from "../../../ip/index.js";
+import { azureSubnetProblem, azureUsable, mask4, addrFrom4, type Prefix } from "../../../ip/index.js";
 import { formatNumber } from "../format/table.js";
 import { readPrefixList } from "./input.js";
 import { parseFormat, writeJson, writeTable, writeText } from "./output.js";
 import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js";
-import { format4 } from "../../../ip/addr.js";
 
 /** One row of `info`, the JSON contract (see docs/cidr.md). */
 export interface PrefixInfo {
@@ -32,7 +31,7 @@ export function prefixInfo(p: Prefix): PrefixInfo {
     bits: p.bits,
     first: net.first().toString(),
     last: net.last().toString(),
-    netmask: p.family === 4 ? format4(mask4(p.bits)) : null,
+    netmask: p.family === 4 ? addrFrom4(mask4(p.bits)).toString() : null,
     size: p.size(),
     hostBits: net !== p,
     azureSubnet: problem === null,
@@ -68,7 +67,10 @@ export const info: CidrSubcommand = {
         ...(r.hostBits ? [`note: ${r.input} has host bits set; its network is ${r.cidr}.`] : []),
         ...(r.azureProblem ? [`note: ${r.cidr} cannot be an Azure subnet: ${r.azureProblem}.`] : []),
       ];
-      for (const l of lines) notes.length < MAX_NOTES ? notes.push(l) : more++;
+      for (const l of lines) {
+        if (notes.length < MAX_NOTES) notes.push(l);
+        else more++;
+      }
     }
     if (more) notes.push(`(${more} more notes not shown; use -o json for every row)`);
     await writeTable(

@@ -108,7 +108,7 @@ export async function readPrefixList(spec: ListSpec, io: Io, into = new PrefixLi
   } else if (spec.args.length === 0 && (spec.stdinFallback ?? true)) {
     const stdin = io.stdin();
     if ((stdin as Readable & { isTTY?: boolean }).isTTY) {
-      throw new UsageError(`no ${what} given: pass them as arguments, with -f FILE, or pipe them on standard input`);
+      throw new UsageError(`no ${what} given: pass them as arguments, with -f FILE, or pipe them on standard input.`);
     }
     await readStreamInto(into, STDIN, stdin);
   }
@@ -121,10 +121,10 @@ export async function openInput(file: string, io: Io): Promise<Readable> {
   const path = resolve(io.cwd, file);
   try {
     const s = await stat(path);
-    if (s.isDirectory()) throw new UsageError(`${file} is a directory; give a file with one CIDR per line`);
+    if (s.isDirectory()) throw new UsageError(`${file} is a directory; give a file with one CIDR per line.`);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}; check the path`);
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}; check the path.`);
   }
   return createReadStream(path);
 }
@@ -135,7 +135,7 @@ async function readStreamInto(into: PrefixList, name: string, stream: Readable):
     for await (const line of readLines(stream)) addLine(into, id, line, name);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${name}: ${(e as Error).message}; check the path and permissions`);
+    throw new UsageError(`cannot read ${name}: ${(e as Error).message}; check the path and permissions.`);
   }
 }
 
@@ -147,7 +147,7 @@ function addLine(into: PrefixList, source: number, line: Line, name: string): vo
   try {
     p = parsePrefixOrAddr(text);
   } catch (e) {
-    if (e instanceof ParseError) throw new UsageError(`${describe(name, line.number)}: ${e.message}; fix or remove it`);
+    if (e instanceof ParseError) throw new UsageError(`${describe(name, line.number)}: ${e.message}; fix or remove it.`);
     throw e;
   }
   into.add(p, source, line.number);

@@ -17,7 +17,7 @@ export type Format = (typeof FORMATS)[number];
 export function parseFormat(value: unknown): Format {
   const v = value === undefined ? "table" : String(value);
   if ((FORMATS as readonly string[]).includes(v)) return v as Format;
-  throw new UsageError(`output format "${v}" is not supported here; use -o table, -o json or -o text`);
+  throw new UsageError(`output format "${v}" is not supported here; use -o table, -o json or -o text.`);
 }
 
 export interface TableColumn {
