@@ -53,3 +53,14 @@ export function maxPodsAssumption(given: number | undefined, models: readonly Mo
     ...(alternatives.length ? { alternatives } : {}),
   };
 }
+
+/** Drops the assumptions about pod ranges none of `models` uses. */
+export function relevantAssumptions(assumptions: Record<string, Assumption>, models: readonly ModelId[]): Record<string, Assumption> {
+  const uses = (kind: string) => models.some((m) => MODELS[m].podAddressing.value.kind === kind);
+  const drop = new Set<string>();
+  if (!uses("pod-subnet-batch")) drop.add("dynamicAllocation");
+  if (!uses("pod-subnet-block")) drop.add("staticBlocks");
+  if (!uses("pod-subnet-batch") && !uses("pod-subnet-block")) drop.add("podSubnet");
+  if (!uses("pod-cidr-block")) drop.add("podCidr");
+  return Object.fromEntries(Object.entries(assumptions).filter(([k]) => !drop.has(k)));
+}

@@ -18,7 +18,7 @@ import {
   type ModelStatus,
   type NetworkPolicyId,
 } from "../../kb/index.js";
-import { maxPodsAssumption, surgeAssumption, urls, type Assumption } from "./assumptions.js";
+import { maxPodsAssumption, relevantAssumptions, surgeAssumption, urls, type Assumption } from "./assumptions.js";
 import { fits, type Resource } from "./fits.js";
 import type { PerNode } from "./per-node.js";
 import { podRangeKind } from "./per-node.js";
@@ -169,5 +169,5 @@ export function compare(input: CompareInput = {}): CompareResult {
   };
   if (input.kubernetesVersion) assumptions["kubernetesVersion"] = { value: `${input.kubernetesVersion.major}.${input.kubernetesVersion.minor}`, origin: "given", note: "decides the default max surge", sources: [] };
   if (input.reserved) assumptions["reserved"] = { value: input.reserved, origin: "given", note: "node-subnet addresses other tenants take", sources: ["https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning"] };
-  return { assumptions, models: rows };
+  return { assumptions: relevantAssumptions(assumptions, models), models: rows };
 }

@@ -5,7 +5,7 @@
  * limits the target would break (findings, not exceptions).
  */
 import { MODEL_IDS, MODELS, PLATFORM_LIMITS, type DataplaneId, type KubernetesVersion, type MaxSurge, type ModelId } from "../../kb/index.js";
-import { maxPodsAssumption, surgeAssumption, type Assumption } from "./assumptions.js";
+import { maxPodsAssumption, relevantAssumptions, surgeAssumption, type Assumption } from "./assumptions.js";
 import { modelDataplanes } from "./compare.js";
 import { podRangeKind } from "./per-node.js";
 import {
@@ -162,7 +162,7 @@ export function size(input: SizeInput): SizeResult {
     staticBlocks: { value: "ceil((maxPods+1)/16) × /28", origin: "default", note: "blocks per static-block node; a pod subnet hands out 2^(28−bits) − 2 blocks (the first and last /28 hold Azure's reserved addresses: derived)", sources: ["https://learn.microsoft.com/azure/aks/configure-azure-cni-static-block-allocation"] },
   };
   const t = tenantAddresses(tenants);
-  if (t > 0) assumptions["tenants"] = { value: t, origin: "given", note: `other node-subnet addresses: ${tenants.internalLoadBalancerIps ?? 0} internal load balancer IPs, ${tenants.privateEndpoints ?? 0} private endpoints, ${tenants.other ?? 0} other`, sources: ["https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning"] };
+  if (t > 0) assumptions["tenants"] = { value: t, origin: "given", note: `other node-subnet addresses: internal load balancer IPs ${tenants.internalLoadBalancerIps ?? 0}, private endpoints ${tenants.privateEndpoints ?? 0}, other ${tenants.other ?? 0}`, sources: ["https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning"] };
   if (input.kubernetesVersion) assumptions["kubernetesVersion"] = { value: `${input.kubernetesVersion.major}.${input.kubernetesVersion.minor}`, origin: "given", note: "decides the default max surge", sources: [] };
-  return { assumptions, models: rows };
+  return { assumptions: relevantAssumptions(assumptions, models), models: rows };
 }

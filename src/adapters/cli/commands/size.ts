@@ -48,7 +48,7 @@ export default defineCommand({
     } else {
       if (nodes === undefined && maxCount === undefined) throw new UsageError("say how many nodes to plan for: --nodes N (or --max-count N with the autoscaler, or --pools FILE)");
       if (nodes !== undefined && maxCount !== undefined && maxCount < nodes) throw new UsageError(`--max-count ${maxCount} is below --nodes ${nodes}; the autoscaler maximum must be at least the node count`);
-      pools = [{ name: "pool", nodes: maxCount ?? nodes ?? 0, maxPods, maxSurge: surge }];
+      pools = [{ name: "default", nodes: maxCount ?? nodes ?? 0, maxPods, maxSurge: surge }];
     }
     const result = size({
       pools,
