@@ -84,6 +84,6 @@ async function hits(io: Io, format: Format, queries: PrefixList, existing: Prefi
     io,
     [{ header: "cidr" }, { header: "at" }, { header: "overlaps" }],
     () => map(found, ({ q, hit }) => [(queries.prefixes[q] as Prefix).toString(), queries.where(q), listed(hit)]),
-    ["", `${found.length} of ${queries.length} CIDRs overlap one or more of the ${existing.length} in ${existing.source(0) || "the --against list"}.`],
+    ["", `${found.length} of ${queries.length} CIDRs ${found.length === 1 ? "overlaps" : "overlap"} one or more of the ${existing.length} in ${existing.source(0) || "the --against list"}.`],
   );
 }
