@@ -4,7 +4,8 @@
  * by the resolver.
  */
 import type { PoolTarget } from "../capacity/index.js";
-import type { ResolvedPool } from "../plan/index.js";
+import type { ModelId } from "../../kb/index.js";
+import type { ResolvedPlan, ResolvedPool } from "../plan/index.js";
 
 export function poolTarget(p: ResolvedPool): PoolTarget {
   return { name: p.name, nodes: p.peakCount, maxPods: p.maxPods, maxSurge: { kind: "count", count: p.maxSurge.nodes } };
@@ -13,4 +14,13 @@ export function poolTarget(p: ResolvedPool): PoolTarget {
 /** Nodes including surge for the pools: Σ (peak nodes + surge nodes). */
 export function nodesWithSurge(pools: readonly ResolvedPool[]): number {
   return pools.reduce((n, p) => n + p.peakCount + (p.peakCount > 0 ? Math.min(p.maxSurge.nodes, p.peakCount) : 0), 0);
+}
+
+/** The model a pool's addresses follow: a pod-subnet cluster's pool without a pod subnet takes pod IPs from its node subnet. */
+export function poolModel(plan: ResolvedPlan, p: ResolvedPool): ModelId {
+  if (plan.model === "azure-cni-pod-subnet-dynamic" || plan.model === "azure-cni-pod-subnet-static") {
+    if (p.podSubnet === undefined) return "azure-cni-node-subnet";
+    return p.podIpAllocation === "StaticBlock" ? "azure-cni-pod-subnet-static" : "azure-cni-pod-subnet-dynamic";
+  }
+  return plan.model;
 }

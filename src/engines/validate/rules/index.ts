@@ -6,11 +6,15 @@ import type { Rule } from "../rule.js";
 import autoscalerBoundsInvalid from "./autoscaler-bounds-invalid.js";
 import cidrInvalid from "./cidr-invalid.js";
 import clusterExceedsNodeLimit from "./cluster-exceeds-node-limit.js";
+import connectedNetworkOverlapsVnet from "./connected-network-overlaps-vnet.js";
 import dnsAndServiceCidrSetSeparately from "./dns-and-service-cidr-set-separately.js";
 import dnsServiceIpOutsideServiceCidr from "./dns-service-ip-outside-service-cidr.js";
 import dnsServiceIpReservedAddress from "./dns-service-ip-reserved-address.js";
+import dualStackUnsupported from "./dual-stack-unsupported.js";
+import ipFamiliesMismatch from "./ip-families-mismatch.js";
 import maxPodsNotRecommended from "./max-pods-not-recommended.js";
 import maxPodsOutOfRange from "./max-pods-out-of-range.js";
+import nameInvalid from "./name-invalid.js";
 import noSystemPool from "./no-system-pool.js";
 import nodeCountOutOfRange from "./node-count-out-of-range.js";
 import pluginCombinationUnsupported from "./plugin-combination-unsupported.js";
@@ -19,24 +23,34 @@ import podCidrNeedsOverlay from "./pod-cidr-needs-overlay.js";
 import podCidrNotPrivate from "./pod-cidr-not-private.js";
 import podCidrOverlapsNetwork from "./pod-cidr-overlaps-network.js";
 import podCidrTooSmallForNodes from "./pod-cidr-too-small-for-nodes.js";
+import podSubnetTooSmall from "./pod-subnet-too-small.js";
 import policyUnsupportedForNetwork from "./policy-unsupported-for-network.js";
 import poolBelow30Pods from "./pool-below-30-pods.js";
 import rangeOverlapsReserved from "./range-overlaps-reserved.js";
+import retirementAhead from "./retirement-ahead.js";
 import serviceCidrInsideVnet from "./service-cidr-inside-vnet.js";
 import serviceCidrOverlapsNetwork from "./service-cidr-overlaps-network.js";
 import serviceCidrOverlapsSubnet from "./service-cidr-overlaps-subnet.js";
 import serviceCidrTooLarge from "./service-cidr-too-large.js";
+import subnetReferenceInvalid from "./subnet-reference-invalid.js";
+import subnetTooSmallForNodes from "./subnet-too-small-for-nodes.js";
+import valueNotUnderstood from "./value-not-understood.js";
+import vnetLayoutInvalid from "./vnet-layout-invalid.js";
 import windowsPoolUnsupported from "./windows-pool-unsupported.js";
 
 export const RULES: readonly Rule[] = [
   autoscalerBoundsInvalid,
   cidrInvalid,
   clusterExceedsNodeLimit,
+  connectedNetworkOverlapsVnet,
   dnsAndServiceCidrSetSeparately,
   dnsServiceIpOutsideServiceCidr,
   dnsServiceIpReservedAddress,
+  dualStackUnsupported,
+  ipFamiliesMismatch,
   maxPodsNotRecommended,
   maxPodsOutOfRange,
+  nameInvalid,
   noSystemPool,
   nodeCountOutOfRange,
   pluginCombinationUnsupported,
@@ -45,12 +59,18 @@ export const RULES: readonly Rule[] = [
   podCidrNotPrivate,
   podCidrOverlapsNetwork,
   podCidrTooSmallForNodes,
+  podSubnetTooSmall,
   policyUnsupportedForNetwork,
   poolBelow30Pods,
   rangeOverlapsReserved,
+  retirementAhead,
   serviceCidrInsideVnet,
   serviceCidrOverlapsNetwork,
   serviceCidrOverlapsSubnet,
   serviceCidrTooLarge,
+  subnetReferenceInvalid,
+  subnetTooSmallForNodes,
+  valueNotUnderstood,
+  vnetLayoutInvalid,
   windowsPoolUnsupported,
 ];

@@ -1,0 +1,47 @@
+import { OVERLAY_NAME_MAX } from "../facts.js";
+import { defineRule } from "../rule.js";
+
+const POOL_NAME = /^[a-z][a-z0-9]*$/;
+
+export default defineRule({
+  meta: {
+    id: "name-invalid",
+    family: "names",
+    severity: "error",
+    description: "Pool names are lowercase letters and digits starting with a letter, at most 12 characters (6 for Windows); with overlay, the subnet, VNet and VNet resource-group names are at most 63 characters.",
+    messages: {
+      poolChars: "Pool name \"{pool}\" must be lowercase letters and digits and start with a letter.",
+      poolLength: "Pool name \"{pool}\" has {length} characters; {os} pool names may have at most {max}.",
+      overlayName: "{what} \"{name}\" has {length} characters; with Azure CNI Overlay it becomes a node label value and may have at most {max}.",
+    },
+    fixes: {
+      poolChars: "Rename the pool, e.g. \"{suggested}\".",
+      poolLength: "Use a name of at most {max} characters.",
+      overlayName: "Use a {what} name of at most {max} characters.",
+    },
+    sources: ["MicrosoftDocs/azure-aks-docs:articles/aks/use-system-pools.md (limitations)", OVERLAY_NAME_MAX.source],
+    checked: "2026-11-22",
+    assumes: "Another page (use-labels) says network-name and network-subnet label values are truncated above 64 characters; the overlay page's 63-character limit is used.",
+  },
+  check({ plan, report }) {
+    for (const p of plan.pools) {
+      const at = `nodePools[${p.index}].name`;
+      if (!POOL_NAME.test(p.name)) {
+        const suggested = p.name.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/^[0-9]+/, "").slice(0, 12) || "pool1";
+        report({ messageId: "poolChars", path: at, data: { pool: p.name, suggested } });
+      }
+      const max = p.os === "Linux" ? 12 : 6;
+      if (p.name.length > max) report({ messageId: "poolLength", path: at, data: { pool: p.name, length: p.name.length, os: p.os === "Linux" ? "Linux" : "Windows", max } });
+    }
+    if (plan.model !== "azure-cni-overlay" || !plan.plan.vnet) return;
+    const max = OVERLAY_NAME_MAX.value;
+    const vnet = plan.plan.vnet;
+    const check = (what: string, name: string | undefined, path: string) => {
+      if (name !== undefined && name.length > max) report({ messageId: "overlayName", path, data: { what, name, length: name.length, max } });
+    };
+    check("VNet", vnet.name, "vnet.name");
+    check("VNet resource group", vnet.resourceGroup, "vnet.resourceGroup");
+    const used = new Set(plan.pools.map((p) => p.subnet));
+    vnet.subnets.forEach((s, i) => used.has(s.name) && check("Subnet", s.name, `vnet.subnets[${i}].name`));
+  },
+});

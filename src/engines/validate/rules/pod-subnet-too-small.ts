@@ -1,0 +1,62 @@
+import { PLATFORM_LIMITS } from "../../../kb/index.js";
+import { addressesPerNode, staticBlocksIn, staticPodSubnetPrefixLength, subnetPrefixLength, usableAddresses } from "../../capacity/index.js";
+import { cite } from "../facts.js";
+import { poolModel } from "../pools.js";
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  meta: {
+    id: "pod-subnet-too-small",
+    family: "subnet-sizing",
+    severity: "error",
+    description:
+      "A pod subnet must hold its pools' pod addresses at the autoscaler maximum plus surge: dynamic allocation takes 16-address batches (at least 16 per node), static block allocation whole /28 blocks (ceil((maxPods + 1) / 16) per node); a static block pod subnet may be at most /12.",
+    messages: {
+      dynamic: "Pod subnet \"{subnet}\" ({cidr}) has {usable} usable addresses, but its pools need {needed} when full ({nodes} nodes with surge, {perNode} addresses each in batches of 16).",
+      static: "Pod subnet \"{subnet}\" ({cidr}) holds {have} whole /28 blocks, but its pools need {needed} ({nodes} nodes with surge, {perNode} blocks each).",
+      staticTooLarge: "Pod subnet \"{subnet}\" ({cidr}) is larger than /{limit}, the largest pod subnet static block allocation supports.",
+    },
+    fixes: {
+      dynamic: "Use a /{bits} or larger pod subnet, or lower maxPods.",
+      static: "Use a /{bits} or larger pod subnet, or lower maxPods (16 × blocks − 1 wastes nothing).",
+      staticTooLarge: "Use a /{limit} or smaller pod subnet.",
+    },
+    aksErrorCode: "SubnetIsFull",
+    sources: [
+      "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-dynamic-ip-allocation.md",
+      "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md",
+      ...cite(PLATFORM_LIMITS.staticBlockPodSubnetShortestBits),
+    ],
+    checked: "2026-11-22",
+    assumes:
+      "Dynamic allocation: a full node holds 16·ceil((maxPods + 8) / 16) addresses (a node asks for another batch of 16 when fewer than 8 are free); Microsoft's docs only state at least 16 per node, so this bound is derived.",
+  },
+  check({ plan, report }) {
+    for (const s of plan.subnets) {
+      if (!s.prefix || s.prefix.family !== 4) continue;
+      const pools = plan.pools.filter((p) => p.podSubnet === s.name);
+      if (pools.length === 0) continue;
+      const isStatic = pools.some((p) => poolModel(plan, p) === "azure-cni-pod-subnet-static");
+      let nodes = 0;
+      let needed = 0;
+      let perNode = 0;
+      for (const p of pools) {
+        const n = p.peakCount + Math.min(p.maxSurge.nodes, p.peakCount);
+        const per = addressesPerNode(poolModel(plan, p), p.maxPods);
+        perNode = Math.max(perNode, isStatic ? per.podSubnetBlocks : per.podSubnet);
+        nodes += n;
+        needed += n * (isStatic ? per.podSubnetBlocks : per.podSubnet);
+      }
+      const data = { subnet: s.name, cidr: s.text, nodes, needed, perNode };
+      if (isStatic) {
+        const limit = PLATFORM_LIMITS.staticBlockPodSubnetShortestBits.value;
+        if (s.prefix.bits < limit) report({ messageId: "staticTooLarge", path: s.path, data: { subnet: s.name, cidr: s.text, limit } });
+        const have = staticBlocksIn(s.prefix);
+        if (have < needed) report({ messageId: "static", path: s.path, data: { ...data, have, bits: staticPodSubnetPrefixLength(needed) ?? 0 } });
+      } else {
+        const usable = usableAddresses(s.prefix);
+        if (usable < needed) report({ messageId: "dynamic", path: s.path, data: { ...data, usable, bits: subnetPrefixLength(needed) ?? 0 } });
+      }
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { cite, retired } from "../facts.js";
+import { defineRule } from "../rule.js";
+
+const KUBENET = retired("kubenet");
+const NPM_LINUX = retired("npm-linux");
+const NPM_WINDOWS = retired("npm-windows");
+
+export default defineRule({
+  meta: {
+    id: "retirement-ahead",
+    family: "retirement",
+    severity: "warning",
+    description: "Parts of the plan that AKS retires: kubenet (31 March 2028), Azure Network Policy Manager on Linux (30 September 2028) and on Windows (30 September 2026).",
+    messages: {
+      kubenet: "kubenet retires on {date}; AKS will stop supporting kubenet clusters then.",
+      npmLinux: "Azure Network Policy Manager on Linux retires on {date}.",
+      npmWindows: "Azure Network Policy Manager on Windows retired on {date} (no new onboarding).",
+    },
+    fixes: {
+      kubenet: "Plan Azure CNI Overlay (plugin: azure, pluginMode: overlay); aksnet migrate shows the steps.",
+      npmLinux: "Use Cilium network policy (dataplane: cilium, policy: cilium).",
+      npmWindows: "Windows pools cannot use Azure NPM any more; use policy none or move policy enforcement elsewhere.",
+    },
+    sources: cite(KUBENET, NPM_LINUX, NPM_WINDOWS),
+    checked: "2026-11-22",
+  },
+  check({ plan, report }) {
+    if (plan.model === "kubenet") report({ messageId: "kubenet", path: "network.plugin", data: { date: KUBENET.date } });
+    if (plan.policy === "azure") {
+      report({ messageId: "npmLinux", path: "network.policy", data: { date: NPM_LINUX.date } });
+      if (plan.pools.some((p) => p.os !== "Linux")) report({ messageId: "npmWindows", path: "network.policy", severity: "error", data: { date: NPM_WINDOWS.date } });
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  meta: {
+    id: "subnet-reference-invalid",
+    family: "vnet-layout",
+    severity: "error",
+    description: "Pools must name subnets of the plan's VNet; node subnets must not be delegated; pod subnets need Azure CNI without overlay.",
+    messages: {
+      unknownSubnet: "Pool \"{pool}\" names subnet \"{subnet}\", which is not in vnet.subnets.",
+      noSubnet: "Pool \"{pool}\" names no subnet while the plan describes VNet {vnet}; its node addresses are not checked.",
+      delegated: "Pool \"{pool}\" uses subnet \"{subnet}\", which is delegated to {delegation}; AKS node subnets must not be delegated.",
+      podSubnetModel: "Pool \"{pool}\" names pod subnet \"{subnet}\", but the cluster uses {model}; pod subnets need plugin azure without pluginMode overlay.",
+      allocationWithoutPodSubnet: "Pool \"{pool}\" sets podIpAllocation {mode} without a pod subnet.",
+    },
+    fixes: {
+      unknownSubnet: "Add the subnet to vnet.subnets or correct the name (subnets: {known}).",
+      noSubnet: "Set the pool's subnet to one of: {known}.",
+      delegated: "Use a subnet without a delegation for the nodes.",
+      podSubnetModel: "Remove podSubnet, or set plugin azure without pluginMode to use Azure CNI pod subnet.",
+      allocationWithoutPodSubnet: "Set podSubnet for the pool, or remove podIpAllocation.",
+    },
+    sources: [
+      "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md",
+      "MicrosoftDocs/azure-aks-docs:articles/aks/node-pool-unique-subnet.md",
+      "Azure/azure-cli-extensions:src/aks-preview/azext_aks_preview/_help.py (--pod-ip-allocation-mode requires --pod-subnet-id)",
+    ],
+    checked: "2026-11-22",
+  },
+  check({ plan, report }) {
+    const vnet = plan.plan.vnet;
+    const byName = new Map(plan.subnets.map((s) => [s.name, s]));
+    const known = [...byName.keys()].join(", ") || "none";
+    for (const p of plan.pools) {
+      const at = `nodePools[${p.index}]`;
+      if (vnet && p.subnet === undefined && plan.subnets.length > 0) report({ messageId: "noSubnet", path: at, severity: "warning", data: { pool: p.name, vnet: vnet.name ?? "(unnamed)", known } });
+      if (vnet && p.subnet !== undefined) {
+        const s = byName.get(p.subnet);
+        if (!s) report({ messageId: "unknownSubnet", path: `${at}.subnet`, data: { pool: p.name, subnet: p.subnet, known } });
+        else if (s.delegation) report({ messageId: "delegated", path: `${at}.subnet`, data: { pool: p.name, subnet: s.name, delegation: s.delegation } });
+      }
+      if (p.podSubnet !== undefined) {
+        if (plan.model !== "azure-cni-pod-subnet-dynamic" && plan.model !== "azure-cni-pod-subnet-static") report({ messageId: "podSubnetModel", path: `${at}.podSubnet`, data: { pool: p.name, subnet: p.podSubnet, model: plan.model } });
+        else if (vnet && !byName.has(p.podSubnet)) report({ messageId: "unknownSubnet", path: `${at}.podSubnet`, data: { pool: p.name, subnet: p.podSubnet, known } });
+      }
+      const raw = plan.plan.nodePools[p.index]!;
+      if (raw.podIpAllocation !== undefined && raw.podSubnet === undefined) report({ messageId: "allocationWithoutPodSubnet", path: `${at}.podIpAllocation`, data: { pool: p.name, mode: raw.podIpAllocation } });
+    }
+  },
+});

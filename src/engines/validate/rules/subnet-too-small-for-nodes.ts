@@ -1,0 +1,55 @@
+import { addressesPerNode, nodeSubnetAddressesNeeded, subnetPrefixLength, tenantAddresses, usableAddresses } from "../../capacity/index.js";
+import { poolModel, poolTarget } from "../pools.js";
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  meta: {
+    id: "subnet-too-small-for-nodes",
+    family: "subnet-sizing",
+    severity: "error",
+    description:
+      "A node subnet must hold every address its pools take at their autoscaler maximum plus upgrade surge (Azure CNI node subnet: 1 + maxPods per node; other models: 1 per node), plus internal load balancer and private endpoint addresses, within Azure's usable size (size − 5).",
+    messages: {
+      tooSmall: "Subnet \"{subnet}\" ({cidr}) has {usable} usable addresses, but its pools need {needed}: {breakdown}.",
+    },
+    fixes: {
+      tooSmall: "Use a /{bits} or larger subnet for these pools ({bitsUsable} usable); a pool's subnet cannot change later, so add a pool on a larger subnet if the cluster exists.",
+    },
+    aksErrorCode: "InsufficientSubnetSize",
+    sources: [
+      "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-ip-address-planning.md",
+      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/connectivity/insufficientsubnetsize-error-advanced-networking.md",
+      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-subnetisfull.md",
+    ],
+    checked: "2026-11-22",
+    assumes:
+      "Nodes are counted at the autoscaler maximum (AKS reserves addresses for it) plus the pool's max surge; an unset max surge is 10% from Kubernetes 1.32 (1 node before, and some pages still say 1). Internal load balancer and private endpoint addresses are counted in the first pool's subnet.",
+  },
+  check({ plan, report }) {
+    const firstSubnet = plan.pools[0]?.subnet;
+    for (const s of plan.subnets) {
+      if (!s.prefix) continue;
+      const pools = plan.pools.filter((p) => p.subnet === s.name);
+      if (pools.length === 0) continue;
+      const tenants = s.name === firstSubnet ? tenantAddresses(plan.plan.reserved) : 0;
+      const parts: string[] = [];
+      let needed = tenants;
+      for (const p of pools) {
+        const model = poolModel(plan, p);
+        const n = nodeSubnetAddressesNeeded(model, [poolTarget(p)]);
+        needed += n;
+        const per = addressesPerNode(model, p.maxPods).nodeSubnet;
+        parts.push(`pool "${p.name}" ${p.peakCount}+${Math.min(p.maxSurge.nodes, p.peakCount)} surge node(s) × ${per} = ${n}`);
+      }
+      if (tenants > 0) parts.push(`${tenants} for load balancer and private endpoint addresses`);
+      const usable = usableAddresses(s.prefix);
+      if (needed <= usable) continue;
+      const bits = subnetPrefixLength(needed) ?? 0;
+      report({
+        messageId: "tooSmall",
+        path: s.path,
+        data: { subnet: s.name, cidr: s.text, usable, needed, breakdown: parts.join("; "), bits, bitsUsable: 2 ** (32 - bits) - 5 },
+      });
+    }
+  },
+});

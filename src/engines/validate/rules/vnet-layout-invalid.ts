@@ -1,0 +1,55 @@
+import { azureSubnetProblem } from "../../../ip/index.js";
+import { VNET_MAX } from "../facts.js";
+import { defineRule } from "../rule.js";
+import { insideAny, overlapsWithin, subnets, vnetSpace } from "../ranges.js";
+
+export default defineRule({
+  meta: {
+    id: "vnet-layout-invalid",
+    family: "vnet-layout",
+    severity: "error",
+    description: "Subnets must lie inside the VNet address space, not overlap each other, and have a size Azure allows (IPv4 /2–/29, IPv6 /64); address spaces must not overlap; a VNet is at most a /8.",
+    messages: {
+      outside: "Subnet \"{subnet}\" ({cidr}) is not inside the VNet address space ({space}).",
+      subnetsOverlap: "Subnet \"{a}\" ({aCidr}) overlaps subnet \"{b}\" ({bCidr}); Azure refuses overlapping subnets in a VNet.",
+      spacesOverlap: "VNet address spaces {a} and {b} overlap.",
+      size: "Subnet \"{subnet}\" ({cidr}): {problem}.",
+      vnetTooLarge: "VNet address space {cidr} is larger than /{limit}, the largest the AKS IP planning guide allows.",
+    },
+    fixes: {
+      outside: "Move the subnet inside {space}, or add its range to vnet.addressSpace.",
+      subnetsOverlap: "Give each subnet its own range.",
+      spacesOverlap: "Remove one of them or make them disjoint.",
+      size: "Resize the subnet within what Azure allows.",
+      vnetTooLarge: "Split the address space into /{limit} or smaller ranges.",
+    },
+    sources: [
+      "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-legacy-cni.md (the node subnet is a subnet within the cluster VNet)",
+      "https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq",
+      VNET_MAX.source,
+    ],
+    checked: "2026-11-22",
+  },
+  check({ plan, report }) {
+    const space = vnetSpace(plan);
+    const subs = subnets(plan);
+    const spaceText = space.map((s) => s.prefix.toString()).join(", ");
+    for (const s of subs) {
+      const problem = azureSubnetProblem(s.prefix);
+      if (problem) report({ messageId: "size", path: s.path, data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), problem: problem.replace(/\.$/, "") } });
+      if (space.length > 0 && !insideAny(s.prefix, space)) report({ messageId: "outside", path: s.path, data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), space: spaceText } });
+    }
+    for (const { a, b } of overlapsWithin(subs)) {
+      report({ messageId: "subnetsOverlap", path: b.path, data: { a: nameOf(a.label), aCidr: a.prefix.toString(), b: nameOf(b.label), bCidr: b.prefix.toString() } });
+    }
+    for (const { a, b } of overlapsWithin(space)) report({ messageId: "spacesOverlap", path: b.path, data: { a: a.prefix.toString(), b: b.prefix.toString() } });
+    for (const s of space) {
+      if (s.prefix.family === 4 && s.prefix.bits < VNET_MAX.shortestBits) report({ messageId: "vnetTooLarge", path: s.path, severity: "warning", data: { cidr: s.prefix.toString(), limit: VNET_MAX.shortestBits } });
+    }
+  },
+});
+
+/** The subnet name from a label `subnet "x" (cidr)`. */
+function nameOf(label: string): string {
+  return /"(.*)"/.exec(label)?.[1] ?? label;
+}
