@@ -9,6 +9,6 @@ export { listItems, DumpSyntaxError } from "./json-items.js";
 export { readDumps, DumpError } from "./dump.js";
 export { readLive, KubeconfigError, type LiveOptions, type LiveResult } from "./live.js";
 export { classify, type Classification, type Evidence, type Confidence } from "./classify.js";
-export { readConfiguredCluster, configuredModel, type ConfiguredCluster, type ConfiguredPool } from "./aks-json.js";
+export { loadConfiguration, findingsAgainstCluster, ConfiguredError, type ConfiguredCluster, type ConfiguredPool, type LoadedConfiguration } from "./configured.js";
 export { inspectReport, type InspectReport, type ReportSource } from "./report.js";
 export { poolSurge, type AddressUse, type Headroom, type HeadroomCheck } from "./ranges.js";

@@ -16,12 +16,13 @@ import { tryParsePrefix } from "../../ip/index.js";
 import { DEFAULT_CIDRS, PLATFORM_LIMITS, defaultMaxSurge, tryParseKubernetesVersion, type ModelId } from "../../kb/index.js";
 import { addressesPerNode, formatMaxSurge, podCidrBlocks, surgeNodes, tryParseMaxSurge, usableAddresses } from "../../engines/capacity/index.js";
 import type { Classification } from "./classify.js";
-import type { ConfiguredCluster } from "./aks-json.js";
+import type { ConfiguredCluster } from "./configured.js";
+import { tryParseAddr } from "../../ip/index.js";
 import type { ClusterSnapshot } from "./snapshot.js";
 import { podAddressesIn, type NodeUse } from "./usage.js";
 
-export type RangeRole = "pod-cidr" | "pod-subnet";
-export type RangeSource = "aks-json" | "node-network-config" | "assumed-default" | "node-pod-ranges";
+export type RangeRole = "node-subnet" | "pod-cidr" | "pod-subnet";
+export type RangeSource = "configuration" | "node-network-config" | "assumed-default";
 
 export interface AddressUse {
   readonly role: RangeRole;
@@ -63,7 +64,7 @@ export function rangeUse(s: ClusterSnapshot, v: Classification, nodes: readonly 
   const out: AddressUse[] = [];
   const model = v.model;
   if (model === "kubenet" || model === "azure-cni-overlay" || model === "byo-cni") {
-    let cidrs: { cidr: string; source: RangeSource }[] = (configured?.podCidrs ?? []).map((cidr) => ({ cidr, source: "aks-json" as const }));
+    let cidrs: { cidr: string; source: RangeSource }[] = (configured?.podCidrs ?? []).map((cidr) => ({ cidr, source: "configuration" as const }));
     if (cidrs.length === 0) {
       const fromNnc = [...new Set(s.nodeNetworkConfigs.flatMap((n) => n.containers.filter((c) => c.type === "overlay").map((c) => c.subnetAddressSpace ?? "")))].filter(Boolean);
       cidrs = fromNnc.map((cidr) => ({ cidr, source: "node-network-config" as const }));
@@ -116,6 +117,20 @@ export function rangeUse(s: ClusterSnapshot, v: Classification, nodes: readonly 
       out.push({ role: "pod-subnet", cidr: p.value.masked().toString(), source: "node-network-config", unit: "addresses", total: usable, used, free: Math.max(0, usable - used), podAddresses: counts[i] ?? 0, perNode });
     });
   }
+  // Node subnets named by the configuration (a plan's VNet section): the range SubnetIsFull / InsufficientSubnetSize speak of.
+  if (model !== "unknown" && configured) {
+    const cidrs = [...new Set(configured.pools.map((p) => p.subnetCidr).filter((c): c is string => c !== undefined))].sort();
+    for (const cidr of cidrs) {
+      const p = tryParsePrefix(cidr);
+      if (!p.ok || p.value.family !== 4) continue;
+      const subnet = p.value.masked();
+      const inSubnet = nodes.filter((n) => n.internalIps.some((ip) => { const a = tryParseAddr(ip); return a.ok && subnet.contains(a.value); }));
+      const maxPods = Math.max(0, ...configured.pools.filter((x) => x.subnetCidr === cidr).map((x) => x.maxPods));
+      const used = inSubnet.reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).nodeSubnet, 0);
+      const total = usableAddresses(subnet);
+      out.unshift({ role: "node-subnet", cidr: subnet.toString(), source: "configuration", unit: "addresses", total, used, free: Math.max(0, total - used), podAddresses: model === "azure-cni-node-subnet" ? podAddressesIn(s, [subnet.toString()])[0] ?? 0 : 0, perNode: addressesPerNode(model, maxPods).nodeSubnet });
+    }
+  }
   return out;
 }
 
@@ -133,7 +148,7 @@ export function poolSurge(maxSurge: string | undefined, poolNodes: number, kuber
 }
 
 /** The error AKS reports when a VNet subnet cannot hold the new nodes (SupportArticles-docs error-code-subnetisfull.md, insufficientsubnetsize-error-advanced-networking.md, checked 2026-11-22). A full pod CIDR has no documented code. */
-const ERROR_FOR: Record<AddressUse["role"], HeadroomCheck["error"]> = { "pod-cidr": undefined, "pod-subnet": "SubnetIsFull" };
+const ERROR_FOR: Record<AddressUse["role"], HeadroomCheck["error"]> = { "node-subnet": "SubnetIsFull", "pod-cidr": undefined, "pod-subnet": "SubnetIsFull" };
 
 export function headroom(s: ClusterSnapshot, model: ModelId | "unknown", ranges: readonly AddressUse[], nodes: readonly NodeUse[], configured: ConfiguredCluster | undefined): Headroom {
   const notes: string[] = [];
@@ -149,13 +164,15 @@ export function headroom(s: ClusterSnapshot, model: ModelId | "unknown", ranges:
     limits.push({ name: `VNet private IP limit (${cap.toLocaleString("en-US")}; ${used.toLocaleString("en-US")} used by this cluster, other VNet users not counted)`, more: Math.max(0, Math.floor((cap - used) / per)), error: undefined });
   }
   for (const r of ranges) if (r.source === "assumed-default") notes.push(`The pod CIDR was not given: assumed ${r.cidr}, the AKS default, because every node pod range lies in it; pass --aks-json to use the configured one.`);
-  notes.push("The node subnet's size is not visible from inside the cluster: node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is not judged; pass --plan with the subnet CIDRs to check it.");
+  if (!ranges.some((r) => r.role === "node-subnet")) notes.push("The node subnet's size is not visible from inside the cluster: node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is not judged; pass --plan with the VNet's subnet CIDRs to check it.");
   if (model === "azure-cni-node-subnet") notes.push("On Azure CNI node subnet every node reserves 1 + maxPods addresses of the node subnet, so the node subnet is the range that runs out first; only the VNet-wide limit is judged here.");
   limits.sort((a, b) => a.more - b.more);
   const tightest = limits[0];
   const checks: HeadroomCheck[] = [];
   if (tightest) {
-    const pools = configured?.pools.length ? configured.pools.map((p) => ({ name: p.name, count: p.count ?? 0, maxSurge: p.maxSurge, maxCount: p.autoscaling ? p.maxCount : undefined })) : poolsSeen(nodes);
+    // Configured pools, with the node count the cluster runs now where it runs the pool.
+    const seen = new Map(poolsSeen(nodes).map((p) => [p.name, p.count]));
+    const pools = configured?.pools.length ? configured.pools.map((p) => ({ name: p.name, count: seen.get(p.name) ?? p.count, maxSurge: p.maxSurge, maxCount: p.maxCount })) : poolsSeen(nodes);
     const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
     // Every pool's surge counts at once, as the capacity engine sizes (`nodeSubnetAddressesNeeded`): a cluster upgrade may surge all pools.
     let surge = 0;
@@ -167,6 +184,7 @@ export function headroom(s: ClusterSnapshot, model: ModelId | "unknown", ranges:
       surgeAtMax += poolSurge(p.maxSurge, Math.max(p.count, p.maxCount ?? 0), version, configured !== undefined).nodes;
     }
     if (!configured) notes.push("Pools and their surge settings are taken from the node labels; pass --aks-json for the configured max surge and autoscaler limits.");
+    else for (const p of configured.pools) if (p.maxSurgeDefaulted) notes.push(`Pool ${p.name}: max surge unset in the configuration: assumed ${p.maxSurge}, the plan resolver's default for the version (see assumptions).`);
     const fail = (needs: number, what: string, error: HeadroomCheck["error"]) => {
       if (tightest.range?.role === "pod-cidr") return `${what} needs ${needs} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ${tightest.name} has ${tightest.more}: new nodes would get no pod range (the pod CIDR can only be expanded on Overlay: az aks update --pod-cidr).`;
       if (error === "SubnetIsFull") return `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ${needs * (tightest.range?.perNode ?? 1)} IP addresses (${tightest.range?.free ?? 0} free).`;

@@ -4,7 +4,9 @@
  * A pure function of the snapshot and the optional configured cluster.
  */
 import { classify, type Classification } from "./classify.js";
-import { configuredModel, type ConfiguredCluster } from "./aks-json.js";
+import { findingsAgainstCluster, type ConfiguredCluster, type LoadedConfiguration } from "./configured.js";
+import type { Finding } from "../../engines/validate/index.js";
+import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
 import { headroom, rangeUse, type Headroom, type AddressUse } from "./ranges.js";
 import type { ClusterSnapshot, ReadProblem } from "./snapshot.js";
 import { nodeUse, poolUse, type NodeUse, type PoolUse } from "./usage.js";
@@ -13,10 +15,10 @@ export type ReportSource = { readonly kind: "live"; readonly context: string | u
 
 export interface ConfiguredComparison {
   readonly cluster: ConfiguredCluster;
-  /** The model the configuration names (network profile + pools). */
-  readonly model: string | undefined;
-  /** Where the configuration and what the cluster shows disagree. */
+  /** Where the configuration and what the cluster shows disagree, one sentence each. */
   readonly differences: readonly string[];
+  /** `aksnet check` findings for the configuration with each pool at the node count the cluster runs. */
+  readonly findings: readonly Finding[];
 }
 
 export interface InspectReport {
@@ -32,7 +34,8 @@ export interface InspectReport {
   readonly problems: readonly ReadProblem[];
 }
 
-export function inspectReport(s: ClusterSnapshot, source: ReportSource, configured?: ConfiguredCluster): InspectReport {
+export function inspectReport(s: ClusterSnapshot, source: ReportSource, loaded?: LoadedConfiguration): InspectReport {
+  const configured = loaded?.cluster;
   const { placement, ...verdict } = classify(s);
   const nodes = nodeUse(s);
   const ranges = rangeUse(s, { ...verdict, placement }, nodes, configured);
@@ -51,18 +54,41 @@ export function inspectReport(s: ClusterSnapshot, source: ReportSource, configur
     nodes,
     ranges,
     headroom: headroom(s, verdict.model, ranges, nodes, configured),
-    configured: configured ? compare(configured, verdict) : undefined,
+    configured: loaded ? compare(loaded, verdict, nodes) : undefined,
     problems: s.problems,
   };
 }
 
-function compare(c: ConfiguredCluster, v: Omit<Classification, "placement">): ConfiguredComparison {
-  const model = configuredModel(c);
-  const differences: string[] = [];
-  if (model && v.model !== "unknown" && model !== v.model) differences.push(`The configuration says ${model}, the cluster looks like ${v.model}.`);
-  const dataplane = c.networkDataplane?.toLowerCase() ?? "azure";
-  if (v.dataplane !== "unknown" && model !== "byo-cni" && dataplane !== v.dataplane) differences.push(`The configured dataplane is ${dataplane}, the cluster runs ${v.dataplane}.`);
-  const policy = c.networkPolicy?.toLowerCase() ?? "none";
-  if (v.policy !== "unknown" && policy !== v.policy) differences.push(`The configured network policy is ${policy}, the cluster shows ${v.policy}.`);
-  return { cluster: c, model, differences };
+function compare(loaded: LoadedConfiguration, v: Omit<Classification, "placement">, nodes: readonly NodeUse[]): ConfiguredComparison {
+  const c = loaded.cluster;
+  const d: string[] = [];
+  if (v.model !== "unknown" && c.model !== v.model) d.push(`The configuration says ${c.model}, the cluster looks like ${v.model}.`);
+  if (v.dataplane !== "unknown" && c.model !== "byo-cni" && c.dataplane !== v.dataplane) d.push(`The configured dataplane is ${c.dataplane}, the cluster runs ${v.dataplane}.`);
+  if (v.policy !== "unknown" && c.policy !== v.policy) d.push(`The configured network policy is ${c.policy}, the cluster shows ${v.policy}.`);
+  const perPool = new Map<string, NodeUse[]>();
+  for (const n of nodes) perPool.set(n.pool ?? "", [...(perPool.get(n.pool ?? "") ?? []), n]);
+  for (const p of c.pools) {
+    const running = perPool.get(p.name) ?? [];
+    if (running.length === 0) {
+      d.push(`Pool ${p.name} is configured but no node of it runs.`);
+      continue;
+    }
+    if (p.maxCount !== undefined && (running.length > p.maxCount || (p.minCount !== undefined && running.length < p.minCount))) d.push(`Pool ${p.name} runs ${running.length} nodes, outside its autoscaler range ${p.minCount ?? 0}–${p.maxCount}.`);
+    else if (p.maxCount === undefined && running.length !== p.count) d.push(`Pool ${p.name} is configured for ${p.count} nodes and runs ${running.length}.`);
+    const other = [...new Set(running.map((n) => n.maxPods).filter((m) => m !== undefined && m !== p.maxPods))];
+    if (other.length) d.push(`Pool ${p.name} is configured for max pods ${p.maxPods}; its nodes allow ${other.join(", ")}.`);
+    const subnet = p.subnetCidr === undefined ? undefined : tryParsePrefix(p.subnetCidr);
+    if (subnet?.ok) {
+      const outside = running.filter((n) => !n.internalIps.some((ip) => { const a = tryParseAddr(ip); return a.ok && subnet.value.contains(a.value); }));
+      if (outside.length) d.push(`${outside.length} node${outside.length === 1 ? "" : "s"} of pool ${p.name} have no address in its subnet ${p.subnet} (${p.subnetCidr}), e.g. ${outside[0]?.name}.`);
+    }
+  }
+  for (const name of perPool.keys()) if (name && !c.pools.some((p) => p.name === name)) d.push(`Pool ${name} runs ${perPool.get(name)?.length ?? 0} nodes but is not in the configuration.`);
+  const podCidrs = c.podCidrs.map((x) => tryParsePrefix(x)).flatMap((r) => (r.ok ? [r.value] : []));
+  if (podCidrs.length) {
+    const stray = nodes.filter((n) => n.podCidrs.some((x) => { const q = tryParsePrefix(x); return q.ok && !podCidrs.some((pc) => pc.family === q.value.family ? pc.contains(q.value) : true); }));
+    if (stray.length) d.push(`${stray.length} node${stray.length === 1 ? "" : "s"} have a pod range outside the configured pod CIDR ${c.podCidrs.join(", ")}, e.g. ${stray[0]?.name} ${stray[0]?.podCidrs.join(", ")}.`);
+  }
+  const running = new Map([...perPool.entries()].map(([k, ns]) => [k, ns.length]));
+  return { cluster: c, differences: d, findings: findingsAgainstCluster(loaded.plan, running) };
 }

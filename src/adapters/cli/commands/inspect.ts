@@ -11,7 +11,7 @@ import { EXIT, UsageError } from "../errors.js";
 import { colorEnabled } from "../io.js";
 import { renderJson } from "../format/json.js";
 import { renderInspectMarkdown, renderInspectTable } from "../inspect/render.js";
-import { readConfiguredCluster, type ConfiguredCluster } from "../../inspect/aks-json.js";
+import { ConfiguredError, loadConfiguration, type LoadedConfiguration } from "../../inspect/configured.js";
 import { DumpError, readDumps } from "../../inspect/dump.js";
 import { inspectReport, type ReportSource } from "../../inspect/report.js";
 import type { ClusterSnapshot } from "../../inspect/snapshot.js";
@@ -23,32 +23,34 @@ function positiveInt(name: string) {
   };
 }
 
-async function loadAksJson(path: string, cwd: string): Promise<ConfiguredCluster> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, path), "utf8");
-  } catch (e) {
-    throw new UsageError(`cannot read --aks-json ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}; give the output of az aks show -o json.`);
+async function loadConfigurationFiles(paths: { flag: string; path: string }[], cwd: string): Promise<LoadedConfiguration | undefined> {
+  if (paths.length === 0) return undefined;
+  const files = [];
+  for (const { flag, path } of paths) {
+    try {
+      files.push({ text: await readFile(resolve(cwd, path), "utf8"), fileName: path });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`cannot read ${flag} ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message}; give ${flag === "--plan" ? "an aksnet plan (aksnet.yaml)" : "the output of az aks show -o json"}.`);
+    }
   }
-  let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    return loadConfiguration(files);
   } catch (e) {
-    throw new UsageError(`--aks-json ${path} is not valid JSON (${(e as Error).message}); give the output of az aks show -o json.`);
+    if (e instanceof ConfiguredError) throw new UsageError(e.message.replace(/\.$/, "") + ".");
+    throw e;
   }
-  const c = readConfiguredCluster(doc);
-  if (!c) throw new UsageError(`--aks-json ${path} has no networkProfile or agentPoolProfiles; give the output of az aks show -o json (or the ARM managedClusters resource).`);
-  return c;
 }
 
 export default defineCommand({
   configure(cmd: Command) {
     cmd
-      .usage("[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [-o table|json|markdown]")
+      .usage("[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [--plan FILE] [-o table|json|markdown]")
       .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, then ~/.kube/config)")
       .option("--context <name>", "kubeconfig context to use (default: the current context)")
       .option("--from-dump <file...>", "read kubectl get nodes,pods,daemonsets -A -o json output instead of a live cluster")
-      .option("--aks-json <file>", "az aks show -o json output: the configured network profile and pools, compared with the cluster")
+      .option("--aks-json <file>", "az aks show -o json (or ARM) output: the configured network profile and pools, compared with the cluster")
+      .option("--plan <file>", "an aksnet plan: differences from the cluster, aksnet check findings at the cluster's node counts, node subnet headroom")
       .addOption(new Option("-o, --output <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
       .option("--all-nodes", "list every node in table and markdown output (default: the first 20)")
       .option("--page-size <n>", "items per list call on a live cluster", positiveInt("--page-size"), 500)
@@ -57,7 +59,7 @@ export default defineCommand({
         "after",
         `
 Reads only: list of nodes, pods, DaemonSets and NodeNetworkConfigs (docs/inspect.md has the ClusterRole).
-Exit codes: 0 ok, 1 a headroom check fails or the configuration differs from the cluster, 2 bad input.
+Exit codes: 0 ok, 1 a headroom check fails, the configuration differs from the cluster or has error findings, 2 bad input.
 
 Examples:
   aksnet inspect                                   # the current kubeconfig context
@@ -71,7 +73,11 @@ Examples:
     const format = (opts["output"] as string) ?? "table";
     const dumps = (opts["fromDump"] as string[] | undefined) ?? [];
     if (dumps.length && (opts["kubeconfig"] || opts["context"])) throw new UsageError("--from-dump reads files, so --kubeconfig and --context do not apply; drop one or the other.");
-    const configured = opts["aksJson"] ? await loadAksJson(opts["aksJson"] as string, io.cwd) : undefined;
+    const configFiles = [
+      ...(opts["aksJson"] ? [{ flag: "--aks-json", path: opts["aksJson"] as string }] : []),
+      ...(opts["plan"] ? [{ flag: "--plan", path: opts["plan"] as string }] : []),
+    ];
+    const configured = await loadConfigurationFiles(configFiles, io.cwd);
     let snapshot: ClusterSnapshot;
     let source: ReportSource;
     if (dumps.length) {
@@ -102,7 +108,7 @@ Examples:
     if (format === "json") await io.out(renderJson(report));
     else if (format === "markdown") await io.out(renderInspectMarkdown(report, options));
     else await io.out(renderInspectTable(report, options));
-    const failing = report.headroom.checks.some((c) => !c.fits) || (report.configured?.differences.length ?? 0) > 0;
+    const failing = report.headroom.checks.some((c) => !c.fits) || (report.configured?.differences.length ?? 0) > 0 || (report.configured?.findings.some((f) => f.severity === "error") ?? false);
     return failing ? EXIT.findings : EXIT.ok;
   },
 });

@@ -76,12 +76,17 @@ function sections(r: InspectReport, o: RenderOptions): { head: string[]; tables:
   tail.push({ title: "Headroom", lines: hl });
   if (r.configured) {
     const c = r.configured;
+    const k = c.cluster;
     const lines = [
-      `Configured: plugin ${c.cluster.networkPlugin ?? "-"}${c.cluster.networkPluginMode ? ` (${c.cluster.networkPluginMode})` : ""}, dataplane ${c.cluster.networkDataplane ?? "azure"}, policy ${c.cluster.networkPolicy ?? "none"}, pod CIDR ${c.cluster.podCidrs.join(", ") || "-"}, service CIDR ${c.cluster.serviceCidrs.join(", ") || "-"}, DNS ${c.cluster.dnsServiceIp ?? "-"}; model ${c.model ?? "unknown"}`,
-      ...c.cluster.pools.map((p) => `Pool ${p.name}: count ${p.count ?? "?"}${p.autoscaling ? `, autoscaler ${p.minCount ?? "?"}-${p.maxCount ?? "?"}` : ""}, max pods ${p.maxPods ?? "?"}, max surge ${p.maxSurge ?? "unset"}${p.podSubnetId ? `, pod subnet ${p.podSubnetId.split("/").pop()}` : ""}`),
-      ...(c.differences.length ? c.differences : ["The configuration matches what the cluster shows."]),
+      `${k.files.join(", ")}: ${k.model}, dataplane ${k.dataplane}, policy ${k.policy}, pod CIDR ${k.podCidrs.join(", ") || "-"}, service CIDR ${k.serviceCidrs.join(", ") || "-"}, DNS ${k.dnsServiceIp}, Kubernetes ${k.kubernetesVersion ?? "?"}`,
+      ...k.pools.map(
+        (p) =>
+          `Pool ${p.name}: count ${p.count}${p.maxCount !== undefined ? `, autoscaler ${p.minCount ?? 0}-${p.maxCount}` : ""}, max pods ${p.maxPods}, max surge ${p.maxSurge}${p.maxSurgeDefaulted ? " (default)" : ""}${p.subnet ? `, subnet ${p.subnet}${p.subnetCidr ? ` ${p.subnetCidr}` : ""}` : ""}${p.podSubnet ? `, pod subnet ${p.podSubnet}${p.podSubnetCidr ? ` ${p.podSubnetCidr}` : ""}` : ""}`,
+      ),
+      ...(c.differences.length ? c.differences.map((x) => `DIFF ${x}`) : ["The configuration matches what the cluster shows."]),
     ];
-    tail.push({ title: "Configured (--aks-json)", lines });
+    tail.push({ title: "Configured", lines });
+    tail.push({ title: "Check findings (configuration at the cluster's node counts)", lines: c.findings.length ? c.findings.map((f) => `${f.severity} ${f.ruleId}: ${f.message} Fix: ${f.fix}`) : ["No findings."] });
   }
   const notes = [...v.caveats, ...h.notes];
   if (notes.length) tail.push({ title: "Notes", lines: notes });

@@ -1,0 +1,104 @@
+/**
+ * The configured side of a cluster — `az aks show -o json` / ARM (`--aks-json`)
+ * or an aksnet plan (`--plan`) — loaded by the importers and resolved by the
+ * plan engine, reduced to what inspect compares with the cluster and uses for
+ * headroom. The check findings are the validator's, run on the plan with each
+ * pool's node count set to what the cluster runs.
+ */
+import { loadPlanFiles, type PlanFile } from "../importers/index.js";
+import { resolvePlan, type Assumption, type Plan, type ResolvedPlan } from "../../engines/plan/index.js";
+import { validate, type Finding } from "../../engines/validate/index.js";
+import type { ModelId } from "../../kb/index.js";
+
+export interface ConfiguredPool {
+  readonly name: string;
+  readonly count: number;
+  /** Autoscaler maximum, when the autoscaler runs on the pool. */
+  readonly maxCount: number | undefined;
+  readonly minCount: number | undefined;
+  readonly maxPods: number;
+  /** Max surge as written, or the resolver's default (then `maxSurgeDefaulted`). */
+  readonly maxSurge: string;
+  readonly maxSurgeDefaulted: boolean;
+  readonly subnet: string | undefined;
+  /** The node subnet's CIDR when the plan's VNet section names it. */
+  readonly subnetCidr: string | undefined;
+  readonly podSubnet: string | undefined;
+  readonly podSubnetCidr: string | undefined;
+}
+
+export interface ConfiguredCluster {
+  readonly files: readonly string[];
+  readonly kubernetesVersion: string | undefined;
+  readonly model: ModelId;
+  readonly dataplane: string;
+  readonly policy: string;
+  readonly podCidrs: readonly string[];
+  readonly serviceCidrs: readonly string[];
+  readonly dnsServiceIp: string;
+  readonly outboundType: string;
+  readonly pools: readonly ConfiguredPool[];
+  /** Defaults the plan resolver filled in, with their sources. */
+  readonly assumptions: readonly Assumption[];
+}
+
+/** A configuration file that cannot be used; the message names it and what to do. */
+export class ConfiguredError extends Error {
+  override readonly name = "ConfiguredError";
+}
+
+export interface LoadedConfiguration {
+  readonly cluster: ConfiguredCluster;
+  readonly plan: Plan;
+}
+
+/** Loads and resolves the files (one plan, or a cluster JSON plus a VNet JSON). */
+export function loadConfiguration(files: readonly PlanFile[]): LoadedConfiguration {
+  let loaded;
+  try {
+    loaded = loadPlanFiles(files);
+  } catch (e) {
+    throw new ConfiguredError((e as Error).message);
+  }
+  if (!loaded.plan) {
+    const p = loaded.problems[0];
+    throw new ConfiguredError(p ? `${p.file}:${p.line}:${p.column}: ${p.message}` : `${files.map((f) => f.fileName).join(", ")} holds no usable cluster configuration.`);
+  }
+  const r = resolvePlan(loaded.plan);
+  return { cluster: summarize(r, files.map((f) => f.fileName)), plan: loaded.plan };
+}
+
+function summarize(r: ResolvedPlan, files: readonly string[]): ConfiguredCluster {
+  const subnet = (name: string | undefined) => (name === undefined ? undefined : r.subnets.find((s) => s.name === name)?.prefix?.toString());
+  return {
+    files,
+    kubernetesVersion: r.kubernetesVersion?.text,
+    model: r.model,
+    dataplane: r.dataplane,
+    policy: r.policy,
+    podCidrs: r.podCidrs.map((c) => c.text),
+    serviceCidrs: r.serviceCidrs.map((c) => c.text),
+    dnsServiceIp: r.dnsServiceIp.text,
+    outboundType: r.outboundType,
+    pools: r.pools.map((p) => ({
+      name: p.name,
+      count: p.count,
+      maxCount: p.autoscale ? p.maxCount : undefined,
+      minCount: p.autoscale ? p.minCount : undefined,
+      maxPods: p.maxPods,
+      maxSurge: p.maxSurge.text,
+      maxSurgeDefaulted: p.maxSurge.defaulted,
+      subnet: p.subnet,
+      subnetCidr: subnet(p.subnet),
+      podSubnet: p.podSubnet,
+      podSubnetCidr: subnet(p.podSubnet),
+    })),
+    assumptions: r.assumptions,
+  };
+}
+
+/** The validator's findings for the plan with each pool's count set to the nodes the cluster runs in it. */
+export function findingsAgainstCluster(plan: Plan, nodesPerPool: ReadonlyMap<string, number>): Finding[] {
+  const asRunning: Plan = { ...plan, nodePools: plan.nodePools.map((p) => (nodesPerPool.has(p.name) ? { ...p, count: nodesPerPool.get(p.name) } : p)) };
+  return validate(asRunning);
+}
