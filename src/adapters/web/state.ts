@@ -55,6 +55,7 @@ nodePools:
   - name: system
     mode: System
     count: 3
+    minCount: 3
     maxCount: 10
     maxPods: 110
     subnet: aks-nodes

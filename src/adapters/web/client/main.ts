@@ -74,7 +74,7 @@ function render(): void {
   requirementsForm.sync(view.plan, view.resolved);
   renderMap(byId("map"), view.map);
   renderCompare(byId("compare"), view.comparison, view.comparisonProblem, state.compareSubnet);
-  byId("compare-command").textContent = `aksnet compare ${state.compareSubnet.trim()}`;
+  byId("compare-command").textContent = `aksnet compare --subnet ${state.compareSubnet.trim()}`;
   renderChart(byId("chart"), view.chart);
   syncValue(compareSubnet, state.compareSubnet);
   syncValue(nodesRange, String(Math.min(state.nodes, Number(nodesRange.max))));

@@ -1,0 +1,198 @@
+/**
+ * The web planner end to end, in Debian's Chromium: the page served by the real
+ * `aksnet serve` must show the same numbers and text as the CLI. Needs the
+ * build (`npm test` builds first) and /usr/bin/chromium (`.ci/run` installs it).
+ * Screenshots go to test-output/ for a person to look at.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../src/adapters/cli/main.js";
+import { memoryIo } from "../../src/adapters/cli/io.js";
+import { EXAMPLE_PLAN } from "../../src/adapters/web/state.js";
+import { loadPlanText } from "../../src/adapters/importers/index.js";
+import { validate } from "../../src/engines/validate/index.js";
+import { CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
+
+async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT });
+  const code = await run(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+const OVERLAPPING_POD_CIDR = `apiVersion: aksnet/v1
+kind: ClusterPlan
+name: aks-overlap
+kubernetesVersion: "1.33"
+network:
+  plugin: azure
+  pluginMode: overlay
+  podCidrs: [10.224.0.0/16]
+vnet:
+  name: vnet-aks
+  addressSpace: [10.224.0.0/12]
+  subnets:
+    - { name: aks-nodes, cidr: 10.224.0.0/22 }
+nodePools:
+  - { name: system, mode: System, count: 3, subnet: aks-nodes }
+`;
+
+const toNumber = (s: string | null) => Number((s ?? "").replace(/,/g, ""));
+
+describe.runIf(existsSync(CHROMIUM))("web planner in Chromium", () => {
+  let served: Served;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const tmp = mkdtempSync(join(tmpdir(), "aksnet-e2e-"));
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, "dist", "adapters", "cli", "bin.js"))) throw new Error("dist/ is not built: run npm run build first");
+    mkdirSync(OUTPUT, { recursive: true });
+    served = await serve();
+    browser = await launch();
+    context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: served.url.replace(/\/$/, "") });
+    page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") pageErrors.push(m.text());
+    });
+    await page.goto(served.url);
+    await page.waitForSelector("body[data-ready=true]");
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await served?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("is served from 127.0.0.1 with a strict CSP and loads without errors", async () => {
+    const res = await page.request.get(served.url);
+    expect(res.headers()["content-security-policy"]).toMatch(/default-src 'self'/);
+    expect(res.headers()["content-security-policy"]).not.toMatch(/unsafe-inline/);
+    expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows the /24 example's comparison with the numbers of aksnet compare -o json", async () => {
+    await page.fill("#compare-subnet", "10.224.0.0/22");
+    await page.waitForFunction(() => document.querySelector("#compare-command")?.textContent?.includes("/22"));
+    await page.click("#compare-example");
+    await page.waitForFunction(() => document.querySelector("#compare-command")?.textContent?.endsWith("10.224.0.0/24"));
+    const rows = await page.$$eval("#compare-table tbody tr", (trs) =>
+      trs.map((tr) => ({
+        model: tr.getAttribute("data-model"),
+        dataplane: tr.getAttribute("data-dataplane"),
+        cells: Object.fromEntries(Array.from(tr.querySelectorAll("td[data-field]")).map((td) => [td.getAttribute("data-field"), td.textContent])),
+      })),
+    );
+    const { code, stdout } = await cli(["compare", "--subnet", "10.224.0.0/24", "-o", "json"]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { models: { model: string; dataplane: string | null; maxPodsPerNode: number; maxNodes: number; maxPods: number; limitedBy: string; withSurge: { maxNodes: number; maxPods: number }; addressesPerNode: { nodeSubnet: number } }[] };
+    expect(rows.map((r) => `${r.model}/${r.dataplane}`)).toEqual(json.models.map((m) => `${m.model}/${m.dataplane ?? "none"}`));
+    json.models.forEach((m, i) => {
+      const c = rows[i]?.cells ?? {};
+      expect({
+        maxPodsPerNode: toNumber(c["maxPodsPerNode"] ?? null),
+        nodeSubnet: toNumber(c["addressesPerNode.nodeSubnet"] ?? null),
+        maxNodes: toNumber(c["maxNodes"] ?? null),
+        maxPods: toNumber(c["maxPods"] ?? null),
+        surgeNodes: toNumber(c["withSurge.maxNodes"] ?? null),
+        surgePods: toNumber(c["withSurge.maxPods"] ?? null),
+      }, `${m.model}/${m.dataplane}`).toEqual({
+        maxPodsPerNode: m.maxPodsPerNode,
+        nodeSubnet: m.addressesPerNode.nodeSubnet,
+        maxNodes: m.maxNodes,
+        maxPods: m.maxPods,
+        surgeNodes: m.withSurge.maxNodes,
+        surgePods: m.withSurge.maxPods,
+      });
+    });
+    // The documented figures: a /24 holds 251 kubenet nodes and 8 Node Subnet nodes at 30 pods.
+    expect(rows.find((r) => r.model === "kubenet")?.cells["maxNodes"]).toBe("251");
+    expect(rows.find((r) => r.model === "azure-cni-node-subnet")?.cells["maxNodes"]).toBe("8");
+  });
+
+  it("shows the overlap finding and marks the map for a pod CIDR inside the VNet", async () => {
+    await page.fill("#plan-text", OVERLAPPING_POD_CIDR);
+    await page.waitForSelector('#findings li[data-rule="pod-cidr-overlaps-network"]');
+    const finding = await page.textContent('#findings li[data-rule="pod-cidr-overlaps-network"]');
+    // The finding the validator (what aksnet check runs) gives for the same text.
+    const loaded = loadPlanText(OVERLAPPING_POD_CIDR, "overlap.yaml");
+    const cliFinding = loaded.plan ? validate(loaded.plan).find((f) => f.ruleId === "pod-cidr-overlaps-network") : undefined;
+    expect(cliFinding).toBeDefined();
+    expect(finding).toContain(cliFinding?.message);
+    expect(finding).toContain(cliFinding?.fix);
+    expect(await page.locator("#map .lane.band").count()).toBeGreaterThan(0);
+    expect(await page.locator("#map .panel > .lane.pods .bar.overlap").count()).toBe(1);
+    await page.screenshot({ path: join(OUTPUT, "planner-overlap-1280x800.png"), fullPage: false });
+  });
+
+  it("moves the chart marker and the needed addresses when the node count changes", async () => {
+    await page.fill("#plan-text", EXAMPLE_PLAN);
+    await page.waitForSelector("#chart-marker", { state: "attached" });
+    const before = { x: await page.getAttribute("#chart-marker", "x1"), needed: await page.textContent('#chart .legend li [data-field="atMarker"]') };
+    await page.fill("#nodes-number", "400");
+    await page.waitForFunction(() => document.querySelector("#chart-svg")?.getAttribute("data-marker") === "400");
+    const after = { x: await page.getAttribute("#chart-marker", "x1"), needed: await page.textContent('#chart .legend li [data-field="atMarker"]') };
+    expect(Number(after.x)).toBeGreaterThan(Number(before.x));
+    // One address per node, 10% surge rounded up: 10 nodes need 11, 400 need 440.
+    expect([before.needed, after.needed]).toEqual(["11", "440"]);
+    await page.waitForFunction(() => location.hash.includes("nodes=400"));
+  });
+
+  it("copies the generated az script, equal to aksnet generate --format az", async () => {
+    await page.fill("#plan-text", EXAMPLE_PLAN);
+    await page.click('button.format[data-format="az"]');
+    await page.waitForSelector("#generated-code", { timeout: 5000 });
+    await page.click("#copy-code");
+    await page.waitForFunction(() => document.querySelector("#generate-status")?.textContent?.includes("Copied"));
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const file = join(tmp, "aksnet.yaml");
+    writeFileSync(file, EXAMPLE_PLAN);
+    const { code, stdout } = await cli(["generate", "--format", "az", file]);
+    expect(code).toBe(0);
+    expect(copied).toBe(stdout);
+  });
+
+  it("keeps the plan in the URL: a reload shows the same plan", async () => {
+    const text = EXAMPLE_PLAN.replace("count: 3", "count: 7");
+    await page.fill("#plan-text", text);
+    await page.waitForFunction(() => location.hash.includes("plan="));
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await page.inputValue("#plan-text")).toBe(text);
+    expect(await page.inputValue("#field-count")).toBe("7");
+  });
+
+  it("is usable from the keyboard: the skip link, then the form in order", async () => {
+    await page.goto(served.url);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to the results");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-model");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-dataplane");
+  });
+
+  it.each([
+    { name: "desktop", width: 1280, height: 800 },
+    { name: "phone", width: 390, height: 844 },
+  ])("renders at $name size ($width×$height) without horizontal scrolling", async ({ name, width, height }) => {
+    const ctx = await browser.browser.newContext({ viewport: { width, height } });
+    const p = await ctx.newPage();
+    await p.goto(served.url);
+    await p.waitForSelector("body[data-ready=true]");
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await p.screenshot({ path: join(OUTPUT, `planner-${name}-${width}x${height}.png`), fullPage: true });
+    await ctx.close();
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
