@@ -88,6 +88,11 @@ describe("aksnet cidr: results", () => {
     expect(r.stdout).toContain("note: 10.0.0.5/24 (argument 1) has host bits set; it was read as its network 10.0.0.0/24.");
   });
 
+  it("counts host bits in one note instead of repeating it", async () => {
+    const r = await cidr(["merge", "10.0.0.0/24", "10.0.1.5/24", "10.0.2.7/24"]);
+    expect(r.stdout).toContain("note: 2 CIDRs have host bits set and were read as their networks, the first 10.0.1.5/24 (argument 2) as 10.0.1.0/24.");
+  });
+
   it("notes host bits on standard error with -o text, keeping standard output clean", async () => {
     const r = await cidr(["merge", "10.0.0.5/24", "-o", "text"]);
     expect(r.stdout).toBe("10.0.0.0/24\n");

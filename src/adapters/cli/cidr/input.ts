@@ -67,8 +67,11 @@ export class PrefixList {
     const i = this.firstHostBits;
     const p = this.prefixes[i];
     if (this.hostBitCount === 0 || p === undefined) return undefined;
-    const more = this.hostBitCount > 1 ? ` (and ${this.hostBitCount - 1} more)` : "";
-    return `note: ${p.toString()} (${this.where(i)})${more} has host bits set; it was read as its network ${p.masked().toString()}.`;
+    if (this.hostBitCount === 1) return `note: ${p.toString()} (${this.where(i)}) has host bits set; it was read as its network ${p.masked().toString()}.`;
+    return (
+      `note: ${this.hostBitCount.toLocaleString("en-US")} CIDRs have host bits set and were read as their networks, ` +
+      `the first ${p.toString()} (${this.where(i)}) as ${p.masked().toString()}.`
+    );
   }
 }
 
