@@ -1,0 +1,93 @@
+/**
+ * The plan a recommendation emits: the candidate's network configuration, a
+ * VNet laid out inside the address space with subnets sized by the capacity
+ * engine, a pod CIDR and service CIDR that overlap nothing, and one System pool
+ * for the target. Every value is explicit, so `aksnet check` and `aksnet generate`
+ * read it without assuming defaults.
+ */
+import { addrFromBigInt, parsePrefix, type Prefix } from "../../ip/index.js";
+import { DEFAULT_CIDRS, MODELS } from "../../kb/index.js";
+import { formatMaxSurge, podRangeKind } from "../capacity/index.js";
+import { choosePodCidr, reservedAvoid, type Avoid } from "../migrate/index.js";
+import type { PlanInput } from "../plan/index.js";
+import { candidateNeeds, type Candidate, type Target } from "./candidate.js";
+import { layoutSubnets } from "./filters.js";
+
+export interface EmitOptions {
+  readonly name?: string;
+  readonly resourceGroup?: string;
+  readonly location?: string;
+}
+
+/** The policy the emitted plan uses: the one asked for, else Cilium's own on Cilium, else none. */
+export function policyFor(c: Candidate, t: Target): "none" | "azure" | "calico" | "cilium" {
+  return t.requirements.networkPolicy ?? (c.dataplane === "cilium" ? "cilium" : "none");
+}
+
+/** The plan for the candidate, or a reason it cannot be laid out. */
+export function emitPlan(c: Candidate, t: Target, options: EmitOptions = {}): { plan: PlanInput } | { problem: string } {
+  const m = MODELS[c.model];
+  const { needs } = candidateNeeds(c, t);
+  const space = t.addressSpace.length > 0 ? t.addressSpace : [parsePrefix(DEFAULT_CIDRS.managedVnet.value)];
+  const bits = [needs.nodeSubnet.prefixLength, ...(needs.podSubnet ? [needs.podSubnet.prefixLength] : [])];
+  if (bits.some((b) => b === null)) return { problem: "no Azure subnet is large enough" };
+  const subnets = layoutSubnets(space, bits as number[]);
+  if (!subnets) return { problem: `the subnets (${bits.map((b) => `/${b}`).join(", ")}) do not fit in ${space.map((p) => p.toString()).join(", ")}` };
+  const [nodeSubnet, podSubnet] = subnets;
+
+  const avoid: Avoid[] = [...space.map((prefix) => ({ prefix, what: "vnet" })), ...reservedAvoid()];
+  const usesPodCidr = podRangeKind(c.model) === "pod-cidr" || c.model === "byo-cni";
+  let podCidr: Prefix | undefined;
+  if (usesPodCidr) {
+    podCidr = choosePodCidr(Math.min(needs.podCidr?.prefixLength ?? 16, 16), avoid);
+    if (!podCidr) return { problem: "no free pod CIDR" };
+    avoid.push({ prefix: podCidr, what: "pod CIDR" });
+  }
+  const defaultService = parsePrefix(DEFAULT_CIDRS.serviceCidr.value);
+  const service = avoid.some((a) => a.prefix.overlaps(defaultService)) ? serviceCidrOutside(avoid) : defaultService;
+  if (!service) return { problem: "no free service CIDR" };
+  const dns = addrFromBigInt(service.addr.toBigInt() + 10n, 4).toString();
+  const dual = Boolean(t.requirements.dualStack);
+
+  const maxPods = t.maxPods ?? m.defaultMaxPods.value;
+  const pool: NonNullable<PlanInput["nodePools"]>[number] = {
+    name: "system",
+    mode: "System",
+    os: "Linux",
+    ...(t.peakNodes > t.nodes ? { count: t.nodes, minCount: t.nodes, maxCount: t.peakNodes } : { count: t.nodes }),
+    maxPods,
+    maxSurge: formatMaxSurge(t.maxSurge),
+    subnet: "aks-nodes",
+    ...(podSubnet ? { podSubnet: "aks-pods", podIpAllocation: m.config.podIpAllocation ?? "DynamicIndividual" } : {}),
+  };
+  const plan: PlanInput = {
+    apiVersion: "aksnet/v1",
+    kind: "ClusterPlan",
+    name: options.name ?? "aks-cluster",
+    ...(options.resourceGroup ? { resourceGroup: options.resourceGroup } : {}),
+    ...(options.location ? { location: options.location } : {}),
+    ...(t.kubernetesVersionText ? { kubernetesVersion: t.kubernetesVersionText } : {}),
+    network: {
+      plugin: m.config.plugin,
+      ...(m.config.pluginMode ? { pluginMode: m.config.pluginMode } : {}),
+      ...(c.model !== "byo-cni" ? { dataplane: c.dataplane } : {}),
+      policy: policyFor(c, t),
+      ipFamilies: dual ? ["IPv4", "IPv6"] : ["IPv4"],
+      ...(podCidr ? { podCidrs: dual ? [podCidr.toString(), DEFAULT_CIDRS.podCidrV6.value] : [podCidr.toString()] } : {}),
+      serviceCidrs: dual ? [service.toString(), DEFAULT_CIDRS.serviceCidrV6.value] : [service.toString()],
+      dnsServiceIp: dns,
+    },
+    vnet: {
+      name: "vnet-aks",
+      addressSpace: space.map((p) => p.toString()),
+      subnets: [{ name: "aks-nodes", cidr: nodeSubnet!.toString() }, ...(podSubnet ? [{ name: "aks-pods", cidr: podSubnet.toString() }] : [])],
+    },
+    nodePools: [pool],
+  };
+  return { plan };
+}
+
+/** A /16 service CIDR that overlaps nothing (same search as the pod CIDR). */
+function serviceCidrOutside(avoid: readonly Avoid[]): Prefix | undefined {
+  return choosePodCidr(16, avoid);
+}

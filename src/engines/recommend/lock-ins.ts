@@ -1,0 +1,46 @@
+/**
+ * What choosing a candidate locks in for the life of the cluster, and the
+ * retirements that apply to it. Each line names its source.
+ */
+import { DEFAULT_CIDRS, MODELS, RETIREMENTS } from "../../kb/index.js";
+import type { Candidate, Target } from "./candidate.js";
+
+export interface LockIn {
+  readonly text: string;
+  readonly source: string;
+}
+
+export interface RetirementNote {
+  readonly id: string;
+  readonly title: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  readonly source: string;
+}
+
+const AKS = (page: string) => `MicrosoftDocs/azure-aks-docs:articles/aks/${page}.md`;
+
+/** The lock-ins of a candidate for the target. */
+export function lockInsOf(c: Candidate, t: Target): LockIn[] {
+  const m = MODELS[c.model];
+  const maxPods = t.maxPods ?? m.defaultMaxPods.value;
+  const out: LockIn[] = [
+    { text: `max pods per node is set per pool at creation (${maxPods} here); to change it, add a pool and move the workloads`, source: AKS("concepts-network-ip-address-planning") },
+    { text: `the service CIDR (default ${DEFAULT_CIDRS.serviceCidr.value}) cannot change after creation; from Kubernetes 1.33 it can only be extended in-cluster`, source: AKS("concepts-network-ip-address-planning") },
+  ];
+  const kind = m.podAddressing.value.kind;
+  if (kind === "pod-cidr-block") out.push({ text: "every node takes a whole /24 of the pod CIDR whatever its max pods; the pod CIDR can only grow (Linux-only clusters), never shrink or move", source: `${AKS("concepts-network-azure-cni-overlay")}; ${AKS("azure-cni-overlay-pod-expand")}` });
+  if (kind === "node-subnet") out.push({ text: `every node reserves ${maxPods + 1} addresses of its subnet when it is created; a pool's subnet cannot change`, source: AKS("concepts-network-legacy-cni") });
+  if (c.model === "azure-cni-pod-subnet-dynamic" || c.model === "azure-cni-pod-subnet-static") out.push({ text: "a pod-subnet cluster can never move to Overlay", source: AKS("update-azure-cni") });
+  if (c.model === "azure-cni-pod-subnet-static") out.push({ text: "a subnet serves one allocation mode; moving pools between dynamic and static needs new pools on a new subnet", source: AKS("configure-azure-cni-static-block-allocation") });
+  if (c.model === "kubenet") out.push({ text: "a route table with one route per node (at most 400 nodes); the cluster must move to Overlay before kubenet retires", source: AKS("configure-kubenet") });
+  if (c.dataplane === "cilium" && c.model !== "byo-cni") out.push({ text: "Cilium is Linux only: no Windows pools can be added later, and there is no documented way back to the Azure dataplane", source: `${AKS("azure-cni-powered-by-cilium")}; ${AKS("update-azure-cni")}` });
+  if (c.model === "byo-cni") out.push({ text: "you install, upgrade and support the CNI yourself", source: AKS("use-byo-cni") });
+  return out;
+}
+
+/** Retirements that apply: kubenet for kubenet; Azure NPM when it is the policy engine asked for. */
+export function retirementsOf(c: Candidate, t: Target): RetirementNote[] {
+  const ids = [...(c.model === "kubenet" ? ["kubenet"] : []), ...(t.requirements.networkPolicy === "azure" && c.dataplane === "azure" ? ["npm-windows", "npm-linux"] : [])];
+  return RETIREMENTS.filter((r) => ids.includes(r.id)).map((r) => ({ id: r.id, title: r.title, date: r.date, source: r.source.map((s) => s.url).join("; ") }));
+}

@@ -1,0 +1,92 @@
+/**
+ * `recommend`: every model × dataplane, filtered by hard requirements (each
+ * rejection with its reason and source), the rest scored by small named scorers
+ * and ranked, each with reasons for and against, what it locks in and the
+ * retirements that apply. Pure; an impossible requirement is a result, not a throw.
+ */
+import { MODELS, type DataplaneId, type ModelId } from "../../kb/index.js";
+import type { Requirements } from "../plan/index.js";
+import { allCandidates, candidateId, candidateNeeds, candidateTitle, targetOf, type Candidate, type Target } from "./candidate.js";
+import { FILTERS, type Rejection } from "./filters.js";
+import { lockInsOf, retirementsOf, type LockIn, type RetirementNote } from "./lock-ins.js";
+import { scoresOf, type Score } from "./scorers.js";
+
+export interface RecommendInput {
+  readonly requirements: Requirements;
+  readonly kubernetesVersion?: string | number;
+}
+
+export interface RankedCandidate {
+  readonly rank: number;
+  /** `model/dataplane`, e.g. `azure-cni-overlay/cilium`. */
+  readonly id: string;
+  readonly model: ModelId;
+  readonly dataplane: DataplaneId;
+  readonly title: string;
+  readonly total: number;
+  readonly scores: readonly Score[];
+  readonly for: readonly string[];
+  readonly against: readonly string[];
+  readonly lockIns: readonly LockIn[];
+  readonly retirements: readonly RetirementNote[];
+  /** What the candidate needs for the target (prefix lengths are null when nothing fits). */
+  readonly needs: { readonly nodeSubnetBits: number | null; readonly podSubnetBits: number | null; readonly podCidrBits: number | null };
+}
+
+export interface RejectedCandidate {
+  readonly id: string;
+  readonly model: ModelId;
+  readonly dataplane: DataplaneId;
+  readonly title: string;
+  readonly reasons: readonly Rejection[];
+}
+
+export interface Recommendation {
+  readonly target: Target;
+  readonly ranked: readonly RankedCandidate[];
+  readonly rejected: readonly RejectedCandidate[];
+}
+
+function rejections(c: Candidate, t: Target): Rejection[] {
+  return FILTERS.flatMap((f) => {
+    const r = f.reject(c, t);
+    return r ? [{ filter: f.id, ...r }] : [];
+  });
+}
+
+/** Ranks the candidates for the requirements. Throws RangeError only for self-contradicting input (see `targetOf`). */
+export function recommend(input: RecommendInput): Recommendation {
+  const t = targetOf(input.requirements, input.kubernetesVersion);
+  const rejected: RejectedCandidate[] = [];
+  const passed: Candidate[] = [];
+  for (const c of allCandidates()) {
+    const reasons = rejections(c, t);
+    if (reasons.length > 0) rejected.push({ id: candidateId(c), model: c.model, dataplane: c.dataplane, title: candidateTitle(c), reasons });
+    else passed.push(c);
+  }
+  const scored = passed.map((c) => {
+    const scores = scoresOf(c, t, passed);
+    const { needs } = candidateNeeds(c, t);
+    return {
+      id: candidateId(c),
+      model: c.model,
+      dataplane: c.dataplane,
+      title: candidateTitle(c),
+      total: scores.reduce((a, s) => a + s.score, 0),
+      scores,
+      for: scores.flatMap((s) => s.for),
+      against: scores.flatMap((s) => s.against),
+      lockIns: lockInsOf(c, t),
+      retirements: retirementsOf(c, t),
+      needs: { nodeSubnetBits: needs.nodeSubnet.prefixLength, podSubnetBits: needs.podSubnet?.prefixLength ?? null, podCidrBits: needs.podCidr?.prefixLength ?? null },
+    };
+  });
+  const guidance = (x: (typeof scored)[number]) => x.scores.find((s) => s.scorer === "guidance")?.score ?? 0;
+  scored.sort((a, b) => b.total - a.total || guidance(b) - guidance(a) || a.id.localeCompare(b.id));
+  return { target: t, ranked: scored.map((s, i) => ({ rank: i + 1, ...s })), rejected };
+}
+
+/** The model's title, for callers that show a model id. */
+export function modelTitle(model: ModelId): string {
+  return MODELS[model].title;
+}
