@@ -51,6 +51,8 @@ export interface RuleMeta {
   readonly description: string;
   /** Message templates by message id; `{name}` placeholders are filled from the report's data. */
   readonly messages: Readonly<Record<string, string>>;
+  /** Message ids reported at another severity than the rule's (e.g. a warning variant). */
+  readonly severities?: Readonly<Record<string, Severity>>;
   /** Fix hint templates, one for every message id. */
   readonly fixes: Readonly<Record<string, string>>;
   readonly aksErrorCode?: string;
@@ -65,8 +67,6 @@ export interface Report {
   readonly messageId: string;
   readonly path: string;
   readonly data?: Readonly<Record<string, string | number>>;
-  /** Overrides the rule's severity for this finding (e.g. a warning variant). */
-  readonly severity?: Severity;
 }
 
 export interface RuleContext {
@@ -101,7 +101,7 @@ export function toFinding(meta: RuleMeta, r: Report): Finding {
   if (message === undefined || fix === undefined) throw new Error(`rule ${meta.id} reported unknown message id "${r.messageId}"`);
   return {
     ruleId: meta.id,
-    severity: r.severity ?? meta.severity,
+    severity: meta.severities?.[r.messageId] ?? meta.severity,
     message: fillTemplate(message, data),
     path: r.path,
     fix: fillTemplate(fix, data),

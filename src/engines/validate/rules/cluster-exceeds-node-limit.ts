@@ -14,6 +14,7 @@ export default defineRule({
       pools: "The plan has {pools} node pools; AKS allows {limit} per cluster.",
       npm: "The pools can reach {nodes} nodes, but Azure Network Policy Manager is supported only up to {limit} nodes.",
     },
+    severities: { npm: "warning" },
     fixes: {
       modelLimit: "Lower the autoscaler maximums or surge, or move to Azure CNI Overlay (5,000 nodes).",
       pools: "Merge pools; at most {limit} per cluster.",
@@ -30,6 +31,6 @@ export default defineRule({
       report({ messageId: "modelLimit", path: "nodePools", data: { nodes, limit, model: plan.model, why: modelLimit.by === "route-table" ? " (one route per node, 400 routes per route table)" : "" } });
     }
     if (plan.pools.length > PLATFORM_LIMITS.poolsPerCluster.value) report({ messageId: "pools", path: "nodePools", data: { pools: plan.pools.length, limit: PLATFORM_LIMITS.poolsPerCluster.value } });
-    if (plan.policy === "azure" && nodes > AZURE_NPM_SCALE.nodes) report({ messageId: "npm", path: "network.policy", severity: "warning", data: { nodes, limit: AZURE_NPM_SCALE.nodes } });
+    if (plan.policy === "azure" && nodes > AZURE_NPM_SCALE.nodes) report({ messageId: "npm", path: "network.policy", data: { nodes, limit: AZURE_NPM_SCALE.nodes } });
   },
 });

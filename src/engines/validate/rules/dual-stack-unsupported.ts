@@ -13,6 +13,7 @@ export default defineRule({
       policy: "Network policy {policy} does not support dual-stack clusters.",
       ciliumVersion: "Dual-stack with the Cilium dataplane needs Kubernetes 1.{min} or later (this plan: {version}).",
     },
+    severities: { kubenet: "warning" },
     fixes: {
       model: "Use plugin: azure with pluginMode: overlay for dual-stack.",
       kubenet: "Use plugin: azure with pluginMode: overlay for dual-stack (kubenet also retires on 2028-03-31).",
@@ -31,7 +32,7 @@ export default defineRule({
   },
   check({ plan, report }) {
     if (!plan.ipFamilies.includes("IPv6")) return;
-    if (plan.model === "kubenet") report({ messageId: "kubenet", path: "network.ipFamilies", severity: "warning" });
+    if (plan.model === "kubenet") report({ messageId: "kubenet", path: "network.ipFamilies" });
     else if (plan.model !== "azure-cni-overlay") report({ messageId: "model", path: "network.ipFamilies", data: { model: plan.model } });
     if (plan.policy === "azure" || plan.policy === "calico") report({ messageId: "policy", path: "network.policy", data: { policy: plan.policy } });
     const v = plan.kubernetesVersion;

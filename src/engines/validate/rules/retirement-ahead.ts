@@ -16,6 +16,7 @@ export default defineRule({
       npmLinux: "Azure Network Policy Manager on Linux retires on {date}.",
       npmWindows: "Azure Network Policy Manager on Windows retired on {date} (no new onboarding).",
     },
+    severities: { npmWindows: "error" },
     fixes: {
       kubenet: "Plan Azure CNI Overlay (plugin: azure, pluginMode: overlay); aksnet migrate shows the steps.",
       npmLinux: "Use Cilium network policy (dataplane: cilium, policy: cilium).",
@@ -28,7 +29,7 @@ export default defineRule({
     if (plan.model === "kubenet") report({ messageId: "kubenet", path: "network.plugin", data: { date: KUBENET.date } });
     if (plan.policy === "azure") {
       report({ messageId: "npmLinux", path: "network.policy", data: { date: NPM_LINUX.date } });
-      if (plan.pools.some((p) => p.os !== "Linux")) report({ messageId: "npmWindows", path: "network.policy", severity: "error", data: { date: NPM_WINDOWS.date } });
+      if (plan.pools.some((p) => p.os !== "Linux")) report({ messageId: "npmWindows", path: "network.policy", data: { date: NPM_WINDOWS.date } });
     }
   },
 });

@@ -13,6 +13,7 @@ export default defineRule({
       tooLarge: "Service CIDR {cidr} is too large: the mask must be /{min} or longer for IPv{family}.",
       exactly12: "Service CIDR {cidr} is a /12; Kubernetes accepts /12, but AKS docs say the service CIDR must be smaller than /12.",
     },
+    severities: { exactly12: "warning" },
     fixes: {
       tooLarge: "Use a /{min} or smaller range, e.g. {suggested}; a /16 (65,536 services) is the AKS default size.",
       exactly12: "Use a /13 or smaller range, e.g. {suggested}, unless you have confirmed AKS accepts a /12.",
@@ -28,7 +29,7 @@ export default defineRule({
       if (s.prefix.bits < min) {
         report({ messageId: "tooLarge", path: s.path, data: { cidr: s.prefix.toString(), min, family: s.prefix.family, suggested: `${base.first().toString()}/${s.prefix.family === 4 ? 16 : min}` } });
       } else if (s.prefix.family === 4 && s.prefix.bits === PLATFORM_LIMITS.serviceCidrShortestBitsV4.value) {
-        report({ messageId: "exactly12", path: s.path, severity: "warning", data: { cidr: s.prefix.toString(), suggested: `${base.first().toString()}/16` } });
+        report({ messageId: "exactly12", path: s.path, data: { cidr: s.prefix.toString(), suggested: `${base.first().toString()}/16` } });
       }
     }
   },

@@ -13,6 +13,7 @@ export default defineRule({
       podSubnetModel: "Pool \"{pool}\" names pod subnet \"{subnet}\", but the cluster uses {model}; pod subnets need plugin azure without pluginMode overlay.",
       allocationWithoutPodSubnet: "Pool \"{pool}\" sets podIpAllocation {mode} without a pod subnet.",
     },
+    severities: { noSubnet: "warning" },
     fixes: {
       unknownSubnet: "Add the subnet to vnet.subnets or correct the name (subnets: {known}).",
       noSubnet: "Set the pool's subnet to one of: {known}.",
@@ -33,7 +34,7 @@ export default defineRule({
     const known = [...byName.keys()].join(", ") || "none";
     for (const p of plan.pools) {
       const at = `nodePools[${p.index}]`;
-      if (vnet && p.subnet === undefined && plan.subnets.length > 0) report({ messageId: "noSubnet", path: at, severity: "warning", data: { pool: p.name, vnet: vnet.name ?? "(unnamed)", known } });
+      if (vnet && p.subnet === undefined && plan.subnets.length > 0) report({ messageId: "noSubnet", path: at, data: { pool: p.name, vnet: vnet.name ?? "(unnamed)", known } });
       if (vnet && p.subnet !== undefined) {
         const s = byName.get(p.subnet);
         if (!s) report({ messageId: "unknownSubnet", path: `${at}.subnet`, data: { pool: p.name, subnet: p.subnet, known } });

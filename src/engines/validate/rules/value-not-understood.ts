@@ -11,6 +11,7 @@ export default defineRule({
       versionNumber: "kubernetesVersion is the number {value}; YAML reads 1.30 as 1.3, so write versions as strings.",
       surge: "Pool \"{pool}\" sets maxSurge {value}, which is neither a node count nor a percentage; 1 node was assumed.",
     },
+    severities: { versionNumber: "warning" },
     fixes: {
       version: "Write the version as a string, e.g. \"1.33\".",
       versionNumber: "Quote it: kubernetesVersion: \"{value}\" (or \"1.30\" if that is what you meant).",
@@ -21,7 +22,7 @@ export default defineRule({
   },
   check({ plan, report }) {
     const v = plan.plan.kubernetesVersion;
-    if (typeof v === "number") report({ messageId: "versionNumber", path: "kubernetesVersion", severity: "warning", data: { value: String(v) } });
+    if (typeof v === "number") report({ messageId: "versionNumber", path: "kubernetesVersion", data: { value: String(v) } });
     else if (v !== undefined && plan.kubernetesVersion === undefined) report({ messageId: "version", path: "kubernetesVersion", data: { value: JSON.stringify(v) } });
     for (const p of plan.pools) {
       if (!p.maxSurge.valid) report({ messageId: "surge", path: `nodePools[${p.index}].maxSurge`, data: { pool: p.name, value: JSON.stringify(p.maxSurge.text) } });

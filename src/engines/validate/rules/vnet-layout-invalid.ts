@@ -16,6 +16,7 @@ export default defineRule({
       size: "Subnet \"{subnet}\" ({cidr}): {problem}.",
       vnetTooLarge: "VNet address space {cidr} is larger than /{limit}, the largest the AKS IP planning guide allows.",
     },
+    severities: { vnetTooLarge: "warning" },
     fixes: {
       outside: "Move the subnet inside {space}, or add its range to vnet.addressSpace.",
       subnetsOverlap: "Give each subnet its own range.",
@@ -44,7 +45,7 @@ export default defineRule({
     }
     for (const { a, b } of overlapsWithin(space)) report({ messageId: "spacesOverlap", path: b.path, data: { a: a.prefix.toString(), b: b.prefix.toString() } });
     for (const s of space) {
-      if (s.prefix.family === 4 && s.prefix.bits < VNET_MAX.shortestBits) report({ messageId: "vnetTooLarge", path: s.path, severity: "warning", data: { cidr: s.prefix.toString(), limit: VNET_MAX.shortestBits } });
+      if (s.prefix.family === 4 && s.prefix.bits < VNET_MAX.shortestBits) report({ messageId: "vnetTooLarge", path: s.path, data: { cidr: s.prefix.toString(), limit: VNET_MAX.shortestBits } });
     }
   },
 });

@@ -69,7 +69,7 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
         c.findings.map(({ messageId, path, message }) => ({ messageId, path, message })),
       );
       c.findings.forEach((e, i) => {
-        expect(got[i]!.severity).toBe(e.severity ?? meta.severity);
+        expect(got[i]!.severity).toBe(e.severity ?? meta.severities?.[e.messageId] ?? meta.severity);
         if (e.fixIncludes !== undefined) expect(got[i]!.fix).toContain(e.fixIncludes);
       });
     });

@@ -1,0 +1,17 @@
+/**
+ * Writes docs/rules/<id>.md for every rule and the index docs/rules/README.md
+ * from the rules' metadata. `src/engines/validate/catalog.test.ts` fails when the files drift.
+ * Usage: npx tsx scripts/gen-rule-docs.ts
+ */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ruleDocs } from "../src/engines/validate/catalog.js";
+import { RULES } from "../src/engines/validate/rules/index.js";
+
+const root = resolve(import.meta.dirname, "..");
+const dir = join(root, "docs/rules");
+mkdirSync(dir, { recursive: true });
+const docs = ruleDocs(RULES);
+for (const name of readdirSync(dir)) if (!docs.has(`docs/rules/${name}`)) rmSync(join(dir, name));
+for (const [path, text] of docs) writeFileSync(join(root, path), text);
+console.log(`wrote ${docs.size} files under docs/rules/`);

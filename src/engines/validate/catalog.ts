@@ -1,0 +1,97 @@
+/**
+ * The rule catalog as documentation: one Markdown page per rule
+ * (`docs/rules/<id>.md`) and an index (`docs/rules/README.md`), generated from
+ * the rules' metadata by `scripts/gen-rule-docs.ts` and checked for drift.
+ */
+import type { Rule, RuleMeta } from "./rule.js";
+
+const FAMILY_TITLES: Record<RuleMeta["family"], string> = {
+  "allowed-values": "Allowed values",
+  combinations: "Plugin, mode, policy, dataplane and OS combinations",
+  "cidr-syntax": "CIDR syntax",
+  "service-cidr": "Service CIDR",
+  "dns-service-ip": "DNS service IP",
+  "pod-cidr": "Pod CIDR",
+  "max-pods": "Max pods per node",
+  "node-counts": "Node counts and autoscaler",
+  "subnet-sizing": "Subnet sizing",
+  "vnet-layout": "VNet and subnets",
+  "dual-stack": "Dual-stack",
+  names: "Names",
+  retirement: "Retirements",
+  internal: "Internal",
+};
+
+/** The pseudo-rule a crashing rule is reported as. */
+export const INTERNAL_ERROR_META: RuleMeta = {
+  id: "internal-error",
+  family: "internal",
+  severity: "error",
+  description: "A rule failed while checking the plan; the other rules still ran. This is a bug in aksnet, not in the plan.",
+  messages: { failed: "Rule {rule} failed on this plan ({reason}); its check did not run." },
+  fixes: { failed: "This is a bug in aksnet, not in the plan: please report it with the plan attached." },
+  sources: ["aksnet: src/engines/validate/validate.ts"],
+  checked: "2026-11-22",
+};
+
+const code = (s: string) => "`" + s + "`";
+const cell = (s: string) => s.replace(/\|/g, "\\|");
+
+/** The page of one rule. */
+export function renderRulePage(meta: RuleMeta): string {
+  const lines = [
+    `# ${meta.id}`,
+    "",
+    "<!-- Generated from the rule's metadata by scripts/gen-rule-docs.ts; do not edit. -->",
+    "",
+    meta.description,
+    "",
+    `- Severity: **${meta.severity}**`,
+    `- Family: ${FAMILY_TITLES[meta.family]}`,
+    ...(meta.aksErrorCode ? [`- AKS error it prevents: ${code(meta.aksErrorCode)}`] : []),
+    `- Rule file: ${code(meta.id === "internal-error" ? "src/engines/validate/validate.ts" : `src/engines/validate/rules/${meta.id}.ts`)}`,
+    "",
+    "## Messages and fixes",
+    "",
+    "| message id | severity | message | fix |",
+    "|---|---|---|---|",
+    ...Object.keys(meta.messages).map((id) => `| ${code(id)} | ${meta.severities?.[id] ?? meta.severity} | ${cell(meta.messages[id]!)} | ${cell(meta.fixes[id] ?? "")} |`),
+    "",
+    "Words in braces are filled from the plan; the JSON output carries them in `data`.",
+    "",
+  ];
+  if (meta.assumes) lines.push("## Where sources disagree", "", meta.assumes, "");
+  lines.push("## Sources", "", `Checked ${meta.checked}.`, "", ...meta.sources.map((s) => `- ${s.startsWith("http") ? `<${s}>` : code(s)}`), "");
+  return lines.join("\n");
+}
+
+/** The index of every rule, grouped by family. */
+export function renderRuleIndex(rules: readonly Rule[]): string {
+  const metas = [...rules.map((r) => r.meta), INTERNAL_ERROR_META];
+  const lines = [
+    "# Rules of `aksnet check`",
+    "",
+    "<!-- Generated from the rules' metadata by scripts/gen-rule-docs.ts; do not edit. -->",
+    "",
+    `${metas.length - 1} rules, one file each under \`src/engines/validate/rules/\`, each with a case table of valid and invalid plans. ` +
+      "Severity is the rule's default; a page lists the messages reported at another severity.",
+    "",
+  ];
+  for (const family of Object.keys(FAMILY_TITLES) as RuleMeta["family"][]) {
+    const inFamily = metas.filter((m) => m.family === family);
+    if (inFamily.length === 0) continue;
+    lines.push(`## ${FAMILY_TITLES[family]}`, "", "| rule | severity | AKS error | checks |", "|---|---|---|---|");
+    for (const m of inFamily) lines.push(`| [${m.id}](${m.id}.md) | ${m.severity} | ${m.aksErrorCode ? code(m.aksErrorCode) : ""} | ${cell(m.description)} |`);
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+/** Every generated file: path relative to the repository root → content. */
+export function ruleDocs(rules: readonly Rule[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rules) out.set(`docs/rules/${r.meta.id}.md`, renderRulePage(r.meta));
+  out.set("docs/rules/internal-error.md", renderRulePage(INTERNAL_ERROR_META));
+  out.set("docs/rules/README.md", renderRuleIndex(rules));
+  return out;
+}
