@@ -3,7 +3,8 @@
  * side by side: capacity raw and with surge, what limits it, and the features
  * that decide between models.
  */
-import { parsePrefix, type Prefix } from "../../ip/index.js";
+// The prefix module alone, not the IP index: `compare` must start fast.
+import { parsePrefix, type Prefix } from "../../ip/prefix.js";
 import {
   DATAPLANES,
   DEFAULT_CIDRS,

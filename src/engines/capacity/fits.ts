@@ -9,7 +9,7 @@
  * against it is not documented.
  */
 import { MODELS, PLATFORM_LIMITS, type MaxSurge, type ModelId } from "../../kb/index.js";
-import type { Prefix } from "../../ip/index.js";
+import type { Prefix } from "../../ip/prefix.js";
 import { addressesPerNode, type PerNode } from "./per-node.js";
 import { podCidrBlocks, staticBlocksIn, usableAddresses } from "./ranges.js";
 import { surgeNodes } from "./surge.js";

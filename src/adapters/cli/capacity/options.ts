@@ -2,7 +2,8 @@
  * Flags shared by `compare` and `size`, parsed at the edge: each bad value
  * becomes one `UsageError` sentence naming the flag, the value and the fix.
  */
-import { azureSubnetProblem, tryParsePrefix, type Prefix } from "../../../ip/index.js";
+import { azureSubnetProblem } from "../../../ip/azure.js";
+import { tryParsePrefix, type Prefix } from "../../../ip/prefix.js";
 import { tryParseMaxSurge } from "../../../engines/capacity/index.js";
 import { isModelId, MODEL_IDS, PLATFORM_LIMITS, tryParseKubernetesVersion, type KubernetesVersion, type MaxSurge, type ModelId } from "../../../kb/index.js";
 import { UsageError } from "../errors.js";

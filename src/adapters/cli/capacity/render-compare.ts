@@ -1,9 +1,9 @@
 /** `aksnet compare` output: a capacity table, a features table and the assumptions, as text or Markdown. */
 import type { CompareResult, CompareRow } from "../../../engines/capacity/index.js";
-import { parsePrefix } from "../../../ip/index.js";
-import { formatNumber, renderTable, type CellLike, type Column } from "../format/table.js";
+import { parsePrefix } from "../../../ip/prefix.js";
+import { renderTable, type CellLike, type Column } from "../format/table.js";
 import { renderMarkdownTable } from "../format/markdown.js";
-import { assumptionLines, perNodeText, RESOURCE_WORDS, yesNo } from "./words.js";
+import { formatNumber, assumptionLines, perNodeText, RESOURCE_WORDS, yesNo } from "./words.js";
 
 function capacityTable(r: CompareResult): { columns: Column[]; rows: CellLike[][] } {
   const surge = r.models[0]?.withSurge.maxSurge ?? "";
@@ -24,12 +24,12 @@ function capacityTable(r: CompareResult): { columns: Column[]; rows: CellLike[][
     return [
       m.model,
       m.dataplane ?? "(your CNI)",
-      m.maxPodsPerNode,
+      String(m.maxPodsPerNode),
       perNodeText(m),
-      m.maxNodes,
+      formatNumber(m.maxNodes),
       `${formatNumber(m.maxPods)}${podsNote}`,
       `${formatNumber(m.withSurge.maxNodes)}+${formatNumber(m.withSurge.surgeNodes)}`,
-      m.withSurge.maxPods,
+      formatNumber(m.withSurge.maxPods),
       { text: limit, mark: "limit" },
     ];
   });

@@ -1,7 +1,6 @@
 /** Words the capacity tables use for engine values. */
 import type { CompareRow, Resource } from "../../../engines/capacity/index.js";
 import type { CapacityAssumption } from "../../../engines/capacity/index.js";
-import { formatNumber } from "../format/table.js";
 
 export const RESOURCE_WORDS: Readonly<Record<Resource, string>> = {
   "node-subnet": "node subnet",
@@ -11,6 +10,15 @@ export const RESOURCE_WORDS: Readonly<Record<Resource, string>> = {
   "vnet-ip-limit": "VNet IP limit",
   "cluster-node-limit": "5,000 nodes/cluster",
 };
+
+/**
+ * 27,610: thousands separators without `toLocaleString`, whose first call loads
+ * ICU data and costs `compare` milliseconds it must not spend.
+ */
+export function formatNumber(n: number): string {
+  const s = String(Math.abs(Math.trunc(n)));
+  return (n < 0 ? "-" : "") + s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
 
 /** What one node takes: node-subnet address(es) + its pod range share, e.g. "1 + a /24", "31 (1 + 30)", "1 + 16×/28", "1 + ≤272". */
 export function perNodeText(row: Pick<CompareRow, "addressesPerNode" | "podRange" | "maxPodsPerNode">): string {
