@@ -17,7 +17,7 @@
  * when it was measured).
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 const BENCH_DIR = new URL("./", import.meta.url);
 const OUT = new URL("../docs/performance.md", import.meta.url);
@@ -51,6 +51,7 @@ const kept = (name) => {
 };
 
 const today = new Date().toISOString().slice(0, 10);
+const loadAtStart = loadavg()[0];
 const sections = [];
 for (const name of names) {
   if (wanted.length && !wanted.includes(name)) {
@@ -73,6 +74,7 @@ const header = [
   `- Date: ${today}`,
   `- CPU: ${cpuModel()}, ${cpus().length} cores; memory ${Math.round(totalmem() / 2 ** 30)} GiB`,
   `- Node.js: ${process.version} (${process.platform} ${process.arch})`,
+  `- Load average (1 min) when the run started: ${loadAtStart.toFixed(1)} on ${cpus().length} cores${loadAtStart > cpus().length ? " (a busy machine: compare ratios, not absolute figures)" : ""}`,
   "- Command: `npm run bench` (or `node --expose-gc bench/run.mjs NAME` for one benchmark)",
   "",
 ].join("\n");

@@ -1,8 +1,10 @@
 /**
  * Timing for benchmarks: one warm-up run (whose output is kept for the
  * correctness check), then timed runs until there are `runs` of them or
- * `budgetMs` is spent; the figure is the median. Garbage is collected between
- * runs when node runs with --expose-gc.
+ * `budgetMs` is spent; the figures are medians of wall-clock time (`ms`) and of
+ * the process's CPU time, user + system (`cpuMs`). CPU time is what the reports
+ * compare: on a shared, loaded machine wall time mostly measures the neighbours.
+ * Garbage is collected (untimed) between runs when node runs with --expose-gc.
  */
 import { performance } from "node:perf_hooks";
 
@@ -18,16 +20,20 @@ export async function measure(fn, { runs = 3, budgetMs = 6000 } = {}) {
   const output = await fn();
   const warm = performance.now() - t0;
   const times = [];
+  const cpu = [];
   let spent = warm;
   while (times.length < runs && (times.length === 0 || spent < budgetMs)) {
     globalThis.gc?.();
+    const c = process.cpuUsage();
     const t = performance.now();
     await fn();
     const ms = performance.now() - t;
+    const used = process.cpuUsage(c);
     times.push(ms);
+    cpu.push((used.user + used.system) / 1000);
     spent += ms;
   }
-  return { output, ms: median(times), runs: times.length };
+  return { output, ms: median(times), cpuMs: median(cpu), runs: times.length };
 }
 
 /** A duration for people: 57 ms, 1.1 s, 4.2 min. */

@@ -14,27 +14,47 @@ export interface Line {
   readonly number: number;
 }
 
+/** The lines of one chunk of input: their texts, and the number of the first. */
+export interface LineBatch {
+  readonly texts: readonly string[];
+  readonly firstNumber: number;
+}
+
 /**
- * Yields every line of a UTF-8 stream in order. A final line without a
- * terminator is yielded too; an empty stream yields nothing. Memory use is
+ * Yields the lines of a UTF-8 stream in order, a batch per chunk read (one
+ * await per chunk, not per line). A final line without a terminator is included;
+ * an empty stream yields nothing. `\r\n` and `\n` both end a line. Memory use is
  * bounded by the chunk size and the longest line.
  */
-export async function* readLines(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<Line> {
+export async function* readLineBatches(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<LineBatch> {
   const decoder = new StringDecoder("utf8");
   let rest = "";
-  let number = 0;
+  let number = 1;
+  const batch = (texts: string[]) => {
+    const b = { texts, firstNumber: number };
+    number += texts.length;
+    return b;
+  };
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
     const text = rest + (typeof chunk === "string" ? chunk : decoder.write(chunk));
+    const texts: string[] = [];
     let start = 0;
     for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield { text: text.slice(start, end), number: ++number };
+      texts.push(text.slice(start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
       start = nl + 1;
     }
     rest = text.slice(start);
+    if (texts.length) yield batch(texts);
   }
   rest += decoder.end();
-  if (rest !== "") yield { text: rest.endsWith("\r") ? rest.slice(0, -1) : rest, number: ++number };
+  if (rest !== "") yield batch([rest.endsWith("\r") ? rest.slice(0, -1) : rest]);
+}
+
+/** Yields every line of a UTF-8 stream in order, numbered from 1 (see `readLineBatches`). */
+export async function* readLines(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<Line> {
+  for await (const b of readLineBatches(stream)) {
+    for (let i = 0; i < b.texts.length; i++) yield { text: b.texts[i] as string, number: b.firstNumber + i };
+  }
 }
 
 /** The lines of an in-memory text, numbered like `readLines`. */

@@ -13,7 +13,7 @@ import type { Readable } from "node:stream";
 import { ParseError, parsePrefixOrAddr, type Prefix } from "../../../ip/index.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
-import { readLines, type Line } from "../lines.js";
+import { readLineBatches } from "../lines.js";
 
 /** Prefixes in input order, each with where it came from (kept in flat arrays: a million entries are common). */
 export class PrefixList {
@@ -103,7 +103,7 @@ export async function readPrefixList(spec: ListSpec, io: Io, into = new PrefixLi
   if (spec.args.length > 0) {
     const id = into.addSource(ARGUMENTS);
     spec.args.forEach((a, i) => {
-      addLine(into, id, { text: a, number: i + 1 }, ARGUMENTS);
+      addLine(into, id, a, i + 1, ARGUMENTS);
     });
   }
   if (spec.file !== undefined) {
@@ -135,7 +135,9 @@ export async function openInput(file: string, io: Io): Promise<Readable> {
 async function readStreamInto(into: PrefixList, name: string, stream: Readable): Promise<void> {
   const id = into.addSource(name);
   try {
-    for await (const line of readLines(stream)) addLine(into, id, line, name);
+    for await (const b of readLineBatches(stream)) {
+      for (let i = 0; i < b.texts.length; i++) addLine(into, id, b.texts[i] as string, b.firstNumber + i, name);
+    }
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read ${name}: ${(e as Error).message}; check the path and permissions.`);
@@ -143,17 +145,17 @@ async function readStreamInto(into: PrefixList, name: string, stream: Readable):
 }
 
 /** Parses one input line into the list; comments and blank lines are skipped. */
-function addLine(into: PrefixList, source: number, line: Line, name: string): void {
-  const text = cidrText(line.text);
+function addLine(into: PrefixList, source: number, line: string, number: number, name: string): void {
+  const text = cidrText(line);
   if (text === "") return;
   let p: Prefix;
   try {
     p = parsePrefixOrAddr(text);
   } catch (e) {
-    if (e instanceof ParseError) throw new UsageError(`${describe(name, line.number)}: ${e.message}; fix or remove it.`);
+    if (e instanceof ParseError) throw new UsageError(`${describe(name, number)}: ${e.message}; fix or remove it.`);
     throw e;
   }
-  into.add(p, source, line.number);
+  into.add(p, source, number);
 }
 
 /** The CIDR part of a line: before any `#`, without surrounding whitespace; "" for a blank or comment line. */
