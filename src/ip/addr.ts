@@ -127,28 +127,33 @@ export function compareAddr(a: Addr, b: Addr): number {
 // ---------------------------------------------------------------------------
 // Formatting
 
+// Lookup tables: concatenating interned strings beats number-to-string conversions.
+const OCTET = Array.from({ length: 256 }, (_, i) => String(i));
+const OCTET_DOT = Array.from({ length: 256 }, (_, i) => `${i}.`);
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16));
+const HEX_PAD = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** A 16-bit group in lower-case hex without leading zeros. */
+function hexGroup(g: number): string {
+  return g < 256 ? (HEX[g] as string) : (HEX[g >>> 8] as string) + (HEX_PAD[g & 255] as string);
+}
+
 /** Formats an unsigned 32-bit integer as a dotted quad. */
 export function format4(n: number): string {
-  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+  return (OCTET_DOT[n >>> 24] as string) + (OCTET_DOT[(n >>> 16) & 255] as string) + (OCTET_DOT[(n >>> 8) & 255] as string) + (OCTET[n & 255] as string);
 }
 
 /** Formats a 128-bit integer per RFC 5952, with IPv4-mapped addresses as `::ffff:a.b.c.d`. */
 export function format6(n: bigint): string {
-  const groups = new Array<number>(8);
   // Split via 32-bit words: four Number() conversions instead of eight bigint shifts.
   const w0 = Number((n >> 96n) & 0xffffffffn);
   const w1 = Number((n >> 64n) & 0xffffffffn);
   const w2 = Number((n >> 32n) & 0xffffffffn);
   const w3 = Number(n & 0xffffffffn);
-  groups[0] = w0 >>> 16;
-  groups[1] = w0 & 0xffff;
-  groups[2] = w1 >>> 16;
-  groups[3] = w1 & 0xffff;
-  groups[4] = w2 >>> 16;
-  groups[5] = w2 & 0xffff;
-  groups[6] = w3 >>> 16;
-  groups[7] = w3 & 0xffff;
   if (w0 === 0 && w1 === 0 && w2 === 0xffff) return `::ffff:${format4(w3 >>> 0)}`;
+  const g0 = w0 >>> 16, g1 = w0 & 0xffff, g2 = w1 >>> 16, g3 = w1 & 0xffff;
+  const g4 = w2 >>> 16, g5 = w2 & 0xffff, g6 = w3 >>> 16, g7 = w3 & 0xffff;
+  const groups = [g0, g1, g2, g3, g4, g5, g6, g7];
   // Longest run of zero groups, length ≥ 2, first one on ties (RFC 5952 §4.2.2, §4.2.3).
   let bestStart = -1;
   let bestLen = 1;
@@ -157,7 +162,7 @@ export function format6(n: bigint): string {
       i++;
       continue;
     }
-    let j = i;
+    let j = i + 1;
     while (j < 8 && groups[j] === 0) j++;
     if (j - i > bestLen) {
       bestStart = i;
@@ -165,9 +170,17 @@ export function format6(n: bigint): string {
     }
     i = j;
   }
-  const hex = (from: number, to: number) => groups.slice(from, to).map((g) => g.toString(16)).join(":");
-  if (bestStart < 0) return hex(0, 8);
-  return `${hex(0, bestStart)}::${hex(bestStart + bestLen, 8)}`;
+  let out = "";
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) {
+      out += "::";
+      i += bestLen - 1;
+      continue;
+    }
+    if (out.length > 0 && !out.endsWith(":")) out += ":";
+    out += hexGroup(groups[i] as number);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------

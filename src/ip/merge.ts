@@ -3,9 +3,9 @@
  * Results are minimal, sorted (IPv4 first), disjoint and masked; inputs may be
  * unsorted, overlapping, unmasked and of both families.
  */
-import { Prefix } from "./prefix.js";
+import type { Prefix } from "./prefix.js";
 import type { AddrRange } from "./range.js";
-import { AddrSet, bounds, type AddrItem } from "./set.js";
+import { AddrSet, pushBounds, type AddrItem } from "./set.js";
 import { RunBuf4, normalize4, subtract4 } from "./runs4.js";
 import { normalize6, subtract6 } from "./runs6.js";
 
@@ -14,21 +14,7 @@ export function setOfItems(items: Iterable<AddrItem>): AddrSet {
   const b4 = new RunBuf4();
   const lo6: bigint[] = [];
   const hi6: bigint[] = [];
-  for (const x of items) {
-    if (x instanceof Prefix && x.addr.family === 4) {
-      // Inline fast path for the common case (lists of IPv4 CIDRs).
-      const size = 2 ** (32 - x.bits);
-      const lo = x.addr.v4 - (x.addr.v4 % size);
-      b4.push(lo, lo + size);
-      continue;
-    }
-    const b = bounds(x);
-    if (b.family === 4) b4.push(b.lo, b.hi);
-    else {
-      lo6.push(b.lo);
-      hi6.push(b.hi);
-    }
-  }
+  for (const x of items) pushBounds(x, b4, lo6, hi6);
   return AddrSet.fromRuns(normalize4(b4.lo, b4.hi, b4.n), normalize6(lo6, hi6));
 }
 

@@ -4,9 +4,9 @@
  * `findOverlappingPairs` lists all overlapping pairs by sort-and-sweep in
  * O(M log M + pairs). Items of different families never overlap.
  */
-import { bounds, type AddrItem } from "./set.js";
-import { RunBuf4, normalize4, touches4, type Runs4 } from "./runs4.js";
-import { normalize6, touches6, type Runs6 } from "./runs6.js";
+import { bounds, pushBounds, touchesItem, type AddrItem } from "./set.js";
+import { RunBuf4, normalize4, type Runs4 } from "./runs4.js";
+import { normalize6, type Runs6 } from "./runs6.js";
 
 /** @internal IPv4 items sorted by start: `lo`, exclusive `hi`, original index, and the implicit-tree max of `hi`. */
 interface Sorted4 {
@@ -31,15 +31,8 @@ function collect(items: Iterable<AddrItem>): { b4: RunBuf4; i4: number[]; lo6: b
   const i6: number[] = [];
   let k = 0;
   for (const x of items) {
-    const b = bounds(x);
-    if (b.family === 4) {
-      b4.push(b.lo, b.hi);
-      i4.push(k);
-    } else {
-      lo6.push(b.lo);
-      hi6.push(b.hi);
-      i6.push(k);
-    }
+    if (pushBounds(x, b4, lo6, hi6) === 4) i4.push(k);
+    else i6.push(k);
     k++;
   }
   return { b4, i4, lo6, hi6, i6, count: k };
@@ -124,41 +117,46 @@ function query6(s: Sorted6, max: bigint[], l: number, r: number, qlo: bigint, qh
 
 /** An index over a fixed list of prefixes or ranges (both families) for repeated overlap queries. */
 export class OverlapIndex {
-  private readonly s4: Sorted4;
-  private readonly max4: Float64Array;
-  private readonly s6: Sorted6;
-  private readonly max6: bigint[];
+  private readonly items: ReturnType<typeof collect>;
   private readonly union4: Runs4;
   private readonly union6: Runs6;
+  /** The interval trees, built on the first `overlapping` call (`overlapsAny` needs only the union). */
+  private tree?: { s4: Sorted4; max4: Float64Array; s6: Sorted6; max6: bigint[] };
   /** The number of items indexed. */
   readonly size: number;
 
   constructor(items: Iterable<AddrItem>) {
     const c = collect(items);
+    this.items = c;
     this.size = c.count;
-    this.s4 = sort4(c.b4.lo, c.b4.hi, c.i4);
-    this.max4 = new Float64Array(this.s4.n);
-    buildMax4(this.s4, this.max4, 0, this.s4.n);
-    this.s6 = sort6(c.lo6, c.hi6, c.i6);
-    this.max6 = new Array<bigint>(this.s6.lo.length).fill(0n);
-    buildMax6(this.s6, this.max6, 0, this.s6.lo.length);
-    this.union4 = normalize4(this.s4.lo.slice(), this.s4.hi.slice(), this.s4.n);
-    this.union6 = normalize6(this.s6.lo.slice(), this.s6.hi.slice());
+    this.union4 = normalize4(c.b4.lo.slice(0, c.b4.n), c.b4.hi.slice(0, c.b4.n), c.b4.n);
+    this.union6 = normalize6(c.lo6.slice(), c.hi6.slice());
   }
 
   /** The positions (in the input order, ascending) of the items that share an address with `q`. */
   overlapping(q: AddrItem): number[] {
+    const t = (this.tree ??= this.buildTree());
     const b = bounds(q);
     const out: number[] = [];
-    if (b.family === 4) query4(this.s4, this.max4, 0, this.s4.n, b.lo, b.hi, out);
-    else query6(this.s6, this.max6, 0, this.s6.lo.length, b.lo, b.hi, out);
+    if (b.family === 4) query4(t.s4, t.max4, 0, t.s4.n, b.lo, b.hi, out);
+    else query6(t.s6, t.max6, 0, t.s6.lo.length, b.lo, b.hi, out);
     return out.sort((x, y) => x - y);
   }
 
   /** Reports whether `q` shares an address with any item (a binary search over the items' union). */
   overlapsAny(q: AddrItem): boolean {
-    const b = bounds(q);
-    return b.family === 4 ? touches4(this.union4, b.lo, b.hi) : touches6(this.union6, b.lo, b.hi);
+    return touchesItem(this.union4, this.union6, q);
+  }
+
+  private buildTree(): NonNullable<OverlapIndex["tree"]> {
+    const c = this.items;
+    const s4 = sort4(c.b4.lo, c.b4.hi, c.i4);
+    const max4 = new Float64Array(s4.n);
+    buildMax4(s4, max4, 0, s4.n);
+    const s6 = sort6(c.lo6, c.hi6, c.i6);
+    const max6 = new Array<bigint>(s6.lo.length).fill(0n);
+    buildMax6(s6, max6, 0, s6.lo.length);
+    return { s4, max4, s6, max6 };
   }
 }
 

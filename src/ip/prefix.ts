@@ -10,6 +10,7 @@ import { Addr, parseAddrIn, type Family } from "./addr.js";
 import { ParseError, type ParseResult } from "./errors.js";
 
 const TWO32 = 2 ** 32;
+const SLASH_BITS = Array.from({ length: 129 }, (_, i) => `/${i}`);
 
 /** The IPv4 netmask of a prefix length as an unsigned integer. */
 export function mask4(bits: number): number {
@@ -150,7 +151,7 @@ export class Prefix {
 
   /** CIDR notation with the address as written: `10.0.0.0/16`, `fd12:3456:789a::/64`. */
   toString(): string {
-    return `${this.addr.toString()}/${this.bits}`;
+    return this.addr.toString() + (SLASH_BITS[this.bits] as string);
   }
 
   toJSON(): string {

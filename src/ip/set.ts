@@ -68,8 +68,7 @@ export class AddrSet {
   /** Reports whether the item or set shares at least one address with this set. */
   overlaps(x: Prefix | AddrRange | AddrSet): boolean {
     if (x instanceof AddrSet) return !this.intersect(x).isEmpty();
-    const b = bounds(x);
-    return b.family === 4 ? touches4(this.runs4, b.lo, b.hi) : touches6(this.runs6, b.lo, b.hi);
+    return touchesItem(this.runs4, this.runs6, x);
   }
 
   union(other: AddrSet): AddrSet {
@@ -123,6 +122,34 @@ export function bounds(x: AddrItem): { family: 4; lo: number; hi: number } | { f
   return x.family === 4 ? { family: 4, lo: x.from.v4, hi: x.to.v4 + 1 } : { family: 6, lo: x.from.v6, hi: x.to.v6 + 1n };
 }
 
+/** @internal Appends the half-open bounds of an item to per-family buffers, allocating nothing for IPv4. */
+export function pushBounds(x: AddrItem, b4: RunBuf4, lo6: bigint[], hi6: bigint[]): 4 | 6 {
+  if (x instanceof Prefix && x.addr.family === 4) {
+    const size = hostCount4(x.bits);
+    const lo = x.addr.v4 - (x.addr.v4 % size);
+    b4.push(lo, lo + size);
+    return 4;
+  }
+  const b = bounds(x);
+  if (b.family === 4) b4.push(b.lo, b.hi);
+  else {
+    lo6.push(b.lo);
+    hi6.push(b.hi);
+  }
+  return b.family;
+}
+
+/** @internal Reports whether an item shares an address with the runs, allocating nothing for an IPv4 prefix. */
+export function touchesItem(r4: Runs4, r6: Runs6, x: AddrItem): boolean {
+  if (x instanceof Prefix && x.addr.family === 4) {
+    const size = hostCount4(x.bits);
+    const lo = x.addr.v4 - (x.addr.v4 % size);
+    return touches4(r4, lo, lo + size);
+  }
+  const b = bounds(x);
+  return b.family === 4 ? touches4(r4, b.lo, b.hi) : touches6(r6, b.lo, b.hi);
+}
+
 /**
  * Builds an `AddrSet` from additions and removals, applied in call order
  * (add A, remove B, add C gives (A − B) ∪ C). Consecutive calls of one kind are batched.
@@ -160,12 +187,7 @@ export class AddrSetBuilder {
       for (const v of x.runs6.hi) this.hi6.push(v);
       return this;
     }
-    const b = bounds(x);
-    if (b.family === 4) this.buf4.push(b.lo, b.hi);
-    else {
-      this.lo6.push(b.lo);
-      this.hi6.push(b.hi);
-    }
+    pushBounds(x, this.buf4, this.lo6, this.hi6);
     return this;
   }
 
