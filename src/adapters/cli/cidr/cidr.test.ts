@@ -3,6 +3,7 @@
  * every error path (exit 2, one sentence, nothing on standard output), a large
  * streamed input, and a fuzzed list parser.
  */
+import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { memoryIo } from "../io.js";
@@ -150,6 +151,28 @@ describe("aksnet cidr: errors (exit 2, one sentence, nothing on standard output)
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/^aksnet cidr: /);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+});
+
+describe("aksnet cidr: nothing given and a terminal on standard input", () => {
+  async function fromTerminal(args: readonly string[]) {
+    const io = memoryIo({ env: { NO_COLOR: "1" } });
+    const terminal = Object.assign(Readable.from([]), { isTTY: true });
+    const code = await run(["cidr", ...args], { ...io, stdin: () => terminal, out: (t) => io.out(t), err: (t) => io.err(t) });
+    return { code, stdout: io.stdout, stderr: io.stderr };
+  }
+
+  it.each([
+    { name: "merge", args: ["merge"], err: "aksnet cidr: no CIDRs given: pass them as arguments, with -f FILE, or pipe them on standard input.\n" },
+    { name: "exclude", args: ["exclude", "10.0.0.0/8"], err: "aksnet cidr: no CIDRs to remove given: pass them with --remove, with -f FILE, or pipe them on standard input.\n" },
+  ])("$name stops with a hint instead of waiting", async ({ args, err }) => {
+    const r = await fromTerminal(args);
+    expect(r).toEqual({ code: 2, stdout: "", stderr: err });
+  });
+
+  it("free takes an empty used list", async () => {
+    const r = await fromTerminal(["free", "10.0.0.0/24", "--bits", "/26", "-o", "text"]);
+    expect(r).toEqual({ code: 0, stdout: "10.0.0.0/26\n", stderr: "" });
   });
 });
 

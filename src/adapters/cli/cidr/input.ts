@@ -89,8 +89,12 @@ export interface ListSpec {
   readonly file?: string | undefined;
   /** Read standard input when neither arguments nor a file are given (default true). */
   readonly stdinFallback?: boolean;
-  /** Names the list in the "nothing given" error, e.g. "CIDRs" or "used CIDRs". */
+  /** Names the list in the "nothing given" error, e.g. "CIDRs" or "CIDRs to remove". */
   readonly what?: string;
+  /** How the list is passed besides a file, for that error (default "as arguments"). */
+  readonly argsHint?: string;
+  /** When nothing is given and standard input is a terminal, the list is empty instead of an error. */
+  readonly emptyFromTerminal?: boolean;
 }
 
 /**
@@ -111,7 +115,8 @@ export async function readPrefixList(spec: ListSpec, io: Io, into = new PrefixLi
   } else if (spec.args.length === 0 && (spec.stdinFallback ?? true)) {
     const stdin = io.stdin();
     if ((stdin as Readable & { isTTY?: boolean }).isTTY) {
-      throw new UsageError(`no ${what} given: pass them as arguments, with -f FILE, or pipe them on standard input.`);
+      if (spec.emptyFromTerminal) return into;
+      throw new UsageError(`no ${what} given: pass them ${spec.argsHint ?? "as arguments"}, with -f FILE, or pipe them on standard input.`);
     }
     await readStreamInto(into, STDIN, stdin);
   }
