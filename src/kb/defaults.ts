@@ -27,6 +27,9 @@ export function defaultModel(version?: KubernetesVersion): Sourced<ModelId> {
   });
 }
 
+/** The same as `defaultModel`: the plugin, mode and pod-subnet choice AKS makes, as a model id. */
+export const defaultPlugin = defaultModel;
+
 /** The surge AKS documents as the default for a version; see `defaultMaxSurge`. */
 const SURGE_ONE = [aksDoc("upgrade-aks-node-pools-rolling", "default max surge 1"), repoFile("MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/connectivity/insufficientsubnetsize-error-advanced-networking.md")];
 const SURGE_TEN = [aksRelease("2025-03-16"), aksDoc("best-practices-performance-scale-large", "default max surge 10%")];

@@ -8,7 +8,7 @@
  *   node takes; `maxNodes`, `defaultMaxPods`, features, retirement …).
  * - `DATAPLANES[id]`, `supportsDataplane(model, dataplane)`, `modelOf({ plugin, pluginMode, podSubnet, podIpAllocation })`.
  * - `PLATFORM_LIMITS`, `RESERVED_RANGES`, `LOCALDNS_RANGE`, `DEFAULT_CIDRS`, `RETIREMENTS`.
- * - `defaultModel(k8s?)`, `defaultMaxSurge(k8s?)`, `defaultMaxPods(model)`; versions via `tryParseKubernetesVersion`.
+ * - `defaultModel(k8s?)` (alias `defaultPlugin`), `defaultMaxSurge(k8s?)`, `defaultMaxPods(model)`; versions via `tryParseKubernetesVersion`.
  * - `facts()`: every fact as a flat list; `renderFactsMarkdown()` renders `docs/kb.md`.
  * @module
  */
@@ -22,6 +22,6 @@ export { PLATFORM_LIMITS, type PlatformLimits } from "./platform-limits.js";
 export { RESERVED_RANGES, LOCALDNS_RANGE, OVERLAY_POD_CIDR_SUPPORTED_SPACE, type ReservedRange, type RangeUse } from "./reserved-ranges.js";
 export { DEFAULT_CIDRS, type DefaultCidrs } from "./default-cidrs.js";
 export { RETIREMENTS, retirement, type Retirement } from "./retirements.js";
-export { defaultModel, defaultMaxSurge, defaultMaxPods, RECOMMENDED_MAX_SURGE, type MaxSurge } from "./defaults.js";
+export { defaultModel, defaultPlugin, defaultMaxSurge, defaultMaxPods, RECOMMENDED_MAX_SURGE, type MaxSurge } from "./defaults.js";
 export { tryParseKubernetesVersion, isAtLeast, formatKubernetesVersion, type KubernetesVersion } from "./kubernetes-version.js";
 export { facts, renderFactsMarkdown, type Fact } from "./catalog.js";

@@ -19,7 +19,7 @@ import {
   type ModelStatus,
   type NetworkPolicyId,
 } from "../../kb/index.js";
-import { maxPodsAssumption, relevantAssumptions, surgeAssumption, urls, type Assumption } from "./assumptions.js";
+import { fromSourced, maxPodsAssumption, relevantAssumptions, surgeAssumption, urls, type Assumption } from "./assumptions.js";
 import { fits, type Resource } from "./fits.js";
 import type { PerNode } from "./per-node.js";
 import { podRangeKind } from "./per-node.js";
@@ -164,10 +164,14 @@ export function compare(input: CompareInput = {}): CompareResult {
       : { value: null, origin: "derived", note: "no --pod-subnet: the pod subnet is taken to be large enough, so only the node subnet limits the pod-subnet models; podSubnetNeeded gives the smallest pod subnet for their node count", sources: [] },
     maxPods: maxPodsAssumption(input.maxPods, models),
     maxSurge: surgeA,
-    surgeCounting: { value: null, origin: "derived", note: "with surge: the most nodes N such that N plus the surge nodes for N fit; a surge count is capped at N; the 5,000-node cluster limit is applied to N alone", sources: ["https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling", "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning"] },
+    surgeCounting: { value: null, origin: "derived", note: "with surge: the most nodes N such that N plus the surge nodes for N fit, the nodes counted as one pool (a surge count is per pool: with several pools, count it once per pool); a surge count is capped at N; the 5,000-node cluster limit is applied to N alone", sources: ["https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling", "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning"] },
     dynamicAllocation: { value: "16·ceil((maxPods+8)/16)", origin: "derived", note: "pod-subnet addresses a full dynamic-allocation node holds: batches of 16 with at least 8 free; Microsoft's docs only say to plan at least 16 per node", sources: urls(MODELS["azure-cni-pod-subnet-dynamic"].podAddressing.source) },
     staticBlocks: { value: "ceil((maxPods+1)/16) × /28", origin: "default", note: "blocks per static-block node; a pod subnet hands out 2^(28−bits) − 2 blocks (the first and last /28 hold Azure's reserved addresses: derived)", sources: urls(MODELS["azure-cni-pod-subnet-static"].podAddressing.source) },
   };
+  for (const model of new Set(rows.filter((x) => x.podsLimitedBy === "cluster-pod-limit").map((x) => x.model))) {
+    const fact = MODELS[model].maxPodsPerCluster;
+    assumptions[`clusterPodLimit:${model}`] = fromSourced(fact, (v) => v, `pods per cluster Microsoft documents for ${MODELS[model].title}; max pods are capped there`);
+  }
   if (input.kubernetesVersion) assumptions["kubernetesVersion"] = { value: `${input.kubernetesVersion.major}.${input.kubernetesVersion.minor}`, origin: "given", note: "decides the default max surge", sources: [] };
   if (input.reserved) assumptions["reserved"] = { value: input.reserved, origin: "given", note: "node-subnet addresses other tenants take", sources: ["https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning"] };
   return { assumptions: relevantAssumptions(assumptions, models), models: rows };

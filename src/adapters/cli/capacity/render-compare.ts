@@ -93,6 +93,10 @@ function notes(r: CompareResult): string[] {
     }
     out.push(`With max surge ${first?.maxSurge} (the other documented default), nodes with surge would be: ${parts.join(", ")}.`);
   }
+  const perPool = 1000;
+  const big = r.models.filter((m) => m.maxNodes > perPool);
+  if (big.length > 0)
+    out.push(`A node pool holds at most ${formatNumber(perPool)} nodes including surge nodes: ${[...new Set(big.map((m) => m.model))].join(", ")} need at least ${Math.ceil(Math.max(...big.map((m) => m.maxNodes)) / perPool)} pools to use the whole capacity.`);
   const needed = new Map<string, CompareRow>();
   for (const m of r.models) if (m.podSubnetNeeded && !needed.has(m.model)) needed.set(m.model, m);
   for (const m of needed.values()) {
