@@ -105,11 +105,11 @@ export class PlanBuilder {
     for (const [k, o] of other.origins) this.origins.set(k, { file: this.file, path: o.path });
   }
 
-  /** The source path of a plan path: its own, or the nearest marked ancestor's. */
-  origin(path: PlanPath): Origin | undefined {
+  /** The source of a plan path: its own, or the nearest recorded ancestor's, with how many keys of `path` that ancestor has. */
+  origin(path: PlanPath): { origin: Origin; depth: number } | undefined {
     for (let n = path.length; n >= 0; n--) {
       const o = this.origins.get(path.slice(0, n).join("\u0000"));
-      if (o) return o;
+      if (o) return { origin: o, depth: n };
     }
     return undefined;
   }

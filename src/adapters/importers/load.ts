@@ -32,6 +32,8 @@ export interface LoadedPlan {
   locate(path: string | PlanPath): Location;
   /** The detected format of each file, in order. */
   readonly formats: readonly PlanFormat[];
+  /** The file names, in order. */
+  readonly fileNames: readonly string[];
   /** What the merge did that the user should know (a section found in two files, a VNet not found). */
   readonly notes: readonly string[];
 }
@@ -126,20 +128,17 @@ export function loadPlanFiles(files: readonly PlanFile[]): LoadedPlan {
 
   const locate = (path: string | PlanPath): Location => {
     const keys = typeof path === "string" ? splitPath(path) : path;
-    for (let n = keys.length; n >= 0; n--) {
-      const o = merged.origin(keys.slice(0, n));
-      if (!o) continue;
-      const d = detected[o.file]!;
-      const src = d.format === "aksnet" ? [...o.path, ...keys.slice(n)] : o.path;
-      const pos = d.parsed.position(src);
-      return { file: files[o.file]!.fileName, ...pos };
-    }
-    return { file: files[0]?.fileName ?? "", line: 1, column: 1 };
+    const hit = merged.origin(keys);
+    if (!hit) return { file: files[0]?.fileName ?? "", line: 1, column: 1 };
+    const { origin: o, depth } = hit;
+    const d = detected[o.file]!;
+    const src = d.format === "aksnet" ? [...o.path, ...keys.slice(depth)] : o.path;
+    return { file: files[o.file]!.fileName, ...d.parsed.position(src) };
   };
 
   const r = parsePlan(merged.value);
   const problems = r.problems.map((p) => ({ ...p, ...locate(p.path) }));
-  return { ...(r.plan ? { plan: r.plan } : {}), problems, locate, formats: detected.map((d) => d.format), notes };
+  return { ...(r.plan ? { plan: r.plan } : {}), problems, locate, formats: detected.map((d) => d.format), fileNames: files.map((f) => f.fileName), notes };
 }
 
 /** The importers build with file index 0; re-tag their origins with the file's index. */

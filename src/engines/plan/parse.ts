@@ -99,9 +99,13 @@ export function parsePlan(value: unknown): ParsePlanResult {
   const input = value === null || value === undefined ? {} : value;
   const r = PlanSchema.safeParse(input);
   if (r.success) return { plan: r.data, problems: [] };
-  const problems = r.error.issues.map((issue): SchemaProblem => {
+  const problems = r.error.issues.flatMap((issue): SchemaProblem[] => {
     const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-    return { path, pathText: formatPath(path), message: expectation(issue, input) };
+    if (issue.code === "unrecognized_keys") {
+      // One problem per unknown key, located at the key itself.
+      return issue.keys.map((k) => ({ path: [...path, k], pathText: formatPath([...path, k]), message: `unknown field "${k}"; check the spelling against the plan schema` }));
+    }
+    return [{ path, pathText: formatPath(path), message: expectation(issue, input) }];
   });
   return { problems };
 }

@@ -34,6 +34,18 @@ export const INTERNAL_ERROR_META: RuleMeta = {
   checked: "2026-11-22",
 };
 
+/** The pseudo-rule schema problems are reported as by `aksnet check`. */
+export const PLAN_SCHEMA_META: RuleMeta = {
+  id: "plan-schema",
+  family: "allowed-values",
+  severity: "error",
+  description: "The plan file must match the plan schema (schema/aksnet-plan.schema.json): known fields, allowed values, the right types. Reported with the file, line and column.",
+  messages: { schema: "{path}: {expected}." },
+  fixes: { schema: "Correct the field to match the plan schema (schema/aksnet-plan.schema.json)." },
+  sources: ["aksnet: src/engines/plan/schema.ts"],
+  checked: "2026-11-22",
+};
+
 const code = (s: string) => "`" + s + "`";
 const cell = (s: string) => s.replace(/\|/g, "\\|");
 
@@ -49,7 +61,7 @@ export function renderRulePage(meta: RuleMeta): string {
     `- Severity: **${meta.severity}**`,
     `- Family: ${FAMILY_TITLES[meta.family]}`,
     ...(meta.aksErrorCode ? [`- AKS error it prevents: ${code(meta.aksErrorCode)}`] : []),
-    `- Rule file: ${code(meta.id === "internal-error" ? "src/engines/validate/validate.ts" : `src/engines/validate/rules/${meta.id}.ts`)}`,
+    `- Rule file: ${code(meta.id === "internal-error" ? "src/engines/validate/validate.ts" : meta.id === "plan-schema" ? "src/engines/plan/schema.ts" : `src/engines/validate/rules/${meta.id}.ts`)}`,
     "",
     "## Messages and fixes",
     "",
@@ -67,13 +79,13 @@ export function renderRulePage(meta: RuleMeta): string {
 
 /** The index of every rule, grouped by family. */
 export function renderRuleIndex(rules: readonly Rule[]): string {
-  const metas = [...rules.map((r) => r.meta), INTERNAL_ERROR_META];
+  const metas = [PLAN_SCHEMA_META, ...rules.map((r) => r.meta), INTERNAL_ERROR_META];
   const lines = [
     "# Rules of `aksnet check`",
     "",
     "<!-- Generated from the rules' metadata by scripts/gen-rule-docs.ts; do not edit. -->",
     "",
-    `${metas.length - 1} rules, one file each under \`src/engines/validate/rules/\`, each with a case table of valid and invalid plans. ` +
+    `${metas.length - 2} rules, one file each under \`src/engines/validate/rules/\`, each with a case table of valid and invalid plans. ` +
       "Severity is the rule's default; a page lists the messages reported at another severity.",
     "",
   ];
@@ -92,6 +104,7 @@ export function ruleDocs(rules: readonly Rule[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of rules) out.set(`docs/rules/${r.meta.id}.md`, renderRulePage(r.meta));
   out.set("docs/rules/internal-error.md", renderRulePage(INTERNAL_ERROR_META));
+  out.set("docs/rules/plan-schema.md", renderRulePage(PLAN_SCHEMA_META));
   out.set("docs/rules/README.md", renderRuleIndex(rules));
   return out;
 }

@@ -1,0 +1,16 @@
+/** Loaded files → the check report: resolve, validate, locate every finding. */
+import { resolvePlan } from "../../../engines/plan/index.js";
+import { summarize, validate } from "../../../engines/validate/index.js";
+import type { LoadedPlan } from "../../importers/index.js";
+import { schemaFindings, type CheckReport, type LocatedFinding } from "./report.js";
+
+export function buildReport(loaded: LoadedPlan): CheckReport {
+  const files = loaded.formats.map((format, i) => ({ file: loaded.fileNames[i] ?? "", format }));
+  if (!loaded.plan) {
+    const findings = schemaFindings(loaded);
+    return { files, findings, summary: summarize(findings), assumptions: [], notes: loaded.notes };
+  }
+  const resolved = resolvePlan(loaded.plan);
+  const findings: LocatedFinding[] = validate(resolved).map((f) => ({ ...f, location: loaded.locate(f.path) }));
+  return { files, findings, summary: summarize(findings), resolved, assumptions: resolved.assumptions, notes: loaded.notes };
+}

@@ -1,0 +1,25 @@
+/** `aksnet check -o json`: the public JSON contract, documented field by field in docs/check.md. */
+import { renderJson } from "../format/json.js";
+import { resolvedForOutput, type CheckReport } from "./report.js";
+
+export function renderCheckJson(r: CheckReport, options: { showResolved: boolean }): string {
+  return renderJson({
+    files: r.files,
+    ...(r.resolved ? { model: r.resolved.model, dataplane: r.resolved.dataplane } : {}),
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      path: f.path,
+      fix: f.fix,
+      ...(f.aksErrorCode ? { aksErrorCode: f.aksErrorCode } : {}),
+      location: f.location,
+      data: f.data,
+      docsUrl: f.docsUrl,
+    })),
+    summary: r.summary,
+    assumptions: r.assumptions,
+    notes: r.notes,
+    ...(options.showResolved && r.resolved ? { resolved: resolvedForOutput(r.resolved) } : {}),
+  });
+}

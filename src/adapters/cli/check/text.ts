@@ -1,0 +1,44 @@
+/**
+ * `aksnet check -o text`: findings grouped by severity, each with its location,
+ * rule, message and fix; then what was assumed. Colour only when enabled.
+ */
+import { stringify } from "yaml";
+import type { Severity } from "../../../engines/validate/index.js";
+import { resolvedForOutput, type CheckReport } from "./report.js";
+
+const TITLES: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
+const MARK: Record<Severity, string> = { error: "✗", warning: "!", info: "i" };
+const COLOR: Record<Severity, string> = { error: "\u001b[31m", warning: "\u001b[33m", info: "\u001b[36m" };
+const RESET = "\u001b[0m";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export function renderText(r: CheckReport, options: { color: boolean; showResolved: boolean }): string {
+  const paint = (sev: Severity, s: string) => (options.color ? `${COLOR[sev]}${s}${RESET}` : s);
+  const files = r.files.map((f) => `${f.file} (${f.format})`).join(" + ");
+  const out: string[] = [];
+  const s = r.summary;
+  const model = r.resolved ? `; model ${r.resolved.model}, dataplane ${r.resolved.dataplane}` : "";
+  out.push(`${files}: ${s.errors + s.warnings + s.infos === 0 ? "no findings" : `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${s.infos} info`}${model}`);
+  for (const note of r.notes) out.push(`note: ${note}`);
+  for (const sev of ["error", "warning", "info"] as const) {
+    const list = r.findings.filter((f) => f.severity === sev);
+    if (list.length === 0) continue;
+    out.push("", paint(sev, TITLES[sev]));
+    for (const f of list) {
+      const loc = `${f.location.file}:${f.location.line}:${f.location.column}`;
+      out.push(`  ${paint(sev, MARK[sev])} ${f.path || "(document)"}  ${loc}  [${f.ruleId}${f.aksErrorCode ? `, AKS error ${f.aksErrorCode}` : ""}]`);
+      out.push(`    ${f.message}`);
+      out.push(`    fix: ${f.fix}`);
+    }
+  }
+  if (r.assumptions.length > 0) {
+    out.push("", "Assumed (not in the plan)");
+    for (const a of r.assumptions) {
+      out.push(`  ${a.path} = ${a.value}: ${a.reason}`);
+      for (const alt of a.alternatives ?? []) out.push(`    other documented value ${alt.value}: ${alt.meaning}`);
+    }
+  }
+  if (options.showResolved && r.resolved) out.push("", "Resolved plan", ...stringify(resolvedForOutput(r.resolved)).trimEnd().split("\n").map((l) => `  ${l}`));
+  return `${out.join("\n")}\n`;
+}
