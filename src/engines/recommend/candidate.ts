@@ -46,7 +46,7 @@ export function allCandidates(): Candidate[] {
 
 /** "Azure CNI Overlay + Cilium". */
 export function candidateTitle(c: Candidate): string {
-  if (c.model === "byo-cni") return MODELS[c.model].title;
+  if (c.model === "byo-cni") return c.dataplane === "cilium" ? `${MODELS[c.model].title} + Cilium` : MODELS[c.model].title;
   return `${MODELS[c.model].title} + ${c.dataplane === "cilium" ? "Cilium" : "Azure dataplane"}`;
 }
 

@@ -143,7 +143,7 @@ export const FILTERS: readonly Filter[] = [
       const bits = [needs.nodeSubnet.prefixLength, needs.podSubnet?.prefixLength].filter((b): b is number => b !== null && b !== undefined);
       if (layoutSubnets(t.addressSpace, bits)) return undefined;
       const what = bits.length === 2 ? `a /${bits[0]} node subnet and a /${bits[1]} pod subnet` : `a /${bits[0]} node subnet`;
-      return { reason: `${what} do not fit in ${t.addressSpace.map((p) => p.toString()).join(", ")}`.replace("subnet do not", "subnet does not"), source: sourceOf(MODELS[c.model].podAddressing) };
+      return { reason: `${what} ${bits.length === 2 ? "do" : "does"} not fit in ${t.addressSpace.map((p) => p.toString()).join(", ")}`, source: sourceOf(MODELS[c.model].podAddressing) };
     },
   },
 ];

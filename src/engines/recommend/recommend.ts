@@ -5,7 +5,9 @@
  * retirements that apply. Pure; an impossible requirement is a result, not a throw.
  */
 import { MODELS, type DataplaneId, type ModelId } from "../../kb/index.js";
-import type { Requirements } from "../plan/index.js";
+import { PlanSchema, type Requirements } from "../plan/index.js";
+import { validate } from "../validate/index.js";
+import { emitPlan } from "./emit.js";
 import { allCandidates, candidateId, candidateNeeds, candidateTitle, targetOf, type Candidate, type Target } from "./candidate.js";
 import { FILTERS, type Rejection } from "./filters.js";
 import { lockInsOf, retirementsOf, type LockIn, type RetirementNote } from "./lock-ins.js";
@@ -48,10 +50,24 @@ export interface Recommendation {
 }
 
 function rejections(c: Candidate, t: Target): Rejection[] {
-  return FILTERS.flatMap((f) => {
+  const out = FILTERS.flatMap((f) => {
     const r = f.reject(c, t);
     return r ? [{ filter: f.id, ...r }] : [];
   });
+  return out.length > 0 ? out : validatorRejections(c, t);
+}
+
+/**
+ * The validator as the last filter: the candidate's plan (as `emitPlan` writes it)
+ * must have no error finding, so every rule `aksnet check` knows also rules
+ * candidates out, and every emitted plan passes `check` by construction.
+ */
+function validatorRejections(c: Candidate, t: Target): Rejection[] {
+  const e = emitPlan(c, t);
+  if ("problem" in e) return [{ filter: "layout", reason: `no plan can be laid out: ${e.problem}`, source: "aksnet: capacity engine and IP free-space search" }];
+  return validate(PlanSchema.parse(e.plan))
+    .filter((f) => f.severity === "error")
+    .map((f) => ({ filter: `check:${f.ruleId}`, reason: f.message, source: f.docsUrl }));
 }
 
 /** Ranks the candidates for the requirements. Throws RangeError only for self-contradicting input (see `targetOf`). */
@@ -72,7 +88,7 @@ export function recommend(input: RecommendInput): Recommendation {
       model: c.model,
       dataplane: c.dataplane,
       title: candidateTitle(c),
-      total: scores.reduce((a, s) => a + s.score, 0),
+      total: scores.reduce((a, s) => a + s.weight * s.score, 0),
       scores,
       for: scores.flatMap((s) => s.for),
       against: scores.flatMap((s) => s.against),

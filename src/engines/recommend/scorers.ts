@@ -5,13 +5,14 @@
  * the knowledge base; the weights (the numbers below) are aksnet's judgement
  * and are documented in docs/recommend.md.
  */
-import { DATAPLANES, MODELS, PLATFORM_LIMITS, retirement, type ModelId } from "../../kb/index.js";
-import { surgeNodes, vnetIpsNeeded } from "../capacity/index.js";
-import { poolTargets, type Candidate, type Target } from "./candidate.js";
+import { DATAPLANES, MODELS, PLATFORM_LIMITS, retirement } from "../../kb/index.js";
+import { surgeNodes } from "../capacity/index.js";
+import { candidateNeeds, type Candidate, type Target } from "./candidate.js";
 
 export interface Score {
   readonly scorer: string;
   readonly score: number;
+  readonly weight: number;
   readonly for: readonly string[];
   readonly against: readonly string[];
 }
@@ -20,7 +21,9 @@ export interface Scorer {
   readonly id: string;
   /** What the scorer judges, for the docs and the table legend. */
   readonly title: string;
-  score(c: Candidate, t: Target, field: readonly Candidate[]): Omit<Score, "scorer">;
+  /** How much the score counts in the total. */
+  readonly weight: number;
+  score(c: Candidate, t: Target, field: readonly Candidate[]): Omit<Score, "scorer" | "weight">;
 }
 
 const podsMustRoute = (t: Target) => Boolean(t.requirements.podsReachableFromVnet || t.requirements.podsReachableFromOnPremises || t.requirements.podIpsTraceable);
@@ -31,6 +34,7 @@ export const SCORERS: readonly Scorer[] = [
   {
     id: "guidance",
     title: "Microsoft's standing for the model",
+    weight: 2,
     score(c, t) {
       const m = MODELS[c.model];
       switch (m.status.value) {
@@ -52,20 +56,25 @@ export const SCORERS: readonly Scorer[] = [
   },
   {
     id: "address-economy",
+    weight: 1,
     title: "VNet addresses the cluster consumes",
     score(c, t, field) {
-      const pools = poolTargets(t);
-      const ips = (model: ModelId) => vnetIpsNeeded(model, pools);
-      const mine = ips(c.model);
-      const best = Math.min(...field.map((x) => ips(x.model)));
-      const score = mine === 0 ? 10 : Math.round((10 * best) / mine);
-      const text = `takes ${n(mine)} VNet addresses for ${n(t.peakNodes)} nodes with surge`;
+      const ips = (x: Candidate) => {
+        const { needs } = candidateNeeds(x, t);
+        return needs.nodeSubnet.addressesNeeded + (needs.podSubnet?.addressesNeeded ?? 0);
+      };
+      const mine = ips(c);
+      const best = Math.min(...field.map(ips));
+      // Halving the addresses is worth 2.5 points: 10 at the most economical candidate, 0 at 16 times its use.
+      const score = mine === 0 ? 10 : Math.max(0, Math.round(10 - 2.5 * Math.log2(mine / best)));
+      const text = `takes ${n(mine)} VNet addresses for ${n(t.peakNodes)} nodes and their surge`;
       if (MODELS[c.model].podAddressing.value.kind === "pod-cidr-block") return { score, for: [`${text}: pods use a private pod CIDR, not VNet space`], against: [] };
       return score >= 8 ? { score, for: [text], against: [] } : { score, for: [], against: [`${text}: pods take VNet space`] };
     },
   },
   {
     id: "dataplane",
+    weight: 1,
     title: "the dataplane and network policy",
     score(c, t) {
       if (c.model === "byo-cni") return { score: 3, for: [], against: ["the dataplane is whatever CNI you install"] };
@@ -85,16 +94,18 @@ export const SCORERS: readonly Scorer[] = [
   },
   {
     id: "future",
+    weight: 1,
     title: "how far the model can change later",
-    score(c) {
+    score(c, t) {
+      const cilium = c.dataplane === "cilium" ? "already on Cilium" : "can move to Cilium in place";
       switch (c.model) {
         case "azure-cni-overlay":
-          return { score: 10, for: ["can move to Cilium in place; the pod CIDR can grow (Linux-only clusters)"], against: [] };
+          return { score: 10, for: [`${cilium}; the pod CIDR can grow (Linux-only clusters)`], against: [] };
         case "azure-cni-node-subnet":
-          return { score: 6, for: ["can move to Overlay and to Cilium in place"], against: [] };
+          return podsMustRoute(t) ? { score: 4, for: [cilium], against: ["moving to Overlay would lose the routable pod IPs this cluster needs"] } : { score: 6, for: [`can move to Overlay in place; ${cilium}`], against: [] };
         case "azure-cni-pod-subnet-dynamic":
         case "azure-cni-pod-subnet-static":
-          return { score: 4, for: ["can move to Cilium in place"], against: ["can never move to Overlay"] };
+          return { score: 4, for: [cilium], against: ["can never move to Overlay"] };
         case "kubenet": {
           const r = retirement("kubenet");
           return { score: 1, for: [], against: [`must move to Overlay before ${r ? date(r.date) : "its retirement"} (all node pools reimaged)`] };
@@ -106,6 +117,7 @@ export const SCORERS: readonly Scorer[] = [
   },
   {
     id: "scale-headroom",
+    weight: 1,
     title: "room left under the model's node and pod limits",
     score(c, t) {
       const m = MODELS[c.model];
@@ -119,6 +131,7 @@ export const SCORERS: readonly Scorer[] = [
   },
   {
     id: "latency",
+    weight: 1,
     title: "extra hops and translation on the pod path (only when latency-sensitive)",
     score(c, t) {
       if (!t.requirements.latencySensitive) return { score: 0, for: [], against: [] };
@@ -133,5 +146,5 @@ export const SCORERS: readonly Scorer[] = [
 
 /** Every scorer's score for the candidate, in scorer order. */
 export function scoresOf(c: Candidate, t: Target, field: readonly Candidate[]): Score[] {
-  return SCORERS.map((s) => ({ scorer: s.id, ...s.score(c, t, field) }));
+  return SCORERS.map((s) => ({ ...s.score(c, t, field), scorer: s.id, weight: s.weight }));
 }

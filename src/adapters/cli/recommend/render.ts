@@ -1,0 +1,89 @@
+/** Text and JSON forms of a `Recommendation` for `aksnet recommend`. */
+import type { Recommendation } from "../../../engines/recommend/index.js";
+import { SCORERS } from "../../../engines/recommend/index.js";
+import { renderTable, type CellLike } from "../format/table.js";
+
+const SHORT: Readonly<Record<string, string>> = { guidance: "guidance", "address-economy": "addresses", dataplane: "dataplane", future: "future", "scale-headroom": "headroom", latency: "latency" };
+const date = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** One line describing the target, e.g. "10 nodes (50 at most), 50 pods per node, Kubernetes 1.33". */
+export function describeTarget(r: Recommendation): string {
+  const t = r.target;
+  const q = t.requirements;
+  const parts = [`${t.nodes} node${t.nodes === 1 ? "" : "s"}${t.peakNodes > t.nodes ? ` (${t.peakNodes} at most)` : ""}`];
+  parts.push(t.maxPods !== undefined ? `${t.maxPods} pods per node` : "default max pods");
+  if (t.kubernetesVersionText) parts.push(`Kubernetes ${t.kubernetesVersionText}`);
+  if (t.addressSpace.length) parts.push(`in ${t.addressSpace.map((p) => p.toString()).join(", ")}`);
+  const flags: [boolean | undefined, string][] = [
+    [q.podsReachableFromVnet, "pods reachable from the VNet"],
+    [q.podsReachableFromOnPremises, "pods reachable from on-premises"],
+    [q.podIpsTraceable, "pod IPs traceable end to end"],
+    [q.windows, "Windows pools"],
+    [q.virtualNodes, "virtual nodes"],
+    [q.applicationGateway, "Application Gateway"],
+    [q.dualStack, "dual-stack"],
+    [q.latencySensitive, "latency-sensitive"],
+    [q.ebpf, "eBPF / no kube-proxy"],
+  ];
+  for (const [on, text] of flags) if (on) parts.push(text);
+  if (q.networkPolicy && q.networkPolicy !== "none") parts.push(`network policy ${q.networkPolicy}`);
+  return parts.join(", ");
+}
+
+/** The report a person reads: the ranking table, the top candidates in detail, the rejected ones. */
+export function renderRecommendationText(r: Recommendation, options: { color: boolean; details: number }): string {
+  const out: string[] = [];
+  out.push(`Requirements: ${describeTarget(r)}.`);
+  for (const a of r.target.assumptions) out.push(`Assumed: ${a}.`);
+  out.push("");
+  const scorers = SCORERS.filter((s) => s.id !== "latency" || r.target.requirements.latencySensitive);
+  if (r.ranked.length === 0) {
+    out.push("No model meets every requirement.", "");
+  } else {
+    const columns = [{ header: "#", align: "right" as const }, { header: "model" }, { header: "score", align: "right" as const }, ...scorers.map((s) => ({ header: SHORT[s.id] ?? s.id, align: "right" as const }))];
+    const rows: CellLike[][] = r.ranked.map((c, i) => [
+      String(c.rank),
+      i === 0 ? { text: c.title, mark: "good" } : c.title,
+      String(c.total),
+      ...scorers.map((s) => String(c.scores.find((x) => x.scorer === s.id)?.score ?? "")),
+    ]);
+    out.push(renderTable(columns, rows, { color: options.color }).trimEnd());
+    out.push(`Scores are 0-10 per column: ${scorers.map((s) => `${SHORT[s.id] ?? s.id} = ${s.title}`).join("; ")}.`, "");
+    for (const c of r.ranked.slice(0, options.details)) {
+      out.push(`${c.rank}. ${c.title} (${c.total})`);
+      for (const f of c.for) out.push(`   + ${f}`);
+      for (const a of c.against) out.push(`   - ${a}`);
+      for (const l of c.lockIns) out.push(`   locks in: ${l.text}`);
+      for (const x of c.retirements) out.push(`   retires: ${x.title} on ${date(x.date)}`);
+      out.push("");
+    }
+  }
+  if (r.rejected.length) {
+    out.push("Ruled out:");
+    for (const x of r.rejected) {
+      out.push(`  ${x.title}:`);
+      for (const reason of x.reasons) out.push(`    - ${reason.reason} [${reason.filter}; ${reason.source}]`);
+    }
+  }
+  return out.join("\n").trimEnd() + "\n";
+}
+
+/** The JSON contract (docs/recommend.md). */
+export function recommendationJson(r: Recommendation, emitted?: { file: string; candidate: string }): unknown {
+  const t = r.target;
+  return {
+    requirements: t.requirements,
+    target: {
+      nodes: t.nodes,
+      peakNodes: t.peakNodes,
+      maxPods: t.maxPods ?? null,
+      maxSurge: t.maxSurge.kind === "percent" ? `${t.maxSurge.percent}%` : String(t.maxSurge.count),
+      kubernetesVersion: t.kubernetesVersionText ?? null,
+      addressSpace: t.addressSpace.map((p) => p.toString()),
+    },
+    assumptions: t.assumptions,
+    ranked: r.ranked,
+    rejected: r.rejected,
+    emittedPlan: emitted ?? null,
+  };
+}
