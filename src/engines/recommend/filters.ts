@@ -74,6 +74,7 @@ export const FILTERS: readonly Filter[] = [
       const r = t.requirements;
       if (!r.podsReachableFromVnet && !r.podsReachableFromOnPremises) return undefined;
       const m = MODELS[c.model];
+      if (m.routing.value === "cni-defined") return { reason: "whether pods are reachable by their IP depends on the CNI you install; AKS promises nothing", source: sourceOf(m.routing) };
       return m.podsRoutable.value ? undefined : { reason: `pods of ${m.title} are not reachable by their IP from the VNet or connected networks (only through Services or ingress)`, source: sourceOf(m.podsRoutable) };
     },
   },
@@ -82,6 +83,7 @@ export const FILTERS: readonly Filter[] = [
     reject(c, t) {
       if (!t.requirements.podIpsTraceable) return undefined;
       const m = MODELS[c.model];
+      if (m.routing.value === "cni-defined") return { reason: "whether pod IPs are kept end to end depends on the CNI you install; AKS promises nothing", source: sourceOf(m.routing) };
       return m.routing.value === "direct" ? undefined : { reason: `pod IPs of ${m.title} are translated (SNAT to the node IP) on the way out, so they are not visible end to end`, source: sourceOf(m.routing) };
     },
   },

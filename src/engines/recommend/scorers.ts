@@ -97,7 +97,7 @@ export const SCORERS: readonly Scorer[] = [
     weight: 1,
     title: "how far the model can change later",
     score(c, t) {
-      const cilium = c.dataplane === "cilium" ? "already on Cilium" : "can move to Cilium in place";
+      const cilium = c.dataplane === "cilium" ? "Cilium from the start: no dataplane move later" : "can move to Cilium in place";
       switch (c.model) {
         case "azure-cni-overlay":
           return { score: 10, for: [`${cilium}; the pod CIDR can grow (Linux-only clusters)`], against: [] };

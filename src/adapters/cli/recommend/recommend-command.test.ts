@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { PlanSchema } from "../../../engines/plan/index.js";
+import { validate } from "../../../engines/validate/index.js";
+import { memoryIo } from "../io.js";
+import { run } from "../main.js";
+
+const dir = mkdtempSync(join(tmpdir(), "aksnet-rec-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const root = process.cwd();
+
+describe("aksnet recommend", () => {
+  it.each<{ name: string; argv: string[]; code: number; stdout?: RegExp; stderr?: RegExp }>([
+    { name: "no requirements", argv: ["recommend"], code: 0, stdout: /1 +Azure CNI Overlay \+ Cilium/ },
+    { name: "flags", argv: ["recommend", "--nodes", "5", "--windows", "--network-policy", "calico"], code: 0, stdout: /1 +Azure CNI Overlay \+ Azure dataplane/ },
+    { name: "plan requirements", argv: ["recommend", "examples/recommend/requirements.yaml"], code: 0, stdout: /Pod Subnet \(static block\) \+ Cilium/ },
+    { name: "JSON", argv: ["recommend", "--ebpf", "-o", "json"], code: 0, stdout: /"id": "azure-cni-overlay\/cilium"/ },
+    { name: "nothing fits: exit 1", argv: ["recommend", "--windows", "--ebpf"], code: 1, stdout: /No model meets every requirement/ },
+    { name: "not a number", argv: ["recommend", "--nodes", "ten"], code: 2, stderr: /"ten" is not a whole number/ },
+    { name: "max below nodes", argv: ["recommend", "--nodes", "10", "--max-nodes", "5"], code: 2, stderr: /max nodes 5 is below nodes 10/ },
+    { name: "bad address space", argv: ["recommend", "--address-space", "10.0.0.0/40"], code: 2, stderr: /--address-space "10\.0\.0\.0\/40"/ },
+    { name: "bad version", argv: ["recommend", "--kubernetes-version", "latest"], code: 2, stderr: /"latest" is not like 1\.33/ },
+    { name: "unknown policy", argv: ["recommend", "--network-policy", "weave"], code: 2, stderr: /weave/ },
+  ])("$name", async ({ argv, code, stdout, stderr }) => {
+    const io = memoryIo({ cwd: root });
+    expect(await run(argv, io)).toBe(code);
+    if (stdout) expect(io.stdout).toMatch(stdout);
+    if (stderr) expect(io.stderr).toMatch(stderr);
+    if (code === 2) expect(io.stdout).toBe("");
+  });
+
+  it("--emit-plan writes a plan that check accepts, and leaves no temporary file", async () => {
+    const file = join(dir, "rec.yaml");
+    const io = memoryIo({ cwd: root });
+    expect(await run(["recommend", "examples/recommend/requirements.yaml", "--emit-plan", file], io)).toBe(0);
+    const plan = PlanSchema.parse(parse(readFileSync(file, "utf8")));
+    expect(plan.name).toBe("aks-payments");
+    expect(validate(plan).filter((f) => f.severity === "error")).toEqual([]);
+    expect(readdirSync(dir)).toEqual(["rec.yaml"]);
+  });
+
+  it("--emit-plan to a directory that does not exist is a usage error", async () => {
+    const io = memoryIo({ cwd: root });
+    expect(await run(["recommend", "--emit-plan", join(dir, "no", "such", "x.yaml")], io)).toBe(2);
+    expect(io.stderr).toMatch(/cannot write .*x\.yaml: ENOENT/);
+  });
+});
