@@ -3,7 +3,11 @@
  * default filled it in, the source of the default, and what the other
  * documented value would be where Microsoft's sources disagree.
  */
-import { defaultMaxPods, defaultMaxSurge, MODEL_IDS, MODELS, type KubernetesVersion, type MaxSurge, type ModelId, type Source, type Sourced } from "../../kb/index.js";
+import { defaultMaxPods, defaultMaxSurge, type MaxSurge } from "../../kb/defaults.js";
+import { MODEL_IDS, type ModelId } from "../../kb/ids.js";
+import { MODELS } from "../../kb/models/index.js";
+import { type KubernetesVersion } from "../../kb/kubernetes-version.js";
+import { type Source, type Sourced } from "../../kb/source.js";
 import { formatMaxSurge } from "./surge.js";
 
 export interface Assumption {

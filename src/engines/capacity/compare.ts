@@ -5,20 +5,13 @@
  */
 // The prefix module alone, not the IP index: `compare` must start fast.
 import { parsePrefix, type Prefix } from "../../ip/prefix.js";
-import {
-  DATAPLANES,
-  DEFAULT_CIDRS,
-  defaultMaxPods,
-  MODEL_IDS,
-  MODELS,
-  supportsDataplane,
-  type DataplaneId,
-  type KubernetesVersion,
-  type MaxSurge,
-  type ModelId,
-  type ModelStatus,
-  type NetworkPolicyId,
-} from "../../kb/index.js";
+import { DATAPLANES, supportsDataplane } from "../../kb/dataplanes.js";
+import { DEFAULT_CIDRS } from "../../kb/default-cidrs.js";
+import { defaultMaxPods, type MaxSurge } from "../../kb/defaults.js";
+import { MODEL_IDS, type DataplaneId, type ModelId } from "../../kb/ids.js";
+import { MODELS } from "../../kb/models/index.js";
+import { type KubernetesVersion } from "../../kb/kubernetes-version.js";
+import { type ModelStatus, type NetworkPolicyId } from "../../kb/model.js";
 import { fromSourced, maxPodsAssumption, relevantAssumptions, surgeAssumption, urls, type Assumption } from "./assumptions.js";
 import { fits, type Resource } from "./fits.js";
 import type { PerNode } from "./per-node.js";

@@ -8,7 +8,10 @@
  * slots. The cluster node limit (5,000) bounds N alone: whether surge nodes count
  * against it is not documented.
  */
-import { MODELS, PLATFORM_LIMITS, type MaxSurge, type ModelId } from "../../kb/index.js";
+import { MODELS } from "../../kb/models/index.js";
+import { PLATFORM_LIMITS } from "../../kb/platform-limits.js";
+import { type MaxSurge } from "../../kb/defaults.js";
+import { type ModelId } from "../../kb/ids.js";
 import type { Prefix } from "../../ip/prefix.js";
 import { addressesPerNode, type PerNode } from "./per-node.js";
 import { podCidrBlocks, staticBlocksIn, usableAddresses } from "./ranges.js";

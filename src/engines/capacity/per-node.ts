@@ -6,7 +6,8 @@
  * /configure-kubenet, /concepts-network-azure-cni-overlay, /configure-azure-cni-dynamic-ip-allocation,
  * /configure-azure-cni-static-block-allocation (checked 2026-11-22).
  */
-import { MODELS, type ModelId } from "../../kb/index.js";
+import { MODELS } from "../../kb/models/index.js";
+import { type ModelId } from "../../kb/ids.js";
 
 export interface PerNode {
   /** Addresses the node takes in the node subnet: 1, or 1 + maxPods for Node Subnet. */

@@ -1,6 +1,7 @@
 /** Node pools as the capacity engine sees them: the nodes to reserve for, max pods and surge. */
-import type { MaxSurge } from "../../kb/index.js";
-import { defaultMaxPods, type ModelId } from "../../kb/index.js";
+import type { MaxSurge } from "../../kb/defaults.js";
+import { defaultMaxPods } from "../../kb/defaults.js";
+import { type ModelId } from "../../kb/ids.js";
 import { addressesPerNode, type PerNode } from "./per-node.js";
 import { surgeNodes } from "./surge.js";
 

@@ -4,7 +4,11 @@
  * smallest prefix for the node subnet, pod subnet and pod CIDR, and the platform
  * limits the target would break (findings, not exceptions).
  */
-import { MODEL_IDS, MODELS, PLATFORM_LIMITS, type DataplaneId, type KubernetesVersion, type MaxSurge, type ModelId } from "../../kb/index.js";
+import { MODEL_IDS, type DataplaneId, type ModelId } from "../../kb/ids.js";
+import { MODELS } from "../../kb/models/index.js";
+import { PLATFORM_LIMITS } from "../../kb/platform-limits.js";
+import { type KubernetesVersion } from "../../kb/kubernetes-version.js";
+import { type MaxSurge } from "../../kb/defaults.js";
 import { maxPodsAssumption, relevantAssumptions, surgeAssumption, type Assumption } from "./assumptions.js";
 import { modelDataplanes } from "./compare.js";
 import { podRangeKind } from "./per-node.js";

@@ -5,9 +5,9 @@
  * pool's node count (AKS surges at most the nodes left to upgrade); 0 means no surge.
  * Source: https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling (checked 2026-11-22).
  */
-import type { MaxSurge } from "../../kb/index.js";
+import type { MaxSurge } from "../../kb/defaults.js";
 
-export type { MaxSurge } from "../../kb/index.js";
+export type { MaxSurge } from "../../kb/defaults.js";
 
 /** The surge nodes a pool of `nodes` nodes takes with `maxSurge`. */
 export function surgeNodes(nodes: number, maxSurge: MaxSurge): number {
