@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../main.js";
+import { memoryIo } from "../io.js";
+
+const ROOT = resolve(import.meta.dirname, "../../../..");
+const tmp = mkdtempSync(join(tmpdir(), "aksnet-check-"));
+const file = (name: string, text: string) => {
+  writeFileSync(join(tmp, name), text);
+  return join(tmp, name);
+};
+
+async function check(args: string[]) {
+  const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT });
+  const code = await run(["check", ...args], io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+describe("aksnet check: exit codes and unreadable input", () => {
+  it.each([
+    { name: "clean plan", args: ["examples/plans/clean.yaml"], code: 0, stderr: "" },
+    { name: "error findings", args: ["examples/plans/subnet-too-small.yaml"], code: 1, stderr: "" },
+    { name: "schema problems are findings", args: ["examples/plans/schema-errors.yaml"], code: 1, stderr: "" },
+    { name: "missing file", args: ["nope.yaml"], code: 2, stderr: "aksnet check: cannot read nope.yaml: it does not exist; give the path of a plan file (YAML or JSON)\n" },
+    { name: "a directory", args: ["examples"], code: 2, stderr: "aksnet check: cannot read examples: it is a directory; give the path of a plan file (YAML or JSON)\n" },
+    { name: "not YAML", args: [file("bad.yaml", "network: [1,\n plugin: }\n")], code: 2, stderr: /bad\.yaml:2:\d+: not valid YAML or JSON \(.*\); fix the syntax and run again/ },
+    { name: "empty file", args: [file("empty.yaml", "")], code: 2, stderr: /empty\.yaml is empty; give an aksnet plan or an az aks show/ },
+    { name: "unknown format", args: [file("other.json", '{"foo": 1}')], code: 2, stderr: /other\.json is not a format aksnet reads: expected an aksnet plan/ },
+    { name: "a bare list", args: [file("list.yaml", "- a\n- b\n")], code: 2, stderr: /list\.yaml is not a format aksnet reads/ },
+    { name: "bad output format", args: ["-o", "xml", "examples/plans/clean.yaml"], code: 2, stderr: /xml/ },
+  ])("$name → exit $code", async ({ args, code, stderr }) => {
+    const r = await check(args);
+    expect(r.code).toBe(code);
+    if (typeof stderr === "string") expect(r.stderr).toBe(stderr);
+    else expect(r.stderr).toMatch(stderr);
+    if (code === 2) {
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe("aksnet check: JSON", () => {
+  it("follows the documented contract", async () => {
+    const r = await check(["-o", "json", "examples/plans/pod-cidr-overlaps-vnet.yaml"]);
+    const j = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(j)).toEqual(["files", "model", "dataplane", "findings", "summary", "assumptions", "notes"]);
+    expect(j["summary"]).toEqual({ errors: 2, warnings: 0, infos: 0 });
+    const f = (j["findings"] as Record<string, unknown>[])[0]!;
+    expect(Object.keys(f)).toEqual(["ruleId", "severity", "message", "path", "fix", "location", "data", "docsUrl"]);
+    expect(f["location"]).toEqual({ file: "examples/plans/pod-cidr-overlaps-vnet.yaml", line: 8, column: 14 });
+  });
+
+  it("adds the resolved plan with --show-resolved", async () => {
+    const j = JSON.parse((await check(["-o", "json", "--show-resolved", "examples/plans/clean.yaml"])).stdout) as { resolved: { nodePools: { peakCount: number; surgeNodes: number }[] } };
+    expect(j.resolved.nodePools.map((p) => [p.peakCount, p.surgeNodes])).toEqual([[3, 1], [20, 7]]);
+  });
+});
+
+describe("aksnet check: SARIF", () => {
+  it("is SARIF 2.1.0 with one result per finding at the field's line", async () => {
+    const r = await check(["-o", "sarif", "examples/plans/subnet-too-small.yaml"]);
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    expect(s.version).toBe("2.1.0");
+    const run0 = s.runs[0]!;
+    expect(run0.tool.driver.rules.map((x) => x.id)).toEqual(["subnet-too-small-for-nodes"]);
+    expect(run0.results.map((x) => [x.ruleId, x.level, x.locations[0]!.physicalLocation.artifactLocation.uri, x.locations[0]!.physicalLocation.region.startLine])).toEqual([
+      ["subnet-too-small-for-nodes", "error", "examples/plans/subnet-too-small.yaml", 13],
+    ]);
+  });
+});
+
+describe("aksnet check: text", () => {
+  it("uses colour only on a terminal without NO_COLOR", async () => {
+    const io = memoryIo({ isTTY: true, cwd: ROOT });
+    await run(["check", "examples/plans/subnet-too-small.yaml"], io);
+    expect(io.stdout).toContain("\u001b[31m");
+    expect((await check(["examples/plans/subnet-too-small.yaml"])).stdout).not.toContain("\u001b[");
+  });
+});
