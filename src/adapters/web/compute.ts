@@ -1,22 +1,27 @@
 /**
  * Everything the planner page shows, computed from its state by the same
- * library functions the CLI calls. Pure and synchronous: the page calls it on
- * every edit and renders the result; `bench/web.bench.mjs` times it.
+ * library functions the CLI calls. Synchronous and free of I/O: the page calls
+ * it on every edit and renders the result; `bench/web.bench.mjs` times it.
+ *
+ * `createViewComputer` keeps the last result of each stage and recomputes a
+ * stage only when its inputs change (by value for text and numbers, by
+ * identity for computed parts), so moving the node-count slider redraws the
+ * chart without reparsing the plan. Unchanged parts keep their identity, so
+ * the page can skip redrawing them. `computeView` is the same without memory.
  *
  * A view the input does not allow (no plan parsed, no subnet) is absent, with
  * the reason in `problems`; a view never guesses.
  */
 import { loadPlanText, PlanLoadError, type LoadedPlan, type PlanFormat } from "../importers/index.js";
 import { generate, type GenerateResult } from "../generate/index.js";
-import { resolvePlan, type Assumption, type Plan, type ResolvedPlan } from "../../engines/plan/index.js";
-import type { Prefix } from "../../ip/index.js";
+import { parsePlan, resolvePlan, type Assumption, type Plan, type ResolvedPlan } from "../../engines/plan/index.js";
 import { validate, summarize, type Finding } from "../../engines/validate/index.js";
 import { compare, tryParseMaxSurge, type CompareResult } from "../../engines/capacity/index.js";
-import { tryParsePrefix } from "../../ip/index.js";
+import { tryParsePrefix, type Prefix } from "../../ip/index.js";
 import { defaultMaxSurge } from "../../kb/index.js";
 import { chartData, type ChartData } from "./chart-data.js";
 import { layoutAddressMap, type AddressMap } from "./map-layout.js";
-import { MAX_PLAN_TEXT, type PageState } from "./state.js";
+import { MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "./state.js";
 
 export type InputKind = PlanFormat | "empty";
 
@@ -29,7 +34,8 @@ export interface PlanInputView {
   readonly problems: readonly string[];
 }
 
-export interface PageView {
+/** Everything that depends on the plan text alone. */
+export interface PlanPart {
   readonly input: PlanInputView;
   readonly plan?: Plan;
   readonly resolved?: ResolvedPlan;
@@ -37,20 +43,50 @@ export interface PageView {
   readonly map?: AddressMap;
   readonly findings?: readonly Finding[];
   readonly summary?: { readonly errors: number; readonly warnings: number; readonly infos: number };
-  /** `aksnet compare <compareSubnet>`: exactly what the CLI computes for that subnet. */
+}
+
+export interface ComparePart {
+  /** `aksnet compare --subnet <compareSubnet>`: exactly what the CLI computes for that subnet. */
   readonly comparison?: CompareResult;
   readonly comparisonProblem?: string;
+}
+
+export interface PageView extends PlanPart, ComparePart {
   readonly chart?: ChartData;
   /** `aksnet generate --format <state.generateFormat>`; absent while the plan has error findings (the CLI refuses those too). */
   readonly generated?: GenerateResult;
+  /** The parts as computed, by identity: a part equal (===) to the last one did not change. */
+  readonly parts: { readonly plan: PlanPart; readonly compare: ComparePart };
 }
 
-/** Reads the editor text (aksnet.yaml, az aks show / ARM JSON, az network vnet JSON, terraform show -json) through the CLI's importers. */
-export function readPlanText(text: string): { readonly input: PlanInputView; readonly plan?: Plan } {
+/** A plan text the form just wrote, with the value it was written from, so it need not be parsed again. */
+export interface ParsedHint {
+  readonly planText: string;
+  readonly value: unknown;
+}
+
+function isAksnetPlanValue(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  return (typeof o["apiVersion"] === "string" && o["apiVersion"].startsWith("aksnet/")) || o["kind"] === "ClusterPlan";
+}
+
+/**
+ * Reads the editor text (aksnet.yaml, az aks show / ARM JSON, az network vnet
+ * JSON, terraform show -json) through the CLI's importers. With a hint (the
+ * value the form wrote this text from), an aksnet plan that passes the schema
+ * skips the text parse; any problem is still reported through the importer, with
+ * its line and column.
+ */
+export function readPlanText(text: string, hint?: ParsedHint): { readonly input: PlanInputView; readonly plan?: Plan } {
   if (text.length > MAX_PLAN_TEXT) {
     return { input: { kind: "aksnet", problems: [`The plan is ${Math.ceil(text.length / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB. Remove what the plan does not need.`] } };
   }
   if (text.trim() === "") return { input: { kind: "empty", problems: ["The plan is empty: paste an aksnet.yaml, az aks show JSON or terraform show -json output, or load the example."] } };
+  if (hint && hint.planText === text && isAksnetPlanValue(hint.value)) {
+    const parsed = parsePlan(hint.value);
+    if (parsed.plan) return { input: { kind: "aksnet", problems: [] }, plan: parsed.plan };
+  }
   let loaded: LoadedPlan;
   try {
     loaded = loadPlanText(text, "plan");
@@ -61,34 +97,20 @@ export function readPlanText(text: string): { readonly input: PlanInputView; rea
   const kind = loaded.formats[0] ?? "aksnet";
   const problems = loaded.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.pathText || "the document"}: ${p.message}.`);
   if (!loaded.plan) return { input: { kind, problems: problems.length ? problems : ["The text does not describe a plan."] } };
-  return { input: { kind, problems, notes: loaded.notes }, plan: loaded.plan };
+  return { input: { kind, problems, ...(loaded.notes.length ? { notes: loaded.notes } : {}) }, plan: loaded.plan };
 }
 
-/** Computes every view for a state. Never throws for any input text. */
-export function computeView(state: PageState): PageView {
-  const { input, plan } = readPlanText(state.planText);
-  const subnet = tryParsePrefix(state.compareSubnet.trim());
-  const comparePart = subnet.ok
-    ? { comparison: compare({ nodeSubnet: subnet.value }) }
-    : { comparisonProblem: `The subnet to compare is not a CIDR: ${subnet.error.message}.` };
-  if (!plan) {
-    return { input, assumptions: [], ...comparePart, ...(subnet.ok ? { chart: chartFor(undefined, subnet.value, state.nodes) } : {}) };
-  }
+function planPart(text: string, hint?: ParsedHint): PlanPart {
+  const { input, plan } = readPlanText(text, hint);
+  if (!plan) return { input, assumptions: [] };
   const resolved = resolvePlan(plan);
   const findings = validate(resolved);
-  const chart = chartFor(resolved, subnet.ok ? subnet.value : undefined, state.nodes);
-  return {
-    input,
-    plan,
-    resolved,
-    assumptions: resolved.assumptions,
-    map: layoutAddressMap(plan),
-    findings,
-    summary: summarize(findings),
-    ...(findings.some((f) => f.severity === "error") ? {} : { generated: generate(plan, state.generateFormat) }),
-    ...comparePart,
-    ...(chart ? { chart } : {}),
-  };
+  return { input, plan, resolved, assumptions: resolved.assumptions, map: layoutAddressMap(plan), findings, summary: summarize(findings) };
+}
+
+function comparePart(subnetText: string): ComparePart & { readonly subnet?: Prefix } {
+  const subnet = tryParsePrefix(subnetText.trim());
+  return subnet.ok ? { comparison: compare({ nodeSubnet: subnet.value }), subnet: subnet.value } : { comparisonProblem: `The subnet to compare is not a CIDR: ${subnet.error.message}.` };
 }
 
 /**
@@ -109,4 +131,47 @@ function chartFor(resolved: ResolvedPlan | undefined, fallback: Prefix | undefin
     maxSurge,
     tenants: resolved?.plan.reserved,
   });
+}
+
+/** A one-entry memo: recomputes when any key differs (===) from the last call's. */
+function memo<K extends readonly unknown[], V>(f: (...k: K) => V): (...k: K) => V {
+  let last: { k: K; v: V } | undefined;
+  return (...k: K) => {
+    if (last && last.k.length === k.length && last.k.every((x, i) => x === k[i])) return last.v;
+    const v = f(...k);
+    last = { k, v };
+    return v;
+  };
+}
+
+/** A view function that remembers its last inputs; use one per page. */
+export function createViewComputer(): (state: PageState, hint?: ParsedHint) => PageView {
+  let lastText: string | undefined;
+  let lastPlan: PlanPart | undefined;
+  const compareOf = memo(comparePart);
+  const chartOf = memo(chartFor);
+  const generateOf = memo((plan: Plan, format: GenerateFormat) => generate(plan, format));
+  return (state, hint) => {
+    if (lastPlan === undefined || lastText !== state.planText) {
+      lastPlan = planPart(state.planText, hint);
+      lastText = state.planText;
+    }
+    const p = lastPlan;
+    const c = compareOf(state.compareSubnet);
+    const { subnet, ...compareView } = c;
+    const chart = chartOf(p.resolved, subnet, state.nodes);
+    const generated = p.plan && !p.findings?.some((f) => f.severity === "error") ? generateOf(p.plan, state.generateFormat) : undefined;
+    return {
+      ...p,
+      ...compareView,
+      ...(chart ? { chart } : {}),
+      ...(generated ? { generated } : {}),
+      parts: { plan: p, compare: c },
+    };
+  };
+}
+
+/** Computes every view for a state. Never throws for any input text. */
+export function computeView(state: PageState): PageView {
+  return createViewComputer()(state);
 }

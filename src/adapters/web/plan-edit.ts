@@ -222,16 +222,32 @@ export const REQUIREMENT_FIELDS: readonly FieldDef[] = [
   requirement("ebpf", "eBPF observability / no kube-proxy", "checkbox"),
 ];
 
+/** The document of the last text an edit produced: chained form edits skip reparsing it. */
+let lastEdit: { readonly text: string; readonly doc: Document } | undefined;
+
 /**
- * Applies one form edit to the plan text. Returns the new text, or undefined
- * when the text is not a YAML/JSON mapping the form can edit (the editor then
- * stays the only way to change it).
+ * Applies one form edit to the plan text. Returns the new text and the value it
+ * holds (so the page need not parse it again), or undefined when the text is not
+ * a YAML/JSON mapping the form can edit (the editor then stays the only way to
+ * change it).
  */
-export function applyFieldEdit(text: string, field: FieldDef, value: string): string | undefined {
-  const doc = parseDocument(text.trim() === "" ? "{}" : text);
-  if (doc.errors.length > 0) return undefined;
-  if (doc.contents !== null && !isMap(doc.contents)) return undefined;
-  if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+export function editPlanText(text: string, field: FieldDef, value: string): { readonly text: string; readonly value: unknown } | undefined {
+  let doc: Document;
+  if (lastEdit?.text === text) doc = lastEdit.doc;
+  else {
+    doc = parseDocument(text.trim() === "" ? "{}" : text);
+    if (doc.errors.length > 0) return undefined;
+    if (doc.contents !== null && !isMap(doc.contents)) return undefined;
+    if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  }
+  lastEdit = undefined;
   field.write(doc, value);
-  return doc.toString({ lineWidth: 0 });
+  const out = doc.toString({ lineWidth: 0 });
+  lastEdit = { text: out, doc };
+  return { text: out, value: doc.toJS() };
+}
+
+/** `editPlanText` for callers that only need the text. */
+export function applyFieldEdit(text: string, field: FieldDef, value: string): string | undefined {
+  return editPlanText(text, field, value)?.text;
 }

@@ -4,8 +4,8 @@
  * state back to the fragment. Nothing is fetched, nothing is stored elsewhere.
  */
 import { stringify as stringifyYaml } from "yaml";
-import { computeView, type PageView } from "../compute.js";
-import { applyFieldEdit, PLAN_FIELDS, REQUIREMENT_FIELDS, type FieldDef } from "../plan-edit.js";
+import { createViewComputer, type PageView, type ParsedHint } from "../compute.js";
+import { editPlanText, PLAN_FIELDS, REQUIREMENT_FIELDS, type FieldDef } from "../plan-edit.js";
 import { decodeState, DEFAULT_STATE, encodeState, EXAMPLE_SUBNET, GENERATE_FORMATS, MAX_NODES, MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "../state.js";
 import { byId, fill, h } from "./dom.js";
 import { buildForm } from "./form.js";
@@ -16,6 +16,11 @@ import { FILE_NAMES, renderGenerate } from "./render-generate.js";
 import { renderMap } from "./render-map.js";
 
 let state: PageState = DEFAULT_STATE;
+const compute = createViewComputer();
+/** The value the form wrote the current text from, so it need not be parsed again. */
+let hint: ParsedHint | undefined;
+/** The status line shows link problems that the next edit makes obsolete. */
+let statusStale = true;
 let view: PageView | undefined;
 let linkProblems: readonly string[] = [];
 
@@ -23,14 +28,20 @@ const text = byId<HTMLTextAreaElement>("plan-text");
 const status = byId<HTMLElement>("input-status");
 text.maxLength = MAX_PLAN_TEXT;
 
+/** Milliseconds of work (edit + compute + render) since the last render; the page publishes it as data-render-ms for the benchmark. */
+let pendingWork = 0;
+
 function edit(field: FieldDef, value: string): void {
-  const next = applyFieldEdit(state.planText, field, value);
+  const started = performance.now();
+  const next = editPlanText(state.planText, field, value);
+  pendingWork += performance.now() - started;
   if (next === undefined) {
     fill(status, h("p", { class: "problem" }, "The form edits an aksnet.yaml mapping; fix the text in the editor first."));
     return;
   }
-  text.value = next;
-  update({ planText: next });
+  text.value = next.text;
+  hint = { planText: next.text, value: next.value };
+  update({ planText: next.text });
 }
 
 const planForm = buildForm(byId<HTMLFormElement>("plan-form"), PLAN_FIELDS, edit);
@@ -68,25 +79,35 @@ function renderStatus(v: PageView): void {
 }
 
 function render(): void {
-  view = computeView(state);
-  renderStatus(view);
-  planForm.sync(view.plan, view.resolved);
-  requirementsForm.sync(view.plan, view.resolved);
-  renderMap(byId("map"), view.map);
-  renderCompare(byId("compare"), view.comparison, view.comparisonProblem, state.compareSubnet);
-  byId("compare-command").textContent = `aksnet compare --subnet ${state.compareSubnet.trim()}`;
-  renderChart(byId("chart"), view.chart);
+  const started = performance.now();
+  const previous = view;
+  view = compute(state, hint);
+  const planChanged = view.parts.plan !== previous?.parts.plan;
+  if (planChanged || statusStale) renderStatus(view);
+  statusStale = false;
+  if (planChanged) {
+    planForm.sync(view.plan, view.resolved);
+    requirementsForm.sync(view.plan, view.resolved);
+    renderMap(byId("map"), view.map);
+    renderFindings(byId("findings"), view.findings, view.input.problems);
+    renderAssumptions(byId("assumptions"), view.assumptions);
+  }
+  if (view.parts.compare !== previous?.parts.compare) {
+    renderCompare(byId("compare"), view.comparison, view.comparisonProblem, state.compareSubnet);
+    byId("compare-command").textContent = `aksnet compare --subnet ${state.compareSubnet.trim()}`;
+  }
+  if (view.chart !== previous?.chart) renderChart(byId("chart"), view.chart);
   syncValue(compareSubnet, state.compareSubnet);
   syncValue(nodesRange, String(Math.min(state.nodes, Number(nodesRange.max))));
   syncValue(nodesNumber, String(state.nodes));
-  renderFindings(byId("findings"), view.findings, view.input.problems);
-  renderAssumptions(byId("assumptions"), view.assumptions);
-  renderGenerate(byId("generate"), view.generated, view.summary?.errors ?? 0, view.plan !== undefined);
+  if (planChanged || view.generated !== previous?.generated) renderGenerate(byId("generate"), view.generated, view.summary?.errors ?? 0, view.plan !== undefined);
   byId("generate-command").textContent = `aksnet generate --format ${state.generateFormat}`;
   for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>("button.format"))) b.setAttribute("aria-pressed", String(b.dataset["format"] === state.generateFormat));
   const code = view.generated?.ok === true;
   byId<HTMLButtonElement>("copy-code").disabled = !code;
   byId<HTMLButtonElement>("download-code").disabled = !code;
+  document.body.dataset["renderMs"] = (pendingWork + performance.now() - started).toFixed(2);
+  pendingWork = 0;
   document.body.dataset["ready"] = "true";
 }
 
@@ -143,6 +164,7 @@ byId("download-code").addEventListener("click", () => {
 let frame = 0;
 function update(patch: Partial<PageState>): void {
   state = { ...state, ...patch };
+  if (linkProblems.length) statusStale = true;
   linkProblems = [];
   saveToUrl();
   cancelAnimationFrame(frame);
@@ -153,6 +175,7 @@ function loadFromUrl(): void {
   const decoded = decodeState(location.hash);
   state = decoded.state;
   linkProblems = decoded.problems;
+  statusStale = true;
   text.value = state.planText;
   render();
 }

@@ -50,12 +50,16 @@ function panelView(panel: MapPanel, index: number): HTMLElement {
         ...lanesOf(panel.zoom),
       )
     : null;
-  const list = h(
-    "ul",
-    { class: "ranges" },
-    ...items.map((i) => h("li", { class: i.overlaps ? "overlap" : undefined }, h("span", { class: `swatch ${i.kind}` }), `${i.label} `, h("code", {}, i.cidr), i.overlaps ? h("strong", {}, i.kind === "reserved" ? " reserved by AKS" : " overlaps") : null)),
-  );
-  const details = h("details", { open: items.length <= LIST_OPEN_LIMIT }, h("summary", {}, `${items.length} range${items.length === 1 ? "" : "s"}${overlapping.length ? `, ${overlapping.length} overlapping` : ""}`), list);
+  const list = () =>
+    h(
+      "ul",
+      { class: "ranges" },
+      ...items.map((i) => h("li", { class: i.overlaps ? "overlap" : undefined }, h("span", { class: `swatch ${i.kind}` }), `${i.label} `, h("code", {}, i.cidr), i.overlaps ? h("strong", {}, i.kind === "reserved" ? " reserved by AKS" : " overlaps") : null)),
+    );
+  const open = items.length <= LIST_OPEN_LIMIT;
+  const details = h("details", { open }, h("summary", {}, `${items.length} range${items.length === 1 ? "" : "s"}${overlapping.length ? `, ${overlapping.length} overlapping` : ""}`), open ? list() : null);
+  // A long list is built the first time it is opened, so an edit does not pay for it.
+  if (!open) details.addEventListener("toggle", () => details.open && details.childElementCount === 1 && details.append(list()));
   return h(
     "figure",
     { class: "panel", "data-panel": index },
