@@ -56,7 +56,6 @@ export async function* listItems(chunks: AsyncIterable<Uint8Array | string>): As
   let parts: Uint8Array[] = [];
   let captureStart = -1;
   let offset = 0;
-  const decoder = new TextDecoder("utf-8", { fatal: false });
 
   const finishItem = (chunk: Uint8Array, end: number): unknown => {
     parts.push(chunk.subarray(captureStart, end));
@@ -64,7 +63,7 @@ export async function* listItems(chunks: AsyncIterable<Uint8Array | string>): As
     parts = [];
     captureStart = -1;
     try {
-      return JSON.parse(decoder.decode(bytes));
+      return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
     } catch (e) {
       throw new DumpSyntaxError(`an item of the list is not valid JSON: ${(e as Error).message}`, offset + end);
     }
@@ -74,19 +73,41 @@ export async function* listItems(chunks: AsyncIterable<Uint8Array | string>): As
     const chunk = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
     const items: unknown[] = [];
     for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i] as number;
       if (inString) {
-        if (escape) escape = false;
-        else if (b === BACKSLASH) escape = true;
+        if (escape) {
+          escape = false;
+          continue;
+        }
+        if (!keyBytes) {
+          // Fast path: jump to the next quote (native search), then look for an escape before it.
+          const q = chunk.indexOf(QUOTE, i);
+          const end = q < 0 ? chunk.length : q;
+          let bs = -1;
+          for (let j = i; j < end; j++) {
+            if (chunk[j] === BACKSLASH) {
+              bs = j;
+              break;
+            }
+          }
+          if (bs >= 0) {
+            i = bs;
+            escape = true;
+            continue;
+          }
+          i = end;
+          if (q >= 0) inString = false;
+          continue;
+        }
+        const b = chunk[i] as number;
+        if (b === BACKSLASH) escape = true;
         else if (b === QUOTE) {
           inString = false;
-          if (keyBytes) {
-            key = String.fromCharCode(...keyBytes);
-            keyBytes = undefined;
-          }
-        } else if (keyBytes && keyBytes.length <= ITEMS.length) keyBytes.push(b);
+          key = String.fromCharCode(...keyBytes);
+          keyBytes = undefined;
+        } else if (keyBytes.length <= ITEMS.length) keyBytes.push(b);
         continue;
       }
+      const b = chunk[i] as number;
       if (isSpace(b)) continue;
       const depth = stack.length;
       // An element of an items array starts here.

@@ -249,7 +249,7 @@ export class SnapshotBuilder {
     const order: ResourceKind[] = ["nodes", "pods", "daemonsets", "nodenetworkconfigs"];
     return {
       nodes: [...this.nodes].sort(byName),
-      pods: [...this.pods].sort(comparePods),
+      pods: sortPods(this.pods),
       daemonSets: [...this.daemonSets].sort((a, b) => byName({ name: `${a.namespace}/${a.name}` }, { name: `${b.namespace}/${b.name}` })),
       nodeNetworkConfigs: [...this.nncs].sort(byName),
       read: order.filter((r) => this.read.has(r)),
@@ -264,8 +264,9 @@ function push<T>(to: T[], x: T | undefined): boolean {
   return true;
 }
 
-function comparePods(a: SnapshotPod, b: SnapshotPod): number {
-  const ka = `${a.node ?? ""}\u0000${a.ips.join(",")}\u0000${a.hostNetwork ? 1 : 0}${a.phase}`;
-  const kb = `${b.node ?? ""}\u0000${b.ips.join(",")}\u0000${b.hostNetwork ? 1 : 0}${b.phase}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/** Pods in a canonical order (node, addresses, host network, phase); keys are computed once. */
+function sortPods(pods: readonly SnapshotPod[]): SnapshotPod[] {
+  const keyed = pods.map((p) => ({ k: `${p.node ?? ""}\u0000${p.ips.join(",")}\u0000${p.hostNetwork ? 1 : 0}${p.phase}`, p }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((x) => x.p);
 }
