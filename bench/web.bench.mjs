@@ -1,3 +1,4 @@
+/* global document */
 /**
  * The web planner's recompute budget (issue 7): every edit recomputes every view
  * in under 16 ms (one frame at 60 Hz) for a plan with 20 node pools and 1,000
