@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { memoryIo } from "../io.js";
 import { run } from "../main.js";
 import { UsageError } from "../errors.js";
+import { parseKubernetesVersionFlag, parseMaxPods, parseModels, parseNodes, parseOutput, parsePrefixFlag, parseSurge } from "./options.js";
 import { parsePoolsText } from "./pools-file.js";
 
 async function cli(...argv: string[]) {
@@ -112,6 +113,32 @@ describe("pools files", () => {
           parsePoolsText("f.yaml", text);
         } catch (e) {
           expect(e).toBeInstanceOf(UsageError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("flag parsers", () => {
+  const parsers: { name: string; parse: (v: string) => unknown }[] = [
+    { name: "--subnet", parse: (v) => parsePrefixFlag("--subnet", v, "subnet") },
+    { name: "--pod-cidr", parse: (v) => parsePrefixFlag("--pod-cidr", v, "range") },
+    { name: "--surge", parse: parseSurge },
+    { name: "--max-pods", parse: parseMaxPods },
+    { name: "--nodes", parse: (v) => parseNodes("--nodes", v) },
+    { name: "--kubernetes-version", parse: parseKubernetesVersionFlag },
+    { name: "--model", parse: parseModels },
+    { name: "--output", parse: parseOutput },
+  ];
+  it.each(parsers)("$name returns a value or throws a UsageError, for any text", ({ parse }) => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[0-9./%:a-f]{0,20}$/)), (text) => {
+        try {
+          parse(text);
+        } catch (e) {
+          expect(e).toBeInstanceOf(UsageError);
+          expect((e as Error).message).not.toContain("\n");
         }
       }),
       { numRuns: 300 },

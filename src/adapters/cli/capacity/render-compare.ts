@@ -70,9 +70,12 @@ function featureTable(r: CompareResult): { columns: Column[]; rows: CellLike[][]
 function headline(r: CompareResult): string {
   const subnet = String(r.assumptions["nodeSubnet"]?.value ?? "");
   const usable = subnet ? formatNumber(Number(parsePrefix(subnet).size()) - 5) : "?";
-  const podCidr = String(r.assumptions["podCidr"]?.value ?? "");
-  const podSubnet = r.assumptions["podSubnet"]?.value;
-  return `Node subnet ${subnet} (${usable} usable addresses), pod CIDR ${podCidr}, pod subnet ${podSubnet ?? "large enough (not given)"}.`;
+  const parts = [`Node subnet ${subnet} (${usable} usable addresses)`];
+  const podCidr = r.assumptions["podCidr"];
+  if (podCidr) parts.push(`pod CIDR ${String(podCidr.value)}`);
+  const podSubnet = r.assumptions["podSubnet"];
+  if (podSubnet) parts.push(`pod subnet ${podSubnet.value === null ? "large enough (not given)" : String(podSubnet.value)}`);
+  return `${parts.join(", ")}.`;
 }
 
 function notes(r: CompareResult): string[] {
