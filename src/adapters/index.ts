@@ -6,3 +6,4 @@
 export { run as runCli } from "./cli/main.js";
 export * from "./importers/index.js";
 export * from "./inspect/index.js";
+export { generate, GENERATE_FORMATS, toGenPlan, type GenerateFormat, type GenerateResult, type GenPlan, type GenProblem } from "./generate/index.js";
