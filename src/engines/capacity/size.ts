@@ -108,7 +108,7 @@ export function sizeProblems(model: ModelId, pools: readonly PoolTarget[], n_: N
   if (nodes > PLATFORM_LIMITS.nodesPerCluster.value) problems.push({ code: "cluster-node-limit", message: `${n(nodes)} nodes exceed the ${n(PLATFORM_LIMITS.nodesPerCluster.value)} nodes a cluster may have` });
   for (const p of resolved) {
     if (p.nodes + p.surgeNodes > PLATFORM_LIMITS.nodesPerPool.value)
-      problems.push({ code: "pool-node-limit", message: `pool ${p.name}: ${n(p.nodes)} nodes plus ${n(p.surgeNodes)} surge exceed the ${n(PLATFORM_LIMITS.nodesPerPool.value)} nodes a pool may have during an upgrade` });
+      problems.push({ code: "pool-node-limit", message: `pool ${p.name}: ${n(p.nodes)} nodes and ${n(p.surgeNodes)} surge nodes exceed the ${n(PLATFORM_LIMITS.nodesPerPool.value)} a node pool may hold, surge included; split them over several pools` });
     if (p.maxPods < facts.minMaxPods.value || p.maxPods > facts.maxPodsPerNode.value)
       problems.push({ code: "max-pods-out-of-range", message: `pool ${p.name}: max pods ${p.maxPods} is outside ${facts.minMaxPods.value}–${facts.maxPodsPerNode.value}` });
     if (p.nodes > 0 && p.nodes * p.maxPods < PLATFORM_LIMITS.minPodsPerPool.value)

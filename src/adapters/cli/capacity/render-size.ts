@@ -55,7 +55,8 @@ function table(r: SizeResult): { columns: Column[]; rows: CellLike[][] } {
 function headline(r: SizeResult): string {
   const first = r.models[0];
   if (!first) return "No model selected.";
-  const pools = first.pools.map((p) => `${p.name} ${formatNumber(p.nodes)} nodes (surge ${p.maxSurge}: +${p.surgeNodes})`).join(", ");
+  const named = !(first.pools.length === 1 && first.pools[0]?.name === "default");
+  const pools = first.pools.map((p) => `${named ? `${p.name} ` : ""}${formatNumber(p.nodes)} nodes (surge ${p.maxSurge}: +${p.surgeNodes})`).join(", ");
   const tenants = r.assumptions["tenants"]?.value;
   return `Target: ${pools}${tenants ? `, ${formatNumber(Number(tenants))} other node-subnet addresses` : ""}.`;
 }
