@@ -19,6 +19,7 @@ import { validate, summarize, type Finding } from "../../engines/validate/index.
 import { compare, tryParseMaxSurge, type CompareResult } from "../../engines/capacity/index.js";
 import { tryParsePrefix, type Prefix } from "../../ip/index.js";
 import { defaultMaxSurge } from "../../kb/index.js";
+import { recommend, type Recommendation } from "../../engines/recommend/index.js";
 import { chartData, type ChartData } from "./chart-data.js";
 import { layoutAddressMap, type AddressMap } from "./map-layout.js";
 import { MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "./state.js";
@@ -55,6 +56,10 @@ export interface PageView extends PlanPart, ComparePart {
   readonly chart?: ChartData;
   /** `aksnet generate --format <state.generateFormat>`; absent while the plan has error findings (the CLI refuses those too). */
   readonly generated?: GenerateResult;
+  /** `aksnet recommend PLAN`: the ranking for the plan's requirements section and Kubernetes version. */
+  readonly recommendation?: Recommendation;
+  /** Why there is no recommendation (requirements that contradict each other), in one sentence. */
+  readonly recommendationProblem?: string;
   /** The parts as computed, by identity: a part equal (===) to the last one did not change. */
   readonly parts: { readonly plan: PlanPart; readonly compare: ComparePart };
 }
@@ -144,6 +149,17 @@ function memo<K extends readonly unknown[], V>(f: (...k: K) => V): (...k: K) => 
   };
 }
 
+/** The recommendation for a plan's requirements, keyed by their JSON so edits elsewhere in the plan reuse it. */
+function recommendationFor(key: string): { readonly recommendation?: Recommendation; readonly recommendationProblem?: string } {
+  const { requirements, version } = JSON.parse(key) as { requirements: Plan["requirements"]; version?: string | number };
+  try {
+    return { recommendation: recommend({ requirements: requirements ?? {}, ...(version !== undefined ? { kubernetesVersion: version } : {}) }) };
+  } catch (e) {
+    if (e instanceof RangeError) return { recommendationProblem: `The requirements contradict each other: ${e.message}; fix the requirements section.` };
+    throw e;
+  }
+}
+
 /** A view function that remembers its last inputs; use one per page. */
 export function createViewComputer(): (state: PageState, hint?: ParsedHint) => PageView {
   let lastText: string | undefined;
@@ -151,6 +167,7 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint) => P
   const compareOf = memo(comparePart);
   const chartOf = memo(chartFor);
   const generateOf = memo((plan: Plan, format: GenerateFormat) => generate(plan, format));
+  const recommendOf = memo(recommendationFor);
   return (state, hint) => {
     if (lastPlan === undefined || lastText !== state.planText) {
       lastPlan = planPart(state.planText, hint);
@@ -161,8 +178,10 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint) => P
     const { subnet, ...compareView } = c;
     const chart = chartOf(p.resolved, subnet, state.nodes);
     const generated = p.plan && !p.findings?.some((f) => f.severity === "error") ? generateOf(p.plan, state.generateFormat) : undefined;
+    const rec = p.plan ? recommendOf(JSON.stringify({ requirements: p.plan.requirements ?? {}, version: p.plan.kubernetesVersion })) : {};
     return {
       ...p,
+      ...rec,
       ...compareView,
       ...(chart ? { chart } : {}),
       ...(generated ? { generated } : {}),

@@ -61,7 +61,7 @@ export default defineCommand({
     cmd
       .option("-p, --port <port>", "port to listen on (0 picks a free one)", parsePort, DEFAULT_PORT)
       .option("--host <address>", "address to bind; anything but loopback needs --allow-remote", "127.0.0.1")
-      .option("--allow-remote", "allow binding to a non-loopback address (prints a warning)", false)
+      .option("--allow-remote", "allow binding to a non-loopback address (prints a warning)")
       .addHelpText(
         "after",
         [

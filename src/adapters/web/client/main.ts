@@ -14,6 +14,7 @@ import { renderCompare } from "./render-compare.js";
 import { renderAssumptions, renderFindings } from "./render-findings.js";
 import { FILE_NAMES, renderGenerate } from "./render-generate.js";
 import { renderMap } from "./render-map.js";
+import { renderRecommend } from "./render-recommend.js";
 
 let state: PageState = DEFAULT_STATE;
 const compute = createViewComputer();
@@ -97,6 +98,7 @@ function render(): void {
     byId("compare-command").textContent = `aksnet compare --subnet ${state.compareSubnet.trim()}`;
   }
   if (view.chart !== previous?.chart) renderChart(byId("chart"), view.chart);
+  if (view.recommendation !== previous?.recommendation || view.recommendationProblem !== previous?.recommendationProblem || !previous) renderRecommend(byId("recommend"), view.recommendation, view.recommendationProblem);
   syncValue(compareSubnet, state.compareSubnet);
   syncValue(nodesRange, String(Math.min(state.nodes, Number(nodesRange.max))));
   syncValue(nodesNumber, String(state.nodes));
