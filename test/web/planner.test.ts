@@ -12,8 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/adapters/cli/main.js";
 import { memoryIo } from "../../src/adapters/cli/io.js";
 import { EXAMPLE_PLAN } from "../../src/adapters/web/state.js";
-import { loadPlanText } from "../../src/adapters/importers/index.js";
-import { validate } from "../../src/engines/validate/index.js";
 import { CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -123,14 +121,17 @@ describe.runIf(existsSync(CHROMIUM))("web planner in Chromium", () => {
     await page.fill("#plan-text", OVERLAPPING_POD_CIDR);
     await page.waitForSelector('#findings li[data-rule="pod-cidr-overlaps-network"]');
     const finding = await page.textContent('#findings li[data-rule="pod-cidr-overlaps-network"]');
-    // The finding the validator (what aksnet check runs) gives for the same text.
-    const loaded = loadPlanText(OVERLAPPING_POD_CIDR, "overlap.yaml");
-    const cliFinding = loaded.plan ? validate(loaded.plan).find((f) => f.ruleId === "pod-cidr-overlaps-network") : undefined;
+    const file = join(tmp, "overlap.yaml");
+    writeFileSync(file, OVERLAPPING_POD_CIDR);
+    const { code, stdout } = await cli(["check", file, "-o", "json"]);
+    expect(code).toBe(1);
+    const cliFinding = (JSON.parse(stdout) as { findings: { ruleId: string; message: string; fix: string }[] }).findings.find((f) => f.ruleId === "pod-cidr-overlaps-network");
     expect(cliFinding).toBeDefined();
     expect(finding).toContain(cliFinding?.message);
     expect(finding).toContain(cliFinding?.fix);
     expect(await page.locator("#map .lane.band").count()).toBeGreaterThan(0);
     expect(await page.locator("#map .panel > .lane.pods .bar.overlap").count()).toBe(1);
+    await page.locator("#findings-view").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUTPUT, "planner-overlap-1280x800.png"), fullPage: false });
   });
 
@@ -161,10 +162,33 @@ describe.runIf(existsSync(CHROMIUM))("web planner in Chromium", () => {
     expect(copied).toBe(stdout);
   });
 
+  it("ranks the models like aksnet recommend, and a requirement checkbox changes the ranking", async () => {
+    await page.fill("#plan-text", EXAMPLE_PLAN);
+    await page.waitForSelector("#recommend-table");
+    const ids = () => page.$$eval("#recommend-table tbody tr", (trs) => trs.map((tr) => `${tr.getAttribute("data-candidate")} ${tr.querySelectorAll("td")[1]?.textContent}`));
+    const cliIds = async (text: string) => {
+      const file = join(tmp, "recommend.yaml");
+      writeFileSync(file, text);
+      const { stdout } = await cli(["recommend", file, "-o", "json"]);
+      return (JSON.parse(stdout) as { ranked: { id: string; total: number }[] }).ranked.map((c) => `${c.id} ${c.total}`);
+    };
+    expect(await ids()).toEqual(await cliIds(EXAMPLE_PLAN));
+    await page.check("#field-req-windows");
+    await page.waitForFunction(() => !document.querySelector('#recommend-table tr[data-candidate="azure-cni-overlay/cilium"]'));
+    const withWindows = await page.inputValue("#plan-text");
+    expect(withWindows).toContain("windows: true");
+    expect(await ids()).toEqual(await cliIds(withWindows));
+  });
+
   it("keeps the plan in the URL: a reload shows the same plan", async () => {
     const text = EXAMPLE_PLAN.replace("count: 3", "count: 7");
     await page.fill("#plan-text", text);
-    await page.waitForFunction(() => location.hash.includes("plan="));
+    await page.waitForFunction((expected) => {
+      const plan = /[#&]plan=([^&]*)/.exec(location.hash)?.[1];
+      if (!plan) return false;
+      const bytes = Uint8Array.from(atob(plan.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+      return new TextDecoder().decode(bytes) === expected;
+    }, text);
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
     expect(await page.inputValue("#plan-text")).toBe(text);
