@@ -84,6 +84,7 @@ describe("importers: unreadable input is one sentence naming the file", () => {
     { name: "only a comment", text: "# nothing\n", message: /^x\.yaml is empty/ },
     { name: "a scalar", text: "hello", message: /^x\.yaml is not a format aksnet reads/ },
     { name: "broken JSON", text: '{"a": ', message: /^x\.yaml:1:\d+: not valid YAML or JSON/ },
+    { name: "an unresolved alias (found by fuzzing)", text: "*!", message: /^x\.yaml: not valid YAML or JSON \(Unresolved alias/ },
     { name: "duplicate keys", text: "network: {}\nnetwork: {}\n", message: /^x\.yaml:2:1: not valid YAML or JSON \(Map keys must be unique\)/ },
   ])("$name", ({ text, message }) => {
     expect(() => loadPlanText(text, "x.yaml")).toThrow(PlanLoadError);

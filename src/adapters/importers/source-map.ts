@@ -34,7 +34,14 @@ export function parseText(text: string, fileName: string): ParsedText {
     const reason = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "").replace(/[.:]\s*$/, "");
     throw new PlanLoadError(`${fileName}:${pos.line}:${pos.col}: not valid YAML or JSON (${reason}); fix the syntax and run again.`);
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // The yaml package reports some problems (an unresolved or excessive alias) only when building values.
+    const reason = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.replace(/[.:]\s*$/, "");
+    throw new PlanLoadError(`${fileName}: not valid YAML or JSON (${reason}); fix the syntax and run again.`);
+  }
   return {
     value,
     position(path) {
