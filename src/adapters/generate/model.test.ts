@@ -54,3 +54,26 @@ describe("shellQuote", () => {
     expect(out.split("\0").slice(0, -1)).toEqual(words);
   });
 });
+
+describe("any string in a name field: refused, or a script bash reads back unchanged", () => {
+  it("fuzz", async () => {
+    const { azCommands } = await import("./testing/az-args.js");
+    const texts = fc.sample(
+      fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/)), fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/))),
+      { numRuns: 150, seed: 99 },
+    );
+    let accepted = 0;
+    for (const [clusterName, poolName] of texts) {
+      const parsed = PlanSchema.safeParse({ ...base, name: clusterName, resourceGroup: clusterName, nodePools: [{ name: poolName, mode: "System", count: 3, subnet: "nodes" }] });
+      if (!parsed.success) continue;
+      const r = generate(parsed.data, "az");
+      if (!r.ok) continue;
+      accepted++;
+      execFileSync("bash", ["-n"], { input: r.text });
+      const create = azCommands(r.text).find((c) => c.words.join(" ") === "az aks create");
+      expect(create?.flags.get("--name")).toBe(clusterName);
+      expect(create?.flags.get("--nodepool-name")).toBe(poolName);
+    }
+    expect(accepted).toBeGreaterThan(10);
+  });
+});

@@ -157,7 +157,7 @@ export function toGenPlan(plan: Plan): GenPlanResult {
   const subnetNames = new Set(vnet?.subnets.map((s) => s.name) ?? []);
   const subnetRef = (path: string, value: string | undefined) => {
     if (value === undefined) return;
-    if (!vnet) problems.push({ path, value, reason: "it names a subnet but the plan has no vnet section to define it" });
+    if (!vnet) problems.push({ path, value, reason: "it names a subnet but the plan has no vnet section to define it (for a cluster JSON, give its az network vnet show JSON too)" });
     else if (!subnetNames.has(value)) problems.push({ path, value, reason: `no subnet of vnet ${vnet.name} has that name` });
   };
 

@@ -156,6 +156,11 @@ export function generateTerraform(plan: GenPlan): { text: string; notes: string[
       { attr: "os_type", value: p.osType },
     ];
     if (p.osSku !== undefined) pb.push({ attr: "os_sku", value: p.osSku });
+    if (p.osSku === "Windows2025") {
+      const note = `node pool ${p.name}: the azurerm docs read list os_sku Windows2019 and Windows2022 only; Windows2025 needs a provider version that accepts it`;
+      providerNotes.push(note);
+      pb.push({ comment: `CHECK PROVIDER: ${note}.` });
+    }
     pb.push(...poolItems(p, subnets, providerNotes));
     items.push({ type: "resource", labels: ["azurerm_kubernetes_cluster_node_pool", ident(p.name)], body: pb });
   }

@@ -12,7 +12,7 @@ import { readPlanFile } from "../generate/plan-file.js";
 export default defineCommand({
   configure(cmd) {
     cmd
-      .argument("<plan>", "plan file (aksnet YAML/JSON, az aks show JSON, ARM, terraform show -json)")
+      .argument("<inputs...>", "plan file (aksnet YAML/JSON), or az aks show / ARM / terraform show -json, plus az network vnet show JSON for its VNet")
       .addOption(new Option("-f, --format <format>", "what to generate").choices(["az", "bicep", "terraform"]).makeOptionMandatory())
       .addOption(new Option("-o, --output <format>", "text: the file itself; json: the text with notes").choices(["text", "json"]).default("text"))
       .option("--force", "generate even when the plan has error findings")
@@ -22,19 +22,21 @@ export default defineCommand({
       );
   },
   async run({ args, opts, io }) {
-    const { plan } = await readPlanFile(args[0], io);
+    const paths = (args[0] as string[]) ?? [];
+    const { plan } = await readPlanFile(paths, io);
     const [{ generate }, { validate }] = await Promise.all([import("../../generate/index.js"), import("../../../engines/validate/index.js")]);
     const errors = validate(plan).filter((f) => f.severity === "error");
     if (errors.length > 0 && !opts["force"]) {
-      io.err(`aksnet generate: ${String(args[0])} has ${errors.length} error finding${errors.length === 1 ? "" : "s"}, first: ${errors[0]?.message} Run aksnet check ${String(args[0])}, or pass --force.\n`);
+      io.err(`aksnet generate: ${paths.join(" ")} has ${errors.length} error finding${errors.length === 1 ? "" : "s"}, first: ${errors[0]?.message} Run aksnet check ${paths.join(" ")}, or pass --force.\n`);
       return EXIT.findings;
     }
     const format = opts["format"] as "az" | "bicep" | "terraform";
     const r = generate(plan, format);
     if (!r.ok) {
       const p = r.problems[0]!;
-      const more = r.problems.length > 1 ? ` (${r.problems.length - 1} more values refused)` : "";
-      throw new UsageError(`${String(args[0])}: ${p.path} ${JSON.stringify(p.value)} cannot be written safely: ${p.reason}${more}`);
+      const rest = r.problems.length - 1;
+      const more = rest > 0 ? ` (and ${rest} more value${rest === 1 ? "" : "s"} refused)` : "";
+      throw new UsageError(`${paths.join(" ")}: ${p.path} ${JSON.stringify(p.value)} cannot be written safely: ${p.reason}${more}`);
     }
     if (opts["output"] === "json") {
       await io.out(renderJson({ format: r.format, notes: r.notes, text: r.text }));
