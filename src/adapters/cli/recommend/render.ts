@@ -48,7 +48,9 @@ export function renderRecommendationText(r: Recommendation, options: { color: bo
       ...scorers.map((s) => String(c.scores.find((x) => x.scorer === s.id)?.score ?? "")),
     ]);
     out.push(renderTable(columns, rows, { color: options.color }).trimEnd());
-    out.push(`Scores are 0-10 per column: ${scorers.map((s) => `${SHORT[s.id] ?? s.id} = ${s.title}`).join("; ")}.`, "");
+    const weighted = scorers.filter((s) => s.weight !== 1).map((s) => `${SHORT[s.id] ?? s.id} counted ${s.weight === 2 ? "twice" : `${s.weight} times`}`);
+    out.push(`Each column scores 0-10; score is their sum${weighted.length ? `, with ${weighted.join(", ")}` : ""}.`);
+    out.push(`${scorers.map((s) => `${SHORT[s.id] ?? s.id}: ${s.title}`).join("; ")}.`, "");
     for (const c of r.ranked.slice(0, options.details)) {
       out.push(`${c.rank}. ${c.title} (${c.total})`);
       for (const f of c.for) out.push(`   + ${f}`);
