@@ -17,9 +17,52 @@ export function mask4(bits: number): number {
   return bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
 }
 
+const MASK6 = Array.from({ length: 129 }, (_, bits) => (bits === 0 ? 0n : ((1n << 128n) - 1n) ^ ((1n << BigInt(128 - bits)) - 1n)));
+
 /** The IPv6 netmask of a prefix length. */
 export function mask6(bits: number): bigint {
-  return bits === 0 ? 0n : ((1n << 128n) - 1n) ^ ((1n << BigInt(128 - bits)) - 1n);
+  return MASK6[bits] as bigint;
+}
+
+/**
+ * @internal Reads a strict IPv4 CIDR (or, with `allowBare`, a bare IPv4 address) in
+ * one pass without allocating: returns address × 64 + length, or −1 for anything
+ * else, valid or not (the general parser then reads it or explains the problem).
+ */
+export function scanCidr4(s: string, allowBare: boolean): number {
+  const n = s.length;
+  let v = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  let lead = false;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits === 0) lead = c === 48;
+      else if (lead || digits === 3) return -1;
+      octet = octet * 10 + (c - 48);
+      digits++;
+    } else if (c === 46) {
+      if (digits === 0 || octet > 255 || dots === 3) return -1;
+      v = v * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (c === 47) break;
+    else return -1;
+  }
+  if (dots !== 3 || digits === 0 || octet > 255) return -1;
+  v = v * 256 + octet;
+  if (i === n) return allowBare ? v * 64 + 32 : -1;
+  const m = n - i - 1;
+  const d0 = s.charCodeAt(i + 1) - 48;
+  if (m === 1) return d0 >= 0 && d0 <= 9 ? v * 64 + d0 : -1;
+  if (m !== 2 || d0 < 1 || d0 > 3) return -1;
+  const d1 = s.charCodeAt(i + 2) - 48;
+  const bits = d0 * 10 + d1;
+  return d1 >= 0 && d1 <= 9 && bits <= 32 ? v * 64 + bits : -1;
 }
 
 export class Prefix {
@@ -193,6 +236,16 @@ export function parsePrefixOrAddr(s: string): Prefix {
 }
 
 function parsePrefixIn(s: string, allowBare: boolean): Prefix | string {
+  const code = scanCidr4(s, allowBare);
+  if (code >= 0) {
+    const bits = code % 64;
+    return Prefix.unchecked(Addr.of4((code - bits) / 64), bits);
+  }
+  return parsePrefixGeneral(s, allowBare);
+}
+
+/** @internal The general parser behind the IPv4 fast path: every family, every error reason. */
+export function parsePrefixGeneral(s: string, allowBare: boolean): Prefix | string {
   const slash = s.indexOf("/");
   if (slash < 0) {
     if (!allowBare) {

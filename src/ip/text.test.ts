@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ListParseError } from "./errors.js";
 import { excludePrefixes, mergePrefixes } from "./merge.js";
 import { freeSpace } from "./free.js";
-import { parsePrefix, parsePrefixOrAddr } from "./prefix.js";
+import { parsePrefix, parsePrefixGeneral, parsePrefixOrAddr, scanCidr4 } from "./prefix.js";
 import { addrSetOfText, excludeCidrText, freeSpaceText, mergeCidrText } from "./text.js";
 import { UNIVERSES, arbPrefixIn } from "./testing/naive.js";
 
@@ -50,7 +50,23 @@ describe("bulk CIDR text", () => {
     );
   });
 
-  it("the IPv4 fast path reads exactly what parsePrefixOrAddr reads", () => {
+  it("the IPv4 scanner accepts exactly what the general parser accepts, with the same value", () => {
+    const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom("00", "01", "010", "", "1a"));
+    const suffix = fc.oneof(fc.constant(""), fc.integer({ min: 0, max: 40 }).map((n) => `/${n}`), fc.constantFrom("/", "/08", "/00", "/1/", "/3a"));
+    const near = fc.tuple(fc.array(octet, { minLength: 3, maxLength: 5 }), suffix).map(([o, x]) => o.join(".") + x);
+    const text = fc.oneof(near, fc.string({ unit: fc.constantFrom(..."0123456789./:"), maxLength: 20 }));
+    fc.assert(
+      fc.property(text, fc.boolean(), (s, bare) => {
+        const code = scanCidr4(s, bare);
+        const general = parsePrefixGeneral(s, bare);
+        if (code >= 0) expect(typeof general === "string" ? general : `${general.addr.v4 * 64 + general.bits}/${general.family}`).toBe(`${code}/4`);
+        else expect(typeof general === "string" || general.family === 6).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("the bulk IPv4 path reads exactly what parsePrefixOrAddr reads", () => {
     const chars = fc.constantFrom(..."0123456789./:");
     fc.assert(
       fc.property(fc.string({ unit: chars, maxLength: 20 }), (s) => {
