@@ -1,0 +1,130 @@
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadPlanText } from "../importers/index.js";
+import { validate } from "../../engines/validate/index.js";
+import { computeView, createViewComputer, readPlanText } from "./compute.js";
+import { editPlanText, PLAN_FIELDS } from "./plan-edit.js";
+import { DEFAULT_STATE, EXAMPLE_PLAN, GENERATE_FORMATS } from "./state.js";
+
+const ROOT = resolve(import.meta.dirname, "..", "..", "..");
+const example = (p: string) => readFileSync(join(ROOT, "examples", p), "utf8");
+
+describe("computeView shows what the CLI's engines compute", () => {
+  const files: { name: string; file: string; kind: string }[] = [
+    { name: "a clean plan", file: "plans/clean.yaml", kind: "aksnet" },
+    { name: "a pod CIDR inside the VNet", file: "plans/pod-cidr-overlaps-vnet.yaml", kind: "aksnet" },
+    { name: "a subnet too small", file: "plans/subnet-too-small.yaml", kind: "aksnet" },
+    { name: "az aks show JSON", file: "imports/aks-show.json", kind: "az-aks-show" },
+  ];
+  it.each(files)("$name: findings equal validate() of the importer's plan", ({ file, kind }) => {
+    const text = example(file);
+    const view = computeView({ ...DEFAULT_STATE, planText: text });
+    const loaded = loadPlanText(text, file);
+    expect(view.input.kind).toBe(kind);
+    expect(loaded.plan).toBeDefined();
+    expect(view.findings).toEqual(validate(loaded.plan!));
+  });
+
+  it("reports schema problems with line and column, and draws nothing", () => {
+    const view = computeView({ ...DEFAULT_STATE, planText: example("plans/schema-errors.yaml") });
+    expect(view.plan).toBeUndefined();
+    expect(view.input.problems.length).toBeGreaterThan(0);
+    for (const p of view.input.problems) expect(p).toMatch(/^line \d+, column \d+: /);
+    expect(view.map).toBeUndefined();
+    expect(view.generated).toBeUndefined();
+  });
+
+  const bad: { name: string; text: string; problem: RegExp }[] = [
+    { name: "empty", text: "  \n", problem: /The plan is empty/ },
+    { name: "not YAML", text: "network: [\n", problem: /./ },
+    { name: "unknown JSON", text: '{"hello": 1}', problem: /not a format aksnet reads/ },
+    { name: "too large", text: "#".repeat(600 * 1024), problem: /at most 512 KiB/ },
+  ];
+  it.each(bad)("$name: one problem sentence, no plan", ({ text, problem }) => {
+    const r = readPlanText(text);
+    expect(r.plan).toBeUndefined();
+    expect(r.input.problems.join(" ")).toMatch(problem);
+  });
+
+  it("compares the /24 example like aksnet compare", () => {
+    const view = computeView(DEFAULT_STATE);
+    expect(view.comparison?.models.find((m) => m.model === "kubenet")?.maxNodes).toBe(251);
+    expect(view.comparison?.models.find((m) => m.model === "azure-cni-node-subnet")?.maxNodes).toBe(8);
+    expect(computeView({ ...DEFAULT_STATE, compareSubnet: "10.0.0.0/33" }).comparisonProblem).toMatch(/not a CIDR.*33/);
+  });
+
+  it("the example plan has no error finding, so its code is generated", () => {
+    const view = computeView(DEFAULT_STATE);
+    expect(view.findings?.filter((f) => f.severity === "error")).toEqual([]);
+    expect(view.generated?.ok).toBe(true);
+  });
+});
+
+describe("createViewComputer", () => {
+  it("a node-count edit reuses every plan part and recomputes the chart", () => {
+    const compute = createViewComputer();
+    const a = compute(DEFAULT_STATE);
+    const b = compute({ ...DEFAULT_STATE, nodes: 40 });
+    expect(b.parts.plan).toBe(a.parts.plan);
+    expect(b.parts.compare).toBe(a.parts.compare);
+    expect(b.generated).toBe(a.generated);
+    expect(b.recommendation).toBe(a.recommendation);
+    expect(b.chart).not.toBe(a.chart);
+    expect(b.chart?.marker).toBe(40);
+  });
+
+  it("equals computeView for any sequence of states", () => {
+    const state = fc.record({
+      planText: fc.constantFrom(EXAMPLE_PLAN, example("plans/clean.yaml"), example("plans/pod-cidr-overlaps-vnet.yaml"), "x: [", ""),
+      compareSubnet: fc.constantFrom("10.224.0.0/24", "10.1.0.0/22", "nope"),
+      nodes: fc.integer({ min: 1, max: 5000 }),
+      generateFormat: fc.constantFrom(...GENERATE_FORMATS),
+    });
+    fc.assert(
+      fc.property(fc.array(state, { minLength: 1, maxLength: 6 }), (states) => {
+        const compute = createViewComputer();
+        for (const s of states) {
+          const { parts: _a, ...memo } = compute(s);
+          const { parts: _b, ...fresh } = computeView(s);
+          expect(memo).toEqual(fresh);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("a form edit's hint gives the same view as parsing the text", () => {
+    for (const f of PLAN_FIELDS) {
+      const next = editPlanText(EXAMPLE_PLAN, f, f.kind === "number" ? "7" : f.id === "model" ? "kubenet" : f.id === "dataplane" ? "azure" : "10.9.0.0/16");
+      expect(next).toBeDefined();
+      if (!next) continue;
+      const withHint = createViewComputer()({ ...DEFAULT_STATE, planText: next.text }, { planText: next.text, value: next.value });
+      const { parts: _a, ...a } = withHint;
+      const { parts: _b, ...b } = computeView({ ...DEFAULT_STATE, planText: next.text });
+      expect(a, f.id).toEqual(b);
+    }
+  });
+});
+
+describe("computeView never throws", () => {
+  it("for any text", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 30 }), (planText, compareSubnet) => void computeView({ ...DEFAULT_STATE, planText, compareSubnet })), { numRuns: 200 });
+  });
+
+  it("for any JSON value as the plan", () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (v) => void computeView({ ...DEFAULT_STATE, planText: JSON.stringify(v) ?? "" })), { numRuns: 200 });
+  });
+
+  it("for mutations of the example plan", () => {
+    const lines = EXAMPLE_PLAN.split("\n");
+    fc.assert(
+      fc.property(fc.nat(lines.length - 1), fc.string({ maxLength: 40 }), (i, replacement) => {
+        const text = lines.map((l, j) => (j === i ? l.replace(/:.*$/, `: ${replacement}`) : l)).join("\n");
+        void computeView({ ...DEFAULT_STATE, planText: text });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
