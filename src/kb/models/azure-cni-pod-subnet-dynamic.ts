@@ -36,8 +36,8 @@ export const azureCniPodSubnetDynamic = defineModel({
   dataplanes: sourced(["azure", "cilium"], aksDoc("azure-cni-powered-by-cilium")),
   windows: sourced(true, aksDoc("concepts-network-azure-cni-pod-subnet", "Windows Server 2019 is not supported; 2022 and 2025 are")),
   virtualNodes: sourced(true, [aksDoc("virtual-nodes", "virtual nodes need Azure CNI")], { derived: "virtual nodes are documented for Azure CNI without naming pod subnet modes" }),
-  agic: sourced(true, aksDoc("concepts-network-cni-overview")),
-  applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview")),
+  agic: sourced(true, aksDoc("concepts-network-cni-overview"), { derived: "AGIC is documented for Azure CNI; the pod subnet modes are not named separately" }),
+  applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview"), { derived: "Application Gateway for Containers is documented for Azure CNI; the pod subnet modes are not named separately" }),
   dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay")),
   retirement: NOT_RETIRING,
 });

@@ -34,8 +34,8 @@ export const azureCniPodSubnetStatic = defineModel({
   dataplanes: sourced(["azure", "cilium"], [aksDoc("azure-cni-powered-by-cilium"), STATIC]),
   windows: sourced(true, POD_SUBNET, { derived: "Pod Subnet supports Windows Server 2022 and 2025; the static block page lists no Windows limitation" }),
   virtualNodes: sourced(false, STATIC, { derived: "not listed as supported with static block allocation" }),
-  agic: sourced(true, aksDoc("concepts-network-cni-overview")),
-  applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview")),
+  agic: sourced(true, aksDoc("concepts-network-cni-overview"), { derived: "AGIC is documented for Azure CNI; the pod subnet modes are not named separately" }),
+  applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview"), { derived: "Application Gateway for Containers is documented for Azure CNI; the pod subnet modes are not named separately" }),
   dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay")),
   retirement: NOT_RETIRING,
 });
