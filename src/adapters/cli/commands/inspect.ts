@@ -105,7 +105,8 @@ Examples:
     }
     const report = inspectReport(snapshot, source, configured);
     const options = { color: colorEnabled(io), allNodes: Boolean(opts["allNodes"]) };
-    if (format === "json") await io.out(renderJson(report));
+    // Absent values are null in JSON, so every documented field is always present.
+    if (format === "json") await io.out(renderJson(JSON.parse(JSON.stringify(report, (_k, v: unknown) => (v === undefined ? null : v)))));
     else if (format === "markdown") await io.out(renderInspectMarkdown(report, options));
     else await io.out(renderInspectTable(report, options));
     const failing = report.headroom.checks.some((c) => !c.fits) || (report.configured?.differences.length ?? 0) > 0 || (report.configured?.findings.some((f) => f.severity === "error") ?? false);

@@ -31,22 +31,24 @@ function sourceLine(r: InspectReport): string {
   return `Source: cluster ${r.source.context ?? "(current context)"}${r.source.server ? ` at ${r.source.server}` : ""}`;
 }
 
+/** Model ids without the common `azure-cni-` prefix, to keep the evidence table narrow. */
+const short = (m: string) => m.replace(/^azure-cni-/, "");
+
 function evidenceRows(e: readonly Evidence[], withModels: boolean): CellLike[][] {
-  return e.map((x) => (withModels ? [x.signal, x.observed, x.models.length === ALL ? "any" : x.models.join(", ") || "-", x.weight] : [x.signal, x.observed, x.weight]));
+  return e.map((x) => (withModels ? [x.signal, x.observed, x.models.map(short).join(", ") || "-", x.weight] : [x.signal, x.observed, x.weight]));
 }
-const ALL = 6;
 
 function sections(r: InspectReport, o: RenderOptions): { head: string[]; tables: Table[]; tail: { title: string; lines: string[] }[] } {
   const v = r.verdict;
   const head = [
     sourceLine(r),
-    `Model:      ${v.model} (${MODEL_NAMES[v.model] ?? v.model}), confidence ${v.confidence}`,
+    `Model:      ${v.model}${MODEL_NAMES[v.model] && MODEL_NAMES[v.model] !== v.model ? ` (${MODEL_NAMES[v.model]})` : ""}, confidence ${v.confidence}`,
     `Dataplane:  ${v.dataplane}`,
     `Policy:     ${v.policy}`,
     `Nodes:      ${formatNumber(r.totals.nodes)} (${formatNumber(r.totals.readyNodes)} ready); pods ${formatNumber(r.totals.pods)} (${formatNumber(r.totals.hostNetworkPods)} host-network, ${formatNumber(r.totals.podAddresses)} with their own address)`,
   ];
   const tables: Table[] = [];
-  tables.push({ title: "Model evidence", columns: [{ header: "signal" }, { header: "observed" }, { header: "fits" }, { header: "weight" }], rows: evidenceRows(v.evidence, true) });
+  tables.push({ title: "Model evidence (fits: model ids without azure-cni-)", columns: [{ header: "signal" }, { header: "observed" }, { header: "fits" }, { header: "weight" }], rows: evidenceRows(v.evidence, true) });
   if (v.dataplaneEvidence.length) tables.push({ title: "Dataplane and policy evidence", columns: [{ header: "signal" }, { header: "observed" }, { header: "weight" }], rows: evidenceRows(v.dataplaneEvidence, false) });
   tables.push({
     title: "Pools",
