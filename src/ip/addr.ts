@@ -145,11 +145,13 @@ export function format4(n: number): string {
 
 /** Formats a 128-bit integer per RFC 5952, with IPv4-mapped addresses as `::ffff:a.b.c.d`. */
 export function format6(n: bigint): string {
-  // Split via 32-bit words: four Number() conversions instead of eight bigint shifts.
-  const w0 = Number((n >> 96n) & 0xffffffffn);
-  const w1 = Number((n >> 64n) & 0xffffffffn);
-  const w2 = Number((n >> 32n) & 0xffffffffn);
-  const w3 = Number(n & 0xffffffffn);
+  // Split into 32-bit words via two 64-bit halves: the fewest bigint operations.
+  const hi = BigInt.asUintN(64, n >> 64n);
+  const lo = BigInt.asUintN(64, n);
+  const w0 = Number(hi >> 32n);
+  const w1 = Number(hi & 0xffffffffn);
+  const w2 = Number(lo >> 32n);
+  const w3 = Number(lo & 0xffffffffn);
   if (w0 === 0 && w1 === 0 && w2 === 0xffff) return `::ffff:${format4(w3 >>> 0)}`;
   const g0 = w0 >>> 16, g1 = w0 & 0xffff, g2 = w1 >>> 16, g3 = w1 & 0xffff;
   const g4 = w2 >>> 16, g5 = w2 & 0xffff, g6 = w3 >>> 16, g7 = w3 & 0xffff;
@@ -289,13 +291,15 @@ export function parse6(s: string, start = 0, end = s.length): bigint | string {
       if (i === end) break;
     } else if (i === end) return "it ends with a single colon";
   }
+  let fill = 0;
   if (ellipsis >= 0) {
     if (groups.length > 7) return "it has :: but already eight groups";
-    const fill = 8 - groups.length;
-    groups.splice(ellipsis, 0, ...new Array<number>(fill).fill(0));
+    fill = 8 - groups.length;
   } else if (groups.length !== 8) return `it has ${groups.length} groups instead of eight`;
-  const w = (a: number, b: number) => BigInt(((groups[a] ?? 0) * 0x10000 + (groups[b] ?? 0)) >>> 0);
-  return (w(0, 1) << 96n) | (w(2, 3) << 64n) | (w(4, 5) << 32n) | w(6, 7);
+  // Group k of the full address: the groups before ::, then `fill` zeros, then the rest.
+  const g = (k: number) => (ellipsis < 0 || k < ellipsis ? (groups[k] as number) : k < ellipsis + fill ? 0 : (groups[k - fill] as number));
+  const w = (k: number) => BigInt((g(k) * 0x10000 + g(k + 1)) >>> 0);
+  return (((w(0) << 32n) | w(2)) << 64n) | (w(4) << 32n) | w(6);
 }
 
 /** Parses an IPv4 or IPv6 address. Throws `ParseError` quoting the input and the problem. */
