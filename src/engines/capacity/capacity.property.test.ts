@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prefixFrom, parseAddr } from "../../ip/index.js";
 import { MODEL_IDS, type MaxSurge } from "../../kb/index.js";
+import { compare } from "./compare.js";
 import { fits, maxNodesWithSurge } from "./fits.js";
 import { nodeSubnetAddressesNeeded, podCidrBlocksNeeded, podSubnetAddressesNeeded } from "./pools.js";
 import { size } from "./size.js";
@@ -77,6 +78,23 @@ describe("capacity laws", () => {
           expect(tight.limits.find((l) => l.resource === "node-subnet")?.maxNodesWithSurge).toBeLessThan(n);
         }
       }),
+    );
+  });
+
+  it("compare holds its invariants for any subnet, pod range, max pods and surge", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 8, max: 29 }), fc.integer({ min: 8, max: 28 }), fc.option(fc.integer({ min: 8, max: 29 })), maxPods, surge, (nb, pb, sb, pods, s) => {
+        const r = compare({ nodeSubnet: subnet(nb), podCidr: prefixFrom(parseAddr("100.64.0.0"), pb), podSubnet: sb === null ? undefined : prefixFrom(parseAddr("10.128.0.0"), sb), maxPods: pods, maxSurge: s });
+        for (const row of r.models) {
+          expect(row.withSurge.maxNodes).toBeLessThanOrEqual(row.maxNodes);
+          const bound = row.limits.find((l) => l.resource === row.withSurge.limitedBy);
+          if (row.withSurge.limitedBy !== "cluster-node-limit") expect(row.withSurge.maxNodes + row.withSurge.surgeNodes).toBeLessThanOrEqual(bound?.maxNodes ?? -1);
+          expect(row.maxPods).toBeLessThanOrEqual(row.maxNodes * pods);
+          expect(row.limits.find((l) => l.resource === row.limitedBy)?.maxNodes).toBe(row.maxNodes);
+          expect(Math.min(...row.limits.map((l) => l.maxNodes))).toBe(row.maxNodes);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
