@@ -8,6 +8,7 @@ import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js
 export const exclude: CidrSubcommand = {
   name: "exclude",
   summary: "the parents minus the removed CIDRs, as the fewest CIDRs",
+  examples: ["aksnet cidr exclude 10.224.0.0/16 --remove 10.224.0.0/22 10.224.8.0/24", "aksnet cidr exclude 10.224.0.0/12 -f used.txt -o text"],
   configure(cmd) {
     addListOptions(
       cmd.argument("<parent...>", "the networks to take addresses out of").option("-r, --remove <cidr...>", "CIDRs to take out"),

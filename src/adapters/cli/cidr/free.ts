@@ -28,6 +28,7 @@ function parseCount(value: unknown): number {
 export const free: CidrSubcommand = {
   name: "free",
   summary: "free space in a parent, or the first free /N prefixes (--bits N --count K)",
+  examples: ["aksnet cidr free 10.224.0.0/16 -f used.txt", "aksnet cidr free 10.224.0.0/16 -f used.txt --bits /24 --count 3"],
   configure(cmd) {
     addListOptions(
       cmd

@@ -45,6 +45,7 @@ const MAX_NOTES = 5;
 export const info: CidrSubcommand = {
   name: "info",
   summary: "network, first and last address, size and Azure usable addresses of each CIDR",
+  examples: ["aksnet cidr info 10.224.0.0/24 10.0.0.5/28 fd12:3456:789a::/64", "aksnet cidr info -f subnets.txt -o json"],
   configure(cmd) {
     addListOptions(cmd.argument("[cidr...]", "CIDRs or addresses"));
   },

@@ -8,6 +8,7 @@ import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js
 export const merge: CidrSubcommand = {
   name: "merge",
   summary: "the fewest CIDRs covering exactly the addresses of the inputs",
+  examples: ["aksnet cidr merge 10.224.0.0/24 10.224.1.0/24", "aksnet cidr merge -f subnets.txt -o text > merged.txt"],
   configure(cmd) {
     addListOptions(cmd.argument("[cidr...]", "CIDRs or addresses"));
   },

@@ -32,6 +32,7 @@ const MAX_LISTED = 3;
 export const overlaps: CidrSubcommand = {
   name: "overlaps",
   summary: "overlapping pairs among the inputs, or the inputs that overlap --against FILE",
+  examples: ["aksnet cidr overlaps -f subnets.txt", "aksnet cidr overlaps -f subnets.txt --against onprem.txt -o json"],
   configure(cmd) {
     addListOptions(cmd.argument("[cidr...]", "CIDRs or addresses").option("-a, --against <path>", "report each input that overlaps a CIDR in this file (- = standard input)"));
   },

@@ -43,6 +43,7 @@ export function splitBits(parent: Prefix, into: string | undefined, count: strin
 export const split: CidrSubcommand = {
   name: "split",
   summary: "the equal subnets of a network: --into /N or --count N",
+  examples: ["aksnet cidr split 10.224.0.0/22 --into /24", "aksnet cidr split 10.224.0.0/16 --count 4 -o text"],
   configure(cmd) {
     cmd
       .argument("<cidr>", "the network to split")

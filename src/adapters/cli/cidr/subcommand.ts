@@ -15,6 +15,8 @@ export interface SubcommandInput {
 export interface CidrSubcommand {
   readonly name: string;
   readonly summary: string;
+  /** Command lines shown under "Examples:" in the subcommand's help. */
+  readonly examples: readonly string[];
   configure(cmd: Command): void;
   run(input: SubcommandInput): Promise<void>;
 }

@@ -38,7 +38,7 @@ export default defineCommand({
       .addHelpText("after", EXAMPLES);
     root.name("aksnet cidr");
     for (const sub of subcommands) {
-      const child = root.command(sub.name).description(sub.summary);
+      const child = root.command(sub.name).description(sub.summary).addHelpText("after", `\nExamples:\n${sub.examples.map((e) => `  ${e}\n`).join("")}`);
       sub.configure(child);
       child.action(async (...params: unknown[]) => {
         const self = params[params.length - 1] as Command;
