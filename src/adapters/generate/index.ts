@@ -21,6 +21,8 @@ export type GenerateResult =
       readonly text: string;
       /** What was assumed and where the target tool cannot express the plan as AKS would run it. */
       readonly notes: readonly string[];
+      /** What the output leaves out, so AKS's default applies: `path: value`. */
+      readonly aksDefaults: readonly string[];
     }
   | { readonly ok: false; readonly problems: readonly GenProblem[] };
 
@@ -29,7 +31,7 @@ export function generate(plan: Plan, format: GenerateFormat): GenerateResult {
   const checked = toGenPlan(plan);
   if (!checked.ok) return checked;
   const r = format === "az" ? generateAz(checked.plan) : format === "bicep" ? generateBicep(checked.plan) : generateTerraform(checked.plan);
-  return { ok: true, format, text: r.text, notes: r.notes };
+  return { ok: true, format, text: r.text, notes: r.notes, aksDefaults: checked.plan.aksDefaults };
 }
 
 export { toGenPlan, type GenPlan, type GenPool, type GenProblem, type GenPlanResult } from "./model.js";

@@ -12,7 +12,7 @@
  * alphanumerics starting with a letter, Windows at most 6 —
  * hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster_node_pool.html.markdown, checked 2026-11-22.
  */
-import type { Plan } from "../../engines/plan/schema.js";
+import { resolvePlan, type Plan } from "../../engines/plan/index.js";
 import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
 
 export type OsType = "Linux" | "Windows";
@@ -70,8 +70,10 @@ export interface GenPlan {
   readonly network: GenNetwork;
   readonly vnet?: GenVnet;
   readonly pools: readonly GenPool[];
-  /** What was assumed because the plan left it out. */
+  /** What was assumed because the plan left it out and the output writes anyway (the plugin, a default pool). */
   readonly assumptions: readonly string[];
+  /** What the output leaves to AKS, with the default AKS will apply (from `resolvePlan`). */
+  readonly aksDefaults: readonly string[];
 }
 
 /** One refused value: the field path, the value and why. */
@@ -193,6 +195,22 @@ export function toGenPlan(plan: Plan): GenPlanResult {
   if (!pools.some((p) => p.mode === "System")) problems.push({ path: "nodePools", value: pools.map((p) => p.name).join(", "), reason: "a cluster needs at least one System pool" });
 
   if (problems.length > 0) return { ok: false, problems };
+  const resolved = resolvePlan(plan);
+  let plugin = n.plugin;
+  let pluginMode = n.pluginMode;
+  const aksDefaults: string[] = [];
+  for (const a of resolved.assumptions) {
+    if (a.path === "network.plugin" || a.path === "network.pluginMode") continue;
+    if (plan.nodePools.length === 0 && a.path.startsWith("nodePools")) continue;
+    const alt = a.alternatives?.length ? ` (other documented values: ${a.alternatives.map((x) => x.value).join(", ")})` : "";
+    aksDefaults.push(`${a.path}: ${a.value}${alt}`);
+  }
+  if (plugin === undefined) {
+    plugin = resolved.plugin;
+    pluginMode = resolved.pluginMode;
+    const why = resolved.assumptions.find((a) => a.path === "network.plugin")?.reason ?? "the AKS default";
+    assumptions.push(`network.plugin is not set: ${plugin}${pluginMode ? ` with mode ${pluginMode}` : ""}, because ${why.replace(/^no plugin given: /, "")}`);
+  }
   return {
     ok: true,
     plan: {
@@ -201,8 +219,8 @@ export function toGenPlan(plan: Plan): GenPlanResult {
       ...(plan.location !== undefined ? { location: plan.location } : {}),
       ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
       network: {
-        ...(n.plugin !== undefined ? { plugin: n.plugin } : {}),
-        ...(n.pluginMode !== undefined ? { pluginMode: n.pluginMode } : {}),
+        plugin,
+        ...(pluginMode !== undefined ? { pluginMode } : {}),
         ...(n.dataplane !== undefined ? { dataplane: n.dataplane } : {}),
         ...(n.policy !== undefined ? { policy: n.policy } : {}),
         ...(n.ipFamilies !== undefined ? { ipFamilies: n.ipFamilies } : {}),
@@ -214,6 +232,7 @@ export function toGenPlan(plan: Plan): GenPlanResult {
       ...(vnet ? { vnet } : {}),
       pools,
       assumptions,
+      aksDefaults,
     },
   };
 }

@@ -1,32 +1,22 @@
 /**
- * What the generators write for the network when the plan leaves the plugin
- * out, and the model name shown in headers.
+ * The network the generators write, and the model name shown in headers.
  *
  * The generators always write the plugin explicitly: the az CLI, ARM and the
  * azurerm provider each have their own default (azurerm: kubenet when no
  * `network_profile` — hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown),
- * so leaving it out would give different clusters from one plan. The value is
- * AKS's documented default for the plan's Kubernetes version (`defaultModel` in the knowledge base).
+ * so leaving it out would give different clusters from one plan. When the plan
+ * leaves it out, `toGenPlan` takes the value `resolvePlan` resolves (AKS's default
+ * for the plan's Kubernetes version).
  */
-import { defaultModel, MODELS, tryParseKubernetesVersion } from "../../kb/index.js";
 import type { GenNetwork, GenPlan } from "./model.js";
 
 export interface EffectiveNetwork extends GenNetwork {
   readonly plugin: "azure" | "kubenet" | "none";
 }
 
-/** The network with the plugin (and Overlay mode) made explicit, plus the assumption made, if any. */
-export function effectiveNetwork(plan: GenPlan): { network: EffectiveNetwork; assumption?: string } {
-  const n = plan.network;
-  if (n.plugin !== undefined) return { network: { ...n, plugin: n.plugin } };
-  const version = plan.kubernetesVersion === undefined ? undefined : tryParseKubernetesVersion(plan.kubernetesVersion);
-  const model = defaultModel(version);
-  const config = MODELS[model.value].config;
-  const when = version === undefined ? "for current Kubernetes versions" : `for Kubernetes ${plan.kubernetesVersion}`;
-  return {
-    network: { ...n, plugin: config.plugin, ...(config.pluginMode !== undefined ? { pluginMode: config.pluginMode } : {}) },
-    assumption: `network.plugin is not set: ${MODELS[model.value].title}, the AKS default ${when}`,
-  };
+/** The plan's network; the plugin is always set after `toGenPlan`. */
+export function effectiveNetwork(plan: GenPlan): { network: EffectiveNetwork } {
+  return { network: { ...plan.network, plugin: plan.network.plugin ?? "azure" } };
 }
 
 /** A human name for the plan's model, e.g. "Azure CNI Overlay with the Cilium dataplane". */

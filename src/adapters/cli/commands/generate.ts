@@ -39,7 +39,7 @@ export default defineCommand({
       throw new UsageError(`${paths.join(" ")}: ${p.path} ${JSON.stringify(p.value)} cannot be written safely: ${p.reason}${more}`);
     }
     if (opts["output"] === "json") {
-      await io.out(renderJson({ format: r.format, notes: r.notes, text: r.text }));
+      await io.out(renderJson({ format: r.format, notes: r.notes, aksDefaults: r.aksDefaults, text: r.text }));
       return EXIT.ok;
     }
     await io.out(r.text);
