@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { readDumps } from "./dump.js";
+import { SnapshotBuilder, type ResourceKind } from "./snapshot.js";
+
+const FIXTURES = join(import.meta.dirname, "fixtures");
+const tmp = mkdtempSync(join(tmpdir(), "aksnet-snapshot-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("SnapshotBuilder", () => {
+  it("never throws on arbitrary objects, whatever resource they are added as", () => {
+    const kinds: (ResourceKind | undefined)[] = ["nodes", "pods", "daemonsets", "nodenetworkconfigs", undefined];
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(...kinds), (value, kind) => {
+        const b = new SnapshotBuilder();
+        b.add(value, kind);
+        b.add({ kind: "Node", metadata: { name: "n", labels: value }, spec: value, status: value });
+        b.add({ kind: "Pod", metadata: { name: "p" }, spec: value, status: { podIPs: value, podIP: value } });
+        b.build();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keeps only the AKS labels, the InternalIPs and the pod ranges of a real kubenet node", async () => {
+    const s = await readDumps([join(FIXTURES, "kubenet.json")]);
+    expect(s.nodes[0]).toEqual({
+      name: "aks-agentpool-30520393-vmss000000",
+      pool: "agentpool",
+      os: "linux",
+      labels: { "kubernetes.azure.com/node-image-version": "AKSUbuntu-1804gen2-2021.06.12", "kubernetes.azure.com/os-sku": "Ubuntu", "kubernetes.azure.com/role": "agent" },
+      internalIps: ["10.240.0.4"],
+      podCidrs: ["10.244.1.0/24"],
+      maxPods: 110,
+      ready: true,
+      networkUnavailableReason: "RouteCreated",
+      kubeletVersion: "v1.18.19",
+    });
+  });
+
+  it("gives the same snapshot from one file or split into cluster and NodeNetworkConfig files, in any order", async () => {
+    const all = JSON.parse(readFileSync(join(FIXTURES, "overlay.json"), "utf8")) as { items: { kind: string }[] };
+    const nnc = all.items.filter((i) => i.kind === "NodeNetworkConfig");
+    const rest = all.items.filter((i) => i.kind !== "NodeNetworkConfig").reverse();
+    writeFileSync(join(tmp, "cluster.json"), JSON.stringify({ apiVersion: "v1", kind: "List", items: rest }));
+    writeFileSync(join(tmp, "nnc.json"), JSON.stringify({ apiVersion: "acn.azure.com/v1alpha", kind: "NodeNetworkConfigList", items: nnc }));
+    const one = await readDumps([join(FIXTURES, "overlay.json")]);
+    const two = await readDumps([join(tmp, "nnc.json"), join(tmp, "cluster.json")], { chunkSize: 1000 });
+    expect(two).toEqual(one);
+  });
+});
