@@ -16,6 +16,25 @@ import { fileURLToPath } from "node:url";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CLIENT = join(ROOT, "src", "adapters", "web", "client");
 
+/**
+ * zod re-exports all of its ~60 message locales as a namespace, which keeps them
+ * in the bundle (about 300 KB) although the page uses none but English: the
+ * locale index is replaced by one that exports only `en`.
+ */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join("node_modules", "zod")}`) ? { path: join(dirname(args.importer), "..", "locales", "index.js"), namespace: "zod-locales" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), "en.js"))};`,
+      loader: "js",
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 /** Builds the page into `outDir`; returns the list of files written. */
 export async function buildWeb({ outDir = join(ROOT, "dist", "web"), minify = true } = {}) {
   const { build } = await import("esbuild");
@@ -33,6 +52,7 @@ export async function buildWeb({ outDir = join(ROOT, "dist", "web"), minify = tr
     legalComments: "none",
     logLevel: "warning",
     charset: "utf8",
+    plugins: [zodEnglishOnly],
   });
   await copyFile(join(CLIENT, "index.html"), join(outDir, "index.html"));
   await copyFile(join(CLIENT, "app.css"), join(outDir, "app.css"));
