@@ -10,7 +10,8 @@
  * `.bench-data/`, git-ignored) and should finish within about two minutes.
  *
  * `node --expose-gc bench/run.mjs [name…]` runs only the named benchmarks (`ip`
- * for ip.bench.mjs). The runner rewrites `docs/performance.md`: a header naming
+ * for ip.bench.mjs). `AKSNET_BENCH_SCALE=0.05` asks benchmarks that support it
+ * for a quick smoke run on smaller inputs (the report says so; do not commit it). The runner rewrites `docs/performance.md`: a header naming
  * the date, CPU, cores, Node version and command, then one section per benchmark
  * in file-name order. Sections of benchmarks not run this time are kept from the
  * previous file (each section sits between `<!-- bench:name -->` markers and says

@@ -75,14 +75,18 @@ export function allocations(seed, n) {
   return out;
 }
 
-/** Every workload input, generated once, with the path of its file in `.bench-data/`. */
-export function workloadData() {
+/**
+ * Every workload input, generated once, with the path of its file in `.bench-data/`.
+ * `scale` < 1 shrinks every input (a smoke run: `AKSNET_BENCH_SCALE=0.05`); reports note it.
+ */
+export function workloadData(scale = 1) {
   mkdirSync(DATA_DIR, { recursive: true });
+  const k = (n) => Math.max(10, Math.round(n * scale));
   const sets = {
-    v4: v4Cidrs(1, 1_000_000),
-    v6: v6Cidrs(2, 200_000),
-    used: allocations(3, 100_000),
-    queries: allocations(4, 100_000),
+    v4: v4Cidrs(1, k(1_000_000)),
+    v6: v6Cidrs(2, k(200_000)),
+    used: allocations(3, k(100_000)),
+    queries: allocations(4, k(100_000)),
   };
   const files = {};
   for (const [name, lines] of Object.entries(sets)) {
