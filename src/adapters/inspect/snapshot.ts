@@ -11,7 +11,7 @@
 /** A node, reduced to its networking facts. */
 export interface SnapshotNode {
   readonly name: string;
-  /** The AKS node pool (`kubernetes.azure.com/agentpool` or `agentpool` label). */
+  /** The AKS node pool (`kubernetes.azure.com/agentpool` or `agentpool` label; `karpenter.sh/nodepool` for auto-provisioned nodes). */
   readonly pool: string | undefined;
   /** `kubernetes.io/os`. */
   readonly os: string | undefined;
@@ -100,6 +100,9 @@ function arr(x: unknown): unknown[] {
 function str(x: unknown): string | undefined {
   return typeof x === "string" ? x : undefined;
 }
+function nonEmpty(x: unknown): string | undefined {
+  return typeof x === "string" && x !== "" ? x : undefined;
+}
 function int(x: unknown): number | undefined {
   if (typeof x === "number" && Number.isFinite(x)) return x;
   if (typeof x === "string" && /^\d+$/.test(x)) return Number(x);
@@ -126,7 +129,8 @@ export function snapshotNode(raw: unknown): SnapshotNode | undefined {
   const netCond = conditions.find((c) => c["type"] === "NetworkUnavailable");
   return {
     name,
-    pool: str(allLabels["kubernetes.azure.com/agentpool"]) ?? str(allLabels["agentpool"]),
+    // Node auto-provisioning (Karpenter) nodes carry an empty agentpool label and name their pool in karpenter.sh/nodepool.
+    pool: nonEmpty(allLabels["kubernetes.azure.com/agentpool"]) ?? nonEmpty(allLabels["agentpool"]) ?? nonEmpty(allLabels["karpenter.sh/nodepool"]),
     os: str(allLabels["kubernetes.io/os"]),
     labels,
     internalIps: arr(status["addresses"])
