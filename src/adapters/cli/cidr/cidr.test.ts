@@ -228,4 +228,18 @@ describe("aksnet cidr: fuzzed list input", () => {
       { numRuns: 300 },
     );
   });
+
+  it("survives any Unicode text, including control characters and lone surrogates", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "binary", maxLength: 60 }), async (text) => {
+        const r = await cidr(["merge", "-o", "text"], text);
+        expect([0, 2]).toContain(r.code);
+        if (r.code === 2) {
+          expect(r.stdout).toBe("");
+          expect(r.stderr).toMatch(/^aksnet cidr: standard input line \d+: .+; fix or remove it\.\n$/s);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
