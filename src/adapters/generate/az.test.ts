@@ -126,3 +126,19 @@ describe("az script", () => {
     expect(text).toMatch(/^set -euo pipefail$/m);
   });
 });
+
+describe("an existing VNet", () => {
+  it.each(["azure-cni-overlay-cilium", "azure-cni-pod-subnet-dynamic"])("%s: subnets are read, not created, in every format", (name) => {
+    const az = generate(PLANS[name]!, "az", { existingVnet: true });
+    const bicep = generate(PLANS[name]!, "bicep", { existingVnet: true });
+    if (!az.ok || !bicep.ok) throw new Error("refused");
+    const cmds = azCommands(az.text).map((c) => c.words.join(" "));
+    expect(cmds).not.toContain("az network vnet create");
+    expect(cmds).not.toContain("az network vnet subnet create");
+    expect(az.text).toMatch(/SUBNET_AKS_NODES_ID="\$\(az network vnet subnet show/);
+    const file = join(dir, `${name}-existing.sh`);
+    writeFileSync(file, az.text);
+    expect(() => execFileSync("bash", ["-n", file], { stdio: "pipe" })).not.toThrow();
+    expect(bicep.text).toMatch(/resource vnet 'Microsoft\.Network\/virtualNetworks@[0-9-]+' existing = \{/);
+  });
+});

@@ -76,8 +76,8 @@ export function generateAz(plan: GenPlan): { text: string; notes: string[] } {
   const subnetVar = subnetVariables(vnet?.subnets.map((s) => s.name) ?? []);
   const location: Arg[] = plan.location !== undefined ? [["--location", `"$LOCATION"`]] : [];
   if (vnet) {
-    out.push("# The virtual network and its subnets.");
-    out.push(
+    out.push(vnet.existing ? `# The existing virtual network ${vnet.name}: only its subnet IDs are read.` : "# The virtual network and its subnets.");
+    if (!vnet.existing) out.push(
       command("az network vnet create", [
         ["--resource-group", `"$VNET_RESOURCE_GROUP"`],
         ["--name", shellQuote(vnet.name)],
@@ -85,7 +85,7 @@ export function generateAz(plan: GenPlan): { text: string; notes: string[] } {
         ["--address-prefixes", vnet.addressSpace.map(shellQuote).join(" ")],
       ]),
     );
-    for (const s of vnet.subnets) {
+    for (const s of vnet.existing ? [] : vnet.subnets) {
       out.push(
         command("az network vnet subnet create", [
           ["--resource-group", `"$VNET_RESOURCE_GROUP"`],

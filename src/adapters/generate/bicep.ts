@@ -60,11 +60,12 @@ export function generateBicep(plan: GenPlan): { text: string; notes: string[] } 
 
   const vnet = plan.vnet;
   if (vnet) {
-    if (vnet.resourceGroup !== undefined) {
-      out.push(`// The VNet lives in resource group ${vnet.resourceGroup}; deploy it there first (a Bicep file deploys to one resource group).`);
+    if (vnet.existing || vnet.resourceGroup !== undefined) {
+      if (!vnet.existing) out.push(`// The VNet lives in resource group ${vnet.resourceGroup}; deploy it there first (a Bicep file deploys to one resource group).`);
+      else out.push(`// The existing VNet ${vnet.name} and its subnets are referenced, not created.`);
       out.push(`resource vnet 'Microsoft.Network/virtualNetworks@${BICEP_API.virtualNetworks}' existing = {`);
       out.push(`  name: ${bicepString(vnet.name)}`);
-      out.push(`  scope: resourceGroup(${bicepString(vnet.resourceGroup)})`);
+      if (vnet.resourceGroup !== undefined) out.push(`  scope: resourceGroup(${bicepString(vnet.resourceGroup)})`);
       out.push("}", "");
     } else {
       const body: BicepValue = {

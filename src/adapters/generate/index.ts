@@ -26,9 +26,14 @@ export type GenerateResult =
     }
   | { readonly ok: false; readonly problems: readonly GenProblem[] };
 
+export interface GenerateOptions {
+  /** Reference the plan's VNet and subnets as existing resources instead of creating them. */
+  readonly existingVnet?: boolean;
+}
+
 /** Generates infrastructure code for the plan in the given format. */
-export function generate(plan: Plan, format: GenerateFormat): GenerateResult {
-  const checked = toGenPlan(plan);
+export function generate(plan: Plan, format: GenerateFormat, options: GenerateOptions = {}): GenerateResult {
+  const checked = toGenPlan(plan, options);
   if (!checked.ok) return checked;
   const r = format === "az" ? generateAz(checked.plan) : format === "bicep" ? generateBicep(checked.plan) : generateTerraform(checked.plan);
   return { ok: true, format, text: r.text, notes: r.notes, aksDefaults: checked.plan.aksDefaults };

@@ -43,6 +43,8 @@ export interface GenSubnet {
 
 export interface GenVnet {
   readonly name: string;
+  /** Whether the VNet and its subnets exist already: the output references them instead of creating them. */
+  readonly existing: boolean;
   /** The VNet's resource group when it differs from the cluster's. */
   readonly resourceGroup?: string;
   readonly addressSpace: readonly string[];
@@ -100,7 +102,7 @@ const DELEGATION = /^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\/[A-Za-z0-9]+(?:\/[A-Za-z0-
 export const DEFAULT_CLUSTER_NAME = "aks-cluster";
 
 /** Checks every value the generators write; returns the checked plan or every problem found. */
-export function toGenPlan(plan: Plan): GenPlanResult {
+export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}): GenPlanResult {
   const problems: GenProblem[] = [];
   const assumptions: string[] = [];
   const check = <T extends string>(path: string, value: T | undefined, pattern: RegExp, rule: string): T | undefined => {
@@ -150,6 +152,7 @@ export function toGenPlan(plan: Plan): GenPlanResult {
     });
     vnet = {
       name: vnetName,
+      existing: options.existingVnet ?? false,
       ...(v.resourceGroup !== undefined && v.resourceGroup !== plan.resourceGroup ? { resourceGroup: v.resourceGroup } : {}),
       addressSpace: v.addressSpace.map((c, i) => cidr(`vnet.addressSpace[${i}]`, c)),
       subnets,

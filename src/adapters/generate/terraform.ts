@@ -40,8 +40,8 @@ function poolItems(p: GenPool, subnets: Map<string, string>, notes: string[]): H
     items.push({ attr: "auto_scaling_enabled", value: true }, { attr: "min_count", value: p.minCount ?? 0 }, { attr: "max_count", value: p.maxCount ?? 0 });
   }
   if (p.maxPods !== undefined) items.push({ attr: "max_pods", value: p.maxPods });
-  if (p.subnet !== undefined) items.push({ attr: "vnet_subnet_id", value: expr(`azurerm_subnet.${subnets.get(p.subnet)}.id`) });
-  if (p.podSubnet !== undefined) items.push({ attr: "pod_subnet_id", value: expr(`azurerm_subnet.${subnets.get(p.podSubnet)}.id`) });
+  if (p.subnet !== undefined) items.push({ attr: "vnet_subnet_id", value: expr(`${subnets.get(p.subnet)}.id`) });
+  if (p.podSubnet !== undefined) items.push({ attr: "pod_subnet_id", value: expr(`${subnets.get(p.podSubnet)}.id`) });
   if (p.podIpAllocation === "StaticBlock") {
     const note = `node pool ${p.name} asks for StaticBlock pod IP allocation, which the azurerm provider does not document; set it with the az CLI or azapi`;
     notes.push(note);
@@ -85,8 +85,26 @@ export function generateTerraform(plan: GenPlan): { text: string; notes: string[
   }
 
   const vnet = plan.vnet;
-  const subnets = subnetIdents(vnet?.subnets.map((s) => s.name) ?? []);
-  if (vnet) {
+  const idents = subnetIdents(vnet?.subnets.map((s) => s.name) ?? []);
+  const ref = vnet?.existing ? "data." : "";
+  const subnets = new Map([...idents].map(([k, v]) => [k, `${ref}azurerm_subnet.${v}`]));
+  if (vnet?.existing) {
+    const rg = vnet.resourceGroup !== undefined ? vnet.resourceGroup : expr("var.resource_group_name");
+    items.push({ comment: `The existing VNet ${vnet.name} and its subnets are read, not created.` });
+    items.push({ type: "data", labels: ["azurerm_virtual_network", "vnet"], body: [{ attr: "name", value: vnet.name }, { attr: "resource_group_name", value: rg }] });
+    const used = new Set(plan.pools.flatMap((p) => [p.subnet, p.podSubnet]));
+    for (const s of vnet.subnets.filter((x) => used.has(x.name))) {
+      items.push({
+        type: "data",
+        labels: ["azurerm_subnet", idents.get(s.name) ?? ""],
+        body: [
+          { attr: "name", value: s.name },
+          { attr: "virtual_network_name", value: expr("data.azurerm_virtual_network.vnet.name") },
+          { attr: "resource_group_name", value: expr("data.azurerm_virtual_network.vnet.resource_group_name") },
+        ],
+      });
+    }
+  } else if (vnet) {
     const rg = vnet.resourceGroup !== undefined ? vnet.resourceGroup : expr("var.resource_group_name");
     items.push({
       type: "resource",
@@ -108,7 +126,7 @@ export function generateTerraform(plan: GenPlan): { text: string; notes: string[
       if (s.delegation !== undefined) {
         body.push({ type: "delegation", body: [{ attr: "name", value: "delegation" }, { type: "service_delegation", body: [{ attr: "name", value: s.delegation }] }] });
       }
-      items.push({ type: "resource", labels: ["azurerm_subnet", subnets.get(s.name) ?? ""], body });
+      items.push({ type: "resource", labels: ["azurerm_subnet", idents.get(s.name) ?? ""], body });
     }
   }
 

@@ -15,6 +15,7 @@ export default defineCommand({
       .argument("<inputs...>", "plan file (aksnet YAML/JSON), or az aks show / ARM / terraform show -json, plus az network vnet show JSON for its VNet")
       .addOption(new Option("-f, --format <format>", "what to generate").choices(["az", "bicep", "terraform"]).makeOptionMandatory())
       .addOption(new Option("-o, --output <format>", "text: the file itself; json: the text with notes").choices(["text", "json"]).default("text"))
+      .addOption(new Option("--vnet <mode>", "create the plan's VNet and subnets, or reference existing ones (default: create for an aksnet plan, existing for cluster JSON)").choices(["create", "existing"]))
       .option("--force", "generate even when the plan has error findings")
       .addHelpText(
         "after",
@@ -23,7 +24,8 @@ export default defineCommand({
   },
   async run({ args, opts, io }) {
     const paths = (args[0] as string[]) ?? [];
-    const { plan } = await readPlanFile(paths, io);
+    const { plan, loaded } = await readPlanFile(paths, io);
+    const existingVnet = opts["vnet"] !== undefined ? opts["vnet"] === "existing" : loaded.formats.some((f) => f !== "aksnet");
     const [{ generate }, { validate }] = await Promise.all([import("../../generate/index.js"), import("../../../engines/validate/index.js")]);
     const errors = validate(plan).filter((f) => f.severity === "error");
     if (errors.length > 0 && !opts["force"]) {
@@ -31,7 +33,7 @@ export default defineCommand({
       return EXIT.findings;
     }
     const format = opts["format"] as "az" | "bicep" | "terraform";
-    const r = generate(plan, format);
+    const r = generate(plan, format, { existingVnet });
     if (!r.ok) {
       const p = r.problems[0]!;
       const rest = r.problems.length - 1;

@@ -39,6 +39,9 @@ export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   ],
   azurerm_kubernetes_cluster_node_pool: [...poolCommon, "kubernetes_cluster_id", "mode", "os_type"],
   "azurerm_kubernetes_cluster_node_pool.upgrade_settings": upgradeSettings,
+  // Data sources (website/docs/d/virtual_network.html.markdown, website/docs/d/subnet.html.markdown).
+  "data.azurerm_virtual_network": ["name", "resource_group_name"],
+  "data.azurerm_subnet": ["name", "virtual_network_name", "resource_group_name"],
 };
 
 /** Names that third-party code gets wrong; none may appear (reference §5.3). */
