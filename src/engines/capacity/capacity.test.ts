@@ -149,3 +149,21 @@ describe("prefix helpers", () => {
     expect(actual).toBe(expected);
   });
 });
+
+describe("size assumptions name what each pool was given", () => {
+  const pools = [
+    { name: "system", nodes: 3, maxPods: 110, maxSurge: count(1) },
+    { name: "batch", nodes: 20, maxPods: 30, maxSurge: pct(33) },
+  ];
+  it.each([
+    { name: "pools with different max pods", input: pools, key: "maxPods", value: null, note: "max pods per node per pool: system 110, batch 30" },
+    { name: "pools with different surges", input: pools, key: "maxSurge", value: null, note: "max surge per pool: system 1, batch 33%" },
+    { name: "pools with the same max pods", input: pools.map((p) => ({ ...p, maxPods: 50 })), key: "maxPods", value: 50, note: "of every pool" },
+    { name: "a pool without max pods", input: [pools[0]!, { name: "x", nodes: 5, maxSurge: count(1) }], key: "maxPods", value: null, note: "pools x take each model's default" },
+    { name: "a pool without surge", input: [pools[0]!, { name: "x", nodes: 5, maxPods: 30 }], key: "maxSurge", value: "10%", note: "for pools without their own max surge" },
+  ])("$name", ({ input, key, value, note }) => {
+    const a = size({ pools: input }).assumptions[key];
+    expect(a?.value).toEqual(value);
+    expect(a?.note).toContain(note);
+  });
+});

@@ -40,8 +40,6 @@ export interface SizeInput {
   readonly tenants?: Tenants | undefined;
   readonly models?: readonly ModelId[] | undefined;
   readonly kubernetesVersion?: KubernetesVersion | undefined;
-  /** Max pods the user gave for every pool (for the assumptions only). */
-  readonly maxPods?: number | undefined;
 }
 
 export interface SizeProblem {
@@ -129,10 +127,31 @@ export function sizeProblems(model: ModelId, pools: readonly PoolTarget[], n_: N
   return problems;
 }
 
+/** One value for every pool as `single`, or the per-pool values when the pools differ. */
+function perPool(pools: readonly SizePool[], show: (p: SizePool) => string | number, what: string, single: Assumption): Assumption {
+  const values = new Set(pools.map(show));
+  if (values.size <= 1) return single;
+  return { value: null, origin: "given", note: `${what} per pool: ${pools.map((p) => `${p.name} ${show(p)}`).join(", ")}`, sources: [] };
+}
+
+/** Max pods: the pools' own (or the flag's) values, and each model's default for pools without one. */
+function poolMaxPodsAssumption(pools: readonly SizePool[], models: readonly ModelId[]): Assumption {
+  const own = pools.filter((p) => p.maxPods !== undefined);
+  if (own.length === pools.length) {
+    const first = pools[0]?.maxPods ?? null;
+    const single: Assumption = { value: first, origin: "given", note: pools.length > 1 ? "max pods per node of every pool" : "max pods per node for every model", sources: [] };
+    return perPool(pools, (p) => p.maxPods ?? "", "max pods per node", single);
+  }
+  const d = maxPodsAssumption(undefined, models);
+  if (own.length === 0) return d;
+  return { ...d, note: `pools ${pools.filter((p) => p.maxPods === undefined).map((p) => p.name).join(", ")} take ${d.note}; ${own.map((p) => `${p.name} ${p.maxPods}`).join(", ")} are given` };
+}
+
 /** Sizes every model (and dataplane) for the target pools. */
 export function size(input: SizeInput): SizeResult {
   const models = input.models ?? MODEL_IDS;
-  const given = input.pools.every((p) => p.maxSurge !== undefined) ? input.pools[0]?.maxSurge : undefined;
+  const allSurges = input.pools.every((p) => p.maxSurge !== undefined);
+  const given = allSurges ? input.pools[0]?.maxSurge : undefined;
   const { surge, assumption: surgeA, alternative } = surgeAssumption(given, input.kubernetesVersion);
   const withSurge = (s: MaxSurge): PoolTarget[] => input.pools.map((p) => ({ name: p.name, nodes: p.nodes, maxPods: p.maxPods, maxSurge: p.maxSurge ?? s }));
   const pools = withSurge(surge);
@@ -158,8 +177,8 @@ export function size(input: SizeInput): SizeResult {
 
   const assumptions: Record<string, Assumption> = {
     nodes: { value: input.pools.reduce((a, p) => a + p.nodes, 0), origin: "given", note: "nodes to reserve addresses for: a pool's count, or its autoscaler maxCount, which AKS reserves up front", sources: ["https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning"] },
-    maxPods: maxPodsAssumption(input.maxPods ?? (input.pools.every((p) => p.maxPods !== undefined) ? input.pools[0]?.maxPods : undefined), models),
-    maxSurge: given ? surgeA : { ...surgeA, note: `${surgeA.note}; for pools without their own max surge` },
+    maxPods: poolMaxPodsAssumption(input.pools, models),
+    maxSurge: allSurges ? perPool(input.pools, (p) => (p.maxSurge ? formatMaxSurge(p.maxSurge) : ""), "max surge", surgeA) : { ...surgeA, note: `${surgeA.note}; for pools without their own max surge` },
     formula: { value: "(nodes + surge) × per-node addresses + tenants", origin: "default", note: "Microsoft's subnet formula; the node subnet also loses Azure's 5 reserved addresses, which the prefix length accounts for", sources: ["https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning"] },
     podCidr: { value: "one /24 per node and surge node", origin: "default", note: "kubenet and Overlay: each node takes a whole /24 of the pod CIDR whatever its max pods; byo-cni: your CNI decides", sources: ["https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay", "https://learn.microsoft.com/azure/aks/configure-kubenet"] },
     dynamicAllocation: { value: "16·ceil((maxPods+8)/16)", origin: "derived", note: "pod-subnet addresses a full dynamic-allocation node holds: batches of 16 with at least 8 free; Microsoft's docs only say to plan at least 16 per node", sources: ["https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation", "Azure/azure-container-networking:docs/feature/ipammath/0-background.md"] },

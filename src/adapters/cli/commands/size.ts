@@ -52,7 +52,6 @@ export default defineCommand({
     }
     const result = size({
       pools,
-      maxPods,
       models: parseModels(opts["model"]),
       kubernetesVersion: parseKubernetesVersionFlag(opts["kubernetesVersion"]),
       tenants: { internalLoadBalancerIps: parseCount("--ilb", opts["ilb"]), privateEndpoints: parseCount("--private-endpoints", opts["privateEndpoints"]) },
