@@ -48,6 +48,13 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
     expect(pods.every((r) => r.url.includes("limit=5"))).toBe(true);
   });
 
+  it("gets its token from an exec credential plugin (as kubelogin does)", async () => {
+    server = await startFakeApiServer({ lists: [fixture("overlay")] });
+    const r = await inspect(["--kubeconfig", server.kubeconfig("test-token", { exec: true }), "-o", "json"]);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).verdict.model).toBe("azure-cni-overlay");
+  });
+
   it("reads KUBECONFIG and --context like kubectl", async () => {
     server = await startFakeApiServer({ lists: [fixture("overlay")] });
     const io = memoryIo({ env: { NO_COLOR: "1", KUBECONFIG: server.kubeconfig() } });

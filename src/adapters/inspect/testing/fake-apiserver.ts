@@ -18,8 +18,8 @@ export type Behaviour = "ok" | 403 | 404 | 500 | "hang";
 export interface FakeApiServer {
   readonly url: string;
   readonly dir: string;
-  /** A kubeconfig for the server with the given token (context `fake`). */
-  kubeconfig(token?: string): string;
+  /** A kubeconfig for the server with the given token (context `fake`); `exec` makes the token come from an exec credential plugin, as kubelogin does. */
+  kubeconfig(token?: string, options?: { exec?: boolean }): string;
   /** Every request: method and path with query. */
   readonly requests: { method: string; url: string }[];
   close(): Promise<void>;
@@ -94,8 +94,12 @@ export async function startFakeApiServer(options: { lists: readonly string[]; to
     url,
     dir,
     requests,
-    kubeconfig(t = token) {
-      const path = join(dir, `kubeconfig-${t}.yaml`);
+    kubeconfig(t = token, o = {}) {
+      const path = join(dir, `kubeconfig-${t}${o.exec ? "-exec" : ""}.yaml`);
+      const credential = JSON.stringify({ apiVersion: "client.authentication.k8s.io/v1beta1", kind: "ExecCredential", status: { token: t } });
+      const user = o.exec
+        ? ["    exec:", "      apiVersion: client.authentication.k8s.io/v1beta1", `      command: ${JSON.stringify(process.execPath)}`, "      args:", "        - -e", `        - ${JSON.stringify(`process.stdout.write(${JSON.stringify(credential)})`)}`, "      interactiveMode: Never"]
+        : [`    token: ${t}`];
       writeFileSync(
         path,
         [
@@ -109,7 +113,7 @@ export async function startFakeApiServer(options: { lists: readonly string[]; to
           "users:",
           "- name: fake-user",
           "  user:",
-          `    token: ${t}`,
+          ...user,
           "contexts:",
           "- name: fake",
           "  context: { cluster: fake, user: fake-user }",
