@@ -174,7 +174,8 @@ export function headroom(s: ClusterSnapshot, model: ModelId | "unknown", ranges:
     const seen = new Map(poolsSeen(nodes).map((p) => [p.name, p.count]));
     const pools = configured?.pools.length ? configured.pools.map((p) => ({ name: p.name, count: seen.get(p.name) ?? p.count, maxSurge: p.maxSurge, maxCount: p.maxCount })) : poolsSeen(nodes);
     const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
-    // Every pool's surge counts at once, as the capacity engine sizes (`nodeSubnetAddressesNeeded`): a cluster upgrade may surge all pools.
+    // Every pool's surge counts at once, as the capacity engine sizes (`nodeSubnetAddressesNeeded`): the conservative
+    // reading, since the sources used do not say whether a cluster upgrade surges its pools one after another or together.
     let surge = 0;
     let surgeAtMax = 0;
     for (const p of pools) {
