@@ -18,7 +18,7 @@ export const exclude: CidrSubcommand = {
   async run({ args, opts, io }) {
     const format = parseFormat(opts["output"]);
     const parents = await readPrefixList({ args: stringArgs(args[0]), stdinFallback: false }, io);
-    const remove = await readPrefixList({ args: stringArgs(opts["remove"]), file: opts["file"] as string | undefined, what: "CIDRs to remove", argsHint: "with --remove" }, io);
+    const remove = await readPrefixList({ args: stringArgs(opts["remove"]), file: opts["file"] as string | undefined, what: "CIDRs to remove", argsHint: "with --remove", argsOption: "--remove" }, io);
     const left = excludePrefixes(parents.prefixes, remove.prefixes);
     const notes = [parents.hostBitsNote(), remove.hostBitsNote()].filter((n): n is string => n !== undefined);
     await writePrefixes(io, {

@@ -53,7 +53,7 @@ export const free: CidrSubcommand = {
       }
     } else if (opts["count"] !== undefined) throw new UsageError("--count needs --bits: say which prefix length to find, such as --bits /24 --count 4.");
     const count = bits === undefined ? undefined : opts["count"] === undefined ? 1 : parseCount(opts["count"]);
-    const used = await readPrefixList({ args: stringArgs(opts["used"]), file: opts["file"] as string | undefined, what: "used CIDRs", emptyFromTerminal: true }, io);
+    const used = await readPrefixList({ args: stringArgs(opts["used"]), file: opts["file"] as string | undefined, what: "used CIDRs", emptyFromTerminal: true, argsOption: "--used" }, io);
 
     const notes: string[] = [];
     if (net !== parent) notes.push(`note: ${parent.toString()} has host bits set; searched its network ${net.toString()}.`);

@@ -6,7 +6,7 @@
  * The first bad line stops the read with a `UsageError` naming the file, the
  * line and the IP core's reason, before anything is written to standard output.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Readable } from "node:stream";
@@ -76,10 +76,12 @@ export class PrefixList {
 }
 
 const ARGUMENTS = "arguments";
+const OPTION_PREFIX = "--";
 const STDIN = "standard input";
 
 function describe(source: string, line: number): string {
   if (source === ARGUMENTS) return `argument ${line}`;
+  if (source.startsWith(OPTION_PREFIX)) return `${source} value ${line}`;
   return `${source} line ${line}`;
 }
 
@@ -93,6 +95,8 @@ export interface ListSpec {
   readonly what?: string;
   /** How the list is passed besides a file, for that error (default "as arguments"). */
   readonly argsHint?: string;
+  /** The option the `args` came from (`--remove`), when they are not positional arguments. */
+  readonly argsOption?: string;
   /** When nothing is given and standard input is a terminal, the list is empty instead of an error. */
   readonly emptyFromTerminal?: boolean;
 }
@@ -105,9 +109,10 @@ export interface ListSpec {
 export async function readPrefixList(spec: ListSpec, io: Io, into = new PrefixList()): Promise<PrefixList> {
   const what = spec.what ?? "CIDRs";
   if (spec.args.length > 0) {
-    const id = into.addSource(ARGUMENTS);
+    const name = spec.argsOption ?? ARGUMENTS;
+    const id = into.addSource(name);
     spec.args.forEach((a, i) => {
-      addLine(into, id, a, i + 1, ARGUMENTS);
+      addLine(into, id, a, i + 1, name, io.cwd);
     });
   }
   if (spec.file !== undefined) {
@@ -150,14 +155,18 @@ async function readStreamInto(into: PrefixList, name: string, stream: Readable):
 }
 
 /** Parses one input line into the list; comments and blank lines are skipped. */
-function addLine(into: PrefixList, source: number, line: string, number: number, name: string): void {
+function addLine(into: PrefixList, source: number, line: string, number: number, name: string, argsCwd?: string): void {
   const text = cidrText(line);
   if (text === "") return;
   let p: Prefix;
   try {
     p = parsePrefixOrAddr(text);
   } catch (e) {
-    if (e instanceof ParseError) throw new UsageError(`${describe(name, number)}: ${e.message}; fix or remove it.`);
+    if (e instanceof ParseError) {
+      // A file name where CIDRs were expected is an easy slip (`--used used.txt`): say how to read a file.
+      const isFile = argsCwd !== undefined && existsSync(resolve(argsCwd, text));
+      throw new UsageError(`${describe(name, number)}: ${e.message}; ${isFile ? `to read CIDRs from the file ${text}, use -f ${text}` : "fix or remove it"}.`);
+    }
     throw e;
   }
   into.add(p, source, number);
