@@ -20,6 +20,8 @@ export interface DataplaneFacts {
   readonly identityLimit: Sourced<number | null>;
   /** A scale limit of the policy engine, where one is documented. */
   readonly policyScaleNote: Sourced<string | null>;
+  /** The minimum Cilium version AKS runs per Kubernetes minor (null for the Azure dataplane). */
+  readonly minCiliumVersion: Sourced<Readonly<Record<string, string>> | null>;
 }
 
 const CILIUM = aksDoc("azure-cni-powered-by-cilium");
@@ -36,6 +38,7 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
     minCliVersion: sourced({}, aksDoc("concepts-network-cni-overview")),
     identityLimit: sourced(null, aksDoc("use-network-policies")),
     policyScaleNote: sourced("Azure NPM isn't supported beyond 250 nodes and 20,000 pods on Linux", aksDoc("use-network-policies")),
+    minCiliumVersion: sourced(null, aksDoc("azure-cni-powered-by-cilium")),
   },
   cilium: {
     id: "cilium",
@@ -51,6 +54,7 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
     ),
     identityLimit: sourced(65535, CILIUM),
     policyScaleNote: sourced(null, page("https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium")),
+    minCiliumVersion: sourced({ "1.31": "1.16.16", "1.32": "1.17.9", "1.33": "1.17.9", "1.34": "1.18.6", "1.35": "1.18.6", "1.36": "1.18.9" }, aksDoc("azure-cni-powered-by-cilium", "minimum Cilium version per Kubernetes version")),
   },
 };
 
