@@ -132,3 +132,13 @@ describe("planMigration", () => {
     expect(m.reimage).toMatch(/twice/);
   });
 });
+
+describe("node subnet addresses", () => {
+  it("Node Subnet → Overlay frees the addresses reserved for pods: (3 + 1 surge) × (30 + 1) → 4", () => {
+    const m = planMigration(resolvePlan(PlanSchema.parse(nodeSubnet)), { to: "overlay" });
+    expect(m.nodeSubnetAddresses).toEqual({ before: 124, after: 4 });
+  });
+  it("kubenet → Overlay does not change the node subnet", () => {
+    expect(planMigration(resolvePlan(PlanSchema.parse(kubenet)), { to: "overlay" }).nodeSubnetAddresses).toBeUndefined();
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { parsePrefix, tryParsePrefix, type Prefix } from "../../ip/index.js";
 import { MODELS, type DataplaneId, type ModelId } from "../../kb/index.js";
-import { podCidrBlocksNeeded, podCidrPrefixLength, podCidrBlocks, type PoolTarget } from "../capacity/index.js";
+import { nodeSubnetAddressesNeeded, podCidrBlocksNeeded, podCidrPrefixLength, podCidrBlocks, type PoolTarget } from "../capacity/index.js";
 import type { ResolvedPlan } from "../plan/index.js";
 import {
   CILIUM_DUAL_STACK_MIN_KUBERNETES,
@@ -102,6 +102,8 @@ export interface Migration {
   readonly checks: readonly Check[];
   readonly warnings: readonly Warning[];
   readonly podCidr?: PodCidrChoice;
+  /** Node-subnet addresses the pools reserve (peak nodes and surge) before and after, when the move changes it. */
+  readonly nodeSubnetAddresses?: { readonly before: number; readonly after: number };
   readonly steps: readonly Step[];
   readonly oneWay: readonly string[];
   readonly reimage: string;
@@ -273,6 +275,11 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
   }
 
   const toModel: ModelId = needsOverlay ? "azure-cni-overlay" : plan.model;
+  const poolsForSubnet = plan.pools.map((p) => ({ name: p.name, nodes: p.peakCount, maxPods: p.maxPods, maxSurge: { kind: "count" as const, count: p.maxSurge.nodes } }));
+  const nodeSubnetAddresses =
+    needsOverlay && plan.model === "azure-cni-node-subnet" && !hardIpam
+      ? { before: nodeSubnetAddressesNeeded(plan.model, poolsForSubnet), after: nodeSubnetAddressesNeeded("azure-cni-overlay", poolsForSubnet) }
+      : undefined;
   const to: ModelState = { model: toModel, dataplane: needsCilium ? "cilium" : plan.dataplane, policy: needsCilium ? "cilium" : policyRemoved ? "none" : plan.policy };
   return {
     target: options.to,
@@ -283,6 +290,7 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
     checks,
     warnings,
     ...(podCidr ? { podCidr } : {}),
+    ...(nodeSubnetAddresses ? { nodeSubnetAddresses } : {}),
     steps,
     oneWay,
     reimage: `${REIMAGE_TEXT}${needsOverlay && needsCilium ? " It happens twice: once for each update." : ""}`,

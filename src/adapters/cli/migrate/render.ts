@@ -62,6 +62,10 @@ export function renderMigrationText(m: Migration, clusterName: string): string {
     out.push(`Pod CIDR: ${m.podCidr.cidr} (${m.podCidr.origin})`);
     out.push(wrap(m.podCidr.reason, "  "), "");
   }
+  if (m.nodeSubnetAddresses) {
+    const { before, after } = m.nodeSubnetAddresses;
+    out.push(`Node subnet: the pools reserve ${before.toLocaleString("en-US")} addresses at peak with surge now, ${after.toLocaleString("en-US")} after the move (pods leave the subnet).`, "");
+  }
   if (m.steps.length) {
     out.push("Steps:");
     m.steps.forEach((s, i) => {
@@ -98,6 +102,7 @@ export function migrationJson(m: Migration, cluster: { name: string; resourceGro
     checks: m.checks.map(withText),
     warnings: m.warnings,
     podCidr: m.podCidr ?? null,
+    nodeSubnetAddresses: m.nodeSubnetAddresses ?? null,
     steps: m.steps.map(withText),
     oneWay: m.oneWay,
     reimage: m.reimage,
