@@ -84,6 +84,7 @@ export const FILTERS: readonly Filter[] = [
       if (!t.requirements.podIpsTraceable) return undefined;
       const m = MODELS[c.model];
       if (m.routing.value === "cni-defined") return { reason: "whether pod IPs are kept end to end depends on the CNI you install; AKS promises nothing", source: sourceOf(m.routing) };
+      if (m.routing.value === "direct-snat-outside-vnet") return { reason: `pod IPs of ${m.title} are translated to the node IP (ip-masq-agent SNAT) when traffic leaves the VNet, so they are not visible end to end`, source: sourceOf(m.routing) };
       return m.routing.value === "direct" ? undefined : { reason: `pod IPs of ${m.title} are translated (SNAT to the node IP) on the way out, so they are not visible end to end`, source: sourceOf(m.routing) };
     },
   },
