@@ -96,6 +96,9 @@ function notes(r: CompareResult): string[] {
     }
     out.push(`With max surge ${first?.maxSurge} (the other documented default), nodes with surge would be: ${parts.join(", ")}.`);
   }
+  const podCidr = r.assumptions["podCidr"]?.value;
+  if (typeof podCidr === "string" && parsePrefix(podCidr).bits > 24)
+    out.push(`The pod CIDR ${podCidr} is smaller than the /24 each kubenet or Overlay node takes: no node fits.`);
   const perPool = 1000;
   const big = r.models.filter((m) => m.maxNodes > perPool);
   if (big.length > 0)
