@@ -10,8 +10,8 @@
  */
 const fmt4 = (n) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 
-/** Parses "a.b.c.d/n" into out[0] = network (masked), out[1] = prefix length. */
-function parse(s, out) {
+/** Parses "a.b.c.d/n" into one exact double: network (host bits cleared) × 64 + host-bit count (32 − n). */
+function parseKey(s) {
   let v = 0;
   let octet = 0;
   let i = 0;
@@ -30,17 +30,21 @@ function parse(s, out) {
     bits = 0;
     for (i++; i < n; i++) bits = bits * 10 + (s.charCodeAt(i) - 48);
   }
-  const size = 2 ** (32 - bits);
-  out[0] = v - (v % size);
-  out[1] = bits;
+  const host = 32 - bits;
+  const size = POW2[host];
+  return (v - (v % size)) * 64 + host;
 }
+
+const POW2 = Array.from({ length: 33 }, (_, i) => 2 ** i);
+const keyLo = (k) => Math.floor(k / 64);
+const keyHost = (k) => k % 64;
 
 /** Appends the minimal prefixes of [lo, hi) as text. */
 function rangeText(lo, hi, out) {
   while (lo < hi) {
     let size = lo === 0 ? 2 ** 32 : lowestBit(lo);
     while (size > hi - lo) size /= 2;
-    out.push(`${fmt4(lo)}/${32 - Math.log2(size)}`);
+    out.push(`${fmt4(lo)}/${32 - Math.round(Math.log2(size))}`);
     lo += size;
   }
 }
@@ -57,11 +61,7 @@ function lowestBit(x) {
 function runs(lines) {
   const n = lines.length;
   const keys = new Float64Array(n);
-  const p = [0, 0];
-  for (let i = 0; i < n; i++) {
-    parse(lines[i], p);
-    keys[i] = p[0] * 64 + (32 - p[1]);
-  }
+  for (let i = 0; i < n; i++) keys[i] = parseKey(lines[i]);
   keys.sort();
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
@@ -70,7 +70,7 @@ function runs(lines) {
     const k = keys[i];
     const host = k % 64;
     const a = (k - host) / 64;
-    const b = a + 2 ** host;
+    const b = a + POW2[host];
     if (m > 0 && a <= hi[m - 1]) {
       if (b > hi[m - 1]) hi[m - 1] = b;
     } else {
@@ -94,11 +94,11 @@ export function merge(lines) {
 export function queriesOverlapping(queries, existing) {
   const r = runs(existing);
   const out = [];
-  const p = [0, 0];
   for (const q of queries) {
-    parse(q, p);
-    const qlo = p[0];
-    const qhi = qlo + 2 ** (32 - p[1]);
+    const k = parseKey(q);
+    const qlo = keyLo(k);
+    const host = keyHost(k);
+    const qhi = qlo + POW2[host];
     // Last run starting before qhi.
     let l = 0;
     let h = r.n;
@@ -107,7 +107,7 @@ export function queriesOverlapping(queries, existing) {
       if (r.lo[mid] < qhi) l = mid + 1;
       else h = mid;
     }
-    if (l > 0 && r.hi[l - 1] > qlo) out.push(`${fmt4(qlo)}/${p[1]}`);
+    if (l > 0 && r.hi[l - 1] > qlo) out.push(`${fmt4(qlo)}/${32 - host}`);
   }
   return out;
 }
@@ -117,12 +117,12 @@ export function overlappingPairs(lines) {
   const n = lines.length;
   const keys = new Float64Array(n);
   const his = new Float64Array(n);
-  const p = [0, 0];
   const shift = 2 ** 17;
   for (let i = 0; i < n; i++) {
-    parse(lines[i], p);
-    keys[i] = p[0] * shift + i;
-    his[i] = p[0] + 2 ** (32 - p[1]);
+    const k = parseKey(lines[i]);
+    const lo = keyLo(k);
+    keys[i] = lo * shift + i;
+    his[i] = lo + POW2[keyHost(k)];
   }
   keys.sort();
   const pairs = [];
@@ -147,10 +147,9 @@ export function overlappingPairs(lines) {
 
 /** Free [lo, hi) runs of parent (text) minus used. */
 function freeRuns(parent, used) {
-  const p = [0, 0];
-  parse(parent, p);
-  const plo = p[0];
-  const phi = plo + 2 ** (32 - p[1]);
+  const k = parseKey(parent);
+  const plo = keyLo(k);
+  const phi = plo + POW2[keyHost(k)];
   const r = runs(used);
   const lo = [];
   const hi = [];
