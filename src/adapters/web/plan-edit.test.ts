@@ -1,6 +1,7 @@
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { applyFieldEdit, PLAN_FIELDS, REQUIREMENT_FIELDS } from "./plan-edit.js";
+import fc from "fast-check";
+import { applyFieldEdit, editPlanText, PLAN_FIELDS, REQUIREMENT_FIELDS } from "./plan-edit.js";
 import { readPlanText } from "./compute.js";
 import { resolvePlan } from "../../engines/plan/index.js";
 import { EXAMPLE_PLAN } from "./state.js";
@@ -49,9 +50,36 @@ describe("applyFieldEdit", () => {
     expect(parse(out as string) ?? {}).toEqual(want);
   });
 
-  it("keeps comments and untouched formatting", () => {
-    const out = applyFieldEdit("# my cluster\nname: a  # keep\nnodePools:\n  - name: system\n    count: 3\n", field("count"), "5");
-    expect(out).toBe("# my cluster\nname: a # keep\nnodePools:\n  - name: system\n    count: 5\n");
+  it("a scalar edit changes only that scalar's characters", () => {
+    const text = "# my cluster\nname: a  # keep\nnodePools:\n  - { name: system,   count: 3 }   # pool\n  - name: user\n    count: 3\n";
+    expect(applyFieldEdit(text, field("count"), "12")).toBe(text.replace("count: 3 }", "count: 12 }"));
+  });
+
+  it("a structural edit rewrites the document but keeps comments", () => {
+    const out = applyFieldEdit("# my cluster\nname: a  # keep\nnodePools:\n  - name: system\n    count: 3\n", field("maxPods"), "50");
+    expect(out).toBe("# my cluster\nname: a # keep\nnodePools:\n  - name: system\n    count: 3\n    maxPods: 50\n");
+  });
+
+  it("chained edits, spliced or rewritten, always give text that parses to the value they return", () => {
+    const scalarish = PLAN_FIELDS.filter((f) => f.scalarPath);
+    const edit = fc.record({
+      field: fc.constantFrom(...scalarish, ...PLAN_FIELDS),
+      value: fc.oneof(fc.constantFrom("", "7", "1.31", "10.9.0.0/16", "azure", "cilium", "a,b", "x: y", "'q'", '"dq"', "#c", "ten", "1e3"), fc.string({ maxLength: 12 })),
+    });
+    const json = JSON.stringify(parse(EXAMPLE_PLAN), null, 2);
+    fc.assert(
+      fc.property(fc.constantFrom(EXAMPLE_PLAN, json), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        let text = start;
+        for (const e of edits) {
+          const next = editPlanText(text, e.field, e.value);
+          expect(next).toBeDefined();
+          if (!next) return;
+          expect(parse(next.text)).toEqual(next.value);
+          text = next.text;
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it.each([

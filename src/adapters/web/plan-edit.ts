@@ -4,7 +4,7 @@
  * model, so the user's comments, order and formatting survive a form change.
  * Pure; the page builds inputs from `PLAN_FIELDS` and `REQUIREMENT_FIELDS`.
  */
-import { isMap, isSeq, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, stringify, visit, type Document, type Scalar } from "yaml";
 import type { ModelId } from "../../kb/ids.js";
 import type { Plan } from "../../engines/plan/schema.js";
 import type { ResolvedPlan } from "../../engines/plan/resolved.js";
@@ -22,6 +22,8 @@ export interface FieldDef {
   read(plan: Plan, resolved: ResolvedPlan | undefined): string;
   /** Writes the value ("" clears it) into the document. */
   write(doc: Document, value: string): void;
+  /** The path of the one scalar `write` sets, when that is all it does: such an edit is spliced into the text as written. */
+  scalarPath?(doc: Document): readonly (string | number)[] | undefined;
 }
 
 const MODEL_LABELS: readonly (readonly [ModelId, string])[] = [
@@ -77,6 +79,7 @@ function poolField(id: string, label: string, key: "count" | "maxCount" | "maxPo
       firstPool(doc);
       setOrDelete(doc, ["nodePools", 0, key], numberOrText(v));
     },
+    scalarPath: () => ["nodePools", 0, key],
   };
 }
 
@@ -122,6 +125,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     options: [["azure", "Azure (iptables)"], ["cilium", "Cilium (eBPF)"]],
     read: (plan, resolved) => plan.network.dataplane ?? resolved?.dataplane ?? "azure",
     write: (doc, v) => setOrDelete(doc, ["network", "dataplane"], v),
+    scalarPath: () => ["network", "dataplane"],
   },
   {
     id: "kubernetesVersion",
@@ -129,6 +133,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     kind: "text",
     read: (plan) => (plan.kubernetesVersion === undefined ? "" : String(plan.kubernetesVersion)),
     write: (doc, v) => setOrDelete(doc, ["kubernetesVersion"], v.trim()),
+    scalarPath: () => ["kubernetesVersion"],
   },
   {
     id: "addressSpace",
@@ -152,6 +157,10 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     write: (doc, v) => {
       const i = nodeSubnetIndex(doc, v.trim() !== "");
       if (i !== undefined) doc.setIn(["vnet", "subnets", i, "cidr"], v.trim());
+    },
+    scalarPath: (doc) => {
+      const i = nodeSubnetIndex(doc, false);
+      return i === undefined ? undefined : ["vnet", "subnets", i, "cidr"];
     },
   },
   {
@@ -181,6 +190,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     kind: "text",
     read: (plan) => plan.network.dnsServiceIp ?? "",
     write: (doc, v) => setOrDelete(doc, ["network", "dnsServiceIp"], v.trim()),
+    scalarPath: () => ["network", "dnsServiceIp"],
   },
   poolField("count", "Nodes (first pool)", "count"),
   poolField("maxCount", "Autoscaler maximum (first pool)", "maxCount", "AKS reserves addresses for the maximum"),
@@ -203,6 +213,7 @@ function requirement(id: keyof NonNullable<Plan["requirements"]>, label: string,
       const req = doc.getIn(["requirements"]);
       if (isMap(req) && req.items.length === 0) doc.deleteIn(["requirements"]);
     },
+    scalarPath: () => ["requirements", id],
   };
 }
 
@@ -222,29 +233,77 @@ export const REQUIREMENT_FIELDS: readonly FieldDef[] = [
   requirement("ebpf", "eBPF observability / no kube-proxy", "checkbox"),
 ];
 
-/** The document of the last text an edit produced: chained form edits skip reparsing it. */
+/**
+ * The document of the last text a splice produced; its source ranges are kept
+ * in step with that text, so chained scalar edits neither parse nor rewrite.
+ */
 let lastEdit: { readonly text: string; readonly doc: Document } | undefined;
+
+/** Plain scalars that are safe anywhere, flow collections included. */
+const SAFE_PLAIN = /^[A-Za-z0-9._/%+-]+$/;
+
+/** The source text for a scalar's new value in the style it was written in, or undefined when only a full rewrite is safe. */
+function scalarSource(node: Scalar): string | undefined {
+  const v = node.value;
+  if (typeof v === "number" || typeof v === "boolean") return node.type === "PLAIN" || node.type === undefined ? String(v) : undefined;
+  if (typeof v !== "string") return undefined;
+  if (node.type === "QUOTE_DOUBLE") return JSON.stringify(v);
+  if (node.type === "QUOTE_SINGLE") return `'${v.replace(/'/g, "''")}'`;
+  if (node.type !== "PLAIN") return undefined;
+  const src = stringify(v, { lineWidth: 0 }).replace(/\n$/, "");
+  return src.includes("\n") || (!SAFE_PLAIN.test(src) && !src.startsWith('"')) ? undefined : src;
+}
+
+/** Replaces the scalar's source in the text and moves every later source range by the change in length. */
+function spliceScalar(text: string, doc: Document, node: Scalar, src: string): string {
+  const [start, end] = node.range as [number, number, number];
+  const delta = src.length - (end - start);
+  visit(doc, {
+    Node(_key, n) {
+      if (n === node || !n.range) return;
+      n.range = n.range.map((x) => (x >= end ? x + delta : x)) as [number, number, number];
+    },
+  });
+  node.range = [start, start + src.length, (node.range as [number, number, number])[2] + delta];
+  if (src.startsWith('"') && node.type === "PLAIN") node.type = "QUOTE_DOUBLE";
+  return text.slice(0, start) + src + text.slice(end);
+}
 
 /**
  * Applies one form edit to the plan text. Returns the new text and the value it
  * holds (so the page need not parse it again), or undefined when the text is not
  * a YAML/JSON mapping the form can edit (the editor then stays the only way to
- * change it).
+ * change it). An edit of one existing scalar is spliced into the text, leaving
+ * every other character as the user wrote it; other edits rewrite the document.
  */
 export function editPlanText(text: string, field: FieldDef, value: string): { readonly text: string; readonly value: unknown } | undefined {
   let doc: Document;
+  let exact = true;
   if (lastEdit?.text === text) doc = lastEdit.doc;
   else {
     doc = parseDocument(text.trim() === "" ? "{}" : text);
+    exact = text.trim() !== "";
     if (doc.errors.length > 0) return undefined;
     if (doc.contents !== null && !isMap(doc.contents)) return undefined;
-    if (doc.contents === null) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+    if (doc.contents === null) {
+      doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+      exact = false;
+    }
   }
   lastEdit = undefined;
+  const path = exact ? field.scalarPath?.(doc) : undefined;
+  const before = path ? doc.getIn(path, true) : undefined;
   field.write(doc, value);
-  const out = doc.toString({ lineWidth: 0 });
-  lastEdit = { text: out, doc };
-  return { text: out, value: doc.toJS() };
+  if (path && isScalar(before) && before.range && doc.getIn(path, true) === before) {
+    const src = scalarSource(before);
+    if (src !== undefined) {
+      const out = spliceScalar(text, doc, before, src);
+      lastEdit = { text: out, doc };
+      return { text: out, value: doc.toJS() };
+    }
+  }
+  // A rewrite leaves the source ranges stale: the next edit parses the new text again.
+  return { text: doc.toString({ lineWidth: 0 }), value: doc.toJS() };
 }
 
 /** `editPlanText` for callers that only need the text. */
