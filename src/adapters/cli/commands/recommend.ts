@@ -81,7 +81,9 @@ export default defineCommand({
     }
     if (requirements.nodes !== undefined && requirements.maxNodes !== undefined && requirements.maxNodes < requirements.nodes)
       throw new UsageError(`max nodes ${requirements.maxNodes} is below nodes ${requirements.nodes}; give --max-nodes at least --nodes`);
-    if (requirements.maxNodes === 0 || (requirements.nodes === 0 && requirements.maxNodes === undefined)) throw new UsageError("a cluster needs at least one node; give --nodes 1 or more");
+    if (requirements.maxNodes === 0 || requirements.nodes === 0) throw new UsageError("a cluster's System pool needs at least one node; give --nodes 1 or more");
+    if (requirements.podsPerNode !== undefined && requirements.maxPodsPerNode !== undefined && requirements.podsPerNode > requirements.maxPodsPerNode)
+      throw new UsageError(`pods per node ${requirements.podsPerNode} is above max pods per node ${requirements.maxPodsPerNode}; raise --max-pods-per-node or lower --pods-per-node`);
     const { tryParseKubernetesVersion } = await import("../../../kb/index.js");
     if (version !== undefined && !tryParseKubernetesVersion(version)) throw new UsageError(`Kubernetes version ${JSON.stringify(version)} is not like 1.33; give --kubernetes-version 1.33`);
 

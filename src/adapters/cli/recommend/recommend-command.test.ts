@@ -21,6 +21,8 @@ describe("aksnet recommend", () => {
     { name: "nothing fits: exit 1", argv: ["recommend", "--windows", "--ebpf"], code: 1, stdout: /No model meets every requirement/ },
     { name: "not a number", argv: ["recommend", "--nodes", "ten"], code: 2, stderr: /"ten" is not a whole number/ },
     { name: "max below nodes", argv: ["recommend", "--nodes", "10", "--max-nodes", "5"], code: 2, stderr: /max nodes 5 is below nodes 10/ },
+    { name: "zero nodes", argv: ["recommend", "--nodes", "0", "--max-nodes", "5"], code: 2, stderr: /at least one node/ },
+    { name: "pods above max pods", argv: ["recommend", "--pods-per-node", "100", "--max-pods-per-node", "50"], code: 2, stderr: /pods per node 100 is above max pods per node 50/ },
     { name: "bad address space", argv: ["recommend", "--address-space", "10.0.0.0/40"], code: 2, stderr: /--address-space "10\.0\.0\.0\/40"/ },
     { name: "bad version", argv: ["recommend", "--kubernetes-version", "latest"], code: 2, stderr: /"latest" is not like 1\.33/ },
     { name: "unknown policy", argv: ["recommend", "--network-policy", "weave"], code: 2, stderr: /weave/ },
