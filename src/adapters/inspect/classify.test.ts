@@ -83,6 +83,15 @@ const variants: { name: string; fixture: string; change: (s: ClusterSnapshot) =>
     expect: { model: "kubenet", policy: "calico" },
   },
   {
+    name: "NodeNetworkConfigs drawing from the node's own subnet (CNS on node subnet) read as node subnet",
+    fixture: "node-subnet",
+    change: (s) => ({
+      nodeNetworkConfigs: s.nodes.map((n) => ({ name: n.name, labels: {}, requestedIpCount: 32, assignedIpCount: 32, containers: [{ type: "vnet", subnetName: "aks-subnet", subnetAddressSpace: "10.224.0.0/16", primaryIp: n.internalIps[0], assignedIps: 32 }] })),
+      daemonSets: [...s.daemonSets, { namespace: "kube-system", name: "azure-cns", desired: 3 }],
+    }),
+    expect: { model: "azure-cni-node-subnet", confidence: "high" },
+  },
+  {
     name: "no nodes at all → unknown, low",
     fixture: "overlay",
     change: () => ({ nodes: [], pods: [], daemonSets: [], nodeNetworkConfigs: [] }),

@@ -19,7 +19,8 @@
  *   /work/shared/fixtures/aks-kubenet-nodelist-2021.json (edgexr/edge-cloud-platform).
  */
 import type { ModelId } from "../../kb/index.js";
-import type { ClusterSnapshot } from "./snapshot.js";
+import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
+import type { ClusterSnapshot, SnapshotNetworkContainer, SnapshotNodeNetworkConfig } from "./snapshot.js";
 import { podPlacement, type PodPlacement } from "./placement.js";
 
 export type Confidence = "high" | "medium" | "low";
@@ -103,9 +104,22 @@ export function classify(s: ClusterSnapshot): Classification {
     evidence.push({ signal: `node label ${L.podNetworkType}`, observed: `${value} on ${count} of ${n} nodes`, models: model ? [model] : [], weight: model ? "decisive" : "supporting" });
   }
 
-  // NodeNetworkConfigs: only CNS-managed modes have them.
+  // NodeNetworkConfigs: only CNS-managed modes have them. A `vnet` container whose subnet holds the node's own
+  // address hands out node-subnet addresses (CNS on node subnet clusters from 1.32), not a separate pod subnet.
+  const nodeIps = new Map(nodes.map((x) => [x.name, x.internalIps]));
+  const inOwnSubnet = (nnc: SnapshotNodeNetworkConfig, c: SnapshotNetworkContainer) => {
+    const subnet = c.subnetAddressSpace === undefined ? undefined : tryParsePrefix(c.subnetAddressSpace);
+    if (!subnet?.ok) return false;
+    return (nodeIps.get(nnc.name) ?? []).some((ip) => {
+      const a = tryParseAddr(ip);
+      return a.ok && subnet.value.contains(a.value);
+    });
+  };
+  const containers = s.nodeNetworkConfigs.flatMap((nnc) => nnc.containers.map((c) => ({ c, own: (c.type ?? "vnet") === "vnet" && inOwnSubnet(nnc, c) })));
+  const ownSubnet = containers.filter((x) => x.own).length;
+  if (ownSubnet > 0) evidence.push({ signal: "NodeNetworkConfig subnet", observed: `${ownSubnet} vnet network container${ownSubnet === 1 ? "" : "s"} draw from the subnet holding the node's own address`, models: ["azure-cni-node-subnet"], weight: "decisive" });
   const nncTypes = countBy(
-    s.nodeNetworkConfigs.flatMap((c) => c.containers),
+    containers.filter((x) => !x.own).map((x) => x.c),
     (c) => c.type ?? "vnet",
   );
   for (const [value, count] of nncTypes) {
