@@ -5,17 +5,17 @@
  */
 import type { Prefix } from "./prefix.js";
 import type { AddrRange } from "./range.js";
-import { AddrSet, pushBounds, type AddrItem } from "./set.js";
-import { RunBuf4, normalize4, subtract4 } from "./runs4.js";
+import { AddrSet, pushItem, type AddrItem } from "./set.js";
+import { BlockBuf4, subtract4 } from "./runs4.js";
 import { normalize6, subtract6 } from "./runs6.js";
 
 /** @internal The set of the items, built in one batch (no per-item set operations). */
 export function setOfItems(items: Iterable<AddrItem>): AddrSet {
-  const b4 = new RunBuf4();
+  const b4 = new BlockBuf4();
   const lo6: bigint[] = [];
   const hi6: bigint[] = [];
-  for (const x of items) pushBounds(x, b4, lo6, hi6);
-  return AddrSet.fromRuns(normalize4(b4.lo, b4.hi, b4.n), normalize6(lo6, hi6));
+  for (const x of items) pushItem(x, b4, lo6, hi6);
+  return AddrSet.fromRuns(b4.normalize(), normalize6(lo6, hi6));
 }
 
 /** The minimal sorted prefixes covering exactly the union of the input prefixes (collapse). */

@@ -5,7 +5,7 @@
  * O(M log M + pairs). Items of different families never overlap.
  */
 import { bounds, pushBounds, touchesItem, type AddrItem } from "./set.js";
-import { RunBuf4, normalize4, type Runs4 } from "./runs4.js";
+import { BlockBuf4, RunBuf4, sortOrder32, type Runs4 } from "./runs4.js";
 import { normalize6, type Runs6 } from "./runs6.js";
 
 /** @internal IPv4 items sorted by start: `lo`, exclusive `hi`, original index, and the implicit-tree max of `hi`. */
@@ -38,21 +38,10 @@ function collect(items: Iterable<AddrItem>): { b4: RunBuf4; i4: number[]; lo6: b
   return { b4, i4, lo6, hi6, i6, count: k };
 }
 
-/** Sorts IPv4 bounds by start (then position), packing start and position into one exact double when they fit. */
+/** Sorts IPv4 bounds by start (then position: the radix sort is stable). */
 function sort4(lo: Float64Array, hi: Float64Array, pos: readonly number[]): Sorted4 {
   const n = pos.length;
-  const order = new Uint32Array(n);
-  const shift = Math.max(1, Math.ceil(Math.log2(n + 1)));
-  if (32 + shift <= 53) {
-    const scale = 2 ** shift;
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = (lo[i] as number) * scale + i;
-    keys.sort();
-    for (let i = 0; i < n; i++) order[i] = (keys[i] as number) % scale;
-  } else {
-    const o = Array.from({ length: n }, (_, i) => i).sort((a, b) => (lo[a] as number) - (lo[b] as number) || a - b);
-    order.set(o);
-  }
+  const order = sortOrder32(lo, n);
   const s: Sorted4 = { lo: new Float64Array(n), hi: new Float64Array(n), idx: new Uint32Array(n), n };
   for (let i = 0; i < n; i++) {
     const o = order[i] as number;
@@ -129,7 +118,9 @@ export class OverlapIndex {
     const c = collect(items);
     this.items = c;
     this.size = c.count;
-    this.union4 = normalize4(c.b4.lo.slice(0, c.b4.n), c.b4.hi.slice(0, c.b4.n), c.b4.n);
+    const blocks = new BlockBuf4(c.b4.n);
+    for (let i = 0; i < c.b4.n; i++) blocks.pushRun(c.b4.lo[i] as number, c.b4.hi[i] as number);
+    this.union4 = blocks.normalize();
     this.union6 = normalize6(c.lo6.slice(), c.hi6.slice());
   }
 

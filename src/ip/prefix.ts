@@ -9,7 +9,6 @@
 import { Addr, parseAddrIn, type Family } from "./addr.js";
 import { ParseError, type ParseResult } from "./errors.js";
 
-const TWO32 = 2 ** 32;
 const SLASH_BITS = Array.from({ length: 129 }, (_, i) => `/${i}`);
 
 /** The IPv4 netmask of a prefix length as an unsigned integer. */
@@ -204,8 +203,9 @@ export class Prefix {
 
 /** 2^(32 − bits) as a number (exact for every IPv4 prefix length). */
 export function hostCount4(bits: number): number {
-  return bits === 0 ? TWO32 : 2 ** (32 - bits);
+  return HOST4[bits] as number;
 }
+const HOST4 = Float64Array.from({ length: 33 }, (_, bits) => 2 ** (32 - bits));
 
 /** The prefix of the given address and length. Throws RangeError when the length is out of range for the family. */
 export function prefixFrom(addr: Addr, bits: number): Prefix {

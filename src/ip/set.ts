@@ -7,8 +7,9 @@
 import { Addr } from "./addr.js";
 import { Prefix, hostCount4, mask4, mask6 } from "./prefix.js";
 import { AddrRange } from "./range.js";
+import type { RunBuf4} from "./runs4.js";
 import {
-  EMPTY4, RunBuf4, complementWithin4, covers4, eachPrefix4, equals4, intersect4, normalize4, size4, subtract4, touches4, union4,
+  EMPTY4, BlockBuf4, complementWithin4, covers4, eachPrefix4, equals4, intersect4, size4, subtract4, touches4, union4,
   type Runs4,
 } from "./runs4.js";
 import {
@@ -139,6 +140,22 @@ export function pushBounds(x: AddrItem, b4: RunBuf4, lo6: bigint[], hi6: bigint[
   return b.family;
 }
 
+/** @internal Adds an item to per-family buffers: IPv4 as aligned blocks, allocating nothing for a prefix. */
+export function pushItem(x: AddrItem, b4: BlockBuf4, lo6: bigint[], hi6: bigint[]): void {
+  if (x instanceof Prefix && x.addr.family === 4) {
+    const v = x.addr.v4;
+    const size = hostCount4(x.bits);
+    b4.pushBlock(v - (v % size), 32 - x.bits);
+    return;
+  }
+  const b = bounds(x);
+  if (b.family === 4) b4.pushRun(b.lo, b.hi);
+  else {
+    lo6.push(b.lo);
+    hi6.push(b.hi);
+  }
+}
+
 /** @internal Reports whether an item shares an address with the runs, allocating nothing for an IPv4 prefix. */
 export function touchesItem(r4: Runs4, r6: Runs6, x: AddrItem): boolean {
   if (x instanceof Prefix && x.addr.family === 4) {
@@ -157,7 +174,7 @@ export function touchesItem(r4: Runs4, r6: Runs6, x: AddrItem): boolean {
 export class AddrSetBuilder {
   private set: AddrSet = AddrSet.EMPTY;
   private mode: "add" | "remove" = "add";
-  private buf4 = new RunBuf4();
+  private buf4 = new BlockBuf4();
   private lo6: bigint[] = [];
   private hi6: bigint[] = [];
 
@@ -182,20 +199,20 @@ export class AddrSetBuilder {
     }
     if (x instanceof AddrSet) {
       const r = x.runs4;
-      for (let i = 0; i < r.n; i++) this.buf4.push(r.lo[i] as number, r.hi[i] as number);
+      for (let i = 0; i < r.n; i++) this.buf4.pushRun(r.lo[i] as number, r.hi[i] as number);
       for (const v of x.runs6.lo) this.lo6.push(v);
       for (const v of x.runs6.hi) this.hi6.push(v);
       return this;
     }
-    pushBounds(x, this.buf4, this.lo6, this.hi6);
+    pushItem(x, this.buf4, this.lo6, this.hi6);
     return this;
   }
 
   private flush(): void {
     if (this.buf4.n === 0 && this.lo6.length === 0) return;
-    const batch = AddrSet.fromRuns(normalize4(this.buf4.lo, this.buf4.hi, this.buf4.n), normalize6(this.lo6, this.hi6));
+    const batch = AddrSet.fromRuns(this.buf4.normalize(), normalize6(this.lo6, this.hi6));
     this.set = this.mode === "add" ? this.set.union(batch) : this.set.exclude(batch);
-    this.buf4 = new RunBuf4();
+    this.buf4 = new BlockBuf4();
     this.lo6 = [];
     this.hi6 = [];
   }

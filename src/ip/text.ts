@@ -7,25 +7,24 @@
 import { Addr, format4 } from "./addr.js";
 import { ListParseError, ParseError } from "./errors.js";
 import { parsePrefixOrAddr, scanCidr4, type Prefix } from "./prefix.js";
-import { AddrSet, bounds } from "./set.js";
-import { RunBuf4, eachPrefix4, normalize4 } from "./runs4.js";
+import { AddrSet, pushItem } from "./set.js";
+import { BlockBuf4, POW2, eachPrefix4 } from "./runs4.js";
 import { eachPrefix6, normalize6 } from "./runs6.js";
 
 /** Reads one IPv4 CIDR or address into the buffer without objects; false when it is anything else (the slow path then explains). */
-function fastCidr4(s: string, buf: RunBuf4): boolean {
+function fastCidr4(s: string, buf: BlockBuf4): boolean {
   const code = scanCidr4(s, true);
   if (code < 0) return false;
   const bits = code % 64;
   const a = (code - bits) / 64;
-  const size = 2 ** (32 - bits);
-  const lo = a - (a % size);
-  buf.push(lo, lo + size);
+  const size = POW2[32 - bits] as number;
+  buf.pushBlock(a - (a % size), 32 - bits);
   return true;
 }
 
 /** The set of addresses of CIDR strings (bare addresses allowed). Throws `ListParseError` naming the first bad entry's position. */
 export function addrSetOfText(lines: Iterable<string>): AddrSet {
-  const b4 = new RunBuf4(4096);
+  const b4 = new BlockBuf4(4096);
   const lo6: bigint[] = [];
   const hi6: bigint[] = [];
   let index = 0;
@@ -37,16 +36,11 @@ export function addrSetOfText(lines: Iterable<string>): AddrSet {
       } catch (e) {
         throw e instanceof ParseError ? new ListParseError(index, e) : e;
       }
-      const b = bounds(p);
-      if (b.family === 4) b4.push(b.lo, b.hi);
-      else {
-        lo6.push(b.lo);
-        hi6.push(b.hi);
-      }
+      pushItem(p, b4, lo6, hi6);
     }
     index++;
   }
-  return AddrSet.fromRuns(normalize4(b4.lo, b4.hi, b4.n), normalize6(lo6, hi6));
+  return AddrSet.fromRuns(b4.normalize(), normalize6(lo6, hi6));
 }
 
 /** The minimal prefixes of a set as CIDR strings, IPv4 first, in address order. */
