@@ -105,6 +105,7 @@ export function generateAz(plan: GenPlan): { text: string; notes: string[] } {
     out.push("");
   }
 
+  if (vnet && n.plugin === "kubenet") out.push("# kubenet: AKS attaches its own route table to the node subnet; to bring yours, attach it before this step (configure-kubenet.md).");
   const sys = systemPool(plan);
   const create: Arg[] = [["--resource-group", `"$RESOURCE_GROUP"`], ["--name", `"$CLUSTER_NAME"`], ...location];
   if (plan.kubernetesVersion !== undefined) create.push(["--kubernetes-version", shellQuote(plan.kubernetesVersion)]);

@@ -87,6 +87,11 @@ export function generateBicep(plan: GenPlan): { text: string; notes: string[] } 
     }
   }
 
+  if (vnet) {
+    out.push("// The cluster identity needs Network Contributor (or subnets/join/action and subnets/read) on the subnets the pools use:");
+    out.push("// add a Microsoft.Authorization/roleAssignments for aks.identity.principalId. Source: MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md");
+    if (n.plugin === "kubenet") out.push("// kubenet: AKS attaches its own route table to the node subnet; to bring yours, attach it before the cluster is created. Source: MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md");
+  }
   const networkProfile: BicepValue = {
     networkPlugin: n.plugin,
     networkPluginMode: n.pluginMode,

@@ -73,9 +73,13 @@ function renderBlock(b: HclBlock, indent: string): string[] {
 /** Renders top-level items, one blank line between blocks. */
 export function renderHcl(items: readonly HclItem[]): string {
   const out: string[] = [];
+  let previous: HclItem | undefined;
   for (const item of items) {
-    if (!isAttr(item) && !("comment" in item) && !("blank" in item) && out.length > 0 && out[out.length - 1] !== "") out.push("");
+    const isBlock = (i: HclItem | undefined) => i !== undefined && !isAttr(i) && !("comment" in i) && !("blank" in i);
+    const spaced = isBlock(item) || ("comment" in item && isBlock(previous));
+    if (spaced && out.length > 0 && out[out.length - 1] !== "") out.push("");
     out.push(...renderItems([item], ""));
+    previous = item;
   }
   return out.join("\n") + "\n";
 }

@@ -130,6 +130,18 @@ export function generateTerraform(plan: GenPlan): { text: string; notes: string[
     }
   }
 
+  if (vnet) {
+    items.push({
+      comment: [
+        "The cluster identity needs Network Contributor (or subnets/join/action and subnets/read) on these subnets:",
+        "grant it with an azurerm_role_assignment to azurerm_kubernetes_cluster.aks.identity[0].principal_id.",
+        "Source: MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md",
+        ...(n.plugin === "kubenet"
+          ? ["kubenet: AKS attaches its own route table to the node subnet; to bring yours, associate it before the cluster is created (one cluster per route table).", "Source: MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md"]
+          : []),
+      ].join("\n"),
+    });
+  }
   const sys = systemPool(plan);
   const np: HclItem[] = [{ attr: "network_plugin", value: n.plugin }];
   if (n.pluginMode !== undefined) np.push({ attr: "network_plugin_mode", value: n.pluginMode });

@@ -29,6 +29,8 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   }
 }
 
+// The cluster identity needs Network Contributor (or subnets/join/action and subnets/read) on the subnets the pools use:
+// add a Microsoft.Authorization/roleAssignments for aks.identity.principalId. Source: MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md
 resource aks 'Microsoft.ContainerService/managedClusters@2025-05-01' = {
   name: clusterName
   location: location

@@ -48,6 +48,10 @@ resource "azurerm_subnet" "aks_nodes" {
   address_prefixes     = ["10.224.0.0/22"]
 }
 
+# The cluster identity needs Network Contributor (or subnets/join/action and subnets/read) on these subnets:
+# grant it with an azurerm_role_assignment to azurerm_kubernetes_cluster.aks.identity[0].principal_id.
+# Source: MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md
+
 resource "azurerm_kubernetes_cluster" "aks" {
   name                = "aks-prod-weu"
   location            = var.location

@@ -28,6 +28,7 @@ az network vnet subnet create \
 
 SUBNET_AKS_NODES_ID="$(az network vnet subnet show --resource-group "$VNET_RESOURCE_GROUP" --vnet-name vnet-aks --name aks-nodes --query id --output tsv)"
 
+# kubenet: AKS attaches its own route table to the node subnet; to bring yours, attach it before this step (configure-kubenet.md).
 # The cluster with its first System pool (system).
 az aks create \
   --resource-group "$RESOURCE_GROUP" \
