@@ -72,12 +72,12 @@ interface Range {
 }
 
 const LANE_TITLES: Record<MapKind, string> = {
-  vnet: "VNet address space",
+  vnet: "VNet",
   subnet: "subnets",
   pods: "pod CIDR",
   services: "service CIDR",
-  connected: "connected networks",
-  reserved: "reserved by AKS",
+  connected: "connected",
+  reserved: "AKS-reserved",
 };
 const LANE_ORDER: readonly MapKind[] = ["vnet", "subnet", "pods", "services", "connected", "reserved"];
 

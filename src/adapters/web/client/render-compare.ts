@@ -16,8 +16,19 @@ const RESOURCE_WORDS: Readonly<Record<string, string>> = {
   "cluster-node-limit": "cluster node limit",
 };
 
+/** Column headings; on a phone each cell shows its heading (CSS reads data-label). */
+const LABELS: Readonly<Record<string, string>> = {
+  maxPodsPerNode: "Pods/node",
+  "addressesPerNode.nodeSubnet": "Addr./node",
+  maxNodes: "Nodes",
+  maxPods: "Pods",
+  "withSurge.maxNodes": "Nodes, surge",
+  "withSurge.maxPods": "Pods, surge",
+  limitedBy: "Limited by",
+};
+
 function cell(row: CompareRow, field: string, value: number, limit: boolean): HTMLTableCellElement {
-  return h("td", { "data-field": field, class: limit ? "limit" : undefined, title: limit ? `limited by the ${RESOURCE_WORDS[row.limitedBy] ?? row.limitedBy}` : undefined }, num(value));
+  return h("td", { "data-field": field, "data-label": LABELS[field], class: limit ? "limit" : undefined, title: limit ? `limited by the ${RESOURCE_WORDS[row.limitedBy] ?? row.limitedBy}` : undefined }, num(value));
 }
 
 export function renderCompare(el: HTMLElement, result: CompareResult | undefined, problem: string | undefined, subnet: string): void {
@@ -51,7 +62,7 @@ export function renderCompare(el: HTMLElement, result: CompareResult | undefined
               cell(r, "maxPods", r.maxPods, false),
               cell(r, "withSurge.maxNodes", r.withSurge.maxNodes, false),
               cell(r, "withSurge.maxPods", r.withSurge.maxPods, false),
-              h("td", { "data-field": "limitedBy", class: "limit" }, RESOURCE_WORDS[r.limitedBy] ?? r.limitedBy),
+              h("td", { "data-field": "limitedBy", "data-label": LABELS["limitedBy"], class: "limit" }, RESOURCE_WORDS[r.limitedBy] ?? r.limitedBy),
             );
           }),
         ),
