@@ -1,6 +1,6 @@
 /**
- * Timing for benchmarks: one warm-up run (whose output is kept for the
- * correctness check), then timed runs until there are `runs` of them or
+ * Timing for benchmarks: one warm-up run (whose output is kept and, with
+ * `check`, verified before anything is timed), then timed runs until there are `runs` of them or
  * `budgetMs` is spent; the figures are medians of wall-clock time (`ms`) and of
  * the process's CPU time, user + system (`cpuMs`). CPU time is what the reports
  * compare: on a shared, loaded machine wall time mostly measures the neighbours.
@@ -14,11 +14,13 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-export async function measure(fn, { runs = 3, budgetMs = 6000 } = {}) {
+export async function measure(fn, { runs = 3, budgetMs = 6000, check } = {}) {
   globalThis.gc?.();
   const t0 = performance.now();
   const output = await fn();
   const warm = performance.now() - t0;
+  // A wrong answer is not timed: `check(output)` returns false to stop here.
+  if (check && !check(output)) return { output, ms: NaN, cpuMs: NaN, runs: 0 };
   const times = [];
   const cpu = [];
   let spent = warm;

@@ -82,9 +82,10 @@ export const info: CidrSubcommand = {
         { header: "last" },
         { header: "addresses", align: "right" },
         { header: "azure usable", align: "right" },
+        { header: "azure subnet" },
       ],
       function* () {
-        for (const r of rows()) yield [r.cidr, r.first, r.last, formatNumber(r.size), r.azureUsable === null ? "-" : formatNumber(r.azureUsable)];
+        for (const r of rows()) yield [r.cidr, r.first, r.last, formatNumber(r.size), r.azureUsable === null ? "-" : formatNumber(r.azureUsable), r.azureSubnet ? "yes" : "no"];
       },
       notes.length ? ["", ...notes] : [],
     );
