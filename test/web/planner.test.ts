@@ -39,16 +39,18 @@ nodePools:
 
 const toNumber = (s: string | null) => Number((s ?? "").replace(/,/g, ""));
 
-describe.runIf(existsSync(CHROMIUM))("web planner in Chromium", () => {
+describe("web planner in Chromium", () => {
   let served: Served;
   let browser: Awaited<ReturnType<typeof launch>>;
   let context: BrowserContext;
   let page: Page;
   const pageErrors: string[] = [];
+  const requests: string[] = [];
   const tmp = mkdtempSync(join(tmpdir(), "aksnet-e2e-"));
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, "dist", "adapters", "cli", "bin.js"))) throw new Error("dist/ is not built: run npm run build first");
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
+    if (!existsSync(join(ROOT, "dist", "web", "index.html"))) throw new Error("dist/ is not built: run npm run build first");
     mkdirSync(OUTPUT, { recursive: true });
     served = await serve();
     browser = await launch();
@@ -56,6 +58,7 @@ describe.runIf(existsSync(CHROMIUM))("web planner in Chromium", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: served.url.replace(/\/$/, "") });
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("request", (r) => requests.push(r.url()));
     page.on("console", (m) => {
       if (m.type() === "error") pageErrors.push(m.text());
     });
@@ -76,6 +79,9 @@ describe.runIf(existsSync(CHROMIUM))("web planner in Chromium", () => {
     expect(res.headers()["content-security-policy"]).not.toMatch(/unsafe-inline/);
     expect(res.headers()["x-content-type-options"]).toBe("nosniff");
     expect(pageErrors).toEqual([]);
+    // Nothing is fetched from elsewhere: every request goes to the server that served the page.
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => !u.startsWith(served.url))).toEqual([]);
   });
 
   it("shows the /24 example's comparison with the numbers of aksnet compare -o json", async () => {
