@@ -4,7 +4,7 @@
  * build (`npm test` builds first) and /usr/bin/chromium (`.ci/run` installs it).
  * Screenshots go to test-output/ for a person to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -54,7 +54,7 @@ describe("web planner in Chromium", () => {
     mkdirSync(OUTPUT, { recursive: true });
     served = await serve();
     browser = await launch();
-    context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: served.url.replace(/\/$/, "") });
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -184,6 +184,31 @@ describe("web planner in Chromium", () => {
     const withWindows = await page.inputValue("#plan-text");
     expect(withWindows).toContain("windows: true");
     expect(await ids()).toEqual(await cliIds(withWindows));
+  });
+
+  it("loads an az aks show file, reads it with the importers and converts it to aksnet.yaml", async () => {
+    await page.setInputFiles("#plan-file", join(ROOT, "examples", "imports", "aks-show.json"));
+    await page.waitForFunction(() => document.querySelector("#input-status")?.textContent?.startsWith("Read az aks show output"));
+    expect(await page.isVisible("#convert")).toBe(true);
+    await page.click("#convert");
+    await page.waitForFunction(() => (document.querySelector("#plan-text") as HTMLTextAreaElement).value.startsWith("apiVersion: aksnet/v1"));
+    await page.waitForFunction(() => document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"));
+    expect(await page.isVisible("#convert")).toBe(false);
+  });
+
+  it("downloads the generated Bicep, equal to aksnet generate --format bicep", async () => {
+    await page.fill("#plan-text", EXAMPLE_PLAN);
+    await page.click('button.format[data-format="bicep"]');
+    await page.waitForFunction(() => document.querySelector("#generate-command")?.textContent?.endsWith("bicep"));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-code")]);
+    expect(download.suggestedFilename()).toBe("main.bicep");
+    const saved = join(tmp, "main.bicep");
+    await download.saveAs(saved);
+    const file = join(tmp, "aksnet.yaml");
+    writeFileSync(file, EXAMPLE_PLAN);
+    const { stdout } = await cli(["generate", "--format", "bicep", file]);
+    expect(readFileSync(saved, "utf8")).toBe(stdout);
+    await page.click('button.format[data-format="az"]');
   });
 
   it("keeps the plan in the URL: a reload shows the same plan", async () => {
