@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Plan } from "../../../engines/plan/index.js";
-import { loadPlanFiles, PlanLoadError, type LoadedPlan, type PlanFile } from "../../importers/index.js";
+import type { LoadedPlan, PlanFile } from "../../importers/index.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 
@@ -34,6 +34,8 @@ export async function readPlanFile(paths: unknown, io: Io): Promise<PlanFileResu
   if (list.length === 0) throw new UsageError("give the plan file to read, e.g. aksnet.yaml");
   const path = list.join(" ");
   const files = await Promise.all(list.map((p) => readText(p, io)));
+  // Loaded here, not at the top: the importers are heavy and `recommend` without a plan never needs them.
+  const { loadPlanFiles, PlanLoadError } = await import("../../importers/index.js");
   let loaded: LoadedPlan;
   try {
     loaded = loadPlanFiles(files);
