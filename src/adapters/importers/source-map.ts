@@ -4,6 +4,7 @@
  * line and column for messages and SARIF.
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { JsonPositions } from "./json-positions.js";
 
 export interface Position {
   /** 1-based line. */
@@ -25,7 +26,18 @@ export class PlanLoadError extends Error {
   override readonly name = "PlanLoadError";
 }
 
+/** Parses YAML or JSON; JSON (text starting with `{` or `[` that JSON.parse accepts) takes a fast path with positions found on demand. */
 export function parseText(text: string, fileName: string): ParsedText {
+  const head = text.trimStart()[0];
+  if (head === "{" || head === "[") {
+    try {
+      const value: unknown = JSON.parse(text);
+      const positions = new JsonPositions(text);
+      return { value, position: (path) => positions.position(path) };
+    } catch {
+      // Not strict JSON (or broken): the YAML parser reads it, or names the line and column of the problem.
+    }
+  }
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
   if (doc.errors.length > 0) {

@@ -146,12 +146,10 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
     dnsServiceIp: { path: "network.dnsServiceIp", text: dnsText },
     outboundType,
     vnetAddressSpace: (plan.vnet?.addressSpace ?? []).map((t, i) => cidrField(`vnet.addressSpace[${i}]`, t)),
-    subnets: (plan.vnet?.subnets ?? []).map((s, i) => ({
-      ...cidrField(`vnet.subnets[${i}].cidr`, s.cidr),
-      name: s.name,
-      index: i,
-      ...(s.delegation ? { delegation: s.delegation } : {}),
-    })),
+    subnets: (plan.vnet?.subnets ?? []).map((s, i) => {
+      const f = cidrField(`vnet.subnets[${i}].cidr`, s.cidr);
+      return s.delegation ? { ...f, name: s.name, index: i, delegation: s.delegation } : Object.assign(f, { name: s.name, index: i });
+    }),
     connectedNetworks: plan.connectedNetworks.map((c, i) => ({
       name: c.name,
       index: i,

@@ -12,20 +12,65 @@ import type { CidrField, ResolvedPlan } from "../plan/index.js";
 export interface Tagged {
   readonly prefix: Prefix;
   readonly path: string;
-  /** e.g. `subnet "aks-nodes" (10.224.0.0/22)`. */
+  /** e.g. `subnet "aks-nodes" (10.224.0.0/22)`; built on first use (100,000 subnets need no labels unless reported). */
   readonly label: string;
 }
 
-function tag(f: CidrField, label: string): Tagged[] {
-  return f.prefix ? [{ prefix: f.prefix, path: f.path, label }] : [];
+class LazyTagged implements Tagged {
+  constructor(
+    readonly prefix: Prefix,
+    readonly path: string,
+    private readonly describe: () => string,
+  ) {}
+  get label(): string {
+    return this.describe();
+  }
 }
 
-export const podCidrs = (p: ResolvedPlan): Tagged[] => p.podCidrs.flatMap((f) => tag(f, `pod CIDR ${f.text}`));
-export const serviceCidrs = (p: ResolvedPlan): Tagged[] => p.serviceCidrs.flatMap((f) => tag(f, `service CIDR ${f.text}`));
-export const vnetSpace = (p: ResolvedPlan): Tagged[] => p.vnetAddressSpace.flatMap((f) => tag(f, `VNet address space ${f.text}`));
-export const subnets = (p: ResolvedPlan): Tagged[] => p.subnets.flatMap((s) => tag(s, `subnet "${s.name}" (${s.text})`));
+function tag(f: CidrField, describe: () => string): Tagged[] {
+  return f.prefix ? [new LazyTagged(f.prefix, f.path, describe)] : [];
+}
+
+interface Derived {
+  podCidrs?: Tagged[];
+  serviceCidrs?: Tagged[];
+  vnetSpace?: Tagged[];
+  subnets?: Tagged[];
+  connected?: Tagged[];
+  indexes: Map<string, TaggedIndex>;
+}
+
+/** Derived lists and indexes, built once per resolved plan and shared by the rules of one run. */
+const DERIVED = new WeakMap<ResolvedPlan, Derived>();
+
+function derived(p: ResolvedPlan): Derived {
+  let d = DERIVED.get(p);
+  if (!d) DERIVED.set(p, (d = { indexes: new Map() }));
+  return d;
+}
+
+export const podCidrs = (p: ResolvedPlan): Tagged[] => (derived(p).podCidrs ??= p.podCidrs.flatMap((f) => tag(f, () => `pod CIDR ${f.text}`)));
+export const serviceCidrs = (p: ResolvedPlan): Tagged[] => (derived(p).serviceCidrs ??= p.serviceCidrs.flatMap((f) => tag(f, () => `service CIDR ${f.text}`)));
+export const vnetSpace = (p: ResolvedPlan): Tagged[] => (derived(p).vnetSpace ??= p.vnetAddressSpace.flatMap((f) => tag(f, () => `VNet address space ${f.text}`)));
+export const subnets = (p: ResolvedPlan): Tagged[] => (derived(p).subnets ??= p.subnets.flatMap((s) => tag(s, () => `subnet "${s.name}" (${s.text})`)));
 export const connected = (p: ResolvedPlan): Tagged[] =>
-  p.connectedNetworks.flatMap((c) => c.cidrs.flatMap((f) => tag(f, `connected network "${c.name}" (${f.text})`)));
+  (derived(p).connected ??= p.connectedNetworks.flatMap((c) => c.cidrs.flatMap((f) => tag(f, () => `connected network "${c.name}" (${f.text})`))));
+
+/** Reports whether a tagged prefix is one of the VNet's subnets (not its address space). */
+export function isSubnet(t: Tagged): boolean {
+  return t.path.startsWith("vnet.subnets[");
+}
+
+/** The overlap index of one of the plan's lists, built once per plan. */
+export function indexOf(p: ResolvedPlan, which: "subnets" | "connected" | "vnetSpace" | "vnet"): TaggedIndex {
+  const d = derived(p);
+  let index = d.indexes.get(which);
+  if (!index) {
+    const items = which === "subnets" ? subnets(p) : which === "connected" ? connected(p) : which === "vnetSpace" ? vnetSpace(p) : [...vnetSpace(p), ...subnets(p)];
+    d.indexes.set(which, (index = new TaggedIndex(items)));
+  }
+  return index;
+}
 
 /** An index over tagged prefixes for repeated "which of these overlap q" queries. */
 export class TaggedIndex {

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { connected, TaggedIndex, vnetSpace } from "../ranges.js";
+import { connected, indexOf } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -17,7 +17,7 @@ export default defineRule({
     checked: "2026-11-22",
   },
   check({ plan, report }) {
-    const index = new TaggedIndex(vnetSpace(plan));
+    const index = indexOf(plan, "vnetSpace");
     for (const c of connected(plan)) {
       const hit = index.overlapping(c)[0];
       if (hit) report({ messageId: "overlap", path: c.path, data: { network: c.label, vnet: hit.label } });

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { connected, podCidrs, serviceCidrs, subnets, suggestFree, TaggedIndex, vnetSpace } from "../ranges.js";
+import { connected, indexOf, podCidrs, serviceCidrs, subnets, suggestFree, vnetSpace } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -25,15 +25,13 @@ export default defineRule({
   check({ plan, report }) {
     const pods = podCidrs(plan);
     if (pods.length === 0) return;
-    const inVnet = [...vnetSpace(plan), ...subnets(plan)];
-    const nets = connected(plan);
-    const vnetIndex = new TaggedIndex(inVnet);
-    const netIndex = new TaggedIndex(nets);
+    const vnetIndex = indexOf(plan, "vnet");
+    const netIndex = indexOf(plan, "connected");
     for (const p of pods) {
       const hitsVnet = vnetIndex.overlapping(p);
       const hitsNet = netIndex.overlapping(p);
       if (hitsVnet.length + hitsNet.length === 0) continue;
-      const free = p.prefix.family === 4 ? suggestFree(p.prefix.bits, [...inVnet, ...nets, ...serviceCidrs(plan)]) : undefined;
+      const free = p.prefix.family === 4 ? suggestFree(p.prefix.bits, [...vnetSpace(plan), ...subnets(plan), ...connected(plan), ...serviceCidrs(plan)]) : undefined;
       const suggestion = free ? `, e.g. ${free.toString()} (the same size, free in this plan)` : "";
       // One finding for the VNet (its subnets lie inside it), one per connected network.
       const vnetHit = hitsVnet[0];

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { firstOverlaps, serviceCidrs, subnets, vnetSpace } from "../ranges.js";
+import { firstOverlaps, indexOf, isSubnet, serviceCidrs, vnetSpace } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -23,9 +23,9 @@ export default defineRule({
       "Reference X2: one page says the service CIDR must not be within the VNet range, the same page's FAQ says it is possible but not recommended, and the API only forbids overlapping subnets. AKS accepts it, so this is a warning; overlapping a subnet is the error rule service-cidr-overlaps-subnet.",
   },
   check({ plan, report }) {
-    const subs = subnets(plan);
+    const vnet = indexOf(plan, "vnet");
     for (const { query, target } of firstOverlaps(serviceCidrs(plan), vnetSpace(plan))) {
-      if (subs.some((s) => s.prefix.overlaps(query.prefix))) continue;
+      if (vnet.overlapping(query).some(isSubnet)) continue;
       report({ messageId: "inside", path: query.path, data: { service: query.prefix.toString(), vnet: target.label } });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { allOverlaps, connected, podCidrs, serviceCidrs } from "../ranges.js";
+import { allOverlaps, indexOf, podCidrs, serviceCidrs } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -24,10 +24,10 @@ export default defineRule({
   },
   check({ plan, report }) {
     const pods = podCidrs(plan);
-    const nets = connected(plan);
+    const nets = indexOf(plan, "connected");
     for (const s of serviceCidrs(plan)) {
       for (const p of allOverlaps(s, pods)) report({ messageId: "podCidr", path: s.path, data: { service: s.prefix.toString(), pod: p.prefix.toString() } });
-      for (const n of allOverlaps(s, nets)) report({ messageId: "connected", path: s.path, data: { service: s.prefix.toString(), network: n.label } });
+      for (const n of nets.overlapping(s)) report({ messageId: "connected", path: s.path, data: { service: s.prefix.toString(), network: n.label } });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { allOverlaps, serviceCidrs, subnets } from "../ranges.js";
+import { indexOf, isSubnet, serviceCidrs } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -21,9 +21,9 @@ export default defineRule({
     checked: "2026-11-22",
   },
   check({ plan, report }) {
-    const subs = subnets(plan);
+    const vnet = indexOf(plan, "vnet");
     for (const s of serviceCidrs(plan)) {
-      for (const hit of allOverlaps(s, subs)) {
+      for (const hit of vnet.overlapping(s).filter(isSubnet)) {
         report({ messageId: "overlap", path: s.path, data: { service: s.prefix.toString(), subnet: hit.label, suggestion: "" } });
       }
     }
