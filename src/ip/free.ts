@@ -8,7 +8,7 @@ import { Prefix } from "./prefix.js";
 import type { AddrRange } from "./range.js";
 import { bounds } from "./set.js";
 import { setOfItems } from "./merge.js";
-import { complementWithin4, type Runs4 } from "./runs4.js";
+import { POW2, complementWithin4, type Runs4 } from "./runs4.js";
 import { complementWithin6, type Runs6 } from "./runs6.js";
 
 type Used = Iterable<Prefix | AddrRange>;
@@ -64,29 +64,24 @@ export function freePrefixes(parent: Prefix, used: Used, bits: number, limit = I
 }
 
 /**
- * The largest aligned block (a power of two) that fits in `[lo, hi)`; 0 when empty.
- * With 2^k the largest power of two ≤ hi − lo, an aligned 2^k block fits or, if not,
- * an aligned 2^(k−1) block does (any stretch of 2^k addresses holds one).
+ * Free IPv4 runs in address order, in chunks of about `chunkRuns` runs, with the
+ * longest run of each chunk (a chunk whose longest run is shorter than a request
+ * cannot hold it). Chunks start as views of the free-run arrays and become plain
+ * arrays when first changed.
  */
-function largestFit4(lo: number, hi: number): number {
-  const span = hi - lo;
-  if (span <= 0) return 0;
-  const size = span >= 2 ** 32 ? 2 ** 32 : 2 ** (31 - Math.clz32(span));
-  return Math.ceil(lo / size) * size + size <= hi ? size : size / 2;
-}
-
-function maxOf(xs: readonly number[]): number {
-  let m = 0;
-  for (const x of xs) if (x > m) m = x;
-  return m;
-}
-
-/** Runs of free IPv4 space in address order, in chunks of at most `CHUNK` runs, each with its largest fitting block. */
 interface Chunk4 {
-  lo: number[];
-  hi: number[];
-  fit: number[];
-  maxFit: number;
+  lo: number[] | Float64Array;
+  hi: number[] | Float64Array;
+  maxLen: number;
+}
+
+function longestRun(c: Chunk4): number {
+  let m = 0;
+  for (let i = 0; i < c.lo.length; i++) {
+    const len = (c.hi[i] as number) - (c.lo[i] as number);
+    if (len > m) m = len;
+  }
+  return m;
 }
 
 /**
@@ -110,16 +105,11 @@ export class PrefixAllocator {
     const f = freeRuns(parent, used);
     const CHUNK = PrefixAllocator.chunkRuns;
     if (f.r4) {
-      for (let i = 0; i < f.r4.n; i += CHUNK) {
-        const c: Chunk4 = { lo: [], hi: [], fit: [], maxFit: 0 };
-        for (let k = i; k < Math.min(i + CHUNK, f.r4.n); k++) {
-          const lo = f.r4.lo[k] as number;
-          const hi = f.r4.hi[k] as number;
-          c.lo.push(lo);
-          c.hi.push(hi);
-          c.fit.push(largestFit4(lo, hi));
-        }
-        c.maxFit = maxOf(c.fit);
+      const { lo, hi, n } = f.r4;
+      for (let i = 0; i < n; i += CHUNK) {
+        const end = Math.min(i + CHUNK, n);
+        const c: Chunk4 = { lo: lo.subarray(i, end), hi: hi.subarray(i, end), maxLen: 0 };
+        c.maxLen = longestRun(c);
         this.chunks.push(c);
       }
     } else {
@@ -135,49 +125,64 @@ export class PrefixAllocator {
   }
 
   private allocate4(bits: number): Prefix | undefined {
-    const size = 2 ** (32 - bits);
+    const size = POW2[32 - bits] as number;
     for (let c = this.hint[bits] as number; c < this.chunks.length; c++) {
       const chunk = this.chunks[c] as Chunk4;
-      if (chunk.maxFit < size) continue;
-      this.hint[bits] = c;
+      if (chunk.maxLen < size) continue;
+      const n = chunk.lo.length;
       let i = 0;
-      while ((chunk.fit[i] as number) < size) i++;
-      const lo = chunk.lo[i] as number;
-      const hi = chunk.hi[i] as number;
-      const s = Math.ceil(lo / size) * size;
-      const pieces: number[] = [];
-      if (lo < s) pieces.push(lo, s);
-      if (s + size < hi) pieces.push(s + size, hi);
-      const los: number[] = [];
-      const his: number[] = [];
-      const fits: number[] = [];
-      for (let k = 0; k < pieces.length; k += 2) {
-        los.push(pieces[k] as number);
-        his.push(pieces[k + 1] as number);
-        fits.push(largestFit4(pieces[k] as number, pieces[k + 1] as number));
+      let s = 0;
+      for (; i < n; i++) {
+        s = Math.ceil((chunk.lo[i] as number) / size) * size;
+        if (s + size <= (chunk.hi[i] as number)) break;
       }
-      chunk.lo.splice(i, 1, ...los);
-      chunk.hi.splice(i, 1, ...his);
-      chunk.fit.splice(i, 1, ...fits);
-      if (chunk.lo.length === 0) {
-        this.chunks.splice(c, 1);
-        for (let b = 0; b < this.hint.length; b++) if ((this.hint[b] as number) > c) this.hint[b] = (this.hint[b] as number) - 1;
-      } else {
-        chunk.maxFit = maxOf(chunk.fit);
-        if (chunk.lo.length > 2 * PrefixAllocator.chunkRuns) this.splitChunk(c);
-      }
+      if (i === n) continue;
+      // Every chunk before this one is too full for this length, now and later.
+      this.hint[bits] = c;
+      this.take(c, i, s, s + size);
       return Prefix.unchecked(Addr.of4(s), bits);
     }
     this.hint[bits] = this.chunks.length;
     return undefined;
   }
 
+  /** Removes `[s, e)` from run i of chunk c, keeping the pieces on either side. */
+  private take(c: number, i: number, s: number, e: number): void {
+    const chunk = this.chunks[c] as Chunk4;
+    const lo = chunk.lo instanceof Float64Array ? Array.from(chunk.lo) : chunk.lo;
+    const hi = chunk.hi instanceof Float64Array ? Array.from(chunk.hi) : chunk.hi;
+    chunk.lo = lo;
+    chunk.hi = hi;
+    const runLo = lo[i] as number;
+    const runHi = hi[i] as number;
+    const wasLongest = runHi - runLo === chunk.maxLen;
+    if (runLo < s && e < runHi) {
+      hi[i] = s;
+      lo.splice(i + 1, 0, e);
+      hi.splice(i + 1, 0, runHi);
+    } else if (runLo < s) hi[i] = s;
+    else if (e < runHi) lo[i] = e;
+    else {
+      lo.splice(i, 1);
+      hi.splice(i, 1);
+    }
+    if (lo.length === 0) {
+      this.chunks.splice(c, 1);
+      for (let b = 0; b < this.hint.length; b++) if ((this.hint[b] as number) > c) this.hint[b] = (this.hint[b] as number) - 1;
+      return;
+    }
+    if (wasLongest) chunk.maxLen = longestRun(chunk);
+    if (lo.length > 2 * PrefixAllocator.chunkRuns) this.splitChunk(c);
+  }
+
   private splitChunk(c: number): void {
     const chunk = this.chunks[c] as Chunk4;
-    const half = chunk.lo.length >>> 1;
-    const next: Chunk4 = { lo: chunk.lo.splice(half), hi: chunk.hi.splice(half), fit: chunk.fit.splice(half), maxFit: 0 };
-    chunk.maxFit = maxOf(chunk.fit);
-    next.maxFit = maxOf(next.fit);
+    const lo = chunk.lo as number[];
+    const hi = chunk.hi as number[];
+    const half = lo.length >>> 1;
+    const next: Chunk4 = { lo: lo.splice(half), hi: hi.splice(half), maxLen: 0 };
+    chunk.maxLen = longestRun(chunk);
+    next.maxLen = longestRun(next);
     this.chunks.splice(c + 1, 0, next);
     for (let b = 0; b < this.hint.length; b++) if ((this.hint[b] as number) > c) this.hint[b] = (this.hint[b] as number) + 1;
   }
