@@ -142,3 +142,13 @@ describe("node subnet addresses", () => {
     expect(planMigration(resolvePlan(PlanSchema.parse(kubenet)), { to: "overlay" }).nodeSubnetAddresses).toBeUndefined();
   });
 });
+
+describe("az CLI version for the dataplane update", () => {
+  it.each([
+    { name: "Pod Subnet: 2.52.0 from the update page", plan: podSubnet, want: /az CLI 2\.52\.0 or later/ },
+    { name: "Node Subnet: 2.69.0, Cilium's minimum for Node Subnet", plan: nodeSubnet, want: /az CLI 2\.69\.0 or later/ },
+  ])("$name", ({ plan, want }) => {
+    const m = planMigration(resolvePlan(PlanSchema.parse(plan)), { to: "cilium" });
+    expect(m.steps.at(-1)?.note).toMatch(want);
+  });
+});

@@ -5,7 +5,7 @@
  * known about the live cluster in, a `Migration` out. A blocker is data, not an error.
  */
 import { parsePrefix, tryParsePrefix, type Prefix } from "../../ip/index.js";
-import { MODELS, type DataplaneId, type ModelId } from "../../kb/index.js";
+import { DATAPLANES, MODELS, type DataplaneId, type ModelId } from "../../kb/index.js";
 import { nodeSubnetAddressesNeeded, podCidrBlocksNeeded, podCidrPrefixLength, podCidrBlocks, type PoolTarget } from "../capacity/index.js";
 import type { ResolvedPlan } from "../plan/index.js";
 import {
@@ -267,7 +267,7 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
       title: "Move the dataplane to Cilium",
       command: update("--network-dataplane", "cilium"),
       oneWay: true,
-      note: `Needs az CLI ${CILIUM_UPDATE_MIN_CLI.version} or later. ${needsOverlay ? "A separate operation after the IPAM move: the two cannot be combined. " : ""}Cilium enforces network policy only once every node is reimaged.`,
+      note: `Needs az CLI ${cliFor(plan.model)} or later. ${needsOverlay ? "A separate operation after the IPAM move: the two cannot be combined. " : ""}Cilium enforces network policy only once every node is reimaged.`,
       source: UPDATE_AZURE_CNI,
     });
     if (facts.nodeAutoProvisioning === true) steps.push({ title: "Enable node auto-provisioning again", command: update("--node-provisioning-mode", "Auto"), oneWay: false, source: NODE_AUTO_PROVISIONING });
@@ -298,6 +298,18 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
 }
 
 const DEFAULT_POD_CIDR_BITS = 16;
+
+/** The az CLI version the dataplane update needs: 2.52.0 (update page), or the model's Cilium minimum when higher (Node Subnet 2.69.0, static block 2.75.0). */
+function cliFor(model: ModelId): string {
+  const perModel = DATAPLANES.cilium.minCliVersion.value[model];
+  const num = (v: string) => v.split(".").map(Number);
+  const newer = (a: string, b: string) => {
+    const [x, y] = [num(a), num(b)];
+    for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+    return false;
+  };
+  return perModel && newer(perModel, CILIUM_UPDATE_MIN_CLI.version) ? perModel : CILIUM_UPDATE_MIN_CLI.version;
+}
 
 function choosePod(plan: ResolvedPlan, options: MigrateOptions, blockers: Blocker[]): PodCidrChoice | undefined {
   const blocks = podCidrBlocksNeeded(podTargets(plan));
