@@ -63,6 +63,8 @@ describe("layoutAddressMap", () => {
     const [vnet, subnets] = map.panels[0]?.lanes ?? [];
     expect(vnet?.items[0]).toMatchObject({ x: 0, width: 1 });
     expect(subnets?.items.map((i) => [i.x, i.width])).toEqual([[0, 1 / 256], [0.5, 1 / 256]]);
+    // A /24 holds 256 addresses, 251 after the 5 Azure keeps.
+    expect(subnets?.items.map((i) => i.usable)).toEqual(["251", "251"]);
     expect(map.panels[0]).toMatchObject({ from: "10.1.0.0", to: "10.1.255.255", size: "65536" });
   });
 

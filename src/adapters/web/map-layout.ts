@@ -16,7 +16,7 @@
  * DNS service address inside the service CIDR are expected and not marked.
  * The rules and their fix hints belong to `check`; the map only draws.
  */
-import { AddrSet, addrFromBigInt, addrSetOf, findOverlappingPairs, tryParsePrefix, type Addr, type Prefix } from "../../ip/index.js";
+import { AddrSet, addrFromBigInt, addrSetOf, azureUsable, findOverlappingPairs, tryParsePrefix, type Addr, type Prefix } from "../../ip/index.js";
 import { RESERVED_RANGES } from "../../kb/reserved-ranges.js";
 import type { Plan } from "../../engines/plan/schema.js";
 
@@ -34,6 +34,8 @@ export interface MapItem {
   readonly overlaps: boolean;
   /** For reserved ranges: why the range is reserved. */
   readonly note?: string;
+  /** For subnets: the addresses left after the 5 Azure keeps in every subnet, as decimal text. */
+  readonly usable?: string;
 }
 
 export interface MapLane {
@@ -208,6 +210,7 @@ function layoutPanel(ranges: readonly Range[], runs: OverlapRuns, lo: bigint, hi
         ...clip(r.lo, r.hi),
         overlaps: overlaps(r),
         ...(r.note === undefined ? {} : { note: r.note }),
+        ...(kind === "subnet" ? { usable: azureUsable(r.prefix).toString() } : {}),
       }));
     if (items.length > 0) lanes.push({ kind, title: LANE_TITLES[kind], items });
   }

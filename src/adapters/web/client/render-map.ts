@@ -17,7 +17,7 @@ function bar(item: MapItem): SVGRectElement {
   return svg(
     "rect",
     { x: x.toFixed(3), y: 1, width: width.toFixed(3), height: 16, class: `bar ${item.kind}${item.overlaps ? " overlap" : ""}` },
-    svg("title", {}, `${item.label}: ${item.cidr}${item.overlaps ? " (overlaps)" : ""}${item.note ? ` (${item.note})` : ""}`),
+    svg("title", {}, `${item.label}: ${item.cidr}${item.usable ? `, ${num(BigInt(item.usable))} usable (Azure keeps 5)` : ""}${item.overlaps ? " (overlaps)" : ""}${item.note ? ` (${item.note})` : ""}`),
   );
 }
 
@@ -54,7 +54,7 @@ function panelView(panel: MapPanel, index: number): HTMLElement {
     h(
       "ul",
       { class: "ranges" },
-      ...items.map((i) => h("li", { class: i.overlaps ? "overlap" : undefined }, h("span", { class: `swatch ${i.kind}` }), `${i.label} `, h("code", {}, i.cidr), i.overlaps ? h("strong", {}, i.kind === "reserved" ? " reserved by AKS" : " overlaps") : null)),
+      ...items.map((i) => h("li", { class: i.overlaps ? "overlap" : undefined }, h("span", { class: `swatch ${i.kind}` }), `${i.label} `, h("code", {}, i.cidr), i.usable ? h("span", { class: "hint" }, ` ${num(BigInt(i.usable))} usable`) : null, i.overlaps ? h("strong", {}, i.kind === "reserved" ? " reserved by AKS" : " overlaps") : null)),
     );
   const open = items.length <= LIST_OPEN_LIMIT;
   const details = h("details", { open }, h("summary", {}, `${items.length} range${items.length === 1 ? "" : "s"}${overlapping.length ? `, ${overlapping.length} overlapping` : ""}`), open ? list() : null);
