@@ -255,7 +255,7 @@ async function main(): Promise<void> {
       dataplane: { type: "string", default: "azure" },
       "max-pods": { type: "string", default: "" },
       seed: { type: "string", default: "1" },
-      pools: { type: "string", default: "3" },
+      pools: { type: "string", default: "" },
       "kubernetes-version": { type: "string", default: "1.33.3" },
       out: { type: "string" },
     },
@@ -270,7 +270,8 @@ async function main(): Promise<void> {
     dataplane: values.dataplane === "cilium" ? "cilium" : "azure",
     maxPods: values["max-pods"] ? Number(values["max-pods"]) : defaults[model],
     seed: Number(values.seed),
-    pools: Number(values.pools),
+    // At most 900 nodes a pool by default: a scale set holds 1,000 instances including surge nodes.
+    pools: values.pools ? Number(values.pools) : Math.max(3, Math.ceil(Number(values.nodes) / 900)),
     kubernetesVersion: values["kubernetes-version"] ?? "1.33.3",
   });
 }

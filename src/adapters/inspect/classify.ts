@@ -81,8 +81,10 @@ function countBy<T>(xs: readonly T[], key: (x: T) => string | undefined): Map<st
   return m;
 }
 
+const fmt = (n: number) => n.toLocaleString("en-US");
+
 function describeCounts(m: Map<string, number>, total: number, noun: string): string {
-  return [...m.entries()].map(([v, n]) => `${v} on ${n} of ${total} ${noun}`).join(", ");
+  return [...m.entries()].map(([v, n]) => `${v} on ${fmt(n)} of ${fmt(total)} ${noun}`).join(", ");
 }
 
 export function classify(s: ClusterSnapshot): Classification {
@@ -101,7 +103,7 @@ export function classify(s: ClusterSnapshot): Classification {
   const pnt = countBy(nodes, (x) => x.labels[L.podNetworkType]);
   for (const [value, count] of pnt) {
     const model = POD_NETWORK_TYPES[value];
-    evidence.push({ signal: `node label ${L.podNetworkType}`, observed: `${value} on ${count} of ${n} nodes`, models: model ? [model] : [], weight: model ? "decisive" : "supporting" });
+    evidence.push({ signal: `node label ${L.podNetworkType}`, observed: `${value} on ${fmt(count)} of ${fmt(n)} nodes`, models: model ? [model] : [], weight: model ? "decisive" : "supporting" });
   }
 
   // NodeNetworkConfigs: only CNS-managed modes have them. A `vnet` container whose subnet holds the node's own
@@ -117,23 +119,23 @@ export function classify(s: ClusterSnapshot): Classification {
   };
   const containers = s.nodeNetworkConfigs.flatMap((nnc) => nnc.containers.map((c) => ({ c, own: (c.type ?? "vnet") === "vnet" && inOwnSubnet(nnc, c) })));
   const ownSubnet = containers.filter((x) => x.own).length;
-  if (ownSubnet > 0) evidence.push({ signal: "NodeNetworkConfig subnet", observed: `${ownSubnet} vnet network container${ownSubnet === 1 ? "" : "s"} draw from the subnet holding the node's own address`, models: ["azure-cni-node-subnet"], weight: "decisive" });
+  if (ownSubnet > 0) evidence.push({ signal: "NodeNetworkConfig subnet", observed: `${fmt(ownSubnet)} vnet network container${ownSubnet === 1 ? "" : "s"} draw from the subnet holding the node's own address`, models: ["azure-cni-node-subnet"], weight: "decisive" });
   const nncTypes = countBy(
     containers.filter((x) => !x.own).map((x) => x.c),
     (c) => c.type ?? "vnet",
   );
   for (const [value, count] of nncTypes) {
     const model = POD_NETWORK_TYPES[value];
-    evidence.push({ signal: "NodeNetworkConfig network container type", observed: `${value} in ${count} network containers`, models: model ? [model] : CNS_MODELS, weight: model ? "decisive" : "supporting" });
+    evidence.push({ signal: "NodeNetworkConfig network container type", observed: `${value} in ${fmt(count)} network containers`, models: model ? [model] : CNS_MODELS, weight: model ? "decisive" : "supporting" });
   }
 
   // Node pod ranges and the kubenet route controller.
   const withPodCidr = nodes.filter((x) => x.podCidrs.length > 0).length;
   const routeCreated = nodes.filter((x) => x.networkUnavailableReason === "RouteCreated").length;
   if (n > 0 && withPodCidr === n && routeCreated > 0) {
-    evidence.push({ signal: "node spec.podCIDR and NetworkUnavailable condition", observed: `every node has a pod range; RouteCreated on ${routeCreated} of ${n} nodes (routes in the cluster route table)`, models: ["kubenet"], weight: "strong" });
+    evidence.push({ signal: "node spec.podCIDR and NetworkUnavailable condition", observed: `every node has a pod range; RouteCreated on ${fmt(routeCreated)} of ${fmt(n)} nodes (routes in the cluster route table)`, models: ["kubenet"], weight: "strong" });
   } else if (n > 0 && withPodCidr > 0) {
-    evidence.push({ signal: "node spec.podCIDR", observed: `set on ${withPodCidr} of ${n} nodes`, models: ["kubenet", "azure-cni-overlay", "byo-cni"], weight: "supporting" });
+    evidence.push({ signal: "node spec.podCIDR", observed: `set on ${fmt(withPodCidr)} of ${fmt(n)} nodes`, models: ["kubenet", "azure-cni-overlay", "byo-cni"], weight: "supporting" });
   } else if (n > 0) {
     evidence.push({ signal: "node spec.podCIDR", observed: "set on no node", models: ["azure-cni-node-subnet", "azure-cni-pod-subnet-dynamic", "azure-cni-pod-subnet-static", "azure-cni-overlay"], weight: "supporting" });
   }
@@ -142,8 +144,8 @@ export function classify(s: ClusterSnapshot): Classification {
   const placement = podPlacement(s);
   if (placement.podsWithIp > 0) {
     const p = placement;
-    if (p.inNodePodRange === p.podsWithIp) evidence.push({ signal: "pod addresses", observed: `all ${p.podsWithIp} pod addresses are inside their node's pod range`, models: ["kubenet", "azure-cni-overlay", "byo-cni"], weight: "supporting" });
-    else if (p.inNodeAddressSpan * 2 > p.podsWithIp && withPodCidr === 0) evidence.push({ signal: "pod addresses", observed: `${p.inNodeAddressSpan} of ${p.podsWithIp} pod addresses lie among the node addresses (${p.nodeAddressSpan ?? "?"})`, models: ["azure-cni-node-subnet"], weight: "strong" });
+    if (p.inNodePodRange === p.podsWithIp) evidence.push({ signal: "pod addresses", observed: `all ${fmt(p.podsWithIp)} pod addresses are inside their node's pod range`, models: ["kubenet", "azure-cni-overlay", "byo-cni"], weight: "supporting" });
+    else if (p.inNodeAddressSpan * 2 > p.podsWithIp && withPodCidr === 0) evidence.push({ signal: "pod addresses", observed: `${fmt(p.inNodeAddressSpan)} of ${fmt(p.podsWithIp)} pod addresses lie among the node addresses (${p.nodeAddressSpan ?? "?"})`, models: ["azure-cni-node-subnet"], weight: "strong" });
     else if (p.inNodeAddressSpan === 0) evidence.push({ signal: "pod addresses", observed: `no pod address lies among the node addresses (${p.nodeAddressSpan ?? "?"})`, models: ["azure-cni-pod-subnet-dynamic", "azure-cni-pod-subnet-static", "azure-cni-overlay", "kubenet", "byo-cni"], weight: "supporting" });
   }
 
@@ -184,7 +186,7 @@ export function classify(s: ClusterSnapshot): Classification {
 
   // Dataplane.
   let dataplane: DataplaneVerdict = "unknown";
-  if (ebpfNodes > 0) dp.push({ signal: `node label ${L.ebpf}`, observed: `cilium on ${ebpfNodes} of ${n} nodes`, models: [], weight: "decisive" });
+  if (ebpfNodes > 0) dp.push({ signal: `node label ${L.ebpf}`, observed: `cilium on ${fmt(ebpfNodes)} of ${fmt(n)} nodes`, models: [], weight: "decisive" });
   if (readDs) {
     dp.push({ signal: "DaemonSet kube-system/cilium", observed: cilium ? "present" : "absent", models: [], weight: "strong" });
     dp.push({ signal: "DaemonSet kube-system/kube-proxy", observed: kubeProxy ? "present (iptables service routing)" : "absent", models: [], weight: "strong" });

@@ -163,49 +163,66 @@ export function headroom(s: ClusterSnapshot, model: ModelId | "unknown", ranges:
     const used = model === "azure-cni-node-subnet" ? nodes.reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).vnetIps, 0) : nodes.length + podUse;
     limits.push({ name: `VNet private IP limit (${cap.toLocaleString("en-US")}; ${used.toLocaleString("en-US")} used by this cluster, other VNet users not counted)`, more: Math.max(0, Math.floor((cap - used) / per)), error: undefined });
   }
+  if (model === "byo-cni" && ranges.length) notes.push("Bring your own CNI: the pod CIDR headroom counts the /24 node ranges AKS hands out; whether pods use them is up to your CNI (Cilium cluster-pool, Calico IPAM may not).");
   for (const r of ranges) if (r.source === "assumed-default") notes.push(`The pod CIDR was not given: assumed ${r.cidr}, the AKS default, because every node pod range lies in it; pass --aks-json to use the configured one.`);
   if (!ranges.some((r) => r.role === "node-subnet")) notes.push("The node subnet's size is not visible from inside the cluster: node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is not judged; pass --plan with the VNet's subnet CIDRs to check it.");
   if (model === "azure-cni-node-subnet") notes.push("On Azure CNI node subnet every node reserves 1 + maxPods addresses of the node subnet, so the node subnet is the range that runs out first; only the VNet-wide limit is judged here.");
   limits.sort((a, b) => a.more - b.more);
+  // The cluster node limit bounds scale-out; whether surge nodes count against it is not documented, so the upgrade checks leave it out.
+  const clusterCap = PLATFORM_LIMITS.nodesPerCluster.value;
+  const clusterMore = Math.max(0, clusterCap - s.nodes.length);
+  const clusterLimit = { name: `cluster node limit (${clusterCap.toLocaleString("en-US")})`, more: clusterMore };
   const tightest = limits[0];
+  const overall = tightest === undefined || clusterMore < tightest.more ? (tightest || s.nodes.length ? clusterLimit : undefined) : tightest;
   const checks: HeadroomCheck[] = [];
+  // Configured pools, with the node count the cluster runs now where it runs the pool.
+  const seen = new Map(poolsSeen(nodes).map((p) => [p.name, p.count]));
+  const pools = configured?.pools.length ? configured.pools.map((p) => ({ name: p.name, count: seen.get(p.name) ?? p.count, maxSurge: p.maxSurge, maxCount: p.maxCount })) : poolsSeen(nodes);
+  const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
+  // Every pool's surge counts at once, as the capacity engine sizes (`nodeSubnetAddressesNeeded`): the conservative
+  // reading, since the sources used do not say whether a cluster upgrade surges its pools one after another or together.
+  let surge = 0;
+  let surgeAtMax = 0;
+  const poolCap = PLATFORM_LIMITS.nodesPerPool.value;
+  const overPoolCap: string[] = [];
+  for (const p of pools) {
+    const sg = poolSurge(p.maxSurge, p.count, version, configured !== undefined);
+    if (sg.assumed) notes.push(`Pool ${p.name}: ${sg.assumed}.`);
+    surge += sg.nodes;
+    const atMax = poolSurge(p.maxSurge, Math.max(p.count, p.maxCount ?? 0), version, configured !== undefined).nodes;
+    surgeAtMax += atMax;
+    // A scale set holds at most 1,000 instances including surge nodes; AKS rejects such an upgrade up front.
+    if (p.count + sg.nodes > poolCap) overPoolCap.push(`pool ${p.name} runs ${p.count.toLocaleString("en-US")} nodes + ${sg.nodes} surge`);
+    else if (p.maxCount !== undefined && p.maxCount + atMax > poolCap) overPoolCap.push(`pool ${p.name} at its maximum ${p.maxCount.toLocaleString("en-US")} + ${atMax} surge`);
+  }
+  if (pools.length && !configured) notes.push("Pools and their surge settings are taken from the node labels; pass --aks-json for the configured max surge and autoscaler limits.");
+  else if (configured) for (const p of configured.pools) if (p.maxSurgeDefaulted) notes.push(`Pool ${p.name}: max surge unset in the configuration: assumed ${p.maxSurge}, the plan resolver's default for the version (see assumptions).`);
+  if (overPoolCap.length) checks.push({ name: "scale set size (surge included)", needsNodes: 0, fits: false, error: undefined, message: `A scale set holds at most ${poolCap.toLocaleString("en-US")} instances including surge nodes, so AKS rejects the upgrade: ${overPoolCap.join("; ")}.` });
+  const fail = (needs: number, what: string, error: HeadroomCheck["error"]): string => {
+    if (!tightest) return `${what} needs ${needs} more nodes.`;
+    if (tightest.range?.role === "pod-cidr") return `${what} needs ${needs.toLocaleString("en-US")} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ${tightest.name} has ${tightest.more.toLocaleString("en-US")}: new nodes would get no pod range (the pod CIDR can only be expanded on Overlay: az aks update --pod-cidr).`;
+    if (error === "SubnetIsFull") return `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ${(needs * (tightest.range?.perNode ?? 1)).toLocaleString("en-US")} IP addresses (${(tightest.range?.free ?? 0).toLocaleString("en-US")} free).`;
+    return `${what} needs ${needs.toLocaleString("en-US")} more nodes but ${tightest.name} allows ${tightest.more.toLocaleString("en-US")}.`;
+  };
   if (tightest) {
-    // Configured pools, with the node count the cluster runs now where it runs the pool.
-    const seen = new Map(poolsSeen(nodes).map((p) => [p.name, p.count]));
-    const pools = configured?.pools.length ? configured.pools.map((p) => ({ name: p.name, count: seen.get(p.name) ?? p.count, maxSurge: p.maxSurge, maxCount: p.maxCount })) : poolsSeen(nodes);
-    const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
-    // Every pool's surge counts at once, as the capacity engine sizes (`nodeSubnetAddressesNeeded`): the conservative
-    // reading, since the sources used do not say whether a cluster upgrade surges its pools one after another or together.
-    let surge = 0;
-    let surgeAtMax = 0;
-    for (const p of pools) {
-      const sg = poolSurge(p.maxSurge, p.count, version, configured !== undefined);
-      if (sg.assumed) notes.push(`Pool ${p.name}: ${sg.assumed}.`);
-      surge += sg.nodes;
-      surgeAtMax += poolSurge(p.maxSurge, Math.max(p.count, p.maxCount ?? 0), version, configured !== undefined).nodes;
-    }
-    if (!configured) notes.push("Pools and their surge settings are taken from the node labels; pass --aks-json for the configured max surge and autoscaler limits.");
-    else for (const p of configured.pools) if (p.maxSurgeDefaulted) notes.push(`Pool ${p.name}: max surge unset in the configuration: assumed ${p.maxSurge}, the plan resolver's default for the version (see assumptions).`);
-    const fail = (needs: number, what: string, error: HeadroomCheck["error"]) => {
-      if (tightest.range?.role === "pod-cidr") return `${what} needs ${needs} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ${tightest.name} has ${tightest.more}: new nodes would get no pod range (the pod CIDR can only be expanded on Overlay: az aks update --pod-cidr).`;
-      if (error === "SubnetIsFull") return `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ${needs * (tightest.range?.perNode ?? 1)} IP addresses (${tightest.range?.free ?? 0} free).`;
-      return `${what} needs ${needs} more nodes but ${tightest.name} allows ${tightest.more}.`;
-    };
     if (surge > 0) {
       const fits = surge <= tightest.more;
       const what = `The next upgrade (surge of ${surge} node${surge === 1 ? "" : "s"} over ${pools.length} pool${pools.length === 1 ? "" : "s"})`;
       checks.push({ name: "next upgrade (surge)", needsNodes: surge, fits, error: fits ? undefined : tightest.error, message: fits ? `${what} fits: ${tightest.more.toLocaleString("en-US")} more nodes fit.` : fail(surge, what, tightest.error) });
     }
-    const scaleOut = pools.reduce((a, p) => a + (p.maxCount !== undefined ? Math.max(0, p.maxCount - p.count) : 0), 0);
-    if (pools.some((p) => p.maxCount !== undefined)) {
-      const needs = scaleOut + surgeAtMax;
+  }
+  const scaleOut = pools.reduce((a, p) => a + (p.maxCount !== undefined ? Math.max(0, p.maxCount - p.count) : 0), 0);
+  if (pools.some((p) => p.maxCount !== undefined) && (tightest || scaleOut > clusterMore)) {
+    const needs = scaleOut + surgeAtMax;
+    const what = `Scaling every autoscaled pool to its maximum (${scaleOut.toLocaleString("en-US")} more nodes) plus the upgrade surge at that size (${surgeAtMax})`;
+    if (scaleOut > clusterMore) checks.push({ name: "autoscaler maximums", needsNodes: needs, fits: false, error: undefined, message: `${what} would pass the ${clusterLimit.name}: ${clusterMore.toLocaleString("en-US")} more nodes are allowed.` });
+    else if (tightest) {
       const fits = needs <= tightest.more;
-      const what = `Scaling every autoscaled pool to its maximum (${scaleOut} more nodes) plus the upgrade surge at that size (${surgeAtMax})`;
       const err = tightest.error === "SubnetIsFull" ? "InsufficientSubnetSize" : tightest.error;
-      checks.push({ name: "autoscaler maximums", needsNodes: needs, fits, error: fits ? undefined : err, message: fits ? `${what} fits.` : err === "InsufficientSubnetSize" ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ${tightest.more} more nodes, ${needs} are needed.` : fail(needs, what, err) });
+      checks.push({ name: "autoscaler maximums", needsNodes: needs, fits, error: fits ? undefined : err, message: fits ? `${what} fits.` : err === "InsufficientSubnetSize" ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ${tightest.more.toLocaleString("en-US")} more nodes, ${needs.toLocaleString("en-US")} are needed.` : fail(needs, what, err) });
     }
   }
-  return { moreNodes: tightest?.more, limitedBy: tightest?.name, checks, notes };
+  return { moreNodes: overall?.more, limitedBy: overall?.name, checks, notes };
 }
 
 function poolsSeen(nodes: readonly NodeUse[]): { name: string; count: number; maxSurge: string | undefined; maxCount: number | undefined }[] {

@@ -21,8 +21,9 @@ const headroomCases = [
   { name: "node subnet (VNet limit)", fixture: "node-subnet", range: undefined, more: 2111 },
   // Dynamic: /14 = 262,144 − 5 = 262,139; 3 nodes × 16 handed out = 48. VNet: 3 + 48 = 51 used; per node 1 + 16·ceil(258/16) = 273; (65,536 − 51) / 273 = 239.87 → 239.
   { name: "pod subnet dynamic (VNet limit)", fixture: "pod-subnet-dynamic", range: { role: "pod-subnet", cidr: "10.240.0.0/14", total: 262139, used: 48, free: 262091, podAddresses: 21, perNode: 272 }, more: 239 },
-  // Static, max pods 30: ceil(31/16) = 2 blocks = 32 addresses per node; 3 × 32 = 96; (262,139 − 96) / 32 = 8,188.8 → 8,188 (VNet: (65,536 − 9) / 3 = 21,842).
-  { name: "pod subnet static", fixture: "pod-subnet-static", range: { role: "pod-subnet", cidr: "10.240.0.0/14", total: 262139, used: 96, free: 262043, perNode: 32 }, more: 8188 },
+  // Static, max pods 30: ceil(31/16) = 2 blocks = 32 addresses per node; 3 × 32 = 96; (262,139 − 96) / 32 = 8,188.8 → 8,188
+  // (VNet: (65,536 − 9) / 3 = 21,842), so the 5,000-node cluster limit binds: 5,000 − 3 = 4,997.
+  { name: "pod subnet static (cluster node limit)", fixture: "pod-subnet-static", range: { role: "pod-subnet", cidr: "10.240.0.0/14", total: 262139, used: 96, free: 262043, perNode: 32 }, more: 4997 },
 ] as const;
 
 describe("address use and headroom", () => {
@@ -46,6 +47,16 @@ describe("address use and headroom", () => {
       want: [
         { name: "next upgrade (surge)", needsNodes: 2, fits: true, error: undefined },
         { name: "autoscaler maximums", needsNodes: 399, fits: false, error: undefined },
+      ],
+    },
+    {
+      name: "a pool whose maximum plus surge passes 1,000 scale set instances",
+      load: () => config("aks-show-overlay.json", (t) => t.replace('"maxCount": 20', '"maxCount": 950')),
+      // user1 at 950 with 33%: ceil(313.5) = 314 surge → 1,264 > 1,000. Autoscaler: 949 more + (1 + 314) = 1,264 > 253 /24s.
+      want: [
+        { name: "scale set size (surge included)", needsNodes: 0, fits: false, error: undefined },
+        { name: "next upgrade (surge)", needsNodes: 2, fits: true, error: undefined },
+        { name: "autoscaler maximums", needsNodes: 1264, fits: false, error: undefined },
       ],
     },
     {
