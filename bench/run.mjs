@@ -15,7 +15,8 @@
  * the date, CPU, cores, Node version and command, then one section per benchmark
  * in file-name order. Sections of benchmarks not run this time are kept from the
  * previous file (each section sits between `<!-- bench:name -->` markers and says
- * when it was measured).
+ * when it was measured). A benchmark that throws keeps its previous section and
+ * makes the run exit with code 1.
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -61,9 +62,17 @@ for (const name of names) {
     continue;
   }
   console.log(`\n=== bench: ${name} ===`);
-  const mod = await import(new URL(`./${name}.bench.mjs`, BENCH_DIR).href);
-  const text = (await mod.run()).trim();
-  sections.push({ name, text: `${text}\n\n_Measured ${today} (\`node --expose-gc bench/run.mjs ${name}\`)._\n` });
+  try {
+    const mod = await import(new URL(`./${name}.bench.mjs`, BENCH_DIR).href);
+    const text = (await mod.run()).trim();
+    sections.push({ name, text: `${text}\n\n_Measured ${today} (\`node --expose-gc bench/run.mjs ${name}\`)._\n` });
+  } catch (e) {
+    // One broken benchmark must not cost the others their figures: keep its previous section and fail the run.
+    console.error(`bench: ${name} failed: ${e instanceof Error ? e.stack : e}`);
+    process.exitCode = 1;
+    const old = kept(name);
+    if (old) sections.push({ name, text: old });
+  }
 }
 
 const header = [
