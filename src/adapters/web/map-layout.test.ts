@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parsePrefix, type Prefix } from "../../ip/index.js";
 import { PlanSchema, type PlanInput } from "../../engines/plan/schema.js";
 import { layoutAddressMap, type AddressMap } from "./map-layout.js";
 
@@ -80,5 +82,56 @@ describe("layoutAddressMap", () => {
     const map = layoutAddressMap(plan({ network: { podCidrs: ["10.244.0.0/33"] }, vnet: { addressSpace: ["10.0.0.0/8"], subnets: [{ name: "x", cidr: "nope" }] } }));
     expect(map.unreadable.map((u) => u.field)).toEqual(["vnet.subnets[0].cidr", "network.podCidrs[0]"]);
     expect(map.panels).toHaveLength(1);
+  });
+});
+
+describe("overlap marks agree with a pairwise oracle", () => {
+  const cidr = fc.tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 18, max: 28 })).map(([n, bits]) => `10.0.${n >> 8}.${n & 255}/${bits}`);
+  const planArb = fc.record({
+    vnet: fc.array(cidr, { minLength: 1, maxLength: 2 }),
+    subnets: fc.array(cidr, { maxLength: 8 }),
+    pods: fc.array(cidr, { maxLength: 1 }),
+    services: fc.array(cidr, { maxLength: 1 }),
+    connected: fc.array(fc.array(cidr, { minLength: 1, maxLength: 2 }), { maxLength: 2 }),
+  });
+
+  it("every drawn range is marked exactly when the rules say it shares addresses", () => {
+    fc.assert(
+      fc.property(planArb, (g) => {
+        const map = layoutAddressMap(
+          plan({
+            vnet: { addressSpace: g.vnet, subnets: g.subnets.map((c, i) => ({ name: `s${i}`, cidr: c })) },
+            network: { podCidrs: g.pods, serviceCidrs: g.services },
+            connectedNetworks: g.connected.map((cidrs, i) => ({ name: `n${i}`, cidrs })),
+          }),
+        );
+        // The slow, obvious oracle: every range with its owner, compared pairwise.
+        const all: { kind: string; owner: string; p: Prefix }[] = [
+          ...g.vnet.map((c) => ({ kind: "vnet", owner: "vnet", p: parsePrefix(c).masked() })),
+          ...g.subnets.map((c) => ({ kind: "subnet", owner: "vnet", p: parsePrefix(c).masked() })),
+          ...g.pods.map((c) => ({ kind: "pods", owner: "pods", p: parsePrefix(c).masked() })),
+          ...g.services.map((c) => ({ kind: "services", owner: "services", p: parsePrefix(c).masked() })),
+          ...g.connected.flatMap((cs, i) => cs.map((c) => ({ kind: "connected", owner: `n${i}`, p: parsePrefix(c).masked() }))),
+        ];
+        const expected = (kind: string, p: Prefix, self: number) =>
+          all.some((o, j) => {
+            if (j === self || !o.p.overlaps(p)) return false;
+            const mine = all[self]!;
+            if (mine.owner !== o.owner) return !(kind === "vnet" && o.kind === "subnet") && !(mine.kind === "subnet" && o.kind === "vnet");
+            return kind === "subnet" && o.kind === "subnet";
+          });
+        const drawn = map.panels.flatMap((panel) => panel.lanes.flatMap((l) => l.items));
+        expect(drawn.filter((i) => i.kind !== "reserved")).toHaveLength(all.length);
+        const used = new Set<number>();
+        for (const item of drawn) {
+          if (item.kind === "reserved") continue;
+          const k = all.findIndex((r, j) => !used.has(j) && r.kind === item.kind && r.p.toString() === item.cidr);
+          expect(k).toBeGreaterThanOrEqual(0);
+          used.add(k);
+          expect(item.overlaps, `${item.kind} ${item.cidr}`).toBe(expected(item.kind, all[k]!.p, k));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
