@@ -94,6 +94,17 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 
+  it("exits 2 and says how to get a kubeconfig when there is none", async () => {
+    const home = mkdtempSync(join(tmpdir(), "aksnet-home-"));
+    try {
+      const io = memoryIo({ env: { NO_COLOR: "1", HOME: home } });
+      expect(await run(["inspect"], io)).toBe(2);
+      expect(io.stderr).toBe(`aksnet inspect: no kubeconfig found (KUBECONFIG is unset and ${join(home, ".kube", "config")} does not exist); run az aks get-credentials, pass --kubeconfig PATH, or read a dump with --from-dump FILE.\n`);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it("exits 2 when the API server is unreachable", async () => {
     server = await startFakeApiServer({ lists: [fixture("overlay")] });
     const text = readFileSync(server.kubeconfig(), "utf8");

@@ -9,6 +9,9 @@
  * KUBECONFIG merged (first wins), else ~/.kube/config, else in-cluster;
  * exec, token and client-certificate auth and CA data are the client's own.
  */
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import type * as K8s from "@kubernetes/client-node";
 import type { ApiException, KubeConfig } from "@kubernetes/client-node";
 import { SnapshotBuilder, type ClusterSnapshot, type ReadProblem, type ReadProblemKind, type ResourceKind } from "./snapshot.js";
@@ -49,8 +52,14 @@ async function loadKubeConfig(k8s: typeof K8s, o: LiveOptions): Promise<KubeConf
         more.loadFromFile(f);
         kc.mergeConfig(more, true);
       }
-    } else kc.loadFromDefault();
+    } else {
+      const home = o.env["HOME"] ?? o.env["USERPROFILE"] ?? homedir();
+      if (!existsSync(join(home, ".kube", "config")) && !o.env["KUBERNETES_SERVICE_HOST"])
+        throw new KubeconfigError(`no kubeconfig found (KUBECONFIG is unset and ${join(home, ".kube", "config")} does not exist); run az aks get-credentials, pass --kubeconfig PATH, or read a dump with --from-dump FILE.`);
+      kc.loadFromDefault();
+    }
   } catch (e) {
+    if (e instanceof KubeconfigError) throw e;
     throw new KubeconfigError(`cannot load the kubeconfig ${files.join(", ") || "~/.kube/config"}: ${(e as Error).message.split("\n")[0]}; pass --kubeconfig PATH or --from-dump FILE.`);
   }
   if (o.context) {
