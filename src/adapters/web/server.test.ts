@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_SECURITY_POLICY, resolveRequestPath, startServer, type RunningServer } from "./server.js";
 
@@ -29,6 +30,20 @@ describe("resolveRequestPath", () => {
   ];
   it.each(cases)("$name", ({ target, file }) => {
     expect(resolveRequestPath(root, target)).toBe(file === undefined ? undefined : join(root, file));
+  });
+});
+
+describe("resolveRequestPath for any request target", () => {
+  it("never throws and never leaves the root", () => {
+    const segment = fc.constantFrom("..", ".", "%2e%2e", "%2E.", "a", "index.html", "%2f", "%5c", "%00", "", "sub", "%", "..%2f..");
+    const target = fc.oneof(fc.string({ maxLength: 80 }), fc.array(segment, { maxLength: 8 }).map((xs) => `/${xs.join("/")}`));
+    fc.assert(
+      fc.property(target, (t) => {
+        const file = resolveRequestPath(root, t);
+        if (file !== undefined) expect(file.startsWith(root + "/")).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
