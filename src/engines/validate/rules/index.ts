@@ -17,6 +17,7 @@ import maxPodsOutOfRange from "./max-pods-out-of-range.js";
 import nameInvalid from "./name-invalid.js";
 import noSystemPool from "./no-system-pool.js";
 import nodeCountOutOfRange from "./node-count-out-of-range.js";
+import outboundTypeNeedsVnet from "./outbound-type-needs-vnet.js";
 import pluginCombinationUnsupported from "./plugin-combination-unsupported.js";
 import podCidrMissing from "./pod-cidr-missing.js";
 import podCidrNeedsOverlay from "./pod-cidr-needs-overlay.js";
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   nameInvalid,
   noSystemPool,
   nodeCountOutOfRange,
+  outboundTypeNeedsVnet,
   pluginCombinationUnsupported,
   podCidrMissing,
   podCidrNeedsOverlay,

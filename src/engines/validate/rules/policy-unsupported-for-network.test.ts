@@ -30,5 +30,10 @@ ruleTester(rule, {
       plan: mk((d) => { d.network.policy = "cilium"; }),
       findings: [{ messageId: "ciliumPolicyDataplane", path: "network.policy", message: "Network policy cilium is set without the Cilium dataplane; Cilium policy needs dataplane cilium." }],
     },
+    {
+      name: "Calico on Kubernetes 1.29 (rejected since the 2026-05-29 release)",
+      plan: mk((d) => { d.network.policy = "calico"; d.kubernetesVersion = "1.29"; }),
+      findings: [{ messageId: "oldVersion", path: "network.policy", message: "Network policy calico is set on Kubernetes 1.29; since the 2026-05-29 release AKS rejects installing Azure NPM or Calico on Kubernetes older than 1.30." }],
+    },
   ],
 });

@@ -11,18 +11,21 @@ export default defineRule({
       byoPolicy: "Network policy {policy} is set with BYO CNI (plugin none); AKS installs no policy engine there, your CNI enforces policy.",
       ciliumEngine: "Network policy {policy} is set with the Cilium dataplane; Cilium enforces network policy itself and does not run Azure NPM or Calico.",
       ciliumPolicyDataplane: "Network policy cilium is set without the Cilium dataplane; Cilium policy needs dataplane cilium.",
+      oldVersion: "Network policy {policy} is set on Kubernetes {version}; since the 2026-05-29 release AKS rejects installing Azure NPM or Calico on Kubernetes older than 1.30.",
     },
     fixes: {
       kubenetPolicy: "Use policy: calico with kubenet, or move to Azure CNI Overlay (plugin: azure, pluginMode: overlay).",
       byoPolicy: "Remove network.policy and configure policy in the CNI you install.",
       ciliumEngine: "Set network.policy: cilium (or none).",
       ciliumPolicyDataplane: "Set network.dataplane: cilium, or choose policy azure or calico.",
+      oldVersion: "Use Kubernetes 1.30 or later, or Cilium network policy (dataplane: cilium, policy: cilium).",
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/use-network-policies.md",
       "MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md",
       "MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-powered-by-cilium.md",
       "hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown",
+      "Azure/AKS:CHANGELOG.md (release 2026-05-29: NPM/Calico install on Kubernetes < 1.30 rejected)",
     ],
     checked: "2026-11-22",
     assumes:
@@ -35,5 +38,7 @@ export default defineRule({
     if (plan.plugin === "none") report({ messageId: "byoPolicy", path: "network.policy", data: { policy } });
     if (plan.plugin === "azure" && plan.dataplane === "cilium" && policy !== "cilium") report({ messageId: "ciliumEngine", path: "network.policy", data: { policy } });
     if (plan.plugin === "azure" && policy === "cilium" && plan.dataplane !== "cilium") report({ messageId: "ciliumPolicyDataplane", path: "network.policy" });
+    const v = plan.kubernetesVersion;
+    if ((policy === "azure" || policy === "calico") && v && v.major === 1 && v.minor < 30) report({ messageId: "oldVersion", path: "network.policy", data: { policy, version: v.text } });
   },
 });

@@ -34,5 +34,10 @@ ruleTester(rule, {
       plan: mk((d) => { d.nodePools[1]!.podIpAllocation = "StaticBlock"; }),
       findings: [{ messageId: "allocationWithoutPodSubnet", path: "nodePools[1].podIpAllocation", message: "Pool \"user\" sets podIpAllocation StaticBlock without a pod subnet." }],
     },
+    {
+      name: "static block on Kubernetes 1.27",
+      plan: mk((d) => { d.kubernetesVersion = "1.27"; delete d.network.pluginMode; delete d.network.podCidrs; d.vnet.subnets.push({ name: "pods", cidr: "10.225.0.0/16" }); d.nodePools[1]!.podSubnet = "pods"; d.nodePools[1]!.podIpAllocation = "StaticBlock"; }),
+      findings: [{ messageId: "staticBlockVersion", path: "nodePools[1].podIpAllocation", message: "Pool \"user\" uses static block allocation, which needs Kubernetes 1.28 or later (this plan: 1.27)." }],
+    },
   ],
 });

@@ -12,6 +12,7 @@ export default defineRule({
       delegated: "Pool \"{pool}\" uses subnet \"{subnet}\", which is delegated to {delegation}; AKS node subnets must not be delegated.",
       podSubnetModel: "Pool \"{pool}\" names pod subnet \"{subnet}\", but the cluster uses {model}; pod subnets need plugin azure without pluginMode overlay.",
       allocationWithoutPodSubnet: "Pool \"{pool}\" sets podIpAllocation {mode} without a pod subnet.",
+      staticBlockVersion: "Pool \"{pool}\" uses static block allocation, which needs Kubernetes 1.28 or later (this plan: {version}).",
     },
     severities: { noSubnet: "warning" },
     fixes: {
@@ -20,11 +21,13 @@ export default defineRule({
       delegated: "Use a subnet without a delegation for the nodes.",
       podSubnetModel: "Remove podSubnet, or set plugin azure without pluginMode to use Azure CNI pod subnet.",
       allocationWithoutPodSubnet: "Set podSubnet for the pool, or remove podIpAllocation.",
+      staticBlockVersion: "Use Kubernetes 1.28 or later, or DynamicIndividual allocation.",
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md",
       "MicrosoftDocs/azure-aks-docs:articles/aks/node-pool-unique-subnet.md",
       "Azure/azure-cli-extensions:src/aks-preview/azext_aks_preview/_help.py (--pod-ip-allocation-mode requires --pod-subnet-id)",
+      "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md (Kubernetes 1.28 or later)",
     ],
     checked: "2026-11-22",
   },
@@ -45,6 +48,8 @@ export default defineRule({
         else if (vnet && !byName.has(p.podSubnet)) report({ messageId: "unknownSubnet", path: `${at}.podSubnet`, data: { pool: p.name, subnet: p.podSubnet, known } });
       }
       const raw = plan.plan.nodePools[p.index]!;
+      const v = plan.kubernetesVersion;
+      if (raw.podIpAllocation === "StaticBlock" && raw.podSubnet !== undefined && v && v.major === 1 && v.minor < 28) report({ messageId: "staticBlockVersion", path: `${at}.podIpAllocation`, data: { pool: p.name, version: v.text } });
       if (raw.podIpAllocation !== undefined && raw.podSubnet === undefined) report({ messageId: "allocationWithoutPodSubnet", path: `${at}.podIpAllocation`, data: { pool: p.name, mode: raw.podIpAllocation } });
     }
   },
