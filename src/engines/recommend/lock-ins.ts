@@ -29,7 +29,10 @@ export function lockInsOf(c: Candidate, t: Target): LockIn[] {
     { text: `the service CIDR (default ${DEFAULT_CIDRS.serviceCidr.value}) cannot change after creation; from Kubernetes 1.33 it can only be extended in-cluster`, source: AKS("concepts-network-ip-address-planning") },
   ];
   const kind = m.podAddressing.value.kind;
-  if (kind === "pod-cidr-block") out.push({ text: "every node takes a whole /24 of the pod CIDR whatever its max pods; the pod CIDR can only grow (Linux-only clusters), never shrink or move", source: `${AKS("concepts-network-azure-cni-overlay")}; ${AKS("azure-cni-overlay-pod-expand")}` });
+  if (kind === "pod-cidr-block") {
+    const grow = c.model === "azure-cni-overlay" && !t.requirements.dualStack && !t.requirements.windows ? "can only grow (to a superset), never shrink or move" : "cannot change: growing it needs an Overlay cluster that is IPv4-only and Linux-only";
+    out.push({ text: `every node takes a whole /24 of the pod CIDR whatever its max pods; the pod CIDR ${grow}`, source: `${AKS("concepts-network-azure-cni-overlay")}; ${AKS("azure-cni-overlay-pod-expand")}` });
+  }
   if (kind === "node-subnet") out.push({ text: `every node reserves ${maxPods + 1} addresses of its subnet when it is created; a pool's subnet cannot change`, source: AKS("concepts-network-legacy-cni") });
   if (c.model === "azure-cni-pod-subnet-dynamic" || c.model === "azure-cni-pod-subnet-static") out.push({ text: "a pod-subnet cluster can never move to Overlay", source: AKS("update-azure-cni") });
   if (c.model === "azure-cni-pod-subnet-static") out.push({ text: "a subnet serves one allocation mode; moving pools between dynamic and static needs new pools on a new subnet", source: AKS("configure-azure-cni-static-block-allocation") });

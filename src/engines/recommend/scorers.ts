@@ -67,7 +67,7 @@ export const SCORERS: readonly Scorer[] = [
       const best = Math.min(...field.map(ips));
       // Halving the addresses is worth 2.5 points: 10 at the most economical candidate, 0 at 16 times its use.
       const score = mine === 0 ? 10 : Math.max(0, Math.round(10 - 2.5 * Math.log2(mine / best)));
-      const text = `takes ${n(mine)} VNet addresses for ${n(t.peakNodes)} nodes and their surge`;
+      const text = `takes ${n(mine)} VNet addresses for ${n(t.peakNodes)} nodes and their surge at ${t.maxPods ?? MODELS[c.model].defaultMaxPods.value} max pods`;
       if (MODELS[c.model].podAddressing.value.kind === "pod-cidr-block") return { score, for: [`${text}: pods use a private pod CIDR, not VNet space`], against: [] };
       return score >= 8 ? { score, for: [text], against: [] } : { score, for: [], against: [`${text}: pods take VNet space`] };
     },
@@ -100,7 +100,9 @@ export const SCORERS: readonly Scorer[] = [
       const cilium = c.dataplane === "cilium" ? "Cilium from the start: no dataplane move later" : "can move to Cilium in place";
       switch (c.model) {
         case "azure-cni-overlay":
-          return { score: 10, for: [`${cilium}; the pod CIDR can grow (Linux-only clusters)`], against: [] };
+          // Pod CIDR expansion: Linux-only clusters, IPv4, one CIDR (MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-overlay-pod-expand.md).
+          if (t.requirements.dualStack || t.requirements.windows) return { score: 8, for: [cilium], against: [`the pod CIDR cannot grow later on a ${t.requirements.dualStack ? "dual-stack" : "Windows"} cluster: size it for the future now`] };
+          return { score: 10, for: [`${cilium}; the pod CIDR can grow later`], against: [] };
         case "azure-cni-node-subnet":
           return podsMustRoute(t) ? { score: 4, for: [cilium], against: ["moving to Overlay would lose the routable pod IPs this cluster needs"] } : { score: 6, for: [`can move to Overlay in place; ${cilium}`], against: [] };
         case "azure-cni-pod-subnet-dynamic":

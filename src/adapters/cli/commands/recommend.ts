@@ -44,7 +44,7 @@ export default defineCommand({
     for (const [, flag, help] of BOOLEANS) cmd.option(flag, help);
     cmd
       .option("--emit-plan <file>", "write the recommended plan (YAML) to this file")
-      .addOption(new Option("-o, --output <format>", "output format").choices(["table", "json"]).default("table"))
+      .addOption(new Option("-o, --output <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
       .addHelpText(
         "after",
         "\nExamples:\n  aksnet recommend --nodes 20 --max-nodes 100 --pods-per-node 50\n  aksnet recommend --windows --network-policy calico --address-space 10.10.0.0/20\n  aksnet recommend aksnet.yaml --emit-plan recommended.yaml\n",
@@ -87,7 +87,7 @@ export default defineCommand({
     const { tryParseKubernetesVersion } = await import("../../../kb/index.js");
     if (version !== undefined && !tryParseKubernetesVersion(version)) throw new UsageError(`Kubernetes version ${JSON.stringify(version)} is not like 1.33; give --kubernetes-version 1.33`);
 
-    const [{ recommend, emitPlan, candidateTitle }, { renderRecommendationText, recommendationJson }] = await Promise.all([
+    const [{ recommend, emitPlan, candidateTitle }, { renderRecommendationText, renderRecommendationMarkdown, recommendationJson }] = await Promise.all([
       import("../../../engines/recommend/index.js"),
       import("../recommend/render.js"),
     ]);
@@ -111,6 +111,7 @@ export default defineCommand({
       emitted = { file, candidate: best.id };
     }
     if (opts["output"] === "json") await io.out(renderJson(recommendationJson(r, emitted)));
+    else if (opts["output"] === "markdown") await io.out(renderRecommendationMarkdown(r));
     else {
       await io.out(renderRecommendationText(r, { color: colorEnabled(io), details: 3 }));
       if (emitted) await io.out(`\nWrote the plan for ${best?.title} to ${emitted.file}; check it with: aksnet check ${emitted.file}\n`);

@@ -1,6 +1,7 @@
 /** Text and JSON forms of a `Recommendation` for `aksnet recommend`. */
 import type { Recommendation } from "../../../engines/recommend/index.js";
 import { SCORERS } from "../../../engines/recommend/index.js";
+import { renderMarkdownTable } from "../format/markdown.js";
 import { renderTable, type CellLike } from "../format/table.js";
 
 const SHORT: Readonly<Record<string, string>> = { guidance: "guidance", "address-economy": "addresses", dataplane: "dataplane", future: "future", "scale-headroom": "headroom", latency: "latency" };
@@ -66,6 +67,32 @@ export function renderRecommendationText(r: Recommendation, options: { color: bo
       out.push(`  ${x.title}:`);
       for (const reason of x.reasons) out.push(`    - ${reason.reason} [${reason.filter}; ${reason.source}]`);
     }
+  }
+  return out.join("\n").trimEnd() + "\n";
+}
+
+/** Markdown for a design document or an architecture decision record. */
+export function renderRecommendationMarkdown(r: Recommendation): string {
+  const out: string[] = ["## Network model", "", `Requirements: ${describeTarget(r)}.`, ""];
+  for (const a of r.target.assumptions) out.push(`- Assumed: ${a}.`);
+  if (r.target.assumptions.length) out.push("");
+  const scorers = SCORERS.filter((s) => s.id !== "latency" || r.target.requirements.latencySensitive);
+  if (r.ranked.length === 0) out.push("No model meets every requirement.", "");
+  else {
+    const columns = [{ header: "#", align: "right" as const }, { header: "model" }, { header: "score", align: "right" as const }, ...scorers.map((s) => ({ header: `${SHORT[s.id] ?? s.id}${s.weight !== 1 ? ` ×${s.weight}` : ""}`, align: "right" as const }))];
+    out.push(renderMarkdownTable(columns, r.ranked.map((c) => [String(c.rank), c.title, String(c.total), ...scorers.map((s) => String(c.scores.find((x) => x.scorer === s.id)?.score ?? ""))])));
+    for (const c of r.ranked.slice(0, 3)) {
+      out.push(`### ${c.rank}. ${c.title}`, "");
+      for (const f of c.for) out.push(`- ✔ ${f}`);
+      for (const a of c.against) out.push(`- ✘ ${a}`);
+      for (const l of c.lockIns) out.push(`- Locks in: ${l.text} (${l.source})`);
+      for (const x of c.retirements) out.push(`- Retires: ${x.title} on ${date(x.date)} (${x.source})`);
+      out.push("");
+    }
+  }
+  if (r.rejected.length) {
+    out.push("### Ruled out", "");
+    for (const x of r.rejected) out.push(`- **${x.title}**: ${x.reasons.map((y) => `${y.reason} (${y.source})`).join("; ")}`);
   }
   return out.join("\n").trimEnd() + "\n";
 }
