@@ -22,4 +22,13 @@ export {
   smallestAzureSubnetBits,
   smallestPrefixBits,
 } from "./azure.js";
-export { addrSetOfText, prefixText, mergeCidrText, excludeCidrText, freeSpaceText } from "./text.js";
+export {
+  addrSetOfText,
+  prefixText,
+  maskCidrText,
+  mergeCidrText,
+  excludeCidrText,
+  freeSpaceText,
+  overlapsAnyText,
+  overlappingPairsText,
+} from "./text.js";

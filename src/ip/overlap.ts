@@ -22,8 +22,18 @@ interface Sorted6 {
   idx: number[];
 }
 
-/** Splits items by family into half-open bounds, remembering each item's position. */
-function collect(items: Iterable<AddrItem>): { b4: RunBuf4; i4: number[]; lo6: bigint[]; hi6: bigint[]; i6: number[]; count: number } {
+/** @internal Items split by family into half-open bounds, with each item's position. */
+export interface Collected {
+  b4: RunBuf4;
+  i4: number[];
+  lo6: bigint[];
+  hi6: bigint[];
+  i6: number[];
+  count: number;
+}
+
+/** @internal Splits items by family with `push` (which returns the item's family), remembering positions. */
+export function collect<T>(items: Iterable<T>, push: (x: T, b4: RunBuf4, lo6: bigint[], hi6: bigint[], index: number) => 4 | 6): Collected {
   const b4 = new RunBuf4();
   const i4: number[] = [];
   const lo6: bigint[] = [];
@@ -31,7 +41,7 @@ function collect(items: Iterable<AddrItem>): { b4: RunBuf4; i4: number[]; lo6: b
   const i6: number[] = [];
   let k = 0;
   for (const x of items) {
-    if (pushBounds(x, b4, lo6, hi6) === 4) i4.push(k);
+    if (push(x, b4, lo6, hi6, k) === 4) i4.push(k);
     else i6.push(k);
     k++;
   }
@@ -106,7 +116,7 @@ function query6(s: Sorted6, max: bigint[], l: number, r: number, qlo: bigint, qh
 
 /** An index over a fixed list of prefixes or ranges (both families) for repeated overlap queries. */
 export class OverlapIndex {
-  private readonly items: ReturnType<typeof collect>;
+  private readonly items: Collected;
   private readonly union4: Runs4;
   private readonly union6: Runs6;
   /** The interval trees, built on the first `overlapping` call (`overlapsAny` needs only the union). */
@@ -115,7 +125,7 @@ export class OverlapIndex {
   readonly size: number;
 
   constructor(items: Iterable<AddrItem>) {
-    const c = collect(items);
+    const c = collect(items, pushBounds);
     this.items = c;
     this.size = c.count;
     const blocks = new BlockBuf4(c.b4.n);
@@ -165,7 +175,11 @@ export function queriesOverlappingAny(queries: Iterable<AddrItem>, items: Iterab
  * that start before a ends, so the inner scan stops at the first miss.
  */
 export function findOverlappingPairs(items: Iterable<AddrItem>): Array<[number, number]> {
-  const c = collect(items);
+  return pairsOf(collect(items, pushBounds));
+}
+
+/** @internal The overlapping pairs of collected items (see `findOverlappingPairs`). */
+export function pairsOf(c: Collected): Array<[number, number]> {
   const n = c.count;
   const codes: number[] = [];
   const s = sort4(c.b4.lo, c.b4.hi, c.i4);

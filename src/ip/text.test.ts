@@ -5,7 +5,8 @@ import { ListParseError } from "./errors.js";
 import { excludePrefixes, mergePrefixes } from "./merge.js";
 import { freeSpace } from "./free.js";
 import { parsePrefix, parsePrefixGeneral, parsePrefixOrAddr, scanCidr4 } from "./prefix.js";
-import { addrSetOfText, excludeCidrText, freeSpaceText, mergeCidrText } from "./text.js";
+import { addrSetOfText, excludeCidrText, freeSpaceText, maskCidrText, mergeCidrText, overlappingPairsText, overlapsAnyText } from "./text.js";
+import { findOverlappingPairs, queriesOverlappingAny } from "./overlap.js";
 import { UNIVERSES, arbPrefixIn } from "./testing/naive.js";
 
 describe("bulk CIDR text", () => {
@@ -17,6 +18,19 @@ describe("bulk CIDR text", () => {
     { name: "an empty list", lines: [], merged: [] },
   ])("mergeCidrText: $name", ({ lines, merged }) => {
     expect(mergeCidrText(lines)).toEqual(merged);
+  });
+
+  it.each([
+    { name: "maskCidrText", run: () => maskCidrText(["10.0.0.0/8", "10.0.0.0/ 8"]) },
+    { name: "overlapsAnyText, a bad query", run: () => overlapsAnyText(["10.0.0.0/8", "10.0.0.0/ 8"], ["10.0.0.0/8"]) },
+    { name: "overlappingPairsText", run: () => overlappingPairsText(["fd00::/8", "10.0.0.0/ 8"]) },
+  ])("$name names the bad entry's position", ({ run }) => {
+    expect(run).toThrow(ListParseError);
+    try {
+      run();
+    } catch (e) {
+      expect((e as ListParseError).index).toBe(1);
+    }
   });
 
   it.each([
@@ -46,6 +60,9 @@ describe("bulk CIDR text", () => {
         expect(mergeCidrText(tx)).toEqual(mergePrefixes(xs).map(String));
         expect(excludeCidrText(tx, ty)).toEqual(excludePrefixes(xs, ys).map(String));
         expect(freeSpaceText(u.prefix, tx)).toEqual(freeSpace(u.prefix, xs).map(String));
+        expect(maskCidrText(tx)).toEqual(xs.map((p) => p.masked().toString()));
+        expect(overlapsAnyText(ty, tx)).toEqual(queriesOverlappingAny(ys, xs));
+        expect(overlappingPairsText([...tx, ...ty])).toEqual(findOverlappingPairs([...xs, ...ys]));
       }),
     );
   });

@@ -7,8 +7,9 @@
 import { Addr, format4 } from "./addr.js";
 import { ListParseError, ParseError } from "./errors.js";
 import { parsePrefixOrAddr, scanCidr4, type Prefix } from "./prefix.js";
-import { AddrSet, pushItem } from "./set.js";
-import { BlockBuf4, POW2, eachPrefix4 } from "./runs4.js";
+import { AddrSet, pushBounds, pushItem, touchesItem } from "./set.js";
+import { collect, pairsOf } from "./overlap.js";
+import { BlockBuf4, POW2, eachPrefix4, touches4, type RunBuf4 } from "./runs4.js";
 import { eachPrefix6, normalize6 } from "./runs6.js";
 
 /** Reads one IPv4 CIDR or address into the buffer without objects; false when it is anything else (the slow path then explains). */
@@ -30,17 +31,72 @@ export function addrSetOfText(lines: Iterable<string>): AddrSet {
   let index = 0;
   for (const s of lines) {
     if (!fastCidr4(s, b4)) {
-      let p: Prefix;
-      try {
-        p = parsePrefixOrAddr(s);
-      } catch (e) {
-        throw e instanceof ParseError ? new ListParseError(index, e) : e;
-      }
-      pushItem(p, b4, lo6, hi6);
+      pushItem(parseEntry(s, index), b4, lo6, hi6);
     }
     index++;
   }
   return AddrSet.fromRuns(b4.normalize(), normalize6(lo6, hi6));
+}
+
+/** Reads one entry into per-family buffers: IPv4 CIDRs without objects, anything else through the full parser. */
+function pushText(s: string, b4: RunBuf4, lo6: bigint[], hi6: bigint[], index: number): 4 | 6 {
+  const code = scanCidr4(s, true);
+  if (code >= 0) {
+    const bits = code % 64;
+    const a = (code - bits) / 64;
+    const size = POW2[32 - bits] as number;
+    const lo = a - (a % size);
+    b4.push(lo, lo + size);
+    return 4;
+  }
+  return pushBounds(parseEntry(s, index), b4, lo6, hi6);
+}
+
+function parseEntry(s: string, index: number): Prefix {
+  try {
+    return parsePrefixOrAddr(s);
+  } catch (e) {
+    throw e instanceof ParseError ? new ListParseError(index, e) : e;
+  }
+}
+
+/** Each CIDR (or bare address) as its network in CIDR notation (`10.1.2.3/24` → `10.1.2.0/24`), in input order; objects only for IPv6. */
+export function maskCidrText(lines: readonly string[]): string[] {
+  const out = new Array<string>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i] as string;
+    const code = scanCidr4(s, true);
+    if (code >= 0) {
+      const bits = code % 64;
+      const a = (code - bits) / 64;
+      out[i] = format4(a - (a % (POW2[32 - bits] as number))) + (SLASH[bits] as string);
+    } else out[i] = parseEntry(s, i).masked().toString();
+  }
+  return out;
+}
+const SLASH = Array.from({ length: 33 }, (_, i) => `/${i}`);
+
+/** For each query CIDR, whether it shares an address with any of the item CIDRs. A `ListParseError` index counts within its own list (items are read first). */
+export function overlapsAnyText(queries: readonly string[], items: Iterable<string>): boolean[] {
+  const set = addrSetOfText(items);
+  const out = new Array<boolean>(queries.length);
+  for (let i = 0; i < queries.length; i++) {
+    const s = queries[i] as string;
+    const code = scanCidr4(s, true);
+    if (code >= 0) {
+      const bits = code % 64;
+      const a = (code - bits) / 64;
+      const size = POW2[32 - bits] as number;
+      const lo = a - (a % size);
+      out[i] = touches4(set.runs4, lo, lo + size);
+    } else out[i] = touchesItem(set.runs4, set.runs6, parseEntry(s, i));
+  }
+  return out;
+}
+
+/** Every pair of positions `[i, j]` (i < j) whose CIDRs share an address, sorted (see `findOverlappingPairs`). */
+export function overlappingPairsText(lines: Iterable<string>): Array<[number, number]> {
+  return pairsOf(collect(lines, pushText));
 }
 
 /** The minimal prefixes of a set as CIDR strings, IPv4 first, in address order. */
