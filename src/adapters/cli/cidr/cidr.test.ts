@@ -34,16 +34,18 @@ describe("aksnet cidr: results", () => {
     { name: "merge both families, IPv4 first", args: ["merge", "fd00::/64", "10.0.0.0/8", "-o", "text"], want: ["10.0.0.0/8", "fd00::/64"] },
     { name: "exclude a /24 from a /22", args: ["exclude", "10.0.0.0/22", "--remove", "10.0.1.0/24", "-o", "text"], want: ["10.0.0.0/24", "10.0.2.0/23"] },
     { name: "exclude everything", args: ["exclude", "10.0.0.0/24", "--remove", "10.0.0.0/16", "-o", "text"], want: [""] },
-    { name: "overlaps: pairs", args: ["overlaps", "10.0.0.0/16", "10.1.0.0/16", "10.0.3.0/24", "-o", "text"], want: ["10.0.0.0/16\t10.0.3.0/24"] },
+    { name: "overlaps: pairs (exit 1: found)", args: ["overlaps", "10.0.0.0/16", "10.1.0.0/16", "10.0.3.0/24", "-o", "text"], want: ["10.0.0.0/16\t10.0.3.0/24"], code: 1 },
     { name: "overlaps: none", args: ["overlaps", "10.0.0.0/16", "10.1.0.0/16", "-o", "text"], want: [""] },
-    { name: "overlaps --against", args: ["overlaps", "10.0.0.0/8", "172.31.0.0/16", "--against", "examples/cidr/onprem.txt", "-o", "text"], want: ["10.0.0.0/8"] },
+    { name: "overlaps --against (exit 1: found)", args: ["overlaps", "10.0.0.0/8", "172.31.0.0/16", "--against", "examples/cidr/onprem.txt", "-o", "text"], want: ["10.0.0.0/8"], code: 1 },
+    { name: "overlaps --against, no hit", args: ["overlaps", "172.31.0.0/16", "--against", "examples/cidr/onprem.txt", "-o", "text"], want: [""] },
     { name: "free: whole free space", args: ["free", "10.0.0.0/22", "--used", "10.0.1.0/24", "-o", "text"], want: ["10.0.0.0/24", "10.0.2.0/23"] },
     { name: "free --bits --count", args: ["free", "10.224.0.0/16", "-f", "examples/cidr/used.txt", "--bits", "/24", "--count", "3", "-o", "text"], want: ["10.224.5.0/24", "10.224.8.0/24", "10.224.10.0/24"] },
     { name: "free --bits keeps alignment", args: ["free", "10.0.0.0/24", "--used", "10.0.0.0/27", "--bits", "25", "-o", "text"], want: ["10.0.0.128/25"] },
-    { name: "free: no room is a result", args: ["free", "10.0.0.0/24", "--used", "10.0.0.0/24", "--bits", "26", "-o", "text"], want: [""] },
-  ])("$name", async ({ args, want }) => {
+    { name: "free: no room is a result (exit 1)", args: ["free", "10.0.0.0/24", "--used", "10.0.0.0/24", "--bits", "26", "-o", "text"], want: [""], code: 1 },
+    { name: "free: a full parent has no free space (exit 0)", args: ["free", "10.0.0.0/24", "--used", "10.0.0.0/24", "-o", "text"], want: [""] },
+  ])("$name", async ({ args, want, code }) => {
     const r = await cidr(args, "");
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(code ?? 0);
     expect(r.stdout === "" ? [""] : lines(r.stdout)).toEqual(want);
   });
 
@@ -64,6 +66,7 @@ describe("aksnet cidr: results", () => {
 
   it("names where each overlapping entry came from in JSON", async () => {
     const r = await cidr(["overlaps", "-f", "examples/cidr/subnets.txt", "-o", "json"]);
+    expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
       inputs: 6,
       count: 1,
@@ -102,7 +105,7 @@ describe("aksnet cidr: results", () => {
 
   it("says when fewer free prefixes exist than asked for", async () => {
     const r = await cidr(["free", "10.0.0.0/24", "--used", "10.0.0.0/25", "--bits", "26", "--count", "5"]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.stdout).toContain("note: only 2 of the 5 /26 prefixes asked for are free in 10.0.0.0/24.");
   });
 
@@ -218,7 +221,7 @@ describe("aksnet cidr: fuzzed list input", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(piece, { maxLength: 30 }), fc.constantFrom("merge", "info", "overlaps"), async (parts, sub) => {
         const r = await cidr([sub, "-o", "json"], parts.join(""));
-        if (r.code === 0) {
+        if (r.code === 0 || (r.code === 1 && sub === "overlaps")) {
           expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
           return;
         }

@@ -4,7 +4,7 @@
  * which is what allocating K subnets one after another, first fit, hands out.
  */
 import { ParseError, freePrefixes, freeSpace, parsePrefixOrAddr, type Prefix } from "../../../ip/index.js";
-import { UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
 import { readPrefixList } from "./input.js";
 import { parseFormat } from "./output.js";
 import { parseBits, totalSize, writePrefixes } from "./prefixes.js";
@@ -70,5 +70,6 @@ export const free: CidrSubcommand = {
     const found = freePrefixes(net, used.prefixes, bits, count);
     if (found.length < count) notes.push(`note: only ${found.length} of the ${count} /${bits} prefixes asked for are free in ${net.toString()}.`);
     await writePrefixes(io, { format, head: { parent: net.toString(), used: used.length, bits, requested: count, count: found.length }, prefixes: () => found, notes });
+    return found.length < count ? EXIT.findings : EXIT.ok;
   },
 };

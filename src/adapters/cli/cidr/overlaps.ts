@@ -4,7 +4,7 @@
  * Two prefixes overlap exactly when one contains the other.
  */
 import { OverlapIndex, findOverlappingPairs, type Prefix } from "../../../ip/index.js";
-import { UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { readPrefixList, type PrefixList } from "./input.js";
 import { parseFormat, writeJson, writeTable, writeText, type Format } from "./output.js";
@@ -51,24 +51,26 @@ export const overlaps: CidrSubcommand = {
   },
 };
 
-async function pairs(io: Io, format: Format, list: PrefixList): Promise<void> {
+async function pairs(io: Io, format: Format, list: PrefixList): Promise<number> {
   const found = findOverlappingPairs(list.prefixes);
   const row = ([i, j]: readonly [number, number]) => {
     const a = list.prefixes[i] as Prefix;
     const b = list.prefixes[j] as Prefix;
     return { a: entry(list, i), b: entry(list, j), relation: relation(a.masked(), b.masked()) };
   };
-  if (format === "json") return writeJson(io, { inputs: list.length, count: found.length }, "pairs", map(found, row));
-  if (format === "text") return writeText(io, map(found, ([i, j]) => `${(list.prefixes[i] as Prefix).toString()}\t${(list.prefixes[j] as Prefix).toString()}`));
+  const code = found.length ? EXIT.findings : EXIT.ok;
+  if (format === "json") return writeJson(io, { inputs: list.length, count: found.length }, "pairs", map(found, row)).then(() => code);
+  if (format === "text") return writeText(io, map(found, ([i, j]) => `${(list.prefixes[i] as Prefix).toString()}\t${(list.prefixes[j] as Prefix).toString()}`)).then(() => code);
   await writeTable(
     io,
     [{ header: "a" }, { header: "at" }, { header: "relation" }, { header: "b" }, { header: "at" }],
     () => map(found, ([i, j]) => { const r = row([i, j]); return [r.a.cidr, list.where(i), r.relation, r.b.cidr, list.where(j)]; }),
     ["", found.length === 0 ? `No overlaps among ${list.length} CIDRs.` : `${found.length} overlapping pair${found.length === 1 ? "" : "s"} among ${list.length} CIDRs.`],
   );
+  return code;
 }
 
-async function hits(io: Io, format: Format, queries: PrefixList, existing: PrefixList): Promise<void> {
+async function hits(io: Io, format: Format, queries: PrefixList, existing: PrefixList): Promise<number> {
   const index = new OverlapIndex(existing.prefixes);
   const found: Array<{ q: number; hit: number[] }> = [];
   queries.prefixes.forEach((p, q) => {
@@ -77,8 +79,9 @@ async function hits(io: Io, format: Format, queries: PrefixList, existing: Prefi
   });
   const row = ({ q, hit }: { q: number; hit: number[] }) => ({ ...entry(queries, q), overlaps: hit.map((h) => entry(existing, h)) });
   const head = { queries: queries.length, against: existing.length, count: found.length };
-  if (format === "json") return writeJson(io, head, "hits", map(found, row));
-  if (format === "text") return writeText(io, map(found, ({ q }) => (queries.prefixes[q] as Prefix).toString()));
+  const code = found.length ? EXIT.findings : EXIT.ok;
+  if (format === "json") return writeJson(io, head, "hits", map(found, row)).then(() => code);
+  if (format === "text") return writeText(io, map(found, ({ q }) => (queries.prefixes[q] as Prefix).toString())).then(() => code);
   const listed = (hit: number[]) =>
     hit.slice(0, MAX_LISTED).map((h) => `${(existing.prefixes[h] as Prefix).toString()} (${existing.where(h)})`).join(", ") + (hit.length > MAX_LISTED ? ` and ${hit.length - MAX_LISTED} more` : "");
   await writeTable(
@@ -87,4 +90,5 @@ async function hits(io: Io, format: Format, queries: PrefixList, existing: Prefi
     () => map(found, ({ q, hit }) => [(queries.prefixes[q] as Prefix).toString(), queries.where(q), listed(hit)]),
     ["", `${found.length} of ${queries.length} CIDRs ${found.length === 1 ? "overlaps" : "overlap"} one or more of the ${existing.length} in ${existing.source(0) || "the --against list"}.`],
   );
+  return code;
 }

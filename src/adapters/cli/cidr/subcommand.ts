@@ -18,7 +18,8 @@ export interface CidrSubcommand {
   /** Command lines shown under "Examples:" in the subcommand's help. */
   readonly examples: readonly string[];
   configure(cmd: Command): void;
-  run(input: SubcommandInput): Promise<void>;
+  /** Runs the subcommand; resolves to an exit code (`EXIT.findings` for overlaps found or no room), or nothing for 0. */
+  run(input: SubcommandInput): Promise<number | void>;
 }
 
 /** The shared options: `-f, --file` and `-o, --output`. */

@@ -2,8 +2,9 @@
  * `aksnet cidr`: the IP toolbox on its own. main.ts runs a command's `run` only
  * for a leaf command, so `cidr` is a leaf that passes everything after its name
  * through to a nested commander tree built here, one subcommand per module in
- * `../cidr/`, each with its own action and the `Io` of this run. Bad input throws
- * `UsageError`, which main.ts turns into one sentence and exit code 2.
+ * `../cidr/`, each with its own action and the `Io` of this run. Exit codes: 0, 1
+ * when `overlaps` finds overlaps or `free` finds fewer prefixes than asked for, and
+ * 2 for bad input (a `UsageError`, which main.ts turns into one sentence).
  */
 import { Command } from "commander";
 import { defineCommand } from "../command.js";
@@ -19,7 +20,8 @@ const EXAMPLES =
   "  aksnet cidr overlaps -f subnets.txt\n" +
   "  aksnet cidr free 10.224.0.0/12 -f used.txt --bits 24 --count 4\n" +
   "\nLists come from arguments, from -f FILE (- = standard input) or from standard input;\n" +
-  "one CIDR or address per line, # comments and blank lines allowed.\n";
+  "one CIDR or address per line, # comments and blank lines allowed.\n" +
+  "Exit codes: 0 done; 1 overlaps found, or fewer free prefixes than --count; 2 bad input.\n";
 
 export default defineCommand({
   configure(cmd) {
@@ -37,12 +39,13 @@ export default defineCommand({
       .configureOutput({ writeOut: (s) => void io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(outer(s)) })
       .addHelpText("after", EXAMPLES);
     root.name("aksnet cidr");
+    let code: number = EXIT.ok;
     for (const sub of subcommands) {
       const child = root.command(sub.name).description(sub.summary).addHelpText("after", `\nExamples:\n${sub.examples.map((e) => `  ${e}\n`).join("")}`);
       sub.configure(child);
       child.action(async (...params: unknown[]) => {
         const self = params[params.length - 1] as Command;
-        await sub.run({ args: self.processedArgs, opts: self.opts(), io });
+        code = (await sub.run({ args: self.processedArgs, opts: self.opts(), io })) ?? EXIT.ok;
       });
     }
     if (argv.length === 0) {
@@ -50,6 +53,6 @@ export default defineCommand({
       return EXIT.ok;
     }
     await root.parseAsync(argv, { from: "user" });
-    return EXIT.ok;
+    return code;
   },
 });
