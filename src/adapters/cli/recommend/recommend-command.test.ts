@@ -18,8 +18,7 @@ describe("aksnet recommend", () => {
     { name: "flags", argv: ["recommend", "--nodes", "5", "--windows", "--network-policy", "calico"], code: 0, stdout: /1 +Azure CNI Overlay \+ Azure dataplane/ },
     { name: "plan requirements", argv: ["recommend", "examples/recommend/requirements.yaml"], code: 0, stdout: /Pod Subnet \(static block\) \+ Cilium/ },
     { name: "JSON", argv: ["recommend", "--ebpf", "-o", "json"], code: 0, stdout: /"id": "azure-cni-overlay\/cilium"/ },
-    { name: "markdown", argv: ["recommend", "--dual-stack", "-o", "markdown"], code: 0, stdout: /^## Network model
-[\s\S]*\| 1 \| Azure CNI Overlay \+ Cilium \|/ },
+    { name: "markdown", argv: ["recommend", "--dual-stack", "-o", "markdown"], code: 0, stdout: /^## Network model\n[\s\S]*\| 1 \| Azure CNI Overlay \+ Cilium \|/ },
     { name: "nothing fits: exit 1", argv: ["recommend", "--windows", "--ebpf"], code: 1, stdout: /No model meets every requirement/ },
     { name: "not a number", argv: ["recommend", "--nodes", "ten"], code: 2, stderr: /"ten" is not a whole number/ },
     { name: "max below nodes", argv: ["recommend", "--nodes", "10", "--max-nodes", "5"], code: 2, stderr: /max nodes 5 is below nodes 10/ },
