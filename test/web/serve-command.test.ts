@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/adapters/cli/main.js";
 import { memoryIo } from "../../src/adapters/cli/io.js";
@@ -16,4 +18,17 @@ describe("aksnet serve: bad input is one sentence and exit code 2", () => {
     expect(io.stderr.trim().split("\n")).toHaveLength(1);
     expect(io.stdout).toBe("");
   });
+});
+
+it("a port in use is one sentence naming the port and the fix", async () => {
+  const busy = createServer();
+  await new Promise<void>((done) => busy.listen(0, "127.0.0.1", done));
+  const port = (busy.address() as AddressInfo).port;
+  try {
+    const io = memoryIo();
+    expect(await run(["serve", "--port", String(port)], io)).toBe(2);
+    expect(io.stderr).toBe(`aksnet serve: port ${port} on 127.0.0.1 is in use; choose another with --port (0 picks a free one).\n`);
+  } finally {
+    await new Promise((done) => busy.close(done));
+  }
 });

@@ -101,7 +101,9 @@ export default defineCommand({
     if (!LOOPBACK.has(host)) {
       io.err(`aksnet serve: warning: listening on ${host}, reachable from other machines; anyone who can reach it can use the planner.\n`);
     }
-    await io.out(`aksnet serve: the web planner is at ${server.url} (Ctrl+C to stop)\n`);
+    // A wildcard address is not one a browser can open; this machine reaches it on loopback.
+    const url = host === "0.0.0.0" || host === "::" ? `http://127.0.0.1:${server.port}/` : server.url;
+    await io.out(`aksnet serve: the web planner is at ${url} (Ctrl+C to stop)\n`);
     await new Promise<void>((done) => {
       const stop = () => {
         process.off("SIGINT", stop);
