@@ -242,7 +242,7 @@ export async function run() {
           "",
           "Self time of the hottest functions in one run of aksnet's side, from V8's sampling profiler (`bench/lib/profile.mjs`;",
           "`node --cpu-prof` gives the same). Those in `dist/ip/` belong to the IP core; `bench/peers/aksnet.mjs` is the workload's",
-          "own loop (parsing each line and formatting each result through the public API). V8 charges an inlined callee's",
+          "own glue around the public API (`bench/peers/aksnet.mjs` says which functions each workload calls). V8 charges an inlined callee's",
           "time to its caller, so a wrapper line can stand for IP-core code inlined into it.",
           "",
           ...misses,

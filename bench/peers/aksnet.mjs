@@ -1,29 +1,27 @@
 /**
  * aksnet's compiled library (dist/) on the IP workloads, through its public API
- * (`aksnet/ip`): the bulk text helpers where the IP core has them, the value
- * types elsewhere. Run `npm run build` first (`npm run bench` does).
+ * (`aksnet/ip`): the bulk text helpers (text in, text out, no objects per IPv4
+ * line) for W1–W4, and the sequential `PrefixAllocator` for W5, whose requests
+ * arrive one at a time. Run `npm run build` first (`npm run bench` does).
  */
-import { OverlapIndex, PrefixAllocator, findOverlappingPairs, freeSpaceText, mergeCidrText, parsePrefix } from "../../dist/ip/index.js";
+import { PrefixAllocator, freeSpaceText, maskCidrText, mergeCidrText, overlappingPairsText, overlapsAnyText, parsePrefix } from "../../dist/ip/index.js";
 
 /** W1: parse and format each CIDR as its network. */
-export const parseFormat = (lines) => lines.map((s) => parsePrefix(s).masked().toString());
+export const parseFormat = (lines) => maskCidrText(lines);
 
 /** W2. */
 export const merge = (lines) => mergeCidrText(lines);
 
-/** W3a. */
+/** W3a: the queries (as given) that overlap any existing subnet. */
 export function queriesOverlapping(queries, existing) {
-  const index = new OverlapIndex(existing.map(parsePrefix));
+  const hit = overlapsAnyText(queries, existing);
   const out = [];
-  for (const q of queries) {
-    const p = parsePrefix(q);
-    if (index.overlapsAny(p)) out.push(p.toString());
-  }
+  for (let i = 0; i < queries.length; i++) if (hit[i]) out.push(queries[i]);
   return out;
 }
 
 /** W3b. */
-export const overlappingPairs = (lines) => findOverlappingPairs(lines.map(parsePrefix)).map(([i, j]) => `${i} ${j}`);
+export const overlappingPairs = (lines) => overlappingPairsText(lines).map(([i, j]) => `${i} ${j}`);
 
 /** W4. */
 export const freeSpace = (parent, used) => freeSpaceText(parsePrefix(parent), used);
