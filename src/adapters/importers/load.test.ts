@@ -25,6 +25,12 @@ describe("importers: formats detected from content and mapped to a plan", () => 
       expect: { vnet: { name: "cliakstest000003", addressSpace: ["11.0.0.0/16"], subnets: [{ name: "aks-subnet", cidr: "11.0.0.0/24" }] } },
     },
     {
+      name: "recorded ARM deployment template (quickstart): parameter defaults used, other expressions left out",
+      files: ["arm-template-quickstart-aks.json"],
+      formats: ["arm-template"],
+      expect: { name: "aks101cluster", nodePools: [{ name: "agentpool", mode: "System", os: "Linux", count: 3 }] },
+    },
+    {
       name: "az aks show (flattened casing) + az network vnet list picks the cluster's VNet",
       files: ["az-aks-show-overlay.json", "az-vnet-list.json"],
       formats: ["az-aks-show", "az-vnet"],

@@ -7,12 +7,12 @@
  */
 import { parsePlan, type Plan, type SchemaProblem } from "../../engines/plan/index.js";
 import { isObj, PlanBuilder, type AzureId, type PlanPath } from "./builder.js";
-import { importManagedCluster, isManagedCluster } from "./managed-cluster.js";
+import { importManagedCluster, isArmTemplate, isManagedCluster, templateResources, withParameterDefaults } from "./managed-cluster.js";
 import { parseText, PlanLoadError, type ParsedText } from "./source-map.js";
 import { importTerraformPlan, isTerraformPlan } from "./terraform-plan.js";
-import { importVnets, isVnetDocument } from "./vnet.js";
+import { importVnetList, importVnets, isVnetDocument } from "./vnet.js";
 
-export type PlanFormat = "aksnet" | "az-aks-show" | "arm" | "az-vnet" | "terraform-plan";
+export type PlanFormat = "aksnet" | "az-aks-show" | "arm" | "arm-template" | "az-vnet" | "terraform-plan";
 
 export interface Location {
   readonly file: string;
@@ -70,6 +70,7 @@ function detect(parsed: ParsedText, fileName: string): PlanFormat {
   if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) throw new PlanLoadError(`${fileName} is empty; give an aksnet plan or an az aks show, ARM, az network vnet or terraform show -json document.`);
   if (isAksnetPlan(v)) return "aksnet";
   if (isTerraformPlan(v)) return "terraform-plan";
+  if (isArmTemplate(v)) return "arm-template";
   if (isManagedCluster(v)) return isObj(v) && isObj(v["properties"]) ? "arm" : "az-aks-show";
   if (isVnetDocument(v)) return "az-vnet";
   throw new PlanLoadError(
@@ -99,6 +100,15 @@ export function loadPlanFiles(files: readonly PlanFile[]): LoadedPlan {
     } else if (d.format === "terraform-plan") {
       const b = importTerraformPlan(d.parsed.value as Record<string, unknown>);
       builders[i] = rebase(b, i);
+    } else if (d.format === "arm-template") {
+      // Values written as template expressions ("[parameters('x')]") are not known until deployment and are left out.
+      const template = withParameterDefaults(d.parsed.value, d.parsed.value as Record<string, unknown>);
+      const cluster = templateResources(template, "cluster")[0]!;
+      const r = importManagedCluster(cluster.o, cluster.at);
+      refs.push(...r.vnetRefs);
+      const vnets = templateResources(template, "vnet");
+      if (vnets.length > 0) r.builder.absorb(importVnetList(vnets, r.vnetRefs).builder);
+      builders[i] = rebase(r.builder, i);
     } else if (d.format === "az-aks-show" || d.format === "arm") {
       const r = importManagedCluster(d.parsed.value as Record<string, unknown>);
       builders[i] = rebase(r.builder, i);

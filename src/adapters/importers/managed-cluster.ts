@@ -14,6 +14,43 @@ export interface ImportedCluster {
   readonly vnetRefs: readonly AzureId[];
 }
 
+const TEMPLATE_TYPES = { cluster: "microsoft.containerservice/managedclusters", vnet: "microsoft.network/virtualnetworks" } as const;
+
+/** The resources of an ARM deployment template (`$schema` …deploymentTemplate.json, `resources[]`) of one type, with their source paths. */
+export function templateResources(v: unknown, kind: keyof typeof TEMPLATE_TYPES): { o: Obj; at: SourcePath }[] {
+  if (!isObj(v) || !Array.isArray(v["resources"])) return [];
+  return (v["resources"] as unknown[]).flatMap((r, i) => {
+    const type = field(r, "type")?.value;
+    return isObj(r) && typeof type === "string" && type.toLowerCase() === TEMPLATE_TYPES[kind] ? [{ o: r, at: ["resources", i] as SourcePath }] : [];
+  });
+}
+
+/**
+ * A copy of `value` with every `"[parameters('x')]"` replaced by the template
+ * parameter's literal `defaultValue`, where it has one; other expressions stay
+ * (and are then left out as unknown until deployment).
+ */
+export function withParameterDefaults(value: unknown, template: Obj): unknown {
+  const params = isObj(template["parameters"]) ? template["parameters"] : {};
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") {
+      const m = /^\[parameters\('([^']+)'\)\]$/.exec(v.trim());
+      const p = m ? field(params, m[1]!)?.value : undefined;
+      const d = isObj(p) ? literal(p["defaultValue"]) : undefined;
+      return d === undefined ? v : d;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value);
+}
+
+/** Reports whether the value is an ARM deployment template holding a managed cluster. */
+export function isArmTemplate(v: unknown): boolean {
+  return isObj(v) && typeof v["$schema"] === "string" && /deploymentTemplate/i.test(v["$schema"]) && templateResources(v, "cluster").length > 0;
+}
+
 /** Reports whether the value looks like a managed cluster (either shape). */
 export function isManagedCluster(v: unknown): boolean {
   if (!isObj(v)) return false;

@@ -36,13 +36,22 @@ function prefixesOf(o: unknown): { key: string; list: string[] } | undefined {
  * reference is known, the only VNet of the document.
  */
 export function importVnets(v: unknown, refs: readonly AzureId[], b: PlanBuilder = new PlanBuilder()): { builder: PlanBuilder; chosen?: string; candidates: string[] } {
-  const list: { o: Obj; at: SourcePath }[] = Array.isArray(v) ? v.filter(isObj).map((o, i) => ({ o, at: [i] })) : isObj(v) ? [{ o: v, at: [] }] : [];
-  const names = list.map((x) => String(field(x.o, "name")?.value ?? ""));
+  const list: { o: Obj; at: SourcePath }[] = Array.isArray(v)
+    ? v.flatMap((o: unknown, i) => (isObj(o) ? [{ o, at: [i] }] : []))
+    : isObj(v)
+      ? [{ o: v, at: [] }]
+      : [];
+  return importVnetList(list, refs, b);
+}
+
+/** Imports the VNet matching `refs` from candidate VNet objects, each with its source path. */
+export function importVnetList(list: readonly { o: Obj; at: SourcePath }[], refs: readonly AzureId[], b: PlanBuilder = new PlanBuilder()): { builder: PlanBuilder; chosen?: string; candidates: string[] } {
+  const names = list.map((x) => String(literal(field(x.o, "name")?.value) ?? ""));
   const wanted = refs.find((r) => r.vnet)?.vnet;
   const pick = wanted !== undefined ? list.find((_, i) => names[i]?.toLowerCase() === wanted.toLowerCase()) : list.length === 1 ? list[0] : undefined;
   if (!pick) return { builder: b, candidates: names };
   const name = field(pick.o, "name");
-  if (typeof name?.value === "string") b.set(["vnet", "name"], name.value, [...pick.at, name.key]);
+  if (typeof literal(name?.value) === "string") b.set(["vnet", "name"], name!.value, [...pick.at, name!.key]);
   const rg = field(pick.o, "resourceGroup");
   if (typeof rg?.value === "string") b.set(["vnet", "resourceGroup"], rg.value, [...pick.at, rg.key]);
   const { o: props, at } = body(pick.o, pick.at);

@@ -201,7 +201,7 @@ function resolvePool(p: NodePool, i: number, model: ModelId, version: Kubernetes
     assume({
       path: `${at}.maxSurge`,
       value: `${maxSurge.text} (${nodes} node${nodes === 1 ? "" : "s"})`,
-      reason: `no maxSurge given for pool "${p.name}": the AKS default for Kubernetes ${version ? formatKubernetesVersion(version) : "(no version given: assumed current)"}`,
+      reason: `no maxSurge given for pool "${p.name}": the AKS default for ${version ? `Kubernetes ${formatKubernetesVersion(version)}` : "a current Kubernetes version (no kubernetesVersion given)"}`,
       source: urls(d.source),
       ...(alts ? { alternatives: alts } : {}),
     });
