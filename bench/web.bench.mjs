@@ -93,8 +93,10 @@ async function engineFigures(planText) {
   if (view.plan.vnet.subnets.length !== SUBNETS || view.plan.nodePools.length !== POOLS) throw new Error("the bench plan has the wrong shape");
   const plan = view.plan;
   const resolved = resolvePlan(plan);
+  const jsonText = JSON.stringify(plan, null, 2);
   const rows = [
     ["read the text (YAML + importer + schema)", time(() => readPlanText(planText))],
+    ["read the same plan written as JSON (native JSON parse + schema)", time(() => readPlanText(jsonText))],
     ["resolve defaults", time(() => resolvePlan(plan))],
     ["check (every rule)", time(() => validate(resolved))],
     ["address map layout", time(() => layoutAddressMap(plan))],

@@ -27,6 +27,16 @@ describe("computeView shows what the CLI's engines compute", () => {
     expect(view.findings).toEqual(validate(loaded.plan!));
   });
 
+  it("an aksnet plan written as JSON gives the same view as its YAML", () => {
+    const json = JSON.stringify(loadPlanText(EXAMPLE_PLAN, "p").plan, null, 2);
+    const { parts: _a, input: inA, ...a } = computeView({ ...DEFAULT_STATE, planText: json });
+    const { parts: _b, input: inB, ...b } = computeView(DEFAULT_STATE);
+    expect(inA).toEqual(inB);
+    expect(a).toEqual(b);
+    const bad = computeView({ ...DEFAULT_STATE, planText: json.replace('"count": 3', '"count": "three"') });
+    expect(bad.input.problems).toEqual([expect.stringMatching(/^line \d+, column \d+: nodePools\[0\]\.count: expected a number, got "three"\.$/)]);
+  });
+
   it("reports schema problems with line and column, and draws nothing", () => {
     const view = computeView({ ...DEFAULT_STATE, planText: example("plans/schema-errors.yaml") });
     expect(view.plan).toBeUndefined();

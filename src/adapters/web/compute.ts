@@ -76,20 +76,31 @@ function isAksnetPlanValue(v: unknown): v is Record<string, unknown> {
   return (typeof o["apiVersion"] === "string" && o["apiVersion"].startsWith("aksnet/")) || o["kind"] === "ClusterPlan";
 }
 
+/** The value of a JSON text (parsed natively, much faster than as YAML), or undefined when it is not JSON. */
+function jsonValue(text: string): unknown {
+  if (!text.trimStart().startsWith("{")) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Reads the editor text (aksnet.yaml, az aks show / ARM JSON, az network vnet
- * JSON, terraform show -json) through the CLI's importers. With a hint (the
- * value the form wrote this text from), an aksnet plan that passes the schema
- * skips the text parse; any problem is still reported through the importer, with
- * its line and column.
+ * JSON, terraform show -json) through the CLI's importers. An aksnet plan
+ * whose value is already known (the form wrote the text from it) or is JSON
+ * skips the YAML parse when it passes the schema; any problem is still
+ * reported through the importer, with its line and column.
  */
 export function readPlanText(text: string, hint?: ParsedHint): { readonly input: PlanInputView; readonly plan?: Plan } {
   if (text.length > MAX_PLAN_TEXT) {
     return { input: { kind: "aksnet", problems: [`The plan is ${Math.ceil(text.length / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB. Remove what the plan does not need.`] } };
   }
   if (text.trim() === "") return { input: { kind: "empty", problems: ["The plan is empty: paste an aksnet.yaml, az aks show JSON or terraform show -json output, or load the example."] } };
-  if (hint && hint.planText === text && isAksnetPlanValue(hint.value)) {
-    const parsed = parsePlan(hint.value);
+  const value = hint && hint.planText === text ? hint.value : jsonValue(text);
+  if (isAksnetPlanValue(value)) {
+    const parsed = parsePlan(value);
     if (parsed.plan) return { input: { kind: "aksnet", problems: [] }, plan: parsed.plan };
   }
   let loaded: LoadedPlan;
