@@ -101,7 +101,9 @@ export default defineCommand({
       const file = String(opts["emitPlan"]);
       const path = resolve(io.cwd, file);
       const tmp = `${path}.${process.pid}.tmp`;
-      const header = `# Recommended by aksnet: ${candidateTitle(best)}.\n# Requirements: ${(await import("../recommend/render.js")).describeTarget(r)}.\n`;
+      const header =
+        `# Recommended by aksnet: ${candidateTitle(best)}.\n# Requirements: ${(await import("../recommend/render.js")).describeTarget(r)}.\n` +
+        "# Subnets are the smallest that hold the peak node count with surge: widen them for growth, internal load balancers or more pools.\n";
       try {
         await writeFile(tmp, header + stringify({ ...e.plan, requirements }), "utf8");
         await rename(tmp, path);
