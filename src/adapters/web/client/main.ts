@@ -54,8 +54,10 @@ function saveToUrl(): void {
   urlTimer = setTimeout(() => history.replaceState(null, "", `#${encodeState(state)}`), 250);
 }
 
-const KIND_WORDS: Readonly<Record<PageView["input"]["kind"], string>> = {
+/** How the status line names an input format; a format the importers add later shows by its id. */
+const KIND_WORDS: Readonly<Partial<Record<PageView["input"]["kind"], string>>> = {
   aksnet: "an aksnet plan",
+  "arm-template": "an ARM template",
   "az-aks-show": "az aks show output",
   arm: "an ARM managed cluster",
   "az-vnet": "az network vnet output",
@@ -71,7 +73,7 @@ function renderStatus(v: PageView): void {
     const subnets = v.plan?.vnet?.subnets.length ?? 0;
     return fill(
       status,
-      h("p", { class: "ok" }, `Read ${KIND_WORDS[v.input.kind]}: ${pools} node pool${pools === 1 ? "" : "s"}, ${subnets} subnet${subnets === 1 ? "" : "s"}${v.resolved ? `, model ${v.resolved.model}` : ""}.`),
+      h("p", { class: "ok" }, `Read ${KIND_WORDS[v.input.kind] ?? v.input.kind}: ${pools} node pool${pools === 1 ? "" : "s"}, ${subnets} subnet${subnets === 1 ? "" : "s"}${v.resolved ? `, model ${v.resolved.model}` : ""}.`),
       v.input.notes?.length ? h("ul", { class: "hint" }, ...v.input.notes.map((n) => h("li", {}, n))) : null,
       v.input.kind !== "aksnet" ? h("p", { class: "hint" }, "The form edits aksnet plans: convert to edit this one with it.") : null,
     );
