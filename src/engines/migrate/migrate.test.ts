@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parsePrefix } from "../../ip/index.js";
 import { PlanSchema, resolvePlan, type PlanInput } from "../plan/index.js";
-import { planMigration, type ClusterFacts, type MigrationTarget } from "./index.js";
+import { planAvoid, planMigration, type ClusterFacts, type MigrationTarget } from "./index.js";
 
 const vnet = { name: "vnet", addressSpace: ["10.240.0.0/16"], subnets: [{ name: "nodes", cidr: "10.240.0.0/22" }] };
 const kubenet: PlanInput = {
@@ -150,5 +152,31 @@ describe("az CLI version for the dataplane update", () => {
   ])("$name", ({ plan, want }) => {
     const m = planMigration(resolvePlan(PlanSchema.parse(plan)), { to: "cilium" });
     expect(m.steps.at(-1)?.note).toMatch(want);
+  });
+});
+
+describe("laws", () => {
+  it("a chosen or kept pod CIDR holds every node with surge and overlaps nothing the plan names", () => {
+    const prefixes = fc.constantFrom("10.244.0.0/16", "10.244.0.0/14", "100.64.0.0/10", "100.64.0.0/16", "172.16.0.0/12", "192.168.0.0/16", "10.0.0.0/8", "10.240.0.0/12");
+    fc.assert(
+      fc.property(fc.array(prefixes, { maxLength: 4 }), fc.integer({ min: 1, max: 900 }), fc.constantFrom<PlanInput>(kubenet, nodeSubnet), (connected, maxCount, base) => {
+        const plan: PlanInput = {
+          ...base,
+          network: { ...base.network, policy: "none" },
+          connectedNetworks: connected.map((c, i) => ({ name: `n${i}`, cidrs: [c] })),
+          nodePools: [{ name: "system", mode: "System", count: 1, minCount: 1, maxCount, maxSurge: "10%", subnet: "nodes" }],
+        };
+        const resolved = resolvePlan(PlanSchema.parse(plan));
+        const m = planMigration(resolved, { to: "overlay", facts: { identity: "UserAssigned", customIpMasqAgent: false } });
+        if (!m.podCidr) {
+          expect(m.blockers.map((b) => b.id)).toContain("no-free-pod-cidr");
+          return;
+        }
+        expect(m.podCidr.nodesSupported).toBeGreaterThanOrEqual(m.podCidr.blocksNeeded);
+        const p = parsePrefix(m.podCidr.cidr);
+        for (const a of planAvoid(resolved)) expect(a.prefix.overlaps(p), `${m.podCidr.cidr} overlaps ${a.what}`).toBe(false);
+      }),
+      { numRuns: 120, seed: 11 },
+    );
   });
 });

@@ -30,3 +30,21 @@ describe("aksnet migrate", () => {
     expect(j.steps.at(-1)?.commandText).toBe("az aks update --resource-group rg-aks-flat --name aks-flat --network-plugin azure --network-plugin-mode overlay --pod-cidr 10.244.0.0/16");
   });
 });
+
+describe("names in commands are shell-quoted", () => {
+  it("a cluster name with a command substitution stays one literal word", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "aksnet-mig-"));
+    try {
+      writeFileSync(join(dir, "p.yaml"), 'name: "aks$(reboot)"\nresourceGroup: "rg x"\nkubernetesVersion: "1.31"\nnetwork: { plugin: kubenet }\nnodePools: [{ name: system, count: 3 }]\n');
+      const io = memoryIo({ cwd: dir });
+      await run(["migrate", "p.yaml", "--to", "overlay", "--identity", "user", "-o", "json"], io);
+      const j = JSON.parse(io.stdout) as { steps: { commandText: string }[] };
+      expect(j.steps.at(-1)?.commandText).toMatch(/^az aks update --resource-group 'rg x' --name 'aks\$\(reboot\)' --network-plugin azure/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
