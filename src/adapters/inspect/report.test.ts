@@ -85,6 +85,18 @@ describe("address use and headroom", () => {
   });
 });
 
+describe("virtual nodes", () => {
+  it("are listed apart and change no count, pool or verdict", async () => {
+    const s = await dump("node-subnet");
+    const virtualNode = { name: "virtual-node-aci-linux", pool: undefined, os: "linux", labels: {}, internalIps: ["10.241.0.4"], podCidrs: [], maxPods: 500, ready: true, networkUnavailableReason: undefined, kubeletVersion: "v1.31.8", virtual: true };
+    const withVirtual = { ...s, nodes: [...s.nodes, virtualNode], pods: [...s.pods, { node: "virtual-node-aci-linux", ips: ["10.241.0.10"], hostNetwork: false, phase: "Running" }] };
+    const a = inspectReport(s, SOURCE);
+    const b = inspectReport(withVirtual, SOURCE);
+    expect(b.virtualNodes).toEqual([{ name: "virtual-node-aci-linux", pods: 1 }]);
+    expect({ ...b, virtualNodes: [] }).toEqual(a);
+  });
+});
+
 describe("configuration against the cluster", () => {
   const cases = [
     { name: "the matching plan", edit: (t: string) => t, differences: [] as RegExp[] },

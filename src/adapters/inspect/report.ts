@@ -30,12 +30,18 @@ export interface InspectReport {
   readonly nodes: readonly NodeUse[];
   readonly ranges: readonly AddressUse[];
   readonly headroom: Headroom;
+  /** Virtual nodes (ACI), left out of everything above: name and the pods they run. */
+  readonly virtualNodes: readonly { readonly name: string; readonly pods: number }[];
   readonly configured: ConfiguredComparison | undefined;
   readonly problems: readonly ReadProblem[];
 }
 
-export function inspectReport(s: ClusterSnapshot, source: ReportSource, loaded?: LoadedConfiguration): InspectReport {
+export function inspectReport(all: ClusterSnapshot, source: ReportSource, loaded?: LoadedConfiguration): InspectReport {
   const configured = loaded?.cluster;
+  // Virtual nodes are listed apart: they hold no node subnet address, belong to no pool and their pods use the ACI subnet.
+  const virtualNames = new Set(all.nodes.filter((n) => n.virtual).map((n) => n.name));
+  const s: ClusterSnapshot = virtualNames.size ? { ...all, nodes: all.nodes.filter((n) => !n.virtual), pods: all.pods.filter((p) => p.node === undefined || !virtualNames.has(p.node)) } : all;
+  const virtualNodes = [...virtualNames].map((name) => ({ name, pods: all.pods.filter((p) => p.node === name && p.phase !== "Succeeded" && p.phase !== "Failed").length }));
   const { placement, ...verdict } = classify(s);
   const nodes = nodeUse(s);
   const ranges = rangeUse(s, { ...verdict, placement }, nodes, configured);
@@ -54,6 +60,7 @@ export function inspectReport(s: ClusterSnapshot, source: ReportSource, loaded?:
     nodes,
     ranges,
     headroom: headroom(s, verdict.model, ranges, nodes, configured),
+    virtualNodes,
     configured: loaded ? compare(loaded, verdict, nodes) : undefined,
     problems: s.problems,
   };

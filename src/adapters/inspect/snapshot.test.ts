@@ -38,6 +38,7 @@ describe("SnapshotBuilder", () => {
       ready: true,
       networkUnavailableReason: "RouteCreated",
       kubeletVersion: "v1.18.19",
+      virtual: false,
     });
   });
 

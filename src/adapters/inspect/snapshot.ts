@@ -27,6 +27,11 @@ export interface SnapshotNode {
   /** The `NetworkUnavailable` condition's reason (`RouteCreated` is written by the Azure route controller on kubenet). */
   readonly networkUnavailableReason: string | undefined;
   readonly kubeletVersion: string | undefined;
+  /**
+   * A virtual node (ACI through virtual-kubelet, label `type=virtual-kubelet`): no VM, no node subnet
+   * address of its own, pods in the ACI subnet. Source: articles/aks/virtual-nodes-cli.md (checked 2026-11-22).
+   */
+  readonly virtual: boolean;
 }
 
 /** A pod, reduced to where it runs and which addresses it holds. */
@@ -143,6 +148,7 @@ export function snapshotNode(raw: unknown): SnapshotNode | undefined {
     ready,
     networkUnavailableReason: netCond ? str(netCond["reason"]) : undefined,
     kubeletVersion: str(obj(status["nodeInfo"])["kubeletVersion"]),
+    virtual: allLabels["type"] === "virtual-kubelet",
   };
 }
 

@@ -91,6 +91,7 @@ function sections(r: InspectReport, o: RenderOptions): { head: string[]; tables:
     tail.push({ title: "Check findings (configuration at the cluster's node counts)", lines: c.findings.length ? c.findings.map((f) => `${f.severity} ${f.ruleId}: ${f.message} Fix: ${f.fix}`) : ["No findings."] });
   }
   const notes = [...v.caveats, ...h.notes];
+  if (r.virtualNodes.length) notes.push(`Virtual nodes (ACI) left out of the counts above: ${r.virtualNodes.map((x) => `${x.name} (${x.pods} pods)`).join(", ")}; their pods take addresses from the ACI subnet.`);
   if (notes.length) tail.push({ title: "Notes", lines: notes });
   if (r.problems.length) tail.push({ title: "Not read", lines: r.problems.map((p) => `${p.resource}: ${p.detail}`) });
   return { head, tables, tail };
