@@ -33,12 +33,19 @@ describe("values that could inject are refused, naming the field", () => {
     { name: "upper case pool name", patch: pool({ name: "System" }), path: "nodePools[0].name" },
     { name: "Windows pool name longer than 6", patch: (p) => ({ ...p, nodePools: [...p.nodePools!, { name: "windows", os: "Windows2022" }] }), path: "nodePools[1].name" },
     { name: "a subnet reference the VNet lacks", patch: pool({ podSubnet: "pods" }), path: "nodePools[0].podSubnet" },
+    { name: "an autoscaler with only maxCount", patch: pool({ count: undefined, maxCount: 10 }), path: "nodePools[0]" },
     { name: "a CIDR that is not a network address", patch: (p) => ({ ...p, network: { ...p.network, podCidrs: ["10.244.0.1/16"] } }), path: "network.podCidrs[0]" },
   ])("$name", ({ patch, path }) => {
     const r = toGenPlan(PlanSchema.parse(patch(base)));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((x) => x.path)).toContain(path);
     for (const format of GENERATE_FORMATS) expect(generate(PlanSchema.parse(patch(base)), format).ok).toBe(false);
+  });
+
+  it("a pool without a count gets 3 nodes, written explicitly and stated", () => {
+    const r = generate(PlanSchema.parse(pool({ count: undefined })(base)), "terraform");
+    expect(r.ok && r.text).toMatch(/node_count += 3/);
+    expect(r.ok && r.notes.join(" ")).toMatch(/nodePools\[0\]\.count is not set: 3/);
   });
 
   it("the unpatched plan is accepted", () => {

@@ -180,12 +180,22 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
       const v = p[k];
       if (v !== undefined && (v < 0 || v > 5000)) problems.push({ path: `nodePools[${i}].${k}`, value: String(v), reason: "it must be a whole number from 0 to 5000" });
     }
+    if ((p.minCount === undefined) !== (p.maxCount === undefined)) {
+      problems.push({ path: `nodePools[${i}]`, value: p.name, reason: "the autoscaler needs both minCount and maxCount; set both, or neither for a fixed count" });
+    }
+    let count = p.count;
+    if (count === undefined && p.minCount === undefined) {
+      // The az CLI creates 3 nodes when --node-count is left out; ARM and azurerm differ, so the count is always written.
+      // Source: Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_help.py (az aks create --node-count, default 3), checked 2026-11-22.
+      count = 3;
+      assumptions.push(`nodePools[${i}].count is not set: 3, the az CLI default, written explicitly`);
+    }
     return {
       name: p.name,
       mode: p.mode ?? (i === 0 ? "System" : "User"),
       osType,
       ...(osType === "Windows" && p.os !== undefined ? { osSku: p.os } : {}),
-      ...(p.count !== undefined ? { count: p.count } : {}),
+      ...(count !== undefined ? { count } : {}),
       ...(p.minCount !== undefined ? { minCount: p.minCount } : {}),
       ...(p.maxCount !== undefined ? { maxCount: p.maxCount } : {}),
       ...(p.maxPods !== undefined ? { maxPods: p.maxPods } : {}),
