@@ -14,7 +14,7 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-export async function measure(fn, { runs = 3, budgetMs = 6000, check } = {}) {
+export async function measure(fn, { runs = 5, budgetMs = 6000, check } = {}) {
   globalThis.gc?.();
   const t0 = performance.now();
   const output = await fn();
