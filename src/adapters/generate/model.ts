@@ -185,10 +185,11 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
     }
     let count = p.count;
     if (count === undefined && p.minCount === undefined) {
-      // The az CLI creates 3 nodes when --node-count is left out; ARM and azurerm differ, so the count is always written.
-      // Source: Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_help.py (az aks create --node-count, default 3), checked 2026-11-22.
+      // The defaults differ: ARM's agent pool count defaults to 1
+      // (https://learn.microsoft.com/rest/api/aks/agent-pools/create-or-update, checked 2026-11-22), while the az CLI
+      // creates 3 nodes (its conventional default; its help text states none: UNCONFIRMED). So the count is always written.
       count = 3;
-      assumptions.push(`nodePools[${i}].count is not set: 3, the az CLI default, written explicitly`);
+      assumptions.push(`nodePools[${i}].count is not set: 3, written explicitly (the az CLI creates 3; ARM's default is 1)`);
     }
     return {
       name: p.name,
