@@ -8,8 +8,9 @@
  * Naming rules: https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
  * (Microsoft.ContainerService managedClusters 1-63, alphanumerics, underscores, hyphens;
  * Microsoft.Network virtualNetworks 2-64 and subnets 1-80, alphanumerics, underscores, periods, hyphens;
- * resource groups 1-90), checked 2026-11-22. Node pool names: Linux 1-12 lowercase
- * alphanumerics starting with a letter, Windows at most 6 —
+ * resource groups 1-90), checked 2026-11-22; the AKS REST API states the same patterns for cluster names
+ * and agent pool names (`^[a-z][a-z0-9]{0,11}$`): https://learn.microsoft.com/rest/api/aks/agent-pools/create-or-update
+ * (checked 2026-11-22). Windows pool names at most 6 characters —
  * hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster_node_pool.html.markdown, checked 2026-11-22.
  */
 import { resolvePlan, type Plan } from "../../engines/plan/index.js";
