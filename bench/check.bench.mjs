@@ -88,7 +88,9 @@ export async function run() {
   // Resolve inside the timed function: rules share indexes built once per resolved plan, so reusing one would time a warm cache.
   const engine = await measure(() => validate(resolvePlan(parsed.plan)), { runs: 5, budgetMs: 20_000 });
   const findings = engine.output;
-  const overlaps = findings.filter((f) => f.ruleId === "vnet-layout-invalid").length;
+  // Ten overlapping pairs are reported one by one, the rest counted in one more finding.
+  const layout = findings.filter((f) => f.ruleId === "vnet-layout-invalid");
+  const overlaps = layout.filter((f) => f.message.includes("overlaps subnet")).length + layout.reduce((n, f) => n + (String(f.data.what ?? "").includes("overlap") ? Number(f.data.more) : 0), 0);
   if (overlaps < PLANTED_OVERLAPS) throw new Error(`expected at least ${PLANTED_OVERLAPS} overlap findings, got ${overlaps}`);
   console.log(`check: resolve + validate ${formatMs(engine.cpuMs)} CPU (${formatMs(engine.ms)} wall), ${n(findings.length)} findings, ${overlaps} subnet overlaps found`);
 
@@ -120,7 +122,7 @@ export async function run() {
     `| \`aksnet check -o json FILE\` in-process (read, parse with source map, resolve, validate, locate, render; ${(text.length / 1e6).toFixed(1)} MB JSON) | ${formatMs(full.cpuMs)} | ${formatMs(full.ms)} | ${verdict(full.cpuMs)} | ${(full.cpuMs / engine.cpuMs).toFixed(1)}× |`,
     `| yardstick: pairwise \`Prefix.overlaps\` over the VNet subnets, ${n(PAIRWISE_SLICE)} measured, scaled by n² | ${formatMs(scaled)} | | | ${(scaled / engine.cpuMs).toFixed(0)}× |`,
     "",
-    `${n(findings.length)} findings; ${overlaps} subnet overlaps reported (each planted /27 sits inside an existing subnet).`,
+    `${n(findings.length)} findings; all ${overlaps} planted subnet overlaps found (ten reported one by one, the rest counted).`,
     "",
   ].join("\n");
 }

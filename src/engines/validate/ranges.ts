@@ -136,3 +136,11 @@ const RESERVED = RESERVED_RANGES.map((r) => fact(r.cidr));
 export function suggestFree(bits: number, taken: readonly Tagged[]): Prefix | undefined {
   return firstFree(PRIVATE_SPACE, [...taken.map((t) => t.prefix), ...RESERVED], bits);
 }
+
+/** At most this many findings per query for one kind of overlap; the rest are counted in one more finding. */
+export const MAX_OVERLAPS_REPORTED = 10;
+
+/** The first `MAX_OVERLAPS_REPORTED` items and how many more there are. */
+export function capped<T>(items: readonly T[], max = MAX_OVERLAPS_REPORTED): { shown: readonly T[]; more: number } {
+  return items.length <= max ? { shown: items, more: 0 } : { shown: items.slice(0, max), more: items.length - max };
+}

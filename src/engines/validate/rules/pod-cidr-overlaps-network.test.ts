@@ -19,5 +19,16 @@ ruleTester(rule, {
       plan: mk((d) => { d.network.podCidrs = ["192.168.0.0/16"]; }),
       findings: [{ messageId: "connected", path: "network.podCidrs[0]", message: "Pod CIDR 192.168.0.0/16 overlaps connected network \"on-prem\" (192.168.0.0/16); hosts there would be unreachable from pods (their traffic is captured by the pod network)." }],
     },
+    {
+      name: "a /8 pod CIDR over many on-premises ranges: ten reported, the rest counted",
+      plan: mk((d) => {
+        d.network.podCidrs = ["100.64.0.0/10"];
+        d.connectedNetworks = [{ name: "branches", cidrs: Array.from({ length: 11 }, (_, i) => `100.64.${i}.0/24`) }];
+      }),
+      findings: [
+        ...Array.from({ length: 10 }, (_, i) => ({ messageId: "connected", path: "network.podCidrs[0]", message: `Pod CIDR 100.64.0.0/10 overlaps connected network "branches" (100.64.${i}.0/24); hosts there would be unreachable from pods (their traffic is captured by the pod network).` })),
+        { messageId: "more", path: "network.podCidrs[0]", message: "Pod CIDR 100.64.0.0/10 also overlaps 1 more connected-network ranges (the first 10 are reported)." },
+      ],
+    },
   ],
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { connected, indexOf, podCidrs, serviceCidrs, subnets, suggestFree, vnetSpace } from "../ranges.js";
+import { capped, connected, indexOf, podCidrs, serviceCidrs, subnets, suggestFree, vnetSpace } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -10,10 +10,12 @@ export default defineRule({
     messages: {
       vnet: "Pod CIDR {pod} overlaps {other}; pods and VNet hosts would share addresses.",
       connected: "Pod CIDR {pod} overlaps {other}; hosts there would be unreachable from pods (their traffic is captured by the pod network).",
+      more: "Pod CIDR {pod} also overlaps {more} more connected-network ranges (the first {shown} are reported).",
     },
     fixes: {
       vnet: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
       connected: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
+      more: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-azure-cni-overlay.md",
@@ -36,7 +38,9 @@ export default defineRule({
       // One finding for the VNet (its subnets lie inside it), one per connected network.
       const vnetHit = hitsVnet[0];
       if (vnetHit) report({ messageId: "vnet", path: p.path, data: { pod: p.prefix.toString(), other: vnetHit.label, suggestion } });
-      for (const n of hitsNet) report({ messageId: "connected", path: p.path, data: { pod: p.prefix.toString(), other: n.label, suggestion } });
+      const { shown, more } = capped(hitsNet);
+      for (const n of shown) report({ messageId: "connected", path: p.path, data: { pod: p.prefix.toString(), other: n.label, suggestion } });
+      if (more > 0) report({ messageId: "more", path: p.path, data: { pod: p.prefix.toString(), more, shown: shown.length, suggestion } });
     }
   },
 });

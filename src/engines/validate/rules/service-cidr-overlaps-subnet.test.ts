@@ -16,5 +16,18 @@ ruleTester(rule, {
         { messageId: "overlap", path: "network.serviceCidrs[0]", message: "Service CIDR 10.224.0.0/16 overlaps subnet \"shared\" (10.224.8.0/24)." },
       ],
     },
+    {
+      name: "a VNet full of subnets: ten reported, the rest counted",
+      plan: mk((d) => {
+        d.network.serviceCidrs = ["10.224.0.0/16"];
+        d.network.dnsServiceIp = "10.224.0.10";
+        d.vnet.subnets = Array.from({ length: 12 }, (_, i) => ({ name: `s${i}`, cidr: `10.224.${i}.0/24` }));
+        d.nodePools.forEach((p) => (p.subnet = "s0"));
+      }),
+      findings: [
+        ...Array.from({ length: 10 }, (_, i) => ({ messageId: "overlap", path: "network.serviceCidrs[0]", message: `Service CIDR 10.224.0.0/16 overlaps subnet "s${i}" (10.224.${i}.0/24).` })),
+        { messageId: "more", path: "network.serviceCidrs[0]", message: "Service CIDR 10.224.0.0/16 also overlaps 2 more subnets (the first 10 are reported)." },
+      ],
+    },
   ],
 });

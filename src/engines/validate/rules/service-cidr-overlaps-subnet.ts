@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { indexOf, isSubnet, serviceCidrs } from "../ranges.js";
+import { capped, indexOf, isSubnet, serviceCidrs } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -9,8 +9,10 @@ export default defineRule({
     description: "The service CIDR must not overlap any subnet of the cluster's VNet.",
     messages: {
       overlap: "Service CIDR {service} overlaps {subnet}.",
+      more: "Service CIDR {service} also overlaps {more} more subnets (the first {shown} are reported).",
     },
     fixes: {
+      more: "Choose a service CIDR outside the VNet's subnets; the service CIDR cannot be changed after the cluster is created.",
       overlap: "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
     },
     aksErrorCode: "ServiceCidrOverlapExistingSubnetsCidr",
@@ -23,9 +25,9 @@ export default defineRule({
   check({ plan, report }) {
     const vnet = indexOf(plan, "vnet");
     for (const s of serviceCidrs(plan)) {
-      for (const hit of vnet.overlapping(s).filter(isSubnet)) {
-        report({ messageId: "overlap", path: s.path, data: { service: s.prefix.toString(), subnet: hit.label, suggestion: "" } });
-      }
+      const { shown, more } = capped(vnet.overlapping(s).filter(isSubnet));
+      for (const hit of shown) report({ messageId: "overlap", path: s.path, data: { service: s.prefix.toString(), subnet: hit.label, suggestion: "" } });
+      if (more > 0) report({ messageId: "more", path: s.path, data: { service: s.prefix.toString(), more, shown: shown.length } });
     }
   },
 });

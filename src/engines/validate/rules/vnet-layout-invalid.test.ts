@@ -33,5 +33,16 @@ ruleTester(rule, {
       plan: mk((d) => { d.vnet.addressSpace = ["10.0.0.0/7"]; }),
       findings: [{ messageId: "vnetTooLarge", path: "vnet.addressSpace[0]", severity: "warning", message: "VNet address space 10.0.0.0/7 is larger than /8, the largest the AKS IP planning guide allows." }],
     },
+    {
+      name: "many overlapping subnets: ten pairs reported, the rest counted",
+      plan: mk((d) => {
+        d.vnet.subnets = [{ name: "big", cidr: "10.224.0.0/16" }, ...Array.from({ length: 12 }, (_, i) => ({ name: `s${i}`, cidr: `10.224.${i}.0/24` }))];
+        d.nodePools.forEach((p) => (p.subnet = "big"));
+      }),
+      findings: [
+        ...Array.from({ length: 10 }, (_, i) => ({ messageId: "subnetsOverlap", path: `vnet.subnets[${i + 1}].cidr`, message: `Subnet "big" (10.224.0.0/16) overlaps subnet "s${i}" (10.224.${i}.0/24); Azure refuses overlapping subnets in a VNet.` })),
+        { messageId: "more", path: "vnet.subnets", message: "2 more pairs of subnets overlap (the first 10 are reported)." },
+      ],
+    },
   ],
 });

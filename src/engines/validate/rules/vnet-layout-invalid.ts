@@ -1,7 +1,7 @@
 import { azureSubnetProblem } from "../../../ip/index.js";
 import { VNET_MAX } from "../facts.js";
 import { defineRule } from "../rule.js";
-import { insideAny, overlapsWithin, subnets, vnetSpace } from "../ranges.js";
+import { capped, insideAny, overlapsWithin, subnets, vnetSpace } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -15,6 +15,7 @@ export default defineRule({
       spacesOverlap: "VNet address spaces {a} and {b} overlap.",
       size: "Subnet \"{subnet}\" ({cidr}): {problem}.",
       vnetTooLarge: "VNet address space {cidr} is larger than /{limit}, the largest the AKS IP planning guide allows.",
+      more: "{more} more {what} (the first {shown} are reported).",
     },
     severities: { vnetTooLarge: "warning" },
     fixes: {
@@ -23,6 +24,7 @@ export default defineRule({
       spacesOverlap: "Remove one of them or make them disjoint.",
       size: "Resize the subnet within what Azure allows.",
       vnetTooLarge: "Split the address space into /{limit} or smaller ranges.",
+      more: "Fix the reported ones, then run the check again.",
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-legacy-cni.md (the node subnet is a subnet within the cluster VNet)",
@@ -35,14 +37,23 @@ export default defineRule({
     const space = vnetSpace(plan);
     const subs = subnets(plan);
     const spaceText = space.map((s) => s.prefix.toString()).join(", ");
-    for (const s of subs) {
+    const badSize = capped(subs.flatMap((s) => {
       const problem = azureSubnetProblem(s.prefix);
-      if (problem) report({ messageId: "size", path: s.path, data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), problem: problem.replace(/\.$/, "") } });
-      if (space.length > 0 && !insideAny(s.prefix, space)) report({ messageId: "outside", path: s.path, data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), space: spaceText } });
-    }
-    for (const { a, b } of overlapsWithin(subs)) {
+      return problem ? [{ s, problem }] : [];
+    }));
+    for (const { s, problem } of badSize.shown) report({ messageId: "size", path: s.path, data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), problem: problem.replace(/\.$/, "") } });
+    const outside = capped(space.length > 0 ? subs.filter((s) => !insideAny(s.prefix, space)) : []);
+    for (const s of outside.shown) report({ messageId: "outside", path: s.path, data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), space: spaceText } });
+    const overlapping = capped(overlapsWithin(subs));
+    for (const { a, b } of overlapping.shown) {
       report({ messageId: "subnetsOverlap", path: b.path, data: { a: nameOf(a.label), aCidr: a.prefix.toString(), b: nameOf(b.label), bCidr: b.prefix.toString() } });
     }
+    const more = (what: string, c: { shown: readonly unknown[]; more: number }) => {
+      if (c.more > 0) report({ messageId: "more", path: "vnet.subnets", data: { more: c.more, what, shown: c.shown.length } });
+    };
+    more("subnets have a size Azure does not allow", badSize);
+    more("subnets lie outside the VNet address space", outside);
+    more("pairs of subnets overlap", overlapping);
     for (const { a, b } of overlapsWithin(space)) report({ messageId: "spacesOverlap", path: b.path, data: { a: a.prefix.toString(), b: b.prefix.toString() } });
     for (const s of space) {
       if (s.prefix.family === 4 && s.prefix.bits < VNET_MAX.shortestBits) report({ messageId: "vnetTooLarge", path: s.path, data: { cidr: s.prefix.toString(), limit: VNET_MAX.shortestBits } });
