@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ChunkedWriter, readLines, splitLines, type Line } from "./lines.js";
+import { ChunkedWriter, LineTooLongError, readLineBatches, readLines, splitLines, type Line } from "./lines.js";
 
 async function collect(chunks: readonly (string | Buffer)[]): Promise<Line[]> {
   const out: Line[] = [];
@@ -28,6 +28,17 @@ describe("readLines", () => {
   it("keeps a multi-byte character split between chunks", async () => {
     const bytes = Buffer.from("é\n");
     expect(texts(await collect([bytes.subarray(0, 1), bytes.subarray(1)]))).toEqual(["é"]);
+  });
+
+  it.each([
+    { name: "a long line in the middle", chunks: ["ok\n", "x".repeat(20) + "\nok\n"], line: 2 },
+    { name: "a long final line without terminator", chunks: ["ok\nok\n", "y".repeat(20)], line: 3 },
+    { name: "a long line spread over chunks", chunks: ["ok\n" + "z".repeat(8), "z".repeat(8), "z".repeat(8)], line: 2 },
+  ])("caps the line length: $name", async ({ chunks, line }) => {
+    const read = async () => {
+      for await (const b of readLineBatches(Readable.from(chunks.map((c) => Buffer.from(c))), 10)) void b;
+    };
+    await expect(read()).rejects.toEqual(new LineTooLongError(line, 10));
   });
 
   it("numbers lines from 1, blank ones included", async () => {

@@ -20,13 +20,25 @@ export interface LineBatch {
   readonly firstNumber: number;
 }
 
+/** Thrown by `readLineBatches` when a line grows past `maxLineLength` (a binary file, a file without newlines). */
+export class LineTooLongError extends Error {
+  override readonly name = "LineTooLongError";
+  constructor(
+    readonly lineNumber: number,
+    readonly maxLineLength: number,
+  ) {
+    super(`line ${lineNumber} is longer than ${maxLineLength} characters`);
+  }
+}
+
 /**
  * Yields the lines of a UTF-8 stream in order, a batch per chunk read (one
  * await per chunk, not per line). A final line without a terminator is included;
  * an empty stream yields nothing. `\r\n` and `\n` both end a line. Memory use is
- * bounded by the chunk size and the longest line.
+ * bounded by the chunk size and the longest line, which may be capped with
+ * `maxLineLength` (then `LineTooLongError`).
  */
-export async function* readLineBatches(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<LineBatch> {
+export async function* readLineBatches(stream: Readable | AsyncIterable<Buffer | string>, maxLineLength = Infinity): AsyncGenerator<LineBatch> {
   const decoder = new StringDecoder("utf8");
   let rest = "";
   let number = 1;
@@ -44,9 +56,12 @@ export async function* readLineBatches(stream: Readable | AsyncIterable<Buffer |
       start = nl + 1;
     }
     rest = text.slice(start);
+    if (texts.some((t) => t.length > maxLineLength)) throw new LineTooLongError(number + texts.findIndex((t) => t.length > maxLineLength), maxLineLength);
+    if (rest.length > maxLineLength) throw new LineTooLongError(number + texts.length, maxLineLength);
     if (texts.length) yield batch(texts);
   }
   rest += decoder.end();
+  if (rest.length > maxLineLength) throw new LineTooLongError(number, maxLineLength);
   if (rest !== "") yield batch([rest.endsWith("\r") ? rest.slice(0, -1) : rest]);
 }
 

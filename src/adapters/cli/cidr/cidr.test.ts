@@ -145,6 +145,7 @@ describe("aksnet cidr: errors (exit 2, one sentence, nothing on standard output)
     { name: "a file name given as --used", args: ["free", "10.224.0.0/16", "--used", "examples/cidr/used.txt"], err: "--used value 1: \"examples/cidr/used.txt\" is not a valid CIDR prefix: unexpected character \"e\" at position 1; to read CIDRs from the file examples/cidr/used.txt, use -f examples/cidr/used.txt." },
     { name: "overlaps --against - with queries on stdin", args: ["overlaps", "--against", "-"], err: "standard input can hold only one list" },
     { name: "overlaps --against missing file", args: ["overlaps", "10.0.0.0/8", "--against", "nope.txt"], err: "cannot read nope.txt" },
+    { name: "a line too long to be a CIDR list", args: ["merge"], stdin: "10.0.0.0/8\n" + "x".repeat(5000), err: "standard input line 2 is longer than 4,096 characters; give a text file with one CIDR per line." },
     { name: "unknown subcommand", args: ["frobnicate"], err: "unknown command 'frobnicate'" },
     { name: "unknown option", args: ["merge", "--bogus"], err: "unknown option '--bogus'" },
   ])("$name", async ({ args, stdin, err }) => {

@@ -13,7 +13,10 @@ import type { Readable } from "node:stream";
 import { ParseError, parsePrefixOrAddr, type Prefix } from "../../../ip/index.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
-import { readLineBatches } from "../lines.js";
+import { LineTooLongError, readLineBatches } from "../lines.js";
+
+/** Longer lines are not CIDR lists (the longest CIDR with a comment fits many times over). */
+const MAX_LINE = 4096;
 
 /** Prefixes in input order, each with where it came from (kept in flat arrays: a million entries are common). */
 export class PrefixList {
@@ -145,11 +148,14 @@ export async function openInput(file: string, io: Io): Promise<Readable> {
 async function readStreamInto(into: PrefixList, name: string, stream: Readable): Promise<void> {
   const id = into.addSource(name);
   try {
-    for await (const b of readLineBatches(stream)) {
+    for await (const b of readLineBatches(stream, MAX_LINE)) {
       for (let i = 0; i < b.texts.length; i++) addLine(into, id, b.texts[i] as string, b.firstNumber + i, name);
     }
   } catch (e) {
     if (e instanceof UsageError) throw e;
+    if (e instanceof LineTooLongError) {
+      throw new UsageError(`${describe(name, e.lineNumber)} is longer than ${e.maxLineLength.toLocaleString("en-US")} characters; give a text file with one CIDR per line.`);
+    }
     throw new UsageError(`cannot read ${name}: ${(e as Error).message}; check the path and permissions.`);
   }
 }
