@@ -28,5 +28,10 @@ ruleTester(rule, {
       plan: mk((d) => { d.network.dnsServiceIp = "10.0.0.10/32"; }),
       findings: [{ messageId: "dnsNotAddress", path: "network.dnsServiceIp", message: "DNS service IP 10.0.0.10/32 is not an IP address: it is a prefix, not an address." }],
     },
+    {
+      name: "IPv6 DNS service IP on a dual-stack cluster (Terraform: validate.IPv4Address)",
+      plan: mk((d) => { d.network.ipFamilies = ["IPv4", "IPv6"]; d.network.podCidrs = ["10.244.0.0/16", "fd00::/64"]; d.network.serviceCidrs = ["10.0.0.0/16", "fd00:1::/108"]; d.network.dnsServiceIp = "fd00:1::a"; }),
+      findings: [{ messageId: "dnsNotIPv4", path: "network.dnsServiceIp", message: "DNS service IP fd00:1::a is an IPv6 address; AKS takes an IPv4 DNS service IP, also on dual-stack clusters." }],
+    },
   ],
 });
