@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { Addr } from "./addr.js";
-import { PrefixAllocator, freePrefixes } from "./free.js";
+import { PrefixAllocator, freePrefixes, freeSpace } from "./free.js";
+import { addrSetOf } from "./set.js";
 import type { Prefix} from "./prefix.js";
 import { parsePrefix, prefixFrom } from "./prefix.js";
 
@@ -38,6 +39,19 @@ describe("PrefixAllocator with many runs", () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it("takes the used space as an AddrSet too, with the same answers", () => {
+    fc.assert(
+      fc.property(used, requests, (u, reqs) => {
+        const a = new PrefixAllocator(parent, u);
+        const b = new PrefixAllocator(parent, addrSetOf(u));
+        for (const bits of reqs) expect(b.allocate(bits)?.toString()).toBe(a.allocate(bits)?.toString());
+        expect(freePrefixes(parent, addrSetOf(u), 26).map(String)).toEqual(freePrefixes(parent, u, 26).map(String));
+        expect(freeSpace(parent, addrSetOf(u)).map(String)).toEqual(freeSpace(parent, u).map(String));
+      }),
+      { numRuns: 30 },
     );
   });
 

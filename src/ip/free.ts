@@ -6,12 +6,17 @@
 import { Addr } from "./addr.js";
 import { Prefix } from "./prefix.js";
 import type { AddrRange } from "./range.js";
-import { bounds } from "./set.js";
+import { AddrSet, bounds } from "./set.js";
 import { setOfItems } from "./merge.js";
 import { POW2, complementWithin4, type Runs4 } from "./runs4.js";
 import { complementWithin6, type Runs6 } from "./runs6.js";
 
-type Used = Iterable<Prefix | AddrRange>;
+/** What is taken: prefixes and ranges, or a ready `AddrSet` (e.g. from `addrSetOfText`). */
+export type Used = Iterable<Prefix | AddrRange> | AddrSet;
+
+function usedSet(used: Used): AddrSet {
+  return used instanceof AddrSet ? used : setOfItems(used);
+}
 
 function checkBits(parent: Prefix, bits: number): void {
   const max = parent.addr.bitLength;
@@ -22,14 +27,14 @@ function checkBits(parent: Prefix, bits: number): void {
 
 /** The free runs of `parent` (its masked network) once `used` is taken out. */
 function freeRuns(parent: Prefix, used: Used): { r4: Runs4; r6: Runs6 } | { r4: undefined; r6: Runs6 } | { r4: Runs4; r6: undefined } {
-  const set = setOfItems(used);
+  const set = usedSet(used);
   const b = bounds(parent);
   return b.family === 4 ? { r4: complementWithin4(set.runs4, b.lo, b.hi), r6: undefined } : { r4: undefined, r6: complementWithin6(set.runs6, b.lo, b.hi) };
 }
 
 /** The free space of `parent` minus `used`, as minimal prefixes in address order. */
 export function freeSpace(parent: Prefix, used: Used): Prefix[] {
-  return setOfItems(used).complementIn(parent).prefixes();
+  return usedSet(used).complementIn(parent).prefixes();
 }
 
 /**

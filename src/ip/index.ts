@@ -10,7 +10,7 @@ export { ParseError, ListParseError, type ParseResult } from "./errors.js";
 export { AddrSet, AddrSetBuilder, addrSetOf, type AddrItem } from "./set.js";
 export { mergePrefixes, mergeRanges, excludePrefixes, excludeRanges } from "./merge.js";
 export { OverlapIndex, findOverlappingPairs, queriesOverlappingAny } from "./overlap.js";
-export { freeSpace, freePrefixes, PrefixAllocator } from "./free.js";
+export { freeSpace, freePrefixes, PrefixAllocator, type Used } from "./free.js";
 export {
   AZURE_RESERVED_PER_SUBNET,
   AZURE_MIN_SUBNET_BITS_V4,

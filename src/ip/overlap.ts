@@ -181,31 +181,35 @@ export function findOverlappingPairs(items: Iterable<AddrItem>): Array<[number, 
 /** @internal The overlapping pairs of collected items (see `findOverlappingPairs`). */
 export function pairsOf(c: Collected): Array<[number, number]> {
   const n = c.count;
-  const codes: number[] = [];
+  // Each pair packed as i·n + j (exact below 2^53) in a growable typed array, so one native sort orders them.
+  let codes = new Float64Array(1024);
+  let k = 0;
+  const add = (ia: number, ib: number) => {
+    if (k === codes.length) {
+      const grown = new Float64Array(k * 2);
+      grown.set(codes);
+      codes = grown;
+    }
+    codes[k++] = ia < ib ? ia * n + ib : ib * n + ia;
+  };
   const s = sort4(c.b4.lo, c.b4.hi, c.i4);
   for (let a = 0; a < s.n; a++) {
     const end = s.hi[a] as number;
     const ia = s.idx[a] as number;
-    for (let b = a + 1; b < s.n && (s.lo[b] as number) < end; b++) {
-      const ib = s.idx[b] as number;
-      codes.push(ia < ib ? ia * n + ib : ib * n + ia);
-    }
+    for (let b = a + 1; b < s.n && (s.lo[b] as number) < end; b++) add(ia, s.idx[b] as number);
   }
   const s6 = sort6(c.lo6, c.hi6, c.i6);
   for (let a = 0; a < s6.lo.length; a++) {
     const end = s6.hi[a] as bigint;
     const ia = s6.idx[a] as number;
-    for (let b = a + 1; b < s6.lo.length && (s6.lo[b] as bigint) < end; b++) {
-      const ib = s6.idx[b] as number;
-      codes.push(ia < ib ? ia * n + ib : ib * n + ia);
-    }
+    for (let b = a + 1; b < s6.lo.length && (s6.lo[b] as bigint) < end; b++) add(ia, s6.idx[b] as number);
   }
-  const sorted = Float64Array.from(codes).sort();
-  const out = new Array<[number, number]>(sorted.length);
-  for (let k = 0; k < sorted.length; k++) {
-    const code = sorted[k] as number;
+  const sorted = codes.subarray(0, k).sort();
+  const out = new Array<[number, number]>(k);
+  for (let x = 0; x < k; x++) {
+    const code = sorted[x] as number;
     const i = Math.floor(code / n);
-    out[k] = [i, code - i * n];
+    out[x] = [i, code - i * n];
   }
   return out;
 }
