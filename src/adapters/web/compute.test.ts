@@ -85,6 +85,16 @@ describe("createViewComputer", () => {
     expect(b.chart?.marker).toBe(40);
   });
 
+  it("an edit that leaves every range alone keeps the map", () => {
+    const compute = createViewComputer();
+    const a = compute(DEFAULT_STATE);
+    const b = compute({ ...DEFAULT_STATE, planText: EXAMPLE_PLAN.replace("count: 3", "count: 4") });
+    const c = compute({ ...DEFAULT_STATE, planText: EXAMPLE_PLAN.replace("10.244.0.0/16", "10.245.0.0/16") });
+    expect(b.parts.plan).not.toBe(a.parts.plan);
+    expect(b.map).toBe(a.map);
+    expect(c.map).not.toBe(a.map);
+  });
+
   it("equals computeView for any sequence of states", () => {
     const state = fc.record({
       planText: fc.constantFrom(EXAMPLE_PLAN, example("plans/clean.yaml"), example("plans/pod-cidr-overlaps-vnet.yaml"), "x: [", ""),

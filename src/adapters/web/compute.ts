@@ -116,12 +116,17 @@ export function readPlanText(text: string, hint?: ParsedHint): { readonly input:
   return { input: { kind, problems, ...(loaded.notes.length ? { notes: loaded.notes } : {}) }, plan: loaded.plan };
 }
 
-function planPart(text: string, hint?: ParsedHint): PlanPart {
+/** The map depends only on the plan's ranges: the key of those, so an edit elsewhere keeps the map (and the page skips redrawing it). */
+function rangesKey(plan: Plan): string {
+  return JSON.stringify([plan.vnet?.name, plan.vnet?.addressSpace, plan.vnet?.subnets, plan.network.podCidrs, plan.network.serviceCidrs, plan.connectedNetworks]);
+}
+
+function planPart(text: string, hint: ParsedHint | undefined, mapOf: (key: string, plan: Plan) => AddressMap): PlanPart {
   const { input, plan } = readPlanText(text, hint);
   if (!plan) return { input, assumptions: [] };
   const resolved = resolvePlan(plan);
   const findings = validate(resolved);
-  return { input, plan, resolved, assumptions: resolved.assumptions, map: layoutAddressMap(plan), findings, summary: summarize(findings) };
+  return { input, plan, resolved, assumptions: resolved.assumptions, map: mapOf(rangesKey(plan), plan), findings, summary: summarize(findings) };
 }
 
 function comparePart(subnetText: string): ComparePart & { readonly subnet?: Prefix } {
@@ -179,9 +184,14 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint) => P
   const chartOf = memo(chartFor);
   const generateOf = memo((plan: Plan, format: GenerateFormat) => generate(plan, format));
   const recommendOf = memo(recommendationFor);
+  let lastMap: { key: string; map: AddressMap } | undefined;
+  const mapOf = (key: string, plan: Plan): AddressMap => {
+    if (lastMap?.key !== key) lastMap = { key, map: layoutAddressMap(plan) };
+    return lastMap.map;
+  };
   return (state, hint) => {
     if (lastPlan === undefined || lastText !== state.planText) {
-      lastPlan = planPart(state.planText, hint);
+      lastPlan = planPart(state.planText, hint, mapOf);
       lastText = state.planText;
     }
     const p = lastPlan;
@@ -203,5 +213,6 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint) => P
 
 /** Computes every view for a state. Never throws for any input text. */
 export function computeView(state: PageState): PageView {
+  // A fresh computer: nothing is remembered between calls.
   return createViewComputer()(state);
 }

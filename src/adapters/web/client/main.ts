@@ -22,6 +22,7 @@ const compute = createViewComputer();
 let hint: ParsedHint | undefined;
 /** The status line shows link problems that the next edit makes obsolete. */
 let statusStale = true;
+let lastFindingsKey = "";
 let view: PageView | undefined;
 let linkProblems: readonly string[] = [];
 
@@ -91,8 +92,11 @@ function render(): void {
   if (planChanged) {
     planForm.sync(view.plan, view.resolved);
     requirementsForm.sync(view.plan, view.resolved);
-    renderMap(byId("map"), view.map);
-    renderFindings(byId("findings"), view.findings, view.input.problems);
+    if (view.map !== previous?.map || !previous) renderMap(byId("map"), view.map);
+    // Findings are small: compared by value, so an edit that changes none of them redraws nothing.
+    const findingsKey = JSON.stringify([view.findings, view.input.problems]);
+    if (findingsKey !== lastFindingsKey) renderFindings(byId("findings"), view.findings, view.input.problems);
+    lastFindingsKey = findingsKey;
     renderAssumptions(byId("assumptions"), view.assumptions);
   }
   if (view.parts.compare !== previous?.parts.compare) {
