@@ -80,7 +80,7 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
   });
 
   const fatal: { name: string; setup: (s: FakeApiServer) => string[]; stderr: RegExp }[] = [
-    { name: "a rejected token (401)", setup: (s) => ["--kubeconfig", s.kubeconfig("wrong-token")], stderr: /rejected the credentials \(401\)/ },
+    { name: "a rejected token (401)", setup: (s) => ["--kubeconfig", s.kubeconfig("wrong-token")], stderr: /rejected the credentials \(401; refresh them with az aks get-credentials and retry\), so there is no model verdict/ },
     { name: "an unknown context", setup: (s) => ["--kubeconfig", s.kubeconfig(), "--context", "prod"], stderr: /no context "prod"; choose one of: fake/ },
     { name: "a missing kubeconfig file", setup: (s) => ["--kubeconfig", join(s.dir, "nope.yaml")], stderr: /cannot load the kubeconfig .*nope\.yaml/ },
   ];
@@ -116,7 +116,7 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
       writeFileSync(join(dir, "config"), text);
       const r = await inspect(["--kubeconfig", join(dir, "config")]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`aksnet inspect: could not read the cluster ${url}: the API server is unreachable (ECONNREFUSED); check the network path and the kubeconfig's server address: without nodes there is no model verdict, no per-node use and no headroom.\n`);
+      expect(r.stderr).toBe(`aksnet inspect: could not read the cluster ${url}: the API server is unreachable (ECONNREFUSED: check the network path and the kubeconfig's server address), so there is no model verdict, no per-node use and no headroom.\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -71,10 +71,10 @@ async function loadKubeConfig(k8s: typeof K8s, o: LiveOptions): Promise<KubeConf
 }
 
 const WHAT_IT_MEANS: Record<ResourceKind, string> = {
-  nodes: "without nodes there is no model verdict, no per-node use and no headroom",
-  pods: "pod addresses and pods per node are unknown, so placement evidence and address use are missing",
+  nodes: "there is no model verdict, no per-node use and no headroom",
+  pods: "pod addresses and pods per node are unknown",
   daemonsets: "the dataplane and policy engine are judged from node labels alone",
-  nodenetworkconfigs: "Overlay / pod subnet markers on NodeNetworkConfigs and pod subnet use are unknown",
+  nodenetworkconfigs: "the Overlay / pod subnet markers on NodeNetworkConfigs and the pod subnet use are unknown",
 };
 
 /** Turns a failed list call into a problem the report can show. */
@@ -86,22 +86,22 @@ export function readProblem(resource: ResourceKind, e: unknown): ReadProblem {
   let why = (e as Error).message?.split("\n")[0] ?? String(e);
   if (code === 403) {
     kind = "forbidden";
-    why = `list ${resource} is forbidden (403) for this user; grant the read-only ClusterRole in docs/inspect.md`;
+    why = `list ${resource} is forbidden (403) for this user (grant the read-only ClusterRole in docs/inspect.md)`;
   } else if (code === 401) {
     kind = "unauthorized";
-    why = "the API server rejected the credentials (401); refresh them (az aks get-credentials) and retry";
+    why = "the API server rejected the credentials (401; refresh them with az aks get-credentials and retry)";
   } else if (code === 404 && resource === "nodenetworkconfigs") {
     kind = "absent";
     why = "the NodeNetworkConfig CRD (acn.azure.com) is not installed: CNS does not manage pod addresses here, as on kubenet and older node subnet clusters";
     return { resource, kind, detail: why };
   } else if (name === "AbortError" || cause === "ETIMEDOUT" || name === "TimeoutError") {
     kind = "timeout";
-    why = `the list of ${resource} timed out; retry, or raise --timeout`;
+    why = `the list of ${resource} timed out (retry, or raise --timeout)`;
   } else if (typeof cause === "string" && ["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ECONNRESET", "EAI_AGAIN"].includes(cause)) {
     kind = "unreachable";
-    why = `the API server is unreachable (${cause}); check the network path and the kubeconfig's server address`;
+    why = `the API server is unreachable (${cause}: check the network path and the kubeconfig's server address)`;
   } else if (typeof code === "number") why = `the API server answered ${code} to list ${resource}`;
-  return { resource, kind, detail: `${why}: ${WHAT_IT_MEANS[resource]}.` };
+  return { resource, kind, detail: `${why}, so ${WHAT_IT_MEANS[resource]}.` };
 }
 
 interface Page {
