@@ -173,6 +173,18 @@ describe("laws", () => {
     );
   });
 
+  it("prefix ordering is total and agrees with equals; sorting by it puts networks in address order", () => {
+    const arbPrefix = fc.tuple(arbAddr, fc.integer({ min: 0, max: 128 })).map(([a, n]) => prefixFrom(a, n % (a.bitLength + 1)));
+    fc.assert(
+      fc.property(arbPrefix, arbPrefix, arbPrefix, (a, b, c) => {
+        expect(Math.sign(a.compare(b))).toBe(-Math.sign(b.compare(a)));
+        expect(a.compare(b) === 0).toBe(a.equals(b));
+        if (a.compare(b) <= 0 && b.compare(c) <= 0) expect(a.compare(c)).toBeLessThanOrEqual(0);
+        if (a.compare(b) < 0) expect(a.first().compare(b.first())).toBeLessThanOrEqual(0);
+      }),
+    );
+  });
+
   it("subnets partition the parent in order", () => {
     fc.assert(
       fc.property(arbAddr, fc.integer({ min: 0, max: 128 }), fc.integer({ min: 0, max: 6 }), (a, n, extra) => {
