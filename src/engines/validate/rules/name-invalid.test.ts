@@ -27,5 +27,10 @@ ruleTester(rule, {
       plan: mk((d) => { d.vnet.name = long; }),
       findings: [{ messageId: "overlayName", path: "vnet.name", message: `VNet "${long}" has 64 characters; with Azure CNI Overlay it becomes a node label value and may have at most 63.` }],
     },
+    {
+      name: "cluster name with a dot",
+      plan: mk((d) => { d.name = "aks.prod"; }),
+      findings: [{ messageId: "clusterName", path: "name", message: "Cluster name \"aks.prod\" is not a valid AKS cluster name: 1 to 63 letters, digits, - and _, starting and ending with a letter or digit.", fixIncludes: "\"aks-prod\"" }],
+    },
   ],
 });
