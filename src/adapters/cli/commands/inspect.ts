@@ -48,7 +48,7 @@ export default defineCommand({
       .usage("[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [--plan FILE] [-o table|json|markdown]")
       .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, then ~/.kube/config)")
       .option("--context <name>", "kubeconfig context to use (default: the current context)")
-      .option("--from-dump <file...>", "read kubectl get nodes,pods,daemonsets -A -o json output instead of a live cluster")
+      .option("--from-dump <file...>", "read kubectl get nodes,pods,daemonsets -A -o json output instead of a live cluster (- for standard input)")
       .option("--aks-json <file>", "az aks show -o json (or ARM) output: the configured network profile and pools, compared with the cluster")
       .option("--plan <file>", "an aksnet plan: differences from the cluster, aksnet check findings at the cluster's node counts, node subnet headroom")
       .addOption(new Option("-o, --output <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
@@ -66,6 +66,7 @@ Examples:
   kubectl aksnet inspect --context prod -o json    # as a kubectl plugin
   kubectl get nodes,pods,daemonsets -A -o json > dump.json
   aksnet inspect --from-dump dump.json --aks-json cluster.json
+  kubectl get nodes,pods,daemonsets -A -o json | aksnet inspect --from-dump -
 `,
       );
   },
@@ -82,7 +83,8 @@ Examples:
     let source: ReportSource;
     if (dumps.length) {
       try {
-        snapshot = await readDumps(dumps.map((d) => resolve(io.cwd, d)));
+        if (dumps.filter((d) => d === "-").length > 1) throw new UsageError("--from-dump names standard input (-) more than once; give it once.");
+        snapshot = await readDumps(dumps.map((d) => (d === "-" ? d : resolve(io.cwd, d))), { stdin: () => io.stdin() });
       } catch (e) {
         if (e instanceof DumpError) throw new UsageError(e.message.replace(io.cwd + "/", ""));
         throw e;

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -64,6 +64,24 @@ describe("aksnet inspect: output formats", () => {
     expect(short.stdout).toContain("Nodes (first 20 of 25; --all-nodes shows every node)");
     const all = await inspect(["--from-dump", big, "--all-nodes"]);
     expect(all.stdout.match(/^aks-/gm)).toHaveLength(25);
+  });
+});
+
+describe("aksnet inspect --from-dump - (standard input)", () => {
+  it("reads a dump piped in, and gives the same report as the file", async () => {
+    const text = readFileSync(join(ROOT, FIX, "overlay.json"), "utf8");
+    const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT, stdin: text });
+    expect(await run(["inspect", "--from-dump", "-", "-o", "json"], io)).toBe(0);
+    const file = await inspect(["--from-dump", `${FIX}/overlay.json`, "-o", "json"]);
+    const { source: _a, ...fromStdin } = JSON.parse(io.stdout);
+    const { source: _b, ...fromFile } = JSON.parse(file.stdout);
+    expect(fromStdin).toEqual(fromFile);
+  });
+
+  it("names standard input in the error for a broken stream", async () => {
+    const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT, stdin: '{"items":[{"kind":"Node"' });
+    expect(await run(["inspect", "--from-dump", "-"], io)).toBe(2);
+    expect(io.stderr).toMatch(/^aksnet inspect: standard input: the JSON ends in the middle of a value/);
   });
 });
 
