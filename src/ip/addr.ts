@@ -209,7 +209,10 @@ export function parse4(s: string, start = 0, end = s.length): number | string {
       octet = octet * 10 + (c - 48);
       digits++;
       i++;
-      if (digits > 3) return `octet "${s.slice(i - digits, scanOctetEnd(s, i, end))}" is greater than 255`;
+      if (digits > 3) {
+        const text = s.slice(i - digits, scanOctetEnd(s, i, end));
+        return first === 48 ? `octet "${text}" has a leading zero` : `octet "${text}" is greater than 255`;
+      }
     }
     if (digits > 1 && first === 48) return `octet "${s.slice(i - digits, i)}" has a leading zero`;
     if (octet > 255) return `octet ${octet} is greater than 255`;

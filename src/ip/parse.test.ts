@@ -17,6 +17,7 @@ const addrCorpus: Array<{ name: string; input: string; value?: string; reason?: 
   { name: "leading zero (octal in some parsers)", input: "010.0.0.1", reason: 'octet "010" has a leading zero' },
   { name: "octet above 255", input: "1.2.3.256", reason: "octet 256 is greater than 255" },
   { name: "four-digit octet", input: "1.2.3.1000", reason: 'octet "1000" is greater than 255' },
+  { name: "four digits with leading zeros", input: "0001.2.3.4", reason: 'octet "0001" has a leading zero' },
   { name: "three parts", input: "1.2.3", reason: "it has 3 octets instead of four" },
   { name: "five parts", input: "1.2.3.4.5", reason: "it has more than four octets" },
   { name: "empty part in the middle", input: "1..2.3", reason: "it has an empty part" },
