@@ -1,6 +1,9 @@
 /**
  * The IP core: IPv4/IPv6 value types, parsing and formatting, prefix math,
- * ranges, sets, overlap search and free-space search. Pure, no dependencies.
+ * ranges, sets, merge/exclude, overlap search and free-space search, plus bulk
+ * helpers that take and give CIDR text without an object per IPv4 line (the
+ * `…Text` functions, for the CLI and benchmarks). Pure, no dependencies.
+ * Reference: docs/ip-core.md.
  * @module
  */
 export { Addr, addrFrom4, addrFromBigInt, compareAddr, parseAddr, tryParseAddr, type Family } from "./addr.js";
