@@ -28,7 +28,7 @@ let linkProblems: readonly string[] = [];
 
 const text = byId<HTMLTextAreaElement>("plan-text");
 const status = byId<HTMLElement>("input-status");
-text.maxLength = MAX_PLAN_TEXT;
+// No maxlength on the editor: a paste over the limit would be cut silently; the status line says why it is refused instead.
 
 /** Milliseconds of work (edit + compute + render) since the last render; the page publishes it as data-render-ms for the benchmark. */
 let pendingWork = 0;
@@ -52,6 +52,8 @@ const requirementsForm = buildForm(byId<HTMLFormElement>("requirements-form"), R
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
 function saveToUrl(): void {
   clearTimeout(urlTimer);
+  // A plan over the limit is not written to the address (the page would refuse to read it back).
+  if (state.planText.length > MAX_PLAN_TEXT) return;
   urlTimer = setTimeout(() => history.replaceState(null, "", `#${encodeState(state)}`), 250);
 }
 
@@ -218,6 +220,10 @@ byId("load-example").addEventListener("click", () => {
 });
 
 byId("copy-link").addEventListener("click", async () => {
+  if (state.planText.length > MAX_PLAN_TEXT) {
+    fill(status, h("p", { class: "problem" }, `The plan is over ${MAX_PLAN_TEXT / 1024} KiB, too large for a link; save it as a file instead.`));
+    return;
+  }
   history.replaceState(null, "", `#${encodeState(state)}`);
   try {
     await navigator.clipboard.writeText(location.href);
