@@ -38,6 +38,19 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
     expect(JSON.parse(live.stdout).source).toEqual({ kind: "live", context: "fake", server: server.url });
   });
 
+  it("gives the same report for kubenet, whose dump holds a finished pod the live list leaves out", async () => {
+    server = await startFakeApiServer({ lists: [fixture("kubenet")], behaviour: { nodenetworkconfigs: 404 } });
+    const live = JSON.parse((await inspect(["--kubeconfig", server.kubeconfig(), "--page-size", "2", "-o", "json"])).stdout);
+    const dump = JSON.parse((await inspect(["--from-dump", fixture("kubenet"), "-o", "json"])).stdout);
+    // Only what was read differs: the live API says the NodeNetworkConfig CRD is absent (itself evidence), the dump holds none.
+    for (const r of [live, dump]) {
+      delete r.source;
+      delete r.problems;
+      r.verdict.evidence = r.verdict.evidence.filter((e: { signal: string }) => !e.signal.startsWith("NodeNetworkConfig CRD"));
+    }
+    expect(live).toEqual(dump);
+  });
+
   it("only lists, page by page, following continue tokens", async () => {
     server = await startFakeApiServer({ lists: [fixture("overlay")] });
     await inspect(["--kubeconfig", server.kubeconfig(), "--page-size", "5", "-o", "json"]);
@@ -46,6 +59,7 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
     // 24 pods at 5 a page: 5 pages, the later ones with continue=5, 10, 15, 20.
     expect(pods.map((r) => new URL(r.url, "https://x").searchParams.get("continue"))).toEqual([null, "5", "10", "15", "20"]);
     expect(pods.every((r) => r.url.includes("limit=5"))).toBe(true);
+    expect(pods.every((r) => new URL(r.url, "https://x").searchParams.get("fieldSelector") === "status.phase!=Succeeded,status.phase!=Failed")).toBe(true);
   });
 
   it("gets its token from an exec credential plugin (as kubelogin does)", async () => {

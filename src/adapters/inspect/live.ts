@@ -149,7 +149,9 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
   if (first && (first.kind === "unreachable" || first.kind === "unauthorized")) {
     for (const r of ["pods", "daemonsets", "nodenetworkconfigs"] as const) b.problem({ resource: r, kind: first.kind, detail: `not tried: ${first.kind === "unreachable" ? "the API server is unreachable" : "the credentials were rejected"}.` });
   } else {
-    await listAll(b, "pods", (c) => core.listPodForAllNamespaces({ limit, _continue: c }, options));
+    // Finished pods hold no address and count against no max pods: the API server leaves them out.
+    const fieldSelector = "status.phase!=Succeeded,status.phase!=Failed";
+    await listAll(b, "pods", (c) => core.listPodForAllNamespaces({ limit, _continue: c, fieldSelector }, options));
     await listAll(b, "daemonsets", (c) => apps.listDaemonSetForAllNamespaces({ limit, _continue: c }, options));
     await listAll(b, "nodenetworkconfigs", (c) => custom.listNamespacedCustomObject({ ...NNC, limit, _continue: c }, options) as Promise<Page>);
   }

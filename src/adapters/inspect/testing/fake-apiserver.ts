@@ -81,7 +81,9 @@ export async function startFakeApiServer(options: { lists: readonly string[]; to
     if (b === 403) return status(403, "Forbidden", `${resource} is forbidden: User "test" cannot list resource "${resource}" at the cluster scope`);
     if (b === 404) return status(404, "NotFound", "the server could not find the requested resource");
     if (b === 500) return status(500, "InternalError", "etcdserver: request timed out");
-    const all = store[resource];
+    // The one field selector inspect sends: status.phase!=X,… on pods.
+    const excluded = (u.searchParams.get("fieldSelector") ?? "").split(",").flatMap((t) => (t.startsWith("status.phase!=") ? [t.slice("status.phase!=".length)] : []));
+    const all = excluded.length ? store[resource].filter((x) => !excluded.includes((x as { status?: { phase?: string } }).status?.phase ?? "")) : store[resource];
     const limit = Number(u.searchParams.get("limit") ?? "0") || all.length;
     const from = Number(u.searchParams.get("continue") ?? "0");
     const next = from + limit;
