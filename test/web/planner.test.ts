@@ -211,6 +211,15 @@ describe("web planner in Chromium", () => {
     await page.click('button.format[data-format="az"]');
   });
 
+  it("refuses a plan over 512 KiB with one sentence and keeps working", async () => {
+    await page.fill("#plan-text", `# ${"x".repeat(600 * 1024)}\n`);
+    await page.waitForFunction(() => document.querySelector("#input-status")?.textContent?.includes("the page reads at most 512 KiB"));
+    expect((await page.inputValue("#plan-text")).length).toBeGreaterThan(600 * 1024);
+    await page.fill("#plan-text", EXAMPLE_PLAN);
+    await page.waitForFunction(() => document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"));
+    expect(pageErrors).toEqual([]);
+  });
+
   it("keeps the plan in the URL: a reload shows the same plan", async () => {
     const text = EXAMPLE_PLAN.replace("count: 3", "count: 7");
     await page.fill("#plan-text", text);
