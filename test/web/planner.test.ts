@@ -56,6 +56,8 @@ describe("web planner in Chromium", () => {
     browser = await launch();
     context = await browser.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: served.url.replace(/\/$/, "") });
+    // The suite shares two cores with the rest of `npm test`: waits get room, the test timeout still bounds them.
+    context.setDefaultTimeout(45_000);
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("request", (r) => requests.push(r.url()));
