@@ -4,7 +4,7 @@
  * Every disagreement must fall into a documented class (docs/ip-core.md,
  * "Differences from Python's ipaddress"); anything else fails the test.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tryParseAddr, type Addr } from "./addr.js";
@@ -15,11 +15,48 @@ import { addressCases, listCases, prefixCases, prng } from "./testing/random-tex
 const ORACLE = resolve(import.meta.dirname, "../../test/oracle/ipaddress_oracle.py");
 const N = 10_000;
 
-function python<T>(op: string, cases: unknown[]): T[] {
-  const r = spawnSync("python3", [ORACLE], { input: JSON.stringify({ op, cases }), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`python3 ${ORACLE} failed (${r.error?.message ?? r.status}): ${r.stderr}`);
-  return JSON.parse(r.stdout) as T[];
+/** Sends one batch to one Python process. Never rejects: a failure is returned and thrown by the test that reads it. */
+function python<T>(op: string, cases: unknown[]): Promise<{ answers: T[] } | { failure: Error }> {
+  return new Promise((done) => {
+    const child = spawn("python3", [ORACLE], { stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", (e) => done({ failure: new Error(`cannot run python3 ${ORACLE}: ${e.message}`) }));
+    child.on("close", (code) => {
+      if (code !== 0) done({ failure: new Error(`python3 ${ORACLE} exited ${code}: ${Buffer.concat(err).toString()}`) });
+      else done({ answers: JSON.parse(Buffer.concat(out).toString()) as T[] });
+    });
+    child.stdin.on("error", () => {});
+    child.stdin.end(JSON.stringify({ op, cases }));
+  });
 }
+
+async function answers<T>(batch: Promise<{ answers: T[] } | { failure: Error }>): Promise<T[]> {
+  const r = await batch;
+  if ("failure" in r) throw r.failure;
+  return r.answers;
+}
+
+// Every batch is generated and sent at once, so the Python processes run side by side.
+const CASES = {
+  v4: addressCases(prng(4), 4, N),
+  v6: addressCases(prng(6), 6, N),
+  prefixes: prefixCases(prng(46), N),
+  collapse: listCases(prng(47), N),
+  exclude: (() => {
+    const lists = listCases(prng(48), 2 * N, 6);
+    return Array.from({ length: N }, (_, i) => [lists[2 * i] as string[], lists[2 * i + 1] as string[]] as const);
+  })(),
+};
+const BATCHES = {
+  v4: python<Answer>("address", CASES.v4),
+  v6: python<Answer>("address", CASES.v6),
+  prefixes: python<Answer>("interface", CASES.prefixes),
+  collapse: python<string[]>("collapse", CASES.collapse),
+  exclude: python<string[]>("exclude", CASES.exclude as unknown as unknown[]),
+};
 
 /** The documented classes of difference; each test names the ones it may meet. */
 const CLASSES = {
@@ -73,11 +110,11 @@ function acceptedByPythonOnly(input: string): DiffClass | undefined {
 
 describe("differential tests against Python's ipaddress", () => {
   it.each([
-    { name: "IPv4 addresses", family: 4 as const, seed: 4 },
-    { name: "IPv6 addresses", family: 6 as const, seed: 6 },
-  ])("parse and format $name: 10,000 inputs", ({ family, seed }) => {
-    const cases = addressCases(prng(seed), family, N);
-    const theirs = python<Answer>("address", cases);
+    { name: "IPv4 addresses", family: 4 as const, key: "v4" as const },
+    { name: "IPv6 addresses", family: 6 as const, key: "v6" as const },
+  ])("parse and format $name: 10,000 inputs", async ({ family, key }) => {
+    const cases = CASES[key];
+    const theirs = await answers(BATCHES[key]);
     const t = new Tally();
     let valid = 0;
     cases.forEach((input, i) => {
@@ -97,9 +134,9 @@ describe("differential tests against Python's ipaddress", () => {
     t.check(family === 4 ? [] : ["mapped-notation", "zone"]);
   });
 
-  it("parse and format CIDRs of both families (host bits kept, then masked): 10,000 inputs", () => {
-    const cases = prefixCases(prng(46), N);
-    const theirs = python<Answer>("interface", cases);
+  it("parse and format CIDRs of both families (host bits kept, then masked): 10,000 inputs", async () => {
+    const cases = CASES.prefixes;
+    const theirs = await answers(BATCHES.prefixes);
     const t = new Tally();
     cases.forEach((input, i) => {
       const py = theirs[i] as Answer;
@@ -122,9 +159,9 @@ describe("differential tests against Python's ipaddress", () => {
     t.check(["mapped-notation", "zone", "length-leading-zero", "netmask-notation"]);
   });
 
-  it("collapse (merge) 10,000 lists", () => {
-    const cases = listCases(prng(47), N);
-    const theirs = python<string[]>("collapse", cases);
+  it("collapse (merge) 10,000 lists", async () => {
+    const cases = CASES.collapse;
+    const theirs = await answers(BATCHES.collapse);
     const t = new Tally();
     cases.forEach((list, i) => {
       const merged = mergePrefixes(list.map(parsePrefix));
@@ -136,11 +173,9 @@ describe("differential tests against Python's ipaddress", () => {
     t.check(["mapped-notation"]);
   });
 
-  it("exclude 10,000 pairs of lists", () => {
-    const r = prng(48);
-    const lists = listCases(r, 2 * N, 6);
-    const cases = Array.from({ length: N }, (_, i) => [lists[2 * i] as string[], lists[2 * i + 1] as string[]] as const);
-    const theirs = python<string[]>("exclude", cases as unknown[]);
+  it("exclude 10,000 pairs of lists", async () => {
+    const cases = CASES.exclude;
+    const theirs = await answers(BATCHES.exclude);
     const t = new Tally();
     let nonTrivial = 0;
     cases.forEach(([from, remove], i) => {
