@@ -57,6 +57,7 @@ describe("importers: formats detected from content and mapped to a plan", () => 
         name: "aks-main",
         network: { plugin: "azure", pluginMode: "overlay", dataplane: "cilium", policy: "cilium", podCidrs: ["10.244.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10", ipFamilies: ["IPv4"] },
         vnet: { name: "vnet-aks", addressSpace: ["10.240.0.0/16"], subnets: [{ name: "snet-nodes", cidr: "10.240.0.0/22" }] },
+        connectedNetworks: [{ name: "spoke-to-hub", cidrs: ["10.0.0.0/16"], kind: "peering" }],
         nodePools: [
           { name: "system", mode: "System", count: 3, minCount: 3, maxCount: 10, maxPods: 110, maxSurge: "33%", subnet: "snet-nodes" },
           { name: "user", mode: "User", os: "Linux", count: 5, maxPods: 250, subnet: "snet-nodes" },
@@ -78,7 +79,7 @@ describe("importers: locate() maps plan paths to the key of the field in its fil
     { name: "ARM: the pool's maxPods", files: [fixture("arm-dualstack-kubenet.json")], path: "nodePools[0].maxPods", at: { file: "arm-dualstack-kubenet.json", line: 24, column: 6 } },
     { name: "ARM VNet: the subnet prefix", files: [fixture("arm-vnet-byo-subnet.json")], path: "vnet.subnets[0].cidr", at: { file: "arm-vnet-byo-subnet.json", line: 26, column: 11 } },
     { name: "merged: a VNet field in the second file", files: [fixture("az-aks-show-overlay.json"), fixture("az-vnet-list.json")], path: "vnet.subnets[1].delegation", at: { file: "az-vnet-list.json", line: 18, column: 9 } },
-    { name: "terraform: the pod CIDR", files: [fixture("terraform-plan-overlay.json")], path: "network.podCidrs", at: { file: "terraform-plan-overlay.json", line: 57, column: 17 } },
+    { name: "terraform: the pod CIDR", files: [fixture("terraform-plan-overlay.json")], path: "network.podCidrs", at: { file: "terraform-plan-overlay.json", line: 111, column: 17 } },
   ])("$name", ({ files, path, at }) => {
     expect(loadPlanFiles(files).locate(path)).toEqual(at);
   });

@@ -174,6 +174,22 @@ export function importTerraformPlan(doc: Obj): PlanBuilder {
       addSubnet(s.values["name"], s.values["address_prefixes"], s.at);
     }
     if (n === 0) b.set(["vnet", "subnets"], [], vnet.at);
+
+    // Peerings from this VNet become connected networks when the remote VNet is in the same plan.
+    const vnetsByAddr = new Map(vnets.map((r) => [r.address, r]));
+    let c = 0;
+    for (const peer of all.filter((r) => r.type === "azurerm_virtual_network_peering" && r.values["virtual_network_name"] === vnet.values["name"])) {
+      const byId = parseAzureId(literal(peer.values["remote_virtual_network_id"]))?.vnet;
+      const ref = refs.get(`${peer.address.replace(/\[[^\]]*\]/g, "")}#remote_virtual_network_id`)?.find((a) => vnetsByAddr.has(a.replace(/\.id$/, "")));
+      const remote = ref ? vnetsByAddr.get(ref.replace(/\.id$/, "")) : vnets.find((r) => byId !== undefined && r.values["name"] === byId);
+      const space = remote?.values["address_space"];
+      if (!remote || !Array.isArray(space) || space.length === 0) continue;
+      b.mark(["connectedNetworks", c], peer.at);
+      b.set(["connectedNetworks", c, "name"], typeof peer.values["name"] === "string" ? peer.values["name"] : peer.address, [...peer.at, "name"]);
+      b.set(["connectedNetworks", c, "cidrs"], space, [...remote.at, "address_space"]);
+      b.set(["connectedNetworks", c, "kind"], "peering", peer.at);
+      c++;
+    }
   }
   return b;
 }
