@@ -12,6 +12,8 @@ import { collect, pairsOf } from "./overlap.js";
 import { BlockBuf4, POW2, eachPrefix4, touches4, type RunBuf4 } from "./runs4.js";
 import { eachPrefix6, normalize6 } from "./runs6.js";
 
+const SLASH = Array.from({ length: 33 }, (_, i) => `/${i}`);
+
 /** Reads one IPv4 CIDR or address into the buffer without objects; false when it is anything else (the slow path then explains). */
 function fastCidr4(s: string, buf: BlockBuf4): boolean {
   const code = scanCidr4(s, true);
@@ -74,7 +76,6 @@ export function maskCidrText(lines: readonly string[]): string[] {
   }
   return out;
 }
-const SLASH = Array.from({ length: 33 }, (_, i) => `/${i}`);
 
 /** For each query CIDR, whether it shares an address with any of the item CIDRs. A `ListParseError` index counts within its own list (items are read first). */
 export function overlapsAnyText(queries: readonly string[], items: Iterable<string>): boolean[] {
@@ -102,7 +103,7 @@ export function overlappingPairsText(lines: Iterable<string>): Array<[number, nu
 /** The minimal prefixes of a set as CIDR strings, IPv4 first, in address order. */
 export function prefixText(set: AddrSet): string[] {
   const out: string[] = [];
-  eachPrefix4(set.runs4, (s, bits) => out.push(`${format4(s)}/${bits}`));
+  eachPrefix4(set.runs4, (s, bits) => out.push(format4(s) + (SLASH[bits] as string)));
   eachPrefix6(set.runs6, (s, bits) => out.push(`${Addr.of6(s).toString()}/${bits}`));
   return out;
 }
