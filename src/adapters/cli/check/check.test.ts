@@ -43,6 +43,15 @@ describe("aksnet check: exit codes and unreadable input", () => {
   });
 });
 
+describe("aksnet check: standard input", () => {
+  it("reads - from standard input", async () => {
+    const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT, stdin: '{"network": {"plugin": "azure", "pluginMode": "overlay", "serviceCidrs": ["10.200.0.0/16"], "dnsServiceIp": "10.0.0.10"}}' });
+    expect(await run(["check", "-"], io)).toBe(1);
+    expect(io.stdout).toMatch(/^<stdin> \(aksnet\): 1 error/);
+    expect(io.stdout).toContain("<stdin>:1:");
+  });
+});
+
 describe("aksnet check: JSON", () => {
   it("follows the documented contract", async () => {
     const r = await check(["-o", "json", "examples/plans/pod-cidr-overlaps-vnet.yaml"]);

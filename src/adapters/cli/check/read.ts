@@ -9,7 +9,14 @@ import { loadPlanFiles, PlanLoadError, type LoadedPlan, type PlanFile } from "..
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 
+async function readStdin(io: Io): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of io.stdin()) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function readText(path: string, io: Io): Promise<PlanFile> {
+  if (path === "-") return { text: await readStdin(io), fileName: "<stdin>" };
   try {
     return { text: await readFile(resolve(io.cwd, path), "utf8"), fileName: path };
   } catch (e) {

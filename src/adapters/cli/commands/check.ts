@@ -12,12 +12,12 @@ import { colorEnabled } from "../io.js";
 export default defineCommand({
   configure(cmd) {
     cmd
-      .argument("<files...>", "plan files: aksnet YAML/JSON, az aks show -o json, ARM, az network vnet show/list -o json, terraform show -json; several are merged")
+      .argument("<files...>", "plan files: aksnet YAML/JSON, az aks show -o json, ARM, az network vnet show/list -o json, terraform show -json; several are merged; - reads standard input")
       .addOption(new Option("-o, --output <format>", "output format").choices(["text", "table", "json", "sarif"]).default("text"))
       .option("--show-resolved", "also print the plan with every default filled in")
       .addHelpText(
         "after",
-        "\nExit codes: 0 no errors (warnings allowed), 1 error findings, 2 unreadable input.\n\nExamples:\n  aksnet check aksnet.yaml\n  aksnet check cluster.json vnet.json          # az aks show + az network vnet show\n  aksnet check -o sarif aksnet.yaml > aksnet.sarif\n  aksnet check --show-resolved aksnet.yaml\n",
+        "\nExit codes: 0 no errors (warnings allowed), 1 error findings, 2 unreadable input.\n\nExamples:\n  aksnet check aksnet.yaml\n  aksnet check cluster.json vnet.json          # az aks show + az network vnet show\n  aksnet check -o sarif aksnet.yaml > aksnet.sarif\n  aksnet check --show-resolved aksnet.yaml\n  az aks show -g rg -n aks -o json | aksnet check -\n",
       );
   },
   async run({ args, opts, io }) {
