@@ -65,6 +65,17 @@ describe("computeView shows what the CLI's engines compute", () => {
     expect(computeView({ ...DEFAULT_STATE, compareSubnet: "10.0.0.0/33" }).comparisonProblem).toMatch(/not a CIDR.*33/);
   });
 
+  it.each(["10.224.0.0/24", "10.224.0.0/22", "10.0.0.0/20", "192.168.1.0/26"])("the chart's exhaustion points agree with aksnet compare --subnet %s", (subnet) => {
+    // Without a plan the chart is drawn for the compared subnet at each model's defaults, like compare.
+    const view = computeView({ ...DEFAULT_STATE, planText: "", compareSubnet: subnet });
+    const rows = view.comparison?.models.filter((m) => m.withSurge.limitedBy === "node-subnet") ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const series = view.chart?.series.find((s) => s.models.includes(row.model));
+      expect(series?.maxNodes, `${row.model}/${row.dataplane}`).toBe(row.withSurge.maxNodes);
+    }
+  });
+
   it("the example plan has no error finding, so its code is generated", () => {
     const view = computeView(DEFAULT_STATE);
     expect(view.findings?.filter((f) => f.severity === "error")).toEqual([]);

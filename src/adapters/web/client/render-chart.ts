@@ -70,10 +70,14 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
           `: ${num(s.perNode)} address${s.perNode === 1 ? "" : "es"} per node${s.perNode > 1 ? ` (max pods ${s.maxPods})` : ""}; `,
           h("span", { "data-field": "atMarker" }, num(s.atMarker)),
           ` needed at ${num(chart.marker)} nodes; `,
-          h("span", { "data-field": "maxNodes", class: s.atMarker > chart.capacity ? "problem" : undefined }, `fits ${num(s.maxNodes)} nodes`),
+          h("span", { "data-field": "maxNodes", class: s.atMarker > chart.capacity ? "problem" : undefined }, `addresses last for ${num(s.maxNodes)} nodes`),
         ),
       ),
     ),
-    h("p", { class: "hint" }, `${chart.subnetLabel}: ${chart.subnet}; one pool, max surge ${chart.maxSurge.kind === "percent" ? `${chart.maxSurge.percent}%` : chart.maxSurge.count}; reserved addresses of the plan included.`),
+    h(
+      "p",
+      { class: "hint" },
+      `${chart.subnetLabel}: ${chart.subnet}; one pool, max surge ${chart.maxSurge.kind === "percent" ? `${chart.maxSurge.percent}%` : chart.maxSurge.count}; reserved addresses of the plan included. Addresses only: limits that are not addresses (kubenet's 400 routes, the VNet's 65,536 private IPs, the 5,000-node cluster limit) are in the comparison's "Limited by".`,
+    ),
   );
 }
