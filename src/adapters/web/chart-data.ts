@@ -9,7 +9,7 @@
  * line hides another.
  */
 import type { Prefix } from "../../ip/index.js";
-import { MODEL_IDS, MODELS, defaultMaxPods, type MaxSurge, type ModelId } from "../../kb/index.js";
+import { MODEL_IDS, MODELS, PLATFORM_LIMITS, defaultMaxPods, type MaxSurge, type ModelId } from "../../kb/index.js";
 import { addressesPerNode, nodeSubnetAddressesNeeded, usableAddresses, type Tenants } from "../../engines/capacity/index.js";
 
 export interface ChartInput {
@@ -50,8 +50,8 @@ export interface ChartData {
   readonly maxSurge: MaxSurge;
 }
 
-/** AKS's cluster node limit bounds the search. Source: repo reference aks-networking.md §1.0 (container-service-limits), checked 2026-11-22. */
-const NODE_SEARCH_LIMIT = 5000;
+/** AKS's cluster node limit bounds the search (the knowledge base carries its source). */
+const NODE_SEARCH_LIMIT = PLATFORM_LIMITS.nodesPerCluster.value;
 const SAMPLES = 120;
 
 /** The largest n in [0, limit] with f(n) true, for f true at 0 and monotone (true then false). */

@@ -7,6 +7,7 @@
  * Unknown keys are ignored; a missing key takes its default; an oversized or
  * undecodable fragment is reported, never thrown.
  */
+import { PLATFORM_LIMITS } from "../../kb/index.js";
 
 /** Input text larger than this is refused (the editor and the URL share the limit). */
 export const MAX_PLAN_TEXT = 512 * 1024;
@@ -68,7 +69,8 @@ export const DEFAULT_STATE: PageState = {
   generateFormat: "az",
 };
 
-export const MAX_NODES = 5000;
+/** The chart's node count goes up to AKS's cluster node limit (the knowledge base carries its source). */
+export const MAX_NODES = PLATFORM_LIMITS.nodesPerCluster.value;
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
