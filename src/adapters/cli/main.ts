@@ -18,9 +18,12 @@ function firstCommandName(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const program = new Command("aksnet")
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and returns the exit code.
+ * `programName` is how the user invoked it: `aksnet`, or `kubectl aksnet` under the kubectl plugin.
+ */
+export async function run(argv: readonly string[], io: Io, programName = "aksnet"): Promise<number> {
+  const program = new Command(programName)
     .description("Plan, check and inspect AKS cluster networking.")
     .version(VERSION, "-V, --version")
     .showHelpAfterError(false)
