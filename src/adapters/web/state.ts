@@ -8,6 +8,7 @@
  * undecodable fragment is reported, never thrown.
  */
 import { PLATFORM_LIMITS } from "../../kb/index.js";
+import { EXAMPLE_NODE_SUBNET } from "../../engines/capacity/index.js";
 
 /** Input text larger than this is refused (the editor and the URL share the limit). */
 export const MAX_PLAN_TEXT = 512 * 1024;
@@ -25,8 +26,8 @@ export interface PageState {
   readonly generateFormat: GenerateFormat;
 }
 
-/** The /24 example of the AKS docs (a /24 node subnet). */
-export const EXAMPLE_SUBNET = "10.224.0.0/24";
+/** The /24 example of the AKS docs (a /24 node subnet), as `aksnet compare` uses it. */
+export const EXAMPLE_SUBNET = EXAMPLE_NODE_SUBNET;
 
 export const EXAMPLE_PLAN = `apiVersion: aksnet/v1
 kind: ClusterPlan
