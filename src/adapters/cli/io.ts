@@ -28,8 +28,12 @@ export function colorEnabled(io: Io): boolean {
   return io.isTTY;
 }
 
-/** The real process streams. */
+/** The real process streams. A reader that goes away (`aksnet … | head`) ends the process quietly. */
 export function processIo(): Io {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   return {
     out(text) {
       if (process.stdout.write(text)) return;
