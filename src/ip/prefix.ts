@@ -23,10 +23,14 @@ export function mask6(bits: number): bigint {
   return MASK6[bits] as bigint;
 }
 
+/** @internal The prefix length read by the last successful `scanCidr4`. */
+export const SCAN4 = { bits: 0 };
+
 /**
  * @internal Reads a strict IPv4 CIDR (or, with `allowBare`, a bare IPv4 address) in
- * one pass without allocating: returns address × 64 + length, or −1 for anything
- * else, valid or not (the general parser then reads it or explains the problem).
+ * one pass without allocating: returns the address and leaves the length in
+ * `SCAN4.bits`, or returns −1 for anything else, valid or not (the general parser
+ * then reads it or explains the problem).
  */
 export function scanCidr4(s: string, allowBare: boolean): number {
   const n = s.length;
@@ -54,14 +58,25 @@ export function scanCidr4(s: string, allowBare: boolean): number {
   }
   if (dots !== 3 || digits === 0 || octet > 255) return -1;
   v = v * 256 + octet;
-  if (i === n) return allowBare ? v * 64 + 32 : -1;
-  const m = n - i - 1;
-  const d0 = s.charCodeAt(i + 1) - 48;
-  if (m === 1) return d0 >= 0 && d0 <= 9 ? v * 64 + d0 : -1;
-  if (m !== 2 || d0 < 1 || d0 > 3) return -1;
-  const d1 = s.charCodeAt(i + 2) - 48;
-  const bits = d0 * 10 + d1;
-  return d1 >= 0 && d1 <= 9 && bits <= 32 ? v * 64 + bits : -1;
+  let bits: number;
+  if (i === n) {
+    if (!allowBare) return -1;
+    bits = 32;
+  } else {
+    const m = n - i - 1;
+    const d0 = s.charCodeAt(i + 1) - 48;
+    if (m === 1) {
+      if (!(d0 >= 0 && d0 <= 9)) return -1;
+      bits = d0;
+    } else {
+      if (m !== 2 || d0 < 1 || d0 > 3) return -1;
+      const d1 = s.charCodeAt(i + 2) - 48;
+      bits = d0 * 10 + d1;
+      if (!(d1 >= 0 && d1 <= 9 && bits <= 32)) return -1;
+    }
+  }
+  SCAN4.bits = bits;
+  return v;
 }
 
 export class Prefix {
@@ -236,11 +251,8 @@ export function parsePrefixOrAddr(s: string): Prefix {
 }
 
 function parsePrefixIn(s: string, allowBare: boolean): Prefix | string {
-  const code = scanCidr4(s, allowBare);
-  if (code >= 0) {
-    const bits = code % 64;
-    return Prefix.unchecked(Addr.of4((code - bits) / 64), bits);
-  }
+  const v = scanCidr4(s, allowBare);
+  if (v >= 0) return Prefix.unchecked(Addr.of4(v), SCAN4.bits);
   return parsePrefixGeneral(s, allowBare);
 }
 

@@ -126,9 +126,8 @@ export function bounds(x: AddrItem): { family: 4; lo: number; hi: number } | { f
 /** @internal Appends the half-open bounds of an item to per-family buffers, allocating nothing for IPv4. */
 export function pushBounds(x: AddrItem, b4: RunBuf4, lo6: bigint[], hi6: bigint[]): 4 | 6 {
   if (x instanceof Prefix && x.addr.family === 4) {
-    const size = hostCount4(x.bits);
-    const lo = x.addr.v4 - (x.addr.v4 % size);
-    b4.push(lo, lo + size);
+    const lo = (x.addr.v4 & mask4(x.bits)) >>> 0;
+    b4.push(lo, lo + hostCount4(x.bits));
     return 4;
   }
   const b = bounds(x);
@@ -143,9 +142,7 @@ export function pushBounds(x: AddrItem, b4: RunBuf4, lo6: bigint[], hi6: bigint[
 /** @internal Adds an item to per-family buffers: IPv4 as aligned blocks, allocating nothing for a prefix. */
 export function pushItem(x: AddrItem, b4: BlockBuf4, lo6: bigint[], hi6: bigint[]): void {
   if (x instanceof Prefix && x.addr.family === 4) {
-    const v = x.addr.v4;
-    const size = hostCount4(x.bits);
-    b4.pushBlock(v - (v % size), 32 - x.bits);
+    b4.pushBlock((x.addr.v4 & mask4(x.bits)) >>> 0, 32 - x.bits);
     return;
   }
   const b = bounds(x);
@@ -159,9 +156,8 @@ export function pushItem(x: AddrItem, b4: BlockBuf4, lo6: bigint[], hi6: bigint[
 /** @internal Reports whether an item shares an address with the runs, allocating nothing for an IPv4 prefix. */
 export function touchesItem(r4: Runs4, r6: Runs6, x: AddrItem): boolean {
   if (x instanceof Prefix && x.addr.family === 4) {
-    const size = hostCount4(x.bits);
-    const lo = x.addr.v4 - (x.addr.v4 % size);
-    return touches4(r4, lo, lo + size);
+    const lo = (x.addr.v4 & mask4(x.bits)) >>> 0;
+    return touches4(r4, lo, lo + hostCount4(x.bits));
   }
   const b = bounds(x);
   return b.family === 4 ? touches4(r4, b.lo, b.hi) : touches6(r6, b.lo, b.hi);

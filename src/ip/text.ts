@@ -6,7 +6,7 @@
  */
 import { Addr, format4 } from "./addr.js";
 import { ListParseError, ParseError } from "./errors.js";
-import { parsePrefixOrAddr, scanCidr4, type Prefix } from "./prefix.js";
+import { SCAN4, mask4, parsePrefixOrAddr, scanCidr4, type Prefix } from "./prefix.js";
 import { AddrSet, pushBounds, pushItem, touchesItem } from "./set.js";
 import { collect, pairsOf } from "./overlap.js";
 import { BlockBuf4, POW2, eachPrefix4, touches4, type RunBuf4 } from "./runs4.js";
@@ -16,12 +16,10 @@ const SLASH = Array.from({ length: 33 }, (_, i) => `/${i}`);
 
 /** Reads one IPv4 CIDR or address into the buffer without objects; false when it is anything else (the slow path then explains). */
 function fastCidr4(s: string, buf: BlockBuf4): boolean {
-  const code = scanCidr4(s, true);
-  if (code < 0) return false;
-  const bits = code % 64;
-  const a = (code - bits) / 64;
-  const size = POW2[32 - bits] as number;
-  buf.pushBlock(a - (a % size), 32 - bits);
+  const a = scanCidr4(s, true);
+  if (a < 0) return false;
+  const bits = SCAN4.bits;
+  buf.pushBlock((a & mask4(bits)) >>> 0, 32 - bits);
   return true;
 }
 
@@ -42,13 +40,11 @@ export function addrSetOfText(lines: Iterable<string>): AddrSet {
 
 /** Reads one entry into per-family buffers: IPv4 CIDRs without objects, anything else through the full parser. */
 function pushText(s: string, b4: RunBuf4, lo6: bigint[], hi6: bigint[], index: number): 4 | 6 {
-  const code = scanCidr4(s, true);
-  if (code >= 0) {
-    const bits = code % 64;
-    const a = (code - bits) / 64;
-    const size = POW2[32 - bits] as number;
-    const lo = a - (a % size);
-    b4.push(lo, lo + size);
+  const a = scanCidr4(s, true);
+  if (a >= 0) {
+    const bits = SCAN4.bits;
+    const lo = (a & mask4(bits)) >>> 0;
+    b4.push(lo, lo + (POW2[32 - bits] as number));
     return 4;
   }
   return pushBounds(parseEntry(s, index), b4, lo6, hi6);
@@ -67,11 +63,10 @@ export function maskCidrText(lines: readonly string[]): string[] {
   const out = new Array<string>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const s = lines[i] as string;
-    const code = scanCidr4(s, true);
-    if (code >= 0) {
-      const bits = code % 64;
-      const a = (code - bits) / 64;
-      out[i] = format4(a - (a % (POW2[32 - bits] as number))) + (SLASH[bits] as string);
+    const a = scanCidr4(s, true);
+    if (a >= 0) {
+      const bits = SCAN4.bits;
+      out[i] = format4((a & mask4(bits)) >>> 0) + (SLASH[bits] as string);
     } else out[i] = parseEntry(s, i).masked().toString();
   }
   return out;
@@ -83,13 +78,11 @@ export function overlapsAnyText(queries: readonly string[], items: Iterable<stri
   const out = new Array<boolean>(queries.length);
   for (let i = 0; i < queries.length; i++) {
     const s = queries[i] as string;
-    const code = scanCidr4(s, true);
-    if (code >= 0) {
-      const bits = code % 64;
-      const a = (code - bits) / 64;
-      const size = POW2[32 - bits] as number;
-      const lo = a - (a % size);
-      out[i] = touches4(set.runs4, lo, lo + size);
+    const a = scanCidr4(s, true);
+    if (a >= 0) {
+      const bits = SCAN4.bits;
+      const lo = (a & mask4(bits)) >>> 0;
+      out[i] = touches4(set.runs4, lo, lo + (POW2[32 - bits] as number));
     } else out[i] = touchesItem(set.runs4, set.runs6, parseEntry(s, i));
   }
   return out;
