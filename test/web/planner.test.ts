@@ -98,9 +98,11 @@ describe("web planner in Chromium", () => {
         cells: Object.fromEntries(Array.from(tr.querySelectorAll("td[data-field]")).map((td) => [td.getAttribute("data-field"), td.textContent])),
       })),
     );
-    const { code, stdout } = await cli(["compare", "--subnet", "10.224.0.0/24", "-o", "json"]);
+    // The CLI's default is the /24 example too.
+    const { code, stdout } = await cli(["compare", "-o", "json"]);
     expect(code).toBe(0);
-    const json = JSON.parse(stdout) as { models: { model: string; dataplane: string | null; maxPodsPerNode: number; maxNodes: number; maxPods: number; limitedBy: string; withSurge: { maxNodes: number; maxPods: number }; addressesPerNode: { nodeSubnet: number } }[] };
+    const json = JSON.parse(stdout) as { assumptions: { nodeSubnet: { value: string } }; models: { model: string; dataplane: string | null; maxPodsPerNode: number; maxNodes: number; maxPods: number; limitedBy: string; withSurge: { maxNodes: number; maxPods: number }; addressesPerNode: { nodeSubnet: number } }[] };
+    expect(json.assumptions.nodeSubnet.value).toBe("10.224.0.0/24");
     expect(rows.map((r) => `${r.model}/${r.dataplane}`)).toEqual(json.models.map((m) => `${m.model}/${m.dataplane ?? "none"}`));
     json.models.forEach((m, i) => {
       const c = rows[i]?.cells ?? {};
