@@ -23,6 +23,8 @@ function firstCommandName(argv: readonly string[]): string | undefined {
  * `programName` is how the user invoked it: `aksnet`, or `kubectl aksnet` under the kubectl plugin.
  */
 export async function run(argv: readonly string[], io: Io, programName = "aksnet"): Promise<number> {
+  const name = firstCommandName(argv);
+  const known = commands.some((c) => c.name === name);
   const program = new Command(programName)
     .description("Plan, check and inspect AKS cluster networking.")
     .version(VERSION, "-V, --version")
@@ -31,14 +33,13 @@ export async function run(argv: readonly string[], io: Io, programName = "aksnet
     .configureOutput({
       writeOut: (s) => void io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(formatCommanderError(s)),
+      outputError: (s, write) => write(formatCommanderError(s, known ? `${programName} ${name}` : programName)),
     });
   program.addHelpText(
     "after",
     "\nExamples:\n  aksnet compare                      # the /24 example: every model side by side\n  aksnet size --nodes 50 --max-pods 30\n  aksnet check aksnet.yaml\n  aksnet cidr info 10.224.0.0/24\n",
   );
 
-  const name = firstCommandName(argv);
   const entry = commands.find((c) => c.name === name);
   let exitCode: number = EXIT.ok;
   for (const c of commands) {
@@ -60,7 +61,7 @@ export async function run(argv: readonly string[], io: Io, programName = "aksnet
     };
     attach(cmd);
   } else if (name !== undefined) {
-    io.err(`aksnet: unknown command '${name}'. Run 'aksnet --help' for the list of commands.\n`);
+    io.err(`${programName}: unknown command '${name}'. Run '${programName} --help' for the list of commands.\n`);
     return EXIT.usage;
   }
 
@@ -71,26 +72,26 @@ export async function run(argv: readonly string[], io: Io, programName = "aksnet
     }
     return exitCode;
   } catch (e) {
-    return handleError(e, io, name);
+    return handleError(e, io, name, programName);
   }
 }
 
-function formatCommanderError(s: string): string {
-  const text = s.replace(/^error: /, "").trim();
-  return `aksnet: ${text}. Run 'aksnet --help' or 'aksnet <command> --help' for usage.\n`.replace(/\.\. Run/, ". Run");
+function formatCommanderError(s: string, invocation: string): string {
+  const text = s.replace(/^error: /, "").trim().replace(/\.$/, "");
+  return `${invocation}: ${text}. Run '${invocation} --help' for usage.\n`;
 }
 
-function handleError(e: unknown, io: Io, name: string | undefined): number {
+function handleError(e: unknown, io: Io, name: string | undefined, programName: string): number {
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
     return EXIT.usage;
   }
   if (e instanceof UsageError) {
-    io.err(`aksnet${name ? " " + name : ""}: ${e.message}\n`);
+    io.err(`${programName}${name ? " " + name : ""}: ${e.message}\n`);
     return EXIT.usage;
   }
   const message = e instanceof Error ? e.message : String(e);
   if (io.env["AKSNET_DEBUG"]) io.err(`${e instanceof Error ? e.stack : message}\n`);
-  io.err(`aksnet${name ? " " + name : ""}: internal error: ${message}. This is a bug in aksnet; please report it (set AKSNET_DEBUG=1 for details).\n`);
+  io.err(`${programName}${name ? " " + name : ""}: internal error: ${message}. This is a bug in aksnet; please report it (set AKSNET_DEBUG=1 for details).\n`);
   return EXIT.usage;
 }

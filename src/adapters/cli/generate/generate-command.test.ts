@@ -23,8 +23,14 @@ describe("aksnet generate", () => {
     { name: "missing format", argv: ["generate", "good.yaml"], code: 2, stderr: /--format/ },
     { name: "unknown format", argv: ["generate", "-f", "pulumi", "good.yaml"], code: 2, stderr: /pulumi/ },
     {
-      name: "injection refused",
+      name: "injection refused by the validator",
       argv: ["generate", "-f", "az", file("bad.yaml", good.replace("name: aks", 'name: "aks$(reboot)"'))],
+      code: 1,
+      stderr: /Cluster name "aks\$\(reboot\)" is not a valid AKS cluster name/,
+    },
+    {
+      name: "injection refused by the writer even with --force",
+      argv: ["generate", "-f", "az", "--force", "bad.yaml"],
       code: 2,
       stderr: /name "aks\$\(reboot\)" cannot be written safely/,
     },
