@@ -4,25 +4,28 @@ import { defineRule } from "../rule.js";
 const KUBENET = retired("kubenet");
 const NPM_LINUX = retired("npm-linux");
 const NPM_WINDOWS = retired("npm-windows");
+const WS2022 = retired("windows-server-2022");
 
 export default defineRule({
   meta: {
     id: "retirement-ahead",
     family: "retirement",
     severity: "warning",
-    description: "Parts of the plan that AKS retires: kubenet (31 March 2028), Azure Network Policy Manager on Linux (30 September 2028) and on Windows (30 September 2026).",
+    description: "Parts of the plan that AKS retires: kubenet (31 March 2028), Azure Network Policy Manager on Linux (30 September 2028) and on Windows (30 September 2026), Windows Server 2022 node pools (30 June 2028).",
     messages: {
       kubenet: "kubenet retires on {date}; AKS will stop supporting kubenet clusters then.",
       npmLinux: "Azure Network Policy Manager on Linux retires on {date}.",
       npmWindows: "Azure Network Policy Manager on Windows retired on {date} (no new onboarding).",
+      ws2022: "Pool \"{pool}\" runs Windows Server 2022, which AKS retires on {date} (earlier release notes said {previous}).",
     },
     severities: { npmWindows: "error" },
     fixes: {
       kubenet: "Plan Azure CNI Overlay (plugin: azure, pluginMode: overlay); aksnet migrate shows the steps.",
       npmLinux: "Use Cilium network policy (dataplane: cilium, policy: cilium).",
       npmWindows: "Windows pools cannot use Azure NPM any more; use policy none or move policy enforcement elsewhere.",
+      ws2022: "Plan os: Windows2025 for new Windows pools.",
     },
-    sources: cite(KUBENET, NPM_LINUX, NPM_WINDOWS),
+    sources: cite(KUBENET, NPM_LINUX, NPM_WINDOWS, WS2022),
     checked: "2026-11-22",
   },
   check({ plan, report }) {
@@ -30,6 +33,9 @@ export default defineRule({
     if (plan.policy === "azure") {
       report({ messageId: "npmLinux", path: "network.policy", data: { date: NPM_LINUX.date } });
       if (plan.pools.some((p) => p.os !== "Linux")) report({ messageId: "npmWindows", path: "network.policy", data: { date: NPM_WINDOWS.date } });
+    }
+    for (const p of plan.pools) {
+      if (p.os === "Windows2022") report({ messageId: "ws2022", path: `nodePools[${p.index}].os`, data: { pool: p.name, date: WS2022.date, previous: WS2022.previousDate ?? "another date" } });
     }
   },
 });
