@@ -1,6 +1,7 @@
 import { podCidrBlocks, podCidrPrefixLength, POD_CIDR_BLOCK_BITS } from "../../capacity/index.js";
 import { nodesWithSurge } from "../pools.js";
 import { defineRule } from "../rule.js";
+import { connected, serviceCidrs, subnets, suggestFree, vnetSpace } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -31,7 +32,10 @@ export default defineRule({
     const needed = nodesWithSurge(plan.pools);
     const blocks = podCidrBlocks(v4.prefix);
     const bits = podCidrPrefixLength(Math.max(needed, 1)) ?? 0;
-    const suggested = `${v4.prefix.masked().supernet(Math.min(bits, v4.prefix.bits)).toString()}`;
+    // The supernet of the current range when nothing else in the plan uses it, else the first free range of that size.
+    const taken = [...vnetSpace(plan), ...subnets(plan), ...connected(plan), ...serviceCidrs(plan)];
+    const grown = v4.prefix.masked().supernet(Math.min(bits, v4.prefix.bits));
+    const suggested = (taken.some((t) => t.prefix.overlaps(grown)) ? suggestFree(bits, taken) : grown)?.toString() ?? `a /${bits}`;
     const data = { pod: v4.prefix.toString(), blocks, needed, bits, capacity: 2 ** (POD_CIDR_BLOCK_BITS - bits), suggested };
     if (v4.prefix.bits > POD_CIDR_BLOCK_BITS) report({ messageId: "longerThan24", path: v4.path, data });
     else if (blocks < needed) report({ messageId: "tooSmall", path: v4.path, data });

@@ -21,7 +21,7 @@ ruleTester(rule, {
     {
       name: "the docs' example in a /22: 1,581 > 1,019",
       plan: mk(nodeSubnet(50, "10.224.0.0/22")),
-      findings: [{ messageId: "tooSmall", path: "vnet.subnets[0].cidr", message: "Subnet \"aks-nodes\" (10.224.0.0/22) has 1019 usable addresses, but its pools need 1581: pool \"np\" 50+1 surge node(s) × 31 = 1581.", fixIncludes: "/21 or larger subnet for these pools (2043 usable)" }],
+      findings: [{ messageId: "tooSmall", path: "vnet.subnets[0].cidr", message: "Subnet \"aks-nodes\" (10.224.0.0/22) has 1019 usable addresses, but its pools need 1581: pool \"np\" 50+1 surge node(s) × 31 = 1581.", fixIncludes: "/21 or larger subnet for these pools (2043 usable), e.g. 10.224.16.0/21, free in the VNet" }],
     },
     {
       name: "a /24 with 8 nodes and 1 surge: 279 > 251",

@@ -1,5 +1,6 @@
 import { addressesPerNode, nodeSubnetAddressesNeeded, subnetPrefixLength, tenantAddresses, usableAddresses } from "../../capacity/index.js";
 import { poolModel, poolTarget } from "../pools.js";
+import { firstFree, subnets as subnetList, vnetSpace } from "../ranges.js";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -13,7 +14,7 @@ export default defineRule({
       tooSmall: "Subnet \"{subnet}\" ({cidr}) has {usable} usable addresses, but its pools need {needed}: {breakdown}.",
     },
     fixes: {
-      tooSmall: "Use a /{bits} or larger subnet for these pools ({bitsUsable} usable); a pool's subnet cannot change later, so add a pool on a larger subnet if the cluster exists.",
+      tooSmall: "Use a /{bits} or larger subnet for these pools ({bitsUsable} usable){suggestion}; a pool's subnet cannot change later, so add a pool on a larger subnet if the cluster exists.",
     },
     aksErrorCode: "InsufficientSubnetSize",
     sources: [
@@ -45,10 +46,12 @@ export default defineRule({
       const usable = usableAddresses(s.prefix);
       if (needed <= usable) continue;
       const bits = subnetPrefixLength(needed) ?? 0;
+      const free = firstFree(vnetSpace(plan).map((t) => t.prefix), subnetList(plan).map((t) => t.prefix), bits);
+      const suggestion = free ? `, e.g. ${free.toString()}, free in the VNet` : "";
       report({
         messageId: "tooSmall",
         path: s.path,
-        data: { subnet: s.name, cidr: s.text, usable, needed, breakdown: parts.join("; "), bits, bitsUsable: 2 ** (32 - bits) - 5 },
+        data: { subnet: s.name, cidr: s.text, usable, needed, breakdown: parts.join("; "), bits, bitsUsable: 2 ** (32 - bits) - 5, suggestion },
       });
     }
   },
