@@ -144,3 +144,10 @@ export const MAX_OVERLAPS_REPORTED = 10;
 export function capped<T>(items: readonly T[], max = MAX_OVERLAPS_REPORTED): { shown: readonly T[]; more: number } {
   return items.length <= max ? { shown: items, more: 0 } : { shown: items.slice(0, max), more: items.length - max };
 }
+
+/** A fix-hint clause naming a free range for a new service CIDR of the same size (", e.g. 172.20.0.0/16, …"), or "" when none is free. */
+export function freeServiceCidrHint(p: ResolvedPlan, like: Prefix): string {
+  if (like.family !== 4) return "";
+  const free = suggestFree(like.bits, [...vnetSpace(p), ...subnets(p), ...connected(p), ...podCidrs(p)]);
+  return free ? `, e.g. ${free.toString()} (free in this plan; DNS service IP ${free.first().add(10)?.toString() ?? ""})` : "";
+}

@@ -16,7 +16,7 @@ ruleTester(rule, {
     {
       name: "service CIDR on a peered hub",
       plan: mk((d) => { d.network.serviceCidrs = ["10.1.0.0/16"]; d.network.dnsServiceIp = "10.1.0.10"; }),
-      findings: [{ messageId: "connected", path: "network.serviceCidrs[0]", message: "Service CIDR 10.1.0.0/16 overlaps connected network \"hub\" (10.1.0.0/16); traffic to those addresses would be captured as service traffic." }],
+      findings: [{ messageId: "connected", path: "network.serviceCidrs[0]", message: "Service CIDR 10.1.0.0/16 overlaps connected network \"hub\" (10.1.0.0/16); traffic to those addresses would be captured as service traffic.", fixIncludes: "e.g. 10.0.0.0/16" }],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { allOverlaps, indexOf, podCidrs, serviceCidrs } from "../ranges.js";
+import { allOverlaps, freeServiceCidrHint, indexOf, podCidrs, serviceCidrs } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -12,8 +12,8 @@ export default defineRule({
       connected: "Service CIDR {service} overlaps {network}; traffic to those addresses would be captured as service traffic.",
     },
     fixes: {
-      podCidr: "Choose disjoint ranges, e.g. the defaults 10.0.0.0/16 for services and 10.244.0.0/16 for pods.",
-      connected: "Choose a service CIDR no connected network uses.",
+      podCidr: "Choose disjoint ranges{suggestion}.",
+      connected: "Choose a service CIDR no connected network uses{suggestion}.",
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-azure-cni-overlay.md",
@@ -26,8 +26,11 @@ export default defineRule({
     const pods = podCidrs(plan);
     const nets = indexOf(plan, "connected");
     for (const s of serviceCidrs(plan)) {
-      for (const p of allOverlaps(s, pods)) report({ messageId: "podCidr", path: s.path, data: { service: s.prefix.toString(), pod: p.prefix.toString() } });
-      for (const n of nets.overlapping(s)) report({ messageId: "connected", path: s.path, data: { service: s.prefix.toString(), network: n.label } });
+      const podHits = allOverlaps(s, pods);
+      const netHits = nets.overlapping(s);
+      const suggestion = podHits.length + netHits.length > 0 ? freeServiceCidrHint(plan, s.prefix) : "";
+      for (const p of podHits) report({ messageId: "podCidr", path: s.path, data: { service: s.prefix.toString(), pod: p.prefix.toString(), suggestion } });
+      for (const n of netHits) report({ messageId: "connected", path: s.path, data: { service: s.prefix.toString(), network: n.label, suggestion } });
     }
   },
 });

@@ -12,7 +12,7 @@ ruleTester(rule, {
       name: "the support article's case: a subnet inside the service CIDR",
       plan: mk((d) => { d.network.serviceCidrs = ["10.224.0.0/16"]; d.network.dnsServiceIp = "10.224.0.10"; }),
       findings: [
-        { messageId: "overlap", path: "network.serviceCidrs[0]", message: "Service CIDR 10.224.0.0/16 overlaps subnet \"aks-nodes\" (10.224.0.0/22)." },
+        { messageId: "overlap", path: "network.serviceCidrs[0]", message: "Service CIDR 10.224.0.0/16 overlaps subnet \"aks-nodes\" (10.224.0.0/22).", fixIncludes: "e.g. 10.0.0.0/16 (free in this plan; DNS service IP 10.0.0.10)" },
         { messageId: "overlap", path: "network.serviceCidrs[0]", message: "Service CIDR 10.224.0.0/16 overlaps subnet \"shared\" (10.224.8.0/24)." },
       ],
     },

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { capped, indexOf, isSubnet, serviceCidrs } from "../ranges.js";
+import { capped, freeServiceCidrHint, indexOf, isSubnet, serviceCidrs } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -12,7 +12,7 @@ export default defineRule({
       more: "Service CIDR {service} also overlaps {more} more subnets (the first {shown} are reported).",
     },
     fixes: {
-      more: "Choose a service CIDR outside the VNet's subnets; the service CIDR cannot be changed after the cluster is created.",
+      more: "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
       overlap: "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
     },
     aksErrorCode: "ServiceCidrOverlapExistingSubnetsCidr",
@@ -26,8 +26,9 @@ export default defineRule({
     const vnet = indexOf(plan, "vnet");
     for (const s of serviceCidrs(plan)) {
       const { shown, more } = capped(vnet.overlapping(s).filter(isSubnet));
-      for (const hit of shown) report({ messageId: "overlap", path: s.path, data: { service: s.prefix.toString(), subnet: hit.label, suggestion: "" } });
-      if (more > 0) report({ messageId: "more", path: s.path, data: { service: s.prefix.toString(), more, shown: shown.length } });
+      const suggestion = shown.length > 0 ? freeServiceCidrHint(plan, s.prefix) : "";
+      for (const hit of shown) report({ messageId: "overlap", path: s.path, data: { service: s.prefix.toString(), subnet: hit.label, suggestion } });
+      if (more > 0) report({ messageId: "more", path: s.path, data: { service: s.prefix.toString(), more, shown: shown.length, suggestion } });
     }
   },
 });
