@@ -55,6 +55,14 @@ describe("PrefixAllocator with many runs", () => {
     );
   });
 
+  it("keeps its place when a chunk empties (two runs per chunk)", () => {
+    PrefixAllocator.chunkRuns = 2;
+    // Free runs: .0/32 and .4/30 (chunk 0), .16/28 and .64/26 (chunk 1).
+    const taken = ["10.0.0.1/32", "10.0.0.2/31", "10.0.0.8/29", "10.0.0.32/27", "10.0.0.128/25"].map(parsePrefix);
+    const a = new PrefixAllocator(parsePrefix("10.0.0.0/24"), taken);
+    expect([a.allocate(30), a.allocate(32), a.allocate(30), a.allocate(30)].map(String)).toEqual(["10.0.0.4/30", "10.0.0.0/32", "10.0.0.16/30", "10.0.0.20/30"]);
+  });
+
   it("hands out a whole parent in order, then nothing", () => {
     const a = new PrefixAllocator(parsePrefix("10.0.0.0/22"));
     const got = Array.from({ length: 5 }, () => a.allocate(24)?.toString());

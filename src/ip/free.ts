@@ -80,6 +80,12 @@ interface Chunk4 {
   maxLen: number;
 }
 
+function plainArray(t: Float64Array): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < t.length; i++) a.push(t[i] as number);
+  return a;
+}
+
 function longestRun(c: Chunk4): number {
   let m = 0;
   for (let i = 0; i < c.lo.length; i++) {
@@ -98,8 +104,13 @@ export class PrefixAllocator {
   /** @internal Runs per chunk (tests shrink it to exercise chunk splits and removals). */
   static chunkRuns = 256;
   private readonly chunks: Chunk4[] = [];
-  /** For each prefix length, a chunk index before which no chunk has room for it (free space only shrinks). */
+  /**
+   * For each prefix length, the chunk and run before which no run has room for it
+   * (free space only shrinks, so the hint only moves forward, except to follow runs
+   * that shift when chunks change).
+   */
   private readonly hint: number[] = new Array<number>(33).fill(0);
+  private readonly hintRun: number[] = new Array<number>(33).fill(0);
   private readonly lo6: bigint[] = [];
   private readonly hi6: bigint[] = [];
 
@@ -135,27 +146,29 @@ export class PrefixAllocator {
       const chunk = this.chunks[c] as Chunk4;
       if (chunk.maxLen < size) continue;
       const n = chunk.lo.length;
-      let i = 0;
+      let i = c === this.hint[bits] ? (this.hintRun[bits] as number) : 0;
       let s = 0;
       for (; i < n; i++) {
         s = Math.ceil((chunk.lo[i] as number) / size) * size;
         if (s + size <= (chunk.hi[i] as number)) break;
       }
       if (i === n) continue;
-      // Every chunk before this one is too full for this length, now and later.
+      // Every run before this one is too full for this length, now and later.
       this.hint[bits] = c;
+      this.hintRun[bits] = i;
       this.take(c, i, s, s + size);
       return Prefix.unchecked(Addr.of4(s), bits);
     }
     this.hint[bits] = this.chunks.length;
+    this.hintRun[bits] = 0;
     return undefined;
   }
 
   /** Removes `[s, e)` from run i of chunk c, keeping the pieces on either side. */
   private take(c: number, i: number, s: number, e: number): void {
     const chunk = this.chunks[c] as Chunk4;
-    const lo = chunk.lo instanceof Float64Array ? Array.from(chunk.lo) : chunk.lo;
-    const hi = chunk.hi instanceof Float64Array ? Array.from(chunk.hi) : chunk.hi;
+    const lo = chunk.lo instanceof Float64Array ? plainArray(chunk.lo) : chunk.lo;
+    const hi = chunk.hi instanceof Float64Array ? plainArray(chunk.hi) : chunk.hi;
     chunk.lo = lo;
     chunk.hi = hi;
     const runLo = lo[i] as number;
@@ -165,15 +178,20 @@ export class PrefixAllocator {
       hi[i] = s;
       lo.splice(i + 1, 0, e);
       hi.splice(i + 1, 0, runHi);
+      this.shiftRuns(c, i, 1);
     } else if (runLo < s) hi[i] = s;
     else if (e < runHi) lo[i] = e;
     else {
       lo.splice(i, 1);
       hi.splice(i, 1);
+      this.shiftRuns(c, i, -1);
     }
     if (lo.length === 0) {
       this.chunks.splice(c, 1);
-      for (let b = 0; b < this.hint.length; b++) if ((this.hint[b] as number) > c) this.hint[b] = (this.hint[b] as number) - 1;
+      for (let b = 0; b < this.hint.length; b++) {
+        if ((this.hint[b] as number) > c) this.hint[b] = (this.hint[b] as number) - 1;
+        else if (this.hint[b] === c) this.hintRun[b] = 0;
+      }
       return;
     }
     if (wasLongest) chunk.maxLen = longestRun(chunk);
@@ -189,7 +207,20 @@ export class PrefixAllocator {
     chunk.maxLen = longestRun(chunk);
     next.maxLen = longestRun(next);
     this.chunks.splice(c + 1, 0, next);
-    for (let b = 0; b < this.hint.length; b++) if ((this.hint[b] as number) > c) this.hint[b] = (this.hint[b] as number) + 1;
+    for (let b = 0; b < this.hint.length; b++) {
+      if ((this.hint[b] as number) > c) this.hint[b] = (this.hint[b] as number) + 1;
+      else if (this.hint[b] === c && (this.hintRun[b] as number) >= half) {
+        this.hint[b] = c + 1;
+        this.hintRun[b] = (this.hintRun[b] as number) - half;
+      }
+    }
+  }
+
+  /** Keeps run hints on their runs when runs after run i of chunk c move by `delta`. */
+  private shiftRuns(c: number, i: number, delta: number): void {
+    for (let b = 0; b < this.hint.length; b++) {
+      if (this.hint[b] === c && (this.hintRun[b] as number) > i) this.hintRun[b] = (this.hintRun[b] as number) + delta;
+    }
   }
 
   private allocate6(bits: number): Prefix | undefined {
