@@ -18,7 +18,7 @@ ruleTester(rule, {
     {
       name: "dynamic in a /24",
       plan: mk(podSubnet("10.225.0.0/24", "DynamicIndividual", 30)),
-      findings: [{ messageId: "dynamic", path: "vnet.subnets[2].cidr", message: "Pod subnet \"pods\" (10.225.0.0/24) has 251 usable addresses, but its pools need 528 when full (11 nodes with surge, 48 addresses each in batches of 16).", fixIncludes: "/22" }],
+      findings: [{ messageId: "dynamic", path: "vnet.subnets[2].cidr", message: "Pod subnet \"pods\" (10.225.0.0/24) has 251 usable addresses, but its pools need 528 when full (11 nodes with surge, 48 addresses each in batches of 16).", fixIncludes: "/22 or larger pod subnet, e.g. 10.224.4.0/22, free in the VNet" }],
     },
     {
       name: "static in a /25",

@@ -2,6 +2,7 @@ import { PLATFORM_LIMITS } from "../../../kb/index.js";
 import { addressesPerNode, staticBlocksIn, staticPodSubnetPrefixLength, subnetPrefixLength, usableAddresses } from "../../capacity/index.js";
 import { cite } from "../facts.js";
 import { poolModel } from "../pools.js";
+import { firstFree, subnets as subnetList, vnetSpace } from "../ranges.js";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -17,8 +18,8 @@ export default defineRule({
       staticTooLarge: "Pod subnet \"{subnet}\" ({cidr}) is larger than /{limit}, the largest pod subnet static block allocation supports.",
     },
     fixes: {
-      dynamic: "Use a /{bits} or larger pod subnet, or lower maxPods.",
-      static: "Use a /{bits} or larger pod subnet, or lower maxPods (16 × blocks − 1 wastes nothing).",
+      dynamic: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods.",
+      static: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods (16 × blocks − 1 wastes nothing).",
       staticTooLarge: "Use a /{limit} or smaller pod subnet.",
     },
     aksErrorCode: "SubnetIsFull",
@@ -48,14 +49,20 @@ export default defineRule({
         needed += n * (isStatic ? per.podSubnetBlocks : per.podSubnet);
       }
       const data = { subnet: s.name, cidr: s.text, nodes, needed, perNode };
+      const hint = (bits: number) => {
+        const free = firstFree(vnetSpace(plan).map((t) => t.prefix), subnetList(plan).map((t) => t.prefix), bits);
+        return free ? `, e.g. ${free.toString()}, free in the VNet` : "";
+      };
       if (isStatic) {
         const limit = PLATFORM_LIMITS.staticBlockPodSubnetShortestBits.value;
         if (s.prefix.bits < limit) report({ messageId: "staticTooLarge", path: s.path, data: { subnet: s.name, cidr: s.text, limit } });
         const have = staticBlocksIn(s.prefix);
-        if (have < needed) report({ messageId: "static", path: s.path, data: { ...data, have, bits: staticPodSubnetPrefixLength(needed) ?? 0 } });
+        const bits = staticPodSubnetPrefixLength(needed) ?? 0;
+        if (have < needed) report({ messageId: "static", path: s.path, data: { ...data, have, bits, suggestion: hint(bits) } });
       } else {
         const usable = usableAddresses(s.prefix);
-        if (usable < needed) report({ messageId: "dynamic", path: s.path, data: { ...data, usable, bits: subnetPrefixLength(needed) ?? 0 } });
+        const bits = subnetPrefixLength(needed) ?? 0;
+        if (usable < needed) report({ messageId: "dynamic", path: s.path, data: { ...data, usable, bits, suggestion: hint(bits) } });
       }
     }
   },
