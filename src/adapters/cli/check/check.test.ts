@@ -83,6 +83,18 @@ describe("aksnet check: SARIF", () => {
   });
 });
 
+describe("aksnet check: merged files", () => {
+  it("locates each finding in the file its field came from", async () => {
+    const r = await check(["-o", "sarif", "examples/imports/aks-show.json", "examples/imports/vnet-show.json"]);
+    const s = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    expect(s.runs[0]!.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.artifactLocation.uri, x.locations[0]!.physicalLocation.region.startLine])).toEqual([
+      ["service-cidr-overlaps-network", "examples/imports/aks-show.json", 12],
+      ["subnet-too-small-for-nodes", "examples/imports/vnet-show.json", 6],
+      ["retirement-ahead", "examples/imports/aks-show.json", 9],
+    ]);
+  });
+});
+
 describe("aksnet check: text", () => {
   it("uses colour only on a terminal without NO_COLOR", async () => {
     const io = memoryIo({ isTTY: true, cwd: ROOT });
