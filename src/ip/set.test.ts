@@ -5,11 +5,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Addr } from "./addr.js";
-import { parsePrefix } from "./prefix.js";
+import { Prefix, parsePrefix } from "./prefix.js";
+import { AddrRange } from "./range.js";
 import { AddrSet, AddrSetBuilder, addrSetOf } from "./set.js";
 import { excludePrefixes, excludeRanges, mergePrefixes, mergeRanges } from "./merge.js";
 import { freePrefixes, freeSpace, PrefixAllocator } from "./free.js";
-import type { Prefix } from "./prefix.js";
 import { UNIVERSES, and, arbItemIn, arbPrefixIn, bitmapOf, count, freeBlocks, maximalRanges, minimalPrefixes, minus, or, type Universe } from "./testing/naive.js";
 
 const str = (xs: Iterable<{ toString(): string }>) => [...xs].map(String);
@@ -57,6 +57,20 @@ describe.each(UNIVERSES)("set laws in $name", (u) => {
         expect(s.contains(q)).toBe(count(and(m, mq)) === count(mq));
         expect(s.overlaps(q)).toBe(count(and(m, mq)) > 0);
         expect(s.contains(u.addr(i))).toBe(m[i]);
+      }),
+    );
+  });
+
+  it("Prefix and AddrRange contains/overlaps answer like the bitmap", () => {
+    fc.assert(
+      fc.property(arbItemIn(u), arbItemIn(u), (x, y) => {
+        const mx = bitmapOf(u, [x]);
+        const my = bitmapOf(u, [y]);
+        const both = count(and(mx, my));
+        const contains = x instanceof Prefix ? x.contains(y) : x.contains(y);
+        expect(contains).toBe(both === count(my));
+        if (x instanceof AddrRange) expect(x.overlaps(y)).toBe(both > 0);
+        if (x instanceof Prefix && y instanceof Prefix) expect(x.overlaps(y)).toBe(both > 0);
       }),
     );
   });
