@@ -21,8 +21,8 @@ export default defineCommand({
       );
   },
   async run({ args, opts, io }) {
-    const [{ readPlanFiles }, { buildReport }] = await Promise.all([import("../check/read.js"), import("../check/build.js")]);
-    const loaded = await readPlanFiles(args[0], io);
+    const [{ loadPlanArgs }, { buildReport }] = await Promise.all([import("../plan-input.js"), import("../check/build.js")]);
+    const loaded = await loadPlanArgs(args[0], io, "give the plan file to check, e.g. aksnet check aksnet.yaml");
     const report = buildReport(loaded);
     const showResolved = Boolean(opts["showResolved"]);
     const format = String(opts["output"]);

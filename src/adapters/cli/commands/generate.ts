@@ -7,7 +7,7 @@ import { Option } from "commander";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import { renderJson } from "../format/json.js";
-import { readPlanFile } from "../generate/plan-file.js";
+import { readPlanFile } from "../plan-input.js";
 
 export default defineCommand({
   configure(cmd) {

@@ -9,7 +9,7 @@ import type { ClusterFacts } from "../../../engines/migrate/index.js";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import { renderJson } from "../format/json.js";
-import { readPlanFile } from "../generate/plan-file.js";
+import { readPlanFile } from "../plan-input.js";
 
 /** Facts an `az aks show` / ARM document states about the cluster beyond the plan. */
 async function factsFromJson(path: string, cwd: string): Promise<ClusterFacts> {

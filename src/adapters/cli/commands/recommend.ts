@@ -10,7 +10,7 @@ import type { Requirements } from "../../../engines/plan/index.js";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import { renderJson } from "../format/json.js";
-import { readPlanFile } from "../generate/plan-file.js";
+import { readPlanFile } from "../plan-input.js";
 import { colorEnabled } from "../io.js";
 
 function count(value: string): number {
