@@ -143,6 +143,9 @@ export function format4(n: number): string {
   return (OCTET_DOT[n >>> 24] as string) + (OCTET_DOT[(n >>> 16) & 255] as string) + (OCTET_DOT[(n >>> 8) & 255] as string) + (OCTET[n & 255] as string);
 }
 
+/** Scratch for `format6` (formatting never re-enters). */
+const FORMAT6 = new Uint16Array(8);
+
 /** Formats a 128-bit integer per RFC 5952, with IPv4-mapped addresses as `::ffff:a.b.c.d`. */
 export function format6(n: bigint): string {
   // Split into 32-bit words via two 64-bit halves: the fewest bigint operations.
@@ -153,9 +156,15 @@ export function format6(n: bigint): string {
   const w2 = Number(lo >> 32n);
   const w3 = Number(lo & 0xffffffffn);
   if (w0 === 0 && w1 === 0 && w2 === 0xffff) return `::ffff:${format4(w3 >>> 0)}`;
-  const g0 = w0 >>> 16, g1 = w0 & 0xffff, g2 = w1 >>> 16, g3 = w1 & 0xffff;
-  const g4 = w2 >>> 16, g5 = w2 & 0xffff, g6 = w3 >>> 16, g7 = w3 & 0xffff;
-  const groups = [g0, g1, g2, g3, g4, g5, g6, g7];
+  const groups = FORMAT6;
+  groups[0] = w0 >>> 16;
+  groups[1] = w0 & 0xffff;
+  groups[2] = w1 >>> 16;
+  groups[3] = w1 & 0xffff;
+  groups[4] = w2 >>> 16;
+  groups[5] = w2 & 0xffff;
+  groups[6] = w3 >>> 16;
+  groups[7] = w3 & 0xffff;
   // Longest run of zero groups, length ≥ 2, first one on ties (RFC 5952 §4.2.2, §4.2.3).
   let bestStart = -1;
   let bestLen = 1;
@@ -240,10 +249,14 @@ function describeBadChar(s: string, i: number): string {
   return `unexpected character ${JSON.stringify(ch)} at position ${i + 1}`;
 }
 
+const SCRATCH6 = new Uint16Array(10);
+
 /** Parses an IPv6 address into a 128-bit integer, or returns a reason string. Accepts upper case and an embedded IPv4 tail. */
 export function parse6(s: string, start = 0, end = s.length): bigint | string {
   if (start >= end) return "it is empty";
-  const groups: number[] = [];
+  // Groups go into a scratch array (parsing never re-enters), so a parse allocates only its result.
+  const groups = SCRATCH6;
+  let count = 0;
   let ellipsis = -1;
   let i = start;
   if (s.charCodeAt(i) === 58) {
@@ -270,10 +283,11 @@ export function parse6(s: string, start = 0, end = s.length): bigint | string {
     const c = i < end ? s.charCodeAt(i) : -1;
     if (c === 46) {
       // Embedded IPv4 in the last 32 bits.
-      if (groups.length > 6 || (ellipsis < 0 && groups.length !== 6)) return "an embedded IPv4 address must be the last 32 bits";
+      if (count > 6 || (ellipsis < 0 && count !== 6)) return "an embedded IPv4 address must be the last 32 bits";
       const v4 = parse4(s, groupStart, end);
       if (typeof v4 === "string") return `embedded IPv4 address: ${v4}`;
-      groups.push(v4 >>> 16, v4 & 0xffff);
+      groups[count++] = v4 >>> 16;
+      groups[count++] = v4 & 0xffff;
       i = end;
       break;
     }
@@ -282,26 +296,26 @@ export function parse6(s: string, start = 0, end = s.length): bigint | string {
       return c < 0 ? "it ends with a single colon" : describeBadChar(s, i);
     }
     if (digits > 4) return `group "${s.slice(groupStart, i)}" has more than four hex digits`;
-    groups.push(group);
-    if (groups.length > 8) return "it has more than eight groups";
+    groups[count++] = group;
+    if (count > 8) return "it has more than eight groups";
     if (i === end) break;
     if (c !== 58) return describeBadChar(s, i);
     i++;
     if (i < end && s.charCodeAt(i) === 58) {
       if (ellipsis >= 0) return "it has more than one ::";
-      ellipsis = groups.length;
+      ellipsis = count;
       i++;
       if (i === end) break;
     } else if (i === end) return "it ends with a single colon";
   }
-  let fill = 0;
   if (ellipsis >= 0) {
-    if (groups.length > 7) return "it has :: but already eight groups";
-    fill = 8 - groups.length;
-  } else if (groups.length !== 8) return `it has ${groups.length} groups instead of eight`;
-  // Group k of the full address: the groups before ::, then `fill` zeros, then the rest.
-  const g = (k: number) => (ellipsis < 0 || k < ellipsis ? (groups[k] as number) : k < ellipsis + fill ? 0 : (groups[k - fill] as number));
-  const w = (k: number) => BigInt((g(k) * 0x10000 + g(k + 1)) >>> 0);
+    if (count > 7) return "it has :: but already eight groups";
+    // Move the groups after :: to the end and zero the gap.
+    const fill = 8 - count;
+    for (let k = count - 1; k >= ellipsis; k--) groups[k + fill] = groups[k] as number;
+    for (let k = ellipsis; k < ellipsis + fill; k++) groups[k] = 0;
+  } else if (count !== 8) return `it has ${count} groups instead of eight`;
+  const w = (k: number) => BigInt(((groups[k] as number) * 0x10000 + (groups[k + 1] as number)) >>> 0);
   return (((w(0) << 32n) | w(2)) << 64n) | (w(4) << 32n) | w(6);
 }
 
