@@ -143,28 +143,20 @@ export function format4(n: number): string {
   return (OCTET_DOT[n >>> 24] as string) + (OCTET_DOT[(n >>> 16) & 255] as string) + (OCTET_DOT[(n >>> 8) & 255] as string) + (OCTET[n & 255] as string);
 }
 
-/** Scratch for `format6` (formatting never re-enters). */
+/** Scratch for `format6` and `parse6` (neither re-enters). */
 const FORMAT6 = new Uint16Array(8);
+const VIEW6 = new DataView(new ArrayBuffer(16));
 
 /** Formats a 128-bit integer per RFC 5952, with IPv4-mapped addresses as `::ffff:a.b.c.d`. */
 export function format6(n: bigint): string {
-  // Split into 32-bit words via two 64-bit halves: the fewest bigint operations.
-  const hi = BigInt.asUintN(64, n >> 64n);
-  const lo = BigInt.asUintN(64, n);
-  const w0 = Number(hi >> 32n);
-  const w1 = Number(hi & 0xffffffffn);
-  const w2 = Number(lo >> 32n);
-  const w3 = Number(lo & 0xffffffffn);
-  if (w0 === 0 && w1 === 0 && w2 === 0xffff) return `::ffff:${format4(w3 >>> 0)}`;
+  // Split into groups through a DataView: two native 64-bit stores instead of bigint shifts and masks.
+  VIEW6.setBigUint64(0, n >> 64n);
+  VIEW6.setBigUint64(8, n); // stores n mod 2^64
   const groups = FORMAT6;
-  groups[0] = w0 >>> 16;
-  groups[1] = w0 & 0xffff;
-  groups[2] = w1 >>> 16;
-  groups[3] = w1 & 0xffff;
-  groups[4] = w2 >>> 16;
-  groups[5] = w2 & 0xffff;
-  groups[6] = w3 >>> 16;
-  groups[7] = w3 & 0xffff;
+  for (let k = 0; k < 8; k++) groups[k] = VIEW6.getUint16(2 * k);
+  if (groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff) {
+    return `::ffff:${format4(VIEW6.getUint32(12))}`;
+  }
   // Longest run of zero groups, length ≥ 2, first one on ties (RFC 5952 §4.2.2, §4.2.3).
   let bestStart = -1;
   let bestLen = 1;
@@ -315,8 +307,8 @@ export function parse6(s: string, start = 0, end = s.length): bigint | string {
     for (let k = count - 1; k >= ellipsis; k--) groups[k + fill] = groups[k] as number;
     for (let k = ellipsis; k < ellipsis + fill; k++) groups[k] = 0;
   } else if (count !== 8) return `it has ${count} groups instead of eight`;
-  const w = (k: number) => BigInt(((groups[k] as number) * 0x10000 + (groups[k + 1] as number)) >>> 0);
-  return (((w(0) << 32n) | w(2)) << 64n) | (w(4) << 32n) | w(6);
+  for (let k = 0; k < 8; k++) VIEW6.setUint16(2 * k, groups[k] as number);
+  return (VIEW6.getBigUint64(0) << 64n) | VIEW6.getBigUint64(8);
 }
 
 /** Parses an IPv4 or IPv6 address. Throws `ParseError` quoting the input and the problem. */
