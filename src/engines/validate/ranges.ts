@@ -145,9 +145,27 @@ export function capped<T>(items: readonly T[], max = MAX_OVERLAPS_REPORTED): { s
   return items.length <= max ? { shown: items, more: 0 } : { shown: items.slice(0, max), more: items.length - max };
 }
 
+/** A free range for a new service CIDR of the same size as `like`, avoiding the plan's VNet, subnets, connected networks and pod CIDRs. */
+function suggestServiceCidr(p: ResolvedPlan, like: Prefix): Prefix | undefined {
+  return like.family === 4 ? suggestFree(like.bits, [...vnetSpace(p), ...subnets(p), ...connected(p), ...podCidrs(p)]) : undefined;
+}
+
 /** A fix-hint clause naming a free range for a new service CIDR of the same size (", e.g. 172.20.0.0/16, …"), or "" when none is free. */
 export function freeServiceCidrHint(p: ResolvedPlan, like: Prefix): string {
-  if (like.family !== 4) return "";
-  const free = suggestFree(like.bits, [...vnetSpace(p), ...subnets(p), ...connected(p), ...podCidrs(p)]);
+  const free = suggestServiceCidr(p, like);
   return free ? `, e.g. ${free.toString()} (free in this plan; DNS service IP ${free.first().add(10)?.toString() ?? ""})` : "";
+}
+
+/**
+ * What a suggested pod CIDR must avoid: the VNet, its subnets, connected networks,
+ * the service CIDRs, and the service CIDRs the service rules would suggest, so
+ * a user who applies both fix hints does not get two overlapping ranges.
+ */
+export function podCidrTaken(p: ResolvedPlan): Tagged[] {
+  const services = serviceCidrs(p);
+  const suggested = services.flatMap((s) => {
+    const free = suggestServiceCidr(p, s.prefix);
+    return free ? [{ prefix: free, path: s.path, label: `suggested service CIDR ${free.toString()}` }] : [];
+  });
+  return [...vnetSpace(p), ...subnets(p), ...connected(p), ...services, ...suggested];
 }

@@ -15,6 +15,16 @@ ruleTester(rule, {
       findings: [{ messageId: "vnet", path: "network.podCidrs[0]", message: "Pod CIDR 10.225.0.0/16 overlaps VNet address space 10.224.0.0/12; pods and VNet hosts would share addresses.", fixIncludes: "e.g. 10.2.0.0/16" }],
     },
     {
+      name: "pod and service CIDR both misplaced: the pod suggestion avoids the service CIDR the service rule suggests",
+      plan: mk((d) => {
+        d.network.podCidrs = ["10.225.0.0/16"];
+        d.network.serviceCidrs = ["10.1.0.0/16"];
+        d.network.dnsServiceIp = "10.1.0.10";
+        d.connectedNetworks = [{ name: "hub", cidrs: ["10.1.0.0/16"] }];
+      }),
+      findings: [{ messageId: "vnet", path: "network.podCidrs[0]", message: "Pod CIDR 10.225.0.0/16 overlaps VNet address space 10.224.0.0/12; pods and VNet hosts would share addresses.", fixIncludes: "e.g. 10.2.0.0/16" }],
+    },
+    {
       name: "pod CIDR covering on-premises",
       plan: mk((d) => { d.network.podCidrs = ["192.168.0.0/16"]; }),
       findings: [{ messageId: "connected", path: "network.podCidrs[0]", message: "Pod CIDR 192.168.0.0/16 overlaps connected network \"on-prem\" (192.168.0.0/16); hosts there would be unreachable from pods (their traffic is captured by the pod network)." }],

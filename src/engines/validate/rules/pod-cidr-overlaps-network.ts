@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { capped, connected, indexOf, podCidrs, serviceCidrs, subnets, suggestFree, vnetSpace } from "../ranges.js";
+import { capped, indexOf, podCidrs, podCidrTaken, suggestFree } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -33,7 +33,7 @@ export default defineRule({
       const hitsVnet = vnetIndex.overlapping(p);
       const hitsNet = netIndex.overlapping(p);
       if (hitsVnet.length + hitsNet.length === 0) continue;
-      const free = p.prefix.family === 4 ? suggestFree(p.prefix.bits, [...vnetSpace(plan), ...subnets(plan), ...connected(plan), ...serviceCidrs(plan)]) : undefined;
+      const free = p.prefix.family === 4 ? suggestFree(p.prefix.bits, podCidrTaken(plan)) : undefined;
       const suggestion = free ? `, e.g. ${free.toString()} (the same size, free in this plan)` : "";
       // One finding for the VNet (its subnets lie inside it), one per connected network.
       const vnetHit = hitsVnet[0];

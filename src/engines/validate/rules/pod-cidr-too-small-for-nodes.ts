@@ -1,7 +1,7 @@
 import { podCidrBlocks, podCidrPrefixLength, POD_CIDR_BLOCK_BITS } from "../../capacity/index.js";
 import { nodesWithSurge } from "../pools.js";
 import { defineRule } from "../rule.js";
-import { connected, serviceCidrs, subnets, suggestFree, vnetSpace } from "../ranges.js";
+import { podCidrTaken, suggestFree } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -33,7 +33,7 @@ export default defineRule({
     const blocks = podCidrBlocks(v4.prefix);
     const bits = podCidrPrefixLength(Math.max(needed, 1)) ?? 0;
     // The supernet of the current range when nothing else in the plan uses it, else the first free range of that size.
-    const taken = [...vnetSpace(plan), ...subnets(plan), ...connected(plan), ...serviceCidrs(plan)];
+    const taken = podCidrTaken(plan);
     const grown = v4.prefix.masked().supernet(Math.min(bits, v4.prefix.bits));
     const suggested = (taken.some((t) => t.prefix.overlaps(grown)) ? suggestFree(bits, taken) : grown)?.toString() ?? `a /${bits}`;
     const data = { pod: v4.prefix.toString(), blocks, needed, bits, capacity: 2 ** (POD_CIDR_BLOCK_BITS - bits), suggested };
