@@ -51,6 +51,18 @@ describe("bulk CIDR text", () => {
     }
   });
 
+  it.each([
+    { name: "masked CIDR as given", input: "10.1.0.0/16", want: "10.1.0.0/16" },
+    { name: "host bits cleared", input: "10.1.2.3/16", want: "10.1.0.0/16" },
+    { name: "a /32 as given", input: "10.1.2.32/32", want: "10.1.2.32/32" },
+    { name: "a bare address gains /32", input: "10.1.2.32", want: "10.1.2.32/32" },
+    { name: "a bare address ending in .3", input: "1.2.3.3", want: "1.2.3.3/32" },
+    { name: "a /0", input: "0.0.0.0/0", want: "0.0.0.0/0" },
+    { name: "IPv6 host bits cleared", input: "fd00::1/64", want: "fd00::/64" },
+  ])("maskCidrText: $name", ({ input, want }) => {
+    expect(maskCidrText([input])).toEqual([want]);
+  });
+
   it.each(UNIVERSES)("text and object forms agree in $name", (u) => {
     const list = fc.array(arbPrefixIn(u), { maxLength: 15 });
     fc.assert(

@@ -66,7 +66,10 @@ export function maskCidrText(lines: readonly string[]): string[] {
     const a = scanCidr4(s, true);
     if (a >= 0) {
       const bits = SCAN4.bits;
-      out[i] = format4((a & mask4(bits)) >>> 0) + (SLASH[bits] as string);
+      const net = (a & mask4(bits)) >>> 0;
+      // The strict scanner accepts only canonical text, so a CIDR without host bits is its own output.
+      // (A bare address has no slash: it gains "/32".)
+      out[i] = net === a && (bits < 32 || s.charCodeAt(s.length - 3) === 47) ? s : format4(net) + (SLASH[bits] as string);
     } else out[i] = parseEntry(s, i).masked().toString();
   }
   return out;
