@@ -4,7 +4,6 @@
  * each model needs.
  */
 import { size, type SizePool } from "../../../engines/capacity/index.js";
-import { readPoolsFile } from "../capacity/pools-file.js";
 import { renderSizeMarkdown, renderSizeText } from "../capacity/render-size.js";
 import { parseCount, parseKubernetesVersionFlag, parseMaxPods, parseModels, parseNodes, parseOutput, parseSurge } from "../capacity/options.js";
 import { defineCommand } from "../command.js";
@@ -44,6 +43,8 @@ export default defineCommand({
     let pools: SizePool[];
     if (opts["pools"] !== undefined) {
       if (nodes !== undefined || maxCount !== undefined) throw new UsageError("give either --pools or --nodes/--max-count, not both; the pools file holds each pool's nodes");
+      // Loaded only for --pools: the YAML parser and the plan schema cost more start-up than the whole sizing.
+      const { readPoolsFile } = await import("../capacity/pools-file.js");
       pools = (await readPoolsFile(String(opts["pools"]), io.cwd)).map((p) => ({ ...p, maxPods: p.maxPods ?? maxPods, maxSurge: p.maxSurge ?? surge }));
     } else {
       if (nodes === undefined && maxCount === undefined) throw new UsageError("say how many nodes to plan for: --nodes N (or --max-count N with the autoscaler, or --pools FILE)");
