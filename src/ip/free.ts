@@ -69,48 +69,20 @@ export function freePrefixes(parent: Prefix, used: Used, bits: number, limit = I
 }
 
 /**
- * Free IPv4 runs in address order, in chunks of about `chunkRuns` runs, with the
- * longest run of each chunk (a chunk whose longest run is shorter than a request
- * cannot hold it). Chunks start as views of the free-run arrays and become plain
- * arrays when first changed.
- */
-interface Chunk4 {
-  lo: number[] | Float64Array;
-  hi: number[] | Float64Array;
-  maxLen: number;
-}
-
-function plainArray(t: Float64Array): number[] {
-  const a: number[] = [];
-  for (let i = 0; i < t.length; i++) a.push(t[i] as number);
-  return a;
-}
-
-function longestRun(c: Chunk4): number {
-  let m = 0;
-  for (let i = 0; i < c.lo.length; i++) {
-    const len = (c.hi[i] as number) - (c.lo[i] as number);
-    if (len > m) m = len;
-  }
-  return m;
-}
-
-/**
  * Hands out free aligned prefixes of `parent` one request at a time, first fit in
- * address order; each allocation is marked used. Chunked run lists skip full
- * stretches quickly, so 10,000 allocations among 100,000 used prefixes stay cheap.
+ * address order; each allocation is marked used. IPv4 free runs sit in typed
+ * arrays linked in address order (a split appends a node, so nothing moves), and a
+ * per-length hint skips runs already too full: each length walks each run about
+ * once over the allocator's life, like a plain first-fit scan.
  */
 export class PrefixAllocator {
-  /** @internal Runs per chunk (tests shrink it to exercise chunk splits and removals). */
-  static chunkRuns = 256;
-  private readonly chunks: Chunk4[] = [];
-  /**
-   * For each prefix length, the chunk and run before which no run has room for it
-   * (free space only shrinks, so the hint only moves forward, except to follow runs
-   * that shift when chunks change).
-   */
-  private readonly hint: number[] = new Array<number>(33).fill(0);
-  private readonly hintRun: number[] = new Array<number>(33).fill(0);
+  /** IPv4 free runs `[lo[k], hi[k])`, in address order through `next` (−1 ends); an emptied run stays with lo = hi. */
+  private lo: Float64Array = new Float64Array(0);
+  private hi: Float64Array = new Float64Array(0);
+  private next: Int32Array = new Int32Array(0);
+  private nodes = 0;
+  /** For each prefix length, the run before which no run has room for it (free space only shrinks), or −1 when none has. */
+  private readonly hint: Int32Array = new Int32Array(33);
   private readonly lo6: bigint[] = [];
   private readonly hi6: bigint[] = [];
 
@@ -119,15 +91,18 @@ export class PrefixAllocator {
     used: Used = [],
   ) {
     const f = freeRuns(parent, used);
-    const CHUNK = PrefixAllocator.chunkRuns;
     if (f.r4) {
-      const { lo, hi, n } = f.r4;
-      for (let i = 0; i < n; i += CHUNK) {
-        const end = Math.min(i + CHUNK, n);
-        const c: Chunk4 = { lo: lo.subarray(i, end), hi: hi.subarray(i, end), maxLen: 0 };
-        c.maxLen = longestRun(c);
-        this.chunks.push(c);
-      }
+      const n = f.r4.n;
+      const cap = Math.max(16, n + (n >>> 1));
+      this.lo = new Float64Array(cap);
+      this.hi = new Float64Array(cap);
+      this.next = new Int32Array(cap);
+      this.lo.set(f.r4.lo.subarray(0, n));
+      this.hi.set(f.r4.hi.subarray(0, n));
+      for (let k = 0; k < n; k++) this.next[k] = k + 1;
+      if (n > 0) this.next[n - 1] = -1;
+      this.nodes = n;
+      this.hint.fill(n > 0 ? 0 : -1);
     } else {
       for (const v of f.r6.lo) this.lo6.push(v);
       for (const v of f.r6.hi) this.hi6.push(v);
@@ -142,85 +117,47 @@ export class PrefixAllocator {
 
   private allocate4(bits: number): Prefix | undefined {
     const size = POW2[32 - bits] as number;
-    for (let c = this.hint[bits] as number; c < this.chunks.length; c++) {
-      const chunk = this.chunks[c] as Chunk4;
-      if (chunk.maxLen < size) continue;
-      const n = chunk.lo.length;
-      let i = c === this.hint[bits] ? (this.hintRun[bits] as number) : 0;
-      let s = 0;
-      for (; i < n; i++) {
-        s = Math.ceil((chunk.lo[i] as number) / size) * size;
-        if (s + size <= (chunk.hi[i] as number)) break;
-      }
-      if (i === n) continue;
-      // Every run before this one is too full for this length, now and later.
-      this.hint[bits] = c;
-      this.hintRun[bits] = i;
-      this.take(c, i, s, s + size);
-      return Prefix.unchecked(Addr.of4(s), bits);
+    const { lo, hi, next } = this;
+    let k = this.hint[bits] as number;
+    let s = 0;
+    for (; k >= 0; k = next[k] as number) {
+      s = Math.ceil((lo[k] as number) / size) * size;
+      if (s + size <= (hi[k] as number)) break;
     }
-    this.hint[bits] = this.chunks.length;
-    this.hintRun[bits] = 0;
-    return undefined;
+    // Every run before k is too full for this length, now and later.
+    this.hint[bits] = k;
+    if (k < 0) return undefined;
+    this.take(k, s, s + size);
+    return Prefix.unchecked(Addr.of4(s), bits);
   }
 
-  /** Removes `[s, e)` from run i of chunk c, keeping the pieces on either side. */
-  private take(c: number, i: number, s: number, e: number): void {
-    const chunk = this.chunks[c] as Chunk4;
-    const lo = chunk.lo instanceof Float64Array ? plainArray(chunk.lo) : chunk.lo;
-    const hi = chunk.hi instanceof Float64Array ? plainArray(chunk.hi) : chunk.hi;
-    chunk.lo = lo;
-    chunk.hi = hi;
-    const runLo = lo[i] as number;
-    const runHi = hi[i] as number;
-    const wasLongest = runHi - runLo === chunk.maxLen;
+  /** Removes `[s, e)` from run k, keeping the pieces on either side (the right one as a new run after k). */
+  private take(k: number, s: number, e: number): void {
+    const runLo = this.lo[k] as number;
+    const runHi = this.hi[k] as number;
     if (runLo < s && e < runHi) {
-      hi[i] = s;
-      lo.splice(i + 1, 0, e);
-      hi.splice(i + 1, 0, runHi);
-      this.shiftRuns(c, i, 1);
-    } else if (runLo < s) hi[i] = s;
-    else if (e < runHi) lo[i] = e;
-    else {
-      lo.splice(i, 1);
-      hi.splice(i, 1);
-      this.shiftRuns(c, i, -1);
-    }
-    if (lo.length === 0) {
-      this.chunks.splice(c, 1);
-      for (let b = 0; b < this.hint.length; b++) {
-        if ((this.hint[b] as number) > c) this.hint[b] = (this.hint[b] as number) - 1;
-        else if (this.hint[b] === c) this.hintRun[b] = 0;
-      }
-      return;
-    }
-    if (wasLongest) chunk.maxLen = longestRun(chunk);
-    if (lo.length > 2 * PrefixAllocator.chunkRuns) this.splitChunk(c);
+      if (this.nodes === this.lo.length) this.grow();
+      const m = this.nodes++;
+      this.lo[m] = e;
+      this.hi[m] = runHi;
+      this.next[m] = this.next[k] as number;
+      this.next[k] = m;
+      this.hi[k] = s;
+    } else if (runLo < s) this.hi[k] = s;
+    else this.lo[k] = e; // also empties the run when e = runHi
   }
 
-  private splitChunk(c: number): void {
-    const chunk = this.chunks[c] as Chunk4;
-    const lo = chunk.lo as number[];
-    const hi = chunk.hi as number[];
-    const half = lo.length >>> 1;
-    const next: Chunk4 = { lo: lo.splice(half), hi: hi.splice(half), maxLen: 0 };
-    chunk.maxLen = longestRun(chunk);
-    next.maxLen = longestRun(next);
-    this.chunks.splice(c + 1, 0, next);
-    for (let b = 0; b < this.hint.length; b++) {
-      if ((this.hint[b] as number) > c) this.hint[b] = (this.hint[b] as number) + 1;
-      else if (this.hint[b] === c && (this.hintRun[b] as number) >= half) {
-        this.hint[b] = c + 1;
-        this.hintRun[b] = (this.hintRun[b] as number) - half;
-      }
-    }
-  }
-
-  /** Keeps run hints on their runs when runs after run i of chunk c move by `delta`. */
-  private shiftRuns(c: number, i: number, delta: number): void {
-    for (let b = 0; b < this.hint.length; b++) {
-      if (this.hint[b] === c && (this.hintRun[b] as number) > i) this.hintRun[b] = (this.hintRun[b] as number) + delta;
-    }
+  private grow(): void {
+    const cap = this.lo.length * 2;
+    const lo = new Float64Array(cap);
+    const hi = new Float64Array(cap);
+    const next = new Int32Array(cap);
+    lo.set(this.lo);
+    hi.set(this.hi);
+    next.set(this.next);
+    this.lo = lo;
+    this.hi = hi;
+    this.next = next;
   }
 
   private allocate6(bits: number): Prefix | undefined {
