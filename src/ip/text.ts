@@ -8,8 +8,8 @@ import { Addr, format4 } from "./addr.js";
 import { ListParseError, ParseError } from "./errors.js";
 import { SCAN4, mask4, parsePrefixOrAddr, scanCidr4, type Prefix } from "./prefix.js";
 import { AddrSet, pushBounds, pushItem, touchesItem } from "./set.js";
-import { collect, pairsOf } from "./overlap.js";
-import { BlockBuf4, POW2, eachPrefix4, touches4, type RunBuf4 } from "./runs4.js";
+import { pairsOf } from "./overlap.js";
+import { BlockBuf4, POW2, RunBuf4, eachPrefix4, touches4 } from "./runs4.js";
 import { eachPrefix6, normalize6 } from "./runs6.js";
 
 const SLASH = Array.from({ length: 33 }, (_, i) => `/${i}`);
@@ -36,18 +36,6 @@ export function addrSetOfText(lines: Iterable<string>): AddrSet {
     index++;
   }
   return AddrSet.fromRuns(b4.normalize(), normalize6(lo6, hi6));
-}
-
-/** Reads one entry into per-family buffers: IPv4 CIDRs without objects, anything else through the full parser. */
-function pushText(s: string, b4: RunBuf4, lo6: bigint[], hi6: bigint[], index: number): 4 | 6 {
-  const a = scanCidr4(s, true);
-  if (a >= 0) {
-    const bits = SCAN4.bits;
-    const lo = (a & mask4(bits)) >>> 0;
-    b4.push(lo, lo + (POW2[32 - bits] as number));
-    return 4;
-  }
-  return pushBounds(parseEntry(s, index), b4, lo6, hi6);
 }
 
 function parseEntry(s: string, index: number): Prefix {
@@ -93,7 +81,25 @@ export function overlapsAnyText(queries: readonly string[], items: Iterable<stri
 
 /** Every pair of positions `[i, j]` (i < j) whose CIDRs share an address, sorted (see `findOverlappingPairs`). */
 export function overlappingPairsText(lines: Iterable<string>): Array<[number, number]> {
-  return pairsOf(collect(lines, pushText));
+  // `collect` with the scanner inlined: a direct loop, buffers sized once for an array.
+  const b4 = new RunBuf4(Array.isArray(lines) ? lines.length : 16);
+  const i4: number[] = [];
+  const lo6: bigint[] = [];
+  const hi6: bigint[] = [];
+  const i6: number[] = [];
+  let k = 0;
+  for (const s of lines) {
+    const a = scanCidr4(s, true);
+    if (a >= 0) {
+      const bits = SCAN4.bits;
+      const lo = (a & mask4(bits)) >>> 0;
+      b4.push(lo, lo + (POW2[32 - bits] as number));
+      i4.push(k);
+    } else if (pushBounds(parseEntry(s, k), b4, lo6, hi6) === 4) i4.push(k);
+    else i6.push(k);
+    k++;
+  }
+  return pairsOf({ b4, i4, lo6, hi6, i6, count: k });
 }
 
 /** The minimal prefixes of a set as CIDR strings, IPv4 first, in address order. */
