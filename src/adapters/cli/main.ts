@@ -23,6 +23,8 @@ function firstCommandName(argv: readonly string[]): string | undefined {
  * `programName` is how the user invoked it: `aksnet`, or `kubectl aksnet` under the kubectl plugin.
  */
 export async function run(argv: readonly string[], io: Io, programName = "aksnet"): Promise<number> {
+  // `aksnet help compare` is `aksnet compare --help` (only the named command's module is loaded).
+  if (argv[0] === "help") argv = argv.length > 1 ? [...argv.slice(1), "--help"] : ["--help"];
   const name = firstCommandName(argv);
   const known = commands.some((c) => c.name === name);
   const program = new Command(programName)
@@ -65,11 +67,12 @@ export async function run(argv: readonly string[], io: Io, programName = "aksnet
     return EXIT.usage;
   }
 
+  if (argv.length === 0) {
+    await io.out(program.helpInformation());
+    return EXIT.ok;
+  }
   try {
     await program.parseAsync([...argv], { from: "user" });
-    if (name === undefined && argv.length === 0) {
-      await io.out(program.helpInformation());
-    }
     return exitCode;
   } catch (e) {
     return handleError(e, io, name, programName);
