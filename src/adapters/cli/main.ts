@@ -68,7 +68,7 @@ export async function run(argv: readonly string[], io: Io, programName = "aksnet
   }
 
   if (argv.length === 0) {
-    await io.out(program.helpInformation());
+    program.outputHelp();
     return EXIT.ok;
   }
   try {
