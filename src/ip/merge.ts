@@ -11,7 +11,7 @@ import { normalize6, subtract6 } from "./runs6.js";
 
 /** @internal The set of the items, built in one batch (no per-item set operations). */
 export function setOfItems(items: Iterable<AddrItem>): AddrSet {
-  const b4 = new BlockBuf4();
+  const b4 = new BlockBuf4(Array.isArray(items) ? items.length : 16);
   const lo6: bigint[] = [];
   const hi6: bigint[] = [];
   for (const x of items) pushItem(x, b4, lo6, hi6);

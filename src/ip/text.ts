@@ -25,7 +25,7 @@ function fastCidr4(s: string, buf: BlockBuf4): boolean {
 
 /** The set of addresses of CIDR strings (bare addresses allowed). Throws `ListParseError` naming the first bad entry's position. */
 export function addrSetOfText(lines: Iterable<string>): AddrSet {
-  const b4 = new BlockBuf4(4096);
+  const b4 = new BlockBuf4(Array.isArray(lines) ? lines.length : 4096);
   const lo6: bigint[] = [];
   const hi6: bigint[] = [];
   let index = 0;
