@@ -192,11 +192,21 @@ export function pairsOf(c: Collected): Array<[number, number]> {
     }
     codes[k++] = ia < ib ? ia * n + ib : ib * n + ia;
   };
+  // The IPv4 sweep (nearly always the bulk) writes to locals, not through the closure's context.
   const s = sort4(c.b4.lo, c.b4.hi, c.i4);
-  for (let a = 0; a < s.n; a++) {
-    const end = s.hi[a] as number;
-    const ia = s.idx[a] as number;
-    for (let b = a + 1; b < s.n && (s.lo[b] as number) < end; b++) add(ia, s.idx[b] as number);
+  const { lo: slo, hi: shi, idx: sidx, n: n4 } = s;
+  for (let a = 0; a < n4; a++) {
+    const end = shi[a] as number;
+    const ia = sidx[a] as number;
+    for (let b = a + 1; b < n4 && (slo[b] as number) < end; b++) {
+      if (k === codes.length) {
+        const grown = new Float64Array(k * 2);
+        grown.set(codes);
+        codes = grown;
+      }
+      const ib = sidx[b] as number;
+      codes[k++] = ia < ib ? ia * n + ib : ib * n + ia;
+    }
   }
   const s6 = sort6(c.lo6, c.hi6, c.i6);
   for (let a = 0; a < s6.lo.length; a++) {
