@@ -295,7 +295,7 @@ const TWO32 = 2 ** 32;
 export function blockAt4(start: number, end: number): number {
   const low = start === 0 ? TWO32 : (start & -start) >>> 0;
   const span = end - start;
-  const pow = span >= TWO32 ? TWO32 : 2 ** (31 - Math.clz32(span));
+  const pow = span >= TWO32 ? TWO32 : (POW2[31 - Math.clz32(span)] as number);
   return low < pow ? low : pow;
 }
 
