@@ -63,6 +63,16 @@ describe("bulk CIDR text", () => {
     expect(maskCidrText([input])).toEqual([want]);
   });
 
+  it.each([
+    { name: "nothing", input: [], want: [] },
+    { name: "everything", input: ["0.0.0.0/0"], want: ["0.0.0.0/0"] },
+    { name: "the last address", input: ["255.255.255.255"], want: ["255.255.255.255/32"] },
+    { name: "three-digit octets split at a boundary", input: ["100.200.255.254/31", "100.201.0.0/32"], want: ["100.200.255.254/31", "100.201.0.0/32"] },
+    { name: "IPv4 before IPv6", input: ["fd00::/8", "10.0.0.0/9", "10.128.0.0/9"], want: ["10.0.0.0/8", "fd00::/8"] },
+  ])("mergeCidrText: $name", ({ input, want }) => {
+    expect(mergeCidrText(input)).toEqual(want);
+  });
+
   it.each(UNIVERSES)("text and object forms agree in $name", (u) => {
     const list = fc.array(arbPrefixIn(u), { maxLength: 15 });
     fc.assert(
