@@ -4,7 +4,7 @@
  * line) for W1–W4, and the sequential `PrefixAllocator` for W5, whose requests
  * arrive one at a time. Run `npm run build` first (`npm run bench` does).
  */
-import { PrefixAllocator, freeSpaceText, maskCidrText, mergeCidrText, overlappingPairsText, overlapsAnyText, parsePrefix } from "../../dist/ip/index.js";
+import { PrefixAllocator, addrSetOfText, freeSpaceText, maskCidrText, mergeCidrText, overlappingPairsText, overlapsAnyText, parsePrefix } from "../../dist/ip/index.js";
 
 /** W1: parse and format each CIDR as its network. */
 export const parseFormat = (lines) => maskCidrText(lines);
@@ -28,7 +28,7 @@ export const freeSpace = (parent, used) => freeSpaceText(parsePrefix(parent), us
 
 /** W5: one allocator, `count` requests one after another. */
 export function allocate(parent, used, bits, count) {
-  const a = new PrefixAllocator(parsePrefix(parent), used.map(parsePrefix));
+  const a = new PrefixAllocator(parsePrefix(parent), addrSetOfText(used));
   const out = [];
   for (let i = 0; i < count; i++) {
     const p = a.allocate(bits);
