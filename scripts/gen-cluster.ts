@@ -14,6 +14,7 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
+import { prng as rng } from "../src/ip/testing/random-text.js";
 
 export type GenModel = "kubenet" | "azure-cni-node-subnet" | "azure-cni-pod-subnet-dynamic" | "azure-cni-pod-subnet-static" | "azure-cni-overlay" | "byo-cni";
 
@@ -28,17 +29,6 @@ export interface GenOptions {
   readonly kubernetesVersion: string;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ip4 = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 const NODE_BASE = (10 << 24) | (224 << 16); // 10.224.0.0/12 managed VNet, aks-subnet 10.224.0.0/16
