@@ -2,8 +2,7 @@
  * The process boundary of the CLI: everything a command may read or write.
  * Commands receive an `Io` so tests can run them without spawning a process.
  */
-import { Readable as NodeReadable } from "node:stream";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 
 export interface Io {
   /** Writes text to standard output. Returns a promise that settles when the chunk is flushed (back-pressure). */
@@ -63,7 +62,7 @@ export function memoryIo(options: { stdin?: string; env?: Record<string, string>
     err(text) {
       stderr += text;
     },
-    stdin: () => NodeReadable.from([Buffer.from(options.stdin ?? "", "utf8")]),
+    stdin: () => Readable.from([Buffer.from(options.stdin ?? "", "utf8")]),
     isTTY: options.isTTY ?? false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
