@@ -9,6 +9,7 @@
  * is an IPv6 address; `unmap()` converts it.
  */
 import { ParseError, type ParseResult } from "./errors.js";
+import { keepShape } from "./shapes.js";
 
 export type Family = 4 | 6;
 
@@ -106,6 +107,10 @@ export class Addr {
     return this.toString();
   }
 }
+
+// Both families share this shape. Not a v4 above 2^31 - 1: that would make the v4 field a
+// boxed double, and every IPv6 address would then allocate a box for its v4 of 0.
+keepShape(Addr.of6(1n));
 
 /** The IPv4 address of an unsigned 32-bit integer. Throws RangeError outside 0..2^32-1. */
 export function addrFrom4(n: number): Addr {

@@ -10,6 +10,7 @@ import { AddrSet, bounds } from "./set.js";
 import { setOfItems } from "./merge.js";
 import { POW2, complementWithin4, type Runs4 } from "./runs4.js";
 import { complementWithin6, type Runs6 } from "./runs6.js";
+import { keepShape } from "./shapes.js";
 
 /** What is taken: prefixes and ranges, or a ready `AddrSet` (e.g. from `addrSetOfText`). */
 export type Used = Iterable<Prefix | AddrRange> | AddrSet;
@@ -184,3 +185,6 @@ export class PrefixAllocator {
     return undefined;
   }
 }
+
+// An IPv4 allocator: the shape of its typed-array fields.
+keepShape(new PrefixAllocator(Prefix.unchecked(Addr.of4(0), 30)));

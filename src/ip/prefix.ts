@@ -8,6 +8,7 @@
  */
 import { Addr, parseAddrIn, type Family } from "./addr.js";
 import { ParseError, type ParseResult } from "./errors.js";
+import { keepShape } from "./shapes.js";
 
 const SLASH_BITS = Array.from({ length: 129 }, (_, i) => `/${i}`);
 
@@ -215,6 +216,8 @@ export class Prefix {
     return this.toString();
   }
 }
+
+keepShape(Prefix.unchecked(Addr.of4(0), 0));
 
 /** 2^(32 − bits) as a number (exact for every IPv4 prefix length). */
 export function hostCount4(bits: number): number {

@@ -16,23 +16,50 @@ describe("sortOrder32", () => {
   });
 });
 
+/** Slow answer: sort by start and merge. */
+function mergedRuns(runs: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const sorted = [...runs].sort((x, y) => x[0] - y[0]);
+  const want: Array<[number, number]> = [];
+  for (const [lo, hi] of sorted) {
+    const last = want.at(-1);
+    if (last && lo <= last[1]) last[1] = Math.max(last[1], hi);
+    else want.push([lo, hi]);
+  }
+  return want;
+}
+
 describe("BlockBuf4", () => {
+  // Anywhere, or packed into one /20 or one /9 (so the radix sort skips one or two of its
+  // three passes and its result lands in the buffer or in its scratch).
+  const anywhere = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 2 ** 20 }));
+  const packed = (base: number, span: number) => fc.tuple(fc.integer({ min: base, max: base + span - 1 }), fc.integer({ min: 1, max: 64 }));
+  const run = fc
+    .oneof(anywhere, packed(0x0a000000, 2 ** 12), packed(0x0a000000, 2 ** 23))
+    .map(([lo, len]) => [lo, Math.min(2 ** 32, lo + len)] as const);
+  const runsOf = (b: BlockBuf4) => {
+    const r = b.normalize();
+    return Array.from({ length: r.n }, (_, i) => [r.lo[i], r.hi[i]]);
+  };
+
   it("normalises runs, adjacent or overlapping, into sorted disjoint runs", () => {
-    const run = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 2 ** 20 })).map(([lo, len]) => [lo, Math.min(2 ** 32, lo + len)] as const);
     fc.assert(
       fc.property(fc.array(run, { maxLength: 40 }), (runs) => {
         const b = new BlockBuf4(1);
         for (const [lo, hi] of runs) b.pushRun(lo, hi);
-        const r = b.normalize();
-        // Slow answer: sort by start and merge.
-        const sorted = [...runs].sort((x, y) => x[0] - y[0]);
-        const want: Array<[number, number]> = [];
-        for (const [lo, hi] of sorted) {
-          const last = want.at(-1);
-          if (last && lo <= last[1]) last[1] = Math.max(last[1], hi);
-          else want.push([lo, hi]);
-        }
-        expect(Array.from({ length: r.n }, (_, i) => [r.lo[i], r.hi[i]])).toEqual(want);
+        expect(runsOf(b)).toEqual(mergedRuns(runs));
+      }),
+    );
+  });
+
+  it("keeps every block when normalised, so it can take more and normalise again", () => {
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 40 }), fc.array(run, { maxLength: 40 }), (first, second) => {
+        const b = new BlockBuf4(1);
+        for (const [lo, hi] of first) b.pushRun(lo, hi);
+        expect(runsOf(b)).toEqual(mergedRuns(first));
+        for (const [lo, hi] of second) b.pushRun(lo, hi);
+        expect(runsOf(b)).toEqual(mergedRuns([...first, ...second]));
+        expect(runsOf(b)).toEqual(mergedRuns([...first, ...second]));
       }),
     );
   });

@@ -7,6 +7,7 @@
  * Everything here works on numbers and typed arrays only; no objects per address.
  * @internal
  */
+import { keepShape } from "./shapes.js";
 
 export interface Runs4 {
   readonly lo: Float64Array;
@@ -116,20 +117,20 @@ export class BlockBuf4 {
       lo += size;
     }
   }
-  /** The run list of all blocks added. */
+  /**
+   * The run list of all blocks added. It may reorder the buffer (the blocks stay the
+   * same), so more can be added and it can be normalised again.
+   */
   normalize(): Runs4 {
     const n = this.n;
     if (n === 0) return EMPTY4;
-    const order = sortOrder32(this.start, n);
-    const { start, host } = this;
+    const { start, host } = sortBlocks(this.start, this.host, n);
     const out = new RunBuf4(Math.min(n, 256));
-    let o = order[0] as number;
-    let curLo = start[o] as number;
-    let curHi = curLo + (POW2[host[o] as number] as number);
+    let curLo = start[0] as number;
+    let curHi = curLo + (POW2[host[0] as number] as number);
     for (let i = 1; i < n; i++) {
-      o = order[i] as number;
-      const lo = start[o] as number;
-      const hi = lo + (POW2[host[o] as number] as number);
+      const lo = start[i] as number;
+      const hi = lo + (POW2[host[i] as number] as number);
       if (lo <= curHi) {
         if (hi > curHi) curHi = hi;
       } else {
@@ -142,6 +143,61 @@ export class BlockBuf4 {
     return out.runs();
   }
 }
+
+/** Scratch for `sortBlocks`, kept between calls up to `KEEP_BLOCKS` entries (5 MB). */
+let scratchStart: Uint32Array = new Uint32Array(0);
+let scratchHost: Uint8Array = new Uint8Array(0);
+const KEEP_BLOCKS = 1 << 20;
+const DIGITS = new Uint32Array(2048);
+
+/**
+ * Sorts blocks `[0, n)` by start: an LSD radix sort in three 11-bit passes (a pass
+ * is skipped when every start has the same digit) that moves each start with its
+ * host-bit count, so every pass reads sequentially. Returns the arrays holding the
+ * sorted blocks: the given ones, or scratch arrays valid until the next call.
+ */
+function sortBlocks(start: Uint32Array, host: Uint8Array, n: number): { start: Uint32Array; host: Uint8Array } {
+  let s2: Uint32Array = scratchStart;
+  let h2: Uint8Array = scratchHost;
+  if (s2.length < n) {
+    s2 = new Uint32Array(n);
+    h2 = new Uint8Array(n);
+    if (n <= KEEP_BLOCKS) {
+      scratchStart = s2;
+      scratchHost = h2;
+    }
+  }
+  let s1 = start;
+  let h1 = host;
+  const count = DIGITS;
+  for (let shift = 0; shift < 33; shift += 11) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) (count[((s1[i] as number) >>> shift) & 2047] as number)++;
+    if (count[((s1[0] as number) >>> shift) & 2047] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < 2048; d++) {
+      const c = count[d] as number;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = s1[i] as number;
+      const p = (count[(k >>> shift) & 2047] as number)++;
+      s2[p] = k;
+      h2[p] = h1[i] as number;
+    }
+    const ts = s1;
+    s1 = s2;
+    s2 = ts;
+    const th = h1;
+    h1 = h2;
+    h2 = th;
+  }
+  return { start: s1, host: h1 };
+}
+
+keepShape(new RunBuf4(4));
+keepShape(new BlockBuf4(4));
 
 /**
  * Normalises any half-open runs (unsorted, overlapping, adjacent) into a run list.
