@@ -159,8 +159,13 @@ export function format6(n: bigint): string {
   VIEW6.setBigUint64(8, n); // stores n mod 2^64
   const groups = FORMAT6;
   for (let k = 0; k < 8; k++) groups[k] = VIEW6.getUint16(2 * k);
+  return formatGroups6(groups);
+}
+
+/** Formats eight 16-bit groups (`groups[0..8)`) per RFC 5952. */
+function formatGroups6(groups: Uint16Array): string {
   if (groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff) {
-    return `::ffff:${format4(VIEW6.getUint32(12))}`;
+    return `::ffff:${format4((((groups[6] as number) << 16) | (groups[7] as number)) >>> 0)}`;
   }
   // Longest run of zero groups, length ≥ 2, first one on ties (RFC 5952 §4.2.2, §4.2.3).
   let bestStart = -1;
@@ -246,13 +251,25 @@ function describeBadChar(s: string, i: number): string {
   return `unexpected character ${JSON.stringify(ch)} at position ${i + 1}`;
 }
 
-const SCRATCH6 = new Uint16Array(10);
+/** @internal The groups read by the last successful `parseGroups6` are `GROUPS6[0..8)`. */
+export const GROUPS6 = new Uint16Array(10);
 
 /** Parses an IPv6 address into a 128-bit integer, or returns a reason string. Accepts upper case and an embedded IPv4 tail. */
 export function parse6(s: string, start = 0, end = s.length): bigint | string {
+  const problem = parseGroups6(s, start, end);
+  if (problem !== undefined) return problem;
+  const groups = GROUPS6;
+  for (let k = 0; k < 8; k++) VIEW6.setUint16(2 * k, groups[k] as number);
+  return (VIEW6.getBigUint64(0) << 64n) | VIEW6.getBigUint64(8);
+}
+
+/**
+ * @internal Reads an IPv6 address into `GROUPS6[0..8)` (a scratch array: parsing never
+ * re-enters, so a parse allocates nothing); returns the reason when it is not one.
+ */
+export function parseGroups6(s: string, start: number, end: number): string | undefined {
   if (start >= end) return "it is empty";
-  // Groups go into a scratch array (parsing never re-enters), so a parse allocates only its result.
-  const groups = SCRATCH6;
+  const groups = GROUPS6;
   let count = 0;
   let ellipsis = -1;
   let i = start;
@@ -260,7 +277,10 @@ export function parse6(s: string, start = 0, end = s.length): bigint | string {
     if (s.charCodeAt(i + 1) !== 58) return "it starts with a single colon";
     ellipsis = 0;
     i += 2;
-    if (i === end) return 0n;
+    if (i === end) {
+      groups.fill(0, 0, 8);
+      return undefined;
+    }
   }
   while (i < end) {
     let group = 0;
@@ -312,8 +332,7 @@ export function parse6(s: string, start = 0, end = s.length): bigint | string {
     for (let k = count - 1; k >= ellipsis; k--) groups[k + fill] = groups[k] as number;
     for (let k = ellipsis; k < ellipsis + fill; k++) groups[k] = 0;
   } else if (count !== 8) return `it has ${count} groups instead of eight`;
-  for (let k = 0; k < 8; k++) VIEW6.setUint16(2 * k, groups[k] as number);
-  return (VIEW6.getBigUint64(0) << 64n) | VIEW6.getBigUint64(8);
+  return undefined;
 }
 
 /** Parses an IPv4 or IPv6 address. Throws `ParseError` quoting the input and the problem. */

@@ -8,6 +8,7 @@ import { SCAN4, parsePrefix, parsePrefixGeneral, parsePrefixOrAddr, scanCidr4 } 
 import { addrSetOfText, excludeCidrText, freeSpaceText, maskCidrText, mergeCidrText, overlappingPairsText, overlapsAnyText } from "./text.js";
 import { findOverlappingPairs, queriesOverlappingAny } from "./overlap.js";
 import { UNIVERSES, arbPrefixIn } from "./testing/naive.js";
+import { prefixCases, prng } from "./testing/random-text.js";
 
 describe("bulk CIDR text", () => {
   it.each([
@@ -59,6 +60,15 @@ describe("bulk CIDR text", () => {
     { name: "a bare address ending in .3", input: "1.2.3.3", want: "1.2.3.3/32" },
     { name: "a /0", input: "0.0.0.0/0", want: "0.0.0.0/0" },
     { name: "IPv6 host bits cleared", input: "fd00::1/64", want: "fd00::/64" },
+    { name: "IPv6 upper case and leading zeros", input: "2001:0DB8:0:0:0:0:0:0001/32", want: "2001:db8::/32" },
+    { name: "IPv6 mask inside a group", input: "2001:db8:abcd::/36", want: "2001:db8:a000::/36" },
+    { name: "IPv6 bare address gains /128", input: "fd00::1", want: "fd00::1/128" },
+    { name: "IPv6 all zeros", input: "::", want: "::/128" },
+    { name: "IPv6 /0", input: "ffff::/0", want: "::/0" },
+    { name: "IPv6 longest zero run compressed, first on ties", input: "1:0:0:1:0:0:1:1/128", want: "1::1:0:0:1:1/128" },
+    { name: "IPv6 a single zero group is not compressed", input: "1:0:1:1:1:1:1:1/128", want: "1:0:1:1:1:1:1:1/128" },
+    { name: "IPv4-mapped in mixed notation", input: "::ffff:10.1.2.3/120", want: "::ffff:10.1.2.0/120" },
+    { name: "IPv4-mapped written in hex", input: "::FFFF:0A01:0203/128", want: "::ffff:10.1.2.3/128" },
   ])("maskCidrText: $name", ({ input, want }) => {
     expect(maskCidrText([input])).toEqual([want]);
   });
@@ -71,6 +81,39 @@ describe("bulk CIDR text", () => {
     { name: "IPv4 before IPv6", input: ["fd00::/8", "10.0.0.0/9", "10.128.0.0/9"], want: ["10.0.0.0/8", "fd00::/8"] },
   ])("mergeCidrText: $name", ({ input, want }) => {
     expect(mergeCidrText(input)).toEqual(want);
+  });
+
+  it.each([
+    { name: "IPv6 length with a leading zero", input: "fd00::/064", reason: 'prefix length "064" has a leading zero' },
+    { name: "IPv6 length 129", input: "fd00::/129", reason: "prefix length 129 is out of range for IPv6 (0 to 128)" },
+    { name: "IPv6 zone", input: "fe80::1%eth0/64", reason: "zones (%) are not allowed" },
+    { name: "IPv6 two ellipses", input: "1::2::3/64", reason: "it has more than one ::" },
+  ])("maskCidrText refuses $name with the general parser's reason", ({ input, reason }) => {
+    expect(() => maskCidrText(["10.0.0.0/8", input])).toThrow(reason);
+  });
+
+  it("maskCidrText reads every CIDR as parsePrefixOrAddr does, and keeps input order (20,000 seeded texts, a third damaged)", () => {
+    const cases = prefixCases(prng(71), 20_000);
+    const valid: string[] = [];
+    const want: string[] = [];
+    for (const s of cases) {
+      let expected: string;
+      try {
+        expected = parsePrefixOrAddr(s).masked().toString();
+        valid.push(s);
+        want.push(expected);
+      } catch (e) {
+        expected = `error: ${(e as ListParseError).reason}`;
+      }
+      let got: string;
+      try {
+        got = (maskCidrText([s]) as [string])[0];
+      } catch (e) {
+        got = `error: ${(e as ListParseError).reason}`;
+      }
+      expect(got, JSON.stringify(s)).toBe(expected);
+    }
+    expect(maskCidrText(valid)).toEqual(want);
   });
 
   it.each(UNIVERSES)("text and object forms agree in $name", (u) => {

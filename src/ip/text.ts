@@ -4,15 +4,14 @@
  * benchmarks, where a million lines is a normal input. Every entry is one CIDR or
  * bare address, exactly as `parsePrefixOrAddr` reads it: no comments, no trimming.
  */
-import { Addr, format4 } from "./addr.js";
+import { Addr, GROUPS6, parseGroups6 } from "./addr.js";
+import { AsciiLines } from "./ascii.js";
 import { ListParseError, ParseError } from "./errors.js";
 import { SCAN4, mask4, parsePrefixOrAddr, scanCidr4, type Prefix } from "./prefix.js";
 import { AddrSet, pushBounds, pushItem, touchesItem } from "./set.js";
 import { pairsOf } from "./overlap.js";
 import { BlockBuf4, POW2, RunBuf4, bitsOfSize4, blockAt4, touches4, type Runs4 } from "./runs4.js";
 import { eachPrefix6, normalize6 } from "./runs6.js";
-
-const SLASH = Array.from({ length: 33 }, (_, i) => `/${i}`);
 
 /** Reads one IPv4 CIDR or address into the buffer without objects; false when it is anything else (the slow path then explains). */
 function fastCidr4(s: string, buf: BlockBuf4): boolean {
@@ -46,9 +45,12 @@ function parseEntry(s: string, index: number): Prefix {
   }
 }
 
-/** Each CIDR (or bare address) as its network in CIDR notation (`10.1.2.3/24` → `10.1.2.0/24`), in input order; objects only for IPv6. */
+/** Each CIDR (or bare address) as its network in CIDR notation (`10.1.2.3/24` → `10.1.2.0/24`), in input order; objects only for IPv6 the fast path declines. */
 export function maskCidrText(lines: readonly string[]): string[] {
   const out = new Array<string>(lines.length);
+  // Outputs that are not an input string as it is are written into `w`, and `at` says where they go.
+  const w = new AsciiLines();
+  const at: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const s = lines[i] as string;
     const a = scanCidr4(s, true);
@@ -57,10 +59,56 @@ export function maskCidrText(lines: readonly string[]): string[] {
       const net = (a & mask4(bits)) >>> 0;
       // The strict scanner accepts only canonical text, so a CIDR without host bits is its own output.
       // (A bare address has no slash: it gains "/32".)
-      out[i] = net === a && (bits < 32 || s.charCodeAt(s.length - 3) === 47) ? s : format4(net) + (SLASH[bits] as string);
-    } else out[i] = parseEntry(s, i).masked().toString();
+      if (net === a && (bits < 32 || s.charCodeAt(s.length - 3) === 47)) out[i] = s;
+      else {
+        w.line();
+        w.quad(net);
+        w.byte(47);
+        w.decimal(bits);
+        at.push(i);
+      }
+    } else if (maskCidr6Text(s, w)) at.push(i);
+    else out[i] = parseEntry(s, i).masked().toString();
   }
+  const written = w.lines();
+  for (let k = 0; k < at.length; k++) out[at[k] as number] = written[k] as string;
   return out;
+}
+
+/**
+ * Writes an IPv6 CIDR (or bare address) as its network in RFC 5952 CIDR notation
+ * as a new line of `w`, through 16-bit groups (no bigint, no objects); returns false,
+ * writing nothing, when it is not one (the general parser then reads it or explains
+ * the problem). It accepts exactly what that parser accepts as IPv6: the same group
+ * reader, the same prefix-length rules.
+ */
+function maskCidr6Text(s: string, w: AsciiLines): boolean {
+  const slash = s.indexOf("/");
+  let bits = 128;
+  if (slash >= 0) {
+    const n = s.length - slash - 1;
+    if (n < 1 || n > 3 || (n > 1 && s.charCodeAt(slash + 1) === 48)) return false;
+    bits = 0;
+    for (let i = slash + 1; i < s.length; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return false;
+      bits = bits * 10 + d;
+    }
+    if (bits > 128) return false;
+  }
+  const end = slash < 0 ? s.length : slash;
+  if (end === 0 || parseGroups6(s, 0, end) !== undefined) return false;
+  const g = GROUPS6;
+  for (let k = 0; k < 8; k++) {
+    const keep = bits - 16 * k;
+    if (keep <= 0) g[k] = 0;
+    else if (keep < 16) g[k] = (g[k] as number) & (0xffff << (16 - keep));
+  }
+  w.line();
+  w.groups6(g);
+  w.byte(47);
+  w.decimal(bits);
+  return true;
 }
 
 /** For each query CIDR, whether it shares an address with any of the item CIDRs. A `ListParseError` index counts within its own list (items are read first). */
@@ -102,52 +150,22 @@ export function overlappingPairsText(lines: Iterable<string>): Array<[number, nu
   return pairsOf({ b4, i4, lo6, hi6, i6, count: k });
 }
 
-const ASCII = new TextDecoder("latin1");
-
-/** Writes the decimal digits of an octet (0..255) at `p`; returns the position after them. */
-function putOctet(buf: Uint8Array, p: number, x: number): number {
-  if (x >= 100) {
-    buf[p++] = 48 + ((x / 100) | 0);
-    x %= 100;
-    buf[p++] = 48 + ((x / 10) | 0);
-  } else if (x >= 10) buf[p++] = 48 + ((x / 10) | 0);
-  buf[p++] = 48 + (x % 10);
-  return p;
-}
-
-/**
- * The minimal prefixes of an IPv4 run list as CIDR strings. Written as ASCII lines
- * into one byte buffer, decoded once and split: far fewer allocations than
- * concatenating five pieces per line, which matters at a million lines.
- */
+/** The minimal prefixes of an IPv4 run list as CIDR strings. */
 function prefixText4(r: Runs4): string[] {
-  let buf = new Uint8Array(Math.max(64, r.n * 19));
-  let p = 0;
-  let count = 0;
+  const w = new AsciiLines();
   for (let i = 0; i < r.n; i++) {
     let s = r.lo[i] as number;
     const e = r.hi[i] as number;
     while (s < e) {
       const size = blockAt4(s, e);
-      if (p + 20 > buf.length) {
-        const grown = new Uint8Array(buf.length * 2);
-        grown.set(buf);
-        buf = grown;
-      }
-      if (count++ > 0) buf[p++] = 10;
-      p = putOctet(buf, p, s >>> 24);
-      buf[p++] = 46;
-      p = putOctet(buf, p, (s >>> 16) & 255);
-      buf[p++] = 46;
-      p = putOctet(buf, p, (s >>> 8) & 255);
-      buf[p++] = 46;
-      p = putOctet(buf, p, s & 255);
-      buf[p++] = 47;
-      p = putOctet(buf, p, bitsOfSize4(size));
+      w.line();
+      w.quad(s);
+      w.byte(47);
+      w.decimal(bitsOfSize4(size));
       s += size;
     }
   }
-  return count === 0 ? [] : ASCII.decode(buf.subarray(0, p)).split("\n");
+  return w.lines();
 }
 
 /** The minimal prefixes of a set as CIDR strings, IPv4 first, in address order. */
