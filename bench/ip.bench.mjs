@@ -208,7 +208,7 @@ export async function run() {
     "",
     "Figures are CPU time (user + system of the process, `process.cpuUsage` / Python `time.process_time`), because this",
     "machine is shared and wall time mostly measures the neighbours; wall-clock figures are in the console log and in the",
-    "targets table. JavaScript: median of up to 5 timed runs (fewer when a run is slow: about 6 s of wall time per figure) after a warm-up run; Python: median of up to 3 runs timed",
+    "targets table. JavaScript: median of up to 5 timed runs (fewer when a run is slow: about 6 s of wall time per figure) after up to 5 warm-up runs (about 2 s), each timed run starting after a full collection once the collector's background threads are idle (`bench/lib/timing.mjs` says why both matter); Python: median of up to 3 runs timed",
     "inside Python around parse + work + format (no warm-up; no JIT).",
     `Peers: cidr-tools ${cidrToolsVersion}; Python ${exe ? pythonVersion(exe) : "(none)"} \`ipaddress\`` +
       `${hasNetaddr ? " and Debian's `python3-netaddr`" : "; python3-netaddr not installed"}; the typed-array reference is` +
