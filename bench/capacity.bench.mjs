@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { compare, size, nodeSubnetAddressesNeeded, MODEL_IDS } from "../dist/index.js";
 import { formatMs, measure, median } from "./lib/timing.mjs";
 
-const BIN = fileURLToPath(new URL("../dist/adapters/cli/bin.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../dist/cli/aksnet.js", import.meta.url));
 const BUDGET_MS = 150;
 const SPAWNS = 15;
 

@@ -125,7 +125,7 @@ async function engineFigures(planText) {
 
 /** Starts the built `aksnet serve --port 0`; resolves with its address and a stop function. */
 function serve() {
-  const child = spawn(process.execPath, [new URL("../dist/adapters/cli/bin.js", import.meta.url).pathname, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [new URL("../dist/cli/aksnet.js", import.meta.url).pathname, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (d) => {

@@ -19,7 +19,7 @@ export interface Served {
 
 /** Starts `aksnet serve --port 0` from dist/ and resolves with the address it prints. */
 export function serve(extraArgs: readonly string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, [join(ROOT, "dist", "adapters", "cli", "bin.js"), "serve", "--port", "0", ...extraArgs], {
+  const child = spawn(process.execPath, [join(ROOT, "dist", "cli", "aksnet.js"), "serve", "--port", "0", ...extraArgs], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],

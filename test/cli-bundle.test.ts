@@ -1,0 +1,56 @@
+/**
+ * The executables users run are the bundle in dist/cli/ (scripts/build-cli.mjs),
+ * built by `npm test` before the tests: it answers as the in-process CLI does.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, symlinkSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../src/adapters/cli/main.js";
+import { memoryIo } from "../src/adapters/cli/io.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
+const BIN = join(ROOT, "dist", "cli", "aksnet.js");
+
+function bundled(argv: string[], bin = BIN) {
+  const r = spawnSync(process.execPath, [bin, ...argv], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status };
+}
+
+async function inProcess(argv: string[]) {
+  const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT, isTTY: false });
+  const code = await run(argv, io);
+  return { stdout: io.stdout, stderr: io.stderr, code };
+}
+
+describe("the bundled CLI", () => {
+  it.each(Object.entries(PKG.bin))("package.json's %s runs the bundle, a node script", (_name, path) => {
+    expect(resolve(ROOT, path)).toBe(BIN);
+    expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
+
+  it.each([
+    { name: "compare, the README's first command", argv: ["compare"], exit: 0 },
+    { name: "compare as JSON", argv: ["compare", "-o", "json"], exit: 0 },
+    { name: "size (loads its own chunk)", argv: ["size", "--nodes", "50", "-o", "json"], exit: 0 },
+    { name: "cidr info", argv: ["cidr", "info", "10.224.0.0/22", "fd00::/64"], exit: 0 },
+    { name: "check with findings (yaml and zod load on demand)", argv: ["check", "examples/plans/pod-cidr-overlaps-vnet.yaml", "-o", "json"], exit: 1 },
+    { name: "a bad CIDR: one sentence", argv: ["cidr", "info", "10.0.0.0/33"], exit: 2 },
+    { name: "an unknown command", argv: ["frobnicate"], exit: 2 },
+  ])("$name: same output and exit code ($exit) as in process", async ({ argv, exit }) => {
+    const want = await inProcess(argv);
+    expect(want.code).toBe(exit);
+    expect(bundled(argv)).toEqual(want);
+  });
+
+  it("run as kubectl-aksnet, help names `kubectl aksnet`", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aksnet-bin-"));
+    const link = join(dir, "kubectl-aksnet");
+    symlinkSync(BIN, link);
+    const r = bundled(["--help"], link);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("kubectl aksnet");
+  });
+});
