@@ -162,12 +162,12 @@ export function format6(n: bigint): string {
   return formatGroups6(groups);
 }
 
-/** Formats eight 16-bit groups (`groups[0..8)`) per RFC 5952. */
-function formatGroups6(groups: Uint16Array): string {
-  if (groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff) {
-    return `::ffff:${format4((((groups[6] as number) << 16) | (groups[7] as number)) >>> 0)}`;
-  }
-  // Longest run of zero groups, length ≥ 2, first one on ties (RFC 5952 §4.2.2, §4.2.3).
+/**
+ * @internal The run of zero groups that RFC 5952 compresses to `::` (§4.2.2, §4.2.3):
+ * the longest of length 2 or more, the first on ties. Returns start × 16 + length
+ * (read back as `run >> 4` and `run & 15`); with no such run, start is −1 (−15).
+ */
+export function longestZeroRun(groups: Uint16Array): number {
   let bestStart = -1;
   let bestLen = 1;
   for (let i = 0; i < 8; ) {
@@ -183,6 +183,17 @@ function formatGroups6(groups: Uint16Array): string {
     }
     i = j;
   }
+  return bestStart * 16 + bestLen;
+}
+
+/** Formats eight 16-bit groups (`groups[0..8)`) per RFC 5952. */
+function formatGroups6(groups: Uint16Array): string {
+  if (groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff) {
+    return `::ffff:${format4((((groups[6] as number) << 16) | (groups[7] as number)) >>> 0)}`;
+  }
+  const run = longestZeroRun(groups);
+  const bestStart = run >> 4;
+  const bestLen = run & 15;
   let out = "";
   for (let i = 0; i < 8; i++) {
     if (i === bestStart) {

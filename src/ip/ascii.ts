@@ -4,6 +4,7 @@
  * building each string from pieces, and every string comes out flat.
  * @internal
  */
+import { longestZeroRun } from "./addr.js";
 import { keepShape } from "./shapes.js";
 
 const DECODER = new TextDecoder("latin1");
@@ -107,21 +108,9 @@ export class AsciiLines {
       this.quad((((g[6] as number) << 16) | (g[7] as number)) >>> 0);
       return;
     }
-    let bestStart = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8; ) {
-      if (g[i] !== 0) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < 8 && g[j] === 0) j++;
-      if (j - i > bestLen) {
-        bestStart = i;
-        bestLen = j - i;
-      }
-      i = j;
-    }
+    const run = longestZeroRun(g);
+    const bestStart = run >> 4;
+    const bestLen = run & 15;
     for (let i = 0; i < 8; i++) {
       if (i === bestStart) {
         this.byte(58);

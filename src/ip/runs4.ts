@@ -61,15 +61,7 @@ export function sortOrder32(keys: ArrayLike<number>, n: number): Uint32Array {
   let tmp = new Uint32Array(n);
   const count = new Uint32Array(2048);
   for (let shift = 0; shift < 33; shift += 11) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) (count[((keys[i] as number) >>> shift) & 2047] as number)++;
-    if (count[((keys[0] as number) >>> shift) & 2047] === n) continue;
-    let sum = 0;
-    for (let d = 0; d < 2048; d++) {
-      const c = count[d] as number;
-      count[d] = sum;
-      sum += c;
-    }
+    if (!digitStarts(keys, n, shift, count)) continue;
     for (let i = 0; i < n; i++) {
       const o = order[i] as number;
       const d = ((keys[o] as number) >>> shift) & 2047;
@@ -80,6 +72,24 @@ export function sortOrder32(keys: ArrayLike<number>, n: number): Uint32Array {
     tmp = t;
   }
   return order;
+}
+
+/**
+ * One pass of the radix sorts here: counts the 11-bit digit at `shift` of
+ * `keys[0..n)` into `count` and turns the counts into each digit's first slot.
+ * Returns false when every key has the same digit, so the pass can be skipped.
+ */
+function digitStarts(keys: ArrayLike<number>, n: number, shift: number, count: Uint32Array): boolean {
+  count.fill(0);
+  for (let i = 0; i < n; i++) (count[((keys[i] as number) >>> shift) & 2047] as number)++;
+  if (count[((keys[0] as number) >>> shift) & 2047] === n) return false;
+  let sum = 0;
+  for (let d = 0; d < 2048; d++) {
+    const c = count[d] as number;
+    count[d] = sum;
+    sum += c;
+  }
+  return true;
 }
 
 /**
@@ -171,15 +181,7 @@ function sortBlocks(start: Uint32Array, host: Uint8Array, n: number): { start: U
   let h1 = host;
   const count = DIGITS;
   for (let shift = 0; shift < 33; shift += 11) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) (count[((s1[i] as number) >>> shift) & 2047] as number)++;
-    if (count[((s1[0] as number) >>> shift) & 2047] === n) continue;
-    let sum = 0;
-    for (let d = 0; d < 2048; d++) {
-      const c = count[d] as number;
-      count[d] = sum;
-      sum += c;
-    }
+    if (!digitStarts(s1, n, shift, count)) continue;
     for (let i = 0; i < n; i++) {
       const k = s1[i] as number;
       const p = (count[(k >>> shift) & 2047] as number)++;
