@@ -13,6 +13,18 @@ function slow(text: string): unknown {
   return doc.toJS({ maxAliasCount: 100 });
 }
 
+/**
+ * The one known difference: `-0` is -0 in the yaml package and 0 in js-yaml (the core
+ * schema reads it as an integer, which has no sign of zero). No plan field tells them
+ * apart, so values are compared with -0 read as 0 (found by this property, seed 1404011709).
+ */
+function zeroUnsigned(x: unknown): unknown {
+  if (Object.is(x, -0)) return 0;
+  if (Array.isArray(x)) return x.map(zeroUnsigned);
+  if (x !== null && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, zeroUnsigned(v)]));
+  return x;
+}
+
 const tricky = fc.constantFrom("yes", "no", "on", "off", "1.33", "1.30", "10.0.0.0/16", "fd12:3456:789a::/64", "null", "~", "0x1F", "0o17", "1e3", ".inf", "2024-01-01", "a: b", "- x", "#c", "'q'", '"d"', "", " lead", "trail ", "ü", "10%");
 const scalar = fc.oneof(fc.string(), tricky, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
 const key = fc.oneof(fc.constantFrom("name", "network", "podCidrs", "nodePools", "maxPods", "1", "true", "null", "a b"), fc.string({ minLength: 1, maxLength: 8 }));
@@ -25,7 +37,7 @@ describe("YAML fast path", () => {
     fc.assert(
       fc.property(value, fc.boolean(), (v, flow) => {
         const text = stringify(v, flow ? { collectionStyle: "flow" } : {});
-        expect(parseText(text, "p.yaml").value).toEqual(slow(text));
+        expect(zeroUnsigned(parseText(text, "p.yaml").value)).toEqual(zeroUnsigned(slow(text)));
       }),
       { numRuns: 400 },
     );
@@ -46,6 +58,7 @@ describe("YAML fast path", () => {
     { name: "yes stays a string (YAML 1.2)", text: "a: yes\n", want: { a: "yes" } },
     { name: "a date stays a string (core schema)", text: "d: 2024-01-01\n", want: { d: "2024-01-01" } },
     { name: "aliases take the full parser", text: "a: &x [1]\nb: *x\n", want: { a: [1], b: [1] } },
+    { name: "-0 is 0 (the yaml package would say -0)", text: "n: -0\nm: [-0]\n", want: { n: 0, m: [0] } },
   ])("$name", ({ text, want }) => {
     expect(parseText(text, "p.yaml").value).toEqual(want);
   });
