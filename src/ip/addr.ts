@@ -162,6 +162,11 @@ export function format6(n: bigint): string {
   return formatGroups6(groups);
 }
 
+/** @internal Reports whether eight groups are an IPv4-mapped address (`::ffff:0:0/96`), which RFC 5952 §5 writes as `::ffff:a.b.c.d`. */
+export function isMapped6(groups: Uint16Array): boolean {
+  return groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff;
+}
+
 /**
  * @internal The run of zero groups that RFC 5952 compresses to `::` (§4.2.2, §4.2.3):
  * the longest of length 2 or more, the first on ties. Returns start × 16 + length
@@ -188,7 +193,7 @@ export function longestZeroRun(groups: Uint16Array): number {
 
 /** Formats eight 16-bit groups (`groups[0..8)`) per RFC 5952. */
 function formatGroups6(groups: Uint16Array): string {
-  if (groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff) {
+  if (isMapped6(groups)) {
     return `::ffff:${format4((((groups[6] as number) << 16) | (groups[7] as number)) >>> 0)}`;
   }
   const run = longestZeroRun(groups);

@@ -4,7 +4,7 @@
  * building each string from pieces, and every string comes out flat.
  * @internal
  */
-import { longestZeroRun } from "./addr.js";
+import { isMapped6, longestZeroRun } from "./addr.js";
 import { keepShape } from "./shapes.js";
 
 const DECODER = new TextDecoder("latin1");
@@ -40,7 +40,7 @@ export class AsciiLines {
   private buf: Uint8Array = NONE;
   private p = 0;
   /** The number of lines started. */
-  count = 0;
+  private count = 0;
 
   /** Starts a new line. */
   line(): void {
@@ -103,7 +103,7 @@ export class AsciiLines {
    * or more zero groups, the first on ties, as `::`; IPv4-mapped as `::ffff:a.b.c.d`.
    */
   groups6(g: Uint16Array): void {
-    if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) {
+    if (isMapped6(g)) {
       for (let k = 0; k < 7; k++) this.byte(MAPPED[k] as number);
       this.quad((((g[6] as number) << 16) | (g[7] as number)) >>> 0);
       return;

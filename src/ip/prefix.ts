@@ -72,20 +72,29 @@ export function scanCidr4(s: string, allowBare: boolean): number {
     bits = 32;
   } else {
     if (s.charCodeAt(i) !== 47) return -1;
-    const m = n - i - 1;
-    const d0 = s.charCodeAt(i + 1) - 48;
-    if (m === 1) {
-      if (!(d0 >= 0 && d0 <= 9)) return -1;
-      bits = d0;
-    } else {
-      if (m !== 2 || d0 < 1 || d0 > 3) return -1;
-      const d1 = s.charCodeAt(i + 2) - 48;
-      bits = d0 * 10 + d1;
-      if (!(d1 >= 0 && d1 <= 9 && bits <= 32)) return -1;
-    }
+    bits = scanLength(s, i + 1, 32);
+    if (bits < 0) return -1;
   }
   SCAN4.bits = bits;
   return v;
+}
+
+/**
+ * @internal Reads `s` from `from` to its end as a prefix length up to `max` written
+ * as the general parser accepts it (decimal, no leading zero, nothing after);
+ * returns −1 for anything else, which that parser then explains.
+ */
+export function scanLength(s: string, from: number, max: number): number {
+  const m = s.length - from;
+  if (m < 1 || m > 3) return -1;
+  let bits = s.charCodeAt(from) - 48;
+  if (bits < 0 || bits > 9 || (bits === 0 && m > 1)) return -1;
+  for (let i = from + 1; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    bits = bits * 10 + d;
+  }
+  return bits <= max ? bits : -1;
 }
 
 export class Prefix {

@@ -7,7 +7,7 @@
 import { Addr, GROUPS6, parseGroups6 } from "./addr.js";
 import { AsciiLines } from "./ascii.js";
 import { ListParseError, ParseError } from "./errors.js";
-import { SCAN4, mask4, parsePrefixOrAddr, scanCidr4, type Prefix } from "./prefix.js";
+import { SCAN4, mask4, parsePrefixOrAddr, scanCidr4, scanLength, type Prefix } from "./prefix.js";
 import { AddrSet, pushBounds, pushItem, touchesItem } from "./set.js";
 import { pairsOf } from "./overlap.js";
 import { BlockBuf4, POW2, RunBuf4, bitsOfSize4, blockAt4, touches4, type Runs4 } from "./runs4.js";
@@ -84,18 +84,8 @@ export function maskCidrText(lines: readonly string[]): string[] {
  */
 function maskCidr6Text(s: string, w: AsciiLines): boolean {
   const slash = s.indexOf("/");
-  let bits = 128;
-  if (slash >= 0) {
-    const n = s.length - slash - 1;
-    if (n < 1 || n > 3 || (n > 1 && s.charCodeAt(slash + 1) === 48)) return false;
-    bits = 0;
-    for (let i = slash + 1; i < s.length; i++) {
-      const d = s.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return false;
-      bits = bits * 10 + d;
-    }
-    if (bits > 128) return false;
-  }
+  const bits = slash < 0 ? 128 : scanLength(s, slash + 1, 128);
+  if (bits < 0) return false;
   const end = slash < 0 ? s.length : slash;
   if (end === 0 || parseGroups6(s, 0, end) !== undefined) return false;
   const g = GROUPS6;
