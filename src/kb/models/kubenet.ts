@@ -27,7 +27,7 @@ export const kubenet = defineModel({
       {
         value: 30,
         source: [LIMITS_INCLUDE],
-        note: "the quotas include gives 30 as the Azure portal default for kubenet (the CLI and ARM default is 110; the table before April 2024 said the portal used 110)",
+        note: "the AKS quotas and limits page gives 30 as the Azure portal default for kubenet (the CLI and ARM default is 110; before April 2024 that page said the portal used 110)",
       },
     ],
   }),
