@@ -45,16 +45,30 @@ export async function run() {
   const node = spawnTimes(["-e", "0"]);
   const cmp = spawnTimes([BIN, "compare"]);
   const cpuText = (x) => (x === undefined ? "n/a" : formatMs(x));
-  console.log(`capacity: node -e 0 ${formatMs(node.wall)} wall, aksnet compare ${formatMs(cmp.wall)} wall, ${cpuText(cmp.cpu)} CPU`);
+  console.log(
+    `capacity: node -e 0 ${formatMs(node.wall)} wall, aksnet compare ${formatMs(cmp.wall)} wall, ${cpuText(cmp.cpu)} CPU`,
+  );
 
   const e1 = await measure(() => compare(), { runs: 30, budgetMs: 3000 });
-  const pools = Array.from({ length: 100 }, (_, i) => ({ name: `p${i}`, nodes: 10 + (i % 40), maxPods: 30 + (i % 200), maxSurge: { kind: "percent", percent: 10 + (i % 30) } }));
+  const pools = Array.from({ length: 100 }, (_, i) => ({
+    name: `p${i}`,
+    nodes: 10 + (i % 40),
+    maxPods: 30 + (i % 200),
+    maxSurge: { kind: "percent", percent: 10 + (i % 30) },
+  }));
   const e2 = await measure(() => size({ pools }), { runs: 30, budgetMs: 3000 });
-  const e3 = await measure(() => {
-    let s = 0;
-    for (const m of MODEL_IDS) for (let n = 0; n <= 5000; n++) s += nodeSubnetAddressesNeeded(m, [{ name: "a", nodes: n, maxPods: 110, maxSurge: { kind: "percent", percent: 10 } }]);
-    return s;
-  }, { runs: 5, budgetMs: 5000 });
+  const e3 = await measure(
+    () => {
+      let s = 0;
+      for (const m of MODEL_IDS)
+        for (let n = 0; n <= 5000; n++)
+          s += nodeSubnetAddressesNeeded(m, [
+            { name: "a", nodes: n, maxPods: 110, maxSurge: { kind: "percent", percent: 10 } },
+          ]);
+      return s;
+    },
+    { runs: 5, budgetMs: 5000 },
+  );
   console.log(`capacity: compare() ${formatMs(e1.ms)}, size(100 pools) ${formatMs(e2.ms)}, curve ${formatMs(e3.ms)}`);
 
   const within = (cmp.cpu ?? cmp.wall) < BUDGET_MS;

@@ -46,7 +46,10 @@ function makePlan() {
     subnets.push({ name: `dup${i}`, cidr: victim.cidr.replace(/\/\d+$/, "/27") });
   }
   const connected = [];
-  const spaces = [[(172 << 24) + (16 << 16), 20], [(100 << 24) + (64 << 16), 22]];
+  const spaces = [
+    [(172 << 24) + (16 << 16), 20],
+    [(100 << 24) + (64 << 16), 22],
+  ];
   for (let i = 0; i < CONNECTED; i++) {
     const [base, span] = spaces[i % 2];
     const offset = r.int(0, 2 ** span - 1) * 256;
@@ -56,7 +59,13 @@ function makePlan() {
     apiVersion: "aksnet/v1",
     kind: "ClusterPlan",
     kubernetesVersion: "1.33",
-    network: { plugin: "azure", pluginMode: "overlay", podCidrs: ["192.168.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" },
+    network: {
+      plugin: "azure",
+      pluginMode: "overlay",
+      podCidrs: ["192.168.0.0/16"],
+      serviceCidrs: ["10.0.0.0/16"],
+      dnsServiceIp: "10.0.0.10",
+    },
     vnet: { name: "vnet-big", addressSpace: ["10.0.0.0/8"], subnets },
     connectedNetworks: [
       { name: "hub-a", cidrs: connected.slice(0, CONNECTED / 2) },
@@ -71,7 +80,8 @@ function makePlan() {
 
 function pairwise(prefixes) {
   let hits = 0;
-  for (let i = 0; i < prefixes.length; i++) for (let j = i + 1; j < prefixes.length; j++) if (prefixes[i].overlaps(prefixes[j])) hits++;
+  for (let i = 0; i < prefixes.length; i++)
+    for (let j = i + 1; j < prefixes.length; j++) if (prefixes[i].overlaps(prefixes[j])) hits++;
   return hits;
 }
 
@@ -81,7 +91,9 @@ export async function run() {
   mkdirSync(DATA, { recursive: true });
   const text = JSON.stringify(plan, null, 1);
   writeFileSync(FILE, text);
-  console.log(`check: plan with ${n(plan.vnet.subnets.length)} VNet subnets and ${n(CONNECTED)} connected prefixes (${n(total)} in all), ${(text.length / 1e6).toFixed(1)} MB`);
+  console.log(
+    `check: plan with ${n(plan.vnet.subnets.length)} VNet subnets and ${n(CONNECTED)} connected prefixes (${n(total)} in all), ${(text.length / 1e6).toFixed(1)} MB`,
+  );
 
   const parsed = parsePlan(plan);
   if (!parsed.plan) throw new Error(`bench plan does not parse: ${JSON.stringify(parsed.problems[0])}`);
@@ -90,25 +102,41 @@ export async function run() {
   const findings = engine.output;
   // Ten overlapping pairs are reported one by one, the rest counted in one more finding.
   const layout = findings.filter((f) => f.ruleId === "vnet-layout-invalid");
-  const overlaps = layout.filter((f) => f.message.includes("overlaps subnet")).length + layout.reduce((n, f) => n + (String(f.data.what ?? "").includes("overlap") ? Number(f.data.more) : 0), 0);
-  if (overlaps < PLANTED_OVERLAPS) throw new Error(`expected at least ${PLANTED_OVERLAPS} overlap findings, got ${overlaps}`);
-  console.log(`check: resolve + validate ${formatMs(engine.cpuMs)} CPU (${formatMs(engine.ms)} wall), ${n(findings.length)} findings, ${overlaps} subnet overlaps found`);
+  const overlaps =
+    layout.filter((f) => f.message.includes("overlaps subnet")).length +
+    layout.reduce((n, f) => n + (String(f.data.what ?? "").includes("overlap") ? Number(f.data.more) : 0), 0);
+  if (overlaps < PLANTED_OVERLAPS)
+    throw new Error(`expected at least ${PLANTED_OVERLAPS} overlap findings, got ${overlaps}`);
+  console.log(
+    `check: resolve + validate ${formatMs(engine.cpuMs)} CPU (${formatMs(engine.ms)} wall), ${n(findings.length)} findings, ${overlaps} subnet overlaps found`,
+  );
 
   const full = await measure(
     async () => {
       let bytes = 0;
-      const io = { out: (t) => void (bytes += t.length), err: () => {}, stdin: () => process.stdin, isTTY: false, env: { NO_COLOR: "1" }, cwd: process.cwd() };
+      const io = {
+        out: (t) => void (bytes += t.length),
+        err: () => {},
+        stdin: () => process.stdin,
+        isTTY: false,
+        env: { NO_COLOR: "1" },
+        cwd: process.cwd(),
+      };
       const code = await runCli(["check", "-o", "json", FILE], io);
       return { code, bytes };
     },
     { runs: 3, budgetMs: 60_000 },
   );
-  console.log(`check: aksnet check -o json (in-process, from the file) ${formatMs(full.cpuMs)} CPU (${formatMs(full.ms)} wall), exit ${full.output.code}`);
+  console.log(
+    `check: aksnet check -o json (in-process, from the file) ${formatMs(full.cpuMs)} CPU (${formatMs(full.ms)} wall), exit ${full.output.code}`,
+  );
 
   const slice = plan.vnet.subnets.slice(0, PAIRWISE_SLICE).map((s) => parsePrefix(s.cidr));
   const pw = await measure(() => pairwise(slice), { runs: 3, budgetMs: 20_000 });
   const scaled = pw.cpuMs * (plan.vnet.subnets.length / PAIRWISE_SLICE) ** 2;
-  console.log(`check: pairwise overlaps on ${n(PAIRWISE_SLICE)} subnets ${formatMs(pw.cpuMs)}; scaled to ${n(plan.vnet.subnets.length)}: ${formatMs(scaled)}`);
+  console.log(
+    `check: pairwise overlaps on ${n(PAIRWISE_SLICE)} subnets ${formatMs(pw.cpuMs)}; scaled to ${n(plan.vnet.subnets.length)}: ${formatMs(scaled)}`,
+  );
 
   const verdict = (ms) => (ms < BUDGET_MS ? "within" : "**over**");
   return [

@@ -27,7 +27,25 @@ function ensureDump() {
   if (existsSync(FILE)) return;
   mkdirSync(DATA, { recursive: true });
   console.log(`inspect: generating ${FILE} …`);
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/gen-cluster.ts", "--model", "azure-cni-overlay", "--nodes", String(NODES), "--pods", String(PODS), "--seed", "1", "--out", FILE], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/gen-cluster.ts",
+      "--model",
+      "azure-cni-overlay",
+      "--nodes",
+      String(NODES),
+      "--pods",
+      String(PODS),
+      "--seed",
+      "1",
+      "--out",
+      FILE,
+    ],
+    { cwd: ROOT, stdio: "inherit" },
+  );
 }
 
 /** Runs aksnet inspect in a child that reports its own CPU time and peak RSS on stderr. */
@@ -41,7 +59,10 @@ function runAksnet() {
     const u = process.resourceUsage();
     process.stderr.write("\\n@@" + JSON.stringify({ code, bytes, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssKb: u.maxRSS }) + "\\n");`;
   const t = performance.now();
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   const ms = performance.now() - t;
   const m = /@@(.*)$/m.exec(r.stderr);
   if (!m || r.status !== 0) throw new Error(`aksnet inspect failed (${r.status}): ${r.stderr.slice(0, 500)}`);
@@ -62,7 +83,12 @@ function runJq() {
   if (r.status !== 0) throw new Error(`jq failed (${r.status}): ${(r.stderr ?? "").slice(0, 300)}`);
   const lines = r.stdout.split("\n").filter(Boolean).length;
   const m = /@@([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? "");
-  return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined, rssMb: m ? Number(m[3]) / 1024 : undefined, lines };
+  return {
+    ms,
+    cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined,
+    rssMb: m ? Number(m[3]) / 1024 : undefined,
+    lines,
+  };
 }
 
 function hasJq() {
@@ -75,9 +101,16 @@ export async function run() {
   const a = [];
   for (let i = 0; i < RUNS; i++) {
     a.push(runAksnet());
-    console.log(`inspect: aksnet run ${i + 1}: ${formatMs(a.at(-1).ms)} wall, ${formatMs(a.at(-1).cpuMs)} CPU, ${a.at(-1).rssMb.toFixed(0)} MB peak`);
+    console.log(
+      `inspect: aksnet run ${i + 1}: ${formatMs(a.at(-1).ms)} wall, ${formatMs(a.at(-1).cpuMs)} CPU, ${a.at(-1).rssMb.toFixed(0)} MB peak`,
+    );
   }
-  const aks = { ms: median(a.map((x) => x.ms)), bestMs: Math.min(...a.map((x) => x.ms)), cpuMs: median(a.map((x) => x.cpuMs)), rssMb: Math.max(...a.map((x) => x.rssMb)) };
+  const aks = {
+    ms: median(a.map((x) => x.ms)),
+    bestMs: Math.min(...a.map((x) => x.ms)),
+    cpuMs: median(a.map((x) => x.cpuMs)),
+    rssMb: Math.max(...a.map((x) => x.rssMb)),
+  };
   let jq;
   if (hasJq()) {
     const j = [];
@@ -86,7 +119,12 @@ export async function run() {
       console.log(`inspect: jq run ${i + 1}: ${formatMs(j.at(-1).ms)} wall, ${j.at(-1).lines} pod IPs`);
     }
     const cpu = j.map((x) => x.cpuMs).filter((x) => x !== undefined);
-    jq = { ms: median(j.map((x) => x.ms)), cpuMs: cpu.length ? median(cpu) : undefined, rssMb: Math.max(...j.map((x) => x.rssMb ?? 0)) || undefined, lines: j[0].lines };
+    jq = {
+      ms: median(j.map((x) => x.ms)),
+      cpuMs: cpu.length ? median(cpu) : undefined,
+      rssMb: Math.max(...j.map((x) => x.rssMb ?? 0)) || undefined,
+      lines: j[0].lines,
+    };
     if (jq.lines !== PODS) console.log(`inspect: jq found ${jq.lines} pod IPs, expected ${PODS}`);
   } else console.log("inspect: jq not installed (Debian: apt-get install -y jq); its row is left out");
 
@@ -95,8 +133,12 @@ export async function run() {
     `| aksnet inspect --from-dump … -o json (whole process) | ${formatMs(aks.ms)} (best ${formatMs(aks.bestMs)}) | ${formatMs(aks.cpuMs)} | ${aks.rssMb.toFixed(0)} MB | < 10 s: ${ok(aks.bestMs, BUDGET_MS)} (best wall), ${ok(aks.cpuMs, BUDGET_MS)} (CPU); < 1 GB: ${ok(aks.rssMb, BUDGET_RSS_MB)} |`,
   ];
   if (jq) {
-    rows.push(`| jq -r '… .status.podIPs[]?.ip' (pod IPs only, ${n(jq.lines)} lines) | ${formatMs(jq.ms)} | ${jq.cpuMs === undefined ? "–" : formatMs(jq.cpuMs)} | ${jq.rssMb === undefined ? "–" : `${jq.rssMb.toFixed(0)} MB`} | peer |`);
-    rows.push(`| ratio aksnet / jq | ${(aks.ms / jq.ms).toFixed(2)}× | ${jq.cpuMs === undefined ? "–" : `${(aks.cpuMs / jq.cpuMs).toFixed(2)}×`} | ${jq.rssMb === undefined ? "–" : `${(aks.rssMb / jq.rssMb).toFixed(2)}×`} | |`);
+    rows.push(
+      `| jq -r '… .status.podIPs[]?.ip' (pod IPs only, ${n(jq.lines)} lines) | ${formatMs(jq.ms)} | ${jq.cpuMs === undefined ? "–" : formatMs(jq.cpuMs)} | ${jq.rssMb === undefined ? "–" : `${jq.rssMb.toFixed(0)} MB`} | peer |`,
+    );
+    rows.push(
+      `| ratio aksnet / jq | ${(aks.ms / jq.ms).toFixed(2)}× | ${jq.cpuMs === undefined ? "–" : `${(aks.cpuMs / jq.cpuMs).toFixed(2)}×`} | ${jq.rssMb === undefined ? "–" : `${(aks.rssMb / jq.rssMb).toFixed(2)}×`} | |`,
+    );
   }
   return [
     "## inspect (issue 6)",

@@ -29,25 +29,46 @@ const n = (x) => x.toLocaleString("en-US");
 function workloads(d) {
   return [
     {
-      id: "W1 v4", what: `parse + format ${n(d.v4.length)} IPv4 CIDRs`, py: "w1v4", files: [d.files.v4],
-      aksnet: () => aksnet.parseFormat(d.v4), cidrTools: () => cidrTools.parseFormat(d.v4),
+      id: "W1 v4",
+      what: `parse + format ${n(d.v4.length)} IPv4 CIDRs`,
+      py: "w1v4",
+      files: [d.files.v4],
+      aksnet: () => aksnet.parseFormat(d.v4),
+      cidrTools: () => cidrTools.parseFormat(d.v4),
       targets: { cidrTools: 1 },
     },
     {
-      id: "W1 v6", what: `parse + format ${n(d.v6.length)} IPv6 CIDRs`, py: "w1v6", files: [d.files.v6],
-      aksnet: () => aksnet.parseFormat(d.v6), cidrTools: () => cidrTools.parseFormat(d.v6),
+      id: "W1 v6",
+      what: `parse + format ${n(d.v6.length)} IPv6 CIDRs`,
+      py: "w1v6",
+      files: [d.files.v6],
+      aksnet: () => aksnet.parseFormat(d.v6),
+      cidrTools: () => cidrTools.parseFormat(d.v6),
       targets: { cidrTools: 1 },
     },
     {
-      id: "W2", what: `merge ${n(d.v4.length)} IPv4 CIDRs`, py: "w2", files: [d.files.v4],
-      aksnet: () => aksnet.merge(d.v4), typed: () => typed.merge(d.v4), cidrTools: () => cidrTools.merge(d.v4),
+      id: "W2",
+      what: `merge ${n(d.v4.length)} IPv4 CIDRs`,
+      py: "w2",
+      files: [d.files.v4],
+      aksnet: () => aksnet.merge(d.v4),
+      typed: () => typed.merge(d.v4),
+      cidrTools: () => cidrTools.merge(d.v4),
       // ipaddress needs over a minute for the million; both Python peers do a subset, scaled linearly (which flatters them).
-      pySubset: { lines: Math.min(W2_PY_SUBSET, d.v4.length), scale: d.v4.length / Math.min(W2_PY_SUBSET, d.v4.length), expected: () => aksnet.merge(d.v4.slice(0, W2_PY_SUBSET)) },
+      pySubset: {
+        lines: Math.min(W2_PY_SUBSET, d.v4.length),
+        scale: d.v4.length / Math.min(W2_PY_SUBSET, d.v4.length),
+        expected: () => aksnet.merge(d.v4.slice(0, W2_PY_SUBSET)),
+      },
       targets: { cidrTools: 2.5, typed: 1 / 1.5 },
     },
     {
-      id: "W3a", what: `which of ${n(d.queries.length)} queries overlap any of ${n(d.used.length)} subnets`, py: "w3a", files: [d.files.queries, d.files.used],
-      aksnet: () => aksnet.queriesOverlapping(d.queries, d.used), typed: () => typed.queriesOverlapping(d.queries, d.used),
+      id: "W3a",
+      what: `which of ${n(d.queries.length)} queries overlap any of ${n(d.used.length)} subnets`,
+      py: "w3a",
+      files: [d.files.queries, d.files.used],
+      aksnet: () => aksnet.queriesOverlapping(d.queries, d.used),
+      typed: () => typed.queriesOverlapping(d.queries, d.used),
       cidrToolsSubset: {
         note: `${W3A_SUBSET} queries timed, ×${n(d.queries.length / W3A_SUBSET)}`,
         scale: d.queries.length / W3A_SUBSET,
@@ -57,8 +78,12 @@ function workloads(d) {
       targets: { typed: 1 / 1.5 },
     },
     {
-      id: "W3b", what: `all overlapping pairs among ${n(d.used.length)} subnets`, py: "w3b", files: [d.files.used],
-      aksnet: () => aksnet.overlappingPairs(d.used), typed: () => typed.overlappingPairs(d.used),
+      id: "W3b",
+      what: `all overlapping pairs among ${n(d.used.length)} subnets`,
+      py: "w3b",
+      files: [d.files.used],
+      aksnet: () => aksnet.overlappingPairs(d.used),
+      typed: () => typed.overlappingPairs(d.used),
       cidrToolsSubset: {
         note: `${n(W3B_SUBSET)} subnets timed, ×${n((d.used.length / W3B_SUBSET) ** 2)}`,
         scale: (d.used.length / W3B_SUBSET) ** 2,
@@ -68,13 +93,22 @@ function workloads(d) {
       targets: { typed: 1 / 1.5 },
     },
     {
-      id: "W4", what: `free space of ${PARENT} minus ${n(d.used.length)} subnets`, py: "w4", files: [d.files.used],
-      aksnet: () => aksnet.freeSpace(PARENT, d.used), typed: () => typed.freeSpace(PARENT, d.used), cidrTools: () => cidrTools.freeSpace(PARENT, d.used),
+      id: "W4",
+      what: `free space of ${PARENT} minus ${n(d.used.length)} subnets`,
+      py: "w4",
+      files: [d.files.used],
+      aksnet: () => aksnet.freeSpace(PARENT, d.used),
+      typed: () => typed.freeSpace(PARENT, d.used),
+      cidrTools: () => cidrTools.freeSpace(PARENT, d.used),
       targets: { cidrTools: 2.5, typed: 1 / 1.5 },
     },
     {
-      id: "W5", what: `first free /${BITS} for each of ${n(REQUESTS)} sequential requests in ${PARENT}`, py: "w5", files: [d.files.used],
-      aksnet: () => aksnet.allocate(PARENT, d.used, BITS, REQUESTS), typed: () => typed.allocate(PARENT, d.used, BITS, REQUESTS),
+      id: "W5",
+      what: `first free /${BITS} for each of ${n(REQUESTS)} sequential requests in ${PARENT}`,
+      py: "w5",
+      files: [d.files.used],
+      aksnet: () => aksnet.allocate(PARENT, d.used, BITS, REQUESTS),
+      typed: () => typed.allocate(PARENT, d.used, BITS, REQUESTS),
       cidrTools: () => cidrTools.allocate(PARENT, d.used, BITS, REQUESTS),
       targets: { cidrTools: 2.5, typed: 1 / 1.5 },
     },
@@ -106,7 +140,8 @@ function verdict(w, r, peer, min) {
   const p = r[peer];
   const wall = (x, y) => `wall ${formatMs(x.wall)} vs ${formatMs(y.wall)}`;
   if (peer === "typed") {
-    if (!p || p.ms === undefined) return `| ${w.id} | within 1.5× of the typed-array reference | no figure | not measured |`;
+    if (!p || p.ms === undefined)
+      return `| ${w.id} | within 1.5× of the typed-array reference | no figure | not measured |`;
     const f = a.ms / p.ms;
     return `| ${w.id} | within 1.5× of the typed-array reference | aksnet ${formatMs(a.ms)} = ${f.toFixed(2)}× the reference's ${formatMs(p.ms)} (${wall(a, p)}) | ${f <= 1.5 ? "met" : "**MISSED**"} |`;
   }
@@ -126,7 +161,9 @@ async function timed(label, fn, expected) {
     console.log(`  ${label.padEnd(18)} WRONG OUTPUT: ${wrong}`);
     return { wrong, fp };
   }
-  console.log(`  ${label.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, ${n(fp.count)} lines, sha256 ${fp.hash})`);
+  console.log(
+    `  ${label.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, ${n(fp.count)} lines, sha256 ${fp.hash})`,
+  );
   return { ms: r.cpuMs, wall: r.ms, fp };
 }
 
@@ -146,11 +183,15 @@ function python(exe, lib, w, expected) {
     return { wrong };
   }
   if (!sub) {
-    console.log(`  ${lib.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, same output)`);
+    console.log(
+      `  ${lib.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, same output)`,
+    );
     return { ms: r.cpuMs, wall: r.ms };
   }
   const note = `${n(sub.lines)} lines timed, ×${n(sub.scale)}`;
-  console.log(`  ${lib.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, same output; ${note}: ≈ ${formatMs(r.cpuMs * sub.scale)} CPU)`);
+  console.log(
+    `  ${lib.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, same output; ${note}: ≈ ${formatMs(r.cpuMs * sub.scale)} CPU)`,
+  );
   return { ms: r.cpuMs * sub.scale, wall: r.ms * sub.scale, extrapolated: note };
 }
 
@@ -160,7 +201,9 @@ export async function run() {
   const d = workloadData(scale);
   const exe = findPython("netaddr") ?? findPython("ipaddress");
   const hasNetaddr = exe !== undefined && findPython("netaddr") === exe;
-  const cidrToolsVersion = JSON.parse(readFileSync(new URL("../node_modules/cidr-tools/package.json", import.meta.url), "utf8")).version;
+  const cidrToolsVersion = JSON.parse(
+    readFileSync(new URL("../node_modules/cidr-tools/package.json", import.meta.url), "utf8"),
+  ).version;
   const rows = [];
   const verdicts = [];
   const misses = [];
@@ -173,8 +216,10 @@ export async function run() {
     if (w.cidrToolsSubset) {
       const s = w.cidrToolsSubset;
       const sub = await timed(`cidr-tools (subset)`, s.run, fingerprint(s.expected()));
-      r.cidrTools = sub.ms === undefined ? sub : { ms: sub.ms * s.scale, wall: sub.wall * s.scale, extrapolated: s.note };
-      if (sub.ms !== undefined) console.log(`  ${"cidr-tools".padEnd(18)} ≈ ${formatMs(sub.ms * s.scale)} CPU extrapolated (${s.note})`);
+      r.cidrTools =
+        sub.ms === undefined ? sub : { ms: sub.ms * s.scale, wall: sub.wall * s.scale, extrapolated: s.note };
+      if (sub.ms !== undefined)
+        console.log(`  ${"cidr-tools".padEnd(18)} ≈ ${formatMs(sub.ms * s.scale)} CPU extrapolated (${s.note})`);
     }
     r.ipaddress = python(exe, "ipaddress", w, a.fp);
     r.netaddr = hasNetaddr ? python(exe, "netaddr", w, a.fp) : { missing: "python3-netaddr is not installed" };
@@ -199,7 +244,12 @@ export async function run() {
   const lines = [
     "## IP core: workloads W1–W5 (issue 2)",
     "",
-    ...(scale === 1 ? [] : [`**Smoke run: every input scaled by ${scale} (AKSNET_BENCH_SCALE); these are not the issue's workloads.**`, ""]),
+    ...(scale === 1
+      ? []
+      : [
+          `**Smoke run: every input scaled by ${scale} (AKSNET_BENCH_SCALE); these are not the issue's workloads.**`,
+          "",
+        ]),
     "Text in → text out: each implementation gets the input lines as strings and returns its output lines as strings;",
     "reading and writing files is not timed. Inputs come from fixed seeds (`bench/lib/data.mjs`): W1/W2 random IPv4",
     "/8–/28 (weighted towards long prefixes, a quarter with host bits set) and IPv6 /32–/64; W3–W5 100,000 subnets",
@@ -219,12 +269,17 @@ export async function run() {
     "",
     "| workload | aksnet | typed-array reference | cidr-tools | Python ipaddress | Python netaddr |",
     "|---|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.w.id}: ${r.w.what} | ${formatMs(r.aksnet.ms)} | ${cell(r.typed, r.aksnet.ms)} | ${cell(r.cidrTools, r.aksnet.ms)} | ${cell(r.ipaddress, r.aksnet.ms)} | ${cell(r.netaddr, r.aksnet.ms)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.w.id}: ${r.w.what} | ${formatMs(r.aksnet.ms)} | ${cell(r.typed, r.aksnet.ms)} | ${cell(r.cidrTools, r.aksnet.ms)} | ${cell(r.ipaddress, r.aksnet.ms)} | ${cell(r.netaddr, r.aksnet.ms)} |`,
+    ),
     "",
     `¹ cidr-tools has no indexed search: \`overlapCidr\` per query (W3a) or per pair (W3b); a subset was timed (${rows
       .filter((r) => r.w.cidrToolsSubset)
       .map((r) => `${r.w.id}: ${r.w.cidrToolsSubset.note}`)
-      .join("; ")}) and scaled by the number of comparisons, after checking the subset's output against aksnet's. The Python peers`,
+      .join(
+        "; ",
+      )}) and scaled by the number of comparisons, after checking the subset's output against aksnet's. The Python peers`,
     `merge a subset in W2 (${n(W2_PY_SUBSET)} lines, scaled linearly; ipaddress alone needs over a minute for the million).`,
     "",
     "### Targets (issue 2)",

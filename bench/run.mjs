@@ -88,6 +88,8 @@ const header = [
   "- Command: `npm run bench` (or `node --expose-gc bench/run.mjs NAME` for one benchmark)",
   "",
 ].join("\n");
-const body = sections.map((s) => `<!-- bench:${s.name} -->\n${s.text.trimEnd()}\n<!-- /bench:${s.name} -->\n`).join("\n");
+const body = sections
+  .map((s) => `<!-- bench:${s.name} -->\n${s.text.trimEnd()}\n<!-- /bench:${s.name} -->\n`)
+  .join("\n");
 writeFileSync(OUT, `${header}\n${body}`);
 console.log(`\nbench: wrote docs/performance.md (${sections.length} section${sections.length === 1 ? "" : "s"}).`);

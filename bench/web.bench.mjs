@@ -90,7 +90,8 @@ async function engineFigures(planText) {
   const state = { ...DEFAULT_STATE, planText };
   const view = computeView(state);
   if (!view.plan) throw new Error(`the bench plan does not parse: ${view.input.problems.join("; ")}`);
-  if (view.plan.vnet.subnets.length !== SUBNETS || view.plan.nodePools.length !== POOLS) throw new Error("the bench plan has the wrong shape");
+  if (view.plan.vnet.subnets.length !== SUBNETS || view.plan.nodePools.length !== POOLS)
+    throw new Error("the bench plan has the wrong shape");
   const plan = view.plan;
   const resolved = resolvePlan(plan);
   const jsonText = JSON.stringify(plan, null, 2);
@@ -107,7 +108,10 @@ async function engineFigures(planText) {
   const compute = createViewComputer();
   compute(state);
   let nodes = 10;
-  rows.push(["node-count edit (plan parts reused, chart recomputed)", time(() => compute({ ...state, nodes: ++nodes }))]);
+  rows.push([
+    "node-count edit (plan parts reused, chart recomputed)",
+    time(() => compute({ ...state, nodes: ++nodes })),
+  ]);
   const countField = PLAN_FIELDS.find((f) => f.id === "count");
   let text = planText;
   let count = 3;
@@ -125,13 +129,24 @@ async function engineFigures(planText) {
 
 /** Starts the built `aksnet serve --port 0`; resolves with its address and a stop function. */
 function serve() {
-  const child = spawn(process.execPath, [new URL("../dist/cli/aksnet.js", import.meta.url).pathname, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [new URL("../dist/cli/aksnet.js", import.meta.url).pathname, "serve", "--port", "0"],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (d) => {
       out += d;
       const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve({ url: m[1], stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once("exit", done), child.kill("SIGTERM")))) });
+      if (m)
+        resolve({
+          url: m[1],
+          stop: () =>
+            new Promise((done) =>
+              child.exitCode !== null ? done() : (child.once("exit", done), child.kill("SIGTERM")),
+            ),
+        });
     });
     child.once("exit", (code) => reject(new Error(`aksnet serve exited with ${code}`)));
   });
@@ -143,7 +158,18 @@ async function browserFigures(planText) {
   const { chromium: pw } = await import("playwright-core");
   const { encodeState, DEFAULT_STATE } = await import("../dist/adapters/web/state.js");
   const server = await serve();
-  const browser = await pw.launch({ executablePath: chromium, headless: true, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  const browser = await pw.launch({
+    executablePath: chromium,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}#${encodeState({ ...DEFAULT_STATE, planText })}`);
@@ -159,10 +185,14 @@ async function browserFigures(planText) {
     // Form edits first: the first form edit after an editor edit also builds the YAML document it splices into (once).
     const stages = [];
     for (let i = 0; i < RUNS; i++) {
-      stages.push({ node: await edit("#nodes-number", String(10 + i)), text: await edit("#field-count", String(3 + (i % 7))) });
+      stages.push({
+        node: await edit("#nodes-number", String(10 + i)),
+        text: await edit("#field-count", String(3 + (i % 7))),
+      });
     }
     const editor = [];
-    for (let i = 0; i < RUNS; i++) editor.push(await edit("#plan-text", planText.replace(nameLine, `name: aks-edit-${i}`)));
+    for (let i = 0; i < RUNS; i++)
+      editor.push(await edit("#plan-text", planText.replace(nameLine, `name: aks-edit-${i}`)));
     const stat = (xs) => ({ median: median(xs), min: Math.min(...xs) });
     return { slider: stat(stages.map((s) => s.node)), form: stat(stages.map((s) => s.text)), editor: stat(editor) };
   } finally {
@@ -173,13 +203,20 @@ async function browserFigures(planText) {
 
 export async function run() {
   const planText = bigPlan();
-  console.log(`web: plan with ${POOLS} node pools and ${SUBNETS} subnets (${Math.round(planText.length / 1024)} KiB of YAML), median of ${RUNS} runs`);
+  console.log(
+    `web: plan with ${POOLS} node pools and ${SUBNETS} subnets (${Math.round(planText.length / 1024)} KiB of YAML), median of ${RUNS} runs`,
+  );
   const engine = await engineFigures(planText);
-  for (const [what, t] of engine.rows) console.log(`  ${what}: median ${formatMs(t.median)}, fastest ${formatMs(t.min)}`);
+  for (const [what, t] of engine.rows)
+    console.log(`  ${what}: median ${formatMs(t.median)}, fastest ${formatMs(t.min)}`);
   const browser = await browserFigures(planText);
-  if (browser) console.log(`  Chromium, node-count edit → DOM updated: median ${formatMs(browser.slider.median)}; form edit → DOM updated: median ${formatMs(browser.form.median)}, fastest ${formatMs(browser.form.min)}; editor edit → DOM updated: median ${formatMs(browser.editor.median)}, fastest ${formatMs(browser.editor.min)}`);
+  if (browser)
+    console.log(
+      `  Chromium, node-count edit → DOM updated: median ${formatMs(browser.slider.median)}; form edit → DOM updated: median ${formatMs(browser.form.median)}, fastest ${formatMs(browser.form.min)}; editor edit → DOM updated: median ${formatMs(browser.editor.median)}, fastest ${formatMs(browser.editor.min)}`,
+    );
   const load = loadavg()[0];
-  const row = (what, t) => `| ${what} | ${formatMs(t.median)} | ${formatMs(t.min)} | ${(t.median / BUDGET_MS).toFixed(2)} |`;
+  const row = (what, t) =>
+    `| ${what} | ${formatMs(t.median)} | ${formatMs(t.min)} | ${(t.median / BUDGET_MS).toFixed(2)} |`;
   return [
     "## Web planner: recompute on every edit",
     "",
@@ -193,8 +230,14 @@ export async function run() {
     ...(browser
       ? [
           row("Chromium: node-count edit until the DOM is updated (compute + render)", browser.slider),
-          row("Chromium: form edit until the DOM is updated (scalar spliced into the text + compute + render)", browser.form),
-          row("Chromium: editor edit until the DOM is updated (the whole 48 KiB text read again + compute + render)", browser.editor),
+          row(
+            "Chromium: form edit until the DOM is updated (scalar spliced into the text + compute + render)",
+            browser.form,
+          ),
+          row(
+            "Chromium: editor edit until the DOM is updated (the whole 48 KiB text read again + compute + render)",
+            browser.editor,
+          ),
         ]
       : ["| Chromium | not measured: /usr/bin/chromium is missing | | |"]),
     "",

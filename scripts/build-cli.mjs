@@ -33,7 +33,9 @@ const lazyChildProcess = {
   name: "lazy-child-process",
   setup(b) {
     b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      args.importer.includes(join("node_modules", "commander")) ? { path: "lazy-child-process", namespace: "aksnet-lazy" } : undefined,
+      args.importer.includes(join("node_modules", "commander"))
+        ? { path: "lazy-child-process", namespace: "aksnet-lazy" }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "aksnet-lazy" }, () => ({
       contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
@@ -53,7 +55,9 @@ await build({
   target: "node20",
   external: ["@kubernetes/client-node", "yaml", "js-yaml", "zod"],
   // commander is CommonJS: its require() calls of node built-ins need a real require in ESM output.
-  banner: { js: 'import { createRequire as __aksnetRequire } from "node:module"; const require = __aksnetRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __aksnetRequire } from "node:module"; const require = __aksnetRequire(import.meta.url);',
+  },
   chunkNames: "chunks/[name]-[hash]",
   plugins: [lazyChildProcess],
   logLevel: "warning",

@@ -16,7 +16,13 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { prng as rng } from "../src/ip/testing/random-text.js";
 
-export type GenModel = "kubenet" | "azure-cni-node-subnet" | "azure-cni-pod-subnet-dynamic" | "azure-cni-pod-subnet-static" | "azure-cni-overlay" | "byo-cni";
+export type GenModel =
+  | "kubenet"
+  | "azure-cni-node-subnet"
+  | "azure-cni-pod-subnet-dynamic"
+  | "azure-cni-pod-subnet-static"
+  | "azure-cni-overlay"
+  | "byo-cni";
 
 export interface GenOptions {
   readonly model: GenModel;
@@ -28,7 +34,6 @@ export interface GenOptions {
   readonly pools: number;
   readonly kubernetesVersion: string;
 }
-
 
 const ip4 = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 const NODE_BASE = (10 << 24) | (224 << 16); // 10.224.0.0/12 managed VNet, aks-subnet 10.224.0.0/16
@@ -50,15 +55,27 @@ function layout(o: GenOptions): Layout {
   switch (o.model) {
     case "azure-cni-node-subnet":
       // Each node takes its address and maxPods more, in order, from the node subnet.
-      return { nodeIp: (i) => NODE_BASE + 4 + i * stride, podRange: () => undefined, podIp: (n, k) => NODE_BASE + 4 + n * stride + 1 + k };
+      return {
+        nodeIp: (i) => NODE_BASE + 4 + i * stride,
+        podRange: () => undefined,
+        podIp: (n, k) => NODE_BASE + 4 + n * stride + 1 + k,
+      };
     case "azure-cni-pod-subnet-dynamic":
     case "azure-cni-pod-subnet-static": {
       const per = 16 * Math.ceil((o.maxPods + 1) / 16);
-      return { nodeIp: (i) => NODE_BASE + 4 + i, podRange: () => undefined, podIp: (n, k) => POD_SUBNET_BASE + 4 + n * per + 1 + k };
+      return {
+        nodeIp: (i) => NODE_BASE + 4 + i,
+        podRange: () => undefined,
+        podIp: (n, k) => POD_SUBNET_BASE + 4 + n * per + 1 + k,
+      };
     }
     default: {
       const POD_CIDR_BASE = podCidr(o).base;
-      return { nodeIp: (i) => NODE_BASE + 4 + i, podRange: (i) => `${ip4(POD_CIDR_BASE + i * 256)}/24`, podIp: (n, k) => POD_CIDR_BASE + n * 256 + 2 + k };
+      return {
+        nodeIp: (i) => NODE_BASE + 4 + i,
+        podRange: (i) => `${ip4(POD_CIDR_BASE + i * 256)}/24`,
+        podIp: (n, k) => POD_CIDR_BASE + n * 256 + 2 + k,
+      };
     }
   }
 }
@@ -96,13 +113,29 @@ function node(i: number, o: GenOptions, l: Layout): object {
   }
   if (o.dataplane === "cilium" && o.model !== "byo-cni") labels["kubernetes.azure.com/ebpf-dataplane"] = "cilium";
   const range = l.podRange(i);
-  const conditions: object[] = [{ type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status" }];
-  if (o.model === "kubenet") conditions.unshift({ type: "NetworkUnavailable", status: "False", reason: "RouteCreated", message: "RouteController created a route" });
+  const conditions: object[] = [
+    { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status" },
+  ];
+  if (o.model === "kubenet")
+    conditions.unshift({
+      type: "NetworkUnavailable",
+      status: "False",
+      reason: "RouteCreated",
+      message: "RouteController created a route",
+    });
   return {
     apiVersion: "v1",
     kind: "Node",
-    metadata: { name: nodeName(i, o), labels, annotations: { "node.alpha.kubernetes.io/ttl": "0" }, creationTimestamp: "2026-11-01T08:00:00Z" },
-    spec: { providerID: `azure:///subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/mc_rg/providers/Microsoft.Compute/virtualMachineScaleSets/aks-${poolOf(i, o)}-12345678-vmss/virtualMachines/${i}`, ...(range ? { podCIDR: range, podCIDRs: [range] } : {}) },
+    metadata: {
+      name: nodeName(i, o),
+      labels,
+      annotations: { "node.alpha.kubernetes.io/ttl": "0" },
+      creationTimestamp: "2026-11-01T08:00:00Z",
+    },
+    spec: {
+      providerID: `azure:///subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/mc_rg/providers/Microsoft.Compute/virtualMachineScaleSets/aks-${poolOf(i, o)}-12345678-vmss/virtualMachines/${i}`,
+      ...(range ? { podCIDR: range, podCIDRs: [range] } : {}),
+    },
     status: {
       addresses: [
         { type: "InternalIP", address: ip4(l.nodeIp(i)) },
@@ -111,7 +144,13 @@ function node(i: number, o: GenOptions, l: Layout): object {
       allocatable: { cpu: "7820m", memory: "28409388Ki", pods: String(o.maxPods) },
       capacity: { cpu: "8", memory: "32863276Ki", pods: String(o.maxPods) },
       conditions,
-      nodeInfo: { kubeletVersion: `v${o.kubernetesVersion}`, containerRuntimeVersion: "containerd://1.7.27-1", osImage: "Ubuntu 22.04.5 LTS", operatingSystem: "linux", architecture: "amd64" },
+      nodeInfo: {
+        kubeletVersion: `v${o.kubernetesVersion}`,
+        containerRuntimeVersion: "containerd://1.7.27-1",
+        osImage: "Ubuntu 22.04.5 LTS",
+        operatingSystem: "linux",
+        architecture: "amd64",
+      },
     },
   };
 }
@@ -127,7 +166,8 @@ function daemonSets(o: GenOptions): string[] {
   if (!cilium) out.push("kube-system/kube-proxy");
   else out.push("kube-system/cilium");
   if (o.model !== "kubenet" && o.model !== "azure-cni-node-subnet") out.push("kube-system/azure-cns");
-  if (o.model === "kubenet" || o.model === "azure-cni-node-subnet" || o.model === "azure-cni-overlay") out.push("kube-system/azure-ip-masq-agent");
+  if (o.model === "kubenet" || o.model === "azure-cni-node-subnet" || o.model === "azure-cni-overlay")
+    out.push("kube-system/azure-ip-masq-agent");
   return out.sort();
 }
 
@@ -138,13 +178,24 @@ function daemonSet(id: string, nodes: number): object {
     kind: "DaemonSet",
     metadata: { name, namespace, labels: { "k8s-app": name, "kubernetes.azure.com/managedby": "aks" } },
     spec: { selector: { matchLabels: { "k8s-app": name } } },
-    status: { desiredNumberScheduled: nodes, numberReady: nodes, currentNumberScheduled: nodes, numberAvailable: nodes },
+    status: {
+      desiredNumberScheduled: nodes,
+      numberReady: nodes,
+      currentNumberScheduled: nodes,
+      numberAvailable: nodes,
+    },
   };
 }
 
 function nnc(i: number, o: GenOptions, pods: number): object | undefined {
-  if (o.model !== "azure-cni-overlay" && o.model !== "azure-cni-pod-subnet-dynamic" && o.model !== "azure-cni-pod-subnet-static") return undefined;
-  const type = o.model === "azure-cni-overlay" ? "overlay" : o.model === "azure-cni-pod-subnet-static" ? "vnetblock" : "vnet";
+  if (
+    o.model !== "azure-cni-overlay" &&
+    o.model !== "azure-cni-pod-subnet-dynamic" &&
+    o.model !== "azure-cni-pod-subnet-static"
+  )
+    return undefined;
+  const type =
+    o.model === "azure-cni-overlay" ? "overlay" : o.model === "azure-cni-pod-subnet-static" ? "vnetblock" : "vnet";
   const l = layout(o);
   const per = 16 * Math.ceil((o.maxPods + 1) / 16);
   const assigned = type === "vnet" ? 16 * Math.ceil((pods + 8) / 16) : 0;
@@ -153,7 +204,12 @@ function nnc(i: number, o: GenOptions, pods: number): object | undefined {
     id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, "0")}`,
     assignmentMode: type === "vnet" ? "dynamic" : "static",
     type,
-    primaryIP: type === "overlay" ? l.podRange(i) : type === "vnetblock" ? `${ip4(POD_SUBNET_BASE + 4 + i * per - 1 + 1)}/28` : ip4(first),
+    primaryIP:
+      type === "overlay"
+        ? l.podRange(i)
+        : type === "vnetblock"
+          ? `${ip4(POD_SUBNET_BASE + 4 + i * per - 1 + 1)}/28`
+          : ip4(first),
     subnetName: type === "overlay" ? "routingdomain_00000000-0000-0000-0000-000000000000_overlaysubnet" : "pods",
     subnetAddressSpace: type === "overlay" ? `${ip4(podCidr(o).base)}/${podCidr(o).bits}` : "10.240.0.0/14",
     ipAssignments: Array.from({ length: assigned }, (_, k) => ({ name: `ip-${i}-${k}`, ip: ip4(first + 1 + k) })),
@@ -164,13 +220,30 @@ function nnc(i: number, o: GenOptions, pods: number): object | undefined {
   return {
     apiVersion: "acn.azure.com/v1alpha",
     kind: "NodeNetworkConfig",
-    metadata: { name: nodeName(i, o), namespace: "kube-system", labels: { "kubernetes.azure.com/podnetwork-type": type, managed: "true", owner: nodeName(i, o) } },
+    metadata: {
+      name: nodeName(i, o),
+      namespace: "kube-system",
+      labels: { "kubernetes.azure.com/podnetwork-type": type, managed: "true", owner: nodeName(i, o) },
+    },
     spec: { requestedIPCount: type === "vnet" ? assigned : 0 },
-    status: { assignedIPCount: assigned, status: "Updated", scaler: { batchSize: 16, releaseThresholdPercent: 150, requestThresholdPercent: 50, maxIPCount: 250 }, networkContainers: [container] },
+    status: {
+      assignedIPCount: assigned,
+      status: "Updated",
+      scaler: { batchSize: 16, releaseThresholdPercent: 150, requestThresholdPercent: 50, maxIPCount: 250 },
+      networkContainers: [container],
+    },
   };
 }
 
-function pod(j: number, nodeIndex: number, k: number, o: GenOptions, l: Layout, r: () => number, hostNetwork: boolean): object {
+function pod(
+  j: number,
+  nodeIndex: number,
+  k: number,
+  o: GenOptions,
+  l: Layout,
+  r: () => number,
+  hostNetwork: boolean,
+): object {
   const app = `app-${Math.floor(r() * 500)}`;
   const ip = hostNetwork ? ip4(l.nodeIp(nodeIndex)) : ip4(l.podIp(nodeIndex, k));
   return {
@@ -180,23 +253,51 @@ function pod(j: number, nodeIndex: number, k: number, o: GenOptions, l: Layout, 
       name: `${app}-${j.toString(36)}`,
       namespace: hostNetwork ? "kube-system" : `team-${j % 40}`,
       labels: { app, "pod-template-hash": "5d9c7b6f4" },
-      ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: `${app}-5d9c7b6f4`, uid: "0b9f2c1e-0000-4000-8000-000000000000", controller: true }],
+      ownerReferences: [
+        {
+          apiVersion: "apps/v1",
+          kind: "ReplicaSet",
+          name: `${app}-5d9c7b6f4`,
+          uid: "0b9f2c1e-0000-4000-8000-000000000000",
+          controller: true,
+        },
+      ],
       creationTimestamp: "2026-11-10T10:00:00Z",
     },
     spec: {
       nodeName: nodeName(nodeIndex, o),
       hostNetwork: hostNetwork || undefined,
-      containers: [{ name: "main", image: "mcr.microsoft.com/azurelinux/base/nginx:1.25", resources: { requests: { cpu: "50m", memory: "64Mi" } }, ports: [{ containerPort: 8080, protocol: "TCP" }] }],
+      containers: [
+        {
+          name: "main",
+          image: "mcr.microsoft.com/azurelinux/base/nginx:1.25",
+          resources: { requests: { cpu: "50m", memory: "64Mi" } },
+          ports: [{ containerPort: 8080, protocol: "TCP" }],
+        },
+      ],
       serviceAccountName: "default",
-      tolerations: [{ key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 }],
+      tolerations: [
+        { key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 },
+      ],
     },
     status: {
       phase: "Running",
       hostIP: ip4(l.nodeIp(nodeIndex)),
       podIP: ip,
       podIPs: [{ ip }],
-      conditions: [{ type: "Ready", status: "True" }, { type: "PodScheduled", status: "True" }],
-      containerStatuses: [{ name: "main", ready: true, restartCount: 0, image: "mcr.microsoft.com/azurelinux/base/nginx:1.25", started: true }],
+      conditions: [
+        { type: "Ready", status: "True" },
+        { type: "PodScheduled", status: "True" },
+      ],
+      containerStatuses: [
+        {
+          name: "main",
+          ready: true,
+          restartCount: 0,
+          image: "mcr.microsoft.com/azurelinux/base/nginx:1.25",
+          started: true,
+        },
+      ],
     },
   };
 }
@@ -252,7 +353,14 @@ async function main(): Promise<void> {
   });
   if (!values.out) throw new Error("--out FILE is required");
   const model = values.model as GenModel;
-  const defaults: Record<GenModel, number> = { kubenet: 110, "azure-cni-node-subnet": 30, "azure-cni-pod-subnet-dynamic": 250, "azure-cni-pod-subnet-static": 250, "azure-cni-overlay": 250, "byo-cni": 250 };
+  const defaults: Record<GenModel, number> = {
+    kubenet: 110,
+    "azure-cni-node-subnet": 30,
+    "azure-cni-pod-subnet-dynamic": 250,
+    "azure-cni-pod-subnet-static": 250,
+    "azure-cni-overlay": 250,
+    "byo-cni": 250,
+  };
   await writeCluster(values.out, {
     model,
     nodes: Number(values.nodes),

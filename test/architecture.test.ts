@@ -26,7 +26,8 @@ function layerOf(file: string): Layer | undefined {
 /** Every import specifier in a source text: static imports, re-exports and dynamic import(). */
 export function importsOf(text: string): string[] {
   const out: string[] = [];
-  const re = /(?:^|[^.\w])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|[^.\w])import\s*\(\s*["']([^"']+)["']\s*\)|^\s*import\s+["']([^"']+)["']/gm;
+  const re =
+    /(?:^|[^.\w])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|[^.\w])import\s*\(\s*["']([^"']+)["']\s*\)|^\s*import\s+["']([^"']+)["']/gm;
   for (const m of text.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3]) as string);
   return out;
 }
@@ -39,9 +40,19 @@ export function violations(file: string, text: string): string[] {
   for (const spec of importsOf(text)) {
     if (spec.startsWith(".")) {
       const target = layerOf(resolve(dirname(file), spec));
-      if (target && RANK[target] > RANK[from]) problems.push(`${relative(ROOT, file)} (${from}) imports ${spec} (${target})`);
-    } else if (!spec.startsWith("node:") && !ALLOWED_PACKAGES[from](spec.split("/").slice(0, spec.startsWith("@") ? 2 : 1).join("/"))) {
-      if (!(from === "engines" && spec.startsWith("node:"))) problems.push(`${relative(ROOT, file)} (${from}) imports package ${spec}`);
+      if (target && RANK[target] > RANK[from])
+        problems.push(`${relative(ROOT, file)} (${from}) imports ${spec} (${target})`);
+    } else if (
+      !spec.startsWith("node:") &&
+      !ALLOWED_PACKAGES[from](
+        spec
+          .split("/")
+          .slice(0, spec.startsWith("@") ? 2 : 1)
+          .join("/"),
+      )
+    ) {
+      if (!(from === "engines" && spec.startsWith("node:")))
+        problems.push(`${relative(ROOT, file)} (${from}) imports package ${spec}`);
     } else if (spec.startsWith("node:") && (from === "ip" || from === "kb" || from === "engines")) {
       problems.push(`${relative(ROOT, file)} (${from}) imports ${spec}: only adapters do I/O`);
     }
@@ -53,20 +64,57 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) return sourceFiles(p);
-    return /\.(ts|mts|tsx)$/.test(name) && !/\.test\.ts$/.test(name) && !p.includes(`${join("", "testing")}`) ? [p] : [];
+    return /\.(ts|mts|tsx)$/.test(name) && !/\.test\.ts$/.test(name) && !p.includes(`${join("", "testing")}`)
+      ? [p]
+      : [];
   });
 }
 
 describe("layer boundaries", () => {
   it.each([
-    { name: "ip importing engines is refused", file: join(SRC, "ip/x.ts"), text: 'import { a } from "../engines/index.js";', bad: 1 },
-    { name: "kb importing adapters by dynamic import is refused", file: join(SRC, "kb/x.ts"), text: 'const m = await import("../adapters/cli/main.js");', bad: 1 },
-    { name: "engines re-exporting adapters is refused", file: join(SRC, "engines/a/x.ts"), text: 'export { run } from "../../adapters/cli/main.js";', bad: 1 },
+    {
+      name: "ip importing engines is refused",
+      file: join(SRC, "ip/x.ts"),
+      text: 'import { a } from "../engines/index.js";',
+      bad: 1,
+    },
+    {
+      name: "kb importing adapters by dynamic import is refused",
+      file: join(SRC, "kb/x.ts"),
+      text: 'const m = await import("../adapters/cli/main.js");',
+      bad: 1,
+    },
+    {
+      name: "engines re-exporting adapters is refused",
+      file: join(SRC, "engines/a/x.ts"),
+      text: 'export { run } from "../../adapters/cli/main.js";',
+      bad: 1,
+    },
     { name: "ip importing a package is refused", file: join(SRC, "ip/x.ts"), text: 'import { z } from "zod";', bad: 1 },
-    { name: "engines doing file I/O is refused", file: join(SRC, "engines/x.ts"), text: 'import { readFileSync } from "node:fs";', bad: 1 },
-    { name: "adapters importing engines is fine", file: join(SRC, "adapters/cli/x.ts"), text: 'import { a } from "../../engines/index.js";\nimport { b } from "node:fs";', bad: 0 },
-    { name: "engines importing ip and zod is fine", file: join(SRC, "engines/x.ts"), text: 'import { a } from "../ip/index.js";\nimport { z } from "zod";', bad: 0 },
-    { name: "type-only imports count too", file: join(SRC, "kb/x.ts"), text: 'import type { Plan } from "../engines/plan/schema.js";', bad: 1 },
+    {
+      name: "engines doing file I/O is refused",
+      file: join(SRC, "engines/x.ts"),
+      text: 'import { readFileSync } from "node:fs";',
+      bad: 1,
+    },
+    {
+      name: "adapters importing engines is fine",
+      file: join(SRC, "adapters/cli/x.ts"),
+      text: 'import { a } from "../../engines/index.js";\nimport { b } from "node:fs";',
+      bad: 0,
+    },
+    {
+      name: "engines importing ip and zod is fine",
+      file: join(SRC, "engines/x.ts"),
+      text: 'import { a } from "../ip/index.js";\nimport { z } from "zod";',
+      bad: 0,
+    },
+    {
+      name: "type-only imports count too",
+      file: join(SRC, "kb/x.ts"),
+      text: 'import type { Plan } from "../engines/plan/schema.js";',
+      bad: 1,
+    },
   ])("$name", ({ file, text, bad }) => {
     expect(violations(file, text)).toHaveLength(bad);
   });

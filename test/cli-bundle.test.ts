@@ -15,7 +15,11 @@ const PKG = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bi
 const BIN = join(ROOT, "dist", "cli", "aksnet.js");
 
 function bundled(argv: string[], bin = BIN) {
-  const r = spawnSync(process.execPath, [bin, ...argv], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [bin, ...argv], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status };
 }
 
@@ -36,7 +40,11 @@ describe("the bundled CLI", () => {
     { name: "compare as JSON", argv: ["compare", "-o", "json"], exit: 0 },
     { name: "size (loads its own chunk)", argv: ["size", "--nodes", "50", "-o", "json"], exit: 0 },
     { name: "cidr info", argv: ["cidr", "info", "10.224.0.0/22", "fd00::/64"], exit: 0 },
-    { name: "check with findings (yaml and zod load on demand)", argv: ["check", "examples/plans/pod-cidr-overlaps-vnet.yaml", "-o", "json"], exit: 1 },
+    {
+      name: "check with findings (yaml and zod load on demand)",
+      argv: ["check", "examples/plans/pod-cidr-overlaps-vnet.yaml", "-o", "json"],
+      exit: 1,
+    },
     { name: "a bad CIDR: one sentence", argv: ["cidr", "info", "10.0.0.0/33"], exit: 2 },
     { name: "an unknown command", argv: ["frobnicate"], exit: 2 },
   ])("$name: same output and exit code ($exit) as in process", async ({ argv, exit }) => {

@@ -43,12 +43,22 @@ export function docExamples(markdown: string): DocExample[] {
     const command = m[2] ?? "";
     const exit = Number(/exit=(\d+)/.exec(info)?.[1] ?? 0);
     const start = (m.index ?? 0) + m[0].indexOf("\n", m[0].indexOf("\n") + 1) + 1;
-    out.push({ command, argv: shellSplit(command).slice(1), expected: m[3] ?? "", exit, start, end: start + (m[3] ?? "").length });
+    out.push({
+      command,
+      argv: shellSplit(command).slice(1),
+      expected: m[3] ?? "",
+      exit,
+      start,
+      end: start + (m[3] ?? "").length,
+    });
   }
   return out;
 }
 
-export async function runExample(ex: DocExample, cwd: string): Promise<{ stdout: string; stderr: string; code: number }> {
+export async function runExample(
+  ex: DocExample,
+  cwd: string,
+): Promise<{ stdout: string; stderr: string; code: number }> {
   const io = memoryIo({ env: { NO_COLOR: "1" }, cwd, isTTY: false });
   const code = await run(ex.argv, io);
   return { stdout: io.stdout, stderr: io.stderr, code };

@@ -39,7 +39,9 @@ describe("docs examples", () => {
     for (const name of ["compare", "size", "check", "recommend", "generate", "migrate", "inspect", "cidr", "serve"]) {
       const page = join(ROOT, "docs", `${name}.md`);
       expect(statSync(page, { throwIfNoEntry: false })?.isFile(), `docs/${name}.md is missing`).toBe(true);
-      expect(docExamples(readFileSync(page, "utf8")).length, `docs/${name}.md has no console example`).toBeGreaterThan(0);
+      expect(docExamples(readFileSync(page, "utf8")).length, `docs/${name}.md has no console example`).toBeGreaterThan(
+        0,
+      );
     }
   });
 });

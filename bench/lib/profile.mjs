@@ -44,5 +44,10 @@ export async function hotSpots(fn, { runs = 3, n = 6 } = {}) {
 
 /** "GC 41 %, parsePrefix (dist/ip/prefix.js:214) 16 %, …" */
 export function formatHotSpots(spots) {
-  return spots.map((s) => `${s.name === "(garbage collector)" ? "GC" : `\`${s.name}\``}${s.where ? ` (${s.where})` : ""} ${Math.round(s.share * 100)} %`).join(", ");
+  return spots
+    .map(
+      (s) =>
+        `${s.name === "(garbage collector)" ? "GC" : `\`${s.name}\``}${s.where ? ` (${s.where})` : ""} ${Math.round(s.share * 100)} %`,
+    )
+    .join(", ");
 }

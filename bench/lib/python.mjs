@@ -28,7 +28,10 @@ export function pythonVersion(exe) {
 /** Runs `lib` (ipaddress | netaddr) on `workload` with the given input files (the first cut to `limit` lines); returns { ms, runs, output } or { missing }. */
 export function runPython(exe, lib, workload, inputs, limit) {
   const out = join(DATA_DIR, `out-${lib}-${workload}.txt`);
-  const r = spawnSync(exe, [SCRIPT, lib, workload, out, ...(limit ? ["--limit", String(limit)] : []), ...inputs], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const r = spawnSync(exe, [SCRIPT, lib, workload, out, ...(limit ? ["--limit", String(limit)] : []), ...inputs], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) return { missing: `failed: ${(r.stderr || r.stdout).trim().split("\n").pop()}` };
   const result = JSON.parse(r.stdout.trim().split("\n").pop());
   if (result.missing) return result;

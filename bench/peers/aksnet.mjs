@@ -4,7 +4,16 @@
  * line) for W1–W4, and the sequential `PrefixAllocator` for W5, whose requests
  * arrive one at a time. Run `npm run build` first (`npm run bench` does).
  */
-import { PrefixAllocator, addrSetOfText, freeSpaceText, maskCidrText, mergeCidrText, overlappingPairsText, overlapsAnyText, parsePrefix } from "../../dist/ip/index.js";
+import {
+  PrefixAllocator,
+  addrSetOfText,
+  freeSpaceText,
+  maskCidrText,
+  mergeCidrText,
+  overlappingPairsText,
+  overlapsAnyText,
+  parsePrefix,
+} from "../../dist/ip/index.js";
 
 /** W1: parse and format each CIDR as its network. */
 export const parseFormat = (lines) => maskCidrText(lines);

@@ -20,7 +20,8 @@ export const queriesOverlapping = (queries, existing) => queries.filter((q) => o
 /** W3b on a subset: every overlapping pair "i j" by pairwise overlapCidr. */
 export function overlappingPairs(lines) {
   const out = [];
-  for (let i = 0; i < lines.length; i++) for (let j = i + 1; j < lines.length; j++) if (overlapCidr(lines[i], lines[j])) out.push(`${i} ${j}`);
+  for (let i = 0; i < lines.length; i++)
+    for (let j = i + 1; j < lines.length; j++) if (overlapCidr(lines[i], lines[j])) out.push(`${i} ${j}`);
   return out;
 }
 
@@ -35,7 +36,8 @@ export function allocate(parent, used, bits, count) {
     const { start, end } = parseCidr(free);
     const lo = Number(start);
     const hi = Number(end) + 1;
-    for (let a = Math.ceil(lo / size) * size; a + size <= hi && out.length < count; a += size) out.push(`${fmt4(a)}/${bits}`);
+    for (let a = Math.ceil(lo / size) * size; a + size <= hi && out.length < count; a += size)
+      out.push(`${fmt4(a)}/${bits}`);
     if (out.length >= count) break;
   }
   return out;

@@ -184,7 +184,8 @@ export function allocate(parent, used, bits, count) {
   const size = 2 ** (32 - bits);
   const out = [];
   for (let i = 0; i < f.lo.length && out.length < count; i++) {
-    for (let a = Math.ceil(f.lo[i] / size) * size; a + size <= f.hi[i] && out.length < count; a += size) out.push(`${fmt4(a)}/${bits}`);
+    for (let a = Math.ceil(f.lo[i] / size) * size; a + size <= f.hi[i] && out.length < count; a += size)
+      out.push(`${fmt4(a)}/${bits}`);
   }
   return out;
 }

@@ -6,6 +6,21 @@
 export { run as runCli } from "./cli/main.js";
 export * from "./importers/index.js";
 export * from "./inspect/index.js";
-export { generate, GENERATE_FORMATS, toGenPlan, type GenerateFormat, type GenerateResult, type GenPlan, type GenProblem } from "./generate/index.js";
+export {
+  generate,
+  GENERATE_FORMATS,
+  toGenPlan,
+  type GenerateFormat,
+  type GenerateResult,
+  type GenPlan,
+  type GenProblem,
+} from "./generate/index.js";
 export { startServer, CONTENT_SECURITY_POLICY, type RunningServer, type ServeOptions } from "./web/server.js";
-export { layoutAddressMap, type AddressMap, type MapPanel, type MapLane, type MapItem, type MapKind } from "./web/map-layout.js";
+export {
+  layoutAddressMap,
+  type AddressMap,
+  type MapPanel,
+  type MapLane,
+  type MapItem,
+  type MapKind,
+} from "./web/map-layout.js";

@@ -6,5 +6,21 @@
 export * from "./plan/index.js";
 export * from "./capacity/index.js";
 export * from "./validate/index.js";
-export { recommend, emitPlan, FILTERS, SCORERS, type Recommendation, type RecommendInput, type RankedCandidate, type RejectedCandidate } from "./recommend/index.js";
-export { planMigration, choosePodCidr, type Migration, type MigrationTarget, type MigrateOptions, type ClusterFacts } from "./migrate/index.js";
+export {
+  recommend,
+  emitPlan,
+  FILTERS,
+  SCORERS,
+  type Recommendation,
+  type RecommendInput,
+  type RankedCandidate,
+  type RejectedCandidate,
+} from "./recommend/index.js";
+export {
+  planMigration,
+  choosePodCidr,
+  type Migration,
+  type MigrationTarget,
+  type MigrateOptions,
+  type ClusterFacts,
+} from "./migrate/index.js";

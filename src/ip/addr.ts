@@ -120,7 +120,8 @@ export function addrFrom4(n: number): Addr {
 
 /** The address of an unsigned integer in the given family. Throws RangeError when out of range. */
 export function addrFromBigInt(n: bigint, family: Family): Addr {
-  if (n < 0n || n > (family === 4 ? 0xffffffffn : MAX6)) throw new RangeError(`IPv${family} address value ${n} is out of range`);
+  if (n < 0n || n > (family === 4 ? 0xffffffffn : MAX6))
+    throw new RangeError(`IPv${family} address value ${n} is out of range`);
   return family === 4 ? Addr.of4(Number(n)) : Addr.of6(n);
 }
 
@@ -145,7 +146,12 @@ function hexGroup(g: number): string {
 
 /** Formats an unsigned 32-bit integer as a dotted quad. */
 export function format4(n: number): string {
-  return (OCTET_DOT[n >>> 24] as string) + (OCTET_DOT[(n >>> 16) & 255] as string) + (OCTET_DOT[(n >>> 8) & 255] as string) + (OCTET[n & 255] as string);
+  return (
+    (OCTET_DOT[n >>> 24] as string) +
+    (OCTET_DOT[(n >>> 16) & 255] as string) +
+    (OCTET_DOT[(n >>> 8) & 255] as string) +
+    (OCTET[n & 255] as string)
+  );
 }
 
 /** Scratch for `format6` and `parse6` (neither re-enters). */
@@ -164,7 +170,9 @@ export function format6(n: bigint): string {
 
 /** @internal Reports whether eight groups are an IPv4-mapped address (`::ffff:0:0/96`), which RFC 5952 §5 writes as `::ffff:a.b.c.d`. */
 export function isMapped6(groups: Uint16Array): boolean {
-  return groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff;
+  return (
+    groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff
+  );
 }
 
 /**
@@ -175,7 +183,7 @@ export function isMapped6(groups: Uint16Array): boolean {
 export function longestZeroRun(groups: Uint16Array): number {
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

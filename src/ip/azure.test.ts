@@ -1,7 +1,13 @@
 /** Azure subnet arithmetic: case tables and the defining law against a plain search. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { azureSubnetProblem, azureUsable, isAzureSubnetSize, smallestAzureSubnetBits, smallestPrefixBits } from "./azure.js";
+import {
+  azureSubnetProblem,
+  azureUsable,
+  isAzureSubnetSize,
+  smallestAzureSubnetBits,
+  smallestPrefixBits,
+} from "./azure.js";
 import { parsePrefix } from "./prefix.js";
 
 describe("Azure subnets", () => {

@@ -28,7 +28,8 @@ export function azureUsable(p: Prefix): bigint {
 /** Reports why a prefix cannot be an Azure subnet, or undefined when it can. */
 export function azureSubnetProblem(p: Prefix): string | undefined {
   if (p.family === 4) {
-    if (p.bits > AZURE_MIN_SUBNET_BITS_V4) return `/${p.bits} is smaller than /29, the smallest IPv4 subnet Azure allows`;
+    if (p.bits > AZURE_MIN_SUBNET_BITS_V4)
+      return `/${p.bits} is smaller than /29, the smallest IPv4 subnet Azure allows`;
     if (p.bits < AZURE_MAX_SUBNET_BITS_V4) return `/${p.bits} is larger than /2, the largest IPv4 subnet Azure allows`;
     return undefined;
   }

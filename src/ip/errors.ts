@@ -10,12 +10,15 @@ export class ParseError extends Error {
     readonly kind: "address" | "prefix" | "range",
     readonly reason: string,
   ) {
-    super(`${JSON.stringify(input)} is not a valid ${kind === "address" ? "IP address" : kind === "prefix" ? "CIDR prefix" : "address range"}: ${reason}`);
+    super(
+      `${JSON.stringify(input)} is not a valid ${kind === "address" ? "IP address" : kind === "prefix" ? "CIDR prefix" : "address range"}: ${reason}`,
+    );
   }
 }
 
 /** The result of a `tryParseX` function: the value, or the error that `parseX` would throw. */
-export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ParseError };
+export type ParseResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ParseError };
 
 /** A `ParseError` in a list of inputs; `index` is the item's 0-based position in the list as given. */
 export class ListParseError extends ParseError {

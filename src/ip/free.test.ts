@@ -8,17 +8,22 @@ import { describe, expect, it } from "vitest";
 import { Addr } from "./addr.js";
 import { PrefixAllocator, freePrefixes, freeSpace } from "./free.js";
 import { addrSetOf } from "./set.js";
-import type { Prefix} from "./prefix.js";
+import type { Prefix } from "./prefix.js";
 import { parsePrefix, prefixFrom } from "./prefix.js";
 
 const parent = parsePrefix("10.0.0.0/22");
 /** Used prefixes crowded into the parent: /28 … /32, so free runs are many, small and unaligned. */
 const used = fc.array(
-  fc.tuple(fc.integer({ min: 0, max: 1023 }), fc.integer({ min: 28, max: 32 })).map(([i, bits]) => prefixFrom(Addr.of4(0x0a000000 + i), bits)),
+  fc
+    .tuple(fc.integer({ min: 0, max: 1023 }), fc.integer({ min: 28, max: 32 }))
+    .map(([i, bits]) => prefixFrom(Addr.of4(0x0a000000 + i), bits)),
   { maxLength: 250 },
 );
 /** Mostly tiny requests (which empty small runs) with some large ones. */
-const requests = fc.array(fc.oneof(fc.integer({ min: 30, max: 32 }), fc.integer({ min: 23, max: 29 })), { minLength: 1, maxLength: 150 });
+const requests = fc.array(fc.oneof(fc.integer({ min: 30, max: 32 }), fc.integer({ min: 23, max: 29 })), {
+  minLength: 1,
+  maxLength: 150,
+});
 
 describe("PrefixAllocator with many runs", () => {
   it("first fit, sequentially", () => {
@@ -54,7 +59,12 @@ describe("PrefixAllocator with many runs", () => {
     // Free runs: .0/32, .4/30, .16/28 and .64/26.
     const taken = ["10.0.0.1/32", "10.0.0.2/31", "10.0.0.8/29", "10.0.0.32/27", "10.0.0.128/25"].map(parsePrefix);
     const a = new PrefixAllocator(parsePrefix("10.0.0.0/24"), taken);
-    expect([a.allocate(30), a.allocate(32), a.allocate(30), a.allocate(30)].map(String)).toEqual(["10.0.0.4/30", "10.0.0.0/32", "10.0.0.16/30", "10.0.0.20/30"]);
+    expect([a.allocate(30), a.allocate(32), a.allocate(30), a.allocate(30)].map(String)).toEqual([
+      "10.0.0.4/30",
+      "10.0.0.0/32",
+      "10.0.0.16/30",
+      "10.0.0.20/30",
+    ]);
   });
 
   it("hands out a whole parent in order, then nothing", () => {
@@ -66,6 +76,10 @@ describe("PrefixAllocator with many runs", () => {
 
   it("works in IPv6, around used space", () => {
     const a = new PrefixAllocator(parsePrefix("fd00::/56"), [parsePrefix("fd00::/64"), parsePrefix("fd00:0:0:2::/63")]);
-    expect([a.allocate(64), a.allocate(64), a.allocate(63)].map(String)).toEqual(["fd00:0:0:1::/64", "fd00:0:0:4::/64", "fd00:0:0:6::/63"]);
+    expect([a.allocate(64), a.allocate(64), a.allocate(63)].map(String)).toEqual([
+      "fd00:0:0:1::/64",
+      "fd00:0:0:4::/64",
+      "fd00:0:0:6::/63",
+    ]);
   });
 });

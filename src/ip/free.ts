@@ -22,15 +22,22 @@ function usedSet(used: Used): AddrSet {
 function checkBits(parent: Prefix, bits: number): void {
   const max = parent.addr.bitLength;
   if (!Number.isInteger(bits) || bits < parent.bits || bits > max) {
-    throw new RangeError(`cannot place a /${bits} inside /${parent.bits}: the length must be between ${parent.bits} and ${max}`);
+    throw new RangeError(
+      `cannot place a /${bits} inside /${parent.bits}: the length must be between ${parent.bits} and ${max}`,
+    );
   }
 }
 
 /** The free runs of `parent` (its masked network) once `used` is taken out. */
-function freeRuns(parent: Prefix, used: Used): { r4: Runs4; r6: Runs6 } | { r4: undefined; r6: Runs6 } | { r4: Runs4; r6: undefined } {
+function freeRuns(
+  parent: Prefix,
+  used: Used,
+): { r4: Runs4; r6: Runs6 } | { r4: undefined; r6: Runs6 } | { r4: Runs4; r6: undefined } {
   const set = usedSet(used);
   const b = bounds(parent);
-  return b.family === 4 ? { r4: complementWithin4(set.runs4, b.lo, b.hi), r6: undefined } : { r4: undefined, r6: complementWithin6(set.runs6, b.lo, b.hi) };
+  return b.family === 4
+    ? { r4: complementWithin4(set.runs4, b.lo, b.hi), r6: undefined }
+    : { r4: undefined, r6: complementWithin6(set.runs6, b.lo, b.hi) };
 }
 
 /** The free space of `parent` minus `used`, as minimal prefixes in address order. */

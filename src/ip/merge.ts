@@ -43,4 +43,3 @@ function excludeSet(from: Iterable<AddrItem>, remove: Iterable<AddrItem>): AddrS
   const b = setOfItems(remove);
   return AddrSet.fromRuns(subtract4(a.runs4, b.runs4), subtract6(a.runs6, b.runs6));
 }
-

@@ -18,7 +18,8 @@ describe.each(UNIVERSES)("overlap search in $name", (u) => {
     fc.assert(
       fc.property(items, (xs) => {
         const want: Array<[number, number]> = [];
-        for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) if (naiveOverlap(u, xs[i]!, xs[j]!)) want.push([i, j]);
+        for (let i = 0; i < xs.length; i++)
+          for (let j = i + 1; j < xs.length; j++) if (naiveOverlap(u, xs[i]!, xs[j]!)) want.push([i, j]);
         expect(findOverlappingPairs(xs)).toEqual(want);
       }),
     );
@@ -45,11 +46,38 @@ describe("overlap search across families and edges", () => {
   it.each([
     { name: "IPv4 and IPv6 never overlap", items: [p("0.0.0.0/0"), p("::/0")], pairs: [] },
     { name: "IPv4-mapped IPv6 does not overlap IPv4", items: [p("10.0.0.0/8"), p("::ffff:10.0.0.0/104")], pairs: [] },
-    { name: "a range touching a prefix's last address", items: [p("10.0.0.0/24"), parseRange("10.0.0.255-10.0.1.5")], pairs: [[0, 1]] },
+    {
+      name: "a range touching a prefix's last address",
+      items: [p("10.0.0.0/24"), parseRange("10.0.0.255-10.0.1.5")],
+      pairs: [[0, 1]],
+    },
     { name: "adjacent prefixes do not overlap", items: [p("10.0.0.0/25"), p("10.0.0.128/25")], pairs: [] },
-    { name: "the last IPv4 address", items: [p("255.255.255.255/32"), p("255.0.0.0/8"), p("0.0.0.0/0")], pairs: [[0, 1], [0, 2], [1, 2]] },
-    { name: "duplicates overlap each other", items: [p("fd00::/64"), p("fd00::/64"), p("fd00::/64")], pairs: [[0, 1], [0, 2], [1, 2]] },
-    { name: "mixed families keep their input positions", items: [p("fd00::/8"), p("10.0.0.0/8"), p("fd00::/16"), p("10.1.0.0/16")], pairs: [[0, 2], [1, 3]] },
+    {
+      name: "the last IPv4 address",
+      items: [p("255.255.255.255/32"), p("255.0.0.0/8"), p("0.0.0.0/0")],
+      pairs: [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+      ],
+    },
+    {
+      name: "duplicates overlap each other",
+      items: [p("fd00::/64"), p("fd00::/64"), p("fd00::/64")],
+      pairs: [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+      ],
+    },
+    {
+      name: "mixed families keep their input positions",
+      items: [p("fd00::/8"), p("10.0.0.0/8"), p("fd00::/16"), p("10.1.0.0/16")],
+      pairs: [
+        [0, 2],
+        [1, 3],
+      ],
+    },
   ])("$name", ({ items, pairs }) => {
     expect(findOverlappingPairs(items)).toEqual(pairs);
     const index = new OverlapIndex(items);

@@ -33,7 +33,10 @@ export interface Collected {
 }
 
 /** @internal Splits items by family with `push` (which returns the item's family), remembering positions. */
-export function collect<T>(items: Iterable<T>, push: (x: T, b4: RunBuf4, lo6: bigint[], hi6: bigint[], index: number) => 4 | 6): Collected {
+export function collect<T>(
+  items: Iterable<T>,
+  push: (x: T, b4: RunBuf4, lo6: bigint[], hi6: bigint[], index: number) => 4 | 6,
+): Collected {
   const b4 = new RunBuf4();
   const i4: number[] = [];
   const lo6: bigint[] = [];
@@ -63,12 +66,18 @@ function sort4(lo: Float64Array, hi: Float64Array, pos: readonly number[]): Sort
 }
 
 function sort6(lo: readonly bigint[], hi: readonly bigint[], pos: readonly number[]): Sorted6 {
-  const order = pos.map((_, i) => i).sort((a, b) => {
-    const x = lo[a] as bigint;
-    const y = lo[b] as bigint;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
-  return { lo: order.map((o) => lo[o] as bigint), hi: order.map((o) => hi[o] as bigint), idx: order.map((o) => pos[o] as number) };
+  const order = pos
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = lo[a] as bigint;
+      const y = lo[b] as bigint;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+  return {
+    lo: order.map((o) => lo[o] as bigint),
+    hi: order.map((o) => hi[o] as bigint),
+    idx: order.map((o) => pos[o] as number),
+  };
 }
 
 /** Fills `max[m]` with the largest `hi` in the implicit subtree rooted at `m = (l + r) >>> 1`. */

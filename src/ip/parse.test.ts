@@ -43,10 +43,22 @@ const addrCorpus: Array<{ name: string; input: string; value?: string; reason?: 
   { name: "IPv4-mapped written in hex", input: "::FFFF:0102:0304", value: "::ffff:1.2.3.4" },
   { name: "embedded IPv4 after six groups", input: "1:2:3:4:5:6:1.2.3.4", value: "1:2:3:4:5:6:102:304" },
   { name: "deprecated IPv4-compatible form", input: "::1.2.3.4", value: "::102:304" },
-  { name: "embedded IPv4 too early", input: "1:2:3:4:5:6:7:1.2.3.4", reason: "an embedded IPv4 address must be the last 32 bits" },
-  { name: "embedded IPv4 with a leading zero", input: "::ffff:1.2.3.04", reason: 'embedded IPv4 address: octet "04" has a leading zero' },
+  {
+    name: "embedded IPv4 too early",
+    input: "1:2:3:4:5:6:7:1.2.3.4",
+    reason: "an embedded IPv4 address must be the last 32 bits",
+  },
+  {
+    name: "embedded IPv4 with a leading zero",
+    input: "::ffff:1.2.3.04",
+    reason: 'embedded IPv4 address: octet "04" has a leading zero',
+  },
   { name: "two ::", input: "1::2::3", reason: "it has more than one ::" },
-  { name: "three colons", input: ":::", reason: "it has an empty group (a single colon where two are needed, or more than one ::)" },
+  {
+    name: "three colons",
+    input: ":::",
+    reason: "it has an empty group (a single colon where two are needed, or more than one ::)",
+  },
   { name: "nine groups", input: "1:2:3:4:5:6:7:8:9", reason: "it has more than eight groups" },
   { name: ":: with eight groups", input: "1:2:3:4:5:6:7:8::", reason: "it has :: but already eight groups" },
   { name: "five hex digits", input: "00001::", reason: 'group "00001" has more than four hex digits' },
@@ -70,7 +82,9 @@ describe("parseAddr corpus", () => {
   });
 
   it("the error message quotes the input and names the problem", () => {
-    expect(() => parseAddr("010.0.0.1")).toThrow('"010.0.0.1" is not a valid IP address: octet "010" has a leading zero');
+    expect(() => parseAddr("010.0.0.1")).toThrow(
+      '"010.0.0.1" is not a valid IP address: octet "010" has a leading zero',
+    );
   });
 });
 
@@ -80,9 +94,19 @@ const prefixCorpus: Array<{ name: string; input: string; value?: string; masked?
   { name: "a single IPv4 address", input: "10.0.0.1/32", value: "10.0.0.1/32", masked: "10.0.0.1/32" },
   { name: "the whole IPv6 space", input: "::/0", value: "::/0", masked: "::/0" },
   { name: "a single IPv6 address", input: "fd00::1/128", value: "fd00::1/128", masked: "fd00::1/128" },
-  { name: "host bits are kept; masked() gives the network", input: "10.0.0.5/16", value: "10.0.0.5/16", masked: "10.0.0.0/16" },
+  {
+    name: "host bits are kept; masked() gives the network",
+    input: "10.0.0.5/16",
+    value: "10.0.0.5/16",
+    masked: "10.0.0.0/16",
+  },
   { name: "IPv6 host bits", input: "FD12:3456::1/32", value: "fd12:3456::1/32", masked: "fd12:3456::/32" },
-  { name: "IPv4-mapped prefix", input: "::ffff:10.0.0.0/100", value: "::ffff:10.0.0.0/100", masked: "::ffff:0.0.0.0/100" },
+  {
+    name: "IPv4-mapped prefix",
+    input: "::ffff:10.0.0.0/100",
+    value: "::ffff:10.0.0.0/100",
+    masked: "::ffff:0.0.0.0/100",
+  },
   { name: "length above 32", input: "1.2.3.4/33", reason: "prefix length 33 is out of range for IPv4 (0 to 32)" },
   { name: "length above 128", input: "::/129", reason: "prefix length 129 is out of range for IPv6 (0 to 128)" },
   { name: "leading zero in the length", input: "10.0.0.0/08", reason: 'prefix length "08" has a leading zero' },
@@ -130,11 +154,15 @@ describe("parsePrefix corpus", () => {
 });
 
 const arbAddr4 = fc.integer({ min: 0, max: 0xffffffff }).map((n) => addrFromBigInt(BigInt(n), 4));
-const arbAddr6 = fc.oneof(
-  fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }),
-  // Mostly-zero addresses exercise the :: compression and the mapped form.
-  fc.array(fc.constantFrom(0, 0, 0, 1, 0xffff, 0xabc), { minLength: 8, maxLength: 8 }).map((g) => g.reduce((acc, x) => (acc << 16n) | BigInt(x), 0n)),
-).map((n) => addrFromBigInt(n, 6));
+const arbAddr6 = fc
+  .oneof(
+    fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }),
+    // Mostly-zero addresses exercise the :: compression and the mapped form.
+    fc
+      .array(fc.constantFrom(0, 0, 0, 1, 0xffff, 0xabc), { minLength: 8, maxLength: 8 })
+      .map((g) => g.reduce((acc, x) => (acc << 16n) | BigInt(x), 0n)),
+  )
+  .map((n) => addrFromBigInt(n, 6));
 const arbAddr = fc.oneof(arbAddr4, arbAddr6);
 
 describe("laws", () => {
@@ -175,7 +203,9 @@ describe("laws", () => {
   });
 
   it("prefix ordering is total and agrees with equals; sorting by it puts networks in address order", () => {
-    const arbPrefix = fc.tuple(arbAddr, fc.integer({ min: 0, max: 128 })).map(([a, n]) => prefixFrom(a, n % (a.bitLength + 1)));
+    const arbPrefix = fc
+      .tuple(arbAddr, fc.integer({ min: 0, max: 128 }))
+      .map(([a, n]) => prefixFrom(a, n % (a.bitLength + 1)));
     fc.assert(
       fc.property(arbPrefix, arbPrefix, arbPrefix, (a, b, c) => {
         expect(Math.sign(a.compare(b))).toBe(-Math.sign(b.compare(a)));

@@ -17,7 +17,9 @@ export function mask4(bits: number): number {
   return bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
 }
 
-const MASK6 = Array.from({ length: 129 }, (_, bits) => (bits === 0 ? 0n : ((1n << 128n) - 1n) ^ ((1n << BigInt(128 - bits)) - 1n)));
+const MASK6 = Array.from({ length: 129 }, (_, bits) =>
+  bits === 0 ? 0n : ((1n << 128n) - 1n) ^ ((1n << BigInt(128 - bits)) - 1n),
+);
 
 /** The IPv6 netmask of a prefix length. */
 export function mask6(bits: number): bigint {
@@ -159,7 +161,7 @@ export class Prefix {
     if (a.family !== this.addr.family) return false;
     if (a.family === 4) {
       const m = mask4(this.bits);
-      return ((a.v4 & m) >>> 0) === ((this.addr.v4 & m) >>> 0);
+      return (a.v4 & m) >>> 0 === (this.addr.v4 & m) >>> 0;
     }
     const m = mask6(this.bits);
     return (a.v6 & m) === (this.addr.v6 & m);
@@ -171,7 +173,7 @@ export class Prefix {
     const bits = Math.min(this.bits, other.bits);
     if (this.family === 4) {
       const m = mask4(bits);
-      return ((this.addr.v4 & m) >>> 0) === ((other.addr.v4 & m) >>> 0);
+      return (this.addr.v4 & m) >>> 0 === (other.addr.v4 & m) >>> 0;
     }
     const m = mask6(bits);
     return (this.addr.v6 & m) === (other.addr.v6 & m);
@@ -185,7 +187,9 @@ export class Prefix {
   *subnets(newBits: number): Generator<Prefix> {
     const max = this.addr.bitLength;
     if (!Number.isInteger(newBits) || newBits < this.bits || newBits > max) {
-      throw new RangeError(`cannot split /${this.bits} into /${newBits}: the new length must be between ${this.bits} and ${max}`);
+      throw new RangeError(
+        `cannot split /${this.bits} into /${newBits}: the new length must be between ${this.bits} and ${max}`,
+      );
     }
     const first = this.first();
     if (first.family === 4) {
@@ -207,7 +211,9 @@ export class Prefix {
   /** The enclosing network of length `newBits` (default: one bit shorter). Throws RangeError if `newBits` is not in 0..bits. */
   supernet(newBits: number = this.bits - 1): Prefix {
     if (!Number.isInteger(newBits) || newBits < 0 || newBits > this.bits) {
-      throw new RangeError(`/${this.bits} has no supernet of length /${newBits}: it must be between 0 and ${this.bits}`);
+      throw new RangeError(
+        `/${this.bits} has no supernet of length /${newBits}: it must be between 0 and ${this.bits}`,
+      );
     }
     return new Prefix(this.addr, newBits).masked();
   }
@@ -282,7 +288,9 @@ export function parsePrefixGeneral(s: string, allowBare: boolean): Prefix | stri
   if (slash < 0) {
     if (!allowBare) {
       const a = parseAddrIn(s, 0, s.length);
-      return typeof a === "string" ? a : `it has no prefix length (write ${a.toString()}/${a.bitLength} for a single address)`;
+      return typeof a === "string"
+        ? a
+        : `it has no prefix length (write ${a.toString()}/${a.bitLength} for a single address)`;
     }
     const a = parseAddrIn(s, 0, s.length);
     return typeof a === "string" ? a : Prefix.unchecked(a, a.bitLength);
@@ -296,13 +304,16 @@ export function parsePrefixGeneral(s: string, allowBare: boolean): Prefix | stri
   for (let i = slash + 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) {
-      return /\s/.test(s[i] ?? "") ? "it contains whitespace" : `prefix length "${s.slice(slash + 1)}" is not a decimal number`;
+      return /\s/.test(s[i] ?? "")
+        ? "it contains whitespace"
+        : `prefix length "${s.slice(slash + 1)}" is not a decimal number`;
     }
     bits = bits * 10 + (c - 48);
     if (bits > 1000) break;
   }
   if (n > 1 && s.charCodeAt(slash + 1) === 48) return `prefix length "${s.slice(slash + 1)}" has a leading zero`;
-  if (bits > a.bitLength) return `prefix length ${s.slice(slash + 1)} is out of range for IPv${a.family} (0 to ${a.bitLength})`;
+  if (bits > a.bitLength)
+    return `prefix length ${s.slice(slash + 1)} is out of range for IPv${a.family} (0 to ${a.bitLength})`;
   return Prefix.unchecked(a, bits);
 }
 

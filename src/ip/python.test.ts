@@ -25,7 +25,8 @@ function python<T>(op: string, cases: unknown[]): Promise<{ answers: T[] } | { f
     child.stderr.on("data", (b: Buffer) => err.push(b));
     child.on("error", (e) => done({ failure: new Error(`cannot run python3 ${ORACLE}: ${e.message}`) }));
     child.on("close", (code) => {
-      if (code !== 0) done({ failure: new Error(`python3 ${ORACLE} exited ${code}: ${Buffer.concat(err).toString()}`) });
+      if (code !== 0)
+        done({ failure: new Error(`python3 ${ORACLE} exited ${code}: ${Buffer.concat(err).toString()}`) });
       else done({ answers: JSON.parse(Buffer.concat(out).toString()) as T[] });
     });
     child.stdin.on("error", () => {});
@@ -123,9 +124,14 @@ describe("differential tests against Python's ipaddress", () => {
       if (ours.ok) valid++;
       if (ours.ok && "ok" in py) {
         if (ours.value.toString() === py.ok) t.agree++;
-        else t.note(pythonText(ours.value) === py.ok ? "mapped-notation" : undefined, `${input}: ours ${ours.value}, Python ${py.ok}`);
+        else
+          t.note(
+            pythonText(ours.value) === py.ok ? "mapped-notation" : undefined,
+            `${input}: ours ${ours.value}, Python ${py.ok}`,
+          );
       } else if (!ours.ok && "err" in py) t.agree++;
-      else if (!ours.ok && "ok" in py) t.note(acceptedByPythonOnly(input), `${input}: we refuse (${ours.error.reason}), Python reads ${py.ok}`);
+      else if (!ours.ok && "ok" in py)
+        t.note(acceptedByPythonOnly(input), `${input}: we refuse (${ours.error.reason}), Python reads ${py.ok}`);
       else t.note(undefined, `${input}: we read ${ours.ok ? ours.value : ""}, Python refuses`);
     });
     // The generator must exercise both sides.
@@ -150,7 +156,11 @@ describe("differential tests against Python's ipaddress", () => {
         const same = ours.toString() === py.ok && ours.masked().toString() === py.net;
         const samePy = pythonPrefix(ours) === py.ok && pythonPrefix(ours.masked()) === py.net;
         if (same) t.agree++;
-        else t.note(samePy ? "mapped-notation" : undefined, `${input}: ours ${ours} (${ours.masked()}), Python ${py.ok} (${py.net})`);
+        else
+          t.note(
+            samePy ? "mapped-notation" : undefined,
+            `${input}: ours ${ours} (${ours.masked()}), Python ${py.ok} (${py.net})`,
+          );
       } else if (!ours && "err" in py) t.agree++;
       else if (!ours && "ok" in py) t.note(acceptedByPythonOnly(input), `${input}: we refuse, Python reads ${py.ok}`);
       else t.note(undefined, `${input}: we read ${ours}, Python refuses`);
@@ -167,7 +177,11 @@ describe("differential tests against Python's ipaddress", () => {
       const merged = mergePrefixes(list.map(parsePrefix));
       const py = theirs[i] as string[];
       if (merged.map(String).join(" ") === py.join(" ")) t.agree++;
-      else t.note(merged.map(pythonPrefix).join(" ") === py.join(" ") ? "mapped-notation" : undefined, `${list.join(" ")}: ours ${merged.join(" ")}, Python ${py.join(" ")}`);
+      else
+        t.note(
+          merged.map(pythonPrefix).join(" ") === py.join(" ") ? "mapped-notation" : undefined,
+          `${list.join(" ")}: ours ${merged.join(" ")}, Python ${py.join(" ")}`,
+        );
     });
     expect(t.agree).toBeGreaterThan(N * 0.5);
     t.check(["mapped-notation"]);
@@ -183,7 +197,11 @@ describe("differential tests against Python's ipaddress", () => {
       const py = theirs[i] as string[];
       if (ours.join(" ") !== mergePrefixes(from.map(parsePrefix)).join(" ")) nonTrivial++;
       if (ours.map(String).join(" ") === py.join(" ")) t.agree++;
-      else t.note(ours.map(pythonPrefix).join(" ") === py.join(" ") ? "mapped-notation" : undefined, `${from.join(" ")} minus ${remove.join(" ")}: ours ${ours.join(" ")}, Python ${py.join(" ")}`);
+      else
+        t.note(
+          ours.map(pythonPrefix).join(" ") === py.join(" ") ? "mapped-notation" : undefined,
+          `${from.join(" ")} minus ${remove.join(" ")}: ours ${ours.join(" ")}, Python ${py.join(" ")}`,
+        );
     });
     expect(nonTrivial).toBeGreaterThan(N * 0.3);
     t.check(["mapped-notation"]);

@@ -5,7 +5,11 @@ import { BlockBuf4, sortOrder32 } from "./runs4.js";
 
 describe("sortOrder32", () => {
   it("is the stable ascending order of the keys", () => {
-    const key = fc.oneof(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 5 }), fc.constantFrom(0x0a000000, 0x0a000800, 0xffffffff));
+    const key = fc.oneof(
+      fc.integer({ min: 0, max: 0xffffffff }),
+      fc.integer({ min: 0, max: 5 }),
+      fc.constantFrom(0x0a000000, 0x0a000800, 0xffffffff),
+    );
     fc.assert(
       fc.property(fc.array(key, { maxLength: 300 }), (keys) => {
         const want = keys.map((_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
@@ -32,7 +36,8 @@ describe("BlockBuf4", () => {
   // Anywhere, or packed into one /20 or one /9 (so the radix sort skips one or two of its
   // three passes and its result lands in the buffer or in its scratch).
   const anywhere = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 2 ** 20 }));
-  const packed = (base: number, span: number) => fc.tuple(fc.integer({ min: base, max: base + span - 1 }), fc.integer({ min: 1, max: 64 }));
+  const packed = (base: number, span: number) =>
+    fc.tuple(fc.integer({ min: base, max: base + span - 1 }), fc.integer({ min: 1, max: 64 }));
   const run = fc
     .oneof(anywhere, packed(0x0a000000, 2 ** 12), packed(0x0a000000, 2 ** 23))
     .map(([lo, len]) => [lo, Math.min(2 ** 32, lo + len)] as const);

@@ -10,7 +10,20 @@ import { AddrRange } from "./range.js";
 import { AddrSet, AddrSetBuilder, addrSetOf } from "./set.js";
 import { excludePrefixes, excludeRanges, mergePrefixes, mergeRanges } from "./merge.js";
 import { freePrefixes, freeSpace, PrefixAllocator } from "./free.js";
-import { UNIVERSES, and, arbItemIn, arbPrefixIn, bitmapOf, count, freeBlocks, maximalRanges, minimalPrefixes, minus, or, type Universe } from "./testing/naive.js";
+import {
+  UNIVERSES,
+  and,
+  arbItemIn,
+  arbPrefixIn,
+  bitmapOf,
+  count,
+  freeBlocks,
+  maximalRanges,
+  minimalPrefixes,
+  minus,
+  or,
+  type Universe,
+} from "./testing/naive.js";
 
 const str = (xs: Iterable<{ toString(): string }>) => [...xs].map(String);
 const items = (u: Universe) => fc.array(arbItemIn(u), { maxLength: 12 });
@@ -105,14 +118,19 @@ describe.each(UNIVERSES)("set laws in $name", (u) => {
 
   it("freeSpace is the complement; freePrefixes lists the first free aligned blocks", () => {
     fc.assert(
-      fc.property(items(u), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 10 }), (used, hostBits, limit) => {
-        const m = bitmapOf(u, used);
-        const all = m.map(() => true);
-        expect(str(freeSpace(u.prefix, used))).toEqual(str(minimalPrefixes(u, minus(all, m))));
-        const bits = u.prefix.bits + 8 - hostBits;
-        expect(str(freePrefixes(u.prefix, used, bits, limit))).toEqual(str(freeBlocks(u, m, hostBits, limit)));
-        expect(str(freePrefixes(u.prefix, used, bits))).toEqual(str(freeBlocks(u, m, hostBits)));
-      }),
+      fc.property(
+        items(u),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 0, max: 10 }),
+        (used, hostBits, limit) => {
+          const m = bitmapOf(u, used);
+          const all = m.map(() => true);
+          expect(str(freeSpace(u.prefix, used))).toEqual(str(minimalPrefixes(u, minus(all, m))));
+          const bits = u.prefix.bits + 8 - hostBits;
+          expect(str(freePrefixes(u.prefix, used, bits, limit))).toEqual(str(freeBlocks(u, m, hostBits, limit)));
+          expect(str(freePrefixes(u.prefix, used, bits))).toEqual(str(freeBlocks(u, m, hostBits)));
+        },
+      ),
     );
   });
 
@@ -139,9 +157,21 @@ describe("sets of both families", () => {
     { name: "host bits are masked", inputs: ["10.0.0.5/24"], prefixes: ["10.0.0.0/24"] },
     { name: "the whole IPv4 space", inputs: ["0.0.0.0/1", "128.0.0.0/1"], prefixes: ["0.0.0.0/0"] },
     { name: "the whole IPv6 space", inputs: ["::/1", "8000::/1"], prefixes: ["::/0"] },
-    { name: "the last IPv4 address", inputs: ["255.255.255.255/32", "255.255.255.254/32"], prefixes: ["255.255.255.254/31"] },
-    { name: "the last IPv6 address", inputs: ["ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"], prefixes: ["ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"] },
-    { name: "an IPv4-mapped prefix stays IPv6", inputs: ["::ffff:10.0.0.0/120", "10.0.0.0/24"], prefixes: ["10.0.0.0/24", "::ffff:10.0.0.0/120"] },
+    {
+      name: "the last IPv4 address",
+      inputs: ["255.255.255.255/32", "255.255.255.254/32"],
+      prefixes: ["255.255.255.254/31"],
+    },
+    {
+      name: "the last IPv6 address",
+      inputs: ["ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"],
+      prefixes: ["ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"],
+    },
+    {
+      name: "an IPv4-mapped prefix stays IPv6",
+      inputs: ["::ffff:10.0.0.0/120", "10.0.0.0/24"],
+      prefixes: ["10.0.0.0/24", "::ffff:10.0.0.0/120"],
+    },
   ])("$name", ({ inputs, prefixes }) => {
     expect(str(addrSetOf(inputs.map(parsePrefix)).prefixes())).toEqual(prefixes);
   });
@@ -159,7 +189,9 @@ describe("sets of both families", () => {
   });
 
   it("toJSON lists the minimal prefixes", () => {
-    expect(JSON.stringify(addrSetOf([parsePrefix("10.0.0.0/25"), parsePrefix("10.0.0.128/25")]))).toBe('["10.0.0.0/24"]');
+    expect(JSON.stringify(addrSetOf([parsePrefix("10.0.0.0/25"), parsePrefix("10.0.0.128/25")]))).toBe(
+      '["10.0.0.0/24"]',
+    );
   });
 });
 
@@ -176,6 +208,10 @@ describe("free-space errors", () => {
 
   it("the allocator returns undefined once the parent is full", () => {
     const a = new PrefixAllocator(parsePrefix("10.0.0.0/30"));
-    expect([a.allocate(31), a.allocate(31), a.allocate(32)].map(String)).toEqual(["10.0.0.0/31", "10.0.0.2/31", "undefined"]);
+    expect([a.allocate(31), a.allocate(31), a.allocate(32)].map(String)).toEqual([
+      "10.0.0.0/31",
+      "10.0.0.2/31",
+      "undefined",
+    ]);
   });
 });

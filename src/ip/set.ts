@@ -7,13 +7,33 @@
 import { Addr } from "./addr.js";
 import { Prefix, hostCount4, mask4, mask6 } from "./prefix.js";
 import { AddrRange } from "./range.js";
-import type { RunBuf4} from "./runs4.js";
+import type { RunBuf4 } from "./runs4.js";
 import {
-  EMPTY4, BlockBuf4, complementWithin4, covers4, eachPrefix4, equals4, intersect4, size4, subtract4, touches4, union4,
+  EMPTY4,
+  BlockBuf4,
+  complementWithin4,
+  covers4,
+  eachPrefix4,
+  equals4,
+  intersect4,
+  size4,
+  subtract4,
+  touches4,
+  union4,
   type Runs4,
 } from "./runs4.js";
 import {
-  EMPTY6, complementWithin6, covers6, eachPrefix6, equals6, intersect6, normalize6, size6, subtract6, touches6, union6,
+  EMPTY6,
+  complementWithin6,
+  covers6,
+  eachPrefix6,
+  equals6,
+  intersect6,
+  normalize6,
+  size6,
+  subtract6,
+  touches6,
+  union6,
   type Runs6,
 } from "./runs6.js";
 
@@ -37,9 +57,11 @@ export class AddrSet {
   ranges(): AddrRange[] {
     const out: AddrRange[] = [];
     const { lo, hi, n } = this.runs4;
-    for (let i = 0; i < n; i++) out.push(AddrRange.unchecked(Addr.of4(lo[i] as number), Addr.of4((hi[i] as number) - 1)));
+    for (let i = 0; i < n; i++)
+      out.push(AddrRange.unchecked(Addr.of4(lo[i] as number), Addr.of4((hi[i] as number) - 1)));
     const r6 = this.runs6;
-    for (let i = 0; i < r6.lo.length; i++) out.push(AddrRange.unchecked(Addr.of6(r6.lo[i] as bigint), Addr.of6((r6.hi[i] as bigint) - 1n)));
+    for (let i = 0; i < r6.lo.length; i++)
+      out.push(AddrRange.unchecked(Addr.of6(r6.lo[i] as bigint), Addr.of6((r6.hi[i] as bigint) - 1n)));
     return out;
   }
 
@@ -110,7 +132,8 @@ export class AddrSet {
 
 /** @internal The half-open bounds of an item: numbers for IPv4, bigints for IPv6. */
 export function bounds(x: AddrItem): { family: 4; lo: number; hi: number } | { family: 6; lo: bigint; hi: bigint } {
-  if (x instanceof Addr) return x.family === 4 ? { family: 4, lo: x.v4, hi: x.v4 + 1 } : { family: 6, lo: x.v6, hi: x.v6 + 1n };
+  if (x instanceof Addr)
+    return x.family === 4 ? { family: 4, lo: x.v4, hi: x.v4 + 1 } : { family: 6, lo: x.v6, hi: x.v6 + 1n };
   if (x instanceof Prefix) {
     const a = x.addr;
     if (a.family === 4) {
@@ -120,7 +143,9 @@ export function bounds(x: AddrItem): { family: 4; lo: number; hi: number } | { f
     const lo = a.v6 & mask6(x.bits);
     return { family: 6, lo, hi: lo + (1n << BigInt(128 - x.bits)) };
   }
-  return x.family === 4 ? { family: 4, lo: x.from.v4, hi: x.to.v4 + 1 } : { family: 6, lo: x.from.v6, hi: x.to.v6 + 1n };
+  return x.family === 4
+    ? { family: 4, lo: x.from.v4, hi: x.to.v4 + 1 }
+    : { family: 6, lo: x.from.v6, hi: x.to.v6 + 1n };
 }
 
 /** @internal Appends the half-open bounds of an item to per-family buffers, allocating nothing for IPv4. */

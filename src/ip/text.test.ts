@@ -5,15 +5,31 @@ import { ListParseError } from "./errors.js";
 import { excludePrefixes, mergePrefixes } from "./merge.js";
 import { freeSpace } from "./free.js";
 import { SCAN4, parsePrefix, parsePrefixGeneral, parsePrefixOrAddr, scanCidr4 } from "./prefix.js";
-import { addrSetOfText, excludeCidrText, freeSpaceText, maskCidrText, mergeCidrText, overlappingPairsText, overlapsAnyText } from "./text.js";
+import {
+  addrSetOfText,
+  excludeCidrText,
+  freeSpaceText,
+  maskCidrText,
+  mergeCidrText,
+  overlappingPairsText,
+  overlapsAnyText,
+} from "./text.js";
 import { findOverlappingPairs, queriesOverlappingAny } from "./overlap.js";
 import { UNIVERSES, arbPrefixIn } from "./testing/naive.js";
 import { prefixCases, prng } from "./testing/random-text.js";
 
 describe("bulk CIDR text", () => {
   it.each([
-    { name: "IPv4 and IPv6 together, IPv4 first", lines: ["fd00::/64", "10.0.0.0/25", "10.0.0.128/25"], merged: ["10.0.0.0/24", "fd00::/64"] },
-    { name: "bare addresses are single-address prefixes", lines: ["10.0.0.1", "10.0.0.0", "fd00::"], merged: ["10.0.0.0/31", "fd00::/128"] },
+    {
+      name: "IPv4 and IPv6 together, IPv4 first",
+      lines: ["fd00::/64", "10.0.0.0/25", "10.0.0.128/25"],
+      merged: ["10.0.0.0/24", "fd00::/64"],
+    },
+    {
+      name: "bare addresses are single-address prefixes",
+      lines: ["10.0.0.1", "10.0.0.0", "fd00::"],
+      merged: ["10.0.0.0/31", "fd00::/128"],
+    },
     { name: "host bits are masked", lines: ["10.0.0.77/24"], merged: ["10.0.0.0/24"] },
     { name: "/0 and /32", lines: ["0.0.0.0/0", "1.2.3.4/32"], merged: ["0.0.0.0/0"] },
     { name: "an empty list", lines: [], merged: [] },
@@ -35,9 +51,24 @@ describe("bulk CIDR text", () => {
   });
 
   it.each([
-    { name: "leading zero in the length", lines: ["10.0.0.0/8", "10.0.0.0/08"], index: 1, reason: 'prefix length "08" has a leading zero' },
-    { name: "three-digit length", lines: ["10.0.0.0/100"], index: 0, reason: "prefix length 100 is out of range for IPv4 (0 to 32)" },
-    { name: "length 33", lines: ["10.0.0.0/33"], index: 0, reason: "prefix length 33 is out of range for IPv4 (0 to 32)" },
+    {
+      name: "leading zero in the length",
+      lines: ["10.0.0.0/8", "10.0.0.0/08"],
+      index: 1,
+      reason: 'prefix length "08" has a leading zero',
+    },
+    {
+      name: "three-digit length",
+      lines: ["10.0.0.0/100"],
+      index: 0,
+      reason: "prefix length 100 is out of range for IPv4 (0 to 32)",
+    },
+    {
+      name: "length 33",
+      lines: ["10.0.0.0/33"],
+      index: 0,
+      reason: "prefix length 33 is out of range for IPv4 (0 to 32)",
+    },
     { name: "whitespace", lines: ["fd00::/8", "fd00::/8", " 10.0.0.0/8"], index: 2, reason: "it contains whitespace" },
     { name: "empty entry", lines: [""], index: 0, reason: "it is empty" },
     { name: "a comment is not a CIDR", lines: ["# x"], index: 0, reason: 'unexpected character "#" at position 1' },
@@ -77,7 +108,11 @@ describe("bulk CIDR text", () => {
     { name: "nothing", input: [], want: [] },
     { name: "everything", input: ["0.0.0.0/0"], want: ["0.0.0.0/0"] },
     { name: "the last address", input: ["255.255.255.255"], want: ["255.255.255.255/32"] },
-    { name: "three-digit octets split at a boundary", input: ["100.200.255.254/31", "100.201.0.0/32"], want: ["100.200.255.254/31", "100.201.0.0/32"] },
+    {
+      name: "three-digit octets split at a boundary",
+      input: ["100.200.255.254/31", "100.201.0.0/32"],
+      want: ["100.200.255.254/31", "100.201.0.0/32"],
+    },
     { name: "IPv4 before IPv6", input: ["fd00::/8", "10.0.0.0/9", "10.128.0.0/9"], want: ["10.0.0.0/8", "fd00::/8"] },
   ])("mergeCidrText: $name", ({ input, want }) => {
     expect(mergeCidrText(input)).toEqual(want);
@@ -134,14 +169,21 @@ describe("bulk CIDR text", () => {
 
   it("the IPv4 scanner accepts exactly what the general parser accepts, with the same value", () => {
     const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom("00", "01", "010", "", "1a"));
-    const suffix = fc.oneof(fc.constant(""), fc.integer({ min: 0, max: 40 }).map((n) => `/${n}`), fc.constantFrom("/", "/08", "/00", "/1/", "/3a"));
+    const suffix = fc.oneof(
+      fc.constant(""),
+      fc.integer({ min: 0, max: 40 }).map((n) => `/${n}`),
+      fc.constantFrom("/", "/08", "/00", "/1/", "/3a"),
+    );
     const near = fc.tuple(fc.array(octet, { minLength: 3, maxLength: 5 }), suffix).map(([o, x]) => o.join(".") + x);
     const text = fc.oneof(near, fc.string({ unit: fc.constantFrom(..."0123456789./:"), maxLength: 20 }));
     fc.assert(
       fc.property(text, fc.boolean(), (s, bare) => {
         const a = scanCidr4(s, bare);
         const general = parsePrefixGeneral(s, bare);
-        if (a >= 0) expect(typeof general === "string" ? general : `${general.addr.v4}/${general.bits}/${general.family}`).toBe(`${a}/${SCAN4.bits}/4`);
+        if (a >= 0)
+          expect(typeof general === "string" ? general : `${general.addr.v4}/${general.bits}/${general.family}`).toBe(
+            `${a}/${SCAN4.bits}/4`,
+          );
         else expect(typeof general === "string" || general.family === 6).toBe(true);
       }),
       { numRuns: 5000 },

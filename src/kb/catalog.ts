@@ -37,7 +37,17 @@ export function facts(): Fact[] {
   for (const r of RESERVED_RANGES) out.push({ path: `reservedRanges.${r.cidr}`, fact: sourced(r.reason, r.source) });
   out.push({ path: "localDnsRange", fact: LOCALDNS_RANGE });
   out.push({ path: "overlayPodCidrSupportedSpace", fact: OVERLAY_POD_CIDR_SUPPORTED_SPACE });
-  for (const r of RETIREMENTS) out.push({ path: `retirements.${r.id}`, fact: sourced(r.date, r.source, r.previousDate ? { alternatives: [{ value: r.previousDate, source: r.source, note: r.note ?? "earlier date" }] } : {}) });
+  for (const r of RETIREMENTS)
+    out.push({
+      path: `retirements.${r.id}`,
+      fact: sourced(
+        r.date,
+        r.source,
+        r.previousDate
+          ? { alternatives: [{ value: r.previousDate, source: r.source, note: r.note ?? "earlier date" }] }
+          : {},
+      ),
+    });
   return out;
 }
 

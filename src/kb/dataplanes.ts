@@ -30,31 +30,63 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
   azure: {
     id: "azure",
     title: "Azure (iptables)",
-    models: sourced(["kubenet", "azure-cni-node-subnet", "azure-cni-pod-subnet-dynamic", "azure-cni-pod-subnet-static", "azure-cni-overlay"], aksDoc("concepts-network-cni-overview")),
+    models: sourced(
+      [
+        "kubenet",
+        "azure-cni-node-subnet",
+        "azure-cni-pod-subnet-dynamic",
+        "azure-cni-pod-subnet-static",
+        "azure-cni-overlay",
+      ],
+      aksDoc("concepts-network-cni-overview"),
+    ),
     kubeProxy: sourced(true, aksDoc("configure-kube-proxy")),
     windows: sourced(true, aksDoc("concepts-network-cni-overview")),
     networkPolicies: sourced(["azure", "calico"], aksDoc("use-network-policies")),
     dualStackMinKubernetes: sourced(null, aksDoc("configure-dual-stack")),
     minCliVersion: sourced({}, aksDoc("concepts-network-cni-overview")),
     identityLimit: sourced(null, aksDoc("use-network-policies")),
-    policyScaleNote: sourced("Azure NPM isn't supported beyond 250 nodes and 20,000 pods on Linux", aksDoc("use-network-policies")),
+    policyScaleNote: sourced(
+      "Azure NPM isn't supported beyond 250 nodes and 20,000 pods on Linux",
+      aksDoc("use-network-policies"),
+    ),
     minCiliumVersion: sourced(null, aksDoc("azure-cni-powered-by-cilium")),
   },
   cilium: {
     id: "cilium",
     title: "Cilium (eBPF)",
-    models: sourced(["azure-cni-node-subnet", "azure-cni-pod-subnet-dynamic", "azure-cni-pod-subnet-static", "azure-cni-overlay"], [CILIUM, aksDoc("update-azure-cni", "not from kubenet: move to Overlay first")]),
+    models: sourced(
+      ["azure-cni-node-subnet", "azure-cni-pod-subnet-dynamic", "azure-cni-pod-subnet-static", "azure-cni-overlay"],
+      [CILIUM, aksDoc("update-azure-cni", "not from kubenet: move to Overlay first")],
+    ),
     kubeProxy: sourced(false, aksDoc("azure-cni-powered-by-cilium", "no kube-proxy on Cilium clusters")),
     windows: sourced(false, aksDoc("azure-cni-powered-by-cilium", "Linux only")),
-    networkPolicies: sourced(["cilium"], [CILIUM, repoFile("hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown", "network_policy cilium requires network_data_plane cilium")]),
+    networkPolicies: sourced(
+      ["cilium"],
+      [
+        CILIUM,
+        repoFile(
+          "hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown",
+          "network_policy cilium requires network_data_plane cilium",
+        ),
+      ],
+    ),
     dualStackMinKubernetes: sourced("1.29", CILIUM),
     minCliVersion: sourced(
-      { "azure-cni-overlay": "2.48.1", "azure-cni-pod-subnet-dynamic": "2.48.1", "azure-cni-pod-subnet-static": "2.75.0", "azure-cni-node-subnet": "2.69.0" },
+      {
+        "azure-cni-overlay": "2.48.1",
+        "azure-cni-pod-subnet-dynamic": "2.48.1",
+        "azure-cni-pod-subnet-static": "2.75.0",
+        "azure-cni-node-subnet": "2.69.0",
+      },
       [CILIUM, aksDoc("configure-azure-cni-static-block-allocation", "static block needs CLI 2.75.0")],
     ),
     identityLimit: sourced(65535, CILIUM),
     policyScaleNote: sourced(null, page("https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium")),
-    minCiliumVersion: sourced({ "1.31": "1.16.16", "1.32": "1.17.9", "1.33": "1.17.9", "1.34": "1.18.6", "1.35": "1.18.6", "1.36": "1.18.9" }, aksDoc("azure-cni-powered-by-cilium", "minimum Cilium version per Kubernetes version")),
+    minCiliumVersion: sourced(
+      { "1.31": "1.16.16", "1.32": "1.17.9", "1.33": "1.17.9", "1.34": "1.18.6", "1.35": "1.18.6", "1.36": "1.18.9" },
+      aksDoc("azure-cni-powered-by-cilium", "minimum Cilium version per Kubernetes version"),
+    ),
   },
 };
 

@@ -14,7 +14,10 @@ export interface DefaultCidrs {
   readonly managedSubnet: Sourced<string>;
 }
 
-const KARPENTER_MAKEFILE = repoFile("Azure/karpenter-provider-azure:Makefile-az.mk", "comments state these match the AKS-managed VNet");
+const KARPENTER_MAKEFILE = repoFile(
+  "Azure/karpenter-provider-azure:Makefile-az.mk",
+  "comments state these match the AKS-managed VNet",
+);
 
 export const DEFAULT_CIDRS: DefaultCidrs = {
   podCidr: sourced("10.244.0.0/16", [aksDoc("configure-kubenet"), aksDoc("azure-cni-overlay")]),

@@ -14,14 +14,41 @@
  */
 export { MODEL_IDS, DATAPLANE_IDS, isModelId, type ModelId, type DataplaneId } from "./ids.js";
 export { CHECKED, isSourced, type Source, type Sourced, type Alternative } from "./source.js";
-export { MODEL_FACT_KEYS, type ModelFacts, type ModelConfig, type ModelStatus, type NetworkPolicyId, type NodeLimit, type PodAddressing, type Routing } from "./model.js";
+export {
+  MODEL_FACT_KEYS,
+  type ModelFacts,
+  type ModelConfig,
+  type ModelStatus,
+  type NetworkPolicyId,
+  type NodeLimit,
+  type PodAddressing,
+  type Routing,
+} from "./model.js";
 export { MODELS } from "./models/index.js";
 export { DATAPLANES, supportsDataplane, type DataplaneFacts } from "./dataplanes.js";
 export { modelOf, type ModelSelector } from "./model-of.js";
 export { PLATFORM_LIMITS, type PlatformLimits } from "./platform-limits.js";
-export { RESERVED_RANGES, LOCALDNS_RANGE, OVERLAY_POD_CIDR_SUPPORTED_SPACE, type ReservedRange, type RangeUse } from "./reserved-ranges.js";
+export {
+  RESERVED_RANGES,
+  LOCALDNS_RANGE,
+  OVERLAY_POD_CIDR_SUPPORTED_SPACE,
+  type ReservedRange,
+  type RangeUse,
+} from "./reserved-ranges.js";
 export { DEFAULT_CIDRS, type DefaultCidrs } from "./default-cidrs.js";
 export { RETIREMENTS, retirement, type Retirement } from "./retirements.js";
-export { defaultModel, defaultPlugin, defaultMaxSurge, defaultMaxPods, RECOMMENDED_MAX_SURGE, type MaxSurge } from "./defaults.js";
-export { tryParseKubernetesVersion, isAtLeast, formatKubernetesVersion, type KubernetesVersion } from "./kubernetes-version.js";
+export {
+  defaultModel,
+  defaultPlugin,
+  defaultMaxSurge,
+  defaultMaxPods,
+  RECOMMENDED_MAX_SURGE,
+  type MaxSurge,
+} from "./defaults.js";
+export {
+  tryParseKubernetesVersion,
+  isAtLeast,
+  formatKubernetesVersion,
+  type KubernetesVersion,
+} from "./kubernetes-version.js";
 export { facts, renderFactsMarkdown, type Fact } from "./catalog.js";

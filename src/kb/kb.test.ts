@@ -28,7 +28,10 @@ describe("the knowledge base passes its data lints", () => {
   it.each([
     { name: "every fact is sourced", problems: () => everyFactSourced(facts()) },
     { name: "bounds are ordered", problems: () => boundsOrdered(Object.values(MODELS), PLATFORM_LIMITS) },
-    { name: "reserved ranges are disjoint and avoid the defaults", problems: () => reservedRangesDisjoint(RESERVED_RANGES, defaultCidrList) },
+    {
+      name: "reserved ranges are disjoint and avoid the defaults",
+      problems: () => reservedRangesDisjoint(RESERVED_RANGES, defaultCidrList),
+    },
     { name: "every model declares every field", problems: () => modelsComplete(MODELS, Object.values(DATAPLANES)) },
   ])("$name", ({ problems }) => {
     expect(problems()).toEqual([]);
@@ -49,17 +52,90 @@ describe("the knowledge base passes its data lints", () => {
 describe("the data lints catch bad data", () => {
   const good = MODELS["azure-cni-overlay"];
   it.each([
-    { name: "a fact without a source", problems: () => everyFactSourced([{ path: "x", fact: { value: 1, source: [] } }]), expected: "x: no source" },
-    { name: "a source that is not a URL or repo path", problems: () => everyFactSourced([{ path: "x", fact: sourced(1, { url: "the docs", checked: "2026-11-22" }) }]), expected: "neither an https URL" },
-    { name: "an impossible check date", problems: () => everyFactSourced([{ path: "x", fact: sourced(1, { url: "https://example.org", checked: "2026-02-30" }) }]), expected: "not a YYYY-MM-DD date" },
-    { name: "an alternative without a note", problems: () => everyFactSourced([{ path: "x", fact: sourced(1, { url: "https://example.org", checked: "2026-11-22" }, { alternatives: [{ value: 2, source: [{ url: "https://example.org", checked: "2026-11-22" }], note: " " }] }) }]), expected: "does not say what it means" },
-    { name: "a default above the maximum", problems: () => boundsOrdered([{ ...good, defaultMaxPods: sourced(300, good.defaultMaxPods.source) }], PLATFORM_LIMITS), expected: "default maxPods 300 is outside 10..250" },
-    { name: "a model above the cluster node limit", problems: () => boundsOrdered([{ ...good, maxNodes: sourced({ count: 6000, by: "platform" as const }, good.maxNodes.source) }], PLATFORM_LIMITS), expected: "above the cluster limit" },
-    { name: "overlapping reserved ranges", problems: () => reservedRangesDisjoint([...RESERVED_RANGES, { cidr: "172.30.128.0/17", reason: "r", forbiddenFor: [], source: [] }], []), expected: "overlap" },
-    { name: "a reserved range that does not parse", problems: () => reservedRangesDisjoint([{ cidr: "172.30.0.0/33", reason: "r", forbiddenFor: [], source: [] }], []), expected: "does not parse" },
-    { name: "a default inside a reserved range", problems: () => reservedRangesDisjoint(RESERVED_RANGES, [{ name: "podCidr", cidr: "172.16.0.0/12" }]), expected: "overlaps reserved range 172.30.0.0/16" },
-    { name: "a model missing a field", problems: () => modelsComplete({ "azure-cni-overlay": { ...good, windows: undefined as never } }, []), expected: "windows is missing" },
-    { name: "a model and a dataplane that disagree", problems: () => modelsComplete({ kubenet: { ...MODELS.kubenet, dataplanes: sourced(["azure", "cilium"] as const, []) } }, Object.values(DATAPLANES)), expected: "says the opposite" },
+    {
+      name: "a fact without a source",
+      problems: () => everyFactSourced([{ path: "x", fact: { value: 1, source: [] } }]),
+      expected: "x: no source",
+    },
+    {
+      name: "a source that is not a URL or repo path",
+      problems: () => everyFactSourced([{ path: "x", fact: sourced(1, { url: "the docs", checked: "2026-11-22" }) }]),
+      expected: "neither an https URL",
+    },
+    {
+      name: "an impossible check date",
+      problems: () =>
+        everyFactSourced([{ path: "x", fact: sourced(1, { url: "https://example.org", checked: "2026-02-30" }) }]),
+      expected: "not a YYYY-MM-DD date",
+    },
+    {
+      name: "an alternative without a note",
+      problems: () =>
+        everyFactSourced([
+          {
+            path: "x",
+            fact: sourced(
+              1,
+              { url: "https://example.org", checked: "2026-11-22" },
+              {
+                alternatives: [
+                  { value: 2, source: [{ url: "https://example.org", checked: "2026-11-22" }], note: " " },
+                ],
+              },
+            ),
+          },
+        ]),
+      expected: "does not say what it means",
+    },
+    {
+      name: "a default above the maximum",
+      problems: () =>
+        boundsOrdered([{ ...good, defaultMaxPods: sourced(300, good.defaultMaxPods.source) }], PLATFORM_LIMITS),
+      expected: "default maxPods 300 is outside 10..250",
+    },
+    {
+      name: "a model above the cluster node limit",
+      problems: () =>
+        boundsOrdered(
+          [{ ...good, maxNodes: sourced({ count: 6000, by: "platform" as const }, good.maxNodes.source) }],
+          PLATFORM_LIMITS,
+        ),
+      expected: "above the cluster limit",
+    },
+    {
+      name: "overlapping reserved ranges",
+      problems: () =>
+        reservedRangesDisjoint(
+          [...RESERVED_RANGES, { cidr: "172.30.128.0/17", reason: "r", forbiddenFor: [], source: [] }],
+          [],
+        ),
+      expected: "overlap",
+    },
+    {
+      name: "a reserved range that does not parse",
+      problems: () =>
+        reservedRangesDisjoint([{ cidr: "172.30.0.0/33", reason: "r", forbiddenFor: [], source: [] }], []),
+      expected: "does not parse",
+    },
+    {
+      name: "a default inside a reserved range",
+      problems: () => reservedRangesDisjoint(RESERVED_RANGES, [{ name: "podCidr", cidr: "172.16.0.0/12" }]),
+      expected: "overlaps reserved range 172.30.0.0/16",
+    },
+    {
+      name: "a model missing a field",
+      problems: () => modelsComplete({ "azure-cni-overlay": { ...good, windows: undefined as never } }, []),
+      expected: "windows is missing",
+    },
+    {
+      name: "a model and a dataplane that disagree",
+      problems: () =>
+        modelsComplete(
+          { kubenet: { ...MODELS.kubenet, dataplanes: sourced(["azure", "cilium"] as const, []) } },
+          Object.values(DATAPLANES),
+        ),
+      expected: "says the opposite",
+    },
   ])("$name", ({ problems, expected }) => {
     expect(problems().join("\n")).toContain(expected);
   });
@@ -67,14 +143,48 @@ describe("the data lints catch bad data", () => {
 
 describe("documented facts", () => {
   it.each([
-    { name: "kubenet stops at 400 nodes (route table)", actual: MODELS.kubenet.maxNodes.value, expected: { count: 400, by: "route-table" } },
-    { name: "Overlay stops at 5,000 nodes", actual: MODELS["azure-cni-overlay"].maxNodes.value, expected: { count: 5000, by: "platform" } },
+    {
+      name: "kubenet stops at 400 nodes (route table)",
+      actual: MODELS.kubenet.maxNodes.value,
+      expected: { count: 400, by: "route-table" },
+    },
+    {
+      name: "Overlay stops at 5,000 nodes",
+      actual: MODELS["azure-cni-overlay"].maxNodes.value,
+      expected: { count: 5000, by: "platform" },
+    },
     { name: "kubenet retires 31 March 2028", actual: MODELS.kubenet.retirement.value, expected: "2028-03-31" },
-    { name: "Node Subnet defaults to 30 pods", actual: MODELS["azure-cni-node-subnet"].defaultMaxPods.value, expected: 30 },
-    { name: "kubenet defaults to 110 pods, portal 30", actual: [MODELS.kubenet.defaultMaxPods.value, MODELS.kubenet.defaultMaxPods.alternatives?.map((a) => a.value)], expected: [110, [30]] },
-    { name: "Pod Subnet defaults to 250 pods, IP planning says 110", actual: [MODELS["azure-cni-pod-subnet-dynamic"].defaultMaxPods.value, MODELS["azure-cni-pod-subnet-dynamic"].defaultMaxPods.alternatives?.map((a) => a.value)], expected: [250, [110]] },
-    { name: "Overlay aggregate pods 200,000, alternatives 250,000 and no limit", actual: [MODELS["azure-cni-overlay"].maxPodsPerCluster.value, MODELS["azure-cni-overlay"].maxPodsPerCluster.alternatives?.map((a) => a.value)], expected: [200000, [250000, null]] },
-    { name: "only Overlay is dual-stack", actual: MODEL_IDS.filter((m) => MODELS[m].dualStack.value), expected: ["azure-cni-overlay"] },
+    {
+      name: "Node Subnet defaults to 30 pods",
+      actual: MODELS["azure-cni-node-subnet"].defaultMaxPods.value,
+      expected: 30,
+    },
+    {
+      name: "kubenet defaults to 110 pods, portal 30",
+      actual: [MODELS.kubenet.defaultMaxPods.value, MODELS.kubenet.defaultMaxPods.alternatives?.map((a) => a.value)],
+      expected: [110, [30]],
+    },
+    {
+      name: "Pod Subnet defaults to 250 pods, IP planning says 110",
+      actual: [
+        MODELS["azure-cni-pod-subnet-dynamic"].defaultMaxPods.value,
+        MODELS["azure-cni-pod-subnet-dynamic"].defaultMaxPods.alternatives?.map((a) => a.value),
+      ],
+      expected: [250, [110]],
+    },
+    {
+      name: "Overlay aggregate pods 200,000, alternatives 250,000 and no limit",
+      actual: [
+        MODELS["azure-cni-overlay"].maxPodsPerCluster.value,
+        MODELS["azure-cni-overlay"].maxPodsPerCluster.alternatives?.map((a) => a.value),
+      ],
+      expected: [200000, [250000, null]],
+    },
+    {
+      name: "only Overlay is dual-stack",
+      actual: MODEL_IDS.filter((m) => MODELS[m].dualStack.value),
+      expected: ["azure-cni-overlay"],
+    },
   ])("$name", ({ actual, expected }) => {
     expect(actual).toEqual(expected);
   });
@@ -100,9 +210,21 @@ describe("modelOf", () => {
     { name: "none", s: { plugin: "none" }, expected: "byo-cni" },
     { name: "azure + overlay", s: { plugin: "azure", pluginMode: "overlay" }, expected: "azure-cni-overlay" },
     { name: "azure alone is node subnet", s: { plugin: "azure" }, expected: "azure-cni-node-subnet" },
-    { name: "azure + pod subnet is dynamic", s: { plugin: "azure", podSubnet: true }, expected: "azure-cni-pod-subnet-dynamic" },
-    { name: "azure + pod subnet + StaticBlock", s: { plugin: "azure", podSubnet: true, podIpAllocation: "StaticBlock" }, expected: "azure-cni-pod-subnet-static" },
-    { name: "StaticBlock without a pod subnet is still node subnet", s: { plugin: "azure", podIpAllocation: "StaticBlock" }, expected: "azure-cni-node-subnet" },
+    {
+      name: "azure + pod subnet is dynamic",
+      s: { plugin: "azure", podSubnet: true },
+      expected: "azure-cni-pod-subnet-dynamic",
+    },
+    {
+      name: "azure + pod subnet + StaticBlock",
+      s: { plugin: "azure", podSubnet: true, podIpAllocation: "StaticBlock" },
+      expected: "azure-cni-pod-subnet-static",
+    },
+    {
+      name: "StaticBlock without a pod subnet is still node subnet",
+      s: { plugin: "azure", podIpAllocation: "StaticBlock" },
+      expected: "azure-cni-node-subnet",
+    },
   ])("$name", ({ s, expected }) => {
     expect(modelOf(s)).toBe(expected);
   });
@@ -111,12 +233,31 @@ describe("modelOf", () => {
 describe("version-dependent defaults", () => {
   const v = (s: string) => tryParseKubernetesVersion(s);
   it.each([
-    { name: "surge before 1.32 is 1 node", actual: defaultMaxSurge(v("1.31")).value, expected: { kind: "count", count: 1 } },
-    { name: "surge from 1.32 is 10%", actual: defaultMaxSurge(v("1.32.0")).value, expected: { kind: "percent", percent: 10 } },
-    { name: "surge without a version is 10%, alternative 1", actual: [defaultMaxSurge().value, defaultMaxSurge().alternatives?.[0]?.value], expected: [{ kind: "percent", percent: 10 }, { kind: "count", count: 1 }] },
+    {
+      name: "surge before 1.32 is 1 node",
+      actual: defaultMaxSurge(v("1.31")).value,
+      expected: { kind: "count", count: 1 },
+    },
+    {
+      name: "surge from 1.32 is 10%",
+      actual: defaultMaxSurge(v("1.32.0")).value,
+      expected: { kind: "percent", percent: 10 },
+    },
+    {
+      name: "surge without a version is 10%, alternative 1",
+      actual: [defaultMaxSurge().value, defaultMaxSurge().alternatives?.[0]?.value],
+      expected: [
+        { kind: "percent", percent: 10 },
+        { kind: "count", count: 1 },
+      ],
+    },
     { name: "plugin before 1.30 is kubenet", actual: defaultModel(v("1.29")).value, expected: "kubenet" },
     { name: "plugin from 1.30 is Overlay", actual: defaultModel(v("v1.30")).value, expected: "azure-cni-overlay" },
-    { name: "versions parse", actual: [v("1.33"), v("1.33.2"), v("1.x"), v("")], expected: [{ major: 1, minor: 33 }, { major: 1, minor: 33, patch: 2 }, undefined, undefined] },
+    {
+      name: "versions parse",
+      actual: [v("1.33"), v("1.33.2"), v("1.x"), v("")],
+      expected: [{ major: 1, minor: 33 }, { major: 1, minor: 33, patch: 2 }, undefined, undefined],
+    },
   ])("$name", ({ actual, expected }) => {
     expect(actual).toEqual(expected);
   });

@@ -22,6 +22,7 @@ export function modelOf(s: ModelSelector): ModelId {
   if (s.plugin === "kubenet") return "kubenet";
   if (s.plugin === "none") return "byo-cni";
   if (s.pluginMode === "overlay") return "azure-cni-overlay";
-  if (s.podSubnet) return s.podIpAllocation === "StaticBlock" ? "azure-cni-pod-subnet-static" : "azure-cni-pod-subnet-dynamic";
+  if (s.podSubnet)
+    return s.podIpAllocation === "StaticBlock" ? "azure-cni-pod-subnet-static" : "azure-cni-pod-subnet-dynamic";
   return "azure-cni-node-subnet";
 }

@@ -22,7 +22,12 @@ export type ModelStatus = "recommended" | "legacy" | "retiring" | "customer-mana
 export type PodAddressing =
   | { readonly kind: "node-subnet" }
   | { readonly kind: "pod-cidr-block"; readonly bits: number }
-  | { readonly kind: "pod-subnet-batch"; readonly batch: number; readonly minFree: number; readonly releaseAbove: number }
+  | {
+      readonly kind: "pod-subnet-batch";
+      readonly batch: number;
+      readonly minFree: number;
+      readonly releaseAbove: number;
+    }
   | { readonly kind: "pod-subnet-block"; readonly bits: number }
   | { readonly kind: "cni-defined" };
 

@@ -5,7 +5,10 @@
  */
 import { aksDoc, repoFile, sourced, type Sourced } from "./source.js";
 
-const LIMITS_INCLUDE = repoFile("MicrosoftDocs/azure-docs:includes/container-service-limits.md", "2024 copy; the live include moved to a private repository");
+const LIMITS_INCLUDE = repoFile(
+  "MicrosoftDocs/azure-docs:includes/container-service-limits.md",
+  "2024 copy; the live include moved to a private repository",
+);
 const IP_PLANNING = aksDoc("concepts-network-ip-address-planning");
 
 export interface PlatformLimits {
@@ -38,24 +41,43 @@ export interface PlatformLimits {
 
 export const PLATFORM_LIMITS: PlatformLimits = {
   nodesPerCluster: sourced(5000, [LIMITS_INCLUDE, IP_PLANNING]),
-  nodesPerPool: sourced(1000, [LIMITS_INCLUDE, aksDoc("upgrade-aks-node-pools-rolling", "a scale set holds at most 1,000 instances including surge nodes")]),
+  nodesPerPool: sourced(1000, [
+    LIMITS_INCLUDE,
+    aksDoc("upgrade-aks-node-pools-rolling", "a scale set holds at most 1,000 instances including surge nodes"),
+  ]),
   poolsPerCluster: sourced(100, LIMITS_INCLUDE),
   maxPodsPerNode: sourced(250, [LIMITS_INCLUDE, IP_PLANNING]),
   minMaxPods: sourced(10, IP_PLANNING),
-  minPodsPerPool: sourced(30, aksDoc("concepts-network-ip-address-planning", "maxPods 10 is allowed only when every node pool has room for at least 30 pods")),
+  minPodsPerPool: sourced(
+    30,
+    aksDoc(
+      "concepts-network-ip-address-planning",
+      "maxPods 10 is allowed only when every node pool has room for at least 30 pods",
+    ),
+  ),
   windowsRecommendedMaxPods: sourced(110, [IP_PLANNING, aksDoc("concepts-network-azure-cni-overlay")]),
   vnetPrivateIps: sourced(65536, IP_PLANNING),
   routesPerRouteTable: sourced(400, aksDoc("configure-kubenet", "Azure supports a maximum of 400 routes in a UDR")),
-  serviceCidrShortestBitsV4: sourced(12, repoFile("kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation_test.go", "kube-apiserver rejects IPv4 service ranges with a mask shorter than /12"), {
-    alternatives: [
-      {
-        value: 13,
-        source: [IP_PLANNING],
-        note: 'AKS says the service CIDR "must be smaller than /12"; if that excludes /12 itself, /13 is the largest accepted',
-      },
-    ],
-  }),
-  serviceCidrShortestBitsV6: sourced(108, [aksDoc("configure-dual-stack"), repoFile("kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation_test.go")]),
+  serviceCidrShortestBitsV4: sourced(
+    12,
+    repoFile(
+      "kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation_test.go",
+      "kube-apiserver rejects IPv4 service ranges with a mask shorter than /12",
+    ),
+    {
+      alternatives: [
+        {
+          value: 13,
+          source: [IP_PLANNING],
+          note: 'AKS says the service CIDR "must be smaller than /12"; if that excludes /12 itself, /13 is the largest accepted',
+        },
+      ],
+    },
+  ),
+  serviceCidrShortestBitsV6: sourced(108, [
+    aksDoc("configure-dual-stack"),
+    repoFile("kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation_test.go"),
+  ]),
   staticBlockPodSubnetShortestBits: sourced(12, aksDoc("configure-azure-cni-static-block-allocation")),
   freeTierRecommendedNodes: sourced(10, LIMITS_INCLUDE),
 };

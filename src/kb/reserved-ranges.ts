@@ -19,14 +19,37 @@ const ALL: readonly RangeUse[] = ["podCidr", "serviceCidr", "vnet"];
 
 /** Pairwise disjoint (checked by the data lint). */
 export const RESERVED_RANGES: readonly ReservedRange[] = [
-  { cidr: "169.254.0.0/16", reason: "link-local: Azure platform services (instance metadata, LocalDNS)", forbiddenFor: ALL, source: [CNI_OVERVIEW] },
-  { cidr: "172.30.0.0/16", reason: "reserved by AKS; pod CIDRs overlapping it are rejected on create and update since the 2026-05-29 release", forbiddenFor: ALL, source: [CNI_OVERVIEW, aksRelease("2026-05-29")] },
-  { cidr: "172.31.0.0/16", reason: "reserved by AKS; pod CIDRs overlapping it are rejected on create and update since the 2026-05-29 release", forbiddenFor: ALL, source: [CNI_OVERVIEW, aksRelease("2026-05-29")] },
-  { cidr: "192.0.2.0/24", reason: "reserved by AKS (RFC 5737 documentation range)", forbiddenFor: ALL, source: [CNI_OVERVIEW] },
+  {
+    cidr: "169.254.0.0/16",
+    reason: "link-local: Azure platform services (instance metadata, LocalDNS)",
+    forbiddenFor: ALL,
+    source: [CNI_OVERVIEW],
+  },
+  {
+    cidr: "172.30.0.0/16",
+    reason: "reserved by AKS; pod CIDRs overlapping it are rejected on create and update since the 2026-05-29 release",
+    forbiddenFor: ALL,
+    source: [CNI_OVERVIEW, aksRelease("2026-05-29")],
+  },
+  {
+    cidr: "172.31.0.0/16",
+    reason: "reserved by AKS; pod CIDRs overlapping it are rejected on create and update since the 2026-05-29 release",
+    forbiddenFor: ALL,
+    source: [CNI_OVERVIEW, aksRelease("2026-05-29")],
+  },
+  {
+    cidr: "192.0.2.0/24",
+    reason: "reserved by AKS (RFC 5737 documentation range)",
+    forbiddenFor: ALL,
+    source: [CNI_OVERVIEW],
+  },
 ];
 
 /** LocalDNS listens here; Cilium network policies must allow it. Inside 169.254.0.0/16. */
-export const LOCALDNS_RANGE: Sourced<string> = sourced("169.254.10.0/24", aksDoc("azure-cni-powered-by-cilium", "LocalDNS uses 169.254.10.0/24"));
+export const LOCALDNS_RANGE: Sourced<string> = sourced(
+  "169.254.10.0/24",
+  aksDoc("azure-cni-powered-by-cilium", "LocalDNS uses 169.254.10.0/24"),
+);
 
 /** Address space Microsoft supports for an Overlay pod CIDR: RFC 1918 and RFC 6598; public ranges are not blocked but unsupported. */
 export const OVERLAY_POD_CIDR_SUPPORTED_SPACE: Sourced<readonly string[]> = sourced(

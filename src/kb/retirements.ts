@@ -13,12 +13,54 @@ export interface Retirement {
 }
 
 export const RETIREMENTS: readonly Retirement[] = [
-  { id: "kubenet", title: "kubenet network plugin", date: "2028-03-31", source: [repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/kubenet-retirement.md"), { url: "https://github.com/Azure/AKS/issues/4859", checked: "2026-11-22" }], note: "migrate to Azure CNI Overlay" },
-  { id: "npm-windows", title: "Azure Network Policy Manager on Windows", date: "2026-09-30", source: [repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/azure-network-policy-manager-windows-retirement.md")], note: "no new onboarding" },
-  { id: "npm-linux", title: "Azure Network Policy Manager on Linux", date: "2028-09-30", source: [repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/azure-network-policy-manager-linux-retirement.md")], note: "migrate to Cilium network policy" },
-  { id: "basic-load-balancer", title: "Basic Load Balancer", date: "2025-09-30", source: [aksDoc("quotas-skus-regions")] },
-  { id: "windows-server-2019", title: "Windows Server 2019 node pools", date: "2026-03-01", source: [aksRelease("2026-05-29")] },
-  { id: "windows-server-2022", title: "Windows Server 2022 node pools", date: "2028-06-30", previousDate: "2027-03-15", source: [aksRelease("2026-06-19")], note: "earlier release notes said 15 March 2027" },
+  {
+    id: "kubenet",
+    title: "kubenet network plugin",
+    date: "2028-03-31",
+    source: [
+      repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/kubenet-retirement.md"),
+      { url: "https://github.com/Azure/AKS/issues/4859", checked: "2026-11-22" },
+    ],
+    note: "migrate to Azure CNI Overlay",
+  },
+  {
+    id: "npm-windows",
+    title: "Azure Network Policy Manager on Windows",
+    date: "2026-09-30",
+    source: [
+      repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/azure-network-policy-manager-windows-retirement.md"),
+    ],
+    note: "no new onboarding",
+  },
+  {
+    id: "npm-linux",
+    title: "Azure Network Policy Manager on Linux",
+    date: "2028-09-30",
+    source: [
+      repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/azure-network-policy-manager-linux-retirement.md"),
+    ],
+    note: "migrate to Cilium network policy",
+  },
+  {
+    id: "basic-load-balancer",
+    title: "Basic Load Balancer",
+    date: "2025-09-30",
+    source: [aksDoc("quotas-skus-regions")],
+  },
+  {
+    id: "windows-server-2019",
+    title: "Windows Server 2019 node pools",
+    date: "2026-03-01",
+    source: [aksRelease("2026-05-29")],
+  },
+  {
+    id: "windows-server-2022",
+    title: "Windows Server 2022 node pools",
+    date: "2028-06-30",
+    previousDate: "2027-03-15",
+    source: [aksRelease("2026-06-19")],
+    note: "earlier release notes said 15 March 2027",
+  },
 ];
 
 /** The retirement with this id. */

@@ -35,7 +35,11 @@ export const CHECKED = "2026-11-22";
 
 /** A page of the AKS documentation (MicrosoftDocs/azure-aks-docs:articles/aks/<page>.md). */
 export function aksDoc(page: string, note?: string): Source {
-  return { url: `https://learn.microsoft.com/azure/aks/${page}`, checked: CHECKED, ...(note === undefined ? {} : { note }) };
+  return {
+    url: `https://learn.microsoft.com/azure/aks/${page}`,
+    checked: CHECKED,
+    ...(note === undefined ? {} : { note }),
+  };
 }
 
 /** A file in a public GitHub repository, `owner/repo:path`. */
@@ -54,11 +58,21 @@ export function page(url: string, note?: string): Source {
 }
 
 /** Builds a sourced value. */
-export function sourced<T>(value: T, source: Source | readonly Source[], extra: Omit<Sourced<T>, "value" | "source"> = {}): Sourced<T> {
+export function sourced<T>(
+  value: T,
+  source: Source | readonly Source[],
+  extra: Omit<Sourced<T>, "value" | "source"> = {},
+): Sourced<T> {
   return { value, source: Array.isArray(source) ? (source as readonly Source[]) : [source as Source], ...extra };
 }
 
 /** Reports whether a value has the shape of a `Sourced` value. */
 export function isSourced(v: unknown): v is Sourced<unknown> {
-  return typeof v === "object" && v !== null && "value" in v && "source" in v && Array.isArray((v as { source: unknown }).source);
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    "value" in v &&
+    "source" in v &&
+    Array.isArray((v as { source: unknown }).source)
+  );
 }

@@ -19,11 +19,15 @@ export interface Served {
 
 /** Starts `aksnet serve --port 0` from dist/ and resolves with the address it prints. */
 export function serve(extraArgs: readonly string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, [join(ROOT, "dist", "cli", "aksnet.js"), "serve", "--port", "0", ...extraArgs], {
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, "dist", "cli", "aksnet.js"), "serve", "--port", "0", ...extraArgs],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   return new Promise((done, fail) => {
     let out = "";
     let err = "";
@@ -58,7 +62,14 @@ export async function launch(): Promise<{ browser: Browser; close(): Promise<voi
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   return {
     browser,

@@ -49,8 +49,12 @@ describe("web planner in Chromium", () => {
   const tmp = mkdtempSync(join(tmpdir(), "aksnet-e2e-"));
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
-    if (!existsSync(join(ROOT, "dist", "web", "index.html"))) throw new Error("dist/ is not built: run npm run build first");
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`,
+      );
+    if (!existsSync(join(ROOT, "dist", "web", "index.html")))
+      throw new Error("dist/ is not built: run npm run build first");
     mkdirSync(OUTPUT, { recursive: true });
     served = await serve();
     browser = await launch();
@@ -90,30 +94,54 @@ describe("web planner in Chromium", () => {
     await page.fill("#compare-subnet", "10.224.0.0/22");
     await page.waitForFunction(() => document.querySelector("#compare-command")?.textContent?.includes("/22"));
     await page.click("#compare-example");
-    await page.waitForFunction(() => document.querySelector("#compare-command")?.textContent?.endsWith("10.224.0.0/24"));
+    await page.waitForFunction(() =>
+      document.querySelector("#compare-command")?.textContent?.endsWith("10.224.0.0/24"),
+    );
     const rows = await page.$$eval("#compare-table tbody tr", (trs) =>
       trs.map((tr) => ({
         model: tr.getAttribute("data-model"),
         dataplane: tr.getAttribute("data-dataplane"),
-        cells: Object.fromEntries(Array.from(tr.querySelectorAll("td[data-field]")).map((td) => [td.getAttribute("data-field"), td.textContent])),
+        cells: Object.fromEntries(
+          Array.from(tr.querySelectorAll("td[data-field]")).map((td) => [
+            td.getAttribute("data-field"),
+            td.textContent,
+          ]),
+        ),
       })),
     );
     // The CLI's default is the /24 example too.
     const { code, stdout } = await cli(["compare", "-o", "json"]);
     expect(code).toBe(0);
-    const json = JSON.parse(stdout) as { assumptions: { nodeSubnet: { value: string } }; models: { model: string; dataplane: string | null; maxPodsPerNode: number; maxNodes: number; maxPods: number; limitedBy: string; withSurge: { maxNodes: number; maxPods: number }; addressesPerNode: { nodeSubnet: number } }[] };
+    const json = JSON.parse(stdout) as {
+      assumptions: { nodeSubnet: { value: string } };
+      models: {
+        model: string;
+        dataplane: string | null;
+        maxPodsPerNode: number;
+        maxNodes: number;
+        maxPods: number;
+        limitedBy: string;
+        withSurge: { maxNodes: number; maxPods: number };
+        addressesPerNode: { nodeSubnet: number };
+      }[];
+    };
     expect(json.assumptions.nodeSubnet.value).toBe("10.224.0.0/24");
-    expect(rows.map((r) => `${r.model}/${r.dataplane}`)).toEqual(json.models.map((m) => `${m.model}/${m.dataplane ?? "none"}`));
+    expect(rows.map((r) => `${r.model}/${r.dataplane}`)).toEqual(
+      json.models.map((m) => `${m.model}/${m.dataplane ?? "none"}`),
+    );
     json.models.forEach((m, i) => {
       const c = rows[i]?.cells ?? {};
-      expect({
-        maxPodsPerNode: toNumber(c["maxPodsPerNode"] ?? null),
-        nodeSubnet: toNumber(c["addressesPerNode.nodeSubnet"] ?? null),
-        maxNodes: toNumber(c["maxNodes"] ?? null),
-        maxPods: toNumber(c["maxPods"] ?? null),
-        surgeNodes: toNumber(c["withSurge.maxNodes"] ?? null),
-        surgePods: toNumber(c["withSurge.maxPods"] ?? null),
-      }, `${m.model}/${m.dataplane}`).toEqual({
+      expect(
+        {
+          maxPodsPerNode: toNumber(c["maxPodsPerNode"] ?? null),
+          nodeSubnet: toNumber(c["addressesPerNode.nodeSubnet"] ?? null),
+          maxNodes: toNumber(c["maxNodes"] ?? null),
+          maxPods: toNumber(c["maxPods"] ?? null),
+          surgeNodes: toNumber(c["withSurge.maxNodes"] ?? null),
+          surgePods: toNumber(c["withSurge.maxPods"] ?? null),
+        },
+        `${m.model}/${m.dataplane}`,
+      ).toEqual({
         maxPodsPerNode: m.maxPodsPerNode,
         nodeSubnet: m.addressesPerNode.nodeSubnet,
         maxNodes: m.maxNodes,
@@ -135,7 +163,9 @@ describe("web planner in Chromium", () => {
     writeFileSync(file, OVERLAPPING_POD_CIDR);
     const { code, stdout } = await cli(["check", file, "-o", "json"]);
     expect(code).toBe(1);
-    const cliFinding = (JSON.parse(stdout) as { findings: { ruleId: string; message: string; fix: string }[] }).findings.find((f) => f.ruleId === "pod-cidr-overlaps-network");
+    const cliFinding = (
+      JSON.parse(stdout) as { findings: { ruleId: string; message: string; fix: string }[] }
+    ).findings.find((f) => f.ruleId === "pod-cidr-overlaps-network");
     expect(cliFinding).toBeDefined();
     expect(finding).toContain(cliFinding?.message);
     expect(finding).toContain(cliFinding?.fix);
@@ -148,10 +178,16 @@ describe("web planner in Chromium", () => {
   it("moves the chart marker and the needed addresses when the node count changes", async () => {
     await page.fill("#plan-text", EXAMPLE_PLAN);
     await page.waitForSelector("#chart-marker", { state: "attached" });
-    const before = { x: await page.getAttribute("#chart-marker", "x1"), needed: await page.textContent('#chart .legend li [data-field="atMarker"]') };
+    const before = {
+      x: await page.getAttribute("#chart-marker", "x1"),
+      needed: await page.textContent('#chart .legend li [data-field="atMarker"]'),
+    };
     await page.fill("#nodes-number", "400");
     await page.waitForFunction(() => document.querySelector("#chart-svg")?.getAttribute("data-marker") === "400");
-    const after = { x: await page.getAttribute("#chart-marker", "x1"), needed: await page.textContent('#chart .legend li [data-field="atMarker"]') };
+    const after = {
+      x: await page.getAttribute("#chart-marker", "x1"),
+      needed: await page.textContent('#chart .legend li [data-field="atMarker"]'),
+    };
     expect(Number(after.x)).toBeGreaterThan(Number(before.x));
     // One address per node, 10% surge rounded up: 10 nodes need 11, 400 need 440.
     expect([before.needed, after.needed]).toEqual(["11", "440"]);
@@ -175,16 +211,23 @@ describe("web planner in Chromium", () => {
   it("ranks the models like aksnet recommend, and a requirement checkbox changes the ranking", async () => {
     await page.fill("#plan-text", EXAMPLE_PLAN);
     await page.waitForSelector("#recommend-table");
-    const ids = () => page.$$eval("#recommend-table tbody tr", (trs) => trs.map((tr) => `${tr.getAttribute("data-candidate")} ${tr.querySelectorAll("td")[1]?.textContent}`));
+    const ids = () =>
+      page.$$eval("#recommend-table tbody tr", (trs) =>
+        trs.map((tr) => `${tr.getAttribute("data-candidate")} ${tr.querySelectorAll("td")[1]?.textContent}`),
+      );
     const cliIds = async (text: string) => {
       const file = join(tmp, "recommend.yaml");
       writeFileSync(file, text);
       const { stdout } = await cli(["recommend", file, "-o", "json"]);
-      return (JSON.parse(stdout) as { ranked: { id: string; total: number }[] }).ranked.map((c) => `${c.id} ${c.total}`);
+      return (JSON.parse(stdout) as { ranked: { id: string; total: number }[] }).ranked.map(
+        (c) => `${c.id} ${c.total}`,
+      );
     };
     expect(await ids()).toEqual(await cliIds(EXAMPLE_PLAN));
     await page.check("#field-req-windows");
-    await page.waitForFunction(() => !document.querySelector('#recommend-table tr[data-candidate="azure-cni-overlay/cilium"]'));
+    await page.waitForFunction(
+      () => !document.querySelector('#recommend-table tr[data-candidate="azure-cni-overlay/cilium"]'),
+    );
     const withWindows = await page.inputValue("#plan-text");
     expect(withWindows).toContain("windows: true");
     expect(await ids()).toEqual(await cliIds(withWindows));
@@ -192,11 +235,17 @@ describe("web planner in Chromium", () => {
 
   it("loads an az aks show file, reads it with the importers and converts it to aksnet.yaml", async () => {
     await page.setInputFiles("#plan-file", join(ROOT, "examples", "imports", "aks-show.json"));
-    await page.waitForFunction(() => document.querySelector("#input-status")?.textContent?.startsWith("Read az aks show output"));
+    await page.waitForFunction(() =>
+      document.querySelector("#input-status")?.textContent?.startsWith("Read az aks show output"),
+    );
     expect(await page.isVisible("#convert")).toBe(true);
     await page.click("#convert");
-    await page.waitForFunction(() => (document.querySelector("#plan-text") as HTMLTextAreaElement).value.startsWith("apiVersion: aksnet/v1"));
-    await page.waitForFunction(() => document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"));
+    await page.waitForFunction(() =>
+      (document.querySelector("#plan-text") as HTMLTextAreaElement).value.startsWith("apiVersion: aksnet/v1"),
+    );
+    await page.waitForFunction(() =>
+      document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"),
+    );
     expect(await page.isVisible("#convert")).toBe(false);
   });
 
@@ -217,10 +266,14 @@ describe("web planner in Chromium", () => {
 
   it("refuses a plan over 512 KiB with one sentence and keeps working", async () => {
     await page.fill("#plan-text", `# ${"x".repeat(600 * 1024)}\n`);
-    await page.waitForFunction(() => document.querySelector("#input-status")?.textContent?.includes("the page reads at most 512 KiB"));
+    await page.waitForFunction(() =>
+      document.querySelector("#input-status")?.textContent?.includes("the page reads at most 512 KiB"),
+    );
     expect((await page.inputValue("#plan-text")).length).toBeGreaterThan(600 * 1024);
     await page.fill("#plan-text", EXAMPLE_PLAN);
-    await page.waitForFunction(() => document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"));
+    await page.waitForFunction(() =>
+      document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"),
+    );
     expect(pageErrors).toEqual([]);
   });
 
@@ -258,7 +311,9 @@ describe("web planner in Chromium", () => {
     const p = await ctx.newPage();
     await p.goto(served.url);
     await p.waitForSelector("body[data-ready=true]");
-    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await p.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     await p.screenshot({ path: join(OUTPUT, `planner-${name}-${width}x${height}.png`), fullPage: true });
     await ctx.close();
     expect(overflow).toBeLessThanOrEqual(0);

@@ -6,10 +6,22 @@ import { memoryIo } from "../../src/adapters/cli/io.js";
 
 describe("aksnet serve: bad input is one sentence and exit code 2", () => {
   const cases: { name: string; argv: string[]; message: RegExp }[] = [
-    { name: "non-loopback host without --allow-remote", argv: ["serve", "--host", "0.0.0.0"], message: /^aksnet serve: --host 0\.0\.0\.0 would let other machines reach the planner; add --allow-remote/ },
-    { name: "port not a number", argv: ["serve", "--port", "http"], message: /--port 'http' is not a port number; give 0\.\.65535/ },
+    {
+      name: "non-loopback host without --allow-remote",
+      argv: ["serve", "--host", "0.0.0.0"],
+      message: /^aksnet serve: --host 0\.0\.0\.0 would let other machines reach the planner; add --allow-remote/,
+    },
+    {
+      name: "port not a number",
+      argv: ["serve", "--port", "http"],
+      message: /--port 'http' is not a port number; give 0\.\.65535/,
+    },
     { name: "port out of range", argv: ["serve", "--port", "70000"], message: /--port '70000' is not a port number/ },
-    { name: "negative port", argv: ["serve", "--port", "-1"], message: /--port '-1' is not a port number|option '-p, --port <port>' argument missing/ },
+    {
+      name: "negative port",
+      argv: ["serve", "--port", "-1"],
+      message: /--port '-1' is not a port number|option '-p, --port <port>' argument missing/,
+    },
   ];
   it.each(cases)("$name", async ({ argv, message }) => {
     const io = memoryIo();
@@ -27,7 +39,9 @@ it("a port in use is one sentence naming the port and the fix", async () => {
   try {
     const io = memoryIo();
     expect(await run(["serve", "--port", String(port)], io)).toBe(2);
-    expect(io.stderr).toBe(`aksnet serve: port ${port} on 127.0.0.1 is in use; choose another with --port (0 picks a free one).\n`);
+    expect(io.stderr).toBe(
+      `aksnet serve: port ${port} on 127.0.0.1 is in use; choose another with --port (0 picks a free one).\n`,
+    );
   } finally {
     await new Promise((done) => busy.close(done));
   }

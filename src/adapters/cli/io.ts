@@ -49,7 +49,9 @@ export function processIo(): Io {
 }
 
 /** An in-memory Io for tests: collects output, serves the given stdin text. */
-export function memoryIo(options: { stdin?: string; env?: Record<string, string>; isTTY?: boolean; cwd?: string } = {}): Io & {
+export function memoryIo(
+  options: { stdin?: string; env?: Record<string, string>; isTTY?: boolean; cwd?: string } = {},
+): Io & {
   readonly stdout: string;
   readonly stderr: string;
 } {

@@ -5,7 +5,8 @@ import { ChunkedWriter, LineTooLongError, readLineBatches, readLines, splitLines
 
 async function collect(chunks: readonly (string | Buffer)[]): Promise<Line[]> {
   const out: Line[] = [];
-  for await (const l of readLines(Readable.from(chunks.map((c) => (typeof c === "string" ? Buffer.from(c) : c))))) out.push(l);
+  for await (const l of readLines(Readable.from(chunks.map((c) => (typeof c === "string" ? Buffer.from(c) : c)))))
+    out.push(l);
   return out;
 }
 
@@ -47,17 +48,21 @@ describe("readLines", () => {
 
   it("agrees with splitLines however the text is cut into chunks", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: fc.constantFrom("a", "1", "\n", "\r", " ", "é", "#") }), fc.array(fc.nat(), { maxLength: 6 }), async (text, cuts) => {
-        const bytes = Buffer.from(text);
-        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-        const chunks: Buffer[] = [];
-        let prev = 0;
-        for (const p of [...points, bytes.length]) {
-          chunks.push(bytes.subarray(prev, p));
-          prev = p;
-        }
-        expect(await collect(chunks)).toEqual([...splitLines(text)]);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom("a", "1", "\n", "\r", " ", "é", "#") }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (text, cuts) => {
+          const bytes = Buffer.from(text);
+          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const chunks: Buffer[] = [];
+          let prev = 0;
+          for (const p of [...points, bytes.length]) {
+            chunks.push(bytes.subarray(prev, p));
+            prev = p;
+          }
+          expect(await collect(chunks)).toEqual([...splitLines(text)]);
+        },
+      ),
     );
   });
 });

@@ -38,7 +38,10 @@ export class LineTooLongError extends Error {
  * bounded by the chunk size and the longest line, which may be capped with
  * `maxLineLength` (then `LineTooLongError`).
  */
-export async function* readLineBatches(stream: Readable | AsyncIterable<Buffer | string>, maxLineLength = Infinity): AsyncGenerator<LineBatch> {
+export async function* readLineBatches(
+  stream: Readable | AsyncIterable<Buffer | string>,
+  maxLineLength = Infinity,
+): AsyncGenerator<LineBatch> {
   const decoder = new StringDecoder("utf8");
   let rest = "";
   let number = 1;
@@ -56,7 +59,8 @@ export async function* readLineBatches(stream: Readable | AsyncIterable<Buffer |
       start = nl + 1;
     }
     rest = text.slice(start);
-    if (texts.some((t) => t.length > maxLineLength)) throw new LineTooLongError(number + texts.findIndex((t) => t.length > maxLineLength), maxLineLength);
+    if (texts.some((t) => t.length > maxLineLength))
+      throw new LineTooLongError(number + texts.findIndex((t) => t.length > maxLineLength), maxLineLength);
     if (rest.length > maxLineLength) throw new LineTooLongError(number + texts.length, maxLineLength);
     if (texts.length) yield batch(texts);
   }
@@ -81,7 +85,8 @@ export function* splitLines(text: string): Generator<Line> {
     yield { text: text.slice(start, end), number: ++number };
     start = nl + 1;
   }
-  if (start < text.length) yield { text: text.endsWith("\r") ? text.slice(start, -1) : text.slice(start), number: ++number };
+  if (start < text.length)
+    yield { text: text.endsWith("\r") ? text.slice(start, -1) : text.slice(start), number: ++number };
 }
 
 /** Output buffered into chunks of about `chunkSize` characters; each full chunk waits for `io.out`. */

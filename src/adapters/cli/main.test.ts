@@ -5,16 +5,59 @@ import { run } from "./main.js";
 
 describe("aksnet entry", () => {
   it.each<{ name: string; argv: string[]; program?: string; code: number; stdout?: RegExp; stderr?: RegExp }>([
-    { name: "no arguments prints the help", argv: [], code: 0, stdout: /Usage: aksnet \[options\] \[command\][\s\S]*compare/ },
-    { name: "--help lists every command", argv: ["--help"], code: 0, stdout: /compare[\s\S]*size[\s\S]*check[\s\S]*recommend[\s\S]*generate[\s\S]*migrate[\s\S]*inspect[\s\S]*cidr[\s\S]*serve/ },
+    {
+      name: "no arguments prints the help",
+      argv: [],
+      code: 0,
+      stdout: /Usage: aksnet \[options\] \[command\][\s\S]*compare/,
+    },
+    {
+      name: "--help lists every command",
+      argv: ["--help"],
+      code: 0,
+      stdout:
+        /compare[\s\S]*size[\s\S]*check[\s\S]*recommend[\s\S]*generate[\s\S]*migrate[\s\S]*inspect[\s\S]*cidr[\s\S]*serve/,
+    },
     { name: "--version", argv: ["--version"], code: 0, stdout: /^\d+\.\d+\.\d+\n$/ },
     { name: "help COMMAND is COMMAND --help", argv: ["help", "size"], code: 0, stdout: /Usage: aksnet size/ },
-    { name: "help for a cidr subcommand", argv: ["help", "cidr", "merge"], code: 0, stdout: /Usage: aksnet cidr merge/ },
-    { name: "an unknown command", argv: ["frob"], code: 2, stderr: /^aksnet: unknown command 'frob'\. Run 'aksnet --help' for the list of commands\.\n$/ },
-    { name: "an unknown option names the command", argv: ["compare", "--bogus"], code: 2, stderr: /^aksnet compare: unknown option '--bogus'\. Run 'aksnet compare --help' for usage\.\n$/ },
-    { name: "a missing required option", argv: ["migrate", "plan.yaml"], code: 2, stderr: /^aksnet migrate: required option '--to <target>' not specified/ },
-    { name: "under kubectl the help says kubectl aksnet", argv: ["--help"], program: "kubectl aksnet", code: 0, stdout: /Usage: kubectl aksnet/ },
-    { name: "under kubectl errors say kubectl aksnet", argv: ["inspect", "--bogus"], program: "kubectl aksnet", code: 2, stderr: /^kubectl aksnet inspect: unknown option/ },
+    {
+      name: "help for a cidr subcommand",
+      argv: ["help", "cidr", "merge"],
+      code: 0,
+      stdout: /Usage: aksnet cidr merge/,
+    },
+    {
+      name: "an unknown command",
+      argv: ["frob"],
+      code: 2,
+      stderr: /^aksnet: unknown command 'frob'\. Run 'aksnet --help' for the list of commands\.\n$/,
+    },
+    {
+      name: "an unknown option names the command",
+      argv: ["compare", "--bogus"],
+      code: 2,
+      stderr: /^aksnet compare: unknown option '--bogus'\. Run 'aksnet compare --help' for usage\.\n$/,
+    },
+    {
+      name: "a missing required option",
+      argv: ["migrate", "plan.yaml"],
+      code: 2,
+      stderr: /^aksnet migrate: required option '--to <target>' not specified/,
+    },
+    {
+      name: "under kubectl the help says kubectl aksnet",
+      argv: ["--help"],
+      program: "kubectl aksnet",
+      code: 0,
+      stdout: /Usage: kubectl aksnet/,
+    },
+    {
+      name: "under kubectl errors say kubectl aksnet",
+      argv: ["inspect", "--bogus"],
+      program: "kubectl aksnet",
+      code: 2,
+      stderr: /^kubectl aksnet inspect: unknown option/,
+    },
   ])("$name", async ({ argv, program, code, stdout, stderr }) => {
     const io = memoryIo();
     expect(await run(argv, io, program)).toBe(code);

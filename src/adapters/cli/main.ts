@@ -80,13 +80,17 @@ export async function run(argv: readonly string[], io: Io, programName = "aksnet
 }
 
 function formatCommanderError(s: string, invocation: string): string {
-  const text = s.replace(/^error: /, "").trim().replace(/\.$/, "");
+  const text = s
+    .replace(/^error: /, "")
+    .trim()
+    .replace(/\.$/, "");
   return `${invocation}: ${text}. Run '${invocation} --help' for usage.\n`;
 }
 
 function handleError(e: unknown, io: Io, name: string | undefined, programName: string): number {
   if (e instanceof CommanderError) {
-    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+      return EXIT.ok;
     return EXIT.usage;
   }
   if (e instanceof UsageError) {
@@ -95,6 +99,8 @@ function handleError(e: unknown, io: Io, name: string | undefined, programName: 
   }
   const message = e instanceof Error ? e.message : String(e);
   if (io.env["AKSNET_DEBUG"]) io.err(`${e instanceof Error ? e.stack : message}\n`);
-  io.err(`${programName}${name ? " " + name : ""}: internal error: ${message}. This is a bug in aksnet; please report it (set AKSNET_DEBUG=1 for details).\n`);
+  io.err(
+    `${programName}${name ? " " + name : ""}: internal error: ${message}. This is a bug in aksnet; please report it (set AKSNET_DEBUG=1 for details).\n`,
+  );
   return EXIT.usage;
 }

@@ -24,7 +24,14 @@ async function readText(path: string, io: Io): Promise<PlanFile> {
     return { text: await readFile(resolve(io.cwd, path), "utf8"), fileName: path };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "it does not exist" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : "it cannot be read";
+    const why =
+      code === "ENOENT"
+        ? "it does not exist"
+        : code === "EISDIR"
+          ? "it is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : "it cannot be read";
     throw new UsageError(`cannot read ${path}: ${why}; give the path of a plan file (YAML or JSON)`);
   }
 }
@@ -62,8 +69,11 @@ export async function readPlanFile(paths: unknown, io: Io): Promise<PlanFileResu
   const first = loaded.problems[0];
   if (!loaded.plan || first) {
     const path = pathList(paths).join(" ");
-    const where = first ? `${first.file}:${first.line}:${first.column}: ${first.pathText || "the document"}: ${first.message}` : path;
-    const more = loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more problems; run aksnet check ${path})` : "";
+    const where = first
+      ? `${first.file}:${first.line}:${first.column}: ${first.pathText || "the document"}: ${first.message}`
+      : path;
+    const more =
+      loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more problems; run aksnet check ${path})` : "";
     throw new UsageError(`${where}${more}; fix the plan file`);
   }
   return { plan: loaded.plan, loaded };

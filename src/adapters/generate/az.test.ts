@@ -21,10 +21,12 @@ function script(name: string): string {
 function planFromScript(text: string) {
   const cmds = azCommands(text);
   const subnetOfVar = new Map<string, string>();
-  for (const m of text.matchAll(/^(SUBNET_[A-Z0-9_]+)="\$\(az network vnet subnet show .*? --name (\S+) /gm)) subnetOfVar.set(`<${m[1]}>`, m[2]!);
+  for (const m of text.matchAll(/^(SUBNET_[A-Z0-9_]+)="\$\(az network vnet subnet show .*? --name (\S+) /gm))
+    subnetOfVar.set(`<${m[1]}>`, m[2]!);
   const str = (v: string | true | undefined) => (typeof v === "string" ? v : undefined);
   const num = (v: string | true | undefined) => (typeof v === "string" ? Number(v) : undefined);
-  const list = (one: string | true | undefined, many: string | true | undefined) => str(one)?.split(",") ?? str(many)?.split(",") ?? [];
+  const list = (one: string | true | undefined, many: string | true | undefined) =>
+    str(one)?.split(",") ?? str(many)?.split(",") ?? [];
   const pool = (f: ReadonlyMap<string, string | true>, name: string, mode: string) => ({
     name,
     mode,
@@ -44,7 +46,8 @@ function planFromScript(text: string) {
   const pools = [pool(f, str(f.get("--nodepool-name"))!, "System")];
   for (const c of cmds) {
     const name = str(c.flags.get("--name"));
-    if (c.words.join(" ") === "az aks nodepool update") pools[0] = { ...pools[0]!, maxSurge: str(c.flags.get("--max-surge")) };
+    if (c.words.join(" ") === "az aks nodepool update")
+      pools[0] = { ...pools[0]!, maxSurge: str(c.flags.get("--max-surge")) };
     if (c.words.join(" ") === "az aks nodepool add") pools.push(pool(c.flags, name!, str(c.flags.get("--mode"))!));
   }
   const vnetCmd = cmds.find((c) => c.words.join(" ") === "az network vnet create");
@@ -54,7 +57,9 @@ function planFromScript(text: string) {
       pluginMode: str(f.get("--network-plugin-mode")),
       dataplane: str(f.get("--network-dataplane")),
       policy: str(f.get("--network-policy")),
-      ipFamilies: str(f.get("--ip-families"))?.split(",").map((x) => x.replace("ipv", "IPv")),
+      ipFamilies: str(f.get("--ip-families"))
+        ?.split(",")
+        .map((x) => x.replace("ipv", "IPv")),
       podCidrs: list(f.get("--pod-cidr"), f.get("--pod-cidrs")),
       serviceCidrs: list(f.get("--service-cidr"), f.get("--service-cidrs")),
       dnsServiceIp: str(f.get("--dns-service-ip")),
@@ -66,7 +71,11 @@ function planFromScript(text: string) {
       addressSpace: str(vnetCmd.flags.get("--address-prefixes"))?.split(" "),
       subnets: cmds
         .filter((c) => c.words.join(" ") === "az network vnet subnet create")
-        .map((c) => ({ name: str(c.flags.get("--name")), cidr: str(c.flags.get("--address-prefixes")), delegation: str(c.flags.get("--delegations")) })),
+        .map((c) => ({
+          name: str(c.flags.get("--name")),
+          cidr: str(c.flags.get("--address-prefixes")),
+          delegation: str(c.flags.get("--delegations")),
+        })),
     },
     pools,
   };
@@ -87,7 +96,11 @@ function expected(g: GenPlan) {
       outboundType: n.outboundType,
     },
     kubernetesVersion: g.kubernetesVersion,
-    vnet: g.vnet && { name: g.vnet.name, addressSpace: g.vnet.addressSpace, subnets: g.vnet.subnets.map((s) => ({ name: s.name, cidr: s.cidr, delegation: s.delegation })) },
+    vnet: g.vnet && {
+      name: g.vnet.name,
+      addressSpace: g.vnet.addressSpace,
+      subnets: g.vnet.subnets.map((s) => ({ name: s.name, cidr: s.cidr, delegation: s.delegation })),
+    },
     pools: [...g.pools]
       .sort((a, b) => (a.mode === "System" ? -1 : 0) - (b.mode === "System" ? -1 : 0))
       .map((p) => ({
@@ -128,17 +141,20 @@ describe("az script", () => {
 });
 
 describe("an existing VNet", () => {
-  it.each(["azure-cni-overlay-cilium", "azure-cni-pod-subnet-dynamic"])("%s: subnets are read, not created, in every format", (name) => {
-    const az = generate(PLANS[name]!, "az", { existingVnet: true });
-    const bicep = generate(PLANS[name]!, "bicep", { existingVnet: true });
-    if (!az.ok || !bicep.ok) throw new Error("refused");
-    const cmds = azCommands(az.text).map((c) => c.words.join(" "));
-    expect(cmds).not.toContain("az network vnet create");
-    expect(cmds).not.toContain("az network vnet subnet create");
-    expect(az.text).toMatch(/SUBNET_AKS_NODES_ID="\$\(az network vnet subnet show/);
-    const file = join(dir, `${name}-existing.sh`);
-    writeFileSync(file, az.text);
-    expect(() => execFileSync("bash", ["-n", file], { stdio: "pipe" })).not.toThrow();
-    expect(bicep.text).toMatch(/resource vnet 'Microsoft\.Network\/virtualNetworks@[0-9-]+' existing = \{/);
-  });
+  it.each(["azure-cni-overlay-cilium", "azure-cni-pod-subnet-dynamic"])(
+    "%s: subnets are read, not created, in every format",
+    (name) => {
+      const az = generate(PLANS[name]!, "az", { existingVnet: true });
+      const bicep = generate(PLANS[name]!, "bicep", { existingVnet: true });
+      if (!az.ok || !bicep.ok) throw new Error("refused");
+      const cmds = azCommands(az.text).map((c) => c.words.join(" "));
+      expect(cmds).not.toContain("az network vnet create");
+      expect(cmds).not.toContain("az network vnet subnet create");
+      expect(az.text).toMatch(/SUBNET_AKS_NODES_ID="\$\(az network vnet subnet show/);
+      const file = join(dir, `${name}-existing.sh`);
+      writeFileSync(file, az.text);
+      expect(() => execFileSync("bash", ["-n", file], { stdio: "pipe" })).not.toThrow();
+      expect(bicep.text).toMatch(/resource vnet 'Microsoft\.Network\/virtualNetworks@[0-9-]+' existing = \{/);
+    },
+  );
 });

@@ -7,12 +7,19 @@ import { bicepString } from "./quote.js";
 export interface BicepExpr {
   readonly expr: string;
 }
-export type BicepValue = string | number | boolean | BicepExpr | readonly BicepValue[] | { readonly [key: string]: BicepValue | undefined };
+export type BicepValue =
+  string | number | boolean | BicepExpr | readonly BicepValue[] | { readonly [key: string]: BicepValue | undefined };
 
 export const bexpr = (text: string): BicepExpr => ({ expr: text });
 
 function isExpr(v: BicepValue): v is BicepExpr {
-  return typeof v === "object" && !Array.isArray(v) && "expr" in v && typeof (v as BicepExpr).expr === "string" && Object.keys(v).length === 1;
+  return (
+    typeof v === "object" &&
+    !Array.isArray(v) &&
+    "expr" in v &&
+    typeof (v as BicepExpr).expr === "string" &&
+    Object.keys(v).length === 1
+  );
 }
 
 /** Renders a value at the given indent; `undefined` object entries are left out. */
@@ -26,7 +33,9 @@ export function bicepValue(v: BicepValue, indent = ""): string {
     if (items.length === 0) return "[]";
     return `[\n${items.map((x) => inner + bicepValue(x, inner)).join("\n")}\n${indent}]`;
   }
-  const entries = Object.entries(v as Record<string, BicepValue | undefined>).filter((e): e is [string, BicepValue] => e[1] !== undefined);
+  const entries = Object.entries(v as Record<string, BicepValue | undefined>).filter(
+    (e): e is [string, BicepValue] => e[1] !== undefined,
+  );
   if (entries.length === 0) return "{}";
   return `{\n${entries.map(([k, x]) => `${inner}${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : bicepString(k)}: ${bicepValue(x, inner)}`).join("\n")}\n${indent}}`;
 }

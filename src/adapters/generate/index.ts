@@ -35,7 +35,12 @@ export interface GenerateOptions {
 export function generate(plan: Plan, format: GenerateFormat, options: GenerateOptions = {}): GenerateResult {
   const checked = toGenPlan(plan, options);
   if (!checked.ok) return checked;
-  const r = format === "az" ? generateAz(checked.plan) : format === "bicep" ? generateBicep(checked.plan) : generateTerraform(checked.plan);
+  const r =
+    format === "az"
+      ? generateAz(checked.plan)
+      : format === "bicep"
+        ? generateBicep(checked.plan)
+        : generateTerraform(checked.plan);
   return { ok: true, format, text: r.text, notes: r.notes, aksDefaults: checked.plan.aksDefaults };
 }
 

@@ -86,7 +86,8 @@ export interface GenProblem {
   readonly reason: string;
 }
 
-export type GenPlanResult = { readonly ok: true; readonly plan: GenPlan } | { readonly ok: false; readonly problems: readonly GenProblem[] };
+export type GenPlanResult =
+  { readonly ok: true; readonly plan: GenPlan } | { readonly ok: false; readonly problems: readonly GenProblem[] };
 
 const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
 const RESOURCE_GROUP = /^[A-Za-z0-9_.()-]{0,89}[A-Za-z0-9_()-]$/;
@@ -106,7 +107,12 @@ export const DEFAULT_CLUSTER_NAME = "aks-cluster";
 export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}): GenPlanResult {
   const problems: GenProblem[] = [];
   const assumptions: string[] = [];
-  const check = <T extends string>(path: string, value: T | undefined, pattern: RegExp, rule: string): T | undefined => {
+  const check = <T extends string>(
+    path: string,
+    value: T | undefined,
+    pattern: RegExp,
+    rule: string,
+  ): T | undefined => {
     if (value === undefined) return undefined;
     if (!pattern.test(value)) problems.push({ path, value, reason: rule });
     return value;
@@ -114,7 +120,12 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
   const cidr = (path: string, value: string): string => {
     const r = tryParsePrefix(value);
     if (!r.ok) problems.push({ path, value, reason: r.error.reason });
-    else if (!r.value.isMasked()) problems.push({ path, value, reason: `it is not a network address (the network is ${r.value.masked().toString()})` });
+    else if (!r.value.isMasked())
+      problems.push({
+        path,
+        value,
+        reason: `it is not a network address (the network is ${r.value.masked().toString()})`,
+      });
     return r.ok ? r.value.toString() : value;
   };
 
@@ -123,9 +134,24 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
     name = DEFAULT_CLUSTER_NAME;
     assumptions.push(`the plan has no name: the cluster is called ${DEFAULT_CLUSTER_NAME}`);
   }
-  check("name", name, CLUSTER_NAME, "a cluster name is 1-63 letters, digits, underscores and hyphens, starting and ending with a letter or digit");
-  check("resourceGroup", plan.resourceGroup, RESOURCE_GROUP, "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period");
-  check("location", plan.location, LOCATION, 'a location is an Azure region name in lower case without spaces, e.g. "westeurope"');
+  check(
+    "name",
+    name,
+    CLUSTER_NAME,
+    "a cluster name is 1-63 letters, digits, underscores and hyphens, starting and ending with a letter or digit",
+  );
+  check(
+    "resourceGroup",
+    plan.resourceGroup,
+    RESOURCE_GROUP,
+    "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period",
+  );
+  check(
+    "location",
+    plan.location,
+    LOCATION,
+    'a location is an Azure region name in lower case without spaces, e.g. "westeurope"',
+  );
   const kubernetesVersion = plan.kubernetesVersion === undefined ? undefined : String(plan.kubernetesVersion);
   check("kubernetesVersion", kubernetesVersion, K8S_VERSION, 'a Kubernetes version is "1.33" or "1.33.2"');
 
@@ -144,17 +170,43 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
     const v = plan.vnet;
     const vnetName = v.name ?? `${name}-vnet`;
     if (v.name === undefined) assumptions.push(`the vnet has no name: it is called ${vnetName}`);
-    check("vnet.name", vnetName, VNET_NAME, "a VNet name is 2-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore");
-    check("vnet.resourceGroup", v.resourceGroup, RESOURCE_GROUP, "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period");
+    check(
+      "vnet.name",
+      vnetName,
+      VNET_NAME,
+      "a VNet name is 2-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
+    );
+    check(
+      "vnet.resourceGroup",
+      v.resourceGroup,
+      RESOURCE_GROUP,
+      "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period",
+    );
     const subnets = v.subnets.map((s, i): GenSubnet => {
-      check(`vnet.subnets[${i}].name`, s.name, SUBNET_NAME, "a subnet name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore");
-      check(`vnet.subnets[${i}].delegation`, s.delegation, DELEGATION, 'a delegation is a service name such as "Microsoft.ContainerInstance/containerGroups"');
-      return { name: s.name, cidr: cidr(`vnet.subnets[${i}].cidr`, s.cidr), ...(s.delegation !== undefined ? { delegation: s.delegation } : {}) };
+      check(
+        `vnet.subnets[${i}].name`,
+        s.name,
+        SUBNET_NAME,
+        "a subnet name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
+      );
+      check(
+        `vnet.subnets[${i}].delegation`,
+        s.delegation,
+        DELEGATION,
+        'a delegation is a service name such as "Microsoft.ContainerInstance/containerGroups"',
+      );
+      return {
+        name: s.name,
+        cidr: cidr(`vnet.subnets[${i}].cidr`, s.cidr),
+        ...(s.delegation !== undefined ? { delegation: s.delegation } : {}),
+      };
     });
     vnet = {
       name: vnetName,
       existing: options.existingVnet ?? false,
-      ...(v.resourceGroup !== undefined && v.resourceGroup !== plan.resourceGroup ? { resourceGroup: v.resourceGroup } : {}),
+      ...(v.resourceGroup !== undefined && v.resourceGroup !== plan.resourceGroup
+        ? { resourceGroup: v.resourceGroup }
+        : {}),
       addressSpace: v.addressSpace.map((c, i) => cidr(`vnet.addressSpace[${i}]`, c)),
       subnets,
     };
@@ -163,26 +215,61 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
   const subnetNames = new Set(vnet?.subnets.map((s) => s.name) ?? []);
   const subnetRef = (path: string, value: string | undefined) => {
     if (value === undefined) return;
-    if (!vnet) problems.push({ path, value, reason: "it names a subnet but the plan has no vnet section to define it (for a cluster JSON, give its az network vnet show JSON too)" });
-    else if (!subnetNames.has(value)) problems.push({ path, value, reason: `no subnet of vnet ${vnet.name} has that name` });
+    if (!vnet)
+      problems.push({
+        path,
+        value,
+        reason:
+          "it names a subnet but the plan has no vnet section to define it (for a cluster JSON, give its az network vnet show JSON too)",
+      });
+    else if (!subnetNames.has(value))
+      problems.push({ path, value, reason: `no subnet of vnet ${vnet.name} has that name` });
   };
 
-  const sourcePools = plan.nodePools.length > 0 ? plan.nodePools : [{ name: "system", mode: "System" as const, count: 3 }];
-  if (plan.nodePools.length === 0) assumptions.push("the plan has no node pools: one Linux System pool called system with 3 nodes");
+  const sourcePools =
+    plan.nodePools.length > 0 ? plan.nodePools : [{ name: "system", mode: "System" as const, count: 3 }];
+  if (plan.nodePools.length === 0)
+    assumptions.push("the plan has no node pools: one Linux System pool called system with 3 nodes");
   const pools = sourcePools.map((p, i): GenPool => {
     const osType: OsType = p.os !== undefined && p.os.startsWith("Windows") ? "Windows" : "Linux";
-    if (osType === "Windows") check(`nodePools[${i}].name`, p.name, WINDOWS_POOL, "a Windows node pool name is 1-6 lower-case letters and digits, starting with a letter");
-    else check(`nodePools[${i}].name`, p.name, LINUX_POOL, "a Linux node pool name is 1-12 lower-case letters and digits, starting with a letter");
+    if (osType === "Windows")
+      check(
+        `nodePools[${i}].name`,
+        p.name,
+        WINDOWS_POOL,
+        "a Windows node pool name is 1-6 lower-case letters and digits, starting with a letter",
+      );
+    else
+      check(
+        `nodePools[${i}].name`,
+        p.name,
+        LINUX_POOL,
+        "a Linux node pool name is 1-12 lower-case letters and digits, starting with a letter",
+      );
     const maxSurge = p.maxSurge === undefined ? undefined : String(p.maxSurge);
-    check(`nodePools[${i}].maxSurge`, maxSurge, SURGE, 'a max surge is a whole number of nodes (3) or a percentage ("33%")');
+    check(
+      `nodePools[${i}].maxSurge`,
+      maxSurge,
+      SURGE,
+      'a max surge is a whole number of nodes (3) or a percentage ("33%")',
+    );
     subnetRef(`nodePools[${i}].subnet`, p.subnet);
     subnetRef(`nodePools[${i}].podSubnet`, p.podSubnet);
     for (const k of ["count", "minCount", "maxCount", "maxPods"] as const) {
       const v = p[k];
-      if (v !== undefined && (v < 0 || v > 5000)) problems.push({ path: `nodePools[${i}].${k}`, value: String(v), reason: "it must be a whole number from 0 to 5000" });
+      if (v !== undefined && (v < 0 || v > 5000))
+        problems.push({
+          path: `nodePools[${i}].${k}`,
+          value: String(v),
+          reason: "it must be a whole number from 0 to 5000",
+        });
     }
     if ((p.minCount === undefined) !== (p.maxCount === undefined)) {
-      problems.push({ path: `nodePools[${i}]`, value: p.name, reason: "the autoscaler needs both minCount and maxCount; set both, or neither for a fixed count" });
+      problems.push({
+        path: `nodePools[${i}]`,
+        value: p.name,
+        reason: "the autoscaler needs both minCount and maxCount; set both, or neither for a fixed count",
+      });
     }
     let count = p.count;
     if (count === undefined && p.minCount === undefined) {
@@ -190,7 +277,9 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
       // (https://learn.microsoft.com/rest/api/aks/agent-pools/create-or-update, checked 2026-11-22), while the az CLI
       // creates 3 nodes (its conventional default; its help text states none: UNCONFIRMED). So the count is always written.
       count = 3;
-      assumptions.push(`nodePools[${i}].count is not set: 3, written explicitly (the az CLI creates 3; ARM's default is 1)`);
+      assumptions.push(
+        `nodePools[${i}].count is not set: 3, written explicitly (the az CLI creates 3; ARM's default is 1)`,
+      );
     }
     return {
       name: p.name,
@@ -207,7 +296,12 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
       ...(p.podIpAllocation !== undefined ? { podIpAllocation: p.podIpAllocation } : {}),
     };
   });
-  if (!pools.some((p) => p.mode === "System")) problems.push({ path: "nodePools", value: pools.map((p) => p.name).join(", "), reason: "a cluster needs at least one System pool" });
+  if (!pools.some((p) => p.mode === "System"))
+    problems.push({
+      path: "nodePools",
+      value: pools.map((p) => p.name).join(", "),
+      reason: "a cluster needs at least one System pool",
+    });
 
   if (problems.length > 0) return { ok: false, problems };
   const resolved = resolvePlan(plan);
@@ -217,14 +311,18 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
   for (const a of resolved.assumptions) {
     if (a.path === "network.plugin" || a.path === "network.pluginMode") continue;
     if (plan.nodePools.length === 0 && a.path.startsWith("nodePools")) continue;
-    const alt = a.alternatives?.length ? ` (other documented values: ${a.alternatives.map((x) => x.value).join(", ")})` : "";
+    const alt = a.alternatives?.length
+      ? ` (other documented values: ${a.alternatives.map((x) => x.value).join(", ")})`
+      : "";
     aksDefaults.push(`${a.path}: ${a.value}${alt}`);
   }
   if (plugin === undefined) {
     plugin = resolved.plugin;
     pluginMode = resolved.pluginMode;
     const why = resolved.assumptions.find((a) => a.path === "network.plugin")?.reason ?? "the AKS default";
-    assumptions.push(`network.plugin is not set: ${plugin}${pluginMode ? ` with mode ${pluginMode}` : ""}, because ${why.replace(/^no plugin given: /, "")}`);
+    assumptions.push(
+      `network.plugin is not set: ${plugin}${pluginMode ? ` with mode ${pluginMode}` : ""}, because ${why.replace(/^no plugin given: /, "")}`,
+    );
   }
   return {
     ok: true,

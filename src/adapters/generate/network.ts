@@ -26,7 +26,9 @@ export function modelName(plan: GenPlan, network: EffectiveNetwork): string {
   else if (network.plugin === "none") ipam = "bring-your-own CNI";
   else if (network.pluginMode === "overlay") ipam = "Azure CNI Overlay";
   else if (plan.pools.some((p) => p.podSubnet !== undefined)) {
-    const modes = new Set(plan.pools.filter((p) => p.podSubnet !== undefined).map((p) => p.podIpAllocation ?? "DynamicIndividual"));
+    const modes = new Set(
+      plan.pools.filter((p) => p.podSubnet !== undefined).map((p) => p.podIpAllocation ?? "DynamicIndividual"),
+    );
     ipam = `Azure CNI Pod Subnet (${[...modes].sort().join(" and ")})`;
   } else ipam = "Azure CNI Node Subnet";
   return network.dataplane === "cilium" ? `${ipam} with the Cilium dataplane` : ipam;
@@ -34,6 +36,9 @@ export function modelName(plan: GenPlan, network: EffectiveNetwork): string {
 
 /** A DNS prefix derived from the cluster name: letters, digits and hyphens, 1-54 characters (ARM `dnsPrefix`). */
 export function dnsPrefixOf(name: string): string {
-  const s = name.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 54).replace(/^-+|-+$/g, "");
+  const s = name
+    .replace(/[^A-Za-z0-9-]/g, "-")
+    .slice(0, 54)
+    .replace(/^-+|-+$/g, "");
   return s === "" ? "aks" : s;
 }

@@ -20,33 +20,48 @@ function names(path: string, body: { [k: string]: Json }): [string, string][] {
 }
 
 describe("Terraform output", () => {
-  it.each(Object.keys(PLANS).flatMap((name) => [{ name, existingVnet: false }, { name, existingVnet: true }]))("$name (existing VNet: $existingVnet) parses as HCL and uses only documented azurerm argument names", async ({ name, existingVnet }) => {
-    const r = generate(PLANS[name]!, "terraform", { existingVnet });
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    type Blocks = Record<string, Record<string, { [k: string]: Json }[]>>;
-    const json = (await parse(`${name}.tf`, r.text)) as { resource?: Blocks; data?: Blocks };
-    const resources = json.resource ?? {};
-    expect(Object.keys(resources)).toContain("azurerm_kubernetes_cluster");
-    if (existingVnet && PLANS[name]!.vnet) {
-      expect(Object.keys(resources)).not.toContain("azurerm_subnet");
-      expect(Object.keys(json.data ?? {})).toContain("azurerm_subnet");
-    }
-    const all: [string, Blocks[string]][] = [...Object.entries(resources), ...Object.entries(json.data ?? {}).map(([k, v]): [string, Blocks[string]] => [`data.${k}`, v])];
-    for (const [type, byName] of all) {
-      for (const bodies of Object.values(byName)) {
-        for (const body of bodies) {
-          for (const [path, attr] of names(type, body)) {
-            expect(AZURERM_ATTRIBUTES[path], `block ${path} is not in the attribute list`).toBeDefined();
-            expect(AZURERM_ATTRIBUTES[path], `${path}.${attr}`).toContain(attr);
-            expect(WRONG_NAMES).not.toContain(attr);
+  it.each(
+    Object.keys(PLANS).flatMap((name) => [
+      { name, existingVnet: false },
+      { name, existingVnet: true },
+    ]),
+  )(
+    "$name (existing VNet: $existingVnet) parses as HCL and uses only documented azurerm argument names",
+    async ({ name, existingVnet }) => {
+      const r = generate(PLANS[name]!, "terraform", { existingVnet });
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      type Blocks = Record<string, Record<string, { [k: string]: Json }[]>>;
+      const json = (await parse(`${name}.tf`, r.text)) as { resource?: Blocks; data?: Blocks };
+      const resources = json.resource ?? {};
+      expect(Object.keys(resources)).toContain("azurerm_kubernetes_cluster");
+      if (existingVnet && PLANS[name]!.vnet) {
+        expect(Object.keys(resources)).not.toContain("azurerm_subnet");
+        expect(Object.keys(json.data ?? {})).toContain("azurerm_subnet");
+      }
+      const all: [string, Blocks[string]][] = [
+        ...Object.entries(resources),
+        ...Object.entries(json.data ?? {}).map(([k, v]): [string, Blocks[string]] => [`data.${k}`, v]),
+      ];
+      for (const [type, byName] of all) {
+        for (const bodies of Object.values(byName)) {
+          for (const body of bodies) {
+            for (const [path, attr] of names(type, body)) {
+              expect(AZURERM_ATTRIBUTES[path], `block ${path} is not in the attribute list`).toBeDefined();
+              expect(AZURERM_ATTRIBUTES[path], `${path}.${attr}`).toContain(attr);
+              expect(WRONG_NAMES).not.toContain(attr);
+            }
           }
         }
       }
-    }
-  });
+    },
+  );
 
   it.each([
-    { name: "Cilium on Node Subnet: the provider is stricter than AKS", plan: "azure-cni-node-subnet-cilium", note: /stricter than AKS|only with overlay or a pod subnet/ },
+    {
+      name: "Cilium on Node Subnet: the provider is stricter than AKS",
+      plan: "azure-cni-node-subnet-cilium",
+      note: /stricter than AKS|only with overlay or a pod subnet/,
+    },
     { name: "StaticBlock has no provider attribute", plan: "azure-cni-pod-subnet-static", note: /StaticBlock/ },
   ])("$name", ({ plan, note }) => {
     const r = generate(PLANS[plan]!, "terraform");

@@ -3,5 +3,15 @@
  * terraform show -json) → one `Plan`, with a source map for line/column.
  * @module
  */
-export { loadPlanText, loadPlanFiles, splitPath, PlanLoadError, type LoadedPlan, type LocatedProblem, type Location, type PlanFile, type PlanFormat } from "./load.js";
+export {
+  loadPlanText,
+  loadPlanFiles,
+  splitPath,
+  PlanLoadError,
+  type LoadedPlan,
+  type LocatedProblem,
+  type Location,
+  type PlanFile,
+  type PlanFormat,
+} from "./load.js";
 export { parseAzureId, type AzureId } from "./builder.js";

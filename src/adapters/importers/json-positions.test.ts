@@ -23,7 +23,9 @@ describe("JsonPositions", () => {
   });
 
   it("agrees with a slow oracle on every member of a generated document", () => {
-    const doc = { items: Array.from({ length: 200 }, (_, i) => ({ name: `n${i}`, cidr: `10.${i}.0.0/16`, tags: [i, `t"${i}`] })) };
+    const doc = {
+      items: Array.from({ length: 200 }, (_, i) => ({ name: `n${i}`, cidr: `10.${i}.0.0/16`, tags: [i, `t"${i}`] })),
+    };
     const text = JSON.stringify(doc, null, 2);
     const p = new JsonPositions(text);
     const lines = text.split("\n");

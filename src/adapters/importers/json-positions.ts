@@ -107,7 +107,17 @@ export class JsonPositions {
       return t.length;
     }
     let i = p;
-    while (i < t.length && t[i] !== "," && t[i] !== "}" && t[i] !== "]" && t[i] !== " " && t[i] !== "\n" && t[i] !== "\r" && t[i] !== "\t") i++;
+    while (
+      i < t.length &&
+      t[i] !== "," &&
+      t[i] !== "}" &&
+      t[i] !== "]" &&
+      t[i] !== " " &&
+      t[i] !== "\n" &&
+      t[i] !== "\r" &&
+      t[i] !== "\t"
+    )
+      i++;
     return i;
   }
 

@@ -24,7 +24,10 @@ const planish = fc.record(
   {
     apiVersion: fc.constantFrom("aksnet/v1", "aksnet/v2", 1),
     network: fc.dictionary(fc.constantFrom("plugin", "podCidrs", "x", "dnsServiceIp"), fc.jsonValue({ maxDepth: 2 })),
-    nodePools: fc.array(fc.dictionary(fc.constantFrom("name", "count", "maxPods", "maxSurge", "subnet"), fc.jsonValue({ maxDepth: 1 })), { maxLength: 3 }),
+    nodePools: fc.array(
+      fc.dictionary(fc.constantFrom("name", "count", "maxPods", "maxSurge", "subnet"), fc.jsonValue({ maxDepth: 1 })),
+      { maxLength: 3 },
+    ),
     properties: fc.jsonValue({ maxDepth: 3 }),
     format_version: fc.constantFrom("1.2", 2),
     planned_values: fc.jsonValue({ maxDepth: 3 }),
@@ -36,14 +39,23 @@ const planish = fc.record(
 
 describe("loadPlanText fuzz", () => {
   it("arbitrary text", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (t) => void outcome(t)), { numRuns: 500, seed: 1 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (t) => void outcome(t)),
+      { numRuns: 500, seed: 1 },
+    );
   });
 
   it("arbitrary JSON values, and shapes close to each format", () => {
-    fc.assert(fc.property(fc.oneof(fc.jsonValue({ maxDepth: 4 }), planish), (v) => void outcome(JSON.stringify(v))), { numRuns: 500, seed: 2 });
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue({ maxDepth: 4 }), planish), (v) => void outcome(JSON.stringify(v))),
+      { numRuns: 500, seed: 2 },
+    );
   });
 
   it("YAML variants of plan-like documents", () => {
-    fc.assert(fc.property(planish, (v) => void outcome(JSON.stringify(v, null, 1).replace(/[{}]/g, " "))), { numRuns: 200, seed: 3 });
+    fc.assert(
+      fc.property(planish, (v) => void outcome(JSON.stringify(v, null, 1).replace(/[{}]/g, " "))),
+      { numRuns: 200, seed: 3 },
+    );
   });
 });

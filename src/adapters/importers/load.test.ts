@@ -3,7 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPlanFiles, loadPlanText, PlanLoadError, splitPath, type PlanFormat } from "./index.js";
 
-const fixture = (name: string) => ({ text: readFileSync(join(import.meta.dirname, "fixtures", name), "utf8"), fileName: name });
+const fixture = (name: string) => ({
+  text: readFileSync(join(import.meta.dirname, "fixtures", name), "utf8"),
+  fileName: name,
+});
 
 describe("importers: formats detected from content and mapped to a plan", () => {
   it.each([
@@ -14,7 +17,14 @@ describe("importers: formats detected from content and mapped to a plan", () => 
       expect: {
         name: "cliakstest000002",
         kubernetesVersion: "1.27.1",
-        network: { plugin: "kubenet", podCidrs: ["10.244.0.0/16", "fd5c:510c:cbc5:aaf::/64"], serviceCidrs: ["10.0.0.0/16", "fdcd:e5a1:4ed0:5ca9::/108"], dnsServiceIp: "10.0.0.10", outboundType: "loadBalancer", ipFamilies: ["IPv4", "IPv6"] },
+        network: {
+          plugin: "kubenet",
+          podCidrs: ["10.244.0.0/16", "fd5c:510c:cbc5:aaf::/64"],
+          serviceCidrs: ["10.0.0.0/16", "fdcd:e5a1:4ed0:5ca9::/108"],
+          dnsServiceIp: "10.0.0.10",
+          outboundType: "loadBalancer",
+          ipFamilies: ["IPv4", "IPv6"],
+        },
         nodePools: [{ name: "nodepool1", mode: "System", os: "Linux", count: 3, maxPods: 110 }],
       },
     },
@@ -22,7 +32,13 @@ describe("importers: formats detected from content and mapped to a plan", () => 
       name: "recorded ARM VNet response (azure-cli recording)",
       files: ["arm-vnet-byo-subnet.json"],
       formats: ["az-vnet"],
-      expect: { vnet: { name: "cliakstest000003", addressSpace: ["11.0.0.0/16"], subnets: [{ name: "aks-subnet", cidr: "11.0.0.0/24" }] } },
+      expect: {
+        vnet: {
+          name: "cliakstest000003",
+          addressSpace: ["11.0.0.0/16"],
+          subnets: [{ name: "aks-subnet", cidr: "11.0.0.0/24" }],
+        },
+      },
     },
     {
       name: "recorded ARM deployment template (quickstart): parameter defaults used, other expressions left out",
@@ -35,16 +51,37 @@ describe("importers: formats detected from content and mapped to a plan", () => 
       files: ["az-aks-show-overlay.json", "az-vnet-list.json"],
       formats: ["az-aks-show", "az-vnet"],
       expect: {
-        network: { plugin: "azure", pluginMode: "overlay", dataplane: "azure", policy: "none", podCidrs: ["10.244.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" },
+        network: {
+          plugin: "azure",
+          pluginMode: "overlay",
+          dataplane: "azure",
+          policy: "none",
+          podCidrs: ["10.244.0.0/16"],
+          serviceCidrs: ["10.0.0.0/16"],
+          dnsServiceIp: "10.0.0.10",
+        },
         vnet: {
           name: "vnet-hub-spoke",
           resourceGroup: "rg-net",
           addressSpace: ["10.224.0.0/12"],
-          subnets: [{ name: "snet-aks", cidr: "10.224.0.0/24" }, { name: "snet-aci", cidr: "10.224.1.0/28", delegation: "Microsoft.ContainerInstance/containerGroups" }],
+          subnets: [
+            { name: "snet-aks", cidr: "10.224.0.0/24" },
+            { name: "snet-aci", cidr: "10.224.1.0/28", delegation: "Microsoft.ContainerInstance/containerGroups" },
+          ],
         },
         connectedNetworks: [{ name: "to-hub", cidrs: ["10.0.0.0/16"], kind: "peering" }],
         nodePools: [
-          { name: "system", mode: "System", os: "Linux", count: 3, minCount: 3, maxCount: 20, maxPods: 250, maxSurge: "10%", subnet: "snet-aks" },
+          {
+            name: "system",
+            mode: "System",
+            os: "Linux",
+            count: 3,
+            minCount: 3,
+            maxCount: 20,
+            maxPods: 250,
+            maxSurge: "10%",
+            subnet: "snet-aks",
+          },
           { name: "win22", mode: "User", os: "Windows2022", count: 2, maxPods: 110, subnet: "snet-aks" },
         ],
       },
@@ -55,11 +92,33 @@ describe("importers: formats detected from content and mapped to a plan", () => 
       formats: ["terraform-plan"],
       expect: {
         name: "aks-main",
-        network: { plugin: "azure", pluginMode: "overlay", dataplane: "cilium", policy: "cilium", podCidrs: ["10.244.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10", ipFamilies: ["IPv4"] },
-        vnet: { name: "vnet-aks", addressSpace: ["10.240.0.0/16"], subnets: [{ name: "snet-nodes", cidr: "10.240.0.0/22" }] },
+        network: {
+          plugin: "azure",
+          pluginMode: "overlay",
+          dataplane: "cilium",
+          policy: "cilium",
+          podCidrs: ["10.244.0.0/16"],
+          serviceCidrs: ["10.0.0.0/16"],
+          dnsServiceIp: "10.0.0.10",
+          ipFamilies: ["IPv4"],
+        },
+        vnet: {
+          name: "vnet-aks",
+          addressSpace: ["10.240.0.0/16"],
+          subnets: [{ name: "snet-nodes", cidr: "10.240.0.0/22" }],
+        },
         connectedNetworks: [{ name: "spoke-to-hub", cidrs: ["10.0.0.0/16"], kind: "peering" }],
         nodePools: [
-          { name: "system", mode: "System", count: 3, minCount: 3, maxCount: 10, maxPods: 110, maxSurge: "33%", subnet: "snet-nodes" },
+          {
+            name: "system",
+            mode: "System",
+            count: 3,
+            minCount: 3,
+            maxCount: 10,
+            maxPods: 110,
+            maxSurge: "33%",
+            subnet: "snet-nodes",
+          },
           { name: "user", mode: "User", os: "Linux", count: 5, maxPods: 250, subnet: "snet-nodes" },
         ],
       },
@@ -74,12 +133,42 @@ describe("importers: formats detected from content and mapped to a plan", () => 
 
 describe("importers: locate() maps plan paths to the key of the field in its file (line, column)", () => {
   it.each([
-    { name: "aksnet YAML: a list item", files: [{ text: "network:\n  podCidrs:\n    - 10.0.0.0/8\n", fileName: "a.yaml" }], path: "network.podCidrs[0]", at: { file: "a.yaml", line: 3, column: 7 } },
-    { name: "aksnet YAML: a missing field points at its parent", files: [{ text: "nodePools:\n  - name: a\n", fileName: "a.yaml" }], path: "nodePools[0].maxPods", at: { file: "a.yaml", line: 2, column: 5 } },
-    { name: "ARM: the pool's maxPods", files: [fixture("arm-dualstack-kubenet.json")], path: "nodePools[0].maxPods", at: { file: "arm-dualstack-kubenet.json", line: 24, column: 6 } },
-    { name: "ARM VNet: the subnet prefix", files: [fixture("arm-vnet-byo-subnet.json")], path: "vnet.subnets[0].cidr", at: { file: "arm-vnet-byo-subnet.json", line: 26, column: 11 } },
-    { name: "merged: a VNet field in the second file", files: [fixture("az-aks-show-overlay.json"), fixture("az-vnet-list.json")], path: "vnet.subnets[1].delegation", at: { file: "az-vnet-list.json", line: 18, column: 9 } },
-    { name: "terraform: the pod CIDR", files: [fixture("terraform-plan-overlay.json")], path: "network.podCidrs", at: { file: "terraform-plan-overlay.json", line: 111, column: 17 } },
+    {
+      name: "aksnet YAML: a list item",
+      files: [{ text: "network:\n  podCidrs:\n    - 10.0.0.0/8\n", fileName: "a.yaml" }],
+      path: "network.podCidrs[0]",
+      at: { file: "a.yaml", line: 3, column: 7 },
+    },
+    {
+      name: "aksnet YAML: a missing field points at its parent",
+      files: [{ text: "nodePools:\n  - name: a\n", fileName: "a.yaml" }],
+      path: "nodePools[0].maxPods",
+      at: { file: "a.yaml", line: 2, column: 5 },
+    },
+    {
+      name: "ARM: the pool's maxPods",
+      files: [fixture("arm-dualstack-kubenet.json")],
+      path: "nodePools[0].maxPods",
+      at: { file: "arm-dualstack-kubenet.json", line: 24, column: 6 },
+    },
+    {
+      name: "ARM VNet: the subnet prefix",
+      files: [fixture("arm-vnet-byo-subnet.json")],
+      path: "vnet.subnets[0].cidr",
+      at: { file: "arm-vnet-byo-subnet.json", line: 26, column: 11 },
+    },
+    {
+      name: "merged: a VNet field in the second file",
+      files: [fixture("az-aks-show-overlay.json"), fixture("az-vnet-list.json")],
+      path: "vnet.subnets[1].delegation",
+      at: { file: "az-vnet-list.json", line: 18, column: 9 },
+    },
+    {
+      name: "terraform: the pod CIDR",
+      files: [fixture("terraform-plan-overlay.json")],
+      path: "network.podCidrs",
+      at: { file: "terraform-plan-overlay.json", line: 111, column: 17 },
+    },
   ])("$name", ({ files, path, at }) => {
     expect(loadPlanFiles(files).locate(path)).toEqual(at);
   });
@@ -91,15 +180,29 @@ describe("importers: unreadable input is one sentence naming the file", () => {
     { name: "only a comment", text: "# nothing\n", message: /^x\.yaml is empty/ },
     { name: "a scalar", text: "hello", message: /^x\.yaml is not a format aksnet reads/ },
     { name: "broken JSON", text: '{"a": ', message: /^x\.yaml:1:\d+: not valid YAML or JSON/ },
-    { name: "an unresolved alias (found by fuzzing)", text: "*!", message: /^x\.yaml: not valid YAML or JSON \(Unresolved alias/ },
-    { name: "duplicate keys", text: "network: {}\nnetwork: {}\n", message: /^x\.yaml:2:1: not valid YAML or JSON \(Map keys must be unique\)/ },
+    {
+      name: "an unresolved alias (found by fuzzing)",
+      text: "*!",
+      message: /^x\.yaml: not valid YAML or JSON \(Unresolved alias/,
+    },
+    {
+      name: "duplicate keys",
+      text: "network: {}\nnetwork: {}\n",
+      message: /^x\.yaml:2:1: not valid YAML or JSON \(Map keys must be unique\)/,
+    },
   ])("$name", ({ text, message }) => {
     expect(() => loadPlanText(text, "x.yaml")).toThrow(PlanLoadError);
     expect(() => loadPlanText(text, "x.yaml")).toThrow(message);
   });
 
   it("notes a VNet list without the cluster's VNet", () => {
-    const r = loadPlanFiles([fixture("az-aks-show-overlay.json"), { text: JSON.stringify([{ name: "v1", addressSpace: { addressPrefixes: ["10.0.0.0/16"] } }]), fileName: "v.json" }]);
+    const r = loadPlanFiles([
+      fixture("az-aks-show-overlay.json"),
+      {
+        text: JSON.stringify([{ name: "v1", addressSpace: { addressPrefixes: ["10.0.0.0/16"] } }]),
+        fileName: "v.json",
+      },
+    ]);
     expect(r.notes).toEqual(['v.json: no VNet named "vnet-hub-spoke" (found: v1); its VNets were not used.']);
   });
 });

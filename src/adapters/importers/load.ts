@@ -7,7 +7,13 @@
  */
 import { parsePlan, type Plan, type SchemaProblem } from "../../engines/plan/index.js";
 import { isObj, PlanBuilder, type AzureId, type PlanPath } from "./builder.js";
-import { importManagedCluster, isArmTemplate, isManagedCluster, templateResources, withParameterDefaults } from "./managed-cluster.js";
+import {
+  importManagedCluster,
+  isArmTemplate,
+  isManagedCluster,
+  templateResources,
+  withParameterDefaults,
+} from "./managed-cluster.js";
 import { parseText, PlanLoadError, type ParsedText } from "./source-map.js";
 import { importTerraformPlan, isTerraformPlan } from "./terraform-plan.js";
 import { importVnetList, importVnets, isVnetDocument } from "./vnet.js";
@@ -43,14 +49,31 @@ export interface PlanFile {
   readonly fileName: string;
 }
 
-const PLAN_KEYS = new Set(["apiVersion", "kind", "name", "location", "resourceGroup", "kubernetesVersion", "network", "vnet", "connectedNetworks", "nodePools", "reserved", "requirements"]);
+const PLAN_KEYS = new Set([
+  "apiVersion",
+  "kind",
+  "name",
+  "location",
+  "resourceGroup",
+  "kubernetesVersion",
+  "network",
+  "vnet",
+  "connectedNetworks",
+  "nodePools",
+  "reserved",
+  "requirements",
+]);
 
 function isAksnetPlan(v: unknown): boolean {
   if (!isObj(v)) return false;
   if (typeof v["apiVersion"] === "string" && v["apiVersion"].startsWith("aksnet/")) return true;
   if (v["kind"] === "ClusterPlan") return true;
   const keys = Object.keys(v);
-  return keys.length > 0 && keys.every((k) => PLAN_KEYS.has(k)) && (isObj(v["network"]) || Array.isArray(v["nodePools"]) || isObj(v["vnet"]));
+  return (
+    keys.length > 0 &&
+    keys.every((k) => PLAN_KEYS.has(k)) &&
+    (isObj(v["network"]) || Array.isArray(v["nodePools"]) || isObj(v["vnet"]))
+  );
 }
 
 /** Splits `nodePools[0].maxPods` into `["nodePools", 0, "maxPods"]`. */
@@ -67,7 +90,10 @@ interface Detected {
 
 function detect(parsed: ParsedText, fileName: string): PlanFormat {
   const v = parsed.value;
-  if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) throw new PlanLoadError(`${fileName} is empty; give an aksnet plan or an az aks show, ARM, az network vnet or terraform show -json document.`);
+  if (v === null || v === undefined || (typeof v === "string" && v.trim() === ""))
+    throw new PlanLoadError(
+      `${fileName} is empty; give an aksnet plan or an az aks show, ARM, az network vnet or terraform show -json document.`,
+    );
   if (isAksnetPlan(v)) return "aksnet";
   if (isTerraformPlan(v)) return "terraform-plan";
   if (isArmTemplate(v)) return "arm-template";
@@ -133,7 +159,10 @@ export function loadPlanFiles(files: readonly PlanFile[]): LoadedPlan {
   builders.forEach((b, i) => {
     if (!b) return;
     const skipped = merged.absorb(b);
-    for (const s of skipped) notes.push(`${files[i]!.fileName}: section "${s}" was already given by an earlier file; the earlier one is used.`);
+    for (const s of skipped)
+      notes.push(
+        `${files[i]!.fileName}: section "${s}" was already given by an earlier file; the earlier one is used.`,
+      );
   });
 
   const locate = (path: string | PlanPath): Location => {
@@ -148,7 +177,14 @@ export function loadPlanFiles(files: readonly PlanFile[]): LoadedPlan {
 
   const r = parsePlan(merged.value);
   const problems = r.problems.map((p) => ({ ...p, ...locate(p.path) }));
-  return { ...(r.plan ? { plan: r.plan } : {}), problems, locate, formats: detected.map((d) => d.format), fileNames: files.map((f) => f.fileName), notes };
+  return {
+    ...(r.plan ? { plan: r.plan } : {}),
+    problems,
+    locate,
+    formats: detected.map((d) => d.format),
+    fileNames: files.map((f) => f.fileName),
+    notes,
+  };
 }
 
 /** The importers build with file index 0; re-tag their origins with the file's index. */

@@ -14,14 +14,19 @@ export interface ImportedCluster {
   readonly vnetRefs: readonly AzureId[];
 }
 
-const TEMPLATE_TYPES = { cluster: "microsoft.containerservice/managedclusters", vnet: "microsoft.network/virtualnetworks" } as const;
+const TEMPLATE_TYPES = {
+  cluster: "microsoft.containerservice/managedclusters",
+  vnet: "microsoft.network/virtualnetworks",
+} as const;
 
 /** The resources of an ARM deployment template (`$schema` …deploymentTemplate.json, `resources[]`) of one type, with their source paths. */
 export function templateResources(v: unknown, kind: keyof typeof TEMPLATE_TYPES): { o: Obj; at: SourcePath }[] {
   if (!isObj(v) || !Array.isArray(v["resources"])) return [];
   return (v["resources"] as unknown[]).flatMap((r, i) => {
     const type = field(r, "type")?.value;
-    return isObj(r) && typeof type === "string" && type.toLowerCase() === TEMPLATE_TYPES[kind] ? [{ o: r, at: ["resources", i] as SourcePath }] : [];
+    return isObj(r) && typeof type === "string" && type.toLowerCase() === TEMPLATE_TYPES[kind]
+      ? [{ o: r, at: ["resources", i] as SourcePath }]
+      : [];
   });
 }
 
@@ -48,7 +53,12 @@ export function withParameterDefaults(value: unknown, template: Obj): unknown {
 
 /** Reports whether the value is an ARM deployment template holding a managed cluster. */
 export function isArmTemplate(v: unknown): boolean {
-  return isObj(v) && typeof v["$schema"] === "string" && /deploymentTemplate/i.test(v["$schema"]) && templateResources(v, "cluster").length > 0;
+  return (
+    isObj(v) &&
+    typeof v["$schema"] === "string" &&
+    /deploymentTemplate/i.test(v["$schema"]) &&
+    templateResources(v, "cluster").length > 0
+  );
 }
 
 /** Reports whether the value looks like a managed cluster (either shape). */
@@ -71,7 +81,9 @@ const NETWORK: readonly [string, string][] = [
 ];
 
 function lowerEnum(v: unknown): unknown {
-  return typeof v === "string" && ["azure", "kubenet", "none", "overlay", "cilium", "calico"].includes(v.toLowerCase()) ? v.toLowerCase() : v;
+  return typeof v === "string" && ["azure", "kubenet", "none", "overlay", "cilium", "calico"].includes(v.toLowerCase())
+    ? v.toLowerCase()
+    : v;
 }
 
 export function importManagedCluster(v: Obj, base: SourcePath = []): ImportedCluster {
@@ -79,7 +91,13 @@ export function importManagedCluster(v: Obj, base: SourcePath = []): ImportedClu
   const props = field(v, "properties");
   const body: unknown = isObj(props?.value) ? props.value : v;
   const at: SourcePath = isObj(props?.value) ? [...base, props.key] : base;
-  const put = (planPath: (string | number)[], o: unknown, key: string, src: SourcePath, map: (x: unknown) => unknown = (x) => x) => {
+  const put = (
+    planPath: (string | number)[],
+    o: unknown,
+    key: string,
+    src: SourcePath,
+    map: (x: unknown) => unknown = (x) => x,
+  ) => {
     const f = field(o, key);
     const val = literal(f?.value);
     if (f && val !== undefined) b.set(planPath, map(val), [...src, f.key]);
@@ -93,16 +111,34 @@ export function importManagedCluster(v: Obj, base: SourcePath = []): ImportedClu
   const np = field(body, "networkProfile");
   if (np && isObj(np.value)) {
     const src = [...at, np.key];
-    for (const [from, to] of NETWORK) put(["network", to], np.value, from, src, to === "plugin" || to === "pluginMode" || to === "policy" || to === "dataplane" ? lowerEnum : (x) => x);
+    for (const [from, to] of NETWORK)
+      put(
+        ["network", to],
+        np.value,
+        from,
+        src,
+        to === "plugin" || to === "pluginMode" || to === "policy" || to === "dataplane" ? lowerEnum : (x) => x,
+      );
     const list = (plural: string, single: string, to: string) => {
       const many = field(np.value, plural);
       const one = field(np.value, single);
-      if (Array.isArray(literal(many?.value)) && (many!.value as unknown[]).length > 0) b.set(["network", to], many!.value, [...src, many!.key]);
+      if (Array.isArray(literal(many?.value)) && (many!.value as unknown[]).length > 0)
+        b.set(["network", to], many!.value, [...src, many!.key]);
       else if (typeof literal(one?.value) === "string") b.set(["network", to], [one!.value], [...src, one!.key]);
     };
     list("podCidrs", "podCidr", "podCidrs");
     list("serviceCidrs", "serviceCidr", "serviceCidrs");
-    put(["network", "ipFamilies"], np.value, "ipFamilies", src, (x) => (Array.isArray(x) ? x.map((s) => (typeof s === "string" && s.toLowerCase() === "ipv6" ? "IPv6" : typeof s === "string" && s.toLowerCase() === "ipv4" ? "IPv4" : s)) : x));
+    put(["network", "ipFamilies"], np.value, "ipFamilies", src, (x) =>
+      Array.isArray(x)
+        ? x.map((s) =>
+            typeof s === "string" && s.toLowerCase() === "ipv6"
+              ? "IPv6"
+              : typeof s === "string" && s.toLowerCase() === "ipv4"
+                ? "IPv4"
+                : s,
+          )
+        : x,
+    );
   }
 
   const vnetRefs: AzureId[] = [];
@@ -114,7 +150,12 @@ export function importManagedCluster(v: Obj, base: SourcePath = []): ImportedClu
       const pp = (k: string) => ["nodePools", i, k];
       put(pp("name"), p, "name", src);
       const mode = field(p, "mode");
-      if (typeof mode?.value === "string") b.set(pp("mode"), mode.value.toLowerCase() === "system" ? "System" : mode.value.toLowerCase() === "user" ? "User" : mode.value, [...src, mode.key]);
+      if (typeof mode?.value === "string")
+        b.set(
+          pp("mode"),
+          mode.value.toLowerCase() === "system" ? "System" : mode.value.toLowerCase() === "user" ? "User" : mode.value,
+          [...src, mode.key],
+        );
       put(pp("count"), p, "count", src);
       const auto = field(p, "enableAutoScaling");
       if (auto?.value === true) {
@@ -127,13 +168,17 @@ export function importManagedCluster(v: Obj, base: SourcePath = []): ImportedClu
       if (typeof osType?.value === "string") {
         const win = osType.value.toLowerCase() === "windows";
         const sku = typeof osSku?.value === "string" ? osSku.value : "";
-        b.set(pp("os"), win ? (/^Windows20(19|22|25)$/.test(sku) ? sku : "Windows2022") : "Linux", [...src, osType.key]);
+        b.set(pp("os"), win ? (/^Windows20(19|22|25)$/.test(sku) ? sku : "Windows2022") : "Linux", [
+          ...src,
+          osType.key,
+        ]);
       }
       const up = field(p, "upgradeSettings");
       if (up && isObj(up.value)) {
         const ms = field(up.value, "maxSurge");
         const val = literal(ms?.value);
-        if (ms && (typeof val === "string" || typeof val === "number") && String(val) !== "") b.set(pp("maxSurge"), /^\d+$/.test(String(val)) ? Number(val) : val, [...src, up.key, ms.key]);
+        if (ms && (typeof val === "string" || typeof val === "number") && String(val) !== "")
+          b.set(pp("maxSurge"), /^\d+$/.test(String(val)) ? Number(val) : val, [...src, up.key, ms.key]);
       }
       const subnetId = field(p, "vnetSubnetId");
       const sid = parseAzureId(literal(subnetId?.value));

@@ -21,15 +21,57 @@ function slow(text: string): unknown {
 function zeroUnsigned(x: unknown): unknown {
   if (Object.is(x, -0)) return 0;
   if (Array.isArray(x)) return x.map(zeroUnsigned);
-  if (x !== null && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, zeroUnsigned(v)]));
+  if (x !== null && typeof x === "object")
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, zeroUnsigned(v)]));
   return x;
 }
 
-const tricky = fc.constantFrom("yes", "no", "on", "off", "1.33", "1.30", "10.0.0.0/16", "fd12:3456:789a::/64", "null", "~", "0x1F", "0o17", "1e3", ".inf", "2024-01-01", "a: b", "- x", "#c", "'q'", '"d"', "", " lead", "trail ", "ü", "10%");
-const scalar = fc.oneof(fc.string(), tricky, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
-const key = fc.oneof(fc.constantFrom("name", "network", "podCidrs", "nodePools", "maxPods", "1", "true", "null", "a b"), fc.string({ minLength: 1, maxLength: 8 }));
+const tricky = fc.constantFrom(
+  "yes",
+  "no",
+  "on",
+  "off",
+  "1.33",
+  "1.30",
+  "10.0.0.0/16",
+  "fd12:3456:789a::/64",
+  "null",
+  "~",
+  "0x1F",
+  "0o17",
+  "1e3",
+  ".inf",
+  "2024-01-01",
+  "a: b",
+  "- x",
+  "#c",
+  "'q'",
+  '"d"',
+  "",
+  " lead",
+  "trail ",
+  "ü",
+  "10%",
+);
+const scalar = fc.oneof(
+  fc.string(),
+  tricky,
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+);
+const key = fc.oneof(
+  fc.constantFrom("name", "network", "podCidrs", "nodePools", "maxPods", "1", "true", "null", "a b"),
+  fc.string({ minLength: 1, maxLength: 8 }),
+);
 const value = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(key, tie("node"), { maxKeys: 4 })),
+  node: fc.oneof(
+    { depthSize: "small" },
+    scalar,
+    fc.array(tie("node"), { maxLength: 4 }),
+    fc.dictionary(key, tie("node"), { maxKeys: 4 }),
+  ),
 })).node;
 
 describe("YAML fast path", () => {

@@ -74,8 +74,13 @@ function parseFull(text: string, fileName: string): ParsedText {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
-    const reason = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "").replace(/[.:]\s*$/, "");
-    throw new PlanLoadError(`${fileName}:${pos.line}:${pos.col}: not valid YAML or JSON (${reason}); fix the syntax and run again.`);
+    const reason = e.message
+      .split("\n")[0]!
+      .replace(/ at line \d+, column \d+.*$/, "")
+      .replace(/[.:]\s*$/, "");
+    throw new PlanLoadError(
+      `${fileName}:${pos.line}:${pos.col}: not valid YAML or JSON (${reason}); fix the syntax and run again.`,
+    );
   }
   let value: unknown;
   try {
@@ -93,7 +98,11 @@ function parseFull(text: string, fileName: string): ParsedText {
       let keyNode: Node | null = null;
       for (const k of path) {
         if (isMap(node)) {
-          const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === k || String((p.key as { value?: unknown } | null)?.value) === String(k));
+          const pair = node.items.find(
+            (p) =>
+              (p.key as { value?: unknown } | null)?.value === k ||
+              String((p.key as { value?: unknown } | null)?.value) === String(k),
+          );
           if (!pair) break;
           keyNode = pair.key as Node;
           node = pair.value;

@@ -27,7 +27,12 @@ function resources(module: unknown, at: SourcePath, out: Res[] = []): Res[] {
   if (Array.isArray(rs)) {
     rs.forEach((r: unknown, i) => {
       if (isObj(r) && typeof r["type"] === "string" && isObj(r["values"]) && r["mode"] !== "data") {
-        out.push({ address: String(r["address"] ?? ""), type: r["type"], values: r["values"], at: [...at, "resources", i, "values"] });
+        out.push({
+          address: String(r["address"] ?? ""),
+          type: r["type"],
+          values: r["values"],
+          at: [...at, "resources", i, "values"],
+        });
       }
     });
   }
@@ -47,7 +52,11 @@ function references(config: unknown, prefix = "", out = new Map<string, string[]
       const walk = (e: unknown, path: string) => {
         if (Array.isArray(e)) e.forEach((x) => walk(x, path));
         else if (isObj(e)) {
-          if (Array.isArray(e["references"])) out.set(`${addr}#${path}`, (e["references"] as unknown[]).map((s) => prefix + String(s)));
+          if (Array.isArray(e["references"]))
+            out.set(
+              `${addr}#${path}`,
+              (e["references"] as unknown[]).map((s) => prefix + String(s)),
+            );
           else for (const [k, v] of Object.entries(e)) walk(v, path ? `${path}.${k}` : k);
         }
       };
@@ -55,7 +64,9 @@ function references(config: unknown, prefix = "", out = new Map<string, string[]
     }
   }
   const calls = config["module_calls"];
-  if (isObj(calls)) for (const [name, c] of Object.entries(calls)) if (isObj(c)) references(c["module"], `${prefix}module.${name}.`, out);
+  if (isObj(calls))
+    for (const [name, c] of Object.entries(calls))
+      if (isObj(c)) references(c["module"], `${prefix}module.${name}.`, out);
   return out;
 }
 
@@ -72,7 +83,9 @@ export function importTerraformPlan(doc: Obj): PlanBuilder {
   const subnetName = (r: Res, p: Obj, attr: string, refPath: string): string | undefined => {
     const id = parseAzureId(literal(p[attr]));
     if (id?.subnet) return id.subnet;
-    const target = refs.get(`${r.address.replace(/\[[^\]]*\]/g, "")}#${refPath}`)?.find((a) => subnetsByAddr.has(a.replace(/\.id$/, "")));
+    const target = refs
+      .get(`${r.address.replace(/\[[^\]]*\]/g, "")}#${refPath}`)
+      ?.find((a) => subnetsByAddr.has(a.replace(/\.id$/, "")));
     const s = target ? subnetsByAddr.get(target.replace(/\.id$/, "")) : undefined;
     return typeof s?.values["name"] === "string" ? s.values["name"] : undefined;
   };
@@ -98,11 +111,21 @@ export function importTerraformPlan(doc: Obj): PlanBuilder {
     set("maxPods", "max_pods");
     if (typeof p["os_type"] === "string") {
       const sku = typeof p["os_sku"] === "string" ? p["os_sku"] : "";
-      b.set(["nodePools", i, "os"], p["os_type"] === "Windows" ? (/^Windows20(19|22|25)$/.test(sku) ? sku : "Windows2022") : "Linux", [...at, "os_type"]);
+      b.set(
+        ["nodePools", i, "os"],
+        p["os_type"] === "Windows" ? (/^Windows20(19|22|25)$/.test(sku) ? sku : "Windows2022") : "Linux",
+        [...at, "os_type"],
+      );
     }
     const up = first(p["upgrade_settings"]);
     const ms = literal(up?.["max_surge"]);
-    if (typeof ms === "string" && ms !== "") b.set(["nodePools", i, "maxSurge"], /^\d+$/.test(ms) ? Number(ms) : ms, [...at, "upgrade_settings", 0, "max_surge"]);
+    if (typeof ms === "string" && ms !== "")
+      b.set(["nodePools", i, "maxSurge"], /^\d+$/.test(ms) ? Number(ms) : ms, [
+        ...at,
+        "upgrade_settings",
+        0,
+        "max_surge",
+      ]);
     const ref = (attr: string) => (attrPrefix ? `${attrPrefix}.${attr}` : attr);
     const sn = subnetName(r, p, "vnet_subnet_id", ref("vnet_subnet_id"));
     if (sn) b.set(["nodePools", i, "subnet"], sn, [...at, "vnet_subnet_id"]);
@@ -149,14 +172,18 @@ export function importTerraformPlan(doc: Obj): PlanBuilder {
     const dp = first(v["default_node_pool"]);
     if (dp) addPool(cluster, dp, [...cluster.at, "default_node_pool", 0], "default_node_pool", "System");
   }
-  for (const r of all.filter((x) => x.type === "azurerm_kubernetes_cluster_node_pool")) addPool(r, r.values, r.at, "", "User");
+  for (const r of all.filter((x) => x.type === "azurerm_kubernetes_cluster_node_pool"))
+    addPool(r, r.values, r.at, "", "User");
 
   const vnets = all.filter((r) => r.type === "azurerm_virtual_network");
-  const vnet = vnets.find((r) => usedVnets.has(String(r.values["name"]))) ?? (vnets.length === 1 ? vnets[0] : undefined);
+  const vnet =
+    vnets.find((r) => usedVnets.has(String(r.values["name"]))) ?? (vnets.length === 1 ? vnets[0] : undefined);
   if (vnet) {
     b.set(["vnet", "name"], vnet.values["name"], [...vnet.at, "name"]);
-    if (typeof vnet.values["resource_group_name"] === "string") b.set(["vnet", "resourceGroup"], vnet.values["resource_group_name"], [...vnet.at, "resource_group_name"]);
-    if (Array.isArray(vnet.values["address_space"])) b.set(["vnet", "addressSpace"], vnet.values["address_space"], [...vnet.at, "address_space"]);
+    if (typeof vnet.values["resource_group_name"] === "string")
+      b.set(["vnet", "resourceGroup"], vnet.values["resource_group_name"], [...vnet.at, "resource_group_name"]);
+    if (Array.isArray(vnet.values["address_space"]))
+      b.set(["vnet", "addressSpace"], vnet.values["address_space"], [...vnet.at, "address_space"]);
     let n = 0;
     const addSubnet = (name: unknown, prefixes: unknown, at: SourcePath) => {
       const list = Array.isArray(prefixes) ? prefixes : typeof prefixes === "string" ? [prefixes] : [];
@@ -169,8 +196,14 @@ export function importTerraformPlan(doc: Obj): PlanBuilder {
       }
     };
     const inline = vnet.values["subnet"];
-    if (Array.isArray(inline)) inline.forEach((s, i) => isObj(s) && addSubnet(s["name"], s["address_prefixes"] ?? s["address_prefix"], [...vnet.at, "subnet", i]));
-    for (const s of all.filter((r) => r.type === "azurerm_subnet" && r.values["virtual_network_name"] === vnet.values["name"])) {
+    if (Array.isArray(inline))
+      inline.forEach(
+        (s, i) =>
+          isObj(s) && addSubnet(s["name"], s["address_prefixes"] ?? s["address_prefix"], [...vnet.at, "subnet", i]),
+      );
+    for (const s of all.filter(
+      (r) => r.type === "azurerm_subnet" && r.values["virtual_network_name"] === vnet.values["name"],
+    )) {
       addSubnet(s.values["name"], s.values["address_prefixes"], s.at);
     }
     if (n === 0) b.set(["vnet", "subnets"], [], vnet.at);
@@ -178,14 +211,24 @@ export function importTerraformPlan(doc: Obj): PlanBuilder {
     // Peerings from this VNet become connected networks when the remote VNet is in the same plan.
     const vnetsByAddr = new Map(vnets.map((r) => [r.address, r]));
     let c = 0;
-    for (const peer of all.filter((r) => r.type === "azurerm_virtual_network_peering" && r.values["virtual_network_name"] === vnet.values["name"])) {
+    for (const peer of all.filter(
+      (r) => r.type === "azurerm_virtual_network_peering" && r.values["virtual_network_name"] === vnet.values["name"],
+    )) {
       const byId = parseAzureId(literal(peer.values["remote_virtual_network_id"]))?.vnet;
-      const ref = refs.get(`${peer.address.replace(/\[[^\]]*\]/g, "")}#remote_virtual_network_id`)?.find((a) => vnetsByAddr.has(a.replace(/\.id$/, "")));
-      const remote = ref ? vnetsByAddr.get(ref.replace(/\.id$/, "")) : vnets.find((r) => byId !== undefined && r.values["name"] === byId);
+      const ref = refs
+        .get(`${peer.address.replace(/\[[^\]]*\]/g, "")}#remote_virtual_network_id`)
+        ?.find((a) => vnetsByAddr.has(a.replace(/\.id$/, "")));
+      const remote = ref
+        ? vnetsByAddr.get(ref.replace(/\.id$/, ""))
+        : vnets.find((r) => byId !== undefined && r.values["name"] === byId);
       const space = remote?.values["address_space"];
       if (!remote || !Array.isArray(space) || space.length === 0) continue;
       b.mark(["connectedNetworks", c], peer.at);
-      b.set(["connectedNetworks", c, "name"], typeof peer.values["name"] === "string" ? peer.values["name"] : peer.address, [...peer.at, "name"]);
+      b.set(
+        ["connectedNetworks", c, "name"],
+        typeof peer.values["name"] === "string" ? peer.values["name"] : peer.address,
+        [...peer.at, "name"],
+      );
       b.set(["connectedNetworks", c, "cidrs"], space, [...remote.at, "address_space"]);
       b.set(["connectedNetworks", c, "kind"], "peering", peer.at);
       c++;

@@ -25,7 +25,8 @@ export function isVnetDocument(v: unknown): boolean {
 
 function prefixesOf(o: unknown): { key: string; list: string[] } | undefined {
   const many = field(o, "addressPrefixes");
-  if (Array.isArray(many?.value)) return { key: many.key, list: many.value.filter((s): s is string => typeof s === "string") };
+  if (Array.isArray(many?.value))
+    return { key: many.key, list: many.value.filter((s): s is string => typeof s === "string") };
   const one = field(o, "addressPrefix");
   if (typeof literal(one?.value) === "string") return { key: one!.key, list: [one!.value as string] };
   return undefined;
@@ -35,7 +36,11 @@ function prefixesOf(o: unknown): { key: string; list: string[] } | undefined {
  * Imports the VNet matching `refs` (by name, then resource group) or, when no
  * reference is known, the only VNet of the document.
  */
-export function importVnets(v: unknown, refs: readonly AzureId[], b: PlanBuilder = new PlanBuilder()): { builder: PlanBuilder; chosen?: string; candidates: string[] } {
+export function importVnets(
+  v: unknown,
+  refs: readonly AzureId[],
+  b: PlanBuilder = new PlanBuilder(),
+): { builder: PlanBuilder; chosen?: string; candidates: string[] } {
   const list: { o: Obj; at: SourcePath }[] = Array.isArray(v)
     ? v.flatMap((o: unknown, i) => (isObj(o) ? [{ o, at: [i] }] : []))
     : isObj(v)
@@ -45,10 +50,19 @@ export function importVnets(v: unknown, refs: readonly AzureId[], b: PlanBuilder
 }
 
 /** Imports the VNet matching `refs` from candidate VNet objects, each with its source path. */
-export function importVnetList(list: readonly { o: Obj; at: SourcePath }[], refs: readonly AzureId[], b: PlanBuilder = new PlanBuilder()): { builder: PlanBuilder; chosen?: string; candidates: string[] } {
+export function importVnetList(
+  list: readonly { o: Obj; at: SourcePath }[],
+  refs: readonly AzureId[],
+  b: PlanBuilder = new PlanBuilder(),
+): { builder: PlanBuilder; chosen?: string; candidates: string[] } {
   const names = list.map((x) => String(literal(field(x.o, "name")?.value) ?? ""));
   const wanted = refs.find((r) => r.vnet)?.vnet;
-  const pick = wanted !== undefined ? list.find((_, i) => names[i]?.toLowerCase() === wanted.toLowerCase()) : list.length === 1 ? list[0] : undefined;
+  const pick =
+    wanted !== undefined
+      ? list.find((_, i) => names[i]?.toLowerCase() === wanted.toLowerCase())
+      : list.length === 1
+        ? list[0]
+        : undefined;
   if (!pick) return { builder: b, candidates: names };
   const name = field(pick.o, "name");
   if (typeof literal(name?.value) === "string") b.set(["vnet", "name"], name!.value, [...pick.at, name!.key]);
@@ -93,7 +107,11 @@ export function importVnetList(list: readonly { o: Obj; at: SourcePath }[], refs
       if (!remote || !pre || pre.list.length === 0) return;
       const pn = field(p, "name");
       b.mark(["connectedNetworks", c], src);
-      b.set(["connectedNetworks", c, "name"], typeof pn?.value === "string" ? pn.value : `peering-${i}`, pn ? [...src, pn.key] : src);
+      b.set(
+        ["connectedNetworks", c, "name"],
+        typeof pn?.value === "string" ? pn.value : `peering-${i}`,
+        pn ? [...src, pn.key] : src,
+      );
       b.set(["connectedNetworks", c, "cidrs"], pre.list, [...pat, remote.key, pre.key]);
       b.set(["connectedNetworks", c, "kind"], "peering", src);
       c++;

@@ -13,24 +13,87 @@ function edit(s: ClusterSnapshot, change: Partial<ClusterSnapshot>): ClusterSnap
 }
 
 const perModel = [
-  { name: "kubenet (real nodes)", fixture: "kubenet", model: "kubenet", dataplane: "azure", policy: "none", confidence: "high" },
-  { name: "Overlay", fixture: "overlay", model: "azure-cni-overlay", dataplane: "azure", policy: "none", confidence: "high" },
-  { name: "Overlay with Cilium", fixture: "overlay-cilium", model: "azure-cni-overlay", dataplane: "cilium", policy: "cilium", confidence: "high" },
-  { name: "node subnet", fixture: "node-subnet", model: "azure-cni-node-subnet", dataplane: "azure", policy: "none", confidence: "medium" },
-  { name: "pod subnet dynamic", fixture: "pod-subnet-dynamic", model: "azure-cni-pod-subnet-dynamic", dataplane: "azure", policy: "none", confidence: "high" },
-  { name: "pod subnet static", fixture: "pod-subnet-static", model: "azure-cni-pod-subnet-static", dataplane: "azure", policy: "none", confidence: "high" },
-  { name: "bring your own CNI", fixture: "byo-cni", model: "byo-cni", dataplane: "unknown", policy: "none", confidence: "medium" },
+  {
+    name: "kubenet (real nodes)",
+    fixture: "kubenet",
+    model: "kubenet",
+    dataplane: "azure",
+    policy: "none",
+    confidence: "high",
+  },
+  {
+    name: "Overlay",
+    fixture: "overlay",
+    model: "azure-cni-overlay",
+    dataplane: "azure",
+    policy: "none",
+    confidence: "high",
+  },
+  {
+    name: "Overlay with Cilium",
+    fixture: "overlay-cilium",
+    model: "azure-cni-overlay",
+    dataplane: "cilium",
+    policy: "cilium",
+    confidence: "high",
+  },
+  {
+    name: "node subnet",
+    fixture: "node-subnet",
+    model: "azure-cni-node-subnet",
+    dataplane: "azure",
+    policy: "none",
+    confidence: "medium",
+  },
+  {
+    name: "pod subnet dynamic",
+    fixture: "pod-subnet-dynamic",
+    model: "azure-cni-pod-subnet-dynamic",
+    dataplane: "azure",
+    policy: "none",
+    confidence: "high",
+  },
+  {
+    name: "pod subnet static",
+    fixture: "pod-subnet-static",
+    model: "azure-cni-pod-subnet-static",
+    dataplane: "azure",
+    policy: "none",
+    confidence: "high",
+  },
+  {
+    name: "bring your own CNI",
+    fixture: "byo-cni",
+    model: "byo-cni",
+    dataplane: "unknown",
+    policy: "none",
+    confidence: "medium",
+  },
 ] as const;
 
 describe("classify on recorded shapes", () => {
-  it.each(perModel)("$name → $model / $dataplane / $policy ($confidence)", async ({ fixture, model, dataplane, policy, confidence }) => {
-    const v = classify(await load(fixture));
-    expect({ model: v.model, dataplane: v.dataplane, policy: v.policy, confidence: v.confidence }).toEqual({ model, dataplane, policy, confidence });
-    expect(v.evidence.length).toBeGreaterThan(0);
-  });
+  it.each(perModel)(
+    "$name → $model / $dataplane / $policy ($confidence)",
+    async ({ fixture, model, dataplane, policy, confidence }) => {
+      const v = classify(await load(fixture));
+      expect({ model: v.model, dataplane: v.dataplane, policy: v.policy, confidence: v.confidence }).toEqual({
+        model,
+        dataplane,
+        policy,
+        confidence,
+      });
+      expect(v.evidence.length).toBeGreaterThan(0);
+    },
+  );
 });
 
-const variants: { name: string; fixture: string; change: (s: ClusterSnapshot) => Partial<ClusterSnapshot>; expect: Partial<ReturnType<typeof classify>>; caveat?: RegExp }[] = [
+const variants: {
+  name: string;
+  fixture: string;
+  change: (s: ClusterSnapshot) => Partial<ClusterSnapshot>;
+  expect: Partial<ReturnType<typeof classify>>;
+  caveat?: RegExp;
+}[] = [
   {
     name: "Overlay nodes without spec.podCIDR are still Overlay",
     fixture: "overlay",
@@ -53,13 +116,20 @@ const variants: { name: string; fixture: string; change: (s: ClusterSnapshot) =>
   {
     name: "kubenet with the NNC CRD absent (live 404) stays kubenet",
     fixture: "kubenet",
-    change: (s) => ({ problems: [{ resource: "nodenetworkconfigs", kind: "absent", detail: "CRD not installed" }], read: s.read }),
+    change: (s) => ({
+      problems: [{ resource: "nodenetworkconfigs", kind: "absent", detail: "CRD not installed" }],
+      read: s.read,
+    }),
     expect: { model: "kubenet", confidence: "high" },
   },
   {
     name: "kubenet nodes with an Overlay marker on one node: mixed markers lower confidence",
     fixture: "kubenet",
-    change: (s) => ({ nodes: s.nodes.map((n, i) => (i === 0 ? { ...n, labels: { ...n.labels, "kubernetes.azure.com/azure-cni-overlay": "true" } } : n)) }),
+    change: (s) => ({
+      nodes: s.nodes.map((n, i) =>
+        i === 0 ? { ...n, labels: { ...n.labels, "kubernetes.azure.com/azure-cni-overlay": "true" } } : n,
+      ),
+    }),
     expect: { confidence: "low" },
     caveat: /does not fit/,
   },
@@ -86,7 +156,21 @@ const variants: { name: string; fixture: string; change: (s: ClusterSnapshot) =>
     name: "NodeNetworkConfigs drawing from the node's own subnet (CNS on node subnet) read as node subnet",
     fixture: "node-subnet",
     change: (s) => ({
-      nodeNetworkConfigs: s.nodes.map((n) => ({ name: n.name, labels: {}, requestedIpCount: 32, assignedIpCount: 32, containers: [{ type: "vnet", subnetName: "aks-subnet", subnetAddressSpace: "10.224.0.0/16", primaryIp: n.internalIps[0], assignedIps: 32 }] })),
+      nodeNetworkConfigs: s.nodes.map((n) => ({
+        name: n.name,
+        labels: {},
+        requestedIpCount: 32,
+        assignedIpCount: 32,
+        containers: [
+          {
+            type: "vnet",
+            subnetName: "aks-subnet",
+            subnetAddressSpace: "10.224.0.0/16",
+            primaryIp: n.internalIps[0],
+            assignedIps: 32,
+          },
+        ],
+      })),
       daemonSets: [...s.daemonSets, { namespace: "kube-system", name: "azure-cns", desired: 3 }],
     }),
     expect: { model: "azure-cni-node-subnet", confidence: "high" },

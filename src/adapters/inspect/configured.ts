@@ -62,14 +62,25 @@ export function loadConfiguration(files: readonly PlanFile[]): LoadedConfigurati
   }
   if (!loaded.plan) {
     const p = loaded.problems[0];
-    throw new ConfiguredError(p ? `${p.file}:${p.line}:${p.column}: ${p.message}` : `${files.map((f) => f.fileName).join(", ")} holds no usable cluster configuration.`);
+    throw new ConfiguredError(
+      p
+        ? `${p.file}:${p.line}:${p.column}: ${p.message}`
+        : `${files.map((f) => f.fileName).join(", ")} holds no usable cluster configuration.`,
+    );
   }
   const r = resolvePlan(loaded.plan);
-  return { cluster: summarize(r, files.map((f) => f.fileName)), plan: loaded.plan };
+  return {
+    cluster: summarize(
+      r,
+      files.map((f) => f.fileName),
+    ),
+    plan: loaded.plan,
+  };
 }
 
 function summarize(r: ResolvedPlan, files: readonly string[]): ConfiguredCluster {
-  const subnet = (name: string | undefined) => (name === undefined ? undefined : r.subnets.find((s) => s.name === name)?.prefix?.toString());
+  const subnet = (name: string | undefined) =>
+    name === undefined ? undefined : r.subnets.find((s) => s.name === name)?.prefix?.toString();
   return {
     files,
     kubernetesVersion: r.kubernetesVersion?.text,
@@ -99,6 +110,9 @@ function summarize(r: ResolvedPlan, files: readonly string[]): ConfiguredCluster
 
 /** The validator's findings for the plan with each pool's count set to the nodes the cluster runs in it. */
 export function findingsAgainstCluster(plan: Plan, nodesPerPool: ReadonlyMap<string, number>): Finding[] {
-  const asRunning: Plan = { ...plan, nodePools: plan.nodePools.map((p) => (nodesPerPool.has(p.name) ? { ...p, count: nodesPerPool.get(p.name) } : p)) };
+  const asRunning: Plan = {
+    ...plan,
+    nodePools: plan.nodePools.map((p) => (nodesPerPool.has(p.name) ? { ...p, count: nodesPerPool.get(p.name) } : p)),
+  };
   return validate(asRunning);
 }

@@ -15,31 +15,44 @@ export class DumpError extends Error {
 const HINTS: Record<ResourceKind, string> = {
   nodes: "the dump holds no Node objects; include nodes (kubectl get nodes,pods,daemonsets -A -o json)",
   pods: "the dump holds no Pod objects; include pods (kubectl get nodes,pods,daemonsets -A -o json)",
-  daemonsets: "the dump holds no DaemonSet objects, so the dataplane and policy engine are judged from node labels only; include daemonsets (kubectl get nodes,pods,daemonsets -A -o json)",
+  daemonsets:
+    "the dump holds no DaemonSet objects, so the dataplane and policy engine are judged from node labels only; include daemonsets (kubectl get nodes,pods,daemonsets -A -o json)",
   nodenetworkconfigs:
     "the dump holds no NodeNetworkConfig objects (add the output of kubectl get nnc -n kube-system -o json as another file when the cluster has them: Overlay and pod subnet clusters do)",
 };
 
 /** Reads the dump files in order (`-` is standard input, from `options.stdin`) and returns one snapshot of everything in them. */
-export async function readDumps(paths: readonly string[], options: { chunkSize?: number; stdin?: () => AsyncIterable<Uint8Array | string> & { destroy?(): void } } = {}): Promise<ClusterSnapshot> {
+export async function readDumps(
+  paths: readonly string[],
+  options: { chunkSize?: number; stdin?: () => AsyncIterable<Uint8Array | string> & { destroy?(): void } } = {},
+): Promise<ClusterSnapshot> {
   const builder = new SnapshotBuilder();
   const seen = new Set<ResourceKind>();
   for (const path of paths) {
-    const stream = path === "-" && options.stdin ? options.stdin() : createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
+    const stream =
+      path === "-" && options.stdin
+        ? options.stdin()
+        : createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
     try {
       for await (const item of listItems(stream)) {
         const kind = (item as { kind?: unknown }).kind;
         if (builder.add(item)) {
-          const r = ({ Node: "nodes", Pod: "pods", DaemonSet: "daemonsets", NodeNetworkConfig: "nodenetworkconfigs" } as const)[kind as "Node"];
+          const r = (
+            { Node: "nodes", Pod: "pods", DaemonSet: "daemonsets", NodeNetworkConfig: "nodenetworkconfigs" } as const
+          )[kind as "Node"];
           seen.add(r);
         }
       }
     } catch (e) {
       stream.destroy?.();
-      if (e instanceof DumpSyntaxError) throw new DumpError(`${path === "-" ? "standard input" : path}: ${e.message}. Give the output of "kubectl get nodes,pods,daemonsets -A -o json".`);
+      if (e instanceof DumpSyntaxError)
+        throw new DumpError(
+          `${path === "-" ? "standard input" : path}: ${e.message}. Give the output of "kubectl get nodes,pods,daemonsets -A -o json".`,
+        );
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ENOENT") throw new DumpError(`${path}: no such file; check the path given to --from-dump.`);
-      if (code === "EISDIR") throw new DumpError(`${path}: is a directory; give the JSON file written by kubectl get … -o json.`);
+      if (code === "EISDIR")
+        throw new DumpError(`${path}: is a directory; give the JSON file written by kubectl get … -o json.`);
       if (code === "EACCES") throw new DumpError(`${path}: permission denied; make the file readable.`);
       throw e;
     }

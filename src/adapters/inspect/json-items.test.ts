@@ -14,15 +14,43 @@ async function collect(text: string, size = 7): Promise<unknown[]> {
 }
 
 const valid: { name: string; text: string; items: unknown[] }[] = [
-  { name: "a kubectl List", text: '{"apiVersion":"v1","items":[{"kind":"Node","metadata":{"name":"a"}},{"kind":"Pod"}],"kind":"List","metadata":{"resourceVersion":""}}', items: [{ kind: "Node", metadata: { name: "a" } }, { kind: "Pod" }] },
+  {
+    name: "a kubectl List",
+    text: '{"apiVersion":"v1","items":[{"kind":"Node","metadata":{"name":"a"}},{"kind":"Pod"}],"kind":"List","metadata":{"resourceVersion":""}}',
+    items: [{ kind: "Node", metadata: { name: "a" } }, { kind: "Pod" }],
+  },
   { name: "an empty List", text: '{"apiVersion":"v1","items":[],"kind":"List"}', items: [] },
-  { name: "items after kind, pretty-printed", text: '{\n  "kind": "List",\n  "items": [\n    {"a": 1},\n    {"b": [1, {"c": "]}"}]}\n  ]\n}\n', items: [{ a: 1 }, { b: [1, { c: "]}" }] }] },
-  { name: "a string value spelled items is not the key", text: '{"kind":"items","x":["no"],"items":[{"a":"\\"items\\": ["}]}', items: [{ a: '"items": [' }] },
-  { name: "nested items keys stay inside their item", text: '{"items":[{"items":[{"deep":true}]}]}', items: [{ items: [{ deep: true }] }] },
-  { name: "two Lists one after the other", text: '{"items":[{"n":1}]}\n{"items":[{"n":2},{"n":3}]}', items: [{ n: 1 }, { n: 2 }, { n: 3 }] },
+  {
+    name: "items after kind, pretty-printed",
+    text: '{\n  "kind": "List",\n  "items": [\n    {"a": 1},\n    {"b": [1, {"c": "]}"}]}\n  ]\n}\n',
+    items: [{ a: 1 }, { b: [1, { c: "]}" }] }],
+  },
+  {
+    name: "a string value spelled items is not the key",
+    text: '{"kind":"items","x":["no"],"items":[{"a":"\\"items\\": ["}]}',
+    items: [{ a: '"items": [' }],
+  },
+  {
+    name: "nested items keys stay inside their item",
+    text: '{"items":[{"items":[{"deep":true}]}]}',
+    items: [{ items: [{ deep: true }] }],
+  },
+  {
+    name: "two Lists one after the other",
+    text: '{"items":[{"n":1}]}\n{"items":[{"n":2},{"n":3}]}',
+    items: [{ n: 1 }, { n: 2 }, { n: 3 }],
+  },
   { name: "a top-level array", text: '[{"n":1},{"n":2}]', items: [{ n: 1 }, { n: 2 }] },
-  { name: "escaped backslashes before a quote", text: '{"items":[{"p":"C:\\\\dir\\\\"},{"q":"\\\\\\""}]}', items: [{ p: "C:\\dir\\" }, { q: '\\"' }] },
-  { name: "non-ASCII text split across chunks", text: '{"items":[{"name":"nœud-ünïcode-日本"}]}', items: [{ name: "nœud-ünïcode-日本" }] },
+  {
+    name: "escaped backslashes before a quote",
+    text: '{"items":[{"p":"C:\\\\dir\\\\"},{"q":"\\\\\\""}]}',
+    items: [{ p: "C:\\dir\\" }, { q: '\\"' }],
+  },
+  {
+    name: "non-ASCII text split across chunks",
+    text: '{"items":[{"name":"nœud-ünïcode-日本"}]}',
+    items: [{ name: "nœud-ünïcode-日本" }],
+  },
 ];
 
 const invalid: { name: string; text: string; reason: RegExp }[] = [
@@ -32,7 +60,11 @@ const invalid: { name: string; text: string; reason: RegExp }[] = [
   { name: "a non-object item", text: '{"items":[1,2]}', reason: /not an object/ },
   { name: "a broken item", text: '{"items":[{"a":tru}]}', reason: /not valid JSON/ },
   { name: "a stray closing bracket", text: '{"items":[]}]', reason: /unexpected '\]'/ },
-  { name: "text outside JSON", text: "error: the server doesn't have a resource type", reason: /outside any JSON object/ },
+  {
+    name: "text outside JSON",
+    text: "error: the server doesn't have a resource type",
+    reason: /outside any JSON object/,
+  },
 ];
 
 describe("listItems", () => {
@@ -48,23 +80,38 @@ describe("listItems", () => {
   it("yields the same items as JSON.parse for any List, however the bytes are split", async () => {
     const item = fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 });
     await fc.assert(
-      fc.asyncProperty(fc.array(item, { maxLength: 8 }), fc.integer({ min: 1, max: 64 }), fc.boolean(), async (items, size, pretty) => {
-        const text = JSON.stringify({ apiVersion: "v1", kind: "List", items, metadata: { note: "items" } }, null, pretty ? 2 : undefined);
-        expect(await collect(text, size)).toEqual(JSON.parse(text).items);
-      }),
+      fc.asyncProperty(
+        fc.array(item, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.boolean(),
+        async (items, size, pretty) => {
+          const text = JSON.stringify(
+            { apiVersion: "v1", kind: "List", items, metadata: { note: "items" } },
+            null,
+            pretty ? 2 : undefined,
+          );
+          expect(await collect(text, size)).toEqual(JSON.parse(text).items);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("throws nothing but DumpSyntaxError on arbitrary text", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.json().map((j) => j.slice(0, Math.max(0, j.length - 1)))), async (text) => {
-        try {
-          await collect(text, 5);
-        } catch (e) {
-          expect(e).toBeInstanceOf(DumpSyntaxError);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json().map((j) => j.slice(0, Math.max(0, j.length - 1))),
+        ),
+        async (text) => {
+          try {
+            await collect(text, 5);
+          } catch (e) {
+            expect(e).toBeInstanceOf(DumpSyntaxError);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -138,7 +138,8 @@ export async function* listItems(chunks: AsyncIterable<Uint8Array | string>): As
       }
       if (b === RBRACE || b === RBRACKET) {
         const open = stack.pop();
-        if (open === undefined || open !== (b === RBRACE)) throw new DumpSyntaxError(`unexpected '${String.fromCharCode(b)}'`, offset + i);
+        if (open === undefined || open !== (b === RBRACE))
+          throw new DumpSyntaxError(`unexpected '${String.fromCharCode(b)}'`, offset + i);
         if (stack.length === itemsDepth && captureStart >= 0) items.push(finishItem(chunk, i + 1));
         else if (stack.length === itemsDepth - 1) itemsDepth = -1;
         continue;
@@ -148,7 +149,8 @@ export async function* listItems(chunks: AsyncIterable<Uint8Array | string>): As
         else if (b === COLON) pendingKey = key;
         else pendingKey = undefined;
       }
-      if (depth === 0) throw new DumpSyntaxError(`unexpected '${String.fromCharCode(b)}' outside any JSON object`, offset + i);
+      if (depth === 0)
+        throw new DumpSyntaxError(`unexpected '${String.fromCharCode(b)}' outside any JSON object`, offset + i);
     }
     if (captureStart >= 0) {
       // Copy: the stream may reuse its buffer.
@@ -158,8 +160,13 @@ export async function* listItems(chunks: AsyncIterable<Uint8Array | string>): As
     offset += chunk.length;
     for (const item of items) yield item;
   }
-  if (stack.length > 0 || inString) throw new DumpSyntaxError("the JSON ends in the middle of a value (is the file truncated?)", offset);
-  if (!sawList) throw new DumpSyntaxError('no Kubernetes List found (expected the output of "kubectl get … -o json", an object with "items")', offset);
+  if (stack.length > 0 || inString)
+    throw new DumpSyntaxError("the JSON ends in the middle of a value (is the file truncated?)", offset);
+  if (!sawList)
+    throw new DumpSyntaxError(
+      'no Kubernetes List found (expected the output of "kubectl get … -o json", an object with "items")',
+      offset,
+    );
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

@@ -28,25 +28,32 @@ function withoutSource(json: string): unknown {
 }
 
 describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
-  it.each(["overlay", "overlay-cilium", "pod-subnet-dynamic", "pod-subnet-static"])("gives the same report as the offline dump for %s", async (name) => {
-    server = await startFakeApiServer({ lists: [fixture(name)] });
-    const live = await inspect(["--kubeconfig", server.kubeconfig(), "--page-size", "2", "-o", "json"]);
-    const dump = await inspect(["--from-dump", fixture(name), "-o", "json"]);
-    expect(live.stderr).toBe("");
-    expect(live.code).toBe(dump.code);
-    expect(withoutSource(live.stdout)).toEqual(withoutSource(dump.stdout));
-    expect(JSON.parse(live.stdout).source).toEqual({ kind: "live", context: "fake", server: server.url });
-  });
+  it.each(["overlay", "overlay-cilium", "pod-subnet-dynamic", "pod-subnet-static"])(
+    "gives the same report as the offline dump for %s",
+    async (name) => {
+      server = await startFakeApiServer({ lists: [fixture(name)] });
+      const live = await inspect(["--kubeconfig", server.kubeconfig(), "--page-size", "2", "-o", "json"]);
+      const dump = await inspect(["--from-dump", fixture(name), "-o", "json"]);
+      expect(live.stderr).toBe("");
+      expect(live.code).toBe(dump.code);
+      expect(withoutSource(live.stdout)).toEqual(withoutSource(dump.stdout));
+      expect(JSON.parse(live.stdout).source).toEqual({ kind: "live", context: "fake", server: server.url });
+    },
+  );
 
   it("gives the same report for kubenet, whose dump holds a finished pod the live list leaves out", async () => {
     server = await startFakeApiServer({ lists: [fixture("kubenet")], behaviour: { nodenetworkconfigs: 404 } });
-    const live = JSON.parse((await inspect(["--kubeconfig", server.kubeconfig(), "--page-size", "2", "-o", "json"])).stdout);
+    const live = JSON.parse(
+      (await inspect(["--kubeconfig", server.kubeconfig(), "--page-size", "2", "-o", "json"])).stdout,
+    );
     const dump = JSON.parse((await inspect(["--from-dump", fixture("kubenet"), "-o", "json"])).stdout);
     // Only what was read differs: the live API says the NodeNetworkConfig CRD is absent (itself evidence), the dump holds none.
     for (const r of [live, dump]) {
       delete r.source;
       delete r.problems;
-      r.verdict.evidence = r.verdict.evidence.filter((e: { signal: string }) => !e.signal.startsWith("NodeNetworkConfig CRD"));
+      r.verdict.evidence = r.verdict.evidence.filter(
+        (e: { signal: string }) => !e.signal.startsWith("NodeNetworkConfig CRD"),
+      );
     }
     expect(live).toEqual(dump);
   });
@@ -57,9 +64,21 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
     expect(new Set(server.requests.map((r) => r.method))).toEqual(new Set(["GET"]));
     const pods = server.requests.filter((r) => r.url.startsWith("/api/v1/pods"));
     // 24 pods at 5 a page: 5 pages, the later ones with continue=5, 10, 15, 20.
-    expect(pods.map((r) => new URL(r.url, "https://x").searchParams.get("continue"))).toEqual([null, "5", "10", "15", "20"]);
+    expect(pods.map((r) => new URL(r.url, "https://x").searchParams.get("continue"))).toEqual([
+      null,
+      "5",
+      "10",
+      "15",
+      "20",
+    ]);
     expect(pods.every((r) => r.url.includes("limit=5"))).toBe(true);
-    expect(pods.every((r) => new URL(r.url, "https://x").searchParams.get("fieldSelector") === "status.phase!=Succeeded,status.phase!=Failed")).toBe(true);
+    expect(
+      pods.every(
+        (r) =>
+          new URL(r.url, "https://x").searchParams.get("fieldSelector") ===
+          "status.phase!=Succeeded,status.phase!=Failed",
+      ),
+    ).toBe(true);
   });
 
   it("gets its token from an exec credential plugin (as kubelogin does)", async () => {
@@ -76,11 +95,48 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
     expect(JSON.parse(io.stdout).verdict.model).toBe("azure-cni-overlay");
   });
 
-  const degraded: { name: string; fixture: string; behaviour: Parameters<typeof startFakeApiServer>[0]["behaviour"]; args?: string[]; problem: { resource: string; kind: string }; model: string; text: RegExp }[] = [
-    { name: "DaemonSets forbidden (403)", fixture: "overlay", behaviour: { daemonsets: 403 }, problem: { resource: "daemonsets", kind: "forbidden" }, model: "azure-cni-overlay", text: /forbidden \(403\).*ClusterRole/ },
-    { name: "NodeNetworkConfig CRD absent (404) on kubenet", fixture: "kubenet", behaviour: { nodenetworkconfigs: 404 }, problem: { resource: "nodenetworkconfigs", kind: "absent" }, model: "kubenet", text: /CRD \(acn\.azure\.com\) is not installed/ },
-    { name: "pods time out", fixture: "overlay", behaviour: { pods: "hang" }, args: ["--timeout", "1"], problem: { resource: "pods", kind: "timeout" }, model: "azure-cni-overlay", text: /timed out/ },
-    { name: "pods fail with 500", fixture: "overlay", behaviour: { pods: 500 }, problem: { resource: "pods", kind: "error" }, model: "azure-cni-overlay", text: /answered 500/ },
+  const degraded: {
+    name: string;
+    fixture: string;
+    behaviour: Parameters<typeof startFakeApiServer>[0]["behaviour"];
+    args?: string[];
+    problem: { resource: string; kind: string };
+    model: string;
+    text: RegExp;
+  }[] = [
+    {
+      name: "DaemonSets forbidden (403)",
+      fixture: "overlay",
+      behaviour: { daemonsets: 403 },
+      problem: { resource: "daemonsets", kind: "forbidden" },
+      model: "azure-cni-overlay",
+      text: /forbidden \(403\).*ClusterRole/,
+    },
+    {
+      name: "NodeNetworkConfig CRD absent (404) on kubenet",
+      fixture: "kubenet",
+      behaviour: { nodenetworkconfigs: 404 },
+      problem: { resource: "nodenetworkconfigs", kind: "absent" },
+      model: "kubenet",
+      text: /CRD \(acn\.azure\.com\) is not installed/,
+    },
+    {
+      name: "pods time out",
+      fixture: "overlay",
+      behaviour: { pods: "hang" },
+      args: ["--timeout", "1"],
+      problem: { resource: "pods", kind: "timeout" },
+      model: "azure-cni-overlay",
+      text: /timed out/,
+    },
+    {
+      name: "pods fail with 500",
+      fixture: "overlay",
+      behaviour: { pods: 500 },
+      problem: { resource: "pods", kind: "error" },
+      model: "azure-cni-overlay",
+      text: /answered 500/,
+    },
   ];
 
   it.each(degraded)("degrades clearly when $name", async ({ fixture: f, behaviour, args, problem, model, text }) => {
@@ -94,9 +150,22 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
   });
 
   const fatal: { name: string; setup: (s: FakeApiServer) => string[]; stderr: RegExp }[] = [
-    { name: "a rejected token (401)", setup: (s) => ["--kubeconfig", s.kubeconfig("wrong-token")], stderr: /rejected the credentials \(401; refresh them with az aks get-credentials and retry\), so there is no model verdict/ },
-    { name: "an unknown context", setup: (s) => ["--kubeconfig", s.kubeconfig(), "--context", "prod"], stderr: /no context "prod"; choose one of: fake/ },
-    { name: "a missing kubeconfig file", setup: (s) => ["--kubeconfig", join(s.dir, "nope.yaml")], stderr: /cannot load the kubeconfig .*nope\.yaml/ },
+    {
+      name: "a rejected token (401)",
+      setup: (s) => ["--kubeconfig", s.kubeconfig("wrong-token")],
+      stderr:
+        /rejected the credentials \(401; refresh them with az aks get-credentials and retry\), so there is no model verdict/,
+    },
+    {
+      name: "an unknown context",
+      setup: (s) => ["--kubeconfig", s.kubeconfig(), "--context", "prod"],
+      stderr: /no context "prod"; choose one of: fake/,
+    },
+    {
+      name: "a missing kubeconfig file",
+      setup: (s) => ["--kubeconfig", join(s.dir, "nope.yaml")],
+      stderr: /cannot load the kubeconfig .*nope\.yaml/,
+    },
   ];
 
   it.each(fatal)("exits 2 with one sentence for $name", async ({ setup, stderr }) => {
@@ -113,7 +182,9 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
     try {
       const io = memoryIo({ env: { NO_COLOR: "1", HOME: home } });
       expect(await run(["inspect"], io)).toBe(2);
-      expect(io.stderr).toBe(`aksnet inspect: no kubeconfig found (KUBECONFIG is unset and ${join(home, ".kube", "config")} does not exist); run az aks get-credentials, pass --kubeconfig PATH, or read a dump with --from-dump FILE.\n`);
+      expect(io.stderr).toBe(
+        `aksnet inspect: no kubeconfig found (KUBECONFIG is unset and ${join(home, ".kube", "config")} does not exist); run az aks get-credentials, pass --kubeconfig PATH, or read a dump with --from-dump FILE.\n`,
+      );
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
@@ -130,7 +201,9 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
       writeFileSync(join(dir, "config"), text);
       const r = await inspect(["--kubeconfig", join(dir, "config")]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`aksnet inspect: could not read the cluster ${url}: the API server is unreachable (ECONNREFUSED: check the network path and the kubeconfig's server address), so there is no model verdict, no per-node use and no headroom.\n`);
+      expect(r.stderr).toBe(
+        `aksnet inspect: could not read the cluster ${url}: the API server is unreachable (ECONNREFUSED: check the network path and the kubeconfig's server address), so there is no model verdict, no per-node use and no headroom.\n`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

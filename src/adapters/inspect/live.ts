@@ -14,7 +14,13 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import type * as K8s from "@kubernetes/client-node";
 import type { ApiException, KubeConfig } from "@kubernetes/client-node";
-import { SnapshotBuilder, type ClusterSnapshot, type ReadProblem, type ReadProblemKind, type ResourceKind } from "./snapshot.js";
+import {
+  SnapshotBuilder,
+  type ClusterSnapshot,
+  type ReadProblem,
+  type ReadProblemKind,
+  type ResourceKind,
+} from "./snapshot.js";
 
 export interface LiveOptions {
   readonly kubeconfig?: string | undefined;
@@ -39,11 +45,18 @@ export class KubeconfigError extends Error {
 }
 
 /** The group, version and plural of NodeNetworkConfig (Azure/azure-container-networking:crd/nodenetworkconfig, checked 2026-11-22). */
-export const NNC = { group: "acn.azure.com", version: "v1alpha", plural: "nodenetworkconfigs", namespace: "kube-system" } as const;
+export const NNC = {
+  group: "acn.azure.com",
+  version: "v1alpha",
+  plural: "nodenetworkconfigs",
+  namespace: "kube-system",
+} as const;
 
 async function loadKubeConfig(k8s: typeof K8s, o: LiveOptions): Promise<KubeConfig> {
   const kc = new k8s.KubeConfig();
-  const files = o.kubeconfig ? [o.kubeconfig] : (o.env["KUBECONFIG"] ?? "").split(process.platform === "win32" ? ";" : ":").filter(Boolean);
+  const files = o.kubeconfig
+    ? [o.kubeconfig]
+    : (o.env["KUBECONFIG"] ?? "").split(process.platform === "win32" ? ";" : ":").filter(Boolean);
   try {
     if (files.length > 0) {
       kc.loadFromFile(files[0] as string);
@@ -55,18 +68,31 @@ async function loadKubeConfig(k8s: typeof K8s, o: LiveOptions): Promise<KubeConf
     } else {
       const home = o.env["HOME"] ?? o.env["USERPROFILE"] ?? homedir();
       if (!existsSync(join(home, ".kube", "config")) && !o.env["KUBERNETES_SERVICE_HOST"])
-        throw new KubeconfigError(`no kubeconfig found (KUBECONFIG is unset and ${join(home, ".kube", "config")} does not exist); run az aks get-credentials, pass --kubeconfig PATH, or read a dump with --from-dump FILE.`);
+        throw new KubeconfigError(
+          `no kubeconfig found (KUBECONFIG is unset and ${join(home, ".kube", "config")} does not exist); run az aks get-credentials, pass --kubeconfig PATH, or read a dump with --from-dump FILE.`,
+        );
       kc.loadFromDefault();
     }
   } catch (e) {
     if (e instanceof KubeconfigError) throw e;
-    throw new KubeconfigError(`cannot load the kubeconfig ${files.join(", ") || "~/.kube/config"}: ${(e as Error).message.split("\n")[0]}; pass --kubeconfig PATH or --from-dump FILE.`);
+    throw new KubeconfigError(
+      `cannot load the kubeconfig ${files.join(", ") || "~/.kube/config"}: ${(e as Error).message.split("\n")[0]}; pass --kubeconfig PATH or --from-dump FILE.`,
+    );
   }
   if (o.context) {
-    if (!kc.getContexts().some((c) => c.name === o.context)) throw new KubeconfigError(`the kubeconfig has no context "${o.context}"; choose one of: ${kc.getContexts().map((c) => c.name).join(", ") || "(none)"}.`);
+    if (!kc.getContexts().some((c) => c.name === o.context))
+      throw new KubeconfigError(
+        `the kubeconfig has no context "${o.context}"; choose one of: ${
+          kc
+            .getContexts()
+            .map((c) => c.name)
+            .join(", ") || "(none)"
+        }.`,
+      );
     kc.setCurrentContext(o.context);
   }
-  if (!kc.getCurrentCluster()) throw new KubeconfigError("the kubeconfig names no current cluster; pass --context NAME or --kubeconfig PATH.");
+  if (!kc.getCurrentCluster())
+    throw new KubeconfigError("the kubeconfig names no current cluster; pass --context NAME or --kubeconfig PATH.");
   return kc;
 }
 
@@ -92,12 +118,16 @@ export function readProblem(resource: ResourceKind, e: unknown): ReadProblem {
     why = "the API server rejected the credentials (401; refresh them with az aks get-credentials and retry)";
   } else if (code === 404 && resource === "nodenetworkconfigs") {
     kind = "absent";
-    why = "the NodeNetworkConfig CRD (acn.azure.com) is not installed: CNS does not manage pod addresses here, as on kubenet and older node subnet clusters";
+    why =
+      "the NodeNetworkConfig CRD (acn.azure.com) is not installed: CNS does not manage pod addresses here, as on kubenet and older node subnet clusters";
     return { resource, kind, detail: why };
   } else if (name === "AbortError" || cause === "ETIMEDOUT" || name === "TimeoutError") {
     kind = "timeout";
     why = `the list of ${resource} timed out (retry, or raise --timeout)`;
-  } else if (typeof cause === "string" && ["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ECONNRESET", "EAI_AGAIN"].includes(cause)) {
+  } else if (
+    typeof cause === "string" &&
+    ["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ECONNRESET", "EAI_AGAIN"].includes(cause)
+  ) {
     kind = "unreachable";
     why = `the API server is unreachable (${cause}: check the network path and the kubeconfig's server address)`;
   } else if (typeof code === "number") why = `the API server answered ${code} to list ${resource}`;
@@ -110,7 +140,11 @@ interface Page {
 }
 
 /** Lists every page of one resource into the builder. */
-async function listAll(builder: SnapshotBuilder, resource: ResourceKind, list: (cont: string | undefined) => Promise<Page>): Promise<void> {
+async function listAll(
+  builder: SnapshotBuilder,
+  resource: ResourceKind,
+  list: (cont: string | undefined) => Promise<Page>,
+): Promise<void> {
   let cont: string | undefined;
   try {
     do {
@@ -138,7 +172,9 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
     },
     post: (rsp: unknown) => ({ toPromise: () => Promise.resolve(rsp) }),
   };
-  const options = { middleware: [middleware], middlewareMergeStrategy: "append" } as unknown as Parameters<InstanceType<typeof k8s.CoreV1Api>["listNode"]>[1];
+  const options = { middleware: [middleware], middlewareMergeStrategy: "append" } as unknown as Parameters<
+    InstanceType<typeof k8s.CoreV1Api>["listNode"]
+  >[1];
   const core = kc.makeApiClient(k8s.CoreV1Api);
   const apps = kc.makeApiClient(k8s.AppsV1Api);
   const custom = kc.makeApiClient(k8s.CustomObjectsApi);
@@ -147,13 +183,22 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
   // When the API cannot be reached or refuses the credentials, the other lists would only repeat it.
   const first = b.build().problems[0];
   if (first && (first.kind === "unreachable" || first.kind === "unauthorized")) {
-    for (const r of ["pods", "daemonsets", "nodenetworkconfigs"] as const) b.problem({ resource: r, kind: first.kind, detail: `not tried: ${first.kind === "unreachable" ? "the API server is unreachable" : "the credentials were rejected"}.` });
+    for (const r of ["pods", "daemonsets", "nodenetworkconfigs"] as const)
+      b.problem({
+        resource: r,
+        kind: first.kind,
+        detail: `not tried: ${first.kind === "unreachable" ? "the API server is unreachable" : "the credentials were rejected"}.`,
+      });
   } else {
     // Finished pods hold no address and count against no max pods: the API server leaves them out.
     const fieldSelector = "status.phase!=Succeeded,status.phase!=Failed";
     await listAll(b, "pods", (c) => core.listPodForAllNamespaces({ limit, _continue: c, fieldSelector }, options));
     await listAll(b, "daemonsets", (c) => apps.listDaemonSetForAllNamespaces({ limit, _continue: c }, options));
-    await listAll(b, "nodenetworkconfigs", (c) => custom.listNamespacedCustomObject({ ...NNC, limit, _continue: c }, options) as Promise<Page>);
+    await listAll(
+      b,
+      "nodenetworkconfigs",
+      (c) => custom.listNamespacedCustomObject({ ...NNC, limit, _continue: c }, options) as Promise<Page>,
+    );
   }
   return { snapshot: b.build(), context: kc.getCurrentContext() || undefined, server: kc.getCurrentCluster()?.server };
 }

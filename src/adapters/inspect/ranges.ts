@@ -13,8 +13,21 @@
  * kubenet is capped at 400 nodes by the 400-route limit (articles/aks/configure-kubenet.md).
  */
 import { tryParsePrefix } from "../../ip/index.js";
-import { DEFAULT_CIDRS, PLATFORM_LIMITS, defaultMaxSurge, tryParseKubernetesVersion, type ModelId } from "../../kb/index.js";
-import { addressesPerNode, formatMaxSurge, podCidrBlocks, surgeNodes, tryParseMaxSurge, usableAddresses } from "../../engines/capacity/index.js";
+import {
+  DEFAULT_CIDRS,
+  PLATFORM_LIMITS,
+  defaultMaxSurge,
+  tryParseKubernetesVersion,
+  type ModelId,
+} from "../../kb/index.js";
+import {
+  addressesPerNode,
+  formatMaxSurge,
+  podCidrBlocks,
+  surgeNodes,
+  tryParseMaxSurge,
+  usableAddresses,
+} from "../../engines/capacity/index.js";
 import type { Classification } from "./classify.js";
 import type { ConfiguredCluster } from "./configured.js";
 import { tryParseAddr } from "../../ip/index.js";
@@ -60,34 +73,68 @@ export interface Headroom {
 }
 
 /** The ranges pods take addresses from, with their use. */
-export function rangeUse(s: ClusterSnapshot, v: Classification, nodes: readonly NodeUse[], configured: ConfiguredCluster | undefined): AddressUse[] {
+export function rangeUse(
+  s: ClusterSnapshot,
+  v: Classification,
+  nodes: readonly NodeUse[],
+  configured: ConfiguredCluster | undefined,
+): AddressUse[] {
   const out: AddressUse[] = [];
   const model = v.model;
   if (model === "kubenet" || model === "azure-cni-overlay" || model === "byo-cni") {
-    let cidrs: { cidr: string; source: RangeSource }[] = (configured?.podCidrs ?? []).map((cidr) => ({ cidr, source: "configuration" as const }));
+    let cidrs: { cidr: string; source: RangeSource }[] = (configured?.podCidrs ?? []).map((cidr) => ({
+      cidr,
+      source: "configuration" as const,
+    }));
     if (cidrs.length === 0) {
-      const fromNnc = [...new Set(s.nodeNetworkConfigs.flatMap((n) => n.containers.filter((c) => c.type === "overlay").map((c) => c.subnetAddressSpace ?? "")))].filter(Boolean);
+      const fromNnc = [
+        ...new Set(
+          s.nodeNetworkConfigs.flatMap((n) =>
+            n.containers.filter((c) => c.type === "overlay").map((c) => c.subnetAddressSpace ?? ""),
+          ),
+        ),
+      ].filter(Boolean);
       cidrs = fromNnc.map((cidr) => ({ cidr, source: "node-network-config" as const }));
     }
     if (cidrs.length === 0 && nodes.some((n) => n.podCidrs.length > 0)) {
       const def = tryParsePrefix(DEFAULT_CIDRS.podCidr.value);
       const all = nodes.flatMap((n) => n.podCidrs);
-      const inDefault = def.ok && all.every((c) => {
-        const p = tryParsePrefix(c);
-        return !p.ok || p.value.family !== 4 || def.value.contains(p.value);
-      });
+      const inDefault =
+        def.ok &&
+        all.every((c) => {
+          const p = tryParsePrefix(c);
+          return !p.ok || p.value.family !== 4 || def.value.contains(p.value);
+        });
       if (inDefault) cidrs = [{ cidr: DEFAULT_CIDRS.podCidr.value, source: "assumed-default" }];
     }
-    const counts = podAddressesIn(s, cidrs.map((c) => c.cidr));
+    const counts = podAddressesIn(
+      s,
+      cidrs.map((c) => c.cidr),
+    );
     cidrs.forEach(({ cidr, source }, i) => {
       const p = tryParsePrefix(cidr);
       if (!p.ok || p.value.family !== 4 || p.value.bits > 24) return;
       const pc = p.value.masked();
       const total = podCidrBlocks(pc);
-      const used = nodes.filter((n) => n.podCidrs.some((c) => { const q = tryParsePrefix(c); return q.ok && pc.contains(q.value); })).length;
+      const used = nodes.filter((n) =>
+        n.podCidrs.some((c) => {
+          const q = tryParsePrefix(c);
+          return q.ok && pc.contains(q.value);
+        }),
+      ).length;
       // Overlay nodes may carry no spec.podCIDR: each node still holds one /24.
       const blocks = Math.max(used, model === "azure-cni-overlay" ? nodes.length : used);
-      out.push({ role: "pod-cidr", cidr: pc.toString(), source, unit: "/24 blocks", total, used: blocks, free: Math.max(0, total - blocks), podAddresses: counts[i] ?? 0, perNode: 1 });
+      out.push({
+        role: "pod-cidr",
+        cidr: pc.toString(),
+        source,
+        unit: "/24 blocks",
+        total,
+        used: blocks,
+        free: Math.max(0, total - blocks),
+        podAddresses: counts[i] ?? 0,
+        perNode: 1,
+      });
     });
   }
   if (model === "azure-cni-pod-subnet-dynamic" || model === "azure-cni-pod-subnet-static") {
@@ -113,29 +160,66 @@ export function rangeUse(s: ClusterSnapshot, v: Classification, nodes: readonly 
       // What one more node can take when full (the capacity engine's planning figure).
       const perNode = addressesPerNode(model, maxPods).podSubnet;
       // Static blocks are held whole for the node's lifetime; dynamic addresses are what CNS was handed.
-      const used = e.type === "vnetblock" ? nodes.filter((n) => e.nodes.has(n.name)).reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).podSubnet, 0) : e.assigned;
-      out.push({ role: "pod-subnet", cidr: p.value.masked().toString(), source: "node-network-config", unit: "addresses", total: usable, used, free: Math.max(0, usable - used), podAddresses: counts[i] ?? 0, perNode });
+      const used =
+        e.type === "vnetblock"
+          ? nodes
+              .filter((n) => e.nodes.has(n.name))
+              .reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).podSubnet, 0)
+          : e.assigned;
+      out.push({
+        role: "pod-subnet",
+        cidr: p.value.masked().toString(),
+        source: "node-network-config",
+        unit: "addresses",
+        total: usable,
+        used,
+        free: Math.max(0, usable - used),
+        podAddresses: counts[i] ?? 0,
+        perNode,
+      });
     });
   }
   // Node subnets named by the configuration (a plan's VNet section): the range SubnetIsFull / InsufficientSubnetSize speak of.
   if (model !== "unknown" && configured) {
-    const cidrs = [...new Set(configured.pools.map((p) => p.subnetCidr).filter((c): c is string => c !== undefined))].sort();
+    const cidrs = [
+      ...new Set(configured.pools.map((p) => p.subnetCidr).filter((c): c is string => c !== undefined)),
+    ].sort();
     for (const cidr of cidrs) {
       const p = tryParsePrefix(cidr);
       if (!p.ok || p.value.family !== 4) continue;
       const subnet = p.value.masked();
-      const inSubnet = nodes.filter((n) => n.internalIps.some((ip) => { const a = tryParseAddr(ip); return a.ok && subnet.contains(a.value); }));
+      const inSubnet = nodes.filter((n) =>
+        n.internalIps.some((ip) => {
+          const a = tryParseAddr(ip);
+          return a.ok && subnet.contains(a.value);
+        }),
+      );
       const maxPods = Math.max(0, ...configured.pools.filter((x) => x.subnetCidr === cidr).map((x) => x.maxPods));
       const used = inSubnet.reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).nodeSubnet, 0);
       const total = usableAddresses(subnet);
-      out.unshift({ role: "node-subnet", cidr: subnet.toString(), source: "configuration", unit: "addresses", total, used, free: Math.max(0, total - used), podAddresses: model === "azure-cni-node-subnet" ? podAddressesIn(s, [subnet.toString()])[0] ?? 0 : 0, perNode: addressesPerNode(model, maxPods).nodeSubnet });
+      out.unshift({
+        role: "node-subnet",
+        cidr: subnet.toString(),
+        source: "configuration",
+        unit: "addresses",
+        total,
+        used,
+        free: Math.max(0, total - used),
+        podAddresses: model === "azure-cni-node-subnet" ? (podAddressesIn(s, [subnet.toString()])[0] ?? 0) : 0,
+        perNode: addressesPerNode(model, maxPods).nodeSubnet,
+      });
     }
   }
   return out;
 }
 
 /** The surge nodes of one pool: its configured max surge, or the knowledge base's default for the version (saying so). */
-export function poolSurge(maxSurge: string | undefined, poolNodes: number, kubernetesVersion: string | undefined, configured = true): { nodes: number; assumed: string | undefined } {
+export function poolSurge(
+  maxSurge: string | undefined,
+  poolNodes: number,
+  kubernetesVersion: string | undefined,
+  configured = true,
+): { nodes: number; assumed: string | undefined } {
   const given = maxSurge === undefined ? undefined : tryParseMaxSurge(maxSurge);
   if (given) return { nodes: surgeNodes(poolNodes, given), assumed: undefined };
   const version = kubernetesVersion === undefined ? undefined : tryParseKubernetesVersion(kubernetesVersion);
@@ -144,40 +228,98 @@ export function poolSurge(maxSurge: string | undefined, poolNodes: number, kuber
   const alt = d.alternatives?.[0];
   const altNodes = alt ? surgeNodes(poolNodes, alt.value) : 0;
   const altText = alt ? `; ${alt.note}, which would be ${altNodes} node${altNodes === 1 ? "" : "s"} here` : "";
-  return { nodes, assumed: `max surge ${!configured ? "not known without --aks-json" : maxSurge === undefined ? "unset" : `"${maxSurge}" unreadable`}: assumed ${formatMaxSurge(d.value)} (${nodes} node${nodes === 1 ? "" : "s"}), the AKS default for Kubernetes ${kubernetesVersion ?? "1.32 and later"}${altText}` };
+  return {
+    nodes,
+    assumed: `max surge ${!configured ? "not known without --aks-json" : maxSurge === undefined ? "unset" : `"${maxSurge}" unreadable`}: assumed ${formatMaxSurge(d.value)} (${nodes} node${nodes === 1 ? "" : "s"}), the AKS default for Kubernetes ${kubernetesVersion ?? "1.32 and later"}${altText}`,
+  };
 }
 
 /** The error AKS reports when a VNet subnet cannot hold the new nodes (SupportArticles-docs error-code-subnetisfull.md, insufficientsubnetsize-error-advanced-networking.md, checked 2026-11-22). A full pod CIDR has no documented code. */
-const ERROR_FOR: Record<AddressUse["role"], HeadroomCheck["error"]> = { "node-subnet": "SubnetIsFull", "pod-cidr": undefined, "pod-subnet": "SubnetIsFull" };
+const ERROR_FOR: Record<AddressUse["role"], HeadroomCheck["error"]> = {
+  "node-subnet": "SubnetIsFull",
+  "pod-cidr": undefined,
+  "pod-subnet": "SubnetIsFull",
+};
 
-export function headroom(s: ClusterSnapshot, model: ModelId | "unknown", ranges: readonly AddressUse[], nodes: readonly NodeUse[], configured: ConfiguredCluster | undefined): Headroom {
+export function headroom(
+  s: ClusterSnapshot,
+  model: ModelId | "unknown",
+  ranges: readonly AddressUse[],
+  nodes: readonly NodeUse[],
+  configured: ConfiguredCluster | undefined,
+): Headroom {
   const notes: string[] = [];
-  const limits: { name: string; more: number; error: HeadroomCheck["error"]; range?: AddressUse }[] = ranges.map((r) => ({ name: `${r.role} ${r.cidr}`, more: Math.floor(r.free / r.perNode), error: ERROR_FOR[r.role], range: r }));
-  if (model === "kubenet") limits.push({ name: `kubenet route table (${PLATFORM_LIMITS.routesPerRouteTable.value} routes)`, more: Math.max(0, PLATFORM_LIMITS.routesPerRouteTable.value - s.nodes.length), error: undefined });
-  if (model === "azure-cni-node-subnet" || model === "azure-cni-pod-subnet-dynamic" || model === "azure-cni-pod-subnet-static") {
+  const limits: { name: string; more: number; error: HeadroomCheck["error"]; range?: AddressUse }[] = ranges.map(
+    (r) => ({ name: `${r.role} ${r.cidr}`, more: Math.floor(r.free / r.perNode), error: ERROR_FOR[r.role], range: r }),
+  );
+  if (model === "kubenet")
+    limits.push({
+      name: `kubenet route table (${PLATFORM_LIMITS.routesPerRouteTable.value} routes)`,
+      more: Math.max(0, PLATFORM_LIMITS.routesPerRouteTable.value - s.nodes.length),
+      error: undefined,
+    });
+  if (
+    model === "azure-cni-node-subnet" ||
+    model === "azure-cni-pod-subnet-dynamic" ||
+    model === "azure-cni-pod-subnet-static"
+  ) {
     // Pod addresses are VNet private IPs here: the VNet's 65,536 limit caps the cluster (static blocks count once each).
     const cap = PLATFORM_LIMITS.vnetPrivateIps.value;
     const maxPods = Math.max(0, ...nodes.map((n) => n.maxPods ?? 0));
     const per = addressesPerNode(model, maxPods).vnetIps;
-    const podUse = ranges.filter((r) => r.role === "pod-subnet").reduce((a, r) => a + (model === "azure-cni-pod-subnet-static" ? r.used / 16 : r.used), 0);
-    const used = model === "azure-cni-node-subnet" ? nodes.reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).vnetIps, 0) : nodes.length + podUse;
-    limits.push({ name: `VNet private IP limit (${cap.toLocaleString("en-US")}; ${used.toLocaleString("en-US")} used by this cluster, other VNet users not counted)`, more: Math.max(0, Math.floor((cap - used) / per)), error: undefined });
+    const podUse = ranges
+      .filter((r) => r.role === "pod-subnet")
+      .reduce((a, r) => a + (model === "azure-cni-pod-subnet-static" ? r.used / 16 : r.used), 0);
+    const used =
+      model === "azure-cni-node-subnet"
+        ? nodes.reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).vnetIps, 0)
+        : nodes.length + podUse;
+    limits.push({
+      name: `VNet private IP limit (${cap.toLocaleString("en-US")}; ${used.toLocaleString("en-US")} used by this cluster, other VNet users not counted)`,
+      more: Math.max(0, Math.floor((cap - used) / per)),
+      error: undefined,
+    });
   }
-  if (model === "byo-cni" && ranges.length) notes.push("Bring your own CNI: the pod CIDR headroom counts the /24 node ranges AKS hands out; whether pods use them is up to your CNI (Cilium cluster-pool, Calico IPAM may not).");
-  for (const r of ranges) if (r.source === "assumed-default") notes.push(`The pod CIDR was not given: assumed ${r.cidr}, the AKS default, because every node pod range lies in it; pass --aks-json to use the configured one.`);
-  if (!ranges.some((r) => r.role === "node-subnet")) notes.push("The node subnet's size is not visible from inside the cluster: node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is not judged; pass --plan with the VNet's subnet CIDRs to check it.");
-  if (model === "azure-cni-node-subnet") notes.push("On Azure CNI node subnet every node reserves 1 + maxPods addresses of the node subnet, so the node subnet is the range that runs out first; only the VNet-wide limit is judged here.");
+  if (model === "byo-cni" && ranges.length)
+    notes.push(
+      "Bring your own CNI: the pod CIDR headroom counts the /24 node ranges AKS hands out; whether pods use them is up to your CNI (Cilium cluster-pool, Calico IPAM may not).",
+    );
+  for (const r of ranges)
+    if (r.source === "assumed-default")
+      notes.push(
+        `The pod CIDR was not given: assumed ${r.cidr}, the AKS default, because every node pod range lies in it; pass --aks-json to use the configured one.`,
+      );
+  if (!ranges.some((r) => r.role === "node-subnet"))
+    notes.push(
+      "The node subnet's size is not visible from inside the cluster: node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is not judged; pass --plan with the VNet's subnet CIDRs to check it.",
+    );
+  if (model === "azure-cni-node-subnet")
+    notes.push(
+      "On Azure CNI node subnet every node reserves 1 + maxPods addresses of the node subnet, so the node subnet is the range that runs out first; only the VNet-wide limit is judged here.",
+    );
   limits.sort((a, b) => a.more - b.more);
   // The cluster node limit bounds scale-out; whether surge nodes count against it is not documented, so the upgrade checks leave it out.
   const clusterCap = PLATFORM_LIMITS.nodesPerCluster.value;
   const clusterMore = Math.max(0, clusterCap - s.nodes.length);
   const clusterLimit = { name: `cluster node limit (${clusterCap.toLocaleString("en-US")})`, more: clusterMore };
   const tightest = limits[0];
-  const overall = tightest === undefined || clusterMore < tightest.more ? (tightest || s.nodes.length ? clusterLimit : undefined) : tightest;
+  const overall =
+    tightest === undefined || clusterMore < tightest.more
+      ? tightest || s.nodes.length
+        ? clusterLimit
+        : undefined
+      : tightest;
   const checks: HeadroomCheck[] = [];
   // Configured pools, with the node count the cluster runs now where it runs the pool.
   const seen = new Map(poolsSeen(nodes).map((p) => [p.name, p.count]));
-  const pools = configured?.pools.length ? configured.pools.map((p) => ({ name: p.name, count: seen.get(p.name) ?? p.count, maxSurge: p.maxSurge, maxCount: p.maxCount })) : poolsSeen(nodes);
+  const pools = configured?.pools.length
+    ? configured.pools.map((p) => ({
+        name: p.name,
+        count: seen.get(p.name) ?? p.count,
+        maxSurge: p.maxSurge,
+        maxCount: p.maxCount,
+      }))
+    : poolsSeen(nodes);
   const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
   // Every pool's surge counts at once, as the capacity engine sizes (`nodeSubnetAddressesNeeded`): the conservative
   // reading, since the sources used do not say whether a cluster upgrade surges its pools one after another or together.
@@ -192,40 +334,86 @@ export function headroom(s: ClusterSnapshot, model: ModelId | "unknown", ranges:
     const atMax = poolSurge(p.maxSurge, Math.max(p.count, p.maxCount ?? 0), version, configured !== undefined).nodes;
     surgeAtMax += atMax;
     // A scale set holds at most 1,000 instances including surge nodes; AKS rejects such an upgrade up front.
-    if (p.count + sg.nodes > poolCap) overPoolCap.push(`pool ${p.name} runs ${p.count.toLocaleString("en-US")} nodes + ${sg.nodes} surge`);
-    else if (p.maxCount !== undefined && p.maxCount + atMax > poolCap) overPoolCap.push(`pool ${p.name} at its maximum ${p.maxCount.toLocaleString("en-US")} + ${atMax} surge`);
+    if (p.count + sg.nodes > poolCap)
+      overPoolCap.push(`pool ${p.name} runs ${p.count.toLocaleString("en-US")} nodes + ${sg.nodes} surge`);
+    else if (p.maxCount !== undefined && p.maxCount + atMax > poolCap)
+      overPoolCap.push(`pool ${p.name} at its maximum ${p.maxCount.toLocaleString("en-US")} + ${atMax} surge`);
   }
-  if (pools.length && !configured) notes.push("Pools and their surge settings are taken from the node labels; pass --aks-json for the configured max surge and autoscaler limits.");
-  else if (configured) for (const p of configured.pools) if (p.maxSurgeDefaulted) notes.push(`Pool ${p.name}: max surge unset in the configuration: assumed ${p.maxSurge}, the plan resolver's default for the version (see assumptions).`);
-  if (overPoolCap.length) checks.push({ name: "scale set size (surge included)", needsNodes: 0, fits: false, error: undefined, message: `A scale set holds at most ${poolCap.toLocaleString("en-US")} instances including surge nodes, so AKS rejects the upgrade: ${overPoolCap.join("; ")}.` });
+  if (pools.length && !configured)
+    notes.push(
+      "Pools and their surge settings are taken from the node labels; pass --aks-json for the configured max surge and autoscaler limits.",
+    );
+  else if (configured)
+    for (const p of configured.pools)
+      if (p.maxSurgeDefaulted)
+        notes.push(
+          `Pool ${p.name}: max surge unset in the configuration: assumed ${p.maxSurge}, the plan resolver's default for the version (see assumptions).`,
+        );
+  if (overPoolCap.length)
+    checks.push({
+      name: "scale set size (surge included)",
+      needsNodes: 0,
+      fits: false,
+      error: undefined,
+      message: `A scale set holds at most ${poolCap.toLocaleString("en-US")} instances including surge nodes, so AKS rejects the upgrade: ${overPoolCap.join("; ")}.`,
+    });
   const fail = (needs: number, what: string, error: HeadroomCheck["error"]): string => {
     if (!tightest) return `${what} needs ${needs} more nodes.`;
-    if (tightest.range?.role === "pod-cidr") return `${what} needs ${needs.toLocaleString("en-US")} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ${tightest.name} has ${tightest.more.toLocaleString("en-US")}: new nodes would get no pod range (the pod CIDR can only be expanded on Overlay: az aks update --pod-cidr).`;
-    if (error === "SubnetIsFull") return `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ${(needs * (tightest.range?.perNode ?? 1)).toLocaleString("en-US")} IP addresses (${(tightest.range?.free ?? 0).toLocaleString("en-US")} free).`;
+    if (tightest.range?.role === "pod-cidr")
+      return `${what} needs ${needs.toLocaleString("en-US")} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ${tightest.name} has ${tightest.more.toLocaleString("en-US")}: new nodes would get no pod range (the pod CIDR can only be expanded on Overlay: az aks update --pod-cidr).`;
+    if (error === "SubnetIsFull")
+      return `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ${(needs * (tightest.range?.perNode ?? 1)).toLocaleString("en-US")} IP addresses (${(tightest.range?.free ?? 0).toLocaleString("en-US")} free).`;
     return `${what} needs ${needs.toLocaleString("en-US")} more nodes but ${tightest.name} allows ${tightest.more.toLocaleString("en-US")}.`;
   };
   if (tightest) {
     if (surge > 0) {
       const fits = surge <= tightest.more;
       const what = `The next upgrade (surge of ${surge} node${surge === 1 ? "" : "s"} over ${pools.length} pool${pools.length === 1 ? "" : "s"})`;
-      checks.push({ name: "next upgrade (surge)", needsNodes: surge, fits, error: fits ? undefined : tightest.error, message: fits ? `${what} fits: ${tightest.more.toLocaleString("en-US")} more nodes fit.` : fail(surge, what, tightest.error) });
+      checks.push({
+        name: "next upgrade (surge)",
+        needsNodes: surge,
+        fits,
+        error: fits ? undefined : tightest.error,
+        message: fits
+          ? `${what} fits: ${tightest.more.toLocaleString("en-US")} more nodes fit.`
+          : fail(surge, what, tightest.error),
+      });
     }
   }
   const scaleOut = pools.reduce((a, p) => a + (p.maxCount !== undefined ? Math.max(0, p.maxCount - p.count) : 0), 0);
   if (pools.some((p) => p.maxCount !== undefined) && (tightest || scaleOut > clusterMore)) {
     const needs = scaleOut + surgeAtMax;
     const what = `Scaling every autoscaled pool to its maximum (${scaleOut.toLocaleString("en-US")} more nodes) plus the upgrade surge at that size (${surgeAtMax})`;
-    if (scaleOut > clusterMore) checks.push({ name: "autoscaler maximums", needsNodes: needs, fits: false, error: undefined, message: `${what} would pass the ${clusterLimit.name}: ${clusterMore.toLocaleString("en-US")} more nodes are allowed.` });
+    if (scaleOut > clusterMore)
+      checks.push({
+        name: "autoscaler maximums",
+        needsNodes: needs,
+        fits: false,
+        error: undefined,
+        message: `${what} would pass the ${clusterLimit.name}: ${clusterMore.toLocaleString("en-US")} more nodes are allowed.`,
+      });
     else if (tightest) {
       const fits = needs <= tightest.more;
       const err = tightest.error === "SubnetIsFull" ? "InsufficientSubnetSize" : tightest.error;
-      checks.push({ name: "autoscaler maximums", needsNodes: needs, fits, error: fits ? undefined : err, message: fits ? `${what} fits.` : err === "InsufficientSubnetSize" ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ${tightest.more.toLocaleString("en-US")} more nodes, ${needs.toLocaleString("en-US")} are needed.` : fail(needs, what, err) });
+      checks.push({
+        name: "autoscaler maximums",
+        needsNodes: needs,
+        fits,
+        error: fits ? undefined : err,
+        message: fits
+          ? `${what} fits.`
+          : err === "InsufficientSubnetSize"
+            ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ${tightest.more.toLocaleString("en-US")} more nodes, ${needs.toLocaleString("en-US")} are needed.`
+            : fail(needs, what, err),
+      });
     }
   }
   return { moreNodes: overall?.more, limitedBy: overall?.name, checks, notes };
 }
 
-function poolsSeen(nodes: readonly NodeUse[]): { name: string; count: number; maxSurge: string | undefined; maxCount: number | undefined }[] {
+function poolsSeen(
+  nodes: readonly NodeUse[],
+): { name: string; count: number; maxSurge: string | undefined; maxCount: number | undefined }[] {
   const m = new Map<string, number>();
   for (const n of nodes) m.set(n.pool ?? "(no pool label)", (m.get(n.pool ?? "(no pool label)") ?? 0) + 1);
   return [...m.entries()].sort().map(([name, count]) => ({ name, count, maxSurge: undefined, maxCount: undefined }));

@@ -9,21 +9,66 @@ import { inspectReport } from "./report.js";
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const SOURCE = { kind: "dump", files: ["x"] } as const;
 const dump = (name: string) => readDumps([join(FIXTURES, `${name}.json`)]);
-const config = (name: string, edit: (text: string) => string = (t) => t) => loadConfiguration([{ text: edit(readFileSync(join(FIXTURES, name), "utf8")), fileName: name }]);
+const config = (name: string, edit: (text: string) => string = (t) => t) =>
+  loadConfiguration([{ text: edit(readFileSync(join(FIXTURES, name), "utf8")), fileName: name }]);
 
 // Every figure below is worked by hand in the comment beside it.
 const headroomCases = [
   // kubenet: 3 nodes hold 3 /24s of the assumed 10.244.0.0/16 (256) → 253 free; the 400-route cap leaves 397.
-  { name: "kubenet, real nodes", fixture: "kubenet", range: { role: "pod-cidr", cidr: "10.244.0.0/16", source: "assumed-default", total: 256, used: 3, free: 253, podAddresses: 12 }, more: 253 },
+  {
+    name: "kubenet, real nodes",
+    fixture: "kubenet",
+    range: {
+      role: "pod-cidr",
+      cidr: "10.244.0.0/16",
+      source: "assumed-default",
+      total: 256,
+      used: 3,
+      free: 253,
+      podAddresses: 12,
+    },
+    more: 253,
+  },
   // Overlay: same block math; pod CIDR from the NodeNetworkConfigs' subnetAddressSpace.
-  { name: "Overlay", fixture: "overlay", range: { role: "pod-cidr", cidr: "10.244.0.0/16", source: "node-network-config", total: 256, used: 3, free: 253, podAddresses: 21 }, more: 253 },
+  {
+    name: "Overlay",
+    fixture: "overlay",
+    range: {
+      role: "pod-cidr",
+      cidr: "10.244.0.0/16",
+      source: "node-network-config",
+      total: 256,
+      used: 3,
+      free: 253,
+      podAddresses: 21,
+    },
+    more: 253,
+  },
   // Node subnet: 3 nodes × (1 + 30) = 93 VNet IPs; (65,536 − 93) / 31 = 2,111.06 → 2,111.
   { name: "node subnet (VNet limit)", fixture: "node-subnet", range: undefined, more: 2111 },
   // Dynamic: /14 = 262,144 − 5 = 262,139; 3 nodes × 16 handed out = 48. VNet: 3 + 48 = 51 used; per node 1 + 16·ceil(258/16) = 273; (65,536 − 51) / 273 = 239.87 → 239.
-  { name: "pod subnet dynamic (VNet limit)", fixture: "pod-subnet-dynamic", range: { role: "pod-subnet", cidr: "10.240.0.0/14", total: 262139, used: 48, free: 262091, podAddresses: 21, perNode: 272 }, more: 239 },
+  {
+    name: "pod subnet dynamic (VNet limit)",
+    fixture: "pod-subnet-dynamic",
+    range: {
+      role: "pod-subnet",
+      cidr: "10.240.0.0/14",
+      total: 262139,
+      used: 48,
+      free: 262091,
+      podAddresses: 21,
+      perNode: 272,
+    },
+    more: 239,
+  },
   // Static, max pods 30: ceil(31/16) = 2 blocks = 32 addresses per node; 3 × 32 = 96; (262,139 − 96) / 32 = 8,188.8 → 8,188
   // (VNet: (65,536 − 9) / 3 = 21,842), so the 5,000-node cluster limit binds: 5,000 − 3 = 4,997.
-  { name: "pod subnet static (cluster node limit)", fixture: "pod-subnet-static", range: { role: "pod-subnet", cidr: "10.240.0.0/14", total: 262139, used: 96, free: 262043, perNode: 32 }, more: 4997 },
+  {
+    name: "pod subnet static (cluster node limit)",
+    fixture: "pod-subnet-static",
+    range: { role: "pod-subnet", cidr: "10.240.0.0/14", total: 262139, used: 96, free: 262043, perNode: 32 },
+    more: 4997,
+  },
 ] as const;
 
 describe("address use and headroom", () => {
@@ -35,7 +80,15 @@ describe("address use and headroom", () => {
 
   it("counts pods per node with host-network pods apart and finished pods left out", async () => {
     const r = inspectReport(await dump("kubenet"), SOURCE);
-    expect(r.nodes[0]).toMatchObject({ name: "aks-agentpool-30520393-vmss000000", maxPods: 110, pods: 5, hostNetworkPods: 1, podAddresses: 4, freePodSlots: 105, podCidrs: ["10.244.1.0/24"] });
+    expect(r.nodes[0]).toMatchObject({
+      name: "aks-agentpool-30520393-vmss000000",
+      maxPods: 110,
+      pods: 5,
+      hostNetworkPods: 1,
+      podAddresses: 4,
+      freePodSlots: 105,
+      podCidrs: ["10.244.1.0/24"],
+    });
     expect(r.totals).toEqual({ nodes: 3, readyNodes: 3, pods: 15, hostNetworkPods: 3, podAddresses: 12 });
   });
 
@@ -81,15 +134,33 @@ describe("address use and headroom", () => {
 
   it.each(checks)("$name", async ({ load, want }) => {
     const r = inspectReport(await dump("overlay"), SOURCE, load());
-    expect(r.headroom.checks.map(({ name, needsNodes, fits, error }) => ({ name, needsNodes, fits, error }))).toEqual(want);
+    expect(r.headroom.checks.map(({ name, needsNodes, fits, error }) => ({ name, needsNodes, fits, error }))).toEqual(
+      want,
+    );
   });
 });
 
 describe("virtual nodes", () => {
   it("are listed apart and change no count, pool or verdict", async () => {
     const s = await dump("node-subnet");
-    const virtualNode = { name: "virtual-node-aci-linux", pool: undefined, os: "linux", labels: {}, internalIps: ["10.241.0.4"], podCidrs: [], maxPods: 500, ready: true, networkUnavailableReason: undefined, kubeletVersion: "v1.31.8", virtual: true };
-    const withVirtual = { ...s, nodes: [...s.nodes, virtualNode], pods: [...s.pods, { node: "virtual-node-aci-linux", ips: ["10.241.0.10"], hostNetwork: false, phase: "Running" }] };
+    const virtualNode = {
+      name: "virtual-node-aci-linux",
+      pool: undefined,
+      os: "linux",
+      labels: {},
+      internalIps: ["10.241.0.4"],
+      podCidrs: [],
+      maxPods: 500,
+      ready: true,
+      networkUnavailableReason: undefined,
+      kubeletVersion: "v1.31.8",
+      virtual: true,
+    };
+    const withVirtual = {
+      ...s,
+      nodes: [...s.nodes, virtualNode],
+      pods: [...s.pods, { node: "virtual-node-aci-linux", ips: ["10.241.0.10"], hostNetwork: false, phase: "Running" }],
+    };
     const a = inspectReport(s, SOURCE);
     const b = inspectReport(withVirtual, SOURCE);
     expect(b.virtualNodes).toEqual([{ name: "virtual-node-aci-linux", pods: 1 }]);
@@ -100,10 +171,33 @@ describe("virtual nodes", () => {
 describe("configuration against the cluster", () => {
   const cases = [
     { name: "the matching plan", edit: (t: string) => t, differences: [] as RegExp[] },
-    { name: "a kubenet plan", edit: (t: string) => t.replace("  pluginMode: overlay\n", "").replace("plugin: azure", "plugin: kubenet"), differences: [/says kubenet, the cluster looks like azure-cni-overlay/] },
-    { name: "a pool count that differs", edit: (t: string) => t.replace("count: 2,", "count: 5,"), differences: [/Pool system is configured for 5 nodes and runs 2/] },
-    { name: "a pool that does not run and a max pods that differs", edit: (t: string) => t.replace("name: user1", "name: spot").replace("maxPods: 250, maxSurge: \"10%\"", "maxPods: 110, maxSurge: \"10%\""), differences: [/max pods 110; its nodes allow 250/, /Pool spot is configured but no node of it runs/, /Pool user1 runs 1 nodes but is not in the configuration/] },
-    { name: "a different pod CIDR", edit: (t: string) => t.replace("podCidrs: [10.244.0.0/16]", "podCidrs: [10.100.0.0/16]"), differences: [/3 nodes have a pod range outside the configured pod CIDR 10\.100\.0\.0\/16/] },
+    {
+      name: "a kubenet plan",
+      edit: (t: string) => t.replace("  pluginMode: overlay\n", "").replace("plugin: azure", "plugin: kubenet"),
+      differences: [/says kubenet, the cluster looks like azure-cni-overlay/],
+    },
+    {
+      name: "a pool count that differs",
+      edit: (t: string) => t.replace("count: 2,", "count: 5,"),
+      differences: [/Pool system is configured for 5 nodes and runs 2/],
+    },
+    {
+      name: "a pool that does not run and a max pods that differs",
+      edit: (t: string) =>
+        t
+          .replace("name: user1", "name: spot")
+          .replace('maxPods: 250, maxSurge: "10%"', 'maxPods: 110, maxSurge: "10%"'),
+      differences: [
+        /max pods 110; its nodes allow 250/,
+        /Pool spot is configured but no node of it runs/,
+        /Pool user1 runs 1 nodes but is not in the configuration/,
+      ],
+    },
+    {
+      name: "a different pod CIDR",
+      edit: (t: string) => t.replace("podCidrs: [10.244.0.0/16]", "podCidrs: [10.100.0.0/16]"),
+      differences: [/3 nodes have a pod range outside the configured pod CIDR 10\.100\.0\.0\/16/],
+    },
   ];
   it.each(cases)("$name", async ({ edit, differences }) => {
     const r = inspectReport(await dump("overlay"), SOURCE, config("plan-overlay.yaml", edit));
@@ -124,12 +218,20 @@ describe("poolSurge", () => {
     { name: "a count", maxSurge: "3", nodes: 10, version: "1.33", want: 3, assumed: false },
     { name: "no surge", maxSurge: "0", nodes: 10, version: "1.33", want: 0, assumed: false },
     { name: "unset before 1.32: 1 node", maxSurge: undefined, nodes: 25, version: "1.31.8", want: 1, assumed: true },
-    { name: "unset from 1.32: 10%, and says the other value", maxSurge: undefined, nodes: 25, version: "1.33.3", want: 3, assumed: true },
+    {
+      name: "unset from 1.32: 10%, and says the other value",
+      maxSurge: undefined,
+      nodes: 25,
+      version: "1.33.3",
+      want: 3,
+      assumed: true,
+    },
   ];
   it.each(cases)("$name", ({ maxSurge, nodes, version, want, assumed }) => {
     const s = poolSurge(maxSurge, nodes, version);
     expect(s.nodes).toBe(want);
     expect(s.assumed !== undefined).toBe(assumed);
-    if (version === "1.33.3" && assumed) expect(s.assumed).toMatch(/still say the default is 1 node, which would be 1 node here/);
+    if (version === "1.33.3" && assumed)
+      expect(s.assumed).toMatch(/still say the default is 1 node, which would be 1 node here/);
   });
 });

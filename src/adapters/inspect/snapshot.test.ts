@@ -31,7 +31,11 @@ describe("SnapshotBuilder", () => {
       name: "aks-agentpool-30520393-vmss000000",
       pool: "agentpool",
       os: "linux",
-      labels: { "kubernetes.azure.com/node-image-version": "AKSUbuntu-1804gen2-2021.06.12", "kubernetes.azure.com/os-sku": "Ubuntu", "kubernetes.azure.com/role": "agent" },
+      labels: {
+        "kubernetes.azure.com/node-image-version": "AKSUbuntu-1804gen2-2021.06.12",
+        "kubernetes.azure.com/os-sku": "Ubuntu",
+        "kubernetes.azure.com/role": "agent",
+      },
       internalIps: ["10.240.0.4"],
       podCidrs: ["10.244.1.0/24"],
       maxPods: 110,
@@ -47,7 +51,10 @@ describe("SnapshotBuilder", () => {
     const nnc = all.items.filter((i) => i.kind === "NodeNetworkConfig");
     const rest = all.items.filter((i) => i.kind !== "NodeNetworkConfig").reverse();
     writeFileSync(join(tmp, "cluster.json"), JSON.stringify({ apiVersion: "v1", kind: "List", items: rest }));
-    writeFileSync(join(tmp, "nnc.json"), JSON.stringify({ apiVersion: "acn.azure.com/v1alpha", kind: "NodeNetworkConfigList", items: nnc }));
+    writeFileSync(
+      join(tmp, "nnc.json"),
+      JSON.stringify({ apiVersion: "acn.azure.com/v1alpha", kind: "NodeNetworkConfigList", items: nnc }),
+    );
     const one = await readDumps([join(FIXTURES, "overlay.json")]);
     const two = await readDumps([join(tmp, "nnc.json"), join(tmp, "cluster.json")], { chunkSize: 1000 });
     expect(two).toEqual(one);

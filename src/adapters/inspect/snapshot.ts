@@ -75,7 +75,8 @@ export type ResourceKind = "nodes" | "pods" | "daemonsets" | "nodenetworkconfigs
 
 /** Why a resource could not be read. */
 /** `absent`: the API does not serve the resource (NodeNetworkConfig CRD not installed); `not-in-dump`: the offline dump holds none. */
-export type ReadProblemKind = "forbidden" | "unauthorized" | "timeout" | "unreachable" | "absent" | "not-in-dump" | "error";
+export type ReadProblemKind =
+  "forbidden" | "unauthorized" | "timeout" | "unreachable" | "absent" | "not-in-dump" | "error";
 
 export interface ReadProblem {
   readonly resource: ResourceKind;
@@ -135,7 +136,10 @@ export function snapshotNode(raw: unknown): SnapshotNode | undefined {
   return {
     name,
     // Node auto-provisioning (Karpenter) nodes carry an empty agentpool label and name their pool in karpenter.sh/nodepool.
-    pool: nonEmpty(allLabels["kubernetes.azure.com/agentpool"]) ?? nonEmpty(allLabels["agentpool"]) ?? nonEmpty(allLabels["karpenter.sh/nodepool"]),
+    pool:
+      nonEmpty(allLabels["kubernetes.azure.com/agentpool"]) ??
+      nonEmpty(allLabels["agentpool"]) ??
+      nonEmpty(allLabels["karpenter.sh/nodepool"]),
     os: str(allLabels["kubernetes.io/os"]),
     labels,
     internalIps: arr(status["addresses"])
@@ -162,7 +166,12 @@ export function snapshotPod(raw: unknown): SnapshotPod | undefined {
     .filter((x): x is string => x !== undefined);
   const single = str(status["podIP"]);
   if (ips.length === 0 && single) ips.push(single);
-  return { node: str(spec["nodeName"]), ips, hostNetwork: spec["hostNetwork"] === true, phase: str(status["phase"]) ?? "Unknown" };
+  return {
+    node: str(spec["nodeName"]),
+    ips,
+    hostNetwork: spec["hostNetwork"] === true,
+    phase: str(status["phase"]) ?? "Unknown",
+  };
 }
 
 export function snapshotDaemonSet(raw: unknown): SnapshotDaemonSet | undefined {
@@ -170,7 +179,11 @@ export function snapshotDaemonSet(raw: unknown): SnapshotDaemonSet | undefined {
   const meta = obj(o["metadata"]);
   const name = str(meta["name"]);
   if (name === undefined) return undefined;
-  return { namespace: str(meta["namespace"]) ?? "default", name, desired: int(obj(o["status"])["desiredNumberScheduled"]) ?? 0 };
+  return {
+    namespace: str(meta["namespace"]) ?? "default",
+    name,
+    desired: int(obj(o["status"])["desiredNumberScheduled"]) ?? 0,
+  };
 }
 
 export function snapshotNodeNetworkConfig(raw: unknown): SnapshotNodeNetworkConfig | undefined {
@@ -260,7 +273,9 @@ export class SnapshotBuilder {
     return {
       nodes: [...this.nodes].sort(byName),
       pods: sortPods(this.pods),
-      daemonSets: [...this.daemonSets].sort((a, b) => byName({ name: `${a.namespace}/${a.name}` }, { name: `${b.namespace}/${b.name}` })),
+      daemonSets: [...this.daemonSets].sort((a, b) =>
+        byName({ name: `${a.namespace}/${a.name}` }, { name: `${b.namespace}/${b.name}` }),
+      ),
       nodeNetworkConfigs: [...this.nncs].sort(byName),
       read: order.filter((r) => this.read.has(r)),
       problems: [...this.problems].sort((a, b) => order.indexOf(a.resource) - order.indexOf(b.resource)),
@@ -276,7 +291,10 @@ function push<T>(to: T[], x: T | undefined): boolean {
 
 /** Pods in a canonical order (node, addresses, host network, phase); keys are computed once. */
 function sortPods(pods: readonly SnapshotPod[]): SnapshotPod[] {
-  const keyed = pods.map((p) => ({ k: `${p.node ?? ""}\u0000${p.ips.join(",")}\u0000${p.hostNetwork ? 1 : 0}${p.phase}`, p }));
+  const keyed = pods.map((p) => ({
+    k: `${p.node ?? ""}\u0000${p.ips.join(",")}\u0000${p.hostNetwork ? 1 : 0}${p.phase}`,
+    p,
+  }));
   keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
   return keyed.map((x) => x.p);
 }

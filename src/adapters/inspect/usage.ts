@@ -72,7 +72,13 @@ export function poolUse(nodes: readonly NodeUse[]): PoolUse[] {
   }
   return [...m.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([pool, p]) => ({ pool, nodes: p.nodes, maxPods: p.maxPods.size === 1 ? [...p.maxPods][0] : undefined, pods: p.pods, hostNetworkPods: p.host }));
+    .map(([pool, p]) => ({
+      pool,
+      nodes: p.nodes,
+      maxPods: p.maxPods.size === 1 ? [...p.maxPods][0] : undefined,
+      pods: p.pods,
+      hostNetworkPods: p.host,
+    }));
 }
 
 /** Counts pod addresses (first address of each pod holding one) inside each of the given prefixes. */

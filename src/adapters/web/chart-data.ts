@@ -10,7 +10,12 @@
  */
 import type { Prefix } from "../../ip/index.js";
 import { MODEL_IDS, MODELS, PLATFORM_LIMITS, defaultMaxPods, type MaxSurge, type ModelId } from "../../kb/index.js";
-import { addressesPerNode, nodeSubnetAddressesNeeded, usableAddresses, type Tenants } from "../../engines/capacity/index.js";
+import {
+  addressesPerNode,
+  nodeSubnetAddressesNeeded,
+  usableAddresses,
+  type Tenants,
+} from "../../engines/capacity/index.js";
 
 export interface ChartInput {
   readonly subnet: Prefix;
@@ -85,7 +90,11 @@ export function chartData(input: ChartInput): ChartData {
     return { ...g, maxNodes: lastTrue(NODE_SEARCH_LIMIT, (n) => need(model, g.maxPods, n) <= capacity) };
   });
   const widest = Math.max(...base.map((b) => b.maxNodes));
-  const xMax = Math.max(10, input.nodes, Math.min(NODE_SEARCH_LIMIT, Math.ceil(Math.max(widest * 1.15, input.nodes * 1.5))));
+  const xMax = Math.max(
+    10,
+    input.nodes,
+    Math.min(NODE_SEARCH_LIMIT, Math.ceil(Math.max(widest * 1.15, input.nodes * 1.5))),
+  );
   const step = Math.max(1, Math.ceil(xMax / SAMPLES));
   const xs: number[] = [];
   for (let n = 0; n < xMax; n += step) xs.push(n);
@@ -102,5 +111,13 @@ export function chartData(input: ChartInput): ChartData {
       atMarker: need(model, b.maxPods, input.nodes),
     };
   });
-  return { subnet: input.subnet.toString(), subnetLabel: input.subnetLabel, capacity, marker: input.nodes, xMax, series, maxSurge: input.maxSurge };
+  return {
+    subnet: input.subnet.toString(),
+    subnetLabel: input.subnetLabel,
+    capacity,
+    marker: input.nodes,
+    xMax,
+    series,
+    maxSurge: input.maxSurge,
+  };
 }

@@ -34,7 +34,9 @@ describe("computeView shows what the CLI's engines compute", () => {
     expect(inA).toEqual(inB);
     expect(a).toEqual(b);
     const bad = computeView({ ...DEFAULT_STATE, planText: json.replace('"count": 3', '"count": "three"') });
-    expect(bad.input.problems).toEqual([expect.stringMatching(/^line \d+, column \d+: nodePools\[0\]\.count: expected a number, got "three"\.$/)]);
+    expect(bad.input.problems).toEqual([
+      expect.stringMatching(/^line \d+, column \d+: nodePools\[0\]\.count: expected a number, got "three"\.$/),
+    ]);
   });
 
   it("reports schema problems with line and column, and draws nothing", () => {
@@ -65,16 +67,19 @@ describe("computeView shows what the CLI's engines compute", () => {
     expect(computeView({ ...DEFAULT_STATE, compareSubnet: "10.0.0.0/33" }).comparisonProblem).toMatch(/not a CIDR.*33/);
   });
 
-  it.each(["10.224.0.0/24", "10.224.0.0/22", "10.0.0.0/20", "192.168.1.0/26"])("the chart's exhaustion points agree with aksnet compare --subnet %s", (subnet) => {
-    // Without a plan the chart is drawn for the compared subnet at each model's defaults, like compare.
-    const view = computeView({ ...DEFAULT_STATE, planText: "", compareSubnet: subnet });
-    const rows = view.comparison?.models.filter((m) => m.withSurge.limitedBy === "node-subnet") ?? [];
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) {
-      const series = view.chart?.series.find((s) => s.models.includes(row.model));
-      expect(series?.maxNodes, `${row.model}/${row.dataplane}`).toBe(row.withSurge.maxNodes);
-    }
-  });
+  it.each(["10.224.0.0/24", "10.224.0.0/22", "10.0.0.0/20", "192.168.1.0/26"])(
+    "the chart's exhaustion points agree with aksnet compare --subnet %s",
+    (subnet) => {
+      // Without a plan the chart is drawn for the compared subnet at each model's defaults, like compare.
+      const view = computeView({ ...DEFAULT_STATE, planText: "", compareSubnet: subnet });
+      const rows = view.comparison?.models.filter((m) => m.withSurge.limitedBy === "node-subnet") ?? [];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        const series = view.chart?.series.find((s) => s.models.includes(row.model));
+        expect(series?.maxNodes, `${row.model}/${row.dataplane}`).toBe(row.withSurge.maxNodes);
+      }
+    },
+  );
 
   it("the example plan has no error finding, so its code is generated", () => {
     const view = computeView(DEFAULT_STATE);
@@ -108,7 +113,13 @@ describe("createViewComputer", () => {
 
   it("equals computeView for any sequence of states", () => {
     const state = fc.record({
-      planText: fc.constantFrom(EXAMPLE_PLAN, example("plans/clean.yaml"), example("plans/pod-cidr-overlaps-vnet.yaml"), "x: [", ""),
+      planText: fc.constantFrom(
+        EXAMPLE_PLAN,
+        example("plans/clean.yaml"),
+        example("plans/pod-cidr-overlaps-vnet.yaml"),
+        "x: [",
+        "",
+      ),
       compareSubnet: fc.constantFrom("10.224.0.0/24", "10.1.0.0/22", "nope"),
       nodes: fc.integer({ min: 1, max: 5000 }),
       generateFormat: fc.constantFrom(...GENERATE_FORMATS),
@@ -128,10 +139,17 @@ describe("createViewComputer", () => {
 
   it("a form edit's hint gives the same view as parsing the text", () => {
     for (const f of PLAN_FIELDS) {
-      const next = editPlanText(EXAMPLE_PLAN, f, f.kind === "number" ? "7" : f.id === "model" ? "kubenet" : f.id === "dataplane" ? "azure" : "10.9.0.0/16");
+      const next = editPlanText(
+        EXAMPLE_PLAN,
+        f,
+        f.kind === "number" ? "7" : f.id === "model" ? "kubenet" : f.id === "dataplane" ? "azure" : "10.9.0.0/16",
+      );
       expect(next).toBeDefined();
       if (!next) continue;
-      const withHint = createViewComputer()({ ...DEFAULT_STATE, planText: next.text }, { planText: next.text, value: next.value });
+      const withHint = createViewComputer()(
+        { ...DEFAULT_STATE, planText: next.text },
+        { planText: next.text, value: next.value },
+      );
       const { parts: _a, ...a } = withHint;
       const { parts: _b, ...b } = computeView({ ...DEFAULT_STATE, planText: next.text });
       expect(a, f.id).toEqual(b);
@@ -141,11 +159,24 @@ describe("createViewComputer", () => {
 
 describe("computeView never throws", () => {
   it("for any text", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 30 }), (planText, compareSubnet) => void computeView({ ...DEFAULT_STATE, planText, compareSubnet })), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.string({ maxLength: 30 }),
+        (planText, compareSubnet) => void computeView({ ...DEFAULT_STATE, planText, compareSubnet }),
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it("for any JSON value as the plan", () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (v) => void computeView({ ...DEFAULT_STATE, planText: JSON.stringify(v) ?? "" })), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ maxDepth: 4 }),
+        (v) => void computeView({ ...DEFAULT_STATE, planText: JSON.stringify(v) ?? "" }),
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it("for mutations of the example plan", () => {

@@ -95,9 +95,24 @@ function jsonValue(text: string): unknown {
  */
 export function readPlanText(text: string, hint?: ParsedHint): { readonly input: PlanInputView; readonly plan?: Plan } {
   if (text.length > MAX_PLAN_TEXT) {
-    return { input: { kind: "aksnet", problems: [`The plan is ${Math.ceil(text.length / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB. Remove what the plan does not need.`] } };
+    return {
+      input: {
+        kind: "aksnet",
+        problems: [
+          `The plan is ${Math.ceil(text.length / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB. Remove what the plan does not need.`,
+        ],
+      },
+    };
   }
-  if (text.trim() === "") return { input: { kind: "empty", problems: ["The plan is empty: paste an aksnet.yaml, az aks show JSON or terraform show -json output, or load the example."] } };
+  if (text.trim() === "")
+    return {
+      input: {
+        kind: "empty",
+        problems: [
+          "The plan is empty: paste an aksnet.yaml, az aks show JSON or terraform show -json output, or load the example.",
+        ],
+      },
+    };
   const value = hint && hint.planText === text ? hint.value : jsonValue(text);
   if (isAksnetPlanValue(value)) {
     const parsed = parsePlan(value);
@@ -107,38 +122,67 @@ export function readPlanText(text: string, hint?: ParsedHint): { readonly input:
   try {
     loaded = loadPlanText(text, "plan");
   } catch (e) {
-    if (e instanceof PlanLoadError) return { input: { kind: "aksnet", problems: [e.message.replace(/^plan /, "The text ")] } };
+    if (e instanceof PlanLoadError)
+      return { input: { kind: "aksnet", problems: [e.message.replace(/^plan /, "The text ")] } };
     throw e;
   }
   const kind = loaded.formats[0] ?? "aksnet";
-  const problems = loaded.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.pathText || "the document"}: ${p.message}.`);
-  if (!loaded.plan) return { input: { kind, problems: problems.length ? problems : ["The text does not describe a plan."] } };
+  const problems = loaded.problems.map(
+    (p) => `line ${p.line}, column ${p.column}: ${p.pathText || "the document"}: ${p.message}.`,
+  );
+  if (!loaded.plan)
+    return { input: { kind, problems: problems.length ? problems : ["The text does not describe a plan."] } };
   return { input: { kind, problems, ...(loaded.notes.length ? { notes: loaded.notes } : {}) }, plan: loaded.plan };
 }
 
 /** The map depends only on the plan's ranges: the key of those, so an edit elsewhere keeps the map (and the page skips redrawing it). */
 function rangesKey(plan: Plan): string {
-  return JSON.stringify([plan.vnet?.name, plan.vnet?.addressSpace, plan.vnet?.subnets, plan.network.podCidrs, plan.network.serviceCidrs, plan.connectedNetworks]);
+  return JSON.stringify([
+    plan.vnet?.name,
+    plan.vnet?.addressSpace,
+    plan.vnet?.subnets,
+    plan.network.podCidrs,
+    plan.network.serviceCidrs,
+    plan.connectedNetworks,
+  ]);
 }
 
-function planPart(text: string, hint: ParsedHint | undefined, mapOf: (key: string, plan: Plan) => AddressMap): PlanPart {
+function planPart(
+  text: string,
+  hint: ParsedHint | undefined,
+  mapOf: (key: string, plan: Plan) => AddressMap,
+): PlanPart {
   const { input, plan } = readPlanText(text, hint);
   if (!plan) return { input, assumptions: [] };
   const resolved = resolvePlan(plan);
   const findings = validate(resolved);
-  return { input, plan, resolved, assumptions: resolved.assumptions, map: mapOf(rangesKey(plan), plan), findings, summary: summarize(findings) };
+  return {
+    input,
+    plan,
+    resolved,
+    assumptions: resolved.assumptions,
+    map: mapOf(rangesKey(plan), plan),
+    findings,
+    summary: summarize(findings),
+  };
 }
 
 function comparePart(subnetText: string): ComparePart & { readonly subnet?: Prefix } {
   const subnet = tryParsePrefix(subnetText.trim());
-  return subnet.ok ? { comparison: compare({ nodeSubnet: subnet.value }), subnet: subnet.value } : { comparisonProblem: `The subnet to compare is not a CIDR: ${subnet.error.message}.` };
+  return subnet.ok
+    ? { comparison: compare({ nodeSubnet: subnet.value }), subnet: subnet.value }
+    : { comparisonProblem: `The subnet to compare is not a CIDR: ${subnet.error.message}.` };
 }
 
 /**
  * The chart for the plan's first pool on its node subnet; without a plan (or a
  * readable node subnet) for the compare subnet at each model's defaults.
  */
-function chartFor(resolved: ResolvedPlan | undefined, fallback: Prefix | undefined, nodes: number): ChartData | undefined {
+function chartFor(
+  resolved: ResolvedPlan | undefined,
+  fallback: Prefix | undefined,
+  nodes: number,
+): ChartData | undefined {
   const pool = resolved?.pools[0];
   const named = pool?.subnet === undefined ? undefined : resolved?.subnets.find((s) => s.name === pool.subnet);
   const subnet = named?.prefix?.masked() ?? fallback;
@@ -166,12 +210,26 @@ function memo<K extends readonly unknown[], V>(f: (...k: K) => V): (...k: K) => 
 }
 
 /** The recommendation for a plan's requirements, keyed by their JSON so edits elsewhere in the plan reuse it. */
-function recommendationFor(key: string): { readonly recommendation?: Recommendation; readonly recommendationProblem?: string } {
-  const { requirements, version } = JSON.parse(key) as { requirements: Plan["requirements"]; version?: string | number };
+function recommendationFor(key: string): {
+  readonly recommendation?: Recommendation;
+  readonly recommendationProblem?: string;
+} {
+  const { requirements, version } = JSON.parse(key) as {
+    requirements: Plan["requirements"];
+    version?: string | number;
+  };
   try {
-    return { recommendation: recommend({ requirements: requirements ?? {}, ...(version !== undefined ? { kubernetesVersion: version } : {}) }) };
+    return {
+      recommendation: recommend({
+        requirements: requirements ?? {},
+        ...(version !== undefined ? { kubernetesVersion: version } : {}),
+      }),
+    };
   } catch (e) {
-    if (e instanceof RangeError) return { recommendationProblem: `The requirements contradict each other: ${e.message}; fix the requirements section.` };
+    if (e instanceof RangeError)
+      return {
+        recommendationProblem: `The requirements contradict each other: ${e.message}; fix the requirements section.`,
+      };
     throw e;
   }
 }
@@ -198,8 +256,11 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint) => P
     const c = compareOf(state.compareSubnet);
     const { subnet, ...compareView } = c;
     const chart = chartOf(p.resolved, subnet, state.nodes);
-    const generated = p.plan && !p.findings?.some((f) => f.severity === "error") ? generateOf(p.plan, state.generateFormat) : undefined;
-    const rec = p.plan ? recommendOf(JSON.stringify({ requirements: p.plan.requirements ?? {}, version: p.plan.kubernetesVersion })) : {};
+    const generated =
+      p.plan && !p.findings?.some((f) => f.severity === "error") ? generateOf(p.plan, state.generateFormat) : undefined;
+    const rec = p.plan
+      ? recommendOf(JSON.stringify({ requirements: p.plan.requirements ?? {}, version: p.plan.kubernetesVersion }))
+      : {};
     return {
       ...p,
       ...rec,

@@ -16,7 +16,16 @@
  * DNS service address inside the service CIDR are expected and not marked.
  * The rules and their fix hints belong to `check`; the map only draws.
  */
-import { AddrSet, addrFromBigInt, addrSetOf, azureUsable, findOverlappingPairs, tryParsePrefix, type Addr, type Prefix } from "../../ip/index.js";
+import {
+  AddrSet,
+  addrFromBigInt,
+  addrSetOf,
+  azureUsable,
+  findOverlappingPairs,
+  tryParsePrefix,
+  type Addr,
+  type Prefix,
+} from "../../ip/index.js";
 import { RESERVED_RANGES } from "../../kb/reserved-ranges.js";
 import type { Plan } from "../../engines/plan/schema.js";
 
@@ -94,24 +103,41 @@ export function layoutAddressMap(plan: Plan): AddressMap {
       return;
     }
     const p = r.value.masked();
-    ranges.push({ kind, owner, label, prefix: p, lo: lineOf(p.first()), hi: lineOf(p.last()), ...(note === undefined ? {} : { note }) });
+    ranges.push({
+      kind,
+      owner,
+      label,
+      prefix: p,
+      lo: lineOf(p.first()),
+      hi: lineOf(p.last()),
+      ...(note === undefined ? {} : { note }),
+    });
   };
-  plan.vnet?.addressSpace.forEach((c, i) => add("vnet", "vnet", `VNet ${plan.vnet?.name ?? ""}`.trim(), `vnet.addressSpace[${i}]`, c));
+  plan.vnet?.addressSpace.forEach((c, i) =>
+    add("vnet", "vnet", `VNet ${plan.vnet?.name ?? ""}`.trim(), `vnet.addressSpace[${i}]`, c),
+  );
   plan.vnet?.subnets.forEach((s, i) => add("subnet", "vnet", `subnet ${s.name}`, `vnet.subnets[${i}].cidr`, s.cidr));
   plan.network.podCidrs?.forEach((c, i) => add("pods", "pods", "pod CIDR", `network.podCidrs[${i}]`, c));
-  plan.network.serviceCidrs?.forEach((c, i) => add("services", "services", "service CIDR", `network.serviceCidrs[${i}]`, c));
-  plan.connectedNetworks.forEach((n, i) => n.cidrs.forEach((c, j) => add("connected", `connected:${i}`, n.name, `connectedNetworks[${i}].cidrs[${j}]`, c)));
+  plan.network.serviceCidrs?.forEach((c, i) =>
+    add("services", "services", "service CIDR", `network.serviceCidrs[${i}]`, c),
+  );
+  plan.connectedNetworks.forEach((n, i) =>
+    n.cidrs.forEach((c, j) => add("connected", `connected:${i}`, n.name, `connectedNetworks[${i}].cidrs[${j}]`, c)),
+  );
   const planned = ranges.slice();
   RESERVED_RANGES.forEach((rr) => {
     const p = tryParsePrefix(rr.cidr);
-    if (p.ok && planned.some((r) => r.prefix.overlaps(p.value))) add("reserved", "reserved", rr.cidr, "", rr.cidr, rr.reason);
+    if (p.ok && planned.some((r) => r.prefix.overlaps(p.value)))
+      add("reserved", "reserved", rr.cidr, "", rr.cidr, rr.reason);
   });
   return { panels: groupIntoPanels(ranges).map(layoutGroup), unreadable };
 }
 
 /** Groups ranges into maximal sets of transitively overlapping ranges, ordered by address (IPv4 first). */
 function groupIntoPanels(ranges: readonly Range[]): Range[][] {
-  const sorted = ranges.slice().sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : a.hi > b.hi ? -1 : a.hi < b.hi ? 1 : 0));
+  const sorted = ranges
+    .slice()
+    .sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : a.hi > b.hi ? -1 : a.hi < b.hi ? 1 : 0));
   const panels: Range[][] = [];
   let current: Range[] = [];
   let end = -1n;
@@ -238,5 +264,13 @@ function layoutGroup(ranges: readonly Range[]): MapPanel {
   const zlo = subnets.reduce((m, r) => (r.lo < m ? r.lo : m), subnets[0]?.lo ?? 0n);
   const zhi = subnets.reduce((m, r) => (r.hi > m ? r.hi : m), subnets[0]?.hi ?? 0n);
   if ((zhi - zlo + 1n) * ZOOM_BELOW > hi - lo + 1n) return panel;
-  return { ...panel, zoom: layoutPanel(ranges.filter((r) => r.kind !== "vnet"), runs, zlo, zhi) };
+  return {
+    ...panel,
+    zoom: layoutPanel(
+      ranges.filter((r) => r.kind !== "vnet"),
+      runs,
+      zlo,
+      zhi,
+    ),
+  };
 }

@@ -14,35 +14,101 @@ const field = (id: string) => {
 
 describe("applyFieldEdit", () => {
   const cases: { name: string; text: string; field: string; value: string; expect: Record<string, unknown> }[] = [
-    { name: "model overlay sets plugin and mode", text: "network: { plugin: kubenet }\n", field: "model", value: "azure-cni-overlay", expect: { network: { plugin: "azure", pluginMode: "overlay" } } },
-    { name: "model kubenet drops the mode", text: "network: { plugin: azure, pluginMode: overlay }\n", field: "model", value: "kubenet", expect: { network: { plugin: "kubenet" } } },
+    {
+      name: "model overlay sets plugin and mode",
+      text: "network: { plugin: kubenet }\n",
+      field: "model",
+      value: "azure-cni-overlay",
+      expect: { network: { plugin: "azure", pluginMode: "overlay" } },
+    },
+    {
+      name: "model kubenet drops the mode",
+      text: "network: { plugin: azure, pluginMode: overlay }\n",
+      field: "model",
+      value: "kubenet",
+      expect: { network: { plugin: "kubenet" } },
+    },
     {
       name: "model pod subnet static sets every pool's allocation",
       text: "nodePools: [{ name: a }, { name: b }]\n",
       field: "model",
       value: "azure-cni-pod-subnet-static",
-      expect: { network: { plugin: "azure" }, nodePools: [{ name: "a", podIpAllocation: "StaticBlock" }, { name: "b", podIpAllocation: "StaticBlock" }] },
+      expect: {
+        network: { plugin: "azure" },
+        nodePools: [
+          { name: "a", podIpAllocation: "StaticBlock" },
+          { name: "b", podIpAllocation: "StaticBlock" },
+        ],
+      },
     },
-    { name: "node count creates the first pool", text: "", field: "count", value: "12", expect: { nodePools: [{ name: "system", mode: "System", count: 12 }] } },
-    { name: "a count that is not a number stays text for the schema to name", text: "nodePools: [{ name: a, count: 3 }]\n", field: "count", value: "ten", expect: { nodePools: [{ name: "a", count: "ten" }] } },
-    { name: "empty clears the field", text: "network: { dnsServiceIp: 10.0.0.10 }\n", field: "dnsServiceIp", value: "", expect: { network: {} } },
-    { name: "pod CIDR list", text: "{}", field: "podCidr", value: "10.244.0.0/16, fd00::/64", expect: { network: { podCidrs: ["10.244.0.0/16", "fd00::/64"] } } },
+    {
+      name: "node count creates the first pool",
+      text: "",
+      field: "count",
+      value: "12",
+      expect: { nodePools: [{ name: "system", mode: "System", count: 12 }] },
+    },
+    {
+      name: "a count that is not a number stays text for the schema to name",
+      text: "nodePools: [{ name: a, count: 3 }]\n",
+      field: "count",
+      value: "ten",
+      expect: { nodePools: [{ name: "a", count: "ten" }] },
+    },
+    {
+      name: "empty clears the field",
+      text: "network: { dnsServiceIp: 10.0.0.10 }\n",
+      field: "dnsServiceIp",
+      value: "",
+      expect: { network: {} },
+    },
+    {
+      name: "pod CIDR list",
+      text: "{}",
+      field: "podCidr",
+      value: "10.244.0.0/16, fd00::/64",
+      expect: { network: { podCidrs: ["10.244.0.0/16", "fd00::/64"] } },
+    },
     {
       name: "node subnet edits the subnet the first pool names",
       text: "vnet: { addressSpace: [10.0.0.0/8], subnets: [{ name: x, cidr: 10.1.0.0/24 }, { name: nodes, cidr: 10.2.0.0/24 }] }\nnodePools: [{ name: a, subnet: nodes }]\n",
       field: "nodeSubnet",
       value: "10.2.0.0/22",
-      expect: { vnet: { addressSpace: ["10.0.0.0/8"], subnets: [{ name: "x", cidr: "10.1.0.0/24" }, { name: "nodes", cidr: "10.2.0.0/22" }] }, nodePools: [{ name: "a", subnet: "nodes" }] },
+      expect: {
+        vnet: {
+          addressSpace: ["10.0.0.0/8"],
+          subnets: [
+            { name: "x", cidr: "10.1.0.0/24" },
+            { name: "nodes", cidr: "10.2.0.0/22" },
+          ],
+        },
+        nodePools: [{ name: "a", subnet: "nodes" }],
+      },
     },
     {
       name: "node subnet without a VNet creates one",
       text: "{}",
       field: "nodeSubnet",
       value: "10.224.0.0/24",
-      expect: { nodePools: [{ name: "system", mode: "System", subnet: "aks-nodes" }], vnet: { name: "vnet-aks", addressSpace: [], subnets: [{ name: "aks-nodes", cidr: "10.224.0.0/24" }] } },
+      expect: {
+        nodePools: [{ name: "system", mode: "System", subnet: "aks-nodes" }],
+        vnet: { name: "vnet-aks", addressSpace: [], subnets: [{ name: "aks-nodes", cidr: "10.224.0.0/24" }] },
+      },
     },
-    { name: "a requirement checkbox sets true", text: "{}", field: "req-windows", value: "true", expect: { requirements: { windows: true } } },
-    { name: "unchecking the last requirement removes the section", text: "requirements: { windows: true }\n", field: "req-windows", value: "false", expect: {} },
+    {
+      name: "a requirement checkbox sets true",
+      text: "{}",
+      field: "req-windows",
+      value: "true",
+      expect: { requirements: { windows: true } },
+    },
+    {
+      name: "unchecking the last requirement removes the section",
+      text: "requirements: { windows: true }\n",
+      field: "req-windows",
+      value: "false",
+      expect: {},
+    },
   ];
   it.each(cases)("$name", ({ text, field: id, value, expect: want }) => {
     const out = applyFieldEdit(text, field(id), value);
@@ -51,12 +117,17 @@ describe("applyFieldEdit", () => {
   });
 
   it("a scalar edit changes only that scalar's characters", () => {
-    const text = "# my cluster\nname: a  # keep\nnodePools:\n  - { name: system,   count: 3 }   # pool\n  - name: user\n    count: 3\n";
+    const text =
+      "# my cluster\nname: a  # keep\nnodePools:\n  - { name: system,   count: 3 }   # pool\n  - name: user\n    count: 3\n";
     expect(applyFieldEdit(text, field("count"), "12")).toBe(text.replace("count: 3 }", "count: 12 }"));
   });
 
   it("a structural edit rewrites the document but keeps comments", () => {
-    const out = applyFieldEdit("# my cluster\nname: a  # keep\nnodePools:\n  - name: system\n    count: 3\n", field("maxPods"), "50");
+    const out = applyFieldEdit(
+      "# my cluster\nname: a  # keep\nnodePools:\n  - name: system\n    count: 3\n",
+      field("maxPods"),
+      "50",
+    );
     expect(out).toBe("# my cluster\nname: a # keep\nnodePools:\n  - name: system\n    count: 3\n    maxPods: 50\n");
   });
 
@@ -64,20 +135,41 @@ describe("applyFieldEdit", () => {
     const scalarish = PLAN_FIELDS.filter((f) => f.scalarPath);
     const edit = fc.record({
       field: fc.constantFrom(...scalarish, ...PLAN_FIELDS),
-      value: fc.oneof(fc.constantFrom("", "7", "1.31", "10.9.0.0/16", "azure", "cilium", "a,b", "x: y", "'q'", '"dq"', "#c", "ten", "1e3"), fc.string({ maxLength: 12 })),
+      value: fc.oneof(
+        fc.constantFrom(
+          "",
+          "7",
+          "1.31",
+          "10.9.0.0/16",
+          "azure",
+          "cilium",
+          "a,b",
+          "x: y",
+          "'q'",
+          '"dq"',
+          "#c",
+          "ten",
+          "1e3",
+        ),
+        fc.string({ maxLength: 12 }),
+      ),
     });
     const json = JSON.stringify(parse(EXAMPLE_PLAN), null, 2);
     fc.assert(
-      fc.property(fc.constantFrom(EXAMPLE_PLAN, json), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
-        let text = start;
-        for (const e of edits) {
-          const next = editPlanText(text, e.field, e.value);
-          expect(next).toBeDefined();
-          if (!next) return;
-          expect(parse(next.text)).toEqual(next.value);
-          text = next.text;
-        }
-      }),
+      fc.property(
+        fc.constantFrom(EXAMPLE_PLAN, json),
+        fc.array(edit, { minLength: 1, maxLength: 8 }),
+        (start, edits) => {
+          let text = start;
+          for (const e of edits) {
+            const next = editPlanText(text, e.field, e.value);
+            expect(next).toBeDefined();
+            if (!next) return;
+            expect(parse(next.text)).toEqual(next.value);
+            text = next.text;
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -95,7 +95,8 @@ function nodeSubnetIndex(doc: Document, create: boolean): number | undefined {
   firstPool(doc);
   if (wanted === undefined) doc.setIn(["nodePools", 0, "subnet"], "aks-nodes");
   const name = String(wanted ?? "aks-nodes");
-  if (!isMap(doc.getIn(["vnet"]))) doc.setIn(["vnet"], doc.createNode({ name: "vnet-aks", addressSpace: [], subnets: [] }));
+  if (!isMap(doc.getIn(["vnet"])))
+    doc.setIn(["vnet"], doc.createNode({ name: "vnet-aks", addressSpace: [], subnets: [] }));
   if (!isSeq(doc.getIn(["vnet", "subnets"]))) doc.setIn(["vnet", "subnets"], doc.createNode([]));
   const seq = doc.getIn(["vnet", "subnets"]);
   if (!isSeq(seq)) return undefined;
@@ -114,7 +115,12 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
       const plugin = v === "kubenet" ? "kubenet" : v === "byo-cni" ? "none" : "azure";
       doc.setIn(["network", "plugin"], plugin);
       setOrDelete(doc, ["network", "pluginMode"], v === "azure-cni-overlay" ? "overlay" : undefined);
-      const allocation = v === "azure-cni-pod-subnet-dynamic" ? "DynamicIndividual" : v === "azure-cni-pod-subnet-static" ? "StaticBlock" : undefined;
+      const allocation =
+        v === "azure-cni-pod-subnet-dynamic"
+          ? "DynamicIndividual"
+          : v === "azure-cni-pod-subnet-static"
+            ? "StaticBlock"
+            : undefined;
       if (allocation || poolCount(doc) > 0) setInPools(doc, "podIpAllocation", allocation);
     },
   },
@@ -122,7 +128,10 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     id: "dataplane",
     label: "Dataplane",
     kind: "select",
-    options: [["azure", "Azure (iptables)"], ["cilium", "Cilium (eBPF)"]],
+    options: [
+      ["azure", "Azure (iptables)"],
+      ["cilium", "Cilium (eBPF)"],
+    ],
     read: (plan, resolved) => plan.network.dataplane ?? resolved?.dataplane ?? "azure",
     write: (doc, v) => setOrDelete(doc, ["network", "dataplane"], v),
     scalarPath: () => ["network", "dataplane"],
@@ -142,7 +151,8 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     hint: "one or more CIDRs, separated by commas",
     read: (plan) => plan.vnet?.addressSpace.join(", ") ?? "",
     write: (doc, v) => {
-      if (!isMap(doc.getIn(["vnet"]))) doc.setIn(["vnet"], doc.createNode({ name: "vnet-aks", addressSpace: [], subnets: [] }));
+      if (!isMap(doc.getIn(["vnet"])))
+        doc.setIn(["vnet"], doc.createNode({ name: "vnet-aks", addressSpace: [], subnets: [] }));
       doc.setIn(["vnet", "addressSpace"], doc.createNode(list(v) ?? [], { flow: true }));
     },
   },
@@ -197,7 +207,12 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
   poolField("maxPods", "Max pods per node (first pool)", "maxPods"),
 ];
 
-function requirement(id: keyof NonNullable<Plan["requirements"]>, label: string, kind: FieldKind, options?: FieldDef["options"]): FieldDef {
+function requirement(
+  id: keyof NonNullable<Plan["requirements"]>,
+  label: string,
+  kind: FieldKind,
+  options?: FieldDef["options"],
+): FieldDef {
   return {
     id: `req-${id}`,
     label,
@@ -208,7 +223,8 @@ function requirement(id: keyof NonNullable<Plan["requirements"]>, label: string,
       return v === undefined ? "" : String(v);
     },
     write: (doc, v) => {
-      const value = kind === "checkbox" ? (v === "true" ? true : undefined) : kind === "number" ? numberOrText(v) : v || undefined;
+      const value =
+        kind === "checkbox" ? (v === "true" ? true : undefined) : kind === "number" ? numberOrText(v) : v || undefined;
       setOrDelete(doc, ["requirements", id], value);
       const req = doc.getIn(["requirements"]);
       if (isMap(req) && req.items.length === 0) doc.deleteIn(["requirements"]);
@@ -221,7 +237,13 @@ export const REQUIREMENT_FIELDS: readonly FieldDef[] = [
   requirement("nodes", "Nodes", "number"),
   requirement("maxNodes", "Most nodes (scale-out)", "number"),
   requirement("podsPerNode", "Pods per node", "number"),
-  requirement("networkPolicy", "Network policy", "select", [["", "no preference"], ["none", "none"], ["azure", "Azure NPM"], ["calico", "Calico"], ["cilium", "Cilium"]]),
+  requirement("networkPolicy", "Network policy", "select", [
+    ["", "no preference"],
+    ["none", "none"],
+    ["azure", "Azure NPM"],
+    ["calico", "Calico"],
+    ["cilium", "Cilium"],
+  ]),
   requirement("podsReachableFromVnet", "Pods reachable from the VNet", "checkbox"),
   requirement("podsReachableFromOnPremises", "Pods reachable from on-premises", "checkbox"),
   requirement("podIpsTraceable", "Pod IPs traceable end to end", "checkbox"),
@@ -245,7 +267,8 @@ const SAFE_PLAIN = /^[A-Za-z0-9._/%+-]+$/;
 /** The source text for a scalar's new value in the style it was written in, or undefined when only a full rewrite is safe. */
 function scalarSource(node: Scalar): string | undefined {
   const v = node.value;
-  if (typeof v === "number" || typeof v === "boolean") return node.type === "PLAIN" || node.type === undefined ? String(v) : undefined;
+  if (typeof v === "number" || typeof v === "boolean")
+    return node.type === "PLAIN" || node.type === undefined ? String(v) : undefined;
   if (typeof v !== "string") return undefined;
   if (node.type === "QUOTE_DOUBLE") return JSON.stringify(v);
   if (node.type === "QUOTE_SINGLE") return `'${v.replace(/'/g, "''")}'`;
@@ -276,7 +299,11 @@ function spliceScalar(text: string, doc: Document, node: Scalar, src: string): s
  * change it). An edit of one existing scalar is spliced into the text, leaving
  * every other character as the user wrote it; other edits rewrite the document.
  */
-export function editPlanText(text: string, field: FieldDef, value: string): { readonly text: string; readonly value: unknown } | undefined {
+export function editPlanText(
+  text: string,
+  field: FieldDef,
+  value: string,
+): { readonly text: string; readonly value: unknown } | undefined {
   let doc: Document;
   let exact = true;
   if (lastEdit?.text === text) doc = lastEdit.doc;

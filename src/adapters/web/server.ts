@@ -93,7 +93,8 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
     res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra });
     res.end(req.method === "HEAD" ? undefined : text);
   };
-  if (req.method !== "GET" && req.method !== "HEAD") return reply(405, "Method not allowed: this server only serves the page.\n", { Allow: "GET, HEAD" });
+  if (req.method !== "GET" && req.method !== "HEAD")
+    return reply(405, "Method not allowed: this server only serves the page.\n", { Allow: "GET, HEAD" });
   const target = req.url ?? "/";
   if (target.length > MAX_REQUEST_TARGET) return reply(414, "Request target too long.\n");
   const file = resolveRequestPath(root, target);

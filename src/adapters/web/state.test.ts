@@ -33,9 +33,24 @@ describe("URL state", () => {
     { name: "plan not UTF-8", fragment: "v=1&plan=_w", problem: /not valid base64url UTF-8/, field: "planText" },
     { name: "node count zero", fragment: "v=1&nodes=0", problem: /not a whole number from 1 to 5000/, field: "nodes" },
     { name: "node count text", fragment: "v=1&nodes=ten", problem: /'ten'/, field: "nodes" },
-    { name: "unknown format", fragment: "v=1&gen=pulumi", problem: /not one of az, bicep, terraform/, field: "generateFormat" },
-    { name: "subnet bad percent-encoding", fragment: "v=1&subnet=%E0%A4%A", problem: /percent-encoding/, field: "compareSubnet" },
-    { name: "oversized link", fragment: `v=1&plan=${"A".repeat((MAX_PLAN_TEXT * 4) / 3 + 2048)}`, problem: /more than the 512 KiB/, field: "planText" },
+    {
+      name: "unknown format",
+      fragment: "v=1&gen=pulumi",
+      problem: /not one of az, bicep, terraform/,
+      field: "generateFormat",
+    },
+    {
+      name: "subnet bad percent-encoding",
+      fragment: "v=1&subnet=%E0%A4%A",
+      problem: /percent-encoding/,
+      field: "compareSubnet",
+    },
+    {
+      name: "oversized link",
+      fragment: `v=1&plan=${"A".repeat((MAX_PLAN_TEXT * 4) / 3 + 2048)}`,
+      problem: /more than the 512 KiB/,
+      field: "planText",
+    },
   ];
   it.each(bad)("$name: reported, default used", ({ fragment, problem, field }) => {
     const { state, problems } = decodeState(fragment);

@@ -95,7 +95,8 @@ function fromBase64Url(text: string): string | undefined {
 export function encodeState(state: PageState): string {
   const parts = ["v=1"];
   if (state.planText !== DEFAULT_STATE.planText) parts.push(`plan=${toBase64Url(state.planText)}`);
-  if (state.compareSubnet !== DEFAULT_STATE.compareSubnet) parts.push(`subnet=${encodeURIComponent(state.compareSubnet)}`);
+  if (state.compareSubnet !== DEFAULT_STATE.compareSubnet)
+    parts.push(`subnet=${encodeURIComponent(state.compareSubnet)}`);
   if (state.nodes !== DEFAULT_STATE.nodes) parts.push(`nodes=${state.nodes}`);
   if (state.generateFormat !== DEFAULT_STATE.generateFormat) parts.push(`gen=${state.generateFormat}`);
   return parts.join("&");
@@ -112,7 +113,12 @@ export function decodeState(fragment: string): DecodedState {
   const text = fragment.startsWith("#") ? fragment.slice(1) : fragment;
   const problems: string[] = [];
   if (text.length > (MAX_PLAN_TEXT * 4) / 3 + 1024) {
-    return { state: DEFAULT_STATE, problems: [`The link is ${text.length} characters long, more than the ${MAX_PLAN_TEXT / 1024} KiB plan limit; the example plan is shown instead.`] };
+    return {
+      state: DEFAULT_STATE,
+      problems: [
+        `The link is ${text.length} characters long, more than the ${MAX_PLAN_TEXT / 1024} KiB plan limit; the example plan is shown instead.`,
+      ],
+    };
   }
   const params = new Map<string, string>();
   for (const part of text.split("&")) {
@@ -124,8 +130,12 @@ export function decodeState(fragment: string): DecodedState {
   const plan = params.get("plan");
   if (plan !== undefined) {
     const decoded = fromBase64Url(plan);
-    if (decoded === undefined) problems.push("The plan in the link is not valid base64url UTF-8 text; the example plan is shown instead.");
-    else if (decoded.length > MAX_PLAN_TEXT) problems.push(`The plan in the link is larger than ${MAX_PLAN_TEXT / 1024} KiB; the example plan is shown instead.`);
+    if (decoded === undefined)
+      problems.push("The plan in the link is not valid base64url UTF-8 text; the example plan is shown instead.");
+    else if (decoded.length > MAX_PLAN_TEXT)
+      problems.push(
+        `The plan in the link is larger than ${MAX_PLAN_TEXT / 1024} KiB; the example plan is shown instead.`,
+      );
     else planText = decoded;
   }
   const subnet = params.get("subnet");
@@ -142,12 +152,18 @@ export function decodeState(fragment: string): DecodedState {
   if (n !== undefined) {
     const v = Number(n);
     if (/^\d{1,5}$/.test(n) && v >= 1 && v <= MAX_NODES) nodes = v;
-    else problems.push(`The node count '${n.slice(0, 20)}' in the link is not a whole number from 1 to ${MAX_NODES}; ${DEFAULT_STATE.nodes} is used instead.`);
+    else
+      problems.push(
+        `The node count '${n.slice(0, 20)}' in the link is not a whole number from 1 to ${MAX_NODES}; ${DEFAULT_STATE.nodes} is used instead.`,
+      );
   }
   const gen = params.get("gen");
   if (gen !== undefined) {
     if ((GENERATE_FORMATS as readonly string[]).includes(gen)) generateFormat = gen as GenerateFormat;
-    else problems.push(`The format '${gen.slice(0, 20)}' in the link is not one of ${GENERATE_FORMATS.join(", ")}; az is used instead.`);
+    else
+      problems.push(
+        `The format '${gen.slice(0, 20)}' in the link is not one of ${GENERATE_FORMATS.join(", ")}; az is used instead.`,
+      );
   }
   return { state: { planText, compareSubnet, nodes, generateFormat }, problems };
 }

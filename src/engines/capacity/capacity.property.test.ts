@@ -39,28 +39,46 @@ describe("capacity laws", () => {
 
   it("more nodes never need fewer addresses, blocks or pod-subnet addresses", () => {
     fc.assert(
-      fc.property(model, fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 100 }), maxPods, surge, (m, n, extra, pods, s) => {
-        const a = [{ name: "a", nodes: n, maxPods: pods, maxSurge: s }];
-        const b = [{ name: "a", nodes: n + extra, maxPods: pods, maxSurge: s }];
-        expect(nodeSubnetAddressesNeeded(m, b)).toBeGreaterThanOrEqual(nodeSubnetAddressesNeeded(m, a));
-        expect(podCidrBlocksNeeded(b)).toBeGreaterThanOrEqual(podCidrBlocksNeeded(a));
-        expect(podSubnetAddressesNeeded(m, b)).toBeGreaterThanOrEqual(podSubnetAddressesNeeded(m, a));
-      }),
+      fc.property(
+        model,
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 100 }),
+        maxPods,
+        surge,
+        (m, n, extra, pods, s) => {
+          const a = [{ name: "a", nodes: n, maxPods: pods, maxSurge: s }];
+          const b = [{ name: "a", nodes: n + extra, maxPods: pods, maxSurge: s }];
+          expect(nodeSubnetAddressesNeeded(m, b)).toBeGreaterThanOrEqual(nodeSubnetAddressesNeeded(m, a));
+          expect(podCidrBlocksNeeded(b)).toBeGreaterThanOrEqual(podCidrBlocksNeeded(a));
+          expect(podSubnetAddressesNeeded(m, b)).toBeGreaterThanOrEqual(podSubnetAddressesNeeded(m, a));
+        },
+      ),
     );
   });
 
   it("a bigger node subnet never fits fewer nodes; more surge never fits more", () => {
     fc.assert(
-      fc.property(model, fc.integer({ min: 12, max: 29 }), maxPods, surge, fc.integer({ min: 0, max: 20 }), (m, bits, pods, s, more) => {
-        const at = (b: number, sg: MaxSurge) => fits({ model: m, nodeSubnet: subnet(b), podCidr: bigPodCidr, maxPods: pods, maxSurge: sg });
-        const small = at(bits, s);
-        const big = at(bits - 1, s);
-        expect(big.maxNodes).toBeGreaterThanOrEqual(small.maxNodes);
-        expect(big.maxNodesWithSurge).toBeGreaterThanOrEqual(small.maxNodesWithSurge);
-        const moreSurge: MaxSurge = s.kind === "count" ? { kind: "count", count: s.count + more } : { kind: "percent", percent: Math.min(100, s.percent + more) };
-        expect(at(bits, moreSurge).maxNodesWithSurge).toBeLessThanOrEqual(small.maxNodesWithSurge);
-        expect(small.maxNodesWithSurge).toBeLessThanOrEqual(small.maxNodes);
-      }),
+      fc.property(
+        model,
+        fc.integer({ min: 12, max: 29 }),
+        maxPods,
+        surge,
+        fc.integer({ min: 0, max: 20 }),
+        (m, bits, pods, s, more) => {
+          const at = (b: number, sg: MaxSurge) =>
+            fits({ model: m, nodeSubnet: subnet(b), podCidr: bigPodCidr, maxPods: pods, maxSurge: sg });
+          const small = at(bits, s);
+          const big = at(bits - 1, s);
+          expect(big.maxNodes).toBeGreaterThanOrEqual(small.maxNodes);
+          expect(big.maxNodesWithSurge).toBeGreaterThanOrEqual(small.maxNodesWithSurge);
+          const moreSurge: MaxSurge =
+            s.kind === "count"
+              ? { kind: "count", count: s.count + more }
+              : { kind: "percent", percent: Math.min(100, s.percent + more) };
+          expect(at(bits, moreSurge).maxNodesWithSurge).toBeLessThanOrEqual(small.maxNodesWithSurge);
+          expect(small.maxNodesWithSurge).toBeLessThanOrEqual(small.maxNodes);
+        },
+      ),
     );
   });
 
@@ -69,12 +87,23 @@ describe("capacity laws", () => {
       fc.property(model, fc.integer({ min: 1, max: 400 }), maxPods, surge, (m, n, pods, s) => {
         const row = size({ pools: [{ name: "a", nodes: n, maxPods: pods, maxSurge: s }], models: [m] }).models[0];
         const bits = row?.nodeSubnet.prefixLength;
-        if (bits === null || bits === undefined || row?.problems.some((x) => x.code === "vnet-ip-limit" || x.code === "route-table-limit")) return;
+        if (
+          bits === null ||
+          bits === undefined ||
+          row?.problems.some((x) => x.code === "vnet-ip-limit" || x.code === "route-table-limit")
+        )
+          return;
         const f = fits({ model: m, nodeSubnet: subnet(bits), podCidr: bigPodCidr, maxPods: pods, maxSurge: s });
         expect(f.limits.find((l) => l.resource === "node-subnet")?.maxNodesWithSurge).toBeGreaterThanOrEqual(n);
         // One bit smaller must not hold it (the prefix is the smallest), unless already at /29.
         if (bits < 29) {
-          const tight = fits({ model: m, nodeSubnet: subnet(bits + 1), podCidr: bigPodCidr, maxPods: pods, maxSurge: s });
+          const tight = fits({
+            model: m,
+            nodeSubnet: subnet(bits + 1),
+            podCidr: bigPodCidr,
+            maxPods: pods,
+            maxSurge: s,
+          });
           expect(tight.limits.find((l) => l.resource === "node-subnet")?.maxNodesWithSurge).toBeLessThan(n);
         }
       }),
@@ -83,17 +112,31 @@ describe("capacity laws", () => {
 
   it("compare holds its invariants for any subnet, pod range, max pods and surge", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 8, max: 29 }), fc.integer({ min: 8, max: 28 }), fc.option(fc.integer({ min: 8, max: 29 })), maxPods, surge, (nb, pb, sb, pods, s) => {
-        const r = compare({ nodeSubnet: subnet(nb), podCidr: prefixFrom(parseAddr("100.64.0.0"), pb), podSubnet: sb === null ? undefined : prefixFrom(parseAddr("10.128.0.0"), sb), maxPods: pods, maxSurge: s });
-        for (const row of r.models) {
-          expect(row.withSurge.maxNodes).toBeLessThanOrEqual(row.maxNodes);
-          const bound = row.limits.find((l) => l.resource === row.withSurge.limitedBy);
-          if (row.withSurge.limitedBy !== "cluster-node-limit") expect(row.withSurge.maxNodes + row.withSurge.surgeNodes).toBeLessThanOrEqual(bound?.maxNodes ?? -1);
-          expect(row.maxPods).toBeLessThanOrEqual(row.maxNodes * pods);
-          expect(row.limits.find((l) => l.resource === row.limitedBy)?.maxNodes).toBe(row.maxNodes);
-          expect(Math.min(...row.limits.map((l) => l.maxNodes))).toBe(row.maxNodes);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 8, max: 29 }),
+        fc.integer({ min: 8, max: 28 }),
+        fc.option(fc.integer({ min: 8, max: 29 })),
+        maxPods,
+        surge,
+        (nb, pb, sb, pods, s) => {
+          const r = compare({
+            nodeSubnet: subnet(nb),
+            podCidr: prefixFrom(parseAddr("100.64.0.0"), pb),
+            podSubnet: sb === null ? undefined : prefixFrom(parseAddr("10.128.0.0"), sb),
+            maxPods: pods,
+            maxSurge: s,
+          });
+          for (const row of r.models) {
+            expect(row.withSurge.maxNodes).toBeLessThanOrEqual(row.maxNodes);
+            const bound = row.limits.find((l) => l.resource === row.withSurge.limitedBy);
+            if (row.withSurge.limitedBy !== "cluster-node-limit")
+              expect(row.withSurge.maxNodes + row.withSurge.surgeNodes).toBeLessThanOrEqual(bound?.maxNodes ?? -1);
+            expect(row.maxPods).toBeLessThanOrEqual(row.maxNodes * pods);
+            expect(row.limits.find((l) => l.resource === row.limitedBy)?.maxNodes).toBe(row.maxNodes);
+            expect(Math.min(...row.limits.map((l) => l.maxNodes))).toBe(row.maxNodes);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

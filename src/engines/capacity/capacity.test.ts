@@ -16,8 +16,22 @@ const none = count(0);
 
 describe("Microsoft's documented examples", () => {
   it.each<{ name: string; model: ModelId; subnet: string; maxPods: number; nodes: number; pods: number }>([
-    { name: "a /24 holds 251 kubenet nodes and 27,610 pods at 110 (configure-kubenet)", model: "kubenet", subnet: "10.0.0.0/24", maxPods: 110, nodes: 251, pods: 27610 },
-    { name: "a /24 holds 8 Node Subnet nodes and 240 pods at 30 (concepts-network-legacy-cni)", model: "azure-cni-node-subnet", subnet: "10.0.0.0/24", maxPods: 30, nodes: 8, pods: 240 },
+    {
+      name: "a /24 holds 251 kubenet nodes and 27,610 pods at 110 (configure-kubenet)",
+      model: "kubenet",
+      subnet: "10.0.0.0/24",
+      maxPods: 110,
+      nodes: 251,
+      pods: 27610,
+    },
+    {
+      name: "a /24 holds 8 Node Subnet nodes and 240 pods at 30 (concepts-network-legacy-cni)",
+      model: "azure-cni-node-subnet",
+      subnet: "10.0.0.0/24",
+      maxPods: 30,
+      nodes: 8,
+      pods: 240,
+    },
   ])("$name", ({ model, subnet, maxPods, nodes, pods }) => {
     const f = fits({ model, nodeSubnet: p(subnet), podCidr: p("10.244.0.0/16"), maxPods, maxSurge: none });
     expect([f.maxNodes, f.maxPods, f.limitedBy]).toEqual([nodes, pods, "node-subnet"]);
@@ -25,7 +39,12 @@ describe("Microsoft's documented examples", () => {
   });
 
   it.each([
-    { name: "50 nodes, surge 1, 30 pods need 1,581 addresses, a /21 (concepts-network-ip-address-planning)", nodes: 50, addresses: 1581, bits: 21 },
+    {
+      name: "50 nodes, surge 1, 30 pods need 1,581 addresses, a /21 (concepts-network-ip-address-planning)",
+      nodes: 50,
+      addresses: 1581,
+      bits: 21,
+    },
     { name: "60 nodes, surge 1, 30 pods need 1,891 addresses, a /21", nodes: 60, addresses: 1891, bits: 21 },
   ])("$name", ({ nodes, addresses, bits }) => {
     const pools = [{ name: "p", nodes, maxPods: 30, maxSurge: count(1) }];
@@ -43,19 +62,34 @@ describe("Microsoft's documented examples", () => {
     { podCidr: "10.224.0.0/11", nodes: 8192 },
   ])("an Overlay pod CIDR $podCidr serves $nodes nodes (concepts-network-azure-cni-overlay)", ({ podCidr, nodes }) => {
     expect(podCidrBlocks(p(podCidr))).toBe(nodes);
-    const f = fits({ model: "azure-cni-overlay", nodeSubnet: p("10.0.0.0/8"), podCidr: p(podCidr), maxPods: 250, maxSurge: none });
+    const f = fits({
+      model: "azure-cni-overlay",
+      nodeSubnet: p("10.0.0.0/8"),
+      podCidr: p(podCidr),
+      maxPods: 250,
+      maxSurge: none,
+    });
     expect(f.limits.find((l) => l.resource === "pod-cidr")?.maxNodes).toBe(nodes);
   });
 
   it.each([
-    { name: "1,000 nodes with 10% surge need a /13 pod CIDR, not a /19", nodes: 1000, surge: pct(10), blocks: 1100, bits: 13 },
+    {
+      name: "1,000 nodes with 10% surge need a /13 pod CIDR, not a /19",
+      nodes: 1000,
+      surge: pct(10),
+      blocks: 1100,
+      bits: 13,
+    },
     { name: "1,000 nodes with surge 1 need a /14", nodes: 1000, surge: count(1), blocks: 1001, bits: 14 },
     { name: "1,000 nodes with 24 surge still fit a /14", nodes: 1000, surge: count(24), blocks: 1024, bits: 14 },
   ])("$name", ({ nodes, surge, blocks, bits }) => {
     const pools = [{ name: "p", nodes, maxPods: 200, maxSurge: surge }];
     expect(podCidrBlocksNeeded(pools)).toBe(blocks);
     expect(podCidrPrefixLength(blocks)).toBe(bits);
-    expect(size({ pools, models: ["azure-cni-overlay"] }).models[0]?.podCidr).toEqual({ blocksNeeded: blocks, prefixLength: bits });
+    expect(size({ pools, models: ["azure-cni-overlay"] }).models[0]?.podCidr).toEqual({
+      blocksNeeded: blocks,
+      prefixLength: bits,
+    });
   });
 
   it.each([
@@ -64,40 +98,99 @@ describe("Microsoft's documented examples", () => {
     { maxPods: 32, blocks: 3 },
     { maxPods: 15, blocks: 1 },
     { maxPods: 250, blocks: 16 },
-  ])("a static-block node with max pods $maxPods takes $blocks /28 blocks (configure-azure-cni-static-block-allocation)", ({ maxPods, blocks }) => {
-    expect(staticBlocksPerNode(maxPods)).toBe(blocks);
-  });
+  ])(
+    "a static-block node with max pods $maxPods takes $blocks /28 blocks (configure-azure-cni-static-block-allocation)",
+    ({ maxPods, blocks }) => {
+      expect(staticBlocksPerNode(maxPods)).toBe(blocks);
+    },
+  );
 
   it("caps kubenet at 400 nodes, the route table limit, even in a huge subnet", () => {
-    const f = fits({ model: "kubenet", nodeSubnet: p("10.0.0.0/16"), podCidr: p("10.244.0.0/12"), maxPods: 110, maxSurge: count(1) });
-    expect([f.maxNodes, f.limitedBy, f.maxNodesWithSurge, f.limitedByWithSurge]).toEqual([400, "route-table", 399, "route-table"]);
+    const f = fits({
+      model: "kubenet",
+      nodeSubnet: p("10.0.0.0/16"),
+      podCidr: p("10.244.0.0/12"),
+      maxPods: 110,
+      maxSurge: count(1),
+    });
+    expect([f.maxNodes, f.limitedBy, f.maxNodesWithSurge, f.limitedByWithSurge]).toEqual([
+      400,
+      "route-table",
+      399,
+      "route-table",
+    ]);
   });
 
   it("flags a kubenet target over 400 nodes with surge", () => {
-    const r = size({ pools: [{ name: "p", nodes: 400, maxPods: 110, maxSurge: count(1) }], models: ["kubenet"] }).models[0];
+    const r = size({ pools: [{ name: "p", nodes: 400, maxPods: 110, maxSurge: count(1) }], models: ["kubenet"] })
+      .models[0];
     expect(r?.problems.map((x) => x.code)).toContain("route-table-limit");
   });
 
   it("caps Overlay at 5,000 nodes per cluster", () => {
-    const f = fits({ model: "azure-cni-overlay", nodeSubnet: p("10.0.0.0/16"), podCidr: p("100.64.0.0/10"), maxPods: 30, maxSurge: none });
+    const f = fits({
+      model: "azure-cni-overlay",
+      nodeSubnet: p("10.0.0.0/16"),
+      podCidr: p("100.64.0.0/10"),
+      maxPods: 30,
+      maxSurge: none,
+    });
     expect([f.maxNodes, f.limitedBy]).toEqual([5000, "cluster-node-limit"]);
   });
 });
 
 describe("compare with no options (the README's first command)", () => {
   const r = compare();
-  const row = (model: ModelId, dataplane: string | null = "azure") => r.models.find((m) => m.model === model && m.dataplane === dataplane);
+  const row = (model: ModelId, dataplane: string | null = "azure") =>
+    r.models.find((m) => m.model === model && m.dataplane === dataplane);
   it.each([
     { name: "kubenet raw", actual: () => [row("kubenet")?.maxNodes, row("kubenet")?.maxPods], expected: [251, 27610] },
-    { name: "kubenet with the 10% default surge: 228 + 23 = 251", actual: () => [row("kubenet")?.withSurge.maxNodes, row("kubenet")?.withSurge.surgeNodes], expected: [228, 23] },
-    { name: "kubenet with the alternative default surge of 1", actual: () => row("kubenet")?.withAlternativeSurge?.maxNodes, expected: 250 },
-    { name: "Node Subnet raw", actual: () => [row("azure-cni-node-subnet")?.maxNodes, row("azure-cni-node-subnet")?.maxPods], expected: [8, 240] },
-    { name: "Node Subnet with surge: 7 + 1", actual: () => [row("azure-cni-node-subnet")?.withSurge.maxNodes, row("azure-cni-node-subnet")?.withSurge.maxPods], expected: [7, 210] },
+    {
+      name: "kubenet with the 10% default surge: 228 + 23 = 251",
+      actual: () => [row("kubenet")?.withSurge.maxNodes, row("kubenet")?.withSurge.surgeNodes],
+      expected: [228, 23],
+    },
+    {
+      name: "kubenet with the alternative default surge of 1",
+      actual: () => row("kubenet")?.withAlternativeSurge?.maxNodes,
+      expected: 250,
+    },
+    {
+      name: "Node Subnet raw",
+      actual: () => [row("azure-cni-node-subnet")?.maxNodes, row("azure-cni-node-subnet")?.maxPods],
+      expected: [8, 240],
+    },
+    {
+      name: "Node Subnet with surge: 7 + 1",
+      actual: () => [row("azure-cni-node-subnet")?.withSurge.maxNodes, row("azure-cni-node-subnet")?.withSurge.maxPods],
+      expected: [7, 210],
+    },
     { name: "no Cilium row for kubenet", actual: () => row("kubenet", "cilium"), expected: undefined },
-    { name: "Cilium rows for the Azure CNI modes", actual: () => r.models.filter((m) => m.dataplane === "cilium").map((m) => m.model), expected: ["azure-cni-node-subnet", "azure-cni-pod-subnet-dynamic", "azure-cni-pod-subnet-static", "azure-cni-overlay"] },
+    {
+      name: "Cilium rows for the Azure CNI modes",
+      actual: () => r.models.filter((m) => m.dataplane === "cilium").map((m) => m.model),
+      expected: [
+        "azure-cni-node-subnet",
+        "azure-cni-pod-subnet-dynamic",
+        "azure-cni-pod-subnet-static",
+        "azure-cni-overlay",
+      ],
+    },
     { name: "byo-cni has no dataplane", actual: () => row("byo-cni", null)?.maxNodes, expected: 251 },
-    { name: "Overlay raw", actual: () => [row("azure-cni-overlay")?.maxNodes, row("azure-cni-overlay")?.maxPods, row("azure-cni-overlay")?.limitedBy], expected: [251, 62750, "node-subnet"] },
-    { name: "the surge default is stated with its alternative", actual: () => [r.assumptions["maxSurge"]?.value, r.assumptions["maxSurge"]?.alternatives?.[0]?.value], expected: ["10%", "1"] },
+    {
+      name: "Overlay raw",
+      actual: () => [
+        row("azure-cni-overlay")?.maxNodes,
+        row("azure-cni-overlay")?.maxPods,
+        row("azure-cni-overlay")?.limitedBy,
+      ],
+      expected: [251, 62750, "node-subnet"],
+    },
+    {
+      name: "the surge default is stated with its alternative",
+      actual: () => [r.assumptions["maxSurge"]?.value, r.assumptions["maxSurge"]?.alternatives?.[0]?.value],
+      expected: ["10%", "1"],
+    },
   ])("$name", ({ actual, expected }) => {
     expect(actual()).toEqual(expected);
   });
@@ -143,7 +236,11 @@ describe("prefix helpers", () => {
     { name: "252 addresses need a /23", actual: subnetPrefixLength(252), expected: 23 },
     { name: "one /24 block is a /24 pod CIDR", actual: podCidrPrefixLength(1), expected: 24 },
     { name: "257 blocks need a /15", actual: podCidrPrefixLength(257), expected: 15 },
-    { name: "2 static blocks need a /26 (the first and last /28 hold reserved addresses)", actual: staticPodSubnetPrefixLength(2), expected: 26 },
+    {
+      name: "2 static blocks need a /26 (the first and last /28 hold reserved addresses)",
+      actual: staticPodSubnetPrefixLength(2),
+      expected: 26,
+    },
     { name: "3 static blocks need a /25", actual: staticPodSubnetPrefixLength(3), expected: 25 },
   ])("$name", ({ actual, expected }) => {
     expect(actual).toBe(expected);
@@ -156,11 +253,41 @@ describe("size assumptions name what each pool was given", () => {
     { name: "batch", nodes: 20, maxPods: 30, maxSurge: pct(33) },
   ];
   it.each([
-    { name: "pools with different max pods", input: pools, key: "maxPods", value: null, note: "max pods per node per pool: system 110, batch 30" },
-    { name: "pools with different surges", input: pools, key: "maxSurge", value: null, note: "max surge per pool: system 1, batch 33%" },
-    { name: "pools with the same max pods", input: pools.map((p) => ({ ...p, maxPods: 50 })), key: "maxPods", value: 50, note: "of every pool" },
-    { name: "a pool without max pods", input: [pools[0]!, { name: "x", nodes: 5, maxSurge: count(1) }], key: "maxPods", value: null, note: "pools x take each model's default" },
-    { name: "a pool without surge", input: [pools[0]!, { name: "x", nodes: 5, maxPods: 30 }], key: "maxSurge", value: "10%", note: "for pools without their own max surge" },
+    {
+      name: "pools with different max pods",
+      input: pools,
+      key: "maxPods",
+      value: null,
+      note: "max pods per node per pool: system 110, batch 30",
+    },
+    {
+      name: "pools with different surges",
+      input: pools,
+      key: "maxSurge",
+      value: null,
+      note: "max surge per pool: system 1, batch 33%",
+    },
+    {
+      name: "pools with the same max pods",
+      input: pools.map((p) => ({ ...p, maxPods: 50 })),
+      key: "maxPods",
+      value: 50,
+      note: "of every pool",
+    },
+    {
+      name: "a pool without max pods",
+      input: [pools[0]!, { name: "x", nodes: 5, maxSurge: count(1) }],
+      key: "maxPods",
+      value: null,
+      note: "pools x take each model's default",
+    },
+    {
+      name: "a pool without surge",
+      input: [pools[0]!, { name: "x", nodes: 5, maxPods: 30 }],
+      key: "maxSurge",
+      value: "10%",
+      note: "for pools without their own max surge",
+    },
   ])("$name", ({ input, key, value, note }) => {
     const a = size({ pools: input }).assumptions[key];
     expect(a?.value).toEqual(value);

@@ -18,7 +18,8 @@ import { podCidrBlocks, staticBlocksIn, usableAddresses } from "./ranges.js";
 import { surgeNodes } from "./surge.js";
 
 /** A resource that can bound the node count. */
-export type Resource = "node-subnet" | "pod-cidr" | "pod-subnet" | "route-table" | "vnet-ip-limit" | "cluster-node-limit";
+export type Resource =
+  "node-subnet" | "pod-cidr" | "pod-subnet" | "route-table" | "vnet-ip-limit" | "cluster-node-limit";
 
 export interface FitsInput {
   readonly model: ModelId;
@@ -78,13 +79,28 @@ export function resourceLimits(input: FitsInput): ResourceLimit[] {
   const facts = MODELS[input.model];
   const per = addressesPerNode(input.model, input.maxPods);
   const limits: ResourceLimit[] = [];
-  limits.push(slotLimit("node-subnet", Math.floor((usableAddresses(input.nodeSubnet) - (input.reserved ?? 0)) / per.nodeSubnet), input.maxSurge));
-  if (per.podCidrBlocks > 0 && input.podCidr) limits.push(slotLimit("pod-cidr", podCidrBlocks(input.podCidr), input.maxSurge));
-  if (per.podSubnetBlocks > 0 && input.podSubnet) limits.push(slotLimit("pod-subnet", Math.floor(staticBlocksIn(input.podSubnet) / per.podSubnetBlocks), input.maxSurge));
-  else if (per.podSubnet > 0 && input.podSubnet) limits.push(slotLimit("pod-subnet", Math.floor(usableAddresses(input.podSubnet) / per.podSubnet), input.maxSurge));
-  if (facts.maxNodes.value.by === "route-table") limits.push(slotLimit("route-table", facts.maxNodes.value.count, input.maxSurge));
-  limits.push(slotLimit("vnet-ip-limit", Math.floor(PLATFORM_LIMITS.vnetPrivateIps.value / per.vnetIps), input.maxSurge));
-  const cap = facts.maxNodes.value.by === "platform" ? facts.maxNodes.value.count : PLATFORM_LIMITS.nodesPerCluster.value;
+  limits.push(
+    slotLimit(
+      "node-subnet",
+      Math.floor((usableAddresses(input.nodeSubnet) - (input.reserved ?? 0)) / per.nodeSubnet),
+      input.maxSurge,
+    ),
+  );
+  if (per.podCidrBlocks > 0 && input.podCidr)
+    limits.push(slotLimit("pod-cidr", podCidrBlocks(input.podCidr), input.maxSurge));
+  if (per.podSubnetBlocks > 0 && input.podSubnet)
+    limits.push(
+      slotLimit("pod-subnet", Math.floor(staticBlocksIn(input.podSubnet) / per.podSubnetBlocks), input.maxSurge),
+    );
+  else if (per.podSubnet > 0 && input.podSubnet)
+    limits.push(slotLimit("pod-subnet", Math.floor(usableAddresses(input.podSubnet) / per.podSubnet), input.maxSurge));
+  if (facts.maxNodes.value.by === "route-table")
+    limits.push(slotLimit("route-table", facts.maxNodes.value.count, input.maxSurge));
+  limits.push(
+    slotLimit("vnet-ip-limit", Math.floor(PLATFORM_LIMITS.vnetPrivateIps.value / per.vnetIps), input.maxSurge),
+  );
+  const cap =
+    facts.maxNodes.value.by === "platform" ? facts.maxNodes.value.count : PLATFORM_LIMITS.nodesPerCluster.value;
   limits.push({ resource: "cluster-node-limit", slots: cap, maxNodes: cap, maxNodesWithSurge: cap });
   return limits;
 }

@@ -11,8 +11,23 @@
  * @module
  */
 export { surgeNodes, tryParseMaxSurge, formatMaxSurge } from "./surge.js";
-export { addressesPerNode, dynamicAddressesPerNode, staticBlocksPerNode, podRangeKind, STATIC_BLOCK_SIZE, POD_CIDR_BLOCK_BITS, type PerNode } from "./per-node.js";
-export { usableAddresses, podCidrBlocks, podCidrPrefixLength, staticBlocksIn, staticPodSubnetPrefixLength, subnetPrefixLength } from "./ranges.js";
+export {
+  addressesPerNode,
+  dynamicAddressesPerNode,
+  staticBlocksPerNode,
+  podRangeKind,
+  STATIC_BLOCK_SIZE,
+  POD_CIDR_BLOCK_BITS,
+  type PerNode,
+} from "./per-node.js";
+export {
+  usableAddresses,
+  podCidrBlocks,
+  podCidrPrefixLength,
+  staticBlocksIn,
+  staticPodSubnetPrefixLength,
+  subnetPrefixLength,
+} from "./ranges.js";
 export {
   tenantAddresses,
   poolNeeds,
@@ -25,7 +40,34 @@ export {
   type PoolNeed,
   type Tenants,
 } from "./pools.js";
-export { fits, resourceLimits, maxNodesWithSurge, type FitsInput, type Fit, type Resource, type ResourceLimit } from "./fits.js";
-export { compare, modelDataplanes, EXAMPLE_NODE_SUBNET, type CompareInput, type CompareResult, type CompareRow, type SurgeCapacity, type Features } from "./compare.js";
-export { size, needs, sizeProblems, type SizeInput, type SizePool, type SizeRow, type SizeResult, type SizeProblem, type Needs } from "./size.js";
+export {
+  fits,
+  resourceLimits,
+  maxNodesWithSurge,
+  type FitsInput,
+  type Fit,
+  type Resource,
+  type ResourceLimit,
+} from "./fits.js";
+export {
+  compare,
+  modelDataplanes,
+  EXAMPLE_NODE_SUBNET,
+  type CompareInput,
+  type CompareResult,
+  type CompareRow,
+  type SurgeCapacity,
+  type Features,
+} from "./compare.js";
+export {
+  size,
+  needs,
+  sizeProblems,
+  type SizeInput,
+  type SizePool,
+  type SizeRow,
+  type SizeResult,
+  type SizeProblem,
+  type Needs,
+} from "./size.js";
 export type { Assumption as CapacityAssumption } from "./assumptions.js";

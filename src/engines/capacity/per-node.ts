@@ -59,7 +59,13 @@ export function addressesPerNode(model: ModelId, maxPods: number): PerNode {
     }
     case "pod-subnet-block": {
       const blocks = staticBlocksPerNode(maxPods);
-      return { nodeSubnet: 1, podSubnet: blocks * STATIC_BLOCK_SIZE, podSubnetBlocks: blocks, podCidrBlocks: 0, vnetIps: 1 + blocks };
+      return {
+        nodeSubnet: 1,
+        podSubnet: blocks * STATIC_BLOCK_SIZE,
+        podSubnetBlocks: blocks,
+        podCidrBlocks: 0,
+        vnetIps: 1 + blocks,
+      };
     }
     case "cni-defined":
       return { nodeSubnet: 1, podSubnet: 0, podSubnetBlocks: 0, podCidrBlocks: 0, vnetIps: 1 };
@@ -69,5 +75,11 @@ export function addressesPerNode(model: ModelId, maxPods: number): PerNode {
 /** Which pod range a model draws from. */
 export function podRangeKind(model: ModelId): "node-subnet" | "pod-cidr" | "pod-subnet" | "cni-defined" {
   const k = MODELS[model].podAddressing.value.kind;
-  return k === "node-subnet" ? "node-subnet" : k === "pod-cidr-block" ? "pod-cidr" : k === "cni-defined" ? "cni-defined" : "pod-subnet";
+  return k === "node-subnet"
+    ? "node-subnet"
+    : k === "pod-cidr-block"
+      ? "pod-cidr"
+      : k === "cni-defined"
+        ? "cni-defined"
+        : "pod-subnet";
 }

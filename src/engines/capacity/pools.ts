@@ -39,14 +39,24 @@ export function tenantAddresses(t: Tenants = {}): number {
 export function poolNeeds(model: ModelId, pools: readonly PoolTarget[]): PoolNeed[] {
   return pools.map((p) => {
     const maxPods = p.maxPods ?? defaultMaxPods(model).value;
-    return { name: p.name, nodes: p.nodes, surgeNodes: surgeNodes(p.nodes, p.maxSurge), maxPods, perNode: addressesPerNode(model, maxPods) };
+    return {
+      name: p.name,
+      nodes: p.nodes,
+      surgeNodes: surgeNodes(p.nodes, p.maxSurge),
+      maxPods,
+      perNode: addressesPerNode(model, maxPods),
+    };
   });
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Node-subnet addresses needed: Σ (nodes + surge) × per-node addresses, plus the tenants. Azure's 5 reserved addresses are not included. */
-export function nodeSubnetAddressesNeeded(model: ModelId, pools: readonly PoolTarget[], tenants: Tenants | number = 0): number {
+export function nodeSubnetAddressesNeeded(
+  model: ModelId,
+  pools: readonly PoolTarget[],
+  tenants: Tenants | number = 0,
+): number {
   const t = typeof tenants === "number" ? tenants : tenantAddresses(tenants);
   return sum(poolNeeds(model, pools).map((p) => (p.nodes + p.surgeNodes) * p.perNode.nodeSubnet)) + t;
 }

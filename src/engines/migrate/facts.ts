@@ -13,8 +13,10 @@ export const NODE_AUTO_PROVISIONING = "MicrosoftDocs/azure-aks-docs:articles/aks
 export const CILIUM_PAGE = "MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-powered-by-cilium.md";
 export const OVERLAY_CONCEPT = "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-azure-cni-overlay.md";
 export const KUBENET_CALICO_BLOCK = "Azure/AKS:CHANGELOG.md (release 2023-11-28: kubenet with Calico can't migrate)";
-export const POD_CIDR_CHANGE = "Azure/AKS:CHANGELOG.md (release 2025-08-29: the pod CIDR can change during kubenet → Overlay)";
-export const IP_MASQ_BLOCK = "Azure/AKS:CHANGELOG.md (release 2025-01-30: migration blocked while a custom ip-masq-agent config exists)";
+export const POD_CIDR_CHANGE =
+  "Azure/AKS:CHANGELOG.md (release 2025-08-29: the pod CIDR can change during kubenet → Overlay)";
+export const IP_MASQ_BLOCK =
+  "Azure/AKS:CHANGELOG.md (release 2025-01-30: migration blocked while a custom ip-masq-agent config exists)";
 
 /** Overlay migration needs Kubernetes 1.27 or later. */
 export const OVERLAY_MIN_KUBERNETES = { major: 1, minor: 27, source: UPDATE_AZURE_CNI } as const;

@@ -9,19 +9,34 @@ const kubenet: PlanInput = {
   name: "aks",
   resourceGroup: "rg",
   kubernetesVersion: "1.31",
-  network: { plugin: "kubenet", policy: "calico", podCidrs: ["10.244.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" },
+  network: {
+    plugin: "kubenet",
+    policy: "calico",
+    podCidrs: ["10.244.0.0/16"],
+    serviceCidrs: ["10.0.0.0/16"],
+    dnsServiceIp: "10.0.0.10",
+  },
   vnet,
   connectedNetworks: [{ name: "hub", cidrs: ["172.20.0.0/16"] }],
   nodePools: [{ name: "system", mode: "System", count: 3, maxSurge: 1, subnet: "nodes" }],
 };
-const nodeSubnet: PlanInput = { ...kubenet, network: { plugin: "azure", serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" } };
+const nodeSubnet: PlanInput = {
+  ...kubenet,
+  network: { plugin: "azure", serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" },
+};
 const podSubnet: PlanInput = {
   ...nodeSubnet,
   vnet: { ...vnet, subnets: [...vnet.subnets, { name: "pods", cidr: "10.240.64.0/18" }] },
   nodePools: [{ name: "system", mode: "System", count: 3, subnet: "nodes", podSubnet: "pods" }],
 };
-const overlay: PlanInput = { ...kubenet, network: { plugin: "azure", pluginMode: "overlay", podCidrs: ["10.244.0.0/16"] } };
-const withWindows = (p: PlanInput): PlanInput => ({ ...p, nodePools: [...p.nodePools!, { name: "win", os: "Windows2022", count: 2, subnet: "nodes" }] });
+const overlay: PlanInput = {
+  ...kubenet,
+  network: { plugin: "azure", pluginMode: "overlay", podCidrs: ["10.244.0.0/16"] },
+};
+const withWindows = (p: PlanInput): PlanInput => ({
+  ...p,
+  nodePools: [...p.nodePools!, { name: "win", os: "Windows2022", count: 2, subnet: "nodes" }],
+});
 
 interface Case {
   name: string;
@@ -56,11 +71,19 @@ const cases: Case[] = [
     status: "ready",
     blockers: ["user-assigned-identity"],
     checks: [],
-    steps: ["az identity create --resource-group rg --name aks-identity", "--enable-managed-identity --assign-identity <identity-resource-id>", "--network-plugin azure --network-plugin-mode overlay"],
+    steps: [
+      "az identity create --resource-group rg --name aks-identity",
+      "--enable-managed-identity --assign-identity <identity-resource-id>",
+      "--network-plugin azure --network-plugin-mode overlay",
+    ],
   },
   {
     name: "kubenet whose pod CIDR overlaps an on-premises network gets a new one",
-    plan: { ...kubenet, network: { ...kubenet.network, policy: "none" }, connectedNetworks: [{ name: "on-prem", cidrs: ["10.244.0.0/14"] }] },
+    plan: {
+      ...kubenet,
+      network: { ...kubenet.network, policy: "none" },
+      connectedNetworks: [{ name: "on-prem", cidrs: ["10.244.0.0/14"] }],
+    },
     to: "overlay",
     facts: { identity: "UserAssigned" },
     status: "ready",
@@ -76,12 +99,57 @@ const cases: Case[] = [
     steps: ["--network-plugin azure --network-plugin-mode overlay --pod-cidr 10.244.0.0/16"],
     podCidrIs: "10.244.0.0/16 chosen",
   },
-  { name: "Node Subnet with a custom ip-masq-agent config is blocked", plan: nodeSubnet, to: "overlay", facts: { customIpMasqAgent: true }, status: "blocked", blockers: ["custom-ip-masq-agent"] },
-  { name: "Node Subnet on Kubernetes 1.26 is blocked", plan: { ...nodeSubnet, kubernetesVersion: "1.26" }, to: "overlay", facts: { customIpMasqAgent: false }, status: "blocked", blockers: ["kubernetes-version"] },
-  { name: "a given pod CIDR overlapping the VNet is blocked", plan: nodeSubnet, to: "overlay", podCidr: "10.240.0.0/16", facts: { customIpMasqAgent: false }, status: "blocked", blockers: ["pod-cidr-overlaps"] },
-  { name: "a given pod CIDR too small is blocked", plan: nodeSubnet, to: "overlay", podCidr: "192.168.0.0/30", facts: { customIpMasqAgent: false }, status: "blocked", blockers: ["pod-cidr-too-small"] },
-  { name: "Pod Subnet cannot move to Overlay", plan: podSubnet, to: "overlay", status: "blocked", blockers: ["ipam-source-unsupported"] },
-  { name: "Pod Subnet → Cilium: one dataplane step", plan: podSubnet, to: "cilium", facts: { nodeAutoProvisioning: false }, status: "ready", blockers: [], checks: [], steps: ["--network-dataplane cilium"] },
+  {
+    name: "Node Subnet with a custom ip-masq-agent config is blocked",
+    plan: nodeSubnet,
+    to: "overlay",
+    facts: { customIpMasqAgent: true },
+    status: "blocked",
+    blockers: ["custom-ip-masq-agent"],
+  },
+  {
+    name: "Node Subnet on Kubernetes 1.26 is blocked",
+    plan: { ...nodeSubnet, kubernetesVersion: "1.26" },
+    to: "overlay",
+    facts: { customIpMasqAgent: false },
+    status: "blocked",
+    blockers: ["kubernetes-version"],
+  },
+  {
+    name: "a given pod CIDR overlapping the VNet is blocked",
+    plan: nodeSubnet,
+    to: "overlay",
+    podCidr: "10.240.0.0/16",
+    facts: { customIpMasqAgent: false },
+    status: "blocked",
+    blockers: ["pod-cidr-overlaps"],
+  },
+  {
+    name: "a given pod CIDR too small is blocked",
+    plan: nodeSubnet,
+    to: "overlay",
+    podCidr: "192.168.0.0/30",
+    facts: { customIpMasqAgent: false },
+    status: "blocked",
+    blockers: ["pod-cidr-too-small"],
+  },
+  {
+    name: "Pod Subnet cannot move to Overlay",
+    plan: podSubnet,
+    to: "overlay",
+    status: "blocked",
+    blockers: ["ipam-source-unsupported"],
+  },
+  {
+    name: "Pod Subnet → Cilium: one dataplane step",
+    plan: podSubnet,
+    to: "cilium",
+    facts: { nodeAutoProvisioning: false },
+    status: "ready",
+    blockers: [],
+    checks: [],
+    steps: ["--network-dataplane cilium"],
+  },
   {
     name: "node auto-provisioning is disabled around the Cilium update",
     plan: podSubnet,
@@ -91,7 +159,13 @@ const cases: Case[] = [
     blockers: ["node-auto-provisioning"],
     steps: ["--node-provisioning-mode Manual", "--network-dataplane cilium", "--node-provisioning-mode Auto"],
   },
-  { name: "Windows pools block Cilium", plan: withWindows(nodeSubnet), to: "cilium", status: "blocked", blockers: ["windows-pools"] },
+  {
+    name: "Windows pools block Cilium",
+    plan: withWindows(nodeSubnet),
+    to: "cilium",
+    status: "blocked",
+    blockers: ["windows-pools"],
+  },
   {
     name: "kubenet → Cilium goes through Overlay first, in two operations",
     plan: { ...kubenet, network: { ...kubenet.network, policy: "none" } },
@@ -101,7 +175,13 @@ const cases: Case[] = [
     steps: ["--network-plugin azure --network-plugin-mode overlay", "--network-dataplane cilium"],
   },
   { name: "Overlay → Overlay: nothing to do", plan: overlay, to: "overlay", status: "nothing-to-do", steps: [] },
-  { name: "Overlay with Cilium → Cilium: nothing to do", plan: { ...overlay, network: { ...overlay.network, dataplane: "cilium", policy: "cilium" } }, to: "cilium", status: "nothing-to-do", steps: [] },
+  {
+    name: "Overlay with Cilium → Cilium: nothing to do",
+    plan: { ...overlay, network: { ...overlay.network, dataplane: "cilium", policy: "cilium" } },
+    to: "cilium",
+    status: "nothing-to-do",
+    steps: [],
+  },
   {
     name: "no VNet and no connected networks in the input: a check to compare the pod CIDR by hand",
     plan: { ...nodeSubnet, vnet: undefined, connectedNetworks: [], nodePools: [{ name: "system", count: 3 }] },
@@ -110,7 +190,13 @@ const cases: Case[] = [
     status: "ready",
     checks: ["pod-cidr-overlaps-unknown"],
   },
-  { name: "bring-your-own CNI cannot move", plan: { ...kubenet, network: { plugin: "none", podCidrs: ["10.244.0.0/16"] } }, to: "overlay", status: "blocked", blockers: ["ipam-source-unsupported"] },
+  {
+    name: "bring-your-own CNI cannot move",
+    plan: { ...kubenet, network: { plugin: "none", podCidrs: ["10.244.0.0/16"] } },
+    to: "overlay",
+    status: "blocked",
+    blockers: ["ipam-source-unsupported"],
+  },
 ];
 
 const PREFIX = "az aks update --resource-group rg --name aks ";
@@ -118,7 +204,11 @@ const PREFIX = "az aks update --resource-group rg --name aks ";
 describe("planMigration", () => {
   it.each(cases)("$name", (c) => {
     const resolved = resolvePlan(PlanSchema.parse(c.plan));
-    const m = planMigration(resolved, { to: c.to, ...(c.podCidr ? { podCidr: c.podCidr } : {}), ...(c.facts ? { facts: c.facts } : {}) });
+    const m = planMigration(resolved, {
+      to: c.to,
+      ...(c.podCidr ? { podCidr: c.podCidr } : {}),
+      ...(c.facts ? { facts: c.facts } : {}),
+    });
     expect(m.status).toBe(c.status);
     if (c.blockers) expect(m.blockers.map((b) => b.id)).toEqual(c.blockers);
     if (c.checks) expect(m.checks.map((b) => b.id)).toEqual(c.checks);
@@ -128,7 +218,10 @@ describe("planMigration", () => {
   });
 
   it("every IPAM move and every dataplane move is listed as one-way", () => {
-    const m = planMigration(resolvePlan(PlanSchema.parse({ ...kubenet, network: { ...kubenet.network, policy: "none" } })), { to: "cilium" });
+    const m = planMigration(
+      resolvePlan(PlanSchema.parse({ ...kubenet, network: { ...kubenet.network, policy: "none" } })),
+      { to: "cilium" },
+    );
     expect(m.oneWay).toHaveLength(2);
     expect(m.steps.filter((s) => s.oneWay)).toHaveLength(2);
     expect(m.reimage).toMatch(/twice/);
@@ -141,14 +234,20 @@ describe("node subnet addresses", () => {
     expect(m.nodeSubnetAddresses).toEqual({ before: 124, after: 4 });
   });
   it("kubenet → Overlay does not change the node subnet", () => {
-    expect(planMigration(resolvePlan(PlanSchema.parse(kubenet)), { to: "overlay" }).nodeSubnetAddresses).toBeUndefined();
+    expect(
+      planMigration(resolvePlan(PlanSchema.parse(kubenet)), { to: "overlay" }).nodeSubnetAddresses,
+    ).toBeUndefined();
   });
 });
 
 describe("az CLI version for the dataplane update", () => {
   it.each([
     { name: "Pod Subnet: 2.52.0 from the update page", plan: podSubnet, want: /az CLI 2\.52\.0 or later/ },
-    { name: "Node Subnet: 2.69.0, Cilium's minimum for Node Subnet", plan: nodeSubnet, want: /az CLI 2\.69\.0 or later/ },
+    {
+      name: "Node Subnet: 2.69.0, Cilium's minimum for Node Subnet",
+      plan: nodeSubnet,
+      want: /az CLI 2\.69\.0 or later/,
+    },
   ])("$name", ({ plan, want }) => {
     const m = planMigration(resolvePlan(PlanSchema.parse(plan)), { to: "cilium" });
     expect(m.steps.at(-1)?.note).toMatch(want);
@@ -157,25 +256,45 @@ describe("az CLI version for the dataplane update", () => {
 
 describe("laws", () => {
   it("a chosen or kept pod CIDR holds every node with surge and overlaps nothing the plan names", () => {
-    const prefixes = fc.constantFrom("10.244.0.0/16", "10.244.0.0/14", "100.64.0.0/10", "100.64.0.0/16", "172.16.0.0/12", "192.168.0.0/16", "10.0.0.0/8", "10.240.0.0/12");
+    const prefixes = fc.constantFrom(
+      "10.244.0.0/16",
+      "10.244.0.0/14",
+      "100.64.0.0/10",
+      "100.64.0.0/16",
+      "172.16.0.0/12",
+      "192.168.0.0/16",
+      "10.0.0.0/8",
+      "10.240.0.0/12",
+    );
     fc.assert(
-      fc.property(fc.array(prefixes, { maxLength: 4 }), fc.integer({ min: 1, max: 900 }), fc.constantFrom<PlanInput>(kubenet, nodeSubnet), (connected, maxCount, base) => {
-        const plan: PlanInput = {
-          ...base,
-          network: { ...base.network, policy: "none" },
-          connectedNetworks: connected.map((c, i) => ({ name: `n${i}`, cidrs: [c] })),
-          nodePools: [{ name: "system", mode: "System", count: 1, minCount: 1, maxCount, maxSurge: "10%", subnet: "nodes" }],
-        };
-        const resolved = resolvePlan(PlanSchema.parse(plan));
-        const m = planMigration(resolved, { to: "overlay", facts: { identity: "UserAssigned", customIpMasqAgent: false } });
-        if (!m.podCidr) {
-          expect(m.blockers.map((b) => b.id)).toContain("no-free-pod-cidr");
-          return;
-        }
-        expect(m.podCidr.nodesSupported).toBeGreaterThanOrEqual(m.podCidr.blocksNeeded);
-        const p = parsePrefix(m.podCidr.cidr);
-        for (const a of planAvoid(resolved)) expect(a.prefix.overlaps(p), `${m.podCidr.cidr} overlaps ${a.what}`).toBe(false);
-      }),
+      fc.property(
+        fc.array(prefixes, { maxLength: 4 }),
+        fc.integer({ min: 1, max: 900 }),
+        fc.constantFrom<PlanInput>(kubenet, nodeSubnet),
+        (connected, maxCount, base) => {
+          const plan: PlanInput = {
+            ...base,
+            network: { ...base.network, policy: "none" },
+            connectedNetworks: connected.map((c, i) => ({ name: `n${i}`, cidrs: [c] })),
+            nodePools: [
+              { name: "system", mode: "System", count: 1, minCount: 1, maxCount, maxSurge: "10%", subnet: "nodes" },
+            ],
+          };
+          const resolved = resolvePlan(PlanSchema.parse(plan));
+          const m = planMigration(resolved, {
+            to: "overlay",
+            facts: { identity: "UserAssigned", customIpMasqAgent: false },
+          });
+          if (!m.podCidr) {
+            expect(m.blockers.map((b) => b.id)).toContain("no-free-pod-cidr");
+            return;
+          }
+          expect(m.podCidr.nodesSupported).toBeGreaterThanOrEqual(m.podCidr.blocksNeeded);
+          const p = parsePrefix(m.podCidr.cidr);
+          for (const a of planAvoid(resolved))
+            expect(a.prefix.overlaps(p), `${m.podCidr.cidr} overlaps ${a.what}`).toBe(false);
+        },
+      ),
       { numRuns: 120, seed: 11 },
     );
   });

@@ -23,7 +23,9 @@ function slowChoose(bits: number, avoid: readonly Prefix[]): Prefix | undefined 
 
 const arbPrefix = fc
   .tuple(fc.constantFrom(...SPACE), fc.integer({ min: 0, max: 2 ** 24 - 1 }), fc.integer({ min: 6, max: 24 }))
-  .map(([parent, offset, bits]) => prefixFrom(addrFrom4((parent.addr.v4 + (offset % Number(parent.size()))) >>> 0), bits).masked());
+  .map(([parent, offset, bits]) =>
+    prefixFrom(addrFrom4((parent.addr.v4 + (offset % Number(parent.size()))) >>> 0), bits).masked(),
+  );
 
 describe("choosePodCidr", () => {
   it("picks the first free aligned prefix, like checking every candidate in order", () => {
@@ -31,7 +33,10 @@ describe("choosePodCidr", () => {
       fc.property(fc.array(arbPrefix, { maxLength: 12 }), fc.integer({ min: 14, max: 20 }), (used, bits) => {
         const avoid: Avoid[] = [...used.map((prefix) => ({ prefix, what: "x" })), ...reservedAvoid()];
         const got = choosePodCidr(bits, avoid);
-        const want = slowChoose(bits, avoid.map((a) => a.prefix));
+        const want = slowChoose(
+          bits,
+          avoid.map((a) => a.prefix),
+        );
         expect(got?.toString()).toBe(want?.toString());
         if (got) {
           expect(got.bits).toBe(bits);
@@ -47,6 +52,11 @@ describe("choosePodCidr", () => {
     { name: "default taken: RFC 6598 next", used: ["10.244.0.0/16"], bits: 16, want: "100.64.0.0/16" },
     { name: "everything taken: none", used: ["0.0.0.0/0"], bits: 16, want: undefined },
   ])("$name", ({ used, bits, want }) => {
-    expect(choosePodCidr(bits, used.map((c) => ({ prefix: parsePrefix(c), what: "x" })))?.toString()).toBe(want);
+    expect(
+      choosePodCidr(
+        bits,
+        used.map((c) => ({ prefix: parsePrefix(c), what: "x" })),
+      )?.toString(),
+    ).toBe(want);
   });
 });

@@ -22,7 +22,10 @@ export interface Avoid {
 
 /** The ranges every pod CIDR must avoid besides the plan's own: AKS's reserved ranges. */
 export function reservedAvoid(): Avoid[] {
-  return RESERVED_RANGES.filter((r) => r.forbiddenFor.includes("podCidr")).map((r) => ({ prefix: parsePrefix(r.cidr), what: `reserved range (${r.reason})` }));
+  return RESERVED_RANGES.filter((r) => r.forbiddenFor.includes("podCidr")).map((r) => ({
+    prefix: parsePrefix(r.cidr),
+    what: `reserved range (${r.reason})`,
+  }));
 }
 
 /** The first range in `avoid` that overlaps `p`, if any. */
@@ -34,7 +37,9 @@ export function firstOverlap(p: Prefix, avoid: readonly Avoid[]): Avoid | undefi
 function searchSpace(bits: number): Prefix[] {
   const def = parsePrefix(DEFAULT_CIDRS.podCidr.value);
   const grown = bits <= def.bits ? prefixFrom(def.addr, bits).masked() : def;
-  const order = ["100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16", "10.0.0.0/8"].filter((c) => OVERLAY_POD_CIDR_SUPPORTED_SPACE.value.includes(c));
+  const order = ["100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16", "10.0.0.0/8"].filter((c) =>
+    OVERLAY_POD_CIDR_SUPPORTED_SPACE.value.includes(c),
+  );
   return [grown, ...order.map(parsePrefix)];
 }
 

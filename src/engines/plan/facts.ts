@@ -12,7 +12,11 @@ export interface Sourced<T> {
 const CHECKED = "2026-11-22";
 
 /** Default network policy for new clusters (API 2024-05-01 and later). */
-export const DEFAULT_POLICY: Sourced<"none"> = { value: "none", source: "Azure/AKS:CHANGELOG.md (release 2024-05-13)", checked: CHECKED };
+export const DEFAULT_POLICY: Sourced<"none"> = {
+  value: "none",
+  source: "Azure/AKS:CHANGELOG.md (release 2024-05-13)",
+  checked: CHECKED,
+};
 
 /** Default outbound type. */
 export const DEFAULT_OUTBOUND: Sourced<"loadBalancer"> = {

@@ -5,5 +5,14 @@
 export * from "./schema.js";
 export { parsePlan, formatPath, type SchemaProblem, type ParsePlanResult } from "./parse.js";
 export { resolvePlan, cidrField } from "./resolve.js";
-export { isResolvedPlan, type Assumption, type CidrField, type ResolvedSubnet, type ResolvedPool, type ResolvedPlan, type ResolvedMaxSurge, type ResolvedKubernetesVersion } from "./resolved.js";
+export {
+  isResolvedPlan,
+  type Assumption,
+  type CidrField,
+  type ResolvedSubnet,
+  type ResolvedPool,
+  type ResolvedPlan,
+  type ResolvedMaxSurge,
+  type ResolvedKubernetesVersion,
+} from "./resolved.js";
 export { planJsonSchema, planJsonSchemaText } from "./json-schema.js";

@@ -7,7 +7,10 @@ const FILE = resolve(import.meta.dirname, "../../../schema/aksnet-plan.schema.js
 
 /** The value at a key path of a JSON value. */
 function dig(v: unknown, ...keys: string[]): unknown {
-  return keys.reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), v);
+  return keys.reduce<unknown>(
+    (o, k) => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined),
+    v,
+  );
 }
 
 describe("plan JSON Schema", () => {
@@ -17,7 +20,11 @@ describe("plan JSON Schema", () => {
 
   it.each([
     { name: "closed objects: unknown fields are refused", at: ["additionalProperties"], want: false },
-    { name: "plugin values", at: ["properties", "network", "properties", "plugin", "enum"], want: ["azure", "kubenet", "none"] },
+    {
+      name: "plugin values",
+      at: ["properties", "network", "properties", "plugin", "enum"],
+      want: ["azure", "kubenet", "none"],
+    },
     { name: "a pool needs a name", at: ["properties", "nodePools", "items", "required"], want: ["name"] },
   ])("$name", ({ at, want }) => {
     expect(dig(planJsonSchema(), ...at)).toEqual(want);

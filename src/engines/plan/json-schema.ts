@@ -6,15 +6,14 @@
 import { z } from "zod";
 import { PlanSchema } from "./schema.js";
 
-
-
 /** The JSON Schema (draft 2020-12) of a plan file as written (input side: defaults are optional). */
 export function planJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(PlanSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
   return {
     $schema: schema["$schema"],
     title: "aksnet plan (aksnet.yaml)",
-    description: "An AKS cluster network plan for aksnet: network profile, VNet, connected networks, node pools. Anything left out takes the AKS default for the stated Kubernetes version.",
+    description:
+      "An AKS cluster network plan for aksnet: network profile, VNet, connected networks, node pools. Anything left out takes the AKS default for the stated Kubernetes version.",
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
   };
 }

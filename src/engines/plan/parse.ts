@@ -103,7 +103,11 @@ export function parsePlan(value: unknown): ParsePlanResult {
     const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
     if (issue.code === "unrecognized_keys") {
       // One problem per unknown key, located at the key itself.
-      return issue.keys.map((k) => ({ path: [...path, k], pathText: formatPath([...path, k]), message: `unknown field "${k}"; check the spelling against the plan schema` }));
+      return issue.keys.map((k) => ({
+        path: [...path, k],
+        pathText: formatPath([...path, k]),
+        message: `unknown field "${k}"; check the spelling against the plan schema`,
+      }));
     }
     return [{ path, pathText: formatPath(path), message: expectation(issue, input) }];
   });

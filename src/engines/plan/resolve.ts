@@ -38,7 +38,9 @@ function modelOf(plugin: ResolvedPlan["plugin"], mode: "overlay" | undefined, po
   if (mode === "overlay") return "azure-cni-overlay";
   const podPools = pools.filter((p) => p.podSubnet !== undefined);
   if (podPools.length === 0) return "azure-cni-node-subnet";
-  return podPools.every((p) => p.podIpAllocation === "StaticBlock") ? "azure-cni-pod-subnet-static" : "azure-cni-pod-subnet-dynamic";
+  return podPools.every((p) => p.podIpAllocation === "StaticBlock")
+    ? "azure-cni-pod-subnet-static"
+    : "azure-cni-pod-subnet-dynamic";
 }
 
 export function resolvePlan(plan: Plan): ResolvedPlan {
@@ -55,7 +57,12 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
       assume({
         path: "network.plugin",
         value: "azure",
-        reason: net.pluginMode === "overlay" ? "pluginMode overlay implies the azure plugin" : hasPodSubnet ? "a pool names a pod subnet, which implies the azure plugin" : "the Cilium dataplane implies the azure plugin",
+        reason:
+          net.pluginMode === "overlay"
+            ? "pluginMode overlay implies the azure plugin"
+            : hasPodSubnet
+              ? "a pool names a pod subnet, which implies the azure plugin"
+              : "the Cilium dataplane implies the azure plugin",
         source: "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md",
       });
     } else {
@@ -74,24 +81,38 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
     }
   }
   const pluginMode: "overlay" | undefined =
-    net.pluginMode ?? (net.plugin === undefined && plugin === "azure" && !plan.nodePools.some((p) => p.podSubnet !== undefined) ? "overlay" : undefined);
+    net.pluginMode ??
+    (net.plugin === undefined && plugin === "azure" && !plan.nodePools.some((p) => p.podSubnet !== undefined)
+      ? "overlay"
+      : undefined);
   const model = modelOf(plugin, pluginMode, plan.nodePools);
   if (net.plugin === "azure" && net.pluginMode === undefined && model === "azure-cni-node-subnet") {
     assume({
       path: "network.pluginMode",
       value: "(none): Azure CNI node subnet",
-      reason: "plugin azure without a mode and without pod subnets means Azure CNI node subnet (legacy), kept for backward compatibility",
+      reason:
+        "plugin azure without a mode and without pod subnets means Azure CNI node subnet (legacy), kept for backward compatibility",
       source: "MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-overlay.md",
     });
   }
 
   const dataplane: DataplaneId = net.dataplane ?? "azure";
   if (net.dataplane === undefined) {
-    assume({ path: "network.dataplane", value: "azure", reason: "no dataplane given: AKS uses the Azure (iptables) dataplane", source: "MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-powered-by-cilium.md" });
+    assume({
+      path: "network.dataplane",
+      value: "azure",
+      reason: "no dataplane given: AKS uses the Azure (iptables) dataplane",
+      source: "MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-powered-by-cilium.md",
+    });
   }
   const policy = net.policy ?? DEFAULT_POLICY.value;
   if (net.policy === undefined) {
-    assume({ path: "network.policy", value: policy, reason: "no network policy given: none is the default for new clusters", source: DEFAULT_POLICY.source });
+    assume({
+      path: "network.policy",
+      value: policy,
+      reason: "no network policy given: none is the default for new clusters",
+      source: DEFAULT_POLICY.source,
+    });
   }
 
   const podCidrTexts = net.podCidrs ?? [];
@@ -103,7 +124,9 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
     assume({
       path: "network.ipFamilies",
       value: ipFamilies.join(", "),
-      reason: v6 ? "no ipFamilies given, but an IPv6 pod or service CIDR is: assumed dual-stack" : "no ipFamilies given: single-stack IPv4",
+      reason: v6
+        ? "no ipFamilies given, but an IPv6 pod or service CIDR is: assumed dual-stack"
+        : "no ipFamilies given: single-stack IPv4",
       source: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-dual-stack.md",
     });
   }
@@ -113,21 +136,41 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
   if (net.podCidrs === undefined && (model === "kubenet" || model === "azure-cni-overlay")) {
     const d = dual ? [DEFAULT_CIDRS.podCidr, DEFAULT_CIDRS.podCidrV6] : [DEFAULT_CIDRS.podCidr];
     podCidrs = d.map((t, i) => cidrField(`network.podCidrs[${i}]`, t.value));
-    assume({ path: "network.podCidrs", value: podCidrs.map((c) => c.text).join(", "), reason: "no pod CIDR given: the AKS default", source: urls(d.flatMap((x) => x.source)) });
+    assume({
+      path: "network.podCidrs",
+      value: podCidrs.map((c) => c.text).join(", "),
+      reason: "no pod CIDR given: the AKS default",
+      source: urls(d.flatMap((x) => x.source)),
+    });
   }
   let serviceCidrs: CidrField[] = svcTexts.map((t, i) => cidrField(`network.serviceCidrs[${i}]`, t));
   if (net.serviceCidrs === undefined) {
     const d = dual ? [DEFAULT_CIDRS.serviceCidr, DEFAULT_CIDRS.serviceCidrV6] : [DEFAULT_CIDRS.serviceCidr];
     serviceCidrs = d.map((t, i) => cidrField(`network.serviceCidrs[${i}]`, t.value));
-    assume({ path: "network.serviceCidrs", value: serviceCidrs.map((c) => c.text).join(", "), reason: "no service CIDR given: the AKS default", source: urls(d.flatMap((x) => x.source)) });
+    assume({
+      path: "network.serviceCidrs",
+      value: serviceCidrs.map((c) => c.text).join(", "),
+      reason: "no service CIDR given: the AKS default",
+      source: urls(d.flatMap((x) => x.source)),
+    });
   }
   const dnsText = net.dnsServiceIp ?? DEFAULT_CIDRS.dnsServiceIp.value;
   if (net.dnsServiceIp === undefined) {
-    assume({ path: "network.dnsServiceIp", value: dnsText, reason: "no DNS service IP given: the AKS default", source: urls(DEFAULT_CIDRS.dnsServiceIp.source) });
+    assume({
+      path: "network.dnsServiceIp",
+      value: dnsText,
+      reason: "no DNS service IP given: the AKS default",
+      source: urls(DEFAULT_CIDRS.dnsServiceIp.source),
+    });
   }
   const outboundType = net.outboundType ?? DEFAULT_OUTBOUND.value;
   if (net.outboundType === undefined) {
-    assume({ path: "network.outboundType", value: outboundType, reason: "no outbound type given: the AKS default", source: DEFAULT_OUTBOUND.source });
+    assume({
+      path: "network.outboundType",
+      value: outboundType,
+      reason: "no outbound type given: the AKS default",
+      source: DEFAULT_OUTBOUND.source,
+    });
   }
 
   const pools = plan.nodePools.map((p, i) => resolvePool(p, i, model, version, assume));
@@ -148,7 +191,9 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
     vnetAddressSpace: (plan.vnet?.addressSpace ?? []).map((t, i) => cidrField(`vnet.addressSpace[${i}]`, t)),
     subnets: (plan.vnet?.subnets ?? []).map((s, i) => {
       const f = cidrField(`vnet.subnets[${i}].cidr`, s.cidr);
-      return s.delegation ? { ...f, name: s.name, index: i, delegation: s.delegation } : Object.assign(f, { name: s.name, index: i });
+      return s.delegation
+        ? { ...f, name: s.name, index: i, delegation: s.delegation }
+        : Object.assign(f, { name: s.name, index: i });
     }),
     connectedNetworks: plan.connectedNetworks.map((c, i) => ({
       name: c.name,
@@ -165,14 +210,25 @@ function poolModel(p: NodePool, model: ModelId): ModelId {
   return p.podIpAllocation === "StaticBlock" ? "azure-cni-pod-subnet-static" : "azure-cni-pod-subnet-dynamic";
 }
 
-function resolvePool(p: NodePool, i: number, model: ModelId, version: KubernetesVersion | undefined, assume: (a: Assumption) => void): ResolvedPool {
+function resolvePool(
+  p: NodePool,
+  i: number,
+  model: ModelId,
+  version: KubernetesVersion | undefined,
+  assume: (a: Assumption) => void,
+): ResolvedPool {
   const at = `nodePools[${i}]`;
   const autoscale = p.minCount !== undefined || p.maxCount !== undefined;
   const count = p.count ?? p.minCount ?? 0;
   const peakCount = Math.max(count, autoscale ? (p.maxCount ?? count) : count);
   const mode = p.mode ?? (i === 0 ? "System" : "User");
   if (p.mode === undefined) {
-    assume({ path: `${at}.mode`, value: mode, reason: i === 0 ? "the first pool is the system pool" : "pools after the first are user pools", source: "MicrosoftDocs/azure-aks-docs:articles/aks/use-system-pools.md" });
+    assume({
+      path: `${at}.mode`,
+      value: mode,
+      reason: i === 0 ? "the first pool is the system pool" : "pools after the first are user pools",
+      source: "MicrosoftDocs/azure-aks-docs:articles/aks/use-system-pools.md",
+    });
   }
 
   const pm = poolModel(p, model);
@@ -192,12 +248,21 @@ function resolvePool(p: NodePool, i: number, model: ModelId, version: Kubernetes
   let maxSurge: ResolvedMaxSurge;
   const parsedSurge = p.maxSurge === undefined ? undefined : tryParseMaxSurge(p.maxSurge);
   if (p.maxSurge !== undefined) {
-    maxSurge = { text: String(p.maxSurge), nodes: parsedSurge ? surgeNodes(peakCount, parsedSurge) : 1, defaulted: false, valid: parsedSurge !== undefined };
+    maxSurge = {
+      text: String(p.maxSurge),
+      nodes: parsedSurge ? surgeNodes(peakCount, parsedSurge) : 1,
+      defaulted: false,
+      valid: parsedSurge !== undefined,
+    };
   } else {
     const d = defaultMaxSurge(version);
     const nodes = surgeNodes(peakCount, d.value);
     maxSurge = { text: formatMaxSurge(d.value), nodes, defaulted: true, valid: true };
-    const alts = d.alternatives?.map((a) => ({ value: formatMaxSurge(a.value), meaning: `${a.note} (${surgeNodes(peakCount, a.value)} node(s) for this pool)`, source: urls(a.source) }));
+    const alts = d.alternatives?.map((a) => ({
+      value: formatMaxSurge(a.value),
+      meaning: `${a.note} (${surgeNodes(peakCount, a.value)} node(s) for this pool)`,
+      source: urls(a.source),
+    }));
     assume({
       path: `${at}.maxSurge`,
       value: `${maxSurge.text} (${nodes} node${nodes === 1 ? "" : "s"})`,
@@ -222,6 +287,10 @@ function resolvePool(p: NodePool, i: number, model: ModelId, version: Kubernetes
     maxSurge,
     ...(p.subnet !== undefined ? { subnet: p.subnet } : {}),
     ...(p.podSubnet !== undefined ? { podSubnet: p.podSubnet } : {}),
-    ...(p.podIpAllocation !== undefined ? { podIpAllocation: p.podIpAllocation } : p.podSubnet !== undefined ? { podIpAllocation: "DynamicIndividual" as const } : {}),
+    ...(p.podIpAllocation !== undefined
+      ? { podIpAllocation: p.podIpAllocation }
+      : p.podSubnet !== undefined
+        ? { podIpAllocation: "DynamicIndividual" as const }
+        : {}),
   };
 }

@@ -92,7 +92,11 @@ export interface ResolvedPlan {
   readonly outboundType: string;
   readonly vnetAddressSpace: readonly CidrField[];
   readonly subnets: readonly ResolvedSubnet[];
-  readonly connectedNetworks: readonly { readonly name: string; readonly index: number; readonly cidrs: readonly CidrField[] }[];
+  readonly connectedNetworks: readonly {
+    readonly name: string;
+    readonly index: number;
+    readonly cidrs: readonly CidrField[];
+  }[];
   readonly pools: readonly ResolvedPool[];
   readonly assumptions: readonly Assumption[];
 }

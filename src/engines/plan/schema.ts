@@ -34,14 +34,19 @@ export const PodIpAllocation = z.enum(["DynamicIndividual", "StaticBlock"]);
 
 export const NetworkSection = z
   .object({
-    plugin: NetworkPlugin.optional().describe("azure | kubenet | none. Default: Azure CNI Overlay from Kubernetes 1.30, kubenet before."),
+    plugin: NetworkPlugin.optional().describe(
+      "azure | kubenet | none. Default: Azure CNI Overlay from Kubernetes 1.30, kubenet before.",
+    ),
     pluginMode: NetworkPluginMode.optional().describe("overlay, or omitted (azure without a mode is node subnet)"),
     dataplane: NetworkDataplane.optional().describe("azure (default) | cilium"),
     policy: NetworkPolicy.optional().describe("none (default) | azure | calico | cilium"),
     ipFamilies: z.array(IpFamily).optional().describe("[IPv4] or [IPv4, IPv6]"),
     podCidrs: z.array(cidrText).optional().describe("kubenet, overlay and none: the pod CIDR(s), one per IP family"),
     serviceCidrs: z.array(cidrText).optional().describe("the service CIDR(s), one per IP family; default 10.0.0.0/16"),
-    dnsServiceIp: z.string().optional().describe("the cluster DNS service address inside the service CIDR; default 10.0.0.10"),
+    dnsServiceIp: z
+      .string()
+      .optional()
+      .describe("the cluster DNS service address inside the service CIDR; default 10.0.0.10"),
     outboundType: OutboundType.optional(),
   })
   .strict();
@@ -50,7 +55,10 @@ export const SubnetSection = z
   .object({
     name,
     cidr: cidrText,
-    delegation: z.string().optional().describe("service the subnet is delegated to, e.g. Microsoft.ContainerInstance/containerGroups"),
+    delegation: z
+      .string()
+      .optional()
+      .describe("service the subnet is delegated to, e.g. Microsoft.ContainerInstance/containerGroups"),
     routeTable: z.string().optional(),
   })
   .strict();

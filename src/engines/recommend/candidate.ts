@@ -46,7 +46,8 @@ export function allCandidates(): Candidate[] {
 
 /** "Azure CNI Overlay + Cilium". */
 export function candidateTitle(c: Candidate): string {
-  if (c.model === "byo-cni") return c.dataplane === "cilium" ? `${MODELS[c.model].title} + Cilium` : MODELS[c.model].title;
+  if (c.model === "byo-cni")
+    return c.dataplane === "cilium" ? `${MODELS[c.model].title} + Cilium` : MODELS[c.model].title;
   return `${MODELS[c.model].title} + ${c.dataplane === "cilium" ? "Cilium" : "Azure dataplane"}`;
 }
 
@@ -63,7 +64,8 @@ export function candidateId(c: Candidate): string {
 export function targetOf(requirements: Requirements, kubernetesVersion?: string | number): Target {
   const assumptions: string[] = [];
   const r = requirements;
-  if (r.nodes !== undefined && r.maxNodes !== undefined && r.maxNodes < r.nodes) throw new RangeError(`maxNodes ${r.maxNodes} is below nodes ${r.nodes}`);
+  if (r.nodes !== undefined && r.maxNodes !== undefined && r.maxNodes < r.nodes)
+    throw new RangeError(`maxNodes ${r.maxNodes} is below nodes ${r.nodes}`);
   let nodes = r.nodes ?? r.maxNodes;
   if (nodes === undefined) {
     nodes = 3;
@@ -73,10 +75,13 @@ export function targetOf(requirements: Requirements, kubernetesVersion?: string 
   const maxPods = r.maxPodsPerNode ?? r.podsPerNode;
   if (maxPods === undefined) assumptions.push("no pods per node given: each model's default max pods");
   const version = kubernetesVersion === undefined ? undefined : tryParseKubernetesVersion(kubernetesVersion);
-  if (kubernetesVersion !== undefined && version === undefined) throw new RangeError(`Kubernetes version ${JSON.stringify(kubernetesVersion)} is not like 1.33`);
+  if (kubernetesVersion !== undefined && version === undefined)
+    throw new RangeError(`Kubernetes version ${JSON.stringify(kubernetesVersion)} is not like 1.33`);
   if (version === undefined) assumptions.push("no Kubernetes version given: current AKS behaviour");
   const addressSpace = (r.addressSpace ?? []).map((c) => parsePrefix(c));
-  assumptions.push(`max surge ${RECOMMENDED_MAX_SURGE.value.kind === "percent" ? `${RECOMMENDED_MAX_SURGE.value.percent}%` : RECOMMENDED_MAX_SURGE.value.count}, Microsoft's recommendation for production, for sizing and in an emitted plan`);
+  assumptions.push(
+    `max surge ${RECOMMENDED_MAX_SURGE.value.kind === "percent" ? `${RECOMMENDED_MAX_SURGE.value.percent}%` : RECOMMENDED_MAX_SURGE.value.count}, Microsoft's recommendation for production, for sizing and in an emitted plan`,
+  );
   return {
     requirements: r,
     peakNodes,

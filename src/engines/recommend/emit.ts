@@ -25,14 +25,21 @@ export function policyFor(c: Candidate, t: Target): "none" | "azure" | "calico" 
 }
 
 /** The plan for the candidate, or a reason it cannot be laid out. */
-export function emitPlan(c: Candidate, t: Target, options: EmitOptions = {}): { plan: PlanInput } | { problem: string } {
+export function emitPlan(
+  c: Candidate,
+  t: Target,
+  options: EmitOptions = {},
+): { plan: PlanInput } | { problem: string } {
   const m = MODELS[c.model];
   const { needs } = candidateNeeds(c, t);
   const space = t.addressSpace.length > 0 ? t.addressSpace : [parsePrefix(DEFAULT_CIDRS.managedVnet.value)];
   const bits = [needs.nodeSubnet.prefixLength, ...(needs.podSubnet ? [needs.podSubnet.prefixLength] : [])];
   if (bits.some((b) => b === null)) return { problem: "no Azure subnet is large enough" };
   const subnets = layoutSubnets(space, bits as number[]);
-  if (!subnets) return { problem: `the subnets (${bits.map((b) => `/${b}`).join(", ")}) do not fit in ${space.map((p) => p.toString()).join(", ")}` };
+  if (!subnets)
+    return {
+      problem: `the subnets (${bits.map((b) => `/${b}`).join(", ")}) do not fit in ${space.map((p) => p.toString()).join(", ")}`,
+    };
   const [nodeSubnet, podSubnet] = subnets;
 
   const avoid: Avoid[] = [...space.map((prefix) => ({ prefix, what: "vnet" })), ...reservedAvoid()];
@@ -73,14 +80,19 @@ export function emitPlan(c: Candidate, t: Target, options: EmitOptions = {}): { 
       ...(c.model !== "byo-cni" ? { dataplane: c.dataplane } : {}),
       policy: policyFor(c, t),
       ipFamilies: dual ? ["IPv4", "IPv6"] : ["IPv4"],
-      ...(podCidr ? { podCidrs: dual ? [podCidr.toString(), DEFAULT_CIDRS.podCidrV6.value] : [podCidr.toString()] } : {}),
+      ...(podCidr
+        ? { podCidrs: dual ? [podCidr.toString(), DEFAULT_CIDRS.podCidrV6.value] : [podCidr.toString()] }
+        : {}),
       serviceCidrs: dual ? [service.toString(), DEFAULT_CIDRS.serviceCidrV6.value] : [service.toString()],
       dnsServiceIp: dns,
     },
     vnet: {
       name: "vnet-aks",
       addressSpace: space.map((p) => p.toString()),
-      subnets: [{ name: "aks-nodes", cidr: nodeSubnet!.toString() }, ...(podSubnet ? [{ name: "aks-pods", cidr: podSubnet.toString() }] : [])],
+      subnets: [
+        { name: "aks-nodes", cidr: nodeSubnet!.toString() },
+        ...(podSubnet ? [{ name: "aks-pods", cidr: podSubnet.toString() }] : []),
+      ],
     },
     nodePools: [pool],
   };

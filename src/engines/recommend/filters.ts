@@ -23,20 +23,31 @@ export function sourceOf(...values: readonly Sourced<unknown>[]): string {
   return [...new Set(values.flatMap((v) => v.source.map((s) => s.url)))].join("; ");
 }
 
-const feature = (id: string, wanted: (t: Target) => boolean | undefined, has: (c: Candidate) => Sourced<boolean>, what: string, dataplaneToo?: (c: Candidate) => Sourced<boolean> | undefined): Filter => ({
+const feature = (
+  id: string,
+  wanted: (t: Target) => boolean | undefined,
+  has: (c: Candidate) => Sourced<boolean>,
+  what: string,
+  dataplaneToo?: (c: Candidate) => Sourced<boolean> | undefined,
+): Filter => ({
   id,
   reject(c, t) {
     if (!wanted(t)) return undefined;
     const m = has(c);
     if (!m.value) return { reason: `${MODELS[c.model].title} does not support ${what}`, source: sourceOf(m) };
     const d = dataplaneToo?.(c);
-    if (d && !d.value) return { reason: `the ${DATAPLANES[c.dataplane].title} dataplane does not support ${what}`, source: sourceOf(d) };
+    if (d && !d.value)
+      return { reason: `the ${DATAPLANES[c.dataplane].title} dataplane does not support ${what}`, source: sourceOf(d) };
     return undefined;
   },
 });
 
 /** Lays out subnets of the given lengths inside the address space, largest first; undefined when they do not fit. */
-export function layoutSubnets(space: readonly Prefix[], bits: readonly number[], used: readonly Prefix[] = []): Prefix[] | undefined {
+export function layoutSubnets(
+  space: readonly Prefix[],
+  bits: readonly number[],
+  used: readonly Prefix[] = [],
+): Prefix[] | undefined {
   const allocators = space.map((p) => new PrefixAllocator(p.masked(), used));
   const order = bits.map((b, i) => ({ b, i })).sort((x, y) => x.b - y.b);
   const out: Prefix[] = new Array<Prefix>(bits.length);
@@ -53,19 +64,51 @@ export const FILTERS: readonly Filter[] = [
   {
     id: "dataplane-runs-on-model",
     reject(c) {
-      if (c.model === "byo-cni") return c.dataplane === "azure" ? undefined : { reason: "with your own CNI AKS manages no dataplane (Cilium is offered as Azure CNI Powered by Cilium)", source: sourceOf(MODELS["byo-cni"].dataplanes) };
-      return supportsDataplane(c.model, c.dataplane) ? undefined : { reason: `the ${DATAPLANES[c.dataplane].title} dataplane does not run on ${MODELS[c.model].title}`, source: sourceOf(DATAPLANES[c.dataplane].models) };
+      if (c.model === "byo-cni")
+        return c.dataplane === "azure"
+          ? undefined
+          : {
+              reason: "with your own CNI AKS manages no dataplane (Cilium is offered as Azure CNI Powered by Cilium)",
+              source: sourceOf(MODELS["byo-cni"].dataplanes),
+            };
+      return supportsDataplane(c.model, c.dataplane)
+        ? undefined
+        : {
+            reason: `the ${DATAPLANES[c.dataplane].title} dataplane does not run on ${MODELS[c.model].title}`,
+            source: sourceOf(DATAPLANES[c.dataplane].models),
+          };
     },
   },
-  feature("windows", (t) => t.requirements.windows, (c) => MODELS[c.model].windows, "Windows node pools", (c) => DATAPLANES[c.dataplane].windows),
-  feature("virtual-nodes", (t) => t.requirements.virtualNodes, (c) => MODELS[c.model].virtualNodes, "virtual nodes"),
-  feature("dual-stack", (t) => t.requirements.dualStack, (c) => MODELS[c.model].dualStack, "dual-stack (IPv4 and IPv6)"),
+  feature(
+    "windows",
+    (t) => t.requirements.windows,
+    (c) => MODELS[c.model].windows,
+    "Windows node pools",
+    (c) => DATAPLANES[c.dataplane].windows,
+  ),
+  feature(
+    "virtual-nodes",
+    (t) => t.requirements.virtualNodes,
+    (c) => MODELS[c.model].virtualNodes,
+    "virtual nodes",
+  ),
+  feature(
+    "dual-stack",
+    (t) => t.requirements.dualStack,
+    (c) => MODELS[c.model].dualStack,
+    "dual-stack (IPv4 and IPv6)",
+  ),
   {
     id: "application-gateway",
     reject(c, t) {
       if (!t.requirements.applicationGateway) return undefined;
       const m = MODELS[c.model];
-      return m.agic.value || m.applicationGatewayForContainers.value ? undefined : { reason: `${m.title} supports neither the Application Gateway Ingress Controller nor Application Gateway for Containers`, source: sourceOf(m.agic, m.applicationGatewayForContainers) };
+      return m.agic.value || m.applicationGatewayForContainers.value
+        ? undefined
+        : {
+            reason: `${m.title} supports neither the Application Gateway Ingress Controller nor Application Gateway for Containers`,
+            source: sourceOf(m.agic, m.applicationGatewayForContainers),
+          };
     },
   },
   {
@@ -74,8 +117,17 @@ export const FILTERS: readonly Filter[] = [
       const r = t.requirements;
       if (!r.podsReachableFromVnet && !r.podsReachableFromOnPremises) return undefined;
       const m = MODELS[c.model];
-      if (m.routing.value === "cni-defined") return { reason: "whether pods are reachable by their IP depends on the CNI you install; AKS promises nothing", source: sourceOf(m.routing) };
-      return m.podsRoutable.value ? undefined : { reason: `pods of ${m.title} are not reachable by their IP from the VNet or connected networks (only through Services or ingress)`, source: sourceOf(m.podsRoutable) };
+      if (m.routing.value === "cni-defined")
+        return {
+          reason: "whether pods are reachable by their IP depends on the CNI you install; AKS promises nothing",
+          source: sourceOf(m.routing),
+        };
+      return m.podsRoutable.value
+        ? undefined
+        : {
+            reason: `pods of ${m.title} are not reachable by their IP from the VNet or connected networks (only through Services or ingress)`,
+            source: sourceOf(m.podsRoutable),
+          };
     },
   },
   {
@@ -83,9 +135,22 @@ export const FILTERS: readonly Filter[] = [
     reject(c, t) {
       if (!t.requirements.podIpsTraceable) return undefined;
       const m = MODELS[c.model];
-      if (m.routing.value === "cni-defined") return { reason: "whether pod IPs are kept end to end depends on the CNI you install; AKS promises nothing", source: sourceOf(m.routing) };
-      if (m.routing.value === "direct-snat-outside-vnet") return { reason: `pod IPs of ${m.title} are translated to the node IP (ip-masq-agent SNAT) when traffic leaves the VNet, so they are not visible end to end`, source: sourceOf(m.routing) };
-      return m.routing.value === "direct" ? undefined : { reason: `pod IPs of ${m.title} are translated (SNAT to the node IP) on the way out, so they are not visible end to end`, source: sourceOf(m.routing) };
+      if (m.routing.value === "cni-defined")
+        return {
+          reason: "whether pod IPs are kept end to end depends on the CNI you install; AKS promises nothing",
+          source: sourceOf(m.routing),
+        };
+      if (m.routing.value === "direct-snat-outside-vnet")
+        return {
+          reason: `pod IPs of ${m.title} are translated to the node IP (ip-masq-agent SNAT) when traffic leaves the VNet, so they are not visible end to end`,
+          source: sourceOf(m.routing),
+        };
+      return m.routing.value === "direct"
+        ? undefined
+        : {
+            reason: `pod IPs of ${m.title} are translated (SNAT to the node IP) on the way out, so they are not visible end to end`,
+            source: sourceOf(m.routing),
+          };
     },
   },
   {
@@ -94,9 +159,17 @@ export const FILTERS: readonly Filter[] = [
       const want = t.requirements.networkPolicy;
       if (want === undefined || want === "none") return undefined;
       const m = MODELS[c.model];
-      if (!m.networkPolicies.value.includes(want)) return { reason: `${m.title} does not support the ${want} network policy engine`, source: sourceOf(m.networkPolicies) };
+      if (!m.networkPolicies.value.includes(want))
+        return {
+          reason: `${m.title} does not support the ${want} network policy engine`,
+          source: sourceOf(m.networkPolicies),
+        };
       const d = DATAPLANES[c.dataplane];
-      if (c.model !== "byo-cni" && !d.networkPolicies.value.includes(want)) return { reason: `the ${d.title} dataplane enforces policy with ${d.networkPolicies.value.join(" or ")}, not ${want}`, source: sourceOf(d.networkPolicies) };
+      if (c.model !== "byo-cni" && !d.networkPolicies.value.includes(want))
+        return {
+          reason: `the ${d.title} dataplane enforces policy with ${d.networkPolicies.value.join(" or ")}, not ${want}`,
+          source: sourceOf(d.networkPolicies),
+        };
       return undefined;
     },
   },
@@ -104,8 +177,17 @@ export const FILTERS: readonly Filter[] = [
     id: "ebpf",
     reject(c, t) {
       if (!t.requirements.ebpf) return undefined;
-      if (c.model === "byo-cni") return { reason: "eBPF with your own CNI is yours to run; AKS offers it as Azure CNI Powered by Cilium", source: sourceOf(DATAPLANES.cilium.kubeProxy) };
-      return c.dataplane === "cilium" ? undefined : { reason: "eBPF and no kube-proxy need the Cilium dataplane", source: sourceOf(DATAPLANES.cilium.kubeProxy, DATAPLANES.azure.kubeProxy) };
+      if (c.model === "byo-cni")
+        return {
+          reason: "eBPF with your own CNI is yours to run; AKS offers it as Azure CNI Powered by Cilium",
+          source: sourceOf(DATAPLANES.cilium.kubeProxy),
+        };
+      return c.dataplane === "cilium"
+        ? undefined
+        : {
+            reason: "eBPF and no kube-proxy need the Cilium dataplane",
+            source: sourceOf(DATAPLANES.cilium.kubeProxy, DATAPLANES.azure.kubeProxy),
+          };
     },
   },
   {
@@ -113,11 +195,19 @@ export const FILTERS: readonly Filter[] = [
     reject(c, t) {
       const v = t.kubernetesVersion;
       if (!v) return undefined;
-      if (c.model === "azure-cni-pod-subnet-static" && !isAtLeast(v, 1, 28)) return { reason: `static block allocation needs Kubernetes 1.28 or later, not ${t.kubernetesVersionText}`, source: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md" };
+      if (c.model === "azure-cni-pod-subnet-static" && !isAtLeast(v, 1, 28))
+        return {
+          reason: `static block allocation needs Kubernetes 1.28 or later, not ${t.kubernetesVersionText}`,
+          source: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md",
+        };
       const min = DATAPLANES[c.dataplane].dualStackMinKubernetes;
       if (t.requirements.dualStack && min.value !== null) {
         const [maj, mnr] = min.value.split(".").map(Number);
-        if (!isAtLeast(v, maj ?? 1, mnr ?? 0)) return { reason: `dual-stack with the ${DATAPLANES[c.dataplane].title} dataplane needs Kubernetes ${min.value} or later, not ${t.kubernetesVersionText}`, source: sourceOf(min) };
+        if (!isAtLeast(v, maj ?? 1, mnr ?? 0))
+          return {
+            reason: `dual-stack with the ${DATAPLANES[c.dataplane].title} dataplane needs Kubernetes ${min.value} or later, not ${t.kubernetesVersionText}`,
+            source: sourceOf(min),
+          };
       }
       return undefined;
     },
@@ -127,7 +217,10 @@ export const FILTERS: readonly Filter[] = [
     reject(c, t) {
       const m = MODELS[c.model];
       if (t.maxPods === undefined || t.maxPods <= m.maxPodsPerNode.value) return undefined;
-      return { reason: `${t.maxPods} pods per node is above the ${m.maxPodsPerNode.value} ${m.title} allows`, source: sourceOf(m.maxPodsPerNode) };
+      return {
+        reason: `${t.maxPods} pods per node is above the ${m.maxPodsPerNode.value} ${m.title} allows`,
+        source: sourceOf(m.maxPodsPerNode),
+      };
     },
   },
   {
@@ -135,7 +228,9 @@ export const FILTERS: readonly Filter[] = [
     reject(c, t) {
       const { problems } = candidateNeeds(c, t);
       const p = problems[0];
-      return p ? { reason: p.message, source: sourceOf(MODELS[c.model].maxNodes, MODELS[c.model].maxPodsPerCluster) } : undefined;
+      return p
+        ? { reason: p.message, source: sourceOf(MODELS[c.model].maxNodes, MODELS[c.model].maxPodsPerCluster) }
+        : undefined;
     },
   },
   {
@@ -143,10 +238,16 @@ export const FILTERS: readonly Filter[] = [
     reject(c, t) {
       if (t.addressSpace.length === 0) return undefined;
       const { needs } = candidateNeeds(c, t);
-      const bits = [needs.nodeSubnet.prefixLength, needs.podSubnet?.prefixLength].filter((b): b is number => b !== null && b !== undefined);
+      const bits = [needs.nodeSubnet.prefixLength, needs.podSubnet?.prefixLength].filter(
+        (b): b is number => b !== null && b !== undefined,
+      );
       if (layoutSubnets(t.addressSpace, bits)) return undefined;
-      const what = bits.length === 2 ? `a /${bits[0]} node subnet and a /${bits[1]} pod subnet` : `a /${bits[0]} node subnet`;
-      return { reason: `${what} ${bits.length === 2 ? "do" : "does"} not fit in ${t.addressSpace.map((p) => p.toString()).join(", ")}`, source: sourceOf(MODELS[c.model].podAddressing) };
+      const what =
+        bits.length === 2 ? `a /${bits[0]} node subnet and a /${bits[1]} pod subnet` : `a /${bits[0]} node subnet`;
+      return {
+        reason: `${what} ${bits.length === 2 ? "do" : "does"} not fit in ${t.addressSpace.map((p) => p.toString()).join(", ")}`,
+        source: sourceOf(MODELS[c.model].podAddressing),
+      };
     },
   },
 ];

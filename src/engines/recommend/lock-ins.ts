@@ -25,25 +25,63 @@ export function lockInsOf(c: Candidate, t: Target): LockIn[] {
   const m = MODELS[c.model];
   const maxPods = t.maxPods ?? m.defaultMaxPods.value;
   const out: LockIn[] = [
-    { text: `max pods per node is set per pool at creation (${maxPods} here); to change it, add a pool and move the workloads`, source: AKS("concepts-network-ip-address-planning") },
-    { text: `the service CIDR (default ${DEFAULT_CIDRS.serviceCidr.value}) cannot change after creation; from Kubernetes 1.33 it can only be extended in-cluster`, source: AKS("concepts-network-ip-address-planning") },
+    {
+      text: `max pods per node is set per pool at creation (${maxPods} here); to change it, add a pool and move the workloads`,
+      source: AKS("concepts-network-ip-address-planning"),
+    },
+    {
+      text: `the service CIDR (default ${DEFAULT_CIDRS.serviceCidr.value}) cannot change after creation; from Kubernetes 1.33 it can only be extended in-cluster`,
+      source: AKS("concepts-network-ip-address-planning"),
+    },
   ];
   const kind = m.podAddressing.value.kind;
   if (kind === "pod-cidr-block") {
-    const grow = c.model === "azure-cni-overlay" && !t.requirements.dualStack && !t.requirements.windows ? "can only grow (to a superset), never shrink or move" : "cannot change: growing it needs an Overlay cluster that is IPv4-only and Linux-only";
-    out.push({ text: `every node takes a whole /24 of the pod CIDR whatever its max pods; the pod CIDR ${grow}`, source: `${AKS("concepts-network-azure-cni-overlay")}; ${AKS("azure-cni-overlay-pod-expand")}` });
+    const grow =
+      c.model === "azure-cni-overlay" && !t.requirements.dualStack && !t.requirements.windows
+        ? "can only grow (to a superset), never shrink or move"
+        : "cannot change: growing it needs an Overlay cluster that is IPv4-only and Linux-only";
+    out.push({
+      text: `every node takes a whole /24 of the pod CIDR whatever its max pods; the pod CIDR ${grow}`,
+      source: `${AKS("concepts-network-azure-cni-overlay")}; ${AKS("azure-cni-overlay-pod-expand")}`,
+    });
   }
-  if (kind === "node-subnet") out.push({ text: `every node reserves ${maxPods + 1} addresses of its subnet when it is created; a pool's subnet cannot change`, source: AKS("concepts-network-legacy-cni") });
-  if (c.model === "azure-cni-pod-subnet-dynamic" || c.model === "azure-cni-pod-subnet-static") out.push({ text: "a pod-subnet cluster can never move to Overlay", source: AKS("update-azure-cni") });
-  if (c.model === "azure-cni-pod-subnet-static") out.push({ text: "a subnet serves one allocation mode; moving pools between dynamic and static needs new pools on a new subnet", source: AKS("configure-azure-cni-static-block-allocation") });
-  if (c.model === "kubenet") out.push({ text: "a route table with one route per node (at most 400 nodes); the cluster must move to Overlay before kubenet retires", source: AKS("configure-kubenet") });
-  if (c.dataplane === "cilium" && c.model !== "byo-cni") out.push({ text: "Cilium is Linux only: no Windows pools can be added later, and there is no documented way back to the Azure dataplane", source: `${AKS("azure-cni-powered-by-cilium")}; ${AKS("update-azure-cni")}` });
-  if (c.model === "byo-cni") out.push({ text: "you install, upgrade and support the CNI yourself", source: AKS("use-byo-cni") });
+  if (kind === "node-subnet")
+    out.push({
+      text: `every node reserves ${maxPods + 1} addresses of its subnet when it is created; a pool's subnet cannot change`,
+      source: AKS("concepts-network-legacy-cni"),
+    });
+  if (c.model === "azure-cni-pod-subnet-dynamic" || c.model === "azure-cni-pod-subnet-static")
+    out.push({ text: "a pod-subnet cluster can never move to Overlay", source: AKS("update-azure-cni") });
+  if (c.model === "azure-cni-pod-subnet-static")
+    out.push({
+      text: "a subnet serves one allocation mode; moving pools between dynamic and static needs new pools on a new subnet",
+      source: AKS("configure-azure-cni-static-block-allocation"),
+    });
+  if (c.model === "kubenet")
+    out.push({
+      text: "a route table with one route per node (at most 400 nodes); the cluster must move to Overlay before kubenet retires",
+      source: AKS("configure-kubenet"),
+    });
+  if (c.dataplane === "cilium" && c.model !== "byo-cni")
+    out.push({
+      text: "Cilium is Linux only: no Windows pools can be added later, and there is no documented way back to the Azure dataplane",
+      source: `${AKS("azure-cni-powered-by-cilium")}; ${AKS("update-azure-cni")}`,
+    });
+  if (c.model === "byo-cni")
+    out.push({ text: "you install, upgrade and support the CNI yourself", source: AKS("use-byo-cni") });
   return out;
 }
 
 /** Retirements that apply: kubenet for kubenet; Azure NPM when it is the policy engine asked for. */
 export function retirementsOf(c: Candidate, t: Target): RetirementNote[] {
-  const ids = [...(c.model === "kubenet" ? ["kubenet"] : []), ...(t.requirements.networkPolicy === "azure" && c.dataplane === "azure" ? ["npm-windows", "npm-linux"] : [])];
-  return RETIREMENTS.filter((r) => ids.includes(r.id)).map((r) => ({ id: r.id, title: r.title, date: r.date, source: r.source.map((s) => s.url).join("; ") }));
+  const ids = [
+    ...(c.model === "kubenet" ? ["kubenet"] : []),
+    ...(t.requirements.networkPolicy === "azure" && c.dataplane === "azure" ? ["npm-windows", "npm-linux"] : []),
+  ];
+  return RETIREMENTS.filter((r) => ids.includes(r.id)).map((r) => ({
+    id: r.id,
+    title: r.title,
+    date: r.date,
+    source: r.source.map((s) => s.url).join("; "),
+  }));
 }

@@ -8,7 +8,15 @@ import { MODELS, type DataplaneId, type ModelId } from "../../kb/index.js";
 import { PlanSchema, type Requirements } from "../plan/index.js";
 import { validate } from "../validate/index.js";
 import { emitPlan } from "./emit.js";
-import { allCandidates, candidateId, candidateNeeds, candidateTitle, targetOf, type Candidate, type Target } from "./candidate.js";
+import {
+  allCandidates,
+  candidateId,
+  candidateNeeds,
+  candidateTitle,
+  targetOf,
+  type Candidate,
+  type Target,
+} from "./candidate.js";
 import { FILTERS, type Rejection } from "./filters.js";
 import { lockInsOf, retirementsOf, type LockIn, type RetirementNote } from "./lock-ins.js";
 import { scoresOf, type Score } from "./scorers.js";
@@ -32,7 +40,11 @@ export interface RankedCandidate {
   readonly lockIns: readonly LockIn[];
   readonly retirements: readonly RetirementNote[];
   /** What the candidate needs for the target (prefix lengths are null when nothing fits). */
-  readonly needs: { readonly nodeSubnetBits: number | null; readonly podSubnetBits: number | null; readonly podCidrBits: number | null };
+  readonly needs: {
+    readonly nodeSubnetBits: number | null;
+    readonly podSubnetBits: number | null;
+    readonly podCidrBits: number | null;
+  };
 }
 
 export interface RejectedCandidate {
@@ -64,7 +76,14 @@ function rejections(c: Candidate, t: Target): Rejection[] {
  */
 function validatorRejections(c: Candidate, t: Target): Rejection[] {
   const e = emitPlan(c, t);
-  if ("problem" in e) return [{ filter: "layout", reason: `no plan can be laid out: ${e.problem}`, source: "aksnet: capacity engine and IP free-space search" }];
+  if ("problem" in e)
+    return [
+      {
+        filter: "layout",
+        reason: `no plan can be laid out: ${e.problem}`,
+        source: "aksnet: capacity engine and IP free-space search",
+      },
+    ];
   return validate(PlanSchema.parse(e.plan))
     .filter((f) => f.severity === "error")
     .map((f) => ({ filter: `check:${f.ruleId}`, reason: f.message, source: f.docsUrl }));
@@ -77,7 +96,8 @@ export function recommend(input: RecommendInput): Recommendation {
   const passed: Candidate[] = [];
   for (const c of allCandidates()) {
     const reasons = rejections(c, t);
-    if (reasons.length > 0) rejected.push({ id: candidateId(c), model: c.model, dataplane: c.dataplane, title: candidateTitle(c), reasons });
+    if (reasons.length > 0)
+      rejected.push({ id: candidateId(c), model: c.model, dataplane: c.dataplane, title: candidateTitle(c), reasons });
     else passed.push(c);
   }
   const scored = passed.map((c) => {
@@ -94,7 +114,11 @@ export function recommend(input: RecommendInput): Recommendation {
       against: scores.flatMap((s) => s.against),
       lockIns: lockInsOf(c, t),
       retirements: retirementsOf(c, t),
-      needs: { nodeSubnetBits: needs.nodeSubnet.prefixLength, podSubnetBits: needs.podSubnet?.prefixLength ?? null, podCidrBits: needs.podCidr?.prefixLength ?? null },
+      needs: {
+        nodeSubnetBits: needs.nodeSubnet.prefixLength,
+        podSubnetBits: needs.podSubnet?.prefixLength ?? null,
+        podCidrBits: needs.podCidr?.prefixLength ?? null,
+      },
     };
   });
   const guidance = (x: (typeof scored)[number]) => x.scores.find((s) => s.scorer === "guidance")?.score ?? 0;

@@ -26,8 +26,19 @@ export interface Scorer {
   score(c: Candidate, t: Target, field: readonly Candidate[]): Omit<Score, "scorer" | "weight">;
 }
 
-const podsMustRoute = (t: Target) => Boolean(t.requirements.podsReachableFromVnet || t.requirements.podsReachableFromOnPremises || t.requirements.podIpsTraceable);
-const date = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const podsMustRoute = (t: Target) =>
+  Boolean(
+    t.requirements.podsReachableFromVnet ||
+    t.requirements.podsReachableFromOnPremises ||
+    t.requirements.podIpsTraceable,
+  );
+const date = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 const n = (x: number) => x.toLocaleString("en-US");
 
 export const SCORERS: readonly Scorer[] = [
@@ -39,7 +50,8 @@ export const SCORERS: readonly Scorer[] = [
       const m = MODELS[c.model];
       switch (m.status.value) {
         case "recommended":
-          if (c.model === "azure-cni-overlay") return { score: 10, for: ["Microsoft's recommended default model"], against: [] };
+          if (c.model === "azure-cni-overlay")
+            return { score: 10, for: ["Microsoft's recommended default model"], against: [] };
           return podsMustRoute(t)
             ? { score: 10, for: ["Microsoft's recommendation when pods must be directly routable"], against: [] }
             : { score: 6, for: [], against: ["Microsoft recommends Overlay unless pods must be directly routable"] };
@@ -47,10 +59,18 @@ export const SCORERS: readonly Scorer[] = [
           return { score: 4, for: [], against: ["labelled legacy by Microsoft"] };
         case "retiring": {
           const r = m.retirement.value;
-          return { score: 0, for: [], against: [`retiring: AKS stops supporting it on ${r ? date(r) : "a announced date"}`] };
+          return {
+            score: 0,
+            for: [],
+            against: [`retiring: AKS stops supporting it on ${r ? date(r) : "a announced date"}`],
+          };
         }
         default:
-          return { score: 2, for: ["any CNI you choose"], against: ["you install and support the CNI: Microsoft doesn't support CNI-related issues"] };
+          return {
+            score: 2,
+            for: ["any CNI you choose"],
+            against: ["you install and support the CNI: Microsoft doesn't support CNI-related issues"],
+          };
       }
     },
   },
@@ -68,8 +88,11 @@ export const SCORERS: readonly Scorer[] = [
       // Halving the addresses is worth 2.5 points: 10 at the most economical candidate, 0 at 16 times its use.
       const score = mine === 0 ? 10 : Math.max(0, Math.round(10 - 2.5 * Math.log2(mine / best)));
       const text = `takes ${n(mine)} VNet addresses for ${n(t.peakNodes)} nodes and their surge at ${t.maxPods ?? MODELS[c.model].defaultMaxPods.value} max pods`;
-      if (MODELS[c.model].podAddressing.value.kind === "pod-cidr-block") return { score, for: [`${text}: pods use a private pod CIDR, not VNet space`], against: [] };
-      return score >= 8 ? { score, for: [text], against: [] } : { score, for: [], against: [`${text}: pods take VNet space`] };
+      if (MODELS[c.model].podAddressing.value.kind === "pod-cidr-block")
+        return { score, for: [`${text}: pods use a private pod CIDR, not VNet space`], against: [] };
+      return score >= 8
+        ? { score, for: [text], against: [] }
+        : { score, for: [], against: [`${text}: pods take VNet space`] };
     },
   },
   {
@@ -80,13 +103,24 @@ export const SCORERS: readonly Scorer[] = [
       if (c.model === "byo-cni") return { score: 3, for: [], against: ["the dataplane is whatever CNI you install"] };
       const policy = t.requirements.networkPolicy;
       if (c.dataplane === "cilium") {
-        return { score: 10, for: ["eBPF dataplane without kube-proxy; Cilium enforces network policy", ...(t.requirements.latencySensitive ? ["eBPF service routing replaces iptables rules"] : [])], against: ["Linux nodes only"] };
+        return {
+          score: 10,
+          for: [
+            "eBPF dataplane without kube-proxy; Cilium enforces network policy",
+            ...(t.requirements.latencySensitive ? ["eBPF service routing replaces iptables rules"] : []),
+          ],
+          against: ["Linux nodes only"],
+        };
       }
-      const against = [DATAPLANES.azure.kubeProxy.value ? "iptables and kube-proxy for service routing" : ""].filter(Boolean);
+      const against = [DATAPLANES.azure.kubeProxy.value ? "iptables and kube-proxy for service routing" : ""].filter(
+        Boolean,
+      );
       if (policy === "azure") {
         const win = retirement("npm-windows");
         const lin = retirement("npm-linux");
-        against.push(`Azure Network Policy Manager retires (Windows ${win ? date(win.date) : "?"}, Linux ${lin ? date(lin.date) : "?"})`);
+        against.push(
+          `Azure Network Policy Manager retires (Windows ${win ? date(win.date) : "?"}, Linux ${lin ? date(lin.date) : "?"})`,
+        );
         return { score: 2, for: [], against };
       }
       return { score: 5, for: ["the default dataplane; Windows pools possible"], against };
@@ -97,20 +131,38 @@ export const SCORERS: readonly Scorer[] = [
     weight: 1,
     title: "how far the model can change later",
     score(c, t) {
-      const cilium = c.dataplane === "cilium" ? "Cilium from the start: no dataplane move later" : "can move to Cilium in place";
+      const cilium =
+        c.dataplane === "cilium" ? "Cilium from the start: no dataplane move later" : "can move to Cilium in place";
       switch (c.model) {
         case "azure-cni-overlay":
           // Pod CIDR expansion: Linux-only clusters, IPv4, one CIDR (MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-overlay-pod-expand.md).
-          if (t.requirements.dualStack || t.requirements.windows) return { score: 8, for: [cilium], against: [`the pod CIDR cannot grow later on a ${t.requirements.dualStack ? "dual-stack" : "Windows"} cluster: size it for the future now`] };
+          if (t.requirements.dualStack || t.requirements.windows)
+            return {
+              score: 8,
+              for: [cilium],
+              against: [
+                `the pod CIDR cannot grow later on a ${t.requirements.dualStack ? "dual-stack" : "Windows"} cluster: size it for the future now`,
+              ],
+            };
           return { score: 10, for: [`${cilium}; the pod CIDR can grow later`], against: [] };
         case "azure-cni-node-subnet":
-          return podsMustRoute(t) ? { score: 4, for: [cilium], against: ["moving to Overlay would lose the routable pod IPs this cluster needs"] } : { score: 6, for: [`can move to Overlay in place; ${cilium}`], against: [] };
+          return podsMustRoute(t)
+            ? {
+                score: 4,
+                for: [cilium],
+                against: ["moving to Overlay would lose the routable pod IPs this cluster needs"],
+              }
+            : { score: 6, for: [`can move to Overlay in place; ${cilium}`], against: [] };
         case "azure-cni-pod-subnet-dynamic":
         case "azure-cni-pod-subnet-static":
           return { score: 4, for: [cilium], against: ["can never move to Overlay"] };
         case "kubenet": {
           const r = retirement("kubenet");
-          return { score: 1, for: [], against: [`must move to Overlay before ${r ? date(r.date) : "its retirement"} (all node pools reimaged)`] };
+          return {
+            score: 1,
+            for: [],
+            against: [`must move to Overlay before ${r ? date(r.date) : "its retirement"} (all node pools reimaged)`],
+          };
         }
         default:
           return { score: 2, for: [], against: ["no supported migration to or from it"] };
@@ -138,7 +190,8 @@ export const SCORERS: readonly Scorer[] = [
     score(c, t) {
       if (!t.requirements.latencySensitive) return { score: 0, for: [], against: [] };
       const routing = MODELS[c.model].routing.value;
-      if (routing === "route-table-nat") return { score: 2, for: [], against: ["pod traffic takes a route-table hop and NAT"] };
+      if (routing === "route-table-nat")
+        return { score: 2, for: [], against: ["pod traffic takes a route-table hop and NAT"] };
       if (routing === "overlay-snat") return { score: 8, for: ["no encapsulation between pods"], against: [] };
       if (routing === "cni-defined") return { score: 4, for: [], against: ["depends on your CNI"] };
       return { score: 9, for: ["pods have VNet addresses: no overlay, no route table"], against: [] };

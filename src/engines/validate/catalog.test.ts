@@ -18,20 +18,26 @@ describe("rule catalog", () => {
     expect(RULES.map((r) => `${r.meta.id}.ts`)).toEqual([...files].sort());
   });
 
-  it.each(RULES.map((r) => [r.meta.id, r] as const))("%s has a kebab-case id, a case table, fixes, sources and a date", (id, r) => {
-    expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(existsSync(join(RULES_DIR, `${id}.test.ts`)), `rules/${id}.test.ts is missing`).toBe(true);
-    expect(readFileSync(join(RULES_DIR, `${id}.test.ts`), "utf8")).toMatch(/ruleTester\(rule,/);
-    expect(Object.keys(r.meta.messages).length).toBeGreaterThan(0);
-    for (const m of Object.keys(r.meta.messages)) expect(r.meta.fixes[m]?.trim(), `${id}: no fix for ${m}`).toBeTruthy();
-    for (const m of Object.keys(r.meta.severities ?? {})) expect(Object.keys(r.meta.messages)).toContain(m);
-    expect(r.meta.sources.length).toBeGreaterThan(0);
-    expect(r.meta.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  });
+  it.each(RULES.map((r) => [r.meta.id, r] as const))(
+    "%s has a kebab-case id, a case table, fixes, sources and a date",
+    (id, r) => {
+      expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(existsSync(join(RULES_DIR, `${id}.test.ts`)), `rules/${id}.test.ts is missing`).toBe(true);
+      expect(readFileSync(join(RULES_DIR, `${id}.test.ts`), "utf8")).toMatch(/ruleTester\(rule,/);
+      expect(Object.keys(r.meta.messages).length).toBeGreaterThan(0);
+      for (const m of Object.keys(r.meta.messages))
+        expect(r.meta.fixes[m]?.trim(), `${id}: no fix for ${m}`).toBeTruthy();
+      for (const m of Object.keys(r.meta.severities ?? {})) expect(Object.keys(r.meta.messages)).toContain(m);
+      expect(r.meta.sources.length).toBeGreaterThan(0);
+      expect(r.meta.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    },
+  );
 
   it("docs/rules/ matches the generated pages and index (run: npx tsx scripts/gen-rule-docs.ts)", () => {
     const docs = ruleDocs(RULES);
-    const onDisk = readdirSync(join(ROOT, "docs/rules")).map((f) => `docs/rules/${f}`).sort();
+    const onDisk = readdirSync(join(ROOT, "docs/rules"))
+      .map((f) => `docs/rules/${f}`)
+      .sort();
     expect(onDisk).toEqual([...docs.keys()].sort());
     for (const [path, text] of docs) expect(readFileSync(join(ROOT, path), "utf8"), path).toBe(text);
   });

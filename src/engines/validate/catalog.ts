@@ -27,7 +27,8 @@ export const INTERNAL_ERROR_META: RuleMeta = {
   id: "internal-error",
   family: "internal",
   severity: "error",
-  description: "A rule failed while checking the plan; the other rules still ran. This is a bug in aksnet, not in the plan.",
+  description:
+    "A rule failed while checking the plan; the other rules still ran. This is a bug in aksnet, not in the plan.",
   messages: { failed: "Rule {rule} failed on this plan ({reason}); its check did not run." },
   fixes: { failed: "This is a bug in aksnet, not in the plan: please report it with the plan attached." },
   sources: ["aksnet: src/engines/validate/validate.ts"],
@@ -39,7 +40,8 @@ export const PLAN_SCHEMA_META: RuleMeta = {
   id: "plan-schema",
   family: "allowed-values",
   severity: "error",
-  description: "The plan file must match the plan schema (schema/aksnet-plan.schema.json): known fields, allowed values, the right types. Reported with the file, line and column.",
+  description:
+    "The plan file must match the plan schema (schema/aksnet-plan.schema.json): known fields, allowed values, the right types. Reported with the file, line and column.",
   messages: { schema: "{path}: {expected}." },
   fixes: { schema: "Correct the field to match the plan schema (schema/aksnet-plan.schema.json)." },
   sources: ["aksnet: src/engines/plan/schema.ts"],
@@ -67,13 +69,23 @@ export function renderRulePage(meta: RuleMeta): string {
     "",
     "| message id | severity | message | fix |",
     "|---|---|---|---|",
-    ...Object.keys(meta.messages).map((id) => `| ${code(id)} | ${meta.severities?.[id] ?? meta.severity} | ${cell(meta.messages[id]!)} | ${cell(meta.fixes[id] ?? "")} |`),
+    ...Object.keys(meta.messages).map(
+      (id) =>
+        `| ${code(id)} | ${meta.severities?.[id] ?? meta.severity} | ${cell(meta.messages[id]!)} | ${cell(meta.fixes[id] ?? "")} |`,
+    ),
     "",
     "Words in braces are filled from the plan; the JSON output carries them in `data`.",
     "",
   ];
   if (meta.assumes) lines.push("## Where sources disagree", "", meta.assumes, "");
-  lines.push("## Sources", "", `Checked ${meta.checked}.`, "", ...meta.sources.map((s) => `- ${s.startsWith("http") ? `<${s}>` : code(s)}`), "");
+  lines.push(
+    "## Sources",
+    "",
+    `Checked ${meta.checked}.`,
+    "",
+    ...meta.sources.map((s) => `- ${s.startsWith("http") ? `<${s}>` : code(s)}`),
+    "",
+  );
   return lines.join("\n");
 }
 
@@ -93,7 +105,10 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
     const inFamily = metas.filter((m) => m.family === family);
     if (inFamily.length === 0) continue;
     lines.push(`## ${FAMILY_TITLES[family]}`, "", "| rule | severity | AKS error | checks |", "|---|---|---|---|");
-    for (const m of inFamily) lines.push(`| [${m.id}](${m.id}.md) | ${m.severity} | ${m.aksErrorCode ? code(m.aksErrorCode) : ""} | ${cell(m.description)} |`);
+    for (const m of inFamily)
+      lines.push(
+        `| [${m.id}](${m.id}.md) | ${m.severity} | ${m.aksErrorCode ? code(m.aksErrorCode) : ""} | ${cell(m.description)} |`,
+      );
     lines.push("");
   }
   return lines.join("\n");

@@ -49,12 +49,18 @@ function derived(p: ResolvedPlan): Derived {
   return d;
 }
 
-export const podCidrs = (p: ResolvedPlan): Tagged[] => (derived(p).podCidrs ??= p.podCidrs.flatMap((f) => tag(f, () => `pod CIDR ${f.text}`)));
-export const serviceCidrs = (p: ResolvedPlan): Tagged[] => (derived(p).serviceCidrs ??= p.serviceCidrs.flatMap((f) => tag(f, () => `service CIDR ${f.text}`)));
-export const vnetSpace = (p: ResolvedPlan): Tagged[] => (derived(p).vnetSpace ??= p.vnetAddressSpace.flatMap((f) => tag(f, () => `VNet address space ${f.text}`)));
-export const subnets = (p: ResolvedPlan): Tagged[] => (derived(p).subnets ??= p.subnets.flatMap((s) => tag(s, () => `subnet "${s.name}" (${s.text})`)));
+export const podCidrs = (p: ResolvedPlan): Tagged[] =>
+  (derived(p).podCidrs ??= p.podCidrs.flatMap((f) => tag(f, () => `pod CIDR ${f.text}`)));
+export const serviceCidrs = (p: ResolvedPlan): Tagged[] =>
+  (derived(p).serviceCidrs ??= p.serviceCidrs.flatMap((f) => tag(f, () => `service CIDR ${f.text}`)));
+export const vnetSpace = (p: ResolvedPlan): Tagged[] =>
+  (derived(p).vnetSpace ??= p.vnetAddressSpace.flatMap((f) => tag(f, () => `VNet address space ${f.text}`)));
+export const subnets = (p: ResolvedPlan): Tagged[] =>
+  (derived(p).subnets ??= p.subnets.flatMap((s) => tag(s, () => `subnet "${s.name}" (${s.text})`)));
 export const connected = (p: ResolvedPlan): Tagged[] =>
-  (derived(p).connected ??= p.connectedNetworks.flatMap((c) => c.cidrs.flatMap((f) => tag(f, () => `connected network "${c.name}" (${f.text})`))));
+  (derived(p).connected ??= p.connectedNetworks.flatMap((c) =>
+    c.cidrs.flatMap((f) => tag(f, () => `connected network "${c.name}" (${f.text})`)),
+  ));
 
 /** Reports whether a tagged prefix is one of the VNet's subnets (not its address space). */
 export function isSubnet(t: Tagged): boolean {
@@ -66,7 +72,14 @@ export function indexOf(p: ResolvedPlan, which: "subnets" | "connected" | "vnetS
   const d = derived(p);
   let index = d.indexes.get(which);
   if (!index) {
-    const items = which === "subnets" ? subnets(p) : which === "connected" ? connected(p) : which === "vnetSpace" ? vnetSpace(p) : [...vnetSpace(p), ...subnets(p)];
+    const items =
+      which === "subnets"
+        ? subnets(p)
+        : which === "connected"
+          ? connected(p)
+          : which === "vnetSpace"
+            ? vnetSpace(p)
+            : [...vnetSpace(p), ...subnets(p)];
     d.indexes.set(which, (index = new TaggedIndex(items)));
   }
   return index;
@@ -85,7 +98,10 @@ export class TaggedIndex {
 }
 
 /** For each query, the first target it overlaps (at most one pair per query). */
-export function firstOverlaps(queries: readonly Tagged[], targets: readonly Tagged[]): { query: Tagged; target: Tagged }[] {
+export function firstOverlaps(
+  queries: readonly Tagged[],
+  targets: readonly Tagged[],
+): { query: Tagged; target: Tagged }[] {
   const index = new TaggedIndex(targets);
   const out: { query: Tagged; target: Tagged }[] = [];
   for (const q of queries) {
@@ -147,13 +163,17 @@ export function capped<T>(items: readonly T[], max = MAX_OVERLAPS_REPORTED): { s
 
 /** A free range for a new service CIDR of the same size as `like`, avoiding the plan's VNet, subnets, connected networks and pod CIDRs. */
 function suggestServiceCidr(p: ResolvedPlan, like: Prefix): Prefix | undefined {
-  return like.family === 4 ? suggestFree(like.bits, [...vnetSpace(p), ...subnets(p), ...connected(p), ...podCidrs(p)]) : undefined;
+  return like.family === 4
+    ? suggestFree(like.bits, [...vnetSpace(p), ...subnets(p), ...connected(p), ...podCidrs(p)])
+    : undefined;
 }
 
 /** A fix-hint clause naming a free range for a new service CIDR of the same size (", e.g. 172.20.0.0/16, …"), or "" when none is free. */
 export function freeServiceCidrHint(p: ResolvedPlan, like: Prefix): string {
   const free = suggestServiceCidr(p, like);
-  return free ? `, e.g. ${free.toString()} (free in this plan; DNS service IP ${free.first().add(10)?.toString() ?? ""})` : "";
+  return free
+    ? `, e.g. ${free.toString()} (free in this plan; DNS service IP ${free.first().add(10)?.toString() ?? ""})`
+    : "";
 }
 
 /**

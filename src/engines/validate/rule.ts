@@ -98,7 +98,8 @@ export function toFinding(meta: RuleMeta, r: Report): Finding {
   const data = r.data ?? {};
   const message = meta.messages[r.messageId];
   const fix = meta.fixes[r.messageId];
-  if (message === undefined || fix === undefined) throw new Error(`rule ${meta.id} reported unknown message id "${r.messageId}"`);
+  if (message === undefined || fix === undefined)
+    throw new Error(`rule ${meta.id} reported unknown message id "${r.messageId}"`);
   return {
     ruleId: meta.id,
     severity: meta.severities?.[r.messageId] ?? meta.severity,

@@ -11,13 +11,24 @@ const octet = fc.integer({ min: 0, max: 255 });
 const v4 = fc.tuple(octet, octet, octet, octet).map((o) => o.join("."));
 const cidr = fc.oneof(
   fc.tuple(v4, fc.integer({ min: 0, max: 32 })).map(([a, b]) => `${a}/${b}`),
-  fc.constantFrom("10.244.0.0/16", "10.0.0.0/16", "10.224.0.0/12", "fd12:3456:789a::/64", "fd00::/108", "172.16.0.0/12", "192.0.2.0/24"),
+  fc.constantFrom(
+    "10.244.0.0/16",
+    "10.0.0.0/16",
+    "10.224.0.0/12",
+    "fd12:3456:789a::/64",
+    "fd00::/108",
+    "172.16.0.0/12",
+    "192.0.2.0/24",
+  ),
   fc.string({ maxLength: 12 }),
 );
 const count = fc.oneof(fc.integer({ min: -2, max: 1200 }), fc.constant(0));
 const pool = fc.record(
   {
-    name: fc.oneof(fc.constantFrom("system", "user", "win", "Pool-1", "averyveryverylongname"), fc.string({ minLength: 1, maxLength: 14 })),
+    name: fc.oneof(
+      fc.constantFrom("system", "user", "win", "Pool-1", "averyveryverylongname"),
+      fc.string({ minLength: 1, maxLength: 14 }),
+    ),
     mode: fc.constantFrom("System", "User"),
     os: fc.constantFrom("Linux", "Windows2019", "Windows2022", "Windows2025"),
     count,
@@ -33,7 +44,10 @@ const pool = fc.record(
 );
 const planArb: fc.Arbitrary<PlanInput> = fc.record(
   {
-    kubernetesVersion: fc.oneof(fc.constantFrom("1.27", "1.29", "1.30", "1.32", "1.33.2", "latest"), fc.double({ min: 1, max: 2, noNaN: true })),
+    kubernetesVersion: fc.oneof(
+      fc.constantFrom("1.27", "1.29", "1.30", "1.32", "1.33.2", "latest"),
+      fc.double({ min: 1, max: 2, noNaN: true }),
+    ),
     network: fc.record(
       {
         plugin: fc.constantFrom("azure", "kubenet", "none"),
@@ -51,7 +65,13 @@ const planArb: fc.Arbitrary<PlanInput> = fc.record(
       addressSpace: fc.array(cidr, { minLength: 1, maxLength: 3 }),
       subnets: fc.array(fc.record({ name: fc.constantFrom("a", "b", "c"), cidr }), { maxLength: 5 }),
     }),
-    connectedNetworks: fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 5 }), cidrs: fc.array(cidr, { minLength: 1, maxLength: 3 }) }), { maxLength: 3 }),
+    connectedNetworks: fc.array(
+      fc.record({
+        name: fc.string({ minLength: 1, maxLength: 5 }),
+        cidrs: fc.array(cidr, { minLength: 1, maxLength: 3 }),
+      }),
+      { maxLength: 3 },
+    ),
     nodePools: fc.array(pool, { maxLength: 4 }),
     reserved: fc.record({ internalLoadBalancerIps: fc.nat(20), privateEndpoints: fc.nat(20) }, { requiredKeys: [] }),
   },

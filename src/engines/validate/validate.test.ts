@@ -26,12 +26,23 @@ describe("validate", () => {
   });
 
   it("resolves a parsed plan itself", () => {
-    const parsed = resolved(mk((d) => { d.network.dnsServiceIp = "10.9.0.10"; })).plan;
+    const parsed = resolved(
+      mk((d) => {
+        d.network.dnsServiceIp = "10.9.0.10";
+      }),
+    ).plan;
     expect(validate(parsed).map((f) => f.ruleId)).toEqual(["dns-service-ip-outside-service-cidr"]);
   });
 
   it("turns a throwing rule into one internal-error finding and runs the others", () => {
-    const findings = validate(resolved(mk((d) => { d.network.dnsServiceIp = "10.9.0.10"; })), { rules: [boom, ...RULES] });
+    const findings = validate(
+      resolved(
+        mk((d) => {
+          d.network.dnsServiceIp = "10.9.0.10";
+        }),
+      ),
+      { rules: [boom, ...RULES] },
+    );
     expect(findings.map((f) => f.ruleId).sort()).toEqual(["dns-service-ip-outside-service-cidr", "internal-error"]);
     const internal = findings.find((f) => f.ruleId === "internal-error")!;
     expect(internal.message).toBe("Rule test-boom failed on this plan (kaboom); its check did not run.");
@@ -39,10 +50,23 @@ describe("validate", () => {
   });
 
   it.each([
-    { name: "errors before warnings before infos", plan: mk((d) => { d.network.plugin = "kubenet"; delete d.network.pluginMode; d.network.podCidrs = ["20.0.0.0/16"]; d.network.dnsServiceIp = "10.9.0.10"; }), severities: ["error", "warning", "info"] },
+    {
+      name: "errors before warnings before infos",
+      plan: mk((d) => {
+        d.network.plugin = "kubenet";
+        delete d.network.pluginMode;
+        d.network.podCidrs = ["20.0.0.0/16"];
+        d.network.dnsServiceIp = "10.9.0.10";
+      }),
+      severities: ["error", "warning", "info"],
+    },
   ])("orders findings: $name", ({ plan, severities }) => {
     const got = validate(resolved(plan)).map((f) => f.severity);
     expect([...new Set(got)]).toEqual(severities);
-    expect(summarize(validate(resolved(plan)))).toEqual({ errors: got.filter((s) => s === "error").length, warnings: got.filter((s) => s === "warning").length, infos: got.filter((s) => s === "info").length });
+    expect(summarize(validate(resolved(plan)))).toEqual({
+      errors: got.filter((s) => s === "error").length,
+      warnings: got.filter((s) => s === "warning").length,
+      infos: got.filter((s) => s === "info").length,
+    });
   });
 });

@@ -15,7 +15,11 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Orders findings: errors first, then by path, then by rule id (stable and deterministic). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return RANK[a.severity] - RANK[b.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return (
+    RANK[a.severity] - RANK[b.severity] ||
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
 }
 
 /** Runs one rule over a resolved plan; a throw becomes a single `internal-error` finding. */

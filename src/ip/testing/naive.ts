@@ -6,9 +6,9 @@
  */
 import fc from "fast-check";
 import { Addr, addrFromBigInt, type Family } from "../addr.js";
-import type { Prefix} from "../prefix.js";
+import type { Prefix } from "../prefix.js";
 import { prefixFrom } from "../prefix.js";
-import type { AddrRange} from "../range.js";
+import type { AddrRange } from "../range.js";
 import { rangeFrom } from "../range.js";
 
 export const UNIVERSE_SIZE = 256;
@@ -42,7 +42,7 @@ function universe(name: string, base: Addr, bits: number): Universe {
 
 export const UNIVERSES: readonly Universe[] = [
   universe("IPv4 10.1.2.0/24", Addr.of4(0x0a010200), 24),
-  universe("IPv6 fd00::1:0/120", Addr.of6(0xfd00n << 112n | 0x10000n), 120),
+  universe("IPv6 fd00::1:0/120", Addr.of6((0xfd00n << 112n) | 0x10000n), 120),
 ];
 
 export function emptyBitmap(): Bitmap {
@@ -94,7 +94,7 @@ export function minimalPrefixes(u: Universe, m: Bitmap): Prefix[] {
 /** The maximal runs of set bits, as ranges. */
 export function maximalRanges(u: Universe, m: Bitmap): AddrRange[] {
   const out: AddrRange[] = [];
-  for (let i = 0; i < UNIVERSE_SIZE; ) {
+  for (let i = 0; i < UNIVERSE_SIZE;) {
     if (!m[i]) {
       i++;
       continue;
@@ -119,12 +119,16 @@ export function freeBlocks(u: Universe, used: Bitmap, hostBits: number, limit = 
 
 /** A prefix inside the universe, possibly with host bits set (length /bits+0 … /bits+8). */
 export function arbPrefixIn(u: Universe): fc.Arbitrary<Prefix> {
-  return fc.tuple(fc.integer({ min: 0, max: UNIVERSE_SIZE - 1 }), fc.integer({ min: 0, max: 8 })).map(([i, k]) => prefixFrom(u.addr(i), u.prefix.bits + k));
+  return fc
+    .tuple(fc.integer({ min: 0, max: UNIVERSE_SIZE - 1 }), fc.integer({ min: 0, max: 8 }))
+    .map(([i, k]) => prefixFrom(u.addr(i), u.prefix.bits + k));
 }
 
 /** A range inside the universe. */
 export function arbRangeIn(u: Universe): fc.Arbitrary<AddrRange> {
-  return fc.tuple(fc.integer({ min: 0, max: UNIVERSE_SIZE - 1 }), fc.integer({ min: 0, max: UNIVERSE_SIZE - 1 })).map(([a, b]) => rangeFrom(u.addr(Math.min(a, b)), u.addr(Math.max(a, b))));
+  return fc
+    .tuple(fc.integer({ min: 0, max: UNIVERSE_SIZE - 1 }), fc.integer({ min: 0, max: UNIVERSE_SIZE - 1 }))
+    .map(([a, b]) => rangeFrom(u.addr(Math.min(a, b)), u.addr(Math.max(a, b))));
 }
 
 /** A prefix or a range inside the universe. */

@@ -54,7 +54,7 @@ export function v6Text(r: Rand, g: number[] = v6Groups(r)): string {
   }
   // Compress one zero run (any run, not necessarily the longest), or none.
   const runs: Array<[number, number]> = [];
-  for (let i = 0; i < hex.length; ) {
+  for (let i = 0; i < hex.length;) {
     if (g[i] !== 0) {
       i++;
       continue;

@@ -15,12 +15,14 @@ export function everyFactSourced(facts: readonly Fact[]): string[] {
     const all = [...fact.source, ...(fact.alternatives ?? []).flatMap((a) => a.source)];
     if (fact.source.length === 0) problems.push(`${path}: no source`);
     for (const s of all) {
-      if (!URL_OR_REPO_PATH.test(s.url)) problems.push(`${path}: source "${s.url}" is neither an https URL nor owner/repo:path`);
+      if (!URL_OR_REPO_PATH.test(s.url))
+        problems.push(`${path}: source "${s.url}" is neither an https URL nor owner/repo:path`);
       if (!isDate(s.checked)) problems.push(`${path}: check date "${s.checked}" is not a YYYY-MM-DD date`);
     }
     for (const a of fact.alternatives ?? []) {
       if (a.source.length === 0) problems.push(`${path}: alternative ${JSON.stringify(a.value)} has no source`);
-      if (a.note.trim() === "") problems.push(`${path}: alternative ${JSON.stringify(a.value)} does not say what it means`);
+      if (a.note.trim() === "")
+        problems.push(`${path}: alternative ${JSON.stringify(a.value)} does not say what it means`);
     }
   }
   return problems;

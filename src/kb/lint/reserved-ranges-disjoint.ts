@@ -2,7 +2,10 @@
 import { parsePrefix, tryParsePrefix, type Prefix } from "../../ip/index.js";
 import type { ReservedRange } from "../reserved-ranges.js";
 
-export function reservedRangesDisjoint(ranges: readonly ReservedRange[], defaults: readonly { name: string; cidr: string }[]): string[] {
+export function reservedRangesDisjoint(
+  ranges: readonly ReservedRange[],
+  defaults: readonly { name: string; cidr: string }[],
+): string[] {
   const problems: string[] = [];
   const parsed: { cidr: string; p: Prefix }[] = [];
   for (const r of ranges) {
@@ -24,7 +27,8 @@ export function reservedRangesDisjoint(ranges: readonly ReservedRange[], default
       problems.push(`default ${d.name} "${d.cidr}" does not parse: ${res.error.reason}`);
       continue;
     }
-    for (const r of parsed) if (res.value.overlaps(r.p)) problems.push(`default ${d.name} ${d.cidr} overlaps reserved range ${r.cidr}`);
+    for (const r of parsed)
+      if (res.value.overlaps(r.p)) problems.push(`default ${d.name} ${d.cidr} overlaps reserved range ${r.cidr}`);
   }
   return problems;
 }

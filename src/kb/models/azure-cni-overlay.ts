@@ -11,24 +11,52 @@ export const azureCniOverlay = defineModel({
   config: { plugin: "azure", pluginMode: "overlay", podSubnet: false },
   status: sourced("recommended", [aksDoc("plan-pod-networking"), aksDoc("concepts-network-cni-overview")]),
   nodeAddresses: sourced("one address each from the node subnet", OVERLAY),
-  podAddresses: sourced("a private pod CIDR (default 10.244.0.0/16); each node gets a fixed /24 of it, whatever maxPods is", OVERLAY),
+  podAddresses: sourced(
+    "a private pod CIDR (default 10.244.0.0/16); each node gets a fixed /24 of it, whatever maxPods is",
+    OVERLAY,
+  ),
   podAddressing: sourced({ kind: "pod-cidr-block", bits: 24 }, [OVERLAY, aksDoc("azure-cni-overlay")]),
-  routing: sourced("overlay-snat", aksDoc("concepts-network-azure-cni-overlay", "a separate routing domain, no UDRs; traffic leaving the pod CIDR is SNAT'd to the node IP")),
+  routing: sourced(
+    "overlay-snat",
+    aksDoc(
+      "concepts-network-azure-cni-overlay",
+      "a separate routing domain, no UDRs; traffic leaving the pod CIDR is SNAT'd to the node IP",
+    ),
+  ),
   podsRoutable: sourced(false, OVERLAY),
   maxNodes: CLUSTER_NODE_LIMIT,
   maxPodsPerNode: MAX_PODS_250,
   defaultMaxPods: sourced(250, OVERLAY),
   minMaxPods: MIN_MAX_PODS,
-  maxPodsPerCluster: sourced(200_000, aksDoc("best-practices-performance-scale-large", "200,000 pods per cluster with Overlay"), {
-    alternatives: [
-      { value: 250_000, source: [aksDoc("plan-pod-networking", "5,000 nodes and 250,000 pods")], note: "plan-pod-networking quotes 250,000 pods" },
-      { value: null, source: [OVERLAY], note: "the Overlay concept page says node and pod limits are independent and not to multiply them" },
-    ],
-  }),
-  networkPolicies: sourced(["azure", "calico", "cilium"], aksDoc("concepts-network-azure-cni-overlay", "Cilium (recommended), or Calico or Azure NPM on the Azure dataplane")),
+  maxPodsPerCluster: sourced(
+    200_000,
+    aksDoc("best-practices-performance-scale-large", "200,000 pods per cluster with Overlay"),
+    {
+      alternatives: [
+        {
+          value: 250_000,
+          source: [aksDoc("plan-pod-networking", "5,000 nodes and 250,000 pods")],
+          note: "plan-pod-networking quotes 250,000 pods",
+        },
+        {
+          value: null,
+          source: [OVERLAY],
+          note: "the Overlay concept page says node and pod limits are independent and not to multiply them",
+        },
+      ],
+    },
+  ),
+  networkPolicies: sourced(
+    ["azure", "calico", "cilium"],
+    aksDoc("concepts-network-azure-cni-overlay", "Cilium (recommended), or Calico or Azure NPM on the Azure dataplane"),
+  ),
   dataplanes: sourced(["azure", "cilium"], aksDoc("azure-cni-powered-by-cilium")),
-  windows: sourced(true, [OVERLAY, aksRelease("2026-05-29")], { derived: "Windows Server 2022 and 2025; 2019 retired 1 March 2026" }),
-  virtualNodes: sourced(false, [OVERLAY, aksDoc("virtual-nodes")], { derived: "the Overlay page sends users who need virtual nodes to flat networking; no explicit statement" }),
+  windows: sourced(true, [OVERLAY, aksRelease("2026-05-29")], {
+    derived: "Windows Server 2022 and 2025; 2019 retired 1 March 2026",
+  }),
+  virtualNodes: sourced(false, [OVERLAY, aksDoc("virtual-nodes")], {
+    derived: "the Overlay page sends users who need virtual nodes to flat networking; no explicit statement",
+  }),
   agic: sourced(true, aksRelease("2025-08-29")),
   applicationGatewayForContainers: sourced(true, [aksRelease("2025-08-29"), aksDoc("concepts-network-cni-overview")]),
   dualStack: sourced(true, aksDoc("configure-dual-stack")),

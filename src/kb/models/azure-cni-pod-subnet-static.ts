@@ -12,7 +12,10 @@ export const azureCniPodSubnetStatic = defineModel({
   config: { plugin: "azure", podSubnet: true, podIpAllocation: "StaticBlock" },
   status: sourced("recommended", [aksDoc("plan-pod-networking"), STATIC]),
   nodeAddresses: sourced("one address each from the node subnet", STATIC),
-  podAddresses: sourced("a separate pod subnet in the same VNet, in /28 blocks: ceil((maxPods+1)/16) per node, kept for the node's lifetime", STATIC),
+  podAddresses: sourced(
+    "a separate pod subnet in the same VNet, in /28 blocks: ceil((maxPods+1)/16) per node, kept for the node's lifetime",
+    STATIC,
+  ),
   podAddressing: sourced({ kind: "pod-subnet-block", bits: 28 }, [STATIC, POD_SUBNET]),
   routing: sourced("direct", [STATIC, POD_SUBNET]),
   podsRoutable: sourced(true, POD_SUBNET),
@@ -29,13 +32,22 @@ export const azureCniPodSubnetStatic = defineModel({
     ],
   }),
   minMaxPods: MIN_MAX_PODS,
-  maxPodsPerCluster: sourced(1_000_000, STATIC, { derived: "blocks, not addresses, count against the VNet's 65,536 private IPs: 'up to about 1 million pods'" }),
+  maxPodsPerCluster: sourced(1_000_000, STATIC, {
+    derived: "blocks, not addresses, count against the VNet's 65,536 private IPs: 'up to about 1 million pods'",
+  }),
   networkPolicies: sourced(["azure", "calico", "cilium"], STATIC),
   dataplanes: sourced(["azure", "cilium"], [aksDoc("azure-cni-powered-by-cilium"), STATIC]),
-  windows: sourced(true, POD_SUBNET, { derived: "Pod Subnet supports Windows Server 2022 and 2025; the static block page lists no Windows limitation" }),
+  windows: sourced(true, POD_SUBNET, {
+    derived: "Pod Subnet supports Windows Server 2022 and 2025; the static block page lists no Windows limitation",
+  }),
   virtualNodes: sourced(false, STATIC, { derived: "not listed as supported with static block allocation" }),
-  agic: sourced(true, aksDoc("concepts-network-cni-overview"), { derived: "AGIC is documented for Azure CNI; the pod subnet modes are not named separately" }),
-  applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview"), { derived: "Application Gateway for Containers is documented for Azure CNI; the pod subnet modes are not named separately" }),
+  agic: sourced(true, aksDoc("concepts-network-cni-overview"), {
+    derived: "AGIC is documented for Azure CNI; the pod subnet modes are not named separately",
+  }),
+  applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview"), {
+    derived:
+      "Application Gateway for Containers is documented for Azure CNI; the pod subnet modes are not named separately",
+  }),
   dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay")),
   retirement: NOT_RETIRING,
 });

@@ -17,15 +17,23 @@ export const byoCni = defineModel({
   podsRoutable: sourced(false, BYO, { derived: "depends on the CNI; AKS creates no route table" }),
   maxNodes: CLUSTER_NODE_LIMIT,
   maxPodsPerNode: MAX_PODS_250,
-  defaultMaxPods: sourced(250, repoFile("Azure/azure-cli-extensions:src/aks-preview/azext_aks_preview/_help.py", "--max-pods: 250 for none")),
+  defaultMaxPods: sourced(
+    250,
+    repoFile("Azure/azure-cli-extensions:src/aks-preview/azext_aks_preview/_help.py", "--max-pods: 250 for none"),
+  ),
   minMaxPods: MIN_MAX_PODS,
   maxPodsPerCluster: sourced(null, BYO, { derived: "depends on the CNI" }),
   networkPolicies: sourced([], BYO, { derived: "AKS manages no policy engine; your CNI may bring one" }),
-  dataplanes: sourced([], aksDoc("azure-cni-powered-by-cilium", "Azure-managed Cilium runs on the Azure CNI modes only")),
+  dataplanes: sourced(
+    [],
+    aksDoc("azure-cni-powered-by-cilium", "Azure-managed Cilium runs on the Azure CNI modes only"),
+  ),
   windows: sourced(false, BYO, { derived: "no Windows support is documented for BYO CNI" }),
   virtualNodes: sourced(false, BYO, { derived: "virtual nodes need Azure CNI" }),
   agic: sourced(false, BYO, { derived: "not documented for BYO CNI" }),
   applicationGatewayForContainers: sourced(false, BYO, { derived: "not documented for BYO CNI" }),
-  dualStack: sourced(false, BYO, { derived: "AKS-managed dual-stack requires Azure CNI Overlay; your CNI may do its own" }),
+  dualStack: sourced(false, BYO, {
+    derived: "AKS-managed dual-stack requires Azure CNI Overlay; your CNI may do its own",
+  }),
   retirement: NOT_RETIRING,
 });

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { memoryIo } from "../io.js";
 import { run } from "../main.js";
 import { UsageError } from "../errors.js";
-import { parseKubernetesVersionFlag, parseMaxPods, parseModels, parseNodes, parseOutput, parsePrefixFlag, parseSurge } from "./options.js";
+import {
+  parseKubernetesVersionFlag,
+  parseMaxPods,
+  parseModels,
+  parseNodes,
+  parseOutput,
+  parsePrefixFlag,
+  parseSurge,
+} from "./options.js";
 import { parsePoolsText } from "./pools-file.js";
 
 async function cli(...argv: string[]) {
@@ -14,22 +22,50 @@ async function cli(...argv: string[]) {
 
 describe("bad flags: exit 2, one sentence naming the flag", () => {
   it.each([
-    { name: "max pods above 250", argv: ["compare", "--max-pods", "300"], says: "--max-pods \"300\" must be a whole number between 10 and 250" },
+    {
+      name: "max pods above 250",
+      argv: ["compare", "--max-pods", "300"],
+      says: '--max-pods "300" must be a whole number between 10 and 250',
+    },
     { name: "max pods below 10", argv: ["size", "--nodes", "3", "--max-pods", "5"], says: "between 10 and 250" },
-    { name: "a subnet that does not parse", argv: ["compare", "--subnet", "10.0.0.0/33"], says: "--subnet \"10.0.0.0/33\" is not a CIDR prefix" },
+    {
+      name: "a subnet that does not parse",
+      argv: ["compare", "--subnet", "10.0.0.0/33"],
+      says: '--subnet "10.0.0.0/33" is not a CIDR prefix',
+    },
     { name: "host bits set", argv: ["compare", "--subnet", "10.224.0.7/24"], says: "did you mean 10.224.0.0/24?" },
     { name: "a subnet smaller than /29", argv: ["compare", "--subnet", "10.224.0.0/30"], says: "smaller than /29" },
     { name: "an IPv6 pod CIDR", argv: ["compare", "--pod-cidr", "fd00::/48"], says: "is IPv6" },
-    { name: "a bad surge", argv: ["compare", "--surge", "ten"], says: "--surge \"ten\" is not a max surge" },
+    { name: "a bad surge", argv: ["compare", "--surge", "ten"], says: '--surge "ten" is not a max surge' },
     { name: "a surge of 0%", argv: ["size", "--nodes", "3", "--surge", "0%"], says: "percentage from 1% to 100%" },
-    { name: "a bad Kubernetes version", argv: ["compare", "--kubernetes-version", "latest"], says: "is not a Kubernetes version" },
-    { name: "an unknown model", argv: ["size", "--nodes", "3", "--model", "calico"], says: "--model \"calico\" is not a network model" },
+    {
+      name: "a bad Kubernetes version",
+      argv: ["compare", "--kubernetes-version", "latest"],
+      says: "is not a Kubernetes version",
+    },
+    {
+      name: "an unknown model",
+      argv: ["size", "--nodes", "3", "--model", "calico"],
+      says: '--model "calico" is not a network model',
+    },
     { name: "an unknown output", argv: ["compare", "-o", "yaml"], says: "use table, json or markdown" },
     { name: "size without nodes", argv: ["size", "--max-pods", "30"], says: "say how many nodes" },
-    { name: "max count below nodes", argv: ["size", "--nodes", "10", "--max-count", "5"], says: "--max-count 5 is below --nodes 10" },
+    {
+      name: "max count below nodes",
+      argv: ["size", "--nodes", "10", "--max-count", "5"],
+      says: "--max-count 5 is below --nodes 10",
+    },
     { name: "too many nodes", argv: ["size", "--nodes", "6000"], says: "between 1 and 5,000" },
-    { name: "a missing pools file", argv: ["size", "--pools", "no-such-file.yaml"], says: "cannot read --pools no-such-file.yaml (no such file)" },
-    { name: "pools and nodes together", argv: ["size", "--pools", "examples/pools.yaml", "--nodes", "3"], says: "give either --pools or --nodes" },
+    {
+      name: "a missing pools file",
+      argv: ["size", "--pools", "no-such-file.yaml"],
+      says: "cannot read --pools no-such-file.yaml (no such file)",
+    },
+    {
+      name: "pools and nodes together",
+      argv: ["size", "--pools", "examples/pools.yaml", "--nodes", "3"],
+      says: "give either --pools or --nodes",
+    },
   ])("$name", async ({ argv, says }) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);
@@ -47,8 +83,32 @@ describe("compare -o json contract", () => {
     expect(Object.keys(j)).toEqual(["assumptions", "models"]);
     expect(j.models).toHaveLength(10);
     const kubenet = j.models[0];
-    expect(kubenet).toMatchObject({ model: "kubenet", dataplane: "azure", maxNodes: 251, maxPods: 27610, maxPodsPerNode: 110, limitedBy: "node-subnet", withSurge: { maxSurge: "10%", surgeNodes: 23, maxNodes: 228 } });
-    expect(Object.keys(kubenet)).toEqual(["model", "dataplane", "title", "maxPodsPerNode", "addressesPerNode", "podRange", "maxNodes", "maxPods", "limitedBy", "podsLimitedBy", "withSurge", "withAlternativeSurge", "limits", "podSubnetNeeded", "features"]);
+    expect(kubenet).toMatchObject({
+      model: "kubenet",
+      dataplane: "azure",
+      maxNodes: 251,
+      maxPods: 27610,
+      maxPodsPerNode: 110,
+      limitedBy: "node-subnet",
+      withSurge: { maxSurge: "10%", surgeNodes: 23, maxNodes: 228 },
+    });
+    expect(Object.keys(kubenet)).toEqual([
+      "model",
+      "dataplane",
+      "title",
+      "maxPodsPerNode",
+      "addressesPerNode",
+      "podRange",
+      "maxNodes",
+      "maxPods",
+      "limitedBy",
+      "podsLimitedBy",
+      "withSurge",
+      "withAlternativeSurge",
+      "limits",
+      "podSubnetNeeded",
+      "features",
+    ]);
     expect(j.assumptions.maxSurge).toMatchObject({ value: "10%", origin: "default", alternatives: [{ value: "1" }] });
   });
 
@@ -59,7 +119,9 @@ describe("compare -o json contract", () => {
   });
 
   it("uses 1 node of surge before Kubernetes 1.32", async () => {
-    const j = JSON.parse((await cli("compare", "--kubernetes-version", "1.31", "--model", "kubenet", "-o", "json")).out);
+    const j = JSON.parse(
+      (await cli("compare", "--kubernetes-version", "1.31", "--model", "kubenet", "-o", "json")).out,
+    );
     expect(j.models[0].withSurge).toMatchObject({ maxSurge: "1", surgeNodes: 1, maxNodes: 250 });
   });
 });
@@ -67,19 +129,71 @@ describe("compare -o json contract", () => {
 describe("size -o json contract", () => {
   it("gives nodeSubnet, podSubnet and podCidr per model", async () => {
     const j = JSON.parse((await cli("size", "--nodes", "50", "--max-pods", "30", "--surge", "1", "-o", "json")).out);
-    const bySubnet = Object.fromEntries(j.models.filter((m: { dataplane: string | null }) => m.dataplane !== "cilium").map((m: { model: string }) => [m.model, m]));
-    expect(bySubnet["azure-cni-node-subnet"]).toMatchObject({ nodeSubnet: { addressesNeeded: 1581, prefixLength: 21 }, podSubnet: null, podCidr: null });
-    expect(bySubnet["azure-cni-overlay"]).toMatchObject({ nodeSubnet: { addressesNeeded: 51, prefixLength: 26 }, podSubnet: null, podCidr: { blocksNeeded: 51, prefixLength: 18 } });
-    expect(bySubnet["azure-cni-pod-subnet-static"]).toMatchObject({ podSubnet: { addressesNeeded: 1632, blocksNeeded: 102, prefixLength: 21 } });
+    const bySubnet = Object.fromEntries(
+      j.models
+        .filter((m: { dataplane: string | null }) => m.dataplane !== "cilium")
+        .map((m: { model: string }) => [m.model, m]),
+    );
+    expect(bySubnet["azure-cni-node-subnet"]).toMatchObject({
+      nodeSubnet: { addressesNeeded: 1581, prefixLength: 21 },
+      podSubnet: null,
+      podCidr: null,
+    });
+    expect(bySubnet["azure-cni-overlay"]).toMatchObject({
+      nodeSubnet: { addressesNeeded: 51, prefixLength: 26 },
+      podSubnet: null,
+      podCidr: { blocksNeeded: 51, prefixLength: 18 },
+    });
+    expect(bySubnet["azure-cni-pod-subnet-static"]).toMatchObject({
+      podSubnet: { addressesNeeded: 1632, blocksNeeded: 102, prefixLength: 21 },
+    });
   });
 
   it("counts load balancer IPs and private endpoints in the node subnet", async () => {
-    const j = JSON.parse((await cli("size", "--nodes", "50", "--max-pods", "30", "--surge", "1", "--ilb", "2", "--private-endpoints", "1", "--model", "azure-cni-node-subnet", "-o", "json")).out);
+    const j = JSON.parse(
+      (
+        await cli(
+          "size",
+          "--nodes",
+          "50",
+          "--max-pods",
+          "30",
+          "--surge",
+          "1",
+          "--ilb",
+          "2",
+          "--private-endpoints",
+          "1",
+          "--model",
+          "azure-cni-node-subnet",
+          "-o",
+          "json",
+        )
+      ).out,
+    );
     expect(j.models[0].nodeSubnet.addressesNeeded).toBe(1584);
   });
 
   it("reserves the autoscaler maximum", async () => {
-    const j = JSON.parse((await cli("size", "--nodes", "3", "--max-count", "20", "--max-pods", "110", "--surge", "1", "--model", "kubenet", "-o", "json")).out);
+    const j = JSON.parse(
+      (
+        await cli(
+          "size",
+          "--nodes",
+          "3",
+          "--max-count",
+          "20",
+          "--max-pods",
+          "110",
+          "--surge",
+          "1",
+          "--model",
+          "kubenet",
+          "-o",
+          "json",
+        )
+      ).out,
+    );
     expect(j.models[0]).toMatchObject({ nodes: 20, surgeNodes: 1, nodeSubnet: { addressesNeeded: 21 } });
   });
 });
@@ -87,7 +201,11 @@ describe("size -o json contract", () => {
 describe("pools files", () => {
   it.each([
     { name: "a list", text: "- { name: a, count: 3, maxPods: 30 }", nodes: [3] },
-    { name: "a plan file's nodePools", text: "nodePools:\n  - { name: a, count: 3, maxCount: 9 }\n  - { name: b, count: 2 }", nodes: [9, 2] },
+    {
+      name: "a plan file's nodePools",
+      text: "nodePools:\n  - { name: a, count: 3, maxCount: 9 }\n  - { name: b, count: 2 }",
+      nodes: [9, 2],
+    },
     { name: "JSON", text: '[{"name":"a","count":4,"maxSurge":"50%"}]', nodes: [4] },
   ])("reads $name", ({ text, nodes }) => {
     expect(parsePoolsText("f.yaml", text).map((p) => p.nodes)).toEqual(nodes);
@@ -97,8 +215,12 @@ describe("pools files", () => {
     { name: "not a list", text: "hello", says: "each pool needs a name" },
     { name: "no count", text: "- { name: a }", says: "pool a has neither count nor maxCount" },
     { name: "bad max pods", text: "- { name: a, count: 3, maxPods: 400 }", says: "between 10 and 250" },
-    { name: "bad surge", text: "- { name: a, count: 3, maxSurge: lots }", says: "maxSurge \"lots\"" },
-    { name: "duplicate names", text: "- { name: a, count: 3 }\n- { name: a, count: 4 }", says: "two pools are named a" },
+    { name: "bad surge", text: "- { name: a, count: 3, maxSurge: lots }", says: 'maxSurge "lots"' },
+    {
+      name: "duplicate names",
+      text: "- { name: a, count: 3 }\n- { name: a, count: 4 }",
+      says: "two pools are named a",
+    },
     { name: "broken YAML", text: "- [", says: "is not YAML or JSON" },
     { name: "unknown field", text: "- { name: a, count: 3, cpu: 4 }", says: "f.yaml:" },
   ])("rejects $name with one sentence", ({ text, says }) => {

@@ -27,9 +27,13 @@ export function parsePrefixFlag(flag: string, v: unknown, kind: "subnet" | "rang
   if (v === undefined) return undefined;
   const text = String(v).trim();
   const r = tryParsePrefix(text);
-  if (!r.ok) throw new UsageError(`${flag} "${text}" is not a CIDR prefix (${r.error.reason}); write it like 10.224.0.0/24`);
+  if (!r.ok)
+    throw new UsageError(`${flag} "${text}" is not a CIDR prefix (${r.error.reason}); write it like 10.224.0.0/24`);
   const p = r.value;
-  if (p.family !== 4) throw new UsageError(`${flag} ${text} is IPv6; node subnets, pod subnets and pod CIDRs are sized here as IPv4 (an IPv6 subnet is always a /64)`);
+  if (p.family !== 4)
+    throw new UsageError(
+      `${flag} ${text} is IPv6; node subnets, pod subnets and pod CIDRs are sized here as IPv4 (an IPv6 subnet is always a /64)`,
+    );
   if (!p.isMasked()) throw new UsageError(`${flag} ${text} has host bits set; did you mean ${p.masked().toString()}?`);
   if (kind === "subnet") {
     const problem = azureSubnetProblem(p);
@@ -41,7 +45,10 @@ export function parsePrefixFlag(flag: string, v: unknown, kind: "subnet" | "rang
 function integer(flag: string, v: unknown, min: number, max: number, why: string): number | undefined {
   if (v === undefined) return undefined;
   const text = String(v).trim();
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new UsageError(`${flag} ${JSON.stringify(text)} must be a whole number between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")} (${why})`);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+    throw new UsageError(
+      `${flag} ${JSON.stringify(text)} must be a whole number between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")} (${why})`,
+    );
   return Number(text);
 }
 
@@ -52,7 +59,13 @@ export function parseMaxPods(v: unknown): number | undefined {
 }
 
 export function parseNodes(flag: string, v: unknown): number | undefined {
-  return integer(flag, v, 1, PLATFORM_LIMITS.nodesPerCluster.value, `a cluster holds at most ${PLATFORM_LIMITS.nodesPerCluster.value.toLocaleString("en-US")} nodes`);
+  return integer(
+    flag,
+    v,
+    1,
+    PLATFORM_LIMITS.nodesPerCluster.value,
+    `a cluster holds at most ${PLATFORM_LIMITS.nodesPerCluster.value.toLocaleString("en-US")} nodes`,
+  );
 }
 
 export function parseCount(flag: string, v: unknown): number | undefined {
@@ -62,14 +75,20 @@ export function parseCount(flag: string, v: unknown): number | undefined {
 export function parseSurge(v: unknown): MaxSurge | undefined {
   if (v === undefined) return undefined;
   const s = tryParseMaxSurge(String(v));
-  if (!s) throw new UsageError(`--surge ${JSON.stringify(String(v))} is not a max surge; give a node count (0 for none, 1, 3) or a percentage from 1% to 100% (10%, 33%)`);
+  if (!s)
+    throw new UsageError(
+      `--surge ${JSON.stringify(String(v))} is not a max surge; give a node count (0 for none, 1, 3) or a percentage from 1% to 100% (10%, 33%)`,
+    );
   return s;
 }
 
 export function parseKubernetesVersionFlag(v: unknown): KubernetesVersion | undefined {
   if (v === undefined) return undefined;
   const k = tryParseKubernetesVersion(String(v));
-  if (!k) throw new UsageError(`--kubernetes-version ${JSON.stringify(String(v))} is not a Kubernetes version; write it like 1.33 or 1.33.2`);
+  if (!k)
+    throw new UsageError(
+      `--kubernetes-version ${JSON.stringify(String(v))} is not a Kubernetes version; write it like 1.33 or 1.33.2`,
+    );
   return k;
 }
 
@@ -79,6 +98,8 @@ export function parseModels(v: unknown): ModelId[] | undefined {
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  for (const id of ids) if (!isModelId(id)) throw new UsageError(`--model "${id}" is not a network model; use one of ${MODEL_IDS.join(", ")}`);
+  for (const id of ids)
+    if (!isModelId(id))
+      throw new UsageError(`--model "${id}" is not a network model; use one of ${MODEL_IDS.join(", ")}`);
   return ids as ModelId[];
 }

@@ -19,7 +19,10 @@ function capacityTable(r: CompareResult): { columns: Column[]; rows: CellLike[][
     { header: "limited by" },
   ];
   const rows = r.models.map((m): CellLike[] => {
-    const limit = m.withSurge.limitedBy === m.limitedBy ? RESOURCE_WORDS[m.limitedBy] : `${RESOURCE_WORDS[m.limitedBy]}; with surge ${RESOURCE_WORDS[m.withSurge.limitedBy]}`;
+    const limit =
+      m.withSurge.limitedBy === m.limitedBy
+        ? RESOURCE_WORDS[m.limitedBy]
+        : `${RESOURCE_WORDS[m.limitedBy]}; with surge ${RESOURCE_WORDS[m.withSurge.limitedBy]}`;
     const podsNote = m.podsLimitedBy === "cluster-pod-limit" ? " (cluster pod limit)" : "";
     return [
       m.model,
@@ -74,7 +77,8 @@ function headline(r: CompareResult): string {
   const podCidr = r.assumptions["podCidr"];
   if (podCidr) parts.push(`pod CIDR ${String(podCidr.value)}`);
   const podSubnet = r.assumptions["podSubnet"];
-  if (podSubnet) parts.push(`pod subnet ${podSubnet.value === null ? "large enough (not given)" : String(podSubnet.value)}`);
+  if (podSubnet)
+    parts.push(`pod subnet ${podSubnet.value === null ? "large enough (not given)" : String(podSubnet.value)}`);
   return `${parts.join(", ")}.`;
 }
 
@@ -94,7 +98,9 @@ function notes(r: CompareResult): string[] {
       seen.add(m.model);
       parts.push(`${m.model} ${formatNumber(m.withAlternativeSurge?.maxNodes ?? 0)}`);
     }
-    out.push(`With max surge ${first?.maxSurge} (the other documented default), nodes with surge would be: ${parts.join(", ")}.`);
+    out.push(
+      `With max surge ${first?.maxSurge} (the other documented default), nodes with surge would be: ${parts.join(", ")}.`,
+    );
   }
   const podCidr = r.assumptions["podCidr"]?.value;
   if (typeof podCidr === "string" && parsePrefix(podCidr).bits > 24)
@@ -102,13 +108,17 @@ function notes(r: CompareResult): string[] {
   const perPool = 1000;
   const big = r.models.filter((m) => m.maxNodes > perPool);
   if (big.length > 0)
-    out.push(`A node pool holds at most ${formatNumber(perPool)} nodes including surge nodes: ${[...new Set(big.map((m) => m.model))].join(", ")} need at least ${Math.ceil(Math.max(...big.map((m) => m.maxNodes)) / perPool)} pools to use the whole capacity.`);
+    out.push(
+      `A node pool holds at most ${formatNumber(perPool)} nodes including surge nodes: ${[...new Set(big.map((m) => m.model))].join(", ")} need at least ${Math.ceil(Math.max(...big.map((m) => m.maxNodes)) / perPool)} pools to use the whole capacity.`,
+    );
   const needed = new Map<string, CompareRow>();
   for (const m of r.models) if (m.podSubnetNeeded && !needed.has(m.model)) needed.set(m.model, m);
   for (const m of needed.values()) {
     const n = m.podSubnetNeeded;
     if (!n) continue;
-    out.push(`${m.model}: ${formatNumber(m.maxNodes)} nodes at ${m.maxPodsPerNode} pods need a pod subnet of ${formatNumber(n.addressesNeeded)} addresses: ${n.prefixLength === null ? "more than any Azure subnet" : `a /${n.prefixLength}`}.`);
+    out.push(
+      `${m.model}: ${formatNumber(m.maxNodes)} nodes at ${m.maxPodsPerNode} pods need a pod subnet of ${formatNumber(n.addressesNeeded)} addresses: ${n.prefixLength === null ? "more than any Azure subnet" : `a /${n.prefixLength}`}.`,
+    );
   }
   return out;
 }
@@ -135,18 +145,20 @@ export function renderCompareText(r: CompareResult, color: boolean): string {
 export function renderCompareMarkdown(r: CompareResult): string {
   const cap = capacityTable(r);
   const feat = featureTable(r);
-  return [
-    headline(r),
-    "",
-    renderMarkdownTable(cap.columns, cap.rows).trimEnd(),
-    "",
-    'Max nodes and pods are raw capacity, as Microsoft\'s examples count it; "nodes+surge" keeps room for the upgrade surge. **Bold** marks the resource that runs out first.',
-    ...notes(r).map((n) => `\n${n}`),
-    "",
-    renderMarkdownTable(feat.columns, feat.rows).trimEnd(),
-    "",
-    "**Assumptions**",
-    "",
-    ...assumptionLines(r.assumptions).map((l) => `- ${l}`),
-  ].join("\n") + "\n";
+  return (
+    [
+      headline(r),
+      "",
+      renderMarkdownTable(cap.columns, cap.rows).trimEnd(),
+      "",
+      'Max nodes and pods are raw capacity, as Microsoft\'s examples count it; "nodes+surge" keeps room for the upgrade surge. **Bold** marks the resource that runs out first.',
+      ...notes(r).map((n) => `\n${n}`),
+      "",
+      renderMarkdownTable(feat.columns, feat.rows).trimEnd(),
+      "",
+      "**Assumptions**",
+      "",
+      ...assumptionLines(r.assumptions).map((l) => `- ${l}`),
+    ].join("\n") + "\n"
+  );
 }

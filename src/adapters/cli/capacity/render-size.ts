@@ -11,7 +11,10 @@ function nodeSubnetText(r: Pick<SizeRow, "nodeSubnet">): string {
 }
 function podSubnetText(r: Pick<SizeRow, "podSubnet">): string {
   if (!r.podSubnet) return "-";
-  const amount = r.podSubnet.blocksNeeded !== null ? `${formatNumber(r.podSubnet.blocksNeeded)}×/28` : formatNumber(r.podSubnet.addressesNeeded);
+  const amount =
+    r.podSubnet.blocksNeeded !== null
+      ? `${formatNumber(r.podSubnet.blocksNeeded)}×/28`
+      : formatNumber(r.podSubnet.addressesNeeded);
   return `${amount} → ${prefix(r.podSubnet.prefixLength)}`;
 }
 function podCidrText(r: Pick<SizeRow, "podCidr" | "model">): string {
@@ -56,13 +59,17 @@ function headline(r: SizeResult): string {
   const first = r.models[0];
   if (!first) return "No model selected.";
   const named = !(first.pools.length === 1 && first.pools[0]?.name === "default");
-  const pools = first.pools.map((p) => `${named ? `${p.name} ` : ""}${formatNumber(p.nodes)} nodes (surge ${p.maxSurge}: +${p.surgeNodes})`).join(", ");
+  const pools = first.pools
+    .map((p) => `${named ? `${p.name} ` : ""}${formatNumber(p.nodes)} nodes (surge ${p.maxSurge}: +${p.surgeNodes})`)
+    .join(", ");
   const tenants = r.assumptions["tenants"]?.value;
   return `Target: ${pools}${tenants ? `, ${formatNumber(Number(tenants))} other node-subnet addresses` : ""}.`;
 }
 
 function notes(r: SizeResult): string[] {
-  const out = ["Each cell: addresses (or /28 and /24 blocks) needed → the smallest prefix that holds them; node and pod subnets also lose Azure's 5 reserved addresses."];
+  const out = [
+    "Each cell: addresses (or /28 and /24 blocks) needed → the smallest prefix that holds them; node and pod subnets also lose Azure's 5 reserved addresses.",
+  ];
   for (const { row } of byModel(r)) for (const p of row.problems) out.push(`${row.model}: ${p.message}.`);
   const alts = byModel(r).filter(({ row }) => row.withAlternativeSurge);
   if (alts.length) {
@@ -82,10 +89,32 @@ function notes(r: SizeResult): string[] {
 
 export function renderSizeText(r: SizeResult, color: boolean): string {
   const t = table(r);
-  return [headline(r), "", renderTable(t.columns, t.rows, { color }).trimEnd(), "", ...notes(r), "", "Assumptions:", ...assumptionLines(r.assumptions).map((l) => `  - ${l}`)].join("\n") + "\n";
+  return (
+    [
+      headline(r),
+      "",
+      renderTable(t.columns, t.rows, { color }).trimEnd(),
+      "",
+      ...notes(r),
+      "",
+      "Assumptions:",
+      ...assumptionLines(r.assumptions).map((l) => `  - ${l}`),
+    ].join("\n") + "\n"
+  );
 }
 
 export function renderSizeMarkdown(r: SizeResult): string {
   const t = table(r);
-  return [headline(r), "", renderMarkdownTable(t.columns, t.rows).trimEnd(), "", ...notes(r).map((n) => `${n}\n`), "**Assumptions**", "", ...assumptionLines(r.assumptions).map((l) => `- ${l}`)].join("\n") + "\n";
+  return (
+    [
+      headline(r),
+      "",
+      renderMarkdownTable(t.columns, t.rows).trimEnd(),
+      "",
+      ...notes(r).map((n) => `${n}\n`),
+      "**Assumptions**",
+      "",
+      ...assumptionLines(r.assumptions).map((l) => `- ${l}`),
+    ].join("\n") + "\n"
+  );
 }

@@ -48,7 +48,12 @@ export function assumptionValue(a: CapacityAssumption): string {
 export function assumptionLines(assumptions: Readonly<Record<string, CapacityAssumption>>): string[] {
   return Object.entries(assumptions).map(([name, a]) => {
     const value = assumptionValue(a);
-    const alts = (a.alternatives ?? []).map((x) => ` Also documented: ${x.value === null ? "no limit" : typeof x.value === "number" ? formatNumber(x.value) : x.value} (${x.note}).`).join("");
+    const alts = (a.alternatives ?? [])
+      .map(
+        (x) =>
+          ` Also documented: ${x.value === null ? "no limit" : typeof x.value === "number" ? formatNumber(x.value) : x.value} (${x.note}).`,
+      )
+      .join("");
     const src = a.sources.length ? ` [${a.sources.join(", ")}]` : "";
     return `${name}: ${value ? value + " — " : ""}${a.note}.${alts}${src}`;
   });

@@ -12,5 +12,12 @@ export function buildReport(loaded: LoadedPlan): CheckReport {
   }
   const resolved = resolvePlan(loaded.plan);
   const findings: LocatedFinding[] = validate(resolved).map((f) => ({ ...f, location: loaded.locate(f.path) }));
-  return { files, findings, summary: summarize(findings), resolved, assumptions: resolved.assumptions, notes: loaded.notes };
+  return {
+    files,
+    findings,
+    summary: summarize(findings),
+    resolved,
+    assumptions: resolved.assumptions,
+    notes: loaded.notes,
+  };
 }

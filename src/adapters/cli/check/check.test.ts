@@ -23,12 +23,42 @@ describe("aksnet check: exit codes and unreadable input", () => {
     { name: "clean plan", args: ["examples/plans/clean.yaml"], code: 0, stderr: "" },
     { name: "error findings", args: ["examples/plans/subnet-too-small.yaml"], code: 1, stderr: "" },
     { name: "schema problems are findings", args: ["examples/plans/schema-errors.yaml"], code: 1, stderr: "" },
-    { name: "missing file", args: ["nope.yaml"], code: 2, stderr: "aksnet check: cannot read nope.yaml: it does not exist; give the path of a plan file (YAML or JSON)\n" },
-    { name: "a directory", args: ["examples"], code: 2, stderr: "aksnet check: cannot read examples: it is a directory; give the path of a plan file (YAML or JSON)\n" },
-    { name: "not YAML", args: [file("bad.yaml", "network: [1,\n plugin: }\n")], code: 2, stderr: /bad\.yaml:2:\d+: not valid YAML or JSON \(.*\); fix the syntax and run again/ },
-    { name: "empty file", args: [file("empty.yaml", "")], code: 2, stderr: /empty\.yaml is empty; give an aksnet plan or an az aks show/ },
-    { name: "unknown format", args: [file("other.json", '{"foo": 1}')], code: 2, stderr: /other\.json is not a format aksnet reads: expected an aksnet plan/ },
-    { name: "a bare list", args: [file("list.yaml", "- a\n- b\n")], code: 2, stderr: /list\.yaml is not a format aksnet reads/ },
+    {
+      name: "missing file",
+      args: ["nope.yaml"],
+      code: 2,
+      stderr: "aksnet check: cannot read nope.yaml: it does not exist; give the path of a plan file (YAML or JSON)\n",
+    },
+    {
+      name: "a directory",
+      args: ["examples"],
+      code: 2,
+      stderr: "aksnet check: cannot read examples: it is a directory; give the path of a plan file (YAML or JSON)\n",
+    },
+    {
+      name: "not YAML",
+      args: [file("bad.yaml", "network: [1,\n plugin: }\n")],
+      code: 2,
+      stderr: /bad\.yaml:2:\d+: not valid YAML or JSON \(.*\); fix the syntax and run again/,
+    },
+    {
+      name: "empty file",
+      args: [file("empty.yaml", "")],
+      code: 2,
+      stderr: /empty\.yaml is empty; give an aksnet plan or an az aks show/,
+    },
+    {
+      name: "unknown format",
+      args: [file("other.json", '{"foo": 1}')],
+      code: 2,
+      stderr: /other\.json is not a format aksnet reads: expected an aksnet plan/,
+    },
+    {
+      name: "a bare list",
+      args: [file("list.yaml", "- a\n- b\n")],
+      code: 2,
+      stderr: /list\.yaml is not a format aksnet reads/,
+    },
     { name: "bad output format", args: ["-o", "xml", "examples/plans/clean.yaml"], code: 2, stderr: /xml/ },
   ])("$name → exit $code", async ({ args, code, stderr }) => {
     const r = await check(args);
@@ -45,7 +75,12 @@ describe("aksnet check: exit codes and unreadable input", () => {
 
 describe("aksnet check: standard input", () => {
   it("reads - from standard input", async () => {
-    const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT, stdin: '{"network": {"plugin": "azure", "pluginMode": "overlay", "serviceCidrs": ["10.200.0.0/16"], "dnsServiceIp": "10.0.0.10"}}' });
+    const io = memoryIo({
+      env: { NO_COLOR: "1" },
+      cwd: ROOT,
+      stdin:
+        '{"network": {"plugin": "azure", "pluginMode": "overlay", "serviceCidrs": ["10.200.0.0/16"], "dnsServiceIp": "10.0.0.10"}}',
+    });
     expect(await run(["check", "-"], io)).toBe(1);
     expect(io.stdout).toMatch(/^<stdin> \(aksnet\): 1 error/);
     expect(io.stdout).toContain("<stdin>:1:");
@@ -64,8 +99,13 @@ describe("aksnet check: JSON", () => {
   });
 
   it("adds the resolved plan with --show-resolved", async () => {
-    const j = JSON.parse((await check(["-o", "json", "--show-resolved", "examples/plans/clean.yaml"])).stdout) as { resolved: { nodePools: { peakCount: number; surgeNodes: number }[] } };
-    expect(j.resolved.nodePools.map((p) => [p.peakCount, p.surgeNodes])).toEqual([[3, 1], [20, 7]]);
+    const j = JSON.parse((await check(["-o", "json", "--show-resolved", "examples/plans/clean.yaml"])).stdout) as {
+      resolved: { nodePools: { peakCount: number; surgeNodes: number }[] };
+    };
+    expect(j.resolved.nodePools.map((p) => [p.peakCount, p.surgeNodes])).toEqual([
+      [3, 1],
+      [20, 7],
+    ]);
   });
 });
 
@@ -73,21 +113,49 @@ describe("aksnet check: SARIF", () => {
   it("is SARIF 2.1.0 with one result per finding at the field's line", async () => {
     const r = await check(["-o", "sarif", "examples/plans/subnet-too-small.yaml"]);
     expect(r.code).toBe(1);
-    const s = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const s = JSON.parse(r.stdout) as {
+      version: string;
+      runs: {
+        tool: { driver: { name: string; rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
     expect(s.version).toBe("2.1.0");
     const run0 = s.runs[0]!;
     expect(run0.tool.driver.rules.map((x) => x.id)).toEqual(["subnet-too-small-for-nodes"]);
-    expect(run0.results.map((x) => [x.ruleId, x.level, x.locations[0]!.physicalLocation.artifactLocation.uri, x.locations[0]!.physicalLocation.region.startLine])).toEqual([
-      ["subnet-too-small-for-nodes", "error", "examples/plans/subnet-too-small.yaml", 13],
-    ]);
+    expect(
+      run0.results.map((x) => [
+        x.ruleId,
+        x.level,
+        x.locations[0]!.physicalLocation.artifactLocation.uri,
+        x.locations[0]!.physicalLocation.region.startLine,
+      ]),
+    ).toEqual([["subnet-too-small-for-nodes", "error", "examples/plans/subnet-too-small.yaml", 13]]);
   });
 });
 
 describe("aksnet check: merged files", () => {
   it("locates each finding in the file its field came from", async () => {
     const r = await check(["-o", "sarif", "examples/imports/aks-show.json", "examples/imports/vnet-show.json"]);
-    const s = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
-    expect(s.runs[0]!.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.artifactLocation.uri, x.locations[0]!.physicalLocation.region.startLine])).toEqual([
+    const s = JSON.parse(r.stdout) as {
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
+    expect(
+      s.runs[0]!.results.map((x) => [
+        x.ruleId,
+        x.locations[0]!.physicalLocation.artifactLocation.uri,
+        x.locations[0]!.physicalLocation.region.startLine,
+      ]),
+    ).toEqual([
       ["service-cidr-overlaps-network", "examples/imports/aks-show.json", 12],
       ["subnet-too-small-for-nodes", "examples/imports/vnet-show.json", 6],
       ["retirement-ahead", "examples/imports/aks-show.json", 9],

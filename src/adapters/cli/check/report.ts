@@ -50,7 +50,14 @@ export function resolvedForOutput(r: ResolvedPlan): Record<string, unknown> {
     serviceCidrs: r.serviceCidrs.map(cidr),
     dnsServiceIp: r.dnsServiceIp.text,
     outboundType: r.outboundType,
-    vnet: { addressSpace: r.vnetAddressSpace.map(cidr), subnets: r.subnets.map((s) => ({ name: s.name, cidr: cidr(s), ...(s.delegation ? { delegation: s.delegation } : {}) })) },
+    vnet: {
+      addressSpace: r.vnetAddressSpace.map(cidr),
+      subnets: r.subnets.map((s) => ({
+        name: s.name,
+        cidr: cidr(s),
+        ...(s.delegation ? { delegation: s.delegation } : {}),
+      })),
+    },
     connectedNetworks: r.connectedNetworks.map((c) => ({ name: c.name, cidrs: c.cidrs.map(cidr) })),
     nodePools: r.pools.map((p) => ({
       name: p.name,

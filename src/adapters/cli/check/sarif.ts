@@ -16,7 +16,11 @@ export function renderSarif(r: CheckReport): string {
     const m = meta.get(id);
     return {
       id,
-      shortDescription: { text: m?.description ?? (id === "plan-schema" ? "The plan must match the plan schema." : "A rule failed while checking the plan.") },
+      shortDescription: {
+        text:
+          m?.description ??
+          (id === "plan-schema" ? "The plan must match the plan schema." : "A rule failed while checking the plan."),
+      },
       help: { text: `See docs/rules/${id}.md in the aksnet package.` },
       defaultConfiguration: { level: LEVEL[m?.severity ?? "error"] },
     };
@@ -28,7 +32,10 @@ export function renderSarif(r: CheckReport): string {
     message: { text: `${f.message} Fix: ${f.fix}` },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: f.location.file.replace(/\\/g, "/") }, region: { startLine: f.location.line, startColumn: f.location.column } },
+        physicalLocation: {
+          artifactLocation: { uri: f.location.file.replace(/\\/g, "/") },
+          region: { startLine: f.location.line, startColumn: f.location.column },
+        },
         logicalLocations: f.path ? [{ fullyQualifiedName: f.path }] : [],
       },
     ],

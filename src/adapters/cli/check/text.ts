@@ -19,7 +19,9 @@ export function renderText(r: CheckReport, options: { color: boolean; showResolv
   const out: string[] = [];
   const s = r.summary;
   const model = r.resolved ? `; model ${r.resolved.model}, dataplane ${r.resolved.dataplane}` : "";
-  out.push(`${files}: ${s.errors + s.warnings + s.infos === 0 ? "no findings" : `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${s.infos} info`}${model}`);
+  out.push(
+    `${files}: ${s.errors + s.warnings + s.infos === 0 ? "no findings" : `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${s.infos} info`}${model}`,
+  );
   for (const note of r.notes) out.push(`note: ${note}`);
   for (const sev of ["error", "warning", "info"] as const) {
     const list = r.findings.filter((f) => f.severity === sev);
@@ -27,7 +29,9 @@ export function renderText(r: CheckReport, options: { color: boolean; showResolv
     out.push("", paint(sev, TITLES[sev]));
     for (const f of list) {
       const loc = `${f.location.file}:${f.location.line}:${f.location.column}`;
-      out.push(`  ${paint(sev, MARK[sev])} ${f.path || "(document)"}  ${loc}  [${f.ruleId}${f.aksErrorCode ? `, AKS error ${f.aksErrorCode}` : ""}]`);
+      out.push(
+        `  ${paint(sev, MARK[sev])} ${f.path || "(document)"}  ${loc}  [${f.ruleId}${f.aksErrorCode ? `, AKS error ${f.aksErrorCode}` : ""}]`,
+      );
       out.push(`    ${f.message}`);
       out.push(`    fix: ${f.fix}`);
     }
@@ -39,6 +43,14 @@ export function renderText(r: CheckReport, options: { color: boolean; showResolv
       for (const alt of a.alternatives ?? []) out.push(`    other documented value ${alt.value}: ${alt.meaning}`);
     }
   }
-  if (options.showResolved && r.resolved) out.push("", "Resolved plan", ...stringify(resolvedForOutput(r.resolved)).trimEnd().split("\n").map((l) => `  ${l}`));
+  if (options.showResolved && r.resolved)
+    out.push(
+      "",
+      "Resolved plan",
+      ...stringify(resolvedForOutput(r.resolved))
+        .trimEnd()
+        .split("\n")
+        .map((l) => `  ${l}`),
+    );
   return `${out.join("\n")}\n`;
 }

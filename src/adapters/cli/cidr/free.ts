@@ -21,14 +21,18 @@ function parseParent(text: string): Prefix {
 
 function parseCount(value: unknown): number {
   const text = String(value).trim();
-  if (!/^[1-9][0-9]{0,8}$/.test(text)) throw new UsageError(`--count "${text}" is not a whole number from 1 to 999,999,999; write it like --count 4.`);
+  if (!/^[1-9][0-9]{0,8}$/.test(text))
+    throw new UsageError(`--count "${text}" is not a whole number from 1 to 999,999,999; write it like --count 4.`);
   return Number(text);
 }
 
 export const free: CidrSubcommand = {
   name: "free",
   summary: "free space in a parent, or the first free /N prefixes (--bits N --count K)",
-  examples: ["aksnet cidr free 10.224.0.0/16 -f used.txt", "aksnet cidr free 10.224.0.0/16 -f used.txt --bits /24 --count 3"],
+  examples: [
+    "aksnet cidr free 10.224.0.0/16 -f used.txt",
+    "aksnet cidr free 10.224.0.0/16 -f used.txt --bits /24 --count 3",
+  ],
   configure(cmd) {
     addListOptions(
       cmd
@@ -49,27 +53,56 @@ export const free: CidrSubcommand = {
       bits = parseBits(text);
       if (bits === undefined) throw new UsageError(`--bits "${text}" is not a prefix length; write it like /24.`);
       if (bits < net.bits || bits > net.addr.bitLength) {
-        throw new UsageError(`--bits /${bits} cannot fit in ${net.toString()}: the length must be between /${net.bits} and /${net.addr.bitLength}.`);
+        throw new UsageError(
+          `--bits /${bits} cannot fit in ${net.toString()}: the length must be between /${net.bits} and /${net.addr.bitLength}.`,
+        );
       }
-    } else if (opts["count"] !== undefined) throw new UsageError("--count needs --bits: say which prefix length to find, such as --bits /24 --count 4.");
+    } else if (opts["count"] !== undefined)
+      throw new UsageError("--count needs --bits: say which prefix length to find, such as --bits /24 --count 4.");
     const count = bits === undefined ? undefined : opts["count"] === undefined ? 1 : parseCount(opts["count"]);
-    const used = await readPrefixList({ args: stringArgs(opts["used"]), file: opts["file"] as string | undefined, what: "used CIDRs", emptyFromTerminal: true, argsOption: "--used" }, io);
+    const used = await readPrefixList(
+      {
+        args: stringArgs(opts["used"]),
+        file: opts["file"] as string | undefined,
+        what: "used CIDRs",
+        emptyFromTerminal: true,
+        argsOption: "--used",
+      },
+      io,
+    );
 
     const notes: string[] = [];
-    if (net !== parent) notes.push(`note: ${parent.toString()} has host bits set; searched its network ${net.toString()}.`);
+    if (net !== parent)
+      notes.push(`note: ${parent.toString()} has host bits set; searched its network ${net.toString()}.`);
     const hostNote = used.hostBitsNote();
     if (hostNote) notes.push(hostNote);
     const outside = used.prefixes.reduce((n, p) => (net.overlaps(p) ? n : n + 1), 0);
-    if (outside) notes.push(`note: ${outside} used CIDR${outside === 1 ? " lies" : "s lie"} outside ${net.toString()} and ${outside === 1 ? "was" : "were"} ignored.`);
+    if (outside)
+      notes.push(
+        `note: ${outside} used CIDR${outside === 1 ? " lies" : "s lie"} outside ${net.toString()} and ${outside === 1 ? "was" : "were"} ignored.`,
+      );
 
     if (bits === undefined || count === undefined) {
       const space = freeSpace(net, used.prefixes);
-      await writePrefixes(io, { format, head: { parent: net.toString(), used: used.length, count: space.length, addresses: totalSize(space) }, prefixes: () => space, notes });
+      await writePrefixes(io, {
+        format,
+        head: { parent: net.toString(), used: used.length, count: space.length, addresses: totalSize(space) },
+        prefixes: () => space,
+        notes,
+      });
       return;
     }
     const found = freePrefixes(net, used.prefixes, bits, count);
-    if (found.length < count) notes.push(`note: only ${found.length} of the ${count} /${bits} prefixes asked for are free in ${net.toString()}.`);
-    await writePrefixes(io, { format, head: { parent: net.toString(), used: used.length, bits, requested: count, count: found.length }, prefixes: () => found, notes });
+    if (found.length < count)
+      notes.push(
+        `note: only ${found.length} of the ${count} /${bits} prefixes asked for are free in ${net.toString()}.`,
+      );
+    await writePrefixes(io, {
+      format,
+      head: { parent: net.toString(), used: used.length, bits, requested: count, count: found.length },
+      prefixes: () => found,
+      notes,
+    });
     return found.length < count ? EXIT.findings : EXIT.ok;
   },
 };

@@ -45,7 +45,10 @@ const MAX_NOTES = 5;
 export const info: CidrSubcommand = {
   name: "info",
   summary: "network, first and last address, size and Azure usable addresses of each CIDR",
-  examples: ["aksnet cidr info 10.224.0.0/24 10.0.0.5/28 fd12:3456:789a::/64", "aksnet cidr info -f subnets.txt -o json"],
+  examples: [
+    "aksnet cidr info 10.224.0.0/24 10.0.0.5/28 fd12:3456:789a::/64",
+    "aksnet cidr info -f subnets.txt -o json",
+  ],
   configure(cmd) {
     addListOptions(cmd.argument("[cidr...]", "CIDRs or addresses"));
   },
@@ -57,9 +60,12 @@ export const info: CidrSubcommand = {
     };
     if (format === "json") return writeJson(io, { count: list.length }, "prefixes", rows());
     if (format === "text") {
-      return writeText(io, (function* () {
-        for (const r of rows()) yield [r.cidr, r.first, r.last, r.size, r.azureUsable ?? "-"].join("\t");
-      })());
+      return writeText(
+        io,
+        (function* () {
+          for (const r of rows()) yield [r.cidr, r.first, r.last, r.size, r.azureUsable ?? "-"].join("\t");
+        })(),
+      );
     }
     const notes: string[] = [];
     let more = 0;
@@ -85,7 +91,15 @@ export const info: CidrSubcommand = {
         { header: "azure subnet" },
       ],
       function* () {
-        for (const r of rows()) yield [r.cidr, r.first, r.last, formatNumber(r.size), r.azureUsable === null ? "-" : formatNumber(r.azureUsable), r.azureSubnet ? "yes" : "no"];
+        for (const r of rows())
+          yield [
+            r.cidr,
+            r.first,
+            r.last,
+            formatNumber(r.size),
+            r.azureUsable === null ? "-" : formatNumber(r.azureUsable),
+            r.azureSubnet ? "yes" : "no",
+          ];
       },
       notes.length ? ["", ...notes] : [],
     );

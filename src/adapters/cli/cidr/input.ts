@@ -70,7 +70,8 @@ export class PrefixList {
     const i = this.firstHostBits;
     const p = this.prefixes[i];
     if (this.hostBitCount === 0 || p === undefined) return undefined;
-    if (this.hostBitCount === 1) return `note: ${p.toString()} (${this.where(i)}) has host bits set; it was read as its network ${p.masked().toString()}.`;
+    if (this.hostBitCount === 1)
+      return `note: ${p.toString()} (${this.where(i)}) has host bits set; it was read as its network ${p.masked().toString()}.`;
     return (
       `note: ${this.hostBitCount.toLocaleString("en-US")} CIDRs have host bits set and were read as their networks, ` +
       `the first ${p.toString()} (${this.where(i)}) as ${p.masked().toString()}.`
@@ -124,7 +125,9 @@ export async function readPrefixList(spec: ListSpec, io: Io, into = new PrefixLi
     const stdin = io.stdin();
     if ((stdin as Readable & { isTTY?: boolean }).isTTY) {
       if (spec.emptyFromTerminal) return into;
-      throw new UsageError(`no ${what} given: pass them ${spec.argsHint ?? "as arguments"}, with -f FILE, or pipe them on standard input.`);
+      throw new UsageError(
+        `no ${what} given: pass them ${spec.argsHint ?? "as arguments"}, with -f FILE, or pipe them on standard input.`,
+      );
     }
     await readStreamInto(into, STDIN, stdin);
   }
@@ -140,7 +143,9 @@ export async function openInput(file: string, io: Io): Promise<Readable> {
     if (s.isDirectory()) throw new UsageError(`${file} is a directory; give a file with one CIDR per line.`);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}; check the path.`);
+    throw new UsageError(
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}; check the path.`,
+    );
   }
   return createReadStream(path);
 }
@@ -154,7 +159,9 @@ async function readStreamInto(into: PrefixList, name: string, stream: Readable):
   } catch (e) {
     if (e instanceof UsageError) throw e;
     if (e instanceof LineTooLongError) {
-      throw new UsageError(`${describe(name, e.lineNumber)} is longer than ${e.maxLineLength.toLocaleString("en-US")} characters; give a text file with one CIDR per line.`);
+      throw new UsageError(
+        `${describe(name, e.lineNumber)} is longer than ${e.maxLineLength.toLocaleString("en-US")} characters; give a text file with one CIDR per line.`,
+      );
     }
     throw new UsageError(`cannot read ${name}: ${(e as Error).message}; check the path and permissions.`);
   }
@@ -171,7 +178,9 @@ function addLine(into: PrefixList, source: number, line: string, number: number,
     if (e instanceof ParseError) {
       // A file name where CIDRs were expected is an easy slip (`--used used.txt`): say how to read a file.
       const isFile = argsCwd !== undefined && existsSync(resolve(argsCwd, text));
-      throw new UsageError(`${describe(name, number)}: ${e.message}; ${isFile ? `to read CIDRs from the file ${text}, use -f ${text}` : "fix or remove it"}.`);
+      throw new UsageError(
+        `${describe(name, number)}: ${e.message}; ${isFile ? `to read CIDRs from the file ${text}, use -f ${text}` : "fix or remove it"}.`,
+      );
     }
     throw e;
   }

@@ -8,12 +8,16 @@ describe("writeJson", () => {
   it("prints exactly what renderJson prints for the same value", async () => {
     const key = fc.string({ minLength: 1, maxLength: 6 }).filter((k) => k !== "__proto__");
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }), async (head, items) => {
-        delete (head as Record<string, unknown>)["list"];
-        const io = memoryIo();
-        await writeJson(io, head, "list", items);
-        expect(io.stdout).toBe(renderJson({ ...head, list: items }));
-      }),
+      fc.asyncProperty(
+        fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
+        fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }),
+        async (head, items) => {
+          delete (head as Record<string, unknown>)["list"];
+          const io = memoryIo();
+          await writeJson(io, head, "list", items);
+          expect(io.stdout).toBe(renderJson({ ...head, list: items }));
+        },
+      ),
     );
   });
 
@@ -26,7 +30,14 @@ describe("writeJson", () => {
 
 describe("writeTable", () => {
   it.each([
-    { name: "left and right alignment", rows: [["a", "1"], ["bbb", "1,000"]], want: "name  count\n----  -----\na         1\nbbb   1,000\n" },
+    {
+      name: "left and right alignment",
+      rows: [
+        ["a", "1"],
+        ["bbb", "1,000"],
+      ],
+      want: "name  count\n----  -----\na         1\nbbb   1,000\n",
+    },
     { name: "no rows", rows: [], want: "name  count\n----  -----\n" },
   ])("$name", async ({ rows, want }) => {
     const io = memoryIo();

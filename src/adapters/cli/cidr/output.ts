@@ -29,7 +29,12 @@ const BOLD = "\u001b[1m";
 const RESET = "\u001b[0m";
 
 /** Writes an aligned table. `rows` is called twice (widths, then output), so it may be a lazy generator factory. */
-export async function writeTable(io: Io, columns: readonly TableColumn[], rows: () => Iterable<readonly string[]>, notes: readonly string[] = []): Promise<void> {
+export async function writeTable(
+  io: Io,
+  columns: readonly TableColumn[],
+  rows: () => Iterable<readonly string[]>,
+  notes: readonly string[] = [],
+): Promise<void> {
   const widths = columns.map((c) => c.header.length);
   for (const row of rows()) {
     for (let i = 0; i < widths.length; i++) {
@@ -68,7 +73,12 @@ const replacer = (_k: string, v: unknown): unknown => (typeof v === "bigint" ? v
  * Writes `{ ...head, [key]: [...items] }` as two-space-indented JSON, byte for byte
  * what `JSON.stringify(value, replacer, 2)` gives, streaming the items.
  */
-export async function writeJson(io: Io, head: Readonly<Record<string, unknown>>, key: string, items: Iterable<unknown>): Promise<void> {
+export async function writeJson(
+  io: Io,
+  head: Readonly<Record<string, unknown>>,
+  key: string,
+  items: Iterable<unknown>,
+): Promise<void> {
   const w = new ChunkedWriter(io);
   await w.write("{\n");
   for (const [k, v] of Object.entries(head)) {

@@ -34,7 +34,11 @@ export const overlaps: CidrSubcommand = {
   summary: "overlapping pairs among the inputs, or the inputs that overlap --against FILE",
   examples: ["aksnet cidr overlaps -f subnets.txt", "aksnet cidr overlaps -f subnets.txt --against onprem.txt -o json"],
   configure(cmd) {
-    addListOptions(cmd.argument("[cidr...]", "CIDRs or addresses").option("-a, --against <path>", "report each input that overlaps a CIDR in this file (- = standard input)"));
+    addListOptions(
+      cmd
+        .argument("[cidr...]", "CIDRs or addresses")
+        .option("-a, --against <path>", "report each input that overlaps a CIDR in this file (- = standard input)"),
+    );
   },
   async run({ args, opts, io }) {
     const format = parseFormat(opts["output"]);
@@ -42,7 +46,9 @@ export const overlaps: CidrSubcommand = {
     const file = opts["file"] as string | undefined;
     const cidrArgs = stringArgs(args[0]);
     if (against === "-" && (file === "-" || (file === undefined && cidrArgs.length === 0))) {
-      throw new UsageError("standard input can hold only one list: give the queries as arguments or with -f FILE when --against is -.");
+      throw new UsageError(
+        "standard input can hold only one list: give the queries as arguments or with -f FILE when --against is -.",
+      );
     }
     const list = await readPrefixList({ args: cidrArgs, file }, io);
     if (against === undefined) return pairs(io, format, list);
@@ -59,13 +65,27 @@ async function pairs(io: Io, format: Format, list: PrefixList): Promise<number> 
     return { a: entry(list, i), b: entry(list, j), relation: relation(a.masked(), b.masked()) };
   };
   const code = found.length ? EXIT.findings : EXIT.ok;
-  if (format === "json") return writeJson(io, { inputs: list.length, count: found.length }, "pairs", map(found, row)).then(() => code);
-  if (format === "text") return writeText(io, map(found, ([i, j]) => `${(list.prefixes[i] as Prefix).toString()}\t${(list.prefixes[j] as Prefix).toString()}`)).then(() => code);
+  if (format === "json")
+    return writeJson(io, { inputs: list.length, count: found.length }, "pairs", map(found, row)).then(() => code);
+  if (format === "text")
+    return writeText(
+      io,
+      map(found, ([i, j]) => `${(list.prefixes[i] as Prefix).toString()}\t${(list.prefixes[j] as Prefix).toString()}`),
+    ).then(() => code);
   await writeTable(
     io,
     [{ header: "a" }, { header: "at" }, { header: "relation" }, { header: "b" }, { header: "at" }],
-    () => map(found, ([i, j]) => { const r = row([i, j]); return [r.a.cidr, list.where(i), r.relation, r.b.cidr, list.where(j)]; }),
-    ["", found.length === 0 ? `No overlaps among ${list.length} CIDRs.` : `${found.length} overlapping pair${found.length === 1 ? "" : "s"} among ${list.length} CIDRs.`],
+    () =>
+      map(found, ([i, j]) => {
+        const r = row([i, j]);
+        return [r.a.cidr, list.where(i), r.relation, r.b.cidr, list.where(j)];
+      }),
+    [
+      "",
+      found.length === 0
+        ? `No overlaps among ${list.length} CIDRs.`
+        : `${found.length} overlapping pair${found.length === 1 ? "" : "s"} among ${list.length} CIDRs.`,
+    ],
   );
   return code;
 }
@@ -77,18 +97,31 @@ async function hits(io: Io, format: Format, queries: PrefixList, existing: Prefi
     const hit = index.overlapping(p);
     if (hit.length) found.push({ q, hit });
   });
-  const row = ({ q, hit }: { q: number; hit: number[] }) => ({ ...entry(queries, q), overlaps: hit.map((h) => entry(existing, h)) });
+  const row = ({ q, hit }: { q: number; hit: number[] }) => ({
+    ...entry(queries, q),
+    overlaps: hit.map((h) => entry(existing, h)),
+  });
   const head = { queries: queries.length, against: existing.length, count: found.length };
   const code = found.length ? EXIT.findings : EXIT.ok;
   if (format === "json") return writeJson(io, head, "hits", map(found, row)).then(() => code);
-  if (format === "text") return writeText(io, map(found, ({ q }) => (queries.prefixes[q] as Prefix).toString())).then(() => code);
+  if (format === "text")
+    return writeText(
+      io,
+      map(found, ({ q }) => (queries.prefixes[q] as Prefix).toString()),
+    ).then(() => code);
   const listed = (hit: number[]) =>
-    hit.slice(0, MAX_LISTED).map((h) => `${(existing.prefixes[h] as Prefix).toString()} (${existing.where(h)})`).join(", ") + (hit.length > MAX_LISTED ? ` and ${hit.length - MAX_LISTED} more` : "");
+    hit
+      .slice(0, MAX_LISTED)
+      .map((h) => `${(existing.prefixes[h] as Prefix).toString()} (${existing.where(h)})`)
+      .join(", ") + (hit.length > MAX_LISTED ? ` and ${hit.length - MAX_LISTED} more` : "");
   await writeTable(
     io,
     [{ header: "cidr" }, { header: "at" }, { header: "overlaps" }],
     () => map(found, ({ q, hit }) => [(queries.prefixes[q] as Prefix).toString(), queries.where(q), listed(hit)]),
-    ["", `${found.length} of ${queries.length} CIDRs ${found.length === 1 ? "overlaps" : "overlap"} one or more of the ${existing.length} in ${existing.source(0) || "the --against list"}.`],
+    [
+      "",
+      `${found.length} of ${queries.length} CIDRs ${found.length === 1 ? "overlaps" : "overlap"} one or more of the ${existing.length} in ${existing.source(0) || "the --against list"}.`,
+    ],
   );
   return code;
 }

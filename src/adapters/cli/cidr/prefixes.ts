@@ -18,8 +18,18 @@ export interface PrefixOutput {
 export async function writePrefixes(io: Io, o: PrefixOutput): Promise<void> {
   const notes = o.notes ?? [];
   if (o.format !== "table") for (const n of notes) io.err(n + "\n");
-  if (o.format === "json") return writeJson(io, o.head, "prefixes", map(o.prefixes(), (p) => p.toString()));
-  if (o.format === "text") return writeText(io, map(o.prefixes(), (p) => p.toString()));
+  if (o.format === "json")
+    return writeJson(
+      io,
+      o.head,
+      "prefixes",
+      map(o.prefixes(), (p) => p.toString()),
+    );
+  if (o.format === "text")
+    return writeText(
+      io,
+      map(o.prefixes(), (p) => p.toString()),
+    );
   await writeTable(
     io,
     [{ header: "cidr" }, { header: "first" }, { header: "last" }, { header: "addresses", align: "right" }],

@@ -13,7 +13,8 @@ function parseParent(text: string): Prefix {
   try {
     return parsePrefixOrAddr(text);
   } catch (e) {
-    if (e instanceof ParseError) throw new UsageError(`${e.message}; give the network to split, such as 10.224.0.0/22.`);
+    if (e instanceof ParseError)
+      throw new UsageError(`${e.message}; give the network to split, such as 10.224.0.0/22.`);
     throw e;
   }
 }
@@ -21,22 +22,32 @@ function parseParent(text: string): Prefix {
 /** The prefix length of the subnets from `--into` or `--count`. */
 export function splitBits(parent: Prefix, into: string | undefined, count: string | undefined): number {
   const max = parent.addr.bitLength;
-  if ((into === undefined) === (count === undefined)) throw new UsageError("give either --into /N (the subnet length) or --count N (how many equal subnets).");
+  if ((into === undefined) === (count === undefined))
+    throw new UsageError("give either --into /N (the subnet length) or --count N (how many equal subnets).");
   if (into !== undefined) {
     const bits = parseBits(into);
     if (bits === undefined) throw new UsageError(`--into "${into}" is not a prefix length; write it like /26.`);
-    if (bits < parent.bits || bits > max) throw new UsageError(`--into /${bits} cannot split ${parent.masked().toString()}: the length must be between /${parent.bits} and /${max}.`);
+    if (bits < parent.bits || bits > max)
+      throw new UsageError(
+        `--into /${bits} cannot split ${parent.masked().toString()}: the length must be between /${parent.bits} and /${max}.`,
+      );
     return bits;
   }
   const text = String(count).trim();
   const n = /^[1-9][0-9]*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n)) throw new UsageError(`--count "${text}" is not a positive whole number; write it like --count 4.`);
+  if (!Number.isSafeInteger(n))
+    throw new UsageError(`--count "${text}" is not a positive whole number; write it like --count 4.`);
   const log = Math.log2(n);
   if (!Number.isInteger(log)) {
     const up = 2 ** Math.ceil(log);
-    throw new UsageError(`--count ${n} is not a power of two; equal subnets come in powers of two, so use --count ${up / 2 >= 1 ? `${up / 2} or ` : ""}${up}.`);
+    throw new UsageError(
+      `--count ${n} is not a power of two; equal subnets come in powers of two, so use --count ${up / 2 >= 1 ? `${up / 2} or ` : ""}${up}.`,
+    );
   }
-  if (parent.bits + log > max) throw new UsageError(`${parent.masked().toString()} cannot be split into ${formatNumber(n)} subnets: it holds at most ${formatNumber(2n ** BigInt(max - parent.bits))} /${max}s.`);
+  if (parent.bits + log > max)
+    throw new UsageError(
+      `${parent.masked().toString()} cannot be split into ${formatNumber(n)} subnets: it holds at most ${formatNumber(2n ** BigInt(max - parent.bits))} /${max}s.`,
+    );
   return parent.bits + log;
 }
 
@@ -57,10 +68,18 @@ export const split: CidrSubcommand = {
     const bits = splitBits(parent, opts["into"] as string | undefined, opts["count"] as string | undefined);
     const count = parent.subnetCount(bits);
     if (count > BigInt(MAX_SPLIT)) {
-      throw new UsageError(`splitting ${parent.masked().toString()} into /${bits} gives ${formatNumber(count)} subnets; aksnet prints at most ${formatNumber(MAX_SPLIT)}, so choose a shorter length.`);
+      throw new UsageError(
+        `splitting ${parent.masked().toString()} into /${bits} gives ${formatNumber(count)} subnets; aksnet prints at most ${formatNumber(MAX_SPLIT)}, so choose a shorter length.`,
+      );
     }
     const net = parent.masked();
-    const notes = net === parent ? [] : [`note: ${parent.toString()} has host bits set; split its network ${net.toString()}.`];
-    await writePrefixes(io, { format, head: { cidr: net.toString(), bits, count: Number(count) }, prefixes: () => net.subnets(bits), notes });
+    const notes =
+      net === parent ? [] : [`note: ${parent.toString()} has host bits set; split its network ${net.toString()}.`];
+    await writePrefixes(io, {
+      format,
+      head: { cidr: net.toString(), bits, count: Number(count) },
+      prefixes: () => net.subnets(bits),
+      notes,
+    });
   },
 };

@@ -23,8 +23,13 @@ export interface CidrSubcommand {
 }
 
 /** The shared options: `-f, --file` and `-o, --output`. */
-export function addListOptions(cmd: Command, fileHelp = "read CIDRs from FILE, one per line (- = standard input)"): Command {
-  return cmd.option("-f, --file <path>", fileHelp).option("-o, --output <format>", "table, json or text (one value per line)", "table");
+export function addListOptions(
+  cmd: Command,
+  fileHelp = "read CIDRs from FILE, one per line (- = standard input)",
+): Command {
+  return cmd
+    .option("-f, --file <path>", fileHelp)
+    .option("-o, --output <format>", "table, json or text (one value per line)", "table");
 }
 
 /** The positional CIDR list as strings. */

@@ -12,8 +12,15 @@ import { colorEnabled } from "../io.js";
 export default defineCommand({
   configure(cmd) {
     cmd
-      .argument("<files...>", "plan files: aksnet YAML/JSON, az aks show -o json, ARM, az network vnet show/list -o json, terraform show -json; several are merged; - reads standard input")
-      .addOption(new Option("-o, --output <format>", "output format").choices(["text", "table", "json", "sarif"]).default("text"))
+      .argument(
+        "<files...>",
+        "plan files: aksnet YAML/JSON, az aks show -o json, ARM, az network vnet show/list -o json, terraform show -json; several are merged; - reads standard input",
+      )
+      .addOption(
+        new Option("-o, --output <format>", "output format")
+          .choices(["text", "table", "json", "sarif"])
+          .default("text"),
+      )
       .option("--show-resolved", "also print the plan with every default filled in")
       .addHelpText(
         "after",
@@ -21,7 +28,10 @@ export default defineCommand({
       );
   },
   async run({ args, opts, io }) {
-    const [{ loadPlanArgs }, { buildReport }] = await Promise.all([import("../plan-input.js"), import("../check/build.js")]);
+    const [{ loadPlanArgs }, { buildReport }] = await Promise.all([
+      import("../plan-input.js"),
+      import("../check/build.js"),
+    ]);
     const loaded = await loadPlanArgs(args[0], io, "give the plan file to check, e.g. aksnet check aksnet.yaml");
     const report = buildReport(loaded);
     const showResolved = Boolean(opts["showResolved"]);

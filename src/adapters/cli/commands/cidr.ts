@@ -31,17 +31,28 @@ export default defineCommand({
   },
   async run({ args, io }) {
     const argv = (args[0] as string[] | undefined) ?? [];
-    const outer = (msg: string) => `aksnet cidr: ${msg.replace(/^error: /, "").trim().replace(/\.$/, "")}. Run 'aksnet cidr --help' for usage.\n`;
+    const outer = (msg: string) =>
+      `aksnet cidr: ${msg
+        .replace(/^error: /, "")
+        .trim()
+        .replace(/\.$/, "")}. Run 'aksnet cidr --help' for usage.\n`;
     const root = new Command("cidr")
       .description("The IP toolbox: info, split, merge, exclude, overlaps, free.")
       .usage("<subcommand> [options] [CIDR...]")
       .exitOverride()
-      .configureOutput({ writeOut: (s) => void io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(outer(s)) })
+      .configureOutput({
+        writeOut: (s) => void io.out(s),
+        writeErr: (s) => io.err(s),
+        outputError: (s, write) => write(outer(s)),
+      })
       .addHelpText("after", EXAMPLES);
     root.name("aksnet cidr");
     let code: number = EXIT.ok;
     for (const sub of subcommands) {
-      const child = root.command(sub.name).description(sub.summary).addHelpText("after", `\nExamples:\n${sub.examples.map((e) => `  ${e}\n`).join("")}`);
+      const child = root
+        .command(sub.name)
+        .description(sub.summary)
+        .addHelpText("after", `\nExamples:\n${sub.examples.map((e) => `  ${e}\n`).join("")}`);
       sub.configure(child);
       child.action(async (...params: unknown[]) => {
         const self = params[params.length - 1] as Command;

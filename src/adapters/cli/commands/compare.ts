@@ -5,7 +5,15 @@
  */
 import { compare } from "../../../engines/capacity/compare.js";
 import { renderCompareMarkdown, renderCompareText } from "../capacity/render-compare.js";
-import { parseCount, parseKubernetesVersionFlag, parseMaxPods, parseModels, parseOutput, parsePrefixFlag, parseSurge } from "../capacity/options.js";
+import {
+  parseCount,
+  parseKubernetesVersionFlag,
+  parseMaxPods,
+  parseModels,
+  parseOutput,
+  parsePrefixFlag,
+  parseSurge,
+} from "../capacity/options.js";
 import { defineCommand } from "../command.js";
 import { EXIT } from "../errors.js";
 import { renderJson } from "../format/json.js";
@@ -27,7 +35,10 @@ export default defineCommand({
       .option("--pod-cidr <cidr>", "pod CIDR for kubenet and Overlay (default 10.244.0.0/16)")
       .option("--pod-subnet <cidr>", "pod subnet for the pod-subnet models (default: large enough)")
       .option("--max-pods <n>", "max pods per node for every model (default: each model's default)")
-      .option("--surge <n|p%>", "max surge: nodes or a percentage; 0 for none (default: 10%, or 1 before Kubernetes 1.32)")
+      .option(
+        "--surge <n|p%>",
+        "max surge: nodes or a percentage; 0 for none (default: 10%, or 1 before Kubernetes 1.32)",
+      )
       .option("--kubernetes-version <v>", "Kubernetes version, decides the default surge")
       .option("--reserved <n>", "node-subnet addresses other tenants take (load balancers, private endpoints)")
       .option("--model <ids>", "only these models, comma-separated")
@@ -46,7 +57,12 @@ export default defineCommand({
       reserved: parseCount("--reserved", opts["reserved"]),
       models: parseModels(opts["model"]),
     });
-    const text = output === "json" ? renderJson(result) : output === "markdown" ? renderCompareMarkdown(result) : renderCompareText(result, colorEnabled(io));
+    const text =
+      output === "json"
+        ? renderJson(result)
+        : output === "markdown"
+          ? renderCompareMarkdown(result)
+          : renderCompareText(result, colorEnabled(io));
     await io.out(text);
     return EXIT.ok;
   },

@@ -12,10 +12,26 @@ import { readPlanFile } from "../plan-input.js";
 export default defineCommand({
   configure(cmd) {
     cmd
-      .argument("<inputs...>", "plan file (aksnet YAML/JSON), or az aks show / ARM / terraform show -json, plus az network vnet show JSON for its VNet")
-      .addOption(new Option("-f, --format <format>", "what to generate").choices(["az", "bicep", "terraform"]).makeOptionMandatory())
-      .addOption(new Option("-o, --output <format>", "text: the file itself; json: the text with notes").choices(["text", "json"]).default("text"))
-      .addOption(new Option("--vnet <mode>", "create the plan's VNet and subnets, or reference existing ones (default: create for an aksnet plan, existing for cluster JSON)").choices(["create", "existing"]))
+      .argument(
+        "<inputs...>",
+        "plan file (aksnet YAML/JSON), or az aks show / ARM / terraform show -json, plus az network vnet show JSON for its VNet",
+      )
+      .addOption(
+        new Option("-f, --format <format>", "what to generate")
+          .choices(["az", "bicep", "terraform"])
+          .makeOptionMandatory(),
+      )
+      .addOption(
+        new Option("-o, --output <format>", "text: the file itself; json: the text with notes")
+          .choices(["text", "json"])
+          .default("text"),
+      )
+      .addOption(
+        new Option(
+          "--vnet <mode>",
+          "create the plan's VNet and subnets, or reference existing ones (default: create for an aksnet plan, existing for cluster JSON)",
+        ).choices(["create", "existing"]),
+      )
       .option("--force", "generate even when the plan has error findings")
       .addHelpText(
         "after",
@@ -25,11 +41,17 @@ export default defineCommand({
   async run({ args, opts, io }) {
     const paths = (args[0] as string[]) ?? [];
     const { plan, loaded } = await readPlanFile(paths, io);
-    const existingVnet = opts["vnet"] !== undefined ? opts["vnet"] === "existing" : loaded.formats.some((f) => f !== "aksnet");
-    const [{ generate }, { validate }] = await Promise.all([import("../../generate/index.js"), import("../../../engines/validate/index.js")]);
+    const existingVnet =
+      opts["vnet"] !== undefined ? opts["vnet"] === "existing" : loaded.formats.some((f) => f !== "aksnet");
+    const [{ generate }, { validate }] = await Promise.all([
+      import("../../generate/index.js"),
+      import("../../../engines/validate/index.js"),
+    ]);
     const errors = validate(plan).filter((f) => f.severity === "error");
     if (errors.length > 0 && !opts["force"]) {
-      io.err(`aksnet generate: ${paths.join(" ")} has ${errors.length} error finding${errors.length === 1 ? "" : "s"}, first: ${errors[0]?.message} Run aksnet check ${paths.join(" ")}, or pass --force.\n`);
+      io.err(
+        `aksnet generate: ${paths.join(" ")} has ${errors.length} error finding${errors.length === 1 ? "" : "s"}, first: ${errors[0]?.message} Run aksnet check ${paths.join(" ")}, or pass --force.\n`,
+      );
       return EXIT.findings;
     }
     const format = opts["format"] as "az" | "bicep" | "terraform";
@@ -38,7 +60,9 @@ export default defineCommand({
       const p = r.problems[0]!;
       const rest = r.problems.length - 1;
       const more = rest > 0 ? ` (and ${rest} more value${rest === 1 ? "" : "s"} refused)` : "";
-      throw new UsageError(`${paths.join(" ")}: ${p.path} ${JSON.stringify(p.value)} cannot be written safely: ${p.reason}${more}`);
+      throw new UsageError(
+        `${paths.join(" ")}: ${p.path} ${JSON.stringify(p.value)} cannot be written safely: ${p.reason}${more}`,
+      );
     }
     if (opts["output"] === "json") {
       await io.out(renderJson({ format: r.format, notes: r.notes, aksDefaults: r.aksDefaults, text: r.text }));

@@ -11,13 +11,41 @@ export interface CommandEntry {
 }
 
 export const commands: readonly CommandEntry[] = [
-  { name: "compare", summary: "capacity of one subnet under each network model, side by side", load: () => import("./compare.js") },
-  { name: "size", summary: "the smallest node subnet, pod subnet and pod CIDR each model needs for a target", load: () => import("./size.js") },
-  { name: "check", summary: "validate a plan (or az aks show / ARM / Terraform plan JSON); findings with fixes", load: () => import("./check.js") },
-  { name: "recommend", summary: "rank the network models for stated requirements, with reasons", load: () => import("./recommend.js") },
+  {
+    name: "compare",
+    summary: "capacity of one subnet under each network model, side by side",
+    load: () => import("./compare.js"),
+  },
+  {
+    name: "size",
+    summary: "the smallest node subnet, pod subnet and pod CIDR each model needs for a target",
+    load: () => import("./size.js"),
+  },
+  {
+    name: "check",
+    summary: "validate a plan (or az aks show / ARM / Terraform plan JSON); findings with fixes",
+    load: () => import("./check.js"),
+  },
+  {
+    name: "recommend",
+    summary: "rank the network models for stated requirements, with reasons",
+    load: () => import("./recommend.js"),
+  },
   { name: "generate", summary: "az CLI, Bicep or Terraform for a plan", load: () => import("./generate.js") },
-  { name: "migrate", summary: "blockers, steps and commands to move a cluster to Overlay or Cilium", load: () => import("./migrate.js") },
-  { name: "inspect", summary: "a live cluster or offline dumps: model, pod ranges, per-node use, headroom", load: () => import("./inspect.js") },
-  { name: "cidr", summary: "the IP toolbox: info, split, merge, exclude, overlaps, free", load: () => import("./cidr.js") },
+  {
+    name: "migrate",
+    summary: "blockers, steps and commands to move a cluster to Overlay or Cilium",
+    load: () => import("./migrate.js"),
+  },
+  {
+    name: "inspect",
+    summary: "a live cluster or offline dumps: model, pod ranges, per-node use, headroom",
+    load: () => import("./inspect.js"),
+  },
+  {
+    name: "cidr",
+    summary: "the IP toolbox: info, split, merge, exclude, overlaps, free",
+    load: () => import("./cidr.js"),
+  },
   { name: "serve", summary: "the web planner on 127.0.0.1", load: () => import("./serve.js") },
 ];

@@ -18,12 +18,16 @@ import type { ClusterSnapshot } from "../../inspect/snapshot.js";
 
 function positiveInt(name: string) {
   return (v: string) => {
-    if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`${name} must be a whole number of at least 1, got "${v}".`);
+    if (!/^\d+$/.test(v) || Number(v) < 1)
+      throw new UsageError(`${name} must be a whole number of at least 1, got "${v}".`);
     return Number(v);
   };
 }
 
-async function loadConfigurationFiles(paths: { flag: string; path: string }[], cwd: string): Promise<LoadedConfiguration | undefined> {
+async function loadConfigurationFiles(
+  paths: { flag: string; path: string }[],
+  cwd: string,
+): Promise<LoadedConfiguration | undefined> {
   if (paths.length === 0) return undefined;
   const files = [];
   for (const { flag, path } of paths) {
@@ -31,7 +35,9 @@ async function loadConfigurationFiles(paths: { flag: string; path: string }[], c
       files.push({ text: await readFile(resolve(cwd, path), "utf8"), fileName: path });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(`cannot read ${flag} ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message}; give ${flag === "--plan" ? "an aksnet plan (aksnet.yaml)" : "the output of az aks show -o json"}.`);
+      throw new UsageError(
+        `cannot read ${flag} ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message}; give ${flag === "--plan" ? "an aksnet plan (aksnet.yaml)" : "the output of az aks show -o json"}.`,
+      );
     }
   }
   try {
@@ -45,13 +51,26 @@ async function loadConfigurationFiles(paths: { flag: string; path: string }[], c
 export default defineCommand({
   configure(cmd: Command) {
     cmd
-      .usage("[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [--plan FILE] [-o table|json|markdown]")
+      .usage(
+        "[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [--plan FILE] [-o table|json|markdown]",
+      )
       .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, then ~/.kube/config)")
       .option("--context <name>", "kubeconfig context to use (default: the current context)")
-      .option("--from-dump <file...>", "read kubectl get nodes,pods,daemonsets -A -o json output instead of a live cluster (- for standard input)")
-      .option("--aks-json <file>", "az aks show -o json (or ARM) output: the configured network profile and pools, compared with the cluster")
-      .option("--plan <file>", "an aksnet plan: differences from the cluster, aksnet check findings at the cluster's node counts, node subnet headroom")
-      .addOption(new Option("-o, --output <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
+      .option(
+        "--from-dump <file...>",
+        "read kubectl get nodes,pods,daemonsets -A -o json output instead of a live cluster (- for standard input)",
+      )
+      .option(
+        "--aks-json <file>",
+        "az aks show -o json (or ARM) output: the configured network profile and pools, compared with the cluster",
+      )
+      .option(
+        "--plan <file>",
+        "an aksnet plan: differences from the cluster, aksnet check findings at the cluster's node counts, node subnet headroom",
+      )
+      .addOption(
+        new Option("-o, --output <format>", "output format").choices(["table", "json", "markdown"]).default("table"),
+      )
       .option("--all-nodes", "list every node in table and markdown output (default: the first 20)")
       .option("--page-size <n>", "items per list call on a live cluster", positiveInt("--page-size"), 500)
       .option("--timeout <seconds>", "per-request timeout on a live cluster", positiveInt("--timeout"), 30)
@@ -73,7 +92,10 @@ Examples:
   async run({ opts, io }) {
     const format = (opts["output"] as string) ?? "table";
     const dumps = (opts["fromDump"] as string[] | undefined) ?? [];
-    if (dumps.length && (opts["kubeconfig"] || opts["context"])) throw new UsageError("--from-dump reads files, so --kubeconfig and --context do not apply; drop one or the other.");
+    if (dumps.length && (opts["kubeconfig"] || opts["context"]))
+      throw new UsageError(
+        "--from-dump reads files, so --kubeconfig and --context do not apply; drop one or the other.",
+      );
     const configFiles = [
       ...(opts["aksJson"] ? [{ flag: "--aks-json", path: opts["aksJson"] as string }] : []),
       ...(opts["plan"] ? [{ flag: "--plan", path: opts["plan"] as string }] : []),
@@ -83,8 +105,12 @@ Examples:
     let source: ReportSource;
     if (dumps.length) {
       try {
-        if (dumps.filter((d) => d === "-").length > 1) throw new UsageError("--from-dump names standard input (-) more than once; give it once.");
-        snapshot = await readDumps(dumps.map((d) => (d === "-" ? d : resolve(io.cwd, d))), { stdin: () => io.stdin() });
+        if (dumps.filter((d) => d === "-").length > 1)
+          throw new UsageError("--from-dump names standard input (-) more than once; give it once.");
+        snapshot = await readDumps(
+          dumps.map((d) => (d === "-" ? d : resolve(io.cwd, d))),
+          { stdin: () => io.stdin() },
+        );
       } catch (e) {
         if (e instanceof DumpError) throw new UsageError(e.message.replace(io.cwd + "/", ""));
         throw e;
@@ -93,7 +119,13 @@ Examples:
     } else {
       const { readLive, KubeconfigError } = await import("../../inspect/live.js");
       try {
-        const live = await readLive({ kubeconfig: opts["kubeconfig"] as string | undefined, context: opts["context"] as string | undefined, env: io.env, pageSize: opts["pageSize"] as number, timeoutMs: (opts["timeout"] as number) * 1000 });
+        const live = await readLive({
+          kubeconfig: opts["kubeconfig"] as string | undefined,
+          context: opts["context"] as string | undefined,
+          env: io.env,
+          pageSize: opts["pageSize"] as number,
+          timeoutMs: (opts["timeout"] as number) * 1000,
+        });
         snapshot = live.snapshot;
         source = { kind: "live", context: live.context, server: live.server };
       } catch (e) {
@@ -102,16 +134,25 @@ Examples:
       }
       if (snapshot.read.length === 0) {
         const p = snapshot.problems[0];
-        throw new UsageError(`could not read the cluster ${source.server ?? ""}: ${p ? p.detail : "nothing could be listed"}`.replace(/ +:/, ":"));
+        throw new UsageError(
+          `could not read the cluster ${source.server ?? ""}: ${p ? p.detail : "nothing could be listed"}`.replace(
+            / +:/,
+            ":",
+          ),
+        );
       }
     }
     const report = inspectReport(snapshot, source, configured);
     const options = { color: colorEnabled(io), allNodes: Boolean(opts["allNodes"]) };
     // Absent values are null in JSON, so every documented field is always present.
-    if (format === "json") await io.out(renderJson(JSON.parse(JSON.stringify(report, (_k, v: unknown) => (v === undefined ? null : v)))));
+    if (format === "json")
+      await io.out(renderJson(JSON.parse(JSON.stringify(report, (_k, v: unknown) => (v === undefined ? null : v)))));
     else if (format === "markdown") await io.out(renderInspectMarkdown(report, options));
     else await io.out(renderInspectTable(report, options));
-    const failing = report.headroom.checks.some((c) => !c.fits) || (report.configured?.differences.length ?? 0) > 0 || (report.configured?.findings.some((f) => f.severity === "error") ?? false);
+    const failing =
+      report.headroom.checks.some((c) => !c.fits) ||
+      (report.configured?.differences.length ?? 0) > 0 ||
+      (report.configured?.findings.some((f) => f.severity === "error") ?? false);
     return failing ? EXIT.findings : EXIT.ok;
   },
 });

@@ -21,12 +21,19 @@ async function factsFromJson(path: string, cwd: string): Promise<ClusterFacts> {
   }
   if (doc === null || typeof doc !== "object") return {};
   const o = doc as Record<string, unknown>;
-  const props = (typeof o["properties"] === "object" && o["properties"] !== null ? o["properties"] : o) as Record<string, unknown>;
+  const props = (typeof o["properties"] === "object" && o["properties"] !== null ? o["properties"] : o) as Record<
+    string,
+    unknown
+  >;
   const identity = (o["identity"] as Record<string, unknown> | undefined)?.["type"];
   const nap = (props["nodeProvisioningProfile"] as Record<string, unknown> | undefined)?.["mode"];
   const sp = (props["servicePrincipalProfile"] as Record<string, unknown> | undefined)?.["clientId"];
   return {
-    ...(identity === "SystemAssigned" || identity === "UserAssigned" ? { identity } : sp !== undefined && sp !== "msi" && identity === undefined ? { identity: "ServicePrincipal" as const } : {}),
+    ...(identity === "SystemAssigned" || identity === "UserAssigned"
+      ? { identity }
+      : sp !== undefined && sp !== "msi" && identity === undefined
+        ? { identity: "ServicePrincipal" as const }
+        : {}),
     ...(typeof nap === "string" ? { nodeAutoProvisioning: nap.toLowerCase() === "auto" } : {}),
   };
 }
@@ -36,14 +43,36 @@ const IDENTITY = { system: "SystemAssigned", user: "UserAssigned", sp: "ServiceP
 export default defineCommand({
   configure(cmd) {
     cmd
-      .argument("<inputs...>", "plan file, or az aks show / ARM JSON of the cluster (plus az network vnet show JSON for its VNet)")
+      .argument(
+        "<inputs...>",
+        "plan file, or az aks show / ARM JSON of the cluster (plus az network vnet show JSON for its VNet)",
+      )
       .addOption(new Option("--to <target>", "where to move").choices(["overlay", "cilium"]).makeOptionMandatory())
-      .option("--pod-cidr <cidr>", "the Overlay pod CIDR to use (default: kept from kubenet when it fits, else the first free range)")
-      .addOption(new Option("--identity <kind>", "the cluster identity, when the input does not say").choices(["system", "user", "sp"]))
-      .addOption(new Option("--ip-masq-agent <config>", "whether a custom azure-ip-masq-agent config exists").choices(["custom", "default"]))
-      .addOption(new Option("--node-auto-provisioning <state>", "whether node auto-provisioning is on").choices(["on", "off"]))
+      .option(
+        "--pod-cidr <cidr>",
+        "the Overlay pod CIDR to use (default: kept from kubenet when it fits, else the first free range)",
+      )
+      .addOption(
+        new Option("--identity <kind>", "the cluster identity, when the input does not say").choices([
+          "system",
+          "user",
+          "sp",
+        ]),
+      )
+      .addOption(
+        new Option("--ip-masq-agent <config>", "whether a custom azure-ip-masq-agent config exists").choices([
+          "custom",
+          "default",
+        ]),
+      )
+      .addOption(
+        new Option("--node-auto-provisioning <state>", "whether node auto-provisioning is on").choices(["on", "off"]),
+      )
       .addOption(new Option("-o, --output <format>", "output format").choices(["table", "json"]).default("table"))
-      .addHelpText("after", "\nExamples:\n  aksnet migrate aksnet.yaml --to overlay\n  az aks show -g rg -n aks -o json > cluster.json && aksnet migrate cluster.json --to cilium\n");
+      .addHelpText(
+        "after",
+        "\nExamples:\n  aksnet migrate aksnet.yaml --to overlay\n  az aks show -g rg -n aks -o json > cluster.json && aksnet migrate cluster.json --to cilium\n",
+      );
   },
   async run({ args, opts, io }) {
     const paths = (args[0] as string[]) ?? [];
@@ -57,9 +86,18 @@ export default defineCommand({
     if (opts["podCidr"] !== undefined) {
       const { tryParsePrefix } = await import("../../../ip/index.js");
       const r = tryParsePrefix(String(opts["podCidr"]));
-      if (!r.ok) throw new UsageError(`--pod-cidr ${JSON.stringify(opts["podCidr"])}: ${r.error.reason}; give an IPv4 CIDR such as 100.64.0.0/16`);
-      if (r.value.addr.family !== 4) throw new UsageError(`--pod-cidr ${String(opts["podCidr"])} is IPv6; the Overlay migration takes an IPv4 pod CIDR such as 100.64.0.0/16`);
-      if (!r.value.isMasked()) throw new UsageError(`--pod-cidr ${String(opts["podCidr"])} is not a network address; use ${r.value.masked().toString()}`);
+      if (!r.ok)
+        throw new UsageError(
+          `--pod-cidr ${JSON.stringify(opts["podCidr"])}: ${r.error.reason}; give an IPv4 CIDR such as 100.64.0.0/16`,
+        );
+      if (r.value.addr.family !== 4)
+        throw new UsageError(
+          `--pod-cidr ${String(opts["podCidr"])} is IPv6; the Overlay migration takes an IPv4 pod CIDR such as 100.64.0.0/16`,
+        );
+      if (!r.value.isMasked())
+        throw new UsageError(
+          `--pod-cidr ${String(opts["podCidr"])} is not a network address; use ${r.value.masked().toString()}`,
+        );
       podCidr = r.value.toString();
     }
     let fromJson: ClusterFacts = {};
@@ -68,11 +106,19 @@ export default defineCommand({
       ...fromJson,
       ...(opts["identity"] !== undefined ? { identity: IDENTITY[opts["identity"] as keyof typeof IDENTITY] } : {}),
       ...(opts["ipMasqAgent"] !== undefined ? { customIpMasqAgent: opts["ipMasqAgent"] === "custom" } : {}),
-      ...(opts["nodeAutoProvisioning"] !== undefined ? { nodeAutoProvisioning: opts["nodeAutoProvisioning"] === "on" } : {}),
+      ...(opts["nodeAutoProvisioning"] !== undefined
+        ? { nodeAutoProvisioning: opts["nodeAutoProvisioning"] === "on" }
+        : {}),
     };
-    const m = planMigration(resolvePlan(plan), { to: opts["to"] as "overlay" | "cilium", ...(podCidr ? { podCidr } : {}), facts });
+    const m = planMigration(resolvePlan(plan), {
+      to: opts["to"] as "overlay" | "cilium",
+      ...(podCidr ? { podCidr } : {}),
+      facts,
+    });
     const cluster = { name: plan.name ?? "<cluster-name>", resourceGroup: plan.resourceGroup ?? "<resource-group>" };
-    await io.out(opts["output"] === "json" ? renderJson(migrationJson(m, cluster)) : renderMigrationText(m, cluster.name));
+    await io.out(
+      opts["output"] === "json" ? renderJson(migrationJson(m, cluster)) : renderMigrationText(m, cluster.name),
+    );
     return m.status === "blocked" ? EXIT.findings : EXIT.ok;
   },
 });

@@ -53,7 +53,9 @@ async function ensureWebRoot(root: string, webRoot: string): Promise<string> {
       // fall through to the message below
     }
   }
-  throw new UsageError(`the web page is not built (no ${join(webRoot, "index.html")}); run 'npm run build' in ${root}.`);
+  throw new UsageError(
+    `the web page is not built (no ${join(webRoot, "index.html")}); run 'npm run build' in ${root}.`,
+  );
 }
 
 export default defineCommand({
@@ -83,7 +85,9 @@ export default defineCommand({
     const host = String(opts["host"]);
     const port = opts["port"] as number;
     if (!LOOPBACK.has(host) && opts["allowRemote"] !== true) {
-      throw new UsageError(`--host ${host} would let other machines reach the planner; add --allow-remote if that is what you want, or leave --host out for 127.0.0.1.`);
+      throw new UsageError(
+        `--host ${host} would let other machines reach the planner; add --allow-remote if that is what you want, or leave --host out for 127.0.0.1.`,
+      );
     }
     const root = packageRoot();
     const { startServer, webRootOf } = await import("../../web/server.js");
@@ -93,13 +97,20 @@ export default defineCommand({
       server = await startServer({ root: webRoot, host, port });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EADDRINUSE") throw new UsageError(`port ${port} on ${host} is in use; choose another with --port (0 picks a free one).`);
-      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new UsageError(`--host ${host} is not an address of this machine; use 127.0.0.1 or an address of one of its interfaces.`);
-      if (code === "EACCES") throw new UsageError(`not allowed to listen on port ${port}; choose a port above 1023 with --port.`);
+      if (code === "EADDRINUSE")
+        throw new UsageError(`port ${port} on ${host} is in use; choose another with --port (0 picks a free one).`);
+      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+        throw new UsageError(
+          `--host ${host} is not an address of this machine; use 127.0.0.1 or an address of one of its interfaces.`,
+        );
+      if (code === "EACCES")
+        throw new UsageError(`not allowed to listen on port ${port}; choose a port above 1023 with --port.`);
       throw e;
     }
     if (!LOOPBACK.has(host)) {
-      io.err(`aksnet serve: warning: listening on ${host}, reachable from other machines; anyone who can reach it can use the planner.\n`);
+      io.err(
+        `aksnet serve: warning: listening on ${host}, reachable from other machines; anyone who can reach it can use the planner.\n`,
+      );
     }
     // A wildcard address is not one a browser can open; this machine reaches it on loopback.
     const url = host === "0.0.0.0" || host === "::" ? `http://127.0.0.1:${server.port}/` : server.url;

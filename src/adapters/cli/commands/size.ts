@@ -5,7 +5,15 @@
  */
 import { size, type SizePool } from "../../../engines/capacity/index.js";
 import { renderSizeMarkdown, renderSizeText } from "../capacity/render-size.js";
-import { parseCount, parseKubernetesVersionFlag, parseMaxPods, parseModels, parseNodes, parseOutput, parseSurge } from "../capacity/options.js";
+import {
+  parseCount,
+  parseKubernetesVersionFlag,
+  parseMaxPods,
+  parseModels,
+  parseNodes,
+  parseOutput,
+  parseSurge,
+} from "../capacity/options.js";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import { renderJson } from "../format/json.js";
@@ -25,8 +33,14 @@ export default defineCommand({
       .option("--nodes <n>", "nodes in the pool (its count)")
       .option("--max-count <n>", "autoscaler maximum; AKS reserves addresses for it up front")
       .option("--max-pods <n>", "max pods per node (default: each model's default)")
-      .option("--surge <n|p%>", "max surge: nodes or a percentage; 0 for none (default: 10%, or 1 before Kubernetes 1.32)")
-      .option("--pools <file>", "YAML or JSON node pools (name, count, minCount, maxCount, maxPods, maxSurge) or a plan file")
+      .option(
+        "--surge <n|p%>",
+        "max surge: nodes or a percentage; 0 for none (default: 10%, or 1 before Kubernetes 1.32)",
+      )
+      .option(
+        "--pools <file>",
+        "YAML or JSON node pools (name, count, minCount, maxCount, maxPods, maxSurge) or a plan file",
+      )
       .option("--model <ids>", "only these models, comma-separated")
       .option("--ilb <n>", "internal load balancer IPs in the node subnet")
       .option("--private-endpoints <n>", "private endpoints in the node subnet")
@@ -42,22 +56,43 @@ export default defineCommand({
     const surge = parseSurge(opts["surge"]);
     let pools: SizePool[];
     if (opts["pools"] !== undefined) {
-      if (nodes !== undefined || maxCount !== undefined) throw new UsageError("give either --pools or --nodes/--max-count, not both; the pools file holds each pool's nodes");
+      if (nodes !== undefined || maxCount !== undefined)
+        throw new UsageError(
+          "give either --pools or --nodes/--max-count, not both; the pools file holds each pool's nodes",
+        );
       // Loaded only for --pools: the YAML parser and the plan schema cost more start-up than the whole sizing.
       const { readPoolsFile } = await import("../capacity/pools-file.js");
-      pools = (await readPoolsFile(String(opts["pools"]), io.cwd)).map((p) => ({ ...p, maxPods: p.maxPods ?? maxPods, maxSurge: p.maxSurge ?? surge }));
+      pools = (await readPoolsFile(String(opts["pools"]), io.cwd)).map((p) => ({
+        ...p,
+        maxPods: p.maxPods ?? maxPods,
+        maxSurge: p.maxSurge ?? surge,
+      }));
     } else {
-      if (nodes === undefined && maxCount === undefined) throw new UsageError("say how many nodes to plan for: --nodes N (or --max-count N with the autoscaler, or --pools FILE)");
-      if (nodes !== undefined && maxCount !== undefined && maxCount < nodes) throw new UsageError(`--max-count ${maxCount} is below --nodes ${nodes}; the autoscaler maximum must be at least the node count`);
+      if (nodes === undefined && maxCount === undefined)
+        throw new UsageError(
+          "say how many nodes to plan for: --nodes N (or --max-count N with the autoscaler, or --pools FILE)",
+        );
+      if (nodes !== undefined && maxCount !== undefined && maxCount < nodes)
+        throw new UsageError(
+          `--max-count ${maxCount} is below --nodes ${nodes}; the autoscaler maximum must be at least the node count`,
+        );
       pools = [{ name: "default", nodes: maxCount ?? nodes ?? 0, maxPods, maxSurge: surge }];
     }
     const result = size({
       pools,
       models: parseModels(opts["model"]),
       kubernetesVersion: parseKubernetesVersionFlag(opts["kubernetesVersion"]),
-      tenants: { internalLoadBalancerIps: parseCount("--ilb", opts["ilb"]), privateEndpoints: parseCount("--private-endpoints", opts["privateEndpoints"]) },
+      tenants: {
+        internalLoadBalancerIps: parseCount("--ilb", opts["ilb"]),
+        privateEndpoints: parseCount("--private-endpoints", opts["privateEndpoints"]),
+      },
     });
-    const text = output === "json" ? renderJson(result) : output === "markdown" ? renderSizeMarkdown(result) : renderSizeText(result, colorEnabled(io));
+    const text =
+      output === "json"
+        ? renderJson(result)
+        : output === "markdown"
+          ? renderSizeMarkdown(result)
+          : renderSizeText(result, colorEnabled(io));
     await io.out(text);
     return EXIT.ok;
   },

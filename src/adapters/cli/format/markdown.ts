@@ -3,7 +3,8 @@ import type { CellLike, Column } from "./table.js";
 import { formatNumber } from "./table.js";
 
 function text(c: CellLike): string {
-  const raw = typeof c === "string" ? c : typeof c === "number" ? formatNumber(c) : c.mark === "limit" ? `**${c.text}**` : c.text;
+  const raw =
+    typeof c === "string" ? c : typeof c === "number" ? formatNumber(c) : c.mark === "limit" ? `**${c.text}**` : c.text;
   return raw.replace(/\|/g, "\\|");
 }
 

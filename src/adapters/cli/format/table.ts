@@ -19,7 +19,13 @@ export interface Column {
   readonly align?: Align;
 }
 
-const ANSI = { bold: "\u001b[1m", red: "\u001b[31m", yellow: "\u001b[33m", green: "\u001b[32m", reset: "\u001b[0m" } as const;
+const ANSI = {
+  bold: "\u001b[1m",
+  red: "\u001b[31m",
+  yellow: "\u001b[33m",
+  green: "\u001b[32m",
+  reset: "\u001b[0m",
+} as const;
 
 function cellOf(c: CellLike): Cell {
   if (typeof c === "string") return { text: c };
@@ -35,7 +41,14 @@ export function formatNumber(n: number | bigint): string {
 function decorate(cell: Cell, color: boolean): string {
   if (!cell.mark) return cell.text;
   if (!color) return cell.mark === "limit" ? `${cell.text} *` : cell.text;
-  const code = cell.mark === "limit" ? ANSI.bold + ANSI.yellow : cell.mark === "bad" ? ANSI.red : cell.mark === "warn" ? ANSI.yellow : ANSI.green;
+  const code =
+    cell.mark === "limit"
+      ? ANSI.bold + ANSI.yellow
+      : cell.mark === "bad"
+        ? ANSI.red
+        : cell.mark === "warn"
+          ? ANSI.yellow
+          : ANSI.green;
   return `${code}${cell.text}${ANSI.reset}`;
 }
 
@@ -44,11 +57,19 @@ function visibleWidth(cell: Cell, color: boolean): number {
 }
 
 /** Renders rows under headers with two spaces between columns. */
-export function renderTable(columns: readonly Column[], rows: readonly (readonly CellLike[])[], options: { color: boolean }): string {
+export function renderTable(
+  columns: readonly Column[],
+  rows: readonly (readonly CellLike[])[],
+  options: { color: boolean },
+): string {
   const cells = rows.map((r) => r.map(cellOf));
-  const widths = columns.map((col, i) => Math.max([...col.header].length, ...cells.map((r) => (r[i] ? visibleWidth(r[i], options.color) : 0))));
+  const widths = columns.map((col, i) =>
+    Math.max([...col.header].length, ...cells.map((r) => (r[i] ? visibleWidth(r[i], options.color) : 0))),
+  );
   const pad = (text: string, width: number, visible: number, align: Align) =>
-    align === "right" ? " ".repeat(Math.max(0, width - visible)) + text : text + " ".repeat(Math.max(0, width - visible));
+    align === "right"
+      ? " ".repeat(Math.max(0, width - visible)) + text
+      : text + " ".repeat(Math.max(0, width - visible));
   const lines: string[] = [];
   const header = columns.map((col, i) => pad(col.header, widths[i] ?? 0, [...col.header].length, col.align ?? "left"));
   lines.push(options.color ? ANSI.bold + header.join("  ").trimEnd() + ANSI.reset : header.join("  ").trimEnd());

@@ -12,14 +12,30 @@ const file = (name: string, text: string) => {
   return name;
 };
 
-const good = "name: aks\nresourceGroup: rg\nnetwork: { plugin: azure, pluginMode: overlay, podCidrs: [10.244.0.0/16] }\nnodePools: [{ name: system, count: 3 }]\n";
+const good =
+  "name: aks\nresourceGroup: rg\nnetwork: { plugin: azure, pluginMode: overlay, podCidrs: [10.244.0.0/16] }\nnodePools: [{ name: system, count: 3 }]\n";
 
 describe("aksnet generate", () => {
   it.each<{ name: string; argv: string[]; code: number; stdout?: RegExp; stderr?: RegExp }>([
-    { name: "az script", argv: ["generate", "--format", "az", file("good.yaml", good)], code: 0, stdout: /^#!\/usr\/bin\/env bash\n/ },
+    {
+      name: "az script",
+      argv: ["generate", "--format", "az", file("good.yaml", good)],
+      code: 0,
+      stdout: /^#!\/usr\/bin\/env bash\n/,
+    },
     { name: "bicep", argv: ["generate", "-f", "bicep", "good.yaml"], code: 0, stdout: /managedClusters@/ },
-    { name: "json", argv: ["generate", "-f", "terraform", "-o", "json", "good.yaml"], code: 0, stdout: /"format": "terraform"/ },
-    { name: "missing file", argv: ["generate", "-f", "az", "nope.yaml"], code: 2, stderr: /cannot read nope\.yaml: it does not exist/ },
+    {
+      name: "json",
+      argv: ["generate", "-f", "terraform", "-o", "json", "good.yaml"],
+      code: 0,
+      stdout: /"format": "terraform"/,
+    },
+    {
+      name: "missing file",
+      argv: ["generate", "-f", "az", "nope.yaml"],
+      code: 2,
+      stderr: /cannot read nope\.yaml: it does not exist/,
+    },
     { name: "missing format", argv: ["generate", "good.yaml"], code: 2, stderr: /--format/ },
     { name: "unknown format", argv: ["generate", "-f", "pulumi", "good.yaml"], code: 2, stderr: /pulumi/ },
     {
@@ -36,7 +52,15 @@ describe("aksnet generate", () => {
     },
     {
       name: "error findings refused",
-      argv: ["generate", "-f", "az", file("dns.yaml", good.replace("podCidrs: [10.244.0.0/16]", "serviceCidrs: [10.0.0.0/16], dnsServiceIp: 10.1.0.10"))],
+      argv: [
+        "generate",
+        "-f",
+        "az",
+        file(
+          "dns.yaml",
+          good.replace("podCidrs: [10.244.0.0/16]", "serviceCidrs: [10.0.0.0/16], dnsServiceIp: 10.1.0.10"),
+        ),
+      ],
       code: 1,
       stderr: /error finding/,
     },

@@ -23,16 +23,48 @@ describe("aksnet inspect: bad input is one sentence and exit 2", () => {
   writeFileSync(join(tmp, "truncated.json"), '{"items":[{"kind":"Node","metadata":{"name":"a"');
   writeFileSync(join(tmp, "vnet-only.json"), '{"some":"thing"}');
   const cases = [
-    { name: "a missing dump file", args: ["--from-dump", "nope.json"], stderr: /nope\.json: no such file; check the path given to --from-dump\./ },
-    { name: "a dump that is not JSON", args: ["--from-dump", join(tmp, "not-json.json")], stderr: /outside any JSON object.*kubectl get nodes,pods,daemonsets -A -o json/ },
-    { name: "a single object instead of a List", args: ["--from-dump", join(tmp, "node.json")], stderr: /no Kubernetes List found/ },
+    {
+      name: "a missing dump file",
+      args: ["--from-dump", "nope.json"],
+      stderr: /nope\.json: no such file; check the path given to --from-dump\./,
+    },
+    {
+      name: "a dump that is not JSON",
+      args: ["--from-dump", join(tmp, "not-json.json")],
+      stderr: /outside any JSON object.*kubectl get nodes,pods,daemonsets -A -o json/,
+    },
+    {
+      name: "a single object instead of a List",
+      args: ["--from-dump", join(tmp, "node.json")],
+      stderr: /no Kubernetes List found/,
+    },
     { name: "a truncated dump", args: ["--from-dump", join(tmp, "truncated.json")], stderr: /is the file truncated\?/ },
     { name: "a directory as dump", args: ["--from-dump", tmp], stderr: /is a directory/ },
-    { name: "--from-dump with --context", args: ["--from-dump", `${FIX}/overlay.json`, "--context", "prod"], stderr: /--kubeconfig and --context do not apply/ },
-    { name: "a missing --aks-json", args: ["--from-dump", `${FIX}/overlay.json`, "--aks-json", "none.json"], stderr: /cannot read --aks-json none\.json: no such file/ },
-    { name: "an --aks-json that is no cluster", args: ["--from-dump", `${FIX}/overlay.json`, "--aks-json", join(tmp, "vnet-only.json")], stderr: /is not a format aksnet reads/ },
-    { name: "an unknown output format", args: ["--from-dump", `${FIX}/overlay.json`, "-o", "yaml"], stderr: /argument 'yaml' is invalid/ },
-    { name: "a page size of 0", args: ["--page-size", "0"], stderr: /--page-size must be a whole number of at least 1, got "0"/ },
+    {
+      name: "--from-dump with --context",
+      args: ["--from-dump", `${FIX}/overlay.json`, "--context", "prod"],
+      stderr: /--kubeconfig and --context do not apply/,
+    },
+    {
+      name: "a missing --aks-json",
+      args: ["--from-dump", `${FIX}/overlay.json`, "--aks-json", "none.json"],
+      stderr: /cannot read --aks-json none\.json: no such file/,
+    },
+    {
+      name: "an --aks-json that is no cluster",
+      args: ["--from-dump", `${FIX}/overlay.json`, "--aks-json", join(tmp, "vnet-only.json")],
+      stderr: /is not a format aksnet reads/,
+    },
+    {
+      name: "an unknown output format",
+      args: ["--from-dump", `${FIX}/overlay.json`, "-o", "yaml"],
+      stderr: /argument 'yaml' is invalid/,
+    },
+    {
+      name: "a page size of 0",
+      args: ["--page-size", "0"],
+      stderr: /--page-size must be a whole number of at least 1, got "0"/,
+    },
   ];
   it.each(cases)("$name", async ({ args, stderr }) => {
     const r = await inspect(args);
@@ -46,10 +78,19 @@ describe("aksnet inspect: bad input is one sentence and exit 2", () => {
 describe("aksnet inspect: output formats", () => {
   it("prints the same verdict in table, markdown and json", async () => {
     const args = ["--from-dump", `${FIX}/overlay-cilium.json`];
-    const [table, md, json] = await Promise.all([inspect(args), inspect([...args, "-o", "markdown"]), inspect([...args, "-o", "json"])]);
+    const [table, md, json] = await Promise.all([
+      inspect(args),
+      inspect([...args, "-o", "markdown"]),
+      inspect([...args, "-o", "json"]),
+    ]);
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout);
-    expect(report.verdict).toMatchObject({ model: "azure-cni-overlay", dataplane: "cilium", policy: "cilium", confidence: "high" });
+    expect(report.verdict).toMatchObject({
+      model: "azure-cni-overlay",
+      dataplane: "cilium",
+      policy: "cilium",
+      confidence: "high",
+    });
     expect(table.stdout).toContain("Model:      azure-cni-overlay (Azure CNI Overlay), confidence high");
     expect(md.stdout).toContain("- Model: azure-cni-overlay (Azure CNI Overlay), confidence high");
     expect(md.stdout).toContain("| node | pool | address | pod range | pods | max | host-network |");
@@ -58,7 +99,23 @@ describe("aksnet inspect: output formats", () => {
 
   it("limits the node table to 20 rows unless --all-nodes", async () => {
     const big = join(tmp, "big.json");
-    const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/gen-cluster.ts", "--model", "azure-cni-overlay", "--nodes", "25", "--pods", "50", "--out", big], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/gen-cluster.ts",
+        "--model",
+        "azure-cni-overlay",
+        "--nodes",
+        "25",
+        "--pods",
+        "50",
+        "--out",
+        big,
+      ],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     expect(r.status).toBe(0);
     const short = await inspect(["--from-dump", big]);
     expect(short.stdout).toContain("Nodes (first 20 of 25; --all-nodes shows every node)");
@@ -90,7 +147,11 @@ describe("kubectl plugin", () => {
     // kubectl runs the executable named kubectl-aksnet with the words after "kubectl aksnet".
     const bin = join(tmp, "kubectl-aksnet");
     symlinkSync(join(ROOT, "src/adapters/cli/bin.ts"), bin);
-    const r = spawnSync(process.execPath, ["--import", "tsx", bin, "inspect", "--from-dump", `${FIX}/kubenet.json`, "-o", "json"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const r = spawnSync(
+      process.execPath,
+      ["--import", "tsx", bin, "inspect", "--from-dump", `${FIX}/kubenet.json`, "-o", "json"],
+      { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+    );
     expect(r.stderr.replace(/npm warn.*\n/g, "")).toBe("");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).verdict.model).toBe("kubenet");

@@ -39,7 +39,11 @@ export function renderMigrationText(m: Migration, clusterName: string): string {
   const hard = m.blockers.filter((b) => b.kind === "hard").length;
   const pre = m.blockers.length - hard;
   const status =
-    m.status === "nothing-to-do" ? "nothing to do" : m.status === "blocked" ? `BLOCKED (${hard} blocker${hard === 1 ? "" : "s"})` : `ready${pre ? ` once the ${pre} prerequisite step${pre === 1 ? " is" : "s are"} done` : ""}`;
+    m.status === "nothing-to-do"
+      ? "nothing to do"
+      : m.status === "blocked"
+        ? `BLOCKED (${hard} blocker${hard === 1 ? "" : "s"})`
+        : `ready${pre ? ` once the ${pre} prerequisite step${pre === 1 ? " is" : "s are"} done` : ""}`;
   out.push(`  status: ${status}`, "");
   if (m.blockers.length) {
     out.push("Blockers:");
@@ -64,7 +68,10 @@ export function renderMigrationText(m: Migration, clusterName: string): string {
   }
   if (m.nodeSubnetAddresses) {
     const { before, after } = m.nodeSubnetAddresses;
-    out.push(`Node subnet: the pools reserve ${before.toLocaleString("en-US")} addresses at peak with surge now, ${after.toLocaleString("en-US")} after the move (pods leave the subnet).`, "");
+    out.push(
+      `Node subnet: the pools reserve ${before.toLocaleString("en-US")} addresses at peak with surge now, ${after.toLocaleString("en-US")} after the move (pods leave the subnet).`,
+      "",
+    );
   }
   if (m.steps.length) {
     out.push("Steps:");
@@ -91,7 +98,10 @@ export function renderMigrationText(m: Migration, clusterName: string): string {
 
 /** The JSON contract (docs/migrate.md): the migration, with each command also as text. */
 export function migrationJson(m: Migration, cluster: { name: string; resourceGroup: string }): unknown {
-  const withText = <T extends { command?: readonly string[] }>(x: T) => ({ ...x, ...(x.command ? { commandText: commandText(x.command) } : {}) });
+  const withText = <T extends { command?: readonly string[] }>(x: T) => ({
+    ...x,
+    ...(x.command ? { commandText: commandText(x.command) } : {}),
+  });
   return {
     cluster,
     target: m.target,

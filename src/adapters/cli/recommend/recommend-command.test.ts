@@ -15,17 +15,62 @@ const root = process.cwd();
 describe("aksnet recommend", () => {
   it.each<{ name: string; argv: string[]; code: number; stdout?: RegExp; stderr?: RegExp }>([
     { name: "no requirements", argv: ["recommend"], code: 0, stdout: /1 +Azure CNI Overlay \+ Cilium/ },
-    { name: "flags", argv: ["recommend", "--nodes", "5", "--windows", "--network-policy", "calico"], code: 0, stdout: /1 +Azure CNI Overlay \+ Azure dataplane/ },
-    { name: "plan requirements", argv: ["recommend", "examples/recommend/requirements.yaml"], code: 0, stdout: /Pod Subnet \(static block\) \+ Cilium/ },
+    {
+      name: "flags",
+      argv: ["recommend", "--nodes", "5", "--windows", "--network-policy", "calico"],
+      code: 0,
+      stdout: /1 +Azure CNI Overlay \+ Azure dataplane/,
+    },
+    {
+      name: "plan requirements",
+      argv: ["recommend", "examples/recommend/requirements.yaml"],
+      code: 0,
+      stdout: /Pod Subnet \(static block\) \+ Cilium/,
+    },
     { name: "JSON", argv: ["recommend", "--ebpf", "-o", "json"], code: 0, stdout: /"id": "azure-cni-overlay\/cilium"/ },
-    { name: "markdown", argv: ["recommend", "--dual-stack", "-o", "markdown"], code: 0, stdout: /^## Network model\n[\s\S]*\| 1 \| Azure CNI Overlay \+ Cilium \|/ },
-    { name: "nothing fits: exit 1", argv: ["recommend", "--windows", "--ebpf"], code: 1, stdout: /No model meets every requirement/ },
+    {
+      name: "markdown",
+      argv: ["recommend", "--dual-stack", "-o", "markdown"],
+      code: 0,
+      stdout: /^## Network model\n[\s\S]*\| 1 \| Azure CNI Overlay \+ Cilium \|/,
+    },
+    {
+      name: "nothing fits: exit 1",
+      argv: ["recommend", "--windows", "--ebpf"],
+      code: 1,
+      stdout: /No model meets every requirement/,
+    },
     { name: "not a number", argv: ["recommend", "--nodes", "ten"], code: 2, stderr: /"ten" is not a whole number/ },
-    { name: "max below nodes", argv: ["recommend", "--nodes", "10", "--max-nodes", "5"], code: 2, stderr: /max nodes 5 is below nodes 10/ },
-    { name: "zero nodes", argv: ["recommend", "--nodes", "0", "--max-nodes", "5"], code: 2, stderr: /at least one node/ },
-    { name: "pods above max pods", argv: ["recommend", "--pods-per-node", "100", "--max-pods-per-node", "50"], code: 2, stderr: /pods per node 100 is above max pods per node 50/ },
-    { name: "bad address space", argv: ["recommend", "--address-space", "10.0.0.0/40"], code: 2, stderr: /--address-space "10\.0\.0\.0\/40"/ },
-    { name: "bad version", argv: ["recommend", "--kubernetes-version", "latest"], code: 2, stderr: /"latest" is not like 1\.33/ },
+    {
+      name: "max below nodes",
+      argv: ["recommend", "--nodes", "10", "--max-nodes", "5"],
+      code: 2,
+      stderr: /max nodes 5 is below nodes 10/,
+    },
+    {
+      name: "zero nodes",
+      argv: ["recommend", "--nodes", "0", "--max-nodes", "5"],
+      code: 2,
+      stderr: /at least one node/,
+    },
+    {
+      name: "pods above max pods",
+      argv: ["recommend", "--pods-per-node", "100", "--max-pods-per-node", "50"],
+      code: 2,
+      stderr: /pods per node 100 is above max pods per node 50/,
+    },
+    {
+      name: "bad address space",
+      argv: ["recommend", "--address-space", "10.0.0.0/40"],
+      code: 2,
+      stderr: /--address-space "10\.0\.0\.0\/40"/,
+    },
+    {
+      name: "bad version",
+      argv: ["recommend", "--kubernetes-version", "latest"],
+      code: 2,
+      stderr: /"latest" is not like 1\.33/,
+    },
     { name: "unknown policy", argv: ["recommend", "--network-policy", "weave"], code: 2, stderr: /weave/ },
   ])("$name", async ({ argv, code, stdout, stderr }) => {
     const io = memoryIo({ cwd: root });

@@ -4,14 +4,29 @@ import { SCORERS } from "../../../engines/recommend/index.js";
 import { renderMarkdownTable } from "../format/markdown.js";
 import { renderTable, type CellLike } from "../format/table.js";
 
-const SHORT: Readonly<Record<string, string>> = { guidance: "guidance", "address-economy": "addresses", dataplane: "dataplane", future: "future", "scale-headroom": "headroom", latency: "latency" };
-const date = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const SHORT: Readonly<Record<string, string>> = {
+  guidance: "guidance",
+  "address-economy": "addresses",
+  dataplane: "dataplane",
+  future: "future",
+  "scale-headroom": "headroom",
+  latency: "latency",
+};
+const date = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 /** One line describing the target, e.g. "10 nodes (50 at most), 50 pods per node, Kubernetes 1.33". */
 export function describeTarget(r: Recommendation): string {
   const t = r.target;
   const q = t.requirements;
-  const parts = [`${t.nodes} node${t.nodes === 1 ? "" : "s"}${t.peakNodes > t.nodes ? ` (${t.peakNodes} at most)` : ""}`];
+  const parts = [
+    `${t.nodes} node${t.nodes === 1 ? "" : "s"}${t.peakNodes > t.nodes ? ` (${t.peakNodes} at most)` : ""}`,
+  ];
   parts.push(t.maxPods !== undefined ? `${t.maxPods} pods per node` : "default max pods");
   if (t.kubernetesVersionText) parts.push(`Kubernetes ${t.kubernetesVersionText}`);
   if (t.addressSpace.length) parts.push(`in ${t.addressSpace.map((p) => p.toString()).join(", ")}`);
@@ -41,7 +56,12 @@ export function renderRecommendationText(r: Recommendation, options: { color: bo
   if (r.ranked.length === 0) {
     out.push("No model meets every requirement.", "");
   } else {
-    const columns = [{ header: "#", align: "right" as const }, { header: "model" }, { header: "score", align: "right" as const }, ...scorers.map((s) => ({ header: SHORT[s.id] ?? s.id, align: "right" as const }))];
+    const columns = [
+      { header: "#", align: "right" as const },
+      { header: "model" },
+      { header: "score", align: "right" as const },
+      ...scorers.map((s) => ({ header: SHORT[s.id] ?? s.id, align: "right" as const })),
+    ];
     const rows: CellLike[][] = r.ranked.map((c, i) => [
       String(c.rank),
       i === 0 ? { text: c.title, mark: "good" } : c.title,
@@ -49,7 +69,9 @@ export function renderRecommendationText(r: Recommendation, options: { color: bo
       ...scorers.map((s) => String(c.scores.find((x) => x.scorer === s.id)?.score ?? "")),
     ]);
     out.push(renderTable(columns, rows, { color: options.color }).trimEnd());
-    const weighted = scorers.filter((s) => s.weight !== 1).map((s) => `${SHORT[s.id] ?? s.id} counted ${s.weight === 2 ? "twice" : `${s.weight} times`}`);
+    const weighted = scorers
+      .filter((s) => s.weight !== 1)
+      .map((s) => `${SHORT[s.id] ?? s.id} counted ${s.weight === 2 ? "twice" : `${s.weight} times`}`);
     out.push(`Each column scores 0-10; score is their sum${weighted.length ? `, with ${weighted.join(", ")}` : ""}.`);
     out.push(`${scorers.map((s) => `${SHORT[s.id] ?? s.id}: ${s.title}`).join("; ")}.`, "");
     for (const c of r.ranked.slice(0, options.details)) {
@@ -79,8 +101,26 @@ export function renderRecommendationMarkdown(r: Recommendation): string {
   const scorers = SCORERS.filter((s) => s.id !== "latency" || r.target.requirements.latencySensitive);
   if (r.ranked.length === 0) out.push("No model meets every requirement.", "");
   else {
-    const columns = [{ header: "#", align: "right" as const }, { header: "model" }, { header: "score", align: "right" as const }, ...scorers.map((s) => ({ header: `${SHORT[s.id] ?? s.id}${s.weight !== 1 ? ` ×${s.weight}` : ""}`, align: "right" as const }))];
-    out.push(renderMarkdownTable(columns, r.ranked.map((c) => [String(c.rank), c.title, String(c.total), ...scorers.map((s) => String(c.scores.find((x) => x.scorer === s.id)?.score ?? ""))])));
+    const columns = [
+      { header: "#", align: "right" as const },
+      { header: "model" },
+      { header: "score", align: "right" as const },
+      ...scorers.map((s) => ({
+        header: `${SHORT[s.id] ?? s.id}${s.weight !== 1 ? ` ×${s.weight}` : ""}`,
+        align: "right" as const,
+      })),
+    ];
+    out.push(
+      renderMarkdownTable(
+        columns,
+        r.ranked.map((c) => [
+          String(c.rank),
+          c.title,
+          String(c.total),
+          ...scorers.map((s) => String(c.scores.find((x) => x.scorer === s.id)?.score ?? "")),
+        ]),
+      ),
+    );
     for (const c of r.ranked.slice(0, 3)) {
       out.push(`### ${c.rank}. ${c.title}`, "");
       for (const f of c.for) out.push(`- ✔ ${f}`);
@@ -92,7 +132,8 @@ export function renderRecommendationMarkdown(r: Recommendation): string {
   }
   if (r.rejected.length) {
     out.push("### Ruled out", "");
-    for (const x of r.rejected) out.push(`- **${x.title}**: ${x.reasons.map((y) => `${y.reason} (${y.source})`).join("; ")}`);
+    for (const x of r.rejected)
+      out.push(`- **${x.title}**: ${x.reasons.map((y) => `${y.reason} (${y.source})`).join("; ")}`);
   }
   return out.join("\n").trimEnd() + "\n";
 }

@@ -64,7 +64,8 @@ export function azCommands(script: string): AzCommand[] {
         if (next === undefined || next.startsWith("--")) flags.set(w, true);
         else {
           const values = [next];
-          while (words[i + 2] !== undefined && !(words[i + 2] ?? "").startsWith("--")) values.push(words[++i + 1] ?? "");
+          while (words[i + 2] !== undefined && !(words[i + 2] ?? "").startsWith("--"))
+            values.push(words[++i + 1] ?? "");
           flags.set(w, values.join(" "));
           i++;
         }

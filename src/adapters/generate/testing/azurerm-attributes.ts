@@ -14,8 +14,20 @@
  */
 const upgradeSettings = ["max_surge", "drain_timeout_in_minutes", "node_soak_duration_in_minutes"];
 const poolCommon = [
-  "name", "vm_size", "auto_scaling_enabled", "node_count", "min_count", "max_count", "max_pods",
-  "vnet_subnet_id", "pod_subnet_id", "os_sku", "upgrade_settings", "zones", "orchestrator_version", "temporary_name_for_rotation",
+  "name",
+  "vm_size",
+  "auto_scaling_enabled",
+  "node_count",
+  "min_count",
+  "max_count",
+  "max_pods",
+  "vnet_subnet_id",
+  "pod_subnet_id",
+  "os_sku",
+  "upgrade_settings",
+  "zones",
+  "orchestrator_version",
+  "temporary_name_for_rotation",
 ];
 
 /** Allowed names per block path (`resource type` then nested block names, joined with "."). */
@@ -25,17 +37,38 @@ export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   "azurerm_subnet.delegation": ["name", "service_delegation"],
   "azurerm_subnet.delegation.service_delegation": ["name", "actions"],
   azurerm_kubernetes_cluster: [
-    "name", "location", "resource_group_name", "dns_prefix", "kubernetes_version", "default_node_pool",
-    "identity", "network_profile", "windows_profile", "tags",
+    "name",
+    "location",
+    "resource_group_name",
+    "dns_prefix",
+    "kubernetes_version",
+    "default_node_pool",
+    "identity",
+    "network_profile",
+    "windows_profile",
+    "tags",
   ],
   "azurerm_kubernetes_cluster.default_node_pool": poolCommon,
   "azurerm_kubernetes_cluster.default_node_pool.upgrade_settings": upgradeSettings,
   "azurerm_kubernetes_cluster.identity": ["type", "identity_ids"],
   "azurerm_kubernetes_cluster.windows_profile": ["admin_username", "admin_password", "license"],
   "azurerm_kubernetes_cluster.network_profile": [
-    "network_plugin", "network_plugin_mode", "network_data_plane", "network_policy", "network_mode", "dns_service_ip",
-    "pod_cidr", "pod_cidrs", "service_cidr", "service_cidrs", "ip_versions", "outbound_type", "load_balancer_sku",
-    "load_balancer_profile", "nat_gateway_profile", "advanced_networking",
+    "network_plugin",
+    "network_plugin_mode",
+    "network_data_plane",
+    "network_policy",
+    "network_mode",
+    "dns_service_ip",
+    "pod_cidr",
+    "pod_cidrs",
+    "service_cidr",
+    "service_cidrs",
+    "ip_versions",
+    "outbound_type",
+    "load_balancer_sku",
+    "load_balancer_profile",
+    "nat_gateway_profile",
+    "advanced_networking",
   ],
   azurerm_kubernetes_cluster_node_pool: [...poolCommon, "kubernetes_cluster_id", "mode", "os_type"],
   "azurerm_kubernetes_cluster_node_pool.upgrade_settings": upgradeSettings,
@@ -45,4 +78,10 @@ export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Names that third-party code gets wrong; none may appear (reference §5.3). */
-export const WRONG_NAMES = ["network_dataplane", "ip_families", "ebpf_data_plane", "enable_auto_scaling", "pod_ip_allocation_mode"];
+export const WRONG_NAMES = [
+  "network_dataplane",
+  "ip_families",
+  "ebpf_data_plane",
+  "enable_auto_scaling",
+  "pod_ip_allocation_mode",
+];

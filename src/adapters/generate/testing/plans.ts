@@ -14,7 +14,12 @@ const inputs: Record<string, PlanInput> = {
     resourceGroup: "rg-aks",
     location: "westeurope",
     kubernetesVersion: "1.29",
-    network: { plugin: "kubenet", podCidrs: ["10.244.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" },
+    network: {
+      plugin: "kubenet",
+      podCidrs: ["10.244.0.0/16"],
+      serviceCidrs: ["10.0.0.0/16"],
+      dnsServiceIp: "10.0.0.10",
+    },
     vnet: vnet([{ name: "aks-nodes", cidr: "10.224.0.0/24" }]),
     nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 110, subnet: "aks-nodes" }],
   },
@@ -40,7 +45,17 @@ const inputs: Record<string, PlanInput> = {
       { name: "aks-nodes", cidr: "10.224.0.0/24" },
       { name: "aks-pods", cidr: "10.225.0.0/16" },
     ]),
-    nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 110, subnet: "aks-nodes", podSubnet: "aks-pods", podIpAllocation: "DynamicIndividual" }],
+    nodePools: [
+      {
+        name: "system",
+        mode: "System",
+        count: 3,
+        maxPods: 110,
+        subnet: "aks-nodes",
+        podSubnet: "aks-pods",
+        podIpAllocation: "DynamicIndividual",
+      },
+    ],
   },
   "azure-cni-pod-subnet-static": {
     name: "aks-static",
@@ -52,15 +67,37 @@ const inputs: Record<string, PlanInput> = {
       { name: "aks-nodes", cidr: "10.224.0.0/24" },
       { name: "aks-pods", cidr: "10.228.0.0/14" },
     ]),
-    nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 47, subnet: "aks-nodes", podSubnet: "aks-pods", podIpAllocation: "StaticBlock" }],
+    nodePools: [
+      {
+        name: "system",
+        mode: "System",
+        count: 3,
+        maxPods: 47,
+        subnet: "aks-nodes",
+        podSubnet: "aks-pods",
+        podIpAllocation: "StaticBlock",
+      },
+    ],
   },
   "azure-cni-overlay": {
     name: "aks-overlay",
     resourceGroup: "rg-aks",
     location: "westeurope",
     kubernetesVersion: "1.33",
-    network: { plugin: "azure", pluginMode: "overlay", podCidrs: ["10.244.0.0/16"], serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10", outboundType: "loadBalancer" },
-    vnet: { name: "vnet-aks", resourceGroup: "rg-network", addressSpace: ["10.224.0.0/12"], subnets: [{ name: "aks-nodes", cidr: "10.224.0.0/22" }] },
+    network: {
+      plugin: "azure",
+      pluginMode: "overlay",
+      podCidrs: ["10.244.0.0/16"],
+      serviceCidrs: ["10.0.0.0/16"],
+      dnsServiceIp: "10.0.0.10",
+      outboundType: "loadBalancer",
+    },
+    vnet: {
+      name: "vnet-aks",
+      resourceGroup: "rg-network",
+      addressSpace: ["10.224.0.0/12"],
+      subnets: [{ name: "aks-nodes", cidr: "10.224.0.0/22" }],
+    },
     nodePools: [
       { name: "system", mode: "System", count: 3, subnet: "aks-nodes" },
       { name: "apps", mode: "User", minCount: 2, maxCount: 20, maxPods: 250, maxSurge: "10%", subnet: "aks-nodes" },
@@ -103,4 +140,6 @@ const inputs: Record<string, PlanInput> = {
 };
 
 /** The plans by name, parsed by the plan schema. */
-export const PLANS: Readonly<Record<string, Plan>> = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, PlanSchema.parse(v)]));
+export const PLANS: Readonly<Record<string, Plan>> = Object.fromEntries(
+  Object.entries(inputs).map(([k, v]) => [k, PlanSchema.parse(v)]),
+);

@@ -37,19 +37,77 @@ const LIST_KIND: Record<ResourceKind, [string, string]> = {
   daemonsets: ["apps/v1", "DaemonSetList"],
   nodenetworkconfigs: ["acn.azure.com/v1alpha", "NodeNetworkConfigList"],
 };
-const KIND_OF: Record<string, ResourceKind> = { Node: "nodes", Pod: "pods", DaemonSet: "daemonsets", NodeNetworkConfig: "nodenetworkconfigs" };
+const KIND_OF: Record<string, ResourceKind> = {
+  Node: "nodes",
+  Pod: "pods",
+  DaemonSet: "daemonsets",
+  NodeNetworkConfig: "nodenetworkconfigs",
+};
 
 function certificates(dir: string): { ca: string; key: string; cert: string } {
   const run = (args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
-  run(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "1", "-subj", "/CN=aksnet-test-ca"]);
-  run(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"]);
+  run([
+    "req",
+    "-x509",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:prime256v1",
+    "-nodes",
+    "-keyout",
+    "ca.key",
+    "-out",
+    "ca.crt",
+    "-days",
+    "1",
+    "-subj",
+    "/CN=aksnet-test-ca",
+  ]);
+  run([
+    "req",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:prime256v1",
+    "-nodes",
+    "-keyout",
+    "server.key",
+    "-out",
+    "server.csr",
+    "-subj",
+    "/CN=127.0.0.1",
+  ]);
   writeFileSync(join(dir, "san.ext"), "subjectAltName=IP:127.0.0.1\n");
-  run(["x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt", "-days", "1", "-extfile", "san.ext"]);
-  return { ca: readFileSync(join(dir, "ca.crt"), "utf8"), key: readFileSync(join(dir, "server.key"), "utf8"), cert: readFileSync(join(dir, "server.crt"), "utf8") };
+  run([
+    "x509",
+    "-req",
+    "-in",
+    "server.csr",
+    "-CA",
+    "ca.crt",
+    "-CAkey",
+    "ca.key",
+    "-CAcreateserial",
+    "-out",
+    "server.crt",
+    "-days",
+    "1",
+    "-extfile",
+    "san.ext",
+  ]);
+  return {
+    ca: readFileSync(join(dir, "ca.crt"), "utf8"),
+    key: readFileSync(join(dir, "server.key"), "utf8"),
+    cert: readFileSync(join(dir, "server.crt"), "utf8"),
+  };
 }
 
 /** Starts a server holding the items of the given Kubernetes `List` files. */
-export async function startFakeApiServer(options: { lists: readonly string[]; token?: string; behaviour?: Partial<Record<ResourceKind, Behaviour>> }): Promise<FakeApiServer> {
+export async function startFakeApiServer(options: {
+  lists: readonly string[];
+  token?: string;
+  behaviour?: Partial<Record<ResourceKind, Behaviour>>;
+}): Promise<FakeApiServer> {
   const dir = mkdtempSync(join(tmpdir(), "aksnet-apiserver-"));
   const { ca, key, cert } = certificates(dir);
   const token = options.token ?? "test-token";
@@ -68,27 +126,43 @@ export async function startFakeApiServer(options: { lists: readonly string[]; to
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
     };
-    const status = (code: number, reason: string, message: string) => send(code, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code });
+    const status = (code: number, reason: string, message: string) =>
+      send(code, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code });
     if (req.headers.authorization !== `Bearer ${token}`) return status(401, "Unauthorized", "Unauthorized");
     const u = new URL(req.url ?? "/", "https://127.0.0.1");
     const resource = ROUTES[u.pathname];
-    if (req.method !== "GET" || !resource) return status(404, "NotFound", "the server could not find the requested resource");
+    if (req.method !== "GET" || !resource)
+      return status(404, "NotFound", "the server could not find the requested resource");
     const b = options.behaviour?.[resource] ?? "ok";
     if (b === "hang") {
       hanging.push(res.socket ?? { destroy() {} });
       return;
     }
-    if (b === 403) return status(403, "Forbidden", `${resource} is forbidden: User "test" cannot list resource "${resource}" at the cluster scope`);
+    if (b === 403)
+      return status(
+        403,
+        "Forbidden",
+        `${resource} is forbidden: User "test" cannot list resource "${resource}" at the cluster scope`,
+      );
     if (b === 404) return status(404, "NotFound", "the server could not find the requested resource");
     if (b === 500) return status(500, "InternalError", "etcdserver: request timed out");
     // The one field selector inspect sends: status.phase!=X,… on pods.
-    const excluded = (u.searchParams.get("fieldSelector") ?? "").split(",").flatMap((t) => (t.startsWith("status.phase!=") ? [t.slice("status.phase!=".length)] : []));
-    const all = excluded.length ? store[resource].filter((x) => !excluded.includes((x as { status?: { phase?: string } }).status?.phase ?? "")) : store[resource];
+    const excluded = (u.searchParams.get("fieldSelector") ?? "")
+      .split(",")
+      .flatMap((t) => (t.startsWith("status.phase!=") ? [t.slice("status.phase!=".length)] : []));
+    const all = excluded.length
+      ? store[resource].filter((x) => !excluded.includes((x as { status?: { phase?: string } }).status?.phase ?? ""))
+      : store[resource];
     const limit = Number(u.searchParams.get("limit") ?? "0") || all.length;
     const from = Number(u.searchParams.get("continue") ?? "0");
     const next = from + limit;
     const [apiVersion, kind] = LIST_KIND[resource];
-    send(200, { apiVersion, kind, metadata: { resourceVersion: "12345", ...(next < all.length ? { continue: String(next) } : {}) }, items: all.slice(from, next) });
+    send(200, {
+      apiVersion,
+      kind,
+      metadata: { resourceVersion: "12345", ...(next < all.length ? { continue: String(next) } : {}) },
+      items: all.slice(from, next),
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -98,9 +172,21 @@ export async function startFakeApiServer(options: { lists: readonly string[]; to
     requests,
     kubeconfig(t = token, o = {}) {
       const path = join(dir, `kubeconfig-${t}${o.exec ? "-exec" : ""}.yaml`);
-      const credential = JSON.stringify({ apiVersion: "client.authentication.k8s.io/v1beta1", kind: "ExecCredential", status: { token: t } });
+      const credential = JSON.stringify({
+        apiVersion: "client.authentication.k8s.io/v1beta1",
+        kind: "ExecCredential",
+        status: { token: t },
+      });
       const user = o.exec
-        ? ["    exec:", "      apiVersion: client.authentication.k8s.io/v1beta1", `      command: ${JSON.stringify(process.execPath)}`, "      args:", "        - -e", `        - ${JSON.stringify(`process.stdout.write(${JSON.stringify(credential)})`)}`, "      interactiveMode: Never"]
+        ? [
+            "    exec:",
+            "      apiVersion: client.authentication.k8s.io/v1beta1",
+            `      command: ${JSON.stringify(process.execPath)}`,
+            "      args:",
+            "        - -e",
+            `        - ${JSON.stringify(`process.stdout.write(${JSON.stringify(credential)})`)}`,
+            "      interactiveMode: Never",
+          ]
         : [`    token: ${t}`];
       writeFileSync(
         path,

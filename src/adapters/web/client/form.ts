@@ -14,14 +14,22 @@ export interface FormBinding {
   sync(plan: Plan | undefined, resolved: ResolvedPlan | undefined): void;
 }
 
-export function buildForm(form: HTMLFormElement, fields: readonly FieldDef[], onEdit: (field: FieldDef, value: string) => void): FormBinding {
+export function buildForm(
+  form: HTMLFormElement,
+  fields: readonly FieldDef[],
+  onEdit: (field: FieldDef, value: string) => void,
+): FormBinding {
   const inputs = new Map<FieldDef, Input>();
   const rows = fields.map((f) => {
     const id = `field-${f.id}`;
     const hintId = f.hint ? `${id}-hint` : undefined;
     let input: Input;
     if (f.kind === "select") {
-      input = h("select", { id, name: f.id, "aria-describedby": hintId }, ...(f.options ?? []).map(([v, label]) => h("option", { value: v }, label)));
+      input = h(
+        "select",
+        { id, name: f.id, "aria-describedby": hintId },
+        ...(f.options ?? []).map(([v, label]) => h("option", { value: v }, label)),
+      );
     } else if (f.kind === "checkbox") {
       input = h("input", { id, name: f.id, type: "checkbox" });
     } else {
@@ -36,7 +44,8 @@ export function buildForm(form: HTMLFormElement, fields: readonly FieldDef[], on
         "aria-describedby": hintId,
       });
     }
-    const read = () => (input instanceof HTMLInputElement && input.type === "checkbox" ? String(input.checked) : input.value);
+    const read = () =>
+      input instanceof HTMLInputElement && input.type === "checkbox" ? String(input.checked) : input.value;
     input.addEventListener(f.kind === "select" || f.kind === "checkbox" ? "change" : "input", () => onEdit(f, read()));
     inputs.set(f, input);
     return h(

@@ -6,7 +6,17 @@
 import { stringify as stringifyYaml } from "yaml";
 import { createViewComputer, type PageView, type ParsedHint } from "../compute.js";
 import { editPlanText, PLAN_FIELDS, REQUIREMENT_FIELDS, type FieldDef } from "../plan-edit.js";
-import { decodeState, DEFAULT_STATE, encodeState, EXAMPLE_SUBNET, GENERATE_FORMATS, MAX_NODES, MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "../state.js";
+import {
+  decodeState,
+  DEFAULT_STATE,
+  encodeState,
+  EXAMPLE_SUBNET,
+  GENERATE_FORMATS,
+  MAX_NODES,
+  MAX_PLAN_TEXT,
+  type GenerateFormat,
+  type PageState,
+} from "../state.js";
 import { byId, fill, h } from "./dom.js";
 import { buildForm } from "./form.js";
 import { renderChart } from "./render-chart.js";
@@ -38,7 +48,10 @@ function edit(field: FieldDef, value: string): void {
   const next = editPlanText(state.planText, field, value);
   pendingWork += performance.now() - started;
   if (next === undefined) {
-    fill(status, h("p", { class: "problem" }, "The form edits an aksnet.yaml mapping; fix the text in the editor first."));
+    fill(
+      status,
+      h("p", { class: "problem" }, "The form edits an aksnet.yaml mapping; fix the text in the editor first."),
+    );
     return;
   }
   text.value = next.text;
@@ -76,9 +89,15 @@ function renderStatus(v: PageView): void {
     const subnets = v.plan?.vnet?.subnets.length ?? 0;
     return fill(
       status,
-      h("p", { class: "ok" }, `Read ${KIND_WORDS[v.input.kind] ?? v.input.kind}: ${pools} node pool${pools === 1 ? "" : "s"}, ${subnets} subnet${subnets === 1 ? "" : "s"}${v.resolved ? `, model ${v.resolved.model}` : ""}.`),
+      h(
+        "p",
+        { class: "ok" },
+        `Read ${KIND_WORDS[v.input.kind] ?? v.input.kind}: ${pools} node pool${pools === 1 ? "" : "s"}, ${subnets} subnet${subnets === 1 ? "" : "s"}${v.resolved ? `, model ${v.resolved.model}` : ""}.`,
+      ),
       v.input.notes?.length ? h("ul", { class: "hint" }, ...v.input.notes.map((n) => h("li", {}, n))) : null,
-      v.input.kind !== "aksnet" ? h("p", { class: "hint" }, "The form edits aksnet plans: convert to edit this one with it.") : null,
+      v.input.kind !== "aksnet"
+        ? h("p", { class: "hint" }, "The form edits aksnet plans: convert to edit this one with it.")
+        : null,
     );
   }
   fill(status, h("ul", { class: "problems" }, ...problems.map((p) => h("li", {}, p))));
@@ -106,13 +125,20 @@ function render(): void {
     byId("compare-command").textContent = `aksnet compare --subnet ${state.compareSubnet.trim()}`;
   }
   if (view.chart !== previous?.chart) renderChart(byId("chart"), view.chart);
-  if (view.recommendation !== previous?.recommendation || view.recommendationProblem !== previous?.recommendationProblem || !previous) renderRecommend(byId("recommend"), view.recommendation, view.recommendationProblem);
+  if (
+    view.recommendation !== previous?.recommendation ||
+    view.recommendationProblem !== previous?.recommendationProblem ||
+    !previous
+  )
+    renderRecommend(byId("recommend"), view.recommendation, view.recommendationProblem);
   syncValue(compareSubnet, state.compareSubnet);
   syncValue(nodesRange, String(Math.min(state.nodes, Number(nodesRange.max))));
   syncValue(nodesNumber, String(state.nodes));
-  if (planChanged || view.generated !== previous?.generated) renderGenerate(byId("generate"), view.generated, view.summary?.errors ?? 0, view.plan !== undefined);
+  if (planChanged || view.generated !== previous?.generated)
+    renderGenerate(byId("generate"), view.generated, view.summary?.errors ?? 0, view.plan !== undefined);
   byId("generate-command").textContent = `aksnet generate --format ${state.generateFormat}`;
-  for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>("button.format"))) b.setAttribute("aria-pressed", String(b.dataset["format"] === state.generateFormat));
+  for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>("button.format")))
+    b.setAttribute("aria-pressed", String(b.dataset["format"] === state.generateFormat));
   const code = view.generated?.ok === true;
   byId<HTMLButtonElement>("copy-code").disabled = !code;
   byId<HTMLButtonElement>("download-code").disabled = !code;
@@ -158,7 +184,10 @@ byId("copy-code").addEventListener("click", async () => {
     await navigator.clipboard.writeText(view.generated.text);
     fill(generateStatus, h("p", { class: "ok" }, `Copied ${FILE_NAMES[state.generateFormat]} to the clipboard.`));
   } catch {
-    fill(generateStatus, h("p", { class: "problem" }, "The browser refused the clipboard; select the code and copy it, or download it."));
+    fill(
+      generateStatus,
+      h("p", { class: "problem" }, "The browser refused the clipboard; select the code and copy it, or download it."),
+    );
   }
 });
 byId("download-code").addEventListener("click", () => {
@@ -206,7 +235,14 @@ byId<HTMLInputElement>("plan-file").addEventListener("change", async (e) => {
   input.value = "";
   if (!file) return;
   if (file.size > MAX_PLAN_TEXT) {
-    fill(status, h("p", { class: "problem" }, `${file.name} is ${Math.ceil(file.size / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB.`));
+    fill(
+      status,
+      h(
+        "p",
+        { class: "problem" },
+        `${file.name} is ${Math.ceil(file.size / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB.`,
+      ),
+    );
     return;
   }
   const content = await file.text();
@@ -221,7 +257,14 @@ byId("load-example").addEventListener("click", () => {
 
 byId("copy-link").addEventListener("click", async () => {
   if (state.planText.length > MAX_PLAN_TEXT) {
-    fill(status, h("p", { class: "problem" }, `The plan is over ${MAX_PLAN_TEXT / 1024} KiB, too large for a link; save it as a file instead.`));
+    fill(
+      status,
+      h(
+        "p",
+        { class: "problem" },
+        `The plan is over ${MAX_PLAN_TEXT / 1024} KiB, too large for a link; save it as a file instead.`,
+      ),
+    );
     return;
   }
   history.replaceState(null, "", `#${encodeState(state)}`);

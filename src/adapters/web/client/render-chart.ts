@@ -22,13 +22,22 @@ function niceTicks(max: number, count: number): number[] {
 }
 
 export function renderChart(el: HTMLElement, chart: ChartData | undefined): void {
-  if (!chart) return fill(el, h("p", { class: "hint" }, "No IPv4 node subnet to chart: give the first pool a subnet, or a subnet to compare."));
+  if (!chart)
+    return fill(
+      el,
+      h("p", { class: "hint" }, "No IPv4 node subnet to chart: give the first pool a subnet, or a subnet to compare."),
+    );
   const yMax = Math.max(chart.capacity * 1.6, 16);
   const x = (n: number) => M.left + (n / chart.xMax) * PW;
   const y = (a: number) => M.top + PH - (a / yMax) * PH;
   const grid = [
-    ...niceTicks(yMax, 5).map((t) => [svg("line", { x1: M.left, x2: W - M.right, y1: y(t), y2: y(t), class: "grid" }), svg("text", { x: M.left - 6, y: y(t) + 4, "text-anchor": "end" }, num(t))]),
-    ...niceTicks(chart.xMax, 6).map((t) => svg("text", { x: x(t), y: H - M.bottom + 16, "text-anchor": "middle" }, num(t))),
+    ...niceTicks(yMax, 5).map((t) => [
+      svg("line", { x1: M.left, x2: W - M.right, y1: y(t), y2: y(t), class: "grid" }),
+      svg("text", { x: M.left - 6, y: y(t) + 4, "text-anchor": "end" }, num(t)),
+    ]),
+    ...niceTicks(chart.xMax, 6).map((t) =>
+      svg("text", { x: x(t), y: H - M.bottom + 16, "text-anchor": "middle" }, num(t)),
+    ),
   ].flat();
   const series = chart.series.map((s, i) => {
     const d = s.points.map(([n, a], j) => `${j === 0 ? "M" : "L"}${x(n).toFixed(1)},${y(a).toFixed(1)}`).join(" ");
@@ -37,7 +46,13 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
       "g",
       { class: `series-group model-${i}` },
       svg("path", { d, class: "series" }),
-      s.maxNodes < chart.xMax ? svg("circle", { cx: ex.toFixed(1), cy: y(chart.capacity).toFixed(1), r: 4.5, class: "exhaust" }, svg("title", {}, `${s.title}: the subnet runs out after ${num(s.maxNodes)} nodes`)) : null,
+      s.maxNodes < chart.xMax
+        ? svg(
+            "circle",
+            { cx: ex.toFixed(1), cy: y(chart.capacity).toFixed(1), r: 4.5, class: "exhaust" },
+            svg("title", {}, `${s.title}: the subnet runs out after ${num(s.maxNodes)} nodes`),
+          )
+        : null,
     );
   });
   const markerX = x(Math.min(chart.marker, chart.xMax));
@@ -45,8 +60,19 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
     el,
     svg(
       "svg",
-      { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": "chart-desc", id: "chart-svg", "data-marker": chart.marker, "data-xmax": chart.xMax },
-      svg("desc", { id: "chart-desc" }, `Node-subnet addresses needed against node count for ${chart.subnet}; the subnet has ${chart.capacity} usable addresses.`),
+      {
+        viewBox: `0 0 ${W} ${H}`,
+        role: "img",
+        "aria-labelledby": "chart-desc",
+        id: "chart-svg",
+        "data-marker": chart.marker,
+        "data-xmax": chart.xMax,
+      },
+      svg(
+        "desc",
+        { id: "chart-desc" },
+        `Node-subnet addresses needed against node count for ${chart.subnet}; the subnet has ${chart.capacity} usable addresses.`,
+      ),
       ...grid,
       svg("line", { x1: M.left, x2: M.left, y1: M.top, y2: M.top + PH, class: "axis" }),
       svg("line", { x1: M.left, x2: W - M.right, y1: M.top + PH, y2: M.top + PH, class: "axis" }),
@@ -54,8 +80,19 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
       svg("clipPath", { id: "plot-clip" }, svg("rect", { x: M.left, y: M.top, width: PW, height: PH })),
       svg("g", { "clip-path": "url(#plot-clip)" }, ...series),
       svg("line", { x1: M.left, x2: W - M.right, y1: y(chart.capacity), y2: y(chart.capacity), class: "capacity" }),
-      svg("text", { x: W - M.right - 4, y: y(chart.capacity) - 5, "text-anchor": "end", class: "capacity-label" }, `${chart.subnet}: ${num(chart.capacity)} usable`),
-      svg("line", { x1: markerX.toFixed(1), x2: markerX.toFixed(1), y1: M.top, y2: M.top + PH, class: "marker", id: "chart-marker" }),
+      svg(
+        "text",
+        { x: W - M.right - 4, y: y(chart.capacity) - 5, "text-anchor": "end", class: "capacity-label" },
+        `${chart.subnet}: ${num(chart.capacity)} usable`,
+      ),
+      svg("line", {
+        x1: markerX.toFixed(1),
+        x2: markerX.toFixed(1),
+        y1: M.top,
+        y2: M.top + PH,
+        class: "marker",
+        id: "chart-marker",
+      }),
       svg("text", { x: (markerX + 4).toFixed(1), y: M.top + 10, class: "marker-label" }, `${num(chart.marker)} nodes`),
     ),
     h(
@@ -70,7 +107,11 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
           `: ${num(s.perNode)} address${s.perNode === 1 ? "" : "es"} per node${s.perNode > 1 ? ` (max pods ${s.maxPods})` : ""}; `,
           h("span", { "data-field": "atMarker" }, num(s.atMarker)),
           ` needed at ${num(chart.marker)} nodes; `,
-          h("span", { "data-field": "maxNodes", class: s.atMarker > chart.capacity ? "problem" : undefined }, `addresses last for ${num(s.maxNodes)} nodes`),
+          h(
+            "span",
+            { "data-field": "maxNodes", class: s.atMarker > chart.capacity ? "problem" : undefined },
+            `addresses last for ${num(s.maxNodes)} nodes`,
+          ),
         ),
       ),
     ),

@@ -28,10 +28,24 @@ const LABELS: Readonly<Record<string, string>> = {
 };
 
 function cell(row: CompareRow, field: string, value: number, limit: boolean): HTMLTableCellElement {
-  return h("td", { "data-field": field, "data-label": LABELS[field], class: limit ? "limit" : undefined, title: limit ? `limited by the ${RESOURCE_WORDS[row.limitedBy] ?? row.limitedBy}` : undefined }, num(value));
+  return h(
+    "td",
+    {
+      "data-field": field,
+      "data-label": LABELS[field],
+      class: limit ? "limit" : undefined,
+      title: limit ? `limited by the ${RESOURCE_WORDS[row.limitedBy] ?? row.limitedBy}` : undefined,
+    },
+    num(value),
+  );
 }
 
-export function renderCompare(el: HTMLElement, result: CompareResult | undefined, problem: string | undefined, subnet: string): void {
+export function renderCompare(
+  el: HTMLElement,
+  result: CompareResult | undefined,
+  problem: string | undefined,
+  subnet: string,
+): void {
   if (!result) return fill(el, h("p", { class: "problem" }, problem ?? "Nothing to compare."));
   const surge = result.models[0]?.withSurge.maxSurge ?? "";
   fill(
@@ -46,7 +60,18 @@ export function renderCompare(el: HTMLElement, result: CompareResult | undefined
         h(
           "thead",
           {},
-          h("tr", {}, h("th", { scope: "col" }, "Model (dataplane)"), h("th", { scope: "col", title: "max pods per node" }, "Pods/node"), h("th", { scope: "col", title: "node-subnet addresses per node" }, "Addr./node"), h("th", { scope: "col" }, "Nodes"), h("th", { scope: "col" }, "Pods"), h("th", { scope: "col" }, `Nodes, surge ${surge}`), h("th", { scope: "col" }, `Pods, surge ${surge}`), h("th", { scope: "col" }, "Limited by")),
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Model (dataplane)"),
+            h("th", { scope: "col", title: "max pods per node" }, "Pods/node"),
+            h("th", { scope: "col", title: "node-subnet addresses per node" }, "Addr./node"),
+            h("th", { scope: "col" }, "Nodes"),
+            h("th", { scope: "col" }, "Pods"),
+            h("th", { scope: "col" }, `Nodes, surge ${surge}`),
+            h("th", { scope: "col" }, `Pods, surge ${surge}`),
+            h("th", { scope: "col" }, "Limited by"),
+          ),
         ),
         h(
           "tbody",
@@ -55,14 +80,24 @@ export function renderCompare(el: HTMLElement, result: CompareResult | undefined
             return h(
               "tr",
               { "data-model": r.model, "data-dataplane": r.dataplane ?? "none" },
-              h("th", { scope: "row" }, r.title, " ", h("span", { class: "dataplane" }, `(${r.dataplane ?? "your CNI"})`)),
+              h(
+                "th",
+                { scope: "row" },
+                r.title,
+                " ",
+                h("span", { class: "dataplane" }, `(${r.dataplane ?? "your CNI"})`),
+              ),
               cell(r, "maxPodsPerNode", r.maxPodsPerNode, false),
               cell(r, "addressesPerNode.nodeSubnet", r.addressesPerNode.nodeSubnet, false),
               cell(r, "maxNodes", r.maxNodes, true),
               cell(r, "maxPods", r.maxPods, false),
               cell(r, "withSurge.maxNodes", r.withSurge.maxNodes, false),
               cell(r, "withSurge.maxPods", r.withSurge.maxPods, false),
-              h("td", { "data-field": "limitedBy", "data-label": LABELS["limitedBy"], class: "limit" }, RESOURCE_WORDS[r.limitedBy] ?? r.limitedBy),
+              h(
+                "td",
+                { "data-field": "limitedBy", "data-label": LABELS["limitedBy"], class: "limit" },
+                RESOURCE_WORDS[r.limitedBy] ?? r.limitedBy,
+              ),
             );
           }),
         ),
@@ -71,7 +106,9 @@ export function renderCompare(el: HTMLElement, result: CompareResult | undefined
     h(
       "ul",
       { class: "assumptions" },
-      ...Object.entries(result.assumptions).map(([k, a]) => h("li", {}, h("code", {}, k), a.value === null ? "" : [" = ", h("strong", {}, String(a.value))], `: ${a.note}`)),
+      ...Object.entries(result.assumptions).map(([k, a]) =>
+        h("li", {}, h("code", {}, k), a.value === null ? "" : [" = ", h("strong", {}, String(a.value))], `: ${a.note}`),
+      ),
     ),
   );
 }

@@ -6,19 +6,47 @@ import type { GenerateResult } from "../../generate/index.js";
 import type { GenerateFormat } from "../state.js";
 import { fill, h } from "./dom.js";
 
-export const FILE_NAMES: Readonly<Record<GenerateFormat, string>> = { az: "create-cluster.sh", bicep: "main.bicep", terraform: "main.tf" };
+export const FILE_NAMES: Readonly<Record<GenerateFormat, string>> = {
+  az: "create-cluster.sh",
+  bicep: "main.bicep",
+  terraform: "main.tf",
+};
 
-export function renderGenerate(el: HTMLElement, result: GenerateResult | undefined, errors: number, planRead: boolean): void {
+export function renderGenerate(
+  el: HTMLElement,
+  result: GenerateResult | undefined,
+  errors: number,
+  planRead: boolean,
+): void {
   if (!planRead) return fill(el, h("p", { class: "hint" }, "No plan to generate from."));
   if (!result) {
-    return fill(el, h("p", { class: "problem" }, `The plan has ${errors} error finding${errors === 1 ? "" : "s"} (see Check); like aksnet generate, the page writes no code AKS would reject. Fix them first.`));
+    return fill(
+      el,
+      h(
+        "p",
+        { class: "problem" },
+        `The plan has ${errors} error finding${errors === 1 ? "" : "s"} (see Check); like aksnet generate, the page writes no code AKS would reject. Fix them first.`,
+      ),
+    );
   }
   if (!result.ok) {
-    return fill(el, h("p", { class: "problem" }, "These values cannot be written safely:"), h("ul", { class: "problems" }, ...result.problems.map((p) => h("li", {}, h("code", {}, p.path), ` ${JSON.stringify(p.value)}: ${p.reason}`))));
+    return fill(
+      el,
+      h("p", { class: "problem" }, "These values cannot be written safely:"),
+      h(
+        "ul",
+        { class: "problems" },
+        ...result.problems.map((p) => h("li", {}, h("code", {}, p.path), ` ${JSON.stringify(p.value)}: ${p.reason}`)),
+      ),
+    );
   }
   fill(
     el,
     result.notes.length ? h("ul", { class: "assumptions" }, ...result.notes.map((n) => h("li", {}, n))) : null,
-    h("pre", { class: "code", tabindex: 0, "aria-label": `generated ${FILE_NAMES[result.format]}` }, h("code", { id: "generated-code" }, result.text)),
+    h(
+      "pre",
+      { class: "code", tabindex: 0, "aria-label": `generated ${FILE_NAMES[result.format]}` },
+      h("code", { id: "generated-code" }, result.text),
+    ),
   );
 }

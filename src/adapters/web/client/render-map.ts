@@ -16,8 +16,18 @@ function bar(item: MapItem): SVGRectElement {
   const width = Math.max(item.width * W, 1.2);
   return svg(
     "rect",
-    { x: x.toFixed(3), y: 1, width: width.toFixed(3), height: 16, class: `bar ${item.kind}${item.overlaps ? " overlap" : ""}` },
-    svg("title", {}, `${item.label}: ${item.cidr}${item.usable ? `, ${num(BigInt(item.usable))} usable (Azure keeps 5)` : ""}${item.overlaps ? " (overlaps)" : ""}${item.note ? ` (${item.note})` : ""}`),
+    {
+      x: x.toFixed(3),
+      y: 1,
+      width: width.toFixed(3),
+      height: 16,
+      class: `bar ${item.kind}${item.overlaps ? " overlap" : ""}`,
+    },
+    svg(
+      "title",
+      {},
+      `${item.label}: ${item.cidr}${item.usable ? `, ${num(BigInt(item.usable))} usable (Azure keeps 5)` : ""}${item.overlaps ? " (overlaps)" : ""}${item.note ? ` (${item.note})` : ""}`,
+    ),
   );
 }
 
@@ -26,14 +36,32 @@ function lane(title: string, bars: readonly SVGElement[], cls: string): HTMLElem
     "div",
     { class: `lane ${cls}` },
     h("span", { class: "lane-title" }, title),
-    svg("svg", { viewBox: `0 0 ${W} 18`, preserveAspectRatio: "none", class: "lane-bars", role: "img", "aria-label": title }, ...bars),
+    svg(
+      "svg",
+      { viewBox: `0 0 ${W} 18`, preserveAspectRatio: "none", class: "lane-bars", role: "img", "aria-label": title },
+      ...bars,
+    ),
   );
 }
 
 function lanesOf(panel: MapPanel): HTMLElement[] {
   const lanes = panel.lanes.map((l) => lane(l.title, l.items.map(bar), l.kind));
   if (panel.overlapBands.length > 0) {
-    lanes.push(lane("overlap", panel.overlapBands.map((b) => svg("rect", { x: (b.x * W).toFixed(3), y: 1, width: Math.max(b.width * W, 1.2).toFixed(3), height: 16, class: "bar band" })), "band"));
+    lanes.push(
+      lane(
+        "overlap",
+        panel.overlapBands.map((b) =>
+          svg("rect", {
+            x: (b.x * W).toFixed(3),
+            y: 1,
+            width: Math.max(b.width * W, 1.2).toFixed(3),
+            height: 16,
+            class: "bar band",
+          }),
+        ),
+        "band",
+      ),
+    );
   }
   return lanes;
 }
@@ -46,7 +74,15 @@ function panelView(panel: MapPanel, index: number): HTMLElement {
     ? h(
         "div",
         { class: "zoom" },
-        h("p", { class: "zoom-caption" }, "Zoomed to the subnets: ", h("code", {}, panel.zoom.from), " – ", h("code", {}, panel.zoom.to), ` (${num(BigInt(panel.zoom.size))} addresses)`),
+        h(
+          "p",
+          { class: "zoom-caption" },
+          "Zoomed to the subnets: ",
+          h("code", {}, panel.zoom.from),
+          " – ",
+          h("code", {}, panel.zoom.to),
+          ` (${num(BigInt(panel.zoom.size))} addresses)`,
+        ),
         ...lanesOf(panel.zoom),
       )
     : null;
@@ -54,16 +90,43 @@ function panelView(panel: MapPanel, index: number): HTMLElement {
     h(
       "ul",
       { class: "ranges" },
-      ...items.map((i) => h("li", { class: i.overlaps ? "overlap" : undefined }, h("span", { class: `swatch ${i.kind}` }), `${i.label} `, h("code", {}, i.cidr), i.usable ? h("span", { class: "hint" }, ` ${num(BigInt(i.usable))} usable`) : null, i.overlaps ? h("strong", {}, i.kind === "reserved" ? " reserved by AKS" : " overlaps") : null)),
+      ...items.map((i) =>
+        h(
+          "li",
+          { class: i.overlaps ? "overlap" : undefined },
+          h("span", { class: `swatch ${i.kind}` }),
+          `${i.label} `,
+          h("code", {}, i.cidr),
+          i.usable ? h("span", { class: "hint" }, ` ${num(BigInt(i.usable))} usable`) : null,
+          i.overlaps ? h("strong", {}, i.kind === "reserved" ? " reserved by AKS" : " overlaps") : null,
+        ),
+      ),
     );
   const open = items.length <= LIST_OPEN_LIMIT;
-  const details = h("details", { open }, h("summary", {}, `${items.length} range${items.length === 1 ? "" : "s"}${overlapping.length ? `, ${overlapping.length} overlapping` : ""}`), open ? list() : null);
+  const details = h(
+    "details",
+    { open },
+    h(
+      "summary",
+      {},
+      `${items.length} range${items.length === 1 ? "" : "s"}${overlapping.length ? `, ${overlapping.length} overlapping` : ""}`,
+    ),
+    open ? list() : null,
+  );
   // A long list is built the first time it is opened, so an edit does not pay for it.
-  if (!open) details.addEventListener("toggle", () => details.open && details.childElementCount === 1 && details.append(list()));
+  if (!open)
+    details.addEventListener("toggle", () => details.open && details.childElementCount === 1 && details.append(list()));
   return h(
     "figure",
     { class: "panel", "data-panel": index },
-    h("figcaption", {}, h("code", {}, panel.from), " – ", h("code", {}, panel.to), ` (${num(BigInt(panel.size))} addresses)`),
+    h(
+      "figcaption",
+      {},
+      h("code", {}, panel.from),
+      " – ",
+      h("code", {}, panel.to),
+      ` (${num(BigInt(panel.size))} addresses)`,
+    ),
     ...lanes,
     zoom,
     details,
@@ -73,8 +136,21 @@ function panelView(panel: MapPanel, index: number): HTMLElement {
 export function renderMap(el: HTMLElement, map: AddressMap | undefined): void {
   if (!map) return fill(el, h("p", { class: "hint" }, "No plan to draw."));
   const unreadable = map.unreadable.length
-    ? h("p", { class: "problem" }, `Not drawn (not a CIDR): ${map.unreadable.map((u) => `${u.field} "${u.text}" (${u.reason})`).join("; ")}.`)
+    ? h(
+        "p",
+        { class: "problem" },
+        `Not drawn (not a CIDR): ${map.unreadable.map((u) => `${u.field} "${u.text}" (${u.reason})`).join("; ")}.`,
+      )
     : null;
-  if (map.panels.length === 0) return fill(el, h("p", { class: "hint" }, "The plan has no address ranges yet: add vnet.addressSpace, subnets or network.podCidrs."), unreadable);
+  if (map.panels.length === 0)
+    return fill(
+      el,
+      h(
+        "p",
+        { class: "hint" },
+        "The plan has no address ranges yet: add vnet.addressSpace, subnets or network.podCidrs.",
+      ),
+      unreadable,
+    );
   fill(el, unreadable, ...map.panels.map(panelView));
 }

@@ -10,7 +10,13 @@ import { fill, h } from "./dom.js";
 
 /** Candidates shown with their reasons; the rest only in the table. */
 const DETAILS = 3;
-const date = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const date = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 export function renderRecommend(el: HTMLElement, r: Recommendation | undefined, problem: string | undefined): void {
   if (!r) return fill(el, h("p", { class: problem ? "problem" : "hint" }, problem ?? "No plan to recommend for."));
@@ -18,7 +24,9 @@ export function renderRecommend(el: HTMLElement, r: Recommendation | undefined, 
   fill(
     el,
     h("p", {}, h("strong", {}, "Requirements: "), `${describeTarget(r)}.`),
-    r.target.assumptions.length ? h("ul", { class: "assumptions" }, ...r.target.assumptions.map((a) => h("li", {}, `Assumed: ${a}.`))) : null,
+    r.target.assumptions.length
+      ? h("ul", { class: "assumptions" }, ...r.target.assumptions.map((a) => h("li", {}, `Assumed: ${a}.`)))
+      : null,
     r.ranked.length === 0
       ? h("p", { class: "problem" }, "No model meets every requirement.")
       : h(
@@ -28,7 +36,18 @@ export function renderRecommend(el: HTMLElement, r: Recommendation | undefined, 
             "table",
             { id: "recommend-table" },
             h("caption", { class: "visually-hidden" }, "Models ranked for the requirements"),
-            h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "#"), h("th", { scope: "col" }, "Model"), h("th", { scope: "col" }, "Score"), ...scorers.map((s) => h("th", { scope: "col", title: s.title }, s.id)))),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                h("th", { scope: "col" }, "#"),
+                h("th", { scope: "col" }, "Model"),
+                h("th", { scope: "col" }, "Score"),
+                ...scorers.map((s) => h("th", { scope: "col", title: s.title }, s.id)),
+              ),
+            ),
             h(
               "tbody",
               {},
@@ -48,28 +67,41 @@ export function renderRecommend(el: HTMLElement, r: Recommendation | undefined, 
     h(
       "ol",
       { class: "reasons" },
-      ...r.ranked.slice(0, DETAILS).map((c) =>
-        h(
-          "li",
-          {},
-          h("strong", {}, `${c.title} (${c.total})`),
+      ...r.ranked
+        .slice(0, DETAILS)
+        .map((c) =>
           h(
-            "ul",
+            "li",
             {},
-            ...c.for.map((f) => h("li", { class: "for" }, h("span", { "aria-label": "for" }, "+ "), f)),
-            ...c.against.map((a) => h("li", { class: "against" }, h("span", { "aria-label": "against" }, "− "), a)),
-            ...c.lockIns.map((l) => h("li", {}, `locks in: ${l.text}`)),
-            ...c.retirements.map((x) => h("li", { class: "against" }, `retires: ${x.title} on ${date(x.date)}`)),
+            h("strong", {}, `${c.title} (${c.total})`),
+            h(
+              "ul",
+              {},
+              ...c.for.map((f) => h("li", { class: "for" }, h("span", { "aria-label": "for" }, "+ "), f)),
+              ...c.against.map((a) => h("li", { class: "against" }, h("span", { "aria-label": "against" }, "− "), a)),
+              ...c.lockIns.map((l) => h("li", {}, `locks in: ${l.text}`)),
+              ...c.retirements.map((x) => h("li", { class: "against" }, `retires: ${x.title} on ${date(x.date)}`)),
+            ),
           ),
         ),
-      ),
     ),
     r.rejected.length
       ? h(
           "details",
           {},
           h("summary", {}, `Ruled out: ${r.rejected.length}`),
-          h("ul", { class: "rejected" }, ...r.rejected.map((x) => h("li", {}, h("strong", {}, x.title), h("ul", {}, ...x.reasons.map((reason) => h("li", {}, reason.reason)))))),
+          h(
+            "ul",
+            { class: "rejected" },
+            ...r.rejected.map((x) =>
+              h(
+                "li",
+                {},
+                h("strong", {}, x.title),
+                h("ul", {}, ...x.reasons.map((reason) => h("li", {}, reason.reason))),
+              ),
+            ),
+          ),
         )
       : null,
   );

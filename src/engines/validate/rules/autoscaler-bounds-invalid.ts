@@ -7,9 +7,9 @@ export default defineRule({
     severity: "error",
     description: "Autoscaler bounds come as a pair with minCount ≤ maxCount, and the initial count lies between them.",
     messages: {
-      onlyOne: "Pool \"{pool}\" sets {given} without {missing}; the autoscaler needs both.",
-      minAboveMax: "Pool \"{pool}\" has minCount {min} above maxCount {max}.",
-      countOutside: "Pool \"{pool}\" starts with count {count}, outside its autoscaler range {min}–{max}.",
+      onlyOne: 'Pool "{pool}" sets {given} without {missing}; the autoscaler needs both.',
+      minAboveMax: 'Pool "{pool}" has minCount {min} above maxCount {max}.',
+      countOutside: 'Pool "{pool}" starts with count {count}, outside its autoscaler range {min}–{max}.',
     },
     fixes: {
       onlyOne: "Set both minCount and maxCount, or neither for a fixed-size pool.",
@@ -22,19 +22,29 @@ export default defineRule({
       "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/node-count-is-not-in-autoscaler-min-max-range.md",
     ],
     checked: "2026-11-22",
-    assumes: "The plan describes a cluster to create, where the az CLI and Terraform reject a count outside the range; on a running cluster that can happen after stop/start and is expected.",
+    assumes:
+      "The plan describes a cluster to create, where the az CLI and Terraform reject a count outside the range; on a running cluster that can happen after stop/start and is expected.",
   },
   check({ plan, report }) {
     for (const [i, p] of plan.plan.nodePools.entries()) {
       const at = `nodePools[${i}]`;
       const { minCount: min, maxCount: max, count } = p;
       if ((min === undefined) !== (max === undefined)) {
-        report({ messageId: "onlyOne", path: `${at}.${min === undefined ? "maxCount" : "minCount"}`, data: { pool: p.name, given: min === undefined ? "maxCount" : "minCount", missing: min === undefined ? "minCount" : "maxCount" } });
+        report({
+          messageId: "onlyOne",
+          path: `${at}.${min === undefined ? "maxCount" : "minCount"}`,
+          data: {
+            pool: p.name,
+            given: min === undefined ? "maxCount" : "minCount",
+            missing: min === undefined ? "minCount" : "maxCount",
+          },
+        });
         continue;
       }
       if (min === undefined || max === undefined) continue;
       if (min > max) report({ messageId: "minAboveMax", path: `${at}.minCount`, data: { pool: p.name, min, max } });
-      else if (count !== undefined && (count < min || count > max)) report({ messageId: "countOutside", path: `${at}.count`, data: { pool: p.name, count, min, max } });
+      else if (count !== undefined && (count < min || count > max))
+        report({ messageId: "countOutside", path: `${at}.count`, data: { pool: p.name, count, min, max } });
     }
   },
 });

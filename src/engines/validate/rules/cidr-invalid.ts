@@ -17,12 +17,14 @@ export default defineRule({
     id: "cidr-invalid",
     family: "cidr-syntax",
     severity: "error",
-    description: "Every range must be CIDR notation, with no host bits set; the DNS service IP must be an IPv4 address.",
+    description:
+      "Every range must be CIDR notation, with no host bits set; the DNS service IP must be an IPv4 address.",
     messages: {
       unparsable: "{text} is not a CIDR range: {problem}.",
       hostBits: "{text} has host bits set; the network it names is {masked}.",
       dnsNotAddress: "DNS service IP {text} is not an IP address: {problem}.",
-      dnsNotIPv4: "DNS service IP {text} is an IPv6 address; AKS takes an IPv4 DNS service IP, also on dual-stack clusters.",
+      dnsNotIPv4:
+        "DNS service IP {text} is an IPv6 address; AKS takes an IPv4 DNS service IP, also on dual-stack clusters.",
     },
     fixes: {
       unparsable: "Write the range as address/length, e.g. 10.244.0.0/16.",
@@ -39,11 +41,23 @@ export default defineRule({
   },
   check({ plan, report }) {
     for (const f of allCidrs(plan)) {
-      if (!f.prefix) report({ messageId: "unparsable", path: f.path, data: { text: f.text, problem: (f.problem ?? "not address/length").replace(/\.$/, "") } });
-      else if (!f.prefix.isMasked()) report({ messageId: "hostBits", path: f.path, data: { text: f.text, masked: f.prefix.masked().toString() } });
+      if (!f.prefix)
+        report({
+          messageId: "unparsable",
+          path: f.path,
+          data: { text: f.text, problem: (f.problem ?? "not address/length").replace(/\.$/, "") },
+        });
+      else if (!f.prefix.isMasked())
+        report({ messageId: "hostBits", path: f.path, data: { text: f.text, masked: f.prefix.masked().toString() } });
     }
     const dns = tryParseAddr(plan.dnsServiceIp.text);
-    if (dns.ok && dns.value.family === 6) report({ messageId: "dnsNotIPv4", path: plan.dnsServiceIp.path, data: { text: plan.dnsServiceIp.text } });
-    if (!dns.ok) report({ messageId: "dnsNotAddress", path: plan.dnsServiceIp.path, data: { text: plan.dnsServiceIp.text, problem: dns.error.reason.replace(/\.$/, "") } });
+    if (dns.ok && dns.value.family === 6)
+      report({ messageId: "dnsNotIPv4", path: plan.dnsServiceIp.path, data: { text: plan.dnsServiceIp.text } });
+    if (!dns.ok)
+      report({
+        messageId: "dnsNotAddress",
+        path: plan.dnsServiceIp.path,
+        data: { text: plan.dnsServiceIp.text, problem: dns.error.reason.replace(/\.$/, "") },
+      });
   },
 });

@@ -5,28 +5,78 @@ import rule from "./cluster-exceeds-node-limit.js";
 ruleTester(rule, {
   valid: [
     { name: "small cluster", plan: mk() },
-    { name: "kubenet at exactly 400 with surge", plan: mk((d) => { d.network.plugin = "kubenet"; delete d.network.pluginMode; d.nodePools = [{ name: "a", count: 399, maxSurge: 1, subnet: "aks-nodes" }]; }) },
+    {
+      name: "kubenet at exactly 400 with surge",
+      plan: mk((d) => {
+        d.network.plugin = "kubenet";
+        delete d.network.pluginMode;
+        d.nodePools = [{ name: "a", count: 399, maxSurge: 1, subnet: "aks-nodes" }];
+      }),
+    },
   ],
   invalid: [
     {
       name: "kubenet 400 nodes + 1 surge",
-      plan: mk((d) => { d.network.plugin = "kubenet"; delete d.network.pluginMode; d.nodePools = [{ name: "a", count: 400, maxSurge: 1, subnet: "aks-nodes" }]; }),
-      findings: [{ messageId: "modelLimit", path: "nodePools", message: "The pools can reach 401 nodes with upgrade surge, above the 400-node limit of kubenet (one route per node, 400 routes per route table)." }],
+      plan: mk((d) => {
+        d.network.plugin = "kubenet";
+        delete d.network.pluginMode;
+        d.nodePools = [{ name: "a", count: 400, maxSurge: 1, subnet: "aks-nodes" }];
+      }),
+      findings: [
+        {
+          messageId: "modelLimit",
+          path: "nodePools",
+          message:
+            "The pools can reach 401 nodes with upgrade surge, above the 400-node limit of kubenet (one route per node, 400 routes per route table).",
+        },
+      ],
     },
     {
       name: "overlay over 5,000",
-      plan: mk((d) => { d.nodePools = Array.from({ length: 6 }, (_, i) => ({ name: `p${i}`, count: 900, maxSurge: "10%", subnet: "aks-nodes" })); }),
-      findings: [{ messageId: "modelLimit", path: "nodePools", message: "The pools can reach 5940 nodes with upgrade surge, above the 5000-node limit of azure-cni-overlay." }],
+      plan: mk((d) => {
+        d.nodePools = Array.from({ length: 6 }, (_, i) => ({
+          name: `p${i}`,
+          count: 900,
+          maxSurge: "10%",
+          subnet: "aks-nodes",
+        }));
+      }),
+      findings: [
+        {
+          messageId: "modelLimit",
+          path: "nodePools",
+          message: "The pools can reach 5940 nodes with upgrade surge, above the 5000-node limit of azure-cni-overlay.",
+        },
+      ],
     },
     {
       name: "101 pools",
-      plan: mk((d) => { d.nodePools = Array.from({ length: 101 }, (_, i) => ({ name: `p${i}`, count: 1, maxSurge: 1, subnet: "aks-nodes" })); }),
-      findings: [{ messageId: "pools", path: "nodePools", message: "The plan has 101 node pools; AKS allows 100 per cluster." }],
+      plan: mk((d) => {
+        d.nodePools = Array.from({ length: 101 }, (_, i) => ({
+          name: `p${i}`,
+          count: 1,
+          maxSurge: 1,
+          subnet: "aks-nodes",
+        }));
+      }),
+      findings: [
+        { messageId: "pools", path: "nodePools", message: "The plan has 101 node pools; AKS allows 100 per cluster." },
+      ],
     },
     {
       name: "Azure NPM on 300 nodes",
-      plan: mk((d) => { d.network.policy = "azure"; d.nodePools[1]!.maxCount = 300; }),
-      findings: [{ messageId: "npm", path: "network.policy", severity: "warning", message: "The pools can reach 305 nodes, but Azure Network Policy Manager is supported only up to 250 nodes." }],
+      plan: mk((d) => {
+        d.network.policy = "azure";
+        d.nodePools[1]!.maxCount = 300;
+      }),
+      findings: [
+        {
+          messageId: "npm",
+          path: "network.policy",
+          severity: "warning",
+          message: "The pools can reach 305 nodes, but Azure Network Policy Manager is supported only up to 250 nodes.",
+        },
+      ],
     },
   ],
 });

@@ -7,8 +7,16 @@ ruleTester(rule, {
   invalid: [
     {
       name: "on-premises inside the VNet",
-      plan: mk((d) => { d.connectedNetworks[1]!.cidrs = ["10.224.64.0/18"]; }),
-      findings: [{ messageId: "overlap", path: "connectedNetworks[1].cidrs[0]", message: "The connected network \"on-prem\" (10.224.64.0/18) overlaps VNet address space 10.224.0.0/12." }],
+      plan: mk((d) => {
+        d.connectedNetworks[1]!.cidrs = ["10.224.64.0/18"];
+      }),
+      findings: [
+        {
+          messageId: "overlap",
+          path: "connectedNetworks[1].cidrs[0]",
+          message: 'The connected network "on-prem" (10.224.64.0/18) overlaps VNet address space 10.224.0.0/12.',
+        },
+      ],
     },
   ],
 });

@@ -6,14 +6,18 @@ export default defineRule({
     id: "connected-network-overlaps-vnet",
     family: "vnet-layout",
     severity: "error",
-    description: "Connected networks (peerings, VPN, ExpressRoute, on-premises) must not overlap the cluster VNet; Azure refuses to peer overlapping VNets and routing to overlapping ranges is ambiguous.",
+    description:
+      "Connected networks (peerings, VPN, ExpressRoute, on-premises) must not overlap the cluster VNet; Azure refuses to peer overlapping VNets and routing to overlapping ranges is ambiguous.",
     messages: {
       overlap: "The {network} overlaps {vnet}.",
     },
     fixes: {
       overlap: "Renumber one side; VNet peering requires non-overlapping address spaces.",
     },
-    sources: ["https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview", "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-ip-address-planning.md"],
+    sources: [
+      "https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview",
+      "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-ip-address-planning.md",
+    ],
     checked: "2026-11-22",
   },
   check({ plan, report }) {

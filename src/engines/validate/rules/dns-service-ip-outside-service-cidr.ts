@@ -30,7 +30,11 @@ export default defineRule({
     report({
       messageId: "outside",
       path: plan.dnsServiceIp.path,
-      data: { dns: plan.dnsServiceIp.text, service: service.toString(), suggested: service.first().add(10)?.toString() ?? "" },
+      data: {
+        dns: plan.dnsServiceIp.text,
+        service: service.toString(),
+        suggested: service.first().add(10)?.toString() ?? "",
+      },
     });
   },
 });

@@ -7,7 +7,8 @@ export default defineRule({
     id: "dns-service-ip-reserved-address",
     family: "dns-service-ip",
     severity: "error",
-    description: "The DNS service IP must not be the service range's network address, its first address (the kubernetes service) or its IPv4 broadcast address.",
+    description:
+      "The DNS service IP must not be the service range's network address, its first address (the kubernetes service) or its IPv4 broadcast address.",
     messages: {
       network: "DNS service IP {dns} is the network address of {service}; Kubernetes never assigns it.",
       first: "DNS service IP {dns} is the first address of {service}, which belongs to the kubernetes.default service.",
@@ -34,6 +35,7 @@ export default defineRule({
     const data = { dns: dns.value.toString(), service: s.prefix.toString(), suggested: base.add(10)?.toString() ?? "" };
     if (dns.value.equals(base)) report({ messageId: "network", path: plan.dnsServiceIp.path, data });
     else if (base.next()?.equals(dns.value)) report({ messageId: "first", path: plan.dnsServiceIp.path, data });
-    else if (dns.value.family === 4 && s.prefix.bits < 31 && dns.value.equals(s.prefix.last())) report({ messageId: "broadcast", path: plan.dnsServiceIp.path, data });
+    else if (dns.value.family === 4 && s.prefix.bits < 31 && dns.value.equals(s.prefix.last()))
+      report({ messageId: "broadcast", path: plan.dnsServiceIp.path, data });
   },
 });

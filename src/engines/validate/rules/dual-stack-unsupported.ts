@@ -6,10 +6,13 @@ export default defineRule({
     id: "dual-stack-unsupported",
     family: "dual-stack",
     severity: "error",
-    description: "Dual-stack needs Azure CNI Overlay; Azure NPM and Calico do not support it; Cilium needs Kubernetes 1.29 or later for it.",
+    description:
+      "Dual-stack needs Azure CNI Overlay; Azure NPM and Calico do not support it; Cilium needs Kubernetes 1.29 or later for it.",
     messages: {
-      model: "Dual-stack (IPv4 + IPv6) is set with {model}; current AKS docs support dual-stack only with Azure CNI Overlay.",
-      kubenet: "Dual-stack (IPv4 + IPv6) is set with kubenet; kubenet dual-stack existed but its docs were removed and AKS now documents dual-stack only with Azure CNI Overlay.",
+      model:
+        "Dual-stack (IPv4 + IPv6) is set with {model}; current AKS docs support dual-stack only with Azure CNI Overlay.",
+      kubenet:
+        "Dual-stack (IPv4 + IPv6) is set with kubenet; kubenet dual-stack existed but its docs were removed and AKS now documents dual-stack only with Azure CNI Overlay.",
       policy: "Network policy {policy} does not support dual-stack clusters.",
       ciliumVersion: "Dual-stack with the Cilium dataplane needs Kubernetes 1.{min} or later (this plan: {version}).",
     },
@@ -33,11 +36,17 @@ export default defineRule({
   check({ plan, report }) {
     if (!plan.ipFamilies.includes("IPv6")) return;
     if (plan.model === "kubenet") report({ messageId: "kubenet", path: "network.ipFamilies" });
-    else if (plan.model !== "azure-cni-overlay") report({ messageId: "model", path: "network.ipFamilies", data: { model: plan.model } });
-    if (plan.policy === "azure" || plan.policy === "calico") report({ messageId: "policy", path: "network.policy", data: { policy: plan.policy } });
+    else if (plan.model !== "azure-cni-overlay")
+      report({ messageId: "model", path: "network.ipFamilies", data: { model: plan.model } });
+    if (plan.policy === "azure" || plan.policy === "calico")
+      report({ messageId: "policy", path: "network.policy", data: { policy: plan.policy } });
     const v = plan.kubernetesVersion;
     if (plan.dataplane === "cilium" && v && v.major === 1 && v.minor < CILIUM_DUAL_STACK_FROM_MINOR.value) {
-      report({ messageId: "ciliumVersion", path: "kubernetesVersion", data: { min: CILIUM_DUAL_STACK_FROM_MINOR.value, version: v.text } });
+      report({
+        messageId: "ciliumVersion",
+        path: "kubernetesVersion",
+        data: { min: CILIUM_DUAL_STACK_FROM_MINOR.value, version: v.text },
+      });
     }
   },
 });

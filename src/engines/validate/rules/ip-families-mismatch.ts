@@ -8,10 +8,13 @@ export default defineRule({
     id: "ip-families-mismatch",
     family: "dual-stack",
     severity: "error",
-    description: "ipFamilies is [IPv4] or [IPv4, IPv6]; the pod and service CIDR lists must match it in count, order and family (one range per family, at most two).",
+    description:
+      "ipFamilies is [IPv4] or [IPv4, IPv6]; the pod and service CIDR lists must match it in count, order and family (one range per family, at most two).",
     messages: {
-      families: "ipFamilies [{families}] is not supported; AKS accepts [IPv4] or [IPv4, IPv6] (IPv6-only is not supported).",
-      count: "{field} lists {count} range(s) for ipFamilies [{families}]; give exactly one per family, in the same order.",
+      families:
+        "ipFamilies [{families}] is not supported; AKS accepts [IPv4] or [IPv4, IPv6] (IPv6-only is not supported).",
+      count:
+        "{field} lists {count} range(s) for ipFamilies [{families}]; give exactly one per family, in the same order.",
       order: "{field}[{index}] is {cidr}, an IPv{got} range, where ipFamilies expects IPv{want}.",
     },
     fixes: {
@@ -29,7 +32,8 @@ export default defineRule({
   check({ plan, report }) {
     const fams = plan.ipFamilies;
     const famText = fams.join(", ");
-    const ok = (fams.length === 1 && fams[0] === "IPv4") || (fams.length === 2 && fams[0] === "IPv4" && fams[1] === "IPv6");
+    const ok =
+      (fams.length === 1 && fams[0] === "IPv4") || (fams.length === 2 && fams[0] === "IPv4" && fams[1] === "IPv6");
     if (!ok) {
       report({ messageId: "families", path: "network.ipFamilies", data: { families: famText } });
       return;
@@ -37,12 +41,21 @@ export default defineRule({
     const check = (field: string, list: readonly CidrField[], defaults: string) => {
       if (list.length === 0) return;
       if (list.length !== fams.length) {
-        report({ messageId: "count", path: `network.${field}`, data: { field, count: list.length, families: famText, defaults } });
+        report({
+          messageId: "count",
+          path: `network.${field}`,
+          data: { field, count: list.length, families: famText, defaults },
+        });
         return;
       }
       list.forEach((c, i) => {
         const want = FAMILY[fams[i]!];
-        if (c.prefix && c.prefix.family !== want) report({ messageId: "order", path: c.path, data: { field, index: i, cidr: c.text, got: c.prefix.family, want } });
+        if (c.prefix && c.prefix.family !== want)
+          report({
+            messageId: "order",
+            path: c.path,
+            data: { field, index: i, cidr: c.text, got: c.prefix.family, want },
+          });
       });
     };
     check("podCidrs", plan.podCidrs, fams.length === 2 ? "10.244.0.0/16, fd12:3456:789a::/64" : "10.244.0.0/16");

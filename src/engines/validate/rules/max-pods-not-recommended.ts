@@ -8,23 +8,30 @@ export default defineRule({
     id: "max-pods-not-recommended",
     family: "max-pods",
     severity: "info",
-    description: "maxPods values that work but waste capacity: Windows above 110 pods, static block pools whose maxPods leaves part of a /28 unused.",
+    description:
+      "maxPods values that work but waste capacity: Windows above 110 pods, static block pools whose maxPods leaves part of a /28 unused.",
     messages: {
-      windows: "Windows pool \"{pool}\" sets maxPods {maxPods}; Microsoft recommends at most {recommended} pods per Windows node.",
-      staticWaste: "Pool \"{pool}\" (static block) sets maxPods {maxPods}: each node takes {blocks} /28 blocks ({addresses} addresses) and leaves {wasted} of them unused.",
+      windows:
+        'Windows pool "{pool}" sets maxPods {maxPods}; Microsoft recommends at most {recommended} pods per Windows node.',
+      staticWaste:
+        'Pool "{pool}" (static block) sets maxPods {maxPods}: each node takes {blocks} /28 blocks ({addresses} addresses) and leaves {wasted} of them unused.',
     },
     fixes: {
       windows: "Set maxPods to {recommended} or less for Windows pools.",
       staticWaste: "Use maxPods {lower} or {higher} (16 × blocks − 1) so no block address is wasted.",
     },
-    sources: [...cite(PLATFORM_LIMITS.windowsRecommendedMaxPods), "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md"],
+    sources: [
+      ...cite(PLATFORM_LIMITS.windowsRecommendedMaxPods),
+      "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md",
+    ],
     checked: "2026-11-22",
   },
   check({ plan, report }) {
     const rec = PLATFORM_LIMITS.windowsRecommendedMaxPods.value;
     for (const p of plan.pools) {
       const at = `nodePools[${p.index}].maxPods`;
-      if (p.os !== "Linux" && p.maxPods > rec) report({ messageId: "windows", path: at, data: { pool: p.name, maxPods: p.maxPods, recommended: rec } });
+      if (p.os !== "Linux" && p.maxPods > rec)
+        report({ messageId: "windows", path: at, data: { pool: p.name, maxPods: p.maxPods, recommended: rec } });
       if (p.podIpAllocation === "StaticBlock" && p.podSubnet !== undefined) {
         const blocks = staticBlocksPerNode(p.maxPods);
         const wasted = blocks * STATIC_BLOCK_SIZE - 1 - p.maxPods;
@@ -32,7 +39,15 @@ export default defineRule({
           report({
             messageId: "staticWaste",
             path: at,
-            data: { pool: p.name, maxPods: p.maxPods, blocks, addresses: blocks * STATIC_BLOCK_SIZE, wasted, lower: (blocks - 1) * STATIC_BLOCK_SIZE - 1, higher: blocks * STATIC_BLOCK_SIZE - 1 },
+            data: {
+              pool: p.name,
+              maxPods: p.maxPods,
+              blocks,
+              addresses: blocks * STATIC_BLOCK_SIZE,
+              wasted,
+              lower: (blocks - 1) * STATIC_BLOCK_SIZE - 1,
+              higher: blocks * STATIC_BLOCK_SIZE - 1,
+            },
           });
         }
       }

@@ -9,7 +9,7 @@ export default defineRule({
     severity: "error",
     description: "maxPods per node must be between 10 and 250 (strictly enforced by AKS).",
     messages: {
-      outOfRange: "Pool \"{pool}\" sets maxPods {maxPods}; AKS accepts {min} to {max}.",
+      outOfRange: 'Pool "{pool}" sets maxPods {maxPods}; AKS accepts {min} to {max}.',
     },
     fixes: {
       outOfRange: "Set maxPods between {min} and {max} (the {model} default is {dflt}).",
@@ -23,7 +23,11 @@ export default defineRule({
     const max = facts.maxPodsPerNode.value;
     for (const p of plan.pools) {
       if (p.maxPodsDefaulted || (p.maxPods >= min && p.maxPods <= max)) continue;
-      report({ messageId: "outOfRange", path: `nodePools[${p.index}].maxPods`, data: { pool: p.name, maxPods: p.maxPods, min, max, model: plan.model, dflt: facts.defaultMaxPods.value } });
+      report({
+        messageId: "outOfRange",
+        path: `nodePools[${p.index}].maxPods`,
+        data: { pool: p.name, maxPods: p.maxPods, min, max, model: plan.model, dflt: facts.defaultMaxPods.value },
+      });
     }
   },
 });

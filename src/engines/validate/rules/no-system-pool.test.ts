@@ -5,19 +5,45 @@ import rule from "./no-system-pool.js";
 ruleTester(rule, {
   valid: [
     { name: "one system pool", plan: mk() },
-    { name: "first pool defaults to System", plan: mk((d) => { delete d.nodePools[0]!.mode; }) },
-    { name: "no pools described at all", plan: mk((d) => { d.nodePools = []; }) },
+    {
+      name: "first pool defaults to System",
+      plan: mk((d) => {
+        delete d.nodePools[0]!.mode;
+      }),
+    },
+    {
+      name: "no pools described at all",
+      plan: mk((d) => {
+        d.nodePools = [];
+      }),
+    },
   ],
   invalid: [
     {
       name: "only user pools",
-      plan: mk((d) => { d.nodePools[0]!.mode = "User"; }),
-      findings: [{ messageId: "noSystem", path: "nodePools", message: "No node pool has mode System; every AKS cluster needs at least one system pool." }],
+      plan: mk((d) => {
+        d.nodePools[0]!.mode = "User";
+      }),
+      findings: [
+        {
+          messageId: "noSystem",
+          path: "nodePools",
+          message: "No node pool has mode System; every AKS cluster needs at least one system pool.",
+        },
+      ],
     },
     {
       name: "duplicate names",
-      plan: mk((d) => { d.nodePools[1]!.name = "system"; }),
-      findings: [{ messageId: "duplicate", path: "nodePools[1].name", message: "Two pools are named \"system\"; pool names must be unique in a cluster." }],
+      plan: mk((d) => {
+        d.nodePools[1]!.name = "system";
+      }),
+      findings: [
+        {
+          messageId: "duplicate",
+          path: "nodePools[1].name",
+          message: 'Two pools are named "system"; pool names must be unique in a cluster.',
+        },
+      ],
     },
   ],
 });

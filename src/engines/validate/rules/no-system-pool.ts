@@ -8,7 +8,7 @@ export default defineRule({
     description: "A cluster needs at least one System node pool; pool names must be unique.",
     messages: {
       noSystem: "No node pool has mode System; every AKS cluster needs at least one system pool.",
-      duplicate: "Two pools are named \"{pool}\"; pool names must be unique in a cluster.",
+      duplicate: 'Two pools are named "{pool}"; pool names must be unique in a cluster.',
     },
     fixes: {
       noSystem: "Set mode: System on one Linux pool (with at least 1 node).",
@@ -18,10 +18,12 @@ export default defineRule({
     checked: "2026-11-22",
   },
   check({ plan, report }) {
-    if (plan.pools.length > 0 && !plan.pools.some((p) => p.mode === "System")) report({ messageId: "noSystem", path: "nodePools" });
+    if (plan.pools.length > 0 && !plan.pools.some((p) => p.mode === "System"))
+      report({ messageId: "noSystem", path: "nodePools" });
     const seen = new Set<string>();
     for (const p of plan.pools) {
-      if (seen.has(p.name)) report({ messageId: "duplicate", path: `nodePools[${p.index}].name`, data: { pool: p.name } });
+      if (seen.has(p.name))
+        report({ messageId: "duplicate", path: `nodePools[${p.index}].name`, data: { pool: p.name } });
       seen.add(p.name);
     }
   },

@@ -9,14 +9,17 @@ export default defineRule({
     severity: "error",
     description: "Pool node counts and autoscaler bounds must be 0–1000 (system pools at least 1).",
     messages: {
-      outOfRange: "Pool \"{pool}\" sets {field} {value}; AKS accepts 0 to {max}.",
-      systemEmpty: "System pool \"{pool}\" has {field} 0; a system pool needs at least 1 node.",
+      outOfRange: 'Pool "{pool}" sets {field} {value}; AKS accepts 0 to {max}.',
+      systemEmpty: 'System pool "{pool}" has {field} 0; a system pool needs at least 1 node.',
     },
     fixes: {
       outOfRange: "Set {field} between 0 and {max}; split larger pools into several pools.",
       systemEmpty: "Give the system pool at least 1 node (3 recommended for production).",
     },
-    sources: [...cite(PLATFORM_LIMITS.nodesPerPool), "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_validators.py (validate_nodes_count)"],
+    sources: [
+      ...cite(PLATFORM_LIMITS.nodesPerPool),
+      "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_validators.py (validate_nodes_count)",
+    ],
     checked: "2026-11-22",
     assumes: "Reference X10: the API allows user pools of 0 nodes; system pools need at least 1.",
   },
@@ -28,8 +31,10 @@ export default defineRule({
         const value = raw[field];
         if (value === undefined) continue;
         const path = `nodePools[${i}].${field}`;
-        if (value < 0 || value > max) report({ messageId: "outOfRange", path, data: { pool: raw.name, field, value, max } });
-        else if (value === 0 && pool.mode === "System" && field !== "maxCount") report({ messageId: "systemEmpty", path, data: { pool: raw.name, field } });
+        if (value < 0 || value > max)
+          report({ messageId: "outOfRange", path, data: { pool: raw.name, field, value, max } });
+        else if (value === 0 && pool.mode === "System" && field !== "maxCount")
+          report({ messageId: "systemEmpty", path, data: { pool: raw.name, field } });
       }
     }
   },

@@ -7,10 +7,12 @@ export default defineRule({
     severity: "error",
     description: "A pod CIDR with the azure plugin needs pluginMode overlay (kubenet and none may take one).",
     messages: {
-      podCidrWithoutOverlay: "Pod CIDR {cidr} is set with network plugin azure but without pluginMode overlay; Azure CNI without overlay gives pods VNet addresses and takes no pod CIDR.",
+      podCidrWithoutOverlay:
+        "Pod CIDR {cidr} is set with network plugin azure but without pluginMode overlay; Azure CNI without overlay gives pods VNet addresses and takes no pod CIDR.",
     },
     fixes: {
-      podCidrWithoutOverlay: "Set network.pluginMode: overlay to use the pod CIDR, or remove network.podCidrs to keep Azure CNI node subnet / pod subnet.",
+      podCidrWithoutOverlay:
+        "Set network.pluginMode: overlay to use the pod CIDR, or remove network.podCidrs to keep Azure CNI node subnet / pod subnet.",
     },
     sources: [
       "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/managed_cluster_decorator.py (_get_network_plugin)",

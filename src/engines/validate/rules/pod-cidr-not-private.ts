@@ -10,7 +10,8 @@ export default defineRule({
     id: "pod-cidr-not-private",
     family: "pod-cidr",
     severity: "info",
-    description: "An overlay or kubenet pod CIDR should be private space (RFC 1918 or RFC 6598 100.64.0.0/10); public ranges are not blocked but unsupported.",
+    description:
+      "An overlay or kubenet pod CIDR should be private space (RFC 1918 or RFC 6598 100.64.0.0/10); public ranges are not blocked but unsupported.",
     messages: {
       public: "Pod CIDR {pod} is not inside RFC 1918 or RFC 6598 space; AKS does not block it but does not support it.",
     },

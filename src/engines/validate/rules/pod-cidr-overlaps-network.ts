@@ -6,10 +6,12 @@ export default defineRule({
     id: "pod-cidr-overlaps-network",
     family: "pod-cidr",
     severity: "error",
-    description: "The pod CIDR must not overlap the VNet, its subnets or any connected network (peerings, VPN, ExpressRoute, on-premises).",
+    description:
+      "The pod CIDR must not overlap the VNet, its subnets or any connected network (peerings, VPN, ExpressRoute, on-premises).",
     messages: {
       vnet: "Pod CIDR {pod} overlaps {other}; pods and VNet hosts would share addresses.",
-      connected: "Pod CIDR {pod} overlaps {other}; hosts there would be unreachable from pods (their traffic is captured by the pod network).",
+      connected:
+        "Pod CIDR {pod} overlaps {other}; hosts there would be unreachable from pods (their traffic is captured by the pod network).",
       more: "Pod CIDR {pod} also overlaps {more} more connected-network ranges (the first {shown} are reported).",
     },
     fixes: {
@@ -37,10 +39,25 @@ export default defineRule({
       const suggestion = free ? `, e.g. ${free.toString()} (the same size, free in this plan)` : "";
       // One finding for the VNet (its subnets lie inside it), one per connected network.
       const vnetHit = hitsVnet[0];
-      if (vnetHit) report({ messageId: "vnet", path: p.path, data: { pod: p.prefix.toString(), other: vnetHit.label, suggestion } });
+      if (vnetHit)
+        report({
+          messageId: "vnet",
+          path: p.path,
+          data: { pod: p.prefix.toString(), other: vnetHit.label, suggestion },
+        });
       const { shown, more } = capped(hitsNet);
-      for (const n of shown) report({ messageId: "connected", path: p.path, data: { pod: p.prefix.toString(), other: n.label, suggestion } });
-      if (more > 0) report({ messageId: "more", path: p.path, data: { pod: p.prefix.toString(), more, shown: shown.length, suggestion } });
+      for (const n of shown)
+        report({
+          messageId: "connected",
+          path: p.path,
+          data: { pod: p.prefix.toString(), other: n.label, suggestion },
+        });
+      if (more > 0)
+        report({
+          messageId: "more",
+          path: p.path,
+          data: { pod: p.prefix.toString(), more, shown: shown.length, suggestion },
+        });
     }
   },
 });

@@ -8,9 +8,11 @@ export default defineRule({
     id: "pod-cidr-too-small-for-nodes",
     family: "pod-cidr",
     severity: "error",
-    description: "With kubenet and Azure CNI Overlay every node takes a /24 of the pod CIDR, so the pod CIDR must hold one /24 per node, counting autoscaler maximums and upgrade surge.",
+    description:
+      "With kubenet and Azure CNI Overlay every node takes a /24 of the pod CIDR, so the pod CIDR must hold one /24 per node, counting autoscaler maximums and upgrade surge.",
     messages: {
-      tooSmall: "Pod CIDR {pod} holds {blocks} /24 node blocks, but the pools need {needed} (nodes at their maximum plus upgrade surge); each node takes a whole /24 whatever its maxPods.",
+      tooSmall:
+        "Pod CIDR {pod} holds {blocks} /24 node blocks, but the pools need {needed} (nodes at their maximum plus upgrade surge); each node takes a whole /24 whatever its maxPods.",
       longerThan24: "Pod CIDR {pod} is smaller than a /24, the block every node takes; not even one node fits.",
     },
     fixes: {
@@ -35,8 +37,16 @@ export default defineRule({
     // The supernet of the current range when nothing else in the plan uses it, else the first free range of that size.
     const taken = podCidrTaken(plan);
     const grown = v4.prefix.masked().supernet(Math.min(bits, v4.prefix.bits));
-    const suggested = (taken.some((t) => t.prefix.overlaps(grown)) ? suggestFree(bits, taken) : grown)?.toString() ?? `a /${bits}`;
-    const data = { pod: v4.prefix.toString(), blocks, needed, bits, capacity: 2 ** (POD_CIDR_BLOCK_BITS - bits), suggested };
+    const suggested =
+      (taken.some((t) => t.prefix.overlaps(grown)) ? suggestFree(bits, taken) : grown)?.toString() ?? `a /${bits}`;
+    const data = {
+      pod: v4.prefix.toString(),
+      blocks,
+      needed,
+      bits,
+      capacity: 2 ** (POD_CIDR_BLOCK_BITS - bits),
+      suggested,
+    };
     if (v4.prefix.bits > POD_CIDR_BLOCK_BITS) report({ messageId: "longerThan24", path: v4.path, data });
     else if (blocks < needed) report({ messageId: "tooSmall", path: v4.path, data });
   },

@@ -1,5 +1,11 @@
 import { PLATFORM_LIMITS } from "../../../kb/index.js";
-import { addressesPerNode, staticBlocksIn, staticPodSubnetPrefixLength, subnetPrefixLength, usableAddresses } from "../../capacity/index.js";
+import {
+  addressesPerNode,
+  staticBlocksIn,
+  staticPodSubnetPrefixLength,
+  subnetPrefixLength,
+  usableAddresses,
+} from "../../capacity/index.js";
 import { cite } from "../facts.js";
 import { poolModel } from "../pools.js";
 import { firstFree, subnets as subnetList, vnetSpace } from "../ranges.js";
@@ -13,9 +19,12 @@ export default defineRule({
     description:
       "A pod subnet must hold its pools' pod addresses at the autoscaler maximum plus surge: dynamic allocation takes 16-address batches (at least 16 per node), static block allocation whole /28 blocks (ceil((maxPods + 1) / 16) per node); a static block pod subnet may be at most /12.",
     messages: {
-      dynamic: "Pod subnet \"{subnet}\" ({cidr}) has {usable} usable addresses, but its pools need {needed} when full ({nodes} nodes with surge, {perNode} addresses each in batches of 16).",
-      static: "Pod subnet \"{subnet}\" ({cidr}) holds {have} whole /28 blocks, but its pools need {needed} ({nodes} nodes with surge, {perNode} blocks each).",
-      staticTooLarge: "Pod subnet \"{subnet}\" ({cidr}) is larger than /{limit}, the largest pod subnet static block allocation supports.",
+      dynamic:
+        'Pod subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed} when full ({nodes} nodes with surge, {perNode} addresses each in batches of 16).',
+      static:
+        'Pod subnet "{subnet}" ({cidr}) holds {have} whole /28 blocks, but its pools need {needed} ({nodes} nodes with surge, {perNode} blocks each).',
+      staticTooLarge:
+        'Pod subnet "{subnet}" ({cidr}) is larger than /{limit}, the largest pod subnet static block allocation supports.',
     },
     fixes: {
       dynamic: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods.",
@@ -50,19 +59,26 @@ export default defineRule({
       }
       const data = { subnet: s.name, cidr: s.text, nodes, needed, perNode };
       const hint = (bits: number) => {
-        const free = firstFree(vnetSpace(plan).map((t) => t.prefix), subnetList(plan).map((t) => t.prefix), bits);
+        const free = firstFree(
+          vnetSpace(plan).map((t) => t.prefix),
+          subnetList(plan).map((t) => t.prefix),
+          bits,
+        );
         return free ? `, e.g. ${free.toString()}, free in the VNet` : "";
       };
       if (isStatic) {
         const limit = PLATFORM_LIMITS.staticBlockPodSubnetShortestBits.value;
-        if (s.prefix.bits < limit) report({ messageId: "staticTooLarge", path: s.path, data: { subnet: s.name, cidr: s.text, limit } });
+        if (s.prefix.bits < limit)
+          report({ messageId: "staticTooLarge", path: s.path, data: { subnet: s.name, cidr: s.text, limit } });
         const have = staticBlocksIn(s.prefix);
         const bits = staticPodSubnetPrefixLength(needed) ?? 0;
-        if (have < needed) report({ messageId: "static", path: s.path, data: { ...data, have, bits, suggestion: hint(bits) } });
+        if (have < needed)
+          report({ messageId: "static", path: s.path, data: { ...data, have, bits, suggestion: hint(bits) } });
       } else {
         const usable = usableAddresses(s.prefix);
         const bits = subnetPrefixLength(needed) ?? 0;
-        if (usable < needed) report({ messageId: "dynamic", path: s.path, data: { ...data, usable, bits, suggestion: hint(bits) } });
+        if (usable < needed)
+          report({ messageId: "dynamic", path: s.path, data: { ...data, usable, bits, suggestion: hint(bits) } });
       }
     }
   },

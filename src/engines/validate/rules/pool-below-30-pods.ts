@@ -7,9 +7,11 @@ export default defineRule({
     id: "pool-below-30-pods",
     family: "max-pods",
     severity: "error",
-    description: "Each node pool must have room for at least 30 pods: maxPods × nodes ≥ 30 (e.g. maxPods 10 needs 3 nodes).",
+    description:
+      "Each node pool must have room for at least 30 pods: maxPods × nodes ≥ 30 (e.g. maxPods 10 needs 3 nodes).",
     messages: {
-      tooFew: "Pool \"{pool}\" has room for {pods} pods ({nodes} node(s) × maxPods {maxPods}); AKS requires at least {floor} per pool.",
+      tooFew:
+        'Pool "{pool}" has room for {pods} pods ({nodes} node(s) × maxPods {maxPods}); AKS requires at least {floor} per pool.',
     },
     fixes: {
       tooFew: "Raise maxPods to {needMaxPods} or the node count to {needNodes}.",
@@ -26,7 +28,15 @@ export default defineRule({
       report({
         messageId: "tooFew",
         path: `nodePools[${p.index}].maxPods`,
-        data: { pool: p.name, pods: nodes * p.maxPods, nodes, maxPods: p.maxPods, floor, needMaxPods: Math.ceil(floor / nodes), needNodes: Math.ceil(floor / p.maxPods) },
+        data: {
+          pool: p.name,
+          pods: nodes * p.maxPods,
+          nodes,
+          maxPods: p.maxPods,
+          floor,
+          needMaxPods: Math.ceil(floor / nodes),
+          needNodes: Math.ceil(floor / p.maxPods),
+        },
       });
     }
   },

@@ -10,7 +10,8 @@ export default defineRule({
     id: "range-overlaps-reserved",
     family: "pod-cidr",
     severity: "error",
-    description: "The pod CIDR, the service CIDR and the VNet address space must not overlap 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 or 192.0.2.0/24.",
+    description:
+      "The pod CIDR, the service CIDR and the VNet address space must not overlap 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 or 192.0.2.0/24.",
     messages: {
       reserved: "{what} {cidr} overlaps {reserved}, which AKS does not allow for pod, service or VNet ranges ({why}).",
     },
@@ -25,7 +26,11 @@ export default defineRule({
       for (const t of items) {
         for (const r of RESERVED) {
           if (!t.prefix.overlaps(r.prefix)) continue;
-          report({ messageId: "reserved", path: t.path, data: { what, cidr: t.prefix.toString(), reserved: r.cidr, why: r.reason, example } });
+          report({
+            messageId: "reserved",
+            path: t.path,
+            data: { what, cidr: t.prefix.toString(), reserved: r.cidr, why: r.reason, example },
+          });
         }
       }
     };

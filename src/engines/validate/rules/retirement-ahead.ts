@@ -11,12 +11,14 @@ export default defineRule({
     id: "retirement-ahead",
     family: "retirement",
     severity: "warning",
-    description: "Parts of the plan that AKS retires: kubenet (31 March 2028), Azure Network Policy Manager on Linux (30 September 2028) and on Windows (30 September 2026), Windows Server 2022 node pools (30 June 2028).",
+    description:
+      "Parts of the plan that AKS retires: kubenet (31 March 2028), Azure Network Policy Manager on Linux (30 September 2028) and on Windows (30 September 2026), Windows Server 2022 node pools (30 June 2028).",
     messages: {
       kubenet: "kubenet retires on {date}; AKS will stop supporting kubenet clusters then.",
       npmLinux: "Azure Network Policy Manager on Linux retires on {date}.",
       npmWindows: "Azure Network Policy Manager on Windows retired on {date} (no new onboarding).",
-      ws2022: "Pool \"{pool}\" runs Windows Server 2022, which AKS retires on {date} (earlier release notes said {previous}).",
+      ws2022:
+        'Pool "{pool}" runs Windows Server 2022, which AKS retires on {date} (earlier release notes said {previous}).',
     },
     severities: { npmWindows: "error" },
     fixes: {
@@ -29,13 +31,20 @@ export default defineRule({
     checked: "2026-11-22",
   },
   check({ plan, report }) {
-    if (plan.model === "kubenet") report({ messageId: "kubenet", path: "network.plugin", data: { date: KUBENET.date } });
+    if (plan.model === "kubenet")
+      report({ messageId: "kubenet", path: "network.plugin", data: { date: KUBENET.date } });
     if (plan.policy === "azure") {
       report({ messageId: "npmLinux", path: "network.policy", data: { date: NPM_LINUX.date } });
-      if (plan.pools.some((p) => p.os !== "Linux")) report({ messageId: "npmWindows", path: "network.policy", data: { date: NPM_WINDOWS.date } });
+      if (plan.pools.some((p) => p.os !== "Linux"))
+        report({ messageId: "npmWindows", path: "network.policy", data: { date: NPM_WINDOWS.date } });
     }
     for (const p of plan.pools) {
-      if (p.os === "Windows2022") report({ messageId: "ws2022", path: `nodePools[${p.index}].os`, data: { pool: p.name, date: WS2022.date, previous: WS2022.previousDate ?? "another date" } });
+      if (p.os === "Windows2022")
+        report({
+          messageId: "ws2022",
+          path: `nodePools[${p.index}].os`,
+          data: { pool: p.name, date: WS2022.date, previous: WS2022.previousDate ?? "another date" },
+        });
     }
   },
 });

@@ -5,18 +5,45 @@ import rule from "./service-cidr-overlaps-network.js";
 ruleTester(rule, {
   valid: [
     { name: "disjoint defaults", plan: mk() },
-    { name: "node subnet model without a pod CIDR", plan: mk((d) => { delete d.network.pluginMode; delete d.network.podCidrs; }) },
+    {
+      name: "node subnet model without a pod CIDR",
+      plan: mk((d) => {
+        delete d.network.pluginMode;
+        delete d.network.podCidrs;
+      }),
+    },
   ],
   invalid: [
     {
       name: "service CIDR inside the pod CIDR",
-      plan: mk((d) => { d.network.serviceCidrs = ["10.244.128.0/17"]; d.network.dnsServiceIp = "10.244.128.10"; }),
-      findings: [{ messageId: "podCidr", path: "network.serviceCidrs[0]", message: "Service CIDR 10.244.128.0/17 overlaps pod CIDR 10.244.0.0/16; a service address would also be a pod address." }],
+      plan: mk((d) => {
+        d.network.serviceCidrs = ["10.244.128.0/17"];
+        d.network.dnsServiceIp = "10.244.128.10";
+      }),
+      findings: [
+        {
+          messageId: "podCidr",
+          path: "network.serviceCidrs[0]",
+          message:
+            "Service CIDR 10.244.128.0/17 overlaps pod CIDR 10.244.0.0/16; a service address would also be a pod address.",
+        },
+      ],
     },
     {
       name: "service CIDR on a peered hub",
-      plan: mk((d) => { d.network.serviceCidrs = ["10.1.0.0/16"]; d.network.dnsServiceIp = "10.1.0.10"; }),
-      findings: [{ messageId: "connected", path: "network.serviceCidrs[0]", message: "Service CIDR 10.1.0.0/16 overlaps connected network \"hub\" (10.1.0.0/16); traffic to those addresses would be captured as service traffic.", fixIncludes: "e.g. 10.0.0.0/16" }],
+      plan: mk((d) => {
+        d.network.serviceCidrs = ["10.1.0.0/16"];
+        d.network.dnsServiceIp = "10.1.0.10";
+      }),
+      findings: [
+        {
+          messageId: "connected",
+          path: "network.serviceCidrs[0]",
+          message:
+            'Service CIDR 10.1.0.0/16 overlaps connected network "hub" (10.1.0.0/16); traffic to those addresses would be captured as service traffic.',
+          fixIncludes: "e.g. 10.0.0.0/16",
+        },
+      ],
     },
   ],
 });

@@ -6,10 +6,12 @@ export default defineRule({
     id: "service-cidr-overlaps-network",
     family: "service-cidr",
     severity: "error",
-    description: "The service CIDR must not overlap the pod CIDR or any connected network (peerings, VPN, ExpressRoute, on-premises).",
+    description:
+      "The service CIDR must not overlap the pod CIDR or any connected network (peerings, VPN, ExpressRoute, on-premises).",
     messages: {
       podCidr: "Service CIDR {service} overlaps pod CIDR {pod}; a service address would also be a pod address.",
-      connected: "Service CIDR {service} overlaps {network}; traffic to those addresses would be captured as service traffic.",
+      connected:
+        "Service CIDR {service} overlaps {network}; traffic to those addresses would be captured as service traffic.",
     },
     fixes: {
       podCidr: "Choose disjoint ranges{suggestion}.",
@@ -20,7 +22,8 @@ export default defineRule({
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-ip-address-planning.md",
     ],
     checked: "2026-11-22",
-    assumes: "Reference X11: the overlay page phrases the pod CIDR overlap as guidance, but Kubernetes cannot route a service address that is also a pod address, so it is an error.",
+    assumes:
+      "Reference X11: the overlay page phrases the pod CIDR overlap as guidance, but Kubernetes cannot route a service address that is also a pod address, so it is an error.",
   },
   check({ plan, report }) {
     const pods = podCidrs(plan);
@@ -29,8 +32,18 @@ export default defineRule({
       const podHits = allOverlaps(s, pods);
       const netHits = nets.overlapping(s);
       const suggestion = podHits.length + netHits.length > 0 ? freeServiceCidrHint(plan, s.prefix) : "";
-      for (const p of podHits) report({ messageId: "podCidr", path: s.path, data: { service: s.prefix.toString(), pod: p.prefix.toString(), suggestion } });
-      for (const n of netHits) report({ messageId: "connected", path: s.path, data: { service: s.prefix.toString(), network: n.label, suggestion } });
+      for (const p of podHits)
+        report({
+          messageId: "podCidr",
+          path: s.path,
+          data: { service: s.prefix.toString(), pod: p.prefix.toString(), suggestion },
+        });
+      for (const n of netHits)
+        report({
+          messageId: "connected",
+          path: s.path,
+          data: { service: s.prefix.toString(), network: n.label, suggestion },
+        });
     }
   },
 });

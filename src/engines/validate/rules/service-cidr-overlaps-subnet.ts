@@ -13,7 +13,8 @@ export default defineRule({
     },
     fixes: {
       more: "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
-      overlap: "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
+      overlap:
+        "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
     },
     aksErrorCode: "ServiceCidrOverlapExistingSubnetsCidr",
     sources: [
@@ -27,8 +28,18 @@ export default defineRule({
     for (const s of serviceCidrs(plan)) {
       const { shown, more } = capped(vnet.overlapping(s).filter(isSubnet));
       const suggestion = shown.length > 0 ? freeServiceCidrHint(plan, s.prefix) : "";
-      for (const hit of shown) report({ messageId: "overlap", path: s.path, data: { service: s.prefix.toString(), subnet: hit.label, suggestion } });
-      if (more > 0) report({ messageId: "more", path: s.path, data: { service: s.prefix.toString(), more, shown: shown.length, suggestion } });
+      for (const hit of shown)
+        report({
+          messageId: "overlap",
+          path: s.path,
+          data: { service: s.prefix.toString(), subnet: hit.label, suggestion },
+        });
+      if (more > 0)
+        report({
+          messageId: "more",
+          path: s.path,
+          data: { service: s.prefix.toString(), more, shown: shown.length, suggestion },
+        });
     }
   },
 });

@@ -5,14 +5,19 @@ export default defineRule({
     id: "subnet-reference-invalid",
     family: "vnet-layout",
     severity: "error",
-    description: "Pools must name subnets of the plan's VNet; node subnets must not be delegated; pod subnets need Azure CNI without overlay.",
+    description:
+      "Pools must name subnets of the plan's VNet; node subnets must not be delegated; pod subnets need Azure CNI without overlay.",
     messages: {
-      unknownSubnet: "Pool \"{pool}\" names subnet \"{subnet}\", which is not in vnet.subnets.",
-      noSubnet: "Pool \"{pool}\" names no subnet while the plan describes VNet {vnet}; its node addresses are not checked.",
-      delegated: "Pool \"{pool}\" uses subnet \"{subnet}\", which is delegated to {delegation}; AKS node subnets must not be delegated.",
-      podSubnetModel: "Pool \"{pool}\" names pod subnet \"{subnet}\", but the cluster uses {model}; pod subnets need plugin azure without pluginMode overlay.",
-      allocationWithoutPodSubnet: "Pool \"{pool}\" sets podIpAllocation {mode} without a pod subnet.",
-      staticBlockVersion: "Pool \"{pool}\" uses static block allocation, which needs Kubernetes 1.28 or later (this plan: {version}).",
+      unknownSubnet: 'Pool "{pool}" names subnet "{subnet}", which is not in vnet.subnets.',
+      noSubnet:
+        'Pool "{pool}" names no subnet while the plan describes VNet {vnet}; its node addresses are not checked.',
+      delegated:
+        'Pool "{pool}" uses subnet "{subnet}", which is delegated to {delegation}; AKS node subnets must not be delegated.',
+      podSubnetModel:
+        'Pool "{pool}" names pod subnet "{subnet}", but the cluster uses {model}; pod subnets need plugin azure without pluginMode overlay.',
+      allocationWithoutPodSubnet: 'Pool "{pool}" sets podIpAllocation {mode} without a pod subnet.',
+      staticBlockVersion:
+        'Pool "{pool}" uses static block allocation, which needs Kubernetes 1.28 or later (this plan: {version}).',
     },
     severities: { noSubnet: "warning" },
     fixes: {
@@ -37,20 +42,47 @@ export default defineRule({
     const known = [...byName.keys()].join(", ") || "none";
     for (const p of plan.pools) {
       const at = `nodePools[${p.index}]`;
-      if (vnet && p.subnet === undefined && plan.subnets.length > 0) report({ messageId: "noSubnet", path: at, data: { pool: p.name, vnet: vnet.name ?? "(unnamed)", known } });
+      if (vnet && p.subnet === undefined && plan.subnets.length > 0)
+        report({ messageId: "noSubnet", path: at, data: { pool: p.name, vnet: vnet.name ?? "(unnamed)", known } });
       if (vnet && p.subnet !== undefined) {
         const s = byName.get(p.subnet);
-        if (!s) report({ messageId: "unknownSubnet", path: `${at}.subnet`, data: { pool: p.name, subnet: p.subnet, known } });
-        else if (s.delegation) report({ messageId: "delegated", path: `${at}.subnet`, data: { pool: p.name, subnet: s.name, delegation: s.delegation } });
+        if (!s)
+          report({ messageId: "unknownSubnet", path: `${at}.subnet`, data: { pool: p.name, subnet: p.subnet, known } });
+        else if (s.delegation)
+          report({
+            messageId: "delegated",
+            path: `${at}.subnet`,
+            data: { pool: p.name, subnet: s.name, delegation: s.delegation },
+          });
       }
       if (p.podSubnet !== undefined) {
-        if (plan.model !== "azure-cni-pod-subnet-dynamic" && plan.model !== "azure-cni-pod-subnet-static") report({ messageId: "podSubnetModel", path: `${at}.podSubnet`, data: { pool: p.name, subnet: p.podSubnet, model: plan.model } });
-        else if (vnet && !byName.has(p.podSubnet)) report({ messageId: "unknownSubnet", path: `${at}.podSubnet`, data: { pool: p.name, subnet: p.podSubnet, known } });
+        if (plan.model !== "azure-cni-pod-subnet-dynamic" && plan.model !== "azure-cni-pod-subnet-static")
+          report({
+            messageId: "podSubnetModel",
+            path: `${at}.podSubnet`,
+            data: { pool: p.name, subnet: p.podSubnet, model: plan.model },
+          });
+        else if (vnet && !byName.has(p.podSubnet))
+          report({
+            messageId: "unknownSubnet",
+            path: `${at}.podSubnet`,
+            data: { pool: p.name, subnet: p.podSubnet, known },
+          });
       }
       const raw = plan.plan.nodePools[p.index]!;
       const v = plan.kubernetesVersion;
-      if (raw.podIpAllocation === "StaticBlock" && raw.podSubnet !== undefined && v && v.major === 1 && v.minor < 28) report({ messageId: "staticBlockVersion", path: `${at}.podIpAllocation`, data: { pool: p.name, version: v.text } });
-      if (raw.podIpAllocation !== undefined && raw.podSubnet === undefined) report({ messageId: "allocationWithoutPodSubnet", path: `${at}.podIpAllocation`, data: { pool: p.name, mode: raw.podIpAllocation } });
+      if (raw.podIpAllocation === "StaticBlock" && raw.podSubnet !== undefined && v && v.major === 1 && v.minor < 28)
+        report({
+          messageId: "staticBlockVersion",
+          path: `${at}.podIpAllocation`,
+          data: { pool: p.name, version: v.text },
+        });
+      if (raw.podIpAllocation !== undefined && raw.podSubnet === undefined)
+        report({
+          messageId: "allocationWithoutPodSubnet",
+          path: `${at}.podIpAllocation`,
+          data: { pool: p.name, mode: raw.podIpAllocation },
+        });
     }
   },
 });

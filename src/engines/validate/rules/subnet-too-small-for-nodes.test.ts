@@ -14,24 +14,58 @@ const nodeSubnet = (count: number, cidr: string) => (d: Draft) => {
 ruleTester(rule, {
   valid: [
     { name: "overlay: /22 for 13 nodes", plan: mk() },
-    { name: "the docs' example: 50 nodes, surge 1, 30 pods = 1,581 fits a /21 (2,043)", plan: mk(nodeSubnet(50, "10.224.0.0/21")) },
-    { name: "/24 holds 8 nodes at 30 pods with no surge (the docs' 8-node example)", plan: mk((d) => { nodeSubnet(8, "10.224.0.0/24")(d); d.nodePools[0]!.maxSurge = 0; }) },
+    {
+      name: "the docs' example: 50 nodes, surge 1, 30 pods = 1,581 fits a /21 (2,043)",
+      plan: mk(nodeSubnet(50, "10.224.0.0/21")),
+    },
+    {
+      name: "/24 holds 8 nodes at 30 pods with no surge (the docs' 8-node example)",
+      plan: mk((d) => {
+        nodeSubnet(8, "10.224.0.0/24")(d);
+        d.nodePools[0]!.maxSurge = 0;
+      }),
+    },
   ],
   invalid: [
     {
       name: "the docs' example in a /22: 1,581 > 1,019",
       plan: mk(nodeSubnet(50, "10.224.0.0/22")),
-      findings: [{ messageId: "tooSmall", path: "vnet.subnets[0].cidr", message: "Subnet \"aks-nodes\" (10.224.0.0/22) has 1019 usable addresses, but its pools need 1581: pool \"np\" 50+1 surge node(s) × 31 = 1581.", fixIncludes: "/21 or larger subnet for these pools (2043 usable), e.g. 10.224.16.0/21, free in the VNet" }],
+      findings: [
+        {
+          messageId: "tooSmall",
+          path: "vnet.subnets[0].cidr",
+          message:
+            'Subnet "aks-nodes" (10.224.0.0/22) has 1019 usable addresses, but its pools need 1581: pool "np" 50+1 surge node(s) × 31 = 1581.',
+          fixIncludes: "/21 or larger subnet for these pools (2043 usable), e.g. 10.224.16.0/21, free in the VNet",
+        },
+      ],
     },
     {
       name: "a /24 with 8 nodes and 1 surge: 279 > 251",
       plan: mk(nodeSubnet(8, "10.224.0.0/24")),
-      findings: [{ messageId: "tooSmall", path: "vnet.subnets[0].cidr", message: "Subnet \"aks-nodes\" (10.224.0.0/24) has 251 usable addresses, but its pools need 279: pool \"np\" 8+1 surge node(s) × 31 = 279." }],
+      findings: [
+        {
+          messageId: "tooSmall",
+          path: "vnet.subnets[0].cidr",
+          message:
+            'Subnet "aks-nodes" (10.224.0.0/24) has 251 usable addresses, but its pools need 279: pool "np" 8+1 surge node(s) × 31 = 279.',
+        },
+      ],
     },
     {
       name: "overlay /28 with the autoscaler maximum and reserved addresses",
-      plan: mk((d) => { d.vnet.subnets[0]!.cidr = "10.224.0.0/28"; }),
-      findings: [{ messageId: "tooSmall", path: "vnet.subnets[0].cidr", message: "Subnet \"aks-nodes\" (10.224.0.0/28) has 11 usable addresses, but its pools need 18: pool \"system\" 3+1 surge node(s) × 1 = 4; pool \"user\" 10+1 surge node(s) × 1 = 11; 3 for load balancer and private endpoint addresses.", fixIncludes: "/27" }],
+      plan: mk((d) => {
+        d.vnet.subnets[0]!.cidr = "10.224.0.0/28";
+      }),
+      findings: [
+        {
+          messageId: "tooSmall",
+          path: "vnet.subnets[0].cidr",
+          message:
+            'Subnet "aks-nodes" (10.224.0.0/28) has 11 usable addresses, but its pools need 18: pool "system" 3+1 surge node(s) × 1 = 4; pool "user" 10+1 surge node(s) × 1 = 11; 3 for load balancer and private endpoint addresses.',
+          fixIncludes: "/27",
+        },
+      ],
     },
   ],
 });

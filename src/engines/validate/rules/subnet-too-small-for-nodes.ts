@@ -1,4 +1,10 @@
-import { addressesPerNode, nodeSubnetAddressesNeeded, subnetPrefixLength, tenantAddresses, usableAddresses } from "../../capacity/index.js";
+import {
+  addressesPerNode,
+  nodeSubnetAddressesNeeded,
+  subnetPrefixLength,
+  tenantAddresses,
+  usableAddresses,
+} from "../../capacity/index.js";
 import { poolModel, poolTarget } from "../pools.js";
 import { firstFree, subnets as subnetList, vnetSpace } from "../ranges.js";
 import { defineRule } from "../rule.js";
@@ -11,10 +17,11 @@ export default defineRule({
     description:
       "A node subnet must hold every address its pools take at their autoscaler maximum plus upgrade surge (Azure CNI node subnet: 1 + maxPods per node; other models: 1 per node), plus internal load balancer and private endpoint addresses, within Azure's usable size (size − 5).",
     messages: {
-      tooSmall: "Subnet \"{subnet}\" ({cidr}) has {usable} usable addresses, but its pools need {needed}: {breakdown}.",
+      tooSmall: 'Subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed}: {breakdown}.',
     },
     fixes: {
-      tooSmall: "Use a /{bits} or larger subnet for these pools ({bitsUsable} usable){suggestion}; a pool's subnet cannot change later, so add a pool on a larger subnet if the cluster exists.",
+      tooSmall:
+        "Use a /{bits} or larger subnet for these pools ({bitsUsable} usable){suggestion}; a pool's subnet cannot change later, so add a pool on a larger subnet if the cluster exists.",
     },
     aksErrorCode: "InsufficientSubnetSize",
     sources: [
@@ -40,18 +47,33 @@ export default defineRule({
         const n = nodeSubnetAddressesNeeded(model, [poolTarget(p)]);
         needed += n;
         const per = addressesPerNode(model, p.maxPods).nodeSubnet;
-        parts.push(`pool "${p.name}" ${p.peakCount}+${Math.min(p.maxSurge.nodes, p.peakCount)} surge node(s) × ${per} = ${n}`);
+        parts.push(
+          `pool "${p.name}" ${p.peakCount}+${Math.min(p.maxSurge.nodes, p.peakCount)} surge node(s) × ${per} = ${n}`,
+        );
       }
       if (tenants > 0) parts.push(`${tenants} for load balancer and private endpoint addresses`);
       const usable = usableAddresses(s.prefix);
       if (needed <= usable) continue;
       const bits = subnetPrefixLength(needed) ?? 0;
-      const free = firstFree(vnetSpace(plan).map((t) => t.prefix), subnetList(plan).map((t) => t.prefix), bits);
+      const free = firstFree(
+        vnetSpace(plan).map((t) => t.prefix),
+        subnetList(plan).map((t) => t.prefix),
+        bits,
+      );
       const suggestion = free ? `, e.g. ${free.toString()}, free in the VNet` : "";
       report({
         messageId: "tooSmall",
         path: s.path,
-        data: { subnet: s.name, cidr: s.text, usable, needed, breakdown: parts.join("; "), bits, bitsUsable: 2 ** (32 - bits) - 5, suggestion },
+        data: {
+          subnet: s.name,
+          cidr: s.text,
+          usable,
+          needed,
+          breakdown: parts.join("; "),
+          bits,
+          bitsUsable: 2 ** (32 - bits) - 5,
+          suggestion,
+        },
       });
     }
   },

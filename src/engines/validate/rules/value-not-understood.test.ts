@@ -5,23 +5,55 @@ import rule from "./value-not-understood.js";
 ruleTester(rule, {
   valid: [
     { name: "clean", plan: mk() },
-    { name: "patch version", plan: mk((d) => { d.kubernetesVersion = "1.33.2"; }) },
+    {
+      name: "patch version",
+      plan: mk((d) => {
+        d.kubernetesVersion = "1.33.2";
+      }),
+    },
   ],
   invalid: [
     {
       name: "YAML number 1.3",
-      plan: mk((d) => { d.kubernetesVersion = 1.3; }),
-      findings: [{ messageId: "versionNumber", path: "kubernetesVersion", severity: "warning", message: "kubernetesVersion is the number 1.3; YAML reads 1.30 as 1.3, so write versions as strings." }],
+      plan: mk((d) => {
+        d.kubernetesVersion = 1.3;
+      }),
+      findings: [
+        {
+          messageId: "versionNumber",
+          path: "kubernetesVersion",
+          severity: "warning",
+          message: "kubernetesVersion is the number 1.3; YAML reads 1.30 as 1.3, so write versions as strings.",
+        },
+      ],
     },
     {
       name: "not a version",
-      plan: mk((d) => { d.kubernetesVersion = "latest"; }),
-      findings: [{ messageId: "version", path: "kubernetesVersion", message: "kubernetesVersion \"latest\" is not a version like \"1.33\"; defaults that depend on the version were taken for a current version." }],
+      plan: mk((d) => {
+        d.kubernetesVersion = "latest";
+      }),
+      findings: [
+        {
+          messageId: "version",
+          path: "kubernetesVersion",
+          message:
+            'kubernetesVersion "latest" is not a version like "1.33"; defaults that depend on the version were taken for a current version.',
+        },
+      ],
     },
     {
       name: "surge in nodes with a unit",
-      plan: mk((d) => { d.nodePools[0]!.maxSurge = "2 nodes"; }),
-      findings: [{ messageId: "surge", path: "nodePools[0].maxSurge", message: "Pool \"system\" sets maxSurge \"2 nodes\", which is neither a node count nor a percentage; 1 node was assumed." }],
+      plan: mk((d) => {
+        d.nodePools[0]!.maxSurge = "2 nodes";
+      }),
+      findings: [
+        {
+          messageId: "surge",
+          path: "nodePools[0].maxSurge",
+          message:
+            'Pool "system" sets maxSurge "2 nodes", which is neither a node count nor a percentage; 1 node was assumed.',
+        },
+      ],
     },
   ],
 });

@@ -8,12 +8,14 @@ export default defineRule({
     id: "vnet-layout-invalid",
     family: "vnet-layout",
     severity: "error",
-    description: "Subnets must lie inside the VNet address space, not overlap each other, and have a size Azure allows (IPv4 /2–/29, IPv6 /64); address spaces must not overlap; a VNet is at most a /8.",
+    description:
+      "Subnets must lie inside the VNet address space, not overlap each other, and have a size Azure allows (IPv4 /2–/29, IPv6 /64); address spaces must not overlap; a VNet is at most a /8.",
     messages: {
-      outside: "Subnet \"{subnet}\" ({cidr}) is not inside the VNet address space ({space}).",
-      subnetsOverlap: "Subnet \"{a}\" ({aCidr}) overlaps subnet \"{b}\" ({bCidr}); Azure refuses overlapping subnets in a VNet.",
+      outside: 'Subnet "{subnet}" ({cidr}) is not inside the VNet address space ({space}).',
+      subnetsOverlap:
+        'Subnet "{a}" ({aCidr}) overlaps subnet "{b}" ({bCidr}); Azure refuses overlapping subnets in a VNet.',
       spacesOverlap: "VNet address spaces {a} and {b} overlap.",
-      size: "Subnet \"{subnet}\" ({cidr}): {problem}.",
+      size: 'Subnet "{subnet}" ({cidr}): {problem}.',
       vnetTooLarge: "VNet address space {cidr} is larger than /{limit}, the largest the AKS IP planning guide allows.",
       more: "{more} more {what} (the first {shown} are reported).",
     },
@@ -37,26 +39,49 @@ export default defineRule({
     const space = vnetSpace(plan);
     const subs = subnets(plan);
     const spaceText = space.map((s) => s.prefix.toString()).join(", ");
-    const badSize = capped(subs.flatMap((s) => {
-      const problem = azureSubnetProblem(s.prefix);
-      return problem ? [{ s, problem }] : [];
-    }));
-    for (const { s, problem } of badSize.shown) report({ messageId: "size", path: s.path, data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), problem: problem.replace(/\.$/, "") } });
+    const badSize = capped(
+      subs.flatMap((s) => {
+        const problem = azureSubnetProblem(s.prefix);
+        return problem ? [{ s, problem }] : [];
+      }),
+    );
+    for (const { s, problem } of badSize.shown)
+      report({
+        messageId: "size",
+        path: s.path,
+        data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), problem: problem.replace(/\.$/, "") },
+      });
     const outside = capped(space.length > 0 ? subs.filter((s) => !insideAny(s.prefix, space)) : []);
-    for (const s of outside.shown) report({ messageId: "outside", path: s.path, data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), space: spaceText } });
+    for (const s of outside.shown)
+      report({
+        messageId: "outside",
+        path: s.path,
+        data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), space: spaceText },
+      });
     const overlapping = capped(overlapsWithin(subs));
     for (const { a, b } of overlapping.shown) {
-      report({ messageId: "subnetsOverlap", path: b.path, data: { a: nameOf(a.label), aCidr: a.prefix.toString(), b: nameOf(b.label), bCidr: b.prefix.toString() } });
+      report({
+        messageId: "subnetsOverlap",
+        path: b.path,
+        data: { a: nameOf(a.label), aCidr: a.prefix.toString(), b: nameOf(b.label), bCidr: b.prefix.toString() },
+      });
     }
     const more = (what: string, c: { shown: readonly unknown[]; more: number }) => {
-      if (c.more > 0) report({ messageId: "more", path: "vnet.subnets", data: { more: c.more, what, shown: c.shown.length } });
+      if (c.more > 0)
+        report({ messageId: "more", path: "vnet.subnets", data: { more: c.more, what, shown: c.shown.length } });
     };
     more("subnets have a size Azure does not allow", badSize);
     more("subnets lie outside the VNet address space", outside);
     more("pairs of subnets overlap", overlapping);
-    for (const { a, b } of overlapsWithin(space)) report({ messageId: "spacesOverlap", path: b.path, data: { a: a.prefix.toString(), b: b.prefix.toString() } });
+    for (const { a, b } of overlapsWithin(space))
+      report({ messageId: "spacesOverlap", path: b.path, data: { a: a.prefix.toString(), b: b.prefix.toString() } });
     for (const s of space) {
-      if (s.prefix.family === 4 && s.prefix.bits < VNET_MAX.shortestBits) report({ messageId: "vnetTooLarge", path: s.path, data: { cidr: s.prefix.toString(), limit: VNET_MAX.shortestBits } });
+      if (s.prefix.family === 4 && s.prefix.bits < VNET_MAX.shortestBits)
+        report({
+          messageId: "vnetTooLarge",
+          path: s.path,
+          data: { cidr: s.prefix.toString(), limit: VNET_MAX.shortestBits },
+        });
     }
   },
 });

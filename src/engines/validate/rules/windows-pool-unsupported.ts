@@ -10,11 +10,11 @@ export default defineRule({
     severity: "error",
     description: "Windows node pools need Azure CNI on the Azure dataplane, and Windows Server 2019 is retired.",
     messages: {
-      kubenet: "Pool \"{pool}\" runs {os}, but kubenet has no Windows node pools.",
-      cilium: "Pool \"{pool}\" runs {os}, but the Cilium dataplane is Linux-only.",
-      byo: "Pool \"{pool}\" runs {os} with BYO CNI; AKS supports Windows pools only with Azure CNI.",
-      ws2019: "Pool \"{pool}\" runs Windows Server 2019, which AKS retired on {date}.",
-      system: "System pool \"{pool}\" runs {os}; system node pools must run Linux.",
+      kubenet: 'Pool "{pool}" runs {os}, but kubenet has no Windows node pools.',
+      cilium: 'Pool "{pool}" runs {os}, but the Cilium dataplane is Linux-only.',
+      byo: 'Pool "{pool}" runs {os} with BYO CNI; AKS supports Windows pools only with Azure CNI.',
+      ws2019: 'Pool "{pool}" runs Windows Server 2019, which AKS retired on {date}.',
+      system: 'System pool "{pool}" runs {os}; system node pools must run Linux.',
     },
     fixes: {
       kubenet: "Move to Azure CNI Overlay (plugin: azure, pluginMode: overlay) to run Windows pools.",

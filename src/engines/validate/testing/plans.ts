@@ -47,7 +47,17 @@ export function clean(): Draft {
     ],
     nodePools: [
       { name: "system", mode: "System", os: "Linux", count: 3, maxPods: 110, maxSurge: "10%", subnet: "aks-nodes" },
-      { name: "user", mode: "User", os: "Linux", count: 3, minCount: 3, maxCount: 10, maxPods: 110, maxSurge: 1, subnet: "aks-nodes" },
+      {
+        name: "user",
+        mode: "User",
+        os: "Linux",
+        count: 3,
+        minCount: 3,
+        maxCount: 10,
+        maxPods: 110,
+        maxSurge: 1,
+        subnet: "aks-nodes",
+      },
     ],
     reserved: { internalLoadBalancerIps: 2, privateEndpoints: 1 },
   };
@@ -63,6 +73,7 @@ export function mk(edit: (d: Draft) => void = () => {}): Draft {
 /** Parses and resolves a test plan; a schema problem is a mistake in the test. */
 export function resolved(input: PlanInput | Draft): ResolvedPlan {
   const r = parsePlan(input);
-  if (!r.plan) throw new Error(`test plan does not parse: ${r.problems.map((p) => `${p.pathText}: ${p.message}`).join("; ")}`);
+  if (!r.plan)
+    throw new Error(`test plan does not parse: ${r.problems.map((p) => `${p.pathText}: ${p.message}`).join("; ")}`);
   return resolvePlan(r.plan);
 }
