@@ -5,6 +5,7 @@
 import { DATAPLANES } from "./dataplanes.js";
 import { DEFAULT_CIDRS } from "./default-cidrs.js";
 import { defaultMaxSurge, defaultModel, RECOMMENDED_MAX_SURGE } from "./defaults.js";
+import { MIGRATION } from "./migration.js";
 import { MODEL_FACT_KEYS } from "./model.js";
 import { MODELS } from "./models/index.js";
 import { PLATFORM_LIMITS } from "./platform-limits.js";
@@ -31,6 +32,7 @@ export function facts(): Fact[] {
   for (const d of Object.values(DATAPLANES)) out.push(...sourcedFields(`dataplanes.${d.id}`, d));
   out.push(...sourcedFields("platformLimits", PLATFORM_LIMITS));
   out.push(...sourcedFields("defaultCidrs", DEFAULT_CIDRS));
+  out.push(...sourcedFields("migration", MIGRATION));
   out.push({ path: "defaults.model", fact: defaultModel() });
   out.push({ path: "defaults.maxSurge", fact: defaultMaxSurge() });
   out.push({ path: "defaults.recommendedMaxSurge", fact: RECOMMENDED_MAX_SURGE });

@@ -8,6 +8,7 @@
  *   node takes; `maxNodes`, `defaultMaxPods`, features, retirement …).
  * - `DATAPLANES[id]`, `supportsDataplane(model, dataplane)`, `modelOf({ plugin, pluginMode, podSubnet, podIpAllocation })`.
  * - `PLATFORM_LIMITS`, `RESERVED_RANGES`, `LOCALDNS_RANGE`, `DEFAULT_CIDRS`, `RETIREMENTS`.
+ * - `MIGRATION`: what AKS documents about moving a cluster to Overlay or Cilium (`MIGRATION_PAGES`: the pages cited).
  * - `defaultModel(k8s?)` (alias `defaultPlugin`), `defaultMaxSurge(k8s?)`, `defaultMaxPods(model)`; versions via `tryParseKubernetesVersion`.
  * - `facts()`: every fact as a flat list; `renderFactsMarkdown()` renders `docs/kb.md`.
  * @module
@@ -51,4 +52,5 @@ export {
   formatKubernetesVersion,
   type KubernetesVersion,
 } from "./kubernetes-version.js";
+export { MIGRATION, MIGRATION_PAGES, type MigrationFacts } from "./migration.js";
 export { facts, renderFactsMarkdown, type Fact } from "./catalog.js";

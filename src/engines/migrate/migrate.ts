@@ -5,7 +5,15 @@
  * known about the live cluster in, a `Migration` out. A blocker is data, not an error.
  */
 import { parsePrefix, tryParsePrefix, type Prefix } from "../../ip/index.js";
-import { DATAPLANES, MODELS, type DataplaneId, type ModelId } from "../../kb/index.js";
+import {
+  DATAPLANES,
+  MIGRATION,
+  MIGRATION_PAGES,
+  MODELS,
+  type DataplaneId,
+  type ModelId,
+  type Sourced,
+} from "../../kb/index.js";
 import {
   nodeSubnetAddressesNeeded,
   podCidrBlocksNeeded,
@@ -14,23 +22,17 @@ import {
   type PoolTarget,
 } from "../capacity/index.js";
 import type { ResolvedPlan } from "../plan/index.js";
-import {
-  CILIUM_DUAL_STACK_MIN_KUBERNETES,
-  CILIUM_UPDATE_MIN_CLI,
-  IP_MASQ_BLOCK,
-  KUBENET_CALICO_BLOCK,
-  NODE_AUTO_PROVISIONING,
-  NPM_TO_CILIUM,
-  OVERLAY_CONCEPT,
-  OVERLAY_MIN_KUBERNETES,
-  POD_CIDR_CHANGE,
-  REIMAGE_TEXT,
-  UPDATE_AZURE_CNI,
-  USE_MANAGED_IDENTITY,
-  USE_NETWORK_POLICIES,
-  WINDOWS_MIN_BUILD,
-} from "./facts.js";
 import { choosePodCidr, firstOverlap, reservedAvoid, type Avoid } from "./pod-cidr.js";
+
+/** The sources of facts, joined. */
+const src = (...facts: readonly Sourced<unknown>[]) =>
+  [...new Set(facts.flatMap((f) => f.source.map((s) => s.url)))].join("; ");
+const UPDATE_AZURE_CNI = MIGRATION_PAGES.updateAzureCni;
+const USE_NETWORK_POLICIES = MIGRATION_PAGES.useNetworkPolicies;
+const NPM_TO_CILIUM = MIGRATION_PAGES.npmToCilium;
+const USE_MANAGED_IDENTITY = MIGRATION_PAGES.useManagedIdentity;
+const NODE_AUTO_PROVISIONING = MIGRATION_PAGES.nodeAutoProvisioning;
+const OVERLAY_CONCEPT = MIGRATION_PAGES.overlayConcepts;
 
 export type MigrationTarget = "overlay" | "cilium";
 
@@ -122,6 +124,12 @@ const FORBIDDEN_IPAM_SOURCES: Partial<Record<ModelId, string>> = {
   "byo-cni": "a bring-your-own-CNI cluster cannot move to Overlay: only Node Subnet and kubenet can",
 };
 
+/** "1.27" as numbers. */
+function minorOf(v: string): { major: number; minor: number } {
+  const [major = 1, minor = 0] = v.split(".").map(Number);
+  return { major, minor };
+}
+
 function versionBelow(plan: ResolvedPlan, min: { major: number; minor: number }): boolean | undefined {
   const v = plan.kubernetesVersion;
   if (!v) return undefined;
@@ -207,14 +215,14 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
   }
 
   if (needsOverlay && !hardIpam) {
-    const below = versionBelow(plan, OVERLAY_MIN_KUBERNETES);
+    const below = versionBelow(plan, minorOf(MIGRATION.overlayMinKubernetes.value));
     if (below === true) {
       blockers.push({
         id: "kubernetes-version",
         kind: "hard",
         message: `Kubernetes ${plan.kubernetesVersion?.text} is older than 1.27, the minimum for the move to Overlay.`,
         fix: "Upgrade the cluster to 1.27 or later first (az aks upgrade).",
-        source: OVERLAY_MIN_KUBERNETES.source,
+        source: src(MIGRATION.overlayMinKubernetes),
       });
     } else if (below === undefined) {
       checks.push({
@@ -233,7 +241,7 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
           "--output",
           "tsv",
         ],
-        source: OVERLAY_MIN_KUBERNETES.source,
+        source: src(MIGRATION.overlayMinKubernetes),
       });
     }
     if (plan.policy === "azure" || plan.policy === "calico") {
@@ -244,7 +252,7 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
         fix: "Uninstall it with az aks update --network-policy none (step below); the cluster runs without network policy until a policy engine is enabled again.",
         source:
           plan.model === "kubenet" && plan.policy === "calico"
-            ? `${USE_NETWORK_POLICIES}; ${KUBENET_CALICO_BLOCK}`
+            ? src(MIGRATION.overlayNeedsPolicyUninstalled, MIGRATION.kubenetCalicoBlocked)
             : USE_NETWORK_POLICIES,
       });
       policyRemoved = true;
@@ -316,7 +324,7 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
           message:
             "The cluster has a custom azure-ip-masq-agent configuration; AKS blocks the move, and ranges it exempts from SNAT become unreachable from Overlay pods.",
           fix: "Remove the custom configuration (kubectl delete configmap -n kube-system azure-ip-masq-agent-config) once nothing depends on it.",
-          source: `${UPDATE_AZURE_CNI}; ${IP_MASQ_BLOCK}`,
+          source: src(MIGRATION.customIpMasqAgentBlocks),
         });
       } else if (facts.customIpMasqAgent === undefined) {
         checks.push({
@@ -324,7 +332,7 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
           message:
             "A custom azure-ip-masq-agent configuration blocks the move; a stale azure-ip-masq-agent-config ConfigMap from an old version should be deleted (only azure-ip-masq-agent-config-reconciled should exist).",
           command: ["kubectl", "get", "configmap", "--namespace", "kube-system", "azure-ip-masq-agent-config"],
-          source: `${UPDATE_AZURE_CNI}; ${IP_MASQ_BLOCK}`,
+          source: src(MIGRATION.customIpMasqAgentBlocks),
         });
       }
       warnings.push({
@@ -337,8 +345,8 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
     if (hasWindows)
       warnings.push({
         id: "windows-build",
-        message: `Windows pools: use OS build ${WINDOWS_MIN_BUILD.build} or later, or Overlay pods SNAT host-network traffic wrongly.`,
-        source: WINDOWS_MIN_BUILD.source,
+        message: `Windows pools: use OS build ${MIGRATION.windowsOverlayMinBuild.value} or later, or Overlay pods SNAT host-network traffic wrongly.`,
+        source: src(MIGRATION.windowsOverlayMinBuild),
       });
     if (dualStack && plan.model === "kubenet")
       warnings.push({
@@ -391,7 +399,8 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
           : podCidr?.origin === "kept"
             ? "Without --pod-cidr the pod CIDR stays as it is."
             : undefined,
-      source: plan.model === "kubenet" ? `${UPDATE_AZURE_CNI}; ${POD_CIDR_CHANGE}` : UPDATE_AZURE_CNI,
+      source:
+        plan.model === "kubenet" ? src(MIGRATION.overlaySources, MIGRATION.kubenetPodCidrMayChange) : UPDATE_AZURE_CNI,
     });
     oneWay.push("Moving to Azure CNI Overlay is irreversible: the cluster cannot go back to Node Subnet or kubenet.");
   }
@@ -406,13 +415,13 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
         fix: "Move the Windows workloads off and delete the Windows pools first, or stay on the Azure dataplane.",
         source: UPDATE_AZURE_CNI,
       });
-    if (dualStack && versionBelow(plan, CILIUM_DUAL_STACK_MIN_KUBERNETES) === true)
+    if (dualStack && versionBelow(plan, minorOf(DATAPLANES.cilium.dualStackMinKubernetes.value ?? "1.0")) === true)
       blockers.push({
         id: "kubernetes-version",
         kind: "hard",
         message: `Dual-stack with Cilium needs Kubernetes 1.29 or later; the plan states ${plan.kubernetesVersion?.text}.`,
         fix: "Upgrade the cluster to 1.29 or later first (az aks upgrade).",
-        source: CILIUM_DUAL_STACK_MIN_KUBERNETES.source,
+        source: src(DATAPLANES.cilium.dualStackMinKubernetes),
       });
     if (plan.policy === "azure" || plan.policy === "calico") {
       if (!needsOverlay)
@@ -506,7 +515,7 @@ export function planMigration(plan: ResolvedPlan, options: MigrateOptions): Migr
     ...(nodeSubnetAddresses ? { nodeSubnetAddresses } : {}),
     steps,
     oneWay,
-    reimage: `${REIMAGE_TEXT}${needsOverlay && needsCilium ? " It happens twice: once for each update." : ""}`,
+    reimage: `${MIGRATION.reimage.value}${needsOverlay && needsCilium ? " It happens twice: once for each update." : ""}`,
   };
 }
 
@@ -521,7 +530,9 @@ function cliFor(model: ModelId): string {
     for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
     return false;
   };
-  return perModel && newer(perModel, CILIUM_UPDATE_MIN_CLI.version) ? perModel : CILIUM_UPDATE_MIN_CLI.version;
+  return perModel && newer(perModel, MIGRATION.ciliumUpdateMinCli.value)
+    ? perModel
+    : MIGRATION.ciliumUpdateMinCli.value;
 }
 
 function choosePod(plan: ResolvedPlan, options: MigrateOptions, blockers: Blocker[]): PodCidrChoice | undefined {
