@@ -4,7 +4,7 @@
  * 2 usage or input error. No stack trace reaches the user unless AKSNET_DEBUG is set.
  */
 import { Command, CommanderError } from "commander";
-import { commands } from "./commands/index.js";
+import { commands } from "./commands.js";
 import { EXIT, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 

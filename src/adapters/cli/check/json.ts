@@ -1,5 +1,5 @@
 /** `aksnet check -o json`: the public JSON contract, documented field by field in docs/check.md. */
-import { renderJson } from "../format/json.js";
+import { renderJson } from "../output/json.js";
 import { resolvedForOutput, type CheckReport } from "./report.js";
 
 export function renderCheckJson(r: CheckReport, options: { showResolved: boolean }): string {

@@ -4,7 +4,7 @@
  * file, so CI can annotate a pull request.
  */
 import { RULES } from "../../../engines/validate/index.js";
-import { renderJson } from "../format/json.js";
+import { renderJson } from "../output/json.js";
 import type { CheckReport } from "./report.js";
 
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;

@@ -1,6 +1,6 @@
 /** `aksnet cidr info`: network, first/last, size and Azure subnet facts of each CIDR. */
 import { azureSubnetProblem, azureUsable, mask4, addrFrom4, type Prefix } from "../../../ip/index.js";
-import { formatNumber } from "../format/table.js";
+import { formatNumber } from "../output/table.js";
 import { readPrefixList } from "./input.js";
 import { parseFormat, writeJson, writeTable, writeText } from "./output.js";
 import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { memoryIo } from "../io.js";
-import { renderJson } from "../format/json.js";
+import { renderJson } from "../output/json.js";
 import { writeJson, writeTable, writeText } from "./output.js";
 
 describe("writeJson", () => {

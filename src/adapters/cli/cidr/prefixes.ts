@@ -1,6 +1,6 @@
 /** Output of a list of prefixes (split, merge, exclude, free) in the three formats, with notes. */
 import type { Prefix } from "../../../ip/index.js";
-import { formatNumber } from "../format/table.js";
+import { formatNumber } from "../output/table.js";
 import type { Io } from "../io.js";
 import { writeJson, writeTable, writeText, type Format } from "./output.js";
 

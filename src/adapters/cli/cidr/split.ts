@@ -1,7 +1,7 @@
 /** `aksnet cidr split CIDR --into /N | --count N`: the equal subnets that partition a network. */
 import { parsePrefixOrAddr, ParseError, type Prefix } from "../../../ip/index.js";
 import { UsageError } from "../errors.js";
-import { formatNumber } from "../format/table.js";
+import { formatNumber } from "../output/table.js";
 import { parseFormat } from "./output.js";
 import { parseBits, writePrefixes } from "./prefixes.js";
 import type { CidrSubcommand } from "./subcommand.js";

@@ -4,8 +4,8 @@
  */
 import type { InspectReport } from "../../inspect/report.js";
 import type { Evidence } from "../../inspect/classify.js";
-import { renderMarkdownTable } from "../format/markdown.js";
-import { formatNumber, renderTable, type CellLike, type Column } from "../format/table.js";
+import { renderMarkdownTable } from "../output/markdown.js";
+import { formatNumber, renderTable, type CellLike, type Column } from "../output/table.js";
 
 export interface RenderOptions {
   readonly color: boolean;

@@ -1,8 +1,8 @@
 /** Text and JSON forms of a `Recommendation` for `aksnet recommend`. */
 import type { Recommendation } from "../../../engines/recommend/index.js";
 import { SCORERS } from "../../../engines/recommend/index.js";
-import { renderMarkdownTable } from "../format/markdown.js";
-import { renderTable, type CellLike } from "../format/table.js";
+import { renderMarkdownTable } from "../output/markdown.js";
+import { renderTable, type CellLike } from "../output/table.js";
 
 const SHORT: Readonly<Record<string, string>> = {
   guidance: "guidance",

@@ -1,6 +1,6 @@
 /** Words the capacity tables use for engine values. */
-import type { CompareRow, Resource } from "../../../engines/capacity/index.js";
-import type { CapacityAssumption } from "../../../engines/capacity/index.js";
+import type { CompareRow, Resource } from "../../engines/capacity/index.js";
+import type { CapacityAssumption } from "../../engines/capacity/index.js";
 
 export const RESOURCE_WORDS: Readonly<Record<Resource, string>> = {
   "node-subnet": "node subnet",

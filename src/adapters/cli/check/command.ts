@@ -28,17 +28,14 @@ export default defineCommand({
       );
   },
   async run({ args, opts, io }) {
-    const [{ loadPlanArgs }, { buildReport }] = await Promise.all([
-      import("../plan-input.js"),
-      import("../check/build.js"),
-    ]);
+    const [{ loadPlanArgs }, { buildReport }] = await Promise.all([import("../plan-input.js"), import("./build.js")]);
     const loaded = await loadPlanArgs(args[0], io, "give the plan file to check, e.g. aksnet check aksnet.yaml");
     const report = buildReport(loaded);
     const showResolved = Boolean(opts["showResolved"]);
     const format = String(opts["output"]);
-    if (format === "json") await io.out((await import("../check/json.js")).renderCheckJson(report, { showResolved }));
-    else if (format === "sarif") await io.out((await import("../check/sarif.js")).renderSarif(report));
-    else await io.out((await import("../check/text.js")).renderText(report, { color: colorEnabled(io), showResolved }));
+    if (format === "json") await io.out((await import("./json.js")).renderCheckJson(report, { showResolved }));
+    else if (format === "sarif") await io.out((await import("./sarif.js")).renderSarif(report));
+    else await io.out((await import("./text.js")).renderText(report, { color: colorEnabled(io), showResolved }));
     return report.summary.errors > 0 ? EXIT.findings : EXIT.ok;
   },
 });

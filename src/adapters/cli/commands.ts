@@ -2,7 +2,7 @@
  * Every command, its one-line summary and a lazy loader. Top-level help is built
  * from this list without loading any command module.
  */
-import type { CommandDef } from "../command.js";
+import type { CommandDef } from "./command.js";
 
 export interface CommandEntry {
   readonly name: string;
@@ -14,38 +14,38 @@ export const commands: readonly CommandEntry[] = [
   {
     name: "compare",
     summary: "capacity of one subnet under each network model, side by side",
-    load: () => import("./compare.js"),
+    load: () => import("./compare/command.js"),
   },
   {
     name: "size",
     summary: "the smallest node subnet, pod subnet and pod CIDR each model needs for a target",
-    load: () => import("./size.js"),
+    load: () => import("./size/command.js"),
   },
   {
     name: "check",
     summary: "validate a plan (or az aks show / ARM / Terraform plan JSON); findings with fixes",
-    load: () => import("./check.js"),
+    load: () => import("./check/command.js"),
   },
   {
     name: "recommend",
     summary: "rank the network models for stated requirements, with reasons",
-    load: () => import("./recommend.js"),
+    load: () => import("./recommend/command.js"),
   },
-  { name: "generate", summary: "az CLI, Bicep or Terraform for a plan", load: () => import("./generate.js") },
+  { name: "generate", summary: "az CLI, Bicep or Terraform for a plan", load: () => import("./generate/command.js") },
   {
     name: "migrate",
     summary: "blockers, steps and commands to move a cluster to Overlay or Cilium",
-    load: () => import("./migrate.js"),
+    load: () => import("./migrate/command.js"),
   },
   {
     name: "inspect",
     summary: "a live cluster or offline dumps: model, pod ranges, per-node use, headroom",
-    load: () => import("./inspect.js"),
+    load: () => import("./inspect/command.js"),
   },
   {
     name: "cidr",
     summary: "the IP toolbox: info, split, merge, exclude, overlaps, free",
-    load: () => import("./cidr.js"),
+    load: () => import("./cidr/command.js"),
   },
-  { name: "serve", summary: "the web planner on 127.0.0.1", load: () => import("./serve.js") },
+  { name: "serve", summary: "the web planner on 127.0.0.1", load: () => import("./serve/command.js") },
 ];

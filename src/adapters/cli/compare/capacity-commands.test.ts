@@ -11,8 +11,8 @@ import {
   parseOutput,
   parsePrefixFlag,
   parseSurge,
-} from "./options.js";
-import { parsePoolsText } from "./pools-file.js";
+} from "../flags.js";
+import { parsePoolsText } from "../size/pools-file.js";
 
 async function cli(...argv: string[]) {
   const io = memoryIo({ env: { NO_COLOR: "1" } });

@@ -9,7 +9,7 @@ import { InvalidArgumentError, Option } from "commander";
 import type { Requirements } from "../../../engines/plan/index.js";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { renderJson } from "../format/json.js";
+import { renderJson } from "../output/json.js";
 import { readPlanFile } from "../plan-input.js";
 import { colorEnabled } from "../io.js";
 
@@ -134,7 +134,7 @@ export default defineCommand({
     const [
       { recommend, emitPlan, candidateTitle },
       { renderRecommendationText, renderRecommendationMarkdown, recommendationJson },
-    ] = await Promise.all([import("../../../engines/recommend/index.js"), import("../recommend/render.js")]);
+    ] = await Promise.all([import("../../../engines/recommend/index.js"), import("./render.js")]);
     const r = recommend({ requirements, ...(version !== undefined ? { kubernetesVersion: version } : {}) });
     let emitted: { file: string; candidate: string } | undefined;
     const best = r.ranked[0];
@@ -147,7 +147,7 @@ export default defineCommand({
       const path = resolve(io.cwd, file);
       const tmp = `${path}.${process.pid}.tmp`;
       const header =
-        `# Recommended by aksnet: ${candidateTitle(best)}.\n# Requirements: ${(await import("../recommend/render.js")).describeTarget(r)}.\n` +
+        `# Recommended by aksnet: ${candidateTitle(best)}.\n# Requirements: ${(await import("./render.js")).describeTarget(r)}.\n` +
         "# Subnets are the smallest that hold the peak node count with surge: widen them for growth, internal load balancers or more pools.\n";
       try {
         await writeFile(tmp, header + stringify({ ...e.plan, requirements }), "utf8");

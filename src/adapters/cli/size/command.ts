@@ -4,7 +4,7 @@
  * each model needs.
  */
 import { size, type SizePool } from "../../../engines/capacity/index.js";
-import { renderSizeMarkdown, renderSizeText } from "../capacity/render-size.js";
+import { renderSizeMarkdown, renderSizeText } from "./render.js";
 import {
   parseCount,
   parseKubernetesVersionFlag,
@@ -13,10 +13,10 @@ import {
   parseNodes,
   parseOutput,
   parseSurge,
-} from "../capacity/options.js";
+} from "../flags.js";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { renderJson } from "../format/json.js";
+import { renderJson } from "../output/json.js";
 import { colorEnabled } from "../io.js";
 
 const EXAMPLES = `
@@ -61,7 +61,7 @@ export default defineCommand({
           "give either --pools or --nodes/--max-count, not both; the pools file holds each pool's nodes",
         );
       // Loaded only for --pools: the YAML parser and the plan schema cost more start-up than the whole sizing.
-      const { readPoolsFile } = await import("../capacity/pools-file.js");
+      const { readPoolsFile } = await import("./pools-file.js");
       pools = (await readPoolsFile(String(opts["pools"]), io.cwd)).map((p) => ({
         ...p,
         maxPods: p.maxPods ?? maxPods,

@@ -1,9 +1,9 @@
 /** `aksnet compare` output: a capacity table, a features table and the assumptions, as text or Markdown. */
 import type { CompareResult, CompareRow } from "../../../engines/capacity/index.js";
 import { parsePrefix } from "../../../ip/prefix.js";
-import { renderTable, type CellLike, type Column } from "../format/table.js";
-import { renderMarkdownTable } from "../format/markdown.js";
-import { formatNumber, assumptionLines, perNodeText, RESOURCE_WORDS, yesNo } from "./words.js";
+import { renderTable, type CellLike, type Column } from "../output/table.js";
+import { renderMarkdownTable } from "../output/markdown.js";
+import { formatNumber, assumptionLines, perNodeText, RESOURCE_WORDS, yesNo } from "../capacity-words.js";
 
 function capacityTable(r: CompareResult): { columns: Column[]; rows: CellLike[][] } {
   const surge = r.models[0]?.withSurge.maxSurge ?? "";

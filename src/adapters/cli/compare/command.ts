@@ -4,7 +4,7 @@
  * engine, the KB and the formatters, so it answers fast.
  */
 import { compare } from "../../../engines/capacity/compare.js";
-import { renderCompareMarkdown, renderCompareText } from "../capacity/render-compare.js";
+import { renderCompareMarkdown, renderCompareText } from "./render.js";
 import {
   parseCount,
   parseKubernetesVersionFlag,
@@ -13,10 +13,10 @@ import {
   parseOutput,
   parsePrefixFlag,
   parseSurge,
-} from "../capacity/options.js";
+} from "../flags.js";
 import { defineCommand } from "../command.js";
 import { EXIT } from "../errors.js";
-import { renderJson } from "../format/json.js";
+import { renderJson } from "../output/json.js";
 import { colorEnabled } from "../io.js";
 
 const EXAMPLES = `

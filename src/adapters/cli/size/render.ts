@@ -1,8 +1,8 @@
 /** `aksnet size` output: per model, the addresses and smallest prefixes needed, the problems, and the assumptions. */
 import type { SizeResult, SizeRow } from "../../../engines/capacity/index.js";
-import { renderTable, type CellLike, type Column } from "../format/table.js";
-import { renderMarkdownTable } from "../format/markdown.js";
-import { formatNumber, assumptionLines } from "./words.js";
+import { renderTable, type CellLike, type Column } from "../output/table.js";
+import { renderMarkdownTable } from "../output/markdown.js";
+import { formatNumber, assumptionLines } from "../capacity-words.js";
 
 const prefix = (bits: number | null) => (bits === null ? "too large" : `/${bits}`);
 

@@ -9,7 +9,7 @@
 import { Command } from "commander";
 import { defineCommand } from "../command.js";
 import { EXIT } from "../errors.js";
-import { subcommands } from "../cidr/index.js";
+import { subcommands } from "./subcommands.js";
 
 const EXAMPLES =
   "\nExamples:\n" +

@@ -6,7 +6,7 @@
 import { Option } from "commander";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { renderJson } from "../format/json.js";
+import { renderJson } from "../output/json.js";
 import { readPlanFile } from "../plan-input.js";
 
 export default defineCommand({

@@ -8,7 +8,7 @@ import { Option } from "commander";
 import type { ClusterFacts } from "../../../engines/migrate/index.js";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { renderJson } from "../format/json.js";
+import { renderJson } from "../output/json.js";
 import { readPlanFile } from "../plan-input.js";
 
 /** Facts an `az aks show` / ARM document states about the cluster beyond the plan. */
@@ -80,7 +80,7 @@ export default defineCommand({
     const [{ resolvePlan }, { planMigration }, { renderMigrationText, migrationJson }] = await Promise.all([
       import("../../../engines/plan/index.js"),
       import("../../../engines/migrate/index.js"),
-      import("../migrate/render.js"),
+      import("./render.js"),
     ]);
     let podCidr: string | undefined;
     if (opts["podCidr"] !== undefined) {
