@@ -128,3 +128,47 @@ describe("layer boundaries", () => {
     for (const layer of Object.keys(RANK)) expect(statSync(join(SRC, layer, "index.ts")).isFile()).toBe(true);
   });
 });
+
+/**
+ * Inspect: the adapter only reads (the Kubernetes API, dumps) and builds a snapshot; every judgement is the
+ * engine's (src/engines/inspect). The Kubernetes client is loaded only by the live reader, and only on use.
+ */
+describe("inspect: the adapter reads, the engine judges", () => {
+  const ADAPTER = join(SRC, "adapters/inspect");
+  const ENGINE_INDEX = join(SRC, "engines/inspect/index.ts");
+  const files = sourceFiles(ADAPTER);
+
+  /** Where an inspect adapter file reaches outside its folder other than through the engine's index. */
+  function reachesOut(file: string, text: string): string[] {
+    return importsOf(text).flatMap((spec) => {
+      if (!spec.startsWith(".")) return [];
+      const target = resolve(dirname(file), spec).replace(/\.js$/, ".ts");
+      if (target.startsWith(ADAPTER + "/") || target === ENGINE_INDEX) return [];
+      return [`${relative(ROOT, file)} imports ${spec}`];
+    });
+  }
+
+  it.each([
+    { name: "the engine's index is fine", spec: "../../engines/inspect/index.js", bad: 0 },
+    { name: "a sibling file is fine", spec: "./dump.js", bad: 0 },
+    { name: "an engine's inner file is refused", spec: "../../engines/inspect/classify.js", bad: 1 },
+    { name: "the IP core is refused (judging is the engine's)", spec: "../../ip/index.js", bad: 1 },
+    { name: "another adapter is refused", spec: "../importers/index.js", bad: 1 },
+  ])("$name", ({ spec, bad }) => {
+    expect(reachesOut(join(ADAPTER, "x.ts"), `import { a } from "${spec}";`)).toHaveLength(bad);
+  });
+
+  it("adapters/inspect imports only its own files and src/engines/inspect/index.ts", () => {
+    expect(files.flatMap((f) => reachesOut(f, readFileSync(f, "utf8")))).toEqual([]);
+  });
+
+  it("only adapters/inspect/live.ts loads @kubernetes/client-node, with a dynamic import", () => {
+    const loaders = sourceFiles(SRC).filter((f) => {
+      const text = readFileSync(f, "utf8").replace(/^import type .*$/gm, "");
+      return importsOf(text).some((s) => s.startsWith("@kubernetes/client-node"));
+    });
+    expect(loaders.map((f) => relative(ROOT, f))).toEqual(["src/adapters/inspect/live.ts"]);
+    const live = readFileSync(join(ADAPTER, "live.ts"), "utf8").replace(/^import type .*$/gm, "");
+    expect(live).not.toMatch(/^import [^(]*["']@kubernetes\/client-node["']/m);
+  });
+});

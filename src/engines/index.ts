@@ -1,6 +1,6 @@
 /**
  * The engines: pure functions over the IP core and the knowledge base
- * (plan, capacity, validate, recommend, migrate).
+ * (plan, capacity, validate, recommend, migrate, inspect).
  * @module
  */
 export * from "./plan/index.js";
@@ -24,3 +24,4 @@ export {
   type MigrateOptions,
   type ClusterFacts,
 } from "./migrate/index.js";
+export * from "./inspect/index.js";

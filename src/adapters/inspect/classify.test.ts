@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { classify } from "./classify.js";
+import { classify, type ClusterSnapshot } from "../../engines/inspect/index.js";
 import { readDumps } from "./dump.js";
-import type { ClusterSnapshot } from "./snapshot.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const load = (name: string) => readDumps([join(FIXTURES, `${name}.json`)]);

@@ -5,7 +5,8 @@
  */
 import { createReadStream } from "node:fs";
 import { DumpSyntaxError, listItems } from "./json-items.js";
-import { SnapshotBuilder, type ClusterSnapshot, type ResourceKind } from "./snapshot.js";
+import type { ClusterSnapshot, ResourceKind } from "../../engines/inspect/index.js";
+import { SnapshotBuilder } from "./snapshot-builder.js";
 
 /** A dump file that cannot be used; the message names the file and what to do. */
 export class DumpError extends Error {

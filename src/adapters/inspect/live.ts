@@ -14,13 +14,8 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import type * as K8s from "@kubernetes/client-node";
 import type { ApiException, KubeConfig } from "@kubernetes/client-node";
-import {
-  SnapshotBuilder,
-  type ClusterSnapshot,
-  type ReadProblem,
-  type ReadProblemKind,
-  type ResourceKind,
-} from "./snapshot.js";
+import type { ClusterSnapshot, ReadProblem, ReadProblemKind, ResourceKind } from "../../engines/inspect/index.js";
+import { SnapshotBuilder } from "./snapshot-builder.js";
 
 export interface LiveOptions {
   readonly kubeconfig?: string | undefined;

@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { classify } from "./classify.js";
+import { classify, inspectReport } from "../../engines/inspect/index.js";
 import { readDumps } from "./dump.js";
-import { inspectReport } from "./report.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const f = (name: string) => join(FIXTURES, name);

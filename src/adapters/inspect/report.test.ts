@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfiguration } from "./configured.js";
+import { loadConfiguration } from "../cli/inspect/configuration-files.js";
 import { readDumps } from "./dump.js";
-import { poolSurge } from "./ranges.js";
-import { inspectReport } from "./report.js";
+import { inspectReport, poolSurge } from "../../engines/inspect/index.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const SOURCE = { kind: "dump", files: ["x"] } as const;

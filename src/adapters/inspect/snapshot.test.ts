@@ -4,7 +4,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { readDumps } from "./dump.js";
-import { SnapshotBuilder, type ResourceKind } from "./snapshot.js";
+import type { ResourceKind } from "../../engines/inspect/index.js";
+import { SnapshotBuilder } from "./snapshot-builder.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const tmp = mkdtempSync(join(tmpdir(), "aksnet-snapshot-"));

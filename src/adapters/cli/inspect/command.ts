@@ -10,11 +10,15 @@ import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import { colorEnabled } from "../io.js";
 import { renderJson } from "../output/json.js";
-import { renderInspectMarkdown, renderInspectTable } from "./render.js";
-import { ConfiguredError, loadConfiguration, type LoadedConfiguration } from "../../inspect/configured.js";
+import { renderInspectMarkdown, renderInspectTable } from "./inspect-text.js";
+import { ConfiguredError, loadConfiguration } from "./configuration-files.js";
 import { DumpError, readDumps } from "../../inspect/dump.js";
-import { inspectReport, type ReportSource } from "../../inspect/report.js";
-import type { ClusterSnapshot } from "../../inspect/snapshot.js";
+import {
+  inspectReport,
+  type ClusterSnapshot,
+  type LoadedConfiguration,
+  type ReportSource,
+} from "../../../engines/inspect/index.js";
 
 function positiveInt(name: string) {
   return (v: string) => {

@@ -11,7 +11,7 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ResourceKind } from "../snapshot.js";
+import type { ResourceKind } from "../../../engines/inspect/index.js";
 
 export type Behaviour = "ok" | 403 | 404 | 500 | "hang";
 

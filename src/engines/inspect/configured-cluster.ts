@@ -1,13 +1,11 @@
 /**
- * The configured side of a cluster — `az aks show -o json` / ARM (`--aks-json`)
- * or an aksnet plan (`--plan`) — loaded by the importers and resolved by the
- * plan engine, reduced to what inspect compares with the cluster and uses for
- * headroom. The check findings are the validator's, run on the plan with each
- * pool's node count set to what the cluster runs.
+ * The configured side of a cluster (an aksnet plan, or `az aks show` / ARM
+ * output imported as one), reduced to what inspect compares with the cluster
+ * and uses for headroom. The check findings are the validator's, run on the
+ * plan with each pool's node count set to what the cluster runs.
  */
-import { loadPlanFiles, type PlanFile } from "../importers/index.js";
-import { resolvePlan, type Assumption, type Plan, type ResolvedPlan } from "../../engines/plan/index.js";
-import { validate, type Finding } from "../../engines/validate/index.js";
+import { resolvePlan, type Assumption, type Plan, type ResolvedPlan } from "../plan/index.js";
+import { validate, type Finding } from "../validate/index.js";
 import type { ModelId } from "../../kb/index.js";
 
 export interface ConfiguredPool {
@@ -42,40 +40,14 @@ export interface ConfiguredCluster {
   readonly assumptions: readonly Assumption[];
 }
 
-/** A configuration file that cannot be used; the message names it and what to do. */
-export class ConfiguredError extends Error {
-  override readonly name = "ConfiguredError";
-}
-
 export interface LoadedConfiguration {
   readonly cluster: ConfiguredCluster;
   readonly plan: Plan;
 }
 
-/** Loads and resolves the files (one plan, or a cluster JSON plus a VNet JSON). */
-export function loadConfiguration(files: readonly PlanFile[]): LoadedConfiguration {
-  let loaded;
-  try {
-    loaded = loadPlanFiles(files);
-  } catch (e) {
-    throw new ConfiguredError((e as Error).message);
-  }
-  if (!loaded.plan) {
-    const p = loaded.problems[0];
-    throw new ConfiguredError(
-      p
-        ? `${p.file}:${p.line}:${p.column}: ${p.message}`
-        : `${files.map((f) => f.fileName).join(", ")} holds no usable cluster configuration.`,
-    );
-  }
-  const r = resolvePlan(loaded.plan);
-  return {
-    cluster: summarize(
-      r,
-      files.map((f) => f.fileName),
-    ),
-    plan: loaded.plan,
-  };
+/** The configuration of a plan as inspect uses it; `files` name where it was read. */
+export function configuredCluster(plan: Plan, files: readonly string[]): LoadedConfiguration {
+  return { cluster: summarize(resolvePlan(plan), files), plan };
 }
 
 function summarize(r: ResolvedPlan, files: readonly string[]): ConfiguredCluster {

@@ -4,12 +4,13 @@
  * A pure function of the snapshot and the optional configured cluster.
  */
 import { classify, type Classification } from "./classify.js";
-import { findingsAgainstCluster, type ConfiguredCluster, type LoadedConfiguration } from "./configured.js";
-import type { Finding } from "../../engines/validate/index.js";
+import { findingsAgainstCluster, type ConfiguredCluster, type LoadedConfiguration } from "./configured-cluster.js";
+import type { Finding } from "../validate/index.js";
 import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
-import { headroom, rangeUse, type Headroom, type AddressUse } from "./ranges.js";
+import { rangeUse, type AddressUse } from "./address-use.js";
+import { headroom, type Headroom } from "./headroom.js";
 import type { ClusterSnapshot, ReadProblem } from "./snapshot.js";
-import { nodeUse, poolUse, type NodeUse, type PoolUse } from "./usage.js";
+import { nodeUse, poolUse, type NodeUse, type PoolUse } from "./node-use.js";
 
 export type ReportSource =
   | { readonly kind: "live"; readonly context: string | undefined; readonly server: string | undefined }

@@ -2,8 +2,7 @@
  * Text forms of the inspect report: a terminal table and Markdown. Both show
  * the same sections; JSON is the report itself (docs/inspect.md).
  */
-import type { InspectReport } from "../../inspect/report.js";
-import type { Evidence } from "../../inspect/classify.js";
+import type { Evidence, InspectReport } from "../../../engines/inspect/index.js";
 import { renderMarkdownTable } from "../output/markdown.js";
 import { formatNumber, renderTable, type CellLike, type Column } from "../output/table.js";
 
