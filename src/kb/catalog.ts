@@ -36,19 +36,19 @@ export function facts(): Fact[] {
   out.push({ path: "defaults.model", fact: defaultModel() });
   out.push({ path: "defaults.maxSurge", fact: defaultMaxSurge() });
   out.push({ path: "defaults.recommendedMaxSurge", fact: RECOMMENDED_MAX_SURGE });
-  for (const r of RESERVED_RANGES) out.push({ path: `reservedRanges.${r.cidr}`, fact: sourced(r.reason, r.source) });
+  for (const r of RESERVED_RANGES)
+    out.push({ path: `reservedRanges.${r.cidr}`, fact: sourced(r.reason, r.source, { checked: r.checked }) });
   out.push({ path: "localDnsRange", fact: LOCALDNS_RANGE });
   out.push({ path: "overlayPodCidrSupportedSpace", fact: OVERLAY_POD_CIDR_SUPPORTED_SPACE });
   for (const r of RETIREMENTS)
     out.push({
       path: `retirements.${r.id}`,
-      fact: sourced(
-        r.date,
-        r.source,
-        r.previousDate
+      fact: sourced(r.date, r.source, {
+        checked: r.checked,
+        ...(r.previousDate
           ? { alternatives: [{ value: r.previousDate, source: r.source, note: r.note ?? "earlier date" }] }
-          : {},
-      ),
+          : {}),
+      }),
     });
   return out;
 }
@@ -84,14 +84,16 @@ export function renderFactsMarkdown(): string {
     "a test fails when this page and the code drift apart. Where Microsoft's sources disagree, the value is",
     "the newer documented behaviour and the alternatives say what the other sources state.",
     "",
-    "| fact | value | alternatives | source (checked) |",
-    "| --- | --- | --- | --- |",
+    "| fact | value | alternatives | sources | checked |",
+    "| --- | --- | --- | --- | --- |",
   ];
   for (const { path, fact } of facts()) {
     const alts = (fact.alternatives ?? []).map((a) => `${show(a.value)} (${a.note})`).join("; ");
     const derived = fact.derived ? ` *(derived: ${fact.derived})*` : "";
-    const src = fact.source.map((s) => `${s.url}${s.note ? ` — ${s.note}` : ""} (${s.checked})`).join("<br>");
-    lines.push(`| \`${path}\` | ${cell(show(fact.value) + derived)} | ${cell(alts)} | ${cell(src)} |`);
+    const src = fact.source.map((s) => `${s.url}${s.note ? ` — ${s.note}` : ""}`).join("<br>");
+    lines.push(
+      `| \`${path}\` | ${cell(show(fact.value) + derived)} | ${cell(alts)} | ${cell(src)} | ${fact.checked} |`,
+    );
   }
   return lines.join("\n") + "\n";
 }

@@ -39,18 +39,20 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
         "azure-cni-overlay",
       ],
       aksDoc("concepts-network-cni-overview"),
+      { checked: "2026-11-22" },
     ),
-    kubeProxy: sourced(true, aksDoc("configure-kube-proxy")),
-    windows: sourced(true, aksDoc("concepts-network-cni-overview")),
-    networkPolicies: sourced(["azure", "calico"], aksDoc("use-network-policies")),
-    dualStackMinKubernetes: sourced(null, aksDoc("configure-dual-stack")),
-    minCliVersion: sourced({}, aksDoc("concepts-network-cni-overview")),
-    identityLimit: sourced(null, aksDoc("use-network-policies")),
+    kubeProxy: sourced(true, aksDoc("configure-kube-proxy"), { checked: "2026-11-22" }),
+    windows: sourced(true, aksDoc("concepts-network-cni-overview"), { checked: "2026-11-22" }),
+    networkPolicies: sourced(["azure", "calico"], aksDoc("use-network-policies"), { checked: "2026-11-22" }),
+    dualStackMinKubernetes: sourced(null, aksDoc("configure-dual-stack"), { checked: "2026-11-22" }),
+    minCliVersion: sourced({}, aksDoc("concepts-network-cni-overview"), { checked: "2026-11-22" }),
+    identityLimit: sourced(null, aksDoc("use-network-policies"), { checked: "2026-11-22" }),
     policyScaleNote: sourced(
       "Azure NPM isn't supported beyond 250 nodes and 20,000 pods on Linux",
       aksDoc("use-network-policies"),
+      { checked: "2026-11-22" },
     ),
-    minCiliumVersion: sourced(null, aksDoc("azure-cni-powered-by-cilium")),
+    minCiliumVersion: sourced(null, aksDoc("azure-cni-powered-by-cilium"), { checked: "2026-11-22" }),
   },
   cilium: {
     id: "cilium",
@@ -58,9 +60,12 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
     models: sourced(
       ["azure-cni-node-subnet", "azure-cni-pod-subnet-dynamic", "azure-cni-pod-subnet-static", "azure-cni-overlay"],
       [CILIUM, aksDoc("update-azure-cni", "not from kubenet: move to Overlay first")],
+      { checked: "2026-11-22" },
     ),
-    kubeProxy: sourced(false, aksDoc("azure-cni-powered-by-cilium", "no kube-proxy on Cilium clusters")),
-    windows: sourced(false, aksDoc("azure-cni-powered-by-cilium", "Linux only")),
+    kubeProxy: sourced(false, aksDoc("azure-cni-powered-by-cilium", "no kube-proxy on Cilium clusters"), {
+      checked: "2026-11-22",
+    }),
+    windows: sourced(false, aksDoc("azure-cni-powered-by-cilium", "Linux only"), { checked: "2026-11-22" }),
     networkPolicies: sourced(
       ["cilium"],
       [
@@ -70,8 +75,9 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
           "network_policy cilium requires network_data_plane cilium",
         ),
       ],
+      { checked: "2026-11-22" },
     ),
-    dualStackMinKubernetes: sourced("1.29", CILIUM),
+    dualStackMinKubernetes: sourced("1.29", CILIUM, { checked: "2026-11-22" }),
     minCliVersion: sourced(
       {
         "azure-cni-overlay": "2.48.1",
@@ -80,12 +86,16 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
         "azure-cni-node-subnet": "2.69.0",
       },
       [CILIUM, aksDoc("configure-azure-cni-static-block-allocation", "static block needs CLI 2.75.0")],
+      { checked: "2026-11-22" },
     ),
-    identityLimit: sourced(65535, CILIUM),
-    policyScaleNote: sourced(null, page("https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium")),
+    identityLimit: sourced(65535, CILIUM, { checked: "2026-11-22" }),
+    policyScaleNote: sourced(null, page("https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium"), {
+      checked: "2026-11-22",
+    }),
     minCiliumVersion: sourced(
       { "1.31": "1.16.16", "1.32": "1.17.9", "1.33": "1.17.9", "1.34": "1.18.6", "1.35": "1.18.6", "1.36": "1.18.9" },
       aksDoc("azure-cni-powered-by-cilium", "minimum Cilium version per Kubernetes version"),
+      { checked: "2026-11-22" },
     ),
   },
 };

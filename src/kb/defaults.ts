@@ -25,13 +25,11 @@ export function defaultModel(version?: KubernetesVersion): Sourced<ModelId> {
     source: [aksDoc("configure-kubenet"), aksDoc("virtual-nodes")],
     note: "older pages still say AKS creates kubenet clusters by default (stale text)",
   };
-  if (version && !isAtLeast(version, 1, 30)) return sourced("kubenet", specPr);
+  if (version && !isAtLeast(version, 1, 30)) return sourced("kubenet", specPr, { checked: "2026-11-22" });
   return sourced<ModelId>(
     "azure-cni-overlay",
     [specPr, aksDoc("azure-cni-overlay", "omitting --network-plugin gives Overlay")],
-    {
-      alternatives: [{ value: "kubenet", ...stale }],
-    },
+    { checked: "2026-11-22", alternatives: [{ value: "kubenet", ...stale }] },
   );
 }
 
@@ -57,8 +55,12 @@ export function defaultMaxSurge(version?: KubernetesVersion): Sourced<MaxSurge> 
   const one: MaxSurge = { kind: "count", count: 1 };
   const ten: MaxSurge = { kind: "percent", percent: 10 };
   if (version && !isAtLeast(version, 1, 32))
-    return sourced<MaxSurge>(one, SURGE_ONE, { derived: "10% applies from Kubernetes 1.32 only" });
+    return sourced<MaxSurge>(one, SURGE_ONE, {
+      checked: "2026-11-22",
+      derived: "10% applies from Kubernetes 1.32 only",
+    });
   return sourced<MaxSurge>(ten, SURGE_TEN, {
+    checked: "2026-11-22",
     alternatives: [
       {
         value: one,
@@ -73,6 +75,7 @@ export function defaultMaxSurge(version?: KubernetesVersion): Sourced<MaxSurge> 
 export const RECOMMENDED_MAX_SURGE: Sourced<MaxSurge> = sourced(
   { kind: "percent", percent: 33 },
   aksDoc("upgrade-aks-node-pools-rolling"),
+  { checked: "2026-11-22" },
 );
 
 /** The maxPods a model's pools get when none is given (value and documented alternatives). */

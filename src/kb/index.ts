@@ -14,7 +14,7 @@
  * @module
  */
 export { MODEL_IDS, DATAPLANE_IDS, isModelId, type ModelId, type DataplaneId } from "./ids.js";
-export { CHECKED, isSourced, type Source, type Sourced, type Alternative } from "./source.js";
+export { isSourced, sourceUrls, type Source, type Sourced, type Alternative } from "./source.js";
 export {
   MODEL_FACT_KEYS,
   type ModelFacts,

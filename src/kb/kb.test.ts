@@ -9,13 +9,19 @@ import { DATAPLANE_IDS, MODEL_IDS } from "./ids.js";
 import { tryParseKubernetesVersion } from "./kubernetes-version.js";
 import { boundsOrdered } from "./lint/bounds-ordered.js";
 import { everyFactSourced } from "./lint/every-fact-sourced.js";
+import { factsFresh, STALE_AFTER_DAYS } from "./lint/facts-fresh.js";
 import { modelsComplete } from "./lint/models-complete.js";
 import { cidrInside, reservedRangesDisjoint } from "./lint/reserved-ranges-disjoint.js";
 import { modelOf, type ModelSelector } from "./model-of.js";
 import { MODELS } from "./models/index.js";
 import { PLATFORM_LIMITS } from "./platform-limits.js";
 import { LOCALDNS_RANGE, RESERVED_RANGES } from "./reserved-ranges.js";
-import { sourced } from "./source.js";
+import { sourced, type Source } from "./source.js";
+
+const WEB: Source = { url: "https://example.org" };
+const ON = { checked: "2026-11-22" };
+/** Today, as the KB lint sees it (UTC). */
+const TODAY = new Date().toISOString().slice(0, 10);
 
 const defaultCidrList = [
   { name: "podCidr", cidr: DEFAULT_CIDRS.podCidr.value },
@@ -33,6 +39,10 @@ describe("the knowledge base passes its data lints", () => {
       problems: () => reservedRangesDisjoint(RESERVED_RANGES, defaultCidrList),
     },
     { name: "every model declares every field", problems: () => modelsComplete(MODELS, Object.values(DATAPLANES)) },
+    {
+      name: `every fact was checked within ${STALE_AFTER_DAYS} days (recheck the sources of a stale one)`,
+      problems: () => factsFresh(facts(), TODAY),
+    },
   ])("$name", ({ problems }) => {
     expect(problems()).toEqual([]);
   });
@@ -54,50 +64,64 @@ describe("the data lints catch bad data", () => {
   it.each([
     {
       name: "a fact without a source",
-      problems: () => everyFactSourced([{ path: "x", fact: { value: 1, source: [] } }]),
+      problems: () => everyFactSourced([{ path: "x", fact: { value: 1, source: [], checked: "2026-11-22" } }]),
       expected: "x: no source",
     },
     {
       name: "a source that is not a URL or repo path",
-      problems: () => everyFactSourced([{ path: "x", fact: sourced(1, { url: "the docs", checked: "2026-11-22" }) }]),
+      problems: () => everyFactSourced([{ path: "x", fact: sourced(1, { url: "the docs" }, ON) }]),
       expected: "neither an https URL",
     },
     {
-      name: "an impossible check date",
+      name: "a citation of an internal reference (Reference X2)",
+      problems: () => everyFactSourced([{ path: "x", fact: sourced(1, { url: "Reference X2" }, ON) }]),
+      expected: 'source "Reference X2" is neither',
+    },
+    {
+      name: "a citation of a local file (/work/shared/…)",
       problems: () =>
-        everyFactSourced([{ path: "x", fact: sourced(1, { url: "https://example.org", checked: "2026-02-30" }) }]),
+        everyFactSourced([{ path: "x", fact: sourced(1, { url: "/work/shared/reference/aks-networking.md" }, ON) }]),
+      expected: "is neither an https URL nor owner/repo:path",
+    },
+    {
+      name: "a plain-http URL",
+      problems: () => everyFactSourced([{ path: "x", fact: sourced(1, { url: "http://example.org" }, ON) }]),
+      expected: "is neither an https URL",
+    },
+    {
+      name: "an impossible check date",
+      problems: () => everyFactSourced([{ path: "x", fact: sourced(1, WEB, { checked: "2026-02-30" }) }]),
       expected: "not a YYYY-MM-DD date",
     },
     {
       name: "an alternative without a note",
       problems: () =>
         everyFactSourced([
-          {
-            path: "x",
-            fact: sourced(
-              1,
-              { url: "https://example.org", checked: "2026-11-22" },
-              {
-                alternatives: [
-                  { value: 2, source: [{ url: "https://example.org", checked: "2026-11-22" }], note: " " },
-                ],
-              },
-            ),
-          },
+          { path: "x", fact: sourced(1, WEB, { ...ON, alternatives: [{ value: 2, source: [WEB], note: " " }] }) },
         ]),
       expected: "does not say what it means",
     },
     {
+      name: "a fact checked 181 days ago is stale",
+      problems: () => factsFresh([{ path: "x", fact: sourced(1, WEB, { checked: "2026-06-08" }) }], "2026-12-06"),
+      expected: "x: last checked 2026-06-08, 181 days ago (more than 180)",
+    },
+    {
+      name: "a check date after today",
+      problems: () => factsFresh([{ path: "x", fact: sourced(1, WEB, { checked: "2026-12-07" }) }], "2026-12-06"),
+      expected: "is after today",
+    },
+    {
       name: "a default above the maximum",
       problems: () =>
-        boundsOrdered([{ ...good, defaultMaxPods: sourced(300, good.defaultMaxPods.source) }], PLATFORM_LIMITS),
+        boundsOrdered([{ ...good, defaultMaxPods: sourced(300, good.defaultMaxPods.source, ON) }], PLATFORM_LIMITS),
       expected: "default maxPods 300 is outside 10..250",
     },
     {
       name: "a model above the cluster node limit",
       problems: () =>
         boundsOrdered(
-          [{ ...good, maxNodes: sourced({ count: 6000, by: "platform" as const }, good.maxNodes.source) }],
+          [{ ...good, maxNodes: sourced({ count: 6000, by: "platform" as const }, good.maxNodes.source, ON) }],
           PLATFORM_LIMITS,
         ),
       expected: "above the cluster limit",
@@ -106,7 +130,7 @@ describe("the data lints catch bad data", () => {
       name: "overlapping reserved ranges",
       problems: () =>
         reservedRangesDisjoint(
-          [...RESERVED_RANGES, { cidr: "172.30.128.0/17", reason: "r", forbiddenFor: [], source: [] }],
+          [...RESERVED_RANGES, { cidr: "172.30.128.0/17", reason: "r", forbiddenFor: [], source: [], ...ON }],
           [],
         ),
       expected: "overlap",
@@ -114,7 +138,7 @@ describe("the data lints catch bad data", () => {
     {
       name: "a reserved range that does not parse",
       problems: () =>
-        reservedRangesDisjoint([{ cidr: "172.30.0.0/33", reason: "r", forbiddenFor: [], source: [] }], []),
+        reservedRangesDisjoint([{ cidr: "172.30.0.0/33", reason: "r", forbiddenFor: [], source: [], ...ON }], []),
       expected: "does not parse",
     },
     {
@@ -131,13 +155,17 @@ describe("the data lints catch bad data", () => {
       name: "a model and a dataplane that disagree",
       problems: () =>
         modelsComplete(
-          { kubenet: { ...MODELS.kubenet, dataplanes: sourced(["azure", "cilium"] as const, []) } },
+          { kubenet: { ...MODELS.kubenet, dataplanes: sourced(["azure", "cilium"] as const, [], ON) } },
           Object.values(DATAPLANES),
         ),
       expected: "says the opposite",
     },
   ])("$name", ({ problems, expected }) => {
     expect(problems().join("\n")).toContain(expected);
+  });
+
+  it("accepts a fact checked exactly 180 days ago", () => {
+    expect(factsFresh([{ path: "x", fact: sourced(1, WEB, { checked: "2026-06-09" }) }], "2026-12-06")).toEqual([]);
   });
 });
 

@@ -5,31 +5,20 @@
  */
 import type { ModelId } from "./ids.js";
 import type { NetworkPolicyId } from "./model.js";
-import { sourced, type Source, type Sourced } from "./source.js";
+import { aksDoc, aksRelease, sourced, type Sourced } from "./source.js";
 
-const learn = (page: string, checked: string, note?: string): Source => ({
-  url: `https://learn.microsoft.com/azure/aks/${page}`,
-  checked,
-  ...(note === undefined ? {} : { note }),
-});
-const release = (date: string, note: string, checked: string): Source => ({
-  url: "Azure/AKS:CHANGELOG.md",
-  checked,
-  note: `release ${date}: ${note}`,
-});
-
-const UPDATE = (note?: string) => learn("update-azure-cni", "2026-12-06", note);
-const POLICIES = (note?: string) => learn("use-network-policies", "2026-12-06", note);
+const UPDATE = (note?: string) => aksDoc("update-azure-cni", note);
+const POLICIES = (note?: string) => aksDoc("use-network-policies", note);
 
 /** The pages a migration step cites (live URLs). */
 export const MIGRATION_PAGES = {
   updateAzureCni: UPDATE().url,
   useNetworkPolicies: POLICIES().url,
-  npmToCilium: learn("migrate-from-npm-to-cilium-network-policy", "2026-12-06").url,
-  useManagedIdentity: learn("use-managed-identity", "2026-11-22").url,
-  nodeAutoProvisioning: learn("use-node-auto-provisioning", "2026-11-22").url,
-  overlayConcepts: learn("concepts-network-azure-cni-overlay", "2026-11-22").url,
-  ciliumConcepts: learn("azure-cni-powered-by-cilium", "2026-11-22").url,
+  npmToCilium: aksDoc("migrate-from-npm-to-cilium-network-policy").url,
+  useManagedIdentity: aksDoc("use-managed-identity").url,
+  nodeAutoProvisioning: aksDoc("use-node-auto-provisioning").url,
+  overlayConcepts: aksDoc("concepts-network-azure-cni-overlay").url,
+  ciliumConcepts: aksDoc("azure-cni-powered-by-cilium").url,
 } as const;
 
 export interface MigrationFacts {
@@ -62,37 +51,59 @@ export interface MigrationFacts {
 }
 
 export const MIGRATION: MigrationFacts = {
-  overlaySources: sourced(["azure-cni-node-subnet", "kubenet"], UPDATE("Supported migration paths")),
-  overlayMinKubernetes: sourced("1.27", UPDATE("Update the IPAM mode to Azure CNI Overlay")),
-  overlayNeedsPolicyUninstalled: sourced(true, [
-    UPDATE("Doesn't have network policies enabled"),
-    POLICIES("Uninstall Azure Network Policy Manager or Calico"),
-  ]),
-  kubenetCalicoBlocked: sourced(true, release("2023-11-28", "kubenet with Calico can't migrate", "2026-11-22")),
-  kubenetPodCidrMayChange: sourced(true, [
-    UPDATE("Kubenet tab: the pod CIDR remains the same if you don't use --pod-cidr"),
-    release("2025-08-29", "the pod CIDR can change during kubenet → Overlay", "2026-11-22"),
-  ]),
-  kubenetNeedsUserAssignedIdentity: sourced(true, UPDATE("Kubenet tab: system-assigned identities aren't supported")),
-  customIpMasqAgentBlocks: sourced(true, [
-    UPDATE("warning on custom azure-ip-masq-agent configurations"),
-    release("2025-01-30", "migration blocked while a custom ip-masq-agent config exists", "2026-11-22"),
-  ]),
-  windowsOverlayMinBuild: sourced("20348.1668", UPDATE()),
-  ciliumUpdateMinCli: sourced("2.52.0", UPDATE("Update the data plane to Azure CNI Powered by Cilium")),
+  overlaySources: sourced(["azure-cni-node-subnet", "kubenet"], UPDATE("Supported migration paths"), {
+    checked: "2026-12-06",
+  }),
+  overlayMinKubernetes: sourced("1.27", UPDATE("Update the IPAM mode to Azure CNI Overlay"), { checked: "2026-12-06" }),
+  overlayNeedsPolicyUninstalled: sourced(
+    true,
+    [UPDATE("Doesn't have network policies enabled"), POLICIES("Uninstall Azure Network Policy Manager or Calico")],
+    { checked: "2026-12-06" },
+  ),
+  kubenetCalicoBlocked: sourced(true, aksRelease("2023-11-28", "kubenet with Calico can't migrate"), {
+    checked: "2026-11-22",
+  }),
+  kubenetPodCidrMayChange: sourced(
+    true,
+    [
+      UPDATE("Kubenet tab: the pod CIDR remains the same if you don't use --pod-cidr"),
+      aksRelease("2025-08-29", "the pod CIDR can change during kubenet → Overlay"),
+    ],
+    { checked: "2026-11-22" },
+  ),
+  kubenetNeedsUserAssignedIdentity: sourced(true, UPDATE("Kubenet tab: system-assigned identities aren't supported"), {
+    checked: "2026-12-06",
+  }),
+  customIpMasqAgentBlocks: sourced(
+    true,
+    [
+      UPDATE("warning on custom azure-ip-masq-agent configurations"),
+      aksRelease("2025-01-30", "migration blocked while a custom ip-masq-agent config exists"),
+    ],
+    { checked: "2026-11-22" },
+  ),
+  windowsOverlayMinBuild: sourced("20348.1668", UPDATE(), { checked: "2026-12-06" }),
+  ciliumUpdateMinCli: sourced("2.52.0", UPDATE("Update the data plane to Azure CNI Powered by Cilium"), {
+    checked: "2026-12-06",
+  }),
   ciliumReplacesPolicyEngine: sourced(
     ["azure", "calico"],
     UPDATE("the existing engine is uninstalled and replaced by Cilium; this may impact network policy behavior"),
+    { checked: "2026-12-06" },
   ),
-  ciliumEnforcesAfterReimage: sourced(true, UPDATE("Cilium begins enforcing network policies after all nodes")),
+  ciliumEnforcesAfterReimage: sourced(true, UPDATE("Cilium begins enforcing network policies after all nodes"), {
+    checked: "2026-12-06",
+  }),
   policyInstallableLater: sourced(
     ["azure", "calico"],
     POLICIES("Install Azure Network Policy Manager or Calico in an existing cluster"),
+    { checked: "2026-12-06" },
   ),
   reimage: sourced(
     "The update reimages every node of every node pool at the same time (updating pools one by one is not " +
       "supported); the disruption is like a node image upgrade or a Kubernetes version upgrade: every pod is " +
       "evicted and restarted on a reimaged node.",
     UPDATE(),
+    { checked: "2026-12-06" },
   ),
 };

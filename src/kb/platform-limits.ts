@@ -40,24 +40,33 @@ export interface PlatformLimits {
 }
 
 export const PLATFORM_LIMITS: PlatformLimits = {
-  nodesPerCluster: sourced(5000, [LIMITS_INCLUDE, IP_PLANNING]),
-  nodesPerPool: sourced(1000, [
-    LIMITS_INCLUDE,
-    aksDoc("upgrade-aks-node-pools-rolling", "a scale set holds at most 1,000 instances including surge nodes"),
-  ]),
-  poolsPerCluster: sourced(100, LIMITS_INCLUDE),
-  maxPodsPerNode: sourced(250, [LIMITS_INCLUDE, IP_PLANNING]),
-  minMaxPods: sourced(10, IP_PLANNING),
+  nodesPerCluster: sourced(5000, [LIMITS_INCLUDE, IP_PLANNING], { checked: "2026-11-22" }),
+  nodesPerPool: sourced(
+    1000,
+    [
+      LIMITS_INCLUDE,
+      aksDoc("upgrade-aks-node-pools-rolling", "a scale set holds at most 1,000 instances including surge nodes"),
+    ],
+    { checked: "2026-11-22" },
+  ),
+  poolsPerCluster: sourced(100, LIMITS_INCLUDE, { checked: "2026-11-22" }),
+  maxPodsPerNode: sourced(250, [LIMITS_INCLUDE, IP_PLANNING], { checked: "2026-11-22" }),
+  minMaxPods: sourced(10, IP_PLANNING, { checked: "2026-11-22" }),
   minPodsPerPool: sourced(
     30,
     aksDoc(
       "concepts-network-ip-address-planning",
       "maxPods 10 is allowed only when every node pool has room for at least 30 pods",
     ),
+    { checked: "2026-11-22" },
   ),
-  windowsRecommendedMaxPods: sourced(110, [IP_PLANNING, aksDoc("concepts-network-azure-cni-overlay")]),
-  vnetPrivateIps: sourced(65536, IP_PLANNING),
-  routesPerRouteTable: sourced(400, aksDoc("configure-kubenet", "Azure supports a maximum of 400 routes in a UDR")),
+  windowsRecommendedMaxPods: sourced(110, [IP_PLANNING, aksDoc("concepts-network-azure-cni-overlay")], {
+    checked: "2026-11-22",
+  }),
+  vnetPrivateIps: sourced(65536, IP_PLANNING, { checked: "2026-11-22" }),
+  routesPerRouteTable: sourced(400, aksDoc("configure-kubenet", "Azure supports a maximum of 400 routes in a UDR"), {
+    checked: "2026-11-22",
+  }),
   serviceCidrShortestBitsV4: sourced(
     12,
     repoFile(
@@ -65,6 +74,7 @@ export const PLATFORM_LIMITS: PlatformLimits = {
       "kube-apiserver rejects IPv4 service ranges with a mask shorter than /12",
     ),
     {
+      checked: "2026-11-22",
       alternatives: [
         {
           value: 13,
@@ -74,10 +84,16 @@ export const PLATFORM_LIMITS: PlatformLimits = {
       ],
     },
   ),
-  serviceCidrShortestBitsV6: sourced(108, [
-    aksDoc("configure-dual-stack"),
-    repoFile("kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation_test.go"),
-  ]),
-  staticBlockPodSubnetShortestBits: sourced(12, aksDoc("configure-azure-cni-static-block-allocation")),
-  freeTierRecommendedNodes: sourced(10, LIMITS_INCLUDE),
+  serviceCidrShortestBitsV6: sourced(
+    108,
+    [
+      aksDoc("configure-dual-stack"),
+      repoFile("kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation_test.go"),
+    ],
+    { checked: "2026-11-22" },
+  ),
+  staticBlockPodSubnetShortestBits: sourced(12, aksDoc("configure-azure-cni-static-block-allocation"), {
+    checked: "2026-11-22",
+  }),
+  freeTierRecommendedNodes: sourced(10, LIMITS_INCLUDE, { checked: "2026-11-22" }),
 };

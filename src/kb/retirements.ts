@@ -1,5 +1,5 @@
 /** Dates after which AKS stops supporting something a network plan may use. */
-import { aksDoc, aksRelease, repoFile, type Source } from "./source.js";
+import { aksDoc, aksRelease, page, repoFile, type Source } from "./source.js";
 
 export interface Retirement {
   readonly id: string;
@@ -7,6 +7,8 @@ export interface Retirement {
   /** YYYY-MM-DD. */
   readonly date: string;
   readonly source: readonly Source[];
+  /** YYYY-MM-DD: when the date was last checked against its sources. */
+  readonly checked: string;
   readonly note?: string;
   /** An earlier announced date, kept when the date moved. */
   readonly previousDate?: string;
@@ -19,8 +21,9 @@ export const RETIREMENTS: readonly Retirement[] = [
     date: "2028-03-31",
     source: [
       repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/kubenet-retirement.md"),
-      { url: "https://github.com/Azure/AKS/issues/4859", checked: "2026-11-22" },
+      page("https://github.com/Azure/AKS/issues/4859"),
     ],
+    checked: "2026-11-22",
     note: "migrate to Azure CNI Overlay",
   },
   {
@@ -30,6 +33,7 @@ export const RETIREMENTS: readonly Retirement[] = [
     source: [
       repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/azure-network-policy-manager-windows-retirement.md"),
     ],
+    checked: "2026-11-22",
     note: "no new onboarding",
   },
   {
@@ -39,6 +43,7 @@ export const RETIREMENTS: readonly Retirement[] = [
     source: [
       repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/azure-network-policy-manager-linux-retirement.md"),
     ],
+    checked: "2026-11-22",
     note: "migrate to Cilium network policy",
   },
   {
@@ -46,12 +51,14 @@ export const RETIREMENTS: readonly Retirement[] = [
     title: "Basic Load Balancer",
     date: "2025-09-30",
     source: [aksDoc("quotas-skus-regions")],
+    checked: "2026-11-22",
   },
   {
     id: "windows-server-2019",
     title: "Windows Server 2019 node pools",
     date: "2026-03-01",
     source: [aksRelease("2026-05-29")],
+    checked: "2026-11-22",
   },
   {
     id: "windows-server-2022",
@@ -59,6 +66,7 @@ export const RETIREMENTS: readonly Retirement[] = [
     date: "2028-06-30",
     previousDate: "2027-03-15",
     source: [aksRelease("2026-06-19")],
+    checked: "2026-11-22",
     note: "earlier release notes said 15 March 2027",
   },
 ];

@@ -1,15 +1,17 @@
 /**
  * Provenance for every fact in the knowledge base: where it was read and when.
- * A value Microsoft documents inconsistently keeps every documented value: the
- * default (the newer documented behaviour) in `value`, the others in
- * `alternatives`, each with its own sources and a note saying what it would mean.
+ *
+ * Each fact carries its own `checked` date (the day someone last compared the
+ * value with its sources), so the data lint can flag the facts that have gone
+ * unchecked too long. A value Microsoft documents inconsistently keeps every
+ * documented value: the default (the newer documented behaviour) in `value`,
+ * the others in `alternatives`, each with its own sources and a note saying
+ * what it would mean.
  */
 
-/** Where a fact was read: a URL, or `owner/repo:path` for a file in a public repository. */
+/** Where a fact was read: an https URL, or `owner/repo:path` for a file in a public repository. */
 export interface Source {
   readonly url: string;
-  /** The date the fact was last checked against the source, YYYY-MM-DD. */
-  readonly checked: string;
   /** What in the source says it (a section, a release date), or why the value is derived. */
   readonly note?: string;
 }
@@ -21,49 +23,48 @@ export interface Alternative<T> {
   readonly note: string;
 }
 
-/** A value with its sources; `derived` marks a value computed from documented facts rather than stated. */
+/** A value with its sources and the date it was last checked against them. */
 export interface Sourced<T> {
   readonly value: T;
   readonly source: readonly Source[];
+  /** YYYY-MM-DD: when this fact (value, alternatives, derivation) was last checked against its sources. */
+  readonly checked: string;
   readonly alternatives?: readonly Alternative<T>[];
   /** Set when the value is aksnet's derivation or reading of the sources, not a statement in them. */
   readonly derived?: string;
 }
 
-/** The date the facts in this knowledge base were last checked against their sources. */
-export const CHECKED = "2026-11-22";
+/** What a fact needs besides its value and sources: always its check date. */
+export interface FactExtra<T> {
+  readonly checked: string;
+  readonly alternatives?: readonly Alternative<T>[];
+  readonly derived?: string;
+}
 
 /** A page of the AKS documentation (MicrosoftDocs/azure-aks-docs:articles/aks/<page>.md). */
 export function aksDoc(page: string, note?: string): Source {
-  return {
-    url: `https://learn.microsoft.com/azure/aks/${page}`,
-    checked: CHECKED,
-    ...(note === undefined ? {} : { note }),
-  };
+  return { url: `https://learn.microsoft.com/azure/aks/${page}`, ...(note === undefined ? {} : { note }) };
 }
 
 /** A file in a public GitHub repository, `owner/repo:path`. */
 export function repoFile(repoPath: string, note?: string): Source {
-  return { url: repoPath, checked: CHECKED, ...(note === undefined ? {} : { note }) };
+  return { url: repoPath, ...(note === undefined ? {} : { note }) };
 }
 
 /** The AKS release notes (Azure/AKS:CHANGELOG.md), with the release named in the note. */
-export function aksRelease(release: string): Source {
-  return repoFile("Azure/AKS:CHANGELOG.md", `release ${release}`);
+export function aksRelease(release: string, note?: string): Source {
+  return repoFile("Azure/AKS:CHANGELOG.md", note === undefined ? `release ${release}` : `release ${release}: ${note}`);
 }
 
-/** Any other web page. */
+/** Any other public web page. */
 export function page(url: string, note?: string): Source {
-  return { url, checked: CHECKED, ...(note === undefined ? {} : { note }) };
+  return { url, ...(note === undefined ? {} : { note }) };
 }
 
-/** Builds a sourced value. */
-export function sourced<T>(
-  value: T,
-  source: Source | readonly Source[],
-  extra: Omit<Sourced<T>, "value" | "source"> = {},
-): Sourced<T> {
-  return { value, source: Array.isArray(source) ? (source as readonly Source[]) : [source as Source], ...extra };
+/** Builds a sourced value; `extra.checked` is the date this fact was checked. */
+export function sourced<T>(value: T, source: Source | readonly Source[], extra: FactExtra<T>): Sourced<T> {
+  const list: readonly Source[] = Array.isArray(source) ? (source as readonly Source[]) : [source as Source];
+  return { value, source: list, ...extra };
 }
 
 /** Reports whether a value has the shape of a `Sourced` value. */
@@ -73,6 +74,17 @@ export function isSourced(v: unknown): v is Sourced<unknown> {
     v !== null &&
     "value" in v &&
     "source" in v &&
+    "checked" in v &&
     Array.isArray((v as { source: unknown }).source)
   );
+}
+
+/** The distinct source URLs / `owner/repo:path`s of some facts, in order: for citing facts in rules and outputs. */
+export function sourceUrls(...facts: readonly (Sourced<unknown> | readonly Source[])[]): string[] {
+  const out = new Set<string>();
+  for (const f of facts) {
+    const list: readonly Source[] = Array.isArray(f) ? (f as readonly Source[]) : (f as Sourced<unknown>).source;
+    for (const s of list) out.add(s.url);
+  }
+  return [...out];
 }

@@ -9,29 +9,36 @@ export const azureCniOverlay = defineModel({
   id: "azure-cni-overlay",
   title: "Azure CNI Overlay",
   config: { plugin: "azure", pluginMode: "overlay", podSubnet: false },
-  status: sourced("recommended", [aksDoc("plan-pod-networking"), aksDoc("concepts-network-cni-overview")]),
-  nodeAddresses: sourced("one address each from the node subnet", OVERLAY),
+  status: sourced("recommended", [aksDoc("plan-pod-networking"), aksDoc("concepts-network-cni-overview")], {
+    checked: "2026-11-22",
+  }),
+  nodeAddresses: sourced("one address each from the node subnet", OVERLAY, { checked: "2026-11-22" }),
   podAddresses: sourced(
     "a private pod CIDR (default 10.244.0.0/16); each node gets a fixed /24 of it, whatever maxPods is",
     OVERLAY,
+    { checked: "2026-11-22" },
   ),
-  podAddressing: sourced({ kind: "pod-cidr-block", bits: 24 }, [OVERLAY, aksDoc("azure-cni-overlay")]),
+  podAddressing: sourced({ kind: "pod-cidr-block", bits: 24 }, [OVERLAY, aksDoc("azure-cni-overlay")], {
+    checked: "2026-11-22",
+  }),
   routing: sourced(
     "overlay-snat",
     aksDoc(
       "concepts-network-azure-cni-overlay",
       "a separate routing domain, no UDRs; traffic leaving the pod CIDR is SNAT'd to the node IP",
     ),
+    { checked: "2026-11-22" },
   ),
-  podsRoutable: sourced(false, OVERLAY),
+  podsRoutable: sourced(false, OVERLAY, { checked: "2026-11-22" }),
   maxNodes: CLUSTER_NODE_LIMIT,
   maxPodsPerNode: MAX_PODS_250,
-  defaultMaxPods: sourced(250, OVERLAY),
+  defaultMaxPods: sourced(250, OVERLAY, { checked: "2026-11-22" }),
   minMaxPods: MIN_MAX_PODS,
   maxPodsPerCluster: sourced(
     200_000,
     aksDoc("best-practices-performance-scale-large", "200,000 pods per cluster with Overlay"),
     {
+      checked: "2026-11-22",
       alternatives: [
         {
           value: 250_000,
@@ -49,16 +56,21 @@ export const azureCniOverlay = defineModel({
   networkPolicies: sourced(
     ["azure", "calico", "cilium"],
     aksDoc("concepts-network-azure-cni-overlay", "Cilium (recommended), or Calico or Azure NPM on the Azure dataplane"),
+    { checked: "2026-11-22" },
   ),
-  dataplanes: sourced(["azure", "cilium"], aksDoc("azure-cni-powered-by-cilium")),
+  dataplanes: sourced(["azure", "cilium"], aksDoc("azure-cni-powered-by-cilium"), { checked: "2026-11-22" }),
   windows: sourced(true, [OVERLAY, aksRelease("2026-05-29")], {
+    checked: "2026-11-22",
     derived: "Windows Server 2022 and 2025; 2019 retired 1 March 2026",
   }),
   virtualNodes: sourced(false, [OVERLAY, aksDoc("virtual-nodes")], {
+    checked: "2026-11-22",
     derived: "the Overlay page sends users who need virtual nodes to flat networking; no explicit statement",
   }),
-  agic: sourced(true, aksRelease("2025-08-29")),
-  applicationGatewayForContainers: sourced(true, [aksRelease("2025-08-29"), aksDoc("concepts-network-cni-overview")]),
-  dualStack: sourced(true, aksDoc("configure-dual-stack")),
+  agic: sourced(true, aksRelease("2025-08-29"), { checked: "2026-11-22" }),
+  applicationGatewayForContainers: sourced(true, [aksRelease("2025-08-29"), aksDoc("concepts-network-cni-overview")], {
+    checked: "2026-11-22",
+  }),
+  dualStack: sourced(true, aksDoc("configure-dual-stack"), { checked: "2026-11-22" }),
   retirement: NOT_RETIRING,
 });

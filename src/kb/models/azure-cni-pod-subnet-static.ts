@@ -10,18 +10,20 @@ export const azureCniPodSubnetStatic = defineModel({
   id: "azure-cni-pod-subnet-static",
   title: "Azure CNI Pod Subnet (static block)",
   config: { plugin: "azure", podSubnet: true, podIpAllocation: "StaticBlock" },
-  status: sourced("recommended", [aksDoc("plan-pod-networking"), STATIC]),
-  nodeAddresses: sourced("one address each from the node subnet", STATIC),
+  status: sourced("recommended", [aksDoc("plan-pod-networking"), STATIC], { checked: "2026-11-22" }),
+  nodeAddresses: sourced("one address each from the node subnet", STATIC, { checked: "2026-11-22" }),
   podAddresses: sourced(
     "a separate pod subnet in the same VNet, in /28 blocks: ceil((maxPods+1)/16) per node, kept for the node's lifetime",
     STATIC,
+    { checked: "2026-11-22" },
   ),
-  podAddressing: sourced({ kind: "pod-subnet-block", bits: 28 }, [STATIC, POD_SUBNET]),
-  routing: sourced("direct", [STATIC, POD_SUBNET]),
-  podsRoutable: sourced(true, POD_SUBNET),
+  podAddressing: sourced({ kind: "pod-subnet-block", bits: 28 }, [STATIC, POD_SUBNET], { checked: "2026-11-22" }),
+  routing: sourced("direct", [STATIC, POD_SUBNET], { checked: "2026-11-22" }),
+  podsRoutable: sourced(true, POD_SUBNET, { checked: "2026-11-22" }),
   maxNodes: CLUSTER_NODE_LIMIT,
   maxPodsPerNode: MAX_PODS_250,
   defaultMaxPods: sourced(250, [aksDoc("configure-azure-cni-dynamic-ip-allocation")], {
+    checked: "2026-11-22",
     derived: "the static block page names no default; the Pod Subnet default is used",
     alternatives: [
       {
@@ -33,21 +35,30 @@ export const azureCniPodSubnetStatic = defineModel({
   }),
   minMaxPods: MIN_MAX_PODS,
   maxPodsPerCluster: sourced(1_000_000, STATIC, {
+    checked: "2026-11-22",
     derived: "blocks, not addresses, count against the VNet's 65,536 private IPs: 'up to about 1 million pods'",
   }),
-  networkPolicies: sourced(["azure", "calico", "cilium"], STATIC),
-  dataplanes: sourced(["azure", "cilium"], [aksDoc("azure-cni-powered-by-cilium"), STATIC]),
+  networkPolicies: sourced(["azure", "calico", "cilium"], STATIC, { checked: "2026-11-22" }),
+  dataplanes: sourced(["azure", "cilium"], [aksDoc("azure-cni-powered-by-cilium"), STATIC], { checked: "2026-11-22" }),
   windows: sourced(true, POD_SUBNET, {
+    checked: "2026-11-22",
     derived: "Pod Subnet supports Windows Server 2022 and 2025; the static block page lists no Windows limitation",
   }),
-  virtualNodes: sourced(false, STATIC, { derived: "not listed as supported with static block allocation" }),
+  virtualNodes: sourced(false, STATIC, {
+    checked: "2026-11-22",
+    derived: "not listed as supported with static block allocation",
+  }),
   agic: sourced(true, aksDoc("concepts-network-cni-overview"), {
+    checked: "2026-11-22",
     derived: "AGIC is documented for Azure CNI; the pod subnet modes are not named separately",
   }),
   applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview"), {
+    checked: "2026-11-22",
     derived:
       "Application Gateway for Containers is documented for Azure CNI; the pod subnet modes are not named separately",
   }),
-  dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay")),
+  dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay"), {
+    checked: "2026-11-22",
+  }),
   retirement: NOT_RETIRING,
 });

@@ -11,30 +11,43 @@ export const kubenet = defineModel({
   id: "kubenet",
   title: "kubenet",
   config: { plugin: "kubenet", podSubnet: false },
-  status: sourced("retiring", [
-    aksDoc("concepts-network-legacy-cni"),
-    repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/kubenet-retirement.md"),
-  ]),
-  nodeAddresses: sourced("one address each from the node subnet", KUBENET),
-  podAddresses: sourced("a private pod CIDR (default 10.244.0.0/16); each node gets a /24 of it", KUBENET),
+  status: sourced(
+    "retiring",
+    [
+      aksDoc("concepts-network-legacy-cni"),
+      repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/kubenet-retirement.md"),
+    ],
+    { checked: "2026-11-22" },
+  ),
+  nodeAddresses: sourced("one address each from the node subnet", KUBENET, { checked: "2026-11-22" }),
+  podAddresses: sourced("a private pod CIDR (default 10.244.0.0/16); each node gets a /24 of it", KUBENET, {
+    checked: "2026-11-22",
+  }),
   podAddressing: sourced(
     { kind: "pod-cidr-block", bits: 24 },
     aksDoc("configure-kubenet", "node 1 gets 10.244.0.0/24, node 2 10.244.1.0/24, …"),
+    { checked: "2026-11-22" },
   ),
   routing: sourced(
     "route-table-nat",
     aksDoc("configure-kubenet", "a route table with IP forwarding; pod traffic is NAT'd to the node's primary IP"),
+    { checked: "2026-11-22" },
   ),
-  podsRoutable: sourced(false, KUBENET),
-  maxNodes: sourced({ count: PLATFORM_LIMITS.routesPerRouteTable.value, by: "route-table" }, [
-    aksDoc(
-      "configure-kubenet",
-      "Azure supports a maximum of 400 routes in a UDR, so a kubenet cluster can't have more than 400 nodes",
-    ),
-    aksDoc("concepts-network-azure-cni-overlay", "comparison table: kubenet 400 nodes"),
-  ]),
+  podsRoutable: sourced(false, KUBENET, { checked: "2026-11-22" }),
+  maxNodes: sourced(
+    { count: PLATFORM_LIMITS.routesPerRouteTable.value, by: "route-table" },
+    [
+      aksDoc(
+        "configure-kubenet",
+        "Azure supports a maximum of 400 routes in a UDR, so a kubenet cluster can't have more than 400 nodes",
+      ),
+      aksDoc("concepts-network-azure-cni-overlay", "comparison table: kubenet 400 nodes"),
+    ],
+    { checked: "2026-11-22" },
+  ),
   maxPodsPerNode: MAX_PODS_250,
   defaultMaxPods: sourced(110, [LIMITS_INCLUDE, aksDoc("concepts-network-ip-address-planning")], {
+    checked: "2026-11-22",
     alternatives: [
       {
         value: 30,
@@ -45,26 +58,38 @@ export const kubenet = defineModel({
   }),
   minMaxPods: MIN_MAX_PODS,
   maxPodsPerCluster: sourced(null, KUBENET, {
+    checked: "2026-11-22",
     derived: "no per-cluster pod limit is documented for kubenet; nodes × maxPods applies",
   }),
-  networkPolicies: sourced(["calico"], [KUBENET, aksDoc("use-network-policies")]),
+  networkPolicies: sourced(["calico"], [KUBENET, aksDoc("use-network-policies")], { checked: "2026-11-22" }),
   dataplanes: sourced(
     ["azure"],
     [aksDoc("azure-cni-powered-by-cilium"), aksDoc("update-azure-cni", "kubenet must move to Overlay before Cilium")],
+    { checked: "2026-11-22" },
   ),
-  windows: sourced(false, [KUBENET, aksDoc("concepts-network-azure-cni-overlay")]),
-  virtualNodes: sourced(false, [KUBENET, aksDoc("concepts-network-cni-overview")]),
-  agic: sourced(true, aksDoc("concepts-network-cni-overview")),
-  applicationGatewayForContainers: sourced(false, [KUBENET, aksDoc("concepts-network-cni-overview")]),
-  dualStack: sourced(false, [
-    aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay"),
-    page(
-      "https://github.com/MicrosoftDocs/azure-aks-docs/commit/e77f49e4d",
-      "kubenet dual-stack docs removed 2025-03-10",
-    ),
-  ]),
-  retirement: sourced("2028-03-31", [
-    repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/kubenet-retirement.md"),
-    page("https://github.com/Azure/AKS/issues/4859"),
-  ]),
+  windows: sourced(false, [KUBENET, aksDoc("concepts-network-azure-cni-overlay")], { checked: "2026-11-22" }),
+  virtualNodes: sourced(false, [KUBENET, aksDoc("concepts-network-cni-overview")], { checked: "2026-11-22" }),
+  agic: sourced(true, aksDoc("concepts-network-cni-overview"), { checked: "2026-11-22" }),
+  applicationGatewayForContainers: sourced(false, [KUBENET, aksDoc("concepts-network-cni-overview")], {
+    checked: "2026-11-22",
+  }),
+  dualStack: sourced(
+    false,
+    [
+      aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay"),
+      page(
+        "https://github.com/MicrosoftDocs/azure-aks-docs/commit/e77f49e4d",
+        "kubenet dual-stack docs removed 2025-03-10",
+      ),
+    ],
+    { checked: "2026-11-22" },
+  ),
+  retirement: sourced(
+    "2028-03-31",
+    [
+      repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/kubenet-retirement.md"),
+      page("https://github.com/Azure/AKS/issues/4859"),
+    ],
+    { checked: "2026-11-22" },
+  ),
 });
