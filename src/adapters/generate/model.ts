@@ -103,210 +103,202 @@ const DELEGATION = /^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\/[A-Za-z0-9]+(?:\/[A-Za-z0-
 /** The name used when the plan has none (the az CLI has no default either). */
 export const DEFAULT_CLUSTER_NAME = "aks-cluster";
 
-/** Checks every value the generators write; returns the checked plan or every problem found. */
-export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}): GenPlanResult {
-  const problems: GenProblem[] = [];
-  const assumptions: string[] = [];
-  const check = <T extends string>(
-    path: string,
-    value: T | undefined,
-    pattern: RegExp,
-    rule: string,
-  ): T | undefined => {
-    if (value === undefined) return undefined;
-    if (!pattern.test(value)) problems.push({ path, value, reason: rule });
+const RULES = {
+  name: "a cluster name is 1-63 letters, digits, underscores and hyphens, starting and ending with a letter or digit",
+  resourceGroup:
+    "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period",
+  location: 'a location is an Azure region name in lower case without spaces, e.g. "westeurope"',
+  kubernetesVersion: 'a Kubernetes version is "1.33" or "1.33.2"',
+  vnetName:
+    "a VNet name is 2-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
+  subnetName:
+    "a subnet name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
+  delegation: 'a delegation is a service name such as "Microsoft.ContainerInstance/containerGroups"',
+  windowsPool: "a Windows node pool name is 1-6 lower-case letters and digits, starting with a letter",
+  linuxPool: "a Linux node pool name is 1-12 lower-case letters and digits, starting with a letter",
+  maxSurge: 'a max surge is a whole number of nodes (3) or a percentage ("33%")',
+} as const;
+
+/** Collects the problems and assumptions of one `toGenPlan` run. */
+class Checks {
+  readonly problems: GenProblem[] = [];
+  readonly assumptions: string[] = [];
+
+  /** Records a problem when `value` is set and does not match `pattern`; returns the value. */
+  match<T extends string>(path: string, value: T | undefined, pattern: RegExp, rule: string): T | undefined {
+    if (value !== undefined && !pattern.test(value)) this.problems.push({ path, value, reason: rule });
     return value;
-  };
-  const cidr = (path: string, value: string): string => {
+  }
+
+  /** A CIDR that parses and is a network address, in canonical text (the input when it does not parse). */
+  cidr(path: string, value: string): string {
     const r = tryParsePrefix(value);
-    if (!r.ok) problems.push({ path, value, reason: r.error.reason });
+    if (!r.ok) this.problems.push({ path, value, reason: r.error.reason });
     else if (!r.value.isMasked())
-      problems.push({
+      this.problems.push({
         path,
         value,
         reason: `it is not a network address (the network is ${r.value.masked().toString()})`,
       });
     return r.ok ? r.value.toString() : value;
-  };
+  }
 
+  /** An address that parses, in canonical text. */
+  addr(path: string, value: string): string {
+    const r = tryParseAddr(value);
+    if (!r.ok) this.problems.push({ path, value, reason: r.error.reason });
+    return r.ok ? r.value.toString() : value;
+  }
+}
+
+/** The cluster's own fields: name (or the default name), resource group, location, Kubernetes version. */
+function checkCluster(plan: Plan, c: Checks): { name: string; kubernetesVersion?: string } {
   let name = plan.name;
   if (name === undefined) {
     name = DEFAULT_CLUSTER_NAME;
-    assumptions.push(`the plan has no name: the cluster is called ${DEFAULT_CLUSTER_NAME}`);
+    c.assumptions.push(`the plan has no name: the cluster is called ${DEFAULT_CLUSTER_NAME}`);
   }
-  check(
-    "name",
-    name,
-    CLUSTER_NAME,
-    "a cluster name is 1-63 letters, digits, underscores and hyphens, starting and ending with a letter or digit",
-  );
-  check(
-    "resourceGroup",
-    plan.resourceGroup,
-    RESOURCE_GROUP,
-    "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period",
-  );
-  check(
-    "location",
-    plan.location,
-    LOCATION,
-    'a location is an Azure region name in lower case without spaces, e.g. "westeurope"',
-  );
+  c.match("name", name, CLUSTER_NAME, RULES.name);
+  c.match("resourceGroup", plan.resourceGroup, RESOURCE_GROUP, RULES.resourceGroup);
+  c.match("location", plan.location, LOCATION, RULES.location);
   const kubernetesVersion = plan.kubernetesVersion === undefined ? undefined : String(plan.kubernetesVersion);
-  check("kubernetesVersion", kubernetesVersion, K8S_VERSION, 'a Kubernetes version is "1.33" or "1.33.2"');
+  c.match("kubernetesVersion", kubernetesVersion, K8S_VERSION, RULES.kubernetesVersion);
+  return { name, ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}) };
+}
 
+/** The network section's ranges and address, parsed and in canonical text. */
+function checkNetwork(plan: Plan, c: Checks): Pick<GenNetwork, "podCidrs" | "serviceCidrs" | "dnsServiceIp"> {
   const n = plan.network;
-  const podCidrs = (n.podCidrs ?? []).map((c, i) => cidr(`network.podCidrs[${i}]`, c));
-  const serviceCidrs = (n.serviceCidrs ?? []).map((c, i) => cidr(`network.serviceCidrs[${i}]`, c));
-  let dnsServiceIp: string | undefined;
-  if (n.dnsServiceIp !== undefined) {
-    const r = tryParseAddr(n.dnsServiceIp);
-    if (!r.ok) problems.push({ path: "network.dnsServiceIp", value: n.dnsServiceIp, reason: r.error.reason });
-    dnsServiceIp = r.ok ? r.value.toString() : n.dnsServiceIp;
-  }
+  const podCidrs = (n.podCidrs ?? []).map((x, i) => c.cidr(`network.podCidrs[${i}]`, x));
+  const serviceCidrs = (n.serviceCidrs ?? []).map((x, i) => c.cidr(`network.serviceCidrs[${i}]`, x));
+  const dnsServiceIp = n.dnsServiceIp === undefined ? undefined : c.addr("network.dnsServiceIp", n.dnsServiceIp);
+  return { podCidrs, serviceCidrs, ...(dnsServiceIp !== undefined ? { dnsServiceIp } : {}) };
+}
 
-  let vnet: GenVnet | undefined;
-  if (plan.vnet) {
-    const v = plan.vnet;
-    const vnetName = v.name ?? `${name}-vnet`;
-    if (v.name === undefined) assumptions.push(`the vnet has no name: it is called ${vnetName}`);
-    check(
-      "vnet.name",
-      vnetName,
-      VNET_NAME,
-      "a VNet name is 2-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
-    );
-    check(
-      "vnet.resourceGroup",
-      v.resourceGroup,
-      RESOURCE_GROUP,
-      "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period",
-    );
-    const subnets = v.subnets.map((s, i): GenSubnet => {
-      check(
-        `vnet.subnets[${i}].name`,
-        s.name,
-        SUBNET_NAME,
-        "a subnet name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
-      );
-      check(
-        `vnet.subnets[${i}].delegation`,
-        s.delegation,
-        DELEGATION,
-        'a delegation is a service name such as "Microsoft.ContainerInstance/containerGroups"',
-      );
-      return {
-        name: s.name,
-        cidr: cidr(`vnet.subnets[${i}].cidr`, s.cidr),
-        ...(s.delegation !== undefined ? { delegation: s.delegation } : {}),
-      };
-    });
-    vnet = {
-      name: vnetName,
-      existing: options.existingVnet ?? false,
-      ...(v.resourceGroup !== undefined && v.resourceGroup !== plan.resourceGroup
-        ? { resourceGroup: v.resourceGroup }
-        : {}),
-      addressSpace: v.addressSpace.map((c, i) => cidr(`vnet.addressSpace[${i}]`, c)),
-      subnets,
-    };
-  }
-
-  const subnetNames = new Set(vnet?.subnets.map((s) => s.name) ?? []);
-  const subnetRef = (path: string, value: string | undefined) => {
-    if (value === undefined) return;
-    if (!vnet)
-      problems.push({
-        path,
-        value,
-        reason:
-          "it names a subnet but the plan has no vnet section to define it (for a cluster JSON, give its az network vnet show JSON too)",
-      });
-    else if (!subnetNames.has(value))
-      problems.push({ path, value, reason: `no subnet of vnet ${vnet.name} has that name` });
-  };
-
-  const sourcePools =
-    plan.nodePools.length > 0 ? plan.nodePools : [{ name: "system", mode: "System" as const, count: 3 }];
-  if (plan.nodePools.length === 0)
-    assumptions.push("the plan has no node pools: one Linux System pool called system with 3 nodes");
-  const pools = sourcePools.map((p, i): GenPool => {
-    const osType: OsType = p.os !== undefined && p.os.startsWith("Windows") ? "Windows" : "Linux";
-    if (osType === "Windows")
-      check(
-        `nodePools[${i}].name`,
-        p.name,
-        WINDOWS_POOL,
-        "a Windows node pool name is 1-6 lower-case letters and digits, starting with a letter",
-      );
-    else
-      check(
-        `nodePools[${i}].name`,
-        p.name,
-        LINUX_POOL,
-        "a Linux node pool name is 1-12 lower-case letters and digits, starting with a letter",
-      );
-    const maxSurge = p.maxSurge === undefined ? undefined : String(p.maxSurge);
-    check(
-      `nodePools[${i}].maxSurge`,
-      maxSurge,
-      SURGE,
-      'a max surge is a whole number of nodes (3) or a percentage ("33%")',
-    );
-    subnetRef(`nodePools[${i}].subnet`, p.subnet);
-    subnetRef(`nodePools[${i}].podSubnet`, p.podSubnet);
-    for (const k of ["count", "minCount", "maxCount", "maxPods"] as const) {
-      const v = p[k];
-      if (v !== undefined && (v < 0 || v > 5000))
-        problems.push({
-          path: `nodePools[${i}].${k}`,
-          value: String(v),
-          reason: "it must be a whole number from 0 to 5000",
-        });
-    }
-    if ((p.minCount === undefined) !== (p.maxCount === undefined)) {
-      problems.push({
-        path: `nodePools[${i}]`,
-        value: p.name,
-        reason: "the autoscaler needs both minCount and maxCount; set both, or neither for a fixed count",
-      });
-    }
-    let count = p.count;
-    if (count === undefined && p.minCount === undefined) {
-      // The defaults differ: ARM's agent pool count defaults to 1
-      // (https://learn.microsoft.com/rest/api/aks/agent-pools/create-or-update, checked 2026-11-22), while the az CLI
-      // creates 3 nodes (its conventional default; its help text states none: UNCONFIRMED). So the count is always written.
-      count = 3;
-      assumptions.push(
-        `nodePools[${i}].count is not set: 3, written explicitly (the az CLI creates 3; ARM's default is 1)`,
-      );
-    }
+/** The VNet section: names, delegations and ranges. */
+function checkVnet(plan: Plan, clusterName: string, existing: boolean, c: Checks): GenVnet | undefined {
+  const v = plan.vnet;
+  if (!v) return undefined;
+  const vnetName = v.name ?? `${clusterName}-vnet`;
+  if (v.name === undefined) c.assumptions.push(`the vnet has no name: it is called ${vnetName}`);
+  c.match("vnet.name", vnetName, VNET_NAME, RULES.vnetName);
+  c.match("vnet.resourceGroup", v.resourceGroup, RESOURCE_GROUP, RULES.resourceGroup);
+  const subnets = v.subnets.map((s, i): GenSubnet => {
+    c.match(`vnet.subnets[${i}].name`, s.name, SUBNET_NAME, RULES.subnetName);
+    c.match(`vnet.subnets[${i}].delegation`, s.delegation, DELEGATION, RULES.delegation);
     return {
-      name: p.name,
-      mode: p.mode ?? (i === 0 ? "System" : "User"),
-      osType,
-      ...(osType === "Windows" && p.os !== undefined ? { osSku: p.os } : {}),
-      ...(count !== undefined ? { count } : {}),
-      ...(p.minCount !== undefined ? { minCount: p.minCount } : {}),
-      ...(p.maxCount !== undefined ? { maxCount: p.maxCount } : {}),
-      ...(p.maxPods !== undefined ? { maxPods: p.maxPods } : {}),
-      ...(maxSurge !== undefined ? { maxSurge } : {}),
-      ...(p.subnet !== undefined ? { subnet: p.subnet } : {}),
-      ...(p.podSubnet !== undefined ? { podSubnet: p.podSubnet } : {}),
-      ...(p.podIpAllocation !== undefined ? { podIpAllocation: p.podIpAllocation } : {}),
+      name: s.name,
+      cidr: c.cidr(`vnet.subnets[${i}].cidr`, s.cidr),
+      ...(s.delegation !== undefined ? { delegation: s.delegation } : {}),
     };
   });
+  return {
+    name: vnetName,
+    existing,
+    ...(v.resourceGroup !== undefined && v.resourceGroup !== plan.resourceGroup
+      ? { resourceGroup: v.resourceGroup }
+      : {}),
+    addressSpace: v.addressSpace.map((x, i) => c.cidr(`vnet.addressSpace[${i}]`, x)),
+    subnets,
+  };
+}
+
+/** A pool's subnet reference: it must name a subnet of the plan's VNet. */
+function checkSubnetRef(path: string, value: string | undefined, vnet: GenVnet | undefined, c: Checks): void {
+  if (value === undefined) return;
+  if (!vnet)
+    c.problems.push({
+      path,
+      value,
+      reason:
+        "it names a subnet but the plan has no vnet section to define it (for a cluster JSON, give its az network vnet show JSON too)",
+    });
+  else if (!vnet.subnets.some((s) => s.name === value))
+    c.problems.push({ path, value, reason: `no subnet of vnet ${vnet.name} has that name` });
+}
+
+type SourcePool = Plan["nodePools"][number];
+
+/** The pool's counts: whole numbers in range, both autoscaler bounds or neither. */
+function checkCounts(p: SourcePool, i: number, c: Checks): void {
+  for (const k of ["count", "minCount", "maxCount", "maxPods"] as const) {
+    const v = p[k];
+    if (v !== undefined && (v < 0 || v > 5000))
+      c.problems.push({
+        path: `nodePools[${i}].${k}`,
+        value: String(v),
+        reason: "it must be a whole number from 0 to 5000",
+      });
+  }
+  if ((p.minCount === undefined) !== (p.maxCount === undefined))
+    c.problems.push({
+      path: `nodePools[${i}]`,
+      value: p.name,
+      reason: "the autoscaler needs both minCount and maxCount; set both, or neither for a fixed count",
+    });
+}
+
+/** One pool, checked; a pool without a count or autoscaler gets 3 nodes, stated. */
+function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Checks): GenPool {
+  const osType: OsType = p.os !== undefined && p.os.startsWith("Windows") ? "Windows" : "Linux";
+  if (osType === "Windows") c.match(`nodePools[${i}].name`, p.name, WINDOWS_POOL, RULES.windowsPool);
+  else c.match(`nodePools[${i}].name`, p.name, LINUX_POOL, RULES.linuxPool);
+  const maxSurge = p.maxSurge === undefined ? undefined : String(p.maxSurge);
+  c.match(`nodePools[${i}].maxSurge`, maxSurge, SURGE, RULES.maxSurge);
+  checkSubnetRef(`nodePools[${i}].subnet`, p.subnet, vnet, c);
+  checkSubnetRef(`nodePools[${i}].podSubnet`, p.podSubnet, vnet, c);
+  checkCounts(p, i, c);
+  let count = p.count;
+  if (count === undefined && p.minCount === undefined) {
+    // The defaults differ: ARM's agent pool count defaults to 1
+    // (https://learn.microsoft.com/rest/api/aks/agent-pools/create-or-update, checked 2026-11-22), while the az CLI
+    // creates 3 nodes (its conventional default; its help text states none: UNCONFIRMED). So the count is always written.
+    count = 3;
+    c.assumptions.push(
+      `nodePools[${i}].count is not set: 3, written explicitly (the az CLI creates 3; ARM's default is 1)`,
+    );
+  }
+  return {
+    name: p.name,
+    mode: p.mode ?? (i === 0 ? "System" : "User"),
+    osType,
+    ...(osType === "Windows" && p.os !== undefined ? { osSku: p.os } : {}),
+    ...(count !== undefined ? { count } : {}),
+    ...(p.minCount !== undefined ? { minCount: p.minCount } : {}),
+    ...(p.maxCount !== undefined ? { maxCount: p.maxCount } : {}),
+    ...(p.maxPods !== undefined ? { maxPods: p.maxPods } : {}),
+    ...(maxSurge !== undefined ? { maxSurge } : {}),
+    ...(p.subnet !== undefined ? { subnet: p.subnet } : {}),
+    ...(p.podSubnet !== undefined ? { podSubnet: p.podSubnet } : {}),
+    ...(p.podIpAllocation !== undefined ? { podIpAllocation: p.podIpAllocation } : {}),
+  };
+}
+
+/** Every pool, or one default System pool when the plan has none; at least one must be a System pool. */
+function checkPools(plan: Plan, vnet: GenVnet | undefined, c: Checks): GenPool[] {
+  const source: readonly SourcePool[] =
+    plan.nodePools.length > 0 ? plan.nodePools : [{ name: "system", mode: "System", count: 3 }];
+  if (plan.nodePools.length === 0)
+    c.assumptions.push("the plan has no node pools: one Linux System pool called system with 3 nodes");
+  const pools = source.map((p, i) => checkPool(p, i, vnet, c));
   if (!pools.some((p) => p.mode === "System"))
-    problems.push({
+    c.problems.push({
       path: "nodePools",
       value: pools.map((p) => p.name).join(", "),
       reason: "a cluster needs at least one System pool",
     });
+  return pools;
+}
 
-  if (problems.length > 0) return { ok: false, problems };
+/**
+ * What `resolvePlan` fills in: the plugin (and mode) when the plan has none, written explicitly and stated;
+ * every other default left to AKS, listed with the value AKS will apply.
+ */
+function resolveDefaults(
+  plan: Plan,
+  c: Checks,
+): { plugin: NonNullable<GenNetwork["plugin"]>; pluginMode?: "overlay"; aksDefaults: string[] } {
   const resolved = resolvePlan(plan);
-  let plugin = n.plugin;
-  let pluginMode = n.pluginMode;
   const aksDefaults: string[] = [];
   for (const a of resolved.assumptions) {
     if (a.path === "network.plugin" || a.path === "network.pluginMode") continue;
@@ -316,35 +308,47 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
       : "";
     aksDefaults.push(`${a.path}: ${a.value}${alt}`);
   }
-  if (plugin === undefined) {
-    plugin = resolved.plugin;
-    pluginMode = resolved.pluginMode;
-    const why = resolved.assumptions.find((a) => a.path === "network.plugin")?.reason ?? "the AKS default";
-    assumptions.push(
-      `network.plugin is not set: ${plugin}${pluginMode ? ` with mode ${pluginMode}` : ""}, because ${why.replace(/^no plugin given: /, "")}`,
-    );
-  }
+  const n = plan.network;
+  if (n.plugin !== undefined)
+    return { plugin: n.plugin, ...(n.pluginMode !== undefined ? { pluginMode: n.pluginMode } : {}), aksDefaults };
+  const plugin = resolved.plugin;
+  const pluginMode = resolved.pluginMode;
+  const why = resolved.assumptions.find((a) => a.path === "network.plugin")?.reason ?? "the AKS default";
+  c.assumptions.push(
+    `network.plugin is not set: ${plugin}${pluginMode ? ` with mode ${pluginMode}` : ""}, because ${why.replace(/^no plugin given: /, "")}`,
+  );
+  return { plugin, ...(pluginMode !== undefined ? { pluginMode } : {}), aksDefaults };
+}
+
+/** Checks every value the generators write; returns the checked plan or every problem found. */
+export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}): GenPlanResult {
+  const c = new Checks();
+  const cluster = checkCluster(plan, c);
+  const ranges = checkNetwork(plan, c);
+  const vnet = checkVnet(plan, cluster.name, options.existingVnet ?? false, c);
+  const pools = checkPools(plan, vnet, c);
+  if (c.problems.length > 0) return { ok: false, problems: c.problems };
+  const { plugin, pluginMode, aksDefaults } = resolveDefaults(plan, c);
+  const n = plan.network;
   return {
     ok: true,
     plan: {
-      name,
+      name: cluster.name,
       ...(plan.resourceGroup !== undefined ? { resourceGroup: plan.resourceGroup } : {}),
       ...(plan.location !== undefined ? { location: plan.location } : {}),
-      ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
+      ...(cluster.kubernetesVersion !== undefined ? { kubernetesVersion: cluster.kubernetesVersion } : {}),
       network: {
         plugin,
         ...(pluginMode !== undefined ? { pluginMode } : {}),
         ...(n.dataplane !== undefined ? { dataplane: n.dataplane } : {}),
         ...(n.policy !== undefined ? { policy: n.policy } : {}),
         ...(n.ipFamilies !== undefined ? { ipFamilies: n.ipFamilies } : {}),
-        podCidrs,
-        serviceCidrs,
-        ...(dnsServiceIp !== undefined ? { dnsServiceIp } : {}),
+        ...ranges,
         ...(n.outboundType !== undefined ? { outboundType: n.outboundType } : {}),
       },
       ...(vnet ? { vnet } : {}),
       pools,
-      assumptions,
+      assumptions: c.assumptions,
       aksDefaults,
     },
   };
