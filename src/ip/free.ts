@@ -8,9 +8,9 @@ import { Prefix } from "./prefix.js";
 import type { AddrRange } from "./range.js";
 import { AddrSet, bounds } from "./set.js";
 import { setOfItems } from "./merge.js";
-import { POW2, complementWithin4, type Runs4 } from "./runs4.js";
-import { complementWithin6, type Runs6 } from "./runs6.js";
-import { keepShape } from "./shapes.js";
+import { POW2, complementWithin4, type Runs4 } from "./internal/runs4.js";
+import { complementWithin6, type Runs6 } from "./internal/runs6.js";
+import { keepShape } from "./internal/shapes.js";
 
 /** What is taken: prefixes and ranges, or a ready `AddrSet` (e.g. from `addrSetOfText`). */
 export type Used = Iterable<Prefix | AddrRange> | AddrSet;

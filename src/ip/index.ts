@@ -7,16 +7,7 @@
  * @module
  */
 export { Addr, addrFrom4, addrFromBigInt, compareAddr, parseAddr, tryParseAddr, type Family } from "./addr.js";
-export {
-  Prefix,
-  prefixFrom,
-  parsePrefix,
-  tryParsePrefix,
-  parsePrefixOrAddr,
-  comparePrefix,
-  mask4,
-  mask6,
-} from "./prefix.js";
+export { Prefix, prefixFrom, parsePrefix, tryParsePrefix, parsePrefixOrAddr, comparePrefix } from "./prefix.js";
 export { AddrRange, rangeFrom, rangeOfPrefix, parseRange, tryParseRange } from "./range.js";
 export { ParseError, ListParseError, type ParseResult } from "./errors.js";
 export { AddrSet, AddrSetBuilder, addrSetOf, type AddrItem } from "./set.js";

@@ -6,8 +6,8 @@
 import type { Prefix } from "./prefix.js";
 import type { AddrRange } from "./range.js";
 import { AddrSet, pushItem, type AddrItem } from "./set.js";
-import { BlockBuf4, subtract4 } from "./runs4.js";
-import { normalize6, subtract6 } from "./runs6.js";
+import { BlockBuf4, subtract4 } from "./internal/runs4.js";
+import { normalize6, subtract6 } from "./internal/runs6.js";
 
 /** @internal The set of the items, built in one batch (no per-item set operations). */
 export function setOfItems(items: Iterable<AddrItem>): AddrSet {

@@ -5,8 +5,8 @@
  * O(M log M + pairs). Items of different families never overlap.
  */
 import { bounds, pushBounds, touchesItem, type AddrItem } from "./set.js";
-import { BlockBuf4, RunBuf4, sortOrder32, type Runs4 } from "./runs4.js";
-import { normalize6, type Runs6 } from "./runs6.js";
+import { BlockBuf4, RunBuf4, sortOrder32, type Runs4 } from "./internal/runs4.js";
+import { normalize6, type Runs6 } from "./internal/runs6.js";
 
 /** @internal IPv4 items sorted by start: `lo`, exclusive `hi`, original index, and the implicit-tree max of `hi`. */
 interface Sorted4 {

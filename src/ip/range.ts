@@ -93,7 +93,7 @@ export class AddrRange {
 }
 
 /** Number of trailing zero bits of a non-zero unsigned 32-bit integer. */
-export function ctz32(n: number): number {
+function ctz32(n: number): number {
   let c = 0;
   while (c < 32 && n % 2 === 0) {
     n /= 2;

@@ -7,7 +7,7 @@
 import { Addr } from "./addr.js";
 import { Prefix, hostCount4, mask4, mask6 } from "./prefix.js";
 import { AddrRange } from "./range.js";
-import type { RunBuf4 } from "./runs4.js";
+import type { RunBuf4 } from "./internal/runs4.js";
 import {
   EMPTY4,
   BlockBuf4,
@@ -21,7 +21,7 @@ import {
   touches4,
   union4,
   type Runs4,
-} from "./runs4.js";
+} from "./internal/runs4.js";
 import {
   EMPTY6,
   complementWithin6,
@@ -35,7 +35,7 @@ import {
   touches6,
   union6,
   type Runs6,
-} from "./runs6.js";
+} from "./internal/runs6.js";
 
 /** Anything that denotes a block of addresses. */
 export type AddrItem = Addr | Prefix | AddrRange;

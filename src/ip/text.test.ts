@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { ListParseError } from "./errors.js";
 import { excludePrefixes, mergePrefixes } from "./merge.js";
 import { freeSpace } from "./free.js";
-import { SCAN4, parsePrefix, parsePrefixGeneral, parsePrefixOrAddr, scanCidr4 } from "./prefix.js";
+import { SCAN4, scanCidr4 } from "./internal/scan4.js";
+import { parsePrefix, parsePrefixGeneral, parsePrefixOrAddr } from "./prefix.js";
 import {
   addrSetOfText,
   excludeCidrText,

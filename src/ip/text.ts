@@ -4,14 +4,16 @@
  * benchmarks, where a million lines is a normal input. Every entry is one CIDR or
  * bare address, exactly as `parsePrefixOrAddr` reads it: no comments, no trimming.
  */
-import { Addr, GROUPS6, parseGroups6 } from "./addr.js";
-import { AsciiLines } from "./ascii.js";
+import { Addr } from "./addr.js";
+import { GROUPS6, parseGroups6 } from "./internal/codec.js";
+import { SCAN4, scanCidr4, scanLength } from "./internal/scan4.js";
+import { AsciiLines } from "./internal/ascii.js";
 import { ListParseError, ParseError } from "./errors.js";
-import { SCAN4, mask4, parsePrefixOrAddr, scanCidr4, scanLength, type Prefix } from "./prefix.js";
+import { mask4, parsePrefixOrAddr, type Prefix } from "./prefix.js";
 import { AddrSet, pushBounds, pushItem, touchesItem } from "./set.js";
 import { pairsOf } from "./overlap.js";
-import { BlockBuf4, POW2, RunBuf4, bitsOfSize4, blockAt4, touches4, type Runs4 } from "./runs4.js";
-import { eachPrefix6, normalize6 } from "./runs6.js";
+import { BlockBuf4, POW2, RunBuf4, bitsOfSize4, blockAt4, touches4, type Runs4 } from "./internal/runs4.js";
+import { eachPrefix6, normalize6 } from "./internal/runs6.js";
 
 /** Reads one IPv4 CIDR or address into the buffer without objects; false when it is anything else (the slow path then explains). */
 function fastCidr4(s: string, buf: BlockBuf4): boolean {

@@ -1,5 +1,5 @@
 /** `aksnet cidr info`: network, first/last, size and Azure subnet facts of each CIDR. */
-import { azureSubnetProblem, azureUsable, mask4, addrFrom4, type Prefix } from "../../../ip/index.js";
+import { azureSubnetProblem, azureUsable, type Prefix } from "../../../ip/index.js";
 import { formatNumber } from "../output/table.js";
 import { readPrefixList } from "./input.js";
 import { parseFormat, writeJson, writeTable, writeText } from "./output.js";
@@ -31,7 +31,7 @@ export function prefixInfo(p: Prefix): PrefixInfo {
     bits: p.bits,
     first: net.first().toString(),
     last: net.last().toString(),
-    netmask: p.family === 4 ? addrFrom4(mask4(p.bits)).toString() : null,
+    netmask: p.family === 4 ? p.netmask().toString() : null,
     size: p.size(),
     hostBits: net !== p,
     azureSubnet: problem === null,
