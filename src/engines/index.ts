@@ -25,3 +25,27 @@ export {
   type ClusterFacts,
 } from "./migrate/index.js";
 export * from "./inspect/index.js";
+export {
+  scanEstate,
+  checkSnapshot as checkEstateSnapshot,
+  subnetFigures,
+  CHECKS as SCAN_CHECKS,
+  type EstateSnapshot,
+  type EstateCluster,
+  type EstatePool,
+  type EstateVnet,
+  type EstateSubnet,
+  type SubnetUsage,
+  type Missing as EstateMissing,
+  type ScanInput,
+  type ScanReport,
+  type ScanSummary,
+  type ClusterReport,
+  type ClusterPlanInput,
+  type PoolReport,
+  type PodCidrReport,
+  type SubnetReport,
+  type CheckResult as ScanCheckResult,
+  type CheckId as ScanCheckId,
+  type Verdict as ScanVerdict,
+} from "./scan/index.js";

@@ -1,0 +1,132 @@
+/**
+ * The scan: an estate snapshot (and each cluster's ARM record as a plan) → for
+ * every cluster and pool, the node subnet's, pod subnet's or pod CIDR's free
+ * room against the next upgrade, the autoscaler's scale-out and both at
+ * maxCount; every shared range with all its pools at maxCount; and the plan's
+ * findings by the same rules as `check`. The JSON form is a public contract
+ * (docs/scan.md).
+ */
+import type { Assumption, Plan, ResolvedPlan } from "../plan/index.js";
+import type { Finding } from "../validate/index.js";
+import type { RangeRole, Verdict } from "./checks.js";
+import type { CheckResult } from "./evaluate.js";
+import type { UsedSource } from "./ranges.js";
+import type { EstateSnapshot, Missing, SnapshotProblem } from "./snapshot.js";
+
+/** A cluster's ARM record read as a plan (the importers' work, as `check` does it). */
+export interface ClusterPlanInput {
+  readonly plan?: Plan | ResolvedPlan | undefined;
+  /** Why the record is not a plan, one sentence each. */
+  readonly problems?: readonly string[] | undefined;
+}
+
+export interface ScanInput {
+  readonly snapshot: EstateSnapshot;
+  /** Each cluster's plan, keyed by its resource ID in lower case. */
+  readonly plans?: ReadonlyMap<string, ClusterPlanInput> | undefined;
+}
+
+export interface PoolReport {
+  readonly name: string;
+  readonly mode: "System" | "User";
+  readonly model: string;
+  readonly autoscale: boolean;
+  readonly count: number;
+  readonly minCount: number | null;
+  readonly maxCount: number | null;
+  /** maxCount with the autoscaler, else count. */
+  readonly peak: number;
+  readonly maxPods: number;
+  readonly maxSurge: string;
+  /** Surge nodes of an upgrade, counted at `peak`. */
+  readonly surgeNodes: number;
+  /** Addresses one node takes in the node subnet and in the pod subnet. */
+  readonly perNode: { readonly nodeSubnet: number; readonly podSubnet: number };
+  readonly nodeSubnetId: string | null;
+  readonly podSubnetId: string | null;
+  readonly powerState: string | null;
+  readonly checks: readonly CheckResult[];
+  readonly verdict: Verdict;
+  readonly notes: readonly string[];
+}
+
+export interface PodCidrReport {
+  readonly cidr: string;
+  /** /24 blocks the pod CIDR holds. */
+  readonly blocks: number;
+  /** Blocks the running nodes hold (one per node). */
+  readonly used: number;
+  readonly free: number;
+  /** Blocks needed beyond those in use with every pool at maxCount and its surge. */
+  readonly neededAtMax: number;
+  readonly verdict: Verdict;
+}
+
+export interface ClusterReport {
+  readonly id: string;
+  readonly name: string;
+  readonly subscriptionId: string;
+  readonly resourceGroup: string;
+  readonly location: string | null;
+  readonly kubernetesVersion: string | null;
+  readonly model: string | null;
+  readonly dataplane: string | null;
+  readonly verdict: Verdict;
+  /** Every failing, at-risk and unknown check and every error finding, one sentence each. */
+  readonly reasons: readonly string[];
+  readonly pools: readonly PoolReport[];
+  readonly podCidr: PodCidrReport | null;
+  /** Range-wide checks on the ranges this cluster shares (or grows into). */
+  readonly shared: readonly CheckResult[];
+  /** The ARM record checked by the same rules as `aksnet check`. */
+  readonly findings: readonly Finding[];
+  readonly assumptions: readonly Assumption[];
+  readonly notes: readonly string[];
+}
+
+export interface SubnetReport {
+  readonly id: string;
+  readonly name: string;
+  readonly vnetId: string | null;
+  readonly roles: readonly RangeRole[];
+  readonly prefixes: readonly string[];
+  readonly size: number | null;
+  readonly usable: number | null;
+  readonly used: number | null;
+  readonly usedSource: UsedSource | null;
+  readonly free: number | null;
+  readonly note: string | null;
+  readonly pools: readonly {
+    readonly clusterId: string;
+    readonly cluster: string;
+    readonly pool: string;
+    readonly role: RangeRole;
+    readonly perNode: number;
+    readonly nodes: number;
+    readonly peak: number;
+    readonly surge: number;
+  }[];
+  readonly neededAtMax: number | null;
+  readonly verdict: Verdict;
+  readonly check: CheckResult;
+}
+
+export interface ScanSummary {
+  readonly clusters: number;
+  readonly fails: number;
+  readonly atRisk: number;
+  readonly ok: number;
+  readonly unknown: number;
+  readonly subnets: number;
+  /** Nothing was missing and every cluster has a verdict. */
+  readonly complete: boolean;
+}
+
+export interface ScanReport {
+  readonly summary: ScanSummary;
+  readonly clusters: readonly ClusterReport[];
+  readonly subnets: readonly SubnetReport[];
+  readonly missing: readonly Missing[];
+  /** Entries of the snapshot left out because they were malformed (library input). */
+  readonly problems: readonly SnapshotProblem[];
+}

@@ -1,0 +1,198 @@
+/**
+ * `scanEstate`: the snapshot and each cluster's plan → the scan report
+ * (docs/scan.md). Pure; malformed snapshot entries become `problems`, never a throw.
+ */
+import type { Verdict } from "./checks.js";
+import type { Demand } from "./demands.js";
+import { poolChecks, sharedCheck, sharedMatters, worst, type CheckResult, type RangeState } from "./evaluate.js";
+import { subnetFigures } from "./ranges.js";
+import type { ClusterReport, PodCidrReport, PoolReport, ScanInput, ScanReport, SubnetReport } from "./report.js";
+import { checkSnapshot } from "./snapshot.js";
+import { indexOf, prepare, rangeStates, type ClusterWork, type Context } from "./work.js";
+
+const lower = (s: string) => s.toLowerCase();
+
+function poolReport(w: ClusterWork, i: number, checks: readonly CheckResult[]): PoolReport {
+  const p = w.placed[i]!;
+  const r = p.resolved;
+  const per = w.demands.filter((d) => d.pool === r.name);
+  return {
+    name: r.name,
+    mode: r.mode,
+    model: p.model,
+    autoscale: r.autoscale,
+    count: r.count,
+    minCount: r.minCount ?? null,
+    maxCount: r.maxCount ?? null,
+    peak: r.peakCount,
+    maxPods: r.maxPods,
+    maxSurge: r.maxSurge.text,
+    surgeNodes: r.maxSurge.nodes,
+    perNode: {
+      nodeSubnet: per.find((d) => d.role === "node-subnet")?.perNode ?? 0,
+      podSubnet: per.find((d) => d.role === "pod-subnet")?.perNode ?? 0,
+    },
+    nodeSubnetId: p.nodeSubnetId ?? null,
+    podSubnetId: p.podSubnetId ?? null,
+    powerState: p.estate?.powerState ?? null,
+    checks,
+    verdict: checks.length ? worst(checks.map((c) => c.verdict)) : "unknown",
+    notes: [
+      ...p.notes,
+      ...(checks.length ? [] : ["none of the pool's subnets was found, so nothing could be checked"]),
+    ],
+  };
+}
+
+function podCidrReport(w: ClusterWork, states: ReadonlyMap<string, RangeState>, shared: CheckResult | undefined) {
+  const d = w.demands.find((x) => x.role === "pod-cidr");
+  const s = d && states.get(d.key);
+  if (!d || !s || s.usable === null || s.used === null || s.free === null) return null;
+  const r: PodCidrReport = {
+    cidr: s.id,
+    blocks: s.usable,
+    used: s.used,
+    free: s.free,
+    neededAtMax: shared?.needed ?? 0,
+    verdict: shared?.verdict ?? "ok",
+  };
+  return r;
+}
+
+function clusterNotes(w: ClusterWork): string[] {
+  const c = w.cluster;
+  const notes: string[] = [];
+  if (c.powerState && lower(c.powerState) !== "running")
+    notes.push(`the cluster is ${c.powerState}: the figures assume it starts again with its pools' node counts`);
+  if (c.provisioningState && lower(c.provisioningState) !== "succeeded")
+    notes.push(`provisioning state ${c.provisioningState}: counts may change when the operation ends`);
+  return notes;
+}
+
+function clusterReport(
+  w: ClusterWork,
+  states: ReadonlyMap<string, RangeState>,
+  sharedByKey: ReadonlyMap<string, CheckResult>,
+  demandsByKey: ReadonlyMap<string, readonly Demand[]>,
+): ClusterReport {
+  const c = w.cluster;
+  const pools = w.placed.map((p, i) =>
+    poolReport(
+      w,
+      i,
+      w.demands.filter((d) => d.pool === p.resolved.name).flatMap((d) => poolChecks(d, states.get(d.key)!)),
+    ),
+  );
+  const keys = [...new Set(w.demands.map((d) => d.key))];
+  const shared = keys.filter((k) => sharedMatters(demandsByKey.get(k) ?? [])).map((k) => sharedByKey.get(k)!);
+  const errors = w.findings.filter((f) => f.severity === "error");
+  const reasons = [
+    ...w.problems.map((p) => `could not assess: ${p}`),
+    ...pools.flatMap((p) => p.checks.filter((x) => x.verdict !== "ok").map((x) => x.message)),
+    ...pools.filter((p) => p.checks.length === 0).map((p) => `pool ${p.name}: none of its subnets was found`),
+    ...shared.filter((x) => x.verdict !== "ok").map((x) => x.message),
+    ...errors.map((f) => `${f.ruleId}${f.aksErrorCode ? ` (${f.aksErrorCode})` : ""}: ${f.message}`),
+  ];
+  const verdicts: Verdict[] = [
+    ...pools.map((p) => p.verdict),
+    ...shared.map((x) => x.verdict),
+    ...(errors.length ? (["fails"] as const) : []),
+    ...(w.plan && pools.length ? [] : (["unknown"] as const)),
+  ];
+  const cidrKey = w.demands.find((d) => d.role === "pod-cidr")?.key;
+  return {
+    id: c.id,
+    name: c.name,
+    subscriptionId: c.subscriptionId,
+    resourceGroup: c.resourceGroup,
+    location: c.location ?? null,
+    kubernetesVersion: w.plan?.kubernetesVersion?.text ?? null,
+    model: w.plan?.model ?? null,
+    dataplane: w.plan?.dataplane ?? null,
+    verdict: worst(verdicts),
+    reasons,
+    pools,
+    podCidr: w.plan ? podCidrReport(w, states, cidrKey ? sharedByKey.get(cidrKey) : undefined) : null,
+    shared,
+    findings: w.findings,
+    assumptions: w.plan?.assumptions ?? [],
+    notes: clusterNotes(w),
+  };
+}
+
+function subnetReports(
+  ctx: Context,
+  states: ReadonlyMap<string, RangeState>,
+  sharedByKey: ReadonlyMap<string, CheckResult>,
+  demandsByKey: ReadonlyMap<string, readonly Demand[]>,
+): SubnetReport[] {
+  const out: SubnetReport[] = [];
+  for (const [key, demands] of demandsByKey) {
+    if (demands[0]!.role === "pod-cidr") continue;
+    const s = states.get(key)!;
+    const hit = ctx.subnets.get(key);
+    const f = hit ? subnetFigures(hit.subnet) : undefined;
+    const check = sharedByKey.get(key)!;
+    out.push({
+      id: s.id,
+      name: s.name,
+      vnetId: hit?.vnet.id ?? null,
+      roles: [...new Set(demands.map((d) => d.role))],
+      prefixes: f?.prefixes ?? [],
+      size: f?.size ?? null,
+      usable: s.usable,
+      used: s.used,
+      usedSource: f?.usedSource ?? null,
+      free: s.free,
+      note: f?.note ?? s.unknownWhy ?? null,
+      pools: demands.map((d) => ({
+        clusterId: d.clusterId,
+        cluster: d.clusterName,
+        pool: d.pool,
+        role: d.role,
+        perNode: d.perNode,
+        nodes: d.nodes,
+        peak: d.peak,
+        surge: d.surge,
+      })),
+      neededAtMax: check.verdict === "unknown" && s.free === null ? null : check.needed,
+      verdict: check.verdict,
+      check,
+    });
+  }
+  return out.sort((a, b) => (lower(a.id) < lower(b.id) ? -1 : 1));
+}
+
+/** Scans an estate: every cluster's and pool's headroom, in the words of the AKS errors. */
+export function scanEstate(input: ScanInput): ScanReport {
+  const { snapshot, problems } = checkSnapshot(input?.snapshot);
+  const ctx = indexOf(snapshot);
+  const work = snapshot.clusters.map((c) => prepare(c, input?.plans?.get(lower(c.id)), ctx));
+  const states = rangeStates(work, ctx);
+  const demandsByKey = new Map<string, Demand[]>();
+  for (const w of work)
+    for (const d of w.demands) {
+      const list = demandsByKey.get(d.key);
+      if (list) list.push(d);
+      else demandsByKey.set(d.key, [d]);
+    }
+  const sharedByKey = new Map([...demandsByKey].map(([k, ds]) => [k, sharedCheck(states.get(k)!, ds)] as const));
+  const clusters = work.map((w) => clusterReport(w, states, sharedByKey, demandsByKey));
+  const count = (v: Verdict) => clusters.filter((c) => c.verdict === v).length;
+  const subnets = subnetReports(ctx, states, sharedByKey, demandsByKey);
+  return {
+    summary: {
+      clusters: clusters.length,
+      fails: count("fails"),
+      atRisk: count("at-risk"),
+      ok: count("ok"),
+      unknown: count("unknown"),
+      subnets: subnets.length,
+      complete: snapshot.missing.length === 0 && problems.length === 0 && count("unknown") === 0,
+    },
+    clusters,
+    subnets,
+    missing: snapshot.missing,
+    problems,
+  };
+}
