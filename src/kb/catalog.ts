@@ -11,6 +11,12 @@ import { MODELS } from "./models/index.js";
 import { PLATFORM_LIMITS } from "./platform-limits.js";
 import { LOCALDNS_RANGE, OVERLAY_POD_CIDR_SUPPORTED_SPACE, RESERVED_RANGES } from "./reserved-ranges.js";
 import { RETIREMENTS } from "./retirements.js";
+import { AKS_AUTOMATIC } from "./automatic.js";
+import { NAT_GATEWAY } from "./nat-gateway.js";
+import { GATEWAY_POOL } from "./pools/gateway.js";
+import { NODE_AUTO_PROVISIONING } from "./pools/node-auto-provisioning.js";
+import { SPOT_POOL } from "./pools/spot.js";
+import { SUBNET_GROWTH, SUBNET_KINDS } from "./subnets/index.js";
 import { isSourced, sourced, type Sourced } from "./source.js";
 
 export interface Fact {
@@ -33,6 +39,13 @@ export function facts(): Fact[] {
   out.push(...sourcedFields("platformLimits", PLATFORM_LIMITS));
   out.push(...sourcedFields("defaultCidrs", DEFAULT_CIDRS));
   out.push(...sourcedFields("migration", MIGRATION));
+  for (const k of Object.values(SUBNET_KINDS)) out.push(...sourcedFields(`subnetKinds.${k.id}`, k));
+  out.push(...sourcedFields("subnetGrowth", SUBNET_GROWTH));
+  out.push(...sourcedFields("pools.gateway", GATEWAY_POOL));
+  out.push(...sourcedFields("pools.nodeAutoProvisioning", NODE_AUTO_PROVISIONING));
+  out.push(...sourcedFields("pools.spot", SPOT_POOL));
+  out.push(...sourcedFields("automatic", AKS_AUTOMATIC));
+  out.push(...sourcedFields("natGateway", NAT_GATEWAY));
   out.push({ path: "defaults.model", fact: defaultModel() });
   out.push({ path: "defaults.maxSurge", fact: defaultMaxSurge() });
   out.push({ path: "defaults.recommendedMaxSurge", fact: RECOMMENDED_MAX_SURGE });

@@ -53,4 +53,19 @@ export {
   type KubernetesVersion,
 } from "./kubernetes-version.js";
 export { MIGRATION, MIGRATION_PAGES, type MigrationFacts } from "./migration.js";
+export {
+  SUBNET_KINDS,
+  SUBNET_KIND_IDS,
+  SUBNET_GROWTH,
+  subnetKindByName,
+  subnetKindByDelegation,
+  type SubnetKindId,
+  type SubnetKindFacts,
+  type UnitUse,
+} from "./subnets/index.js";
+export { GATEWAY_POOL, gatewayPoolMaxNodes } from "./pools/gateway.js";
+export { NODE_AUTO_PROVISIONING, napReplacementNodes } from "./pools/node-auto-provisioning.js";
+export { SPOT_POOL } from "./pools/spot.js";
+export { AKS_AUTOMATIC } from "./automatic.js";
+export { NAT_GATEWAY } from "./nat-gateway.js";
 export { facts, renderFactsMarkdown, type Fact } from "./catalog.js";

@@ -248,6 +248,13 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
   checkSubnetRef(`nodePools[${i}].subnet`, p.subnet, vnet, c);
   checkSubnetRef(`nodePools[${i}].podSubnet`, p.podSubnet, vnet, c);
   checkCounts(p, i, c);
+  if (p.mode === "Gateway")
+    c.problems.push({
+      path: `nodePools[${i}].mode`,
+      value: p.mode,
+      reason:
+        "aksnet does not generate static egress gateway pools yet; add it after the cluster with az aks nodepool add --mode gateway --gateway-prefix-size",
+    });
   let count = p.count;
   if (count === undefined && p.minCount === undefined) {
     // The defaults differ: ARM's agent pool count defaults to 1
@@ -260,7 +267,7 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
   }
   return {
     name: p.name,
-    mode: p.mode ?? (i === 0 ? "System" : "User"),
+    mode: p.mode === "Gateway" ? "User" : (p.mode ?? (i === 0 ? "System" : "User")),
     osType,
     ...(osType === "Windows" && p.os !== undefined ? { osSku: p.os } : {}),
     ...(count !== undefined ? { count } : {}),

@@ -167,7 +167,13 @@ describe("placeSubnets: laws", () => {
       fc.property(takenArb, reqArb, (taken, rs) => {
         const requests = rs.map(([b, g], i) => req(`r${i}`, b, g));
         const r = placeSubnets([space], taken, requests);
-        if (oraclePlacesAll(taken, rs.map(([b]) => b))) expect(r.unplaced).toEqual([]);
+        if (
+          oraclePlacesAll(
+            taken,
+            rs.map(([b]) => b),
+          )
+        )
+          expect(r.unplaced).toEqual([]);
       }),
     );
   });

@@ -52,7 +52,7 @@ export interface ResolvedMaxSurge {
 export interface ResolvedPool {
   readonly index: number;
   readonly name: string;
-  readonly mode: "System" | "User";
+  readonly mode: "System" | "User" | "Gateway";
   readonly os: "Linux" | "Windows2019" | "Windows2022" | "Windows2025";
   /** Whether the cluster autoscaler runs on the pool (minCount or maxCount set). */
   readonly autoscale: boolean;

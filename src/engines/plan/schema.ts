@@ -10,6 +10,15 @@
  * Kubernetes version (see `defaults.ts`).
  */
 import { z } from "zod";
+import {
+  AddonsSection,
+  ApiServerSection,
+  HostedSystemSection,
+  LayoutSection,
+  NatGatewaySection,
+  NodeProvisioningSection,
+  SubnetPurpose,
+} from "./schema-vnet.js";
 
 const name = z.string().min(1);
 const cidrText = z.string().describe("CIDR notation, e.g. 10.244.0.0/16");
@@ -28,7 +37,7 @@ export const OutboundType = z.enum([
   "none",
   "block",
 ]);
-export const PoolMode = z.enum(["System", "User"]);
+export const PoolMode = z.enum(["System", "User", "Gateway"]);
 export const PoolOs = z.enum(["Linux", "Windows2019", "Windows2022", "Windows2025"]);
 export const PodIpAllocation = z.enum(["DynamicIndividual", "StaticBlock"]);
 
@@ -60,6 +69,20 @@ export const SubnetSection = z
       .optional()
       .describe("service the subnet is delegated to, e.g. Microsoft.ContainerInstance/containerGroups"),
     routeTable: z.string().optional(),
+    purpose: SubnetPurpose.optional(),
+    natGateway: z.string().optional().describe("name of a vnet.natGateways entry attached to the subnet"),
+    privateEndpoints: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("private endpoints the subnet holds (one address each)"),
+    internalLoadBalancerIps: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("internal load balancer frontends the subnet holds (one address each)"),
   })
   .strict();
 
@@ -69,6 +92,7 @@ export const VnetSection = z
     resourceGroup: z.string().optional(),
     addressSpace: z.array(cidrText).min(1),
     subnets: z.array(SubnetSection).default([]),
+    natGateways: z.array(NatGatewaySection).optional(),
   })
   .strict();
 
@@ -85,7 +109,9 @@ const surge = z.union([z.number().int(), z.string()]).describe('a node count (3)
 export const NodePoolSection = z
   .object({
     name,
-    mode: PoolMode.optional().describe("System | User; default: the first pool is System"),
+    mode: PoolMode.optional().describe(
+      "System | User | Gateway (static egress gateway); default: the first pool is System",
+    ),
     os: PoolOs.optional().describe("Linux (default) | Windows2022 | Windows2025"),
     count: z.number().int().optional(),
     minCount: z.number().int().optional().describe("autoscaler minimum"),
@@ -95,6 +121,13 @@ export const NodePoolSection = z
     subnet: z.string().optional().describe("name of a vnet subnet for the nodes"),
     podSubnet: z.string().optional().describe("name of a vnet subnet for pods (pod-subnet models only)"),
     podIpAllocation: PodIpAllocation.optional(),
+    gatewayPrefixSize: z
+      .number()
+      .int()
+      .optional()
+      .describe("mode Gateway: the public IP prefix length (28–31); the pool may have 2^(32 − it) nodes"),
+    vmSetType: z.enum(["VirtualMachineScaleSets", "VirtualMachines"]).optional(),
+    priority: z.enum(["Regular", "Spot"]).optional().describe("Spot pools upgrade without surge nodes"),
   })
   .strict();
 
@@ -103,6 +136,10 @@ export const ReservedSection = z
     internalLoadBalancerIps: z.number().int().min(0).optional(),
     privateEndpoints: z.number().int().min(0).optional(),
     other: z.number().int().min(0).optional().describe("any other addresses taken from the node subnet"),
+    internalLoadBalancerSubnet: z
+      .string()
+      .optional()
+      .describe("subnet the internal load balancers use (the azure-load-balancer-internal-subnet annotation)"),
   })
   .strict();
 
@@ -135,11 +172,23 @@ export const PlanSchema = z
     location: z.string().optional(),
     resourceGroup: z.string().optional(),
     kubernetesVersion: z.union([z.string(), z.number()]).optional().describe('e.g. "1.33"'),
+    sku: z
+      .object({
+        name: z.enum(["Base", "Automatic"]).optional().describe("Automatic: AKS Automatic (Overlay + Cilium, NAP)"),
+        tier: z.enum(["Free", "Standard", "Premium"]).optional().describe("the node limit differs by tier"),
+      })
+      .strict()
+      .optional(),
     network: NetworkSection.default({}),
     vnet: VnetSection.optional(),
     connectedNetworks: z.array(ConnectedNetwork).default([]),
     nodePools: z.array(NodePoolSection).default([]),
     reserved: ReservedSection.default({}),
+    apiServer: ApiServerSection.optional(),
+    hostedSystem: HostedSystemSection.optional(),
+    nodeProvisioning: NodeProvisioningSection.optional(),
+    addons: AddonsSection.optional(),
+    layout: LayoutSection.optional(),
     requirements: RequirementsSection.optional(),
   })
   .strict();
