@@ -28,7 +28,7 @@ export interface ScanInput {
 
 export interface PoolReport {
   readonly name: string;
-  readonly mode: "System" | "User";
+  readonly mode: "System" | "User" | "Gateway";
   readonly model: string;
   readonly autoscale: boolean;
   readonly count: number;
