@@ -6,10 +6,13 @@
 import type { z } from "zod";
 import { PlanSchema, type Plan } from "./schema.js";
 
+/** A field of a plan as keys and array indexes, e.g. `["nodePools", 0, "maxPods"]` (empty: the whole document). */
+export type FieldPath = readonly (string | number)[];
+
 /** One structural problem: where it is (field path) and what was expected there. */
 export interface SchemaProblem {
   /** Field path as keys and array indexes, e.g. `["nodePools", 0, "maxPods"]`. */
-  readonly path: readonly (string | number)[];
+  readonly path: FieldPath;
   /** Dotted text form of `path`, e.g. `nodePools[0].maxPods` (empty for the document root). */
   readonly pathText: string;
   /** What was expected, e.g. `expected a whole number, got "ten"`. */

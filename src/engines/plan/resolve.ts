@@ -19,6 +19,7 @@ import {
 } from "../../kb/index.js";
 import { formatMaxSurge, surgeNodes, tryParseMaxSurge } from "../capacity/index.js";
 import { DEFAULT_OUTBOUND, DEFAULT_POLICY } from "./facts.js";
+import type { FieldPath } from "./parse.js";
 import type { Assumption, CidrField, ResolvedMaxSurge, ResolvedPlan, ResolvedPool } from "./resolved.js";
 import type { NodePool, Plan } from "./schema.js";
 
@@ -27,7 +28,7 @@ const alternativesOf = <T>(s: Sourced<T>, show: (v: T) => string): Assumption["a
   s.alternatives?.map((a) => ({ value: show(a.value), meaning: a.note, source: urls(a.source) }));
 
 /** A CIDR field as written, parsed when it parses. */
-export function cidrField(path: string, text: string): CidrField {
+export function cidrField(path: FieldPath, text: string): CidrField {
   const r = tryParsePrefix(text);
   return r.ok ? { path, text, prefix: r.value } : { path, text, problem: r.error.reason };
 }
@@ -119,7 +120,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
   const svcTexts = net.serviceCidrs ?? [];
   let ipFamilies = net.ipFamilies;
   if (ipFamilies === undefined) {
-    const v6 = [...podCidrTexts, ...svcTexts].some((t) => cidrField("", t).prefix?.family === 6);
+    const v6 = [...podCidrTexts, ...svcTexts].some((t) => cidrField([], t).prefix?.family === 6);
     ipFamilies = v6 ? ["IPv4", "IPv6"] : ["IPv4"];
     assume({
       path: "network.ipFamilies",
@@ -132,10 +133,10 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
   }
   const dual = ipFamilies.includes("IPv6");
 
-  let podCidrs: CidrField[] = podCidrTexts.map((t, i) => cidrField(`network.podCidrs[${i}]`, t));
+  let podCidrs: CidrField[] = podCidrTexts.map((t, i) => cidrField(["network", "podCidrs", i], t));
   if (net.podCidrs === undefined && (model === "kubenet" || model === "azure-cni-overlay")) {
     const d = dual ? [DEFAULT_CIDRS.podCidr, DEFAULT_CIDRS.podCidrV6] : [DEFAULT_CIDRS.podCidr];
-    podCidrs = d.map((t, i) => cidrField(`network.podCidrs[${i}]`, t.value));
+    podCidrs = d.map((t, i) => cidrField(["network", "podCidrs", i], t.value));
     assume({
       path: "network.podCidrs",
       value: podCidrs.map((c) => c.text).join(", "),
@@ -143,10 +144,10 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
       source: urls(d.flatMap((x) => x.source)),
     });
   }
-  let serviceCidrs: CidrField[] = svcTexts.map((t, i) => cidrField(`network.serviceCidrs[${i}]`, t));
+  let serviceCidrs: CidrField[] = svcTexts.map((t, i) => cidrField(["network", "serviceCidrs", i], t));
   if (net.serviceCidrs === undefined) {
     const d = dual ? [DEFAULT_CIDRS.serviceCidr, DEFAULT_CIDRS.serviceCidrV6] : [DEFAULT_CIDRS.serviceCidr];
-    serviceCidrs = d.map((t, i) => cidrField(`network.serviceCidrs[${i}]`, t.value));
+    serviceCidrs = d.map((t, i) => cidrField(["network", "serviceCidrs", i], t.value));
     assume({
       path: "network.serviceCidrs",
       value: serviceCidrs.map((c) => c.text).join(", "),
@@ -186,11 +187,11 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
     ipFamilies,
     podCidrs,
     serviceCidrs,
-    dnsServiceIp: { path: "network.dnsServiceIp", text: dnsText },
+    dnsServiceIp: { path: ["network", "dnsServiceIp"], text: dnsText },
     outboundType,
-    vnetAddressSpace: (plan.vnet?.addressSpace ?? []).map((t, i) => cidrField(`vnet.addressSpace[${i}]`, t)),
+    vnetAddressSpace: (plan.vnet?.addressSpace ?? []).map((t, i) => cidrField(["vnet", "addressSpace", i], t)),
     subnets: (plan.vnet?.subnets ?? []).map((s, i) => {
-      const f = cidrField(`vnet.subnets[${i}].cidr`, s.cidr);
+      const f = cidrField(["vnet", "subnets", i, "cidr"], s.cidr);
       return s.delegation
         ? { ...f, name: s.name, index: i, delegation: s.delegation }
         : Object.assign(f, { name: s.name, index: i });
@@ -198,7 +199,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
     connectedNetworks: plan.connectedNetworks.map((c, i) => ({
       name: c.name,
       index: i,
-      cidrs: c.cidrs.map((t, j) => cidrField(`connectedNetworks[${i}].cidrs[${j}]`, t)),
+      cidrs: c.cidrs.map((t, j) => cidrField(["connectedNetworks", i, "cidrs", j], t)),
     })),
     pools,
     assumptions,

@@ -5,6 +5,7 @@
  */
 import type { Prefix } from "../../ip/index.js";
 import type { DataplaneId, KubernetesVersion, ModelId } from "../../kb/index.js";
+import type { FieldPath } from "./parse.js";
 import type { Plan } from "./schema.js";
 
 /** A default or interpretation the resolver chose, so every output can say what it assumed. */
@@ -23,8 +24,8 @@ export interface Assumption {
 
 /** A CIDR as written and, when it parses, as a prefix. */
 export interface CidrField {
-  /** Field path of the text, e.g. `network.podCidrs[0]`. */
-  readonly path: string;
+  /** Field path of the text, e.g. `["network", "podCidrs", 0]`. */
+  readonly path: FieldPath;
   readonly text: string;
   /** The parsed prefix (not masked: `10.0.0.1/16` stays as written); absent when the text does not parse. */
   readonly prefix?: Prefix;
@@ -88,7 +89,7 @@ export interface ResolvedPlan {
   /** Pod CIDRs for the models that use one (kubenet, overlay, BYO CNI); empty otherwise. */
   readonly podCidrs: readonly CidrField[];
   readonly serviceCidrs: readonly CidrField[];
-  readonly dnsServiceIp: { readonly path: string; readonly text: string };
+  readonly dnsServiceIp: { readonly path: FieldPath; readonly text: string };
   readonly outboundType: string;
   readonly vnetAddressSpace: readonly CidrField[];
   readonly subnets: readonly ResolvedSubnet[];

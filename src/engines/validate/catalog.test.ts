@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ruleDocs } from "./catalog.js";
+import type { MessageSpec } from "./rule.js";
 import { RULES } from "./rules/index.js";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -25,9 +26,10 @@ describe("rule catalog", () => {
       expect(existsSync(join(RULES_DIR, `${id}.test.ts`)), `rules/${id}.test.ts is missing`).toBe(true);
       expect(readFileSync(join(RULES_DIR, `${id}.test.ts`), "utf8")).toMatch(/ruleTester\(rule,/);
       expect(Object.keys(r.meta.messages).length).toBeGreaterThan(0);
-      for (const m of Object.keys(r.meta.messages))
-        expect(r.meta.fixes[m]?.trim(), `${id}: no fix for ${m}`).toBeTruthy();
-      for (const m of Object.keys(r.meta.severities ?? {})) expect(Object.keys(r.meta.messages)).toContain(m);
+      for (const [m, spec] of Object.entries<MessageSpec>(r.meta.messages)) {
+        expect(spec.message.trim(), `${id}: empty message ${m}`).toBeTruthy();
+        expect(spec.fix.trim(), `${id}: no fix for ${m}`).toBeTruthy();
+      }
       expect(r.meta.sources.length).toBeGreaterThan(0);
       expect(r.meta.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     },

@@ -3,7 +3,8 @@
  * (`docs/rules/<id>.md`) and an index (`docs/rules/README.md`), generated from
  * the rules' metadata by `scripts/gen-rule-docs.ts` and checked for drift.
  */
-import type { Rule, RuleMeta } from "./rule.js";
+import { INTERNAL_ERROR_META, MAX_FINDINGS_PER_MESSAGE, PLAN_SCHEMA_META, TRUNCATED } from "./builtin-findings.js";
+import type { MessageSpec, Rule, RuleMeta } from "./rule.js";
 
 const FAMILY_TITLES: Record<RuleMeta["family"], string> = {
   "allowed-values": "Allowed values",
@@ -16,36 +17,12 @@ const FAMILY_TITLES: Record<RuleMeta["family"], string> = {
   "node-counts": "Node counts and autoscaler",
   "subnet-sizing": "Subnet sizing",
   "vnet-layout": "VNet and subnets",
+  outbound: "Outbound and routing",
   "dual-stack": "Dual-stack",
   names: "Names",
   retirement: "Retirements",
+  drift: "Configuration against the running cluster",
   internal: "Internal",
-};
-
-/** The pseudo-rule a crashing rule is reported as. */
-export const INTERNAL_ERROR_META: RuleMeta = {
-  id: "internal-error",
-  family: "internal",
-  severity: "error",
-  description:
-    "A rule failed while checking the plan; the other rules still ran. This is a bug in aksnet, not in the plan.",
-  messages: { failed: "Rule {rule} failed on this plan ({reason}); its check did not run." },
-  fixes: { failed: "This is a bug in aksnet, not in the plan: please report it with the plan attached." },
-  sources: ["aksnet: src/engines/validate/validate.ts"],
-  checked: "2026-11-22",
-};
-
-/** The pseudo-rule schema problems are reported as by `aksnet check`. */
-export const PLAN_SCHEMA_META: RuleMeta = {
-  id: "plan-schema",
-  family: "allowed-values",
-  severity: "error",
-  description:
-    "The plan file must match the plan schema (schema/aksnet-plan.schema.json): known fields, allowed values, the right types. Reported with the file, line and column.",
-  messages: { schema: "{path}: {expected}." },
-  fixes: { schema: "Correct the field to match the plan schema (schema/aksnet-plan.schema.json)." },
-  sources: ["aksnet: src/engines/plan/schema.ts"],
-  checked: "2026-11-22",
 };
 
 const code = (s: string) => "`" + s + "`";
@@ -63,15 +40,14 @@ export function renderRulePage(meta: RuleMeta): string {
     `- Severity: **${meta.severity}**`,
     `- Family: ${FAMILY_TITLES[meta.family]}`,
     ...(meta.aksErrorCode ? [`- AKS error it prevents: ${code(meta.aksErrorCode)}`] : []),
-    `- Rule file: ${code(meta.id === "internal-error" ? "src/engines/validate/validate.ts" : meta.id === "plan-schema" ? "src/engines/plan/schema.ts" : `src/engines/validate/rules/${meta.id}.ts`)}`,
+    `- Rule file: ${code(meta.file ?? `src/engines/validate/rules/${meta.id}.ts`)}`,
     "",
     "## Messages and fixes",
     "",
     "| message id | severity | message | fix |",
     "|---|---|---|---|",
-    ...Object.keys(meta.messages).map(
-      (id) =>
-        `| ${code(id)} | ${meta.severities?.[id] ?? meta.severity} | ${cell(meta.messages[id]!)} | ${cell(meta.fixes[id] ?? "")} |`,
+    ...Object.entries<MessageSpec>(meta.messages).map(
+      ([id, m]) => `| ${code(id)} | ${m.severity ?? meta.severity} | ${cell(m.message)} | ${cell(m.fix)} |`,
     ),
     "",
     "Words in braces are filled from the plan; the JSON output carries them in `data`.",
@@ -90,7 +66,7 @@ export function renderRulePage(meta: RuleMeta): string {
 }
 
 /** The index of every rule, grouped by family. */
-export function renderRuleIndex(rules: readonly Rule[]): string {
+export function renderRuleIndex(rules: readonly Pick<Rule, "meta">[]): string {
   const metas = [PLAN_SCHEMA_META, ...rules.map((r) => r.meta), INTERNAL_ERROR_META];
   const lines = [
     "# Rules of `aksnet check`",
@@ -99,6 +75,9 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
     "",
     `${metas.length - 2} rules, one file each under \`src/engines/validate/rules/\`, each with a case table of valid and invalid plans. ` +
       "Severity is the rule's default; a page lists the messages reported at another severity.",
+    "",
+    `Each message is listed at most ${MAX_FINDINGS_PER_MESSAGE} times in one run; the rest are counted in one finding ` +
+      `with message id ${code(TRUNCATED.messageId)} ("${TRUNCATED.message}"), so no plan makes the output grow without bound.`,
     "",
   ];
   for (const family of Object.keys(FAMILY_TITLES) as RuleMeta["family"][]) {
@@ -115,7 +94,7 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
 }
 
 /** Every generated file: path relative to the repository root → content. */
-export function ruleDocs(rules: readonly Rule[]): Map<string, string> {
+export function ruleDocs(rules: readonly Pick<Rule, "meta">[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of rules) out.set(`docs/rules/${r.meta.id}.md`, renderRulePage(r.meta));
   out.set("docs/rules/internal-error.md", renderRulePage(INTERNAL_ERROR_META));

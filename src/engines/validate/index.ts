@@ -1,14 +1,21 @@
 /**
- * The validator: `validate(plan) → Finding[]`, the rule catalog and the rule type.
+ * The validator: `validate(plan) → Finding[]`, the rule catalog, the rule type
+ * and the runner other rule sets (e.g. drift against a running cluster) reuse.
  * @module
  */
-export { validate, runRule, compareFindings, summarize, type ValidateOptions } from "./validate.js";
+export { validate, runRule, runRules, compareFindings, summarize, type ValidateOptions } from "./validate.js";
 export {
   defineRule,
+  ruleDefiner,
   fillTemplate,
   toFinding,
   docsUrlOf,
+  pathText,
+  type Edit,
   type Finding,
+  type FindingData,
+  type MessageSpec,
+  type PlanInputs,
   type Severity,
   type Rule,
   type RuleMeta,
@@ -16,4 +23,11 @@ export {
   type RuleContext,
   type Report,
 } from "./rule.js";
+export {
+  MAX_FINDINGS_PER_MESSAGE,
+  INTERNAL_ERROR_META,
+  PLAN_SCHEMA_META,
+  internalErrorFinding,
+  schemaFinding,
+} from "./builtin-findings.js";
 export { RULES } from "./rules/index.js";

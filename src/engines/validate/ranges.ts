@@ -6,12 +6,12 @@
  */
 import { findOverlappingPairs, freePrefixes, OverlapIndex, parsePrefix, type Prefix } from "../../ip/index.js";
 import { OVERLAY_POD_CIDR_SUPPORTED_SPACE, RESERVED_RANGES } from "../../kb/index.js";
-import type { CidrField, ResolvedPlan } from "../plan/index.js";
+import type { CidrField, FieldPath, ResolvedPlan } from "../plan/index.js";
 
 /** A prefix with where it came from: its field path and a label for messages. */
 export interface Tagged {
   readonly prefix: Prefix;
-  readonly path: string;
+  readonly path: FieldPath;
   /** e.g. `subnet "aks-nodes" (10.224.0.0/22)`; built on first use (100,000 subnets need no labels unless reported). */
   readonly label: string;
 }
@@ -19,7 +19,7 @@ export interface Tagged {
 class LazyTagged implements Tagged {
   constructor(
     readonly prefix: Prefix,
-    readonly path: string,
+    readonly path: FieldPath,
     private readonly describe: () => string,
   ) {}
   get label(): string {
@@ -64,7 +64,7 @@ export const connected = (p: ResolvedPlan): Tagged[] =>
 
 /** Reports whether a tagged prefix is one of the VNet's subnets (not its address space). */
 export function isSubnet(t: Tagged): boolean {
-  return t.path.startsWith("vnet.subnets[");
+  return t.path[0] === "vnet" && t.path[1] === "subnets";
 }
 
 /** The overlap index of one of the plan's lists, built once per plan. */

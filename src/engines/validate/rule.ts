@@ -1,13 +1,14 @@
 /**
- * What a rule is: one file holding all its meaning (id, severity, message
- * templates, fix hints, the AKS error code users would meet, sources) and a
- * check over the resolved plan that reports findings. Findings are data.
+ * What a rule is: one file holding all its meaning (id, severity, each message
+ * with its fix, the AKS error code users would meet, sources) and a check over
+ * its inputs that reports findings. Findings are data: a field path as keys
+ * and indexes, filled-in message and fix, the values behind them.
  */
-import type { ResolvedPlan } from "../plan/index.js";
+import { formatPath, type FieldPath, type ResolvedPlan } from "../plan/index.js";
 
 export type Severity = "error" | "warning" | "info";
 
-/** The families of rules, after the reference's sections (validation-rules.md A–L). */
+/** The families of rules, after the sections of the validation reference (allowed values … retirements). */
 export type RuleFamily =
   | "allowed-values"
   | "combinations"
@@ -19,73 +20,111 @@ export type RuleFamily =
   | "node-counts"
   | "subnet-sizing"
   | "vnet-layout"
+  | "outbound"
   | "dual-stack"
   | "names"
   | "retirement"
+  | "drift"
   | "internal";
 
-/** One problem found in a plan. The JSON form is a public contract (docs/check.md). */
+/** The values a message was built from: what `{name}` placeholders are filled with. */
+export type FindingData = Readonly<Record<string, string | number>>;
+
+/** One message of a rule and its fix; a message cannot exist without a fix. */
+export interface MessageSpec {
+  /** One sentence naming the values involved; `{name}` placeholders are filled from the report's data. */
+  readonly message: string;
+  /** What to change, with the same placeholders. */
+  readonly fix: string;
+  /** When this message is reported at another severity than the rule's. */
+  readonly severity?: Severity;
+}
+
+/** A concrete change a fix suggests: set the field at `path` to `value`. */
+export interface Edit {
+  readonly path: FieldPath;
+  readonly value: string;
+}
+
+/** One problem found in a plan. Its JSON form is a public contract (docs/check.md). */
 export interface Finding {
   /** The rule that found it (kebab-case, = docs/rules/<ruleId>.md). */
   readonly ruleId: string;
+  /** Which of the rule's messages (stable; the text may be reworded). */
+  readonly messageId: string;
   readonly severity: Severity;
   /** One sentence naming the values involved. */
   readonly message: string;
-  /** Field path in the plan, e.g. `network.podCidrs[0]`. */
-  readonly path: string;
+  /** The field of the plan, as keys and indexes (empty: the whole plan); formatters render it as text. */
+  readonly path: FieldPath;
   /** What to change, with a concrete value when one can be computed. */
   readonly fix: string;
+  /** The concrete values the fix suggests, when it names some; all edits of one run fit together. */
+  readonly edits?: readonly Edit[];
   /** The values the message was built from (strings and numbers), for machines. */
-  readonly data: Readonly<Record<string, string | number>>;
+  readonly data: FindingData;
   /** The AKS error code this would otherwise produce at create/scale/upgrade time. */
   readonly aksErrorCode?: string;
   /** Path of the rule's page, relative to the package root. */
   readonly docsUrl: string;
 }
 
-export interface RuleMeta {
+export interface RuleMeta<M extends string = string> {
   readonly id: string;
   readonly family: RuleFamily;
   readonly severity: Severity;
   /** One line: what the rule checks (used in the docs index). */
   readonly description: string;
-  /** Message templates by message id; `{name}` placeholders are filled from the report's data. */
-  readonly messages: Readonly<Record<string, string>>;
-  /** Message ids reported at another severity than the rule's (e.g. a warning variant). */
-  readonly severities?: Readonly<Record<string, Severity>>;
-  /** Fix hint templates, one for every message id. */
-  readonly fixes: Readonly<Record<string, string>>;
+  /** Every message the rule reports, by message id, each with its fix. */
+  readonly messages: { readonly [K in M]: MessageSpec };
   readonly aksErrorCode?: string;
-  /** Where the rule comes from (URLs or `repo:path`) and the date they were checked. */
+  /** Where the rule comes from (URLs or `owner/repo:path`). */
   readonly sources: readonly string[];
+  /** The date the sources were checked (YYYY-MM-DD). */
   readonly checked: string;
-  /** Where AKS's sources disagree, what the rule assumes (reference X1–X13), for the docs page. */
+  /** Where AKS's sources disagree, what the rule assumes, for the docs page. */
   readonly assumes?: string;
+  /** The rule's file relative to the package root, when not `src/engines/validate/rules/<id>.ts`. */
+  readonly file?: string;
 }
 
-export interface Report {
-  readonly messageId: string;
-  readonly path: string;
-  readonly data?: Readonly<Record<string, string | number>>;
+export interface Report<M extends string = string> {
+  readonly messageId: M;
+  readonly path: FieldPath;
+  readonly data?: FindingData;
+  readonly edits?: readonly Edit[];
 }
 
-export interface RuleContext {
+/** What a plan rule checks: the resolved plan. */
+export interface PlanInputs {
   readonly plan: ResolvedPlan;
-  report(r: Report): void;
 }
 
-export interface Rule {
-  readonly meta: RuleMeta;
-  check(ctx: RuleContext): void;
+/** What a rule's check receives: its inputs and `report`. */
+export type RuleContext<M extends string = string, I extends object = PlanInputs> = I & {
+  report(r: Report<M>): void;
+};
+
+export interface Rule<M extends string = string, I extends object = PlanInputs> {
+  readonly meta: RuleMeta<M>;
+  check(ctx: RuleContext<M, I>): void;
 }
 
-/** Identity helper for type inference. */
-export function defineRule(rule: Rule): Rule {
+/**
+ * Defines a plan rule. The message ids are inferred from `meta.messages`, so
+ * `report` accepts only those ids and every message carries its fix.
+ */
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return rule;
 }
 
+/** `defineRule` for rules over other inputs (e.g. a plan and a running cluster): `ruleDefiner<MyInputs>()`. */
+export function ruleDefiner<I extends object>(): <M extends string>(rule: Rule<M, I>) => Rule<M, I> {
+  return (rule) => rule;
+}
+
 /** Fills `{name}` placeholders from data; unknown placeholders stay visible so tests catch them. */
-export function fillTemplate(template: string, data: Readonly<Record<string, string | number>>): string {
+export function fillTemplate(template: string, data: FindingData): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
@@ -93,19 +132,24 @@ export function docsUrlOf(ruleId: string): string {
   return `docs/rules/${ruleId}.md`;
 }
 
-/** Turns a report into a finding using the rule's templates. */
-export function toFinding(meta: RuleMeta, r: Report): Finding {
+/** The text form of a finding's path, e.g. `nodePools[1].maxPods` (empty for the whole plan). */
+export function pathText(f: { readonly path: FieldPath }): string {
+  return formatPath(f.path);
+}
+
+/** Turns a report into a finding using the rule's message and fix. */
+export function toFinding<M extends string>(meta: RuleMeta<M>, r: Report<M>): Finding {
   const data = r.data ?? {};
-  const message = meta.messages[r.messageId];
-  const fix = meta.fixes[r.messageId];
-  if (message === undefined || fix === undefined)
-    throw new Error(`rule ${meta.id} reported unknown message id "${r.messageId}"`);
+  const spec = (meta.messages as Readonly<Record<string, MessageSpec>>)[r.messageId];
+  if (spec === undefined) throw new Error(`rule ${meta.id} reported unknown message id "${r.messageId}"`);
   return {
     ruleId: meta.id,
-    severity: meta.severities?.[r.messageId] ?? meta.severity,
-    message: fillTemplate(message, data),
+    messageId: r.messageId,
+    severity: spec.severity ?? meta.severity,
+    message: fillTemplate(spec.message, data),
     path: r.path,
-    fix: fillTemplate(fix, data),
+    fix: fillTemplate(spec.fix, data),
+    ...(r.edits && r.edits.length > 0 ? { edits: r.edits } : {}),
     data,
     ...(meta.aksErrorCode ? { aksErrorCode: meta.aksErrorCode } : {}),
     docsUrl: docsUrlOf(meta.id),

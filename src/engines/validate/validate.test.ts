@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { defineRule, type Rule } from "./rule.js";
 import { RULES } from "./rules/index.js";
 import { mk, resolved } from "./testing/plans.js";
-import { summarize, validate } from "./validate.js";
+import { MAX_FINDINGS_PER_MESSAGE } from "./builtin-findings.js";
+import { runRule, summarize, validate } from "./validate.js";
 
 const boom: Rule = defineRule({
   meta: {
@@ -10,8 +11,7 @@ const boom: Rule = defineRule({
     family: "internal",
     severity: "error",
     description: "throws",
-    messages: { x: "x" },
-    fixes: { x: "x" },
+    messages: { x: { message: "x", fix: "x" } },
     sources: ["test"],
     checked: "2026-11-22",
   },
@@ -68,5 +68,67 @@ describe("validate", () => {
       warnings: got.filter((s) => s === "warning").length,
       infos: got.filter((s) => s === "info").length,
     });
+  });
+
+  it.each([
+    { name: "null", input: null },
+    { name: "a number", input: 42 },
+    { name: "a list", input: [1, 2] },
+    { name: "a pool count that is text", input: { nodePools: [{ name: "a", count: "three" }] } },
+  ])("returns problems as plan-schema findings, never throws: $name", ({ input }) => {
+    const findings = validate(input as never);
+    for (const f of findings) expect(f.ruleId).toBe("plan-schema");
+    if (input !== null) expect(findings.length).toBeGreaterThan(0);
+  });
+
+  it("checks a plan as written against the schema itself", () => {
+    expect(validate({ network: { plugin: "azure-cni" } } as never)).toEqual([
+      expect.objectContaining({
+        ruleId: "plan-schema",
+        messageId: "schema",
+        path: ["network", "plugin"],
+        message: 'network.plugin: expected one of "azure", "kubenet", "none", got "azure-cni".',
+      }),
+    ]);
+  });
+});
+
+describe("runRule: bounded output", () => {
+  const noisy = (n: number): Rule =>
+    defineRule({
+      meta: {
+        id: "test-noisy",
+        family: "internal",
+        severity: "warning",
+        description: "reports n times",
+        messages: { each: { message: "number {i}", fix: "x" }, once: { message: "once", fix: "x" } },
+        sources: ["test"],
+        checked: "2026-12-06",
+      },
+      check({ report }) {
+        report({ messageId: "once", path: [] });
+        for (let i = 0; i < n; i++) report({ messageId: "each", path: ["vnet", "subnets", i, "cidr"], data: { i } });
+      },
+    });
+
+  it(`lists a message at most ${MAX_FINDINGS_PER_MESSAGE} times and counts the rest in one finding`, () => {
+    const findings = runRule(noisy(100_000), { plan: resolved(mk()) });
+    expect(findings).toHaveLength(MAX_FINDINGS_PER_MESSAGE + 2);
+    expect(findings.at(-1)).toEqual({
+      ruleId: "test-noisy",
+      messageId: "truncated",
+      severity: "warning",
+      message: `${100_000 - MAX_FINDINGS_PER_MESSAGE} more findings of this rule with message each are not listed (the first ${MAX_FINDINGS_PER_MESSAGE} are).`,
+      path: ["vnet", "subnets"],
+      fix: "Fix the listed ones and run the check again to see the rest.",
+      data: { more: 100_000 - MAX_FINDINGS_PER_MESSAGE, of: "each", shown: MAX_FINDINGS_PER_MESSAGE },
+      docsUrl: "docs/rules/test-noisy.md",
+    });
+  });
+
+  it("adds nothing at or below the cap", () => {
+    expect(runRule(noisy(MAX_FINDINGS_PER_MESSAGE), { plan: resolved(mk()) })).toHaveLength(
+      MAX_FINDINGS_PER_MESSAGE + 1,
+    );
   });
 });

@@ -1,9 +1,22 @@
 /**
- * The rule runner: resolves the plan when needed, runs every rule, and turns a
- * rule that throws into one internal-error finding so the others still run.
+ * The rule runner: checks its input (a plan that fails the schema gives
+ * `plan-schema` findings, never a throw), resolves it, runs every rule, turns
+ * a rule that throws into one `internal-error` finding so the others still
+ * run, and caps each message's findings so no input makes the output grow
+ * without bound.
  */
-import { isResolvedPlan, resolvePlan, type Plan, type ResolvedPlan } from "../plan/index.js";
-import { docsUrlOf, toFinding, type Finding, type Rule, type Severity } from "./rule.js";
+import {
+  formatPath,
+  isResolvedPlan,
+  parsePlan,
+  resolvePlan,
+  type FieldPath,
+  type Plan,
+  type PlanInput,
+  type ResolvedPlan,
+} from "../plan/index.js";
+import { internalErrorFinding, MAX_FINDINGS_PER_MESSAGE, schemaFinding, truncatedFinding } from "./builtin-findings.js";
+import { toFinding, type Finding, type PlanInputs, type Rule, type Severity } from "./rule.js";
 import { RULES } from "./rules/index.js";
 
 export interface ValidateOptions {
@@ -15,40 +28,99 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Orders findings: errors first, then by path, then by rule id (stable and deterministic). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    RANK[a.severity] - RANK[b.severity] ||
-    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-  );
+  if (a.severity !== b.severity) return RANK[a.severity] - RANK[b.severity];
+  const pa = formatPath(a.path);
+  const pb = formatPath(b.path);
+  return (pa < pb ? -1 : pa > pb ? 1 : 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-/** Runs one rule over a resolved plan; a throw becomes a single `internal-error` finding. */
-export function runRule(rule: Rule, plan: ResolvedPlan): Finding[] {
+function commonPrefix(a: FieldPath, b: FieldPath): FieldPath {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n === a.length ? a : a.slice(0, n);
+}
+
+/** Per message id: how many were reported, the severity, and the shared path of those beyond the cap. */
+interface Tally {
+  count: number;
+  severity: Severity;
+  overflowPath?: FieldPath;
+}
+
+/**
+ * Runs one rule over its inputs. A throw becomes a single `internal-error`
+ * finding; each message is kept at most `MAX_FINDINGS_PER_MESSAGE` times and
+ * the rest are counted in one `truncated` finding (their text is never built).
+ */
+export function runRule<I extends object>(rule: Rule<string, I>, inputs: I): Finding[] {
   const out: Finding[] = [];
+  const tallies = new Map<string, Tally>();
   try {
-    rule.check({ plan, report: (r) => out.push(toFinding(rule.meta, r)) });
-    return out;
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return [
-      {
-        ruleId: "internal-error",
-        severity: "error",
-        message: `Rule ${rule.meta.id} failed on this plan (${reason}); its check did not run.`,
-        path: "",
-        fix: "This is a bug in aksnet, not in the plan: please report it with the plan attached.",
-        data: { rule: rule.meta.id, reason },
-        docsUrl: docsUrlOf("internal-error"),
+    rule.check({
+      ...inputs,
+      report: (r) => {
+        let t = tallies.get(r.messageId);
+        if (t === undefined || t.count < MAX_FINDINGS_PER_MESSAGE) {
+          const f = toFinding(rule.meta, r);
+          out.push(f);
+          if (t === undefined) tallies.set(r.messageId, (t = { count: 0, severity: f.severity }));
+          t.count++;
+          return;
+        }
+        t.count++;
+        t.overflowPath = t.overflowPath === undefined ? r.path : commonPrefix(t.overflowPath, r.path);
       },
-    ];
+    });
+  } catch (e) {
+    return [internalErrorFinding(rule.meta.id, e)];
   }
+  for (const [messageId, t] of tallies) {
+    if (t.overflowPath === undefined) continue;
+    const more = t.count - MAX_FINDINGS_PER_MESSAGE;
+    out.push(
+      truncatedFinding(
+        rule.meta.id,
+        messageId,
+        t.severity,
+        MAX_FINDINGS_PER_MESSAGE,
+        more,
+        t.overflowPath,
+        rule.meta.aksErrorCode,
+      ),
+    );
+  }
+  return out;
 }
 
-/** Validates a plan: every rule's findings, errors first. */
-export function validate(plan: Plan | ResolvedPlan, options: ValidateOptions = {}): Finding[] {
-  const resolved = isResolvedPlan(plan) ? plan : resolvePlan(plan);
-  const rules = options.rules ?? RULES;
-  return rules.flatMap((r) => runRule(r, resolved)).sort(compareFindings);
+/** Runs rules over one set of inputs: every rule's findings, errors first. */
+export function runRules<I extends object>(rules: readonly Rule<string, I>[], inputs: I): Finding[] {
+  return rules.flatMap((r) => runRule(r, inputs)).sort(compareFindings);
+}
+
+/**
+ * Validates a plan: every rule's findings, errors first. Takes a plan as
+ * written (checked against the schema here: problems come back as
+ * `plan-schema` findings), a parsed plan, or a resolved one. Never throws.
+ */
+export function validate(plan: PlanInput | Plan | ResolvedPlan, options: ValidateOptions = {}): Finding[] {
+  let resolved: ResolvedPlan;
+  if (typeof plan === "object" && plan !== null && isResolvedPlan(plan as Plan | ResolvedPlan)) {
+    resolved = plan as ResolvedPlan;
+  } else {
+    const parsed = parsePlan(plan);
+    if (!parsed.plan) return parsed.problems.map(schemaFinding);
+    try {
+      resolved = resolvePlan(parsed.plan);
+    } catch (e) {
+      return [internalErrorFinding("resolve-plan", e)];
+    }
+  }
+  return runRules(options.rules ?? RULES, planInputs(resolved));
+}
+
+/** What the plan rules of one run share: the resolved plan. */
+export function planInputs(plan: ResolvedPlan): PlanInputs {
+  return { plan };
 }
 
 /** Counts findings by severity. */

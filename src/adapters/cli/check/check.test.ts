@@ -94,7 +94,19 @@ describe("aksnet check: JSON", () => {
     expect(Object.keys(j)).toEqual(["files", "model", "dataplane", "findings", "summary", "assumptions", "notes"]);
     expect(j["summary"]).toEqual({ errors: 2, warnings: 0, infos: 0 });
     const f = (j["findings"] as Record<string, unknown>[])[0]!;
-    expect(Object.keys(f)).toEqual(["ruleId", "severity", "message", "path", "fix", "location", "data", "docsUrl"]);
+    expect(Object.keys(f)).toEqual([
+      "ruleId",
+      "messageId",
+      "severity",
+      "message",
+      "path",
+      "pathKeys",
+      "fix",
+      "location",
+      "data",
+      "docsUrl",
+    ]);
+    expect([f["path"], f["pathKeys"]]).toEqual(["network.podCidrs[0]", ["network", "podCidrs", 0]]);
     expect(f["location"]).toEqual({ file: "examples/plans/pod-cidr-overlaps-vnet.yaml", line: 8, column: 14 });
   });
 

@@ -1,4 +1,6 @@
 /** `aksnet check -o json`: the public JSON contract, documented field by field in docs/check.md. */
+import { formatPath } from "../../../engines/plan/index.js";
+import { pathText } from "../../../engines/validate/index.js";
 import { renderJson } from "../output/json.js";
 import { resolvedForOutput, type CheckReport } from "./report.js";
 
@@ -8,10 +10,15 @@ export function renderCheckJson(r: CheckReport, options: { showResolved: boolean
     ...(r.resolved ? { model: r.resolved.model, dataplane: r.resolved.dataplane } : {}),
     findings: r.findings.map((f) => ({
       ruleId: f.ruleId,
+      messageId: f.messageId,
       severity: f.severity,
       message: f.message,
-      path: f.path,
+      path: pathText(f),
+      pathKeys: f.path,
       fix: f.fix,
+      ...(f.edits
+        ? { edits: f.edits.map((e) => ({ path: formatPath(e.path), pathKeys: e.path, value: e.value })) }
+        : {}),
       ...(f.aksErrorCode ? { aksErrorCode: f.aksErrorCode } : {}),
       location: f.location,
       data: f.data,

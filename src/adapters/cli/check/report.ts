@@ -5,7 +5,7 @@
  * `plan-schema`, so every format (and SARIF) points at them.
  */
 import type { Assumption, ResolvedPlan } from "../../../engines/plan/index.js";
-import type { Finding } from "../../../engines/validate/index.js";
+import { schemaFinding, type Finding } from "../../../engines/validate/index.js";
 import type { LoadedPlan, Location, PlanFormat } from "../../importers/index.js";
 
 export interface LocatedFinding extends Finding {
@@ -24,13 +24,7 @@ export interface CheckReport {
 
 export function schemaFindings(loaded: LoadedPlan): LocatedFinding[] {
   return loaded.problems.map((p) => ({
-    ruleId: "plan-schema",
-    severity: "error" as const,
-    message: `${p.pathText || "The document"}: ${p.message}.`,
-    path: p.pathText,
-    fix: "Correct the field to match the plan schema (schema/aksnet-plan.schema.json).",
-    data: { expected: p.message },
-    docsUrl: "docs/rules/plan-schema.md",
+    ...schemaFinding(p),
     location: { file: p.file, line: p.line, column: p.column },
   }));
 }

@@ -3,7 +3,7 @@
  * with one result per finding pointing at the line and column in the plan
  * file, so CI can annotate a pull request.
  */
-import { RULES } from "../../../engines/validate/index.js";
+import { pathText, RULES } from "../../../engines/validate/index.js";
 import { renderJson } from "../output/json.js";
 import type { CheckReport } from "./report.js";
 
@@ -36,10 +36,15 @@ export function renderSarif(r: CheckReport): string {
           artifactLocation: { uri: f.location.file.replace(/\\/g, "/") },
           region: { startLine: f.location.line, startColumn: f.location.column },
         },
-        logicalLocations: f.path ? [{ fullyQualifiedName: f.path }] : [],
+        logicalLocations: f.path.length > 0 ? [{ fullyQualifiedName: pathText(f) }] : [],
       },
     ],
-    properties: { path: f.path, ...(f.aksErrorCode ? { aksErrorCode: f.aksErrorCode } : {}), data: f.data },
+    properties: {
+      path: pathText(f),
+      pathKeys: f.path,
+      ...(f.aksErrorCode ? { aksErrorCode: f.aksErrorCode } : {}),
+      data: f.data,
+    },
   }));
   return renderJson({
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",

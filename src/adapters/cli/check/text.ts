@@ -3,7 +3,7 @@
  * rule, message and fix; then what was assumed. Colour only when enabled.
  */
 import { stringify } from "yaml";
-import type { Severity } from "../../../engines/validate/index.js";
+import { pathText, type Severity } from "../../../engines/validate/index.js";
 import { resolvedForOutput, type CheckReport } from "./report.js";
 
 const TITLES: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
@@ -30,7 +30,7 @@ export function renderText(r: CheckReport, options: { color: boolean; showResolv
     for (const f of list) {
       const loc = `${f.location.file}:${f.location.line}:${f.location.column}`;
       out.push(
-        `  ${paint(sev, MARK[sev])} ${f.path || "(document)"}  ${loc}  [${f.ruleId}${f.aksErrorCode ? `, AKS error ${f.aksErrorCode}` : ""}]`,
+        `  ${paint(sev, MARK[sev])} ${pathText(f) || "(document)"}  ${loc}  [${f.ruleId}${f.aksErrorCode ? `, AKS error ${f.aksErrorCode}` : ""}]`,
       );
       out.push(`    ${f.message}`);
       out.push(`    fix: ${f.fix}`);

@@ -1,6 +1,6 @@
 /** Draws the findings of `check` (with their fix hints) and the defaults the plan resolution assumed. */
 import type { Assumption } from "../../../engines/plan/index.js";
-import type { Finding } from "../../../engines/validate/index.js";
+import { pathText, type Finding } from "../../../engines/validate/index.js";
 import { fill, h } from "./dom.js";
 
 export function renderFindings(
@@ -35,7 +35,7 @@ export function renderFindings(
             {},
             h("span", { class: `severity ${f.severity}` }, f.severity),
             " ",
-            h("code", { class: "path" }, f.path || "plan"),
+            h("code", { class: "path" }, pathText(f) || "plan"),
             " ",
             f.message,
           ),

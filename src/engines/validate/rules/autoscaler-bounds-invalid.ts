@@ -7,14 +7,18 @@ export default defineRule({
     severity: "error",
     description: "Autoscaler bounds come as a pair with minCount ≤ maxCount, and the initial count lies between them.",
     messages: {
-      onlyOne: 'Pool "{pool}" sets {given} without {missing}; the autoscaler needs both.',
-      minAboveMax: 'Pool "{pool}" has minCount {min} above maxCount {max}.',
-      countOutside: 'Pool "{pool}" starts with count {count}, outside its autoscaler range {min}–{max}.',
-    },
-    fixes: {
-      onlyOne: "Set both minCount and maxCount, or neither for a fixed-size pool.",
-      minAboveMax: "Make minCount ≤ maxCount.",
-      countOutside: "Set count between {min} and {max}, or leave it out (it then starts at minCount).",
+      onlyOne: {
+        message: 'Pool "{pool}" sets {given} without {missing}; the autoscaler needs both.',
+        fix: "Set both minCount and maxCount, or neither for a fixed-size pool.",
+      },
+      minAboveMax: {
+        message: 'Pool "{pool}" has minCount {min} above maxCount {max}.',
+        fix: "Make minCount ≤ maxCount.",
+      },
+      countOutside: {
+        message: 'Pool "{pool}" starts with count {count}, outside its autoscaler range {min}–{max}.',
+        fix: "Set count between {min} and {max}, or leave it out (it then starts at minCount).",
+      },
     },
     sources: [
       "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/agentpool_decorator.py",
@@ -27,12 +31,12 @@ export default defineRule({
   },
   check({ plan, report }) {
     for (const [i, p] of plan.plan.nodePools.entries()) {
-      const at = `nodePools[${i}]`;
+      const at = ["nodePools", i];
       const { minCount: min, maxCount: max, count } = p;
       if ((min === undefined) !== (max === undefined)) {
         report({
           messageId: "onlyOne",
-          path: `${at}.${min === undefined ? "maxCount" : "minCount"}`,
+          path: [...at, min === undefined ? "maxCount" : "minCount"],
           data: {
             pool: p.name,
             given: min === undefined ? "maxCount" : "minCount",
@@ -42,9 +46,9 @@ export default defineRule({
         continue;
       }
       if (min === undefined || max === undefined) continue;
-      if (min > max) report({ messageId: "minAboveMax", path: `${at}.minCount`, data: { pool: p.name, min, max } });
+      if (min > max) report({ messageId: "minAboveMax", path: [...at, "minCount"], data: { pool: p.name, min, max } });
       else if (count !== undefined && (count < min || count > max))
-        report({ messageId: "countOutside", path: `${at}.count`, data: { pool: p.name, count, min, max } });
+        report({ messageId: "countOutside", path: [...at, "count"], data: { pool: p.name, count, min, max } });
     }
   },
 });

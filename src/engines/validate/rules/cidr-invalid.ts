@@ -20,17 +20,23 @@ export default defineRule({
     description:
       "Every range must be CIDR notation, with no host bits set; the DNS service IP must be an IPv4 address.",
     messages: {
-      unparsable: "{text} is not a CIDR range: {problem}.",
-      hostBits: "{text} has host bits set; the network it names is {masked}.",
-      dnsNotAddress: "DNS service IP {text} is not an IP address: {problem}.",
-      dnsNotIPv4:
-        "DNS service IP {text} is an IPv6 address; AKS takes an IPv4 DNS service IP, also on dual-stack clusters.",
-    },
-    fixes: {
-      unparsable: "Write the range as address/length, e.g. 10.244.0.0/16.",
-      hostBits: "Write {masked} (Azure and Kubernetes expect the network address).",
-      dnsNotAddress: "Give one address inside the service CIDR, e.g. 10.0.0.10.",
-      dnsNotIPv4: "Give the IPv4 address inside the IPv4 service CIDR, e.g. 10.0.0.10.",
+      unparsable: {
+        message: "{text} is not a CIDR range: {problem}.",
+        fix: "Write the range as address/length, e.g. 10.244.0.0/16.",
+      },
+      hostBits: {
+        message: "{text} has host bits set; the network it names is {masked}.",
+        fix: "Write {masked} (Azure and Kubernetes expect the network address).",
+      },
+      dnsNotAddress: {
+        message: "DNS service IP {text} is not an IP address: {problem}.",
+        fix: "Give one address inside the service CIDR, e.g. 10.0.0.10.",
+      },
+      dnsNotIPv4: {
+        message:
+          "DNS service IP {text} is an IPv6 address; AKS takes an IPv4 DNS service IP, also on dual-stack clusters.",
+        fix: "Give the IPv4 address inside the IPv4 service CIDR, e.g. 10.0.0.10.",
+      },
     },
     sources: [
       "Azure/azure-rest-api-specs:specification/containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2025-05-01/managedClusters.json (dnsServiceIP: an IPv4 pattern)",

@@ -11,15 +11,20 @@ export default defineRule({
     description:
       "The cluster's nodes (autoscaler maximums plus upgrade surge) must fit the model's node ceiling (kubenet 400, others 5,000), at most 100 pools; Azure NPM is supported up to 250 nodes.",
     messages: {
-      modelLimit: "The pools can reach {nodes} nodes with upgrade surge, above the {limit}-node limit of {model}{why}.",
-      pools: "The plan has {pools} node pools; AKS allows {limit} per cluster.",
-      npm: "The pools can reach {nodes} nodes, but Azure Network Policy Manager is supported only up to {limit} nodes.",
-    },
-    severities: { npm: "warning" },
-    fixes: {
-      modelLimit: "Lower the autoscaler maximums or surge, or move to Azure CNI Overlay (5,000 nodes).",
-      pools: "Merge pools; at most {limit} per cluster.",
-      npm: "Use Cilium network policy (dataplane cilium, policy cilium) for clusters above {limit} nodes.",
+      modelLimit: {
+        message: "The pools can reach {nodes} nodes with upgrade surge, above the {limit}-node limit of {model}{why}.",
+        fix: "Lower the autoscaler maximums or surge, or move to Azure CNI Overlay (5,000 nodes).",
+      },
+      pools: {
+        message: "The plan has {pools} node pools; AKS allows {limit} per cluster.",
+        fix: "Merge pools; at most {limit} per cluster.",
+      },
+      npm: {
+        message:
+          "The pools can reach {nodes} nodes, but Azure Network Policy Manager is supported only up to {limit} nodes.",
+        fix: "Use Cilium network policy (dataplane cilium, policy cilium) for clusters above {limit} nodes.",
+        severity: "warning",
+      },
     },
     sources: [
       ...cite(MODELS.kubenet.maxNodes, PLATFORM_LIMITS.nodesPerCluster, PLATFORM_LIMITS.poolsPerCluster),
@@ -34,7 +39,7 @@ export default defineRule({
     if (nodes > limit) {
       report({
         messageId: "modelLimit",
-        path: "nodePools",
+        path: ["nodePools"],
         data: {
           nodes,
           limit,
@@ -46,10 +51,10 @@ export default defineRule({
     if (plan.pools.length > PLATFORM_LIMITS.poolsPerCluster.value)
       report({
         messageId: "pools",
-        path: "nodePools",
+        path: ["nodePools"],
         data: { pools: plan.pools.length, limit: PLATFORM_LIMITS.poolsPerCluster.value },
       });
     if (plan.policy === "azure" && nodes > AZURE_NPM_SCALE.nodes)
-      report({ messageId: "npm", path: "network.policy", data: { nodes, limit: AZURE_NPM_SCALE.nodes } });
+      report({ messageId: "npm", path: ["network", "policy"], data: { nodes, limit: AZURE_NPM_SCALE.nodes } });
   },
 });

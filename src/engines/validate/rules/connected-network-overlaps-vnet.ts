@@ -9,10 +9,10 @@ export default defineRule({
     description:
       "Connected networks (peerings, VPN, ExpressRoute, on-premises) must not overlap the cluster VNet; Azure refuses to peer overlapping VNets and routing to overlapping ranges is ambiguous.",
     messages: {
-      overlap: "The {network} overlaps {vnet}.",
-    },
-    fixes: {
-      overlap: "Renumber one side; VNet peering requires non-overlapping address spaces.",
+      overlap: {
+        message: "The {network} overlaps {vnet}.",
+        fix: "Renumber one side; VNet peering requires non-overlapping address spaces.",
+      },
     },
     sources: [
       "https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview",

@@ -7,14 +7,16 @@ export default defineRule({
     severity: "warning",
     description: "The service CIDR and the DNS service IP should be given together.",
     messages: {
-      serviceOnly:
-        "The service CIDR is set but the DNS service IP is not, so AKS would use its default 10.0.0.10; Terraform refuses this pair.",
-      dnsOnly:
-        "The DNS service IP {dns} is set but the service CIDR is not, so it must fall inside the default 10.0.0.0/16; Terraform refuses this pair.",
-    },
-    fixes: {
-      serviceOnly: "Set network.dnsServiceIp to an address inside the service CIDR, e.g. {suggested}.",
-      dnsOnly: "Set network.serviceCidrs as well.",
+      serviceOnly: {
+        message:
+          "The service CIDR is set but the DNS service IP is not, so AKS would use its default 10.0.0.10; Terraform refuses this pair.",
+        fix: "Set network.dnsServiceIp to an address inside the service CIDR, e.g. {suggested}.",
+      },
+      dnsOnly: {
+        message:
+          "The DNS service IP {dns} is set but the service CIDR is not, so it must fall inside the default 10.0.0.0/16; Terraform refuses this pair.",
+        fix: "Set network.serviceCidrs as well.",
+      },
     },
     sources: ["hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_cluster_validate.go"],
     checked: "2026-11-22",
@@ -25,11 +27,11 @@ export default defineRule({
       const first = plan.serviceCidrs[0]?.prefix;
       report({
         messageId: "serviceOnly",
-        path: "network.serviceCidrs",
+        path: ["network", "serviceCidrs"],
         data: { suggested: first?.first().add(10)?.toString() ?? "the .10 address" },
       });
     }
     if (net.serviceCidrs === undefined && net.dnsServiceIp !== undefined)
-      report({ messageId: "dnsOnly", path: "network.dnsServiceIp", data: { dns: net.dnsServiceIp } });
+      report({ messageId: "dnsOnly", path: ["network", "dnsServiceIp"], data: { dns: net.dnsServiceIp } });
   },
 });

@@ -9,10 +9,10 @@ export default defineRule({
     severity: "error",
     description: "The DNS service IP must lie inside the service CIDR.",
     messages: {
-      outside: "DNS service IP {dns} is outside the service CIDR {service}.",
-    },
-    fixes: {
-      outside: "Use an address inside {service}, conventionally its .10 address: {suggested}.",
+      outside: {
+        message: "DNS service IP {dns} is outside the service CIDR {service}.",
+        fix: "Use an address inside {service}, conventionally its .10 address: {suggested}.",
+      },
     },
     aksErrorCode: "DnsServiceIpOutOfServiceCidr",
     sources: [

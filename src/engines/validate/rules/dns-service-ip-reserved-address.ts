@@ -10,14 +10,19 @@ export default defineRule({
     description:
       "The DNS service IP must not be the service range's network address, its first address (the kubernetes service) or its IPv4 broadcast address.",
     messages: {
-      network: "DNS service IP {dns} is the network address of {service}; Kubernetes never assigns it.",
-      first: "DNS service IP {dns} is the first address of {service}, which belongs to the kubernetes.default service.",
-      broadcast: "DNS service IP {dns} is the broadcast address of {service}; Kubernetes never assigns it.",
-    },
-    fixes: {
-      network: "Use {suggested} (the .10 address by convention).",
-      first: "Use {suggested} (the .10 address by convention).",
-      broadcast: "Use {suggested} (the .10 address by convention).",
+      network: {
+        message: "DNS service IP {dns} is the network address of {service}; Kubernetes never assigns it.",
+        fix: "Use {suggested} (the .10 address by convention).",
+      },
+      first: {
+        message:
+          "DNS service IP {dns} is the first address of {service}, which belongs to the kubernetes.default service.",
+        fix: "Use {suggested} (the .10 address by convention).",
+      },
+      broadcast: {
+        message: "DNS service IP {dns} is the broadcast address of {service}; Kubernetes never assigns it.",
+        fix: "Use {suggested} (the .10 address by convention).",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-ip-address-planning.md",

@@ -9,19 +9,25 @@ export default defineRule({
     description:
       "Dual-stack needs Azure CNI Overlay; Azure NPM and Calico do not support it; Cilium needs Kubernetes 1.29 or later for it.",
     messages: {
-      model:
-        "Dual-stack (IPv4 + IPv6) is set with {model}; current AKS docs support dual-stack only with Azure CNI Overlay.",
-      kubenet:
-        "Dual-stack (IPv4 + IPv6) is set with kubenet; kubenet dual-stack existed but its docs were removed and AKS now documents dual-stack only with Azure CNI Overlay.",
-      policy: "Network policy {policy} does not support dual-stack clusters.",
-      ciliumVersion: "Dual-stack with the Cilium dataplane needs Kubernetes 1.{min} or later (this plan: {version}).",
-    },
-    severities: { kubenet: "warning" },
-    fixes: {
-      model: "Use plugin: azure with pluginMode: overlay for dual-stack.",
-      kubenet: "Use plugin: azure with pluginMode: overlay for dual-stack (kubenet also retires on 2028-03-31).",
-      policy: "Use Cilium (dataplane: cilium, policy: cilium) or no network policy.",
-      ciliumVersion: "Set kubernetesVersion to 1.{min} or later.",
+      model: {
+        message:
+          "Dual-stack (IPv4 + IPv6) is set with {model}; current AKS docs support dual-stack only with Azure CNI Overlay.",
+        fix: "Use plugin: azure with pluginMode: overlay for dual-stack.",
+      },
+      kubenet: {
+        message:
+          "Dual-stack (IPv4 + IPv6) is set with kubenet; kubenet dual-stack existed but its docs were removed and AKS now documents dual-stack only with Azure CNI Overlay.",
+        fix: "Use plugin: azure with pluginMode: overlay for dual-stack (kubenet also retires on 2028-03-31).",
+        severity: "warning",
+      },
+      policy: {
+        message: "Network policy {policy} does not support dual-stack clusters.",
+        fix: "Use Cilium (dataplane: cilium, policy: cilium) or no network policy.",
+      },
+      ciliumVersion: {
+        message: "Dual-stack with the Cilium dataplane needs Kubernetes 1.{min} or later (this plan: {version}).",
+        fix: "Set kubernetesVersion to 1.{min} or later.",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/configure-dual-stack.md",
@@ -35,16 +41,16 @@ export default defineRule({
   },
   check({ plan, report }) {
     if (!plan.ipFamilies.includes("IPv6")) return;
-    if (plan.model === "kubenet") report({ messageId: "kubenet", path: "network.ipFamilies" });
+    if (plan.model === "kubenet") report({ messageId: "kubenet", path: ["network", "ipFamilies"] });
     else if (plan.model !== "azure-cni-overlay")
-      report({ messageId: "model", path: "network.ipFamilies", data: { model: plan.model } });
+      report({ messageId: "model", path: ["network", "ipFamilies"], data: { model: plan.model } });
     if (plan.policy === "azure" || plan.policy === "calico")
-      report({ messageId: "policy", path: "network.policy", data: { policy: plan.policy } });
+      report({ messageId: "policy", path: ["network", "policy"], data: { policy: plan.policy } });
     const v = plan.kubernetesVersion;
     if (plan.dataplane === "cilium" && v && v.major === 1 && v.minor < CILIUM_DUAL_STACK_FROM_MINOR.value) {
       report({
         messageId: "ciliumVersion",
-        path: "kubernetesVersion",
+        path: ["kubernetesVersion"],
         data: { min: CILIUM_DUAL_STACK_FROM_MINOR.value, version: v.text },
       });
     }

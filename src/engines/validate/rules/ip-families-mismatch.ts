@@ -11,16 +11,20 @@ export default defineRule({
     description:
       "ipFamilies is [IPv4] or [IPv4, IPv6]; the pod and service CIDR lists must match it in count, order and family (one range per family, at most two).",
     messages: {
-      families:
-        "ipFamilies [{families}] is not supported; AKS accepts [IPv4] or [IPv4, IPv6] (IPv6-only is not supported).",
-      count:
-        "{field} lists {count} range(s) for ipFamilies [{families}]; give exactly one per family, in the same order.",
-      order: "{field}[{index}] is {cidr}, an IPv{got} range, where ipFamilies expects IPv{want}.",
-    },
-    fixes: {
-      families: "Set ipFamilies: [IPv4] or [IPv4, IPv6].",
-      count: "Give one {field} entry per IP family, IPv4 first (defaults: {defaults}).",
-      order: "List the IPv4 range first and the IPv6 range second.",
+      families: {
+        message:
+          "ipFamilies [{families}] is not supported; AKS accepts [IPv4] or [IPv4, IPv6] (IPv6-only is not supported).",
+        fix: "Set ipFamilies: [IPv4] or [IPv4, IPv6].",
+      },
+      count: {
+        message:
+          "{field} lists {count} range(s) for ipFamilies [{families}]; give exactly one per family, in the same order.",
+        fix: "Give one {field} entry per IP family, IPv4 first (defaults: {defaults}).",
+      },
+      order: {
+        message: "{field}[{index}] is {cidr}, an IPv{got} range, where ipFamilies expects IPv{want}.",
+        fix: "List the IPv4 range first and the IPv6 range second.",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/configure-dual-stack.md",
@@ -35,7 +39,7 @@ export default defineRule({
     const ok =
       (fams.length === 1 && fams[0] === "IPv4") || (fams.length === 2 && fams[0] === "IPv4" && fams[1] === "IPv6");
     if (!ok) {
-      report({ messageId: "families", path: "network.ipFamilies", data: { families: famText } });
+      report({ messageId: "families", path: ["network", "ipFamilies"], data: { families: famText } });
       return;
     }
     const check = (field: string, list: readonly CidrField[], defaults: string) => {
@@ -43,7 +47,7 @@ export default defineRule({
       if (list.length !== fams.length) {
         report({
           messageId: "count",
-          path: `network.${field}`,
+          path: ["network", field],
           data: { field, count: list.length, families: famText, defaults },
         });
         return;

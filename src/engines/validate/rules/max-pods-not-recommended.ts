@@ -11,14 +11,16 @@ export default defineRule({
     description:
       "maxPods values that work but waste capacity: Windows above 110 pods, static block pools whose maxPods leaves part of a /28 unused.",
     messages: {
-      windows:
-        'Windows pool "{pool}" sets maxPods {maxPods}; Microsoft recommends at most {recommended} pods per Windows node.',
-      staticWaste:
-        'Pool "{pool}" (static block) sets maxPods {maxPods}: each node takes {blocks} /28 blocks ({addresses} addresses) and leaves {wasted} of them unused.',
-    },
-    fixes: {
-      windows: "Set maxPods to {recommended} or less for Windows pools.",
-      staticWaste: "Use maxPods {lower} or {higher} (16 × blocks − 1) so no block address is wasted.",
+      windows: {
+        message:
+          'Windows pool "{pool}" sets maxPods {maxPods}; Microsoft recommends at most {recommended} pods per Windows node.',
+        fix: "Set maxPods to {recommended} or less for Windows pools.",
+      },
+      staticWaste: {
+        message:
+          'Pool "{pool}" (static block) sets maxPods {maxPods}: each node takes {blocks} /28 blocks ({addresses} addresses) and leaves {wasted} of them unused.',
+        fix: "Use maxPods {lower} or {higher} (16 × blocks − 1) so no block address is wasted.",
+      },
     },
     sources: [
       ...cite(PLATFORM_LIMITS.windowsRecommendedMaxPods),
@@ -29,7 +31,7 @@ export default defineRule({
   check({ plan, report }) {
     const rec = PLATFORM_LIMITS.windowsRecommendedMaxPods.value;
     for (const p of plan.pools) {
-      const at = `nodePools[${p.index}].maxPods`;
+      const at = ["nodePools", p.index, "maxPods"];
       if (p.os !== "Linux" && p.maxPods > rec)
         report({ messageId: "windows", path: at, data: { pool: p.name, maxPods: p.maxPods, recommended: rec } });
       if (p.podIpAllocation === "StaticBlock" && p.podSubnet !== undefined) {

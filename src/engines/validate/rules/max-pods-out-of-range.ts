@@ -9,10 +9,10 @@ export default defineRule({
     severity: "error",
     description: "maxPods per node must be between 10 and 250 (strictly enforced by AKS).",
     messages: {
-      outOfRange: 'Pool "{pool}" sets maxPods {maxPods}; AKS accepts {min} to {max}.',
-    },
-    fixes: {
-      outOfRange: "Set maxPods between {min} and {max} (the {model} default is {dflt}).",
+      outOfRange: {
+        message: 'Pool "{pool}" sets maxPods {maxPods}; AKS accepts {min} to {max}.',
+        fix: "Set maxPods between {min} and {max} (the {model} default is {dflt}).",
+      },
     },
     sources: cite(PLATFORM_LIMITS.minMaxPods, PLATFORM_LIMITS.maxPodsPerNode),
     checked: "2026-11-22",
@@ -25,7 +25,7 @@ export default defineRule({
       if (p.maxPodsDefaulted || (p.maxPods >= min && p.maxPods <= max)) continue;
       report({
         messageId: "outOfRange",
-        path: `nodePools[${p.index}].maxPods`,
+        path: ["nodePools", p.index, "maxPods"],
         data: { pool: p.name, maxPods: p.maxPods, min, max, model: plan.model, dflt: facts.defaultMaxPods.value },
       });
     }

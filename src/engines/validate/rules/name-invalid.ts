@@ -1,3 +1,4 @@
+import type { FieldPath } from "../../plan/index.js";
 import { OVERLAY_NAME_MAX } from "../facts.js";
 import { defineRule } from "../rule.js";
 
@@ -13,18 +14,24 @@ export default defineRule({
     description:
       "The cluster name is 1–63 letters, digits, - and _ (starting and ending with a letter or digit); pool names are lowercase letters and digits starting with a letter, at most 12 characters (6 for Windows); with overlay, the subnet, VNet and VNet resource-group names are at most 63 characters.",
     messages: {
-      clusterName:
-        'Cluster name "{name}" is not a valid AKS cluster name: 1 to 63 letters, digits, - and _, starting and ending with a letter or digit.',
-      poolChars: 'Pool name "{pool}" must be lowercase letters and digits and start with a letter.',
-      poolLength: 'Pool name "{pool}" has {length} characters; {os} pool names may have at most {max}.',
-      overlayName:
-        '{what} "{name}" has {length} characters; with Azure CNI Overlay it becomes a node label value and may have at most {max}.',
-    },
-    fixes: {
-      clusterName: 'Rename the cluster, e.g. "{suggested}".',
-      poolChars: 'Rename the pool, e.g. "{suggested}".',
-      poolLength: "Use a name of at most {max} characters.",
-      overlayName: "Use a {what} name of at most {max} characters.",
+      clusterName: {
+        message:
+          'Cluster name "{name}" is not a valid AKS cluster name: 1 to 63 letters, digits, - and _, starting and ending with a letter or digit.',
+        fix: 'Rename the cluster, e.g. "{suggested}".',
+      },
+      poolChars: {
+        message: 'Pool name "{pool}" must be lowercase letters and digits and start with a letter.',
+        fix: 'Rename the pool, e.g. "{suggested}".',
+      },
+      poolLength: {
+        message: 'Pool name "{pool}" has {length} characters; {os} pool names may have at most {max}.',
+        fix: "Use a name of at most {max} characters.",
+      },
+      overlayName: {
+        message:
+          '{what} "{name}" has {length} characters; with Azure CNI Overlay it becomes a node label value and may have at most {max}.',
+        fix: "Use a {what} name of at most {max} characters.",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/use-system-pools.md (limitations)",
@@ -43,10 +50,10 @@ export default defineRule({
           .replace(/[^-_a-zA-Z0-9]/g, "-")
           .replace(/^[-_]+|[-_]+$/g, "")
           .slice(0, 63) || "aks-cluster";
-      report({ messageId: "clusterName", path: "name", data: { name, suggested } });
+      report({ messageId: "clusterName", path: ["name"], data: { name, suggested } });
     }
     for (const p of plan.pools) {
-      const at = `nodePools[${p.index}].name`;
+      const at = ["nodePools", p.index, "name"];
       if (!POOL_NAME.test(p.name)) {
         const suggested =
           p.name
@@ -67,13 +74,13 @@ export default defineRule({
     if (plan.model !== "azure-cni-overlay" || !plan.plan.vnet) return;
     const max = OVERLAY_NAME_MAX.value;
     const vnet = plan.plan.vnet;
-    const check = (what: string, name: string | undefined, path: string) => {
+    const check = (what: string, name: string | undefined, path: FieldPath) => {
       if (name !== undefined && name.length > max)
         report({ messageId: "overlayName", path, data: { what, name, length: name.length, max } });
     };
-    check("VNet", vnet.name, "vnet.name");
-    check("VNet resource group", vnet.resourceGroup, "vnet.resourceGroup");
+    check("VNet", vnet.name, ["vnet", "name"]);
+    check("VNet resource group", vnet.resourceGroup, ["vnet", "resourceGroup"]);
     const used = new Set(plan.pools.map((p) => p.subnet));
-    vnet.subnets.forEach((s, i) => used.has(s.name) && check("Subnet", s.name, `vnet.subnets[${i}].name`));
+    vnet.subnets.forEach((s, i) => used.has(s.name) && check("Subnet", s.name, ["vnet", "subnets", i, "name"]));
   },
 });

@@ -9,12 +9,14 @@ export default defineRule({
     severity: "error",
     description: "Pool node counts and autoscaler bounds must be 0–1000 (system pools at least 1).",
     messages: {
-      outOfRange: 'Pool "{pool}" sets {field} {value}; AKS accepts 0 to {max}.',
-      systemEmpty: 'System pool "{pool}" has {field} 0; a system pool needs at least 1 node.',
-    },
-    fixes: {
-      outOfRange: "Set {field} between 0 and {max}; split larger pools into several pools.",
-      systemEmpty: "Give the system pool at least 1 node (3 recommended for production).",
+      outOfRange: {
+        message: 'Pool "{pool}" sets {field} {value}; AKS accepts 0 to {max}.',
+        fix: "Set {field} between 0 and {max}; split larger pools into several pools.",
+      },
+      systemEmpty: {
+        message: 'System pool "{pool}" has {field} 0; a system pool needs at least 1 node.',
+        fix: "Give the system pool at least 1 node (3 recommended for production).",
+      },
     },
     sources: [
       ...cite(PLATFORM_LIMITS.nodesPerPool),
@@ -30,7 +32,7 @@ export default defineRule({
       for (const field of ["count", "minCount", "maxCount"] as const) {
         const value = raw[field];
         if (value === undefined) continue;
-        const path = `nodePools[${i}].${field}`;
+        const path = ["nodePools", i, field];
         if (value < 0 || value > max)
           report({ messageId: "outOfRange", path, data: { pool: raw.name, field, value, max } });
         else if (value === 0 && pool.mode === "System" && field !== "maxCount")

@@ -7,11 +7,11 @@ export default defineRule({
     severity: "warning",
     description: "BYO CNI (plugin none) should be given a pod CIDR.",
     messages: {
-      byoWithoutPodCidr:
-        "BYO CNI (plugin none) has no pod CIDR; the BYO CNI guide requires one (the control plane routes to pods with it).",
-    },
-    fixes: {
-      byoWithoutPodCidr: "Set network.podCidrs to the range your CNI will use, e.g. 10.244.0.0/16.",
+      byoWithoutPodCidr: {
+        message:
+          "BYO CNI (plugin none) has no pod CIDR; the BYO CNI guide requires one (the control plane routes to pods with it).",
+        fix: "Set network.podCidrs to the range your CNI will use, e.g. 10.244.0.0/16.",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/use-byo-cni.md",
@@ -23,6 +23,6 @@ export default defineRule({
   },
   check({ plan, report }) {
     if (plan.plugin === "none" && plan.podCidrs.length === 0)
-      report({ messageId: "byoWithoutPodCidr", path: "network.podCidrs" });
+      report({ messageId: "byoWithoutPodCidr", path: ["network", "podCidrs"] });
   },
 });

@@ -7,12 +7,11 @@ export default defineRule({
     severity: "error",
     description: "A pod CIDR with the azure plugin needs pluginMode overlay (kubenet and none may take one).",
     messages: {
-      podCidrWithoutOverlay:
-        "Pod CIDR {cidr} is set with network plugin azure but without pluginMode overlay; Azure CNI without overlay gives pods VNet addresses and takes no pod CIDR.",
-    },
-    fixes: {
-      podCidrWithoutOverlay:
-        "Set network.pluginMode: overlay to use the pod CIDR, or remove network.podCidrs to keep Azure CNI node subnet / pod subnet.",
+      podCidrWithoutOverlay: {
+        message:
+          "Pod CIDR {cidr} is set with network plugin azure but without pluginMode overlay; Azure CNI without overlay gives pods VNet addresses and takes no pod CIDR.",
+        fix: "Set network.pluginMode: overlay to use the pod CIDR, or remove network.podCidrs to keep Azure CNI node subnet / pod subnet.",
+      },
     },
     sources: [
       "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/managed_cluster_decorator.py (_get_network_plugin)",
@@ -23,6 +22,7 @@ export default defineRule({
   check({ plan, report }) {
     if (plan.plugin !== "azure" || plan.pluginMode === "overlay") return;
     const first = plan.podCidrs[0];
-    if (first) report({ messageId: "podCidrWithoutOverlay", path: "network.podCidrs", data: { cidr: first.text } });
+    if (first)
+      report({ messageId: "podCidrWithoutOverlay", path: ["network", "podCidrs"], data: { cidr: first.text } });
   },
 });

@@ -13,10 +13,11 @@ export default defineRule({
     description:
       "An overlay or kubenet pod CIDR should be private space (RFC 1918 or RFC 6598 100.64.0.0/10); public ranges are not blocked but unsupported.",
     messages: {
-      public: "Pod CIDR {pod} is not inside RFC 1918 or RFC 6598 space; AKS does not block it but does not support it.",
-    },
-    fixes: {
-      public: "Use a range inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10.",
+      public: {
+        message:
+          "Pod CIDR {pod} is not inside RFC 1918 or RFC 6598 space; AKS does not block it but does not support it.",
+        fix: "Use a range inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10.",
+      },
     },
     sources: cite(OVERLAY_POD_CIDR_SUPPORTED_SPACE),
     checked: "2026-11-22",

@@ -9,15 +9,19 @@ export default defineRule({
     description:
       "The pod CIDR must not overlap the VNet, its subnets or any connected network (peerings, VPN, ExpressRoute, on-premises).",
     messages: {
-      vnet: "Pod CIDR {pod} overlaps {other}; pods and VNet hosts would share addresses.",
-      connected:
-        "Pod CIDR {pod} overlaps {other}; hosts there would be unreachable from pods (their traffic is captured by the pod network).",
-      more: "Pod CIDR {pod} also overlaps {more} more connected-network ranges (the first {shown} are reported).",
-    },
-    fixes: {
-      vnet: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
-      connected: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
-      more: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
+      vnet: {
+        message: "Pod CIDR {pod} overlaps {other}; pods and VNet hosts would share addresses.",
+        fix: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
+      },
+      connected: {
+        message:
+          "Pod CIDR {pod} overlaps {other}; hosts there would be unreachable from pods (their traffic is captured by the pod network).",
+        fix: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
+      },
+      more: {
+        message: "Pod CIDR {pod} also overlaps {more} more connected-network ranges (the first {shown} are reported).",
+        fix: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-azure-cni-overlay.md",

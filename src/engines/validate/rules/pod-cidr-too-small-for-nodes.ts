@@ -11,13 +11,15 @@ export default defineRule({
     description:
       "With kubenet and Azure CNI Overlay every node takes a /24 of the pod CIDR, so the pod CIDR must hold one /24 per node, counting autoscaler maximums and upgrade surge.",
     messages: {
-      tooSmall:
-        "Pod CIDR {pod} holds {blocks} /24 node blocks, but the pools need {needed} (nodes at their maximum plus upgrade surge); each node takes a whole /24 whatever its maxPods.",
-      longerThan24: "Pod CIDR {pod} is smaller than a /24, the block every node takes; not even one node fits.",
-    },
-    fixes: {
-      tooSmall: "Use a /{bits} or larger pod CIDR (it holds {capacity} nodes), e.g. {suggested}.",
-      longerThan24: "Use a /{bits} or larger pod CIDR, e.g. {suggested}.",
+      tooSmall: {
+        message:
+          "Pod CIDR {pod} holds {blocks} /24 node blocks, but the pools need {needed} (nodes at their maximum plus upgrade surge); each node takes a whole /24 whatever its maxPods.",
+        fix: "Use a /{bits} or larger pod CIDR (it holds {capacity} nodes), e.g. {suggested}.",
+      },
+      longerThan24: {
+        message: "Pod CIDR {pod} is smaller than a /24, the block every node takes; not even one node fits.",
+        fix: "Use a /{bits} or larger pod CIDR, e.g. {suggested}.",
+      },
     },
     aksErrorCode: "InsufficientSubnetSize",
     sources: [

@@ -19,17 +19,21 @@ export default defineRule({
     description:
       "A pod subnet must hold its pools' pod addresses at the autoscaler maximum plus surge: dynamic allocation takes 16-address batches (at least 16 per node), static block allocation whole /28 blocks (ceil((maxPods + 1) / 16) per node); a static block pod subnet may be at most /12.",
     messages: {
-      dynamic:
-        'Pod subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed} when full ({nodes} nodes with surge, {perNode} addresses each in batches of 16).',
-      static:
-        'Pod subnet "{subnet}" ({cidr}) holds {have} whole /28 blocks, but its pools need {needed} ({nodes} nodes with surge, {perNode} blocks each).',
-      staticTooLarge:
-        'Pod subnet "{subnet}" ({cidr}) is larger than /{limit}, the largest pod subnet static block allocation supports.',
-    },
-    fixes: {
-      dynamic: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods.",
-      static: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods (16 × blocks − 1 wastes nothing).",
-      staticTooLarge: "Use a /{limit} or smaller pod subnet.",
+      dynamic: {
+        message:
+          'Pod subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed} when full ({nodes} nodes with surge, {perNode} addresses each in batches of 16).',
+        fix: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods.",
+      },
+      static: {
+        message:
+          'Pod subnet "{subnet}" ({cidr}) holds {have} whole /28 blocks, but its pools need {needed} ({nodes} nodes with surge, {perNode} blocks each).',
+        fix: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods (16 × blocks − 1 wastes nothing).",
+      },
+      staticTooLarge: {
+        message:
+          'Pod subnet "{subnet}" ({cidr}) is larger than /{limit}, the largest pod subnet static block allocation supports.',
+        fix: "Use a /{limit} or smaller pod subnet.",
+      },
     },
     aksErrorCode: "SubnetIsFull",
     sources: [

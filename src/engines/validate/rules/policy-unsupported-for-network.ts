@@ -7,23 +7,29 @@ export default defineRule({
     severity: "error",
     description: "The network policy engine must be one the plugin and dataplane support.",
     messages: {
-      kubenetPolicy: "Network policy {policy} is not supported with kubenet; kubenet supports only Calico.",
-      byoPolicy:
-        "Network policy {policy} is set with BYO CNI (plugin none); AKS installs no policy engine there, your CNI enforces policy.",
-      ciliumEngine:
-        "Network policy {policy} is set with the Cilium dataplane; Cilium enforces network policy itself and does not run Azure NPM or Calico.",
-      ciliumPolicyDataplane:
-        "Network policy cilium is set without the Cilium dataplane; Cilium policy needs dataplane cilium.",
-      oldVersion:
-        "Network policy {policy} is set on Kubernetes {version}; since the 2026-05-29 release AKS rejects installing Azure NPM or Calico on Kubernetes older than 1.30.",
-    },
-    fixes: {
-      kubenetPolicy:
-        "Use policy: calico with kubenet, or move to Azure CNI Overlay (plugin: azure, pluginMode: overlay).",
-      byoPolicy: "Remove network.policy and configure policy in the CNI you install.",
-      ciliumEngine: "Set network.policy: cilium (or none).",
-      ciliumPolicyDataplane: "Set network.dataplane: cilium, or choose policy azure or calico.",
-      oldVersion: "Use Kubernetes 1.30 or later, or Cilium network policy (dataplane: cilium, policy: cilium).",
+      kubenetPolicy: {
+        message: "Network policy {policy} is not supported with kubenet; kubenet supports only Calico.",
+        fix: "Use policy: calico with kubenet, or move to Azure CNI Overlay (plugin: azure, pluginMode: overlay).",
+      },
+      byoPolicy: {
+        message:
+          "Network policy {policy} is set with BYO CNI (plugin none); AKS installs no policy engine there, your CNI enforces policy.",
+        fix: "Remove network.policy and configure policy in the CNI you install.",
+      },
+      ciliumEngine: {
+        message:
+          "Network policy {policy} is set with the Cilium dataplane; Cilium enforces network policy itself and does not run Azure NPM or Calico.",
+        fix: "Set network.policy: cilium (or none).",
+      },
+      ciliumPolicyDataplane: {
+        message: "Network policy cilium is set without the Cilium dataplane; Cilium policy needs dataplane cilium.",
+        fix: "Set network.dataplane: cilium, or choose policy azure or calico.",
+      },
+      oldVersion: {
+        message:
+          "Network policy {policy} is set on Kubernetes {version}; since the 2026-05-29 release AKS rejects installing Azure NPM or Calico on Kubernetes older than 1.30.",
+        fix: "Use Kubernetes 1.30 or later, or Cilium network policy (dataplane: cilium, policy: cilium).",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/use-network-policies.md",
@@ -40,14 +46,14 @@ export default defineRule({
     const policy = plan.policy;
     if (policy === "none") return;
     if (plan.plugin === "kubenet" && policy !== "calico")
-      report({ messageId: "kubenetPolicy", path: "network.policy", data: { policy } });
-    if (plan.plugin === "none") report({ messageId: "byoPolicy", path: "network.policy", data: { policy } });
+      report({ messageId: "kubenetPolicy", path: ["network", "policy"], data: { policy } });
+    if (plan.plugin === "none") report({ messageId: "byoPolicy", path: ["network", "policy"], data: { policy } });
     if (plan.plugin === "azure" && plan.dataplane === "cilium" && policy !== "cilium")
-      report({ messageId: "ciliumEngine", path: "network.policy", data: { policy } });
+      report({ messageId: "ciliumEngine", path: ["network", "policy"], data: { policy } });
     if (plan.plugin === "azure" && policy === "cilium" && plan.dataplane !== "cilium")
-      report({ messageId: "ciliumPolicyDataplane", path: "network.policy" });
+      report({ messageId: "ciliumPolicyDataplane", path: ["network", "policy"] });
     const v = plan.kubernetesVersion;
     if ((policy === "azure" || policy === "calico") && v && v.major === 1 && v.minor < 30)
-      report({ messageId: "oldVersion", path: "network.policy", data: { policy, version: v.text } });
+      report({ messageId: "oldVersion", path: ["network", "policy"], data: { policy, version: v.text } });
   },
 });

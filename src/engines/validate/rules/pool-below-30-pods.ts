@@ -10,11 +10,11 @@ export default defineRule({
     description:
       "Each node pool must have room for at least 30 pods: maxPods × nodes ≥ 30 (e.g. maxPods 10 needs 3 nodes).",
     messages: {
-      tooFew:
-        'Pool "{pool}" has room for {pods} pods ({nodes} node(s) × maxPods {maxPods}); AKS requires at least {floor} per pool.',
-    },
-    fixes: {
-      tooFew: "Raise maxPods to {needMaxPods} or the node count to {needNodes}.",
+      tooFew: {
+        message:
+          'Pool "{pool}" has room for {pods} pods ({nodes} node(s) × maxPods {maxPods}); AKS requires at least {floor} per pool.',
+        fix: "Raise maxPods to {needMaxPods} or the node count to {needNodes}.",
+      },
     },
     sources: cite(PLATFORM_LIMITS.minPodsPerPool),
     checked: "2026-11-22",
@@ -27,7 +27,7 @@ export default defineRule({
       if (nodes === 0 || nodes * p.maxPods >= floor) continue;
       report({
         messageId: "tooFew",
-        path: `nodePools[${p.index}].maxPods`,
+        path: ["nodePools", p.index, "maxPods"],
         data: {
           pool: p.name,
           pods: nodes * p.maxPods,

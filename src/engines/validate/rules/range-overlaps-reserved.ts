@@ -13,10 +13,10 @@ export default defineRule({
     description:
       "The pod CIDR, the service CIDR and the VNet address space must not overlap 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 or 192.0.2.0/24.",
     messages: {
-      reserved: "{what} {cidr} overlaps {reserved}, which AKS does not allow for pod, service or VNet ranges ({why}).",
-    },
-    fixes: {
-      reserved: "Choose a range that avoids {reserved}{example}.",
+      reserved: {
+        message: "{what} {cidr} overlaps {reserved}, which AKS does not allow for pod, service or VNet ranges ({why}).",
+        fix: "Choose a range that avoids {reserved}{example}.",
+      },
     },
     sources: cite(...RESERVED_RANGES.map((r) => r.source)),
     checked: "2026-11-22",

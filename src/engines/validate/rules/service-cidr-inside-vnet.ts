@@ -8,11 +8,11 @@ export default defineRule({
     severity: "warning",
     description: "The service CIDR should be outside the VNet address space, even where no subnet uses it yet.",
     messages: {
-      inside:
-        "Service CIDR {service} overlaps {vnet} without overlapping a subnet today; a subnet added there later breaks cluster upgrades.",
-    },
-    fixes: {
-      inside: "Choose a service CIDR outside the VNet address space (e.g. 10.0.0.0/16 when the VNet does not use it).",
+      inside: {
+        message:
+          "Service CIDR {service} overlaps {vnet} without overlapping a subnet today; a subnet added there later breaks cluster upgrades.",
+        fix: "Choose a service CIDR outside the VNet address space (e.g. 10.0.0.0/16 when the VNet does not use it).",
+      },
     },
     aksErrorCode: "ServiceCidrOverlapExistingSubnetsCidr",
     sources: [

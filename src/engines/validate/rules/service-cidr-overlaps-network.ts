@@ -9,13 +9,15 @@ export default defineRule({
     description:
       "The service CIDR must not overlap the pod CIDR or any connected network (peerings, VPN, ExpressRoute, on-premises).",
     messages: {
-      podCidr: "Service CIDR {service} overlaps pod CIDR {pod}; a service address would also be a pod address.",
-      connected:
-        "Service CIDR {service} overlaps {network}; traffic to those addresses would be captured as service traffic.",
-    },
-    fixes: {
-      podCidr: "Choose disjoint ranges{suggestion}.",
-      connected: "Choose a service CIDR no connected network uses{suggestion}.",
+      podCidr: {
+        message: "Service CIDR {service} overlaps pod CIDR {pod}; a service address would also be a pod address.",
+        fix: "Choose disjoint ranges{suggestion}.",
+      },
+      connected: {
+        message:
+          "Service CIDR {service} overlaps {network}; traffic to those addresses would be captured as service traffic.",
+        fix: "Choose a service CIDR no connected network uses{suggestion}.",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-azure-cni-overlay.md",

@@ -8,13 +8,14 @@ export default defineRule({
     severity: "error",
     description: "The service CIDR must not overlap any subnet of the cluster's VNet.",
     messages: {
-      overlap: "Service CIDR {service} overlaps {subnet}.",
-      more: "Service CIDR {service} also overlaps {more} more subnets (the first {shown} are reported).",
-    },
-    fixes: {
-      more: "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
-      overlap:
-        "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
+      overlap: {
+        message: "Service CIDR {service} overlaps {subnet}.",
+        fix: "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
+      },
+      more: {
+        message: "Service CIDR {service} also overlaps {more} more subnets (the first {shown} are reported).",
+        fix: "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
+      },
     },
     aksErrorCode: "ServiceCidrOverlapExistingSubnetsCidr",
     sources: [

@@ -11,14 +11,16 @@ export default defineRule({
     description:
       "The service CIDR may hold at most 20 host bits: IPv4 /12 or longer (AKS docs: smaller than /12), IPv6 /108 or longer.",
     messages: {
-      tooLarge: "Service CIDR {cidr} is too large: the mask must be /{min} or longer for IPv{family}.",
-      exactly12:
-        "Service CIDR {cidr} is a /12; Kubernetes accepts /12, but AKS docs say the service CIDR must be smaller than /12.",
-    },
-    severities: { exactly12: "warning" },
-    fixes: {
-      tooLarge: "Use a /{min} or smaller range, e.g. {suggested}; a /16 (65,536 services) is the AKS default size.",
-      exactly12: "Use a /13 or smaller range, e.g. {suggested}, unless you have confirmed AKS accepts a /12.",
+      tooLarge: {
+        message: "Service CIDR {cidr} is too large: the mask must be /{min} or longer for IPv{family}.",
+        fix: "Use a /{min} or smaller range, e.g. {suggested}; a /16 (65,536 services) is the AKS default size.",
+      },
+      exactly12: {
+        message:
+          "Service CIDR {cidr} is a /12; Kubernetes accepts /12, but AKS docs say the service CIDR must be smaller than /12.",
+        fix: "Use a /13 or smaller range, e.g. {suggested}, unless you have confirmed AKS accepts a /12.",
+        severity: "warning",
+      },
     },
     sources: [
       ...cite(PLATFORM_LIMITS.serviceCidrShortestBitsV4, PLATFORM_LIMITS.serviceCidrShortestBitsV6),

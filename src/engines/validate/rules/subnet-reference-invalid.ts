@@ -8,25 +8,35 @@ export default defineRule({
     description:
       "Pools must name subnets of the plan's VNet; node subnets must not be delegated; pod subnets need Azure CNI without overlay.",
     messages: {
-      unknownSubnet: 'Pool "{pool}" names subnet "{subnet}", which is not in vnet.subnets.',
-      noSubnet:
-        'Pool "{pool}" names no subnet while the plan describes VNet {vnet}; its node addresses are not checked.',
-      delegated:
-        'Pool "{pool}" uses subnet "{subnet}", which is delegated to {delegation}; AKS node subnets must not be delegated.',
-      podSubnetModel:
-        'Pool "{pool}" names pod subnet "{subnet}", but the cluster uses {model}; pod subnets need plugin azure without pluginMode overlay.',
-      allocationWithoutPodSubnet: 'Pool "{pool}" sets podIpAllocation {mode} without a pod subnet.',
-      staticBlockVersion:
-        'Pool "{pool}" uses static block allocation, which needs Kubernetes 1.28 or later (this plan: {version}).',
-    },
-    severities: { noSubnet: "warning" },
-    fixes: {
-      unknownSubnet: "Add the subnet to vnet.subnets or correct the name (subnets: {known}).",
-      noSubnet: "Set the pool's subnet to one of: {known}.",
-      delegated: "Use a subnet without a delegation for the nodes.",
-      podSubnetModel: "Remove podSubnet, or set plugin azure without pluginMode to use Azure CNI pod subnet.",
-      allocationWithoutPodSubnet: "Set podSubnet for the pool, or remove podIpAllocation.",
-      staticBlockVersion: "Use Kubernetes 1.28 or later, or DynamicIndividual allocation.",
+      unknownSubnet: {
+        message: 'Pool "{pool}" names subnet "{subnet}", which is not in vnet.subnets.',
+        fix: "Add the subnet to vnet.subnets or correct the name (subnets: {known}).",
+      },
+      noSubnet: {
+        message:
+          'Pool "{pool}" names no subnet while the plan describes VNet {vnet}; its node addresses are not checked.',
+        fix: "Set the pool's subnet to one of: {known}.",
+        severity: "warning",
+      },
+      delegated: {
+        message:
+          'Pool "{pool}" uses subnet "{subnet}", which is delegated to {delegation}; AKS node subnets must not be delegated.',
+        fix: "Use a subnet without a delegation for the nodes.",
+      },
+      podSubnetModel: {
+        message:
+          'Pool "{pool}" names pod subnet "{subnet}", but the cluster uses {model}; pod subnets need plugin azure without pluginMode overlay.',
+        fix: "Remove podSubnet, or set plugin azure without pluginMode to use Azure CNI pod subnet.",
+      },
+      allocationWithoutPodSubnet: {
+        message: 'Pool "{pool}" sets podIpAllocation {mode} without a pod subnet.',
+        fix: "Set podSubnet for the pool, or remove podIpAllocation.",
+      },
+      staticBlockVersion: {
+        message:
+          'Pool "{pool}" uses static block allocation, which needs Kubernetes 1.28 or later (this plan: {version}).',
+        fix: "Use Kubernetes 1.28 or later, or DynamicIndividual allocation.",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md",
@@ -41,17 +51,21 @@ export default defineRule({
     const byName = new Map(plan.subnets.map((s) => [s.name, s]));
     const known = [...byName.keys()].join(", ") || "none";
     for (const p of plan.pools) {
-      const at = `nodePools[${p.index}]`;
+      const at = ["nodePools", p.index];
       if (vnet && p.subnet === undefined && plan.subnets.length > 0)
         report({ messageId: "noSubnet", path: at, data: { pool: p.name, vnet: vnet.name ?? "(unnamed)", known } });
       if (vnet && p.subnet !== undefined) {
         const s = byName.get(p.subnet);
         if (!s)
-          report({ messageId: "unknownSubnet", path: `${at}.subnet`, data: { pool: p.name, subnet: p.subnet, known } });
+          report({
+            messageId: "unknownSubnet",
+            path: [...at, "subnet"],
+            data: { pool: p.name, subnet: p.subnet, known },
+          });
         else if (s.delegation)
           report({
             messageId: "delegated",
-            path: `${at}.subnet`,
+            path: [...at, "subnet"],
             data: { pool: p.name, subnet: s.name, delegation: s.delegation },
           });
       }
@@ -59,13 +73,13 @@ export default defineRule({
         if (plan.model !== "azure-cni-pod-subnet-dynamic" && plan.model !== "azure-cni-pod-subnet-static")
           report({
             messageId: "podSubnetModel",
-            path: `${at}.podSubnet`,
+            path: [...at, "podSubnet"],
             data: { pool: p.name, subnet: p.podSubnet, model: plan.model },
           });
         else if (vnet && !byName.has(p.podSubnet))
           report({
             messageId: "unknownSubnet",
-            path: `${at}.podSubnet`,
+            path: [...at, "podSubnet"],
             data: { pool: p.name, subnet: p.podSubnet, known },
           });
       }
@@ -74,13 +88,13 @@ export default defineRule({
       if (raw.podIpAllocation === "StaticBlock" && raw.podSubnet !== undefined && v && v.major === 1 && v.minor < 28)
         report({
           messageId: "staticBlockVersion",
-          path: `${at}.podIpAllocation`,
+          path: [...at, "podIpAllocation"],
           data: { pool: p.name, version: v.text },
         });
       if (raw.podIpAllocation !== undefined && raw.podSubnet === undefined)
         report({
           messageId: "allocationWithoutPodSubnet",
-          path: `${at}.podIpAllocation`,
+          path: [...at, "podIpAllocation"],
           data: { pool: p.name, mode: raw.podIpAllocation },
         });
     }

@@ -17,11 +17,10 @@ export default defineRule({
     description:
       "A node subnet must hold every address its pools take at their autoscaler maximum plus upgrade surge (Azure CNI node subnet: 1 + maxPods per node; other models: 1 per node), plus internal load balancer and private endpoint addresses, within Azure's usable size (size − 5).",
     messages: {
-      tooSmall: 'Subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed}: {breakdown}.',
-    },
-    fixes: {
-      tooSmall:
-        "Use a /{bits} or larger subnet for these pools ({bitsUsable} usable){suggestion}; a pool's subnet cannot change later, so add a pool on a larger subnet if the cluster exists.",
+      tooSmall: {
+        message: 'Subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed}: {breakdown}.',
+        fix: "Use a /{bits} or larger subnet for these pools ({bitsUsable} usable){suggestion}; a pool's subnet cannot change later, so add a pool on a larger subnet if the cluster exists.",
+      },
     },
     aksErrorCode: "InsufficientSubnetSize",
     sources: [

@@ -11,22 +11,31 @@ export default defineRule({
     description:
       "Subnets must lie inside the VNet address space, not overlap each other, and have a size Azure allows (IPv4 /2–/29, IPv6 /64); address spaces must not overlap; a VNet is at most a /8.",
     messages: {
-      outside: 'Subnet "{subnet}" ({cidr}) is not inside the VNet address space ({space}).',
-      subnetsOverlap:
-        'Subnet "{a}" ({aCidr}) overlaps subnet "{b}" ({bCidr}); Azure refuses overlapping subnets in a VNet.',
-      spacesOverlap: "VNet address spaces {a} and {b} overlap.",
-      size: 'Subnet "{subnet}" ({cidr}): {problem}.',
-      vnetTooLarge: "VNet address space {cidr} is larger than /{limit}, the largest the AKS IP planning guide allows.",
-      more: "{more} more {what} (the first {shown} are reported).",
-    },
-    severities: { vnetTooLarge: "warning" },
-    fixes: {
-      outside: "Move the subnet inside {space}, or add its range to vnet.addressSpace.",
-      subnetsOverlap: "Give each subnet its own range.",
-      spacesOverlap: "Remove one of them or make them disjoint.",
-      size: "Resize the subnet within what Azure allows.",
-      vnetTooLarge: "Split the address space into /{limit} or smaller ranges.",
-      more: "Fix the reported ones, then run the check again.",
+      outside: {
+        message: 'Subnet "{subnet}" ({cidr}) is not inside the VNet address space ({space}).',
+        fix: "Move the subnet inside {space}, or add its range to vnet.addressSpace.",
+      },
+      subnetsOverlap: {
+        message: 'Subnet "{a}" ({aCidr}) overlaps subnet "{b}" ({bCidr}); Azure refuses overlapping subnets in a VNet.',
+        fix: "Give each subnet its own range.",
+      },
+      spacesOverlap: {
+        message: "VNet address spaces {a} and {b} overlap.",
+        fix: "Remove one of them or make them disjoint.",
+      },
+      size: {
+        message: 'Subnet "{subnet}" ({cidr}): {problem}.',
+        fix: "Resize the subnet within what Azure allows.",
+      },
+      vnetTooLarge: {
+        message: "VNet address space {cidr} is larger than /{limit}, the largest the AKS IP planning guide allows.",
+        fix: "Split the address space into /{limit} or smaller ranges.",
+        severity: "warning",
+      },
+      more: {
+        message: "{more} more {what} (the first {shown} are reported).",
+        fix: "Fix the reported ones, then run the check again.",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-legacy-cni.md (the node subnet is a subnet within the cluster VNet)",
@@ -68,7 +77,7 @@ export default defineRule({
     }
     const more = (what: string, c: { shown: readonly unknown[]; more: number }) => {
       if (c.more > 0)
-        report({ messageId: "more", path: "vnet.subnets", data: { more: c.more, what, shown: c.shown.length } });
+        report({ messageId: "more", path: ["vnet", "subnets"], data: { more: c.more, what, shown: c.shown.length } });
     };
     more("subnets have a size Azure does not allow", badSize);
     more("subnets lie outside the VNet address space", outside);

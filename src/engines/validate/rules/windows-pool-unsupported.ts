@@ -10,18 +10,26 @@ export default defineRule({
     severity: "error",
     description: "Windows node pools need Azure CNI on the Azure dataplane, and Windows Server 2019 is retired.",
     messages: {
-      kubenet: 'Pool "{pool}" runs {os}, but kubenet has no Windows node pools.',
-      cilium: 'Pool "{pool}" runs {os}, but the Cilium dataplane is Linux-only.',
-      byo: 'Pool "{pool}" runs {os} with BYO CNI; AKS supports Windows pools only with Azure CNI.',
-      ws2019: 'Pool "{pool}" runs Windows Server 2019, which AKS retired on {date}.',
-      system: 'System pool "{pool}" runs {os}; system node pools must run Linux.',
-    },
-    fixes: {
-      kubenet: "Move to Azure CNI Overlay (plugin: azure, pluginMode: overlay) to run Windows pools.",
-      cilium: "Use dataplane: azure, or run the Windows workloads in another cluster.",
-      byo: "Use plugin: azure with pluginMode: overlay for clusters with Windows pools.",
-      ws2019: "Use os: Windows2022 or Windows2025.",
-      system: "Set os: Linux for the system pool and put Windows in a user pool.",
+      kubenet: {
+        message: 'Pool "{pool}" runs {os}, but kubenet has no Windows node pools.',
+        fix: "Move to Azure CNI Overlay (plugin: azure, pluginMode: overlay) to run Windows pools.",
+      },
+      cilium: {
+        message: 'Pool "{pool}" runs {os}, but the Cilium dataplane is Linux-only.',
+        fix: "Use dataplane: azure, or run the Windows workloads in another cluster.",
+      },
+      byo: {
+        message: 'Pool "{pool}" runs {os} with BYO CNI; AKS supports Windows pools only with Azure CNI.',
+        fix: "Use plugin: azure with pluginMode: overlay for clusters with Windows pools.",
+      },
+      ws2019: {
+        message: 'Pool "{pool}" runs Windows Server 2019, which AKS retired on {date}.',
+        fix: "Use os: Windows2022 or Windows2025.",
+      },
+      system: {
+        message: 'System pool "{pool}" runs {os}; system node pools must run Linux.',
+        fix: "Set os: Linux for the system pool and put Windows in a user pool.",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md",
@@ -34,7 +42,7 @@ export default defineRule({
   check({ plan, report }) {
     for (const p of plan.pools) {
       if (p.os === "Linux") continue;
-      const at = `nodePools[${p.index}].os`;
+      const at = ["nodePools", p.index, "os"];
       const data = { pool: p.name, os: p.os };
       if (p.mode === "System") report({ messageId: "system", path: at, data });
       if (plan.plugin === "kubenet") report({ messageId: "kubenet", path: at, data });

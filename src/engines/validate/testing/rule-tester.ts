@@ -6,8 +6,9 @@
  * whose message ids are not all exercised.
  */
 import { describe, expect, it } from "vitest";
-import type { PlanInput } from "../../plan/index.js";
-import { toFinding, type Report, type Rule, type Severity } from "../rule.js";
+import { formatPath, type FieldPath, type PlanInput } from "../../plan/index.js";
+import { toFinding, type MessageSpec, type Report, type Rule, type Severity } from "../rule.js";
+import { planInputs } from "../validate.js";
 import { resolved, type Draft } from "./plans.js";
 
 export interface ValidCase {
@@ -17,6 +18,7 @@ export interface ValidCase {
 
 export interface ExpectedFinding {
   readonly messageId: string;
+  /** The path as text, e.g. `nodePools[1].maxPods`. */
   readonly path: string;
   /** The exact message. */
   readonly message: string;
@@ -34,8 +36,19 @@ export interface InvalidCase {
 
 function reportsOf(rule: Rule, plan: PlanInput | Draft): Report[] {
   const out: Report[] = [];
-  rule.check({ plan: resolved(plan), report: (r) => out.push(r) });
+  rule.check({ ...planInputs(resolved(plan)), report: (r) => out.push(r) });
   return out;
+}
+
+/** Reports whether `path` walks the plan as written through mappings and lists (a left-out tail is fine). */
+function leadsIntoPlan(plan: unknown, path: FieldPath): boolean {
+  let v: unknown = plan;
+  for (const k of path) {
+    if (v === undefined) return true;
+    if (v === null || typeof v !== "object" || Array.isArray(v) !== (typeof k === "number")) return false;
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return true;
 }
 
 export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
@@ -46,9 +59,9 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
       expect(cases.invalid.length, "no invalid cases").toBeGreaterThan(0);
       const used = new Set(cases.invalid.flatMap((c) => c.findings.map((f) => f.messageId)));
       for (const id of used) expect(Object.keys(meta.messages), `unknown message id "${id}"`).toContain(id);
-      for (const id of Object.keys(meta.messages)) {
+      for (const [id, m] of Object.entries<MessageSpec>(meta.messages)) {
         expect(used.has(id), `message id "${id}" has no invalid case`).toBe(true);
-        expect(meta.fixes[id]?.trim(), `message id "${id}" has no fix hint`).toBeTruthy();
+        expect(m.fix.trim(), `message id "${id}" has no fix hint`).toBeTruthy();
       }
     });
 
@@ -63,13 +76,21 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
         expect(f.message, "unfilled placeholder in message").not.toMatch(/\{\w+\}/);
         expect(f.fix, "unfilled placeholder in fix").not.toMatch(/\{\w+\}/);
         expect(f.fix.trim(), "empty fix").not.toBe("");
-        return { messageId: r.messageId, path: f.path, message: f.message, severity: f.severity, fix: f.fix };
+        expect(leadsIntoPlan(c.plan, f.path), `path ${formatPath(f.path)} does not lead into the plan`).toBe(true);
+        return {
+          messageId: r.messageId,
+          path: formatPath(f.path),
+          message: f.message,
+          severity: f.severity,
+          fix: f.fix,
+        };
       });
       expect(got.map(({ messageId, path, message }) => ({ messageId, path, message }))).toEqual(
         c.findings.map(({ messageId, path, message }) => ({ messageId, path, message })),
       );
       c.findings.forEach((e, i) => {
-        expect(got[i]!.severity).toBe(e.severity ?? meta.severities?.[e.messageId] ?? meta.severity);
+        const spec = (meta.messages as Readonly<Record<string, MessageSpec>>)[e.messageId];
+        expect(got[i]!.severity).toBe(e.severity ?? spec?.severity ?? meta.severity);
         if (e.fixIncludes !== undefined) expect(got[i]!.fix).toContain(e.fixIncludes);
       });
     });

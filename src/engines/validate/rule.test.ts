@@ -1,0 +1,73 @@
+/**
+ * The rule API's laws: message ids are checked by the compiler (a message
+ * without a fix, or a report of an unknown id, does not compile), and a
+ * finding's path is data that formatters turn into text.
+ */
+import { describe, expect, it } from "vitest";
+import { defineRule, pathText, ruleDefiner, toFinding } from "./rule.js";
+import { runRule } from "./validate.js";
+import { resolved, mk } from "./testing/plans.js";
+
+const meta = {
+  id: "test-rule",
+  family: "internal",
+  severity: "error",
+  description: "a test rule",
+  sources: ["test"],
+  checked: "2026-12-06",
+} as const;
+
+describe("defineRule", () => {
+  it("refuses, at compile time, a message without a fix and a report of an unknown message id", () => {
+    defineRule({
+      // @ts-expect-error: the message "bare" has no fix
+      meta: { ...meta, messages: { bare: { message: "no fix here" } } },
+      check() {},
+    });
+    const rule = defineRule({
+      meta: { ...meta, messages: { known: { message: "m {x}", fix: "f {x}" } } },
+      check({ report }) {
+        // @ts-expect-error: "unknown" is not one of the rule's message ids
+        report({ messageId: "unknown", path: [] });
+        report({ messageId: "known", path: ["nodePools", 1, "maxPods"], data: { x: 1 } });
+      },
+    });
+    const findings = runRule(rule, { plan: resolved(mk()) });
+    expect(findings.map((f) => f.ruleId)).toEqual(["internal-error"]);
+    expect(findings[0]!.message).toContain('reported unknown message id "unknown"');
+  });
+
+  it("keeps the path as keys and indexes; pathText renders it", () => {
+    const rule = defineRule({
+      meta: { ...meta, messages: { known: { message: "m {x}", fix: "f {x}", severity: "warning" } } },
+      check({ report }) {
+        report({ messageId: "known", path: ["nodePools", 1, "maxPods"], data: { x: 1 } });
+      },
+    });
+    const [f] = runRule(rule, { plan: resolved(mk()) });
+    expect(f).toEqual({
+      ruleId: "test-rule",
+      messageId: "known",
+      severity: "warning",
+      message: "m 1",
+      path: ["nodePools", 1, "maxPods"],
+      fix: "f 1",
+      data: { x: 1 },
+      docsUrl: "docs/rules/test-rule.md",
+    });
+    expect(pathText(f!)).toBe("nodePools[1].maxPods");
+    expect(pathText({ path: [] })).toBe("");
+  });
+
+  it("defines rules over other inputs with ruleDefiner", () => {
+    const defineCountRule = ruleDefiner<{ readonly count: number }>();
+    const rule = defineCountRule({
+      meta: { ...meta, messages: { many: { message: "{n} is many", fix: "fewer" } } },
+      check({ count, report }) {
+        if (count > 2) report({ messageId: "many", path: ["count"], data: { n: count } });
+      },
+    });
+    expect(runRule(rule, { count: 3 }).map((f) => f.message)).toEqual(["3 is many"]);
+    expect(toFinding(rule.meta, { messageId: "many", path: [], data: { n: 1 } }).fix).toBe("fewer");
+  });
+});
