@@ -1,5 +1,5 @@
 /**
- * Flags shared by `compare` and `size`, parsed at the edge: each bad value
+ * Flags shared by commands (`compare`, `size`, …), parsed at the edge: each bad value
  * becomes one `UsageError` sentence naming the flag, the value and the fix.
  */
 import { azureSubnetProblem } from "../../ip/azure.js";
@@ -10,14 +10,6 @@ import { PLATFORM_LIMITS } from "../../kb/platform-limits.js";
 import { tryParseKubernetesVersion, type KubernetesVersion } from "../../kb/kubernetes-version.js";
 import { type MaxSurge } from "../../kb/defaults.js";
 import { UsageError } from "./errors.js";
-
-export type OutputFormat = "table" | "json" | "markdown";
-
-export function parseOutput(v: unknown): OutputFormat {
-  const s = String(v ?? "table");
-  if (s === "table" || s === "json" || s === "markdown") return s;
-  throw new UsageError(`--output "${s}" is not a format this command writes; use table, json or markdown`);
-}
 
 /**
  * An IPv4 prefix for `flag`. `subnet` also requires an Azure subnet size (/2–/29).

@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { commands } from "./commands.js";
 import { EXIT, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
+import { safeIo } from "./output/safe-text.js";
 
 const VERSION = "0.1.0";
 
@@ -22,7 +23,9 @@ function firstCommandName(argv: readonly string[]): string | undefined {
  * Runs the CLI with the given arguments (without `node` and the script) and returns the exit code.
  * `programName` is how the user invoked it: `aksnet`, or `kubectl aksnet` under the kubectl plugin.
  */
-export async function run(argv: readonly string[], io: Io, programName = "aksnet"): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io, programName = "aksnet"): Promise<number> {
+  // Everything written passes through one place that escapes control characters from the inputs.
+  const io = safeIo(rawIo);
   // `aksnet help compare` is `aksnet compare --help` (only the named command's module is loaded).
   if (argv[0] === "help") argv = argv.length > 1 ? [...argv.slice(1), "--help"] : ["--help"];
   const name = firstCommandName(argv);

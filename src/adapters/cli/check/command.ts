@@ -1,13 +1,24 @@
 /**
- * `aksnet check FILE… [-o text|json|sarif] [--show-resolved]`: validates a plan
+ * `aksnet check FILE… [-o text|json|yaml|markdown|sarif] [--show-resolved]`: validates a plan
  * (or az aks show / ARM / az network vnet / terraform show -json, several files
  * merged into one plan). Exit 0 clean (warnings allowed), 1 error findings,
  * 2 unreadable input.
  */
-import { Option } from "commander";
 import { defineCommand } from "../command.js";
 import { EXIT } from "../errors.js";
-import { colorEnabled } from "../io.js";
+import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
+import { writeOutput } from "../output/write.js";
+import { checkJson } from "./json.js";
+import type { CheckView } from "./report.js";
+
+const OUTPUT = defineOutput<CheckView>({
+  formatters: {
+    text: () => import("./text.js"),
+    markdown: () => import("./markdown.js"),
+    sarif: () => import("./sarif.js"),
+  },
+  data: checkJson,
+});
 
 export default defineCommand({
   configure(cmd) {
@@ -16,11 +27,7 @@ export default defineCommand({
         "<files...>",
         "plan files: aksnet YAML/JSON, az aks show -o json, ARM, az network vnet show/list -o json, terraform show -json; several are merged; - reads standard input",
       )
-      .addOption(
-        new Option("-o, --output <format>", "output format")
-          .choices(["text", "table", "json", "sarif"])
-          .default("text"),
-      )
+      .addOption(outputOption(OUTPUT))
       .option("--show-resolved", "also print the plan with every default filled in")
       .addHelpText(
         "after",
@@ -32,10 +39,7 @@ export default defineCommand({
     const loaded = await loadPlanArgs(args[0], io, "give the plan file to check, e.g. aksnet check aksnet.yaml");
     const report = buildReport(loaded);
     const showResolved = Boolean(opts["showResolved"]);
-    const format = String(opts["output"]);
-    if (format === "json") await io.out((await import("./json.js")).renderCheckJson(report, { showResolved }));
-    else if (format === "sarif") await io.out((await import("./sarif.js")).renderSarif(report));
-    else await io.out((await import("./text.js")).renderText(report, { color: colorEnabled(io), showResolved }));
+    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), { report, showResolved });
     return report.summary.errors > 0 ? EXIT.findings : EXIT.ok;
   },
 });

@@ -1,11 +1,10 @@
 /** `aksnet check -o json`: the public JSON contract, documented field by field in docs/check.md. */
 import { formatPath } from "../../../engines/plan/index.js";
 import { pathText } from "../../../engines/validate/index.js";
-import { renderJson } from "../output/json.js";
-import { resolvedForOutput, type CheckReport } from "./report.js";
+import { resolvedForOutput, type CheckView } from "./report.js";
 
-export function renderCheckJson(r: CheckReport, options: { showResolved: boolean }): string {
-  return renderJson({
+export function checkJson({ report: r, showResolved }: CheckView): unknown {
+  return {
     files: r.files,
     ...(r.resolved ? { model: r.resolved.model, dataplane: r.resolved.dataplane } : {}),
     findings: r.findings.map((f) => ({
@@ -27,6 +26,6 @@ export function renderCheckJson(r: CheckReport, options: { showResolved: boolean
     summary: r.summary,
     assumptions: r.assumptions,
     notes: r.notes,
-    ...(options.showResolved && r.resolved ? { resolved: resolvedForOutput(r.resolved) } : {}),
-  });
+    ...(showResolved && r.resolved ? { resolved: resolvedForOutput(r.resolved) } : {}),
+  };
 }

@@ -22,6 +22,12 @@ export interface CheckReport {
   readonly notes: readonly string[];
 }
 
+/** What every `check` formatter gets: the report, and whether to add the resolved plan. */
+export interface CheckView {
+  readonly report: CheckReport;
+  readonly showResolved: boolean;
+}
+
 export function schemaFindings(loaded: LoadedPlan): LocatedFinding[] {
   return loaded.problems.map((p) => ({
     ...schemaFinding(p),

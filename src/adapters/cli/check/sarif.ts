@@ -5,7 +5,8 @@
  */
 import { pathText, RULES } from "../../../engines/validate/index.js";
 import { renderJson } from "../output/json.js";
-import type { CheckReport } from "./report.js";
+import type { Formatter } from "../output/formats.js";
+import type { CheckReport, CheckView } from "./report.js";
 
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
@@ -52,3 +53,6 @@ export function renderSarif(r: CheckReport): string {
     runs: [{ tool: { driver: { name: "aksnet", rules } }, results }],
   });
 }
+
+const checkSarif: Formatter<CheckView> = (v) => renderSarif(v.report);
+export default checkSarif;

@@ -4,17 +4,18 @@
  */
 import { stringify } from "yaml";
 import { pathText, type Severity } from "../../../engines/validate/index.js";
-import { resolvedForOutput, type CheckReport } from "./report.js";
+import { paint, type Style } from "../output/style.js";
+import type { Formatter } from "../output/formats.js";
+import { resolvedForOutput, type CheckReport, type CheckView } from "./report.js";
 
 const TITLES: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
 const MARK: Record<Severity, string> = { error: "✗", warning: "!", info: "i" };
-const COLOR: Record<Severity, string> = { error: "\u001b[31m", warning: "\u001b[33m", info: "\u001b[36m" };
-const RESET = "\u001b[0m";
+const COLOR: Record<Severity, Style> = { error: "red", warning: "yellow", info: "cyan" };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function renderText(r: CheckReport, options: { color: boolean; showResolved: boolean }): string {
-  const paint = (sev: Severity, s: string) => (options.color ? `${COLOR[sev]}${s}${RESET}` : s);
+  const painted = (sev: Severity, s: string) => (options.color ? paint(COLOR[sev], s) : s);
   const files = r.files.map((f) => `${f.file} (${f.format})`).join(" + ");
   const out: string[] = [];
   const s = r.summary;
@@ -26,11 +27,11 @@ export function renderText(r: CheckReport, options: { color: boolean; showResolv
   for (const sev of ["error", "warning", "info"] as const) {
     const list = r.findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
-    out.push("", paint(sev, TITLES[sev]));
+    out.push("", painted(sev, TITLES[sev]));
     for (const f of list) {
       const loc = `${f.location.file}:${f.location.line}:${f.location.column}`;
       out.push(
-        `  ${paint(sev, MARK[sev])} ${pathText(f) || "(document)"}  ${loc}  [${f.ruleId}${f.aksErrorCode ? `, AKS error ${f.aksErrorCode}` : ""}]`,
+        `  ${painted(sev, MARK[sev])} ${pathText(f) || "(document)"}  ${loc}  [${f.ruleId}${f.aksErrorCode ? `, AKS error ${f.aksErrorCode}` : ""}]`,
       );
       out.push(`    ${f.message}`);
       out.push(`    fix: ${f.fix}`);
@@ -54,3 +55,6 @@ export function renderText(r: CheckReport, options: { color: boolean; showResolv
     );
   return `${out.join("\n")}\n`;
 }
+
+const checkText: Formatter<CheckView> = (v, { color }) => renderText(v.report, { color, showResolved: v.showResolved });
+export default checkText;

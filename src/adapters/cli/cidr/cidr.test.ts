@@ -209,9 +209,19 @@ describe("aksnet cidr: results", () => {
   });
 
   it("prints its help with the subcommands", async () => {
-    const r = await cidr([]);
+    const r = await cidr(["--help"]);
     expect(r.code).toBe(0);
     for (const s of ["info", "split", "merge", "exclude", "overlaps", "free"]) expect(r.stdout).toContain(`  ${s} `);
+  });
+
+  it("without a subcommand is a usage error with the usage (issue #11)", async () => {
+    const r = await cidr([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^aksnet cidr: give a subcommand: info, split, merge, exclude, overlaps or free\.\n\nUsage:/,
+    );
+    for (const s of ["info", "split", "merge", "exclude", "overlaps", "free"]) expect(r.stderr).toContain(`  ${s} `);
   });
 });
 
@@ -249,7 +259,7 @@ describe("aksnet cidr: errors (exit 2, one sentence, nothing on standard output)
     {
       name: "unknown format",
       args: ["merge", "10.0.0.0/8", "-o", "yaml"],
-      err: 'output format "yaml" is not supported here; use -o table, -o json or -o text.',
+      err: '--output "yaml" is not a format this command writes; use table, text, json or markdown',
     },
     { name: "split without a length", args: ["split", "10.0.0.0/8"], err: "give either --into /N" },
     {

@@ -59,9 +59,12 @@ export default defineCommand({
         code = (await sub.run({ args: self.processedArgs, opts: self.opts(), io })) ?? EXIT.ok;
       });
     }
+    // Without a subcommand there is nothing to do: a usage error, with the usage (on standard error).
     if (argv.length === 0) {
-      await io.out(root.helpInformation());
-      return EXIT.ok;
+      const names = subcommands.map((c) => c.name);
+      const list = `${names.slice(0, -1).join(", ")} or ${names[names.length - 1] ?? ""}`;
+      io.err(`aksnet cidr: give a subcommand: ${list}.\n\n${root.helpInformation()}`);
+      return EXIT.usage;
     }
     await root.parseAsync(argv, { from: "user" });
     return code;

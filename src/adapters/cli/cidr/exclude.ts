@@ -1,8 +1,9 @@
 /** `aksnet cidr exclude PARENT… --remove CIDR…`: what is left of the parents once the removed CIDRs are taken out. */
 import { excludePrefixes } from "../../../ip/index.js";
 import { readPrefixList } from "./input.js";
-import { parseFormat } from "./output.js";
-import { totalSize, writePrefixes } from "./prefixes.js";
+import { chooseFormat } from "../output/formats.js";
+import { CIDR_OUTPUT, writeListing } from "./listing.js";
+import { totalSize, prefixListing } from "./prefixes.js";
 import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js";
 
 export const exclude: CidrSubcommand = {
@@ -21,7 +22,7 @@ export const exclude: CidrSubcommand = {
     );
   },
   async run({ args, opts, io }) {
-    const format = parseFormat(opts["output"]);
+    const format = chooseFormat(CIDR_OUTPUT, opts["output"]);
     const parents = await readPrefixList({ args: stringArgs(args[0]), stdinFallback: false }, io);
     const remove = await readPrefixList(
       {
@@ -35,16 +36,19 @@ export const exclude: CidrSubcommand = {
     );
     const left = excludePrefixes(parents.prefixes, remove.prefixes);
     const notes = [parents.hostBitsNote(), remove.hostBitsNote()].filter((n): n is string => n !== undefined);
-    await writePrefixes(io, {
+    await writeListing(
+      io,
       format,
-      head: {
-        parents: parents.prefixes.map((p) => p.masked().toString()),
-        removed: remove.length,
-        count: left.length,
-        addresses: totalSize(left),
-      },
-      prefixes: () => left,
-      notes,
-    });
+      prefixListing(
+        {
+          parents: parents.prefixes.map((p) => p.masked().toString()),
+          removed: remove.length,
+          count: left.length,
+          addresses: totalSize(left),
+        },
+        () => left,
+        notes,
+      ),
+    );
   },
 };

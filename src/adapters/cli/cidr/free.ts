@@ -6,8 +6,9 @@
 import { ParseError, freePrefixes, freeSpace, parsePrefixOrAddr, type Prefix } from "../../../ip/index.js";
 import { EXIT, UsageError } from "../errors.js";
 import { readPrefixList } from "./input.js";
-import { parseFormat } from "./output.js";
-import { parseBits, totalSize, writePrefixes } from "./prefixes.js";
+import { chooseFormat } from "../output/formats.js";
+import { CIDR_OUTPUT, writeListing } from "./listing.js";
+import { parseBits, totalSize, prefixListing } from "./prefixes.js";
 import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js";
 
 function parseParent(text: string): Prefix {
@@ -44,7 +45,7 @@ export const free: CidrSubcommand = {
     );
   },
   async run({ args, opts, io }) {
-    const format = parseFormat(opts["output"]);
+    const format = chooseFormat(CIDR_OUTPUT, opts["output"]);
     const parent = parseParent(String(args[0]));
     const net = parent.masked();
     let bits: number | undefined;
@@ -84,12 +85,15 @@ export const free: CidrSubcommand = {
 
     if (bits === undefined || count === undefined) {
       const space = freeSpace(net, used.prefixes);
-      await writePrefixes(io, {
+      await writeListing(
+        io,
         format,
-        head: { parent: net.toString(), used: used.length, count: space.length, addresses: totalSize(space) },
-        prefixes: () => space,
-        notes,
-      });
+        prefixListing(
+          { parent: net.toString(), used: used.length, count: space.length, addresses: totalSize(space) },
+          () => space,
+          notes,
+        ),
+      );
       return;
     }
     const found = freePrefixes(net, used.prefixes, bits, count);
@@ -97,12 +101,15 @@ export const free: CidrSubcommand = {
       notes.push(
         `note: only ${found.length} of the ${count} /${bits} prefixes asked for are free in ${net.toString()}.`,
       );
-    await writePrefixes(io, {
+    await writeListing(
+      io,
       format,
-      head: { parent: net.toString(), used: used.length, bits, requested: count, count: found.length },
-      prefixes: () => found,
-      notes,
-    });
+      prefixListing(
+        { parent: net.toString(), used: used.length, bits, requested: count, count: found.length },
+        () => found,
+        notes,
+      ),
+    );
     return found.length < count ? EXIT.findings : EXIT.ok;
   },
 };

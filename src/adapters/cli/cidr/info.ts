@@ -2,7 +2,8 @@
 import { azureSubnetProblem, azureUsable, type Prefix } from "../../../ip/index.js";
 import { formatNumber } from "../output/table.js";
 import { readPrefixList } from "./input.js";
-import { parseFormat, writeJson, writeTable, writeText } from "./output.js";
+import { chooseFormat } from "../output/formats.js";
+import { CIDR_OUTPUT, map, writeListing } from "./listing.js";
 import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js";
 
 /** One row of `info`, the JSON contract (see docs/cidr.md). */
@@ -53,36 +54,14 @@ export const info: CidrSubcommand = {
     addListOptions(cmd.argument("[cidr...]", "CIDRs or addresses"));
   },
   async run({ args, opts, io }) {
-    const format = parseFormat(opts["output"]);
+    const format = chooseFormat(CIDR_OUTPUT, opts["output"]);
     const list = await readPrefixList({ args: stringArgs(args[0]), file: opts["file"] as string | undefined }, io);
-    const rows = function* () {
-      for (const p of list.prefixes) yield prefixInfo(p);
-    };
-    if (format === "json") return writeJson(io, { count: list.length }, "prefixes", rows());
-    if (format === "text") {
-      return writeText(
-        io,
-        (function* () {
-          for (const r of rows()) yield [r.cidr, r.first, r.last, r.size, r.azureUsable ?? "-"].join("\t");
-        })(),
-      );
-    }
-    const notes: string[] = [];
-    let more = 0;
-    for (const r of rows()) {
-      const lines = [
-        ...(r.hostBits ? [`note: ${r.input} has host bits set; its network is ${r.cidr}.`] : []),
-        ...(r.azureProblem ? [`note: ${r.cidr} cannot be an Azure subnet: ${r.azureProblem}.`] : []),
-      ];
-      for (const l of lines) {
-        if (notes.length < MAX_NOTES) notes.push(l);
-        else more++;
-      }
-    }
-    if (more) notes.push(`(${more} more notes not shown; use -o json for every row)`);
-    await writeTable(
-      io,
-      [
+    const rows = () => map(list.prefixes, prefixInfo);
+    await writeListing(io, format, {
+      head: { count: list.length },
+      key: "prefixes",
+      items: rows,
+      columns: [
         { header: "cidr" },
         { header: "first" },
         { header: "last" },
@@ -90,18 +69,36 @@ export const info: CidrSubcommand = {
         { header: "azure usable", align: "right" },
         { header: "azure subnet" },
       ],
-      function* () {
-        for (const r of rows())
-          yield [
-            r.cidr,
-            r.first,
-            r.last,
-            formatNumber(r.size),
-            r.azureUsable === null ? "-" : formatNumber(r.azureUsable),
-            r.azureSubnet ? "yes" : "no",
-          ];
-      },
-      notes.length ? ["", ...notes] : [],
-    );
+      rows: () =>
+        map(rows(), (r) => [
+          r.cidr,
+          r.first,
+          r.last,
+          formatNumber(r.size),
+          r.azureUsable === null ? "-" : formatNumber(r.azureUsable),
+          r.azureSubnet ? "yes" : "no",
+        ]),
+      lines: () => map(rows(), (r) => [r.cidr, r.first, r.last, r.size, r.azureUsable ?? "-"].join("\t")),
+      // Notes are for a person reading a table; a pipe gets the values only.
+      notes: format === "table" || format === "markdown" ? infoNotes(rows()) : [],
+    });
   },
 };
+
+/** Host bits set and prefixes that cannot be Azure subnets, at most MAX_NOTES of them. */
+function infoNotes(rows: Iterable<PrefixInfo>): string[] {
+  const notes: string[] = [];
+  let more = 0;
+  for (const r of rows) {
+    const lines = [
+      ...(r.hostBits ? [`note: ${r.input} has host bits set; its network is ${r.cidr}.`] : []),
+      ...(r.azureProblem ? [`note: ${r.cidr} cannot be an Azure subnet: ${r.azureProblem}.`] : []),
+    ];
+    for (const l of lines) {
+      if (notes.length < MAX_NOTES) notes.push(l);
+      else more++;
+    }
+  }
+  if (more) notes.push(`(${more} more notes not shown; use -o json for every row)`);
+  return notes;
+}

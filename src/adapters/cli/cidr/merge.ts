@@ -1,8 +1,9 @@
 /** `aksnet cidr merge`: the fewest CIDRs covering exactly the same addresses (collapse). */
 import { mergePrefixes } from "../../../ip/index.js";
 import { readPrefixList } from "./input.js";
-import { parseFormat } from "./output.js";
-import { totalSize, writePrefixes } from "./prefixes.js";
+import { chooseFormat } from "../output/formats.js";
+import { CIDR_OUTPUT, writeListing } from "./listing.js";
+import { totalSize, prefixListing } from "./prefixes.js";
 import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js";
 
 export const merge: CidrSubcommand = {
@@ -13,15 +14,18 @@ export const merge: CidrSubcommand = {
     addListOptions(cmd.argument("[cidr...]", "CIDRs or addresses"));
   },
   async run({ args, opts, io }) {
-    const format = parseFormat(opts["output"]);
+    const format = chooseFormat(CIDR_OUTPUT, opts["output"]);
     const list = await readPrefixList({ args: stringArgs(args[0]), file: opts["file"] as string | undefined }, io);
     const merged = mergePrefixes(list.prefixes);
     const note = list.hostBitsNote();
-    await writePrefixes(io, {
+    await writeListing(
+      io,
       format,
-      head: { inputs: list.length, count: merged.length, addresses: totalSize(merged) },
-      prefixes: () => merged,
-      notes: note ? [note] : [],
-    });
+      prefixListing(
+        { inputs: list.length, count: merged.length, addresses: totalSize(merged) },
+        () => merged,
+        note ? [note] : [],
+      ),
+    );
   },
 };

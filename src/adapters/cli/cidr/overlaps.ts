@@ -7,8 +7,8 @@ import { OverlapIndex, findOverlappingPairs, type Prefix } from "../../../ip/ind
 import { EXIT, UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { readPrefixList, type PrefixList } from "./input.js";
-import { parseFormat, writeJson, writeTable, writeText, type Format } from "./output.js";
-import { map } from "./prefixes.js";
+import { chooseFormat, type FormatName } from "../output/formats.js";
+import { CIDR_OUTPUT, map, writeListing } from "./listing.js";
 import { addListOptions, stringArgs, type CidrSubcommand } from "./subcommand.js";
 
 /** An entry of the input, as the JSON output names it. */
@@ -41,7 +41,7 @@ export const overlaps: CidrSubcommand = {
     );
   },
   async run({ args, opts, io }) {
-    const format = parseFormat(opts["output"]);
+    const format = chooseFormat(CIDR_OUTPUT, opts["output"]);
     const against = opts["against"] as string | undefined;
     const file = opts["file"] as string | undefined;
     const cidrArgs = stringArgs(args[0]);
@@ -57,40 +57,38 @@ export const overlaps: CidrSubcommand = {
   },
 };
 
-async function pairs(io: Io, format: Format, list: PrefixList): Promise<number> {
+async function pairs(io: Io, format: FormatName, list: PrefixList): Promise<number> {
   const found = findOverlappingPairs(list.prefixes);
   const row = ([i, j]: readonly [number, number]) => {
     const a = list.prefixes[i] as Prefix;
     const b = list.prefixes[j] as Prefix;
     return { a: entry(list, i), b: entry(list, j), relation: relation(a.masked(), b.masked()) };
   };
-  const code = found.length ? EXIT.findings : EXIT.ok;
-  if (format === "json")
-    return writeJson(io, { inputs: list.length, count: found.length }, "pairs", map(found, row)).then(() => code);
-  if (format === "text")
-    return writeText(
-      io,
-      map(found, ([i, j]) => `${(list.prefixes[i] as Prefix).toString()}\t${(list.prefixes[j] as Prefix).toString()}`),
-    ).then(() => code);
-  await writeTable(
-    io,
-    [{ header: "a" }, { header: "at" }, { header: "relation" }, { header: "b" }, { header: "at" }],
-    () =>
+  await writeListing(io, format, {
+    head: { inputs: list.length, count: found.length },
+    key: "pairs",
+    items: () => map(found, row),
+    columns: [{ header: "a" }, { header: "at" }, { header: "relation" }, { header: "b" }, { header: "at" }],
+    rows: () =>
       map(found, ([i, j]) => {
         const r = row([i, j]);
         return [r.a.cidr, list.where(i), r.relation, r.b.cidr, list.where(j)];
       }),
-    [
-      "",
-      found.length === 0
-        ? `No overlaps among ${list.length} CIDRs.`
-        : `${found.length} overlapping pair${found.length === 1 ? "" : "s"} among ${list.length} CIDRs.`,
-    ],
-  );
-  return code;
+    lines: () =>
+      map(found, ([i, j]) => `${(list.prefixes[i] as Prefix).toString()}\t${(list.prefixes[j] as Prefix).toString()}`),
+    notes:
+      format === "json" || format === "text"
+        ? []
+        : [
+            found.length === 0
+              ? `No overlaps among ${list.length} CIDRs.`
+              : `${found.length} overlapping pair${found.length === 1 ? "" : "s"} among ${list.length} CIDRs.`,
+          ],
+  });
+  return found.length ? EXIT.findings : EXIT.ok;
 }
 
-async function hits(io: Io, format: Format, queries: PrefixList, existing: PrefixList): Promise<number> {
+async function hits(io: Io, format: FormatName, queries: PrefixList, existing: PrefixList): Promise<number> {
   const index = new OverlapIndex(existing.prefixes);
   const found: Array<{ q: number; hit: number[] }> = [];
   queries.prefixes.forEach((p, q) => {
@@ -102,26 +100,25 @@ async function hits(io: Io, format: Format, queries: PrefixList, existing: Prefi
     overlaps: hit.map((h) => entry(existing, h)),
   });
   const head = { queries: queries.length, against: existing.length, count: found.length };
-  const code = found.length ? EXIT.findings : EXIT.ok;
-  if (format === "json") return writeJson(io, head, "hits", map(found, row)).then(() => code);
-  if (format === "text")
-    return writeText(
-      io,
-      map(found, ({ q }) => (queries.prefixes[q] as Prefix).toString()),
-    ).then(() => code);
   const listed = (hit: number[]) =>
     hit
       .slice(0, MAX_LISTED)
       .map((h) => `${(existing.prefixes[h] as Prefix).toString()} (${existing.where(h)})`)
       .join(", ") + (hit.length > MAX_LISTED ? ` and ${hit.length - MAX_LISTED} more` : "");
-  await writeTable(
-    io,
-    [{ header: "cidr" }, { header: "at" }, { header: "overlaps" }],
-    () => map(found, ({ q, hit }) => [(queries.prefixes[q] as Prefix).toString(), queries.where(q), listed(hit)]),
-    [
-      "",
-      `${found.length} of ${queries.length} CIDRs ${found.length === 1 ? "overlaps" : "overlap"} one or more of the ${existing.length} in ${existing.source(0) || "the --against list"}.`,
-    ],
-  );
-  return code;
+  await writeListing(io, format, {
+    head,
+    key: "hits",
+    items: () => map(found, row),
+    columns: [{ header: "cidr" }, { header: "at" }, { header: "overlaps" }],
+    rows: () => map(found, ({ q, hit }) => [(queries.prefixes[q] as Prefix).toString(), queries.where(q), listed(hit)]),
+    lines: () => map(found, ({ q }) => (queries.prefixes[q] as Prefix).toString()),
+    notes:
+      format === "json" || format === "text"
+        ? []
+        : [
+            `${found.length} of ${queries.length} CIDRs ${found.length === 1 ? "overlaps" : "overlap"} one or more ` +
+              `of the ${existing.length} in ${existing.source(0) || "the --against list"}.`,
+          ],
+  });
+  return found.length ? EXIT.findings : EXIT.ok;
 }

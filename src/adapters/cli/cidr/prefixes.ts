@@ -1,45 +1,28 @@
-/** Output of a list of prefixes (split, merge, exclude, free) in the three formats, with notes. */
+/** The listing of a list of prefixes (split, merge, exclude, free), and helpers for prefix lists. */
 import type { Prefix } from "../../../ip/index.js";
 import { formatNumber } from "../output/table.js";
-import type { Io } from "../io.js";
-import { writeJson, writeTable, writeText, type Format } from "./output.js";
+import { map, type Listing } from "./listing.js";
 
-export interface PrefixOutput {
-  readonly format: Format;
-  /** JSON fields printed before `prefixes`. */
-  readonly head: Readonly<Record<string, unknown>>;
-  /** Called once per pass (a table makes two), so a lazy generator factory works. */
-  readonly prefixes: () => Iterable<Prefix>;
-  /** Remarks for a human: under the table, or on standard error with json and text. */
-  readonly notes?: readonly string[];
-}
-
-/** Writes prefixes as a table (cidr, first, last, addresses), JSON strings or one CIDR per line. */
-export async function writePrefixes(io: Io, o: PrefixOutput): Promise<void> {
-  const notes = o.notes ?? [];
-  if (o.format !== "table") for (const n of notes) io.err(n + "\n");
-  if (o.format === "json")
-    return writeJson(
-      io,
-      o.head,
-      "prefixes",
-      map(o.prefixes(), (p) => p.toString()),
-    );
-  if (o.format === "text")
-    return writeText(
-      io,
-      map(o.prefixes(), (p) => p.toString()),
-    );
-  await writeTable(
-    io,
-    [{ header: "cidr" }, { header: "first" }, { header: "last" }, { header: "addresses", align: "right" }],
-    () => map(o.prefixes(), (p) => [p.toString(), p.first().toString(), p.last().toString(), formatNumber(p.size())]),
-    notes.length ? ["", ...notes] : [],
-  );
-}
-
-export function* map<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
-  for (const x of items) yield f(x);
+/**
+ * Prefixes as a listing: a table of cidr, first, last and addresses; JSON strings
+ * under `prefixes` after `head`; one CIDR per line. `prefixes` is called once per
+ * pass, so a lazy generator factory works.
+ */
+export function prefixListing(
+  head: Readonly<Record<string, unknown>>,
+  prefixes: () => Iterable<Prefix>,
+  notes: readonly string[] = [],
+): Listing {
+  return {
+    head,
+    key: "prefixes",
+    items: () => map(prefixes(), (p) => p.toString()),
+    columns: [{ header: "cidr" }, { header: "first" }, { header: "last" }, { header: "addresses", align: "right" }],
+    rows: () =>
+      map(prefixes(), (p) => [p.toString(), p.first().toString(), p.last().toString(), formatNumber(p.size())]),
+    lines: () => map(prefixes(), (p) => p.toString()),
+    notes,
+  };
 }
 
 /** The total number of addresses in the prefixes. */

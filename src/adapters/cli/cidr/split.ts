@@ -2,8 +2,9 @@
 import { parsePrefixOrAddr, ParseError, type Prefix } from "../../../ip/index.js";
 import { UsageError } from "../errors.js";
 import { formatNumber } from "../output/table.js";
-import { parseFormat } from "./output.js";
-import { parseBits, writePrefixes } from "./prefixes.js";
+import { chooseFormat, outputOption } from "../output/formats.js";
+import { CIDR_OUTPUT, writeListing } from "./listing.js";
+import { parseBits, prefixListing } from "./prefixes.js";
 import type { CidrSubcommand } from "./subcommand.js";
 
 /** The most subnets one split prints: a /8 into /32s. */
@@ -60,10 +61,10 @@ export const split: CidrSubcommand = {
       .argument("<cidr>", "the network to split")
       .option("--into <length>", "subnet prefix length, such as /26")
       .option("--count <n>", "number of equal subnets (a power of two)")
-      .option("-o, --output <format>", "table, json or text (one CIDR per line)", "table");
+      .addOption(outputOption(CIDR_OUTPUT));
   },
   async run({ args, opts, io }) {
-    const format = parseFormat(opts["output"]);
+    const format = chooseFormat(CIDR_OUTPUT, opts["output"]);
     const parent = parseParent(String(args[0]));
     const bits = splitBits(parent, opts["into"] as string | undefined, opts["count"] as string | undefined);
     const count = parent.subnetCount(bits);
@@ -75,11 +76,10 @@ export const split: CidrSubcommand = {
     const net = parent.masked();
     const notes =
       net === parent ? [] : [`note: ${parent.toString()} has host bits set; split its network ${net.toString()}.`];
-    await writePrefixes(io, {
+    await writeListing(
+      io,
       format,
-      head: { cidr: net.toString(), bits, count: Number(count) },
-      prefixes: () => net.subnets(bits),
-      notes,
-    });
+      prefixListing({ cidr: net.toString(), bits, count: Number(count) }, () => net.subnets(bits), notes),
+    );
   },
 };

@@ -4,6 +4,8 @@
  */
 import type { Command } from "commander";
 import type { Io } from "../io.js";
+import { outputOption } from "../output/formats.js";
+import { CIDR_OUTPUT } from "./listing.js";
 
 export interface SubcommandInput {
   /** Positional arguments (the variadic CIDR list is an array). */
@@ -27,9 +29,7 @@ export function addListOptions(
   cmd: Command,
   fileHelp = "read CIDRs from FILE, one per line (- = standard input)",
 ): Command {
-  return cmd
-    .option("-f, --file <path>", fileHelp)
-    .option("-o, --output <format>", "table, json or text (one value per line)", "table");
+  return cmd.option("-f, --file <path>", fileHelp).addOption(outputOption(CIDR_OUTPUT));
 }
 
 /** The positional CIDR list as strings. */

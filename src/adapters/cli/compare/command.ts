@@ -4,20 +4,24 @@
  * engine, the KB and the formatters, so it answers fast.
  */
 import { compare } from "../../../engines/capacity/compare.js";
-import { renderCompareMarkdown, renderCompareText } from "./render.js";
+import type { CompareResult } from "../../../engines/capacity/index.js";
 import {
   parseCount,
   parseKubernetesVersionFlag,
   parseMaxPods,
   parseModels,
-  parseOutput,
   parsePrefixFlag,
   parseSurge,
 } from "../flags.js";
 import { defineCommand } from "../command.js";
 import { EXIT } from "../errors.js";
-import { renderJson } from "../output/json.js";
-import { colorEnabled } from "../io.js";
+import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
+import { writeOutput } from "../output/write.js";
+
+const OUTPUT = defineOutput<CompareResult>({
+  formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
+  data: (r) => r,
+});
 
 const EXAMPLES = `
 Examples:
@@ -42,11 +46,10 @@ export default defineCommand({
       .option("--kubernetes-version <v>", "Kubernetes version, decides the default surge")
       .option("--reserved <n>", "node-subnet addresses other tenants take (load balancers, private endpoints)")
       .option("--model <ids>", "only these models, comma-separated")
-      .option("-o, --output <format>", "table, json or markdown", "table")
+      .addOption(outputOption(OUTPUT))
       .addHelpText("after", EXAMPLES);
   },
   async run({ opts, io }) {
-    const output = parseOutput(opts["output"]);
     const result = compare({
       nodeSubnet: parsePrefixFlag("--subnet", opts["subnet"], "subnet"),
       podCidr: parsePrefixFlag("--pod-cidr", opts["podCidr"], "range"),
@@ -57,13 +60,7 @@ export default defineCommand({
       reserved: parseCount("--reserved", opts["reserved"]),
       models: parseModels(opts["model"]),
     });
-    const text =
-      output === "json"
-        ? renderJson(result)
-        : output === "markdown"
-          ? renderCompareMarkdown(result)
-          : renderCompareText(result, colorEnabled(io));
-    await io.out(text);
+    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), result);
     return EXIT.ok;
   },
 });

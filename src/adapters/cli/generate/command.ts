@@ -6,8 +6,15 @@
 import { Option } from "commander";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { renderJson } from "../output/json.js";
+import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
+import { writeOutput } from "../output/write.js";
 import { readPlanFile } from "../plan-input.js";
+import { generateJson, type Generated } from "./json.js";
+
+const OUTPUT = defineOutput<Generated>({
+  formatters: { text: () => import("./text.js"), markdown: () => import("./markdown.js") },
+  data: generateJson,
+});
 
 export default defineCommand({
   configure(cmd) {
@@ -21,11 +28,7 @@ export default defineCommand({
           .choices(["az", "bicep", "terraform"])
           .makeOptionMandatory(),
       )
-      .addOption(
-        new Option("-o, --output <format>", "text: the file itself; json: the text with notes")
-          .choices(["text", "json"])
-          .default("text"),
-      )
+      .addOption(outputOption(OUTPUT))
       .addOption(
         new Option(
           "--vnet <mode>",
@@ -64,11 +67,7 @@ export default defineCommand({
         `${paths.join(" ")}: ${p.path} ${JSON.stringify(p.value)} cannot be written safely: ${p.reason}${more}`,
       );
     }
-    if (opts["output"] === "json") {
-      await io.out(renderJson({ format: r.format, notes: r.notes, aksDefaults: r.aksDefaults, text: r.text }));
-      return EXIT.ok;
-    }
-    await io.out(r.text);
+    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), r);
     return EXIT.ok;
   },
 });

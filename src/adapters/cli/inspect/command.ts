@@ -5,20 +5,43 @@
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { colorEnabled } from "../io.js";
-import { renderJson } from "../output/json.js";
-import { renderInspectMarkdown, renderInspectTable } from "./inspect-text.js";
+import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
+import { writeOutput } from "../output/write.js";
 import { ConfiguredError, loadConfiguration } from "./configuration-files.js";
 import { DumpError, readDumps } from "../../inspect/dump.js";
 import {
   inspectReport,
   type ClusterSnapshot,
+  type InspectReport,
   type LoadedConfiguration,
   type ReportSource,
 } from "../../../engines/inspect/index.js";
+
+/** What every `inspect` formatter gets. */
+interface InspectView {
+  readonly report: InspectReport;
+  readonly allNodes: boolean;
+}
+
+const OUTPUT = defineOutput<InspectView>({
+  formatters: {
+    table: () =>
+      import("./inspect-text.js").then((m) => ({
+        default: (v: InspectView, c: { color: boolean }) =>
+          m.renderInspectTable(v.report, { color: c.color, allNodes: v.allNodes }),
+      })),
+    markdown: () =>
+      import("./inspect-text.js").then((m) => ({
+        default: (v: InspectView, c: { color: boolean }) =>
+          m.renderInspectMarkdown(v.report, { color: c.color, allNodes: v.allNodes }),
+      })),
+  },
+  // Absent values are null in JSON, so every documented field is always present.
+  data: (v) => JSON.parse(JSON.stringify(v.report, (_k, x: unknown) => (x === undefined ? null : x))) as unknown,
+});
 
 function positiveInt(name: string) {
   return (v: string) => {
@@ -72,9 +95,7 @@ export default defineCommand({
         "--plan <file>",
         "an aksnet plan: differences from the cluster, aksnet check findings at the cluster's node counts, node subnet headroom",
       )
-      .addOption(
-        new Option("-o, --output <format>", "output format").choices(["table", "json", "markdown"]).default("table"),
-      )
+      .addOption(outputOption(OUTPUT))
       .option("--all-nodes", "list every node in table and markdown output (default: the first 20)")
       .option("--page-size <n>", "items per list call on a live cluster", positiveInt("--page-size"), 500)
       .option("--timeout <seconds>", "per-request timeout on a live cluster", positiveInt("--timeout"), 30)
@@ -94,7 +115,6 @@ Examples:
       );
   },
   async run({ opts, io }) {
-    const format = (opts["output"] as string) ?? "table";
     const dumps = (opts["fromDump"] as string[] | undefined) ?? [];
     if (dumps.length && (opts["kubeconfig"] || opts["context"]))
       throw new UsageError(
@@ -147,12 +167,10 @@ Examples:
       }
     }
     const report = inspectReport(snapshot, source, configured);
-    const options = { color: colorEnabled(io), allNodes: Boolean(opts["allNodes"]) };
-    // Absent values are null in JSON, so every documented field is always present.
-    if (format === "json")
-      await io.out(renderJson(JSON.parse(JSON.stringify(report, (_k, v: unknown) => (v === undefined ? null : v)))));
-    else if (format === "markdown") await io.out(renderInspectMarkdown(report, options));
-    else await io.out(renderInspectTable(report, options));
+    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), {
+      report,
+      allNodes: Boolean(opts["allNodes"]),
+    });
     const failing =
       report.headroom.checks.some((c) => !c.fits) ||
       (report.configured?.differences.length ?? 0) > 0 ||

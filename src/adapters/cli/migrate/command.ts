@@ -8,8 +8,16 @@ import { Option } from "commander";
 import type { ClusterFacts } from "../../../engines/migrate/index.js";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { renderJson } from "../output/json.js";
+import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
+import { writeOutput } from "../output/write.js";
 import { readPlanFile } from "../plan-input.js";
+import { migrationJson } from "./render.js";
+import type { MigrateView } from "./view.js";
+
+const OUTPUT = defineOutput<MigrateView>({
+  formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
+  data: (v) => migrationJson(v.migration, v.cluster),
+});
 
 /** Facts an `az aks show` / ARM document states about the cluster beyond the plan. */
 async function factsFromJson(path: string, cwd: string): Promise<ClusterFacts> {
@@ -68,7 +76,7 @@ export default defineCommand({
       .addOption(
         new Option("--node-auto-provisioning <state>", "whether node auto-provisioning is on").choices(["on", "off"]),
       )
-      .addOption(new Option("-o, --output <format>", "output format").choices(["table", "json"]).default("table"))
+      .addOption(outputOption(OUTPUT))
       .addHelpText(
         "after",
         "\nExamples:\n  aksnet migrate aksnet.yaml --to overlay\n  az aks show -g rg -n aks -o json > cluster.json && aksnet migrate cluster.json --to cilium\n",
@@ -77,10 +85,9 @@ export default defineCommand({
   async run({ args, opts, io }) {
     const paths = (args[0] as string[]) ?? [];
     const { plan } = await readPlanFile(paths, io);
-    const [{ resolvePlan }, { planMigration }, { renderMigrationText, migrationJson }] = await Promise.all([
+    const [{ resolvePlan }, { planMigration }] = await Promise.all([
       import("../../../engines/plan/index.js"),
       import("../../../engines/migrate/index.js"),
-      import("./render.js"),
     ]);
     let podCidr: string | undefined;
     if (opts["podCidr"] !== undefined) {
@@ -116,9 +123,7 @@ export default defineCommand({
       facts,
     });
     const cluster = { name: plan.name ?? "<cluster-name>", resourceGroup: plan.resourceGroup ?? "<resource-group>" };
-    await io.out(
-      opts["output"] === "json" ? renderJson(migrationJson(m, cluster)) : renderMigrationText(m, cluster.name),
-    );
+    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), { migration: m, cluster });
     return m.status === "blocked" ? EXIT.findings : EXIT.ok;
   },
 });

@@ -1,9 +1,11 @@
 /**
  * Plain-text tables for terminals: aligned columns, an optional title and notes,
  * and cells that can be emphasised (the limiting resource, an error). Emphasis is
- * ANSI bold/colour when colour is on, and a trailing marker otherwise, so the
+ * colour (`style.ts`) when colour is on, and a trailing marker otherwise, so the
  * highlight survives NO_COLOR and pipes.
  */
+import { paint, type Style } from "./style.js";
+
 export type Align = "left" | "right";
 
 export interface Cell {
@@ -19,13 +21,12 @@ export interface Column {
   readonly align?: Align;
 }
 
-const ANSI = {
-  bold: "\u001b[1m",
-  red: "\u001b[31m",
-  yellow: "\u001b[33m",
-  green: "\u001b[32m",
-  reset: "\u001b[0m",
-} as const;
+const MARK_STYLE: Readonly<Record<NonNullable<Cell["mark"]>, Style>> = {
+  limit: "boldYellow",
+  bad: "red",
+  warn: "yellow",
+  good: "green",
+};
 
 function cellOf(c: CellLike): Cell {
   if (typeof c === "string") return { text: c };
@@ -41,15 +42,7 @@ export function formatNumber(n: number | bigint): string {
 function decorate(cell: Cell, color: boolean): string {
   if (!cell.mark) return cell.text;
   if (!color) return cell.mark === "limit" ? `${cell.text} *` : cell.text;
-  const code =
-    cell.mark === "limit"
-      ? ANSI.bold + ANSI.yellow
-      : cell.mark === "bad"
-        ? ANSI.red
-        : cell.mark === "warn"
-          ? ANSI.yellow
-          : ANSI.green;
-  return `${code}${cell.text}${ANSI.reset}`;
+  return paint(MARK_STYLE[cell.mark], cell.text);
 }
 
 function visibleWidth(cell: Cell, color: boolean): number {
@@ -72,7 +65,7 @@ export function renderTable(
       : text + " ".repeat(Math.max(0, width - visible));
   const lines: string[] = [];
   const header = columns.map((col, i) => pad(col.header, widths[i] ?? 0, [...col.header].length, col.align ?? "left"));
-  lines.push(options.color ? ANSI.bold + header.join("  ").trimEnd() + ANSI.reset : header.join("  ").trimEnd());
+  lines.push(options.color ? paint("bold", header.join("  ").trimEnd()) : header.join("  ").trimEnd());
   lines.push(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of cells) {
     lines.push(

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -93,6 +93,15 @@ describe("aksnet recommend", () => {
   it("--emit-plan to a directory that does not exist is a usage error", async () => {
     const io = memoryIo({ cwd: root });
     expect(await run(["recommend", "--emit-plan", join(dir, "no", "such", "x.yaml")], io)).toBe(2);
-    expect(io.stderr).toMatch(/cannot write .*x\.yaml: ENOENT/);
+    expect(io.stderr).toMatch(/cannot write .*x\.yaml: its directory does not exist; give a writable path/);
+  });
+
+  it("--emit-plan that fails to write leaves no temporary file (issue #11)", async () => {
+    const target = join(dir, "taken");
+    mkdirSync(join(target, "inside"), { recursive: true });
+    const io = memoryIo({ cwd: root });
+    expect(await run(["recommend", "--emit-plan", target], io)).toBe(2);
+    expect(io.stderr).toMatch(/cannot write .*taken: it is a directory; give a writable path for --emit-plan\n$/);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });

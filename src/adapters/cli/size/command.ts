@@ -3,21 +3,17 @@
  * pools, other tenants), the smallest node subnet, pod subnet and pod CIDR
  * each model needs.
  */
-import { size, type SizePool } from "../../../engines/capacity/index.js";
-import { renderSizeMarkdown, renderSizeText } from "./render.js";
-import {
-  parseCount,
-  parseKubernetesVersionFlag,
-  parseMaxPods,
-  parseModels,
-  parseNodes,
-  parseOutput,
-  parseSurge,
-} from "../flags.js";
+import { size, type SizePool, type SizeResult } from "../../../engines/capacity/index.js";
+import { parseCount, parseKubernetesVersionFlag, parseMaxPods, parseModels, parseNodes, parseSurge } from "../flags.js";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { renderJson } from "../output/json.js";
-import { colorEnabled } from "../io.js";
+import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
+import { writeOutput } from "../output/write.js";
+
+const OUTPUT = defineOutput<SizeResult>({
+  formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
+  data: (r) => r,
+});
 
 const EXAMPLES = `
 Examples:
@@ -45,11 +41,10 @@ export default defineCommand({
       .option("--ilb <n>", "internal load balancer IPs in the node subnet")
       .option("--private-endpoints <n>", "private endpoints in the node subnet")
       .option("--kubernetes-version <v>", "Kubernetes version, decides the default surge")
-      .option("-o, --output <format>", "table, json or markdown", "table")
+      .addOption(outputOption(OUTPUT))
       .addHelpText("after", EXAMPLES);
   },
   async run({ opts, io }) {
-    const output = parseOutput(opts["output"]);
     const nodes = parseNodes("--nodes", opts["nodes"]);
     const maxCount = parseNodes("--max-count", opts["maxCount"]);
     const maxPods = parseMaxPods(opts["maxPods"]);
@@ -87,13 +82,7 @@ export default defineCommand({
         privateEndpoints: parseCount("--private-endpoints", opts["privateEndpoints"]),
       },
     });
-    const text =
-      output === "json"
-        ? renderJson(result)
-        : output === "markdown"
-          ? renderSizeMarkdown(result)
-          : renderSizeText(result, colorEnabled(io));
-    await io.out(text);
+    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), result);
     return EXIT.ok;
   },
 });

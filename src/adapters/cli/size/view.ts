@@ -1,8 +1,7 @@
-/** `aksnet size` output: per model, the addresses and smallest prefixes needed, the problems, and the assumptions. */
+/** `aksnet size` output, whatever the format: per model the addresses and smallest prefixes, the headline, the notes. */
 import type { SizeResult, SizeRow } from "../../../engines/capacity/index.js";
-import { renderTable, type CellLike, type Column } from "../output/table.js";
-import { renderMarkdownTable } from "../output/markdown.js";
-import { formatNumber, assumptionLines } from "../capacity-words.js";
+import type { CellLike, Column } from "../output/table.js";
+import { formatNumber } from "../capacity-words.js";
 
 const prefix = (bits: number | null) => (bits === null ? "too large" : `/${bits}`);
 
@@ -33,7 +32,7 @@ function byModel(r: SizeResult): { row: SizeRow; dataplanes: string }[] {
   return out.map((x) => ({ row: x.row, dataplanes: x.dataplanes.join(", ") }));
 }
 
-function table(r: SizeResult): { columns: Column[]; rows: CellLike[][] } {
+export function table(r: SizeResult): { columns: Column[]; rows: CellLike[][] } {
   const columns: Column[] = [
     { header: "model" },
     { header: "dataplane" },
@@ -55,7 +54,7 @@ function table(r: SizeResult): { columns: Column[]; rows: CellLike[][] } {
   return { columns, rows };
 }
 
-function headline(r: SizeResult): string {
+export function headline(r: SizeResult): string {
   const first = r.models[0];
   if (!first) return "No model selected.";
   const named = !(first.pools.length === 1 && first.pools[0]?.name === "default");
@@ -66,7 +65,7 @@ function headline(r: SizeResult): string {
   return `Target: ${pools}${tenants ? `, ${formatNumber(Number(tenants))} other node-subnet addresses` : ""}.`;
 }
 
-function notes(r: SizeResult): string[] {
+export function notes(r: SizeResult): string[] {
   const out = [
     "Each cell: addresses (or /28 and /24 blocks) needed → the smallest prefix that holds them; node and pod subnets also lose Azure's 5 reserved addresses.",
   ];
@@ -85,36 +84,4 @@ function notes(r: SizeResult): string[] {
     out.push(`With max surge ${s} (the other documented default): ${parts.join("; ")}.`);
   }
   return out;
-}
-
-export function renderSizeText(r: SizeResult, color: boolean): string {
-  const t = table(r);
-  return (
-    [
-      headline(r),
-      "",
-      renderTable(t.columns, t.rows, { color }).trimEnd(),
-      "",
-      ...notes(r),
-      "",
-      "Assumptions:",
-      ...assumptionLines(r.assumptions).map((l) => `  - ${l}`),
-    ].join("\n") + "\n"
-  );
-}
-
-export function renderSizeMarkdown(r: SizeResult): string {
-  const t = table(r);
-  return (
-    [
-      headline(r),
-      "",
-      renderMarkdownTable(t.columns, t.rows).trimEnd(),
-      "",
-      ...notes(r).map((n) => `${n}\n`),
-      "**Assumptions**",
-      "",
-      ...assumptionLines(r.assumptions).map((l) => `- ${l}`),
-    ].join("\n") + "\n"
-  );
 }

@@ -1,11 +1,10 @@
-/** `aksnet compare` output: a capacity table, a features table and the assumptions, as text or Markdown. */
+/** `aksnet compare` output, whatever the format: the capacity and features tables, the headline and the notes. */
 import type { CompareResult, CompareRow } from "../../../engines/capacity/index.js";
 import { parsePrefix } from "../../../ip/prefix.js";
-import { renderTable, type CellLike, type Column } from "../output/table.js";
-import { renderMarkdownTable } from "../output/markdown.js";
-import { formatNumber, assumptionLines, perNodeText, RESOURCE_WORDS, yesNo } from "../capacity-words.js";
+import type { CellLike, Column } from "../output/table.js";
+import { formatNumber, perNodeText, RESOURCE_WORDS, yesNo } from "../capacity-words.js";
 
-function capacityTable(r: CompareResult): { columns: Column[]; rows: CellLike[][] } {
+export function capacityTable(r: CompareResult): { columns: Column[]; rows: CellLike[][] } {
   const surge = r.models[0]?.withSurge.maxSurge ?? "";
   const columns: Column[] = [
     { header: "model" },
@@ -39,7 +38,7 @@ function capacityTable(r: CompareResult): { columns: Column[]; rows: CellLike[][
   return { columns, rows };
 }
 
-function featureTable(r: CompareResult): { columns: Column[]; rows: CellLike[][] } {
+export function featureTable(r: CompareResult): { columns: Column[]; rows: CellLike[][] } {
   const columns: Column[] = [
     { header: "model" },
     { header: "dataplane" },
@@ -70,7 +69,7 @@ function featureTable(r: CompareResult): { columns: Column[]; rows: CellLike[][]
   return { columns, rows };
 }
 
-function headline(r: CompareResult): string {
+export function headline(r: CompareResult): string {
   const subnet = String(r.assumptions["nodeSubnet"]?.value ?? "");
   const usable = subnet ? formatNumber(Number(parsePrefix(subnet).size()) - 5) : "?";
   const parts = [`Node subnet ${subnet} (${usable} usable addresses)`];
@@ -82,7 +81,7 @@ function headline(r: CompareResult): string {
   return `${parts.join(", ")}.`;
 }
 
-function notes(r: CompareResult): string[] {
+export function notes(r: CompareResult): string[] {
   const out: string[] = [
     "Per node: addresses from the node subnet + the node's share of its pod range (a /24 of the pod CIDR; /28 blocks or, when full, up to N addresses of the pod subnet).",
   ];
@@ -121,44 +120,4 @@ function notes(r: CompareResult): string[] {
     );
   }
   return out;
-}
-
-export function renderCompareText(r: CompareResult, color: boolean): string {
-  const cap = capacityTable(r);
-  const feat = featureTable(r);
-  const lines = [
-    headline(r),
-    "",
-    renderTable(cap.columns, cap.rows, { color }).trimEnd(),
-    "",
-    `Max nodes and pods are raw capacity, as Microsoft's examples count it; "nodes+surge" keeps room for the upgrade surge (nodes + surge nodes).${color ? "" : " * marks the resource that runs out first."}`,
-    ...notes(r),
-    "",
-    renderTable(feat.columns, feat.rows, { color }).trimEnd(),
-    "",
-    "Assumptions:",
-    ...assumptionLines(r.assumptions).map((l) => `  - ${l}`),
-  ];
-  return lines.join("\n") + "\n";
-}
-
-export function renderCompareMarkdown(r: CompareResult): string {
-  const cap = capacityTable(r);
-  const feat = featureTable(r);
-  return (
-    [
-      headline(r),
-      "",
-      renderMarkdownTable(cap.columns, cap.rows).trimEnd(),
-      "",
-      'Max nodes and pods are raw capacity, as Microsoft\'s examples count it; "nodes+surge" keeps room for the upgrade surge. **Bold** marks the resource that runs out first.',
-      ...notes(r).map((n) => `\n${n}`),
-      "",
-      renderMarkdownTable(feat.columns, feat.rows).trimEnd(),
-      "",
-      "**Assumptions**",
-      "",
-      ...assumptionLines(r.assumptions).map((l) => `- ${l}`),
-    ].join("\n") + "\n"
-  );
 }
