@@ -5,6 +5,7 @@
 import { DATAPLANES } from "./dataplanes.js";
 import { DEFAULT_CIDRS } from "./default-cidrs.js";
 import { defaultMaxSurge, defaultModel, RECOMMENDED_MAX_SURGE } from "./defaults.js";
+import { DEPLOY_FEATURES, DEPLOY_TARGETS } from "./deploy-tools.js";
 import { MIGRATION } from "./migration.js";
 import { MODEL_FACT_KEYS } from "./model.js";
 import { MODELS } from "./models/index.js";
@@ -46,6 +47,8 @@ export function facts(): Fact[] {
   out.push(...sourcedFields("pools.spot", SPOT_POOL));
   out.push(...sourcedFields("automatic", AKS_AUTOMATIC));
   out.push(...sourcedFields("natGateway", NAT_GATEWAY));
+  out.push(...sourcedFields("deployTargets", DEPLOY_TARGETS));
+  for (const [id, f] of Object.entries(DEPLOY_FEATURES)) out.push(...sourcedFields(`deployFeatures.${id}`, f));
   out.push({ path: "defaults.model", fact: defaultModel() });
   out.push({ path: "defaults.maxSurge", fact: defaultMaxSurge() });
   out.push({ path: "defaults.recommendedMaxSurge", fact: RECOMMENDED_MAX_SURGE });

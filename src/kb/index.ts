@@ -8,6 +8,7 @@
  *   node takes; `maxNodes`, `defaultMaxPods`, features, retirement …).
  * - `DATAPLANES[id]`, `supportsDataplane(model, dataplane)`, `modelOf({ plugin, pluginMode, podSubnet, podIpAllocation })`.
  * - `PLATFORM_LIMITS`, `RESERVED_RANGES`, `LOCALDNS_RANGE`, `DEFAULT_CIDRS`, `RETIREMENTS`.
+ * - `DEPLOY_FEATURES`, `DEPLOY_TARGETS`: what the az CLI, the stable ARM API (Bicep) and the azurerm provider accept.
  * - `MIGRATION`: what AKS documents about moving a cluster to Overlay or Cilium (`MIGRATION_PAGES`: the pages cited).
  * - `defaultModel(k8s?)` (alias `defaultPlugin`), `defaultMaxSurge(k8s?)`, `defaultMaxPods(model)`; versions via `tryParseKubernetesVersion`.
  * - `facts()`: every fact as a flat list; `renderFactsMarkdown()` renders `docs/kb.md`.
@@ -69,3 +70,13 @@ export { SPOT_POOL } from "./pools/spot.js";
 export { AKS_AUTOMATIC } from "./automatic.js";
 export { NAT_GATEWAY } from "./nat-gateway.js";
 export { facts, renderFactsMarkdown, type Fact } from "./catalog.js";
+export {
+  DEPLOY_FEATURES,
+  DEPLOY_TARGETS,
+  type AzRequirement,
+  type ArmSupport,
+  type AzurermSupport,
+  type DeployFeature,
+  type DeployFeatureId,
+  type DeployTargets,
+} from "./deploy-tools.js";

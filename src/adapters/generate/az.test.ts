@@ -21,7 +21,7 @@ function script(name: string): string {
 function planFromScript(text: string) {
   const cmds = azCommands(text);
   const subnetOfVar = new Map<string, string>();
-  for (const m of text.matchAll(/^(SUBNET_[A-Z0-9_]+)="\$\(az network vnet subnet show .*? --name (\S+) /gm))
+  for (const m of text.matchAll(/^(SUBNET_[A-Z0-9_]+)="\$\(az network vnet subnet show .*? --name=(\S+) /gm))
     subnetOfVar.set(`<${m[1]}>`, m[2]!);
   const str = (v: string | true | undefined) => (typeof v === "string" ? v : undefined);
   const num = (v: string | true | undefined) => (typeof v === "string" ? Number(v) : undefined);

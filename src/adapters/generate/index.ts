@@ -1,17 +1,18 @@
 /**
  * Infrastructure code for a plan: an az CLI bash script, Bicep or Terraform.
- * Every value is checked before it is written (`toGenPlan`); a refused value is
- * a problem in the result, never partial output.
+ * Every value is checked before it is written (`toGenPlan`), and every value a
+ * format cannot express as AKS would run it is refused (`support.ts`); a refused
+ * value is a problem in the result, never partial output.
  * @module
  */
 import type { Plan } from "../../engines/plan/schema.js";
 import { generateAz } from "./az.js";
 import { generateBicep } from "./bicep.js";
-import { toGenPlan, type GenProblem } from "./model.js";
+import { toGenPlan, type GenerateFormat, type GenProblem } from "./model.js";
+import { refusals } from "./support.js";
 import { generateTerraform } from "./terraform.js";
 
-export const GENERATE_FORMATS = ["az", "bicep", "terraform"] as const;
-export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
+export { GENERATE_FORMATS, type GenerateFormat } from "./model.js";
 
 export type GenerateResult =
   | {
@@ -35,6 +36,8 @@ export interface GenerateOptions {
 export function generate(plan: Plan, format: GenerateFormat, options: GenerateOptions = {}): GenerateResult {
   const checked = toGenPlan(plan, options);
   if (!checked.ok) return checked;
+  const refused = refusals(checked.plan, format);
+  if (refused.length > 0) return { ok: false, problems: refused };
   const r =
     format === "az"
       ? generateAz(checked.plan)
@@ -46,3 +49,4 @@ export function generate(plan: Plan, format: GenerateFormat, options: GenerateOp
 
 export { toGenPlan, type GenPlan, type GenPool, type GenProblem, type GenPlanResult } from "./model.js";
 export { shellQuote, bicepString, hclString } from "./quote.js";
+export { formatName } from "./support.js";

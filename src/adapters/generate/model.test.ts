@@ -146,11 +146,11 @@ describe("any string in a name field: refused, or a script bash reads back uncha
 
 describe("the plugin the generators write when the plan leaves it out", () => {
   it.each([
-    { name: "no version: Overlay", patch: {}, want: /--network-plugin azure \\\n {2}--network-plugin-mode overlay/ },
+    { name: "no version: Overlay", patch: {}, want: /--network-plugin=azure \\\n {2}--network-plugin-mode=overlay/ },
     {
       name: "Kubernetes 1.29: kubenet",
       patch: { kubernetesVersion: "1.29" },
-      want: /--network-plugin kubenet \\\n {2}--nodepool-name/,
+      want: /--network-plugin=kubenet \\\n {2}--nodepool-name/,
     },
     {
       name: "pools with a pod subnet: Azure CNI without a mode",
@@ -165,7 +165,7 @@ describe("the plugin the generators write when the plan leaves it out", () => {
         },
         nodePools: [{ name: "system", mode: "System", count: 3, subnet: "nodes", podSubnet: "pods" }],
       },
-      want: /--network-plugin azure \\\n {2}--nodepool-name/,
+      want: /--network-plugin=azure \\\n {2}--nodepool-name/,
     },
   ])("$name", ({ patch, want }) => {
     const plan = PlanSchema.parse({ ...base, network: {}, ...patch });

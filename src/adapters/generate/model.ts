@@ -19,6 +19,8 @@ import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
 export type OsType = "Linux" | "Windows";
 
 export interface GenPool {
+  /** The pool's index in the plan's `nodePools` (0 for the default pool of a plan without pools). */
+  readonly index: number;
   readonly name: string;
   readonly mode: "System" | "User";
   readonly osType: OsType;
@@ -79,11 +81,18 @@ export interface GenPlan {
   readonly aksDefaults: readonly string[];
 }
 
-/** One refused value: the field path, the value and why. */
+export const GENERATE_FORMATS = ["az", "bicep", "terraform"] as const;
+export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
+
+/**
+ * One refused value: the field path, the value and why. Without `format` the value is unsafe to write in any
+ * language (it could inject code or does not parse); with it, that format cannot express it.
+ */
 export interface GenProblem {
   readonly path: string;
   readonly value: string;
   readonly reason: string;
+  readonly format?: GenerateFormat;
 }
 
 export type GenPlanResult =
@@ -266,6 +275,7 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
     );
   }
   return {
+    index: i,
     name: p.name,
     mode: p.mode === "Gateway" ? "User" : (p.mode ?? (i === 0 ? "System" : "User")),
     osType,

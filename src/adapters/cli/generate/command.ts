@@ -46,7 +46,7 @@ export default defineCommand({
     const { plan, loaded } = await readPlanFile(paths, io);
     const existingVnet =
       opts["vnet"] !== undefined ? opts["vnet"] === "existing" : loaded.formats.some((f) => f !== "aksnet");
-    const [{ generate }, { validate }] = await Promise.all([
+    const [{ generate, formatName }, { validate }] = await Promise.all([
       import("../../generate/index.js"),
       import("../../../engines/validate/index.js"),
     ]);
@@ -63,8 +63,9 @@ export default defineCommand({
       const p = r.problems[0]!;
       const rest = r.problems.length - 1;
       const more = rest > 0 ? ` (and ${rest} more value${rest === 1 ? "" : "s"} refused)` : "";
+      const how = p.format !== undefined ? `as ${formatName(p.format)}` : "safely";
       throw new UsageError(
-        `${paths.join(" ")}: ${p.path} ${JSON.stringify(p.value)} cannot be written safely: ${p.reason}${more}`,
+        `${paths.join(" ")}: ${p.path} ${JSON.stringify(p.value)} cannot be written ${how}: ${p.reason}${more}`,
       );
     }
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), r);

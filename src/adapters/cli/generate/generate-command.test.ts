@@ -68,7 +68,49 @@ describe("aksnet generate", () => {
       name: "--force generates anyway",
       argv: ["generate", "-f", "az", "--force", "dns.yaml"],
       code: 0,
-      stdout: /--dns-service-ip 10\.1\.0\.10/,
+      stdout: /--dns-service-ip=10\.1\.0\.10/,
+    },
+    {
+      name: "a value Terraform cannot write: one sentence naming the field, the tool and what to use",
+      argv: [
+        "generate",
+        "-f",
+        "terraform",
+        file(
+          "win25.yaml",
+          good.replace(
+            "nodePools: [{ name: system, count: 3 }]",
+            "nodePools: [{ name: system, count: 3 }, { name: win, os: Windows2025, count: 1 }]",
+          ),
+        ),
+      ],
+      code: 2,
+      stderr:
+        /win25\.yaml: nodePools\[1\]\.os "Windows2025" cannot be written as Terraform: the azurerm provider \(checked up to 5\.2\.0\) has no argument for Windows Server 2025 node pools .*; generate the az script or Bicep instead/,
+    },
+    {
+      name: "the same plan as Bicep asks for the FIPS image Windows Server 2025 requires",
+      argv: ["generate", "-f", "bicep", "win25.yaml"],
+      code: 0,
+      stdout: /osSKU: 'Windows2025'\n\s+enableFIPS: true/,
+    },
+    {
+      name: "a preview outbound type as Bicep: refused, pointing to the az script with aks-preview",
+      argv: [
+        "generate",
+        "-f",
+        "bicep",
+        file("block.yaml", good.replace("podCidrs: [10.244.0.0/16]", "podCidrs: [10.244.0.0/16], outboundType: block")),
+      ],
+      code: 2,
+      stderr:
+        /network\.outboundType "block" cannot be written as Bicep: the preview outbound type block exists only in preview API versions and this Bicep file uses the stable API 2026-04-01; generate the az script instead \(aks-preview 9\.0\.0b2 or later\)/,
+    },
+    {
+      name: "the same plan as an az script names the aks-preview extension it needs",
+      argv: ["generate", "-f", "az", "block.yaml"],
+      code: 0,
+      stdout: /# This script needs the aks-preview extension 9\.0\.0b2 or later .*--bootstrap-artifact-source=Cache/s,
     },
   ])("$name", async ({ argv, code, stdout, stderr }) => {
     const io = memoryIo({ cwd: dir });

@@ -1,7 +1,9 @@
 /**
  * Test helper: reads a generated az script back into commands and their flags,
  * the way bash would split them (single quotes literal, "$VAR" expanded from the
- * script's own assignments, `\` line continuations joined).
+ * script's own assignments, `\` line continuations joined), and the way az's
+ * argument parser reads them (`--flag=value` is one flag with its value, even a
+ * value starting with `-`; `--flag a b` is a flag with a list).
  */
 export interface AzCommand {
   readonly words: readonly string[];
@@ -53,12 +55,18 @@ export function azCommands(script: string): AzCommand[] {
       vars.set(name, rhs.startsWith('"$(') || rhs.startsWith('"${') ? `<${name}>` : (splitWords(rhs, vars)[0] ?? ""));
       continue;
     }
-    if (!line.startsWith("az ")) continue;
-    const words = splitWords(line, vars);
+    const trimmed = line.trimStart();
+    if (!trimmed.startsWith("az ")) continue;
+    const words = splitWords(trimmed, vars);
     const flags = new Map<string, string | true>();
     const head: string[] = [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i] ?? "";
+      const eq = w.indexOf("=");
+      if (w.startsWith("--") && eq > 0) {
+        flags.set(w.slice(0, eq), w.slice(eq + 1));
+        continue;
+      }
       if (w.startsWith("--")) {
         const next = words[i + 1];
         if (next === undefined || next.startsWith("--")) flags.set(w, true);

@@ -4,7 +4,8 @@
  * plan can set). A generated attribute not in this list fails the test, so a
  * misspelling such as `network_dataplane` or `ip_families` cannot ship.
  *
- * Sources (checked 2026-11-22):
+ * Sources (checked 2026-11-22; `node_provisioning_profile`, `bootstrap_profile`, `fips_enabled` and the route
+ * table resources checked 2026-12-06 against release 5.2.0):
  * - hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown
  *   (top-level arguments, `default_node_pool`, `identity`, `network_profile`, `windows_profile`, `upgrade_settings`);
  * - hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster_node_pool.html.markdown;
@@ -28,6 +29,7 @@ const poolCommon = [
   "zones",
   "orchestrator_version",
   "temporary_name_for_rotation",
+  "fips_enabled",
 ];
 
 /** Allowed names per block path (`resource type` then nested block names, joined with "."). */
@@ -46,11 +48,16 @@ export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
     "identity",
     "network_profile",
     "windows_profile",
+    "node_provisioning_profile",
+    "bootstrap_profile",
+    "depends_on",
     "tags",
   ],
   "azurerm_kubernetes_cluster.default_node_pool": poolCommon,
   "azurerm_kubernetes_cluster.default_node_pool.upgrade_settings": upgradeSettings,
   "azurerm_kubernetes_cluster.identity": ["type", "identity_ids"],
+  "azurerm_kubernetes_cluster.node_provisioning_profile": ["mode", "default_node_pools"],
+  "azurerm_kubernetes_cluster.bootstrap_profile": ["artifact_source", "container_registry_id"],
   "azurerm_kubernetes_cluster.windows_profile": ["admin_username", "admin_password", "license"],
   "azurerm_kubernetes_cluster.network_profile": [
     "network_plugin",

@@ -130,6 +130,47 @@ const inputs: Record<string, PlanInput> = {
     vnet: vnet([{ name: "aks-nodes", cidr: "10.224.0.0/20" }]),
     nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 50, subnet: "aks-nodes" }],
   },
+  "windows-2025": {
+    name: "aks-win25",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: { plugin: "azure", pluginMode: "overlay", podCidrs: ["10.244.0.0/16"] },
+    nodePools: [
+      { name: "system", mode: "System", count: 3 },
+      { name: "win25", mode: "User", os: "Windows2025", count: 2 },
+    ],
+  },
+  "outbound-none": {
+    name: "aks-isolated",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: { plugin: "azure", pluginMode: "overlay", podCidrs: ["10.244.0.0/16"], outboundType: "none" },
+    vnet: vnet([{ name: "aks-nodes", cidr: "10.224.0.0/24" }]),
+    nodePools: [{ name: "system", mode: "System", count: 3, subnet: "aks-nodes" }],
+  },
+  "outbound-block": {
+    name: "aks-blocked",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: { plugin: "azure", pluginMode: "overlay", podCidrs: ["10.244.0.0/16"], outboundType: "block" },
+    nodePools: [{ name: "system", mode: "System", count: 3 }],
+  },
+  "nat-gateway-v2": {
+    name: "aks-natv2",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: {
+      plugin: "azure",
+      pluginMode: "overlay",
+      podCidrs: ["10.244.0.0/16"],
+      outboundType: "managedNATGatewayV2",
+    },
+    nodePools: [{ name: "system", mode: "System", count: 3 }],
+  },
   "byo-cni": {
     name: "aks-byocni",
     resourceGroup: "rg-aks",
@@ -137,6 +178,17 @@ const inputs: Record<string, PlanInput> = {
     network: { plugin: "none", podCidrs: ["192.168.0.0/16"] },
     nodePools: [{ name: "system", count: 3 }],
   },
+};
+
+/**
+ * The formats that refuse a plan, with the field they name: the tool has no way to write the value
+ * (kb DEPLOY_FEATURES). Every other plan and format pair has a golden file.
+ */
+export const REFUSED: Readonly<Record<string, Partial<Record<"az" | "bicep" | "terraform", string>>>> = {
+  "azure-cni-pod-subnet-static": { terraform: "nodePools[0].podIpAllocation" },
+  "windows-2025": { terraform: "nodePools[1].os" },
+  "outbound-block": { bicep: "network.outboundType", terraform: "network.outboundType" },
+  "nat-gateway-v2": { bicep: "network.outboundType", terraform: "network.outboundType" },
 };
 
 /** The plans by name, parsed by the plan schema. */

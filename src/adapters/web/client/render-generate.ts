@@ -32,7 +32,13 @@ export function renderGenerate(
   if (!result.ok) {
     return fill(
       el,
-      h("p", { class: "problem" }, "These values cannot be written safely:"),
+      h(
+        "p",
+        { class: "problem" },
+        result.problems.some((p) => p.format !== undefined)
+          ? "These values cannot be written in this format:"
+          : "These values cannot be written safely:",
+      ),
       h(
         "ul",
         { class: "problems" },

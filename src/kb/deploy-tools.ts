@@ -1,0 +1,323 @@
+/**
+ * What the three deployment tools aksnet writes for accept: the oldest az CLI
+ * (and `aks-preview` extension) that has a flag or value, whether the stable
+ * `Microsoft.ContainerService` API version written in Bicep accepts it, and the
+ * azurerm provider version that has an argument for it. The generators read
+ * these to state each output's minimum tool version and to refuse, in one
+ * sentence, a value a tool would reject.
+ */
+import { aksDoc, aksRelease, page, repoFile, sourced, type Sourced } from "./source.js";
+
+const CHECKED = { checked: "2026-12-06" } as const;
+
+/** The snapshot of the azurerm provider read for these facts (release 5.2.0, 20 August 2026). */
+const AZURERM = (path: string, note?: string) => repoFile(`hashicorp/terraform-provider-azurerm:${path}`, note);
+const AZURERM_CLUSTER = (note: string) => AZURERM("internal/services/containers/kubernetes_cluster_resource.go", note);
+const AZURERM_POOL = (note: string) =>
+  AZURERM("internal/services/containers/kubernetes_cluster_node_pool_resource.go", note);
+const AZURERM_CHANGELOG_V4 = (note: string) => AZURERM("CHANGELOG-v4.md", note);
+/** The stable API the provider vendors: generated from Azure/azure-rest-api-specs by hashicorp/go-azure-sdk. */
+const API_2026_04_01 = (note: string) =>
+  AZURERM(
+    "vendor/github.com/hashicorp/go-azure-sdk/resource-manager/containerservice/2026-04-01/managedclusters/constants.go",
+    note,
+  );
+
+/** What the az CLI needs for a flag or value: the CLI version, and for preview values the extension and feature flag. */
+export interface AzRequirement {
+  /** The oldest CLI with the flag or value; absent when the sources name none beyond the extension. */
+  readonly cli?: string;
+  /** The `aks-preview` extension version, for values only the extension knows. */
+  readonly previewExtension?: string;
+  /** A feature to register first (`az feature register --namespace Microsoft.ContainerService --name …`). */
+  readonly featureFlag?: string;
+}
+
+/** `stable`: the stable API version the Bicep output uses accepts the value; `preview-only`: only preview versions do. */
+export type ArmSupport = "stable" | "preview-only";
+
+/** The azurerm version that first has the argument, or the newest version read that still lacks it. */
+export type AzurermSupport = { readonly since: string } | { readonly missingIn: string; readonly tracking?: string };
+
+export interface DeployFeature {
+  /** What the plan asks for, in words. */
+  readonly title: string;
+  readonly az: Sourced<AzRequirement>;
+  readonly arm: Sourced<ArmSupport>;
+  readonly azurerm: Sourced<AzurermSupport>;
+}
+
+const stable = (source: Parameters<typeof sourced>[1]) => sourced<ArmSupport>("stable", source, CHECKED);
+const inApi = stable(API_2026_04_01("the constant or model is in the 2026-04-01 stable API"));
+const oldAzurerm = (since: string, note: string) =>
+  sourced<AzurermSupport>({ since }, AZURERM_CHANGELOG_V4(note), CHECKED);
+
+/**
+ * The plan values whose support differs between the tools. A value not listed
+ * here is accepted by every tool version the generators name as their minimum.
+ */
+export const DEPLOY_FEATURES = {
+  overlay: {
+    title: "Azure CNI Overlay",
+    az: sourced<AzRequirement>({ cli: "2.48.0" }, aksDoc("azure-cni-overlay", "Prerequisites"), CHECKED),
+    arm: inApi,
+    azurerm: sourced<AzurermSupport>(
+      { since: "3.35.0" },
+      AZURERM("CHANGELOG-v3.md", "3.35.0: support for network_plugin_mode"),
+      CHECKED,
+    ),
+  },
+  ciliumDataplane: {
+    title: "the Cilium dataplane with Overlay or a pod subnet",
+    az: sourced<AzRequirement>(
+      { cli: "2.48.1" },
+      aksDoc("azure-cni-powered-by-cilium", "required Azure CLI version by IP assignment method"),
+      CHECKED,
+    ),
+    arm: inApi,
+    azurerm: sourced<AzurermSupport>(
+      { since: "3.108.0" },
+      AZURERM("CHANGELOG-v3.md", "3.108.0: network_data_plane supersedes ebpf_data_plane"),
+      CHECKED,
+    ),
+  },
+  ciliumNodeSubnet: {
+    title: "the Cilium dataplane on Node Subnet",
+    az: sourced<AzRequirement>(
+      { cli: "2.69.0" },
+      aksDoc("azure-cni-powered-by-cilium", "required Azure CLI version: node subnet 2.69.0 or later"),
+      CHECKED,
+    ),
+    arm: inApi,
+    azurerm: sourced<AzurermSupport>(
+      { since: "3.108.0" },
+      [
+        AZURERM(
+          "website/docs/r/kubernetes_cluster.html.markdown",
+          'network_data_plane: the docs say "cilium" needs network_plugin_mode overlay or a pod_subnet_id',
+        ),
+        AZURERM_CLUSTER("no validation enforces that note: the provider sends the value as written"),
+      ],
+      { ...CHECKED, derived: "the provider's code accepts it although its documentation says otherwise" },
+    ),
+  },
+  podSubnet: {
+    title: "pod subnets",
+    az: sourced<AzRequirement>(
+      { cli: "2.37.0" },
+      aksDoc("configure-azure-cni-dynamic-ip-allocation", "Prerequisites"),
+      CHECKED,
+    ),
+    arm: inApi,
+    azurerm: oldAzurerm("4.0.0", "pod_subnet_id exists in every 4.x release"),
+  },
+  staticBlock: {
+    title: "static block pod IP allocation",
+    az: sourced<AzRequirement>(
+      { cli: "2.75.0" },
+      aksDoc("configure-azure-cni-static-block-allocation", "Prerequisites"),
+      CHECKED,
+    ),
+    arm: stable(API_2026_04_01("PodIPAllocationModeStaticBlock")),
+    azurerm: sourced<AzurermSupport>(
+      { missingIn: "5.2.0" },
+      AZURERM_POOL("no pod IP allocation mode argument in the node pool or default_node_pool schema"),
+      CHECKED,
+    ),
+  },
+  byoCni: {
+    title: "bring-your-own CNI",
+    az: sourced<AzRequirement>({ cli: "2.39.0" }, aksDoc("use-byo-cni", "Prerequisites"), CHECKED),
+    arm: inApi,
+    azurerm: oldAzurerm("4.0.0", "network_plugin none exists in every 4.x release"),
+  },
+  maxSurge: {
+    title: "node pool max surge",
+    az: sourced<AzRequirement>(
+      { cli: "2.34.1" },
+      aksDoc("upgrade-aks-node-pools-rolling", "Before you begin"),
+      CHECKED,
+    ),
+    arm: inApi,
+    azurerm: oldAzurerm("4.0.0", "upgrade_settings.max_surge exists in every 4.x release"),
+  },
+  userDefinedRouting: {
+    title: "outbound type userDefinedRouting",
+    az: sourced<AzRequirement>({ cli: "2.0.81" }, aksDoc("egress-udr", "Before you begin"), CHECKED),
+    arm: inApi,
+    azurerm: oldAzurerm("4.0.0", "outbound_type userDefinedRouting exists in every 4.x release"),
+  },
+  outboundNone: {
+    title: "outbound type none",
+    az: sourced<AzRequirement>(
+      { cli: "2.71.0" },
+      [aksDoc("network-isolated", "Before you begin"), aksRelease("2025-09-21", "outbound type none is GA")],
+      CHECKED,
+    ),
+    arm: stable(API_2026_04_01("OutboundTypeNone, ManagedClusterBootstrapProfile.artifactSource Cache")),
+    azurerm: sourced<AzurermSupport>(
+      { since: "4.44.0" },
+      [
+        AZURERM_CHANGELOG_V4("4.44.0: bootstrap_profile and the none value for network_profile.outbound_type"),
+        AZURERM_CLUSTER("outbound_type none requires bootstrap_profile.artifact_source Cache"),
+      ],
+      CHECKED,
+    ),
+  },
+  outboundBlock: {
+    title: "the preview outbound type block",
+    az: sourced<AzRequirement>(
+      { cli: "2.71.0", previewExtension: "9.0.0b2" },
+      [aksDoc("egress-outboundtype", "Outbound type: block (Preview)"), aksDoc("network-isolated", "Before you begin")],
+      CHECKED,
+    ),
+    arm: sourced<ArmSupport>(
+      "preview-only",
+      [aksDoc("egress-outboundtype", "block is in preview"), API_2026_04_01("OutboundType has no block value")],
+      CHECKED,
+    ),
+    azurerm: sourced<AzurermSupport>(
+      { missingIn: "5.2.0" },
+      AZURERM_CLUSTER(
+        "outbound_type accepts loadBalancer, userDefinedRouting, managedNATGateway, userAssignedNATGateway, none",
+      ),
+      CHECKED,
+    ),
+  },
+  managedNatGatewayV2: {
+    title: "the preview outbound type managedNATGatewayV2",
+    az: sourced<AzRequirement>(
+      { previewExtension: "20.0.0b1", featureFlag: "ManagedNATGatewayV2Preview" },
+      [aksDoc("nat-gateway", "Install the aks-preview Azure CLI extension; register ManagedNATGatewayV2Preview")],
+      CHECKED,
+    ),
+    arm: sourced<ArmSupport>(
+      "preview-only",
+      [
+        aksDoc("nat-gateway", "managedNATGatewayV2 is in preview"),
+        API_2026_04_01("OutboundType has no managedNATGatewayV2"),
+      ],
+      CHECKED,
+    ),
+    azurerm: sourced<AzurermSupport>(
+      { missingIn: "5.2.0" },
+      AZURERM_CLUSTER(
+        "outbound_type accepts loadBalancer, userDefinedRouting, managedNATGateway, userAssignedNATGateway, none",
+      ),
+      CHECKED,
+    ),
+  },
+  windows2025: {
+    title: "Windows Server 2025 node pools",
+    az: sourced<AzRequirement>(
+      { cli: "2.87.0" },
+      [
+        aksRelease("2026-05-29", "Windows Server 2025 GA: minimum GA CLI version 2.87.0, Kubernetes 1.32+"),
+        aksDoc("create-node-pools", "Windows2025 pools need --enable-fips-image"),
+      ],
+      CHECKED,
+    ),
+    arm: stable(API_2026_04_01("OSSKUWindowsTwoZeroTwoFive; agent pool enableFIPS")),
+    azurerm: sourced<AzurermSupport>(
+      { missingIn: "5.2.0", tracking: "https://github.com/hashicorp/terraform-provider-azurerm/pull/33451" },
+      [
+        AZURERM_POOL(
+          "os_sku accepts AzureLinux, AzureLinux3, Ubuntu, Ubuntu2204, Ubuntu2404, Windows2019, Windows2022",
+        ),
+        page(
+          "https://github.com/hashicorp/terraform-provider-azurerm/pull/32084",
+          "closed unmerged: Windows2025 not yet in the API spec the provider vendored",
+        ),
+      ],
+      CHECKED,
+    ),
+  },
+} as const satisfies Record<string, DeployFeature>;
+
+export type DeployFeatureId = keyof typeof DEPLOY_FEATURES;
+
+export interface DeployTargets {
+  /** The `Microsoft.ContainerService/managedClusters` API version the Bicep output uses: stable, and knowing every property written. */
+  readonly managedClustersApi: Sourced<string>;
+  /** The `Microsoft.Network` API version of the VNet, subnets and route tables in the Bicep output. */
+  readonly networkApi: Sourced<string>;
+  /** The azurerm versions the Terraform output declares (`required_providers` constraint). */
+  readonly azurermConstraint: Sourced<string>;
+  /** The oldest az CLI the script needs whatever the plan: `--flag=value` on every command and `az group create`. */
+  readonly azBaseline: Sourced<string>;
+  /** How the API spells an AKS-managed StandardV2 NAT gateway; the sources disagree. */
+  readonly natGatewayV2Shape: Sourced<string>;
+  /** Windows Server 2025 pools cannot disable FIPS: the FIPS image must be asked for. */
+  readonly windows2025RequiresFips: Sourced<boolean>;
+  /** Windows Server 2025 pools need this Kubernetes version or later. */
+  readonly windows2025MinKubernetes: Sourced<string>;
+}
+
+export const DEPLOY_TARGETS: DeployTargets = {
+  managedClustersApi: sourced(
+    "2026-04-01",
+    [
+      API_2026_04_01("the newest stable containerservice API the azurerm provider vendors (5.2.0)"),
+      page("https://learn.microsoft.com/azure/templates/microsoft.containerservice/managedclusters"),
+    ],
+    {
+      ...CHECKED,
+      derived:
+        "the newest stable version whose definition could be read here; it has every property the generator writes (osSKU Windows2025, enableFIPS, podIPAllocationMode, bootstrapProfile, outboundType none); later stable versions may exist",
+    },
+  ),
+  networkApi: sourced(
+    "2024-05-01",
+    repoFile(
+      "Azure/azure-rest-api-specs:specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/virtualNetwork.json",
+      "stable; virtualNetworks, subnets (routeTable, delegations) and routeTables",
+    ),
+    CHECKED,
+  ),
+  azurermConstraint: sourced(
+    ">= 4.57.0, < 6.0.0",
+    [
+      AZURERM_CHANGELOG_V4("4.57.0: node_provisioning_profile"),
+      AZURERM(
+        "website/docs/guides/5.0-upgrade-guide.html.markdown",
+        "5.0: the node_provisioning_profile block is required",
+      ),
+      AZURERM("CHANGELOG.md", "5.2.0, the newest release read"),
+    ],
+    {
+      ...CHECKED,
+      derived:
+        "the output always writes node_provisioning_profile, which 4.57.0 introduced and 5.x requires; 6.0 is a major version not yet read",
+    },
+  ),
+  azBaseline: sourced("2.0.81", aksDoc("egress-udr", "the oldest CLI version an AKS networking page names"), {
+    ...CHECKED,
+    derived: "no flag the script always writes needs more; each plan value may raise it (see the features)",
+  }),
+  natGatewayV2Shape: sourced(
+    "outboundType: managedNATGatewayV2",
+    [
+      aksDoc("nat-gateway", "Create an AKS cluster with a managed StandardV2 NAT gateway"),
+      aksDoc("egress-outboundtype"),
+    ],
+    {
+      ...CHECKED,
+      alternatives: [
+        {
+          value: "outboundType: managedNATGateway with natGatewayProfile.sku: standardV2",
+          source: [aksRelease("2026-07-17", "NAT Gateway V2 public preview, API version 2026-06-01")],
+          note: "the release notes describe the preview as the existing outbound type with a StandardV2 SKU",
+        },
+      ],
+    },
+  ),
+  windows2025RequiresFips: sourced(
+    true,
+    [
+      aksDoc("enable-fips-nodes", "Windows Server 2025: enabled by default and can't be disabled"),
+      aksDoc("upgrade-os-version", "Windows2025 requires a FIPS-enabled image (--enable-fips-image)"),
+    ],
+    CHECKED,
+  ),
+  windows2025MinKubernetes: sourced("1.32", aksRelease("2026-05-29", "Windows Server 2025 GA on 1.32+"), CHECKED),
+};
