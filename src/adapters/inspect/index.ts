@@ -7,4 +7,11 @@
 export { SnapshotBuilder } from "./snapshot-builder.js";
 export { listItems, DumpSyntaxError } from "./json-items.js";
 export { readDumps, DumpError } from "./dump.js";
-export { readLive, KubeconfigError, type LiveOptions, type LiveResult } from "./live.js";
+export {
+  readLive,
+  KubeconfigError,
+  LiveOptionsError,
+  MAX_TIMEOUT_MS,
+  type LiveOptions,
+  type LiveResult,
+} from "./live.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { DumpSyntaxError, listItems } from "./json-items.js";
+import { DumpSyntaxError, ListScanner, listItems } from "./json-items.js";
 
 async function* chunked(text: string, size: number): AsyncGenerator<Uint8Array> {
   const bytes = new TextEncoder().encode(text);
@@ -113,6 +113,58 @@ describe("listItems", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("ListScanner fields", () => {
+  const fieldCases: { name: string; text: string; fields: Record<string, unknown> }[] = [
+    {
+      name: "an API list page (metadata before items, continue token)",
+      text: '{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"9","continue":"abc\\"d"},"items":[{"a":1}]}',
+      fields: { kind: "PodList", apiVersion: "v1", metadata: { resourceVersion: "9", continue: 'abc"d' } },
+    },
+    {
+      name: "fields after items, scalars of every kind",
+      text: '{"items":[],"kind":null,"apiVersion":12,"metadata":[true,{"x":"}"}],"other":{"kind":"no"}}',
+      fields: { kind: null, apiVersion: 12, metadata: [true, { x: "}" }] },
+    },
+    {
+      name: "a key longer than any kept name is not mistaken for one",
+      text: '{"kindkindkindkindkind":"x","items":[{"kind":"Node"}]}',
+      fields: {},
+    },
+    { name: "a top-level array has none", text: '[{"kind":"Node"}]', fields: {} },
+  ];
+
+  it.each(fieldCases)("keeps $name", ({ text, fields }) => {
+    for (const size of [1, 2, 5, 4096]) {
+      const scanner = new ListScanner();
+      const bytes = new TextEncoder().encode(text);
+      for (let i = 0; i < bytes.length; i += size) scanner.write(bytes.subarray(i, i + size));
+      scanner.end();
+      expect(scanner.fields).toEqual(fields);
+    }
+  });
+
+  it("keeps the same fields as JSON.parse for any list page, however the bytes are split", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ kind: fc.jsonValue(), apiVersion: fc.jsonValue(), metadata: fc.jsonValue() }),
+        fc.array(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 }),
+        fc.integer({ min: 1, max: 32 }),
+        (fields, items, size) => {
+          const text = JSON.stringify({ ...fields, items });
+          const scanner = new ListScanner();
+          const bytes = new TextEncoder().encode(text);
+          const got: unknown[] = [];
+          for (let i = 0; i < bytes.length; i += size) got.push(...scanner.write(bytes.subarray(i, i + size)));
+          scanner.end();
+          expect(got).toEqual(JSON.parse(text).items);
+          expect(scanner.fields).toEqual(JSON.parse(JSON.stringify(fields)));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

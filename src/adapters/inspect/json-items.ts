@@ -1,15 +1,17 @@
 /**
- * A streaming reader for Kubernetes `List` JSON (`kubectl get … -o json`): it
- * scans bytes as they arrive and yields each element of the top-level `items`
- * array as soon as it is complete, holding at most one item in memory. A file
- * may hold several top-level values one after another (several `kubectl get`
- * outputs concatenated); a top-level array is read as a list of items.
+ * A streaming reader for Kubernetes `List` JSON (`kubectl get … -o json`, or
+ * one page of a list call): it scans bytes as they arrive and hands out each
+ * element of the top-level `items` array as soon as it is complete, holding at
+ * most one item in memory. A stream may hold several top-level values one
+ * after another (several `kubectl get` outputs concatenated); a top-level
+ * array is read as a list of items. The top-level `kind`, `apiVersion` and
+ * `metadata` (where the `continue` token is) are kept as `fields`.
  *
  * Only the structure outside items is checked (brackets, strings); each item
- * is parsed by `JSON.parse`, which checks it fully.
+ * and each kept field is parsed by `JSON.parse`, which checks it fully.
  */
 
-/** A problem with the bytes of a dump; `offset` is the byte position where it was noticed. */
+/** A problem with the bytes of a list; `offset` is the byte position where it was noticed. */
 export class DumpSyntaxError extends Error {
   override readonly name = "DumpSyntaxError";
   constructor(
@@ -29,56 +31,57 @@ const RBRACKET = 0x5d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 const ITEMS = "items";
+/** The top-level fields kept (small by nature; a response's size cap bounds a hostile one). */
+const KEPT = new Set(["kind", "apiVersion", "metadata"]);
+/** Key bytes collected: enough for every kept name; longer keys are never kept. */
+const KEY_BYTES = 16;
 
 function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 }
 
+/** What the capture in progress is: an item, or a kept top-level field (string, other scalar, or container). */
+type Capture = { readonly kind: "item" } | { readonly kind: "field"; readonly name: string; readonly scalar: boolean };
+
 /**
- * Yields the items of every `List` (or top-level array) in the byte stream.
- * Throws `DumpSyntaxError` for broken structure, a non-object item or a
- * stream without any list.
+ * The scanner. `write` takes the next chunk and returns the items completed in
+ * it; `end` checks that the stream ended between values and held a list.
  */
-export async function* listItems(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<unknown> {
+export class ListScanner {
+  /** Top-level `kind`, `apiVersion`, `metadata` of the last top-level object that had them. */
+  readonly fields: Record<string, unknown> = {};
   /** Open containers: true for an object, false for an array. */
-  const stack: boolean[] = [];
-  let inString = false;
-  let escape = false;
+  private readonly stack: boolean[] = [];
+  private inString = false;
+  private escape = false;
   /** At depth 1 inside an object: the next string is a key. */
-  let expectKey = false;
-  let key = "";
-  let keyBytes: number[] | undefined;
-  let pendingKey: string | undefined;
+  private expectKey = false;
+  private key = "";
+  private keyBytes: number[] | undefined;
+  private pendingKey: string | undefined;
   /** Depth of the items array when inside one (its elements sit at this depth). */
-  let itemsDepth = -1;
-  let sawList = false;
-  /** Parts of the item being captured, and where it started in the current chunk. */
-  let parts: Uint8Array[] = [];
-  let captureStart = -1;
-  let offset = 0;
+  private itemsDepth = -1;
+  private sawList = false;
+  private parts: Uint8Array[] = [];
+  private captureStart = -1;
+  private capture: Capture | undefined;
+  private offset = 0;
 
-  const finishItem = (chunk: Uint8Array, end: number): unknown => {
-    parts.push(chunk.subarray(captureStart, end));
-    const bytes = parts.length === 1 ? (parts[0] as Uint8Array) : concat(parts);
-    parts = [];
-    captureStart = -1;
-    try {
-      return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
-    } catch (e) {
-      throw new DumpSyntaxError(`an item of the list is not valid JSON: ${(e as Error).message}`, offset + end);
-    }
-  };
+  /** Bytes read so far. */
+  get bytes(): number {
+    return this.offset;
+  }
 
-  for await (const raw of chunks) {
-    const chunk = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
-    const items: unknown[] = [];
+  write(chunk: Uint8Array): unknown[] {
+    const out: unknown[] = [];
+    const stack = this.stack;
     for (let i = 0; i < chunk.length; i++) {
-      if (inString) {
-        if (escape) {
-          escape = false;
+      if (this.inString) {
+        if (this.escape) {
+          this.escape = false;
           continue;
         }
-        if (!keyBytes) {
+        if (!this.keyBytes) {
           // Fast path: jump to the next quote (native search), then look for an escape before it.
           const q = chunk.indexOf(QUOTE, i);
           const end = q < 0 ? chunk.length : q;
@@ -91,82 +94,148 @@ export async function* listItems(chunks: AsyncIterable<Uint8Array | string>): As
           }
           if (bs >= 0) {
             i = bs;
-            escape = true;
+            this.escape = true;
             continue;
           }
           i = end;
-          if (q >= 0) inString = false;
+          if (q >= 0) {
+            this.inString = false;
+            // A kept string field ends with its closing quote.
+            if (this.capture?.kind === "field" && this.capture.scalar && stack.length === 1) this.finish(chunk, i + 1);
+          }
           continue;
         }
         const b = chunk[i] as number;
-        if (b === BACKSLASH) escape = true;
+        if (b === BACKSLASH) this.escape = true;
         else if (b === QUOTE) {
-          inString = false;
-          key = String.fromCharCode(...keyBytes);
-          keyBytes = undefined;
-        } else if (keyBytes.length <= ITEMS.length) keyBytes.push(b);
+          this.inString = false;
+          this.key = this.keyBytes.length > KEY_BYTES ? "" : String.fromCharCode(...this.keyBytes);
+          this.keyBytes = undefined;
+        } else if (this.keyBytes.length <= KEY_BYTES) this.keyBytes.push(b);
         continue;
       }
       const b = chunk[i] as number;
       if (isSpace(b)) continue;
       const depth = stack.length;
+      // A scalar field (number, true, false, null) ends at the next comma or closing brace of the object.
+      if (this.capture?.kind === "field" && this.capture.scalar && depth === 1 && (b === COMMA || b === RBRACE))
+        this.finish(chunk, i);
       // An element of an items array starts here.
-      if (depth === itemsDepth && captureStart < 0 && b !== COMMA && b !== RBRACKET) {
-        if (b !== LBRACE) throw new DumpSyntaxError("an element of the list's items is not an object", offset + i);
-        captureStart = i;
+      if (depth === this.itemsDepth && this.captureStart < 0 && b !== COMMA && b !== RBRACKET) {
+        if (b !== LBRACE) throw new DumpSyntaxError("an element of the list's items is not an object", this.offset + i);
+        this.start({ kind: "item" }, i);
+      }
+      // A kept top-level field's value starts here.
+      if (depth === 1 && stack[0] === true && this.pendingKey !== undefined && this.captureStart < 0) {
+        const name = this.pendingKey;
+        if (KEPT.has(name)) this.start({ kind: "field", name, scalar: b !== LBRACE && b !== LBRACKET }, i);
       }
       if (b === QUOTE) {
-        inString = true;
-        if (depth === 1 && stack[0] === true && expectKey) {
-          keyBytes = [];
-          expectKey = false;
+        this.inString = true;
+        if (depth === 1 && stack[0] === true && this.expectKey) {
+          this.keyBytes = [];
+          this.expectKey = false;
         }
+        this.pendingKey = undefined;
         continue;
       }
       if (b === LBRACE || b === LBRACKET) {
         if (depth === 0 && b === LBRACKET) {
-          itemsDepth = 1;
-          sawList = true;
-        } else if (depth === 1 && pendingKey === ITEMS && b === LBRACKET) {
-          itemsDepth = 2;
-          sawList = true;
+          this.itemsDepth = 1;
+          this.sawList = true;
+        } else if (depth === 1 && this.pendingKey === ITEMS && b === LBRACKET) {
+          this.itemsDepth = 2;
+          this.sawList = true;
         }
-        pendingKey = undefined;
+        this.pendingKey = undefined;
         stack.push(b === LBRACE);
-        if (stack.length === 1 && b === LBRACE) expectKey = true;
+        if (stack.length === 1 && b === LBRACE) this.expectKey = true;
         continue;
       }
       if (b === RBRACE || b === RBRACKET) {
         const open = stack.pop();
         if (open === undefined || open !== (b === RBRACE))
-          throw new DumpSyntaxError(`unexpected '${String.fromCharCode(b)}'`, offset + i);
-        if (stack.length === itemsDepth && captureStart >= 0) items.push(finishItem(chunk, i + 1));
-        else if (stack.length === itemsDepth - 1) itemsDepth = -1;
+          throw new DumpSyntaxError(`unexpected '${String.fromCharCode(b)}'`, this.offset + i);
+        if (this.captureStart >= 0 && this.capture && !(this.capture.kind === "field" && this.capture.scalar)) {
+          const home = this.capture.kind === "item" ? this.itemsDepth : 1;
+          if (stack.length === home) {
+            const value = this.finish(chunk, i + 1);
+            if (value !== NONE) out.push(value);
+          }
+        } else if (stack.length === this.itemsDepth - 1) this.itemsDepth = -1;
         continue;
       }
       if (depth === 1 && stack[0] === true) {
-        if (b === COMMA) expectKey = true;
-        else if (b === COLON) pendingKey = key;
-        else pendingKey = undefined;
+        if (b === COMMA) this.expectKey = true;
+        else if (b === COLON) this.pendingKey = this.key;
+        else this.pendingKey = undefined;
       }
       if (depth === 0)
-        throw new DumpSyntaxError(`unexpected '${String.fromCharCode(b)}' outside any JSON object`, offset + i);
+        throw new DumpSyntaxError(`unexpected '${String.fromCharCode(b)}' outside any JSON object`, this.offset + i);
     }
-    if (captureStart >= 0) {
+    if (this.captureStart >= 0) {
       // Copy: the stream may reuse its buffer.
-      parts.push(chunk.slice(captureStart));
-      captureStart = 0;
+      this.parts.push(chunk.slice(this.captureStart));
+      this.captureStart = 0;
     }
-    offset += chunk.length;
+    this.offset += chunk.length;
+    return out;
+  }
+
+  /** Checks the end of the stream. */
+  end(): void {
+    if (this.stack.length > 0 || this.inString)
+      throw new DumpSyntaxError("the JSON ends in the middle of a value (is the file truncated?)", this.offset);
+    if (!this.sawList)
+      throw new DumpSyntaxError(
+        'no Kubernetes List found (expected the output of "kubectl get … -o json", an object with "items")',
+        this.offset,
+      );
+  }
+
+  private start(capture: Capture, at: number): void {
+    this.capture = capture;
+    this.captureStart = at;
+  }
+
+  /** Ends the capture at `end` (exclusive) in `chunk`: an item is returned, a field is kept. */
+  private finish(chunk: Uint8Array, end: number): unknown {
+    const capture = this.capture;
+    this.parts.push(chunk.subarray(this.captureStart, end));
+    const bytes = this.parts.length === 1 ? (this.parts[0] as Uint8Array) : concat(this.parts);
+    this.parts = [];
+    this.captureStart = -1;
+    this.capture = undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+    } catch (e) {
+      const what = capture?.kind === "field" ? `the list's ${capture.name}` : "an item of the list";
+      throw new DumpSyntaxError(`${what} is not valid JSON: ${(e as Error).message}`, this.offset + end);
+    }
+    if (capture?.kind === "field") {
+      this.fields[capture.name] = value;
+      return NONE;
+    }
+    return value;
+  }
+}
+
+const NONE = Symbol("none");
+
+/**
+ * Yields the items of every `List` (or top-level array) in the byte stream.
+ * Throws `DumpSyntaxError` for broken structure, a non-object item or a
+ * stream without any list.
+ */
+export async function* listItems(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<unknown> {
+  const scanner = new ListScanner();
+  const encoder = new TextEncoder();
+  for await (const raw of chunks) {
+    const items = scanner.write(typeof raw === "string" ? encoder.encode(raw) : raw);
     for (const item of items) yield item;
   }
-  if (stack.length > 0 || inString)
-    throw new DumpSyntaxError("the JSON ends in the middle of a value (is the file truncated?)", offset);
-  if (!sawList)
-    throw new DumpSyntaxError(
-      'no Kubernetes List found (expected the output of "kubectl get … -o json", an object with "items")',
-      offset,
-    );
+  scanner.end();
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

@@ -127,7 +127,7 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
       args: ["--timeout", "1"],
       problem: { resource: "pods", kind: "timeout" },
       model: "azure-cni-overlay",
-      text: /timed out/,
+      text: /did not finish within the run.s time limit/,
     },
     {
       name: "pods fail with 500",

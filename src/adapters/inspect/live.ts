@@ -1,43 +1,50 @@
 /**
- * The live path: reads nodes, pods, DaemonSets and NodeNetworkConfigs from
+ * The live path: lists nodes, pods, DaemonSets and NodeNetworkConfigs from
  * the Kubernetes API with `@kubernetes/client-node` (loaded only here, and
- * this module only by `aksnet inspect`). Only `list` calls, paginated with
- * `limit`/`continue`, each page reduced into the snapshot before the next is
- * asked for. A list that fails becomes a `ReadProblem`; the others go on.
+ * this module only by `aksnet inspect`). Only reads, paginated with
+ * `limit`/`continue`; each page's items are reduced into the snapshot as
+ * their bytes arrive (`list-transport.ts` says how the client is used).
  *
- * Kubeconfig is loaded as kubectl does: `--kubeconfig`, else every file of
- * KUBECONFIG merged (first wins), else ~/.kube/config, else in-cluster;
- * exec, token and client-certificate auth and CA data are the client's own.
+ * Bounded whatever the server does: one deadline for the whole run
+ * (`timeoutMs`), a size cap per answer, a cap on items and pages per list, a
+ * continue token seen twice stops the list. A list that fails becomes a
+ * `ReadProblem` and leaves nothing of itself in the snapshot; the others go on.
  */
-import { existsSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
 import type * as K8s from "@kubernetes/client-node";
-import type { ApiException, KubeConfig } from "@kubernetes/client-node";
+import type { ApiException } from "@kubernetes/client-node";
 import type { ClusterSnapshot, ReadProblem, ReadProblemKind, ResourceKind } from "../../engines/inspect/index.js";
+import { loadKubeConfig, redactUrl, type KubeconfigChoice } from "./kubeconfig.js";
+import { AgentCache, ListAnswerError, listTransport, type ListTarget } from "./list-transport.js";
 import { SnapshotBuilder } from "./snapshot-builder.js";
 
-export interface LiveOptions {
-  readonly kubeconfig?: string | undefined;
-  readonly context?: string | undefined;
-  /** Environment (KUBECONFIG, HOME) used to find the kubeconfig. */
-  readonly env: Readonly<Record<string, string | undefined>>;
-  /** Items per page (the `limit` of each list call). */
+export { KubeconfigError, redactUrl } from "./kubeconfig.js";
+
+export interface LiveOptions extends KubeconfigChoice {
+  /** Items per page (the `limit` of each list call); 1 to 1,000,000 (default 500, as kubectl). */
   readonly pageSize?: number;
-  /** Per-request timeout in milliseconds. */
+  /** Time for the whole run in milliseconds, every request included; 1 to 2,147,483,647 (default 120,000). */
   readonly timeoutMs?: number;
+  /** The most bytes one answer may have (default 256 MiB). */
+  readonly maxResponseBytes?: number;
+  /** The most items one list may have (default 2,000,000: 5,000 nodes × 250 pods is 1,250,000). */
+  readonly maxItems?: number;
 }
 
 export interface LiveResult {
   readonly snapshot: ClusterSnapshot;
   readonly context: string | undefined;
+  /** The API server's URL, with any credentials in it replaced by `***`. */
   readonly server: string | undefined;
 }
 
-/** The kubeconfig cannot be used; the message says which and what to do. */
-export class KubeconfigError extends Error {
-  override readonly name = "KubeconfigError";
+/** An option value `readLive` refuses; the message names the option and its range. */
+export class LiveOptionsError extends Error {
+  override readonly name = "LiveOptionsError";
 }
+
+/** The largest delay Node's timers take (2^31 − 1 ms, about 24.8 days); beyond it they fire at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+const DEFAULTS = { pageSize: 500, timeoutMs: 120_000, maxResponseBytes: 256 << 20, maxItems: 2_000_000 } as const;
 
 /** The group, version and plural of NodeNetworkConfig (Azure/azure-container-networking:crd/nodenetworkconfig, checked 2026-11-22). */
 export const NNC = {
@@ -47,48 +54,30 @@ export const NNC = {
   namespace: "kube-system",
 } as const;
 
-async function loadKubeConfig(k8s: typeof K8s, o: LiveOptions): Promise<KubeConfig> {
-  const kc = new k8s.KubeConfig();
-  const files = o.kubeconfig
-    ? [o.kubeconfig]
-    : (o.env["KUBECONFIG"] ?? "").split(process.platform === "win32" ? ";" : ":").filter(Boolean);
-  try {
-    if (files.length > 0) {
-      kc.loadFromFile(files[0] as string);
-      for (const f of files.slice(1)) {
-        const more = new k8s.KubeConfig();
-        more.loadFromFile(f);
-        kc.mergeConfig(more, true);
-      }
-    } else {
-      const home = o.env["HOME"] ?? o.env["USERPROFILE"] ?? homedir();
-      if (!existsSync(join(home, ".kube", "config")) && !o.env["KUBERNETES_SERVICE_HOST"])
-        throw new KubeconfigError(
-          `no kubeconfig found (KUBECONFIG is unset and ${join(home, ".kube", "config")} does not exist); run az aks get-credentials, pass --kubeconfig PATH, or read a dump with --from-dump FILE.`,
-        );
-      kc.loadFromDefault();
-    }
-  } catch (e) {
-    if (e instanceof KubeconfigError) throw e;
-    throw new KubeconfigError(
-      `cannot load the kubeconfig ${files.join(", ") || "~/.kube/config"}: ${(e as Error).message.split("\n")[0]}; pass --kubeconfig PATH or --from-dump FILE.`,
-    );
-  }
-  if (o.context) {
-    if (!kc.getContexts().some((c) => c.name === o.context))
-      throw new KubeconfigError(
-        `the kubeconfig has no context "${o.context}"; choose one of: ${
-          kc
-            .getContexts()
-            .map((c) => c.name)
-            .join(", ") || "(none)"
-        }.`,
+const KINDS: Record<ResourceKind, { listKind: string; itemKind: string }> = {
+  nodes: { listKind: "NodeList", itemKind: "Node" },
+  pods: { listKind: "PodList", itemKind: "Pod" },
+  daemonsets: { listKind: "DaemonSetList", itemKind: "DaemonSet" },
+  nodenetworkconfigs: { listKind: "NodeNetworkConfigList", itemKind: "NodeNetworkConfig" },
+};
+
+function checkOptions(o: LiveOptions): Required<Pick<LiveOptions, keyof typeof DEFAULTS>> {
+  const range = (name: string, v: number | undefined, lo: number, hi: number, unit: string) => {
+    if (v !== undefined && !(Number.isInteger(v) && v >= lo && v <= hi))
+      throw new LiveOptionsError(
+        `${name} must be a whole number from ${lo.toLocaleString("en-US")} to ${hi.toLocaleString("en-US")} ${unit}, got ${v}.`,
       );
-    kc.setCurrentContext(o.context);
-  }
-  if (!kc.getCurrentCluster())
-    throw new KubeconfigError("the kubeconfig names no current cluster; pass --context NAME or --kubeconfig PATH.");
-  return kc;
+  };
+  range("timeoutMs", o.timeoutMs, 1, MAX_TIMEOUT_MS, "milliseconds");
+  range("pageSize", o.pageSize, 1, 1_000_000, "items");
+  range("maxResponseBytes", o.maxResponseBytes, 1024, 2 ** 30, "bytes");
+  range("maxItems", o.maxItems, 1, 100_000_000, "items");
+  return {
+    pageSize: o.pageSize ?? DEFAULTS.pageSize,
+    timeoutMs: o.timeoutMs ?? DEFAULTS.timeoutMs,
+    maxResponseBytes: o.maxResponseBytes ?? DEFAULTS.maxResponseBytes,
+    maxItems: o.maxItems ?? DEFAULTS.maxItems,
+  };
 }
 
 const WHAT_IT_MEANS: Record<ResourceKind, string> = {
@@ -98,27 +87,36 @@ const WHAT_IT_MEANS: Record<ResourceKind, string> = {
   nodenetworkconfigs: "the Overlay / pod subnet markers on NodeNetworkConfigs and the pod subnet use are unknown",
 };
 
-/** Turns a failed list call into a problem the report can show. */
-export function readProblem(resource: ResourceKind, e: unknown): ReadProblem {
+/** A list stopped by the loop guards. */
+class ListLoopError extends Error {
+  override readonly name = "ListLoopError";
+}
+
+/** Turns a failed list call into a problem the report can show; `timeoutS` names the run's limit. */
+export function readProblem(resource: ResourceKind, e: unknown, timedOut = false, timeoutS?: number): ReadProblem {
   const code = (e as ApiException<unknown>).code;
   const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as { code?: unknown }).code;
-  const name = (e as Error).name;
   let kind: ReadProblemKind = "error";
-  let why = (e as Error).message?.split("\n")[0] ?? String(e);
-  if (code === 403) {
+  let why = redactUrl((e as Error).message?.split("\n")[0] ?? String(e));
+  if (timedOut) {
+    kind = "timeout";
+    why = `the list of ${resource} did not finish within the run's time limit${timeoutS === undefined ? "" : ` (--timeout ${timeoutS} s)`} (retry, or raise --timeout)`;
+  } else if (e instanceof ListAnswerError || e instanceof ListLoopError) {
+    kind = "refused";
+    why = why.replace(/\.$/, "");
+  } else if (code === 403) {
     kind = "forbidden";
     why = `list ${resource} is forbidden (403) for this user (grant the read-only ClusterRole in docs/inspect.md)`;
   } else if (code === 401) {
     kind = "unauthorized";
     why = "the API server rejected the credentials (401; refresh them with az aks get-credentials and retry)";
   } else if (code === 404 && resource === "nodenetworkconfigs") {
-    kind = "absent";
-    why =
-      "the NodeNetworkConfig CRD (acn.azure.com) is not installed: CNS does not manage pod addresses here, as on kubenet and older node subnet clusters";
-    return { resource, kind, detail: why };
-  } else if (name === "AbortError" || cause === "ETIMEDOUT" || name === "TimeoutError") {
-    kind = "timeout";
-    why = `the list of ${resource} timed out (retry, or raise --timeout)`;
+    return {
+      resource,
+      kind: "absent",
+      detail:
+        "the NodeNetworkConfig CRD (acn.azure.com) is not installed: CNS does not manage pod addresses here, as on kubenet and older node subnet clusters",
+    };
   } else if (
     typeof cause === "string" &&
     ["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ECONNRESET", "EAI_AGAIN"].includes(cause)
@@ -129,71 +127,142 @@ export function readProblem(resource: ResourceKind, e: unknown): ReadProblem {
   return { resource, kind, detail: `${why}, so ${WHAT_IT_MEANS[resource]}.` };
 }
 
-interface Page {
-  readonly items: readonly unknown[];
-  readonly metadata?: { readonly _continue?: string; readonly continue?: string } | undefined;
+/** Rejects when the signal aborts, whatever the promise is waiting for (an exec credential plugin included). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener("abort", onAbort, { once: true });
+    p.then(
+      (v) => (signal.removeEventListener("abort", onAbort), resolve(v)),
+      (e: unknown) => (signal.removeEventListener("abort", onAbort), reject(e as Error)),
+    );
+  });
 }
 
-/** Lists every page of one resource into the builder. */
-async function listAll(
-  builder: SnapshotBuilder,
-  resource: ResourceKind,
-  list: (cont: string | undefined) => Promise<Page>,
-): Promise<void> {
-  let cont: string | undefined;
-  try {
-    do {
-      const page = await list(cont);
-      for (const item of page.items) builder.add(item, resource);
-      cont = page.metadata?._continue ?? page.metadata?.continue ?? undefined;
-    } while (cont);
-    builder.markRead(resource);
-  } catch (e) {
-    builder.problem(readProblem(resource, e));
-  }
+interface PageMeta {
+  readonly metadata?: { readonly _continue?: string; readonly continue?: string } | undefined;
 }
 
 /** Reads the cluster the kubeconfig points at. */
 export async function readLive(o: LiveOptions): Promise<LiveResult> {
-  const k8s = await import("@kubernetes/client-node");
+  const opts = checkOptions(o);
+  const k8s: typeof K8s = await import("@kubernetes/client-node");
   const kc = await loadKubeConfig(k8s, o);
-  const limit = o.pageSize ?? 500;
-  const timeoutMs = o.timeoutMs ?? 30_000;
-  // A per-request timeout: the client's middleware contract wants an object with toPromise().
-  const middleware = {
-    pre: (ctx: { setSignal(s: AbortSignal): void }) => {
-      ctx.setSignal(AbortSignal.timeout(timeoutMs));
-      return { toPromise: () => Promise.resolve(ctx) };
-    },
-    post: (rsp: unknown) => ({ toPromise: () => Promise.resolve(rsp) }),
-  };
-  const options = { middleware: [middleware], middlewareMergeStrategy: "append" } as unknown as Parameters<
-    InstanceType<typeof k8s.CoreV1Api>["listNode"]
-  >[1];
-  const core = kc.makeApiClient(k8s.CoreV1Api);
-  const apps = kc.makeApiClient(k8s.AppsV1Api);
-  const custom = kc.makeApiClient(k8s.CustomObjectsApi);
+  const cluster = kc.getCurrentCluster();
+  const server = cluster?.server;
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new Error(`the run's time limit of ${opts.timeoutMs} ms passed`)),
+    opts.timeoutMs,
+  );
   const b = new SnapshotBuilder();
-  await listAll(b, "nodes", (c) => core.listNode({ limit, _continue: c }, options));
-  // When the API cannot be reached or refuses the credentials, the other lists would only repeat it.
-  const first = b.build().problems[0];
-  if (first && (first.kind === "unreachable" || first.kind === "unauthorized")) {
-    for (const r of ["pods", "daemonsets", "nodenetworkconfigs"] as const)
-      b.problem({
-        resource: r,
-        kind: first.kind,
-        detail: `not tried: ${first.kind === "unreachable" ? "the API server is unreachable" : "the credentials were rejected"}.`,
+  const agents = new AgentCache();
+  try {
+    const api = (target: ListTarget) => {
+      const configuration = k8s.createConfiguration({
+        baseServer: new k8s.ServerConfiguration(server ?? "", {}),
+        authMethods: { default: kc },
+        httpApi: listTransport(k8s, target, { signal: deadline.signal, maxBytes: opts.maxResponseBytes, agents }),
       });
-  } else {
-    // Finished pods hold no address and count against no max pods: the API server leaves them out.
-    const fieldSelector = "status.phase!=Succeeded,status.phase!=Failed";
-    await listAll(b, "pods", (c) => core.listPodForAllNamespaces({ limit, _continue: c, fieldSelector }, options));
-    await listAll(b, "daemonsets", (c) => apps.listDaemonSetForAllNamespaces({ limit, _continue: c }, options));
-    await listAll(
-      b,
-      "nodenetworkconfigs",
-      (c) => custom.listNamespacedCustomObject({ ...NNC, limit, _continue: c }, options) as Promise<Page>,
-    );
+      return {
+        core: new k8s.CoreV1Api(configuration),
+        apps: new k8s.AppsV1Api(configuration),
+        custom: new k8s.CustomObjectsApi(configuration),
+      };
+    };
+    const limit = opts.pageSize;
+    const calls: Record<ResourceKind, (c: ReturnType<typeof api>, cont: string | undefined) => Promise<PageMeta>> = {
+      nodes: (c, cont) => c.core.listNode({ limit, _continue: cont }),
+      // Finished pods hold no address and count against no max pods: the API server leaves them out.
+      pods: (c, cont) =>
+        c.core.listPodForAllNamespaces({
+          limit,
+          _continue: cont,
+          fieldSelector: "status.phase!=Succeeded,status.phase!=Failed",
+        }),
+      daemonsets: (c, cont) => c.apps.listDaemonSetForAllNamespaces({ limit, _continue: cont }),
+      nodenetworkconfigs: (c, cont) =>
+        c.custom.listNamespacedCustomObject({ ...NNC, limit, _continue: cont }) as Promise<PageMeta>,
+    };
+    for (const resource of ["nodes", "pods", "daemonsets", "nodenetworkconfigs"] as const) {
+      const first = b.problems()[0];
+      if (first && (first.kind === "unreachable" || first.kind === "unauthorized")) {
+        // When the API cannot be reached or refuses the credentials, the other lists would only repeat it.
+        b.problem({
+          resource,
+          kind: first.kind,
+          detail: `not tried: ${first.kind === "unreachable" ? "the API server is unreachable" : "the credentials were rejected"}.`,
+        });
+        continue;
+      }
+      if (deadline.signal.aborted) {
+        b.problem({
+          resource,
+          kind: "timeout",
+          detail: `not tried: the run's time limit (--timeout ${opts.timeoutMs / 1000} s) was used up, so ${WHAT_IT_MEANS[resource]}.`,
+        });
+        continue;
+      }
+      await listAll(b, resource, deadline.signal, opts, (onItem) => {
+        const c = api({ ...KINDS[resource], onItem });
+        return (cont) => untilAborted(calls[resource](c, cont), deadline.signal);
+      });
+    }
+  } finally {
+    clearTimeout(timer);
+    agents.destroy();
   }
-  return { snapshot: b.build(), context: kc.getCurrentContext() || undefined, server: kc.getCurrentCluster()?.server };
+  return {
+    snapshot: b.build(),
+    context: kc.getCurrentContext() || undefined,
+    server: server === undefined ? undefined : redactUrl(server),
+  };
+}
+
+/** Lists every page of one resource into the builder; on any failure the resource's items are dropped. */
+async function listAll(
+  builder: SnapshotBuilder,
+  resource: ResourceKind,
+  signal: AbortSignal,
+  o: { pageSize: number; maxItems: number; timeoutMs: number },
+  client: (onItem: (raw: unknown) => void) => (cont: string | undefined) => Promise<PageMeta>,
+): Promise<void> {
+  const mark = builder.checkpoint(resource);
+  let items = 0;
+  const list = client((raw) => {
+    if (++items > o.maxItems)
+      throw new ListAnswerError(
+        "too-large",
+        `the list of ${resource} passed ${o.maxItems.toLocaleString("en-US")} items, more than any AKS cluster holds; aksnet stops there`,
+      );
+    builder.add(raw, resource);
+  });
+  // Pages beyond what the item cap allows (plus slack for empty pages) mean a server that never ends the list.
+  const maxPages = Math.ceil(o.maxItems / o.pageSize) + 100;
+  const seen = new Set<string>();
+  let cont: string | undefined;
+  let pages = 0;
+  try {
+    do {
+      const page = await list(cont);
+      pages++;
+      cont = page.metadata?._continue || page.metadata?.continue || undefined;
+      if (cont !== undefined) {
+        if (seen.has(cont))
+          throw new ListLoopError(
+            `the API server sent the same continue token twice while listing ${resource} (page ${pages}), which would repeat the list forever; aksnet stopped`,
+          );
+        if (pages >= maxPages)
+          throw new ListLoopError(
+            `the API server was still sending continue tokens after ${pages.toLocaleString("en-US")} pages of ${resource}; aksnet stopped`,
+          );
+        seen.add(cont);
+      }
+    } while (cont !== undefined);
+    builder.markRead(resource);
+  } catch (e) {
+    builder.rollback(resource, mark);
+    builder.problem(readProblem(resource, e, signal.aborted, o.timeoutMs / 1000));
+  }
 }

@@ -157,7 +157,7 @@ export class SnapshotBuilder {
   private readonly daemonSets: SnapshotDaemonSet[] = [];
   private readonly nncs: SnapshotNodeNetworkConfig[] = [];
   private readonly read = new Set<ResourceKind>();
-  private readonly problems: ReadProblem[] = [];
+  private readonly problemList: ReadProblem[] = [];
 
   /** Adds one raw object of the given resource (or of the resource its `kind` names). Returns false for an object it does not use. */
   add(raw: unknown, resource: ResourceKind | undefined = resourceOf(raw)): boolean {
@@ -181,7 +181,26 @@ export class SnapshotBuilder {
   }
 
   problem(p: ReadProblem): void {
-    this.problems.push(p);
+    this.problemList.push(p);
+  }
+
+  /** The problems recorded so far, in the order they came. */
+  problems(): readonly ReadProblem[] {
+    return this.problemList;
+  }
+
+  /** How many objects of the resource are held: a mark to roll back to when a list fails part-way. */
+  checkpoint(resource: ResourceKind): number {
+    return this.list(resource).length;
+  }
+
+  /** Drops the objects of the resource added after the checkpoint (a failed list leaves nothing of itself). */
+  rollback(resource: ResourceKind, mark: number): void {
+    this.list(resource).length = mark;
+  }
+
+  private list(resource: ResourceKind): unknown[] {
+    return { nodes: this.nodes, pods: this.pods, daemonsets: this.daemonSets, nodenetworkconfigs: this.nncs }[resource];
   }
 
   /** The snapshot, in a canonical order (by name / node) so live and offline reads compare equal. */
@@ -196,7 +215,7 @@ export class SnapshotBuilder {
       ),
       nodeNetworkConfigs: [...this.nncs].sort(byName),
       read: order.filter((r) => this.read.has(r)),
-      problems: [...this.problems].sort((a, b) => order.indexOf(a.resource) - order.indexOf(b.resource)),
+      problems: [...this.problemList].sort((a, b) => order.indexOf(a.resource) - order.indexOf(b.resource)),
     };
   }
 }

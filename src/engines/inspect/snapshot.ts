@@ -73,10 +73,13 @@ export interface SnapshotNodeNetworkConfig {
 
 export type ResourceKind = "nodes" | "pods" | "daemonsets" | "nodenetworkconfigs";
 
-/** Why a resource could not be read. */
-/** `absent`: the API does not serve the resource (NodeNetworkConfig CRD not installed); `not-in-dump`: the offline dump holds none. */
+/**
+ * Why a resource could not be read. `absent`: the API does not serve the resource (NodeNetworkConfig CRD not
+ * installed); `not-in-dump`: the offline dump holds none; `refused`: aksnet refused the answer (a redirect, an
+ * answer too large, a list of the wrong kind, a continue token repeated).
+ */
 export type ReadProblemKind =
-  "forbidden" | "unauthorized" | "timeout" | "unreachable" | "absent" | "not-in-dump" | "error";
+  "forbidden" | "unauthorized" | "timeout" | "unreachable" | "absent" | "not-in-dump" | "refused" | "error";
 
 export interface ReadProblem {
   readonly resource: ResourceKind;

@@ -43,13 +43,19 @@ const OUTPUT = defineOutput<InspectView>({
   data: (v) => JSON.parse(JSON.stringify(v.report, (_k, x: unknown) => (x === undefined ? null : x))) as unknown,
 });
 
-function positiveInt(name: string) {
+/** A whole number from 1 to `max`, or a usage error naming the flag and the range. */
+function wholeNumber(name: string, max: number, unit: string) {
   return (v: string) => {
-    if (!/^\d+$/.test(v) || Number(v) < 1)
-      throw new UsageError(`${name} must be a whole number of at least 1, got "${v}".`);
+    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max)
+      throw new UsageError(
+        `${name} must be a whole number from 1 to ${max.toLocaleString("en-US")}${unit}, got "${v}".`,
+      );
     return Number(v);
   };
 }
+
+/** Node's timers take at most 2^31 − 1 ms; a longer --timeout would fire at once. */
+const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000);
 
 async function loadConfigurationFiles(
   paths: { flag: string; path: string }[],
@@ -97,8 +103,18 @@ export default defineCommand({
       )
       .addOption(outputOption(OUTPUT))
       .option("--all-nodes", "list every node in table and markdown output (default: the first 20)")
-      .option("--page-size <n>", "items per list call on a live cluster", positiveInt("--page-size"), 500)
-      .option("--timeout <seconds>", "per-request timeout on a live cluster", positiveInt("--timeout"), 30)
+      .option(
+        "--page-size <n>",
+        "items per list call on a live cluster",
+        wholeNumber("--page-size", 1_000_000, ""),
+        500,
+      )
+      .option(
+        "--timeout <seconds>",
+        "time limit for the whole read of a live cluster, every request included",
+        wholeNumber("--timeout", MAX_TIMEOUT_S, " seconds (about 24.8 days)"),
+        120,
+      )
       .addHelpText(
         "after",
         `
@@ -141,7 +157,7 @@ Examples:
       }
       source = { kind: "dump", files: dumps };
     } else {
-      const { readLive, KubeconfigError } = await import("../../inspect/live.js");
+      const { readLive, KubeconfigError, LiveOptionsError } = await import("../../inspect/live.js");
       try {
         const live = await readLive({
           kubeconfig: opts["kubeconfig"] as string | undefined,
@@ -153,7 +169,7 @@ Examples:
         snapshot = live.snapshot;
         source = { kind: "live", context: live.context, server: live.server };
       } catch (e) {
-        if (e instanceof KubeconfigError) throw new UsageError(e.message);
+        if (e instanceof KubeconfigError || e instanceof LiveOptionsError) throw new UsageError(e.message);
         throw e;
       }
       if (snapshot.read.length === 0) {

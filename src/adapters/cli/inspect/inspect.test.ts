@@ -63,7 +63,7 @@ describe("aksnet inspect: bad input is one sentence and exit 2", () => {
     {
       name: "a page size of 0",
       args: ["--page-size", "0"],
-      stderr: /--page-size must be a whole number of at least 1, got "0"/,
+      stderr: /--page-size must be a whole number from 1 to 1,000,000, got "0"/,
     },
   ];
   it.each(cases)("$name", async ({ args, stderr }) => {

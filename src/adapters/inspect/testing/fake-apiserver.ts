@@ -1,27 +1,36 @@
 /**
- * A fake Kubernetes API server for tests: HTTPS on 127.0.0.1 with a CA and
- * server certificate made by openssl at start, bearer-token auth, and list
- * endpoints for nodes, pods, DaemonSets and NodeNetworkConfigs that serve
- * recorded objects page by page (`limit` / `continue`). Endpoints can be made
- * to answer 403 / 404 or never answer, to test how inspect degrades.
+ * A fake Kubernetes API server for tests and the benchmark: HTTPS on 127.0.0.1
+ * with a CA and server certificate made by openssl at start, bearer-token
+ * auth, and list endpoints for nodes, pods, DaemonSets and NodeNetworkConfigs
+ * that serve recorded objects page by page (`limit` / `continue`), as the real
+ * API server does: built-in lists carry no `kind` on their items, custom
+ * resource lists do. Endpoints can be made to fail or to be hostile, to test
+ * how inspect degrades and what it refuses:
+ * - 403 / 404 / 500, or `hang` (never answer);
+ * - `repeat-continue`: every page names the same continue token;
+ * - `redirect`: 307 to `redirectTo` (another server on another port);
+ * - `endless`: a 200 whose items never end;
+ * - `wrong-kind`: the list of another resource (a PodList for nodes).
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { ServerResponse } from "node:http";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ResourceKind } from "../../../engines/inspect/index.js";
+import { listItems } from "../json-items.js";
 
-export type Behaviour = "ok" | 403 | 404 | 500 | "hang";
+export type Behaviour = "ok" | 403 | 404 | 500 | "hang" | "repeat-continue" | "redirect" | "endless" | "wrong-kind";
 
 export interface FakeApiServer {
   readonly url: string;
   readonly dir: string;
   /** A kubeconfig for the server with the given token (context `fake`); `exec` makes the token come from an exec credential plugin, as kubelogin does. */
-  kubeconfig(token?: string, options?: { exec?: boolean }): string;
-  /** Every request: method and path with query. */
-  readonly requests: { method: string; url: string }[];
+  kubeconfig(token?: string, options?: { exec?: boolean; server?: string }): string;
+  /** Every request: method, path with query, and the Authorization header it carried. */
+  readonly requests: { method: string; url: string; authorization: string | undefined }[];
   close(): Promise<void>;
 }
 
@@ -102,33 +111,71 @@ function certificates(dir: string): { ca: string; key: string; cert: string } {
   };
 }
 
+let kubeconfigs = 0;
+
+/** Writes a list whose items never end, until the client goes away. */
+function endless(res: ServerResponse, [apiVersion, kind]: [string, string]): void {
+  res.writeHead(200, { "content-type": "application/json" });
+  res.write(`{"kind":"${kind}","apiVersion":"${apiVersion}","metadata":{},"items":[`);
+  const item = JSON.stringify({ metadata: { name: "x".repeat(1000) } });
+  let first = true;
+  const more = () => {
+    while (!res.destroyed) {
+      const ok = res.write(first ? item : "," + item);
+      first = false;
+      if (!ok) return void res.once("drain", more);
+    }
+  };
+  res.on("close", () => res.destroy());
+  more();
+}
+
 /** Starts a server holding the items of the given Kubernetes `List` files. */
 export async function startFakeApiServer(options: {
   lists: readonly string[];
   token?: string;
   behaviour?: Partial<Record<ResourceKind, Behaviour>>;
+  /** Where `redirect` points. */
+  redirectTo?: string;
+  /** Accept any bearer token (for a server that only records what it is sent). */
+  anyToken?: boolean;
 }): Promise<FakeApiServer> {
   const dir = mkdtempSync(join(tmpdir(), "aksnet-apiserver-"));
   const { ca, key, cert } = certificates(dir);
   const token = options.token ?? "test-token";
-  const store: Record<ResourceKind, unknown[]> = { nodes: [], pods: [], daemonsets: [], nodenetworkconfigs: [] };
+  // Read item by item and serialised once (a page is a join of ready strings), so a 150,000-pod cluster fits
+  // in memory and the server costs little beside the client it serves.
+  const typed = (r: ResourceKind) => r !== "nodenetworkconfigs";
+  const text: Record<ResourceKind, { json: string; phase: string }[]> = {
+    nodes: [],
+    pods: [],
+    daemonsets: [],
+    nodenetworkconfigs: [],
+  };
   for (const f of options.lists) {
-    for (const item of (JSON.parse(readFileSync(f, "utf8")) as { items: { kind: string }[] }).items) {
-      const r = KIND_OF[item.kind];
-      if (r) store[r].push(item);
+    for await (const item of listItems(createReadStream(f, { highWaterMark: 1 << 20 }))) {
+      const x = item as Record<string, unknown>;
+      const r = KIND_OF[x["kind"] as string];
+      if (!r) continue;
+      const { kind: _kind, apiVersion: _apiVersion, ...rest } = x;
+      text[r].push({
+        json: JSON.stringify(typed(r) ? rest : x),
+        phase: (x as { status?: { phase?: string } }).status?.phase ?? "",
+      });
     }
   }
-  const requests: { method: string; url: string }[] = [];
+  const requests: { method: string; url: string; authorization: string | undefined }[] = [];
   const hanging: { destroy(): void }[] = [];
   const server: Server = createServer({ key, cert }, (req, res) => {
-    requests.push({ method: req.method ?? "", url: req.url ?? "" });
+    requests.push({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization });
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
     };
     const status = (code: number, reason: string, message: string) =>
       send(code, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code });
-    if (req.headers.authorization !== `Bearer ${token}`) return status(401, "Unauthorized", "Unauthorized");
+    if (!options.anyToken && req.headers.authorization !== `Bearer ${token}`)
+      return status(401, "Unauthorized", "Unauthorized");
     const u = new URL(req.url ?? "/", "https://127.0.0.1");
     const resource = ROUTES[u.pathname];
     if (req.method !== "GET" || !resource)
@@ -146,23 +193,30 @@ export async function startFakeApiServer(options: {
       );
     if (b === 404) return status(404, "NotFound", "the server could not find the requested resource");
     if (b === 500) return status(500, "InternalError", "etcdserver: request timed out");
+    if (b === "redirect") {
+      res.writeHead(307, { location: `${options.redirectTo ?? "https://127.0.0.1:1"}${req.url ?? "/"}` });
+      return res.end();
+    }
+    if (b === "endless") return endless(res, LIST_KIND[resource]);
     // The one field selector inspect sends: status.phase!=X,… on pods.
     const excluded = (u.searchParams.get("fieldSelector") ?? "")
       .split(",")
       .flatMap((t) => (t.startsWith("status.phase!=") ? [t.slice("status.phase!=".length)] : []));
-    const all = excluded.length
-      ? store[resource].filter((x) => !excluded.includes((x as { status?: { phase?: string } }).status?.phase ?? ""))
-      : store[resource];
+    const served: ResourceKind = b === "wrong-kind" ? (resource === "pods" ? "nodes" : "pods") : resource;
+    const all = excluded.length ? text[served].filter((x) => !excluded.includes(x.phase)) : text[served];
     const limit = Number(u.searchParams.get("limit") ?? "0") || all.length;
-    const from = Number(u.searchParams.get("continue") ?? "0");
+    const from = b === "repeat-continue" ? 0 : Number(u.searchParams.get("continue") ?? "0");
     const next = from + limit;
-    const [apiVersion, kind] = LIST_KIND[resource];
-    send(200, {
-      apiVersion,
-      kind,
-      metadata: { resourceVersion: "12345", ...(next < all.length ? { continue: String(next) } : {}) },
-      items: all.slice(from, next),
-    });
+    const [apiVersion, kind] = LIST_KIND[served];
+    const cont = b === "repeat-continue" ? "same-token" : next < all.length ? String(next) : undefined;
+    const metadata = JSON.stringify({ resourceVersion: "12345", ...(cont ? { continue: cont } : {}) });
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(
+      `{"kind":"${kind}","apiVersion":"${apiVersion}","metadata":${metadata},"items":[${all
+        .slice(from, next)
+        .map((x) => x.json)
+        .join(",")}]}`,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -171,7 +225,10 @@ export async function startFakeApiServer(options: {
     dir,
     requests,
     kubeconfig(t = token, o = {}) {
-      const path = join(dir, `kubeconfig-${t}${o.exec ? "-exec" : ""}.yaml`);
+      const path = join(
+        dir,
+        `kubeconfig-${t}${o.exec ? "-exec" : ""}${o.server ? `-server${++kubeconfigs}` : ""}.yaml`,
+      );
       const credential = JSON.stringify({
         apiVersion: "client.authentication.k8s.io/v1beta1",
         kind: "ExecCredential",
@@ -196,7 +253,7 @@ export async function startFakeApiServer(options: {
           "clusters:",
           "- name: fake",
           "  cluster:",
-          `    server: ${url}`,
+          `    server: ${o.server ?? url}`,
           `    certificate-authority-data: ${Buffer.from(ca).toString("base64")}`,
           "users:",
           "- name: fake-user",
