@@ -3,7 +3,7 @@
  * (CLI, generators, importers, inspect, web).
  * @module
  */
-export { run as runCli } from "./cli/main.js";
+export { run as runCli } from "./cli/index.js";
 export * from "./importers/index.js";
 export * from "./inspect/index.js";
 export {
@@ -15,12 +15,15 @@ export {
   type GenPlan,
   type GenProblem,
 } from "./generate/index.js";
-export { startServer, CONTENT_SECURITY_POLICY, type RunningServer, type ServeOptions } from "./web/server.js";
 export {
+  startServer,
+  CONTENT_SECURITY_POLICY,
   layoutAddressMap,
+  type RunningServer,
+  type ServeOptions,
   type AddressMap,
   type MapPanel,
   type MapLane,
   type MapItem,
   type MapKind,
-} from "./web/map-layout.js";
+} from "./web/index.js";

@@ -2,13 +2,17 @@
  * Flags shared by commands (`compare`, `size`, …), parsed at the edge: each bad value
  * becomes one `UsageError` sentence naming the flag, the value and the fix.
  */
-import { azureSubnetProblem } from "../../ip/azure.js";
-import { tryParsePrefix, type Prefix } from "../../ip/prefix.js";
-import { tryParseMaxSurge } from "../../engines/capacity/surge.js";
-import { isModelId, MODEL_IDS, type ModelId } from "../../kb/ids.js";
-import { PLATFORM_LIMITS } from "../../kb/platform-limits.js";
-import { tryParseKubernetesVersion, type KubernetesVersion } from "../../kb/kubernetes-version.js";
-import { type MaxSurge } from "../../kb/defaults.js";
+import { azureSubnetProblem, tryParsePrefix, type Prefix } from "../../ip/index.js";
+import { tryParseMaxSurge } from "../../engines/capacity/index.js";
+import {
+  isModelId,
+  MODEL_IDS,
+  PLATFORM_LIMITS,
+  tryParseKubernetesVersion,
+  type KubernetesVersion,
+  type MaxSurge,
+  type ModelId,
+} from "../../kb/index.js";
 import { UsageError } from "./errors.js";
 
 /**

@@ -3,7 +3,7 @@
  * under every network model and dataplane, side by side. Imports only the
  * engine, the KB and the formatters, so it answers fast.
  */
-import { compare } from "../../../engines/capacity/compare.js";
+import { compare } from "../../../engines/capacity/index.js";
 import type { CompareResult } from "../../../engines/capacity/index.js";
 import {
   parseCount,

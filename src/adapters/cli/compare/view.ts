@@ -1,6 +1,6 @@
 /** `aksnet compare` output, whatever the format: the capacity and features tables, the headline and the notes. */
 import type { CompareResult, CompareRow } from "../../../engines/capacity/index.js";
-import { parsePrefix } from "../../../ip/prefix.js";
+import { parsePrefix } from "../../../ip/index.js";
 import type { CellLike, Column } from "../output/table.js";
 import { formatNumber, perNodeText, RESOURCE_WORDS, yesNo } from "../capacity-words.js";
 

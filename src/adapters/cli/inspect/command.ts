@@ -11,7 +11,7 @@ import { EXIT, UsageError } from "../errors.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { writeOutput } from "../output/write.js";
 import { ConfiguredError, loadConfiguration } from "./configuration-files.js";
-import { DumpError, readDumps } from "../../inspect/dump.js";
+import { DumpError, readDumps } from "../../inspect/index.js";
 import {
   inspectReport,
   type ClusterSnapshot,
@@ -157,7 +157,7 @@ Examples:
       }
       source = { kind: "dump", files: dumps };
     } else {
-      const { readLive, KubeconfigError, LiveOptionsError } = await import("../../inspect/live.js");
+      const { readLive, KubeconfigError, LiveOptionsError } = await import("../../inspect/index.js");
       try {
         const live = await readLive({
           kubeconfig: opts["kubeconfig"] as string | undefined,

@@ -1,7 +1,7 @@
 /** Text and JSON forms of a `Migration` for `aksnet migrate`. */
 import type { Migration, ModelState } from "../../../engines/migrate/index.js";
 import { MODELS } from "../../../kb/index.js";
-import { shellQuote } from "../../generate/quote.js";
+import { shellQuote } from "../../generate/index.js";
 
 /** A command line from argv, every word shell-quoted; `<placeholders>` stay readable. */
 export function commandText(argv: readonly string[]): string {

@@ -90,7 +90,7 @@ export default defineCommand({
       );
     }
     const root = packageRoot();
-    const { startServer, webRootOf } = await import("../../web/server.js");
+    const { startServer, webRootOf } = await import("../../web/index.js");
     const webRoot = await ensureWebRoot(root, webRootOf(root));
     let server;
     try {

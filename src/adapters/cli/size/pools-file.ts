@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { NodePoolSection } from "../../../engines/plan/schema.js";
+import { NodePoolSection } from "../../../engines/plan/index.js";
 import type { SizePool } from "../../../engines/capacity/index.js";
 import { tryParseMaxSurge } from "../../../engines/capacity/index.js";
 import { PLATFORM_LIMITS } from "../../../kb/index.js";
