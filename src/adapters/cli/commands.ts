@@ -7,6 +7,12 @@ import type { CommandDef } from "./command.js";
 export interface CommandEntry {
   readonly name: string;
   readonly summary: string;
+  /**
+   * The oldest Node.js major version the command runs on, when a dependency needs a
+   * newer one than the package's (20), and why. Started on an older Node, the command
+   * says so in one sentence (exit 2) without loading its module.
+   */
+  readonly node?: { readonly major: number; readonly because: string };
   load(): Promise<{ default: CommandDef }>;
 }
 

@@ -17,6 +17,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Working directory for relative paths. */
   readonly cwd: string;
+  /** The Node.js version running the CLI (`process.versions.node`), for commands that need a newer one. */
+  readonly nodeVersion?: string;
 }
 
 /** Reports whether colour may be used: a terminal, and NO_COLOR unset or empty (https://no-color.org). */
@@ -45,12 +47,13 @@ export function processIo(): Io {
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
     cwd: process.cwd(),
+    nodeVersion: process.versions.node,
   };
 }
 
 /** An in-memory Io for tests: collects output, serves the given stdin text. */
 export function memoryIo(
-  options: { stdin?: string; env?: Record<string, string>; isTTY?: boolean; cwd?: string } = {},
+  options: { stdin?: string; env?: Record<string, string>; isTTY?: boolean; cwd?: string; nodeVersion?: string } = {},
 ): Io & {
   readonly stdout: string;
   readonly stderr: string;
@@ -68,6 +71,7 @@ export function memoryIo(
     isTTY: options.isTTY ?? false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
+    nodeVersion: options.nodeVersion ?? process.versions.node,
     get stdout() {
       return stdout;
     },

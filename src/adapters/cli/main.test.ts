@@ -1,7 +1,8 @@
 /** The CLI entry: help, version, unknown commands and options, exit codes, the kubectl plugin name. */
 import { describe, expect, it } from "vitest";
 import { memoryIo } from "./io.js";
-import { run } from "./main.js";
+import { commands } from "./commands.js";
+import { nodeTooOld, run } from "./main.js";
 
 describe("aksnet entry", () => {
   it.each<{ name: string; argv: string[]; program?: string; code: number; stdout?: RegExp; stderr?: RegExp }>([
@@ -64,5 +65,36 @@ describe("aksnet entry", () => {
     if (stdout) expect(io.stdout).toMatch(stdout);
     if (stderr) expect(io.stderr).toMatch(stderr);
     if (code === 2) expect(io.stdout).toBe("");
+  });
+});
+
+describe("a command that needs a newer Node.js", () => {
+  const entry = {
+    name: "scan",
+    summary: "",
+    node: { major: 22, because: "the Azure SDK for JavaScript needs it" },
+    load: () => Promise.reject(new Error("not loaded")),
+  };
+  it.each([
+    {
+      name: "on Node 20 it says so in one sentence",
+      version: "20.19.0",
+      want:
+        "needs Node.js 22 or later (the Azure SDK for JavaScript needs it), and this is Node.js 20.19.0; " +
+        "install Node.js 22 or 24 and run it again.",
+    },
+    { name: "on Node 22 it runs", version: "22.0.0", want: undefined },
+    { name: "on Node 24 it runs", version: "v24.22.3", want: undefined },
+  ])("$name", ({ version, want }) => {
+    expect(nodeTooOld(entry, version)).toBe(want);
+  });
+
+  it("a command without a requirement runs on any Node", () => {
+    expect(nodeTooOld({ ...entry, node: undefined }, "18.0.0")).toBeUndefined();
+  });
+
+  it("the offline commands need nothing newer than the package's Node 20", () => {
+    const offline = ["compare", "size", "check", "recommend", "generate", "migrate", "inspect", "cidr", "serve"];
+    for (const c of commands.filter((x) => offline.includes(x.name))) expect(c.node, c.name).toBeUndefined();
   });
 });

@@ -50,5 +50,6 @@ export function safeIo(io: Io): Io {
     isTTY: io.isTTY,
     env: io.env,
     cwd: io.cwd,
+    ...(io.nodeVersion !== undefined ? { nodeVersion: io.nodeVersion } : {}),
   };
 }
