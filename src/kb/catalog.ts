@@ -12,6 +12,7 @@ import { MODELS } from "./models/index.js";
 import { PLATFORM_LIMITS } from "./platform-limits.js";
 import { LOCALDNS_RANGE, OVERLAY_POD_CIDR_SUPPORTED_SPACE, RESERVED_RANGES } from "./reserved-ranges.js";
 import { RETIREMENTS } from "./retirements.js";
+import { MULTICAST_RANGES, SERVICE_CIDR_PRIVATE_SPACE_V4 } from "./service-cidr.js";
 import { AKS_AUTOMATIC } from "./automatic.js";
 import { NAT_GATEWAY } from "./nat-gateway.js";
 import { GATEWAY_POOL } from "./pools/gateway.js";
@@ -56,6 +57,8 @@ export function facts(): Fact[] {
     out.push({ path: `reservedRanges.${r.cidr}`, fact: sourced(r.reason, r.source, { checked: r.checked }) });
   out.push({ path: "localDnsRange", fact: LOCALDNS_RANGE });
   out.push({ path: "overlayPodCidrSupportedSpace", fact: OVERLAY_POD_CIDR_SUPPORTED_SPACE });
+  out.push({ path: "serviceCidrPrivateSpaceV4", fact: SERVICE_CIDR_PRIVATE_SPACE_V4 });
+  out.push({ path: "multicastRanges", fact: MULTICAST_RANGES });
   for (const r of RETIREMENTS)
     out.push({
       path: `retirements.${r.id}`,

@@ -38,6 +38,7 @@ export {
   type RangeUse,
 } from "./reserved-ranges.js";
 export { DEFAULT_CIDRS, type DefaultCidrs } from "./default-cidrs.js";
+export { SERVICE_CIDR_PRIVATE_SPACE_V4, MULTICAST_RANGES } from "./service-cidr.js";
 export { RETIREMENTS, retirement, type Retirement } from "./retirements.js";
 export {
   defaultModel,

@@ -1,19 +1,9 @@
 /**
  * AKS facts the rules need that the knowledge base (`src/kb/`) does not
- * publish, each with its source and the date it was checked (2026-11-22), and
- * helpers to cite knowledge-base facts in rule metadata.
+ * publish yet (they move there), each with its source, and a lookup of
+ * retirements the rules cite.
  */
-import { retirement, type Retirement, type Source, type Sourced } from "../../kb/index.js";
-
-/** The source URLs / `repo:path`s of knowledge-base values, for a rule's `sources`. */
-export function cite(...values: readonly (Sourced<unknown> | Retirement | readonly Source[])[]): string[] {
-  const out = new Set<string>();
-  for (const v of values) {
-    const list: readonly Source[] = Array.isArray(v) ? (v as readonly Source[]) : (v as Sourced<unknown>).source;
-    for (const s of list) out.add(s.url);
-  }
-  return [...out];
-}
+import { retirement, type Retirement } from "../../kb/index.js";
 
 /** A retirement the KB must hold; a missing one is a bug. */
 export function retired(id: string): Retirement {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { defineRule, pathText, ruleDefiner, toFinding } from "./rule.js";
 import { runRule } from "./validate.js";
-import { resolved, mk } from "./testing/plans.js";
+import { inputsOf, mk } from "./testing/plans.js";
 
 const meta = {
   id: "test-rule",
@@ -32,7 +32,7 @@ describe("defineRule", () => {
         report({ messageId: "known", path: ["nodePools", 1, "maxPods"], data: { x: 1 } });
       },
     });
-    const findings = runRule(rule, { plan: resolved(mk()) });
+    const findings = runRule(rule, inputsOf(mk()));
     expect(findings.map((f) => f.ruleId)).toEqual(["internal-error"]);
     expect(findings[0]!.message).toContain('reported unknown message id "unknown"');
   });
@@ -44,7 +44,7 @@ describe("defineRule", () => {
         report({ messageId: "known", path: ["nodePools", 1, "maxPods"], data: { x: 1 } });
       },
     });
-    const [f] = runRule(rule, { plan: resolved(mk()) });
+    const [f] = runRule(rule, inputsOf(mk()));
     expect(f).toEqual({
       ruleId: "test-rule",
       messageId: "known",

@@ -5,6 +5,7 @@
  * and indexes, filled-in message and fix, the values behind them.
  */
 import { formatPath, type FieldPath, type ResolvedPlan } from "../plan/index.js";
+import type { FixSpace } from "./fix-space.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -95,9 +96,10 @@ export interface Report<M extends string = string> {
   readonly edits?: readonly Edit[];
 }
 
-/** What a plan rule checks: the resolved plan. */
+/** What a plan rule checks: the resolved plan, and the run's one free-space search for suggested ranges. */
 export interface PlanInputs {
   readonly plan: ResolvedPlan;
+  readonly fixes: FixSpace;
 }
 
 /** What a rule's check receives: its inputs and `report`. */

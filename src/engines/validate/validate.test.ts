@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defineRule, type Rule } from "./rule.js";
 import { RULES } from "./rules/index.js";
-import { mk, resolved } from "./testing/plans.js";
+import { inputsOf, mk, resolved } from "./testing/plans.js";
 import { MAX_FINDINGS_PER_MESSAGE } from "./builtin-findings.js";
 import { runRule, summarize, validate } from "./validate.js";
 
@@ -112,7 +112,7 @@ describe("runRule: bounded output", () => {
     });
 
   it(`lists a message at most ${MAX_FINDINGS_PER_MESSAGE} times and counts the rest in one finding`, () => {
-    const findings = runRule(noisy(100_000), { plan: resolved(mk()) });
+    const findings = runRule(noisy(100_000), inputsOf(mk()));
     expect(findings).toHaveLength(MAX_FINDINGS_PER_MESSAGE + 2);
     expect(findings.at(-1)).toEqual({
       ruleId: "test-noisy",
@@ -127,8 +127,6 @@ describe("runRule: bounded output", () => {
   });
 
   it("adds nothing at or below the cap", () => {
-    expect(runRule(noisy(MAX_FINDINGS_PER_MESSAGE), { plan: resolved(mk()) })).toHaveLength(
-      MAX_FINDINGS_PER_MESSAGE + 1,
-    );
+    expect(runRule(noisy(MAX_FINDINGS_PER_MESSAGE), inputsOf(mk()))).toHaveLength(MAX_FINDINGS_PER_MESSAGE + 1);
   });
 });

@@ -16,6 +16,7 @@ import {
   type ResolvedPlan,
 } from "../plan/index.js";
 import { internalErrorFinding, MAX_FINDINGS_PER_MESSAGE, schemaFinding, truncatedFinding } from "./builtin-findings.js";
+import { FixSpace } from "./fix-space.js";
 import { toFinding, type Finding, type PlanInputs, type Rule, type Severity } from "./rule.js";
 import { RULES } from "./rules/index.js";
 
@@ -115,12 +116,24 @@ export function validate(plan: PlanInput | Plan | ResolvedPlan, options: Validat
       return [internalErrorFinding("resolve-plan", e)];
     }
   }
-  return runRules(options.rules ?? RULES, planInputs(resolved));
+  return runPlanRules(options.rules ?? RULES, resolved).sort(compareFindings);
 }
 
-/** What the plan rules of one run share: the resolved plan. */
-export function planInputs(plan: ResolvedPlan): PlanInputs {
-  return { plan };
+/**
+ * Runs plan rules in two passes around the run's one free-space search: the
+ * first pass records which ranges the fixes need, the search places them all,
+ * and the rules that asked run again to name them. Findings in rule order.
+ */
+export function runPlanRules(rules: readonly Rule[], plan: ResolvedPlan): Finding[] {
+  const fixes = new FixSpace(plan);
+  const inputs: PlanInputs = { plan, fixes };
+  const first = rules.map((rule) => {
+    fixes.asked = false;
+    const found = runRule(rule, inputs);
+    return { rule, found, asked: fixes.asked };
+  });
+  fixes.settle();
+  return first.flatMap(({ rule, found, asked }) => (asked ? runRule(rule, inputs) : found));
 }
 
 /** Counts findings by severity. */

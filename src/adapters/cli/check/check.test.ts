@@ -102,11 +102,15 @@ describe("aksnet check: JSON", () => {
       "path",
       "pathKeys",
       "fix",
+      "edits",
       "location",
       "data",
       "docsUrl",
     ]);
     expect([f["path"], f["pathKeys"]]).toEqual(["network.podCidrs[0]", ["network", "podCidrs", 0]]);
+    expect(f["edits"]).toEqual([
+      { path: "network.podCidrs[0]", pathKeys: ["network", "podCidrs", 0], value: "10.2.0.0/16" },
+    ]);
     expect(f["location"]).toEqual({ file: "examples/plans/pod-cidr-overlaps-vnet.yaml", line: 8, column: 14 });
   });
 

@@ -1,5 +1,5 @@
-import { MODELS, PLATFORM_LIMITS } from "../../../kb/index.js";
-import { AZURE_NPM_SCALE, cite } from "../facts.js";
+import { MODELS, PLATFORM_LIMITS, sourceUrls } from "../../../kb/index.js";
+import { AZURE_NPM_SCALE } from "../facts.js";
 import { nodesWithSurge } from "../pools.js";
 import { defineRule } from "../rule.js";
 
@@ -27,7 +27,7 @@ export default defineRule({
       },
     },
     sources: [
-      ...cite(MODELS.kubenet.maxNodes, PLATFORM_LIMITS.nodesPerCluster, PLATFORM_LIMITS.poolsPerCluster),
+      ...sourceUrls(MODELS.kubenet.maxNodes, PLATFORM_LIMITS.nodesPerCluster, PLATFORM_LIMITS.poolsPerCluster),
       AZURE_NPM_SCALE.source,
     ],
     checked: "2026-11-22",

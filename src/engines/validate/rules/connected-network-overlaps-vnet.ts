@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { connected, indexOf } from "../ranges.js";
+import { connected, indexOf } from "../plan-ranges.js";
 
 export default defineRule({
   meta: {

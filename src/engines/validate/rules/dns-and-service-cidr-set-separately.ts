@@ -1,3 +1,4 @@
+import { DNS_PATH } from "../fix-space.js";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -21,14 +22,16 @@ export default defineRule({
     sources: ["hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_cluster_validate.go"],
     checked: "2026-11-22",
   },
-  check({ plan, report }) {
+  check({ plan, fixes, report }) {
     const net = plan.plan.network;
     if (net.serviceCidrs !== undefined && net.dnsServiceIp === undefined) {
-      const first = plan.serviceCidrs[0]?.prefix;
+      const family = plan.serviceCidrs[0]?.prefix?.family ?? 4;
+      const suggested = fixes.dnsServiceIp(family);
       report({
         messageId: "serviceOnly",
         path: ["network", "serviceCidrs"],
-        data: { suggested: first?.first().add(10)?.toString() ?? "the .10 address" },
+        data: { suggested: suggested?.toString() ?? "the .10 address" },
+        ...(suggested ? { edits: [{ path: DNS_PATH, value: suggested.toString() }] } : {}),
       });
     }
     if (net.serviceCidrs === undefined && net.dnsServiceIp !== undefined)

@@ -1,6 +1,7 @@
 import { tryParseAddr } from "../../../ip/index.js";
 import { defineRule } from "../rule.js";
-import { serviceCidrs } from "../ranges.js";
+import { DNS_PATH } from "../fix-space.js";
+import { serviceCidrs } from "../plan-ranges.js";
 
 export default defineRule({
   meta: {
@@ -11,7 +12,7 @@ export default defineRule({
     messages: {
       outside: {
         message: "DNS service IP {dns} is outside the service CIDR {service}.",
-        fix: "Use an address inside {service}, conventionally its .10 address: {suggested}.",
+        fix: "Use an address inside {target}, conventionally its .10 address: {suggested}.",
       },
     },
     aksErrorCode: "DnsServiceIpOutOfServiceCidr",
@@ -21,20 +22,28 @@ export default defineRule({
     ],
     checked: "2026-11-22",
   },
-  check({ plan, report }) {
+  check({ plan, fixes, report }) {
     const dns = tryParseAddr(plan.dnsServiceIp.text);
-    if (!dns.ok) return; // dns-service-ip-invalid reports it
+    if (!dns.ok) return; // cidr-invalid reports it
     const sameFamily = serviceCidrs(plan).filter((s) => s.prefix.family === dns.value.family);
     if (sameFamily.length === 0 || sameFamily.some((s) => s.prefix.contains(dns.value))) return;
     const service = sameFamily[0]!.prefix;
+    // Where the DNS service IP must go once the run's fixes are applied: the service CIDR or its suggested replacement.
+    const target = fixes.serviceCidr(dns.value.family);
+    const suggested = fixes.dnsServiceIp(dns.value.family);
     report({
       messageId: "outside",
       path: plan.dnsServiceIp.path,
       data: {
         dns: plan.dnsServiceIp.text,
         service: service.toString(),
-        suggested: service.first().add(10)?.toString() ?? "",
+        target:
+          target?.replaced === true
+            ? `${target.final.toString()} (the service CIDR another finding suggests)`
+            : service.masked().toString(),
+        suggested: suggested?.toString() ?? "",
       },
+      ...(suggested ? { edits: [{ path: DNS_PATH, value: suggested.toString() }] } : {}),
     });
   },
 });

@@ -1,6 +1,7 @@
 import { tryParseAddr } from "../../../ip/index.js";
 import { defineRule } from "../rule.js";
-import { serviceCidrs } from "../ranges.js";
+import { DNS_PATH } from "../fix-space.js";
+import { serviceCidrs } from "../plan-ranges.js";
 
 export default defineRule({
   meta: {
@@ -31,16 +32,24 @@ export default defineRule({
     ],
     checked: "2026-11-22",
   },
-  check({ plan, report }) {
+  check({ plan, fixes, report }) {
     const dns = tryParseAddr(plan.dnsServiceIp.text);
     if (!dns.ok) return;
     const s = serviceCidrs(plan).find((x) => x.prefix.contains(dns.value));
     if (!s) return;
     const base = s.prefix.first();
-    const data = { dns: dns.value.toString(), service: s.prefix.toString(), suggested: base.add(10)?.toString() ?? "" };
-    if (dns.value.equals(base)) report({ messageId: "network", path: plan.dnsServiceIp.path, data });
-    else if (base.next()?.equals(dns.value)) report({ messageId: "first", path: plan.dnsServiceIp.path, data });
-    else if (dns.value.family === 4 && s.prefix.bits < 31 && dns.value.equals(s.prefix.last()))
-      report({ messageId: "broadcast", path: plan.dnsServiceIp.path, data });
+    const messageId = dns.value.equals(base)
+      ? "network"
+      : base.next()?.equals(dns.value)
+        ? "first"
+        : dns.value.family === 4 && s.prefix.bits < 31 && dns.value.equals(s.prefix.last())
+          ? "broadcast"
+          : undefined;
+    if (messageId === undefined) return;
+    // The .10 address of the service CIDR the run's fixes leave in place (or of its replacement).
+    const suggested = fixes.dnsServiceIp(dns.value.family) ?? base.add(10);
+    const data = { dns: dns.value.toString(), service: s.prefix.toString(), suggested: suggested?.toString() ?? "" };
+    const edits = suggested ? [{ path: DNS_PATH, value: suggested.toString() }] : [];
+    report({ messageId, path: plan.dnsServiceIp.path, data, edits });
   },
 });

@@ -37,7 +37,7 @@ export default defineRule({
     ],
     checked: "2026-11-22",
     assumes:
-      "Reference X3: the 2025-05-01 REST example and a Terraform test create dual-stack kubenet clusters, but the current docs require Overlay; kubenet dual-stack gets a warning, other non-overlay models an error.",
+      "The 2025-05-01 REST example and a Terraform test create dual-stack kubenet clusters, but the current docs require Overlay; kubenet dual-stack gets a warning, other non-overlay models an error.",
   },
   check({ plan, report }) {
     if (!plan.ipFamilies.includes("IPv6")) return;

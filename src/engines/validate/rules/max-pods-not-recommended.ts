@@ -1,6 +1,5 @@
-import { PLATFORM_LIMITS } from "../../../kb/index.js";
+import { PLATFORM_LIMITS, sourceUrls } from "../../../kb/index.js";
 import { staticBlocksPerNode, STATIC_BLOCK_SIZE } from "../../capacity/index.js";
-import { cite } from "../facts.js";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -23,7 +22,7 @@ export default defineRule({
       },
     },
     sources: [
-      ...cite(PLATFORM_LIMITS.windowsRecommendedMaxPods),
+      ...sourceUrls(PLATFORM_LIMITS.windowsRecommendedMaxPods),
       "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md",
     ],
     checked: "2026-11-22",

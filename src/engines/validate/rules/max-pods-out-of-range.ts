@@ -1,5 +1,4 @@
-import { MODELS, PLATFORM_LIMITS } from "../../../kb/index.js";
-import { cite } from "../facts.js";
+import { MODELS, PLATFORM_LIMITS, sourceUrls } from "../../../kb/index.js";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -14,7 +13,7 @@ export default defineRule({
         fix: "Set maxPods between {min} and {max} (the {model} default is {dflt}).",
       },
     },
-    sources: cite(PLATFORM_LIMITS.minMaxPods, PLATFORM_LIMITS.maxPodsPerNode),
+    sources: sourceUrls(PLATFORM_LIMITS.minMaxPods, PLATFORM_LIMITS.maxPodsPerNode),
     checked: "2026-11-22",
   },
   check({ plan, report }) {

@@ -1,5 +1,4 @@
-import { PLATFORM_LIMITS } from "../../../kb/index.js";
-import { cite } from "../facts.js";
+import { PLATFORM_LIMITS, sourceUrls } from "../../../kb/index.js";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -19,11 +18,11 @@ export default defineRule({
       },
     },
     sources: [
-      ...cite(PLATFORM_LIMITS.nodesPerPool),
+      ...sourceUrls(PLATFORM_LIMITS.nodesPerPool),
       "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_validators.py (validate_nodes_count)",
     ],
     checked: "2026-11-22",
-    assumes: "Reference X10: the API allows user pools of 0 nodes; system pools need at least 1.",
+    assumes: "The API allows user pools of 0 nodes; system pools need at least 1.",
   },
   check({ plan, report }) {
     const max = PLATFORM_LIMITS.nodesPerPool.value;

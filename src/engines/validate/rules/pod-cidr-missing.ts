@@ -19,7 +19,7 @@ export default defineRule({
     ],
     checked: "2026-11-22",
     assumes:
-      "Reference X5: the BYO CNI guide says a pod CIDR must be given, while a Terraform acceptance test creates plugin none without one; the rule warns instead of failing.",
+      "The BYO CNI guide says a pod CIDR must be given, while a Terraform acceptance test creates plugin none without one; the rule warns instead of failing.",
   },
   check({ plan, report }) {
     if (plan.plugin === "none" && plan.podCidrs.length === 0)

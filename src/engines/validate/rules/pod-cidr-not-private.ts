@@ -1,7 +1,7 @@
-import { OVERLAY_POD_CIDR_SUPPORTED_SPACE } from "../../../kb/index.js";
-import { cite } from "../facts.js";
+import { OVERLAY_POD_CIDR_SUPPORTED_SPACE, sourceUrls } from "../../../kb/index.js";
+import { rangeEdit } from "../fix-space.js";
 import { defineRule } from "../rule.js";
-import { fact, podCidrs } from "../ranges.js";
+import { fact, podCidrs } from "../plan-ranges.js";
 
 const SPACE = OVERLAY_POD_CIDR_SUPPORTED_SPACE.value.map(fact);
 
@@ -16,16 +16,22 @@ export default defineRule({
       public: {
         message:
           "Pod CIDR {pod} is not inside RFC 1918 or RFC 6598 space; AKS does not block it but does not support it.",
-        fix: "Use a range inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10.",
+        fix: "Use a range inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10{suggestion}.",
       },
     },
-    sources: cite(OVERLAY_POD_CIDR_SUPPORTED_SPACE),
+    sources: sourceUrls(OVERLAY_POD_CIDR_SUPPORTED_SPACE),
     checked: "2026-11-22",
   },
-  check({ plan, report }) {
+  check({ plan, fixes, report }) {
     for (const p of podCidrs(plan)) {
       if (p.prefix.family !== 4 || SPACE.some((s) => s.contains(p.prefix))) continue;
-      report({ messageId: "public", path: p.path, data: { pod: p.prefix.toString() } });
+      const free = fixes.replacement("pod-cidr", p);
+      report({
+        messageId: "public",
+        path: p.path,
+        data: { pod: p.prefix.toString(), suggestion: free ? `, e.g. ${free.toString()} (free in this plan)` : "" },
+        ...(free ? { edits: [rangeEdit(p, free)] } : {}),
+      });
     }
   },
 });

@@ -31,12 +31,12 @@ ruleTester(rule, {
           path: "network.podCidrs[0]",
           message:
             "Pod CIDR 10.225.0.0/16 overlaps VNet address space 10.224.0.0/12; pods and VNet hosts would share addresses.",
-          fixIncludes: "e.g. 10.2.0.0/16",
+          fixIncludes: "e.g. 10.2.0.0/16 (free in this plan)",
         },
       ],
     },
     {
-      name: "pod and service CIDR both misplaced: the pod suggestion avoids the service CIDR the service rule suggests",
+      name: "pod CIDR in the VNet, service CIDR on the hub: alone, the rule suggests the first /16 the plan leaves free",
       plan: mk((d) => {
         d.network.podCidrs = ["10.225.0.0/16"];
         d.network.serviceCidrs = ["10.1.0.0/16"];
@@ -49,7 +49,7 @@ ruleTester(rule, {
           path: "network.podCidrs[0]",
           message:
             "Pod CIDR 10.225.0.0/16 overlaps VNet address space 10.224.0.0/12; pods and VNet hosts would share addresses.",
-          fixIncludes: "e.g. 10.2.0.0/16",
+          fixIncludes: "e.g. 10.0.0.0/16 (free in this plan)",
         },
       ],
     },

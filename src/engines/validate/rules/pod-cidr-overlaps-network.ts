@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
-import { capped, indexOf, podCidrs, podCidrTaken, suggestFree } from "../ranges.js";
+import { rangeEdit } from "../fix-space.js";
+import { capped, indexOf, podCidrs } from "../plan-ranges.js";
 
 export default defineRule({
   meta: {
@@ -30,7 +31,7 @@ export default defineRule({
     ],
     checked: "2026-11-22",
   },
-  check({ plan, report }) {
+  check({ plan, fixes, report }) {
     const pods = podCidrs(plan);
     if (pods.length === 0) return;
     const vnetIndex = indexOf(plan, "vnet");
@@ -39,8 +40,9 @@ export default defineRule({
       const hitsVnet = vnetIndex.overlapping(p);
       const hitsNet = netIndex.overlapping(p);
       if (hitsVnet.length + hitsNet.length === 0) continue;
-      const free = p.prefix.family === 4 ? suggestFree(p.prefix.bits, podCidrTaken(plan)) : undefined;
-      const suggestion = free ? `, e.g. ${free.toString()} (the same size, free in this plan)` : "";
+      const free = fixes.replacement("pod-cidr", p);
+      const suggestion = free ? `, e.g. ${free.toString()} (free in this plan)` : "";
+      const edits = free ? [rangeEdit(p, free)] : [];
       // One finding for the VNet (its subnets lie inside it), one per connected network.
       const vnetHit = hitsVnet[0];
       if (vnetHit)
@@ -48,6 +50,7 @@ export default defineRule({
           messageId: "vnet",
           path: p.path,
           data: { pod: p.prefix.toString(), other: vnetHit.label, suggestion },
+          edits,
         });
       const { shown, more } = capped(hitsNet);
       for (const n of shown)
@@ -55,12 +58,14 @@ export default defineRule({
           messageId: "connected",
           path: p.path,
           data: { pod: p.prefix.toString(), other: n.label, suggestion },
+          edits,
         });
       if (more > 0)
         report({
           messageId: "more",
           path: p.path,
           data: { pod: p.prefix.toString(), more, shown: shown.length, suggestion },
+          edits,
         });
     }
   },

@@ -1,7 +1,7 @@
 import { podCidrBlocks, podCidrPrefixLength, POD_CIDR_BLOCK_BITS } from "../../capacity/index.js";
 import { nodesWithSurge } from "../pools.js";
 import { defineRule } from "../rule.js";
-import { podCidrTaken, suggestFree } from "../ranges.js";
+import { rangeEdit } from "../fix-space.js";
 
 export default defineRule({
   meta: {
@@ -29,27 +29,30 @@ export default defineRule({
     ],
     checked: "2026-11-22",
   },
-  check({ plan, report }) {
+  check({ plan, fixes, report }) {
     if (plan.model !== "kubenet" && plan.model !== "azure-cni-overlay") return;
     const v4 = plan.podCidrs.find((c) => c.prefix?.family === 4);
     if (!v4?.prefix) return;
     const needed = nodesWithSurge(plan.pools);
     const blocks = podCidrBlocks(v4.prefix);
     const bits = podCidrPrefixLength(Math.max(needed, 1)) ?? 0;
-    // The supernet of the current range when nothing else in the plan uses it, else the first free range of that size.
-    const taken = podCidrTaken(plan);
-    const grown = v4.prefix.masked().supernet(Math.min(bits, v4.prefix.bits));
-    const suggested =
-      (taken.some((t) => t.prefix.overlaps(grown)) ? suggestFree(bits, taken) : grown)?.toString() ?? `a /${bits}`;
+    const messageId = v4.prefix.bits > POD_CIDR_BLOCK_BITS ? "longerThan24" : blocks < needed ? "tooSmall" : undefined;
+    if (messageId === undefined) return;
+    // The run's free-space search: the supernet of the current range when nothing else uses it, else the first free range.
+    const free = fixes.replacement("pod-cidr", { path: v4.path, prefix: v4.prefix }, bits);
     const data = {
       pod: v4.prefix.toString(),
       blocks,
       needed,
       bits,
       capacity: 2 ** (POD_CIDR_BLOCK_BITS - bits),
-      suggested,
+      suggested: free?.toString() ?? `a /${bits} that no other range in the plan uses`,
     };
-    if (v4.prefix.bits > POD_CIDR_BLOCK_BITS) report({ messageId: "longerThan24", path: v4.path, data });
-    else if (blocks < needed) report({ messageId: "tooSmall", path: v4.path, data });
+    report({
+      messageId,
+      path: v4.path,
+      data,
+      ...(free ? { edits: [rangeEdit({ path: v4.path, prefix: v4.prefix }, free)] } : {}),
+    });
   },
 });

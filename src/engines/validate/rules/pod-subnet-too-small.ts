@@ -1,4 +1,4 @@
-import { PLATFORM_LIMITS } from "../../../kb/index.js";
+import { PLATFORM_LIMITS, sourceUrls } from "../../../kb/index.js";
 import {
   addressesPerNode,
   staticBlocksIn,
@@ -6,10 +6,10 @@ import {
   subnetPrefixLength,
   usableAddresses,
 } from "../../capacity/index.js";
-import { cite } from "../facts.js";
 import { poolModel } from "../pools.js";
-import { firstFree, subnets as subnetList, vnetSpace } from "../ranges.js";
+import { rangeEdit } from "../fix-space.js";
 import { defineRule } from "../rule.js";
+import { groupBy } from "../words.js";
 
 export default defineRule({
   meta: {
@@ -39,16 +39,18 @@ export default defineRule({
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-dynamic-ip-allocation.md",
       "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md",
-      ...cite(PLATFORM_LIMITS.staticBlockPodSubnetShortestBits),
+      ...sourceUrls(PLATFORM_LIMITS.staticBlockPodSubnetShortestBits),
     ],
     checked: "2026-11-22",
     assumes:
       "Dynamic allocation: a full node holds 16·ceil((maxPods + 8) / 16) addresses (a node asks for another batch of 16 when fewer than 8 are free); Microsoft's docs only state at least 16 per node, so this bound is derived.",
   },
-  check({ plan, report }) {
+  check({ plan, fixes, report }) {
+    const poolsOf = groupBy(plan.pools, (p) => p.podSubnet);
     for (const s of plan.subnets) {
       if (!s.prefix || s.prefix.family !== 4) continue;
-      const pools = plan.pools.filter((p) => p.podSubnet === s.name);
+      const field = { path: s.path, prefix: s.prefix };
+      const pools = poolsOf.get(s.name) ?? [];
       if (pools.length === 0) continue;
       const isStatic = pools.some((p) => poolModel(plan, p) === "azure-cni-pod-subnet-static");
       let nodes = 0;
@@ -62,13 +64,12 @@ export default defineRule({
         needed += n * (isStatic ? per.podSubnetBlocks : per.podSubnet);
       }
       const data = { subnet: s.name, cidr: s.text, nodes, needed, perNode };
-      const hint = (bits: number) => {
-        const free = firstFree(
-          vnetSpace(plan).map((t) => t.prefix),
-          subnetList(plan).map((t) => t.prefix),
-          bits,
-        );
-        return free ? `, e.g. ${free.toString()}, free in the VNet` : "";
+      // Asked only when reported: the run's free-space search places only what a finding suggests.
+      const fix = (bits: number) => {
+        const free = fixes.replacement("subnet", field, bits);
+        return free
+          ? { suggestion: `, e.g. ${free.toString()}, free in the VNet`, edits: [rangeEdit(field, free)] }
+          : { suggestion: "", edits: [] };
       };
       if (isStatic) {
         const limit = PLATFORM_LIMITS.staticBlockPodSubnetShortestBits.value;
@@ -76,13 +77,17 @@ export default defineRule({
           report({ messageId: "staticTooLarge", path: s.path, data: { subnet: s.name, cidr: s.text, limit } });
         const have = staticBlocksIn(s.prefix);
         const bits = staticPodSubnetPrefixLength(needed) ?? 0;
-        if (have < needed)
-          report({ messageId: "static", path: s.path, data: { ...data, have, bits, suggestion: hint(bits) } });
+        if (have < needed) {
+          const { suggestion, edits } = fix(bits);
+          report({ messageId: "static", path: s.path, data: { ...data, have, bits, suggestion }, edits });
+        }
       } else {
         const usable = usableAddresses(s.prefix);
         const bits = subnetPrefixLength(needed) ?? 0;
-        if (usable < needed)
-          report({ messageId: "dynamic", path: s.path, data: { ...data, usable, bits, suggestion: hint(bits) } });
+        if (usable < needed) {
+          const { suggestion, edits } = fix(bits);
+          report({ messageId: "dynamic", path: s.path, data: { ...data, usable, bits, suggestion }, edits });
+        }
       }
     }
   },

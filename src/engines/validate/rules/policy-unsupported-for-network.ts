@@ -40,7 +40,7 @@ export default defineRule({
     ],
     checked: "2026-11-22",
     assumes:
-      "Reference X8: some pages show `--network-policy cilium` without a dataplane flag and neither the az CLI nor Terraform's CLI path checks the pair at parse time, but the Cilium page and the Terraform provider require dataplane cilium for Cilium policy; the rule follows them.",
+      "Some AKS pages show `--network-policy cilium` without a dataplane flag and neither the az CLI nor Terraform's CLI path checks the pair at parse time, but the Cilium page and the Terraform provider require dataplane cilium for Cilium policy; the rule follows them.",
   },
   check({ plan, report }) {
     const policy = plan.policy;

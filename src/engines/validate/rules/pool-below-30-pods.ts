@@ -1,5 +1,4 @@
-import { PLATFORM_LIMITS } from "../../../kb/index.js";
-import { cite } from "../facts.js";
+import { PLATFORM_LIMITS, sourceUrls } from "../../../kb/index.js";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -16,9 +15,9 @@ export default defineRule({
         fix: "Raise maxPods to {needMaxPods} or the node count to {needNodes}.",
       },
     },
-    sources: cite(PLATFORM_LIMITS.minPodsPerPool),
+    sources: sourceUrls(PLATFORM_LIMITS.minPodsPerPool),
     checked: "2026-11-22",
-    assumes: "Reference X12: the API allows user pools of 0 nodes, so a pool with 0 nodes is not checked.",
+    assumes: "The API allows user pools of 0 nodes, so a pool with 0 nodes is not checked.",
   },
   check({ plan, report }) {
     const floor = PLATFORM_LIMITS.minPodsPerPool.value;

@@ -1,7 +1,7 @@
-import { RESERVED_RANGES } from "../../../kb/index.js";
-import { cite } from "../facts.js";
-import { defineRule } from "../rule.js";
-import { fact, podCidrs, serviceCidrs, vnetSpace, type Tagged } from "../ranges.js";
+import { RESERVED_RANGES, sourceUrls } from "../../../kb/index.js";
+import { rangeEdit, serviceCidrFix } from "../fix-space.js";
+import { defineRule, type Edit } from "../rule.js";
+import { fact, podCidrs, serviceCidrs, vnetSpace, type Tagged } from "../plan-ranges.js";
 
 const RESERVED = RESERVED_RANGES.map((r) => ({ ...r, prefix: fact(r.cidr) }));
 
@@ -18,24 +18,31 @@ export default defineRule({
         fix: "Choose a range that avoids {reserved}{example}.",
       },
     },
-    sources: cite(...RESERVED_RANGES.map((r) => r.source)),
+    sources: sourceUrls(...RESERVED_RANGES.map((r) => r.source)),
     checked: "2026-11-22",
   },
-  check({ plan, report }) {
-    const check = (what: string, items: Tagged[], example: string) => {
+  check({ plan, fixes, report }) {
+    const check = (what: string, items: Tagged[], fix: (t: Tagged) => { suggestion: string; edits: Edit[] }) => {
       for (const t of items) {
-        for (const r of RESERVED) {
-          if (!t.prefix.overlaps(r.prefix)) continue;
+        const hits = RESERVED.filter((r) => t.prefix.overlaps(r.prefix));
+        if (hits.length === 0) continue;
+        const { suggestion, edits } = fix(t);
+        for (const r of hits)
           report({
             messageId: "reserved",
             path: t.path,
-            data: { what, cidr: t.prefix.toString(), reserved: r.cidr, why: r.reason, example },
+            data: { what, cidr: t.prefix.toString(), reserved: r.cidr, why: r.reason, example: suggestion },
+            edits,
           });
-        }
       }
     };
-    check("Pod CIDR", podCidrs(plan), ", e.g. 10.244.0.0/16 or a range in 100.64.0.0/10");
-    check("Service CIDR", serviceCidrs(plan), ", e.g. 10.0.0.0/16");
-    check("VNet address space", vnetSpace(plan), "");
+    check("Pod CIDR", podCidrs(plan), (t) => {
+      const free = fixes.replacement("pod-cidr", t);
+      return free
+        ? { suggestion: `, e.g. ${free.toString()} (free in this plan)`, edits: [rangeEdit(t, free)] }
+        : { suggestion: "", edits: [] };
+    });
+    check("Service CIDR", serviceCidrs(plan), (t) => serviceCidrFix(fixes, t));
+    check("VNet address space", vnetSpace(plan), () => ({ suggestion: "", edits: [] }));
   },
 });

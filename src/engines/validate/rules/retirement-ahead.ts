@@ -1,4 +1,5 @@
-import { cite, retired } from "../facts.js";
+import { sourceUrls } from "../../../kb/index.js";
+import { retired } from "../facts.js";
 import { defineRule } from "../rule.js";
 
 const KUBENET = retired("kubenet");
@@ -33,7 +34,7 @@ export default defineRule({
         fix: "Plan os: Windows2025 for new Windows pools.",
       },
     },
-    sources: cite(KUBENET, NPM_LINUX, NPM_WINDOWS, WS2022),
+    sources: sourceUrls(KUBENET.source, NPM_LINUX.source, NPM_WINDOWS.source, WS2022.source),
     checked: "2026-11-22",
   },
   check({ plan, report }) {

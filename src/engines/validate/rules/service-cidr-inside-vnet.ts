@@ -1,5 +1,6 @@
+import { serviceCidrFix } from "../fix-space.js";
 import { defineRule } from "../rule.js";
-import { firstOverlaps, indexOf, isSubnet, serviceCidrs, vnetSpace } from "../ranges.js";
+import { firstOverlaps, indexOf, isSubnet, serviceCidrs, vnetSpace } from "../plan-ranges.js";
 
 export default defineRule({
   meta: {
@@ -11,7 +12,7 @@ export default defineRule({
       inside: {
         message:
           "Service CIDR {service} overlaps {vnet} without overlapping a subnet today; a subnet added there later breaks cluster upgrades.",
-        fix: "Choose a service CIDR outside the VNet address space (e.g. 10.0.0.0/16 when the VNet does not use it).",
+        fix: "Choose a service CIDR outside the VNet address space{suggestion}.",
       },
     },
     aksErrorCode: "ServiceCidrOverlapExistingSubnetsCidr",
@@ -21,13 +22,19 @@ export default defineRule({
     ],
     checked: "2026-11-22",
     assumes:
-      "Reference X2: one page says the service CIDR must not be within the VNet range, the same page's FAQ says it is possible but not recommended, and the API only forbids overlapping subnets. AKS accepts it, so this is a warning; overlapping a subnet is the error rule service-cidr-overlaps-subnet.",
+      "One AKS page says the service CIDR must not be within the VNet range, the same page's FAQ says it is possible but not recommended, and the API only forbids overlapping subnets. AKS accepts it, so this is a warning; overlapping a subnet is the error rule service-cidr-overlaps-subnet.",
   },
-  check({ plan, report }) {
+  check({ plan, fixes, report }) {
     const vnet = indexOf(plan, "vnet");
     for (const { query, target } of firstOverlaps(serviceCidrs(plan), vnetSpace(plan))) {
       if (vnet.overlapping(query).some(isSubnet)) continue;
-      report({ messageId: "inside", path: query.path, data: { service: query.prefix.toString(), vnet: target.label } });
+      const { suggestion, edits } = serviceCidrFix(fixes, query);
+      report({
+        messageId: "inside",
+        path: query.path,
+        data: { service: query.prefix.toString(), vnet: target.label, suggestion },
+        edits,
+      });
     }
   },
 });

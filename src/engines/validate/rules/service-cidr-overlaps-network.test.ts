@@ -45,5 +45,27 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: "service CIDR over twelve on-premises /24s: ten listed, the rest counted",
+      plan: mk((d) => {
+        d.network.serviceCidrs = ["10.9.0.0/16"];
+        d.network.dnsServiceIp = "10.9.0.10";
+        d.connectedNetworks = [{ name: "branches", cidrs: Array.from({ length: 12 }, (_, i) => `10.9.${i}.0/24`) }];
+      }),
+      findings: [
+        ...Array.from({ length: 10 }, (_, i) => ({
+          messageId: "connected",
+          path: "network.serviceCidrs[0]",
+          message: `Service CIDR 10.9.0.0/16 overlaps connected network "branches" (10.9.${i}.0/24); traffic to those addresses would be captured as service traffic.`,
+        })),
+        {
+          messageId: "more",
+          path: "network.serviceCidrs[0]",
+          message:
+            "Service CIDR 10.9.0.0/16 also overlaps 2 more pod CIDR or connected-network ranges (the first 10 are reported).",
+          fixIncludes: "e.g. 10.0.0.0/16 (free in this plan; DNS service IP 10.0.0.10)",
+        },
+      ],
+    },
   ],
 });

@@ -1,5 +1,6 @@
+import { serviceCidrFix } from "../fix-space.js";
+import { capped, indexOf, serviceCidrs } from "../plan-ranges.js";
 import { defineRule } from "../rule.js";
-import { allOverlaps, freeServiceCidrHint, indexOf, podCidrs, serviceCidrs } from "../ranges.js";
 
 export default defineRule({
   meta: {
@@ -18,6 +19,11 @@ export default defineRule({
           "Service CIDR {service} overlaps {network}; traffic to those addresses would be captured as service traffic.",
         fix: "Choose a service CIDR no connected network uses{suggestion}.",
       },
+      more: {
+        message:
+          "Service CIDR {service} also overlaps {more} more pod CIDR or connected-network ranges (the first {shown} are reported).",
+        fix: "Choose a service CIDR no pod CIDR or connected network uses{suggestion}.",
+      },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-azure-cni-overlay.md",
@@ -25,26 +31,28 @@ export default defineRule({
     ],
     checked: "2026-11-22",
     assumes:
-      "Reference X11: the overlay page phrases the pod CIDR overlap as guidance, but Kubernetes cannot route a service address that is also a pod address, so it is an error.",
+      "The Overlay page phrases the pod CIDR overlap as guidance, but Kubernetes cannot route a service address that is also a pod address, so it is an error.",
   },
-  check({ plan, report }) {
-    const pods = podCidrs(plan);
+  check({ plan, fixes, report }) {
+    const pods = indexOf(plan, "podCidrs");
     const nets = indexOf(plan, "connected");
     for (const s of serviceCidrs(plan)) {
-      const podHits = allOverlaps(s, pods);
-      const netHits = nets.overlapping(s);
-      const suggestion = podHits.length + netHits.length > 0 ? freeServiceCidrHint(plan, s.prefix) : "";
-      for (const p of podHits)
+      const podHits = capped(pods.overlapping(s));
+      const netHits = capped(nets.overlapping(s));
+      if (podHits.shown.length + netHits.shown.length === 0) continue;
+      const service = s.prefix.toString();
+      const { suggestion, edits } = serviceCidrFix(fixes, s);
+      for (const p of podHits.shown)
+        report({ messageId: "podCidr", path: s.path, data: { service, pod: p.prefix.toString(), suggestion }, edits });
+      for (const n of netHits.shown)
+        report({ messageId: "connected", path: s.path, data: { service, network: n.label, suggestion }, edits });
+      const more = podHits.more + netHits.more;
+      if (more > 0)
         report({
-          messageId: "podCidr",
+          messageId: "more",
           path: s.path,
-          data: { service: s.prefix.toString(), pod: p.prefix.toString(), suggestion },
-        });
-      for (const n of netHits)
-        report({
-          messageId: "connected",
-          path: s.path,
-          data: { service: s.prefix.toString(), network: n.label, suggestion },
+          data: { service, more, shown: podHits.shown.length + netHits.shown.length, suggestion },
+          edits,
         });
     }
   },

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
-import { capped, freeServiceCidrHint, indexOf, isSubnet, serviceCidrs } from "../ranges.js";
+import { serviceCidrFix } from "../fix-space.js";
+import { capped, indexOf, isSubnet, serviceCidrs } from "../plan-ranges.js";
 
 export default defineRule({
   meta: {
@@ -24,23 +25,17 @@ export default defineRule({
     ],
     checked: "2026-11-22",
   },
-  check({ plan, report }) {
+  check({ plan, fixes, report }) {
     const vnet = indexOf(plan, "vnet");
     for (const s of serviceCidrs(plan)) {
       const { shown, more } = capped(vnet.overlapping(s).filter(isSubnet));
-      const suggestion = shown.length > 0 ? freeServiceCidrHint(plan, s.prefix) : "";
+      if (shown.length === 0) continue;
+      const { suggestion, edits } = serviceCidrFix(fixes, s);
+      const service = s.prefix.toString();
       for (const hit of shown)
-        report({
-          messageId: "overlap",
-          path: s.path,
-          data: { service: s.prefix.toString(), subnet: hit.label, suggestion },
-        });
+        report({ messageId: "overlap", path: s.path, data: { service, subnet: hit.label, suggestion }, edits });
       if (more > 0)
-        report({
-          messageId: "more",
-          path: s.path,
-          data: { service: s.prefix.toString(), more, shown: shown.length, suggestion },
-        });
+        report({ messageId: "more", path: s.path, data: { service, more, shown: shown.length, suggestion }, edits });
     }
   },
 });

@@ -1,7 +1,8 @@
-import { PLATFORM_LIMITS } from "../../../kb/index.js";
-import { cite } from "../facts.js";
+import { PLATFORM_LIMITS, sourceUrls } from "../../../kb/index.js";
 import { defineRule } from "../rule.js";
-import { serviceCidrs } from "../ranges.js";
+import { prefixFrom } from "../../../ip/index.js";
+import { rangeEdit, serviceCidrFix } from "../fix-space.js";
+import { serviceCidrs } from "../plan-ranges.js";
 
 export default defineRule({
   meta: {
@@ -13,48 +14,41 @@ export default defineRule({
     messages: {
       tooLarge: {
         message: "Service CIDR {cidr} is too large: the mask must be /{min} or longer for IPv{family}.",
-        fix: "Use a /{min} or smaller range, e.g. {suggested}; a /16 (65,536 services) is the AKS default size.",
+        fix: "Use a /{min} or smaller range{suggestion}; a /16 (65,536 services) is the AKS default size.",
       },
       exactly12: {
         message:
           "Service CIDR {cidr} is a /12; Kubernetes accepts /12, but AKS docs say the service CIDR must be smaller than /12.",
-        fix: "Use a /13 or smaller range, e.g. {suggested}, unless you have confirmed AKS accepts a /12.",
+        fix: "Use a /13 or smaller range{suggestion}, unless you have confirmed AKS accepts a /12.",
         severity: "warning",
       },
     },
     sources: [
-      ...cite(PLATFORM_LIMITS.serviceCidrShortestBitsV4, PLATFORM_LIMITS.serviceCidrShortestBitsV6),
+      ...sourceUrls(PLATFORM_LIMITS.serviceCidrShortestBitsV4, PLATFORM_LIMITS.serviceCidrShortestBitsV6),
       "kubernetes/kubernetes:cmd/kubeadm/app/constants/constants.go (MaximumBitsForServiceSubnet = 20)",
     ],
     checked: "2026-11-22",
-    assumes:
-      "Reference X1: whether AKS accepts exactly /12 is not settled; a /12 gets a warning, anything larger an error.",
+    assumes: "Whether AKS accepts exactly /12 is not settled; a /12 gets a warning, anything larger an error.",
   },
-  check({ plan, report }) {
+  check({ plan, fixes, report }) {
     for (const s of serviceCidrs(plan)) {
-      const min =
-        s.prefix.family === 4
-          ? PLATFORM_LIMITS.serviceCidrShortestBitsV4.value
-          : PLATFORM_LIMITS.serviceCidrShortestBitsV6.value;
-      const base = s.prefix.masked();
-      if (s.prefix.bits < min) {
-        report({
-          messageId: "tooLarge",
-          path: s.path,
-          data: {
-            cidr: s.prefix.toString(),
-            min,
-            family: s.prefix.family,
-            suggested: `${base.first().toString()}/${s.prefix.family === 4 ? 16 : min}`,
-          },
-        });
-      } else if (s.prefix.family === 4 && s.prefix.bits === PLATFORM_LIMITS.serviceCidrShortestBitsV4.value) {
-        report({
-          messageId: "exactly12",
-          path: s.path,
-          data: { cidr: s.prefix.toString(), suggested: `${base.first().toString()}/16` },
-        });
-      }
+      const v4 = s.prefix.family === 4;
+      const min = v4
+        ? PLATFORM_LIMITS.serviceCidrShortestBitsV4.value
+        : PLATFORM_LIMITS.serviceCidrShortestBitsV6.value;
+      const messageId = s.prefix.bits < min ? "tooLarge" : v4 && s.prefix.bits === min ? "exactly12" : undefined;
+      if (messageId === undefined) continue;
+      // IPv4: the run's free-space search (a /16, at the same start when free); IPv6: the first /min of the range.
+      const sub = prefixFrom(s.prefix.first(), min);
+      const { suggestion, edits } = v4
+        ? serviceCidrFix(fixes, s)
+        : { suggestion: `, e.g. ${sub.toString()}`, edits: [rangeEdit(s, sub)] };
+      report({
+        messageId,
+        path: s.path,
+        data: { cidr: s.prefix.toString(), min, family: s.prefix.family, suggestion },
+        edits,
+      });
     }
   },
 });

@@ -6,8 +6,9 @@ import {
   usableAddresses,
 } from "../../capacity/index.js";
 import { poolModel, poolTarget } from "../pools.js";
-import { firstFree, subnets as subnetList, vnetSpace } from "../ranges.js";
+import { rangeEdit } from "../fix-space.js";
 import { defineRule } from "../rule.js";
+import { groupBy, listText } from "../words.js";
 
 export default defineRule({
   meta: {
@@ -32,11 +33,12 @@ export default defineRule({
     assumes:
       "Nodes are counted at the autoscaler maximum (AKS reserves addresses for it) plus the pool's max surge; an unset max surge is 10% from Kubernetes 1.32 (1 node before, and some pages still say 1). Internal load balancer and private endpoint addresses are counted in the first pool's subnet.",
   },
-  check({ plan, report }) {
+  check({ plan, fixes, report }) {
     const firstSubnet = plan.pools[0]?.subnet;
+    const poolsOf = groupBy(plan.pools, (p) => p.subnet);
     for (const s of plan.subnets) {
       if (!s.prefix) continue;
-      const pools = plan.pools.filter((p) => p.subnet === s.name);
+      const pools = poolsOf.get(s.name) ?? [];
       if (pools.length === 0) continue;
       const tenants = s.name === firstSubnet ? tenantAddresses(plan.plan.reserved) : 0;
       const parts: string[] = [];
@@ -54,11 +56,8 @@ export default defineRule({
       const usable = usableAddresses(s.prefix);
       if (needed <= usable) continue;
       const bits = subnetPrefixLength(needed) ?? 0;
-      const free = firstFree(
-        vnetSpace(plan).map((t) => t.prefix),
-        subnetList(plan).map((t) => t.prefix),
-        bits,
-      );
+      const field = { path: s.path, prefix: s.prefix };
+      const free = fixes.replacement("subnet", field, bits);
       const suggestion = free ? `, e.g. ${free.toString()}, free in the VNet` : "";
       report({
         messageId: "tooSmall",
@@ -68,11 +67,12 @@ export default defineRule({
           cidr: s.text,
           usable,
           needed,
-          breakdown: parts.join("; "),
+          breakdown: listText(parts, 5, "; "),
           bits,
           bitsUsable: 2 ** (32 - bits) - 5,
           suggestion,
         },
+        ...(free ? { edits: [rangeEdit(field, free)] } : {}),
       });
     }
   },

@@ -1,7 +1,9 @@
 import { azureSubnetProblem } from "../../../ip/index.js";
 import { VNET_MAX } from "../facts.js";
 import { defineRule } from "../rule.js";
-import { capped, insideAny, overlapsWithin, subnets, vnetSpace } from "../ranges.js";
+import { capped, insideAnyOf, overlapsWithin, subnets, vnetSpace } from "../plan-ranges.js";
+import { listText } from "../words.js";
+import type { FieldPath } from "../../plan/index.js";
 
 export default defineRule({
   meta: {
@@ -47,7 +49,7 @@ export default defineRule({
   check({ plan, report }) {
     const space = vnetSpace(plan);
     const subs = subnets(plan);
-    const spaceText = space.map((s) => s.prefix.toString()).join(", ");
+    const spaceText = listText(space.map((s) => s.prefix.toString()));
     const badSize = capped(
       subs.flatMap((s) => {
         const problem = azureSubnetProblem(s.prefix);
@@ -60,14 +62,15 @@ export default defineRule({
         path: s.path,
         data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), problem: problem.replace(/\.$/, "") },
       });
-    const outside = capped(space.length > 0 ? subs.filter((s) => !insideAny(s.prefix, space)) : []);
+    const inside = insideAnyOf(space);
+    const outside = capped(space.length > 0 ? subs.filter((s) => !inside(s.prefix)) : []);
     for (const s of outside.shown)
       report({
         messageId: "outside",
         path: s.path,
         data: { subnet: nameOf(s.label), cidr: s.prefix.toString(), space: spaceText },
       });
-    const overlapping = capped(overlapsWithin(subs));
+    const overlapping = overlapsWithin(subs);
     for (const { a, b } of overlapping.shown) {
       report({
         messageId: "subnetsOverlap",
@@ -75,23 +78,24 @@ export default defineRule({
         data: { a: nameOf(a.label), aCidr: a.prefix.toString(), b: nameOf(b.label), bCidr: b.prefix.toString() },
       });
     }
-    const more = (what: string, c: { shown: readonly unknown[]; more: number }) => {
-      if (c.more > 0)
-        report({ messageId: "more", path: ["vnet", "subnets"], data: { more: c.more, what, shown: c.shown.length } });
-    };
-    more("subnets have a size Azure does not allow", badSize);
-    more("subnets lie outside the VNet address space", outside);
-    more("pairs of subnets overlap", overlapping);
-    for (const { a, b } of overlapsWithin(space))
+    const spacesOverlapping = overlapsWithin(space);
+    for (const { a, b } of spacesOverlapping.shown)
       report({ messageId: "spacesOverlap", path: b.path, data: { a: a.prefix.toString(), b: b.prefix.toString() } });
-    for (const s of space) {
-      if (s.prefix.family === 4 && s.prefix.bits < VNET_MAX.shortestBits)
-        report({
-          messageId: "vnetTooLarge",
-          path: s.path,
-          data: { cidr: s.prefix.toString(), limit: VNET_MAX.shortestBits },
-        });
-    }
+    const tooLarge = capped(space.filter((s) => s.prefix.family === 4 && s.prefix.bits < VNET_MAX.shortestBits));
+    for (const s of tooLarge.shown)
+      report({
+        messageId: "vnetTooLarge",
+        path: s.path,
+        data: { cidr: s.prefix.toString(), limit: VNET_MAX.shortestBits },
+      });
+    const more = (what: string, at: FieldPath, c: { shown: readonly unknown[]; more: number }) => {
+      if (c.more > 0) report({ messageId: "more", path: at, data: { more: c.more, what, shown: c.shown.length } });
+    };
+    more("subnets have a size Azure does not allow", ["vnet", "subnets"], badSize);
+    more("subnets lie outside the VNet address space", ["vnet", "subnets"], outside);
+    more("pairs of subnets overlap", ["vnet", "subnets"], overlapping);
+    more("pairs of VNet address spaces overlap", ["vnet", "addressSpace"], spacesOverlapping);
+    more("VNet address spaces are larger than the guide allows", ["vnet", "addressSpace"], tooLarge);
   },
 });
 

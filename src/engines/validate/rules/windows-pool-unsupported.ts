@@ -1,4 +1,5 @@
-import { cite, retired } from "../facts.js";
+import { sourceUrls } from "../../../kb/index.js";
+import { retired } from "../facts.js";
 
 const WS2019 = retired("windows-server-2019");
 import { defineRule } from "../rule.js";
@@ -34,7 +35,7 @@ export default defineRule({
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md",
       "MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-powered-by-cilium.md",
-      ...cite(WS2019),
+      ...sourceUrls(WS2019.source),
       "MicrosoftDocs/azure-aks-docs:articles/aks/use-system-pools.md",
     ],
     checked: "2026-11-22",

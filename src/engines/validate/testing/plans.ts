@@ -3,6 +3,8 @@
  * `mk(edit)` which returns a fresh copy edited for one case.
  */
 import { parsePlan, resolvePlan, type PlanInput, type ResolvedPlan } from "../../plan/index.js";
+import { FixSpace } from "../fix-space.js";
+import type { PlanInputs } from "../rule.js";
 
 type Section<K extends keyof PlanInput> = NonNullable<PlanInput[K]>;
 
@@ -76,4 +78,10 @@ export function resolved(input: PlanInput | Draft): ResolvedPlan {
   if (!r.plan)
     throw new Error(`test plan does not parse: ${r.problems.map((p) => `${p.pathText}: ${p.message}`).join("; ")}`);
   return resolvePlan(r.plan);
+}
+
+/** The inputs of a plan rule for a test plan (a fresh free-space search, still recording). */
+export function inputsOf(input: PlanInput | Draft): PlanInputs {
+  const plan = resolved(input);
+  return { plan, fixes: new FixSpace(plan) };
 }

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { formatPath, type FieldPath, type PlanInput } from "../../plan/index.js";
 import { toFinding, type MessageSpec, type Report, type Rule, type Severity } from "../rule.js";
-import { planInputs } from "../validate.js";
+import { FixSpace } from "../fix-space.js";
 import { resolved, type Draft } from "./plans.js";
 
 export interface ValidCase {
@@ -34,9 +34,15 @@ export interface InvalidCase {
   readonly findings: readonly ExpectedFinding[];
 }
 
+/** The rule's reports on the plan, with the two passes of the runner (so suggested ranges are filled in). */
 function reportsOf(rule: Rule, plan: PlanInput | Draft): Report[] {
-  const out: Report[] = [];
-  rule.check({ ...planInputs(resolved(plan)), report: (r) => out.push(r) });
+  let out: Report[] = [];
+  const r = resolved(plan);
+  const fixes = new FixSpace(r);
+  rule.check({ plan: r, fixes, report: (x) => out.push(x) });
+  fixes.settle();
+  out = [];
+  rule.check({ plan: r, fixes, report: (x) => out.push(x) });
   return out;
 }
 
