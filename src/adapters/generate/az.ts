@@ -18,23 +18,12 @@
  * (`--bootstrap-artifact-source`), create-node-pools.md (`--enable-fips-image` for Windows2025);
  * Azure/azure-cli-extensions:src/aks-preview/azext_aks_preview/_help.py. Checked 2026-12-06.
  */
+import { command, type Arg } from "./az-words.js";
+import { FEATURES, type AzPieces } from "./features/index.js";
 import { autoscales, otherPools, systemPool, type GenPlan, type GenPool, type GenVnet } from "./model.js";
 import { effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
 import { shellQuote } from "./quote.js";
 import { azNeeds, azNeedsText } from "./support.js";
-
-/** A flag alone, with one value (`--flag=value`), or with a list of CIDRs (`--flag a b`). */
-type Arg = readonly [flag: string, value?: string | readonly string[]];
-
-function command(words: string, args: readonly Arg[], indent = ""): string {
-  const arg = ([f, v]: Arg) => {
-    if (v === undefined) return f;
-    if (typeof v === "string") return `${f}=${v}`;
-    return v.length === 1 ? `${f}=${v[0] ?? ""}` : `${f} ${v.join(" ")}`;
-  };
-  const lines = [`${indent}${words}`, ...args.map((a) => `${indent}  ${arg(a)}`)];
-  return lines.join(" \\\n") + "\n";
-}
 
 /** Shell variable name for a subnet's resource ID: `SUBNET_<NAME>_ID`, made unique. */
 function subnetVariables(names: readonly string[]): Map<string, string> {
@@ -50,7 +39,7 @@ function subnetVariables(names: readonly string[]): Map<string, string> {
   return out;
 }
 
-function poolArgs(p: GenPool, subnetVar: ReadonlyMap<string, string>): Arg[] {
+function poolArgs(p: GenPool, subnetVar: ReadonlyMap<string, string>, pieces: readonly AzPieces[]): Arg[] {
   const args: Arg[] = [];
   if (p.count !== undefined) args.push(["--node-count", String(p.count)]);
   if (autoscales(p))
@@ -63,6 +52,7 @@ function poolArgs(p: GenPool, subnetVar: ReadonlyMap<string, string>): Arg[] {
   if (p.subnet !== undefined) args.push(["--vnet-subnet-id", `"$${subnetVar.get(p.subnet)}"`]);
   if (p.podSubnet !== undefined) args.push(["--pod-subnet-id", `"$${subnetVar.get(p.podSubnet)}"`]);
   if (p.podIpAllocation !== undefined) args.push(["--pod-ip-allocation-mode", shellQuote(p.podIpAllocation)]);
+  for (const x of pieces) args.push(...(x.poolArgs?.(p) ?? []));
   return args;
 }
 
@@ -137,7 +127,12 @@ function resourceGroups(plan: GenPlan): string[] {
 }
 
 /** The VNet and subnets (created, or only read when they exist), then the IDs of the subnets the pools use. */
-function vnetCommands(plan: GenPlan, vnet: GenVnet, subnetVar: ReadonlyMap<string, string>): string[] {
+function vnetCommands(
+  plan: GenPlan,
+  vnet: GenVnet,
+  subnetVar: ReadonlyMap<string, string>,
+  pieces: readonly AzPieces[],
+): string[] {
   const out: string[] = [];
   const location: Arg[] = plan.location !== undefined ? [["--location", `"$LOCATION"`]] : [];
   out.push(
@@ -162,6 +157,7 @@ function vnetCommands(plan: GenPlan, vnet: GenVnet, subnetVar: ReadonlyMap<strin
           ["--name", shellQuote(s.name)],
           ["--address-prefixes", [shellQuote(s.cidr)]],
           ...(s.delegation !== undefined ? ([["--delegations", shellQuote(s.delegation)]] as Arg[]) : []),
+          ...pieces.flatMap((x) => x.subnetArgs?.(s) ?? []),
         ]),
       );
     }
@@ -177,7 +173,12 @@ function vnetCommands(plan: GenPlan, vnet: GenVnet, subnetVar: ReadonlyMap<strin
 }
 
 /** `az aks create` with the network flags and the first System pool. */
-function createCluster(plan: GenPlan, n: EffectiveNetwork, subnetVar: ReadonlyMap<string, string>): string[] {
+function createCluster(
+  plan: GenPlan,
+  n: EffectiveNetwork,
+  subnetVar: ReadonlyMap<string, string>,
+  pieces: readonly AzPieces[],
+): string[] {
   const sys = systemPool(plan);
   const create: Arg[] = [
     ["--resource-group", `"$RESOURCE_GROUP"`],
@@ -197,7 +198,8 @@ function createCluster(plan: GenPlan, n: EffectiveNetwork, subnetVar: ReadonlyMa
   if (n.dnsServiceIp !== undefined) create.push(["--dns-service-ip", shellQuote(n.dnsServiceIp)]);
   if (n.outboundType !== undefined) create.push(["--outbound-type", shellQuote(n.outboundType)]);
   if (n.outboundType === "none" || n.outboundType === "block") create.push(["--bootstrap-artifact-source", "Cache"]);
-  create.push(["--nodepool-name", shellQuote(sys.name)], ...poolArgs(sys, subnetVar));
+  for (const x of pieces) create.push(...(x.clusterArgs ?? []));
+  create.push(["--nodepool-name", shellQuote(sys.name)], ...poolArgs(sys, subnetVar, pieces));
   if (hasWindows(plan))
     create.push(
       ["--windows-admin-username", `"$WINDOWS_ADMIN_USERNAME"`],
@@ -217,7 +219,7 @@ function createCluster(plan: GenPlan, n: EffectiveNetwork, subnetVar: ReadonlyMa
 }
 
 /** `az aks nodepool update --max-surge` for the first pool, then `az aks nodepool add` for the others. */
-function poolCommands(plan: GenPlan, subnetVar: ReadonlyMap<string, string>): string[] {
+function poolCommands(plan: GenPlan, subnetVar: ReadonlyMap<string, string>, pieces: readonly AzPieces[]): string[] {
   const out: string[] = [];
   const sys = systemPool(plan);
   if (sys.maxSurge !== undefined) {
@@ -242,7 +244,7 @@ function poolCommands(plan: GenPlan, subnetVar: ReadonlyMap<string, string>): st
     if (p.osSku !== undefined) add.push(["--os-sku", shellQuote(p.osSku)]);
     // Windows Server 2025 cannot run without FIPS: the pool must ask for the FIPS image (kb DEPLOY_TARGETS).
     if (p.osSku === "Windows2025") add.push(["--enable-fips-image"]);
-    add.push(...poolArgs(p, subnetVar));
+    add.push(...poolArgs(p, subnetVar, pieces));
     if (p.maxSurge !== undefined) add.push(["--max-surge", shellQuote(p.maxSurge)]);
     out.push(`# Node pool ${p.name}.`);
     out.push(command("az aks nodepool add", add));
@@ -255,13 +257,16 @@ export function generateAz(plan: GenPlan): { text: string; notes: string[] } {
   const { network: n } = effectiveNetwork(plan);
   const needs = azNeedsText(azNeeds(plan));
   const subnetVar = subnetVariables(plan.vnet?.subnets.map((s) => s.name) ?? []);
+  const pieces = FEATURES.map((f) => f.az?.(plan) ?? {});
   const out = [
     ...header(plan, n, needs),
     ...variables(plan),
     ...resourceGroups(plan),
-    ...(plan.vnet ? vnetCommands(plan, plan.vnet, subnetVar) : []),
-    ...createCluster(plan, n, subnetVar),
-    ...poolCommands(plan, subnetVar),
+    ...pieces.flatMap((x) => x.beforeVnet ?? []),
+    ...(plan.vnet ? vnetCommands(plan, plan.vnet, subnetVar, pieces) : []),
+    ...createCluster(plan, n, subnetVar, pieces),
+    ...poolCommands(plan, subnetVar, pieces),
+    ...pieces.flatMap((x) => x.afterCluster ?? []),
   ];
   return {
     text: out.join("\n").replace(/\n+$/, "\n"),

@@ -12,6 +12,7 @@
  */
 import { DEPLOY_TARGETS } from "../../kb/index.js";
 import { bexpr, bicepValue, type BicepValue } from "./bicep-writer.js";
+import { FEATURES, type BicepPieces } from "./features/index.js";
 import { autoscales, type GenPlan, type GenPool, type GenVnet } from "./model.js";
 import { dnsPrefixOf, effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
 import { bicepString } from "./quote.js";
@@ -26,8 +27,9 @@ function subnetId(name: string): BicepValue {
   return bexpr(`'\${vnet.id}/subnets/${bicepString(name).slice(1, -1)}'`);
 }
 
-function poolProfile(p: GenPool): BicepValue {
+function poolProfile(p: GenPool, pieces: readonly BicepPieces[]): BicepValue {
   const auto = autoscales(p);
+  const extra = Object.assign({}, ...pieces.map((x) => x.poolProperties?.(p) ?? {})) as Record<string, BicepValue>;
   return {
     name: p.name,
     mode: p.mode,
@@ -44,6 +46,7 @@ function poolProfile(p: GenPool): BicepValue {
     podSubnetID: p.podSubnet !== undefined ? subnetId(p.podSubnet) : undefined,
     podIPAllocationMode: p.podIpAllocation,
     upgradeSettings: p.maxSurge !== undefined ? { maxSurge: p.maxSurge } : undefined,
+    ...extra,
   };
 }
 
@@ -69,7 +72,7 @@ function preamble(plan: GenPlan, n: EffectiveNetwork, needs: string): string[] {
 }
 
 /** The VNet: created with its subnets, or referenced as `existing` (also when it lives in another resource group). */
-function vnetResource(vnet: GenVnet): string[] {
+function vnetResource(vnet: GenVnet, pieces: readonly BicepPieces[]): string[] {
   if (vnet.existing || vnet.resourceGroup !== undefined) {
     const out = [
       vnet.existing
@@ -95,6 +98,7 @@ function vnetResource(vnet: GenVnet): string[] {
             s.delegation !== undefined
               ? [{ name: s.delegation.replace(/[^A-Za-z0-9]/g, "-"), properties: { serviceName: s.delegation } }]
               : undefined,
+          ...Object.assign({}, ...pieces.map((x) => x.subnetProperties?.(s) ?? {})),
         },
       })),
     },
@@ -132,7 +136,7 @@ function networkProfile(n: EffectiveNetwork): BicepValue {
 }
 
 /** The managed cluster resource. */
-function clusterResource(plan: GenPlan, n: EffectiveNetwork): string[] {
+function clusterResource(plan: GenPlan, n: EffectiveNetwork, pieces: readonly BicepPieces[]): string[] {
   const isolated = n.outboundType === "none";
   const cluster: BicepValue = {
     name: bexpr("clusterName"),
@@ -144,10 +148,11 @@ function clusterResource(plan: GenPlan, n: EffectiveNetwork): string[] {
       // Outbound type none is a network isolated cluster: images come from a private registry.
       bootstrapProfile: isolated ? { artifactSource: "Cache" } : undefined,
       networkProfile: networkProfile(n),
-      agentPoolProfiles: plan.pools.map(poolProfile),
+      agentPoolProfiles: plan.pools.map((p) => poolProfile(p, pieces)),
       windowsProfile: hasWindows(plan)
         ? { adminUsername: bexpr("windowsAdminUsername"), adminPassword: bexpr("windowsAdminPassword") }
         : undefined,
+      ...Object.assign({}, ...pieces.map((x) => x.clusterProperties ?? {})),
     },
   };
   const out: string[] = [];
@@ -166,8 +171,10 @@ function clusterResource(plan: GenPlan, n: EffectiveNetwork): string[] {
 export function generateBicep(plan: GenPlan): { text: string; notes: string[] } {
   const { network: n } = effectiveNetwork(plan);
   const needs = `Deploy into an existing resource group (az deployment group create --resource-group RG --template-file FILE); API versions: Microsoft.ContainerService ${BICEP_API.managedClusters} and Microsoft.Network ${BICEP_API.virtualNetworks}, both stable.`;
+  const pieces = FEATURES.map((f) => f.bicep?.(plan) ?? {});
   const out = preamble(plan, n, needs);
-  if (plan.vnet) out.push(...vnetResource(plan.vnet), ...permissionsComment(n));
-  out.push(...clusterResource(plan, n));
+  for (const x of pieces) for (const r of x.resources ?? []) out.push(r);
+  if (plan.vnet) out.push(...vnetResource(plan.vnet, pieces), ...permissionsComment(n));
+  out.push(...clusterResource(plan, n, pieces));
   return { text: out.join("\n") + "\n", notes: [needs, ...plan.assumptions] };
 }

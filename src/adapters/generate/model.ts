@@ -4,17 +4,21 @@
  * that does not match its Azure naming rule or does not parse is refused with a
  * problem naming the field; nothing reaches the output unchecked, so a plan can
  * never inject a command or an expression.
- *
- * Naming rules: https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
- * (Microsoft.ContainerService managedClusters 1-63, alphanumerics, underscores, hyphens;
- * Microsoft.Network virtualNetworks 2-64 and subnets 1-80, alphanumerics, underscores, periods, hyphens;
- * resource groups 1-90), checked 2026-11-22; the AKS REST API states the same patterns for cluster names
- * and agent pool names (`^[a-z][a-z0-9]{0,11}$`): https://learn.microsoft.com/rest/api/aks/agent-pools/create-or-update
- * (checked 2026-11-22). Windows pool names at most 6 characters —
- * hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster_node_pool.html.markdown, checked 2026-11-22.
+ * The rules are in `checks.ts`; the VNet's in `check-vnet.ts`.
  */
 import { resolvePlan, type Plan } from "../../engines/plan/index.js";
-import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
+import { checkSubnetRef, checkVnet } from "./check-vnet.js";
+import {
+  CLUSTER_NAME,
+  Checks,
+  K8S_VERSION,
+  LINUX_POOL,
+  LOCATION,
+  RESOURCE_GROUP,
+  RULES,
+  SURGE,
+  WINDOWS_POOL,
+} from "./checks.js";
 
 export type OsType = "Linux" | "Windows";
 
@@ -42,6 +46,20 @@ export interface GenSubnet {
   readonly name: string;
   readonly cidr: string;
   readonly delegation?: string;
+  /** Name of a route table of `vnet.routeTables`. */
+  readonly routeTable?: string;
+}
+
+export interface GenRoute {
+  readonly name: string;
+  readonly addressPrefix: string;
+  readonly nextHopType: "VirtualAppliance" | "VirtualNetworkGateway" | "VnetLocal" | "Internet" | "None";
+  readonly nextHopIpAddress?: string;
+}
+
+export interface GenRouteTable {
+  readonly name: string;
+  readonly routes: readonly GenRoute[];
 }
 
 export interface GenVnet {
@@ -52,6 +70,8 @@ export interface GenVnet {
   readonly resourceGroup?: string;
   readonly addressSpace: readonly string[];
   readonly subnets: readonly GenSubnet[];
+  /** Route tables the subnets attach to (created with the VNet, in its resource group). */
+  readonly routeTables: readonly GenRouteTable[];
 }
 
 export interface GenNetwork {
@@ -98,67 +118,8 @@ export interface GenProblem {
 export type GenPlanResult =
   { readonly ok: true; readonly plan: GenPlan } | { readonly ok: false; readonly problems: readonly GenProblem[] };
 
-const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
-const RESOURCE_GROUP = /^[A-Za-z0-9_.()-]{0,89}[A-Za-z0-9_()-]$/;
-const VNET_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])$/;
-const SUBNET_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
-const LINUX_POOL = /^[a-z][a-z0-9]{0,11}$/;
-const WINDOWS_POOL = /^[a-z][a-z0-9]{0,5}$/;
-const LOCATION = /^[a-z][a-z0-9]{1,40}$/;
-const K8S_VERSION = /^[0-9]{1,2}\.[0-9]{1,3}(?:\.[0-9]{1,3})?$/;
-const SURGE = /^(?:[0-9]{1,4}|[0-9]{1,3}%)$/;
-const DELEGATION = /^[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\/[A-Za-z0-9]+(?:\/[A-Za-z0-9]+)*$/;
-
 /** The name used when the plan has none (the az CLI has no default either). */
 export const DEFAULT_CLUSTER_NAME = "aks-cluster";
-
-const RULES = {
-  name: "a cluster name is 1-63 letters, digits, underscores and hyphens, starting and ending with a letter or digit",
-  resourceGroup:
-    "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period",
-  location: 'a location is an Azure region name in lower case without spaces, e.g. "westeurope"',
-  kubernetesVersion: 'a Kubernetes version is "1.33" or "1.33.2"',
-  vnetName:
-    "a VNet name is 2-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
-  subnetName:
-    "a subnet name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
-  delegation: 'a delegation is a service name such as "Microsoft.ContainerInstance/containerGroups"',
-  windowsPool: "a Windows node pool name is 1-6 lower-case letters and digits, starting with a letter",
-  linuxPool: "a Linux node pool name is 1-12 lower-case letters and digits, starting with a letter",
-  maxSurge: 'a max surge is a whole number of nodes (3) or a percentage ("33%")',
-} as const;
-
-/** Collects the problems and assumptions of one `toGenPlan` run. */
-class Checks {
-  readonly problems: GenProblem[] = [];
-  readonly assumptions: string[] = [];
-
-  /** Records a problem when `value` is set and does not match `pattern`; returns the value. */
-  match<T extends string>(path: string, value: T | undefined, pattern: RegExp, rule: string): T | undefined {
-    if (value !== undefined && !pattern.test(value)) this.problems.push({ path, value, reason: rule });
-    return value;
-  }
-
-  /** A CIDR that parses and is a network address, in canonical text (the input when it does not parse). */
-  cidr(path: string, value: string): string {
-    const r = tryParsePrefix(value);
-    if (!r.ok) this.problems.push({ path, value, reason: r.error.reason });
-    else if (!r.value.isMasked())
-      this.problems.push({
-        path,
-        value,
-        reason: `it is not a network address (the network is ${r.value.masked().toString()})`,
-      });
-    return r.ok ? r.value.toString() : value;
-  }
-
-  /** An address that parses, in canonical text. */
-  addr(path: string, value: string): string {
-    const r = tryParseAddr(value);
-    if (!r.ok) this.problems.push({ path, value, reason: r.error.reason });
-    return r.ok ? r.value.toString() : value;
-  }
-}
 
 /** The cluster's own fields: name (or the default name), resource group, location, Kubernetes version. */
 function checkCluster(plan: Plan, c: Checks): { name: string; kubernetesVersion?: string } {
@@ -182,48 +143,6 @@ function checkNetwork(plan: Plan, c: Checks): Pick<GenNetwork, "podCidrs" | "ser
   const serviceCidrs = (n.serviceCidrs ?? []).map((x, i) => c.cidr(`network.serviceCidrs[${i}]`, x));
   const dnsServiceIp = n.dnsServiceIp === undefined ? undefined : c.addr("network.dnsServiceIp", n.dnsServiceIp);
   return { podCidrs, serviceCidrs, ...(dnsServiceIp !== undefined ? { dnsServiceIp } : {}) };
-}
-
-/** The VNet section: names, delegations and ranges. */
-function checkVnet(plan: Plan, clusterName: string, existing: boolean, c: Checks): GenVnet | undefined {
-  const v = plan.vnet;
-  if (!v) return undefined;
-  const vnetName = v.name ?? `${clusterName}-vnet`;
-  if (v.name === undefined) c.assumptions.push(`the vnet has no name: it is called ${vnetName}`);
-  c.match("vnet.name", vnetName, VNET_NAME, RULES.vnetName);
-  c.match("vnet.resourceGroup", v.resourceGroup, RESOURCE_GROUP, RULES.resourceGroup);
-  const subnets = v.subnets.map((s, i): GenSubnet => {
-    c.match(`vnet.subnets[${i}].name`, s.name, SUBNET_NAME, RULES.subnetName);
-    c.match(`vnet.subnets[${i}].delegation`, s.delegation, DELEGATION, RULES.delegation);
-    return {
-      name: s.name,
-      cidr: c.cidr(`vnet.subnets[${i}].cidr`, s.cidr),
-      ...(s.delegation !== undefined ? { delegation: s.delegation } : {}),
-    };
-  });
-  return {
-    name: vnetName,
-    existing,
-    ...(v.resourceGroup !== undefined && v.resourceGroup !== plan.resourceGroup
-      ? { resourceGroup: v.resourceGroup }
-      : {}),
-    addressSpace: v.addressSpace.map((x, i) => c.cidr(`vnet.addressSpace[${i}]`, x)),
-    subnets,
-  };
-}
-
-/** A pool's subnet reference: it must name a subnet of the plan's VNet. */
-function checkSubnetRef(path: string, value: string | undefined, vnet: GenVnet | undefined, c: Checks): void {
-  if (value === undefined) return;
-  if (!vnet)
-    c.problems.push({
-      path,
-      value,
-      reason:
-        "it names a subnet but the plan has no vnet section to define it (for a cluster JSON, give its az network vnet show JSON too)",
-    });
-  else if (!vnet.subnets.some((s) => s.name === value))
-    c.problems.push({ path, value, reason: `no subnet of vnet ${vnet.name} has that name` });
 }
 
 type SourcePool = Plan["nodePools"][number];

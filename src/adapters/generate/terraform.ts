@@ -11,6 +11,7 @@
  * its documentation is stricter than AKS (Cilium on Node Subnet), the output says so in a comment and a note.
  */
 import { DEPLOY_TARGETS } from "../../kb/index.js";
+import { FEATURES, type TerraformPieces } from "./features/index.js";
 import { expr, renderHcl, type HclBlock, type HclItem } from "./hcl.js";
 import { autoscales, otherPools, systemPool, type GenPlan, type GenPool, type GenVnet } from "./model.js";
 import { dnsPrefixOf, effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
@@ -33,7 +34,7 @@ function subnetIdents(names: readonly string[]): Map<string, string> {
   return out;
 }
 
-function poolItems(p: GenPool, subnets: ReadonlyMap<string, string>): HclItem[] {
+function poolItems(p: GenPool, subnets: ReadonlyMap<string, string>, pieces: readonly TerraformPieces[]): HclItem[] {
   const items: HclItem[] = [];
   const auto = autoscales(p);
   if (p.count !== undefined) items.push({ attr: "node_count", value: p.count });
@@ -47,6 +48,7 @@ function poolItems(p: GenPool, subnets: ReadonlyMap<string, string>): HclItem[] 
   if (p.maxPods !== undefined) items.push({ attr: "max_pods", value: p.maxPods });
   if (p.subnet !== undefined) items.push({ attr: "vnet_subnet_id", value: expr(`${subnets.get(p.subnet)}.id`) });
   if (p.podSubnet !== undefined) items.push({ attr: "pod_subnet_id", value: expr(`${subnets.get(p.podSubnet)}.id`) });
+  for (const x of pieces) items.push(...(x.poolItems?.(p) ?? []));
   if (p.maxSurge !== undefined)
     items.push({ type: "upgrade_settings", body: [{ attr: "max_surge", value: p.maxSurge }] });
   return items;
@@ -223,6 +225,7 @@ function clusterResource(
   n: EffectiveNetwork,
   subnets: ReadonlyMap<string, string>,
   providerNotes: string[],
+  pieces: readonly TerraformPieces[],
 ): HclBlock {
   const sys = systemPool(plan);
   const np = networkProfile(plan, n, providerNotes);
@@ -239,7 +242,7 @@ function clusterResource(
     body: [
       { attr: "name", value: sys.name },
       { attr: "vm_size", value: expr("var.node_vm_size") },
-      ...poolItems(sys, subnets),
+      ...poolItems(sys, subnets, pieces),
     ],
   });
   body.push({ type: "identity", body: [{ attr: "type", value: "SystemAssigned" }] });
@@ -262,11 +265,21 @@ function clusterResource(
     });
   }
   body.push({ type: "network_profile", body: np });
+  for (const x of pieces) body.push(...(x.clusterItems ?? []));
+  const dependsOn = pieces.flatMap((x) => x.clusterDependsOn ?? []);
+  if (dependsOn.length > 0) {
+    body.push({ blank: true }, { comment: "AKS checks the node subnet's route table when it creates the cluster." });
+    body.push({ attr: "depends_on", value: dependsOn.map((d) => expr(d)) });
+  }
   return { type: "resource", labels: ["azurerm_kubernetes_cluster", "aks"], body };
 }
 
 /** `azurerm_kubernetes_cluster_node_pool` for a pool after the first System pool. */
-function nodePoolResource(p: GenPool, subnets: ReadonlyMap<string, string>): HclBlock {
+function nodePoolResource(
+  p: GenPool,
+  subnets: ReadonlyMap<string, string>,
+  pieces: readonly TerraformPieces[],
+): HclBlock {
   const pb: HclItem[] = [
     { attr: "name", value: p.name },
     { attr: "kubernetes_cluster_id", value: expr("azurerm_kubernetes_cluster.aks.id") },
@@ -275,7 +288,7 @@ function nodePoolResource(p: GenPool, subnets: ReadonlyMap<string, string>): Hcl
     { attr: "os_type", value: p.osType },
   ];
   if (p.osSku !== undefined) pb.push({ attr: "os_sku", value: p.osSku });
-  pb.push(...poolItems(p, subnets));
+  pb.push(...poolItems(p, subnets, pieces));
   return { type: "resource", labels: ["azurerm_kubernetes_cluster_node_pool", ident(p.name)], body: pb };
 }
 
@@ -289,11 +302,11 @@ export function generateTerraform(plan: GenPlan): { text: string; notes: string[
   const idents = subnetIdents(vnet?.subnets.map((s) => s.name) ?? []);
   const ref = vnet?.existing ? "data." : "";
   const subnets = new Map([...idents].map(([k, v]) => [k, `${ref}azurerm_subnet.${v}`]));
-  if (vnet) {
-    items.push(...(vnet.existing ? existingVnetItems(plan, vnet, idents) : createdVnetItems(vnet, idents)));
-    items.push(permissionsComment(n));
-  }
-  items.push(clusterResource(plan, n, subnets, providerNotes));
-  for (const p of otherPools(plan)) items.push(nodePoolResource(p, subnets));
+  const pieces = FEATURES.map((f) => f.terraform?.(plan, { subnet: (name) => subnets.get(name) ?? "" }) ?? {});
+  if (vnet) items.push(...(vnet.existing ? existingVnetItems(plan, vnet, idents) : createdVnetItems(vnet, idents)));
+  for (const x of pieces) items.push(...(x.resources ?? []));
+  if (vnet) items.push(permissionsComment(n));
+  items.push(clusterResource(plan, n, subnets, providerNotes, pieces));
+  for (const p of otherPools(plan)) items.push(nodePoolResource(p, subnets, pieces));
   return { text: renderHcl(items), notes: [NEEDS, ...notes, ...providerNotes] };
 }

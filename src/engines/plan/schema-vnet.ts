@@ -114,6 +114,32 @@ export const NatGatewaySection = z
   })
   .strict();
 
+/**
+ * A route table of the VNet (Microsoft.Network/routeTables), attached to subnets by name
+ * (`vnet.subnets[].routeTable`). Outbound type userDefinedRouting needs one with a default route on the node
+ * subnet: https://learn.microsoft.com/azure/aks/egress-udr (route properties: addressPrefix, nextHopType,
+ * nextHopIpAddress, Azure/azure-rest-api-specs:specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/routeTable.json).
+ */
+export const RouteSection = z
+  .object({
+    name,
+    addressPrefix: z.string().describe("the destination CIDR, e.g. 0.0.0.0/0"),
+    nextHopType: z
+      .enum(["VirtualAppliance", "VirtualNetworkGateway", "VnetLocal", "Internet", "None"])
+      .describe(
+        "VirtualAppliance (a firewall: give nextHopIpAddress) | VirtualNetworkGateway | VnetLocal | Internet | None",
+      ),
+    nextHopIpAddress: z.string().optional().describe("the appliance's private address, for VirtualAppliance"),
+  })
+  .strict();
+
+export const RouteTableSection = z
+  .object({
+    name,
+    routes: z.array(RouteSection).default([]),
+  })
+  .strict();
+
 /** A subnet `aksnet layout` should place beyond the ones the plan references. */
 export const LayoutSubnetSection = z
   .object({

@@ -16,6 +16,7 @@ import {
   HostedSystemSection,
   LayoutSection,
   NatGatewaySection,
+  RouteTableSection,
   NodeProvisioningSection,
   SubnetPurpose,
 } from "./schema-vnet.js";
@@ -68,7 +69,7 @@ export const SubnetSection = z
       .string()
       .optional()
       .describe("service the subnet is delegated to, e.g. Microsoft.ContainerInstance/containerGroups"),
-    routeTable: z.string().optional(),
+    routeTable: z.string().optional().describe("name of a vnet.routeTables entry attached to the subnet"),
     purpose: SubnetPurpose.optional(),
     natGateway: z.string().optional().describe("name of a vnet.natGateways entry attached to the subnet"),
     privateEndpoints: z
@@ -93,6 +94,7 @@ export const VnetSection = z
     addressSpace: z.array(cidrText).min(1),
     subnets: z.array(SubnetSection).default([]),
     natGateways: z.array(NatGatewaySection).optional(),
+    routeTables: z.array(RouteTableSection).optional(),
   })
   .strict();
 

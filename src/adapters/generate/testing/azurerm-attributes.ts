@@ -79,6 +79,10 @@ export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   ],
   azurerm_kubernetes_cluster_node_pool: [...poolCommon, "kubernetes_cluster_id", "mode", "os_type"],
   "azurerm_kubernetes_cluster_node_pool.upgrade_settings": upgradeSettings,
+  // website/docs/r/route_table.html.markdown, subnet_route_table_association.html.markdown (5.2.0).
+  azurerm_route_table: ["name", "location", "resource_group_name", "route", "bgp_route_propagation_enabled", "tags"],
+  "azurerm_route_table.route": ["name", "address_prefix", "next_hop_type", "next_hop_in_ip_address"],
+  azurerm_subnet_route_table_association: ["subnet_id", "route_table_id"],
   // Data sources (website/docs/d/virtual_network.html.markdown, website/docs/d/subnet.html.markdown).
   "data.azurerm_virtual_network": ["name", "resource_group_name"],
   "data.azurerm_subnet": ["name", "virtual_network_name", "resource_group_name"],

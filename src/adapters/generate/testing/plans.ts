@@ -171,6 +171,40 @@ const inputs: Record<string, PlanInput> = {
     },
     nodePools: [{ name: "system", mode: "System", count: 3 }],
   },
+  "user-defined-routing": {
+    name: "aks-udr",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: {
+      plugin: "azure",
+      pluginMode: "overlay",
+      podCidrs: ["10.244.0.0/16"],
+      outboundType: "userDefinedRouting",
+    },
+    vnet: {
+      name: "vnet-aks",
+      addressSpace: ["10.224.0.0/12"],
+      routeTables: [
+        {
+          name: "rt-aks",
+          routes: [
+            {
+              name: "to-firewall",
+              addressPrefix: "0.0.0.0/0",
+              nextHopType: "VirtualAppliance",
+              nextHopIpAddress: "10.224.8.4",
+            },
+          ],
+        },
+      ],
+      subnets: [
+        { name: "aks-nodes", cidr: "10.224.0.0/22", routeTable: "rt-aks" },
+        { name: "AzureFirewallSubnet", cidr: "10.224.8.0/26" },
+      ],
+    },
+    nodePools: [{ name: "system", mode: "System", count: 3, subnet: "aks-nodes" }],
+  },
   "byo-cni": {
     name: "aks-byocni",
     resourceGroup: "rg-aks",

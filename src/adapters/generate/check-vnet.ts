@@ -1,0 +1,100 @@
+/**
+ * The VNet section checked for generation: names, delegations, ranges, and the route tables the subnets
+ * attach to (their routes' prefixes and next hops parsed). Rules and their sources: `checks.ts`.
+ */
+import type { Plan } from "../../engines/plan/index.js";
+import type { Checks } from "./checks.js";
+import { DELEGATION, RESOURCE_GROUP, ROUTE_NAME, ROUTE_TABLE_NAME, RULES, SUBNET_NAME, VNET_NAME } from "./checks.js";
+import type { GenRouteTable, GenSubnet, GenVnet } from "./model.js";
+
+type SourceVnet = NonNullable<Plan["vnet"]>;
+
+function checkRouteTables(v: SourceVnet, c: Checks): GenRouteTable[] {
+  return (v.routeTables ?? []).map((t, i) => {
+    const at = `vnet.routeTables[${i}]`;
+    c.match(`${at}.name`, t.name, ROUTE_TABLE_NAME, RULES.routeTableName);
+    return {
+      name: t.name,
+      routes: t.routes.map((r, j) => {
+        const rat = `${at}.routes[${j}]`;
+        c.match(`${rat}.name`, r.name, ROUTE_NAME, RULES.routeName);
+        const hop =
+          r.nextHopIpAddress === undefined ? undefined : c.addr(`${rat}.nextHopIpAddress`, r.nextHopIpAddress);
+        if (r.nextHopType === "VirtualAppliance" && hop === undefined)
+          c.problems.push({
+            path: `${rat}.nextHopIpAddress`,
+            value: "",
+            reason: "a route to a VirtualAppliance needs the appliance's address (nextHopIpAddress)",
+          });
+        if (r.nextHopType !== "VirtualAppliance" && hop !== undefined)
+          c.problems.push({
+            path: `${rat}.nextHopIpAddress`,
+            value: hop,
+            reason: `only a VirtualAppliance route has a next hop address; this one goes to ${r.nextHopType}`,
+          });
+        return {
+          name: r.name,
+          addressPrefix: c.cidr(`${rat}.addressPrefix`, r.addressPrefix),
+          nextHopType: r.nextHopType,
+          ...(hop !== undefined ? { nextHopIpAddress: hop } : {}),
+        };
+      }),
+    };
+  });
+}
+
+function checkSubnets(v: SourceVnet, tables: readonly GenRouteTable[], existing: boolean, c: Checks): GenSubnet[] {
+  return v.subnets.map((s, i): GenSubnet => {
+    c.match(`vnet.subnets[${i}].name`, s.name, SUBNET_NAME, RULES.subnetName);
+    c.match(`vnet.subnets[${i}].delegation`, s.delegation, DELEGATION, RULES.delegation);
+    // An existing VNet's subnets keep whatever route table they have; only a created subnet attaches one.
+    if (s.routeTable !== undefined && !existing && !tables.some((t) => t.name === s.routeTable))
+      c.problems.push({
+        path: `vnet.subnets[${i}].routeTable`,
+        value: s.routeTable,
+        reason: "no vnet.routeTables entry has that name; describe the route table there",
+      });
+    return {
+      name: s.name,
+      cidr: c.cidr(`vnet.subnets[${i}].cidr`, s.cidr),
+      ...(s.delegation !== undefined ? { delegation: s.delegation } : {}),
+      ...(s.routeTable !== undefined ? { routeTable: s.routeTable } : {}),
+    };
+  });
+}
+
+/** The VNet section: names, delegations, ranges and route tables. */
+export function checkVnet(plan: Plan, clusterName: string, existing: boolean, c: Checks): GenVnet | undefined {
+  const v = plan.vnet;
+  if (!v) return undefined;
+  const vnetName = v.name ?? `${clusterName}-vnet`;
+  if (v.name === undefined) c.assumptions.push(`the vnet has no name: it is called ${vnetName}`);
+  c.match("vnet.name", vnetName, VNET_NAME, RULES.vnetName);
+  c.match("vnet.resourceGroup", v.resourceGroup, RESOURCE_GROUP, RULES.resourceGroup);
+  const routeTables = checkRouteTables(v, c);
+  const subnets = checkSubnets(v, routeTables, existing, c);
+  return {
+    name: vnetName,
+    existing,
+    ...(v.resourceGroup !== undefined && v.resourceGroup !== plan.resourceGroup
+      ? { resourceGroup: v.resourceGroup }
+      : {}),
+    addressSpace: v.addressSpace.map((x, i) => c.cidr(`vnet.addressSpace[${i}]`, x)),
+    subnets,
+    routeTables,
+  };
+}
+
+/** A pool's subnet reference: it must name a subnet of the plan's VNet. */
+export function checkSubnetRef(path: string, value: string | undefined, vnet: GenVnet | undefined, c: Checks): void {
+  if (value === undefined) return;
+  if (!vnet)
+    c.problems.push({
+      path,
+      value,
+      reason:
+        "it names a subnet but the plan has no vnet section to define it (for a cluster JSON, give its az network vnet show JSON too)",
+    });
+  else if (!vnet.subnets.some((s) => s.name === value))
+    c.problems.push({ path, value, reason: `no subnet of vnet ${vnet.name} has that name` });
+}
