@@ -36,7 +36,18 @@ describe("docs examples", () => {
   }
 
   it("every command has a docs page with at least one checked example", () => {
-    for (const name of ["compare", "size", "check", "recommend", "generate", "migrate", "inspect", "cidr", "serve"]) {
+    for (const name of [
+      "compare",
+      "size",
+      "check",
+      "recommend",
+      "generate",
+      "migrate",
+      "inspect",
+      "cidr",
+      "serve",
+      "layout",
+    ]) {
       const page = join(ROOT, "docs", `${name}.md`);
       expect(statSync(page, { throwIfNoEntry: false })?.isFile(), `docs/${name}.md is missing`).toBe(true);
       expect(docExamples(readFileSync(page, "utf8")).length, `docs/${name}.md has no console example`).toBeGreaterThan(

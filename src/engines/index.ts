@@ -49,3 +49,19 @@ export {
   type CheckId as ScanCheckId,
   type Verdict as ScanVerdict,
 } from "./scan/index.js";
+export {
+  layoutPlan,
+  layoutView,
+  applyEdits,
+  placeSubnets,
+  subnetPurposes,
+  subnetDemand,
+  type LayoutOptions,
+  type LayoutResult,
+  type LayoutSubnet,
+  type LayoutProblem,
+  type LayoutKind,
+  type LayoutView,
+  type PlanEdit,
+  type PlacementRequest,
+} from "./layout/index.js";

@@ -53,5 +53,10 @@ export const commands: readonly CommandEntry[] = [
     summary: "the IP toolbox: info, split, merge, exclude, overlaps, free",
     load: () => import("./cidr/command.js"),
   },
+  {
+    name: "layout",
+    summary: "place every subnet a cluster needs in its VNet's address space, with room to grow",
+    load: () => import("./layout/command.js"),
+  },
   { name: "serve", summary: "the web planner on 127.0.0.1", load: () => import("./serve/command.js") },
 ];

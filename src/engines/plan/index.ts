@@ -3,6 +3,7 @@
  * @module
  */
 export * from "./schema.js";
+export * from "./schema-vnet.js";
 export { parsePlan, formatPath, type FieldPath, type SchemaProblem, type ParsePlanResult } from "./parse.js";
 export { resolvePlan, cidrField } from "./resolve.js";
 export {

@@ -1,0 +1,35 @@
+/**
+ * Writes a layout into the plan's own text: the engine's edits go through the
+ * YAML document model, so the user's comments, key order and formatting survive.
+ */
+import { isSeq, parseDocument, stringify } from "yaml";
+import { applyEdits, type PlanEdit } from "../../../engines/layout/index.js";
+
+/** Short maps (a subnet, a pool reference) are written on one line, as the examples write them. */
+function flow(v: unknown): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !("subnets" in v);
+}
+
+/** The plan text with `edits` applied; a JSON plan stays JSON. */
+export function editPlanText(text: string, edits: readonly PlanEdit[]): string {
+  if (text.trimStart().startsWith("{"))
+    return JSON.stringify(applyEdits(JSON.parse(text) as unknown, edits), null, 2) + "\n";
+  const doc = parseDocument(text);
+  for (const e of edits) {
+    if (e.op === "set") {
+      doc.setIn(e.path, doc.createNode(e.value, { flow: flow(e.value) }));
+      continue;
+    }
+    const list = doc.getIn(e.path, true);
+    if (isSeq(list)) {
+      if (list.flow && list.items.length === 0) list.flow = false;
+      list.add(doc.createNode(e.value, { flow: flow(e.value) }));
+    } else doc.setIn(e.path, doc.createNode([e.value]));
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** A plan read from another format (an ARM or az export): written as a fresh YAML plan. */
+export function planYaml(plan: unknown, header: string): string {
+  return header + stringify(plan, { lineWidth: 0, flowCollectionPadding: false });
+}

@@ -1,0 +1,341 @@
+/**
+ * `layoutPlan`: every subnet a plan needs, placed in its VNet's address space.
+ * Existing subnets stay where they are; new ones go largest first at the first
+ * free aligned block, around connected networks, the service and pod ranges and
+ * the ranges AKS reserves, each with room to grow in place when the space allows
+ * (`growth` 2 = the block twice its size is kept free). The result lists every
+ * subnet (existing, placed, or not placed and why) and the edits that write the
+ * laid-out plan. Never throws for user input: problems are data.
+ */
+import { parsePrefix, tryParsePrefix, type Prefix } from "../../ip/index.js";
+import { RESERVED_RANGES, SUBNET_GROWTH, sourceUrls } from "../../kb/index.js";
+import { usableAddresses } from "../capacity/index.js";
+import { isResolvedPlan, resolvePlan, type FieldPath, type Plan, type ResolvedPlan } from "../plan/index.js";
+import { subnetDemand, type Demand } from "./demand.js";
+import { applyEdits } from "./edits.js";
+import { neededSubnets, type Need, type PlanEdit } from "./needs.js";
+import { placeSubnets, type PlacementRequest } from "./place.js";
+import { subnetPurposes, type LayoutKind } from "./purpose.js";
+
+export interface LayoutOptions {
+  /** Room to grow as a factor: 1 none, 2 double, 4 … (default: the plan's layout.growth, else 2). */
+  readonly growth?: number | undefined;
+  /** CIDRs to place new subnets in (default: the plan's layout.addressSpace, else vnet.addressSpace). */
+  readonly addressSpaces?: readonly string[] | undefined;
+}
+
+export type LayoutStatus = "existing" | "placed" | "unplaced";
+
+export interface LayoutSubnet {
+  readonly name: string;
+  readonly kind: LayoutKind;
+  readonly status: LayoutStatus;
+  /** The subnet's CIDR (null when it could not be placed). */
+  readonly cidr: string | null;
+  /** The prefix length it was sized to (placed and unplaced), or has (existing). */
+  readonly prefixLength: number | null;
+  /** Addresses it must hold, when sized from use (null: a rule fixes the size). */
+  readonly addressesNeeded: number | null;
+  /** Azure's usable addresses in it (size − 5). */
+  readonly usable: number | null;
+  /** The widest prefix it can be widened to in place, given what is around it after the layout. */
+  readonly canGrowTo: string | null;
+  readonly delegation: string | null;
+  /** Why it is needed (new subnets) or what it is taken for (existing ones). */
+  readonly why: string;
+  /** How its size was found. */
+  readonly sizing: readonly string[];
+  readonly sources: readonly string[];
+}
+
+export interface LayoutProblem {
+  readonly code:
+    | "no-address-space"
+    | "address-space-invalid"
+    | "growth-invalid"
+    | "subnet-kind-conflict"
+    | "subnet-size-unknown"
+    | "subnet-too-large"
+    | "no-room";
+  /** The plan field the problem is about, as keys and indexes; options appear as their flag (["--growth"]). */
+  readonly path: FieldPath;
+  readonly message: string;
+}
+
+export interface LayoutResult {
+  /** Whether every needed subnet was placed and nothing stopped the layout. */
+  readonly ok: boolean;
+  readonly addressSpaces: readonly string[];
+  readonly growth: { readonly asked: number; readonly kept: number };
+  /** Every subnet of the VNet after the layout, in address order (unplaced ones last). */
+  readonly subnets: readonly LayoutSubnet[];
+  /** What else the new subnets avoid: connected networks, service and pod ranges, reserved ranges. */
+  readonly avoided: readonly { readonly cidr: string; readonly what: string }[];
+  readonly problems: readonly LayoutProblem[];
+  readonly assumptions: readonly string[];
+  /** The edits that turn the input plan into the laid-out plan (apply with `applyEdits` or to the YAML). */
+  readonly edits: readonly PlanEdit[];
+  /** The laid-out plan (the input plan with the edits applied). */
+  readonly plan: Plan;
+}
+
+const MAX_GROWTH_BITS = 8;
+
+function growthBits(factor: number): number {
+  return Math.min(MAX_GROWTH_BITS, Math.ceil(Math.log2(factor)));
+}
+
+interface Inputs {
+  readonly spaces: Prefix[];
+  readonly spaceTexts: string[];
+  readonly growth: number;
+  readonly problems: LayoutProblem[];
+  readonly assumptions: string[];
+}
+
+function readInputs(plan: Plan, options: LayoutOptions): Inputs {
+  const problems: LayoutProblem[] = [];
+  const assumptions: string[] = [];
+  let growth = options.growth ?? plan.layout?.growth ?? 2;
+  if (!Number.isInteger(growth) || growth < 1 || growth > 2 ** MAX_GROWTH_BITS) {
+    problems.push({
+      code: "growth-invalid",
+      path: options.growth !== undefined ? ["--growth"] : ["layout", "growth"],
+      message: `growth ${String(growth)} is not a whole number from 1 to ${2 ** MAX_GROWTH_BITS}: 1 keeps no room, 2 room to double, 4 to quadruple`,
+    });
+    growth = 1;
+  }
+  if (options.growth === undefined && plan.layout?.growth === undefined)
+    assumptions.push(
+      "growth 2: each new subnet keeps room to double in place where the space allows (set layout.growth or --growth)",
+    );
+  const from: FieldPath = options.addressSpaces
+    ? ["--address-space"]
+    : plan.layout?.addressSpace
+      ? ["layout", "addressSpace"]
+      : ["vnet", "addressSpace"];
+  const texts = options.addressSpaces ?? plan.layout?.addressSpace ?? plan.vnet?.addressSpace ?? [];
+  const spaces: Prefix[] = [];
+  const spaceTexts: string[] = [];
+  texts.forEach((t, i) => {
+    const r = tryParsePrefix(t);
+    if (!r.ok) {
+      problems.push({
+        code: "address-space-invalid",
+        path: [...from, i],
+        message: `${JSON.stringify(t)} is not a CIDR: ${r.error.reason}`,
+      });
+      return;
+    }
+    if (r.value.family === 6) {
+      assumptions.push(
+        `${t}: IPv6 spaces are not laid out (a plan subnet holds one CIDR; Azure's IPv6 subnets are /64s)`,
+      );
+      return;
+    }
+    spaces.push(r.value.masked());
+    spaceTexts.push(r.value.masked().toString());
+  });
+  if (texts.length === 0)
+    problems.push({
+      code: "no-address-space",
+      path: ["vnet", "addressSpace"],
+      message:
+        "the plan has no VNet address space to place subnets in: give vnet.addressSpace, layout.addressSpace or --address-space",
+    });
+  return { spaces, spaceTexts, growth, problems, assumptions };
+}
+
+/** What new subnets must not overlap, besides the existing subnets. */
+function avoidedRanges(r: ResolvedPlan): { prefix: Prefix; what: string }[] {
+  const out: { prefix: Prefix; what: string }[] = [];
+  for (const c of r.connectedNetworks)
+    for (const f of c.cidrs)
+      if (f.prefix) out.push({ prefix: f.prefix.masked(), what: `connected network "${c.name}"` });
+  for (const f of r.serviceCidrs) if (f.prefix) out.push({ prefix: f.prefix.masked(), what: "the service CIDR" });
+  for (const f of r.podCidrs) if (f.prefix) out.push({ prefix: f.prefix.masked(), what: "the pod CIDR" });
+  for (const x of RESERVED_RANGES)
+    if (x.forbiddenFor.includes("vnet"))
+      out.push({ prefix: parsePrefix(x.cidr), what: `reserved by AKS: ${x.reason}` });
+  return out;
+}
+
+function existingSubnets(r: ResolvedPlan): LayoutSubnet[] {
+  const purposes = subnetPurposes(r.plan);
+  return r.subnets.map((s) => {
+    const p = purposes.get(s.name);
+    return {
+      name: s.name,
+      kind: p?.kind ?? "other",
+      status: "existing",
+      cidr: s.prefix ? s.prefix.toString() : s.text,
+      prefixLength: s.prefix?.bits ?? null,
+      addressesNeeded: null,
+      usable: s.prefix && s.prefix.family === 4 ? usableAddresses(s.prefix) : null,
+      canGrowTo: null,
+      delegation: s.delegation ?? null,
+      why: p ? `existing subnet; ${p.why}` : "existing subnet",
+      sizing: [],
+      sources: [],
+    };
+  });
+}
+
+function request(need: Need, d: Demand, spaces: readonly Prefix[], g: number): PlacementRequest | undefined {
+  if (d.prefixLength === null) return undefined;
+  const widest = Math.max(d.minPrefixLength ?? 0, Math.min(...spaces.map((s) => s.bits)));
+  const room = d.growable ? Math.max(0, Math.min(g, d.prefixLength - widest)) : 0;
+  return { id: need.name, bits: d.prefixLength, growthBits: room, family: 4 };
+}
+
+function unsized(need: Need, d: Demand): LayoutProblem {
+  if (d.addresses === null)
+    return {
+      code: "subnet-size-unknown",
+      path: need.path,
+      message: `subnet "${need.name}" (${need.kind}): nothing says how large it must be; give layout.subnets[].prefixLength or addresses`,
+    };
+  return {
+    code: "subnet-too-large",
+    path: need.path,
+    message: `subnet "${need.name}" (${need.kind}) must hold ${d.addresses.toLocaleString("en-US")} addresses, more than any subnet its kind allows`,
+  };
+}
+
+/** Lays out every subnet the plan needs. */
+export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = {}): LayoutResult {
+  const original = isResolvedPlan(input) ? input.plan : input;
+  const inputs = readInputs(original, options);
+  const found = neededSubnets(original);
+  const problems = [...inputs.problems];
+  for (const c of found.conflicts)
+    problems.push({
+      code: "subnet-kind-conflict",
+      path: ["vnet", "subnets"],
+      message: `subnet "${c.name}" is needed as ${c.kinds.join(" and as ")}; one subnet cannot be both: name two subnets`,
+    });
+  // The plan with its pools pointed at the subnets to create, so their demand counts.
+  const pointed = applyEdits(original, found.edits);
+  const resolved = resolvePlan(pointed);
+  const demands = new Map(found.needs.map((n) => [n.name, subnetDemand(resolved, n.name, n.kind, n)]));
+  const g = growthBits(inputs.growth);
+  const requests: PlacementRequest[] = [];
+  const unplaced: LayoutSubnet[] = [];
+  for (const need of found.needs) {
+    const d = demands.get(need.name)!;
+    const r = inputs.spaces.length > 0 ? request(need, d, inputs.spaces, g) : undefined;
+    if (r) requests.push(r);
+    else if (d.prefixLength === null) problems.push(unsized(need, d));
+  }
+  const avoid = avoidedRanges(resolved);
+  const taken = [
+    ...resolved.subnets.flatMap((s) => (s.prefix ? [s.prefix.masked()] : [])),
+    ...avoid.map((a) => a.prefix),
+  ];
+  const placed = placeSubnets(inputs.spaces, taken, requests);
+  const byId = new Map(placed.placements.map((p) => [p.id, p]));
+  const newSubnets: LayoutSubnet[] = [];
+  const edits: PlanEdit[] = [...found.edits];
+  if (!original.vnet)
+    edits.push({
+      op: "set",
+      path: ["vnet"],
+      value: { name: `${original.name ?? "aks"}-vnet`, addressSpace: inputs.spaceTexts, subnets: [] },
+    });
+  else
+    inputs.spaceTexts
+      .filter(
+        (t) =>
+          !original.vnet!.addressSpace.some((a) => tryParsePrefix(a).ok && parsePrefix(a).masked().toString() === t),
+      )
+      .forEach((t) => edits.push({ op: "append", path: ["vnet", "addressSpace"], value: t }));
+  // New subnets are written in address order, unplaced ones last.
+  const inOrder = [...found.needs].sort((a, b) => {
+    const pa = byId.get(a.name)?.prefix;
+    const pb = byId.get(b.name)?.prefix;
+    return pa && pb ? pa.compare(pb) : pa ? -1 : pb ? 1 : 0;
+  });
+  for (const need of inOrder) {
+    const d = demands.get(need.name)!;
+    const p = byId.get(need.name);
+    const base = {
+      name: need.name,
+      kind: need.kind,
+      addressesNeeded: d.addresses,
+      delegation: d.delegation,
+      why: need.why,
+      sizing: d.breakdown,
+      sources: d.sources,
+    };
+    if (p) {
+      newSubnets.push({
+        ...base,
+        status: "placed",
+        cidr: p.prefix.toString(),
+        prefixLength: p.prefix.bits,
+        usable: usableAddresses(p.prefix),
+        canGrowTo: p.canGrowTo.toString(),
+      });
+      edits.push({
+        op: "append",
+        path: ["vnet", "subnets"],
+        value: {
+          name: need.name,
+          cidr: p.prefix.toString(),
+          ...(d.delegation ? { delegation: d.delegation } : {}),
+          ...(need.writePurpose ? { purpose: need.kind } : {}),
+        },
+      });
+    } else {
+      unplaced.push({
+        ...base,
+        status: "unplaced",
+        cidr: null,
+        prefixLength: d.prefixLength,
+        usable: null,
+        canGrowTo: null,
+      });
+      const u = placed.unplaced.find((x) => x.id === need.name);
+      if (u)
+        problems.push({
+          code: "no-room",
+          path: ["vnet", "addressSpace"],
+          message: `no free /${u.bits} for subnet "${need.name}" (${need.kind}) in ${inputs.spaceTexts.join(", ")}${
+            u.reason === "larger-than-space"
+              ? ": it is larger than the address space"
+              : " once the rest is placed and what is taken is avoided"
+          }`,
+        });
+    }
+  }
+  if (g > 0 && placed.growthBitsOffered < g && requests.length > 0)
+    inputs.assumptions.push(
+      `growth ${inputs.growth} did not fit: the layout keeps room for ×${2 ** placed.growthBitsOffered} (each subnet's own room is in canGrowTo)`,
+    );
+  if (found.needs.length > 0)
+    inputs.assumptions.push(
+      `room to grow assumes a subnet can be widened in place (${sourceUrls(SUBNET_GROWTH.expandInPlace)[0]}); an older troubleshooting article says to add a pool on a larger subnet instead`,
+    );
+  const all = [...existingSubnets(resolved), ...newSubnets].sort(byAddress);
+  const plan = applyEdits(original, edits);
+  return {
+    ok: problems.length === 0 && unplaced.length === 0,
+    addressSpaces: inputs.spaceTexts,
+    growth: { asked: inputs.growth, kept: requests.length > 0 ? 2 ** placed.growthBitsOffered : inputs.growth },
+    subnets: [...all, ...unplaced],
+    avoided: avoid
+      .filter((a) => inputs.spaces.some((s) => s.overlaps(a.prefix)))
+      .map((a) => ({ cidr: a.prefix.toString(), what: a.what })),
+    problems,
+    assumptions: inputs.assumptions,
+    edits,
+    plan,
+  };
+}
+
+function byAddress(a: LayoutSubnet, b: LayoutSubnet): number {
+  const pa = a.cidr ? tryParsePrefix(a.cidr) : undefined;
+  const pb = b.cidr ? tryParsePrefix(b.cidr) : undefined;
+  if (pa?.ok && pb?.ok) return pa.value.compare(pb.value);
+  return pa?.ok ? -1 : pb?.ok ? 1 : 0;
+}

@@ -1,0 +1,143 @@
+/**
+ * The address map of a layout as data: for each address space, its addresses
+ * from first to last as consecutive segments (a subnet, a subnet's room to grow,
+ * a range the layout avoided, free space), each with its offset and size, so a
+ * page or a terminal can draw it to scale without any IP math of its own.
+ */
+import { tryParsePrefix, type Prefix } from "../../ip/index.js";
+import type { LayoutResult, LayoutStatus } from "./layout.js";
+import type { LayoutKind } from "./purpose.js";
+
+export type SegmentKind = "subnet" | "growth" | "avoided" | "free";
+
+export interface MapSegment {
+  readonly kind: SegmentKind;
+  /** The segment as CIDRs (free space and overlaps may need several). */
+  readonly cidrs: readonly string[];
+  /** Offset of its first address from the start of the space, and its size in addresses (IPv4: exact numbers). */
+  readonly offset: number;
+  readonly size: number;
+  /** subnet and growth segments: the subnet's name, kind and status. */
+  readonly subnet?: string;
+  readonly subnetKind?: LayoutKind;
+  readonly status?: LayoutStatus;
+  /** avoided segments: what they are. */
+  readonly what?: string;
+}
+
+export interface MapSpace {
+  readonly cidr: string;
+  readonly size: number;
+  readonly segments: readonly MapSegment[];
+}
+
+export interface LayoutView {
+  readonly spaces: readonly MapSpace[];
+}
+
+interface Piece {
+  readonly lo: number;
+  readonly hi: number;
+  readonly seg: Omit<MapSegment, "cidrs" | "offset" | "size">;
+}
+
+function bounds(p: Prefix): { lo: number; hi: number } {
+  const lo = p.masked().addr.v4;
+  return { lo, hi: lo + 2 ** (32 - p.bits) };
+}
+
+/** Splits [lo, hi) into CIDRs. */
+function cidrsOf(lo: number, hi: number): string[] {
+  const out: string[] = [];
+  let at = lo;
+  while (at < hi) {
+    let bits = 32;
+    while (bits > 0) {
+      const size = 2 ** (32 - (bits - 1));
+      if (at % size !== 0 || at + size > hi) break;
+      bits--;
+    }
+    out.push(`${ip(at)}/${bits}`);
+    at += 2 ** (32 - bits);
+  }
+  return out;
+}
+
+function ip(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+}
+
+/** Cuts `pieces` (higher priority first) into disjoint pieces within [lo, hi): later pieces only fill what is left. */
+function flatten(lo: number, hi: number, pieces: readonly Piece[]): Piece[] {
+  let free: { lo: number; hi: number }[] = [{ lo, hi }];
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const next: { lo: number; hi: number }[] = [];
+    for (const f of free) {
+      const a = Math.max(f.lo, p.lo);
+      const b = Math.min(f.hi, p.hi);
+      if (a >= b) {
+        next.push(f);
+        continue;
+      }
+      out.push({ ...p, lo: a, hi: b });
+      if (f.lo < a) next.push({ lo: f.lo, hi: a });
+      if (b < f.hi) next.push({ lo: b, hi: f.hi });
+    }
+    free = next;
+  }
+  for (const f of free) out.push({ lo: f.lo, hi: f.hi, seg: { kind: "free" } });
+  return out.sort((x, y) => x.lo - y.lo);
+}
+
+/** The address map of `result`: its IPv4 address spaces, segment by segment. */
+export function layoutView(result: LayoutResult): LayoutView {
+  const spaces = result.addressSpaces.flatMap((t) => {
+    const r = tryParsePrefix(t);
+    return r.ok && r.value.family === 4 ? [r.value.masked()] : [];
+  });
+  return {
+    spaces: spaces.map((space) => {
+      const { lo, hi } = bounds(space);
+      const pieces: Piece[] = [];
+      for (const s of result.subnets) {
+        const p = s.cidr ? tryParsePrefix(s.cidr) : undefined;
+        if (!p?.ok || p.value.family !== 4) continue;
+        const seg = { subnet: s.name, subnetKind: s.kind, status: s.status };
+        pieces.push({ ...bounds(p.value), seg: { kind: "subnet", ...seg } });
+      }
+      for (const s of result.subnets) {
+        const g = s.canGrowTo ? tryParsePrefix(s.canGrowTo) : undefined;
+        if (g?.ok && g.value.family === 4 && g.value.bits !== s.prefixLength)
+          pieces.push({
+            ...bounds(g.value),
+            seg: { kind: "growth", subnet: s.name, subnetKind: s.kind, status: s.status },
+          });
+      }
+      for (const a of result.avoided) {
+        const p = tryParsePrefix(a.cidr);
+        if (p.ok && p.value.family === 4) pieces.push({ ...bounds(p.value), seg: { kind: "avoided", what: a.what } });
+      }
+      const segments = merge(flatten(lo, hi, pieces)).map((p): MapSegment => ({
+        ...p.seg,
+        cidrs: cidrsOf(p.lo, p.hi),
+        offset: p.lo - lo,
+        size: p.hi - p.lo,
+      }));
+      return { cidr: space.toString(), size: hi - lo, segments };
+    }),
+  };
+}
+
+/** Joins neighbouring pieces of the same kind and subnet (free space cut by nothing, a subnet's growth on both sides). */
+function merge(pieces: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    const same =
+      last && last.seg.kind === p.seg.kind && last.seg.subnet === p.seg.subnet && last.seg.what === p.seg.what;
+    if (last && same && last.hi === p.lo) out[out.length - 1] = { ...last, hi: p.hi };
+    else out.push(p);
+  }
+  return out;
+}
