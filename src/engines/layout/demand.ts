@@ -27,8 +27,7 @@ import {
   tenantAddresses,
   type PoolTarget,
 } from "../capacity/index.js";
-import type { NapPool, ResolvedPlan } from "../plan/index.js";
-import { poolModel, poolTarget } from "../validate/pools.js";
+import { poolModel, poolTarget, type NapPool, type ResolvedPlan } from "../plan/index.js";
 import type { LayoutKind } from "./purpose.js";
 
 export interface Demand {

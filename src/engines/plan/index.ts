@@ -17,3 +17,4 @@ export {
   type ResolvedKubernetesVersion,
 } from "./resolved.js";
 export { planJsonSchema, planJsonSchemaText } from "./json-schema.js";
+export { poolTarget, poolModel, nodesWithSurge } from "./pools.js";

@@ -1,0 +1,26 @@
+/**
+ * Resolved pools as the capacity engine's pool targets: the nodes AKS reserves
+ * for (the autoscaler maximum when there is one) with the surge already counted
+ * by the resolver.
+ */
+import type { PoolTarget } from "../capacity/index.js";
+import type { ModelId } from "../../kb/index.js";
+import type { ResolvedPlan, ResolvedPool } from "./resolved.js";
+
+export function poolTarget(p: ResolvedPool): PoolTarget {
+  return { name: p.name, nodes: p.peakCount, maxPods: p.maxPods, maxSurge: { kind: "count", count: p.maxSurge.nodes } };
+}
+
+/** Nodes including surge for the pools: Σ (peak nodes + surge nodes). */
+export function nodesWithSurge(pools: readonly ResolvedPool[]): number {
+  return pools.reduce((n, p) => n + p.peakCount + (p.peakCount > 0 ? Math.min(p.maxSurge.nodes, p.peakCount) : 0), 0);
+}
+
+/** The model a pool's addresses follow: a pod-subnet cluster's pool without a pod subnet takes pod IPs from its node subnet. */
+export function poolModel(plan: ResolvedPlan, p: ResolvedPool): ModelId {
+  if (plan.model === "azure-cni-pod-subnet-dynamic" || plan.model === "azure-cni-pod-subnet-static") {
+    if (p.podSubnet === undefined) return "azure-cni-node-subnet";
+    return p.podIpAllocation === "StaticBlock" ? "azure-cni-pod-subnet-static" : "azure-cni-pod-subnet-dynamic";
+  }
+  return plan.model;
+}
