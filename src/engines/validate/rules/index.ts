@@ -30,6 +30,7 @@ import poolBelow30Pods from "./pool-below-30-pods.js";
 import rangeOverlapsReserved from "./range-overlaps-reserved.js";
 import retirementAhead from "./retirement-ahead.js";
 import serviceCidrInsideVnet from "./service-cidr-inside-vnet.js";
+import serviceCidrNotPrivate from "./service-cidr-not-private.js";
 import serviceCidrOverlapsNetwork from "./service-cidr-overlaps-network.js";
 import serviceCidrOverlapsSubnet from "./service-cidr-overlaps-subnet.js";
 import serviceCidrTooLarge from "./service-cidr-too-large.js";
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   rangeOverlapsReserved,
   retirementAhead,
   serviceCidrInsideVnet,
+  serviceCidrNotPrivate,
   serviceCidrOverlapsNetwork,
   serviceCidrOverlapsSubnet,
   serviceCidrTooLarge,
