@@ -195,8 +195,6 @@ const KNOWN: readonly string[] = [
   "src/adapters/web/plan-edit.ts → ../../engines/plan/resolved.js",
   "src/adapters/web/plan-edit.ts → ../../engines/plan/schema.js",
   "src/adapters/web/plan-edit.ts → ../../kb/ids.js",
-  // gen: generate/index.ts imports the plan schema file
-  "src/adapters/generate/index.ts → ../../engines/plan/schema.js",
   // kb: capacity reaches into the KB and the IP core; plan/schema-vnet into kb/subnets
   "src/engines/capacity/assumptions.ts → ../../kb/defaults.js",
   "src/engines/capacity/assumptions.ts → ../../kb/ids.js",

@@ -5,7 +5,7 @@
  * value is a problem in the result, never partial output.
  * @module
  */
-import type { Plan } from "../../engines/plan/schema.js";
+import type { Plan } from "../../engines/plan/index.js";
 import { generateAz } from "./az.js";
 import { generateBicep } from "./bicep.js";
 import { toGenPlan, type GenerateFormat, type GenProblem } from "./model.js";
