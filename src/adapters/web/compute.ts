@@ -218,20 +218,15 @@ function recommendationFor(key: string): {
     requirements: Plan["requirements"];
     version?: string | number;
   };
-  try {
-    return {
-      recommendation: recommend({
-        requirements: requirements ?? {},
-        ...(version !== undefined ? { kubernetesVersion: version } : {}),
-      }),
-    };
-  } catch (e) {
-    if (e instanceof RangeError)
-      return {
-        recommendationProblem: `The requirements contradict each other: ${e.message}; fix the requirements section.`,
-      };
-    throw e;
+  const r = recommend({
+    requirements: requirements ?? {},
+    ...(version !== undefined ? { kubernetesVersion: version } : {}),
+  });
+  if ("problems" in r) {
+    const p = r.problems[0];
+    return { recommendationProblem: `requirements: ${p?.message ?? "not usable"}; ${p?.fix ?? "fix them"}.` };
   }
+  return { recommendation: r };
 }
 
 /** A view function that remembers its last inputs; use one per page. */

@@ -1,8 +1,8 @@
 /**
  * The plan a recommendation emits: the candidate's network configuration, a
  * VNet laid out inside the address space with subnets sized by the capacity
- * engine, a pod CIDR and service CIDR that overlap nothing, and one System pool
- * for the target. Every value is explicit, so `aksnet check` and `aksnet generate`
+ * engine, a pod CIDR and service CIDR that overlap nothing, and the target's
+ * pools (one System pool, then User pools when the nodes exceed one pool's limit). Every value is explicit, so `aksnet check` and `aksnet generate`
  * read it without assuming defaults.
  */
 import { addrFromBigInt, parsePrefix, type Prefix } from "../../ip/index.js";
@@ -56,17 +56,16 @@ export function emitPlan(
   const dns = addrFromBigInt(service.addr.toBigInt() + 10n, 4).toString();
   const dual = Boolean(t.requirements.dualStack);
 
-  const maxPods = t.maxPods ?? m.defaultMaxPods.value;
-  const pool: NonNullable<PlanInput["nodePools"]>[number] = {
-    name: "system",
-    mode: "System",
+  const pools: NonNullable<PlanInput["nodePools"]> = t.pools.map((p) => ({
+    name: p.name,
+    mode: p.mode,
     os: "Linux",
-    ...(t.peakNodes > t.nodes ? { count: t.nodes, minCount: t.nodes, maxCount: t.peakNodes } : { count: t.nodes }),
-    maxPods,
+    ...(p.peakNodes > p.nodes ? { count: p.nodes, minCount: p.nodes, maxCount: p.peakNodes } : { count: p.nodes }),
+    maxPods: t.maxPods,
     maxSurge: formatMaxSurge(t.maxSurge),
     subnet: "aks-nodes",
     ...(podSubnet ? { podSubnet: "aks-pods", podIpAllocation: m.config.podIpAllocation ?? "DynamicIndividual" } : {}),
-  };
+  }));
   const plan: PlanInput = {
     apiVersion: "aksnet/v1",
     kind: "ClusterPlan",
@@ -94,7 +93,7 @@ export function emitPlan(
         ...(podSubnet ? [{ name: "aks-pods", cidr: podSubnet.toString() }] : []),
       ],
     },
-    nodePools: [pool],
+    nodePools: pools,
   };
   return { plan };
 }

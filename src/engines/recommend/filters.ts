@@ -6,6 +6,7 @@
 import { PrefixAllocator, type Prefix } from "../../ip/index.js";
 import { DATAPLANES, MODELS, isAtLeast, supportsDataplane, type Sourced } from "../../kb/index.js";
 import { candidateNeeds, type Candidate, type Target } from "./candidate.js";
+import { componentRetirements } from "./lock-ins.js";
 
 export interface Rejection {
   readonly filter: string;
@@ -60,7 +61,26 @@ export function layoutSubnets(
   return out;
 }
 
+const longDate = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+
 export const FILTERS: readonly Filter[] = [
+  {
+    id: "retired",
+    reject(c, t) {
+      const gone = componentRetirements(c, t).filter((r) => r.date <= t.today);
+      if (gone.length === 0) return undefined;
+      return {
+        reason: gone.map((r) => `${r.title} retired on ${longDate(r.date)}${r.note ? ` (${r.note})` : ""}`).join("; "),
+        source: [...new Set(gone.flatMap((r) => r.source.map((s) => s.url)))].join("; "),
+      };
+    },
+  },
   {
     id: "dataplane-runs-on-model",
     reject(c) {
@@ -216,11 +236,17 @@ export const FILTERS: readonly Filter[] = [
     id: "max-pods-per-node",
     reject(c, t) {
       const m = MODELS[c.model];
-      if (t.maxPods === undefined || t.maxPods <= m.maxPodsPerNode.value) return undefined;
-      return {
-        reason: `${t.maxPods} pods per node is above the ${m.maxPodsPerNode.value} ${m.title} allows`,
-        source: sourceOf(m.maxPodsPerNode),
-      };
+      if (t.maxPods > m.maxPodsPerNode.value)
+        return {
+          reason: `${t.maxPods} pods per node is above the ${m.maxPodsPerNode.value} ${m.title} allows`,
+          source: sourceOf(m.maxPodsPerNode),
+        };
+      if (t.maxPods < m.minMaxPods.value)
+        return {
+          reason: `${t.maxPods} max pods per node is below the ${m.minMaxPods.value} ${m.title} accepts`,
+          source: sourceOf(m.minMaxPods),
+        };
+      return undefined;
     },
   },
   {

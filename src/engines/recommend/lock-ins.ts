@@ -2,7 +2,7 @@
  * What choosing a candidate locks in for the life of the cluster, and the
  * retirements that apply to it. Each line names its source.
  */
-import { DEFAULT_CIDRS, MODELS, RETIREMENTS } from "../../kb/index.js";
+import { DEFAULT_CIDRS, MODELS, RETIREMENTS, type Retirement } from "../../kb/index.js";
 import type { Candidate, Target } from "./candidate.js";
 
 export interface LockIn {
@@ -23,7 +23,7 @@ const AKS = (page: string) => `MicrosoftDocs/azure-aks-docs:articles/aks/${page}
 /** The lock-ins of a candidate for the target. */
 export function lockInsOf(c: Candidate, t: Target): LockIn[] {
   const m = MODELS[c.model];
-  const maxPods = t.maxPods ?? m.defaultMaxPods.value;
+  const maxPods = t.maxPods;
   const out: LockIn[] = [
     {
       text: `max pods per node is set per pool at creation (${maxPods} here); to change it, add a pool and move the workloads`,
@@ -72,16 +72,24 @@ export function lockInsOf(c: Candidate, t: Target): LockIn[] {
   return out;
 }
 
-/** Retirements that apply: kubenet for kubenet; Azure NPM when it is the policy engine asked for. */
-export function retirementsOf(c: Candidate, t: Target): RetirementNote[] {
+/**
+ * The retirements of the components a candidate would use: kubenet for kubenet;
+ * Azure NPM when it is the policy engine asked for (on the Azure dataplane), its
+ * Windows retirement only when Windows pools are asked for too.
+ */
+export function componentRetirements(c: Candidate, t: Target): Retirement[] {
+  const npm = t.requirements.networkPolicy === "azure" && c.dataplane === "azure" && c.model !== "byo-cni";
   const ids = [
     ...(c.model === "kubenet" ? ["kubenet"] : []),
-    ...(t.requirements.networkPolicy === "azure" && c.dataplane === "azure" ? ["npm-windows", "npm-linux"] : []),
+    ...(npm && t.requirements.windows ? ["npm-windows"] : []),
+    ...(npm ? ["npm-linux"] : []),
   ];
-  return RETIREMENTS.filter((r) => ids.includes(r.id)).map((r) => ({
-    id: r.id,
-    title: r.title,
-    date: r.date,
-    source: r.source.map((s) => s.url).join("; "),
-  }));
+  return RETIREMENTS.filter((r) => ids.includes(r.id));
+}
+
+/** The retirements still ahead on `t.today` (those already past rule the candidate out: filter `retired`). */
+export function retirementsOf(c: Candidate, t: Target): RetirementNote[] {
+  return componentRetirements(c, t)
+    .filter((r) => r.date > t.today)
+    .map((r) => ({ id: r.id, title: r.title, date: r.date, source: r.source.map((s) => s.url).join("; ") }));
 }

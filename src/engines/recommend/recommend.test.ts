@@ -2,10 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlanSchema, type Requirements } from "../plan/index.js";
 import { validate } from "../validate/index.js";
-import { emitPlan, recommend } from "./index.js";
+import { emitPlan, recommend, type Recommendation } from "./index.js";
 
-const ids = (reqs: Requirements, version?: string) =>
-  recommend({ requirements: reqs, ...(version ? { kubernetesVersion: version } : {}) });
+const TODAY = "2026-12-06";
+
+/** The recommendation for the requirements (failing the test if the engine refuses them). */
+function ids(reqs: Requirements, version?: string, today = TODAY): Recommendation {
+  const r = recommend({ requirements: reqs, today, ...(version ? { kubernetesVersion: version } : {}) });
+  if ("problems" in r) throw new Error(`refused: ${JSON.stringify(r.problems)}`);
+  return r;
+}
 
 describe("recommend: filters", () => {
   it.each<{ name: string; reqs: Requirements; version?: string; top?: string; ruledOut: string[]; kept?: string[] }>([
@@ -101,20 +107,136 @@ describe("recommend: filters", () => {
       for (const reason of x.reasons) expect(reason.source).toMatch(/learn\.microsoft\.com|:/);
   });
 
-  it("kubenet carries its retirement; Azure NPM both of its dates", () => {
+  it("kubenet carries its retirement; Azure NPM on Linux its date (the Windows date only with Windows pools)", () => {
     const r = ids({ networkPolicy: "azure" });
     const kubenet = r.rejected.find((x) => x.id === "kubenet/azure");
     expect(kubenet?.reasons[0]?.filter).toBe("network-policy");
     const calico = ids({ networkPolicy: "calico" }).ranked.find((x) => x.id === "kubenet/azure");
     expect(calico?.retirements.map((x) => x.date)).toEqual(["2028-03-31"]);
     const npm = r.ranked.find((x) => x.id === "azure-cni-overlay/azure");
-    expect(npm?.retirements.map((x) => x.date)).toEqual(["2026-09-30", "2028-09-30"]);
+    expect(npm?.retirements.map((x) => x.date)).toEqual(["2028-09-30"]);
   });
-
   it("ranks are 1..n, sorted by total", () => {
     const r = ids({ nodes: 40, latencySensitive: true });
     expect(r.ranked.map((x) => x.rank)).toEqual(r.ranked.map((_, i) => i + 1));
     for (let i = 1; i < r.ranked.length; i++) expect(r.ranked[i - 1]!.total).toBeGreaterThanOrEqual(r.ranked[i]!.total);
+  });
+});
+
+describe("recommend: issue 11", () => {
+  it("752 nodes go into two pools (1,000 per pool, surge included), so the models that fit stay", () => {
+    // Before: one pool of 752 + 249 surge nodes broke the per-pool limit and every model was ruled out.
+    const r = ids({ maxNodes: 752, maxPodsPerNode: 30 });
+    expect(r.target.pools.map((p) => [p.name, p.mode, p.peakNodes])).toEqual([
+      ["system", "System", 376],
+      ["user1", "User", 376],
+    ]);
+    expect(r.target.assumptions.join("\n")).toMatch(/752 nodes split into 2 pools of at most 376 \(501 with surge\)/);
+    expect(r.ranked.map((x) => x.id)).toContain("azure-cni-overlay/cilium");
+    expect(r.rejected.flatMap((x) => x.reasons).filter((x) => /pool/.test(x.reason))).toEqual([]);
+    const e = emitPlan(r.ranked[0]!, r.target);
+    if ("problem" in e) throw new Error(e.problem);
+    expect(e.plan.nodePools?.map((p) => [p.name, p.mode, p.count, p.maxCount])).toEqual([
+      ["system", "System", 376, undefined],
+      ["user1", "User", 376, undefined],
+    ]);
+    expect(validate(PlanSchema.parse(e.plan)).filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it.each([
+    { nodes: 1_000, pools: 2 },
+    { nodes: 752, pools: 2 },
+    { nodes: 751, pools: 1 },
+    { nodes: 5_000, pools: 7 },
+  ])("$nodes nodes at 33% surge need $pools pool(s)", ({ nodes, pools }) => {
+    const t = ids({ maxNodes: nodes, maxPodsPerNode: 30 }).target;
+    expect(t.pools).toHaveLength(pools);
+    expect(t.pools.reduce((a, p) => a + p.peakNodes, 0)).toBe(nodes);
+    for (const p of t.pools) expect(p.peakNodes + Math.ceil((p.peakNodes * 33) / 100)).toBeLessThanOrEqual(1000);
+  });
+
+  it("with no pods per node, every model is compared at one stated value, not its own default", () => {
+    // Before: Azure CNI Node Subnet was costed at its default 30 pods against Overlay's 250.
+    const r = ids({ nodes: 10 });
+    expect(r.target.maxPods).toBe(250);
+    expect(r.target.maxPodsAssumed).toBe(true);
+    expect(r.target.assumptions.join("\n")).toMatch(/every model compared at 250 max pods per node/);
+    for (const c of r.ranked) {
+      const economy = c.scores.find((s) => s.scorer === "address-economy");
+      expect([...economy!.for, ...economy!.against].join(" ")).toMatch(/at 250 max pods/);
+    }
+    const nodeSubnet = r.ranked.find((x) => x.id === "azure-cni-node-subnet/azure");
+    const overlay = r.ranked.find((x) => x.id === "azure-cni-overlay/azure");
+    const economy = (x: typeof overlay) => x?.scores.find((s) => s.scorer === "address-economy")?.score ?? -1;
+    expect(economy(overlay)).toBeGreaterThan(economy(nodeSubnet));
+  });
+
+  it("a default that rules a model out is named, with the value that would let it in", () => {
+    // 20 nodes (+7 surge) × 251 addresses at the comparison value 250 do not fit a /22; fewer pods do.
+    const reqs: Requirements = { nodes: 20, addressSpace: ["10.1.0.0/22"] };
+    const out = ids(reqs).rejected.find((x) => x.id === "azure-cni-node-subnet/azure");
+    expect(out?.defaults).toHaveLength(1);
+    const d = out!.defaults[0]!;
+    expect(d).toMatchObject({ requirement: "maxPodsPerNode", assumed: "250" });
+    expect(d.text).toMatch(/it fits at \d+ or fewer/);
+    const fits = Number(d.wouldFit);
+    expect(ids({ ...reqs, maxPodsPerNode: fits }).ranked.map((x) => x.id)).toContain("azure-cni-node-subnet/azure");
+    expect(ids({ ...reqs, maxPodsPerNode: fits + 1 }).ranked.map((x) => x.id)).not.toContain(
+      "azure-cni-node-subnet/azure",
+    );
+    // A value the user gave is theirs: no default to name.
+    const given = ids({ ...reqs, maxPodsPerNode: 250 }).rejected.find((x) => x.id === "azure-cni-node-subnet/azure");
+    expect(given?.defaults).toEqual([]);
+  });
+
+  it("Azure NPM on Windows, retired 30 September 2026, is never recommended", () => {
+    const after = ids({ windows: true, networkPolicy: "azure" });
+    expect(after.ranked).toEqual([]);
+    const overlay = after.rejected.find((x) => x.id === "azure-cni-overlay/azure");
+    expect(overlay?.reasons.map((x) => x.filter)).toEqual(["retired"]);
+    expect(overlay?.reasons[0]?.reason).toMatch(/Azure Network Policy Manager on Windows retired on 30 September 2026/);
+    const before = ids({ windows: true, networkPolicy: "azure" }, undefined, "2026-09-29");
+    const ranked = before.ranked.find((x) => x.id === "azure-cni-overlay/azure");
+    expect(ranked?.retirements.map((x) => x.date)).toEqual(["2026-09-30", "2028-09-30"]);
+  });
+
+  it("a retired component rules out every candidate that would use it, on its date", () => {
+    const r = ids({ networkPolicy: "calico" }, undefined, "2028-03-31");
+    expect(r.rejected.find((x) => x.id === "kubenet/azure")?.reasons.map((x) => x.filter)).toEqual(["retired"]);
+    expect(ids({ networkPolicy: "calico" }, undefined, "2028-03-30").ranked.map((x) => x.id)).toContain(
+      "kubenet/azure",
+    );
+  });
+});
+
+describe("recommend: the engine guards itself", () => {
+  it.each<{ name: string; reqs: unknown; version?: unknown; today?: string; input: string }>([
+    { name: "negative nodes", reqs: { nodes: -1 }, input: "nodes" },
+    { name: "fractional nodes", reqs: { nodes: 1.5 }, input: "nodes" },
+    { name: "nodes as text", reqs: { nodes: "3" }, input: "nodes" },
+    { name: "NaN max pods", reqs: { maxPodsPerNode: Number.NaN }, input: "maxPodsPerNode" },
+    { name: "a billion nodes", reqs: { maxNodes: 1e9 }, input: "maxNodes" },
+    { name: "zero nodes", reqs: { nodes: 0 }, input: "nodes" },
+    { name: "max nodes below nodes", reqs: { nodes: 5, maxNodes: 2 }, input: "maxNodes" },
+    { name: "pods above max pods", reqs: { podsPerNode: 50, maxPodsPerNode: 30 }, input: "podsPerNode" },
+    { name: "unparsable address space", reqs: { addressSpace: ["10.0.0.0/33"] }, input: "addressSpace" },
+    { name: "IPv6 address space", reqs: { addressSpace: ["fd00::/48"] }, input: "addressSpace" },
+    { name: "address space not a list", reqs: { addressSpace: "10.0.0.0/16" }, input: "addressSpace" },
+    { name: "bad Kubernetes version", reqs: {}, version: "latest", input: "kubernetesVersion" },
+    { name: "bad date", reqs: {}, today: "2026-13-01", input: "today" },
+  ])("$name: a problem as data, not a throw", ({ reqs, version, today, input }) => {
+    const r = recommend({
+      requirements: reqs as Requirements,
+      ...(version !== undefined ? { kubernetesVersion: version as string } : {}),
+      ...(today !== undefined ? { today } : {}),
+    });
+    expect("problems" in r && r.problems.map((p) => p.input)).toEqual([input]);
+  });
+
+  it("a million nodes is answered at once: at most 100 pools, every model ruled out by the cluster limit", () => {
+    const r = ids({ maxNodes: 1_000_000, maxPodsPerNode: 30 });
+    expect(r.target.pools.length).toBe(100);
+    expect(r.ranked).toEqual([]);
   });
 });
 
@@ -149,7 +271,7 @@ describe("recommend: emitted plans", () => {
   it("every emitted plan passes validate with no error findings", () => {
     fc.assert(
       fc.property(arbRequirements, fc.constantFrom(undefined, "1.29", "1.33"), (reqs, version) => {
-        const r = recommend({ requirements: reqs, ...(version ? { kubernetesVersion: version } : {}) });
+        const r = ids(reqs, version);
         for (const c of r.ranked.slice(0, 3)) {
           const e = emitPlan(c, r.target);
           if ("problem" in e) continue;

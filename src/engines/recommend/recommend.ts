@@ -13,10 +13,11 @@ import {
   candidateId,
   candidateNeeds,
   candidateTitle,
-  targetOf,
   type Candidate,
   type Target,
 } from "./candidate.js";
+import { targetOf, type InputProblem } from "./target.js";
+import { defaultsThatRuleOut, type DefaultNote } from "./defaults.js";
 import { FILTERS, type Rejection } from "./filters.js";
 import { lockInsOf, retirementsOf, type LockIn, type RetirementNote } from "./lock-ins.js";
 import { scoresOf, type Score } from "./scorers.js";
@@ -24,6 +25,8 @@ import { scoresOf, type Score } from "./scorers.js";
 export interface RecommendInput {
   readonly requirements: Requirements;
   readonly kubernetesVersion?: string | number;
+  /** The day retirements are judged on (YYYY-MM-DD); the clock's date when absent. */
+  readonly today?: string;
 }
 
 export interface RankedCandidate {
@@ -53,6 +56,8 @@ export interface RejectedCandidate {
   readonly dataplane: DataplaneId;
   readonly title: string;
   readonly reasons: readonly Rejection[];
+  /** Defaults the user never chose that rule the candidate out, each with a value that would let it in. */
+  readonly defaults: readonly DefaultNote[];
 }
 
 export interface Recommendation {
@@ -61,7 +66,13 @@ export interface Recommendation {
   readonly rejected: readonly RejectedCandidate[];
 }
 
-function rejections(c: Candidate, t: Target): Rejection[] {
+/** Requirements the engine cannot work with: nothing is ranked. */
+export interface RecommendRefusal {
+  readonly problems: readonly InputProblem[];
+}
+
+/** Every reason the candidate cannot meet the target (empty when it can). */
+export function rejections(c: Candidate, t: Target): Rejection[] {
   const out = FILTERS.flatMap((f) => {
     const r = f.reject(c, t);
     return r ? [{ filter: f.id, ...r }] : [];
@@ -89,15 +100,27 @@ function validatorRejections(c: Candidate, t: Target): Rejection[] {
     .map((f) => ({ filter: `check:${f.ruleId}`, reason: f.message, source: f.docsUrl }));
 }
 
-/** Ranks the candidates for the requirements. Throws RangeError only for self-contradicting input (see `targetOf`). */
-export function recommend(input: RecommendInput): Recommendation {
-  const t = targetOf(input.requirements, input.kubernetesVersion);
+/**
+ * Ranks the candidates for the requirements. Never throws for input: requirements it
+ * cannot work with come back as `problems` (see `targetOf`), with nothing ranked.
+ */
+export function recommend(input: RecommendInput): Recommendation | RecommendRefusal {
+  const decided = targetOf(input.requirements, input.kubernetesVersion, input.today);
+  if ("problems" in decided) return { problems: decided.problems };
+  const t = decided.target;
   const rejected: RejectedCandidate[] = [];
   const passed: Candidate[] = [];
   for (const c of allCandidates()) {
     const reasons = rejections(c, t);
     if (reasons.length > 0)
-      rejected.push({ id: candidateId(c), model: c.model, dataplane: c.dataplane, title: candidateTitle(c), reasons });
+      rejected.push({
+        id: candidateId(c),
+        model: c.model,
+        dataplane: c.dataplane,
+        title: candidateTitle(c),
+        reasons,
+        defaults: defaultsThatRuleOut(c, t, rejections),
+      });
     else passed.push(c);
   }
   const scored = passed.map((c) => {

@@ -8,6 +8,7 @@
 import { DATAPLANES, MODELS, PLATFORM_LIMITS, retirement } from "../../kb/index.js";
 import { surgeNodes } from "../capacity/index.js";
 import { candidateNeeds, type Candidate, type Target } from "./candidate.js";
+import { componentRetirements } from "./lock-ins.js";
 
 export interface Score {
   readonly scorer: string;
@@ -87,7 +88,7 @@ export const SCORERS: readonly Scorer[] = [
       const best = Math.min(...field.map(ips));
       // Halving the addresses is worth 2.5 points: 10 at the most economical candidate, 0 at 16 times its use.
       const score = mine === 0 ? 10 : Math.max(0, Math.round(10 - 2.5 * Math.log2(mine / best)));
-      const text = `takes ${n(mine)} VNet addresses for ${n(t.peakNodes)} nodes and their surge at ${t.maxPods ?? MODELS[c.model].defaultMaxPods.value} max pods`;
+      const text = `takes ${n(mine)} VNet addresses for ${n(t.peakNodes)} nodes and their surge at ${t.maxPods} max pods`;
       if (MODELS[c.model].podAddressing.value.kind === "pod-cidr-block")
         return { score, for: [`${text}: pods use a private pod CIDR, not VNet space`], against: [] };
       return score >= 8
@@ -116,11 +117,8 @@ export const SCORERS: readonly Scorer[] = [
         Boolean,
       );
       if (policy === "azure") {
-        const win = retirement("npm-windows");
-        const lin = retirement("npm-linux");
-        against.push(
-          `Azure Network Policy Manager retires (Windows ${win ? date(win.date) : "?"}, Linux ${lin ? date(lin.date) : "?"})`,
-        );
+        const ahead = componentRetirements(c, t).filter((r) => r.id.startsWith("npm-") && r.date > t.today);
+        against.push(`${ahead.map((r) => `${r.title} retires on ${date(r.date)}`).join("; ")}`);
         return { score: 2, for: [], against };
       }
       return { score: 5, for: ["the default dataplane; Windows pools possible"], against };
@@ -175,7 +173,7 @@ export const SCORERS: readonly Scorer[] = [
     title: "room left under the model's node and pod limits",
     score(c, t) {
       const m = MODELS[c.model];
-      const slots = t.peakNodes + surgeNodes(t.peakNodes, t.maxSurge);
+      const slots = t.pools.reduce((a, p) => a + p.peakNodes + surgeNodes(p.peakNodes, t.maxSurge), 0);
       const nodeLimit = Math.min(m.maxNodes.value.count, PLATFORM_LIMITS.nodesPerCluster.value);
       const used = slots / nodeLimit;
       const score = used <= 0.25 ? 10 : used <= 0.5 ? 7 : used <= 0.8 ? 4 : 1;

@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError, Option } from "commander";
 import type { Plan, Requirements } from "../../../engines/plan/index.js";
-import type { Recommendation } from "../../../engines/recommend/index.js";
+import type { InputProblem, Recommendation } from "../../../engines/recommend/index.js";
 import type { Io } from "../io.js";
 import { writeTextFile } from "../files.js";
 import { defineCommand } from "../command.js";
@@ -74,11 +74,14 @@ export default defineCommand({
   },
   async run({ args, opts, io }) {
     const input = args[0] !== undefined ? await fromPlan(args[0], io) : { requirements: {}, naming: {} };
-    const requirements: Requirements = { ...input.requirements, ...(await fromFlags(opts)) };
+    const flags = fromFlags(opts);
+    const requirements: Requirements = { ...input.requirements, ...flags };
     const version = opts["kubernetesVersion"] !== undefined ? String(opts["kubernetesVersion"]) : input.version;
-    await checkRequirements(requirements, version);
     const { recommend } = await import("../../../engines/recommend/index.js");
-    const r = recommend({ requirements, ...(version !== undefined ? { kubernetesVersion: version } : {}) });
+    // The engine checks the requirements (one sentence per problem, as data); the CLI only says where they came from.
+    const result = recommend({ requirements, ...(version !== undefined ? { kubernetesVersion: version } : {}) });
+    if ("problems" in result) throw usageErrorOf(result.problems[0]!, flags, opts);
+    const r = result;
     const emitted =
       opts["emitPlan"] !== undefined
         ? await emitPlanFile(r, requirements, String(opts["emitPlan"]), input.naming, io)
@@ -110,54 +113,42 @@ async function fromPlan(
   };
 }
 
-/** The requirements the flags state (they override the plan's). */
-async function fromFlags(opts: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>> {
+/** The requirements the flags state (they override the plan's); the engine checks them. */
+function fromFlags(opts: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of ["nodes", "maxNodes", "podsPerNode", "maxPodsPerNode", "networkPolicy"] as const)
     if (opts[k] !== undefined) out[k] = opts[k];
   for (const [k] of BOOLEANS) if (opts[k] !== undefined) out[k] = true;
-  if (opts["addressSpace"] === undefined) return out;
-  const { tryParsePrefix } = await import("../../../ip/index.js");
-  const cidrs = String(opts["addressSpace"])
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const c of cidrs) {
-    const r = tryParsePrefix(c);
-    if (!r.ok)
-      throw new UsageError(`--address-space ${JSON.stringify(c)}: ${r.error.reason}; give CIDRs such as 10.10.0.0/16`);
-    if (r.value.addr.family !== 4)
-      throw new UsageError(
-        `--address-space ${c} is IPv6; give the IPv4 space (dual-stack VNets get their IPv6 /64s per subnet)`,
-      );
-  }
-  out["addressSpace"] = cidrs;
+  if (opts["addressSpace"] !== undefined)
+    out["addressSpace"] = String(opts["addressSpace"])
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   return out;
 }
 
-/** Requirements that contradict each other or cannot be read are a `UsageError`. */
-async function checkRequirements(requirements: Requirements, version: string | number | undefined): Promise<void> {
-  const { tryParsePrefix } = await import("../../../ip/index.js");
-  for (const c of requirements.addressSpace ?? []) {
-    const r = tryParsePrefix(c);
-    if (!r.ok)
-      throw new UsageError(`requirements.addressSpace ${JSON.stringify(c)}: ${r.error.reason}; fix the plan file`);
-  }
-  const { nodes, maxNodes, podsPerNode, maxPodsPerNode } = requirements;
-  if (nodes !== undefined && maxNodes !== undefined && maxNodes < nodes)
-    throw new UsageError(`max nodes ${maxNodes} is below nodes ${nodes}; give --max-nodes at least --nodes`);
-  if (maxNodes === 0 || nodes === 0)
-    throw new UsageError("a cluster's System pool needs at least one node; give --nodes 1 or more");
-  if (podsPerNode !== undefined && maxPodsPerNode !== undefined && podsPerNode > maxPodsPerNode)
-    throw new UsageError(
-      `pods per node ${podsPerNode} is above max pods per node ${maxPodsPerNode}; ` +
-        "raise --max-pods-per-node or lower --pods-per-node",
+/** The flag that sets each requirement. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  nodes: "--nodes",
+  maxNodes: "--max-nodes",
+  podsPerNode: "--pods-per-node",
+  maxPodsPerNode: "--max-pods-per-node",
+  addressSpace: "--address-space",
+};
+
+/** The engine's problem as one sentence naming the flag, or the plan field when the value came from the plan file. */
+function usageErrorOf(
+  p: InputProblem,
+  flags: Readonly<Record<string, unknown>>,
+  opts: Readonly<Record<string, unknown>>,
+): UsageError {
+  const fromFlag = p.input === "kubernetesVersion" ? opts["kubernetesVersion"] !== undefined : p.input in flags;
+  // The engine names requirement fields; say them as the user wrote them.
+  const say = (text: string) =>
+    text.replace(/\b(nodes|maxNodes|podsPerNode|maxPodsPerNode|addressSpace)\b/g, (k) =>
+      fromFlag ? (FLAG_OF[k] ?? k) : `requirements.${k}`,
     );
-  const { tryParseKubernetesVersion } = await import("../../../kb/index.js");
-  if (version !== undefined && !tryParseKubernetesVersion(version))
-    throw new UsageError(
-      `Kubernetes version ${JSON.stringify(version)} is not like 1.33; give --kubernetes-version 1.33`,
-    );
+  return new UsageError(`${say(p.message)}; ${say(p.fix)}${fromFlag ? "" : " in the plan file"}`);
 }
 
 /** Writes the best candidate's plan to `file` (--emit-plan); nothing when no model fits. */

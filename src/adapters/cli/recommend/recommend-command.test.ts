@@ -45,7 +45,7 @@ describe("aksnet recommend", () => {
       name: "max below nodes",
       argv: ["recommend", "--nodes", "10", "--max-nodes", "5"],
       code: 2,
-      stderr: /max nodes 5 is below nodes 10/,
+      stderr: /--max-nodes 5 is below --nodes 10; give --max-nodes at least --nodes$/m,
     },
     {
       name: "zero nodes",
@@ -57,7 +57,8 @@ describe("aksnet recommend", () => {
       name: "pods above max pods",
       argv: ["recommend", "--pods-per-node", "100", "--max-pods-per-node", "50"],
       code: 2,
-      stderr: /pods per node 100 is above max pods per node 50/,
+      stderr:
+        /--pods-per-node 100 is above --max-pods-per-node 50; raise --max-pods-per-node or lower --pods-per-node$/m,
     },
     {
       name: "bad address space",

@@ -27,7 +27,8 @@ export function describeTarget(r: Recommendation): string {
   const parts = [
     `${t.nodes} node${t.nodes === 1 ? "" : "s"}${t.peakNodes > t.nodes ? ` (${t.peakNodes} at most)` : ""}`,
   ];
-  parts.push(t.maxPods !== undefined ? `${t.maxPods} pods per node` : "default max pods");
+  parts.push(`${t.maxPods} max pods per node${t.maxPodsAssumed ? " (assumed)" : ""}`);
+  if (t.pools.length > 1) parts.push(`${t.pools.length} node pools`);
   if (t.kubernetesVersionText) parts.push(`Kubernetes ${t.kubernetesVersionText}`);
   if (t.addressSpace.length) parts.push(`in ${t.addressSpace.map((p) => p.toString()).join(", ")}`);
   const flags: [boolean | undefined, string][] = [
@@ -88,6 +89,7 @@ export function renderRecommendationText(r: Recommendation, options: { color: bo
     for (const x of r.rejected) {
       out.push(`  ${x.title}:`);
       for (const reason of x.reasons) out.push(`    - ${reason.reason} [${reason.filter}; ${reason.source}]`);
+      for (const d of x.defaults) out.push(`    ! ${d.text}`);
     }
   }
   return out.join("\n").trimEnd() + "\n";
@@ -133,7 +135,10 @@ export function renderRecommendationMarkdown(r: Recommendation): string {
   if (r.rejected.length) {
     out.push("### Ruled out", "");
     for (const x of r.rejected)
-      out.push(`- **${x.title}**: ${x.reasons.map((y) => `${y.reason} (${y.source})`).join("; ")}`);
+      out.push(
+        `- **${x.title}**: ${x.reasons.map((y) => `${y.reason} (${y.source})`).join("; ")}` +
+          x.defaults.map((d) => `. Note: ${d.text}`).join(""),
+      );
   }
   return out.join("\n").trimEnd() + "\n";
 }
@@ -146,7 +151,9 @@ export function recommendationJson(r: Recommendation, emitted?: { file: string; 
     target: {
       nodes: t.nodes,
       peakNodes: t.peakNodes,
-      maxPods: t.maxPods ?? null,
+      maxPods: t.maxPods,
+      maxPodsAssumed: t.maxPodsAssumed,
+      pools: t.pools,
       maxSurge: t.maxSurge.kind === "percent" ? `${t.maxSurge.percent}%` : String(t.maxSurge.count),
       kubernetesVersion: t.kubernetesVersionText ?? null,
       addressSpace: t.addressSpace.map((p) => p.toString()),
