@@ -2,7 +2,24 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePrefix } from "../../ip/index.js";
 import { PlanSchema, resolvePlan, type PlanInput } from "../plan/index.js";
-import { planAvoid, planMigration, type ClusterFacts, type MigrationTarget } from "./index.js";
+import {
+  planAvoid,
+  planMigration,
+  type ClusterFacts,
+  type MigrateOptions,
+  type Migration,
+  type MigrationTarget,
+} from "./index.js";
+import type { ResolvedPlan } from "../plan/index.js";
+
+const TODAY = "2026-12-06";
+
+/** The migration (failing the test if the engine refuses the options). */
+function migration(plan: ResolvedPlan, options: MigrateOptions): Migration {
+  const m = planMigration(plan, { today: TODAY, ...options });
+  if ("problems" in m) throw new Error(`refused: ${JSON.stringify(m.problems)}`);
+  return m;
+}
 
 const vnet = { name: "vnet", addressSpace: ["10.240.0.0/16"], subnets: [{ name: "nodes", cidr: "10.240.0.0/22" }] };
 const kubenet: PlanInput = {
@@ -60,7 +77,7 @@ const cases: Case[] = [
     status: "ready",
     blockers: ["network-policy-enabled"],
     checks: ["user-assigned-identity"],
-    steps: ["--network-policy none", "--network-plugin azure --network-plugin-mode overlay"],
+    steps: ["--network-policy none", "--network-plugin azure --network-plugin-mode overlay", "--network-policy calico"],
     podCidrIs: "10.244.0.0/16 kept",
   },
   {
@@ -204,7 +221,7 @@ const PREFIX = "az aks update --resource-group rg --name aks ";
 describe("planMigration", () => {
   it.each(cases)("$name", (c) => {
     const resolved = resolvePlan(PlanSchema.parse(c.plan));
-    const m = planMigration(resolved, {
+    const m = migration(resolved, {
       to: c.to,
       ...(c.podCidr ? { podCidr: c.podCidr } : {}),
       ...(c.facts ? { facts: c.facts } : {}),
@@ -218,7 +235,7 @@ describe("planMigration", () => {
   });
 
   it("every IPAM move and every dataplane move is listed as one-way", () => {
-    const m = planMigration(
+    const m = migration(
       resolvePlan(PlanSchema.parse({ ...kubenet, network: { ...kubenet.network, policy: "none" } })),
       { to: "cilium" },
     );
@@ -228,15 +245,104 @@ describe("planMigration", () => {
   });
 });
 
+describe("network policy across a migration (issue 11)", () => {
+  const withPolicy = (p: PlanInput, policy: "azure" | "calico"): PlanInput => ({
+    ...p,
+    network: { ...p.network, policy },
+  });
+  const steps = (m: Migration) => m.steps.map((x) => (x.command ?? []).join(" ").replace(PREFIX, ""));
+
+  it("kubenet with Calico → Overlay: Calico is installed again after the move, and the note says AKS recommends Cilium", () => {
+    // Before: the plan ended with no network policy and no step to restore it.
+    const m = migration(resolvePlan(PlanSchema.parse(kubenet)), { to: "overlay" });
+    expect(steps(m).at(-1)).toBe("--network-policy calico");
+    expect(m.steps.at(-1)?.note).toMatch(/AKS recommends Cilium/);
+    expect(m.to.policy).toBe("calico");
+  });
+
+  it("Node Subnet with Azure NPM (Linux only) → Overlay: NPM again, with its Linux retirement date", () => {
+    const m = migration(resolvePlan(PlanSchema.parse(withPolicy(nodeSubnet, "azure"))), { to: "overlay" });
+    expect(steps(m)).toEqual([
+      "--network-policy none",
+      "--network-plugin azure --network-plugin-mode overlay --pod-cidr 10.244.0.0/16",
+      "--network-policy azure",
+    ]);
+    expect(m.steps.at(-1)?.note).toMatch(/retires on 30 September 2028/);
+    expect(m.to.policy).toBe("azure");
+  });
+
+  it("Node Subnet with Azure NPM and Windows pools → Overlay: Calico, since NPM on Windows retired 30 September 2026", () => {
+    const plan = resolvePlan(PlanSchema.parse(withWindows(withPolicy(nodeSubnet, "azure"))));
+    const m = migration(plan, { to: "overlay" });
+    expect(steps(m).at(-1)).toBe("--network-policy calico");
+    expect(m.to.policy).toBe("calico");
+    expect(m.warnings.map((w) => w.id)).toContain("npm-windows-retired");
+    // The day before the retirement, NPM could still be installed again.
+    const before = planMigration(plan, { to: "overlay", today: "2026-09-29" });
+    expect("steps" in before && before.steps.at(-1)?.command?.join(" ")).toMatch(/--network-policy azure$/);
+  });
+
+  it("kubenet with Calico → Cilium: warns that Cilium replaces Calico and of the gap without policy", () => {
+    // Before: no warning at all when the Overlay move came first.
+    const m = migration(resolvePlan(PlanSchema.parse(kubenet)), { to: "cilium" });
+    const ids = m.warnings.map((w) => w.id);
+    expect(ids).toContain("policy-replaced");
+    expect(ids).toContain("policy-gap");
+    expect(m.warnings.find((w) => w.id === "policy-replaced")?.message).toMatch(/replaces Calico.*projectcalico/);
+    expect(steps(m)).toEqual([
+      "--network-policy none",
+      "--network-plugin azure --network-plugin-mode overlay",
+      "--network-dataplane cilium",
+    ]);
+    expect(m.to.policy).toBe("cilium");
+  });
+
+  it("Node Subnet with Azure NPM → Cilium: the update replaces NPM itself, no uninstall step", () => {
+    const m = migration(resolvePlan(PlanSchema.parse(withPolicy(nodeSubnet, "azure"))), { to: "cilium" });
+    expect(m.warnings.find((w) => w.id === "policy-replaced")?.message).toMatch(
+      /replaces Azure Network Policy Manager: the update uninstalls it/,
+    );
+    expect(steps(m)).toEqual(["--network-dataplane cilium"]);
+    expect(m.to.policy).toBe("cilium");
+  });
+
+  it("law: a cluster that had network policy never ends a plan without it", () => {
+    const sources = [kubenet, nodeSubnet, podSubnet, overlay];
+    for (const base of sources)
+      for (const policy of ["azure", "calico"] as const)
+        for (const win of [false, true])
+          for (const to of ["overlay", "cilium"] as const) {
+            const input = withPolicy(win ? withWindows(base) : base, policy);
+            const parsed = PlanSchema.safeParse(input);
+            if (!parsed.success) continue;
+            const m = migration(resolvePlan(parsed.data), { to });
+            if (m.status !== "ready") continue;
+            expect(m.to.policy, `${base.network?.plugin}/${policy}/${win}/${to}`).not.toBe("none");
+          }
+  });
+});
+
+describe("planMigration guards itself", () => {
+  it.each<{ name: string; options: unknown; input: string }>([
+    { name: "unknown target", options: { to: "calico" }, input: "to" },
+    { name: "unparsable pod CIDR", options: { to: "overlay", podCidr: "10.0.0.0/33" }, input: "podCidr" },
+    { name: "IPv6 pod CIDR", options: { to: "overlay", podCidr: "fd00::/64" }, input: "podCidr" },
+    { name: "pod CIDR with host bits", options: { to: "overlay", podCidr: "100.64.0.1/16" }, input: "podCidr" },
+    { name: "pod CIDR not a string", options: { to: "overlay", podCidr: 42 }, input: "podCidr" },
+    { name: "bad date", options: { to: "overlay", today: "soon" }, input: "today" },
+  ])("$name: a problem as data, not a throw", ({ options, input }) => {
+    const m = planMigration(resolvePlan(PlanSchema.parse(kubenet)), options as MigrateOptions);
+    expect("problems" in m && m.problems.map((p) => p.input)).toEqual([input]);
+  });
+});
+
 describe("node subnet addresses", () => {
   it("Node Subnet → Overlay frees the addresses reserved for pods: (3 + 1 surge) × (30 + 1) → 4", () => {
-    const m = planMigration(resolvePlan(PlanSchema.parse(nodeSubnet)), { to: "overlay" });
+    const m = migration(resolvePlan(PlanSchema.parse(nodeSubnet)), { to: "overlay" });
     expect(m.nodeSubnetAddresses).toEqual({ before: 124, after: 4 });
   });
   it("kubenet → Overlay does not change the node subnet", () => {
-    expect(
-      planMigration(resolvePlan(PlanSchema.parse(kubenet)), { to: "overlay" }).nodeSubnetAddresses,
-    ).toBeUndefined();
+    expect(migration(resolvePlan(PlanSchema.parse(kubenet)), { to: "overlay" }).nodeSubnetAddresses).toBeUndefined();
   });
 });
 
@@ -249,7 +355,7 @@ describe("az CLI version for the dataplane update", () => {
       want: /az CLI 2\.69\.0 or later/,
     },
   ])("$name", ({ plan, want }) => {
-    const m = planMigration(resolvePlan(PlanSchema.parse(plan)), { to: "cilium" });
+    const m = migration(resolvePlan(PlanSchema.parse(plan)), { to: "cilium" });
     expect(m.steps.at(-1)?.note).toMatch(want);
   });
 });
@@ -281,7 +387,7 @@ describe("laws", () => {
             ],
           };
           const resolved = resolvePlan(PlanSchema.parse(plan));
-          const m = planMigration(resolved, {
+          const m = migration(resolved, {
             to: "overlay",
             facts: { identity: "UserAssigned", customIpMasqAgent: false },
           });

@@ -89,24 +89,6 @@ export default defineCommand({
       import("../../../engines/plan/index.js"),
       import("../../../engines/migrate/index.js"),
     ]);
-    let podCidr: string | undefined;
-    if (opts["podCidr"] !== undefined) {
-      const { tryParsePrefix } = await import("../../../ip/index.js");
-      const r = tryParsePrefix(String(opts["podCidr"]));
-      if (!r.ok)
-        throw new UsageError(
-          `--pod-cidr ${JSON.stringify(opts["podCidr"])}: ${r.error.reason}; give an IPv4 CIDR such as 100.64.0.0/16`,
-        );
-      if (r.value.addr.family !== 4)
-        throw new UsageError(
-          `--pod-cidr ${String(opts["podCidr"])} is IPv6; the Overlay migration takes an IPv4 pod CIDR such as 100.64.0.0/16`,
-        );
-      if (!r.value.isMasked())
-        throw new UsageError(
-          `--pod-cidr ${String(opts["podCidr"])} is not a network address; use ${r.value.masked().toString()}`,
-        );
-      podCidr = r.value.toString();
-    }
     let fromJson: ClusterFacts = {};
     for (const p of paths) if (p.endsWith(".json")) fromJson = { ...fromJson, ...(await factsFromJson(p, io.cwd)) };
     const facts: ClusterFacts = {
@@ -117,11 +99,18 @@ export default defineCommand({
         ? { nodeAutoProvisioning: opts["nodeAutoProvisioning"] === "on" }
         : {}),
     };
+    // The engine checks the options; its problem names the option, which the CLI says as the flag.
     const m = planMigration(resolvePlan(plan), {
       to: opts["to"] as "overlay" | "cilium",
-      ...(podCidr ? { podCidr } : {}),
+      ...(opts["podCidr"] !== undefined ? { podCidr: String(opts["podCidr"]) } : {}),
       facts,
     });
+    if ("problems" in m) {
+      const p = m.problems[0]!;
+      const said =
+        p.input === "podCidr" ? p.message.replace(/^pod CIDR /, "--pod-cidr ") : `--${p.input}: ${p.message}`;
+      throw new UsageError(`${said}; ${p.fix}`);
+    }
     const cluster = { name: plan.name ?? "<cluster-name>", resourceGroup: plan.resourceGroup ?? "<resource-group>" };
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), { migration: m, cluster });
     return m.status === "blocked" ? EXIT.findings : EXIT.ok;

@@ -72,9 +72,11 @@ describe("aksnet migrate", () => {
     await run(["migrate", "examples/recommend/cluster-node-subnet.json", "--to", "overlay", "-o", "json"], io);
     const j = JSON.parse(io.stdout) as { checks: { id: string }[]; steps: { commandText: string }[] };
     expect(j.checks.map((c) => c.id)).toEqual(["custom-ip-masq-agent", "pod-cidr-overlaps-unknown"]);
-    expect(j.steps.at(-1)?.commandText).toBe(
+    expect(j.steps.map((s) => s.commandText)).toEqual([
+      "az aks update --resource-group rg-aks-flat --name aks-flat --network-policy none",
       "az aks update --resource-group rg-aks-flat --name aks-flat --network-plugin azure --network-plugin-mode overlay --pod-cidr 10.244.0.0/16",
-    );
+      "az aks update --resource-group rg-aks-flat --name aks-flat --network-policy azure",
+    ]);
   });
 });
 
