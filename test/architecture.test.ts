@@ -195,7 +195,7 @@ const KNOWN: readonly string[] = [
   "src/adapters/web/plan-edit.ts → ../../engines/plan/resolved.js",
   "src/adapters/web/plan-edit.ts → ../../engines/plan/schema.js",
   "src/adapters/web/plan-edit.ts → ../../kb/ids.js",
-  // kb: capacity reaches into the KB and the IP core; plan/schema-vnet into kb/subnets
+  // kb: capacity reaches into the KB and the IP core
   "src/engines/capacity/assumptions.ts → ../../kb/defaults.js",
   "src/engines/capacity/assumptions.ts → ../../kb/ids.js",
   "src/engines/capacity/assumptions.ts → ../../kb/kubernetes-version.js",
@@ -226,7 +226,6 @@ const KNOWN: readonly string[] = [
   "src/engines/capacity/size.ts → ../../kb/models/index.js",
   "src/engines/capacity/size.ts → ../../kb/platform-limits.js",
   "src/engines/capacity/surge.ts → ../../kb/defaults.js",
-  "src/engines/plan/schema-vnet.ts → ../../kb/subnets/kind.js",
 ];
 
 const key = (v: string) => v.replace(/^module: (\S+) \(\w+\) imports ([^:]+):.*$/, "$1 → $2");

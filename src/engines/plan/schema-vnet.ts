@@ -9,7 +9,7 @@
  * aciConnectorLinux, gatewayProfile) without their "Profile" suffixes.
  */
 import { z } from "zod";
-import { SUBNET_KIND_IDS } from "../../kb/subnets/kind.js";
+import { SUBNET_KIND_IDS } from "../../kb/index.js";
 
 const name = z.string().min(1);
 const subnetName = z.string().min(1).describe("the name of a vnet subnet");

@@ -1,23 +1,29 @@
 /**
  * `aksnet layout PLAN`: places every subnet the plan needs (node, pod, API server,
- * AGC, gateways, endpoints …) in its VNet's address space and prints the layout,
- * or writes the laid-out plan (`-o yaml`, `--write FILE`), comments kept.
+ * AGC, gateways, endpoints …) in its VNet's address space and prints the layout;
+ * `--write FILE` writes the laid-out plan (comments kept; `-` prints it).
  * Exit 0 when everything was placed, 1 when something could not be, 2 for bad input.
  */
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { Option } from "commander";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { colorEnabled } from "../io.js";
-import { renderJson } from "../output/json.js";
+import { writeTextFile } from "../files.js";
+import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
+import { writeOutput } from "../output/write.js";
 import { readPlanFile } from "../plan-input.js";
+import { layoutJson, type LayoutCliView } from "./view.js";
+
+const OUTPUT = defineOutput<LayoutCliView>({
+  formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
+  data: layoutJson,
+});
 
 const EXAMPLES = `
 Examples:
   aksnet layout examples/layout/overlay-cilium-20.yaml
   aksnet layout aksnet.yaml --growth 4 --write aksnet.yaml     # lay out in place, room to quadruple
-  aksnet layout aksnet.yaml --address-space 10.50.0.0/20 -o yaml > laid-out.yaml
+  aksnet layout aksnet.yaml --address-space 10.50.0.0/20 --write - > laid-out.yaml
   aksnet layout aksnet.yaml -o json | jq '.subnets[] | select(.status == "placed")'
 `;
 
@@ -49,21 +55,6 @@ async function parseSpaces(v: unknown): Promise<string[] | undefined> {
   return list;
 }
 
-/** Writes `text` to `file` through a temporary file, so a failed write leaves neither a half file nor the temporary. */
-async function writeAtomically(file: string, cwd: string, text: string): Promise<void> {
-  const path = resolve(cwd, file);
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, text, "utf8");
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw new UsageError(
-      `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? "error"}; give a writable path for --write`,
-    );
-  }
-}
-
 export default defineCommand({
   configure(cmd) {
     cmd
@@ -73,43 +64,34 @@ export default defineCommand({
         "--address-space <cidrs...>",
         "place new subnets here (default: layout.addressSpace, else vnet.addressSpace)",
       )
-      .option("--write <file>", "write the laid-out plan to this file (it may be the plan itself)")
-      .addOption(
-        new Option("-o, --output <format>", "output format")
-          .choices(["table", "json", "yaml", "markdown"])
-          .default("table"),
-      )
+      .option("--write <file>", "write the laid-out plan to this file (it may be the plan itself; - prints it)")
+      .addOption(outputOption(OUTPUT))
       .addHelpText("after", EXAMPLES);
   },
   async run({ args, opts, io }) {
     const file = String(args[0] ?? "");
     const growth = parseGrowth(opts["growth"]);
     const addressSpaces = await parseSpaces(opts["addressSpace"]);
+    const format = chooseFormat(OUTPUT, opts["output"]);
     const { plan, loaded } = await readPlanFile([file], io);
-    const [{ layoutPlan }, render, { editPlanText, planYaml }] = await Promise.all([
+    const [{ layoutPlan }, { editPlanText, planYaml }] = await Promise.all([
       import("../../../engines/layout/index.js"),
-      import("./render.js"),
       import("./yaml-edit.js"),
     ]);
-    const r = layoutPlan(plan, { growth, addressSpaces });
-    const source =
-      file !== "-" && loaded.formats[0] === "aksnet" ? await readFile(resolve(io.cwd, file), "utf8") : undefined;
-    const planText = () =>
-      source !== undefined
-        ? editPlanText(source, r.edits)
-        : planYaml(r.plan, `# Laid out by aksnet layout from ${file === "-" ? "standard input" : file}.\n`);
+    const result = layoutPlan(plan, { growth, addressSpaces });
     const write = opts["write"] === undefined ? undefined : String(opts["write"]);
-    if (write !== undefined) await writeAtomically(write, io.cwd, planText());
-    const output = String(opts["output"]);
-    if (output === "json") {
-      const { plan: laidOut, ...rest } = r;
-      await io.out(renderJson({ ...rest, plan: laidOut }));
-    } else if (output === "yaml") await io.out(planText());
-    else if (output === "markdown") await io.out(render.renderLayoutMarkdown(r));
-    else
-      await io.out(
-        render.renderLayoutText(r, { color: colorEnabled(io), planFile: file, ...(write ? { wrote: write } : {}) }),
-      );
-    return r.ok ? EXIT.ok : EXIT.findings;
+    if (write !== undefined) {
+      const own = file !== "-" && loaded.formats[0] === "aksnet";
+      const text = own
+        ? editPlanText(await readFile(resolve(io.cwd, file), "utf8"), result.edits)
+        : planYaml(result.plan, `# Laid out by aksnet layout from ${file === "-" ? "standard input" : file}.\n`);
+      if (write === "-") {
+        await io.out(text);
+        return result.ok ? EXIT.ok : EXIT.findings;
+      }
+      await writeTextFile(io.cwd, write, text, "give a writable path for --write");
+    }
+    await writeOutput(io, OUTPUT, format, { result, planFile: file, ...(write ? { wrote: write } : {}) });
+    return result.ok ? EXIT.ok : EXIT.findings;
   },
 });

@@ -1,4 +1,4 @@
-/** `aksnet layout` as text and Markdown: one row per subnet, then problems, avoided ranges and assumptions. */
+/** `aksnet layout` for people: one row per subnet, then sizes, kept-clear ranges, problems and assumptions. */
 import type { LayoutResult, LayoutSubnet } from "../../../engines/layout/index.js";
 import { formatPath } from "../../../engines/plan/index.js";
 import { renderMarkdownTable } from "../output/markdown.js";
@@ -69,7 +69,7 @@ export function renderLayoutText(
     : options.wrote
       ? `\nWrote the laid-out plan to ${options.wrote}; check it with: aksnet check ${options.wrote}`
       : r.edits.length
-        ? `\nWrite the laid-out plan with: aksnet layout ${options.planFile} --write laid-out.yaml (or -o yaml)`
+        ? `\nWrite the laid-out plan with: aksnet layout ${options.planFile} --write laid-out.yaml (--write - prints it)`
         : "\nNothing to add: every subnet the plan needs is in it.";
   return head + body + [...notes(r), next].join("\n") + "\n";
 }

@@ -26,10 +26,21 @@ export function editPlanText(text: string, edits: readonly PlanEdit[]): string {
       list.add(doc.createNode(e.value, { flow: flow(e.value) }));
     } else doc.setIn(e.path, doc.createNode([e.value]));
   }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return unpadLists(doc.toString({ lineWidth: 0 }));
+}
+
+/**
+ * The YAML writer pads flow maps and lists alike (`{ name: a }`, `[ 10.0.0.0/8 ]`); plans write maps padded
+ * and lists of scalars tight, so lists of scalars are written back tight (comment lines are left alone).
+ */
+function unpadLists(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line.trimStart().startsWith("#") ? line : line.replace(/\[ ([^[\]{}#\n]*?) \]/g, "[$1]")))
+    .join("\n");
 }
 
 /** A plan read from another format (an ARM or az export): written as a fresh YAML plan. */
 export function planYaml(plan: unknown, header: string): string {
-  return header + stringify(plan, { lineWidth: 0, flowCollectionPadding: false });
+  return header + stringify(plan, { lineWidth: 0 });
 }
