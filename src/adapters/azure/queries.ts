@@ -1,0 +1,89 @@
+/**
+ * The scan's Resource Graph queries (KQL), the same text `aksnet scan
+ * --show-queries` prints for `az graph query`. Rows come back in the shapes
+ * `records.ts` reads. Resource Graph's language limits (at most 3 mv-expand,
+ * each at most 400 rows; pages of at most 1,000 rows):
+ * https://learn.microsoft.com/azure/governance/resource-graph/concepts/query-language,
+ * https://learn.microsoft.com/azure/governance/resource-graph/concepts/work-with-data (checked 2026-12-06).
+ */
+import { MV_EXPAND_LIMIT } from "./estate.js";
+
+/** A KQL string literal. */
+export function kqlString(s: string): string {
+  return `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+}
+
+const list = (xs: readonly string[]) => `(${xs.map(kqlString).join(", ")})`;
+
+export interface ClusterFilter {
+  readonly resourceGroups?: readonly string[];
+  readonly clusters?: readonly string[];
+}
+
+/** Every AKS cluster in scope, its whole ARM record (pools, network profile, node resource group). */
+export function clustersQuery(f: ClusterFilter = {}): string {
+  const where = [
+    "where type =~ 'microsoft.containerservice/managedclusters'",
+    ...(f.resourceGroups?.length ? [`where resourceGroup in~ ${list(f.resourceGroups)}`] : []),
+    ...(f.clusters?.length ? [`where name in~ ${list(f.clusters)}`] : []),
+  ];
+  return [
+    "Resources",
+    ...where,
+    "project id, name, type, location, resourceGroup, subscriptionId, sku, properties",
+    "order by id asc",
+  ].join("\n| ");
+}
+
+/** Which VNets to read: these IDs, or every VNet in these resource groups (managed VNets in node resource groups). */
+export interface VnetFilter {
+  readonly ids?: readonly string[];
+  /** `subscriptionId/resourceGroup` pairs, lower case. */
+  readonly resourceGroups?: readonly { readonly subscriptionId: string; readonly resourceGroup: string }[];
+}
+
+function vnetWhere(f: VnetFilter): string[] {
+  const parts = [
+    ...(f.ids?.length ? [`id in~ ${list(f.ids)}`] : []),
+    ...(f.resourceGroups ?? []).map(
+      (g) => `(subscriptionId =~ ${kqlString(g.subscriptionId)} and resourceGroup =~ ${kqlString(g.resourceGroup)})`,
+    ),
+  ];
+  return [
+    "where type =~ 'microsoft.network/virtualnetworks'",
+    ...(parts.length ? [`where ${parts.join(" or ")}`] : []),
+  ];
+}
+
+/** VNets: address space, peerings and how many subnets they have (the subnets come from `subnetsQuery`). */
+export function vnetsQuery(f: VnetFilter = {}): string {
+  return [
+    "Resources",
+    ...vnetWhere(f),
+    "project id, name, type, location, resourceGroup, subscriptionId, addressSpace = properties.addressSpace, " +
+      "virtualNetworkPeerings = properties.virtualNetworkPeerings, subnetCount = array_length(properties.subnets)",
+    "order by id asc",
+  ].join("\n| ");
+}
+
+/**
+ * One row per subnet: its prefixes, delegations and the number of IP
+ * configurations on it (the arrays themselves stay in Azure: an Azure CNI node
+ * subnet lists one per pod address).
+ */
+export function subnetsQuery(f: VnetFilter = {}): string {
+  return [
+    "Resources",
+    ...vnetWhere(f),
+    `mv-expand subnet = properties.subnets limit ${MV_EXPAND_LIMIT}`,
+    "project vnetId = id, subnetId = tostring(subnet.id), name = tostring(subnet.name), " +
+      "addressPrefix = tostring(subnet.properties.addressPrefix), addressPrefixes = subnet.properties.addressPrefixes, " +
+      "delegations = subnet.properties.delegations, ipConfigurations = array_length(subnet.properties.ipConfigurations)",
+    "order by subnetId asc",
+  ].join("\n| ");
+}
+
+/** The REST read for each VNet's subnet usage (one GET per VNet; what `az network vnet list-usage` calls). */
+export const USAGE_PATH =
+  "GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.Network" +
+  "/virtualNetworks/{vnet}/usages";
