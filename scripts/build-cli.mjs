@@ -53,7 +53,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["@kubernetes/client-node", "yaml", "js-yaml", "zod"],
+  external: ["@kubernetes/client-node", "yaml", "js-yaml", "zod", "@azure/*"],
   // commander is CommonJS: its require() calls of node built-ins need a real require in ESM output.
   banner: {
     js: 'import { createRequire as __aksnetRequire } from "node:module"; const require = __aksnetRequire(import.meta.url);',

@@ -27,3 +27,4 @@ export {
   type MapItem,
   type MapKind,
 } from "./web/index.js";
+export * from "./azure/index.js";

@@ -62,7 +62,11 @@ interface Run {
   readonly settings: ClientSettings;
   readonly builder: EstateBuilder;
   readonly missing: Missing[];
+  /** Subscriptions Resource Graph refused (403), lower case → why. */
+  readonly refused: Map<string, string>;
 }
+
+type ResourceGraph = Awaited<ReturnType<typeof resourceGraphClient>>;
 
 type Scope = { subscriptions?: string[]; managementGroups?: string[] };
 
@@ -123,25 +127,33 @@ function scopes(o: LiveScanOptions): Scope[] {
   return [{}];
 }
 
-/** The clusters query; a 403 on several subscriptions is retried one subscription at a time to name the refusing ones. */
-async function readClusters(run: Run, rg: Awaited<ReturnType<typeof resourceGraphClient>>): Promise<void> {
-  const text = clustersQuery({ resourceGroups: run.o.resourceGroups ?? [], clusters: run.o.clusters ?? [] });
-  for (const scope of scopes(run.o)) {
-    try {
-      await query(run, rg, text, scope, "clusters");
-    } catch (e) {
-      const subs = scope.subscriptions ?? [];
-      if (statusOf(e) !== 403 || subs.length < 2) throw e;
-      for (const s of subs) {
-        try {
-          await query(run, rg, text, { subscriptions: [s] }, `clusters of subscription ${s}`);
-        } catch (e2) {
-          if (statusOf(e2) !== 403) throw e2;
-          run.missing.push({ what: `subscription ${s}`, id: `/subscriptions/${s}`, reason: errorReason(e2) });
-        }
+/**
+ * One query over a scope of several subscriptions; when Resource Graph refuses
+ * the scope (403), the subscriptions are asked one at a time, so the refusing
+ * ones are named (once each) and the others still read.
+ */
+async function queryEach(run: Run, rg: ResourceGraph, text: string, scope: Scope, what: string): Promise<void> {
+  try {
+    await query(run, rg, text, scope, what);
+  } catch (e) {
+    const subs = scope.subscriptions ?? [];
+    if (statusOf(e) !== 403 || subs.length < 2) throw e;
+    for (const s of subs) {
+      if (run.refused.has(s.toLowerCase())) continue;
+      try {
+        await query(run, rg, text, { subscriptions: [s] }, `${what} of subscription ${s}`);
+      } catch (e2) {
+        if (statusOf(e2) !== 403) throw e2;
+        run.refused.set(s.toLowerCase(), errorReason(e2));
+        run.missing.push({ what: `subscription ${s}`, id: `/subscriptions/${s}`, reason: errorReason(e2) });
       }
     }
   }
+}
+
+async function readClusters(run: Run, rg: ResourceGraph): Promise<void> {
+  const text = clustersQuery({ resourceGroups: run.o.resourceGroups ?? [], clusters: run.o.clusters ?? [] });
+  for (const scope of scopes(run.o)) await queryEach(run, rg, text, scope, "clusters");
 }
 
 /** The VNets the pools use (by ID) and the managed VNets in node resource groups, queried in their own subscriptions. */
@@ -169,21 +181,21 @@ function vnetFilters(run: Run): { scope: Scope; filter: VnetFilter }[] {
   return scope.flatMap((s) => filters.map((filter) => ({ scope: s, filter })));
 }
 
-async function readVnets(run: Run, rg: Awaited<ReturnType<typeof resourceGraphClient>>): Promise<void> {
+async function readVnets(run: Run, rg: ResourceGraph): Promise<void> {
   for (const { scope, filter } of vnetFilters(run)) {
     const what = filter.ids
       ? `${filter.ids.length} VNet(s) the pools use`
       : `managed VNets in ${filter.resourceGroups?.length ?? 0} node resource group(s)`;
     try {
-      await query(run, rg, vnetsQuery(filter), scope, "VNets");
-      await query(run, rg, subnetsQuery(filter), scope, "subnets");
+      await queryEach(run, rg, vnetsQuery(filter), scope, "VNets");
+      await queryEach(run, rg, subnetsQuery(filter), scope, "subnets");
     } catch (e) {
       run.missing.push({ what, reason: errorReason(e) });
     }
   }
   const read = run.builder.vnetMap();
   for (const id of run.builder.vnetIdsInUse())
-    if (!read.has(id))
+    if (!read.has(id) && !run.refused.has(parseResourceId(id)?.subscriptionId.toLowerCase() ?? ""))
       run.missing.push({
         what: `VNet ${parseResourceId(id)?.name ?? id}`,
         id,
@@ -217,7 +229,7 @@ export async function readAzureEstate(options: LiveScanOptions): Promise<LiveSca
   const budget = budgetOf(o.timeoutMs);
   const stats = newStats();
   const settings: ClientSettings = { ...o, budget, stats };
-  const run: Run = { o, settings, builder: new EstateBuilder(), missing: [] };
+  const run: Run = { o, settings, builder: new EstateBuilder(), missing: [], refused: new Map() };
   try {
     const rg = await resourceGraphClient(settings);
     try {

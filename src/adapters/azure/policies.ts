@@ -84,8 +84,8 @@ export interface RetryOptions {
   readonly quota?: boolean;
 }
 
-/** Why the retries stopped, attached to the last response for the caller's message. */
-export const GAVE_UP = Symbol("aksnet.gaveUp");
+/** Why the retries stopped: a header set on the last response (the SDK's error keeps the headers) for the caller's message. */
+export const GAVE_UP = "x-aksnet-gave-up";
 
 async function wait(ms: number, o: RetryOptions): Promise<void> {
   if (ms <= 0) return;
@@ -141,10 +141,12 @@ export function retryPolicy(o: RetryOptions): PipelinePolicy {
         const delay = asked ?? backoffMs(attempt);
         const left = o.budget.deadline - o.budget.now();
         if (attempt >= o.maxRetries || delay >= left) {
-          (response as PipelineResponse & { [GAVE_UP]?: string })[GAVE_UP] =
+          response.headers.set(
+            GAVE_UP,
             attempt >= o.maxRetries
               ? `still ${s} after ${o.maxRetries} retries`
-              : `Retry-After ${Math.ceil(delay / 1000)} s is past the ${Math.max(0, Math.floor(left / 1000))} s left`;
+              : `Retry-After ${Math.ceil(delay / 1000)} s is past the ${Math.max(0, Math.floor(left / 1000))} s left`,
+          );
           return response;
         }
         o.stats.retries++;

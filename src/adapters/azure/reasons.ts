@@ -9,7 +9,7 @@ interface RestLike {
   statusCode?: number;
   code?: string;
   message?: string;
-  response?: { status?: number; bodyAsText?: string | null; [GAVE_UP]?: string };
+  response?: { status?: number; bodyAsText?: string | null; headers?: { get(name: string): string | undefined } };
 }
 
 /** The HTTP status of a failed SDK call, when it has one. */
@@ -42,7 +42,7 @@ export function errorReason(e: unknown): string {
   const status = statusOf(e);
   if (status !== undefined) {
     const code = azureCode(r) ?? (r.code && r.code !== "REQUEST_SEND_ERROR" ? clean(r.code, 80) : undefined);
-    const gaveUp = r.response?.[GAVE_UP];
+    const gaveUp = r.response?.headers?.get(GAVE_UP);
     return `HTTP ${status}${code ? ` ${code}` : ""}${gaveUp ? ` (${gaveUp})` : ""}`;
   }
   return clean(r?.message ?? String(e));

@@ -68,8 +68,11 @@ export async function readUsages(
       try {
         await readOne(builder, await clientFor(v.subscriptionId), v.id, o);
       } catch (e) {
-        if (statusOf(e) === 403) refused.set(sub, { reason: errorReason(e), vnets: [v.name] });
-        else o.missing.push({ what: `usage of VNet ${v.name}`, id: v.id, reason: errorReason(e) });
+        if (statusOf(e) === 403) {
+          const had = refused.get(sub);
+          if (had) had.vnets.push(v.name);
+          else refused.set(sub, { reason: errorReason(e), vnets: [v.name] });
+        } else o.missing.push({ what: `usage of VNet ${v.name}`, id: v.id, reason: errorReason(e) });
       }
     }
   };

@@ -58,5 +58,10 @@ export const commands: readonly CommandEntry[] = [
     summary: "place every subnet a cluster needs in its VNet's address space, with room to grow",
     load: () => import("./layout/command.js"),
   },
+  {
+    name: "scan",
+    summary: "read-only Azure: every cluster's subnets' real free addresses against its next upgrade and scale-out",
+    load: () => import("./scan/command.js"),
+  },
   { name: "serve", summary: "the web planner on 127.0.0.1", load: () => import("./serve/command.js") },
 ];

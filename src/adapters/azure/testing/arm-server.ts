@@ -30,6 +30,8 @@ export interface Behaviour {
   };
   /** Subscriptions that answer 403: usage reads in them, and Resource Graph queries whose scope lists them. */
   readonly forbid?: readonly string[];
+  /** Subscriptions whose VNet usage reads answer 403 (Resource Graph still answers for them). */
+  readonly forbidUsage?: readonly string[];
   /** Resource Graph always sends another skip token (a new one each page). */
   readonly endlessSkipToken?: boolean;
   /** Resource Graph sends the same skip token again. */
@@ -170,7 +172,7 @@ function graph(h: Handling, body: string): { status: number; json: unknown; head
 
 function usage(h: Handling, m: RegExpExecArray): { status: number; json: unknown } {
   const [, sub, rg, name] = m as unknown as [string, string, string, string];
-  if (h.b.forbid?.some((f) => f.toLowerCase() === sub.toLowerCase()))
+  if ([...(h.b.forbid ?? []), ...(h.b.forbidUsage ?? [])].some((f) => f.toLowerCase() === sub.toLowerCase()))
     return {
       status: 403,
       json: azureError(

@@ -1,0 +1,239 @@
+/**
+ * The live read with the real Azure SDK over TLS, against the test ARM server
+ * replaying the recorded shapes, in a Node.js 22 child process (the SDK's
+ * minimum; this machine's Node.js is 20). Every server is hostile in one way.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { EstateSnapshot } from "../../engines/scan/index.js";
+import { readAzureEstate, AzureReadError } from "./live.js";
+import { staticTokenCredential } from "./clients.js";
+import type { RequestStats } from "./policies.js";
+import { startArmServer, type ArmServer, type Behaviour } from "./testing/arm-server.js";
+import type { ArmEstate } from "./testing/arm-rows.js";
+import { syntheticEstate } from "./testing/estate-gen.js";
+import { readLive } from "./testing/node22.js";
+
+const FIX = join(import.meta.dirname, "fixtures");
+const fixture = (f: string) => JSON.parse(readFileSync(join(FIX, f), "utf8")) as Record<string, unknown>;
+
+/** The recorded cluster, its recorded VNet and a usage list for it. */
+function recordedEstate(): ArmEstate {
+  const vnet = fixture("arm-vnet-byo-subnet.json");
+  return {
+    clusters: [fixture("arm-cluster-kubenet-byo-subnet.json")],
+    vnets: [vnet],
+    usages: new Map([
+      [
+        String(vnet["id"]).toLowerCase(),
+        JSON.parse(readFileSync(join(FIX, "az-vnet-list-usage-byo-subnet.json"), "utf8")),
+      ],
+    ]),
+  };
+}
+
+const small = () => syntheticEstate({ clusters: 6, poolsPerCluster: 2, vnets: 8, subnetsPerVnet: 4, subscriptions: 3 });
+
+interface Out {
+  snapshot?: EstateSnapshot;
+  stats?: RequestStats;
+  error?: string;
+  ms: number;
+}
+
+async function withServer(
+  estate: ArmEstate,
+  behaviour: Behaviour,
+  options: Record<string, unknown>,
+  check: (r: Out, s: ArmServer) => void,
+) {
+  const server = await startArmServer(estate, behaviour);
+  try {
+    const r = (await readLive(server, options)) as unknown as Out;
+    check(r, server);
+  } finally {
+    await server.close();
+  }
+}
+
+/** Only Resource Graph's query POST and GETs reached the server, and the client counted each one. */
+function onlyReads(r: Out, s: ArmServer) {
+  for (const q of s.requests)
+    expect(
+      (q.method === "POST" && q.path === "/providers/Microsoft.ResourceGraph/resources") || q.method === "GET",
+      `${q.method} ${q.path}`,
+    ).toBe(true);
+  expect(r.stats!.requests).toBe(s.requests.length);
+}
+
+describe("readAzureEstate with the Azure SDK, against the replay server", () => {
+  it.concurrent("reads the recorded cluster, its VNet and the usage, with reads only", async () => {
+    await withServer(recordedEstate(), {}, {}, (r, s) => {
+      expect(r.error).toBeUndefined();
+      const snap = r.snapshot!;
+      expect(snap.clusters.map((c) => c.name)).toEqual(["cliakstest000002"]);
+      expect(snap.vnets[0]!.subnets[0]).toMatchObject({
+        name: "aks-subnet",
+        prefixes: ["11.0.0.0/24"],
+        usage: { used: 4, limit: 251 },
+      });
+      expect(snap.missing).toEqual([]);
+      // One clusters query, one VNet query and one subnet query (each a page), one usage GET.
+      expect(r.stats).toMatchObject({ requests: 4, resourceGraph: 3, usage: 1, retries: 0 });
+      onlyReads(r, s);
+    });
+  });
+
+  it.concurrent("follows skip tokens page by page; requests grow with pages and VNets, not pools", async () => {
+    await withServer(small(), {}, { pageSize: 2 }, (r, s) => {
+      expect(r.snapshot!.clusters).toHaveLength(6);
+      // 3 cluster pages; VNet rows 6/2 = 3 pages, subnet rows 24/2 = 12 pages; 6 usage GETs.
+      expect(r.stats).toMatchObject({ resourceGraph: 3 + 3 + 12, usage: 6 });
+      onlyReads(r, s);
+    });
+  });
+
+  it.concurrent("waits out a 429 storm as Retry-After asks, and finishes complete", async () => {
+    const behaviour = { throttle: { path: /./, times: 3, headers: { "retry-after": "1" } } };
+    await withServer(recordedEstate(), behaviour, {}, (r, s) => {
+      expect(r.snapshot!.missing).toEqual([]);
+      expect(r.stats).toMatchObject({ throttled: 3, retries: 3 });
+      expect(r.stats!.waitedMs).toBeGreaterThanOrEqual(3000);
+      expect(s.requests.filter((q) => q.status === 429)).toHaveLength(3);
+      onlyReads(r, s);
+    });
+  });
+
+  it.concurrent("gives up at once on a Retry-After past the time limit, and says so", async () => {
+    const behaviour = { throttle: { path: /\/usages$/, times: 100, headers: { "retry-after": "3600" } } };
+    await withServer(recordedEstate(), behaviour, { timeoutMs: 20_000 }, (r) => {
+      expect(r.stats).toMatchObject({ waitedMs: 0, retries: 0, throttled: 1 });
+      expect(r.snapshot!.missing).toEqual([
+        expect.objectContaining({
+          what: "usage of VNet cliakstest000003",
+          reason: expect.stringMatching(/^HTTP 429 TooManyRequests \(Retry-After 3600 s is past the \d+ s left\)$/),
+        }),
+      ]);
+    });
+  });
+
+  it.concurrent("reports a subscription whose usage reads answer 403 once, and reads the others", async () => {
+    const estate = small();
+    const forbidden = "00000000-0000-0000-0000-000000000002";
+    await withServer(estate, { forbidUsage: [forbidden] }, {}, (r, s) => {
+      const missing = r.snapshot!.missing;
+      expect(missing).toHaveLength(1);
+      expect(missing[0]!.what).toMatch(new RegExp(`^usage of 2 VNet\\(s\\) in subscription ${forbidden}`));
+      expect(missing[0]!.reason).toMatch(/^HTTP 403 AuthorizationFailed; their subnets fall back/);
+      // Once a 403 is back, the subscription is not asked again (two reads may already be in flight).
+      expect(s.requests.filter((q) => q.status === 403).length).toBeLessThanOrEqual(2);
+      expect(r.stats!.usage).toBeLessThanOrEqual(6);
+    });
+  });
+
+  it.concurrent(
+    "asks subscription by subscription when Resource Graph refuses the listed scope, naming the refuser",
+    async () => {
+      const subs = [
+        "00000000-0000-0000-0000-000000000001",
+        "00000000-0000-0000-0000-000000000002",
+        "00000000-0000-0000-0000-000000000003",
+      ];
+      await withServer(small(), { forbid: [subs[1]!] }, { subscriptions: subs }, (r) => {
+        expect(r.snapshot!.clusters.map((c) => c.subscriptionId).sort()).toEqual([subs[0], subs[0], subs[2], subs[2]]);
+        expect(r.snapshot!.missing[0]).toMatchObject({
+          what: `subscription ${subs[1]}`,
+          reason: "HTTP 403 AuthorizationFailed",
+        });
+      });
+    },
+  );
+
+  it.concurrent("names a subscription Resource Graph refuses for the VNets, once, and reads the rest", async () => {
+    const forbidden = "00000000-0000-0000-0000-000000000002";
+    await withServer(small(), { forbid: [forbidden] }, {}, (r) => {
+      expect(r.snapshot!.clusters).toHaveLength(6);
+      expect(r.snapshot!.missing).toEqual([
+        {
+          what: `subscription ${forbidden}`,
+          id: `/subscriptions/${forbidden}`,
+          reason: "HTTP 403 AuthorizationFailed",
+        },
+      ]);
+      expect(r.snapshot!.vnets.map((v) => v.subscriptionId)).not.toContain(forbidden);
+    });
+  });
+
+  it.concurrent.each([
+    { name: "an endless skip token", behaviour: { endlessSkipToken: true }, reason: /reads at most 5 pages per query/ },
+    { name: "a repeated skip token", behaviour: { repeatSkipToken: true }, reason: /sent the same skip token twice/ },
+  ])("stops at $name and says what was not read", async ({ behaviour, reason }) => {
+    await withServer(small(), behaviour, { pageSize: 2, maxPages: 5 }, (r) => {
+      expect(r.snapshot!.missing.map((m) => m.reason).join("\n")).toMatch(reason);
+      expect(r.stats!.resourceGraph).toBeLessThan(40);
+    });
+  });
+
+  it.concurrent("refuses a body over the size limit without reading it", async () => {
+    await withServer(
+      recordedEstate(),
+      { hugeBody: { path: /\/usages$/, bytes: 8 * 1048576 } },
+      { maxBodyBytes: 1048576 },
+      (r) => {
+        expect(r.snapshot!.missing).toEqual([
+          expect.objectContaining({
+            what: "usage of VNet cliakstest000003",
+            reason: "the response was larger than 1 MiB and was not read",
+          }),
+        ]);
+      },
+    );
+  });
+
+  it.concurrent("bounds a request that never finishes, and the whole run", async () => {
+    await withServer(
+      recordedEstate(),
+      { slow: { path: /\/usages$/, ms: 0, hang: true } },
+      { requestTimeoutMs: 1500, timeoutMs: 8000, maxRetries: 1 },
+      (r) => {
+        expect(r.ms).toBeLessThan(8000 + 6000);
+        expect(r.snapshot!.missing[0]!.reason).toMatch(/did not arrive within 1\.5 s|time limit/);
+      },
+    );
+  });
+
+  it.concurrent("never follows a nextLink to another origin (the token stays home)", async () => {
+    await withServer(recordedEstate(), { usageNextLink: "elsewhere" }, {}, (r, s) => {
+      expect(r.snapshot!.missing[0]!.reason).toMatch(
+        /^a request to https:\/\/127\.0\.0\.2:1, outside the ARM endpoint .* was refused$/,
+      );
+      expect(r.stats!.log.at(-1)).toMatchObject({ method: "GET", status: null });
+      onlyReads({ ...r, stats: { ...r.stats!, requests: r.stats!.requests } }, s);
+    });
+  });
+
+  it.concurrent("keeps to Resource Graph's quota when it says none is left", async () => {
+    await withServer(recordedEstate(), { quota: { remaining: 0, resetsAfter: "00:00:01" } }, {}, (r) => {
+      expect(r.snapshot!.missing).toEqual([]);
+      // Three queries; the second and third each wait for the quota to reset.
+      expect(r.stats!.waitedMs).toBeGreaterThanOrEqual(1500);
+    });
+  });
+
+  it.concurrent("stops following a usage nextLink that loops", async () => {
+    await withServer(recordedEstate(), { usageNextLink: "loop" }, { maxPages: 3 }, (r) => {
+      expect(r.snapshot!.missing[0]).toMatchObject({
+        what: "usage of VNet cliakstest000003 after page 3",
+        reason: "the usage list did not end",
+      });
+    });
+  });
+
+  it("refuses to start on Node.js 20 with one sentence", async () => {
+    await expect(readAzureEstate({ credential: staticTokenCredential("x") })).rejects.toThrow(AzureReadError);
+    await expect(readAzureEstate({ credential: staticTokenCredential("x") })).rejects.toThrow(
+      /^the live Azure scan needs Node\.js 22 or later \(the Azure SDK requires it\), and this is Node\.js 20\./,
+    );
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * `aksnet scan`: every AKS cluster in scope, read-only from Azure (Resource Graph
+ * and the VNet usage API through the Azure SDK, Node.js 22+) or from saved az
+ * JSON (`--from`, any Node.js): per cluster and pool, whether the next upgrade
+ * and the autoscaler's scale-out fit in the subnets' real free addresses, in the
+ * words of the AKS errors. Exit 0 when nothing fails (or nothing at the
+ * `--fail-on` level), 1 when something does, 2 for bad input or a scan that could
+ * not start.
+ */
+import { resolve } from "node:path";
+import { Option, type Command } from "commander";
+import { defineCommand } from "../command.js";
+import { EXIT, UsageError } from "../errors.js";
+import { colorEnabled, type Io } from "../io.js";
+import { renderJson } from "../output/json.js";
+import type { ScanOutput, ScanSource } from "./render.js";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Azure's resource group names: 1-90 of letters, digits, `._-()`, not ending in `.`. */
+const RESOURCE_GROUP = /^[-\w.()]{0,89}[-\w()]$/u;
+/** AKS cluster names: 1-63 of letters, digits, `-` and `_`, starting with a letter or digit. */
+const CLUSTER = /^[a-z0-9][-_a-z0-9]{0,62}$/i;
+const MANAGEMENT_GROUP = /^[-\w.()]{1,90}$/u;
+
+function each(flag: string, re: RegExp, what: string) {
+  return (v: string, prev: string[] | undefined) => {
+    if (!re.test(v)) throw new UsageError(`${flag} "${v.replace(/[\u0000-\u001f]/g, "?")}" is not ${what}.`);
+    return [...(prev ?? []), v];
+  };
+}
+
+function wholeNumber(flag: string, min: number, max: number) {
+  return (v: string) => {
+    if (!/^\d{1,9}$/.test(v) || Number(v) < min || Number(v) > max)
+      throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${v}".`);
+    return Number(v);
+  };
+}
+
+function configure(cmd: Command): void {
+  cmd
+    .usage(
+      "[--subscription ID…] [--management-group ID] [--resource-group NAME…] [--cluster NAME…] [--from FILE…] [-o table|json|markdown|sarif]",
+    )
+    .option(
+      "--subscription <id>",
+      "a subscription to scan (repeat for several; default: every one you can read)",
+      each("--subscription", GUID, "a subscription ID (a GUID)"),
+    )
+    .option("--management-group <id>", "scan every subscription under this management group", (v: string) => {
+      if (!MANAGEMENT_GROUP.test(v)) throw new UsageError(`--management-group "${v}" is not a management group ID.`);
+      return v;
+    })
+    .option(
+      "--resource-group <name>",
+      "only clusters in this resource group (repeatable)",
+      each("--resource-group", RESOURCE_GROUP, "a resource group name"),
+    )
+    .option(
+      "--cluster <name>",
+      "only the cluster with this name (repeatable)",
+      each("--cluster", CLUSTER, "an AKS cluster name"),
+    )
+    .option(
+      "--from <file...>",
+      "read saved az JSON instead of Azure: az graph query (--show-queries), az aks list, az network vnet list, az network vnet list-usage",
+    )
+    .addOption(
+      new Option("-o, --output <format>", "output format")
+        .choices(["table", "json", "markdown", "sarif"])
+        .default("table"),
+    )
+    .addOption(
+      new Option("--fail-on <verdict>", "exit 1 when a cluster is at this verdict or worse")
+        .choices(["fails", "at-risk", "unknown"])
+        .default("fails"),
+    )
+    .option("--all", "list every cluster and subnet in table and markdown output (default: those not ok)")
+    .option("--timeout <seconds>", "time limit for the whole live scan", wholeNumber("--timeout", 1, 86400), 300)
+    .option("--concurrency <n>", "VNet usage reads in flight at once", wholeNumber("--concurrency", 1, 256), 16)
+    .option(
+      "--arm-endpoint <url>",
+      "Azure Resource Manager endpoint (sovereign clouds)",
+      "https://management.azure.com",
+    )
+    .option("--show-queries", "print the Resource Graph queries and the usage read the scan runs, and exit")
+    .addHelpText(
+      "after",
+      `
+Reads only: Resource Graph queries and GETs; the Reader role on the subscriptions is enough (docs/scan.md).
+Credentials: DefaultAzureCredential (az login, environment, workload or managed identity); AKSNET_AZURE_ACCESS_TOKEN
+holds a ready token instead. The live scan needs Node.js 22 or later; --from works on any.
+Exit codes: 0 no cluster at the --fail-on verdict, 1 some are, 2 bad input or the scan could not start.
+
+Examples:
+  aksnet scan                                          # every cluster you can read
+  aksnet scan --subscription 00000000-0000-0000-0000-000000000000 -o json
+  aksnet scan --management-group platform --fail-on at-risk -o sarif > scan.sarif
+  az aks list -o json > clusters.json; az network vnet list -o json > vnets.json
+  aksnet scan --from clusters.json vnets.json usage-*.json
+`,
+    );
+}
+
+async function showQueries(opts: Record<string, unknown>, io: Io): Promise<number> {
+  const q = await import("../../azure/queries.js");
+  const f = {
+    resourceGroups: (opts["resourceGroup"] as string[]) ?? [],
+    clusters: (opts["cluster"] as string[]) ?? [],
+  };
+  await io.out(
+    [
+      '# clusters: az graph query -q "$(…)" --first 1000 -o json > clusters.json',
+      q.clustersQuery(f),
+      "",
+      "# VNets the pools use (here: every VNet; the scan filters by the IDs it found): > vnets.json",
+      q.vnetsQuery(),
+      "",
+      "# their subnets, one row each: > subnets.json",
+      q.subnetsQuery(),
+      "",
+      "# and per VNet in use: az network vnet list-usage -g RG -n VNET -o json > usage-VNET.json",
+      q.USAGE_PATH,
+      "",
+    ].join("\n"),
+  );
+  return EXIT.ok;
+}
+
+async function readFromFiles(files: string[], io: Io) {
+  const { readEstateFiles, EstateFileError } = await import("../../azure/from-files.js");
+  if (files.filter((f) => f === "-").length)
+    throw new UsageError("--from reads files; standard input (-) is not supported, save it to a file.");
+  try {
+    const built = await readEstateFiles(files.map((f) => ({ path: resolve(io.cwd, f), shown: f })));
+    return { built, source: { kind: "files", files } as ScanSource, requests: null };
+  } catch (e) {
+    if (e instanceof EstateFileError) throw new UsageError(e.message.replace(/\.$/, "") + ".");
+    throw e;
+  }
+}
+
+async function readLive(opts: Record<string, unknown>, io: Io) {
+  const azure = await import("../../azure/index.js");
+  if (azure.nodeTooOld())
+    throw new UsageError(
+      `the live Azure scan needs Node.js ${azure.MIN_NODE_MAJOR} or later (the Azure SDK requires it), and this is Node.js ${process.versions.node}; run it with Node.js ${azure.MIN_NODE_MAJOR}+, or scan saved az JSON with --from (docs/scan.md).`,
+    );
+  let endpoint: URL;
+  try {
+    endpoint = new URL(String(opts["armEndpoint"]));
+  } catch {
+    throw new UsageError(
+      `--arm-endpoint "${String(opts["armEndpoint"])}" is not a URL; give e.g. https://management.usgovcloudapi.net.`,
+    );
+  }
+  if (endpoint.protocol !== "https:")
+    throw new UsageError(`--arm-endpoint must be an https:// URL, got "${endpoint.href}".`);
+  const token = io.env["AKSNET_AZURE_ACCESS_TOKEN"];
+  const credential = token ? azure.staticTokenCredential(token) : await azure.defaultCredential();
+  const subscriptions = (opts["subscription"] as string[] | undefined) ?? [];
+  const mg = opts["managementGroup"] as string | undefined;
+  try {
+    const r = await azure.readAzureEstate({
+      credential,
+      endpoint: endpoint.origin,
+      subscriptions,
+      ...(mg ? { managementGroup: mg } : {}),
+      resourceGroups: (opts["resourceGroup"] as string[] | undefined) ?? [],
+      clusters: (opts["cluster"] as string[] | undefined) ?? [],
+      timeoutMs: (opts["timeout"] as number) * 1000,
+      concurrency: opts["concurrency"] as number,
+    });
+    const scope = subscriptions.length
+      ? `${subscriptions.length} subscription(s)`
+      : mg
+        ? `management group ${mg}`
+        : "every subscription the credential can read";
+    const { log: _log, ...requests } = r.stats;
+    return { built: r, source: { kind: "azure", scope, endpoint: endpoint.origin } as ScanSource, requests };
+  } catch (e) {
+    if (e instanceof azure.AzureReadError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+const FAIL_RANK = { fails: 0, "at-risk": 1, unknown: 2 } as const;
+const VERDICT_RANK = { fails: 0, "at-risk": 1, unknown: 2, ok: 3 } as const;
+
+export default defineCommand({
+  configure,
+  async run({ opts, io }) {
+    if (opts["showQueries"]) return showQueries(opts, io);
+    const from = opts["from"] as string[] | undefined;
+    if (from && (opts["subscription"] || opts["managementGroup"]))
+      throw new UsageError(
+        "--from reads files, so --subscription and --management-group do not apply; drop one or the other.",
+      );
+    if (opts["subscription"] && opts["managementGroup"])
+      throw new UsageError("give --subscription or --management-group, not both (Resource Graph takes one scope).");
+    const read = from ? await readFromFiles(from, io) : await readLive(opts, io);
+    const [{ scanEstate }, { clusterPlans }, { onlyClusters }] = await Promise.all([
+      import("../../../engines/scan/index.js"),
+      import("./plans.js"),
+      import("./filter.js"),
+    ]);
+    const snapshot = onlyClusters(
+      read.built.snapshot,
+      opts["resourceGroup"] as string[] | undefined,
+      opts["cluster"] as string[] | undefined,
+    );
+    const report = scanEstate({ snapshot, plans: clusterPlans(snapshot, read.built.records) });
+    const out: ScanOutput = { source: read.source, requests: read.requests, ...report };
+    const format = String(opts["output"]);
+    const render = { color: colorEnabled(io), all: Boolean(opts["all"]) };
+    if (format === "json")
+      await io.out(renderJson(JSON.parse(JSON.stringify(out, (_k, v: unknown) => (v === undefined ? null : v)))));
+    else if (format === "sarif") await io.out((await import("./sarif.js")).renderScanSarif(out));
+    else {
+      const r = await import("./render.js");
+      await io.out(format === "markdown" ? r.renderScanMarkdown(out, render) : r.renderScanTable(out, render));
+    }
+    const level = FAIL_RANK[opts["failOn"] as keyof typeof FAIL_RANK];
+    return report.clusters.some((c) => VERDICT_RANK[c.verdict] <= level) ? EXIT.findings : EXIT.ok;
+  },
+});
