@@ -4,6 +4,8 @@
  * query, Microsoft.Network for the VNet usage reads. Each client gets the scan's
  * policies in place of the SDK's retries and redirects.
  */
+import type { NetworkManagementClient } from "@azure/arm-network";
+import type { ResourceGraphClient } from "@azure/arm-resourcegraph";
 import type { TokenCredential } from "@azure/core-auth";
 import { guardPolicy, retryPolicy, type Budget, type RequestStats } from "./policies.js";
 
@@ -51,8 +53,8 @@ function options(s: ClientSettings, quota: boolean) {
   };
 }
 
-export type ResourceGraph = import("@azure/arm-resourcegraph").ResourceGraphClient;
-export type Network = import("@azure/arm-network").NetworkManagementClient;
+export type ResourceGraph = ResourceGraphClient;
+export type Network = NetworkManagementClient;
 
 export async function resourceGraphClient(s: ClientSettings): Promise<ResourceGraph> {
   const { ResourceGraphClient } = await import("@azure/arm-resourcegraph");
@@ -61,7 +63,7 @@ export async function resourceGraphClient(s: ClientSettings): Promise<ResourceGr
 
 /** A Microsoft.Network client factory (one client per subscription); the package loads once, on first call. */
 export function networkClients(s: ClientSettings): (subscriptionId: string) => Promise<Network> {
-  let mod: Promise<typeof import("@azure/arm-network")> | undefined;
+  let mod: Promise<{ NetworkManagementClient: typeof NetworkManagementClient }> | undefined;
   const made = new Map<string, Network>();
   return async (subscriptionId) => {
     mod ??= import("@azure/arm-network");

@@ -156,7 +156,10 @@ async function readClusters(run: Run, rg: ResourceGraph): Promise<void> {
   for (const scope of scopes(run.o)) await queryEach(run, rg, text, scope, "clusters");
 }
 
-/** The VNets the pools use (by ID) and the managed VNets in node resource groups, queried in their own subscriptions. */
+/**
+ * The VNets the pools use (by ID) and the managed VNets in node resource groups,
+ * queried in their own subscriptions.
+ */
 function vnetFilters(run: Run): { scope: Scope; filter: VnetFilter }[] {
   const ids = run.builder.vnetIdsInUse();
   const managed = run.builder

@@ -13,7 +13,8 @@
  *   method but GET and Resource Graph's query POST, sets the per-request timeout,
  *   and reads the body itself up to a byte limit.
  * Sources: https://learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling,
- * https://learn.microsoft.com/azure/governance/resource-graph/concepts/guidance-for-throttled-requests (checked 2026-12-06).
+ * https://learn.microsoft.com/azure/governance/resource-graph/concepts/guidance-for-throttled-requests
+ * (checked 2026-12-06).
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { PipelinePolicy, PipelineRequest, PipelineResponse } from "@azure/core-rest-pipeline";
@@ -84,7 +85,10 @@ export interface RetryOptions {
   readonly quota?: boolean;
 }
 
-/** Why the retries stopped: a header set on the last response (the SDK's error keeps the headers) for the caller's message. */
+/**
+ * Why the retries stopped: a header set on the last response (the SDK's error
+ * keeps the headers), for the caller's message.
+ */
 export const GAVE_UP = "x-aksnet-gave-up";
 
 async function wait(ms: number, o: RetryOptions): Promise<void> {

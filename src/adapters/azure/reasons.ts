@@ -20,6 +20,7 @@ export function statusOf(e: unknown): number | undefined {
 
 const clean = (s: string, max = 200) => {
   const t = s
+    // eslint-disable-next-line no-control-regex -- an Azure message must not carry controls into a sentence
     .replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();

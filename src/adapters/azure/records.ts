@@ -34,7 +34,10 @@ export interface ResourceId {
   readonly name: string;
 }
 
-/** `/subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name}[/…]` → its parts; undefined when it is not one. */
+/**
+ * `/subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name}[/…]` → its
+ * parts; undefined when it is not one.
+ */
 export function parseResourceId(id: unknown): ResourceId | undefined {
   if (typeof id !== "string") return undefined;
   const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/([^/]+)/i.exec(id);
@@ -85,7 +88,10 @@ function poolOf(p: unknown): EstatePool | undefined {
   };
 }
 
-/** A managed cluster record (ARM, Resource Graph or `az aks show/list`) → the scan's cluster; undefined without an ID. */
+/**
+ * A managed cluster record (ARM, Resource Graph or `az aks show/list`) → the
+ * scan's cluster; undefined without an ID.
+ */
 export function clusterOf(row: unknown): EstateCluster | undefined {
   const id = parseResourceId(field(row, "id"));
   const name = str(field(row, "name")) ?? id?.name;
@@ -160,7 +166,10 @@ function peeringsOf(v: unknown): EstateVnet["peerings"] {
   });
 }
 
-/** A VNet record (ARM, Resource Graph row or `az network vnet show/list`) → the scan's VNet with the subnets it carries. */
+/**
+ * A VNet record (ARM, Resource Graph row or `az network vnet show/list`) → the
+ * scan's VNet with the subnets it carries.
+ */
 export function vnetOf(row: unknown): EstateVnet | undefined {
   const id = parseResourceId(field(row, "id"));
   const name = str(field(row, "name")) ?? id?.name;

@@ -11,9 +11,33 @@ import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { colorEnabled, type Io } from "../io.js";
-import { renderJson } from "../output/json.js";
+import type { Io } from "../io.js";
+import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
+import { writeOutput } from "../output/write.js";
 import type { ScanOutput, ScanSource } from "./render.js";
+
+/** What every `scan` formatter gets. */
+interface ScanView {
+  readonly out: ScanOutput;
+  /** --all: every cluster and subnet in table and markdown. */
+  readonly all: boolean;
+}
+
+const OUTPUT = defineOutput<ScanView>({
+  formatters: {
+    table: () =>
+      import("./render.js").then((m) => ({
+        default: (v: ScanView, c: { color: boolean }) => m.renderScanTable(v.out, { color: c.color, all: v.all }),
+      })),
+    markdown: () =>
+      import("./render.js").then((m) => ({
+        default: (v: ScanView, c: { color: boolean }) => m.renderScanMarkdown(v.out, { color: c.color, all: v.all }),
+      })),
+    sarif: () => import("./sarif.js").then((m) => ({ default: (v: ScanView) => m.renderScanSarif(v.out) })),
+  },
+  // Absent values are null in JSON, so every documented field is always present.
+  data: (v) => JSON.parse(JSON.stringify(v.out, (_k, x: unknown) => (x === undefined ? null : x))) as unknown,
+});
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Azure's resource group names: 1-90 of letters, digits, `._-()`, not ending in `.`. */
@@ -24,7 +48,7 @@ const MANAGEMENT_GROUP = /^[-\w.()]{1,90}$/u;
 
 function each(flag: string, re: RegExp, what: string) {
   return (v: string, prev: string[] | undefined) => {
-    if (!re.test(v)) throw new UsageError(`${flag} "${v.replace(/[\u0000-\u001f]/g, "?")}" is not ${what}.`);
+    if (!re.test(v)) throw new UsageError(`${flag} "${v}" is not ${what}.`);
     return [...(prev ?? []), v];
   };
 }
@@ -65,11 +89,7 @@ function configure(cmd: Command): void {
       "--from <file...>",
       "read saved az JSON instead of Azure: az graph query (--show-queries), az aks list, az network vnet list, az network vnet list-usage",
     )
-    .addOption(
-      new Option("-o, --output <format>", "output format")
-        .choices(["table", "json", "markdown", "sarif"])
-        .default("table"),
-    )
+    .addOption(outputOption(OUTPUT))
     .addOption(
       new Option("--fail-on <verdict>", "exit 1 when a cluster is at this verdict or worse")
         .choices(["fails", "at-risk", "unknown"])
@@ -211,15 +231,7 @@ export default defineCommand({
     );
     const report = scanEstate({ snapshot, plans: clusterPlans(snapshot, read.built.records) });
     const out: ScanOutput = { source: read.source, requests: read.requests, ...report };
-    const format = String(opts["output"]);
-    const render = { color: colorEnabled(io), all: Boolean(opts["all"]) };
-    if (format === "json")
-      await io.out(renderJson(JSON.parse(JSON.stringify(out, (_k, v: unknown) => (v === undefined ? null : v)))));
-    else if (format === "sarif") await io.out((await import("./sarif.js")).renderScanSarif(out));
-    else {
-      const r = await import("./render.js");
-      await io.out(format === "markdown" ? r.renderScanMarkdown(out, render) : r.renderScanTable(out, render));
-    }
+    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), { out, all: Boolean(opts["all"]) });
     const level = FAIL_RANK[opts["failOn"] as keyof typeof FAIL_RANK];
     return report.clusters.some((c) => VERDICT_RANK[c.verdict] <= level) ? EXIT.findings : EXIT.ok;
   },

@@ -2,7 +2,8 @@
  * Text forms of the scan report: a terminal table and Markdown, with the same
  * sections (summary, clusters, the pools and subnets behind every verdict that is
  * not ok, the reasons in the words of the AKS errors, what was not read). JSON is
- * the report itself (docs/scan.md).
+ * the report itself (docs/scan.md). Names from Azure are written as they are: the
+ * CLI's output boundary (output/safe-text.ts) escapes control characters.
  */
 import type { ClusterReport, ScanReport, ScanVerdict, SubnetReport } from "../../../engines/index.js";
 import type { RequestStats } from "../../azure/index.js";
@@ -37,9 +38,6 @@ const n = (x: number | null) => (x === null ? "?" : formatNumber(x));
 const RANK: Record<ScanVerdict, number> = { fails: 0, "at-risk": 1, unknown: 2, ok: 3 };
 const MODEL_SHORT = (m: string | null) => (m ?? "?").replace(/^azure-cni-/, "");
 
-/** C0/C1 controls and the like out of names Azure returns (a name must not drive the terminal). */
-const safe = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
-
 function headLines(r: ScanOutput): string[] {
   const s = r.summary;
   const src =
@@ -51,7 +49,7 @@ function headLines(r: ScanOutput): string[] {
       `${r.requests.retries} retries, ${r.requests.throttled} throttled)`
     : undefined;
   return [
-    safe(src),
+    src,
     ...(req ? [req] : []),
     `Clusters: ${formatNumber(s.clusters)}: ${s.fails} fail, ${s.atRisk} at risk, ${s.unknown} unknown, ${s.ok} ok; ` +
       `${formatNumber(s.subnets)} subnets${s.complete ? "" : " (incomplete: see Not read)"}`,
@@ -82,8 +80,8 @@ function clusterSection(r: ScanOutput, o: RenderOptions): Section {
       { header: "verdict" },
     ],
     rows: shown.map((c) => [
-      safe(c.name),
-      safe(c.resourceGroup),
+      c.name,
+      c.resourceGroup,
       MODEL_SHORT(c.model),
       c.dataplane ?? "?",
       c.kubernetesVersion ?? "?",
@@ -108,13 +106,13 @@ function poolSection(clusters: readonly ClusterReport[]): Section {
       };
       const node = p.checks.find((x) => x.range === "node-subnet");
       rows.push([
-        safe(c.name),
-        safe(p.name),
+        c.name,
+        p.name,
         p.count,
         p.autoscale ? p.peak : "-",
         p.surgeNodes,
         p.perNode.nodeSubnet + (p.perNode.podSubnet ? ` + ${p.perNode.podSubnet}` : ""),
-        safe(p.nodeSubnetId?.split("/").pop() ?? "?"),
+        p.nodeSubnetId?.split("/").pop() ?? "?",
         n(node?.free ?? null),
         cell("next-upgrade"),
         cell("scale-out"),
@@ -155,8 +153,8 @@ function subnetSection(subnets: readonly SubnetReport[]): Section {
       { header: "verdict" },
     ],
     rows: subnets.map((s) => [
-      safe(s.name),
-      safe(s.vnetId?.split("/").pop() ?? "?"),
+      s.name,
+      s.vnetId?.split("/").pop() ?? "?",
       s.prefixes.join(", ") || "?",
       n(s.usable),
       s.usedSource === "ip-configurations" ? `~${n(s.used)}` : n(s.used),
@@ -169,7 +167,7 @@ function subnetSection(subnets: readonly SubnetReport[]): Section {
 }
 
 function reasonLines(clusters: readonly ClusterReport[]): string[] {
-  return clusters.flatMap((c) => c.reasons.map((x) => `${WORD[c.verdict].padEnd(4)} ${safe(c.name)}: ${safe(x)}`));
+  return clusters.flatMap((c) => c.reasons.map((x) => `${WORD[c.verdict].padEnd(4)} ${c.name}: ${x}`));
 }
 
 function parts(r: ScanOutput, o: RenderOptions) {
@@ -186,7 +184,7 @@ function parts(r: ScanOutput, o: RenderOptions) {
     ...(notOk.length ? [poolSection(notOk)] : []),
     ...(subnets.length ? [subnetSection(subnets)] : []),
   ];
-  const missing = r.missing.map((m) => `${safe(m.what)}: ${safe(m.reason)}`);
+  const missing = r.missing.map((m) => `${m.what}: ${m.reason}`);
   const problems = r.problems.map((p) => `${p.path}: ${p.message}`);
   return { tables, reasons: reasonLines(notOk), missing: [...missing, ...problems] };
 }
