@@ -141,7 +141,9 @@ describe("scan: ranges shared between pools and clusters", () => {
         free: 17,
         aksErrorCode: "SubnetIsFull",
       });
-      expect(c.reasons.join("\n")).toMatch(/the 2 pools on subnet shared \(10\.2\.0\.0\/27\) \(a\/np1, b\/np1\)/);
+      expect(c.reasons.join("\n")).toMatch(
+        /both pools on subnet shared \(10\.2\.0\.0\/27\) reach maxCount with their surge \(a\/np1, b\/np1\)/,
+      );
     }
     expect(r.subnets).toHaveLength(1);
     expect(r.subnets[0]).toMatchObject({ name: "shared", used: 10, free: 17, neededAtMax: 20, verdict: "at-risk" });

@@ -166,8 +166,20 @@ function subnetSection(subnets: readonly SubnetReport[]): Section {
   };
 }
 
+/** Every reason a cluster is not ok, each with its own verdict word. */
 function reasonLines(clusters: readonly ClusterReport[]): string[] {
-  return clusters.flatMap((c) => c.reasons.map((x) => `${WORD[c.verdict].padEnd(4)} ${c.name}: ${x}`));
+  const line = (v: ScanVerdict, c: ClusterReport, text: string) => `${WORD[v].padEnd(4)} ${c.name}: ${text}`;
+  return clusters.flatMap((c) => [
+    ...c.reasons.filter((x) => x.startsWith("could not assess")).map((x) => line("unknown", c, x)),
+    ...c.pools.flatMap((p) => p.checks.filter((x) => x.verdict !== "ok").map((x) => line(x.verdict, c, x.message))),
+    ...c.pools
+      .filter((p) => p.checks.length === 0)
+      .map((p) => line("unknown", c, `pool ${p.name}: none of its subnets was found`)),
+    ...c.shared.filter((x) => x.verdict !== "ok").map((x) => line(x.verdict, c, x.message)),
+    ...c.findings
+      .filter((f) => f.severity === "error")
+      .map((f) => line("fails", c, `${f.ruleId}${f.aksErrorCode ? ` (${f.aksErrorCode})` : ""}: ${f.message}`)),
+  ]);
 }
 
 function parts(r: ScanOutput, o: RenderOptions) {
