@@ -47,6 +47,7 @@ describe("docs examples", () => {
       "cidr",
       "serve",
       "layout",
+      "scan",
     ]) {
       const page = join(ROOT, "docs", `${name}.md`);
       expect(statSync(page, { throwIfNoEntry: false })?.isFile(), `docs/${name}.md is missing`).toBe(true);

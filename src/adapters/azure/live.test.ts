@@ -67,7 +67,8 @@ function onlyReads(r: Out, s: ArmServer) {
   expect(r.stats!.requests).toBe(s.requests.length);
 }
 
-describe("readAzureEstate with the Azure SDK, against the replay server", () => {
+// Each test starts Node.js 22 and the SDK in a child process: slow on a loaded machine, so a generous limit.
+describe("readAzureEstate with the Azure SDK, against the replay server", { timeout: 240_000 }, () => {
   it.concurrent("reads the recorded cluster, its VNet and the usage, with reads only", async () => {
     await withServer(recordedEstate(), {}, {}, (r, s) => {
       expect(r.error).toBeUndefined();

@@ -173,7 +173,7 @@ describe("aksnet scan --from: the recorded cluster, its VNet and its usage", () 
   });
 });
 
-describe("aksnet scan live, on Node.js 22, against the replay server", () => {
+describe("aksnet scan live, on Node.js 22, against the replay server", { timeout: 240_000 }, () => {
   it("scans a synthetic estate end to end with reads only, and exits 1 for its failing clusters", async () => {
     const server = await startArmServer(
       syntheticEstate({ clusters: 8, poolsPerCluster: 3, vnets: 10, subnetsPerVnet: 5, subscriptions: 2 }),
