@@ -123,7 +123,7 @@ Examples:
 }
 
 async function showQueries(opts: Record<string, unknown>, io: Io): Promise<number> {
-  const q = await import("../../azure/queries.js");
+  const q = await import("../../azure/index.js");
   const f = {
     resourceGroups: (opts["resourceGroup"] as string[]) ?? [],
     clusters: (opts["cluster"] as string[]) ?? [],
@@ -148,7 +148,7 @@ async function showQueries(opts: Record<string, unknown>, io: Io): Promise<numbe
 }
 
 async function readFromFiles(files: string[], io: Io) {
-  const { readEstateFiles, EstateFileError } = await import("../../azure/from-files.js");
+  const { readEstateFiles, EstateFileError } = await import("../../azure/index.js");
   if (files.filter((f) => f === "-").length)
     throw new UsageError("--from reads files; standard input (-) is not supported, save it to a file.");
   try {
