@@ -14,17 +14,7 @@ export { AddrSet, AddrSetBuilder, addrSetOf, type AddrItem } from "./set.js";
 export { mergePrefixes, mergeRanges, excludePrefixes, excludeRanges } from "./merge.js";
 export { OverlapIndex, findOverlappingPairs, queriesOverlappingAny } from "./overlap.js";
 export { freeSpace, freePrefixes, PrefixAllocator, type Used } from "./free.js";
-export {
-  AZURE_RESERVED_PER_SUBNET,
-  AZURE_MIN_SUBNET_BITS_V4,
-  AZURE_MAX_SUBNET_BITS_V4,
-  AZURE_SUBNET_BITS_V6,
-  azureUsable,
-  azureSubnetProblem,
-  isAzureSubnetSize,
-  smallestAzureSubnetBits,
-  smallestPrefixBits,
-} from "./azure.js";
+export { smallestPrefixBits } from "./prefix-length.js";
 export {
   addrSetOfText,
   prefixText,

@@ -4,10 +4,11 @@
  */
 import { DATAPLANES } from "./dataplanes.js";
 import { DEFAULT_CIDRS } from "./default-cidrs.js";
-import { defaultMaxSurge, defaultModel, RECOMMENDED_MAX_SURGE } from "./defaults.js";
+import { defaultMaxSurge, defaultModel, PLAN_DEFAULTS, RECOMMENDED_MAX_SURGE } from "./defaults.js";
 import { DEPLOY_FEATURES, DEPLOY_TARGETS } from "./deploy-tools.js";
 import { MIGRATION } from "./migration.js";
 import { MODEL_FACT_KEYS } from "./model.js";
+import { MODEL_SELECTION } from "./model-of.js";
 import { MODELS } from "./models/index.js";
 import { PLATFORM_LIMITS } from "./platform-limits.js";
 import { LOCALDNS_RANGE, OVERLAY_POD_CIDR_SUPPORTED_SPACE, RESERVED_RANGES } from "./reserved-ranges.js";
@@ -19,7 +20,12 @@ import { GATEWAY_POOL } from "./pools/gateway.js";
 import { NODE_AUTO_PROVISIONING } from "./pools/node-auto-provisioning.js";
 import { SPOT_POOL } from "./pools/spot.js";
 import { SUBNET_GROWTH, SUBNET_KINDS } from "./subnets/index.js";
+import { AZURE_SUBNET } from "./azure-subnets.js";
+import { NAME_RULES, OVERLAY_NETWORK_NAME_MAX } from "./names.js";
+import { POLICY_ENGINE_LIMITS } from "./network-policy.js";
 import { isSourced, sourced, type Sourced } from "./source.js";
+import { AUTOMATIC_TIER, DEFAULT_TIER, FREE_TIER_RECOMMENDED_NODES, TIER_NODE_LIMITS } from "./tiers.js";
+import { UPGRADE } from "./upgrade.js";
 
 export interface Fact {
   /** A dotted path naming the fact, e.g. `models.kubenet.maxNodes`. */
@@ -39,6 +45,15 @@ export function facts(): Fact[] {
   }
   for (const d of Object.values(DATAPLANES)) out.push(...sourcedFields(`dataplanes.${d.id}`, d));
   out.push(...sourcedFields("platformLimits", PLATFORM_LIMITS));
+  out.push(...sourcedFields("tiers.nodeLimit", TIER_NODE_LIMITS));
+  out.push({ path: "tiers.default", fact: DEFAULT_TIER });
+  out.push({ path: "tiers.automatic", fact: AUTOMATIC_TIER });
+  out.push({ path: "tiers.freeRecommendedNodes", fact: FREE_TIER_RECOMMENDED_NODES });
+  out.push(...sourcedFields("azureSubnet", AZURE_SUBNET));
+  out.push(...sourcedFields("upgrade", UPGRADE));
+  out.push(...sourcedFields("policyEngineLimits", POLICY_ENGINE_LIMITS));
+  out.push(...sourcedFields("names", NAME_RULES));
+  out.push({ path: "names.overlayNetworkNameMax", fact: OVERLAY_NETWORK_NAME_MAX });
   out.push(...sourcedFields("defaultCidrs", DEFAULT_CIDRS));
   out.push(...sourcedFields("migration", MIGRATION));
   for (const k of Object.values(SUBNET_KINDS)) out.push(...sourcedFields(`subnetKinds.${k.id}`, k));
@@ -53,6 +68,8 @@ export function facts(): Fact[] {
   out.push({ path: "defaults.model", fact: defaultModel() });
   out.push({ path: "defaults.maxSurge", fact: defaultMaxSurge() });
   out.push({ path: "defaults.recommendedMaxSurge", fact: RECOMMENDED_MAX_SURGE });
+  out.push(...sourcedFields("defaults", PLAN_DEFAULTS));
+  out.push(...sourcedFields("modelSelection", MODEL_SELECTION));
   for (const r of RESERVED_RANGES)
     out.push({ path: `reservedRanges.${r.cidr}`, fact: sourced(r.reason, r.source, { checked: r.checked }) });
   out.push({ path: "localDnsRange", fact: LOCALDNS_RANGE });
@@ -80,6 +97,7 @@ function show(v: unknown): string {
   if (Array.isArray(v)) return v.length === 0 ? "none" : v.map(show).join(", ");
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
+    if (typeof o["rule"] === "string" && typeof o["what"] === "string") return o["rule"];
     if (o["kind"] === "percent") return `${String(o["percent"])}%`;
     if (o["kind"] === "count") return `${String(o["count"])} node(s)`;
     return Object.entries(o)

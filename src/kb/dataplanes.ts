@@ -1,6 +1,7 @@
 /** The two dataplanes: Azure (iptables, kube-proxy) and Cilium (Azure CNI Powered by Cilium, eBPF). */
 import type { DataplaneId, ModelId } from "./ids.js";
 import type { NetworkPolicyId } from "./model.js";
+import { POLICY_ENGINE_LIMITS } from "./network-policy.js";
 import { aksDoc, page, repoFile, sourced, type Sourced } from "./source.js";
 
 export interface DataplaneFacts {
@@ -25,6 +26,7 @@ export interface DataplaneFacts {
 }
 
 const CILIUM = aksDoc("azure-cni-powered-by-cilium");
+const NPM = POLICY_ENGINE_LIMITS.azureNpm;
 
 export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
   azure: {
@@ -48,9 +50,9 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
     minCliVersion: sourced({}, aksDoc("concepts-network-cni-overview"), { checked: "2026-11-22" }),
     identityLimit: sourced(null, aksDoc("use-network-policies"), { checked: "2026-11-22" }),
     policyScaleNote: sourced(
-      "Azure NPM isn't supported beyond 250 nodes and 20,000 pods on Linux",
-      aksDoc("use-network-policies"),
-      { checked: "2026-11-22" },
+      `Azure NPM isn't supported beyond ${NPM.value.nodes} nodes and ${NPM.value.pods.toLocaleString("en-US")} pods on Linux`,
+      NPM.source,
+      { checked: NPM.checked },
     ),
     minCiliumVersion: sourced(null, aksDoc("azure-cni-powered-by-cilium"), { checked: "2026-11-22" }),
   },

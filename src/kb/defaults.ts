@@ -36,34 +36,71 @@ export function defaultModel(version?: KubernetesVersion): Sourced<ModelId> {
 /** The same as `defaultModel`: the plugin, mode and pod-subnet choice AKS makes, as a model id. */
 export const defaultPlugin = defaultModel;
 
-/** The surge AKS documents as the default for a version; see `defaultMaxSurge`. */
+const ONE: MaxSurge = { kind: "count", count: 1 };
+const TEN: MaxSurge = { kind: "percent", percent: 10 };
+/** Pages that still say the default surge is one node. */
 const SURGE_ONE = [
-  aksDoc("upgrade-aks-node-pools-rolling", "default max surge 1"),
+  aksDoc("upgrade-aks-node-pools-rolling", "AKS configures upgrades to surge with one extra node by default"),
   repoFile(
     "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/connectivity/insufficientsubnetsize-error-advanced-networking.md",
   ),
 ];
-const SURGE_TEN = [aksRelease("2025-03-16"), aksDoc("best-practices-performance-scale-large", "default max surge 10%")];
+const ALL_POOLS_TEN = aksRelease(
+  "2025-03-16",
+  "default maxSurge 10% for all new and existing clusters with Kubernetes versions >= 1.32.0",
+);
+const NEW_CLUSTERS_TEN = aksRelease(
+  "2023-10-01",
+  "the default max surge changes from 1 to 10% for AKS 1.28+ on new clusters",
+);
+const ANNOUNCED_FOR_1_27 = aksRelease(
+  "2023-02-05",
+  "announcement: from Kubernetes 1.27 the default changes on newly created node pools from 1 node to 10%",
+);
 
 /**
- * Default max surge: 1 node before Kubernetes 1.32, 10% from 1.32 (release
- * 2025-03-16: "for all new and existing clusters with Kubernetes 1.32.0 or later").
- * The rolling-upgrade page and a troubleshooting article still say 1; that is the
- * alternative. Without a version, the current behaviour (10%).
+ * Default max surge by Kubernetes version, from the AKS release notes:
+ * - 1.32 and later: 10% for every pool, new and existing (release 2025-03-16);
+ * - 1.28–1.31: 10% on new clusters (release 2023-10-01), 1 node on pools created before that change;
+ * - before 1.28: 1 node (the 2023 announcements named 1.27 and new node pools; the release shipped it for 1.28).
+ * The rolling-upgrade page and a troubleshooting article still say 1 node: an alternative for every version.
+ * Without a version, the current behaviour (10%).
  */
 export function defaultMaxSurge(version?: KubernetesVersion): Sourced<MaxSurge> {
-  const one: MaxSurge = { kind: "count", count: 1 };
-  const ten: MaxSurge = { kind: "percent", percent: 10 };
-  if (version && !isAtLeast(version, 1, 32))
-    return sourced<MaxSurge>(one, SURGE_ONE, {
-      checked: "2026-11-22",
-      derived: "10% applies from Kubernetes 1.32 only",
+  const checked = "2026-12-06";
+  if (version && !isAtLeast(version, 1, 28))
+    return sourced<MaxSurge>(ONE, [NEW_CLUSTERS_TEN, ...SURGE_ONE], {
+      checked,
+      derived: "10% applies to new clusters from Kubernetes 1.28 and to every pool from 1.32",
+      ...(isAtLeast(version, 1, 27)
+        ? {
+            alternatives: [
+              {
+                value: TEN,
+                source: [ANNOUNCED_FOR_1_27],
+                note: "the 2023 announcements said 10% for node pools created on Kubernetes 1.27",
+              },
+            ],
+          }
+        : {}),
     });
-  return sourced<MaxSurge>(ten, SURGE_TEN, {
-    checked: "2026-11-22",
+  if (version && !isAtLeast(version, 1, 32))
+    return sourced<MaxSurge>(TEN, [NEW_CLUSTERS_TEN, ALL_POOLS_TEN], {
+      checked,
+      derived: "10% on clusters created with Kubernetes 1.28-1.31; every pool gets 10% from 1.32",
+      alternatives: [
+        {
+          value: ONE,
+          source: [ALL_POOLS_TEN, ...SURGE_ONE],
+          note: "a pool created before the 2023-10-01 release keeps 1 node until Kubernetes 1.32",
+        },
+      ],
+    });
+  return sourced<MaxSurge>(TEN, [ALL_POOLS_TEN, aksDoc("best-practices-performance-scale-large", "default 10%")], {
+    checked,
     alternatives: [
       {
-        value: one,
+        value: ONE,
         source: SURGE_ONE,
         note: "the rolling-upgrade page and the InsufficientSubnetSize article still say the default is 1 node",
       },
@@ -82,3 +119,56 @@ export const RECOMMENDED_MAX_SURGE: Sourced<MaxSurge> = sourced(
 export function defaultMaxPods(model: ModelId): Sourced<number> {
   return MODELS[model].defaultMaxPods;
 }
+
+/** Other values AKS fills in when a plan leaves them out. */
+export interface PlanDefaults {
+  /** The dataplane without `networkDataplane`: Azure (iptables, kube-proxy). */
+  readonly dataplane: Sourced<"azure">;
+  /** The network policy engine on new clusters without `networkPolicy` (API 2024-05-01 and later). */
+  readonly networkPolicy: Sourced<"none">;
+  /** The outbound type without `outboundType`. */
+  readonly outboundType: Sourced<"loadBalancer">;
+  /** IP families without `ipFamilies`: single-stack IPv4. */
+  readonly ipFamilies: Sourced<readonly "IPv4"[]>;
+  /** A pool's OS without `osType`/`osSku`. */
+  readonly poolOs: Sourced<"Linux">;
+  /** The mode of the first pool (the cluster's first pool must be a System pool); later pools default to User. */
+  readonly firstPoolMode: Sourced<"System">;
+  /** The pod IP allocation of a pool with a pod subnet and no `podIpAllocationMode`. */
+  readonly podIpAllocation: Sourced<"DynamicIndividual">;
+}
+
+export const PLAN_DEFAULTS: PlanDefaults = {
+  dataplane: sourced(
+    "azure",
+    aksDoc("azure-cni-powered-by-cilium", "Cilium only with --network-dataplane cilium; otherwise the Azure dataplane"),
+    { checked: "2026-11-22" },
+  ),
+  networkPolicy: sourced(
+    "none",
+    aksRelease("2024-05-13", 'default network policy is "networkPolicy=none" on new clusters from API 2024-05-01'),
+    { checked: "2026-12-06" },
+  ),
+  outboundType: sourced(
+    "loadBalancer",
+    aksDoc("egress-outboundtype", "by default, AKS uses a Standard Load Balancer for egress"),
+    { checked: "2026-12-06" },
+  ),
+  ipFamilies: sourced(["IPv4"], aksDoc("configure-dual-stack", "--ip-families defaults to IPv4 (single-stack)"), {
+    checked: "2026-11-22",
+  }),
+  poolOs: sourced("Linux", aksDoc("create-node-pools", "node pools are Linux unless --os-type Windows"), {
+    checked: "2026-11-22",
+  }),
+  firstPoolMode: sourced("System", aksDoc("use-system-pools", "the first node pool is a System pool"), {
+    checked: "2026-11-22",
+  }),
+  podIpAllocation: sourced(
+    "DynamicIndividual",
+    page(
+      "https://learn.microsoft.com/dotnet/api/azure.resourcemanager.containerservice.models.podipallocationmode",
+      "DynamicIndividual is the default",
+    ),
+    { checked: "2026-11-22" },
+  ),
+};

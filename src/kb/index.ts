@@ -11,6 +11,11 @@
  * - `DEPLOY_FEATURES`, `DEPLOY_TARGETS`: what the az CLI, the stable ARM API (Bicep) and the azurerm provider accept.
  * - `MIGRATION`: what AKS documents about moving a cluster to Overlay or Cilium (`MIGRATION_PAGES`: the pages cited).
  * - `defaultModel(k8s?)` (alias `defaultPlugin`), `defaultMaxSurge(k8s?)`, `defaultMaxPods(model)`; versions via `tryParseKubernetesVersion`.
+ * - `AZURE_SUBNET` and `azureUsable`/`azureSubnetProblem`/`smallestAzureSubnetBits`: Azure's subnet rules.
+ * - `NAME_RULES`, `nameProblem(kind, name)`, `suggestName`: Azure resource naming, used by check and generate.
+ * - `TIER_NODE_LIMITS`, `DEFAULT_TIER`: nodes per pricing tier. `UPGRADE`: surge / maxUnavailable facts.
+ * - `PLAN_DEFAULTS`: dataplane, policy, outbound type, IP families, pool OS and mode AKS fills in.
+ * - `POLICY_ENGINE_LIMITS`: Azure NPM's scale limit.
  * - `facts()`: every fact as a flat list; `renderFactsMarkdown()` renders `docs/kb.md`.
  * @module
  */
@@ -28,7 +33,7 @@ export {
 } from "./model.js";
 export { MODELS } from "./models/index.js";
 export { DATAPLANES, supportsDataplane, type DataplaneFacts } from "./dataplanes.js";
-export { modelOf, type ModelSelector } from "./model-of.js";
+export { modelOf, MODEL_SELECTION, type ModelSelector, type ModelSelectionFacts } from "./model-of.js";
 export { PLATFORM_LIMITS, type PlatformLimits } from "./platform-limits.js";
 export {
   RESERVED_RANGES,
@@ -46,6 +51,8 @@ export {
   defaultMaxSurge,
   defaultMaxPods,
   RECOMMENDED_MAX_SURGE,
+  PLAN_DEFAULTS,
+  type PlanDefaults,
   type MaxSurge,
 } from "./defaults.js";
 export {
@@ -80,6 +87,36 @@ export { NODE_AUTO_PROVISIONING, napReplacementNodes } from "./pools/node-auto-p
 export { SPOT_POOL } from "./pools/spot.js";
 export { AKS_AUTOMATIC } from "./automatic.js";
 export { NAT_GATEWAY } from "./nat-gateway.js";
+export {
+  AZURE_SUBNET,
+  azureUsable,
+  azureSubnetProblem,
+  isAzureSubnetSize,
+  smallestAzureSubnetBits,
+} from "./azure-subnets.js";
+export { type AzureSubnetRules } from "./azure-subnets.js";
+export {
+  NAME_KINDS,
+  NAME_RULES,
+  OVERLAY_NETWORK_NAME_MAX,
+  nameProblem,
+  isValidName,
+  poolNameKind,
+  suggestName,
+  type NameKind,
+  type NameRule,
+} from "./names.js";
+export {
+  SKU_TIERS,
+  TIER_NODE_LIMITS,
+  FREE_TIER_RECOMMENDED_NODES,
+  DEFAULT_TIER,
+  AUTOMATIC_TIER,
+  isSkuTier,
+  type SkuTier,
+} from "./tiers.js";
+export { UPGRADE, type UpgradeFacts } from "./upgrade.js";
+export { POLICY_ENGINE_LIMITS, type PolicyEngineLimits } from "./network-policy.js";
 export { facts, renderFactsMarkdown, type Fact } from "./catalog.js";
 export {
   DEPLOY_FEATURES,

@@ -201,12 +201,30 @@ describe("documented facts", () => {
       expected: [250, [110]],
     },
     {
-      name: "Overlay aggregate pods 200,000, alternatives 250,000 and no limit",
+      name: "Overlay has no per-cluster pod limit (independent limits: don't multiply); 200,000 and 250,000 are alternatives",
       actual: [
         MODELS["azure-cni-overlay"].maxPodsPerCluster.value,
         MODELS["azure-cni-overlay"].maxPodsPerCluster.alternatives?.map((a) => a.value),
       ],
-      expected: [200000, [250000, null]],
+      expected: [null, [200000, 250000]],
+    },
+    {
+      name: "only static block allocation refuses a Private Link Service through a LoadBalancer service",
+      actual: MODEL_IDS.filter((m) => !MODELS[m].privateLinkService.value),
+      expected: ["azure-cni-pod-subnet-static"],
+    },
+    {
+      name: "dynamic allocation: a node requests at most min(maxPods, 250) IPs, plus its network container's primary IP",
+      actual: MODELS["azure-cni-pod-subnet-dynamic"].podAddressing.value,
+      expected: {
+        kind: "pod-subnet-batch",
+        batch: 16,
+        minFree: 8,
+        releaseAbove: 24,
+        requestCap: 250,
+        requestCapIsMaxPods: true,
+        primaryIpsPerNode: 1,
+      },
     },
     {
       name: "only Overlay is dual-stack",
@@ -262,9 +280,19 @@ describe("version-dependent defaults", () => {
   const v = (s: string) => tryParseKubernetesVersion(s);
   it.each([
     {
-      name: "surge before 1.32 is 1 node",
-      actual: defaultMaxSurge(v("1.31")).value,
-      expected: { kind: "count", count: 1 },
+      name: "surge before 1.28 is 1 node",
+      actual: [defaultMaxSurge(v("1.26")).value, defaultMaxSurge(v("1.26")).alternatives],
+      expected: [{ kind: "count", count: 1 }, undefined],
+    },
+    {
+      name: "surge on 1.27 is 1 node; the 2023 announcement's 10% is the alternative",
+      actual: [defaultMaxSurge(v("1.27")).value, defaultMaxSurge(v("1.27")).alternatives?.map((a) => a.value)],
+      expected: [{ kind: "count", count: 1 }, [{ kind: "percent", percent: 10 }]],
+    },
+    {
+      name: "surge on 1.28-1.31 is 10% for new clusters, 1 node for pools created before (alternative)",
+      actual: [defaultMaxSurge(v("1.31")).value, defaultMaxSurge(v("1.28")).alternatives?.map((a) => a.value)],
+      expected: [{ kind: "percent", percent: 10 }, [{ kind: "count", count: 1 }]],
     },
     {
       name: "surge from 1.32 is 10%",

@@ -15,7 +15,8 @@ export type ModelStatus = "recommended" | "legacy" | "retiring" | "customer-mana
  * The unit of addresses a node takes for its pods:
  * - `node-subnet`: maxPods addresses from the node subnet, reserved when the node is created;
  * - `pod-cidr-block`: one block of `bits` (a /24) from the pod CIDR, whatever maxPods is;
- * - `pod-subnet-batch`: batches of `batch` addresses from the pod subnet, another batch when fewer than `minFree` are free;
+ * - `pod-subnet-batch`: batches of `batch` addresses from the pod subnet, another batch when fewer than `minFree` are
+ *   free, never more than the node's IP limit (`requestCap`, and its max pods), plus `primaryIpsPerNode`;
  * - `pod-subnet-block`: whole /`bits` blocks (a /28) from the pod subnet, ceil((maxPods+1)/16) of them, fixed for the node's lifetime;
  * - `cni-defined`: whatever the customer's CNI does.
  */
@@ -27,6 +28,12 @@ export type PodAddressing =
       readonly batch: number;
       readonly minFree: number;
       readonly releaseAbove: number;
+      /** The most secondary IPs the node agent (CNS) ever requests for one node. */
+      readonly requestCap: number;
+      /** Whether the node's own max pods also caps the request (the control plane's maxIPCount is the node's pod capacity). */
+      readonly requestCapIsMaxPods: boolean;
+      /** Pod-subnet addresses a node takes besides its pods' (its network container's primary IP). */
+      readonly primaryIpsPerNode: number;
     }
   | { readonly kind: "pod-subnet-block"; readonly bits: number }
   | { readonly kind: "cni-defined" };
@@ -82,6 +89,8 @@ export interface ModelFacts {
   readonly agic: Sourced<boolean>;
   /** Application Gateway for Containers. */
   readonly applicationGatewayForContainers: Sourced<boolean>;
+  /** Exposing a Kubernetes LoadBalancer service as a Private Link Service (the `azure-pls-create` annotation). */
+  readonly privateLinkService: Sourced<boolean>;
   readonly dualStack: Sourced<boolean>;
   /** End of support, YYYY-MM-DD, or null. */
   readonly retirement: Sourced<string | null>;
@@ -111,6 +120,7 @@ export const MODEL_FACT_KEYS = [
   "virtualNodes",
   "agic",
   "applicationGatewayForContainers",
+  "privateLinkService",
   "dualStack",
   "retirement",
 ] as const satisfies readonly (keyof ModelFacts)[];

@@ -1,14 +1,11 @@
 /**
- * Limits AKS and Azure place on every cluster, whatever the network model.
- * Sources: MicrosoftDocs/azure-docs:includes/container-service-limits.md (the
- * 2024 copy; the live include moved to a private repo), the AKS IP planning page.
+ * Limits AKS and Azure place on every cluster, whatever the network model. Sources: the live AKS quotas page
+ * (its limits table is an include rendered into https://learn.microsoft.com/azure/aks/quotas-skus-regions),
+ * the AKS IP planning page. Node limits per pricing tier are in `tiers.ts`.
  */
 import { aksDoc, repoFile, sourced, type Sourced } from "./source.js";
 
-const LIMITS_INCLUDE = repoFile(
-  "MicrosoftDocs/azure-docs:includes/container-service-limits.md",
-  "2024 copy; the live include moved to a private repository",
-);
+const QUOTAS = (note: string) => aksDoc("quotas-skus-regions", note);
 const IP_PLANNING = aksDoc("concepts-network-ip-address-planning");
 
 export interface PlatformLimits {
@@ -35,22 +32,32 @@ export interface PlatformLimits {
   readonly serviceCidrShortestBitsV6: Sourced<number>;
   /** The largest static-block pod subnet. */
   readonly staticBlockPodSubnetShortestBits: Sourced<number>;
-  /** Nodes Microsoft recommends at most on the Free tier. */
-  readonly freeTierRecommendedNodes: Sourced<number>;
+  /** The shortest VNet address-space prefix (the largest VNet) the IP planning guide allows. */
+  readonly vnetShortestBits: Sourced<number>;
 }
 
 export const PLATFORM_LIMITS: PlatformLimits = {
-  nodesPerCluster: sourced(5000, [LIMITS_INCLUDE, IP_PLANNING], { checked: "2026-11-22" }),
+  nodesPerCluster: sourced(
+    5000,
+    [
+      QUOTAS("maximum nodes per cluster with Virtual Machine Scale Sets and Standard Load Balancer: 5,000"),
+      aksDoc("free-standard-pricing-tiers", "Standard and Premium: up to 5,000 nodes (Free: 1,000; see tiers)"),
+    ],
+    { checked: "2026-12-06" },
+  ),
   nodesPerPool: sourced(
     1000,
     [
-      LIMITS_INCLUDE,
-      aksDoc("upgrade-aks-node-pools-rolling", "a scale set holds at most 1,000 instances including surge nodes"),
+      QUOTAS("maximum nodes per node pool (Virtual Machine Scale Sets node pools): 1,000"),
+      aksDoc(
+        "upgrade-aks-node-pools-rolling",
+        "a scale set holds at most 1,000 instances; AKS rejects an upgrade whose pool size plus surge would exceed it",
+      ),
     ],
-    { checked: "2026-11-22" },
+    { checked: "2026-12-06" },
   ),
-  poolsPerCluster: sourced(100, LIMITS_INCLUDE, { checked: "2026-11-22" }),
-  maxPodsPerNode: sourced(250, [LIMITS_INCLUDE, IP_PLANNING], { checked: "2026-11-22" }),
+  poolsPerCluster: sourced(100, QUOTAS("maximum node pools per cluster: 100"), { checked: "2026-12-06" }),
+  maxPodsPerNode: sourced(250, [QUOTAS("maximum pods per node: 250"), IP_PLANNING], { checked: "2026-12-06" }),
   minMaxPods: sourced(10, IP_PLANNING, { checked: "2026-11-22" }),
   minPodsPerPool: sourced(
     30,
@@ -95,5 +102,7 @@ export const PLATFORM_LIMITS: PlatformLimits = {
   staticBlockPodSubnetShortestBits: sourced(12, aksDoc("configure-azure-cni-static-block-allocation"), {
     checked: "2026-11-22",
   }),
-  freeTierRecommendedNodes: sourced(10, LIMITS_INCLUDE, { checked: "2026-11-22" }),
+  vnetShortestBits: sourced(8, aksDoc("concepts-network-ip-address-planning", "Azure Virtual Network: max size /8"), {
+    checked: "2026-12-06",
+  }),
 };

@@ -2,9 +2,10 @@
  * Flags shared by commands (`compare`, `size`, …), parsed at the edge: each bad value
  * becomes one `UsageError` sentence naming the flag, the value and the fix.
  */
-import { azureSubnetProblem, tryParsePrefix, type Prefix } from "../../ip/index.js";
+import { tryParsePrefix, type Prefix } from "../../ip/index.js";
 import { tryParseMaxSurge } from "../../engines/capacity/index.js";
 import {
+  azureSubnetProblem,
   isModelId,
   MODEL_IDS,
   PLATFORM_LIMITS,

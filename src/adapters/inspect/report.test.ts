@@ -216,7 +216,7 @@ describe("poolSurge", () => {
     { name: "33% of 300", maxSurge: "33%", nodes: 300, version: "1.33", want: 99, assumed: false },
     { name: "a count", maxSurge: "3", nodes: 10, version: "1.33", want: 3, assumed: false },
     { name: "no surge", maxSurge: "0", nodes: 10, version: "1.33", want: 0, assumed: false },
-    { name: "unset before 1.32: 1 node", maxSurge: undefined, nodes: 25, version: "1.31.8", want: 1, assumed: true },
+    { name: "unset before 1.28: 1 node", maxSurge: undefined, nodes: 25, version: "1.27.8", want: 1, assumed: true },
     {
       name: "unset from 1.32: 10%, and says the other value",
       maxSurge: undefined,

@@ -20,12 +20,12 @@ import {
   AddrSet,
   addrFromBigInt,
   addrSetOf,
-  azureUsable,
   findOverlappingPairs,
   tryParsePrefix,
   type Addr,
   type Prefix,
 } from "../../ip/index.js";
+import { azureUsable } from "../../kb/index.js";
 import { RESERVED_RANGES } from "../../kb/reserved-ranges.js";
 import type { Plan } from "../../engines/plan/schema.js";
 

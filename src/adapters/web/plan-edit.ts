@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, visit, type Document, type Scalar } from "yaml";
 import type { ModelId } from "../../kb/ids.js";
 import type { Plan } from "../../engines/plan/schema.js";
-import type { ResolvedPlan } from "../../engines/plan/resolved.js";
+import type { ResolvedPlan } from "../../engines/plan/index.js";
 
 export type FieldKind = "text" | "number" | "select" | "checkbox";
 

@@ -3,7 +3,7 @@
  * offers a given amount. IPv4 only: node subnets, pod subnets and pod CIDRs
  * sized here are IPv4 (an IPv6 subnet is always a /64; an IPv6 pod CIDR is a /64 per cluster).
  */
-import { azureUsable, smallestAzureSubnetBits } from "../../ip/azure.js";
+import { azureUsable, smallestAzureSubnetBits } from "../../kb/index.js";
 import type { Prefix } from "../../ip/prefix.js";
 import { POD_CIDR_BLOCK_BITS } from "./per-node.js";
 

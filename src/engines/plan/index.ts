@@ -5,7 +5,8 @@
 export * from "./schema.js";
 export * from "./schema-vnet.js";
 export { parsePlan, formatPath, type FieldPath, type SchemaProblem, type ParsePlanResult } from "./parse.js";
-export { resolvePlan, cidrField } from "./resolve.js";
+export { resolvePlan } from "./resolve-plan.js";
+export { cidrField } from "./resolve-network.js";
 export {
   isResolvedPlan,
   type Assumption,
@@ -14,7 +15,8 @@ export {
   type ResolvedPool,
   type ResolvedPlan,
   type ResolvedMaxSurge,
+  type ResolvedMaxUnavailable,
   type ResolvedKubernetesVersion,
-} from "./resolved.js";
+} from "./resolved-plan.js";
 export { planJsonSchema, planJsonSchemaText } from "./json-schema.js";
 export { poolTarget, poolModel, nodesWithSurge } from "./pools.js";

@@ -10,6 +10,7 @@
  * Kubernetes version (see `defaults.ts`).
  */
 import { z } from "zod";
+import { SKU_TIERS } from "../../kb/index.js";
 import {
   AddonsSection,
   ApiServerSection,
@@ -120,6 +121,11 @@ export const NodePoolSection = z
     maxCount: z.number().int().optional().describe("autoscaler maximum; AKS reserves addresses for it up front"),
     maxPods: z.number().int().optional(),
     maxSurge: surge.optional(),
+    maxUnavailable: surge
+      .optional()
+      .describe(
+        "nodes upgraded in place at a time: a count or a percentage; above 0 it needs no surge node and no extra addresses; default 0 (then maxSurge must be above 0); not on System pools",
+      ),
     subnet: z.string().optional().describe("name of a vnet subnet for the nodes"),
     podSubnet: z.string().optional().describe("name of a vnet subnet for pods (pod-subnet models only)"),
     podIpAllocation: PodIpAllocation.optional(),
@@ -177,7 +183,10 @@ export const PlanSchema = z
     sku: z
       .object({
         name: z.enum(["Base", "Automatic"]).optional().describe("Automatic: AKS Automatic (Overlay + Cilium, NAP)"),
-        tier: z.enum(["Free", "Standard", "Premium"]).optional().describe("the node limit differs by tier"),
+        tier: z
+          .enum(SKU_TIERS)
+          .optional()
+          .describe("Free (up to 1,000 nodes; the default) | Standard | Premium (up to 5,000 nodes)"),
       })
       .strict()
       .optional(),

@@ -4,7 +4,10 @@ import { aksDoc, repoFile, sourced } from "../source.js";
 import { CLUSTER_NODE_LIMIT, MAX_PODS_250, MIN_MAX_PODS, NOT_RETIRING, VNET_IP_LIMIT } from "./_shared.js";
 
 const LEGACY = aksDoc("concepts-network-legacy-cni");
-const LIMITS_INCLUDE = repoFile("MicrosoftDocs/azure-docs:includes/container-service-limits.md", "2024 copy");
+const QUOTAS = aksDoc(
+  "quotas-skus-regions",
+  "maximum pods per node: defaults per network plugin and deployment method",
+);
 
 export const azureCniNodeSubnet = defineModel({
   id: "azure-cni-node-subnet",
@@ -24,8 +27,8 @@ export const azureCniNodeSubnet = defineModel({
   podsRoutable: sourced(true, LEGACY, { checked: "2026-11-22" }),
   maxNodes: CLUSTER_NODE_LIMIT,
   maxPodsPerNode: MAX_PODS_250,
-  defaultMaxPods: sourced(30, [LIMITS_INCLUDE, aksDoc("concepts-network-ip-address-planning")], {
-    checked: "2026-11-22",
+  defaultMaxPods: sourced(30, [QUOTAS, aksDoc("concepts-network-ip-address-planning")], {
+    checked: "2026-12-06",
   }),
   minMaxPods: MIN_MAX_PODS,
   maxPodsPerCluster: VNET_IP_LIMIT,
@@ -39,6 +42,15 @@ export const azureCniNodeSubnet = defineModel({
   virtualNodes: sourced(true, [LEGACY, aksDoc("virtual-nodes")], { checked: "2026-11-22" }),
   agic: sourced(true, aksDoc("concepts-network-cni-overview"), { checked: "2026-11-22" }),
   applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview"), { checked: "2026-11-22" }),
+  privateLinkService: sourced(
+    true,
+    aksDoc("internal-lb", "Create a Private Link service: a LoadBalancer service with the azure-pls-create annotation"),
+    {
+      checked: "2026-12-06",
+      derived:
+        "documented for AKS internal load balancers with no network-model restriction; only static block allocation names an exception",
+    },
+  ),
   dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay"), {
     checked: "2026-11-22",
   }),

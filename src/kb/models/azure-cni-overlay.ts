@@ -35,20 +35,30 @@ export const azureCniOverlay = defineModel({
   defaultMaxPods: sourced(250, OVERLAY, { checked: "2026-11-22" }),
   minMaxPods: MIN_MAX_PODS,
   maxPodsPerCluster: sourced(
-    200_000,
-    aksDoc("best-practices-performance-scale-large", "200,000 pods per cluster with Overlay"),
+    null,
+    aksDoc(
+      "concepts-network-azure-cni-overlay",
+      "the maximum node and per-node pod values are independent limits; don't multiply them to determine aggregate pod capacity",
+    ),
     {
-      checked: "2026-11-22",
+      checked: "2026-12-06",
+      derived:
+        "no hard per-cluster pod limit: nodes (5,000) and pods per node (250) are the limits; the 200,000 of the scale guide is a control-plane scale target whose crossing degrades performance rather than failing",
       alternatives: [
         {
-          value: 250_000,
-          source: [aksDoc("plan-pod-networking", "5,000 nodes and 250,000 pods")],
-          note: "plan-pod-networking quotes 250,000 pods",
+          value: 200_000,
+          source: [
+            aksDoc(
+              "best-practices-performance-scale-large",
+              "Standard/Premium control plane scales to 200,000 pods per cluster with Azure CNI Overlay; crossing it degrades performance",
+            ),
+          ],
+          note: "the large-cluster guide names 200,000 pods per cluster as the control plane's scale target, not a hard limit",
         },
         {
-          value: null,
-          source: [OVERLAY],
-          note: "the Overlay concept page says node and pod limits are independent and not to multiply them",
+          value: 250_000,
+          source: [aksDoc("plan-pod-networking", "up to 5,000 nodes and 250,000 pods")],
+          note: "plan-pod-networking quotes 250,000 pods",
         },
       ],
     },
@@ -71,6 +81,15 @@ export const azureCniOverlay = defineModel({
   applicationGatewayForContainers: sourced(true, [aksRelease("2025-08-29"), aksDoc("concepts-network-cni-overview")], {
     checked: "2026-11-22",
   }),
+  privateLinkService: sourced(
+    true,
+    aksDoc("internal-lb", "Create a Private Link service: a LoadBalancer service with the azure-pls-create annotation"),
+    {
+      checked: "2026-12-06",
+      derived:
+        "documented for AKS internal load balancers with no network-model restriction; only static block allocation names an exception",
+    },
+  ),
   dualStack: sourced(true, aksDoc("configure-dual-stack"), { checked: "2026-11-22" }),
   retirement: NOT_RETIRING,
 });

@@ -1,7 +1,15 @@
 /** Azure CNI Pod Subnet, static block allocation: each node gets whole /28 blocks of its pod subnet for its lifetime. */
 import { defineModel } from "../model.js";
 import { aksDoc, sourced } from "../source.js";
-import { CLUSTER_NODE_LIMIT, MAX_PODS_250, MIN_MAX_PODS, NOT_RETIRING } from "./_shared.js";
+import {
+  CLUSTER_NODE_LIMIT,
+  DYNAMIC_TABLE_EDIT,
+  IP_PLANNING_TABLE_EDIT,
+  MAX_PODS_250,
+  MIN_MAX_PODS,
+  NOT_RETIRING,
+  POD_SUBNET_DEFAULT_MAX_PODS_DECISION,
+} from "./_shared.js";
 
 const STATIC = aksDoc("configure-azure-cni-static-block-allocation");
 const POD_SUBNET = aksDoc("concepts-network-azure-cni-pod-subnet");
@@ -22,13 +30,16 @@ export const azureCniPodSubnetStatic = defineModel({
   podsRoutable: sourced(true, POD_SUBNET, { checked: "2026-11-22" }),
   maxNodes: CLUSTER_NODE_LIMIT,
   maxPodsPerNode: MAX_PODS_250,
-  defaultMaxPods: sourced(250, [aksDoc("configure-azure-cni-dynamic-ip-allocation")], {
-    checked: "2026-11-22",
-    derived: "the static block page names no default; the Pod Subnet default is used",
+  defaultMaxPods: sourced(250, [aksDoc("configure-azure-cni-dynamic-ip-allocation"), DYNAMIC_TABLE_EDIT], {
+    checked: "2026-12-06",
+    derived: `the static block page names no default; the Pod Subnet default is used. ${POD_SUBNET_DEFAULT_MAX_PODS_DECISION}`,
     alternatives: [
       {
         value: 110,
-        source: [aksDoc("concepts-network-ip-address-planning", "table of default maximum pods")],
+        source: [
+          aksDoc("concepts-network-ip-address-planning", "table of default maximum pods: Azure CNI Pod subnet 110"),
+          IP_PLANNING_TABLE_EDIT,
+        ],
         note: "the IP planning table gives 110 for Pod Subnet: 7 blocks per node instead of 16",
       },
     ],
@@ -57,6 +68,17 @@ export const azureCniPodSubnetStatic = defineModel({
     derived:
       "Application Gateway for Containers is documented for Azure CNI; the pod subnet modes are not named separately",
   }),
+  privateLinkService: sourced(
+    false,
+    [
+      aksDoc(
+        "configure-azure-cni-static-block-allocation",
+        "exposing an application as a Private Link Service using a Kubernetes Load Balancer Service isn't supported",
+      ),
+      POD_SUBNET,
+    ],
+    { checked: "2026-12-06" },
+  ),
   dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay"), {
     checked: "2026-11-22",
   }),

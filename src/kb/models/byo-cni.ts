@@ -47,6 +47,15 @@ export const byoCni = defineModel({
     checked: "2026-11-22",
     derived: "not documented for BYO CNI",
   }),
+  privateLinkService: sourced(
+    true,
+    aksDoc("internal-lb", "Create a Private Link service: a LoadBalancer service with the azure-pls-create annotation"),
+    {
+      checked: "2026-12-06",
+      derived:
+        "documented for AKS internal load balancers with no network-model restriction; only static block allocation names an exception",
+    },
+  ),
   dualStack: sourced(false, BYO, {
     checked: "2026-11-22",
     derived: "AKS-managed dual-stack requires Azure CNI Overlay; your CNI may do its own",

@@ -5,7 +5,10 @@ import { aksDoc, page, repoFile, sourced } from "../source.js";
 import { MAX_PODS_250, MIN_MAX_PODS } from "./_shared.js";
 
 const KUBENET = aksDoc("configure-kubenet");
-const LIMITS_INCLUDE = repoFile("MicrosoftDocs/azure-docs:includes/container-service-limits.md", "2024 copy");
+const QUOTAS = aksDoc(
+  "quotas-skus-regions",
+  "maximum pods per node: defaults per network plugin and deployment method",
+);
 
 export const kubenet = defineModel({
   id: "kubenet",
@@ -46,12 +49,12 @@ export const kubenet = defineModel({
     { checked: "2026-11-22" },
   ),
   maxPodsPerNode: MAX_PODS_250,
-  defaultMaxPods: sourced(110, [LIMITS_INCLUDE, aksDoc("concepts-network-ip-address-planning")], {
-    checked: "2026-11-22",
+  defaultMaxPods: sourced(110, [QUOTAS, aksDoc("concepts-network-ip-address-planning")], {
+    checked: "2026-12-06",
     alternatives: [
       {
         value: 30,
-        source: [LIMITS_INCLUDE],
+        source: [QUOTAS],
         note: "the AKS quotas and limits page gives 30 as the Azure portal default for kubenet (the CLI and ARM default is 110; before April 2024 that page said the portal used 110)",
       },
     ],
@@ -73,6 +76,15 @@ export const kubenet = defineModel({
   applicationGatewayForContainers: sourced(false, [KUBENET, aksDoc("concepts-network-cni-overview")], {
     checked: "2026-11-22",
   }),
+  privateLinkService: sourced(
+    true,
+    aksDoc("internal-lb", "Create a Private Link service: a LoadBalancer service with the azure-pls-create annotation"),
+    {
+      checked: "2026-12-06",
+      derived:
+        "documented for AKS internal load balancers with no network-model restriction; only static block allocation names an exception",
+    },
+  ),
   dualStack: sourced(
     false,
     [

@@ -1,5 +1,6 @@
 /** `aksnet cidr info`: network, first/last, size and Azure subnet facts of each CIDR. */
-import { azureSubnetProblem, azureUsable, type Prefix } from "../../../ip/index.js";
+import { type Prefix } from "../../../ip/index.js";
+import { azureSubnetProblem, azureUsable } from "../../../kb/index.js";
 import { formatNumber } from "../output/table.js";
 import { readPrefixList } from "./input.js";
 import { chooseFormat } from "../output/formats.js";

@@ -121,9 +121,9 @@ describe("compare -o json contract", () => {
     expect(j.models[0].withAlternativeSurge).toBeNull();
   });
 
-  it("uses 1 node of surge before Kubernetes 1.32", async () => {
+  it("uses 1 node of surge before Kubernetes 1.28", async () => {
     const j = JSON.parse(
-      (await cli("compare", "--kubernetes-version", "1.31", "--model", "kubenet", "-o", "json")).out,
+      (await cli("compare", "--kubernetes-version", "1.27", "--model", "kubenet", "-o", "json")).out,
     );
     expect(j.models[0].withSurge).toMatchObject({ maxSurge: "1", surgeNodes: 1, maxNodes: 250 });
   });

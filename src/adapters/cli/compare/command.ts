@@ -29,7 +29,7 @@ Examples:
   aksnet compare --subnet 10.224.0.0/22 --max-pods 50
   aksnet compare --pod-cidr 10.244.0.0/18 --surge 33%
   aksnet compare --pod-subnet 10.225.0.0/20 -o markdown
-  aksnet compare --kubernetes-version 1.31 -o json  # 1 node of surge (before 1.32)
+  aksnet compare --kubernetes-version 1.27 -o json  # 1 node of surge (before 1.28)
 `;
 
 export default defineCommand({
@@ -39,10 +39,7 @@ export default defineCommand({
       .option("--pod-cidr <cidr>", "pod CIDR for kubenet and Overlay (default 10.244.0.0/16)")
       .option("--pod-subnet <cidr>", "pod subnet for the pod-subnet models (default: large enough)")
       .option("--max-pods <n>", "max pods per node for every model (default: each model's default)")
-      .option(
-        "--surge <n|p%>",
-        "max surge: nodes or a percentage; 0 for none (default: 10%, or 1 before Kubernetes 1.32)",
-      )
+      .option("--surge <n|p%>", "max surge: nodes or a percentage; 0 for none (default: 10%; 1 before Kubernetes 1.28)")
       .option("--kubernetes-version <v>", "Kubernetes version, decides the default surge")
       .option("--reserved <n>", "node-subnet addresses other tenants take (load balancers, private endpoints)")
       .option("--model <ids>", "only these models, comma-separated")

@@ -29,10 +29,7 @@ export default defineCommand({
       .option("--nodes <n>", "nodes in the pool (its count)")
       .option("--max-count <n>", "autoscaler maximum; AKS reserves addresses for it up front")
       .option("--max-pods <n>", "max pods per node (default: each model's default)")
-      .option(
-        "--surge <n|p%>",
-        "max surge: nodes or a percentage; 0 for none (default: 10%, or 1 before Kubernetes 1.32)",
-      )
+      .option("--surge <n|p%>", "max surge: nodes or a percentage; 0 for none (default: 10%; 1 before Kubernetes 1.28)")
       .option(
         "--pools <file>",
         "YAML or JSON node pools (name, count, minCount, maxCount, maxPods, maxSurge) or a plan file",

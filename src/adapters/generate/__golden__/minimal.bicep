@@ -3,6 +3,7 @@
 // Assumed: the plan has no node pools: one Linux System pool called system with 3 nodes.
 // Assumed: network.plugin is not set: azure with mode overlay, because no plugin and no kubernetesVersion given: assumed a current version, where AKS uses Azure CNI Overlay (from 1.30).
 // Left to AKS, whose default applies:
+//   sku.tier: Free
 //   network.dataplane: azure
 //   network.policy: none
 //   network.ipFamilies: IPv4

@@ -4,6 +4,7 @@
 # This script needs the aks-preview extension 20.0.0b1 or later (az extension add --name aks-preview), for the preview outbound type managedNATGatewayV2.
 # This script needs the preview feature ManagedNATGatewayV2Preview registered (az feature register --namespace Microsoft.ContainerService --name ManagedNATGatewayV2Preview).
 # Left to AKS, whose default applies:
+#   sku.tier: Free
 #   network.dataplane: azure
 #   network.policy: none
 #   network.ipFamilies: IPv4

@@ -3,6 +3,7 @@
 # This script needs the az CLI 2.71.0 or later, for the preview outbound type block.
 # This script needs the aks-preview extension 9.0.0b2 or later (az extension add --name aks-preview), for the preview outbound type block.
 # Left to AKS, whose default applies:
+#   sku.tier: Free
 #   network.dataplane: azure
 #   network.policy: none
 #   network.ipFamilies: IPv4

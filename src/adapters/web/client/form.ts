@@ -4,7 +4,7 @@
  * except the one being typed in.
  */
 import type { Plan } from "../../../engines/plan/schema.js";
-import type { ResolvedPlan } from "../../../engines/plan/resolved.js";
+import type { ResolvedPlan } from "../../../engines/plan/index.js";
 import type { FieldDef } from "../plan-edit.js";
 import { fill, h } from "./dom.js";
 

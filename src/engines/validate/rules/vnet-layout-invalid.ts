@@ -1,4 +1,4 @@
-import { azureSubnetProblem } from "../../../ip/index.js";
+import { azureSubnetProblem } from "../../../kb/index.js";
 import { VNET_MAX } from "../facts.js";
 import { defineRule } from "../rule.js";
 import { capped, insideAnyOf, overlapsWithin, subnets, vnetSpace } from "../plan-ranges.js";

@@ -4,7 +4,7 @@
  * list of assumptions made on the way. Engines take this shape.
  */
 import type { Prefix } from "../../ip/index.js";
-import type { DataplaneId, KubernetesVersion, ModelId } from "../../kb/index.js";
+import type { DataplaneId, KubernetesVersion, ModelId, SkuTier } from "../../kb/index.js";
 import type { FieldPath } from "./parse.js";
 import type { Plan } from "./schema.js";
 
@@ -42,11 +42,25 @@ export interface ResolvedSubnet extends CidrField {
 export interface ResolvedMaxSurge {
   /** As written or defaulted: `"10%"` or `"1"`. */
   readonly text: string;
-  /** Extra nodes during an upgrade for the pool's largest node count (percent rounded up, at least 1). */
+  /**
+   * Extra nodes during an upgrade for the pool's largest node count (a percentage rounded up, a count capped at
+   * the node count; 0 for Spot pools, which upgrade without surge nodes).
+   */
   readonly nodes: number;
   /** Whether the value was not set and came from a default. */
   readonly defaulted: boolean;
   /** Whether the text is a count or a percentage (when not, `nodes` assumes 1 and a rule reports it). */
+  readonly valid: boolean;
+}
+
+/** `maxUnavailable`: nodes upgraded in place at a time (cordoned and drained; no surge node, no addresses). */
+export interface ResolvedMaxUnavailable {
+  /** As written or defaulted: `"0"`, `"2"` or `"10%"`. */
+  readonly text: string;
+  /** Nodes of the pool's largest node count upgraded in place at a time (a percentage rounded up). */
+  readonly nodes: number;
+  readonly defaulted: boolean;
+  /** Whether the text is a count or a percentage (when not, `nodes` is 0 and a rule reports it). */
   readonly valid: boolean;
 }
 
@@ -66,6 +80,9 @@ export interface ResolvedPool {
   readonly maxPods: number;
   readonly maxPodsDefaulted: boolean;
   readonly maxSurge: ResolvedMaxSurge;
+  readonly maxUnavailable: ResolvedMaxUnavailable;
+  /** Spot pools are evictable and upgrade without surge nodes. */
+  readonly priority: "Regular" | "Spot";
   readonly subnet?: string;
   readonly podSubnet?: string;
   readonly podIpAllocation?: "DynamicIndividual" | "StaticBlock";
@@ -80,6 +97,8 @@ export interface ResolvedPlan {
   /** The plan as parsed (schema defaults only). */
   readonly plan: Plan;
   readonly kubernetesVersion?: ResolvedKubernetesVersion;
+  /** The pricing tier (`sku.tier`, or the API default Free): it sets the cluster's node limit. */
+  readonly tier: SkuTier;
   readonly plugin: "azure" | "kubenet" | "none";
   readonly pluginMode?: "overlay";
   readonly model: ModelId;

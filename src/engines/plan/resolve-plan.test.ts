@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "./parse.js";
-import { resolvePlan } from "./resolve.js";
+import { resolvePlan } from "./resolve-plan.js";
 import type { PlanInput } from "./schema.js";
 
 function resolve(input: PlanInput) {
@@ -90,10 +90,22 @@ describe("resolvePlan: pools", () => {
       surge: { text: "10%", nodes: 2, defaulted: true },
     },
     {
-      name: "1.31, unset: 1 node",
+      name: "1.31, unset: 10% on a new cluster (release 2023-10-01: 1.28+ new clusters)",
       version: "1.31",
       pool: { name: "a", count: 20 },
+      surge: { text: "10%", nodes: 2, defaulted: true },
+    },
+    {
+      name: "1.27, unset: 1 node",
+      version: "1.27",
+      pool: { name: "a", count: 20 },
       surge: { text: "1", nodes: 1, defaulted: true },
+    },
+    {
+      name: "a Spot pool: no surge nodes",
+      version: "1.33",
+      pool: { name: "a", count: 20, priority: "Spot" as const },
+      surge: { text: "0", nodes: 0, defaulted: true },
     },
     {
       name: "33% of the autoscaler maximum 10 = 4 (rounded up)",
@@ -115,6 +127,45 @@ describe("resolvePlan: pools", () => {
     },
   ])("max surge: $name", ({ version, pool, surge }) => {
     expect(resolve({ kubernetesVersion: version, nodePools: [pool] }).pools[0]!.maxSurge).toMatchObject(surge);
+  });
+
+  it.each([
+    {
+      name: "unset: 0, the AKS default",
+      pool: { name: "a", count: 20 },
+      want: { text: "0", nodes: 0, defaulted: true },
+    },
+    {
+      name: "a count, capped at the node count",
+      pool: { name: "a", count: 3, maxSurge: 0, maxUnavailable: 5 },
+      want: { text: "5", nodes: 3, defaulted: false, valid: true },
+    },
+    {
+      name: "a percentage of the autoscaler maximum, rounded up",
+      pool: { name: "a", minCount: 1, maxCount: 10, maxSurge: 0, maxUnavailable: "25%" },
+      want: { text: "25%", nodes: 3, defaulted: false, valid: true },
+    },
+    {
+      name: "unreadable: 0, marked invalid",
+      pool: { name: "a", count: 3, maxUnavailable: "some" },
+      want: { text: "some", nodes: 0, valid: false },
+    },
+  ])("max unavailable: $name", ({ pool, want }) => {
+    expect(resolve({ kubernetesVersion: "1.33", nodePools: [pool] }).pools[0]!.maxUnavailable).toMatchObject(want);
+  });
+
+  it.each([
+    { name: "no sku: Free, the API default", input: {}, tier: "Free", assumed: "Free" },
+    {
+      name: "AKS Automatic: Standard",
+      input: { sku: { name: "Automatic" as const } },
+      tier: "Standard",
+      assumed: "Standard",
+    },
+    { name: "given", input: { sku: { tier: "Premium" as const } }, tier: "Premium", assumed: undefined },
+  ])("tier: $name", ({ input, tier, assumed: value }) => {
+    expect(resolve(input).tier).toBe(tier);
+    expect(assumed(input, "sku.tier")?.value).toBe(value);
   });
 
   it("counts the autoscaler maximum as the peak and defaults modes", () => {

@@ -1,14 +1,8 @@
 /** Azure subnet arithmetic: case tables and the defining law against a plain search. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  azureSubnetProblem,
-  azureUsable,
-  isAzureSubnetSize,
-  smallestAzureSubnetBits,
-  smallestPrefixBits,
-} from "./azure.js";
-import { parsePrefix } from "./prefix.js";
+import { parsePrefix, smallestPrefixBits } from "../ip/index.js";
+import { azureSubnetProblem, azureUsable, isAzureSubnetSize, smallestAzureSubnetBits } from "./azure-subnets.js";
 
 describe("Azure subnets", () => {
   it.each([
@@ -60,6 +54,18 @@ describe("Azure subnets", () => {
   });
 
   it.each([
+    { addresses: Number.NaN, name: "NaN" },
+    { addresses: -1, name: "a negative count" },
+    { addresses: 1.5, name: "a fraction" },
+    { addresses: Number.POSITIVE_INFINITY, name: "infinity" },
+    { addresses: -1n, name: "a negative bigint" },
+  ])("smallestAzureSubnetBits of $name is undefined, not a throw", ({ addresses }) => {
+    expect(smallestAzureSubnetBits(addresses)).toBeUndefined();
+  });
+
+  it.each([
+    { count: -1n, bitLength: 32 as const, bits: undefined },
+    { count: Number.NaN, bitLength: 32 as const, bits: undefined },
     { count: 0n, bitLength: 32 as const, bits: 32 },
     { count: 1n, bitLength: 32 as const, bits: 32 },
     { count: 3n, bitLength: 32 as const, bits: 30 },
