@@ -1,6 +1,6 @@
 /** Azure CNI Node Subnet (the legacy "flat" Azure CNI): nodes and pods share the node subnet; each node reserves maxPods addresses. */
 import { defineModel } from "../model.js";
-import { aksDoc, repoFile, sourced } from "../source.js";
+import { aksDoc, sourced } from "../source.js";
 import { CLUSTER_NODE_LIMIT, MAX_PODS_250, MIN_MAX_PODS, NOT_RETIRING, VNET_IP_LIMIT } from "./_shared.js";
 
 const LEGACY = aksDoc("concepts-network-legacy-cni");
