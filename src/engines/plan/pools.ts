@@ -5,7 +5,7 @@
  */
 import type { PoolTarget } from "../capacity/index.js";
 import type { ModelId } from "../../kb/index.js";
-import type { ResolvedPlan, ResolvedPool } from "./resolved.js";
+import type { ResolvedPlan, ResolvedPool } from "./resolved-plan.js";
 
 export function poolTarget(p: ResolvedPool): PoolTarget {
   return { name: p.name, nodes: p.peakCount, maxPods: p.maxPods, maxSurge: { kind: "count", count: p.maxSurge.nodes } };
