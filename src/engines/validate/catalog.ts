@@ -28,6 +28,38 @@ const FAMILY_TITLES: Record<RuleMeta["family"], string> = {
 const code = (s: string) => "`" + s + "`";
 const cell = (s: string) => s.replace(/\|/g, "\\|");
 
+/** The AKS errors a rule prevents: the rule's, or its messages' own. */
+function aksErrors(meta: RuleMeta): string[] {
+  const own = Object.values<MessageSpec>(meta.messages).flatMap((m) => (m.aksErrorCode ? [m.aksErrorCode] : []));
+  return [...new Set([...(meta.aksErrorCode ? [meta.aksErrorCode] : []), ...own])];
+}
+
+/** The messages and fixes; an AKS error column when a message prevents its own. */
+function messageTable(meta: RuleMeta): string[] {
+  const specs = Object.entries<MessageSpec>(meta.messages);
+  const ownErrors = specs.some(([, m]) => m.aksErrorCode !== undefined);
+  const error = (m: MessageSpec) => {
+    const e = m.aksErrorCode ?? meta.aksErrorCode;
+    return e ? code(e) : "";
+  };
+  return ownErrors
+    ? [
+        "| message id | severity | AKS error | message | fix |",
+        "|---|---|---|---|---|",
+        ...specs.map(
+          ([id, m]) =>
+            `| ${code(id)} | ${m.severity ?? meta.severity} | ${error(m)} | ${cell(m.message)} | ${cell(m.fix)} |`,
+        ),
+      ]
+    : [
+        "| message id | severity | message | fix |",
+        "|---|---|---|---|",
+        ...specs.map(
+          ([id, m]) => `| ${code(id)} | ${m.severity ?? meta.severity} | ${cell(m.message)} | ${cell(m.fix)} |`,
+        ),
+      ];
+}
+
 /** The page of one rule. */
 export function renderRulePage(meta: RuleMeta): string {
   const lines = [
@@ -44,11 +76,7 @@ export function renderRulePage(meta: RuleMeta): string {
     "",
     "## Messages and fixes",
     "",
-    "| message id | severity | message | fix |",
-    "|---|---|---|---|",
-    ...Object.entries<MessageSpec>(meta.messages).map(
-      ([id, m]) => `| ${code(id)} | ${m.severity ?? meta.severity} | ${cell(m.message)} | ${cell(m.fix)} |`,
-    ),
+    ...messageTable(meta),
     "",
     "Words in braces are filled from the plan; the JSON output carries them in `data`.",
     "",
@@ -86,7 +114,7 @@ export function renderRuleIndex(rules: readonly Pick<Rule, "meta">[]): string {
     lines.push(`## ${FAMILY_TITLES[family]}`, "", "| rule | severity | AKS error | checks |", "|---|---|---|---|");
     for (const m of inFamily)
       lines.push(
-        `| [${m.id}](${m.id}.md) | ${m.severity} | ${m.aksErrorCode ? code(m.aksErrorCode) : ""} | ${cell(m.description)} |`,
+        `| [${m.id}](${m.id}.md) | ${m.severity} | ${aksErrors(m).map(code).join(", ")} | ${cell(m.description)} |`,
       );
     lines.push("");
   }

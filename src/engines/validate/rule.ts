@@ -39,6 +39,8 @@ export interface MessageSpec {
   readonly fix: string;
   /** When this message is reported at another severity than the rule's. */
   readonly severity?: Severity;
+  /** The AKS error this message prevents, when it is not the rule's (or the rule has none). */
+  readonly aksErrorCode?: string;
 }
 
 /** A concrete change a fix suggests: set the field at `path` to `value`. */
@@ -153,7 +155,7 @@ export function toFinding<M extends string>(meta: RuleMeta<M>, r: Report<M>): Fi
     fix: fillTemplate(spec.fix, data),
     ...(r.edits && r.edits.length > 0 ? { edits: r.edits } : {}),
     data,
-    ...(meta.aksErrorCode ? { aksErrorCode: meta.aksErrorCode } : {}),
+    ...((spec.aksErrorCode ?? meta.aksErrorCode) ? { aksErrorCode: spec.aksErrorCode ?? meta.aksErrorCode } : {}),
     docsUrl: docsUrlOf(meta.id),
   };
 }

@@ -45,6 +45,7 @@ function commonPrefix(a: FieldPath, b: FieldPath): FieldPath {
 interface Tally {
   count: number;
   severity: Severity;
+  aksErrorCode: string | undefined;
   overflowPath?: FieldPath;
 }
 
@@ -64,7 +65,8 @@ export function runRule<I extends object>(rule: Rule<string, I>, inputs: I): Fin
         if (t === undefined || t.count < MAX_FINDINGS_PER_MESSAGE) {
           const f = toFinding(rule.meta, r);
           out.push(f);
-          if (t === undefined) tallies.set(r.messageId, (t = { count: 0, severity: f.severity }));
+          if (t === undefined)
+            tallies.set(r.messageId, (t = { count: 0, severity: f.severity, aksErrorCode: f.aksErrorCode }));
           t.count++;
           return;
         }
@@ -86,7 +88,7 @@ export function runRule<I extends object>(rule: Rule<string, I>, inputs: I): Fin
         MAX_FINDINGS_PER_MESSAGE,
         more,
         t.overflowPath,
-        rule.meta.aksErrorCode,
+        t.aksErrorCode,
       ),
     );
   }

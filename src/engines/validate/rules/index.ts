@@ -29,6 +29,7 @@ import policyUnsupportedForNetwork from "./policy-unsupported-for-network.js";
 import poolBelow30Pods from "./pool-below-30-pods.js";
 import rangeOverlapsReserved from "./range-overlaps-reserved.js";
 import retirementAhead from "./retirement-ahead.js";
+import routeTableInvalid from "./route-table-invalid.js";
 import serviceCidrInsideVnet from "./service-cidr-inside-vnet.js";
 import serviceCidrNotPrivate from "./service-cidr-not-private.js";
 import serviceCidrOverlapsNetwork from "./service-cidr-overlaps-network.js";
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   poolBelow30Pods,
   rangeOverlapsReserved,
   retirementAhead,
+  routeTableInvalid,
   serviceCidrInsideVnet,
   serviceCidrNotPrivate,
   serviceCidrOverlapsNetwork,
