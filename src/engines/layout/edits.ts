@@ -1,36 +1,54 @@
-/** Applying plan edits to a plain object: the library's way to get the laid-out plan (the CLI edits the YAML). */
+/**
+ * Applying plan edits to a plain object: the library's way to get the laid-out
+ * plan (the CLI edits the YAML text instead). Copy on write: only the maps and
+ * lists on an edited path are copied, so a plan with 100,000 subnets is not
+ * cloned to add one; the input is never changed.
+ */
 import type { PlanEdit } from "./needs.js";
 
 type Container = Record<string | number, unknown>;
-
-/** A deep copy of JSON data (plans are JSON data). */
-function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
-}
 
 function isContainer(v: unknown): v is Container {
   return typeof v === "object" && v !== null;
 }
 
-/** A deep copy of `doc` (plain JSON data) with `edits` applied; parents are created as maps or lists as needed. */
+/** A deep copy of JSON data (the values an edit writes). */
+function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+function shallow(v: Container): Container {
+  return Array.isArray(v) ? ([...v] as unknown as Container) : { ...v };
+}
+
+/** `doc` with `edits` applied; parents are created as maps or lists as needed. */
 export function applyEdits<T>(doc: T, edits: readonly PlanEdit[]): T {
-  const out = clone(doc) as unknown;
+  if (edits.length === 0 || !isContainer(doc)) return doc;
+  const root = shallow(doc);
+  /** Containers already copied in this call, which may be changed in place. */
+  const own = new Set<unknown>([root]);
   for (const e of edits) {
     if (e.path.length === 0) continue;
-    let at = out;
+    let at: Container = root;
     for (let i = 0; i < e.path.length - 1; i++) {
       const key = e.path[i]!;
-      if (!isContainer(at)) break;
-      if (!isContainer(at[key])) at[key] = typeof e.path[i + 1] === "number" ? [] : {};
-      at = at[key];
+      const child = at[key];
+      let next: Container;
+      if (!isContainer(child)) next = typeof e.path[i + 1] === "number" ? ([] as unknown as Container) : {};
+      else next = own.has(child) ? child : shallow(child);
+      own.add(next);
+      at[key] = next;
+      at = next;
     }
-    if (!isContainer(at)) continue;
     const last = e.path[e.path.length - 1]!;
     if (e.op === "set") at[last] = clone(e.value);
     else {
-      const list = Array.isArray(at[last]) ? (at[last] as unknown[]) : (at[last] = []);
-      (list as unknown[]).push(clone(e.value));
+      const list = at[last];
+      const copy = Array.isArray(list) ? (own.has(list) ? list : [...(list as unknown[])]) : [];
+      own.add(copy);
+      copy.push(clone(e.value));
+      at[last] = copy;
     }
   }
-  return out as T;
+  return root as T;
 }

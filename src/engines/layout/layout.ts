@@ -160,24 +160,32 @@ function avoidedRanges(r: ResolvedPlan): { prefix: Prefix; what: string }[] {
   return out;
 }
 
-function existingSubnets(r: ResolvedPlan): LayoutSubnet[] {
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Azure's usable addresses of an IPv4 subnet (size − 5), without bigint arithmetic. */
+function usable4(p: Prefix): number | null {
+  return p.family === 4 ? Math.max(0, 2 ** (32 - p.bits) - 5) : null;
+}
+
+function existingSubnets(r: ResolvedPlan): { s: LayoutSubnet; p: Prefix | undefined }[] {
   const purposes = subnetPurposes(r.plan);
   return r.subnets.map((s) => {
     const p = purposes.get(s.name);
-    return {
+    const subnet: LayoutSubnet = {
       name: s.name,
       kind: p?.kind ?? "other",
       status: "existing",
       cidr: s.prefix ? s.prefix.toString() : s.text,
       prefixLength: s.prefix?.bits ?? null,
       addressesNeeded: null,
-      usable: s.prefix && s.prefix.family === 4 ? usableAddresses(s.prefix) : null,
+      usable: s.prefix ? usable4(s.prefix) : null,
       canGrowTo: null,
       delegation: s.delegation ?? null,
-      why: p ? `existing subnet; ${p.why}` : "existing subnet",
-      sizing: [],
-      sources: [],
+      why: p ? p.why : "existing subnet",
+      sizing: NONE,
+      sources: NONE,
     };
+    return { s: subnet, p: s.prefix };
   });
 }
 
@@ -215,8 +223,8 @@ export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = 
       message: `subnet "${c.name}" is needed as ${c.kinds.join(" and as ")}; one subnet cannot be both: name two subnets`,
     });
   // The plan with its pools pointed at the subnets to create, so their demand counts.
-  const pointed = applyEdits(original, found.edits);
-  const resolved = resolvePlan(pointed);
+  const resolved =
+    found.edits.length === 0 && isResolvedPlan(input) ? input : resolvePlan(applyEdits(original, found.edits));
   const demands = new Map(found.needs.map((n) => [n.name, subnetDemand(resolved, n.name, n.kind, n)]));
   const g = growthBits(inputs.growth);
   const requests: PlacementRequest[] = [];
@@ -316,7 +324,9 @@ export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = 
     inputs.assumptions.push(
       `room to grow assumes a subnet can be widened in place (${sourceUrls(SUBNET_GROWTH.expandInPlace)[0]}); an older troubleshooting article says to add a pool on a larger subnet instead`,
     );
-  const all = [...existingSubnets(resolved), ...newSubnets].sort(byAddress);
+  const all = [...existingSubnets(resolved), ...newSubnets.map((s) => ({ s, p: byId.get(s.name)!.prefix }))]
+    .sort((a, b) => byAddress(a.p, b.p))
+    .map((x) => x.s);
   const plan = applyEdits(original, edits);
   return {
     ok: problems.length === 0 && unplaced.length === 0,
@@ -333,9 +343,8 @@ export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = 
   };
 }
 
-function byAddress(a: LayoutSubnet, b: LayoutSubnet): number {
-  const pa = a.cidr ? tryParsePrefix(a.cidr) : undefined;
-  const pb = b.cidr ? tryParsePrefix(b.cidr) : undefined;
-  if (pa?.ok && pb?.ok) return pa.value.compare(pb.value);
-  return pa?.ok ? -1 : pb?.ok ? 1 : 0;
+/** Address order; subnets whose CIDR does not parse go last, in plan order. */
+function byAddress(pa: Prefix | undefined, pb: Prefix | undefined): number {
+  if (pa && pb) return pa.compare(pb);
+  return pa ? -1 : pb ? 1 : 0;
 }

@@ -41,11 +41,21 @@ export function subnetReferences(
   return out;
 }
 
+const OTHER: Purpose = { kind: "other", why: "nothing in the plan says what it holds" };
+
+/** The first reference to each subnet name (for looking many names up). */
+function firstReferences(plan: Plan): Map<string, { kind: LayoutKind; path: FieldPath }> {
+  const out = new Map<string, { kind: LayoutKind; path: FieldPath }>();
+  for (const r of subnetReferences(plan)) if (!out.has(r.name)) out.set(r.name, r);
+  return out;
+}
+
 /** The purpose of a subnet with this name (and, when it exists, these fields). */
 export function purposeOf(
   plan: Plan,
   name: string,
   fields: { readonly purpose?: string; readonly delegation?: string; readonly privateEndpoints?: number } = {},
+  references: ReadonlyMap<string, { kind: LayoutKind; path: FieldPath }> = firstReferences(plan),
 ): Purpose {
   if (fields.purpose !== undefined) return { kind: fields.purpose as LayoutKind, why: "its purpose field" };
   const byName = subnetKindByName(name);
@@ -54,15 +64,17 @@ export function purposeOf(
     const byDelegation = subnetKindByDelegation(fields.delegation);
     if (byDelegation) return { kind: byDelegation, why: `it is delegated to ${fields.delegation}` };
   }
-  const ref = subnetReferences(plan).find((r) => r.name === name);
+  const ref = references.get(name);
   if (ref) return { kind: ref.kind, why: `${formatPath(ref.path)} names it` };
   if ((fields.privateEndpoints ?? 0) > 0) return { kind: "privateEndpoints", why: "it holds private endpoints" };
-  return { kind: "other", why: "nothing in the plan says what it holds" };
+  return OTHER;
 }
 
 /** The purpose of every subnet in `vnet.subnets`, by name. */
 export function subnetPurposes(plan: Plan): Map<string, Purpose> {
   const out = new Map<string, Purpose>();
-  for (const s of plan.vnet?.subnets ?? []) if (!out.has(s.name)) out.set(s.name, purposeOf(plan, s.name, s));
+  const references = firstReferences(plan);
+  for (const s of plan.vnet?.subnets ?? [])
+    if (!out.has(s.name)) out.set(s.name, purposeOf(plan, s.name, s, references));
   return out;
 }

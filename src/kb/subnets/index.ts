@@ -26,17 +26,21 @@ export const SUBNET_KINDS: { readonly [K in SubnetKindId]: SubnetKindFacts & { r
   virtualNodes: VIRTUAL_NODES_SUBNET,
 };
 
-/** The kind whose required name this is (Azure's reserved subnet names), if any. */
-export function subnetKindByName(name: string): SubnetKindId | undefined {
-  for (const k of Object.values(SUBNET_KINDS)) if (k.requiredName.value === name) return k.id;
-  return undefined;
+const BY_NAME = new Map<string, SubnetKindId>();
+const BY_DELEGATION = new Map<string, SubnetKindId>();
+for (const k of Object.values(SUBNET_KINDS)) {
+  if (k.requiredName.value !== null) BY_NAME.set(k.requiredName.value, k.id);
+  if (k.delegation.value !== null) BY_DELEGATION.set(k.delegation.value.toLowerCase(), k.id);
 }
 
-/** The kind a delegation belongs to, if one of ours. */
+/** The kind whose required name this is (Azure's reserved subnet names, exact case), if any. */
+export function subnetKindByName(name: string): SubnetKindId | undefined {
+  return BY_NAME.get(name);
+}
+
+/** The kind a delegation belongs to (any case), if one of ours. */
 export function subnetKindByDelegation(delegation: string): SubnetKindId | undefined {
-  const d = delegation.toLowerCase();
-  for (const k of Object.values(SUBNET_KINDS)) if (k.delegation.value?.toLowerCase() === d) return k.id;
-  return undefined;
+  return BY_DELEGATION.get(delegation.toLowerCase());
 }
 
 export { SUBNET_KIND_IDS, type SubnetKindId, type SubnetKindFacts, type UnitUse } from "./kind.js";
