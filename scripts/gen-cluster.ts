@@ -6,10 +6,14 @@
  *   npx tsx scripts/gen-cluster.ts --model azure-cni-overlay --nodes 5000 --pods 150000 --out /tmp/big.json
  *
  * Shapes follow recorded data: node labels from Azure/karpenter-provider-azure:
- * pkg/providers/labels/labels.go, NodeNetworkConfig fields from
+ * pkg/providers/labels/labels.go and recorded Overlay nodes (no spec.podCIDR on Overlay:
+ * kb CLUSTER_SIGNALS.overlayNodesHavePodCidr), node annotations as recorded on AKS nodes,
+ * NodeNetworkConfig fields from
  * Azure/azure-container-networking:crd/nodenetworkconfig/api/v1alpha/nodenetworkconfig.go,
- * kubenet node conditions from /work/shared/fixtures/aks-kubenet-nodelist-2021.json.
- * Everything else (names, addresses, pod bodies) is synthesised.
+ * kubenet node conditions from a recorded AKS kubenet node list (edgexr/edge-cloud-platform).
+ * The host-network agent on each node is kube-proxy (label component=kube-proxy) or, on the
+ * Cilium dataplane, the Cilium agent (label k8s-app=cilium). Everything else (names,
+ * addresses, pod bodies) is synthesised.
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
@@ -112,7 +116,8 @@ function node(i: number, o: GenOptions, l: Layout): object {
     labels["kubernetes.azure.com/podnetwork-subnet"] = "pods";
   }
   if (o.dataplane === "cilium" && o.model !== "byo-cni") labels["kubernetes.azure.com/ebpf-dataplane"] = "cilium";
-  const range = l.podRange(i);
+  // Recorded AKS Overlay nodes carry no spec.podCIDR; their /24 is in the NodeNetworkConfig.
+  const range = o.model === "azure-cni-overlay" ? undefined : l.podRange(i);
   const conditions: object[] = [
     { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status" },
   ];
@@ -129,7 +134,11 @@ function node(i: number, o: GenOptions, l: Layout): object {
     metadata: {
       name: nodeName(i, o),
       labels,
-      annotations: { "node.alpha.kubernetes.io/ttl": "0" },
+      annotations: {
+        "alpha.kubernetes.io/provided-node-ip": ip4(l.nodeIp(i)),
+        "node.alpha.kubernetes.io/ttl": "0",
+        "volumes.kubernetes.io/controller-managed-attach-detach": "true",
+      },
       creationTimestamp: "2026-11-01T08:00:00Z",
     },
     spec: {
@@ -246,18 +255,22 @@ function pod(
 ): object {
   const app = `app-${Math.floor(r() * 500)}`;
   const ip = hostNetwork ? ip4(l.nodeIp(nodeIndex)) : ip4(l.podIp(nodeIndex, k));
+  // The host-network agent: kube-proxy, or the Cilium agent on the Cilium dataplane (and with BYO Cilium).
+  const agent = o.dataplane === "cilium" || o.model === "byo-cni" ? "cilium" : "kube-proxy";
+  const agentLabels: Record<string, string> =
+    agent === "cilium" ? { "k8s-app": "cilium" } : { component: "kube-proxy", tier: "node" };
   return {
     apiVersion: "v1",
     kind: "Pod",
     metadata: {
-      name: `${app}-${j.toString(36)}`,
+      name: hostNetwork ? `${agent}-${j.toString(36).padStart(5, "0")}` : `${app}-${j.toString(36)}`,
       namespace: hostNetwork ? "kube-system" : `team-${j % 40}`,
-      labels: { app, "pod-template-hash": "5d9c7b6f4" },
+      labels: hostNetwork ? agentLabels : { app, "pod-template-hash": "5d9c7b6f4" },
       ownerReferences: [
         {
           apiVersion: "apps/v1",
-          kind: "ReplicaSet",
-          name: `${app}-5d9c7b6f4`,
+          kind: hostNetwork ? "DaemonSet" : "ReplicaSet",
+          name: hostNetwork ? agent : `${app}-5d9c7b6f4`,
           uid: "0b9f2c1e-0000-4000-8000-000000000000",
           controller: true,
         },
@@ -328,6 +341,13 @@ export async function writeCluster(path: string, o: GenOptions): Promise<void> {
     await item(pod(j, n, k, o, l, r, false));
   }
   for (const id of daemonSets(o)) await item(daemonSet(id, o.nodes));
+  // Every namespace holds kube-root-ca.crt (Kubernetes 1.20+): the dump looked at kube-system's ConfigMaps.
+  await item({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: "kube-root-ca.crt", namespace: "kube-system" },
+    data: { "ca.crt": "-----BEGIN CERTIFICATE-----\n(synthetic)\n-----END CERTIFICATE-----\n" },
+  });
   for (let i = 0; i < o.nodes; i++) {
     const x = nnc(i, o, perNode[i] ?? 0);
     if (x) await item(x);

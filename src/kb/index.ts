@@ -117,6 +117,7 @@ export {
 } from "./tiers.js";
 export { UPGRADE, type UpgradeFacts } from "./upgrade.js";
 export { POLICY_ENGINE_LIMITS, type PolicyEngineLimits } from "./network-policy.js";
+export { CLUSTER_SIGNALS, type LabelSignal, type ComponentSignal } from "./cluster-signals.js";
 export { facts, renderFactsMarkdown, type Fact } from "./catalog.js";
 export {
   DEPLOY_FEATURES,

@@ -1,12 +1,13 @@
 /**
  * The offline path: `kubectl get nodes,pods,daemonsets -A -o json` output
- * (and optionally `kubectl get nnc -n kube-system -o json`) read from files,
+ * (and optionally `kubectl get nnc -n kube-system -o json` and the network
+ * monitor's ConfigMap as a List) read from files,
  * streamed item by item into a snapshot.
  */
 import { createReadStream } from "node:fs";
 import { DumpSyntaxError, listItems } from "./json-items.js";
-import type { ClusterSnapshot, ResourceKind } from "../../engines/inspect/index.js";
-import { SnapshotBuilder } from "./snapshot-builder.js";
+import { RESOURCE_KINDS, type ClusterSnapshot, type ResourceKind } from "../../engines/inspect/index.js";
+import { SnapshotBuilder, resourceOf } from "./snapshot-builder.js";
 
 /** A dump file that cannot be used; the message names the file and what to do. */
 export class DumpError extends Error {
@@ -20,6 +21,8 @@ const HINTS: Record<ResourceKind, string> = {
     "the dump holds no DaemonSet objects, so the dataplane and policy engine are judged from node labels only; include daemonsets (kubectl get nodes,pods,daemonsets -A -o json)",
   nodenetworkconfigs:
     "the dump holds no NodeNetworkConfig objects (add the output of kubectl get nnc -n kube-system -o json as another file when the cluster has them: Overlay and pod subnet clusters do)",
+  configmaps:
+    "the dump holds no ConfigMap of kube-system, so what the azure-cni-networkmonitor ConfigMap says is unknown (add the output of kubectl get configmap -n kube-system --field-selector metadata.name=azure-cni-networkmonitor -o json as another file)",
 };
 
 /** Reads the dump files in order (`-` is standard input, from `options.stdin`) and returns one snapshot of everything in them. */
@@ -36,13 +39,8 @@ export async function readDumps(
         : createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 });
     try {
       for await (const item of listItems(stream)) {
-        const kind = (item as { kind?: unknown }).kind;
-        if (builder.add(item)) {
-          const r = (
-            { Node: "nodes", Pod: "pods", DaemonSet: "daemonsets", NodeNetworkConfig: "nodenetworkconfigs" } as const
-          )[kind as "Node"];
-          seen.add(r);
-        }
+        const r = resourceOf(item);
+        if (r && builder.add(item, r)) seen.add(r);
       }
     } catch (e) {
       stream.destroy?.();
@@ -58,7 +56,7 @@ export async function readDumps(
       throw e;
     }
   }
-  for (const r of ["nodes", "pods", "daemonsets", "nodenetworkconfigs"] as const) {
+  for (const r of RESOURCE_KINDS) {
     if (seen.has(r)) builder.markRead(r);
     else builder.problem({ resource: r, kind: "not-in-dump", detail: HINTS[r] });
   }

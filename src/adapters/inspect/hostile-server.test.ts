@@ -87,7 +87,7 @@ describe("inspect against a hostile API server (issue 11)", () => {
       detail: expect.stringMatching(/^the answer to list PodList passed 1 MiB; aksnet stops reading there/),
     });
     expect(r.snapshot.pods).toEqual([]);
-    expect(r.snapshot.read).toEqual(["nodes", "daemonsets", "nodenetworkconfigs"]);
+    expect(r.snapshot.read).toEqual(["nodes", "daemonsets", "nodenetworkconfigs", "configmaps"]);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 << 20);
   });
 

@@ -49,8 +49,10 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
     const dump = JSON.parse((await inspect(["--from-dump", fixture("kubenet"), "-o", "json"])).stdout);
     // Only what was read differs: the live API says the NodeNetworkConfig CRD is absent (itself evidence), the dump holds none.
     for (const r of [live, dump]) {
+      expect(r.verdicts.model.value).toBe("kubenet");
       delete r.source;
       delete r.problems;
+      delete r.verdicts.model;
       r.verdict.evidence = r.verdict.evidence.filter(
         (e: { signal: string }) => !e.signal.startsWith("NodeNetworkConfig CRD"),
       );
@@ -147,6 +149,65 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
     expect(report.verdict.model).toBe(model);
     const table = await inspect(["--kubeconfig", server.kubeconfig(), ...(args ?? [])]);
     expect(table.stdout).toMatch(text);
+  });
+
+  it("reads the network monitor's ConfigMap with one get, and a 403 on it leaves only that answer unknown", async () => {
+    server = await startFakeApiServer({ lists: [fixture("overlay"), fixture("network-monitor-configmap")] });
+    const found = JSON.parse((await inspect(["--kubeconfig", server.kubeconfig(), "-o", "json"])).stdout);
+    expect(found.lab.networkMonitor).toMatchObject({ value: "found", configMap: { "monitor.conf": "interval=30s" } });
+    expect(server.requests.filter((r) => r.url.includes("/configmaps"))).toEqual([
+      {
+        method: "GET",
+        url: "/api/v1/namespaces/kube-system/configmaps/azure-cni-networkmonitor",
+        authorization: "Bearer test-token",
+      },
+    ]);
+    await server.close();
+    server = await startFakeApiServer({ lists: [fixture("overlay")], behaviour: { configmaps: 403 } });
+    const denied = JSON.parse((await inspect(["--kubeconfig", server.kubeconfig(), "-o", "json"])).stdout);
+    expect(denied.lab.networkMonitor.value).toBe("unknown");
+    expect(denied.lab.networkMonitor.unknown).toEqual({
+      missing: ["configmaps"],
+      why: "the ConfigMap was not read (configmaps forbidden (403))",
+      settle: "kubectl get configmap azure-cni-networkmonitor -n kube-system -o yaml",
+    });
+    expect(denied.problems).toContainEqual({
+      resource: "configmaps",
+      kind: "forbidden",
+      detail:
+        "get configmap azure-cni-networkmonitor in kube-system is forbidden (403) for this user (optional: the Role in docs/inspect-rbac.yaml grants it), so what the azure-cni-networkmonitor ConfigMap says is unknown.",
+    });
+    expect(denied.verdict.model).toBe("azure-cni-overlay");
+  });
+
+  it("asks only for what docs/inspect-rbac.yaml grants (list, and get on the one ConfigMap)", async () => {
+    const { parseAllDocuments } = await import("yaml");
+    const docs = parseAllDocuments(readFileSync(join(import.meta.dirname, "../../../docs/inspect-rbac.yaml"), "utf8"));
+    const rules = docs.flatMap((d) => {
+      const o = d.toJS() as {
+        kind: string;
+        rules?: { apiGroups: string[]; resources: string[]; verbs: string[]; resourceNames?: string[] }[];
+      };
+      return o.kind === "ClusterRole" || o.kind === "Role" ? (o.rules ?? []) : [];
+    });
+    server = await startFakeApiServer({ lists: [fixture("overlay")] });
+    await inspect(["--kubeconfig", server.kubeconfig(), "--page-size", "7", "-o", "json"]);
+    for (const r of server.requests) {
+      const path = new URL(r.url, "https://x").pathname.split("/").filter(Boolean);
+      const group = path[0] === "api" ? "" : (path[1] as string);
+      const name = path.at(-2) === "configmaps" ? path.at(-1) : undefined;
+      const resource = name ? "configmaps" : (path.at(-1) as string);
+      const verb = name ? "get" : "list";
+      const granted = rules.some(
+        (g) =>
+          g.apiGroups.includes(group) &&
+          g.resources.includes(resource) &&
+          g.verbs.includes(verb) &&
+          (!g.resourceNames || (name !== undefined && g.resourceNames.includes(name))),
+      );
+      expect(granted, `${r.method} ${r.url}`).toBe(true);
+    }
+    expect(server.requests.length).toBeGreaterThan(4);
   });
 
   const fatal: { name: string; setup: (s: FakeApiServer) => string[]; stderr: RegExp }[] = [

@@ -12,7 +12,14 @@
  */
 import type * as K8s from "@kubernetes/client-node";
 import type { ApiException } from "@kubernetes/client-node";
-import type { ClusterSnapshot, ReadProblem, ReadProblemKind, ResourceKind } from "../../engines/inspect/index.js";
+import {
+  READ_TARGETS,
+  RESOURCE_KINDS,
+  type ClusterSnapshot,
+  type ReadProblem,
+  type ReadProblemKind,
+  type ResourceKind,
+} from "../../engines/inspect/index.js";
 import { loadKubeConfig, redactUrl, type KubeconfigChoice } from "./kubeconfig.js";
 import { AgentCache, ListAnswerError, listTransport, type ListTarget } from "./list-transport.js";
 import { SnapshotBuilder } from "./snapshot-builder.js";
@@ -46,15 +53,10 @@ export class LiveOptionsError extends Error {
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 const DEFAULTS = { pageSize: 500, timeoutMs: 120_000, maxResponseBytes: 256 << 20, maxItems: 2_000_000 } as const;
 
-/** The group, version and plural of NodeNetworkConfig (Azure/azure-container-networking:crd/nodenetworkconfig, checked 2026-11-22). */
-export const NNC = {
-  group: "acn.azure.com",
-  version: "v1alpha",
-  plural: "nodenetworkconfigs",
-  namespace: "kube-system",
-} as const;
+const NNC = READ_TARGETS.nodeNetworkConfigs;
+const MONITOR = READ_TARGETS.networkMonitor;
 
-const KINDS: Record<ResourceKind, { listKind: string; itemKind: string }> = {
+const KINDS: Record<Exclude<ResourceKind, "configmaps">, { listKind: string; itemKind: string }> = {
   nodes: { listKind: "NodeList", itemKind: "Node" },
   pods: { listKind: "PodList", itemKind: "Pod" },
   daemonsets: { listKind: "DaemonSetList", itemKind: "DaemonSet" },
@@ -85,6 +87,7 @@ const WHAT_IT_MEANS: Record<ResourceKind, string> = {
   pods: "pod addresses and pods per node are unknown",
   daemonsets: "the dataplane and policy engine are judged from node labels alone",
   nodenetworkconfigs: "the Overlay / pod subnet markers on NodeNetworkConfigs and the pod subnet use are unknown",
+  configmaps: "what the azure-cni-networkmonitor ConfigMap says is unknown",
 };
 
 /** A list stopped by the loop guards. */
@@ -106,7 +109,10 @@ export function readProblem(resource: ResourceKind, e: unknown, timedOut = false
     why = why.replace(/\.$/, "");
   } else if (code === 403) {
     kind = "forbidden";
-    why = `list ${resource} is forbidden (403) for this user (grant the read-only ClusterRole in docs/inspect.md)`;
+    why =
+      resource === "configmaps"
+        ? `get configmap ${MONITOR.name} in ${MONITOR.namespace} is forbidden (403) for this user (optional: the Role in docs/inspect-rbac.yaml grants it)`
+        : `list ${resource} is forbidden (403) for this user (grant the read-only ClusterRole in docs/inspect.md)`;
   } else if (code === 401) {
     kind = "unauthorized";
     why = "the API server rejected the credentials (401; refresh them with az aks get-credentials and retry)";
@@ -172,7 +178,10 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
       };
     };
     const limit = opts.pageSize;
-    const calls: Record<ResourceKind, (c: ReturnType<typeof api>, cont: string | undefined) => Promise<PageMeta>> = {
+    const calls: Record<
+      Exclude<ResourceKind, "configmaps">,
+      (c: ReturnType<typeof api>, cont: string | undefined) => Promise<PageMeta>
+    > = {
       nodes: (c, cont) => c.core.listNode({ limit, _continue: cont }),
       // Finished pods hold no address and count against no max pods: the API server leaves them out.
       pods: (c, cont) =>
@@ -185,7 +194,7 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
       nodenetworkconfigs: (c, cont) =>
         c.custom.listNamespacedCustomObject({ ...NNC, limit, _continue: cont }) as Promise<PageMeta>,
     };
-    for (const resource of ["nodes", "pods", "daemonsets", "nodenetworkconfigs"] as const) {
+    for (const resource of RESOURCE_KINDS) {
       const first = b.problems()[0];
       if (first && (first.kind === "unreachable" || first.kind === "unauthorized")) {
         // When the API cannot be reached or refuses the credentials, the other lists would only repeat it.
@@ -204,6 +213,13 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
         });
         continue;
       }
+      if (resource === "configmaps") {
+        const c = api({ objectKind: "ConfigMap" });
+        await readNetworkMonitor(b, deadline.signal, opts.timeoutMs / 1000, () =>
+          untilAborted(c.core.readNamespacedConfigMap(MONITOR), deadline.signal),
+        );
+        continue;
+      }
       await listAll(b, resource, deadline.signal, opts, (onItem) => {
         const c = api({ ...KINDS[resource], onItem });
         return (cont) => untilAborted(calls[resource](c, cont), deadline.signal);
@@ -218,6 +234,22 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
     context: kc.getCurrentContext() || undefined,
     server: server === undefined ? undefined : redactUrl(server),
   };
+}
+
+/** Reads the network monitor's ConfigMap: kept when it exists, read (and absent) on 404, a problem otherwise. */
+async function readNetworkMonitor(
+  builder: SnapshotBuilder,
+  signal: AbortSignal,
+  timeoutS: number,
+  get: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    builder.add(await get(), "configmaps");
+    builder.markRead("configmaps");
+  } catch (e) {
+    if ((e as ApiException<unknown>).code === 404 && !signal.aborted) builder.markRead("configmaps");
+    else builder.problem(readProblem("configmaps", e, signal.aborted, timeoutS));
+  }
 }
 
 /** Lists every page of one resource into the builder; on any failure the resource's items are dropped. */

@@ -154,11 +154,24 @@ describe("virtual nodes", () => {
       networkUnavailableReason: undefined,
       kubeletVersion: "v1.31.8",
       virtual: true,
+      annotations: {},
     };
     const withVirtual = {
       ...s,
       nodes: [...s.nodes, virtualNode],
-      pods: [...s.pods, { node: "virtual-node-aci-linux", ips: ["10.241.0.10"], hostNetwork: false, phase: "Running" }],
+      pods: [
+        ...s.pods,
+        {
+          namespace: "default",
+          name: "on-aci",
+          k8sApp: undefined,
+          component: undefined,
+          node: "virtual-node-aci-linux",
+          ips: ["10.241.0.10"],
+          hostNetwork: false,
+          phase: "Running",
+        },
+      ],
     };
     const a = inspectReport(s, SOURCE);
     const b = inspectReport(withVirtual, SOURCE);

@@ -3,14 +3,16 @@
  * object is reduced to the few fields the networking verdict needs as it
  * arrives, so a 150,000-pod cluster never sits in memory as API objects.
  */
-import type {
-  ClusterSnapshot,
-  ReadProblem,
-  ResourceKind,
-  SnapshotDaemonSet,
-  SnapshotNode,
-  SnapshotNodeNetworkConfig,
-  SnapshotPod,
+import {
+  RESOURCE_KINDS,
+  type ClusterSnapshot,
+  type ReadProblem,
+  type ResourceKind,
+  type SnapshotConfigMap,
+  type SnapshotDaemonSet,
+  type SnapshotNode,
+  type SnapshotNodeNetworkConfig,
+  type SnapshotPod,
 } from "../../engines/inspect/index.js";
 
 type Json = Record<string, unknown>;
@@ -34,6 +36,20 @@ function int(x: unknown): number | undefined {
 }
 
 const AKS_LABEL = "kubernetes.azure.com/";
+/** The one ConfigMap kept: the Azure CNI network monitor's (kb CLUSTER_SIGNALS.networkMonitor). */
+const NETWORK_MONITOR = { namespace: "kube-system", name: "azure-cni-networkmonitor" } as const;
+
+/** At most `max` string entries of an object, each value cut at `len` characters. */
+function strings(x: unknown, max: number, len: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  let n = 0;
+  for (const [k, v] of Object.entries(obj(x))) {
+    if (typeof v !== "string") continue;
+    if (n++ >= max) break;
+    out[k] = v.length > len ? `${v.slice(0, len)}…` : v;
+  }
+  return out;
+}
 
 export function snapshotNode(raw: unknown): SnapshotNode | undefined {
   const o = obj(raw);
@@ -60,6 +76,7 @@ export function snapshotNode(raw: unknown): SnapshotNode | undefined {
       nonEmpty(allLabels["karpenter.sh/nodepool"]),
     os: str(allLabels["kubernetes.io/os"]),
     labels,
+    annotations: strings(meta["annotations"], 32, 256),
     internalIps: arr(status["addresses"])
       .map(obj)
       .filter((a) => a["type"] === "InternalIP")
@@ -76,7 +93,10 @@ export function snapshotNode(raw: unknown): SnapshotNode | undefined {
 
 export function snapshotPod(raw: unknown): SnapshotPod | undefined {
   const o = obj(raw);
-  if (str(obj(o["metadata"])["name"]) === undefined) return undefined;
+  const meta = obj(o["metadata"]);
+  const name = str(meta["name"]);
+  if (name === undefined) return undefined;
+  const labels = obj(meta["labels"]);
   const spec = obj(o["spec"]);
   const status = obj(o["status"]);
   const ips = arr(status["podIPs"])
@@ -85,6 +105,10 @@ export function snapshotPod(raw: unknown): SnapshotPod | undefined {
   const single = str(status["podIP"]);
   if (ips.length === 0 && single) ips.push(single);
   return {
+    namespace: str(meta["namespace"]) ?? "default",
+    name,
+    k8sApp: str(labels["k8s-app"]),
+    component: str(labels["component"]),
     node: str(spec["nodeName"]),
     ips,
     hostNetwork: spec["hostNetwork"] === true,
@@ -130,6 +154,13 @@ export function snapshotNodeNetworkConfig(raw: unknown): SnapshotNodeNetworkConf
   };
 }
 
+/** The network monitor's ConfigMap, reduced to its data; undefined for any other ConfigMap. */
+export function snapshotConfigMap(raw: unknown): SnapshotConfigMap | undefined {
+  const meta = obj(obj(raw)["metadata"]);
+  if (meta["namespace"] !== NETWORK_MONITOR.namespace || meta["name"] !== NETWORK_MONITOR.name) return undefined;
+  return { ...NETWORK_MONITOR, data: strings(obj(raw)["data"], 64, 1024) };
+}
+
 /** Which resource a raw object of a `List` belongs to, by its `kind` (or its shape when `kind` is absent). */
 export function resourceOf(raw: unknown): ResourceKind | undefined {
   const o = obj(raw);
@@ -142,6 +173,8 @@ export function resourceOf(raw: unknown): ResourceKind | undefined {
       return "daemonsets";
     case "NodeNetworkConfig":
       return "nodenetworkconfigs";
+    case "ConfigMap":
+      return "configmaps";
     default:
       return undefined;
   }
@@ -156,6 +189,7 @@ export class SnapshotBuilder {
   private readonly pods: SnapshotPod[] = [];
   private readonly daemonSets: SnapshotDaemonSet[] = [];
   private readonly nncs: SnapshotNodeNetworkConfig[] = [];
+  private readonly configMaps: SnapshotConfigMap[] = [];
   private readonly read = new Set<ResourceKind>();
   private readonly problemList: ReadProblem[] = [];
 
@@ -170,6 +204,11 @@ export class SnapshotBuilder {
         return push(this.daemonSets, snapshotDaemonSet(raw));
       case "nodenetworkconfigs":
         return push(this.nncs, snapshotNodeNetworkConfig(raw));
+      case "configmaps": {
+        // Any kube-system ConfigMap counts as read (the dump looked there); only the network monitor's is kept.
+        push(this.configMaps, snapshotConfigMap(raw));
+        return obj(obj(raw)["metadata"])["namespace"] === NETWORK_MONITOR.namespace;
+      }
       default:
         return false;
     }
@@ -200,13 +239,19 @@ export class SnapshotBuilder {
   }
 
   private list(resource: ResourceKind): unknown[] {
-    return { nodes: this.nodes, pods: this.pods, daemonsets: this.daemonSets, nodenetworkconfigs: this.nncs }[resource];
+    return {
+      nodes: this.nodes,
+      pods: this.pods,
+      daemonsets: this.daemonSets,
+      nodenetworkconfigs: this.nncs,
+      configmaps: this.configMaps,
+    }[resource];
   }
 
   /** The snapshot, in a canonical order (by name / node) so live and offline reads compare equal. */
   build(): ClusterSnapshot {
     const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    const order: ResourceKind[] = ["nodes", "pods", "daemonsets", "nodenetworkconfigs"];
+    const order = RESOURCE_KINDS;
     return {
       nodes: [...this.nodes].sort(byName),
       pods: sortPods(this.pods),
@@ -214,6 +259,7 @@ export class SnapshotBuilder {
         byName({ name: `${a.namespace}/${a.name}` }, { name: `${b.namespace}/${b.name}` }),
       ),
       nodeNetworkConfigs: [...this.nncs].sort(byName),
+      configMaps: [...this.configMaps].sort(byName),
       read: order.filter((r) => this.read.has(r)),
       problems: [...this.problemList].sort((a, b) => order.indexOf(a.resource) - order.indexOf(b.resource)),
     };
@@ -229,7 +275,7 @@ function push<T>(to: T[], x: T | undefined): boolean {
 /** Pods in a canonical order (node, addresses, host network, phase); keys are computed once. */
 function sortPods(pods: readonly SnapshotPod[]): SnapshotPod[] {
   const keyed = pods.map((p) => ({
-    k: `${p.node ?? ""}\u0000${p.ips.join(",")}\u0000${p.hostNetwork ? 1 : 0}${p.phase}`,
+    k: `${p.node ?? ""}\u0000${p.namespace}/${p.name}\u0000${p.ips.join(",")}\u0000${p.hostNetwork ? 1 : 0}${p.phase}`,
     p,
   }));
   keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));

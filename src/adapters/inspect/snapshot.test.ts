@@ -32,6 +32,10 @@ describe("SnapshotBuilder", () => {
       name: "aks-agentpool-30520393-vmss000000",
       pool: "agentpool",
       os: "linux",
+      annotations: {
+        "node.alpha.kubernetes.io/ttl": "0",
+        "volumes.kubernetes.io/controller-managed-attach-detach": "true",
+      },
       labels: {
         "kubernetes.azure.com/node-image-version": "AKSUbuntu-1804gen2-2021.06.12",
         "kubernetes.azure.com/os-sku": "Ubuntu",

@@ -1,24 +1,12 @@
 /**
- * Tells the network model, dataplane and network policy engine of a cluster
- * from a snapshot: a pure function that weighs every signal it finds and
- * reports each one as evidence, with a confidence for the verdict.
- *
- * Signals and their sources (all checked 2026-11-22 against
- * /work/shared/reference/aks-networking.md §6):
- * - node labels `kubernetes.azure.com/azure-cni-overlay`, `…/podnetwork-type`
- *   (overlay | vnet | vnetblock), `…/ebpf-dataplane`, `…/network-policy`:
- *   Azure/karpenter-provider-azure:pkg/providers/labels/labels.go,
- *   Azure/karpenter-provider-azure:designs/0006-requirements-and-labels.md;
- * - NodeNetworkConfig network container types vnet | vnetblock | overlay:
- *   Azure/azure-container-networking:crd/nodenetworkconfig/api/v1alpha/nodenetworkconfig.go;
- * - DaemonSets cilium, kube-proxy, azure-cns, azure-npm, calico-node (calico-system):
- *   articles/aks/azure-cni-powered-by-cilium.md, Azure/azure-container-networking:cns/azure-cns.yaml,
- *   Azure/azure-container-networking:npm/azure-npm.yaml, Azure/AKS:CHANGELOG.md (2023-09-10, 2025-03-16);
- * - `spec.podCIDR` and the `NetworkUnavailable=False, reason RouteCreated`
- *   condition the Azure route controller writes on kubenet nodes: recorded in
- *   /work/shared/fixtures/aks-kubenet-nodelist-2021.json (edgexr/edge-cloud-platform).
+ * Tells the network model of a cluster from a snapshot: a pure function that
+ * weighs every signal it finds, reports each one as evidence with the objects
+ * it was read from, and gives the verdict a confidence. The signals (node
+ * labels, NodeNetworkConfig types, DaemonSets, node conditions) and the models
+ * they mark come from the knowledge base (CLUSTER_SIGNALS), the model list
+ * from MODEL_IDS. Dataplane and policy are `components.ts`'s.
  */
-import type { ModelId } from "../../kb/index.js";
+import { CLUSTER_SIGNALS, MODEL_IDS, type ModelId } from "../../kb/index.js";
 import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
 import type { ClusterSnapshot, SnapshotNetworkContainer, SnapshotNodeNetworkConfig } from "./snapshot.js";
 import { podPlacement, type PodPlacement } from "./placement.js";
@@ -36,154 +24,146 @@ export interface Evidence {
   /** The models this is consistent with (empty: says nothing about the model). */
   readonly models: readonly ModelId[];
   readonly weight: Weight;
+  /** Up to three of the objects it was read from, e.g. `node aks-system-…-vmss000000`. */
+  readonly objects: readonly string[];
 }
-
-export type DataplaneVerdict = "azure" | "cilium" | "unknown";
-export type PolicyVerdict = "none" | "azure" | "calico" | "cilium" | "unknown";
 
 export interface Classification {
   readonly model: ModelId | "unknown";
-  readonly dataplane: DataplaneVerdict;
-  readonly policy: PolicyVerdict;
   readonly confidence: Confidence;
   /** Every signal found, strongest first. */
   readonly evidence: readonly Evidence[];
-  /** Dataplane and policy signals. */
-  readonly dataplaneEvidence: readonly Evidence[];
   /** Signals that contradict the verdict, and what could not be judged because a resource was unreadable. */
   readonly caveats: readonly string[];
   readonly placement: PodPlacement;
 }
 
+const S = CLUSTER_SIGNALS;
 const SCORE: Record<Weight, number> = { decisive: 10, strong: 4, supporting: 1 };
-const ALL_MODELS: readonly ModelId[] = [
-  "kubenet",
-  "azure-cni-node-subnet",
-  "azure-cni-pod-subnet-dynamic",
-  "azure-cni-pod-subnet-static",
-  "azure-cni-overlay",
-  "byo-cni",
-];
-const CNS_MODELS: readonly ModelId[] = [
-  "azure-cni-overlay",
-  "azure-cni-pod-subnet-dynamic",
-  "azure-cni-pod-subnet-static",
-  "azure-cni-node-subnet",
-];
+const RANK: Record<Weight, number> = { decisive: 0, strong: 1, supporting: 2 };
+const FOREIGN_CNI = ["calico-node", "flannel", "kube-flannel-ds", "weave-net", "antrea-agent"];
 
-const L = {
-  overlay: "kubernetes.azure.com/azure-cni-overlay",
-  podNetworkType: "kubernetes.azure.com/podnetwork-type",
-  ebpf: "kubernetes.azure.com/ebpf-dataplane",
-  policy: "kubernetes.azure.com/network-policy",
-} as const;
+const fmt = (n: number) => n.toLocaleString("en-US");
+const first3 = (xs: readonly string[]) => xs.slice(0, 3);
 
-const POD_NETWORK_TYPES: Record<string, ModelId> = {
-  overlay: "azure-cni-overlay",
-  vnet: "azure-cni-pod-subnet-dynamic",
-  vnetblock: "azure-cni-pod-subnet-static",
-};
-
-function countBy<T>(xs: readonly T[], key: (x: T) => string | undefined): Map<string, number> {
-  const m = new Map<string, number>();
+function countBy<T>(xs: readonly T[], key: (x: T) => string | undefined): Map<string, T[]> {
+  const m = new Map<string, T[]>();
   for (const x of xs) {
     const k = key(x);
-    if (k !== undefined) m.set(k, (m.get(k) ?? 0) + 1);
+    if (k !== undefined) m.set(k, [...(m.get(k) ?? []), x]);
   }
   return m;
 }
 
-const fmt = (n: number) => n.toLocaleString("en-US");
-
-function describeCounts(m: Map<string, number>, total: number, noun: string): string {
-  return [...m.entries()].map(([v, n]) => `${v} on ${fmt(n)} of ${fmt(total)} ${noun}`).join(", ");
-}
-
-export function classify(s: ClusterSnapshot): Classification {
-  const evidence: Evidence[] = [];
-  const dp: Evidence[] = [];
-  const caveats: string[] = [];
-  const nodes = s.nodes;
-  const n = nodes.length;
-  const readDs = s.read.includes("daemonsets");
-  const readNnc = s.read.includes("nodenetworkconfigs");
-  const ds = (ns: string, name: string) => s.daemonSets.some((d) => d.namespace === ns && d.name === name);
-
-  // Node labels written by AKS.
-  const overlayLabel = countBy(nodes, (x) => x.labels[L.overlay]);
-  if (overlayLabel.get("true"))
-    evidence.push({
-      signal: `node label ${L.overlay}`,
-      observed: describeCounts(overlayLabel, n, "nodes"),
+/** Signals in node labels AKS writes. */
+function labelEvidence(s: ClusterSnapshot): Evidence[] {
+  const out: Evidence[] = [];
+  const n = s.nodes.length;
+  const overlay = S.overlayLabel.value;
+  const marked = s.nodes.filter((x) => x.labels[overlay.key] === overlay.value);
+  if (marked.length)
+    out.push({
+      signal: `node label ${overlay.key}`,
+      observed: `${overlay.value} on ${fmt(marked.length)} of ${fmt(n)} nodes`,
       models: ["azure-cni-overlay"],
       weight: "decisive",
+      objects: first3(marked.map((x) => `node ${x.name}`)),
     });
-  const pnt = countBy(nodes, (x) => x.labels[L.podNetworkType]);
-  for (const [value, count] of pnt) {
-    const model = POD_NETWORK_TYPES[value];
-    evidence.push({
-      signal: `node label ${L.podNetworkType}`,
-      observed: `${value} on ${fmt(count)} of ${fmt(n)} nodes`,
+  const pnt = S.podNetworkTypeLabel.value;
+  for (const [value, nodes] of countBy(s.nodes, (x) => x.labels[pnt.key])) {
+    const model = pnt.models[value];
+    out.push({
+      signal: `node label ${pnt.key}`,
+      observed: `${value} on ${fmt(nodes.length)} of ${fmt(n)} nodes`,
       models: model ? [model] : [],
       weight: model ? "decisive" : "supporting",
+      objects: first3(nodes.map((x) => `node ${x.name}`)),
     });
   }
+  return out;
+}
 
-  // NodeNetworkConfigs: only CNS-managed modes have them. A `vnet` container whose subnet holds the node's own
-  // address hands out node-subnet addresses (CNS on node subnet clusters from 1.32), not a separate pod subnet.
-  const nodeIps = new Map(nodes.map((x) => [x.name, x.internalIps]));
-  const inOwnSubnet = (nnc: SnapshotNodeNetworkConfig, c: SnapshotNetworkContainer) => {
-    const subnet = c.subnetAddressSpace === undefined ? undefined : tryParsePrefix(c.subnetAddressSpace);
-    if (!subnet?.ok) return false;
-    return (nodeIps.get(nnc.name) ?? []).some((ip) => {
-      const a = tryParseAddr(ip);
-      return a.ok && subnet.value.contains(a.value);
-    });
-  };
+/** Whether a `vnet` container draws from the subnet holding the node's own address (node subnet under CNS). */
+function inOwnSubnet(s: ClusterSnapshot, nnc: SnapshotNodeNetworkConfig, c: SnapshotNetworkContainer): boolean {
+  if ((c.type ?? "vnet") !== "vnet" || c.subnetAddressSpace === undefined) return false;
+  const subnet = tryParsePrefix(c.subnetAddressSpace);
+  if (!subnet.ok) return false;
+  const ips = s.nodes.find((x) => x.name === nnc.name)?.internalIps ?? [];
+  return ips.some((ip) => {
+    const a = tryParseAddr(ip);
+    return a.ok && subnet.value.contains(a.value);
+  });
+}
+
+/** Signals in NodeNetworkConfigs (only CNS-managed modes have them) and in their absence. */
+function nncEvidence(s: ClusterSnapshot): Evidence[] {
+  const out: Evidence[] = [];
   const containers = s.nodeNetworkConfigs.flatMap((nnc) =>
-    nnc.containers.map((c) => ({ c, own: (c.type ?? "vnet") === "vnet" && inOwnSubnet(nnc, c) })),
+    nnc.containers.map((c) => ({ nnc, c, own: inOwnSubnet(s, nnc, c) })),
   );
-  const ownSubnet = containers.filter((x) => x.own).length;
-  if (ownSubnet > 0)
-    evidence.push({
+  const own = containers.filter((x) => x.own);
+  if (own.length)
+    out.push({
       signal: "NodeNetworkConfig subnet",
-      observed: `${fmt(ownSubnet)} vnet network container${ownSubnet === 1 ? "" : "s"} draw from the subnet holding the node's own address`,
+      observed: `${fmt(own.length)} vnet network container${own.length === 1 ? "" : "s"} draw from the subnet holding the node's own address`,
       models: ["azure-cni-node-subnet"],
       weight: "decisive",
+      objects: first3(own.map((x) => `nodenetworkconfig ${x.nnc.name}`)),
     });
-  const nncTypes = countBy(
-    containers.filter((x) => !x.own).map((x) => x.c),
-    (c) => c.type ?? "vnet",
-  );
-  for (const [value, count] of nncTypes) {
-    const model = POD_NETWORK_TYPES[value];
-    evidence.push({
+  const types = S.nncContainerTypes.value;
+  for (const [value, xs] of countBy(
+    containers.filter((x) => !x.own),
+    (x) => x.c.type ?? "vnet",
+  )) {
+    const model = types[value];
+    out.push({
       signal: "NodeNetworkConfig network container type",
-      observed: `${value} in ${fmt(count)} network containers`,
-      models: model ? [model] : CNS_MODELS,
+      observed: `${value} in ${fmt(xs.length)} network containers`,
+      models: model ? [model] : S.cnsModels.value,
       weight: model ? "decisive" : "supporting",
+      objects: first3(xs.map((x) => `nodenetworkconfig ${x.nnc.name}`)),
     });
   }
-
-  // Node pod ranges and the kubenet route controller.
-  const withPodCidr = nodes.filter((x) => x.podCidrs.length > 0).length;
-  const routeCreated = nodes.filter((x) => x.networkUnavailableReason === "RouteCreated").length;
-  if (n > 0 && withPodCidr === n && routeCreated > 0) {
-    evidence.push({
-      signal: "node spec.podCIDR and NetworkUnavailable condition",
-      observed: `every node has a pod range; RouteCreated on ${fmt(routeCreated)} of ${fmt(n)} nodes (routes in the cluster route table)`,
-      models: ["kubenet"],
+  if (s.problems.find((p) => p.resource === "nodenetworkconfigs")?.kind === "absent")
+    out.push({
+      signal: "NodeNetworkConfig CRD (acn.azure.com)",
+      observed: "not installed",
+      models: ["kubenet", "azure-cni-node-subnet", "byo-cni"],
       weight: "strong",
+      objects: ["the API server's acn.azure.com/v1alpha nodenetworkconfigs (404)"],
     });
-  } else if (n > 0 && withPodCidr > 0) {
-    evidence.push({
-      signal: "node spec.podCIDR",
-      observed: `set on ${fmt(withPodCidr)} of ${fmt(n)} nodes`,
-      models: ["kubenet", "azure-cni-overlay", "byo-cni"],
-      weight: "supporting",
-    });
-  } else if (n > 0) {
-    evidence.push({
+  return out;
+}
+
+/** Signals in node pod ranges and the kubenet route controller's condition. */
+function routeEvidence(s: ClusterSnapshot): Evidence[] {
+  const n = s.nodes.length;
+  if (n === 0) return [];
+  const withRange = s.nodes.filter((x) => x.podCidrs.length > 0);
+  const route = S.kubenetRouteCondition.value;
+  const routed = s.nodes.filter((x) => x.networkUnavailableReason === route.reason);
+  if (withRange.length === n && routed.length > 0)
+    return [
+      {
+        signal: "node spec.podCIDR and NetworkUnavailable condition",
+        observed: `every node has a pod range; ${route.reason} on ${fmt(routed.length)} of ${fmt(n)} nodes (routes in the cluster route table)`,
+        models: ["kubenet"],
+        weight: "strong",
+        objects: first3(routed.map((x) => `node ${x.name}`)),
+      },
+    ];
+  if (withRange.length > 0)
+    return [
+      {
+        signal: "node spec.podCIDR",
+        observed: `set on ${fmt(withRange.length)} of ${fmt(n)} nodes`,
+        models: ["kubenet", "azure-cni-overlay", "byo-cni"],
+        weight: "supporting",
+        objects: first3(withRange.map((x) => `node ${x.name}`)),
+      },
+    ];
+  return [
+    {
       signal: "node spec.podCIDR",
       observed: "set on no node",
       models: [
@@ -193,200 +173,146 @@ export function classify(s: ClusterSnapshot): Classification {
         "azure-cni-overlay",
       ],
       weight: "supporting",
-    });
-  }
+      objects: [`node list (${fmt(n)} nodes)`],
+    },
+  ];
+}
 
-  // Where pod addresses fall.
-  const placement = podPlacement(s);
-  if (placement.podsWithIp > 0) {
-    const p = placement;
-    if (p.inNodePodRange === p.podsWithIp)
-      evidence.push({
+/** Signals in where pod addresses fall. */
+function placementEvidence(p: PodPlacement, withPodCidr: boolean): Evidence[] {
+  if (p.podsWithIp === 0) return [];
+  const objects = [`pod list (${fmt(p.podsWithIp)} pods with their own address)`];
+  if (p.inNodePodRange === p.podsWithIp)
+    return [
+      {
         signal: "pod addresses",
         observed: `all ${fmt(p.podsWithIp)} pod addresses are inside their node's pod range`,
         models: ["kubenet", "azure-cni-overlay", "byo-cni"],
         weight: "supporting",
-      });
-    else if (p.inNodeAddressSpan * 2 > p.podsWithIp && withPodCidr === 0)
-      evidence.push({
+        objects,
+      },
+    ];
+  if (p.inNodeAddressSpan * 2 > p.podsWithIp && !withPodCidr)
+    return [
+      {
         signal: "pod addresses",
         observed: `${fmt(p.inNodeAddressSpan)} of ${fmt(p.podsWithIp)} pod addresses lie among the node addresses (${p.nodeAddressSpan ?? "?"})`,
         models: ["azure-cni-node-subnet"],
         weight: "strong",
-      });
-    else if (p.inNodeAddressSpan === 0)
-      evidence.push({
+        objects,
+      },
+    ];
+  if (p.inNodeAddressSpan === 0)
+    return [
+      {
         signal: "pod addresses",
         observed: `no pod address lies among the node addresses (${p.nodeAddressSpan ?? "?"})`,
-        models: [
-          "azure-cni-pod-subnet-dynamic",
-          "azure-cni-pod-subnet-static",
-          "azure-cni-overlay",
-          "kubenet",
-          "byo-cni",
-        ],
+        models: MODEL_IDS.filter((m) => m !== "azure-cni-node-subnet"),
         weight: "supporting",
-      });
-  }
+        objects,
+      },
+    ];
+  return [];
+}
 
-  // DaemonSets.
-  const cns = ds("kube-system", "azure-cns");
-  const ebpfNodes = nodes.filter((x) => x.labels[L.ebpf] === "cilium").length;
-  const cilium = ds("kube-system", "cilium");
-  const kubeProxy = ds("kube-system", "kube-proxy");
-  if (readDs) {
-    if (cns)
-      evidence.push({
-        signal: "DaemonSet kube-system/azure-cns",
-        observed: "present (Azure Container Networking Service manages pod addresses)",
-        models: CNS_MODELS,
-        weight: "supporting",
-      });
-    else
-      evidence.push({
-        signal: "DaemonSet kube-system/azure-cns",
-        observed: "absent",
-        models: ["kubenet", "azure-cni-node-subnet", "byo-cni"],
-        weight: "supporting",
-      });
-    const foreignCni =
-      (cilium && ebpfNodes === 0) ||
-      ["calico-node", "flannel", "kube-flannel-ds", "weave-net", "antrea-agent"].some((x) =>
-        s.daemonSets.some((d) => d.name === x && d.namespace === "kube-system"),
-      );
-    if (foreignCni && !cns && routeCreated === 0)
-      evidence.push({
-        signal: "DaemonSets",
-        observed: "a CNI not managed by AKS runs in kube-system and azure-cns is absent",
-        models: ["byo-cni"],
-        weight: "strong",
-      });
-  } else
-    caveats.push(
-      "DaemonSets could not be read: the dataplane and policy engine are judged from node labels alone, and azure-cns / kube-proxy presence is unknown.",
-    );
-  const nncProblem = s.problems.find((p) => p.resource === "nodenetworkconfigs");
-  if (nncProblem?.kind === "absent")
-    evidence.push({
-      signal: "NodeNetworkConfig CRD (acn.azure.com)",
-      observed: "not installed",
-      models: ["kubenet", "azure-cni-node-subnet", "byo-cni"],
+/** Signals in DaemonSets: azure-cns, and CNIs AKS does not manage. */
+function daemonSetEvidence(s: ClusterSnapshot): Evidence[] {
+  if (!s.read.includes("daemonsets")) return [];
+  const find = (ns: readonly string[], name: string) =>
+    s.daemonSets.find((d) => ns.includes(d.namespace) && d.name === name);
+  const cns = S.azureCns.value;
+  const cnsDs = find(cns.namespaces, cns.daemonSet);
+  const out: Evidence[] = [
+    cnsDs
+      ? {
+          signal: `DaemonSet ${cns.namespaces[0]}/${cns.daemonSet}`,
+          observed: "present (Azure Container Networking Service manages pod addresses)",
+          models: S.cnsModels.value,
+          weight: "supporting",
+          objects: [`daemonset ${cnsDs.namespace}/${cnsDs.name}`],
+        }
+      : {
+          signal: `DaemonSet ${cns.namespaces[0]}/${cns.daemonSet}`,
+          observed: "absent",
+          models: ["kubenet", "azure-cni-node-subnet", "byo-cni"],
+          weight: "supporting",
+          objects: [`DaemonSet list (${fmt(s.daemonSets.length)} DaemonSets)`],
+        },
+  ];
+  const ebpf = S.ebpfDataplaneLabel.value;
+  const cilium = S.cilium.value;
+  const selfManagedCilium =
+    find(cilium.namespaces, cilium.daemonSet) && !s.nodes.some((x) => x.labels[ebpf.key] === ebpf.value);
+  const foreign = s.daemonSets.filter((d) => d.namespace === "kube-system" && FOREIGN_CNI.includes(d.name));
+  const routed = s.nodes.some((x) => x.networkUnavailableReason === S.kubenetRouteCondition.value.reason);
+  if ((selfManagedCilium || foreign.length) && !cnsDs && !routed)
+    out.push({
+      signal: "DaemonSets",
+      observed: "a CNI not managed by AKS runs in kube-system and azure-cns is absent",
+      models: ["byo-cni"],
       weight: "strong",
+      objects: first3([
+        ...(selfManagedCilium ? [`daemonset kube-system/${cilium.daemonSet}`] : []),
+        ...foreign.map((d) => `daemonset ${d.namespace}/${d.name}`),
+      ]),
     });
-  else if (!readNnc && nncProblem && nncProblem.kind !== "not-in-dump")
-    caveats.push(
-      `NodeNetworkConfigs were not read (${nncProblem.kind}): the Overlay / pod subnet markers they carry and the pod subnet use per node are unknown.`,
-    );
+  return out;
+}
 
-  // Score the models.
-  const score = new Map<ModelId, number>(ALL_MODELS.map((m) => [m, 0]));
+/** The model with the most weight, or `unknown` on a tie or no signal. */
+function topModel(evidence: readonly Evidence[]): ModelId | "unknown" {
+  const score = new Map<ModelId, number>(MODEL_IDS.map((m) => [m, 0]));
   for (const e of evidence) for (const m of e.models) score.set(m, (score.get(m) ?? 0) + SCORE[e.weight]);
-  const ranked = [...score.entries()].sort(
-    (a, b) => b[1] - a[1] || ALL_MODELS.indexOf(a[0]) - ALL_MODELS.indexOf(b[0]),
-  );
+  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || MODEL_IDS.indexOf(a[0]) - MODEL_IDS.indexOf(b[0]));
   const [top, second] = ranked;
-  let model: ModelId | "unknown" = top && top[1] > 0 ? top[0] : "unknown";
-  if (top && second && top[1] === second[1]) model = "unknown";
-  const decisive = evidence.filter((e) => e.weight === "decisive");
-  const decisiveFor = new Set(decisive.flatMap((e) => e.models));
+  if (!top || top[1] === 0 || (second && top[1] === second[1])) return "unknown";
+  return top[0];
+}
+
+function confidenceOf(model: ModelId | "unknown", evidence: readonly Evidence[], contradicting: number): Confidence {
+  if (model === "unknown") return "low";
+  const decisiveFor = new Set(evidence.filter((e) => e.weight === "decisive").flatMap((e) => e.models));
+  if (decisiveFor.size === 1 && decisiveFor.has(model) && contradicting === 0) return "high";
+  const alone = evidence.some((e) => e.weight === "strong" && e.models.length === 1 && e.models[0] === model);
+  if (model === "kubenet" && alone && contradicting === 0) return "high";
+  if (contradicting === 0 && evidence.some((e) => e.weight !== "supporting" && e.models.includes(model)))
+    return "medium";
+  return "low";
+}
+
+export function classify(s: ClusterSnapshot): Classification {
+  const placement = podPlacement(s);
+  const evidence = [
+    ...labelEvidence(s),
+    ...nncEvidence(s),
+    ...routeEvidence(s),
+    ...placementEvidence(
+      placement,
+      s.nodes.some((x) => x.podCidrs.length > 0),
+    ),
+    ...daemonSetEvidence(s),
+  ].sort((a, b) => RANK[a.weight] - RANK[b.weight]);
+  const model = topModel(evidence);
+  const caveats: string[] = [];
   const contradicting = evidence.filter(
     (e) => model !== "unknown" && e.models.length > 0 && !e.models.includes(model) && e.weight !== "supporting",
   );
   for (const e of contradicting) caveats.push(`${e.signal}: ${e.observed} does not fit ${model}.`);
+  const decisiveFor = new Set(evidence.filter((e) => e.weight === "decisive").flatMap((e) => e.models));
   if (decisiveFor.size > 1)
     caveats.push(
       `Nodes carry markers of more than one model (${[...decisiveFor].join(", ")}): pools may differ, or a migration is in progress.`,
     );
-  let confidence: Confidence;
-  if (model === "unknown") confidence = "low";
-  else if (decisiveFor.size === 1 && decisiveFor.has(model) && contradicting.length === 0) confidence = "high";
-  else if (
-    model === "kubenet" &&
-    evidence.some((e) => e.weight === "strong" && e.models.length === 1 && e.models[0] === "kubenet") &&
-    contradicting.length === 0
-  )
-    confidence = "high";
-  else if (
-    contradicting.length === 0 &&
-    evidence.some((e) => e.weight !== "supporting" && e.models.includes(model as ModelId))
-  )
-    confidence = "medium";
-  else confidence = "low";
-  if (model === "azure-cni-node-subnet" && cns)
+  if (!s.read.includes("daemonsets"))
+    caveats.push("DaemonSets could not be read: azure-cns presence and CNIs AKS does not manage were not judged.");
+  const nncProblem = s.problems.find((p) => p.resource === "nodenetworkconfigs");
+  if (!s.read.includes("nodenetworkconfigs") && nncProblem && !["not-in-dump", "absent"].includes(nncProblem.kind))
     caveats.push(
-      "azure-cns also runs on node subnet clusters from Kubernetes 1.32 (Azure/AKS:CHANGELOG.md, 2025-03-16), so its presence does not rule this model out.",
+      `NodeNetworkConfigs were not read (${nncProblem.kind}): the Overlay / pod subnet markers they carry and the pod subnet use per node are unknown.`,
     );
-
-  // Dataplane.
-  let dataplane: DataplaneVerdict = "unknown";
-  if (ebpfNodes > 0)
-    dp.push({
-      signal: `node label ${L.ebpf}`,
-      observed: `cilium on ${fmt(ebpfNodes)} of ${fmt(n)} nodes`,
-      models: [],
-      weight: "decisive",
-    });
-  if (readDs) {
-    dp.push({
-      signal: "DaemonSet kube-system/cilium",
-      observed: cilium ? "present" : "absent",
-      models: [],
-      weight: "strong",
-    });
-    dp.push({
-      signal: "DaemonSet kube-system/kube-proxy",
-      observed: kubeProxy ? "present (iptables service routing)" : "absent",
-      models: [],
-      weight: "strong",
-    });
-  }
-  if (ebpfNodes > 0 || (readDs && cilium && !kubeProxy)) dataplane = "cilium";
-  else if (readDs && kubeProxy && !cilium) dataplane = "azure";
-  else if (!readDs && n > 0 && ebpfNodes === 0) dataplane = "azure";
-  if (readDs && cilium && kubeProxy)
+  if (model === "azure-cni-node-subnet" && s.daemonSets.some((d) => d.name === S.azureCns.value.daemonSet))
     caveats.push(
-      "Both cilium and kube-proxy DaemonSets run: a dataplane migration may be in progress, or Cilium is self-managed (bring your own CNI).",
+      `azure-cns also runs on node subnet clusters from Kubernetes ${S.cnsOnNodeSubnetFrom.value} (Azure/AKS:CHANGELOG.md, 2025-03-16), so its presence does not rule this model out.`,
     );
-  if (model === "byo-cni") dataplane = "unknown";
-
-  // Policy engine.
-  let policy: PolicyVerdict = readDs ? "none" : "unknown";
-  const policyLabel = countBy(nodes, (x) => x.labels[L.policy]);
-  if (policyLabel.size > 0)
-    dp.push({
-      signal: `node label ${L.policy}`,
-      observed: describeCounts(policyLabel, n, "nodes"),
-      models: [],
-      weight: "strong",
-    });
-  const npm = ds("kube-system", "azure-npm");
-  const calico = s.daemonSets.some(
-    (d) => d.name === "calico-node" && (d.namespace === "calico-system" || d.namespace === "kube-system"),
-  );
-  if (readDs && npm)
-    dp.push({
-      signal: "DaemonSet kube-system/azure-npm",
-      observed: "present (Azure Network Policy Manager)",
-      models: [],
-      weight: "strong",
-    });
-  if (readDs && calico)
-    dp.push({
-      signal: "DaemonSet calico-system/calico-node",
-      observed: "present (Calico)",
-      models: [],
-      weight: "strong",
-    });
-  if (dataplane === "cilium") policy = "cilium";
-  else if (npm) policy = "azure";
-  else if (calico) policy = "calico";
-  else {
-    const only = [...policyLabel.keys()];
-    if (only.length === 1 && ["none", "azure", "calico", "cilium"].includes(only[0] as string))
-      policy = only[0] as PolicyVerdict;
-  }
-
-  const rank: Record<Weight, number> = { decisive: 0, strong: 1, supporting: 2 };
-  evidence.sort((a, b) => rank[a.weight] - rank[b.weight]);
-  return { model, dataplane, policy, confidence, evidence, dataplaneEvidence: dp, caveats, placement };
+  return { model, confidence: confidenceOf(model, evidence, contradicting.length), evidence, caveats, placement };
 }

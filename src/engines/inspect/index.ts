@@ -15,6 +15,8 @@ export {
   type ReadProblem,
   type ReadProblemKind,
   type ResourceKind,
+  type SnapshotConfigMap,
+  RESOURCE_KINDS,
 } from "./snapshot.js";
 export { classify, type Classification, type Evidence, type Confidence, type Weight } from "./classify.js";
 export { podPlacement, holdsPodAddress, type PodPlacement } from "./placement.js";
@@ -28,4 +30,31 @@ export {
   type ConfiguredPool,
   type LoadedConfiguration,
 } from "./configured-cluster.js";
-export { inspectReport, type InspectReport, type ReportSource, type ConfiguredComparison } from "./report.js";
+export {
+  inspectReport,
+  type InspectReport,
+  type HeadlineVerdict,
+  type ReportSource,
+  type ConfiguredComparison,
+} from "./report.js";
+export { type Verdict, type Proof, type UnknownBecause } from "./verdict.js";
+export {
+  componentRuns,
+  ciliumRuns,
+  kubeProxyRuns,
+  dataplaneVerdict,
+  policyVerdict,
+  type YesNo,
+  type DataplaneValue,
+  type PolicyValue,
+} from "./components.js";
+export {
+  podRangeSeparate,
+  nodePodRanges,
+  nodePodRangeVerdict,
+  type NodePodRange,
+  type SeparateValue,
+  type NodeRangesValue,
+} from "./pod-ranges.js";
+export { verdicts, lab, type Verdicts, type Lab, type LabAnswer, type NodeAnnotation } from "./lab.js";
+export { READ_TARGETS } from "./read-targets.js";

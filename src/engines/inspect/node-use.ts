@@ -3,13 +3,16 @@
  */
 import { tryParseAddr, tryParsePrefix, type Prefix } from "../../ip/index.js";
 import type { ClusterSnapshot } from "./snapshot.js";
-import { holdsPodAddress } from "./placement.js";
+import { holdsPodAddress, nodeRangeTexts } from "./placement.js";
 
 export interface NodeUse {
   readonly name: string;
   readonly pool: string | undefined;
   readonly internalIps: readonly string[];
+  /** The node's pod range: `spec.podCIDR(s)`, or its NodeNetworkConfig's overlay block (Overlay nodes have no spec.podCIDR). */
   readonly podCidrs: readonly string[];
+  /** Where `podCidrs` was read; null when the node holds none. */
+  readonly podCidrsFrom: "spec.podCIDR" | "NodeNetworkConfig" | null;
   readonly maxPods: number | undefined;
   /** Pods on the node that count against max pods (not finished), host-network included. */
   readonly pods: number;
@@ -43,13 +46,16 @@ export function nodeUse(s: ClusterSnapshot): NodeUse[] {
     if (p.hostNetwork) c.host++;
     if (holdsPodAddress(p)) c.addrs++;
   }
+  const ranges = nodeRangeTexts(s);
   return s.nodes.map((n) => {
     const c = counts.get(n.name) ?? { pods: 0, host: 0, addrs: 0 };
+    const range = ranges.get(n.name);
     return {
       name: n.name,
       pool: n.pool,
       internalIps: n.internalIps,
-      podCidrs: n.podCidrs,
+      podCidrs: range?.cidrs ?? [],
+      podCidrsFrom: range?.from ?? null,
       maxPods: n.maxPods,
       pods: c.pods,
       hostNetworkPods: c.host,

@@ -9,7 +9,7 @@ import type { ClusterSnapshot, SnapshotPod } from "./snapshot.js";
 export interface PodPlacement {
   /** Pods holding an address of their own: not host-network, not finished, with an IP. */
   readonly podsWithIp: number;
-  /** Of those, how many lie inside their node's `spec.podCIDR(s)`. */
+  /** Of those, how many lie inside their node's pod range (`spec.podCIDR(s)`, or its NodeNetworkConfig's overlay block). */
   readonly inNodePodRange: number;
   /**
    * The smallest prefix holding every IPv4 node address, widened to at least a
@@ -41,12 +41,36 @@ export function spanOf(addrs: readonly Addr[], maxBits = 24): Prefix | undefined
   return prefixFrom(lo, Math.min(common, maxBits)).masked();
 }
 
+/**
+ * Each node's pod range as text: `spec.podCIDR(s)` when set, else the overlay block of its NodeNetworkConfig
+ * (recorded AKS Overlay nodes carry no spec.podCIDR; the NodeNetworkConfig's overlay container has the /24).
+ */
+export function nodeRangeTexts(
+  s: ClusterSnapshot,
+): Map<string, { cidrs: readonly string[]; from: "spec.podCIDR" | "NodeNetworkConfig" }> {
+  const blocks = new Map<string, string[]>();
+  for (const nnc of s.nodeNetworkConfigs)
+    for (const c of nnc.containers)
+      if (c.type === "overlay" && c.primaryIp?.includes("/"))
+        blocks.set(nnc.name, [...(blocks.get(nnc.name) ?? []), c.primaryIp]);
+  const out = new Map<string, { cidrs: readonly string[]; from: "spec.podCIDR" | "NodeNetworkConfig" }>();
+  for (const n of s.nodes) {
+    if (n.podCidrs.length) out.set(n.name, { cidrs: n.podCidrs, from: "spec.podCIDR" });
+    else {
+      const b = blocks.get(n.name);
+      if (b) out.set(n.name, { cidrs: b, from: "NodeNetworkConfig" });
+    }
+  }
+  return out;
+}
+
 export function podPlacement(s: ClusterSnapshot): PodPlacement {
   const nodeRanges = new Map<string, Prefix[]>();
   const nodeAddrs: Addr[] = [];
+  const texts = nodeRangeTexts(s);
   for (const n of s.nodes) {
     const ranges: Prefix[] = [];
-    for (const c of n.podCidrs) {
+    for (const c of texts.get(n.name)?.cidrs ?? []) {
       const r = tryParsePrefix(c);
       if (r.ok) ranges.push(r.value);
     }

@@ -4,6 +4,9 @@
  * A pure function of the snapshot and the optional configured cluster.
  */
 import { classify, type Classification } from "./classify.js";
+import type { DataplaneValue, PolicyValue } from "./components.js";
+import { lab, verdicts, type Lab, type Verdicts } from "./lab.js";
+import type { Verdict } from "./verdict.js";
 import { findingsAgainstCluster, type ConfiguredCluster, type LoadedConfiguration } from "./configured-cluster.js";
 import type { Finding } from "../validate/index.js";
 import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
@@ -24,9 +27,19 @@ export interface ConfiguredComparison {
   readonly findings: readonly Finding[];
 }
 
+/** The headline verdict: the model with its evidence, and the dataplane and policy values of `verdicts`. */
+export interface HeadlineVerdict extends Omit<Classification, "placement"> {
+  readonly dataplane: Verdict<DataplaneValue>["value"];
+  readonly policy: Verdict<PolicyValue>["value"];
+}
+
 export interface InspectReport {
   readonly source: ReportSource;
-  readonly verdict: Omit<Classification, "placement">;
+  readonly verdict: HeadlineVerdict;
+  /** Every verdict with the objects that prove it, or why it is unknown and the command that settles it. */
+  readonly verdicts: Verdicts;
+  /** The AKS networking lab's questions, answered in its words. */
+  readonly lab: Lab;
   readonly placement: Classification["placement"];
   readonly totals: {
     readonly nodes: number;
@@ -60,12 +73,18 @@ export function inspectReport(all: ClusterSnapshot, source: ReportSource, loaded
     name,
     pods: all.pods.filter((p) => p.node === name && p.phase !== "Succeeded" && p.phase !== "Failed").length,
   }));
-  const { placement, ...verdict } = classify(s);
+  const classification = classify(s);
+  const { placement, ...model } = classification;
+  const nodeSubnets = (configured?.pools ?? []).flatMap((p) => (p.subnetCidr ? [p.subnetCidr] : []));
+  const found = verdicts(s, classification, [...new Set(nodeSubnets)]);
+  const verdict: HeadlineVerdict = { ...model, dataplane: found.dataplane.value, policy: found.networkPolicy.value };
   const nodes = nodeUse(s);
-  const ranges = rangeUse(s, { ...verdict, placement }, nodes, configured);
+  const ranges = rangeUse(s, classification, nodes, configured);
   return {
     source,
     verdict,
+    verdicts: found,
+    lab: lab(s, found),
     placement,
     totals: {
       nodes: nodes.length,
@@ -84,11 +103,7 @@ export function inspectReport(all: ClusterSnapshot, source: ReportSource, loaded
   };
 }
 
-function compare(
-  loaded: LoadedConfiguration,
-  v: Omit<Classification, "placement">,
-  nodes: readonly NodeUse[],
-): ConfiguredComparison {
+function compare(loaded: LoadedConfiguration, v: HeadlineVerdict, nodes: readonly NodeUse[]): ConfiguredComparison {
   const c = loaded.cluster;
   const d: string[] = [];
   if (v.model !== "unknown" && c.model !== v.model)

@@ -17,6 +17,8 @@ export interface SnapshotNode {
   readonly os: string | undefined;
   /** Only the `kubernetes.azure.com/*` labels: the AKS networking signals. */
   readonly labels: Readonly<Record<string, string>>;
+  /** The node's annotations (at most 32, values cut at 256 characters): what the lab asks them to say. */
+  readonly annotations: Readonly<Record<string, string>>;
   /** `status.addresses` of type InternalIP. */
   readonly internalIps: readonly string[];
   /** `spec.podCIDRs` (or `spec.podCIDR`). */
@@ -34,8 +36,14 @@ export interface SnapshotNode {
   readonly virtual: boolean;
 }
 
-/** A pod, reduced to where it runs and which addresses it holds. */
+/** A pod, reduced to where it runs, which addresses it holds and the labels that name a network component. */
 export interface SnapshotPod {
+  readonly namespace: string;
+  readonly name: string;
+  /** The `k8s-app` label (`cilium` on Cilium agents). */
+  readonly k8sApp: string | undefined;
+  /** The `component` label (`kube-proxy` on kube-proxy pods). */
+  readonly component: string | undefined;
   readonly node: string | undefined;
   readonly ips: readonly string[];
   readonly hostNetwork: boolean;
@@ -71,7 +79,24 @@ export interface SnapshotNodeNetworkConfig {
   readonly containers: readonly SnapshotNetworkContainer[];
 }
 
-export type ResourceKind = "nodes" | "pods" | "daemonsets" | "nodenetworkconfigs";
+/** A ConfigMap inspect reads (only `kube-system/azure-cni-networkmonitor`), its data cut to 64 keys of 1,024 characters. */
+export interface SnapshotConfigMap {
+  readonly namespace: string;
+  readonly name: string;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+/** What inspect reads; `configmaps` is the one ConfigMap `kube-system/azure-cni-networkmonitor`. */
+export type ResourceKind = "nodes" | "pods" | "daemonsets" | "nodenetworkconfigs" | "configmaps";
+
+/** Every resource kind, in the order they are read and reported. */
+export const RESOURCE_KINDS: readonly ResourceKind[] = [
+  "nodes",
+  "pods",
+  "daemonsets",
+  "nodenetworkconfigs",
+  "configmaps",
+];
 
 /**
  * Why a resource could not be read. `absent`: the API does not serve the resource (NodeNetworkConfig CRD not
@@ -93,6 +118,8 @@ export interface ClusterSnapshot {
   readonly pods: readonly SnapshotPod[];
   readonly daemonSets: readonly SnapshotDaemonSet[];
   readonly nodeNetworkConfigs: readonly SnapshotNodeNetworkConfig[];
+  /** The ConfigMaps read (only `kube-system/azure-cni-networkmonitor`, when it exists). */
+  readonly configMaps: readonly SnapshotConfigMap[];
   /** Resources that were read (a list that failed is absent here and present in `problems`). */
   readonly read: readonly ResourceKind[];
   readonly problems: readonly ReadProblem[];

@@ -11,34 +11,17 @@ import { EXIT, UsageError } from "../errors.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { writeOutput } from "../output/write.js";
 import { ConfiguredError, loadConfiguration } from "./configuration-files.js";
+import type { InspectView } from "./view.js";
 import { DumpError, readDumps } from "../../inspect/index.js";
 import {
   inspectReport,
   type ClusterSnapshot,
-  type InspectReport,
   type LoadedConfiguration,
   type ReportSource,
 } from "../../../engines/inspect/index.js";
 
-/** What every `inspect` formatter gets. */
-interface InspectView {
-  readonly report: InspectReport;
-  readonly allNodes: boolean;
-}
-
 const OUTPUT = defineOutput<InspectView>({
-  formatters: {
-    table: () =>
-      import("./inspect-text.js").then((m) => ({
-        default: (v: InspectView, c: { color: boolean }) =>
-          m.renderInspectTable(v.report, { color: c.color, allNodes: v.allNodes }),
-      })),
-    markdown: () =>
-      import("./inspect-text.js").then((m) => ({
-        default: (v: InspectView, c: { color: boolean }) =>
-          m.renderInspectMarkdown(v.report, { color: c.color, allNodes: v.allNodes }),
-      })),
-  },
+  formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
   // Absent values are null in JSON, so every documented field is always present.
   data: (v) => JSON.parse(JSON.stringify(v.report, (_k, x: unknown) => (x === undefined ? null : x))) as unknown,
 });

@@ -40,17 +40,21 @@ const ROUTES: Record<string, ResourceKind> = {
   "/apis/apps/v1/daemonsets": "daemonsets",
   "/apis/acn.azure.com/v1alpha/namespaces/kube-system/nodenetworkconfigs": "nodenetworkconfigs",
 };
+/** Where one ConfigMap of kube-system is read (`GET …/configmaps/NAME`). */
+const CONFIGMAPS = "/api/v1/namespaces/kube-system/configmaps/";
 const LIST_KIND: Record<ResourceKind, [string, string]> = {
   nodes: ["v1", "NodeList"],
   pods: ["v1", "PodList"],
   daemonsets: ["apps/v1", "DaemonSetList"],
   nodenetworkconfigs: ["acn.azure.com/v1alpha", "NodeNetworkConfigList"],
+  configmaps: ["v1", "ConfigMapList"],
 };
 const KIND_OF: Record<string, ResourceKind> = {
   Node: "nodes",
   Pod: "pods",
   DaemonSet: "daemonsets",
   NodeNetworkConfig: "nodenetworkconfigs",
+  ConfigMap: "configmaps",
 };
 
 function certificates(dir: string): { ca: string; key: string; cert: string } {
@@ -145,12 +149,13 @@ export async function startFakeApiServer(options: {
   const token = options.token ?? "test-token";
   // Read item by item and serialised once (a page is a join of ready strings), so a 150,000-pod cluster fits
   // in memory and the server costs little beside the client it serves.
-  const typed = (r: ResourceKind) => r !== "nodenetworkconfigs";
+  const typed = (r: ResourceKind) => r !== "nodenetworkconfigs" && r !== "configmaps";
   const text: Record<ResourceKind, { json: string; phase: string }[]> = {
     nodes: [],
     pods: [],
     daemonsets: [],
     nodenetworkconfigs: [],
+    configmaps: [],
   };
   for (const f of options.lists) {
     for await (const item of listItems(createReadStream(f, { highWaterMark: 1 << 20 }))) {
@@ -177,7 +182,7 @@ export async function startFakeApiServer(options: {
     if (!options.anyToken && req.headers.authorization !== `Bearer ${token}`)
       return status(401, "Unauthorized", "Unauthorized");
     const u = new URL(req.url ?? "/", "https://127.0.0.1");
-    const resource = ROUTES[u.pathname];
+    const resource = ROUTES[u.pathname] ?? (u.pathname.startsWith(CONFIGMAPS) ? "configmaps" : undefined);
     if (req.method !== "GET" || !resource)
       return status(404, "NotFound", "the server could not find the requested resource");
     const b = options.behaviour?.[resource] ?? "ok";
@@ -198,6 +203,16 @@ export async function startFakeApiServer(options: {
       return res.end();
     }
     if (b === "endless") return endless(res, LIST_KIND[resource]);
+    if (resource === "configmaps") {
+      // A get of one ConfigMap: the object, or 404 as the API server answers for a name it does not hold.
+      const want = u.pathname.slice(CONFIGMAPS.length);
+      const found = text.configmaps.find(
+        (x) => (JSON.parse(x.json) as { metadata?: { name?: string } }).metadata?.name === want,
+      );
+      if (!found) return status(404, "NotFound", `configmaps "${want}" not found`);
+      res.writeHead(200, { "content-type": "application/json" });
+      return void res.end(b === "wrong-kind" ? found.json.replace('"ConfigMap"', '"Secret"') : found.json);
+    }
     // The one field selector inspect sends: status.phase!=X,… on pods.
     const excluded = (u.searchParams.get("fieldSelector") ?? "")
       .split(",")

@@ -1,10 +1,17 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { classify, type ClusterSnapshot } from "../../engines/inspect/index.js";
+import { inspectReport, type ClusterSnapshot } from "../../engines/inspect/index.js";
 import { readDumps } from "./dump.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const load = (name: string) => readDumps([join(FIXTURES, `${name}.json`)]);
+
+/** The headline verdict and every caveat and verdict note, as one value to compare. */
+function judge(s: ClusterSnapshot) {
+  const r = inspectReport(s, { kind: "dump", files: [] });
+  const notes = Object.values(r.verdicts).flatMap((v) => (v.note ? [v.note] : []));
+  return { ...r.verdict, caveats: [...r.verdict.caveats, ...notes] };
+}
 
 /** The snapshot with some parts changed: a recorded cluster seen through a different lens. */
 function edit(s: ClusterSnapshot, change: Partial<ClusterSnapshot>): ClusterSnapshot {
@@ -65,16 +72,16 @@ const perModel = [
     fixture: "byo-cni",
     model: "byo-cni",
     dataplane: "unknown",
-    policy: "none",
+    policy: "unknown",
     confidence: "medium",
   },
 ] as const;
 
-describe("classify on recorded shapes", () => {
+describe("model, dataplane and policy per model", () => {
   it.each(perModel)(
     "$name → $model / $dataplane / $policy ($confidence)",
     async ({ fixture, model, dataplane, policy, confidence }) => {
-      const v = classify(await load(fixture));
+      const v = judge(await load(fixture));
       expect({ model: v.model, dataplane: v.dataplane, policy: v.policy, confidence: v.confidence }).toEqual({
         model,
         dataplane,
@@ -90,7 +97,7 @@ const variants: {
   name: string;
   fixture: string;
   change: (s: ClusterSnapshot) => Partial<ClusterSnapshot>;
-  expect: Partial<ReturnType<typeof classify>>;
+  expect: Partial<ReturnType<typeof judge>>;
   caveat?: RegExp;
 }[] = [
   {
@@ -106,11 +113,17 @@ const variants: {
     expect: { model: "azure-cni-overlay", confidence: "high" },
   },
   {
-    name: "Overlay with DaemonSets unreadable: dataplane from labels, policy unknown",
+    name: "Overlay with DaemonSets unreadable: the kube-proxy pods still tell the dataplane",
     fixture: "overlay",
     change: (s) => ({ daemonSets: [], read: s.read.filter((r) => r !== "daemonsets") }),
-    expect: { model: "azure-cni-overlay", dataplane: "azure", policy: "unknown" },
+    expect: { model: "azure-cni-overlay", dataplane: "azure", policy: "none" },
     caveat: /DaemonSets could not be read/,
+  },
+  {
+    name: "Overlay with DaemonSets and pods unreadable: dataplane and policy unknown, never guessed",
+    fixture: "overlay",
+    change: (s) => ({ daemonSets: [], pods: [], read: s.read.filter((r) => r !== "daemonsets" && r !== "pods") }),
+    expect: { model: "azure-cni-overlay", dataplane: "unknown", policy: "unknown" },
   },
   {
     name: "kubenet with the NNC CRD absent (live 404) stays kubenet",
@@ -137,7 +150,7 @@ const variants: {
     fixture: "overlay",
     change: (s) => ({ daemonSets: [...s.daemonSets, { namespace: "kube-system", name: "cilium", desired: 3 }] }),
     expect: { model: "azure-cni-overlay", dataplane: "unknown" },
-    caveat: /dataplane migration/,
+    caveat: /a dataplane migration may be in progress/,
   },
   {
     name: "Azure NPM DaemonSet → azure policy",
@@ -189,10 +202,10 @@ const variants: {
   },
 ];
 
-describe("classify on edited snapshots", () => {
+describe("verdicts on edited snapshots", () => {
   it.each(variants)("$name", async ({ fixture, change, expect: want, caveat }) => {
     const s = await load(fixture);
-    const v = classify(edit(s, change(s)));
+    const v = judge(edit(s, change(s)));
     expect(v).toMatchObject(want);
     if (caveat) expect(v.caveats.join("\n")).toMatch(caveat);
   });

@@ -1,29 +1,33 @@
 /**
- * Text forms of the inspect report: a terminal table and Markdown. Both show
- * the same sections; JSON is the report itself (docs/inspect.md).
+ * What the human outputs of `aksnet inspect` show, section by section: the
+ * headline, the verdicts with their proof, the lab's questions, evidence,
+ * pools, nodes, address use, headroom, the configuration and what was not
+ * read. `table.ts` and `markdown.ts` lay the sections out; JSON is the report
+ * itself (docs/inspect.md).
  */
-import type { Evidence, InspectReport } from "../../../engines/inspect/index.js";
-import { renderMarkdownTable } from "../output/markdown.js";
-import { formatNumber, renderTable, type CellLike, type Column } from "../output/table.js";
+import type { Evidence, InspectReport, Verdict } from "../../../engines/inspect/index.js";
+import { MODELS, isModelId } from "../../../kb/index.js";
+import { formatNumber, type CellLike, type Column } from "../output/table.js";
+import { labLines, proofText, verdictLines, type LineSection } from "./verdict-lines.js";
 
-export interface RenderOptions {
-  readonly color: boolean;
-  /** Show every node (default: the first `nodeLimit`). */
+/** What every `inspect` formatter gets. */
+export interface InspectView {
+  readonly report: InspectReport;
   readonly allNodes: boolean;
-  readonly nodeLimit?: number;
 }
 
-type Table = { title: string; columns: Column[]; rows: CellLike[][]; after?: string[] };
+export type Table = { title: string; columns: Column[]; rows: CellLike[][] };
 
-const MODEL_NAMES: Record<string, string> = {
-  kubenet: "kubenet",
-  "azure-cni-node-subnet": "Azure CNI node subnet",
-  "azure-cni-pod-subnet-dynamic": "Azure CNI pod subnet, dynamic allocation",
-  "azure-cni-pod-subnet-static": "Azure CNI pod subnet, static block allocation",
-  "azure-cni-overlay": "Azure CNI Overlay",
-  "byo-cni": "bring your own CNI",
-  unknown: "unknown",
-};
+/** The sections of the report, in order: headline lines, tables, then titled blocks of lines. */
+export interface Sections {
+  readonly head: readonly string[];
+  readonly tables: readonly Table[];
+  readonly tail: readonly LineSection[];
+}
+
+function modelTitle(model: string): string {
+  return isModelId(model) && MODELS[model].title !== model ? ` (${MODELS[model].title})` : "";
+}
 
 function sourceLine(r: InspectReport): string {
   if (r.source.kind === "dump") return `Source: dump ${r.source.files.join(", ")}`;
@@ -33,38 +37,33 @@ function sourceLine(r: InspectReport): string {
 /** Model ids without the common `azure-cni-` prefix, to keep the evidence table narrow. */
 const short = (m: string) => m.replace(/^azure-cni-/, "");
 
-function evidenceRows(e: readonly Evidence[], withModels: boolean): CellLike[][] {
-  return e.map((x) =>
-    withModels
-      ? [x.signal, x.observed, x.models.map(short).join(", ") || "-", x.weight]
-      : [x.signal, x.observed, x.weight],
-  );
+function evidenceRows(e: readonly Evidence[]): CellLike[][] {
+  return e.map((x) => [x.signal, x.observed, x.models.map(short).join(", ") || "-", x.weight]);
 }
 
-function sections(
-  r: InspectReport,
-  o: RenderOptions,
-): { head: string[]; tables: Table[]; tail: { title: string; lines: string[] }[] } {
+/** `value` for a known verdict; `unknown (why)` otherwise, so an unknown never reads as an answer. */
+function headValue(v: Verdict<string>): string {
+  return v.unknown ? `unknown (${v.unknown.why})` : v.value;
+}
+
+export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
+  const r = view.report;
+  const o = { allNodes: view.allNodes, nodeLimit };
   const v = r.verdict;
+  const vs = r.verdicts;
   const head = [
     sourceLine(r),
-    `Model:      ${v.model}${MODEL_NAMES[v.model] && MODEL_NAMES[v.model] !== v.model ? ` (${MODEL_NAMES[v.model]})` : ""}, confidence ${v.confidence}`,
-    `Dataplane:  ${v.dataplane}`,
-    `Policy:     ${v.policy}`,
+    `Model:      ${v.model}${modelTitle(v.model)}, confidence ${v.confidence}${vs.model.unknown ? ` (${proofText(vs.model)})` : ""}`,
+    `Dataplane:  ${headValue(vs.dataplane)}`,
+    `Policy:     ${headValue(vs.networkPolicy)}`,
     `Nodes:      ${formatNumber(r.totals.nodes)} (${formatNumber(r.totals.readyNodes)} ready); pods ${formatNumber(r.totals.pods)} (${formatNumber(r.totals.hostNetworkPods)} host-network, ${formatNumber(r.totals.podAddresses)} with their own address)`,
   ];
   const tables: Table[] = [];
   tables.push({
     title: "Model evidence (fits: model ids without azure-cni-)",
     columns: [{ header: "signal" }, { header: "observed" }, { header: "fits" }, { header: "weight" }],
-    rows: evidenceRows(v.evidence, true),
+    rows: evidenceRows(v.evidence),
   });
-  if (v.dataplaneEvidence.length)
-    tables.push({
-      title: "Dataplane and policy evidence",
-      columns: [{ header: "signal" }, { header: "observed" }, { header: "weight" }],
-      rows: evidenceRows(v.dataplaneEvidence, false),
-    });
   tables.push({
     title: "Pools",
     columns: [
@@ -76,7 +75,7 @@ function sections(
     ],
     rows: r.pools.map((p) => [p.pool, p.nodes, p.maxPods ?? "mixed", p.pods, p.hostNetworkPods]),
   });
-  const limit = o.allNodes ? Infinity : (o.nodeLimit ?? 20);
+  const limit = o.allNodes ? Infinity : o.nodeLimit;
   const shown = r.nodes.slice(0, limit);
   tables.push({
     title:
@@ -130,7 +129,7 @@ function sections(
       ]),
     });
   const h = r.headroom;
-  const tail: { title: string; lines: string[] }[] = [];
+  const tail: LineSection[] = [verdictLines(r), labLines(r.lab, o.allNodes ? Infinity : o.nodeLimit)];
   const hl = [
     h.moreNodes === undefined
       ? "More nodes that fit: unknown (no pod range or pod subnet is known)."
@@ -167,20 +166,4 @@ function sections(
   if (notes.length) tail.push({ title: "Notes", lines: notes });
   if (r.problems.length) tail.push({ title: "Not read", lines: r.problems.map((p) => `${p.resource}: ${p.detail}`) });
   return { head, tables, tail };
-}
-
-export function renderInspectTable(r: InspectReport, o: RenderOptions): string {
-  const { head, tables, tail } = sections(r, o);
-  const out = [head.join("\n") + "\n"];
-  for (const t of tables) out.push(`${t.title}\n${renderTable(t.columns, t.rows, { color: o.color })}`);
-  for (const t of tail) out.push(`${t.title}\n${t.lines.map((l) => `  ${l}`).join("\n")}\n`);
-  return out.join("\n");
-}
-
-export function renderInspectMarkdown(r: InspectReport, o: RenderOptions): string {
-  const { head, tables, tail } = sections(r, o);
-  const out = ["## Cluster network\n\n" + head.map((l) => `- ${l.replace(/: +/, ": ")}`).join("\n") + "\n"];
-  for (const t of tables) out.push(`### ${t.title}\n\n${renderMarkdownTable(t.columns, t.rows)}`);
-  for (const t of tail) out.push(`### ${t.title}\n\n${t.lines.map((l) => `- ${l}`).join("\n")}\n`);
-  return out.join("\n");
 }
