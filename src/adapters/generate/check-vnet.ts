@@ -44,11 +44,12 @@ function checkRouteTables(v: SourceVnet, c: Checks): GenRouteTable[] {
 }
 
 function checkSubnets(v: SourceVnet, tables: readonly GenRouteTable[], existing: boolean, c: Checks): GenSubnet[] {
+  const tableNames = new Set(tables.map((t) => t.name));
   return v.subnets.map((s, i): GenSubnet => {
     c.match(`vnet.subnets[${i}].name`, s.name, SUBNET_NAME, RULES.subnetName);
     c.match(`vnet.subnets[${i}].delegation`, s.delegation, DELEGATION, RULES.delegation);
     // An existing VNet's subnets keep whatever route table they have; only a created subnet attaches one.
-    if (s.routeTable !== undefined && !existing && !tables.some((t) => t.name === s.routeTable))
+    if (s.routeTable !== undefined && !existing && !tableNames.has(s.routeTable))
       c.problems.push({
         path: `vnet.subnets[${i}].routeTable`,
         value: s.routeTable,
@@ -85,7 +86,9 @@ export function checkVnet(plan: Plan, clusterName: string, existing: boolean, c:
   };
 }
 
-/** A pool's subnet reference: it must name a subnet of the plan's VNet. */
+const subnetNames = new WeakMap<GenVnet, ReadonlySet<string>>();
+
+/** A pool's subnet reference: it must name a subnet of the plan's VNet (a set lookup: plans hold 100,000 subnets). */
 export function checkSubnetRef(path: string, value: string | undefined, vnet: GenVnet | undefined, c: Checks): void {
   if (value === undefined) return;
   if (!vnet)
@@ -95,6 +98,15 @@ export function checkSubnetRef(path: string, value: string | undefined, vnet: Ge
       reason:
         "it names a subnet but the plan has no vnet section to define it (for a cluster JSON, give its az network vnet show JSON too)",
     });
-  else if (!vnet.subnets.some((s) => s.name === value))
+  else if (!namesOf(vnet).has(value))
     c.problems.push({ path, value, reason: `no subnet of vnet ${vnet.name} has that name` });
+}
+
+function namesOf(vnet: GenVnet): ReadonlySet<string> {
+  let names = subnetNames.get(vnet);
+  if (!names) {
+    names = new Set(vnet.subnets.map((s) => s.name));
+    subnetNames.set(vnet, names);
+  }
+  return names;
 }

@@ -303,7 +303,10 @@ export function generateTerraform(plan: GenPlan): { text: string; notes: string[
   const ref = vnet?.existing ? "data." : "";
   const subnets = new Map([...idents].map(([k, v]) => [k, `${ref}azurerm_subnet.${v}`]));
   const pieces = FEATURES.map((f) => f.terraform?.(plan, { subnet: (name) => subnets.get(name) ?? "" }) ?? {});
-  if (vnet) items.push(...(vnet.existing ? existingVnetItems(plan, vnet, idents) : createdVnetItems(vnet, idents)));
+  // One item per subnet: appended one by one, since spreading 100,000 arguments overflows the stack.
+  if (vnet)
+    for (const x of vnet.existing ? existingVnetItems(plan, vnet, idents) : createdVnetItems(vnet, idents))
+      items.push(x);
   for (const x of pieces) items.push(...(x.resources ?? []));
   if (vnet) items.push(permissionsComment(n));
   items.push(clusterResource(plan, n, subnets, providerNotes, pieces));

@@ -35,20 +35,22 @@ export interface AzureId {
   readonly subnet?: string;
 }
 
+const ID_KEYS: Readonly<Record<string, keyof AzureId>> = {
+  subscriptions: "subscription",
+  resourcegroups: "resourceGroup",
+  virtualnetworks: "vnet",
+  subnets: "subnet",
+};
+
 /** Parses `/subscriptions/…/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/V/subnets/S`. */
 export function parseAzureId(id: unknown): AzureId | undefined {
   if (typeof id !== "string") return undefined;
   const parts = id.split("/").filter((s) => s !== "");
-  const after = (name: string) => {
-    const i = parts.findIndex((p) => p.toLowerCase() === name.toLowerCase());
-    return i >= 0 ? parts[i + 1] : undefined;
-  };
-  const r: AzureId = {
-    ...(after("subscriptions") ? { subscription: after("subscriptions")! } : {}),
-    ...(after("resourceGroups") ? { resourceGroup: after("resourceGroups")! } : {}),
-    ...(after("virtualNetworks") ? { vnet: after("virtualNetworks")! } : {}),
-    ...(after("subnets") ? { subnet: after("subnets")! } : {}),
-  };
+  const r: { -readonly [K in keyof AzureId]: string } = {};
+  for (let i = 0; i < parts.length - 1; i++) {
+    const k = ID_KEYS[parts[i]!.toLowerCase()];
+    if (k !== undefined && r[k] === undefined) r[k] = parts[i + 1]!;
+  }
   return r.subnet || r.vnet ? r : undefined;
 }
 
@@ -61,11 +63,31 @@ export interface Origin {
   readonly path: SourcePath;
 }
 
+/** The origins of one top-level section: all from one file (sections move between builders whole). */
+interface Section {
+  file: number;
+  /** Plan path (joined with NUL) → source path. */
+  readonly paths: Map<string, SourcePath>;
+}
+
+const SEP = "\u0000";
+
 export class PlanBuilder {
   readonly value: Record<string, unknown> = {};
-  private readonly origins = new Map<string, Origin>();
+  /** Origins grouped by the plan's top-level key ("" for the root), so sections move and re-tag in O(1). */
+  private readonly sections = new Map<string, Section>();
 
   constructor(readonly file = 0) {}
+
+  private section(path: PlanPath): Section {
+    const top = path.length === 0 ? "" : String(path[0]);
+    let s = this.sections.get(top);
+    if (!s) {
+      s = { file: this.file, paths: new Map() };
+      this.sections.set(top, s);
+    }
+    return s;
+  }
 
   /** Sets the plan field at `path` (creating objects and arrays on the way) and remembers its source. */
   set(path: PlanPath, v: unknown, from: SourcePath): void {
@@ -78,12 +100,12 @@ export class PlanBuilder {
       o = o[k] as Record<string | number, unknown>;
     }
     o[path[path.length - 1]!] = v;
-    this.origins.set(path.join("\u0000"), { file: this.file, path: from });
+    this.section(path).paths.set(path.join(SEP), from);
   }
 
   /** Remembers where a plan object (a pool, a subnet) came from without setting a value. */
   mark(path: PlanPath, from: SourcePath): void {
-    this.origins.set(path.join("\u0000"), { file: this.file, path: from });
+    this.section(path).paths.set(path.join(SEP), from);
   }
 
   /** Takes the top-level sections of `other` that this plan does not have yet, with their origins. Returns the sections it skipped. */
@@ -95,21 +117,26 @@ export class PlanBuilder {
         continue;
       }
       this.value[k] = v;
-      for (const [key, o] of other.origins) if (key === k || key.startsWith(`${k}\u0000`)) this.origins.set(key, o);
+      const s = other.sections.get(k);
+      if (s) this.sections.set(k, s);
     }
     return skipped;
   }
 
-  /** Copies every origin of `other`, re-tagged with this builder's file index. */
+  /** Takes every origin of `other`, re-tagged with this builder's file index (the sections are moved, not copied). */
   copyOriginsFrom(other: PlanBuilder): void {
-    for (const [k, o] of other.origins) this.origins.set(k, { file: this.file, path: o.path });
+    for (const [k, s] of other.sections) {
+      s.file = this.file;
+      this.sections.set(k, s);
+    }
   }
 
   /** The source of a plan path: its own, or the nearest recorded ancestor's, with how many keys of `path` that ancestor has. */
   origin(path: PlanPath): { origin: Origin; depth: number } | undefined {
     for (let n = path.length; n >= 0; n--) {
-      const o = this.origins.get(path.slice(0, n).join("\u0000"));
-      if (o) return { origin: o, depth: n };
+      const s = this.sections.get(n === 0 ? "" : String(path[0]));
+      const from = s?.paths.get(path.slice(0, n).join(SEP));
+      if (s && from) return { origin: { file: s.file, path: from }, depth: n };
     }
     return undefined;
   }

@@ -131,14 +131,14 @@ export function loadPlanFiles(files: readonly PlanFile[]): LoadedPlan {
       const template = withParameterDefaults(d.parsed.value, d.parsed.value as Record<string, unknown>);
       const cluster = templateResources(template, "cluster")[0]!;
       const r = importManagedCluster(cluster.o, cluster.at);
-      refs.push(...r.vnetRefs);
+      for (const x of r.vnetRefs) refs.push(x);
       const vnets = templateResources(template, "vnet");
       if (vnets.length > 0) r.builder.absorb(importVnetList(vnets, r.vnetRefs).builder);
       builders[i] = rebase(r.builder, i);
     } else if (d.format === "az-aks-show" || d.format === "arm") {
       const r = importManagedCluster(d.parsed.value as Record<string, unknown>);
       builders[i] = rebase(r.builder, i);
-      refs.push(...r.vnetRefs);
+      for (const x of r.vnetRefs) refs.push(x);
     }
   });
   detected.forEach((d, i) => {

@@ -78,8 +78,19 @@ interface TfContext {
   readonly all: readonly Res[];
   readonly refs: ReadonlyMap<string, string[]>;
   readonly subnetsByAddr: ReadonlyMap<string, Res>;
+  /** The first `azurerm_subnet` of each name (a lookup per pool, not a scan: plans hold 100,000 subnets). */
+  readonly subnetsByName: ReadonlyMap<string, Res>;
   /** Names of the VNets the pools' subnets belong to. */
   readonly usedVnets: Set<string>;
+}
+
+function firstByName(rs: readonly Res[]): Map<string, Res> {
+  const out = new Map<string, Res>();
+  for (const r of rs) {
+    const n = r.values["name"];
+    if (typeof n === "string" && !out.has(n)) out.set(n, r);
+  }
+  return out;
 }
 
 /** The address of a resource's configuration block (instance keys such as `[0]` dropped). */
@@ -144,7 +155,7 @@ function importPool(
   const ps = subnetName(ctx, r, p, "pod_subnet_id", ref("pod_subnet_id"));
   if (ps) b.set(["nodePools", i, "podSubnet"], ps, [...at, "pod_subnet_id"]);
   for (const name of [sn, ps]) {
-    const s = [...ctx.subnetsByAddr.values()].find((x) => x.values["name"] === name);
+    const s = name === undefined ? undefined : ctx.subnetsByName.get(name);
     if (typeof s?.values["virtual_network_name"] === "string") ctx.usedVnets.add(s.values["virtual_network_name"]);
   }
 }
@@ -254,6 +265,7 @@ export function importTerraformPlan(doc: Obj): PlanBuilder {
     all,
     refs: references(isObj(doc["configuration"]) ? doc["configuration"]["root_module"] : undefined),
     subnetsByAddr: new Map(all.filter((r) => r.type === "azurerm_subnet").map((r) => [r.address, r])),
+    subnetsByName: firstByName(all.filter((r) => r.type === "azurerm_subnet")),
     usedVnets: new Set<string>(),
   };
   let pool = 0;
