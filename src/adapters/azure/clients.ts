@@ -61,9 +61,15 @@ export async function resourceGraphClient(s: ClientSettings): Promise<ResourceGr
   return new ResourceGraphClient(s.credential, options(s, true) as never);
 }
 
-/** A Microsoft.Network client factory (one client per subscription); the package loads once, on first call. */
+/**
+ * A Microsoft.Network client factory (one client per subscription). The package
+ * (large: about a second to load) starts loading now, so it loads while the
+ * Resource Graph queries run.
+ */
 export function networkClients(s: ClientSettings): (subscriptionId: string) => Promise<Network> {
-  let mod: Promise<{ NetworkManagementClient: typeof NetworkManagementClient }> | undefined;
+  let mod: Promise<{ NetworkManagementClient: typeof NetworkManagementClient }> | undefined =
+    import("@azure/arm-network");
+  mod.catch(() => undefined); // a load failure surfaces at the first use
   const made = new Map<string, Network>();
   return async (subscriptionId) => {
     mod ??= import("@azure/arm-network");

@@ -235,6 +235,7 @@ export async function readAzureEstate(options: LiveScanOptions): Promise<LiveSca
   const run: Run = { o, settings, builder: new EstateBuilder(), missing: [], refused: new Map() };
   try {
     const rg = await resourceGraphClient(settings);
+    const network = networkClients(settings);
     try {
       await readClusters(run, rg);
     } catch (e) {
@@ -242,7 +243,7 @@ export async function readAzureEstate(options: LiveScanOptions): Promise<LiveSca
     }
     try {
       await readVnets(run, rg);
-      await readUsages(run.builder, networkClients(settings), {
+      await readUsages(run.builder, network, {
         concurrency: o.concurrency,
         budget,
         missing: run.missing,

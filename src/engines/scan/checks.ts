@@ -75,7 +75,11 @@ export const CHECKS: Readonly<Record<CheckId, CheckMeta>> = {
   },
 };
 
-const n = (x: number) => x.toLocaleString("en-US");
+/** 12,345: thousands separators as the AKS docs print counts (toLocaleString is slow for thousands of messages). */
+const n = (x: number): string => {
+  const s = String(x);
+  return Math.abs(x) < 1000 || !Number.isInteger(x) ? s : s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+};
 const plural = (k: number, one: string, many = `${one}s`) => `${n(k)} ${k === 1 ? one : many}`;
 
 /** How a range is named in messages: `subnet aks-nodes (10.0.0.0/24)` or `pod CIDR 10.244.0.0/16`. */

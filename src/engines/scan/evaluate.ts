@@ -126,7 +126,6 @@ export function neededAtMax(demands: readonly Demand[], used: number | null): nu
  */
 export function sharedCheck(range: RangeState, demands: readonly Demand[]): CheckResult {
   const needed = neededAtMax(demands, range.used);
-  const pools = demands.map((d) => `${d.clusterName}/${d.pool}`);
   if (needed === null)
     return {
       check: "shared-subnet-at-max",
@@ -140,7 +139,12 @@ export function sharedCheck(range: RangeState, demands: readonly Demand[]): Chec
       fix: null,
     };
   return result("shared-subnet-at-max", range, needed, () => ({
-    message: sharedMessage({ range, pools, needed, free: range.free ?? 0 }),
+    message: sharedMessage({
+      range,
+      pools: demands.map((d) => `${d.clusterName}/${d.pool}`),
+      needed,
+      free: range.free ?? 0,
+    }),
     fix:
       range.role === "pod-cidr"
         ? "Expand the pod CIDR, or lower the pools' maxCount."

@@ -160,7 +160,8 @@ function subnetReports(
       check,
     });
   }
-  return out.sort((a, b) => (lower(a.id) < lower(b.id) ? -1 : 1));
+  const keyed = out.map((r) => [lower(r.id), r] as const);
+  return keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, r]) => r);
 }
 
 /** Scans an estate: every cluster's and pool's headroom, in the words of the AKS errors. */

@@ -81,6 +81,12 @@ function certificates(dir: string): { key: string; cert: string } {
   return { key: readFileSync(join(dir, "server.key"), "utf8"), cert: readFileSync(join(dir, "server.crt"), "utf8") };
 }
 
+const SUBSCRIPTIONS = /^\/subscriptions$/i;
+const LIST_CLUSTERS = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters$/i;
+const LIST_VNETS = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworks$/i;
+/** Items per page of the REST lists (what a per-subscription listing walks). */
+const LIST_PAGE = 100;
+
 const ARG_PATH = /^\/providers\/Microsoft\.ResourceGraph\/resources$/i;
 const USAGE_PATH =
   /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworks\/([^/]+)\/usages$/i;
@@ -193,6 +199,34 @@ function usage(h: Handling, m: RegExpExecArray): { status: number; json: unknown
   return { status: 200, json: { value, ...(nextLink ? { nextLink } : {}) } };
 }
 
+/**
+ * The REST lists a naive scan walks subscription by subscription (the benchmark's
+ * peer): subscriptions, then each one's managed clusters and VNets, paged by nextLink.
+ */
+function restList(h: Handling, u: URL): { status: number; json: unknown } | undefined {
+  const from = Number(u.searchParams.get("$skiptoken") ?? "0") || 0;
+  const page = (all: readonly unknown[]) => {
+    const next = from + LIST_PAGE < all.length ? new URL(u.pathname, h.url()) : undefined;
+    next?.searchParams.set("api-version", u.searchParams.get("api-version") ?? "");
+    next?.searchParams.set("$skiptoken", String(from + LIST_PAGE));
+    return {
+      status: 200,
+      json: { value: all.slice(from, from + LIST_PAGE), ...(next ? { nextLink: next.href } : {}) },
+    };
+  };
+  const inSub = (rs: readonly Record<string, unknown>[], sub: string) =>
+    rs.filter((r) => String(r["id"]).toLowerCase().startsWith(`/subscriptions/${sub.toLowerCase()}/`));
+  if (SUBSCRIPTIONS.test(u.pathname)) {
+    const subs = new Set([...h.estate.clusters, ...h.estate.vnets].map((r) => String(r["id"]).split("/")[2]!));
+    return page([...subs].sort().map((s) => ({ id: `/subscriptions/${s}`, subscriptionId: s, state: "Enabled" })));
+  }
+  const c = LIST_CLUSTERS.exec(u.pathname);
+  if (c) return page(inSub(h.estate.clusters, c[1]!));
+  const v = LIST_VNETS.exec(u.pathname);
+  if (v) return page(inSub(h.estate.vnets, v[1]!));
+  return undefined;
+}
+
 function throttled(h: Handling, path: string): { status: number; headers: Record<string, string> } | undefined {
   const t = h.b.throttle;
   if (!t || !t.path.test(path)) return undefined;
@@ -239,6 +273,8 @@ async function handle(
     const r = graph(h, body);
     return reply(r.status, r.json, r.headers);
   }
+  const listed = req.method === "GET" ? restList(h, u) : undefined;
+  if (listed) return reply(listed.status, listed.json);
   const m = USAGE_PATH.exec(u.pathname);
   if (req.method === "GET" && m) {
     const r = usage(h, m);
