@@ -3,10 +3,14 @@
  * index) is one rule and must be listed here; the catalog test checks it.
  */
 import type { Rule } from "../rule.js";
+import agcSubnetInvalid from "./agc-subnet-invalid.js";
+import apiServerSubnetInvalid from "./api-server-subnet-invalid.js";
+import applicationGatewaySubnetInvalid from "./application-gateway-subnet-invalid.js";
 import autoscalerBoundsInvalid from "./autoscaler-bounds-invalid.js";
 import cidrInvalid from "./cidr-invalid.js";
 import clusterExceedsNodeLimit from "./cluster-exceeds-node-limit.js";
 import connectedNetworkOverlapsVnet from "./connected-network-overlaps-vnet.js";
+import gatewayPoolInvalid from "./gateway-pool-invalid.js";
 import dnsAndServiceCidrSetSeparately from "./dns-and-service-cidr-set-separately.js";
 import dnsServiceIpOutsideServiceCidr from "./dns-service-ip-outside-service-cidr.js";
 import dnsServiceIpReservedAddress from "./dns-service-ip-reserved-address.js";
@@ -28,6 +32,7 @@ import podSubnetTooSmall from "./pod-subnet-too-small.js";
 import policyUnsupportedForNetwork from "./policy-unsupported-for-network.js";
 import poolBelow30Pods from "./pool-below-30-pods.js";
 import rangeOverlapsReserved from "./range-overlaps-reserved.js";
+import reservedSubnetInvalid from "./reserved-subnet-invalid.js";
 import retirementAhead from "./retirement-ahead.js";
 import routeTableInvalid from "./route-table-invalid.js";
 import serviceCidrInsideVnet from "./service-cidr-inside-vnet.js";
@@ -42,6 +47,9 @@ import vnetLayoutInvalid from "./vnet-layout-invalid.js";
 import windowsPoolUnsupported from "./windows-pool-unsupported.js";
 
 export const RULES: readonly Rule[] = [
+  agcSubnetInvalid,
+  apiServerSubnetInvalid,
+  applicationGatewaySubnetInvalid,
   autoscalerBoundsInvalid,
   cidrInvalid,
   clusterExceedsNodeLimit,
@@ -50,6 +58,7 @@ export const RULES: readonly Rule[] = [
   dnsServiceIpOutsideServiceCidr,
   dnsServiceIpReservedAddress,
   dualStackUnsupported,
+  gatewayPoolInvalid,
   ipFamiliesMismatch,
   maxPodsNotRecommended,
   maxPodsOutOfRange,
@@ -67,6 +76,7 @@ export const RULES: readonly Rule[] = [
   policyUnsupportedForNetwork,
   poolBelow30Pods,
   rangeOverlapsReserved,
+  reservedSubnetInvalid,
   retirementAhead,
   routeTableInvalid,
   serviceCidrInsideVnet,
