@@ -3,7 +3,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "dist-check/**", "node_modules/**", "web-dist/**", "test-output/**", "coverage/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "dist-check/**",
+      "node_modules/**",
+      "web-dist/**",
+      "test-output/**",
+      "coverage/**",
+      ".bench-data/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,29 +1,40 @@
 #!/usr/bin/env node
 /**
  * Bundles the CLI into dist/cli/: `aksnet.js` (the `aksnet` and `kubectl-aksnet`
- * executables) holds what every command needs, commander included, and the
- * commands' heavier parts stay in chunks loaded on demand, as the dynamic imports
- * in the source ask. The runtime packages with weight of their own
- * (@kubernetes/client-node, yaml, js-yaml, zod) stay outside the bundle and load
- * only in the commands that use them.
+ * executables) enables Node's compile cache and loads the shell; every command,
+ * and every output format of a command, is a chunk loaded on demand, as the
+ * dynamic imports in the source ask. Only @kubernetes/client-node and the Azure SDK
+ * stay outside (loaded by `inspect` on a live cluster and by `scan` alone).
  *
- * Why: started from the ~50 modules tsc writes, `aksnet compare` spent 20-30 ms
- * of its start resolving and loading files (hyperfine, 40 runs each: 166 ms from
- * dist/adapters/cli/bin.js, 136 ms from the bundle; `node -e 0` took 111 ms).
- * Run after tsc: it bundles tsc's JavaScript, so the library in dist/ and the CLI
- * are the same code.
+ * Why (bench/startup.bench.mjs, CPU time over `node -e 0`, load average ~13):
+ * - zod, yaml and js-yaml inside the bundle instead of loaded from node_modules:
+ *   `aksnet check` of a small plan +195 → +109 ms on Node 20, +127 → +88 ms on Node 22
+ *   (Node's loader resolving and reading ~200 package files, and the CommonJS loader).
+ * - zod's ~60 message locales left out (zod-english-only): the zod chunk 734 → 418 KB.
+ * - a package.json in dist/cli/ and dist/cli/chunks/ saying "module": Node stops looking
+ *   for one up the tree for every chunk (2–5 ms).
+ * - Tried and dropped: minifying (no measurable gain), one file without chunks (compare
+ *   +20 ms: every command parses everything), CommonJS bundles per command (check +100 ms
+ *   on Node 22: its compile cache did not help them).
+ * A package that a dynamic import() reaches loses its named exports in the bundle (esbuild
+ * gives a CommonJS module only `default` there): import packages statically, inside a
+ * module that is itself loaded on demand (test/cli-bundle.test.ts runs every format).
  *
  * commander loads node:child_process when it loads (for subcommands that are
  * separate executables, which aksnet has none of): about 6.5 ms of every start,
  * Node compiling child_process, net and their dependencies. In the bundle that
  * require() is given a stand-in that loads the real module on first use.
  *
+ * Run after tsc: it bundles tsc's JavaScript, so the library in dist/ and the CLI
+ * are the same code.
+ *
  *   node scripts/build-cli.mjs
  */
-import { rm } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { zodEnglishOnly } from "./lib/zod-english-only.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "dist", "cli");
@@ -53,13 +64,16 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  external: ["@kubernetes/client-node", "yaml", "js-yaml", "zod", "@azure/*"],
+  // The Azure SDK (scan) and the Kubernetes client load only in the commands that reach Azure or a cluster.
+  external: ["@kubernetes/client-node", "@azure/*"],
   // commander is CommonJS: its require() calls of node built-ins need a real require in ESM output.
   banner: {
     js: 'import { createRequire as __aksnetRequire } from "node:module"; const require = __aksnetRequire(import.meta.url);',
   },
   chunkNames: "chunks/[name]-[hash]",
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, zodEnglishOnly],
   logLevel: "warning",
 });
+// Node looks for the package.json that decides a file's module kind from the file's directory up.
+for (const dir of [OUT, join(OUT, "chunks")]) await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
 console.log("bundled the CLI: dist/cli/aksnet.js");

@@ -12,30 +12,10 @@
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { zodEnglishOnly } from "./lib/zod-english-only.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CLIENT = join(ROOT, "src", "adapters", "web", "client");
-
-/**
- * zod re-exports all of its ~60 message locales as a namespace, which keeps them
- * in the bundle (about 300 KB) although the page uses none but English: the
- * locale index is replaced by one that exports only `en`.
- */
-const zodEnglishOnly = {
-  name: "zod-english-only",
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${join("node_modules", "zod")}`)
-        ? { path: join(dirname(args.importer), "..", "locales", "index.js"), namespace: "zod-locales" }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), "en.js"))};`,
-      loader: "js",
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
 
 /** Builds the page into `outDir`; returns the list of files written. */
 export async function buildWeb({ outDir = join(ROOT, "dist", "web"), minify = true } = {}) {

@@ -3,6 +3,7 @@
  * (severity, where, rule with its docs page, message, fix), what was assumed,
  * and the resolved plan as YAML when asked: for a pull request or a design document.
  */
+import { stringify } from "yaml";
 import { pathText } from "../../../engines/validate/index.js";
 import type { Formatter } from "../output/formats.js";
 import { cellText, codeBlock, inlineCode } from "../output/markdown.js";
@@ -10,7 +11,7 @@ import { resolvedForOutput, type CheckView } from "./report.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-const checkMarkdown: Formatter<CheckView> = async ({ report: r, showResolved }) => {
+const checkMarkdown: Formatter<CheckView> = ({ report: r, showResolved }) => {
   const s = r.summary;
   const files = r.files.map((f) => `${inlineCode(f.file)} (${f.format})`).join(" + ");
   const counts =
@@ -38,7 +39,6 @@ const checkMarkdown: Formatter<CheckView> = async ({ report: r, showResolved }) 
     }
   }
   if (showResolved && r.resolved) {
-    const { stringify } = await import("yaml");
     out.push("", "**Resolved plan**", "", codeBlock(stringify(resolvedForOutput(r.resolved)), "yaml").trimEnd());
   }
   return `${out.join("\n")}\n`;

@@ -53,6 +53,8 @@ export type FormatterLoader<R> = () => Promise<{ readonly default: Formatter<R> 
 /** The data formats: every command with a JSON contract writes each of them from that contract. */
 const DATA_FORMATS: Readonly<Partial<Record<FormatName, (data: unknown) => Promise<string>>>> = {
   json: (data) => Promise.resolve(renderJson(data)),
+  // A static import of a package inside a lazily loaded module: the bundle keeps a CommonJS package's named
+  // exports for static imports only.
   yaml: async (data) => (await import("./yaml.js")).renderYaml(data),
 };
 

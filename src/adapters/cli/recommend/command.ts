@@ -5,9 +5,8 @@
  */
 import { InvalidArgumentError, Option } from "commander";
 import type { Plan, Requirements } from "../../../engines/plan/index.js";
-import type { InputProblem, Recommendation } from "../../../engines/recommend/index.js";
+import type { InputProblem } from "../../../engines/recommend/index.js";
 import type { Io } from "../io.js";
-import { writeTextFile } from "../files.js";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
@@ -84,7 +83,9 @@ export default defineCommand({
     const r = result;
     const emitted =
       opts["emitPlan"] !== undefined
-        ? await emitPlanFile(r, requirements, String(opts["emitPlan"]), input.naming, io)
+        ? await (
+            await import("./plan-file.js")
+          ).emitPlanFile(r, requirements, String(opts["emitPlan"]), input.naming, io)
         : undefined;
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), {
       recommendation: r,
@@ -94,7 +95,7 @@ export default defineCommand({
   },
 });
 
-type Naming = { name?: string; resourceGroup?: string; location?: string };
+export type Naming = { name?: string; resourceGroup?: string; location?: string };
 
 /** The requirements, Kubernetes version and names of a plan file. */
 async function fromPlan(
@@ -149,34 +150,4 @@ function usageErrorOf(
       fromFlag ? (FLAG_OF[k] ?? k) : `requirements.${k}`,
     );
   return new UsageError(`${say(p.message)}; ${say(p.fix)}${fromFlag ? "" : " in the plan file"}`);
-}
-
-/** Writes the best candidate's plan to `file` (--emit-plan); nothing when no model fits. */
-async function emitPlanFile(
-  r: Recommendation,
-  requirements: Requirements,
-  file: string,
-  naming: Naming,
-  io: Io,
-): Promise<RecommendView["emitted"]> {
-  const best = r.ranked[0];
-  if (!best) return undefined;
-  const [{ emitPlan, candidateTitle }, { describeTarget }, { stringify }] = await Promise.all([
-    import("../../../engines/recommend/index.js"),
-    import("./render.js"),
-    import("yaml"),
-  ]);
-  const e = emitPlan(best, r.target, naming);
-  if ("problem" in e) throw new UsageError(`cannot emit a plan for ${best.title}: ${e.problem}; widen --address-space`);
-  const header =
-    `# Recommended by aksnet: ${candidateTitle(best)}.\n# Requirements: ${describeTarget(r)}.\n` +
-    "# Subnets are the smallest that hold the peak node count with surge: " +
-    "widen them for growth, internal load balancers or more pools.\n";
-  await writeTextFile(
-    io.cwd,
-    file,
-    header + stringify({ ...e.plan, requirements }),
-    "give a writable path for --emit-plan",
-  );
-  return { file, candidate: best.id, title: best.title };
 }
