@@ -42,7 +42,7 @@ describe("aksnet generate", () => {
       name: "injection refused by the validator",
       argv: ["generate", "-f", "az", file("bad.yaml", good.replace("name: aks", 'name: "aks$(reboot)"'))],
       code: 1,
-      stderr: /Cluster name "aks\$\(reboot\)" is not a valid AKS cluster name/,
+      stderr: /Cluster name "aks\$\(reboot\)" contains "\$"/,
     },
     {
       name: "injection refused by the writer even with --force",

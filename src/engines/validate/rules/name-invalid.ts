@@ -1,10 +1,14 @@
+import {
+  NAME_RULES,
+  nameProblem,
+  OVERLAY_NETWORK_NAME_MAX,
+  poolNameKind,
+  sourceUrls,
+  suggestName,
+  type NameKind,
+} from "../../../kb/index.js";
 import type { FieldPath } from "../../plan/index.js";
-import { OVERLAY_NAME_MAX } from "../facts.js";
 import { defineRule } from "../rule.js";
-
-const POOL_NAME = /^[a-z][a-z0-9]*$/;
-/** The managed cluster resource name (REST API `resourceName` pattern). */
-const CLUSTER_NAME = /^[a-zA-Z0-9]$|^[a-zA-Z0-9][-_a-zA-Z0-9]{0,61}[a-zA-Z0-9]$/;
 
 export default defineRule({
   meta: {
@@ -12,20 +16,15 @@ export default defineRule({
     family: "names",
     severity: "error",
     description:
-      "The cluster name is 1–63 letters, digits, - and _ (starting and ending with a letter or digit); pool names are lowercase letters and digits starting with a letter, at most 12 characters (6 for Windows); with overlay, the subnet, VNet and VNet resource-group names are at most 63 characters.",
+      "Every name the plan gives an Azure resource follows Azure's rule for it (the cluster, resource groups, the VNet, subnets, route tables, node pools per OS, the location), the same rules `generate` applies; with Azure CNI Overlay the node subnet, VNet and VNet resource group names are at most 63 characters.",
     messages: {
-      clusterName: {
-        message:
-          'Cluster name "{name}" is not a valid AKS cluster name: 1 to 63 letters, digits, - and _, starting and ending with a letter or digit.',
-        fix: 'Rename the cluster, e.g. "{suggested}".',
+      name: {
+        message: '{What} "{name}" {problem}: {rule}.',
+        fix: 'Rename it, e.g. "{suggested}".',
       },
-      poolChars: {
-        message: 'Pool name "{pool}" must be lowercase letters and digits and start with a letter.',
-        fix: 'Rename the pool, e.g. "{suggested}".',
-      },
-      poolLength: {
-        message: 'Pool name "{pool}" has {length} characters; {os} pool names may have at most {max}.',
-        fix: "Use a name of at most {max} characters.",
+      location: {
+        message: 'Location "{name}" {problem}: {rule}.',
+        fix: 'Use the region\'s name, e.g. "{suggested}".',
       },
       overlayName: {
         message:
@@ -33,54 +32,46 @@ export default defineRule({
         fix: "Use a {what} name of at most {max} characters.",
       },
     },
-    sources: [
-      "MicrosoftDocs/azure-aks-docs:articles/aks/use-system-pools.md (limitations)",
-      OVERLAY_NAME_MAX.source,
-      "https://learn.microsoft.com/rest/api/aks/managed-clusters/create-or-update (resourceName: maxLength 63, pattern)",
-    ],
-    checked: "2026-11-22",
+    sources: sourceUrls(...Object.values(NAME_RULES), OVERLAY_NETWORK_NAME_MAX),
+    checked: "2026-12-06",
     assumes:
-      "Another page (use-labels) says network-name and network-subnet label values are truncated above 64 characters; the overlay page's 63-character limit is used.",
+      "Resource group names: ARM also accepts Unicode letters and digits, but the Terraform provider's pattern is ASCII-only, so aksnet keeps to ASCII (every name it accepts deploys with every format it generates). Overlay: another page (use-labels) says network-name and network-subnet label values are truncated above 64 characters; the Overlay page's 63-character limit is used.",
   },
   check({ plan, report }) {
-    const name = plan.plan.name;
-    if (name !== undefined && !CLUSTER_NAME.test(name)) {
-      const suggested =
-        name
-          .replace(/[^-_a-zA-Z0-9]/g, "-")
-          .replace(/^[-_]+|[-_]+$/g, "")
-          .slice(0, 63) || "aks-cluster";
-      report({ messageId: "clusterName", path: ["name"], data: { name, suggested } });
-    }
-    for (const p of plan.pools) {
-      const at = ["nodePools", p.index, "name"];
-      if (!POOL_NAME.test(p.name)) {
-        const suggested =
-          p.name
-            .toLowerCase()
-            .replace(/[^a-z0-9]/g, "")
-            .replace(/^[0-9]+/, "")
-            .slice(0, 12) || "pool1";
-        report({ messageId: "poolChars", path: at, data: { pool: p.name, suggested } });
-      }
-      const max = p.os === "Linux" ? 12 : 6;
-      if (p.name.length > max)
-        report({
-          messageId: "poolLength",
-          path: at,
-          data: { pool: p.name, length: p.name.length, os: p.os === "Linux" ? "Linux" : "Windows", max },
-        });
-    }
-    if (plan.model !== "azure-cni-overlay" || !plan.plan.vnet) return;
-    const max = OVERLAY_NAME_MAX.value;
-    const vnet = plan.plan.vnet;
-    const check = (what: string, name: string | undefined, path: FieldPath) => {
-      if (name !== undefined && name.length > max)
-        report({ messageId: "overlayName", path, data: { what, name, length: name.length, max } });
+    const p = plan.plan;
+    const check = (kind: NameKind, name: string | undefined, path: FieldPath) => {
+      if (name === undefined) return;
+      const problem = nameProblem(kind, name);
+      if (problem === undefined) return;
+      const rule = NAME_RULES[kind].value;
+      const data = { name, problem, rule: rule.rule, suggested: suggestName(kind, name) };
+      if (kind === "location") report({ messageId: "location", path, data });
+      else report({ messageId: "name", path, data: { ...data, What: capitalize(rule.what) } });
     };
-    check("VNet", vnet.name, ["vnet", "name"]);
-    check("VNet resource group", vnet.resourceGroup, ["vnet", "resourceGroup"]);
-    const used = new Set(plan.pools.map((p) => p.subnet));
-    vnet.subnets.forEach((s, i) => used.has(s.name) && check("Subnet", s.name, ["vnet", "subnets", i, "name"]));
+    check("cluster", p.name, ["name"]);
+    check("resourceGroup", p.resourceGroup, ["resourceGroup"]);
+    check("location", p.location, ["location"]);
+    for (const pool of plan.pools) check(poolNameKind(pool.os), pool.name, ["nodePools", pool.index, "name"]);
+    const vnet = p.vnet;
+    if (!vnet) return;
+    check("vnet", vnet.name, ["vnet", "name"]);
+    check("resourceGroup", vnet.resourceGroup, ["vnet", "resourceGroup"]);
+    vnet.subnets.forEach((s, i) => check("subnet", s.name, ["vnet", "subnets", i, "name"]));
+    (vnet.routeTables ?? []).forEach((t, i) => check("routeTable", t.name, ["vnet", "routeTables", i, "name"]));
+    if (plan.model !== "azure-cni-overlay") return;
+    const max = OVERLAY_NETWORK_NAME_MAX.value;
+    const long = (what: string, name: string | undefined, path: FieldPath) => {
+      const length = name === undefined ? 0 : [...name].length;
+      if (name !== undefined && length > max)
+        report({ messageId: "overlayName", path, data: { what, name, length, max } });
+    };
+    long("VNet", vnet.name, ["vnet", "name"]);
+    long("VNet resource group", vnet.resourceGroup, ["vnet", "resourceGroup"]);
+    const used = new Set(plan.pools.map((x) => x.subnet));
+    vnet.subnets.forEach((s, i) => used.has(s.name) && long("Subnet", s.name, ["vnet", "subnets", i, "name"]));
   },
 });
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
