@@ -39,7 +39,7 @@ ruleTester(rule, {
       ],
     },
     {
-      name: "kubenet dual-stack (REST example; X3)",
+      name: "kubenet dual-stack (REST example)",
       plan: mk((d) => {
         dual(d);
         d.network.plugin = "kubenet";
@@ -52,6 +52,24 @@ ruleTester(rule, {
           severity: "warning",
           message:
             "Dual-stack (IPv4 + IPv6) is set with kubenet; kubenet dual-stack existed but its docs were removed and AKS now documents dual-stack only with Azure CNI Overlay.",
+        },
+      ],
+    },
+    {
+      name: "static block allocation dual-stack: in preview, a warning (it was an error)",
+      plan: mk((d) => {
+        dual(d);
+        delete d.network.pluginMode;
+        d.vnet.subnets.push({ name: "aks-pods", cidr: "10.225.0.0/16" });
+        for (const p of d.nodePools) Object.assign(p, { podSubnet: "aks-pods", podIpAllocation: "StaticBlock" });
+      }),
+      findings: [
+        {
+          messageId: "staticBlockPreview",
+          path: "network.ipFamilies",
+          severity: "warning",
+          message:
+            "Dual-stack (IPv4 + IPv6) with Azure CNI static block allocation is new and in preview (AKS release 2026-06-19, Azure/AKS#5722); the dual-stack page still documents Overlay only.",
         },
       ],
     },
