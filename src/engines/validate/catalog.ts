@@ -14,7 +14,7 @@ const FAMILY_TITLES: Record<RuleMeta["family"], string> = {
   "dns-service-ip": "DNS service IP",
   "pod-cidr": "Pod CIDR",
   "max-pods": "Max pods per node",
-  "node-counts": "Node counts and autoscaler",
+  "node-counts": "Node counts, autoscaler and upgrades",
   "subnet-sizing": "Subnet sizing",
   "vnet-layout": "VNet and subnets",
   outbound: "Outbound and routing",

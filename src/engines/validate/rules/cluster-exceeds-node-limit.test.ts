@@ -6,6 +6,13 @@ ruleTester(rule, {
   valid: [
     { name: "small cluster", plan: mk() },
     {
+      name: "1,100 nodes on the Standard tier",
+      plan: mk((d) => {
+        Object.assign(d, { sku: { tier: "Standard" } });
+        d.nodePools[1]!.maxCount = 1100;
+      }),
+    },
+    {
       name: "kubenet at exactly 400 with surge",
       plan: mk((d) => {
         d.network.plugin = "kubenet";
@@ -32,8 +39,9 @@ ruleTester(rule, {
       ],
     },
     {
-      name: "overlay over 5,000",
+      name: "overlay over 5,000 on the Standard tier",
       plan: mk((d) => {
+        Object.assign(d, { sku: { tier: "Standard" } });
         d.nodePools = Array.from({ length: 6 }, (_, i) => ({
           name: `p${i}`,
           count: 900,
@@ -46,6 +54,22 @@ ruleTester(rule, {
           messageId: "modelLimit",
           path: "nodePools",
           message: "The pools can reach 5940 nodes with upgrade surge, above the 5000-node limit of azure-cni-overlay.",
+        },
+      ],
+    },
+    {
+      name: "1,100 nodes on the Free tier AKS gives a plan without sku.tier (supported up to 1,000)",
+      plan: mk((d) => {
+        d.nodePools[1]!.maxCount = 1100;
+      }),
+      findings: [
+        {
+          messageId: "tier",
+          path: "sku.tier",
+          severity: "warning",
+          message:
+            "The pools can reach 1105 nodes with upgrade surge, above the 1000 nodes the Free tier supports (the plan sets no sku.tier, and AKS creates a Free cluster).",
+          fixIncludes: "up to 5000 nodes",
         },
       ],
     },

@@ -1,5 +1,4 @@
-import { MODELS, PLATFORM_LIMITS, sourceUrls } from "../../../kb/index.js";
-import { AZURE_NPM_SCALE } from "../facts.js";
+import { MODELS, PLATFORM_LIMITS, POLICY_ENGINE_LIMITS, sourceUrls, TIER_NODE_LIMITS } from "../../../kb/index.js";
 import { nodesWithSurge } from "../pools.js";
 import { defineRule } from "../rule.js";
 
@@ -9,11 +8,17 @@ export default defineRule({
     family: "node-counts",
     severity: "error",
     description:
-      "The cluster's nodes (autoscaler maximums plus upgrade surge) must fit the model's node ceiling (kubenet 400, others 5,000), at most 100 pools; Azure NPM is supported up to 250 nodes.",
+      "The cluster's nodes (autoscaler maximums plus upgrade surge) must fit the model's node ceiling (kubenet 400, others 5,000) and the pricing tier's (Free 1,000), at most 100 pools; Azure NPM is supported up to 250 nodes.",
     messages: {
       modelLimit: {
         message: "The pools can reach {nodes} nodes with upgrade surge, above the {limit}-node limit of {model}{why}.",
         fix: "Lower the autoscaler maximums or surge, or move to Azure CNI Overlay (5,000 nodes).",
+      },
+      tier: {
+        message:
+          "The pools can reach {nodes} nodes with upgrade surge, above the {limit} nodes the {tier} tier supports{assumed}.",
+        fix: "Set sku.tier to Standard or Premium (up to {higher} nodes), or lower the autoscaler maximums.",
+        severity: "warning",
       },
       pools: {
         message: "The plan has {pools} node pools; AKS allows {limit} per cluster.",
@@ -28,9 +33,9 @@ export default defineRule({
     },
     sources: [
       ...sourceUrls(MODELS.kubenet.maxNodes, PLATFORM_LIMITS.nodesPerCluster, PLATFORM_LIMITS.poolsPerCluster),
-      AZURE_NPM_SCALE.source,
+      ...sourceUrls(POLICY_ENGINE_LIMITS.azureNpm, ...Object.values(TIER_NODE_LIMITS)),
     ],
-    checked: "2026-11-22",
+    checked: "2026-12-06",
   },
   check({ plan, report }) {
     const nodes = nodesWithSurge(plan.pools);
@@ -48,13 +53,28 @@ export default defineRule({
         },
       });
     }
+    const tierLimit = TIER_NODE_LIMITS[plan.tier].value;
+    if (tierLimit < limit && nodes > tierLimit)
+      report({
+        messageId: "tier",
+        path: ["sku", "tier"],
+        data: {
+          nodes,
+          limit: tierLimit,
+          tier: plan.tier,
+          higher: TIER_NODE_LIMITS.Standard.value,
+          assumed:
+            plan.plan.sku?.tier === undefined ? " (the plan sets no sku.tier, and AKS creates a Free cluster)" : "",
+        },
+      });
     if (plan.pools.length > PLATFORM_LIMITS.poolsPerCluster.value)
       report({
         messageId: "pools",
         path: ["nodePools"],
         data: { pools: plan.pools.length, limit: PLATFORM_LIMITS.poolsPerCluster.value },
       });
-    if (plan.policy === "azure" && nodes > AZURE_NPM_SCALE.nodes)
-      report({ messageId: "npm", path: ["network", "policy"], data: { nodes, limit: AZURE_NPM_SCALE.nodes } });
+    const npm = POLICY_ENGINE_LIMITS.azureNpm.value;
+    if (plan.policy === "azure" && nodes > npm.nodes)
+      report({ messageId: "npm", path: ["network", "policy"], data: { nodes, limit: npm.nodes } });
   },
 });

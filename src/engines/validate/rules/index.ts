@@ -42,6 +42,7 @@ import serviceCidrOverlapsSubnet from "./service-cidr-overlaps-subnet.js";
 import serviceCidrTooLarge from "./service-cidr-too-large.js";
 import subnetReferenceInvalid from "./subnet-reference-invalid.js";
 import subnetTooSmallForNodes from "./subnet-too-small-for-nodes.js";
+import upgradeSettingsInvalid from "./upgrade-settings-invalid.js";
 import valueNotUnderstood from "./value-not-understood.js";
 import vnetLayoutInvalid from "./vnet-layout-invalid.js";
 import windowsPoolUnsupported from "./windows-pool-unsupported.js";
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   serviceCidrTooLarge,
   subnetReferenceInvalid,
   subnetTooSmallForNodes,
+  upgradeSettingsInvalid,
   valueNotUnderstood,
   vnetLayoutInvalid,
   windowsPoolUnsupported,

@@ -55,5 +55,19 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: "max unavailable of 0%",
+      plan: mk((d) => {
+        Object.assign(d.nodePools[1]!, { maxUnavailable: "0%" });
+      }),
+      findings: [
+        {
+          messageId: "unavailable",
+          path: "nodePools[1].maxUnavailable",
+          message:
+            'Pool "user" sets maxUnavailable "0%", which is neither a node count nor a percentage of 1% to 100%; 0 nodes were assumed.',
+        },
+      ],
+    },
   ],
 });

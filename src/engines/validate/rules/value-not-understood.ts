@@ -6,7 +6,7 @@ export default defineRule({
     family: "allowed-values",
     severity: "error",
     description:
-      "Values the schema accepts as text but aksnet must understand: the Kubernetes version (1.N or 1.N.P) and max surge (a node count or a percentage).",
+      "Values the schema accepts as text but aksnet must understand: the Kubernetes version (1.N or 1.N.P), max surge and max unavailable (a node count or a percentage).",
     messages: {
       version: {
         message:
@@ -22,6 +22,11 @@ export default defineRule({
         message:
           'Pool "{pool}" sets maxSurge {value}, which is neither a node count nor a percentage; 1 node was assumed.',
         fix: 'Write a node count (e.g. 1) or a percentage (e.g. "33%").',
+      },
+      unavailable: {
+        message:
+          'Pool "{pool}" sets maxUnavailable {value}, which is neither a node count nor a percentage of 1% to 100%; 0 nodes were assumed.',
+        fix: 'Write a node count (e.g. 1) or a percentage (e.g. "10%").',
       },
     },
     sources: [
@@ -42,6 +47,12 @@ export default defineRule({
           messageId: "surge",
           path: ["nodePools", p.index, "maxSurge"],
           data: { pool: p.name, value: JSON.stringify(p.maxSurge.text) },
+        });
+      if (!p.maxUnavailable.valid)
+        report({
+          messageId: "unavailable",
+          path: ["nodePools", p.index, "maxUnavailable"],
+          data: { pool: p.name, value: JSON.stringify(p.maxUnavailable.text) },
         });
     }
   },
