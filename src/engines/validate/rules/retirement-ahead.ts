@@ -1,5 +1,5 @@
 import { sourceUrls } from "../../../kb/index.js";
-import { retired } from "../facts.js";
+import { retired } from "../retired.js";
 import { defineRule } from "../rule.js";
 
 const KUBENET = retired("kubenet");

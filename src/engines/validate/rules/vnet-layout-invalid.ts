@@ -1,5 +1,4 @@
-import { azureSubnetProblem } from "../../../kb/index.js";
-import { VNET_MAX } from "../facts.js";
+import { azureSubnetProblem, PLATFORM_LIMITS, sourceUrls } from "../../../kb/index.js";
 import { defineRule } from "../rule.js";
 import { capped, insideAnyOf, overlapsWithin, subnets, vnetSpace } from "../plan-ranges.js";
 import { listText } from "../words.js";
@@ -42,7 +41,7 @@ export default defineRule({
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-legacy-cni.md (the node subnet is a subnet within the cluster VNet)",
       "https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq",
-      VNET_MAX.source,
+      ...sourceUrls(PLATFORM_LIMITS.vnetShortestBits),
     ],
     checked: "2026-11-22",
   },
@@ -81,12 +80,14 @@ export default defineRule({
     const spacesOverlapping = overlapsWithin(space);
     for (const { a, b } of spacesOverlapping.shown)
       report({ messageId: "spacesOverlap", path: b.path, data: { a: a.prefix.toString(), b: b.prefix.toString() } });
-    const tooLarge = capped(space.filter((s) => s.prefix.family === 4 && s.prefix.bits < VNET_MAX.shortestBits));
+    const tooLarge = capped(
+      space.filter((s) => s.prefix.family === 4 && s.prefix.bits < PLATFORM_LIMITS.vnetShortestBits.value),
+    );
     for (const s of tooLarge.shown)
       report({
         messageId: "vnetTooLarge",
         path: s.path,
-        data: { cidr: s.prefix.toString(), limit: VNET_MAX.shortestBits },
+        data: { cidr: s.prefix.toString(), limit: PLATFORM_LIMITS.vnetShortestBits.value },
       });
     const more = (what: string, at: FieldPath, c: { shown: readonly unknown[]; more: number }) => {
       if (c.more > 0) report({ messageId: "more", path: at, data: { more: c.more, what, shown: c.shown.length } });

@@ -1,5 +1,5 @@
 import { sourceUrls } from "../../../kb/index.js";
-import { retired } from "../facts.js";
+import { retired } from "../retired.js";
 
 const WS2019 = retired("windows-server-2019");
 import { defineRule } from "../rule.js";
