@@ -176,21 +176,90 @@ describe("importers: locate() maps plan paths to the key of the field in its fil
 
 describe("importers: unreadable input is one sentence naming the file", () => {
   it.each([
-    { name: "empty", text: "", message: /^x\.yaml is empty; give an aksnet plan/ },
+    { name: "empty", text: "", message: /^x\.yaml is empty; give an aksnet plan/, loads: false },
     { name: "only a comment", text: "# nothing\n", message: /^x\.yaml is empty/ },
     { name: "a scalar", text: "hello", message: /^x\.yaml is not a format aksnet reads/ },
-    { name: "broken JSON", text: '{"a": ', message: /^x\.yaml:1:\d+: not valid YAML or JSON/ },
+    {
+      name: "JSON cut short",
+      text: '{"a": ',
+      message:
+        /^x\.yaml:1:7: not valid JSON: the text ends before the document is complete \(a \} or \] is missing, or the file was cut short\); fix it and run again\.$/,
+    },
+    {
+      name: "JSON cut short after an opening brace",
+      text: '{"name": "aks", "network": {',
+      message: /^x\.yaml:1:29: not valid JSON: the text ends before the document is complete/,
+    },
+    {
+      name: "a missing comma in JSON",
+      text: '{"name": "aks"\n "network": {}}',
+      message: /^x\.yaml:2:2: not valid JSON: expected , or \} after a value; fix it and run again\.$/,
+    },
+    {
+      name: "a trailing comma in JSON is read as YAML flow, which allows it",
+      text: '{"name": "aks", "network": {"plugin": "azure"},}',
+      message: /never/,
+      loads: true,
+    },
+    {
+      name: "a UTF-8 byte order mark before JSON is skipped",
+      text: '\uFEFF{"name": "aks", "network": {"plugin": "azure"}}',
+      message: /never/,
+      loads: true,
+    },
+    {
+      name: "a UTF-8 byte order mark before YAML is skipped",
+      text: "\uFEFFname: aks\nnetwork: { plugin: azure }\n",
+      message: /never/,
+      loads: true,
+    },
     {
       name: "an unresolved alias (found by fuzzing)",
       text: "*!",
-      message: /^x\.yaml: not valid YAML or JSON \(Unresolved alias/,
+      message: /^x\.yaml: not valid YAML: an alias \(\*name\) refers to no anchor \(&name\); fix it and run again\.$/,
     },
     {
       name: "duplicate keys",
       text: "network: {}\nnetwork: {}\n",
-      message: /^x\.yaml:2:1: not valid YAML or JSON \(Map keys must be unique\)/,
+      message: /^x\.yaml:2:1: not valid YAML: a key appears twice in the same mapping; fix it and run again\.$/,
     },
-  ])("$name", ({ text, message }) => {
+    {
+      name: "several YAML documents (the yaml package says: please use YAML.parseAllDocuments())",
+      text: "name: a\n---\nname: b\n",
+      message:
+        /^x\.yaml:2:1: not valid YAML: it holds several YAML documents \(separated by ---\), and aksnet reads one plan a file; put each plan in its own file\.$/,
+    },
+    {
+      name: "an unclosed flow mapping",
+      text: "name: aks\nnetwork: {plugin: azure\n",
+      message: /^x\.yaml:3:1: not valid YAML: a \{ is not closed with \}; fix it and run again\.$/,
+    },
+    {
+      name: "a tab as indentation",
+      text: "network:\n\tplugin: azure\n",
+      message: /^x\.yaml:2:1: not valid YAML: a tab indents this line; YAML indents with spaces/,
+    },
+    {
+      name: "UTF-16 LE with a byte order mark, decoded as UTF-8 (Windows PowerShell 5.1 >)",
+      text: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"name":"aks"}', "utf16le")]).toString("utf8"),
+      message:
+        /^x\.yaml is UTF-16 text \(Windows PowerShell 5\.1 writes it with >\); save it as UTF-8, e\.g\. with \| Out-File -Encoding utf8, and run again\.$/,
+    },
+    {
+      name: "UTF-16 BE without a byte order mark",
+      text: Buffer.from('{"name":"aks"}', "utf16le").swap16().toString("utf8"),
+      message: /^x\.yaml is UTF-16 text/,
+    },
+    {
+      name: "a binary file",
+      text: "PK\u0003\u0004\u0000\u0000 some zip bytes and more text after them",
+      message: /^x\.yaml holds NUL bytes, so it is not a text file; give the YAML or JSON file\.$/,
+    },
+  ])("$name", ({ text, message, loads }) => {
+    if (loads) {
+      expect(loadPlanText(text, "x.yaml").plan?.network.plugin).toBe("azure");
+      return;
+    }
     expect(() => loadPlanText(text, "x.yaml")).toThrow(PlanLoadError);
     expect(() => loadPlanText(text, "x.yaml")).toThrow(message);
   });

@@ -14,6 +14,7 @@
 import { CORE_SCHEMA, load as loadFast } from "js-yaml";
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { JsonPositions } from "./json-positions.js";
+import { encodingProblem, jsonWords, yamlFix, yamlWords } from "./syntax-words.js";
 
 /** Anchors (`&a`), aliases (`*a`) and tags (`!t`) need the `yaml` package: alias limits and exact tag handling. */
 const NEEDS_FULL_PARSER = /(^|[\s[\]{},:-])[&*!][^\s,[\]{}]/;
@@ -39,15 +40,27 @@ export class PlanLoadError extends Error {
 }
 
 /** Parses YAML or JSON; JSON (text starting with `{` or `[` that JSON.parse accepts) takes a fast path with positions found on demand. */
-export function parseText(text: string, fileName: string): ParsedText {
+export function parseText(raw: string, fileName: string): ParsedText {
+  const encoding = encodingProblem(raw);
+  if (encoding !== undefined) throw new PlanLoadError(`${fileName} ${encoding}.`);
+  // A UTF-8 byte order mark (Windows editors write one) is not part of the document.
+  const text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   const head = text.trimStart()[0];
   if (head === "{" || head === "[") {
     try {
       const value: unknown = JSON.parse(text);
       const positions = new JsonPositions(text);
       return { value, position: (path) => positions.position(path) };
-    } catch {
-      // Not strict JSON (or broken): the YAML parser reads it, or names the line and column of the problem.
+    } catch (jsonError) {
+      // Not strict JSON: YAML reads JSON-like text too (comments, single quotes). When it cannot either, the
+      // JSON error is the one to show: text starting with { or [ was meant to be JSON.
+      try {
+        return parseFull(text, fileName);
+      } catch {
+        const { reason, offset } = jsonWords(jsonError, text);
+        const pos = lineAndColumn(text, offset);
+        throw new PlanLoadError(`${fileName}:${pos.line}:${pos.col}: not valid JSON: ${reason}; fix it and run again.`);
+      }
     }
   }
   if (!NEEDS_FULL_PARSER.test(text)) {
@@ -74,12 +87,8 @@ function parseFull(text: string, fileName: string): ParsedText {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = lineCounter.linePos(e.pos[0]);
-    const reason = e.message
-      .split("\n")[0]!
-      .replace(/ at line \d+, column \d+.*$/, "")
-      .replace(/[.:]\s*$/, "");
     throw new PlanLoadError(
-      `${fileName}:${pos.line}:${pos.col}: not valid YAML or JSON (${reason}); fix the syntax and run again.`,
+      `${fileName}:${pos.line}:${pos.col}: not valid YAML: ${yamlWords(e.code, e.message)}; ${yamlFix(e.code)}.`,
     );
   }
   let value: unknown;
@@ -87,8 +96,11 @@ function parseFull(text: string, fileName: string): ParsedText {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     // The yaml package reports some problems (an unresolved or excessive alias) only when building values.
-    const reason = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.replace(/[.:]\s*$/, "");
-    throw new PlanLoadError(`${fileName}: not valid YAML or JSON (${reason}); fix the syntax and run again.`);
+    const message = e instanceof Error ? e.message : String(e);
+    const reason = /alias/i.test(message)
+      ? yamlWords(/count|excessive/i.test(message) ? "RESOURCE_EXHAUSTION" : "BAD_ALIAS", message)
+      : yamlWords("IMPOSSIBLE", message);
+    throw new PlanLoadError(`${fileName}: not valid YAML: ${reason}; fix it and run again.`);
   }
   return {
     value,
@@ -121,4 +133,15 @@ function parseFull(text: string, fileName: string): ParsedText {
       return { line: lp.line, column: lp.col };
     },
   };
+}
+
+/** 1-based line and column of an offset. */
+function lineAndColumn(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
 }

@@ -39,7 +39,7 @@ describe("aksnet check: exit codes and unreadable input", () => {
       name: "not YAML",
       args: [file("bad.yaml", "network: [1,\n plugin: }\n")],
       code: 2,
-      stderr: /bad\.yaml:2:\d+: not valid YAML or JSON \(.*\); fix the syntax and run again/,
+      stderr: /bad\.yaml:2:\d+: not valid YAML: .*; fix it and run again/,
     },
     {
       name: "empty file",
