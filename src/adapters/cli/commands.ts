@@ -3,6 +3,7 @@
  * from this list without loading any command module.
  */
 import type { CommandDef } from "./command.js";
+import type { NodeRequirement } from "./node-version.js";
 
 export interface CommandEntry {
   readonly name: string;
@@ -12,7 +13,7 @@ export interface CommandEntry {
    * newer one than the package's (20), and why. Started on an older Node, the command
    * says so in one sentence (exit 2) without loading its module.
    */
-  readonly node?: { readonly major: number; readonly because: string };
+  readonly node?: NodeRequirement;
   load(): Promise<{ default: CommandDef }>;
 }
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { memoryIo } from "./io.js";
 import { commands } from "./commands.js";
-import { nodeTooOld, run } from "./main.js";
+import { run } from "./main.js";
+import { nodeTooOld } from "./node-version.js";
 
 describe("aksnet entry", () => {
   it.each<{ name: string; argv: string[]; program?: string; code: number; stdout?: RegExp; stderr?: RegExp }>([
@@ -86,11 +87,11 @@ describe("a command that needs a newer Node.js", () => {
     { name: "on Node 22 it runs", version: "22.0.0", want: undefined },
     { name: "on Node 24 it runs", version: "v24.22.3", want: undefined },
   ])("$name", ({ version, want }) => {
-    expect(nodeTooOld(entry, version)).toBe(want);
+    expect(nodeTooOld(entry.node, version)).toBe(want);
   });
 
   it("a command without a requirement runs on any Node", () => {
-    expect(nodeTooOld({ ...entry, node: undefined }, "18.0.0")).toBeUndefined();
+    expect(nodeTooOld(undefined, "18.0.0")).toBeUndefined();
   });
 
   it("the offline commands need nothing newer than the package's Node 20", () => {

@@ -4,7 +4,8 @@
  * 2 usage or input error. No stack trace reaches the user unless AKSNET_DEBUG is set.
  */
 import { Command, CommanderError } from "commander";
-import { commands, type CommandEntry } from "./commands.js";
+import { commands } from "./commands.js";
+import { nodeTooOld } from "./node-version.js";
 import { EXIT, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 import { safeIo } from "./output/safe-text.js";
@@ -52,7 +53,7 @@ export async function run(argv: readonly string[], rawIo: Io, programName = "aks
     program.command(c.name).description(c.summary);
   }
   if (entry) {
-    const tooOld = nodeTooOld(entry, io.nodeVersion);
+    const tooOld = nodeTooOld(entry.node, io.nodeVersion);
     if (tooOld) {
       io.err(`${programName} ${entry.name}: ${tooOld}\n`);
       return EXIT.usage;
@@ -85,17 +86,6 @@ export async function run(argv: readonly string[], rawIo: Io, programName = "aks
   } catch (e) {
     return handleError(e, io, name, programName);
   }
-}
-
-/** The sentence for a command started on a Node.js older than it needs, or undefined. */
-export function nodeTooOld(entry: CommandEntry, version: string | undefined): string | undefined {
-  if (!entry.node || version === undefined) return undefined;
-  const major = Number(/^v?(\d+)/.exec(version)?.[1] ?? "0");
-  if (major >= entry.node.major) return undefined;
-  return (
-    `needs Node.js ${entry.node.major} or later (${entry.node.because}), and this is Node.js ${version.replace(/^v/, "")}; ` +
-    `install Node.js ${entry.node.major} or 24 and run it again.`
-  );
 }
 
 function formatCommanderError(s: string, invocation: string): string {
