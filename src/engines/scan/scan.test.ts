@@ -305,6 +305,24 @@ describe("scan: input it cannot trust is data, never a throw", () => {
     expect(r.summary.complete).toBe(false);
   });
 
+  it("any JSON value as a cluster's plan gives a report (the cluster unknown), never a throw", () => {
+    const { snapshot } = estate(
+      [overlay("c1", [{ name: "np1", count: 3, subnet: "nodes" }])],
+      [{ name: "nodes", cidr: "10.1.0.0/24", used: 3 }],
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (plan) => {
+        const plans = new Map([[clusterId("c1").toLowerCase(), { plan: plan as never }]]);
+        expect(scanEstate({ snapshot, plans }).clusters).toHaveLength(1);
+      }),
+      { numRuns: 200 },
+    );
+    const fake = { plan: { assumptions: [], model: "kubenet", pools: 7 } as never };
+    const c = scanEstate({ snapshot, plans: new Map([[clusterId("c1").toLowerCase(), fake]]) }).clusters[0]!;
+    expect(c.verdict).toBe("unknown");
+    expect(c.reasons[0]).toMatch(/^could not assess: its plan could not be read/);
+  });
+
   it("any JSON value as the snapshot gives a report", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {

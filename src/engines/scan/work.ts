@@ -54,9 +54,15 @@ export function prepare(c: EstateCluster, input: ClusterPlanInput | undefined, c
     if (problems.length === 0) problems.push("its ARM record was not read as a plan");
     return { cluster: c, problems, placed: [], demands: [], findings: [] };
   }
-  const plan = isResolvedPlan(input.plan) ? input.plan : resolvePlan(input.plan);
-  const placed = placePools(c, plan, ctx.vnets);
-  return { cluster: c, plan, problems, placed, demands: demandsOf(c, plan, placed), findings: validate(plan) };
+  try {
+    const plan = isResolvedPlan(input.plan) ? input.plan : resolvePlan(input.plan);
+    const placed = placePools(c, plan, ctx.vnets);
+    return { cluster: c, plan, problems, placed, demands: demandsOf(c, plan, placed), findings: validate(plan) };
+  } catch (e) {
+    // A library caller's plan that is not a parsed plan: a problem, never a throw.
+    problems.push(`its plan could not be read (${e instanceof Error ? e.message : String(e)})`);
+    return { cluster: c, problems, placed: [], demands: [], findings: [] };
+  }
 }
 
 export function rangeStates(work: readonly ClusterWork[], ctx: Context): Map<string, RangeState> {

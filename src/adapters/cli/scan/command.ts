@@ -7,14 +7,13 @@
  * `--fail-on` level), 1 when something does, 2 for bad input or a scan that could
  * not start.
  */
-import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { writeOutput } from "../output/write.js";
-import type { ScanOutput, ScanSource } from "./render.js";
+import type { ScanOutput } from "./render.js";
 
 /** What every `scan` formatter gets. */
 interface ScanView {
@@ -147,63 +146,6 @@ async function showQueries(opts: Record<string, unknown>, io: Io): Promise<numbe
   return EXIT.ok;
 }
 
-async function readFromFiles(files: string[], io: Io) {
-  const { readEstateFiles, EstateFileError } = await import("../../azure/index.js");
-  if (files.filter((f) => f === "-").length)
-    throw new UsageError("--from reads files; standard input (-) is not supported, save it to a file.");
-  try {
-    const built = await readEstateFiles(files.map((f) => ({ path: resolve(io.cwd, f), shown: f })));
-    return { built, source: { kind: "files", files } as ScanSource, requests: null };
-  } catch (e) {
-    if (e instanceof EstateFileError) throw new UsageError(e.message.replace(/\.$/, "") + ".");
-    throw e;
-  }
-}
-
-async function readLive(opts: Record<string, unknown>, io: Io) {
-  const azure = await import("../../azure/index.js");
-  if (azure.nodeTooOld())
-    throw new UsageError(
-      `the live Azure scan needs Node.js ${azure.MIN_NODE_MAJOR} or later (the Azure SDK requires it), and this is Node.js ${process.versions.node}; run it with Node.js ${azure.MIN_NODE_MAJOR}+, or scan saved az JSON with --from (docs/scan.md).`,
-    );
-  let endpoint: URL;
-  try {
-    endpoint = new URL(String(opts["armEndpoint"]));
-  } catch {
-    throw new UsageError(
-      `--arm-endpoint "${String(opts["armEndpoint"])}" is not a URL; give e.g. https://management.usgovcloudapi.net.`,
-    );
-  }
-  if (endpoint.protocol !== "https:")
-    throw new UsageError(`--arm-endpoint must be an https:// URL, got "${endpoint.href}".`);
-  const token = io.env["AKSNET_AZURE_ACCESS_TOKEN"];
-  const credential = token ? azure.staticTokenCredential(token) : await azure.defaultCredential();
-  const subscriptions = (opts["subscription"] as string[] | undefined) ?? [];
-  const mg = opts["managementGroup"] as string | undefined;
-  try {
-    const r = await azure.readAzureEstate({
-      credential,
-      endpoint: endpoint.origin,
-      subscriptions,
-      ...(mg ? { managementGroup: mg } : {}),
-      resourceGroups: (opts["resourceGroup"] as string[] | undefined) ?? [],
-      clusters: (opts["cluster"] as string[] | undefined) ?? [],
-      timeoutMs: (opts["timeout"] as number) * 1000,
-      concurrency: opts["concurrency"] as number,
-    });
-    const scope = subscriptions.length
-      ? `${subscriptions.length} subscription(s)`
-      : mg
-        ? `management group ${mg}`
-        : "every subscription the credential can read";
-    const { log: _log, ...requests } = r.stats;
-    return { built: r, source: { kind: "azure", scope, endpoint: endpoint.origin } as ScanSource, requests };
-  } catch (e) {
-    if (e instanceof azure.AzureReadError) throw new UsageError(e.message);
-    throw e;
-  }
-}
-
 const FAIL_RANK = { fails: 0, "at-risk": 1, unknown: 2 } as const;
 const VERDICT_RANK = { fails: 0, "at-risk": 1, unknown: 2, ok: 3 } as const;
 
@@ -218,21 +160,26 @@ export default defineCommand({
       );
     if (opts["subscription"] && opts["managementGroup"])
       throw new UsageError("give --subscription or --management-group, not both (Resource Graph takes one scope).");
-    const read = from ? await readFromFiles(from, io) : await readLive(opts, io);
-    const [{ scanEstate }, { clusterPlans }, { onlyClusters }] = await Promise.all([
-      import("../../../engines/scan/index.js"),
-      import("./plans.js"),
-      import("./filter.js"),
-    ]);
-    const snapshot = onlyClusters(
-      read.built.snapshot,
-      opts["resourceGroup"] as string[] | undefined,
-      opts["cluster"] as string[] | undefined,
-    );
-    const report = scanEstate({ snapshot, plans: clusterPlans(snapshot, read.built.records) });
-    const out: ScanOutput = { source: read.source, requests: read.requests, ...report };
+    const { readFromFiles, readLive, judge } = await import("./read.js");
+    const resourceGroups = (opts["resourceGroup"] as string[] | undefined) ?? [];
+    const clusters = (opts["cluster"] as string[] | undefined) ?? [];
+    const read = from
+      ? await readFromFiles(from, io)
+      : await readLive(
+          {
+            subscriptions: (opts["subscription"] as string[] | undefined) ?? [],
+            managementGroup: opts["managementGroup"] as string | undefined,
+            resourceGroups,
+            clusters,
+            endpoint: String(opts["armEndpoint"]),
+            timeoutSeconds: opts["timeout"] as number,
+            concurrency: opts["concurrency"] as number,
+          },
+          io,
+        );
+    const out = await judge(read, { resourceGroups, clusters });
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), { out, all: Boolean(opts["all"]) });
     const level = FAIL_RANK[opts["failOn"] as keyof typeof FAIL_RANK];
-    return report.clusters.some((c) => VERDICT_RANK[c.verdict] <= level) ? EXIT.findings : EXIT.ok;
+    return out.clusters.some((c) => VERDICT_RANK[c.verdict] <= level) ? EXIT.findings : EXIT.ok;
   },
 });

@@ -52,7 +52,7 @@ function headLines(r: ScanOutput): string[] {
     src,
     ...(req ? [req] : []),
     `Clusters: ${formatNumber(s.clusters)}: ${s.fails} fail, ${s.atRisk} at risk, ${s.unknown} unknown, ${s.ok} ok; ` +
-      `${formatNumber(s.subnets)} subnets${s.complete ? "" : " (incomplete: see Not read)"}`,
+      `${formatNumber(s.subnets)} subnets${r.missing.length || r.problems.length ? " (incomplete: see Not read)" : ""}`,
   ];
 }
 
@@ -193,7 +193,7 @@ function parts(r: ScanOutput, o: RenderOptions) {
   const subnets = o.all ? r.subnets : r.subnets.filter((s) => s.verdict !== "ok" || used.has(s.id.toLowerCase()));
   const tables = [
     clusterSection(r, o),
-    ...(notOk.length ? [poolSection(notOk)] : []),
+    ...(notOk.some((c) => c.pools.length) ? [poolSection(notOk)] : []),
     ...(subnets.length ? [subnetSection(subnets)] : []),
   ];
   const missing = r.missing.map((m) => `${m.what}: ${m.reason}`);

@@ -7,6 +7,8 @@ import { run } from "../main.js";
 import { startArmServer } from "../../azure/testing/arm-server.js";
 import { syntheticEstate } from "../../azure/testing/estate-gen.js";
 import { run22 } from "../../azure/testing/node22.js";
+import { UsageError } from "../errors.js";
+import { azureSideOf, clusterRefOf } from "./azure-side.js";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");
 const FIX = "src/adapters/azure/fixtures";
@@ -195,6 +197,44 @@ describe("aksnet scan live, on Node.js 22, against the replay server", { timeout
         server.requests.every((q) => q.method === "GET" || q.path === "/providers/Microsoft.ResourceGraph/resources"),
       ).toBe(true);
       expect(r.code).toBe(report.summary.fails > 0 ? 1 : 0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("azureSideOf: one cluster's Azure side, for inspect --azure", { timeout: 240_000 }, () => {
+  it("reads clusterRefOf's parts from a resource ID, any case", () => {
+    expect(
+      clusterRefOf("/subscriptions/s/resourcegroups/rg/providers/Microsoft.ContainerService/managedClusters/aks-1"),
+    ).toEqual({ subscriptionId: "s", resourceGroup: "rg", name: "aks-1" });
+    expect(clusterRefOf("/subscriptions/s/resourceGroups/rg")).toBeUndefined();
+  });
+
+  it("refuses Node.js 20 with the scan's sentence", async () => {
+    await expect(azureSideOf({ subscriptionId: "s", resourceGroup: "g", name: "n" }, memoryIo())).rejects.toThrow(
+      UsageError,
+    );
+  });
+
+  it("gives the cluster's checks and its subnets from the replay server, on Node.js 22", async () => {
+    const estate = syntheticEstate({ clusters: 4, poolsPerCluster: 2, vnets: 6, subnetsPerVnet: 4, subscriptions: 2 });
+    const server = await startArmServer(estate);
+    try {
+      const id = String(estate.clusters[2]!["id"]);
+      const r = await run22(
+        [
+          "src/adapters/azure/testing/run-azure-side.ts",
+          JSON.stringify({ endpoint: server.url, token: server.token, resourceId: id }),
+        ],
+        server,
+      );
+      expect(r.stderr).toBe("");
+      const side = JSON.parse(r.stdout);
+      expect(side.cluster.id).toBe(id);
+      expect(side.cluster.pools[0].checks[0]).toMatchObject({ check: "next-upgrade", range: "node-subnet" });
+      expect(side.subnets.length).toBeGreaterThan(0);
+      expect(side.missing).toEqual([]);
     } finally {
       await server.close();
     }
