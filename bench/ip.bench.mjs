@@ -1,17 +1,20 @@
 /**
  * The IP workloads of issue 2, text in → text out, on aksnet's compiled library
  * and its peers in the same run: a hand-written typed-array sort-and-sweep (the
- * yardstick), cidr-tools, Python's ipaddress and Debian's python3-netaddr.
+ * yardstick), cidr-tools, Python's ipaddress and Debian's python3-netaddr; and
+ * W3c of issue 15 (overlapping pairs in a nested estate) beside Go's net/netip.
  * Every implementation's output is checked against aksnet's (line count and
  * SHA-256) before its time is reported; a mismatch is printed, not timed.
  */
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import * as aksnet from "./peers/aksnet.mjs";
 import * as cidrTools from "./peers/cidr-tools.mjs";
 import * as typed from "./peers/typed-array.mjs";
 import { workloadData } from "./lib/data.mjs";
 import { fingerprint, sameFingerprint } from "./lib/hash.mjs";
 import { formatHotSpots, hotSpots } from "./lib/profile.mjs";
+import { buildGoPeer, goVersion, runGoPeer } from "./lib/go.mjs";
 import { findPython, pythonVersion, runPython } from "./lib/python.mjs";
 import { formatMs, measure } from "./lib/timing.mjs";
 
@@ -93,6 +96,18 @@ function workloads(d) {
       targets: { typed: 1 / 1.5 },
     },
     {
+      id: "W3c",
+      what: `all overlapping pairs among ${n(d.nested.length)} nested prefixes (on-premises /10s and hub /12s over the subnets)`,
+      files: [d.files.nested],
+      // The pair search itself (the fleet check's hot path): each side returns its pairs in its own form, made text only for the check.
+      aksnet: () => aksnet.overlappingPairsRaw(d.nested),
+      aksnetLines: aksnet.pairLines,
+      typed: () => typed.overlappingPairCodes(d.nested),
+      typedLines: typed.pairCodeLines,
+      go: true,
+      targets: { typed: 1 / 1.5, go: 1 / 1.5 },
+    },
+    {
       id: "W4",
       what: `free space of ${PARENT} minus ${n(d.used.length)} subnets`,
       py: "w4",
@@ -139,6 +154,11 @@ function verdict(w, r, peer, min) {
   const a = r.aksnet;
   const p = r[peer];
   const wall = (x, y) => `wall ${formatMs(x.wall)} vs ${formatMs(y.wall)}`;
+  if (peer === "go") {
+    if (!p || p.ms === undefined) return `| ${w.id} | within 1.5× of Go's net/netip | no figure | not measured |`;
+    const f = a.ms / p.ms;
+    return `| ${w.id} | within 1.5× of Go's net/netip | aksnet ${formatMs(a.ms)} = ${f.toFixed(2)}× Go's ${formatMs(p.ms)} (${wall(a, p)}) | ${f <= 1.5 ? "met" : "**MISSED**"} |`;
+  }
   if (peer === "typed") {
     if (!p || p.ms === undefined)
       return `| ${w.id} | within 1.5× of the typed-array reference | no figure | not measured |`;
@@ -153,9 +173,9 @@ function verdict(w, r, peer, min) {
   return `| ${w.id} | ${goal} | aksnet ${formatMs(a.ms)} vs ${formatMs(p.ms)}: ${how} (${wall(a, p)}) | ${met ? "met" : "**MISSED**"} |`;
 }
 
-async function timed(label, fn, expected) {
-  const r = await measure(fn, { check: (out) => !expected || sameFingerprint(fingerprint(out), expected) });
-  const fp = fingerprint(r.output);
+async function timed(label, fn, expected, toLines = (out) => out) {
+  const r = await measure(fn, { check: (out) => !expected || sameFingerprint(fingerprint(toLines(out)), expected) });
+  const fp = fingerprint(toLines(r.output));
   if (expected && !sameFingerprint(fp, expected)) {
     const wrong = `${n(fp.count)} lines, sha256 ${fp.hash}; aksnet: ${n(expected.count)} lines, ${expected.hash}`;
     console.log(`  ${label.padEnd(18)} WRONG OUTPUT: ${wrong}`);
@@ -165,6 +185,28 @@ async function timed(label, fn, expected) {
     `  ${label.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, ${n(fp.count)} lines, sha256 ${fp.hash})`,
   );
   return { ms: r.cpuMs, wall: r.ms, fp };
+}
+
+function go(bin, w, expected) {
+  if (bin.missing) {
+    console.log(`  ${"go net/netip".padEnd(18)} ${bin.missing}`);
+    return bin;
+  }
+  const r = runGoPeer(bin.bin, w.files[0]);
+  if (r.missing) {
+    console.log(`  ${"go net/netip".padEnd(18)} ${r.missing}`);
+    return r;
+  }
+  const fp = fingerprint(r.output);
+  if (!sameFingerprint(fp, expected)) {
+    const wrong = `${n(fp.count)} lines, sha256 ${fp.hash}`;
+    console.log(`  ${"go net/netip".padEnd(18)} WRONG OUTPUT: ${wrong}`);
+    return { wrong };
+  }
+  console.log(
+    `  ${"go net/netip".padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, same output)`,
+  );
+  return { ms: r.cpuMs, wall: r.ms };
 }
 
 function python(exe, lib, w, expected) {
@@ -196,6 +238,8 @@ function python(exe, lib, w, expected) {
 }
 
 export async function run() {
+  // The header's load is the last run's; this section may be older, so it keeps its own.
+  const load = loadavg()[0] ?? 0;
   console.log("ip: generating inputs (fixed seeds) into .bench-data/ …");
   const scale = Number(process.env["AKSNET_BENCH_SCALE"] ?? 1);
   const d = workloadData(scale);
@@ -204,14 +248,16 @@ export async function run() {
   const cidrToolsVersion = JSON.parse(
     readFileSync(new URL("../node_modules/cidr-tools/package.json", import.meta.url), "utf8"),
   ).version;
+  const goBin = buildGoPeer();
   const rows = [];
   const verdicts = [];
   const misses = [];
   for (const w of workloads(d)) {
     console.log(`${w.id}: ${w.what}`);
-    const a = await timed("aksnet", w.aksnet);
+    const a = await timed("aksnet", w.aksnet, undefined, w.aksnetLines);
     const r = { w, aksnet: a };
-    if (w.typed) r.typed = await timed("typed-array", w.typed, a.fp);
+    if (w.typed) r.typed = await timed("typed-array", w.typed, a.fp, w.typedLines);
+    if (w.go) r.go = go(goBin, w, a.fp);
     if (w.cidrTools) r.cidrTools = await timed("cidr-tools", w.cidrTools, a.fp);
     if (w.cidrToolsSubset) {
       const s = w.cidrToolsSubset;
@@ -221,8 +267,10 @@ export async function run() {
       if (sub.ms !== undefined)
         console.log(`  ${"cidr-tools".padEnd(18)} ≈ ${formatMs(sub.ms * s.scale)} CPU extrapolated (${s.note})`);
     }
-    r.ipaddress = python(exe, "ipaddress", w, a.fp);
-    r.netaddr = hasNetaddr ? python(exe, "netaddr", w, a.fp) : { missing: "python3-netaddr is not installed" };
+    if (w.py) {
+      r.ipaddress = python(exe, "ipaddress", w, a.fp);
+      r.netaddr = hasNetaddr ? python(exe, "netaddr", w, a.fp) : { missing: "python3-netaddr is not installed" };
+    }
     rows.push(r);
     const before = verdicts.length;
     for (const [peer, min] of Object.entries(w.targets)) verdicts.push(verdict(w, r, peer, min));
@@ -242,7 +290,9 @@ export async function run() {
     }
   }
   const lines = [
-    "## IP core: workloads W1–W5 (issue 2)",
+    "## IP core: workloads W1–W5 (issue 2) and W3c (issue 15)",
+    "",
+    `Load average (1 min) when this benchmark started: ${load.toFixed(1)} on 2 cores (CPU time is what the figures compare).`,
     "",
     ...(scale === 1
       ? []
@@ -253,25 +303,30 @@ export async function run() {
     "Text in → text out: each implementation gets the input lines as strings and returns its output lines as strings;",
     "reading and writing files is not timed. Inputs come from fixed seeds (`bench/lib/data.mjs`): W1/W2 random IPv4",
     "/8–/28 (weighted towards long prefixes, a quarter with host bits set) and IPv6 /32–/64; W3–W5 100,000 subnets",
-    "/24–/28 at random aligned places in 10.0.0.0/8 (real overlaps, real free space). Before any figure counts, its",
-    "output must equal aksnet's (line count and SHA-256).",
+    "/24–/28 at random aligned places in 10.0.0.0/8 (real overlaps, real free space); W3c an estate's prefixes, nested:",
+    "4 on-premises /10s and 16 hub /12s covering 10.0.0.0/8 with 99,980 such subnets inside them, shuffled (every subnet",
+    "overlaps its /10 and its /12). W3c times the pair search alone, as the fleet check uses it: each implementation returns",
+    "its pairs in its own form (aksnet two `Uint32Array`s, the typed-array reference sorted codes, Go a sorted `[]uint64`),",
+    "made text only for the check. Before any figure counts, its output must equal aksnet's (line count and SHA-256).",
     "",
     "Figures are CPU time (user + system of the process, `process.cpuUsage` / Python `time.process_time`), because this",
     "machine is shared and wall time mostly measures the neighbours; wall-clock figures are in the console log and in the",
     "targets table. JavaScript: median of up to 5 timed runs (fewer when a run is slow: about 6 s of wall time per figure) after up to 5 warm-up runs (about 2 s), each timed run starting after a full collection once the collector's background threads are idle (`bench/lib/timing.mjs` says why both matter); Python: median of up to 3 runs timed",
-    "inside Python around parse + work + format (no warm-up; no JIT).",
+    "inside Python around parse + work + format (no warm-up; no JIT); Go (`bench/peers/overlap-go`, built by the benchmark",
+    "with the local toolchain): the same warm-up and runs as JavaScript, timed inside Go around parse + sweep + sort,",
+    "CPU time from `getrusage` (every thread of the process, the collector's too).",
     `Peers: cidr-tools ${cidrToolsVersion}; Python ${exe ? pythonVersion(exe) : "(none)"} \`ipaddress\`` +
       `${hasNetaddr ? " and Debian's `python3-netaddr`" : "; python3-netaddr not installed"}; the typed-array reference is` +
-      " `bench/peers/typed-array.mjs` (IPv4 only, W2–W5). Where a Python library has no overlap search (W3a, W3b) or no",
+      ` \`bench/peers/typed-array.mjs\` (IPv4 only, W2–W5); Go ${goVersion() ?? "(none)"} \`net/netip\` with a sort-and-sweep (W3c). Where a Python library has no overlap search (W3a, W3b) or no`,
     "allocator (W5), it parses and formats and a plain Python bisect/sweep/walk does the rest (`bench/peers/python_peers.py`).",
     "",
     "In parentheses: the peer's time ÷ aksnet's time (above 1: aksnet is faster).",
     "",
-    "| workload | aksnet | typed-array reference | cidr-tools | Python ipaddress | Python netaddr |",
-    "|---|---:|---:|---:|---:|---:|",
+    "| workload | aksnet | typed-array reference | Go net/netip | cidr-tools | Python ipaddress | Python netaddr |",
+    "|---|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.w.id}: ${r.w.what} | ${formatMs(r.aksnet.ms)} | ${cell(r.typed, r.aksnet.ms)} | ${cell(r.cidrTools, r.aksnet.ms)} | ${cell(r.ipaddress, r.aksnet.ms)} | ${cell(r.netaddr, r.aksnet.ms)} |`,
+        `| ${r.w.id}: ${r.w.what} | ${formatMs(r.aksnet.ms)} | ${cell(r.typed, r.aksnet.ms)} | ${cell(r.go, r.aksnet.ms)} | ${cell(r.cidrTools, r.aksnet.ms)} | ${cell(r.ipaddress, r.aksnet.ms)} | ${cell(r.netaddr, r.aksnet.ms)} |`,
     ),
     "",
     `¹ cidr-tools has no indexed search: \`overlapCidr\` per query (W3a) or per pair (W3b); a subset was timed (${rows
@@ -282,7 +337,7 @@ export async function run() {
       )}) and scaled by the number of comparisons, after checking the subset's output against aksnet's. The Python peers`,
     `merge a subset in W2 (${n(W2_PY_SUBSET)} lines, scaled linearly; ipaddress alone needs over a minute for the million).`,
     "",
-    "### Targets (issue 2)",
+    "### Targets (issue 2; W3c: issue 15)",
     "",
     "CPU time unless marked wall. The issue's own figures come from another (idle) machine, so the last rows rescale them",
     "by cidr-tools, the one peer timed both there and here: a check that this run's typed-array reference is as tight as the issue's.",

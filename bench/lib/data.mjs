@@ -9,6 +9,9 @@
  *   /24 30 %, /25 10 %, /26 20 %, /27 20 %, /28 20 % (about 60 % of the /8 in use,
  *   so there are real overlaps and real free space); W3a's queries come from the
  *   same distribution with another seed.
+ * - W3c: an estate's prefixes, nested: 4 on-premises /10s and 16 hub /12s that
+ *   cover 10.0.0.0/8, and 99,980 subnets as in W3–W5 inside them, in shuffled order
+ *   (every subnet overlaps its /10 and its /12: about 200,000 pairs).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -75,6 +78,20 @@ export function allocations(seed, n) {
   return out;
 }
 
+/** W3c: `n` prefixes of a hub-and-spoke estate (see above), shuffled with `seed`. */
+export function nestedEstate(seed, n) {
+  const supers = [];
+  for (let i = 0; i < 4; i++) supers.push(`${fmt4(0x0a000000 + i * 2 ** 22)}/10`);
+  for (let i = 0; i < 16; i++) supers.push(`${fmt4(0x0a000000 + i * 2 ** 20)}/12`);
+  const out = [...supers, ...allocations(seed, Math.max(0, n - supers.length))];
+  const r = prng(seed + 1000);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = r.int(0, i);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /**
  * Every workload input, generated once, with the path of its file in `.bench-data/`.
  * `scale` < 1 shrinks every input (a smoke run: `AKSNET_BENCH_SCALE=0.05`); reports note it.
@@ -87,6 +104,7 @@ export function workloadData(scale = 1) {
     v6: v6Cidrs(2, k(200_000)),
     used: allocations(3, k(100_000)),
     queries: allocations(4, k(100_000)),
+    nested: nestedEstate(5, k(100_000)),
   };
   const files = {};
   for (const [name, lines] of Object.entries(sets)) {

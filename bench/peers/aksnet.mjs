@@ -30,7 +30,22 @@ export function queriesOverlapping(queries, existing) {
 }
 
 /** W3b. */
-export const overlappingPairs = (lines) => overlappingPairsText(lines).map(([i, j]) => `${i} ${j}`);
+export function overlappingPairs(lines) {
+  const p = overlappingPairsText(lines);
+  const out = new Array(p.count);
+  for (let x = 0; x < p.count; x++) out[x] = `${p.first[x]} ${p.second[x]}`;
+  return out;
+}
+
+/** W3c: the pairs as the library gives them (two parallel arrays), no text. */
+export const overlappingPairsRaw = (lines) => overlappingPairsText(lines);
+
+/** The text of `overlappingPairsRaw`'s result, for the output check. */
+export function pairLines(p) {
+  const out = new Array(p.count);
+  for (let x = 0; x < p.count; x++) out[x] = `${p.first[x]} ${p.second[x]}`;
+  return out;
+}
 
 /** W4. */
 export const freeSpace = (parent, used) => freeSpaceText(parsePrefix(parent), used);

@@ -145,6 +145,50 @@ export function overlappingPairs(lines) {
   return out;
 }
 
+/** W3c: the sweep of `overlappingPairs` with its pairs left as sorted codes (i · 2^17 + j), no text. */
+export function overlappingPairCodes(lines) {
+  const n = lines.length;
+  const keys = new Float64Array(n);
+  const his = new Float64Array(n);
+  const shift = 2 ** 17;
+  for (let i = 0; i < n; i++) {
+    const k = parseKey(lines[i]);
+    const lo = keyLo(k);
+    keys[i] = lo * shift + i;
+    his[i] = lo + POW2[keyHost(k)];
+  }
+  keys.sort();
+  let codes = new Float64Array(1024);
+  let m = 0;
+  for (let a = 0; a < n; a++) {
+    const ia = keys[a] % shift;
+    const hi = his[ia];
+    for (let b = a + 1; b < n; b++) {
+      const kb = keys[b];
+      const ib = kb % shift;
+      if ((kb - ib) / shift >= hi) break;
+      if (m === codes.length) {
+        const grown = new Float64Array(m * 2);
+        grown.set(codes);
+        codes = grown;
+      }
+      codes[m++] = ia < ib ? ia * shift + ib : ib * shift + ia;
+    }
+  }
+  return codes.subarray(0, m).sort();
+}
+
+/** The text of `overlappingPairCodes`'s result, for the output check. */
+export function pairCodeLines(codes) {
+  const shift = 2 ** 17;
+  const out = new Array(codes.length);
+  for (let x = 0; x < codes.length; x++) {
+    const j = codes[x] % shift;
+    out[x] = `${(codes[x] - j) / shift} ${j}`;
+  }
+  return out;
+}
+
 /** Free [lo, hi) runs of parent (text) minus used. */
 function freeRuns(parent, used) {
   const k = parseKey(parent);

@@ -12,7 +12,7 @@ export { AddrRange, rangeFrom, rangeOfPrefix, parseRange, tryParseRange } from "
 export { ParseError, ListParseError, type ParseResult } from "./errors.js";
 export { AddrSet, AddrSetBuilder, addrSetOf, type AddrItem } from "./set.js";
 export { mergePrefixes, mergeRanges, excludePrefixes, excludeRanges } from "./merge.js";
-export { OverlapIndex, findOverlappingPairs, queriesOverlappingAny } from "./overlap.js";
+export { OverlapIndex, findOverlappingPairs, queriesOverlappingAny, type OverlapPairs } from "./overlap.js";
 export { freeSpace, freePrefixes, PrefixAllocator, type Used } from "./free.js";
 export { smallestPrefixBits } from "./prefix-length.js";
 export {

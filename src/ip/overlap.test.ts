@@ -92,4 +92,20 @@ describe("overlap search across families and edges", () => {
     expect(index.overlapping(p("0.0.0.0/0"))).toEqual([]);
     expect(index.overlapsAny(p("::/0"))).toBe(false);
   });
+
+  it("nested supernets: a /10 and a /12 over shuffled subnets give every containment pair once, sorted", () => {
+    const lines = ["10.1.2.0/24", "10.0.0.0/10", "10.1.2.128/25", "10.0.0.0/12", "10.64.0.0/24", "10.1.2.0/24"];
+    expect(findOverlappingPairs(lines.map(parsePrefix))).toEqual([
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 5],
+      [1, 2],
+      [1, 3],
+      [1, 5],
+      [2, 3],
+      [2, 5],
+      [3, 5],
+    ]);
+  });
 });

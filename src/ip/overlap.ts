@@ -7,6 +7,7 @@
 import { bounds, pushBounds, touchesItem, type AddrItem } from "./set.js";
 import { BlockBuf4, RunBuf4, sortOrder32, type Runs4 } from "./internal/runs4.js";
 import { normalize6, type Runs6 } from "./internal/runs6.js";
+import { PairBuf, sortedPairs } from "./internal/pairs.js";
 
 /** @internal IPv4 items sorted by start: `lo`, exclusive `hi`, original index, and the implicit-tree max of `hi`. */
 interface Sorted4 {
@@ -179,56 +180,58 @@ export function queriesOverlappingAny(queries: Iterable<AddrItem>, items: Iterab
 }
 
 /**
+ * Overlapping pairs as two parallel arrays: pair x is `(first[x], second[x])`,
+ * first < second, sorted by first then second.
+ */
+export interface OverlapPairs {
+  readonly count: number;
+  readonly first: Uint32Array;
+  readonly second: Uint32Array;
+}
+
+/**
  * Every pair of positions `[i, j]` (i < j) whose items share an address, sorted by i then j.
  * Sort-and-sweep: after sorting by start, item a overlaps exactly the later items
  * that start before a ends, so the inner scan stops at the first miss.
  */
 export function findOverlappingPairs(items: Iterable<AddrItem>): Array<[number, number]> {
-  return pairsOf(collect(items, pushBounds));
+  const p = pairsOf(collect(items, pushBounds));
+  const out = new Array<[number, number]>(p.count);
+  for (let x = 0; x < p.count; x++) out[x] = [p.first[x] as number, p.second[x] as number];
+  return out;
 }
 
 /** @internal The overlapping pairs of collected items (see `findOverlappingPairs`). */
-export function pairsOf(c: Collected): Array<[number, number]> {
-  const n = c.count;
-  // Each pair packed as i·n + j (exact below 2^53) in a growable typed array, so one native sort orders them.
-  let codes = new Float64Array(1024);
+export function pairsOf(c: Collected): OverlapPairs {
+  const buf = new PairBuf(Math.max(1024, c.count));
+  // The IPv4 sweep (nearly always the bulk) works on locals; the buffer grows only when full.
+  const { lo: slo, hi: shi, idx: sidx, n: n4 } = sort4(c.b4.lo, c.b4.hi, c.i4);
+  let first = buf.first;
+  let second = buf.second;
   let k = 0;
-  const add = (ia: number, ib: number) => {
-    if (k === codes.length) {
-      const grown = new Float64Array(k * 2);
-      grown.set(codes);
-      codes = grown;
-    }
-    codes[k++] = ia < ib ? ia * n + ib : ib * n + ia;
-  };
-  // The IPv4 sweep (nearly always the bulk) writes to locals, not through the closure's context.
-  const s = sort4(c.b4.lo, c.b4.hi, c.i4);
-  const { lo: slo, hi: shi, idx: sidx, n: n4 } = s;
   for (let a = 0; a < n4; a++) {
     const end = shi[a] as number;
     const ia = sidx[a] as number;
     for (let b = a + 1; b < n4 && (slo[b] as number) < end; b++) {
-      if (k === codes.length) {
-        const grown = new Float64Array(k * 2);
-        grown.set(codes);
-        codes = grown;
+      if (k === first.length) {
+        buf.n = k;
+        buf.grow();
+        first = buf.first;
+        second = buf.second;
       }
       const ib = sidx[b] as number;
-      codes[k++] = ia < ib ? ia * n + ib : ib * n + ia;
+      first[k] = ia < ib ? ia : ib;
+      second[k] = ia < ib ? ib : ia;
+      k++;
     }
   }
+  buf.n = k;
   const s6 = sort6(c.lo6, c.hi6, c.i6);
   for (let a = 0; a < s6.lo.length; a++) {
     const end = s6.hi[a] as bigint;
     const ia = s6.idx[a] as number;
-    for (let b = a + 1; b < s6.lo.length && (s6.lo[b] as bigint) < end; b++) add(ia, s6.idx[b] as number);
+    for (let b = a + 1; b < s6.lo.length && (s6.lo[b] as bigint) < end; b++) buf.push(ia, s6.idx[b] as number);
   }
-  const sorted = codes.subarray(0, k).sort();
-  const out = new Array<[number, number]>(k);
-  for (let x = 0; x < k; x++) {
-    const code = sorted[x] as number;
-    const i = Math.floor(code / n);
-    out[x] = [i, code - i * n];
-  }
-  return out;
+  const sorted = sortedPairs(buf, c.count);
+  return { count: buf.n, ...sorted };
 }

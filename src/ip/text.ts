@@ -11,7 +11,7 @@ import { AsciiLines } from "./internal/ascii.js";
 import { ListParseError, ParseError } from "./errors.js";
 import { mask4, parsePrefixOrAddr, type Prefix } from "./prefix.js";
 import { AddrSet, pushBounds, pushItem, touchesItem } from "./set.js";
-import { pairsOf } from "./overlap.js";
+import { pairsOf, type OverlapPairs } from "./overlap.js";
 import { BlockBuf4, POW2, RunBuf4, bitsOfSize4, blockAt4, touches4, type Runs4 } from "./internal/runs4.js";
 import { eachPrefix6, normalize6 } from "./internal/runs6.js";
 
@@ -119,8 +119,11 @@ export function overlapsAnyText(queries: readonly string[], items: Iterable<stri
   return out;
 }
 
-/** Every pair of positions `[i, j]` (i < j) whose CIDRs share an address, sorted (see `findOverlappingPairs`). */
-export function overlappingPairsText(lines: Iterable<string>): Array<[number, number]> {
+/**
+ * Every pair of positions (i < j) whose CIDRs share an address, sorted by i then j, as
+ * two parallel arrays (no array per pair): the pairs of `findOverlappingPairs`.
+ */
+export function overlappingPairsText(lines: Iterable<string>): OverlapPairs {
   // `collect` with the scanner inlined: a direct loop, buffers sized once for an array.
   const b4 = new RunBuf4(Array.isArray(lines) ? lines.length : 16);
   const i4: number[] = [];
