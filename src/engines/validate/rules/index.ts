@@ -6,6 +6,7 @@ import type { Rule } from "../rule.js";
 import agcSubnetInvalid from "./agc-subnet-invalid.js";
 import apiServerSubnetInvalid from "./api-server-subnet-invalid.js";
 import applicationGatewaySubnetInvalid from "./application-gateway-subnet-invalid.js";
+import automaticNetworkInvalid from "./automatic-network-invalid.js";
 import autoscalerBoundsInvalid from "./autoscaler-bounds-invalid.js";
 import cidrInvalid from "./cidr-invalid.js";
 import clusterExceedsNodeLimit from "./cluster-exceeds-node-limit.js";
@@ -19,6 +20,9 @@ import ipFamiliesMismatch from "./ip-families-mismatch.js";
 import maxPodsNotRecommended from "./max-pods-not-recommended.js";
 import maxPodsOutOfRange from "./max-pods-out-of-range.js";
 import nameInvalid from "./name-invalid.js";
+import natGatewayInvalid from "./nat-gateway-invalid.js";
+import napSubnetTooSmall from "./nap-subnet-too-small.js";
+import nodeAutoProvisioningUnsupported from "./node-auto-provisioning-unsupported.js";
 import noSystemPool from "./no-system-pool.js";
 import nodeCountOutOfRange from "./node-count-out-of-range.js";
 import outboundTypeNeedsVnet from "./outbound-type-needs-vnet.js";
@@ -45,12 +49,14 @@ import subnetTooSmallForNodes from "./subnet-too-small-for-nodes.js";
 import upgradeSettingsInvalid from "./upgrade-settings-invalid.js";
 import valueNotUnderstood from "./value-not-understood.js";
 import vnetLayoutInvalid from "./vnet-layout-invalid.js";
+import virtualNodesUnsupported from "./virtual-nodes-unsupported.js";
 import windowsPoolUnsupported from "./windows-pool-unsupported.js";
 
 export const RULES: readonly Rule[] = [
   agcSubnetInvalid,
   apiServerSubnetInvalid,
   applicationGatewaySubnetInvalid,
+  automaticNetworkInvalid,
   autoscalerBoundsInvalid,
   cidrInvalid,
   clusterExceedsNodeLimit,
@@ -64,7 +70,10 @@ export const RULES: readonly Rule[] = [
   maxPodsNotRecommended,
   maxPodsOutOfRange,
   nameInvalid,
+  napSubnetTooSmall,
+  natGatewayInvalid,
   noSystemPool,
+  nodeAutoProvisioningUnsupported,
   nodeCountOutOfRange,
   outboundTypeNeedsVnet,
   pluginCombinationUnsupported,
@@ -89,6 +98,7 @@ export const RULES: readonly Rule[] = [
   subnetTooSmallForNodes,
   upgradeSettingsInvalid,
   valueNotUnderstood,
+  virtualNodesUnsupported,
   vnetLayoutInvalid,
   windowsPoolUnsupported,
 ];
