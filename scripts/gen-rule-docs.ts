@@ -7,11 +7,13 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ruleDocs } from "../src/engines/validate/catalog.js";
 import { RULES } from "../src/engines/validate/rules/index.js";
+import { DRIFT_RULES } from "../src/engines/inspect/index.js";
 
 const root = resolve(import.meta.dirname, "..");
 const dir = join(root, "docs/rules");
 mkdirSync(dir, { recursive: true });
-const docs = ruleDocs(RULES);
+// aksnet check's rules and inspect's drift rules (the configuration against the running cluster).
+const docs = ruleDocs([...RULES, ...DRIFT_RULES]);
 for (const name of readdirSync(dir)) if (!docs.has(`docs/rules/${name}`)) rmSync(join(dir, name));
 for (const [path, text] of docs) writeFileSync(join(root, path), text);
 console.log(`wrote ${docs.size} files under docs/rules/`);

@@ -9,7 +9,7 @@ const FIXTURES = join(import.meta.dirname, "fixtures");
 const SOURCE = { kind: "dump", files: ["x"] } as const;
 const dump = (name: string) => readDumps([join(FIXTURES, `${name}.json`)]);
 const config = (name: string, edit: (text: string) => string = (t) => t) =>
-  loadConfiguration([{ text: edit(readFileSync(join(FIXTURES, name), "utf8")), fileName: name }]);
+  loadConfiguration([{ text: edit(readFileSync(join(FIXTURES, name), "utf8")), fileName: name }]).configuration;
 
 // Every figure below is worked by hand in the comment beside it.
 const headroomCases = [
@@ -191,7 +191,7 @@ describe("configuration against the cluster", () => {
     {
       name: "a pool count that differs",
       edit: (t: string) => t.replace("count: 2,", "count: 5,"),
-      differences: [/Pool system is configured for 5 nodes and runs 2/],
+      differences: [/Pool system is configured with count 5; nodes running in it: 2/],
     },
     {
       name: "a pool that does not run and a max pods that differs",
@@ -202,19 +202,23 @@ describe("configuration against the cluster", () => {
       differences: [
         /max pods 110; its nodes allow 250/,
         /Pool spot is configured but no node of it runs/,
-        /Pool user1 runs 1 nodes but is not in the configuration/,
+        /Pool user1 is not in the configuration; nodes running in it: 1/,
       ],
     },
     {
       name: "a different pod CIDR",
       edit: (t: string) => t.replace("podCidrs: [10.244.0.0/16]", "podCidrs: [10.100.0.0/16]"),
-      differences: [/3 nodes have a pod range outside the configured pod CIDR 10\.100\.0\.0\/16/],
+      differences: [/pod range outside the configured pod CIDR 10\.100\.0\.0\/16: 3, e\.g\./],
     },
   ];
   it.each(cases)("$name", async ({ edit, differences }) => {
     const r = inspectReport(await dump("overlay"), SOURCE, config("plan-overlay.yaml", edit));
     expect(r.configured?.differences).toHaveLength(differences.length);
-    differences.forEach((d, i) => expect(r.configured?.differences[i]).toMatch(d));
+    for (const d of differences)
+      expect(
+        r.configured?.differences.some((x) => d.test(x)),
+        String(d),
+      ).toBe(true);
   });
 
   it("runs the check rules at the running node counts", async () => {

@@ -43,11 +43,14 @@ export interface ConfiguredCluster {
 export interface LoadedConfiguration {
   readonly cluster: ConfiguredCluster;
   readonly plan: Plan;
+  /** The plan resolved (defaults filled in): what the drift rules compare with the cluster. */
+  readonly resolved: ResolvedPlan;
 }
 
 /** The configuration of a plan as inspect uses it; `files` name where it was read. */
 export function configuredCluster(plan: Plan, files: readonly string[]): LoadedConfiguration {
-  return { cluster: summarize(resolvePlan(plan), files), plan };
+  const resolved = resolvePlan(plan);
+  return { cluster: summarize(resolved, files), plan, resolved };
 }
 
 function summarize(r: ResolvedPlan, files: readonly string[]): ConfiguredCluster {

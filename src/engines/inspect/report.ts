@@ -4,12 +4,14 @@
  * A pure function of the snapshot and the optional configured cluster.
  */
 import { classify, type Classification } from "./classify.js";
+import { runRules } from "../validate/index.js";
+import { DRIFT_RULES } from "./rules/index.js";
+import { nodesByPool } from "./rules/inputs.js";
 import type { DataplaneValue, PolicyValue } from "./components.js";
 import { lab, verdicts, type Lab, type Verdicts } from "./lab.js";
 import type { Verdict } from "./verdict.js";
 import { findingsAgainstCluster, type ConfiguredCluster, type LoadedConfiguration } from "./configured-cluster.js";
 import type { Finding } from "../validate/index.js";
-import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
 import { rangeUse, type AddressUse } from "./address-use.js";
 import { headroom, type Headroom } from "./headroom.js";
 import type { ClusterSnapshot, ReadProblem } from "./snapshot.js";
@@ -21,8 +23,10 @@ export type ReportSource =
 
 export interface ConfiguredComparison {
   readonly cluster: ConfiguredCluster;
-  /** Where the configuration and what the cluster shows disagree, one sentence each. */
+  /** Where the configuration and what the cluster shows disagree, one sentence each (the drift findings' messages). */
   readonly differences: readonly string[];
+  /** The drift rules' findings (docs/rules/: cluster-network-differs, pool-differs-from-cluster, …). */
+  readonly drift: readonly Finding[];
   /** `aksnet check` findings for the configuration with each pool at the node count the cluster runs. */
   readonly findings: readonly Finding[];
 }
@@ -104,65 +108,12 @@ export function inspectReport(all: ClusterSnapshot, source: ReportSource, loaded
 }
 
 function compare(loaded: LoadedConfiguration, v: HeadlineVerdict, nodes: readonly NodeUse[]): ConfiguredComparison {
-  const c = loaded.cluster;
-  const d: string[] = [];
-  if (v.model !== "unknown" && c.model !== v.model)
-    d.push(`The configuration says ${c.model}, the cluster looks like ${v.model}.`);
-  if (v.dataplane !== "unknown" && c.model !== "byo-cni" && c.dataplane !== v.dataplane)
-    d.push(`The configured dataplane is ${c.dataplane}, the cluster runs ${v.dataplane}.`);
-  if (v.policy !== "unknown" && c.policy !== v.policy)
-    d.push(`The configured network policy is ${c.policy}, the cluster shows ${v.policy}.`);
-  const perPool = new Map<string, NodeUse[]>();
-  for (const n of nodes) perPool.set(n.pool ?? "", [...(perPool.get(n.pool ?? "") ?? []), n]);
-  for (const p of c.pools) {
-    const running = perPool.get(p.name) ?? [];
-    if (running.length === 0) {
-      d.push(`Pool ${p.name} is configured but no node of it runs.`);
-      continue;
-    }
-    if (
-      p.maxCount !== undefined &&
-      (running.length > p.maxCount || (p.minCount !== undefined && running.length < p.minCount))
-    )
-      d.push(
-        `Pool ${p.name} runs ${running.length} nodes, outside its autoscaler range ${p.minCount ?? 0}–${p.maxCount}.`,
-      );
-    else if (p.maxCount === undefined && running.length !== p.count)
-      d.push(`Pool ${p.name} is configured for ${p.count} nodes and runs ${running.length}.`);
-    const other = [...new Set(running.map((n) => n.maxPods).filter((m) => m !== undefined && m !== p.maxPods))];
-    if (other.length)
-      d.push(`Pool ${p.name} is configured for max pods ${p.maxPods}; its nodes allow ${other.join(", ")}.`);
-    const subnet = p.subnetCidr === undefined ? undefined : tryParsePrefix(p.subnetCidr);
-    if (subnet?.ok) {
-      const outside = running.filter(
-        (n) =>
-          !n.internalIps.some((ip) => {
-            const a = tryParseAddr(ip);
-            return a.ok && subnet.value.contains(a.value);
-          }),
-      );
-      if (outside.length)
-        d.push(
-          `${outside.length} node${outside.length === 1 ? "" : "s"} of pool ${p.name} have no address in its subnet ${p.subnet} (${p.subnetCidr}), e.g. ${outside[0]?.name}.`,
-        );
-    }
-  }
-  for (const name of perPool.keys())
-    if (name && !c.pools.some((p) => p.name === name))
-      d.push(`Pool ${name} runs ${perPool.get(name)?.length ?? 0} nodes but is not in the configuration.`);
-  const podCidrs = c.podCidrs.map((x) => tryParsePrefix(x)).flatMap((r) => (r.ok ? [r.value] : []));
-  if (podCidrs.length) {
-    const stray = nodes.filter((n) =>
-      n.podCidrs.some((x) => {
-        const q = tryParsePrefix(x);
-        return q.ok && !podCidrs.some((pc) => (pc.family === q.value.family ? pc.contains(q.value) : true));
-      }),
-    );
-    if (stray.length)
-      d.push(
-        `${stray.length} node${stray.length === 1 ? "" : "s"} have a pod range outside the configured pod CIDR ${c.podCidrs.join(", ")}, e.g. ${stray[0]?.name} ${stray[0]?.podCidrs.join(", ")}.`,
-      );
-  }
-  const running = new Map([...perPool.entries()].map(([k, ns]) => [k, ns.length]));
-  return { cluster: c, differences: d, findings: findingsAgainstCluster(loaded.plan, running) };
+  const drift = runRules(DRIFT_RULES, { plan: loaded.resolved, verdict: v, nodes });
+  const running = new Map([...nodesByPool(nodes).entries()].map(([k, ns]) => [k, ns.length]));
+  return {
+    cluster: loaded.cluster,
+    differences: drift.map((f) => f.message),
+    drift,
+    findings: findingsAgainstCluster(loaded.plan, running),
+  };
 }

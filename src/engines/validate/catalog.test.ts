@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { ruleDocs } from "./catalog.js";
 import type { MessageSpec } from "./rule.js";
 import { RULES } from "./rules/index.js";
+import { DRIFT_RULES } from "../inspect/index.js";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const RULES_DIR = join(ROOT, "src/engines/validate/rules");
@@ -36,7 +37,7 @@ describe("rule catalog", () => {
   );
 
   it("docs/rules/ matches the generated pages and index (run: npx tsx scripts/gen-rule-docs.ts)", () => {
-    const docs = ruleDocs(RULES);
+    const docs = ruleDocs([...RULES, ...DRIFT_RULES]);
     const onDisk = readdirSync(join(ROOT, "docs/rules"))
       .map((f) => `docs/rules/${f}`)
       .sort();

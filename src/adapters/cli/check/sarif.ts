@@ -3,16 +3,24 @@
  * with one result per finding pointing at the line and column in the plan
  * file, so CI can annotate a pull request.
  */
-import { pathText, RULES } from "../../../engines/validate/index.js";
+import { pathText, RULES, type RuleMeta } from "../../../engines/validate/index.js";
 import { renderJson } from "../output/json.js";
 import type { Formatter } from "../output/formats.js";
-import type { CheckReport, CheckView } from "./report.js";
+import type { CheckReport, CheckView, LocatedFinding } from "./report.js";
 
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
 export function renderSarif(r: CheckReport): string {
-  const used = [...new Set(r.findings.map((f) => f.ruleId))];
-  const meta = new Map(RULES.map((x) => [x.meta.id, x.meta]));
+  return sarifDocument(
+    r.findings,
+    RULES.map((x) => x.meta),
+  );
+}
+
+/** A SARIF document of located findings; `metas` describe the rules they come from (inspect adds its drift rules). */
+export function sarifDocument(findings: readonly LocatedFinding[], metas: readonly RuleMeta[]): string {
+  const used = [...new Set(findings.map((f) => f.ruleId))];
+  const meta = new Map(metas.map((m) => [m.id, m]));
   const rules = used.map((id) => {
     const m = meta.get(id);
     return {
@@ -26,7 +34,7 @@ export function renderSarif(r: CheckReport): string {
       defaultConfiguration: { level: LEVEL[m?.severity ?? "error"] },
     };
   });
-  const results = r.findings.map((f) => ({
+  const results = findings.map((f) => ({
     ruleId: f.ruleId,
     ruleIndex: used.indexOf(f.ruleId),
     level: LEVEL[f.severity],

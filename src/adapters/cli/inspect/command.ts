@@ -7,10 +7,11 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { defineCommand } from "../command.js";
+import type { Io } from "../io.js";
 import { EXIT, UsageError } from "../errors.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { writeOutput } from "../output/write.js";
-import { ConfiguredError, loadConfiguration } from "./configuration-files.js";
+import { ConfiguredError, loadConfiguration, type ConfigurationFiles } from "./configuration-files.js";
 import type { InspectView } from "./view.js";
 import { DumpError, readDumps } from "../../inspect/index.js";
 import {
@@ -21,7 +22,11 @@ import {
 } from "../../../engines/inspect/index.js";
 
 const OUTPUT = defineOutput<InspectView>({
-  formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
+  formatters: {
+    table: () => import("./table.js"),
+    markdown: () => import("./markdown.js"),
+    sarif: () => import("./sarif.js"),
+  },
   // Absent values are null in JSON, so every documented field is always present.
   data: (v) => JSON.parse(JSON.stringify(v.report, (_k, x: unknown) => (x === undefined ? null : x))) as unknown,
 });
@@ -43,7 +48,7 @@ const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000);
 async function loadConfigurationFiles(
   paths: { flag: string; path: string }[],
   cwd: string,
-): Promise<LoadedConfiguration | undefined> {
+): Promise<ConfigurationFiles | undefined> {
   if (paths.length === 0) return undefined;
   const files = [];
   for (const { flag, path } of paths) {
@@ -62,6 +67,56 @@ async function loadConfigurationFiles(
     if (e instanceof ConfiguredError) throw new UsageError(e.message.replace(/\.$/, "") + ".");
     throw e;
   }
+}
+
+/** Reads the cluster: the dump files, or the live cluster the kubeconfig names. */
+async function readCluster(
+  opts: Readonly<Record<string, unknown>>,
+  io: Io,
+  dumps: readonly string[],
+): Promise<{ snapshot: ClusterSnapshot; source: ReportSource }> {
+  let snapshot: ClusterSnapshot;
+  let source: ReportSource;
+  if (dumps.length) {
+    try {
+      if (dumps.filter((d) => d === "-").length > 1)
+        throw new UsageError("--from-dump names standard input (-) more than once; give it once.");
+      snapshot = await readDumps(
+        dumps.map((d) => (d === "-" ? d : resolve(io.cwd, d))),
+        { stdin: () => io.stdin() },
+      );
+    } catch (e) {
+      if (e instanceof DumpError) throw new UsageError(e.message.replace(io.cwd + "/", ""));
+      throw e;
+    }
+    source = { kind: "dump", files: dumps };
+  } else {
+    const { readLive, KubeconfigError, LiveOptionsError } = await import("../../inspect/index.js");
+    try {
+      const live = await readLive({
+        kubeconfig: opts["kubeconfig"] as string | undefined,
+        context: opts["context"] as string | undefined,
+        env: io.env,
+        pageSize: opts["pageSize"] as number,
+        timeoutMs: (opts["timeout"] as number) * 1000,
+      });
+      snapshot = live.snapshot;
+      source = { kind: "live", context: live.context, server: live.server };
+    } catch (e) {
+      if (e instanceof KubeconfigError || e instanceof LiveOptionsError) throw new UsageError(e.message);
+      throw e;
+    }
+    if (snapshot.read.length === 0) {
+      const p = snapshot.problems[0];
+      throw new UsageError(
+        `could not read the cluster ${source.server ?? ""}: ${p ? p.detail : "nothing could be listed"}`.replace(
+          / +:/,
+          ":",
+        ),
+      );
+    }
+  }
+  return { snapshot, source };
 }
 
 export default defineCommand({
@@ -124,51 +179,12 @@ Examples:
       ...(opts["plan"] ? [{ flag: "--plan", path: opts["plan"] as string }] : []),
     ];
     const configured = await loadConfigurationFiles(configFiles, io.cwd);
-    let snapshot: ClusterSnapshot;
-    let source: ReportSource;
-    if (dumps.length) {
-      try {
-        if (dumps.filter((d) => d === "-").length > 1)
-          throw new UsageError("--from-dump names standard input (-) more than once; give it once.");
-        snapshot = await readDumps(
-          dumps.map((d) => (d === "-" ? d : resolve(io.cwd, d))),
-          { stdin: () => io.stdin() },
-        );
-      } catch (e) {
-        if (e instanceof DumpError) throw new UsageError(e.message.replace(io.cwd + "/", ""));
-        throw e;
-      }
-      source = { kind: "dump", files: dumps };
-    } else {
-      const { readLive, KubeconfigError, LiveOptionsError } = await import("../../inspect/index.js");
-      try {
-        const live = await readLive({
-          kubeconfig: opts["kubeconfig"] as string | undefined,
-          context: opts["context"] as string | undefined,
-          env: io.env,
-          pageSize: opts["pageSize"] as number,
-          timeoutMs: (opts["timeout"] as number) * 1000,
-        });
-        snapshot = live.snapshot;
-        source = { kind: "live", context: live.context, server: live.server };
-      } catch (e) {
-        if (e instanceof KubeconfigError || e instanceof LiveOptionsError) throw new UsageError(e.message);
-        throw e;
-      }
-      if (snapshot.read.length === 0) {
-        const p = snapshot.problems[0];
-        throw new UsageError(
-          `could not read the cluster ${source.server ?? ""}: ${p ? p.detail : "nothing could be listed"}`.replace(
-            / +:/,
-            ":",
-          ),
-        );
-      }
-    }
-    const report = inspectReport(snapshot, source, configured);
+    const { snapshot, source } = await readCluster(opts, io, dumps);
+    const report = inspectReport(snapshot, source, configured?.configuration);
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), {
       report,
       allNodes: Boolean(opts["allNodes"]),
+      ...(configured ? { locate: configured.locate } : {}),
     });
     const failing =
       report.headroom.checks.some((c) => !c.fits) ||

@@ -3,7 +3,8 @@
  * (`--aks-json`) or an aksnet plan (`--plan`) — with the importers, and hands
  * the plan to the inspect engine.
  */
-import { loadPlanFiles, type PlanFile } from "../../importers/index.js";
+import { loadPlanFiles, type Location, type PlanFile } from "../../importers/index.js";
+import type { FieldPath } from "../../../engines/plan/index.js";
 import { configuredCluster, type LoadedConfiguration } from "../../../engines/inspect/index.js";
 
 /** A configuration file that cannot be used; the message names it and what to do. */
@@ -11,8 +12,14 @@ export class ConfiguredError extends Error {
   override readonly name = "ConfiguredError";
 }
 
+/** The configuration, and where each of its fields is written (file, line, column: for SARIF). */
+export interface ConfigurationFiles {
+  readonly configuration: LoadedConfiguration;
+  locate(path: FieldPath): Location;
+}
+
 /** Loads and resolves the files (one plan, or a cluster JSON plus a VNet JSON). */
-export function loadConfiguration(files: readonly PlanFile[]): LoadedConfiguration {
+export function loadConfiguration(files: readonly PlanFile[]): ConfigurationFiles {
   let loaded;
   try {
     loaded = loadPlanFiles(files);
@@ -27,8 +34,12 @@ export function loadConfiguration(files: readonly PlanFile[]): LoadedConfigurati
         : `${files.map((f) => f.fileName).join(", ")} holds no usable cluster configuration.`,
     );
   }
-  return configuredCluster(
-    loaded.plan,
-    files.map((f) => f.fileName),
-  );
+  const located = loaded;
+  return {
+    configuration: configuredCluster(
+      loaded.plan,
+      files.map((f) => f.fileName),
+    ),
+    locate: (path) => located.locate([...path]),
+  };
 }

@@ -58,7 +58,7 @@ describe("aksnet inspect: bad input is one sentence and exit 2", () => {
     {
       name: "an unknown output format",
       args: ["--from-dump", `${FIX}/overlay.json`, "-o", "xml"],
-      stderr: /--output "xml" is not a format this command writes; use table, json, yaml or markdown/,
+      stderr: /--output "xml" is not a format this command writes; use table, json, yaml, markdown or sarif/,
     },
     {
       name: "a page size of 0",
@@ -155,5 +155,39 @@ describe("kubectl plugin", () => {
     expect(r.stderr.replace(/npm warn.*\n/g, "")).toBe("");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).verdict.model).toBe("kubenet");
+  });
+});
+
+describe("aksnet inspect -o sarif: drift and check findings at their line in the configuration", () => {
+  it("locates a drift rule's finding (cluster-network-differs) in the plan", async () => {
+    const plan = readFileSync(resolve(ROOT, FIX, "plan-overlay.yaml"), "utf8")
+      .replace("  pluginMode: overlay\n", "")
+      .replace("plugin: azure", "plugin: kubenet");
+    writeFileSync(join(tmp, "kubenet-plan.yaml"), plan);
+    const r = await inspect([
+      "--from-dump",
+      `${FIX}/overlay.json`,
+      "--plan",
+      join(tmp, "kubenet-plan.yaml"),
+      "-o",
+      "sarif",
+    ]);
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.stdout).runs[0].results as {
+      ruleId: string;
+      locations: { physicalLocation: { region: { startLine: number } } }[];
+    }[];
+    const drift = results.find((x) => x.ruleId === "cluster-network-differs");
+    const line = plan.split("\n").findIndex((l) => l.includes("plugin: kubenet")) + 1;
+    expect(drift?.locations[0]?.physicalLocation.region.startLine).toBe(line);
+    const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules as { id: string; help: { text: string } }[];
+    expect(rules.find((x) => x.id === "cluster-network-differs")?.help.text).toBe(
+      "See docs/rules/cluster-network-differs.md in the aksnet package.",
+    );
+  });
+
+  it("writes an empty SARIF document without a configuration", async () => {
+    const r = await inspect(["--from-dump", `${FIX}/overlay.json`, "-o", "sarif"]);
+    expect(JSON.parse(r.stdout).runs[0].results).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@
  */
 import type { Evidence, InspectReport, Verdict } from "../../../engines/inspect/index.js";
 import { MODELS, isModelId } from "../../../kb/index.js";
+import type { FieldPath } from "../../../engines/plan/index.js";
+import type { Location } from "../../importers/index.js";
 import { formatNumber, type CellLike, type Column } from "../output/table.js";
 import { labLines, proofText, verdictLines, type LineSection } from "./verdict-lines.js";
 
@@ -14,6 +16,8 @@ import { labLines, proofText, verdictLines, type LineSection } from "./verdict-l
 export interface InspectView {
   readonly report: InspectReport;
   readonly allNodes: boolean;
+  /** Where a configuration field is written (with --plan / --aks-json): for SARIF. */
+  readonly locate?: (path: FieldPath) => Location;
 }
 
 export type Table = { title: string; columns: Column[]; rows: CellLike[][] };
@@ -146,8 +150,8 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
         (p) =>
           `Pool ${p.name}: count ${p.count}${p.maxCount !== undefined ? `, autoscaler ${p.minCount ?? 0}-${p.maxCount}` : ""}, max pods ${p.maxPods}, max surge ${p.maxSurge}${p.maxSurgeDefaulted ? " (default)" : ""}${p.subnet ? `, subnet ${p.subnet}${p.subnetCidr ? ` ${p.subnetCidr}` : ""}` : ""}${p.podSubnet ? `, pod subnet ${p.podSubnet}${p.podSubnetCidr ? ` ${p.podSubnetCidr}` : ""}` : ""}`,
       ),
-      ...(c.differences.length
-        ? c.differences.map((x) => `DIFF ${x}`)
+      ...(c.drift.length
+        ? c.drift.map((f) => `DRIFT ${f.severity} ${f.ruleId}: ${f.message} Fix: ${f.fix}`)
         : ["The configuration matches what the cluster shows."]),
     ];
     tail.push({ title: "Configured", lines });
