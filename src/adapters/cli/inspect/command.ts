@@ -17,7 +17,6 @@ import { DumpError, readDumps } from "../../inspect/index.js";
 import {
   inspectReport,
   type ClusterSnapshot,
-  type LoadedConfiguration,
   type ReportSource,
 } from "../../../engines/inspect/index.js";
 
