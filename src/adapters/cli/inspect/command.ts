@@ -14,11 +14,7 @@ import { writeOutput } from "../output/write.js";
 import { ConfiguredError, loadConfiguration, type ConfigurationFiles } from "./configuration-files.js";
 import type { InspectView } from "./view.js";
 import { DumpError, readDumps } from "../../inspect/index.js";
-import {
-  inspectReport,
-  type ClusterSnapshot,
-  type ReportSource,
-} from "../../../engines/inspect/index.js";
+import { inspectReport, type ClusterSnapshot, type ReportSource } from "../../../engines/inspect/index.js";
 
 const OUTPUT = defineOutput<InspectView>({
   formatters: {
