@@ -13,7 +13,7 @@ import { EstateBuilder, type BuiltEstate } from "./estate.js";
 import { budgetOf, newStats, type RequestStats } from "./policies.js";
 import { clustersQuery, subnetsQuery, vnetsQuery, type VnetFilter } from "./queries.js";
 import { parseResourceId } from "./records.js";
-import { errorReason, statusOf } from "./reasons.js";
+import { errorReason, reasonWithin, statusOf } from "./reasons.js";
 import { readUsages } from "./usage.js";
 
 export interface LiveScanOptions {
@@ -193,7 +193,7 @@ async function readVnets(run: Run, rg: ResourceGraph): Promise<void> {
       await queryEach(run, rg, vnetsQuery(filter), scope, "VNets");
       await queryEach(run, rg, subnetsQuery(filter), scope, "subnets");
     } catch (e) {
-      run.missing.push({ what, reason: errorReason(e) });
+      run.missing.push({ what, reason: reasonWithin(e, run.settings.budget.signal) });
     }
   }
   const read = run.builder.vnetMap();
@@ -239,7 +239,9 @@ export async function readAzureEstate(options: LiveScanOptions): Promise<LiveSca
     try {
       await readClusters(run, rg);
     } catch (e) {
-      throw new AzureReadError(`Resource Graph did not list the clusters: ${errorReason(e)}.`);
+      throw new AzureReadError(
+        `Resource Graph did not list the clusters: ${reasonWithin(e, budget.signal)}; try a longer --timeout or a smaller scope.`,
+      );
     }
     try {
       await readVnets(run, rg);
@@ -250,7 +252,7 @@ export async function readAzureEstate(options: LiveScanOptions): Promise<LiveSca
         maxPages: o.maxPages,
       });
     } catch (e) {
-      run.missing.push({ what: "the VNets and their usage", reason: errorReason(e) });
+      run.missing.push({ what: "the VNets and their usage", reason: reasonWithin(e, budget.signal) });
     }
   } finally {
     budget.cancel();

@@ -8,7 +8,7 @@ import type { Network } from "./clients.js";
 import type { EstateBuilder } from "./estate.js";
 import type { Budget } from "./policies.js";
 import { parseResourceId } from "./records.js";
-import { errorReason, statusOf } from "./reasons.js";
+import { errorReason, reasonWithin, statusOf } from "./reasons.js";
 
 export interface UsageOptions {
   readonly concurrency: number;
@@ -72,7 +72,7 @@ export async function readUsages(
           const had = refused.get(sub);
           if (had) had.vnets.push(v.name);
           else refused.set(sub, { reason: errorReason(e), vnets: [v.name] });
-        } else o.missing.push({ what: `usage of VNet ${v.name}`, id: v.id, reason: errorReason(e) });
+        } else o.missing.push({ what: `usage of VNet ${v.name}`, id: v.id, reason: reasonWithin(e, o.budget.signal) });
       }
     }
   };
