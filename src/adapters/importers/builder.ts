@@ -51,7 +51,7 @@ export function parseAzureId(id: unknown): AzureId | undefined {
     const k = ID_KEYS[parts[i]!.toLowerCase()];
     if (k !== undefined && r[k] === undefined) r[k] = parts[i + 1]!;
   }
-  return r.subnet || r.vnet ? r : undefined;
+  return r.subnet || r.vnet || r.resourceGroup ? r : undefined;
 }
 
 export type PlanPath = readonly (string | number)[];

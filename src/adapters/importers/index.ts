@@ -6,6 +6,7 @@
 export {
   loadPlanText,
   loadPlanFiles,
+  loadPlanSet,
   splitPath,
   PlanLoadError,
   type LoadedPlan,
@@ -13,5 +14,6 @@ export {
   type Location,
   type PlanFile,
   type PlanFormat,
+  type PlanSetEntry,
 } from "./load.js";
 export { parseAzureId, type AzureId } from "./builder.js";

@@ -1,24 +1,17 @@
 /**
- * Plan files in, one plan out: detects each file's format from its content
- * (aksnet plan YAML/JSON, `az aks show`, ARM/REST, `az network vnet show/list`,
- * `terraform show -json`), imports it, merges the files (a cluster JSON and a
- * VNet JSON make one plan) and parses the result, keeping a source map so every
- * field path can be located as file, line and column.
+ * Plan files in, one plan out (or one per cluster of an `az aks list`): detects
+ * each file's format from its content (`detect.ts`), imports it, merges the files
+ * (a cluster JSON and a VNet JSON make one plan) and parses the result, keeping a
+ * source map so every field path can be located as file, line and column.
  */
 import { parsePlan, type Plan, type SchemaProblem } from "../../engines/plan/index.js";
-import { isObj, PlanBuilder, type AzureId, type PlanPath } from "./builder.js";
-import {
-  importManagedCluster,
-  isArmTemplate,
-  isManagedCluster,
-  templateResources,
-  withParameterDefaults,
-} from "./managed-cluster.js";
+import { templateResources, withParameterDefaults } from "./arm-template.js";
+import { field, parseAzureId, PlanBuilder, type AzureId, type PlanPath } from "./builder.js";
+import { clusterListItems, detect, type PlanFormat } from "./detect.js";
+import { importManagedCluster, importPool } from "./managed-cluster.js";
 import { parseText, PlanLoadError, type ParsedText } from "./source-map.js";
-import { importTerraformPlan, isTerraformPlan } from "./terraform-plan.js";
-import { importVnetList, importVnets, isVnetDocument } from "./vnet.js";
-
-export type PlanFormat = "aksnet" | "az-aks-show" | "arm" | "arm-template" | "az-vnet" | "terraform-plan";
+import { importTerraformPlan } from "./terraform-plan.js";
+import { importVnetList, importVnets } from "./vnet.js";
 
 export interface Location {
   readonly file: string;
@@ -49,33 +42,6 @@ export interface PlanFile {
   readonly fileName: string;
 }
 
-const PLAN_KEYS = new Set([
-  "apiVersion",
-  "kind",
-  "name",
-  "location",
-  "resourceGroup",
-  "kubernetesVersion",
-  "network",
-  "vnet",
-  "connectedNetworks",
-  "nodePools",
-  "reserved",
-  "requirements",
-]);
-
-function isAksnetPlan(v: unknown): boolean {
-  if (!isObj(v)) return false;
-  if (typeof v["apiVersion"] === "string" && v["apiVersion"].startsWith("aksnet/")) return true;
-  if (v["kind"] === "ClusterPlan") return true;
-  const keys = Object.keys(v);
-  return (
-    keys.length > 0 &&
-    keys.every((k) => PLAN_KEYS.has(k)) &&
-    (isObj(v["network"]) || Array.isArray(v["nodePools"]) || isObj(v["vnet"]))
-  );
-}
-
 /** Splits `nodePools[0].maxPods` into `["nodePools", 0, "maxPods"]`. */
 export function splitPath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
@@ -88,58 +54,102 @@ interface Detected {
   readonly parsed: ParsedText;
 }
 
-function detect(parsed: ParsedText, fileName: string): PlanFormat {
-  const v = parsed.value;
-  if (v === null || v === undefined || (typeof v === "string" && v.trim() === ""))
-    throw new PlanLoadError(
-      `${fileName} is empty; give an aksnet plan or an az aks show, ARM, az network vnet or terraform show -json document.`,
-    );
-  if (isAksnetPlan(v)) return "aksnet";
-  if (isTerraformPlan(v)) return "terraform-plan";
-  if (isArmTemplate(v)) return "arm-template";
-  if (isManagedCluster(v)) return isObj(v) && isObj(v["properties"]) ? "arm" : "az-aks-show";
-  if (isVnetDocument(v)) return "az-vnet";
-  throw new PlanLoadError(
-    `${fileName} is not a format aksnet reads: expected an aksnet plan (apiVersion: aksnet/v1), az aks show -o json, an ARM managed cluster, az network vnet show/list -o json, or terraform show -json output.`,
-  );
-}
-
 /** Loads one file. Throws `PlanLoadError` (one sentence naming the file) for text that is not YAML/JSON or not a known format. */
 export function loadPlanText(text: string, fileName: string): LoadedPlan {
   return loadPlanFiles([{ text, fileName }]);
 }
 
-/** Loads and merges several files into one plan. Throws `PlanLoadError` like `loadPlanText`. */
-export function loadPlanFiles(files: readonly PlanFile[]): LoadedPlan {
-  const detected: Detected[] = files.map((f) => {
+const isList = (d: Detected) => d.format === "az-aks-list" || d.format === "arm-list";
+
+/** Parses and detects every file. */
+function detectAll(files: readonly PlanFile[]): Detected[] {
+  return files.map((f) => {
     const parsed = parseText(f.text, f.fileName);
     return { parsed, format: detect(parsed, f.fileName) };
   });
+}
+
+/** A deployment template's cluster, its separately declared agent pools and its VNets. */
+function importTemplate(d: Detected, file: number): { builder: PlanBuilder; refs: AzureId[] } {
+  // Values written as template expressions this importer cannot evaluate ("[reference(…)]") are not known until
+  // deployment and are left out.
+  const template = withParameterDefaults(d.parsed.value, d.parsed.value as Record<string, unknown>);
+  const cluster = templateResources(template, "cluster")[0]!;
+  const r = importManagedCluster(cluster.o, cluster.at);
+  const refs = [...r.vnetRefs];
+  const clusterName = cluster.name.at(-1);
+  const pools = (r.builder.value["nodePools"] as unknown[] | undefined)?.length ?? 0;
+  // Agent pools declared as their own resources (managedClusters/agentPools), named "<cluster>/<pool>".
+  templateResources(template, "agentPool")
+    .filter((p) => p.name.length < 2 || clusterName === undefined || p.name.at(-2) === clusterName)
+    .forEach((p, k) => {
+      const props = field(p.o, "properties");
+      const name = p.name.at(-1);
+      const nameField = field(p.o, "name");
+      const ref = importPool(
+        r.builder,
+        pools + k,
+        props?.value,
+        props ? [...p.at, props.key] : p.at,
+        name !== undefined && nameField ? { value: name, at: [...p.at, nameField.key] } : undefined,
+      );
+      if (ref) refs.push(ref);
+    });
+  const vnets = templateResources(template, "vnet");
+  if (vnets.length > 0) r.builder.absorb(importVnetList(vnets, refs).builder);
+  return { builder: rebase(r.builder, file), refs };
+}
+
+/** One cluster-describing file (everything but VNet documents) as a builder and the VNets its subnets are in. */
+function importClusterFile(
+  d: Detected,
+  file: number,
+  listIndex: number | undefined,
+): { builder?: PlanBuilder; refs: AzureId[] } {
+  const v = d.parsed.value;
+  switch (d.format) {
+    case "aksnet": {
+      const b = new PlanBuilder(file);
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) b.set([k], x, [k]);
+      return { builder: b, refs: [] };
+    }
+    case "terraform-plan":
+      return { builder: rebase(importTerraformPlan(v as Record<string, unknown>), file), refs: [] };
+    case "arm-template":
+      return importTemplate(d, file);
+    case "az-aks-show":
+    case "arm": {
+      const r = importManagedCluster(v as Record<string, unknown>);
+      return { builder: rebase(r.builder, file), refs: [...r.vnetRefs] };
+    }
+    case "az-aks-list":
+    case "arm-list": {
+      const item = clusterListItems(d.format, v)[listIndex ?? 0]!;
+      const r = importManagedCluster(item.o as Record<string, unknown>, item.at);
+      return { builder: rebase(r.builder, file), refs: [...r.vnetRefs] };
+    }
+    default:
+      return { refs: [] };
+  }
+}
+
+/**
+ * Imports and merges the detected files into one plan. `pick` chooses the cluster of each `az aks list` file
+ * (file index → cluster index); a list file without a pick is left out.
+ */
+function loadDetected(
+  files: readonly PlanFile[],
+  detected: readonly Detected[],
+  pick: ReadonlyMap<number, number>,
+): LoadedPlan {
   const notes: string[] = [];
   const builders: PlanBuilder[] = [];
   const refs: AzureId[] = [];
   detected.forEach((d, i) => {
-    if (d.format === "aksnet") {
-      const b = new PlanBuilder(i);
-      for (const [k, v] of Object.entries(d.parsed.value as Record<string, unknown>)) b.set([k], v, [k]);
-      builders[i] = b;
-    } else if (d.format === "terraform-plan") {
-      const b = importTerraformPlan(d.parsed.value as Record<string, unknown>);
-      builders[i] = rebase(b, i);
-    } else if (d.format === "arm-template") {
-      // Values written as template expressions ("[parameters('x')]") are not known until deployment and are left out.
-      const template = withParameterDefaults(d.parsed.value, d.parsed.value as Record<string, unknown>);
-      const cluster = templateResources(template, "cluster")[0]!;
-      const r = importManagedCluster(cluster.o, cluster.at);
-      for (const x of r.vnetRefs) refs.push(x);
-      const vnets = templateResources(template, "vnet");
-      if (vnets.length > 0) r.builder.absorb(importVnetList(vnets, r.vnetRefs).builder);
-      builders[i] = rebase(r.builder, i);
-    } else if (d.format === "az-aks-show" || d.format === "arm") {
-      const r = importManagedCluster(d.parsed.value as Record<string, unknown>);
-      builders[i] = rebase(r.builder, i);
-      for (const x of r.vnetRefs) refs.push(x);
-    }
+    if (isList(d) && !pick.has(i)) return;
+    const r = importClusterFile(d, i, pick.get(i));
+    if (r.builder) builders[i] = r.builder;
+    for (const x of r.refs) refs.push(x);
   });
   detected.forEach((d, i) => {
     if (d.format !== "az-vnet") return;
@@ -187,6 +197,75 @@ export function loadPlanFiles(files: readonly PlanFile[]): LoadedPlan {
   };
 }
 
+/**
+ * Loads and merges several files into one plan. Throws `PlanLoadError` like `loadPlanText`, also for an
+ * `az aks list` file with several clusters (use `loadPlanSet` to read each).
+ */
+export function loadPlanFiles(files: readonly PlanFile[]): LoadedPlan {
+  const detected = detectAll(files);
+  const pick = new Map<number, number>();
+  detected.forEach((d, i) => {
+    if (!isList(d)) return;
+    const n = clusterListItems(d.format, d.parsed.value).length;
+    if (n > 1)
+      throw new PlanLoadError(
+        `${files[i]!.fileName} holds ${n} clusters (a cluster list); aksnet check reads each of them, other commands take one cluster: give its az aks show output.`,
+      );
+    pick.set(i, 0);
+  });
+  return loadDetected(files, detected, pick);
+}
+
+export interface PlanSetEntry {
+  /** The cluster's name (with its resource group or position when names repeat), or the file names for one plan. */
+  readonly label: string;
+  readonly loaded: LoadedPlan;
+}
+
+/**
+ * Loads the files as one plan, or, when a file is `az aks list` output, one plan per cluster in it (each merged
+ * with the other files, e.g. its VNet's az network vnet list). Throws `PlanLoadError` like `loadPlanText`.
+ */
+export function loadPlanSet(files: readonly PlanFile[]): { readonly plans: readonly PlanSetEntry[] } {
+  const detected = detectAll(files);
+  const lists = detected.flatMap((d, i) => (isList(d) ? [i] : []));
+  if (lists.length === 0)
+    return {
+      plans: [{ label: files.map((f) => f.fileName).join(" "), loaded: loadDetected(files, detected, new Map()) }],
+    };
+  const picks = lists.flatMap((file) =>
+    clusterListItems(detected[file]!.format, detected[file]!.parsed.value).map((c, index) => ({
+      file,
+      index,
+      cluster: c.o,
+    })),
+  );
+  const labels = clusterLabels(
+    picks.map((p) => ({ cluster: p.cluster, fallback: `${files[p.file]!.fileName}[${p.index}]` })),
+  );
+  return {
+    plans: picks.map((p, k) => ({
+      label: labels[k]!,
+      loaded: loadDetected(files, detected, new Map([[p.file, p.index]])),
+    })),
+  };
+}
+
+/** Cluster names as labels: the resource group is added where names repeat, the position where both do. */
+function clusterLabels(items: readonly { cluster: unknown; fallback: string }[]): string[] {
+  const text = (o: unknown, k: string) => {
+    const v = field(o, k)?.value;
+    return typeof v === "string" && v !== "" ? v : undefined;
+  };
+  const first = items.map((x) => text(x.cluster, "name") ?? x.fallback);
+  const count = (list: readonly string[], s: string) => list.filter((x) => x === s).length;
+  const second = first.map((l, i) => {
+    const rg = text(items[i]!.cluster, "resourceGroup") ?? parseAzureId(text(items[i]!.cluster, "id"))?.resourceGroup;
+    return count(first, l) > 1 && rg !== undefined ? `${l} (${rg})` : l;
+  });
+  return second.map((l, i) => (count(second, l) > 1 ? `${l} ${items[i]!.fallback}` : l));
+}
+
 /** The importers build with file index 0; re-tag their origins with the file's index. */
 function rebase(b: PlanBuilder, file: number): PlanBuilder {
   if (file === 0) return b;
@@ -196,4 +275,4 @@ function rebase(b: PlanBuilder, file: number): PlanBuilder {
   return out;
 }
 
-export { PlanLoadError };
+export { PlanLoadError, type PlanFormat };
