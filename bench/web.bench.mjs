@@ -85,7 +85,7 @@ async function engineFigures(planText) {
   const { editPlanText, PLAN_FIELDS } = await import("../dist/adapters/web/plan-edit.js");
   const { DEFAULT_STATE } = await import("../dist/adapters/web/state.js");
   const { resolvePlan, validate } = await import("../dist/engines/index.js");
-  const { layoutAddressMap } = await import("../dist/adapters/web/map-layout.js");
+  const { addressMap } = await import("../dist/engines/views/index.js");
   const { generate } = await import("../dist/adapters/generate/index.js");
   const state = { ...DEFAULT_STATE, planText };
   const view = computeView(state);
@@ -100,7 +100,7 @@ async function engineFigures(planText) {
     ["read the same plan written as JSON (native JSON parse + schema)", time(() => readPlanText(jsonText))],
     ["resolve defaults", time(() => resolvePlan(plan))],
     ["check (every rule)", time(() => validate(resolved))],
-    ["address map layout", time(() => layoutAddressMap(plan))],
+    ["address map layout", time(() => addressMap(plan))],
     ["generate az", time(() => generate(plan, "az"))],
     ["all views from new text (`computeView`)", time(() => computeView(state))],
   ];

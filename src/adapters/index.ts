@@ -15,16 +15,5 @@ export {
   type GenPlan,
   type GenProblem,
 } from "./generate/index.js";
-export {
-  startServer,
-  CONTENT_SECURITY_POLICY,
-  layoutAddressMap,
-  type RunningServer,
-  type ServeOptions,
-  type AddressMap,
-  type MapPanel,
-  type MapLane,
-  type MapItem,
-  type MapKind,
-} from "./web/index.js";
+export { startServer, CONTENT_SECURITY_POLICY, type RunningServer, type ServeOptions } from "./web/index.js";
 export * from "./azure/index.js";

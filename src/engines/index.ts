@@ -25,6 +25,7 @@ export {
   type ClusterFacts,
 } from "./migrate/index.js";
 export * from "./inspect/index.js";
+export * from "./views/index.js";
 export {
   scanEstate,
   checkSnapshot as checkEstateSnapshot,

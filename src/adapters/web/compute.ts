@@ -20,8 +20,7 @@ import { compare, tryParseMaxSurge, type CompareResult } from "../../engines/cap
 import { tryParsePrefix, type Prefix } from "../../ip/index.js";
 import { defaultMaxSurge } from "../../kb/index.js";
 import { recommend, type Recommendation } from "../../engines/recommend/index.js";
-import { chartData, type ChartData } from "./chart-data.js";
-import { layoutAddressMap, type AddressMap } from "./map-layout.js";
+import { addressMap, chartData, type AddressMap, type ChartData } from "../../engines/views/index.js";
 import { MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "./state.js";
 
 export type InputKind = PlanFormat | "empty";
@@ -239,7 +238,7 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint) => P
   const recommendOf = memo(recommendationFor);
   let lastMap: { key: string; map: AddressMap } | undefined;
   const mapOf = (key: string, plan: Plan): AddressMap => {
-    if (lastMap?.key !== key) lastMap = { key, map: layoutAddressMap(plan) };
+    if (lastMap?.key !== key) lastMap = { key, map: addressMap(plan) };
     return lastMap.map;
   };
   return (state, hint) => {

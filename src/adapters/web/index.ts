@@ -1,14 +1,6 @@
 /**
- * The web planner's server side: `startServer` serves the built page on
- * loopback; `layoutAddressMap` is the address-map layout the page draws.
+ * The web planner's server side: `startServer` serves the built page on loopback.
+ * The views the page draws are engines (src/engines/views), shared with the CLI.
  * @module
  */
 export { startServer, webRootOf, CONTENT_SECURITY_POLICY, type RunningServer, type ServeOptions } from "./server.js";
-export {
-  layoutAddressMap,
-  type AddressMap,
-  type MapPanel,
-  type MapLane,
-  type MapItem,
-  type MapKind,
-} from "./map-layout.js";

@@ -5,9 +5,8 @@
  * Pure; the page builds inputs from `PLAN_FIELDS` and `REQUIREMENT_FIELDS`.
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify, visit, type Document, type Scalar } from "yaml";
-import type { ModelId } from "../../kb/ids.js";
-import type { Plan } from "../../engines/plan/schema.js";
-import type { ResolvedPlan } from "../../engines/plan/index.js";
+import type { ModelId } from "../../kb/index.js";
+import type { Plan, ResolvedPlan } from "../../engines/plan/index.js";
 
 export type FieldKind = "text" | "number" | "select" | "checkbox";
 

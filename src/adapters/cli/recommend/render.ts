@@ -1,6 +1,7 @@
 /** Text and JSON forms of a `Recommendation` for `aksnet recommend`. */
 import type { Recommendation } from "../../../engines/recommend/index.js";
 import { SCORERS } from "../../../engines/recommend/index.js";
+import { targetText } from "../../../engines/views/index.js";
 import { renderMarkdownTable } from "../output/markdown.js";
 import { renderTable, type CellLike } from "../output/table.js";
 
@@ -20,32 +21,8 @@ const date = (iso: string) =>
     timeZone: "UTC",
   });
 
-/** One line describing the target, e.g. "10 nodes (50 at most), 50 pods per node, Kubernetes 1.33". */
-export function describeTarget(r: Recommendation): string {
-  const t = r.target;
-  const q = t.requirements;
-  const parts = [
-    `${t.nodes} node${t.nodes === 1 ? "" : "s"}${t.peakNodes > t.nodes ? ` (${t.peakNodes} at most)` : ""}`,
-  ];
-  parts.push(`${t.maxPods} max pods per node${t.maxPodsAssumed ? " (assumed)" : ""}`);
-  if (t.pools.length > 1) parts.push(`${t.pools.length} node pools`);
-  if (t.kubernetesVersionText) parts.push(`Kubernetes ${t.kubernetesVersionText}`);
-  if (t.addressSpace.length) parts.push(`in ${t.addressSpace.map((p) => p.toString()).join(", ")}`);
-  const flags: [boolean | undefined, string][] = [
-    [q.podsReachableFromVnet, "pods reachable from the VNet"],
-    [q.podsReachableFromOnPremises, "pods reachable from on-premises"],
-    [q.podIpsTraceable, "pod IPs traceable end to end"],
-    [q.windows, "Windows pools"],
-    [q.virtualNodes, "virtual nodes"],
-    [q.applicationGateway, "Application Gateway"],
-    [q.dualStack, "dual-stack"],
-    [q.latencySensitive, "latency-sensitive"],
-    [q.ebpf, "eBPF / no kube-proxy"],
-  ];
-  for (const [on, text] of flags) if (on) parts.push(text);
-  if (q.networkPolicy && q.networkPolicy !== "none") parts.push(`network policy ${q.networkPolicy}`);
-  return parts.join(", ");
-}
+/** One line describing the target (the words live in engines/views, shared with the web page). */
+export const describeTarget = targetText;
 
 /** The report a person reads: the ranking table, the top candidates in detail, the rejected ones. */
 export function renderRecommendationText(r: Recommendation, options: { color: boolean; details: number }): string {

@@ -3,8 +3,7 @@
  * step with the plan: an edit calls `onEdit`; a new plan refreshes every input
  * except the one being typed in.
  */
-import type { Plan } from "../../../engines/plan/schema.js";
-import type { ResolvedPlan } from "../../../engines/plan/index.js";
+import type { Plan, ResolvedPlan } from "../../../engines/plan/index.js";
 import type { FieldDef } from "../plan-edit.js";
 import { fill, h } from "./dom.js";
 

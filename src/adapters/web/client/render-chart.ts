@@ -1,9 +1,9 @@
 /**
- * Draws the addresses-needed chart (../chart-data.ts): one line per group of
+ * Draws the addresses-needed chart (engines/views/chart.ts): one line per group of
  * models, the subnet's usable addresses as a dashed red line, a dot where each
  * line crosses it (the exhaustion point) and a marker at the chosen node count.
  */
-import type { ChartData } from "../chart-data.js";
+import type { ChartData } from "../../../engines/views/index.js";
 import { fill, h, num, svg } from "./dom.js";
 
 const W = 640;

@@ -1,10 +1,10 @@
 /**
- * Draws the address-space map (see ../map-layout.ts): one panel per group of
+ * Draws the address-space map (engines/views/address-map.ts): one panel per group of
  * overlapping ranges, one lane per kind of range, each bar to scale. Bars
  * narrower than a pixel are drawn a pixel wide so they stay visible; the list
  * under each panel gives the exact ranges.
  */
-import type { AddressMap, MapItem, MapPanel } from "../map-layout.js";
+import type { AddressMap, MapItem, MapPanel } from "../../../engines/views/index.js";
 import { fill, h, num, svg } from "./dom.js";
 
 const W = 1000;

@@ -5,7 +5,7 @@
  */
 import type { Recommendation } from "../../../engines/recommend/index.js";
 import { SCORERS } from "../../../engines/recommend/index.js";
-import { describeTarget } from "../../cli/recommend/render.js";
+import { targetText } from "../../../engines/views/index.js";
 import { fill, h } from "./dom.js";
 
 /** Candidates shown with their reasons; the rest only in the table. */
@@ -23,7 +23,7 @@ export function renderRecommend(el: HTMLElement, r: Recommendation | undefined, 
   const scorers = SCORERS.filter((s) => s.id !== "latency" || r.target.requirements.latencySensitive);
   fill(
     el,
-    h("p", {}, h("strong", {}, "Requirements: "), `${describeTarget(r)}.`),
+    h("p", {}, h("strong", {}, "Requirements: "), `${targetText(r)}.`),
     r.target.assumptions.length
       ? h("ul", { class: "assumptions" }, ...r.target.assumptions.map((a) => h("li", {}, `Assumed: ${a}.`)))
       : null,

@@ -13,9 +13,11 @@ import { MODEL_IDS, MODELS, PLATFORM_LIMITS, defaultMaxPods, type MaxSurge, type
 import {
   addressesPerNode,
   nodeSubnetAddressesNeeded,
+  resourceLimits,
+  tenantAddresses,
   usableAddresses,
   type Tenants,
-} from "../../engines/capacity/index.js";
+} from "../capacity/index.js";
 
 export interface ChartInput {
   readonly subnet: Prefix;
@@ -55,21 +57,9 @@ export interface ChartData {
   readonly maxSurge: MaxSurge;
 }
 
-/** AKS's cluster node limit bounds the search (the knowledge base carries its source). */
-const NODE_SEARCH_LIMIT = PLATFORM_LIMITS.nodesPerCluster.value;
+/** AKS's cluster node limit bounds the x axis (the knowledge base carries its source). */
+const NODE_LIMIT = PLATFORM_LIMITS.nodesPerCluster.value;
 const SAMPLES = 120;
-
-/** The largest n in [0, limit] with f(n) true, for f true at 0 and monotone (true then false). */
-function lastTrue(limit: number, f: (n: number) => boolean): number {
-  let lo = 0;
-  let hi = limit;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (f(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 export function chartData(input: ChartInput): ChartData {
   const capacity = usableAddresses(input.subnet);
@@ -85,16 +75,22 @@ export function chartData(input: ChartInput): ChartData {
     if (g) g.models.push(model);
     else groups.set(key, { models: [model], maxPods, perNode });
   }
+  const reserved = tenantAddresses(input.tenants);
   const base = [...groups.values()].map((g) => {
     const model = g.models[0] as ModelId;
-    return { ...g, maxNodes: lastTrue(NODE_SEARCH_LIMIT, (n) => need(model, g.maxPods, n) <= capacity) };
+    // The node subnet's bound with surge, as the capacity engine computes it (largest N with N + surge(N) slots).
+    const limits = resourceLimits({
+      model,
+      nodeSubnet: input.subnet,
+      maxPods: g.maxPods,
+      maxSurge: input.maxSurge,
+      reserved,
+    });
+    const bound = limits.find((l) => l.resource === "node-subnet")?.maxNodesWithSurge ?? 0;
+    return { ...g, maxNodes: Math.min(bound, NODE_LIMIT) };
   });
   const widest = Math.max(...base.map((b) => b.maxNodes));
-  const xMax = Math.max(
-    10,
-    input.nodes,
-    Math.min(NODE_SEARCH_LIMIT, Math.ceil(Math.max(widest * 1.15, input.nodes * 1.5))),
-  );
+  const xMax = Math.max(10, input.nodes, Math.min(NODE_LIMIT, Math.ceil(Math.max(widest * 1.15, input.nodes * 1.5))));
   const step = Math.max(1, Math.ceil(xMax / SAMPLES));
   const xs: number[] = [];
   for (let n = 0; n < xMax; n += step) xs.push(n);

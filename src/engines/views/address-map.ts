@@ -25,9 +25,8 @@ import {
   type Addr,
   type Prefix,
 } from "../../ip/index.js";
-import { azureUsable } from "../../kb/index.js";
-import { RESERVED_RANGES } from "../../kb/reserved-ranges.js";
-import type { Plan } from "../../engines/plan/schema.js";
+import { azureUsable, RESERVED_RANGES } from "../../kb/index.js";
+import type { Plan } from "../plan/index.js";
 
 export type MapKind = "vnet" | "subnet" | "pods" | "services" | "connected" | "reserved";
 
@@ -93,7 +92,7 @@ const LANE_TITLES: Record<MapKind, string> = {
 const LANE_ORDER: readonly MapKind[] = ["vnet", "subnet", "pods", "services", "connected", "reserved"];
 
 /** Lays out the plan's ranges. Never throws: unreadable CIDRs are listed, the rest is drawn. */
-export function layoutAddressMap(plan: Plan): AddressMap {
+export function addressMap(plan: Plan): AddressMap {
   const ranges: Range[] = [];
   const unreadable: { field: string; text: string; reason: string }[] = [];
   const add = (kind: MapKind, owner: string, label: string, field: string, text: string, note?: string) => {

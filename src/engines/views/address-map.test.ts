@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePrefix, type Prefix } from "../../ip/index.js";
-import { PlanSchema, type PlanInput } from "../../engines/plan/schema.js";
-import { layoutAddressMap, type AddressMap } from "./map-layout.js";
+import { PlanSchema, type PlanInput } from "../plan/index.js";
+import { addressMap, type AddressMap } from "./address-map.js";
 
 const plan = (p: PlanInput) => PlanSchema.parse(p);
 
@@ -13,7 +13,7 @@ function summary(map: AddressMap): string[][] {
   );
 }
 
-describe("layoutAddressMap", () => {
+describe("addressMap", () => {
   const cases: { name: string; plan: PlanInput; panels: string[][]; bands?: number[] }[] = [
     {
       name: "disjoint ranges get one panel each, ordered by address",
@@ -75,13 +75,13 @@ describe("layoutAddressMap", () => {
     },
   ];
   it.each(cases)("$name", ({ plan: p, panels, bands }) => {
-    const map = layoutAddressMap(plan(p));
+    const map = addressMap(plan(p));
     expect(summary(map)).toEqual(panels);
     if (bands) expect(map.panels.map((x) => x.overlapBands.length)).toEqual(bands);
   });
 
   it("draws to scale: a /24 at the start of a /16 is 1/256 of the axis", () => {
-    const map = layoutAddressMap(
+    const map = addressMap(
       plan({
         vnet: {
           addressSpace: ["10.1.0.0/16"],
@@ -104,7 +104,7 @@ describe("layoutAddressMap", () => {
   });
 
   it("zooms to the subnets when they fill under a quarter of the VNet", () => {
-    const map = layoutAddressMap(
+    const map = addressMap(
       plan({
         vnet: {
           addressSpace: ["10.224.0.0/12"],
@@ -125,7 +125,7 @@ describe("layoutAddressMap", () => {
   });
 
   it("lists CIDRs it cannot draw with the field and the reason", () => {
-    const map = layoutAddressMap(
+    const map = addressMap(
       plan({
         network: { podCidrs: ["10.244.0.0/33"] },
         vnet: { addressSpace: ["10.0.0.0/8"], subnets: [{ name: "x", cidr: "nope" }] },
@@ -151,7 +151,7 @@ describe("overlap marks agree with a pairwise oracle", () => {
   it("every drawn range is marked exactly when the rules say it shares addresses", () => {
     fc.assert(
       fc.property(planArb, (g) => {
-        const map = layoutAddressMap(
+        const map = addressMap(
           plan({
             vnet: { addressSpace: g.vnet, subnets: g.subnets.map((c, i) => ({ name: `s${i}`, cidr: c })) },
             network: { podCidrs: g.pods, serviceCidrs: g.services },
