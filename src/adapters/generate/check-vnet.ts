@@ -4,7 +4,7 @@
  */
 import type { Plan } from "../../engines/plan/index.js";
 import type { Checks } from "./checks.js";
-import { DELEGATION, RESOURCE_GROUP, ROUTE_NAME, ROUTE_TABLE_NAME, RULES, SUBNET_NAME, VNET_NAME } from "./checks.js";
+import { DELEGATION, RULES } from "./checks.js";
 import type { GenRouteTable, GenSubnet, GenVnet } from "./model.js";
 
 type SourceVnet = NonNullable<Plan["vnet"]>;
@@ -12,12 +12,13 @@ type SourceVnet = NonNullable<Plan["vnet"]>;
 function checkRouteTables(v: SourceVnet, c: Checks): GenRouteTable[] {
   return (v.routeTables ?? []).map((t, i) => {
     const at = `vnet.routeTables[${i}]`;
-    c.match(`${at}.name`, t.name, ROUTE_TABLE_NAME, RULES.routeTableName);
+    c.name(`${at}.name`, t.name, "routeTable");
     return {
       name: t.name,
       routes: t.routes.map((r, j) => {
         const rat = `${at}.routes[${j}]`;
-        c.match(`${rat}.name`, r.name, ROUTE_NAME, RULES.routeName);
+        // Azure names routes by the route table rule (resource-name-rules: routeTables/routes).
+        c.name(`${rat}.name`, r.name, "routeTable", "route name");
         const hop =
           r.nextHopIpAddress === undefined ? undefined : c.addr(`${rat}.nextHopIpAddress`, r.nextHopIpAddress);
         if (r.nextHopType === "VirtualAppliance" && hop === undefined)
@@ -46,7 +47,7 @@ function checkRouteTables(v: SourceVnet, c: Checks): GenRouteTable[] {
 function checkSubnets(v: SourceVnet, tables: readonly GenRouteTable[], existing: boolean, c: Checks): GenSubnet[] {
   const tableNames = new Set(tables.map((t) => t.name));
   return v.subnets.map((s, i): GenSubnet => {
-    c.match(`vnet.subnets[${i}].name`, s.name, SUBNET_NAME, RULES.subnetName);
+    c.name(`vnet.subnets[${i}].name`, s.name, "subnet");
     c.match(`vnet.subnets[${i}].delegation`, s.delegation, DELEGATION, RULES.delegation);
     // An existing VNet's subnets keep whatever route table they have; only a created subnet attaches one.
     if (s.routeTable !== undefined && !existing && !tableNames.has(s.routeTable))
@@ -70,8 +71,8 @@ export function checkVnet(plan: Plan, clusterName: string, existing: boolean, c:
   if (!v) return undefined;
   const vnetName = v.name ?? `${clusterName}-vnet`;
   if (v.name === undefined) c.assumptions.push(`the vnet has no name: it is called ${vnetName}`);
-  c.match("vnet.name", vnetName, VNET_NAME, RULES.vnetName);
-  c.match("vnet.resourceGroup", v.resourceGroup, RESOURCE_GROUP, RULES.resourceGroup);
+  c.name("vnet.name", vnetName, "vnet");
+  c.name("vnet.resourceGroup", v.resourceGroup, "resourceGroup");
   const routeTables = checkRouteTables(v, c);
   const subnets = checkSubnets(v, routeTables, existing, c);
   return {

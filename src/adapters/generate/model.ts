@@ -8,17 +8,8 @@
  */
 import { resolvePlan, type Plan } from "../../engines/plan/index.js";
 import { checkSubnetRef, checkVnet } from "./check-vnet.js";
-import {
-  CLUSTER_NAME,
-  Checks,
-  K8S_VERSION,
-  LINUX_POOL,
-  LOCATION,
-  RESOURCE_GROUP,
-  RULES,
-  SURGE,
-  WINDOWS_POOL,
-} from "./checks.js";
+import { poolNameKind } from "../../kb/index.js";
+import { Checks, K8S_VERSION, RULES, SURGE } from "./checks.js";
 
 export type OsType = "Linux" | "Windows";
 
@@ -128,9 +119,9 @@ function checkCluster(plan: Plan, c: Checks): { name: string; kubernetesVersion?
     name = DEFAULT_CLUSTER_NAME;
     c.assumptions.push(`the plan has no name: the cluster is called ${DEFAULT_CLUSTER_NAME}`);
   }
-  c.match("name", name, CLUSTER_NAME, RULES.name);
-  c.match("resourceGroup", plan.resourceGroup, RESOURCE_GROUP, RULES.resourceGroup);
-  c.match("location", plan.location, LOCATION, RULES.location);
+  c.name("name", name, "cluster");
+  c.name("resourceGroup", plan.resourceGroup, "resourceGroup");
+  c.name("location", plan.location, "location");
   const kubernetesVersion = plan.kubernetesVersion === undefined ? undefined : String(plan.kubernetesVersion);
   c.match("kubernetesVersion", kubernetesVersion, K8S_VERSION, RULES.kubernetesVersion);
   return { name, ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}) };
@@ -169,8 +160,7 @@ function checkCounts(p: SourcePool, i: number, c: Checks): void {
 /** One pool, checked; a pool without a count or autoscaler gets 3 nodes, stated. */
 function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Checks): GenPool {
   const osType: OsType = p.os !== undefined && p.os.startsWith("Windows") ? "Windows" : "Linux";
-  if (osType === "Windows") c.match(`nodePools[${i}].name`, p.name, WINDOWS_POOL, RULES.windowsPool);
-  else c.match(`nodePools[${i}].name`, p.name, LINUX_POOL, RULES.linuxPool);
+  c.name(`nodePools[${i}].name`, p.name, poolNameKind(p.os));
   const maxSurge = p.maxSurge === undefined ? undefined : String(p.maxSurge);
   c.match(`nodePools[${i}].maxSurge`, maxSurge, SURGE, RULES.maxSurge);
   checkSubnetRef(`nodePools[${i}].subnet`, p.subnet, vnet, c);
