@@ -6,6 +6,8 @@ import { memoryIo } from "../io.js";
 import { run } from "../main.js";
 import { startArmServer } from "../../azure/testing/arm-server.js";
 import { syntheticEstate } from "../../azure/testing/estate-gen.js";
+import { armRows } from "../../azure/testing/arm-rows.js";
+import { clustersQuery, subnetsQuery, vnetsQuery } from "../../azure/index.js";
 import { run22 } from "../../azure/testing/node22.js";
 import { UsageError } from "../errors.js";
 import { azureSideOf, clusterRefOf } from "./azure-side.js";
@@ -176,27 +178,38 @@ describe("aksnet scan --from: the recorded cluster, its VNet and its usage", () 
 });
 
 describe("aksnet scan live, on Node.js 22, against the replay server", { timeout: 240_000 }, () => {
-  it("scans a synthetic estate end to end with reads only, and exits 1 for its failing clusters", async () => {
-    const server = await startArmServer(
-      syntheticEstate({ clusters: 8, poolsPerCluster: 3, vnets: 10, subnetsPerVnet: 5, subscriptions: 2 }),
-    );
+  it("scans a synthetic estate end to end with reads only, as --from judges the same estate saved by az", async () => {
+    const estate = syntheticEstate({ clusters: 8, poolsPerCluster: 3, vnets: 10, subnetsPerVnet: 5, subscriptions: 2 });
+    const server = await startArmServer(estate);
     try {
       const r = await run22(["src/adapters/cli/bin.ts", "scan", "--arm-endpoint", server.url, "-o", "json"], server, {
         AKSNET_AZURE_ACCESS_TOKEN: server.token,
       });
       expect(r.stderr).toBe("");
-      const report = JSON.parse(r.stdout);
-      expect(report.source).toEqual({
+      const live = JSON.parse(r.stdout);
+      expect(live.source).toEqual({
         kind: "azure",
         scope: "every subscription the credential can read",
         endpoint: server.url,
       });
-      expect(report.summary.clusters).toBe(8);
-      expect(report.requests.requests).toBe(server.requests.length);
+      expect(live.summary.clusters).toBe(8);
+      expect(live.requests.requests).toBe(server.requests.length);
       expect(
         server.requests.every((q) => q.method === "GET" || q.path === "/providers/Microsoft.ResourceGraph/resources"),
       ).toBe(true);
-      expect(r.code).toBe(report.summary.fails > 0 ? 1 : 0);
+      expect(r.code).toBe(live.summary.fails > 0 ? 1 : 0);
+      // The same estate as `az graph query` (the scan's own queries) and `az network vnet list-usage` files.
+      const saved = [
+        file("q-clusters.json", JSON.stringify({ count: 8, data: armRows(estate, clustersQuery()) })),
+        file("q-vnets.json", JSON.stringify({ data: armRows(estate, vnetsQuery()) })),
+        file("q-subnets.json", JSON.stringify({ data: armRows(estate, subnetsQuery()) })),
+        file("usages.json", JSON.stringify([...estate.usages.values()].flat())),
+      ];
+      const fromFiles = JSON.parse((await scan(["--from", ...saved, "-o", "json"])).stdout);
+      const verdicts = (x: { clusters: { id: string; verdict: string; reasons: string[] }[] }) =>
+        x.clusters.map((c) => [c.id, c.verdict, c.reasons]).sort();
+      expect(verdicts(fromFiles)).toEqual(verdicts(live));
+      expect(fromFiles.subnets).toEqual(live.subnets);
     } finally {
       await server.close();
     }
