@@ -63,7 +63,7 @@ function wholeNumber(flag: string, min: number, max: number) {
 function configure(cmd: Command): void {
   cmd
     .usage(
-      "[--subscription ID…] [--management-group ID] [--resource-group NAME…] [--cluster NAME…] [--from FILE…] [-o table|json|markdown|sarif]",
+      "[--subscription ID…] [--management-group ID] [--resource-group NAME…] [--cluster NAME…] [--from FILE…] [-o table|json|yaml|markdown|sarif]",
     )
     .option(
       "--subscription <id>",

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -158,6 +158,24 @@ describe("aksnet scan --from: the recorded cluster, its VNet and its usage", () 
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).clusters[0].verdict).toBe("unknown");
     expect((await scan(["--from", ...RECORDED, "--fail-on", "unknown"])).code).toBe(1);
+  });
+
+  it("documents every field of the JSON output in docs/scan.md", async () => {
+    const r = JSON.parse((await scan(["--from", ...RECORDED, USAGE, "-o", "json"])).stdout);
+    const c = r.clusters[0];
+    const keys = [
+      ...Object.keys(r),
+      ...Object.keys(r.summary),
+      ...Object.keys(c),
+      ...Object.keys(c.pools[0]),
+      ...Object.keys(c.pools[0].checks[0]),
+      ...Object.keys(c.podCidr),
+      ...Object.keys(r.subnets[0]),
+      ...Object.keys(r.subnets[0].pools[0]),
+    ];
+    const doc = readFileSync(join(ROOT, "docs/scan.md"), "utf8");
+    const json = doc.slice(doc.indexOf("## JSON output"), doc.indexOf("## SARIF"));
+    expect(keys.filter((k) => !json.includes(`\`${k}\``) && !json.includes(`\`${k}[]\``))).toEqual([]);
   });
 
   it("--cluster and --resource-group filter the files' clusters", async () => {
