@@ -111,7 +111,7 @@ describe("readAzureEstate with the Azure SDK, against the replay server", { time
 
   it.concurrent("gives up at once on a Retry-After past the time limit, and says so", async () => {
     const behaviour = { throttle: { path: /\/usages$/, times: 100, headers: { "retry-after": "3600" } } };
-    await withServer(recordedEstate(), behaviour, { timeoutMs: 20_000 }, (r) => {
+    await withServer(recordedEstate(), behaviour, { timeoutMs: 600_000 }, (r) => {
       expect(r.stats).toMatchObject({ waitedMs: 0, retries: 0, throttled: 1 });
       expect(r.snapshot!.missing).toEqual([
         expect.objectContaining({
@@ -211,7 +211,7 @@ describe("readAzureEstate with the Azure SDK, against the replay server", { time
 
   it.concurrent("bounds the whole run by its time limit, listing what it did not read", async () => {
     const hang = { slow: { path: /\/usages$/, ms: 0, hang: true } };
-    await withServer(recordedEstate(), hang, { requestTimeoutMs: 600_000, timeoutMs: 30_000 }, (r) => {
+    await withServer(recordedEstate(), hang, { requestTimeoutMs: 600_000, timeoutMs: 90_000 }, (r) => {
       expect(r.snapshot!.missing).toEqual([
         expect.objectContaining({
           what: "usage of VNet cliakstest000003",
