@@ -1,31 +1,54 @@
 #!/usr/bin/env node
 /**
- * Builds the web planner into a directory of static files (index.html, app.js,
- * app.css) that any static host can serve. The page bundles the same library
- * code the CLI runs; it loads nothing from elsewhere.
+ * Builds the web planner into a directory of static files that any static host
+ * can serve: index.html, app-<hash>.js and app-<hash>.css (names that change
+ * with their content, so browsers may cache them for a year), and a brotli
+ * (`.br`) and gzip (`.gz`) copy of each beside it, which `aksnet serve` (and
+ * hosts such as nginx's gzip_static) send to browsers that accept them. The
+ * page bundles the same library code the CLI runs; it loads nothing from
+ * elsewhere.
  *
  *   node scripts/build-web.mjs [--out DIR] [--dev]
  *
  * Default output: dist/web (what `aksnet serve` serves). `npm run build:web`
  * writes web-dist/ for hosting.
  */
-import { copyFile, mkdir, rm } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
 import { zodEnglishOnly } from "./lib/zod-english-only.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CLIENT = join(ROOT, "src", "adapters", "web", "client");
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
 
-/** Builds the page into `outDir`; returns the list of files written. */
+const hashOf = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 10);
+
+/** Writes `file` and its brotli and gzip copies. */
+async function writeWithCompressed(file, bytes) {
+  await writeFile(file, bytes);
+  const [br, gzipped] = await Promise.all([
+    brotli(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }),
+    gz(bytes, { level: 9 }),
+  ]);
+  await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzipped)]);
+}
+
+/** Builds the page into `outDir`; returns the list of files written (compressed copies left out). */
 export async function buildWeb({ outDir = join(ROOT, "dist", "web"), minify = true } = {}) {
   const { build } = await import("esbuild");
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  await build({
+  const result = await build({
     entryPoints: { app: join(CLIENT, "main.ts") },
-    outdir: outDir,
     bundle: true,
+    write: false,
     format: "esm",
     platform: "browser",
     target: ["es2022"],
@@ -36,9 +59,21 @@ export async function buildWeb({ outDir = join(ROOT, "dist", "web"), minify = tr
     charset: "utf8",
     plugins: [zodEnglishOnly],
   });
-  await copyFile(join(CLIENT, "index.html"), join(outDir, "index.html"));
-  await copyFile(join(CLIENT, "app.css"), join(outDir, "app.css"));
-  return ["index.html", "app.js", "app.css"].map((f) => join(outDir, f));
+  const js = result.outputFiles[0]?.contents;
+  if (!js) throw new Error("esbuild wrote no bundle");
+  const css = await readFile(join(CLIENT, "app.css"));
+  const jsName = `app-${hashOf(js)}.js`;
+  const cssName = `app-${hashOf(css)}.css`;
+  const html = (await readFile(join(CLIENT, "index.html"), "utf8"))
+    .replace('href="app.css"', `href="${cssName}"`)
+    .replace('src="app.js"', `src="${jsName}"`);
+  if (!html.includes(jsName) || !html.includes(cssName)) throw new Error("index.html does not load app.js and app.css");
+  await Promise.all([
+    writeWithCompressed(join(outDir, jsName), js),
+    writeWithCompressed(join(outDir, cssName), css),
+    writeWithCompressed(join(outDir, "index.html"), Buffer.from(html)),
+  ]);
+  return ["index.html", jsName, cssName].map((f) => join(outDir, f));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -46,5 +81,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const i = args.indexOf("--out");
   const outDir = i >= 0 && args[i + 1] ? resolve(args[i + 1]) : undefined;
   const files = await buildWeb({ outDir, minify: !args.includes("--dev") });
-  console.log(`built the web planner: ${files.map((f) => f.slice(ROOT.length + 1)).join(", ")}`);
+  console.log(`built the web planner: ${files.map((f) => basename(f)).join(", ")} (with .br and .gz copies)`);
 }

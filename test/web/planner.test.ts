@@ -62,6 +62,14 @@ describe("web planner in Chromium", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: served.url.replace(/\/$/, "") });
     // The suite shares two cores with the rest of `npm test`: waits get room, the test timeout still bounds them.
     context.setDefaultTimeout(45_000);
+    // Every Content-Security-Policy violation the page raises, from the first script on.
+    await context.addInitScript(() => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      );
+    });
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("request", (r) => requests.push(r.url()));
@@ -88,6 +96,21 @@ describe("web planner in Chromium", () => {
     // Nothing is fetched from elsewhere: every request goes to the server that served the page.
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((u) => !u.startsWith(served.url))).toEqual([]);
+  });
+
+  it("raises no Content-Security-Policy violation on load (zod parses jitless: no eval probe)", async () => {
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  });
+
+  it("is served compressed, with the script and style cached by content", async () => {
+    const html = await page.request.get(served.url, { headers: { "Accept-Encoding": "br, gzip" } });
+    expect(html.headers()["content-encoding"]).toBe("br");
+    expect(html.headers()["cache-control"]).toBe("no-cache");
+    const script = /src="(app-[0-9a-f]+\.js)"/.exec(await html.text())?.[1];
+    expect(script).toBeDefined();
+    const js = await page.request.get(served.url + script, { headers: { "Accept-Encoding": "gzip" } });
+    expect(js.headers()["content-encoding"]).toBe("gzip");
+    expect(js.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
   it("shows the /24 example's comparison with the numbers of aksnet compare -o json", async () => {

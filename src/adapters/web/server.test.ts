@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -9,6 +10,8 @@ import { CONTENT_SECURITY_POLICY, resolveRequestPath, startServer, type RunningS
 const root = mkdtempSync(join(tmpdir(), "aksnet-web-"));
 writeFileSync(join(root, "index.html"), "<!doctype html><title>t</title>");
 writeFileSync(join(root, "app.js"), "export {};");
+const BIG = `export const text = ${JSON.stringify("aksnet ".repeat(2000))};\n`;
+writeFileSync(join(root, "app-0123abcd.js"), BIG);
 writeFileSync(join(root, ".secret"), "no");
 mkdirSync(join(root, "sub"));
 
@@ -25,6 +28,7 @@ describe("resolveRequestPath", () => {
     { name: "backslash refused", target: "/..\\x", file: undefined },
     { name: "NUL refused", target: "/app.js%00", file: undefined },
     { name: "bad percent-encoding refused", target: "/%E0%A4%A", file: undefined },
+    { name: "a precompressed sibling by name refused", target: "/app.js.br", file: undefined },
     { name: "absolute-form refused", target: "http://example.com/", file: undefined },
     { name: "too long refused", target: `/${"a".repeat(3000)}`, file: undefined },
   ];
@@ -68,12 +72,16 @@ function fetchRaw(
   url: string,
   method = "GET",
   path = "/",
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string; raw: Buffer }> {
   return new Promise((done, fail) => {
-    const req = request(new URL(path, url), { method }, (res) => {
-      let body = "";
-      res.on("data", (d: Buffer) => (body += d.toString()));
-      res.on("end", () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    const req = request(new URL(path, url), { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (d: Buffer) => chunks.push(d));
+      res.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        done({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString(), raw });
+      });
     });
     req.on("error", fail);
     req.end();
@@ -113,6 +121,47 @@ describe("the static server on 127.0.0.1", () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe-inline");
     expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe-eval");
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'none'");
+  });
+
+  it("answers a Host that is not a loopback name or the bound address with 421 and one sentence", async () => {
+    const port = new URL(server.url).port;
+    const evil = await fetchRaw(server.url, "GET", "/", { Host: `evil.example:${port}` });
+    expect(evil.status).toBe(421);
+    expect(evil.body).toBe(
+      `This server answers only to localhost, 127.0.0.1, [::1] or the address it was started on: open http://127.0.0.1:${port}/.\n`,
+    );
+    expect((await fetchRaw(server.url, "GET", "/", { Host: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it.each([
+    { accept: "gzip, deflate, br", encoding: "br", decode: brotliDecompressSync },
+    { accept: "gzip", encoding: "gzip", decode: gunzipSync },
+  ])("sends $encoding to a browser that accepts '$accept', with the same bytes inside", async (c) => {
+    const res = await fetchRaw(server.url, "GET", "/app-0123abcd.js", { "Accept-Encoding": c.accept });
+    expect(res.headers["content-encoding"]).toBe(c.encoding);
+    expect(res.headers["vary"]).toBe("Accept-Encoding");
+    expect(res.raw.length).toBeLessThan(BIG.length / 10);
+    expect(c.decode(res.raw).toString()).toBe(BIG);
+  });
+
+  it("sends small files and clients without Accept-Encoding the identity", async () => {
+    expect((await fetchRaw(server.url, "GET", "/app-0123abcd.js")).body).toBe(BIG);
+    expect(
+      (await fetchRaw(server.url, "GET", "/app.js", { "Accept-Encoding": "br" })).headers["content-encoding"],
+    ).toBe(undefined);
+  });
+
+  it("keeps content-addressed files a year and revalidates the page with its entity tag (304)", async () => {
+    const js = await fetchRaw(server.url, "GET", "/app-0123abcd.js", { "Accept-Encoding": "br" });
+    expect(js.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const page = await fetchRaw(server.url, "GET", "/");
+    expect(page.headers["cache-control"]).toBe("no-cache");
+    const etag = String(page.headers["etag"]);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetchRaw(server.url, "GET", "/", { "If-None-Match": etag });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe("");
+    expect(again.headers["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it("listens on 127.0.0.1 with the port it was given (0 = any free port)", () => {

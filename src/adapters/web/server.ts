@@ -4,14 +4,19 @@
  * planner runs entirely in the browser and keeps its state in the URL fragment,
  * which browsers never send to a server.
  *
- * Contract: only GET and HEAD; only files inside `root` (no traversal, no
- * dot-files, no directory listings); every response carries a strict
- * Content-Security-Policy and `X-Content-Type-Options: nosniff`.
+ * Contract: only GET and HEAD; only requests whose Host is a loopback name or
+ * the bound address (./host-check.ts); only files inside `root` (no traversal, no
+ * dot-files, no directory listings, no `.br`/`.gz` siblings by name); every
+ * response carries a strict Content-Security-Policy and `X-Content-Type-Options:
+ * nosniff`; files go out compressed when the browser accepts it, with entity tags
+ * and caching headers (./encoding.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import type { AddressInfo } from "node:net";
+import { cacheControl, negotiate, notModified, Representations } from "./encoding.js";
+import { hostAllowed } from "./host-check.js";
 
 /** The page loads only its own script, style and images; nothing inline, nothing from elsewhere, no framing. */
 export const CONTENT_SECURITY_POLICY = [
@@ -81,46 +86,75 @@ export function resolveRequestPath(root: string, target: string): string | undef
   if (!decoded.startsWith("/") || decoded.includes("\0") || decoded.includes("\\")) return undefined;
   const parts = decoded.split("/").filter((p) => p !== "");
   if (parts.some((p) => p.startsWith("."))) return undefined;
+  if (/\.(br|gz)$/.test(decoded)) return undefined;
   const base = resolve(root);
   const file = resolve(base, ...parts, decoded.endsWith("/") || parts.length === 0 ? "index.html" : "");
   if (file !== base && !file.startsWith(base + sep)) return undefined;
   return file;
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+interface Site {
+  readonly root: string;
+  readonly host: string;
+  port: number;
+  readonly representations: Representations;
+}
+
+async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Promise<void> {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
   const reply = (status: number, text: string, extra: Record<string, string> = {}) => {
     res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra });
     res.end(req.method === "HEAD" ? undefined : text);
   };
+  if (!hostAllowed(req.headers.host, site.host, site.port))
+    return reply(
+      421,
+      `This server answers only to localhost, 127.0.0.1, [::1] or the address it was started on: open http://127.0.0.1:${site.port}/.\n`,
+    );
   if (req.method !== "GET" && req.method !== "HEAD")
     return reply(405, "Method not allowed: this server only serves the page.\n", { Allow: "GET, HEAD" });
   const target = req.url ?? "/";
   if (target.length > MAX_REQUEST_TARGET) return reply(414, "Request target too long.\n");
-  const file = resolveRequestPath(root, target);
+  const file = resolveRequestPath(site.root, target);
   if (!file) return reply(404, "Not found.\n");
   let body: Buffer;
+  let mtimeMs: number;
   try {
     const s = await stat(file);
     if (!s.isFile()) return reply(404, "Not found.\n");
     body = await readFile(file);
+    mtimeMs = s.mtimeMs;
   } catch {
     return reply(404, "Not found.\n");
   }
-  res.writeHead(200, {
+  const rep = await site.representations.of(file, body, mtimeMs, negotiate(req.headers["accept-encoding"]));
+  const headers: Record<string, string> = {
     "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
-    "Content-Length": String(body.length),
-    "Cache-Control": "no-cache",
-  });
-  res.end(req.method === "HEAD" ? undefined : body);
+    "Cache-Control": cacheControl(file),
+    ETag: rep.etag,
+    Vary: "Accept-Encoding",
+  };
+  if (rep.encoding) headers["Content-Encoding"] = rep.encoding;
+  if (notModified(req.headers["if-none-match"], rep.etag)) {
+    res.writeHead(304, headers);
+    return void res.end();
+  }
+  res.writeHead(200, { ...headers, "Content-Length": String(rep.body.length) });
+  res.end(req.method === "HEAD" ? undefined : rep.body);
 }
 
 /** Starts serving `root`; resolves once listening. */
 export function startServer(options: ServeOptions): Promise<RunningServer> {
+  const site: Site = {
+    root: options.root,
+    host: options.host,
+    port: options.port,
+    representations: new Representations(),
+  };
   const server = createServer((req, res) => {
     // Drop any request body: nothing is ever accepted.
     req.resume();
-    handle(options.root, req, res).catch(() => {
+    handle(site, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Internal error.\n");
     });
@@ -133,6 +167,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     server.listen(options.port, options.host, () => {
       server.off("error", reject);
       const port = (server.address() as AddressInfo).port;
+      site.port = port;
       const hostForUrl = options.host.includes(":") ? `[${options.host}]` : options.host;
       resolvePromise({
         url: `http://${hostForUrl}:${port}/`,

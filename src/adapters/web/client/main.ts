@@ -3,6 +3,8 @@
  * view with the aksnet engine on each edit (../compute.ts), and writes the
  * state back to the fragment. Nothing is fetched, nothing is stored elsewhere.
  */
+// First: zod must be jitless before any schema is built (no eval under the page's CSP).
+import "./jitless.js";
 import { stringify as stringifyYaml } from "yaml";
 import { createViewComputer, type PageView, type ParsedHint } from "../compute.js";
 import { editPlanText, PLAN_FIELDS, REQUIREMENT_FIELDS, type FieldDef } from "../plan-edit.js";
