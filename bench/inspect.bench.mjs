@@ -24,7 +24,8 @@ const DATA = fileURLToPath(new URL("../.bench-data/", import.meta.url));
 const SCALE = Number(process.env.AKSNET_BENCH_SCALE ?? "1") || 1;
 const NODES = Math.round(5000 * SCALE);
 const PODS = Math.round(150000 * SCALE);
-const FILE = `${DATA}inspect-overlay-${NODES}x${PODS}-seed1.json`;
+// The generator's output version is in the name: a dump from an older scripts/gen-cluster.ts is made again.
+const FILE = `${DATA}inspect-overlay-${NODES}x${PODS}-seed1-v2.json`;
 const BUDGET_MS = 10_000;
 const BUDGET_RSS_MB = 1024;
 const RUNS = 3;

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadConfiguration } from "../cli/inspect/configuration-files.js";
 import { readDumps } from "./dump.js";
 import { inspectReport, poolSurge } from "../../engines/inspect/index.js";
+import { addressesPerNode } from "../../engines/capacity/index.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const SOURCE = { kind: "dump", files: ["x"] } as const;
@@ -249,5 +250,22 @@ describe("poolSurge", () => {
     expect(s.assumed !== undefined).toBe(assumed);
     if (version === "1.33.3" && assumed)
       expect(s.assumed).toMatch(/still say the default is 1 node, which would be 1 node here/);
+  });
+});
+
+describe("pod subnet headroom uses the capacity engine's charge per node (issue 11: the KB decides it, not inspect)", () => {
+  it.each([
+    ["pod-subnet-dynamic", "azure-cni-pod-subnet-dynamic"],
+    ["pod-subnet-static", "azure-cni-pod-subnet-static"],
+  ] as const)("%s", async (fixture, model) => {
+    const r = inspectReport(await dump(fixture), SOURCE);
+    const range = r.ranges.find((x) => x.role === "pod-subnet");
+    const maxPods = Math.max(...r.nodes.map((n) => n.maxPods ?? 0));
+    expect(range?.perNode).toBe(addressesPerNode(model, maxPods).podSubnet);
+    const vnet = r.headroom.limitedBy?.startsWith("VNet private IP limit") ? r.headroom.moreNodes : undefined;
+    if (vnet !== undefined) {
+      const used = r.nodes.length + (range?.used ?? 0) / (model === "azure-cni-pod-subnet-static" ? 16 : 1);
+      expect(vnet).toBe(Math.floor((65_536 - used) / addressesPerNode(model, maxPods).vnetIps));
+    }
   });
 });

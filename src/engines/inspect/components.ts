@@ -6,7 +6,7 @@
  */
 import { CLUSTER_SIGNALS, type ComponentSignal } from "../../kb/index.js";
 import type { ClusterSnapshot, SnapshotPod } from "./snapshot.js";
-import { count, known, notRead, unknown, whyMissing, type Proof, type Verdict } from "./verdict.js";
+import { MAX_PROOF, count, known, notRead, unknown, whyMissing, type Proof, type Verdict } from "./verdict.js";
 
 export type YesNo = "yes" | "no";
 export type DataplaneValue = "azure" | "cilium";
@@ -37,13 +37,18 @@ export function componentRuns(s: ClusterSnapshot, c: ComponentSignal): Verdict<Y
     says: `wants ${count(d.desired, "pod")}`,
   }));
   if (pods.length > 0)
-    return known("yes", [
-      ...pods.map((p) => ({
-        object: `pod ${p.namespace}/${p.name}`,
-        says: `label ${label}, on ${p.node ?? "no node"}`,
-      })),
-      ...dsProof,
-    ]);
+    return known(
+      "yes",
+      [
+        ...pods.slice(0, MAX_PROOF).map((p) => ({
+          object: `pod ${p.namespace}/${p.name}`,
+          says: `label ${label}, on ${p.node ?? "no node"}`,
+        })),
+        ...dsProof,
+      ],
+      null,
+      pods.length + dsProof.length,
+    );
   const scheduling = ds.filter((d) => d.desired > 0);
   if (scheduling.length > 0)
     return known(

@@ -8,7 +8,7 @@ import { tryParseAddr, tryParsePrefix, type Addr, type Prefix } from "../../ip/i
 import { CLUSTER_SIGNALS, type ModelId } from "../../kb/index.js";
 import { holdsPodAddress, nodeRangeTexts, spanOf } from "./placement.js";
 import type { ClusterSnapshot } from "./snapshot.js";
-import { count, known, notRead, unknown, whyMissing, type Proof, type Verdict } from "./verdict.js";
+import { MAX_PROOF, count, known, notRead, unknown, whyMissing, type Proof, type Verdict } from "./verdict.js";
 
 export type SeparateValue = "yes" | "no" | "mixed";
 export type NodeRangesValue = "all" | "some" | "none";
@@ -57,29 +57,40 @@ export function podRangeSeparate(
       why: ranges.length === 0 ? "no node has an IPv4 InternalIP" : "no pod holds an address of its own",
       settle,
     });
+  // Counts, and the first few pods of each side as proof (not one proof object per pod of a large cluster).
   const inside: Proof[] = [];
   const outside: Proof[] = [];
+  let nIn = 0;
+  let nOut = 0;
   for (const p of pods) {
     const a = addr(p.ips[0] as string);
     if (!a) continue;
-    const proof = { object: `pod ${p.namespace}/${p.name}`, says: `address ${p.ips[0]} on ${p.node ?? "no node"}` };
-    (ranges.some((r) => r.contains(a)) ? inside : outside).push(proof);
+    const isIn = ranges.some((r) => r.contains(a));
+    if (isIn) nIn++;
+    else nOut++;
+    const side = isIn ? inside : outside;
+    if (side.length < MAX_PROOF)
+      side.push({ object: `pod ${p.namespace}/${p.name}`, says: `address ${p.ips[0]} on ${p.node ?? "no node"}` });
   }
   const nodeProof: Proof[] = s.nodes
     .slice(0, 2)
     .map((n) => ({ object: `node ${n.name}`, says: `InternalIP ${n.internalIps.join(", ") || "none"}` }));
   const where = `${from}: ${ranges.map(String).join(", ")}`;
-  if (inside.length === 0) return known("yes", [...nodeProof, ...outside], `No pod address lies in ${where}.`);
-  if (outside.length === 0)
+  const total = nodeProof.length + nIn + nOut;
+  if (nIn === 0) return known("yes", [...nodeProof, ...outside], `No pod address lies in ${where}.`, total);
+  if (nOut === 0)
     return known(
       "no",
       [...nodeProof, ...inside],
       `Every pod address lies in ${where}: pods take node subnet addresses.`,
+      total,
     );
+  const share = `${count(nIn, "pod address", "pod addresses")} of ${(nIn + nOut).toLocaleString("en-US")}`;
   return known(
     "mixed",
     [...nodeProof, ...inside.slice(0, 1), ...outside.slice(0, 2)],
-    `${count(inside.length, "pod address", "pod addresses")} of ${(inside.length + outside.length).toLocaleString("en-US")} lie in ${where}; pools may differ.`,
+    `${share} lie in ${where}; pools may differ.`,
+    total,
   );
 }
 

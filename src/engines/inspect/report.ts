@@ -4,6 +4,7 @@
  * A pure function of the snapshot and the optional configured cluster.
  */
 import { classify, type Classification } from "./classify.js";
+import { checkSnapshot } from "./snapshot-check.js";
 import { runRules } from "../validate/index.js";
 import { DRIFT_RULES } from "./rules/index.js";
 import { nodesByPool } from "./rules/inputs.js";
@@ -62,7 +63,16 @@ export interface InspectReport {
   readonly problems: readonly ReadProblem[];
 }
 
-export function inspectReport(all: ClusterSnapshot, source: ReportSource, loaded?: LoadedConfiguration): InspectReport {
+/**
+ * The report of a snapshot. The snapshot is checked first (`checkSnapshot`): a malformed one (from a library
+ * caller) loses its malformed parts, each loss a problem in the report; nothing throws.
+ */
+export function inspectReport(
+  snapshot: ClusterSnapshot,
+  source: ReportSource,
+  loaded?: LoadedConfiguration,
+): InspectReport {
+  const all = checkSnapshot(snapshot);
   const configured = loaded?.cluster;
   // Virtual nodes are listed apart: they hold no node subnet address, belong to no pool and their pods use the ACI subnet.
   const virtualNames = new Set(all.nodes.filter((n) => n.virtual).map((n) => n.name));

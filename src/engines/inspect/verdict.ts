@@ -36,9 +36,14 @@ export interface Verdict<T extends string> {
 /** Proofs kept per verdict. */
 export const MAX_PROOF = 5;
 
-/** A verdict with a value and its proof (cut to `MAX_PROOF`). */
-export function known<T extends string>(value: T, proof: readonly Proof[], note: string | null = null): Verdict<T> {
-  return { value, proof: proof.slice(0, MAX_PROOF), proofTotal: proof.length, unknown: null, note };
+/** A verdict with a value and its proof (cut to `MAX_PROOF`; `total` counts proofs not built). */
+export function known<T extends string>(
+  value: T,
+  proof: readonly Proof[],
+  note: string | null = null,
+  total = proof.length,
+): Verdict<T> {
+  return { value, proof: proof.slice(0, MAX_PROOF), proofTotal: Math.max(total, proof.length), unknown: null, note };
 }
 
 /** An unknown verdict. */
