@@ -3,7 +3,7 @@
  * the data lint and for `docs/kb.md`, which is generated from it.
  */
 import { DATAPLANES } from "./dataplanes.js";
-import { DEFAULT_CIDRS } from "./default-cidrs.js";
+import { DEFAULT_CIDRS, EXAMPLE_NODE_SUBNET_BITS } from "./default-cidrs.js";
 import { defaultMaxSurge, defaultModel, PLAN_DEFAULTS, RECOMMENDED_MAX_SURGE } from "./defaults.js";
 import { DEPLOY_FEATURES, DEPLOY_TARGETS } from "./deploy-tools.js";
 import { MIGRATION } from "./migration.js";
@@ -21,6 +21,7 @@ import { GATEWAY_POOL } from "./pools/gateway.js";
 import { NODE_AUTO_PROVISIONING } from "./pools/node-auto-provisioning.js";
 import { SPOT_POOL } from "./pools/spot.js";
 import { SUBNET_GROWTH, SUBNET_KINDS } from "./subnets/index.js";
+import { ADDRESS_PLANNING } from "./address-planning.js";
 import { AZURE_SUBNET } from "./azure-subnets.js";
 import { NAME_RULES, OVERLAY_NETWORK_NAME_MAX } from "./names.js";
 import { POLICY_ENGINE_LIMITS } from "./network-policy.js";
@@ -52,10 +53,12 @@ export function facts(): Fact[] {
   out.push({ path: "tiers.freeRecommendedNodes", fact: FREE_TIER_RECOMMENDED_NODES });
   out.push(...sourcedFields("azureSubnet", AZURE_SUBNET));
   out.push(...sourcedFields("upgrade", UPGRADE));
+  out.push(...sourcedFields("addressPlanning", ADDRESS_PLANNING));
   out.push(...sourcedFields("policyEngineLimits", POLICY_ENGINE_LIMITS));
   out.push(...sourcedFields("names", NAME_RULES));
   out.push({ path: "names.overlayNetworkNameMax", fact: OVERLAY_NETWORK_NAME_MAX });
   out.push(...sourcedFields("defaultCidrs", DEFAULT_CIDRS));
+  out.push({ path: "exampleNodeSubnetBits", fact: EXAMPLE_NODE_SUBNET_BITS });
   out.push(...sourcedFields("migration", MIGRATION));
   for (const k of Object.values(SUBNET_KINDS)) out.push(...sourcedFields(`subnetKinds.${k.id}`, k));
   out.push(...sourcedFields("subnetGrowth", SUBNET_GROWTH));

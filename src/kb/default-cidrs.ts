@@ -30,3 +30,16 @@ export const DEFAULT_CIDRS: DefaultCidrs = {
   managedVnet: sourced("10.224.0.0/12", KARPENTER_MAKEFILE, { checked: "2026-11-22" }),
   managedSubnet: sourced("10.224.0.0/16", KARPENTER_MAKEFILE, { checked: "2026-11-22" }),
 };
+
+/**
+ * The node subnet size of Microsoft's capacity examples: a /24 holds 251 kubenet nodes, and 8 Azure CNI Node
+ * Subnet nodes at 30 pods. `aksnet compare` uses a /24 at the start of the managed subnet when given none.
+ */
+export const EXAMPLE_NODE_SUBNET_BITS: Sourced<number> = sourced(
+  24,
+  [
+    aksDoc("configure-kubenet", "a /24 subnet: up to 251 nodes"),
+    aksDoc("concepts-network-legacy-cni", "a /24 subnet: 8 nodes at 30 pods per node"),
+  ],
+  { checked: "2026-11-22" },
+);

@@ -42,7 +42,7 @@ export {
   type ReservedRange,
   type RangeUse,
 } from "./reserved-ranges.js";
-export { DEFAULT_CIDRS, type DefaultCidrs } from "./default-cidrs.js";
+export { DEFAULT_CIDRS, EXAMPLE_NODE_SUBNET_BITS, type DefaultCidrs } from "./default-cidrs.js";
 export { SERVICE_CIDR_PRIVATE_SPACE_V4, MULTICAST_RANGES } from "./service-cidr.js";
 export { RETIREMENTS, retirement, type Retirement } from "./retirements.js";
 export {
@@ -118,6 +118,7 @@ export {
 export { UPGRADE, type UpgradeFacts } from "./upgrade.js";
 export { POLICY_ENGINE_LIMITS, type PolicyEngineLimits } from "./network-policy.js";
 export { CLUSTER_SIGNALS, type LabelSignal, type ComponentSignal } from "./cluster-signals.js";
+export { ADDRESS_PLANNING, type AddressPlanning } from "./address-planning.js";
 export { facts, renderFactsMarkdown, type Fact } from "./catalog.js";
 export {
   DEPLOY_FEATURES,

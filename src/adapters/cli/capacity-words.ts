@@ -9,6 +9,7 @@ export const RESOURCE_WORDS: Readonly<Record<Resource, string>> = {
   "route-table": "route table (400)",
   "vnet-ip-limit": "VNet IP limit",
   "cluster-node-limit": "5,000 nodes/cluster",
+  "tier-node-limit": "tier's node limit",
 };
 
 /**

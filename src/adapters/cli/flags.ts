@@ -9,10 +9,12 @@ import {
   isModelId,
   MODEL_IDS,
   PLATFORM_LIMITS,
+  SKU_TIERS,
   tryParseKubernetesVersion,
   type KubernetesVersion,
   type MaxSurge,
   type ModelId,
+  type SkuTier,
 } from "../../kb/index.js";
 import { UsageError } from "./errors.js";
 
@@ -77,6 +79,27 @@ export function parseSurge(v: unknown): MaxSurge | undefined {
       `--surge ${JSON.stringify(String(v))} is not a max surge; give a node count (0 for none, 1, 3) or a percentage from 1% to 100% (10%, 33%)`,
     );
   return s;
+}
+
+export function parseMaxUnavailable(v: unknown): MaxSurge | undefined {
+  if (v === undefined) return undefined;
+  const s = tryParseMaxSurge(String(v));
+  if (!s)
+    throw new UsageError(
+      `--max-unavailable ${JSON.stringify(String(v))} is not a max unavailable; give a node count (0, 1, 3) or a percentage from 1% to 100% (10%, 33%)`,
+    );
+  return s;
+}
+
+export function parseTier(v: unknown): SkuTier | undefined {
+  if (v === undefined) return undefined;
+  const text = String(v).trim();
+  const tier = SKU_TIERS.find((t) => t.toLowerCase() === text.toLowerCase());
+  if (!tier)
+    throw new UsageError(
+      `--tier ${JSON.stringify(text)} is not an AKS pricing tier; use ${SKU_TIERS.join(", ")} (Free supports 1,000 nodes, Standard and Premium 5,000)`,
+    );
+  return tier;
 }
 
 export function parseKubernetesVersionFlag(v: unknown): KubernetesVersion | undefined {

@@ -46,7 +46,8 @@ const headroomCases = [
   },
   // Node subnet: 3 nodes × (1 + 30) = 93 VNet IPs; (65,536 − 93) / 31 = 2,111.06 → 2,111.
   { name: "node subnet (VNet limit)", fixture: "node-subnet", range: undefined, more: 2111 },
-  // Dynamic: /14 = 262,144 − 5 = 262,139; 3 nodes × 16 handed out = 48. VNet: 3 + 48 = 51 used; per node 1 + 16·ceil(258/16) = 273; (65,536 − 51) / 273 = 239.87 → 239.
+  // Dynamic: /14 = 262,144 − 5 = 262,139; 3 nodes × 16 handed out = 48. VNet: 3 + 48 = 51 used; a full node holds at
+  // most its IP limit (max pods 250) + its primary IP = 251, so 1 + 251 = 252 per node; (65,536 − 51) / 252 = 259.86 → 259.
   {
     name: "pod subnet dynamic (VNet limit)",
     fixture: "pod-subnet-dynamic",
@@ -57,9 +58,9 @@ const headroomCases = [
       used: 48,
       free: 262091,
       podAddresses: 21,
-      perNode: 272,
+      perNode: 251,
     },
-    more: 239,
+    more: 259,
   },
   // Static, max pods 30: ceil(31/16) = 2 blocks = 32 addresses per node; 3 × 32 = 96; (262,139 − 96) / 32 = 8,188.8 → 8,188
   // (VNet: (65,536 − 9) / 3 = 21,842), so the 5,000-node cluster limit binds: 5,000 − 3 = 4,997.

@@ -5,7 +5,12 @@ import { compare } from "./compare.js";
 import { fits } from "./fits.js";
 import { staticBlocksPerNode } from "./per-node.js";
 import { nodeSubnetAddressesNeeded, podCidrBlocksNeeded } from "./pools.js";
-import { podCidrBlocks, podCidrPrefixLength, staticPodSubnetPrefixLength, subnetPrefixLength } from "./ranges.js";
+import {
+  podCidrBlocks,
+  podCidrPrefixLength,
+  staticPodSubnetPrefixLength,
+  subnetPrefixLength,
+} from "./range-capacity.js";
 import { size } from "./size.js";
 import { surgeNodes, tryParseMaxSurge } from "./surge.js";
 

@@ -1,33 +1,50 @@
 /**
- * `compare`: one node subnet (and pod range) under every model and dataplane,
- * side by side: capacity raw and with surge, what limits it, and the features
- * that decide between models.
+ * `compare`: one node subnet (and pod range) under every model and dataplane, side by side: capacity raw and
+ * with surge (and with the one-node fallback surge from Kubernetes 1.35), what limits it, and the features
+ * that decide between models. Input is checked first: a bad input returns problems and no rows.
  */
-// The prefix module alone, not the IP index: `compare` must start fast.
-import { parsePrefix, type Prefix } from "../../ip/prefix.js";
-import { DATAPLANES, supportsDataplane } from "../../kb/dataplanes.js";
-import { DEFAULT_CIDRS } from "../../kb/default-cidrs.js";
-import { defaultMaxPods, type MaxSurge } from "../../kb/defaults.js";
-import { MODEL_IDS, type DataplaneId, type ModelId } from "../../kb/ids.js";
-import { MODELS } from "../../kb/models/index.js";
-import { type KubernetesVersion } from "../../kb/kubernetes-version.js";
-import { type ModelStatus, type NetworkPolicyId } from "../../kb/model.js";
+import { parsePrefix, type Prefix } from "../../ip/index.js";
 import {
+  AZURE_SUBNET,
+  DATAPLANES,
+  DEFAULT_CIDRS,
+  defaultMaxPods,
+  EXAMPLE_NODE_SUBNET_BITS,
+  MODEL_IDS,
+  MODELS,
+  sourceUrls,
+  SUBNET_KINDS,
+  supportsDataplane,
+  UPGRADE,
+  type DataplaneId,
+  type KubernetesVersion,
+  type MaxSurge,
+  type ModelId,
+  type ModelStatus,
+  type NetworkPolicyId,
+  type SkuTier,
+} from "../../kb/index.js";
+import {
+  AZURE_RESERVED_NOTE,
+  dynamicAllocationAssumption,
   fromSourced,
   maxPodsAssumption,
   relevantAssumptions,
+  staticBlocksAssumption,
   surgeAssumption,
+  tierAssumption,
   urls,
   type Assumption,
 } from "./assumptions.js";
-import { fits, type Resource } from "./fits.js";
-import type { PerNode } from "./per-node.js";
-import { podRangeKind } from "./per-node.js";
-import { staticPodSubnetPrefixLength, subnetPrefixLength } from "./ranges.js";
+import { fits, type Fit, type Resource } from "./fits.js";
+import { InputChecker, type CapacityProblem } from "./input-problems.js";
+import { podRangeKind, type PerNode } from "./per-node.js";
+import { staticPodSubnetPrefixLength, subnetPrefixLength } from "./range-capacity.js";
 import { formatMaxSurge, surgeNodes } from "./surge.js";
+import { FALLBACK_FROM, FALLBACK_SURGE, fallbackApplies, surgeAboveFallback } from "./upgrade-fallback.js";
 
-/** The built-in example: a /24 node subnet, as in Microsoft's kubenet and Node Subnet examples. */
-export const EXAMPLE_NODE_SUBNET = "10.224.0.0/24";
+/** The built-in example: a /24 node subnet at the start of AKS's managed subnet, as in Microsoft's examples. */
+export const EXAMPLE_NODE_SUBNET = `${DEFAULT_CIDRS.managedSubnet.value.split("/")[0] ?? "10.224.0.0"}/${EXAMPLE_NODE_SUBNET_BITS.value}`;
 
 export interface CompareInput {
   readonly nodeSubnet?: Prefix | undefined;
@@ -35,10 +52,14 @@ export interface CompareInput {
   readonly podSubnet?: Prefix | undefined;
   readonly maxPods?: number | undefined;
   readonly maxSurge?: MaxSurge | undefined;
+  /** Nodes upgraded in place at a time; with `maxSurge` 0 it replaces surge (no extra addresses). */
+  readonly maxUnavailable?: MaxSurge | undefined;
   readonly kubernetesVersion?: KubernetesVersion | undefined;
   /** Node-subnet addresses other tenants take. */
   readonly reserved?: number | undefined;
   readonly models?: readonly ModelId[] | undefined;
+  /** The pricing tier; the API default (Free, 1,000 nodes) when absent. */
+  readonly tier?: SkuTier | undefined;
 }
 
 export interface SurgeCapacity {
@@ -47,6 +68,13 @@ export interface SurgeCapacity {
   readonly maxNodes: number;
   readonly maxPods: number;
   readonly limitedBy: Resource;
+}
+
+/** The capacity with the one-node surge AKS falls back to from Kubernetes 1.35. */
+export interface FallbackCapacity extends SurgeCapacity {
+  readonly fromKubernetes: string;
+  /** true from 1.35, false before (the upgrade fails instead), null when no version was given. */
+  readonly applies: boolean | null;
 }
 
 export interface Features {
@@ -59,6 +87,8 @@ export interface Features {
   readonly kubeProxy: boolean;
   readonly agic: boolean;
   readonly applicationGatewayForContainers: boolean;
+  /** A Kubernetes LoadBalancer service exposed as a Private Link Service (unsupported with static blocks). */
+  readonly privateLinkService: boolean;
   readonly retirement: string | null;
 }
 
@@ -77,6 +107,8 @@ export interface CompareRow {
   readonly withSurge: SurgeCapacity;
   /** The same with the other documented default surge, when the surge is a default Microsoft states two ways. */
   readonly withAlternativeSurge: SurgeCapacity | null;
+  /** The same with one surge node (AKS's fallback from 1.35), when the surge can be more than one node. */
+  readonly withFallbackSurge: FallbackCapacity | null;
   readonly limits: readonly {
     readonly resource: Resource;
     readonly maxNodes: number;
@@ -90,6 +122,8 @@ export interface CompareRow {
 export interface CompareResult {
   readonly assumptions: Readonly<Record<string, Assumption>>;
   readonly models: readonly CompareRow[];
+  /** Errors in the input (then `models` is empty) and warnings about it. */
+  readonly problems: readonly CapacityProblem[];
 }
 
 function features(model: ModelId, dataplane: DataplaneId | null): Features {
@@ -108,6 +142,7 @@ function features(model: ModelId, dataplane: DataplaneId | null): Features {
     kubeProxy: dp?.kubeProxy.value ?? true,
     agic: m.agic.value,
     applicationGatewayForContainers: m.applicationGatewayForContainers.value,
+    privateLinkService: m.privateLinkService.value,
     retirement: m.retirement.value,
   };
 }
@@ -122,89 +157,159 @@ export function modelDataplanes(
   });
 }
 
+/** The input's problems: errors stop the comparison, warnings go with the answer. */
+export function compareProblems(input: CompareInput): CapacityProblem[] {
+  const c = new InputChecker();
+  c.prefix("nodeSubnet", input.nodeSubnet, "subnet");
+  c.prefix("podCidr", input.podCidr, "range");
+  c.prefix("podSubnet", input.podSubnet, "subnet");
+  c.maxPods("maxPods", input.maxPods);
+  c.nodeSetting("maxSurge", input.maxSurge);
+  c.nodeSetting("maxUnavailable", input.maxUnavailable);
+  c.addresses("reserved", input.reserved);
+  c.models("models", input.models);
+  c.version("kubernetesVersion", input.kubernetesVersion);
+  c.tier("tier", input.tier);
+  if (c.failed) return c.problems;
+  const noSurge = input.maxSurge?.kind === "count" && input.maxSurge.count === 0;
+  const unavailable = input.maxUnavailable;
+  const inPlace = unavailable !== undefined && !(unavailable.kind === "count" && unavailable.count === 0);
+  if (noSurge && !inPlace)
+    c.problems.push({
+      severity: "warning",
+      code: "surge-required",
+      field: "maxSurge",
+      message:
+        "max surge 0 with max unavailable 0 (the default) is refused by AKS: it needs maxSurge above 0 unless maxUnavailable is; give a max unavailable to upgrade in place",
+    });
+  return c.problems;
+}
+
+function surgeCapacity(f: Fit, surge: MaxSurge): SurgeCapacity {
+  return {
+    maxSurge: formatMaxSurge(surge),
+    surgeNodes: surgeNodes(f.maxNodesWithSurge, surge),
+    maxNodes: f.maxNodesWithSurge,
+    maxPods: f.maxPodsWithSurge,
+    limitedBy: f.limitedByWithSurge,
+  };
+}
+
+function podSubnetNeeded(f: Fit): CompareRow["podSubnetNeeded"] {
+  const addressesNeeded = f.maxNodes * f.perNode.podSubnet;
+  const prefixLength =
+    f.perNode.podSubnetBlocks > 0
+      ? staticPodSubnetPrefixLength(f.maxNodes * f.perNode.podSubnetBlocks)
+      : subnetPrefixLength(addressesNeeded);
+  return { addressesNeeded, prefixLength: prefixLength ?? null };
+}
+
+interface RowContext {
+  readonly input: CompareInput;
+  readonly nodeSubnet: Prefix;
+  readonly podCidr: Prefix;
+  readonly surge: MaxSurge;
+  readonly alternative: MaxSurge | undefined;
+  readonly tier: SkuTier;
+}
+
+function compareRow(ctx: RowContext, model: ModelId, dataplane: DataplaneId | null): CompareRow {
+  const { input, surge, alternative } = ctx;
+  const maxPods = input.maxPods ?? defaultMaxPods(model).value;
+  const base = {
+    model,
+    nodeSubnet: ctx.nodeSubnet,
+    podCidr: ctx.podCidr,
+    podSubnet: input.podSubnet,
+    maxPods,
+    reserved: input.reserved,
+    tier: ctx.tier,
+  };
+  const f = fits({ ...base, maxSurge: surge });
+  const alt = alternative ? fits({ ...base, maxSurge: alternative }) : undefined;
+  const fallback = surgeAboveFallback(surge) ? fits({ ...base, maxSurge: FALLBACK_SURGE }) : undefined;
+  const kind = podRangeKind(model);
+  return {
+    model,
+    dataplane,
+    title: MODELS[model].title,
+    maxPodsPerNode: maxPods,
+    addressesPerNode: f.perNode,
+    podRange: kind,
+    maxNodes: f.maxNodes,
+    maxPods: f.maxPods,
+    limitedBy: f.limitedBy,
+    podsLimitedBy: f.podsLimitedBy,
+    withSurge: surgeCapacity(f, surge),
+    withAlternativeSurge: alt && alternative ? surgeCapacity(alt, alternative) : null,
+    withFallbackSurge:
+      fallback && fallback.maxNodesWithSurge > f.maxNodesWithSurge
+        ? {
+            ...surgeCapacity(fallback, FALLBACK_SURGE),
+            fromKubernetes: FALLBACK_FROM,
+            applies: fallbackApplies(input.kubernetesVersion),
+          }
+        : null,
+    limits: f.limits.map((l) => ({
+      resource: l.resource,
+      maxNodes: l.maxNodes,
+      maxNodesWithSurge: l.maxNodesWithSurge,
+    })),
+    podSubnetNeeded: kind === "pod-subnet" && !input.podSubnet ? podSubnetNeeded(f) : null,
+    features: features(model, dataplane),
+  };
+}
+
 /** Compares every model (and dataplane) on one node subnet and pod range. */
 export function compare(input: CompareInput = {}): CompareResult {
+  const problems = compareProblems(input);
+  if (problems.some((p) => p.severity === "error")) return { assumptions: {}, models: [], problems };
   const nodeSubnet = input.nodeSubnet ?? parsePrefix(EXAMPLE_NODE_SUBNET);
   const podCidr = input.podCidr ?? parsePrefix(DEFAULT_CIDRS.podCidr.value);
-  const { surge, assumption: surgeA, alternative } = surgeAssumption(input.maxSurge, input.kubernetesVersion);
+  const {
+    surge,
+    assumption: surgeA,
+    alternative,
+  } = surgeAssumption(input.maxSurge, input.kubernetesVersion, input.maxUnavailable);
+  const { tier, assumption: tierA } = tierAssumption(input.tier);
   const models = input.models ?? MODEL_IDS;
+  const ctx: RowContext = { input, nodeSubnet, podCidr, surge, alternative, tier };
+  const rows = modelDataplanes(models).map(({ model, dataplane }) => compareRow(ctx, model, dataplane));
+  const assumptions = compareAssumptions(input, nodeSubnet, podCidr, models, surgeA, tierA, rows);
+  return { assumptions: relevantAssumptions(assumptions, models), models: rows, problems };
+}
 
-  const rows = modelDataplanes(models).map(({ model, dataplane }): CompareRow => {
-    const maxPods = input.maxPods ?? defaultMaxPods(model).value;
-    const base = { model, nodeSubnet, podCidr, podSubnet: input.podSubnet, maxPods, reserved: input.reserved };
-    const f = fits({ ...base, maxSurge: surge });
-    const alt = alternative ? fits({ ...base, maxSurge: alternative }) : undefined;
-    const kind = podRangeKind(model);
-    let podSubnetNeeded: CompareRow["podSubnetNeeded"] = null;
-    if (kind === "pod-subnet" && !input.podSubnet) {
-      const addressesNeeded = f.maxNodes * f.perNode.podSubnet;
-      const prefixLength =
-        f.perNode.podSubnetBlocks > 0
-          ? staticPodSubnetPrefixLength(f.maxNodes * f.perNode.podSubnetBlocks)
-          : subnetPrefixLength(addressesNeeded);
-      podSubnetNeeded = { addressesNeeded, prefixLength: prefixLength ?? null };
-    }
-    return {
-      model,
-      dataplane,
-      title: MODELS[model].title,
-      maxPodsPerNode: maxPods,
-      addressesPerNode: f.perNode,
-      podRange: kind,
-      maxNodes: f.maxNodes,
-      maxPods: f.maxPods,
-      limitedBy: f.limitedBy,
-      podsLimitedBy: f.podsLimitedBy,
-      withSurge: {
-        maxSurge: formatMaxSurge(surge),
-        surgeNodes: f.surgeNodes,
-        maxNodes: f.maxNodesWithSurge,
-        maxPods: f.maxPodsWithSurge,
-        limitedBy: f.limitedByWithSurge,
-      },
-      withAlternativeSurge:
-        alt && alternative
-          ? {
-              maxSurge: formatMaxSurge(alternative),
-              surgeNodes: surgeNodes(alt.maxNodesWithSurge, alternative),
-              maxNodes: alt.maxNodesWithSurge,
-              maxPods: alt.maxPodsWithSurge,
-              limitedBy: alt.limitedByWithSurge,
-            }
-          : null,
-      limits: f.limits.map((l) => ({
-        resource: l.resource,
-        maxNodes: l.maxNodes,
-        maxNodesWithSurge: l.maxNodesWithSurge,
-      })),
-      podSubnetNeeded,
-      features: features(model, dataplane),
-    };
-  });
-
+function compareAssumptions(
+  input: CompareInput,
+  nodeSubnet: Prefix,
+  podCidr: Prefix,
+  models: readonly ModelId[],
+  surgeA: Assumption,
+  tierA: Assumption,
+  rows: readonly CompareRow[],
+): Record<string, Assumption> {
+  const overlay = MODELS["azure-cni-overlay"];
+  const podSubnetModel = MODELS["azure-cni-pod-subnet-dynamic"];
   const assumptions: Record<string, Assumption> = {
     nodeSubnet: input.nodeSubnet
       ? {
           value: nodeSubnet.toString(),
           origin: "given",
-          note: "Azure keeps 5 addresses of every subnet",
-          sources: ["https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq"],
+          note: AZURE_RESERVED_NOTE,
+          sources: sourceUrls(AZURE_SUBNET.reservedPerSubnet),
         }
       : {
           value: nodeSubnet.toString(),
           origin: "default",
-          note: "the /24 of Microsoft's examples (251 kubenet nodes; 8 Node Subnet nodes at 30 pods); Azure keeps 5 addresses of every subnet",
-          sources: [
-            "https://learn.microsoft.com/azure/aks/configure-kubenet",
-            "https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni",
-          ],
+          note: `the /24 of Microsoft's examples (251 kubenet nodes; 8 Node Subnet nodes at 30 pods); ${AZURE_RESERVED_NOTE}`,
+          sources: sourceUrls(EXAMPLE_NODE_SUBNET_BITS, AZURE_SUBNET.reservedPerSubnet),
         },
     podCidr: input.podCidr
       ? {
           value: podCidr.toString(),
           origin: "given",
           note: "kubenet and Overlay: one /24 per node, whatever max pods is",
-          sources: ["https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay"],
+          sources: urls(overlay.podAddressing.source),
         }
       : {
           value: podCidr.toString(),
@@ -217,7 +322,7 @@ export function compare(input: CompareInput = {}): CompareResult {
           value: input.podSubnet.toString(),
           origin: "given",
           note: "the pod subnet of both pod-subnet models",
-          sources: ["https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet"],
+          sources: urls(podSubnetModel.podAddresses.source),
         }
       : {
           value: null,
@@ -227,27 +332,19 @@ export function compare(input: CompareInput = {}): CompareResult {
         },
     maxPods: maxPodsAssumption(input.maxPods, models),
     maxSurge: surgeA,
+    tier: tierA,
     surgeCounting: {
       value: null,
       origin: "derived",
-      note: "with surge: the most nodes N such that N plus the surge nodes for N fit, the nodes counted as one pool (a surge count is per pool: with several pools, count it once per pool); a surge count is capped at N; the 5,000-node cluster limit is applied to N alone",
-      sources: [
-        "https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling",
-        "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning",
-      ],
+      note: `with surge: the most nodes N such that N plus the surge nodes for N fit, the nodes counted as one pool (a surge count is per pool: with several pools, count it once per pool); a surge count is capped at N; surge nodes count against the cluster's node limit too (at the limit an upgrade cannot surge); from Kubernetes ${FALLBACK_FROM}, a surge that does not fit is retried with one node`,
+      sources: sourceUrls(
+        UPGRADE.surgeRounding,
+        UPGRADE.surgeCountsAgainstClusterLimit,
+        UPGRADE.surgeFallbackToOneFrom,
+      ),
     },
-    dynamicAllocation: {
-      value: "16·ceil((maxPods+8)/16)",
-      origin: "derived",
-      note: "pod-subnet addresses a full dynamic-allocation node holds: batches of 16 with at least 8 free; Microsoft's docs only say to plan at least 16 per node",
-      sources: urls(MODELS["azure-cni-pod-subnet-dynamic"].podAddressing.source),
-    },
-    staticBlocks: {
-      value: "ceil((maxPods+1)/16) × /28",
-      origin: "default",
-      note: "blocks per static-block node; a pod subnet hands out 2^(28−bits) − 2 blocks (the first and last /28 hold Azure's reserved addresses: derived)",
-      sources: urls(MODELS["azure-cni-pod-subnet-static"].podAddressing.source),
-    },
+    dynamicAllocation: dynamicAllocationAssumption(),
+    staticBlocks: staticBlocksAssumption(),
   };
   for (const model of new Set(rows.filter((x) => x.podsLimitedBy === "cluster-pod-limit").map((x) => x.model))) {
     const fact = MODELS[model].maxPodsPerCluster;
@@ -261,7 +358,7 @@ export function compare(input: CompareInput = {}): CompareResult {
     assumptions["kubernetesVersion"] = {
       value: `${input.kubernetesVersion.major}.${input.kubernetesVersion.minor}`,
       origin: "given",
-      note: "decides the default max surge",
+      note: `decides the default max surge and whether AKS falls back to one surge node (from ${FALLBACK_FROM})`,
       sources: [],
     };
   if (input.reserved)
@@ -269,7 +366,7 @@ export function compare(input: CompareInput = {}): CompareResult {
       value: input.reserved,
       origin: "given",
       note: "node-subnet addresses other tenants take",
-      sources: ["https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning"],
+      sources: sourceUrls(SUBNET_KINDS.internalLoadBalancers.unitUse, SUBNET_KINDS.privateEndpoints.unitUse),
     };
-  return { assumptions: relevantAssumptions(assumptions, models), models: rows };
+  return assumptions;
 }

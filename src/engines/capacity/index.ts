@@ -7,7 +7,8 @@
  * What is needed (`size`, `needs`, `nodeSubnetAddressesNeeded`, `podSubnetAddressesNeeded`,
  * `podSubnetBlocksNeeded`, `podCidrBlocksNeeded`): addresses and the smallest prefixes.
  * Building blocks: `surgeNodes(nodes, maxSurge)`, `tryParseMaxSurge`, `addressesPerNode(model, maxPods)`,
- * `maxNodesWithSurge(slots, maxSurge)`, prefix helpers in `ranges.ts`.
+ * `maxNodesWithSurge(slots, maxSurge)`, prefix helpers in `range-capacity.ts`. Every public function checks or
+ * clamps its input: `compare` and `size` return `problems` for bad input, the helpers read non-counts as 0.
  * @module
  */
 export { surgeNodes, tryParseMaxSurge, formatMaxSurge } from "./surge.js";
@@ -17,7 +18,9 @@ export {
   staticBlocksPerNode,
   podRangeKind,
   STATIC_BLOCK_SIZE,
+  STATIC_BLOCK_BITS,
   POD_CIDR_BLOCK_BITS,
+  blockSize,
   type PerNode,
 } from "./per-node.js";
 export {
@@ -27,7 +30,7 @@ export {
   staticBlocksIn,
   staticPodSubnetPrefixLength,
   subnetPrefixLength,
-} from "./ranges.js";
+} from "./range-capacity.js";
 export {
   tenantAddresses,
   poolNeeds,
@@ -42,6 +45,7 @@ export {
 } from "./pools.js";
 export {
   fits,
+  fitsProblems,
   resourceLimits,
   maxNodesWithSurge,
   type FitsInput,
@@ -56,13 +60,16 @@ export {
   type CompareInput,
   type CompareResult,
   type CompareRow,
+  compareProblems,
   type SurgeCapacity,
+  type FallbackCapacity,
   type Features,
 } from "./compare.js";
 export {
   size,
   needs,
   sizeProblems,
+  sizeInputProblems,
   type SizeInput,
   type SizePool,
   type SizeRow,
@@ -71,3 +78,5 @@ export {
   type Needs,
 } from "./size.js";
 export type { Assumption as CapacityAssumption } from "./assumptions.js";
+export { MAX_INPUT_NODES, type CapacityProblem } from "./input-problems.js";
+export { FALLBACK_FROM, FALLBACK_SURGE, fallbackApplies } from "./upgrade-fallback.js";

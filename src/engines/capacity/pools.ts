@@ -1,8 +1,9 @@
-/** Node pools as the capacity engine sees them: the nodes to reserve for, max pods and surge. */
-import type { MaxSurge } from "../../kb/defaults.js";
-import { defaultMaxPods } from "../../kb/defaults.js";
-import { type ModelId } from "../../kb/ids.js";
-import { addressesPerNode, type PerNode } from "./per-node.js";
+/**
+ * Node pools as the capacity engine sees them: the nodes to reserve for, max pods and surge. Counts that are
+ * not whole numbers ≥ 0 (NaN, negatives, fractions) are read as 0, so every sum is a whole number.
+ */
+import { defaultMaxPods, isModelId, type MaxSurge, type ModelId } from "../../kb/index.js";
+import { addressesPerNode, wholeCount, type PerNode } from "./per-node.js";
 import { surgeNodes } from "./surge.js";
 
 export interface PoolTarget {
@@ -12,6 +13,8 @@ export interface PoolTarget {
   /** Max pods per node; the model's default when absent. */
   readonly maxPods?: number | undefined;
   readonly maxSurge: MaxSurge;
+  /** Nodes upgraded in place at a time (AKS's maxUnavailable, default 0): no addresses, but with maxSurge 0 it is required. */
+  readonly maxUnavailable?: MaxSurge | undefined;
 }
 
 /** Other consumers of node-subnet addresses. */
@@ -30,19 +33,22 @@ export interface PoolNeed {
   readonly perNode: PerNode;
 }
 
-/** Node-subnet addresses the tenants take. */
+const whole = wholeCount;
+
+/** Node-subnet addresses the tenants take (a count that is not a whole number ≥ 0 is read as 0). */
 export function tenantAddresses(t: Tenants = {}): number {
-  return (t.internalLoadBalancerIps ?? 0) + (t.privateEndpoints ?? 0) + (t.other ?? 0);
+  return whole(t.internalLoadBalancerIps) + whole(t.privateEndpoints) + whole(t.other);
 }
 
 /** Each pool with its surge and per-node use under `model`. */
 export function poolNeeds(model: ModelId, pools: readonly PoolTarget[]): PoolNeed[] {
   return pools.map((p) => {
-    const maxPods = p.maxPods ?? defaultMaxPods(model).value;
+    const maxPods = p.maxPods !== undefined ? whole(p.maxPods) : isModelId(model) ? defaultMaxPods(model).value : 0;
+    const nodes = whole(p.nodes);
     return {
       name: p.name,
-      nodes: p.nodes,
-      surgeNodes: surgeNodes(p.nodes, p.maxSurge),
+      nodes,
+      surgeNodes: surgeNodes(nodes, p.maxSurge),
       maxPods,
       perNode: addressesPerNode(model, maxPods),
     };
@@ -57,7 +63,7 @@ export function nodeSubnetAddressesNeeded(
   pools: readonly PoolTarget[],
   tenants: Tenants | number = 0,
 ): number {
-  const t = typeof tenants === "number" ? tenants : tenantAddresses(tenants);
+  const t = typeof tenants === "number" ? whole(tenants) : tenantAddresses(tenants);
   return sum(poolNeeds(model, pools).map((p) => (p.nodes + p.surgeNodes) * p.perNode.nodeSubnet)) + t;
 }
 
@@ -73,7 +79,7 @@ export function podSubnetBlocksNeeded(model: ModelId, pools: readonly PoolTarget
 
 /** /24 blocks of the pod CIDR needed (kubenet, Overlay): one per node and surge node, whatever maxPods is. */
 export function podCidrBlocksNeeded(pools: readonly PoolTarget[]): number {
-  return sum(pools.map((p) => p.nodes + surgeNodes(p.nodes, p.maxSurge)));
+  return sum(pools.map((p) => whole(p.nodes) + surgeNodes(p.nodes, p.maxSurge)));
 }
 
 /** VNet private IPs the pools take (nodes, and pod addresses or static blocks that live in the VNet). */

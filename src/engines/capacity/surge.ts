@@ -1,20 +1,26 @@
 /**
- * Upgrade surge: the extra nodes AKS adds while it upgrades a pool. Each surge
- * node needs addresses like any node, so every sizing counts them.
- * A percentage is of the pool's node count, rounded up; a count is capped at the
- * pool's node count (AKS surges at most the nodes left to upgrade); 0 means no surge.
- * Source: https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling (checked 2026-11-22).
+ * Upgrade surge: the extra nodes AKS adds while it upgrades a pool. Each surge node needs addresses like any
+ * node, so every sizing counts them. A percentage is of the pool's node count, rounded up; either is capped at
+ * the pool's node count (AKS surges at most the nodes left to upgrade); 0 means no surge (then AKS needs
+ * maxUnavailable above 0). The knowledge base's `UPGRADE.surgeRounding` holds the rule and its source.
  */
-import type { MaxSurge } from "../../kb/defaults.js";
+import type { MaxSurge } from "../../kb/index.js";
 
-export type { MaxSurge } from "../../kb/defaults.js";
+export type { MaxSurge } from "../../kb/index.js";
 
-/** The surge nodes a pool of `nodes` nodes takes with `maxSurge`. */
+const whole = (n: number) => (n > 0 ? Math.min(Math.floor(n), Number.MAX_SAFE_INTEGER) : 0);
+
+/**
+ * The surge nodes a pool of `nodes` nodes takes with `maxSurge` (also the nodes `maxUnavailable` takes out at
+ * a time: same arithmetic). A count or node total that is not a whole number ≥ 0 is read as 0.
+ */
 export function surgeNodes(nodes: number, maxSurge: MaxSurge): number {
-  if (nodes <= 0) return 0;
-  if (maxSurge.kind === "count") return Math.min(maxSurge.count, nodes);
-  // ceil(percent × nodes / 100) in integers, free of floating-point error.
-  return Math.floor((maxSurge.percent * nodes + 99) / 100);
+  const n = whole(nodes);
+  if (n === 0) return 0;
+  if (maxSurge.kind === "count") return Math.min(whole(maxSurge.count), n);
+  // ceil(percent × nodes / 100) in integers, free of floating-point error for any safe node count.
+  const percent = whole(maxSurge.percent);
+  return Math.min(n, Math.floor((percent * n + 99) / 100));
 }
 
 /**

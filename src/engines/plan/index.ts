@@ -7,6 +7,7 @@ export * from "./schema-vnet.js";
 export { parsePlan, formatPath, type FieldPath, type SchemaProblem, type ParsePlanResult } from "./parse.js";
 export { resolvePlan } from "./resolve-plan.js";
 export { cidrField } from "./resolve-network.js";
+export { sizeTargetOfPlan } from "./size-target.js";
 export {
   isResolvedPlan,
   type Assumption,

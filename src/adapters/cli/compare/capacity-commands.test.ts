@@ -83,7 +83,7 @@ describe("compare -o json contract", () => {
     const r = await cli("compare", "-o", "json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(["assumptions", "models"]);
+    expect(Object.keys(j)).toEqual(["assumptions", "models", "problems"]);
     expect(j.models).toHaveLength(10);
     const kubenet = j.models[0];
     expect(kubenet).toMatchObject({
@@ -108,6 +108,7 @@ describe("compare -o json contract", () => {
       "podsLimitedBy",
       "withSurge",
       "withAlternativeSurge",
+      "withFallbackSurge",
       "limits",
       "podSubnetNeeded",
       "features",
@@ -211,7 +212,24 @@ describe("pools files", () => {
     },
     { name: "JSON", text: '[{"name":"a","count":4,"maxSurge":"50%"}]', nodes: [4] },
   ])("reads $name", ({ text, nodes }) => {
-    expect(parsePoolsText("f.yaml", text).map((p) => p.nodes)).toEqual(nodes);
+    expect(parsePoolsText("f.yaml", text).pools.map((p) => p.nodes)).toEqual(nodes);
+  });
+
+  it("reads a plan as check does: count above maxCount, reserved addresses, version and tier", () => {
+    const t = parsePoolsText(
+      "plan.yaml",
+      [
+        'kubernetesVersion: "1.35"',
+        "sku: { tier: Standard }",
+        "reserved: { internalLoadBalancerIps: 2, privateEndpoints: 3 }",
+        "nodePools:",
+        "  - { name: a, count: 10, minCount: 1, maxCount: 5, maxUnavailable: 2, maxSurge: 0 }",
+      ].join("\n"),
+    );
+    expect(t.pools).toMatchObject([{ name: "a", nodes: 10, maxSurge: { kind: "count", count: 0 } }]);
+    expect(t.pools[0]?.maxUnavailable).toEqual({ kind: "count", count: 2 });
+    expect(t.tenants).toMatchObject({ internalLoadBalancerIps: 2, privateEndpoints: 3 });
+    expect([t.tier, t.kubernetesVersion]).toMatchObject(["Standard", { major: 1, minor: 35 }]);
   });
 
   it.each([

@@ -49,6 +49,7 @@ export function featureTable(r: CompareResult): { columns: Column[]; rows: CellL
     { header: "pods routable" },
     { header: "virtual nodes" },
     { header: "kube-proxy" },
+    { header: "Private Link" },
     { header: "retires" },
   ];
   const rows = r.models.map((m): CellLike[] => {
@@ -63,6 +64,7 @@ export function featureTable(r: CompareResult): { columns: Column[]; rows: CellL
       yesNo(f.podsRoutable),
       yesNo(f.virtualNodes),
       yesNo(f.kubeProxy),
+      f.privateLinkService ? "yes" : { text: "no", mark: "warn" },
       f.retirement ? { text: f.retirement, mark: "warn" } : "-",
     ];
   });
@@ -83,8 +85,42 @@ export function headline(r: CompareResult): string {
 
 export function notes(r: CompareResult): string[] {
   const out: string[] = [
-    "Per node: addresses from the node subnet + the node's share of its pod range (a /24 of the pod CIDR; /28 blocks or, when full, up to N addresses of the pod subnet).",
+    "Per node: addresses from the node subnet + the node's share of its pod range (a /24 of the pod CIDR; /28 blocks; or, with dynamic allocation, at most max pods + 1 addresses of the pod subnet when full).",
   ];
+  for (const p of r.problems) out.push(`Warning: ${p.message}.`);
+  const tierLimited = r.models.find(
+    (m) => m.limitedBy === "tier-node-limit" || m.withSurge.limitedBy === "tier-node-limit",
+  );
+  const tierCap = tierLimited?.limits.find((l) => l.resource === "tier-node-limit")?.maxNodes;
+  if (tierCap !== undefined)
+    out.push(
+      `Tier's node limit: the ${String(r.assumptions["tier"]?.value)} tier supports ${formatNumber(tierCap)} nodes per cluster, surge nodes included; Standard and Premium support 5,000 (--tier).`,
+    );
+  const fallback = r.models.filter((m) => m.withFallbackSurge);
+  const fb = fallback[0]?.withFallbackSurge;
+  if (fb) {
+    const when =
+      fb.applies === true
+        ? `on Kubernetes ${fb.fromKubernetes} and later (this version)`
+        : fb.applies === false
+          ? `only from Kubernetes ${fb.fromKubernetes} (not this version: the upgrade fails instead)`
+          : `from Kubernetes ${fb.fromKubernetes}`;
+    const seen = new Set<string>();
+    const parts: string[] = [];
+    for (const m of fallback)
+      if (!seen.has(m.model)) {
+        seen.add(m.model);
+        parts.push(`${m.model} ${formatNumber(m.withFallbackSurge?.maxNodes ?? 0)}`);
+      }
+    out.push(
+      `When the full surge does not fit, AKS retries the upgrade with 1 surge node ${when}: nodes that still upgrade: ${parts.join(", ")}.`,
+    );
+  }
+  const noPls = [...new Set(r.models.filter((m) => !m.features.privateLinkService).map((m) => m.model))];
+  if (noPls.length)
+    out.push(
+      `${noPls.join(", ")}: exposing a Kubernetes LoadBalancer service as a Private Link Service is not supported.`,
+    );
   if (r.models.some((m) => m.limitedBy === "vnet-ip-limit" || m.withSurge.limitedBy === "vnet-ip-limit"))
     out.push("VNet IP limit: a VNet holds at most 65,536 private IPs, and every node and pod-subnet address counts.");
   const alt = r.models.filter((m) => m.withAlternativeSurge);

@@ -3,8 +3,17 @@
  * pools, other tenants), the smallest node subnet, pod subnet and pod CIDR
  * each model needs.
  */
-import { size, type SizePool, type SizeResult } from "../../../engines/capacity/index.js";
-import { parseCount, parseKubernetesVersionFlag, parseMaxPods, parseModels, parseNodes, parseSurge } from "../flags.js";
+import { size, type SizeInput, type SizeResult } from "../../../engines/capacity/index.js";
+import {
+  parseCount,
+  parseKubernetesVersionFlag,
+  parseMaxPods,
+  parseMaxUnavailable,
+  parseModels,
+  parseNodes,
+  parseSurge,
+  parseTier,
+} from "../flags.js";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
@@ -21,6 +30,8 @@ Examples:
   aksnet size --nodes 1000 --max-pods 200 --model azure-cni-overlay
   aksnet size --nodes 3 --max-count 20 --max-pods 110 --ilb 2 --private-endpoints 1
   aksnet size --pools examples/pools.yaml -o markdown
+  aksnet size --nodes 20 --max-pods 30 --surge 0 --max-unavailable 2  # in place: no surge addresses
+  aksnet size --nodes 1500 --model azure-cni-overlay --tier Standard
 `;
 
 export default defineCommand({
@@ -32,12 +43,14 @@ export default defineCommand({
       .option("--surge <n|p%>", "max surge: nodes or a percentage; 0 for none (default: 10%; 1 before Kubernetes 1.28)")
       .option(
         "--pools <file>",
-        "YAML or JSON node pools (name, count, minCount, maxCount, maxPods, maxSurge) or a plan file",
+        "YAML or JSON node pools (name, count, minCount, maxCount, maxPods, maxSurge, maxUnavailable) or a plan file (its reserved addresses, version and tier too)",
       )
       .option("--model <ids>", "only these models, comma-separated")
       .option("--ilb <n>", "internal load balancer IPs in the node subnet")
       .option("--private-endpoints <n>", "private endpoints in the node subnet")
-      .option("--kubernetes-version <v>", "Kubernetes version, decides the default surge")
+      .option("--max-unavailable <n|p%>", "nodes upgraded in place at a time (with --surge 0: no surge addresses)")
+      .option("--kubernetes-version <v>", "Kubernetes version: decides the default surge and the 1.35 surge fallback")
+      .option("--tier <tier>", "pricing tier: Free (1,000 nodes; the API default), Standard or Premium (5,000)")
       .addOption(outputOption(OUTPUT))
       .addHelpText("after", EXAMPLES);
   },
@@ -46,7 +59,8 @@ export default defineCommand({
     const maxCount = parseNodes("--max-count", opts["maxCount"]);
     const maxPods = parseMaxPods(opts["maxPods"]);
     const surge = parseSurge(opts["surge"]);
-    let pools: SizePool[];
+    const maxUnavailable = parseMaxUnavailable(opts["maxUnavailable"]);
+    let target: Omit<SizeInput, "models">;
     if (opts["pools"] !== undefined) {
       if (nodes !== undefined || maxCount !== undefined)
         throw new UsageError(
@@ -54,11 +68,16 @@ export default defineCommand({
         );
       // Loaded only for --pools: the YAML parser and the plan schema cost more start-up than the whole sizing.
       const { readPoolsFile } = await import("./pools-file.js");
-      pools = (await readPoolsFile(String(opts["pools"]), io.cwd)).map((p) => ({
-        ...p,
-        maxPods: p.maxPods ?? maxPods,
-        maxSurge: p.maxSurge ?? surge,
-      }));
+      const file = await readPoolsFile(String(opts["pools"]), io.cwd);
+      target = {
+        ...file,
+        pools: file.pools.map((p) => ({
+          ...p,
+          maxPods: p.maxPods ?? maxPods,
+          maxSurge: p.maxSurge ?? surge,
+          maxUnavailable: p.maxUnavailable ?? maxUnavailable,
+        })),
+      };
     } else {
       if (nodes === undefined && maxCount === undefined)
         throw new UsageError(
@@ -68,17 +87,25 @@ export default defineCommand({
         throw new UsageError(
           `--max-count ${maxCount} is below --nodes ${nodes}; the autoscaler maximum must be at least the node count`,
         );
-      pools = [{ name: "default", nodes: maxCount ?? nodes ?? 0, maxPods, maxSurge: surge }];
+      target = {
+        pools: [{ name: "default", nodes: maxCount ?? nodes ?? 0, maxPods, maxSurge: surge, maxUnavailable }],
+      };
     }
+    const ilb = parseCount("--ilb", opts["ilb"]);
+    const pe = parseCount("--private-endpoints", opts["privateEndpoints"]);
     const result = size({
-      pools,
+      ...target,
       models: parseModels(opts["model"]),
-      kubernetesVersion: parseKubernetesVersionFlag(opts["kubernetesVersion"]),
+      kubernetesVersion: parseKubernetesVersionFlag(opts["kubernetesVersion"]) ?? target.kubernetesVersion,
+      tier: parseTier(opts["tier"]) ?? target.tier,
       tenants: {
-        internalLoadBalancerIps: parseCount("--ilb", opts["ilb"]),
-        privateEndpoints: parseCount("--private-endpoints", opts["privateEndpoints"]),
+        ...target.tenants,
+        ...(ilb !== undefined ? { internalLoadBalancerIps: ilb } : {}),
+        ...(pe !== undefined ? { privateEndpoints: pe } : {}),
       },
     });
+    const error = result.problems.find((p) => p.severity === "error");
+    if (error) throw new UsageError(error.message);
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), result);
     return EXIT.ok;
   },

@@ -1,76 +1,92 @@
 /**
- * Reads `--pools FILE`: YAML or JSON holding a list of node pools, or a plan
- * file whose `nodePools` it takes. Pool fields are the plan file's
- * (name, count, minCount, maxCount, maxPods, maxSurge, …). A pool reserves
- * addresses for its maxCount when it has one (AKS reserves it up front), else its count.
+ * Reads `--pools FILE`: YAML or JSON holding a list of node pools, or a whole plan file. Pool fields are the
+ * plan file's (name, count, minCount, maxCount, maxPods, maxSurge, maxUnavailable, priority, …). The file is
+ * resolved as a plan and sized with `sizeTargetOfPlan`, so each pool counts exactly as `check` counts it: its
+ * peak (the autoscaler maximum, or the count when larger), and a plan's `reserved` addresses, Kubernetes
+ * version and tier come along. Limits a pool breaks (more than 1,000 nodes, …) are answered by `size` as
+ * problems, as `check` reports them; only what cannot be sized at all is a usage error.
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
-import { NodePoolSection } from "../../../engines/plan/index.js";
-import type { SizePool } from "../../../engines/capacity/index.js";
+import type { SizeInput } from "../../../engines/capacity/index.js";
 import { tryParseMaxSurge } from "../../../engines/capacity/index.js";
+import { parsePlan, resolvePlan, sizeTargetOfPlan, type Plan } from "../../../engines/plan/index.js";
 import { PLATFORM_LIMITS } from "../../../kb/index.js";
 import { UsageError } from "../errors.js";
 
-const PoolList = z.array(NodePoolSection).min(1);
+/** What a pools file holds: the pools, and from a plan its tenants, version and tier. */
+export type SizeFileTarget = Omit<SizeInput, "models">;
 
-function issueText(file: string, e: z.ZodError): string {
-  const i = e.issues[0];
-  const where = i ? i.path.map(String).join(".") : "";
-  return `${file}: ${where ? `pool field ${where}: ` : ""}${i?.message ?? "not a list of node pools"}; each pool needs a name and a count or maxCount`;
-}
-
-/** Parses the text of a pools file (YAML or JSON) into size targets. */
-export function parsePoolsText(file: string, text: string): SizePool[] {
-  let data: unknown;
+function readText(file: string, text: string): unknown {
   try {
-    data = parseYaml(text, { logLevel: "error" });
+    return parseYaml(text, { logLevel: "error" });
   } catch (e) {
     throw new UsageError(
       `${file} is not YAML or JSON (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); give a list of node pools`,
     );
   }
-  const list =
-    data && typeof data === "object" && !Array.isArray(data) && "nodePools" in data
-      ? (data as { nodePools: unknown }).nodePools
-      : data;
-  const parsed = PoolList.safeParse(list);
-  if (!parsed.success) throw new UsageError(issueText(file, parsed.error));
+}
+
+function planOf(file: string, data: unknown): Plan {
+  const isPlan = data !== null && typeof data === "object" && !Array.isArray(data) && "nodePools" in data;
+  if (!isPlan && !Array.isArray(data))
+    throw new UsageError(`${file}: not a list of node pools; each pool needs a name and a count or maxCount`);
+  const r = parsePlan(isPlan ? data : { nodePools: data });
+  const first = r.problems[0];
+  if (!r.plan || first)
+    throw new UsageError(
+      `${file}: ${first?.pathText ? `${first.pathText}: ` : ""}${first?.message ?? "not a plan"}; each pool needs a name and a count or maxCount`,
+    );
+  if (r.plan.nodePools.length === 0) throw new UsageError(`${file}: no node pools; give at least one pool`);
+  return r.plan;
+}
+
+function checkPools(file: string, plan: Plan): void {
   const names = new Set<string>();
-  return parsed.data.map((p) => {
+  const min = PLATFORM_LIMITS.minMaxPods.value;
+  const max = PLATFORM_LIMITS.maxPodsPerNode.value;
+  for (const p of plan.nodePools) {
     if (names.has(p.name)) throw new UsageError(`${file}: two pools are named ${p.name}; give each pool its own name`);
     names.add(p.name);
-    const nodes = p.maxCount ?? p.count;
-    if (nodes === undefined)
+    if (p.count === undefined && p.maxCount === undefined)
       throw new UsageError(
         `${file}: pool ${p.name} has neither count nor maxCount; give the nodes to reserve addresses for`,
       );
-    if (nodes < 1 || nodes > PLATFORM_LIMITS.nodesPerPool.value)
-      throw new UsageError(
-        `${file}: pool ${p.name} has ${nodes} nodes; a pool holds 1 to ${PLATFORM_LIMITS.nodesPerPool.value.toLocaleString("en-US")}`,
-      );
+    for (const [field, v] of [
+      ["count", p.count],
+      ["minCount", p.minCount],
+      ["maxCount", p.maxCount],
+    ] as const)
+      if (v !== undefined && v < 0)
+        throw new UsageError(`${file}: pool ${p.name} has ${field} ${v}; a node count is 0 or more`);
     if (p.minCount !== undefined && p.maxCount !== undefined && p.minCount > p.maxCount)
       throw new UsageError(`${file}: pool ${p.name} has minCount ${p.minCount} above maxCount ${p.maxCount}`);
-    const min = PLATFORM_LIMITS.minMaxPods.value;
-    const max = PLATFORM_LIMITS.maxPodsPerNode.value;
     if (p.maxPods !== undefined && (p.maxPods < min || p.maxPods > max))
       throw new UsageError(`${file}: pool ${p.name} has maxPods ${p.maxPods}; it must be between ${min} and ${max}`);
-    let maxSurge;
-    if (p.maxSurge !== undefined) {
-      maxSurge = tryParseMaxSurge(p.maxSurge);
-      if (!maxSurge)
+    for (const [field, v] of [
+      ["maxSurge", p.maxSurge],
+      ["maxUnavailable", p.maxUnavailable],
+    ] as const)
+      if (v !== undefined && !tryParseMaxSurge(v))
         throw new UsageError(
-          `${file}: pool ${p.name} has maxSurge ${JSON.stringify(p.maxSurge)}; give a node count (1) or a percentage (10%)`,
+          `${file}: pool ${p.name} has ${field} ${JSON.stringify(v)}; give a node count (1) or a percentage (10%)`,
         );
-    }
-    return { name: p.name, nodes, maxPods: p.maxPods, maxSurge };
-  });
+  }
+  for (const [field, v] of Object.entries(plan.reserved))
+    if (typeof v === "number" && v > 2 ** 32)
+      throw new UsageError(`${file}: reserved.${field} ${v} is more addresses than IPv4 has`);
+}
+
+/** Parses the text of a pools or plan file (YAML or JSON) into a sizing target. */
+export function parsePoolsText(file: string, text: string): SizeFileTarget {
+  const plan = planOf(file, readText(file, text));
+  checkPools(file, plan);
+  return sizeTargetOfPlan(resolvePlan(plan));
 }
 
 /** Reads and parses a pools file relative to `cwd`. */
-export async function readPoolsFile(file: string, cwd: string): Promise<SizePool[]> {
+export async function readPoolsFile(file: string, cwd: string): Promise<SizeFileTarget> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), "utf8");

@@ -69,7 +69,8 @@ export function notes(r: SizeResult): string[] {
   const out = [
     "Each cell: addresses (or /28 and /24 blocks) needed → the smallest prefix that holds them; node and pod subnets also lose Azure's 5 reserved addresses.",
   ];
-  for (const { row } of byModel(r)) for (const p of row.problems) out.push(`${row.model}: ${p.message}.`);
+  for (const { row } of byModel(r))
+    for (const p of row.problems) out.push(`${row.model}: ${p.severity === "warning" ? "warning: " : ""}${p.message}.`);
   const alts = byModel(r).filter(({ row }) => row.withAlternativeSurge);
   if (alts.length) {
     const s = alts[0]?.row.withAlternativeSurge?.maxSurge;
@@ -82,6 +83,25 @@ export function notes(r: SizeResult): string[] {
       return `${row.model} ${bits.join(", ")}`;
     });
     out.push(`With max surge ${s} (the other documented default): ${parts.join("; ")}.`);
+  }
+  const fallbacks = byModel(r).filter(({ row }) => row.withFallbackSurge);
+  const fb = fallbacks[0]?.row.withFallbackSurge;
+  if (fb) {
+    const when =
+      fb.applies === true
+        ? `from Kubernetes ${fb.fromKubernetes}, as here`
+        : fb.applies === false
+          ? `only from Kubernetes ${fb.fromKubernetes} (not this version: there the upgrade fails instead)`
+          : `from Kubernetes ${fb.fromKubernetes}`;
+    const parts = fallbacks.map(({ row }) => {
+      const a = row.withFallbackSurge;
+      return a
+        ? `${row.model} node subnet ${nodeSubnetText(a)}${a.podSubnet ? `, pod subnet ${podSubnetText(a)}` : ""}${a.podCidr ? `, pod CIDR ${podCidrText({ podCidr: a.podCidr, model: row.model })}` : ""}`
+        : "";
+    });
+    out.push(
+      `Least room an upgrade still completes in (AKS retries with 1 surge node per pool when the full surge does not fit, ${when}): ${parts.join("; ")}.`,
+    );
   }
   return out;
 }

@@ -25,8 +25,8 @@ const podSubnet =
 ruleTester(rule, {
   valid: [
     {
-      name: "dynamic: 11 nodes × 48 (maxPods 30) = 528 in a /22 (1,019)",
-      plan: mk(podSubnet("10.225.0.0/22", "DynamicIndividual", 30)),
+      name: "dynamic: 11 nodes × 31 (maxPods 30 + 1) = 341 in a /23 (507)",
+      plan: mk(podSubnet("10.225.0.0/23", "DynamicIndividual", 30)),
     },
     {
       name: "static: 11 nodes × 2 blocks = 22 in a /23 (30 blocks)",
@@ -42,8 +42,8 @@ ruleTester(rule, {
           messageId: "dynamic",
           path: "vnet.subnets[2].cidr",
           message:
-            'Pod subnet "pods" (10.225.0.0/24) has 251 usable addresses, but its pools need 528 when full (11 nodes with surge, 48 addresses each in batches of 16).',
-          fixIncludes: "/22 or larger pod subnet, e.g. 10.224.4.0/22, free in the VNet",
+            'Pod subnet "pods" (10.225.0.0/24) has 251 usable addresses, but its pools need 341 when full (11 nodes with surge, up to 31 addresses each: max pods + 1).',
+          fixIncludes: "/23 or larger pod subnet",
         },
       ],
     },

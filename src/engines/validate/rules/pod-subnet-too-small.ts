@@ -17,11 +17,11 @@ export default defineRule({
     family: "subnet-sizing",
     severity: "error",
     description:
-      "A pod subnet must hold its pools' pod addresses at the autoscaler maximum plus surge: dynamic allocation takes 16-address batches (at least 16 per node), static block allocation whole /28 blocks (ceil((maxPods + 1) / 16) per node); a static block pod subnet may be at most /12.",
+      "A pod subnet must hold its pools' pod addresses at the autoscaler maximum plus surge: dynamic allocation up to maxPods + 1 addresses per node (the node's IP limit plus its primary IP), static block allocation whole /28 blocks (ceil((maxPods + 1) / 16) per node); a static block pod subnet may be at most /12.",
     messages: {
       dynamic: {
         message:
-          'Pod subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed} when full ({nodes} nodes with surge, {perNode} addresses each in batches of 16).',
+          'Pod subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed} when full ({nodes} nodes with surge, up to {perNode} addresses each: max pods + 1).',
         fix: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods.",
       },
       static: {
