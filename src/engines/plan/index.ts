@@ -4,6 +4,8 @@
  */
 export * from "./schema.js";
 export * from "./schema-vnet.js";
+export * from "./schema-fleet.js";
+export { parseFleetPlan, isFleetDocument, type ParseFleetPlanResult } from "./parse-fleet.js";
 export { parsePlan, formatPath, type FieldPath, type SchemaProblem, type ParsePlanResult } from "./parse.js";
 export { resolvePlan } from "./resolve-plan.js";
 export { cidrField } from "./resolve-network.js";
@@ -19,5 +21,5 @@ export {
   type ResolvedMaxUnavailable,
   type ResolvedKubernetesVersion,
 } from "./resolved-plan.js";
-export { planJsonSchema, planJsonSchemaText } from "./json-schema.js";
+export { planJsonSchema, planJsonSchemaText, fleetJsonSchema, fleetJsonSchemaText } from "./json-schema.js";
 export { poolTarget, poolModel, nodesWithSurge } from "./pools.js";

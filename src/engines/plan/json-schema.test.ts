@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { planJsonSchema, planJsonSchemaText } from "./json-schema.js";
+import { fleetJsonSchemaText, planJsonSchema, planJsonSchemaText } from "./json-schema.js";
 
 const FILE = resolve(import.meta.dirname, "../../../schema/aksnet-plan.schema.json");
+const FLEET_FILE = resolve(import.meta.dirname, "../../../schema/aksnet-fleet.schema.json");
 
 /** The value at a key path of a JSON value. */
 function dig(v: unknown, ...keys: string[]): unknown {
@@ -16,6 +17,10 @@ function dig(v: unknown, ...keys: string[]): unknown {
 describe("plan JSON Schema", () => {
   it("schema/aksnet-plan.schema.json matches the zod schema (run: npx tsx scripts/gen-plan-schema.ts)", () => {
     expect(readFileSync(FILE, "utf8")).toBe(planJsonSchemaText());
+  });
+
+  it("schema/aksnet-fleet.schema.json matches the zod fleet schema (run: npx tsx scripts/gen-plan-schema.ts)", () => {
+    expect(readFileSync(FLEET_FILE, "utf8")).toBe(fleetJsonSchemaText());
   });
 
   it.each([

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { PlanSchema } from "./schema.js";
+import { FleetPlanSchema } from "./schema-fleet.js";
 
 /** The JSON Schema (draft 2020-12) of a plan file as written (input side: defaults are optional). */
 export function planJsonSchema(): Record<string, unknown> {
@@ -21,4 +22,21 @@ export function planJsonSchema(): Record<string, unknown> {
 /** The schema file's text: two-space JSON with a final newline. */
 export function planJsonSchemaText(): string {
   return `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
+}
+
+/** The JSON Schema (draft 2020-12) of a fleet file (`kind: FleetPlan`) as written. */
+export function fleetJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(FleetPlanSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
+  return {
+    $schema: schema["$schema"],
+    title: "aksnet fleet (kind: FleetPlan)",
+    description:
+      "Many AKS clusters: address pools, the hub and connected networks, peerings and Virtual Network Manager connectivity, cluster meshes, and the clusters (inline or by reference to cluster plans).",
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
+  };
+}
+
+/** The fleet schema file's text: two-space JSON with a final newline. */
+export function fleetJsonSchemaText(): string {
+  return `${JSON.stringify(fleetJsonSchema(), null, 2)}\n`;
 }

@@ -99,9 +99,17 @@ function unionWords(issue: z.core.$ZodIssueInvalidUnion): string {
 
 /** Parses a plan value. Never throws: problems are returned as data. */
 export function parsePlan(value: unknown): ParsePlanResult {
-  const input = value === null || value === undefined ? {} : value;
-  const r = PlanSchema.safeParse(input);
-  if (r.success) return { plan: r.data, problems: [] };
+  const r = parseWith(PlanSchema, value === null || value === undefined ? {} : value);
+  return r.value ? { plan: r.value, problems: [] } : { problems: r.problems };
+}
+
+/** @internal Parses a value with a zod schema into the value or the problems, worded like `parsePlan`'s. */
+export function parseWith<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+): { readonly value?: T; readonly problems: readonly SchemaProblem[] } {
+  const r = schema.safeParse(input);
+  if (r.success) return { value: r.data, problems: [] };
   const problems = r.error.issues.flatMap((issue): SchemaProblem[] => {
     const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
     if (issue.code === "unrecognized_keys") {

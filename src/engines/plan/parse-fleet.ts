@@ -1,0 +1,23 @@
+/**
+ * Structural parsing of a fleet file (`kind: FleetPlan`): any value → a
+ * `FleetPlan`, or the schema problems with their field paths. Never throws.
+ */
+import { parseWith, type SchemaProblem } from "./parse.js";
+import { FleetPlanSchema, type FleetPlan } from "./schema-fleet.js";
+
+export interface ParseFleetPlanResult {
+  /** The fleet when there were no problems. */
+  readonly fleet?: FleetPlan;
+  readonly problems: readonly SchemaProblem[];
+}
+
+/** Parses a fleet file's value (from YAML or JSON). */
+export function parseFleetPlan(value: unknown): ParseFleetPlanResult {
+  const r = parseWith(FleetPlanSchema, value === null || value === undefined ? {} : value);
+  return r.value ? { fleet: r.value, problems: [] } : { problems: r.problems };
+}
+
+/** Whether a parsed document says it is a fleet file (`kind: FleetPlan`). */
+export function isFleetDocument(value: unknown): boolean {
+  return value !== null && typeof value === "object" && (value as { kind?: unknown }).kind === "FleetPlan";
+}
