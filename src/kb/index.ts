@@ -7,6 +7,7 @@
  * - `MODELS[id]`: one `ModelFacts` per IPAM model (`podAddressing` is the unit a
  *   node takes; `maxNodes`, `defaultMaxPods`, features, retirement …).
  * - `DATAPLANES[id]`, `supportsDataplane(model, dataplane)`, `modelOf({ plugin, pluginMode, podSubnet, podIpAllocation })`.
+ * - `FLEET`: what may be reused across clusters (Overlay pod and service CIDRs) and what must be distinct (meshed or routed pod CIDRs, peered spaces).
  * - `PLATFORM_LIMITS`, `RESERVED_RANGES`, `LOCALDNS_RANGE`, `DEFAULT_CIDRS`, `RETIREMENTS`.
  * - `DEPLOY_FEATURES`, `DEPLOY_TARGETS`: what the az CLI, the stable ARM API (Bicep) and the azurerm provider accept.
  * - `MIGRATION`: what AKS documents about moving a cluster to Overlay or Cilium (`MIGRATION_PAGES`: the pages cited).
@@ -35,6 +36,7 @@ export { MODELS } from "./models/index.js";
 export { DATAPLANES, supportsDataplane, type DataplaneFacts } from "./dataplanes.js";
 export { modelOf, MODEL_SELECTION, type ModelSelector, type ModelSelectionFacts } from "./model-of.js";
 export { PLATFORM_LIMITS, type PlatformLimits } from "./platform-limits.js";
+export { FLEET, type FleetFacts } from "./fleet.js";
 export {
   RESERVED_RANGES,
   LOCALDNS_RANGE,
