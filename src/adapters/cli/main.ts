@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { commands } from "./commands.js";
 import { nodeTooOld } from "./node-version.js";
+import { missingOptionalPackage } from "./optional-packages.js";
 import { EXIT, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 import { safeIo } from "./output/safe-text.js";
@@ -104,6 +105,11 @@ function handleError(e: unknown, io: Io, name: string | undefined, programName: 
   }
   if (e instanceof UsageError) {
     io.err(`${programName}${name ? " " + name : ""}: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  const missing = missingOptionalPackage(e);
+  if (missing) {
+    io.err(`${programName}${name ? " " + name : ""}: ${missing}.\n`);
     return EXIT.usage;
   }
   const message = e instanceof Error ? e.message : String(e);
