@@ -17,3 +17,13 @@ export {
   type PlanSetEntry,
 } from "./load.js";
 export { parseAzureId, type AzureId } from "./builder.js";
+export {
+  readUsedSpace,
+  detectUsedFormat,
+  USED_FORMATS,
+  UsedSpaceError,
+  type ReadUsedOptions,
+  type UsedFormat,
+  type UsedPrefix,
+  type UsedSpace,
+} from "./used/index.js";
