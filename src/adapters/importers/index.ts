@@ -24,6 +24,4 @@ export {
   UsedSpaceError,
   type ReadUsedOptions,
   type UsedFormat,
-  type UsedPrefix,
-  type UsedSpace,
 } from "./used/index.js";

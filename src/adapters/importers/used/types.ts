@@ -1,23 +1,13 @@
 /**
  * Used space: prefixes already taken, each with a label saying where it was
- * found. The shape `fleet allocate` / `fleet check` read (the FleetPlan's
- * `UsedSpace`); the importers here produce it from the files users keep.
+ * found (`UsedSpace`, defined with the fleet file in engines/plan). The
+ * importers here produce it from the files users keep, each `cidr` already
+ * validated and masked.
  */
 
-/** One prefix already in use. `cidr` is the masked network in canonical text. */
-export interface UsedPrefix {
-  readonly cidr: string;
-  /** Where it was found: "avnm:<pool>", "azure-ipam", "netbox", "prefix-list", "scan", "scan:pod-cidr" … */
-  readonly source: string;
-  /** What holds it, when the source says (a VNet, a subnet, a reservation). */
-  readonly name?: string | undefined;
-}
+import type { UsedPrefix, UsedSpace } from "../../../engines/plan/index.js";
 
-export interface UsedSpace {
-  readonly prefixes: readonly UsedPrefix[];
-  /** What the reader noticed but did not take (containers, pools, pages, assumptions), in plain sentences. */
-  readonly notes: readonly string[];
-}
+export type { UsedPrefix, UsedSpace };
 
 /** The formats a used-space file may have; `auto` tells them apart by their content. */
 export const USED_FORMATS = [
