@@ -25,6 +25,8 @@ export interface LiveScanOptions {
   readonly managementGroup?: string;
   readonly resourceGroups?: readonly string[];
   readonly clusters?: readonly string[];
+  /** Only clusters whose node resource group is one of these (`inspect --azure` without a resource ID). */
+  readonly nodeResourceGroups?: readonly string[];
   /** The whole run's time limit, ms (default 300,000). */
   readonly timeoutMs?: number;
   /** One request's time limit, ms (default 60,000, at most the run's). */
@@ -57,7 +59,9 @@ const chunks = <T>(xs: readonly T[], n: number): T[][] =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 interface Run {
-  readonly o: Required<Omit<LiveScanOptions, "subscriptions" | "managementGroup" | "resourceGroups" | "clusters">> &
+  readonly o: Required<
+    Omit<LiveScanOptions, "subscriptions" | "managementGroup" | "resourceGroups" | "clusters" | "nodeResourceGroups">
+  > &
     LiveScanOptions;
   readonly settings: ClientSettings;
   readonly builder: EstateBuilder;
@@ -152,7 +156,11 @@ async function queryEach(run: Run, rg: ResourceGraph, text: string, scope: Scope
 }
 
 async function readClusters(run: Run, rg: ResourceGraph): Promise<void> {
-  const text = clustersQuery({ resourceGroups: run.o.resourceGroups ?? [], clusters: run.o.clusters ?? [] });
+  const text = clustersQuery({
+    resourceGroups: run.o.resourceGroups ?? [],
+    clusters: run.o.clusters ?? [],
+    nodeResourceGroups: run.o.nodeResourceGroups ?? [],
+  });
   for (const scope of scopes(run.o)) await queryEach(run, rg, text, scope, "clusters");
 }
 

@@ -18,6 +18,8 @@ const list = (xs: readonly string[]) => `(${xs.map(kqlString).join(", ")})`;
 export interface ClusterFilter {
   readonly resourceGroups?: readonly string[];
   readonly clusters?: readonly string[];
+  /** Clusters whose `properties.nodeResourceGroup` is one of these (how `inspect --azure` finds a cluster from its nodes). */
+  readonly nodeResourceGroups?: readonly string[];
 }
 
 /** Every AKS cluster in scope, its whole ARM record (pools, network profile, node resource group). */
@@ -26,6 +28,9 @@ export function clustersQuery(f: ClusterFilter = {}): string {
     "where type =~ 'microsoft.containerservice/managedclusters'",
     ...(f.resourceGroups?.length ? [`where resourceGroup in~ ${list(f.resourceGroups)}`] : []),
     ...(f.clusters?.length ? [`where name in~ ${list(f.clusters)}`] : []),
+    ...(f.nodeResourceGroups?.length
+      ? [`where tostring(properties.nodeResourceGroup) in~ ${list(f.nodeResourceGroups)}`]
+      : []),
   ];
   return [
     "Resources",

@@ -7,6 +7,7 @@
 import { PLATFORM_LIMITS, defaultMaxSurge, tryParseKubernetesVersion, type ModelId } from "../../kb/index.js";
 import { addressesPerNode, formatMaxSurge, surgeNodes, tryParseMaxSurge } from "../capacity/index.js";
 import type { AddressUse } from "./address-use.js";
+import { NODE_SUBNET_BLIND_SPOT } from "./azure-side.js";
 import type { ConfiguredCluster } from "./configured-cluster.js";
 import type { NodeUse } from "./node-use.js";
 import type { ClusterSnapshot } from "./snapshot.js";
@@ -108,7 +109,7 @@ export function headroom(
       );
   if (!ranges.some((r) => r.role === "node-subnet"))
     notes.push(
-      "The node subnet's size is not visible from inside the cluster: node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is not judged; pass --plan with the VNet's subnet CIDRs to check it.",
+      `${NODE_SUBNET_BLIND_SPOT}: node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is not judged; pass --azure for Azure's figures, or --plan with the VNet's subnet CIDRs.`,
     );
   if (model === "azure-cni-node-subnet")
     notes.push(

@@ -15,6 +15,7 @@ import { findingsAgainstCluster, type ConfiguredCluster, type LoadedConfiguratio
 import type { Finding } from "../validate/index.js";
 import { rangeUse, type AddressUse } from "./address-use.js";
 import { headroom, type Headroom } from "./headroom.js";
+import { withAzure, type AzureSide } from "./azure-side.js";
 import type { ClusterSnapshot, ReadProblem } from "./snapshot.js";
 import { nodeUse, poolUse, type NodeUse, type PoolUse } from "./node-use.js";
 
@@ -60,6 +61,8 @@ export interface InspectReport {
   /** Virtual nodes (ACI), left out of everything above: name and the pods they run. */
   readonly virtualNodes: readonly { readonly name: string; readonly pods: number }[];
   readonly configured: ConfiguredComparison | undefined;
+  /** With `--azure` / `--azure-from`: the cluster's Azure side (its subnets' real free addresses, the scan's checks). */
+  readonly azure: AzureSide | undefined;
   readonly problems: readonly ReadProblem[];
 }
 
@@ -71,6 +74,7 @@ export function inspectReport(
   snapshot: ClusterSnapshot,
   source: ReportSource,
   loaded?: LoadedConfiguration,
+  azure?: AzureSide,
 ): InspectReport {
   const all = checkSnapshot(snapshot);
   const configured = loaded?.cluster;
@@ -110,9 +114,10 @@ export function inspectReport(
     pools: poolUse(nodes),
     nodes,
     ranges,
-    headroom: headroom(s, verdict.model, ranges, nodes, configured),
+    headroom: withAzure(headroom(s, verdict.model, ranges, nodes, configured), azure),
     virtualNodes,
     configured: loaded ? compare(loaded, verdict, nodes) : undefined,
+    azure: azure && typeof azure === "object" && azure.cluster ? azure : undefined,
     problems: s.problems,
   };
 }

@@ -20,6 +20,8 @@ export interface ArmEstate {
   readonly vnets: readonly Obj[];
   /** Usage entries (`virtualNetworks/usages` values) by VNet ID in lower case. */
   readonly usages: ReadonlyMap<string, readonly unknown[]>;
+  /** Management groups by ID (lower case) → the subscriptions under them (a query scoped to a group sees only those). */
+  readonly managementGroups?: ReadonlyMap<string, readonly string[]>;
 }
 
 const parts = (id: string) => /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\//i.exec(id);
@@ -52,11 +54,13 @@ const inScope = (r: Obj, subs: readonly string[] | undefined) =>
 function clusterRows(e: ArmEstate, q: string, subs?: readonly string[]): Obj[] {
   const groups = inList(q, "resourceGroup");
   const names = inList(q, "name");
+  const nodeGroups = inList(q, "tostring\\(properties\\.nodeResourceGroup\\)");
   return e.clusters
     .map(columns)
     .filter((r) => inScope(r, subs))
     .filter((r) => !groups || groups.has(String(r["resourceGroup"]).toLowerCase()))
     .filter((r) => !names || names.has(String(r["name"]).toLowerCase()))
+    .filter((r) => !nodeGroups || nodeGroups.has(String(props(r)["nodeResourceGroup"] ?? "").toLowerCase()))
     .map((r) => ({
       id: r["id"],
       name: r["name"],

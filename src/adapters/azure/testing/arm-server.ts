@@ -132,7 +132,10 @@ function graph(h: Handling, body: string): { status: number; json: unknown; head
     managementGroups?: string[];
     options?: { $top?: number; $skipToken?: string };
   };
-  const subs = req.subscriptions?.map((s) => s.toLowerCase());
+  const groups = req.managementGroups?.map((g) => g.toLowerCase());
+  const subs = groups
+    ? groups.flatMap((g) => h.estate.managementGroups?.get(g) ?? []).map((s) => s.toLowerCase())
+    : req.subscriptions?.map((s) => s.toLowerCase());
   const forbidden = subs?.find((s) => h.b.forbid?.some((f) => f.toLowerCase() === s));
   const quota: Record<string, string> = h.b.quota
     ? {

@@ -14,7 +14,12 @@ import { writeOutput } from "../output/write.js";
 import { ConfiguredError, loadConfiguration, type ConfigurationFiles } from "./configuration-files.js";
 import type { InspectView } from "./view.js";
 import { DumpError, readDumps } from "../../inspect/index.js";
-import { inspectReport, type ClusterSnapshot, type ReportSource } from "../../../engines/inspect/index.js";
+import {
+  inspectReport,
+  type AzureSide,
+  type ClusterSnapshot,
+  type ReportSource,
+} from "../../../engines/inspect/index.js";
 
 const OUTPUT = defineOutput<InspectView>({
   formatters: {
@@ -114,11 +119,29 @@ async function readCluster(
   return { snapshot, source };
 }
 
+/** The cluster's Azure side with --azure (live) or --azure-from (files); undefined without either. */
+async function readAzureSide(
+  opts: Readonly<Record<string, unknown>>,
+  io: Io,
+  snapshot: ClusterSnapshot,
+  id: string | undefined,
+  files: readonly string[] | undefined,
+): Promise<AzureSide | undefined> {
+  if (!opts["azure"] && !files) return undefined;
+  const { azureTarget, azureSideOf, azureSideFromFiles } = await import("../scan/azure-side.js");
+  const target = azureTarget(id, snapshot);
+  if (files) return azureSideFromFiles(target, files, io);
+  return azureSideOf(target, io, {
+    endpoint: String(opts["armEndpoint"]),
+    timeoutSeconds: opts["timeout"] as number,
+  });
+}
+
 export default defineCommand({
   configure(cmd: Command) {
     cmd
       .usage(
-        "[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [--plan FILE] [-o table|json|markdown]",
+        "[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [--plan FILE] [--azure [ID]] [--azure-from FILE…] [-o table|json|markdown]",
       )
       .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, then ~/.kube/config)")
       .option("--context <name>", "kubeconfig context to use (default: the current context)")
@@ -133,6 +156,19 @@ export default defineCommand({
       .option(
         "--plan <file>",
         "an aksnet plan: differences from the cluster, aksnet check findings at the cluster's node counts, node subnet headroom",
+      )
+      .option(
+        "--azure [id]",
+        "add Azure's figures for the cluster's subnets (read-only: Resource Graph and the VNet usage API; Node.js 22+): the cluster's resource ID, or found by its nodes' node resource group",
+      )
+      .option(
+        "--azure-from <file...>",
+        "the same from saved az JSON: az aks show, az network vnet show, az network vnet list-usage (any Node.js)",
+      )
+      .option(
+        "--arm-endpoint <url>",
+        "Azure Resource Manager endpoint for --azure (sovereign clouds)",
+        "https://management.azure.com",
       )
       .addOption(outputOption(OUTPUT))
       .option("--all-nodes", "list every node in table and markdown output (default: the first 20)")
@@ -152,7 +188,8 @@ export default defineCommand({
         "after",
         `
 Reads only: list of nodes, pods, DaemonSets and NodeNetworkConfigs (docs/inspect.md has the ClusterRole).
-Exit codes: 0 ok, 1 a headroom check fails, the configuration differs from the cluster or has error findings, 2 bad input.
+With --azure, Azure credentials as for aksnet scan (DefaultAzureCredential, or AKSNET_AZURE_ACCESS_TOKEN); Reader is enough.
+Exit codes: 0 ok, 1 a headroom check fails (Azure's included), the configuration differs from the cluster or has error findings, 2 bad input.
 
 Examples:
   aksnet inspect                                   # the current kubeconfig context
@@ -160,6 +197,7 @@ Examples:
   kubectl get nodes,pods,daemonsets -A -o json > dump.json
   aksnet inspect --from-dump dump.json --aks-json cluster.json
   kubectl get nodes,pods,daemonsets -A -o json | aksnet inspect --from-dump -
+  aksnet inspect --azure                           # and the node subnet's real free addresses, from Azure
 `,
       );
   },
@@ -174,8 +212,13 @@ Examples:
       ...(opts["plan"] ? [{ flag: "--plan", path: opts["plan"] as string }] : []),
     ];
     const configured = await loadConfigurationFiles(configFiles, io.cwd);
+    const azureId = typeof opts["azure"] === "string" ? (opts["azure"] as string) : undefined;
+    const azureFrom = opts["azureFrom"] as string[] | undefined;
+    // A bad ID is said before the cluster is read.
+    if (azureId !== undefined) (await import("../scan/azure-side.js")).targetById(azureId);
     const { snapshot, source } = await readCluster(opts, io, dumps);
-    const report = inspectReport(snapshot, source, configured?.configuration);
+    const azure = await readAzureSide(opts, io, snapshot, azureId, azureFrom);
+    const report = inspectReport(snapshot, source, configured?.configuration, azure);
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), {
       report,
       allNodes: Boolean(opts["allNodes"]),
@@ -183,6 +226,7 @@ Examples:
     });
     const failing =
       report.headroom.checks.some((c) => !c.fits) ||
+      report.azure?.cluster.verdict === "fails" ||
       (report.configured?.differences.length ?? 0) > 0 ||
       (report.configured?.findings.some((f) => f.severity === "error") ?? false);
     return failing ? EXIT.findings : EXIT.ok;

@@ -5,7 +5,7 @@
  * read. `table.ts` and `markdown.ts` lay the sections out; JSON is the report
  * itself (docs/inspect.md).
  */
-import type { Evidence, InspectReport, Verdict } from "../../../engines/inspect/index.js";
+import type { AzureSide, Evidence, InspectReport, Verdict } from "../../../engines/inspect/index.js";
 import { MODELS, isModelId } from "../../../kb/index.js";
 import type { FieldPath } from "../../../engines/plan/index.js";
 import type { Location } from "../../importers/index.js";
@@ -162,6 +162,7 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
         : ["No findings."],
     });
   }
+  if (r.azure) tail.push({ title: "Azure side", lines: azureLines(r.azure) });
   const notes = [...v.caveats, ...h.notes];
   if (r.virtualNodes.length)
     notes.push(
@@ -170,4 +171,30 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
   if (notes.length) tail.push({ title: "Notes", lines: notes });
   if (r.problems.length) tail.push({ title: "Not read", lines: r.problems.map((p) => `${p.resource}: ${p.detail}`) });
   return { head, tables, tail };
+}
+
+const SCAN_WORD = { fails: "FAIL", "at-risk": "RISK", unknown: "?", ok: "ok" } as const;
+
+/** The cluster's Azure side: where it came from, its verdict, each subnet's figures, and why it is not ok. */
+function azureLines(a: AzureSide): string[] {
+  const c = a.cluster;
+  const n = (x: number | null) => (x === null ? "?" : formatNumber(x));
+  const from =
+    a.source.kind === "files"
+      ? `read from ${a.source.files.join(", ")}`
+      : `read from Azure${a.source.endpoint.includes("management.azure.com") ? "" : ` at ${a.source.endpoint}`}`;
+  const found = a.matchedBy === "resource-id" ? "by its resource ID" : "by its nodes' node resource group";
+  return [
+    `Cluster ${c.name} (${c.id}), found ${found}, ${from}: ${SCAN_WORD[c.verdict]}`,
+    ...a.subnets.map((s) => {
+      const used =
+        s.usedSource === "usage-api"
+          ? "the VNet usage API"
+          : s.usedSource === "ip-configurations"
+            ? "~ Resource Graph's IP configuration count, a lower bound"
+            : "not known";
+      return `Subnet ${s.name} (${s.prefixes.join(", ") || "?"}, ${s.roles.join(" and ")}) in ${s.vnetId?.split("/").pop() ?? "?"}: ${n(s.usable)} usable, ${n(s.used)} used by everything in it (${used}), ${n(s.free)} free; needed with every pool at maxCount and surge: ${n(s.neededAtMax)}: ${SCAN_WORD[s.verdict]}`;
+    }),
+    ...c.reasons.map((x) => `- ${x}`),
+  ];
 }

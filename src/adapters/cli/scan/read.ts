@@ -21,21 +21,27 @@ export interface LiveRequest {
   readonly managementGroup?: string | undefined;
   readonly resourceGroups: readonly string[];
   readonly clusters: readonly string[];
+  /** Only clusters whose node resource group is one of these. */
+  readonly nodeResourceGroups?: readonly string[];
   /** The ARM endpoint as the user gave it (checked here). */
   readonly endpoint: string;
   readonly timeoutSeconds: number;
   readonly concurrency: number;
+  /** What the Node.js-too-old sentence offers instead (default: scan's `--from`). */
+  readonly offline?: string;
 }
 
-export async function readFromFiles(files: readonly string[], io: Io): Promise<Read> {
+/** Saved az JSON; `flag` is the option that named the files (`--from`, or inspect's `--azure-from`), for the messages. */
+export async function readFromFiles(files: readonly string[], io: Io, flag = "--from"): Promise<Read> {
   const { readEstateFiles, EstateFileError } = await import("../../azure/index.js");
   if (files.filter((f) => f === "-").length)
-    throw new UsageError("--from reads files; standard input (-) is not supported, save it to a file.");
+    throw new UsageError(`${flag} reads files; standard input (-) is not supported, save it to a file.`);
   try {
     const built = await readEstateFiles(files.map((f) => ({ path: resolve(io.cwd, f), shown: f })));
     return { built, source: { kind: "files", files: [...files] }, requests: null };
   } catch (e) {
-    if (e instanceof EstateFileError) throw new UsageError(e.message.replace(/\.$/, "") + ".");
+    if (e instanceof EstateFileError)
+      throw new UsageError(e.message.replace(/\.$/, "").replace(/--from\b/g, flag) + ".");
     throw e;
   }
 }
@@ -44,7 +50,7 @@ export async function readLive(req: LiveRequest, io: Io): Promise<Read> {
   const azure = await import("../../azure/index.js");
   if (azure.nodeTooOld())
     throw new UsageError(
-      `the live Azure scan needs Node.js ${azure.MIN_NODE_MAJOR} or later (the Azure SDK requires it), and this is Node.js ${process.versions.node}; run it with Node.js ${azure.MIN_NODE_MAJOR}+, or scan saved az JSON with --from (docs/scan.md).`,
+      `the live Azure scan needs Node.js ${azure.MIN_NODE_MAJOR} or later (the Azure SDK requires it), and this is Node.js ${process.versions.node}; run it with Node.js ${azure.MIN_NODE_MAJOR}+, or ${req.offline ?? "scan saved az JSON with --from (docs/scan.md)"}.`,
     );
   let endpoint: URL;
   try {
@@ -68,6 +74,7 @@ export async function readLive(req: LiveRequest, io: Io): Promise<Read> {
       ...(mg ? { managementGroup: mg } : {}),
       resourceGroups: [...req.resourceGroups],
       clusters: [...req.clusters],
+      nodeResourceGroups: [...(req.nodeResourceGroups ?? [])],
       timeoutMs: req.timeoutSeconds * 1000,
       concurrency: req.concurrency,
     });

@@ -243,9 +243,7 @@ describe("azureSideOf: one cluster's Azure side, for inspect --azure", { timeout
   });
 
   it("refuses Node.js 20 with the scan's sentence", async () => {
-    await expect(azureSideOf({ subscriptionId: "s", resourceGroup: "g", name: "n" }, memoryIo())).rejects.toThrow(
-      UsageError,
-    );
+    await expect(azureSideOf({ nodeResourceGroups: ["MC_g_n_westeurope"] }, memoryIo())).rejects.toThrow(UsageError);
   });
 
   it("gives the cluster's checks and its subnets from the replay server, on Node.js 22", async () => {

@@ -1,0 +1,212 @@
+/**
+ * `inspect --azure` / `--azure-from`: the live cluster's report gains its
+ * subnets' real free addresses from Azure and the scan's checks on them. Offline
+ * (saved az JSON, any Node.js) in process; live with the Azure SDK on Node.js 22
+ * against the replay ARM server, compared with the same estate saved as files.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { memoryIo } from "../io.js";
+import { run } from "../main.js";
+import { startArmServer } from "../../azure/testing/arm-server.js";
+import { syntheticEstate } from "../../azure/testing/estate-gen.js";
+import { run22 } from "../../azure/testing/node22.js";
+
+const ROOT = resolve(import.meta.dirname, "../../../..");
+const DUMP = "src/adapters/inspect/fixtures/overlay.json";
+const AZ = ["az-aks-show.json", "az-network-vnet-show.json", "az-network-vnet-list-usage.json"].map(
+  (f) => `examples/inspect/${f}`,
+);
+const ID =
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg-aksnet/providers/Microsoft.ContainerService/managedClusters/aks-synthetic";
+const tmp = mkdtempSync(join(tmpdir(), "aksnet-inspect-azure-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function inspect(args: string[]) {
+  const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT });
+  const code = await run(["inspect", ...args], io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+const file = (name: string, text: string) => {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+/** The overlay dump with its nodes' node resource group label set to `group` (or removed). */
+const dumpWith = (name: string, group: string | undefined) =>
+  file(
+    name,
+    readFileSync(join(ROOT, DUMP), "utf8").replace(
+      /"kubernetes\.azure\.com\/cluster":\s*"MC_rg-aksnet_aks-synthetic_westeurope",?/g,
+      group ? `"kubernetes.azure.com/cluster":"${group}",` : "",
+    ),
+  );
+
+describe("inspect --azure-from: the node subnet's real free addresses from saved az JSON", () => {
+  it("finds the cluster by its nodes' node resource group and judges its subnet by Azure's figures", async () => {
+    const r = await inspect(["--from-dump", DUMP, "--azure-from", ...AZ, "-o", "json"]);
+    expect(r.stderr).toBe("");
+    // The user1 pool may grow to 20 nodes, but the /27 has 7 addresses free: the autoscaler stops short.
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.azure).toMatchObject({
+      source: { kind: "files", files: AZ },
+      matchedBy: "node-resource-group",
+      cluster: { id: ID, verdict: "fails", model: "azure-cni-overlay" },
+      missing: [],
+    });
+    expect(report.azure.subnets).toEqual([
+      expect.objectContaining({ name: "aks-subnet", usable: 27, used: 20, free: 7, usedSource: "usage-api" }),
+    ]);
+    const checks = report.headroom.checks as { name: string; fits: boolean; error: string | null }[];
+    expect(checks.find((c) => c.name.startsWith("pool user1: scale-out to maxCount"))).toMatchObject({
+      fits: false,
+      error: "SubnetIsFull",
+      needsNodes: 19,
+    });
+    expect(checks.find((c) => c.name.startsWith("pool system: next upgrade"))).toMatchObject({ fits: true });
+    // The blind spot is closed: the node subnet bounds the nodes that fit, and the "not visible" note is gone.
+    expect(report.headroom).toMatchObject({ moreNodes: 7, limitedBy: "node-subnet 10.224.0.0/27 (Azure: aks-subnet)" });
+    expect(report.headroom.notes.join("\n")).not.toMatch(/not visible from inside the cluster/);
+  });
+
+  it("without --azure the blind spot is said, and the exit code is the cluster's own", async () => {
+    const r = await inspect(["--from-dump", DUMP, "-o", "json"]);
+    const report = JSON.parse(r.stdout);
+    expect(report.azure).toBeNull();
+    expect(report.headroom.notes.join("\n")).toMatch(/not visible from inside the cluster.*pass --azure/);
+    expect(r.code).toBe(0);
+  });
+
+  it("--azure ID picks the cluster by resource ID (any case), and the table has an Azure side", async () => {
+    const r = await inspect(["--from-dump", DUMP, "--azure", ID.toUpperCase(), "--azure-from", ...AZ]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Azure side\n  Cluster aks-synthetic (");
+    expect(r.stdout).toContain("found by its resource ID, read from examples/inspect/az-aks-show.json");
+    expect(r.stdout).toMatch(
+      /Subnet aks-subnet \(10\.224\.0\.0\/27, node-subnet\) in vnet-aks: 27 usable, 20 used by everything in it \(the VNet usage API\), 7 free/,
+    );
+    expect(r.stdout).toMatch(
+      /FAIL pool user1: scale-out to maxCount \(Azure: aks-subnet \(10\.224\.0\.0\/27\)\): SubnetIsFull/,
+    );
+  });
+
+  it("a subnet with room: every Azure check fits and the exit code stays 0", async () => {
+    const vnet = file(
+      "vnet-24.json",
+      readFileSync(join(ROOT, AZ[1]!), "utf8").replace('"10.224.0.0/27"', '"10.224.0.0/24"'),
+    );
+    const usage = file(
+      "usage-24.json",
+      readFileSync(join(ROOT, AZ[2]!), "utf8")
+        .replace('"currentValue": 20', '"currentValue": 3')
+        .replace('"limit": 27', '"limit": 251'),
+    );
+    const r = await inspect(["--from-dump", DUMP, "--azure-from", AZ[0]!, vnet, usage, "-o", "json"]);
+    const report = JSON.parse(r.stdout);
+    expect(report.azure.cluster.verdict).toBe("ok");
+    expect(report.headroom.checks.every((c: { fits: boolean }) => c.fits)).toBe(true);
+    expect(r.code).toBe(0);
+  });
+
+  const bad = [
+    {
+      name: "an --azure value that is no cluster ID",
+      args: ["--from-dump", DUMP, "--azure", "aks-synthetic"],
+      stderr: /--azure "aks-synthetic" is not an AKS cluster's resource ID; give \/subscriptions\/…/,
+    },
+    {
+      name: "nodes without the node resource group label",
+      args: ["--from-dump", dumpWith("no-label.json", undefined), "--azure-from", ...AZ],
+      stderr: /no node carries the kubernetes\.azure\.com\/cluster label .*; give its resource ID: --azure/,
+    },
+    {
+      name: "files without the nodes' cluster",
+      args: ["--from-dump", dumpWith("other.json", "MC_rg_other_westeurope"), "--azure-from", ...AZ],
+      stderr: /holds no cluster with the node resource group MC_rg_other_westeurope; give the cluster's resource ID/,
+    },
+    {
+      name: "an ID that is not in the files",
+      args: ["--from-dump", DUMP, "--azure", ID.replace("aks-synthetic", "aks-other"), "--azure-from", ...AZ],
+      stderr: /holds no cluster \/subscriptions\/.*aks-other; check the ID/,
+    },
+    {
+      name: "a missing --azure-from file",
+      args: ["--from-dump", DUMP, "--azure-from", "nope.json"],
+      stderr: /cannot read nope\.json: no such file; check the path given to --azure-from\./,
+    },
+    {
+      name: "--azure live on Node.js 20",
+      args: ["--from-dump", DUMP, "--azure"],
+      stderr:
+        /the live Azure scan needs Node\.js 22 or later .* or read saved az JSON with --azure-from \(docs\/inspect\.md\)\./,
+    },
+  ];
+  it.each(bad)("$name: one sentence, exit 2, nothing written", async ({ args, stderr }) => {
+    const r = await inspect(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(stderr);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("inspect --azure live, on Node.js 22, against the replay server", { timeout: 240_000 }, () => {
+  it("finds the cluster from its nodes in Resource Graph, with reads only, as --azure-from does from saved files", async () => {
+    const estate = syntheticEstate({ clusters: 6, poolsPerCluster: 2, vnets: 8, subnetsPerVnet: 4, subscriptions: 3 });
+    // Cluster 1 of the synthetic estate is Overlay, pools system and user1: the overlay dump's shape.
+    const dump = dumpWith("live.json", "MC_rg-aks-1_aks-1_westeurope");
+    const server = await startArmServer(estate);
+    try {
+      const r = await run22(
+        [
+          "src/adapters/cli/bin.ts",
+          "inspect",
+          "--from-dump",
+          dump,
+          "--azure",
+          "--arm-endpoint",
+          server.url,
+          "-o",
+          "json",
+        ],
+        server,
+        { AKSNET_AZURE_ACCESS_TOKEN: server.token },
+      );
+      expect(r.stderr).toBe("");
+      const live = JSON.parse(r.stdout);
+      expect(live.azure.source).toEqual({ kind: "azure", endpoint: server.url });
+      expect(live.azure.matchedBy).toBe("node-resource-group");
+      expect(live.azure.cluster.id).toBe(String(estate.clusters[1]!["id"]));
+      expect(live.azure.subnets.length).toBeGreaterThan(0);
+      expect(
+        server.requests.every((q) => q.method === "GET" || q.path === "/providers/Microsoft.ResourceGraph/resources"),
+      ).toBe(true);
+      // One cluster query, its VNet and subnet queries, one usage read per VNet: not one per subscription.
+      expect(server.requests.filter((q) => q.method === "GET")).toHaveLength(
+        new Set(live.azure.subnets.map((s: { vnetId: string }) => s.vnetId)).size,
+      );
+      expect(r.code).toBe(live.headroom.checks.some((c: { fits: boolean }) => !c.fits) ? 1 : 0);
+      // The same estate saved as az JSON gives the same Azure side.
+      const c = estate.clusters[1]!;
+      const vnets = estate.vnets.filter((v) =>
+        live.azure.subnets.some((s: { vnetId: string }) => s.vnetId.toLowerCase() === String(v["id"]).toLowerCase()),
+      );
+      const saved = [
+        file("c.json", JSON.stringify(c)),
+        file("v.json", JSON.stringify(vnets)),
+        file("u.json", JSON.stringify(vnets.flatMap((v) => estate.usages.get(String(v["id"]).toLowerCase()) ?? []))),
+      ];
+      const off = JSON.parse((await inspect(["--from-dump", dump, "--azure-from", ...saved, "-o", "json"])).stdout);
+      expect(off.azure.cluster).toEqual(live.azure.cluster);
+      expect(off.azure.subnets).toEqual(live.azure.subnets);
+      expect(off.headroom).toEqual(live.headroom);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The Azure side of one cluster (`inspect --azure`): the scan's report on the
+ * cluster's ARM record and the subnets its pools use, with the used addresses
+ * Azure counts (everything in the subnet: other clusters, VMs, private
+ * endpoints, load balancers). From inside the cluster the node subnet's size
+ * and its other users cannot be seen; these figures close that blind spot.
+ * `withAzure` folds them into the headroom: every scan check on a node or pod
+ * subnet becomes a headroom check, and the subnets' free room bounds the
+ * "more nodes" figure. A library caller's malformed side is ignored part by
+ * part, never a throw.
+ */
+import type { CheckResult, ClusterReport, Missing, PoolReport, SubnetReport } from "../scan/index.js";
+import type { Headroom, HeadroomCheck } from "./headroom.js";
+
+export type AzureSideSource =
+  { readonly kind: "azure"; readonly endpoint: string } | { readonly kind: "files"; readonly files: readonly string[] };
+
+export interface AzureSide {
+  readonly source: AzureSideSource;
+  /**
+   * How the cluster was found: `resource-id` (given), or `node-resource-group` (the node resource group
+   * its nodes' `kubernetes.azure.com/cluster` label names).
+   */
+  readonly matchedBy: "resource-id" | "node-resource-group";
+  /** The scan's report on the cluster (docs/scan.md, `clusters[]`). */
+  readonly cluster: ClusterReport;
+  /** The subnets its pools use, with Azure's figures (docs/scan.md, `subnets[]`). */
+  readonly subnets: readonly SubnetReport[];
+  /** What could not be read (docs/scan.md, `missing[]`). */
+  readonly missing: readonly Missing[];
+}
+
+/** The note headroom carries when no node subnet is known; Azure's figures replace it. */
+export const NODE_SUBNET_BLIND_SPOT = "The node subnet's size is not visible from inside the cluster";
+
+const CHECK_WORDS: Record<string, string> = {
+  "next-upgrade": "next upgrade",
+  "scale-out": "scale-out to maxCount",
+  "upgrade-at-max": "upgrade at maxCount",
+  "shared-subnet-at-max": "every pool on the subnet at maxCount",
+};
+
+/** The object entries of a list (a library caller's side may hold anything). */
+const list = <T>(x: readonly T[] | undefined | null): readonly T[] =>
+  Array.isArray(x) ? x.filter((e): e is T => typeof e === "object" && e !== null) : [];
+const texts = (x: unknown): string[] => (Array.isArray(x) ? x.filter((e): e is string => typeof e === "string") : []);
+const lastSegment = (id: string) => id.split("/").pop() ?? id;
+const isCheck = (c: unknown): c is CheckResult =>
+  typeof c === "object" &&
+  c !== null &&
+  typeof (c as CheckResult).rangeId === "string" &&
+  typeof (c as CheckResult).needed === "number" &&
+  typeof (c as CheckResult).message === "string";
+const errorOf = (code: string | null): HeadroomCheck["error"] =>
+  code === "SubnetIsFull" || code === "InsufficientSubnetSize" ? code : undefined;
+
+function subnetText(subnets: ReadonlyMap<string, SubnetReport>, id: string): string {
+  const s = subnets.get(id.toLowerCase());
+  const prefix = s ? texts(s.prefixes).join(", ") : "";
+  return `${s?.name ?? lastSegment(id)}${prefix ? ` (${prefix})` : ""}`;
+}
+
+/** Extra nodes a pool's check stands for: its addresses over what one node takes in that range. */
+function poolNodes(p: PoolReport, c: CheckResult): number {
+  const per = c.range === "pod-subnet" ? p.perNode?.podSubnet : p.perNode?.nodeSubnet;
+  return per && per > 0 ? Math.ceil(c.needed / per) : c.needed;
+}
+
+/** Extra nodes every pool on a subnet adds at maxCount with its surge. */
+function sharedNodes(s: SubnetReport | undefined): number {
+  const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : 0);
+  return list(s?.pools).reduce((a, p) => a + Math.max(0, num(p.peak) - num(p.nodes)) + num(p.surge), 0);
+}
+
+function azureChecks(side: AzureSide, subnets: ReadonlyMap<string, SubnetReport>): HeadroomCheck[] {
+  const out: HeadroomCheck[] = [];
+  const add = (c: CheckResult, name: string, needsNodes: number) =>
+    out.push({
+      name: `${name} (Azure: ${subnetText(subnets, c.rangeId)})`,
+      needsNodes,
+      fits: c.verdict === "ok",
+      error: c.verdict === "ok" ? undefined : errorOf(c.aksErrorCode),
+      message: c.message,
+    });
+  // The pod CIDR is judged from the nodes themselves; Azure adds the subnets.
+  const judged = (c: unknown): c is CheckResult => isCheck(c) && c.range !== "pod-cidr" && c.verdict !== "unknown";
+  for (const p of list(side.cluster?.pools))
+    for (const c of list(p.checks).filter(judged))
+      add(c, `pool ${p.name}: ${CHECK_WORDS[c.check] ?? c.check}`, poolNodes(p, c));
+  for (const c of list(side.cluster?.shared).filter(judged))
+    add(c, CHECK_WORDS[c.check] ?? c.check, sharedNodes(subnets.get(c.rangeId.toLowerCase())));
+  return out;
+}
+
+/** How many more nodes of this cluster each subnet holds, from Azure's free figure. */
+function subnetLimits(side: AzureSide): { name: string; more: number }[] {
+  const id = String(side.cluster?.id).toLowerCase();
+  return list(side.subnets).flatMap((s) => {
+    const mine = list(s.pools).filter(
+      (p) => String(p.clusterId).toLowerCase() === id && typeof p.perNode === "number" && p.perNode > 0,
+    );
+    if (s.free === null || typeof s.free !== "number" || mine.length === 0) return [];
+    const per = Math.max(...mine.map((p) => p.perNode));
+    const role = mine.some((p) => p.role === "node-subnet") ? "node-subnet" : "pod-subnet";
+    return [
+      { name: `${role} ${texts(s.prefixes).join(", ") || s.name} (Azure: ${s.name})`, more: Math.floor(s.free / per) },
+    ];
+  });
+}
+
+/** The headroom with the Azure side folded in; the headroom itself when there is none. */
+export function withAzure(h: Headroom, side: AzureSide | undefined): Headroom {
+  if (!side || typeof side !== "object" || !side.cluster) return h;
+  const subnets = new Map(list(side.subnets).map((s) => [String(s.id).toLowerCase(), s]));
+  const nodeSubnetKnown = list(side.subnets).some(
+    (s) => texts(s.roles).includes("node-subnet") && typeof s.free === "number",
+  );
+  const notes = [
+    ...h.notes.filter((x) => !(nodeSubnetKnown && x.startsWith(NODE_SUBNET_BLIND_SPOT))),
+    ...list(side.cluster.pools)
+      .flatMap((p) => list(p.checks).filter((c) => isCheck(c) && c.verdict === "unknown"))
+      .map((c) => `Azure: not judged: ${c.message}`),
+    ...list(side.missing).map((m) => `Azure: not read: ${m.what}: ${String(m.reason).replace(/\.$/, "")}.`),
+  ];
+  let { moreNodes, limitedBy } = h;
+  for (const l of subnetLimits(side))
+    if (moreNodes === undefined || l.more < moreNodes) {
+      moreNodes = l.more;
+      limitedBy = l.name;
+    }
+  return { moreNodes, limitedBy, checks: [...h.checks, ...azureChecks(side, subnets)], notes };
+}
