@@ -124,7 +124,7 @@ export function renderFactsMarkdown(): string {
     "# Knowledge base",
     "",
     "Every AKS fact aksnet uses, with its source and the date it was checked. Generated from `src/kb`",
-    "(do not edit by hand: run `UPDATE_KB_DOCS=1 npx vitest run src/kb`);",
+    "(do not edit by hand: run `npm run generate`);",
     "a test fails when this page and the code drift apart. Where Microsoft's sources disagree, the value is",
     "the newer documented behaviour and the alternatives say what the other sources state.",
     "",

@@ -15,7 +15,7 @@ function dig(v: unknown, ...keys: string[]): unknown {
 }
 
 describe("plan JSON Schema", () => {
-  it("schema/aksnet-plan.schema.json matches the zod schema (run: npx tsx scripts/gen-plan-schema.ts)", () => {
+  it("schema/aksnet-plan.schema.json matches the zod schema (run: npm run generate)", () => {
     expect(readFileSync(FILE, "utf8")).toBe(planJsonSchemaText());
   });
 

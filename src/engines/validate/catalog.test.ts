@@ -36,7 +36,7 @@ describe("rule catalog", () => {
     },
   );
 
-  it("docs/rules/ matches the generated pages and index (run: npx tsx scripts/gen-rule-docs.ts)", () => {
+  it("docs/rules/ matches the generated pages and index (run: npm run generate)", () => {
     const docs = ruleDocs([...RULES, ...DRIFT_RULES]);
     const onDisk = readdirSync(join(ROOT, "docs/rules"))
       .map((f) => `docs/rules/${f}`)
