@@ -23,6 +23,16 @@ const API_2026_04_01 = (note: string) =>
     note,
   );
 
+/** A model of the 2026-04-01 stable API the provider vendors (its JSON names are the ARM property names). */
+const API_2026_04_01_MODEL = (file: string, note: string) =>
+  AZURERM(
+    `vendor/github.com/hashicorp/go-azure-sdk/resource-manager/containerservice/2026-04-01/managedclusters/${file}`,
+    note,
+  );
+/** The az CLI's own argument list (core, not the aks-preview extension). */
+const AZ_PARAMS = (note: string) =>
+  repoFile("Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_params.py", note);
+
 /** What the az CLI needs for a flag or value: the CLI version, and for preview values the extension and feature flag. */
 export interface AzRequirement {
   /** The oldest CLI with the flag or value; absent when the sources name none beyond the extension. */
@@ -229,6 +239,96 @@ export const DEPLOY_FEATURES = {
           "closed unmerged: Windows2025 not yet in the API spec the provider vendored",
         ),
       ],
+      CHECKED,
+    ),
+  },
+  apiServerVnetIntegration: {
+    title: "API Server VNet Integration",
+    az: sourced<AzRequirement>(
+      { cli: "2.73.0" },
+      [
+        aksDoc("api-server-vnet-integration", "Prerequisites: Azure CLI version 2.73.0 or later"),
+        AZ_PARAMS("aks create: --enable-apiserver-vnet-integration, --apiserver-subnet-id, --enable-private-cluster"),
+      ],
+      CHECKED,
+    ),
+    arm: stable(
+      API_2026_04_01_MODEL(
+        "model_managedclusterapiserveraccessprofile.go",
+        "apiServerAccessProfile: enableVnetIntegration, subnetId, enablePrivateCluster",
+      ),
+    ),
+    azurerm: oldAzurerm(
+      "4.46.0",
+      "4.46.0 (September 25, 2025): api_server_access_profile.virtual_network_integration_enabled and subnet_id",
+    ),
+  },
+  staticEgressGateway: {
+    title: "static egress gateway pools",
+    az: sourced<AzRequirement>(
+      { cli: "2.75.0" },
+      [
+        aksDoc("configure-static-egress-gateway", "Prerequisites: Azure CLI version 2.75.0 or later"),
+        AZ_PARAMS("aks create --enable-static-egress-gateway; nodepool mode Gateway"),
+      ],
+      CHECKED,
+    ),
+    arm: stable(
+      API_2026_04_01_MODEL(
+        "model_managedclusterstaticegressgatewayprofile.go",
+        "networkProfile.staticEgressGatewayProfile.enabled; agent pool mode Gateway and gatewayProfile.publicIPPrefixSize",
+      ),
+    ),
+    azurerm: sourced<AzurermSupport>(
+      { missingIn: "5.2.0" },
+      [
+        AZURERM_POOL("mode accepts System and User only"),
+        AZURERM_CLUSTER("network_profile has no static egress gateway argument"),
+      ],
+      CHECKED,
+    ),
+  },
+  nodeAutoProvisioning: {
+    title: "node auto-provisioning",
+    az: sourced<AzRequirement>(
+      { cli: "2.76.0" },
+      [
+        aksDoc("node-auto-provisioning", "Azure CLI version 2.76.0 or later"),
+        AZ_PARAMS("aks create --node-provisioning-mode Auto|Manual"),
+      ],
+      CHECKED,
+    ),
+    arm: stable(
+      API_2026_04_01_MODEL("model_managedclusternodeprovisioningprofile.go", "nodeProvisioningProfile.mode Auto"),
+    ),
+    azurerm: oldAzurerm("4.57.0", "4.57.0 (December 18, 2025): the node_provisioning_profile block"),
+  },
+  virtualNodes: {
+    title: "the virtual nodes add-on",
+    az: sourced<AzRequirement>({}, [AZ_PARAMS("aks create --enable-addons virtual-node --aci-subnet-name")], {
+      ...CHECKED,
+      derived: "no version named: the add-on predates every version the script needs otherwise",
+    }),
+    arm: stable(API_2026_04_01_MODEL("model_managedclusteraddonprofile.go", "addonProfiles: enabled, config")),
+    azurerm: sourced<AzurermSupport>(
+      { since: "4.0.0" },
+      AZURERM("internal/services/containers/kubernetes_addons.go", "aci_connector_linux { subnet_name } → SubnetName"),
+      CHECKED,
+    ),
+  },
+  applicationGatewayIngress: {
+    title: "the Application Gateway Ingress Controller add-on",
+    az: sourced<AzRequirement>({}, [AZ_PARAMS("aks create --enable-addons ingress-appgw --appgw-subnet-id")], {
+      ...CHECKED,
+      derived: "no version named: the add-on predates every version the script needs otherwise",
+    }),
+    arm: stable(API_2026_04_01_MODEL("model_managedclusteraddonprofile.go", "addonProfiles: enabled, config")),
+    azurerm: sourced<AzurermSupport>(
+      { since: "4.0.0" },
+      AZURERM(
+        "internal/services/containers/kubernetes_addons.go",
+        "ingress_application_gateway { subnet_id } → ingressApplicationGateway config subnetId",
+      ),
       CHECKED,
     ),
   },

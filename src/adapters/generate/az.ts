@@ -20,7 +20,7 @@
  */
 import { command, type Arg } from "./az-words.js";
 import { FEATURES, type AzPieces } from "./features/index.js";
-import { autoscales, otherPools, systemPool, type GenPlan, type GenPool, type GenVnet } from "./model.js";
+import { autoscales, otherPools, subnetsUsed, systemPool, type GenPlan, type GenPool, type GenVnet } from "./model.js";
 import { effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
 import { shellQuote } from "./quote.js";
 import { azNeeds, azNeedsText } from "./support.js";
@@ -162,7 +162,7 @@ function vnetCommands(
       );
     }
   }
-  const referenced = new Set(plan.pools.flatMap((p) => [p.subnet, p.podSubnet]));
+  const referenced = subnetsUsed(plan);
   for (const s of vnet.subnets.filter((x) => referenced.has(x.name))) {
     out.push(
       `${subnetVar.get(s.name)}="$(az network vnet subnet show --resource-group="$VNET_RESOURCE_GROUP" --vnet-name=${shellQuote(vnet.name)} --name=${shellQuote(s.name)} --query=id --output=tsv)"`,
@@ -257,7 +257,7 @@ export function generateAz(plan: GenPlan): { text: string; notes: string[] } {
   const { network: n } = effectiveNetwork(plan);
   const needs = azNeedsText(azNeeds(plan));
   const subnetVar = subnetVariables(plan.vnet?.subnets.map((s) => s.name) ?? []);
-  const pieces = FEATURES.map((f) => f.az?.(plan) ?? {});
+  const pieces = FEATURES.map((f) => f.az?.(plan, { subnetId: (name) => `"$${subnetVar.get(name) ?? ""}"` }) ?? {});
   const out = [
     ...header(plan, n, needs),
     ...variables(plan),

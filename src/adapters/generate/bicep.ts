@@ -119,7 +119,7 @@ function permissionsComment(n: EffectiveNetwork): string[] {
   return out;
 }
 
-function networkProfile(n: EffectiveNetwork): BicepValue {
+function networkProfile(n: EffectiveNetwork, pieces: readonly BicepPieces[]): BicepValue {
   return {
     networkPlugin: n.plugin,
     networkPluginMode: n.pluginMode,
@@ -132,7 +132,33 @@ function networkProfile(n: EffectiveNetwork): BicepValue {
     serviceCidrs: n.serviceCidrs.length > 1 ? [...n.serviceCidrs] : undefined,
     dnsServiceIP: n.dnsServiceIp,
     outboundType: n.outboundType,
+    ...Object.assign({}, ...pieces.map((x) => x.networkProfile ?? {})),
   };
+}
+
+/**
+ * Gateway pools as `agentPools` child resources after the cluster: the static egress gateway must be on before a
+ * gateway pool is created (configure-static-egress-gateway.md), so they are not among `agentPoolProfiles`.
+ */
+function gatewayPoolResources(plan: GenPlan, pieces: readonly BicepPieces[]): string[] {
+  const out: string[] = [];
+  plan.pools
+    .filter((p) => p.mode === "Gateway")
+    .forEach((p, i) => {
+      const { name, ...properties } = poolProfile(p, pieces) as Record<string, BicepValue>;
+      const body: BicepValue = { parent: bexpr("aks"), name: name ?? p.name, properties };
+      if (i === 0)
+        out.push(
+          "",
+          "// Gateway pools after the cluster: the static egress gateway must be on before one is created.",
+          "// Source: MicrosoftDocs/azure-aks-docs:articles/aks/configure-static-egress-gateway.md",
+        );
+      out.push(
+        ...(i === 0 ? [] : [""]),
+        `resource gatewayPool${i + 1} 'Microsoft.ContainerService/managedClusters/agentPools@${BICEP_API.managedClusters}' = ${bicepValue(body)}`,
+      );
+    });
+  return out;
 }
 
 /** The managed cluster resource. */
@@ -147,8 +173,8 @@ function clusterResource(plan: GenPlan, n: EffectiveNetwork, pieces: readonly Bi
       dnsPrefix: dnsPrefixOf(plan.name),
       // Outbound type none is a network isolated cluster: images come from a private registry.
       bootstrapProfile: isolated ? { artifactSource: "Cache" } : undefined,
-      networkProfile: networkProfile(n),
-      agentPoolProfiles: plan.pools.map((p) => poolProfile(p, pieces)),
+      networkProfile: networkProfile(n, pieces),
+      agentPoolProfiles: plan.pools.filter((p) => p.mode !== "Gateway").map((p) => poolProfile(p, pieces)),
       windowsProfile: hasWindows(plan)
         ? { adminUsername: bexpr("windowsAdminUsername"), adminPassword: bexpr("windowsAdminPassword") }
         : undefined,
@@ -171,10 +197,11 @@ function clusterResource(plan: GenPlan, n: EffectiveNetwork, pieces: readonly Bi
 export function generateBicep(plan: GenPlan): { text: string; notes: string[] } {
   const { network: n } = effectiveNetwork(plan);
   const needs = `Deploy into an existing resource group (az deployment group create --resource-group RG --template-file FILE); API versions: Microsoft.ContainerService ${BICEP_API.managedClusters} and Microsoft.Network ${BICEP_API.virtualNetworks}, both stable.`;
-  const pieces = FEATURES.map((f) => f.bicep?.(plan) ?? {});
+  const pieces = FEATURES.map((f) => f.bicep?.(plan, { subnetId }) ?? {});
   const out = preamble(plan, n, needs);
   for (const x of pieces) for (const r of x.resources ?? []) out.push(r);
   if (plan.vnet) out.push(...vnetResource(plan.vnet, pieces), ...permissionsComment(n));
-  out.push(...clusterResource(plan, n, pieces));
+  out.push(...clusterResource(plan, n, pieces), ...gatewayPoolResources(plan, pieces));
+  for (const x of pieces) if (x.afterCluster?.length) out.push("", ...x.afterCluster);
   return { text: out.join("\n") + "\n", notes: [needs, ...plan.assumptions] };
 }

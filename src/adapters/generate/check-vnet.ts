@@ -4,6 +4,7 @@
  */
 import type { Plan } from "../../engines/plan/index.js";
 import type { Checks } from "./checks.js";
+import { neededDelegations } from "./check-features.js";
 import { DELEGATION, RULES } from "./checks.js";
 import type { GenRouteTable, GenSubnet, GenVnet } from "./model.js";
 
@@ -44,9 +45,21 @@ function checkRouteTables(v: SourceVnet, c: Checks): GenRouteTable[] {
   });
 }
 
-function checkSubnets(v: SourceVnet, tables: readonly GenRouteTable[], existing: boolean, c: Checks): GenSubnet[] {
+function checkSubnets(
+  v: SourceVnet,
+  tables: readonly GenRouteTable[],
+  existing: boolean,
+  needed: ReadonlyMap<string, { readonly delegation: string; readonly why: string }>,
+  c: Checks,
+): GenSubnet[] {
   const tableNames = new Set(tables.map((t) => t.name));
   return v.subnets.map((s, i): GenSubnet => {
+    const need = s.delegation === undefined ? needed.get(s.name) : undefined;
+    const delegation = s.delegation ?? need?.delegation;
+    if (need !== undefined && !existing)
+      c.assumptions.push(
+        `vnet.subnets[${i}].delegation is not set: ${need.delegation}, which the subnet needs (${need.why})`,
+      );
     c.name(`vnet.subnets[${i}].name`, s.name, "subnet");
     c.match(`vnet.subnets[${i}].delegation`, s.delegation, DELEGATION, RULES.delegation);
     // An existing VNet's subnets keep whatever route table they have; only a created subnet attaches one.
@@ -59,7 +72,7 @@ function checkSubnets(v: SourceVnet, tables: readonly GenRouteTable[], existing:
     return {
       name: s.name,
       cidr: c.cidr(`vnet.subnets[${i}].cidr`, s.cidr),
-      ...(s.delegation !== undefined ? { delegation: s.delegation } : {}),
+      ...(delegation !== undefined ? { delegation } : {}),
       ...(s.routeTable !== undefined ? { routeTable: s.routeTable } : {}),
     };
   });
@@ -74,7 +87,7 @@ export function checkVnet(plan: Plan, clusterName: string, existing: boolean, c:
   c.name("vnet.name", vnetName, "vnet");
   c.name("vnet.resourceGroup", v.resourceGroup, "resourceGroup");
   const routeTables = checkRouteTables(v, c);
-  const subnets = checkSubnets(v, routeTables, existing, c);
+  const subnets = checkSubnets(v, routeTables, existing, neededDelegations(plan), c);
   return {
     name: vnetName,
     existing,

@@ -10,6 +10,7 @@ import { resolvePlan, type Plan } from "../../engines/plan/index.js";
 import { checkSubnetRef, checkVnet } from "./check-vnet.js";
 import { poolNameKind } from "../../kb/index.js";
 import { Checks, K8S_VERSION, RULES, SURGE } from "./checks.js";
+import { checkAddons, checkApiServer, checkGatewayPrefix, checkNodeProvisioning, checkSku } from "./check-features.js";
 
 export type OsType = "Linux" | "Windows";
 
@@ -17,7 +18,8 @@ export interface GenPool {
   /** The pool's index in the plan's `nodePools` (0 for the default pool of a plan without pools). */
   readonly index: number;
   readonly name: string;
-  readonly mode: "System" | "User";
+  /** Gateway: a static egress gateway pool (never the first System pool). */
+  readonly mode: "System" | "User" | "Gateway";
   readonly osType: OsType;
   /** Only for Windows pools: `Windows2019 | Windows2022 | Windows2025`. */
   readonly osSku?: string;
@@ -31,6 +33,8 @@ export interface GenPool {
   readonly subnet?: string;
   readonly podSubnet?: string;
   readonly podIpAllocation?: "DynamicIndividual" | "StaticBlock";
+  /** Gateway pools: the length of the public IP prefix the pool's nodes take their egress addresses from. */
+  readonly gatewayPrefixSize?: number;
 }
 
 export interface GenSubnet {
@@ -77,6 +81,22 @@ export interface GenNetwork {
   readonly outboundType?: string;
 }
 
+/** API Server VNet Integration and private clusters (`apiServerAccessProfile`). */
+export interface GenApiServer {
+  readonly vnetIntegration: boolean;
+  /** Name of the delegated subnet of `vnet`; without it AKS creates one in its managed VNet. */
+  readonly subnet?: string;
+  readonly private: boolean;
+}
+
+/** Add-ons that take a subnet of `vnet` (by name). */
+export interface GenAddons {
+  /** Virtual nodes (ACI connector): the subnet delegated to ACI. */
+  readonly virtualNodes?: { readonly subnet: string };
+  /** The Application Gateway Ingress Controller add-on: the subnet its new Application Gateway goes into. */
+  readonly applicationGateway?: { readonly subnet: string };
+}
+
 /** A plan checked for generation. Optional fields are left to AKS's defaults. */
 export interface GenPlan {
   readonly name: string;
@@ -86,6 +106,12 @@ export interface GenPlan {
   readonly network: GenNetwork;
   readonly vnet?: GenVnet;
   readonly pools: readonly GenPool[];
+  readonly apiServer?: GenApiServer;
+  /** `nodeProvisioningProfile.mode`: Auto turns on node auto-provisioning (Karpenter). */
+  readonly nodeProvisioning?: "Auto" | "Manual";
+  readonly addons: GenAddons;
+  /** The Application Gateway for Containers subnet (`addons.applicationGatewayForContainers.subnet`). */
+  readonly agcSubnet?: string;
   /** What was assumed because the plan left it out and the output writes anyway (the plugin, a default pool). */
   readonly assumptions: readonly string[];
   /** What the output leaves to AKS, with the default AKS will apply (from `resolvePlan`). */
@@ -166,13 +192,7 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
   checkSubnetRef(`nodePools[${i}].subnet`, p.subnet, vnet, c);
   checkSubnetRef(`nodePools[${i}].podSubnet`, p.podSubnet, vnet, c);
   checkCounts(p, i, c);
-  if (p.mode === "Gateway")
-    c.problems.push({
-      path: `nodePools[${i}].mode`,
-      value: p.mode,
-      reason:
-        "aksnet does not generate static egress gateway pools yet; add it after the cluster with az aks nodepool add --mode gateway --gateway-prefix-size",
-    });
+  if (p.mode === "Gateway") checkGatewayPrefix(`nodePools[${i}].gatewayPrefixSize`, p.gatewayPrefixSize, c);
   let count = p.count;
   if (count === undefined && p.minCount === undefined) {
     // The defaults differ: ARM's agent pool count defaults to 1
@@ -186,7 +206,7 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
   return {
     index: i,
     name: p.name,
-    mode: p.mode === "Gateway" ? "User" : (p.mode ?? (i === 0 ? "System" : "User")),
+    mode: p.mode ?? (i === 0 ? "System" : "User"),
     osType,
     ...(osType === "Windows" && p.os !== undefined ? { osSku: p.os } : {}),
     ...(count !== undefined ? { count } : {}),
@@ -197,6 +217,7 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
     ...(p.subnet !== undefined ? { subnet: p.subnet } : {}),
     ...(p.podSubnet !== undefined ? { podSubnet: p.podSubnet } : {}),
     ...(p.podIpAllocation !== undefined ? { podIpAllocation: p.podIpAllocation } : {}),
+    ...(p.mode === "Gateway" && p.gatewayPrefixSize !== undefined ? { gatewayPrefixSize: p.gatewayPrefixSize } : {}),
   };
 }
 
@@ -253,6 +274,12 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
   const ranges = checkNetwork(plan, c);
   const vnet = checkVnet(plan, cluster.name, options.existingVnet ?? false, c);
   const pools = checkPools(plan, vnet, c);
+  checkSku(plan, c);
+  const apiServer = checkApiServer(plan, vnet, c);
+  const nodeProvisioning = checkNodeProvisioning(plan);
+  const addons = checkAddons(plan, vnet, c);
+  const agcSubnet = plan.addons?.applicationGatewayForContainers?.subnet;
+  checkSubnetRef("addons.applicationGatewayForContainers.subnet", agcSubnet, vnet, c);
   if (c.problems.length > 0) return { ok: false, problems: c.problems };
   const { plugin, pluginMode, aksDefaults } = resolveDefaults(plan, c);
   const n = plan.network;
@@ -274,6 +301,10 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
       },
       ...(vnet ? { vnet } : {}),
       pools,
+      ...(apiServer !== undefined ? { apiServer } : {}),
+      ...(nodeProvisioning !== undefined ? { nodeProvisioning } : {}),
+      addons,
+      ...(agcSubnet !== undefined ? { agcSubnet } : {}),
       assumptions: c.assumptions,
       aksDefaults,
     },
@@ -285,6 +316,22 @@ export function systemPool(plan: GenPlan): GenPool {
   const p = plan.pools.find((x) => x.mode === "System") ?? plan.pools[0];
   if (!p) throw new Error("a GenPlan always has a pool");
   return p;
+}
+
+/**
+ * The subnets the cluster refers to by resource ID (pools, the API server, the AGIC gateway): the ones whose IDs
+ * the az script and an existing VNet's Terraform data sources read.
+ */
+export function subnetsUsed(plan: GenPlan): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const p of plan.pools) {
+    if (p.subnet !== undefined) out.add(p.subnet);
+    if (p.podSubnet !== undefined) out.add(p.podSubnet);
+  }
+  if (plan.apiServer?.subnet !== undefined) out.add(plan.apiServer.subnet);
+  if (plan.addons.applicationGateway !== undefined) out.add(plan.addons.applicationGateway.subnet);
+  if (plan.addons.virtualNodes !== undefined) out.add(plan.addons.virtualNodes.subnet);
+  return out;
 }
 
 /** The other pools, in plan order. */

@@ -44,7 +44,20 @@ export function featuresUsed(plan: GenPlan): FeatureUse[] {
       out.push({ id: "staticBlock", path: `${at}.podIpAllocation`, value: "StaticBlock" });
     if (p.maxSurge !== undefined) out.push({ id: "maxSurge", path: `${at}.maxSurge`, value: p.maxSurge });
     if (p.osSku === "Windows2025") out.push({ id: "windows2025", path: `${at}.os`, value: "Windows2025" });
+    if (p.mode === "Gateway") out.push({ id: "staticEgressGateway", path: `${at}.mode`, value: "Gateway" });
   });
+  if (plan.apiServer?.vnetIntegration)
+    out.push({ id: "apiServerVnetIntegration", path: "apiServer.vnetIntegration", value: "true" });
+  if (plan.nodeProvisioning === "Auto")
+    out.push({ id: "nodeAutoProvisioning", path: "nodeProvisioning.mode", value: "Auto" });
+  if (plan.addons.virtualNodes)
+    out.push({ id: "virtualNodes", path: "addons.virtualNodes.subnet", value: plan.addons.virtualNodes.subnet });
+  if (plan.addons.applicationGateway)
+    out.push({
+      id: "applicationGatewayIngress",
+      path: "addons.applicationGateway.subnet",
+      value: plan.addons.applicationGateway.subnet,
+    });
   return out;
 }
 

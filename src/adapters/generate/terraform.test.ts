@@ -79,7 +79,8 @@ describe("Terraform output", () => {
       const r = generate(PLANS[name]!, "terraform");
       if (!r.ok) throw new Error("refused");
       expect(r.text).toContain('version = ">= 4.57.0, < 6.0.0"');
-      expect(r.text).toMatch(/node_provisioning_profile \{\n {4}mode = "Manual"\n {2}\}/);
+      const mode = PLANS[name]!.nodeProvisioning?.mode ?? "Manual";
+      expect(r.text).toMatch(new RegExp(`node_provisioning_profile \\{\\n {4}mode = "${mode}"\\n {2}\\}`));
     },
   );
 

@@ -13,7 +13,7 @@
 import { DEPLOY_TARGETS } from "../../kb/index.js";
 import { FEATURES, type TerraformPieces } from "./features/index.js";
 import { expr, renderHcl, type HclBlock, type HclItem } from "./hcl.js";
-import { autoscales, otherPools, systemPool, type GenPlan, type GenPool, type GenVnet } from "./model.js";
+import { autoscales, otherPools, subnetsUsed, systemPool, type GenPlan, type GenPool, type GenVnet } from "./model.js";
 import { dnsPrefixOf, effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
 import { hclString } from "./quote.js";
 
@@ -127,7 +127,7 @@ function existingVnetItems(plan: GenPlan, vnet: GenVnet, idents: ReadonlyMap<str
       ],
     },
   ];
-  const used = new Set(plan.pools.flatMap((p) => [p.subnet, p.podSubnet]));
+  const used = subnetsUsed(plan);
   for (const s of vnet.subnets.filter((x) => used.has(x.name))) {
     items.push({
       type: "data",
@@ -246,8 +246,11 @@ function clusterResource(
     ],
   });
   body.push({ type: "identity", body: [{ attr: "type", value: "SystemAssigned" }] });
-  // Required from azurerm 5.0; Manual: the pools below, no node auto-provisioning.
-  body.push({ type: "node_provisioning_profile", body: [{ attr: "mode", value: "Manual" }] });
+  // Required from azurerm 5.0; Manual: the pools below, no node auto-provisioning; Auto: node auto-provisioning.
+  body.push({
+    type: "node_provisioning_profile",
+    body: [{ attr: "mode", value: plan.nodeProvisioning ?? "Manual" }],
+  });
   if (n.outboundType === "none") {
     body.push({
       comment:
@@ -311,5 +314,6 @@ export function generateTerraform(plan: GenPlan): { text: string; notes: string[
   if (vnet) items.push(permissionsComment(n));
   items.push(clusterResource(plan, n, subnets, providerNotes, pieces));
   for (const p of otherPools(plan)) items.push(nodePoolResource(p, subnets, pieces));
+  for (const x of pieces) items.push(...(x.afterCluster ?? []));
   return { text: renderHcl(items), notes: [NEEDS, ...notes, ...providerNotes] };
 }

@@ -22,7 +22,7 @@ export interface AzPieces {
   readonly clusterArgs?: readonly Arg[];
   /** Extra arguments of `az aks create` (first System pool) or `az aks nodepool add` for the pool. */
   readonly poolArgs?: (pool: GenPool) => readonly Arg[];
-  /** Commands after the cluster and its pools. */
+  /** Commands (or comments) after the cluster and its pools. */
   readonly afterCluster?: readonly string[];
 }
 
@@ -33,6 +33,10 @@ export interface BicepPieces {
   readonly subnetProperties?: (subnet: GenSubnet) => Readonly<Record<string, BicepValue>>;
   /** Extra `properties` of the managed cluster. */
   readonly clusterProperties?: Readonly<Record<string, BicepValue>>;
+  /** Extra properties of the managed cluster's `networkProfile`. */
+  readonly networkProfile?: Readonly<Record<string, BicepValue>>;
+  /** Text (resources, comments) after the managed cluster. */
+  readonly afterCluster?: readonly string[];
   /** Extra properties of the pool's `agentPoolProfiles` entry. */
   readonly poolProperties?: (pool: GenPool) => Readonly<Record<string, BicepValue>>;
 }
@@ -46,10 +50,25 @@ export interface TerraformPieces {
   readonly clusterItems?: readonly HclItem[];
   /** Extra items of the pool's `default_node_pool` or node pool resource. */
   readonly poolItems?: (pool: GenPool) => readonly HclItem[];
+  /** Items (blocks, comments) after the cluster and its pools. */
+  readonly afterCluster?: readonly HclItem[];
+}
+
+/** How a feature refers to a subnet of the plan's VNet in each language. */
+export interface AzRefs {
+  /** The quoted shell variable holding the subnet's resource ID, e.g. `"$SUBNET_NODES_ID"`. */
+  readonly subnetId: (name: string) => string;
+}
+export interface BicepRefs {
+  readonly subnetId: (name: string) => BicepValue;
+}
+export interface TerraformRefs {
+  /** The subnet's resource or data source address, e.g. `azurerm_subnet.nodes`. */
+  readonly subnet: (name: string) => string;
 }
 
 export interface GenFeature {
-  readonly az?: (plan: GenPlan) => AzPieces;
-  readonly bicep?: (plan: GenPlan) => BicepPieces;
-  readonly terraform?: (plan: GenPlan, names: { readonly subnet: (name: string) => string }) => TerraformPieces;
+  readonly az?: (plan: GenPlan, refs: AzRefs) => AzPieces;
+  readonly bicep?: (plan: GenPlan, refs: BicepRefs) => BicepPieces;
+  readonly terraform?: (plan: GenPlan, refs: TerraformRefs) => TerraformPieces;
 }

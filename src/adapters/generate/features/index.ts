@@ -1,7 +1,19 @@
 /** The feature modules every generator asks, in the order their pieces are written (see `feature.ts`). */
+import { ADDONS } from "./addons.js";
+import { API_SERVER } from "./api-server.js";
 import type { GenFeature } from "./feature.js";
+import { GATEWAY_POOLS } from "./gateway-pools.js";
+import { NODE_PROVISIONING } from "./node-provisioning.js";
 import { ROUTE_TABLES } from "./route-tables.js";
 
-export const FEATURES: readonly GenFeature[] = [ROUTE_TABLES];
+export const FEATURES: readonly GenFeature[] = [ROUTE_TABLES, API_SERVER, NODE_PROVISIONING, GATEWAY_POOLS, ADDONS];
 
-export type { AzPieces, BicepPieces, GenFeature, TerraformPieces } from "./feature.js";
+export type {
+  AzPieces,
+  AzRefs,
+  BicepPieces,
+  BicepRefs,
+  GenFeature,
+  TerraformPieces,
+  TerraformRefs,
+} from "./feature.js";

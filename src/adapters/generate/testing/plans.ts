@@ -205,6 +205,82 @@ const inputs: Record<string, PlanInput> = {
     },
     nodePools: [{ name: "system", mode: "System", count: 3, subnet: "aks-nodes" }],
   },
+  // The laid-out plan of docs/layout.md: API Server VNet Integration, AGC, a gateway pool, private endpoints.
+  "overlay-cilium-vnet": {
+    name: "aks-prod-weu",
+    resourceGroup: "rg-aks-prod",
+    location: "westeurope",
+    kubernetesVersion: "1.34",
+    network: {
+      plugin: "azure",
+      pluginMode: "overlay",
+      dataplane: "cilium",
+      podCidrs: ["10.244.0.0/16"],
+      serviceCidrs: ["10.0.0.0/16"],
+      dnsServiceIp: "10.0.0.10",
+    },
+    vnet: {
+      name: "vnet-aks-prod",
+      addressSpace: ["10.40.0.0/20"],
+      subnets: [
+        { name: "agc", cidr: "10.40.0.0/24", delegation: "Microsoft.ServiceNetworking/trafficControllers" },
+        { name: "aks-nodes", cidr: "10.40.1.0/26" },
+        { name: "private-endpoints", cidr: "10.40.1.128/26", purpose: "privateEndpoints" },
+        { name: "aks-apiserver", cidr: "10.40.2.0/28", delegation: "Microsoft.ContainerService/managedClusters" },
+        { name: "aks-egress", cidr: "10.40.2.32/29" },
+      ],
+    },
+    apiServer: { vnetIntegration: true, subnet: "aks-apiserver" },
+    addons: { applicationGatewayForContainers: { subnet: "agc" } },
+    nodePools: [
+      { name: "system", mode: "System", count: 3, maxPods: 110, subnet: "aks-nodes" },
+      { name: "user", mode: "User", minCount: 3, maxCount: 40, subnet: "aks-nodes" },
+      { name: "egress", mode: "Gateway", count: 2, gatewayPrefixSize: 30, subnet: "aks-egress" },
+    ],
+  },
+  // Node auto-provisioning on Overlay + Cilium with a private API server in its own subnet (delegation inferred).
+  "node-auto-provisioning": {
+    name: "aks-nap",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.34",
+    network: {
+      plugin: "azure",
+      pluginMode: "overlay",
+      dataplane: "cilium",
+      podCidrs: ["10.244.0.0/16"],
+    },
+    vnet: {
+      name: "vnet-aks",
+      addressSpace: ["10.224.0.0/16"],
+      subnets: [
+        { name: "aks-nodes", cidr: "10.224.0.0/22" },
+        { name: "aks-apiserver", cidr: "10.224.4.0/28" },
+      ],
+    },
+    apiServer: { vnetIntegration: true, subnet: "aks-apiserver", private: true },
+    nodeProvisioning: { mode: "Auto", pools: [{ name: "default", maxNodes: 100 }] },
+    nodePools: [{ name: "system", mode: "System", count: 3, subnet: "aks-nodes" }],
+  },
+  // Azure CNI Node Subnet with virtual nodes (ACI subnet, delegation inferred) and AGIC in its own subnet.
+  "virtual-nodes-agic": {
+    name: "aks-addons",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: { plugin: "azure", serviceCidrs: ["10.0.0.0/16"], dnsServiceIp: "10.0.0.10" },
+    vnet: {
+      name: "vnet-aks",
+      addressSpace: ["10.224.0.0/12"],
+      subnets: [
+        { name: "aks-nodes", cidr: "10.224.0.0/21" },
+        { name: "aci", cidr: "10.225.0.0/24" },
+        { name: "appgw", cidr: "10.225.1.0/24" },
+      ],
+    },
+    addons: { virtualNodes: { subnet: "aci" }, applicationGateway: { subnet: "appgw" } },
+    nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 30, subnet: "aks-nodes" }],
+  },
   "byo-cni": {
     name: "aks-byocni",
     resourceGroup: "rg-aks",
@@ -223,6 +299,7 @@ export const REFUSED: Readonly<Record<string, Partial<Record<"az" | "bicep" | "t
   "windows-2025": { terraform: "nodePools[1].os" },
   "outbound-block": { bicep: "network.outboundType", terraform: "network.outboundType" },
   "nat-gateway-v2": { bicep: "network.outboundType", terraform: "network.outboundType" },
+  "overlay-cilium-vnet": { terraform: "nodePools[2].mode" },
 };
 
 /** The plans by name, parsed by the plan schema. */
