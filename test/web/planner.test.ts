@@ -113,14 +113,9 @@ describe("web planner in Chromium", () => {
     expect(js.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
-  it("shows the /24 example's comparison with the numbers of aksnet compare -o json", async () => {
-    await page.fill("#compare-subnet", "10.224.0.0/22");
-    await page.waitForFunction(() => document.querySelector("#compare-command")?.textContent?.includes("/22"));
-    await page.click("#compare-example");
-    await page.waitForFunction(() =>
-      document.querySelector("#compare-command")?.textContent?.endsWith("10.224.0.0/24"),
-    );
-    const rows = await page.$$eval("#compare-table tbody tr", (trs) =>
+  /** The comparison table's rows as the page shows them. */
+  const pageRows = () =>
+    page.$$eval("#compare-table tbody tr", (trs) =>
       trs.map((tr) => ({
         model: tr.getAttribute("data-model"),
         dataplane: tr.getAttribute("data-dataplane"),
@@ -132,11 +127,14 @@ describe("web planner in Chromium", () => {
         ),
       })),
     );
-    // The CLI's default is the /24 example too.
-    const { code, stdout } = await cli(["compare", "-o", "json"]);
+
+  /** The page's table equals `aksnet <the command the page shows> -o json`, row by row and number by number. */
+  async function expectCompareEqualsCli(): Promise<string> {
+    const command = (await page.textContent("#compare-command")) ?? "";
+    const rows = await pageRows();
+    const { code, stdout } = await cli([...command.split(" ").slice(1), "-o", "json"]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as {
-      assumptions: { nodeSubnet: { value: string } };
       models: {
         model: string;
         dataplane: string | null;
@@ -148,7 +146,6 @@ describe("web planner in Chromium", () => {
         addressesPerNode: { nodeSubnet: number };
       }[];
     };
-    expect(json.assumptions.nodeSubnet.value).toBe("10.224.0.0/24");
     expect(rows.map((r) => `${r.model}/${r.dataplane}`)).toEqual(
       json.models.map((m) => `${m.model}/${m.dataplane ?? "none"}`),
     );
@@ -173,9 +170,38 @@ describe("web planner in Chromium", () => {
         surgePods: m.withSurge.maxPods,
       });
     });
+    return command;
+  }
+
+  it("shows the /24 example's comparison with the numbers of aksnet compare -o json", async () => {
+    await page.fill("#compare-subnet", "10.224.0.0/22");
+    await page.waitForFunction(() => document.querySelector("#compare-command")?.textContent?.includes("/22"));
+    await page.click("#compare-example");
+    await page.waitForFunction(() =>
+      document.querySelector("#compare-command")?.textContent?.includes("10.224.0.0/24"),
+    );
+    await expectCompareEqualsCli();
     // The documented figures: a /24 holds 251 kubenet nodes and 8 Node Subnet nodes at 30 pods.
+    const rows = await pageRows();
     expect(rows.find((r) => r.model === "kubenet")?.cells["maxNodes"]).toBe("251");
-    expect(rows.find((r) => r.model === "azure-cni-node-subnet")?.cells["maxNodes"]).toBe("8");
+    await page.click("#compare-plan");
+    await page.waitForFunction(() => document.querySelector("#compare-command")?.textContent?.includes("/22"));
+  });
+
+  it("one plan drives the comparison, the chart and the code: Kubernetes 1.27 means surge 1 everywhere", async () => {
+    await page.fill("#plan-text", EXAMPLE_PLAN);
+    await page.waitForFunction(() => document.querySelector("#compare-command")?.textContent?.includes("1.33"));
+    // The plan's node subnet, pod CIDR, max pods and version, as flags the CLI takes.
+    expect(await expectCompareEqualsCli()).toBe(
+      "aksnet compare --subnet 10.224.0.0/22 --pod-cidr 10.244.0.0/16 --max-pods 110 --kubernetes-version 1.33",
+    );
+    await page.fill("#field-kubernetesVersion", "1.27");
+    await page.waitForFunction(() => document.querySelector("#compare-command")?.textContent?.endsWith("1.27"));
+    await expectCompareEqualsCli();
+    expect(await page.textContent("#compare-table thead")).toContain("Nodes, surge 1");
+    expect(await page.textContent("#chart .hint")).toContain("max surge 1;");
+    await page.waitForSelector("#generated-code");
+    expect(await page.textContent("#generated-code")).toContain("nodePools[0].maxSurge: 1 (1 node)");
   });
 
   it("shows the overlap finding and marks the map for a pod CIDR inside the VNet", async () => {
@@ -212,7 +238,7 @@ describe("web planner in Chromium", () => {
       needed: await page.textContent('#chart .legend li [data-field="atMarker"]'),
     };
     expect(Number(after.x)).toBeGreaterThan(Number(before.x));
-    // One address per node, 10% surge rounded up: 10 nodes need 11, 400 need 440.
+    // The marker starts at the plan's peak (maxCount 10). One address per node, 10% surge rounded up: 10 nodes need 11, 400 need 440.
     expect([before.needed, after.needed]).toEqual(["11", "440"]);
     await page.waitForFunction(() => location.hash.includes("nodes=400"));
   });
@@ -315,13 +341,17 @@ describe("web planner in Chromium", () => {
     expect(await page.inputValue("#field-count")).toBe("7");
   });
 
-  it("is usable from the keyboard: the skip link, then the form in order", async () => {
+  it("is usable from the keyboard: the skip link, the verdict's action, the presets, then the form in order", async () => {
     await page.goto(served.url);
     await page.waitForSelector("body[data-ready=true]");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to the results");
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-model");
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || ""));
+    }
+    expect(order).toEqual(["A", "preset", "SUMMARY", "field-model"]);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-dataplane");
   });

@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { run } from "../cli/main.js";
+import { memoryIo } from "../cli/io.js";
+import { PRESETS } from "./presets.js";
 import { loadPlanText } from "../importers/index.js";
 import { validate } from "../../engines/validate/index.js";
 import { computeView, createViewComputer, readPlanText } from "./compute.js";
@@ -60,8 +63,9 @@ describe("computeView shows what the CLI's engines compute", () => {
     expect(r.input.problems.join(" ")).toMatch(problem);
   });
 
-  it("compares the /24 example like aksnet compare", () => {
-    const view = computeView(DEFAULT_STATE);
+  it("compares the /24 example like aksnet compare when there is no plan", () => {
+    const view = computeView({ ...DEFAULT_STATE, planText: "" });
+    expect(view.compareArgs).toEqual(["--subnet", "10.224.0.0/24"]);
     expect(view.comparison?.models.find((m) => m.model === "kubenet")?.maxNodes).toBe(251);
     expect(view.comparison?.models.find((m) => m.model === "azure-cni-node-subnet")?.maxNodes).toBe(8);
     expect(computeView({ ...DEFAULT_STATE, compareSubnet: "10.0.0.0/33" }).comparisonProblem).toMatch(/not a CIDR.*33/);
@@ -80,6 +84,38 @@ describe("computeView shows what the CLI's engines compute", () => {
       }
     },
   );
+
+  const plans = [
+    ...PRESETS.map((p) => ({ name: `preset ${p.id}`, text: p.text })),
+    { name: "Kubernetes 1.27 (surge 1 by default)", text: EXAMPLE_PLAN.replace('"1.33"', '"1.27"') },
+    { name: "Kubernetes 1.30", text: EXAMPLE_PLAN.replace('"1.33"', '"1.30"') },
+    {
+      name: "a stated surge, max pods and tier",
+      text: EXAMPLE_PLAN.replace("maxPods: 110", "maxPods: 50\n    maxSurge: 33%").replace(
+        "kind: ClusterPlan",
+        "kind: ClusterPlan\nsku: { tier: Standard }",
+      ),
+    },
+  ];
+  it.each(plans)("$name: the comparison is aksnet compare with the flags the page shows", async ({ text }) => {
+    const view = computeView({ ...DEFAULT_STATE, planText: text });
+    expect(view.findings?.filter((f) => f.severity === "error")).toEqual([]);
+    const io = memoryIo({ env: { NO_COLOR: "1" } });
+    expect(await run(["compare", ...view.compareArgs, "-o", "json"], io)).toBe(0);
+    expect(JSON.parse(JSON.stringify(view.comparison))).toEqual(JSON.parse(io.stdout));
+    // The chart counts the same surge, and each model's bound (every limit) is the table's.
+    const surge = view.comparison?.models[0]?.withSurge.maxSurge;
+    const chartSurge = view.chart?.maxSurge;
+    expect(chartSurge && (chartSurge.kind === "percent" ? `${chartSurge.percent}%` : String(chartSurge.count))).toBe(
+      surge,
+    );
+    for (const row of view.comparison?.models ?? []) {
+      const series = view.chart?.series.find((s) => s.models.includes(row.model));
+      expect(series?.maxNodes, `${row.model}/${row.dataplane}`).toBe(row.withSurge.maxNodes);
+    }
+    // The marker stands at the plan's peak nodes on that subnet.
+    expect(view.chart?.marker).toBe(view.verdict?.plannedNodes);
+  });
 
   it("the example plan has no error finding, so its code is generated", () => {
     const view = computeView(DEFAULT_STATE);

@@ -16,12 +16,25 @@ import { loadPlanText, PlanLoadError, type LoadedPlan, type PlanFormat } from ".
 import { generate, type GenerateResult } from "../generate/index.js";
 import { parsePlan, resolvePlan, type Assumption, type Plan, type ResolvedPlan } from "../../engines/plan/index.js";
 import { validate, summarize, type Finding } from "../../engines/validate/index.js";
-import { compare, tryParseMaxSurge, type CompareResult } from "../../engines/capacity/index.js";
-import { tryParsePrefix, type Prefix } from "../../ip/index.js";
-import { defaultMaxSurge } from "../../kb/index.js";
+import {
+  compare,
+  tenantAddresses,
+  tryParseMaxSurge,
+  type CompareInput,
+  type CompareResult,
+} from "../../engines/capacity/index.js";
+import { parsePrefix, tryParsePrefix, type Prefix } from "../../ip/index.js";
+import { DEFAULT_CIDRS, DEFAULT_TIER, defaultMaxSurge } from "../../kb/index.js";
 import { recommend, type Recommendation } from "../../engines/recommend/index.js";
-import { addressMap, chartData, type AddressMap, type ChartData } from "../../engines/views/index.js";
-import { MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "./state.js";
+import {
+  addressMap,
+  chartData,
+  verdictOf,
+  type AddressMap,
+  type ChartData,
+  type PlanVerdict,
+} from "../../engines/views/index.js";
+import { EXAMPLE_SUBNET, MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "./state.js";
 
 export type InputKind = PlanFormat | "empty";
 
@@ -43,12 +56,18 @@ export interface PlanPart {
   readonly map?: AddressMap;
   readonly findings?: readonly Finding[];
   readonly summary?: { readonly errors: number; readonly warnings: number; readonly infos: number };
+  /** The headline: fits or fails and why, the headroom in nodes, the first action. */
+  readonly verdict?: PlanVerdict;
 }
 
 export interface ComparePart {
-  /** `aksnet compare --subnet <compareSubnet>`: exactly what the CLI computes for that subnet. */
+  /** `aksnet compare <compareArgs>`: exactly what the CLI computes for the plan's node subnet and settings. */
   readonly comparison?: CompareResult;
   readonly comparisonProblem?: string;
+  /** The CLI flags that give the same comparison, e.g. `--subnet 10.224.0.0/22 --max-pods 110`. */
+  readonly compareArgs: readonly string[];
+  /** Where the compared subnet came from, for the caption. */
+  readonly compareSubnetLabel: string;
 }
 
 export interface PageView extends PlanPart, ComparePart {
@@ -163,37 +182,152 @@ function planPart(
     map: mapOf(rangesKey(plan), plan),
     findings,
     summary: summarize(findings),
+    verdict: verdictOf(resolved, findings),
   };
 }
 
-function comparePart(subnetText: string): ComparePart & { readonly subnet?: Prefix } {
-  const subnet = tryParsePrefix(subnetText.trim());
-  return subnet.ok
-    ? { comparison: compare({ nodeSubnet: subnet.value }), subnet: subnet.value }
-    : { comparisonProblem: `The subnet to compare is not a CIDR: ${subnet.error.message}.` };
+const ipv4Of = (text: string | undefined): Prefix | undefined => {
+  const r = tryParsePrefix((text ?? "").trim());
+  return r.ok && r.value.family === 4 ? r.value.masked() : undefined;
+};
+
+/** The first pool's IPv4 node subnet, with its name. */
+function planNodeSubnet(resolved: ResolvedPlan | undefined): { name: string; prefix: Prefix } | undefined {
+  const pool = resolved?.pools[0];
+  const named = pool?.subnet === undefined ? undefined : resolved?.subnets.find((s) => s.name === pool.subnet);
+  const prefix = ipv4Of(named?.text);
+  return named && prefix ? { name: named.name, prefix } : undefined;
 }
 
 /**
- * The chart for the plan's first pool on its node subnet; without a plan (or a
- * readable node subnet) for the compare subnet at each model's defaults.
+ * What `aksnet compare` is asked for the plan: the first pool's node subnet (or the subnet the user
+ * typed; the /24 example without either), the plan's pod CIDR and pod subnet, and the first pool's
+ * max pods, surge and max unavailable where the plan states them, its Kubernetes version and tier.
+ * The flags are what the caption shows, so the same command on the CLI gives the same rows.
+ */
+function compareSpec(
+  resolved: ResolvedPlan | undefined,
+  subnetText: string,
+): { input: CompareInput; args: string[]; label: string } | { problem: string; args: string[]; label: string } {
+  const typed = subnetText.trim();
+  const own = planNodeSubnet(resolved);
+  let nodeSubnet: Prefix;
+  let label: string;
+  if (typed !== "") {
+    const r = tryParsePrefix(typed);
+    if (!r.ok)
+      return {
+        problem: `The subnet to compare is not a CIDR: ${r.error.message}.`,
+        args: ["--subnet", typed],
+        label: "the subnet typed",
+      };
+    nodeSubnet = r.value;
+    label = "the subnet typed";
+  } else if (own) {
+    nodeSubnet = own.prefix;
+    label = `subnet ${own.name} of pool ${resolved?.pools[0]?.name ?? ""}`.trim();
+  } else {
+    nodeSubnet = parsePrefix(EXAMPLE_SUBNET);
+    label = "the /24 example (the plan names no IPv4 node subnet)";
+  }
+  const args = ["--subnet", nodeSubnet.toString()];
+  const input: { -readonly [K in keyof CompareInput]: CompareInput[K] } = { nodeSubnet };
+  if (resolved) {
+    const pool = resolved.pools[0];
+    const podCidr = resolved.podCidrs.map((c) => ipv4Of(c.text)).find((p) => p !== undefined);
+    if (podCidr) {
+      input.podCidr = podCidr;
+      args.push("--pod-cidr", podCidr.toString());
+    }
+    const podSubnet = ipv4Of(resolved.subnets.find((s) => s.name === pool?.podSubnet)?.text);
+    if (pool?.podSubnet !== undefined && podSubnet) {
+      input.podSubnet = podSubnet;
+      args.push("--pod-subnet", podSubnet.toString());
+    }
+    if (pool && !pool.maxPodsDefaulted) {
+      input.maxPods = pool.maxPods;
+      args.push("--max-pods", String(pool.maxPods));
+    }
+    const surge = pool && !pool.maxSurge.defaulted ? tryParseMaxSurge(pool.maxSurge.text) : undefined;
+    if (surge && pool) {
+      input.maxSurge = surge;
+      args.push("--surge", pool.maxSurge.text);
+    }
+    const unavailable = pool && !pool.maxUnavailable.defaulted ? tryParseMaxSurge(pool.maxUnavailable.text) : undefined;
+    if (unavailable && pool) {
+      input.maxUnavailable = unavailable;
+      args.push("--max-unavailable", pool.maxUnavailable.text);
+    }
+    if (resolved.kubernetesVersion) {
+      input.kubernetesVersion = resolved.kubernetesVersion;
+      args.push("--kubernetes-version", resolved.kubernetesVersion.text);
+    }
+    // The resolved tier (AKS Automatic is Standard): said only when the plan states it or it is not the default.
+    if (resolved.plan.sku?.tier || resolved.tier !== DEFAULT_TIER.value) {
+      input.tier = resolved.tier;
+      args.push("--tier", resolved.tier);
+    }
+    const reserved = tenantAddresses(resolved.plan.reserved);
+    if (reserved > 0) {
+      input.reserved = reserved;
+      args.push("--reserved", String(reserved));
+    }
+  }
+  return { input, args, label };
+}
+
+function comparePart(spec: ReturnType<typeof compareSpec>): ComparePart & { readonly subnet?: Prefix } {
+  if ("problem" in spec)
+    return { comparisonProblem: spec.problem, compareArgs: spec.args, compareSubnetLabel: spec.label };
+  const comparison = compare(spec.input);
+  const error = comparison.problems.find((p) => p.severity === "error");
+  if (error) return { comparisonProblem: `${error.message}.`, compareArgs: spec.args, compareSubnetLabel: spec.label };
+  return {
+    comparison,
+    compareArgs: spec.args,
+    compareSubnetLabel: spec.label,
+    ...(spec.input.nodeSubnet ? { subnet: spec.input.nodeSubnet } : {}),
+  };
+}
+
+/** Nodes the plan runs at peak on the first pool's node subnet (every pool there at its autoscaler maximum). */
+export function plannedNodesOnSubnet(resolved: ResolvedPlan | undefined): number | undefined {
+  const first = resolved?.pools[0];
+  if (!resolved || !first) return undefined;
+  return resolved.pools.filter((p) => p.subnet === first.subnet).reduce((a, p) => a + p.peakCount, 0);
+}
+
+/**
+ * The chart for the compared subnet (the first pool's node subnet unless the user typed another),
+ * with the first pool's max pods and surge, the plan's pod CIDR, tier and reserved addresses, and
+ * the marker at the node count the user chose (0: the plan's peak nodes on that subnet).
  */
 function chartFor(
   resolved: ResolvedPlan | undefined,
-  fallback: Prefix | undefined,
+  c: ComparePart & { readonly subnet?: Prefix },
   nodes: number,
 ): ChartData | undefined {
-  const pool = resolved?.pools[0];
-  const named = pool?.subnet === undefined ? undefined : resolved?.subnets.find((s) => s.name === pool.subnet);
-  const subnet = named?.prefix?.masked() ?? fallback;
+  const subnet = c.subnet;
   if (!subnet || subnet.family !== 4) return undefined;
+  const pool = resolved?.pools[0];
   const maxSurge = (pool && tryParseMaxSurge(pool.maxSurge.text)) ?? defaultMaxSurge(resolved?.kubernetesVersion).value;
+  // The pod CIDR and tier compare assumes when the plan gives none, so the chart and the table agree.
+  const podCidr =
+    resolved?.podCidrs.map((x) => ipv4Of(x.text)).find((p) => p !== undefined) ??
+    parsePrefix(DEFAULT_CIDRS.podCidr.value);
+  const podSubnet =
+    pool?.podSubnet === undefined ? undefined : ipv4Of(resolved?.subnets.find((s) => s.name === pool.podSubnet)?.text);
+  const marker = nodes > 0 ? nodes : Math.max(1, plannedNodesOnSubnet(resolved) ?? 10);
   return chartData({
-    subnet,
-    subnetLabel: named?.prefix ? `subnet ${named.name} of the first pool` : "the subnet compared",
-    nodes,
+    subnet: subnet.masked(),
+    subnetLabel: c.compareSubnetLabel,
+    nodes: marker,
     maxPods: pool && !pool.maxPodsDefaulted ? pool.maxPods : undefined,
     maxSurge,
     tenants: resolved?.plan.reserved,
+    podCidr,
+    podSubnet,
+    tier: resolved?.tier ?? DEFAULT_TIER.value,
   });
 }
 
@@ -232,7 +366,14 @@ function recommendationFor(key: string): {
 export function createViewComputer(): (state: PageState, hint?: ParsedHint) => PageView {
   let lastText: string | undefined;
   let lastPlan: PlanPart | undefined;
-  const compareOf = memo(comparePart);
+  // The comparison is kept while the flags it is computed from stay the same (an edit elsewhere in the plan keeps it).
+  let lastCompare: { key: string; part: ReturnType<typeof comparePart> } | undefined;
+  const compareOf = (resolved: ResolvedPlan | undefined, subnetText: string) => {
+    const spec = compareSpec(resolved, subnetText);
+    const key = JSON.stringify(spec);
+    if (lastCompare?.key !== key) lastCompare = { key, part: comparePart(spec) };
+    return lastCompare.part;
+  };
   const chartOf = memo(chartFor);
   const generateOf = memo((plan: Plan, format: GenerateFormat) => generate(plan, format));
   const recommendOf = memo(recommendationFor);
@@ -247,9 +388,9 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint) => P
       lastText = state.planText;
     }
     const p = lastPlan;
-    const c = compareOf(state.compareSubnet);
-    const { subnet, ...compareView } = c;
-    const chart = chartOf(p.resolved, subnet, state.nodes);
+    const c = compareOf(p.resolved, state.compareSubnet);
+    const { subnet: _subnet, ...compareView } = c;
+    const chart = chartOf(p.resolved, c, state.nodes);
     const generated =
       p.plan && !p.findings?.some((f) => f.severity === "error") ? generateOf(p.plan, state.generateFormat) : undefined;
     const rec = p.plan

@@ -19,9 +19,9 @@ export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
 export interface PageState {
   /** The plan as the user wrote it: aksnet.yaml, `az aks show` JSON or Terraform plan JSON. */
   readonly planText: string;
-  /** The subnet the model comparison is computed for (the /24 example by default). */
+  /** The subnet the model comparison is computed for; "" (the default): the plan's first node subnet, else the /24 example. */
   readonly compareSubnet: string;
-  /** The node count marked on the chart (nodes in the cluster, before surge). */
+  /** The node count marked on the chart (nodes in the cluster, before surge); 0 (the default): the plan's peak nodes. */
   readonly nodes: number;
   readonly generateFormat: GenerateFormat;
 }
@@ -65,8 +65,8 @@ nodePools:
 
 export const DEFAULT_STATE: PageState = {
   planText: EXAMPLE_PLAN,
-  compareSubnet: EXAMPLE_SUBNET,
-  nodes: 10,
+  compareSubnet: "",
+  nodes: 0,
   generateFormat: "az",
 };
 
@@ -143,9 +143,9 @@ export function decodeState(fragment: string): DecodedState {
     try {
       const s = decodeURIComponent(subnet);
       if (s.length <= 64) compareSubnet = s;
-      else problems.push("The subnet in the link is too long; the /24 example is used instead.");
+      else problems.push("The subnet in the link is too long; the plan's node subnet is used instead.");
     } catch {
-      problems.push("The subnet in the link is not valid percent-encoding; the /24 example is used instead.");
+      problems.push("The subnet in the link is not valid percent-encoding; the plan's node subnet is used instead.");
     }
   }
   const n = params.get("nodes");
@@ -154,7 +154,7 @@ export function decodeState(fragment: string): DecodedState {
     if (/^\d{1,5}$/.test(n) && v >= 1 && v <= MAX_NODES) nodes = v;
     else
       problems.push(
-        `The node count '${n.slice(0, 20)}' in the link is not a whole number from 1 to ${MAX_NODES}; ${DEFAULT_STATE.nodes} is used instead.`,
+        `The node count '${n.slice(0, 20)}' in the link is not a whole number from 1 to ${MAX_NODES}; the plan's node count is used instead.`,
       );
   }
   const gen = params.get("gen");

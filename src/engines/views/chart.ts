@@ -9,13 +9,22 @@
  * line hides another.
  */
 import type { Prefix } from "../../ip/index.js";
-import { MODEL_IDS, MODELS, PLATFORM_LIMITS, defaultMaxPods, type MaxSurge, type ModelId } from "../../kb/index.js";
+import {
+  MODEL_IDS,
+  MODELS,
+  PLATFORM_LIMITS,
+  defaultMaxPods,
+  type MaxSurge,
+  type ModelId,
+  type SkuTier,
+} from "../../kb/index.js";
 import {
   addressesPerNode,
   nodeSubnetAddressesNeeded,
   resourceLimits,
   tenantAddresses,
   usableAddresses,
+  type Resource,
   type Tenants,
 } from "../capacity/index.js";
 
@@ -29,6 +38,12 @@ export interface ChartInput {
   readonly maxPods?: number | undefined;
   readonly maxSurge: MaxSurge;
   readonly tenants?: Tenants | undefined;
+  /** The pod CIDR (kubenet, Overlay: one /24 per node and surge node caps the nodes). */
+  readonly podCidr?: Prefix | undefined;
+  /** The pod subnet (the pod-subnet models). */
+  readonly podSubnet?: Prefix | undefined;
+  /** The pricing tier (its node limit); the API default when absent. */
+  readonly tier?: SkuTier | undefined;
 }
 
 export interface ChartSeries {
@@ -39,8 +54,12 @@ export interface ChartSeries {
   readonly perNode: number;
   /** [nodes, addresses needed] at each sampled node count. */
   readonly points: readonly (readonly [number, number])[];
-  /** The most nodes whose addresses (with surge and tenants) fit the subnet. */
+  /** The most nodes whose node-subnet addresses (with surge and tenants) fit the subnet: where the curve meets the line. */
+  readonly subnetMaxNodes: number;
+  /** The most nodes the model runs with surge: the node subnet's bound or a tighter one (pod CIDR, route table, node limits). */
   readonly maxNodes: number;
+  /** The resource behind `maxNodes`. */
+  readonly limitedBy: Resource;
   /** Addresses needed at the marked node count. */
   readonly atMarker: number;
 }
@@ -66,30 +85,53 @@ export function chartData(input: ChartInput): ChartData {
   const need = (model: ModelId, maxPods: number, nodes: number) =>
     nodeSubnetAddressesNeeded(model, [{ name: "pool", nodes, maxPods, maxSurge: input.maxSurge }], input.tenants ?? 0);
 
-  const groups = new Map<string, { models: ModelId[]; maxPods: number; perNode: number }>();
+  const reserved = tenantAddresses(input.tenants);
+  // Models with the same addresses per node and the same bound share one curve (no line hides another).
+  const groups = new Map<
+    string,
+    {
+      models: ModelId[];
+      maxPods: number;
+      perNode: number;
+      subnetMaxNodes: number;
+      maxNodes: number;
+      limitedBy: Resource;
+    }
+  >();
   for (const model of MODEL_IDS) {
     const maxPods = input.maxPods ?? defaultMaxPods(model).value;
     const perNode = addressesPerNode(model, maxPods).nodeSubnet;
-    const key = String(perNode);
-    const g = groups.get(key);
-    if (g) g.models.push(model);
-    else groups.set(key, { models: [model], maxPods, perNode });
-  }
-  const reserved = tenantAddresses(input.tenants);
-  const base = [...groups.values()].map((g) => {
-    const model = g.models[0] as ModelId;
-    // The node subnet's bound with surge, as the capacity engine computes it (largest N with N + surge(N) slots).
+    // Every bound with surge, as the capacity engine computes it (largest N with N + surge(N) slots).
     const limits = resourceLimits({
       model,
       nodeSubnet: input.subnet,
-      maxPods: g.maxPods,
+      maxPods,
       maxSurge: input.maxSurge,
       reserved,
+      podCidr: input.podCidr,
+      podSubnet: input.podSubnet,
+      tier: input.tier,
     });
     const bound = limits.find((l) => l.resource === "node-subnet")?.maxNodesWithSurge ?? 0;
-    return { ...g, maxNodes: Math.min(bound, NODE_LIMIT) };
-  });
-  const widest = Math.max(...base.map((b) => b.maxNodes));
+    const tightest = limits.reduce<{ resource: Resource; maxNodesWithSurge: number }>(
+      (best, l) => (l.maxNodesWithSurge < best.maxNodesWithSurge ? l : best),
+      { resource: "node-subnet", maxNodesWithSurge: bound },
+    );
+    const key = `${perNode} ${tightest.maxNodesWithSurge} ${tightest.resource}`;
+    const g = groups.get(key);
+    if (g) g.models.push(model);
+    else
+      groups.set(key, {
+        models: [model],
+        maxPods,
+        perNode,
+        subnetMaxNodes: bound,
+        maxNodes: tightest.maxNodesWithSurge,
+        limitedBy: tightest.resource,
+      });
+  }
+  const base = [...groups.values()];
+  const widest = Math.max(...base.map((b) => Math.min(b.subnetMaxNodes, NODE_LIMIT)));
   const xMax = Math.max(10, input.nodes, Math.min(NODE_LIMIT, Math.ceil(Math.max(widest * 1.15, input.nodes * 1.5))));
   const step = Math.max(1, Math.ceil(xMax / SAMPLES));
   const xs: number[] = [];
@@ -103,7 +145,9 @@ export function chartData(input: ChartInput): ChartData {
       maxPods: b.maxPods,
       perNode: b.perNode,
       points: xs.map((n) => [n, need(model, b.maxPods, n)] as const),
+      subnetMaxNodes: b.subnetMaxNodes,
       maxNodes: b.maxNodes,
+      limitedBy: b.limitedBy,
       atMarker: need(model, b.maxPods, input.nodes),
     };
   });

@@ -2,9 +2,11 @@
  * Views: what the web page and the CLI draw, as data computed from a plan by the other engines.
  * - `addressMap(plan)`: every range of a plan on to-scale axes, overlaps marked (panels, lanes, bars).
  * - `chartData(input)`: node-subnet addresses needed against node count, per model, with the capacity line.
+ * - `verdictOf(plan, findings)`: the headline: fits or fails and why, headroom in nodes, the first action.
  * - `targetText(recommendation)`: the one-line description of what a recommendation was made for.
  * @module
  */
 export { addressMap, type AddressMap, type MapPanel, type MapLane, type MapItem, type MapKind } from "./address-map.js";
 export { chartData, type ChartData, type ChartInput, type ChartSeries } from "./chart.js";
 export { targetText } from "./target-text.js";
+export { verdictOf, headroomOf, LIMIT_WORDS, type PlanVerdict, type Limit } from "./verdict.js";

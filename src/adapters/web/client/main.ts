@@ -27,6 +27,8 @@ import { renderAssumptions, renderFindings } from "./render-findings.js";
 import { FILE_NAMES, renderGenerate } from "./render-generate.js";
 import { renderMap } from "./render-map.js";
 import { renderRecommend } from "./render-recommend.js";
+import { renderVerdict } from "./render-verdict.js";
+import { PRESETS } from "../presets.js";
 
 let state: PageState = DEFAULT_STATE;
 const compute = createViewComputer();
@@ -36,6 +38,8 @@ let hint: ParsedHint | undefined;
 let statusStale = true;
 let lastFindingsKey = "";
 let view: PageView | undefined;
+/** The last view whose text could be read: shown (marked stale) while the text is half-typed. */
+let lastGood: PageView | undefined;
 let linkProblems: readonly string[] = [];
 
 const text = byId<HTMLTextAreaElement>("plan-text");
@@ -107,11 +111,26 @@ function renderStatus(v: PageView): void {
 
 function render(): void {
   const started = performance.now();
-  const previous = view;
-  view = compute(state, hint);
-  const planChanged = view.parts.plan !== previous?.parts.plan;
-  if (planChanged || statusStale) renderStatus(view);
+  const computed = compute(state, hint);
+  const readable = computed.plan !== undefined || computed.input.kind === "empty";
+  // Half-typed text: the status and the verdict say why; every other view keeps the last plan that could be read.
+  const stale = !readable && lastGood !== undefined;
+  if (computed.parts.plan !== view?.parts.plan || statusStale) renderStatus(computed);
   statusStale = false;
+  byId("stale-note").hidden = !stale;
+  byId("views").classList.toggle("stale", stale);
+  renderVerdict(stale ? lastGood?.verdict : computed.verdict, [...linkProblems, ...computed.input.problems], stale);
+  if (stale) {
+    view = { ...lastGood!, input: computed.input, parts: { ...lastGood!.parts } };
+    planForm.sync(undefined, undefined);
+    requirementsForm.sync(undefined, undefined);
+    finishRender(started);
+    return;
+  }
+  const previous = view;
+  view = computed;
+  if (readable) lastGood = computed;
+  const planChanged = view.parts.plan !== previous?.parts.plan;
   if (planChanged) {
     planForm.sync(view.plan, view.resolved);
     requirementsForm.sync(view.plan, view.resolved);
@@ -123,8 +142,10 @@ function render(): void {
     renderAssumptions(byId("assumptions"), view.assumptions);
   }
   if (view.parts.compare !== previous?.parts.compare) {
-    renderCompare(byId("compare"), view.comparison, view.comparisonProblem, state.compareSubnet);
-    byId("compare-command").textContent = `aksnet compare --subnet ${state.compareSubnet.trim()}`;
+    renderCompare(byId("compare"), view.comparison, view.comparisonProblem, view.compareArgs[1] ?? "");
+    byId("compare-command").textContent = `aksnet compare ${view.compareArgs.join(" ")}`;
+    byId("compare-source").textContent = `Compared: ${view.compareSubnetLabel}, with the plan's settings.`;
+    compareSubnet.placeholder = view.compareArgs[1] ?? "";
   }
   if (view.chart !== previous?.chart) renderChart(byId("chart"), view.chart);
   if (
@@ -134,8 +155,9 @@ function render(): void {
   )
     renderRecommend(byId("recommend"), view.recommendation, view.recommendationProblem);
   syncValue(compareSubnet, state.compareSubnet);
-  syncValue(nodesRange, String(Math.min(state.nodes, Number(nodesRange.max))));
-  syncValue(nodesNumber, String(state.nodes));
+  const marker = view.chart?.marker ?? state.nodes;
+  syncValue(nodesRange, String(Math.min(marker, Number(nodesRange.max))));
+  syncValue(nodesNumber, marker > 0 ? String(marker) : "");
   if (planChanged || view.generated !== previous?.generated)
     renderGenerate(byId("generate"), view.generated, view.summary?.errors ?? 0, view.plan !== undefined);
   byId("generate-command").textContent = `aksnet generate --format ${state.generateFormat}`;
@@ -144,6 +166,10 @@ function render(): void {
   const code = view.generated?.ok === true;
   byId<HTMLButtonElement>("copy-code").disabled = !code;
   byId<HTMLButtonElement>("download-code").disabled = !code;
+  finishRender(started);
+}
+
+function finishRender(started: number): void {
   document.body.dataset["renderMs"] = (pendingWork + performance.now() - started).toFixed(2);
   pendingWork = 0;
   document.body.dataset["ready"] = "true";
@@ -163,7 +189,13 @@ byId("compare-example").addEventListener("click", () => {
   compareSubnet.value = EXAMPLE_SUBNET;
   update({ compareSubnet: EXAMPLE_SUBNET });
 });
+byId("compare-plan").addEventListener("click", () => {
+  compareSubnet.value = "";
+  update({ compareSubnet: "" });
+});
 function setNodes(value: string): void {
+  // Empty: the marker follows the plan's node count again.
+  if (value.trim() === "") return update({ nodes: 0 });
   const n = Number(value);
   if (Number.isInteger(n) && n >= 1 && n <= MAX_NODES) update({ nodes: n });
 }
@@ -212,12 +244,41 @@ function update(patch: Partial<PageState>): void {
   frame = requestAnimationFrame(render);
 }
 
+const undoStatus = byId("undo-status");
+
+/**
+ * Replaces the whole plan text (a preset, the example, a file, a drop, a conversion) as a new
+ * history entry: Back, or the Undo button, returns to the plan before.
+ */
+function replacePlan(next: string, what: string): void {
+  if (next === state.planText) return;
+  clearTimeout(urlTimer);
+  if (state.planText.length <= MAX_PLAN_TEXT) history.replaceState(null, "", `#${encodeState(state)}`);
+  text.value = next;
+  hint = undefined;
+  state = { ...state, planText: next, nodes: 0, compareSubnet: "" };
+  linkProblems = [];
+  statusStale = true;
+  if (next.length <= MAX_PLAN_TEXT) history.pushState(null, "", `#${encodeState(state)}`);
+  const undo = h("button", { type: "button", id: "undo" }, "Undo");
+  undo.addEventListener("click", () => history.back());
+  fill(
+    undoStatus,
+    h("span", {}, `Replaced the plan with ${what}. `),
+    undo,
+    h("span", { class: "hint" }, " (or the browser's Back)"),
+  );
+  cancelAnimationFrame(frame);
+  frame = requestAnimationFrame(render);
+}
+
 function loadFromUrl(): void {
   const decoded = decodeState(location.hash);
   state = decoded.state;
   linkProblems = decoded.problems;
   statusStale = true;
   text.value = state.planText;
+  hint = undefined;
   render();
 }
 
@@ -226,16 +287,18 @@ text.addEventListener("input", () => update({ planText: text.value }));
 const convert = byId<HTMLButtonElement>("convert");
 convert.addEventListener("click", () => {
   if (!view?.plan) return;
-  const yaml = stringifyYaml(view.plan, { lineWidth: 0 });
-  text.value = yaml;
-  update({ planText: yaml });
+  replacePlan(stringifyYaml(view.plan, { lineWidth: 0 }), "its aksnet.yaml conversion");
 });
 
-byId<HTMLInputElement>("plan-file").addEventListener("change", async (e) => {
-  const input = e.currentTarget as HTMLInputElement;
-  const file = input.files?.[0];
-  input.value = "";
-  if (!file) return;
+const presets = byId<HTMLSelectElement>("preset");
+for (const p of PRESETS) presets.append(h("option", { value: p.id }, p.title));
+presets.addEventListener("change", () => {
+  const p = PRESETS.find((x) => x.id === presets.value);
+  presets.value = "";
+  if (p) replacePlan(p.text, `the preset "${p.title}"`);
+});
+
+async function readFile(file: File): Promise<void> {
   if (file.size > MAX_PLAN_TEXT) {
     fill(
       status,
@@ -247,15 +310,36 @@ byId<HTMLInputElement>("plan-file").addEventListener("change", async (e) => {
     );
     return;
   }
-  const content = await file.text();
-  text.value = content;
-  update({ planText: content });
+  replacePlan(await file.text(), file.name);
+}
+
+// A file dropped anywhere on the page is read like one chosen with "Load file…".
+document.addEventListener("dragover", (e) => {
+  if (e.dataTransfer?.types.includes("Files")) {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+    document.body.classList.add("dropping");
+  }
+});
+document.addEventListener("dragleave", (e) => {
+  if (e.relatedTarget === null) document.body.classList.remove("dropping");
+});
+document.addEventListener("drop", (e) => {
+  document.body.classList.remove("dropping");
+  const file = e.dataTransfer?.files[0];
+  if (!file) return;
+  e.preventDefault();
+  void readFile(file);
 });
 
-byId("load-example").addEventListener("click", () => {
-  text.value = DEFAULT_STATE.planText;
-  update({ planText: DEFAULT_STATE.planText });
+byId<HTMLInputElement>("plan-file").addEventListener("change", async (e) => {
+  const input = e.currentTarget as HTMLInputElement;
+  const file = input.files?.[0];
+  input.value = "";
+  if (file) await readFile(file);
 });
+
+byId("load-example").addEventListener("click", () => replacePlan(DEFAULT_STATE.planText, "the example"));
 
 byId("copy-link").addEventListener("click", async () => {
   if (state.planText.length > MAX_PLAN_TEXT) {
@@ -278,8 +362,27 @@ byId("copy-link").addEventListener("click", async () => {
   }
 });
 
-window.addEventListener("hashchange", () => {
-  if (location.hash.slice(1) !== encodeState(state)) loadFromUrl();
+// Links within the page (the skip link, the verdict's action) move the focus, not the address: the address holds the plan.
+document.addEventListener("click", (e) => {
+  const a = (e.target as Element | null)?.closest?.("a[href^='#']");
+  if (!a || e.defaultPrevented) return;
+  const target = document.getElementById(a.getAttribute("href")?.slice(1) ?? "");
+  if (!target) return;
+  e.preventDefault();
+  if (!target.hasAttribute("tabindex") && !/^(INPUT|TEXTAREA|SELECT|BUTTON|A)$/.test(target.tagName))
+    target.setAttribute("tabindex", "-1");
+  target.scrollIntoView({ block: "start" });
+  target.focus({ preventScroll: true });
 });
+
+// Back and Forward (and a link pasted into this tab) load the plan of that address.
+const followAddress = () => {
+  if (location.hash.slice(1) !== encodeState(state)) {
+    fill(undoStatus);
+    loadFromUrl();
+  }
+};
+window.addEventListener("hashchange", followAddress);
+window.addEventListener("popstate", followAddress);
 
 loadFromUrl();

@@ -52,7 +52,7 @@ export function renderCompare(
     el,
     h(
       "div",
-      { class: "table-wrap" },
+      { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "Models compared (scrolls sideways)" },
       h(
         "table",
         { id: "compare-table" },

@@ -20,6 +20,8 @@ export function renderFindings(
   const counts = ["error", "warning", "info"]
     .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
     .filter(([, n]) => n > 0);
+  const seen = new Set<string>();
+  const idOf = (ruleId: string) => (seen.has(ruleId) ? undefined : (seen.add(ruleId), `finding-${ruleId}`));
   fill(
     el,
     h("p", { class: "summary" }, counts.map(([s, n]) => `${n} ${s}${n === 1 ? "" : "s"}`).join(", ")),
@@ -29,7 +31,7 @@ export function renderFindings(
       ...findings.map((f) =>
         h(
           "li",
-          { class: `finding ${f.severity}`, "data-rule": f.ruleId },
+          { class: `finding ${f.severity}`, "data-rule": f.ruleId, id: idOf(f.ruleId), tabindex: -1 },
           h(
             "p",
             {},

@@ -31,7 +31,7 @@ export function renderRecommend(el: HTMLElement, r: Recommendation | undefined, 
       ? h("p", { class: "problem" }, "No model meets every requirement.")
       : h(
           "div",
-          { class: "table-wrap" },
+          { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "Models ranked (scrolls sideways)" },
           h(
             "table",
             { id: "recommend-table" },
