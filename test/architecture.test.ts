@@ -293,3 +293,16 @@ describe("inspect: the adapter reads, the engine judges", () => {
     expect(live).not.toMatch(/^import [^(]*["']@kubernetes\/client-node["']/m);
   });
 });
+
+/** The Azure SDK is large and needs Node.js 22: only the scan's client module loads it, and only on use. */
+describe("azure: the SDK loads only in the live read", () => {
+  it("only adapters/azure/clients.ts loads @azure/* packages, each with a dynamic import", () => {
+    const loaders = sourceFiles(SRC).filter((f) => {
+      const text = readFileSync(f, "utf8").replace(/^import type [\s\S]*?;$/gm, "");
+      return importsOf(text).some((s) => s.startsWith("@azure/"));
+    });
+    expect(loaders.map((f) => relative(ROOT, f))).toEqual(["src/adapters/azure/clients.ts"]);
+    const text = readFileSync(join(SRC, "adapters/azure/clients.ts"), "utf8").replace(/^import type .*$/gm, "");
+    expect(text).not.toMatch(/^import [^(]*["']@azure\//m);
+  });
+});

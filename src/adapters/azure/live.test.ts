@@ -98,6 +98,34 @@ describe("readAzureEstate with the Azure SDK, against the replay server", { time
     });
   });
 
+  it.concurrent("scopes Resource Graph to a management group: only its subscriptions' clusters and VNets", async () => {
+    const group = ["00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000003"];
+    const estate = { ...small(), managementGroups: new Map([["platform", group]]) };
+    await withServer(estate, {}, { managementGroup: "Platform" }, (r, s) => {
+      expect(r.error).toBeUndefined();
+      const subs = r.snapshot!.clusters.map((c) => c.subscriptionId);
+      expect(subs.length).toBe(4);
+      expect(new Set(subs)).toEqual(new Set(group));
+      expect(r.snapshot!.vnets.every((v) => group.includes(v.subscriptionId))).toBe(true);
+      expect(r.snapshot!.missing).toEqual([]);
+      onlyReads(r, s);
+    });
+  });
+
+  it.concurrent("filters by resource group and cluster name in the query, any case", async () => {
+    await withServer(
+      small(),
+      {},
+      { resourceGroups: ["RG-AKS-2", "rg-aks-3"], clusters: ["aks-3", "aks-4"] },
+      (r, s) => {
+        expect(r.snapshot!.clusters.map((c) => c.name)).toEqual(["aks-3"]);
+        // Only that cluster's VNet is read: one usage GET.
+        expect(s.requests.filter((q) => q.method === "GET" && q.status === 200)).toHaveLength(1);
+        onlyReads(r, s);
+      },
+    );
+  });
+
   it.concurrent("waits out a 429 storm as Retry-After asks, and finishes complete", async () => {
     const behaviour = { throttle: { path: /./, times: 3, headers: { "retry-after": "1" } } };
     await withServer(recordedEstate(), behaviour, {}, (r, s) => {
