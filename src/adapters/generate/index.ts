@@ -50,3 +50,10 @@ export function generate(plan: Plan, format: GenerateFormat, options: GenerateOp
 export { toGenPlan, type GenPlan, type GenPool, type GenProblem, type GenPlanResult } from "./model.js";
 export { shellQuote, bicepString, hclString } from "./quote.js";
 export { formatName } from "./support.js";
+export {
+  generateFleet,
+  type FleetGenCluster,
+  type FleetGenerateResult,
+  type FleetGenProblem,
+  type GeneratedFile,
+} from "./fleet/index.js";

@@ -1,0 +1,67 @@
+/**
+ * Infrastructure code for a fleet: every cluster through the single-cluster
+ * generator (same checks, same refusals), then put together — Terraform as
+ * shared modules called with `for_each`, Bicep as modules deployed in a loop,
+ * az as one function per cluster in one script.
+ */
+import { generate, type GenerateFormat, type GenerateOptions } from "../index.js";
+import { azFleet } from "./az.js";
+import { terraformModules, terraformRoot } from "./terraform.js";
+import type { FleetGenCluster, FleetGenerateResult, FleetGenProblem } from "./types.js";
+
+export type { FleetGenCluster, FleetGenerateResult, FleetGenProblem, GeneratedFile } from "./types.js";
+
+/** Generates infrastructure code for several clusters at once. */
+export function generateFleet(
+  clusters: readonly FleetGenCluster[],
+  format: GenerateFormat,
+  options: GenerateOptions = {},
+): FleetGenerateResult {
+  const problems: FleetGenProblem[] = [];
+  if (clusters.length === 0)
+    return {
+      ok: false,
+      problems: [{ cluster: "", path: "clusters", value: "[]", reason: "the fleet has no clusters" }],
+    };
+  const seen = new Set<string>();
+  for (const c of clusters) {
+    if (seen.has(c.name))
+      problems.push({
+        cluster: c.name,
+        path: "name",
+        value: c.name,
+        reason: "two clusters of the fleet have this name",
+      });
+    seen.add(c.name);
+  }
+  const texts: { name: string; text: string; notes: readonly string[] }[] = [];
+  for (const c of clusters) {
+    const r = generate(c.plan, format, options);
+    if (!r.ok) problems.push(...r.problems.map((p) => ({ ...p, cluster: c.name })));
+    else texts.push({ name: c.name, text: r.text, notes: r.notes });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const notes = texts.flatMap((t) => t.notes.map((n) => `${t.name}: ${n}`));
+  if (format === "terraform") {
+    const modules = terraformModules(texts);
+    const first = modules[0]!.clusters[0]!.parts;
+    return {
+      ok: true,
+      format,
+      files: [
+        { path: "main.tf", text: terraformRoot(modules, first.provider, first.terraform) },
+        ...modules.map((m) => ({ path: `modules/${m.name}/main.tf`, text: m.text })),
+      ],
+      clusters: modules.flatMap((m) => m.clusters.map((c) => ({ name: c.name, module: m.name }))),
+      notes,
+    };
+  }
+  if (format === "az") {
+    const r = azFleet(texts);
+    return { ok: true, format, files: [{ path: "create-fleet.sh", text: r.text }], clusters: r.clusters, notes };
+  }
+  return {
+    ok: false,
+    problems: [{ cluster: "", path: "format", value: format, reason: "Bicep for a fleet is not written yet" }],
+  };
+}
