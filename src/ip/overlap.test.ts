@@ -39,6 +39,19 @@ describe.each(UNIVERSES)("overlap search in $name", (u) => {
       }),
     );
   });
+
+  it("countOverlapping() counts the hits without listing them; overlapping(q, k) gives the k that start first", () => {
+    fc.assert(
+      fc.property(items, arbItemIn(u), fc.integer({ min: 0, max: 6 }), (xs, q, k) => {
+        const index = new OverlapIndex(xs);
+        const hits = xs.flatMap((x, i) => (naiveOverlap(u, q, x) ? [i] : []));
+        expect(index.countOverlapping(q)).toBe(hits.length);
+        const start = (x: AddrItem) => ("from" in x ? x.from : "first" in x ? x.first() : x);
+        const byStart = [...hits].sort((i, j) => start(xs[i]!).compare(start(xs[j]!)) || i - j);
+        expect(index.overlapping(q, k)).toEqual(byStart.slice(0, k).sort((i, j) => i - j));
+      }),
+    );
+  });
 });
 
 describe("overlap search across families and edges", () => {
@@ -90,7 +103,17 @@ describe("overlap search across families and edges", () => {
   it("an empty index overlaps nothing", () => {
     const index = new OverlapIndex([]);
     expect(index.overlapping(p("0.0.0.0/0"))).toEqual([]);
+    expect(index.countOverlapping(p("::/0"))).toBe(0);
     expect(index.overlapsAny(p("::/0"))).toBe(false);
+  });
+
+  it("200,000 copies of one range: the count and the first ten come without listing every hit", () => {
+    const items = Array.from({ length: 200_000 }, (_, i) => (i % 2 ? p("10.0.0.0/16") : p("fd00::/64")));
+    const index = new OverlapIndex(items);
+    expect(index.countOverlapping(p("10.0.0.0/24"))).toBe(100_000);
+    expect(index.countOverlapping(p("fd00::1/128"))).toBe(100_000);
+    expect(index.overlapping(p("10.0.0.0/8"), 3)).toEqual([1, 3, 5]);
+    expect(index.overlapping(p("fd00::/48"), 2)).toEqual([0, 2]);
   });
 
   it("nested supernets: a /10 and a /12 over shuffled subnets give every containment pair once, sorted", () => {

@@ -90,12 +90,22 @@ function buildMax4(s: Sorted4, max: Float64Array, l: number, r: number): number 
   return v;
 }
 
-function query4(s: Sorted4, max: Float64Array, l: number, r: number, qlo: number, qhi: number, out: number[]): void {
-  while (l < r) {
+/** In-order walk (by start): collects the positions of the items overlapping [qlo, qhi), at most `limit`. */
+function query4(
+  s: Sorted4,
+  max: Float64Array,
+  l: number,
+  r: number,
+  qlo: number,
+  qhi: number,
+  out: number[],
+  limit: number,
+): void {
+  while (l < r && out.length < limit) {
     const m = (l + r) >>> 1;
     if ((max[m] as number) <= qlo) return;
-    query4(s, max, l, m, qlo, qhi, out);
-    if ((s.lo[m] as number) >= qhi) return;
+    query4(s, max, l, m, qlo, qhi, out, limit);
+    if ((s.lo[m] as number) >= qhi || out.length >= limit) return;
     if ((s.hi[m] as number) > qlo) out.push(s.idx[m] as number);
     l = m + 1;
   }
@@ -113,15 +123,48 @@ function buildMax6(s: Sorted6, max: bigint[], l: number, r: number): bigint {
   return v;
 }
 
-function query6(s: Sorted6, max: bigint[], l: number, r: number, qlo: bigint, qhi: bigint, out: number[]): void {
-  while (l < r) {
+function query6(
+  s: Sorted6,
+  max: bigint[],
+  l: number,
+  r: number,
+  qlo: bigint,
+  qhi: bigint,
+  out: number[],
+  limit: number,
+): void {
+  while (l < r && out.length < limit) {
     const m = (l + r) >>> 1;
     if ((max[m] as bigint) <= qlo) return;
-    query6(s, max, l, m, qlo, qhi, out);
-    if ((s.lo[m] as bigint) >= qhi) return;
+    query6(s, max, l, m, qlo, qhi, out, limit);
+    if ((s.lo[m] as bigint) >= qhi || out.length >= limit) return;
     if ((s.hi[m] as bigint) > qlo) out.push(s.idx[m] as number);
     l = m + 1;
   }
+}
+
+/** How many of the sorted values are below `x` (strictly). */
+function countBelow<T extends number | bigint>(sorted: ArrayLike<T>, x: T): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as T) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted values are at or below `x`. */
+function countAtMost<T extends number | bigint>(sorted: ArrayLike<T>, x: T): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as T) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** An index over a fixed list of prefixes or ranges (both families) for repeated overlap queries. */
@@ -130,7 +173,15 @@ export class OverlapIndex {
   private readonly union4: Runs4;
   private readonly union6: Runs6;
   /** The interval trees, built on the first `overlapping` call (`overlapsAny` needs only the union). */
-  private tree?: { s4: Sorted4; max4: Float64Array; s6: Sorted6; max6: bigint[] };
+  private tree?: {
+    s4: Sorted4;
+    max4: Float64Array;
+    s6: Sorted6;
+    max6: bigint[];
+    /** The items' exclusive ends, ascending (for counting). */
+    hi4: Float64Array;
+    hi6: bigint[];
+  };
   /** The number of items indexed. */
   readonly size: number;
 
@@ -144,14 +195,30 @@ export class OverlapIndex {
     this.union6 = normalize6(c.lo6.slice(), c.hi6.slice());
   }
 
-  /** The positions (in the input order, ascending) of the items that share an address with `q`. */
-  overlapping(q: AddrItem): number[] {
+  /**
+   * The positions (in the input order, ascending) of the items that share an address with `q`. With a `limit`,
+   * at most that many: when more overlap, the `limit` that start first (earlier position first among equal
+   * starts), found in O(log M + limit) — so a caller that shows ten of a million hits never lists them all.
+   */
+  overlapping(q: AddrItem, limit = Infinity): number[] {
     const t = (this.tree ??= this.buildTree());
     const b = bounds(q);
     const out: number[] = [];
-    if (b.family === 4) query4(t.s4, t.max4, 0, t.s4.n, b.lo, b.hi, out);
-    else query6(t.s6, t.max6, 0, t.s6.lo.length, b.lo, b.hi, out);
+    if (!(limit > 0)) return out;
+    if (b.family === 4) query4(t.s4, t.max4, 0, t.s4.n, b.lo, b.hi, out, limit);
+    else query6(t.s6, t.max6, 0, t.s6.lo.length, b.lo, b.hi, out, limit);
     return out.sort((x, y) => x - y);
+  }
+
+  /**
+   * How many items share an address with `q`, in O(log M) without listing them: the items that start before
+   * `q` ends, less those that end before `q` starts (every such item also starts before `q` ends).
+   */
+  countOverlapping(q: AddrItem): number {
+    const t = (this.tree ??= this.buildTree());
+    const b = bounds(q);
+    if (b.family === 4) return countBelow(t.s4.lo.subarray(0, t.s4.n), b.hi) - countAtMost(t.hi4, b.lo);
+    return countBelow(t.s6.lo, b.hi) - countAtMost(t.hi6, b.lo);
   }
 
   /** Reports whether `q` shares an address with any item (a binary search over the items' union). */
@@ -167,7 +234,9 @@ export class OverlapIndex {
     const s6 = sort6(c.lo6, c.hi6, c.i6);
     const max6 = new Array<bigint>(s6.lo.length).fill(0n);
     buildMax6(s6, max6, 0, s6.lo.length);
-    return { s4, max4, s6, max6 };
+    const hi4 = s4.hi.slice(0, s4.n).sort();
+    const hi6 = s6.hi.slice().sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    return { s4, max4, s6, max6, hi4, hi6 };
   }
 }
 

@@ -130,7 +130,8 @@ export class FixSpace {
   private isFreeBesides(p: Prefix, key: string): boolean {
     if (RESERVED.some((x) => x.overlaps(p)) || this.placed.some((x) => x.overlaps(p))) return false;
     const { index, keys } = (this.index ??= this.buildIndex());
-    return index.overlapping(p).every((i) => keys[i] === key);
+    // Field paths are unique: two hits mean one is another field's (no need to list a million hits).
+    return index.overlapping(p, 2).every((i) => keys[i] === key);
   }
 
   private firstFree(spaces: readonly Prefix[], bits: number, subnet: boolean): Prefix | undefined {

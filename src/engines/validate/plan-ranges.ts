@@ -62,11 +62,6 @@ export const connected = (p: ResolvedPlan): Tagged[] =>
     c.cidrs.flatMap((f) => tag(f, () => `connected network "${c.name}" (${f.text})`)),
   ));
 
-/** Reports whether a tagged prefix is one of the VNet's subnets (not its address space). */
-export function isSubnet(t: Tagged): boolean {
-  return t.path[0] === "vnet" && t.path[1] === "subnets";
-}
-
 /** The overlap index of one of the plan's lists, built once per plan. */
 export function indexOf(
   p: ResolvedPlan,
@@ -96,9 +91,17 @@ export class TaggedIndex {
   constructor(readonly items: readonly Tagged[]) {
     this.index = new OverlapIndex(items.map((t) => t.prefix));
   }
-  /** Every item overlapping the query, in input order. */
-  overlapping(q: Tagged): Tagged[] {
-    return this.index.overlapping(q.prefix).map((i) => this.items[i]!);
+  /** The items overlapping the query, in input order; with a `limit`, at most that many (those that start first). */
+  overlapping(q: Tagged, limit?: number): Tagged[] {
+    return this.index.overlapping(q.prefix, limit).map((i) => this.items[i]!);
+  }
+  /**
+   * The first `max` items overlapping the query and how many more there are, without listing them all: 20,000
+   * copies of one range make each query's hits 20,000 long, and 20,000 queries 400 million.
+   */
+  cappedOverlapping(q: Tagged, max = MAX_OVERLAPS_REPORTED): { shown: readonly Tagged[]; more: number } {
+    const shown = this.overlapping(q, max);
+    return { shown, more: shown.length < max ? 0 : this.index.countOverlapping(q.prefix) - shown.length };
   }
 }
 
@@ -110,7 +113,7 @@ export function firstOverlaps(
   const index = new TaggedIndex(targets);
   const out: { query: Tagged; target: Tagged }[] = [];
   for (const q of queries) {
-    const hit = index.overlapping(q)[0];
+    const hit = index.overlapping(q, 1)[0];
     if (hit) out.push({ query: q, target: hit });
   }
   return out;

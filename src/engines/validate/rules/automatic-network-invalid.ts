@@ -1,5 +1,6 @@
 import { AKS_AUTOMATIC as AUTO, sourceUrls } from "../../../kb/index.js";
 import { defineRule } from "../rule.js";
+import { listText } from "../words.js";
 import { describesVnet } from "../subnet-uses.js";
 
 export default defineRule({
@@ -64,7 +65,7 @@ export default defineRule({
       plan.plan.hostedSystem?.systemNodeSubnet ? undefined : "a system node subnet",
       plan.plan.hostedSystem?.nodeSubnet ? undefined : "a user node subnet",
     ].filter((x): x is string => x !== undefined);
-    if (missing.length) report({ messageId: "subnets", path: ["vnet"], data: { missing: missing.join(", ") } });
+    if (missing.length) report({ messageId: "subnets", path: ["vnet"], data: { missing: listText(missing) } });
     const allowed = AUTO.outboundTypes.value.customVnet;
     if (n.outboundType !== undefined && !allowed.includes(n.outboundType))
       report({

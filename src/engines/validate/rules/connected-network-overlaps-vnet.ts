@@ -23,7 +23,7 @@ export default defineRule({
   check({ plan, report }) {
     const index = indexOf(plan, "vnetSpace");
     for (const c of connected(plan)) {
-      const hit = index.overlapping(c)[0];
+      const hit = index.overlapping(c, 1)[0];
       if (hit) report({ messageId: "overlap", path: c.path, data: { network: c.label, vnet: hit.label } });
     }
   },

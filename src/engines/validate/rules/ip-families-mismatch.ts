@@ -1,4 +1,5 @@
 import { defineRule } from "../rule.js";
+import { listText } from "../words.js";
 import type { CidrField } from "../../plan/index.js";
 
 const FAMILY = { IPv4: 4, IPv6: 6 } as const;
@@ -35,7 +36,7 @@ export default defineRule({
   },
   check({ plan, report }) {
     const fams = plan.ipFamilies;
-    const famText = fams.join(", ");
+    const famText = listText(fams);
     const ok =
       (fams.length === 1 && fams[0] === "IPv4") || (fams.length === 2 && fams[0] === "IPv4" && fams[1] === "IPv6");
     if (!ok) {

@@ -1,6 +1,7 @@
 import { NODE_AUTO_PROVISIONING as NAP, sourceUrls } from "../../../kb/index.js";
 import { napPoolsIn, subnetDemand } from "../../layout/index.js";
 import { defineRule } from "../rule.js";
+import { listText } from "../words.js";
 import { usableOf } from "../subnet-uses.js";
 
 export default defineRule({
@@ -57,7 +58,7 @@ export default defineRule({
           cidr: s.text,
           usable,
           needed: d.addresses,
-          breakdown: d.breakdown.join("; "),
+          breakdown: listText(d.breakdown, 6, "; "),
           bits: d.prefixLength ?? 0,
         },
       });

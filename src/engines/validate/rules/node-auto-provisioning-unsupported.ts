@@ -1,5 +1,6 @@
 import { MODELS, NODE_AUTO_PROVISIONING as NAP, sourceUrls } from "../../../kb/index.js";
 import { defineRule } from "../rule.js";
+import { listText } from "../words.js";
 import { describesVnet, subnetNamed } from "../subnet-uses.js";
 
 export default defineRule({
@@ -60,7 +61,7 @@ export default defineRule({
       if (p.os !== "Linux")
         report({ messageId: "windows", path: ["nodePools", p.index, "os"], data: { pool: p.name, os: p.os } });
     if (plan.ipFamilies.includes("IPv6"))
-      report({ messageId: "ipv6", path: ["network", "ipFamilies"], data: { families: plan.ipFamilies.join(", ") } });
+      report({ messageId: "ipv6", path: ["network", "ipFamilies"], data: { families: listText(plan.ipFamilies) } });
     if (!describesVnet(plan)) return;
     np?.pools.forEach((p, i) => {
       if (p.subnet !== undefined && !subnetNamed(plan, p.subnet))

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { rangeEdit } from "../fix-space.js";
-import { capped, indexOf, podCidrs } from "../plan-ranges.js";
+import { indexOf, podCidrs } from "../plan-ranges.js";
 
 export default defineRule({
   meta: {
@@ -37,14 +37,13 @@ export default defineRule({
     const vnetIndex = indexOf(plan, "vnet");
     const netIndex = indexOf(plan, "connected");
     for (const p of pods) {
-      const hitsVnet = vnetIndex.overlapping(p);
-      const hitsNet = netIndex.overlapping(p);
-      if (hitsVnet.length + hitsNet.length === 0) continue;
+      const vnetHit = vnetIndex.overlapping(p, 1)[0];
+      const { shown, more } = netIndex.cappedOverlapping(p);
+      if (!vnetHit && shown.length === 0) continue;
       const free = fixes.replacement("pod-cidr", p);
       const suggestion = free ? `, e.g. ${free.toString()} (free in this plan)` : "";
       const edits = free ? [rangeEdit(p, free)] : [];
       // One finding for the VNet (its subnets lie inside it), one per connected network.
-      const vnetHit = hitsVnet[0];
       if (vnetHit)
         report({
           messageId: "vnet",
@@ -52,7 +51,6 @@ export default defineRule({
           data: { pod: p.prefix.toString(), other: vnetHit.label, suggestion },
           edits,
         });
-      const { shown, more } = capped(hitsNet);
       for (const n of shown)
         report({
           messageId: "connected",

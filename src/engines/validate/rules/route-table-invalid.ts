@@ -1,5 +1,6 @@
 import { tryParseAddr, tryParsePrefix } from "../../../ip/index.js";
 import { defineRule } from "../rule.js";
+import { listText } from "../words.js";
 
 const UDR_DOC = "https://learn.microsoft.com/azure/aks/egress-udr";
 
@@ -68,7 +69,7 @@ export default defineRule({
     const vnet = plan.plan.vnet;
     if (!vnet) return;
     const tables = new Map((vnet.routeTables ?? []).map((t, i) => [t.name, { t, i }]));
-    const known = [...tables.keys()].join(", ") || "none";
+    const known = listText([...tables.keys()]);
     // Route tables: well-formed routes, wherever they are used.
     (vnet.routeTables ?? []).forEach((t, ti) =>
       t.routes.forEach((r, ri) => {

@@ -1,6 +1,6 @@
 import { serviceCidrFix } from "../fix-space.js";
 import { defineRule } from "../rule.js";
-import { firstOverlaps, indexOf, isSubnet, serviceCidrs, vnetSpace } from "../plan-ranges.js";
+import { firstOverlaps, indexOf, serviceCidrs, vnetSpace } from "../plan-ranges.js";
 
 export default defineRule({
   meta: {
@@ -25,9 +25,9 @@ export default defineRule({
       "One AKS page says the service CIDR must not be within the VNet range, the same page's FAQ says it is possible but not recommended, and the API only forbids overlapping subnets. AKS accepts it, so this is a warning; overlapping a subnet is the error rule service-cidr-overlaps-subnet.",
   },
   check({ plan, fixes, report }) {
-    const vnet = indexOf(plan, "vnet");
+    const subnets = indexOf(plan, "subnets");
     for (const { query, target } of firstOverlaps(serviceCidrs(plan), vnetSpace(plan))) {
-      if (vnet.overlapping(query).some(isSubnet)) continue;
+      if (subnets.overlapping(query, 1).length > 0) continue;
       const { suggestion, edits } = serviceCidrFix(fixes, query);
       report({
         messageId: "inside",

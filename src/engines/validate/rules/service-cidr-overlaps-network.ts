@@ -1,5 +1,5 @@
 import { serviceCidrFix } from "../fix-space.js";
-import { capped, indexOf, serviceCidrs } from "../plan-ranges.js";
+import { indexOf, serviceCidrs } from "../plan-ranges.js";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -37,8 +37,8 @@ export default defineRule({
     const pods = indexOf(plan, "podCidrs");
     const nets = indexOf(plan, "connected");
     for (const s of serviceCidrs(plan)) {
-      const podHits = capped(pods.overlapping(s));
-      const netHits = capped(nets.overlapping(s));
+      const podHits = pods.cappedOverlapping(s);
+      const netHits = nets.cappedOverlapping(s);
       if (podHits.shown.length + netHits.shown.length === 0) continue;
       const service = s.prefix.toString();
       const { suggestion, edits } = serviceCidrFix(fixes, s);

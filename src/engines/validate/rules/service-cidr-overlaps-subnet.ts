@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { serviceCidrFix } from "../fix-space.js";
-import { capped, indexOf, isSubnet, serviceCidrs } from "../plan-ranges.js";
+import { indexOf, serviceCidrs } from "../plan-ranges.js";
 
 export default defineRule({
   meta: {
@@ -26,9 +26,9 @@ export default defineRule({
     checked: "2026-11-22",
   },
   check({ plan, fixes, report }) {
-    const vnet = indexOf(plan, "vnet");
+    const subnets = indexOf(plan, "subnets");
     for (const s of serviceCidrs(plan)) {
-      const { shown, more } = capped(vnet.overlapping(s).filter(isSubnet));
+      const { shown, more } = subnets.cappedOverlapping(s);
       if (shown.length === 0) continue;
       const { suggestion, edits } = serviceCidrFix(fixes, s);
       const service = s.prefix.toString();

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule.js";
+import { listText } from "../words.js";
 
 export default defineRule({
   meta: {
@@ -49,7 +50,7 @@ export default defineRule({
   check({ plan, report }) {
     const vnet = plan.plan.vnet;
     const byName = new Map(plan.subnets.map((s) => [s.name, s]));
-    const known = [...byName.keys()].join(", ") || "none";
+    const known = listText([...byName.keys()]);
     for (const p of plan.pools) {
       const at = ["nodePools", p.index];
       if (vnet && p.subnet === undefined && plan.subnets.length > 0)

@@ -1,6 +1,7 @@
 import { MODELS, VIRTUAL_NODES_SUBNET as VN, sourceUrls } from "../../../kb/index.js";
 import { formatPath } from "../../plan/index.js";
 import { defineRule } from "../rule.js";
+import { listText } from "../words.js";
 import { describesVnet, otherUses, subnetNamed } from "../subnet-uses.js";
 
 export default defineRule({
@@ -52,7 +53,7 @@ export default defineRule({
     if (!MODELS[plan.model].virtualNodes.value)
       report({ messageId: "model", path, data: { model: MODELS[plan.model].title } });
     if (plan.ipFamilies.includes("IPv6"))
-      report({ messageId: "ipv6", path: ["network", "ipFamilies"], data: { families: plan.ipFamilies.join(", ") } });
+      report({ messageId: "ipv6", path: ["network", "ipFamilies"], data: { families: listText(plan.ipFamilies) } });
     if (!describesVnet(plan)) return;
     const s = subnetNamed(plan, v.subnet);
     if (!s) {
