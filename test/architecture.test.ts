@@ -306,3 +306,38 @@ describe("azure: the SDK loads only in the live read", () => {
     expect(text).not.toMatch(/^import [^(]*["']@azure\//m);
   });
 });
+
+/**
+ * docs/architecture.md is the one-hop map: every module folder is named in it, and every source file it names
+ * exists, so the page cannot fall behind the code unnoticed.
+ */
+describe("docs/architecture.md", () => {
+  const page = readFileSync(join(ROOT, "docs/architecture.md"), "utf8");
+  const folders = (layer: string) =>
+    readdirSync(join(SRC, layer)).filter((n) => statSync(join(SRC, layer, n)).isDirectory());
+
+  it.each(["engines", "adapters"])("names every module under src/%s in its module table", (layer) => {
+    const named = new Set([...page.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]));
+    expect(folders(layer).filter((m) => !named.has(m))).toEqual([]);
+  });
+
+  it("names only source files that exist", () => {
+    const paths = [...page.matchAll(/`((?:src|test|scripts|bench)\/[\w./-]+\.(?:ts|mjs))`/g)].map(
+      (m) => m[1] as string,
+    );
+    expect(paths.length).toBeGreaterThan(10);
+    expect(paths.filter((p) => !statSync(join(ROOT, p), { throwIfNoEntry: false }))).toEqual([]);
+  });
+
+  it("names only files of a module folder that exist (`per-node.ts` in a row naming src/engines/capacity/)", () => {
+    const missing: string[] = [];
+    for (const row of page.split("\n").filter((l) => l.startsWith("| "))) {
+      const dir = /`(src\/[\w/-]+\/)`/.exec(row)?.[1];
+      if (!dir || !statSync(join(ROOT, dir), { throwIfNoEntry: false })) continue;
+      for (const m of row.matchAll(/`([\w-]+\.ts)`/g))
+        if (!readdirSync(join(ROOT, dir), { recursive: true }).some((f) => String(f).endsWith(m[1] as string)))
+          missing.push(`${dir}${m[1]}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
