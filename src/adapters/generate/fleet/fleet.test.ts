@@ -143,3 +143,54 @@ describe("fleet refusals", () => {
     expect(generateFleet([], "az").ok).toBe(false);
   });
 });
+
+describe("fleet Bicep", () => {
+  const r = files("bicep");
+
+  it("writes main.bicep with a module loop, and one module per shape (goldens)", () => {
+    expect(r.files.map((f) => f.path)).toEqual([
+      "main.bicep",
+      "modules/aks-azure-cni-overlay.bicep",
+      "modules/aks-kubenet.bicep",
+    ]);
+    expect(r.files[0]!.text).toContain(
+      "module aksAzureCniOverlay 'modules/aks-azure-cni-overlay.bicep' = [for c in aksAzureCniOverlayClusters: {",
+    );
+    for (const f of r.files) golden(`fleet-${f.path.replaceAll("/", "-")}`, f.text);
+  });
+
+  it("law: a module with a cluster's values is that cluster's own file, line for line", () => {
+    const main = r.files[0]!.text;
+    for (const c of FLEET) {
+      const entry = r.clusters.find((x) => x.name === c.name)!;
+      const mod = r.files.find((f) => f.path === `modules/${entry.module}.bicep`)!.text;
+      // Slow and obvious: this cluster's entry in main.bicep, as key → value text.
+      const at = main.indexOf(`    deployment: 'aksnet-${c.name}'`);
+      const block = main.slice(at, main.indexOf("\n  }", at)).split("\n");
+      const values = new Map(block.map((l) => /^ {4}(\w+): (.*)$/.exec(l)!).map((m) => [m[1]!, m[2]!]));
+      // The module: two comment lines, a blank, then the declared value parameters up to the next blank line.
+      const lines = mod.split("\n");
+      const stop = lines.indexOf("", 3);
+      const declared = new Set(lines.slice(3, stop).map((l) => l.split(" ")[1]!));
+      const body = lines
+        .slice(stop + 1)
+        .filter((l) => !l.startsWith("//"))
+        .map((l) => {
+          const p = /^param (\w+) (\w+)$/.exec(l);
+          if (p) return `param ${p[1]} ${p[2]} = ${values.get(p[1]!)}`;
+          const m = /^(\s*(?:\w+: )?)(\w+)$/.exec(l);
+          return m && declared.has(m[2]!) ? `${m[1]}${values.get(m[2]!)}` : l;
+        })
+        .join("\n")
+        .trim();
+      const single = generate(c.plan, "bicep");
+      if (!single.ok) throw new Error("single failed");
+      const own = single.text
+        .split("\n")
+        .filter((l) => !l.startsWith("//"))
+        .join("\n")
+        .trim();
+      expect(body, c.name).toBe(own);
+    }
+  });
+});

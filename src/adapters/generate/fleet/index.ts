@@ -6,6 +6,7 @@
  */
 import { generate, type GenerateFormat, type GenerateOptions } from "../index.js";
 import { azFleet } from "./az.js";
+import { bicepModules, bicepRoot } from "./bicep.js";
 import { terraformModules, terraformRoot } from "./terraform.js";
 import type { FleetGenCluster, FleetGenerateResult, FleetGenProblem } from "./types.js";
 
@@ -34,11 +35,11 @@ export function generateFleet(
       });
     seen.add(c.name);
   }
-  const texts: { name: string; text: string; notes: readonly string[] }[] = [];
+  const texts: { name: string; text: string; notes: readonly string[]; resourceGroup?: string | undefined }[] = [];
   for (const c of clusters) {
     const r = generate(c.plan, format, options);
     if (!r.ok) problems.push(...r.problems.map((p) => ({ ...p, cluster: c.name })));
-    else texts.push({ name: c.name, text: r.text, notes: r.notes });
+    else texts.push({ name: c.name, text: r.text, notes: r.notes, resourceGroup: c.plan.resourceGroup });
   }
   if (problems.length > 0) return { ok: false, problems };
   const notes = texts.flatMap((t) => t.notes.map((n) => `${t.name}: ${n}`));
@@ -60,8 +61,16 @@ export function generateFleet(
     const r = azFleet(texts);
     return { ok: true, format, files: [{ path: "create-fleet.sh", text: r.text }], clusters: r.clusters, notes };
   }
+  const modules = bicepModules(texts);
+  const root = bicepRoot(modules);
   return {
-    ok: false,
-    problems: [{ cluster: "", path: "format", value: format, reason: "Bicep for a fleet is not written yet" }],
+    ok: true,
+    format,
+    files: [
+      { path: "main.bicep", text: root.text },
+      ...modules.map((m) => ({ path: `modules/${m.name}.bicep`, text: m.text })),
+    ],
+    clusters: modules.flatMap((m) => m.clusters.map((c) => ({ name: c.name, module: m.name }))),
+    notes: [...root.notes, ...notes],
   };
 }
