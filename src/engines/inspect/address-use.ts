@@ -16,7 +16,8 @@ import type { ClusterSnapshot } from "./snapshot.js";
 import { podAddressesIn, type NodeUse } from "./node-use.js";
 
 export type RangeRole = "node-subnet" | "pod-cidr" | "pod-subnet";
-export type RangeSource = "configuration" | "node-network-config" | "assumed-default";
+/** `azure`: the VNet usage API's figures (`inspect --azure`): the addresses everything in the subnet holds. */
+export type RangeSource = "configuration" | "node-network-config" | "assumed-default" | "azure";
 
 export interface AddressUse {
   readonly role: RangeRole;

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CheckResult, ClusterReport, SubnetReport } from "../scan/index.js";
-import { NODE_SUBNET_BLIND_SPOT, withAzure, type AzureSide } from "./azure-side.js";
+import type { AddressUse } from "./address-use.js";
+import { azureNodeSubnets, withAzure, withAzureRanges, type AzureSide } from "./azure-side.js";
 import type { Headroom } from "./headroom.js";
 
 const SUBNET = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/nodes";
@@ -11,7 +12,7 @@ const base: Headroom = {
   moreNodes: 253,
   limitedBy: "pod-cidr 10.244.0.0/16",
   checks: [],
-  notes: [`${NODE_SUBNET_BLIND_SPOT}: …`, "Pool a: max surge assumed."],
+  notes: ["The node subnet's size is not visible …", "Pool a: max surge assumed."],
 };
 
 function check(over: Partial<CheckResult>): CheckResult {
@@ -66,50 +67,83 @@ function side(free: number | null, checks: CheckResult[]): AzureSide {
   };
 }
 
-describe("withAzure: the Azure side folded into inspect's headroom", () => {
+const configured: AddressUse = {
+  role: "node-subnet",
+  cidr: "10.0.0.0/27",
+  source: "configuration",
+  unit: "addresses",
+  total: 27,
+  used: 3,
+  free: 24,
+  podAddresses: 0,
+  perNode: 1,
+};
+const podCidr: AddressUse = { ...configured, role: "pod-cidr", cidr: "10.244.0.0/16", unit: "/24 blocks" };
+
+describe("withAzureRanges: Azure's subnet figures as ranges the headroom judges", () => {
   it.each([
     {
-      name: "a known node subnet closes the blind spot and bounds the nodes that fit",
-      side: side(4, [check({ needed: 1, free: 4 })]),
-      moreNodes: 4,
-      blindSpot: false,
-      checks: [{ fits: true, needsNodes: 1 }],
+      name: "a known node subnet becomes the first range, with Azure's used and free",
+      ranges: [podCidr],
+      side: side(4, []),
+      want: [
+        { role: "node-subnet", cidr: "10.0.0.0/27", source: "azure", used: 23, free: 4, total: 27, perNode: 1 },
+        podCidr,
+      ],
     },
     {
-      name: "a failing scale-out is a check that does not fit, with the AKS error",
+      name: "it replaces the configuration's count of the same subnet (Azure's counts every other user too)",
+      ranges: [configured, podCidr],
+      side: side(4, []),
+      want: [{ ...configured, source: "azure", used: 23, free: 4 }, podCidr],
+    },
+    { name: "an unknown figure adds nothing", ranges: [podCidr], side: side(null, []), want: [podCidr] },
+    { name: "no side, no change", ranges: [podCidr], side: undefined, want: [podCidr] },
+  ])("$name", ({ ranges, side: s, want }) => {
+    expect(withAzureRanges(ranges, s)).toEqual(want.map((w) => expect.objectContaining(w)));
+  });
+});
+
+describe("withAzure: the scan's checks on the cluster's subnets as headroom checks", () => {
+  it.each([
+    {
+      name: "a check that passes fits",
+      side: side(4, [check({ needed: 1, free: 4 })]),
+      checks: [{ fits: true, needsNodes: 1, error: undefined }],
+      notes: 2,
+    },
+    {
+      name: "a failing scale-out does not fit, with the AKS error",
       side: side(2, [
         check({ check: "scale-out", needed: 5, free: 2, verdict: "fails", aksErrorCode: "SubnetIsFull" }),
       ]),
-      moreNodes: 2,
-      blindSpot: false,
       checks: [{ fits: false, needsNodes: 5, error: "SubnetIsFull" }],
+      notes: 2,
     },
     {
-      name: "an unknown figure keeps the blind spot and is said, never judged",
+      name: "an unknown figure is said, never judged",
       side: side(null, [check({ free: null, verdict: "unknown", message: "usage not read" })]),
-      moreNodes: 253,
-      blindSpot: true,
       checks: [],
+      notes: 3,
     },
     {
       name: "pod CIDR checks are left to the nodes' own count",
       side: side(9, [check({ range: "pod-cidr", rangeId: "10.244.0.0/16", verdict: "fails" })]),
-      moreNodes: 9,
-      blindSpot: false,
       checks: [],
+      notes: 2,
     },
-  ])("$name", ({ side: s, moreNodes, blindSpot, checks }) => {
+  ])("$name", ({ side: s, checks, notes }) => {
     const h = withAzure(base, s);
-    expect(h.moreNodes).toBe(moreNodes);
-    expect(h.notes.some((n) => n.startsWith(NODE_SUBNET_BLIND_SPOT))).toBe(blindSpot);
+    expect(h.moreNodes).toBe(base.moreNodes);
     expect(h.checks).toEqual(checks.map((c) => expect.objectContaining(c)));
+    expect(h.notes).toHaveLength(notes);
   });
 
   it("without a side the headroom is unchanged", () => {
     expect(withAzure(base, undefined)).toBe(base);
   });
 
-  it("any value a library caller passes as the side gives a headroom, never a throw", () => {
+  it("any value a library caller passes as the side gives a headroom and ranges, never a throw", () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (cluster, subnets) => {
         const s = {
@@ -121,6 +155,8 @@ describe("withAzure: the Azure side folded into inspect's headroom", () => {
         };
         const h = withAzure(base, s as unknown as AzureSide);
         expect(Array.isArray(h.checks) && Array.isArray(h.notes)).toBe(true);
+        expect(Array.isArray(withAzureRanges([podCidr], s as unknown as AzureSide))).toBe(true);
+        expect(Array.isArray(azureNodeSubnets(s as unknown as AzureSide))).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -10,6 +10,8 @@
  * part, never a throw.
  */
 import type { CheckResult, ClusterReport, Missing, PoolReport, SubnetReport } from "../scan/index.js";
+import { tryParsePrefix } from "../../ip/index.js";
+import type { AddressUse } from "./address-use.js";
 import type { Headroom, HeadroomCheck } from "./headroom.js";
 
 export type AzureSideSource =
@@ -92,41 +94,69 @@ function azureChecks(side: AzureSide, subnets: ReadonlyMap<string, SubnetReport>
   return out;
 }
 
-/** How many more nodes of this cluster each subnet holds, from Azure's free figure. */
-function subnetLimits(side: AzureSide): { name: string; more: number }[] {
-  const id = String(side.cluster?.id).toLowerCase();
-  return list(side.subnets).flatMap((s) => {
+/**
+ * The ranges with Azure's subnets: each subnet of this cluster whose figures Azure gave becomes a range whose
+ * used and free addresses are Azure's (everything in the subnet), replacing the range of the same role and
+ * prefix a configuration or the NodeNetworkConfigs gave (their per-node cost and pod count are kept). The
+ * headroom then judges the node subnet as it judges every other range.
+ */
+export function withAzureRanges(ranges: readonly AddressUse[], side: AzureSide | undefined): AddressUse[] {
+  if (!side || typeof side !== "object" || !side.cluster) return [...ranges];
+  const id = String(side.cluster.id).toLowerCase();
+  const out = [...ranges];
+  for (const s of list(side.subnets)) {
     const mine = list(s.pools).filter(
       (p) => String(p.clusterId).toLowerCase() === id && typeof p.perNode === "number" && p.perNode > 0,
     );
-    if (s.free === null || typeof s.free !== "number" || mine.length === 0) return [];
-    const per = Math.max(...mine.map((p) => p.perNode));
-    const role = mine.some((p) => p.role === "node-subnet") ? "node-subnet" : "pod-subnet";
-    return [
-      { name: `${role} ${texts(s.prefixes).join(", ") || s.name} (Azure: ${s.name})`, more: Math.floor(s.free / per) },
-    ];
-  });
+    const prefix = tryParsePrefix(texts(s.prefixes)[0] ?? "");
+    const { usable, used, free } = s;
+    if (
+      !mine.length ||
+      !prefix.ok ||
+      typeof usable !== "number" ||
+      typeof used !== "number" ||
+      typeof free !== "number"
+    )
+      continue;
+    const role: AddressUse["role"] = mine.some((p) => p.role === "node-subnet") ? "node-subnet" : "pod-subnet";
+    const cidr = prefix.value.masked().toString();
+    const at = out.findIndex((r) => r.role === role && r.cidr === cidr);
+    const range: AddressUse = {
+      role,
+      cidr,
+      source: "azure",
+      unit: "addresses",
+      total: usable,
+      used,
+      free,
+      podAddresses: at >= 0 ? out[at]!.podAddresses : 0,
+      perNode: at >= 0 ? out[at]!.perNode : Math.max(...mine.filter((p) => p.role === role).map((p) => p.perNode)),
+    };
+    if (at >= 0) out[at] = range;
+    else if (role === "node-subnet") out.unshift(range);
+    else out.push(range);
+  }
+  return out;
+}
+
+/** The prefixes of the cluster's node subnets as Azure has them. */
+export function azureNodeSubnets(side: AzureSide | undefined): string[] {
+  if (!side || typeof side !== "object" || !side.cluster) return [];
+  return list(side.subnets)
+    .filter((s) => texts(s.roles).includes("node-subnet"))
+    .flatMap((s) => texts(s.prefixes));
 }
 
 /** The headroom with the Azure side folded in; the headroom itself when there is none. */
 export function withAzure(h: Headroom, side: AzureSide | undefined): Headroom {
   if (!side || typeof side !== "object" || !side.cluster) return h;
   const subnets = new Map(list(side.subnets).map((s) => [String(s.id).toLowerCase(), s]));
-  const nodeSubnetKnown = list(side.subnets).some(
-    (s) => texts(s.roles).includes("node-subnet") && typeof s.free === "number",
-  );
   const notes = [
-    ...h.notes.filter((x) => !(nodeSubnetKnown && x.startsWith(NODE_SUBNET_BLIND_SPOT))),
+    ...h.notes,
     ...list(side.cluster.pools)
       .flatMap((p) => list(p.checks).filter((c) => isCheck(c) && c.verdict === "unknown"))
       .map((c) => `Azure: not judged: ${c.message}`),
     ...list(side.missing).map((m) => `Azure: not read: ${m.what}: ${String(m.reason).replace(/\.$/, "")}.`),
   ];
-  let { moreNodes, limitedBy } = h;
-  for (const l of subnetLimits(side))
-    if (moreNodes === undefined || l.more < moreNodes) {
-      moreNodes = l.more;
-      limitedBy = l.name;
-    }
-  return { moreNodes, limitedBy, checks: [...h.checks, ...azureChecks(side, subnets)], notes };
+  return { ...h, checks: [...h.checks, ...azureChecks(side, subnets)], notes };
 }

@@ -23,7 +23,13 @@ export { podPlacement, holdsPodAddress, type PodPlacement } from "./placement.js
 export { nodeUse, poolUse, podAddressesIn, type NodeUse, type PoolUse } from "./node-use.js";
 export { rangeUse, type AddressUse, type RangeRole, type RangeSource } from "./address-use.js";
 export { headroom, poolSurge, type Headroom, type HeadroomCheck } from "./headroom.js";
-export { withAzure, NODE_SUBNET_BLIND_SPOT, type AzureSide, type AzureSideSource } from "./azure-side.js";
+export {
+  withAzure,
+  withAzureRanges,
+  NODE_SUBNET_BLIND_SPOT,
+  type AzureSide,
+  type AzureSideSource,
+} from "./azure-side.js";
 export {
   configuredCluster,
   findingsAgainstCluster,

@@ -15,7 +15,7 @@ import { findingsAgainstCluster, type ConfiguredCluster, type LoadedConfiguratio
 import type { Finding } from "../validate/index.js";
 import { rangeUse, type AddressUse } from "./address-use.js";
 import { headroom, type Headroom } from "./headroom.js";
-import { withAzure, type AzureSide } from "./azure-side.js";
+import { azureNodeSubnets, withAzure, withAzureRanges, type AzureSide } from "./azure-side.js";
 import type { ClusterSnapshot, ReadProblem } from "./snapshot.js";
 import { nodeUse, poolUse, type NodeUse, type PoolUse } from "./node-use.js";
 
@@ -93,11 +93,14 @@ export function inspectReport(
   }));
   const classification = classify(s);
   const { placement, ...model } = classification;
-  const nodeSubnets = (configured?.pools ?? []).flatMap((p) => (p.subnetCidr ? [p.subnetCidr] : []));
+  const nodeSubnets = [
+    ...(configured?.pools ?? []).flatMap((p) => (p.subnetCidr ? [p.subnetCidr] : [])),
+    ...azureNodeSubnets(azure),
+  ];
   const found = verdicts(s, classification, [...new Set(nodeSubnets)]);
   const verdict: HeadlineVerdict = { ...model, dataplane: found.dataplane.value, policy: found.networkPolicy.value };
   const nodes = nodeUse(s);
-  const ranges = rangeUse(s, classification, nodes, configured);
+  const ranges = withAzureRanges(rangeUse(s, classification, nodes, configured), azure);
   return {
     source,
     verdict,

@@ -70,8 +70,33 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
     });
     expect(checks.find((c) => c.name.startsWith("pool system: next upgrade"))).toMatchObject({ fits: true });
     // The blind spot is closed: the node subnet bounds the nodes that fit, and the "not visible" note is gone.
-    expect(report.headroom).toMatchObject({ moreNodes: 7, limitedBy: "node-subnet 10.224.0.0/27 (Azure: aks-subnet)" });
+    expect(report.headroom).toMatchObject({ moreNodes: 7, limitedBy: "node-subnet 10.224.0.0/27" });
     expect(report.headroom.notes.join("\n")).not.toMatch(/not visible from inside the cluster/);
+    // The node subnet is a range like any other: Azure's figures, every user of the subnet counted.
+    expect(report.ranges[0]).toMatchObject({ role: "node-subnet", cidr: "10.224.0.0/27", source: "azure", free: 7 });
+    expect(checks.find((c) => c.name === "autoscaler maximums")).toMatchObject({
+      fits: false,
+      error: "InsufficientSubnetSize",
+    });
+    // Without --aks-json, the ARM record is the configuration: drift and check findings run on it.
+    expect(report.configured.cluster.files).toEqual([`Azure ${ID}`]);
+    expect(report.configured.differences).toEqual([]);
+  });
+
+  it("--aks-json stays the configuration when given with --azure-from", async () => {
+    const r = await inspect([
+      "--from-dump",
+      DUMP,
+      "--aks-json",
+      "src/adapters/inspect/fixtures/aks-show-overlay.json",
+      "--azure-from",
+      ...AZ,
+      "-o",
+      "json",
+    ]);
+    expect(JSON.parse(r.stdout).configured.cluster.files).toEqual([
+      "src/adapters/inspect/fixtures/aks-show-overlay.json",
+    ]);
   });
 
   it("without --azure the blind spot is said, and the exit code is the cluster's own", async () => {
@@ -190,7 +215,15 @@ describe("inspect --azure live, on Node.js 22, against the replay server", { tim
       expect(server.requests.filter((q) => q.method === "GET")).toHaveLength(
         new Set(live.azure.subnets.map((s: { vnetId: string }) => s.vnetId)).size,
       );
-      expect(r.code).toBe(live.headroom.checks.some((c: { fits: boolean }) => !c.fits) ? 1 : 0);
+      // Exit 1 as documented: a headroom check that does not fit, the Azure side failing, or drift between the
+      // ARM record (the configuration here) and the nodes.
+      const failing =
+        live.headroom.checks.some((c: { fits: boolean }) => !c.fits) ||
+        live.azure.cluster.verdict === "fails" ||
+        live.configured.differences.length > 0 ||
+        live.configured.findings.some((f: { severity: string }) => f.severity === "error");
+      expect(r.code).toBe(failing ? 1 : 0);
+      expect(live.configured.cluster.files).toEqual([`Azure ${live.azure.cluster.id}`]);
       // The same estate saved as az JSON gives the same Azure side.
       const c = estate.clusters[1]!;
       const vnets = estate.vnets.filter((v) =>

@@ -14,9 +14,10 @@ import { writeOutput } from "../output/write.js";
 import { ConfiguredError, loadConfiguration, type ConfigurationFiles } from "./configuration-files.js";
 import type { InspectView } from "./view.js";
 import { DumpError, readDumps } from "../../inspect/index.js";
+import type { AzureRead } from "../scan/azure-side.js";
 import {
   inspectReport,
-  type AzureSide,
+  type LoadedConfiguration,
   type ClusterSnapshot,
   type ReportSource,
 } from "../../../engines/inspect/index.js";
@@ -119,6 +120,18 @@ async function readCluster(
   return { snapshot, source };
 }
 
+/** The cluster's ARM record as its configuration; undefined when the importers cannot read it (the scan says why). */
+function recordConfiguration(azure: AzureRead): LoadedConfiguration | undefined {
+  if (azure.record === undefined) return undefined;
+  try {
+    const text = JSON.stringify(azure.record, null, 2);
+    return loadConfiguration([{ text, fileName: `Azure ${azure.side.cluster.id}` }]).configuration;
+  } catch (e) {
+    if (e instanceof ConfiguredError) return undefined;
+    throw e;
+  }
+}
+
 /** The cluster's Azure side with --azure (live) or --azure-from (files); undefined without either. */
 async function readAzureSide(
   opts: Readonly<Record<string, unknown>>,
@@ -126,7 +139,7 @@ async function readAzureSide(
   snapshot: ClusterSnapshot,
   id: string | undefined,
   files: readonly string[] | undefined,
-): Promise<AzureSide | undefined> {
+): Promise<AzureRead | undefined> {
   if (!opts["azure"] && !files) return undefined;
   const { azureTarget, azureSideOf, azureSideFromFiles } = await import("../scan/azure-side.js");
   const target = azureTarget(id, snapshot);
@@ -218,7 +231,9 @@ Examples:
     if (azureId !== undefined) (await import("../scan/azure-side.js")).targetById(azureId);
     const { snapshot, source } = await readCluster(opts, io, dumps);
     const azure = await readAzureSide(opts, io, snapshot, azureId, azureFrom);
-    const report = inspectReport(snapshot, source, configured?.configuration, azure);
+    // Without --aks-json or --plan, the ARM record Azure gave is the configuration (as --aks-json would give it).
+    const configuration = configured?.configuration ?? (azure ? recordConfiguration(azure) : undefined);
+    const report = inspectReport(snapshot, source, configuration, azure?.side);
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), {
       report,
       allNodes: Boolean(opts["allNodes"]),

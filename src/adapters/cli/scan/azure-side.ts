@@ -84,7 +84,13 @@ function pick(read: Read, t: AzureTarget, where: string): string {
   );
 }
 
-async function sideOf(read: Read, t: AzureTarget, where: string, source: AzureSide["source"]): Promise<AzureSide> {
+/** The Azure side and the cluster's ARM record as read (the configuration `inspect` compares with the cluster). */
+export interface AzureRead {
+  readonly side: AzureSide;
+  readonly record: unknown;
+}
+
+async function sideOf(read: Read, t: AzureTarget, where: string, source: AzureSide["source"]): Promise<AzureRead> {
   const id = pick(read, t, where);
   const c = read.built.snapshot.clusters.find((x) => x.id === id)!;
   const out = await judge(read, { resourceGroups: [c.resourceGroup], clusters: [c.name] });
@@ -92,13 +98,14 @@ async function sideOf(read: Read, t: AzureTarget, where: string, source: AzureSi
   const used = new Set(
     cluster.pools.flatMap((p) => [p.nodeSubnetId, p.podSubnetId]).flatMap((x) => (x ? [x.toLowerCase()] : [])),
   );
-  return {
+  const side: AzureSide = {
     source,
     matchedBy: idOf(t) ? "resource-id" : "node-resource-group",
     cluster,
     subnets: out.subnets.filter((s) => used.has(s.id.toLowerCase())),
     missing: out.missing,
   };
+  return { side, record: read.built.records.get(id.toLowerCase()) };
 }
 
 /** The Azure side read live: Resource Graph (one cluster, its VNets) and the VNet usage API. */
@@ -106,7 +113,7 @@ export async function azureSideOf(
   t: AzureTarget,
   io: Io,
   options: { readonly endpoint?: string; readonly timeoutSeconds?: number } = {},
-): Promise<AzureSide> {
+): Promise<AzureRead> {
   const read = await readLive(
     {
       subscriptions: "ref" in t ? [t.ref.subscriptionId] : [],
@@ -127,7 +134,7 @@ export async function azureSideOf(
 }
 
 /** The Azure side from saved az JSON (`az aks show/list`, `az network vnet show/list`, `az network vnet list-usage`). */
-export async function azureSideFromFiles(t: AzureTarget, files: readonly string[], io: Io): Promise<AzureSide> {
+export async function azureSideFromFiles(t: AzureTarget, files: readonly string[], io: Io): Promise<AzureRead> {
   const read = await readFromFiles(files, io, "--azure-from");
   return sideOf(read, t, `--azure-from ${files.join(" ")}`, { kind: "files", files: [...files] });
 }
