@@ -10,8 +10,7 @@ import { missingOptionalPackage } from "./optional-packages.js";
 import { EXIT, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 import { safeIo } from "./output/safe-text.js";
-
-const VERSION = "0.1.0";
+import { VERSION } from "./version.js";
 
 function firstCommandName(argv: readonly string[]): string | undefined {
   for (const a of argv) {

@@ -44,14 +44,18 @@ function pathList(paths: unknown): string[] {
  * Loads and merges the files; schema problems are returned, not thrown.
  * `missing` is the sentence for when no path was given.
  */
-export async function loadPlanArgs(paths: unknown, io: Io, missing: string): Promise<LoadedPlan> {
+export async function loadPlanArgs(
+  paths: unknown,
+  io: Io,
+  missing: string,
+): Promise<LoadedPlan & { readonly sources: readonly PlanFile[] }> {
   const list = pathList(paths);
   if (list.length === 0) throw new UsageError(missing);
   const files = await Promise.all(list.map((p) => readText(p, io)));
   // Loaded here, not at the top: the importers are heavy and `recommend` without a plan never needs them.
   const { loadPlanFiles, PlanLoadError } = await import("../importers/index.js");
   try {
-    return loadPlanFiles(files);
+    return Object.assign(loadPlanFiles(files), { sources: files });
   } catch (e) {
     if (e instanceof PlanLoadError) throw new UsageError(e.message.replace(/\.$/, ""));
     throw e;

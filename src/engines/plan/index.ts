@@ -21,5 +21,6 @@ export {
   type ResolvedMaxUnavailable,
   type ResolvedKubernetesVersion,
 } from "./resolved-plan.js";
+export { REPOSITORY_URL, docsWebUrl, schemaUrl, schemaComment } from "./project-urls.js";
 export { planJsonSchema, planJsonSchemaText, fleetJsonSchema, fleetJsonSchemaText } from "./json-schema.js";
 export { poolTarget, poolModel, nodesWithSurge } from "./pools.js";

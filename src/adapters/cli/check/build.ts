@@ -8,14 +8,22 @@ export function buildReport(loaded: LoadedPlan): CheckReport {
   const files = loaded.formats.map((format, i) => ({ file: loaded.fileNames[i] ?? "", format }));
   if (!loaded.plan) {
     const findings = schemaFindings(loaded);
-    return { files, findings, summary: summarize(findings), assumptions: [], notes: loaded.notes };
+    return {
+      files,
+      findings,
+      suppressed: [],
+      summary: { ...summarize(findings), suppressed: 0 },
+      assumptions: [],
+      notes: loaded.notes,
+    };
   }
   const resolved = resolvePlan(loaded.plan);
   const findings: LocatedFinding[] = validate(resolved).map((f) => ({ ...f, location: loaded.locate(f.path) }));
   return {
     files,
     findings,
-    summary: summarize(findings),
+    suppressed: [],
+    summary: { ...summarize(findings), suppressed: 0 },
     resolved,
     assumptions: resolved.assumptions,
     notes: loaded.notes,

@@ -91,8 +91,17 @@ describe("aksnet check: JSON", () => {
   it("follows the documented contract", async () => {
     const r = await check(["-o", "json", "examples/plans/pod-cidr-overlaps-vnet.yaml"]);
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(j)).toEqual(["files", "model", "dataplane", "findings", "summary", "assumptions", "notes"]);
-    expect(j["summary"]).toEqual({ errors: 2, warnings: 0, infos: 0 });
+    expect(Object.keys(j)).toEqual([
+      "files",
+      "model",
+      "dataplane",
+      "findings",
+      "suppressed",
+      "summary",
+      "assumptions",
+      "notes",
+    ]);
+    expect(j["summary"]).toEqual({ errors: 2, warnings: 0, infos: 0, suppressed: 0 });
     const f = (j["findings"] as Record<string, unknown>[])[0]!;
     expect(Object.keys(f)).toEqual([
       "ruleId",

@@ -19,7 +19,8 @@ const checkMarkdown: Formatter<CheckView> = ({ report: r, showResolved }) => {
       ? "no findings"
       : `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${s.infos} info`;
   const model = r.resolved ? `; model ${r.resolved.model}, dataplane ${r.resolved.dataplane}` : "";
-  const out = [`**aksnet check** ${files}: ${counts}${model}.`];
+  const suppressed = s.suppressed > 0 ? ` ${plural(s.suppressed, "finding")} suppressed.` : "";
+  const out = [`**aksnet check** ${files}: ${counts}${model}.${suppressed}`];
   for (const note of r.notes) out.push("", `Note: ${note}`);
   if (r.findings.length > 0) {
     out.push("", "| severity | where | rule | finding | fix |", "| --- | --- | --- | --- | --- |");

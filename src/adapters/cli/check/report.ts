@@ -7,6 +7,7 @@
 import type { Assumption, ResolvedPlan } from "../../../engines/plan/index.js";
 import { schemaFinding, type Finding } from "../../../engines/validate/index.js";
 import type { LoadedPlan, Location, PlanFormat } from "../../importers/index.js";
+import type { SuppressedFinding } from "../policy/index.js";
 
 export interface LocatedFinding extends Finding {
   readonly location: Location;
@@ -15,7 +16,14 @@ export interface LocatedFinding extends Finding {
 export interface CheckReport {
   readonly files: readonly { readonly file: string; readonly format: PlanFormat }[];
   readonly findings: readonly LocatedFinding[];
-  readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number };
+  /** Findings an inline comment or the baseline suppressed (docs/ci.md); not counted in errors/warnings/infos. */
+  readonly suppressed: readonly SuppressedFinding<LocatedFinding>[];
+  readonly summary: {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+    readonly suppressed: number;
+  };
   /** Absent when the plan did not pass the schema. */
   readonly resolved?: ResolvedPlan;
   readonly assumptions: readonly Assumption[];

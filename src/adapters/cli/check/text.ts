@@ -23,6 +23,7 @@ export function renderText(r: CheckReport, options: { color: boolean; showResolv
   out.push(
     `${files}: ${s.errors + s.warnings + s.infos === 0 ? "no findings" : `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${s.infos} info`}${model}`,
   );
+  if (s.suppressed > 0) out.push(`${plural(s.suppressed, "finding")} suppressed (-o json lists them with the reasons)`);
   for (const note of r.notes) out.push(`note: ${note}`);
   for (const sev of ["error", "warning", "info"] as const) {
     const list = r.findings.filter((f) => f.severity === sev);

@@ -11,6 +11,8 @@ import type { Io } from "../io.js";
 import { EXIT, UsageError } from "../errors.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { writeOutput } from "../output/write.js";
+import { failOnOption } from "../policy/fail-on.js";
+import { failsAt, type FailOn } from "../policy/levels.js";
 import { ConfiguredError, loadConfiguration, type ConfigurationFiles } from "./configuration-files.js";
 import type { InspectView } from "./view.js";
 import { DumpError, readDumps } from "../../inspect/index.js";
@@ -184,6 +186,7 @@ export default defineCommand({
         "https://management.azure.com",
       )
       .addOption(outputOption(OUTPUT))
+      .addOption(failOnOption("; a headroom check that does not fit is an error"))
       .option("--all-nodes", "list every node in table and markdown output (default: the first 20)")
       .option(
         "--page-size <n>",
@@ -202,7 +205,7 @@ export default defineCommand({
         `
 Reads only: list of nodes, pods, DaemonSets and NodeNetworkConfigs (docs/inspect.md has the ClusterRole).
 With --azure, Azure credentials as for aksnet scan (DefaultAzureCredential, or AKSNET_AZURE_ACCESS_TOKEN); Reader is enough.
-Exit codes: 0 ok, 1 a headroom check fails (Azure's included), the configuration differs from the cluster or has error findings, 2 bad input.
+Exit codes: 0 ok, 1 a headroom check fails (Azure's included), or a drift or check finding is at the --fail-on level (default error), 2 bad input.
 
 Examples:
   aksnet inspect                                   # the current kubeconfig context
@@ -239,11 +242,15 @@ Examples:
       allNodes: Boolean(opts["allNodes"]),
       ...(configured ? { locate: configured.locate } : {}),
     });
-    const failing =
-      report.headroom.checks.some((c) => !c.fits) ||
-      report.azure?.cluster.verdict === "fails" ||
-      (report.configured?.differences.length ?? 0) > 0 ||
-      (report.configured?.findings.some((f) => f.severity === "error") ?? false);
-    return failing ? EXIT.findings : EXIT.ok;
+    const failOn = (opts["failOn"] as FailOn | undefined) ?? "error";
+    const AZURE_LEVEL = { fails: "error", "at-risk": "warning", unknown: "info", ok: undefined } as const;
+    const azureLevel = report.azure ? AZURE_LEVEL[report.azure.cluster.verdict] : undefined;
+    const severities = [
+      ...report.headroom.checks.filter((c) => !c.fits).map(() => "error" as const),
+      ...(azureLevel ? [azureLevel] : []),
+      ...(report.configured?.drift ?? []).map((f) => f.severity),
+      ...(report.configured?.findings ?? []).map((f) => f.severity),
+    ];
+    return severities.some((s) => failsAt(failOn, s)) ? EXIT.findings : EXIT.ok;
   },
 });

@@ -180,9 +180,9 @@ describe("aksnet inspect -o sarif: drift and check findings at their line in the
     const drift = results.find((x) => x.ruleId === "cluster-network-differs");
     const line = plan.split("\n").findIndex((l) => l.includes("plugin: kubenet")) + 1;
     expect(drift?.locations[0]?.physicalLocation.region.startLine).toBe(line);
-    const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules as { id: string; help: { text: string } }[];
-    expect(rules.find((x) => x.id === "cluster-network-differs")?.help.text).toBe(
-      "See docs/rules/cluster-network-differs.md in the aksnet package.",
+    const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules as { id: string; helpUri: string }[];
+    expect(rules.find((x) => x.id === "cluster-network-differs")?.helpUri).toMatch(
+      /^https:\/\/.*\/docs\/rules\/cluster-network-differs\.md$/,
     );
   });
 

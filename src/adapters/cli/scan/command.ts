@@ -90,8 +90,11 @@ function configure(cmd: Command): void {
     )
     .addOption(outputOption(OUTPUT))
     .addOption(
-      new Option("--fail-on <verdict>", "exit 1 when a cluster is at this verdict or worse")
-        .choices(["fails", "at-risk", "unknown"])
+      new Option(
+        "--fail-on <level>",
+        "exit 1 when a cluster is at this level or worse: error (default; a check fails), warning (at risk), note (cannot be decided) or never; the verdict names fails, at-risk and unknown are accepted too",
+      )
+        .argParser(parseScanFailOn)
         .default("fails"),
     )
     .option("--all", "list every cluster and subnet in table and markdown output (default: those not ok)")
@@ -146,7 +149,27 @@ async function showQueries(opts: Record<string, unknown>, io: Io): Promise<numbe
   return EXIT.ok;
 }
 
-const FAIL_RANK = { fails: 0, "at-risk": 1, unknown: 2 } as const;
+const FAIL_RANK = { fails: 0, "at-risk": 1, unknown: 2, never: -1 } as const;
+
+/** --fail-on in the words every checking command takes (error, warning, note, never), or in scan's verdicts. */
+function parseScanFailOn(v: string): keyof typeof FAIL_RANK {
+  const words: Record<string, keyof typeof FAIL_RANK> = {
+    error: "fails",
+    warning: "at-risk",
+    note: "unknown",
+    info: "unknown",
+    never: "never",
+    fails: "fails",
+    "at-risk": "at-risk",
+    unknown: "unknown",
+  };
+  const level = words[v.trim().toLowerCase()];
+  if (level === undefined)
+    throw new UsageError(
+      `--fail-on ${JSON.stringify(v)} is not a level; use error (the default), warning, note or never (or fails, at-risk, unknown)`,
+    );
+  return level;
+}
 const VERDICT_RANK = { fails: 0, "at-risk": 1, unknown: 2, ok: 3 } as const;
 
 export default defineCommand({

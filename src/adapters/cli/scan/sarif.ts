@@ -5,7 +5,7 @@
  * scheduled pipeline's code-scanning view lists every cluster in trouble.
  */
 import { SCAN_CHECKS, type ScanVerdict } from "../../../engines/index.js";
-import { renderJson } from "../output/json.js";
+import { sarifLog, sarifRule } from "../output/sarif.js";
 import type { ScanOutput } from "./render.js";
 
 const LEVEL: Record<ScanVerdict, "error" | "warning" | "note" | "none"> = {
@@ -17,9 +17,9 @@ const LEVEL: Record<ScanVerdict, "error" | "warning" | "note" | "none"> = {
 
 export function renderScanSarif(r: ScanOutput): string {
   const results: unknown[] = [];
-  const rules = new Map<string, unknown>();
-  const rule = (id: string, text: string, help: string) => {
-    if (!rules.has(id)) rules.set(id, { id, shortDescription: { text }, help: { text: help } });
+  const rules = new Map<string, Record<string, unknown>>();
+  const rule = (id: string, text: string, docs: string, level: "error" | "warning" | "note" = "error") => {
+    if (!rules.has(id)) rules.set(id, sarifRule({ id, description: text, docs, level }));
     return [...rules.keys()].indexOf(id);
   };
   for (const c of r.clusters) {
@@ -30,7 +30,7 @@ export function renderScanSarif(r: ScanOutput): string {
         const id = `scan/${x.check}`;
         results.push({
           ruleId: id,
-          ruleIndex: rule(id, meta.description, `See docs/scan.md (check ${x.check}) in the aksnet package.`),
+          ruleIndex: rule(id, meta.description, "docs/scan.md"),
           level: LEVEL[x.verdict],
           message: { text: x.fix ? `${x.message} Fix: ${x.fix}` : x.message },
           locations: [{ logicalLocations: [{ fullyQualifiedName: `${c.id}/agentPools/${p.name}`, kind: "resource" }] }],
@@ -49,7 +49,7 @@ export function renderScanSarif(r: ScanOutput): string {
       const id = `scan/${x.check}`;
       results.push({
         ruleId: id,
-        ruleIndex: rule(id, SCAN_CHECKS[x.check].description, "See docs/scan.md in the aksnet package."),
+        ruleIndex: rule(id, SCAN_CHECKS[x.check].description, "docs/scan.md"),
         level: LEVEL[x.verdict],
         message: { text: x.message },
         locations: [{ logicalLocations: [{ fullyQualifiedName: c.id, kind: "resource" }] }],
@@ -67,7 +67,7 @@ export function renderScanSarif(r: ScanOutput): string {
       if (f.severity !== "error") continue;
       results.push({
         ruleId: f.ruleId,
-        ruleIndex: rule(f.ruleId, f.ruleId, `See docs/rules/${f.ruleId}.md in the aksnet package.`),
+        ruleIndex: rule(f.ruleId, f.ruleId, `docs/rules/${f.ruleId}.md`),
         level: "error",
         message: { text: `${f.message} Fix: ${f.fix}` },
         locations: [{ logicalLocations: [{ fullyQualifiedName: c.id, kind: "resource" }] }],
@@ -75,9 +75,5 @@ export function renderScanSarif(r: ScanOutput): string {
       });
     }
   }
-  return renderJson({
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [{ tool: { driver: { name: "aksnet", rules: [...rules.values()] } }, results }],
-  });
+  return sarifLog([...rules.values()], results);
 }

@@ -1,0 +1,68 @@
+/**
+ * The project's policy applied to a check report: the config file's rule
+ * levels, inline `# aksnet-ignore` comments, the baseline; and the --fail-on
+ * level (the flag, else the config's failOn, else error).
+ */
+import { resolve } from "node:path";
+import { compareFindings, RULES, summarize } from "../../../engines/validate/index.js";
+import { PLAN_SCHEMA_META, INTERNAL_ERROR_META } from "../../../engines/validate/index.js";
+import type { PlanFile } from "../../importers/index.js";
+import {
+  applyPolicy,
+  loadConfig,
+  parseSuppressions,
+  readBaseline,
+  SUPPRESSION_RULE,
+  type FailOn,
+} from "../policy/index.js";
+import type { CheckReport, LocatedFinding } from "./report.js";
+
+/** The rule ids check reports: its rules and the runner's own findings. */
+export const CHECK_RULE_IDS: ReadonlySet<string> = new Set([
+  ...RULES.map((r) => r.meta.id),
+  PLAN_SCHEMA_META.id,
+  INTERNAL_ERROR_META.id,
+  SUPPRESSION_RULE.meta.id,
+]);
+
+export interface PolicyFlags {
+  /** --config FILE, false for --no-config, undefined: look for one. */
+  readonly config: string | false | undefined;
+  readonly baseline: string | undefined;
+  readonly failOn: FailOn | undefined;
+  readonly cwd: string;
+}
+
+export async function withPolicy(
+  report: CheckReport,
+  sources: readonly PlanFile[],
+  flags: PolicyFlags,
+): Promise<{ report: CheckReport; failOn: FailOn }> {
+  const config = flags.config === false ? undefined : await loadConfig(flags.config, flags.cwd, CHECK_RULE_IDS);
+  const baselineFile =
+    flags.baseline ?? (config?.config.baseline !== undefined ? resolve(config.dir, config.config.baseline) : undefined);
+  const baseline = baselineFile !== undefined ? await readBaseline(baselineFile, flags.cwd) : undefined;
+  const parsed = sources.map((s) => parseSuppressions(s.text, s.fileName, CHECK_RULE_IDS));
+  const problems: LocatedFinding[] = parsed.flatMap((p, i) =>
+    p.problems.map((x) => ({
+      ...x.finding,
+      location: { file: sources[i]!.fileName, line: x.line, column: x.column },
+    })),
+  );
+  const { findings, suppressed } = applyPolicy([...report.findings, ...problems], {
+    ...(config ? { config } : {}),
+    suppressions: parsed.flatMap((p) => p.suppressions),
+    ...(baseline ? { baseline } : {}),
+    cwd: flags.cwd,
+  });
+  findings.sort(compareFindings);
+  return {
+    report: {
+      ...report,
+      findings,
+      suppressed,
+      summary: { ...summarize(findings), suppressed: suppressed.length },
+    },
+    failOn: flags.failOn ?? config?.config.failOn ?? "error",
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html), shared by the
+ * commands that write it: the tool with its version and informationUri, each rule with the web
+ * address of its docs page (helpUri), file locations relative to the SRCROOT base (the directory
+ * aksnet ran in, which code-scanning tools take as the repository root), a stable
+ * partialFingerprints["aksnet/v1"] per result (the baseline's identity of a finding), and
+ * suppressed findings as results with `suppressions` (inline comments: inSource, the baseline:
+ * external), which code scanning shows as dismissed.
+ */
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
+import { docsWebUrl, REPOSITORY_URL } from "../../../engines/plan/index.js";
+import { VERSION } from "../version.js";
+import { renderJson } from "./json.js";
+
+export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+export const SRCROOT = "SRCROOT";
+
+export interface SarifRule {
+  readonly id: string;
+  readonly description: string;
+  readonly level: "error" | "warning" | "note";
+  /** The docs page, relative to the package root (docs/rules/<id>.md, docs/scan.md). */
+  readonly docs: string;
+}
+
+/** A physical location: a relative path becomes a URI against SRCROOT, an absolute one a file: URI. */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  const f = file.replace(/\\/g, "/");
+  if (isAbsolute(file) || /^[A-Za-z]:\//.test(f)) return { uri: pathToFileURL(file).href };
+  return { uri: encodeURI(f.replace(/^\.\//, "")), uriBaseId: SRCROOT };
+}
+
+export function sarifRule(r: SarifRule): Record<string, unknown> {
+  const helpUri = docsWebUrl(r.docs);
+  return {
+    id: r.id,
+    shortDescription: { text: r.description },
+    helpUri,
+    help: { text: `${r.description} See ${helpUri}`, markdown: `${r.description} [Documentation](${helpUri})` },
+    defaultConfiguration: { level: r.level },
+  };
+}
+
+/** The whole document: one run of aksnet with these rules and results. */
+export function sarifLog(rules: readonly Record<string, unknown>[], results: readonly unknown[]): string {
+  return renderJson({
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "aksnet",
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: REPOSITORY_URL,
+            rules,
+          },
+        },
+        originalUriBaseIds: {
+          [SRCROOT]: { description: { text: "The directory aksnet ran in (the repository root in CI)." } },
+        },
+        results,
+      },
+    ],
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * `--baseline FILE`: a saved `aksnet check -o json` (or `-o sarif`) output; a
+ * finding also in it is reported as suppressed, so only new findings fail the
+ * run. Findings are matched by rule, message id, file and field path (not by
+ * line, so edits above a finding do not make it new), counted: two equal
+ * findings against one in the baseline leave one new.
+ */
+import { readFile } from "node:fs/promises";
+import { posix, resolve } from "node:path";
+import { UsageError } from "../errors.js";
+
+/** The identity of a finding across runs. Also SARIF's partialFingerprints["aksnet/v1"]. */
+export function fingerprint(f: { ruleId: string; messageId: string; file: string; path: string }): string {
+  return [f.ruleId, f.messageId, posix.normalize(f.file.replace(/\\/g, "/")), f.path].join("|");
+}
+
+export interface Baseline {
+  /** The file as given. */
+  readonly file: string;
+  /** Fingerprint → how many findings it still covers (the run takes them away as it matches). */
+  readonly counts: Map<string, number>;
+}
+
+function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+function str(v: unknown): string {
+  return typeof v === "string" ? v : "";
+}
+
+/** The fingerprints of a check JSON or SARIF document; undefined when it is neither. */
+export function baselineFingerprints(doc: unknown): string[] | undefined {
+  const d = asRecord(doc);
+  if (!d) return undefined;
+  if (Array.isArray(d["findings"])) {
+    const out: string[] = [];
+    for (const f of d["findings"] as unknown[]) {
+      const r = asRecord(f);
+      if (!r) continue;
+      out.push(
+        fingerprint({
+          ruleId: str(r["ruleId"]),
+          messageId: str(r["messageId"]),
+          file: str(asRecord(r["location"])?.["file"]),
+          path: str(r["path"]),
+        }),
+      );
+    }
+    return out;
+  }
+  if (Array.isArray(d["runs"])) {
+    const out: string[] = [];
+    for (const run of d["runs"] as unknown[])
+      for (const res of (asRecord(run)?.["results"] as unknown[] | undefined) ?? []) {
+        const fp = asRecord(asRecord(res)?.["partialFingerprints"])?.["aksnet/v1"];
+        if (typeof fp === "string") out.push(fp);
+      }
+    return out;
+  }
+  return undefined;
+}
+
+export async function readBaseline(file: string, cwd: string): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "it does not exist" : code === "EISDIR" ? "it is a directory" : "it cannot be read";
+    throw new UsageError(
+      `cannot read the baseline ${file}: ${why}; write one with aksnet check -o json PLAN > ${file}`,
+    );
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new UsageError(
+      `the baseline ${file} is not JSON; write it with aksnet check -o json PLAN > ${file} (or -o sarif)`,
+    );
+  }
+  const fps = baselineFingerprints(doc);
+  if (!fps)
+    throw new UsageError(
+      `the baseline ${file} is neither aksnet check -o json nor SARIF output; write it with aksnet check -o json PLAN > ${file}`,
+    );
+  const counts = new Map<string, number>();
+  for (const fp of fps) counts.set(fp, (counts.get(fp) ?? 0) + 1);
+  return { file, counts };
+}

@@ -1,0 +1,106 @@
+/**
+ * Finds and reads the project config: `--config FILE`, else the first of
+ * CONFIG_FILE_NAMES in the working directory or a parent. Every problem is one
+ * `UsageError` sentence naming the file, the field and the fix (exit 2).
+ */
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { load as loadYaml, CORE_SCHEMA } from "js-yaml";
+import { formatPath } from "../../../engines/plan/index.js";
+import { UsageError } from "../errors.js";
+import { CONFIG_FILE_NAMES, ConfigSchema, type ProjectConfig } from "./config.js";
+
+export interface LoadedConfig {
+  readonly config: ProjectConfig;
+  /** The file as the user would name it (relative to the working directory when inside it). */
+  readonly file: string;
+  /** Its directory (absolute): `files` patterns and `baseline` are relative to it. */
+  readonly dir: string;
+}
+
+/** The config file's path: the one given, or the nearest one up from `cwd`; undefined when there is none. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p)) return p;
+    }
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return JSON.stringify(v);
+}
+
+/**
+ * Parses config text. `knownRules` are the rule ids the command reports; an id
+ * not among them is an error (a typo would otherwise silently do nothing).
+ */
+export function parseConfig(text: string, file: string, knownRules: ReadonlySet<string>): ProjectConfig {
+  let raw: unknown;
+  try {
+    raw = text.trim() === "" ? {} : loadYaml(text, { schema: CORE_SCHEMA, filename: file });
+  } catch (e) {
+    const reason = (e as Error).message.split("\n")[0]!.replace(/\s*\(\d+:\d+\)$/, "");
+    throw new UsageError(`the config file ${file} is not valid YAML or JSON (${reason}); fix its syntax`);
+  }
+  if (raw === null || raw === undefined) raw = {};
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = formatPath(issue.path as (string | number)[]) || "the document";
+    let value: unknown = raw;
+    for (const k of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[k];
+    const what =
+      issue.code === "unrecognized_keys"
+        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")} (known: failOn, baseline, rules, overrides)`
+        : issue.code === "invalid_value"
+          ? `expected one of ${issue.values.map(String).join(", ")}, got ${describe(value)}`
+          : issue.code === "invalid_key"
+            ? `${describe(issue.path[issue.path.length - 1])} is not a rule id`
+            : `${issue.message.replace(/^Invalid input: /, "")}, got ${describe(value)}`;
+    throw new UsageError(`the config file ${file}: ${where}: ${what}; fix it (docs/ci.md lists the fields)`);
+  }
+  const config = parsed.data;
+  const levels = [
+    ...Object.keys(config.rules ?? {}).map((id) => ({ id, where: `rules.${id}` })),
+    ...(config.overrides ?? []).flatMap((o, i) =>
+      Object.keys(o.rules).map((id) => ({ id, where: `overrides[${i}].rules.${id}` })),
+    ),
+  ];
+  for (const { id, where } of levels)
+    if (!knownRules.has(id))
+      throw new UsageError(
+        `the config file ${file}: ${where}: there is no rule "${id}"; use a rule id from docs/rules/README.md`,
+      );
+  return config;
+}
+
+/** Reads the config for a run: `explicit` (--config), else the nearest one up from the working directory. */
+export async function loadConfig(
+  explicit: string | undefined,
+  cwd: string,
+  knownRules: ReadonlySet<string>,
+): Promise<LoadedConfig | undefined> {
+  const path = explicit !== undefined ? resolve(cwd, explicit) : findConfig(cwd);
+  if (path === undefined) return undefined;
+  const shown = explicit ?? (path.startsWith(resolve(cwd) + "/") ? path.slice(resolve(cwd).length + 1) : path);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "it does not exist" : code === "EISDIR" ? "it is a directory" : "it cannot be read";
+    throw new UsageError(`cannot read the config file ${shown}: ${why}; give the path of an aksnet.config.yaml`);
+  }
+  return { config: parseConfig(text, shown, knownRules), file: shown, dir: dirname(path) };
+}

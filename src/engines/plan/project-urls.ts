@@ -1,0 +1,26 @@
+/**
+ * Where the project lives on the web: the repository, its docs pages and the
+ * published JSON Schemas. SARIF's informationUri and helpUri, the schemas'
+ * `$id`, the `# yaml-language-server: $schema=` comment of example and generated
+ * plans, and package.json's repository/homepage/bugs all come from here (a test
+ * keeps package.json in step).
+ */
+export const REPOSITORY_URL = "https://github.com/aksnet/aksnet";
+
+/** The branch the docs and schema URLs point at. */
+const BRANCH = "main";
+
+/** The web address of a file of the repository's docs, e.g. `docs/rules/subnet-too-small.md`. */
+export function docsWebUrl(path: string): string {
+  return `${REPOSITORY_URL}/blob/${BRANCH}/${path.replace(/^\/+/, "")}`;
+}
+
+/** The published address of a schema file of `schema/`, e.g. `aksnet-plan.schema.json`: the raw file, as editors fetch it. */
+export function schemaUrl(file: string): string {
+  return `${REPOSITORY_URL.replace("https://github.com/", "https://raw.githubusercontent.com/")}/${BRANCH}/schema/${file}`;
+}
+
+/** The comment that tells YAML editors (yaml-language-server: VS Code, JetBrains, Neovim) the schema of a file. */
+export function schemaComment(file: string): string {
+  return `# yaml-language-server: $schema=${schemaUrl(file)}`;
+}
