@@ -6,7 +6,8 @@ import type { Plan } from "../../engines/plan/index.js";
 import type { Checks } from "./checks.js";
 import { neededDelegations } from "./check-features.js";
 import { DELEGATION, RULES } from "./checks.js";
-import type { GenRouteTable, GenSubnet, GenVnet } from "./model.js";
+import { NAT_GATEWAY } from "../../kb/index.js";
+import type { GenNatGateway, GenRouteTable, GenSubnet, GenVnet } from "./model.js";
 
 type SourceVnet = NonNullable<Plan["vnet"]>;
 
@@ -45,11 +46,50 @@ function checkRouteTables(v: SourceVnet, c: Checks): GenRouteTable[] {
   });
 }
 
+/**
+ * NAT gateways: names by Azure's rule for natGateways (the same as route tables': 1-80 letters, digits,
+ * underscores, periods and hyphens; resource-name-rules), 1 to 16 public IPs and an idle timeout in the range
+ * kb NAT_GATEWAY gives.
+ * Each public IP is named after its gateway: at most 80 characters, unique.
+ */
+function checkNatGateways(v: SourceVnet, c: Checks): GenNatGateway[] {
+  const taken = new Set<string>();
+  return (v.natGateways ?? []).map((g, i) => {
+    const at = `vnet.natGateways[${i}]`;
+    c.name(`${at}.name`, g.name, "routeTable", "NAT gateway name");
+    const count = g.publicIpCount ?? 1;
+    const max = NAT_GATEWAY.maxPublicIps.value;
+    if (count > max)
+      c.problems.push({
+        path: `${at}.publicIpCount`,
+        value: String(count),
+        reason: `a NAT gateway takes 1 to ${max} public IPs`,
+      });
+    const idle = g.idleTimeoutMinutes;
+    const t = NAT_GATEWAY.idleTimeoutMinutes.value;
+    if (idle !== undefined && (idle < t.min || idle > t.max))
+      c.problems.push({
+        path: `${at}.idleTimeoutMinutes`,
+        value: String(idle),
+        reason: `a NAT gateway's idle timeout is ${t.min} to ${t.max} minutes`,
+      });
+    const publicIps: string[] = [];
+    for (let k = 1; k <= Math.min(count, max); k++) {
+      let ip = `${g.name.slice(0, 72)}-pip${k}`;
+      for (let j = 2; taken.has(ip); j++) ip = `${g.name.slice(0, 66)}-${j}-pip${k}`;
+      taken.add(ip);
+      publicIps.push(ip);
+    }
+    return { name: g.name, publicIps, ...(idle !== undefined ? { idleTimeoutMinutes: idle } : {}) };
+  });
+}
+
 function checkSubnets(
   v: SourceVnet,
   tables: readonly GenRouteTable[],
   existing: boolean,
   needed: ReadonlyMap<string, { readonly delegation: string; readonly why: string }>,
+  natNames: ReadonlySet<string>,
   c: Checks,
 ): GenSubnet[] {
   const tableNames = new Set(tables.map((t) => t.name));
@@ -69,11 +109,18 @@ function checkSubnets(
         value: s.routeTable,
         reason: "no vnet.routeTables entry has that name; describe the route table there",
       });
+    if (s.natGateway !== undefined && !existing && !natNames.has(s.natGateway))
+      c.problems.push({
+        path: `vnet.subnets[${i}].natGateway`,
+        value: s.natGateway,
+        reason: "no vnet.natGateways entry has that name; describe the NAT gateway there",
+      });
     return {
       name: s.name,
       cidr: c.cidr(`vnet.subnets[${i}].cidr`, s.cidr),
       ...(delegation !== undefined ? { delegation } : {}),
       ...(s.routeTable !== undefined ? { routeTable: s.routeTable } : {}),
+      ...(s.natGateway !== undefined ? { natGateway: s.natGateway } : {}),
     };
   });
 }
@@ -87,7 +134,9 @@ export function checkVnet(plan: Plan, clusterName: string, existing: boolean, c:
   c.name("vnet.name", vnetName, "vnet");
   c.name("vnet.resourceGroup", v.resourceGroup, "resourceGroup");
   const routeTables = checkRouteTables(v, c);
-  const subnets = checkSubnets(v, routeTables, existing, neededDelegations(plan), c);
+  const natGateways = checkNatGateways(v, c);
+  const natNames = new Set(natGateways.map((g) => g.name));
+  const subnets = checkSubnets(v, routeTables, existing, neededDelegations(plan), natNames, c);
   return {
     name: vnetName,
     existing,
@@ -97,6 +146,7 @@ export function checkVnet(plan: Plan, clusterName: string, existing: boolean, c:
     addressSpace: v.addressSpace.map((x, i) => c.cidr(`vnet.addressSpace[${i}]`, x)),
     subnets,
     routeTables,
+    natGateways,
   };
 }
 

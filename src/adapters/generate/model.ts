@@ -43,6 +43,16 @@ export interface GenSubnet {
   readonly delegation?: string;
   /** Name of a route table of `vnet.routeTables`. */
   readonly routeTable?: string;
+  /** Name of a NAT gateway of `vnet.natGateways`. */
+  readonly natGateway?: string;
+}
+
+/** A NAT gateway (Standard SKU) with its own Standard public IP addresses. */
+export interface GenNatGateway {
+  readonly name: string;
+  /** The public IP addresses created for it, by name (1 to 16). */
+  readonly publicIps: readonly string[];
+  readonly idleTimeoutMinutes?: number;
 }
 
 export interface GenRoute {
@@ -67,6 +77,8 @@ export interface GenVnet {
   readonly subnets: readonly GenSubnet[];
   /** Route tables the subnets attach to (created with the VNet, in its resource group). */
   readonly routeTables: readonly GenRouteTable[];
+  /** NAT gateways the subnets attach to (created with the VNet, in its resource group). */
+  readonly natGateways: readonly GenNatGateway[];
 }
 
 export interface GenNetwork {

@@ -271,7 +271,10 @@ function clusterResource(
   for (const x of pieces) body.push(...(x.clusterItems ?? []));
   const dependsOn = pieces.flatMap((x) => x.clusterDependsOn ?? []);
   if (dependsOn.length > 0) {
-    body.push({ blank: true }, { comment: "AKS checks the node subnet's route table when it creates the cluster." });
+    body.push(
+      { blank: true },
+      { comment: "AKS checks the node subnet's route table or NAT gateway when it creates the cluster." },
+    );
     body.push({ attr: "depends_on", value: dependsOn.map((d) => expr(d)) });
   }
   return { type: "resource", labels: ["azurerm_kubernetes_cluster", "aks"], body };

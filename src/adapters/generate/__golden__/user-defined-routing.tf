@@ -113,6 +113,6 @@ resource "azurerm_kubernetes_cluster" "aks" {
     outbound_type       = "userDefinedRouting"
   }
 
-  # AKS checks the node subnet's route table when it creates the cluster.
+  # AKS checks the node subnet's route table or NAT gateway when it creates the cluster.
   depends_on = [azurerm_subnet_route_table_association.aks_nodes]
 }

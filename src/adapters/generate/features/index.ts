@@ -3,10 +3,18 @@ import { ADDONS } from "./addons.js";
 import { API_SERVER } from "./api-server.js";
 import type { GenFeature } from "./feature.js";
 import { GATEWAY_POOLS } from "./gateway-pools.js";
+import { NAT_GATEWAYS } from "./nat-gateways.js";
 import { NODE_PROVISIONING } from "./node-provisioning.js";
 import { ROUTE_TABLES } from "./route-tables.js";
 
-export const FEATURES: readonly GenFeature[] = [ROUTE_TABLES, API_SERVER, NODE_PROVISIONING, GATEWAY_POOLS, ADDONS];
+export const FEATURES: readonly GenFeature[] = [
+  ROUTE_TABLES,
+  NAT_GATEWAYS,
+  API_SERVER,
+  NODE_PROVISIONING,
+  GATEWAY_POOLS,
+  ADDONS,
+];
 
 export type {
   AzPieces,

@@ -95,6 +95,20 @@ export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   azurerm_route_table: ["name", "location", "resource_group_name", "route", "bgp_route_propagation_enabled", "tags"],
   "azurerm_route_table.route": ["name", "address_prefix", "next_hop_type", "next_hop_in_ip_address"],
   azurerm_subnet_route_table_association: ["subnet_id", "route_table_id"],
+  // website/docs/r/nat_gateway.html.markdown, public_ip.html.markdown, nat_gateway_public_ip_association.html.markdown,
+  // subnet_nat_gateway_association.html.markdown (5.2.0).
+  azurerm_nat_gateway: [
+    "name",
+    "location",
+    "resource_group_name",
+    "sku_name",
+    "idle_timeout_in_minutes",
+    "zones",
+    "tags",
+  ],
+  azurerm_public_ip: ["name", "location", "resource_group_name", "allocation_method", "sku", "zones", "tags"],
+  azurerm_nat_gateway_public_ip_association: ["nat_gateway_id", "public_ip_address_id"],
+  azurerm_subnet_nat_gateway_association: ["subnet_id", "nat_gateway_id"],
   // Data sources (website/docs/d/virtual_network.html.markdown, website/docs/d/subnet.html.markdown).
   "data.azurerm_virtual_network": ["name", "resource_group_name"],
   "data.azurerm_subnet": ["name", "virtual_network_name", "resource_group_name"],

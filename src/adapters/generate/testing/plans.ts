@@ -281,6 +281,26 @@ const inputs: Record<string, PlanInput> = {
     addons: { virtualNodes: { subnet: "aci" }, applicationGateway: { subnet: "appgw" } },
     nodePools: [{ name: "system", mode: "System", count: 3, maxPods: 30, subnet: "aks-nodes" }],
   },
+  // Outbound type userAssignedNATGateway: a NAT gateway with two public IPs on the node subnet.
+  "user-assigned-nat-gateway": {
+    name: "aks-nat",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.33",
+    network: {
+      plugin: "azure",
+      pluginMode: "overlay",
+      podCidrs: ["10.244.0.0/16"],
+      outboundType: "userAssignedNATGateway",
+    },
+    vnet: {
+      name: "vnet-aks",
+      addressSpace: ["10.224.0.0/16"],
+      natGateways: [{ name: "nat-aks", publicIpCount: 2, idleTimeoutMinutes: 10 }],
+      subnets: [{ name: "aks-nodes", cidr: "10.224.0.0/22", natGateway: "nat-aks" }],
+    },
+    nodePools: [{ name: "system", mode: "System", count: 3, subnet: "aks-nodes" }],
+  },
   "byo-cni": {
     name: "aks-byocni",
     resourceGroup: "rg-aks",
