@@ -41,34 +41,88 @@ function resources(module: unknown, at: SourcePath, out: Res[] = []): Res[] {
   return out;
 }
 
-/** Configuration references: resource address + attribute path → referenced addresses. */
-function references(config: unknown, prefix = "", out = new Map<string, string[]>()): Map<string, string[]> {
-  if (!isObj(config)) return out;
+/**
+ * The configuration's references, with every address made absolute (`module.<call>.` prefixes): what each
+ * resource attribute refers to (`<resource>#<attribute path>`), what each module call passes to each of its
+ * variables (`<module>.var.<name>`) and what each module output refers to (`<module>.output.<name>`).
+ */
+interface References {
+  readonly attrs: Map<string, string[]>;
+  /** The same by `<resource>#<last attribute name>`, with the full path: blocks written as `dynamic` nest deeper. */
+  readonly byName: Map<string, { path: string; refs: string[] }[]>;
+  readonly vars: Map<string, string[]>;
+  readonly outputs: Map<string, string[]>;
+}
+
+/** Module nesting followed at most this deep (real configurations nest a few levels; a plan may be hostile). */
+const MAX_MODULE_DEPTH = 64;
+
+function refsOf(e: unknown, prefix: string): string[] | undefined {
+  if (!isObj(e) || !Array.isArray(e["references"])) return undefined;
+  return (e["references"] as unknown[]).filter((x) => typeof x === "string").map((x) => absolute(prefix, x as string));
+}
+
+/** An address written inside a module, made absolute (some writers already write it so). */
+const absolute = (prefix: string, address: string) => (address.startsWith(prefix) ? address : prefix + address);
+
+function references(
+  config: unknown,
+  prefix = "",
+  out: References = { attrs: new Map(), byName: new Map(), vars: new Map(), outputs: new Map() },
+  depth = 0,
+): References {
+  if (!isObj(config) || depth > MAX_MODULE_DEPTH) return out;
   const rs = config["resources"];
   if (Array.isArray(rs)) {
     for (const r of rs) {
       if (!isObj(r) || !isObj(r["expressions"])) continue;
-      const addr = prefix + String(r["address"] ?? "");
-      const walk = (e: unknown, path: string) => {
-        if (Array.isArray(e)) e.forEach((x) => walk(x, path));
+      const addr = absolute(prefix, String(r["address"] ?? ""));
+      // Iterative walk: expressions can nest as deep as a hostile document does.
+      const stack: [unknown, string][] = [[r["expressions"], ""]];
+      while (stack.length > 0) {
+        const [e, path] = stack.pop()!;
+        if (Array.isArray(e)) for (const x of e) stack.push([x, path]);
         else if (isObj(e)) {
-          if (Array.isArray(e["references"]))
-            out.set(
-              `${addr}#${path}`,
-              (e["references"] as unknown[]).map((s) => prefix + String(s)),
-            );
-          else for (const [k, v] of Object.entries(e)) walk(v, path ? `${path}.${k}` : k);
+          const refs = refsOf(e, prefix);
+          if (refs) {
+            out.attrs.set(`${addr}#${path}`, refs);
+            const key = `${addr}#${path.slice(path.lastIndexOf(".") + 1)}`;
+            const list = out.byName.get(key);
+            if (list) list.push({ path, refs });
+            else out.byName.set(key, [{ path, refs }]);
+          } else for (const [k, v] of Object.entries(e)) stack.push([v, path ? `${path}.${k}` : k]);
         }
-      };
-      walk(r["expressions"], "");
+      }
     }
   }
+  const outputs = config["outputs"];
+  if (isObj(outputs))
+    for (const [name, o] of Object.entries(outputs)) {
+      const refs = isObj(o) ? refsOf(o["expression"], prefix) : undefined;
+      if (refs) out.outputs.set(`${prefix}output.${name}`, refs);
+    }
   const calls = config["module_calls"];
   if (isObj(calls))
-    for (const [name, c] of Object.entries(calls))
-      if (isObj(c)) references(c["module"], `${prefix}module.${name}.`, out);
+    for (const [name, c] of Object.entries(calls)) {
+      if (!isObj(c)) continue;
+      const child = `${prefix}module.${name}.`;
+      if (isObj(c["expressions"]))
+        for (const [v, e] of Object.entries(c["expressions"])) {
+          const refs = refsOf(e, prefix);
+          if (refs) out.vars.set(`${child}var.${v}`, refs);
+        }
+      references(c["module"], child, out, depth + 1);
+    }
   return out;
 }
+
+/** `module.a.module.b.var.x`, `module.a.out[0].id`: the module prefix, what is named there, and an index key. */
+const VAR_REF = /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*)var\.([\w-]+)/;
+const OUTPUT_REF =
+  /^((?:module\.[\w-]+(?:\[[^\]]*\])?\.)*module\.[\w-]+)(?:\[[^\]]*\])?\.([\w-]+)(?:\[("?)([^\]"]*)\3\])?/;
+
+/** Module instance keys (`module.x["a"].`, `module.x[0].`) dropped: configuration addresses have none. */
+const withoutModuleKeys = (address: string) => address.replace(/(module\.[\w-]+)\[[^\]]*\]/g, "$1");
 
 const first = (v: unknown): Obj | undefined => (Array.isArray(v) && isObj(v[0]) ? v[0] : undefined);
 
@@ -76,19 +130,23 @@ const first = (v: unknown): Obj | undefined => (Array.isArray(v) && isObj(v[0]) 
 interface TfContext {
   readonly b: PlanBuilder;
   readonly all: readonly Res[];
-  readonly refs: ReadonlyMap<string, string[]>;
+  readonly refs: References;
   readonly subnetsByAddr: ReadonlyMap<string, Res>;
-  /** The first `azurerm_subnet` of each name (a lookup per pool, not a scan: plans hold 100,000 subnets). */
-  readonly subnetsByName: ReadonlyMap<string, Res>;
+  /** The `azurerm_subnet` instances of each configuration block (instance keys dropped). */
+  readonly subnetsByBlock: ReadonlyMap<string, Res[]>;
   /** Names of the VNets the pools' subnets belong to. */
   readonly usedVnets: Set<string>;
+  /** Whether a pool names a subnet this plan cannot place in one of its VNets (unknown, or in a VNet not in the plan). */
+  unplaced: boolean;
 }
 
-function firstByName(rs: readonly Res[]): Map<string, Res> {
-  const out = new Map<string, Res>();
+function groupByBlock(rs: readonly Res[]): Map<string, Res[]> {
+  const out = new Map<string, Res[]>();
   for (const r of rs) {
-    const n = r.values["name"];
-    if (typeof n === "string" && !out.has(n)) out.set(n, r);
+    const k = configAddress(r.address);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
   }
   return out;
 }
@@ -96,15 +154,84 @@ function firstByName(rs: readonly Res[]): Map<string, Res> {
 /** The address of a resource's configuration block (instance keys such as `[0]` dropped). */
 const configAddress = (address: string) => address.replace(/\[[^\]]*\]/g, "");
 
-/** The subnet name an ID attribute points at: from the ID when known, else through the configuration's reference. */
-function subnetName(ctx: TfContext, r: Res, p: Obj, attr: string, refPath: string): string | undefined {
+/**
+ * What a resource attribute refers to: at its path (`default_node_pool.vnet_subnet_id`), else the one attribute
+ * of that name under the same block however deep (a `dynamic "default_node_pool"` block's `content`).
+ */
+function attrRefs(refs: References, address: string, path: string): string[] | undefined {
+  const exact = refs.attrs.get(`${address}#${path}`);
+  if (exact) return exact;
+  const dot = path.lastIndexOf(".");
+  const block = dot < 0 ? undefined : path.slice(0, dot);
+  const found = (refs.byName.get(`${address}#${path.slice(dot + 1)}`) ?? []).filter(
+    (x) => block === undefined || x.path.split(".").includes(block),
+  );
+  return found.length === 1 ? found[0]!.refs : undefined;
+}
+
+/** The subnet a reference names: an instance address, or a block with one instance or with the key given. */
+function subnetAt(ctx: TfContext, ref: string, key?: string): Res | undefined {
+  const address = ref.replace(/\.(id|resource_id)$/, "");
+  const exact = ctx.subnetsByAddr.get(address);
+  if (exact) return exact;
+  const block = ctx.subnetsByBlock.get(configAddress(address));
+  if (!block) return undefined;
+  if (block.length === 1) return block[0];
+  if (key === undefined) return undefined;
+  return block.find((r) => r.address.endsWith(`[${JSON.stringify(key)}]`) || r.address.endsWith(`[${key}]`));
+}
+
+/**
+ * The subnet a list of references leads to: directly, or through module variables (`var.x` inside a module is
+ * what its caller passed) and module outputs (`module.vnet.subnets["aks"]` is what that output refers to).
+ * Each reference is followed once; a hostile plan's cycles end.
+ */
+function resolveSubnet(
+  ctx: TfContext,
+  refs: readonly string[],
+  seen = new Set<string>(),
+  key?: string,
+): Res | undefined {
+  for (const ref of refs) {
+    if (seen.has(ref) || seen.size > 10_000) continue;
+    seen.add(ref);
+    const direct = subnetAt(ctx, ref, key);
+    if (direct) return direct;
+    const v = VAR_REF.exec(ref);
+    if (v) {
+      const passed = ctx.refs.vars.get(`${withoutModuleKeys(v[1] ?? "")}var.${v[2]}`);
+      const hit = passed && resolveSubnet(ctx, passed, seen, key);
+      if (hit) return hit;
+      continue;
+    }
+    const o = OUTPUT_REF.exec(ref);
+    if (o) {
+      const inner = ctx.refs.outputs.get(`${withoutModuleKeys(o[1] ?? "")}.output.${o[2]}`);
+      const hit = inner && resolveSubnet(ctx, inner, seen, o[4] ?? key);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The subnet an ID attribute points at, and its VNet: from the ID when known, else through the configuration's
+ * references. `referenced` says whether the attribute was set at all.
+ */
+function subnetOf(
+  ctx: TfContext,
+  r: Res,
+  p: Obj,
+  attr: string,
+  refPath: string,
+): { name?: string; vnet?: string; referenced: boolean } {
   const id = parseAzureId(literal(p[attr]));
-  if (id?.subnet) return id.subnet;
-  const target = ctx.refs
-    .get(`${configAddress(r.address)}#${refPath}`)
-    ?.find((a) => ctx.subnetsByAddr.has(a.replace(/\.id$/, "")));
-  const s = target ? ctx.subnetsByAddr.get(target.replace(/\.id$/, "")) : undefined;
-  return typeof s?.values["name"] === "string" ? s.values["name"] : undefined;
+  if (id?.subnet) return { name: id.subnet, vnet: id.vnet, referenced: true };
+  const refs = attrRefs(ctx.refs, configAddress(r.address), refPath);
+  const s = refs && resolveSubnet(ctx, refs);
+  const name = typeof s?.values["name"] === "string" ? s.values["name"] : undefined;
+  const vnet = typeof s?.values["virtual_network_name"] === "string" ? s.values["virtual_network_name"] : undefined;
+  return { name, vnet, referenced: refs !== undefined || (typeof p[attr] === "string" && p[attr] !== "") };
 }
 
 /** One node pool (`default_node_pool` or a node pool resource) as `nodePools[i]`. */
@@ -150,13 +277,13 @@ function importPool(
       "max_surge",
     ]);
   const ref = (attr: string) => (attrPrefix ? `${attrPrefix}.${attr}` : attr);
-  const sn = subnetName(ctx, r, p, "vnet_subnet_id", ref("vnet_subnet_id"));
-  if (sn) b.set(["nodePools", i, "subnet"], sn, [...at, "vnet_subnet_id"]);
-  const ps = subnetName(ctx, r, p, "pod_subnet_id", ref("pod_subnet_id"));
-  if (ps) b.set(["nodePools", i, "podSubnet"], ps, [...at, "pod_subnet_id"]);
-  for (const name of [sn, ps]) {
-    const s = name === undefined ? undefined : ctx.subnetsByName.get(name);
-    if (typeof s?.values["virtual_network_name"] === "string") ctx.usedVnets.add(s.values["virtual_network_name"]);
+  const sn = subnetOf(ctx, r, p, "vnet_subnet_id", ref("vnet_subnet_id"));
+  if (sn.name) b.set(["nodePools", i, "subnet"], sn.name, [...at, "vnet_subnet_id"]);
+  const ps = subnetOf(ctx, r, p, "pod_subnet_id", ref("pod_subnet_id"));
+  if (ps.name) b.set(["nodePools", i, "podSubnet"], ps.name, [...at, "pod_subnet_id"]);
+  for (const s of [sn, ps]) {
+    if (s.vnet) ctx.usedVnets.add(s.vnet);
+    else if (s.referenced) ctx.unplaced = true;
   }
 }
 
@@ -237,7 +364,7 @@ function importPeerings(ctx: TfContext, vnet: Res, vnets: readonly Res[]): void 
     (r) => r.type === "azurerm_virtual_network_peering" && r.values["virtual_network_name"] === vnet.values["name"],
   )) {
     const byId = parseAzureId(literal(peer.values["remote_virtual_network_id"]))?.vnet;
-    const ref = ctx.refs
+    const ref = ctx.refs.attrs
       .get(`${configAddress(peer.address)}#remote_virtual_network_id`)
       ?.find((a) => vnetsByAddr.has(a.replace(/\.id$/, "")));
     const remote = ref
@@ -260,13 +387,15 @@ function importPeerings(ctx: TfContext, vnet: Res, vnets: readonly Res[]): void 
 export function importTerraformPlan(doc: Obj): PlanBuilder {
   const pv = isObj(doc["planned_values"]) ? "planned_values" : "values";
   const all = resources((doc[pv] as Obj)["root_module"], [pv, "root_module"]);
+  const subnets = all.filter((r) => r.type === "azurerm_subnet");
   const ctx: TfContext = {
     b: new PlanBuilder(),
     all,
     refs: references(isObj(doc["configuration"]) ? doc["configuration"]["root_module"] : undefined),
-    subnetsByAddr: new Map(all.filter((r) => r.type === "azurerm_subnet").map((r) => [r.address, r])),
-    subnetsByName: firstByName(all.filter((r) => r.type === "azurerm_subnet")),
+    subnetsByAddr: new Map(subnets.map((r) => [r.address, r])),
+    subnetsByBlock: groupByBlock(subnets),
     usedVnets: new Set<string>(),
+    unplaced: false,
   };
   let pool = 0;
   const cluster = all.find((r) => r.type === "azurerm_kubernetes_cluster");
@@ -279,9 +408,13 @@ export function importTerraformPlan(doc: Obj): PlanBuilder {
   for (const r of all.filter((x) => x.type === "azurerm_kubernetes_cluster_node_pool"))
     importPool(ctx, pool++, r, r.values, r.at, "", "User");
 
+  // The VNet the cluster joins: the one its pools' subnets are in. A lone VNet is taken only while a pool names
+  // a subnet this plan cannot place (an ID unknown until apply); a cluster whose pools name no subnet (AKS makes
+  // its own VNet) or only subnets of VNets outside the plan does not join it, and is not checked against it.
   const vnets = all.filter((r) => r.type === "azurerm_virtual_network");
   const vnet =
-    vnets.find((r) => ctx.usedVnets.has(String(r.values["name"]))) ?? (vnets.length === 1 ? vnets[0] : undefined);
+    vnets.find((r) => ctx.usedVnets.has(String(r.values["name"]))) ??
+    (vnets.length === 1 && ctx.usedVnets.size === 0 && ctx.unplaced ? vnets[0] : undefined);
   if (vnet) {
     importVnet(ctx, vnet);
     importPeerings(ctx, vnet, vnets);
