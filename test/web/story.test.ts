@@ -187,6 +187,34 @@ describe("the planner's story in Chromium", () => {
     await close();
   });
 
+  it("switching the model removes what no longer applies, disables what does not apply, and Undo restores it", async () => {
+    const { page, close } = await open(SIZES[0]);
+    await page.selectOption("#field-model", "kubenet");
+    await page.waitForFunction(() =>
+      (document.querySelector("#plan-text") as HTMLTextAreaElement).value.includes("plugin: kubenet"),
+    );
+    const text = await page.inputValue("#plan-text");
+    expect(text).not.toMatch(/policy: cilium|dataplane: cilium/);
+    expect(await page.isDisabled("#field-dataplane")).toBe(true);
+    expect(await page.textContent("#undo-status")).toContain("network.policy cilium");
+    await page.selectOption("#field-model", "azure-cni-node-subnet");
+    await page.waitForFunction(
+      () => !(document.querySelector("#plan-text") as HTMLTextAreaElement).value.includes("podCidrs"),
+    );
+    expect(await page.isDisabled("#field-podCidr")).toBe(true);
+    expect(await page.textContent("#field-podCidr-hint")).toMatch(/no pod CIDR/);
+    await page.click("#undo");
+    await page.waitForFunction(() =>
+      (document.querySelector("#plan-text") as HTMLTextAreaElement).value.includes("podCidrs"),
+    );
+    await page.goBack();
+    await page.waitForFunction(() =>
+      (document.querySelector("#plan-text") as HTMLTextAreaElement).value.includes("policy: cilium"),
+    );
+    expect(await page.inputValue("#plan-text")).toBe(EXAMPLE_PLAN);
+    await close();
+  });
+
   it("reads a file dropped on the page", async () => {
     const { page, close } = await open(SIZES[0]);
     const json = readFileSync(join(ROOT, "examples", "imports", "aks-show.json"), "utf8");

@@ -1,10 +1,11 @@
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { PRESETS } from "./presets.js";
 import fc from "fast-check";
 import { applyFieldEdit, editPlanText, PLAN_FIELDS, REQUIREMENT_FIELDS } from "./plan-edit.js";
-import { readPlanText } from "./compute.js";
+import { computeView, readPlanText } from "./compute.js";
 import { resolvePlan } from "../../engines/plan/index.js";
-import { EXAMPLE_PLAN } from "./state.js";
+import { DEFAULT_STATE, EXAMPLE_PLAN } from "./state.js";
 
 const field = (id: string) => {
   const f = [...PLAN_FIELDS, ...REQUIREMENT_FIELDS].find((x) => x.id === id);
@@ -201,5 +202,41 @@ describe("applyFieldEdit", () => {
       expect(plan, f.id).toBeDefined();
       if (plan) expect(f.read(plan, resolvePlan(plan)), f.id).toBe(values[f.id]);
     }
+  });
+});
+
+describe("the form is coupled to the model", () => {
+  const COHERENCE_RULES = [
+    "pod-cidr-needs-overlay",
+    "policy-unsupported-for-network",
+    "plugin-combination-unsupported",
+  ];
+  const model = field("model");
+  const dataplane = field("dataplane");
+  const cases = PRESETS.filter((p) => p.id !== "automatic").flatMap((p) =>
+    (model.options ?? []).flatMap(([m]) =>
+      (["azure", "cilium"] as const).map((d) => ({ preset: p.id, text: p.text, m, d })),
+    ),
+  );
+  it.each(cases)("$preset → $m on $d: no setting left that the model or dataplane refuses", ({ text, m, d }) => {
+    let out = applyFieldEdit(text, model, m) ?? "";
+    const view = computeView({ ...DEFAULT_STATE, planText: out });
+    // The dataplane is only offered where the model runs on both.
+    if (view.plan && !dataplane.inapplicable?.(view.plan, view.resolved)) out = applyFieldEdit(out, dataplane, d) ?? "";
+    const after = computeView({ ...DEFAULT_STATE, planText: out });
+    // A pod-subnet model needs a pod subnet the plan names; without one the plan still reads as Node Subnet
+    // (check then asks for the pod subnet).
+    if (!m.startsWith("azure-cni-pod-subnet") || text.includes("podSubnet:")) expect(after.resolved?.model).toBe(m);
+    expect(after.findings?.filter((f) => COHERENCE_RULES.includes(f.ruleId)).map((f) => f.message)).toEqual([]);
+  });
+
+  it("a pod CIDR field is disabled where pods take VNet addresses, the dataplane where there is one choice", () => {
+    const view = (t: string) => computeView({ ...DEFAULT_STATE, planText: t });
+    const nodeSubnet = view(applyFieldEdit(EXAMPLE_PLAN, model, "azure-cni-node-subnet") ?? "");
+    expect(field("podCidr").inapplicable?.(nodeSubnet.plan!, nodeSubnet.resolved)).toMatch(/no pod CIDR/);
+    expect(field("podCidr").inapplicable?.(view(EXAMPLE_PLAN).plan!, view(EXAMPLE_PLAN).resolved)).toBeUndefined();
+    const kubenet = view(applyFieldEdit(EXAMPLE_PLAN, model, "kubenet") ?? "");
+    expect(dataplane.inapplicable?.(kubenet.plan!, kubenet.resolved)).toMatch(/Azure dataplane only/);
+    expect(kubenet.plan?.network.policy).toBeUndefined();
   });
 });

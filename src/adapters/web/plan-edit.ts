@@ -5,7 +5,8 @@
  * Pure; the page builds inputs from `PLAN_FIELDS` and `REQUIREMENT_FIELDS`.
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify, visit, type Document, type Scalar } from "yaml";
-import type { ModelId } from "../../kb/index.js";
+import { DATAPLANES, MODELS, supportsDataplane, type DataplaneId, type ModelId } from "../../kb/index.js";
+import { podRangeKind } from "../../engines/capacity/index.js";
 import type { Plan, ResolvedPlan } from "../../engines/plan/index.js";
 
 export type FieldKind = "text" | "number" | "select" | "checkbox";
@@ -21,6 +22,8 @@ export interface FieldDef {
   read(plan: Plan, resolved: ResolvedPlan | undefined): string;
   /** Writes the value ("" clears it) into the document. */
   write(doc: Document, value: string): void;
+  /** Why the field does not apply to this plan (then the page disables it), or undefined when it does. */
+  inapplicable?(plan: Plan, resolved: ResolvedPlan | undefined): string | undefined;
   /** The path of the one scalar `write` sets, when that is all it does: such an edit is spliced into the text as written. */
   scalarPath?(doc: Document): readonly (string | number)[] | undefined;
 }
@@ -103,6 +106,51 @@ function nodeSubnetIndex(doc: Document, create: boolean): number | undefined {
   return seq.items.length - 1;
 }
 
+const isModel = (v: string): v is ModelId => Object.prototype.hasOwnProperty.call(MODELS, v);
+
+/** The model the document's network section and first pool describe, as the resolver names it. */
+function modelOf(doc: Document): ModelId | undefined {
+  const plugin = doc.getIn(["network", "plugin"]);
+  if (plugin === "kubenet") return "kubenet";
+  if (plugin === "none") return "byo-cni";
+  if (plugin !== "azure") return undefined;
+  if (doc.getIn(["network", "pluginMode"]) === "overlay") return "azure-cni-overlay";
+  const allocation = doc.getIn(["nodePools", 0, "podIpAllocation"]);
+  if (allocation === "DynamicIndividual") return "azure-cni-pod-subnet-dynamic";
+  if (allocation === "StaticBlock") return "azure-cni-pod-subnet-static";
+  return doc.getIn(["nodePools", 0, "podSubnet"]) === undefined
+    ? "azure-cni-node-subnet"
+    : "azure-cni-pod-subnet-dynamic";
+}
+
+/**
+ * After a model or dataplane change, removes what no longer applies, so the switch itself never
+ * makes the plan inconsistent: a pod CIDR where pods take VNet addresses, pools' pod subnets where
+ * pods take a pod CIDR, a dataplane the model does not run on, a network policy the model and
+ * dataplane do not support (the page's status line says what was removed).
+ */
+function cohere(doc: Document, model: ModelId): void {
+  const kind = podRangeKind(model);
+  if (model !== "byo-cni" && kind !== "pod-cidr") doc.deleteIn(["network", "podCidrs"]);
+  if (kind !== "pod-subnet") for (let i = 0; i < poolCount(doc); i++) doc.deleteIn(["nodePools", i, "podSubnet"]);
+  const dataplane = doc.getIn(["network", "dataplane"]);
+  if ((dataplane === "azure" || dataplane === "cilium") && !supportsDataplane(model, dataplane))
+    doc.deleteIn(["network", "dataplane"]);
+  const policy = doc.getIn(["network", "policy"]);
+  if (typeof policy === "string" && policy !== "none") {
+    const dp = doc.getIn(["network", "dataplane"]);
+    const dpId: DataplaneId = dp === "cilium" ? "cilium" : "azure";
+    const modelPolicies: readonly string[] = MODELS[model].networkPolicies.value;
+    const dpPolicies: readonly string[] = model === "byo-cni" ? modelPolicies : DATAPLANES[dpId].networkPolicies.value;
+    if (!modelPolicies.includes(policy) || !dpPolicies.includes(policy)) {
+      // Cilium enforces policy with its own engine: keep the cluster's policy on, as Cilium.
+      if (dpId === "cilium" && modelPolicies.includes("cilium") && dpPolicies.includes("cilium"))
+        doc.setIn(["network", "policy"], "cilium");
+      else doc.deleteIn(["network", "policy"]);
+    }
+  }
+}
+
 export const PLAN_FIELDS: readonly FieldDef[] = [
   {
     id: "model",
@@ -121,7 +169,10 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
             ? "StaticBlock"
             : undefined;
       if (allocation || poolCount(doc) > 0) setInPools(doc, "podIpAllocation", allocation);
+      if (isModel(v)) cohere(doc, v);
     },
+    inapplicable: (plan) =>
+      plan.sku?.name === "Automatic" ? "AKS Automatic always uses Azure CNI Overlay with Cilium" : undefined,
   },
   {
     id: "dataplane",
@@ -132,8 +183,19 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
       ["cilium", "Cilium (eBPF)"],
     ],
     read: (plan, resolved) => plan.network.dataplane ?? resolved?.dataplane ?? "azure",
-    write: (doc, v) => setOrDelete(doc, ["network", "dataplane"], v),
-    scalarPath: () => ["network", "dataplane"],
+    write: (doc, v) => {
+      setOrDelete(doc, ["network", "dataplane"], v);
+      const model = modelOf(doc);
+      if (model) cohere(doc, model);
+    },
+    inapplicable: (plan, resolved) => {
+      if (plan.sku?.name === "Automatic") return "AKS Automatic always uses Cilium";
+      const model = resolved?.model;
+      if (model && !(["azure", "cilium"] as const).every((d) => supportsDataplane(model, d)))
+        return `${MODELS[model].title} runs on ${model === "byo-cni" ? "your CNI" : "the Azure dataplane"} only`;
+      return undefined;
+    },
+    // No scalarPath: a dataplane change may also change the policy (cohere), so it is never a one-scalar splice.
   },
   {
     id: "kubernetesVersion",
@@ -177,6 +239,10 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     label: "Pod CIDR",
     kind: "text",
     hint: "kubenet, Overlay and BYO CNI",
+    inapplicable: (_plan, resolved) =>
+      resolved && resolved.model !== "byo-cni" && podRangeKind(resolved.model) !== "pod-cidr"
+        ? `${MODELS[resolved.model].title} gives pods VNet addresses: no pod CIDR`
+        : undefined,
     read: (plan) => plan.network.podCidrs?.join(", ") ?? "",
     write: (doc, v) => {
       const l = list(v);

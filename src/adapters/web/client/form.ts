@@ -19,9 +19,10 @@ export function buildForm(
   onEdit: (field: FieldDef, value: string) => void,
 ): FormBinding {
   const inputs = new Map<FieldDef, Input>();
+  const hints = new Map<FieldDef, HTMLElement>();
   const rows = fields.map((f) => {
     const id = `field-${f.id}`;
-    const hintId = f.hint ? `${id}-hint` : undefined;
+    const hintId = f.hint || f.inapplicable ? `${id}-hint` : undefined;
     let input: Input;
     if (f.kind === "select") {
       input = h(
@@ -47,11 +48,13 @@ export function buildForm(
       input instanceof HTMLInputElement && input.type === "checkbox" ? String(input.checked) : input.value;
     input.addEventListener(f.kind === "select" || f.kind === "checkbox" ? "change" : "input", () => onEdit(f, read()));
     inputs.set(f, input);
+    const hint = hintId ? h("small", { id: hintId, class: "hint" }, f.hint ?? "") : null;
+    if (hint) hints.set(f, hint);
     return h(
       "div",
       { class: `field ${f.kind}` },
       f.kind === "checkbox" ? [input, h("label", { for: id }, f.label)] : [h("label", { for: id }, f.label), input],
-      hintId ? h("small", { id: hintId, class: "hint" }, f.hint) : null,
+      hint,
     );
   });
   fill(form, ...rows);
@@ -59,7 +62,11 @@ export function buildForm(
   return {
     sync(plan, resolved) {
       for (const [f, input] of inputs) {
-        input.disabled = plan === undefined;
+        // A field that does not apply to this plan is disabled, and its hint says why.
+        const why = plan ? f.inapplicable?.(plan, resolved) : undefined;
+        input.disabled = plan === undefined || why !== undefined;
+        const hint = hints.get(f);
+        if (hint) hint.textContent = why ?? f.hint ?? "";
         if (!plan || input === document.activeElement) continue;
         const v = f.read(plan, resolved);
         if (input instanceof HTMLInputElement && input.type === "checkbox") input.checked = v === "true";

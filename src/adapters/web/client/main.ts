@@ -60,9 +60,36 @@ function edit(field: FieldDef, value: string): void {
     );
     return;
   }
+  const removed = view?.plan ? removedBySwitch(view.plan, next.value) : [];
+  if (removed.length > 0) {
+    // A switch that removed settings is a history entry: Back (or Undo) restores them.
+    clearTimeout(urlTimer);
+    if (state.planText.length <= MAX_PLAN_TEXT) history.replaceState(null, "", `#${encodeState(state)}`);
+    state = { ...state, planText: next.text };
+    if (next.text.length <= MAX_PLAN_TEXT) history.pushState(null, "", `#${encodeState(state)}`);
+    announce(`Changed the ${field.label.toLowerCase()}; removed what no longer applies: ${removed.join("; ")}.`);
+  }
   text.value = next.text;
   hint = { planText: next.text, value: next.value };
   update({ planText: next.text });
+}
+
+/** Settings a model or dataplane switch removed or changed (pod CIDR, policy, dataplane, pools' pod subnets), in words. */
+function removedBySwitch(before: NonNullable<PageView["plan"]>, after: unknown): string[] {
+  const a = (after ?? {}) as { network?: Record<string, unknown>; nodePools?: { podSubnet?: unknown }[] };
+  const out: string[] = [];
+  const net = a.network ?? {};
+  if (before.network.podCidrs?.length && net["podCidrs"] === undefined)
+    out.push(`network.podCidrs ${before.network.podCidrs.join(", ")}`);
+  if (before.network.policy && before.network.policy !== net["policy"])
+    out.push(`network.policy ${before.network.policy}${net["policy"] ? ` (now ${String(net["policy"])})` : ""}`);
+  if (before.network.dataplane && net["dataplane"] === undefined)
+    out.push(`network.dataplane ${before.network.dataplane}`);
+  before.nodePools.forEach((p, i) => {
+    if (p.podSubnet !== undefined && a.nodePools?.[i]?.podSubnet === undefined)
+      out.push(`nodePools[${i}].podSubnet ${p.podSubnet}`);
+  });
+  return out;
 }
 
 const planForm = buildForm(byId<HTMLFormElement>("plan-form"), PLAN_FIELDS, edit);
@@ -245,6 +272,13 @@ function update(patch: Partial<PageState>): void {
 }
 
 const undoStatus = byId("undo-status");
+
+/** Says what just changed the plan, with an Undo button (the same as the browser's Back). */
+function announce(what: string): void {
+  const undo = h("button", { type: "button", id: "undo" }, "Undo");
+  undo.addEventListener("click", () => history.back());
+  fill(undoStatus, h("span", {}, `${what} `), undo, h("span", { class: "hint" }, " (or the browser's Back)"));
+}
 
 /**
  * Replaces the whole plan text (a preset, the example, a file, a drop, a conversion) as a new
