@@ -8,12 +8,13 @@ import { join, resolve } from "node:path";
 import { ruleDocs } from "../src/engines/validate/catalog.js";
 import { RULES } from "../src/engines/validate/rules/index.js";
 import { DRIFT_RULES } from "../src/engines/inspect/index.js";
+import { FLEET_RULES } from "../src/engines/fleet/index.js";
 
 const root = resolve(import.meta.dirname, "..");
 const dir = join(root, "docs/rules");
 mkdirSync(dir, { recursive: true });
-// aksnet check's rules and inspect's drift rules (the configuration against the running cluster).
-const docs = ruleDocs([...RULES, ...DRIFT_RULES]);
+// aksnet check's rules, inspect's drift rules (the configuration against the running cluster) and the fleet rules.
+const docs = ruleDocs([...RULES, ...DRIFT_RULES, ...FLEET_RULES]);
 for (const name of readdirSync(dir)) if (!docs.has(`docs/rules/${name}`)) rmSync(join(dir, name));
 for (const [path, text] of docs) writeFileSync(join(root, path), text);
 console.log(`wrote ${docs.size} files under docs/rules/`);

@@ -1,6 +1,6 @@
 /**
  * The engines: pure functions over the IP core and the knowledge base
- * (plan, capacity, validate, recommend, migrate, inspect).
+ * (plan, capacity, validate, recommend, migrate, inspect, fleet).
  * @module
  */
 export * from "./plan/index.js";
@@ -26,6 +26,7 @@ export {
 } from "./migrate/index.js";
 export * from "./inspect/index.js";
 export * from "./views/index.js";
+export * from "./fleet/index.js";
 export {
   scanEstate,
   checkSnapshot as checkEstateSnapshot,

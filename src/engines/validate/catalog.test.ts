@@ -10,6 +10,7 @@ import { ruleDocs } from "./catalog.js";
 import type { MessageSpec } from "./rule.js";
 import { RULES } from "./rules/index.js";
 import { DRIFT_RULES } from "../inspect/index.js";
+import { FLEET_RULES } from "../fleet/index.js";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const RULES_DIR = join(ROOT, "src/engines/validate/rules");
@@ -37,7 +38,7 @@ describe("rule catalog", () => {
   );
 
   it("docs/rules/ matches the generated pages and index (run: npm run generate)", () => {
-    const docs = ruleDocs([...RULES, ...DRIFT_RULES]);
+    const docs = ruleDocs([...RULES, ...DRIFT_RULES, ...FLEET_RULES]);
     const onDisk = readdirSync(join(ROOT, "docs/rules"))
       .map((f) => `docs/rules/${f}`)
       .sort();

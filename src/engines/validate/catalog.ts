@@ -22,6 +22,7 @@ const FAMILY_TITLES: Record<RuleMeta["family"], string> = {
   names: "Names",
   retirement: "Retirements",
   drift: "Configuration against the running cluster",
+  fleet: "Between the clusters of a fleet (aksnet fleet check)",
   internal: "Internal",
 };
 
@@ -102,7 +103,7 @@ export function renderRuleIndex(rules: readonly Pick<Rule, "meta">[]): string {
     "<!-- Generated from the rules' metadata by scripts/gen-rule-docs.ts; do not edit. -->",
     "",
     `${metas.length - 2} rules, one file each under \`src/engines/validate/rules/\` (the drift rules \`aksnet inspect\` runs, ` +
-      "comparing a configuration with the running cluster, under `src/engines/inspect/rules/`), each with a case table of valid and invalid cases. " +
+      "comparing a configuration with the running cluster, under `src/engines/inspect/rules/`, and the fleet rules `aksnet fleet check` runs, under `src/engines/fleet/rules/`), each with a case table of valid and invalid cases. " +
       "Severity is the rule's default; a page lists the messages reported at another severity.",
     "",
     `Each message is listed at most ${MAX_FINDINGS_PER_MESSAGE} times in one run; the rest are counted in one finding ` +

@@ -26,6 +26,7 @@ export type RuleFamily =
   | "names"
   | "retirement"
   | "drift"
+  | "fleet"
   | "internal";
 
 /** The values a message was built from: what `{name}` placeholders are filled with. */

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import type { FleetPlanInput, PlanInput } from "../plan/index.js";
+import { checkFleet } from "./check.js";
+
+const overlay = (vnet: string, pods = "10.244.0.0/16"): PlanInput => ({
+  kind: "ClusterPlan",
+  kubernetesVersion: "1.33",
+  network: {
+    plugin: "azure",
+    pluginMode: "overlay",
+    podCidrs: [pods],
+    serviceCidrs: ["10.0.0.0/16"],
+    dnsServiceIp: "10.0.0.10",
+  },
+  vnet: { addressSpace: [vnet], subnets: [{ name: "nodes", cidr: vnet.replace(/\/\d+$/, "/24") }] },
+  nodePools: [{ name: "system", mode: "System", count: 3, subnet: "nodes" }],
+});
+
+function fleet(clusters: FleetPlanInput["clusters"], extra: Partial<FleetPlanInput> = {}): FleetPlanInput {
+  return {
+    kind: "FleetPlan",
+    hub: { name: "hub", cidrs: ["10.10.0.0/16"], gateway: true },
+    networks: [
+      { name: "on-prem", kind: "onPremises", cidrs: ["192.168.0.0/16", "10.100.0.0/16"], connectedTo: ["hub"] },
+    ],
+    defaults: { peerWith: ["hub"] },
+    pools: [{ name: "spokes", cidrs: ["10.0.0.0/8"], exclude: ["10.10.0.0/16", "10.100.0.0/16"] }],
+    clusters,
+    ...extra,
+  };
+}
+
+const ids = (r: ReturnType<typeof checkFleet>) => r.findings.map((f) => `${f.ruleId}/${f.messageId}`);
+
+describe("checkFleet", () => {
+  it.each([
+    {
+      name: "distinct VNets, the same Overlay pod and service CIDRs: nothing to report",
+      clusters: [
+        { name: "a", plan: overlay("10.1.0.0/16") },
+        { name: "b", plan: overlay("10.2.0.0/16") },
+      ],
+      want: [],
+    },
+    {
+      name: "two spokes of one hub overlap: the hub cannot route to both",
+      clusters: [
+        { name: "a", plan: overlay("10.1.0.0/16") },
+        { name: "b", plan: overlay("10.1.0.0/20") },
+      ],
+      want: ["fleet-ranges-overlap/common"],
+    },
+    {
+      name: "overlapping spokes that reach nothing in common",
+      clusters: [
+        { name: "a", plan: overlay("10.1.0.0/16"), peerWith: [] },
+        { name: "b", plan: overlay("10.1.0.0/20"), peerWith: [] },
+      ],
+      want: [],
+    },
+    {
+      name: "a spoke using the hub's gateway overlaps on-premises",
+      clusters: [{ name: "a", plan: overlay("10.100.0.0/20") }],
+      want: ["fleet-ranges-overlap/direct"],
+    },
+    {
+      name: "an Overlay pod CIDR overlaps on-premises the cluster reaches",
+      clusters: [{ name: "a", plan: overlay("10.1.0.0/16", "192.168.0.0/16") }],
+      want: ["fleet-ranges-overlap/local"],
+    },
+    {
+      name: "an Overlay pod CIDR overlapping on-premises it does not reach is fine",
+      clusters: [{ name: "a", plan: overlay("10.1.0.0/16", "192.168.0.0/16"), peerWith: [] }],
+      want: [],
+    },
+    {
+      name: "meshed clusters with the same pod CIDR",
+      clusters: [
+        { name: "a", plan: overlay("10.1.0.0/16") },
+        { name: "b", plan: overlay("10.2.0.0/16") },
+      ],
+      extra: { meshes: [{ name: "m", clusters: ["a", "b"] }] },
+      want: ["fleet-ranges-overlap/mesh"],
+    },
+    {
+      name: "a cluster routing its pods on-premises keeps them distinct from other routed ranges",
+      clusters: [
+        { name: "a", plan: overlay("10.1.0.0/16", "10.2.0.0/16"), podsRoutedOnPremises: true },
+        { name: "b", plan: overlay("10.2.0.0/16") },
+      ],
+      want: ["fleet-ranges-overlap/common"],
+    },
+    {
+      name: "VNM mesh: members reach each other directly",
+      clusters: [
+        { name: "a", plan: overlay("10.1.0.0/16"), peerWith: [] },
+        { name: "b", plan: overlay("10.1.0.0/20"), peerWith: [] },
+      ],
+      extra: { connectivity: [{ name: "cc", topology: "mesh" as const, members: ["a", "b"] }] },
+      want: ["fleet-ranges-overlap/direct"],
+    },
+    {
+      name: "unknown and duplicate names",
+      clusters: [
+        { name: "a", plan: overlay("10.1.0.0/16"), peerWith: ["hubb"] },
+        { name: "a", plan: overlay("10.2.0.0/16"), peerWith: [] },
+      ],
+      want: ["fleet-input-invalid/name-duplicate", "fleet-input-invalid/name-unknown"],
+    },
+    {
+      name: "a cross-cluster network of Overlay clusters",
+      clusters: [
+        { name: "a", plan: overlay("10.1.0.0/16", "10.50.0.0/16") },
+        { name: "b", plan: overlay("10.2.0.0/16", "10.51.0.0/16") },
+      ],
+      extra: { meshes: [{ name: "x", kind: "fleetCrossCluster" as const, clusters: ["a", "b"] }] },
+      want: ["fleet-mesh-invalid/overlay", "fleet-mesh-invalid/overlay"],
+    },
+    {
+      name: "a full pool",
+      clusters: [{ name: "a", plan: overlay("10.1.0.0/16") }],
+      extra: { pools: [{ name: "tiny", cidrs: ["10.1.0.0/16"] }] },
+      want: ["fleet-pool-exhausted/full"],
+    },
+  ])("$name", ({ clusters, extra, want }) => {
+    const r = checkFleet(fleet(clusters, extra));
+    expect(ids(r).sort()).toEqual([...want].sort());
+  });
+
+  it("forecasts how many more VNets of the fleet's size fit", () => {
+    const r = checkFleet(fleet([{ name: "a", plan: overlay("10.1.0.0/16") }]));
+    const pool = r.pools[0];
+    // 10.0.0.0/8 is 256 /16s; the hub, on-premises' 10.100.0.0/16 (excluded) and cluster a take 3.
+    expect(pool?.fits).toEqual([{ prefixLength: 16, fits: 253 }]);
+    expect(pool?.largestFree).toBe("/9");
+  });
+
+  it("runs each cluster's own check", () => {
+    const plan = overlay("10.1.0.0/16");
+    const r = checkFleet(
+      fleet([{ name: "a", plan: { ...plan, network: { ...plan.network, serviceCidrs: ["10.1.0.0/16"] } } }]),
+    );
+    expect(r.clusters[0]?.findings.some((f) => f.severity === "error")).toBe(true);
+    expect(r.ok).toBe(false);
+  });
+
+  it("reports a referenced plan that was not loaded, and a schema problem as findings", () => {
+    expect(ids(checkFleet(fleet([{ name: "a", plan: "a.yaml" }])))).toEqual(["fleet-input-invalid/plan-unreadable"]);
+    expect(checkFleet({ kind: "FleetPlan", pools: "x" }).findings[0]?.ruleId).toBe("plan-schema");
+  });
+});

@@ -1,0 +1,374 @@
+/**
+ * The fleet as a graph: every network (the hub, the connected networks, each
+ * cluster's VNet) with the ranges it holds, and what each can route to. Peering
+ * is not transitive (kb FLEET.peeringTransitive), so reachability is exactly what
+ * the fleet file states: peerings (with or without gateway transit), Virtual
+ * Network Manager connectivity configurations, gateway connections of
+ * on-premises networks, and cluster meshes. Built once; never throws for user input.
+ */
+import { tryParsePrefix } from "../../ip/index.js";
+import type { FieldPath, FleetCluster, FleetPlan, Plan, ResolvedPlan } from "../plan/index.js";
+import { resolvePlan } from "../plan/index.js";
+
+export type NetworkKind = "hub" | "vnet" | "onPremises" | "other" | "cluster";
+
+export interface FleetNetworkNode {
+  readonly index: number;
+  readonly name: string;
+  readonly kind: NetworkKind;
+  /** Where it is defined in the fleet file. */
+  readonly path: FieldPath;
+  readonly gateway: boolean;
+  /** For clusters: the cluster's index in `fleet.clusters`. */
+  readonly cluster?: number;
+}
+
+/** What an item of the overlap search is. */
+export const ItemKind = {
+  /** A VNet address space or a network's routed prefixes. */
+  space: 0,
+  subnet: 1,
+  /** A pod CIDR routed beyond its cluster (meshed, on-premises routes, kubenet): routed space. */
+  routedPods: 2,
+  /** An Overlay pod CIDR that stays in its cluster: may be reused, must not overlap what the cluster reaches. */
+  localPods: 3,
+  /** A service CIDR: never leaves its cluster. */
+  services: 4,
+} as const;
+export type ItemKind = (typeof ItemKind)[keyof typeof ItemKind];
+
+export const ITEM_WORDS: Record<ItemKind, string> = {
+  0: "address space",
+  1: "subnet",
+  2: "routed pod CIDR",
+  3: "pod CIDR",
+  4: "service CIDR",
+};
+
+/** One problem in the fleet's structure (bad CIDR, unknown name, unreadable plan), with its path. */
+export interface ModelProblem {
+  readonly code: "cidr-invalid" | "name-unknown" | "name-duplicate" | "plan-unreadable" | "plan-invalid";
+  readonly path: FieldPath;
+  readonly data: Readonly<Record<string, string | number>>;
+}
+
+/** A cluster plan loaded by the caller (referenced by path), or why it could not be. */
+export type FleetLoadedPlan = Plan | { readonly error: string };
+
+export interface FleetModelOptions {
+  /** Plans referenced by path in `clusters[].plan`, keyed by that path as written. */
+  readonly plans?: ReadonlyMap<string, FleetLoadedPlan>;
+}
+
+export interface ClusterNode {
+  readonly index: number;
+  readonly name: string;
+  readonly network: number;
+  readonly entry: FleetCluster;
+  /** The plan (inline or loaded), undefined when it could not be read. */
+  readonly plan?: Plan;
+  readonly resolved?: ResolvedPlan;
+  /** Where the plan lives: the file path as written, or "inline". */
+  readonly planRef: string;
+  /** Whether its pod CIDR is routed beyond it (meshed, podsRoutedOnPremises, kubenet). */
+  readonly podsRouted: boolean;
+  /** Why its pod CIDR is routed, when it is. */
+  readonly podsRoutedWhy?: string;
+}
+
+export interface FleetModel {
+  readonly fleet: FleetPlan;
+  readonly networks: readonly FleetNetworkNode[];
+  readonly clusters: readonly ClusterNode[];
+  readonly byName: ReadonlyMap<string, number>;
+  /** Overlap items: masked CIDR text, owning network, kind, path, label. */
+  readonly items: {
+    readonly cidr: string[];
+    readonly owner: number[];
+    readonly kind: ItemKind[];
+    readonly path: FieldPath[];
+    readonly label: string[];
+  };
+  /** routes[x]: the networks x holds routes to (peers, gateway-connected networks), explicit. */
+  readonly routes: readonly Set<number>[];
+  /** seenBy[x]: the networks that hold routes to x. */
+  readonly seenBy: readonly Set<number>[];
+  /** Connected groups (Virtual Network Manager mesh or direct connectivity), by network. */
+  readonly groupsOf: readonly (readonly number[])[];
+  /** The members of each connected group. */
+  readonly groupMembers: readonly (readonly number[])[];
+  /** Meshes (Cilium cluster mesh, Fleet cross-cluster networking), by network. */
+  readonly meshesOf: readonly (readonly number[])[];
+  readonly problems: readonly ModelProblem[];
+}
+
+function planOf(
+  entry: FleetCluster,
+  i: number,
+  opts: FleetModelOptions,
+  problems: ModelProblem[],
+): { plan?: Plan; ref: string } {
+  const p = entry.plan;
+  if (p === undefined) return { plan: { ...EMPTY_PLAN, name: entry.name }, ref: "none" };
+  if (typeof p !== "string") return { plan: p, ref: "inline" };
+  const loaded = opts.plans?.get(p);
+  if (loaded === undefined) {
+    problems.push({ code: "plan-unreadable", path: ["clusters", i, "plan"], data: { file: p, reason: "not loaded" } });
+    return { ref: p };
+  }
+  if ("error" in loaded && typeof loaded.error === "string") {
+    problems.push({ code: "plan-unreadable", path: ["clusters", i, "plan"], data: { file: p, reason: loaded.error } });
+    return { ref: p };
+  }
+  return { plan: loaded as Plan, ref: p };
+}
+
+const EMPTY_PLAN: Plan = {
+  apiVersion: "aksnet/v1",
+  kind: "ClusterPlan",
+  network: {},
+  connectedNetworks: [],
+  nodePools: [],
+  reserved: {},
+};
+
+/** Builds the fleet graph. Problems (bad CIDRs, unknown names) are returned, never thrown. */
+export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): FleetModel {
+  const problems: ModelProblem[] = [];
+  const networks: FleetNetworkNode[] = [];
+  const byName = new Map<string, number>();
+  const items = {
+    cidr: [] as string[],
+    owner: [] as number[],
+    kind: [] as ItemKind[],
+    path: [] as FieldPath[],
+    label: [] as string[],
+  };
+
+  const addNetwork = (n: Omit<FleetNetworkNode, "index">): number => {
+    const index = networks.length;
+    const prev = byName.get(n.name);
+    if (prev !== undefined)
+      problems.push({
+        code: "name-duplicate",
+        path: [...n.path, "name"],
+        data: { name: n.name, first: pathWords(networks[prev]?.path ?? []) },
+      });
+    else byName.set(n.name, index);
+    networks.push({ ...n, index });
+    return index;
+  };
+  const addItem = (owner: number, text: string, kind: ItemKind, path: FieldPath, label: string): void => {
+    const r = tryParsePrefix(text);
+    if (!r.ok) {
+      problems.push({ code: "cidr-invalid", path, data: { cidr: text, reason: r.error.reason } });
+      return;
+    }
+    items.cidr.push(r.value.masked().toString());
+    items.owner.push(owner);
+    items.kind.push(kind);
+    items.path.push(path);
+    items.label.push(label);
+  };
+
+  const networkSections = [
+    ...(fleet.hub ? [{ n: fleet.hub, path: ["hub"] as FieldPath, hub: true }] : []),
+    ...fleet.networks.map((n, i) => ({ n, path: ["networks", i] as FieldPath, hub: false })),
+  ];
+  for (const { n, path, hub } of networkSections) {
+    const kind: NetworkKind = hub ? "hub" : n.kind;
+    const idx = addNetwork({ name: n.name, kind, path, gateway: n.gateway === true });
+    n.cidrs.forEach((c, k) => addItem(idx, c, ItemKind.space, [...path, "cidrs", k], `${n.name} ${c}`));
+    n.subnets.forEach((s, k) =>
+      addItem(idx, s.cidr, ItemKind.subnet, [...path, "subnets", k, "cidr"], `${n.name} subnet ${s.name} ${s.cidr}`),
+    );
+  }
+
+  // Meshes first: a meshed cluster's pod CIDR is routed.
+  const meshOfCluster = new Map<string, string>();
+  for (const m of fleet.meshes) for (const c of m.clusters) if (!meshOfCluster.has(c)) meshOfCluster.set(c, m.name);
+
+  const clusters: ClusterNode[] = [];
+  fleet.clusters.forEach((entry, i) => {
+    const path: FieldPath = ["clusters", i];
+    const idx = addNetwork({ name: entry.name, kind: "cluster", path, gateway: false, cluster: i });
+    const { plan, ref } = planOf(entry, i, opts, problems);
+    let resolved: ResolvedPlan | undefined;
+    if (plan) {
+      try {
+        resolved = resolvePlan(plan);
+      } catch (e) {
+        problems.push({ code: "plan-invalid", path: [...path, "plan"], data: { reason: String(e) } });
+      }
+    }
+    const mesh = meshOfCluster.get(entry.name);
+    const kubenet = resolved?.model === "kubenet";
+    const podsRoutedWhy = mesh
+      ? `its pods reach other clusters' pods directly (mesh ${mesh})`
+      : entry.podsRoutedOnPremises
+        ? "its pod CIDR is routed beyond the cluster (podsRoutedOnPremises)"
+        : kubenet
+          ? "kubenet routes its pod CIDR in the VNet's route table"
+          : undefined;
+    const podsRouted = podsRoutedWhy !== undefined;
+    clusters.push({
+      index: i,
+      name: entry.name,
+      network: idx,
+      entry,
+      ...(plan ? { plan } : {}),
+      ...(resolved ? { resolved } : {}),
+      planRef: ref,
+      podsRouted,
+      ...(podsRoutedWhy ? { podsRoutedWhy } : {}),
+    });
+    if (!resolved) return;
+    const base: FieldPath = ref === "inline" ? [...path, "plan"] : path;
+    for (const f of resolved.vnetAddressSpace)
+      addItem(idx, f.text, ItemKind.space, [...base, ...f.path], `${entry.name} VNet ${f.text}`);
+    for (const s of resolved.subnets)
+      addItem(idx, s.text, ItemKind.subnet, [...base, ...s.path], `${entry.name} subnet ${s.name} ${s.text}`);
+    if (resolved.model === "azure-cni-overlay" || resolved.model === "kubenet" || resolved.model === "byo-cni")
+      for (const f of resolved.podCidrs)
+        addItem(
+          idx,
+          f.text,
+          podsRouted ? ItemKind.routedPods : ItemKind.localPods,
+          [...base, ...f.path],
+          `${entry.name} pod CIDR ${f.text}`,
+        );
+    for (const f of resolved.serviceCidrs)
+      addItem(idx, f.text, ItemKind.services, [...base, ...f.path], `${entry.name} service CIDR ${f.text}`);
+  });
+
+  // Reachability.
+  const n = networks.length;
+  const routes = Array.from({ length: n }, () => new Set<number>());
+  const usesGateway = Array.from({ length: n }, () => new Set<number>());
+  const attached = Array.from({ length: n }, () => [] as number[]);
+  const groupsOf = Array.from({ length: n }, () => [] as number[]);
+  const meshesOf = Array.from({ length: n }, () => [] as number[]);
+  const ref = (name: string, path: FieldPath): number | undefined => {
+    const k = byName.get(name);
+    if (k === undefined) problems.push({ code: "name-unknown", path, data: { name } });
+    return k;
+  };
+  const peer = (a: number, b: number, aUsesGatewayOfB: boolean): void => {
+    if (a === b) return;
+    routes[a]?.add(b);
+    routes[b]?.add(a);
+    if (aUsesGatewayOfB) usesGateway[a]?.add(b);
+  };
+
+  for (const { n: net, path } of networkSections) {
+    const self = byName.get(net.name);
+    if (self === undefined) continue;
+    net.connectedTo.forEach((g, k) => {
+      const gi = ref(g, [...path, "connectedTo", k]);
+      if (gi !== undefined && gi !== self) {
+        attached[gi]?.push(self);
+        routes[self]?.add(gi);
+        routes[gi]?.add(self);
+      }
+    });
+  }
+  fleet.peerings.forEach((p, i) => {
+    const a = ref(p.between[0], ["peerings", i, "between", 0]);
+    const b = ref(p.between[1], ["peerings", i, "between", 1]);
+    if (a === undefined || b === undefined) return;
+    let user: number | undefined;
+    if (p.useRemoteGateways !== undefined) {
+      user = ref(p.useRemoteGateways, ["peerings", i, "useRemoteGateways"]);
+      if (user !== undefined && user !== a && user !== b) {
+        problems.push({
+          code: "name-unknown",
+          path: ["peerings", i, "useRemoteGateways"],
+          data: { name: p.useRemoteGateways },
+        });
+        user = undefined;
+      }
+    }
+    if (user === b) peer(b, a, true);
+    else peer(a, b, user === a);
+  });
+  clusters.forEach((c) => {
+    const list = c.entry.peerWith ?? fleet.defaults.peerWith;
+    const from: FieldPath = c.entry.peerWith ? ["clusters", c.index, "peerWith"] : ["defaults", "peerWith"];
+    list.forEach((name, k) => {
+      const t = ref(name, [...from, k]);
+      if (t !== undefined) peer(c.network, t, networks[t]?.gateway === true);
+    });
+  });
+  const groupMembers: number[][] = [];
+  fleet.connectivity.forEach((cfg, i) => {
+    const members = cfg.members
+      .map((m, k) => ref(m, ["connectivity", i, "members", k]))
+      .filter((x): x is number => x !== undefined);
+    if (cfg.topology === "hubAndSpoke") {
+      const hub = cfg.hub === undefined ? undefined : ref(cfg.hub, ["connectivity", i, "hub"]);
+      if (cfg.hub === undefined)
+        problems.push({ code: "name-unknown", path: ["connectivity", i, "hub"], data: { name: "(none)" } });
+      if (hub !== undefined)
+        for (const m of members) peer(m, hub, cfg.useHubGateway && networks[hub]?.gateway === true);
+    }
+    if (cfg.topology === "mesh" || cfg.directConnectivity) {
+      const g = groupMembers.length;
+      groupMembers.push(members);
+      for (const m of members) groupsOf[m]?.push(g);
+    }
+  });
+  fleet.meshes.forEach((m, i) => {
+    m.clusters.forEach((c, k) => {
+      const x = ref(c, ["meshes", i, "clusters", k]);
+      if (x !== undefined) meshesOf[x]?.push(i);
+    });
+  });
+  // Gateway transit: a network using G's gateway, or G itself, routes to what is connected to G; and back.
+  for (let x = 0; x < n; x++) {
+    const gws = [...(usesGateway[x] ?? [])];
+    if (networks[x]?.gateway) gws.push(x);
+    for (const g of gws)
+      for (const o of attached[g] ?? []) {
+        if (o === x) continue;
+        routes[x]?.add(o);
+        routes[o]?.add(x);
+      }
+  }
+  const seenBy = Array.from({ length: n }, () => new Set<number>());
+  routes.forEach((set, v) => {
+    for (const x of set) seenBy[x]?.add(v);
+  });
+  return { fleet, networks, clusters, byName, items, routes, seenBy, groupsOf, groupMembers, meshesOf, problems };
+}
+
+function shareAny(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (!a || !b || a.length === 0 || b.length === 0) return false;
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
+/** How two networks relate: they reach each other, a third network reaches both, or neither. */
+export type Reach = "direct" | "mesh" | "common" | "none";
+
+/** How networks a and b reach each other (see `Reach`); `via` names a common viewer. */
+export function reachOf(m: FleetModel, a: number, b: number): { reach: Reach; via?: number } {
+  if (shareAny(m.meshesOf[a], m.meshesOf[b])) return { reach: "mesh" };
+  if (m.routes[a]?.has(b) || m.routes[b]?.has(a) || shareAny(m.groupsOf[a], m.groupsOf[b])) return { reach: "direct" };
+  // Every network that sees one side (through its routes or a connected group), asked whether it sees the other.
+  const cost = (x: number): number =>
+    (m.seenBy[x]?.size ?? 0) + (m.groupsOf[x] ?? []).reduce((s, g) => s + (m.groupMembers[g]?.length ?? 0), 0);
+  const [one, other] = cost(a) <= cost(b) ? [a, b] : [b, a];
+  const sees = (v: number, x: number): boolean =>
+    v !== x && (m.routes[v]?.has(x) === true || shareAny(m.groupsOf[v], m.groupsOf[x]));
+  for (const v of m.seenBy[one] ?? []) if (sees(v, other)) return { reach: "common", via: v };
+  for (const g of m.groupsOf[one] ?? [])
+    for (const v of m.groupMembers[g] ?? []) if (v !== one && sees(v, other)) return { reach: "common", via: v };
+  return { reach: "none" };
+}
+
+/** A field path as words for messages, e.g. `networks[2]`. */
+export function pathWords(path: FieldPath): string {
+  let out = "";
+  for (const k of path) out += typeof k === "number" ? `[${k}]` : out === "" ? k : `.${k}`;
+  return out;
+}

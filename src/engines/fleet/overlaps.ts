@@ -1,0 +1,91 @@
+/**
+ * The fleet's overlaps: one search for all overlapping pairs over every range
+ * of every network (the IP core's `overlappingPairsText`, typed arrays), then
+ * each pair between two networks judged by how the networks reach each other
+ * and what the ranges are. Pairs are grouped by network pair, so a fleet with
+ * 200,000 nested pairs gives one finding per pair of networks that conflict.
+ */
+import { overlappingPairsText } from "../../ip/index.js";
+import { ItemKind, reachOf, type FleetModel, type Reach } from "./model.js";
+
+/** Why two networks' ranges may not overlap. */
+export type ConflictClass =
+  /** Routed ranges (address spaces, subnets, routed pod CIDRs) of networks that reach each other: Azure refuses or misroutes. */
+  | "direct"
+  /** Routed ranges of two networks that a third network reaches: that network cannot route to both. */
+  | "common"
+  /** Meshed clusters (Cilium cluster mesh, Fleet cross-cluster networking): pods and nodes must be distinct. */
+  | "mesh"
+  /** A cluster's Overlay pod CIDR or service CIDR against a network the cluster reaches. */
+  | "local";
+
+export interface Conflict {
+  readonly cls: ConflictClass;
+  /** Network indexes; for "local", `a` is the cluster whose pod or service CIDR it is. */
+  readonly a: number;
+  readonly b: number;
+  /** A network that reaches both (class "common"). */
+  readonly via?: number;
+  /** Overlapping item pairs between them (all of them). */
+  count: number;
+  /** The first few item pairs [item of a, item of b]. */
+  readonly examples: [number, number][];
+}
+
+const EXAMPLES = 3;
+
+function isLocal(k: ItemKind): boolean {
+  return k === ItemKind.localPods || k === ItemKind.services;
+}
+
+/** Every conflict of the fleet, by network pair and class, in network order. */
+export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: number } {
+  const { cidr, owner, kind } = m.items;
+  const p = overlappingPairsText(cidr);
+  const n = m.networks.length;
+  const reachCache = new Map<number, { reach: Reach; via?: number }>();
+  const reach = (a: number, b: number) => {
+    const key = a < b ? a * n + b : b * n + a;
+    let r = reachCache.get(key);
+    if (r === undefined) reachCache.set(key, (r = reachOf(m, a, b)));
+    return r;
+  };
+  const byKey = new Map<number, Conflict>();
+  const add = (cls: ConflictClass, a: number, b: number, ia: number, ib: number, via?: number): void => {
+    const key = (a * n + b) * 4 + (cls === "direct" ? 0 : cls === "common" ? 1 : cls === "mesh" ? 2 : 3);
+    let c = byKey.get(key);
+    if (c === undefined)
+      byKey.set(key, (c = { cls, a, b, ...(via === undefined ? {} : { via }), count: 0, examples: [] }));
+    c.count++;
+    if (c.examples.length < EXAMPLES) c.examples.push([ia, ib]);
+  };
+  const first = p.first;
+  const second = p.second;
+  for (let x = 0; x < p.count; x++) {
+    const i = first[x] as number;
+    const j = second[x] as number;
+    const oi = owner[i] as number;
+    const oj = owner[j] as number;
+    if (oi === oj) continue;
+    const ki = kind[i] as ItemKind;
+    const kj = kind[j] as ItemKind;
+    const li = isLocal(ki);
+    const lj = isLocal(kj);
+    if (li && lj) continue; // reuse across clusters is what AKS allows
+    const r = reach(oi, oj);
+    if (li || lj) {
+      // A cluster's own pod or service CIDR: it may not overlap what the cluster routes to (or its mesh peers).
+      const [c, o, ic, io] = li ? [oi, oj, i, j] : [oj, oi, j, i];
+      if (r.reach === "direct" || r.reach === "mesh") {
+        add("local", c, o, ic, io);
+      }
+      continue;
+    }
+    if (r.reach === "none") continue;
+    const [a, b, ia, ib] = oi < oj ? [oi, oj, i, j] : [oj, oi, j, i];
+    if (r.reach === "common") add("common", a, b, ia, ib, r.via);
+    else add(r.reach, a, b, ia, ib);
+  }
+  const conflicts = [...byKey.entries()].sort((x, y) => x[0] - y[0]).map(([, c]) => c);
+  return { conflicts, pairs: p.count };
+}
