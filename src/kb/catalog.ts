@@ -9,7 +9,7 @@ import { DEPLOY_FEATURES, DEPLOY_TARGETS } from "./deploy-tools.js";
 import { MIGRATION } from "./migration.js";
 import { MODEL_FACT_KEYS } from "./model.js";
 import { MODEL_SELECTION } from "./model-of.js";
-import { MODELS } from "./models/index.js";
+import { MODELS, STATIC_BLOCK_MIN_KUBERNETES } from "./models/index.js";
 import { PLATFORM_LIMITS } from "./platform-limits.js";
 import { FLEET } from "./fleet.js";
 import { LOCALDNS_RANGE, OVERLAY_POD_CIDR_SUPPORTED_SPACE, RESERVED_RANGES } from "./reserved-ranges.js";
@@ -46,6 +46,7 @@ export function facts(): Fact[] {
   for (const m of Object.values(MODELS)) {
     for (const k of MODEL_FACT_KEYS) out.push({ path: `models.${m.id}.${k}`, fact: m[k] });
   }
+  out.push({ path: "models.azure-cni-pod-subnet-static.minKubernetes", fact: STATIC_BLOCK_MIN_KUBERNETES });
   for (const d of Object.values(DATAPLANES)) out.push(...sourcedFields(`dataplanes.${d.id}`, d));
   out.push(...sourcedFields("platformLimits", PLATFORM_LIMITS));
   out.push(...sourcedFields("fleet", FLEET));

@@ -1,4 +1,5 @@
 /** The address ranges AKS uses when a cluster is created without them. */
+import { parsePrefix } from "../ip/index.js";
 import { aksDoc, repoFile, sourced, type Sourced } from "./source.js";
 
 export interface DefaultCidrs {
@@ -30,6 +31,13 @@ export const DEFAULT_CIDRS: DefaultCidrs = {
   managedVnet: sourced("10.224.0.0/12", KARPENTER_MAKEFILE, { checked: "2026-11-22" }),
   managedSubnet: sourced("10.224.0.0/16", KARPENTER_MAKEFILE, { checked: "2026-11-22" }),
 };
+
+/**
+ * The prefix lengths of the default ranges (/16 each): the size aksnet suggests for a new pod or service CIDR,
+ * and never less for an Overlay pod CIDR it chooses (growing one later is Linux-only).
+ */
+export const DEFAULT_POD_CIDR_BITS: number = parsePrefix(DEFAULT_CIDRS.podCidr.value).bits;
+export const DEFAULT_SERVICE_CIDR_BITS: number = parsePrefix(DEFAULT_CIDRS.serviceCidr.value).bits;
 
 /**
  * The node subnet size of Microsoft's capacity examples: a /24 holds 251 kubenet nodes, and 8 Azure CNI Node

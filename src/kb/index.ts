@@ -32,7 +32,7 @@ export {
   type PodAddressing,
   type Routing,
 } from "./model.js";
-export { MODELS } from "./models/index.js";
+export { MODELS, STATIC_BLOCK_MIN_KUBERNETES } from "./models/index.js";
 export { DATAPLANES, supportsDataplane, type DataplaneFacts } from "./dataplanes.js";
 export { modelOf, MODEL_SELECTION, type ModelSelector, type ModelSelectionFacts } from "./model-of.js";
 export { PLATFORM_LIMITS, type PlatformLimits } from "./platform-limits.js";
@@ -44,7 +44,13 @@ export {
   type ReservedRange,
   type RangeUse,
 } from "./reserved-ranges.js";
-export { DEFAULT_CIDRS, EXAMPLE_NODE_SUBNET_BITS, type DefaultCidrs } from "./default-cidrs.js";
+export {
+  DEFAULT_CIDRS,
+  DEFAULT_POD_CIDR_BITS,
+  DEFAULT_SERVICE_CIDR_BITS,
+  EXAMPLE_NODE_SUBNET_BITS,
+  type DefaultCidrs,
+} from "./default-cidrs.js";
 export { SERVICE_CIDR_PRIVATE_SPACE_V4, MULTICAST_RANGES } from "./service-cidr.js";
 export { RETIREMENTS, retirement, type Retirement } from "./retirements.js";
 export {

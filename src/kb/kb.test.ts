@@ -16,7 +16,8 @@ import { modelOf, type ModelSelector } from "./model-of.js";
 import { MODELS } from "./models/index.js";
 import { PLATFORM_LIMITS } from "./platform-limits.js";
 import { LOCALDNS_RANGE, RESERVED_RANGES } from "./reserved-ranges.js";
-import { sourced, type Source } from "./source.js";
+import { isSourced, sourced, type Source } from "./source.js";
+import * as KB from "./index.js";
 
 const WEB: Source = { url: "https://example.org" };
 const ON = { checked: "2026-11-22" };
@@ -324,5 +325,24 @@ describe("docs/kb.md", () => {
     const file = resolve(import.meta.dirname, "../../docs/kb.md");
     const want = renderFactsMarkdown();
     expect(readFileSync(file, "utf8")).toBe(want);
+  });
+});
+
+describe("the lints see every fact", () => {
+  it("every sourced value the knowledge base exports is in facts(), so the lints and docs/kb.md cover it", () => {
+    const listed = new Set<unknown>(facts().map((f) => f.fact));
+    const missing: string[] = [];
+    const seen = new Set<unknown>();
+    const walk = (v: unknown, path: string, depth: number): void => {
+      if (v === null || typeof v !== "object" || seen.has(v) || depth > 6) return;
+      seen.add(v);
+      if (isSourced(v)) {
+        if (!listed.has(v)) missing.push(path);
+        return;
+      }
+      for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`, depth + 1);
+    };
+    for (const [name, v] of Object.entries(KB)) walk(v, name, 0);
+    expect(missing).toEqual([]);
   });
 });

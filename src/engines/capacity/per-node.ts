@@ -27,17 +27,24 @@ function addressingOf<K extends PodAddressing["kind"]>(model: ModelId, kind: K):
   return a.kind === kind ? (a as Of<K>) : undefined;
 }
 
+/** The block length a model's podAddressing fact states; the KB's model lint guarantees it is there. */
+function blockBitsOf(model: ModelId, kind: "pod-subnet-block" | "pod-cidr-block"): number {
+  const a = addressingOf(model, kind);
+  if (!a) throw new Error(`knowledge base: ${model}'s podAddressing is not a ${kind}`);
+  return a.bits;
+}
+
 /** Addresses in one block of `bits` (IPv4). */
 export function blockSize(bits: number): number {
   return 2 ** (32 - bits);
 }
 
 /** The prefix length of a static-block pod subnet's blocks (/28). */
-export const STATIC_BLOCK_BITS = addressingOf("azure-cni-pod-subnet-static", "pod-subnet-block")?.bits ?? 28;
+export const STATIC_BLOCK_BITS = blockBitsOf("azure-cni-pod-subnet-static", "pod-subnet-block");
 /** Pod-subnet addresses in one static block (16 for a /28). */
 export const STATIC_BLOCK_SIZE = blockSize(STATIC_BLOCK_BITS);
 /** The prefix length of the pod CIDR block each kubenet or Overlay node takes (/24). */
-export const POD_CIDR_BLOCK_BITS = addressingOf("azure-cni-overlay", "pod-cidr-block")?.bits ?? 24;
+export const POD_CIDR_BLOCK_BITS = blockBitsOf("azure-cni-overlay", "pod-cidr-block");
 
 /** A whole, non-negative count: NaN, negatives and fractions' remainders read as 0, anything huge as 2^53 − 1. */
 export function wholeCount(n: number | undefined): number {

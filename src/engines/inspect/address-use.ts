@@ -9,7 +9,7 @@
  */
 import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
 import { DEFAULT_CIDRS, type ModelId } from "../../kb/index.js";
-import { addressesPerNode, podCidrBlocks, usableAddresses } from "../capacity/index.js";
+import { addressesPerNode, POD_CIDR_BLOCK_BITS, podCidrBlocks, usableAddresses } from "../capacity/index.js";
 import type { Classification } from "./classify.js";
 import type { ConfiguredCluster } from "./configured-cluster.js";
 import type { ClusterSnapshot } from "./snapshot.js";
@@ -76,7 +76,7 @@ export function rangeUse(
     );
     cidrs.forEach(({ cidr, source }, i) => {
       const p = tryParsePrefix(cidr);
-      if (!p.ok || p.value.family !== 4 || p.value.bits > 24) return;
+      if (!p.ok || p.value.family !== 4 || p.value.bits > POD_CIDR_BLOCK_BITS) return;
       const pc = p.value.masked();
       const total = podCidrBlocks(pc);
       const used = nodes.filter((n) =>

@@ -5,7 +5,13 @@
  * configured cluster.
  */
 import { PLATFORM_LIMITS, defaultMaxSurge, tryParseKubernetesVersion, type ModelId } from "../../kb/index.js";
-import { addressesPerNode, formatMaxSurge, surgeNodes, tryParseMaxSurge } from "../capacity/index.js";
+import {
+  addressesPerNode,
+  formatMaxSurge,
+  STATIC_BLOCK_SIZE,
+  surgeNodes,
+  tryParseMaxSurge,
+} from "../capacity/index.js";
 import type { AddressUse } from "./address-use.js";
 import { NODE_SUBNET_BLIND_SPOT } from "./azure-side.js";
 import type { ConfiguredCluster } from "./configured-cluster.js";
@@ -87,7 +93,7 @@ export function headroom(
     const per = addressesPerNode(model, maxPods).vnetIps;
     const podUse = ranges
       .filter((r) => r.role === "pod-subnet")
-      .reduce((a, r) => a + (model === "azure-cni-pod-subnet-static" ? r.used / 16 : r.used), 0);
+      .reduce((a, r) => a + (model === "azure-cni-pod-subnet-static" ? r.used / STATIC_BLOCK_SIZE : r.used), 0);
     const used =
       model === "azure-cni-node-subnet"
         ? nodes.reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).vnetIps, 0)

@@ -22,6 +22,7 @@ import {
   nodeSubnetAddressesNeeded,
   podSubnetAddressesNeeded,
   podSubnetBlocksNeeded,
+  STATIC_BLOCK_SIZE,
   staticPodSubnetPrefixLength,
   subnetPrefixLength,
   tenantAddresses,
@@ -161,15 +162,15 @@ function podDemand(plan: ResolvedPlan, name: string): Demand {
   const parts = pools.map(
     (p) => `pool "${p.name}" ${n(p.peakCount)}+${n(Math.min(p.maxSurge.nodes, p.peakCount))} surge node(s)`,
   );
-  // Static blocks need whole /28s; dynamic addresses share what is left (rounded up to /28s of 16).
+  // Static blocks need whole /28s; dynamic addresses share what is left (rounded up to whole blocks).
   const bits =
     blocks > 0
-      ? (staticPodSubnetPrefixLength(blocks + Math.ceil(addresses / 16)) ?? null)
+      ? (staticPodSubnetPrefixLength(blocks + Math.ceil(addresses / STATIC_BLOCK_SIZE)) ?? null)
       : (subnetPrefixLength(addresses) ?? null);
   if (blocks > 0) parts.push(`${n(blocks)} static /28 block(s)`);
   if (addresses > 0) parts.push(`${n(addresses)} dynamic pod address(es)`);
   return {
-    addresses: addresses + blocks * 16,
+    addresses: addresses + blocks * STATIC_BLOCK_SIZE,
     prefixLength: bits,
     minPrefixLength: null,
     growable: true,

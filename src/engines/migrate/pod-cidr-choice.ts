@@ -3,15 +3,12 @@
  * kept when it fits and overlaps nothing, or the first free range.
  */
 import { parsePrefix, type Prefix } from "../../ip/index.js";
-import { DEFAULT_CIDRS, MIGRATION_PAGES } from "../../kb/index.js";
+import { DEFAULT_CIDRS, DEFAULT_POD_CIDR_BITS, MIGRATION_PAGES } from "../../kb/index.js";
 import { podCidrBlocks, podCidrBlocksNeeded, podCidrPrefixLength, type PoolTarget } from "../capacity/index.js";
 import type { ResolvedPlan } from "../plan/index.js";
 import type { Draft } from "./draft.js";
 import { choosePodCidr, firstOverlap, reservedAvoid, type Avoid } from "./pod-cidr.js";
 import type { PodCidrChoice } from "./types.js";
-
-/** At least the default /16: room to grow, since expanding later is Linux-only (articles/aks/azure-cni-overlay-pod-expand.md). */
-const DEFAULT_POD_CIDR_BITS = 16;
 
 /** The ranges a new pod CIDR must avoid, from the plan. */
 export function planAvoid(plan: ResolvedPlan): Avoid[] {
@@ -110,6 +107,6 @@ export function choosePod(d: Draft): PodCidrChoice | undefined {
   return describe(
     chosen,
     "chosen",
-    `${notKept}a /${bits} holds ${2 ** (24 - bits)} nodes (${blocks} needed with surge; never smaller than the default /16, as growing it later is Linux-only); ${why}`,
+    `${notKept}a /${bits} holds ${podCidrBlocks(chosen)} nodes (${blocks} needed with surge; never smaller than the default /${DEFAULT_POD_CIDR_BITS}, as growing it later is Linux-only); ${why}`,
   );
 }

@@ -6,7 +6,7 @@
  * read it without assuming defaults.
  */
 import { addrFromBigInt, parsePrefix, type Prefix } from "../../ip/index.js";
-import { DEFAULT_CIDRS, MODELS } from "../../kb/index.js";
+import { DEFAULT_CIDRS, DEFAULT_POD_CIDR_BITS, DEFAULT_SERVICE_CIDR_BITS, MODELS } from "../../kb/index.js";
 import { formatMaxSurge, podRangeKind } from "../capacity/index.js";
 import { choosePodCidr, reservedAvoid, type Avoid } from "../migrate/index.js";
 import type { PlanInput } from "../plan/index.js";
@@ -46,7 +46,10 @@ export function emitPlan(
   const usesPodCidr = podRangeKind(c.model) === "pod-cidr" || c.model === "byo-cni";
   let podCidr: Prefix | undefined;
   if (usesPodCidr) {
-    podCidr = choosePodCidr(Math.min(needs.podCidr?.prefixLength ?? 16, 16), avoid);
+    podCidr = choosePodCidr(
+      Math.min(needs.podCidr?.prefixLength ?? DEFAULT_POD_CIDR_BITS, DEFAULT_POD_CIDR_BITS),
+      avoid,
+    );
     if (!podCidr) return { problem: "no free pod CIDR" };
     avoid.push({ prefix: podCidr, what: "pod CIDR" });
   }
@@ -98,7 +101,7 @@ export function emitPlan(
   return { plan };
 }
 
-/** A /16 service CIDR that overlaps nothing (same search as the pod CIDR). */
+/** A service CIDR of the default size (/16) that overlaps nothing (same search as the pod CIDR). */
 function serviceCidrOutside(avoid: readonly Avoid[]): Prefix | undefined {
-  return choosePodCidr(16, avoid);
+  return choosePodCidr(DEFAULT_SERVICE_CIDR_BITS, avoid);
 }

@@ -4,7 +4,14 @@
  * facts; none holds an AKS fact of its own.
  */
 import { PrefixAllocator, type Prefix } from "../../ip/index.js";
-import { DATAPLANES, MODELS, isAtLeast, supportsDataplane, type Sourced } from "../../kb/index.js";
+import {
+  DATAPLANES,
+  MODELS,
+  STATIC_BLOCK_MIN_KUBERNETES,
+  isAtLeast,
+  supportsDataplane,
+  type Sourced,
+} from "../../kb/index.js";
 import { candidateNeeds, type Candidate, type Target } from "./candidate.js";
 import { componentRetirements } from "./lock-ins.js";
 
@@ -215,10 +222,12 @@ export const FILTERS: readonly Filter[] = [
     reject(c, t) {
       const v = t.kubernetesVersion;
       if (!v) return undefined;
-      if (c.model === "azure-cni-pod-subnet-static" && !isAtLeast(v, 1, 28))
+      const staticMin = STATIC_BLOCK_MIN_KUBERNETES;
+      const [smaj, smin] = staticMin.value.split(".").map(Number);
+      if (c.model === "azure-cni-pod-subnet-static" && !isAtLeast(v, smaj ?? 1, smin ?? 0))
         return {
-          reason: `static block allocation needs Kubernetes 1.28 or later, not ${t.kubernetesVersionText}`,
-          source: "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md",
+          reason: `static block allocation needs Kubernetes ${staticMin.value} or later, not ${t.kubernetesVersionText}`,
+          source: sourceOf(staticMin),
         };
       const min = DATAPLANES[c.dataplane].dualStackMinKubernetes;
       if (t.requirements.dualStack && min.value !== null) {

@@ -12,7 +12,12 @@
  */
 import type { Addr } from "../../ip/index.js";
 import { addrSetOf, freePrefixes, OverlapIndex, prefixFrom, type AddrSet, type Prefix } from "../../ip/index.js";
-import { PLATFORM_LIMITS, RESERVED_RANGES, SERVICE_CIDR_PRIVATE_SPACE_V4 } from "../../kb/index.js";
+import {
+  DEFAULT_SERVICE_CIDR_BITS,
+  PLATFORM_LIMITS,
+  RESERVED_RANGES,
+  SERVICE_CIDR_PRIVATE_SPACE_V4,
+} from "../../kb/index.js";
 import { formatPath, type FieldPath, type ResolvedPlan } from "../plan/index.js";
 import type { Edit } from "./rule.js";
 import { connected, fact, podCidrs, serviceCidrs, subnets, vnetSpace, type Tagged } from "./plan-ranges.js";
@@ -109,9 +114,10 @@ export class FixSpace {
 
   private place(r: Request): Prefix | undefined {
     if (r.current.family !== 4 || this.placed.length >= MAX_SUGGESTED_RANGES) return undefined;
-    // A service CIDR must be smaller than a /12 (service-cidr-too-large): suggest a /16 instead.
+    // A service CIDR must be smaller than a /12 (service-cidr-too-large): suggest one of the default size instead.
     const shortest = PLATFORM_LIMITS.serviceCidrShortestBitsV4.value;
-    const bits = r.kind === "service-cidr" && r.bits <= shortest ? 16 : Math.max(0, Math.min(32, r.bits));
+    const bits =
+      r.kind === "service-cidr" && r.bits <= shortest ? DEFAULT_SERVICE_CIDR_BITS : Math.max(0, Math.min(32, r.bits));
     const spaces = r.kind === "subnet" ? vnetSpace(this.plan).map((t) => t.prefix.masked()) : PRIVATE_SPACE;
     const near = r.kind === "subnet" ? undefined : prefixFrom(r.current.first(), bits).masked();
     const found =

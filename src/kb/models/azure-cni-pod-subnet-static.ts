@@ -1,6 +1,6 @@
 /** Azure CNI Pod Subnet, static block allocation: each node gets whole /28 blocks of its pod subnet for its lifetime. */
 import { defineModel } from "../model.js";
-import { aksDoc, sourced } from "../source.js";
+import { aksDoc, sourced, type Sourced } from "../source.js";
 import {
   CLUSTER_NODE_LIMIT,
   DYNAMIC_TABLE_EDIT,
@@ -13,6 +13,13 @@ import {
 
 const STATIC = aksDoc("configure-azure-cni-static-block-allocation");
 const POD_SUBNET = aksDoc("concepts-network-azure-cni-pod-subnet");
+
+/** The oldest Kubernetes version (major.minor) a static block pool runs. */
+export const STATIC_BLOCK_MIN_KUBERNETES: Sourced<string> = sourced(
+  "1.28",
+  aksDoc("configure-azure-cni-static-block-allocation", "Limitations: Minimum Kubernetes Version required is 1.28"),
+  { checked: "2026-12-07" },
+);
 
 export const azureCniPodSubnetStatic = defineModel({
   id: "azure-cni-pod-subnet-static",

@@ -5,6 +5,8 @@ import { azureCniNodeSubnet } from "./azure-cni-node-subnet.js";
 import { azureCniOverlay } from "./azure-cni-overlay.js";
 import { azureCniPodSubnetDynamic } from "./azure-cni-pod-subnet-dynamic.js";
 import { azureCniPodSubnetStatic } from "./azure-cni-pod-subnet-static.js";
+
+export { STATIC_BLOCK_MIN_KUBERNETES } from "./azure-cni-pod-subnet-static.js";
 import { byoCni } from "./byo-cni.js";
 import { kubenet } from "./kubenet.js";
 

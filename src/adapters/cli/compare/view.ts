@@ -1,5 +1,6 @@
 /** `aksnet compare` output, whatever the format: the capacity and features tables, the headline and the notes. */
-import type { CompareResult, CompareRow } from "../../../engines/capacity/index.js";
+import { POD_CIDR_BLOCK_BITS, type CompareResult, type CompareRow } from "../../../engines/capacity/index.js";
+import { PLATFORM_LIMITS } from "../../../kb/index.js";
 import { parsePrefix } from "../../../ip/index.js";
 import type { CellLike, Column } from "../output/table.js";
 import { formatNumber, perNodeText, RESOURCE_WORDS, yesNo } from "../capacity-words.js";
@@ -122,7 +123,9 @@ export function notes(r: CompareResult): string[] {
       `${noPls.join(", ")}: exposing a Kubernetes LoadBalancer service as a Private Link Service is not supported.`,
     );
   if (r.models.some((m) => m.limitedBy === "vnet-ip-limit" || m.withSurge.limitedBy === "vnet-ip-limit"))
-    out.push("VNet IP limit: a VNet holds at most 65,536 private IPs, and every node and pod-subnet address counts.");
+    out.push(
+      `VNet IP limit: a VNet holds at most ${formatNumber(PLATFORM_LIMITS.vnetPrivateIps.value)} private IPs, and every node and pod-subnet address counts.`,
+    );
   const alt = r.models.filter((m) => m.withAlternativeSurge);
   if (alt.length > 0) {
     const first = alt[0]?.withAlternativeSurge;
@@ -138,9 +141,11 @@ export function notes(r: CompareResult): string[] {
     );
   }
   const podCidr = r.assumptions["podCidr"]?.value;
-  if (typeof podCidr === "string" && parsePrefix(podCidr).bits > 24)
-    out.push(`The pod CIDR ${podCidr} is smaller than the /24 each kubenet or Overlay node takes: no node fits.`);
-  const perPool = 1000;
+  if (typeof podCidr === "string" && parsePrefix(podCidr).bits > POD_CIDR_BLOCK_BITS)
+    out.push(
+      `The pod CIDR ${podCidr} is smaller than the /${POD_CIDR_BLOCK_BITS} each kubenet or Overlay node takes: no node fits.`,
+    );
+  const perPool = PLATFORM_LIMITS.nodesPerPool.value;
   const big = r.models.filter((m) => m.maxNodes > perPool);
   if (big.length > 0)
     out.push(

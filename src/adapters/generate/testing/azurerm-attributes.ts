@@ -7,9 +7,9 @@
  * Sources (checked 2026-11-22; `node_provisioning_profile`, `bootstrap_profile`, `fips_enabled` and the route
  * table resources checked 2026-12-06 against release 5.2.0):
  * - hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown
- *   (top-level arguments, `default_node_pool`, `identity`, `network_profile`, `windows_profile`, `upgrade_settings`);
+ *   (top-level arguments, `default_node_pool`, `identity`, `network_profile` — whose list is `ip_versions`, not
+ *   `ip_families` —, `windows_profile`, `upgrade_settings`);
  * - hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster_node_pool.html.markdown;
- * - /work/shared/reference/aks-networking.md §5.3 (network_profile list, `ip_versions` not `ip_families`);
  * - azurerm_virtual_network / azurerm_subnet: registry.terraform.io/providers/hashicorp/azurerm docs
  *   (`address_space`, `address_prefixes`, `delegation { name, service_delegation { name, actions } }`).
  */

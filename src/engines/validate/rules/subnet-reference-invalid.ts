@@ -1,5 +1,10 @@
+import { isAtLeast, STATIC_BLOCK_MIN_KUBERNETES, tryParseKubernetesVersion } from "../../../kb/index.js";
 import { defineRule } from "../rule.js";
 import { listText } from "../words.js";
+
+const parsed = tryParseKubernetesVersion(STATIC_BLOCK_MIN_KUBERNETES.value);
+/** The oldest Kubernetes a static block pool runs (the knowledge base's fact). */
+const STATIC_MIN = { major: parsed?.major ?? 1, minor: parsed?.minor ?? 0, text: STATIC_BLOCK_MIN_KUBERNETES.value };
 
 export default defineRule({
   meta: {
@@ -34,9 +39,8 @@ export default defineRule({
         fix: "Set podSubnet for the pool, or remove podIpAllocation.",
       },
       staticBlockVersion: {
-        message:
-          'Pool "{pool}" uses static block allocation, which needs Kubernetes 1.28 or later (this plan: {version}).',
-        fix: "Use Kubernetes 1.28 or later, or DynamicIndividual allocation.",
+        message: `Pool "{pool}" uses static block allocation, which needs Kubernetes ${STATIC_MIN.text} or later (this plan: {version}).`,
+        fix: `Use Kubernetes ${STATIC_MIN.text} or later, or DynamicIndividual allocation.`,
       },
     },
     sources: [
@@ -86,7 +90,12 @@ export default defineRule({
       }
       const raw = plan.plan.nodePools[p.index]!;
       const v = plan.kubernetesVersion;
-      if (raw.podIpAllocation === "StaticBlock" && raw.podSubnet !== undefined && v && v.major === 1 && v.minor < 28)
+      if (
+        raw.podIpAllocation === "StaticBlock" &&
+        raw.podSubnet !== undefined &&
+        v &&
+        !isAtLeast(v, STATIC_MIN.major, STATIC_MIN.minor)
+      )
         report({
           messageId: "staticBlockVersion",
           path: [...at, "podIpAllocation"],
