@@ -9,6 +9,8 @@ import { EXIT, UsageError } from "../errors.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { writeOutput } from "../output/write.js";
 import { readPlanFile } from "../plan-input.js";
+import { readFleetInput } from "./fleet-input.js";
+import { runFleetGenerate } from "./fleet-run.js";
 import { generateJson, type Generated } from "./json.js";
 
 const OUTPUT = defineOutput<Generated>({
@@ -36,13 +38,34 @@ export default defineCommand({
         ).choices(["create", "existing"]),
       )
       .option("--force", "generate even when the plan has error findings")
+      .option(
+        "--out-dir <dir>",
+        "a fleet file: write the generated files (main.tf and modules/…, main.bicep and modules/…) there",
+      )
       .addHelpText(
         "after",
-        "\nExamples:\n  aksnet generate --format az aksnet.yaml > create-cluster.sh\n  aksnet generate --format bicep aksnet.yaml > main.bicep\n  aksnet generate --format terraform aksnet.yaml > main.tf\n",
+        "\nExamples:\n  aksnet generate --format az aksnet.yaml > create-cluster.sh\n  aksnet generate --format bicep aksnet.yaml > main.bicep\n  aksnet generate --format terraform aksnet.yaml > main.tf\n  aksnet generate --format terraform fleet.yaml --out-dir infra/   (a fleet: modules with for_each)\n",
       );
   },
   async run({ args, opts, io }) {
     const paths = (args[0] as string[]) ?? [];
+    const fleet = await readFleetInput(paths, io);
+    if (fleet)
+      return runFleetGenerate(
+        fleet,
+        {
+          format: opts["format"] as "az" | "bicep" | "terraform",
+          outDir: opts["outDir"] as string | undefined,
+          output: opts["output"] as string | undefined,
+          force: opts["force"] === true,
+          existingVnet: opts["vnet"] !== undefined ? opts["vnet"] === "existing" : undefined,
+        },
+        io,
+      );
+    if (opts["outDir"] !== undefined)
+      throw new UsageError(
+        `--out-dir is for a fleet file (kind: FleetPlan); a cluster plan's code goes to standard output`,
+      );
     const { plan, loaded } = await readPlanFile(paths, io);
     const existingVnet =
       opts["vnet"] !== undefined ? opts["vnet"] === "existing" : loaded.formats.some((f) => f !== "aksnet");

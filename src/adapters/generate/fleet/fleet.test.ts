@@ -13,6 +13,7 @@ import { generateFleet } from "./index.js";
 import { splitTerraform, TERRAFORM, isHclLiteral } from "./terraform.js";
 import { shapeOf } from "./slots.js";
 import { FLEET } from "./testing.js";
+import { runWithAzStub } from "../testing/az-stub.js";
 
 const GOLDEN = join(import.meta.dirname, "__golden__");
 const UPDATE = process.env["UPDATE_GOLDEN"] === "1";
@@ -127,6 +128,20 @@ describe("fleet az", () => {
       if (!single.ok) throw new Error("single failed");
       expect(text.slice(start, end + 1)).toBe(single.text.replace(/^#!.*\n/, ""));
     }
+  });
+});
+
+describe("fleet az run against the recording az stub", () => {
+  it("makes every cluster's calls, in the fleet's order, and nothing else", () => {
+    const r = files("az");
+    const calls = runWithAzStub(r.files[0]!.text);
+    const expected = FLEET.flatMap((c) => {
+      const single = generate(c.plan, "az");
+      if (!single.ok) throw new Error("single failed");
+      return runWithAzStub(single.text);
+    });
+    expect(calls).toEqual(expected);
+    expect(calls.filter((c) => c[0] === "aks" && c[1] === "create")).toHaveLength(3);
   });
 });
 

@@ -1,0 +1,91 @@
+/**
+ * `aksnet generate --format F FLEET.yaml`: every cluster of the fleet through the
+ * single-cluster checks and generator, put together (Terraform modules with
+ * for_each, Bicep module loops, one az script). Several files need `--out-dir`,
+ * where they are written all or none; one file (az) goes to standard output
+ * without it; `-o json` prints them all.
+ */
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { EXIT, UsageError } from "../errors.js";
+import type { Io } from "../io.js";
+import type { FleetInput } from "./fleet-input.js";
+
+export interface FleetRunOptions {
+  readonly format: "az" | "bicep" | "terraform";
+  readonly outDir?: string | undefined;
+  readonly output?: string | undefined;
+  readonly force: boolean;
+  readonly existingVnet?: boolean | undefined;
+}
+
+/** Writes every file through a temporary beside it, then renames them all: all or none. */
+async function writeAll(dir: string, files: readonly { path: string; text: string }[], shown: string): Promise<void> {
+  const tmps: string[] = [];
+  const stamp = `${process.pid}.${Date.now()}`;
+  try {
+    for (const f of files) {
+      const path = join(dir, f.path);
+      await mkdir(dirname(path), { recursive: true });
+      const tmp = `${path}.${stamp}.tmp`;
+      tmps.push(tmp);
+      await writeFile(tmp, f.text, { encoding: "utf8", flag: "wx" });
+    }
+    for (const f of files) await rename(`${join(dir, f.path)}.${stamp}.tmp`, join(dir, f.path));
+  } catch (e) {
+    await Promise.all(tmps.map((t) => rm(t, { force: true }).catch(() => undefined)));
+    const code = (e as NodeJS.ErrnoException).code ?? "it cannot be written";
+    throw new UsageError(
+      `cannot write the fleet's files to ${shown} (${code}); give a writable directory for --out-dir`,
+    );
+  }
+}
+
+export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io: Io): Promise<number> {
+  const [{ generateFleet, formatName }, { validate }] = await Promise.all([
+    import("../../generate/index.js"),
+    import("../../../engines/validate/index.js"),
+  ]);
+  if (!o.force)
+    for (const c of fleet.clusters) {
+      const errors = validate(c.plan).filter((f) => f.severity === "error");
+      if (errors.length > 0) {
+        io.err(
+          `aksnet generate: cluster ${c.name} of ${fleet.file} has ${errors.length} error finding${errors.length === 1 ? "" : "s"}, first: ${errors[0]?.message} Run aksnet fleet check ${fleet.file}, or pass --force.\n`,
+        );
+        return EXIT.findings;
+      }
+    }
+  const r = generateFleet(
+    fleet.clusters,
+    o.format,
+    o.existingVnet !== undefined ? { existingVnet: o.existingVnet } : {},
+  );
+  if (!r.ok) {
+    const p = r.problems[0]!;
+    const rest = r.problems.length - 1;
+    const more = rest > 0 ? ` (and ${rest} more value${rest === 1 ? "" : "s"} refused)` : "";
+    const how = p.format !== undefined ? `as ${formatName(p.format)}` : "safely";
+    const who = p.cluster ? `cluster ${p.cluster}: ` : "";
+    throw new UsageError(
+      `${fleet.file}: ${who}${p.path} ${JSON.stringify(p.value)} cannot be written ${how}: ${p.reason}${more}`,
+    );
+  }
+  if (o.output === "json") {
+    await io.out(
+      JSON.stringify({ format: r.format, clusters: r.clusters, notes: r.notes, files: r.files }, null, 2) + "\n",
+    );
+    return EXIT.ok;
+  }
+  if (o.outDir !== undefined) {
+    await writeAll(resolve(io.cwd, o.outDir), r.files, o.outDir);
+    io.err(`aksnet generate: wrote ${r.files.map((f) => join(o.outDir!, f.path)).join(", ")}\n`);
+    return EXIT.ok;
+  }
+  if (r.files.length > 1)
+    throw new UsageError(
+      `${fleet.file}: a fleet's ${formatName(o.format)} is ${r.files.length} files (${r.files.map((f) => f.path).join(", ")}); give --out-dir DIR to write them, or -o json`,
+    );
+  await io.out(r.files[0]!.text);
+  return EXIT.ok;
+}
