@@ -22,4 +22,5 @@ export { subnetPurposes, purposeOf, subnetReferences, type LayoutKind, type Purp
 export { subnetDemand, napPoolsIn, napSurge, napMaxPods, defaultNapSubnet, type Demand } from "./demand.js";
 export { neededSubnets, DEFAULT_NAMES, type PlanEdit, type Need } from "./needs.js";
 export { applyEdits } from "./edits.js";
+export { subnetSizes, type SubnetSize } from "./sizes.js";
 export { layoutView, type LayoutView, type MapSpace, type MapSegment, type SegmentKind } from "./view.js";

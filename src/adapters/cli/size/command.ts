@@ -4,6 +4,7 @@
  * each model needs.
  */
 import { size, type SizeInput, type SizeResult } from "../../../engines/capacity/index.js";
+import type { SubnetSize } from "../../../engines/layout/index.js";
 import {
   parseCount,
   parseKubernetesVersionFlag,
@@ -19,7 +20,10 @@ import { EXIT, UsageError } from "../errors.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { writeOutput } from "../output/write.js";
 
-const OUTPUT = defineOutput<SizeResult>({
+/** What `size` prints: each model's needs and, for a plan file, each of its subnets' (`subnets`, else empty). */
+export type SizeReport = SizeResult & { readonly subnets: readonly SubnetSize[] };
+
+const OUTPUT = defineOutput<SizeReport>({
   formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
   data: (r) => r,
 });
@@ -30,6 +34,7 @@ Examples:
   aksnet size --nodes 1000 --max-pods 200 --model azure-cni-overlay
   aksnet size --nodes 3 --max-count 20 --max-pods 110 --ilb 2 --private-endpoints 1
   aksnet size --pools examples/pools.yaml -o markdown
+  aksnet size --pools examples/generate/overlay-cilium-vnet.yaml --model azure-cni-overlay  # every subnet of a plan
   aksnet size --nodes 20 --max-pods 30 --surge 0 --max-unavailable 2  # in place: no surge addresses
   aksnet size --nodes 1500 --model azure-cni-overlay --tier Standard
 `;
@@ -61,6 +66,7 @@ export default defineCommand({
     const surge = parseSurge(opts["surge"]);
     const maxUnavailable = parseMaxUnavailable(opts["maxUnavailable"]);
     let target: Omit<SizeInput, "models">;
+    let subnets: readonly SubnetSize[] = [];
     if (opts["pools"] !== undefined) {
       if (nodes !== undefined || maxCount !== undefined)
         throw new UsageError(
@@ -68,7 +74,10 @@ export default defineCommand({
         );
       // Loaded only for --pools: the YAML parser and the plan schema cost more start-up than the whole sizing.
       const { readPoolsFile } = await import("./pools-file.js");
-      const file = await readPoolsFile(String(opts["pools"]), io.cwd);
+      const { target: file, plan } = await readPoolsFile(String(opts["pools"]), io.cwd);
+      // Every subnet of the plan (API server, AGC, gateway pools' …), sized as aksnet layout sizes them.
+      const { subnetSizes } = await import("../../../engines/layout/index.js");
+      subnets = subnetSizes(plan);
       target = {
         ...file,
         pools: file.pools.map((p) => ({
@@ -106,7 +115,7 @@ export default defineCommand({
     });
     const error = result.problems.find((p) => p.severity === "error");
     if (error) throw new UsageError(error.message);
-    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), result);
+    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), { ...result, subnets });
     return EXIT.ok;
   },
 });

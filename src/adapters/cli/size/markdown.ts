@@ -1,11 +1,12 @@
 /** `aksnet size -o markdown`: the same table and notes as Markdown. */
-import type { SizeResult } from "../../../engines/capacity/index.js";
+import type { SizeReport } from "./command.js";
 import type { Formatter } from "../output/formats.js";
 import { renderMarkdownTable } from "../output/markdown.js";
 import { assumptionLines } from "../capacity-words.js";
+import { SUBNETS_TITLE, subnetLines, subnetsTable } from "./subnets-view.js";
 import { headline, notes, table } from "./view.js";
 
-const sizeMarkdown: Formatter<SizeResult> = (r) => {
+const sizeMarkdown: Formatter<SizeReport> = (r) => {
   const t = table(r);
   return (
     [
@@ -14,6 +15,16 @@ const sizeMarkdown: Formatter<SizeResult> = (r) => {
       renderMarkdownTable(t.columns, t.rows).trimEnd(),
       "",
       ...notes(r).map((n) => `${n}\n`),
+      ...(r.subnets.length > 0
+        ? [
+            `**${SUBNETS_TITLE}**`,
+            "",
+            renderMarkdownTable(subnetsTable(r.subnets).columns, subnetsTable(r.subnets).rows).trimEnd(),
+            "",
+            ...subnetLines(r.subnets).map((l) => `- ${l}`),
+            "",
+          ]
+        : []),
       "**Assumptions**",
       "",
       ...assumptionLines(r.assumptions).map((l) => `- ${l}`),

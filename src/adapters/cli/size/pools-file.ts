@@ -80,13 +80,18 @@ function checkPools(file: string, plan: Plan): void {
 
 /** Parses the text of a pools or plan file (YAML or JSON) into a sizing target. */
 export function parsePoolsText(file: string, text: string): SizeFileTarget {
+  return parsePoolsFile(file, text).target;
+}
+
+/** The sizing target and the plan it was read as (a list of pools becomes a plan of only those pools). */
+export function parsePoolsFile(file: string, text: string): { target: SizeFileTarget; plan: Plan } {
   const plan = planOf(file, readText(file, text));
   checkPools(file, plan);
-  return sizeTargetOfPlan(resolvePlan(plan));
+  return { target: sizeTargetOfPlan(resolvePlan(plan)), plan };
 }
 
 /** Reads and parses a pools file relative to `cwd`. */
-export async function readPoolsFile(file: string, cwd: string): Promise<SizeFileTarget> {
+export async function readPoolsFile(file: string, cwd: string): Promise<{ target: SizeFileTarget; plan: Plan }> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), "utf8");
@@ -96,5 +101,5 @@ export async function readPoolsFile(file: string, cwd: string): Promise<SizeFile
       `cannot read --pools ${file} (${code === "ENOENT" ? "no such file" : (code ?? "unreadable")}); give the path of a YAML or JSON list of node pools`,
     );
   }
-  return parsePoolsText(file, text);
+  return parsePoolsFile(file, text);
 }
