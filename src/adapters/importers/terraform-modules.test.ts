@@ -199,3 +199,14 @@ describe("terraform: a VNet the cluster does not join is not the cluster's", () 
     expect(imported(text).vnet?.name).toBe("vnet-hub");
   });
 });
+
+describe("terraform: hostile nesting", () => {
+  it("child modules nested 20,000 deep import (the recursive walk overflowed the stack; the web page died on it)", () => {
+    const depth = 20_000;
+    const leaf = JSON.stringify({ address: "m", resources: [cluster("module.m.azurerm_kubernetes_cluster.main")] });
+    const text = `{"format_version":"1.2","planned_values":{"root_module":${'{"child_modules":['.repeat(depth)}${leaf}${"]}".repeat(depth)}}}`;
+    const plan = imported(text);
+    expect(plan.name).toBe("aks-mod");
+    expect(loadPlanText(text, "plan.json").locate("name").line).toBe(1);
+  });
+});

@@ -21,23 +21,47 @@ interface Res {
   readonly at: SourcePath;
 }
 
-function resources(module: unknown, at: SourcePath, out: Res[] = []): Res[] {
-  if (!isObj(module)) return out;
-  const rs = module["resources"];
-  if (Array.isArray(rs)) {
-    rs.forEach((r: unknown, i) => {
-      if (isObj(r) && typeof r["type"] === "string" && isObj(r["values"]) && r["mode"] !== "data") {
-        out.push({
-          address: String(r["address"] ?? ""),
-          type: r["type"],
-          values: r["values"],
-          at: [...at, "resources", i, "values"],
-        });
-      }
-    });
+/** Where a module sits: its parent and its index among the parent's child modules (paths are built only for resources). */
+interface ModuleAt {
+  readonly parent?: ModuleAt;
+  readonly index: number;
+}
+
+function pathOf(root: SourcePath, m: ModuleAt): SourcePath {
+  const steps: (string | number)[] = [];
+  for (let x: ModuleAt | undefined = m; x?.parent; x = x.parent) steps.push(x.index, "child_modules");
+  return [...root, ...steps.reverse()];
+}
+
+/**
+ * Every resource of a module and its child modules, depth first. An explicit stack and parent links: modules
+ * nest as deep as a document does (a path per module would make 20,000 levels 200 million steps).
+ */
+function resources(root: unknown, rootAt: SourcePath): Res[] {
+  const out: Res[] = [];
+  const stack: [unknown, ModuleAt][] = [[root, { index: 0 }]];
+  while (stack.length > 0) {
+    const [module, where] = stack.pop()!;
+    if (!isObj(module)) continue;
+    const rs = module["resources"];
+    if (Array.isArray(rs)) {
+      let at: SourcePath | undefined;
+      rs.forEach((r: unknown, i) => {
+        if (isObj(r) && typeof r["type"] === "string" && isObj(r["values"]) && r["mode"] !== "data") {
+          at ??= pathOf(rootAt, where);
+          out.push({
+            address: String(r["address"] ?? ""),
+            type: r["type"],
+            values: r["values"],
+            at: [...at, "resources", i, "values"],
+          });
+        }
+      });
+    }
+    const kids = module["child_modules"];
+    if (Array.isArray(kids))
+      for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], { parent: where, index: i }]);
   }
-  const kids = module["child_modules"];
-  if (Array.isArray(kids)) kids.forEach((k, i) => resources(k, [...at, "child_modules", i], out));
   return out;
 }
 
