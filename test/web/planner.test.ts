@@ -326,15 +326,21 @@ describe("web planner in Chromium", () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it("keeps the plan in the URL: a reload shows the same plan", async () => {
+  it("keeps the plan in the URL, compressed: a reload shows the same plan", async () => {
     const text = EXAMPLE_PLAN.replace("count: 3", "count: 7");
     await page.fill("#plan-text", text);
-    await page.waitForFunction((expected) => {
-      const plan = /[#&]plan=([^&]*)/.exec(location.hash)?.[1];
-      if (!plan) return false;
-      const bytes = Uint8Array.from(atob(plan.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
-      return new TextDecoder().decode(bytes) === expected;
-    }, text);
+    // The link carries the plan as base64url of deflate-raw (z=), decoded here independently of the page's code.
+    const linked = () =>
+      page.evaluate(async () => {
+        const z = /[#&]z=([^&]*)/.exec(location.hash)?.[1];
+        if (!z) return undefined;
+        const bytes = Uint8Array.from(atob(z.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+        const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+        return new Response(inflated).text();
+      });
+    // waitForFunction takes a returned promise as a true value: poll the asynchronous decode by hand.
+    for (let i = 0; i < 200 && (await linked()) !== text; i++) await page.waitForTimeout(50);
+    expect(await linked()).toBe(text);
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
     expect(await page.inputValue("#plan-text")).toBe(text);

@@ -130,7 +130,7 @@ describe("the planner's story in Chromium", () => {
     await link.click();
     // The address keeps the plan; the focus moves to the finding.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`finding-${rule}`);
-    await page.waitForFunction(() => location.hash.includes("plan="));
+    await page.waitForFunction(() => location.hash.includes("z="));
     expect(await page.evaluate(() => location.hash.includes("finding"))).toBe(false);
     expect(await page.isVisible(`#finding-${rule}`)).toBe(true);
     await page.screenshot({ path: join(OUTPUT, "story-fails-390x844.png") });
@@ -162,7 +162,7 @@ describe("the planner's story in Chromium", () => {
     const { page, close } = await open(SIZES[0]);
     const mine = EXAMPLE_PLAN.replace("count: 3", "count: 4");
     await page.fill("#plan-text", mine);
-    await page.waitForFunction(() => location.hash.includes("plan="));
+    await page.waitForFunction(() => location.hash.includes("z="));
     for (const preset of PRESETS.slice(1)) {
       await page.selectOption("#preset", preset.id);
       await page.waitForFunction(

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeState, DEFAULT_STATE, encodeState, GENERATE_FORMATS, MAX_PLAN_TEXT, type PageState } from "./state.js";
+import {
+  decodeState,
+  decodeStateCompressed,
+  DEFAULT_STATE,
+  encodeState,
+  encodeStateCompressed,
+  EXAMPLE_PLAN,
+  GENERATE_FORMATS,
+  MAX_PLAN_TEXT,
+  type PageState,
+} from "./state.js";
 
 const stateArb: fc.Arbitrary<PageState> = fc.record({
   planText: fc.string({ unit: "grapheme", maxLength: 400 }),
@@ -57,5 +67,57 @@ describe("URL state", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(problem);
     expect(state[field]).toEqual(DEFAULT_STATE[field]);
+  });
+});
+
+describe("compressed links", () => {
+  const stateArb2: fc.Arbitrary<PageState> = fc.record({
+    planText: fc.string({ unit: "grapheme", maxLength: 400 }),
+    compareSubnet: fc.string({ maxLength: 40 }),
+    nodes: fc.integer({ min: 0, max: 5000 }),
+    generateFormat: fc.constantFrom(...GENERATE_FORMATS),
+  });
+
+  it("decode(encode(s)) = s for every state, and links without compression still read", async () => {
+    await fc.assert(
+      fc.asyncProperty(stateArb2, async (s) => {
+        for (const fragment of [await encodeStateCompressed(s), encodeState(s)]) {
+          const { state, problems } = await decodeStateCompressed(`#${fragment}`);
+          expect(problems).toEqual([]);
+          expect(state).toEqual(s);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("a 30-pool plan's link is under a quarter of its uncompressed form", async () => {
+    const pools = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `  - name: pool${i}\n    mode: ${i ? "User" : "System"}\n    count: 3\n    maxCount: 20\n    maxPods: 110\n    subnet: aks-nodes\n`,
+    ).join("");
+    const planText = EXAMPLE_PLAN.replace(/nodePools:[\s\S]*$/, `nodePools:\n${pools}`);
+    const s = { ...DEFAULT_STATE, planText };
+    const plain = encodeState(s).length;
+    const packed = (await encodeStateCompressed(s)).length;
+    expect(plain).toBeGreaterThan(4000);
+    expect(packed * 4).toBeLessThan(plain);
+  });
+
+  it("refuses what is not compressed text, and a bomb that inflates past the limit, in one sentence", async () => {
+    const bomb = await encodeStateCompressed({ ...DEFAULT_STATE, planText: "a".repeat(MAX_PLAN_TEXT) });
+    // Inflate the same stream's bytes twice over the limit: the bomb is a valid stream of 1.5 MiB of 'a'.
+    const big = await encodeStateCompressed({ ...DEFAULT_STATE, planText: "a".repeat(MAX_PLAN_TEXT * 3 + 10) });
+    for (const [fragment, why] of [
+      ["v=1&z=!!", /not valid compressed text/],
+      ["v=1&z=AAAA", /does not inflate/],
+      [big, /does not inflate to at most 512 KiB/],
+    ] as const) {
+      const { state, problems } = await decodeStateCompressed(fragment);
+      expect(state.planText).toBe(DEFAULT_STATE.planText);
+      expect(problems.join(" ")).toMatch(why);
+    }
+    expect((await decodeStateCompressed(bomb)).problems).toEqual([]);
   });
 });

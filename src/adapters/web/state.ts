@@ -3,7 +3,8 @@
  * shows is a function of this value; the fragment (after `#`) is never sent to
  * a server, so a shared link carries the plan without anything being stored.
  *
- * Fragment format (version 1): `#v=1&plan=<base64url UTF-8 text>&subnet=<cidr>&nodes=<n>&gen=<format>&tab=<view>`.
+ * Fragment format (version 1): `#v=1&z=<base64url deflate-raw of the UTF-8 text>&subnet=<cidr>&nodes=<n>&gen=<format>`
+ * (`encodeStateCompressed`; links written before compression carry `plan=<base64url UTF-8 text>`, still read).
  * Unknown keys are ignored; a missing key takes its default; an oversized or
  * undecodable fragment is reported, never thrown.
  */
@@ -166,4 +167,90 @@ export function decodeState(fragment: string): DecodedState {
       );
   }
   return { state: { planText, compareSubnet, nodes, generateFormat }, problems };
+}
+
+/** Runs bytes through a (de)compression stream; stops with undefined once the output passes `limit` bytes. */
+async function pipe(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  limit: number,
+): Promise<Uint8Array | undefined> {
+  const writer = stream.writable.getWriter();
+  writer.write(bytes as unknown as BufferSource).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > limit) {
+        await reader.cancel().catch(() => undefined);
+        return undefined;
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return undefined;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+function bytesToBase64Url(bytes: Uint8Array): string {
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/**
+ * The fragment for a state with the plan compressed (deflate-raw, then base64url): a 30-pool plan's
+ * link is a fraction of its `plan=` form. Falls back to `encodeState` where streams are missing.
+ */
+export async function encodeStateCompressed(state: PageState): Promise<string> {
+  const plain = encodeState(state);
+  if (state.planText === DEFAULT_STATE.planText || typeof CompressionStream === "undefined") return plain;
+  const packed = await pipe(new TextEncoder().encode(state.planText), new CompressionStream("deflate-raw"), Infinity);
+  if (!packed) return plain;
+  return plain.replace(/(^|&)plan=[^&]*/, `$1z=${bytesToBase64Url(packed)}`);
+}
+
+/** `decodeState`, also reading a compressed plan (`z=`); a compressed plan that inflates past the limit is refused. */
+export async function decodeStateCompressed(fragment: string): Promise<DecodedState> {
+  const text = fragment.startsWith("#") ? fragment.slice(1) : fragment;
+  const z = /(?:^|&)z=([^&]*)/.exec(text)?.[1];
+  const rest = text.replace(/(^|&)z=[^&]*/, "");
+  const decoded = decodeState(rest);
+  if (z === undefined) return decoded;
+  const fail = (why: string): DecodedState => ({ state: decoded.state, problems: [...decoded.problems, why] });
+  if (!/^[A-Za-z0-9_-]*$/.test(z) || typeof DecompressionStream === "undefined")
+    return fail("The plan in the link is not valid compressed text; the example plan is shown instead.");
+  let bytes: Uint8Array;
+  try {
+    bytes = Uint8Array.from(atob(z.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+  } catch {
+    return fail("The plan in the link is not valid base64url; the example plan is shown instead.");
+  }
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: anything longer is over the plan limit (and no zip bomb fills memory).
+  const inflated = await pipe(bytes, new DecompressionStream("deflate-raw"), MAX_PLAN_TEXT * 3);
+  if (!inflated)
+    return fail(
+      `The plan in the link does not inflate to at most ${MAX_PLAN_TEXT / 1024} KiB of text; the example plan is shown instead.`,
+    );
+  let planText: string;
+  try {
+    planText = new TextDecoder("utf-8", { fatal: true }).decode(inflated);
+  } catch {
+    return fail("The plan in the link is not UTF-8 text; the example plan is shown instead.");
+  }
+  if (planText.length > MAX_PLAN_TEXT)
+    return fail(`The plan in the link is larger than ${MAX_PLAN_TEXT / 1024} KiB; the example plan is shown instead.`);
+  return { state: { ...decoded.state, planText }, problems: decoded.problems };
 }

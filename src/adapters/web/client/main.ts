@@ -9,9 +9,9 @@ import { stringify as stringifyYaml } from "yaml";
 import { createViewComputer, type PageView, type ParsedHint } from "../compute.js";
 import { editPlanText, PLAN_FIELDS, REQUIREMENT_FIELDS, type FieldDef } from "../plan-edit.js";
 import {
-  decodeState,
   DEFAULT_STATE,
-  encodeState,
+  decodeStateCompressed,
+  encodeStateCompressed,
   EXAMPLE_SUBNET,
   GENERATE_FORMATS,
   MAX_NODES,
@@ -63,10 +63,9 @@ function edit(field: FieldDef, value: string): void {
   const removed = view?.plan ? removedBySwitch(view.plan, next.value) : [];
   if (removed.length > 0) {
     // A switch that removed settings is a history entry: Back (or Undo) restores them.
-    clearTimeout(urlTimer);
-    if (state.planText.length <= MAX_PLAN_TEXT) history.replaceState(null, "", `#${encodeState(state)}`);
+    const before = state;
     state = { ...state, planText: next.text };
-    if (next.text.length <= MAX_PLAN_TEXT) history.pushState(null, "", `#${encodeState(state)}`);
+    pushHistory(before, state);
     announce(`Changed the ${field.label.toLowerCase()}; removed what no longer applies: ${removed.join("; ")}.`);
   }
   text.value = next.text;
@@ -96,11 +95,40 @@ const planForm = buildForm(byId<HTMLFormElement>("plan-form"), PLAN_FIELDS, edit
 const requirementsForm = buildForm(byId<HTMLFormElement>("requirements-form"), REQUIREMENT_FIELDS, edit);
 
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
+/** The fragment the page last wrote: an address change to anything else (Back, a pasted link) loads that plan. */
+let written = "";
+/** Writes of the address happen in order (compression is asynchronous). */
+let urlWrites: Promise<void> = Promise.resolve();
+
+/** The fragment for a state, compressed; "" for a plan over the limit (the page would refuse to read it back). */
+const fragmentOf = (s: PageState): Promise<string> =>
+  s.planText.length > MAX_PLAN_TEXT ? Promise.resolve("") : encodeStateCompressed(s);
+
 function saveToUrl(): void {
   clearTimeout(urlTimer);
-  // A plan over the limit is not written to the address (the page would refuse to read it back).
-  if (state.planText.length > MAX_PLAN_TEXT) return;
-  urlTimer = setTimeout(() => history.replaceState(null, "", `#${encodeState(state)}`), 250);
+  urlTimer = setTimeout(() => {
+    const saving = state;
+    urlWrites = urlWrites.then(async () => {
+      const f = await fragmentOf(saving);
+      if (f && saving === state) {
+        written = f;
+        history.replaceState(null, "", `#${f}`);
+      }
+    });
+  }, 250);
+}
+
+/** The state before stays in history (Back returns to it); the new one becomes the current entry. */
+function pushHistory(before: PageState, after: PageState): void {
+  clearTimeout(urlTimer);
+  urlWrites = urlWrites.then(async () => {
+    const [a, b] = await Promise.all([fragmentOf(before), fragmentOf(after)]);
+    if (a) history.replaceState(null, "", `#${a}`);
+    if (b) {
+      written = b;
+      history.pushState(null, "", `#${b}`);
+    }
+  });
 }
 
 /** How the status line names an input format; a format the importers add later shows by its id. */
@@ -197,6 +225,7 @@ function render(): void {
 }
 
 function finishRender(started: number): void {
+  if (document.activeElement !== text && text.value !== state.planText) text.value = state.planText;
   document.body.dataset["renderMs"] = (pendingWork + performance.now() - started).toFixed(2);
   pendingWork = 0;
   document.body.dataset["ready"] = "true";
@@ -286,28 +315,22 @@ function announce(what: string): void {
  */
 function replacePlan(next: string, what: string): void {
   if (next === state.planText) return;
-  clearTimeout(urlTimer);
-  if (state.planText.length <= MAX_PLAN_TEXT) history.replaceState(null, "", `#${encodeState(state)}`);
   text.value = next;
   hint = undefined;
+  const before = state;
   state = { ...state, planText: next, nodes: 0, compareSubnet: "" };
   linkProblems = [];
   statusStale = true;
-  if (next.length <= MAX_PLAN_TEXT) history.pushState(null, "", `#${encodeState(state)}`);
-  const undo = h("button", { type: "button", id: "undo" }, "Undo");
-  undo.addEventListener("click", () => history.back());
-  fill(
-    undoStatus,
-    h("span", {}, `Replaced the plan with ${what}. `),
-    undo,
-    h("span", { class: "hint" }, " (or the browser's Back)"),
-  );
+  pushHistory(before, state);
+  announce(`Replaced the plan with ${what}.`);
   cancelAnimationFrame(frame);
   frame = requestAnimationFrame(render);
 }
 
-function loadFromUrl(): void {
-  const decoded = decodeState(location.hash);
+async function loadFromUrl(): Promise<void> {
+  const fragment = location.hash.slice(1);
+  const decoded = await decodeStateCompressed(fragment);
+  written = fragment;
   state = decoded.state;
   linkProblems = decoded.problems;
   statusStale = true;
@@ -387,7 +410,10 @@ byId("copy-link").addEventListener("click", async () => {
     );
     return;
   }
-  history.replaceState(null, "", `#${encodeState(state)}`);
+  clearTimeout(urlTimer);
+  const f = await fragmentOf(state);
+  written = f;
+  history.replaceState(null, "", `#${f}`);
   try {
     await navigator.clipboard.writeText(location.href);
     fill(status, h("p", { class: "ok" }, "Link copied: it holds the whole plan; nothing is stored anywhere else."));
@@ -411,12 +437,18 @@ document.addEventListener("click", (e) => {
 
 // Back and Forward (and a link pasted into this tab) load the plan of that address.
 const followAddress = () => {
-  if (location.hash.slice(1) !== encodeState(state)) {
+  if (location.hash.slice(1) !== written) {
     fill(undoStatus);
-    loadFromUrl();
+    void loadFromUrl();
   }
 };
 window.addEventListener("hashchange", followAddress);
+// A reload may restore the editor's text from an older history entry after the page set it: the address wins.
+const keepText = () => {
+  if (document.activeElement !== text && text.value !== state.planText) text.value = state.planText;
+};
+window.addEventListener("load", keepText);
+window.addEventListener("pageshow", keepText);
 window.addEventListener("popstate", followAddress);
 
-loadFromUrl();
+void loadFromUrl();
