@@ -153,40 +153,57 @@ const subnetCidr = fc.tuple(octet(15), octet(255), fc.integer({ min: 20, max: 29
     .toString(),
 );
 
-const planArb: fc.Arbitrary<Draft> = fc
-  .record({
-    kubenet: fc.boolean(),
-    podCidr: range,
-    serviceCidr: range,
-    dnsOffset: fc.constantFrom(0, 1, 10, -1, NaN),
-    subnets: fc.uniqueArray(subnetCidr, { minLength: 1, maxLength: 4 }),
-    connected: fc.array(range, { maxLength: 3 }),
-    counts: fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 3 }),
-  })
-  .map((r) =>
-    mk((d) => {
-      if (r.kubenet) {
-        d.network.plugin = "kubenet";
-        delete d.network.pluginMode;
-      }
-      d.network.podCidrs = [r.podCidr];
-      d.network.serviceCidrs = [r.serviceCidr];
-      const service = parsePrefix(r.serviceCidr).masked();
-      // NaN: an address outside the service CIDR.
-      d.network.dnsServiceIp = Number.isNaN(r.dnsOffset)
-        ? "198.51.100.10"
-        : ((r.dnsOffset < 0 ? service.last() : service.first().add(r.dnsOffset))?.toString() ?? "10.0.0.10");
-      d.vnet.subnets = r.subnets.map((cidr, i) => ({ name: `s${i}`, cidr }));
-      d.connectedNetworks = r.connected.map((c, i) => ({ name: `net${i}`, cidrs: [c] }));
-      d.nodePools = r.counts.map((count, i) => ({
-        name: i === 0 ? "system" : `user${i}`,
-        mode: i === 0 ? "System" : "User",
-        count,
-        maxPods: 30,
-        subnet: `s${i % r.subnets.length}`,
-      }));
-    }),
-  );
+const draftArb = fc.record({
+  kubenet: fc.boolean(),
+  podCidr: range,
+  serviceCidr: range,
+  dnsOffset: fc.constantFrom(0, 1, 10, -1, NaN),
+  subnets: fc.uniqueArray(subnetCidr, { minLength: 1, maxLength: 4 }),
+  connected: fc.array(range, { maxLength: 3 }),
+  counts: fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 3 }),
+});
+type DraftRecord = typeof draftArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The plan a generated record describes. */
+const draftOf = (r: DraftRecord): Draft =>
+  mk((d) => {
+    if (r.kubenet) {
+      d.network.plugin = "kubenet";
+      delete d.network.pluginMode;
+    }
+    d.network.podCidrs = [r.podCidr];
+    d.network.serviceCidrs = [r.serviceCidr];
+    const service = parsePrefix(r.serviceCidr).masked();
+    // NaN: an address outside the service CIDR.
+    d.network.dnsServiceIp = Number.isNaN(r.dnsOffset)
+      ? "198.51.100.10"
+      : ((r.dnsOffset < 0 ? service.last() : service.first().add(r.dnsOffset))?.toString() ?? "10.0.0.10");
+    d.vnet.subnets = r.subnets.map((cidr, i) => ({ name: `s${i}`, cidr }));
+    d.connectedNetworks = r.connected.map((c, i) => ({ name: `net${i}`, cidrs: [c] }));
+    d.nodePools = r.counts.map((count, i) => ({
+      name: i === 0 ? "system" : `user${i}`,
+      mode: i === 0 ? "System" : "User",
+      count,
+      maxPods: 30,
+      subnet: `s${i % r.subnets.length}`,
+    }));
+  });
+
+const planArb: fc.Arbitrary<Draft> = draftArb.map(draftOf);
+
+/** Plans that make sure every range rule is exercised, whatever the random seed (a rare rule once went unseen). */
+const COVERAGE: Draft[] = [
+  // The service CIDR on top of a subnet of the VNet: service-cidr-overlaps-subnet.
+  draftOf({
+    kubenet: false,
+    podCidr: "10.244.0.0/16",
+    serviceCidr: "10.224.0.0/16",
+    dnsOffset: 10,
+    subnets: ["10.224.0.0/24"],
+    connected: [],
+    counts: [3],
+  }),
+];
 
 describe("fix hints: the law", () => {
   it("applying every suggested edit leaves none of the fixed findings and adds none", () => {
@@ -207,7 +224,7 @@ describe("fix hints: the law", () => {
           expect(was.has(keyOf(f)), `${keyOf(f)} appears after the fixes: ${f.message}`).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300, examples: COVERAGE.map((plan) => [plan] as [Draft]) },
     );
     // The law is only worth something if the plans exercise it: most runs fix several fields, with every range rule.
     expect(seen.withTwoFixedFields).toBeGreaterThan(seen.plans / 3);
