@@ -1,12 +1,15 @@
-/* global document */
+/* global document, window, PerformanceObserver */
 /**
  * The web planner's recompute budget (issue 7): every edit recomputes every view
- * in under 16 ms (one frame at 60 Hz) for a plan with 20 node pools and 1,000
+ * in under 16 ms (one frame at 60 Hz) for a plan with 30 node pools and 1,000
  * subnets. Measured two ways on the same generated plan:
  *  - the engine alone in Node: `computeView` from dist/ (parse, resolve, check,
  *    map layout, compare, chart, generate), split by stage;
  *  - the whole page in Chromium (if /usr/bin/chromium exists): an edit in the
  *    page until the DOM is updated, as the page records it in `data-render-ms`.
+ *  - from outside the page's code (issue 16): Chromium's Event Timing API, input to next paint, for every
+ *    kind of trusted edit (node count, form value, model switch, editor), p90 against two frames (33 ms);
+ *    and first contentful paint from the local server.
  * The issue names no peer tool; the ratio is against the 16 ms budget.
  */
 import { existsSync } from "node:fs";
@@ -17,7 +20,7 @@ import { prng } from "./lib/prng.mjs";
 import { formatMs, median } from "./lib/timing.mjs";
 
 const BUDGET_MS = 16;
-const POOLS = 20;
+const POOLS = 30;
 const SUBNETS = 1000;
 const RUNS = 25;
 const SEED = 7;
@@ -194,7 +197,68 @@ async function browserFigures(planText) {
     for (let i = 0; i < RUNS; i++)
       editor.push(await edit("#plan-text", planText.replace(nameLine, `name: aks-edit-${i}`)));
     const stat = (xs) => ({ median: median(xs), min: Math.min(...xs) });
-    return { slider: stat(stages.map((s) => s.node)), form: stat(stages.map((s) => s.text)), editor: stat(editor) };
+    // Event Timing: input to next paint, as Chromium measures it. Entries exist only for events of 16 ms or
+    // more (the API's floor, rounded to 8 ms); an edit without one painted within 16 ms and counts as 16.
+    await page.evaluate(() => {
+      window.__events = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__events.push({ name: e.name, duration: e.duration });
+      }).observe({ type: "event", durationThreshold: 16, buffered: false });
+    });
+    const timed = async (act) => {
+      await page.evaluate(() => {
+        window.__events = [];
+        delete document.body.dataset.renderMs;
+      });
+      await act();
+      await page.waitForFunction(() => document.body.dataset.renderMs !== undefined);
+      // Entries are delivered after the next paint; give them two frames and a margin.
+      await page.waitForTimeout(120);
+      const events = await page.evaluate(() => window.__events);
+      return {
+        paint: Math.max(16, ...events.map((e) => e.duration)),
+        inPage: Number(await page.evaluate(() => document.body.dataset.renderMs)),
+      };
+    };
+    const kinds = {
+      "node count (typed)": (i) => page.fill("#nodes-number", String(20 + i)),
+      "form value (first pool's count, typed)": (i) => page.fill("#field-count", String(3 + (i % 7))),
+      "model switch (keyboard on the select)": async (i) => {
+        await page.focus("#field-model");
+        await page.keyboard.press(i % 2 ? "ArrowUp" : "ArrowDown");
+      },
+      "editor (the whole text replaced)": (i) =>
+        page.fill("#plan-text", planText.replace(nameLine, `name: aks-et-${i}`)),
+    };
+    const eventTiming = [];
+    for (const [kind, act] of Object.entries(kinds)) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await timed(() => act(i)));
+      const p90 = (xs) => xs.slice().sort((a, b) => a - b)[Math.ceil(xs.length * 0.9) - 1];
+      eventTiming.push({
+        kind,
+        paintP90: p90(runs.map((r) => r.paint)),
+        paintMedian: median(runs.map((r) => r.paint)),
+        inPageP90: p90(runs.map((r) => r.inPage)),
+      });
+    }
+    // First contentful paint of the example page, fresh context each time (nothing cached).
+    const fcps = [];
+    for (let i = 0; i < 7; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const p = await ctx.newPage();
+      await p.goto(server.url);
+      await p.waitForSelector("body[data-ready=true]");
+      fcps.push(await p.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN));
+      await ctx.close();
+    }
+    return {
+      slider: stat(stages.map((s) => s.node)),
+      form: stat(stages.map((s) => s.text)),
+      editor: stat(editor),
+      eventTiming,
+      fcp: median(fcps),
+    };
   } finally {
     await browser.close();
     await server.stop();
@@ -222,7 +286,7 @@ export async function run() {
     "",
     `A plan with ${POOLS} node pools and ${SUBNETS} subnets (${Math.round(planText.length / 1024)} KiB of YAML, generated from seed ${SEED}; ${engine.findings} findings, ${engine.overlaps} overlap bands on the map). Budget: ${BUDGET_MS} ms per edit (one frame). ${RUNS} runs each; ratio = median / budget (below 1 is within budget). Load average when measured: ${load.toFixed(1)} on ${cpus().length} cores${load > cpus().length ? " (a busy machine: medians are inflated; the fastest run is closer to the code's own cost)" : ""}.`,
     "",
-    "Edits that leave the plan text alone (node count, compared subnet, generated format) reuse the parsed plan, its check, map and recommendation. A form edit of one value is spliced into the text and into the kept YAML document (no reparse, no rewrite), then every plan view is recomputed (the map only when a range changed); typing in the editor also parses the text, which for this 48 KiB YAML plan is the `read the text` row (plain YAML is read by js-yaml; the `yaml` package's document, slower, is built only when a position is needed), and a plan written as JSON reads in about 1 ms. `computeView` is the cold path with nothing reused; typing in the editor reuses the recommendation (keyed by the requirements) and the map (keyed by the ranges) when those did not change.",
+    "Edits that leave the plan text alone (node count, compared subnet, generated format) reuse the parsed plan, its check, map and recommendation. A form edit of one value is spliced into the text and into the kept YAML document (no reparse, no rewrite), then every plan view is recomputed (the map only when a range changed); typing in the editor also parses the text, which for this YAML plan is the `read the text` row (plain YAML is read by js-yaml; the `yaml` package's document, slower, is built only when a position is needed), and a plan written as JSON reads in about 1 ms. `computeView` is the cold path with nothing reused; typing in the editor reuses the recommendation (keyed by the requirements) and the map (keyed by the ranges) when those did not change.",
     "",
     "| stage | median | fastest | ratio to 16 ms |",
     "|---|---:|---:|---:|",
@@ -235,11 +299,26 @@ export async function run() {
             browser.form,
           ),
           row(
-            "Chromium: editor edit until the DOM is updated (the whole 48 KiB text read again + compute + render)",
+            "Chromium: editor edit until the DOM is updated (the whole text read again + compute + render)",
             browser.editor,
           ),
         ]
       : ["| Chromium | not measured: /usr/bin/chromium is missing | | |"]),
     "",
+    ...(browser
+      ? [
+          "Measured from outside the page's code: Chromium's Event Timing API (input to next paint, trusted input from the DevTools protocol; entries exist from 16 ms, so an edit without one counts as 16 ms), and in the page the handler + compute + render + forced style and layout (`data-render-ms`). Budget: p90 within two frames (33 ms) to paint, 16 ms in the page.",
+          "",
+          "| edit (30 pools, 1,000 subnets) | input → next paint, p90 | median | in page (handler + render + layout), p90 | within budget |",
+          "|---|---:|---:|---:|---|",
+          ...browser.eventTiming.map(
+            (e) =>
+              `| ${e.kind} | ${formatMs(e.paintP90)} | ${formatMs(e.paintMedian)} | ${formatMs(e.inPageP90)} | ${e.paintP90 <= 33 && e.inPageP90 < 16 ? "yes" : "no"} |`,
+          ),
+          "",
+          `First contentful paint of the page from \`aksnet serve\` (fresh browser context, median of 7): ${formatMs(browser.fcp)} (budget 300 ms).`,
+          "",
+        ]
+      : []),
   ].join("\n");
 }
