@@ -117,7 +117,9 @@ export class EstateBuilder {
       this.missing.push({
         what: `${base.subnetCount - withUsage.length} of the ${base.subnetCount} subnets of VNet ${base.name}`,
         id: base.id,
-        reason: `Resource Graph's mv-expand returns at most ${MV_EXPAND_LIMIT} rows per VNet; read them with az network vnet subnet list and --from`,
+        reason:
+          `Resource Graph's mv-expand returns at most ${MV_EXPAND_LIMIT} rows per VNet; ` +
+          "read them with az network vnet subnet list and --from",
       });
     return { ...base, subnets: withUsage };
   }

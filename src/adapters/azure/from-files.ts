@@ -17,7 +17,8 @@ export class EstateFileError extends Error {
 export const MAX_FILE_BYTES = 512 * 1048576;
 
 const GIVE =
-  "give the -o json output of az graph query (aksnet scan --show-queries), az aks list, az network vnet list or az network vnet list-usage";
+  "give the -o json output of az graph query (aksnet scan --show-queries), az aks list, " +
+  "az network vnet list or az network vnet list-usage";
 
 function rowsOf(v: unknown): unknown[] {
   if (Array.isArray(v)) return v;
@@ -64,7 +65,9 @@ async function readText(path: string, shown: string): Promise<string> {
     if (e instanceof EstateFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new EstateFileError(
-      `cannot read ${shown}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message}; check the path given to --from.`,
+      `cannot read ${shown}: ${
+        code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message
+      }; check the path given to --from.`,
     );
   }
 }
@@ -75,7 +78,8 @@ export async function readEstateFiles(files: readonly { path: string; shown: str
   for (const f of files) addFileText(builder, await readText(f.path, f.shown), f.shown);
   if (builder.counts.cluster === 0)
     throw new EstateFileError(
-      `no managed cluster in ${files.map((f) => f.shown).join(", ")}; add az aks list -o json (or the clusters query of --show-queries).`,
+      `no managed cluster in ${files.map((f) => f.shown).join(", ")}; ` +
+        "add az aks list -o json (or the clusters query of --show-queries).",
     );
   return builder.build();
 }

@@ -105,7 +105,8 @@ async function query(
       run.missing.push({
         what: `${what} in subscriptions beyond the first 10,000 of the scope`,
         reason:
-          "Resource Graph answers for the first 10,000 subscriptions only (x-ms-tenant-subscription-limit-hit); scan with --subscription or --management-group",
+          "Resource Graph answers for the first 10,000 subscriptions only (x-ms-tenant-subscription-limit-hit); " +
+          "scan with --subscription or --management-group",
       });
     if (!r.skipToken || rows.length === 0) return;
     if (seen.has(r.skipToken)) {
@@ -234,7 +235,9 @@ function settle(o: LiveScanOptions): Run["o"] {
 export async function readAzureEstate(options: LiveScanOptions): Promise<LiveScanResult> {
   if (nodeTooOld())
     throw new AzureReadError(
-      `the live Azure scan needs Node.js ${MIN_NODE_MAJOR} or later (the Azure SDK requires it), and this is Node.js ${process.versions.node}; run it on Node.js ${MIN_NODE_MAJOR}+, or scan saved az JSON with --from.`,
+      `the live Azure scan needs Node.js ${MIN_NODE_MAJOR} or later (the Azure SDK requires it), ` +
+        `and this is Node.js ${process.versions.node}; run it on Node.js ${MIN_NODE_MAJOR}+, ` +
+        "or scan saved az JSON with --from.",
     );
   const o = settle(options);
   const budget = budgetOf(o.timeoutMs);
@@ -248,7 +251,8 @@ export async function readAzureEstate(options: LiveScanOptions): Promise<LiveSca
       await readClusters(run, rg);
     } catch (e) {
       throw new AzureReadError(
-        `Resource Graph did not list the clusters: ${reasonWithin(e, budget.signal)}; try a longer --timeout or a smaller scope.`,
+        `Resource Graph did not list the clusters: ${reasonWithin(e, budget.signal)}; ` +
+          "try a longer --timeout or a smaller scope.",
       );
     }
     try {

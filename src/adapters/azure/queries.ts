@@ -18,7 +18,10 @@ const list = (xs: readonly string[]) => `(${xs.map(kqlString).join(", ")})`;
 export interface ClusterFilter {
   readonly resourceGroups?: readonly string[];
   readonly clusters?: readonly string[];
-  /** Clusters whose `properties.nodeResourceGroup` is one of these (how `inspect --azure` finds a cluster from its nodes). */
+  /**
+   * Clusters whose `properties.nodeResourceGroup` is one of these
+   * (how `inspect --azure` finds a cluster from its nodes).
+   */
   readonly nodeResourceGroups?: readonly string[];
 }
 
@@ -82,8 +85,10 @@ export function subnetsQuery(f: VnetFilter = {}): string {
     ...vnetWhere(f),
     `mv-expand subnet = properties.subnets limit ${MV_EXPAND_LIMIT}`,
     "project vnetId = id, subnetId = tostring(subnet.id), name = tostring(subnet.name), " +
-      "addressPrefix = tostring(subnet.properties.addressPrefix), addressPrefixes = subnet.properties.addressPrefixes, " +
-      "delegations = subnet.properties.delegations, ipConfigurations = array_length(subnet.properties.ipConfigurations)",
+      "addressPrefix = tostring(subnet.properties.addressPrefix), " +
+      "addressPrefixes = subnet.properties.addressPrefixes, " +
+      "delegations = subnet.properties.delegations, " +
+      "ipConfigurations = array_length(subnet.properties.ipConfigurations)",
     "order by subnetId asc",
   ].join("\n| ");
 }

@@ -49,7 +49,10 @@ export function errorReason(e: unknown): string {
   return clean(r?.message ?? String(e));
 }
 
-/** Why a read failed, knowing the run: once the run's time limit has passed, that is the reason, whatever the error says. */
+/**
+ * Why a read failed, knowing the run: once the run's time limit has passed, that is the reason,
+ * whatever the error says.
+ */
 export function reasonWithin(e: unknown, signal: AbortSignal): string {
   return signal.aborted ? "the scan's time limit was reached before it was read" : errorReason(e);
 }

@@ -7,7 +7,8 @@ import { clusterOf, kindOf, parseResourceId, subnetRowOf, usageOf, vnetIdOf, vne
 const FIX = join(import.meta.dirname, "fixtures");
 const fixture = (f: string): unknown => JSON.parse(readFileSync(join(FIX, f), "utf8"));
 const SUBNET =
-  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/clitest000001/providers/Microsoft.Network/virtualNetworks/cliakstest000003/subnets/aks-subnet";
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/clitest000001" +
+  "/providers/Microsoft.Network/virtualNetworks/cliakstest000003/subnets/aks-subnet";
 
 describe("records: every shape Azure writes a kind in", () => {
   it("reads the recorded AKS record (ARM shape, lower-case resourcegroups in its ID)", () => {

@@ -79,7 +79,9 @@ export async function readUsages(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, todo.length)) }, worker));
   for (const [sub, { reason, vnets: names }] of refused)
     o.missing.push({
-      what: `usage of ${names.length} VNet(s) in subscription ${sub} (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", …" : ""})`,
+      what:
+        `usage of ${names.length} VNet(s) in subscription ${sub} ` +
+        `(${names.slice(0, 5).join(", ")}${names.length > 5 ? ", …" : ""})`,
       id: `/subscriptions/${sub}`,
       reason: `${reason}; their subnets fall back to Resource Graph's IP configuration counts`,
     });

@@ -20,7 +20,7 @@ export interface ArmEstate {
   readonly vnets: readonly Obj[];
   /** Usage entries (`virtualNetworks/usages` values) by VNet ID in lower case. */
   readonly usages: ReadonlyMap<string, readonly unknown[]>;
-  /** Management groups by ID (lower case) → the subscriptions under them (a query scoped to a group sees only those). */
+  /** Management groups by ID (lower case) → their subscriptions (a query scoped to a group sees only those). */
   readonly managementGroups?: ReadonlyMap<string, readonly string[]>;
 }
 

@@ -88,8 +88,10 @@ const LIST_VNETS = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.Network\/vi
 const LIST_PAGE = 100;
 
 const ARG_PATH = /^\/providers\/Microsoft\.ResourceGraph\/resources$/i;
-const USAGE_PATH =
-  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworks\/([^/]+)\/usages$/i;
+const USAGE_PATH = new RegExp(
+  "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Network/virtualNetworks/([^/]+)/usages$",
+  "i",
+);
 
 const skipTokenOf = (maxRows: number, rowsToSkip: number) =>
   Buffer.from(
@@ -186,7 +188,8 @@ function usage(h: Handling, m: RegExpExecArray): { status: number; json: unknown
       status: 403,
       json: azureError(
         "AuthorizationFailed",
-        `The client 'test' does not have authorization to perform action 'Microsoft.Network/virtualNetworks/usages/read' over scope '/subscriptions/${sub}'.`,
+        "The client 'test' does not have authorization to perform action " +
+          `'Microsoft.Network/virtualNetworks/usages/read' over scope '/subscriptions/${sub}'.`,
       ),
     };
   const id =

@@ -156,7 +156,8 @@ export default defineCommand({
   configure(cmd: Command) {
     cmd
       .usage(
-        "[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [--plan FILE] [--azure [ID]] [--azure-from FILE…] [-o table|json|markdown]",
+        "[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [--plan FILE] " +
+          "[--azure [ID]] [--azure-from FILE…] [-o table|json|markdown]",
       )
       .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, then ~/.kube/config)")
       .option("--context <name>", "kubeconfig context to use (default: the current context)")
@@ -174,7 +175,8 @@ export default defineCommand({
       )
       .option(
         "--azure [id]",
-        "add Azure's figures for the cluster's subnets (read-only: Resource Graph and the VNet usage API; Node.js 22+): the cluster's resource ID, or found by its nodes' node resource group",
+        "add Azure's figures for the cluster's subnets (read-only: Resource Graph and the VNet usage API; " +
+          "Node.js 22+): the cluster's resource ID, or found by its nodes' node resource group",
       )
       .option(
         "--azure-from <file...>",
@@ -204,8 +206,10 @@ export default defineCommand({
         "after",
         `
 Reads only: list of nodes, pods, DaemonSets and NodeNetworkConfigs (docs/inspect.md has the ClusterRole).
-With --azure, Azure credentials as for aksnet scan (DefaultAzureCredential, or AKSNET_AZURE_ACCESS_TOKEN); Reader is enough.
-Exit codes: 0 ok, 1 a headroom check fails (Azure's included), or a drift or check finding is at the --fail-on level (default error), 2 bad input.
+With --azure, Azure credentials as for aksnet scan (DefaultAzureCredential, or AKSNET_AZURE_ACCESS_TOKEN);
+Reader is enough.
+Exit codes: 0 ok, 1 a headroom check fails (Azure's included), or a drift or check finding is at the
+--fail-on level (default error), 2 bad input.
 
 Examples:
   aksnet inspect                                   # the current kubeconfig context

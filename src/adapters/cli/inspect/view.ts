@@ -193,7 +193,12 @@ function azureLines(a: AzureSide): string[] {
           : s.usedSource === "ip-configurations"
             ? "~ Resource Graph's IP configuration count, a lower bound"
             : "not known";
-      return `Subnet ${s.name} (${s.prefixes.join(", ") || "?"}, ${s.roles.join(" and ")}) in ${s.vnetId?.split("/").pop() ?? "?"}: ${n(s.usable)} usable, ${n(s.used)} used by everything in it (${used}), ${n(s.free)} free; needed with every pool at maxCount and surge: ${n(s.neededAtMax)}: ${SCAN_WORD[s.verdict]}`;
+      const where = `${s.prefixes.join(", ") || "?"}, ${s.roles.join(" and ")}`;
+      return (
+        `Subnet ${s.name} (${where}) in ${s.vnetId?.split("/").pop() ?? "?"}: ${n(s.usable)} usable, ` +
+        `${n(s.used)} used by everything in it (${used}), ${n(s.free)} free; ` +
+        `needed with every pool at maxCount and surge: ${n(s.neededAtMax)}: ${SCAN_WORD[s.verdict]}`
+      );
     }),
     ...c.reasons.map((x) => `- ${x}`),
   ];

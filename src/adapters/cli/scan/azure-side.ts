@@ -22,12 +22,14 @@ export interface ClusterRef {
 /** Which cluster: by resource ID, or by the node resource group its nodes name. */
 export type AzureTarget = { readonly ref: ClusterRef; readonly id: string } | { readonly nodeResourceGroups: string[] };
 
+const CLUSTER_ID = new RegExp(
+  "^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.ContainerService/managedClusters/([^/]+)$",
+  "i",
+);
+
 /** `/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.ContainerService/managedClusters/{n}` → its parts. */
 export function clusterRefOf(resourceId: string): ClusterRef | undefined {
-  const m =
-    /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i.exec(
-      resourceId.trim(),
-    );
+  const m = CLUSTER_ID.exec(resourceId.trim());
   return m ? { subscriptionId: m[1]!, resourceGroup: m[2]!, name: m[3]! } : undefined;
 }
 
@@ -39,7 +41,9 @@ export function targetById(id: string): AzureTarget {
   const ref = clusterRefOf(id);
   if (!ref)
     throw new UsageError(
-      `--azure "${id}" is not an AKS cluster's resource ID; give /subscriptions/…/resourceGroups/…/providers/Microsoft.ContainerService/managedClusters/NAME (az aks show -g RG -n NAME --query id -o tsv).`,
+      `--azure "${id}" is not an AKS cluster's resource ID; give ` +
+        "/subscriptions/…/resourceGroups/…/providers/Microsoft.ContainerService/managedClusters/NAME " +
+        "(az aks show -g RG -n NAME --query id -o tsv).",
     );
   return { ref, id: id.trim() };
 }
@@ -57,7 +61,9 @@ export function azureTarget(id: string | undefined, snapshot: ClusterSnapshot): 
   ];
   if (groups.length === 0)
     throw new UsageError(
-      `no node carries the ${NODE_RESOURCE_GROUP_LABEL} label that names the cluster's node resource group, so the cluster cannot be found in Azure; give its resource ID: --azure $(az aks show -g RG -n NAME --query id -o tsv).`,
+      `no node carries the ${NODE_RESOURCE_GROUP_LABEL} label that names the cluster's node resource group, ` +
+        "so the cluster cannot be found in Azure; " +
+        "give its resource ID: --azure $(az aks show -g RG -n NAME --query id -o tsv).",
     );
   return { nodeResourceGroups: groups };
 }
@@ -76,11 +82,15 @@ function pick(read: Read, t: AzureTarget, where: string): string {
   if (clusters.length === 1) return clusters[0]!.id;
   if (clusters.length > 1)
     throw new UsageError(
-      `${where} holds ${clusters.length} AKS clusters for the ${what.replace(/^cluster /, "")} (${clusters.map((c) => c.id).join(", ")}); choose one with --azure ID.`,
+      `${where} holds ${clusters.length} AKS clusters for the ${what.replace(/^cluster /, "")} ` +
+        `(${clusters.map((c) => c.id).join(", ")}); choose one with --azure ID.`,
     );
   const why = read.built.snapshot.missing.map((m) => `${m.what}: ${m.reason}`).join("; ");
   throw new UsageError(
-    `${where} holds no ${what}${why ? ` (not read: ${why})` : ""}; ${"ref" in t ? "check the ID (az aks show -g RG -n NAME --query id -o tsv)" : "give the cluster's resource ID with --azure ID"}.`,
+    `${where} holds no ${what}${why ? ` (not read: ${why})` : ""}; ` +
+      ("ref" in t
+        ? "check the ID (az aks show -g RG -n NAME --query id -o tsv)."
+        : "give the cluster's resource ID with --azure ID."),
   );
 }
 
@@ -133,7 +143,7 @@ export async function azureSideOf(
   return sideOf(read, t, where, { kind: "azure", endpoint });
 }
 
-/** The Azure side from saved az JSON (`az aks show/list`, `az network vnet show/list`, `az network vnet list-usage`). */
+/** The Azure side from saved az JSON (`az aks show/list`, `az network vnet show/list`, `… list-usage`). */
 export async function azureSideFromFiles(t: AzureTarget, files: readonly string[], io: Io): Promise<AzureRead> {
   const read = await readFromFiles(files, io, "--azure-from");
   return sideOf(read, t, `--azure-from ${files.join(" ")}`, { kind: "files", files: [...files] });

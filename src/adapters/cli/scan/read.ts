@@ -31,7 +31,7 @@ export interface LiveRequest {
   readonly offline?: string;
 }
 
-/** Saved az JSON; `flag` is the option that named the files (`--from`, or inspect's `--azure-from`), for the messages. */
+/** Saved az JSON; `flag` is the option that named the files (`--from`, inspect's `--azure-from`) for messages. */
 export async function readFromFiles(files: readonly string[], io: Io, flag = "--from"): Promise<Read> {
   const { readEstateFiles, EstateFileError } = await import("../../azure/index.js");
   if (files.filter((f) => f === "-").length)
@@ -50,7 +50,9 @@ export async function readLive(req: LiveRequest, io: Io): Promise<Read> {
   const azure = await import("../../azure/index.js");
   if (azure.nodeTooOld())
     throw new UsageError(
-      `the live Azure scan needs Node.js ${azure.MIN_NODE_MAJOR} or later (the Azure SDK requires it), and this is Node.js ${process.versions.node}; run it with Node.js ${azure.MIN_NODE_MAJOR}+, or ${req.offline ?? "scan saved az JSON with --from (docs/scan.md)"}.`,
+      `the live Azure scan needs Node.js ${azure.MIN_NODE_MAJOR} or later (the Azure SDK requires it), ` +
+        `and this is Node.js ${process.versions.node}; run it with Node.js ${azure.MIN_NODE_MAJOR}+, ` +
+        `or ${req.offline ?? "scan saved az JSON with --from (docs/scan.md)"}.`,
     );
   let endpoint: URL;
   try {
