@@ -34,9 +34,10 @@ import {
   type ChartData,
   type PlanVerdict,
 } from "../../engines/views/index.js";
+import { fleetValueOf, fleetView, type FleetView } from "./fleet-view.js";
 import { EXAMPLE_SUBNET, MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "./state.js";
 
-export type InputKind = PlanFormat | "empty";
+export type InputKind = PlanFormat | "empty" | "fleet";
 
 export interface PlanInputView {
   /** What the text was read as: an aksnet plan, az aks show, ARM, az network vnet or terraform show -json. */
@@ -58,6 +59,8 @@ export interface PlanPart {
   readonly summary?: { readonly errors: number; readonly warnings: number; readonly infos: number };
   /** The headline: fits or fails and why, the headroom in nodes, the first action. */
   readonly verdict?: PlanVerdict;
+  /** A fleet file (kind: FleetPlan) in the editor: `aksnet fleet check`'s pools, clusters and findings. */
+  readonly fleet?: FleetView;
 }
 
 export interface ComparePart {
@@ -170,6 +173,9 @@ function planPart(
   hint: ParsedHint | undefined,
   mapOf: (key: string, plan: Plan) => AddressMap,
 ): PlanPart {
+  const fleetValue = text.length <= MAX_PLAN_TEXT ? fleetValueOf(text) : undefined;
+  if (fleetValue !== undefined)
+    return { input: { kind: "fleet", problems: [] }, assumptions: [], fleet: fleetView(fleetValue) };
   const { input, plan } = readPlanText(text, hint);
   if (!plan) return { input, assumptions: [] };
   const resolved = resolvePlan(plan);

@@ -25,6 +25,7 @@ import { renderChart } from "./render-chart.js";
 import { renderCompare } from "./render-compare.js";
 import { renderAssumptions, renderFindings } from "./render-findings.js";
 import { FILE_NAMES, renderGenerate } from "./render-generate.js";
+import { renderFleet } from "./render-fleet.js";
 import { renderMap } from "./render-map.js";
 import { renderRecommend } from "./render-recommend.js";
 import { renderVerdict } from "./render-verdict.js";
@@ -140,11 +141,23 @@ const KIND_WORDS: Readonly<Partial<Record<PageView["input"]["kind"], string>>> =
   "az-vnet": "az network vnet output",
   "terraform-plan": "terraform show -json output",
   empty: "nothing",
+  fleet: "a fleet file",
 };
 
 function renderStatus(v: PageView): void {
   const problems = [...linkProblems, ...v.input.problems];
   convert.hidden = !(v.plan && v.input.kind !== "aksnet");
+  if (problems.length === 0 && v.fleet) {
+    const n = v.fleet.counts.clusters;
+    return fill(
+      status,
+      h(
+        "p",
+        { class: "ok" },
+        `Read a fleet file: ${n} cluster${n === 1 ? "" : "s"}, ${v.fleet.pools.length} pool${v.fleet.pools.length === 1 ? "" : "s"}; see Fleet below.`,
+      ),
+    );
+  }
   if (problems.length === 0) {
     const pools = v.plan?.nodePools.length ?? 0;
     const subnets = v.plan?.vnet?.subnets.length ?? 0;
@@ -167,7 +180,7 @@ function renderStatus(v: PageView): void {
 function render(): void {
   const started = performance.now();
   const computed = compute(state, hint);
-  const readable = computed.plan !== undefined || computed.input.kind === "empty";
+  const readable = computed.plan !== undefined || computed.input.kind === "empty" || computed.fleet !== undefined;
   // Half-typed text: the status and the verdict say why; every other view keeps the last plan that could be read.
   const stale = !readable && lastGood !== undefined;
   if (computed.parts.plan !== view?.parts.plan || statusStale) renderStatus(computed);
@@ -195,6 +208,7 @@ function render(): void {
     if (findingsKey !== lastFindingsKey) renderFindings(byId("findings"), view.findings, view.input.problems);
     lastFindingsKey = findingsKey;
     renderAssumptions(byId("assumptions"), view.assumptions);
+    renderFleet(byId("fleet-view"), byId("fleet"), view.fleet);
   }
   if (view.parts.compare !== previous?.parts.compare) {
     renderCompare(byId("compare"), view.comparison, view.comparisonProblem, view.compareArgs[1] ?? "");
