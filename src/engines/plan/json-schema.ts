@@ -4,14 +4,21 @@
  * and checked for drift by a test. Editors use it to complete and check plans.
  */
 import { z } from "zod";
+import { schemaUrl } from "./project-urls.js";
 import { PlanSchema } from "./schema.js";
+import { addSchemaHints } from "./schema-hints.js";
 import { FleetPlanSchema } from "./schema-fleet.js";
 
 /** The JSON Schema (draft 2020-12) of a plan file as written (input side: defaults are optional). */
 export function planJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(PlanSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(PlanSchema, {
+    io: "input",
+    target: "draft-2020-12",
+    override: addSchemaHints() as never,
+  }) as Record<string, unknown>;
   return {
     $schema: schema["$schema"],
+    $id: schemaUrl("aksnet-plan.schema.json"),
     title: "aksnet plan (aksnet.yaml)",
     description:
       "An AKS cluster network plan for aksnet: network profile, VNet, connected networks, node pools. Anything left out takes the AKS default for the stated Kubernetes version.",
@@ -29,6 +36,7 @@ export function fleetJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(FleetPlanSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
   return {
     $schema: schema["$schema"],
+    $id: schemaUrl("aksnet-fleet.schema.json"),
     title: "aksnet fleet (kind: FleetPlan)",
     description:
       "Many AKS clusters: address pools, the hub and connected networks, peerings and Virtual Network Manager connectivity, cluster meshes, and the clusters (inline or by reference to cluster plans).",

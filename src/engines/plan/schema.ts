@@ -23,7 +23,7 @@ import {
 } from "./schema-vnet.js";
 
 const name = z.string().min(1);
-const cidrText = z.string().describe("CIDR notation, e.g. 10.244.0.0/16");
+export const cidrText = z.string().describe("CIDR notation, e.g. 10.244.0.0/16");
 
 export const NetworkPlugin = z.enum(["azure", "kubenet", "none"]);
 export const NetworkPluginMode = z.enum(["overlay"]);

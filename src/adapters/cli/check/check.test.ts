@@ -120,7 +120,7 @@ describe("aksnet check: JSON", () => {
     expect(f["edits"]).toEqual([
       { path: "network.podCidrs[0]", pathKeys: ["network", "podCidrs", 0], value: "10.2.0.0/16" },
     ]);
-    expect(f["location"]).toEqual({ file: "examples/plans/pod-cidr-overlaps-vnet.yaml", line: 8, column: 14 });
+    expect(f["location"]).toEqual({ file: "examples/plans/pod-cidr-overlaps-vnet.yaml", line: 9, column: 14 });
   });
 
   it("adds the resolved plan with --show-resolved", async () => {
@@ -159,7 +159,7 @@ describe("aksnet check: SARIF", () => {
         x.locations[0]!.physicalLocation.artifactLocation.uri,
         x.locations[0]!.physicalLocation.region.startLine,
       ]),
-    ).toEqual([["subnet-too-small-for-nodes", "error", "examples/plans/subnet-too-small.yaml", 13]]);
+    ).toEqual([["subnet-too-small-for-nodes", "error", "examples/plans/subnet-too-small.yaml", 14]]);
   });
 });
 

@@ -28,7 +28,7 @@ describe("aksnet layout", () => {
       name: "the laid-out plan on standard output, comments kept",
       argv: ["layout", EXAMPLE, "--write", "-"],
       code: 0,
-      stdout: /^# An Overlay \+ Cilium cluster/,
+      stdout: /^# yaml-language-server: \$schema=\S+\n# An Overlay \+ Cilium cluster/,
     },
     {
       name: "no room: exit 1 and why",

@@ -1,6 +1,6 @@
 /** `aksnet recommend --emit-plan FILE`: the winner's plan, sized by the capacity engine, as YAML. */
 import { stringify } from "yaml";
-import type { Requirements } from "../../../engines/plan/index.js";
+import { schemaComment, type Requirements } from "../../../engines/plan/index.js";
 import { candidateTitle, emitPlan, type Recommendation } from "../../../engines/recommend/index.js";
 import { UsageError } from "../errors.js";
 import { writeTextFile } from "../files.js";
@@ -22,6 +22,7 @@ export async function emitPlanFile(
   const e = emitPlan(best, r.target, naming);
   if ("problem" in e) throw new UsageError(`cannot emit a plan for ${best.title}: ${e.problem}; widen --address-space`);
   const header =
+    `${schemaComment("aksnet-plan.schema.json")}\n` +
     `# Recommended by aksnet: ${candidateTitle(best)}.\n# Requirements: ${describeTarget(r)}.\n` +
     "# Subnets are the smallest that hold the peak node count with surge: " +
     "widen them for growth, internal load balancers or more pools.\n";
