@@ -191,7 +191,7 @@ describe("the schema's CIDR pattern", () => {
   });
   it("refuses only text the CLI refuses too", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 24 }), fc.stringMatching(/^[0-9a-f.:\/]{1,24}$/)), (text) => {
+      fc.property(fc.oneof(fc.string({ maxLength: 24 }), fc.stringMatching(/^[0-9a-f.:/]{1,24}$/)), (text) => {
         if (!pattern.test(text)) expect(tryParsePrefix(text).ok, text).toBe(false);
       }),
       { numRuns: 2000 },
