@@ -59,3 +59,20 @@ describe("20,000 copies of one range in every list", () => {
     for (const f of findings) expect(f.message.length + f.fix.length).toBeLessThan(1_000);
   });
 });
+
+describe("findings in document order", () => {
+  it("list indexes compare as numbers: addressSpace[2] before [10], the list's own finding first", () => {
+    const parsed = parsePlan({
+      kubernetesVersion: "1.33",
+      network: { plugin: "azure", pluginMode: "overlay" },
+      vnet: { addressSpace: Array.from({ length: 12 }, () => "10.0.0.0/16"), subnets: [] },
+    });
+    const paths = validate(resolvePlan(parsed.plan!))
+      .filter((f) => f.ruleId === "vnet-layout-invalid")
+      .map((f) => f.path.join("."));
+    expect(paths).toEqual([
+      "vnet.addressSpace",
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => `vnet.addressSpace.${i}`),
+    ]);
+  });
+});

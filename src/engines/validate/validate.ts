@@ -6,7 +6,6 @@
  * without bound.
  */
 import {
-  formatPath,
   isResolvedPlan,
   parsePlan,
   resolvePlan,
@@ -30,9 +29,21 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** Orders findings: errors first, then by path, then by rule id (stable and deterministic). */
 export function compareFindings(a: Finding, b: Finding): number {
   if (a.severity !== b.severity) return RANK[a.severity] - RANK[b.severity];
-  const pa = formatPath(a.path);
-  const pb = formatPath(b.path);
-  return (pa < pb ? -1 : pa > pb ? 1 : 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return comparePaths(a.path, b.path) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Field paths in document order: key by key, list indexes as numbers (`[2]` before `[10]`), a parent first. */
+function comparePaths(a: FieldPath, b: FieldPath): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    const sx = String(x);
+    const sy = String(y);
+    return sx < sy ? -1 : sx > sy ? 1 : typeof x === "number" ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 function commonPrefix(a: FieldPath, b: FieldPath): FieldPath {
