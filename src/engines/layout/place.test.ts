@@ -104,9 +104,25 @@ describe("placeSubnets: cases", () => {
     expect(none.unplaced).toEqual([{ id: "v6", bits: 64, reason: "no-space-of-family" }]);
   });
 
-  it("a length outside the family is a caller bug", () => {
-    expect(() => placeSubnets([p("10.0.0.0/8")], [], [req("x", 33)])).toThrow(RangeError);
-    expect(() => placeSubnets([p("10.0.0.0/8")], [], [req("x", 24, -1)])).toThrow(RangeError);
+  it.each([
+    { name: "a length outside the family", bad: req("x", 33), problem: "request x: /33 is not an IPv4 prefix length" },
+    { name: "negative growth", bad: req("x", 24, -1), problem: "request x: growthBits -1 must be a whole number ≥ 0" },
+    { name: "NaN length", bad: req("x", Number.NaN), problem: "request x: /NaN is not an IPv4 prefix length" },
+    {
+      name: "an unknown family",
+      bad: { id: "x", bits: 24, growthBits: 0, family: 5 as 4 },
+      problem: "request x: family 5 is neither 4 nor 6",
+    },
+  ])("$name is reported as unplaced, and the valid requests are still placed", ({ bad, problem }) => {
+    const r = placeSubnets([p("10.0.0.0/8")], [], [bad, req("ok", 24)]);
+    expect(r.unplaced).toEqual([{ id: "x", bits: bad.bits, reason: "invalid-request", problem }]);
+    expect(shown(r)).toEqual({ ok: "10.0.0.0/24 grow 10.0.0.0/23" });
+  });
+
+  it("ends at once for growth far beyond the space (a billion bits)", () => {
+    const r = placeSubnets([p("10.0.0.0/24")], [], [req("x", 26, 1e9)]);
+    expect(r.unplaced).toEqual([]);
+    expect(r.passes).toBeLessThanOrEqual(27);
   });
 });
 

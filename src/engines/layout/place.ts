@@ -41,7 +41,9 @@ export interface Placement {
 export interface Unplaced {
   readonly id: string;
   readonly bits: number;
-  readonly reason: "no-space" | "larger-than-space" | "no-space-of-family";
+  readonly reason: "no-space" | "larger-than-space" | "no-space-of-family" | "invalid-request";
+  /** For an invalid request: what is wrong with it, in one sentence. */
+  readonly problem?: string;
 }
 
 export interface PlaceResult {
@@ -131,23 +133,35 @@ function withGrowth(
   });
 }
 
+/** What is wrong with a request (a length outside its family, growth not a whole number ≥ 0), or undefined. */
+function requestProblem(r: PlacementRequest): string | undefined {
+  if (r.family !== 4 && r.family !== 6) return `request ${r.id}: family ${String(r.family)} is neither 4 nor 6`;
+  const max = r.family === 4 ? 32 : 128;
+  if (!Number.isInteger(r.bits) || r.bits < 0 || r.bits > max)
+    return `request ${r.id}: /${r.bits} is not an IPv${r.family} prefix length`;
+  if (!Number.isInteger(r.growthBits) || r.growthBits < 0)
+    return `request ${r.id}: growthBits ${r.growthBits} must be a whole number ≥ 0`;
+  return undefined;
+}
+
 /**
  * Places `requests` in `spaces` (masked to their networks), avoiding `taken`.
- * Never throws for a request that does not fit: it is reported in `unplaced`.
- * Throws RangeError for a request whose length is outside its family (a caller bug).
+ * Never throws for a request: one that does not fit, or is invalid (a length outside its family, growth not a
+ * whole number ≥ 0), is reported in `unplaced`. Growth beyond a /0 is read as growth to the /0.
  */
 export function placeSubnets(
   spaces: readonly Prefix[],
   taken: Used,
-  requests: readonly PlacementRequest[],
+  asked: readonly PlacementRequest[],
   options: PlaceOptions = {},
 ): PlaceResult {
-  for (const r of requests) {
-    const max = r.family === 4 ? 32 : 128;
-    if (!Number.isInteger(r.bits) || r.bits < 0 || r.bits > max)
-      throw new RangeError(`request ${r.id}: /${r.bits} is not an IPv${r.family} prefix length`);
-    if (!Number.isInteger(r.growthBits) || r.growthBits < 0)
-      throw new RangeError(`request ${r.id}: growthBits ${r.growthBits} must be a whole number ≥ 0`);
+  const invalid: Unplaced[] = [];
+  const requests: PlacementRequest[] = [];
+  for (const r of asked) {
+    const problem = requestProblem(r);
+    if (problem) invalid.push({ id: r.id, bits: r.bits, reason: "invalid-request", problem });
+    // Room beyond the whole space is no room more: bounding it bounds the passes below.
+    else requests.push(r.growthBits > r.bits ? { ...r, growthBits: r.bits } : r);
   }
   const masked = spaces.map((s) => s.masked());
   const takenSet = taken instanceof AddrSet ? taken : addrSetOf(taken);
@@ -169,7 +183,7 @@ export function placeSubnets(
   const result = best ?? { placed: [], failed: [] };
   return {
     placements: withGrowth(masked, takenSet, result.placed, byId, options.maxGrowthBits),
-    unplaced: result.failed,
+    unplaced: [...invalid, ...result.failed],
     growthBitsOffered: offered,
     passes,
   };
