@@ -6,9 +6,6 @@
  */
 export class UsageError extends Error {
   override readonly name = "UsageError";
-  constructor(message: string) {
-    super(message);
-  }
 }
 
 /** Exit codes: the public contract of every command. */
