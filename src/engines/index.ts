@@ -47,6 +47,7 @@ export {
   type PoolReport,
   type PodCidrReport,
   type SubnetReport,
+  type VnetReport,
   type CheckResult as ScanCheckResult,
   type CheckId as ScanCheckId,
   type Verdict as ScanVerdict,

@@ -30,4 +30,5 @@ export type {
   PoolReport,
   PodCidrReport,
   SubnetReport,
+  VnetReport,
 } from "./report.js";

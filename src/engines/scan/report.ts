@@ -111,6 +111,21 @@ export interface SubnetReport {
   readonly check: CheckResult;
 }
 
+/** A VNet the scan read: the address space it takes and where it is peered. */
+export interface VnetReport {
+  readonly id: string;
+  readonly name: string;
+  readonly subscriptionId: string;
+  readonly resourceGroup: string;
+  readonly location: string | null;
+  readonly addressSpace: readonly string[];
+  readonly peerings: readonly { readonly name: string; readonly remoteAddressSpace: readonly string[] }[];
+  /** Every subnet read in it (not only those the pools use). */
+  readonly subnets: readonly { readonly id: string; readonly name: string; readonly prefixes: readonly string[] }[];
+  /** How many subnets Azure says it has, when fewer were read; else null. */
+  readonly subnetCount: number | null;
+}
+
 export interface ScanSummary {
   readonly clusters: number;
   readonly fails: number;
@@ -126,6 +141,8 @@ export interface ScanReport {
   readonly summary: ScanSummary;
   readonly clusters: readonly ClusterReport[];
   readonly subnets: readonly SubnetReport[];
+  /** Every VNet read (live: those the pools use; from files: every VNet in them). */
+  readonly vnets: readonly VnetReport[];
   readonly missing: readonly Missing[];
   /** Entries of the snapshot left out because they were malformed (library input). */
   readonly problems: readonly SnapshotProblem[];

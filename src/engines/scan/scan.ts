@@ -6,8 +6,16 @@ import type { Verdict } from "./checks.js";
 import type { Demand } from "./demands.js";
 import { poolChecks, sharedCheck, sharedMatters, worst, type CheckResult, type RangeState } from "./evaluate.js";
 import { subnetFigures } from "./ranges.js";
-import type { ClusterReport, PodCidrReport, PoolReport, ScanInput, ScanReport, SubnetReport } from "./report.js";
-import { checkSnapshot } from "./snapshot.js";
+import type {
+  ClusterReport,
+  PodCidrReport,
+  PoolReport,
+  ScanInput,
+  ScanReport,
+  SubnetReport,
+  VnetReport,
+} from "./report.js";
+import { checkSnapshot, type EstateVnet } from "./snapshot.js";
 import { indexOf, prepare, rangeStates, type ClusterWork, type Context } from "./work.js";
 
 const lower = (s: string) => s.toLowerCase();
@@ -193,7 +201,25 @@ export function scanEstate(input: ScanInput): ScanReport {
     },
     clusters,
     subnets,
+    vnets: vnetReports(snapshot.vnets),
     missing: snapshot.missing,
     problems,
   };
+}
+
+/** Every VNet read, by ID: its address space and peerings (the space it takes, for a fleet's used space). */
+function vnetReports(vnets: readonly EstateVnet[]): VnetReport[] {
+  return [...vnets]
+    .sort((a, b) => (lower(a.id) < lower(b.id) ? -1 : lower(a.id) > lower(b.id) ? 1 : 0))
+    .map((v) => ({
+      id: v.id,
+      name: v.name,
+      subscriptionId: v.subscriptionId,
+      resourceGroup: v.resourceGroup,
+      location: v.location ?? null,
+      addressSpace: [...v.addressSpace],
+      peerings: v.peerings.map((p) => ({ name: p.name, remoteAddressSpace: [...p.remoteAddressSpace] })),
+      subnets: v.subnets.map((s) => ({ id: s.id, name: s.name, prefixes: [...s.prefixes] })),
+      subnetCount: v.subnetCount ?? null,
+    }));
 }

@@ -93,6 +93,12 @@ export async function readLive(req: LiveRequest, io: Io): Promise<Read> {
   }
 }
 
+/**
+ * The version of `aksnet scan -o json` (docs/scan.md, "JSON output"): new fields may be added within it; a field
+ * removed, renamed or given another meaning makes a new one.
+ */
+export const SCAN_API_VERSION = "aksnet/v1";
+
 /** The scan engine's report on what was read (clusters filtered by resource group and name, any case). */
 export async function judge(
   read: Read,
@@ -105,5 +111,5 @@ export async function judge(
   ]);
   const snapshot = onlyClusters(read.built.snapshot, filter.resourceGroups, filter.clusters);
   const report = scanEstate({ snapshot, plans: clusterPlans(snapshot, read.built.records) });
-  return { source: read.source, requests: read.requests, ...report };
+  return { kind: "ScanReport", apiVersion: SCAN_API_VERSION, source: read.source, requests: read.requests, ...report };
 }

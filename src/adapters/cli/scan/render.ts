@@ -16,6 +16,9 @@ export type ScanSource =
   | { readonly kind: "files"; readonly files: readonly string[] };
 
 export interface ScanOutput extends ScanReport {
+  /** `ScanReport` and `aksnet/v1`: what the JSON is and the version of its contract. */
+  readonly kind: "ScanReport";
+  readonly apiVersion: string;
   readonly source: ScanSource;
   readonly requests: Omit<RequestStats, "log"> | null;
 }

@@ -104,7 +104,16 @@ describe("aksnet scan --from: the recorded cluster, its VNet and its usage", () 
       ["table", "markdown", "json", "sarif"].map((o) => scan(["--from", ...RECORDED, USAGE, "-o", o])),
     );
     const report = JSON.parse(json!.stdout);
+    expect(report).toMatchObject({ kind: "ScanReport", apiVersion: "aksnet/v1" });
     expect(report.source).toEqual({ kind: "files", files: [...RECORDED, USAGE] });
+    // The VNet read, whole: the space it takes (docs/scan.md, "Reading it as used space").
+    expect(report.vnets).toEqual([
+      expect.objectContaining({
+        name: "cliakstest000003",
+        addressSpace: ["11.0.0.0/16"],
+        subnets: [expect.objectContaining({ name: "aks-subnet", prefixes: ["11.0.0.0/24"] })],
+      }),
+    ]);
     expect(report.requests).toBeNull();
     const c = report.clusters[0];
     expect(c).toMatchObject({ name: "cliakstest000002", model: "kubenet", kubernetesVersion: "1.17.13" });
@@ -172,6 +181,8 @@ describe("aksnet scan --from: the recorded cluster, its VNet and its usage", () 
       ...Object.keys(c.podCidr),
       ...Object.keys(r.subnets[0]),
       ...Object.keys(r.subnets[0].pools[0]),
+      ...Object.keys(r.vnets[0]),
+      ...Object.keys(r.vnets[0].subnets[0]),
     ];
     const doc = readFileSync(join(ROOT, "docs/scan.md"), "utf8");
     const json = doc.slice(doc.indexOf("## JSON output"), doc.indexOf("## SARIF"));
