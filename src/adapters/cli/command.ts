@@ -18,6 +18,11 @@ export interface CommandInput {
 export interface CommandDef {
   /** Adds arguments, options and help text (with examples) to the command. */
   configure(cmd: Command): void;
+  /**
+   * For a command that parses its own nested subcommands at run time (cidr): adds them to `cmd`
+   * with their options, so shell completion and other readers of the registry see them.
+   */
+  subcommands?(cmd: Command): void;
   /** Runs the command and returns its exit code; throws `UsageError` for bad input. */
   run(input: CommandInput): Promise<number>;
 }

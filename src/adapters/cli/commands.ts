@@ -65,4 +65,9 @@ export const commands: readonly CommandEntry[] = [
     load: () => import("./scan/command.js"),
   },
   { name: "serve", summary: "the web planner on 127.0.0.1", load: () => import("./serve/command.js") },
+  {
+    name: "completion",
+    summary: "shell completion: bash, zsh, fish or powershell",
+    load: () => import("./completion/command.js"),
+  },
 ];

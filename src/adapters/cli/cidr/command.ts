@@ -29,6 +29,9 @@ export default defineCommand({
     cmd.parent?.enablePositionalOptions();
     cmd.helpOption(false).allowUnknownOption().allowExcessArguments().passThroughOptions().argument("[args...]");
   },
+  subcommands(cmd) {
+    for (const sub of subcommands) sub.configure(cmd.command(sub.name).description(sub.summary));
+  },
   async run({ args, io }) {
     const argv = (args[0] as string[] | undefined) ?? [];
     const outer = (msg: string) =>

@@ -27,7 +27,9 @@ function allOptions(cmd: Command): Option[] {
 describe("the command registry: checking commands", () => {
   it.each(commands.map((c) => [c.name, c] as const))("%s: writes SARIF only with --fail-on", async (_name, entry) => {
     const cmd = new Command(entry.name);
-    (await entry.load()).default.configure(cmd);
+    const def = (await entry.load()).default;
+    def.configure(cmd);
+    def.subcommands?.(cmd);
     const opts = allOptions(cmd);
     const output = opts.find((o) => o.long === "--output");
     const sarif = output?.description.includes("sarif") ?? false;
