@@ -25,6 +25,12 @@ import {
   type PlanInput,
 } from "../../src/index.js";
 import { computeView } from "../../src/adapters/web/compute.js";
+import { readDumps, DumpError } from "../../src/adapters/inspect/index.js";
+import { inspectReport } from "../../src/engines/inspect/index.js";
+import { loadPlanSet } from "../../src/adapters/importers/index.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 type O = Record<string, unknown>;
 
@@ -224,6 +230,40 @@ const tfArb: fc.Arbitrary<O> = fc.record({ k: copiesOf, r: range, n: count, dept
   };
 });
 
+/** `az network vnet list` output: k VNets of k subnets, hostile prefixes. */
+const vnetListArb: fc.Arbitrary<unknown> = fc.record({ k: copiesOf, r: range, name: text }).map((a) =>
+  copies(Math.min(a.k, 200), (i) => ({
+    id: `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v${i}`,
+    name: i % 2 ? a.name : `v${i}`,
+    addressSpace: { addressPrefixes: [a.r] },
+    subnets: copies(Math.min(a.k, 200), (j) => ({ name: `s${j}`, addressPrefix: a.r, addressPrefixes: [a.r] })),
+    virtualNetworkPeerings: [{ remoteAddressSpace: { addressPrefixes: [a.r] } }],
+  })),
+);
+
+/** `kubectl get nodes,pods -A -o json`: k nodes (names may repeat), k pods, hostile ranges and addresses. */
+const dumpArb: fc.Arbitrary<unknown> = fc.record({ k: copiesOf, r: range, name: text, dup: fc.boolean() }).map((a) => ({
+  kind: "List",
+  apiVersion: "v1",
+  items: [
+    ...copies(a.k, (i) => ({
+      kind: "Node",
+      metadata: {
+        name: a.dup ? a.name : `n${i}`,
+        labels: { "kubernetes.azure.com/agentpool": a.name, "kubernetes.azure.com/azure-cni-overlay": "true" },
+      },
+      spec: { podCIDR: a.r, podCIDRs: [a.r, a.r] },
+      status: { addresses: [{ type: "InternalIP", address: a.r.replace(/\/.*/, "") }], allocatable: { pods: "1e9" } },
+    })),
+    ...copies(a.k, (i) => ({
+      kind: "Pod",
+      metadata: { name: `p${i}`, namespace: a.name },
+      spec: { nodeName: a.dup ? a.name : `n${i % 7}`, hostNetwork: i % 3 === 0 },
+      status: { phase: "Running", podIP: a.r.replace(/\/.*/, ""), podIPs: [{ ip: a.r }] },
+    })),
+  ],
+}));
+
 interface Failure {
   readonly step: string;
   readonly error: string;
@@ -285,7 +325,24 @@ function runEngines(plan: Plan, fail: (step: string, e: unknown) => void, stats:
   step("migrate cilium", () => planMigration(resolved, { to: "cilium" }));
 }
 
-function main(): void {
+async function inspectDumps(seed: number, runs: number, failures: Failure[], stats: { cases: number }): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "aksnet-fuzz-"));
+  let n = 0;
+  for (const doc of fc.sample(dumpArb, { seed, numRuns: runs })) {
+    stats.cases++;
+    const file = join(dir, `dump${n++}.json`);
+    writeFileSync(file, JSON.stringify(doc));
+    try {
+      const snapshot = await readDumps([file]);
+      inspectReport(snapshot, { kind: "dump", files: [file] });
+    } catch (e) {
+      if (!(e instanceof DumpError))
+        failures.push({ step: "inspect dump", error: String(e).slice(0, 300), input: summary(doc) });
+    }
+  }
+}
+
+async function main(): Promise<void> {
   const seed = Number(process.argv[2] ?? 1);
   const runs = Number(process.argv[3] ?? 10);
   const failures: Failure[] = [];
@@ -327,7 +384,34 @@ function main(): void {
       for (const f of failures.slice(before)) Object.assign(f, { input: `${kind} ${summary(doc)}` });
     }
   }
+  // Lists: az aks list (every cluster a plan of its own; each plan keeps its source map, about 3 KB a pool, so
+  // 10 clusters, not 50: 125,000 pools need about 400 MB) and az network vnet list beside a cluster.
+  for (const doc of fc.sample(azArb, { seed, numRuns: runs })) {
+    stats.cases++;
+    try {
+      for (const p of loadPlanSet([{ text: JSON.stringify(copies(10, () => doc)), fileName: "list.json" }]).plans)
+        if (p.loaded.plan) validate(p.loaded.plan);
+    } catch (e) {
+      if (!(e instanceof PlanLoadError))
+        failures.push({ step: "loadPlanSet", error: String(e).slice(0, 300), input: summary(doc) });
+    }
+  }
+  for (const list of fc.sample(vnetListArb, { seed, numRuns: runs })) {
+    stats.cases++;
+    try {
+      const cluster = JSON.stringify(fc.sample(azArb, { seed, numRuns: 1 })[0]);
+      const loaded = loadPlanSet([
+        { text: cluster, fileName: "aks.json" },
+        { text: JSON.stringify(list), fileName: "vnets.json" },
+      ]);
+      for (const p of loaded.plans) if (p.loaded.plan) validate(p.loaded.plan);
+    } catch (e) {
+      if (!(e instanceof PlanLoadError))
+        failures.push({ step: "vnet list", error: String(e).slice(0, 300), input: summary(list) });
+    }
+  }
+  await inspectDumps(seed, runs, failures, stats);
   process.stdout.write(`${JSON.stringify({ ...stats, failures: failures.slice(0, 20), failed: failures.length })}\n`);
 }
 
-main();
+await main();
