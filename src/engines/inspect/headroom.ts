@@ -65,17 +65,27 @@ const ERROR_FOR: Record<AddressUse["role"], HeadroomCheck["error"]> = {
   "pod-subnet": "SubnetIsFull",
 };
 
-export function headroom(
+/** A bound on how many more nodes the cluster takes: a range, the kubenet route table, the VNet's private IPs. */
+interface Limit {
+  readonly name: string;
+  readonly more: number;
+  readonly error: HeadroomCheck["error"];
+  readonly range?: AddressUse;
+}
+
+/** Every bound on more nodes the snapshot shows, unsorted. */
+function limitsOf(
   s: ClusterSnapshot,
   model: ModelId | "unknown",
   ranges: readonly AddressUse[],
   nodes: readonly NodeUse[],
-  configured: ConfiguredCluster | undefined,
-): Headroom {
-  const notes: string[] = [];
-  const limits: { name: string; more: number; error: HeadroomCheck["error"]; range?: AddressUse }[] = ranges.map(
-    (r) => ({ name: `${r.role} ${r.cidr}`, more: Math.floor(r.free / r.perNode), error: ERROR_FOR[r.role], range: r }),
-  );
+): Limit[] {
+  const limits: Limit[] = ranges.map((r) => ({
+    name: `${r.role} ${r.cidr}`,
+    more: Math.floor(r.free / r.perNode),
+    error: ERROR_FOR[r.role],
+    range: r,
+  }));
   if (model === "kubenet")
     limits.push({
       name: `kubenet route table (${PLATFORM_LIMITS.routesPerRouteTable.value} routes)`,
@@ -104,6 +114,12 @@ export function headroom(
       error: undefined,
     });
   }
+  return limits;
+}
+
+/** What the reader must know about how the ranges were read, per model. */
+function rangeNotes(model: ModelId | "unknown", ranges: readonly AddressUse[]): string[] {
+  const notes: string[] = [];
   if (model === "byo-cni" && ranges.length)
     notes.push(
       "Bring your own CNI: the pod CIDR headroom counts the /24 node ranges AKS hands out; whether pods use them is up to your CNI (Cilium cluster-pool, Calico IPAM may not).",
@@ -121,6 +137,18 @@ export function headroom(
     notes.push(
       "On Azure CNI node subnet every node reserves 1 + maxPods addresses of the node subnet, so the node subnet is the range that runs out first; only the VNet-wide limit is judged here.",
     );
+  return notes;
+}
+
+export function headroom(
+  s: ClusterSnapshot,
+  model: ModelId | "unknown",
+  ranges: readonly AddressUse[],
+  nodes: readonly NodeUse[],
+  configured: ConfiguredCluster | undefined,
+): Headroom {
+  const notes = rangeNotes(model, ranges);
+  const limits = limitsOf(s, model, ranges, nodes);
   limits.sort((a, b) => a.more - b.more);
   // The cluster node limit bounds scale-out; whether surge nodes count against it is not documented, so the upgrade checks leave it out.
   const clusterCap = PLATFORM_LIMITS.nodesPerCluster.value;
