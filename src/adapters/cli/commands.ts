@@ -55,6 +55,11 @@ export const commands: readonly CommandEntry[] = [
     load: () => import("./cidr/command.js"),
   },
   {
+    name: "fleet",
+    summary: "many clusters: check the estate, allocate VNets and subnets from address pools",
+    load: () => import("./fleet/command.js"),
+  },
+  {
     name: "layout",
     summary: "place every subnet a cluster needs in its VNet's address space, with room to grow",
     load: () => import("./layout/command.js"),

@@ -136,6 +136,11 @@ export function checkFleet(
     assumptions.push(
       "No cluster names peerWith and defaults.peerWith is empty: clusters are not taken as peered with the hub.",
     );
+  const unplaced = model.clusters.filter((c) => c.resolved && c.resolved.vnetAddressSpace.length === 0).length;
+  if (unplaced > 0)
+    assumptions.push(
+      `${unplaced} cluster(s) have no VNet yet: their pod and service CIDRs are left out until aksnet fleet allocate chooses them.`,
+    );
   return {
     ok: summary.errors === 0,
     name: fleet.name ?? null,

@@ -8,6 +8,14 @@
  * @module
  */
 export {
+  allocateFleet,
+  type FleetAllocateOptions,
+  type FleetAllocateResult,
+  type ClusterAllocation,
+  type AllocationStatus,
+  type AllocateProblem,
+} from "./allocate.js";
+export {
   checkFleet,
   vnetSizes,
   type FleetCheckOptions,

@@ -228,6 +228,8 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
       addItem(idx, f.text, ItemKind.space, [...base, ...f.path], `${entry.name} VNet ${f.text}`);
     for (const s of resolved.subnets)
       addItem(idx, s.text, ItemKind.subnet, [...base, ...s.path], `${entry.name} subnet ${s.name} ${s.text}`);
+    // A cluster without a VNet yet has only defaulted pod and service CIDRs: allocate chooses them.
+    if (resolved.vnetAddressSpace.length === 0) return;
     if (resolved.model === "azure-cni-overlay" || resolved.model === "kubenet" || resolved.model === "byo-cni")
       for (const f of resolved.podCidrs)
         addItem(

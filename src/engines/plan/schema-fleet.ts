@@ -173,7 +173,15 @@ export const UsedFileSection = z
   .object({
     file: z.string().min(1).describe("path relative to the fleet file"),
     format: z
-      .enum(["auto", "avnm-pool-usage", "azure-ipam", "netbox-available-prefixes", "prefix-list", "aksnet-scan"])
+      .enum([
+        "auto",
+        "avnm-pool-usage",
+        "azure-ipam",
+        "netbox-available-prefixes",
+        "netbox-prefixes",
+        "prefix-list",
+        "aksnet-scan",
+      ])
       .default("auto"),
   })
   .strict();

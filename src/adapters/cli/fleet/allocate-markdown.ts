@@ -1,0 +1,7 @@
+/** `aksnet fleet allocate -o markdown`. */
+import type { Formatter } from "../output/formats.js";
+import { renderFleetAllocate } from "./render.js";
+import type { FleetAllocateView } from "./view.js";
+
+const f: Formatter<FleetAllocateView> = (v) => renderFleetAllocate(v, true);
+export default f;

@@ -1,0 +1,7 @@
+/** `aksnet fleet check -o markdown`. */
+import type { Formatter } from "../output/formats.js";
+import { renderFleetCheck } from "./render.js";
+import type { FleetCheckView } from "./view.js";
+
+const f: Formatter<FleetCheckView> = (v) => renderFleetCheck(v, true);
+export default f;

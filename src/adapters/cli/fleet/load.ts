@@ -1,0 +1,125 @@
+/**
+ * Reads what `aksnet fleet` works on: the fleet file (YAML or JSON, with a source
+ * map for line and column), the cluster plans it references (paths relative to
+ * the fleet file, read with the plan importers) and the used space of `usedFrom`
+ * and `--used` (the used-space importers). A fleet file that cannot be read or is
+ * no fleet, or a used-space file that cannot be read, is a `UsageError` (exit 2);
+ * a referenced plan that cannot be read is a finding (the other clusters still count).
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import type { FleetLoadedPlan } from "../../../engines/fleet/index.js";
+import type { FieldPath, FleetPlan, Plan, SchemaProblem, UsedPrefix } from "../../../engines/plan/index.js";
+import { UsageError } from "../errors.js";
+import type { Io } from "../io.js";
+
+export interface LoadedFleet {
+  readonly file: string;
+  /** The parsed fleet, when it passed the schema. */
+  readonly fleet?: FleetPlan;
+  readonly problems: readonly SchemaProblem[];
+  /** The raw document (for `--write`). */
+  readonly value: unknown;
+  readonly plans: ReadonlyMap<string, FleetLoadedPlan>;
+  readonly used: readonly UsedPrefix[];
+  readonly notes: readonly string[];
+  /** Line and column of a field of the fleet file. */
+  locate(path: FieldPath): { readonly file: string; readonly line: number; readonly column: number };
+}
+
+async function text(io: Io, base: string, path: string, what: string): Promise<string> {
+  try {
+    return await readFile(resolve(base, path), "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "it does not exist" : code === "EISDIR" ? "it is a directory" : "it cannot be read";
+    throw new UsageError(`cannot read ${path}: ${why}; give the path of ${what}`);
+  }
+}
+
+/** Reads the fleet file and everything it references. */
+export async function loadFleet(
+  file: string,
+  io: Io,
+  usedFiles: readonly string[],
+  usedFormat?: string,
+): Promise<LoadedFleet> {
+  const raw = await text(io, io.cwd, file, "a fleet file (kind: FleetPlan, YAML or JSON)");
+  const { parseText, PlanLoadError, loadPlanText, readUsedSpace, UsedSpaceError } =
+    await import("../../importers/index.js");
+  const { parseFleetPlan, isFleetDocument } = await import("../../../engines/plan/index.js");
+  let parsed: ReturnType<typeof parseText>;
+  try {
+    parsed = parseText(raw, file);
+  } catch (e) {
+    if (e instanceof PlanLoadError) throw new UsageError(e.message.replace(/\.$/, ""));
+    throw e;
+  }
+  if (!isFleetDocument(parsed.value))
+    throw new UsageError(
+      `${file} is not a fleet file: it needs kind: FleetPlan (a cluster plan goes to aksnet check; a fleet lists clusters)`,
+    );
+  const locate = (path: FieldPath) => ({ file, ...parsed.position(path) });
+  const result = parseFleetPlan(parsed.value);
+  const base = dirname(resolve(io.cwd, file));
+  const plans = new Map<string, FleetLoadedPlan>();
+  const notes: string[] = [];
+  const used: UsedPrefix[] = [];
+  const fleet = result.fleet;
+  if (fleet) {
+    const refs = [...new Set(fleet.clusters.flatMap((c) => (typeof c.plan === "string" ? [c.plan] : [])))];
+    await Promise.all(
+      refs.map(async (ref) => {
+        let t: string;
+        try {
+          t = await readFile(resolve(base, ref), "utf8");
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          plans.set(ref, { error: code === "ENOENT" ? "it does not exist" : "it cannot be read" });
+          return;
+        }
+        try {
+          const loaded = loadPlanText(t, ref);
+          if (loaded.plan) plans.set(ref, loaded.plan satisfies Plan);
+          else
+            plans.set(ref, {
+              error: `${loaded.problems.length} schema problem(s), first: ${loaded.problems[0]?.message ?? ""}`,
+            });
+        } catch (e) {
+          plans.set(ref, { error: e instanceof Error ? e.message.replace(/\.$/, "") : String(e) });
+        }
+      }),
+    );
+    const within = fleet.pools.flatMap((p) => p.cidrs);
+    const sources = [
+      ...fleet.usedFrom.map((u) => ({ path: resolve(base, u.file), name: u.file, format: u.format as string })),
+      ...usedFiles.map((u) => ({ path: resolve(io.cwd, u), name: u, format: usedFormat ?? "auto" })),
+    ];
+    for (const s of sources) {
+      const t = await text(
+        io,
+        "/",
+        s.path,
+        "a used-space file (AVNM pool usage, Azure IPAM, NetBox, a prefix list, aksnet scan -o json)",
+      );
+      try {
+        const space = readUsedSpace(t, s.name, { format: s.format as never, within });
+        used.push(...space.prefixes);
+        notes.push(...space.notes);
+      } catch (e) {
+        if (e instanceof UsedSpaceError) throw new UsageError(e.message.replace(/\.$/, ""));
+        throw e;
+      }
+    }
+  }
+  return {
+    file,
+    ...(fleet ? { fleet } : {}),
+    problems: result.problems,
+    value: parsed.value,
+    plans,
+    used,
+    notes,
+    locate,
+  };
+}
