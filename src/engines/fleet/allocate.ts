@@ -24,7 +24,7 @@ import { layoutPlan } from "../layout/index.js";
 import type { FieldPath, FleetPlan, FleetPlanInput, Plan, UsedPrefix } from "../plan/index.js";
 import { parseFleetPlan } from "../plan/index.js";
 import { validate, type Finding } from "../validate/index.js";
-import { fleetModel, ItemKind, type ClusterNode, type FleetLoadedPlan, type FleetModel } from "./model.js";
+import { fleetModel, ItemKind, reachedBy, type ClusterNode, type FleetLoadedPlan, type FleetModel } from "./model.js";
 import { poolForecasts, type PoolForecast } from "./pools.js";
 
 export interface FleetAllocateOptions {
@@ -452,7 +452,7 @@ function reachedNetworks(
   const out: { name: string; cidrs: string[]; kind?: "peering" | "onPremises" | "other" }[] = [];
   const spaces = new Map<number, string[]>();
   const { owner, kind, cidr } = m.items;
-  const want = m.routes[c.network] ?? new Set<number>();
+  const want = new Set(reachedBy(m, c.network));
   if (want.size === 0) return out;
   for (let i = 0; i < owner.length; i++) {
     const o = owner[i] as number;
@@ -463,7 +463,7 @@ function reachedNetworks(
     list.push(cidr[i] as string);
     spaces.set(o, list);
   }
-  for (const o of [...want].sort((a, b) => a - b)) {
+  for (const o of want) {
     const n = m.networks[o];
     const cidrs = spaces.get(o);
     if (!n || !cidrs || cidrs.length === 0) continue;

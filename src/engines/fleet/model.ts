@@ -89,12 +89,20 @@ export interface FleetModel {
     readonly path: FieldPath[];
     readonly label: string[];
   };
-  /** routes[x]: the networks x holds routes to (peers, gateway-connected networks), explicit. */
+  /** routes[x]: the networks x holds routes to by peering or a gateway connection (gateway transit: `gatewaysOf`). */
   readonly routes: readonly Set<number>[];
   /** seenBy[x]: the networks that hold routes to x. */
   readonly seenBy: readonly Set<number>[];
   /** Connected groups (Virtual Network Manager mesh or direct connectivity), by network. */
   readonly groupsOf: readonly (readonly number[])[];
+  /** The gateways each network routes through (those it uses by gateway transit, and its own). */
+  readonly gatewaysOf: readonly (readonly number[])[];
+  /** The gateways each on-premises or other network is connected to. */
+  readonly attachedTo: readonly (readonly number[])[];
+  /** The networks connected to each gateway. */
+  readonly attached: readonly (readonly number[])[];
+  /** The networks routing through each gateway. */
+  readonly gatewayUsers: readonly (readonly number[])[];
   /** The members of each connected group. */
   readonly groupMembers: readonly (readonly number[])[];
   /** Meshes (Cilium cluster mesh, Fleet cross-cluster networking), by network. */
@@ -325,22 +333,42 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
       if (x !== undefined) meshesOf[x]?.push(i);
     });
   });
-  // Gateway transit: a network using G's gateway, or G itself, routes to what is connected to G; and back.
-  for (let x = 0; x < n; x++) {
-    const gws = [...(usesGateway[x] ?? [])];
-    if (networks[x]?.gateway) gws.push(x);
-    for (const g of gws)
-      for (const o of attached[g] ?? []) {
-        if (o === x) continue;
-        routes[x]?.add(o);
-        routes[o]?.add(x);
-      }
-  }
+  // Gateway transit stays implicit (a thousand branch sites behind one gateway would be a million routes):
+  // gatewaysOf[x] are the gateways x routes through (those it uses, and its own), attachedTo[o] the gateways o hangs off.
+  const gatewaysOf = usesGateway.map((set, x) => {
+    const list = [...set];
+    if (networks[x]?.gateway) list.push(x);
+    return list;
+  });
+  const attachedTo = Array.from({ length: n }, () => [] as number[]);
+  attached.forEach((list, g) => {
+    for (const o of list) attachedTo[o]?.push(g);
+  });
+  const gatewayUsers = Array.from({ length: n }, () => [] as number[]);
+  gatewaysOf.forEach((list, x) => {
+    for (const g of list) gatewayUsers[g]?.push(x);
+  });
   const seenBy = Array.from({ length: n }, () => new Set<number>());
   routes.forEach((set, v) => {
     for (const x of set) seenBy[x]?.add(v);
   });
-  return { fleet, networks, clusters, byName, items, routes, seenBy, groupsOf, groupMembers, meshesOf, problems };
+  return {
+    fleet,
+    networks,
+    clusters,
+    byName,
+    items,
+    routes,
+    seenBy,
+    groupsOf,
+    groupMembers,
+    meshesOf,
+    gatewaysOf,
+    attachedTo,
+    attached,
+    gatewayUsers,
+    problems,
+  };
 }
 
 function shareAny(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
@@ -352,20 +380,51 @@ function shareAny(a: readonly number[] | undefined, b: readonly number[] | undef
 /** How two networks relate: they reach each other, a third network reaches both, or neither. */
 export type Reach = "direct" | "mesh" | "common" | "none";
 
+/** Whether v holds a route to x: a peering, a connected group, or through a gateway. */
+export function sees(m: FleetModel, v: number, x: number): boolean {
+  return (
+    v !== x &&
+    (m.routes[v]?.has(x) === true ||
+      shareAny(m.groupsOf[v], m.groupsOf[x]) ||
+      shareAny(m.gatewaysOf[v], m.attachedTo[x]) ||
+      shareAny(m.attachedTo[v], m.gatewaysOf[x]))
+  );
+}
+
+/** Every network that holds a route to x (may repeat one). */
+export function* viewersOf(m: FleetModel, x: number): Generator<number> {
+  yield* m.seenBy[x] ?? [];
+  for (const g of m.groupsOf[x] ?? []) yield* m.groupMembers[g] ?? [];
+  for (const g of m.attachedTo[x] ?? []) yield* m.gatewayUsers[g] ?? [];
+  for (const g of m.gatewaysOf[x] ?? []) yield* m.attached[g] ?? [];
+}
+
 /** How networks a and b reach each other (see `Reach`); `via` names a common viewer. */
 export function reachOf(m: FleetModel, a: number, b: number): { reach: Reach; via?: number } {
   if (shareAny(m.meshesOf[a], m.meshesOf[b])) return { reach: "mesh" };
-  if (m.routes[a]?.has(b) || m.routes[b]?.has(a) || shareAny(m.groupsOf[a], m.groupsOf[b])) return { reach: "direct" };
-  // Every network that sees one side (through its routes or a connected group), asked whether it sees the other.
-  const cost = (x: number): number =>
-    (m.seenBy[x]?.size ?? 0) + (m.groupsOf[x] ?? []).reduce((s, g) => s + (m.groupMembers[g]?.length ?? 0), 0);
+  if (sees(m, a, b) || sees(m, b, a)) return { reach: "direct" };
+  // Both behind one gateway: the gateway's VNet (and every network using it) sees both.
+  for (const g of m.attachedTo[a] ?? []) if (m.attachedTo[b]?.includes(g)) return { reach: "common", via: g };
+  const cost = (x: number): number => {
+    let c = m.seenBy[x]?.size ?? 0;
+    for (const g of m.groupsOf[x] ?? []) c += m.groupMembers[g]?.length ?? 0;
+    for (const g of m.attachedTo[x] ?? []) c += m.gatewayUsers[g]?.length ?? 0;
+    for (const g of m.gatewaysOf[x] ?? []) c += m.attached[g]?.length ?? 0;
+    return c;
+  };
   const [one, other] = cost(a) <= cost(b) ? [a, b] : [b, a];
-  const sees = (v: number, x: number): boolean =>
-    v !== x && (m.routes[v]?.has(x) === true || shareAny(m.groupsOf[v], m.groupsOf[x]));
-  for (const v of m.seenBy[one] ?? []) if (sees(v, other)) return { reach: "common", via: v };
-  for (const g of m.groupsOf[one] ?? [])
-    for (const v of m.groupMembers[g] ?? []) if (v !== one && sees(v, other)) return { reach: "common", via: v };
+  for (const v of viewersOf(m, one)) if (v !== one && sees(m, v, other)) return { reach: "common", via: v };
   return { reach: "none" };
+}
+
+/** Every network x holds a route to, in index order (peers, connected groups, through gateways). */
+export function reachedBy(m: FleetModel, x: number): number[] {
+  const out = new Set<number>(m.routes[x] ?? []);
+  for (const g of m.groupsOf[x] ?? []) for (const v of m.groupMembers[g] ?? []) out.add(v);
+  for (const g of m.gatewaysOf[x] ?? []) for (const o of m.attached[g] ?? []) out.add(o);
+  for (const g of m.attachedTo[x] ?? []) for (const u of m.gatewayUsers[g] ?? []) out.add(u);
+  out.delete(x);
+  return [...out].sort((p, q) => p - q);
 }
 
 /** A field path as words for messages, e.g. `networks[2]`. */

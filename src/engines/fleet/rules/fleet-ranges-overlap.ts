@@ -56,7 +56,9 @@ export default defineFleetRule({
       const example = `${item(ia)} overlaps ${item(ib)}`;
       const data = { a: name(c.a), b: name(c.b), example, count: c.count };
       if (c.cls === "direct") {
-        const how = model.routes[c.a]?.has(c.b) ? "peered or gateway-connected" : "a connected group";
+        const how = shareGroup(model.groupsOf[c.a], model.groupsOf[c.b])
+          ? "a connected group"
+          : "peered or gateway-connected";
         report({ messageId: "direct", path, data: { ...data, how } });
       } else if (c.cls === "common") report({ messageId: "common", path, data: { ...data, via: name(c.via ?? 0) } });
       else if (c.cls === "mesh") {
@@ -69,3 +71,7 @@ export default defineFleetRule({
     }
   },
 });
+
+function shareGroup(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  return (a ?? []).some((g) => b?.includes(g));
+}
