@@ -241,6 +241,30 @@ describe("the planner's story in Chromium", () => {
     await close();
   });
 
+  it.each([
+    { name: "320 px reflow", width: 320, height: 640 },
+    { name: "200% zoom of 1280×800", width: 640, height: 400 },
+  ] as const)("$name: no horizontal scrolling, chart text at 12 px or more, no axe violation", async (size) => {
+    const { page, close } = await open(size as unknown as (typeof SIZES)[number]);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Rendered size of each chart text: its font size times the drawing's scale on screen.
+    const smallest = await page.evaluate(() => {
+      const svg = document.querySelector<SVGSVGElement>("#chart-svg");
+      if (!svg) return 0;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return Math.min(
+        ...Array.from(svg.querySelectorAll("text")).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale),
+      );
+    });
+    expect(smallest).toBeGreaterThanOrEqual(12);
+    await page.screenshot({ path: join(OUTPUT, `story-${size.width}x${size.height}.png`), fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+    await close();
+  });
+
   it("loads without layout shift (CLS under 0.1)", async () => {
     const { page, close } = await open(SIZES[0]);
     await page.waitForTimeout(500);

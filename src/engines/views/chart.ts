@@ -60,6 +60,8 @@ export interface ChartSeries {
   readonly maxNodes: number;
   /** The resource behind `maxNodes`. */
   readonly limitedBy: Resource;
+  /** Node-subnet addresses needed at `maxNodes`: where the curve ends. */
+  readonly atMaxNodes: number;
   /** Addresses needed at the marked node count. */
   readonly atMarker: number;
 }
@@ -148,6 +150,7 @@ export function chartData(input: ChartInput): ChartData {
       subnetMaxNodes: b.subnetMaxNodes,
       maxNodes: b.maxNodes,
       limitedBy: b.limitedBy,
+      atMaxNodes: need(model, b.maxPods, b.maxNodes),
       atMarker: need(model, b.maxPods, input.nodes),
     };
   });

@@ -3,13 +3,15 @@
  * models, the subnet's usable addresses as a dashed red line, a dot where each
  * line crosses it (the exhaustion point) and a marker at the chosen node count.
  */
-import type { ChartData } from "../../../engines/views/index.js";
+import { LIMIT_WORDS, type ChartData } from "../../../engines/views/index.js";
 import { fill, h, num, svg } from "./dom.js";
 
-const W = 640;
+/**
+ * The drawing is as wide as its box (300 to 640 units), so one unit is one CSS pixel and the chart's
+ * 13 px text stays 13 px on a phone (a fixed 640-unit drawing shrank it to 7 px at 390 px).
+ */
 const H = 300;
 const M = { left: 56, right: 16, top: 14, bottom: 36 };
-const PW = W - M.left - M.right;
 const PH = H - M.top - M.bottom;
 
 function niceTicks(max: number, count: number): number[] {
@@ -21,7 +23,25 @@ function niceTicks(max: number, count: number): number[] {
   return out;
 }
 
+let resizeHooked = false;
+let last: { el: HTMLElement; chart: ChartData | undefined; width: number } | undefined;
+
 export function renderChart(el: HTMLElement, chart: ChartData | undefined): void {
+  const W = Math.max(300, Math.min(640, Math.round(el.clientWidth || 640)));
+  const PW = W - M.left - M.right;
+  last = { el, chart, width: W };
+  if (!resizeHooked) {
+    resizeHooked = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    window.addEventListener("resize", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const l = last;
+        if (l && Math.max(300, Math.min(640, Math.round(l.el.clientWidth || 640))) !== l.width)
+          renderChart(l.el, l.chart);
+      }, 100);
+    });
+  }
   if (!chart)
     return fill(
       el,
@@ -35,13 +55,16 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
       svg("line", { x1: M.left, x2: W - M.right, y1: y(t), y2: y(t), class: "grid" }),
       svg("text", { x: M.left - 6, y: y(t) + 4, "text-anchor": "end" }, num(t)),
     ]),
-    ...niceTicks(chart.xMax, 6).map((t) =>
+    ...niceTicks(chart.xMax, W < 480 ? 3 : 6).map((t) =>
       svg("text", { x: x(t), y: H - M.bottom + 16, "text-anchor": "middle" }, num(t)),
     ),
   ].flat();
   const series = chart.series.map((s, i) => {
-    const d = s.points.map(([n, a], j) => `${j === 0 ? "M" : "L"}${x(n).toFixed(1)},${y(a).toFixed(1)}`).join(" ");
+    // Each line stops at its dot: past its first limit the model runs no more nodes.
+    const shown = [...s.points.filter(([n]) => n < s.maxNodes), [s.maxNodes, s.atMaxNodes] as const];
+    const d = shown.map(([n, a], j) => `${j === 0 ? "M" : "L"}${x(n).toFixed(1)},${y(a).toFixed(1)}`).join(" ");
     const ex = x(s.maxNodes);
+    const limit = LIMIT_WORDS[s.limitedBy] ?? s.limitedBy;
     return svg(
       "g",
       { class: `series-group model-${i}` },
@@ -49,8 +72,9 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
       s.maxNodes < chart.xMax
         ? svg(
             "circle",
-            { cx: ex.toFixed(1), cy: y(chart.capacity).toFixed(1), r: 4.5, class: "exhaust" },
-            svg("title", {}, `${s.title}: the subnet runs out after ${num(s.maxNodes)} nodes`),
+            // On the model's own curve, where its first limit runs out (the node subnet, or a tighter one).
+            { cx: ex.toFixed(1), cy: y(s.atMaxNodes).toFixed(1), r: 4.5, class: "exhaust" },
+            svg("title", {}, `${s.title}: ${limit} runs out after ${num(s.maxNodes)} nodes`),
           )
         : null,
     );
@@ -76,7 +100,7 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
       ...grid,
       svg("line", { x1: M.left, x2: M.left, y1: M.top, y2: M.top + PH, class: "axis" }),
       svg("line", { x1: M.left, x2: W - M.right, y1: M.top + PH, y2: M.top + PH, class: "axis" }),
-      svg("text", { x: M.left + PW / 2, y: H - 4, "text-anchor": "middle" }, "nodes (with upgrade surge added)"),
+      svg("text", { x: M.left + PW / 2, y: H - 4, "text-anchor": "middle" }, "nodes (addresses include surge)"),
       svg("clipPath", { id: "plot-clip" }, svg("rect", { x: M.left, y: M.top, width: PW, height: PH })),
       svg("g", { "clip-path": "url(#plot-clip)" }, ...series),
       svg("line", { x1: M.left, x2: W - M.right, y1: y(chart.capacity), y2: y(chart.capacity), class: "capacity" }),
@@ -110,7 +134,7 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
           h(
             "span",
             { "data-field": "maxNodes", class: s.atMarker > chart.capacity ? "problem" : undefined },
-            `addresses last for ${num(s.maxNodes)} nodes`,
+            `${num(s.maxNodes)} nodes at most (${LIMIT_WORDS[s.limitedBy] ?? s.limitedBy})`,
           ),
         ),
       ),
@@ -118,7 +142,7 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
     h(
       "p",
       { class: "hint" },
-      `${chart.subnetLabel}: ${chart.subnet}; one pool, max surge ${chart.maxSurge.kind === "percent" ? `${chart.maxSurge.percent}%` : chart.maxSurge.count}; reserved addresses of the plan included. Addresses only: limits that are not addresses (kubenet's 400 routes, the VNet's 65,536 private IPs, the 5,000-node cluster limit) are in the comparison's "Limited by".`,
+      `${chart.subnetLabel}: ${chart.subnet}; one pool, max surge ${chart.maxSurge.kind === "percent" ? `${chart.maxSurge.percent}%` : chart.maxSurge.count}; reserved addresses of the plan included. A dot ends each line where the model's first limit runs out: the node subnet (the dashed line), or before it the pod CIDR, a pod subnet, kubenet's 400 routes, the VNet's 65,536 private IPs or the tier's node limit, as in the comparison's "Limited by".`,
     ),
   );
 }
