@@ -1,16 +1,25 @@
 /**
- * `aksnet scan -o json` (docs/scan.md, a public contract): the subnets the
- * clusters' pools use (`subnets[].prefixes`) and each kubenet or Overlay
- * cluster's pod CIDR (`clusters[].podCidr.cidr`, labelled `scan:pod-cidr`: it
- * takes no VNet space, but a VNet on it could not reach those pods). What the scan
- * could not read (`missing`) is named in a note: its space is not counted.
+ * `aksnet scan -o json` (docs/scan.md "Reading it as used space", the versioned
+ * contract `kind: ScanReport`, `apiVersion: aksnet/v1`): every VNet read, whole
+ * (`vnets[].addressSpace`), what those VNets reach through their peerings
+ * (`vnets[].peerings[].remoteAddressSpace`), the subnets the clusters' pools use
+ * (`subnets[].prefixes`) and each kubenet or Overlay cluster's pod CIDR
+ * (`clusters[].podCidr.cidr`, labelled `scan:pod-cidr`: it takes no VNet space,
+ * but a VNet on it could not reach those pods). Output of a scan before `vnets[]`
+ * existed gives the subnets only, and a note says so. What the scan could not read
+ * (`missing`) is named in a note: its space is not counted.
  */
 import { field, isObj, listField, textField, UsedCollector } from "./collect.js";
 import { UsedSpaceError, type UsedSpace } from "./types.js";
 
 /** Reports whether a value is a scan report (`summary`, `clusters`, `subnets`, `missing`). */
 export function isAksnetScan(v: unknown): boolean {
-  return isObj(v) && isObj(v["summary"]) && Array.isArray(v["clusters"]) && Array.isArray(v["subnets"]);
+  return (
+    isObj(v) &&
+    (v["kind"] === "ScanReport" || isObj(v["summary"])) &&
+    Array.isArray(v["clusters"]) &&
+    Array.isArray(v["subnets"])
+  );
 }
 
 export function readAksnetScan(value: unknown, fileName: string): UsedSpace {
@@ -38,6 +47,35 @@ export function readAksnetScan(value: unknown, fileName: string): UsedSpace {
         `pod CIDR of cluster ${textField(k, "name") ?? i + 1}`,
       );
   });
+  const vnets = field(v, "vnets");
+  listField(v, "vnets", fileName, []).forEach((n, i) => {
+    if (!isObj(n))
+      throw new UsedSpaceError(`${fileName}: vnets[${i}] is not an object; give aksnet scan's JSON as it wrote it.`);
+    const name = textField(n, "name") ?? textField(n, "id") ?? String(i + 1);
+    listField(n, "addressSpace", fileName, ["vnets", i]).forEach((p, j) =>
+      c.add(p, ["vnets", i, "addressSpace", j], "scan", `VNet ${name}`),
+    );
+    listField(n, "peerings", fileName, ["vnets", i]).forEach((pe, k) => {
+      if (!isObj(pe))
+        throw new UsedSpaceError(
+          `${fileName}: vnets[${i}].peerings[${k}] is not an object; give aksnet scan's JSON as it wrote it.`,
+        );
+      const peering = textField(pe, "name") ?? String(k + 1);
+      listField(pe, "remoteAddressSpace", fileName, ["vnets", i, "peerings", k]).forEach((p, j) =>
+        c.add(p, ["vnets", i, "peerings", k, "remoteAddressSpace", j], "scan", `peered with VNet ${name} (${peering})`),
+      );
+    });
+    listField(n, "subnets", fileName, ["vnets", i]).forEach((sn, k) => {
+      if (!isObj(sn))
+        throw new UsedSpaceError(
+          `${fileName}: vnets[${i}].subnets[${k}] is not an object; give aksnet scan's JSON as it wrote it.`,
+        );
+      const subnet = textField(sn, "name") ?? String(k + 1);
+      listField(sn, "prefixes", fileName, ["vnets", i, "subnets", k]).forEach((p, j) =>
+        c.add(p, ["vnets", i, "subnets", k, "prefixes", j], "scan", `subnet ${subnet}`),
+      );
+    });
+  });
   const missing = listField(v, "missing", fileName, []);
   for (const m of missing.slice(0, 5))
     if (isObj(m))
@@ -47,8 +85,9 @@ export function readAksnetScan(value: unknown, fileName: string): UsedSpace {
       );
   if (missing.length > 5)
     c.note(`the scan missed ${missing.length} reads in all; rerun it with access to them to count their space.`);
-  c.note(
-    "aksnet scan lists the subnets clusters use, not whole VNet address spaces; add the VNets' address spaces (a prefix list) to keep their free parts out too.",
-  );
+  if (!Array.isArray(vnets))
+    c.note(
+      "this scan output lists the subnets clusters use, not whole VNet address spaces (scans since vnets[] was added do); add the VNets' address spaces (a prefix list) to keep their free parts out too.",
+    );
   return c.done();
 }

@@ -18,6 +18,36 @@ interface FixtureCase {
   readonly note?: RegExp;
 }
 
+/**
+ * The scan fixture's used space, read from it the slow way: every field docs/scan.md names as used space, in
+ * the reader's order, each (prefix, name) once (a pool's subnet is in subnets[] and in its VNet's subnets[]).
+ */
+const SCAN_CIDRS = ((): string[] => {
+  const d = JSON.parse(fixture("aksnet-scan.json")) as {
+    subnets: { name: string; prefixes: string[] }[];
+    clusters: { name: string; podCidr: { cidr: string } | null }[];
+    vnets: {
+      name: string;
+      addressSpace: string[];
+      peerings: { name: string; remoteAddressSpace: string[] }[];
+      subnets: { name: string; prefixes: string[] }[];
+    }[];
+  };
+  const all: [string, string][] = [
+    ...d.subnets.flatMap((s) => s.prefixes.map((p): [string, string] => [p, `subnet ${s.name}`])),
+    ...d.clusters.flatMap((c) => (c.podCidr ? [[c.podCidr.cidr, `pod ${c.name}`] as [string, string]] : [])),
+    ...d.vnets.flatMap((v) => [
+      ...v.addressSpace.map((p): [string, string] => [p, `VNet ${v.name}`]),
+      ...v.peerings.flatMap((pe) =>
+        pe.remoteAddressSpace.map((p): [string, string] => [p, `peer ${v.name} ${pe.name}`]),
+      ),
+      ...v.subnets.flatMap((s) => s.prefixes.map((p): [string, string] => [p, `subnet ${s.name}`])),
+    ]),
+  ];
+  const seen = new Set<string>();
+  return all.filter(([p, n]) => !seen.has(`${p} ${n}`) && seen.add(`${p} ${n}`)).map(([p]) => p);
+})();
+
 const FIXTURES: readonly FixtureCase[] = [
   {
     name: "AVNM pool usage (REST example): allocated, reserved, child pools; the rest of the pool is available",
@@ -88,12 +118,15 @@ const FIXTURES: readonly FixtureCase[] = [
     labels: { "10.0.0.0/16": "on-premises datacenter", "192.168.10.0/24": "branch office" },
   },
   {
-    name: "aksnet scan -o json: the pools' subnets and the pod CIDRs",
+    name: "aksnet scan -o json: whole VNets, what they peer with, the pools' subnets and the pod CIDRs",
     file: "aksnet-scan.json",
     format: "aksnet-scan",
-    cidrs: ["10.20.1.0/24", "10.20.0.0/26", "10.20.2.0/27", "192.168.0.0/16", "192.168.0.0/16", "192.168.0.0/16"],
-    labels: { "10.20.1.0/24": "subnet snet-aks-batch" },
-    note: /not whole VNet address spaces/,
+    cidrs: SCAN_CIDRS,
+    labels: {
+      "10.20.0.0/16": "VNet vnet-spoke-weu",
+      "10.0.0.0/16": "peered with VNet vnet-spoke-weu (spoke-to-hub)",
+      "10.20.1.0/24": "subnet snet-aks-batch",
+    },
   },
 ];
 
@@ -174,6 +207,19 @@ describe("readUsedSpace: fixtures", () => {
     expect(readUsedSpace(JSON.stringify(vnets), "v.json").prefixes).toEqual([
       { cidr: "10.2.0.0/16", source: "azure-ipam", name: "v" },
     ]);
+  });
+
+  it("reads a scan from before vnets[] (subnets and pod CIDRs only) and says what it lacks", () => {
+    const old = {
+      summary: {},
+      clusters: [{ name: "a", podCidr: { cidr: "10.244.0.0/16" } }],
+      subnets: [{ name: "s", prefixes: ["10.20.0.0/24"] }],
+      missing: [],
+    };
+    const u = readUsedSpace(JSON.stringify(old), "scan.json");
+    expect(cidrs(u)).toEqual(["10.20.0.0/24", "10.244.0.0/16"]);
+    expect(u.notes.join(" ")).toMatch(/not whole VNet address spaces/);
+    expect(readUsedSpace(fixture("aksnet-scan.json"), "scan.json").notes.join(" ")).not.toMatch(/not whole VNet/);
   });
 
   it("masks host bits and says how many had them", () => {
