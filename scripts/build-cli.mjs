@@ -65,7 +65,7 @@ await build({
   platform: "node",
   target: "node20",
   // The Azure SDK (scan) and the Kubernetes client load only in the commands that reach Azure or a cluster.
-  external: ["@kubernetes/client-node", "@azure/*"],
+  external: ["@kubernetes/client-node", "@azure/*", "@modelcontextprotocol/sdk", "@modelcontextprotocol/sdk/*"],
   // commander is CommonJS: its require() calls of node built-ins need a real require in ESM output.
   banner: {
     js: 'import { createRequire as __aksnetRequire } from "node:module"; const require = __aksnetRequire(import.meta.url);',

@@ -71,6 +71,11 @@ export const commands: readonly CommandEntry[] = [
   },
   { name: "serve", summary: "the web planner on 127.0.0.1", load: () => import("./serve/command.js") },
   {
+    name: "mcp",
+    summary: "the engines as Model Context Protocol tools over stdio (compare, size, check, recommend, cidr)",
+    load: () => import("./mcp/command.js"),
+  },
+  {
     name: "completion",
     summary: "shell completion: bash, zsh, fish or powershell",
     load: () => import("./completion/command.js"),
