@@ -35,143 +35,170 @@ export interface AddressUse {
   readonly perNode: number;
 }
 
-/** The ranges pods take addresses from, with their use. */
+/** The pod CIDRs of kubenet, Overlay and BYO CNI: the configured ones, else the NodeNetworkConfigs', else the default. */
+function podCidrUse(
+  s: ClusterSnapshot,
+  model: ModelId,
+  nodes: readonly NodeUse[],
+  configured: ConfiguredCluster | undefined,
+): AddressUse[] {
+  const out: AddressUse[] = [];
+  let cidrs: { cidr: string; source: RangeSource }[] = (configured?.podCidrs ?? []).map((cidr) => ({
+    cidr,
+    source: "configuration" as const,
+  }));
+  if (cidrs.length === 0) {
+    const fromNnc = [
+      ...new Set(
+        s.nodeNetworkConfigs.flatMap((n) =>
+          n.containers.filter((c) => c.type === "overlay").map((c) => c.subnetAddressSpace ?? ""),
+        ),
+      ),
+    ].filter(Boolean);
+    cidrs = fromNnc.map((cidr) => ({ cidr, source: "node-network-config" as const }));
+  }
+  if (cidrs.length === 0 && nodes.some((n) => n.podCidrs.length > 0)) {
+    const def = tryParsePrefix(DEFAULT_CIDRS.podCidr.value);
+    const all = nodes.flatMap((n) => n.podCidrs);
+    const inDefault =
+      def.ok &&
+      all.every((c) => {
+        const p = tryParsePrefix(c);
+        return !p.ok || p.value.family !== 4 || def.value.contains(p.value);
+      });
+    if (inDefault) cidrs = [{ cidr: DEFAULT_CIDRS.podCidr.value, source: "assumed-default" }];
+  }
+  const counts = podAddressesIn(
+    s,
+    cidrs.map((c) => c.cidr),
+  );
+  cidrs.forEach(({ cidr, source }, i) => {
+    const p = tryParsePrefix(cidr);
+    if (!p.ok || p.value.family !== 4 || p.value.bits > POD_CIDR_BLOCK_BITS) return;
+    const pc = p.value.masked();
+    const total = podCidrBlocks(pc);
+    const used = nodes.filter((n) =>
+      n.podCidrs.some((c) => {
+        const q = tryParsePrefix(c);
+        return q.ok && pc.contains(q.value);
+      }),
+    ).length;
+    // Overlay nodes may carry no spec.podCIDR: each node still holds one /24.
+    const blocks = Math.max(used, model === "azure-cni-overlay" ? nodes.length : used);
+    out.push({
+      role: "pod-cidr",
+      cidr: pc.toString(),
+      source,
+      unit: "/24 blocks",
+      total,
+      used: blocks,
+      free: Math.max(0, total - blocks),
+      podAddresses: counts[i] ?? 0,
+      perNode: 1,
+    });
+  });
+  return out;
+}
+
+/** The pod subnets of the pod subnet models, as their NodeNetworkConfigs hold them. */
+function podSubnetUse(s: ClusterSnapshot, nodes: readonly NodeUse[]): AddressUse[] {
+  const out: AddressUse[] = [];
+  const bySubnet = new Map<string, { type: string; assigned: number; nodes: Set<string> }>();
+  for (const nnc of s.nodeNetworkConfigs) {
+    for (const c of nnc.containers) {
+      if (!c.subnetAddressSpace || c.type === "overlay") continue;
+      let e = bySubnet.get(c.subnetAddressSpace);
+      if (!e) bySubnet.set(c.subnetAddressSpace, (e = { type: c.type ?? "vnet", assigned: 0, nodes: new Set() }));
+      e.assigned += c.assignedIps;
+      e.nodes.add(nnc.name);
+    }
+  }
+  const cidrs = [...bySubnet.keys()].sort();
+  const counts = podAddressesIn(s, cidrs);
+  cidrs.forEach((cidr, i) => {
+    const e = bySubnet.get(cidr);
+    const p = tryParsePrefix(cidr);
+    if (!e || !p.ok) return;
+    const usable = usableAddresses(p.value.masked());
+    const model: ModelId = e.type === "vnetblock" ? "azure-cni-pod-subnet-static" : "azure-cni-pod-subnet-dynamic";
+    const maxPods = Math.max(0, ...nodes.filter((n) => e.nodes.has(n.name)).map((n) => n.maxPods ?? 0));
+    // What one more node can take when full (the capacity engine's planning figure).
+    const perNode = addressesPerNode(model, maxPods).podSubnet;
+    // Static blocks are held whole for the node's lifetime; dynamic addresses are what CNS was handed.
+    const used =
+      e.type === "vnetblock"
+        ? nodes
+            .filter((n) => e.nodes.has(n.name))
+            .reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).podSubnet, 0)
+        : e.assigned;
+    out.push({
+      role: "pod-subnet",
+      cidr: p.value.masked().toString(),
+      source: "node-network-config",
+      unit: "addresses",
+      total: usable,
+      used,
+      free: Math.max(0, usable - used),
+      podAddresses: counts[i] ?? 0,
+      perNode,
+    });
+  });
+  return out;
+}
+
+/** Node subnets named by the configuration (a plan's VNet section): the range SubnetIsFull / InsufficientSubnetSize speak of. */
+function nodeSubnetUse(
+  s: ClusterSnapshot,
+  model: ModelId,
+  nodes: readonly NodeUse[],
+  configured: ConfiguredCluster,
+): AddressUse[] {
+  const out: AddressUse[] = [];
+  const cidrs = [
+    ...new Set(configured.pools.map((p) => p.subnetCidr).filter((c): c is string => c !== undefined)),
+  ].sort();
+  for (const cidr of cidrs) {
+    const p = tryParsePrefix(cidr);
+    if (!p.ok || p.value.family !== 4) continue;
+    const subnet = p.value.masked();
+    const inSubnet = nodes.filter((n) =>
+      n.internalIps.some((ip) => {
+        const a = tryParseAddr(ip);
+        return a.ok && subnet.contains(a.value);
+      }),
+    );
+    const maxPods = Math.max(0, ...configured.pools.filter((x) => x.subnetCidr === cidr).map((x) => x.maxPods));
+    const used = inSubnet.reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).nodeSubnet, 0);
+    const total = usableAddresses(subnet);
+    out.push({
+      role: "node-subnet",
+      cidr: subnet.toString(),
+      source: "configuration",
+      unit: "addresses",
+      total,
+      used,
+      free: Math.max(0, total - used),
+      podAddresses: model === "azure-cni-node-subnet" ? (podAddressesIn(s, [subnet.toString()])[0] ?? 0) : 0,
+      perNode: addressesPerNode(model, maxPods).nodeSubnet,
+    });
+  }
+  return out;
+}
+
+/** The ranges pods take addresses from, with their use: node subnets first (last configured first), then pod ranges. */
 export function rangeUse(
   s: ClusterSnapshot,
   v: Classification,
   nodes: readonly NodeUse[],
   configured: ConfiguredCluster | undefined,
 ): AddressUse[] {
-  const out: AddressUse[] = [];
   const model = v.model;
-  if (model === "kubenet" || model === "azure-cni-overlay" || model === "byo-cni") {
-    let cidrs: { cidr: string; source: RangeSource }[] = (configured?.podCidrs ?? []).map((cidr) => ({
-      cidr,
-      source: "configuration" as const,
-    }));
-    if (cidrs.length === 0) {
-      const fromNnc = [
-        ...new Set(
-          s.nodeNetworkConfigs.flatMap((n) =>
-            n.containers.filter((c) => c.type === "overlay").map((c) => c.subnetAddressSpace ?? ""),
-          ),
-        ),
-      ].filter(Boolean);
-      cidrs = fromNnc.map((cidr) => ({ cidr, source: "node-network-config" as const }));
-    }
-    if (cidrs.length === 0 && nodes.some((n) => n.podCidrs.length > 0)) {
-      const def = tryParsePrefix(DEFAULT_CIDRS.podCidr.value);
-      const all = nodes.flatMap((n) => n.podCidrs);
-      const inDefault =
-        def.ok &&
-        all.every((c) => {
-          const p = tryParsePrefix(c);
-          return !p.ok || p.value.family !== 4 || def.value.contains(p.value);
-        });
-      if (inDefault) cidrs = [{ cidr: DEFAULT_CIDRS.podCidr.value, source: "assumed-default" }];
-    }
-    const counts = podAddressesIn(
-      s,
-      cidrs.map((c) => c.cidr),
-    );
-    cidrs.forEach(({ cidr, source }, i) => {
-      const p = tryParsePrefix(cidr);
-      if (!p.ok || p.value.family !== 4 || p.value.bits > POD_CIDR_BLOCK_BITS) return;
-      const pc = p.value.masked();
-      const total = podCidrBlocks(pc);
-      const used = nodes.filter((n) =>
-        n.podCidrs.some((c) => {
-          const q = tryParsePrefix(c);
-          return q.ok && pc.contains(q.value);
-        }),
-      ).length;
-      // Overlay nodes may carry no spec.podCIDR: each node still holds one /24.
-      const blocks = Math.max(used, model === "azure-cni-overlay" ? nodes.length : used);
-      out.push({
-        role: "pod-cidr",
-        cidr: pc.toString(),
-        source,
-        unit: "/24 blocks",
-        total,
-        used: blocks,
-        free: Math.max(0, total - blocks),
-        podAddresses: counts[i] ?? 0,
-        perNode: 1,
-      });
-    });
-  }
-  if (model === "azure-cni-pod-subnet-dynamic" || model === "azure-cni-pod-subnet-static") {
-    const bySubnet = new Map<string, { type: string; assigned: number; nodes: Set<string> }>();
-    for (const nnc of s.nodeNetworkConfigs) {
-      for (const c of nnc.containers) {
-        if (!c.subnetAddressSpace || c.type === "overlay") continue;
-        let e = bySubnet.get(c.subnetAddressSpace);
-        if (!e) bySubnet.set(c.subnetAddressSpace, (e = { type: c.type ?? "vnet", assigned: 0, nodes: new Set() }));
-        e.assigned += c.assignedIps;
-        e.nodes.add(nnc.name);
-      }
-    }
-    const cidrs = [...bySubnet.keys()].sort();
-    const counts = podAddressesIn(s, cidrs);
-    cidrs.forEach((cidr, i) => {
-      const e = bySubnet.get(cidr);
-      const p = tryParsePrefix(cidr);
-      if (!e || !p.ok) return;
-      const usable = usableAddresses(p.value.masked());
-      const model: ModelId = e.type === "vnetblock" ? "azure-cni-pod-subnet-static" : "azure-cni-pod-subnet-dynamic";
-      const maxPods = Math.max(0, ...nodes.filter((n) => e.nodes.has(n.name)).map((n) => n.maxPods ?? 0));
-      // What one more node can take when full (the capacity engine's planning figure).
-      const perNode = addressesPerNode(model, maxPods).podSubnet;
-      // Static blocks are held whole for the node's lifetime; dynamic addresses are what CNS was handed.
-      const used =
-        e.type === "vnetblock"
-          ? nodes
-              .filter((n) => e.nodes.has(n.name))
-              .reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).podSubnet, 0)
-          : e.assigned;
-      out.push({
-        role: "pod-subnet",
-        cidr: p.value.masked().toString(),
-        source: "node-network-config",
-        unit: "addresses",
-        total: usable,
-        used,
-        free: Math.max(0, usable - used),
-        podAddresses: counts[i] ?? 0,
-        perNode,
-      });
-    });
-  }
-  // Node subnets named by the configuration (a plan's VNet section): the range SubnetIsFull / InsufficientSubnetSize speak of.
-  if (model !== "unknown" && configured) {
-    const cidrs = [
-      ...new Set(configured.pools.map((p) => p.subnetCidr).filter((c): c is string => c !== undefined)),
-    ].sort();
-    for (const cidr of cidrs) {
-      const p = tryParsePrefix(cidr);
-      if (!p.ok || p.value.family !== 4) continue;
-      const subnet = p.value.masked();
-      const inSubnet = nodes.filter((n) =>
-        n.internalIps.some((ip) => {
-          const a = tryParseAddr(ip);
-          return a.ok && subnet.contains(a.value);
-        }),
-      );
-      const maxPods = Math.max(0, ...configured.pools.filter((x) => x.subnetCidr === cidr).map((x) => x.maxPods));
-      const used = inSubnet.reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).nodeSubnet, 0);
-      const total = usableAddresses(subnet);
-      out.unshift({
-        role: "node-subnet",
-        cidr: subnet.toString(),
-        source: "configuration",
-        unit: "addresses",
-        total,
-        used,
-        free: Math.max(0, total - used),
-        podAddresses: model === "azure-cni-node-subnet" ? (podAddressesIn(s, [subnet.toString()])[0] ?? 0) : 0,
-        perNode: addressesPerNode(model, maxPods).nodeSubnet,
-      });
-    }
-  }
-  return out;
+  const pods =
+    model === "kubenet" || model === "azure-cni-overlay" || model === "byo-cni"
+      ? podCidrUse(s, model, nodes, configured)
+      : model === "azure-cni-pod-subnet-dynamic" || model === "azure-cni-pod-subnet-static"
+        ? podSubnetUse(s, nodes)
+        : [];
+  const nodeSubnets = model !== "unknown" && configured ? nodeSubnetUse(s, model, nodes, configured) : [];
+  return [...nodeSubnets.reverse(), ...pods];
 }
