@@ -169,6 +169,8 @@ export const RequirementsSection = z
     dualStack: z.boolean().optional(),
     latencySensitive: z.boolean().optional(),
     ebpf: z.boolean().optional().describe("eBPF observability or no kube-proxy"),
+    nodeAutoProvisioning: z.boolean().optional().describe("node auto-provisioning (Karpenter) manages the nodes"),
+    staticEgressGateway: z.boolean().optional().describe("static egress gateway pools (fixed egress IPs for pods)"),
   })
   .strict();
 

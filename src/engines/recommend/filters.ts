@@ -6,7 +6,9 @@
 import { PrefixAllocator, type Prefix } from "../../ip/index.js";
 import {
   DATAPLANES,
+  GATEWAY_POOL,
   MODELS,
+  NODE_AUTO_PROVISIONING,
   STATIC_BLOCK_MIN_KUBERNETES,
   isAtLeast,
   supportsDataplane,
@@ -125,6 +127,46 @@ export const FILTERS: readonly Filter[] = [
     (c) => MODELS[c.model].dualStack,
     "dual-stack (IPv4 and IPv6)",
   ),
+  {
+    id: "node-auto-provisioning",
+    reject(c, t) {
+      if (!t.requirements.nodeAutoProvisioning) return undefined;
+      const nap = NODE_AUTO_PROVISIONING;
+      if (!nap.supportedModels.value.includes(c.model))
+        return {
+          reason: `node auto-provisioning does not support ${MODELS[c.model].title} (only Azure CNI Overlay, with or without Cilium, and Azure CNI Node Subnet)`,
+          source: sourceOf(nap.supportedModels, nap.unsupported),
+        };
+      if (t.requirements.windows)
+        return { reason: "node auto-provisioning does not support Windows node pools", source: sourceOf(nap.windows) };
+      if (t.requirements.dualStack)
+        return { reason: "node auto-provisioning does not support IPv6 clusters", source: sourceOf(nap.ipv6) };
+      if (t.requirements.networkPolicy === "calico")
+        return {
+          reason: "node auto-provisioning does not support Calico network policy",
+          source: sourceOf(nap.unsupported),
+        };
+      return undefined;
+    },
+  },
+  {
+    id: "static-egress-gateway",
+    reject(c, t) {
+      if (!t.requirements.staticEgressGateway) return undefined;
+      const g = GATEWAY_POOL;
+      if (MODELS[c.model].podAddressing.value.kind.startsWith("pod-subnet"))
+        return {
+          reason: `static egress gateway pools are not supported with ${MODELS[c.model].title}`,
+          source: sourceOf(g.podSubnet),
+        };
+      if (t.requirements.dualStack)
+        return {
+          reason: "static egress gateway pools are not supported on dual-stack clusters",
+          source: sourceOf(g.dualStack),
+        };
+      return undefined;
+    },
+  },
   {
     id: "application-gateway",
     reject(c, t) {

@@ -48,6 +48,35 @@ describe("recommend: filters", () => {
       kept: ["azure-cni-pod-subnet-static/cilium", "azure-cni-pod-subnet-dynamic/azure"],
     },
     {
+      name: "node auto-provisioning leaves Overlay and Node Subnet (not kubenet, pod subnets or BYO CNI)",
+      reqs: { nodeAutoProvisioning: true },
+      top: "azure-cni-overlay/cilium",
+      ruledOut: [
+        "kubenet/azure",
+        "azure-cni-pod-subnet-dynamic/azure",
+        "azure-cni-pod-subnet-static/cilium",
+        "byo-cni/azure",
+      ],
+      kept: ["azure-cni-overlay/azure", "azure-cni-node-subnet/cilium"],
+    },
+    {
+      name: "node auto-provisioning with Calico or dual-stack rules out everything",
+      reqs: { nodeAutoProvisioning: true, networkPolicy: "calico" },
+      ruledOut: ["azure-cni-overlay/azure", "azure-cni-node-subnet/azure"],
+    },
+    {
+      name: "a static egress gateway rules out the pod-subnet models",
+      reqs: { staticEgressGateway: true },
+      top: "azure-cni-overlay/cilium",
+      ruledOut: ["azure-cni-pod-subnet-dynamic/azure", "azure-cni-pod-subnet-static/cilium"],
+      kept: ["kubenet/azure", "azure-cni-node-subnet/azure", "azure-cni-overlay/azure"],
+    },
+    {
+      name: "a static egress gateway is IPv4 only: dual-stack rules out every candidate",
+      reqs: { staticEgressGateway: true, dualStack: true },
+      ruledOut: ["azure-cni-overlay/cilium", "kubenet/azure"],
+    },
+    {
       name: "eBPF needs the Cilium dataplane",
       reqs: { ebpf: true },
       top: "azure-cni-overlay/cilium",

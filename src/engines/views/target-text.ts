@@ -25,6 +25,8 @@ export function targetText(r: Recommendation): string {
     [q.dualStack, "dual-stack"],
     [q.latencySensitive, "latency-sensitive"],
     [q.ebpf, "eBPF / no kube-proxy"],
+    [q.nodeAutoProvisioning, "node auto-provisioning"],
+    [q.staticEgressGateway, "static egress gateway"],
   ];
   for (const [on, text] of flags) if (on) parts.push(text);
   if (q.networkPolicy && q.networkPolicy !== "none") parts.push(`network policy ${q.networkPolicy}`);

@@ -42,6 +42,8 @@ const BOOLEANS = [
   ["dualStack", "--dual-stack", "IPv4 and IPv6"],
   ["latencySensitive", "--latency-sensitive", "latency-sensitive workloads"],
   ["ebpf", "--ebpf", "eBPF observability or no kube-proxy"],
+  ["nodeAutoProvisioning", "--node-auto-provisioning", "node auto-provisioning (Karpenter) manages the nodes"],
+  ["staticEgressGateway", "--static-egress-gateway", "static egress gateway pools (fixed egress IPs for pods)"],
 ] as const;
 
 export default defineCommand({
