@@ -101,6 +101,23 @@ describe("aksnet generate FLEET", () => {
     expect(existsSync(join(dir, "blocked", "main.bicep"))).toBe(false);
   });
 
+  it("refuses a fleet with fleet error findings (exit 1) unless --force: a service CIDR over the hub it reaches", async () => {
+    writeFileSync(
+      join(dir, "hub.yaml"),
+      readFileSync(join(dir, "fleet.yaml"), "utf8").replace(
+        "clusters:",
+        "hub: { name: hub, cidrs: [10.0.0.0/22] }\ndefaults: { peerWith: [hub] }\nclusters:",
+      ),
+    );
+    const r = await cli(["generate", "-f", "az", "hub.yaml"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^aksnet generate: hub\.yaml has \d+ fleet error findings?, first: The service CIDR of cluster aks-weu-1 overlaps hub/,
+    );
+    expect((await cli(["generate", "-f", "az", "hub.yaml", "--force"])).code).toBe(0);
+  });
+
   it("refuses a fleet whose cluster has error findings (exit 1) unless --force", async () => {
     writeFileSync(
       join(dir, "findings.yaml"),

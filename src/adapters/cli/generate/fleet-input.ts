@@ -14,6 +14,9 @@ import type { Io } from "../io.js";
 export interface FleetInput {
   readonly file: string;
   readonly clusters: readonly { readonly name: string; readonly plan: Plan }[];
+  /** The fleet file's value, and the plan files it names (for `checkFleet`). */
+  readonly value: unknown;
+  readonly plans: ReadonlyMap<string, Plan>;
 }
 
 /** The fleet in `path`, or undefined when the file is not a fleet file (then it is a cluster plan). */
@@ -34,6 +37,7 @@ export async function readFleetInput(paths: readonly string[], io: Io): Promise<
   }
   const { loadPlanFiles, PlanLoadError } = await import("../../importers/index.js");
   const clusters: { name: string; plan: Plan }[] = [];
+  const plans = new Map<string, Plan>();
   for (const [i, c] of parsed.fleet.clusters.entries()) {
     let plan: Plan;
     if (c.plan === undefined)
@@ -58,6 +62,7 @@ export async function readFleetInput(paths: readonly string[], io: Io): Promise<
             `${c.plan}:${first?.line ?? 1}: ${first?.pathText || "the document"}: ${first?.message ?? "not a plan"}; fix the plan file`,
           );
         plan = loaded.plan;
+        plans.set(c.plan, plan);
       } catch (e) {
         if (e instanceof PlanLoadError) throw new UsageError(e.message.replace(/\.$/, ""));
         throw e;
@@ -73,5 +78,5 @@ export async function readFleetInput(paths: readonly string[], io: Io): Promise<
     });
   }
   if (clusters.length === 0) throw new UsageError(`${file} has no clusters; add them under clusters:`);
-  return { file, clusters };
+  return { file, clusters, value, plans };
 }

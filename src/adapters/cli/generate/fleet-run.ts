@@ -42,10 +42,24 @@ async function writeAll(dir: string, files: readonly { path: string; text: strin
 }
 
 export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io: Io): Promise<number> {
-  const [{ generateFleet, formatName }, { validate }] = await Promise.all([
+  const [{ generateFleet, formatName }, { validate }, { checkFleet }] = await Promise.all([
     import("../../generate/index.js"),
     import("../../../engines/validate/index.js"),
+    import("../../../engines/fleet/index.js"),
   ]);
+  if (!o.force) {
+    // The fleet's own errors (overlaps between networks that reach each other, names, meshes): Azure refuses to
+    // peer overlapping VNets, so code for such a fleet only moves the failure later.
+    const fleetErrors = checkFleet(fleet.value, { plans: fleet.plans, clusterChecks: false }).findings.filter(
+      (f) => f.severity === "error",
+    );
+    if (fleetErrors.length > 0) {
+      io.err(
+        `aksnet generate: ${fleet.file} has ${fleetErrors.length} fleet error finding${fleetErrors.length === 1 ? "" : "s"}, first: ${fleetErrors[0]?.message} Run aksnet fleet check ${fleet.file}, or pass --force.\n`,
+      );
+      return EXIT.findings;
+    }
+  }
   if (!o.force)
     for (const c of fleet.clusters) {
       const errors = validate(c.plan).filter((f) => f.severity === "error");
