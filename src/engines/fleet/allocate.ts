@@ -22,7 +22,7 @@ import {
 import { DEFAULT_CIDRS } from "../../kb/index.js";
 import { layoutPlan } from "../layout/index.js";
 import type { FieldPath, FleetPlan, FleetPlanInput, Plan, UsedPrefix } from "../plan/index.js";
-import { parseFleetPlan } from "../plan/index.js";
+import { parseFleetPlan, resolvePlan } from "../plan/index.js";
 import { validate, type Finding } from "../validate/index.js";
 import { fleetModel, ItemKind, reachedBy, type ClusterNode, type FleetLoadedPlan, type FleetModel } from "./model.js";
 import { poolForecasts, type PoolForecast } from "./pools.js";
@@ -379,7 +379,9 @@ export function allocateFleet(
       if (!t.laid) t.laid = { start, bits, plan };
     }
     if (plan.vnet) plan = { ...plan, vnet: { ...plan.vnet, name: `${c.name}-vnet` } };
-    const checkErrors = options.checkPlans === false ? [] : validate(plan).filter((f) => f.severity === "error");
+    // Checked resolved: the plan is built here in the schema's output shape, so the schema pass is not repeated.
+    const checkErrors =
+      options.checkPlans === false ? [] : validate(resolvePlan(plan)).filter((f) => f.severity === "error");
     if (checkErrors.length > 0)
       problems.push({
         code: "plan-fails-check",

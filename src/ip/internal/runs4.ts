@@ -161,6 +161,8 @@ let scratchStart: Uint32Array = new Uint32Array(0);
 let scratchHost: Uint8Array = new Uint8Array(0);
 const KEEP_BLOCKS = 1 << 20;
 const DIGITS = new Uint32Array(2048);
+/** Up to this many blocks are sorted by insertion. */
+const SMALL_SORT = 48;
 
 /**
  * Sorts blocks `[0, n)` by start: an LSD radix sort in three 11-bit passes (a pass
@@ -169,6 +171,23 @@ const DIGITS = new Uint32Array(2048);
  * sorted blocks: the given ones, or scratch arrays valid until the next call.
  */
 function sortBlocks(start: Uint32Array, host: Uint8Array, n: number): { start: Uint32Array; host: Uint8Array } {
+  // A few blocks (a plan's ranges): insertion sort in place, stable like the radix passes, which cost
+  // 3 × 4,096 bucket steps whatever n is (a fleet's thousand small plans spent most of their check there).
+  if (n <= SMALL_SORT) {
+    for (let i = 1; i < n; i++) {
+      const k = start[i] as number;
+      const h = host[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (start[j] as number) > k) {
+        start[j + 1] = start[j] as number;
+        host[j + 1] = host[j] as number;
+        j--;
+      }
+      start[j + 1] = k;
+      host[j + 1] = h;
+    }
+    return { start, host };
+  }
   let s2: Uint32Array = scratchStart;
   let h2: Uint8Array = scratchHost;
   if (s2.length < n) {
