@@ -6,6 +6,8 @@
  * metadata points at the project. Needs `npm run build` first.
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { load } from "js-yaml";
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -66,6 +68,25 @@ describe("the published package", () => {
     expect(r.status, r.stderr).toBe(0);
     const esm = await import("../dist/index.js");
     expect(JSON.parse(r.stdout)).toEqual([Object.keys(esm).length, "10.0.0.0/8", "function"]);
+  });
+
+  it("the krew manifest for the tarball: its sha256, its version, a bin the tarball holds", () => {
+    const text = execFileSync(process.execPath, [join(ROOT, "scripts/krew-manifest.mjs"), tarball], {
+      encoding: "utf8",
+    });
+    const m = load(text) as {
+      kind: string;
+      metadata: { name: string };
+      spec: { version: string; platforms: { sha256: string; uri: string; bin: string; files: { from: string }[] }[] };
+    };
+    expect(m.kind).toBe("Plugin");
+    expect(m.metadata.name).toBe("aksnet");
+    expect(m.spec.version).toBe(`v${String(pkg["version"])}`);
+    const p = m.spec.platforms[0]!;
+    expect(p.sha256).toBe(createHash("sha256").update(readFileSync(tarball)).digest("hex"));
+    expect(p.uri).toMatch(new RegExp(`/aksnet-${String(pkg["version"])}\\.tgz$`));
+    expect(packed[0]!.files.map((f) => f.path)).toContain(p.bin);
+    expect(p.files.map((f) => f.from)).toContain("package/dist/cli");
   });
 
   it("names the repository, homepage and issue tracker; the CLI's version is the package's", () => {
