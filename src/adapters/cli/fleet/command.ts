@@ -7,6 +7,8 @@
  *   (plans inline without --out-dir). Exit 1 when a cluster could not be placed or a written plan fails check.
  * Bad input (an unreadable file, not a fleet, a bad flag) exits 2 with one sentence.
  */
+import { failOnOption } from "../policy/fail-on.js";
+import { failsAt, type FailOn } from "../policy/levels.js";
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, relative, resolve } from "node:path";
 import { defineCommand } from "../command.js";
@@ -63,6 +65,7 @@ export default defineCommand({
       )
       .option("--no-cluster-checks", "check: leave out each cluster's own check (the fleet's findings only)")
       .addOption(outputOption(CHECK_OUTPUT))
+      .addOption(failOnOption(" (fleet check)"))
       .addHelpText("after", EXAMPLES);
   },
   async run({ args, opts, io }) {
@@ -94,7 +97,13 @@ export default defineCommand({
       });
       const findings = result.findings.map((f) => ({ ...f, location: loaded.locate(f.path) }));
       await writeOutput(io, CHECK_OUTPUT, format, { file, result, findings, notes: loaded.notes });
-      return result.ok ? EXIT.ok : EXIT.findings;
+      const failOn = (opts["failOn"] as FailOn | undefined) ?? "error";
+      const s = result.summary;
+      const fails =
+        (s.errors > 0 && failsAt(failOn, "error")) ||
+        (s.warnings > 0 && failsAt(failOn, "warning")) ||
+        (s.infos > 0 && failsAt(failOn, "info"));
+      return fails ? EXIT.findings : EXIT.ok;
     }
     if (!loaded.fleet)
       throw new UsageError(
