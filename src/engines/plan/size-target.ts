@@ -31,7 +31,12 @@ export function sizeTargetOfPlan(plan: ResolvedPlan): SizeInput {
   return {
     pools: plan.pools.map(sizePool),
     tenants: {
-      internalLoadBalancerIps: reserved.internalLoadBalancerIps,
+      // Internal load balancers on a subnet of their own (not the first pool's) take no node-subnet address.
+      internalLoadBalancerIps:
+        reserved.internalLoadBalancerSubnet !== undefined &&
+        reserved.internalLoadBalancerSubnet !== plan.pools[0]?.subnet
+          ? 0
+          : reserved.internalLoadBalancerIps,
       privateEndpoints: reserved.privateEndpoints,
       other: reserved.other,
     },

@@ -67,5 +67,22 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: "internal load balancers on a subnet of their own take no node-subnet address (the layout counts them there)",
+      plan: mk((d) => {
+        d.vnet.subnets[0]!.cidr = "10.224.0.0/28";
+        d.vnet.subnets.push({ name: "ilb", cidr: "10.224.1.0/29" });
+        d.reserved = { internalLoadBalancerIps: 2, privateEndpoints: 1, internalLoadBalancerSubnet: "ilb" };
+      }),
+      findings: [
+        {
+          messageId: "tooSmall",
+          path: "vnet.subnets[0].cidr",
+          message:
+            'Subnet "aks-nodes" (10.224.0.0/28) has 11 usable addresses, but its pools need 16: pool "system" 3+1 surge node(s) × 1 = 4; pool "user" 10+1 surge node(s) × 1 = 11; 1 for load balancer and private endpoint addresses.',
+          fixIncludes: "/27",
+        },
+      ],
+    },
   ],
 });

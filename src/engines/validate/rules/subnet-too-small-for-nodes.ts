@@ -10,6 +10,18 @@ import { rangeEdit } from "../fix-space.js";
 import { defineRule } from "../rule.js";
 import { groupBy, listText } from "../words.js";
 
+type Reserved = Parameters<typeof tenantAddresses>[0] & { readonly internalLoadBalancerSubnet?: string };
+
+/** The load balancer and endpoint addresses a subnet holds: the first pool's subnet holds them, except internal
+ * load balancer addresses that a dedicated subnet (the azure-load-balancer-internal-subnet annotation) takes. */
+function tenantsIn(reserved: Reserved, subnet: string, firstSubnet: string | undefined): number {
+  const ilbSubnet = reserved.internalLoadBalancerSubnet;
+  const ilbElsewhere = ilbSubnet !== undefined && ilbSubnet !== firstSubnet;
+  const own =
+    subnet === firstSubnet ? tenantAddresses(ilbElsewhere ? { ...reserved, internalLoadBalancerIps: 0 } : reserved) : 0;
+  return own + (ilbElsewhere && subnet === ilbSubnet ? (reserved.internalLoadBalancerIps ?? 0) : 0);
+}
+
 export default defineRule({
   meta: {
     id: "subnet-too-small-for-nodes",
@@ -31,7 +43,7 @@ export default defineRule({
     ],
     checked: "2026-11-22",
     assumes:
-      "Nodes are counted at the autoscaler maximum (AKS reserves addresses for it) plus the pool's max surge; an unset max surge is 10% from Kubernetes 1.32 (1 node before, and some pages still say 1). Internal load balancer and private endpoint addresses are counted in the first pool's subnet.",
+      "Nodes are counted at the autoscaler maximum (AKS reserves addresses for it) plus the pool's max surge; an unset max surge is 10% from Kubernetes 1.32 (1 node before, and some pages still say 1). Internal load balancer and private endpoint addresses are counted in the first pool's subnet, except internal load balancer addresses when reserved.internalLoadBalancerSubnet names another subnet: they are counted there.",
   },
   check({ plan, fixes, report }) {
     const firstSubnet = plan.pools[0]?.subnet;
@@ -40,7 +52,7 @@ export default defineRule({
       if (!s.prefix) continue;
       const pools = poolsOf.get(s.name) ?? [];
       if (pools.length === 0) continue;
-      const tenants = s.name === firstSubnet ? tenantAddresses(plan.plan.reserved) : 0;
+      const tenants = tenantsIn(plan.plan.reserved, s.name, firstSubnet);
       const parts: string[] = [];
       let needed = tenants;
       for (const p of pools) {
