@@ -285,3 +285,17 @@ describe("splitPath", () => {
     expect(splitPath(text)).toEqual(keys);
   });
 });
+
+describe("importers: a cluster record's pool list that is not a list is handed on, not dropped", () => {
+  it.each([
+    { name: "a mapping", pools: { name: "np" } },
+    { name: "a string", pools: "x" },
+  ])("agentPoolProfiles as $name becomes nodePools, located at agentPoolProfiles", ({ pools }) => {
+    const cluster = JSON.parse(fixture("az-aks-show-overlay.json").text) as Record<string, unknown>;
+    cluster.agentPoolProfiles = pools;
+    const loaded = loadPlanText(JSON.stringify(cluster, null, 2), "bad-pools.json");
+    expect(loaded.plan).toBeUndefined();
+    expect(loaded.problems.map((p) => p.path)).toContainEqual(["nodePools"]);
+    expect(loaded.locate("nodePools")).toMatchObject({ file: "bad-pools.json", line: 2, column: 3 });
+  });
+});

@@ -256,6 +256,9 @@ export function importManagedCluster(v: Obj, base: SourcePath = []): ImportedClu
       const ref = importPool(b, i, p, [...at, pools.key, i]);
       if (ref) vnetRefs.push(ref);
     });
+  } else if (pools && pools.value !== null) {
+    // Not a list: handed on as it is, so the plan's schema names the field (agentPoolProfiles) instead of dropping it.
+    b.set(["nodePools"], pools.value, [...at, pools.key]);
   }
   // The pools' subnets first: the cluster's VNet is picked from the first reference.
   vnetRefs.push(...featureRefs);
