@@ -14,7 +14,7 @@
  * writes web-dist/ for hosting.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -61,7 +61,9 @@ export async function buildWeb({ outDir = join(ROOT, "dist", "web"), minify = tr
   });
   const js = result.outputFiles[0]?.contents;
   if (!js) throw new Error("esbuild wrote no bundle");
-  const css = await readFile(join(CLIENT, "app.css"));
+  // The page's one stylesheet, app.css: the files of client/styles/ joined in name order (split by what they style).
+  const styles = (await readdir(join(CLIENT, "styles"))).filter((n) => n.endsWith(".css")).sort();
+  const css = Buffer.concat(await Promise.all(styles.map((n) => readFile(join(CLIENT, "styles", n)))));
   const jsName = `app-${hashOf(js)}.js`;
   const cssName = `app-${hashOf(css)}.css`;
   const html = (await readFile(join(CLIENT, "index.html"), "utf8"))

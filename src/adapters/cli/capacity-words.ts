@@ -21,7 +21,10 @@ export function formatNumber(n: number): string {
   return (n < 0 ? "-" : "") + s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-/** What one node takes: node-subnet address(es) + its pod range share, e.g. "1 + a /24", "31 (1 + 30)", "1 + 16×/28", "1 + ≤272". */
+/**
+ * What one node takes: node-subnet address(es) + its pod range share,
+ * e.g. "1 + a /24", "31 (1 + 30)", "1 + 16×/28", "1 + ≤272".
+ */
 export function perNodeText(row: Pick<CompareRow, "addressesPerNode" | "podRange" | "maxPodsPerNode">): string {
   const a = row.addressesPerNode;
   switch (row.podRange) {

@@ -29,7 +29,8 @@ export default defineCommand({
     cmd
       .argument(
         "<files...>",
-        "plan files: aksnet YAML/JSON, az aks show -o json, ARM, az network vnet show/list -o json, terraform show -json; several are merged; - reads standard input",
+        "plan files: aksnet YAML/JSON, az aks show -o json, ARM, az network vnet show/list -o json, " +
+          "terraform show -json; several are merged; - reads standard input",
       )
       .addOption(outputOption(OUTPUT))
       .option("--show-resolved", "also print the plan with every default filled in")

@@ -20,7 +20,10 @@ export interface CidrSubcommand {
   /** Command lines shown under "Examples:" in the subcommand's help. */
   readonly examples: readonly string[];
   configure(cmd: Command): void;
-  /** Runs the subcommand; resolves to an exit code (`EXIT.findings` for overlaps found or no room), or nothing for 0. */
+  /**
+   * Runs the subcommand; resolves to an exit code (`EXIT.findings` for overlaps found or no room),
+   * or nothing for 0.
+   */
   // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- a subcommand with nothing to report returns nothing
   run(input: SubcommandInput): Promise<number | void>;
 }
