@@ -5,7 +5,7 @@
  *   beside a naive pairwise check of the same ranges in the same run.
  *
  * Allocate (seed 15): pool 10.0.0.0/8; 100,000 used prefixes /26–/28 packed in runs with gaps through its
- * lower 5/8 (an IPAM export); a hub and on-premises outside the pool; 1,000 clusters referencing four
+ * lower 3/4 (an IPAM export); a hub and on-premises outside the pool; 1,000 clusters referencing four
  * Overlay templates, each naming six subnets (nodes, GPU nodes, API server, AGC, private endpoints,
  * internal load balancers) — `allocateFleet` sizes each template's layout once, places every VNet,
  * lays out its subnets, writes its plan and checks it with the check engine.
@@ -55,7 +55,7 @@ export function allocateInput() {
   const r = prng(15);
   const used = [];
   let at = (10 << 24) >>> 0;
-  const end = at + 10 * 2 ** 21; // the lower 5/8 of the /8
+  const end = at + 12 * 2 ** 21; // the lower 3/4 of the /8
   while (used.length < USED && at < end) {
     at += r.int(0, 8) * 1024;
     const run = r.int(5, 40);
@@ -67,6 +67,7 @@ export function allocateInput() {
       at += size;
     }
   }
+  if (used.length !== USED) throw new Error(`allocate input: ${used.length} used prefixes, not ${USED}`);
   const plans = new Map([0, 1, 2, 3].map((k) => [`templates/t${k}.yaml`, template(k)]));
   const fleet = {
     kind: "FleetPlan",

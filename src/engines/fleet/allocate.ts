@@ -22,9 +22,10 @@ import {
 import { DEFAULT_CIDRS } from "../../kb/index.js";
 import { layoutPlan } from "../layout/index.js";
 import type { FieldPath, FleetPlan, FleetPlanInput, Plan, UsedPrefix } from "../plan/index.js";
-import { parseFleetPlan, resolvePlan } from "../plan/index.js";
-import { validate, type Finding } from "../validate/index.js";
+import { parseFleetPlan } from "../plan/index.js";
+import type { Finding } from "../validate/index.js";
 import { fleetModel, ItemKind, reachedBy, type ClusterNode, type FleetLoadedPlan, type FleetModel } from "./model.js";
+import { checkPlanFully, checkTranslated, type CheckedTemplate } from "./plan-check.js";
 import { poolForecasts, type PoolForecast } from "./pools.js";
 
 export interface FleetAllocateOptions {
@@ -131,6 +132,26 @@ interface Template {
   readonly problem?: string;
   /** A laid-out copy at some VNet, for translation: VNet start and the plan. */
   laid?: { readonly start: number; readonly bits: number; readonly plan: Plan };
+  /** Written plans of this template checked in full, the latest first (engines/fleet/plan-check.ts). */
+  checked?: CheckedTemplate[];
+}
+
+/** How many fully checked plans of a template later plans are compared with. */
+const CHECKED_KEPT = 8;
+
+/**
+ * The error findings of a written plan: those of a fully checked plan of its template when only its place (with
+ * the same relations to every fixed range) and its names differ, else of a full check.
+ */
+function checkWritten(plan: Plan, t: Template): readonly Finding[] {
+  for (const c of t.checked ?? []) {
+    const errors = checkTranslated(plan, c);
+    if (errors) return errors;
+  }
+  const r = checkPlanFully(plan);
+  if (r.template) (t.checked ??= []).unshift(r.template);
+  if (t.checked && t.checked.length > CHECKED_KEPT) t.checked.pop();
+  return r.errors;
 }
 
 function v4(p: Prefix): number {
@@ -380,8 +401,7 @@ export function allocateFleet(
     }
     if (plan.vnet) plan = { ...plan, vnet: { ...plan.vnet, name: `${c.name}-vnet` } };
     // Checked resolved: the plan is built here in the schema's output shape, so the schema pass is not repeated.
-    const checkErrors =
-      options.checkPlans === false ? [] : validate(resolvePlan(plan)).filter((f) => f.severity === "error");
+    const checkErrors = options.checkPlans === false ? [] : checkWritten(plan, t);
     if (checkErrors.length > 0)
       problems.push({
         code: "plan-fails-check",
@@ -411,12 +431,16 @@ export function allocateFleet(
       return p ? { ...entry, plan: p } : entry;
     }),
   };
-  // The forecast after allocation.
-  const after = fleetModel(outFleet, options.plans ? { plans: options.plans } : {});
+  // The forecast after allocation: the model's ranges plus the VNets and distinct pod CIDRs just placed.
   const sizes = [...new Set(results.flatMap((r) => r.vnet.map((v) => Number(v.slice(v.indexOf("/") + 1)))))].sort(
     (a, b) => a - b,
   );
-  const pools = poolForecasts(after, used, sizes.length > 0 ? sizes : [16, 20, 22, 24], []);
+  const placed = results.filter((r) => r.status === "allocated");
+  const extra = {
+    vnets: placed.flatMap((r) => r.vnet),
+    pods: placed.flatMap((r) => (r.podCidrKind === "distinct" ? r.podCidrs : [])),
+  };
+  const pools = poolForecasts(model, used, sizes.length > 0 ? sizes : [16, 20, 22, 24], [], extra);
   assumptions.push(
     `Overlay pod CIDRs and service CIDRs are reused across clusters where AKS allows it (default pod CIDR ${defaultPod}, service CIDR ${defaultService}); VNets are placed outside them.`,
     "Each VNet is the smallest block holding its subnets with their room to grow (growth 2 unless clusters[].growth or defaults.growth says otherwise).",

@@ -197,14 +197,17 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
   for (const m of fleet.meshes) for (const c of m.clusters) if (!meshOfCluster.has(c)) meshOfCluster.set(c, m.name);
 
   const clusters: ClusterNode[] = [];
+  const resolvedOf = new Map<Plan, ResolvedPlan>();
   fleet.clusters.forEach((entry, i) => {
     const path: FieldPath = ["clusters", i];
     const idx = addNetwork({ name: entry.name, kind: "cluster", path, gateway: false, cluster: i });
     const { plan, ref } = planOf(entry, i, opts, problems);
     let resolved: ResolvedPlan | undefined;
     if (plan) {
+      // A plan file named by many clusters is one object: resolved once.
+      resolved = resolvedOf.get(plan);
       try {
-        resolved = resolvePlan(plan);
+        if (!resolved) resolvedOf.set(plan, (resolved = resolvePlan(plan)));
       } catch (e) {
         problems.push({ code: "plan-invalid", path: [...path, "plan"], data: { reason: String(e) } });
       }

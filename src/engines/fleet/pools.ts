@@ -47,15 +47,19 @@ function addresses(cidrs: readonly string[]): number {
   return n;
 }
 
-/** The forecast of every pool; `sizes` are the prefix lengths to count (e.g. the fleet's VNet sizes). */
+/**
+ * The forecast of every pool; `sizes` are the prefix lengths to count (e.g. the fleet's VNet sizes); `extra`:
+ * VNets and routed pod CIDRs not in the model yet (those `allocateFleet` just placed).
+ */
 export function poolForecasts(
   m: FleetModel,
   used: readonly UsedPrefix[],
   sizes: readonly number[],
   problems: ModelProblem[],
+  extra: { readonly vnets: readonly string[]; readonly pods: readonly string[] } = { vnets: [], pods: [] },
 ): PoolForecast[] {
-  const taken: string[] = [];
-  const takenPods: string[] = [];
+  const taken: string[] = [...extra.vnets];
+  const takenPods: string[] = [...extra.pods];
   const { cidr, kind } = m.items;
   for (let i = 0; i < cidr.length; i++) {
     const k = kind[i];
