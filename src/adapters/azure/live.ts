@@ -54,6 +54,12 @@ export class AzureReadError extends Error {
 
 const SUBSCRIPTIONS_PER_QUERY = 1000;
 const IDS_PER_QUERY = 100;
+/**
+ * Resource Graph queries in flight at once after the clusters' (whose pages
+ * follow one another). Resource Graph allows 15 queries per 5 s window per user
+ * by default; beyond it, its 429 and quota headers make the retry policy wait.
+ */
+const QUERIES_IN_FLIGHT = 4;
 
 const chunks = <T>(xs: readonly T[], n: number): T[][] =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
@@ -75,13 +81,13 @@ type ResourceGraph = Awaited<ReturnType<typeof resourceGraphClient>>;
 type Scope = { subscriptions?: string[]; managementGroups?: string[] };
 
 /** Every page of one query over one scope; the rows go to the builder. A repeated skip token ends it. */
-async function query(
-  run: Run,
-  rg: Awaited<ReturnType<typeof resourceGraphClient>>,
-  text: string,
-  scope: Scope,
-  what: string,
-) {
+/** Where a query's rows and missing parts go: the run's builder, or a buffer merged later in a fixed order. */
+interface Sink {
+  add(row: unknown): unknown;
+  readonly missing: Missing[];
+}
+
+async function query(run: Run, rg: ResourceGraph, text: string, scope: Scope, what: string, sink: Sink) {
   const seen = new Set<string>();
   let skipToken: string | undefined;
   for (let page = 0; page < run.o.maxPages; page++) {
@@ -100,9 +106,9 @@ async function query(
       },
     );
     const rows: unknown[] = Array.isArray(r.data) ? r.data : [];
-    for (const row of rows) run.builder.add(row);
+    for (const row of rows) sink.add(row);
     if (limitHit && page === 0)
-      run.missing.push({
+      sink.missing.push({
         what: `${what} in subscriptions beyond the first 10,000 of the scope`,
         reason:
           "Resource Graph answers for the first 10,000 subscriptions only (x-ms-tenant-subscription-limit-hit); " +
@@ -110,7 +116,7 @@ async function query(
       });
     if (!r.skipToken || rows.length === 0) return;
     if (seen.has(r.skipToken)) {
-      run.missing.push({
+      sink.missing.push({
         what: `${what} after page ${page + 1}`,
         reason: "Resource Graph sent the same skip token twice; the rest was not read",
       });
@@ -119,7 +125,7 @@ async function query(
     seen.add(r.skipToken);
     skipToken = r.skipToken;
   }
-  run.missing.push({
+  sink.missing.push({
     what: `${what} after page ${run.o.maxPages}`,
     reason: `the scan reads at most ${run.o.maxPages} pages per query`,
   });
@@ -137,20 +143,28 @@ function scopes(o: LiveScanOptions): Scope[] {
  * the scope (403), the subscriptions are asked one at a time, so the refusing
  * ones are named (once each) and the others still read.
  */
-async function queryEach(run: Run, rg: ResourceGraph, text: string, scope: Scope, what: string): Promise<void> {
+async function queryEach(
+  run: Run,
+  rg: ResourceGraph,
+  text: string,
+  scope: Scope,
+  what: string,
+  sink: Sink = { add: (row) => run.builder.add(row), missing: run.missing },
+): Promise<void> {
   try {
-    await query(run, rg, text, scope, what);
+    await query(run, rg, text, scope, what, sink);
   } catch (e) {
     const subs = scope.subscriptions ?? [];
     if (statusOf(e) !== 403 || subs.length < 2) throw e;
     for (const s of subs) {
       if (run.refused.has(s.toLowerCase())) continue;
       try {
-        await query(run, rg, text, { subscriptions: [s] }, `${what} of subscription ${s}`);
+        await query(run, rg, text, { subscriptions: [s] }, `${what} of subscription ${s}`, sink);
       } catch (e2) {
         if (statusOf(e2) !== 403) throw e2;
+        if (run.refused.has(s.toLowerCase())) continue; // a query beside this one named it already
         run.refused.set(s.toLowerCase(), errorReason(e2));
-        run.missing.push({ what: `subscription ${s}`, id: `/subscriptions/${s}`, reason: errorReason(e2) });
+        sink.missing.push({ what: `subscription ${s}`, id: `/subscriptions/${s}`, reason: errorReason(e2) });
       }
     }
   }
@@ -193,16 +207,47 @@ function vnetFilters(run: Run): { scope: Scope; filter: VnetFilter }[] {
   return scope.flatMap((s) => filters.map((filter) => ({ scope: s, filter })));
 }
 
+/**
+ * The VNet and subnet queries, `QUERIES_IN_FLIGHT` at once (each one a round trip
+ * the scan would otherwise wait for in turn); their rows and missing parts are
+ * merged in the order of the queries, so the report does not depend on which
+ * answer came first.
+ */
 async function readVnets(run: Run, rg: ResourceGraph): Promise<void> {
-  for (const { scope, filter } of vnetFilters(run)) {
+  const tasks = vnetFilters(run).flatMap(({ scope, filter }, pair) => {
     const what = filter.ids
       ? `${filter.ids.length} VNet(s) the pools use`
       : `managed VNets in ${filter.resourceGroups?.length ?? 0} node resource group(s)`;
-    try {
-      await queryEach(run, rg, vnetsQuery(filter), scope, "VNets");
-      await queryEach(run, rg, subnetsQuery(filter), scope, "subnets");
-    } catch (e) {
-      run.missing.push({ what, reason: reasonWithin(e, run.settings.budget.signal) });
+    return [
+      { scope, what, text: vnetsQuery(filter), name: "VNets" },
+      { scope, what, text: subnetsQuery(filter), name: "subnets" },
+    ].map((t) => ({
+      ...t,
+      pair,
+      rows: [] as unknown[],
+      missing: [] as Missing[],
+      failed: undefined as string | undefined,
+    }));
+  });
+  let next = 0;
+  const worker = async () => {
+    for (let t = tasks[next++]; t; t = tasks[next++]) {
+      const sink: Sink = { add: (row) => t.rows.push(row), missing: t.missing };
+      try {
+        await queryEach(run, rg, t.text, t.scope, t.name, sink);
+      } catch (e) {
+        t.failed = reasonWithin(e, run.settings.budget.signal);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(QUERIES_IN_FLIGHT, tasks.length) }, worker));
+  const failed = new Set<number>();
+  for (const t of tasks) {
+    for (const row of t.rows) run.builder.add(row);
+    run.missing.push(...t.missing);
+    if (t.failed && !failed.has(t.pair)) {
+      failed.add(t.pair);
+      run.missing.push({ what: t.what, reason: t.failed });
     }
   }
   const read = run.builder.vnetMap();

@@ -10,6 +10,7 @@ import { defineCommand } from "../command.js";
 import type { Io } from "../io.js";
 import { EXIT, UsageError } from "../errors.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
+import { jsonData } from "../output/json.js";
 import { writeOutput } from "../output/write.js";
 import { failOnOption } from "../policy/fail-on.js";
 import { failsAt, type FailOn } from "../policy/levels.js";
@@ -31,7 +32,7 @@ const OUTPUT = defineOutput<InspectView>({
     sarif: () => import("./sarif.js"),
   },
   // Absent values are null in JSON, so every documented field is always present.
-  data: (v) => JSON.parse(JSON.stringify(v.report, (_k, x: unknown) => (x === undefined ? null : x))) as unknown,
+  data: (v) => jsonData(v.report),
 });
 
 /** A whole number from 1 to `max`, or a usage error naming the flag and the range. */

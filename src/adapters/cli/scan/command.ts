@@ -12,6 +12,7 @@ import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
+import { jsonData } from "../output/json.js";
 import { writeOutput } from "../output/write.js";
 import type { ScanOutput } from "./render.js";
 
@@ -35,7 +36,7 @@ const OUTPUT = defineOutput<ScanView>({
     sarif: () => import("./sarif.js").then((m) => ({ default: (v: ScanView) => m.renderScanSarif(v.out) })),
   },
   // Absent values are null in JSON, so every documented field is always present.
-  data: (v) => JSON.parse(JSON.stringify(v.out, (_k, x: unknown) => (x === undefined ? null : x))) as unknown,
+  data: (v) => jsonData(v.out),
 });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
