@@ -2,6 +2,7 @@
  * Every fact in the knowledge base as a flat list (path, value, sources), for
  * the data lint and for `docs/kb.md`, which is generated from it.
  */
+import { formatCount } from "./count-text.js";
 import { DATAPLANES } from "./dataplanes.js";
 import { DEFAULT_CIDRS, EXAMPLE_NODE_SUBNET_BITS } from "./default-cidrs.js";
 import { defaultMaxSurge, defaultModel, PLAN_DEFAULTS, RECOMMENDED_MAX_SURGE } from "./defaults.js";
@@ -100,7 +101,7 @@ export function facts(): Fact[] {
 function show(v: unknown): string {
   if (v === null) return "none";
   if (typeof v === "string") return v;
-  if (typeof v === "number") return v.toLocaleString("en-US");
+  if (typeof v === "number") return formatCount(v);
   if (typeof v === "boolean") return v ? "yes" : "no";
   if (Array.isArray(v)) return v.length === 0 ? "none" : v.map(show).join(", ");
   if (typeof v === "object") {

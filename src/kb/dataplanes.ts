@@ -1,4 +1,5 @@
 /** The two dataplanes: Azure (iptables, kube-proxy) and Cilium (Azure CNI Powered by Cilium, eBPF). */
+import { formatCount } from "./count-text.js";
 import type { DataplaneId, ModelId } from "./ids.js";
 import type { NetworkPolicyId } from "./model.js";
 import { POLICY_ENGINE_LIMITS } from "./network-policy.js";
@@ -50,7 +51,7 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
     minCliVersion: sourced({}, aksDoc("concepts-network-cni-overview"), { checked: "2026-11-22" }),
     identityLimit: sourced(null, aksDoc("use-network-policies"), { checked: "2026-11-22" }),
     policyScaleNote: sourced(
-      `Azure NPM isn't supported beyond ${NPM.value.nodes} nodes and ${NPM.value.pods.toLocaleString("en-US")} pods on Linux`,
+      `Azure NPM isn't supported beyond ${NPM.value.nodes} nodes and ${formatCount(NPM.value.pods)} pods on Linux`,
       NPM.source,
       { checked: NPM.checked },
     ),

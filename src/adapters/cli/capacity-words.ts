@@ -1,6 +1,7 @@
 /** Words the capacity tables use for engine values. */
 import type { CompareRow, Resource } from "../../engines/capacity/index.js";
 import type { CapacityAssumption } from "../../engines/capacity/index.js";
+import { formatCount } from "../../kb/index.js";
 
 export const RESOURCE_WORDS: Readonly<Record<Resource, string>> = {
   "node-subnet": "node subnet",
@@ -12,13 +13,9 @@ export const RESOURCE_WORDS: Readonly<Record<Resource, string>> = {
   "tier-node-limit": "tier's node limit",
 };
 
-/**
- * 27,610: thousands separators without `toLocaleString`, whose first call loads
- * ICU data and costs `compare` milliseconds it must not spend.
- */
+/** 27,610: a whole number with thousands separators (fractions cut off). */
 export function formatNumber(n: number): string {
-  const s = String(Math.abs(Math.trunc(n)));
-  return (n < 0 ? "-" : "") + s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return formatCount(Math.trunc(n));
 }
 
 /**

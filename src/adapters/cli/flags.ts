@@ -15,6 +15,7 @@ import {
   type MaxSurge,
   type ModelId,
   type SkuTier,
+  formatCount,
 } from "../../kb/index.js";
 import { UsageError } from "./errors.js";
 
@@ -46,7 +47,7 @@ function integer(flag: string, v: unknown, min: number, max: number, why: string
   const text = String(v).trim();
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
     throw new UsageError(
-      `${flag} ${JSON.stringify(text)} must be a whole number between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")} (${why})`,
+      `${flag} ${JSON.stringify(text)} must be a whole number between ${formatCount(min)} and ${formatCount(max)} (${why})`,
     );
   return Number(text);
 }
@@ -63,7 +64,7 @@ export function parseNodes(flag: string, v: unknown): number | undefined {
     v,
     1,
     PLATFORM_LIMITS.nodesPerCluster.value,
-    `a cluster holds at most ${PLATFORM_LIMITS.nodesPerCluster.value.toLocaleString("en-US")} nodes`,
+    `a cluster holds at most ${formatCount(PLATFORM_LIMITS.nodesPerCluster.value)} nodes`,
   );
 }
 

@@ -19,6 +19,7 @@ import {
   type Source,
   type Sourced,
   type SkuTier,
+  formatCount,
 } from "../../kb/index.js";
 import { formatMaxSurge } from "./surge.js";
 
@@ -107,7 +108,7 @@ export function maxPodsAssumption(given: number | undefined, models: readonly Mo
 
 /** The tier assumption: given, or the API default (Free) with what Standard or Premium would allow. */
 export function tierAssumption(given: SkuTier | undefined): { tier: SkuTier; assumption: Assumption } {
-  const limit = (t: SkuTier) => TIER_NODE_LIMITS[t].value.toLocaleString("en-US");
+  const limit = (t: SkuTier) => formatCount(TIER_NODE_LIMITS[t].value);
   if (given)
     return {
       tier: given,

@@ -14,6 +14,7 @@ import {
   UPGRADE,
   type ModelId,
   type SkuTier,
+  formatCount,
 } from "../../kb/index.js";
 import { poolNeeds, vnetIpsNeeded, type PoolTarget } from "./pools.js";
 
@@ -44,7 +45,7 @@ export interface NeedsForProblems {
   readonly podCidr: { readonly blocksNeeded: number; readonly prefixLength: number | null } | null;
 }
 
-const n = (x: number) => x.toLocaleString("en-US");
+const n = (x: number) => formatCount(x);
 const error = (code: SizeProblem["code"], message: string): SizeProblem => ({ code, severity: "error", message });
 
 function nodeLimitProblems(model: ModelId, pools: readonly PoolTarget[], tier: SkuTier | undefined): SizeProblem[] {

@@ -6,7 +6,7 @@
  * they mark come from the knowledge base (CLUSTER_SIGNALS), the model list
  * from MODEL_IDS. Dataplane and policy are `components.ts`'s.
  */
-import { CLUSTER_SIGNALS, MODEL_IDS, type ModelId } from "../../kb/index.js";
+import { CLUSTER_SIGNALS, MODEL_IDS, type ModelId, formatCount } from "../../kb/index.js";
 import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
 import type { ClusterSnapshot, SnapshotNetworkContainer, SnapshotNodeNetworkConfig } from "./snapshot.js";
 import { podPlacement, type PodPlacement } from "./placement.js";
@@ -43,7 +43,7 @@ const SCORE: Record<Weight, number> = { decisive: 10, strong: 4, supporting: 1 }
 const RANK: Record<Weight, number> = { decisive: 0, strong: 1, supporting: 2 };
 const FOREIGN_CNI = ["calico-node", "flannel", "kube-flannel-ds", "weave-net", "antrea-agent"];
 
-const fmt = (n: number) => n.toLocaleString("en-US");
+const fmt = formatCount;
 const first3 = (xs: readonly string[]) => xs.slice(0, 3);
 
 function countBy<T>(xs: readonly T[], key: (x: T) => string | undefined): Map<string, T[]> {

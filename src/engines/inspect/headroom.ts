@@ -4,7 +4,13 @@
  * of the AKS errors. A pure function of the snapshot, the address use and the
  * configured cluster.
  */
-import { PLATFORM_LIMITS, defaultMaxSurge, tryParseKubernetesVersion, type ModelId } from "../../kb/index.js";
+import {
+  PLATFORM_LIMITS,
+  defaultMaxSurge,
+  tryParseKubernetesVersion,
+  type ModelId,
+  formatCount,
+} from "../../kb/index.js";
 import {
   addressesPerNode,
   formatMaxSurge,
@@ -109,7 +115,7 @@ function limitsOf(
         ? nodes.reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).vnetIps, 0)
         : nodes.length + podUse;
     limits.push({
-      name: `VNet private IP limit (${cap.toLocaleString("en-US")}; ${used.toLocaleString("en-US")} used by this cluster, other VNet users not counted)`,
+      name: `VNet private IP limit (${formatCount(cap)}; ${formatCount(used)} used by this cluster, other VNet users not counted)`,
       more: Math.max(0, Math.floor((cap - used) / per)),
       error: undefined,
     });
@@ -153,7 +159,7 @@ export function headroom(
   // The cluster node limit bounds scale-out; whether surge nodes count against it is not documented, so the upgrade checks leave it out.
   const clusterCap = PLATFORM_LIMITS.nodesPerCluster.value;
   const clusterMore = Math.max(0, clusterCap - s.nodes.length);
-  const clusterLimit = { name: `cluster node limit (${clusterCap.toLocaleString("en-US")})`, more: clusterMore };
+  const clusterLimit = { name: `cluster node limit (${formatCount(clusterCap)})`, more: clusterMore };
   const tightest = limits[0];
   const overall =
     tightest === undefined || clusterMore < tightest.more
@@ -187,9 +193,9 @@ export function headroom(
     surgeAtMax += atMax;
     // A scale set holds at most 1,000 instances including surge nodes; AKS rejects such an upgrade up front.
     if (p.count + sg.nodes > poolCap)
-      overPoolCap.push(`pool ${p.name} runs ${p.count.toLocaleString("en-US")} nodes + ${sg.nodes} surge`);
+      overPoolCap.push(`pool ${p.name} runs ${formatCount(p.count)} nodes + ${sg.nodes} surge`);
     else if (p.maxCount !== undefined && p.maxCount + atMax > poolCap)
-      overPoolCap.push(`pool ${p.name} at its maximum ${p.maxCount.toLocaleString("en-US")} + ${atMax} surge`);
+      overPoolCap.push(`pool ${p.name} at its maximum ${formatCount(p.maxCount)} + ${atMax} surge`);
   }
   if (pools.length && !configured)
     notes.push(
@@ -207,15 +213,15 @@ export function headroom(
       needsNodes: 0,
       fits: false,
       error: undefined,
-      message: `A scale set holds at most ${poolCap.toLocaleString("en-US")} instances including surge nodes, so AKS rejects the upgrade: ${overPoolCap.join("; ")}.`,
+      message: `A scale set holds at most ${formatCount(poolCap)} instances including surge nodes, so AKS rejects the upgrade: ${overPoolCap.join("; ")}.`,
     });
   const fail = (needs: number, what: string, error: HeadroomCheck["error"]): string => {
     if (!tightest) return `${what} needs ${needs} more nodes.`;
     if (tightest.range?.role === "pod-cidr")
-      return `${what} needs ${needs.toLocaleString("en-US")} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ${tightest.name} has ${tightest.more.toLocaleString("en-US")}: new nodes would get no pod range (the pod CIDR can only be expanded on Overlay: az aks update --pod-cidr).`;
+      return `${what} needs ${formatCount(needs)} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ${tightest.name} has ${formatCount(tightest.more)}: new nodes would get no pod range (the pod CIDR can only be expanded on Overlay: az aks update --pod-cidr).`;
     if (error === "SubnetIsFull")
-      return `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ${(needs * (tightest.range?.perNode ?? 1)).toLocaleString("en-US")} IP addresses (${(tightest.range?.free ?? 0).toLocaleString("en-US")} free).`;
-    return `${what} needs ${needs.toLocaleString("en-US")} more nodes but ${tightest.name} allows ${tightest.more.toLocaleString("en-US")}.`;
+      return `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ${formatCount(needs * (tightest.range?.perNode ?? 1))} IP addresses (${formatCount(tightest.range?.free ?? 0)} free).`;
+    return `${what} needs ${formatCount(needs)} more nodes but ${tightest.name} allows ${formatCount(tightest.more)}.`;
   };
   if (tightest) {
     if (surge > 0) {
@@ -227,7 +233,7 @@ export function headroom(
         fits,
         error: fits ? undefined : tightest.error,
         message: fits
-          ? `${what} fits: ${tightest.more.toLocaleString("en-US")} more nodes fit.`
+          ? `${what} fits: ${formatCount(tightest.more)} more nodes fit.`
           : fail(surge, what, tightest.error),
       });
     }
@@ -235,14 +241,14 @@ export function headroom(
   const scaleOut = pools.reduce((a, p) => a + (p.maxCount !== undefined ? Math.max(0, p.maxCount - p.count) : 0), 0);
   if (pools.some((p) => p.maxCount !== undefined) && (tightest || scaleOut > clusterMore)) {
     const needs = scaleOut + surgeAtMax;
-    const what = `Scaling every autoscaled pool to its maximum (${scaleOut.toLocaleString("en-US")} more nodes) plus the upgrade surge at that size (${surgeAtMax})`;
+    const what = `Scaling every autoscaled pool to its maximum (${formatCount(scaleOut)} more nodes) plus the upgrade surge at that size (${surgeAtMax})`;
     if (scaleOut > clusterMore)
       checks.push({
         name: "autoscaler maximums",
         needsNodes: needs,
         fits: false,
         error: undefined,
-        message: `${what} would pass the ${clusterLimit.name}: ${clusterMore.toLocaleString("en-US")} more nodes are allowed.`,
+        message: `${what} would pass the ${clusterLimit.name}: ${formatCount(clusterMore)} more nodes are allowed.`,
       });
     else if (tightest) {
       const fits = needs <= tightest.more;
@@ -255,7 +261,7 @@ export function headroom(
         message: fits
           ? `${what} fits.`
           : err === "InsufficientSubnetSize"
-            ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ${tightest.more.toLocaleString("en-US")} more nodes, ${needs.toLocaleString("en-US")} are needed.`
+            ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ${formatCount(tightest.more)} more nodes, ${formatCount(needs)} are needed.`
             : fail(needs, what, err),
       });
     }

@@ -5,7 +5,7 @@
  * Overlay nodes carry no `spec.podCIDR`, kb CLUSTER_SIGNALS.overlayNodesHavePodCidr).
  */
 import { tryParseAddr, tryParsePrefix, type Addr, type Prefix } from "../../ip/index.js";
-import { CLUSTER_SIGNALS, type ModelId } from "../../kb/index.js";
+import { CLUSTER_SIGNALS, type ModelId, formatCount } from "../../kb/index.js";
 import { holdsPodAddress, nodeRangeTexts, spanOf } from "./placement.js";
 import type { ClusterSnapshot } from "./snapshot.js";
 import { MAX_PROOF, count, known, notRead, unknown, whyMissing, type Proof, type Verdict } from "./verdict.js";
@@ -85,7 +85,7 @@ export function podRangeSeparate(
       `Every pod address lies in ${where}: pods take node subnet addresses.`,
       total,
     );
-  const share = `${count(nIn, "pod address", "pod addresses")} of ${(nIn + nOut).toLocaleString("en-US")}`;
+  const share = `${count(nIn, "pod address", "pod addresses")} of ${formatCount(nIn + nOut)}`;
   return known(
     "mixed",
     [...nodeProof, ...inside.slice(0, 1), ...outside.slice(0, 2)],

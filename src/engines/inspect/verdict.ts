@@ -4,6 +4,7 @@
  * the `kubectl` command that would settle it. A verdict never guesses: no
  * proof, no value.
  */
+import { formatCount } from "../../kb/index.js";
 import type { ClusterSnapshot, ReadProblemKind, ResourceKind } from "./snapshot.js";
 
 /** One object and what it says, e.g. `node aks-system-…-vmss000000` says `label kubernetes.azure.com/azure-cni-overlay=true`. */
@@ -80,5 +81,5 @@ export function notRead(s: ClusterSnapshot, resources: readonly ResourceKind[]):
 
 /** Counts a noun: `3 nodes`, `1 node`. */
 export function count(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? noun : plural}`;
+  return `${formatCount(n)} ${n === 1 ? noun : plural}`;
 }

@@ -16,6 +16,7 @@ import {
   sourceUrls,
   type ModelId,
   type SubnetKindFacts,
+  formatCount,
 } from "../../kb/index.js";
 import {
   addressesPerNode,
@@ -52,7 +53,7 @@ export interface DemandOverride {
   readonly addresses?: number | undefined;
 }
 
-const n = (x: number) => x.toLocaleString("en-US");
+const n = (x: number) => formatCount(x);
 
 /** The subnet NAP pools without their own subnet use: Automatic's user node subnet, else the first pool's. */
 export function defaultNapSubnet(plan: ResolvedPlan): string | undefined {

@@ -8,7 +8,7 @@
  * laid-out plan. Never throws for user input: problems are data.
  */
 import { parsePrefix, tryParsePrefix, type Prefix } from "../../ip/index.js";
-import { RESERVED_RANGES, SUBNET_GROWTH, sourceUrls } from "../../kb/index.js";
+import { RESERVED_RANGES, SUBNET_GROWTH, sourceUrls, formatCount } from "../../kb/index.js";
 import { usableAddresses } from "../capacity/index.js";
 import { isResolvedPlan, resolvePlan, type FieldPath, type Plan, type ResolvedPlan } from "../plan/index.js";
 import { subnetDemand, type Demand } from "./demand.js";
@@ -206,7 +206,7 @@ function unsized(need: Need, d: Demand): LayoutProblem {
   return {
     code: "subnet-too-large",
     path: need.path,
-    message: `subnet "${need.name}" (${need.kind}) must hold ${d.addresses.toLocaleString("en-US")} addresses, more than any subnet its kind allows`,
+    message: `subnet "${need.name}" (${need.kind}) must hold ${formatCount(d.addresses)} addresses, more than any subnet its kind allows`,
   };
 }
 

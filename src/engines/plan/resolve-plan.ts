@@ -10,6 +10,7 @@ import {
   TIER_NODE_LIMITS,
   tryParseKubernetesVersion,
   type SkuTier,
+  formatCount,
 } from "../../kb/index.js";
 import { cidrField, resolveNetwork, urls } from "./resolve-network.js";
 import { resolvePool } from "./resolve-pools.js";
@@ -20,13 +21,13 @@ function resolveTier(plan: Plan, assume: (a: Assumption) => void): SkuTier {
   if (plan.sku?.tier !== undefined) return plan.sku.tier;
   const automatic = plan.sku?.name === "Automatic";
   const fact = automatic ? AUTOMATIC_TIER : DEFAULT_TIER;
-  const limit = TIER_NODE_LIMITS[fact.value].value.toLocaleString("en-US");
+  const limit = formatCount(TIER_NODE_LIMITS[fact.value].value);
   assume({
     path: "sku.tier",
     value: fact.value,
     reason: automatic
       ? `no sku.tier given: AKS Automatic clusters are Standard tier (up to ${limit} nodes)`
-      : `no sku.tier given: the API default Free (up to ${limit} nodes; Standard and Premium allow ${TIER_NODE_LIMITS.Standard.value.toLocaleString("en-US")})`,
+      : `no sku.tier given: the API default Free (up to ${limit} nodes; Standard and Premium allow ${formatCount(TIER_NODE_LIMITS.Standard.value)})`,
     source: urls([...fact.source, ...TIER_NODE_LIMITS[fact.value].source]),
   });
   return fact.value;

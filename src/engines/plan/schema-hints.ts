@@ -8,7 +8,7 @@
  * objects themselves, so a renamed or removed field cannot keep a stale hint.
  */
 import type { z } from "zod";
-import { MODELS, PLATFORM_LIMITS } from "../../kb/index.js";
+import { MODELS, PLATFORM_LIMITS, formatCount } from "../../kb/index.js";
 import { cidrText, NetworkSection, NodePoolSection, PlanSchema } from "./schema.js";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
@@ -41,7 +41,7 @@ export function schemaHints(): Map<unknown, Hint> {
   const nodes = (what: string): Hint => ({
     minimum: 0,
     maximum: perPool,
-    description: `${what}: 0 to ${perPool.toLocaleString("en-US")} (a System pool at least 1; rule node-count-out-of-range)`,
+    description: `${what}: 0 to ${formatCount(perPool)} (a System pool at least 1; rule node-count-out-of-range)`,
   });
   const pool = NodePoolSection.shape;
   const version = inner(PlanSchema.shape.kubernetesVersion) as z.ZodUnion<[z.ZodString, z.ZodNumber]>;

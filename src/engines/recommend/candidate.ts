@@ -14,6 +14,7 @@ import {
   type KubernetesVersion,
   type MaxSurge,
   type ModelId,
+  formatCount,
 } from "../../kb/index.js";
 import { needs, sizeProblems, surgeNodes, type Needs, type PoolTarget, type SizeProblem } from "../capacity/index.js";
 import type { Requirements } from "../plan/index.js";
@@ -82,7 +83,7 @@ export function comparisonMaxPods(): number {
   return Math.max(...MODEL_IDS.map((id) => MODELS[id].defaultMaxPods.value));
 }
 
-const n = (x: number) => x.toLocaleString("en-US");
+const n = (x: number) => formatCount(x);
 
 /** `total` nodes split over `k` pools as evenly as possible, larger shares first. */
 function shares(total: number, k: number): number[] {

@@ -5,7 +5,7 @@
  * the knowledge base; the weights (the numbers below) are aksnet's judgement
  * and are documented in docs/recommend.md.
  */
-import { DATAPLANES, MODELS, PLATFORM_LIMITS, retirement } from "../../kb/index.js";
+import { DATAPLANES, MODELS, PLATFORM_LIMITS, retirement, formatCount } from "../../kb/index.js";
 import { surgeNodes } from "../capacity/index.js";
 import { candidateNeeds, type Candidate, type Target } from "./candidate.js";
 import { componentRetirements } from "./lock-ins.js";
@@ -40,7 +40,7 @@ const date = (iso: string) =>
     year: "numeric",
     timeZone: "UTC",
   });
-const n = (x: number) => x.toLocaleString("en-US");
+const n = (x: number) => formatCount(x);
 
 export const SCORERS: readonly Scorer[] = [
   {

@@ -4,7 +4,7 @@
  * and the fix; then the target every candidate is judged against.
  */
 import { tryParsePrefix, type Prefix } from "../../ip/index.js";
-import { RECOMMENDED_MAX_SURGE, tryParseKubernetesVersion } from "../../kb/index.js";
+import { RECOMMENDED_MAX_SURGE, tryParseKubernetesVersion, formatCount } from "../../kb/index.js";
 import type { Requirements } from "../plan/index.js";
 import { comparisonMaxPods, splitAssumption, splitPools, surgeText, type Target } from "./candidate.js";
 
@@ -33,7 +33,7 @@ function countProblems(r: Requirements): InputProblem[] {
     if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0 || v > MAX_NODES_INPUT)
       out.push({
         input: k,
-        message: `${k} ${JSON.stringify(v)} is not a whole number from 0 to ${MAX_NODES_INPUT.toLocaleString("en-US")}`,
+        message: `${k} ${JSON.stringify(v)} is not a whole number from 0 to ${formatCount(MAX_NODES_INPUT)}`,
         fix: `give ${k} as a whole number`,
       });
   }

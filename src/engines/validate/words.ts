@@ -1,3 +1,4 @@
+import { formatCount } from "../../kb/index.js";
 /**
  * Wording helpers for messages that list things from the plan: a list is cut
  * after a few items and says how many more there are, so no message grows
@@ -11,7 +12,7 @@ export const MAX_LISTED = 5;
 export function listText(items: readonly string[], max = MAX_LISTED, sep = ", "): string {
   if (items.length === 0) return "none";
   if (items.length <= max) return items.join(sep);
-  return `${items.slice(0, max).join(sep)} and ${(items.length - max).toLocaleString("en-US")} more`;
+  return `${items.slice(0, max).join(sep)} and ${formatCount(items.length - max)} more`;
 }
 
 /** Groups items by a key, keeping input order within each group (one pass, for joins that would be quadratic). */

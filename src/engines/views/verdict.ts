@@ -11,7 +11,15 @@
  * IPs, the per-pool, cluster and tier node limits.
  */
 import { tryParsePrefix, type Prefix } from "../../ip/index.js";
-import { MODELS, PLATFORM_LIMITS, TIER_NODE_LIMITS, UPGRADE, type MaxSurge, type ModelId } from "../../kb/index.js";
+import {
+  MODELS,
+  PLATFORM_LIMITS,
+  TIER_NODE_LIMITS,
+  UPGRADE,
+  type MaxSurge,
+  type ModelId,
+  formatCount,
+} from "../../kb/index.js";
 import {
   addressesPerNode,
   nodeSubnetAddressesNeeded,
@@ -173,7 +181,7 @@ export function headroomOf(plan: ResolvedPlan): { readonly headroom: number; rea
   return best;
 }
 
-const n = (x: number) => x.toLocaleString("en-US");
+const n = (x: number) => formatCount(x);
 const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? "" : "s"}`;
 
 /** The plan's headline. */

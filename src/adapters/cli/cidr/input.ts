@@ -6,6 +6,7 @@
  * The first bad line stops the read with a `UsageError` naming the file, the
  * line and the IP core's reason, before anything is written to standard output.
  */
+import { formatCount } from "../../../kb/index.js";
 import { createReadStream, existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -73,7 +74,7 @@ export class PrefixList {
     if (this.hostBitCount === 1)
       return `note: ${p.toString()} (${this.where(i)}) has host bits set; it was read as its network ${p.masked().toString()}.`;
     return (
-      `note: ${this.hostBitCount.toLocaleString("en-US")} CIDRs have host bits set and were read as their networks, ` +
+      `note: ${formatCount(this.hostBitCount)} CIDRs have host bits set and were read as their networks, ` +
       `the first ${p.toString()} (${this.where(i)}) as ${p.masked().toString()}.`
     );
   }
@@ -160,7 +161,7 @@ async function readStreamInto(into: PrefixList, name: string, stream: Readable):
     if (e instanceof UsageError) throw e;
     if (e instanceof LineTooLongError) {
       throw new UsageError(
-        `${describe(name, e.lineNumber)} is longer than ${e.maxLineLength.toLocaleString("en-US")} characters; give a text file with one CIDR per line.`,
+        `${describe(name, e.lineNumber)} is longer than ${formatCount(e.maxLineLength)} characters; give a text file with one CIDR per line.`,
       );
     }
     throw new UsageError(`cannot read ${name}: ${(e as Error).message}; check the path and permissions.`);

@@ -3,6 +3,7 @@
  * dataplane, evidence, per-node use, address use and headroom. Also runs as
  * the kubectl plugin `kubectl aksnet inspect` (same executable, same argv).
  */
+import { formatCount } from "../../../kb/index.js";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
@@ -39,9 +40,7 @@ const OUTPUT = defineOutput<InspectView>({
 function wholeNumber(name: string, max: number, unit: string) {
   return (v: string) => {
     if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max)
-      throw new UsageError(
-        `${name} must be a whole number from 1 to ${max.toLocaleString("en-US")}${unit}, got "${v}".`,
-      );
+      throw new UsageError(`${name} must be a whole number from 1 to ${formatCount(max)}${unit}, got "${v}".`);
     return Number(v);
   };
 }

@@ -3,6 +3,7 @@
  * and Markdown outputs: each answer with its proof, or why it is unknown and
  * the command that settles it.
  */
+import { formatCount } from "../../../kb/index.js";
 import type { InspectReport, Lab, Verdict } from "../../../engines/inspect/index.js";
 
 /** A titled block of lines (rendered indented for a terminal, as a list in Markdown). */
@@ -23,7 +24,7 @@ export function proofText(v: Verdict<string>, max = 3): string {
   const more = v.proofTotal - Math.min(max, v.proof.length);
   return (
     groups.map((g) => `${g.objects.join(", ")}: ${g.says}`).join("; ") +
-    (more > 0 ? ` (and ${more.toLocaleString("en-US")} more)` : "")
+    (more > 0 ? ` (and ${formatCount(more)} more)` : "")
   );
 }
 
@@ -64,7 +65,7 @@ export function labLines(lab: Lab, nodeLimit: number): LineSection {
     const listed = a === lab.nodePodCidrs && lab.nodePodCidrs.nodes.some((n) => n.podCidrs.length > 0);
     if (!listed) {
       for (const p of a.proof.slice(0, 3)) lines.push(`   - ${p.object}: ${p.says}`);
-      if (a.proofTotal > 3) lines.push(`   - and ${(a.proofTotal - 3).toLocaleString("en-US")} more`);
+      if (a.proofTotal > 3) lines.push(`   - and ${formatCount(a.proofTotal - 3)} more`);
     }
     if (a === lab.networkMonitor) lines.push(...monitorLines(lab.networkMonitor));
     if (a === lab.nodePodCidrs) lines.push(...nodeRangeLines(lab, nodeLimit));
@@ -80,7 +81,7 @@ function monitorLines(m: Lab["networkMonitor"]): string[] {
       out.push(`   data ${k}: ${v.length > 120 ? `${v.slice(0, 120)}…` : v}`.replace(/\n/g, "\\n"));
   out.push(
     m.annotations.length
-      ? `   node annotations: ${m.annotations.map((a) => `${a.key} (${a.nodes.toLocaleString("en-US")} node${a.nodes === 1 ? "" : "s"}, e.g. ${a.values[0] ?? ""})`).join("; ")}`
+      ? `   node annotations: ${m.annotations.map((a) => `${a.key} (${formatCount(a.nodes)} node${a.nodes === 1 ? "" : "s"}, e.g. ${a.values[0] ?? ""})`).join("; ")}`
       : "   node annotations: none",
   );
   return out;
@@ -93,6 +94,6 @@ function nodeRangeLines(lab: Lab, nodeLimit: number): string[] {
   const width = Math.max(...shown.map((n) => n.node.length));
   const out = shown.map((n) => `   ${n.node.padEnd(width)}  ${n.podCidrs.join(", ")} (${n.from})`);
   if (nodes.length > shown.length)
-    out.push(`   … ${(nodes.length - shown.length).toLocaleString("en-US")} more nodes (--all-nodes lists them)`);
+    out.push(`   … ${formatCount(nodes.length - shown.length)} more nodes (--all-nodes lists them)`);
   return out;
 }

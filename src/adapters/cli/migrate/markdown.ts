@@ -3,7 +3,7 @@
  * status, the blockers and checks with their sources, the steps as shell blocks.
  */
 import type { Migration, ModelState } from "../../../engines/migrate/index.js";
-import { MODELS } from "../../../kb/index.js";
+import { MODELS, formatCount } from "../../../kb/index.js";
 import type { Formatter } from "../output/formats.js";
 import { codeBlock, inlineCode } from "../output/markdown.js";
 import { commandText } from "./render.js";
@@ -40,8 +40,8 @@ function sections(m: Migration): string[][] {
   if (m.nodeSubnetAddresses) {
     const { before, after } = m.nodeSubnetAddresses;
     out.push([
-      `**Node subnet**: the pools reserve ${before.toLocaleString("en-US")} addresses at peak with surge now, ` +
-        `${after.toLocaleString("en-US")} after the move (pods leave the subnet).`,
+      `**Node subnet**: the pools reserve ${formatCount(before)} addresses at peak with surge now, ` +
+        `${formatCount(after)} after the move (pods leave the subnet).`,
     ]);
   }
   if (m.steps.length)

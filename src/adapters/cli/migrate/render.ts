@@ -1,6 +1,6 @@
 /** Text and JSON forms of a `Migration` for `aksnet migrate`. */
 import type { Migration, ModelState } from "../../../engines/migrate/index.js";
-import { MODELS } from "../../../kb/index.js";
+import { MODELS, formatCount } from "../../../kb/index.js";
 import { shellQuote } from "../../generate/index.js";
 
 /** A command line from argv, every word shell-quoted; `<placeholders>` stay readable. */
@@ -69,7 +69,7 @@ export function renderMigrationText(m: Migration, clusterName: string): string {
   if (m.nodeSubnetAddresses) {
     const { before, after } = m.nodeSubnetAddresses;
     out.push(
-      `Node subnet: the pools reserve ${before.toLocaleString("en-US")} addresses at peak with surge now, ${after.toLocaleString("en-US")} after the move (pods leave the subnet).`,
+      `Node subnet: the pools reserve ${formatCount(before)} addresses at peak with surge now, ${formatCount(after)} after the move (pods leave the subnet).`,
       "",
     );
   }

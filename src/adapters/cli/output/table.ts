@@ -4,6 +4,7 @@
  * colour (`style.ts`) when colour is on, and a trailing marker otherwise, so the
  * highlight survives NO_COLOR and pipes.
  */
+import { formatCount } from "../../../kb/index.js";
 import { paint, type Style } from "./style.js";
 
 export type Align = "left" | "right";
@@ -36,7 +37,7 @@ function cellOf(c: CellLike): Cell {
 
 /** Formats an integer with thousands separators (27,610), the way the AKS docs print counts. */
 export function formatNumber(n: number | bigint): string {
-  return n.toLocaleString("en-US");
+  return formatCount(n);
 }
 
 function decorate(cell: Cell, color: boolean): string {
