@@ -30,9 +30,11 @@ import {
   addressMap,
   chartData,
   verdictOf,
+  vnetMap,
   type AddressMap,
   type ChartData,
   type PlanVerdict,
+  type VnetMap,
 } from "../../engines/views/index.js";
 import { fleetValueOf, fleetView, type FleetView } from "./fleet-view.js";
 import { EXAMPLE_SUBNET, MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "./state.js";
@@ -81,6 +83,8 @@ export interface PageView extends PlanPart, ComparePart {
   readonly recommendation?: Recommendation;
   /** Why there is no recommendation (requirements that contradict each other), in one sentence. */
   readonly recommendationProblem?: string;
+  /** The plan's VNet cut into subnets, proposed subnets (`aksnet layout`), avoided ranges and free blocks. */
+  readonly vnetMap?: VnetMap;
   /** The parts as computed, by identity: a part equal (===) to the last one did not change. */
   readonly parts: { readonly plan: PlanPart; readonly compare: ComparePart };
 }
@@ -368,8 +372,11 @@ function recommendationFor(key: string): {
   return { recommendation: r };
 }
 
-/** A view function that remembers its last inputs; use one per page. */
-export function createViewComputer(): (state: PageState, hint?: ParsedHint) => PageView {
+/**
+ * A view function that remembers its last inputs; use one per page. `splits` are the free blocks of the
+ * VNet map the user split in halves (page state outside the plan).
+ */
+export function createViewComputer(): (state: PageState, hint?: ParsedHint, splits?: readonly string[]) => PageView {
   let lastText: string | undefined;
   let lastPlan: PlanPart | undefined;
   // The comparison is kept while the flags it is computed from stay the same (an edit elsewhere in the plan keeps it).
@@ -383,12 +390,15 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint) => P
   const chartOf = memo(chartFor);
   const generateOf = memo((plan: Plan, format: GenerateFormat) => generate(plan, format));
   const recommendOf = memo(recommendationFor);
+  const vnetMapOf = memo((resolved: ResolvedPlan, splitsKey: string) =>
+    vnetMap(resolved, { splits: JSON.parse(splitsKey) as string[] }),
+  );
   let lastMap: { key: string; map: AddressMap } | undefined;
   const mapOf = (key: string, plan: Plan): AddressMap => {
     if (lastMap?.key !== key) lastMap = { key, map: addressMap(plan) };
     return lastMap.map;
   };
-  return (state, hint) => {
+  return (state, hint, splits = []) => {
     if (lastPlan === undefined || lastText !== state.planText) {
       lastPlan = planPart(state.planText, hint, mapOf);
       lastText = state.planText;
@@ -402,9 +412,11 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint) => P
     const rec = p.plan
       ? recommendOf(JSON.stringify({ requirements: p.plan.requirements ?? {}, version: p.plan.kubernetesVersion }))
       : {};
+    const vnet = p.resolved?.plan.vnet ? vnetMapOf(p.resolved, JSON.stringify(splits)) : undefined;
     return {
       ...p,
       ...rec,
+      ...(vnet ? { vnetMap: vnet } : {}),
       ...compareView,
       ...(chart ? { chart } : {}),
       ...(generated ? { generated } : {}),

@@ -1,44 +1,9 @@
 /**
- * Writes a layout into the plan's own text: the engine's edits go through the
- * YAML document model, so the user's comments, key order and formatting survive.
+ * Writes a layout into the plan's own text (engines/layout `applyEditsToText`), and plans read from
+ * other formats as fresh YAML.
  */
-import { isSeq, parseDocument, stringify } from "yaml";
-import { applyEdits, type PlanEdit } from "../../../engines/layout/index.js";
-
-/** Short maps (a subnet, a pool reference) are written on one line, as the examples write them. */
-function flow(v: unknown): boolean {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !("subnets" in v);
-}
-
-/** The plan text with `edits` applied; a JSON plan stays JSON. */
-export function editPlanText(text: string, edits: readonly PlanEdit[]): string {
-  if (text.trimStart().startsWith("{"))
-    return JSON.stringify(applyEdits(JSON.parse(text) as unknown, edits), null, 2) + "\n";
-  const doc = parseDocument(text);
-  for (const e of edits) {
-    if (e.op === "set") {
-      doc.setIn(e.path, doc.createNode(e.value, { flow: flow(e.value) }));
-      continue;
-    }
-    const list = doc.getIn(e.path, true);
-    if (isSeq(list)) {
-      if (list.flow && list.items.length === 0) list.flow = false;
-      list.add(doc.createNode(e.value, { flow: flow(e.value) }));
-    } else doc.setIn(e.path, doc.createNode([e.value]));
-  }
-  return unpadLists(doc.toString({ lineWidth: 0 }));
-}
-
-/**
- * The YAML writer pads flow maps and lists alike (`{ name: a }`, `[ 10.0.0.0/8 ]`); plans write maps padded
- * and lists of scalars tight, so lists of scalars are written back tight (comment lines are left alone).
- */
-function unpadLists(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => (line.trimStart().startsWith("#") ? line : line.replace(/\[ ([^[\]{}#\n]*?) \]/g, "[$1]")))
-    .join("\n");
-}
+import { stringify } from "yaml";
+export { applyEditsToText as editPlanText } from "../../../engines/layout/index.js";
 
 /** A plan read from another format (an ARM or az export): written as a fresh YAML plan. */
 export function planYaml(plan: unknown, header: string): string {

@@ -29,6 +29,8 @@ import { renderFleet } from "./render-fleet.js";
 import { renderMap } from "./render-map.js";
 import { renderRecommend } from "./render-recommend.js";
 import { renderVerdict } from "./render-verdict.js";
+import { renderVnetMap } from "./render-vnet-map.js";
+import { createMapActions } from "./map-actions.js";
 import { PRESETS } from "../presets.js";
 
 let state: PageState = DEFAULT_STATE;
@@ -42,6 +44,8 @@ let view: PageView | undefined;
 /** The last view whose text could be read: shown (marked stale) while the text is half-typed. */
 let lastGood: PageView | undefined;
 let linkProblems: readonly string[] = [];
+/** Free blocks of the VNet map the user split in halves (not part of the plan). */
+let splits: readonly string[] = [];
 
 const text = byId<HTMLTextAreaElement>("plan-text");
 const status = byId<HTMLElement>("input-status");
@@ -179,7 +183,7 @@ function renderStatus(v: PageView): void {
 
 function render(): void {
   const started = performance.now();
-  const computed = compute(state, hint);
+  const computed = compute(state, hint, splits);
   const readable = computed.plan !== undefined || computed.input.kind === "empty" || computed.fleet !== undefined;
   // Half-typed text: the status and the verdict say why; every other view keeps the last plan that could be read.
   const stale = !readable && lastGood !== undefined;
@@ -210,6 +214,7 @@ function render(): void {
     renderAssumptions(byId("assumptions"), view.assumptions);
     renderFleet(byId("fleet-view"), byId("fleet"), view.fleet);
   }
+  if (view.vnetMap !== previous?.vnetMap || !previous) renderVnetMap(byId("vnet-map"), view.vnetMap, mapActions);
   if (view.parts.compare !== previous?.parts.compare) {
     renderCompare(byId("compare"), view.comparison, view.comparisonProblem, view.compareArgs[1] ?? "");
     byId("compare-command").textContent = `aksnet compare ${view.compareArgs.join(" ")}`;
@@ -329,7 +334,7 @@ function announce(what: string): void {
  * Replaces the whole plan text (a preset, the example, a file, a drop, a conversion) as a new
  * history entry: Back, or the Undo button, returns to the plan before.
  */
-function replacePlan(next: string, what: string): void {
+function replacePlan(next: string, what: string, said = `Replaced the plan with ${what}.`): void {
   if (next === state.planText) return;
   text.value = next;
   hint = undefined;
@@ -338,10 +343,23 @@ function replacePlan(next: string, what: string): void {
   linkProblems = [];
   statusStale = true;
   pushHistory(before, state);
-  announce(`Replaced the plan with ${what}.`);
+  announce(said);
   cancelAnimationFrame(frame);
   frame = requestAnimationFrame(render);
 }
+
+const mapActions = createMapActions({
+  view: () => view,
+  planText: () => state.planText,
+  splits: () => splits,
+  setSplits(next) {
+    splits = next;
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(render);
+  },
+  replacePlan,
+  refuse: (why) => fill(status, h("p", { class: "problem" }, why)),
+});
 
 async function loadFromUrl(): Promise<void> {
   const fragment = location.hash.slice(1);

@@ -1,0 +1,220 @@
+/**
+ * Draws the VNet map (engines/views/vnet-map.ts): per address space, one bar to scale
+ * with each subnet labelled by name and purpose, the subnets `aksnet layout` would add
+ * (dashed), the ranges new subnets avoid and the free space; a zoomed bar when the
+ * subnets fill a small part of the space; and a table of the blocks, as visualsubnetcalc
+ * shows them, where a free block is split in halves, joined back, or made a subnet.
+ * Positions are percentages on SVG attributes (the CSP forbids inline styles).
+ */
+import type { VnetBlock, VnetMap, VnetSpaceMap } from "../../../engines/views/index.js";
+import { fill, h, num, svg } from "./dom.js";
+
+export interface VnetMapActions {
+  split(cidr: string): void;
+  join(cidr: string): void;
+  /** Makes the free block a subnet of the plan. */
+  add(cidr: string): void;
+  /** Adds the subnets `aksnet layout` proposes. */
+  applyLayout(): void;
+}
+
+/** Rows shown before "Show all": a 1,000-subnet plan does not build 1,300 rows on every edit. */
+const ROWS_SHOWN = 60;
+/** Rough width of a label character at 12 px, to leave out labels that cannot fit. */
+const CHAR_PX = 7;
+const BAR_HEIGHT = 40;
+
+const pct = (f: number) => `${(f * 100).toFixed(4)}%`;
+
+function kindClass(b: VnetBlock): string {
+  return `seg ${b.kind}${b.subnetKind ? ` k-${b.subnetKind}` : ""}`;
+}
+
+function describe(b: VnetBlock): string {
+  const cidr = b.cidrs.join(", ");
+  if (b.kind === "subnet" || b.kind === "proposed")
+    return `${b.kind === "proposed" ? "proposed by aksnet layout: " : ""}subnet ${b.label} (${b.purpose ?? "other"}) ${cidr}, ${num(b.usable ?? 0)} usable`;
+  if (b.kind === "free") return `free ${cidr} (${num(b.size)} addresses)`;
+  return `${b.label}: ${cidr}`;
+}
+
+/** Height of a bar whose narrow subnets carry their names upright (12 characters). */
+const TALL_HEIGHT = 96;
+
+interface Seg {
+  readonly b: VnetBlock;
+  readonly x: number;
+  readonly width: number;
+  readonly px: number;
+}
+
+const fits = (t: string, px: number) => t.length * CHAR_PX + 8 <= px;
+const named = (b: VnetBlock) => b.kind === "subnet" || b.kind === "proposed";
+
+/** One segment: its fill, its tooltip, and its name across (or upright, when the bar is tall) if it fits. */
+function segment(s: Seg, height: number): SVGSVGElement {
+  const { b, px } = s;
+  const second = named(b) ? `${b.purpose ?? ""} ${b.cidrs[0] ?? ""}` : "";
+  const across = fits(b.label, px);
+  const upright = !across && height === TALL_HEIGHT && named(b) && px >= 14;
+  const chars = Math.floor((height - 8) / CHAR_PX);
+  return svg(
+    "svg",
+    { x: pct(s.x), y: 0, width: pct(Math.max(s.width, 0.0015)), height, class: kindClass(b) },
+    svg("rect", { x: 0, y: 0, width: "100%", height: "100%", class: "seg-fill" }),
+    svg("title", {}, describe(b)),
+    across ? svg("text", { x: 4, y: 16, class: "seg-name" }, b.label) : null,
+    across && second && fits(second, px) ? svg("text", { x: 4, y: 32, class: "seg-more" }, second) : null,
+    upright
+      ? svg(
+          "text",
+          { transform: `translate(${Math.round(px / 2 - 4)} 4) rotate(90)`, class: "seg-name" },
+          b.label.length > chars ? `${b.label.slice(0, chars - 1)}…` : b.label,
+        )
+      : null,
+  );
+}
+
+/**
+ * One bar: the blocks inside the window [x0, x0 + w) of the space, stretched to the bar's width. A zoomed bar
+ * whose subnets are too narrow for their names across grows taller and writes them upright.
+ */
+function bar(blocks: readonly VnetBlock[], x0: number, w: number, widthPx: number, label: string, zoomed: boolean) {
+  const segs: Seg[] = blocks
+    .filter((b) => b.x < x0 + w && b.x + b.width > x0)
+    .map((b) => {
+      const from = Math.max(b.x, x0);
+      const to = Math.min(b.x + b.width, x0 + w);
+      return { b, x: (from - x0) / w, width: (to - from) / w, px: ((to - from) / w) * widthPx };
+    });
+  const tall = zoomed && segs.some((s) => named(s.b) && !fits(s.b.label, s.px) && s.px >= 14);
+  const height = tall ? TALL_HEIGHT : BAR_HEIGHT;
+  return svg(
+    "svg",
+    { class: "vbar", width: "100%", height, role: "img", "aria-label": label },
+    ...segs.map((s) => segment(s, height)),
+  );
+}
+
+function actions(b: VnetBlock, act: VnetMapActions): HTMLElement[] {
+  if (b.kind !== "free") return [];
+  const cidr = b.cidrs[0] ?? "";
+  const button = (text: string, what: string, run: () => void) => {
+    const el = h("button", { type: "button", class: "small", "aria-label": `${text} ${what}` }, text);
+    el.addEventListener("click", run);
+    return el;
+  };
+  return [
+    button("Make subnet", cidr, () => act.add(cidr)),
+    b.canSplit ? button("Split", cidr, () => act.split(cidr)) : null,
+    b.joins ? button("Join", `into ${b.joins}`, () => act.join(b.joins!)) : null,
+  ].filter((x): x is HTMLButtonElement => x !== null);
+}
+
+function row(b: VnetBlock, act: VnetMapActions): HTMLTableRowElement {
+  const what =
+    b.kind === "subnet" || b.kind === "proposed"
+      ? [h("strong", {}, b.label), ` ${b.purpose ?? ""}`, b.kind === "proposed" ? h("em", {}, " (proposed)") : null]
+      : [b.label];
+  return h(
+    "tr",
+    { class: `vrow ${b.kind}` },
+    h("td", {}, h("span", { class: `vswatch ${kindClass(b)}` }), ...what),
+    h("td", { title: `${b.first} – ${b.last}` }, h("code", {}, b.cidrs.join(" "))),
+    h("td", { class: "num" }, num(b.size), h("span", { class: "unit" }, " addresses")),
+    h("td", { class: "num" }, b.usable !== undefined ? [num(b.usable), h("span", { class: "unit" }, " usable")] : ""),
+    h("td", { class: "vactions" }, b.kind === "free" ? h("div", {}, ...actions(b, act)) : null),
+  );
+}
+
+function table(space: VnetSpaceMap, act: VnetMapActions, all: boolean, showAll: () => void): HTMLElement[] {
+  const shown = all ? space.blocks : space.blocks.slice(0, ROWS_SHOWN);
+  const more = space.blocks.length - shown.length;
+  const t = h(
+    "table",
+    { class: "vtable" },
+    h("caption", { class: "visually-hidden" }, `Blocks of ${space.cidr}`),
+    h(
+      "thead",
+      {},
+      h("tr", {}, ...["What", "CIDR", "Addresses", "Usable", ""].map((c) => h("th", { scope: "col" }, c))),
+    ),
+    h("tbody", {}, ...shown.map((b) => row(b, act))),
+  );
+  if (more <= 0) return [h("div", { class: "table-wrap" }, t)];
+  const b = h("button", { type: "button", class: "small" }, `Show all ${num(space.blocks.length)} blocks`);
+  b.addEventListener("click", showAll);
+  return [h("div", { class: "table-wrap" }, t), h("p", {}, b, ` (${num(more)} more)`)];
+}
+
+function spaceView(space: VnetSpaceMap, act: VnetMapActions, widthPx: number, all: boolean, showAll: () => void) {
+  const counts = `${num(space.size)} addresses: ${num(space.used)} in subnets, ${num(space.free)} free${
+    space.largestFree ? `; largest free block ${space.largestFree}` : ""
+  }`;
+  const z = space.zoom;
+  return h(
+    "figure",
+    { class: "vspace", "data-space": space.cidr },
+    h("figcaption", {}, h("code", {}, space.cidr), ` (${counts})`),
+    bar(space.blocks, 0, 1, widthPx, `${space.cidr}, ${counts}`, false),
+    z
+      ? h(
+          "div",
+          { class: "zoom" },
+          h(
+            "p",
+            { class: "zoom-caption" },
+            "Zoomed to the subnets: ",
+            h("code", {}, z.first),
+            " – ",
+            h("code", {}, z.last),
+          ),
+          bar(space.blocks, z.x, z.width, widthPx, `zoomed to ${z.first} – ${z.last}`, true),
+        )
+      : null,
+    ...table(space, act, all, showAll),
+  );
+}
+
+/** Spaces whose every row is shown (the user asked): kept across edits of the same page. */
+const showingAll = new Set<string>();
+
+export function renderVnetMap(el: HTMLElement, map: VnetMap | undefined, act: VnetMapActions): void {
+  if (!map) {
+    el.hidden = true;
+    return fill(el);
+  }
+  el.hidden = false;
+  const widthPx = Math.max(280, el.clientWidth || 800);
+  const proposed = map.proposed.names.length
+    ? (() => {
+        const b = h("button", { type: "button", id: "apply-layout" }, "Add them to the plan");
+        b.addEventListener("click", () => act.applyLayout());
+        const n = map.proposed.names.length;
+        return h(
+          "p",
+          { class: "proposed-note" },
+          `aksnet layout would add ${n} subnet${n === 1 ? "" : "s"} the plan needs (dashed): ${map.proposed.names.join(", ")}. `,
+          b,
+        );
+      })()
+    : null;
+  const redraw = () => renderVnetMap(el, map, act);
+  fill(
+    el,
+    h("h3", { id: "vnet-map-title" }, `VNet ${map.name ?? ""}`.trim()),
+    h(
+      "p",
+      { class: "hint" },
+      "Each subnet labelled with what it is for, and the free space. Make a free block a subnet, or split it in halves first.",
+    ),
+    proposed,
+    map.notes.length ? h("ul", { class: "hint" }, ...map.notes.map((n) => h("li", {}, n))) : null,
+    ...map.spaces.map((s) =>
+      spaceView(s, act, widthPx, showingAll.has(s.cidr), () => {
+        showingAll.add(s.cidr);
+        redraw();
+      }),
+    ),
+  );
+}
