@@ -6,8 +6,8 @@
  * Network Manager connectivity configurations, gateway connections of
  * on-premises networks, and cluster meshes. Built once; never throws for user input.
  */
-import { tryParsePrefix } from "../../ip/index.js";
-import type { FieldPath, FleetCluster, FleetPlan, Plan, ResolvedPlan } from "../plan/index.js";
+import { tryParsePrefix, type Prefix } from "../../ip/index.js";
+import type { CidrField, FieldPath, FleetCluster, FleetPlan, Plan, ResolvedPlan } from "../plan/index.js";
 import { resolvePlan } from "../plan/index.js";
 
 export type NetworkKind = "hub" | "vnet" | "onPremises" | "other" | "cluster";
@@ -81,14 +81,24 @@ export interface FleetModel {
   readonly networks: readonly FleetNetworkNode[];
   readonly clusters: readonly ClusterNode[];
   readonly byName: ReadonlyMap<string, number>;
-  /** Overlap items: masked CIDR text, owning network, kind, path, label. */
+  /**
+   * Overlap items: CIDR text with no host bits (as written when it has none), owning network, kind; where each is
+   * in the fleet file and how messages name it are built on demand (`pathOf`, `labelOf`: 100,000 subnets need
+   * neither unless reported).
+   */
   readonly items: {
     readonly cidr: string[];
     readonly owner: number[];
     readonly kind: ItemKind[];
-    readonly path: FieldPath[];
-    readonly label: string[];
+    /** The text as written (for labels). */
+    readonly text: string[];
+    /** A subnet's name ("" for other items). */
+    readonly name: string[];
+    /** The item's path below its base (`base[owner]`). */
+    readonly tail: FieldPath[];
   };
+  /** Per network, the path its items' tails hang from. */
+  readonly base: readonly FieldPath[];
   /** routes[x]: the networks x holds routes to by peering or a gateway connection (gateway transit: `gatewaysOf`). */
   readonly routes: readonly Set<number>[];
   /** seenBy[x]: the networks that hold routes to x. */
@@ -149,9 +159,11 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     cidr: [] as string[],
     owner: [] as number[],
     kind: [] as ItemKind[],
-    path: [] as FieldPath[],
-    label: [] as string[],
+    text: [] as string[],
+    name: [] as string[],
+    tail: [] as FieldPath[],
   };
+  const base: FieldPath[] = [];
 
   const addNetwork = (n: Omit<FleetNetworkNode, "index">): number => {
     const index = networks.length;
@@ -166,17 +178,25 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     networks.push({ ...n, index });
     return index;
   };
-  const addItem = (owner: number, text: string, kind: ItemKind, path: FieldPath, label: string): void => {
-    const r = tryParsePrefix(text);
-    if (!r.ok) {
-      problems.push({ code: "cidr-invalid", path, data: { cidr: text, reason: r.error.reason } });
-      return;
+  /** Adds a range: `prefix` when the text was parsed already (a resolved plan's field), else parsed here. */
+  const addItem = (owner: number, text: string, kind: ItemKind, tail: FieldPath, name = "", prefix?: Prefix): void => {
+    let p = prefix;
+    if (p === undefined) {
+      const r = tryParsePrefix(text);
+      if (!r.ok) {
+        const path = [...(base[owner] ?? []), ...tail];
+        problems.push({ code: "cidr-invalid", path, data: { cidr: text, reason: r.error.reason } });
+        return;
+      }
+      p = r.value;
     }
-    items.cidr.push(r.value.masked().toString());
+    const masked = p.masked();
+    items.cidr.push(masked === p ? text : masked.toString());
     items.owner.push(owner);
     items.kind.push(kind);
-    items.path.push(path);
-    items.label.push(label);
+    items.text.push(text);
+    items.name.push(name);
+    items.tail.push(tail);
   };
 
   const networkSections = [
@@ -186,10 +206,9 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
   for (const { n, path, hub } of networkSections) {
     const kind: NetworkKind = hub ? "hub" : n.kind;
     const idx = addNetwork({ name: n.name, kind, path, gateway: n.gateway === true });
-    n.cidrs.forEach((c, k) => addItem(idx, c, ItemKind.space, [...path, "cidrs", k], `${n.name} ${c}`));
-    n.subnets.forEach((s, k) =>
-      addItem(idx, s.cidr, ItemKind.subnet, [...path, "subnets", k, "cidr"], `${n.name} subnet ${s.name} ${s.cidr}`),
-    );
+    base[idx] = path;
+    n.cidrs.forEach((c, k) => addItem(idx, c, ItemKind.space, ["cidrs", k]));
+    n.subnets.forEach((s, k) => addItem(idx, s.cidr, ItemKind.subnet, ["subnets", k, "cidr"], s.name));
   }
 
   // Meshes first: a meshed cluster's pod CIDR is routed.
@@ -233,25 +252,19 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
       podsRouted,
       ...(podsRoutedWhy ? { podsRoutedWhy } : {}),
     });
+    base[idx] = ref === "inline" ? [...path, "plan"] : path;
     if (!resolved) return;
-    const base: FieldPath = ref === "inline" ? [...path, "plan"] : path;
-    for (const f of resolved.vnetAddressSpace)
-      addItem(idx, f.text, ItemKind.space, [...base, ...f.path], `${entry.name} VNet ${f.text}`);
-    for (const s of resolved.subnets)
-      addItem(idx, s.text, ItemKind.subnet, [...base, ...s.path], `${entry.name} subnet ${s.name} ${s.text}`);
+    // A resolved field's path is under the plan; an unparsable one is the cluster check's finding.
+    const add = (f: CidrField, kind: ItemKind, name = "") => {
+      if (f.prefix) addItem(idx, f.text, kind, f.path, name, f.prefix);
+    };
+    for (const f of resolved.vnetAddressSpace) add(f, ItemKind.space);
+    for (const s of resolved.subnets) add(s, ItemKind.subnet, s.name);
     // A cluster without a VNet yet has only defaulted pod and service CIDRs: allocate chooses them.
     if (resolved.vnetAddressSpace.length === 0) return;
     if (resolved.model === "azure-cni-overlay" || resolved.model === "kubenet" || resolved.model === "byo-cni")
-      for (const f of resolved.podCidrs)
-        addItem(
-          idx,
-          f.text,
-          podsRouted ? ItemKind.routedPods : ItemKind.localPods,
-          [...base, ...f.path],
-          `${entry.name} pod CIDR ${f.text}`,
-        );
-    for (const f of resolved.serviceCidrs)
-      addItem(idx, f.text, ItemKind.services, [...base, ...f.path], `${entry.name} service CIDR ${f.text}`);
+      for (const f of resolved.podCidrs) add(f, podsRouted ? ItemKind.routedPods : ItemKind.localPods);
+    for (const f of resolved.serviceCidrs) add(f, ItemKind.services);
   });
 
   // Reachability.
@@ -361,6 +374,7 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     clusters,
     byName,
     items,
+    base,
     routes,
     seenBy,
     groupsOf,
@@ -428,6 +442,23 @@ export function reachedBy(m: FleetModel, x: number): number[] {
   for (const g of m.attachedTo[x] ?? []) for (const u of m.gatewayUsers[g] ?? []) out.add(u);
   out.delete(x);
   return [...out].sort((p, q) => p - q);
+}
+
+/** Where item i is in the fleet file. */
+export function pathOf(m: FleetModel, i: number): FieldPath {
+  return [...(m.base[m.items.owner[i] ?? 0] ?? []), ...(m.items.tail[i] ?? [])];
+}
+
+/** How messages name item i, e.g. `aks-1 subnet nodes 10.1.0.0/24`, `hub 10.0.0.0/16`. */
+export function labelOf(m: FleetModel, i: number): string {
+  const net = m.networks[m.items.owner[i] ?? 0];
+  const text = m.items.text[i] ?? "";
+  const name = net?.name ?? "";
+  const kind = m.items.kind[i];
+  if (kind === ItemKind.subnet) return `${name} subnet ${m.items.name[i] ?? ""} ${text}`;
+  if (net?.kind !== "cluster") return `${name} ${text}`;
+  if (kind === ItemKind.space) return `${name} VNet ${text}`;
+  return `${name} ${kind === ItemKind.services ? "service" : "pod"} CIDR ${text}`;
 }
 
 /** A field path as words for messages, e.g. `networks[2]`. */

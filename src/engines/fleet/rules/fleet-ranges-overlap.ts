@@ -6,7 +6,7 @@
  * and service CIDRs reused by clusters that do not route them are allowed.
  */
 import { FLEET, sourceUrls } from "../../../kb/index.js";
-import { ITEM_WORDS } from "../model.js";
+import { ITEM_WORDS, labelOf, pathOf } from "../model.js";
 import { CHECKED, defineFleetRule } from "./inputs.js";
 
 export default defineFleetRule({
@@ -49,10 +49,10 @@ export default defineFleetRule({
   },
   check({ model, conflicts, report }) {
     const name = (x: number) => model.networks[x]?.name ?? String(x);
-    const item = (i: number) => model.items.label[i] ?? String(i);
+    const item = (i: number) => labelOf(model, i);
     for (const c of conflicts) {
       const [ia, ib] = c.examples[0] ?? [0, 0];
-      const path = model.items.path[ia] ?? [];
+      const path = pathOf(model, ia);
       const example = `${item(ia)} overlaps ${item(ib)}`;
       const data = { a: name(c.a), b: name(c.b), example, count: c.count };
       if (c.cls === "direct") {
