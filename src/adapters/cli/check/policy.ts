@@ -7,14 +7,12 @@ import { resolve } from "node:path";
 import { compareFindings, RULES, summarize } from "../../../engines/validate/index.js";
 import { PLAN_SCHEMA_META, INTERNAL_ERROR_META } from "../../../engines/validate/index.js";
 import type { PlanFile } from "../../importers/index.js";
-import {
-  applyPolicy,
-  loadConfig,
-  parseSuppressions,
-  readBaseline,
-  SUPPRESSION_RULE,
-  type FailOn,
-} from "../policy/index.js";
+// The policy's parts one by one, not its index: the config parser and the glob matcher load only when needed.
+import type { SuppressedFinding } from "../policy/apply.js";
+import { readBaseline } from "../policy/baseline.js";
+import type { FailOn } from "../policy/levels.js";
+import { loadConfig } from "../policy/load-config.js";
+import { parseSuppressions, SUPPRESSION_RULE } from "../policy/suppressions.js";
 import type { CheckReport, LocatedFinding } from "./report.js";
 
 /** The rule ids check reports: its rules and the runner's own findings. */
@@ -49,12 +47,18 @@ export async function withPolicy(
       location: { file: sources[i]!.fileName, line: x.line, column: x.column },
     })),
   );
-  const { findings, suppressed } = applyPolicy([...report.findings, ...problems], {
-    ...(config ? { config } : {}),
-    suppressions: parsed.flatMap((p) => p.suppressions),
-    ...(baseline ? { baseline } : {}),
-    cwd: flags.cwd,
-  });
+  const suppressions = parsed.flatMap((p) => p.suppressions);
+  const all = [...report.findings, ...problems];
+  // Without a config, a baseline or a suppression there is nothing to apply (applyPolicy would keep every finding).
+  const { findings, suppressed } =
+    config || baseline || suppressions.length > 0
+      ? (await import("../policy/apply.js")).applyPolicy(all, {
+          ...(config ? { config } : {}),
+          suppressions,
+          ...(baseline ? { baseline } : {}),
+          cwd: flags.cwd,
+        })
+      : { findings: all, suppressed: [] as SuppressedFinding<LocatedFinding>[] };
   findings.sort(compareFindings);
   return {
     report: {

@@ -16,8 +16,7 @@
 import { z } from "zod";
 import { schemaUrl } from "../../../engines/plan/index.js";
 
-/** The names the config file may have, looked for in the working directory and then each parent. */
-export const CONFIG_FILE_NAMES = ["aksnet.config.yaml", "aksnet.config.yml", "aksnet.config.json"] as const;
+export { CONFIG_FILE_NAMES } from "./config-files.js";
 
 const RuleLevel = z
   .enum(["error", "warning", "note", "info", "off"])

@@ -6,7 +6,8 @@
 export { FAIL_ON_LEVELS, failsAt, severityOf, type FailOn } from "./levels.js";
 export { failOnOption, parseFailOn } from "./fail-on.js";
 export { ConfigSchema, CONFIG_FILE_NAMES, configJsonSchema, type ProjectConfig } from "./config.js";
-export { loadConfig, parseConfig, findConfig, type LoadedConfig } from "./load-config.js";
+export { loadConfig, findConfig, type LoadedConfig } from "./load-config.js";
+export { parseConfig } from "./parse-config.js";
 export {
   parseSuppressions,
   SUPPRESSION_RULE,

@@ -1,15 +1,15 @@
 /**
  * Finds and reads the project config: `--config FILE`, else the first of
  * CONFIG_FILE_NAMES in the working directory or a parent. Every problem is one
- * `UsageError` sentence naming the file, the field and the fix (exit 2).
+ * `UsageError` sentence naming the file, the field and the fix (exit 2). The parser (zod, js-yaml) is loaded
+ * only when there is a file to parse: most runs have none.
  */
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { load as loadYaml, CORE_SCHEMA } from "js-yaml";
-import { formatPath } from "../../../engines/plan/index.js";
 import { UsageError } from "../errors.js";
-import { CONFIG_FILE_NAMES, ConfigSchema, type ProjectConfig } from "./config.js";
+import { CONFIG_FILE_NAMES } from "./config-files.js";
+import type { ProjectConfig } from "./config.js";
 
 export interface LoadedConfig {
   readonly config: ProjectConfig;
@@ -33,58 +33,6 @@ export function findConfig(cwd: string): string | undefined {
   }
 }
 
-function describe(v: unknown): string {
-  if (v === undefined) return "nothing";
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  return JSON.stringify(v);
-}
-
-/**
- * Parses config text. `knownRules` are the rule ids the command reports; an id
- * not among them is an error (a typo would otherwise silently do nothing).
- */
-export function parseConfig(text: string, file: string, knownRules: ReadonlySet<string>): ProjectConfig {
-  let raw: unknown;
-  try {
-    raw = text.trim() === "" ? {} : loadYaml(text, { schema: CORE_SCHEMA, filename: file });
-  } catch (e) {
-    const reason = (e as Error).message.split("\n")[0]!.replace(/\s*\(\d+:\d+\)$/, "");
-    throw new UsageError(`the config file ${file} is not valid YAML or JSON (${reason}); fix its syntax`);
-  }
-  if (raw === null || raw === undefined) raw = {};
-  const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = formatPath(issue.path as (string | number)[]) || "the document";
-    let value: unknown = raw;
-    for (const k of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[k];
-    const what =
-      issue.code === "unrecognized_keys"
-        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")} (known: failOn, baseline, rules, overrides)`
-        : issue.code === "invalid_value"
-          ? `expected one of ${issue.values.map(String).join(", ")}, got ${describe(value)}`
-          : issue.code === "invalid_key"
-            ? `${describe(issue.path[issue.path.length - 1])} is not a rule id`
-            : `${issue.message.replace(/^Invalid input: /, "")}, got ${describe(value)}`;
-    throw new UsageError(`the config file ${file}: ${where}: ${what}; fix it (docs/ci.md lists the fields)`);
-  }
-  const config = parsed.data;
-  const levels = [
-    ...Object.keys(config.rules ?? {}).map((id) => ({ id, where: `rules.${id}` })),
-    ...(config.overrides ?? []).flatMap((o, i) =>
-      Object.keys(o.rules).map((id) => ({ id, where: `overrides[${i}].rules.${id}` })),
-    ),
-  ];
-  for (const { id, where } of levels)
-    if (!knownRules.has(id))
-      throw new UsageError(
-        `the config file ${file}: ${where}: there is no rule "${id}"; use a rule id from docs/rules/README.md`,
-      );
-  return config;
-}
-
 /** Reads the config for a run: `explicit` (--config), else the nearest one up from the working directory. */
 export async function loadConfig(
   explicit: string | undefined,
@@ -102,5 +50,6 @@ export async function loadConfig(
     const why = code === "ENOENT" ? "it does not exist" : code === "EISDIR" ? "it is a directory" : "it cannot be read";
     throw new UsageError(`cannot read the config file ${shown}: ${why}; give the path of an aksnet.config.yaml`);
   }
+  const { parseConfig } = await import("./parse-config.js");
   return { config: parseConfig(text, shown, knownRules), file: shown, dir: dirname(path) };
 }
