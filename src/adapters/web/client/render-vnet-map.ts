@@ -137,7 +137,7 @@ function table(space: VnetSpaceMap, act: VnetMapActions, all: boolean, showAll: 
     h(
       "thead",
       {},
-      h("tr", {}, ...["What", "CIDR", "Addresses", "Usable", ""].map((c) => h("th", { scope: "col" }, c))),
+      h("tr", {}, ...["What", "CIDR", "Addresses", "Usable", "Free blocks"].map((c) => h("th", { scope: "col" }, c))),
     ),
     h("tbody", {}, ...shown.map((b) => row(b, act))),
   );
