@@ -1,10 +1,18 @@
 /** The files a newcomer and a packager look for: the licence matching package.json, and the contributor docs. */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPOSITORY_URL } from "../src/engines/plan/index.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const read = (p: string) => readFileSync(join(ROOT, p), "utf8");
+
+function textFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const p = `${dir}/${e.name}`;
+    return e.isDirectory() ? textFiles(p) : /\.(md|ya?ml|json|sh)$/.test(e.name) ? [p] : [];
+  });
+}
 
 describe("repository files", () => {
   it("LICENSE is the licence package.json names", () => {
@@ -12,6 +20,30 @@ describe("repository files", () => {
     const titles: Record<string, RegExp> = { MIT: /^MIT License\n/ };
     expect(titles[pkg.license], `no LICENSE check for ${pkg.license}`).toBeDefined();
     expect(read("LICENSE")).toMatch(titles[pkg.license] as RegExp);
+  });
+
+  it("names the project's repository (src/engines/plan/project-urls.ts, unverified) the same way everywhere", () => {
+    const repo = new URL(REPOSITORY_URL).pathname.slice(1);
+    const owner = repo.split("/")[0]!;
+    // Web addresses of the owner's repositories, `uses: OWNER/NAME@` in workflows, and pre-commit's `repo:`.
+    const mention = new RegExp(
+      String.raw`(?:github\.com|githubusercontent\.com)/(${owner}/[\w.-]+)|uses: (${owner}/[\w.-]+)@`,
+      "g",
+    );
+    const files = [
+      "README.md",
+      "action.yml",
+      ".pre-commit-hooks.yaml",
+      ...["docs", "examples", "schema", "action"].flatMap(textFiles),
+    ];
+    const seen = new Set<string>();
+    for (const f of files)
+      for (const m of read(f).matchAll(mention)) {
+        const name = (m[1] ?? m[2]!).replace(/\.git$/, "");
+        expect(name, `${f}: ${m[0]}`).toBe(repo);
+        seen.add(f);
+      }
+    expect(seen.size).toBeGreaterThan(3);
   });
 
   it.each([

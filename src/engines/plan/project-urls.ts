@@ -3,7 +3,12 @@
  * published JSON Schemas. SARIF's informationUri and helpUri, the schemas'
  * `$id`, the `# yaml-language-server: $schema=` comment of example and generated
  * plans, and package.json's repository/homepage/bugs all come from here (a test
- * keeps package.json in step).
+ * keeps package.json in step, and another that every `aksnet/…` repository
+ * address in the docs, examples and schemas is this one).
+ *
+ * UNVERIFIED: no one has confirmed that the project is published at this
+ * address; it is the expected name. Change it here (then `npm run generate`
+ * and the docs the repository test names) once the real address is known.
  */
 export const REPOSITORY_URL = "https://github.com/aksnet/aksnet";
 
