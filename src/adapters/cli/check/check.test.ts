@@ -92,6 +92,8 @@ describe("aksnet check: JSON", () => {
     const r = await check(["-o", "json", "examples/plans/pod-cidr-overlaps-vnet.yaml"]);
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(j)).toEqual([
+      "apiVersion",
+      "kind",
       "files",
       "model",
       "dataplane",

@@ -21,6 +21,7 @@ const OUTPUT = defineOutput<CheckView>({
     markdown: () => import("./markdown.js"),
     sarif: () => import("./sarif.js"),
   },
+  kind: "CheckReport",
   data: checkJson,
 });
 

@@ -40,6 +40,7 @@ export const exclude: CidrSubcommand = {
       io,
       format,
       prefixListing(
+        "CidrExcludeReport",
         {
           parents: parents.prefixes.map((p) => p.masked().toString()),
           removed: remove.length,

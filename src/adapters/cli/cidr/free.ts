@@ -89,6 +89,7 @@ export const free: CidrSubcommand = {
         io,
         format,
         prefixListing(
+          "CidrFreeReport",
           { parent: net.toString(), used: used.length, count: space.length, addresses: totalSize(space) },
           () => space,
           notes,
@@ -105,6 +106,7 @@ export const free: CidrSubcommand = {
       io,
       format,
       prefixListing(
+        "CidrFreeReport",
         { parent: net.toString(), used: used.length, bits, requested: count, count: found.length },
         () => found,
         notes,

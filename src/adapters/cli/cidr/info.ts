@@ -59,6 +59,7 @@ export const info: CidrSubcommand = {
     const list = await readPrefixList({ args: stringArgs(args[0]), file: opts["file"] as string | undefined }, io);
     const rows = () => map(list.prefixes, prefixInfo);
     await writeListing(io, format, {
+      kind: "CidrInfoReport",
       head: { count: list.length },
       key: "prefixes",
       items: rows,

@@ -1,9 +1,9 @@
 /**
- * `aksnet cidr … -o json`: `{ ...head, [key]: [...items] }` with two-space
+ * `aksnet cidr … -o json`: `{ apiVersion, kind, ...head, [key]: [...items] }` with two-space
  * indentation, byte for byte what `renderJson` prints for that value, the items
  * written one by one.
  */
-import type { Formatter } from "../output/formats.js";
+import { OUTPUT_API_VERSION, type Formatter } from "../output/formats.js";
 import type { Listing } from "./listing.js";
 
 const replacer = (_k: string, v: unknown): unknown => (typeof v === "bigint" ? v.toString() : v);
@@ -13,7 +13,7 @@ function indent(json: string, by: string): string {
 }
 
 const cidrJson: Formatter<Listing> = function* (l) {
-  yield "{\n";
+  yield `{\n  "apiVersion": ${JSON.stringify(OUTPUT_API_VERSION)},\n  "kind": ${JSON.stringify(l.kind)},\n`;
   for (const [k, v] of Object.entries(l.head)) {
     if (v === undefined) continue;
     yield `  ${JSON.stringify(k)}: ${indent(JSON.stringify(v, replacer, 2), "  ")},\n`;

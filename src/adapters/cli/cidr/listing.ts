@@ -15,6 +15,8 @@ export interface ListingColumn {
 }
 
 export interface Listing {
+  /** JSON: the document's `kind` (`CidrSplitReport`), after `apiVersion`. */
+  readonly kind: string;
   /** JSON: the fields printed before the list. */
   readonly head: Readonly<Record<string, unknown>>;
   /** JSON: the name of the list. */

@@ -22,6 +22,7 @@ export const merge: CidrSubcommand = {
       io,
       format,
       prefixListing(
+        "CidrMergeReport",
         { inputs: list.length, count: merged.length, addresses: totalSize(merged) },
         () => merged,
         note ? [note] : [],

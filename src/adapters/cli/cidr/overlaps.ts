@@ -65,6 +65,7 @@ async function pairs(io: Io, format: FormatName, list: PrefixList): Promise<numb
     return { a: entry(list, i), b: entry(list, j), relation: relation(a.masked(), b.masked()) };
   };
   await writeListing(io, format, {
+    kind: "CidrOverlapsReport",
     head: { inputs: list.length, count: found.length },
     key: "pairs",
     items: () => map(found, row),
@@ -106,6 +107,7 @@ async function hits(io: Io, format: FormatName, queries: PrefixList, existing: P
       .map((h) => `${(existing.prefixes[h] as Prefix).toString()} (${existing.where(h)})`)
       .join(", ") + (hit.length > MAX_LISTED ? ` and ${hit.length - MAX_LISTED} more` : "");
   await writeListing(io, format, {
+    kind: "CidrOverlapsReport",
     head,
     key: "hits",
     items: () => map(found, row),

@@ -9,11 +9,13 @@ import { map, type Listing } from "./listing.js";
  * pass, so a lazy generator factory works.
  */
 export function prefixListing(
+  kind: string,
   head: Readonly<Record<string, unknown>>,
   prefixes: () => Iterable<Prefix>,
   notes: readonly string[] = [],
 ): Listing {
   return {
+    kind,
     head,
     key: "prefixes",
     items: () => map(prefixes(), (p) => p.toString()),

@@ -79,7 +79,12 @@ export const split: CidrSubcommand = {
     await writeListing(
       io,
       format,
-      prefixListing({ cidr: net.toString(), bits, count: Number(count) }, () => net.subnets(bits), notes),
+      prefixListing(
+        "CidrSplitReport",
+        { cidr: net.toString(), bits, count: Number(count) },
+        () => net.subnets(bits),
+        notes,
+      ),
     );
   },
 };

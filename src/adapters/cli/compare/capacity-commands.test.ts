@@ -83,7 +83,7 @@ describe("compare -o json contract", () => {
     const r = await cli("compare", "-o", "json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(["assumptions", "models", "problems"]);
+    expect(Object.keys(j)).toEqual(["apiVersion", "kind", "assumptions", "models", "problems"]);
     expect(j.models).toHaveLength(10);
     const kubenet = j.models[0];
     expect(kubenet).toMatchObject({

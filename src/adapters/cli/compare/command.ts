@@ -22,6 +22,7 @@ import { writeOutput } from "../output/write.js";
 
 const OUTPUT = defineOutput<CompareResult>({
   formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
+  kind: "CompareReport",
   data: (r) => r,
 });
 

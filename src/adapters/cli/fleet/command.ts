@@ -25,11 +25,13 @@ const CHECK_OUTPUT = defineOutput<FleetCheckView>({
     markdown: () => import("./check-markdown.js"),
     sarif: () => import("./check-sarif.js"),
   },
+  kind: "FleetCheckReport",
   data: fleetCheckJson,
 });
 
 const ALLOCATE_OUTPUT = defineOutput<FleetAllocateView>({
   formatters: { table: () => import("./allocate-text.js"), markdown: () => import("./allocate-markdown.js") },
+  kind: "FleetAllocateReport",
   data: fleetAllocateJson,
 });
 

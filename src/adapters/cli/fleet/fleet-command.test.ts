@@ -40,7 +40,12 @@ describe("aksnet fleet", () => {
       code: 1,
       stdout: /^# Fleet overlaps/,
     },
-    { name: "check -o yaml", argv: ["fleet", "check", FLEET, "-o", "yaml"], code: 0, stdout: /^file: examples/ },
+    {
+      name: "check -o yaml",
+      argv: ["fleet", "check", FLEET, "-o", "yaml"],
+      code: 0,
+      stdout: /^apiVersion: aksnet\/v1\nkind: FleetCheckReport\nfile: examples/,
+    },
     {
       name: "allocate: every cluster placed",
       argv: ["fleet", "allocate", FLEET],

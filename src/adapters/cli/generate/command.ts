@@ -15,6 +15,7 @@ import { generateJson, type Generated } from "./json.js";
 
 const OUTPUT = defineOutput<Generated>({
   formatters: { text: () => import("./text.js"), markdown: () => import("./markdown.js") },
+  kind: "GenerateReport",
   data: generateJson,
 });
 

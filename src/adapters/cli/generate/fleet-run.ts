@@ -10,6 +10,8 @@ import { dirname, join, resolve } from "node:path";
 import { EXIT, UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import type { FleetInput } from "./fleet-input.js";
+import { renderJson } from "../output/json.js";
+import { versioned } from "../output/formats.js";
 
 export interface FleetRunOptions {
   readonly format: "az" | "bicep" | "terraform";
@@ -86,9 +88,8 @@ export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io
     );
   }
   if (o.output === "json") {
-    await io.out(
-      JSON.stringify({ format: r.format, clusters: r.clusters, notes: r.notes, files: r.files }, null, 2) + "\n",
-    );
+    const json = { format: r.format, clusters: r.clusters, notes: r.notes, files: r.files };
+    await io.out(renderJson(versioned("GenerateFleetReport", json)));
     return EXIT.ok;
   }
   if (o.outDir !== undefined) {

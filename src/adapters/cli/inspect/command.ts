@@ -33,6 +33,7 @@ const OUTPUT = defineOutput<InspectView>({
     sarif: () => import("./sarif.js"),
   },
   // Absent values are null in JSON, so every documented field is always present.
+  kind: "InspectReport",
   data: (v) => jsonData(v.report),
 });
 

@@ -16,6 +16,7 @@ import { layoutJson, type LayoutCliView } from "./view.js";
 
 const OUTPUT = defineOutput<LayoutCliView>({
   formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
+  kind: "LayoutReport",
   data: layoutJson,
 });
 

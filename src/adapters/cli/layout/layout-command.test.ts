@@ -22,7 +22,7 @@ describe("aksnet layout", () => {
       name: "the result as YAML",
       argv: ["layout", EXAMPLE, "-o", "yaml"],
       code: 0,
-      stdout: /^ok: true\n/,
+      stdout: /^apiVersion: aksnet\/v1\nkind: LayoutReport\nok: true\n/,
     },
     {
       name: "the laid-out plan on standard output, comments kept",

@@ -16,6 +16,7 @@ import type { MigrateView } from "./view.js";
 
 const OUTPUT = defineOutput<MigrateView>({
   formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
+  kind: "MigrateReport",
   data: (v) => migrationJson(v.migration, v.cluster),
 });
 

@@ -3,15 +3,19 @@ import { describe, expect, it } from "vitest";
 import { commands } from "../commands.js";
 import { memoryIo } from "../io.js";
 import { run } from "../main.js";
-import { chooseFormat, defineOutput, render } from "./formats.js";
+import { chooseFormat, defineOutput, render, versioned } from "./formats.js";
 import { UsageError } from "../errors.js";
 
 const table = () => Promise.resolve({ default: () => "T" });
 const text = () => Promise.resolve({ default: () => "X" });
 
 describe("defineOutput and chooseFormat", () => {
-  const tabular = defineOutput<number>({ formatters: { table, markdown: text }, data: (n) => ({ n }) });
-  const textual = defineOutput<number>({ formatters: { text }, data: (n) => ({ n }) });
+  const tabular = defineOutput<number>({
+    formatters: { table, markdown: text },
+    kind: "TestReport",
+    data: (n) => ({ n }),
+  });
+  const textual = defineOutput<number>({ formatters: { text }, kind: "TestReport", data: (n) => ({ n }) });
   const streamed = defineOutput<number>({ formatters: { table, json: text } });
 
   it.each([
@@ -42,12 +46,28 @@ describe("defineOutput and chooseFormat", () => {
   });
 
   it("renders json and yaml from the JSON contract", async () => {
-    expect(await render(tabular, "json", 2n as unknown as number, { color: false })).toBe('{\n  "n": "2"\n}\n');
-    expect(await render(tabular, "yaml", 3, { color: false })).toBe("n: 3\n");
+    expect(await render(tabular, "json", 2n as unknown as number, { color: false })).toBe(
+      '{\n  "apiVersion": "aksnet/v1",\n  "kind": "TestReport",\n  "n": "2"\n}\n',
+    );
+    expect(await render(tabular, "yaml", 3, { color: false })).toBe("apiVersion: aksnet/v1\nkind: TestReport\nn: 3\n");
   });
 
-  it("refuses an output without a human format", () => {
-    expect(() => defineOutput<number>({ formatters: {}, data: (n) => n })).toThrow(/human format/);
+  it.each([
+    {
+      name: "without a human format",
+      spec: { formatters: {}, kind: "T", data: (n: number) => n },
+      says: /human format/,
+    },
+    { name: "a JSON contract without a kind", spec: { formatters: { table }, data: (n: number) => n }, says: /kind/ },
+  ])("refuses an output $name", ({ spec, says }) => {
+    expect(() => defineOutput<number>(spec)).toThrow(says);
+  });
+
+  it.each([
+    { name: "a contract that is not an object", data: [1], says: /not an object/ },
+    { name: "a contract naming another kind", data: { kind: "OtherReport" }, says: /says it is OtherReport/ },
+  ])("refuses to version $name", ({ data, says }) => {
+    expect(() => versioned("TestReport", data)).toThrow(says);
   });
 });
 

@@ -12,6 +12,11 @@
  * - `markdown` for pasting into a design document or a pull request;
  * - `sarif` where findings point at lines of input files.
  *
+ * Every JSON document a command writes starts with `apiVersion` (OUTPUT_API_VERSION)
+ * and `kind` (`<Command>Report`): new fields may be added within a version; a field
+ * removed, renamed or given another meaning makes a new version. The JSON Schema of
+ * each kind is schema/output/<kind>.schema.json.
+ *
  * Adding a data format (one every command gets from its JSON contract) is one
  * entry in `DATA_FORMATS` below; adding a human format to one command is one
  * formatter module and one line in that command's `defineOutput`.
@@ -50,6 +55,21 @@ export type Formatter<R> = (
 /** A formatter module: its default export is the formatter. */
 export type FormatterLoader<R> = () => Promise<{ readonly default: Formatter<R> }>;
 
+/** The version of every command's JSON output (`apiVersion`), as of the plan file. */
+export const OUTPUT_API_VERSION = "aksnet/v1";
+
+/**
+ * A JSON document with its version and kind first. A contract that names its own
+ * kind (scan's, read back as used space) must name the same one.
+ */
+export function versioned(kind: string, data: unknown): unknown {
+  if (data === null || typeof data !== "object" || Array.isArray(data))
+    throw new Error(`the JSON contract of ${kind} is not an object`);
+  const own = (data as Record<string, unknown>)["kind"];
+  if (own !== undefined && own !== kind) throw new Error(`the JSON contract of ${kind} says it is ${String(own)}`);
+  return { apiVersion: OUTPUT_API_VERSION, kind, ...data };
+}
+
 /** The data formats: every command with a JSON contract writes each of them from that contract. */
 const DATA_FORMATS: Readonly<Partial<Record<FormatName, (data: unknown) => Promise<string>>>> = {
   json: (data) => Promise.resolve(renderJson(data)),
@@ -67,6 +87,11 @@ export interface OutputSpec<R> {
    * A command that writes its own JSON (streamed) lists `json` in `formatters`.
    */
   readonly data?: (result: R) => unknown | Promise<unknown>;
+  /**
+   * The `kind` of its JSON documents (`CompareReport`): required with `data`;
+   * a command that streams its own JSON writes `apiVersion` and `kind` itself.
+   */
+  readonly kind?: string;
 }
 
 export interface Output<R> extends OutputSpec<R> {
@@ -80,6 +105,8 @@ const ORDER = Object.keys(FORMATS) as FormatName[];
 
 /** Declares the formats a command writes. */
 export function defineOutput<R>(spec: OutputSpec<R>): Output<R> {
+  if (spec.data !== undefined && spec.kind === undefined)
+    throw new Error("an output with a JSON contract needs a kind");
   const own = new Set(Object.keys(spec.formatters) as FormatName[]);
   const names = ORDER.filter((f) => own.has(f) || (spec.data !== undefined && DATA_FORMATS[f] !== undefined));
   if (!names.includes("table") && !names.includes("text"))
@@ -121,6 +148,6 @@ export async function render<R>(
   const own = output.formatters[format];
   if (own) return (await own()).default(result, context);
   const data = DATA_FORMATS[format];
-  if (data && output.data) return data(await output.data(result));
+  if (data && output.data) return data(versioned(output.kind!, await output.data(result)));
   throw new Error(`output format ${format} is not declared for this command`);
 }

@@ -16,6 +16,7 @@ import type { RecommendView } from "./view.js";
 
 const OUTPUT = defineOutput<RecommendView>({
   formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
+  kind: "RecommendReport",
   data: async (v) =>
     (await import("./render.js")).recommendationJson(
       v.recommendation,

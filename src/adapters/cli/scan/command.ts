@@ -36,6 +36,7 @@ const OUTPUT = defineOutput<ScanView>({
     sarif: () => import("./sarif.js").then((m) => ({ default: (v: ScanView) => m.renderScanSarif(v.out) })),
   },
   // Absent values are null in JSON, so every documented field is always present.
+  kind: "ScanReport",
   data: (v) => jsonData(v.out),
 });
 

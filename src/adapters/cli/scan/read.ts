@@ -8,6 +8,7 @@ import type { BuiltEstate } from "../../azure/index.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import type { ScanOutput, ScanSource } from "./render.js";
+import { OUTPUT_API_VERSION } from "../output/formats.js";
 
 /** What was read, and from where. */
 export interface Read {
@@ -97,7 +98,7 @@ export async function readLive(req: LiveRequest, io: Io): Promise<Read> {
  * The version of `aksnet scan -o json` (docs/scan.md, "JSON output"): new fields may be added within it; a field
  * removed, renamed or given another meaning makes a new one.
  */
-export const SCAN_API_VERSION = "aksnet/v1";
+export const SCAN_API_VERSION = OUTPUT_API_VERSION;
 
 /** The scan engine's report on what was read (clusters filtered by resource group and name, any case). */
 export async function judge(

@@ -25,6 +25,7 @@ export type SizeReport = SizeResult & { readonly subnets: readonly SubnetSize[] 
 
 const OUTPUT = defineOutput<SizeReport>({
   formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
+  kind: "SizeReport",
   data: (r) => r,
 });
 
