@@ -27,7 +27,7 @@ describe("cidr listing as json", () => {
         fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
         fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }),
         async (head, items) => {
-          const { list: _l, apiVersion: _a, kind: _k, ...rest } = head as Record<string, unknown>;
+          const { list: _l, apiVersion: _a, kind: _k, ...rest } = head;
           head = rest;
           const io = memoryIo();
           await writeListing(io, "json", listing({ head, items: () => items }));
