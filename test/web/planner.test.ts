@@ -226,6 +226,8 @@ describe("web planner in Chromium", () => {
 
   it("moves the chart marker and the needed addresses when the node count changes", async () => {
     await page.fill("#plan-text", EXAMPLE_PLAN);
+    // The verdict paints first; the chart follows in the next task (body[data-settled] once every view is drawn).
+    await page.waitForSelector("body[data-settled=true]", { state: "attached" });
     await page.waitForSelector("#chart-marker", { state: "attached" });
     const before = {
       x: await page.getAttribute("#chart-marker", "x1"),

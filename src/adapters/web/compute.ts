@@ -23,7 +23,7 @@ import {
   type CompareInput,
   type CompareResult,
 } from "../../engines/capacity/index.js";
-import { parsePrefix, tryParsePrefix, type Prefix } from "../../ip/index.js";
+import { parsePrefix, Prefix, tryParsePrefix } from "../../ip/index.js";
 import { DEFAULT_CIDRS, DEFAULT_TIER, defaultMaxSurge } from "../../kb/index.js";
 import { recommend, type Recommendation } from "../../engines/recommend/index.js";
 import {
@@ -33,6 +33,7 @@ import {
   vnetMap,
   type AddressMap,
   type ChartData,
+  type ChartInput,
   type PlanVerdict,
   type VnetMap,
 } from "../../engines/views/index.js";
@@ -56,7 +57,6 @@ export interface PlanPart {
   readonly plan?: Plan;
   readonly resolved?: ResolvedPlan;
   readonly assumptions: readonly Assumption[];
-  readonly map?: AddressMap;
   readonly findings?: readonly Finding[];
   readonly summary?: { readonly errors: number; readonly warnings: number; readonly infos: number };
   /** The headline: fits or fails and why, the headroom in nodes, the first action. */
@@ -76,6 +76,8 @@ export interface ComparePart {
 }
 
 export interface PageView extends PlanPart, ComparePart {
+  /** The address map; it depends only on the plan's ranges, so an edit elsewhere keeps it (the same object). */
+  readonly map?: AddressMap;
   readonly chart?: ChartData;
   /** `aksnet generate --format <state.generateFormat>`; absent while the plan has error findings (the CLI refuses those too). */
   readonly generated?: GenerateResult;
@@ -172,11 +174,7 @@ function rangesKey(plan: Plan): string {
   ]);
 }
 
-function planPart(
-  text: string,
-  hint: ParsedHint | undefined,
-  mapOf: (key: string, plan: Plan) => AddressMap,
-): PlanPart {
+function planPart(text: string, hint: ParsedHint | undefined): PlanPart {
   const fleetValue = text.length <= MAX_PLAN_TEXT ? fleetValueOf(text) : undefined;
   if (fleetValue !== undefined)
     return { input: { kind: "fleet", problems: [] }, assumptions: [], fleet: fleetView(fleetValue) };
@@ -189,7 +187,6 @@ function planPart(
     plan,
     resolved,
     assumptions: resolved.assumptions,
-    map: mapOf(rangesKey(plan), plan),
     findings,
     summary: summarize(findings),
     verdict: verdictOf(resolved, findings),
@@ -312,11 +309,11 @@ export function plannedNodesOnSubnet(resolved: ResolvedPlan | undefined): number
  * with the first pool's max pods and surge, the plan's pod CIDR, tier and reserved addresses, and
  * the marker at the node count the user chose (0: the plan's peak nodes on that subnet).
  */
-function chartFor(
+function chartInputFor(
   resolved: ResolvedPlan | undefined,
   c: ComparePart & { readonly subnet?: Prefix },
   nodes: number,
-): ChartData | undefined {
+): ChartInput | undefined {
   const subnet = c.subnet;
   if (!subnet || subnet.family !== 4) return undefined;
   const pool = resolved?.pools[0];
@@ -328,7 +325,7 @@ function chartFor(
   const podSubnet =
     pool?.podSubnet === undefined ? undefined : ipv4Of(resolved?.subnets.find((s) => s.name === pool.podSubnet)?.text);
   const marker = nodes > 0 ? nodes : Math.max(1, plannedNodesOnSubnet(resolved) ?? 10);
-  return chartData({
+  return {
     subnet: subnet.masked(),
     subnetLabel: c.compareSubnetLabel,
     nodes: marker,
@@ -338,8 +335,12 @@ function chartFor(
     podCidr,
     podSubnet,
     tier: resolved?.tier ?? DEFAULT_TIER.value,
-  });
+  };
 }
+
+/** The chart's inputs as a string: an edit that leaves them alone keeps the chart (and the page skips redrawing it). */
+const chartKey = (i: ChartInput): string =>
+  JSON.stringify(i, (_k, v: unknown) => (v instanceof Prefix ? v.toString() : v));
 
 /** A one-entry memo: recomputes when any key differs (===) from the last call's. */
 function memo<K extends readonly unknown[], V>(f: (...k: K) => V): (...k: K) => V {
@@ -373,12 +374,29 @@ function recommendationFor(key: string): {
 }
 
 /**
- * A view function that remembers its last inputs; use one per page. `splits` are the free blocks of the
- * VNet map the user split in halves (page state outside the plan).
+ * Every view of a state, remembering its last inputs (use one per page); `plan` gives the plan part alone.
+ * `splits` are the free blocks of the VNet map the user split in halves (page state outside the plan).
  */
-export function createViewComputer(): (state: PageState, hint?: ParsedHint, splits?: readonly string[]) => PageView {
+export interface ViewComputer {
+  (state: PageState, hint?: ParsedHint, splits?: readonly string[]): PageView;
+  /**
+   * What depends on the plan text alone (read, resolve, check, verdict; no map): the page paints this
+   * first. The full call reuses it (the same object) for the same text.
+   */
+  plan(state: PageState, hint?: ParsedHint): PlanPart;
+}
+
+/** A view function that remembers its last inputs; use one per page. */
+export function createViewComputer(): ViewComputer {
   let lastText: string | undefined;
   let lastPlan: PlanPart | undefined;
+  const planOf = (state: PageState, hint?: ParsedHint): PlanPart => {
+    if (lastPlan === undefined || lastText !== state.planText) {
+      lastPlan = planPart(state.planText, hint);
+      lastText = state.planText;
+    }
+    return lastPlan;
+  };
   // The comparison is kept while the flags it is computed from stay the same (an edit elsewhere in the plan keeps it).
   let lastCompare: { key: string; part: ReturnType<typeof comparePart> } | undefined;
   const compareOf = (resolved: ResolvedPlan | undefined, subnetText: string) => {
@@ -387,8 +405,26 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint, spli
     if (lastCompare?.key !== key) lastCompare = { key, part: comparePart(spec) };
     return lastCompare.part;
   };
-  const chartOf = memo(chartFor);
-  const generateOf = memo((plan: Plan, format: GenerateFormat) => generate(plan, format));
+  let lastChart: { key: string; chart: ChartData } | undefined;
+  const chartOf = (
+    resolved: ResolvedPlan | undefined,
+    c: ComparePart & { readonly subnet?: Prefix },
+    nodes: number,
+  ) => {
+    const input = chartInputFor(resolved, c, nodes);
+    if (!input) return undefined;
+    const key = chartKey(input);
+    if (lastChart?.key !== key) lastChart = { key, chart: chartData(input) };
+    return lastChart.chart;
+  };
+  // The code is made again for a new plan, but kept (the same object) when it reads the same: the page redraws none.
+  let lastGenerated: { json: string; result: GenerateResult } | undefined;
+  const generateOf = memo((plan: Plan, format: GenerateFormat) => {
+    const result = generate(plan, format);
+    const json = JSON.stringify(result);
+    if (lastGenerated?.json !== json) lastGenerated = { json, result };
+    return lastGenerated.result;
+  });
   const recommendOf = memo(recommendationFor);
   const vnetMapOf = memo((resolved: ResolvedPlan, splitsKey: string) =>
     vnetMap(resolved, { splits: JSON.parse(splitsKey) as string[] }),
@@ -398,12 +434,9 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint, spli
     if (lastMap?.key !== key) lastMap = { key, map: addressMap(plan) };
     return lastMap.map;
   };
-  return (state, hint, splits = []) => {
-    if (lastPlan === undefined || lastText !== state.planText) {
-      lastPlan = planPart(state.planText, hint, mapOf);
-      lastText = state.planText;
-    }
-    const p = lastPlan;
+  const computer = (state: PageState, hint?: ParsedHint, splits: readonly string[] = []): PageView => {
+    const p = planOf(state, hint);
+    const map = p.plan ? mapOf(rangesKey(p.plan), p.plan) : undefined;
     const c = compareOf(p.resolved, state.compareSubnet);
     const { subnet: _subnet, ...compareView } = c;
     const chart = chartOf(p.resolved, c, state.nodes);
@@ -418,11 +451,13 @@ export function createViewComputer(): (state: PageState, hint?: ParsedHint, spli
       ...rec,
       ...(vnet ? { vnetMap: vnet } : {}),
       ...compareView,
+      ...(map ? { map } : {}),
       ...(chart ? { chart } : {}),
       ...(generated ? { generated } : {}),
       parts: { plan: p, compare: c },
     };
   };
+  return Object.assign(computer, { plan: planOf });
 }
 
 /** Computes every view for a state. Never throws for any input text. */

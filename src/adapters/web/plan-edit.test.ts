@@ -123,19 +123,33 @@ describe("applyFieldEdit", () => {
     expect(applyFieldEdit(text, field("count"), "12")).toBe(text.replace("count: 3 }", "count: 12 }"));
   });
 
-  it("a structural edit rewrites the document but keeps comments", () => {
+  it("a structural edit rewrites only the sections it changes, keeping comments", () => {
     const out = applyFieldEdit(
       "# my cluster\nname: a  # keep\nnodePools:\n  - name: system\n    count: 3\n",
       field("maxPods"),
       "50",
     );
-    expect(out).toBe("# my cluster\nname: a # keep\nnodePools:\n  - name: system\n    count: 3\n    maxPods: 50\n");
+    expect(out).toBe("# my cluster\nname: a  # keep\nnodePools:\n  - name: system\n    count: 3\n    maxPods: 50\n");
+  });
+
+  it("a model switch writes network and nodePools again and leaves every other character alone", () => {
+    const vnet = "vnet:\n  name: v   # odd spacing kept\n  subnets:\n    - {name: a,   cidr: 10.0.0.0/24}\n";
+    const text = `name: a\nnetwork:\n  plugin: kubenet\n  podCidrs: [10.244.0.0/16]\n${vnet}nodePools:\n  - name: p\n`;
+    const out = applyFieldEdit(text, field("model"), "azure-cni-pod-subnet-static") ?? "";
+    expect(out).toContain(vnet);
+    expect(out.startsWith("name: a\nnetwork:\n  plugin: azure\n")).toBe(true);
+    expect(parse(out)).toEqual({
+      name: "a",
+      network: { plugin: "azure" },
+      vnet: parse(vnet).vnet,
+      nodePools: [{ name: "p", podIpAllocation: "StaticBlock" }],
+    });
   });
 
   it("chained edits, spliced or rewritten, always give text that parses to the value they return", () => {
     const scalarish = PLAN_FIELDS.filter((f) => f.scalarPath);
     const edit = fc.record({
-      field: fc.constantFrom(...scalarish, ...PLAN_FIELDS),
+      field: fc.constantFrom(...scalarish, ...PLAN_FIELDS, ...REQUIREMENT_FIELDS),
       value: fc.oneof(
         fc.constantFrom(
           "",
@@ -151,14 +165,20 @@ describe("applyFieldEdit", () => {
           "#c",
           "ten",
           "1e3",
+          "kubenet",
+          "azure-cni-overlay",
+          "azure-cni-pod-subnet-static",
+          "azure-cni-node-subnet",
+          "true",
         ),
         fc.string({ maxLength: 12 }),
       ),
     });
     const json = JSON.stringify(parse(EXAMPLE_PLAN), null, 2);
+    const commented = `# plan\n${EXAMPLE_PLAN.replace("network:", "\n# the network\nnetwork:  # here")}# end\n`;
     fc.assert(
       fc.property(
-        fc.constantFrom(EXAMPLE_PLAN, json),
+        fc.constantFrom(EXAMPLE_PLAN, json, commented, ...PRESETS.map((p) => p.text)),
         fc.array(edit, { minLength: 1, maxLength: 8 }),
         (start, edits) => {
           let text = start;

@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, visit, type Document, type Scalar } from "yaml";
 import { DATAPLANES, MODELS, supportsDataplane, type DataplaneId, type ModelId } from "../../kb/index.js";
 import { podRangeKind } from "../../engines/capacity/index.js";
+import { sectionsBefore, spliceSections } from "./yaml-splice.js";
 import type { Plan, ResolvedPlan } from "../../engines/plan/index.js";
 
 export type FieldKind = "text" | "number" | "select" | "checkbox";
@@ -26,6 +27,8 @@ export interface FieldDef {
   inapplicable?(plan: Plan, resolved: ResolvedPlan | undefined): string | undefined;
   /** The path of the one scalar `write` sets, when that is all it does: such an edit is spliced into the text as written. */
   scalarPath?(doc: Document): readonly (string | number)[] | undefined;
+  /** The top-level sections `write` may change: only those are written again (./yaml-splice.ts). */
+  readonly sections?: readonly string[];
 }
 
 const MODEL_LABELS: readonly (readonly [ModelId, string])[] = [
@@ -38,8 +41,10 @@ const MODEL_LABELS: readonly (readonly [ModelId, string])[] = [
 ];
 
 function setOrDelete(doc: Document, path: readonly (string | number)[], value: unknown): void {
-  if (value === undefined || value === "") doc.deleteIn(path);
-  else doc.setIn(path, value);
+  // Clearing a field that is not there is nothing to do (deleteIn throws when a parent is missing).
+  if (value === undefined || value === "") {
+    if (doc.hasIn(path)) doc.deleteIn(path);
+  } else doc.setIn(path, value);
 }
 
 /** A whole number as a number; anything else stays text so the schema names the problem. */
@@ -82,6 +87,7 @@ function poolField(id: string, label: string, key: "count" | "maxCount" | "maxPo
       setOrDelete(doc, ["nodePools", 0, key], numberOrText(v));
     },
     scalarPath: () => ["nodePools", 0, key],
+    sections: ["nodePools"],
   };
 }
 
@@ -171,6 +177,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
       if (allocation || poolCount(doc) > 0) setInPools(doc, "podIpAllocation", allocation);
       if (isModel(v)) cohere(doc, v);
     },
+    sections: ["network", "nodePools"],
     inapplicable: (plan) =>
       plan.sku?.name === "Automatic" ? "AKS Automatic always uses Azure CNI Overlay with Cilium" : undefined,
   },
@@ -188,6 +195,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
       const model = modelOf(doc);
       if (model) cohere(doc, model);
     },
+    sections: ["network", "nodePools"],
     inapplicable: (plan, resolved) => {
       if (plan.sku?.name === "Automatic") return "AKS Automatic always uses Cilium";
       const model = resolved?.model;
@@ -204,6 +212,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     read: (plan) => (plan.kubernetesVersion === undefined ? "" : String(plan.kubernetesVersion)),
     write: (doc, v) => setOrDelete(doc, ["kubernetesVersion"], v.trim()),
     scalarPath: () => ["kubernetesVersion"],
+    sections: ["kubernetesVersion"],
   },
   {
     id: "addressSpace",
@@ -216,6 +225,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
         doc.setIn(["vnet"], doc.createNode({ name: "vnet-aks", addressSpace: [], subnets: [] }));
       doc.setIn(["vnet", "addressSpace"], doc.createNode(list(v) ?? [], { flow: true }));
     },
+    sections: ["vnet"],
   },
   {
     id: "nodeSubnet",
@@ -233,6 +243,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
       const i = nodeSubnetIndex(doc, false);
       return i === undefined ? undefined : ["vnet", "subnets", i, "cidr"];
     },
+    sections: ["vnet", "nodePools"],
   },
   {
     id: "podCidr",
@@ -248,6 +259,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
       const l = list(v);
       setOrDelete(doc, ["network", "podCidrs"], l ? doc.createNode(l, { flow: true }) : undefined);
     },
+    sections: ["network"],
   },
   {
     id: "serviceCidr",
@@ -258,6 +270,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
       const l = list(v);
       setOrDelete(doc, ["network", "serviceCidrs"], l ? doc.createNode(l, { flow: true }) : undefined);
     },
+    sections: ["network"],
   },
   {
     id: "dnsServiceIp",
@@ -266,6 +279,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
     read: (plan) => plan.network.dnsServiceIp ?? "",
     write: (doc, v) => setOrDelete(doc, ["network", "dnsServiceIp"], v.trim()),
     scalarPath: () => ["network", "dnsServiceIp"],
+    sections: ["network"],
   },
   poolField("count", "Nodes (first pool)", "count"),
   poolField("maxCount", "Autoscaler maximum (first pool)", "maxCount", "AKS reserves addresses for the maximum"),
@@ -295,6 +309,7 @@ function requirement(
       if (isMap(req) && req.items.length === 0) doc.deleteIn(["requirements"]);
     },
     scalarPath: () => ["requirements", id],
+    sections: ["requirements"],
   };
 }
 
@@ -385,11 +400,20 @@ export function editPlanText(
   lastEdit = undefined;
   const path = exact ? field.scalarPath?.(doc) : undefined;
   const before = path ? doc.getIn(path, true) : undefined;
+  const sections = exact && field.sections ? sectionsBefore(doc, text, field.sections) : undefined;
   field.write(doc, value);
   if (path && isScalar(before) && before.range && doc.getIn(path, true) === before) {
     const src = scalarSource(before);
     if (src !== undefined) {
       const out = spliceScalar(text, doc, before, src);
+      lastEdit = { text: out, doc };
+      return { text: out, value: doc.toJS() };
+    }
+  }
+  // Several values, or a scalar added or removed: the sections the field writes are written again, alone.
+  if (sections && field.sections) {
+    const out = spliceSections(text, doc, field.sections, sections);
+    if (out !== undefined) {
       lastEdit = { text: out, doc };
       return { text: out, value: doc.toJS() };
     }

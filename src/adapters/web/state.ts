@@ -215,11 +215,13 @@ function bytesToBase64Url(bytes: Uint8Array): string {
  * link is a fraction of its `plan=` form. Falls back to `encodeState` where streams are missing.
  */
 export async function encodeStateCompressed(state: PageState): Promise<string> {
-  const plain = encodeState(state);
-  if (state.planText === DEFAULT_STATE.planText || typeof CompressionStream === "undefined") return plain;
+  if (state.planText === DEFAULT_STATE.planText || typeof CompressionStream === "undefined") return encodeState(state);
   const packed = await pipe(new TextEncoder().encode(state.planText), new CompressionStream("deflate-raw"), Infinity);
-  if (!packed) return plain;
-  return plain.replace(/(^|&)plan=[^&]*/, `$1z=${bytesToBase64Url(packed)}`);
+  if (!packed) return encodeState(state);
+  // The other keys as encodeState writes them, the plan's place (right after v=1) taken by z= (the plan is not
+  // base64-encoded uncompressed first: that took longer than the compression for a 48 KiB plan).
+  const [version, ...rest] = encodeState({ ...state, planText: DEFAULT_STATE.planText }).split("&");
+  return [version, `z=${bytesToBase64Url(packed)}`, ...rest].join("&");
 }
 
 /** `decodeState`, also reading a compressed plan (`z=`); a compressed plan that inflates past the limit is refused. */

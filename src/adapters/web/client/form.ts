@@ -64,9 +64,12 @@ export function buildForm(
       for (const [f, input] of inputs) {
         // A field that does not apply to this plan is disabled, and its hint says why.
         const why = plan ? f.inapplicable?.(plan, resolved) : undefined;
-        input.disabled = plan === undefined || why !== undefined;
+        const disabled = plan === undefined || why !== undefined;
+        if (input.disabled !== disabled) input.disabled = disabled;
         const hint = hints.get(f);
-        if (hint) hint.textContent = why ?? f.hint ?? "";
+        const hintText = why ?? f.hint ?? "";
+        // Written only when it changes: an unchanged form costs no style or layout.
+        if (hint && hint.textContent !== hintText) hint.textContent = hintText;
         if (!plan || input === document.activeElement) continue;
         const v = f.read(plan, resolved);
         if (input instanceof HTMLInputElement && input.type === "checkbox") input.checked = v === "true";

@@ -23,25 +23,32 @@ function niceTicks(max: number, count: number): number[] {
   return out;
 }
 
-let resizeHooked = false;
 let last: { el: HTMLElement; chart: ChartData | undefined; width: number } | undefined;
+/** The box's width as a ResizeObserver last saw it: read at draw time without forcing a synchronous layout. */
+let boxWidth: number | undefined;
+let observed: HTMLElement | undefined;
+
+const drawingWidth = (px: number) => Math.max(300, Math.min(640, Math.round(px || 640)));
 
 export function renderChart(el: HTMLElement, chart: ChartData | undefined): void {
-  const W = Math.max(300, Math.min(640, Math.round(el.clientWidth || 640)));
-  const PW = W - M.left - M.right;
-  last = { el, chart, width: W };
-  if (!resizeHooked) {
-    resizeHooked = true;
+  if (observed !== el) {
+    observed = el;
+    boxWidth = el.clientWidth;
+    // Re-drawn when the box changes width (a window resize, a phone turned, zoom), never on every edit.
+    // Drawn in a task of its own: a drawing inside the observer's callback could resize the box again (a loop error).
     let timer: ReturnType<typeof setTimeout> | undefined;
-    window.addEventListener("resize", () => {
+    new ResizeObserver(() => {
+      boxWidth = el.clientWidth;
       clearTimeout(timer);
       timer = setTimeout(() => {
         const l = last;
-        if (l && Math.max(300, Math.min(640, Math.round(l.el.clientWidth || 640))) !== l.width)
-          renderChart(l.el, l.chart);
+        if (l && boxWidth !== undefined && drawingWidth(boxWidth) !== l.width) renderChart(l.el, l.chart);
       }, 100);
-    });
+    }).observe(el);
   }
+  const W = drawingWidth(boxWidth ?? el.clientWidth);
+  const PW = W - M.left - M.right;
+  last = { el, chart, width: W };
   if (!chart)
     return fill(
       el,

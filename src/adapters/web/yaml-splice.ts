@@ -1,0 +1,180 @@
+/**
+ * A form edit that changes more than one scalar (a model switch sets the plugin and its mode, every
+ * pool's allocation, removes a pod CIDR) written back into the plan text section by section: only
+ * the top-level sections the edit may change (`network:`, `nodePools:`) are written again, each as
+ * a whole rewrite of the document would write it; every other character stays as the user typed it.
+ * The document's source ranges are kept in step with the new text (the rewritten sections are
+ * parsed alone, a few lines each, and the rest moved), so the next edit neither parses nor rewrites
+ * the document. For the 30-pool, 1,000-subnet benchmark plan a model switch no longer parses or
+ * writes the 1,000 subnets (bench/web.bench.mjs).
+ */
+import { Document, isMap, isScalar, parseDocument, visit, YAMLMap, type Node, type Pair } from "yaml";
+
+type Range = [number, number, number];
+
+/** Anchors (`&a`), aliases (`*a`) and tags (`!t`) tie sections together: those documents are rewritten whole. */
+const LINKED = /(^|[\s[\]{},:-])[&*!][^\s,[\]{}]/;
+
+interface Section {
+  readonly key: string;
+  readonly pair: Pair<Node, Node | null> | undefined;
+  readonly start: number;
+  readonly end: number;
+}
+
+const keyOf = (p: Pair<unknown, unknown>): unknown => (isScalar(p.key) ? p.key.value : p.key);
+
+/** The block-style top-level pair for `key`, with its source span (key to the end of its value and comment). */
+function sectionOf(doc: Document, text: string, key: string): Section | "absent" | undefined {
+  const root = doc.contents;
+  if (!isMap(root) || root.flow) return undefined;
+  const pair = root.items.find((p) => keyOf(p) === key) as Pair<Node, Node | null> | undefined;
+  if (!pair) return "absent";
+  const start = (pair.key as Node | null)?.range?.[0];
+  const end = pair.value?.range?.[2];
+  // A key not at the start of a line, or without a value, is not a section this can rewrite alone.
+  if (start === undefined || end === undefined || (start > 0 && text[start - 1] !== "\n")) return undefined;
+  return { key, pair, start, end };
+}
+
+/** The pair's text as a rewrite of the whole document writes it, without the comment and blank line before it. */
+function pairSource(pair: Pair<unknown, unknown>): string {
+  const key = isScalar(pair.key) ? pair.key : undefined;
+  const comment = key?.commentBefore;
+  const space = key?.spaceBefore;
+  if (key) {
+    key.commentBefore = null;
+    key.spaceBefore = false;
+  }
+  try {
+    const one = new Document();
+    const map = new YAMLMap();
+    map.items.push(pair as Pair);
+    one.contents = map;
+    return one.toString({ lineWidth: 0 });
+  } finally {
+    if (key) {
+      key.commentBefore = comment;
+      key.spaceBefore = space;
+    }
+  }
+}
+
+interface Move {
+  readonly at: number;
+  readonly delta: number;
+  /** An insertion: what ends where it goes in (the section before it) stays. */
+  readonly insert: boolean;
+}
+
+/** Moves every source range after each move's place by its delta (the nodes of `skip` excepted). */
+function shiftRanges(doc: Document, moves: readonly Move[], skip: ReadonlySet<Node>): void {
+  const shift = (x: number) =>
+    moves.reduce((acc, m) => (x > m.at || (x === m.at && !m.insert) ? acc + m.delta : acc), x);
+  visit(doc, {
+    Node(_key, n) {
+      if (skip.has(n)) return visit.SKIP;
+      if (n.range) n.range = n.range.map(shift) as Range;
+      return undefined;
+    },
+    Pair(_key, p) {
+      if (skip.has(p.key as Node)) return visit.SKIP;
+      return undefined;
+    },
+  });
+}
+
+/** Parses a section's new text alone; its ranges are moved to where it starts in the new text. */
+function parseSection(src: string, at: number): Pair<Node, Node | null> | undefined {
+  const one = parseDocument(src, { uniqueKeys: true });
+  if (one.errors.length > 0 || one.warnings.length > 0 || !isMap(one.contents)) return undefined;
+  const pair = one.contents.items[0] as Pair<Node, Node | null> | undefined;
+  if (!pair || one.contents.items.length !== 1) return undefined;
+  visit(one, {
+    Node(_key, n) {
+      if (n.range) n.range = n.range.map((x) => x + at) as Range;
+    },
+  });
+  return pair;
+}
+
+/**
+ * Records the sections `keys` of a freshly parsed (or kept in step) document before an edit, so
+ * `spliceSections` can write them back after it; undefined when the document cannot be spliced.
+ */
+export function sectionsBefore(doc: Document, text: string, keys: readonly string[]): Map<string, Section> | undefined {
+  if (LINKED.test(text)) return undefined;
+  const out = new Map<string, Section>();
+  for (const key of keys) {
+    const s = sectionOf(doc, text, key);
+    if (s === undefined) return undefined;
+    if (s !== "absent") out.set(key, s);
+  }
+  return out;
+}
+
+/**
+ * The new text after an edit that changed only the sections recorded by `sectionsBefore`: each is
+ * written again where it was (a new one at the end, where a rewrite puts it), and the document's
+ * ranges follow the new text. Undefined (the caller rewrites the whole document) when a section was
+ * removed or its new text does not read back alone.
+ */
+export function spliceSections(
+  text: string,
+  doc: Document,
+  keys: readonly string[],
+  before: ReadonlyMap<string, Section>,
+): string | undefined {
+  const root = doc.contents;
+  if (!isMap(root)) return undefined;
+  const ops: { key: string; start: number; end: number; src: string; pair: Pair<unknown, unknown> }[] = [];
+  for (const key of keys) {
+    const pair = root.items.find((p) => keyOf(p) === key);
+    const was = before.get(key);
+    if (!pair) {
+      if (was) return undefined;
+      continue;
+    }
+    const src = pairSource(pair);
+    if (was) {
+      if (text.slice(was.start, was.end) !== src) ops.push({ key, start: was.start, end: was.end, src, pair });
+    } else {
+      const lead = text === "" || text.endsWith("\n") ? "" : "\n";
+      ops.push({ key, start: text.length, end: text.length, src: lead + src, pair });
+    }
+  }
+  if (ops.length === 0) return text;
+  ops.sort((a, b) => a.start - b.start);
+  let out = "";
+  let pos = 0;
+  const moves: Move[] = [];
+  const placed: { pair: Pair<unknown, unknown>; parsed: Pair<Node, Node | null> }[] = [];
+  for (const op of ops) {
+    out += text.slice(pos, op.start);
+    const lead = op.src.length - op.src.trimStart().length;
+    const parsed = parseSection(op.src.slice(lead), out.length + lead);
+    if (!parsed) return undefined;
+    placed.push({ pair: op.pair, parsed });
+    out += op.src;
+    pos = op.end;
+    moves.push({ at: op.end, delta: op.src.length - (op.end - op.start), insert: op.start === op.end });
+  }
+  out += text.slice(pos);
+  // The untouched sections move; the rewritten ones take the ranges of their own new text.
+  const fresh = new Set<Node>();
+  for (const { parsed } of placed) {
+    fresh.add(parsed.key);
+    if (parsed.value) fresh.add(parsed.value);
+  }
+  for (const { pair, parsed } of placed) {
+    const i = root.items.indexOf(pair as Pair);
+    const oldKey = isScalar(pair.key) ? pair.key : undefined;
+    if (oldKey && isScalar(parsed.key)) {
+      parsed.key.commentBefore = oldKey.commentBefore;
+      parsed.key.spaceBefore = oldKey.spaceBefore;
+    }
+    root.items[i] = parsed as Pair;
+  }
+  shiftRanges(doc, moves, fresh);
+  return out;
+}
