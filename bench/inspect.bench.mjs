@@ -28,7 +28,7 @@ const PODS = Math.round(150000 * SCALE);
 const FILE = `${DATA}inspect-overlay-${NODES}x${PODS}-seed1-v2.json`;
 const BUDGET_MS = 10_000;
 const BUDGET_RSS_MB = 1024;
-const RUNS = 3;
+const RUNS = Number(process.env.AKSNET_BENCH_RUNS ?? "3") || 3;
 const PAGE = 500;
 const n = (x) => x.toLocaleString("en-US");
 

@@ -32,7 +32,7 @@ const SHAPE = {
 };
 const BUDGET_MS = 10_000;
 const BUDGET_RSS_MB = 500;
-const RUNS = 3;
+const RUNS = Number(process.env.AKSNET_BENCH_RUNS ?? "3") || 3;
 const n = (x) => x.toLocaleString("en-US");
 
 const node22 = () =>

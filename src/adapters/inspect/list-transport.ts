@@ -46,6 +46,11 @@ export type ListTarget =
        * rejects: the caller drops what the list gave so far.
        */
       onItem(raw: unknown): void;
+      /**
+       * Called once, as soon as the page's top-level `metadata` has arrived (the API server writes it before
+       * the items), with its continue token: the caller may ask for the next page while this one streams.
+       */
+      onContinue?(token: string | undefined): void;
     }
   | {
       /** The kind of the one object asked for, e.g. `ConfigMap`; its JSON goes to the client whole. */
@@ -55,7 +60,7 @@ export type ListTarget =
 type ListCall = Extract<ListTarget, { listKind: string }>;
 
 export interface TransportOptions {
-  /** Aborts every request (the run's deadline). */
+  /** Aborts every request (the run's deadline, or a page the caller no longer wants). */
   readonly signal: AbortSignal;
   /** The most bytes one answer may have. */
   readonly maxBytes: number;
@@ -90,7 +95,8 @@ export class AgentCache {
     if (!same || !this.agent) {
       this.agent?.destroy();
       this.from = Object.fromEntries(TLS_KEYS.map((k) => [k, opts[k]]));
-      this.agent = new https.Agent({ ...opts, keepAlive: true, maxSockets: 1 });
+      // Two: the next page is asked for while one streams (see `onContinue`).
+      this.agent = new https.Agent({ ...opts, keepAlive: true, maxSockets: 2 });
     }
     given.destroy();
     return this.agent;
@@ -154,6 +160,7 @@ function send(k8s: Client, request: RequestContext, target: ListTarget, o: Trans
       if ("objectKind" in target) return readObject(k8s, req, res, target.objectKind, o.maxBytes, resolve, reject);
       const scanner = new ListScanner();
       let failed = false;
+      let announced = false;
       /** Stops reading at the first problem: the answer is dropped and the call rejects with it. */
       const fail = (e: unknown) => {
         if (failed) return;
@@ -175,6 +182,10 @@ function send(k8s: Client, request: RequestContext, target: ListTarget, o: Trans
           for (const item of scanner.write(chunk)) {
             checkItemKind(item, target);
             target.onItem(item);
+          }
+          if (!announced && scanner.fields["metadata"] !== undefined) {
+            announced = true;
+            target.onContinue?.(continueOf(scanner.fields["metadata"]));
           }
         } catch (e) {
           fail(e);
@@ -201,6 +212,12 @@ function send(k8s: Client, request: RequestContext, target: ListTarget, o: Trans
     req.on("error", reject);
     req.end();
   });
+}
+
+/** A list's continue token from its raw `metadata`, when it has one. */
+function continueOf(metadata: unknown): string | undefined {
+  const token = (metadata as { continue?: unknown } | null)?.continue;
+  return typeof token === "string" && token !== "" ? token : undefined;
 }
 
 function checkItemKind(item: unknown, target: ListCall): void {

@@ -165,11 +165,11 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
   const b = new SnapshotBuilder();
   const agents = new AgentCache();
   try {
-    const api = (target: ListTarget) => {
+    const api = (target: ListTarget, signal: AbortSignal = deadline.signal) => {
       const configuration = k8s.createConfiguration({
         baseServer: new k8s.ServerConfiguration(server ?? "", {}),
         authMethods: { default: kc },
-        httpApi: listTransport(k8s, target, { signal: deadline.signal, maxBytes: opts.maxResponseBytes, agents }),
+        httpApi: listTransport(k8s, target, { signal, maxBytes: opts.maxResponseBytes, agents }),
       });
       return {
         core: new k8s.CoreV1Api(configuration),
@@ -220,9 +220,12 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
         );
         continue;
       }
-      await listAll(b, resource, deadline.signal, opts, (onItem) => {
-        const c = api({ ...KINDS[resource], onItem });
-        return (cont) => untilAborted(calls[resource](c, cont), deadline.signal);
+      await listAll(b, resource, deadline.signal, opts, (page) => {
+        // AbortSignal.any is Node.js 20.3+; before it a page the list no longer wants is left to finish.
+        const signal =
+          typeof AbortSignal.any === "function" ? AbortSignal.any([deadline.signal, page.signal]) : deadline.signal;
+        const c = api({ ...KINDS[resource], onItem: page.onItem, onContinue: page.onContinue }, signal);
+        return untilAborted(calls[resource](c, page.cont), signal);
       });
     }
   } finally {
@@ -252,48 +255,95 @@ async function readNetworkMonitor(
   }
 }
 
-/** Lists every page of one resource into the builder; on any failure the resource's items are dropped. */
+/** One page call of a list: where its items go, who hears its continue token early, what cancels it. */
+interface PageCall {
+  readonly cont: string | undefined;
+  readonly onItem: (raw: unknown) => void;
+  readonly onContinue: (token: string | undefined) => void;
+  readonly signal: AbortSignal;
+}
+
+/** A page asked for; until it is the page being read, its items wait in `waiting`. */
+interface OpenPage {
+  readonly cont: string | undefined;
+  readonly done: Promise<PageMeta>;
+  readonly cancel: AbortController;
+  waiting: unknown[] | undefined;
+  next: OpenPage | undefined;
+}
+
+/**
+ * Lists every page of one resource into the builder; on any failure the resource's items are dropped.
+ * The next page is asked for as soon as a page's continue token arrives (before its items), so the
+ * API server prepares it while this side reads the current one; its items are added after the current
+ * page's, in the server's order.
+ */
 async function listAll(
   builder: SnapshotBuilder,
   resource: ResourceKind,
   signal: AbortSignal,
   o: { pageSize: number; maxItems: number; timeoutMs: number },
-  client: (onItem: (raw: unknown) => void) => (cont: string | undefined) => Promise<PageMeta>,
+  client: (page: PageCall) => Promise<PageMeta>,
 ): Promise<void> {
   const mark = builder.checkpoint(resource);
   let items = 0;
-  const list = client((raw) => {
+  const take = (raw: unknown) => {
     if (++items > o.maxItems)
       throw new ListAnswerError(
         "too-large",
         `the list of ${resource} passed ${o.maxItems.toLocaleString("en-US")} items, more than any AKS cluster holds; aksnet stops there`,
       );
     builder.add(raw, resource);
-  });
+  };
   // Pages beyond what the item cap allows (plus slack for empty pages) mean a server that never ends the list.
   const maxPages = Math.ceil(o.maxItems / o.pageSize) + 100;
   const seen = new Set<string>();
-  let cont: string | undefined;
   let pages = 0;
+  const open = (cont: string | undefined, waiting: unknown[] | undefined): OpenPage => {
+    const cancel = new AbortController();
+    const page: OpenPage = { cont, cancel, waiting, next: undefined, done: undefined as never };
+    (page as { done: Promise<PageMeta> }).done = client({
+      cont,
+      signal: cancel.signal,
+      onItem: (raw) => (page.waiting ? void page.waiting.push(raw) : take(raw)),
+      onContinue: (token) => {
+        if (token !== undefined && !seen.has(token) && token !== cont && pages + 2 < maxPages && !page.next)
+          page.next = open(token, []);
+      },
+    });
+    page.done.catch(() => undefined); // awaited when it is the page being read; dropped when cancelled
+    return page;
+  };
+  let page = open(undefined, undefined);
   try {
-    do {
-      const page = await list(cont);
+    for (;;) {
+      const meta = await page.done;
       pages++;
-      cont = page.metadata?._continue || page.metadata?.continue || undefined;
-      if (cont !== undefined) {
-        if (seen.has(cont))
-          throw new ListLoopError(
-            `the API server sent the same continue token twice while listing ${resource} (page ${pages}), which would repeat the list forever; aksnet stopped`,
-          );
-        if (pages >= maxPages)
-          throw new ListLoopError(
-            `the API server was still sending continue tokens after ${pages.toLocaleString("en-US")} pages of ${resource}; aksnet stopped`,
-          );
-        seen.add(cont);
+      const cont = meta.metadata?._continue || meta.metadata?.continue || undefined;
+      if (cont === undefined) break;
+      if (seen.has(cont))
+        throw new ListLoopError(
+          `the API server sent the same continue token twice while listing ${resource} (page ${pages}), which would repeat the list forever; aksnet stopped`,
+        );
+      if (pages >= maxPages)
+        throw new ListLoopError(
+          `the API server was still sending continue tokens after ${pages.toLocaleString("en-US")} pages of ${resource}; aksnet stopped`,
+        );
+      seen.add(cont);
+      let next = page.next;
+      if (next?.cont !== cont) {
+        next?.cancel.abort();
+        next = open(cont, undefined);
       }
-    } while (cont !== undefined);
+      const waiting = next.waiting ?? [];
+      next.waiting = undefined;
+      for (const raw of waiting) take(raw);
+      page = next;
+    }
     builder.markRead(resource);
   } catch (e) {
+    page.cancel.abort();
+    page.next?.cancel.abort();
     builder.rollback(resource, mark);
     builder.problem(readProblem(resource, e, signal.aborted, o.timeoutMs / 1000));
   }

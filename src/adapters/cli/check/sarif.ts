@@ -3,9 +3,9 @@
  * in the plan file, so CI can annotate a pull request; suppressed findings are results with
  * `suppressions` (output/sarif.ts has the shared shape).
  */
-import { pathText, RULES, type RuleMeta } from "../../../engines/validate/index.js";
+import { pathText, RULES, type Finding, type RuleMeta } from "../../../engines/validate/index.js";
 import type { Formatter } from "../output/formats.js";
-import { artifactLocation, sarifLog, sarifRule } from "../output/sarif.js";
+import { artifactLocation, resourceLocation, sarifLog, sarifRule } from "../output/sarif.js";
 import { fingerprint } from "../policy/baseline.js";
 import type { SuppressedFinding } from "../policy/apply.js";
 import { SUPPRESSION_RULE } from "../policy/suppressions.js";
@@ -23,14 +23,16 @@ function docsOf(id: string): string {
 
 /**
  * A SARIF document of located findings; `metas` describe the rules they come from (inspect adds
- * its drift rules); `suppressed` are listed too, marked suppressed.
+ * its drift rules); `suppressed` are listed too, marked suppressed; `more` adds rules and results
+ * of another kind after them (inspect --azure: the scan's checks), given the index of its first rule.
  */
 export function sarifDocument(
-  findings: readonly LocatedFinding[],
+  findings: readonly (LocatedFinding | ResourceFinding)[],
   metas: readonly RuleMeta[],
   suppressed: readonly SuppressedFinding<LocatedFinding>[] = [],
+  more?: (firstRule: number) => { rules: readonly Record<string, unknown>[]; results: readonly unknown[] },
 ): string {
-  const all: (LocatedFinding | SuppressedFinding<LocatedFinding>)[] = [...findings, ...suppressed];
+  const all: (LocatedFinding | ResourceFinding | SuppressedFinding<LocatedFinding>)[] = [...findings, ...suppressed];
   const used = [...new Set(all.map((f) => f.ruleId))];
   const meta = new Map(metas.map((m) => [m.id, m]));
   const rules = used.map((id) => {
@@ -46,30 +48,22 @@ export function sarifDocument(
   });
   const results = all.map((f) => {
     const s = "suppression" in f ? f.suppression : undefined;
-    const stdin = f.location.file === "<stdin>";
+    const r = "resource" in f ? f.resource : undefined;
     return {
       ruleId: f.ruleId,
       ruleIndex: used.indexOf(f.ruleId),
       level: LEVEL[f.severity],
       message: { text: `${f.message} Fix: ${f.fix}` },
       locations: [
-        {
-          ...(stdin
-            ? {}
-            : {
-                physicalLocation: {
-                  artifactLocation: artifactLocation(f.location.file),
-                  region: { startLine: f.location.line, startColumn: f.location.column },
-                },
-              }),
-          logicalLocations: f.path.length > 0 ? [{ fullyQualifiedName: pathText(f) }] : [],
-        },
+        r
+          ? resourceLocation(r.id, { ...(r.endpoint ? { endpoint: r.endpoint } : {}), member: pathText(f) })
+          : fileLocation(f as LocatedFinding),
       ],
       partialFingerprints: {
         "aksnet/v1": fingerprint({
           ruleId: f.ruleId,
           messageId: f.messageId,
-          file: f.location.file,
+          file: r ? r.id : (f as LocatedFinding).location.file,
           path: pathText(f),
         }),
       },
@@ -94,7 +88,28 @@ export function sarifDocument(
       },
     };
   });
-  return sarifLog(rules, results);
+  const extra = more?.(rules.length);
+  return sarifLog([...rules, ...(extra?.rules ?? [])], [...results, ...(extra?.results ?? [])]);
+}
+
+/** A finding about an Azure resource no file holds (inspect --azure: the cluster's ARM record from Azure). */
+export interface ResourceFinding extends Finding {
+  readonly resource: { readonly id: string; readonly endpoint?: string };
+}
+
+/** A finding's place in its file: line and column (none for standard input), and its field path. */
+function fileLocation(f: LocatedFinding): Record<string, unknown> {
+  return {
+    ...(f.location.file === "<stdin>"
+      ? {}
+      : {
+          physicalLocation: {
+            artifactLocation: artifactLocation(f.location.file),
+            region: { startLine: f.location.line, startColumn: f.location.column },
+          },
+        }),
+    logicalLocations: f.path.length > 0 ? [{ fullyQualifiedName: pathText(f) }] : [],
+  };
 }
 
 const checkSarif: Formatter<CheckView> = (v) => renderSarif(v.report);

@@ -181,6 +181,39 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
     expect(r.stderr).toMatch(stderr);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
+
+  it("writes SARIF at the cluster's Azure resource when the configuration came from Azure", async () => {
+    // The ARM record is the configuration: a DNS service IP outside the service CIDR is check's error finding.
+    const record = JSON.parse(readFileSync(join(ROOT, AZ[0]!), "utf8")) as { networkProfile: Record<string, unknown> };
+    record.networkProfile["dnsServiceIp"] = "10.1.0.10";
+    const aks = file("aks-dns-outside.json", JSON.stringify(record));
+    const r = await inspect(["--from-dump", DUMP, "--azure-from", aks, AZ[1]!, AZ[2]!, "-o", "sarif"]);
+    const run0 = JSON.parse(r.stdout).runs[0];
+    const results = run0.results as { ruleId: string; ruleIndex: number; locations: unknown[] }[];
+    const arm = (id: string) => ({ artifactLocation: { uri: `https://management.azure.com${id}` } });
+    const finding = results.find((x) => x.ruleId === "dns-service-ip-outside-service-cidr");
+    expect(finding?.locations).toEqual([
+      {
+        physicalLocation: arm(ID),
+        logicalLocations: [
+          { name: "aks-synthetic", fullyQualifiedName: ID, kind: "resource" },
+          { name: "network.dnsServiceIp", fullyQualifiedName: `${ID}#network.dnsServiceIp`, kind: "member" },
+        ],
+      },
+    ]);
+    // The scan's checks on Azure's figures follow, at the pool's resource; every result has an artifact.
+    const scaleOut = results.find((x) => x.ruleId === "scan/scale-out");
+    expect(scaleOut?.locations).toEqual([
+      {
+        physicalLocation: arm(`${ID}/agentPools/user1`),
+        logicalLocations: [{ name: "user1", fullyQualifiedName: `${ID}/agentPools/user1`, kind: "resource" }],
+      },
+    ]);
+    for (const x of results) {
+      expect(run0.tool.driver.rules[x.ruleIndex].id).toBe(x.ruleId);
+      expect(x.locations).toEqual([expect.objectContaining({ physicalLocation: expect.anything() })]);
+    }
+  });
 });
 
 describe("inspect --azure live, on Node.js 22, against the replay server", { timeout: 240_000 }, () => {

@@ -2,21 +2,47 @@
  * `aksnet inspect -o sarif`: the findings about the configuration (`--plan`, `--aks-json`) as SARIF 2.1.0,
  * each at the line of the configuration file it is about: the drift rules' findings (the configuration
  * against the running cluster) and `aksnet check`'s findings at the cluster's node counts. Without a
- * configuration there is nothing to locate: the document has no results.
+ * configuration there is nothing to locate: the document has no results. When the configuration is the
+ * cluster's ARM record read from Azure, each result is located at the cluster's resource (its ARM address
+ * and resource ID) and the field it is about. With --azure or --azure-from the scan's checks on the
+ * cluster's subnets (upgrade, scale-out, shared subnets) follow, at the cluster's or pool's resource.
  */
-import { DRIFT_RULES } from "../../../engines/inspect/index.js";
+import { DRIFT_RULES, type AzureSide } from "../../../engines/inspect/index.js";
 import { RULES } from "../../../engines/validate/index.js";
 import { sarifDocument } from "../check/sarif.js";
 import type { Formatter } from "../output/formats.js";
+import { scanSarifParts } from "../scan/sarif.js";
 import type { InspectView } from "./view.js";
 
 const inspectSarif: Formatter<InspectView> = (v) => {
   const c = v.report.configured;
   const locate = v.locate;
-  const findings = c && locate ? [...c.drift, ...c.findings].map((f) => ({ ...f, location: locate(f.path) })) : [];
+  const all = c ? [...c.drift, ...c.findings] : [];
+  const azure = v.report.azure;
+  // The configuration came from Azure (--azure, --azure-from without --plan or --aks-json): no file holds
+  // it, so each result is at the cluster's resource and the field it is about.
+  const findings = locate
+    ? all.map((f) => ({ ...f, location: locate(f.path) }))
+    : azure
+      ? all.map((f) => ({ ...f, resource: resourceOf(azure) }))
+      : [];
   return sarifDocument(
     findings,
     [...RULES, ...DRIFT_RULES].map((r) => r.meta),
+    [],
+    azure
+      ? (firstRule) =>
+          scanSarifParts([azure.cluster], {
+            firstRule,
+            withoutFindings: true,
+            ...(azure.source.kind === "azure" ? { endpoint: azure.source.endpoint } : {}),
+          })
+      : undefined,
   );
 };
+/** The cluster's resource ID, and the ARM endpoint it was read from (none when it came from files). */
+function resourceOf(a: AzureSide): { id: string; endpoint?: string } {
+  return { id: a.cluster.id, ...(a.source.kind === "azure" ? { endpoint: a.source.endpoint } : {}) };
+}
+
 export default inspectSarif;

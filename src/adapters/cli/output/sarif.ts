@@ -31,6 +31,29 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
   return { uri: encodeURI(f.replace(/^\.\//, "")), uriBaseId: SRCROOT };
 }
 
+/** The ARM endpoint of the public cloud: an Azure resource's address when no other endpoint was read. */
+export const ARM_ENDPOINT = "https://management.azure.com";
+
+/**
+ * The location of a result about an Azure resource that no file of the repository holds (a cluster read
+ * from Azure): the resource's ARM address as the artifact (GitHub code scanning refuses a whole SARIF
+ * file when a result's location has no artifact), the resource ID as the logical location, and the
+ * field of the resource the result is about, when there is one, as a second logical location.
+ */
+export function resourceLocation(
+  id: string,
+  o: { readonly endpoint?: string; readonly member?: string } = {},
+): Record<string, unknown> {
+  const origin = o.endpoint ? new URL(o.endpoint).origin : ARM_ENDPOINT;
+  return {
+    physicalLocation: { artifactLocation: { uri: `${origin}${encodeURI(id)}` } },
+    logicalLocations: [
+      { name: id.split("/").pop() ?? id, fullyQualifiedName: id, kind: "resource" },
+      ...(o.member ? [{ fullyQualifiedName: `${id}#${o.member}`, name: o.member, kind: "member" }] : []),
+    ],
+  };
+}
+
 export function sarifRule(r: SarifRule): Record<string, unknown> {
   const helpUri = docsWebUrl(r.docs);
   return {

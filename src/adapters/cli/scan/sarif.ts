@@ -1,11 +1,12 @@
 /**
  * `aksnet scan -o sarif`: SARIF 2.1.0 with one result per check that fails, is
  * at risk or cannot be decided, and per error finding of check's rules; each
- * result's location is the cluster's (and pool's) Azure resource ID, so a
- * scheduled pipeline's code-scanning view lists every cluster in trouble.
+ * result's location is the cluster's (and pool's) Azure resource: its ARM address
+ * as the artifact and its resource ID as the logical location (`resourceLocation`),
+ * so a scheduled pipeline's code-scanning view lists every cluster in trouble.
  */
-import { SCAN_CHECKS, type ScanVerdict } from "../../../engines/index.js";
-import { sarifLog, sarifRule } from "../output/sarif.js";
+import { formatPath, SCAN_CHECKS, type ClusterReport, type ScanVerdict } from "../../../engines/index.js";
+import { resourceLocation, sarifLog, sarifRule } from "../output/sarif.js";
 import type { ScanOutput } from "./render.js";
 
 const LEVEL: Record<ScanVerdict, "error" | "warning" | "note" | "none"> = {
@@ -16,13 +17,35 @@ const LEVEL: Record<ScanVerdict, "error" | "warning" | "note" | "none"> = {
 };
 
 export function renderScanSarif(r: ScanOutput): string {
+  const { rules, results } = scanSarifParts(r.clusters, {
+    ...(r.source.kind === "azure" ? { endpoint: r.source.endpoint } : {}),
+  });
+  return sarifLog(rules, results);
+}
+
+export interface ScanSarifOptions {
+  /** The ARM endpoint the clusters were read from (default: the public cloud's). */
+  readonly endpoint?: string;
+  /** The index the first rule will have in the document (rules of another kind come first). */
+  readonly firstRule?: number;
+  /** Leave out the error findings of check's rules (inspect reports them from the same record itself). */
+  readonly withoutFindings?: boolean;
+}
+
+/** The rules and results of the scan's checks on these clusters, each at the cluster's (or pool's) resource. */
+export function scanSarifParts(
+  clusters: readonly ClusterReport[],
+  o: ScanSarifOptions = {},
+): { rules: Record<string, unknown>[]; results: unknown[] } {
   const results: unknown[] = [];
+  const endpoint = o.endpoint;
+  const at = (id: string) => [resourceLocation(id, endpoint ? { endpoint } : {})];
   const rules = new Map<string, Record<string, unknown>>();
   const rule = (id: string, text: string, docs: string, level: "error" | "warning" | "note" = "error") => {
     if (!rules.has(id)) rules.set(id, sarifRule({ id, description: text, docs, level }));
-    return [...rules.keys()].indexOf(id);
+    return (o.firstRule ?? 0) + [...rules.keys()].indexOf(id);
   };
-  for (const c of r.clusters) {
+  for (const c of clusters) {
     for (const p of c.pools)
       for (const x of p.checks) {
         if (x.verdict === "ok") continue;
@@ -33,7 +56,7 @@ export function renderScanSarif(r: ScanOutput): string {
           ruleIndex: rule(id, meta.description, "docs/scan.md"),
           level: LEVEL[x.verdict],
           message: { text: x.fix ? `${x.message} Fix: ${x.fix}` : x.message },
-          locations: [{ logicalLocations: [{ fullyQualifiedName: `${c.id}/agentPools/${p.name}`, kind: "resource" }] }],
+          locations: at(`${c.id}/agentPools/${p.name}`),
           properties: {
             verdict: x.verdict,
             aksErrorCode: x.aksErrorCode,
@@ -52,7 +75,7 @@ export function renderScanSarif(r: ScanOutput): string {
         ruleIndex: rule(id, SCAN_CHECKS[x.check].description, "docs/scan.md"),
         level: LEVEL[x.verdict],
         message: { text: x.message },
-        locations: [{ logicalLocations: [{ fullyQualifiedName: c.id, kind: "resource" }] }],
+        locations: at(c.id),
         properties: {
           verdict: x.verdict,
           aksErrorCode: x.aksErrorCode,
@@ -63,17 +86,17 @@ export function renderScanSarif(r: ScanOutput): string {
         },
       });
     }
-    for (const f of c.findings) {
+    for (const f of o.withoutFindings ? [] : c.findings) {
       if (f.severity !== "error") continue;
       results.push({
         ruleId: f.ruleId,
         ruleIndex: rule(f.ruleId, f.ruleId, `docs/rules/${f.ruleId}.md`),
         level: "error",
         message: { text: `${f.message} Fix: ${f.fix}` },
-        locations: [{ logicalLocations: [{ fullyQualifiedName: c.id, kind: "resource" }] }],
+        locations: [resourceLocation(c.id, { ...(endpoint ? { endpoint } : {}), member: formatPath(f.path) })],
         properties: { ...(f.aksErrorCode ? { aksErrorCode: f.aksErrorCode } : {}), data: f.data },
       });
     }
   }
-  return sarifLog([...rules.values()], results);
+  return { rules: [...rules.values()], results };
 }

@@ -169,6 +169,15 @@ export async function startFakeApiServer(options: {
       });
     }
   }
+  // A field selector's matches, found once per selector (the API server serves lists from an indexed cache,
+  // not by filtering every object for every page).
+  const matches = new Map<string, { json: string; phase: string }[]>();
+  const selected = (r: ResourceKind, excluded: readonly string[]) => {
+    const key = `${r}|${excluded.join(",")}`;
+    let m = matches.get(key);
+    if (!m) matches.set(key, (m = text[r].filter((x) => !excluded.includes(x.phase))));
+    return m;
+  };
   const requests: { method: string; url: string; authorization: string | undefined }[] = [];
   const hanging: { destroy(): void }[] = [];
   const server: Server = createServer({ key, cert }, (req, res) => {
@@ -218,7 +227,7 @@ export async function startFakeApiServer(options: {
       .split(",")
       .flatMap((t) => (t.startsWith("status.phase!=") ? [t.slice("status.phase!=".length)] : []));
     const served: ResourceKind = b === "wrong-kind" ? (resource === "pods" ? "nodes" : "pods") : resource;
-    const all = excluded.length ? text[served].filter((x) => !excluded.includes(x.phase)) : text[served];
+    const all = excluded.length ? selected(served, excluded) : text[served];
     const limit = Number(u.searchParams.get("limit") ?? "0") || all.length;
     const from = b === "repeat-continue" ? 0 : Number(u.searchParams.get("continue") ?? "0");
     const next = from + limit;
