@@ -25,7 +25,7 @@ import {
 } from "../../engines/capacity/index.js";
 import { parsePrefix, Prefix, tryParsePrefix } from "../../ip/index.js";
 import { DEFAULT_CIDRS, DEFAULT_TIER, defaultMaxSurge } from "../../kb/index.js";
-import { recommend, type Recommendation } from "../../engines/recommend/index.js";
+import { recommend, recommendInputOf, type Recommendation } from "../../engines/recommend/index.js";
 import {
   addressMap,
   chartData,
@@ -353,19 +353,15 @@ function memo<K extends readonly unknown[], V>(f: (...k: K) => V): (...k: K) => 
   };
 }
 
-/** The recommendation for a plan's requirements, keyed by their JSON so edits elsewhere in the plan reuse it. */
+/**
+ * The recommendation for a plan (`aksnet recommend PLAN`: its requirements, and its pools' nodes, max pods and
+ * surge where those are silent), keyed by the input's JSON so edits elsewhere in the plan reuse it.
+ */
 function recommendationFor(key: string): {
   readonly recommendation?: Recommendation;
   readonly recommendationProblem?: string;
 } {
-  const { requirements, version } = JSON.parse(key) as {
-    requirements: Plan["requirements"];
-    version?: string | number;
-  };
-  const r = recommend({
-    requirements: requirements ?? {},
-    ...(version !== undefined ? { kubernetesVersion: version } : {}),
-  });
+  const r = recommend(JSON.parse(key) as Parameters<typeof recommend>[0]);
   if ("problems" in r) {
     const p = r.problems[0];
     return { recommendationProblem: `requirements: ${p?.message ?? "not usable"}; ${p?.fix ?? "fix them"}.` };
@@ -442,9 +438,7 @@ export function createViewComputer(): ViewComputer {
     const chart = chartOf(p.resolved, c, state.nodes);
     const generated =
       p.plan && !p.findings?.some((f) => f.severity === "error") ? generateOf(p.plan, state.generateFormat) : undefined;
-    const rec = p.plan
-      ? recommendOf(JSON.stringify({ requirements: p.plan.requirements ?? {}, version: p.plan.kubernetesVersion }))
-      : {};
+    const rec = p.plan ? recommendOf(JSON.stringify(recommendInputOf(p.resolved!))) : {};
     const vnet = p.resolved?.plan.vnet ? vnetMapOf(p.resolved, JSON.stringify(splits)) : undefined;
     return {
       ...p,

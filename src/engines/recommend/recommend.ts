@@ -4,7 +4,7 @@
  * and ranked, each with reasons for and against, what it locks in and the
  * retirements that apply. Pure; an impossible requirement is a result, not a throw.
  */
-import { MODELS, type DataplaneId, type ModelId } from "../../kb/index.js";
+import { MODELS, type DataplaneId, type MaxSurge, type ModelId } from "../../kb/index.js";
 import { PlanSchema, type Requirements } from "../plan/index.js";
 import { validate } from "../validate/index.js";
 import { emitPlan } from "./emit.js";
@@ -27,6 +27,10 @@ export interface RecommendInput {
   readonly kubernetesVersion?: string | number;
   /** The day retirements are judged on (YYYY-MM-DD); the clock's date when absent. */
   readonly today?: string;
+  /** The surge to size with (a plan's own, see `recommendInputOf`); Microsoft's recommended 33% when absent. */
+  readonly maxSurge?: MaxSurge;
+  /** What the caller took from a plan's pools, in words: listed first among the target's assumptions. */
+  readonly fromPlan?: readonly string[];
 }
 
 export interface RankedCandidate {
@@ -105,9 +109,14 @@ function validatorRejections(c: Candidate, t: Target): Rejection[] {
  * cannot work with come back as `problems` (see `targetOf`), with nothing ranked.
  */
 export function recommend(input: RecommendInput): Recommendation | RecommendRefusal {
-  const decided = targetOf(input.requirements, input.kubernetesVersion, input.today);
+  const decided = targetOf(input.requirements, input.kubernetesVersion, input.today, input.maxSurge);
   if ("problems" in decided) return { problems: decided.problems };
-  const t = decided.target;
+  const t: Target = input.fromPlan?.length
+    ? {
+        ...decided.target,
+        assumptions: [...input.fromPlan.map((x) => `from the plan: ${x}`), ...decided.target.assumptions],
+      }
+    : decided.target;
   const rejected: RejectedCandidate[] = [];
   const passed: Candidate[] = [];
   for (const c of allCandidates()) {

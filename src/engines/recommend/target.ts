@@ -4,7 +4,7 @@
  * and the fix; then the target every candidate is judged against.
  */
 import { tryParsePrefix, type Prefix } from "../../ip/index.js";
-import { RECOMMENDED_MAX_SURGE, tryParseKubernetesVersion, formatCount } from "../../kb/index.js";
+import { RECOMMENDED_MAX_SURGE, tryParseKubernetesVersion, formatCount, type MaxSurge } from "../../kb/index.js";
 import type { Requirements } from "../plan/index.js";
 import { comparisonMaxPods, splitAssumption, splitPools, surgeText, type Target } from "./candidate.js";
 
@@ -109,6 +109,7 @@ export function targetOf(
   requirements: Requirements,
   kubernetesVersion?: string | number,
   today?: string,
+  surge?: MaxSurge,
 ): { target: Target } | { problems: InputProblem[] } {
   const r = requirements ?? {};
   const problems = countProblems(r);
@@ -140,10 +141,11 @@ export function targetOf(
         "so no model wins by a smaller default of its own",
     );
   if (version === undefined) assumptions.push("no Kubernetes version given: current AKS behaviour");
-  const maxSurge = RECOMMENDED_MAX_SURGE.value;
-  assumptions.push(
-    `max surge ${surgeText(maxSurge)}, Microsoft's recommendation for production, for sizing and in an emitted plan`,
-  );
+  const maxSurge = surge ?? RECOMMENDED_MAX_SURGE.value;
+  if (!surge)
+    assumptions.push(
+      `max surge ${surgeText(maxSurge)}, Microsoft's recommendation for production, for sizing and in an emitted plan`,
+    );
   const pools = splitPools(nodes, peakNodes, maxSurge);
   const split = splitAssumption(pools, maxSurge);
   if (split) assumptions.push(split);

@@ -4,7 +4,7 @@
  * reasons; `--emit-plan FILE` writes the winner's plan, sized by the capacity engine.
  */
 import { InvalidArgumentError, Option } from "commander";
-import type { Plan, Requirements } from "../../../engines/plan/index.js";
+import { resolvePlan, type Plan, type Requirements } from "../../../engines/plan/index.js";
 import type { InputProblem } from "../../../engines/recommend/index.js";
 import type { Io } from "../io.js";
 import { defineCommand } from "../command.js";
@@ -75,13 +75,22 @@ export default defineCommand({
       );
   },
   async run({ args, opts, io }) {
-    const input = args[0] !== undefined ? await fromPlan(args[0], io) : { requirements: {}, naming: {} };
+    const input:
+      Awaited<ReturnType<typeof fromPlan>> | { requirements: Requirements; naming: Naming; version?: undefined } =
+      args[0] !== undefined ? await fromPlan(args[0], io) : { requirements: {}, naming: {} };
     const flags = fromFlags(opts);
-    const requirements: Requirements = { ...input.requirements, ...flags };
     const version = opts["kubernetesVersion"] !== undefined ? String(opts["kubernetesVersion"]) : input.version;
-    const { recommend } = await import("../../../engines/recommend/index.js");
+    const { recommend, recommendInputOf } = await import("../../../engines/recommend/index.js");
+    // A plan's pools give nodes, max pods and surge where its requirements (and the flags) are silent.
+    const planInput = "plan" in input ? recommendInputOf(resolvePlan(input.plan), flags as Requirements) : undefined;
+    const requirements: Requirements = planInput ? planInput.requirements : { ...input.requirements, ...flags };
     // The engine checks the requirements (one sentence per problem, as data); the CLI only says where they came from.
-    const result = recommend({ requirements, ...(version !== undefined ? { kubernetesVersion: version } : {}) });
+    const result = recommend({
+      requirements,
+      ...(version !== undefined ? { kubernetesVersion: version } : {}),
+      ...(planInput?.maxSurge ? { maxSurge: planInput.maxSurge } : {}),
+      ...(planInput?.fromPlan.length ? { fromPlan: planInput.fromPlan } : {}),
+    });
     if ("problems" in result) throw usageErrorOf(result.problems[0]!, flags, opts);
     const r = result;
     const emitted =
@@ -104,9 +113,10 @@ export type Naming = { name?: string; resourceGroup?: string; location?: string 
 async function fromPlan(
   path: unknown,
   io: Io,
-): Promise<{ requirements: Requirements; version?: Plan["kubernetesVersion"]; naming: Naming }> {
+): Promise<{ requirements: Requirements; version?: Plan["kubernetesVersion"]; naming: Naming; plan: Plan }> {
   const { plan } = await readPlanFile(path, io);
   return {
+    plan,
     requirements: plan.requirements ?? {},
     ...(plan.kubernetesVersion !== undefined ? { version: plan.kubernetesVersion } : {}),
     naming: {
