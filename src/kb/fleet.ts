@@ -39,6 +39,14 @@ const VNM_TEMPLATE = page(
   "https://learn.microsoft.com/azure/templates/microsoft.network/networkmanagers/connectivityconfigurations",
   "connectivityCapabilities.connectedGroupAddressOverlap: Allowed | Disallowed",
 );
+const VNM_OVERLAP_VALUES = page(
+  "https://learn.microsoft.com/javascript/api/@azure/arm-network/knownconnectedgroupaddressoverlap",
+  "Allowed: default, connected group members may have overlapping IP address space; Disallowed: strictly disallows it — prevents adding a VNet with overlapping addresses to the connected group, blocks peering between a VNet and a member if any member overlaps, restricts address space changes that would overlap",
+);
+const CLUSTER_MESH_SCALE = repoFile(
+  "cilium/cilium:Documentation/network/clustermesh/clustermesh.rst",
+  "Scaling Limitations: by default the maximum number of clusters connected with Cluster Mesh is 255; maxConnectedClusters can set it to 511 (fewer cluster-local identities), only at installation, the same on every cluster of the mesh",
+);
 
 export interface FleetFacts {
   /** Azure CNI Overlay pod CIDRs may be the same in independent clusters. */
@@ -63,6 +71,10 @@ export interface FleetFacts {
   readonly commonViewerConflict: Sourced<boolean>;
   /** Virtual Network Manager connected groups may be configured to allow overlapping address spaces. */
   readonly connectedGroupOverlapSetting: Sourced<readonly string[]>;
+  /** `connectedGroupAddressOverlap` when a connectivity configuration does not set it. */
+  readonly connectedGroupOverlapDefault: Sourced<"Allowed" | "Disallowed">;
+  /** Clusters one Cilium cluster mesh connects (cluster IDs 1–255; 511 with maxConnectedClusters set at install). */
+  readonly ciliumClusterMeshMaxClusters: Sourced<number>;
 }
 
 export const FLEET: FleetFacts = {
@@ -109,5 +121,20 @@ export const FLEET: FleetFacts = {
   }),
   connectedGroupOverlapSetting: sourced(["Allowed", "Disallowed"], [VNM_CONNECTIVITY, VNM_TEMPLATE], {
     checked: CHECKED,
+  }),
+  connectedGroupOverlapDefault: sourced("Allowed", [VNM_OVERLAP_VALUES], {
+    checked: "2026-12-07",
+    derived:
+      "With Allowed, Azure accepts members whose spaces overlap but a member cannot reach the overlapping addresses of another (one route per address): aksnet reports such an overlap as a warning; with Disallowed Azure refuses the member or the peering, an error.",
+  }),
+  ciliumClusterMeshMaxClusters: sourced(255, [CLUSTER_MESH_SCALE], {
+    checked: "2026-12-07",
+    alternatives: [
+      {
+        value: 511,
+        source: [CLUSTER_MESH_SCALE],
+        note: "with clustermesh.maxConnectedClusters=511 set when Cilium is installed, on every cluster of the mesh; AKS's managed Cilium does not document setting it, so 255 is the limit aksnet applies",
+      },
+    ],
   }),
 };

@@ -100,6 +100,26 @@ describe("allocateFleet", () => {
     expect(overlappingPairsText([...(r.clusters[1]?.vnet ?? []), "10.2.0.0/16"]).count).toBe(0);
   });
 
+  it.each([
+    { name: "a Cilium cluster mesh of 255 clusters", n: 255, codes: [] },
+    { name: "a Cilium cluster mesh of 256 clusters", n: 256, codes: ["mesh-too-large"] },
+  ])("applies the mesh limit: $name", ({ n, codes }) => {
+    const names = Array.from({ length: n }, (_, i) => `aks-${i}`);
+    const r = allocateFleet(
+      fleet(n, {
+        meshes: [{ name: "m", clusters: names }],
+        pools: [
+          { name: "spokes", cidrs: ["10.0.0.0/8"] },
+          // 512 /16s: one distinct pod CIDR for each meshed cluster (public space; the plans are not checked here).
+          { name: "pods", for: "pods", cidrs: ["30.0.0.0/7"] },
+        ],
+      }),
+      { plans, checkPlans: false },
+    );
+    expect(r.problems.map((p) => p.code)).toEqual(codes);
+    expect(r.clusters.every((c) => c.status === "allocated")).toBe(true);
+  });
+
   it("refuses a fleet that fails the schema without throwing", () => {
     expect(allocateFleet({ kind: "FleetPlan", clusters: 3 }).problems[0]?.code).toBe("fleet-invalid");
   });

@@ -9,23 +9,29 @@
  * Each written plan names the networks its cluster reaches as connectedNetworks
  * and is checked with the check engine. Never throws for user input.
  */
-import type { AddrSet } from "../../ip/index.js";
-import {
-  Addr,
-  PrefixAllocator,
-  addrSetOf,
-  addrSetOfText,
-  prefixFrom,
-  tryParsePrefix,
-  type Prefix,
-} from "../../ip/index.js";
-import { DEFAULT_CIDRS } from "../../kb/index.js";
+import { PrefixAllocator, addrSetOfText, tryParsePrefix, type Prefix } from "../../ip/index.js";
+import { FLEET } from "../../kb/index.js";
 import { layoutPlan } from "../layout/index.js";
 import type { FieldPath, FleetPlan, FleetPlanInput, Plan, UsedPrefix } from "../plan/index.js";
 import { parseFleetPlan } from "../plan/index.js";
 import type { Finding } from "../validate/index.js";
-import { fleetModel, ItemKind, reachedBy, type ClusterNode, type FleetLoadedPlan, type FleetModel } from "./model.js";
-import { checkPlanFully, checkTranslated, type CheckedTemplate } from "./plan-check.js";
+import {
+  checkWritten,
+  DEFAULT_POD_BITS,
+  mergeConnected,
+  POD_CANDIDATES,
+  reachedNetworks,
+  reusedRange,
+  sameNetwork,
+  SERVICE_CANDIDATES,
+  sizeOf,
+  tenthAddress,
+  translated,
+  v4,
+  withExtra,
+  type Template,
+} from "./allocate-parts.js";
+import { fleetModel, ItemKind, type ClusterNode, type FleetLoadedPlan } from "./model.js";
 import { poolForecasts, type PoolForecast } from "./pools.js";
 
 export interface FleetAllocateOptions {
@@ -57,7 +63,7 @@ export interface ClusterAllocation {
 }
 
 export interface AllocateProblem {
-  readonly code: "fleet-invalid" | "cluster-unplaced" | "no-pool" | "plan-fails-check";
+  readonly code: "fleet-invalid" | "cluster-unplaced" | "no-pool" | "plan-fails-check" | "mesh-too-large";
   readonly path: FieldPath;
   readonly message: string;
 }
@@ -72,124 +78,6 @@ export interface FleetAllocateResult {
   readonly assumptions: readonly string[];
   /** The fleet with every allocated cluster's plan inline (the CLI may point clusters at written files instead). */
   readonly fleet: FleetPlan | null;
-}
-
-const SCRATCH = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
-/** Fleet-wide reused ranges to try, AKS's defaults first (kb DEFAULT_CIDRS), then other private /16s. */
-const POD_CANDIDATES = [
-  DEFAULT_CIDRS.podCidr.value,
-  "100.64.0.0/16",
-  "192.168.0.0/16",
-  "172.16.0.0/16",
-  "10.245.0.0/16",
-];
-const SERVICE_CANDIDATES = [
-  DEFAULT_CIDRS.serviceCidr.value,
-  "172.17.0.0/16",
-  "192.168.0.0/16",
-  "100.65.0.0/16",
-  "10.1.0.0/16",
-];
-
-/**
- * The range every cluster reuses (no cluster routes it): the first candidate clear of routed space, preferring
- * one outside the VNet pools too so the pools stay whole.
- */
-function reusedRange(
-  what: string,
-  candidates: readonly string[],
-  avoid: readonly string[],
-  routed: AddrSet,
-  pools: AddrSet,
-  assumptions: string[],
-): string {
-  const clear = (c: string, alsoPools: boolean) => {
-    const s = addrSetOfText([c]);
-    return (
-      !s.overlaps(routed) && !avoid.some((a) => s.overlaps(addrSetOfText([a]))) && (!alsoPools || !s.overlaps(pools))
-    );
-  };
-  const pick = candidates.find((c) => clear(c, true)) ?? candidates.find((c) => clear(c, false));
-  const first = candidates[0] as string;
-  if (pick === undefined) {
-    assumptions.push(
-      `No ${what} CIDR candidate is clear of the fleet's routed space; ${first} is used and check will report it.`,
-    );
-    return first;
-  }
-  if (pick !== first)
-    assumptions.push(
-      `The AKS default ${what} CIDR ${first} overlaps the fleet's networks or pools; clusters reuse ${pick} instead (set defaults.${what}Cidr to choose).`,
-    );
-  return pick;
-}
-const DEFAULT_POD_BITS = 16;
-
-interface Template {
-  /** The VNet size the layout needs (growth included). */
-  readonly bits: number;
-  readonly growth: number;
-  readonly problem?: string;
-  /** A laid-out copy at some VNet, for translation: VNet start and the plan. */
-  laid?: { readonly start: number; readonly bits: number; readonly plan: Plan };
-  /** Written plans of this template checked in full, the latest first (engines/fleet/plan-check.ts). */
-  checked?: CheckedTemplate[];
-}
-
-/** How many fully checked plans of a template later plans are compared with. */
-const CHECKED_KEPT = 8;
-
-/**
- * The error findings of a written plan: those of a fully checked plan of its template when only its place (with
- * the same relations to every fixed range) and its names differ, else of a full check.
- */
-function checkWritten(plan: Plan, t: Template): readonly Finding[] {
-  for (const c of t.checked ?? []) {
-    const errors = checkTranslated(plan, c);
-    if (errors) return errors;
-  }
-  const r = checkPlanFully(plan);
-  if (r.template) (t.checked ??= []).unshift(r.template);
-  if (t.checked && t.checked.length > CHECKED_KEPT) t.checked.pop();
-  return r.errors;
-}
-
-function v4(p: Prefix): number {
-  return p.addr.v4;
-}
-
-function cidrAt(start: number, bits: number): string {
-  return prefixFrom(Addr.of4(start), bits).toString();
-}
-
-/** Moves the plan's subnets from one VNet start to another (a layout does not depend on where the VNet is). */
-function translated(plan: Plan, from: number, to: number, vnet: string): Plan {
-  const vnetSection = plan.vnet;
-  if (!vnetSection) return plan;
-  return {
-    ...plan,
-    vnet: {
-      ...vnetSection,
-      addressSpace: [vnet],
-      subnets: vnetSection.subnets.map((s) => {
-        const r = tryParsePrefix(s.cidr);
-        if (!r.ok || r.value.family !== 4) return s;
-        return { ...s, cidr: cidrAt(v4(r.value.masked()) - from + to, r.value.bits) };
-      }),
-    },
-  };
-}
-
-function sizeOf(plan: Plan, growth: number): Template {
-  const r = layoutPlan({ ...plan, vnet: undefined }, { addressSpaces: SCRATCH, growth });
-  const firstProblem = r.problems[0];
-  if (!r.ok && firstProblem) return { bits: 0, growth, problem: firstProblem.message };
-  const kept = r.growth.kept;
-  const g = Math.ceil(Math.log2(Math.max(1, kept)));
-  let total = 0;
-  for (const s of r.subnets) if (s.prefixLength !== null) total += 2 ** (32 - Math.max(0, s.prefixLength - g));
-  const bits = total <= 0 ? 28 : 32 - Math.ceil(Math.log2(total));
-  return { bits: Math.min(bits, 29), growth };
 }
 
 /** Allocates addresses for every cluster of the fleet that has none. */
@@ -215,6 +103,11 @@ export function allocateFleet(
     message: `${p.code}: ${Object.values(p.data).join(", ")}`,
   }));
   const assumptions: string[] = [];
+  problems.push(...meshLimitProblems(fleet));
+  if (model.groupMembers.length > 0)
+    assumptions.push(
+      "VNets are placed apart in every connected group, also where connectedGroupAddressOverlap is Allowed (Azure's default): members that overlap cannot reach each other's overlapping addresses.",
+    );
   const used: UsedPrefix[] = [
     ...fleet.used.map((u) => ({ cidr: u.cidr, source: u.source ?? "fleet file" })),
     ...(options.used ?? []),
@@ -455,57 +348,20 @@ export function allocateFleet(
   };
 }
 
-function withExtra(taken: AddrSet, extra: readonly Prefix[]): AddrSet {
-  return extra.length === 0 ? taken : addrSetOf([taken, ...extra]);
-}
-
-/** The service CIDR's tenth address, where AKS's default DNS service IP sits in its default range (10.0.0.10). */
-function tenthAddress(serviceCidr: string): string | undefined {
-  const r = tryParsePrefix(serviceCidr);
-  if (!r.ok || r.value.family !== 4 || r.value.bits > 28) return undefined;
-  return Addr.of4(v4(r.value.masked()) + 10).toString();
-}
-
-function sameNetwork(a: Plan, b: Plan): boolean {
-  return JSON.stringify(a.network) === JSON.stringify(b.network);
-}
-
-/** The networks a cluster reaches, as plan connectedNetworks (so its own check sees them). */
-function reachedNetworks(
-  m: FleetModel,
-  c: ClusterNode,
-): { name: string; cidrs: string[]; kind?: "peering" | "onPremises" | "other" }[] {
-  const out: { name: string; cidrs: string[]; kind?: "peering" | "onPremises" | "other" }[] = [];
-  const spaces = new Map<number, string[]>();
-  const { owner, kind, cidr } = m.items;
-  const want = new Set(reachedBy(m, c.network));
-  if (want.size === 0) return out;
-  for (let i = 0; i < owner.length; i++) {
-    const o = owner[i] as number;
-    if (!want.has(o)) continue;
-    const k = kind[i];
-    if (k !== ItemKind.space && k !== ItemKind.routedPods) continue;
-    const list = spaces.get(o) ?? [];
-    list.push(cidr[i] as string);
-    spaces.set(o, list);
-  }
-  for (const o of want) {
-    const n = m.networks[o];
-    const cidrs = spaces.get(o);
-    if (!n || !cidrs || cidrs.length === 0) continue;
-    out.push({
-      name: n.name,
-      cidrs,
-      kind: n.kind === "onPremises" ? "onPremises" : n.kind === "other" ? "other" : "peering",
-    });
-  }
-  return out;
-}
-
-function mergeConnected(
-  mine: Plan["connectedNetworks"],
-  reached: { name: string; cidrs: string[]; kind?: "peering" | "onPremises" | "other" }[],
-): Plan["connectedNetworks"] {
-  const names = new Set(mine.map((n) => n.name));
-  return [...mine, ...reached.filter((r) => !names.has(r.name))];
+/** Meshes over their limit: Cilium cluster mesh 255 clusters, Fleet Manager cross-cluster networking 255 members. */
+function meshLimitProblems(fleet: FleetPlan): AllocateProblem[] {
+  return fleet.meshes.flatMap((m, i) => {
+    const max =
+      m.kind === "ciliumClusterMesh" ? FLEET.ciliumClusterMeshMaxClusters.value : FLEET.crossClusterMaxMembers.value;
+    const count = new Set(m.clusters).size;
+    if (count <= max) return [];
+    const what = m.kind === "ciliumClusterMesh" ? "Cilium cluster mesh" : "Fleet Manager cross-cluster network";
+    return [
+      {
+        code: "mesh-too-large" as const,
+        path: ["meshes", i, "clusters"],
+        message: `${what} ${m.name} has ${count} clusters; at most ${max} can be connected: split it (allocation still places them).`,
+      },
+    ];
+  });
 }

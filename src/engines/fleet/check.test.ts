@@ -91,13 +91,108 @@ describe("checkFleet", () => {
       want: ["fleet-ranges-overlap/common"],
     },
     {
-      name: "VNM mesh: members reach each other directly",
+      name: "VNM mesh, connectedGroupAddressOverlap unset (Allowed): Azure accepts the overlap, a warning",
       clusters: [
         { name: "a", plan: overlay("10.1.0.0/16"), peerWith: [] },
         { name: "b", plan: overlay("10.1.0.0/20"), peerWith: [] },
       ],
       extra: { connectivity: [{ name: "cc", topology: "mesh" as const, members: ["a", "b"] }] },
+      want: ["fleet-ranges-overlap/groupAllowed"],
+    },
+    {
+      name: "VNM mesh, connectedGroupAddressOverlap Disallowed: Azure refuses a member, an error",
+      clusters: [
+        { name: "a", plan: overlay("10.1.0.0/16"), peerWith: [] },
+        { name: "b", plan: overlay("10.1.0.0/20"), peerWith: [] },
+      ],
+      extra: {
+        connectivity: [
+          {
+            name: "cc",
+            topology: "mesh" as const,
+            members: ["a", "b"],
+            connectedGroupAddressOverlap: "Disallowed" as const,
+          },
+        ],
+      },
+      want: ["fleet-ranges-overlap/groupDisallowed"],
+    },
+    {
+      name: "hub and spoke with direct connectivity, Disallowed: the spokes' overlap is an error",
+      clusters: [
+        { name: "a", plan: overlay("10.1.0.0/16"), peerWith: [] },
+        { name: "b", plan: overlay("10.1.0.0/20"), peerWith: [] },
+      ],
+      extra: {
+        connectivity: [
+          {
+            name: "hs",
+            topology: "hubAndSpoke" as const,
+            hub: "hub",
+            members: ["a", "b"],
+            directConnectivity: true,
+            connectedGroupAddressOverlap: "Disallowed" as const,
+          },
+        ],
+      },
+      want: ["fleet-ranges-overlap/groupDisallowed"],
+    },
+    {
+      name: "VNM mesh members that also peer directly: Allowed does not help, an error",
+      clusters: [
+        { name: "a", plan: overlay("10.1.0.0/16"), peerWith: ["b"] },
+        { name: "b", plan: overlay("10.1.0.0/20"), peerWith: [] },
+      ],
+      extra: {
+        connectivity: [
+          {
+            name: "cc",
+            topology: "mesh" as const,
+            members: ["a", "b"],
+            connectedGroupAddressOverlap: "Allowed" as const,
+          },
+        ],
+      },
       want: ["fleet-ranges-overlap/direct"],
+    },
+    {
+      name: "two pools overlap",
+      clusters: [{ name: "a", plan: overlay("10.1.0.0/16") }],
+      extra: {
+        pools: [
+          { name: "spokes", cidrs: ["10.0.0.0/9"] },
+          { name: "pods", cidrs: ["10.64.0.0/10"], for: "pods" as const },
+        ],
+      },
+      want: ["fleet-pools-overlap/overlap"],
+    },
+    {
+      name: "two pools touch but do not overlap",
+      clusters: [{ name: "a", plan: overlay("10.1.0.0/16") }],
+      extra: {
+        pools: [
+          { name: "one", cidrs: ["10.0.0.0/9"] },
+          { name: "two", cidrs: ["10.128.0.0/9"] },
+        ],
+      },
+      want: [],
+    },
+    {
+      name: "two pools share only what one of them excludes",
+      clusters: [{ name: "a", plan: overlay("10.1.0.0/16") }],
+      extra: {
+        pools: [
+          { name: "one", cidrs: ["10.0.0.0/8"], exclude: ["10.200.0.0/16"] },
+          { name: "two", cidrs: ["10.200.0.0/16"], for: "pods" as const },
+        ],
+      },
+      want: [],
+    },
+    {
+      name: "one pool's two supernets overlap each other: not two pools",
+      clusters: [{ name: "a", plan: overlay("10.1.0.0/16") }],
+      extra: { pools: [{ name: "one", cidrs: ["10.0.0.0/8", "10.0.0.0/9"] }] },
+      want: [],
     },
     {
       name: "unknown and duplicate names",
@@ -125,6 +220,37 @@ describe("checkFleet", () => {
   ])("$name", ({ clusters, extra, want }) => {
     const r = checkFleet(fleet(clusters, extra));
     expect(ids(r).sort()).toEqual([...want].sort());
+  });
+
+  it.each([
+    {
+      name: "a Cilium cluster mesh of 255 clusters: at the limit",
+      kind: "ciliumClusterMesh" as const,
+      n: 255,
+      want: [],
+    },
+    {
+      name: "a Cilium cluster mesh of 256 clusters: over it",
+      kind: "ciliumClusterMesh" as const,
+      n: 256,
+      want: ["fleet-mesh-invalid/cilium-too-many"],
+    },
+    {
+      name: "a cross-cluster network of 256 members",
+      kind: "fleetCrossCluster" as const,
+      n: 256,
+      want: ["fleet-mesh-invalid/too-many"],
+    },
+  ])("$name", ({ kind, n, want }) => {
+    const names = Array.from({ length: n }, (_, i) => `c${i}`);
+    const r = checkFleet(
+      fleet(
+        names.map((name) => ({ name })),
+        { meshes: [{ name: "m", kind, clusters: names }] },
+      ),
+    );
+    // Clusters without a plan take AKS's default model (Overlay): cross-cluster networking also says so per cluster.
+    expect(ids(r).filter((id) => id.endsWith("too-many"))).toEqual(want);
   });
 
   it("forecasts how many more VNets of the fleet's size fit", () => {

@@ -8,6 +8,7 @@
  */
 import { tryParsePrefix, type Prefix } from "../../ip/index.js";
 import type { CidrField, FieldPath, FleetCluster, FleetPlan, Plan, ResolvedPlan } from "../plan/index.js";
+import { FLEET } from "../../kb/index.js";
 import { resolvePlan } from "../plan/index.js";
 
 export type NetworkKind = "hub" | "vnet" | "onPremises" | "other" | "cluster";
@@ -115,6 +116,8 @@ export interface FleetModel {
   readonly gatewayUsers: readonly (readonly number[])[];
   /** The members of each connected group. */
   readonly groupMembers: readonly (readonly number[])[];
+  /** Whether each connected group refuses overlapping members (`connectedGroupAddressOverlap: Disallowed`). */
+  readonly groupDisallowsOverlap: readonly boolean[];
   /** Meshes (Cilium cluster mesh, Fleet cross-cluster networking), by network. */
   readonly meshesOf: readonly (readonly number[])[];
   readonly problems: readonly ModelProblem[];
@@ -326,6 +329,7 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     });
   });
   const groupMembers: number[][] = [];
+  const groupDisallowsOverlap: boolean[] = [];
   fleet.connectivity.forEach((cfg, i) => {
     const members = cfg.members
       .map((m, k) => ref(m, ["connectivity", i, "members", k]))
@@ -340,6 +344,9 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     if (cfg.topology === "mesh" || cfg.directConnectivity) {
       const g = groupMembers.length;
       groupMembers.push(members);
+      groupDisallowsOverlap.push(
+        (cfg.connectedGroupAddressOverlap ?? FLEET.connectedGroupOverlapDefault.value) === "Disallowed",
+      );
       for (const m of members) groupsOf[m]?.push(g);
     }
   });
@@ -379,6 +386,7 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     seenBy,
     groupsOf,
     groupMembers,
+    groupDisallowsOverlap,
     meshesOf,
     gatewaysOf,
     attachedTo,
@@ -399,13 +407,28 @@ export type Reach = "direct" | "mesh" | "common" | "none";
 
 /** Whether v holds a route to x: a peering, a connected group, or through a gateway. */
 export function sees(m: FleetModel, v: number, x: number): boolean {
+  return v !== x && (shareAny(m.groupsOf[v], m.groupsOf[x]) || routesTo(m, v, x));
+}
+
+/** Whether v holds a route to x other than through a connected group: a peering, or through a gateway. */
+export function routesTo(m: FleetModel, v: number, x: number): boolean {
   return (
     v !== x &&
     (m.routes[v]?.has(x) === true ||
-      shareAny(m.groupsOf[v], m.groupsOf[x]) ||
       shareAny(m.gatewaysOf[v], m.attachedTo[x]) ||
       shareAny(m.attachedTo[v], m.gatewaysOf[x]))
   );
+}
+
+/**
+ * When a and b reach each other only as members of connected groups: whether one of those groups refuses
+ * overlapping members (true) or all allow them (false); undefined when they also peer or share a gateway.
+ */
+export function groupOnlyOverlap(m: FleetModel, a: number, b: number): boolean | undefined {
+  if (routesTo(m, a, b) || routesTo(m, b, a)) return undefined;
+  const shared = (m.groupsOf[a] ?? []).filter((g) => m.groupsOf[b]?.includes(g));
+  if (shared.length === 0) return undefined;
+  return shared.some((g) => m.groupDisallowsOverlap[g] === true);
 }
 
 /** Every network that holds a route to x (may repeat one). */

@@ -6,7 +6,7 @@
  * 200,000 nested pairs gives one finding per pair of networks that conflict.
  */
 import { overlappingPairsText } from "../../ip/index.js";
-import { ItemKind, reachOf, type FleetModel, type Reach } from "./model.js";
+import { groupOnlyOverlap, ItemKind, reachOf, type FleetModel, type Reach } from "./model.js";
 
 /** Why two networks' ranges may not overlap. */
 export type ConflictClass =
@@ -17,7 +17,20 @@ export type ConflictClass =
   /** Meshed clusters (Cilium cluster mesh, Fleet cross-cluster networking): pods and nodes must be distinct. */
   | "mesh"
   /** A cluster's Overlay pod CIDR or service CIDR against a network the cluster reaches. */
-  | "local";
+  | "local"
+  /** Members of a connected group that allows overlapping members (connectedGroupAddressOverlap: Allowed). */
+  | "groupAllowed"
+  /** Members of a connected group that refuses overlapping members (connectedGroupAddressOverlap: Disallowed). */
+  | "groupDisallowed";
+
+const CLASS_ORDER: Record<ConflictClass, number> = {
+  direct: 0,
+  common: 1,
+  mesh: 2,
+  local: 3,
+  groupAllowed: 4,
+  groupDisallowed: 5,
+};
 
 export interface Conflict {
   readonly cls: ConflictClass;
@@ -50,9 +63,15 @@ export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: n
     if (r === undefined) reachCache.set(key, (r = reachOf(m, a, b)));
     return r;
   };
+  const groupCache = new Map<number, boolean | undefined>();
+  const groupOnly = (a: number, b: number) => {
+    const key = a * n + b;
+    if (!groupCache.has(key)) groupCache.set(key, groupOnlyOverlap(m, a, b));
+    return groupCache.get(key);
+  };
   const byKey = new Map<number, Conflict>();
   const add = (cls: ConflictClass, a: number, b: number, ia: number, ib: number, via?: number): void => {
-    const key = (a * n + b) * 4 + (cls === "direct" ? 0 : cls === "common" ? 1 : cls === "mesh" ? 2 : 3);
+    const key = (a * n + b) * 6 + CLASS_ORDER[cls];
     let c = byKey.get(key);
     if (c === undefined)
       byKey.set(key, (c = { cls, a, b, ...(via === undefined ? {} : { via }), count: 0, examples: [] }));
@@ -84,7 +103,10 @@ export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: n
     if (r.reach === "none") continue;
     const [a, b, ia, ib] = oi < oj ? [oi, oj, i, j] : [oj, oi, j, i];
     if (r.reach === "common") add("common", a, b, ia, ib, r.via);
-    else add(r.reach, a, b, ia, ib);
+    else if (r.reach === "direct") {
+      const group = groupOnly(a, b);
+      add(group === undefined ? "direct" : group ? "groupDisallowed" : "groupAllowed", a, b, ia, ib);
+    } else add(r.reach, a, b, ia, ib);
   }
   const conflicts = [...byKey.entries()].sort((x, y) => x[0] - y[0]).map(([, c]) => c);
   return { conflicts, pairs: p.count };

@@ -90,6 +90,12 @@ export const FleetConnectivitySection = z
       .default(false)
       .describe("hubAndSpoke: spokes also reach each other directly (a connected group)"),
     useHubGateway: z.boolean().default(false).describe("hubAndSpoke: spokes use the hub's gateway (gateway transit)"),
+    connectedGroupAddressOverlap: z
+      .enum(["Allowed", "Disallowed"])
+      .optional()
+      .describe(
+        "the connected group's connectivityCapabilities.connectedGroupAddressOverlap: Allowed (Azure's default) lets members overlap, Disallowed refuses them",
+      ),
   })
   .strict();
 

@@ -7,7 +7,7 @@
  */
 import { FLEET, sourceUrls } from "../../../kb/index.js";
 import { ITEM_WORDS, labelOf, pathOf } from "../model.js";
-import { CHECKED, defineFleetRule } from "./inputs.js";
+import { CHECKED, defineFleetRule, type FleetInputs } from "./inputs.js";
 
 export default defineFleetRule({
   meta: {
@@ -31,12 +31,24 @@ export default defineFleetRule({
           "{a} and {b} are meshed ({mesh}): their pods reach each other directly, so their ranges must be distinct: {example} ({count} pair(s)).",
         fix: "Give each meshed cluster its own pod CIDR and VNet range (a pods pool in the fleet file lets aksnet fleet allocate pick distinct pod CIDRs).",
       },
+      groupAllowed: {
+        message:
+          "{a} and {b} are members of connected group {group}, which allows overlapping members (connectedGroupAddressOverlap: {setting}): neither reaches the other's overlapping addresses ({example}; {count} pair(s)).",
+        fix: "Renumber one of them so the members can reach each other everywhere, or set connectedGroupAddressOverlap: Disallowed to have Azure refuse overlapping members.",
+        severity: "warning",
+      },
+      groupDisallowed: {
+        message:
+          "{a} and {b} overlap and are members of connected group {group}, which refuses overlapping members (connectedGroupAddressOverlap: Disallowed): Azure will not add one of them ({example}; {count} pair(s)).",
+        fix: "Renumber one of them from a free range of the pools (aksnet fleet allocate places new VNets around everything used).",
+      },
       local: {
         message: "The {what} of cluster {a} overlaps {b}, which the cluster reaches: {example}.",
         fix: "Choose a {what} outside every network the cluster reaches; Overlay pod and service CIDRs may be reused by other clusters but not overlap connected networks.",
       },
     },
     sources: sourceUrls(
+      FLEET.connectedGroupOverlapDefault,
       FLEET.peeredSpacesDistinct,
       FLEET.peeringTransitive,
       FLEET.overlayPodCidrReusable,
@@ -61,7 +73,12 @@ export default defineFleetRule({
           : "peered or gateway-connected";
         report({ messageId: "direct", path, data: { ...data, how } });
       } else if (c.cls === "common") report({ messageId: "common", path, data: { ...data, via: name(c.via ?? 0) } });
-      else if (c.cls === "mesh") {
+      else if (c.cls === "groupAllowed" || c.cls === "groupDisallowed") {
+        const g = (model.groupsOf[c.a] ?? []).find((x) => model.groupsOf[c.b]?.includes(x)) ?? 0;
+        const cfg = groupConfig(model, g);
+        const setting = cfg?.connectedGroupAddressOverlap ?? `${FLEET.connectedGroupOverlapDefault.value}, the default`;
+        report({ messageId: c.cls, path, data: { ...data, group: cfg?.name ?? "", setting } });
+      } else if (c.cls === "mesh") {
         const shared = (model.meshesOf[c.a] ?? []).find((x) => model.meshesOf[c.b]?.includes(x));
         report({ messageId: "mesh", path, data: { ...data, mesh: model.fleet.meshes[shared ?? 0]?.name ?? "" } });
       } else {
@@ -71,6 +88,11 @@ export default defineFleetRule({
     }
   },
 });
+
+/** The connectivity configuration that made connected group g (groups are numbered in file order). */
+function groupConfig(model: FleetInputs["model"], g: number) {
+  return model.fleet.connectivity.filter((c) => c.topology === "mesh" || c.directConnectivity)[g];
+}
 
 function shareGroup(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
   return (a ?? []).some((g) => b?.includes(g));

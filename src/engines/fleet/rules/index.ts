@@ -6,6 +6,7 @@ import type { Rule } from "../../validate/index.js";
 import fleetInputInvalid from "./fleet-input-invalid.js";
 import fleetMeshInvalid from "./fleet-mesh-invalid.js";
 import fleetPoolExhausted from "./fleet-pool-exhausted.js";
+import fleetPoolsOverlap from "./fleet-pools-overlap.js";
 import fleetRangesOverlap from "./fleet-ranges-overlap.js";
 import type { FleetInputs } from "./inputs.js";
 
@@ -16,5 +17,6 @@ export const FLEET_RULES: readonly Rule<string, FleetInputs>[] = [
   fleetInputInvalid,
   fleetMeshInvalid,
   fleetPoolExhausted,
+  fleetPoolsOverlap,
   fleetRangesOverlap,
 ];
