@@ -8,7 +8,9 @@
  * lower 3/4 (an IPAM export); a hub and on-premises outside the pool; 1,000 clusters referencing four
  * Overlay templates, each naming six subnets (nodes, GPU nodes, API server, AGC, private endpoints,
  * internal load balancers) — `allocateFleet` sizes each template's layout once, places every VNet,
- * lays out its subnets, writes its plan and checks it with the check engine.
+ * lays out its subnets, writes its plan and checks it with the check engine (a plan moved from a checked plan of
+ * its template, only its place and names changed, takes that plan's findings plus the name rule's:
+ * engines/fleet/plan-check.ts).
  *
  * Check (seed 16): 1,000 clusters, each a /20 VNet with 100 subnets (/27), peered with the hub, reusing
  * the Overlay pod and service CIDRs; 1,000 other spoke VNets (/22, 10 subnets each) peered with the hub and
@@ -17,6 +19,7 @@
  * The naive peer compares every pair of the same ranges (owner and interval tests only, no judgement);
  * it is timed on the first 2,000 ranges against all and scaled by the number of comparisons.
  */
+import { cpus, loadavg } from "node:os";
 import { allocateFleet, checkFleet, parsePlan } from "../dist/index.js";
 import { prng } from "./lib/prng.mjs";
 import { formatMs, measure } from "./lib/timing.mjs";
@@ -171,6 +174,7 @@ function rangesOf(fleet) {
 }
 
 export async function run() {
+  const load = loadavg()[0].toFixed(1);
   const scaleNote = SCALE === 1 ? "" : ` (AKSNET_BENCH_SCALE=${SCALE}: a smoke run, not the budget's input)`;
   // Allocate.
   const a = allocateInput();
@@ -215,12 +219,16 @@ export async function run() {
     "",
     "| measured | CPU | wall | budget | verdict |",
     "|---|---|---|---|---|",
-    `| \`allocateFleet\`: size 4 templates, place ${n(CLUSTERS)} VNets, lay out and write ${n(CLUSTERS)} plans, check each | ${formatMs(alloc.cpuMs)} | ${formatMs(alloc.ms)} | ${n(ALLOCATE_BUDGET)} ms | ${verdict(alloc.cpuMs, ALLOCATE_BUDGET)} |`,
+    `| \`allocateFleet\`: size 4 templates, place ${n(CLUSTERS)} VNets, lay out and write ${n(CLUSTERS)} plans, check each (moved copies of a checked plan: the name rule) | ${formatMs(alloc.cpuMs)} | ${formatMs(alloc.ms)} | ${n(ALLOCATE_BUDGET)} ms | ${verdict(alloc.cpuMs, ALLOCATE_BUDGET)} |`,
     `| \`checkFleet\`: model, pair search, judgement, forecast, ${n(CLUSTERS)} clusters' own checks | ${formatMs(check.cpuMs)} | ${formatMs(check.ms)} | ${n(CHECK_BUDGET)} ms | ${verdict(check.cpuMs, CHECK_BUDGET)} |`,
     `| \`checkFleet\` without the clusters' own checks | ${formatMs(lean.cpuMs)} | ${formatMs(lean.ms)} | | |`,
     `| naive pairwise test of the same ${n(m)} ranges (owner and interval only; ${n(rows)} rows timed, scaled) | ${formatMs(naiveMs)} | | | ${(naiveMs / check.cpuMs).toFixed(0)}× the full check |`,
     "",
     `Resident memory after the check: ${n(Math.round(rss / 2 ** 20))} MB (before it: ${n(Math.round(before / 2 ** 20))} MB; budget 1 GB).`,
+    "",
+    `Load average (1 min) when this benchmark started: ${load} on ${n(cpus().length)} cores. The verdicts compare CPU time ` +
+      "(user + system of the process): on a shared machine the wall time mostly measures the neighbours; on an idle one " +
+      "the two are close (the engines are single-threaded).",
     "",
   ].join("\n");
 }

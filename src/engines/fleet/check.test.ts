@@ -253,6 +253,42 @@ describe("checkFleet", () => {
     expect(ids(r).filter((id) => id.endsWith("too-many"))).toEqual(want);
   });
 
+  it.each([
+    {
+      name: "used space inside a cluster's routed pod CIDR: a warning",
+      used: [{ cidr: "10.50.1.0/24", source: "netbox", name: "legacy" }],
+      pods: "10.50.0.0/16",
+      want: ["fleet-ranges-overlap/used"],
+    },
+    {
+      name: "used space that is the cluster's own VNet (a scan of it): nothing",
+      used: [{ cidr: "10.1.0.0/16", source: "scan" }],
+      want: [],
+    },
+    {
+      name: "used space inside a cluster's VNet (one of its subnets): nothing",
+      used: [{ cidr: "10.1.0.0/24", source: "scan" }],
+      want: [],
+    },
+    {
+      name: "used space inside on-premises, which the fleet judges: the on-premises overlap, not used space",
+      used: [{ cidr: "10.100.1.0/24", source: "netbox" }],
+      vnet: "10.100.0.0/20",
+      want: ["fleet-ranges-overlap/direct"],
+    },
+    {
+      name: "used space containing the cluster's VNet (an IPAM block wider than it): a warning",
+      used: [{ cidr: "10.0.0.0/12", source: "azure-ipam" }],
+      want: ["fleet-ranges-overlap/used"],
+    },
+    { name: "used space elsewhere", used: [{ cidr: "10.9.0.0/16", source: "prefix-list" }], want: [] },
+  ])("$name", ({ used, vnet, pods, want }) => {
+    const plan = overlay(vnet ?? "10.1.0.0/16", pods);
+    const r = checkFleet(fleet([{ name: "a", plan, podsRoutedOnPremises: pods !== undefined }]), { used });
+    expect(ids(r)).toEqual(want);
+    expect(r.counts.networks).toBe(3);
+  });
+
   it("forecasts how many more VNets of the fleet's size fit", () => {
     const r = checkFleet(fleet([{ name: "a", plan: overlay("10.1.0.0/16") }]));
     const pool = r.pools[0];

@@ -8,7 +8,7 @@ import { FLEET } from "../../kb/index.js";
 import type { FleetPlan, FleetPlanInput, UsedPrefix } from "../plan/index.js";
 import { parseFleetPlan } from "../plan/index.js";
 import { compareFindings, runRules, schemaFinding, summarize, validate, type Finding } from "../validate/index.js";
-import { fleetModel, type ClusterNode, type FleetModel, type FleetLoadedPlan } from "./model.js";
+import { fleetModel, ItemKind, type ClusterNode, type FleetModel, type FleetLoadedPlan } from "./model.js";
 import { fleetConflicts } from "./overlaps.js";
 import { poolForecasts, type PoolForecast } from "./pools.js";
 import { FLEET_RULES } from "./rules/index.js";
@@ -105,12 +105,12 @@ export function checkFleet(
     };
   }
   const fleet = parsed.fleet;
-  const model = fleetModel(fleet, options.plans ? { plans: options.plans } : {});
-  const { conflicts, pairs } = fleetConflicts(model);
   const used: UsedPrefix[] = [
     ...fleet.used.map((u) => ({ cidr: u.cidr, source: u.source ?? "fleet file", ...(u.name ? { name: u.name } : {}) })),
     ...(options.used ?? []),
   ];
+  const model = fleetModel(fleet, { ...(options.plans ? { plans: options.plans } : {}), used });
+  const { conflicts, pairs } = fleetConflicts(model);
   const sizes = vnetSizes(model);
   const problems = [...model.problems];
   const forecasts = poolForecasts(model, used, options.sizes ?? (sizes.length > 0 ? sizes : DEFAULT_SIZES), problems);
@@ -147,8 +147,8 @@ export function checkFleet(
     summary,
     counts: {
       clusters: model.clusters.length,
-      networks: model.networks.length,
-      ranges: model.items.cidr.length,
+      networks: model.networks.filter((x) => x.kind !== "used").length,
+      ranges: model.items.cidr.length - model.items.kind.filter((k) => k === ItemKind.used).length,
       overlappingPairs: pairs,
       used: used.length,
     },

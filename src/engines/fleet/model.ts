@@ -7,11 +7,12 @@
  * on-premises networks, and cluster meshes. Built once; never throws for user input.
  */
 import { tryParsePrefix, type Prefix } from "../../ip/index.js";
-import type { CidrField, FieldPath, FleetCluster, FleetPlan, Plan, ResolvedPlan } from "../plan/index.js";
+import type { CidrField, FieldPath, FleetCluster, FleetPlan, Plan, ResolvedPlan, UsedPrefix } from "../plan/index.js";
 import { FLEET } from "../../kb/index.js";
 import { resolvePlan } from "../plan/index.js";
 
-export type NetworkKind = "hub" | "vnet" | "onPremises" | "other" | "cluster";
+/** `used`: the used space (options.used), one pseudo-network no name reaches. */
+export type NetworkKind = "hub" | "vnet" | "onPremises" | "other" | "cluster" | "used";
 
 export interface FleetNetworkNode {
   readonly index: number;
@@ -35,6 +36,8 @@ export const ItemKind = {
   localPods: 3,
   /** A service CIDR: never leaves its cluster. */
   services: 4,
+  /** Used space (from `used`, `usedFrom`, `--used`): taken by something the fleet file may not describe. */
+  used: 5,
 } as const;
 export type ItemKind = (typeof ItemKind)[keyof typeof ItemKind];
 
@@ -44,6 +47,7 @@ export const ITEM_WORDS: Record<ItemKind, string> = {
   2: "routed pod CIDR",
   3: "pod CIDR",
   4: "service CIDR",
+  5: "used space",
 };
 
 /** One problem in the fleet's structure (bad CIDR, unknown name, unreadable plan), with its path. */
@@ -59,6 +63,8 @@ export type FleetLoadedPlan = Plan | { readonly error: string };
 export interface FleetModelOptions {
   /** Plans referenced by path in `clusters[].plan`, keyed by that path as written. */
   readonly plans?: ReadonlyMap<string, FleetLoadedPlan>;
+  /** Used space to search for overlaps too: items of one pseudo-network (kind `used`) at the end. */
+  readonly used?: readonly UsedPrefix[];
 }
 
 export interface ClusterNode {
@@ -270,6 +276,8 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     for (const f of resolved.serviceCidrs) add(f, ItemKind.services);
   });
 
+  addUsed(opts.used ?? [], networks, base, addItem);
+
   // Reachability.
   const n = networks.length;
   const routes = Array.from({ length: n }, () => new Set<number>());
@@ -467,6 +475,26 @@ export function reachedBy(m: FleetModel, x: number): number[] {
   return [...out].sort((p, q) => p - q);
 }
 
+/**
+ * The used space as items of one pseudo-network that nothing reaches (not in byName): what it overlaps is judged
+ * apart (engines/fleet/overlaps.ts). A prefix that does not parse was reported when it was read.
+ */
+function addUsed(
+  used: readonly UsedPrefix[],
+  networks: FleetNetworkNode[],
+  base: FieldPath[],
+  addItem: (owner: number, text: string, kind: ItemKind, tail: FieldPath, name?: string, prefix?: Prefix) => void,
+): void {
+  if (used.length === 0) return;
+  const index = networks.length;
+  networks.push({ index, name: "used space", kind: "used", path: ["used"], gateway: false });
+  base[index] = ["used"];
+  used.forEach((u, k) => {
+    const r = tryParsePrefix(u.cidr);
+    if (r.ok) addItem(index, u.cidr, ItemKind.used, [k], u.name ? `${u.source}: ${u.name}` : u.source, r.value);
+  });
+}
+
 /** Where item i is in the fleet file. */
 export function pathOf(m: FleetModel, i: number): FieldPath {
   return [...(m.base[m.items.owner[i] ?? 0] ?? []), ...(m.items.tail[i] ?? [])];
@@ -478,6 +506,7 @@ export function labelOf(m: FleetModel, i: number): string {
   const text = m.items.text[i] ?? "";
   const name = net?.name ?? "";
   const kind = m.items.kind[i];
+  if (kind === ItemKind.used) return `used space ${text} (${m.items.name[i] ?? ""})`;
   if (kind === ItemKind.subnet) return `${name} subnet ${m.items.name[i] ?? ""} ${text}`;
   if (net?.kind !== "cluster") return `${name} ${text}`;
   if (kind === ItemKind.space) return `${name} VNet ${text}`;

@@ -5,7 +5,7 @@
  * and what the ranges are. Pairs are grouped by network pair, so a fleet with
  * 200,000 nested pairs gives one finding per pair of networks that conflict.
  */
-import { overlappingPairsText } from "../../ip/index.js";
+import { overlappingPairsText, tryParsePrefix, type OverlapPairs, type Prefix } from "../../ip/index.js";
 import { groupOnlyOverlap, ItemKind, reachOf, type FleetModel, type Reach } from "./model.js";
 
 /** Why two networks' ranges may not overlap. */
@@ -21,7 +21,9 @@ export type ConflictClass =
   /** Members of a connected group that allows overlapping members (connectedGroupAddressOverlap: Allowed). */
   | "groupAllowed"
   /** Members of a connected group that refuses overlapping members (connectedGroupAddressOverlap: Disallowed). */
-  | "groupDisallowed";
+  | "groupDisallowed"
+  /** A cluster's routed range and used space outside every network of the fleet file (who holds it is unknown). */
+  | "used";
 
 const CLASS_ORDER: Record<ConflictClass, number> = {
   direct: 0,
@@ -30,6 +32,7 @@ const CLASS_ORDER: Record<ConflictClass, number> = {
   local: 3,
   groupAllowed: 4,
   groupDisallowed: 5,
+  used: 6,
 };
 
 export interface Conflict {
@@ -71,7 +74,7 @@ export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: n
   };
   const byKey = new Map<number, Conflict>();
   const add = (cls: ConflictClass, a: number, b: number, ia: number, ib: number, via?: number): void => {
-    const key = (a * n + b) * 6 + CLASS_ORDER[cls];
+    const key = (a * n + b) * 7 + CLASS_ORDER[cls];
     let c = byKey.get(key);
     if (c === undefined)
       byKey.set(key, (c = { cls, a, b, ...(via === undefined ? {} : { via }), count: 0, examples: [] }));
@@ -80,6 +83,7 @@ export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: n
   };
   const first = p.first;
   const second = p.second;
+  const usedPairs: number[] = [];
   for (let x = 0; x < p.count; x++) {
     const i = first[x] as number;
     const j = second[x] as number;
@@ -88,6 +92,10 @@ export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: n
     if (oi === oj) continue;
     const ki = kind[i] as ItemKind;
     const kj = kind[j] as ItemKind;
+    if (ki === ItemKind.used || kj === ItemKind.used) {
+      if (ki !== kj) usedPairs.push(x);
+      continue;
+    }
     const li = isLocal(ki);
     const lj = isLocal(kj);
     if (li && lj) continue; // reuse across clusters is what AKS allows
@@ -108,6 +116,46 @@ export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: n
       add(group === undefined ? "direct" : group ? "groupDisallowed" : "groupAllowed", a, b, ia, ib);
     } else add(r.reach, a, b, ia, ib);
   }
+  usedConflicts(m, p, usedPairs, add);
   const conflicts = [...byKey.entries()].sort((x, y) => x[0] - y[0]).map(([, c]) => c);
   return { conflicts, pairs: p.count };
+}
+
+/**
+ * Used space against the clusters: a used prefix inside an address space of a network of the fleet file is that
+ * network's (a cluster's own record in a scan, a subnet on-premises): judged with that network, never here. One
+ * outside them all, overlapping a cluster's address space or routed pod CIDR, is space someone else holds: the
+ * cluster and it may yet reach each other (class "used").
+ */
+function usedConflicts(
+  m: FleetModel,
+  p: OverlapPairs,
+  pairs: readonly number[],
+  add: (cls: ConflictClass, a: number, b: number, ia: number, ib: number) => void,
+): void {
+  if (pairs.length === 0) return;
+  const { cidr, owner, kind } = m.items;
+  const parsed = new Map<number, Prefix | undefined>();
+  const prefix = (i: number) => {
+    if (!parsed.has(i)) {
+      const r = tryParsePrefix(cidr[i] ?? "");
+      parsed.set(i, r.ok ? r.value : undefined);
+    }
+    return parsed.get(i);
+  };
+  const inside = new Set<number>();
+  for (const x of pairs) {
+    const [u, o] = kind[p.first[x] as number] === ItemKind.used ? [p.first[x], p.second[x]] : [p.second[x], p.first[x]];
+    if (kind[o as number] !== ItemKind.space) continue;
+    const pu = prefix(u as number);
+    if (pu && prefix(o as number)?.contains(pu)) inside.add(u as number);
+  }
+  for (const x of pairs) {
+    const [u, o] = kind[p.first[x] as number] === ItemKind.used ? [p.first[x], p.second[x]] : [p.second[x], p.first[x]];
+    const ko = kind[o as number];
+    const net = m.networks[owner[o as number] as number];
+    if (inside.has(u as number) || net?.kind !== "cluster") continue;
+    if (ko !== ItemKind.space && ko !== ItemKind.routedPods) continue;
+    add("used", owner[o as number] as number, owner[u as number] as number, o as number, u as number);
+  }
 }

@@ -98,7 +98,17 @@ export default defineCommand({
         clusterChecks: opts["clusterChecks"] !== false,
       });
       const findings = result.findings.map((f) => ({ ...f, location: loaded.locate(f.path) }));
-      await writeOutput(io, CHECK_OUTPUT, format, { file, result, findings, notes: loaded.notes });
+      // Each cluster's own findings, located in its plan file (or in the fleet file for an inline plan).
+      const clusters = result.clusters.map((c, i) => ({
+        ...c,
+        findings: c.findings.map((f) => ({ ...f, location: loaded.locatePlan(i, f.path) })),
+      }));
+      await writeOutput(io, CHECK_OUTPUT, format, {
+        file,
+        result: { ...result, clusters },
+        findings,
+        notes: loaded.notes,
+      });
       const failOn = (opts["failOn"] as FailOn | undefined) ?? "error";
       const s = result.summary;
       const fails =

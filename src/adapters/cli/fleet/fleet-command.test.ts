@@ -137,4 +137,48 @@ describe("aksnet fleet", () => {
     expect(await run(["fleet", "allocate", "fleet.yaml", "--used", "bad.txt", "--out-dir", "out"], bad)).toBe(2);
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
+
+  it("locates each cluster's own findings: in the plan file it names, or in the fleet file when inline", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "aksnet-fleet-"));
+    const plan = (indent: string) =>
+      [
+        "kind: ClusterPlan",
+        'kubernetesVersion: "1.33"',
+        "network:",
+        "  plugin: azure",
+        "  pluginMode: overlay",
+        "  serviceCidrs: [10.1.0.0/16]",
+        "vnet:",
+        "  addressSpace: [10.1.0.0/16]",
+        "  subnets: [{ name: nodes, cidr: 10.1.0.0/24 }]",
+        "nodePools: [{ name: system, mode: System, count: 3, subnet: nodes }]",
+      ]
+        .map((l) => indent + l)
+        .join("\n");
+    writeFileSync(join(dir, "a.yaml"), `${plan("")}\n`);
+    writeFileSync(
+      join(dir, "fleet.yaml"),
+      [
+        "kind: FleetPlan",
+        "clusters:",
+        "  - name: a",
+        "    plan: a.yaml",
+        "  - name: b",
+        "    plan:",
+        plan("      "),
+      ].join("\n") + "\n",
+    );
+    const io = memoryIo({ cwd: dir });
+    expect(await run(["fleet", "check", "fleet.yaml", "-o", "json"], io)).toBe(1);
+    const out = JSON.parse(io.stdout) as {
+      clusters: { findings: { ruleId: string; location: { file: string; line: number; column: number } }[] }[];
+    };
+    const where = (c: number) => {
+      const f = out.clusters[c]?.findings.find((x) => x.ruleId === "service-cidr-overlaps-subnet");
+      return f?.location;
+    };
+    // serviceCidrs[0] is on the plan's line 6, column 18; inline, six lines down and six columns in.
+    expect(where(0)).toEqual({ file: "a.yaml", line: 6, column: 18 });
+    expect(where(1)).toEqual({ file: "fleet.yaml", line: 12, column: 24 });
+  });
 });

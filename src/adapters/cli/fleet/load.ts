@@ -25,6 +25,11 @@ export interface LoadedFleet {
   readonly notes: readonly string[];
   /** Line and column of a field of the fleet file. */
   locate(path: FieldPath): { readonly file: string; readonly line: number; readonly column: number };
+  /**
+   * Line and column of a field of cluster i's plan: in the plan file it names (the path as written in the fleet
+   * file, relative to it), or inside the fleet file for an inline plan.
+   */
+  locatePlan(i: number, path: FieldPath): { readonly file: string; readonly line: number; readonly column: number };
 }
 
 async function text(io: Io, base: string, path: string, what: string): Promise<string> {
@@ -63,6 +68,7 @@ export async function loadFleet(
   const result = parseFleetPlan(parsed.value);
   const base = dirname(resolve(io.cwd, file));
   const plans = new Map<string, FleetLoadedPlan>();
+  const planLocate = new Map<string, (path: FieldPath) => { file: string; line: number; column: number }>();
   const notes: string[] = [];
   const used: UsedPrefix[] = [];
   const fleet = result.fleet;
@@ -80,6 +86,10 @@ export async function loadFleet(
         }
         try {
           const loaded = loadPlanText(t, ref);
+          planLocate.set(ref, (path) => {
+            const at = loaded.locate(path as never);
+            return { file: ref, line: at.line, column: at.column };
+          });
           if (loaded.plan) plans.set(ref, loaded.plan satisfies Plan);
           else
             plans.set(ref, {
@@ -121,5 +131,11 @@ export async function loadFleet(
     used,
     notes,
     locate,
+    locatePlan(i, path) {
+      const ref = fleet?.clusters[i]?.plan;
+      const inPlanFile = typeof ref === "string" ? planLocate.get(ref) : undefined;
+      if (inPlanFile) return inPlanFile(path);
+      return locate(typeof ref === "object" ? ["clusters", i, "plan", ...path] : ["clusters", i]);
+    },
   };
 }

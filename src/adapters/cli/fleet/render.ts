@@ -48,10 +48,15 @@ export function renderFleetCheck(v: FleetCheckView, md: boolean): string {
     out.push(md ? "## Clusters' own findings" : "Clusters' own findings (aksnet check on each plan):", "");
     for (const c of withFindings) {
       out.push(md ? `### ${c.name} (${c.plan})` : `  ${c.name} (${c.plan}):`);
-      for (const f of c.findings)
+      for (const f of c.findings) {
+        const at = (f as { location?: { file: string; line: number; column: number } }).location;
+        const where = at ? ` (${at.file}:${at.line}:${at.column})` : "";
         out.push(
-          md ? `- **${f.severity}** \`${f.ruleId}\`: ${f.message}` : `    ${f.severity} ${f.ruleId}: ${f.message}`,
+          md
+            ? `- **${f.severity}** \`${f.ruleId}\`${where}: ${f.message}`
+            : `    ${f.severity} ${f.ruleId}${where}: ${f.message}`,
         );
+      }
     }
     out.push("");
   }

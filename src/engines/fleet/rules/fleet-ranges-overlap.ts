@@ -42,6 +42,12 @@ export default defineFleetRule({
           "{a} and {b} overlap and are members of connected group {group}, which refuses overlapping members (connectedGroupAddressOverlap: Disallowed): Azure will not add one of them ({example}; {count} pair(s)).",
         fix: "Renumber one of them from a free range of the pools (aksnet fleet allocate places new VNets around everything used).",
       },
+      used: {
+        message:
+          "{a} overlaps used space outside every network of the fleet file: {example} ({count} pair(s)); if {a} reaches whatever holds it, they conflict.",
+        fix: "Renumber {a} from a free range of the pools (aksnet fleet allocate places VNets around used space), or, if the range belongs to a network the cluster reaches, add that network to the fleet file so aksnet judges it.",
+        severity: "warning",
+      },
       local: {
         message: "The {what} of cluster {a} overlaps {b}, which the cluster reaches: {example}.",
         fix: "Choose a {what} outside every network the cluster reaches; Overlay pod and service CIDRs may be reused by other clusters but not overlap connected networks.",
@@ -72,7 +78,8 @@ export default defineFleetRule({
           ? "a connected group"
           : "peered or gateway-connected";
         report({ messageId: "direct", path, data: { ...data, how } });
-      } else if (c.cls === "common") report({ messageId: "common", path, data: { ...data, via: name(c.via ?? 0) } });
+      } else if (c.cls === "used") report({ messageId: "used", path, data });
+      else if (c.cls === "common") report({ messageId: "common", path, data: { ...data, via: name(c.via ?? 0) } });
       else if (c.cls === "groupAllowed" || c.cls === "groupDisallowed") {
         const g = (model.groupsOf[c.a] ?? []).find((x) => model.groupsOf[c.b]?.includes(x)) ?? 0;
         const cfg = groupConfig(model, g);
