@@ -422,9 +422,14 @@ export function createViewComputer(): ViewComputer {
     return lastGenerated.result;
   });
   const recommendOf = memo(recommendationFor);
-  const vnetMapOf = memo((resolved: ResolvedPlan, splitsKey: string) =>
-    vnetMap(resolved, { splits: JSON.parse(splitsKey) as string[] }),
-  );
+  // Kept (the same object) when the new plan draws the same map: the page redraws none of its blocks.
+  let lastVnet: { json: string; map: VnetMap } | undefined;
+  const vnetMapOf = memo((resolved: ResolvedPlan, splitsKey: string) => {
+    const map = vnetMap(resolved, { splits: JSON.parse(splitsKey) as string[] });
+    const json = JSON.stringify(map);
+    if (lastVnet?.json !== json) lastVnet = { json, map };
+    return lastVnet.map;
+  });
   let lastMap: { key: string; map: AddressMap } | undefined;
   const mapOf = (key: string, plan: Plan): AddressMap => {
     if (lastMap?.key !== key) lastMap = { key, map: addressMap(plan) };

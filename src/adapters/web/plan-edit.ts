@@ -422,6 +422,35 @@ export function editPlanText(
   return { text: doc.toString({ lineWidth: 0 }), value: doc.toJS() };
 }
 
+/**
+ * Builds the YAML document the next form edit of `text` splices into (the page calls it when idle
+ * after the text changed), so that edit does not parse 48 KiB in its handler. Nothing for text the
+ * form cannot edit; the edit then reads it as before and says why.
+ */
+export function prepareEdit(text: string): void {
+  if (lastEdit?.text === text || text.trim() === "") return;
+  const doc = parseDocument(text);
+  if (doc.errors.length === 0 && isMap(doc.contents)) lastEdit = { text, doc };
+}
+
+/** Settings a model or dataplane switch removed or changed (pod CIDR, policy, dataplane, pools' pod subnets), in words. */
+export function removedBySwitch(before: Plan, after: unknown): string[] {
+  const a = (after ?? {}) as { network?: Record<string, unknown>; nodePools?: { podSubnet?: unknown }[] };
+  const out: string[] = [];
+  const net = a.network ?? {};
+  if (before.network.podCidrs?.length && net["podCidrs"] === undefined)
+    out.push(`network.podCidrs ${before.network.podCidrs.join(", ")}`);
+  if (before.network.policy && before.network.policy !== net["policy"])
+    out.push(`network.policy ${before.network.policy}${net["policy"] ? ` (now ${String(net["policy"])})` : ""}`);
+  if (before.network.dataplane && net["dataplane"] === undefined)
+    out.push(`network.dataplane ${before.network.dataplane}`);
+  before.nodePools.forEach((p, i) => {
+    if (p.podSubnet !== undefined && a.nodePools?.[i]?.podSubnet === undefined)
+      out.push(`nodePools[${i}].podSubnet ${p.podSubnet}`);
+  });
+  return out;
+}
+
 /** `editPlanText` for callers that only need the text. */
 export function applyFieldEdit(text: string, field: FieldDef, value: string): string | undefined {
   return editPlanText(text, field, value)?.text;

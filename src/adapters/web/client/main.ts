@@ -7,7 +7,14 @@
 import "./jitless.js";
 import { stringify as stringifyYaml } from "yaml";
 import { createViewComputer, type PageView, type ParsedHint, type PlanPart } from "../compute.js";
-import { editPlanText, PLAN_FIELDS, REQUIREMENT_FIELDS, type FieldDef } from "../plan-edit.js";
+import {
+  editPlanText,
+  PLAN_FIELDS,
+  prepareEdit,
+  removedBySwitch,
+  REQUIREMENT_FIELDS,
+  type FieldDef,
+} from "../plan-edit.js";
 import {
   DEFAULT_STATE,
   decodeStateCompressed,
@@ -28,6 +35,7 @@ import { FILE_NAMES, renderGenerate } from "./render-generate.js";
 import { renderFleet } from "./render-fleet.js";
 import { renderMap } from "./render-map.js";
 import { renderRecommend } from "./render-recommend.js";
+import { renderStatus } from "./render-status.js";
 import { renderVerdict } from "./render-verdict.js";
 import { renderVnetMap } from "./render-vnet-map.js";
 import { createMapActions } from "./map-actions.js";
@@ -54,11 +62,8 @@ const text = byId<HTMLTextAreaElement>("plan-text");
 const status = byId<HTMLElement>("input-status");
 // No maxlength on the editor: a paste over the limit would be cut silently; the status line says why it is refused instead.
 
-/**
- * Milliseconds of work (edit + compute + render) since the last render; the page publishes it as data-render-ms
- * for the benchmark: the handler's work and the first paint's (the verdict). The other views follow in a task of
- * their own after that paint, published as data-rest-ms; data-settled is "true" once they are drawn.
- */
+/** Milliseconds of handler work since the last render: with the verdict's paint, published as data-render-ms
+ * (the benchmark reads it); the other views' task publishes data-rest-ms and sets data-settled. */
 let pendingWork = 0;
 
 function edit(field: FieldDef, value: string): void {
@@ -85,24 +90,6 @@ function edit(field: FieldDef, value: string): void {
   // The editor's text follows with the other views, after the verdict is painted (setting 48 KiB of text costs a frame).
   hint = { planText: next.text, value: next.value };
   update({ planText: next.text });
-}
-
-/** Settings a model or dataplane switch removed or changed (pod CIDR, policy, dataplane, pools' pod subnets), in words. */
-function removedBySwitch(before: NonNullable<PageView["plan"]>, after: unknown): string[] {
-  const a = (after ?? {}) as { network?: Record<string, unknown>; nodePools?: { podSubnet?: unknown }[] };
-  const out: string[] = [];
-  const net = a.network ?? {};
-  if (before.network.podCidrs?.length && net["podCidrs"] === undefined)
-    out.push(`network.podCidrs ${before.network.podCidrs.join(", ")}`);
-  if (before.network.policy && before.network.policy !== net["policy"])
-    out.push(`network.policy ${before.network.policy}${net["policy"] ? ` (now ${String(net["policy"])})` : ""}`);
-  if (before.network.dataplane && net["dataplane"] === undefined)
-    out.push(`network.dataplane ${before.network.dataplane}`);
-  before.nodePools.forEach((p, i) => {
-    if (p.podSubnet !== undefined && a.nodePools?.[i]?.podSubnet === undefined)
-      out.push(`nodePools[${i}].podSubnet ${p.podSubnet}`);
-  });
-  return out;
 }
 
 const planForm = buildForm(byId<HTMLFormElement>("plan-form"), PLAN_FIELDS, edit);
@@ -145,51 +132,6 @@ function pushHistory(before: PageState, after: PageState): void {
   });
 }
 
-/** How the status line names an input format; a format the importers add later shows by its id. */
-const KIND_WORDS: Readonly<Partial<Record<PageView["input"]["kind"], string>>> = {
-  aksnet: "an aksnet plan",
-  "arm-template": "an ARM template",
-  "az-aks-show": "az aks show output",
-  arm: "an ARM managed cluster",
-  "az-vnet": "az network vnet output",
-  "terraform-plan": "terraform show -json output",
-  empty: "nothing",
-  fleet: "a fleet file",
-};
-
-function renderStatus(v: PlanPart): void {
-  const problems = [...linkProblems, ...v.input.problems];
-  convert.hidden = !(v.plan && v.input.kind !== "aksnet");
-  if (problems.length === 0 && v.fleet) {
-    const n = v.fleet.counts.clusters;
-    return fill(
-      status,
-      h(
-        "p",
-        { class: "ok" },
-        `Read a fleet file: ${n} cluster${n === 1 ? "" : "s"}, ${v.fleet.pools.length} pool${v.fleet.pools.length === 1 ? "" : "s"}; see Fleet below.`,
-      ),
-    );
-  }
-  if (problems.length === 0) {
-    const pools = v.plan?.nodePools.length ?? 0;
-    const subnets = v.plan?.vnet?.subnets.length ?? 0;
-    return fill(
-      status,
-      h(
-        "p",
-        { class: "ok" },
-        `Read ${KIND_WORDS[v.input.kind] ?? v.input.kind}: ${pools} node pool${pools === 1 ? "" : "s"}, ${subnets} subnet${subnets === 1 ? "" : "s"}${v.resolved ? `, model ${v.resolved.model}` : ""}.`,
-      ),
-      v.input.notes?.length ? h("ul", { class: "hint" }, ...v.input.notes.map((n) => h("li", {}, n))) : null,
-      v.input.kind !== "aksnet"
-        ? h("p", { class: "hint" }, "The form edits aksnet plans: convert to edit this one with it.")
-        : null,
-    );
-  }
-  fill(status, h("ul", { class: "problems" }, ...problems.map((p) => h("li", {}, p))));
-}
-
 const readableOf = (p: PlanPart) => p.plan !== undefined || p.input.kind === "empty" || p.fleet !== undefined;
 
 /** The other views' task, when one is waiting: it runs right after the verdict's paint. */
@@ -210,7 +152,7 @@ function render(): void {
   if (readable) lastGoodPlan = part;
   // Half-typed text: the status and the verdict say why; every other view keeps the last plan that could be read.
   const stale = !readable && lastGoodPlan !== undefined;
-  if (part !== shownPlan || statusStale) renderStatus(part);
+  if (part !== shownPlan || statusStale) renderStatus(status, convert, part, linkProblems);
   shownPlan = part;
   statusStale = false;
   byId("stale-note").hidden = !stale;
@@ -292,8 +234,22 @@ const setText = (el: HTMLElement, t: string) => {
   if (el.textContent !== t) el.textContent = t;
 };
 
+/** The form's YAML document, built when the page is idle (not in the first form edit's handler). */
+let prepareHandle: number | undefined;
+function prepareFormEdit(): void {
+  if (prepareHandle !== undefined || typeof requestIdleCallback === "undefined") return;
+  prepareHandle = requestIdleCallback(
+    () => {
+      prepareHandle = undefined;
+      prepareEdit(state.planText);
+    },
+    { timeout: 2000 },
+  );
+}
+
 function finishRest(started: number): void {
   if (document.activeElement !== text && text.value !== state.planText) text.value = state.planText;
+  prepareFormEdit();
   void document.documentElement.offsetHeight;
   document.body.dataset["restMs"] = (performance.now() - started).toFixed(2);
   document.body.dataset["settled"] = "true";
