@@ -44,13 +44,14 @@ export const AKS_AUTOMATIC = {
     ],
     C,
   ),
-  /** The sample's system node subnet size; no minimum is documented. */
+  /** The managed system node subnet: the sample's /26, which is also the minimum a migration how-to states. */
   systemNodeSubnetPrefixLength: sourced(
     26,
     [repoFile(`${SAMPLES}bicep/virtualNetwork.bicep`, "systemNodeSubnetPrefix 172.19.0.64/26")],
     {
-      ...C,
-      derived: "the size Microsoft's sample uses; no minimum is documented for the managed system node subnet",
+      checked: "2026-12-07",
+      derived:
+        "the size Microsoft's sample uses; Microsoft's how-to on migrating to managed system node pools (ms.date 2026-09-08) says the system node subnet must be at least /26, but its page address could not be confirmed here",
     },
   ),
   /** The sample's user node subnet size. */
@@ -79,6 +80,37 @@ export const AKS_AUTOMATIC = {
     C,
   ),
   azCliMin: sourced("2.86.0", CUSTOM("Azure CLI version 2.86.0 or later"), C),
+  /** The `az aks create` flags of an Automatic cluster in a custom VNet (Microsoft's sample script). */
+  az: sourced(
+    {
+      sku: "--sku automatic",
+      apiServerSubnet: "--apiserver-subnet-id",
+      nodeSubnet: "--node-subnet-id",
+      systemNodeSubnet: "--system-node-subnet-id",
+      identity: "--assign-identity",
+    },
+    [
+      repoFile(`${SAMPLES}sh/create-aks.sh`),
+      CUSTOM("Create an AKS Automatic cluster in a custom virtual network: az aks create (the sample script)"),
+    ],
+    { checked: "2026-12-07" },
+  ),
+  /**
+   * A custom VNet needs a user-assigned identity with Network Contributor on the VNet (the API server subnet and
+   * node auto-provisioning's subnets); azurerm refuses `hosted_system` without a UserAssigned identity.
+   */
+  userAssignedIdentity: sourced(
+    { role: "Network Contributor", scope: "the virtual network" },
+    [
+      CUSTOM("Prerequisites: cluster identity with a Network Contributor role assignment on the virtual network"),
+      repoFile(`${SAMPLES}sh/create-uami.sh`, "az identity create; az role assignment create on the VNet"),
+      repoFile(
+        "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_automatic_cluster_resource.go",
+        "hosted_system requires identity.type UserAssigned",
+      ),
+    ],
+    { checked: "2026-12-07" },
+  ),
   /** New Automatic clusters get managed system node pools (GA 2026-05). */
   managedSystemNodePools: sourced(
     true,
@@ -102,21 +134,37 @@ export const AKS_AUTOMATIC = {
       ),
       repoFile(
         "hashicorp/terraform-provider-azurerm:vendor/github.com/hashicorp/go-azure-sdk/resource-manager/containerservice/2026-04-01/managedclusters/model_managedclusterhostedsystemprofile.go",
-        "hostedSystemProfile in the stable 2026-04-01 API (absent from 2025-10-01)",
+        "hostedSystemProfile (enabled, nodeSubnetID, systemNodeSubnetID) in the stable 2026-04-01 API",
+      ),
+      repoFile(
+        "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_automatic_cluster_resource.go",
+        "the provider sends hostedSystemProfile.enabled true with the two subnet IDs",
       ),
     ],
-    C,
+    { checked: "2026-12-07" },
   ),
+  /**
+   * The azurerm resource. It has no network profile, Kubernetes version or add-on arguments: only the subnets,
+   * the identity, a private cluster and ingress/service mesh.
+   */
   terraform: sourced(
     {
       resource: "azurerm_kubernetes_automatic_cluster",
       subnets: "hosted_system { node_subnet_id, system_node_subnet_id }, api_server_access { subnet_id }",
-      azurermMin: "5.0.0",
+      azurermMin: "4.81.0",
     },
-    repoFile("hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_automatic_cluster.html.markdown"),
+    [
+      repoFile("hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_automatic_cluster.html.markdown"),
+      CUSTOM("Terraform: azurerm_kubernetes_automatic_cluster requires AzureRM provider version v4.81 or later"),
+      repoFile(
+        "hashicorp/terraform-provider-azurerm:internal/services/containers/registration.go",
+        "KubernetesAutomaticClusterResource registered at tag v4.81.0 (14 July 2026; added by PR #32215, 8 July)",
+      ),
+    ],
     {
-      ...C,
-      derived: "the resource was added on 2026-07-08 (PR #32215); the first release after that is 5.0.0 (27 July 2026)",
+      checked: "2026-12-07",
+      derived:
+        "the v4.81.0 changelog does not list the resource, but its code at that tag registers it and Microsoft's quickstart names v4.81",
     },
   ),
 } as const;

@@ -49,12 +49,20 @@ export type ArmSupport = "stable" | "preview-only";
 /** The azurerm version that first has the argument, or the newest version read that still lacks it. */
 export type AzurermSupport = { readonly since: string } | { readonly missingIn: string; readonly tracking?: string };
 
+/** How the Terraform output writes a value azurerm has no argument for: through the azapi provider's ARM resources. */
+export interface AzapiWay {
+  /** The azapi resources written (`azapi_resource`, `azapi_update_resource`) and the ARM type each uses. */
+  readonly resources: string;
+}
+
 export interface DeployFeature {
   /** What the plan asks for, in words. */
   readonly title: string;
   readonly az: Sourced<AzRequirement>;
   readonly arm: Sourced<ArmSupport>;
   readonly azurerm: Sourced<AzurermSupport>;
+  /** Set when the Terraform output writes the value with azapi instead of refusing it. */
+  readonly azapi?: Sourced<AzapiWay>;
 }
 
 const stable = (source: Parameters<typeof sourced>[1]) => sourced<ArmSupport>("stable", source, CHECKED);
@@ -287,6 +295,20 @@ export const DEPLOY_FEATURES = {
       ],
       CHECKED,
     ),
+    azapi: sourced<AzapiWay>(
+      {
+        resources:
+          "azapi_update_resource (Microsoft.ContainerService/managedClusters: networkProfile.staticEgressGatewayProfile.enabled) " +
+          "and one azapi_resource per gateway pool (Microsoft.ContainerService/managedClusters/agentPools: mode Gateway, " +
+          "gatewayProfile.publicIPPrefixSize)",
+      },
+      [
+        API_2026_04_01_MODEL("model_managedclusteragentpoolprofile.go", "gatewayProfile, mode, vnetSubnetID, vmSize"),
+        API_2026_04_01("AgentPoolModeGateway"),
+        repoFile("Azure/terraform-provider-azapi:docs/resources/update_resource.md", "type, resource_id, body"),
+      ],
+      { checked: "2026-12-07" },
+    ),
   },
   nodeAutoProvisioning: {
     title: "node auto-provisioning",
@@ -332,6 +354,28 @@ export const DEPLOY_FEATURES = {
       CHECKED,
     ),
   },
+  automatic: {
+    title: "AKS Automatic in a custom VNet",
+    az: sourced<AzRequirement>(
+      { cli: "2.86.0" },
+      [aksDoc("automatic/quick-automatic-custom-network", "Azure CLI version 2.86.0 or later")],
+      { checked: "2026-12-07" },
+    ),
+    arm: stable(
+      API_2026_04_01_MODEL(
+        "model_managedclusterhostedsystemprofile.go",
+        "hostedSystemProfile: enabled, nodeSubnetID, systemNodeSubnetID; ManagedClusterSKUNameAutomatic",
+      ),
+    ),
+    azurerm: sourced<AzurermSupport>(
+      { since: "4.81.0" },
+      [
+        aksDoc("automatic/quick-automatic-custom-network", "azurerm_kubernetes_automatic_cluster needs v4.81 or later"),
+        AZURERM("internal/services/containers/registration.go", "KubernetesAutomaticClusterResource at tag v4.81.0"),
+      ],
+      { checked: "2026-12-07" },
+    ),
+  },
 } as const satisfies Record<string, DeployFeature>;
 
 export type DeployFeatureId = keyof typeof DEPLOY_FEATURES;
@@ -343,6 +387,8 @@ export interface DeployTargets {
   readonly networkApi: Sourced<string>;
   /** The azurerm versions the Terraform output declares (`required_providers` constraint). */
   readonly azurermConstraint: Sourced<string>;
+  /** The azapi versions the Terraform output declares when it writes azapi resources (HCL object bodies). */
+  readonly azapiConstraint: Sourced<string>;
   /** The oldest az CLI the script needs whatever the plan: `--flag=value` on every command and `az group create`. */
   readonly azBaseline: Sourced<string>;
   /** How the API spells an AKS-managed StandardV2 NAT gateway; the sources disagree. */
@@ -389,6 +435,14 @@ export const DEPLOY_TARGETS: DeployTargets = {
       derived:
         "the output always writes node_provisioning_profile, which 4.57.0 introduced and 5.x requires; 6.0 is a major version not yet read",
     },
+  ),
+  azapiConstraint: sourced(
+    ">= 2.0.1, < 3.0.0",
+    repoFile(
+      "Azure/terraform-provider-azapi:CHANGELOG.md",
+      "v2.0.0-beta: body accepts only an HCL object (no jsonencode); v2.0.1 (16 October 2024) the first 2.x release; 2.12.0 the newest read",
+    ),
+    { checked: "2026-12-07", derived: "the output writes bodies as HCL objects, which 2.x requires; 3.0 not yet read" },
   ),
   azBaseline: sourced("2.0.81", aksDoc("egress-udr", "the oldest CLI version an AKS networking page names"), {
     ...CHECKED,

@@ -19,6 +19,7 @@
  * Azure/azure-cli-extensions:src/aks-preview/azext_aks_preview/_help.py. Checked 2026-12-06.
  */
 import { command, type Arg } from "./az-words.js";
+import { automaticAzCommands } from "./automatic.js";
 import { FEATURES, type AzPieces } from "./features/index.js";
 import { autoscales, otherPools, subnetsUsed, systemPool, type GenPlan, type GenPool, type GenVnet } from "./model.js";
 import { effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
@@ -264,8 +265,14 @@ export function generateAz(plan: GenPlan): { text: string; notes: string[] } {
     ...resourceGroups(plan),
     ...pieces.flatMap((x) => x.beforeVnet ?? []),
     ...(plan.vnet ? vnetCommands(plan, plan.vnet, subnetVar, pieces) : []),
-    ...createCluster(plan, n, subnetVar, pieces),
-    ...poolCommands(plan, subnetVar, pieces),
+    ...(plan.automatic
+      ? automaticAzCommands(
+          plan,
+          plan.automatic,
+          (name) => `"$${subnetVar.get(name) ?? ""}"`,
+          pieces.flatMap((x) => x.clusterArgs ?? []),
+        )
+      : [...createCluster(plan, n, subnetVar, pieces), ...poolCommands(plan, subnetVar, pieces)]),
     ...pieces.flatMap((x) => x.afterCluster ?? []),
   ];
   return {

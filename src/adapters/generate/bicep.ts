@@ -13,6 +13,7 @@
 import { DEPLOY_TARGETS } from "../../kb/index.js";
 import { bexpr, bicepValue, type BicepValue } from "./bicep-writer.js";
 import { FEATURES, type BicepPieces } from "./features/index.js";
+import { automaticBicep } from "./automatic.js";
 import { autoscales, type GenPlan, type GenPool, type GenVnet } from "./model.js";
 import { dnsPrefixOf, effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
 import { bicepString } from "./quote.js";
@@ -200,8 +201,14 @@ export function generateBicep(plan: GenPlan): { text: string; notes: string[] } 
   const pieces = FEATURES.map((f) => f.bicep?.(plan, { subnetId }) ?? {});
   const out = preamble(plan, n, needs);
   for (const x of pieces) for (const r of x.resources ?? []) out.push(r);
-  if (plan.vnet) out.push(...vnetResource(plan.vnet, pieces), ...permissionsComment(n));
-  out.push(...clusterResource(plan, n, pieces), ...gatewayPoolResources(plan, pieces));
+  if (plan.vnet) out.push(...vnetResource(plan.vnet, pieces));
+  if (plan.automatic) {
+    const extra = Object.assign({}, ...pieces.map((x) => x.clusterProperties ?? {})) as Record<string, BicepValue>;
+    out.push(...automaticBicep(plan, plan.automatic, subnetId, extra));
+  } else {
+    if (plan.vnet) out.push(...permissionsComment(n));
+    out.push(...clusterResource(plan, n, pieces), ...gatewayPoolResources(plan, pieces));
+  }
   for (const x of pieces) if (x.afterCluster?.length) out.push("", ...x.afterCluster);
   return { text: out.join("\n") + "\n", notes: [needs, ...plan.assumptions] };
 }

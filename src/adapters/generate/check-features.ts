@@ -81,14 +81,3 @@ export function checkGatewayPrefix(path: string, value: number | undefined, c: C
       reason: `a gateway pool's public IP prefix length is ${min} to ${max} (/${min}: 16 nodes … /${max}: 2)`,
     });
 }
-
-/** AKS Automatic: not written yet; refused in one sentence rather than generating a Standard cluster. */
-export function checkSku(plan: Plan, c: Checks): void {
-  if (plan.sku?.name === "Automatic")
-    c.problems.push({
-      path: "sku.name",
-      value: "Automatic",
-      reason:
-        "aksnet does not generate AKS Automatic clusters yet (it would write a Standard cluster); create it with az aks create --sku automatic --apiserver-subnet-id --vnet-subnet-id (https://learn.microsoft.com/azure/aks/automatic/quick-automatic-custom-network)",
-    });
-}

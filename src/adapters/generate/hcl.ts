@@ -9,7 +9,11 @@ import { hclString } from "./quote.js";
 export interface HclExpr {
   readonly expr: string;
 }
-export type HclValue = string | number | boolean | HclExpr | readonly HclValue[];
+/** An object value (`{ key = value … }`, e.g. an azapi `body`), written one key a line; keys are fixed names. */
+export interface HclObject {
+  readonly object: readonly (readonly [string, HclValue])[];
+}
+export type HclValue = string | number | boolean | HclExpr | HclObject | readonly HclValue[];
 
 export interface HclAttr {
   readonly attr: string;
@@ -27,11 +31,39 @@ export type HclItem = HclAttr | HclBlock | HclComment | { readonly blank: true }
 
 export const expr = (text: string): HclExpr => ({ expr: text });
 
-function valueText(v: HclValue): string {
+/** An object from its entries in order; entries whose value is undefined are left out. */
+export const hclObject = (entries: readonly (readonly [string, HclValue | undefined])[]): HclObject => ({
+  object: entries.filter((e): e is readonly [string, HclValue] => e[1] !== undefined),
+});
+
+function valueText(v: HclValue, indent: string): string {
   if (typeof v === "string") return hclString(v);
   if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (Array.isArray(v)) return `[${(v as readonly HclValue[]).map(valueText).join(", ")}]`;
+  if (Array.isArray(v)) return `[${(v as readonly HclValue[]).map((x) => valueText(x, indent)).join(", ")}]`;
+  if ("object" in (v as HclObject)) return objectText(v as HclObject, indent);
   return (v as HclExpr).expr;
+}
+
+/** `terraform fmt` layout: keys of consecutive one-line entries aligned, nested objects on their own lines. */
+function objectText(o: HclObject, indent: string): string {
+  if (o.object.length === 0) return "{}";
+  const inner = indent + "  ";
+  const isObj = (x: HclValue) => typeof x === "object" && !Array.isArray(x) && "object" in (x as HclObject);
+  const lines: string[] = [];
+  let run: (readonly [string, HclValue])[] = [];
+  const flush = () => {
+    const width = Math.max(0, ...run.map(([k]) => k.length));
+    for (const [k, x] of run) lines.push(`${inner}${k.padEnd(width)} = ${valueText(x, inner)}`);
+    run = [];
+  };
+  for (const e of o.object) {
+    if (isObj(e[1])) {
+      flush();
+      lines.push(`${inner}${e[0]} = ${valueText(e[1], inner)}`);
+    } else run.push(e);
+  }
+  flush();
+  return `{\n${lines.join("\n")}\n${indent}}`;
 }
 
 function isAttr(i: HclItem): i is HclAttr {
@@ -43,12 +75,19 @@ function renderItems(items: readonly HclItem[], indent: string): string[] {
   let run: HclAttr[] = [];
   const flush = () => {
     const width = Math.max(0, ...run.map((a) => a.attr.length));
-    for (const a of run) lines.push(`${indent}${a.attr.padEnd(width)} = ${valueText(a.value)}`);
+    for (const a of run) lines.push(`${indent}${a.attr.padEnd(width)} = ${valueText(a.value, indent)}`);
     run = [];
   };
   for (const item of items) {
     if (isAttr(item)) {
-      run.push(item);
+      // A value over several lines ends the run of aligned attributes, as `terraform fmt` does.
+      const text = valueText(item.value, indent);
+      if (!text.includes("\n")) {
+        run.push(item);
+        continue;
+      }
+      flush();
+      lines.push(`${indent}${item.attr} = ${text}`);
       continue;
     }
     flush();

@@ -10,6 +10,7 @@ import { generateAz } from "./az.js";
 import { generateBicep } from "./bicep.js";
 import { toGenPlan, type GenerateFormat, type GenProblem } from "./model.js";
 import { refusals } from "./support.js";
+import { automaticRefusals } from "./automatic.js";
 import { generateTerraform } from "./terraform.js";
 
 export { GENERATE_FORMATS, type GenerateFormat } from "./model.js";
@@ -36,7 +37,10 @@ export interface GenerateOptions {
 export function generate(plan: Plan, format: GenerateFormat, options: GenerateOptions = {}): GenerateResult {
   const checked = toGenPlan(plan, options);
   if (!checked.ok) return checked;
-  const refused = refusals(checked.plan, format);
+  const refused = [
+    ...refusals(checked.plan, format),
+    ...(format === "terraform" ? automaticRefusals(checked.plan) : []),
+  ];
   if (refused.length > 0) return { ok: false, problems: refused };
   const r =
     format === "az"

@@ -10,7 +10,8 @@ import { resolvePlan, type Plan } from "../../engines/plan/index.js";
 import { checkSubnetRef, checkVnet } from "./check-vnet.js";
 import { poolNameKind } from "../../kb/index.js";
 import { Checks, K8S_VERSION, RULES, SURGE } from "./checks.js";
-import { checkAddons, checkApiServer, checkGatewayPrefix, checkNodeProvisioning, checkSku } from "./check-features.js";
+import { checkAddons, checkApiServer, checkGatewayPrefix, checkNodeProvisioning } from "./check-features.js";
+import { checkAutomatic } from "./check-automatic.js";
 
 export type OsType = "Linux" | "Windows";
 
@@ -109,6 +110,14 @@ export interface GenAddons {
   readonly applicationGateway?: { readonly subnet: string };
 }
 
+/** AKS Automatic in a custom VNet: its three subnets of `vnet`, by name, and whether the API server is private. */
+export interface GenAutomatic {
+  readonly apiServerSubnet: string;
+  readonly systemNodeSubnet: string;
+  readonly nodeSubnet: string;
+  readonly private: boolean;
+}
+
 /** A plan checked for generation. Optional fields are left to AKS's defaults. */
 export interface GenPlan {
   readonly name: string;
@@ -124,6 +133,12 @@ export interface GenPlan {
   readonly addons: GenAddons;
   /** The Application Gateway for Containers subnet (`addons.applicationGatewayForContainers.subnet`). */
   readonly agcSubnet?: string;
+  /**
+   * AKS Automatic (`sku.name: Automatic`): the cluster is written with its Automatic SKU and subnets, without node
+   * pools (AKS manages the system nodes, node auto-provisioning the user nodes) and without the network fields it
+   * fixes (`pools` is then empty, `apiServer` and `nodeProvisioning` unset).
+   */
+  readonly automatic?: GenAutomatic;
   /** What was assumed because the plan left it out and the output writes anyway (the plugin, a default pool). */
   readonly assumptions: readonly string[];
   /** What the output leaves to AKS, with the default AKS will apply (from `resolvePlan`). */
@@ -256,18 +271,22 @@ function checkPools(plan: Plan, vnet: GenVnet | undefined, c: Checks): GenPool[]
 function resolveDefaults(
   plan: Plan,
   c: Checks,
+  automatic: boolean,
 ): { plugin: NonNullable<GenNetwork["plugin"]>; pluginMode?: "overlay"; aksDefaults: string[] } {
   const resolved = resolvePlan(plan);
   const aksDefaults: string[] = [];
   for (const a of resolved.assumptions) {
     if (a.path === "network.plugin" || a.path === "network.pluginMode") continue;
     if (plan.nodePools.length === 0 && a.path.startsWith("nodePools")) continue;
+    // AKS Automatic fixes these (Overlay with Cilium): not defaults the output leaves open.
+    if (automatic && /^network\.(dataplane|policy)$/.test(a.path)) continue;
     const alt = a.alternatives?.length
       ? ` (other documented values: ${a.alternatives.map((x) => x.value).join(", ")})`
       : "";
     aksDefaults.push(`${a.path}: ${a.value}${alt}`);
   }
   const n = plan.network;
+  if (automatic) return { plugin: "azure", pluginMode: "overlay", aksDefaults };
   if (n.plugin !== undefined)
     return { plugin: n.plugin, ...(n.pluginMode !== undefined ? { pluginMode: n.pluginMode } : {}), aksDefaults };
   const plugin = resolved.plugin;
@@ -285,15 +304,15 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
   const cluster = checkCluster(plan, c);
   const ranges = checkNetwork(plan, c);
   const vnet = checkVnet(plan, cluster.name, options.existingVnet ?? false, c);
-  const pools = checkPools(plan, vnet, c);
-  checkSku(plan, c);
-  const apiServer = checkApiServer(plan, vnet, c);
-  const nodeProvisioning = checkNodeProvisioning(plan);
+  const automatic = checkAutomatic(plan, vnet, c);
+  const pools = automatic ? [] : checkPools(plan, vnet, c);
+  const apiServer = automatic ? undefined : checkApiServer(plan, vnet, c);
+  const nodeProvisioning = automatic ? undefined : checkNodeProvisioning(plan);
   const addons = checkAddons(plan, vnet, c);
   const agcSubnet = plan.addons?.applicationGatewayForContainers?.subnet;
   checkSubnetRef("addons.applicationGatewayForContainers.subnet", agcSubnet, vnet, c);
   if (c.problems.length > 0) return { ok: false, problems: c.problems };
-  const { plugin, pluginMode, aksDefaults } = resolveDefaults(plan, c);
+  const { plugin, pluginMode, aksDefaults } = resolveDefaults(plan, c, automatic !== undefined);
   const n = plan.network;
   return {
     ok: true,
@@ -317,6 +336,7 @@ export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}):
       ...(nodeProvisioning !== undefined ? { nodeProvisioning } : {}),
       addons,
       ...(agcSubnet !== undefined ? { agcSubnet } : {}),
+      ...(automatic !== undefined ? { automatic } : {}),
       assumptions: c.assumptions,
       aksDefaults,
     },
@@ -341,6 +361,10 @@ export function subnetsUsed(plan: GenPlan): ReadonlySet<string> {
     if (p.podSubnet !== undefined) out.add(p.podSubnet);
   }
   if (plan.apiServer?.subnet !== undefined) out.add(plan.apiServer.subnet);
+  if (plan.automatic !== undefined) {
+    const a = plan.automatic;
+    for (const n of [a.apiServerSubnet, a.systemNodeSubnet, a.nodeSubnet]) out.add(n);
+  }
   if (plan.addons.applicationGateway !== undefined) out.add(plan.addons.applicationGateway.subnet);
   if (plan.addons.virtualNodes !== undefined) out.add(plan.addons.virtualNodes.subnet);
   return out;

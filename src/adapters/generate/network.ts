@@ -21,6 +21,7 @@ export function effectiveNetwork(plan: GenPlan): { network: EffectiveNetwork } {
 
 /** A human name for the plan's model, e.g. "Azure CNI Overlay with the Cilium dataplane". */
 export function modelName(plan: GenPlan, network: EffectiveNetwork): string {
+  if (plan.automatic) return "AKS Automatic in a custom VNet (Azure CNI Overlay with the Cilium dataplane)";
   let ipam: string;
   if (network.plugin === "kubenet") ipam = "kubenet";
   else if (network.plugin === "none") ipam = "bring-your-own CNI";

@@ -5,7 +5,7 @@
  * minimum tool version the output states, and the values a format must refuse
  * (one problem each, naming the field and what to do instead).
  */
-import { DEPLOY_FEATURES, DEPLOY_TARGETS, type DeployFeatureId } from "../../kb/index.js";
+import { DEPLOY_FEATURES, DEPLOY_TARGETS, type DeployFeature, type DeployFeatureId } from "../../kb/index.js";
 import type { GenerateFormat, GenPlan, GenProblem } from "./model.js";
 
 /** A plan value that needs something of the tools, with the plan field that asks for it. */
@@ -46,6 +46,7 @@ export function featuresUsed(plan: GenPlan): FeatureUse[] {
     if (p.osSku === "Windows2025") out.push({ id: "windows2025", path: `${at}.os`, value: "Windows2025" });
     if (p.mode === "Gateway") out.push({ id: "staticEgressGateway", path: `${at}.mode`, value: "Gateway" });
   });
+  if (plan.automatic) out.push({ id: "automatic", path: "sku.name", value: "Automatic" });
   if (plan.apiServer?.vnetIntegration)
     out.push({ id: "apiServerVnetIntegration", path: "apiServer.vnetIntegration", value: "true" });
   if (plan.nodeProvisioning === "Auto")
@@ -138,7 +139,7 @@ export function refusals(plan: GenPlan, format: GenerateFormat): GenProblem[] {
   const api = DEPLOY_TARGETS.managedClustersApi.value;
   const out: GenProblem[] = [];
   for (const u of featuresUsed(plan)) {
-    const f = DEPLOY_FEATURES[u.id];
+    const f: DeployFeature = DEPLOY_FEATURES[u.id];
     const az = f.az.value;
     const viaAz = `generate the az script instead${az.previewExtension ? ` (aks-preview ${az.previewExtension} or later)` : ""}`;
     if (format === "bicep" && f.arm.value === "preview-only")
@@ -149,7 +150,7 @@ export function refusals(plan: GenPlan, format: GenerateFormat): GenProblem[] {
         reason: `${f.title} exists only in preview API versions and this Bicep file uses the stable API ${api}; ${viaAz}`,
       });
     const tf = f.azurerm.value;
-    if (format === "terraform" && "missingIn" in tf)
+    if (format === "terraform" && "missingIn" in tf && f.azapi === undefined)
       out.push({
         path: u.path,
         value: u.value,
@@ -158,6 +159,29 @@ export function refusals(plan: GenPlan, format: GenerateFormat): GenProblem[] {
       });
   }
   return out;
+}
+
+/** Whether the Terraform output needs the azapi provider: a value azurerm has no argument for, written with azapi. */
+export function needsAzapi(plan: GenPlan): boolean {
+  return featuresUsed(plan).some((u) => {
+    const f: DeployFeature = DEPLOY_FEATURES[u.id];
+    return f.azapi !== undefined && "missingIn" in f.azurerm.value;
+  });
+}
+
+/**
+ * The azurerm constraint the Terraform output declares: the knowledge base's, with its lower bound raised to the
+ * newest azurerm version a value of the plan needs (AKS Automatic's resource: 4.81.0).
+ */
+export function azurermConstraint(plan: GenPlan): string {
+  const base = DEPLOY_TARGETS.azurermConstraint.value;
+  const [, floor = "0", rest = ""] = /^>= ([0-9.]+)(.*)$/.exec(base) ?? [];
+  const since = featuresUsed(plan).flatMap((u) => {
+    const tf = DEPLOY_FEATURES[u.id].azurerm.value;
+    return "since" in tf ? [tf.since] : [];
+  });
+  const need = newest([floor, ...since]) ?? floor;
+  return need === floor ? base : `>= ${need}${rest}`;
 }
 
 /** "cannot be written as Terraform", for messages about a refused value. */

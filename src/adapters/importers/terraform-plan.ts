@@ -9,17 +9,13 @@
  */
 import { isObj, literal, parseAzureId, PlanBuilder, type Obj } from "./builder.js";
 import type { SourcePath } from "./source-map.js";
+import { azapiNetwork, type TfRes } from "./terraform-azapi.js";
 
 export function isTerraformPlan(v: unknown): boolean {
   return isObj(v) && typeof v["format_version"] === "string" && (isObj(v["planned_values"]) || isObj(v["values"]));
 }
 
-interface Res {
-  readonly address: string;
-  readonly type: string;
-  readonly values: Obj;
-  readonly at: SourcePath;
-}
+type Res = TfRes;
 
 /** Where a module sits: its parent and its index among the parent's child modules (paths are built only for resources). */
 interface ModuleAt {
@@ -349,19 +345,24 @@ function importCluster(ctx: TfContext, cluster: Res): void {
 /** The VNet's name, resource group, address space and subnets (inline and `azurerm_subnet`). */
 function importVnet(ctx: TfContext, vnet: Res): void {
   const { b } = ctx;
-  b.set(["vnet", "name"], vnet.values["name"], [...vnet.at, "name"]);
+  const fieldAt = (r: Res, field: string): SourcePath => r.fieldAt?.[field] ?? [...r.at, field];
+  b.set(["vnet", "name"], vnet.values["name"], fieldAt(vnet, "name"));
   if (typeof vnet.values["resource_group_name"] === "string")
     b.set(["vnet", "resourceGroup"], vnet.values["resource_group_name"], [...vnet.at, "resource_group_name"]);
   if (Array.isArray(vnet.values["address_space"]))
-    b.set(["vnet", "addressSpace"], vnet.values["address_space"], [...vnet.at, "address_space"]);
+    b.set(["vnet", "addressSpace"], vnet.values["address_space"], fieldAt(vnet, "address_space"));
   let n = 0;
-  const addSubnet = (name: unknown, prefixes: unknown, at: SourcePath) => {
+  const addSubnet = (name: unknown, prefixes: unknown, at: SourcePath, from?: Res) => {
     const list = Array.isArray(prefixes) ? prefixes : typeof prefixes === "string" ? [prefixes] : [];
     for (const cidr of list) {
       if (typeof name !== "string" || typeof cidr !== "string") continue;
       b.mark(["vnet", "subnets", n], at);
-      b.set(["vnet", "subnets", n, "name"], name, [...at, "name"]);
-      b.set(["vnet", "subnets", n, "cidr"], cidr, [...at, "address_prefixes"]);
+      b.set(["vnet", "subnets", n, "name"], name, from ? fieldAt(from, "name") : [...at, "name"]);
+      b.set(
+        ["vnet", "subnets", n, "cidr"],
+        cidr,
+        from ? fieldAt(from, "address_prefixes") : [...at, "address_prefixes"],
+      );
       n++;
     }
   };
@@ -374,7 +375,7 @@ function importVnet(ctx: TfContext, vnet: Res): void {
   for (const s of ctx.all.filter(
     (r) => r.type === "azurerm_subnet" && r.values["virtual_network_name"] === vnet.values["name"],
   )) {
-    addSubnet(s.values["name"], s.values["address_prefixes"], s.at);
+    addSubnet(s.values["name"], s.values["address_prefixes"], s.at, s);
   }
   if (n === 0) b.set(["vnet", "subnets"], [], vnet.at);
 }
@@ -410,12 +411,15 @@ function importPeerings(ctx: TfContext, vnet: Res, vnets: readonly Res[]): void 
 
 export function importTerraformPlan(doc: Obj): PlanBuilder {
   const pv = isObj(doc["planned_values"]) ? "planned_values" : "values";
-  const all = resources((doc[pv] as Obj)["root_module"], [pv, "root_module"]);
+  const own = resources((doc[pv] as Obj)["root_module"], [pv, "root_module"]);
+  const refs = references(isObj(doc["configuration"]) ? doc["configuration"]["root_module"] : undefined);
+  // A VNet and subnets written with azapi read as the azurerm resources they stand for.
+  const all = [...own, ...azapiNetwork(own, (address) => refs.attrs.get(`${address}#parent_id`))];
   const subnets = all.filter((r) => r.type === "azurerm_subnet");
   const ctx: TfContext = {
     b: new PlanBuilder(),
     all,
-    refs: references(isObj(doc["configuration"]) ? doc["configuration"]["root_module"] : undefined),
+    refs,
     subnetsByAddr: new Map(subnets.map((r) => [r.address, r])),
     subnetsByBlock: groupByBlock(subnets),
     usedVnets: new Set<string>(),

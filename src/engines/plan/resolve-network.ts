@@ -5,6 +5,7 @@
  */
 import { tryParsePrefix } from "../../ip/index.js";
 import {
+  AKS_AUTOMATIC,
   DEFAULT_CIDRS,
   defaultModel,
   formatKubernetesVersion,
@@ -60,9 +61,16 @@ function modelOfPlan(plugin: ResolvedPlan["plugin"], mode: "overlay" | undefined
     : "azure-cni-pod-subnet-dynamic";
 }
 
+const AUTOMATIC_REASON = "AKS Automatic always uses Azure CNI Overlay with Cilium (dataplane and network policy)";
+const AUTOMATIC_SOURCE = urls(AKS_AUTOMATIC.network.source);
+
 function resolvePlugin(plan: Plan, version: KubernetesVersion | undefined, assume: Assume): ResolvedPlan["plugin"] {
   const net = plan.network;
   if (net.plugin !== undefined) return net.plugin;
+  if (plan.sku?.name === "Automatic") {
+    assume({ path: "network.plugin", value: "azure (overlay)", reason: AUTOMATIC_REASON, source: AUTOMATIC_SOURCE });
+    return "azure";
+  }
   const hasPodSubnet = plan.nodePools.some((p) => p.podSubnet !== undefined);
   if (net.pluginMode === "overlay" || hasPodSubnet || net.dataplane === "cilium") {
     assume({
@@ -168,21 +176,30 @@ export function resolveNetwork(plan: Plan, version: KubernetesVersion | undefine
       source: urls(MODEL_SELECTION.azureWithoutModeIsNodeSubnet.source),
     });
 
-  const dataplane: DataplaneId = net.dataplane ?? PLAN_DEFAULTS.dataplane.value;
+  const automatic = plan.sku?.name === "Automatic";
+  const dataplane: DataplaneId = net.dataplane ?? (automatic ? "cilium" : PLAN_DEFAULTS.dataplane.value);
   if (net.dataplane === undefined)
     assume({
       path: "network.dataplane",
       value: dataplane,
-      reason: "no dataplane given: AKS uses the Azure (iptables) dataplane",
-      source: urls(PLAN_DEFAULTS.dataplane.source),
+      ...(automatic
+        ? { reason: AUTOMATIC_REASON, source: AUTOMATIC_SOURCE }
+        : {
+            reason: "no dataplane given: AKS uses the Azure (iptables) dataplane",
+            source: urls(PLAN_DEFAULTS.dataplane.source),
+          }),
     });
-  const policy = net.policy ?? PLAN_DEFAULTS.networkPolicy.value;
+  const policy = net.policy ?? (automatic ? "cilium" : PLAN_DEFAULTS.networkPolicy.value);
   if (net.policy === undefined)
     assume({
       path: "network.policy",
       value: policy,
-      reason: "no network policy given: none is the default for new clusters",
-      source: urls(PLAN_DEFAULTS.networkPolicy.source),
+      ...(automatic
+        ? { reason: AUTOMATIC_REASON, source: AUTOMATIC_SOURCE }
+        : {
+            reason: "no network policy given: none is the default for new clusters",
+            source: urls(PLAN_DEFAULTS.networkPolicy.source),
+          }),
     });
   const ipFamilies = resolveFamilies(plan, assume);
   const ranges = resolveRanges(plan, model, ipFamilies.includes("IPv6"), assume);

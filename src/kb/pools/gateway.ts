@@ -57,7 +57,11 @@ export const GATEWAY_POOL = {
       "hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster_node_pool.html.markdown",
       "mode: System or User only (5.2.0)",
     ),
-    { ...C, derived: "azurerm has no Gateway mode: generate the pool with azapi or the az CLI" },
+    {
+      checked: "2026-12-07",
+      derived:
+        "azurerm has no Gateway mode: aksnet generate writes the pool with azapi (DEPLOY_FEATURES.staticEgressGateway)",
+    },
   ),
 } as const;
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PlanSchema, type PlanInput } from "../../../engines/plan/schema.js";
 import { generate } from "../index.js";
 import { azCommands } from "../testing/az-args.js";
+import { ARM_BODY_NAMES } from "../testing/azurerm-attributes.js";
 
 const base = (patch: Partial<PlanInput> = {}): PlanInput => ({
   name: "aks",
@@ -126,14 +127,51 @@ describe("static egress gateway pools", () => {
     expect(t.slice(t.indexOf("agentPoolProfiles"), t.indexOf("resource gatewayPool1"))).not.toMatch(/'egress'/);
   });
 
-  it("terraform is refused in one sentence naming the pool's mode (azurerm has no Gateway mode)", () => {
-    const r = generate(PlanSchema.parse(gw(30)), "terraform");
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.problems.map((p) => p.path)).toEqual(["nodePools[1].mode"]);
-      expect(r.problems[0]?.reason).toMatch(
-        /azurerm provider .* has no argument for static egress gateway pools; generate the az script or Bicep instead/,
-      );
+  it("terraform: azapi turns the feature on and adds the pool as an agent pool; azurerm writes no Gateway pool", async () => {
+    const r = text(gw(30), "terraform");
+    expect(r.text).toMatch(/azapi = \{\n\s+source {2}= "Azure\/azapi"\n\s+version = ">= 2\.0\.1, < 3\.0\.0"/);
+    expect(r.notes[0]).toMatch(/and the azapi provider >= 2\.0\.1, < 3\.0\.0 \(static egress gateway pools\)/);
+    const json = await tf(gw(30));
+    const update = json.resource["azapi_update_resource"]?.["static_egress_gateway"]?.[0];
+    expect(update?.["type"]).toBe("Microsoft.ContainerService/managedClusters@2026-04-01");
+    expect(update?.["resource_id"]).toBe("${azurerm_kubernetes_cluster.aks.id}");
+    expect(update?.["body"]).toEqual({
+      properties: { networkProfile: { staticEgressGatewayProfile: { enabled: true } } },
+    });
+    const pool = json.resource["azapi_resource"]?.["gateway_egress"]?.[0];
+    expect(pool?.["type"]).toBe("Microsoft.ContainerService/managedClusters/agentPools@2026-04-01");
+    expect(pool?.["parent_id"]).toBe("${azurerm_kubernetes_cluster.aks.id}");
+    expect(pool?.["depends_on"]).toEqual(["${azapi_update_resource.static_egress_gateway}"]);
+    expect(pool?.["body"]).toEqual({
+      properties: {
+        mode: "Gateway",
+        vmSize: "${var.node_vm_size}",
+        osType: "Linux",
+        count: 2,
+        vnetSubnetID: "${azurerm_subnet.egress.id}",
+        gatewayProfile: { publicIPPrefixSize: 30 },
+      },
+    });
+    expect(json.resource["azurerm_kubernetes_cluster_node_pool"]).toBeUndefined();
+  });
+
+  it("terraform: every property of the azapi bodies is an ARM name of the 2026-04-01 API", async () => {
+    const json = await tf(gw(31));
+    const bodies = [
+      ...Object.values(json.resource["azapi_resource"] ?? {}).map((b) => ["agentPool", b[0]?.["body"]] as const),
+      ...Object.values(json.resource["azapi_update_resource"] ?? {}).map((b) => ["cluster", b[0]?.["body"]] as const),
+    ];
+    const walk = (kind: string, v: unknown): string[] => {
+      if (typeof v !== "object" || v === null) return [];
+      return Object.entries(v).flatMap(([k, x]) => [
+        ...(ARM_BODY_NAMES[kind]?.includes(k) ? [] : [`${kind}.${k}`]),
+        ...(typeof x === "object" && x !== null && !Array.isArray(x) ? walk(k, x) : []),
+      ]);
+    };
+    expect(bodies.length).toBe(2);
+    for (const [kind, body] of bodies) {
+      const props = (body as { properties?: unknown }).properties;
+      expect(walk(kind, props)).toEqual([]);
     }
   });
 
@@ -224,12 +262,106 @@ describe("add-ons with a subnet", () => {
 });
 
 describe("AKS Automatic", () => {
-  it.each(["az", "bicep", "terraform"] as const)(
-    "%s: refused naming sku.name rather than writing a Standard cluster",
-    (format) => {
-      const r = generate(PlanSchema.parse(base({ sku: { name: "Automatic" } })), format);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.problems.map((p) => p.path)).toEqual(["sku.name"]);
+  const auto = (patch: Partial<PlanInput> = {}) =>
+    base({
+      sku: { name: "Automatic" },
+      network: {},
+      nodePools: [],
+      apiServer: { subnet: "apiserver" },
+      hostedSystem: { systemNodeSubnet: "egress", nodeSubnet: "nodes" },
+      ...patch,
+    });
+
+  it("az: an identity with Network Contributor on the VNet, then az aks create --sku automatic with the three subnets", () => {
+    const r = text(auto(), "az");
+    const cmds = azCommands(r.text);
+    const c = cmds.find((x) => x.words.join(" ") === "az aks create");
+    expect(c?.flags.get("--sku")).toBe("automatic");
+    expect(c?.flags.get("--apiserver-subnet-id")).toBe("<SUBNET_APISERVER_ID>");
+    expect(c?.flags.get("--node-subnet-id")).toBe("<SUBNET_NODES_ID>");
+    expect(c?.flags.get("--system-node-subnet-id")).toBe("<SUBNET_EGRESS_ID>");
+    expect(c?.flags.get("--assign-identity")).toBe("<IDENTITY_ID>");
+    for (const f of ["--network-plugin", "--nodepool-name", "--node-count"]) expect(c?.flags.has(f)).toBe(false);
+    const role = cmds.find((x) => x.words.join(" ") === "az role assignment create");
+    expect(role?.flags.get("--role")).toBe("Network Contributor");
+    expect(role?.flags.get("--scope")).toBe("<VNET_ID>");
+    expect(r.text).toMatch(/needs the az CLI 2\.86\.0 or later, for AKS Automatic in a custom VNet/);
+    expect(cmds.some((x) => x.words.join(" ") === "az aks nodepool add")).toBe(false);
+  });
+
+  it("bicep: sku Automatic, a user-assigned identity, apiServerAccessProfile.subnetId and hostedSystemProfile", () => {
+    const t = text(auto(), "bicep").text;
+    expect(t).toMatch(/sku: \{\n\s+name: 'Automatic'\n\s+tier: 'Standard'/);
+    expect(t).toMatch(/userAssignedIdentities: \{\n\s+'\$\{identity\.id\}': \{\}/);
+    expect(t).toMatch(/apiServerAccessProfile: \{\n\s+subnetId: '\$\{vnet\.id\}\/subnets\/apiserver'/);
+    expect(t).toMatch(
+      /hostedSystemProfile: \{\n\s+enabled: true\n\s+systemNodeSubnetID: '\$\{vnet\.id\}\/subnets\/egress'\n\s+nodeSubnetID: '\$\{vnet\.id\}\/subnets\/nodes'/,
+    );
+    expect(t).toMatch(/resource networkContributor 'Microsoft\.Authorization\/roleAssignments@2022-04-01'/);
+    expect(t).not.toMatch(/agentPoolProfiles|networkPlugin/);
+  });
+
+  it("terraform: azurerm_kubernetes_automatic_cluster (azurerm >= 4.81.0) with a UserAssigned identity", async () => {
+    const r = text(auto(), "terraform");
+    expect(r.text).toContain('version = ">= 4.81.0, < 6.0.0"');
+    const json = await tf(auto());
+    const c = json.resource["azurerm_kubernetes_automatic_cluster"]?.["aks"]?.[0];
+    expect(c?.["identity"]).toEqual([
+      { type: "UserAssigned", identity_ids: ["${azurerm_user_assigned_identity.aks.id}"] },
+    ]);
+    expect(c?.["api_server_access"]).toEqual([{ subnet_id: "${azurerm_subnet.apiserver.id}" }]);
+    expect(c?.["hosted_system"]).toEqual([
+      { node_subnet_id: "${azurerm_subnet.nodes.id}", system_node_subnet_id: "${azurerm_subnet.egress.id}" },
+    ]);
+    expect(json.resource["azurerm_role_assignment"]?.["network_contributor"]?.[0]?.["scope"]).toBe(
+      "${azurerm_virtual_network.vnet.id}",
+    );
+    expect(json.resource["azurerm_kubernetes_cluster"]).toBeUndefined();
+    expect(json.resource["azurerm_subnet"]?.["egress"]?.[0]?.["lifecycle"]).toEqual([
+      { ignore_changes: ["${delegation}"] },
+    ]);
+  });
+
+  it("terraform: the network values azurerm's resource has no argument for are refused, naming each", () => {
+    const plan = auto({
+      kubernetesVersion: "1.34",
+      network: { serviceCidrs: ["10.0.0.0/16"], outboundType: "loadBalancer" },
+    });
+    const r = generate(PlanSchema.parse(plan), "terraform");
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.problems.map((p) => p.path)).toEqual([
+        "network.serviceCidrs",
+        "network.outboundType",
+        "kubernetesVersion",
+      ]);
+    const az = text(plan, "az");
+    expect(
+      azCommands(az.text)
+        .find((x) => x.words.join(" ") === "az aks create")
+        ?.flags.get("--service-cidr"),
+    ).toBe("10.0.0.0/16");
+  });
+
+  it.each([
+    { name: "without a vnet section", patch: { vnet: undefined }, paths: ["sku.name"] },
+    {
+      name: "with node pools",
+      patch: { nodePools: [{ name: "system", mode: "System" as const }] },
+      paths: ["nodePools"],
     },
-  );
+    {
+      name: "without its subnets",
+      patch: { apiServer: undefined, hostedSystem: undefined },
+      paths: ["apiServer.subnet", "hostedSystem.systemNodeSubnet", "hostedSystem.nodeSubnet"],
+    },
+    { name: "with an add-on", patch: { addons: { virtualNodes: { subnet: "aci" } } }, paths: ["addons.virtualNodes"] },
+    { name: "with a subnet the VNet lacks", patch: { apiServer: { subnet: "nope" } }, paths: ["apiServer.subnet"] },
+  ])("refused in every format $name, naming the field", ({ patch, paths }) => {
+    for (const format of ["az", "bicep", "terraform"] as const) {
+      const r = generate(PlanSchema.parse(auto(patch as Partial<PlanInput>)), format);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems.map((p) => p.path)).toEqual(paths);
+    }
+  });
 });

@@ -35,7 +35,15 @@ const poolCommon = [
 /** Allowed names per block path (`resource type` then nested block names, joined with "."). */
 export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   azurerm_virtual_network: ["name", "location", "resource_group_name", "address_space", "dns_servers", "tags"],
-  azurerm_subnet: ["name", "resource_group_name", "virtual_network_name", "address_prefixes", "delegation"],
+  azurerm_subnet: [
+    "name",
+    "resource_group_name",
+    "virtual_network_name",
+    "address_prefixes",
+    "delegation",
+    "lifecycle",
+  ],
+  "azurerm_subnet.lifecycle": ["ignore_changes"],
   "azurerm_subnet.delegation": ["name", "service_delegation"],
   "azurerm_subnet.delegation.service_delegation": ["name", "actions"],
   azurerm_kubernetes_cluster: [
@@ -109,9 +117,63 @@ export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   azurerm_public_ip: ["name", "location", "resource_group_name", "allocation_method", "sku", "zones", "tags"],
   azurerm_nat_gateway_public_ip_association: ["nat_gateway_id", "public_ip_address_id"],
   azurerm_subnet_nat_gateway_association: ["subnet_id", "nat_gateway_id"],
+  // AKS Automatic: website/docs/r/kubernetes_automatic_cluster.html.markdown (5.2.0), user_assigned_identity,
+  // role_assignment.
+  azurerm_kubernetes_automatic_cluster: [
+    "name",
+    "location",
+    "resource_group_name",
+    "identity",
+    "api_server_access",
+    "hosted_system",
+    "private_cluster",
+    "tags",
+    "depends_on",
+  ],
+  "azurerm_kubernetes_automatic_cluster.identity": ["type", "identity_ids"],
+  "azurerm_kubernetes_automatic_cluster.api_server_access": ["authorized_ip_ranges", "subnet_id"],
+  "azurerm_kubernetes_automatic_cluster.hosted_system": ["node_subnet_id", "system_node_subnet_id"],
+  "azurerm_kubernetes_automatic_cluster.private_cluster": [
+    "public_fully_qualified_domain_name_enabled",
+    "private_dns_zone_id",
+  ],
+  azurerm_user_assigned_identity: ["name", "location", "resource_group_name", "tags"],
+  azurerm_role_assignment: ["scope", "role_definition_name", "role_definition_id", "principal_id"],
+  // The azapi provider (Azure/terraform-provider-azapi:docs/resources/resource.md, update_resource.md, 2.12.0):
+  // the body's ARM property names are checked against ARM_AGENT_POOL_PROPERTIES in their own test.
+  azapi_resource: ["type", "name", "parent_id", "body", "depends_on"],
+  azapi_update_resource: ["type", "resource_id", "body", "depends_on"],
   // Data sources (website/docs/d/virtual_network.html.markdown, website/docs/d/subnet.html.markdown).
   "data.azurerm_virtual_network": ["name", "resource_group_name"],
   "data.azurerm_subnet": ["name", "virtual_network_name", "resource_group_name"],
+};
+
+/**
+ * The ARM property names of an agent pool and of the cluster's network profile that the azapi bodies may use:
+ * the JSON names of ManagedClusterAgentPoolProfile, AgentPoolGatewayProfile, ContainerServiceNetworkProfile and
+ * ManagedClusterStaticEgressGatewayProfile in the stable 2026-04-01 API (hashicorp/terraform-provider-azurerm:vendor/
+ * github.com/hashicorp/go-azure-sdk/resource-manager/containerservice/2026-04-01/managedclusters/, checked 2026-12-07).
+ */
+export const ARM_BODY_NAMES: Readonly<Record<string, readonly string[]>> = {
+  agentPool: [
+    "count",
+    "enableAutoScaling",
+    "gatewayProfile",
+    "maxCount",
+    "maxPods",
+    "minCount",
+    "mode",
+    "osType",
+    "podSubnetID",
+    "upgradeSettings",
+    "vmSize",
+    "vnetSubnetID",
+  ],
+  gatewayProfile: ["publicIPPrefixSize"],
+  upgradeSettings: ["maxSurge", "maxUnavailable"],
+  cluster: ["networkProfile"],
+  networkProfile: ["staticEgressGatewayProfile"],
+  staticEgressGatewayProfile: ["enabled"],
 };
 
 /** Names that third-party code gets wrong; none may appear (reference §5.3). */

@@ -319,7 +319,6 @@ export const REFUSED: Readonly<Record<string, Partial<Record<"az" | "bicep" | "t
   "windows-2025": { terraform: "nodePools[1].os" },
   "outbound-block": { bicep: "network.outboundType", terraform: "network.outboundType" },
   "nat-gateway-v2": { bicep: "network.outboundType", terraform: "network.outboundType" },
-  "overlay-cilium-vnet": { terraform: "nodePools[2].mode" },
 };
 
 /** The plans by name, parsed by the plan schema. */
