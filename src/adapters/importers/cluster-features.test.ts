@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPlanText } from "./index.js";
+import { loadPlanFiles, loadPlanText } from "./index.js";
 
 const SUB =
   "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-aks/subnets";
@@ -57,23 +59,23 @@ describe("importers: a cluster record's API server, NAP, gateway pools, Automati
       want: { sku: { name: "Automatic" }, hostedSystem: { systemNodeSubnet: "system", nodeSubnet: "nodes" } },
     },
     {
-      name: "the virtual nodes add-on (AGIC's subnet is not imported: see managed-cluster.ts)",
+      name: "the virtual nodes and AGIC add-ons' subnets",
       props: {
         addonProfiles: {
           aciConnectorLinux: { enabled: true, config: { SubnetName: "aci" } },
           ingressApplicationGateway: { enabled: true, config: { subnetId: `${SUB}/appgw` } },
         },
       },
-      want: { addons: { virtualNodes: { subnet: "aci" } } },
+      want: { addons: { virtualNodes: { subnet: "aci" }, applicationGateway: { subnet: "appgw" } } },
     },
   ])("$name", ({ props, top, want }) => {
     expect(load(cluster(props, top)).plan).toMatchObject(want);
   });
 
-  it("AGIC's subnet is left out", () => {
+  it("AGIC without a subnetId (an existing gateway by ID) names no subnet", () => {
     const plan = load(
       cluster({
-        addonProfiles: { ingressApplicationGateway: { enabled: true, config: { subnetId: `${SUB}/appgw` } } },
+        addonProfiles: { ingressApplicationGateway: { enabled: true, config: { applicationGatewayId: "/x" } } },
       }),
     ).plan;
     expect(plan?.addons).toBeUndefined();
@@ -102,5 +104,49 @@ describe("importers: a cluster record's API server, NAP, gateway pools, Automati
     const r = load(cluster({ apiServerAccessProfile: { enableVnetIntegration: true, subnetId: `${SUB}/apiserver` } }));
     expect(r.locate("apiServer.subnet").line).toBe(1);
     expect(r.locate("apiServer.subnet").column).toBeGreaterThan(1);
+  });
+});
+
+describe("importers: AGIC's subnet beside a VNet record", () => {
+  const recorded = (name: string) => ({
+    text: readFileSync(join(import.meta.dirname, "..", "azure", "fixtures", name), "utf8"),
+    fileName: name,
+  });
+  const vnetRecord = (subnets: { name: string; cidr: string }[]) => ({
+    fileName: "vnet.json",
+    text: JSON.stringify({
+      name: "vnet-aks",
+      type: "Microsoft.Network/virtualNetworks",
+      properties: {
+        addressSpace: { addressPrefixes: ["10.224.0.0/16"] },
+        subnets: subnets.map((s) => ({ name: s.name, properties: { addressPrefix: s.cidr } })),
+      },
+    }),
+  });
+  const agicCluster = {
+    fileName: "cluster.json",
+    text: cluster({
+      addonProfiles: { ingressApplicationGateway: { enabled: true, config: { subnetId: `${SUB}/appgw` } } },
+    }),
+  };
+
+  it("recorded: the cluster names appgw-subnet, which its VNet record (read before) lacks: left out, with a note", () => {
+    const r = loadPlanFiles([recorded("arm-cluster-kubenet-byo-subnet.json"), recorded("arm-vnet-byo-subnet.json")]);
+    expect(r.problems).toEqual([]);
+    expect(r.plan?.addons).toBeUndefined();
+    expect(r.plan?.vnet?.subnets.map((s) => s.name)).toEqual(["aks-subnet"]);
+    expect(r.notes.join("\n")).toMatch(/AGIC add-on's subnet "appgw-subnet" is not in the VNet record/);
+  });
+
+  it("a VNet record that holds the subnet: imported and checked", () => {
+    const r = loadPlanFiles([
+      agicCluster,
+      vnetRecord([
+        { name: "nodes", cidr: "10.224.0.0/22" },
+        { name: "appgw", cidr: "10.224.8.0/24" },
+      ]),
+    ]);
+    expect(r.plan?.addons).toEqual({ applicationGateway: { subnet: "appgw" } });
+    expect(r.notes).toEqual([]);
   });
 });

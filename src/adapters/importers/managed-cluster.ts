@@ -173,7 +173,8 @@ function putSubnet(
 /**
  * The parts of the cluster beyond its network profile and pools: `sku.name` Automatic, `apiServerAccessProfile`
  * (VNet integration, its subnet, a private API server), `nodeProvisioningProfile.mode`, `hostedSystemProfile`'s
- * subnets, and virtual nodes' subnet (`aciConnectorLinux` config SubnetName). Names: the 2026-04-01 API models vendored by hashicorp/terraform-provider-azurerm
+ * subnets, virtual nodes' subnet (`aciConnectorLinux` config SubnetName) and AGIC's (`ingressApplicationGateway`
+ * config subnetId). Names: the 2026-04-01 API models vendored by hashicorp/terraform-provider-azurerm
  * (model_managedclusterapiserveraccessprofile.go, model_managedclusternodeprovisioningprofile.go,
  * model_managedclusterhostedsystemprofile.go) and internal/services/containers/kubernetes_addons.go (add-on keys
  * and config keys), checked 2026-12-06.
@@ -230,9 +231,14 @@ function importClusterFeatures(b: PlanBuilder, v: unknown, body: unknown, at: So
     };
     const aci = enabled("aciConnectorLinux");
     if (aci) put(["addons", "virtualNodes", "subnet"], aci.config, "SubnetName", aci.src);
-    // AGIC's subnetId is not imported: a cluster record can name an Application Gateway subnet its VNet record
-    // does not hold (the recorded fixture arm-cluster-kubenet-byo-subnet.json does), which check would report as
-    // an unknown subnet although the gateway runs; it is left out until records are merged with the gateway's.
+    // AGIC's Application Gateway subnet (config subnetId). A cluster record can name one that its VNet record
+    // does not hold (the recorded arm-cluster-kubenet-byo-subnet.json does: the subnet was made after the VNet
+    // was read); the loader then leaves it out of the plan with a note (load.ts, unrecordedAgicSubnet).
+    const agic = enabled("ingressApplicationGateway");
+    if (agic) {
+      const ref = putSubnet(b, ["addons", "applicationGateway", "subnet"], agic.config, "subnetId", agic.src);
+      if (ref) refs.push(ref);
+    }
   }
   return refs;
 }
