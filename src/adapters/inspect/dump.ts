@@ -57,8 +57,11 @@ export async function readDumps(
     }
   }
   for (const r of RESOURCE_KINDS) {
+    // Items of a kind that could not be read are named, not taken for a dump without that kind.
+    const unreadable = builder.unreadable(r);
     if (seen.has(r)) builder.markRead(r);
-    else builder.problem({ resource: r, kind: "not-in-dump", detail: HINTS[r] });
+    if (unreadable) builder.problem(unreadable);
+    else if (!seen.has(r)) builder.problem({ resource: r, kind: "not-in-dump", detail: HINTS[r] });
   }
   return builder.build();
 }

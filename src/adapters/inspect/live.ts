@@ -162,7 +162,10 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
     () => deadline.abort(new Error(`the run's time limit of ${opts.timeoutMs} ms passed`)),
     opts.timeoutMs,
   );
-  const b = new SnapshotBuilder();
+  const b = new SnapshotBuilder({
+    source: "the API server's answer",
+    fix: "check what answers at the kubeconfig's server: address",
+  });
   const agents = new AgentCache();
   try {
     const api = (target: ListTarget, signal: AbortSignal = deadline.signal) => {
@@ -341,6 +344,8 @@ async function listAll(
       page = next;
     }
     builder.markRead(resource);
+    const unreadable = builder.unreadable(resource);
+    if (unreadable) builder.problem(unreadable);
   } catch (e) {
     page.cancel.abort();
     page.next?.cancel.abort();

@@ -180,6 +180,38 @@ export function resourceOf(raw: unknown): ResourceKind | undefined {
   }
 }
 
+const KIND_OF: Record<ResourceKind, string> = {
+  nodes: "Node",
+  pods: "Pod",
+  daemonsets: "DaemonSet",
+  nodenetworkconfigs: "NodeNetworkConfig",
+  configmaps: "ConfigMap",
+};
+
+/** The JSON type of a value, for a sentence: `a string`, `an array`, `null`. */
+function jsonType(x: unknown): string {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "an array";
+  return typeof x === "object" ? "an object" : `a ${typeof x}`;
+}
+
+/** Why an object of a known kind cannot be read: what its `metadata` lacks. */
+function whyUnreadable(raw: unknown): string {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return `is ${jsonType(raw)}, not an object`;
+  const meta = (raw as Json)["metadata"];
+  if (meta === undefined) return "has no metadata";
+  if (meta === null || typeof meta !== "object" || Array.isArray(meta))
+    return `has metadata that is ${jsonType(meta)}, not an object`;
+  const name = (meta as Json)["name"];
+  return name === undefined ? "has no metadata.name" : `has a metadata.name that is ${jsonType(name)}, not a string`;
+}
+
+/** Items of one resource that could not be read: how many, and the first (its place among the resource's items). */
+interface Unreadable {
+  count: number;
+  readonly first: { readonly index: number; readonly why: string };
+}
+
 /**
  * Accumulates raw objects into a snapshot. Objects may arrive in any order
  * and in any number of pages; `add` keeps only the compact form.
@@ -192,9 +224,55 @@ export class SnapshotBuilder {
   private readonly configMaps: SnapshotConfigMap[] = [];
   private readonly read = new Set<ResourceKind>();
   private readonly problemList: ReadProblem[] = [];
+  /** Items of each resource offered so far, and those that could not be read. */
+  private readonly offered = new Map<ResourceKind, number>();
+  private readonly unreadableItems = new Map<ResourceKind, Unreadable>();
+
+  /** `where`: what the items come from, for the sentence of an unreadable item ("the dump", "the API server"). */
+  constructor(private readonly where: { readonly source: string; readonly fix: string } = DUMP_SOURCE) {}
 
   /** Adds one raw object of the given resource (or of the resource its `kind` names). Returns false for an object it does not use. */
   add(raw: unknown, resource: ResourceKind | undefined = resourceOf(raw)): boolean {
+    if (resource === undefined || resource === "configmaps") return this.take(raw, resource);
+    const index = (this.offered.get(resource) ?? 0) + 1;
+    this.offered.set(resource, index);
+    if (this.take(raw, resource)) return true;
+    const had = this.unreadableItems.get(resource);
+    if (had) had.count++;
+    else this.unreadableItems.set(resource, { count: 1, first: { index, why: whyUnreadable(raw) } });
+    return false;
+  }
+
+  /**
+   * The problem of the resource's items that could not be read (no metadata object, no name), naming the
+   * first of them; undefined when every item was read.
+   */
+  unreadable(resource: ResourceKind): ReadProblem | undefined {
+    const u = this.unreadableItems.get(resource);
+    if (!u) return undefined;
+    const kind = KIND_OF[resource];
+    const n = this.offered.get(resource) ?? u.count;
+    const which =
+      u.count === n
+        ? `none of the ${n} ${kind} item(s) in ${this.where.source} could be read`
+        : `${u.count} of the ${n} ${kind} items in ${this.where.source} could not be read`;
+    return {
+      resource,
+      kind: "unreadable",
+      detail:
+        `${which}: ${kind} item ${u.first.index} ${u.first.why}` +
+        `${u.count > 1 ? " (the first of them)" : ""}, and every Kubernetes object has a metadata object with a name; ` +
+        `they are left out (${this.where.fix}).`,
+    };
+  }
+
+  /** Rolls back the record of unreadable items with the items (a failed list leaves nothing of itself). */
+  private forget(resource: ResourceKind): void {
+    this.offered.delete(resource);
+    this.unreadableItems.delete(resource);
+  }
+
+  private take(raw: unknown, resource: ResourceKind | undefined): boolean {
     switch (resource) {
       case "nodes":
         return push(this.nodes, snapshotNode(raw));
@@ -236,6 +314,7 @@ export class SnapshotBuilder {
   /** Drops the objects of the resource added after the checkpoint (a failed list leaves nothing of itself). */
   rollback(resource: ResourceKind, mark: number): void {
     this.list(resource).length = mark;
+    this.forget(resource);
   }
 
   private list(resource: ResourceKind): unknown[] {
@@ -265,6 +344,12 @@ export class SnapshotBuilder {
     };
   }
 }
+
+/** Where items come from by default: a dump file. */
+export const DUMP_SOURCE = {
+  source: "the dump",
+  fix: 'regenerate the dump with "kubectl get nodes,pods,daemonsets -A -o json"',
+} as const;
 
 function push<T>(to: T[], x: T | undefined): boolean {
   if (x === undefined) return false;

@@ -65,3 +65,53 @@ describe("SnapshotBuilder", () => {
     expect(two).toEqual(one);
   });
 });
+
+describe("readDumps: items of a known kind that cannot be read", () => {
+  const node = (i: number) => ({ kind: "Node", metadata: { name: `n${i}` } });
+  const dump = (name: string, items: unknown[]) => {
+    const p = join(tmp, name);
+    writeFileSync(p, JSON.stringify({ apiVersion: "v1", kind: "List", items }));
+    return p;
+  };
+  it.each([
+    {
+      name: "a NodeList item whose metadata is a string",
+      items: [{ kind: "Node", metadata: "aks-nodepool1-0" }],
+      read: false,
+      detail:
+        "none of the 1 Node item(s) in the dump could be read: Node item 1 has metadata that is a string, not an object",
+    },
+    {
+      name: "a Node without metadata among good ones",
+      items: [node(1), { kind: "Node", spec: {} }, node(3)],
+      read: true,
+      detail: "1 of the 3 Node items in the dump could not be read: Node item 2 has no metadata,",
+    },
+    {
+      name: "Nodes whose names are numbers, the first one named",
+      items: [node(1), { kind: "Node", metadata: { name: 7 } }, { kind: "Node", metadata: null }],
+      read: true,
+      detail:
+        "2 of the 3 Node items in the dump could not be read: Node item 2 has a metadata.name that is a number, not a string (the first of them)",
+    },
+    {
+      name: "a Pod whose metadata is a list",
+      items: [node(1), { kind: "Pod", metadata: [] }],
+      read: false,
+      detail: "none of the 1 Pod item(s) in the dump could be read: Pod item 1 has metadata that is an array",
+    },
+  ])("$name: an unreadable problem naming the item, not 'not in the dump'", async ({ name, items, read, detail }) => {
+    const s = await readDumps([dump(`${name.replace(/\W+/g, "-")}.json`, items)]);
+    const resource = (items[items.length - 1] as { kind: string }).kind === "Pod" ? "pods" : "nodes";
+    const p = s.problems.find((x) => x.resource === resource);
+    expect(p?.kind).toBe("unreadable");
+    expect(p?.detail).toContain(detail);
+    expect(p?.detail).toMatch(/regenerate the dump with "kubectl get nodes,pods,daemonsets -A -o json"\)\.$/);
+    expect(s.read.includes(resource)).toBe(read);
+  });
+
+  it("still says a dump without any Node is without nodes", async () => {
+    const s = await readDumps([dump("no-nodes.json", [{ kind: "Pod", metadata: { name: "p" } }])]);
+    expect(s.problems.find((x) => x.resource === "nodes")?.kind).toBe("not-in-dump");
+  });
+});

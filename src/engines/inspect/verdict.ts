@@ -60,6 +60,7 @@ const HOW: Record<ReadProblemKind, string> = {
   absent: "not served by the API",
   "not-in-dump": "not in the dump",
   refused: "refused by aksnet",
+  unreadable: "unreadable",
   error: "failed",
 };
 
