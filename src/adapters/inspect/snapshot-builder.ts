@@ -261,7 +261,8 @@ export class SnapshotBuilder {
       kind: "unreadable",
       detail:
         `${which}: ${kind} item ${u.first.index} ${u.first.why}` +
-        `${u.count > 1 ? " (the first of them)" : ""}, and every Kubernetes object has a metadata object with a name; ` +
+        `${u.count > 1 ? " (the first of them)" : ""}, ` +
+        "and every Kubernetes object has a metadata object with a name; " +
         `they are left out (${this.where.fix}).`,
     };
   }

@@ -79,7 +79,8 @@ describe("readDumps: items of a known kind that cannot be read", () => {
       items: [{ kind: "Node", metadata: "aks-nodepool1-0" }],
       read: false,
       detail:
-        "none of the 1 Node item(s) in the dump could be read: Node item 1 has metadata that is a string, not an object",
+        "none of the 1 Node item(s) in the dump could be read: " +
+        "Node item 1 has metadata that is a string, not an object",
     },
     {
       name: "a Node without metadata among good ones",
@@ -92,7 +93,8 @@ describe("readDumps: items of a known kind that cannot be read", () => {
       items: [node(1), { kind: "Node", metadata: { name: 7 } }, { kind: "Node", metadata: null }],
       read: true,
       detail:
-        "2 of the 3 Node items in the dump could not be read: Node item 2 has a metadata.name that is a number, not a string (the first of them)",
+        "2 of the 3 Node items in the dump could not be read: " +
+        "Node item 2 has a metadata.name that is a number, not a string (the first of them)",
     },
     {
       name: "a Pod whose metadata is a list",

@@ -100,8 +100,9 @@ export const RESOURCE_KINDS: readonly ResourceKind[] = [
 
 /**
  * Why a resource could not be read. `absent`: the API does not serve the resource (NodeNetworkConfig CRD not
- * installed); `not-in-dump`: the offline dump holds none; `unreadable`: items of the resource were there but
- * without the fields every object has (a `metadata` object with a `name`), so they were left out; `refused`: aksnet refused the answer (a redirect, an
+ * installed); `not-in-dump`: the offline dump holds none; `unreadable`: items of the resource were
+ * there but without the fields every object has (a `metadata` object with a `name`), so they were
+ * left out; `refused`: aksnet refused the answer (a redirect, an
  * answer too large, a list of the wrong kind, a continue token repeated).
  */
 export type ReadProblemKind =

@@ -162,7 +162,8 @@ describe("aksnet scan --from: the recorded cluster, its VNet and its usage", () 
     expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: "scan/next-upgrade", level: "error" });
     // At the pool's Azure resource: its ARM address as the artifact (code scanning refuses a result
     // without one), its resource ID as the logical location.
-    const pool = `${JSON.parse((await scan(["--from", ...RECORDED, full, "-o", "json"])).stdout).clusters[0].id}/agentPools/nodepool1`;
+    const report = JSON.parse((await scan(["--from", ...RECORDED, full, "-o", "json"])).stdout);
+    const pool = `${report.clusters[0].id}/agentPools/nodepool1`;
     expect(sarif.runs[0].results[0].locations).toEqual([
       {
         physicalLocation: { artifactLocation: { uri: `https://management.azure.com${pool}` } },
