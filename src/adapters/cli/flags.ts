@@ -52,10 +52,31 @@ function integer(flag: string, v: unknown, min: number, max: number, why: string
   return Number(text);
 }
 
+/**
+ * `--max-pods` as a whole number; whether AKS accepts it is the capacity engine's to say (an `invalid-input`
+ * problem on `maxPods`, which `inFlagWords` turns into this flag's words).
+ */
 export function parseMaxPods(v: unknown): number | undefined {
-  const min = PLATFORM_LIMITS.minMaxPods.value;
-  const max = PLATFORM_LIMITS.maxPodsPerNode.value;
-  return integer("--max-pods", v, min, max, `AKS accepts ${min} to ${max} pods per node`);
+  if (v === undefined) return undefined;
+  const text = String(v).trim();
+  if (!/^\d+$/.test(text))
+    throw new UsageError(`--max-pods ${JSON.stringify(text)} is not a whole number; give the pods per node, e.g. 30`);
+  return Number(text);
+}
+
+/**
+ * An engine's problem about a value a flag gave, in the flag's words: `maxPods 300 must be …` becomes
+ * `--max-pods "300" must be …`. `flags` maps the engine's field (e.g. `maxPods`, `pools[0].maxPods`) to the flag.
+ */
+export function inFlagWords(
+  problem: { readonly field?: string; readonly message: string },
+  flags: Readonly<Record<string, { readonly flag: string; readonly text: unknown }>>,
+): string {
+  const given = problem.field === undefined ? undefined : flags[problem.field];
+  if (given === undefined || given.text === undefined || !problem.message.startsWith(`${problem.field} `))
+    return problem.message;
+  const rest = problem.message.slice(problem.field!.length + 1).replace(/^\S+ /, "");
+  return `${given.flag} ${JSON.stringify(String(given.text).trim())} ${rest}`;
 }
 
 export function parseNodes(flag: string, v: unknown): number | undefined {

@@ -24,9 +24,18 @@ describe("bad flags: exit 2, one sentence naming the flag", () => {
     {
       name: "max pods above 250",
       argv: ["compare", "--max-pods", "300"],
-      says: '--max-pods "300" must be a whole number between 10 and 250',
+      says: '--max-pods "300" must be a whole number from 10 to 250 (AKS accepts 10 to 250 pods per node)',
     },
-    { name: "max pods below 10", argv: ["size", "--nodes", "3", "--max-pods", "5"], says: "between 10 and 250" },
+    {
+      name: "max pods below 10",
+      argv: ["size", "--nodes", "3", "--max-pods", "5"],
+      says: '--max-pods "5" must be a whole number from 10 to 250',
+    },
+    {
+      name: "max pods not a number",
+      argv: ["compare", "--max-pods", "ten"],
+      says: '--max-pods "ten" is not a whole number',
+    },
     {
       name: "a subnet that does not parse",
       argv: ["compare", "--subnet", "10.0.0.0/33"],

@@ -8,6 +8,7 @@ import type { CompareResult } from "../../../engines/capacity/index.js";
 import {
   parseCount,
   parseKubernetesVersionFlag,
+  inFlagWords,
   parseMaxPods,
   parseMaxUnavailable,
   parseModels,
@@ -66,7 +67,7 @@ export default defineCommand({
       models: parseModels(opts["model"]),
     });
     const error = result.problems.find((p) => p.severity === "error");
-    if (error) throw new UsageError(error.message);
+    if (error) throw new UsageError(inFlagWords(error, { maxPods: { flag: "--max-pods", text: opts["maxPods"] } }));
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), result);
     return EXIT.ok;
   },

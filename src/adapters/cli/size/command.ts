@@ -8,6 +8,7 @@ import type { SubnetSize } from "../../../engines/layout/index.js";
 import {
   parseCount,
   parseKubernetesVersionFlag,
+  inFlagWords,
   parseMaxPods,
   parseMaxUnavailable,
   parseModels,
@@ -115,7 +116,10 @@ export default defineCommand({
       },
     });
     const error = result.problems.find((p) => p.severity === "error");
-    if (error) throw new UsageError(error.message);
+    // Without --pools the one pool is the flags': its maxPods problem is --max-pods's.
+    const flags: Record<string, { flag: string; text: unknown }> =
+      opts["pools"] === undefined ? { "pools[0].maxPods": { flag: "--max-pods", text: opts["maxPods"] } } : {};
+    if (error) throw new UsageError(inFlagWords(error, flags));
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), { ...result, subnets });
     return EXIT.ok;
   },
