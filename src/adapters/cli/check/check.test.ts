@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../main.js";
 import { memoryIo } from "../io.js";
+import { assumptionLines } from "./text.js";
 
 const ROOT = resolve(import.meta.dirname, "../../../..");
 const tmp = mkdtempSync(join(tmpdir(), "aksnet-check-"));
@@ -196,5 +197,50 @@ describe("aksnet check: text", () => {
     await run(["check", "examples/plans/subnet-too-small.yaml"], io);
     expect(io.stdout).toContain("\u001b[31m");
     expect((await check(["examples/plans/subnet-too-small.yaml"])).stdout).not.toContain("\u001b[");
+  });
+});
+
+describe("check text: assumptions of every pool, capped", () => {
+  const a = (path: string, value: string, reason = `why ${path}`) => ({ path, value, reason, source: "s" });
+  const pools = (n: number, value = "250") =>
+    Array.from({ length: n }, (_, i) => a(`nodePools[${i}].maxPods`, value, `no maxPods given for pool "p${i}"`));
+  it.each([
+    { name: "none", assumptions: [], lines: [] },
+    {
+      name: "three of a kind: all listed",
+      assumptions: pools(3),
+      lines: [
+        '  nodePools[0].maxPods = 250: no maxPods given for pool "p0"',
+        '  nodePools[1].maxPods = 250: no maxPods given for pool "p1"',
+        '  nodePools[2].maxPods = 250: no maxPods given for pool "p2"',
+      ],
+    },
+    {
+      name: "20,000 of a kind: three, then and 19,997 more",
+      assumptions: [a("sku.tier", "Free"), ...pools(20_000)],
+      lines: [
+        "  sku.tier = Free: why sku.tier",
+        '  nodePools[0].maxPods = 250: no maxPods given for pool "p0"',
+        '  nodePools[1].maxPods = 250: no maxPods given for pool "p1"',
+        '  nodePools[2].maxPods = 250: no maxPods given for pool "p2"',
+        "  and 19,997 more nodePools[*].maxPods = 250, assumed the same way (-o json lists every one)",
+      ],
+    },
+    {
+      name: "a different value is another kind",
+      assumptions: [...pools(4, "30"), a("nodePools[9].maxPods", "110")],
+      lines: [
+        '  nodePools[0].maxPods = 30: no maxPods given for pool "p0"',
+        '  nodePools[1].maxPods = 30: no maxPods given for pool "p1"',
+        '  nodePools[2].maxPods = 30: no maxPods given for pool "p2"',
+        "  and 1 more nodePools[*].maxPods = 30, assumed the same way (-o json lists every one)",
+        "  nodePools[9].maxPods = 110: why nodePools[9].maxPods",
+      ],
+    },
+  ])("$name", ({ assumptions, lines }) => expect(assumptionLines(assumptions)).toEqual(lines));
+
+  it("law: the lines never exceed 4 per kind (+ alternatives), whatever the pool count", () => {
+    for (const n of [0, 1, 3, 4, 100, 5000])
+      expect(assumptionLines(pools(n)).length).toBe(Math.min(n, 3) + (n > 3 ? 1 : 0));
   });
 });

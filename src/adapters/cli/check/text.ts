@@ -4,6 +4,7 @@
  */
 import { stringify } from "yaml";
 import { pathText, type Severity } from "../../../engines/validate/index.js";
+import { formatCount } from "../../../kb/index.js";
 import { paint, type Style } from "../output/style.js";
 import type { Formatter } from "../output/formats.js";
 import { resolvedForOutput, type CheckReport, type CheckView } from "./report.js";
@@ -38,13 +39,7 @@ export function renderText(r: CheckReport, options: { color: boolean; showResolv
       out.push(`    fix: ${f.fix}`);
     }
   }
-  if (r.assumptions.length > 0) {
-    out.push("", "Assumed (not in the plan)");
-    for (const a of r.assumptions) {
-      out.push(`  ${a.path} = ${a.value}: ${a.reason}`);
-      for (const alt of a.alternatives ?? []) out.push(`    other documented value ${alt.value}: ${alt.meaning}`);
-    }
-  }
+  if (r.assumptions.length > 0) out.push("", "Assumed (not in the plan)", ...assumptionLines(r.assumptions));
   if (options.showResolved && r.resolved)
     out.push(
       "",
@@ -55,6 +50,34 @@ export function renderText(r: CheckReport, options: { color: boolean; showResolv
         .map((l) => `  ${l}`),
     );
   return `${out.join("\n")}\n`;
+}
+
+/** How many assumptions of one kind (the same field of every pool, the same value) are listed before "and N more". */
+export const ASSUMPTIONS_SHOWN = 3;
+
+/**
+ * The assumptions, each with its other documented values; of the ones that differ only in the pool (the same
+ * field, e.g. `nodePools[*].maxPods`, and the same value) the first ASSUMPTIONS_SHOWN, then one "and N more"
+ * line in the place of the rest: a plan of 20,000 pools gets a screenful, not 20,000 times the same sentence.
+ */
+export function assumptionLines(assumptions: CheckReport["assumptions"]): string[] {
+  const kindOf = (a: CheckReport["assumptions"][number]) => `${a.path.replace(/\[\d+\]/g, "[*]")} = ${a.value}`;
+  const total = new Map<string, number>();
+  for (const a of assumptions) total.set(kindOf(a), (total.get(kindOf(a)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  for (const a of assumptions) {
+    const kind = kindOf(a);
+    const n = (seen.get(kind) ?? 0) + 1;
+    seen.set(kind, n);
+    if (n > ASSUMPTIONS_SHOWN) continue;
+    out.push(`  ${a.path} = ${a.value}: ${a.reason}`);
+    for (const alt of a.alternatives ?? []) out.push(`    other documented value ${alt.value}: ${alt.meaning}`);
+    const more = total.get(kind)! - ASSUMPTIONS_SHOWN;
+    if (n === ASSUMPTIONS_SHOWN && more > 0)
+      out.push(`  and ${formatCount(more)} more ${kind}, assumed the same way (-o json lists every one)`);
+  }
+  return out;
 }
 
 const checkText: Formatter<CheckView> = (v, { color }) => renderText(v.report, { color, showResolved: v.showResolved });
