@@ -1,14 +1,16 @@
 // Lint: recommended JS rules and typescript-eslint's strict set; the layer boundaries are checked by
-// test/architecture.test.ts. The type-checked sets (strict-type-checked) are left out: they need the type checker
-// and take minutes here (~4 min on 2 cores), and `npm run typecheck` already runs it.
+// test/architecture.test.ts. The type-checked rules are left out: they need the type checker and take minutes here
+// (~4 min on 2 cores); the ones that hold run by hand, `npm run lint:types` (eslint.typed.config.js, CONTRIBUTING.md).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import { LONG_FUNCTIONS, LONG_LINES } from "./eslint.legacy.js";
 
+// "warn" while several sessions land in parallel (a file landed by one would fail every other's landing); set
+// both to "error" once `node scripts/lint-legacy.mjs` has been run on a quiet main.
 /** No line over 120 characters (Prettier's print width; it cannot break strings and comments), URLs aside. */
-export const MAX_LINE = ["error", { code: 120, ignoreUrls: true }];
+export const MAX_LINE = ["warn", { code: 120, ignoreUrls: true }];
 /** Functions over about 60 lines split where they do several things (issue #12); tests are exempt. */
-export const MAX_FUNCTION_LINES = ["error", { max: 60, skipBlankLines: true, skipComments: true }];
+export const MAX_FUNCTION_LINES = ["warn", { max: 60, skipBlankLines: true, skipComments: true }];
 
 export default tseslint.config(
   {
