@@ -63,6 +63,12 @@ const WHERE = [
     "imported statically), the 35 rules' first run ~6 ms, and the rest Node's loader for ~26 chunks.",
   "- Node 20 has no compile cache: every start parses the chunks it loads (+10–20 ms over Node 22).",
   "",
+  "Removed on 2026-12-07: the first `toLocaleString` call, which loads ICU's number formatting (the KB ran one " +
+    "when it loaded; counts now go through kb `formatCount`): importing the KB chunk ~35 → ~13 ms CPU at load 13; " +
+    "in `check`, the config file's zod schema and picomatch, loaded only when there is a config, baseline or " +
+    "`# aksnet-ignore` to apply; `createRequire` in every chunk (now only the 3 that use `require`). Together, " +
+    "interleaved A/B on Node 22 at load 12: `compare` +115 → +87 ms, `check` +246 → +207 ms CPU over `node -e 0`.",
+  "",
   "What would close the gaps: for `check`, a plan schema that costs less to build (fewer, shared zod objects; " +
     "no `.describe()` copies) and the `yaml` package loaded only when a finding needs a position; for both, " +
     "fewer chunks (commands that receive the shell instead of importing it).",
