@@ -11,6 +11,7 @@ import { dirname, resolve } from "node:path";
 import type { FleetLoadedPlan } from "../../../engines/fleet/index.js";
 import type { FieldPath, FleetPlan, Plan, SchemaProblem, UsedPrefix } from "../../../engines/plan/index.js";
 import { UsageError } from "../errors.js";
+import type { ParsedText } from "../../importers/index.js";
 import type { Io } from "../io.js";
 
 export interface LoadedFleet {
@@ -50,10 +51,9 @@ export async function loadFleet(
   usedFormat?: string,
 ): Promise<LoadedFleet> {
   const raw = await text(io, io.cwd, file, "a fleet file (kind: FleetPlan, YAML or JSON)");
-  const { parseText, PlanLoadError, loadPlanText, readUsedSpace, UsedSpaceError } =
-    await import("../../importers/index.js");
-  const { parseFleetPlan, isFleetDocument } = await import("../../../engines/plan/index.js");
-  let parsed: ReturnType<typeof parseText>;
+  const { parseText, PlanLoadError } = await import("../../importers/index.js");
+  const { isFleetDocument } = await import("../../../engines/plan/index.js");
+  let parsed: ParsedText;
   try {
     parsed = parseText(raw, file);
   } catch (e) {
@@ -64,6 +64,40 @@ export async function loadFleet(
     throw new UsageError(
       `${file} is not a fleet file: it needs kind: FleetPlan (a cluster plan goes to aksnet check; a fleet lists clusters)`,
     );
+  return loadParsedFleet(parsed, file, io, usedFiles, usedFormat);
+}
+
+/**
+ * The fleet in `file` with everything it references, or undefined when the file cannot be read or parsed or is
+ * not a fleet file (`aksnet generate` then reads it as a cluster plan, whose reader says what is wrong).
+ */
+export async function loadFleetIfAny(file: string, io: Io): Promise<LoadedFleet | undefined> {
+  let raw: string;
+  try {
+    raw = await readFile(resolve(io.cwd, file), "utf8");
+  } catch {
+    return undefined;
+  }
+  const { parseText } = await import("../../importers/index.js");
+  const { isFleetDocument } = await import("../../../engines/plan/index.js");
+  let parsed: ParsedText;
+  try {
+    parsed = parseText(raw, file);
+  } catch {
+    return undefined; // not YAML or JSON: the plan reader says why
+  }
+  return isFleetDocument(parsed.value) ? loadParsedFleet(parsed, file, io, []) : undefined;
+}
+
+async function loadParsedFleet(
+  parsed: ParsedText,
+  file: string,
+  io: Io,
+  usedFiles: readonly string[],
+  usedFormat?: string,
+): Promise<LoadedFleet> {
+  const { loadPlanText, readUsedSpace, UsedSpaceError } = await import("../../importers/index.js");
+  const { parseFleetPlan } = await import("../../../engines/plan/index.js");
   const locate = (path: FieldPath) => ({ file, ...parsed.position(path) });
   const result = parseFleetPlan(parsed.value);
   const base = dirname(resolve(io.cwd, file));

@@ -1,21 +1,20 @@
 /**
  * `aksnet generate FLEET.yaml`: the fleet file's clusters as plans — inline, or
  * read from the plan file each names (relative to the fleet file) — each with the
- * fleet's name and location for it. A cluster without a VNet yet is a usage
- * error: `aksnet fleet allocate` places it first.
+ * fleet's name and location for it, read by the one fleet loader `aksnet fleet`
+ * uses (cli/fleet/load.ts). A cluster without a VNet yet is a usage error:
+ * `aksnet fleet allocate` places it first.
  */
-import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { parse as parseYaml } from "yaml";
-import { isFleetDocument, parseFleetPlan, type Plan } from "../../../engines/plan/index.js";
+import type { FleetPlan, Plan } from "../../../engines/plan/index.js";
 import { UsageError } from "../errors.js";
+import { loadFleetIfAny } from "../fleet/load.js";
 import type { Io } from "../io.js";
 
 export interface FleetInput {
   readonly file: string;
   readonly clusters: readonly { readonly name: string; readonly plan: Plan }[];
-  /** The fleet file's value, and the plan files it names (for `checkFleet`). */
-  readonly value: unknown;
+  /** The parsed fleet, and the plan files it names (for `checkFleet`). */
+  readonly value: FleetPlan;
   readonly plans: ReadonlyMap<string, Plan>;
 }
 
@@ -23,50 +22,33 @@ export interface FleetInput {
 export async function readFleetInput(paths: readonly string[], io: Io): Promise<FleetInput | undefined> {
   if (paths.length !== 1 || paths[0] === "-") return undefined;
   const file = paths[0]!;
-  let value: unknown;
-  try {
-    value = parseYaml(await readFile(resolve(io.cwd, file), "utf8"));
-  } catch {
-    return undefined; // not readable or not YAML/JSON: the plan reader says why
-  }
-  if (!isFleetDocument(value)) return undefined;
-  const parsed = parseFleetPlan(value);
-  if (!parsed.fleet) {
-    const p = parsed.problems[0]!;
+  const loaded = await loadFleetIfAny(file, io);
+  if (!loaded) return undefined;
+  const fleet = loaded.fleet;
+  if (!fleet) {
+    const p = loaded.problems[0]!;
     throw new UsageError(`${file}: ${p.path || "the document"}: ${p.message}; fix the fleet file`);
   }
-  const { loadPlanFiles, PlanLoadError } = await import("../../importers/index.js");
   const clusters: { name: string; plan: Plan }[] = [];
   const plans = new Map<string, Plan>();
-  for (const [i, c] of parsed.fleet.clusters.entries()) {
+  for (const [i, c] of fleet.clusters.entries()) {
     let plan: Plan;
     if (c.plan === undefined)
       throw new UsageError(
         `${file}: clusters[${i}] (${c.name}) has no plan; run aksnet fleet allocate ${file} to write one`,
       );
     if (typeof c.plan === "string") {
-      const at = resolve(dirname(resolve(io.cwd, file)), c.plan);
-      let text: string;
-      try {
-        text = await readFile(at, "utf8");
-      } catch {
-        throw new UsageError(
-          `${file}: clusters[${i}].plan ${c.plan} cannot be read; give a plan file path relative to the fleet file`,
-        );
-      }
-      try {
-        const loaded = loadPlanFiles([{ text, fileName: c.plan }]);
-        const first = loaded.problems[0];
-        if (!loaded.plan || first)
+      const got = loaded.plans.get(c.plan);
+      if (got === undefined || "error" in got) {
+        const why = got && "error" in got ? String(got.error) : "it was not read";
+        if (why === "it does not exist" || why === "it cannot be read")
           throw new UsageError(
-            `${c.plan}:${first?.line ?? 1}: ${first?.pathText || "the document"}: ${first?.message ?? "not a plan"}; fix the plan file`,
+            `${file}: clusters[${i}].plan ${c.plan} cannot be read; give a plan file path relative to the fleet file`,
           );
-        plan = loaded.plan;
-        plans.set(c.plan, plan);
-      } catch (e) {
-        if (e instanceof PlanLoadError) throw new UsageError(e.message.replace(/\.$/, ""));
-        throw e;
+        throw new UsageError(`${file}: clusters[${i}].plan ${c.plan}: ${why}; fix the plan file`);
       }
+      plan = got as Plan;
+      plans.set(c.plan, plan);
     } else plan = c.plan as Plan;
     if (!plan.vnet || (plan.vnet.addressSpace ?? []).length === 0)
       throw new UsageError(
@@ -78,5 +60,5 @@ export async function readFleetInput(paths: readonly string[], io: Io): Promise<
     });
   }
   if (clusters.length === 0) throw new UsageError(`${file} has no clusters; add them under clusters:`);
-  return { file, clusters, value, plans };
+  return { file, clusters, value: fleet, plans };
 }
