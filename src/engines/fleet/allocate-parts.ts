@@ -10,7 +10,8 @@ import { DEFAULT_CIDRS } from "../../kb/index.js";
 import { layoutPlan } from "../layout/index.js";
 import type { Plan } from "../plan/index.js";
 import type { Finding } from "../validate/index.js";
-import { ItemKind, reachedBy, type ClusterNode, type FleetModel } from "./model.js";
+import { ItemKind, type ClusterNode, type FleetModel } from "./model.js";
+import { reachedBy } from "./reach.js";
 import { checkPlanFully, checkTranslated, type CheckedTemplate } from "./plan-check.js";
 
 const SCRATCH = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];

@@ -24,15 +24,14 @@ export {
 } from "./check.js";
 export {
   fleetModel,
-  reachOf,
   ItemKind,
   type FleetModel,
   type FleetNetworkNode,
   type ClusterNode,
   type FleetLoadedPlan,
   type ModelProblem,
-  type Reach,
 } from "./model.js";
+export { reachOf, type Reach } from "./reach.js";
 export { fleetConflicts, type Conflict, type ConflictClass } from "./overlaps.js";
 export { poolForecasts, FREE_LIST_MAX, type PoolForecast, type PoolFit } from "./pools.js";
 export { FLEET_RULES, type FleetInputs } from "./rules/index.js";

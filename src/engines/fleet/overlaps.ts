@@ -6,7 +6,8 @@
  * 200,000 nested pairs gives one finding per pair of networks that conflict.
  */
 import { overlappingPairsText, tryParsePrefix, type OverlapPairs, type Prefix } from "../../ip/index.js";
-import { groupOnlyOverlap, ItemKind, reachOf, type FleetModel, type Reach } from "./model.js";
+import { ItemKind, type FleetModel } from "./model.js";
+import { groupOnlyOverlap, reachOf, type Reach } from "./reach.js";
 
 /** Why two networks' ranges may not overlap. */
 export type ConflictClass =
