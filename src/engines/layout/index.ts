@@ -26,3 +26,9 @@ export { applyEdits } from "./edits.js";
 export { applyEditsToText } from "./text-edits.js";
 export { subnetSizes, type SubnetSize } from "./sizes.js";
 export { layoutView, type LayoutView, type MapSpace, type MapSegment, type SegmentKind } from "./view.js";
+export {
+  extraSubnetSizes,
+  extraSubnetProblems,
+  type ExtraSubnetCounts,
+  type ExtraSubnetProblem,
+} from "./extra-sizes.js";

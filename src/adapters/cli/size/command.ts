@@ -4,7 +4,12 @@
  * each model needs.
  */
 import { size, type SizeInput, type SizeResult } from "../../../engines/capacity/index.js";
-import type { SubnetSize } from "../../../engines/layout/index.js";
+import {
+  extraSubnetProblems,
+  extraSubnetSizes,
+  type ExtraSubnetCounts,
+  type SubnetSize,
+} from "../../../engines/layout/index.js";
 import {
   parseCount,
   parseKubernetesVersionFlag,
@@ -39,7 +44,37 @@ Examples:
   aksnet size --pools examples/generate/overlay-cilium-vnet.yaml --model azure-cni-overlay  # every subnet of a plan
   aksnet size --nodes 20 --max-pods 30 --surge 0 --max-unavailable 2  # in place: no surge addresses
   aksnet size --nodes 1500 --model azure-cni-overlay --tier Standard
+  aksnet size --nodes 20 --model azure-cni-overlay --api-server-clusters 2 --agc --gateway-nodes 2  # the other subnets
 `;
+
+/** The flags of the subnets beside the nodes, by the engine's field names. */
+const EXTRA_FLAGS = {
+  apiServerClusters: "--api-server-clusters",
+  gatewayNodes: "--gateway-nodes",
+  privateEndpoints: "--private-endpoint-subnet",
+  virtualNodePods: "--virtual-node-pods",
+  napNodes: "--nap-nodes",
+  napMaxPods: "--nap-max-pods",
+} as const satisfies Partial<Record<keyof ExtraSubnetCounts, string>>;
+
+/** The subnets beside the nodes the flags ask for: parsed here, checked and sized by the layout engine. */
+function extraSubnets(opts: Record<string, unknown>): SubnetSize[] | undefined {
+  const counts: { -readonly [K in keyof ExtraSubnetCounts]: ExtraSubnetCounts[K] } = {};
+  for (const [field, flag] of Object.entries(EXTRA_FLAGS) as [keyof typeof EXTRA_FLAGS, string][]) {
+    const v = parseCount(flag, opts[camel(flag)]);
+    if (v !== undefined) counts[field] = v;
+  }
+  if (opts["agc"] === true) counts.agc = true;
+  if (Object.keys(counts).length === 0) return undefined;
+  const problem = extraSubnetProblems(counts)[0];
+  if (problem) {
+    const flag = problem.field === "agc" ? "--agc" : EXTRA_FLAGS[problem.field];
+    throw new UsageError(`${flag} ${String(counts[problem.field])} ${problem.message}`);
+  }
+  return extraSubnetSizes(counts);
+}
+
+const camel = (flag: string) => flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export default defineCommand({
   configure(cmd) {
@@ -58,6 +93,13 @@ export default defineCommand({
       .option("--max-unavailable <n|p%>", "nodes upgraded in place at a time (with --surge 0: no surge addresses)")
       .option("--kubernetes-version <v>", "Kubernetes version: decides the default surge and the 1.35 surge fallback")
       .option("--tier <tier>", "pricing tier: Free (1,000 nodes; the API default), Standard or Premium (5,000)")
+      .option("--api-server-clusters <n>", "size an API server subnet (VNet integration) shared by n clusters")
+      .option("--agc", "size an Application Gateway for Containers subnet")
+      .option("--gateway-nodes <n>", "size a static egress gateway pool's subnet for n nodes")
+      .option("--private-endpoint-subnet <n>", "size a subnet of its own for n private endpoints")
+      .option("--virtual-node-pods <n>", "size the virtual nodes (ACI) subnet for n pods")
+      .option("--nap-nodes <n>", "size a node auto-provisioning subnet for a NodePool of at most n nodes")
+      .option("--nap-max-pods <n>", "max pods of those NAP nodes (with --nap-nodes)")
       .addOption(outputOption(OUTPUT))
       .addHelpText("after", EXAMPLES);
   },
@@ -69,6 +111,12 @@ export default defineCommand({
     const maxUnavailable = parseMaxUnavailable(opts["maxUnavailable"]);
     let target: Omit<SizeInput, "models">;
     let subnets: readonly SubnetSize[] = [];
+    const extra = extraSubnets(opts);
+    if (extra !== undefined && opts["pools"] !== undefined)
+      throw new UsageError(
+        "give the other subnets' flags with --nodes, not with --pools: the plan file names its subnets, and size sizes them",
+      );
+    if (extra !== undefined) subnets = extra;
     if (opts["pools"] !== undefined) {
       if (nodes !== undefined || maxCount !== undefined)
         throw new UsageError(
