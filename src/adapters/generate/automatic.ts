@@ -5,10 +5,12 @@
  * fixes (Overlay with Cilium). The plan's pod and service ranges, DNS address and outbound type are written where
  * the tool has a place for them; azurerm's resource has none, so Terraform refuses them (`automaticRefusals`).
  *
- * Sources (`AKS_AUTOMATIC` in the knowledge base, checked 2026-12-07): MicrosoftDocs/azure-aks-docs:articles/aks/automatic/quick-automatic-custom-network.md
+ * Sources (`AKS_AUTOMATIC` in the knowledge base, checked 2026-12-07):
+ * MicrosoftDocs/azure-aks-docs:articles/aks/automatic/quick-automatic-custom-network.md
  * and Azure-Samples/aks-samples:automatic/custom-network/public/ (sh/create-uami.sh, sh/create-aks.sh: `az aks create
  * --sku automatic --apiserver-subnet-id --node-subnet-id --system-node-subnet-id --assign-identity`; bicep/aks.bicep,
- * bicep/roleAssignments.bicep); hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_automatic_cluster.html.markdown
+ * bicep/roleAssignments.bicep);
+ * hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_automatic_cluster.html.markdown
  * and internal/services/containers/kubernetes_automatic_cluster_resource.go (`hosted_system` needs a UserAssigned
  * identity and `api_server_access.subnet_id`; it sends `hostedSystemProfile.enabled: true`).
  */
@@ -24,7 +26,9 @@ import { bicepString, shellQuote } from "./quote.js";
 const NETWORK_CONTRIBUTOR_ID = "4d97b98b-1d4f-4787-a291-c67834d212e7";
 const ROLE = AKS_AUTOMATIC.userAssignedIdentity.value.role;
 const API = DEPLOY_TARGETS.managedClustersApi.value;
-const WHY_IDENTITY = `AKS Automatic in a custom VNet: a user-assigned identity with ${ROLE} on the virtual network (quick-automatic-custom-network.md).`;
+const WHY_IDENTITY =
+  `AKS Automatic in a custom VNet: a user-assigned identity with ${ROLE} on the virtual network ` +
+  "(quick-automatic-custom-network.md).";
 
 const identityName = (plan: GenPlan) => `${plan.name}-identity`;
 
@@ -45,7 +49,8 @@ export function automaticRefusals(plan: GenPlan): GenProblem[] {
   const n = plan.network;
   const out: GenProblem[] = [];
   const reason =
-    "azurerm_kubernetes_automatic_cluster has no network profile argument (checked up to 5.2.0); remove it to take AKS's default, or generate the az script or Bicep instead";
+    "azurerm_kubernetes_automatic_cluster has no network profile argument (checked up to 5.2.0); " +
+    "remove it to take AKS's default, or generate the az script or Bicep instead";
   if (n.podCidrs.length)
     out.push({ path: "network.podCidrs", value: n.podCidrs.join(", "), reason, format: "terraform" });
   if (n.serviceCidrs.length)
@@ -59,7 +64,8 @@ export function automaticRefusals(plan: GenPlan): GenProblem[] {
       path: "kubernetesVersion",
       value: plan.kubernetesVersion,
       reason:
-        "azurerm_kubernetes_automatic_cluster has no Kubernetes version argument (AKS picks it); remove it, or generate the az script or Bicep instead",
+        "azurerm_kubernetes_automatic_cluster has no Kubernetes version argument (AKS picks it); " +
+        "remove it, or generate the az script or Bicep instead",
       format: "terraform",
     });
   return out;
@@ -175,7 +181,8 @@ export function automaticBicep(
     );
   } else
     out.push(
-      `// Grant the identity ${ROLE} on the VNet ${bicepString(plan.vnet?.name ?? "").slice(1, -1)} (in its own resource group) before deploying the cluster.`,
+      `// Grant the identity ${ROLE} on the VNet ${bicepString(plan.vnet?.name ?? "").slice(1, -1)} ` +
+        "(in its own resource group) before deploying the cluster.",
       "",
     );
   out.push(`resource aks 'Microsoft.ContainerService/managedClusters@${API}' = ${bicepValue(cluster)}`);

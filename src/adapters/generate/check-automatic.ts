@@ -20,7 +20,9 @@ export function checkAutomatic(plan: Plan, vnet: GenVnet | undefined, c: Checks)
     c.problems.push({
       path: "sku.name",
       value: "Automatic",
-      reason: `aksnet generates AKS Automatic in a custom VNet only: add a vnet section (aksnet layout places the subnets it needs), or create it in its managed VNet with az aks create --sku automatic (${CUSTOM_VNET_PAGE})`,
+      reason:
+        "aksnet generates AKS Automatic in a custom VNet only: add a vnet section (aksnet layout places the subnets " +
+        `it needs), or create it in its managed VNet with az aks create --sku automatic (${CUSTOM_VNET_PAGE})`,
     });
     return undefined;
   }
@@ -29,7 +31,8 @@ export function checkAutomatic(plan: Plan, vnet: GenVnet | undefined, c: Checks)
       path: "nodePools",
       value: plan.nodePools.map((p) => p.name).join(", "),
       reason:
-        "AKS Automatic manages its node pools (managed system node pools; node auto-provisioning for user nodes): remove nodePools and size the user nodes with nodeProvisioning.pools",
+        "AKS Automatic manages its node pools (managed system node pools; node auto-provisioning for user " +
+        "nodes): remove nodePools and size the user nodes with nodeProvisioning.pools",
     });
   const addons = Object.entries(plan.addons ?? {})
     .filter(([k, v]) => v !== undefined && k !== "applicationGatewayForContainers")
@@ -66,7 +69,9 @@ export function checkAutomatic(plan: Plan, vnet: GenVnet | undefined, c: Checks)
       c.problems.push({
         path,
         value: "(not set)",
-        reason: `AKS Automatic in a custom VNet needs ${AKS_AUTOMATIC.customVnetSubnets.value.length} subnets (API server, system nodes, user nodes): name it, or run aksnet layout to place it`,
+        reason:
+          `AKS Automatic in a custom VNet needs ${AKS_AUTOMATIC.customVnetSubnets.value.length} subnets ` +
+          "(API server, system nodes, user nodes): name it, or run aksnet layout to place it",
       });
     else checkSubnetRef(path, v, vnet, c);
   }

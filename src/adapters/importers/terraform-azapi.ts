@@ -5,8 +5,8 @@
  * ARM body (`body.properties.addressPrefix(es)`, `addressSpace.addressPrefixes`, inline `subnets`); a subnet's VNet
  * comes from its `parent_id`, or, when that is unknown until apply, from the configuration's reference to it.
  * Shapes: Azure/terraform-provider-azapi:docs/resources/resource.md (`type`, `name`, `parent_id`, `body`);
- * Azure/azure-rest-api-specs:specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/virtualNetwork.json
- * (checked 2026-12-07).
+ * Azure/azure-rest-api-specs:specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/
+ * virtualNetwork.json (checked 2026-12-07).
  */
 import { isObj, parseAzureId, type Obj } from "./builder.js";
 import type { SourcePath } from "./source-map.js";
