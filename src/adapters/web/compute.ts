@@ -38,9 +38,10 @@ import {
   type VnetMap,
 } from "../../engines/views/index.js";
 import { fleetValueOf, fleetView, type FleetView } from "./fleet-view.js";
+import { scanViewOf, type ScanView } from "./scan-view.js";
 import { EXAMPLE_SUBNET, MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "./state.js";
 
-export type InputKind = PlanFormat | "empty" | "fleet";
+export type InputKind = PlanFormat | "empty" | "fleet" | "scan";
 
 export interface PlanInputView {
   /** What the text was read as: an aksnet plan, az aks show, ARM, az network vnet or terraform show -json. */
@@ -63,6 +64,8 @@ export interface PlanPart {
   readonly verdict?: PlanVerdict;
   /** A fleet file (kind: FleetPlan) in the editor: `aksnet fleet check`'s pools, clusters and findings. */
   readonly fleet?: FleetView;
+  /** `aksnet scan -o json` in the editor: its used space, and a plan that avoids it. */
+  readonly scan?: ScanView;
 }
 
 export interface ComparePart {
@@ -178,6 +181,9 @@ function planPart(text: string, hint: ParsedHint | undefined): PlanPart {
   const fleetValue = text.length <= MAX_PLAN_TEXT ? fleetValueOf(text) : undefined;
   if (fleetValue !== undefined)
     return { input: { kind: "fleet", problems: [] }, assumptions: [], fleet: fleetView(fleetValue) };
+  const scan = text.length <= MAX_PLAN_TEXT ? scanViewOf(text) : undefined;
+  if (scan && "problem" in scan) return { input: { kind: "scan", problems: [scan.problem] }, assumptions: [] };
+  if (scan) return { input: { kind: "scan", problems: [], notes: scan.notes }, assumptions: [], scan };
   const { input, plan } = readPlanText(text, hint);
   if (!plan) return { input, assumptions: [] };
   const resolved = resolvePlan(plan);

@@ -30,15 +30,15 @@ describe("applyFieldEdit", () => {
       expect: { network: { plugin: "kubenet" } },
     },
     {
-      name: "model pod subnet static sets every pool's allocation",
+      name: "model pod subnet static sets every pool's allocation and pod subnet (no VNet to place it in)",
       text: "nodePools: [{ name: a }, { name: b }]\n",
       field: "model",
       value: "azure-cni-pod-subnet-static",
       expect: {
         network: { plugin: "azure" },
         nodePools: [
-          { name: "a", podIpAllocation: "StaticBlock" },
-          { name: "b", podIpAllocation: "StaticBlock" },
+          { name: "a", podIpAllocation: "StaticBlock", podSubnet: "aks-pods" },
+          { name: "b", podIpAllocation: "StaticBlock", podSubnet: "aks-pods" },
         ],
       },
     },
@@ -142,7 +142,7 @@ describe("applyFieldEdit", () => {
       name: "a",
       network: { plugin: "azure" },
       vnet: parse(vnet).vnet,
-      nodePools: [{ name: "p", podIpAllocation: "StaticBlock" }],
+      nodePools: [{ name: "p", podIpAllocation: "StaticBlock", podSubnet: "aks-pods" }],
     });
   });
 

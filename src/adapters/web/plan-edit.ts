@@ -9,6 +9,7 @@ import { DATAPLANES, MODELS, supportsDataplane, type DataplaneId, type ModelId }
 import { podRangeKind } from "../../engines/capacity/index.js";
 import { sectionsBefore, spliceSections } from "./yaml-splice.js";
 import type { Plan, ResolvedPlan } from "../../engines/plan/index.js";
+import { ensurePodSubnet } from "./pod-subnet.js";
 
 export type FieldKind = "text" | "number" | "select" | "checkbox";
 
@@ -29,6 +30,8 @@ export interface FieldDef {
   scalarPath?(doc: Document): readonly (string | number)[] | undefined;
   /** The top-level sections `write` may change: only those are written again (./yaml-splice.ts). */
   readonly sections?: readonly string[];
+  /** Sections `write` changes only sometimes: written again only when their value changed. */
+  readonly maybeSections?: readonly string[];
 }
 
 const MODEL_LABELS: readonly (readonly [ModelId, string])[] = [
@@ -139,6 +142,7 @@ function cohere(doc: Document, model: ModelId): void {
   const kind = podRangeKind(model);
   if (model !== "byo-cni" && kind !== "pod-cidr") doc.deleteIn(["network", "podCidrs"]);
   if (kind !== "pod-subnet") for (let i = 0; i < poolCount(doc); i++) doc.deleteIn(["nodePools", i, "podSubnet"]);
+  else ensurePodSubnet(doc);
   const dataplane = doc.getIn(["network", "dataplane"]);
   if ((dataplane === "azure" || dataplane === "cilium") && !supportsDataplane(model, dataplane))
     doc.deleteIn(["network", "dataplane"]);
@@ -178,6 +182,8 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
       if (isModel(v)) cohere(doc, v);
     },
     sections: ["network", "nodePools"],
+    // A switch to a Pod Subnet model may add the pods' subnet (./pod-subnet.ts).
+    maybeSections: ["vnet"],
     inapplicable: (plan) =>
       plan.sku?.name === "Automatic" ? "AKS Automatic always uses Azure CNI Overlay with Cilium" : undefined,
   },
@@ -196,6 +202,7 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
       if (model) cohere(doc, model);
     },
     sections: ["network", "nodePools"],
+    maybeSections: ["vnet"],
     inapplicable: (plan, resolved) => {
       if (plan.sku?.name === "Automatic") return "AKS Automatic always uses Cilium";
       const model = resolved?.model;
@@ -372,6 +379,14 @@ function spliceScalar(text: string, doc: Document, node: Scalar, src: string): s
   return text.slice(0, start) + src + text.slice(end);
 }
 
+/** A top-level section's value as JSON, to tell whether a write changed it. */
+function sectionJson(doc: Document, key: string): string {
+  const node = doc.get(key, true) as { toJSON?: () => unknown } | unknown;
+  return JSON.stringify(
+    node && typeof node === "object" && "toJSON" in node ? (node as { toJSON: () => unknown }).toJSON() : node,
+  );
+}
+
 /**
  * Applies one form edit to the plan text. Returns the new text and the value it
  * holds (so the page need not parse it again), or undefined when the text is not
@@ -400,7 +415,9 @@ export function editPlanText(
   lastEdit = undefined;
   const path = exact ? field.scalarPath?.(doc) : undefined;
   const before = path ? doc.getIn(path, true) : undefined;
-  const sections = exact && field.sections ? sectionsBefore(doc, text, field.sections) : undefined;
+  const keys = [...(field.sections ?? []), ...(field.maybeSections ?? [])];
+  const sections = exact && field.sections ? sectionsBefore(doc, text, keys) : undefined;
+  const maybeBefore = sections ? (field.maybeSections ?? []).map((k) => sectionJson(doc, k)) : [];
   field.write(doc, value);
   if (path && isScalar(before) && before.range && doc.getIn(path, true) === before) {
     const src = scalarSource(before);
@@ -412,7 +429,8 @@ export function editPlanText(
   }
   // Several values, or a scalar added or removed: the sections the field writes are written again, alone.
   if (sections && field.sections) {
-    const out = spliceSections(text, doc, field.sections, sections);
+    const changed = (field.maybeSections ?? []).filter((k, i) => sectionJson(doc, k) !== maybeBefore[i]);
+    const out = spliceSections(text, doc, [...field.sections, ...changed], sections);
     if (out !== undefined) {
       lastEdit = { text: out, doc };
       return { text: out, value: doc.toJS() };

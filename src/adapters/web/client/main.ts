@@ -33,6 +33,7 @@ import { renderCompare } from "./render-compare.js";
 import { renderAssumptions, renderFindings } from "./render-findings.js";
 import { FILE_NAMES, renderGenerate } from "./render-generate.js";
 import { renderFleet } from "./render-fleet.js";
+import { renderScan } from "./render-scan.js";
 import { renderMap } from "./render-map.js";
 import { renderRecommend } from "./render-recommend.js";
 import { renderStatus } from "./render-status.js";
@@ -132,7 +133,8 @@ function pushHistory(before: PageState, after: PageState): void {
   });
 }
 
-const readableOf = (p: PlanPart) => p.plan !== undefined || p.input.kind === "empty" || p.fleet !== undefined;
+const readableOf = (p: PlanPart) =>
+  p.plan !== undefined || p.input.kind === "empty" || p.fleet !== undefined || p.scan !== undefined;
 
 /** The other views' task, when one is waiting: it runs right after the verdict's paint. */
 let restTimer: ReturnType<typeof setTimeout> | undefined;
@@ -195,6 +197,10 @@ function renderRest(): void {
     if (assumptionsKey !== lastAssumptionsKey) renderAssumptions(byId("assumptions"), view.assumptions);
     lastAssumptionsKey = assumptionsKey;
     if (view.fleet !== previous?.fleet || !previous) renderFleet(byId("fleet-view"), byId("fleet"), view.fleet);
+    if (view.scan !== previous?.scan || !previous)
+      renderScan(byId("scan-view"), byId("scan"), view.scan, (t) =>
+        replacePlan(t, "a plan that avoids the scanned space"),
+      );
   }
   if (view.vnetMap !== previous?.vnetMap || !previous) renderVnetMap(byId("vnet-map"), view.vnetMap, mapActions);
   if (view.parts.compare !== previous?.parts.compare) {

@@ -15,6 +15,7 @@ const KIND_WORDS: Readonly<Partial<Record<PlanPart["input"]["kind"], string>>> =
   "terraform-plan": "terraform show -json output",
   empty: "nothing",
   fleet: "a fleet file",
+  scan: "aksnet scan output",
 };
 
 export function renderStatus(
@@ -36,6 +37,11 @@ export function renderStatus(
       ),
     );
   }
+  if (problems.length === 0 && v.scan)
+    return fill(
+      status,
+      h("p", { class: "ok" }, `Read aksnet scan output: ${v.scan.count} used prefixes; see Used space below.`),
+    );
   if (problems.length === 0) {
     const pools = v.plan?.nodePools.length ?? 0;
     const subnets = v.plan?.vnet?.subnets.length ?? 0;

@@ -1,0 +1,49 @@
+/**
+ * A switch to a Pod Subnet model gives the pools a pod subnet when they have none:
+ * the VNet's subnet whose purpose is pods (or one named `aks-pods`), else a new
+ * `aks-pods` subnet placed where `aksnet layout` would place it, sized for the
+ * pools' pods. Without it the switch would leave `podIpAllocation` on pools with no
+ * pod subnet, which AKS refuses. When the VNet has no room (or no address space),
+ * the pools still name `aks-pods` and the check says what is missing.
+ */
+import { isMap, isSeq, type Document } from "yaml";
+import { layoutPlan } from "../../engines/layout/index.js";
+import { parsePlan } from "../../engines/plan/index.js";
+
+export const POD_SUBNET_NAME = "aks-pods";
+
+interface SubnetValue {
+  readonly name?: unknown;
+  readonly purpose?: unknown;
+}
+
+/** Points every pool without a pod subnet at one, adding and placing it when the VNet has none. */
+export function ensurePodSubnet(doc: Document): void {
+  const pools = doc.getIn(["nodePools"]);
+  if (!isSeq(pools) || pools.items.length === 0) return;
+  const list = doc.getIn(["vnet", "subnets"]);
+  const subnets = (isSeq(list) ? (list.toJSON() as SubnetValue[]) : []).filter((s) => s && typeof s === "object");
+  const name =
+    subnets.find((s) => s.purpose === "pods" && typeof s.name === "string")?.name ??
+    subnets.find((s) => s.name === POD_SUBNET_NAME)?.name ??
+    POD_SUBNET_NAME;
+  let pointed = false;
+  pools.items.forEach((p, i) => {
+    if (isMap(p) && doc.getIn(["nodePools", i, "podSubnet"]) === undefined) {
+      doc.setIn(["nodePools", i, "podSubnet"], name);
+      pointed = true;
+    }
+  });
+  if (!pointed || subnets.some((s) => s.name === name)) return;
+  const plan = parsePlan(doc.toJS()).plan;
+  if (!plan?.vnet) return;
+  const edit = layoutPlan(plan).edits.find(
+    (e) =>
+      e.op === "append" && e.path.join(".") === "vnet.subnets" && (e.value as SubnetValue | undefined)?.name === name,
+  );
+  if (!edit) return;
+  if (isSeq(list)) {
+    if (list.flow && list.items.length === 0) list.flow = false;
+    list.add(doc.createNode(edit.value, { flow: true }));
+  } else doc.setIn(["vnet", "subnets"], doc.createNode([edit.value], { flow: false }));
+}

@@ -1,0 +1,112 @@
+/**
+ * Imports beside a cluster plan, in Chromium: `aksnet scan -o json` and fleet files (kind: FleetPlan) by
+ * paste, by "Load file…" and by a drop on the page, each read by the importers the CLI uses. A scan shows
+ * the used space and starts a plan that treats it as connected networks (undone by Undo).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readUsedSpace } from "../../src/adapters/importers/index.js";
+import { parsePrefix } from "../../src/ip/index.js";
+import { CHROMIUM, launch, ROOT, serve, type Served } from "./harness.js";
+
+const SCAN_FILE = join(ROOT, "src/adapters/importers/used/fixtures/aksnet-scan.json");
+const SCAN = readFileSync(SCAN_FILE, "utf8");
+const FLEET = readFileSync(join(ROOT, "examples/fleet/overlapping.yaml"), "utf8");
+
+type How = "paste" | "file" | "drop";
+
+async function give(page: Page, how: How, text: string, name: string): Promise<void> {
+  if (how === "paste") return page.fill("#plan-text", text);
+  if (how === "file")
+    return page.setInputFiles("#plan-file", { name, mimeType: "application/octet-stream", buffer: Buffer.from(text) });
+  await page.evaluate(
+    ([t, n]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t!], n!, { type: "application/octet-stream" }));
+      document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    [text, name],
+  );
+}
+
+describe("imports in Chromium: aksnet scan output and fleet files", () => {
+  let served: Served;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  const open = async () => {
+    const ctx = await browser.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    ctx.setDefaultTimeout(45_000);
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(served.url);
+    await page.waitForSelector("body[data-ready=true]");
+    return { page, errors, close: () => ctx.close() };
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium`);
+    if (!existsSync(join(ROOT, "dist", "web", "index.html"))) throw new Error("dist/ is not built: run npm run build");
+    served = await serve();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it.each(["paste", "file", "drop"] as const)(
+    "aksnet scan -o json by %s: its used space, as the CLI reads it",
+    async (how) => {
+      const { page, errors, close } = await open();
+      await give(page, how, SCAN, "scan.json");
+      await page.waitForSelector("#scan-view:not([hidden]) #scan-table");
+      const used = readUsedSpace(SCAN, "scan.json", { format: "aksnet-scan" });
+      expect(await page.textContent("#input-status")).toBe(
+        `Read aksnet scan output: ${used.prefixes.length} used prefixes; see Used space below.`,
+      );
+      const cidrs = (await page.$$eval("#scan-table td code", (c) => c.map((x) => x.textContent ?? ""))).flatMap((t) =>
+        t.split(", "),
+      );
+      // Every used prefix is listed, or lies inside one that is (a subnet inside its VNet).
+      const listed = cidrs.map((c) => parsePrefix(c));
+      for (const u of used.prefixes)
+        expect(
+          listed.some((p) => p.contains(parsePrefix(u.cidr))),
+          u.cidr,
+        ).toBe(true);
+      await page.click("#scan-plan");
+      await page.waitForFunction(() =>
+        document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"),
+      );
+      const text = await page.inputValue("#plan-text");
+      for (const c of cidrs) expect(text).toContain(c);
+      expect(await page.isHidden("#scan-view")).toBe(true);
+      // The service CIDR of the example overlaps the peered hub the scan found: the check says so.
+      expect(await page.textContent("#findings")).toMatch(/10\.0\.0\.0\/16/);
+      await page.click("#undo");
+      await page.waitForSelector("#scan-view:not([hidden])");
+      expect(errors).toEqual([]);
+      await close();
+    },
+  );
+
+  it.each(["paste", "file", "drop"] as const)("a fleet file by %s shows the fleet view", async (how) => {
+    const { page, errors, close } = await open();
+    await give(page, how, FLEET, "fleet.yaml");
+    await page.waitForSelector("#fleet-view:not([hidden]) #fleet-pools");
+    expect(await page.textContent("#input-status")).toMatch(/^Read a fleet file: \d+ clusters?/);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("a scan the reader refuses says why, naming the field", async () => {
+    const { page, close } = await open();
+    await page.fill("#plan-text", JSON.stringify({ kind: "ScanReport", clusters: [], subnets: [7] }));
+    await page.waitForFunction(() =>
+      /subnets\[0\] is not an object/.test(document.querySelector("#input-status")?.textContent ?? ""),
+    );
+    await close();
+  });
+});
