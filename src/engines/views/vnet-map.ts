@@ -141,6 +141,8 @@ function splitFree(cidr: string, splits: ReadonlySet<string>, parent?: string): 
 
 interface Ctx {
   readonly result: LayoutResult;
+  /** The result's subnets by name (a 1,000-subnet plan would otherwise search the list per block). */
+  readonly byName: ReadonlyMap<string, LayoutResult["subnets"][number]>;
   readonly spaceLo: number;
   readonly spaceSize: number;
   readonly splits: ReadonlySet<string>;
@@ -175,7 +177,7 @@ function blocksOf(seg: MapSegment, ctx: Ctx): VnetBlock[] {
   }
   if (seg.kind === "avoided")
     return [{ kind: "avoided", cidrs: seg.cidrs, ...at(seg.offset, seg.size), label: seg.what ?? "avoided" }];
-  const subnet = ctx.result.subnets.find((s) => s.name === seg.subnet);
+  const subnet = seg.subnet === undefined ? undefined : ctx.byName.get(seg.subnet);
   const purpose = PURPOSE_WORDS[seg.subnetKind ?? "other"];
   if (seg.kind === "growth")
     return [
@@ -227,6 +229,7 @@ export function vnetMap(input: Plan | ResolvedPlan, options: VnetMapOptions = {}
   const result = layoutPlan(input);
   const splits = new Set((options.splits ?? []).flatMap((c) => (v4(c) ? [v4(c)!.toString()] : [])));
   const view = layoutView(result);
+  const byName = new Map(result.subnets.map((s) => [s.name, s]));
   const placed = result.subnets.filter((s) => s.status === "placed").map((s) => s.name);
   const notes = [
     ...result.problems.filter((p) => p.code !== "no-address-space").map((p) => `${p.message}.`),
@@ -236,7 +239,7 @@ export function vnetMap(input: Plan | ResolvedPlan, options: VnetMapOptions = {}
   ];
   return {
     name: plan.vnet?.name ?? null,
-    spaces: view.spaces.map((s) => spaceMap(s, { result, splits })),
+    spaces: view.spaces.map((s) => spaceMap(s, { result, byName, splits })),
     proposed: { names: placed, edits: placed.length > 0 ? result.edits : [] },
     notes,
   };

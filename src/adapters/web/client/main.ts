@@ -34,9 +34,10 @@ import { renderAssumptions, renderFindings } from "./render-findings.js";
 import { FILE_NAMES, renderGenerate } from "./render-generate.js";
 import { renderFleet } from "./render-fleet.js";
 import { renderScan } from "./render-scan.js";
+import { renderStatus } from "./render-status.js";
+import { onFileDrop } from "./drop.js";
 import { renderMap } from "./render-map.js";
 import { renderRecommend } from "./render-recommend.js";
-import { renderStatus } from "./render-status.js";
 import { renderVerdict } from "./render-verdict.js";
 import { renderVnetMap } from "./render-vnet-map.js";
 import { createMapActions } from "./map-actions.js";
@@ -421,23 +422,7 @@ async function readFile(file: File): Promise<void> {
 }
 
 // A file dropped anywhere on the page is read like one chosen with "Load file…".
-document.addEventListener("dragover", (e) => {
-  if (e.dataTransfer?.types.includes("Files")) {
-    e.preventDefault();
-    e.dataTransfer.dropEffect = "copy";
-    document.body.classList.add("dropping");
-  }
-});
-document.addEventListener("dragleave", (e) => {
-  if (e.relatedTarget === null) document.body.classList.remove("dropping");
-});
-document.addEventListener("drop", (e) => {
-  document.body.classList.remove("dropping");
-  const file = e.dataTransfer?.files[0];
-  if (!file) return;
-  e.preventDefault();
-  void readFile(file);
-});
+onFileDrop((file) => void readFile(file));
 
 byId<HTMLInputElement>("plan-file").addEventListener("change", async (e) => {
   const input = e.currentTarget as HTMLInputElement;
