@@ -169,6 +169,9 @@ function render(): void {
   restTimer = setTimeout(renderRest, 0);
 }
 
+/** The scan view's button: a plan that treats the scanned space as connected networks. */
+const fromScan = (text: string) => replacePlan(text, "a plan that avoids the scanned space");
+
 /** Every other view, in a task after the verdict's paint; a view whose inputs did not change is not redrawn. */
 function renderRest(): void {
   restTimer = undefined;
@@ -198,10 +201,7 @@ function renderRest(): void {
     if (assumptionsKey !== lastAssumptionsKey) renderAssumptions(byId("assumptions"), view.assumptions);
     lastAssumptionsKey = assumptionsKey;
     if (view.fleet !== previous?.fleet || !previous) renderFleet(byId("fleet-view"), byId("fleet"), view.fleet);
-    if (view.scan !== previous?.scan || !previous)
-      renderScan(byId("scan-view"), byId("scan"), view.scan, (t) =>
-        replacePlan(t, "a plan that avoids the scanned space"),
-      );
+    if (view.scan !== previous?.scan || !previous) renderScan(byId("scan-view"), byId("scan"), view.scan, fromScan);
   }
   if (view.vnetMap !== previous?.vnetMap || !previous) renderVnetMap(byId("vnet-map"), view.vnetMap, mapActions);
   if (view.parts.compare !== previous?.parts.compare) {
