@@ -1,7 +1,8 @@
 /**
  * `aksnet completion`: the scripts come from the command registry (every command, subcommand and
- * option is in each), and the bash script completes in a real bash as the shell calls it
- * (COMP_WORDS / COMP_CWORD, then COMPREPLY).
+ * option is in each), and each script completes in its real shell as a user's TAB does: bash as the
+ * shell calls it (COMP_WORDS / COMP_CWORD, then COMPREPLY), zsh on a pseudo-terminal (zsh-capture.zsh),
+ * fish through `complete -C`. PowerShell is checked for content only: Debian and npm do not ship it.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -58,6 +59,45 @@ describe("aksnet completion", () => {
     const r = spawnSync("bash", ["-c", program], { encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim().split("\n").sort()).toEqual([...want].sort());
+  });
+
+  // zsh and fish complete as a user's TAB does: zsh on a pseudo-terminal (zsh/zpty) with the script installed in
+  // $fpath or sourced, fish through `complete -C` (what fish runs for TAB). Debian's zsh and fish (.ci/run).
+  const CAPTURE = join(import.meta.dirname, "zsh-capture.zsh");
+  it.each(
+    cases.flatMap(([name, words, want]) => (["fpath", "source"] as const).map((mode) => ({ name, mode, words, want }))),
+  )("zsh ($mode) completes $name", async ({ mode, words, want }) => {
+    const zdir = mkdtempSync(join(dir, "zsh-"));
+    const file = join(zdir, "_aksnet");
+    writeFileSync(file, (await script("zsh")).stdout);
+    const env = { ...process.env, ZDUMP: join(dir, `zcompdump-${mode}`) };
+    const r = spawnSync("zsh", ["-f", CAPTURE, mode, file, words.join(" ")], {
+      encoding: "utf8",
+      env,
+      timeout: 60_000,
+    });
+    expect(r.error, "zsh is not installed (Debian: apt-get install zsh)").toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim().split("\n").sort()).toEqual([...want].sort());
+  });
+
+  it.each(cases)("fish completes %s", async (_name, words, want) => {
+    const file = join(dir, "aksnet.fish");
+    writeFileSync(file, (await script("fish")).stdout);
+    const line = words.join(" ").replace(/'/g, "\\'");
+    const r = spawnSync("fish", ["--no-config", "-c", `source '${file}'; complete -C '${line}'`], {
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(r.error, "fish is not installed (Debian: apt-get install fish)").toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    expect(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => l.split("\t")[0])
+        .sort(),
+    ).toEqual([...want].sort());
   });
 
   it("the bash script is valid bash", async () => {

@@ -115,7 +115,15 @@ function zsh(specs: readonly CommandSpec[], prog: string): string {
     } else lines.push("      _arguments \\", ...optionSpecs(s).map((l) => `${l} \\`), "    '*:file:_files'");
     lines.push("      ;;");
   }
-  lines.push("  esac", "}", `compdef ${fnName} ${prog}`, "");
+  // Saved in $fpath, the file is the body of an autoloaded function: its first call only defines the function,
+  // so it completes now as well; sourced (`source <(aksnet completion zsh)`), compdef alone binds it.
+  lines.push(
+    "  esac",
+    "}",
+    `compdef ${fnName} ${prog}`,
+    `if [[ "$funcstack[1]" == "${fnName}" ]]; then ${fnName} "$@"; fi`,
+    "",
+  );
   return lines.join("\n");
 }
 
