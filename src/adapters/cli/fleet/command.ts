@@ -8,7 +8,8 @@
  * Bad input (an unreadable file, not a fleet, a bad flag) exits 2 with one sentence.
  */
 import { failOnOption } from "../policy/fail-on.js";
-import { failsAt, type FailOn } from "../policy/levels.js";
+import { failsAt } from "../policy/levels.js";
+import { fleetPolicy } from "./policy.js";
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, relative, resolve } from "node:path";
 import { defineCommand } from "../command.js";
@@ -68,6 +69,9 @@ export default defineCommand({
       .option("--no-cluster-checks", "check: leave out each cluster's own check (the fleet's findings only)")
       .addOption(outputOption(CHECK_OUTPUT))
       .addOption(failOnOption(" (fleet check)"))
+      .option("--config <file>", "check: the project config (default: the nearest aksnet.config.yaml up from here)")
+      .option("--no-config", "check: ignore any aksnet.config.yaml")
+      .option("--baseline <file>", "check: a saved fleet check -o json (or -o sarif): report only findings not in it")
       .addHelpText("after", EXAMPLES);
   },
   async run({ args, opts, io }) {
@@ -97,20 +101,15 @@ export default defineCommand({
         used: loaded.used,
         clusterChecks: opts["clusterChecks"] !== false,
       });
-      const findings = result.findings.map((f) => ({ ...f, location: loaded.locate(f.path) }));
       // Each cluster's own findings, located in its plan file (or in the fleet file for an inline plan).
       const clusters = result.clusters.map((c, i) => ({
         ...c,
         findings: c.findings.map((f) => ({ ...f, location: loaded.locatePlan(i, f.path) })),
       }));
-      await writeOutput(io, CHECK_OUTPUT, format, {
-        file,
-        result: { ...result, clusters },
-        findings,
-        notes: loaded.notes,
-      });
-      const failOn = (opts["failOn"] as FailOn | undefined) ?? "error";
-      const s = result.summary;
+      const policy = await fleetPolicy({ ...result, clusters }, loaded, opts, io.cwd);
+      await writeOutput(io, CHECK_OUTPUT, format, { file, ...policy.view, notes: loaded.notes });
+      const failOn = policy.failOn;
+      const s = policy.view.result.summary;
       const fails =
         (s.errors > 0 && failsAt(failOn, "error")) ||
         (s.warnings > 0 && failsAt(failOn, "warning")) ||

@@ -21,6 +21,8 @@ export interface LoadedFleet {
   readonly problems: readonly SchemaProblem[];
   /** The raw document (for `--write`). */
   readonly value: unknown;
+  /** The fleet file's text (its `# aksnet-ignore` comments). */
+  readonly text: string;
   readonly plans: ReadonlyMap<string, FleetLoadedPlan>;
   readonly used: readonly UsedPrefix[];
   readonly notes: readonly string[];
@@ -161,6 +163,7 @@ async function loadParsedFleet(
     ...(fleet ? { fleet } : {}),
     problems: result.problems,
     value: parsed.value,
+    text: raw,
     plans,
     used,
     notes,

@@ -6,6 +6,7 @@
  */
 import type { FleetAllocateResult, FleetCheckResult } from "../../../engines/fleet/index.js";
 import type { Finding } from "../../../engines/validate/index.js";
+import type { Suppression } from "../policy/apply.js";
 
 export interface Located {
   readonly file: string;
@@ -15,10 +16,16 @@ export interface Located {
 
 export type LocatedFleetFinding = Finding & { readonly location: Located };
 
+export type SuppressedFleetFinding = LocatedFleetFinding & { readonly suppression: Suppression };
+
 export interface FleetCheckView {
   readonly file: string;
+  /** The engine's result, its summary and ok after the project's policy. */
   readonly result: FleetCheckResult;
+  /** The fleet's findings the project's policy reports. */
   readonly findings: readonly LocatedFleetFinding[];
+  /** The fleet's findings an inline comment or the baseline suppressed (docs/ci.md). */
+  readonly suppressed: readonly SuppressedFleetFinding[];
   /** What the used-space readers noticed. */
   readonly notes: readonly string[];
 }
@@ -32,7 +39,7 @@ export interface FleetAllocateView {
 }
 
 export function fleetCheckJson(v: FleetCheckView): unknown {
-  return { file: v.file, ...v.result, findings: v.findings, notes: v.notes };
+  return { file: v.file, ...v.result, findings: v.findings, suppressed: v.suppressed, notes: v.notes };
 }
 
 export function fleetAllocateJson(v: FleetAllocateView): unknown {

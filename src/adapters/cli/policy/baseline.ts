@@ -1,5 +1,6 @@
 /**
- * `--baseline FILE`: a saved `aksnet check -o json` (or `-o sarif`) output; a
+ * `--baseline FILE`: a saved `aksnet check -o json` (or `-o sarif`) output (or
+ * `aksnet fleet check`'s); a
  * finding also in it is reported as suppressed, so only new findings fail the
  * run. Findings are matched by rule, message id, file and field path (not by
  * line, so edits above a finding do not make it new), counted: two equal
@@ -7,6 +8,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { posix, resolve } from "node:path";
+import { formatPath } from "../../../engines/plan/index.js";
 import { UsageError } from "../errors.js";
 
 /** The identity of a finding across runs. Also SARIF's partialFingerprints["aksnet/v1"]. */
@@ -43,7 +45,8 @@ export function baselineFingerprints(doc: unknown): string[] | undefined {
           ruleId: str(r["ruleId"]),
           messageId: str(r["messageId"]),
           file: str(asRecord(r["location"])?.["file"]),
-          path: str(r["path"]),
+          // check's JSON writes the path as text; fleet check's as its keys.
+          path: Array.isArray(r["path"]) ? formatPath(r["path"] as (string | number)[]) : str(r["path"]),
         }),
       );
     }
