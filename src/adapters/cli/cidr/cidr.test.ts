@@ -181,14 +181,8 @@ describe("aksnet cidr: results", () => {
     const r = await cidr(["merge", "10.0.0.0/25", "10.0.0.128/25", "10.2.0.0/16", "-o", "json"]);
     const value = JSON.parse(r.stdout) as unknown;
     expect(r.stdout).toBe(JSON.stringify(value, null, 2) + "\n");
-    expect(value).toEqual({
-      apiVersion: "aksnet/v1",
-      kind: "CidrMergeReport",
-      inputs: 3,
-      count: 2,
-      addresses: "65792",
-      prefixes: ["10.0.0.0/24", "10.2.0.0/16"],
-    });
+    const head = { apiVersion: "aksnet/v1", kind: "CidrMergeReport", inputs: 3, count: 2, addresses: "65792" };
+    expect(value).toEqual({ ...head, prefixes: ["10.0.0.0/24", "10.2.0.0/16"] });
   });
 
   it("notes host bits under the table", async () => {
