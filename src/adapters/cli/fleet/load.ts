@@ -66,7 +66,7 @@ export async function loadFleet(
     throw new UsageError(
       `${file} is not a fleet file: it needs kind: FleetPlan (a cluster plan goes to aksnet check; a fleet lists clusters)`,
     );
-  return loadParsedFleet(parsed, file, io, usedFiles, usedFormat);
+  return loadParsedFleet(parsed, raw, file, io, usedFiles, usedFormat);
 }
 
 /**
@@ -88,11 +88,12 @@ export async function loadFleetIfAny(file: string, io: Io): Promise<LoadedFleet 
   } catch {
     return undefined; // not YAML or JSON: the plan reader says why
   }
-  return isFleetDocument(parsed.value) ? loadParsedFleet(parsed, file, io, []) : undefined;
+  return isFleetDocument(parsed.value) ? loadParsedFleet(parsed, raw, file, io, []) : undefined;
 }
 
 async function loadParsedFleet(
   parsed: ParsedText,
+  raw: string,
   file: string,
   io: Io,
   usedFiles: readonly string[],
