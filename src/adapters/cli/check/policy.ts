@@ -11,7 +11,7 @@ import type { PlanFile } from "../../importers/index.js";
 import type { SuppressedFinding } from "../policy/apply.js";
 import { readBaseline } from "../policy/baseline.js";
 import type { FailOn } from "../policy/levels.js";
-import { loadConfig } from "../policy/load-config.js";
+import { findConfig, loadConfig } from "../policy/load-config.js";
 import { parseSuppressions, SUPPRESSION_RULE } from "../policy/suppressions.js";
 import type { CheckReport, LocatedFinding } from "./report.js";
 
@@ -22,6 +22,15 @@ export const CHECK_RULE_IDS: ReadonlySet<string> = new Set([
   INTERNAL_ERROR_META.id,
   SUPPRESSION_RULE.meta.id,
 ]);
+
+/**
+ * The rule ids a project config may name: one config serves every command, so check accepts the fleet's
+ * rules too (it applies none of them). The fleet's rules load only when there is a config to read.
+ */
+export async function configRuleIds(): Promise<ReadonlySet<string>> {
+  const { FLEET_RULES } = await import("../../../engines/fleet/index.js");
+  return new Set([...CHECK_RULE_IDS, ...FLEET_RULES.map((r) => r.meta.id)]);
+}
 
 export interface PolicyFlags {
   /** --config FILE, false for --no-config, undefined: look for one. */
@@ -36,7 +45,8 @@ export async function withPolicy(
   sources: readonly PlanFile[],
   flags: PolicyFlags,
 ): Promise<{ report: CheckReport; failOn: FailOn }> {
-  const config = flags.config === false ? undefined : await loadConfig(flags.config, flags.cwd, CHECK_RULE_IDS);
+  const hasConfig = flags.config !== false && (flags.config !== undefined || findConfig(flags.cwd) !== undefined);
+  const config = hasConfig ? await loadConfig(flags.config || undefined, flags.cwd, await configRuleIds()) : undefined;
   const baselineFile =
     flags.baseline ?? (config?.config.baseline !== undefined ? resolve(config.dir, config.config.baseline) : undefined);
   const baseline = baselineFile !== undefined ? await readBaseline(baselineFile, flags.cwd) : undefined;

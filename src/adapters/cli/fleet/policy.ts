@@ -6,7 +6,7 @@
  */
 import { compareFindings, summarize } from "../../../engines/validate/index.js";
 import type { FleetCheckResult } from "../../../engines/fleet/index.js";
-import { CHECK_RULE_IDS } from "../check/policy.js";
+import { configRuleIds } from "../check/policy.js";
 import type { FailOn } from "../policy/levels.js";
 import { policyFlags, projectPolicy } from "../policy/project.js";
 import type { LoadedFleet } from "./load.js";
@@ -18,9 +18,8 @@ export async function fleetPolicy(
   opts: Readonly<Record<string, unknown>>,
   cwd: string,
 ): Promise<{ view: Pick<FleetCheckView, "result" | "findings" | "suppressed">; failOn: FailOn }> {
-  const { FLEET_RULES } = await import("../../../engines/fleet/index.js");
   // One config serves every command: it may name check's rules and the fleet's.
-  const known = new Set([...CHECK_RULE_IDS, ...FLEET_RULES.map((r) => r.meta.id)]);
+  const known = await configRuleIds();
   const located: LocatedFleetFinding[] = result.findings.map((f) => ({ ...f, location: loaded.locate(f.path) }));
   const applied = await projectPolicy(
     located,

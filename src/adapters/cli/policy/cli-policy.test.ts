@@ -90,6 +90,13 @@ describe("aksnet check: the project's policy", () => {
         /^aksnet check: the config file aksnet\.config\.yaml: rules\.subnet-too-small: there is no rule "subnet-too-small"; use a rule id from docs\/rules\/README\.md\n$/,
     },
     {
+      name: "a config shared with fleet check may name a fleet rule",
+      config: "rules: { fleet-pool-exhausted: warning, subnet-too-small-for-nodes: off }",
+      args: ["plan.yaml"],
+      code: 0,
+      stdout: /no findings/,
+    },
+    {
       name: "a missing --config",
       args: ["plan.yaml", "--config", "nope.yaml"],
       code: 2,
