@@ -46,6 +46,15 @@ describe("repository files", () => {
     expect(seen.size).toBeGreaterThan(3);
   });
 
+  it("README's Project section names the repository address as an unverified assumption", () => {
+    const section =
+      read("README.md")
+        .split(/^## Project$/m)[1]
+        ?.split(/^## /m)[0] ?? "";
+    expect(section).toContain(`${REPOSITORY_URL} is an assumption`);
+    expect(section).toContain("src/engines/plan/project-urls.ts");
+  });
+
   it.each([
     { file: "README.md", links: ["CONTRIBUTING.md", "docs/architecture.md"] },
     { file: "CONTRIBUTING.md", links: ["docs/architecture.md"] },
