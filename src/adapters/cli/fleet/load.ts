@@ -45,6 +45,21 @@ async function text(io: Io, base: string, path: string, what: string): Promise<s
   }
 }
 
+/**
+ * Why a referenced plan file did not load: its first schema problem at `file:line:col` (with how many more),
+ * e.g. `clusters/a.yaml:7:14: network.podCidrs[0]: expected a string, got 42 (and 1 more schema problem)`.
+ */
+export function planSchemaError(
+  ref: string,
+  problems: readonly { line: number; column: number; pathText: string; message: string }[],
+): string {
+  const p = problems[0];
+  if (p === undefined) return "it is not a cluster plan";
+  const rest = problems.length - 1;
+  const more = rest > 0 ? ` (and ${rest} more schema problem${rest === 1 ? "" : "s"})` : "";
+  return `${ref}:${p.line}:${p.column}: ${p.pathText || "the document"}: ${p.message}${more}`;
+}
+
 /** Reads the fleet file and everything it references. */
 export async function loadFleet(
   file: string,
@@ -128,10 +143,7 @@ async function loadParsedFleet(
             return { file: ref, line: at.line, column: at.column };
           });
           if (loaded.plan) plans.set(ref, loaded.plan satisfies Plan);
-          else
-            plans.set(ref, {
-              error: `${loaded.problems.length} schema problem(s), first: ${loaded.problems[0]?.message ?? ""}`,
-            });
+          else plans.set(ref, { error: planSchemaError(ref, loaded.problems) });
         } catch (e) {
           plans.set(ref, { error: e instanceof Error ? e.message.replace(/\.$/, "") : String(e) });
         }

@@ -78,7 +78,20 @@ describe("aksnet generate FLEET", () => {
       name: "a schema problem in the fleet file",
       setup: () => writeFileSync(join(dir, "bad.yaml"), "kind: FleetPlan\nclusters: 3\n"),
       argv: ["generate", "-f", "az", "bad.yaml"],
-      stderr: /^aksnet generate: bad\.yaml: clusters: .*; fix the fleet file/,
+      stderr: /^aksnet generate: bad\.yaml:2:1: clusters: .*; fix the fleet file/,
+    },
+    {
+      name: "a schema problem in a plan file the fleet names, at its line and column",
+      setup: () => {
+        writeFileSync(join(dir, "bad-plan.yaml"), "name: a\nnetwork:\n  podCidrs: [42]\n");
+        writeFileSync(
+          join(dir, "names-bad.yaml"),
+          "kind: FleetPlan\nclusters:\n  - name: a\n    plan: bad-plan.yaml\n",
+        );
+      },
+      argv: ["generate", "-f", "az", "names-bad.yaml"],
+      stderr:
+        /^aksnet generate: names-bad\.yaml: clusters\[0\]\.plan: bad-plan\.yaml:3:14: network\.podCidrs\[0\]: .*; fix the plan file/,
     },
     {
       name: "--out-dir for a cluster plan",

@@ -27,7 +27,10 @@ export async function readFleetInput(paths: readonly string[], io: Io): Promise<
   const fleet = loaded.fleet;
   if (!fleet) {
     const p = loaded.problems[0]!;
-    throw new UsageError(`${file}: ${p.path || "the document"}: ${p.message}; fix the fleet file`);
+    const at = loaded.locate(p.path);
+    throw new UsageError(
+      `${at.file}:${at.line}:${at.column}: ${p.pathText || "the document"}: ${p.message}; fix the fleet file`,
+    );
   }
   const clusters: { name: string; plan: Plan }[] = [];
   const plans = new Map<string, Plan>();
@@ -45,7 +48,8 @@ export async function readFleetInput(paths: readonly string[], io: Io): Promise<
           throw new UsageError(
             `${file}: clusters[${i}].plan ${c.plan} cannot be read; give a plan file path relative to the fleet file`,
           );
-        throw new UsageError(`${file}: clusters[${i}].plan ${c.plan}: ${why}; fix the plan file`);
+        // `why` starts with the plan file's own `file:line:col` when it is a schema problem.
+        throw new UsageError(`${file}: clusters[${i}].plan: ${why}; fix the plan file`);
       }
       plan = got as Plan;
       plans.set(c.plan, plan);
