@@ -46,7 +46,8 @@ export async function run() {
   const cmp = spawnTimes([BIN, "compare"]);
   const cpuText = (x) => (x === undefined ? "n/a" : formatMs(x));
   console.log(
-    `capacity: node -e 0 ${formatMs(node.wall)} wall, aksnet compare ${formatMs(cmp.wall)} wall, ${cpuText(cmp.cpu)} CPU`,
+    `capacity: node -e 0 ${formatMs(node.wall)} wall, aksnet compare ${formatMs(cmp.wall)} wall, ${cpuText(cmp.cpu)} ` +
+      `CPU`,
   );
 
   const e1 = await measure(() => compare(), { runs: 30, budgetMs: 3000 });
@@ -75,16 +76,22 @@ export async function run() {
   return [
     "## Capacity: `aksnet compare` start-up and the engine",
     "",
-    `Budget: \`aksnet compare\` (the README's first command) answers in under ${BUDGET_MS} ms, whole process. Medians of ${SPAWNS} child processes; CPU is the child's user + system time, which a loaded machine does not inflate the way it inflates wall time.`,
+    `Budget: \`aksnet compare\` (the README's first command) answers in under ${BUDGET_MS} ms, whole process. ` +
+      `Medians of ${SPAWNS} child processes; CPU is the child's user + system time, which a loaded machine does ` +
+      `not inflate the way it inflates wall time.`,
     "",
     "| what | wall | CPU | note |",
     "| --- | ---: | ---: | --- |",
     `| \`node -e 0\` (Node start, the floor) | ${formatMs(node.wall)} | ${cpuText(node.cpu)} | |`,
-    `| \`aksnet compare\` (whole process) | ${formatMs(cmp.wall)} | ${cpuText(cmp.cpu)} | ${within ? "within" : "OVER"} the ${BUDGET_MS} ms budget |`,
-    `| aksnet's share (compare − node start) | ${formatMs(Math.max(0, cmp.wall - node.wall))} | ${node.cpu === undefined || cmp.cpu === undefined ? "n/a" : formatMs(Math.max(0, cmp.cpu - node.cpu))} | module loading, commander, the run |`,
+    `| \`aksnet compare\` (whole process) | ${formatMs(cmp.wall)} | ${cpuText(cmp.cpu)} | ` +
+      `${within ? "within" : "OVER"} the ${BUDGET_MS} ms budget |`,
+    `| aksnet's share (compare − node start) | ${formatMs(Math.max(0, cmp.wall - node.wall))} | ` +
+      `${node.cpu === undefined || cmp.cpu === undefined ? "n/a" : formatMs(Math.max(0, cmp.cpu - node.cpu))} | ` +
+      `module loading, commander, the run |`,
     `| \`compare()\`, in process | ${formatMs(e1.ms)} | ${formatMs(e1.cpuMs)} | 10 model × dataplane rows |`,
     `| \`size()\` for 100 pools | ${formatMs(e2.ms)} | ${formatMs(e2.cpuMs)} | |`,
-    `| 6 × 5,001 \`nodeSubnetAddressesNeeded\` calls | ${formatMs(e3.ms)} | ${formatMs(e3.cpuMs)} | the web chart's curves |`,
+    `| 6 × 5,001 \`nodeSubnetAddressesNeeded\` calls | ${formatMs(e3.ms)} | ${formatMs(e3.cpuMs)} | the web chart's ` +
+      `curves |`,
     "",
   ].join("\n");
 }

@@ -85,6 +85,21 @@ function pairwise(prefixes) {
   return hits;
 }
 
+/** `aksnet check -o json FILE` in-process, output counted and dropped. */
+async function checkCommand() {
+  let bytes = 0;
+  const io = {
+    out: (t) => void (bytes += t.length),
+    err: () => {},
+    stdin: () => process.stdin,
+    isTTY: false,
+    env: { NO_COLOR: "1" },
+    cwd: process.cwd(),
+  };
+  const code = await runCli(["check", "-o", "json", FILE], io);
+  return { code, bytes };
+}
+
 export async function run() {
   const plan = makePlan();
   const total = plan.vnet.subnets.length + CONNECTED;
@@ -92,12 +107,14 @@ export async function run() {
   const text = JSON.stringify(plan, null, 1);
   writeFileSync(FILE, text);
   console.log(
-    `check: plan with ${n(plan.vnet.subnets.length)} VNet subnets and ${n(CONNECTED)} connected prefixes (${n(total)} in all), ${(text.length / 1e6).toFixed(1)} MB`,
+    `check: plan with ${n(plan.vnet.subnets.length)} VNet subnets and ${n(CONNECTED)} connected prefixes ` +
+      `(${n(total)} in all), ${(text.length / 1e6).toFixed(1)} MB`,
   );
 
   const parsed = parsePlan(plan);
   if (!parsed.plan) throw new Error(`bench plan does not parse: ${JSON.stringify(parsed.problems[0])}`);
-  // Resolve inside the timed function: rules share indexes built once per resolved plan, so reusing one would time a warm cache.
+  // Resolve inside the timed function: rules share indexes built once per resolved plan, so reusing one would time a
+  // warm cache.
   const engine = await measure(() => validate(resolvePlan(parsed.plan)), { runs: 5, budgetMs: 20_000 });
   const findings = engine.output;
   // Ten overlapping pairs are reported one by one, the rest counted in one more finding.
@@ -108,49 +125,49 @@ export async function run() {
   if (overlaps < PLANTED_OVERLAPS)
     throw new Error(`expected at least ${PLANTED_OVERLAPS} overlap findings, got ${overlaps}`);
   console.log(
-    `check: resolve + validate ${formatMs(engine.cpuMs)} CPU (${formatMs(engine.ms)} wall), ${n(findings.length)} findings, ${overlaps} subnet overlaps found`,
+    `check: resolve + validate ${formatMs(engine.cpuMs)} CPU (${formatMs(engine.ms)} wall), ${n(findings.length)} ` +
+      `findings, ${overlaps} subnet overlaps found`,
   );
 
-  const full = await measure(
-    async () => {
-      let bytes = 0;
-      const io = {
-        out: (t) => void (bytes += t.length),
-        err: () => {},
-        stdin: () => process.stdin,
-        isTTY: false,
-        env: { NO_COLOR: "1" },
-        cwd: process.cwd(),
-      };
-      const code = await runCli(["check", "-o", "json", FILE], io);
-      return { code, bytes };
-    },
-    { runs: 3, budgetMs: 60_000 },
-  );
+  const full = await measure(checkCommand, { runs: 3, budgetMs: 60_000 });
   console.log(
-    `check: aksnet check -o json (in-process, from the file) ${formatMs(full.cpuMs)} CPU (${formatMs(full.ms)} wall), exit ${full.output.code}`,
+    `check: aksnet check -o json (in-process, from the file) ${formatMs(full.cpuMs)} CPU (${formatMs(full.ms)} ` +
+      `wall), exit ${full.output.code}`,
   );
 
   const slice = plan.vnet.subnets.slice(0, PAIRWISE_SLICE).map((s) => parsePrefix(s.cidr));
   const pw = await measure(() => pairwise(slice), { runs: 3, budgetMs: 20_000 });
   const scaled = pw.cpuMs * (plan.vnet.subnets.length / PAIRWISE_SLICE) ** 2;
   console.log(
-    `check: pairwise overlaps on ${n(PAIRWISE_SLICE)} subnets ${formatMs(pw.cpuMs)}; scaled to ${n(plan.vnet.subnets.length)}: ${formatMs(scaled)}`,
+    `check: pairwise overlaps on ${n(PAIRWISE_SLICE)} subnets ${formatMs(pw.cpuMs)}; scaled to ` +
+      `${n(plan.vnet.subnets.length)}: ${formatMs(scaled)}`,
   );
 
+  return report({ plan, text, engine, full, scaled, findings, overlaps });
+}
+
+/** The markdown section from the measured figures. */
+function report({ plan, text, engine, full, scaled, findings, overlaps }) {
   const verdict = (ms) => (ms < BUDGET_MS ? "within" : "**over**");
   return [
     "## check: 100,000 subnets",
     "",
-    `A plan whose VNet (10.0.0.0/8) holds ${n(plan.vnet.subnets.length)} subnets (${PLANTED_OVERLAPS} planted overlaps) and whose connected networks hold ${n(CONNECTED)} prefixes; seed 4. Budget: under ${formatMs(BUDGET_MS)}. CPU time, median.`,
+    `A plan whose VNet (10.0.0.0/8) holds ${n(plan.vnet.subnets.length)} subnets (${PLANTED_OVERLAPS} planted ` +
+      `overlaps) and whose connected networks hold ${n(CONNECTED)} prefixes; seed 4. Budget: under ` +
+      `${formatMs(BUDGET_MS)}. CPU time, median.`,
     "",
     "| what | CPU | wall | budget | ratio |",
     "|---|---:|---:|---|---:|",
-    `| \`validate(resolvePlan(plan))\`: defaults, then every rule | ${formatMs(engine.cpuMs)} | ${formatMs(engine.ms)} | ${verdict(engine.cpuMs)} | 1× |`,
-    `| \`aksnet check -o json FILE\` in-process (read, parse with source map, resolve, validate, locate, render; ${(text.length / 1e6).toFixed(1)} MB JSON) | ${formatMs(full.cpuMs)} | ${formatMs(full.ms)} | ${verdict(full.cpuMs)} | ${(full.cpuMs / engine.cpuMs).toFixed(1)}× |`,
-    `| yardstick: pairwise \`Prefix.overlaps\` over the VNet subnets, ${n(PAIRWISE_SLICE)} measured, scaled by n² | ${formatMs(scaled)} | | | ${(scaled / engine.cpuMs).toFixed(0)}× |`,
+    `| \`validate(resolvePlan(plan))\`: defaults, then every rule | ${formatMs(engine.cpuMs)} | ` +
+      `${formatMs(engine.ms)} | ${verdict(engine.cpuMs)} | 1× |`,
+    `| \`aksnet check -o json FILE\` in-process (read, parse with source map, resolve, validate, locate, render; ` +
+      `${(text.length / 1e6).toFixed(1)} MB JSON) | ${formatMs(full.cpuMs)} | ${formatMs(full.ms)} | ` +
+      `${verdict(full.cpuMs)} | ${(full.cpuMs / engine.cpuMs).toFixed(1)}× |`,
+    `| yardstick: pairwise \`Prefix.overlaps\` over the VNet subnets, ${n(PAIRWISE_SLICE)} measured, scaled by n² | ` +
+      `${formatMs(scaled)} | | | ${(scaled / engine.cpuMs).toFixed(0)}× |`,
     "",
-    `${n(findings.length)} findings; all ${overlaps} planted subnet overlaps found (ten reported one by one, the rest counted).`,
+    `${n(findings.length)} findings; all ${overlaps} planted subnet overlaps found (ten reported one by one, the ` +
+      `rest counted).`,
     "",
   ].join("\n");
 }

@@ -193,7 +193,8 @@ export async function run() {
   const rss = process.memoryUsage().rss;
   const out = check.output;
   console.log(
-    `check: ${formatMs(check.cpuMs)} CPU, ${formatMs(check.ms)} wall, ${n(out.counts.ranges)} ranges, ${n(out.counts.overlappingPairs)} pairs, ${out.findings.length} findings`,
+    `check: ${formatMs(check.cpuMs)} CPU, ${formatMs(check.ms)} wall, ${n(out.counts.ranges)} ranges, ` +
+      `${n(out.counts.overlappingPairs)} pairs, ${out.findings.length} findings`,
   );
   const lean = await measure(() => checkFleet(fleet, { clusterChecks: false }), { runs: 3, warmups: 1 });
   console.log(`check without per-cluster checks: ${formatMs(lean.cpuMs)} CPU`);
@@ -206,29 +207,43 @@ export async function run() {
   const sliceComparisons = rows * m - (rows * (rows + 1)) / 2;
   const naiveMs = (naive.cpuMs * all) / sliceComparisons;
   console.log(
-    `naive pairwise: ${formatMs(naive.cpuMs)} for ${n(sliceComparisons)} comparisons → ${formatMs(naiveMs)} for ${n(all)}`,
+    `naive pairwise: ${formatMs(naive.cpuMs)} for ${n(sliceComparisons)} comparisons → ${formatMs(naiveMs)} for ` +
+      `${n(all)}`,
   );
 
+  return report({ scaleNote, load, a, alloc, check, lean, out, rss, before, m, rows, naiveMs });
+}
+
+/** The markdown section from the measured figures. */
+function report({ scaleNote, load, a, alloc, check, lean, out, rss, before, m, rows, naiveMs }) {
   const verdict = (ms, budget) => (ms <= budget ? "within" : `OVER ${n(budget)} ms`);
   return [
     "## fleet: allocate 1,000 clusters, check 1,000 clusters + 2,000 networks",
     "",
-    `Inputs${scaleNote}: allocate — ${n(CLUSTERS)} clusters × 6 subnets from 10.0.0.0/8 holding ${n(a.used.length)} used prefixes; ` +
-      `check — ${n(CLUSTERS)} clusters (${n(CLUSTERS * 100)} subnets), ${n(NETWORKS)} connected networks, ${n(out.counts.ranges)} ranges, ` +
-      `${n(out.counts.overlappingPairs)} overlapping pairs (most of them a subnet in its own VNet), ${out.findings.length} fleet findings.`,
+    `Inputs${scaleNote}: allocate — ${n(CLUSTERS)} clusters × 6 subnets from 10.0.0.0/8 holding ${n(a.used.length)} ` +
+      `used prefixes; check — ${n(CLUSTERS)} clusters (${n(CLUSTERS * 100)} subnets), ${n(NETWORKS)} connected ` +
+      `networks, ${n(out.counts.ranges)} ranges, ` +
+      `${n(out.counts.overlappingPairs)} overlapping pairs (most of them a subnet in its own VNet), ` +
+      `${out.findings.length} fleet findings.`,
     "",
     "| measured | CPU | wall | budget | verdict |",
     "|---|---|---|---|---|",
-    `| \`allocateFleet\`: size 4 templates, place ${n(CLUSTERS)} VNets, lay out and write ${n(CLUSTERS)} plans, check each (moved copies of a checked plan: the name rule) | ${formatMs(alloc.cpuMs)} | ${formatMs(alloc.ms)} | ${n(ALLOCATE_BUDGET)} ms | ${verdict(alloc.cpuMs, ALLOCATE_BUDGET)} |`,
-    `| \`checkFleet\`: model, pair search, judgement, forecast, ${n(CLUSTERS)} clusters' own checks | ${formatMs(check.cpuMs)} | ${formatMs(check.ms)} | ${n(CHECK_BUDGET)} ms | ${verdict(check.cpuMs, CHECK_BUDGET)} |`,
+    `| \`allocateFleet\`: size 4 templates, place ${n(CLUSTERS)} VNets, lay out and write ${n(CLUSTERS)} plans, ` +
+      `check each (moved copies of a checked plan: the name rule) | ${formatMs(alloc.cpuMs)} | ` +
+      `${formatMs(alloc.ms)} | ${n(ALLOCATE_BUDGET)} ms | ${verdict(alloc.cpuMs, ALLOCATE_BUDGET)} |`,
+    `| \`checkFleet\`: model, pair search, judgement, forecast, ${n(CLUSTERS)} clusters' own checks | ` +
+      `${formatMs(check.cpuMs)} | ${formatMs(check.ms)} | ${n(CHECK_BUDGET)} ms | ` +
+      `${verdict(check.cpuMs, CHECK_BUDGET)} |`,
     `| \`checkFleet\` without the clusters' own checks | ${formatMs(lean.cpuMs)} | ${formatMs(lean.ms)} | | |`,
-    `| naive pairwise test of the same ${n(m)} ranges (owner and interval only; ${n(rows)} rows timed, scaled) | ${formatMs(naiveMs)} | | | ${(naiveMs / check.cpuMs).toFixed(0)}× the full check |`,
+    `| naive pairwise test of the same ${n(m)} ranges (owner and interval only; ${n(rows)} rows timed, scaled) | ` +
+      `${formatMs(naiveMs)} | | | ${(naiveMs / check.cpuMs).toFixed(0)}× the full check |`,
     "",
-    `Resident memory after the check: ${n(Math.round(rss / 2 ** 20))} MB (before it: ${n(Math.round(before / 2 ** 20))} MB; budget 1 GB).`,
+    `Resident memory after the check: ${n(Math.round(rss / 2 ** 20))} MB (before it: ` +
+      `${n(Math.round(before / 2 ** 20))} MB; budget 1 GB).`,
     "",
-    `Load average (1 min) when this benchmark started: ${load} on ${n(cpus().length)} cores. The verdicts compare CPU time ` +
-      "(user + system of the process): on a shared machine the wall time mostly measures the neighbours; on an idle one " +
-      "the two are close (the engines are single-threaded).",
+    `Load average (1 min) when this benchmark started: ${load} on ${n(cpus().length)} cores. The verdicts compare ` +
+      "CPU time (user + system of the process): on a shared machine the wall time mostly measures the neighbours; " +
+      "on an idle one the two are close (the engines are single-threaded).",
     "",
   ].join("\n");
 }

@@ -85,9 +85,11 @@ async function startServer() {
  * (`@@{…}`). The script's last expression sets `result`.
  */
 function runChild(body) {
-  const script = `${body}
+  const script =
+    `${body}
     const u = process.resourceUsage();
-    process.stderr.write("\\n@@" + JSON.stringify({ result, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssKb: u.maxRSS }) + "\\n");`;
+    process.stderr.write("\\n@@" + JSON.stringify({ result, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, ` +
+    `maxRssKb: u.maxRSS }) + "\\n");`;
   const t = performance.now();
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
     cwd: ROOT,
@@ -104,15 +106,18 @@ function runChild(body) {
 /** aksnet inspect through the CLI's own entry; the result is a hash of the JSON report without its `source`. */
 function aksnet(args) {
   const main = new URL("../dist/adapters/cli/main.js", import.meta.url).href;
-  return runChild(`
+  return runChild(
+    `
     import { createHash } from "node:crypto";
     const { run } = await import(${JSON.stringify(main)});
     let out = "";
-    const io = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), stdin: () => process.stdin, isTTY: false, env: { NO_COLOR: "1" }, cwd: process.cwd() };
+    const io = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), stdin: () => process.stdin, isTTY: ` +
+      `false, env: { NO_COLOR: "1" }, cwd: process.cwd() };
     const code = await run(${JSON.stringify(["inspect", ...args, "-o", "json"])}, io);
     if (code > 1) throw new Error("aksnet inspect exited " + code);
     const { source, ...rest } = JSON.parse(out);
-    const result = createHash("sha256").update(JSON.stringify(rest)).digest("hex").slice(0, 16);`);
+    const result = createHash("sha256").update(JSON.stringify(rest)).digest("hex").slice(0, 16);`,
+  );
 }
 
 /** The resources inspect lists, as paths with the query inspect sends. */
@@ -123,9 +128,12 @@ const LISTS = [
   "/apis/acn.azure.com/v1alpha/namespaces/kube-system/nodenetworkconfigs",
 ];
 
-/** A plain paginated list through the same server: node:https with keep-alive, JSON.parse of each page, items counted. */
+/**
+ * A plain paginated list through the same server: node:https with keep-alive, JSON.parse of each page, items counted.
+ */
 function plainList(kubeconfig) {
-  return runChild(`
+  return runChild(
+    `
     import https from "node:https";
     const k8s = await import("@kubernetes/client-node");
     const kc = new k8s.KubeConfig();
@@ -146,17 +154,20 @@ function plainList(kubeconfig) {
     for (const path of ${JSON.stringify(LISTS)}) {
       let cont;
       do {
-        const page = await get(path + (path.includes("?") ? "&" : "?") + "limit=${PAGE}" + (cont ? "&continue=" + encodeURIComponent(cont) : ""));
+        const page = await get(path + (path.includes("?") ? "&" : "?") + "limit=${PAGE}" + (cont ? "&continue=" + ` +
+      `encodeURIComponent(cont) : ""));
         result += page.items.length;
         cont = page.metadata?.continue;
       } while (cont);
     }
-    agent.destroy();`);
+    agent.destroy();`,
+  );
 }
 
 /** The client's own typed list calls (objects deserialised into its model classes), as inspect made before. */
 function typedList(kubeconfig) {
-  return runChild(`
+  return runChild(
+    `
     const k8s = await import("@kubernetes/client-node");
     const kc = new k8s.KubeConfig();
     kc.loadFromFile(${JSON.stringify(kubeconfig)});
@@ -166,9 +177,11 @@ function typedList(kubeconfig) {
     const limit = ${PAGE};
     const calls = [
       (c) => core.listNode({ limit, _continue: c }),
-      (c) => core.listPodForAllNamespaces({ limit, _continue: c, fieldSelector: "status.phase!=Succeeded,status.phase!=Failed" }),
+      (c) => core.listPodForAllNamespaces({ limit, _continue: c, fieldSelector: ` +
+      `"status.phase!=Succeeded,status.phase!=Failed" }),
       (c) => apps.listDaemonSetForAllNamespaces({ limit, _continue: c }),
-      (c) => custom.listNamespacedCustomObject({ group: "acn.azure.com", version: "v1alpha", plural: "nodenetworkconfigs", namespace: "kube-system", limit, _continue: c }),
+      (c) => custom.listNamespacedCustomObject({ group: "acn.azure.com", version: "v1alpha", plural: ` +
+      `"nodenetworkconfigs", namespace: "kube-system", limit, _continue: c }),
     ];
     let result = 0;
     for (const call of calls) {
@@ -178,7 +191,8 @@ function typedList(kubeconfig) {
         result += page.items.length;
         cont = page.metadata?._continue ?? page.metadata?.continue;
       } while (cont);
-    }`);
+    }`,
+  );
 }
 
 /** jq extracting every pod IP; CPU and RSS from /usr/bin/time when it exists. */
@@ -212,7 +226,8 @@ function series(label, fn, runs = RUNS) {
     const x = fn();
     xs.push(x);
     console.log(
-      `inspect: ${label} run ${i + 1}: ${formatMs(x.ms)} wall, ${x.cpuMs === undefined ? "–" : formatMs(x.cpuMs)} CPU, ${x.rssMb === undefined ? "–" : `${x.rssMb.toFixed(0)} MB`} peak (${x.result})`,
+      `inspect: ${label} run ${i + 1}: ${formatMs(x.ms)} wall, ${x.cpuMs === undefined ? "–" : formatMs(x.cpuMs)} ` +
+        `CPU, ${x.rssMb === undefined ? "–" : `${x.rssMb.toFixed(0)} MB`} peak (${x.result})`,
     );
   }
   const cpu = xs.map((x) => x.cpuMs).filter((x) => x !== undefined);
@@ -226,7 +241,8 @@ function series(label, fn, runs = RUNS) {
 }
 
 const cells = (x) =>
-  `${formatMs(x.ms)} (best ${formatMs(x.bestMs)}) | ${x.cpuMs === undefined ? "–" : formatMs(x.cpuMs)} | ${x.rssMb === undefined ? "–" : `${x.rssMb.toFixed(0)} MB`}`;
+  `${formatMs(x.ms)} (best ${formatMs(x.bestMs)}) | ${x.cpuMs === undefined ? "–" : formatMs(x.cpuMs)} | ` +
+  `${x.rssMb === undefined ? "–" : `${x.rssMb.toFixed(0)} MB`}`;
 
 export async function run() {
   ensureDump();
@@ -252,25 +268,37 @@ export async function run() {
   return [
     "## inspect (issues 6 and 14)",
     "",
-    `A ${n(NODES)}-node, ${n(PODS)}-pod Azure CNI Overlay cluster (scripts/gen-cluster.ts, seed 1; as a dump ${sizeMb.toFixed(0)} MB).`,
-    `Medians of ${RUNS} runs (the typed list: 1 run), best wall time in parentheses, peak memory the highest run; load average ${load.toFixed(1)} on this 2-core machine when the benchmark started (the wall times measure the neighbours too: CPU time is the steadier figure).`,
-    "Live: the fake API server (`src/adapters/inspect/testing/fake-apiserver.ts`) in its own process, HTTPS on 127.0.0.1, " +
+    `A ${n(NODES)}-node, ${n(PODS)}-pod Azure CNI Overlay cluster (scripts/gen-cluster.ts, seed 1; as a dump ` +
+      `${sizeMb.toFixed(0)} MB).`,
+    `Medians of ${RUNS} runs (the typed list: 1 run), best wall time in parentheses, peak memory the highest run; ` +
+      `load average ${load.toFixed(1)} on this 2-core machine when the benchmark started (the wall times measure ` +
+      `the neighbours too: CPU time is the steadier figure).`,
+    "Live: the fake API server (`src/adapters/inspect/testing/fake-apiserver.ts`) in its own process, HTTPS on " +
+      "127.0.0.1, " +
       `${PAGE} items a page as kubectl asks; CPU is the client's alone (the server's wait is in the wall time). ` +
-      "aksnet does the whole job (classification, per-node use, address use, headroom, JSON report); the live report is checked equal to the dump's.",
+      "aksnet does the whole job (classification, per-node use, address use, headroom, JSON report); the live report " +
+      "is checked equal to the dump's.",
     "",
     "| what | wall | CPU | peak RSS | budget |",
     "| --- | ---: | ---: | ---: | --- |",
-    `| aksnet inspect --from-dump … -o json | ${cells(dump)} | < 10 s: ${ok(dump.bestMs, BUDGET_MS)} (best wall), ${ok(dump.cpuMs, BUDGET_MS)} (CPU); < 1 GB: ${ok(dump.rssMb, BUDGET_RSS_MB)} |`,
-    `| aksnet inspect --kubeconfig … -o json (live) | ${cells(live)} | ≤ 2× the dump: ${ok(live.bestMs, 2 * dump.bestMs)} (best wall ${ratio(live.bestMs, dump.bestMs)}), ${ok(live.cpuMs, 2 * dump.cpuMs)} (CPU ${ratio(live.cpuMs, dump.cpuMs)}) |`,
-    `| plain paginated list, same server (node:https keep-alive, JSON.parse per page; ${n(plain.result)} items) | ${cells(plain)} | peer: live ÷ plain ${ratio(live.cpuMs, plain.cpuMs)} CPU |`,
-    `| @kubernetes/client-node typed list calls, same server (inspect's path before; ${n(typed.result)} items) | ${cells(typed)} | before: ${ratio(typed.cpuMs, live.cpuMs)} the live CPU |`,
+    `| aksnet inspect --from-dump … -o json | ${cells(dump)} | < 10 s: ${ok(dump.bestMs, BUDGET_MS)} (best wall), ` +
+      `${ok(dump.cpuMs, BUDGET_MS)} (CPU); < 1 GB: ${ok(dump.rssMb, BUDGET_RSS_MB)} |`,
+    `| aksnet inspect --kubeconfig … -o json (live) | ${cells(live)} | ≤ 2× the dump: ` +
+      `${ok(live.bestMs, 2 * dump.bestMs)} (best wall ${ratio(live.bestMs, dump.bestMs)}), ` +
+      `${ok(live.cpuMs, 2 * dump.cpuMs)} (CPU ${ratio(live.cpuMs, dump.cpuMs)}) |`,
+    `| plain paginated list, same server (node:https keep-alive, JSON.parse per page; ${n(plain.result)} items) | ` +
+      `${cells(plain)} | peer: live ÷ plain ${ratio(live.cpuMs, plain.cpuMs)} CPU |`,
+    `| @kubernetes/client-node typed list calls, same server (inspect's path before; ${n(typed.result)} items) | ` +
+      `${cells(typed)} | before: ${ratio(typed.cpuMs, live.cpuMs)} the live CPU |`,
     ...(jq
       ? [
-          `| jq -r '… .status.podIPs[]?.ip' on the dump (pod IPs only, ${n(jq.result)} lines) | ${cells(jq)} | peer: dump ÷ jq ${ratio(dump.cpuMs, jq.cpuMs)} CPU |`,
+          `| jq -r '… .status.podIPs[]?.ip' on the dump (pod IPs only, ${n(jq.result)} lines) | ${cells(jq)} | peer: ` +
+            `dump ÷ jq ${ratio(dump.cpuMs, jq.cpuMs)} CPU |`,
         ]
       : []),
     "",
-    `${n(items)} objects listed (${n(Math.ceil(PODS / PAGE) + Math.ceil(NODES / PAGE) + 2)} pages). How the live path reads: docs/inspect.md, "Performance".`,
+    `${n(items)} objects listed (${n(Math.ceil(PODS / PAGE) + Math.ceil(NODES / PAGE) + 2)} pages). How the live ` +
+      `path reads: docs/inspect.md, "Performance".`,
     "",
   ].join("\n");
 }

@@ -30,6 +30,11 @@ const W2_PY_SUBSET = 200_000;
 const n = (x) => x.toLocaleString("en-US");
 
 function workloads(d) {
+  return [...parseMergeWorkloads(d), ...overlapWorkloads(d), ...spaceWorkloads(d)];
+}
+
+/** W1, W2: parse + format, merge. */
+function parseMergeWorkloads(d) {
   return [
     {
       id: "W1 v4",
@@ -57,7 +62,8 @@ function workloads(d) {
       aksnet: () => aksnet.merge(d.v4),
       typed: () => typed.merge(d.v4),
       cidrTools: () => cidrTools.merge(d.v4),
-      // ipaddress needs over a minute for the million; both Python peers do a subset, scaled linearly (which flatters them).
+      // ipaddress needs over a minute for the million; both Python peers do a subset, scaled linearly (which flatters
+      // them).
       pySubset: {
         lines: Math.min(W2_PY_SUBSET, d.v4.length),
         scale: d.v4.length / Math.min(W2_PY_SUBSET, d.v4.length),
@@ -65,6 +71,12 @@ function workloads(d) {
       },
       targets: { cidrTools: 2.5, typed: 1 / 1.5 },
     },
+  ];
+}
+
+/** W3a-c: overlap queries and pair searches. */
+function overlapWorkloads(d) {
+  return [
     {
       id: "W3a",
       what: `which of ${n(d.queries.length)} queries overlap any of ${n(d.used.length)} subnets`,
@@ -97,9 +109,12 @@ function workloads(d) {
     },
     {
       id: "W3c",
-      what: `all overlapping pairs among ${n(d.nested.length)} nested prefixes (on-premises /10s and hub /12s over the subnets)`,
+      what:
+        `all overlapping pairs among ${n(d.nested.length)} nested prefixes (on-premises /10s and hub /12s over ` +
+        `the subnets)`,
       files: [d.files.nested],
-      // The pair search itself (the fleet check's hot path): each side returns its pairs in its own form, made text only for the check.
+      // The pair search itself (the fleet check's hot path): each side returns its pairs in its own form, made text
+      // only for the check.
       aksnet: () => aksnet.overlappingPairsRaw(d.nested),
       aksnetLines: aksnet.pairLines,
       typed: () => typed.overlappingPairCodes(d.nested),
@@ -107,6 +122,12 @@ function workloads(d) {
       go: true,
       targets: { typed: 1 / 1.5, go: 1 / 1.5 },
     },
+  ];
+}
+
+/** W4, W5: free space and allocation. */
+function spaceWorkloads(d) {
+  return [
     {
       id: "W4",
       what: `free space of ${PARENT} minus ${n(d.used.length)} subnets`,
@@ -136,10 +157,16 @@ function cell(r, base) {
   if (r.missing) return `n/a (${r.missing})`;
   if (r.wrong) return `WRONG OUTPUT (${r.wrong})`;
   const ratio = r.ms / base;
-  return `${r.extrapolated ? "≈ " : ""}${formatMs(r.ms)} (${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×)${r.extrapolated ? "¹" : ""}`;
+  return (
+    `${r.extrapolated ? "≈ " : ""}${formatMs(r.ms)} ` +
+    `(${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}×)${r.extrapolated ? "¹" : ""}`
+  );
 }
 
-/** The figures printed in issue 2 (wall-clock, the issue's machine, idle): a cross-check on this run's typed-array reference. */
+/**
+ * The figures printed in issue 2 (wall-clock, the issue's machine, idle): a cross-check on this run's typed-array
+ * reference.
+ */
 const ISSUE_MS = {
   "W1 v4": { cidrTools: 390 },
   W2: { cidrTools: 1100, typed: 420 },
@@ -157,20 +184,29 @@ function verdict(w, r, peer, min) {
   if (peer === "go") {
     if (!p || p.ms === undefined) return `| ${w.id} | within 1.5× of Go's net/netip | no figure | not measured |`;
     const f = a.ms / p.ms;
-    return `| ${w.id} | within 1.5× of Go's net/netip | aksnet ${formatMs(a.ms)} = ${f.toFixed(2)}× Go's ${formatMs(p.ms)} (${wall(a, p)}) | ${f <= 1.5 ? "met" : "**MISSED**"} |`;
+    return (
+      `| ${w.id} | within 1.5× of Go's net/netip | aksnet ${formatMs(a.ms)} = ${f.toFixed(2)}× Go's ` +
+      `${formatMs(p.ms)} (${wall(a, p)}) | ${f <= 1.5 ? "met" : "**MISSED**"} |`
+    );
   }
   if (peer === "typed") {
     if (!p || p.ms === undefined)
       return `| ${w.id} | within 1.5× of the typed-array reference | no figure | not measured |`;
     const f = a.ms / p.ms;
-    return `| ${w.id} | within 1.5× of the typed-array reference | aksnet ${formatMs(a.ms)} = ${f.toFixed(2)}× the reference's ${formatMs(p.ms)} (${wall(a, p)}) | ${f <= 1.5 ? "met" : "**MISSED**"} |`;
+    return (
+      `| ${w.id} | within 1.5× of the typed-array reference | aksnet ${formatMs(a.ms)} = ${f.toFixed(2)}× the ` +
+      `reference's ${formatMs(p.ms)} (${wall(a, p)}) | ${f <= 1.5 ? "met" : "**MISSED**"} |`
+    );
   }
   const goal = min === 1 ? "faster than cidr-tools" : `at least ${min}× faster than cidr-tools`;
   if (!p || p.ms === undefined) return `| ${w.id} | ${goal} | no figure | not measured |`;
   const f = p.ms / a.ms;
   const met = min === 1 ? f > 1 : f >= min;
   const how = f >= 1 ? `${f.toFixed(2)}× faster` : `${(1 / f).toFixed(2)}× slower`;
-  return `| ${w.id} | ${goal} | aksnet ${formatMs(a.ms)} vs ${formatMs(p.ms)}: ${how} (${wall(a, p)}) | ${met ? "met" : "**MISSED**"} |`;
+  return (
+    `| ${w.id} | ${goal} | aksnet ${formatMs(a.ms)} vs ${formatMs(p.ms)}: ${how} (${wall(a, p)}) | ` +
+    `${met ? "met" : "**MISSED**"} |`
+  );
 }
 
 async function timed(label, fn, expected, toLines = (out) => out) {
@@ -182,7 +218,8 @@ async function timed(label, fn, expected, toLines = (out) => out) {
     return { wrong, fp };
   }
   console.log(
-    `  ${label.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, ${n(fp.count)} lines, sha256 ${fp.hash})`,
+    `  ${label.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, ` +
+      `${n(fp.count)} lines, sha256 ${fp.hash})`,
   );
   return { ms: r.cpuMs, wall: r.ms, fp };
 }
@@ -204,7 +241,8 @@ function go(bin, w, expected) {
     return { wrong };
   }
   console.log(
-    `  ${"go net/netip".padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, same output)`,
+    `  ${"go net/netip".padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  ` +
+      `(${r.runs} runs, same output)`,
   );
   return { ms: r.cpuMs, wall: r.ms };
 }
@@ -226,13 +264,15 @@ function python(exe, lib, w, expected) {
   }
   if (!sub) {
     console.log(
-      `  ${lib.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, same output)`,
+      `  ${lib.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, ` +
+        `same output)`,
     );
     return { ms: r.cpuMs, wall: r.ms };
   }
   const note = `${n(sub.lines)} lines timed, ×${n(sub.scale)}`;
   console.log(
-    `  ${lib.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, same output; ${note}: ≈ ${formatMs(r.cpuMs * sub.scale)} CPU)`,
+    `  ${lib.padEnd(18)} ${formatMs(r.cpuMs).padStart(9)} CPU ${formatMs(r.ms).padStart(9)} wall  (${r.runs} runs, ` +
+      `same output; ${note}: ≈ ${formatMs(r.cpuMs * sub.scale)} CPU)`,
   );
   return { ms: r.cpuMs * sub.scale, wall: r.ms * sub.scale, extrapolated: note };
 }
@@ -248,51 +288,21 @@ export async function run() {
   const cidrToolsVersion = JSON.parse(
     readFileSync(new URL("../node_modules/cidr-tools/package.json", import.meta.url), "utf8"),
   ).version;
-  const goBin = buildGoPeer();
+  const peers = { exe, hasNetaddr, goBin: buildGoPeer() };
   const rows = [];
   const verdicts = [];
   const misses = [];
   for (const w of workloads(d)) {
     console.log(`${w.id}: ${w.what}`);
-    const a = await timed("aksnet", w.aksnet, undefined, w.aksnetLines);
-    const r = { w, aksnet: a };
-    if (w.typed) r.typed = await timed("typed-array", w.typed, a.fp, w.typedLines);
-    if (w.go) r.go = go(goBin, w, a.fp);
-    if (w.cidrTools) r.cidrTools = await timed("cidr-tools", w.cidrTools, a.fp);
-    if (w.cidrToolsSubset) {
-      const s = w.cidrToolsSubset;
-      const sub = await timed(`cidr-tools (subset)`, s.run, fingerprint(s.expected()));
-      r.cidrTools =
-        sub.ms === undefined ? sub : { ms: sub.ms * s.scale, wall: sub.wall * s.scale, extrapolated: s.note };
-      if (sub.ms !== undefined)
-        console.log(`  ${"cidr-tools".padEnd(18)} ≈ ${formatMs(sub.ms * s.scale)} CPU extrapolated (${s.note})`);
-    }
-    if (w.py) {
-      r.ipaddress = python(exe, "ipaddress", w, a.fp);
-      r.netaddr = hasNetaddr ? python(exe, "netaddr", w, a.fp) : { missing: "python3-netaddr is not installed" };
-    }
+    const r = await measureWorkload(w, peers);
     rows.push(r);
-    const before = verdicts.length;
-    for (const [peer, min] of Object.entries(w.targets)) verdicts.push(verdict(w, r, peer, min));
-    const issue = ISSUE_MS[w.id];
-    if (issue?.typed && issue.cidrTools && r.cidrTools?.ms !== undefined && !r.cidrTools.extrapolated) {
-      // The issue's typed-array figure, scaled to this run by how cidr-tools fared here against the issue's cidr-tools figure.
-      const scale = r.cidrTools.ms / issue.cidrTools;
-      const est = issue.typed * scale;
-      verdicts.push(
-        `| ${w.id} | within 1.5× of the issue's typed-array figure (${formatMs(issue.typed)}), scaled to this run by cidr-tools (${formatMs(r.cidrTools.ms)} here ÷ ${formatMs(issue.cidrTools)} there = ${scale.toFixed(2)}): ≈ ${formatMs(est)} | aksnet ${formatMs(a.ms)} = ${(a.ms / est).toFixed(2)}× of it | ${a.ms <= 1.5 * est ? "met" : "**MISSED**"} |`,
-      );
-    }
-    if (verdicts.slice(before).some((v) => v.includes("MISSED"))) {
-      const spots = await hotSpots(w.aksnet, { runs: 1 });
-      misses.push(`- ${w.id}: ${formatHotSpots(spots)}`);
-      console.log(`  where aksnet's time goes: ${formatHotSpots(spots)}`);
-    }
+    await judge(w, r, verdicts, misses);
   }
   const lines = [
     "## IP core: workloads W1–W5 (issue 2) and W3c (issue 15)",
     "",
-    `Load average (1 min) when this benchmark started: ${load.toFixed(1)} on 2 cores (CPU time is what the figures compare).`,
+    `Load average (1 min) when this benchmark started: ${load.toFixed(1)} on 2 cores (CPU time is what the figures ` +
+      `compare).`,
     "",
     ...(scale === 1
       ? []
@@ -300,33 +310,109 @@ export async function run() {
           `**Smoke run: every input scaled by ${scale} (AKSNET_BENCH_SCALE); these are not the issue's workloads.**`,
           "",
         ]),
+    ...methodLines(exe, hasNetaddr, cidrToolsVersion),
+    ...resultLines(rows),
+    ...targetLines(verdicts, misses),
+  ];
+  return lines.join("\n");
+}
+
+/** One workload timed in aksnet and every peer that has it. */
+async function measureWorkload(w, { exe, hasNetaddr, goBin }) {
+  const a = await timed("aksnet", w.aksnet, undefined, w.aksnetLines);
+  const r = { w, aksnet: a };
+  if (w.typed) r.typed = await timed("typed-array", w.typed, a.fp, w.typedLines);
+  if (w.go) r.go = go(goBin, w, a.fp);
+  if (w.cidrTools) r.cidrTools = await timed("cidr-tools", w.cidrTools, a.fp);
+  if (w.cidrToolsSubset) {
+    const s = w.cidrToolsSubset;
+    const sub = await timed(`cidr-tools (subset)`, s.run, fingerprint(s.expected()));
+    r.cidrTools = sub.ms === undefined ? sub : { ms: sub.ms * s.scale, wall: sub.wall * s.scale, extrapolated: s.note };
+    if (sub.ms !== undefined)
+      console.log(`  ${"cidr-tools".padEnd(18)} ≈ ${formatMs(sub.ms * s.scale)} CPU extrapolated (${s.note})`);
+  }
+  if (w.py) {
+    r.ipaddress = python(exe, "ipaddress", w, a.fp);
+    r.netaddr = hasNetaddr ? python(exe, "netaddr", w, a.fp) : { missing: "python3-netaddr is not installed" };
+  }
+  return r;
+}
+
+/** The workload's targets against its figures (appended to verdicts); a missed one's hot spots (appended to misses). */
+async function judge(w, r, verdicts, misses) {
+  const a = r.aksnet;
+  const before = verdicts.length;
+  for (const [peer, min] of Object.entries(w.targets)) verdicts.push(verdict(w, r, peer, min));
+  const issue = ISSUE_MS[w.id];
+  if (issue?.typed && issue.cidrTools && r.cidrTools?.ms !== undefined && !r.cidrTools.extrapolated) {
+    // The issue's typed-array figure, scaled to this run by how cidr-tools fared here against the issue's cidr-tools
+    // figure.
+    const scale = r.cidrTools.ms / issue.cidrTools;
+    const est = issue.typed * scale;
+    verdicts.push(
+      `| ${w.id} | within 1.5× of the issue's typed-array figure (${formatMs(issue.typed)}), scaled to this run by ` +
+        `cidr-tools (${formatMs(r.cidrTools.ms)} here ÷ ${formatMs(issue.cidrTools)} there = ` +
+        `${scale.toFixed(2)}): ≈ ${formatMs(est)} | aksnet ${formatMs(a.ms)} = ${(a.ms / est).toFixed(2)}× of it ` +
+        `| ${a.ms <= 1.5 * est ? "met" : "**MISSED**"} |`,
+    );
+  }
+  if (verdicts.slice(before).some((v) => v.includes("MISSED"))) {
+    const spots = await hotSpots(w.aksnet, { runs: 1 });
+    misses.push(`- ${w.id}: ${formatHotSpots(spots)}`);
+    console.log(`  where aksnet's time goes: ${formatHotSpots(spots)}`);
+  }
+}
+
+/** How the figures were taken. */
+function methodLines(exe, hasNetaddr, cidrToolsVersion) {
+  return [
     "Text in → text out: each implementation gets the input lines as strings and returns its output lines as strings;",
     "reading and writing files is not timed. Inputs come from fixed seeds (`bench/lib/data.mjs`): W1/W2 random IPv4",
     "/8–/28 (weighted towards long prefixes, a quarter with host bits set) and IPv6 /32–/64; W3–W5 100,000 subnets",
-    "/24–/28 at random aligned places in 10.0.0.0/8 (real overlaps, real free space); W3c an estate's prefixes, nested:",
-    "4 on-premises /10s and 16 hub /12s covering 10.0.0.0/8 with 99,980 such subnets inside them, shuffled (every subnet",
-    "overlaps its /10 and its /12). W3c times the pair search alone, as the fleet check uses it: each implementation returns",
-    "its pairs in its own form (aksnet two `Uint32Array`s, the typed-array reference sorted codes, Go a sorted `[]uint64`),",
+    "/24–/28 at random aligned places in 10.0.0.0/8 (real overlaps, real free space); W3c an estate's prefixes, " +
+      "nested:",
+    "4 on-premises /10s and 16 hub /12s covering 10.0.0.0/8 with 99,980 such subnets inside them, shuffled (every " +
+      "subnet",
+    "overlaps its /10 and its /12). W3c times the pair search alone, as the fleet check uses it: each implementation " +
+      "returns",
+    "its pairs in its own form (aksnet two `Uint32Array`s, the typed-array reference sorted codes, Go a sorted " +
+      "`[]uint64`),",
     "made text only for the check. Before any figure counts, its output must equal aksnet's (line count and SHA-256).",
     "",
-    "Figures are CPU time (user + system of the process, `process.cpuUsage` / Python `time.process_time`), because this",
-    "machine is shared and wall time mostly measures the neighbours; wall-clock figures are in the console log and in the",
-    "targets table. JavaScript: median of up to 5 timed runs (fewer when a run is slow: about 6 s of wall time per figure) after up to 5 warm-up runs (about 2 s), each timed run starting after a full collection once the collector's background threads are idle (`bench/lib/timing.mjs` says why both matter); Python: median of up to 3 runs timed",
-    "inside Python around parse + work + format (no warm-up; no JIT); Go (`bench/peers/overlap-go`, built by the benchmark",
+    "Figures are CPU time (user + system of the process, `process.cpuUsage` / Python `time.process_time`), because " +
+      "this",
+    "machine is shared and wall time mostly measures the neighbours; wall-clock figures are in the console log and " +
+      "in the",
+    "targets table. JavaScript: median of up to 5 timed runs (fewer when a run is slow: about 6 s of wall time per " +
+      "figure) after up to 5 warm-up runs (about 2 s), each timed run starting after a full collection once the " +
+      "collector's background threads are idle (`bench/lib/timing.mjs` says why both matter); Python: median of up " +
+      "to 3 runs timed",
+    "inside Python around parse + work + format (no warm-up; no JIT); Go (`bench/peers/overlap-go`, built by the " +
+      "benchmark",
     "with the local toolchain): the same warm-up and runs as JavaScript, timed inside Go around parse + sweep + sort,",
     "CPU time from `getrusage` (every thread of the process, the collector's too).",
     `Peers: cidr-tools ${cidrToolsVersion}; Python ${exe ? pythonVersion(exe) : "(none)"} \`ipaddress\`` +
-      `${hasNetaddr ? " and Debian's `python3-netaddr`" : "; python3-netaddr not installed"}; the typed-array reference is` +
-      ` \`bench/peers/typed-array.mjs\` (IPv4 only, W2–W5); Go ${goVersion() ?? "(none)"} \`net/netip\` with a sort-and-sweep (W3c). Where a Python library has no overlap search (W3a, W3b) or no`,
-    "allocator (W5), it parses and formats and a plain Python bisect/sweep/walk does the rest (`bench/peers/python_peers.py`).",
-    "",
+      `${hasNetaddr ? " and Debian's `python3-netaddr`" : "; python3-netaddr not installed"}; the typed-array ` +
+      `reference is` +
+      ` \`bench/peers/typed-array.mjs\` (IPv4 only, W2–W5); Go ${goVersion() ?? "(none)"} \`net/netip\` with a ` +
+      `sort-and-sweep (W3c). Where a Python library has no overlap search (W3a, W3b) or no`,
+    "allocator (W5), it parses and formats and a plain Python bisect/sweep/walk does the rest " +
+      "(`bench/peers/python_peers.py`).",
+  ];
+}
+
+/** The results table and its footnote. */
+function resultLines(rows) {
+  return [
     "In parentheses: the peer's time ÷ aksnet's time (above 1: aksnet is faster).",
     "",
     "| workload | aksnet | typed-array reference | Go net/netip | cidr-tools | Python ipaddress | Python netaddr |",
     "|---|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.w.id}: ${r.w.what} | ${formatMs(r.aksnet.ms)} | ${cell(r.typed, r.aksnet.ms)} | ${cell(r.go, r.aksnet.ms)} | ${cell(r.cidrTools, r.aksnet.ms)} | ${cell(r.ipaddress, r.aksnet.ms)} | ${cell(r.netaddr, r.aksnet.ms)} |`,
+        `| ${r.w.id}: ${r.w.what} | ${formatMs(r.aksnet.ms)} | ${cell(r.typed, r.aksnet.ms)} | ` +
+        `${cell(r.go, r.aksnet.ms)} | ${cell(r.cidrTools, r.aksnet.ms)} | ${cell(r.ipaddress, r.aksnet.ms)} | ` +
+        `${cell(r.netaddr, r.aksnet.ms)} |`,
     ),
     "",
     `¹ cidr-tools has no indexed search: \`overlapCidr\` per query (W3a) or per pair (W3b); a subset was timed (${rows
@@ -334,13 +420,22 @@ export async function run() {
       .map((r) => `${r.w.id}: ${r.w.cidrToolsSubset.note}`)
       .join(
         "; ",
-      )}) and scaled by the number of comparisons, after checking the subset's output against aksnet's. The Python peers`,
-    `merge a subset in W2 (${n(W2_PY_SUBSET)} lines, scaled linearly; ipaddress alone needs over a minute for the million).`,
-    "",
+      )}) and scaled by the number of comparisons, after checking the subset's output against aksnet's. The Python ` +
+      `peers`,
+    `merge a subset in W2 (${n(W2_PY_SUBSET)} lines, scaled linearly; ipaddress alone needs over a minute for the ` +
+      `million).`,
+  ];
+}
+
+/** The targets table, and where aksnet's time goes when one is missed. */
+function targetLines(verdicts, misses) {
+  return [
     "### Targets (issue 2; W3c: issue 15)",
     "",
-    "CPU time unless marked wall. The issue's own figures come from another (idle) machine, so the last rows rescale them",
-    "by cidr-tools, the one peer timed both there and here: a check that this run's typed-array reference is as tight as the issue's.",
+    "CPU time unless marked wall. The issue's own figures come from another (idle) machine, so the last rows rescale " +
+      "them",
+    "by cidr-tools, the one peer timed both there and here: a check that this run's typed-array reference is as " +
+      "tight as the issue's.",
     "",
     "| workload | target | aksnet vs peer (this run) | verdict |",
     "|---|---|---|---|",
@@ -350,9 +445,12 @@ export async function run() {
       ? [
           "### Where aksnet's time goes (workloads with a missed target)",
           "",
-          "Self time of the hottest functions in one run of aksnet's side, from V8's sampling profiler (`bench/lib/profile.mjs`;",
-          "`node --cpu-prof` gives the same). Those in `dist/ip/` belong to the IP core; `bench/peers/aksnet.mjs` is the workload's",
-          "own glue around the public API (`bench/peers/aksnet.mjs` says which functions each workload calls). V8 charges an inlined callee's",
+          "Self time of the hottest functions in one run of aksnet's side, from V8's sampling profiler " +
+            "(`bench/lib/profile.mjs`;",
+          "`node --cpu-prof` gives the same). Those in `dist/ip/` belong to the IP core; `bench/peers/aksnet.mjs` is " +
+            "the workload's",
+          "own glue around the public API (`bench/peers/aksnet.mjs` says which functions each workload calls). V8 " +
+            "charges an inlined callee's",
           "time to its caller, so a wrapper line can stand for IP-core code inlined into it.",
           "",
           ...misses,
@@ -360,5 +458,4 @@ export async function run() {
         ]
       : []),
   ];
-  return lines.join("\n");
 }

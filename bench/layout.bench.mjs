@@ -90,7 +90,8 @@ export async function run() {
   const placed = whole.output.subnets.filter((s) => s.status === "placed");
   const grown = placed.filter((s) => s.canGrowTo !== s.cidr).length;
   console.log(
-    `layout: layoutPlan ${formatMs(whole.cpuMs)} CPU (${formatMs(whole.ms)} wall); ${grown} of ${placed.length} can grow in place`,
+    `layout: layoutPlan ${formatMs(whole.cpuMs)} CPU (${formatMs(whole.ms)} wall); ${grown} of ${placed.length} can ` +
+      `grow in place`,
   );
 
   // The placement alone and the allocator alone, on the same taken set (built once, outside the timing).
@@ -113,20 +114,32 @@ export async function run() {
   );
   console.log(`layout: placeSubnets ${formatMs(place.cpuMs)} CPU; PrefixAllocator alone ${formatMs(alloc.cpuMs)} CPU`);
 
+  return report(whole, place, alloc, placed.length, grown);
+}
+
+/** The markdown section from the measured figures. */
+function report(whole, place, alloc, placedCount, grown) {
   const verdict = (ms) => (ms < BUDGET_MS ? "within" : "**over**");
   const ratio = (ms) => `${(ms / alloc.cpuMs).toFixed(1)}×`;
   return [
     "## layout: 200 subnets in a /8",
     "",
-    `10.0.0.0/8 holding ${n(EXISTING)} subnets (/24–/28 in runs, like landing-zone spokes) beside ${n(CONNECTED)} connected-network prefixes (/16–/24) in the same /8; ${REQUESTS} new subnets /20–/28 with room to double; seed 13. Budget: under ${formatMs(BUDGET_MS)}. CPU time, median of up to 9 runs; the ratio is against the allocator alone.`,
+    `10.0.0.0/8 holding ${n(EXISTING)} subnets (/24–/28 in runs, like landing-zone spokes) beside ${n(CONNECTED)} ` +
+      `connected-network prefixes (/16–/24) in the same /8; ${REQUESTS} new subnets /20–/28 with room to double; ` +
+      `seed 13. Budget: under ${formatMs(BUDGET_MS)}. CPU time, median of up to 9 runs; the ratio is against the ` +
+      `allocator alone.`,
     "",
     "| what | CPU | wall | budget | ratio |",
     "|---|---:|---:|---|---:|",
-    `| \`layoutPlan(resolvedPlan)\`: needs, sizes, placement with room to double, how far each can grow, edits, laid-out plan | ${formatMs(whole.cpuMs)} | ${formatMs(whole.ms)} | ${verdict(whole.cpuMs)} | ${ratio(whole.cpuMs)} |`,
-    `| \`placeSubnets\` alone (largest first, room to double, then \`canGrowTo\`) | ${formatMs(place.cpuMs)} | ${formatMs(place.ms)} | | ${ratio(place.cpuMs)} |`,
-    `| the IP core's first-free allocator alone (\`PrefixAllocator.allocate\` × ${REQUESTS}, largest first, no room) | ${formatMs(alloc.cpuMs)} | ${formatMs(alloc.ms)} | | 1× |`,
+    `| \`layoutPlan(resolvedPlan)\`: needs, sizes, placement with room to double, how far each can grow, edits, ` +
+      `laid-out plan | ${formatMs(whole.cpuMs)} | ${formatMs(whole.ms)} | ${verdict(whole.cpuMs)} | ` +
+      `${ratio(whole.cpuMs)} |`,
+    `| \`placeSubnets\` alone (largest first, room to double, then \`canGrowTo\`) | ${formatMs(place.cpuMs)} | ` +
+      `${formatMs(place.ms)} | | ${ratio(place.cpuMs)} |`,
+    `| the IP core's first-free allocator alone (\`PrefixAllocator.allocate\` × ${REQUESTS}, largest first, no room) ` +
+      `| ${formatMs(alloc.cpuMs)} | ${formatMs(alloc.ms)} | | 1× |`,
     "",
-    `All ${placed.length} placed; ${grown} of them can grow in place after the layout.`,
+    `All ${placedCount} placed; ${grown} of them can grow in place after the layout.`,
     "",
   ].join("\n");
 }

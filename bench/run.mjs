@@ -11,7 +11,8 @@
  *
  * `node --expose-gc bench/run.mjs [name…]` runs only the named benchmarks (`ip`
  * for ip.bench.mjs). `AKSNET_BENCH_SCALE=0.05` asks benchmarks that support it
- * for a quick smoke run on smaller inputs (the report says so; do not commit it). The runner rewrites `docs/performance.md`: a header naming
+ * for a quick smoke run on smaller inputs (the report says so; do not commit it). The runner rewrites
+ * `docs/performance.md`: a header naming
  * the date, CPU, cores, Node version and command, then one section per benchmark
  * in file-name order. Sections of benchmarks not run this time are kept from the
  * previous file (each section sits between `<!-- bench:name -->` markers and says
@@ -84,7 +85,8 @@ const header = [
   `- Date: ${today}`,
   `- CPU: ${cpuModel()}, ${cpus().length} cores; memory ${Math.round(totalmem() / 2 ** 30)} GiB`,
   `- Node.js: ${process.version} (${process.platform} ${process.arch})`,
-  `- Load average (1 min) when the run started: ${loadAtStart.toFixed(1)} on ${cpus().length} cores${loadAtStart > cpus().length ? " (a busy machine: compare ratios, not absolute figures)" : ""}`,
+  `- Load average (1 min) when the run started: ${loadAtStart.toFixed(1)} on ${cpus().length} ` +
+    `cores${loadAtStart > cpus().length ? " (a busy machine: compare ratios, not absolute figures)" : ""}`,
   "- Command: `npm run bench` (or `node --expose-gc bench/run.mjs NAME` for one benchmark)",
   "",
 ].join("\n");

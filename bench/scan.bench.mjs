@@ -97,22 +97,34 @@ const get = (href) => new Promise((resolve, reject) => {
   https.get(href, { agent, headers: { authorization: "Bearer " + token } }, (res) => {
     const parts = [];
     res.on("data", (c) => parts.push(c));
-    res.on("end", () => res.statusCode === 200 ? resolve(JSON.parse(Buffer.concat(parts).toString())) : reject(new Error(href + " " + res.statusCode)));
+    res.on("end", () =>
+      res.statusCode === 200
+        ? resolve(JSON.parse(Buffer.concat(parts).toString()))
+        : reject(new Error(href + " " + res.statusCode)));
     res.on("error", reject);
   }).on("error", reject);
 });
-const all = async (path) => { const out = []; let next = url + path + "?api-version=2025-01-01"; while (next) { const p = await get(next); out.push(...p.value); next = p.nextLink; } return out; };
+const all = async (path) => {
+  const out = [];
+  let next = url + path + "?api-version=2025-01-01";
+  while (next) { const p = await get(next); out.push(...p.value); next = p.nextLink; }
+  return out;
+};
 const subs = await all("/subscriptions");
 let clusters = 0; const inUse = new Set();
 for (const s of subs) {
-  for (const c of await all("/subscriptions/" + s.subscriptionId + "/providers/Microsoft.ContainerService/managedClusters")) {
+  const managedClusters =
+    "/subscriptions/" + s.subscriptionId + "/providers/Microsoft.ContainerService/managedClusters";
+  for (const c of await all(managedClusters)) {
     clusters++;
-    for (const p of c.properties.agentPoolProfiles) if (p.vnetSubnetID) inUse.add(p.vnetSubnetID.replace(/\\/subnets\\/[^/]+$/, ""));
+    for (const p of c.properties.agentPoolProfiles)
+      if (p.vnetSubnetID) inUse.add(p.vnetSubnetID.replace(/\\/subnets\\/[^/]+$/, ""));
   }
   await all("/subscriptions/" + s.subscriptionId + "/providers/Microsoft.Network/virtualNetworks");
 }
 const ids = [...inUse];
-for (let i = 0; i < ids.length; i += 16) await Promise.all(ids.slice(i, i + 16).map((id) => get(url + id + "/usages?api-version=2025-05-01")));
+for (let i = 0; i < ids.length; i += 16)
+  await Promise.all(ids.slice(i, i + 16).map((id) => get(url + id + "/usages?api-version=2025-05-01")));
 agent.destroy();
 process.stdout.write(JSON.stringify({ requests, clusters, vnets: ids.length }));
 `;
@@ -142,7 +154,8 @@ export async function run() {
   const wide = await startServer({ ...SHAPE, poolsPerCluster: 9 });
   try {
     console.log(
-      `scan: estate ${n(SHAPE.clusters)} clusters, ${n(SHAPE.clusters * SHAPE.poolsPerCluster)} pools, ${n(SHAPE.vnets)} VNets, ${n(SHAPE.vnets * SHAPE.subnetsPerVnet)} subnets; load ${load.toFixed(1)}`,
+      `scan: estate ${n(SHAPE.clusters)} clusters, ${n(SHAPE.clusters * SHAPE.poolsPerCluster)} pools, ` +
+        `${n(SHAPE.vnets)} VNets, ${n(SHAPE.vnets * SHAPE.subnetsPerVnet)} subnets; load ${load.toFixed(1)}`,
     );
     scanOnce(bin, server); // warm-up: disk caches, the server's JIT
     const scans = Array.from({ length: RUNS }, () => scanOnce(bin, server));
@@ -151,7 +164,8 @@ export async function run() {
     if (rep.summary.clusters !== SHAPE.clusters)
       throw new Error(`scan read ${rep.summary.clusters} clusters, not ${SHAPE.clusters}`);
     console.log(
-      `scan: ${formatMs(s.ms)} wall, ${formatMs(s.cpuMs)} CPU, ${s.rssMb.toFixed(0)} MB; ${rep.requests.requests} requests`,
+      `scan: ${formatMs(s.ms)} wall, ${formatMs(s.cpuMs)} CPU, ${s.rssMb.toFixed(0)} MB; ${rep.requests.requests} ` +
+        `requests`,
     );
     const w = scanOnce(bin, wide);
     console.log(`scan, 9 pools per cluster: ${w.report.requests.requests} requests`);
@@ -161,25 +175,44 @@ export async function run() {
     console.log(
       `naive listing: ${formatMs(v.ms)} wall, ${formatMs(v.cpuMs)} CPU; ${naives[0].report.requests} requests`,
     );
-    const q = rep.requests;
-    const ok = s.ms < BUDGET_MS && s.rssMb < BUDGET_RSS_MB;
-    return [
-      "## scan: a 1,000-cluster estate through Resource Graph and the usage API",
-      "",
-      `Synthetic estate (seed 1): ${n(SHAPE.clusters)} clusters with ${n(SHAPE.clusters * SHAPE.poolsPerCluster)} pools, ${n(SHAPE.vnets)} VNets with ${n(SHAPE.vnets * SHAPE.subnetsPerVnet)} subnets, in ${SHAPE.subscriptions} subscription${SHAPE.subscriptions === 1 ? "" : "s"}, served by the test ARM server (HTTPS on 127.0.0.1, its own process). ` +
-        "The scan is the bundled CLI under Node.js 22 with the Azure SDK (`aksnet scan --arm-endpoint … -o json`); the peer lists the same estate subscription by subscription with plain `node:https` (no checks, no report). Medians of " +
-        `${RUNS} runs; CPU is user + system of the measured process. Load average ${load.toFixed(1)} at the start${SCALE !== 1 ? `; **smoke run at scale ${SCALE}**` : ""}.`,
-      "",
-      "| | wall | CPU | peak RSS | requests |",
-      "|---|---:|---:|---:|---:|",
-      `| aksnet scan | ${formatMs(s.ms)} | ${formatMs(s.cpuMs)} | ${s.rssMb.toFixed(0)} MB | ${n(q.requests)} (${n(q.resourceGraph)} Resource Graph, ${n(q.usage)} usage) |`,
-      `| aksnet scan, 9 pools per cluster | ${formatMs(w.ms)} | ${formatMs(w.cpuMs)} | ${w.rssMb.toFixed(0)} MB | ${n(w.report.requests.requests)} |`,
-      `| naive per-subscription listing | ${formatMs(v.ms)} | ${formatMs(v.cpuMs)} | ${v.rssMb.toFixed(0)} MB | ${n(naives[0].report.requests)} |`,
-      "",
-      `Budget (issue 14): under ${BUDGET_MS / 1000} s and ${BUDGET_RSS_MB} MB — ${ok ? "met" : "**not met**"}. Requests: Resource Graph pages (1,000 rows each) plus one usage read per VNet in use (${n(SHAPE.clusters)}); tripling the pools leaves them ${w.report.requests.requests === q.requests ? "unchanged" : `at ${n(w.report.requests.requests)}`}. Verdicts: ${rep.summary.fails} fail, ${rep.summary.atRisk} at risk, ${rep.summary.ok} ok, ${rep.summary.unknown} unknown.`,
-    ].join("\n");
+    return report({ s, w, v, rep, naives, load });
   } finally {
     await server.stop();
     await wide.stop();
   }
+}
+
+/** The markdown section from the measured figures. */
+function report({ s, w, v, rep, naives, load }) {
+  const q = rep.requests;
+  const ok = s.ms < BUDGET_MS && s.rssMb < BUDGET_RSS_MB;
+  return [
+    "## scan: a 1,000-cluster estate through Resource Graph and the usage API",
+    "",
+    `Synthetic estate (seed 1): ${n(SHAPE.clusters)} clusters with ${n(SHAPE.clusters * SHAPE.poolsPerCluster)} ` +
+      `pools, ${n(SHAPE.vnets)} VNets with ${n(SHAPE.vnets * SHAPE.subnetsPerVnet)} subnets, in ` +
+      `${SHAPE.subscriptions} subscription${SHAPE.subscriptions === 1 ? "" : "s"}, served by the test ARM server ` +
+      `(HTTPS on 127.0.0.1, its own process). ` +
+      "The scan is the bundled CLI under Node.js 22 with the Azure SDK (`aksnet scan --arm-endpoint … -o json`); " +
+      "the peer lists the same estate subscription by subscription with plain `node:https` (no checks, no " +
+      "report). Medians of " +
+      `${RUNS} runs; CPU is user + system of the measured process. Load average ${load.toFixed(1)} at the ` +
+      `start${SCALE !== 1 ? `; **smoke run at scale ${SCALE}**` : ""}.`,
+    "",
+    "| | wall | CPU | peak RSS | requests |",
+    "|---|---:|---:|---:|---:|",
+    `| aksnet scan | ${formatMs(s.ms)} | ${formatMs(s.cpuMs)} | ${s.rssMb.toFixed(0)} MB | ${n(q.requests)} ` +
+      `(${n(q.resourceGraph)} Resource Graph, ${n(q.usage)} usage) |`,
+    `| aksnet scan, 9 pools per cluster | ${formatMs(w.ms)} | ${formatMs(w.cpuMs)} | ${w.rssMb.toFixed(0)} MB | ` +
+      `${n(w.report.requests.requests)} |`,
+    `| naive per-subscription listing | ${formatMs(v.ms)} | ${formatMs(v.cpuMs)} | ${v.rssMb.toFixed(0)} MB | ` +
+      `${n(naives[0].report.requests)} |`,
+    "",
+    `Budget (issue 14): under ${BUDGET_MS / 1000} s and ${BUDGET_RSS_MB} MB — ${ok ? "met" : "**not met**"}. ` +
+      `Requests: Resource Graph pages (1,000 rows each) plus one usage read per VNet in use ` +
+      `(${n(SHAPE.clusters)}); tripling the pools leaves them ` +
+      `${w.report.requests.requests === q.requests ? "unchanged" : `at ${n(w.report.requests.requests)}`}. ` +
+      `Verdicts: ${rep.summary.fails} fail, ${rep.summary.atRisk} at risk, ${rep.summary.ok} ok, ` +
+      `${rep.summary.unknown} unknown.`,
+  ].join("\n");
 }

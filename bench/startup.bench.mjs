@@ -139,10 +139,12 @@ export async function run() {
         v.budget === undefined ? "" : dCpu <= v.budget ? `within +${v.budget} ms` : `OVER +${v.budget} ms`;
       if (v.budget !== undefined) verdicts.push(`${node.label} ${v.name}: +${formatMs(dCpu)} CPU (${verdict})`);
       rows.push(
-        `| ${node.label} | ${v.name} | ${formatMs(r.wall)} | ${formatMs(r.cpu)} | ${i === 0 ? "" : `+${formatMs(dWall)}`} | ${i === 0 ? "" : `+${formatMs(dCpu)}`} | ${verdict} |`,
+        `| ${node.label} | ${v.name} | ${formatMs(r.wall)} | ${formatMs(r.cpu)} | ` +
+          `${i === 0 ? "" : `+${formatMs(dWall)}`} | ${i === 0 ? "" : `+${formatMs(dCpu)}`} | ${verdict} |`,
       );
       console.log(
-        `startup: ${node.label} ${v.args.slice(1).join(" ") || "-e 0"}: ${formatMs(r.wall)} wall, ${formatMs(r.cpu)} CPU`,
+        `startup: ${node.label} ${v.args.slice(1).join(" ") || "-e 0"}: ${formatMs(r.wall)} wall, ${formatMs(r.cpu)} ` +
+          `CPU`,
       );
     });
   }

@@ -92,7 +92,8 @@ function nodeName(i: number, o: GenOptions): string {
   return `aks-${poolOf(i, o)}-12345678-vmss${i.toString(36).padStart(6, "0")}`;
 }
 
-function node(i: number, o: GenOptions, l: Layout): object {
+/** A node's labels as AKS sets them for the network model. */
+function nodeLabels(i: number, o: GenOptions): Record<string, string> {
   const labels: Record<string, string> = {
     agentpool: poolOf(i, o),
     "kubernetes.azure.com/agentpool": poolOf(i, o),
@@ -116,6 +117,11 @@ function node(i: number, o: GenOptions, l: Layout): object {
     labels["kubernetes.azure.com/podnetwork-subnet"] = "pods";
   }
   if (o.dataplane === "cilium" && o.model !== "byo-cni") labels["kubernetes.azure.com/ebpf-dataplane"] = "cilium";
+  return labels;
+}
+
+function node(i: number, o: GenOptions, l: Layout): object {
+  const labels = nodeLabels(i, o);
   // Recorded AKS Overlay nodes carry no spec.podCIDR; their /24 is in the NodeNetworkConfig.
   const range = o.model === "azure-cni-overlay" ? undefined : l.podRange(i);
   const conditions: object[] = [
@@ -277,41 +283,49 @@ function pod(
       ],
       creationTimestamp: "2026-11-10T10:00:00Z",
     },
-    spec: {
-      nodeName: nodeName(nodeIndex, o),
-      hostNetwork: hostNetwork || undefined,
-      containers: [
-        {
-          name: "main",
-          image: "mcr.microsoft.com/azurelinux/base/nginx:1.25",
-          resources: { requests: { cpu: "50m", memory: "64Mi" } },
-          ports: [{ containerPort: 8080, protocol: "TCP" }],
-        },
-      ],
-      serviceAccountName: "default",
-      tolerations: [
-        { key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 },
-      ],
-    },
-    status: {
-      phase: "Running",
-      hostIP: ip4(l.nodeIp(nodeIndex)),
-      podIP: ip,
-      podIPs: [{ ip }],
-      conditions: [
-        { type: "Ready", status: "True" },
-        { type: "PodScheduled", status: "True" },
-      ],
-      containerStatuses: [
-        {
-          name: "main",
-          ready: true,
-          restartCount: 0,
-          image: "mcr.microsoft.com/azurelinux/base/nginx:1.25",
-          started: true,
-        },
-      ],
-    },
+    spec: podSpec(nodeIndex, o, hostNetwork),
+    status: podStatus(nodeIndex, l, ip),
+  };
+}
+
+function podSpec(nodeIndex: number, o: GenOptions, hostNetwork: boolean): object {
+  return {
+    nodeName: nodeName(nodeIndex, o),
+    hostNetwork: hostNetwork || undefined,
+    containers: [
+      {
+        name: "main",
+        image: "mcr.microsoft.com/azurelinux/base/nginx:1.25",
+        resources: { requests: { cpu: "50m", memory: "64Mi" } },
+        ports: [{ containerPort: 8080, protocol: "TCP" }],
+      },
+    ],
+    serviceAccountName: "default",
+    tolerations: [
+      { key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 },
+    ],
+  };
+}
+
+function podStatus(nodeIndex: number, l: Layout, ip: string): object {
+  return {
+    phase: "Running",
+    hostIP: ip4(l.nodeIp(nodeIndex)),
+    podIP: ip,
+    podIPs: [{ ip }],
+    conditions: [
+      { type: "Ready", status: "True" },
+      { type: "PodScheduled", status: "True" },
+    ],
+    containerStatuses: [
+      {
+        name: "main",
+        ready: true,
+        restartCount: 0,
+        image: "mcr.microsoft.com/azurelinux/base/nginx:1.25",
+        started: true,
+      },
+    ],
   };
 }
 

@@ -31,7 +31,8 @@ const offending = (rule) =>
     .map((r) => relative(ROOT, r.filePath))
     .sort();
 const list = (name, files, what) =>
-  `/** ${what} (${files.length} files). */\nexport const ${name} = [\n${files.map((f) => `  "${f}",`).join("\n")}\n];\n`;
+  `/** ${what} (${files.length} files). */\nexport const ${name} = [\n${files.map((f) => `  "${f}",`).join("\n")}\n` +
+  `];\n`;
 await writeFile(
   new URL("../eslint.legacy.js", import.meta.url),
   [

@@ -1,4 +1,7 @@
-/** Fingerprints of an output (a list of lines): count and SHA-256, so implementations can be compared before they are timed. */
+/**
+ * Fingerprints of an output (a list of lines): count and SHA-256, so implementations can be compared before they are
+ * timed.
+ */
 import { createHash } from "node:crypto";
 
 export function fingerprint(lines, { sorted = false } = {}) {

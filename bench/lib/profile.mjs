@@ -47,7 +47,8 @@ export function formatHotSpots(spots) {
   return spots
     .map(
       (s) =>
-        `${s.name === "(garbage collector)" ? "GC" : `\`${s.name}\``}${s.where ? ` (${s.where})` : ""} ${Math.round(s.share * 100)} %`,
+        `${s.name === "(garbage collector)" ? "GC" : `\`${s.name}\``}${s.where ? ` (${s.where})` : ""} ` +
+        `${Math.round(s.share * 100)} %`,
     )
     .join(", ");
 }

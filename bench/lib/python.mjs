@@ -25,7 +25,10 @@ export function pythonVersion(exe) {
   return r.stdout.trim();
 }
 
-/** Runs `lib` (ipaddress | netaddr) on `workload` with the given input files (the first cut to `limit` lines); returns { ms, runs, output } or { missing }. */
+/**
+ * Runs `lib` (ipaddress | netaddr) on `workload` with the given input files (the first cut to `limit` lines); returns {
+ * ms, runs, output } or { missing }.
+ */
 export function runPython(exe, lib, workload, inputs, limit) {
   const out = join(DATA_DIR, `out-${lib}-${workload}.txt`);
   const r = spawnSync(exe, [SCRIPT, lib, workload, out, ...(limit ? ["--limit", String(limit)] : []), ...inputs], {

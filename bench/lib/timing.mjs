@@ -31,7 +31,10 @@ export function median(xs) {
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-/** Collects garbage, then waits (up to 0.5 s) until the process's background threads are idle: under 1 ms of CPU in a 10 ms pause. */
+/**
+ * Collects garbage, then waits (up to 0.5 s) until the process's background threads are idle: under 1 ms of CPU in a 10
+ * ms pause.
+ */
 export async function settle() {
   if (!globalThis.gc) return;
   globalThis.gc();
