@@ -71,7 +71,8 @@ async function drawingProblems(page: Page): Promise<string[]> {
       }
       if (parseFloat(getComputedStyle(t).fontSize) < 12) out.push(`label "${t.textContent}" under 12 px`);
     });
-    for (const seg of Array.from(document.querySelectorAll<SVGSVGElement>("#vnet-map svg.seg"))) {
+    // A named block is a viewport of its own (svg.seg), a narrow one a group (g.seg).
+    for (const seg of Array.from(document.querySelectorAll<SVGElement>("#vnet-map svg.seg, #vnet-map g.seg"))) {
       const rect = seg.querySelector("rect")!;
       const s = getComputedStyle(rect);
       const fill = s.fill;

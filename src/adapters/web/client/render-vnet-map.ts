@@ -51,12 +51,26 @@ interface Seg {
 const fits = (t: string, px: number) => t.length * CHAR_PX + 8 <= px;
 const named = (b: VnetBlock) => b.kind === "subnet" || b.kind === "proposed";
 
+/**
+ * Blocks narrower than this never carry a name (across needs 15 px, upright 14): each is a rect in a group, not a
+ * nested viewport of its own, whose clip and offset Chromium would otherwise paint and layerize on every frame
+ * (a 1,000-subnet plan: 2,600 of them, most under a pixel wide).
+ */
+const NAMED_MIN_PX = 14;
+
 /** One segment: its fill, its tooltip, and its name across (or upright, when the bar is tall) if it fits. */
-function segment(s: Seg, height: number): SVGSVGElement {
+function segment(s: Seg, height: number): SVGElement {
   const { b, px } = s;
+  if (px < NAMED_MIN_PX)
+    return svg(
+      "g",
+      { class: kindClass(b) },
+      svg("rect", { x: pct(s.x), y: 0, width: pct(Math.max(s.width, 0.0015)), height, class: "seg-fill" }),
+      svg("title", {}, describe(b)),
+    );
   const second = named(b) ? `${b.purpose ?? ""} ${b.cidrs[0] ?? ""}` : "";
   const across = fits(b.label, px);
-  const upright = !across && height === TALL_HEIGHT && named(b) && px >= 14;
+  const upright = !across && height === TALL_HEIGHT && named(b) && px >= NAMED_MIN_PX;
   const chars = Math.floor((height - 8) / CHAR_PX);
   return svg(
     "svg",
@@ -87,7 +101,7 @@ function bar(blocks: readonly VnetBlock[], x0: number, w: number, widthPx: numbe
       const to = Math.min(b.x + b.width, x0 + w);
       return { b, x: (from - x0) / w, width: (to - from) / w, px: ((to - from) / w) * widthPx };
     });
-  const tall = zoomed && segs.some((s) => named(s.b) && !fits(s.b.label, s.px) && s.px >= 14);
+  const tall = zoomed && segs.some((s) => named(s.b) && !fits(s.b.label, s.px) && s.px >= NAMED_MIN_PX);
   const height = tall ? TALL_HEIGHT : BAR_HEIGHT;
   return svg(
     "svg",
