@@ -215,6 +215,39 @@ describe("the planner's story in Chromium", () => {
     await close();
   });
 
+  it("a switch to a Pod Subnet model with no room for the pods' subnet is refused: the plan and the model stay", async () => {
+    const { page, errors, close } = await open(SIZES[0]);
+    const full = EXAMPLE_PLAN.replace("addressSpace: [10.224.0.0/12]", "addressSpace: [10.224.0.0/22]").replace(
+      "    - { name: shared, cidr: 10.224.8.0/24 }\n",
+      "",
+    );
+    await page.fill("#plan-text", full);
+    await page.waitForSelector('body[data-settled=true] #verdict[data-status="fits"]');
+    await page.selectOption("#field-model", "azure-cni-pod-subnet-dynamic");
+    await page.waitForSelector("#refused");
+    expect(await page.textContent("#refused")).toMatch(
+      /^There is no room in the VNet for the pods' subnet: no free \/\d+ for subnet "aks-pods".*widen the VNet address space/,
+    );
+    expect(await page.inputValue("#plan-text")).toBe(full);
+    expect(await page.inputValue("#field-model")).toBe("azure-cni-overlay");
+    expect(await page.getAttribute("#verdict", "data-status")).toBe("fits");
+    expect(await axeViolations(page)).toEqual([]);
+    // With room, the same switch goes through and adds the pods' subnet where aksnet layout puts it.
+    await page.fill("#plan-text", EXAMPLE_PLAN);
+    // The next edit takes the reason away; the switch then starts from the example (2 subnets).
+    await page.waitForSelector("#refused", { state: "detached" });
+    await page.waitForFunction(() => /2 subnets/.test(document.querySelector("#input-status")?.textContent ?? ""));
+    // As a user's click would, the focus leaves the editor (the editor's text is not replaced under the caret).
+    await page.focus("#field-model");
+    await page.selectOption("#field-model", "azure-cni-pod-subnet-dynamic");
+    await page.waitForFunction(() =>
+      document.querySelector<HTMLTextAreaElement>("#plan-text")?.value.includes("aks-pods"),
+    );
+    expect(await page.isVisible("#refused")).toBe(false);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it("reads a file dropped on the page", async () => {
     const { page, close } = await open(SIZES[0]);
     const json = readFileSync(join(ROOT, "examples", "imports", "aks-show.json"), "utf8");

@@ -30,15 +30,16 @@ describe("applyFieldEdit", () => {
       expect: { network: { plugin: "kubenet" } },
     },
     {
-      name: "model pod subnet static sets every pool's allocation and pod subnet (no VNet to place it in)",
-      text: "nodePools: [{ name: a }, { name: b }]\n",
+      name: "model pod subnet static sets every pool's allocation and pod subnet (the VNet's pods subnet)",
+      text: "vnet: { subnets: [{ name: p, purpose: pods }] }\nnodePools: [{ name: a }, { name: b }]\n",
       field: "model",
       value: "azure-cni-pod-subnet-static",
       expect: {
         network: { plugin: "azure" },
+        vnet: { subnets: [{ name: "p", purpose: "pods" }] },
         nodePools: [
-          { name: "a", podIpAllocation: "StaticBlock", podSubnet: "aks-pods" },
-          { name: "b", podIpAllocation: "StaticBlock", podSubnet: "aks-pods" },
+          { name: "a", podIpAllocation: "StaticBlock", podSubnet: "p" },
+          { name: "b", podIpAllocation: "StaticBlock", podSubnet: "p" },
         ],
       },
     },
@@ -133,7 +134,9 @@ describe("applyFieldEdit", () => {
   });
 
   it("a model switch writes network and nodePools again and leaves every other character alone", () => {
-    const vnet = "vnet:\n  name: v   # odd spacing kept\n  subnets:\n    - {name: a,   cidr: 10.0.0.0/24}\n";
+    const vnet =
+      "vnet:\n  name: v   # odd spacing kept\n  subnets:\n    - {name: a,   cidr: 10.0.0.0/24}\n" +
+      "    - {name: aks-pods, cidr: 10.0.1.0/24}\n";
     const text = `name: a\nnetwork:\n  plugin: kubenet\n  podCidrs: [10.244.0.0/16]\n${vnet}nodePools:\n  - name: p\n`;
     const out = applyFieldEdit(text, field("model"), "azure-cni-pod-subnet-static") ?? "";
     expect(out).toContain(vnet);

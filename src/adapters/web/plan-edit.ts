@@ -10,6 +10,7 @@ import { podRangeKind } from "../../engines/capacity/index.js";
 import { sectionsBefore, spliceSections } from "./yaml-splice.js";
 import type { Plan, ResolvedPlan } from "../../engines/plan/index.js";
 import { ensurePodSubnet } from "./pod-subnet.js";
+import { RefusedEdit } from "./refused-edit.js";
 
 export type FieldKind = "text" | "number" | "select" | "checkbox";
 
@@ -393,12 +394,14 @@ function sectionJson(doc: Document, key: string): string {
  * a YAML/JSON mapping the form can edit (the editor then stays the only way to
  * change it). An edit of one existing scalar is spliced into the text, leaving
  * every other character as the user wrote it; other edits rewrite the document.
+ * An edit the page refuses (RefusedEdit: it would make the plan one AKS refuses)
+ * returns the text unchanged, no value, and the reason in `refused`.
  */
 export function editPlanText(
   text: string,
   field: FieldDef,
   value: string,
-): { readonly text: string; readonly value: unknown } | undefined {
+): { readonly text: string; readonly value: unknown; readonly refused?: string } | undefined {
   let doc: Document;
   let exact = true;
   if (lastEdit?.text === text) doc = lastEdit.doc;
@@ -418,7 +421,13 @@ export function editPlanText(
   const keys = [...(field.sections ?? []), ...(field.maybeSections ?? [])];
   const sections = exact && field.sections ? sectionsBefore(doc, text, keys) : undefined;
   const maybeBefore = sections ? (field.maybeSections ?? []).map((k) => sectionJson(doc, k)) : [];
-  field.write(doc, value);
+  try {
+    field.write(doc, value);
+  } catch (e) {
+    // The document was written in part: it is dropped (lastEdit is cleared above), the text stays.
+    if (e instanceof RefusedEdit) return { text, value: undefined, refused: e.message };
+    throw e;
+  }
   if (path && isScalar(before) && before.range && doc.getIn(path, true) === before) {
     const src = scalarSource(before);
     if (src !== undefined) {

@@ -3,12 +3,13 @@
  * the VNet's subnet whose purpose is pods (or one named `aks-pods`), else a new
  * `aks-pods` subnet placed where `aksnet layout` would place it, sized for the
  * pools' pods. Without it the switch would leave `podIpAllocation` on pools with no
- * pod subnet, which AKS refuses. When the VNet has no room (or no address space),
- * the pools still name `aks-pods` and the check says what is missing.
+ * pod subnet, which AKS refuses. When the VNet has no room (or no address space) the
+ * switch is refused (RefusedEdit): the plan stays as it was and the page says why.
  */
 import { isMap, isSeq, type Document } from "yaml";
 import { layoutPlan } from "../../engines/layout/index.js";
 import { parsePlan } from "../../engines/plan/index.js";
+import { RefusedEdit } from "./refused-edit.js";
 
 export const POD_SUBNET_NAME = "aks-pods";
 
@@ -17,7 +18,10 @@ interface SubnetValue {
   readonly purpose?: unknown;
 }
 
-/** Points every pool without a pod subnet at one, adding and placing it when the VNet has none. */
+/**
+ * Points every pool without a pod subnet at one, adding and placing it when the VNet has none.
+ * Throws RefusedEdit when there is no VNet or no room in it for the pods' subnet.
+ */
 export function ensurePodSubnet(doc: Document): void {
   const pools = doc.getIn(["nodePools"]);
   if (!isSeq(pools) || pools.items.length === 0) return;
@@ -36,12 +40,23 @@ export function ensurePodSubnet(doc: Document): void {
   });
   if (!pointed || subnets.some((s) => s.name === name)) return;
   const plan = parsePlan(doc.toJS()).plan;
-  if (!plan?.vnet) return;
-  const edit = layoutPlan(plan).edits.find(
+  if (!plan?.vnet)
+    throw new RefusedEdit(
+      "A Pod Subnet model takes pod addresses from a subnet of the VNet, and this plan has no VNet: " +
+        "add vnet.addressSpace (or the VNet address space field) first.",
+    );
+  const result = layoutPlan(plan);
+  const edit = result.edits.find(
     (e) =>
       e.op === "append" && e.path.join(".") === "vnet.subnets" && (e.value as SubnetValue | undefined)?.name === name,
   );
-  if (!edit) return;
+  if (!edit) {
+    const why = result.problems.find((p) => p.message.includes(`"${String(name)}"`))?.message;
+    throw new RefusedEdit(
+      `There is no room in the VNet for the pods' subnet${why ? `: ${why}` : ` ${String(name)}`}. ` +
+        "The model is unchanged: widen the VNet address space, or add a subnet with purpose: pods, then switch again.",
+    );
+  }
   if (isSeq(list)) {
     if (list.flow && list.items.length === 0) list.flow = false;
     list.add(doc.createNode(edit.value, { flow: true }));

@@ -11,6 +11,8 @@ type Input = HTMLInputElement | HTMLSelectElement;
 
 export interface FormBinding {
   sync(plan: Plan | undefined, resolved: ResolvedPlan | undefined): void;
+  /** Shows the plan's value in one field again (its edit was refused), even while it has the focus. */
+  revert(field: FieldDef, plan: Plan | undefined, resolved: ResolvedPlan | undefined): void;
 }
 
 export function buildForm(
@@ -59,7 +61,16 @@ export function buildForm(
   });
   fill(form, ...rows);
   form.addEventListener("submit", (e) => e.preventDefault());
+  const show = (f: FieldDef, input: Input, plan: Plan, resolved: ResolvedPlan | undefined) => {
+    const v = f.read(plan, resolved);
+    if (input instanceof HTMLInputElement && input.type === "checkbox") input.checked = v === "true";
+    else if (input.value !== v) input.value = v;
+  };
   return {
+    revert(f, plan, resolved) {
+      const input = inputs.get(f);
+      if (input && plan) show(f, input, plan, resolved);
+    },
     sync(plan, resolved) {
       for (const [f, input] of inputs) {
         // A field that does not apply to this plan is disabled, and its hint says why.
@@ -71,9 +82,7 @@ export function buildForm(
         // Written only when it changes: an unchanged form costs no style or layout.
         if (hint && hint.textContent !== hintText) hint.textContent = hintText;
         if (!plan || input === document.activeElement) continue;
-        const v = f.read(plan, resolved);
-        if (input instanceof HTMLInputElement && input.type === "checkbox") input.checked = v === "true";
-        else if (input.value !== v) input.value = v;
+        show(f, input, plan, resolved);
       }
     },
   };

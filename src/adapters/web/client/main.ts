@@ -79,6 +79,12 @@ function edit(field: FieldDef, value: string): void {
     );
     return;
   }
+  if (next.refused !== undefined) {
+    // The plan stays as it was: the control shows the plan's value again, the reason is said where switches are.
+    planForm.revert(field, shownPlan?.plan, shownPlan?.resolved);
+    fill(undoStatus, h("span", { class: "problem", id: "refused" }, next.refused));
+    return;
+  }
   // The plan the edit started from: the plan part of the current text (computed for the last paint, so kept).
   const before = compute.plan(state, hint).plan;
   const removed = before ? removedBySwitch(before, next.value) : [];
@@ -325,6 +331,8 @@ byId("download-code").addEventListener("click", () => {
 let frame = 0;
 function update(patch: Partial<PageState>): void {
   state = { ...state, ...patch };
+  // A refused edit's reason is about the plan before this change.
+  if (undoStatus.querySelector("#refused")) fill(undoStatus);
   document.body.dataset["settled"] = "false";
   if (linkProblems.length) statusStale = true;
   linkProblems = [];
