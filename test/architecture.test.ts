@@ -149,7 +149,7 @@ describe("layer boundaries", () => {
     {
       name: "type-only imports count too",
       file: "kb/x.ts",
-      text: 'import type { Plan } from "../engines/plan/schema.js";',
+      text: 'import type { Plan } from "../engines/schema/schema.js";',
       bad: 1,
     },
   ])("$name", ({ file, text, bad }) => {

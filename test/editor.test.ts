@@ -11,8 +11,9 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { planJsonSchema, schemaComment, schemaUrl } from "../src/engines/plan/index.js";
-import { CIDR_PATTERN } from "../src/engines/plan/schema-hints.js";
+import { schemaComment, schemaUrl } from "../src/engines/plan/index.js";
+import { planJsonSchema } from "../src/engines/schema/index.js";
+import { CIDR_PATTERN } from "../src/engines/schema/schema-hints.js";
 import { tryParsePrefix } from "../src/ip/index.js";
 
 const ROOT = resolve(import.meta.dirname, "..");

@@ -1,9 +1,10 @@
 /**
  * The engines: pure functions over the IP core and the knowledge base
- * (plan, capacity, validate, recommend, migrate, inspect, fleet).
+ * (plan, schema, capacity, validate, recommend, migrate, inspect, fleet).
  * @module
  */
 export * from "./plan/index.js";
+export * from "./schema/index.js";
 export * from "./capacity/index.js";
 export * from "./validate/index.js";
 export {

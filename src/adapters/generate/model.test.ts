@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PlanSchema, type PlanInput } from "../../engines/plan/schema.js";
+import { PlanSchema, type PlanInput } from "../../engines/schema/schema.js";
 import { generate, GENERATE_FORMATS, toGenPlan } from "./index.js";
 import { shellQuote } from "./quote.js";
 

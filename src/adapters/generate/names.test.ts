@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { validate } from "../../engines/validate/index.js";
-import { PlanSchema, type PlanInput } from "../../engines/plan/schema.js";
+import { PlanSchema, type PlanInput } from "../../engines/schema/schema.js";
 import { generate } from "./index.js";
 
 const base: PlanInput = {

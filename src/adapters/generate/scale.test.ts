@@ -4,7 +4,7 @@
  * scanning them.
  */
 import { describe, expect, it } from "vitest";
-import { PlanSchema } from "../../engines/plan/schema.js";
+import { PlanSchema } from "../../engines/schema/schema.js";
 import { generate, GENERATE_FORMATS } from "./index.js";
 
 const SUBNETS = 150_000;

@@ -4,7 +4,7 @@
  * managed cluster or list of them (`{ value: […] }`), an ARM deployment template, `az network vnet show/list`, or
  * `terraform show -json`.
  */
-import { PlanSchema } from "../../engines/plan/index.js";
+import { PLAN_FIELDS } from "../../engines/plan/index.js";
 import { isArmTemplate } from "./arm-template.js";
 import { isObj } from "./builder.js";
 import { isManagedCluster } from "./managed-cluster.js";
@@ -16,7 +16,7 @@ export type PlanFormat =
   "aksnet" | "az-aks-show" | "az-aks-list" | "arm" | "arm-list" | "arm-template" | "az-vnet" | "terraform-plan";
 
 /** The plan's top-level keys, from its schema (so new sections are recognised without a list to keep). */
-const PLAN_KEYS: ReadonlySet<string> = new Set(Object.keys(PlanSchema.shape));
+const PLAN_KEYS: ReadonlySet<string> = new Set(PLAN_FIELDS);
 
 function isAksnetPlan(v: unknown): boolean {
   if (!isObj(v)) return false;

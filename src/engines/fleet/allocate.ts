@@ -13,7 +13,7 @@ import { PrefixAllocator, addrSetOfText, tryParsePrefix, type Prefix } from "../
 import { FLEET } from "../../kb/index.js";
 import { layoutPlan } from "../layout/index.js";
 import type { FieldPath, FleetPlan, FleetPlanInput, Plan, UsedPrefix } from "../plan/index.js";
-import { parseFleetPlan } from "../plan/index.js";
+import { parseFleetPlan } from "../schema/index.js";
 import type { Finding } from "../validate/index.js";
 import {
   checkWritten,

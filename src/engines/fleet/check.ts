@@ -6,7 +6,7 @@
  */
 import { FLEET } from "../../kb/index.js";
 import type { FleetPlan, FleetPlanInput, UsedPrefix } from "../plan/index.js";
-import { parseFleetPlan } from "../plan/index.js";
+import { parseFleetPlan } from "../schema/index.js";
 import { compareFindings, runRules, schemaFinding, summarize, validate, type Finding } from "../validate/index.js";
 import { fleetModel, ItemKind, type ClusterNode, type FleetModel, type FleetLoadedPlan } from "./model.js";
 import { fleetConflicts } from "./overlaps.js";

@@ -4,7 +4,7 @@
  * endpoint subnet, the virtual nodes' subnet and a node auto-provisioning subnet. Each is sized as `subnetSizes`
  * sizes a plan's (the same demand and knowledge-base facts), from a plan made of the counts given.
  */
-import { PlanSchema, type PlanInput } from "../plan/index.js";
+import { planOf, type PlanInput } from "../plan/index.js";
 import { subnetSizes, type SubnetSize } from "./sizes.js";
 
 export interface ExtraSubnetCounts {
@@ -88,5 +88,5 @@ export function extraSubnetSizes(c: ExtraSubnetCounts): SubnetSize[] {
         }
       : {}),
   };
-  return subnetSizes(PlanSchema.parse(input)).filter((s) => s.name !== "aks-nodes");
+  return subnetSizes(planOf(input)).filter((s) => s.name !== "aks-nodes");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PlanSchema, type PlanInput } from "../plan/schema.js";
+import { PlanSchema, type PlanInput } from "../schema/schema.js";
 import { subnetSizes } from "./sizes.js";
 
 const plan = (patch: Partial<PlanInput> = {}, subnets: { name: string; cidr: string; delegation?: string }[] = []) =>

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePrefix } from "../../ip/index.js";
-import { PlanSchema, resolvePlan, type PlanInput } from "../plan/index.js";
+import { resolvePlan, type PlanInput } from "../plan/index.js";
+import { PlanSchema } from "../schema/index.js";
 import {
   planAvoid,
   planMigration,

@@ -1,12 +1,23 @@
 /**
- * Plans: the schema, structural parsing and default resolution.
+ * Plans: structural parsing (without zod: `structure.ts` reads the generated shape of the schema in
+ * `src/engines/schema/`) and default resolution.
  * @module
  */
-export * from "./schema.js";
-export * from "./schema-vnet.js";
-export * from "./schema-fleet.js";
-export { parseFleetPlan, isFleetDocument, type ParseFleetPlanResult } from "./parse-fleet.js";
-export { parsePlan, formatPath, type FieldPath, type SchemaProblem, type ParsePlanResult } from "./parse.js";
+// The plan's types come from its zod schema (src/engines/schema); only types, so that parsing a plan loads no zod.
+export type * from "../schema/index.js";
+export {
+  parsePlan,
+  planOf,
+  isFleetDocument,
+  formatPath,
+  problemsOf,
+  PLAN_FIELDS,
+  type FieldPath,
+  type IssueLike,
+  type SchemaProblem,
+  type ParsePlanResult,
+} from "./parse.js";
+export type { Shape, ShapeCheck, StructureIssue } from "./structure.js";
 export { resolvePlan } from "./resolve-plan.js";
 export { cidrField } from "./resolve-network.js";
 export { sizeTargetOfPlan } from "./size-target.js";
@@ -22,5 +33,4 @@ export {
   type ResolvedKubernetesVersion,
 } from "./resolved-plan.js";
 export { REPOSITORY_URL, docsWebUrl, schemaUrl, schemaComment } from "./project-urls.js";
-export { planJsonSchema, planJsonSchemaText, fleetJsonSchema, fleetJsonSchemaText } from "./json-schema.js";
 export { poolTarget, poolModel, nodesWithSurge } from "./pools.js";

@@ -3,8 +3,9 @@
  * list of schema problems. A problem names the field path and what was expected,
  * so an adapter can add the file, line and column.
  */
-import type { z } from "zod";
-import { PlanSchema, type Plan } from "./schema.js";
+import type { Plan, PlanInput } from "../schema/index.js";
+import { PLAN_SHAPE } from "./plan-shape.generated.js";
+import { run, type StructureIssue } from "./structure.js";
 
 /** A field of a plan as keys and array indexes, e.g. `["nodePools", 0, "maxPods"]` (empty: the whole document). */
 export type FieldPath = readonly (string | number)[];
@@ -62,8 +63,15 @@ const TYPE_WORDS: Record<string, string> = {
   object: "a mapping",
 };
 
-function expectation(issue: z.core.$ZodIssue, input: unknown): string {
-  const got = describeValue(valueAt(input, issue.path));
+/**
+ * An issue as `structure.ts` words it; zod's issues have the same fields for these codes, and a `message` for
+ * the others.
+ */
+export type IssueLike = StructureIssue | { readonly code: string; readonly path: readonly PropertyKey[] };
+
+function expectation(like: IssueLike, input: unknown): string {
+  const got = describeValue(valueAt(input, like.path));
+  const issue = like as StructureIssue;
   switch (issue.code) {
     case "invalid_type": {
       const want = TYPE_WORDS[issue.expected] ?? issue.expected;
@@ -82,11 +90,11 @@ function expectation(issue: z.core.$ZodIssue, input: unknown): string {
     case "invalid_union":
       return `expected ${unionWords(issue)}, got ${got}`;
     default:
-      return `${issue.message}, got ${got}`;
+      return `${(like as { message?: string }).message ?? like.code}, got ${got}`;
   }
 }
 
-function unionWords(issue: z.core.$ZodIssueInvalidUnion): string {
+function unionWords(issue: { readonly errors: readonly (readonly StructureIssue[])[] }): string {
   const wants = new Set<string>();
   for (const branch of issue.errors) {
     for (const i of branch) {
@@ -99,22 +107,30 @@ function unionWords(issue: z.core.$ZodIssueInvalidUnion): string {
 
 /** Parses a plan value. Never throws: problems are returned as data. */
 export function parsePlan(value: unknown): ParsePlanResult {
-  const r = parseWith(PlanSchema, value === null || value === undefined ? {} : value);
-  return r.value ? { plan: r.value, problems: [] } : { problems: r.problems };
+  const input = value === null || value === undefined ? {} : value;
+  const issues: StructureIssue[] = [];
+  const plan = run(PLAN_SHAPE, input, [], issues) as Plan;
+  return issues.length === 0 ? { plan, problems: [] } : { problems: problemsOf(issues, input) };
 }
 
-/** @internal Parses a value with a zod schema into the value or the problems, worded like `parsePlan`'s. */
-export function parseWith<T>(
-  schema: z.ZodType<T>,
-  input: unknown,
-): { readonly value?: T; readonly problems: readonly SchemaProblem[] } {
-  const r = schema.safeParse(input);
-  if (r.success) return { value: r.data, problems: [] };
-  const problems = r.error.issues.flatMap((issue): SchemaProblem[] => {
-    const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
+/** A plan built in code (every field known to be valid) with the schema's defaults; throws when it is not valid. */
+export function planOf(input: PlanInput): Plan {
+  const r = parsePlan(input);
+  if (!r.plan)
+    throw new RangeError(`not a valid plan: ${r.problems.map((p) => `${p.pathText}: ${p.message}`).join("; ")}`);
+  return r.plan;
+}
+
+/** The top-level fields of a plan file, in schema order. */
+export const PLAN_FIELDS: readonly string[] = Object.keys(PLAN_SHAPE.t === "object" ? PLAN_SHAPE.keys : {});
+
+/** @internal Issues (zod's or `structure.ts`'s) → problems, worded the same way whichever parser found them. */
+export function problemsOf(issues: readonly IssueLike[], input: unknown): SchemaProblem[] {
+  return issues.flatMap((issue): SchemaProblem[] => {
+    const path = (issue.path as readonly PropertyKey[]).filter((k): k is string | number => typeof k !== "symbol");
     if (issue.code === "unrecognized_keys") {
       // One problem per unknown key, located at the key itself.
-      return issue.keys.map((k) => ({
+      return (issue as { keys: readonly string[] }).keys.map((k) => ({
         path: [...path, k],
         pathText: formatPath([...path, k]),
         message: `unknown field "${k}"; check the spelling against the plan schema`,
@@ -122,5 +138,9 @@ export function parseWith<T>(
     }
     return [{ path, pathText: formatPath(path), message: expectation(issue, input) }];
   });
-  return { problems };
+}
+
+/** Whether a parsed document says it is a fleet file (`kind: FleetPlan`). */
+export function isFleetDocument(value: unknown): boolean {
+  return value !== null && typeof value === "object" && (value as { kind?: unknown }).kind === "FleetPlan";
 }

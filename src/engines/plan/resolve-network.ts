@@ -19,7 +19,7 @@ import {
 } from "../../kb/index.js";
 import type { FieldPath } from "./parse.js";
 import type { Assumption, CidrField, ResolvedPlan } from "./resolved-plan.js";
-import type { NodePool, Plan } from "./schema.js";
+import type { NodePool, Plan } from "../schema/index.js";
 
 /** Source URLs of facts, joined for an assumption. */
 export const urls = (s: readonly Source[]): string => [...new Set(s.map((x) => x.url))].join("; ");

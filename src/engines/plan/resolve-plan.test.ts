@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePlan } from "./parse.js";
 import { resolvePlan } from "./resolve-plan.js";
-import type { PlanInput } from "./schema.js";
+import type { PlanInput } from "../schema/index.js";
 
 function resolve(input: PlanInput) {
   const r = parsePlan(input);

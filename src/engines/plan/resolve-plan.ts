@@ -15,7 +15,7 @@ import {
 import { cidrField, resolveNetwork, urls } from "./resolve-network.js";
 import { resolvePool } from "./resolve-pools.js";
 import type { Assumption, ResolvedPlan } from "./resolved-plan.js";
-import type { Plan } from "./schema.js";
+import type { Plan } from "../schema/index.js";
 
 function resolveTier(plan: Plan, assume: (a: Assumption) => void): SkuTier {
   if (plan.sku?.tier !== undefined) return plan.sku.tier;

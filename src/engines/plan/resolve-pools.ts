@@ -16,7 +16,7 @@ import {
 import { formatMaxSurge, surgeNodes, tryParseMaxSurge } from "../capacity/index.js";
 import { alternativesOf, urls } from "./resolve-network.js";
 import type { Assumption, ResolvedMaxSurge, ResolvedMaxUnavailable, ResolvedPool } from "./resolved-plan.js";
-import type { NodePool } from "./schema.js";
+import type { NodePool } from "../schema/index.js";
 
 type Assume = (a: Assumption) => void;
 

@@ -6,7 +6,7 @@
 import type { Prefix } from "../../ip/index.js";
 import type { DataplaneId, KubernetesVersion, ModelId, SkuTier } from "../../kb/index.js";
 import type { FieldPath } from "./parse.js";
-import type { Plan } from "./schema.js";
+import type { Plan } from "../schema/index.js";
 
 /** A default or interpretation the resolver chose, so every output can say what it assumed. */
 export interface Assumption {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PlanSchema, type Requirements } from "../plan/index.js";
+import type { Requirements } from "../plan/index.js";
+import { PlanSchema } from "../schema/index.js";
 import { validate } from "../validate/index.js";
 import { emitPlan, recommend, type Recommendation } from "./index.js";
 

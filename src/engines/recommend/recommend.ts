@@ -5,7 +5,7 @@
  * retirements that apply. Pure; an impossible requirement is a result, not a throw.
  */
 import { MODELS, type DataplaneId, type MaxSurge, type ModelId } from "../../kb/index.js";
-import { PlanSchema, type Requirements } from "../plan/index.js";
+import { planOf, type Requirements } from "../plan/index.js";
 import { validate } from "../validate/index.js";
 import { emitPlan } from "./emit.js";
 import {
@@ -99,7 +99,7 @@ function validatorRejections(c: Candidate, t: Target): Rejection[] {
         source: "aksnet: capacity engine and IP free-space search",
       },
     ];
-  return validate(PlanSchema.parse(e.plan))
+  return validate(planOf(e.plan))
     .filter((f) => f.severity === "error")
     .map((f) => ({ filter: `check:${f.ruleId}`, reason: f.message, source: f.docsUrl }));
 }

@@ -37,9 +37,9 @@ export const PLAN_SCHEMA_META: RuleMeta<"schema"> = {
       fix: "Correct the field to match the plan schema (schema/aksnet-plan.schema.json).",
     },
   },
-  sources: ["aksnet: src/engines/plan/schema.ts"],
+  sources: ["aksnet: src/engines/schema/schema.ts"],
   checked: "2026-11-22",
-  file: "src/engines/plan/schema.ts",
+  file: "src/engines/schema/schema.ts",
 };
 
 /** A rule reports each of its messages at most this many times per run; the rest are counted in one finding. */

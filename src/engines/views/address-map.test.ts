@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePrefix, type Prefix } from "../../ip/index.js";
-import { PlanSchema, type PlanInput } from "../plan/index.js";
+import type { PlanInput } from "../plan/index.js";
+import { PlanSchema } from "../schema/index.js";
 import { addressMap, type AddressMap } from "./address-map.js";
 
 const plan = (p: PlanInput) => PlanSchema.parse(p);

@@ -115,7 +115,7 @@ async function loadParsedFleet(
   usedFormat?: string,
 ): Promise<LoadedFleet> {
   const { loadPlanText, readUsedSpace, UsedSpaceError } = await import("../../importers/index.js");
-  const { parseFleetPlan } = await import("../../../engines/plan/index.js");
+  const { parseFleetPlan } = await import("../../../engines/schema/index.js");
   const locate = (path: FieldPath) => ({ file, ...parsed.position(path) });
   const result = parseFleetPlan(parsed.value);
   const base = dirname(resolve(io.cwd, file));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { PlanSchema } from "../../../engines/plan/index.js";
+import { PlanSchema } from "../../../engines/schema/index.js";
 import { validate } from "../../../engines/validate/index.js";
 import { memoryIo } from "../io.js";
 import { run } from "../main.js";

@@ -1,6 +1,6 @@
 import { parse } from "@cdktf/hcl2json";
 import { describe, expect, it } from "vitest";
-import { PlanSchema, type PlanInput } from "../../../engines/plan/schema.js";
+import { PlanSchema, type PlanInput } from "../../../engines/schema/schema.js";
 import { generate } from "../index.js";
 import { azCommands } from "../testing/az-args.js";
 import { ARM_BODY_NAMES } from "../testing/azurerm-attributes.js";

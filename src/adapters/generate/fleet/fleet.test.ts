@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "@cdktf/hcl2json";
 import { describe, expect, it } from "vitest";
-import { PlanSchema } from "../../../engines/plan/index.js";
+import { PlanSchema } from "../../../engines/schema/index.js";
 import { generate } from "../index.js";
 import { generateFleet } from "./index.js";
 import { splitTerraform, TERRAFORM, isHclLiteral } from "./terraform.js";

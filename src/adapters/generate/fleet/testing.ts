@@ -1,5 +1,5 @@
 /** A small fleet for the fleet generators' goldens and laws: two Overlay clusters of one shape, one kubenet cluster. */
-import { PlanSchema, type Plan, type PlanInput } from "../../../engines/plan/index.js";
+import { PlanSchema, type Plan, type PlanInput } from "../../../engines/schema/index.js";
 import type { FleetGenCluster } from "./types.js";
 
 function overlay(name: string, location: string, vnetCidr: string, nodes: string, maxCount: number): PlanInput {

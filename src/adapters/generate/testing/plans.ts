@@ -1,5 +1,5 @@
 /** One plan per network model (and a few variants) for the generator golden files and laws. */
-import { PlanSchema, type Plan, type PlanInput } from "../../../engines/plan/schema.js";
+import { PlanSchema, type Plan, type PlanInput } from "../../../engines/schema/schema.js";
 
 const vnet = (subnets: { name: string; cidr: string; delegation?: string }[]): PlanInput["vnet"] => ({
   name: "vnet-aks",

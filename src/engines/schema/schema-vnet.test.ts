@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePlan } from "./parse.js";
+import { parsePlan } from "../plan/index.js";
 
 /** A plan using every section of schema-vnet.ts: the VNet of a modern AKS cluster. */
 const FULL = {

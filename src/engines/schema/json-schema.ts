@@ -4,7 +4,7 @@
  * and checked for drift by a test. Editors use it to complete and check plans.
  */
 import { z } from "zod";
-import { schemaUrl } from "./project-urls.js";
+import { schemaUrl } from "../plan/index.js";
 import { PlanSchema } from "./schema.js";
 import { addSchemaHints } from "./schema-hints.js";
 import { FleetPlanSchema } from "./schema-fleet.js";

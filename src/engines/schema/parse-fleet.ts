@@ -1,14 +1,25 @@
 /**
  * Structural parsing of a fleet file (`kind: FleetPlan`): any value → a
- * `FleetPlan`, or the schema problems with their field paths. Never throws.
+ * `FleetPlan`, or the schema problems with their field paths (worded like a plan's). Never throws.
  */
-import { parseWith, type SchemaProblem } from "./parse.js";
+import type { z } from "zod";
+import { problemsOf, type IssueLike, type SchemaProblem } from "../plan/index.js";
 import { FleetPlanSchema, type FleetPlan } from "./schema-fleet.js";
 
 export interface ParseFleetPlanResult {
   /** The fleet when there were no problems. */
   readonly fleet?: FleetPlan;
   readonly problems: readonly SchemaProblem[];
+}
+
+/** @internal Parses a value with a zod schema into the value or the problems, worded like `parsePlan`'s. */
+export function parseWith<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+): { readonly value?: T; readonly problems: readonly SchemaProblem[] } {
+  const r = schema.safeParse(input);
+  if (r.success) return { value: r.data, problems: [] };
+  return { problems: problemsOf(r.error.issues as readonly IssueLike[], input) };
 }
 
 /** Fleets this module parsed: handed back as they are (a fleet of 100,000 subnets takes a noticeable time to parse). */
@@ -21,9 +32,4 @@ export function parseFleetPlan(value: unknown): ParseFleetPlanResult {
   const r = parseWith(FleetPlanSchema, value === null || value === undefined ? {} : value);
   if (r.value) PARSED.add(r.value);
   return r.value ? { fleet: r.value, problems: [] } : { problems: r.problems };
-}
-
-/** Whether a parsed document says it is a fleet file (`kind: FleetPlan`). */
-export function isFleetDocument(value: unknown): boolean {
-  return value !== null && typeof value === "object" && (value as { kind?: unknown }).kind === "FleetPlan";
 }

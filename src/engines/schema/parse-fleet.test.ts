@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isFleetDocument, parseFleetPlan } from "./parse-fleet.js";
+import { isFleetDocument } from "../plan/index.js";
+import { parseFleetPlan } from "./parse-fleet.js";
 
 const minimal = { kind: "FleetPlan", pools: [{ name: "spokes", cidrs: ["10.64.0.0/10"] }] };
 
