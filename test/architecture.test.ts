@@ -48,8 +48,10 @@ export function moduleOf(file: string): string | undefined {
 /** Every import specifier in a source text: static imports, re-exports and dynamic import(). */
 export function importsOf(text: string): string[] {
   const out: string[] = [];
-  const re =
-    /(?:^|[^.\w])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|(?:^|[^.\w])import\s*\(\s*["']([^"']+)["']\s*\)|^\s*import\s+["']([^"']+)["']/gm;
+  const staticImport = String.raw`(?:^|[^.\w])(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']`;
+  const dynamicImport = String.raw`(?:^|[^.\w])import\s*\(\s*["']([^"']+)["']\s*\)`;
+  const bareImport = String.raw`^\s*import\s+["']([^"']+)["']`;
+  const re = new RegExp(`${staticImport}|${dynamicImport}|${bareImport}`, "gm");
   for (const m of text.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3]) as string);
   return out;
 }

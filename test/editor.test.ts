@@ -121,7 +121,7 @@ describe("the plan schema in yaml-language-server over stdio", () => {
     });
   })();
 
-  it("flags count: -3, maxPods: 9999, a bad CIDR and an unknown field as they are typed, each on its line", async () => {
+  it("flags count: -3, maxPods: 9999, a bad CIDR and an unknown field as typed, each on its line", async () => {
     await ready;
     const text = [
       schemaComment("aksnet-plan.schema.json"),

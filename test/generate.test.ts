@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { GENERATORS } from "../scripts/generate.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
-/** Scripts named gen-* that write no checked-in file: gen-cluster.ts makes synthetic clusters for fixtures and benchmarks. */
+/**
+ * Scripts named gen-* that write no checked-in file: gen-cluster.ts makes synthetic clusters for fixtures and
+ * benchmarks.
+ */
 const NOT_GENERATORS = new Set(["gen-cluster.ts"]);
 
 describe("npm run generate", () => {

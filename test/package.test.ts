@@ -63,7 +63,8 @@ describe("the published package", () => {
     symlinkSync(ROOT, join(app, "node_modules/aksnet"), "dir");
     const script =
       "const a = require('aksnet'); const ip = require('aksnet/ip');" +
-      "console.log(JSON.stringify([Object.keys(a).length, a.parsePrefix('10.0.0.0/8').toString(), typeof ip.parsePrefix]))";
+      "console.log(JSON.stringify([Object.keys(a).length, a.parsePrefix('10.0.0.0/8').toString(), typeof " +
+      "ip.parsePrefix]))";
     const r = spawnSync(process.execPath, ["-e", script], { cwd: app, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     const esm = await import("../dist/index.js");

@@ -99,7 +99,9 @@ export class Addr {
     return v < 0n || v > MAX6 ? undefined : Addr.of6(v);
   }
 
-  /** Dotted quad for IPv4; RFC 5952 for IPv6 (lower case, longest zero run compressed, IPv4-mapped in mixed notation). */
+  /**
+   * Dotted quad for IPv4; RFC 5952 for IPv6 (lower case, longest zero run compressed, IPv4-mapped in mixed notation).
+   */
   toString(): string {
     return this.family === 4 ? format4(this.v4) : format6(this.v6);
   }

@@ -11,7 +11,8 @@ export class ParseError extends Error {
     readonly reason: string,
   ) {
     super(
-      `${JSON.stringify(input)} is not a valid ${kind === "address" ? "IP address" : kind === "prefix" ? "CIDR prefix" : "address range"}: ${reason}`,
+      `${JSON.stringify(input)} is not a valid ` +
+        `${kind === "address" ? "IP address" : kind === "prefix" ? "CIDR prefix" : "address range"}: ${reason}`,
     );
   }
 }

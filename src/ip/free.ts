@@ -89,7 +89,9 @@ export class PrefixAllocator {
   private hi: Float64Array = new Float64Array(0);
   private next: Int32Array = new Int32Array(0);
   private nodes = 0;
-  /** For each prefix length, the run before which no run has room for it (free space only shrinks), or −1 when none has. */
+  /**
+   * For each prefix length, the run before which no run has room for it (free space only shrinks), or −1 when none has.
+   */
   private readonly hint: Int32Array = new Int32Array(33);
   private readonly lo6: bigint[] = [];
   private readonly hi6: bigint[] = [];
@@ -117,7 +119,10 @@ export class PrefixAllocator {
     }
   }
 
-  /** The first free aligned prefix of length `bits`, now marked used; undefined when none is left. Throws RangeError on a bad length. */
+  /**
+   * The first free aligned prefix of length `bits`, now marked used; undefined when none is left. Throws RangeError on
+   * a bad length.
+   */
   allocate(bits: number): Prefix | undefined {
     checkBits(this.parent, bits);
     return this.parent.family === 4 ? this.allocate4(bits) : this.allocate6(bits);

@@ -194,7 +194,8 @@ describe("laws", () => {
   it("ordering is total, antisymmetric, transitive and agrees with equals", () => {
     fc.assert(
       fc.property(arbAddr, arbAddr, arbAddr, (a, b, c) => {
-        expect(Math.sign(a.compare(b)) + Math.sign(b.compare(a))).toBe(0); // a sum: -Math.sign(0) is -0, which toBe tells from 0
+        // a sum: -Math.sign(0) is -0, which toBe tells from 0
+        expect(Math.sign(a.compare(b)) + Math.sign(b.compare(a))).toBe(0);
         expect(a.compare(b) === 0).toBe(a.equals(b));
         if (a.compare(b) <= 0 && b.compare(c) <= 0) expect(a.compare(c)).toBeLessThanOrEqual(0);
         if (a.family !== b.family) expect(Math.sign(a.compare(b))).toBe(a.family === 4 ? -1 : 1);
@@ -208,7 +209,8 @@ describe("laws", () => {
       .map(([a, n]) => prefixFrom(a, n % (a.bitLength + 1)));
     fc.assert(
       fc.property(arbPrefix, arbPrefix, arbPrefix, (a, b, c) => {
-        expect(Math.sign(a.compare(b)) + Math.sign(b.compare(a))).toBe(0); // a sum: -Math.sign(0) is -0, which toBe tells from 0
+        // a sum: -Math.sign(0) is -0, which toBe tells from 0
+        expect(Math.sign(a.compare(b)) + Math.sign(b.compare(a))).toBe(0);
         expect(a.compare(b) === 0).toBe(a.equals(b));
         if (a.compare(b) <= 0 && b.compare(c) <= 0) expect(a.compare(c)).toBeLessThanOrEqual(0);
         if (a.compare(b) < 0) expect(a.first().compare(b.first())).toBeLessThanOrEqual(0);

@@ -82,7 +82,10 @@ export class Prefix {
     return 1n << BigInt(this.addr.bitLength - this.bits);
   }
 
-  /** Reports whether the address, prefix or range lies entirely inside this network. Different families never contain each other. */
+  /**
+   * Reports whether the address, prefix or range lies entirely inside this network. Different families never contain
+   * each other.
+   */
   contains(x: Addr | Prefix | { readonly from: Addr; readonly to: Addr }): boolean {
     if (x instanceof Addr) return this.containsAddr(x);
     if (x instanceof Prefix) return x.family === this.family && x.bits >= this.bits && this.containsAddr(x.addr);
@@ -141,7 +144,10 @@ export class Prefix {
     return 1n << BigInt(newBits - this.bits);
   }
 
-  /** The enclosing network of length `newBits` (default: one bit shorter). Throws RangeError if `newBits` is not in 0..bits. */
+  /**
+   * The enclosing network of length `newBits` (default: one bit shorter). Throws RangeError if `newBits` is not in
+   * 0..bits.
+   */
   supernet(newBits: number = this.bits - 1): Prefix {
     if (!Number.isInteger(newBits) || newBits < 0 || newBits > this.bits) {
       throw new RangeError(

@@ -128,29 +128,33 @@ describe("bulk CIDR text", () => {
     expect(() => maskCidrText(["10.0.0.0/8", input])).toThrow(reason);
   });
 
-  it("maskCidrText reads every CIDR as parsePrefixOrAddr does, and keeps input order (20,000 seeded texts, a third damaged)", () => {
-    const cases = prefixCases(prng(71), 20_000);
-    const valid: string[] = [];
-    const want: string[] = [];
-    for (const s of cases) {
-      let expected: string;
-      try {
-        expected = parsePrefixOrAddr(s).masked().toString();
-        valid.push(s);
-        want.push(expected);
-      } catch (e) {
-        expected = `error: ${(e as ListParseError).reason}`;
+  it(
+    "maskCidrText reads every CIDR as parsePrefixOrAddr does, and keeps input order (20,000 seeded texts, a third " +
+      "damaged)",
+    () => {
+      const cases = prefixCases(prng(71), 20_000);
+      const valid: string[] = [];
+      const want: string[] = [];
+      for (const s of cases) {
+        let expected: string;
+        try {
+          expected = parsePrefixOrAddr(s).masked().toString();
+          valid.push(s);
+          want.push(expected);
+        } catch (e) {
+          expected = `error: ${(e as ListParseError).reason}`;
+        }
+        let got: string;
+        try {
+          got = (maskCidrText([s]) as [string])[0];
+        } catch (e) {
+          got = `error: ${(e as ListParseError).reason}`;
+        }
+        expect(got, JSON.stringify(s)).toBe(expected);
       }
-      let got: string;
-      try {
-        got = (maskCidrText([s]) as [string])[0];
-      } catch (e) {
-        got = `error: ${(e as ListParseError).reason}`;
-      }
-      expect(got, JSON.stringify(s)).toBe(expected);
-    }
-    expect(maskCidrText(valid)).toEqual(want);
-  });
+      expect(maskCidrText(valid)).toEqual(want);
+    },
+  );
 
   it.each(UNIVERSES)("text and object forms agree in $name", (u) => {
     const list = fc.array(arbPrefixIn(u), { maxLength: 15 });

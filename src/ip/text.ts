@@ -15,7 +15,10 @@ import { pairsOf, type OverlapPairs } from "./overlap.js";
 import { BlockBuf4, POW2, RunBuf4, bitsOfSize4, blockAt4, touches4, type Runs4 } from "./internal/runs4.js";
 import { eachPrefix6, normalize6 } from "./internal/runs6.js";
 
-/** Reads one IPv4 CIDR or address into the buffer without objects; false when it is anything else (the slow path then explains). */
+/**
+ * Reads one IPv4 CIDR or address into the buffer without objects; false when it is anything else (the slow path then
+ * explains).
+ */
 function fastCidr4(s: string, buf: BlockBuf4): boolean {
   const a = scanCidr4(s, true);
   if (a < 0) return false;
@@ -24,7 +27,10 @@ function fastCidr4(s: string, buf: BlockBuf4): boolean {
   return true;
 }
 
-/** The set of addresses of CIDR strings (bare addresses allowed). Throws `ListParseError` naming the first bad entry's position. */
+/**
+ * The set of addresses of CIDR strings (bare addresses allowed). Throws `ListParseError` naming the first bad entry's
+ * position.
+ */
 export function addrSetOfText(lines: Iterable<string>): AddrSet {
   const b4 = new BlockBuf4(Array.isArray(lines) ? lines.length : 4096);
   const lo6: bigint[] = [];
@@ -47,7 +53,10 @@ function parseEntry(s: string, index: number): Prefix {
   }
 }
 
-/** Each CIDR (or bare address) as its network in CIDR notation (`10.1.2.3/24` → `10.1.2.0/24`), in input order; objects only for IPv6 the fast path declines. */
+/**
+ * Each CIDR (or bare address) as its network in CIDR notation (`10.1.2.3/24` → `10.1.2.0/24`), in input order; objects
+ * only for IPv6 the fast path declines.
+ */
 export function maskCidrText(lines: readonly string[]): string[] {
   const out = new Array<string>(lines.length);
   // Outputs that are not an input string as it is are written into `w`, and `at` says where they go.
@@ -103,7 +112,10 @@ function maskCidr6Text(s: string, w: AsciiLines): boolean {
   return true;
 }
 
-/** For each query CIDR, whether it shares an address with any of the item CIDRs. A `ListParseError` index counts within its own list (items are read first). */
+/**
+ * For each query CIDR, whether it shares an address with any of the item CIDRs. A `ListParseError` index counts within
+ * its own list (items are read first).
+ */
 export function overlapsAnyText(queries: readonly string[], items: Iterable<string>): boolean[] {
   const set = addrSetOfText(items);
   const out = new Array<boolean>(queries.length);

@@ -4,7 +4,10 @@ import { aksDoc, sourced, type Sourced } from "./source.js";
 const IP_PLANNING = (note: string) => aksDoc("concepts-network-ip-address-planning", note);
 
 export interface AddressPlanning {
-  /** The nodes to plan addresses for: the count plus the scale-out you anticipate (the autoscaler maximum) plus max surge. */
+  /**
+   * The nodes to plan addresses for: the count plus the scale-out you anticipate (the autoscaler maximum) plus max
+   * surge.
+   */
   readonly nodesToPlanFor: Sourced<string>;
   /** The Node Subnet formula and its documented example: 50 nodes, max surge 1, 30 pods → 1,581 addresses (a /21). */
   readonly subnetFormula: Sourced<{ readonly formula: string; readonly nodes: number; readonly addresses: number }>;

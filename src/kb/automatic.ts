@@ -51,7 +51,9 @@ export const AKS_AUTOMATIC = {
     {
       checked: "2026-12-07",
       derived:
-        "the size Microsoft's sample uses; Microsoft's how-to on migrating to managed system node pools (ms.date 2026-09-08) says the system node subnet must be at least /26, but its page address could not be confirmed here",
+        "the size Microsoft's sample uses; Microsoft's how-to on migrating to managed system node pools (ms.date " +
+        "2026-09-08) says the system node subnet must be at least /26, but its page address could not be " +
+        "confirmed here",
     },
   ),
   /** The sample's user node subnet size. */
@@ -63,14 +65,18 @@ export const AKS_AUTOMATIC = {
       derived: "the size Microsoft's sample uses; NAP pools' node limits decide it otherwise",
     },
   ),
-  /** Outbound types: managed NAT gateway with the managed VNet; in a custom VNet the load balancer, a user-assigned NAT gateway or UDR. */
+  /**
+   * Outbound types: managed NAT gateway with the managed VNet; in a custom VNet the load balancer, a user-assigned NAT
+   * gateway or UDR.
+   */
   outboundTypes: sourced(
     {
       managedVnet: ["managedNATGateway"],
       customVnet: ["loadBalancer", "userAssignedNATGateway", "userDefinedRouting"],
     },
     INTRO(
-      "Egress: preconfigured AKS managed NAT gateway with a managed VNet; optional with a custom VNet: load balancer, user-assigned NAT gateway, UDR",
+      "Egress: preconfigured AKS managed NAT gateway with a managed VNet; optional with a custom VNet: load " +
+        "balancer, user-assigned NAT gateway, UDR",
     ),
     C,
   ),
@@ -133,7 +139,8 @@ export const AKS_AUTOMATIC = {
         "sku Automatic, apiServerAccessProfile.subnetId, hostedSystemProfile (2024-03-02-preview in the sample)",
       ),
       repoFile(
-        "hashicorp/terraform-provider-azurerm:vendor/github.com/hashicorp/go-azure-sdk/resource-manager/containerservice/2026-04-01/managedclusters/model_managedclusterhostedsystemprofile.go",
+        "hashicorp/terraform-provider-azurerm:vendor/github.com/hashicorp/go-azure-sdk/resource-manager/" +
+          "containerservice/2026-04-01/managedclusters/model_managedclusterhostedsystemprofile.go",
         "hostedSystemProfile (enabled, nodeSubnetID, systemNodeSubnetID) in the stable 2026-04-01 API",
       ),
       repoFile(
@@ -164,7 +171,8 @@ export const AKS_AUTOMATIC = {
     {
       checked: "2026-12-07",
       derived:
-        "the v4.81.0 changelog does not list the resource, but its code at that tag registers it and Microsoft's quickstart names v4.81",
+        "the v4.81.0 changelog does not list the resource, but its code at that tag registers it and Microsoft's " +
+        "quickstart names v4.81",
     },
   ),
 } as const;

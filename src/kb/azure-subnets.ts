@@ -8,11 +8,14 @@ import { aksDoc, page, repoFile, sourced, type Sourced } from "./source.js";
 
 const VNET_FAQ = page(
   "https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq",
-  "Azure reserves the first four and the last address of every subnet; the smallest IPv4 subnet is /29, the largest /2; IPv6 subnets must be /64",
+  "Azure reserves the first four and the last address of every subnet; the smallest IPv4 subnet is /29, the largest " +
+    "/2; IPv6 subnets must be /64",
 );
 
 export interface AzureSubnetRules {
-  /** Addresses Azure keeps in every subnet: the network address, the default gateway, two for Azure DNS, and the last. */
+  /**
+   * Addresses Azure keeps in every subnet: the network address, the default gateway, two for Azure DNS, and the last.
+   */
   readonly reservedPerSubnet: Sourced<number>;
   /** The longest (smallest) IPv4 subnet prefix Azure allows. */
   readonly ipv4LongestBits: Sourced<number>;
@@ -32,7 +35,8 @@ export const AZURE_SUBNET: AzureSubnetRules = {
         "a /24 contains 256 addresses; Azure reserves the first four and last",
       ),
       repoFile(
-        "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-subnetisfull.md",
+        "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/" +
+          "error-code-subnetisfull.md",
       ),
     ],
     { checked: "2026-12-06" },

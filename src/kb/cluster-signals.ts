@@ -20,7 +20,8 @@ const NNC_GO = repoFile(
 /** `kubectl describe node` of an AKS Azure CNI Overlay node, Kubernetes 1.32.7, October 2025. */
 const RECORDED_OVERLAY_2025 = page(
   "https://github.com/RamyMaarouf/CST8915/blob/869a6f62a02304edfda66997d0f46fac89febda3/Lab_6/testTested%20the%20kubectl%20commands.txt",
-  "recorded kubectl describe node of an Overlay node (AKS 1.32.7): labels azure-cni-overlay=true and podnetwork-type=overlay, no PodCIDR line, kube-proxy and azure-cns pods",
+  "recorded kubectl describe node of an Overlay node (AKS 1.32.7): labels azure-cni-overlay=true and " +
+    "podnetwork-type=overlay, no PodCIDR line, kube-proxy and azure-cns pods",
 );
 /** kubectl prints the PodCIDR line only when spec.podCIDR is set. */
 const KUBECTL_DESCRIBE = repoFile(
@@ -108,7 +109,8 @@ export const CLUSTER_SIGNALS = {
     {
       ...C,
       derived:
-        "no Microsoft page states it either way; two recorded Overlay nodes (2025) show no spec.podCIDR while recorded kubenet nodes do, so inspect uses spec.podCIDR when present and the NodeNetworkConfig otherwise",
+        "no Microsoft page states it either way; two recorded Overlay nodes (2025) show no spec.podCIDR while " +
+        "recorded kubenet nodes do, so inspect uses spec.podCIDR when present and the NodeNetworkConfig otherwise",
     },
   ),
   /** The node condition the Azure route controller writes on kubenet nodes. */

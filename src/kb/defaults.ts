@@ -42,7 +42,8 @@ const TEN: MaxSurge = { kind: "percent", percent: 10 };
 const SURGE_ONE = [
   aksDoc("upgrade-aks-node-pools-rolling", "AKS configures upgrades to surge with one extra node by default"),
   repoFile(
-    "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/connectivity/insufficientsubnetsize-error-advanced-networking.md",
+    "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/connectivity/" +
+      "insufficientsubnetsize-error-advanced-networking.md",
   ),
 ];
 const ALL_POOLS_TEN = aksRelease(

@@ -19,7 +19,8 @@ const AZURERM_CHANGELOG_V4 = (note: string) => AZURERM("CHANGELOG-v4.md", note);
 /** The stable API the provider vendors: generated from Azure/azure-rest-api-specs by hashicorp/go-azure-sdk. */
 const API_2026_04_01 = (note: string) =>
   AZURERM(
-    "vendor/github.com/hashicorp/go-azure-sdk/resource-manager/containerservice/2026-04-01/managedclusters/constants.go",
+    "vendor/github.com/hashicorp/go-azure-sdk/resource-manager/containerservice/2026-04-01/managedclusters/" +
+      "constants.go",
     note,
   );
 
@@ -33,7 +34,9 @@ const API_2026_04_01_MODEL = (file: string, note: string) =>
 const AZ_PARAMS = (note: string) =>
   repoFile("Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_params.py", note);
 
-/** What the az CLI needs for a flag or value: the CLI version, and for preview values the extension and feature flag. */
+/**
+ * What the az CLI needs for a flag or value: the CLI version, and for preview values the extension and feature flag.
+ */
 export interface AzRequirement {
   /** The oldest CLI with the flag or value; absent when the sources name none beyond the extension. */
   readonly cli?: string;
@@ -43,7 +46,9 @@ export interface AzRequirement {
   readonly featureFlag?: string;
 }
 
-/** `stable`: the stable API version the Bicep output uses accepts the value; `preview-only`: only preview versions do. */
+/**
+ * `stable`: the stable API version the Bicep output uses accepts the value; `preview-only`: only preview versions do.
+ */
 export type ArmSupport = "stable" | "preview-only";
 
 /** The azurerm version that first has the argument, or the newest version read that still lacks it. */
@@ -284,7 +289,8 @@ export const DEPLOY_FEATURES = {
     arm: stable(
       API_2026_04_01_MODEL(
         "model_managedclusterstaticegressgatewayprofile.go",
-        "networkProfile.staticEgressGatewayProfile.enabled; agent pool mode Gateway and gatewayProfile.publicIPPrefixSize",
+        "networkProfile.staticEgressGatewayProfile.enabled; agent pool mode Gateway and " +
+          "gatewayProfile.publicIPPrefixSize",
       ),
     ),
     azurerm: sourced<AzurermSupport>(
@@ -298,8 +304,10 @@ export const DEPLOY_FEATURES = {
     azapi: sourced<AzapiWay>(
       {
         resources:
-          "azapi_update_resource (Microsoft.ContainerService/managedClusters: networkProfile.staticEgressGatewayProfile.enabled) " +
-          "and one azapi_resource per gateway pool (Microsoft.ContainerService/managedClusters/agentPools: mode Gateway, " +
+          "azapi_update_resource (Microsoft.ContainerService/managedClusters: " +
+          "networkProfile.staticEgressGatewayProfile.enabled) " +
+          "and one azapi_resource per gateway pool (Microsoft.ContainerService/managedClusters/agentPools: mode " +
+          "Gateway, " +
           "gatewayProfile.publicIPPrefixSize)",
       },
       [
@@ -381,7 +389,10 @@ export const DEPLOY_FEATURES = {
 export type DeployFeatureId = keyof typeof DEPLOY_FEATURES;
 
 export interface DeployTargets {
-  /** The `Microsoft.ContainerService/managedClusters` API version the Bicep output uses: stable, and knowing every property written. */
+  /**
+   * The `Microsoft.ContainerService/managedClusters` API version the Bicep output uses: stable, and knowing every
+   * property written.
+   */
   readonly managedClustersApi: Sourced<string>;
   /** The `Microsoft.Network` API version of the VNet, subnets and route tables in the Bicep output. */
   readonly networkApi: Sourced<string>;
@@ -409,13 +420,16 @@ export const DEPLOY_TARGETS: DeployTargets = {
     {
       ...CHECKED,
       derived:
-        "the newest stable version whose definition could be read here; it has every property the generator writes (osSKU Windows2025, enableFIPS, podIPAllocationMode, bootstrapProfile, outboundType none); later stable versions may exist",
+        "the newest stable version whose definition could be read here; it has every property the generator writes " +
+        "(osSKU Windows2025, enableFIPS, podIPAllocationMode, bootstrapProfile, outboundType none); later stable " +
+        "versions may exist",
     },
   ),
   networkApi: sourced(
     "2024-05-01",
     repoFile(
-      "Azure/azure-rest-api-specs:specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/virtualNetwork.json",
+      "Azure/azure-rest-api-specs:specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/" +
+        "virtualNetwork.json",
       "stable; virtualNetworks, subnets (routeTable, delegations) and routeTables",
     ),
     CHECKED,
@@ -433,14 +447,16 @@ export const DEPLOY_TARGETS: DeployTargets = {
     {
       ...CHECKED,
       derived:
-        "the output always writes node_provisioning_profile, which 4.57.0 introduced and 5.x requires; 6.0 is a major version not yet read",
+        "the output always writes node_provisioning_profile, which 4.57.0 introduced and 5.x requires; 6.0 is a " +
+        "major version not yet read",
     },
   ),
   azapiConstraint: sourced(
     ">= 2.0.1, < 3.0.0",
     repoFile(
       "Azure/terraform-provider-azapi:CHANGELOG.md",
-      "v2.0.0-beta: body accepts only an HCL object (no jsonencode); v2.0.1 (16 October 2024) the first 2.x release; 2.12.0 the newest read",
+      "v2.0.0-beta: body accepts only an HCL object (no jsonencode); v2.0.1 (16 October 2024) the first 2.x release; " +
+        "2.12.0 the newest read",
     ),
     { checked: "2026-12-07", derived: "the output writes bodies as HCL objects, which 2.x requires; 3.0 not yet read" },
   ),

@@ -6,12 +6,15 @@
  *   sources disagree, `derived` where the value is aksnet's reading of them).
  * - `MODELS[id]`: one `ModelFacts` per IPAM model (`podAddressing` is the unit a
  *   node takes; `maxNodes`, `defaultMaxPods`, features, retirement …).
- * - `DATAPLANES[id]`, `supportsDataplane(model, dataplane)`, `modelOf({ plugin, pluginMode, podSubnet, podIpAllocation })`.
- * - `FLEET`: what may be reused across clusters (Overlay pod and service CIDRs) and what must be distinct (meshed or routed pod CIDRs, peered spaces).
+ * - `DATAPLANES[id]`, `supportsDataplane(model, dataplane)`, `modelOf({ plugin, pluginMode, podSubnet, podIpAllocation
+ *   })`.
+ * - `FLEET`: what may be reused across clusters (Overlay pod and service CIDRs) and what must be distinct (meshed or
+ *   routed pod CIDRs, peered spaces).
  * - `PLATFORM_LIMITS`, `RESERVED_RANGES`, `LOCALDNS_RANGE`, `DEFAULT_CIDRS`, `RETIREMENTS`.
  * - `DEPLOY_FEATURES`, `DEPLOY_TARGETS`: what the az CLI, the stable ARM API (Bicep) and the azurerm provider accept.
  * - `MIGRATION`: what AKS documents about moving a cluster to Overlay or Cilium (`MIGRATION_PAGES`: the pages cited).
- * - `defaultModel(k8s?)` (alias `defaultPlugin`), `defaultMaxSurge(k8s?)`, `defaultMaxPods(model)`; versions via `tryParseKubernetesVersion`.
+ * - `defaultModel(k8s?)` (alias `defaultPlugin`), `defaultMaxSurge(k8s?)`, `defaultMaxPods(model)`; versions via
+ *   `tryParseKubernetesVersion`.
  * - `AZURE_SUBNET` and `azureUsable`/`azureSubnetProblem`/`smallestAzureSubnetBits`: Azure's subnet rules.
  * - `NAME_RULES`, `nameProblem(kind, name)`, `suggestName`: Azure resource naming, used by check and generate.
  * - `TIER_NODE_LIMITS`, `DEFAULT_TIER`: nodes per pricing tier. `UPGRADE`: surge / maxUnavailable facts.

@@ -202,7 +202,9 @@ describe("documented facts", () => {
       expected: [250, [110]],
     },
     {
-      name: "Overlay has no per-cluster pod limit (independent limits: don't multiply); 200,000 and 250,000 are alternatives",
+      name:
+        "Overlay has no per-cluster pod limit (independent limits: don't multiply); 200,000 and 250,000 are " +
+        "alternatives",
       actual: [
         MODELS["azure-cni-overlay"].maxPodsPerCluster.value,
         MODELS["azure-cni-overlay"].maxPodsPerCluster.alternatives?.map((a) => a.value),
@@ -215,7 +217,9 @@ describe("documented facts", () => {
       expected: ["azure-cni-pod-subnet-static"],
     },
     {
-      name: "dynamic allocation: a node requests at most min(maxPods, 250) IPs, plus its network container's primary IP",
+      name:
+        "dynamic allocation: a node requests at most min(maxPods, 250) IPs, plus its network container's primary " +
+        "IP",
       actual: MODELS["azure-cni-pod-subnet-dynamic"].podAddressing.value,
       expected: {
         kind: "pod-subnet-batch",

@@ -30,7 +30,9 @@ export function modelOf(s: ModelSelector): ModelId {
 
 /** How AKS reads an incomplete network profile: the facts behind `modelOf` and the plan resolver's assumptions. */
 export interface ModelSelectionFacts {
-  /** `networkPlugin: azure` with no mode and no pod subnet is Azure CNI Node Subnet (kept for backward compatibility). */
+  /**
+   * `networkPlugin: azure` with no mode and no pod subnet is Azure CNI Node Subnet (kept for backward compatibility).
+   */
   readonly azureWithoutModeIsNodeSubnet: Sourced<boolean>;
   /** Settings that only the azure plugin has, so they imply it when no plugin is given. */
   readonly impliesAzurePlugin: Sourced<readonly ("pluginMode overlay" | "a pod subnet" | "the Cilium dataplane")[]>;

@@ -17,7 +17,8 @@ export type ModelStatus = "recommended" | "legacy" | "retiring" | "customer-mana
  * - `pod-cidr-block`: one block of `bits` (a /24) from the pod CIDR, whatever maxPods is;
  * - `pod-subnet-batch`: batches of `batch` addresses from the pod subnet, another batch when fewer than `minFree` are
  *   free, never more than the node's IP limit (`requestCap`, and its max pods), plus `primaryIpsPerNode`;
- * - `pod-subnet-block`: whole /`bits` blocks (a /28) from the pod subnet, ceil((maxPods+1)/16) of them, fixed for the node's lifetime;
+ * - `pod-subnet-block`: whole /`bits` blocks (a /28) from the pod subnet, ceil((maxPods+1)/16) of them, fixed for the
+ *   node's lifetime;
  * - `cni-defined`: whatever the customer's CNI does.
  */
 export type PodAddressing =
@@ -30,7 +31,10 @@ export type PodAddressing =
       readonly releaseAbove: number;
       /** The most secondary IPs the node agent (CNS) ever requests for one node. */
       readonly requestCap: number;
-      /** Whether the node's own max pods also caps the request (the control plane's maxIPCount is the node's pod capacity). */
+      /**
+       * Whether the node's own max pods also caps the request (the control plane's maxIPCount is the node's pod
+       * capacity).
+       */
       readonly requestCapIsMaxPods: boolean;
       /** Pod-subnet addresses a node takes besides its pods' (its network container's primary IP). */
       readonly primaryIpsPerNode: number;

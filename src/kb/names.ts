@@ -80,7 +80,8 @@ export const NAME_RULES: Readonly<Record<NameKind, Sourced<NameRule>>> = {
       "[A-Za-z0-9_().-]",
       "[A-Za-z0-9_().-]",
       "[A-Za-z0-9_()-]",
-      "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period (it may begin with a hyphen)",
+      "a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a " +
+        "period (it may begin with a hyphen)",
     ),
     [
       NAME_RULES_PAGE,
@@ -96,7 +97,8 @@ export const NAME_RULES: Readonly<Record<NameKind, Sourced<NameRule>>> = {
     {
       checked: "2026-12-06",
       derived:
-        "ARM also accepts Unicode letters and digits, but the Terraform provider's pattern is ASCII-only, so aksnet keeps to ASCII: every name it accepts deploys with every format it generates",
+        "ARM also accepts Unicode letters and digits, but the Terraform provider's pattern is ASCII-only, so aksnet " +
+        "keeps to ASCII: every name it accepts deploys with every format it generates",
     },
   ),
   vnet: sourced(
@@ -107,7 +109,8 @@ export const NAME_RULES: Readonly<Record<NameKind, Sourced<NameRule>>> = {
       "[A-Za-z0-9_.-]",
       ALNUM,
       "[A-Za-z0-9_]",
-      "a VNet name is 2-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
+      "a VNet name is 2-64 letters, digits, underscores, periods and hyphens, starting with a letter or digit and " +
+        "ending with a letter, digit or underscore",
     ),
     NAME_RULES_PAGE,
     { checked: "2026-12-06" },
@@ -120,7 +123,8 @@ export const NAME_RULES: Readonly<Record<NameKind, Sourced<NameRule>>> = {
       "[A-Za-z0-9_.-]",
       ALNUM,
       "[A-Za-z0-9_]",
-      "a subnet name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
+      "a subnet name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and " +
+        "ending with a letter, digit or underscore",
     ),
     NAME_RULES_PAGE,
     { checked: "2026-12-06" },
@@ -133,7 +137,8 @@ export const NAME_RULES: Readonly<Record<NameKind, Sourced<NameRule>>> = {
       "[A-Za-z0-9_.-]",
       ALNUM,
       "[A-Za-z0-9_]",
-      "a route table name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
+      "a route table name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit " +
+        "and ending with a letter, digit or underscore",
     ),
     NAME_RULES_PAGE,
     { checked: "2026-12-06" },
@@ -182,7 +187,8 @@ export const NAME_RULES: Readonly<Record<NameKind, Sourced<NameRule>>> = {
       "[a-z0-9]",
       "[a-z]",
       "[a-z0-9]",
-      'a location is an Azure region name in lower case without spaces, e.g. "westeurope" (not the display name "West Europe")',
+      'a location is an Azure region name in lower case without spaces, e.g. "westeurope" (not the display name ' +
+        '"West Europe")',
     ),
     [
       repoFile(

@@ -86,7 +86,9 @@ export const PLATFORM_LIMITS: PlatformLimits = {
         {
           value: 13,
           source: [IP_PLANNING],
-          note: 'AKS says the service CIDR "must be smaller than /12"; if that excludes /12 itself, /13 is the largest accepted',
+          note:
+            'AKS says the service CIDR "must be smaller than /12"; if that excludes /12 itself, /13 is the ' +
+            "largest accepted",
         },
       ],
     },

@@ -58,7 +58,10 @@ export const LOCALDNS_RANGE: Sourced<string> = sourced(
   { checked: "2026-11-22" },
 );
 
-/** Address space Microsoft supports for an Overlay pod CIDR: RFC 1918 and RFC 6598; public ranges are not blocked but unsupported. */
+/**
+ * Address space Microsoft supports for an Overlay pod CIDR: RFC 1918 and RFC 6598; public ranges are not blocked but
+ * unsupported.
+ */
 export const OVERLAY_POD_CIDR_SUPPORTED_SPACE: Sourced<readonly string[]> = sourced(
   ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"],
   aksDoc("concepts-network-azure-cni-overlay"),

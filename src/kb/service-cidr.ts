@@ -12,7 +12,8 @@ const BLOCKED = aksRelease(
 );
 const VNET_FAQ = page(
   "https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#what-address-ranges-can-i-use-in-my-virtual-networks",
-  "RFC 1918 ranges; the RFC 6598 shared space is treated as private IP address space in Azure; 224.0.0.0/4 (multicast) can't be added",
+  "RFC 1918 ranges; the RFC 6598 shared space is treated as private IP address space in Azure; 224.0.0.0/4 " +
+    "(multicast) can't be added",
 );
 
 /** The IPv4 space a service CIDR may use: RFC 1918 and RFC 6598; anything else is a public range AKS blocks. */
@@ -22,7 +23,8 @@ export const SERVICE_CIDR_PRIVATE_SPACE_V4: Sourced<readonly string[]> = sourced
   {
     checked: "2026-12-06",
     derived:
-      "The release note does not list the ranges; it links the VNet FAQ, whose usable ranges are RFC 1918 and RFC 6598, so aksnet reads 'public' as outside them.",
+      "The release note does not list the ranges; it links the VNet FAQ, whose usable ranges are RFC 1918 and RFC " +
+      "6598, so aksnet reads 'public' as outside them.",
   },
 );
 

@@ -146,7 +146,8 @@ const azArb: fc.Arbitrary<O> = fc
         mode: "System",
         count: a.n,
         maxPods: a.pods,
-        vnetSubnetID: `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s${i % 7}`,
+        vnetSubnetID:
+          `/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/` + `s${i % 7}`,
       })),
     },
   }));

@@ -70,7 +70,8 @@ export function surgeAssumption(
         origin: "given",
         note: none
           ? inPlace
-            ? `no surge: upgrades in place, ${formatMaxSurge(maxUnavailable)} node(s) at a time (max unavailable), no extra addresses`
+            ? `no surge: upgrades in place, ${formatMaxSurge(maxUnavailable)} node(s) at a time (max unavailable), ` +
+              `no extra addresses`
             : "no surge"
           : "max surge per pool; a percentage is of the pool's nodes, rounded up",
         sources: none && inPlace ? urls(UPGRADE.maxUnavailableCreatesNoNodes.source) : [],
@@ -125,7 +126,9 @@ export function tierAssumption(given: SkuTier | undefined): { tier: SkuTier; ass
     assumption: {
       value: tier,
       origin: "default",
-      note: `no --tier given: the API default ${tier} (up to ${limit(tier)} nodes per cluster); nodes past it are flagged`,
+      note:
+        `no --tier given: the API default ${tier} (up to ${limit(tier)} nodes per cluster); nodes past it are ` +
+        `flagged`,
       sources: sourceUrls(DEFAULT_TIER, TIER_NODE_LIMITS[tier]),
       alternatives: (["Standard", "Premium"] as const).map((t) => ({
         value: t,
@@ -145,7 +148,10 @@ export function dynamicAllocationAssumption(): Assumption {
   return {
     value: "min(16·ceil((maxPods+8)/16), maxPods, 250) + 1",
     origin: "derived",
-    note: "pod-subnet addresses a full dynamic-allocation node holds: the node agent asks in batches of 16 with 8 free, but never beyond the node's IP limit min(maxPods, 250), plus the node's network-container primary IP: maxPods + 1",
+    note:
+      "pod-subnet addresses a full dynamic-allocation node holds: the node agent asks in batches of 16 with 8 " +
+      "free, but never beyond the node's IP limit min(maxPods, 250), plus the node's network-container primary IP: " +
+      "maxPods + 1",
     sources: urls(fact.source),
     alternatives: (fact.alternatives ?? []).map((a) => ({
       value: "min(16·ceil((maxPods+8)/16), 250) + 1",
@@ -160,7 +166,9 @@ export function staticBlocksAssumption(): Assumption {
   return {
     value: "ceil((maxPods+1)/16) × /28",
     origin: "default",
-    note: "blocks per static-block node; a pod subnet hands out 2^(28−bits) − 2 blocks (the first and last /28 hold Azure's reserved addresses: derived)",
+    note:
+      "blocks per static-block node; a pod subnet hands out 2^(28−bits) − 2 blocks (the first and last /28 hold " +
+      "Azure's reserved addresses: derived)",
     sources: urls(MODELS["azure-cni-pod-subnet-static"].podAddressing.source),
   };
 }

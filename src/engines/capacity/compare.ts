@@ -44,7 +44,8 @@ import { formatMaxSurge, surgeNodes } from "./surge.js";
 import { FALLBACK_FROM, FALLBACK_SURGE, fallbackApplies, surgeAboveFallback } from "./upgrade-fallback.js";
 
 /** The built-in example: a /24 node subnet at the start of AKS's managed subnet, as in Microsoft's examples. */
-export const EXAMPLE_NODE_SUBNET = `${DEFAULT_CIDRS.managedSubnet.value.split("/")[0] ?? "10.224.0.0"}/${EXAMPLE_NODE_SUBNET_BITS.value}`;
+const MANAGED_SUBNET_START = DEFAULT_CIDRS.managedSubnet.value.split("/")[0] ?? "10.224.0.0";
+export const EXAMPLE_NODE_SUBNET = `${MANAGED_SUBNET_START}/${EXAMPLE_NODE_SUBNET_BITS.value}`;
 
 export interface CompareInput {
   readonly nodeSubnet?: Prefix | undefined;
@@ -180,7 +181,8 @@ export function compareProblems(input: CompareInput): CapacityProblem[] {
       code: "surge-required",
       field: "maxSurge",
       message:
-        "max surge 0 with max unavailable 0 (the default) is refused by AKS: it needs maxSurge above 0 unless maxUnavailable is; give a max unavailable to upgrade in place",
+        "max surge 0 with max unavailable 0 (the default) is refused by AKS: it needs maxSurge above 0 unless " +
+        "maxUnavailable is; give a max unavailable to upgrade in place",
     });
   return c.problems;
 }
@@ -301,7 +303,9 @@ function compareAssumptions(
       : {
           value: nodeSubnet.toString(),
           origin: "default",
-          note: `the /24 of Microsoft's examples (251 kubenet nodes; 8 Node Subnet nodes at 30 pods); ${AZURE_RESERVED_NOTE}`,
+          note:
+            `the /24 of Microsoft's examples (251 kubenet nodes; 8 Node Subnet nodes at 30 pods); ` +
+            `${AZURE_RESERVED_NOTE}`,
           sources: sourceUrls(EXAMPLE_NODE_SUBNET_BITS, AZURE_SUBNET.reservedPerSubnet),
         },
     podCidr: input.podCidr
@@ -327,7 +331,9 @@ function compareAssumptions(
       : {
           value: null,
           origin: "derived",
-          note: "no --pod-subnet: the pod subnet is taken to be large enough, so only the node subnet limits the pod-subnet models; podSubnetNeeded gives the smallest pod subnet for their node count",
+          note:
+            "no --pod-subnet: the pod subnet is taken to be large enough, so only the node subnet limits the " +
+            "pod-subnet models; podSubnetNeeded gives the smallest pod subnet for their node count",
           sources: [],
         },
     maxPods: maxPodsAssumption(input.maxPods, models),
@@ -336,7 +342,11 @@ function compareAssumptions(
     surgeCounting: {
       value: null,
       origin: "derived",
-      note: `with surge: the most nodes N such that N plus the surge nodes for N fit, the nodes counted as one pool (a surge count is per pool: with several pools, count it once per pool); a surge count is capped at N; surge nodes count against the cluster's node limit too (at the limit an upgrade cannot surge); from Kubernetes ${FALLBACK_FROM}, a surge that does not fit is retried with one node`,
+      note:
+        `with surge: the most nodes N such that N plus the surge nodes for N fit, the nodes counted as one pool ` +
+        `(a surge count is per pool: with several pools, count it once per pool); a surge count is capped at N; ` +
+        `surge nodes count against the cluster's node limit too (at the limit an upgrade cannot surge); from ` +
+        `Kubernetes ${FALLBACK_FROM}, a surge that does not fit is retried with one node`,
       sources: sourceUrls(
         UPGRADE.surgeRounding,
         UPGRADE.surgeCountsAgainstClusterLimit,

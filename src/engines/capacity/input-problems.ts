@@ -64,7 +64,8 @@ export class InputChecker {
     if (v.family !== 4) {
       this.fail(
         field,
-        `${field} ${v.toString()} is IPv6; node subnets, pod subnets and pod CIDRs are sized as IPv4 (an IPv6 subnet is always a /64 and never limits the node count)`,
+        `${field} ${v.toString()} is IPv6; node subnets, pod subnets and pod CIDRs are sized as IPv4 (an IPv6 subnet ` +
+          `is always a /64 and never limits the node count)`,
       );
       return;
     }

@@ -13,7 +13,10 @@ export interface PoolTarget {
   /** Max pods per node; the model's default when absent. */
   readonly maxPods?: number | undefined;
   readonly maxSurge: MaxSurge;
-  /** Nodes upgraded in place at a time (AKS's maxUnavailable, default 0): no addresses, but with maxSurge 0 it is required. */
+  /**
+   * Nodes upgraded in place at a time (AKS's maxUnavailable, default 0): no addresses, but with maxSurge 0 it is
+   * required.
+   */
   readonly maxUnavailable?: MaxSurge | undefined;
 }
 
@@ -57,7 +60,10 @@ export function poolNeeds(model: ModelId, pools: readonly PoolTarget[]): PoolNee
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** Node-subnet addresses needed: Σ (nodes + surge) × per-node addresses, plus the tenants. Azure's 5 reserved addresses are not included. */
+/**
+ * Node-subnet addresses needed: Σ (nodes + surge) × per-node addresses, plus the tenants. Azure's 5 reserved addresses
+ * are not included.
+ */
 export function nodeSubnetAddressesNeeded(
   model: ModelId,
   pools: readonly PoolTarget[],

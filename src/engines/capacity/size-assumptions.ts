@@ -71,7 +71,9 @@ function upgradeAssumption(pools: readonly SizePool[]): Assumption | undefined {
       .map((p) => `${p.name} ${formatMaxSurge(p.maxUnavailable ?? { kind: "count", count: 0 })}`)
       .join(", "),
     origin: "given",
-    note: "max unavailable: these pools upgrade in place, that many nodes at a time; in-place upgrades take no extra addresses (with max surge 0 they need none; with both above 0 AKS tries the surge first)",
+    note:
+      "max unavailable: these pools upgrade in place, that many nodes at a time; in-place upgrades take no extra " +
+      "addresses (with max surge 0 they need none; with both above 0 AKS tries the surge first)",
     sources: sourceUrls(UPGRADE.maxUnavailableCreatesNoNodes),
   };
 }
@@ -79,9 +81,36 @@ function upgradeAssumption(pools: readonly SizePool[]): Assumption | undefined {
 const FALLBACK_ASSUMPTION: Assumption = {
   value: FALLBACK_FROM,
   origin: "default",
-  note: `from Kubernetes ${FALLBACK_FROM}, when a pool's full surge does not fit (quota or capacity), AKS retries the upgrade with one surge node: withFallbackSurge is the least an upgrade still completes in`,
+  note:
+    `from Kubernetes ${FALLBACK_FROM}, when a pool's full surge does not fit (quota or capacity), AKS retries ` +
+    `the upgrade with one surge node: withFallbackSurge is the least an upgrade still completes in`,
   sources: sourceUrls(UPGRADE.surgeFallbackToOneFrom),
 };
+
+/** Microsoft's subnet formula. */
+function formulaAssumption(): Assumption {
+  return {
+    value: "(nodes + surge) × per-node addresses + tenants",
+    origin: "default",
+    note:
+      `Microsoft's subnet formula; the node subnet also loses Azure's ${AZURE_SUBNET.reservedPerSubnet.value} ` +
+      `reserved addresses, which the prefix length accounts for`,
+    sources: sourceUrls(ADDRESS_PLANNING.subnetFormula, AZURE_SUBNET.reservedPerSubnet),
+  };
+}
+
+/** Pod CIDRs: one /24 per node. */
+function podCidrAssumption(): Assumption {
+  const overlay = MODELS["azure-cni-overlay"];
+  return {
+    value: "one /24 per node and surge node",
+    origin: "default",
+    note:
+      "kubenet and Overlay: each node takes a whole /24 of the pod CIDR whatever its max pods; byo-cni: your " +
+      "CNI decides",
+    sources: sourceUrls(overlay.podAddressing, MODELS.kubenet.podAddressing),
+  };
+}
 
 /** Every assumption of a sizing, the ones about pod ranges none of `models` uses dropped. */
 export function sizeAssumptions(
@@ -92,7 +121,6 @@ export function sizeAssumptions(
   tierA: Assumption,
   fallback: boolean,
 ): Record<string, Assumption> {
-  const overlay = MODELS["azure-cni-overlay"];
   const assumptions: Record<string, Assumption> = {
     nodes: {
       value: input.pools.reduce((a, p) => a + p.nodes, 0),
@@ -106,18 +134,8 @@ export function sizeAssumptions(
       : { ...surgeA, note: `${surgeA.note}; for pools without their own max surge` },
     tier: tierA,
     ...(fallback ? { surgeFallback: FALLBACK_ASSUMPTION } : {}),
-    formula: {
-      value: "(nodes + surge) × per-node addresses + tenants",
-      origin: "default",
-      note: `Microsoft's subnet formula; the node subnet also loses Azure's ${AZURE_SUBNET.reservedPerSubnet.value} reserved addresses, which the prefix length accounts for`,
-      sources: sourceUrls(ADDRESS_PLANNING.subnetFormula, AZURE_SUBNET.reservedPerSubnet),
-    },
-    podCidr: {
-      value: "one /24 per node and surge node",
-      origin: "default",
-      note: "kubenet and Overlay: each node takes a whole /24 of the pod CIDR whatever its max pods; byo-cni: your CNI decides",
-      sources: sourceUrls(overlay.podAddressing, MODELS.kubenet.podAddressing),
-    },
+    formula: formulaAssumption(),
+    podCidr: podCidrAssumption(),
     dynamicAllocation: dynamicAllocationAssumption(),
     staticBlocks: staticBlocksAssumption(),
   };
@@ -129,7 +147,9 @@ export function sizeAssumptions(
     assumptions["tenants"] = {
       value: t,
       origin: "given",
-      note: `other node-subnet addresses: internal load balancer IPs ${tenants.internalLoadBalancerIps ?? 0}, private endpoints ${tenants.privateEndpoints ?? 0}, other ${tenants.other ?? 0}`,
+      note:
+        `other node-subnet addresses: internal load balancer IPs ${tenants.internalLoadBalancerIps ?? 0}, ` +
+        `private endpoints ${tenants.privateEndpoints ?? 0}, other ${tenants.other ?? 0}`,
       sources: sourceUrls(SUBNET_KINDS.internalLoadBalancers.unitUse, SUBNET_KINDS.privateEndpoints.unitUse),
     };
   if (input.kubernetesVersion)

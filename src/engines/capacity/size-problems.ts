@@ -60,7 +60,8 @@ function nodeLimitProblems(model: ModelId, pools: readonly PoolTarget[], tier: S
     out.push(
       error(
         "route-table-limit",
-        `${n(slots)} nodes with surge need ${n(slots)} routes, but a kubenet route table holds ${n(facts.maxNodes.value.count)}`,
+        `${n(slots)} nodes with surge need ${n(slots)} routes, but a kubenet route table holds ` +
+          `${n(facts.maxNodes.value.count)}`,
       ),
     );
   const clusterCap = PLATFORM_LIMITS.nodesPerCluster.value;
@@ -75,13 +76,16 @@ function nodeLimitProblems(model: ModelId, pools: readonly PoolTarget[], tier: S
     out.push({
       code: "tier-node-limit",
       severity: "warning",
-      message: `${n(counted)} nodes${withSurge} exceed the ${n(TIER_NODE_LIMITS[tier].value)} nodes the ${tier} tier supports; use the Standard or Premium tier (up to ${n(TIER_NODE_LIMITS.Standard.value)})`,
+      message:
+        `${n(counted)} nodes${withSurge} exceed the ${n(TIER_NODE_LIMITS[tier].value)} nodes the ${tier} tier ` +
+        `supports; use the Standard or Premium tier (up to ${n(TIER_NODE_LIMITS.Standard.value)})`,
     });
   if (pools.length > PLATFORM_LIMITS.poolsPerCluster.value)
     out.push(
       error(
         "pool-count-limit",
-        `${n(pools.length)} node pools exceed the ${n(PLATFORM_LIMITS.poolsPerCluster.value)} a cluster may have; merge pools`,
+        `${n(pools.length)} node pools exceed the ${n(PLATFORM_LIMITS.poolsPerCluster.value)} a cluster may have; ` +
+          `merge pools`,
       ),
     );
   return out;
@@ -97,7 +101,9 @@ function poolProblems(model: ModelId, pools: readonly PoolTarget[]): SizeProblem
       out.push(
         error(
           "pool-node-limit",
-          `pool ${p.name}: ${n(p.nodes)} nodes and ${n(p.surgeNodes)} surge nodes exceed the ${n(PLATFORM_LIMITS.nodesPerPool.value)} a node pool may hold, surge included; split them over several pools`,
+          `pool ${p.name}: ${n(p.nodes)} nodes and ${n(p.surgeNodes)} surge nodes exceed the ` +
+            `${n(PLATFORM_LIMITS.nodesPerPool.value)} a node pool may hold, surge included; split them over ` +
+            `several pools`,
         ),
       );
     if (p.maxPods < facts.minMaxPods.value || p.maxPods > facts.maxPodsPerNode.value)
@@ -111,7 +117,8 @@ function poolProblems(model: ModelId, pools: readonly PoolTarget[]): SizeProblem
       out.push(
         error(
           "pool-pods-below-minimum",
-          `pool ${p.name}: ${p.nodes} nodes × ${p.maxPods} pods is below the ${PLATFORM_LIMITS.minPodsPerPool.value} pods every pool must hold`,
+          `pool ${p.name}: ${p.nodes} nodes × ${p.maxPods} pods is below the ${PLATFORM_LIMITS.minPodsPerPool.value} ` +
+            `pods every pool must hold`,
         ),
       );
     const noSurge = target?.maxSurge.kind === "count" && target.maxSurge.count === 0;
@@ -121,7 +128,8 @@ function poolProblems(model: ModelId, pools: readonly PoolTarget[]): SizeProblem
       out.push(
         error(
           "surge-required",
-          `pool ${p.name}: max surge 0 with max unavailable 0 (the default) is refused by AKS; give max surge above 0, or a max unavailable to upgrade in place`,
+          `pool ${p.name}: max surge 0 with max unavailable 0 (the default) is refused by AKS; give max surge above ` +
+            `0, or a max unavailable to upgrade in place`,
         ),
       );
   });
@@ -136,7 +144,8 @@ function rangeProblems(model: ModelId, pools: readonly PoolTarget[], need: Needs
     out.push(
       error(
         "vnet-ip-limit",
-        `the cluster takes ${n(vnetIps)} VNet private IPs, more than the ${n(PLATFORM_LIMITS.vnetPrivateIps.value)} a VNet may hold`,
+        `the cluster takes ${n(vnetIps)} VNet private IPs, more than the ${n(PLATFORM_LIMITS.vnetPrivateIps.value)} ` +
+          `a VNet may hold`,
       ),
     );
   const podCap = facts.maxPodsPerCluster.value;

@@ -35,7 +35,9 @@ export interface AddressUse {
   readonly perNode: number;
 }
 
-/** The pod CIDRs of kubenet, Overlay and BYO CNI: the configured ones, else the NodeNetworkConfigs', else the default. */
+/**
+ * The pod CIDRs of kubenet, Overlay and BYO CNI: the configured ones, else the NodeNetworkConfigs', else the default.
+ */
 function podCidrUse(
   s: ClusterSnapshot,
   model: ModelId,
@@ -146,7 +148,10 @@ function podSubnetUse(s: ClusterSnapshot, nodes: readonly NodeUse[]): AddressUse
   return out;
 }
 
-/** Node subnets named by the configuration (a plan's VNet section): the range SubnetIsFull / InsufficientSubnetSize speak of. */
+/**
+ * Node subnets named by the configuration (a plan's VNet section): the range SubnetIsFull / InsufficientSubnetSize
+ * speak of.
+ */
 function nodeSubnetUse(
   s: ClusterSnapshot,
   model: ModelId,

@@ -105,7 +105,9 @@ function nncEvidence(s: ClusterSnapshot): Evidence[] {
   if (own.length)
     out.push({
       signal: "NodeNetworkConfig subnet",
-      observed: `${fmt(own.length)} vnet network container${own.length === 1 ? "" : "s"} draw from the subnet holding the node's own address`,
+      observed:
+        `${fmt(own.length)} vnet network container${own.length === 1 ? "" : "s"} draw from the subnet ` +
+        `holding the node's own address`,
       models: ["azure-cni-node-subnet"],
       weight: "decisive",
       objects: first3(own.map((x) => `nodenetworkconfig ${x.nnc.name}`)),
@@ -146,7 +148,9 @@ function routeEvidence(s: ClusterSnapshot): Evidence[] {
     return [
       {
         signal: "node spec.podCIDR and NetworkUnavailable condition",
-        observed: `every node has a pod range; ${route.reason} on ${fmt(routed.length)} of ${fmt(n)} nodes (routes in the cluster route table)`,
+        observed:
+          `every node has a pod range; ${route.reason} on ${fmt(routed.length)} of ${fmt(n)} nodes (routes ` +
+          `in the cluster route table)`,
         models: ["kubenet"],
         weight: "strong",
         objects: first3(routed.map((x) => `node ${x.name}`)),
@@ -196,7 +200,9 @@ function placementEvidence(p: PodPlacement, withPodCidr: boolean): Evidence[] {
     return [
       {
         signal: "pod addresses",
-        observed: `${fmt(p.inNodeAddressSpan)} of ${fmt(p.podsWithIp)} pod addresses lie among the node addresses (${p.nodeAddressSpan ?? "?"})`,
+        observed:
+          `${fmt(p.inNodeAddressSpan)} of ${fmt(p.podsWithIp)} pod addresses lie among the node addresses ` +
+          `(${p.nodeAddressSpan ?? "?"})`,
         models: ["azure-cni-node-subnet"],
         weight: "strong",
         objects,
@@ -301,18 +307,21 @@ export function classify(s: ClusterSnapshot): Classification {
   const decisiveFor = new Set(evidence.filter((e) => e.weight === "decisive").flatMap((e) => e.models));
   if (decisiveFor.size > 1)
     caveats.push(
-      `Nodes carry markers of more than one model (${[...decisiveFor].join(", ")}): pools may differ, or a migration is in progress.`,
+      `Nodes carry markers of more than one model (${[...decisiveFor].join(", ")}): pools may differ, or a migration ` +
+        `is in progress.`,
     );
   if (!s.read.includes("daemonsets"))
     caveats.push("DaemonSets could not be read: azure-cns presence and CNIs AKS does not manage were not judged.");
   const nncProblem = s.problems.find((p) => p.resource === "nodenetworkconfigs");
   if (!s.read.includes("nodenetworkconfigs") && nncProblem && !["not-in-dump", "absent"].includes(nncProblem.kind))
     caveats.push(
-      `NodeNetworkConfigs were not read (${nncProblem.kind}): the Overlay / pod subnet markers they carry and the pod subnet use per node are unknown.`,
+      `NodeNetworkConfigs were not read (${nncProblem.kind}): the Overlay / pod subnet markers they carry and the ` +
+        `pod subnet use per node are unknown.`,
     );
   if (model === "azure-cni-node-subnet" && s.daemonSets.some((d) => d.name === S.azureCns.value.daemonSet))
     caveats.push(
-      `azure-cns also runs on node subnet clusters from Kubernetes ${S.cnsOnNodeSubnetFrom.value} (Azure/AKS:CHANGELOG.md, 2025-03-16), so its presence does not rule this model out.`,
+      `azure-cns also runs on node subnet clusters from Kubernetes ${S.cnsOnNodeSubnetFrom.value} ` +
+        `(Azure/AKS:CHANGELOG.md, 2025-03-16), so its presence does not rule this model out.`,
     );
   return { model, confidence: confidenceOf(model, evidence, contradicting.length), evidence, caveats, placement };
 }

@@ -62,7 +62,10 @@ export function componentRuns(s: ClusterSnapshot, c: ComponentSignal): Verdict<Y
     const looked: Proof[] = [];
     if (s.read.includes("pods"))
       looked.push({
-        object: `pod list (all namespaces, ${count(s.pods.filter((p) => p.phase !== "Succeeded" && p.phase !== "Failed").length, "pod")} not finished)`,
+        object:
+          `pod list (all namespaces, ` +
+          `${count(s.pods.filter((p) => p.phase !== "Succeeded" && p.phase !== "Failed").length, "pod")} not ` +
+          `finished)`,
         says: `no pod in ${c.namespaces.join(" or ")} labelled ${label}`,
       });
     if (s.read.includes("daemonsets"))
@@ -97,7 +100,8 @@ function labelled(s: ClusterSnapshot, key: string, value: string): Proof[] {
 }
 
 const DATAPLANE_SETTLE =
-  "kubectl get ds -n kube-system cilium kube-proxy (or az aks show -g RG -n NAME --query networkProfile.networkDataplane)";
+  "kubectl get ds -n kube-system cilium kube-proxy (or az aks show -g RG -n NAME --query " +
+  "networkProfile.networkDataplane)";
 
 /**
  * The dataplane: `cilium` when AKS labels nodes with the eBPF dataplane or Cilium runs without kube-proxy;
@@ -136,7 +140,9 @@ export function dataplaneVerdict(
   const missing = [...new Set([...(cilium.unknown?.missing ?? []), ...(kubeProxy.unknown?.missing ?? [])])];
   return unknown({
     missing,
-    why: `no node carries ${ebpf.key}=${ebpf.value} and ${whyMissing(s, missing) || "the components could not be told"}`,
+    why:
+      `no node carries ${ebpf.key}=${ebpf.value} and ` +
+      `${whyMissing(s, missing) || "the components could not be told"}`,
     settle: DATAPLANE_SETTLE,
   });
 }
@@ -187,6 +193,7 @@ export function policyVerdict(
     missing: notRead(s, ["daemonsets", "pods"]),
     why: `neither DaemonSets nor pods were read (${whyMissing(s, ["daemonsets", "pods"])}) and no node carries ${key}`,
     settle:
-      "kubectl get ds -A | grep -E 'azure-npm|calico-node|cilium' (or az aks show -g RG -n NAME --query networkProfile.networkPolicy)",
+      "kubectl get ds -A | grep -E 'azure-npm|calico-node|cilium' (or az aks show -g RG -n NAME --query " +
+      "networkProfile.networkPolicy)",
   });
 }

@@ -29,7 +29,10 @@ export interface HeadroomCheck {
   /** Extra nodes the step needs. */
   readonly needsNodes: number;
   readonly fits: boolean;
-  /** The AKS error code the user would meet when it does not fit; undefined when no documented code applies (a full pod CIDR, the route or VNet limits). */
+  /**
+   * The AKS error code the user would meet when it does not fit; undefined when no documented code applies (a full pod
+   * CIDR, the route or VNet limits).
+   */
   readonly error: "SubnetIsFull" | "InsufficientSubnetSize" | undefined;
   readonly message: string;
 }
@@ -43,7 +46,9 @@ export interface Headroom {
   readonly notes: readonly string[];
 }
 
-/** The surge nodes of one pool: its configured max surge, or the knowledge base's default for the version (saying so). */
+/**
+ * The surge nodes of one pool: its configured max surge, or the knowledge base's default for the version (saying so).
+ */
 export function poolSurge(
   maxSurge: string | undefined,
   poolNodes: number,
@@ -58,13 +63,24 @@ export function poolSurge(
   const alt = d.alternatives?.[0];
   const altNodes = alt ? surgeNodes(poolNodes, alt.value) : 0;
   const altText = alt ? `; ${alt.note}, which would be ${altNodes} node${altNodes === 1 ? "" : "s"} here` : "";
+  const what = !configured
+    ? "not known without --aks-json"
+    : maxSurge === undefined
+      ? "unset"
+      : `"${maxSurge}" unreadable`;
   return {
     nodes,
-    assumed: `max surge ${!configured ? "not known without --aks-json" : maxSurge === undefined ? "unset" : `"${maxSurge}" unreadable`}: assumed ${formatMaxSurge(d.value)} (${nodes} node${nodes === 1 ? "" : "s"}), the AKS default for Kubernetes ${kubernetesVersion ?? "1.32 and later"}${altText}`,
+    assumed:
+      `max surge ${what}: ` +
+      `assumed ${formatMaxSurge(d.value)} (${nodes} node${nodes === 1 ? "" : "s"}), the AKS default for Kubernetes ` +
+      `${kubernetesVersion ?? "1.32 and later"}${altText}`,
   };
 }
 
-/** The error AKS reports when a VNet subnet cannot hold the new nodes (SupportArticles-docs error-code-subnetisfull.md, insufficientsubnetsize-error-advanced-networking.md, checked 2026-11-22). A full pod CIDR has no documented code. */
+/**
+ * The error AKS reports when a VNet subnet cannot hold the new nodes (SupportArticles-docs error-code-subnetisfull.md,
+ * insufficientsubnetsize-error-advanced-networking.md, checked 2026-11-22). A full pod CIDR has no documented code.
+ */
 const ERROR_FOR: Record<AddressUse["role"], HeadroomCheck["error"]> = {
   "node-subnet": "SubnetIsFull",
   "pod-cidr": undefined,
@@ -103,7 +119,8 @@ function limitsOf(
     model === "azure-cni-pod-subnet-dynamic" ||
     model === "azure-cni-pod-subnet-static"
   ) {
-    // Pod addresses are VNet private IPs here: the VNet's 65,536 limit caps the cluster (static blocks count once each).
+    // Pod addresses are VNet private IPs here: the VNet's 65,536 limit caps the cluster (static blocks count once
+    // each).
     const cap = PLATFORM_LIMITS.vnetPrivateIps.value;
     const maxPods = Math.max(0, ...nodes.map((n) => n.maxPods ?? 0));
     const per = addressesPerNode(model, maxPods).vnetIps;
@@ -115,7 +132,9 @@ function limitsOf(
         ? nodes.reduce((a, n) => a + addressesPerNode(model, n.maxPods ?? maxPods).vnetIps, 0)
         : nodes.length + podUse;
     limits.push({
-      name: `VNet private IP limit (${formatCount(cap)}; ${formatCount(used)} used by this cluster, other VNet users not counted)`,
+      name:
+        `VNet private IP limit (${formatCount(cap)}; ${formatCount(used)} used by this cluster, other VNet users ` +
+        `not counted)`,
       more: Math.max(0, Math.floor((cap - used) / per)),
       error: undefined,
     });
@@ -128,20 +147,24 @@ function rangeNotes(model: ModelId | "unknown", ranges: readonly AddressUse[]): 
   const notes: string[] = [];
   if (model === "byo-cni" && ranges.length)
     notes.push(
-      "Bring your own CNI: the pod CIDR headroom counts the /24 node ranges AKS hands out; whether pods use them is up to your CNI (Cilium cluster-pool, Calico IPAM may not).",
+      "Bring your own CNI: the pod CIDR headroom counts the /24 node ranges AKS hands out; whether pods use them is " +
+        "up to your CNI (Cilium cluster-pool, Calico IPAM may not).",
     );
   for (const r of ranges)
     if (r.source === "assumed-default")
       notes.push(
-        `The pod CIDR was not given: assumed ${r.cidr}, the AKS default, because every node pod range lies in it; pass --aks-json to use the configured one.`,
+        `The pod CIDR was not given: assumed ${r.cidr}, the AKS default, because every node pod range lies in it; ` +
+          `pass --aks-json to use the configured one.`,
       );
   if (!ranges.some((r) => r.role === "node-subnet"))
     notes.push(
-      `${NODE_SUBNET_BLIND_SPOT}: node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is not judged; pass --azure for Azure's figures, or --plan with the VNet's subnet CIDRs.`,
+      `${NODE_SUBNET_BLIND_SPOT}: node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is ` +
+        `not judged; pass --azure for Azure's figures, or --plan with the VNet's subnet CIDRs.`,
     );
   if (model === "azure-cni-node-subnet")
     notes.push(
-      "On Azure CNI node subnet every node reserves 1 + maxPods addresses of the node subnet, so the node subnet is the range that runs out first; only the VNet-wide limit is judged here.",
+      "On Azure CNI node subnet every node reserves 1 + maxPods addresses of the node subnet, so the node subnet is " +
+        "the range that runs out first; only the VNet-wide limit is judged here.",
     );
   return notes;
 }
@@ -156,7 +179,8 @@ export function headroom(
   const notes = rangeNotes(model, ranges);
   const limits = limitsOf(s, model, ranges, nodes);
   limits.sort((a, b) => a.more - b.more);
-  // The cluster node limit bounds scale-out; whether surge nodes count against it is not documented, so the upgrade checks leave it out.
+  // The cluster node limit bounds scale-out; whether surge nodes count against it is not documented, so the upgrade
+  // checks leave it out.
   const clusterCap = PLATFORM_LIMITS.nodesPerCluster.value;
   const clusterMore = Math.max(0, clusterCap - s.nodes.length);
   const clusterLimit = { name: `cluster node limit (${formatCount(clusterCap)})`, more: clusterMore };
@@ -180,7 +204,8 @@ export function headroom(
     : poolsSeen(nodes);
   const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
   // Every pool's surge counts at once, as the capacity engine sizes (`nodeSubnetAddressesNeeded`): the conservative
-  // reading, since the sources used do not say whether a cluster upgrade surges its pools one after another or together.
+  // reading, since the sources used do not say whether a cluster upgrade surges its pools one after another or
+  // together.
   let surge = 0;
   let surgeAtMax = 0;
   const poolCap = PLATFORM_LIMITS.nodesPerPool.value;
@@ -199,13 +224,15 @@ export function headroom(
   }
   if (pools.length && !configured)
     notes.push(
-      "Pools and their surge settings are taken from the node labels; pass --aks-json for the configured max surge and autoscaler limits.",
+      "Pools and their surge settings are taken from the node labels; pass --aks-json for the configured max surge " +
+        "and autoscaler limits.",
     );
   else if (configured)
     for (const p of configured.pools)
       if (p.maxSurgeDefaulted)
         notes.push(
-          `Pool ${p.name}: max surge unset in the configuration: assumed ${p.maxSurge}, the plan resolver's default for the version (see assumptions).`,
+          `Pool ${p.name}: max surge unset in the configuration: assumed ${p.maxSurge}, the plan resolver's default ` +
+            `for the version (see assumptions).`,
         );
   if (overPoolCap.length)
     checks.push({
@@ -213,20 +240,32 @@ export function headroom(
       needsNodes: 0,
       fits: false,
       error: undefined,
-      message: `A scale set holds at most ${formatCount(poolCap)} instances including surge nodes, so AKS rejects the upgrade: ${overPoolCap.join("; ")}.`,
+      message:
+        `A scale set holds at most ${formatCount(poolCap)} instances including surge nodes, so AKS rejects ` +
+        `the upgrade: ${overPoolCap.join("; ")}.`,
     });
   const fail = (needs: number, what: string, error: HeadroomCheck["error"]): string => {
     if (!tightest) return `${what} needs ${needs} more nodes.`;
     if (tightest.range?.role === "pod-cidr")
-      return `${what} needs ${formatCount(needs)} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ${tightest.name} has ${formatCount(tightest.more)}: new nodes would get no pod range (the pod CIDR can only be expanded on Overlay: az aks update --pod-cidr).`;
+      return (
+        `${what} needs ${formatCount(needs)} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ` +
+        `${tightest.name} has ${formatCount(tightest.more)}: new nodes would get no pod range (the pod CIDR can ` +
+        `only be expanded on Overlay: az aks update --pod-cidr).`
+      );
     if (error === "SubnetIsFull")
-      return `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ${formatCount(needs * (tightest.range?.perNode ?? 1))} IP addresses (${formatCount(tightest.range?.free ?? 0)} free).`;
+      return (
+        `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ` +
+        `${formatCount(needs * (tightest.range?.perNode ?? 1))} IP addresses ` +
+        `(${formatCount(tightest.range?.free ?? 0)} free).`
+      );
     return `${what} needs ${formatCount(needs)} more nodes but ${tightest.name} allows ${formatCount(tightest.more)}.`;
   };
   if (tightest) {
     if (surge > 0) {
       const fits = surge <= tightest.more;
-      const what = `The next upgrade (surge of ${surge} node${surge === 1 ? "" : "s"} over ${pools.length} pool${pools.length === 1 ? "" : "s"})`;
+      const what =
+        `The next upgrade (surge of ${surge} node${surge === 1 ? "" : "s"} over ${pools.length} ` +
+        `pool${pools.length === 1 ? "" : "s"})`;
       checks.push({
         name: "next upgrade (surge)",
         needsNodes: surge,
@@ -241,7 +280,9 @@ export function headroom(
   const scaleOut = pools.reduce((a, p) => a + (p.maxCount !== undefined ? Math.max(0, p.maxCount - p.count) : 0), 0);
   if (pools.some((p) => p.maxCount !== undefined) && (tightest || scaleOut > clusterMore)) {
     const needs = scaleOut + surgeAtMax;
-    const what = `Scaling every autoscaled pool to its maximum (${formatCount(scaleOut)} more nodes) plus the upgrade surge at that size (${surgeAtMax})`;
+    const what =
+      `Scaling every autoscaled pool to its maximum (${formatCount(scaleOut)} more nodes) plus the ` +
+      `upgrade surge at that size (${surgeAtMax})`;
     if (scaleOut > clusterMore)
       checks.push({
         name: "autoscaler maximums",
@@ -261,7 +302,8 @@ export function headroom(
         message: fits
           ? `${what} fits.`
           : err === "InsufficientSubnetSize"
-            ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ${formatCount(tightest.more)} more nodes, ${formatCount(needs)} are needed.`
+            ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ` +
+              `${formatCount(tightest.more)} more nodes, ${formatCount(needs)} are needed.`
             : fail(needs, what, err),
       });
     }

@@ -64,7 +64,8 @@ export interface Lab {
 }
 
 const MODEL_SETTLE =
-  "az aks show -g RG -n NAME --query networkProfile (or kubectl get nodes -L kubernetes.azure.com/podnetwork-type,kubernetes.azure.com/azure-cni-overlay)";
+  "az aks show -g RG -n NAME --query networkProfile (or kubectl get nodes -L " +
+  "kubernetes.azure.com/podnetwork-type,kubernetes.azure.com/azure-cni-overlay)";
 
 function modelVerdict(s: ClusterSnapshot, c: Classification): Verdict<ModelId> {
   const proof: Proof[] = c.evidence
@@ -78,7 +79,8 @@ function modelVerdict(s: ClusterSnapshot, c: Classification): Verdict<ModelId> {
     why:
       c.model === "unknown"
         ? `the signals found do not decide${missing.length ? ` (${whyMissing(s, missing)})` : ""}`
-        : `only signals shared by several models point to ${c.model}${missing.length ? ` (${whyMissing(s, missing)})` : ""}`,
+        : `only signals shared by several models point to ` +
+          `${c.model}${missing.length ? ` (${whyMissing(s, missing)})` : ""}`,
     settle: MODEL_SETTLE,
   });
 }
@@ -117,13 +119,16 @@ function annotations(s: ClusterSnapshot): NodeAnnotation[] {
 function networkMonitor(s: ClusterSnapshot): Lab["networkMonitor"] {
   const { namespace, name } = CLUSTER_SIGNALS.networkMonitor.value;
   const question = `What do the ${name} ConfigMap and the node annotations say?`;
-  const command = `kubectl get configmap ${name} -n ${namespace} -o yaml; kubectl get nodes -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.metadata.annotations}{"\\n"}{end}'`;
+  const command =
+    `kubectl get configmap ${name} -n ${namespace} -o yaml; kubectl get nodes -o jsonpath='{range ` +
+    `.items[*]}{.metadata.name}{"\\t"}{.metadata.annotations}{"\\n"}{end}'`;
   const cm = s.configMaps.find((x) => x.namespace === namespace && x.name === name);
   const ds = s.daemonSets.find((d) => d.namespace === namespace && d.name === name);
   const daemonSet: YesNo | "unknown" = ds ? "yes" : s.read.includes("daemonsets") ? "no" : "unknown";
   const dsNote =
     daemonSet === "yes"
-      ? `A DaemonSet ${namespace}/${name} runs (${count(ds?.desired ?? 0, "pod")} wanted): public recordings show the network monitor as a DaemonSet.`
+      ? `A DaemonSet ${namespace}/${name} runs (${count(ds?.desired ?? 0, "pod")} wanted): public recordings show ` +
+        `the network monitor as a DaemonSet.`
       : daemonSet === "no"
         ? `No DaemonSet ${namespace}/${name} runs.`
         : "Whether a DaemonSet of that name runs is unknown (DaemonSets not read).";

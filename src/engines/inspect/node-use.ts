@@ -9,7 +9,10 @@ export interface NodeUse {
   readonly name: string;
   readonly pool: string | undefined;
   readonly internalIps: readonly string[];
-  /** The node's pod range: `spec.podCIDR(s)`, or its NodeNetworkConfig's overlay block (Overlay nodes have no spec.podCIDR). */
+  /**
+   * The node's pod range: `spec.podCIDR(s)`, or its NodeNetworkConfig's overlay block (Overlay nodes have no
+   * spec.podCIDR).
+   */
   readonly podCidrs: readonly string[];
   /** Where `podCidrs` was read; null when the node holds none. */
   readonly podCidrsFrom: "spec.podCIDR" | "NodeNetworkConfig" | null;

@@ -9,7 +9,9 @@ import type { ClusterSnapshot, SnapshotPod } from "./snapshot.js";
 export interface PodPlacement {
   /** Pods holding an address of their own: not host-network, not finished, with an IP. */
   readonly podsWithIp: number;
-  /** Of those, how many lie inside their node's pod range (`spec.podCIDR(s)`, or its NodeNetworkConfig's overlay block). */
+  /**
+   * Of those, how many lie inside their node's pod range (`spec.podCIDR(s)`, or its NodeNetworkConfig's overlay block).
+   */
   readonly inNodePodRange: number;
   /**
    * The smallest prefix holding every IPv4 node address, widened to at least a

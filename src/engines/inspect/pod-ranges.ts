@@ -107,7 +107,8 @@ const NO_NODE_RANGE: Partial<Record<ModelId, string>> = {
   "azure-cni-node-subnet": "On Azure CNI node subnet, pods take node subnet addresses: no node holds a pod range.",
   "azure-cni-pod-subnet-dynamic": "On a pod subnet, pods take pod subnet addresses: no node holds a pod range.",
   "azure-cni-pod-subnet-static":
-    "With static block allocation, nodes hold /28 blocks of the pod subnet (see the NodeNetworkConfigs), not a pod CIDR.",
+    "With static block allocation, nodes hold /28 blocks of the pod subnet (see the NodeNetworkConfigs), not a pod " +
+    "CIDR.",
 };
 
 /** Which pod range each node holds: `all`, `some` or `none` of the nodes, with the list. */
@@ -116,7 +117,9 @@ export function nodePodRangeVerdict(
   model: ModelId | "unknown",
   ranges: readonly NodePodRange[],
 ): Verdict<NodeRangesValue> {
-  const settle = `kubectl get nodes -o custom-columns=NAME:.metadata.name,POD_CIDR:.spec.podCIDR; kubectl get nnc -n kube-system -o custom-columns=NAME:.metadata.name,BLOCK:.status.networkContainers[*].primaryIP`;
+  const settle =
+    `kubectl get nodes -o custom-columns=NAME:.metadata.name,POD_CIDR:.spec.podCIDR; kubectl get nnc -n ` +
+    `kube-system -o custom-columns=NAME:.metadata.name,BLOCK:.status.networkContainers[*].primaryIP`;
   if (!s.read.includes("nodes"))
     return unknown({ missing: ["nodes"], why: `nodes were not read (${whyMissing(s, ["nodes"])})`, settle });
   const held = ranges.filter((r) => r.podCidrs.length > 0);
@@ -131,7 +134,9 @@ export function nodePodRangeVerdict(
   const reason = model === "unknown" ? undefined : NO_NODE_RANGE[model];
   const none: Proof = {
     object: `node list (${count(s.nodes.length, "node")})`,
-    says: `no spec.podCIDR${s.read.includes("nodenetworkconfigs") ? " and no overlay block in the NodeNetworkConfigs" : ""}`,
+    says:
+      `no ` +
+      `spec.podCIDR${s.read.includes("nodenetworkconfigs") ? " and no overlay block in the NodeNetworkConfigs" : ""}`,
   };
   if (reason) return known("none", [none], reason);
   const nncMissing = notRead(s, ["nodenetworkconfigs"]);

@@ -61,7 +61,9 @@ export interface InspectReport {
   /** Virtual nodes (ACI), left out of everything above: name and the pods they run. */
   readonly virtualNodes: readonly { readonly name: string; readonly pods: number }[];
   readonly configured: ConfiguredComparison | undefined;
-  /** With `--azure` / `--azure-from`: the cluster's Azure side (its subnets' real free addresses, the scan's checks). */
+  /**
+   * With `--azure` / `--azure-from`: the cluster's Azure side (its subnets' real free addresses, the scan's checks).
+   */
   readonly azure: AzureSide | undefined;
   readonly problems: readonly ReadProblem[];
 }
@@ -78,7 +80,8 @@ export function inspectReport(
 ): InspectReport {
   const all = checkSnapshot(snapshot);
   const configured = loaded?.cluster;
-  // Virtual nodes are listed apart: they hold no node subnet address, belong to no pool and their pods use the ACI subnet.
+  // Virtual nodes are listed apart: they hold no node subnet address, belong to no pool and their pods use the ACI
+  // subnet.
   const virtualNames = new Set(all.nodes.filter((n) => n.virtual).map((n) => n.name));
   const s: ClusterSnapshot = virtualNames.size
     ? {

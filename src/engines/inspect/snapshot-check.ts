@@ -100,7 +100,9 @@ export function checkSnapshot(input: unknown): ClusterSnapshot {
       problems.push({
         resource,
         kind: "error",
-        detail: `${list.length - good.length} of the snapshot's ${key} do not have the shape inspect reads, so they were left out`,
+        detail:
+          `${list.length - good.length} of the snapshot's ${key} do not have the shape inspect reads, so they ` +
+          `were left out`,
       });
     return good;
   };

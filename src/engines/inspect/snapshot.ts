@@ -11,7 +11,10 @@
 /** A node, reduced to its networking facts. */
 export interface SnapshotNode {
   readonly name: string;
-  /** The AKS node pool (`kubernetes.azure.com/agentpool` or `agentpool` label; `karpenter.sh/nodepool` for auto-provisioned nodes). */
+  /**
+   * The AKS node pool (`kubernetes.azure.com/agentpool` or `agentpool` label; `karpenter.sh/nodepool` for
+   * auto-provisioned nodes).
+   */
   readonly pool: string | undefined;
   /** `kubernetes.io/os`. */
   readonly os: string | undefined;
@@ -26,7 +29,9 @@ export interface SnapshotNode {
   /** `status.allocatable.pods`: the node's max pods. */
   readonly maxPods: number | undefined;
   readonly ready: boolean;
-  /** The `NetworkUnavailable` condition's reason (`RouteCreated` is written by the Azure route controller on kubenet). */
+  /**
+   * The `NetworkUnavailable` condition's reason (`RouteCreated` is written by the Azure route controller on kubenet).
+   */
   readonly networkUnavailableReason: string | undefined;
   readonly kubeletVersion: string | undefined;
   /**
@@ -79,7 +84,9 @@ export interface SnapshotNodeNetworkConfig {
   readonly containers: readonly SnapshotNetworkContainer[];
 }
 
-/** A ConfigMap inspect reads (only `kube-system/azure-cni-networkmonitor`), its data cut to 64 keys of 1,024 characters. */
+/**
+ * A ConfigMap inspect reads (only `kube-system/azure-cni-networkmonitor`), its data cut to 64 keys of 1,024 characters.
+ */
 export interface SnapshotConfigMap {
   readonly namespace: string;
   readonly name: string;

@@ -7,7 +7,10 @@
 import { formatCount } from "../../kb/index.js";
 import type { ClusterSnapshot, ReadProblemKind, ResourceKind } from "./snapshot.js";
 
-/** One object and what it says, e.g. `node aks-system-…-vmss000000` says `label kubernetes.azure.com/azure-cni-overlay=true`. */
+/**
+ * One object and what it says, e.g. `node aks-system-…-vmss000000` says `label
+ * kubernetes.azure.com/azure-cni-overlay=true`.
+ */
 export interface Proof {
   readonly object: string;
   readonly says: string;

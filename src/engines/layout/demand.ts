@@ -247,7 +247,8 @@ function kindDemand(
     breakdown: [
       cap !== null && kind === "applicationGatewayForContainers"
         ? `/${bits}: with Azure CNI Overlay the subnet must be exactly /${bits}`
-        : `/${bits}: ${k.recommendedPrefixLength.derived ? "aksnet's default" : "the size Microsoft recommends"} for a ${k.title}`,
+        : `/${bits}: ${k.recommendedPrefixLength.derived ? "aksnet's default" : "the size Microsoft recommends"} for ` +
+          `a ${k.title}`,
     ],
     sources,
   };

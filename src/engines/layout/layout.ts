@@ -101,7 +101,9 @@ function readInputs(plan: Plan, options: LayoutOptions): Inputs {
     problems.push({
       code: "growth-invalid",
       path: options.growth !== undefined ? ["--growth"] : ["layout", "growth"],
-      message: `growth ${String(growth)} is not a whole number from 1 to ${2 ** MAX_GROWTH_BITS}: 1 keeps no room, 2 room to double, 4 to quadruple`,
+      message:
+        `growth ${String(growth)} is not a whole number from 1 to ${2 ** MAX_GROWTH_BITS}: 1 keeps no room, 2 ` +
+        `room to double, 4 to quadruple`,
     });
     growth = 1;
   }
@@ -141,7 +143,8 @@ function readInputs(plan: Plan, options: LayoutOptions): Inputs {
       code: "no-address-space",
       path: ["vnet", "addressSpace"],
       message:
-        "the plan has no VNet address space to place subnets in: give vnet.addressSpace, layout.addressSpace or --address-space",
+        "the plan has no VNet address space to place subnets in: give vnet.addressSpace, layout.addressSpace or " +
+        "--address-space",
     });
   return { spaces, spaceTexts, growth, problems, assumptions };
 }
@@ -201,12 +204,16 @@ function unsized(need: Need, d: Demand): LayoutProblem {
     return {
       code: "subnet-size-unknown",
       path: need.path,
-      message: `subnet "${need.name}" (${need.kind}): nothing says how large it must be; give layout.subnets[].prefixLength or addresses`,
+      message:
+        `subnet "${need.name}" (${need.kind}): nothing says how large it must be; give ` +
+        `layout.subnets[].prefixLength or addresses`,
     };
   return {
     code: "subnet-too-large",
     path: need.path,
-    message: `subnet "${need.name}" (${need.kind}) must hold ${formatCount(d.addresses)} addresses, more than any subnet its kind allows`,
+    message:
+      `subnet "${need.name}" (${need.kind}) must hold ${formatCount(d.addresses)} addresses, more than any ` +
+      `subnet its kind allows`,
   };
 }
 
@@ -220,7 +227,8 @@ export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = 
     problems.push({
       code: "subnet-kind-conflict",
       path: ["vnet", "subnets"],
-      message: `subnet "${c.name}" is needed as ${c.kinds.join(" and as ")}; one subnet cannot be both: name two subnets`,
+      message:
+        `subnet "${c.name}" is needed as ${c.kinds.join(" and as ")}; one subnet cannot be both: name two ` + `subnets`,
     });
   // The plan with its pools pointed at the subnets to create, so their demand counts.
   const resolved =
@@ -318,11 +326,13 @@ export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = 
   }
   if (g > 0 && placed.growthBitsOffered < g && requests.length > 0)
     inputs.assumptions.push(
-      `growth ${inputs.growth} did not fit: the layout keeps room for ×${2 ** placed.growthBitsOffered} (each subnet's own room is in canGrowTo)`,
+      `growth ${inputs.growth} did not fit: the layout keeps room for ×${2 ** placed.growthBitsOffered} (each ` +
+        `subnet's own room is in canGrowTo)`,
     );
   if (found.needs.length > 0)
     inputs.assumptions.push(
-      `room to grow assumes a subnet can be widened in place (${sourceUrls(SUBNET_GROWTH.expandInPlace)[0]}); an older troubleshooting article says to add a pool on a larger subnet instead`,
+      `room to grow assumes a subnet can be widened in place (${sourceUrls(SUBNET_GROWTH.expandInPlace)[0]}); an ` +
+        `older troubleshooting article says to add a pool on a larger subnet instead`,
     );
   const all = [...existingSubnets(resolved), ...newSubnets.map((s) => ({ s, p: byId.get(s.name)!.prefix }))]
     .sort((a, b) => byAddress(a.p, b.p))

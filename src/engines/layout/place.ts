@@ -107,7 +107,10 @@ function attempt(
   return { placed, failed };
 }
 
-/** The widest supernet of `p` within `space`, at most `max` bits wider, overlapping nothing taken and no other placement. */
+/**
+ * The widest supernet of `p` within `space`, at most `max` bits wider, overlapping nothing taken and no other
+ * placement.
+ */
 function widest(p: Placement, space: Prefix, taken: AddrSet, placed: readonly Placement[], max: number): Prefix {
   let best = p.prefix;
   for (let k = 1; k <= max && p.prefix.bits - k >= space.bits; k++) {

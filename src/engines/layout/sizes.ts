@@ -5,7 +5,8 @@
  * addresses it needs, the smallest prefix that holds them within its kind's bounds (`subnetDemand`, the
  * numbers `aksnet layout` places), and, for a subnet the plan already has, whether its range is large enough.
  * Subnets the plan needs but does not define (API Server VNet Integration without a subnet, AKS Automatic
- * without `hostedSystem` …) are listed too; subnets nothing in the plan explains (kind `other`) are left out. Node auto-provisioning's subnets get the warning that their
+ * without `hostedSystem` …) are listed too; subnets nothing in the plan explains (kind `other`) are left out. Node
+ * auto-provisioning's subnets get the warning that their
  * nodes skip ARM's up-front subnet check.
  */
 import { NODE_AUTO_PROVISIONING, azureUsable } from "../../kb/index.js";
@@ -39,7 +40,8 @@ export interface SubnetSize {
 }
 
 const NAP_NOTE =
-  "node auto-provisioning creates these nodes without ARM's up-front subnet check: a subnet too small is not refused when the cluster is created but fails later, when a node is provisioned, with SubnetIsFull";
+  "node auto-provisioning creates these nodes without ARM's up-front subnet check: a subnet too small is not refused " +
+  "when the cluster is created but fails later, when a node is provisioned, with SubnetIsFull";
 
 /**
  * Every subnet the plan's cluster uses or needs, in plan order, then the ones it still needs. A plan without a

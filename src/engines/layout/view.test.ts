@@ -40,7 +40,10 @@ describe("layoutView", () => {
 });
 
 describe("layoutView against an address-by-address oracle", () => {
-  /** Each address of 10.0.0.0/24 owned by the first subnet, then growth, then avoided range covering it; runs of one owner. */
+  /**
+   * Each address of 10.0.0.0/24 owned by the first subnet, then growth, then avoided range covering it; runs of one
+   * owner.
+   */
   function oracle(r: LayoutResult): string[] {
     const owner = (a: number): string => {
       const inside = (c: string | null) => {

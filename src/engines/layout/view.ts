@@ -163,7 +163,9 @@ export function layoutView(result: LayoutResult): LayoutView {
   };
 }
 
-/** Joins neighbouring pieces of the same kind and subnet (free space cut by nothing, a subnet's growth on both sides). */
+/**
+ * Joins neighbouring pieces of the same kind and subnet (free space cut by nothing, a subnet's growth on both sides).
+ */
 function merge(pieces: readonly Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {

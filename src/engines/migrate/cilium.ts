@@ -14,7 +14,10 @@ export function addCiliumBlockers(d: Draft): void {
     d.blockers.push({
       id: "windows-pools",
       kind: "hard",
-      message: `${win.length === 1 ? "Node pool" : "Node pools"} ${win.join(", ")} ${win.length === 1 ? "runs" : "run"} Windows; the Cilium dataplane is Linux only and the update is not supported with Windows pools.`,
+      message:
+        `${win.length === 1 ? "Node pool" : "Node pools"} ${win.join(", ")} ` +
+        `${win.length === 1 ? "runs" : "run"} Windows; the Cilium dataplane is Linux only and the update is not ` +
+        `supported with Windows pools.`,
       fix: "Move the Windows workloads off and delete the Windows pools first, or stay on the Azure dataplane.",
       source: UPDATE,
     });
@@ -23,7 +26,9 @@ export function addCiliumBlockers(d: Draft): void {
     d.blockers.push({
       id: "kubernetes-version",
       kind: "hard",
-      message: `Dual-stack with Cilium needs Kubernetes ${min.value} or later; the plan states ${d.plan.kubernetesVersion?.text}.`,
+      message:
+        `Dual-stack with Cilium needs Kubernetes ${min.value} or later; the plan states ` +
+        `${d.plan.kubernetesVersion?.text}.`,
       fix: `Upgrade the cluster to ${min.value} or later first (az aks upgrade).`,
       source: src(min),
     });
@@ -89,6 +94,7 @@ export function addCiliumMove(d: Draft): void {
   d.policyAfter = "cilium";
   d.reimages++;
   d.oneWay.push(
-    "Moving to Cilium has no documented way back to the Azure dataplane (in Terraform, removing network_data_plane forces a new cluster).",
+    "Moving to Cilium has no documented way back to the Azure dataplane (in Terraform, removing network_data_plane " +
+      "forces a new cluster).",
   );
 }

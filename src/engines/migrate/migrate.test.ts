@@ -65,7 +65,10 @@ interface Case {
   status: "ready" | "blocked" | "nothing-to-do";
   blockers?: string[];
   checks?: string[];
-  /** The flags of each step's command after `az aks update --resource-group rg --name aks`, or the whole argv for other commands. */
+  /**
+   * The flags of each step's command after `az aks update --resource-group rg --name aks`, or the whole argv for other
+   * commands.
+   */
   steps?: string[];
   podCidrIs?: string;
 }
@@ -253,13 +256,17 @@ describe("network policy across a migration (issue 11)", () => {
   });
   const steps = (m: Migration) => m.steps.map((x) => (x.command ?? []).join(" ").replace(PREFIX, ""));
 
-  it("kubenet with Calico → Overlay: Calico is installed again after the move, and the note says AKS recommends Cilium", () => {
-    // Before: the plan ended with no network policy and no step to restore it.
-    const m = migration(resolvePlan(PlanSchema.parse(kubenet)), { to: "overlay" });
-    expect(steps(m).at(-1)).toBe("--network-policy calico");
-    expect(m.steps.at(-1)?.note).toMatch(/AKS recommends Cilium/);
-    expect(m.to.policy).toBe("calico");
-  });
+  it(
+    "kubenet with Calico → Overlay: Calico is installed again after the move, and the note says AKS recommends " +
+      "Cilium",
+    () => {
+      // Before: the plan ended with no network policy and no step to restore it.
+      const m = migration(resolvePlan(PlanSchema.parse(kubenet)), { to: "overlay" });
+      expect(steps(m).at(-1)).toBe("--network-policy calico");
+      expect(m.steps.at(-1)?.note).toMatch(/AKS recommends Cilium/);
+      expect(m.to.policy).toBe("calico");
+    },
+  );
 
   it("Node Subnet with Azure NPM (Linux only) → Overlay: NPM again, with its Linux retirement date", () => {
     const m = migration(resolvePlan(PlanSchema.parse(withPolicy(nodeSubnet, "azure"))), { to: "overlay" });
@@ -272,7 +279,7 @@ describe("network policy across a migration (issue 11)", () => {
     expect(m.to.policy).toBe("azure");
   });
 
-  it("Node Subnet with Azure NPM and Windows pools → Overlay: Calico, since NPM on Windows retired 30 September 2026", () => {
+  it("Node Subnet, Azure NPM and Windows pools → Overlay: Calico (NPM on Windows retired 30 September 2026)", () => {
     const plan = resolvePlan(PlanSchema.parse(withWindows(withPolicy(nodeSubnet, "azure"))));
     const m = migration(plan, { to: "overlay" });
     expect(steps(m).at(-1)).toBe("--network-policy calico");

@@ -32,7 +32,8 @@ export function addSourceBlockers(d: Draft): void {
       message: `${hard}.`,
       fix:
         d.to === "overlay" && d.plan.model.startsWith("azure-cni-pod-subnet")
-          ? "Build a new Overlay cluster and move the workloads; the dataplane alone can still move to Cilium (--to cilium)."
+          ? "Build a new Overlay cluster and move the workloads; the dataplane alone can still move to Cilium (--to " +
+            "cilium)."
           : "Build a new cluster with the target network and move the workloads.",
       source: src(MIGRATION.overlaySources),
     });
@@ -54,7 +55,9 @@ export function addOverlayVersion(d: Draft): void {
     d.blockers.push({
       id: "kubernetes-version",
       kind: "hard",
-      message: `Kubernetes ${d.plan.kubernetesVersion?.text} is older than ${min.value}, the minimum for the move to Overlay.`,
+      message:
+        `Kubernetes ${d.plan.kubernetesVersion?.text} is older than ${min.value}, the minimum for the move to ` +
+        `Overlay.`,
       fix: `Upgrade the cluster to ${min.value} or later first (az aks upgrade).`,
       source: src(min),
     });
@@ -76,7 +79,8 @@ export function addKubenetPrerequisites(d: Draft): void {
     d.checks.push({
       id: "user-assigned-identity",
       message:
-        "kubenet → Overlay needs a user-assigned managed identity on the cluster (to detach the route table); system-assigned is not supported.",
+        "kubenet → Overlay needs a user-assigned managed identity on the cluster (to detach the route table); " +
+        "system-assigned is not supported.",
       command: show(d, "identity.type"),
       source: src(fact),
     });
@@ -84,7 +88,9 @@ export function addKubenetPrerequisites(d: Draft): void {
     d.blockers.push({
       id: "user-assigned-identity",
       kind: "prerequisite",
-      message: `The cluster uses a ${identity} identity; kubenet → Overlay needs a user-assigned managed identity to detach the route table.`,
+      message:
+        `The cluster uses a ${identity} identity; kubenet → Overlay needs a user-assigned managed identity to ` +
+        `detach the route table.`,
       fix: "Create a user-assigned identity and assign it to the cluster (steps below).",
       source: src(fact),
     });
@@ -120,22 +126,27 @@ export function addNodeSubnetPrerequisites(d: Draft): void {
       id: "custom-ip-masq-agent",
       kind: "hard",
       message:
-        "The cluster has a custom azure-ip-masq-agent configuration; AKS blocks the move, and ranges it exempts from SNAT become unreachable from Overlay pods.",
-      fix: "Remove the custom configuration (kubectl delete configmap -n kube-system azure-ip-masq-agent-config) once nothing depends on it.",
+        "The cluster has a custom azure-ip-masq-agent configuration; AKS blocks the move, and ranges it exempts from " +
+        "SNAT become unreachable from Overlay pods.",
+      fix:
+        "Remove the custom configuration (kubectl delete configmap -n kube-system azure-ip-masq-agent-config) " +
+        "once nothing depends on it.",
       source: src(fact),
     });
   else if (d.facts.customIpMasqAgent === undefined)
     d.checks.push({
       id: "custom-ip-masq-agent",
       message:
-        "A custom azure-ip-masq-agent configuration blocks the move; a stale azure-ip-masq-agent-config ConfigMap from an old version should be deleted (only azure-ip-masq-agent-config-reconciled should exist).",
+        "A custom azure-ip-masq-agent configuration blocks the move; a stale azure-ip-masq-agent-config ConfigMap " +
+        "from an old version should be deleted (only azure-ip-masq-agent-config-reconciled should exist).",
       command: ["kubectl", "get", "configmap", "--namespace", "kube-system", "azure-ip-masq-agent-config"],
       source: src(fact),
     });
   d.warnings.push({
     id: "pods-leave-vnet",
     message:
-      "Pod IPs move from the VNet to the overlay: hosts outside the cluster's nodes can no longer reach pods by IP (use Services or ingress), and firewall rules on pod IPs stop matching.",
+      "Pod IPs move from the VNet to the overlay: hosts outside the cluster's nodes can no longer reach pods by IP " +
+      "(use Services or ingress), and firewall rules on pod IPs stop matching.",
     source: MIGRATION_PAGES.overlayConcepts,
   });
 }
@@ -145,14 +156,17 @@ export function addOverlayWarnings(d: Draft): void {
   if (d.windowsPools.length > 0)
     d.warnings.push({
       id: "windows-build",
-      message: `Windows pools: use OS build ${MIGRATION.windowsOverlayMinBuild.value} or later, or Overlay pods SNAT host-network traffic wrongly.`,
+      message:
+        `Windows pools: use OS build ${MIGRATION.windowsOverlayMinBuild.value} or later, or Overlay pods SNAT ` +
+        `host-network traffic wrongly.`,
       source: src(MIGRATION.windowsOverlayMinBuild),
     });
   if (d.dualStack && d.plan.model === "kubenet")
     d.warnings.push({
       id: "dual-stack",
       message:
-        "Dual-stack kubenet clusters have lost IPv6 connectivity during the move to Overlay (Azure/AKS#5120); test on a copy first.",
+        "Dual-stack kubenet clusters have lost IPv6 connectivity during the move to Overlay (Azure/AKS#5120); test " +
+        "on a copy first.",
       source: "https://github.com/Azure/AKS/issues/5120",
     });
 }
@@ -166,7 +180,10 @@ export function addUnknownRangesCheck(d: Draft): void {
   if (!d.podCidr || unknown.length === 0) return;
   d.checks.push({
     id: "pod-cidr-overlaps-unknown",
-    message: `The input lists no ${unknown.join(" and no ")}; the pod CIDR ${d.podCidr.cidr} must overlap none of them. Add them to the input (e.g. the az network vnet show JSON, or connectedNetworks in a plan) or compare by hand.`,
+    message:
+      `The input lists no ${unknown.join(" and no ")}; the pod CIDR ${d.podCidr.cidr} must overlap none of ` +
+      `them. Add them to the input (e.g. the az network vnet show JSON, or connectedNetworks in a plan) or compare ` +
+      `by hand.`,
     command: [
       "az",
       "network",
@@ -201,7 +218,8 @@ export function addOverlayMove(d: Draft): void {
     oneWay: true,
     note:
       d.plan.model === "azure-cni-node-subnet"
-        ? "The Node Subnet tab of the page omits --pod-cidr while its text says the pod CIDR is required when moving from Node Subnet; aksnet passes it."
+        ? "The Node Subnet tab of the page omits --pod-cidr while its text says the pod CIDR is required when moving " +
+          "from Node Subnet; aksnet passes it."
         : p?.origin === "kept"
           ? "Without --pod-cidr the pod CIDR stays as it is."
           : undefined,

@@ -46,7 +46,9 @@ function givenPodCidr(d: Draft, p: Prefix, blocks: number, neededBits: number, a
     d.blockers.push({
       id: "pod-cidr-too-small",
       kind: "hard",
-      message: `The pod CIDR ${p.toString()} holds ${podCidrBlocks(p)} nodes (one /24 each) but the pools need ${blocks} with surge.`,
+      message:
+        `The pod CIDR ${p.toString()} holds ${podCidrBlocks(p)} nodes (one /24 each) but the pools need ` +
+        `${blocks} with surge.`,
       fix: `Give a /${neededBits} or larger.`,
       source: MIGRATION_PAGES.overlayConcepts,
     });
@@ -83,7 +85,8 @@ export function choosePod(d: Draft): PodCidrChoice | undefined {
         return describe(
           current,
           "kept",
-          `the kubenet pod CIDR holds ${podCidrBlocks(current)} nodes (${blocks} needed with surge) and overlaps nothing in the plan, so it stays`,
+          `the kubenet pod CIDR holds ${podCidrBlocks(current)} nodes (${blocks} needed with surge) and overlaps ` +
+            `nothing in the plan, so it stays`,
         );
       notKept = hit
         ? `the kubenet pod CIDR ${current.toString()} overlaps ${hit.what}, so it changes; `
@@ -95,7 +98,9 @@ export function choosePod(d: Draft): PodCidrChoice | undefined {
     d.blockers.push({
       id: "no-free-pod-cidr",
       kind: "hard",
-      message: `No free /${bits} (${blocks} nodes with surge) is left in the address space AKS supports for Overlay pod CIDRs.`,
+      message:
+        `No free /${bits} (${blocks} nodes with surge) is left in the address space AKS supports for Overlay ` +
+        `pod CIDRs.`,
       fix: "Free some space (connected networks in the plan count as used) or give one with --pod-cidr.",
       source: MIGRATION_PAGES.overlayConcepts,
     });
@@ -107,6 +112,7 @@ export function choosePod(d: Draft): PodCidrChoice | undefined {
   return describe(
     chosen,
     "chosen",
-    `${notKept}a /${bits} holds ${podCidrBlocks(chosen)} nodes (${blocks} needed with surge; never smaller than the default /${DEFAULT_POD_CIDR_BITS}, as growing it later is Linux-only); ${why}`,
+    `${notKept}a /${bits} holds ${podCidrBlocks(chosen)} nodes (${blocks} needed with surge; never smaller than the ` +
+      `default /${DEFAULT_POD_CIDR_BITS}, as growing it later is Linux-only); ${why}`,
   );
 }

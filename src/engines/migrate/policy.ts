@@ -29,8 +29,14 @@ export function addPolicyRemoval(d: Draft): void {
   d.blockers.push({
     id: "network-policy-enabled",
     kind: "prerequisite",
-    message: `Network policy ${policy} is enabled; the move to Overlay needs it uninstalled first${kubenetCalico ? " (AKS refuses to move kubenet with Calico until then)" : ""}.`,
-    fix: `Uninstall it with az aks update --network-policy none (step below); ${d.needsCilium ? "Cilium enforces network policy again once its update has reimaged every node" : "a later step installs a policy engine again"}.`,
+    message:
+      `Network policy ${policy} is enabled; the move to Overlay needs it uninstalled ` +
+      `first${kubenetCalico ? " (AKS refuses to move kubenet with Calico until then)" : ""}.`,
+    fix:
+      `Uninstall it with az aks update --network-policy none (step below); ` +
+      (d.needsCilium
+        ? "Cilium enforces network policy again once its update has reimaged every node."
+        : "a later step installs a policy engine again."),
     source: kubenetCalico
       ? src(MIGRATION.overlayNeedsPolicyUninstalled, MIGRATION.kubenetCalicoBlocked)
       : src(MIGRATION.overlayNeedsPolicyUninstalled),
@@ -39,7 +45,9 @@ export function addPolicyRemoval(d: Draft): void {
     title: `Uninstall network policy ${policy}`,
     command: update(d, "--network-policy", "none"),
     oneWay: false,
-    note: `Pods are not isolated by network policy from here until ${d.needsCilium ? "the Cilium update has reimaged every node" : "the restore step below"}.`,
+    note:
+      `Pods are not isolated by network policy from here until ` +
+      `${d.needsCilium ? "the Cilium update has reimaged every node" : "the restore step below"}.`,
     source: MIGRATION_PAGES.useNetworkPolicies,
   });
   d.policyAfter = "none";
@@ -49,12 +57,17 @@ export function addPolicyRemoval(d: Draft): void {
 export function addPolicyReplacedByCilium(d: Draft): void {
   if (!hasReplaceablePolicy(d)) return;
   const policy = d.plan.policy;
+  const uninstalled = d.needsOverlay
+    ? "it is uninstalled before the Overlay move and"
+    : `the update uninstalls ${policy === "azure" ? "it" : "Calico"}, and`;
+  const calicoOwn =
+    policy === "calico" ? "; Calico's own policy resources (projectcalico.org) are not enforced by Cilium" : "";
   d.warnings.push({
     id: "policy-replaced",
     message:
-      `Moving to Cilium replaces ${title(policy)}: ${d.needsOverlay ? "it is uninstalled before the Overlay move and" : `the update uninstalls ${policy === "azure" ? "it" : "Calico"}, and`} ` +
+      `Moving to Cilium replaces ${title(policy)}: ${uninstalled} ` +
       "Cilium enforces your Kubernetes NetworkPolicy objects instead, which may change how they behave" +
-      `${policy === "calico" ? "; Calico's own policy resources (projectcalico.org) are not enforced by Cilium" : ""}. ` +
+      `${calicoOwn}. ` +
       "Test the policies on a copy of the cluster first (see the NPM to Cilium guide).",
     source: `${src(MIGRATION.ciliumReplacesPolicyEngine)}; ${MIGRATION_PAGES.npmToCilium}`,
   });
@@ -62,7 +75,8 @@ export function addPolicyReplacedByCilium(d: Draft): void {
     d.warnings.push({
       id: "policy-gap",
       message:
-        "No network policy is enforced from the uninstall step until the Cilium update has reimaged every node: run the Cilium update right after the Overlay move.",
+        "No network policy is enforced from the uninstall step until the Cilium update has reimaged every node: run " +
+        "the Cilium update right after the Overlay move.",
       source: src(MIGRATION.overlayNeedsPolicyUninstalled, MIGRATION.ciliumEnforcesAfterReimage),
     });
 }
@@ -78,7 +92,8 @@ export function addPolicyRestore(d: Draft): void {
   const notes: string[] = [];
   if (engine !== d.plan.policy && npmWindows)
     notes.push(
-      `Azure NPM on Windows retired on ${longDate(npmWindows.date)}, so it cannot be installed again on this cluster with Windows pools: Calico takes its place.`,
+      `Azure NPM on Windows retired on ${longDate(npmWindows.date)}, so it cannot be installed again on this cluster ` +
+        `with Windows pools: Calico takes its place.`,
     );
   if (engine === "azure" && npmLinux && npmLinux.date > d.today)
     notes.push(
@@ -86,7 +101,8 @@ export function addPolicyRestore(d: Draft): void {
     );
   if (engine === "calico")
     notes.push(
-      "On Azure CNI, Calico enforces policy only (it is no longer the CNI), which can briefly delay a new pod's outbound traffic; AKS recommends Cilium (aksnet migrate --to cilium).",
+      "On Azure CNI, Calico enforces policy only (it is no longer the CNI), which can briefly delay a new pod's " +
+        "outbound traffic; AKS recommends Cilium (aksnet migrate --to cilium).",
     );
   notes.push("Installing the engine reimages every node pool again, as the move does.");
   d.reimages++;
@@ -102,7 +118,8 @@ export function addPolicyRestore(d: Draft): void {
     d.warnings.push({
       id: "npm-windows-retired",
       message:
-        "Azure NPM on Windows is retired, so Calico replaces it after the move; AKS documents Calico on Windows nodes for clusters created with it: check that your policies apply on the Windows nodes.",
+        "Azure NPM on Windows is retired, so Calico replaces it after the move; AKS documents Calico on Windows " +
+        "nodes for clusters created with it: check that your policies apply on the Windows nodes.",
       source: `${npmWindows?.source.map((s) => s.url).join("; ") ?? ""}; ${MIGRATION_PAGES.useNetworkPolicies}`,
     });
 }

@@ -80,7 +80,10 @@ function expectation(like: IssueLike, input: unknown): string {
     case "invalid_value":
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${got}`;
     case "unrecognized_keys":
-      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check the spelling against the plan schema`;
+      return (
+        `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; check ` +
+        `the spelling against the plan schema`
+      );
     case "too_small":
       if (issue.origin === "array") return `expected a list with at least ${String(issue.minimum)} item(s)`;
       if (issue.origin === "string") return "expected a non-empty string";

@@ -16,7 +16,10 @@ export function nodesWithSurge(pools: readonly ResolvedPool[]): number {
   return pools.reduce((n, p) => n + p.peakCount + (p.peakCount > 0 ? Math.min(p.maxSurge.nodes, p.peakCount) : 0), 0);
 }
 
-/** The model a pool's addresses follow: a pod-subnet cluster's pool without a pod subnet takes pod IPs from its node subnet. */
+/**
+ * The model a pool's addresses follow: a pod-subnet cluster's pool without a pod subnet takes pod IPs from its node
+ * subnet.
+ */
 export function poolModel(plan: ResolvedPlan, p: ResolvedPool): ModelId {
   if (plan.model === "azure-cni-pod-subnet-dynamic" || plan.model === "azure-cni-pod-subnet-static") {
     if (p.podSubnet === undefined) return "azure-cni-node-subnet";

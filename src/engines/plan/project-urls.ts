@@ -20,7 +20,10 @@ export function docsWebUrl(path: string): string {
   return `${REPOSITORY_URL}/blob/${BRANCH}/${path.replace(/^\/+/, "")}`;
 }
 
-/** The published address of a schema file of `schema/`, e.g. `aksnet-plan.schema.json`: the raw file, as editors fetch it. */
+/**
+ * The published address of a schema file of `schema/`, e.g. `aksnet-plan.schema.json`: the raw file, as editors fetch
+ * it.
+ */
 export function schemaUrl(file: string): string {
   return `${REPOSITORY_URL.replace("https://github.com/", "https://raw.githubusercontent.com/")}/${BRANCH}/schema/${file}`;
 }

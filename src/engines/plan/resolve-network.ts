@@ -92,8 +92,10 @@ function resolvePlugin(plan: Plan, version: KubernetesVersion | undefined, assum
     path: "network.plugin",
     value: d.value === "kubenet" ? "kubenet" : "azure (overlay)",
     reason: version
-      ? `no plugin given: AKS uses ${d.value === "kubenet" ? "kubenet before" : "Azure CNI Overlay from"} Kubernetes 1.30 (this plan: ${formatKubernetesVersion(version)})`
-      : "no plugin and no kubernetesVersion given: assumed a current version, where AKS uses Azure CNI Overlay (from 1.30)",
+      ? `no plugin given: AKS uses ${d.value === "kubenet" ? "kubenet before" : "Azure CNI Overlay from"} Kubernetes ` +
+        `1.30 (this plan: ${formatKubernetesVersion(version)})`
+      : "no plugin and no kubernetesVersion given: assumed a current version, where AKS uses Azure CNI Overlay (from " +
+        "1.30)",
     source: urls(d.source),
     ...(alts ? { alternatives: alts } : {}),
   });
@@ -172,7 +174,8 @@ export function resolveNetwork(plan: Plan, version: KubernetesVersion | undefine
       path: "network.pluginMode",
       value: "(none): Azure CNI node subnet",
       reason:
-        "plugin azure without a mode and without pod subnets means Azure CNI node subnet (legacy), kept for backward compatibility",
+        "plugin azure without a mode and without pod subnets means Azure CNI node subnet (legacy), kept for backward " +
+        "compatibility",
       source: urls(MODEL_SELECTION.azureWithoutModeIsNodeSubnet.source),
     });
 

@@ -27,7 +27,8 @@ function resolveTier(plan: Plan, assume: (a: Assumption) => void): SkuTier {
     value: fact.value,
     reason: automatic
       ? `no sku.tier given: AKS Automatic clusters are Standard tier (up to ${limit} nodes)`
-      : `no sku.tier given: the API default Free (up to ${limit} nodes; Standard and Premium allow ${formatCount(TIER_NODE_LIMITS.Standard.value)})`,
+      : `no sku.tier given: the API default Free (up to ${limit} nodes; Standard and Premium allow ` +
+        `${formatCount(TIER_NODE_LIMITS.Standard.value)})`,
     source: urls([...fact.source, ...TIER_NODE_LIMITS[fact.value].source]),
   });
   return fact.value;

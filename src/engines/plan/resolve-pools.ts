@@ -62,7 +62,12 @@ function resolveMaxSurge(
   assume({
     path: `${at}.maxSurge`,
     value: `${text} (${nodes} node${nodes === 1 ? "" : "s"})`,
-    reason: `no maxSurge given for pool "${p.name}": the AKS default for ${version ? `Kubernetes ${formatKubernetesVersion(version)}` : "a current Kubernetes version (no kubernetesVersion given)"}${d.derived ? ` (${d.derived})` : ""}`,
+    reason:
+      `no maxSurge given for pool "${p.name}": the AKS default for ` +
+      (version
+        ? `Kubernetes ${formatKubernetesVersion(version)}`
+        : "a current Kubernetes version (no kubernetesVersion given)") +
+      (d.derived ? ` (${d.derived})` : ""),
     source: urls(d.source),
     ...(alts ? { alternatives: alts } : {}),
   });

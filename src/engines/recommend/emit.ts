@@ -2,7 +2,8 @@
  * The plan a recommendation emits: the candidate's network configuration, a
  * VNet laid out inside the address space with subnets sized by the capacity
  * engine, a pod CIDR and service CIDR that overlap nothing, and the target's
- * pools (one System pool, then User pools when the nodes exceed one pool's limit). Every value is explicit, so `aksnet check` and `aksnet generate`
+ * pools (one System pool, then User pools when the nodes exceed one pool's limit). Every value is explicit, so `aksnet
+ * check` and `aksnet generate`
  * read it without assuming defaults.
  */
 import { addrFromBigInt, parsePrefix, type Prefix } from "../../ip/index.js";
@@ -38,7 +39,9 @@ export function emitPlan(
   const subnets = layoutSubnets(space, bits as number[]);
   if (!subnets)
     return {
-      problem: `the subnets (${bits.map((b) => `/${b}`).join(", ")}) do not fit in ${space.map((p) => p.toString()).join(", ")}`,
+      problem:
+        `the subnets (${bits.map((b) => `/${b}`).join(", ")}) do not fit in ` +
+        `${space.map((p) => p.toString()).join(", ")}`,
     };
   const [nodeSubnet, podSubnet] = subnets;
 

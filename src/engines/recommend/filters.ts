@@ -134,7 +134,9 @@ export const FILTERS: readonly Filter[] = [
       const nap = NODE_AUTO_PROVISIONING;
       if (!nap.supportedModels.value.includes(c.model))
         return {
-          reason: `node auto-provisioning does not support ${MODELS[c.model].title} (only Azure CNI Overlay, with or without Cilium, and Azure CNI Node Subnet)`,
+          reason:
+            `node auto-provisioning does not support ${MODELS[c.model].title} (only Azure CNI Overlay, with or ` +
+            `without Cilium, and Azure CNI Node Subnet)`,
           source: sourceOf(nap.supportedModels, nap.unsupported),
         };
       if (t.requirements.windows)
@@ -175,7 +177,9 @@ export const FILTERS: readonly Filter[] = [
       return m.agic.value || m.applicationGatewayForContainers.value
         ? undefined
         : {
-            reason: `${m.title} supports neither the Application Gateway Ingress Controller nor Application Gateway for Containers`,
+            reason:
+              `${m.title} supports neither the Application Gateway Ingress Controller nor Application Gateway ` +
+              `for Containers`,
             source: sourceOf(m.agic, m.applicationGatewayForContainers),
           };
     },
@@ -194,7 +198,9 @@ export const FILTERS: readonly Filter[] = [
       return m.podsRoutable.value
         ? undefined
         : {
-            reason: `pods of ${m.title} are not reachable by their IP from the VNet or connected networks (only through Services or ingress)`,
+            reason:
+              `pods of ${m.title} are not reachable by their IP from the VNet or connected networks (only ` +
+              `through Services or ingress)`,
             source: sourceOf(m.podsRoutable),
           };
     },
@@ -211,13 +217,17 @@ export const FILTERS: readonly Filter[] = [
         };
       if (m.routing.value === "direct-snat-outside-vnet")
         return {
-          reason: `pod IPs of ${m.title} are translated to the node IP (ip-masq-agent SNAT) when traffic leaves the VNet, so they are not visible end to end`,
+          reason:
+            `pod IPs of ${m.title} are translated to the node IP (ip-masq-agent SNAT) when traffic leaves the ` +
+            `VNet, so they are not visible end to end`,
           source: sourceOf(m.routing),
         };
       return m.routing.value === "direct"
         ? undefined
         : {
-            reason: `pod IPs of ${m.title} are translated (SNAT to the node IP) on the way out, so they are not visible end to end`,
+            reason:
+              `pod IPs of ${m.title} are translated (SNAT to the node IP) on the way out, so they are not ` +
+              `visible end to end`,
             source: sourceOf(m.routing),
           };
     },
@@ -268,7 +278,8 @@ export const FILTERS: readonly Filter[] = [
       const [smaj, smin] = staticMin.value.split(".").map(Number);
       if (c.model === "azure-cni-pod-subnet-static" && !isAtLeast(v, smaj ?? 1, smin ?? 0))
         return {
-          reason: `static block allocation needs Kubernetes ${staticMin.value} or later, not ${t.kubernetesVersionText}`,
+          reason:
+            `static block allocation needs Kubernetes ${staticMin.value} or later, not ` + `${t.kubernetesVersionText}`,
           source: sourceOf(staticMin),
         };
       const min = DATAPLANES[c.dataplane].dualStackMinKubernetes;
@@ -276,7 +287,9 @@ export const FILTERS: readonly Filter[] = [
         const [maj, mnr] = min.value.split(".").map(Number);
         if (!isAtLeast(v, maj ?? 1, mnr ?? 0))
           return {
-            reason: `dual-stack with the ${DATAPLANES[c.dataplane].title} dataplane needs Kubernetes ${min.value} or later, not ${t.kubernetesVersionText}`,
+            reason:
+              `dual-stack with the ${DATAPLANES[c.dataplane].title} dataplane needs Kubernetes ${min.value} or ` +
+              `later, not ${t.kubernetesVersionText}`,
             source: sourceOf(min),
           };
       }
@@ -322,7 +335,9 @@ export const FILTERS: readonly Filter[] = [
       const what =
         bits.length === 2 ? `a /${bits[0]} node subnet and a /${bits[1]} pod subnet` : `a /${bits[0]} node subnet`;
       return {
-        reason: `${what} ${bits.length === 2 ? "do" : "does"} not fit in ${t.addressSpace.map((p) => p.toString()).join(", ")}`,
+        reason:
+          `${what} ${bits.length === 2 ? "do" : "does"} not fit in ` +
+          `${t.addressSpace.map((p) => p.toString()).join(", ")}`,
         source: sourceOf(MODELS[c.model].podAddressing),
       };
     },

@@ -45,7 +45,8 @@ export function recommendInputOf(plan: ResolvedPlan, override: Requirements = {}
   const surge = biggest ? tryParseMaxSurge(biggest.maxSurge.text) : undefined;
   if (biggest && surge)
     fromPools.push(
-      `max surge ${biggest.maxSurge.text} (pool ${biggest.name}'s${biggest.maxSurge.defaulted ? ", AKS's default for the plan's Kubernetes version" : ""})`,
+      `max surge ${biggest.maxSurge.text} (pool ` +
+        `${biggest.name}'s${biggest.maxSurge.defaulted ? ", AKS's default for the plan's Kubernetes version" : ""})`,
     );
   return {
     requirements: req,

@@ -22,19 +22,30 @@ const AKS = (page: string) => `MicrosoftDocs/azure-aks-docs:articles/aks/${page}
 
 /** The lock-ins of a candidate for the target. */
 export function lockInsOf(c: Candidate, t: Target): LockIn[] {
-  const m = MODELS[c.model];
   const maxPods = t.maxPods;
   const out: LockIn[] = [
     {
-      text: `max pods per node is set per pool at creation (${maxPods} here); to change it, add a pool and move the workloads`,
+      text:
+        `max pods per node is set per pool at creation (${maxPods} here); to change it, add a pool and move the ` +
+        `workloads`,
       source: AKS("concepts-network-ip-address-planning"),
     },
     {
-      text: `the service CIDR (default ${DEFAULT_CIDRS.serviceCidr.value}) cannot change after creation; from Kubernetes 1.33 it can only be extended in-cluster`,
+      text:
+        `the service CIDR (default ${DEFAULT_CIDRS.serviceCidr.value}) cannot change after creation; from ` +
+        `Kubernetes 1.33 it can only be extended in-cluster`,
       source: AKS("concepts-network-ip-address-planning"),
     },
   ];
-  const kind = m.podAddressing.value.kind;
+  out.push(...addressingLockIns(c, t), ...modelLockIns(c));
+  return out;
+}
+
+/** What the way pods get addresses locks in. */
+function addressingLockIns(c: Candidate, t: Target): LockIn[] {
+  const maxPods = t.maxPods;
+  const out: LockIn[] = [];
+  const kind = MODELS[c.model].podAddressing.value.kind;
   if (kind === "pod-cidr-block") {
     const grow =
       c.model === "azure-cni-overlay" && !t.requirements.dualStack && !t.requirements.windows
@@ -47,24 +58,38 @@ export function lockInsOf(c: Candidate, t: Target): LockIn[] {
   }
   if (kind === "node-subnet")
     out.push({
-      text: `every node reserves ${maxPods + 1} addresses of its subnet when it is created; a pool's subnet cannot change`,
+      text:
+        `every node reserves ${maxPods + 1} addresses of its subnet when it is created; a pool's subnet cannot ` +
+        `change`,
       source: AKS("concepts-network-legacy-cni"),
     });
+  return out;
+}
+
+/** What the network model and dataplane lock in. */
+function modelLockIns(c: Candidate): LockIn[] {
+  const out: LockIn[] = [];
   if (c.model === "azure-cni-pod-subnet-dynamic" || c.model === "azure-cni-pod-subnet-static")
     out.push({ text: "a pod-subnet cluster can never move to Overlay", source: AKS("update-azure-cni") });
   if (c.model === "azure-cni-pod-subnet-static")
     out.push({
-      text: "a subnet serves one allocation mode; moving pools between dynamic and static needs new pools on a new subnet",
+      text:
+        "a subnet serves one allocation mode; moving pools between dynamic and static needs new pools on a new " +
+        "subnet",
       source: AKS("configure-azure-cni-static-block-allocation"),
     });
   if (c.model === "kubenet")
     out.push({
-      text: "a route table with one route per node (at most 400 nodes); the cluster must move to Overlay before kubenet retires",
+      text:
+        "a route table with one route per node (at most 400 nodes); the cluster must move to Overlay before " +
+        "kubenet retires",
       source: AKS("configure-kubenet"),
     });
   if (c.dataplane === "cilium" && c.model !== "byo-cni")
     out.push({
-      text: "Cilium is Linux only: no Windows pools can be added later, and there is no documented way back to the Azure dataplane",
+      text:
+        "Cilium is Linux only: no Windows pools can be added later, and there is no documented way back to the " +
+        "Azure dataplane",
       source: `${AKS("azure-cni-powered-by-cilium")}; ${AKS("update-azure-cni")}`,
     });
   if (c.model === "byo-cni")

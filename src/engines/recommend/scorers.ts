@@ -88,7 +88,8 @@ export const SCORERS: readonly Scorer[] = [
       const best = Math.min(...field.map(ips));
       // Halving the addresses is worth 2.5 points: 10 at the most economical candidate, 0 at 16 times its use.
       const score = mine === 0 ? 10 : Math.max(0, Math.round(10 - 2.5 * Math.log2(mine / best)));
-      const text = `takes ${n(mine)} VNet addresses for ${n(t.peakNodes)} nodes and their surge at ${t.maxPods} max pods`;
+      const text =
+        `takes ${n(mine)} VNet addresses for ${n(t.peakNodes)} nodes and their surge at ${t.maxPods} max ` + `pods`;
       if (MODELS[c.model].podAddressing.value.kind === "pod-cidr-block")
         return { score, for: [`${text}: pods use a private pod CIDR, not VNet space`], against: [] };
       return score >= 8
@@ -133,13 +134,15 @@ export const SCORERS: readonly Scorer[] = [
         c.dataplane === "cilium" ? "Cilium from the start: no dataplane move later" : "can move to Cilium in place";
       switch (c.model) {
         case "azure-cni-overlay":
-          // Pod CIDR expansion: Linux-only clusters, IPv4, one CIDR (MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-overlay-pod-expand.md).
+          // Pod CIDR expansion: Linux-only clusters, IPv4, one CIDR
+          // (MicrosoftDocs/azure-aks-docs:articles/aks/azure-cni-overlay-pod-expand.md).
           if (t.requirements.dualStack || t.requirements.windows)
             return {
               score: 8,
               for: [cilium],
               against: [
-                `the pod CIDR cannot grow later on a ${t.requirements.dualStack ? "dual-stack" : "Windows"} cluster: size it for the future now`,
+                `the pod CIDR cannot grow later on a ${t.requirements.dualStack ? "dual-stack" : "Windows"} cluster: ` +
+                  `size it for the future now`,
               ],
             };
           return { score: 10, for: [`${cilium}; the pod CIDR can grow later`], against: [] };
@@ -177,7 +180,9 @@ export const SCORERS: readonly Scorer[] = [
       const nodeLimit = Math.min(m.maxNodes.value.count, PLATFORM_LIMITS.nodesPerCluster.value);
       const used = slots / nodeLimit;
       const score = used <= 0.25 ? 10 : used <= 0.5 ? 7 : used <= 0.8 ? 4 : 1;
-      const text = `${n(slots)} nodes with surge of the ${n(nodeLimit)} ${m.maxNodes.value.by === "route-table" ? "a kubenet route table allows" : "a cluster may have"}`;
+      const text =
+        `${n(slots)} nodes with surge of the ${n(nodeLimit)} ` +
+        `${m.maxNodes.value.by === "route-table" ? "a kubenet route table allows" : "a cluster may have"}`;
       return score >= 7 ? { score, for: [text], against: [] } : { score, for: [], against: [text] };
     },
   },

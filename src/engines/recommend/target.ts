@@ -80,7 +80,8 @@ function addressSpaceProblems(r: Requirements): { problems: InputProblem[]; pref
     if (!parsed || !parsed.ok)
       problems.push({
         input: "addressSpace",
-        message: `addressSpace ${JSON.stringify(c)}: ${parsed && !parsed.ok ? parsed.error.reason : "not a CIDR string"}`,
+        message:
+          `addressSpace ${JSON.stringify(c)}: ` + `${parsed && !parsed.ok ? parsed.error.reason : "not a CIDR string"}`,
         fix: "give CIDRs such as 10.10.0.0/16",
       });
     else if (parsed.value.addr.family !== 4)

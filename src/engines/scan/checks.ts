@@ -184,8 +184,10 @@ export function sharedMessage(d: SharedData): string {
   const list =
     d.pools.length > 6 ? `${d.pools.slice(0, 6).join(", ")} and ${n(d.pools.length - 6)} more` : d.pools.join(", ");
   return (
-    `${CHECKS["shared-subnet-at-max"].aksErrorCode} when ${d.pools.length === 2 ? "both pools" : `all ${plural(d.pools.length, "pool")}`} on ` +
-    `${rangeText(d.range)} reach maxCount with their surge (${list}): they need ${moreUnits(d.range.role, d.needed)}; ` +
+    `${CHECKS["shared-subnet-at-max"].aksErrorCode} when ` +
+    `${d.pools.length === 2 ? "both pools" : `all ${plural(d.pools.length, "pool")}`} on ` +
+    `${rangeText(d.range)} reach maxCount with their surge (${list}): they need ` +
+    `${moreUnits(d.range.role, d.needed)}; ` +
     `${unitOf(d.range.role, d.free)} free.`
   );
 }

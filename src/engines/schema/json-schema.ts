@@ -21,7 +21,8 @@ export function planJsonSchema(): Record<string, unknown> {
     $id: schemaUrl("aksnet-plan.schema.json"),
     title: "aksnet plan (aksnet.yaml)",
     description:
-      "An AKS cluster network plan for aksnet: network profile, VNet, connected networks, node pools. Anything left out takes the AKS default for the stated Kubernetes version.",
+      "An AKS cluster network plan for aksnet: network profile, VNet, connected networks, node pools. Anything left " +
+      "out takes the AKS default for the stated Kubernetes version.",
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
   };
 }
@@ -39,7 +40,8 @@ export function fleetJsonSchema(): Record<string, unknown> {
     $id: schemaUrl("aksnet-fleet.schema.json"),
     title: "aksnet fleet (kind: FleetPlan)",
     description:
-      "Many AKS clusters: address pools, the hub and connected networks, peerings and Virtual Network Manager connectivity, cluster meshes, and the clusters (inline or by reference to cluster plans).",
+      "Many AKS clusters: address pools, the hub and connected networks, peerings and Virtual Network Manager " +
+      "connectivity, cluster meshes, and the clusters (inline or by reference to cluster plans).",
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
   };
 }

@@ -30,7 +30,8 @@ export const FleetPoolSection = z
     cidrs: z.array(cidrText).min(1).describe("the pool's supernets"),
     exclude: z.array(cidrText).default([]).describe("ranges of the supernets never to allocate"),
     for: FleetPoolPurpose.default("vnets").describe(
-      "vnets (default): cluster VNet address spaces | pods: pod CIDRs that must be distinct (meshed or routed clusters) | services: service CIDRs that must be distinct",
+      "vnets (default): cluster VNet address spaces | pods: pod CIDRs that must be distinct (meshed or routed " +
+        "clusters) | services: service CIDRs that must be distinct",
     ),
     location: z
       .string()
@@ -71,7 +72,8 @@ export const FleetPeeringSection = z
     useRemoteGateways: networkName
       .optional()
       .describe(
-        "the one of the two that uses the other's gateway (gateway transit): it then reaches what is connected to that gateway",
+        "the one of the two that uses the other's gateway (gateway transit): it then reaches what is connected to " +
+          "that gateway",
       ),
   })
   .strict();
@@ -94,7 +96,8 @@ export const FleetConnectivitySection = z
       .enum(["Allowed", "Disallowed"])
       .optional()
       .describe(
-        "the connected group's connectivityCapabilities.connectedGroupAddressOverlap: Allowed (Azure's default) lets members overlap, Disallowed refuses them",
+        "the connected group's connectivityCapabilities.connectedGroupAddressOverlap: Allowed (Azure's default) lets " +
+          "members overlap, Disallowed refuses them",
       ),
   })
   .strict();
@@ -119,7 +122,8 @@ export const FleetClusterSection = z
       .union([z.string().min(1), PlanSchema])
       .optional()
       .describe(
-        "a cluster plan file (relative to the fleet file) or an inline plan; its vnet.addressSpace is the cluster's VNet when given (an existing layout), else allocate places one",
+        "a cluster plan file (relative to the fleet file) or an inline plan; its vnet.addressSpace is the cluster's " +
+          "VNet when given (an existing layout), else allocate places one",
       ),
     location: z.string().optional().describe("Azure region (default: the plan's location)"),
     pool: name.optional().describe("the vnets pool to allocate from (default: the pools for its region, then all)"),

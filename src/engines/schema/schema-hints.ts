@@ -54,7 +54,9 @@ export function schemaHints(): Map<unknown, Hint> {
       {
         minimum: minPods,
         maximum: maxPods,
-        description: `pods per node: ${minPods} to ${maxPods}; default by model (Azure CNI node subnet 30, Overlay 250, kubenet 110); rule max-pods-out-of-range`,
+        description:
+          `pods per node: ${minPods} to ${maxPods}; default by model (Azure CNI node subnet 30, Overlay ` +
+          `250, kubenet 110); rule max-pods-out-of-range`,
       },
     ],
     [inner(pool.gatewayPrefixSize), { minimum: 28, maximum: 31 }],

@@ -21,7 +21,8 @@ export const SubnetPurpose = z
   .describe(
     "what the subnet holds; inferred from Azure's reserved names, delegations and references when left out " +
       "(apiServer, applicationGatewayForContainers, applicationGateway, azureFirewall, azureFirewallManagement, " +
-      "bastion, virtualNetworkGateway, privateEndpoints, internalLoadBalancers, virtualNodes, nodes, pods, systemNodes, other)",
+      "bastion, virtualNetworkGateway, privateEndpoints, internalLoadBalancers, virtualNodes, nodes, pods, " +
+      "systemNodes, other)",
   );
 
 /** apiServerAccessProfile: API Server VNet Integration and private clusters. */
@@ -118,7 +119,8 @@ export const NatGatewaySection = z
  * A route table of the VNet (Microsoft.Network/routeTables), attached to subnets by name
  * (`vnet.subnets[].routeTable`). Outbound type userDefinedRouting needs one with a default route on the node
  * subnet: https://learn.microsoft.com/azure/aks/egress-udr (route properties: addressPrefix, nextHopType,
- * nextHopIpAddress, Azure/azure-rest-api-specs:specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/routeTable.json).
+ * nextHopIpAddress, in Azure/azure-rest-api-specs:
+ * specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/routeTable.json).
  */
 export const RouteSection = z
   .object({

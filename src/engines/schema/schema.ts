@@ -124,7 +124,8 @@ export const NodePoolSection = z
     maxUnavailable: surge
       .optional()
       .describe(
-        "nodes upgraded in place at a time: a count or a percentage; above 0 it needs no surge node and no extra addresses; default 0 (then maxSurge must be above 0); not on System pools",
+        "nodes upgraded in place at a time: a count or a percentage; above 0 it needs no surge node and no extra " +
+          "addresses; default 0 (then maxSurge must be above 0); not on System pools",
       ),
     subnet: z.string().optional().describe("name of a vnet subnet for the nodes"),
     podSubnet: z.string().optional().describe("name of a vnet subnet for pods (pod-subnet models only)"),

@@ -30,7 +30,8 @@ export const PLAN_SCHEMA_META: RuleMeta<"schema"> = {
   family: "allowed-values",
   severity: "error",
   description:
-    "The plan file must match the plan schema (schema/aksnet-plan.schema.json): known fields, allowed values, the right types. Reported with the file, line and column.",
+    "The plan file must match the plan schema (schema/aksnet-plan.schema.json): known fields, allowed values, the " +
+    "right types. Reported with the file, line and column.",
   messages: {
     schema: {
       message: "{field}: {expected}.",

@@ -102,12 +102,17 @@ export function renderRuleIndex(rules: readonly Pick<Rule, "meta">[]): string {
     "",
     "<!-- Generated from the rules' metadata by scripts/gen-rule-docs.ts; do not edit. -->",
     "",
-    `${metas.length - 2} rules, one file each under \`src/engines/validate/rules/\` (the drift rules \`aksnet inspect\` runs, ` +
-      "comparing a configuration with the running cluster, under `src/engines/inspect/rules/`, and the fleet rules `aksnet fleet check` runs, under `src/engines/fleet/rules/`), each with a case table of valid and invalid cases. " +
+    `${metas.length - 2} rules, one file each under \`src/engines/validate/rules/\` (the drift rules \`aksnet ` +
+      `inspect\` runs, ` +
+      "comparing a configuration with the running cluster, under `src/engines/inspect/rules/`, and the fleet rules " +
+      "`aksnet fleet check` runs, under `src/engines/fleet/rules/`), each with a case table of valid and invalid " +
+      "cases. " +
       "Severity is the rule's default; a page lists the messages reported at another severity.",
     "",
-    `Each message is listed at most ${MAX_FINDINGS_PER_MESSAGE} times in one run; the rest are counted in one finding ` +
-      `with message id ${code(TRUNCATED.messageId)} ("${TRUNCATED.message}"), so no plan makes the output grow without bound.`,
+    `Each message is listed at most ${MAX_FINDINGS_PER_MESSAGE} times in one run; the rest are counted in one ` +
+      `finding ` +
+      `with message id ${code(TRUNCATED.messageId)} ("${TRUNCATED.message}"), so no plan makes the output grow ` +
+      `without bound.`,
     "",
   ];
   for (const family of Object.keys(FAMILY_TITLES) as RuleMeta["family"][]) {

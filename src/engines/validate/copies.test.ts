@@ -42,7 +42,9 @@ describe("20,000 copies of one range in every list", () => {
     },
     {
       rule: "service-cidr-overlaps-network",
-      text: `Service CIDR 10.0.0.0/16 also overlaps ${2 * N - 20} more pod CIDR or connected-network ranges (the first 20 are reported).`,
+      text:
+        `Service CIDR 10.0.0.0/16 also overlaps ${2 * N - 20} more pod CIDR or connected-network ranges (the ` +
+        `first 20 are reported).`,
     },
     {
       rule: "pod-cidr-overlaps-network",

@@ -48,23 +48,28 @@ function applyEdits(plan: unknown, findings: readonly Finding[]): unknown {
 const keyOf = (f: Finding) => `${f.ruleId}/${f.messageId}@${formatPath(f.path)}`;
 
 describe("fix hints: one free-space search per run", () => {
-  it("a service CIDR in 172.30.0.0/16 with the hub on 10.0.0.0/16: neither the hub nor a DNS IP in the reserved range is suggested", () => {
-    const findings = validate(
-      mk((d) => {
-        d.network.serviceCidrs = ["172.30.0.0/16"];
-        d.network.dnsServiceIp = "10.0.0.10";
-        d.connectedNetworks = [{ name: "hub", cidrs: ["10.0.0.0/16"] }];
-      }),
-    );
-    expect(fixOf(findings, "range-overlaps-reserved")).toBe(
-      "Choose a range that avoids 172.30.0.0/16, e.g. 10.1.0.0/16 (free in this plan; DNS service IP 10.1.0.10).",
-    );
-    expect(fixOf(findings, "dns-service-ip-outside-service-cidr")).toBe(
-      "Use an address inside 10.1.0.0/16 (the service CIDR another finding suggests), conventionally its .10 address: 10.1.0.10.",
-    );
-  });
+  it(
+    "a service CIDR in 172.30.0.0/16 with the hub on 10.0.0.0/16: neither the hub nor a DNS IP in the reserved " +
+      "range is suggested",
+    () => {
+      const findings = validate(
+        mk((d) => {
+          d.network.serviceCidrs = ["172.30.0.0/16"];
+          d.network.dnsServiceIp = "10.0.0.10";
+          d.connectedNetworks = [{ name: "hub", cidrs: ["10.0.0.0/16"] }];
+        }),
+      );
+      expect(fixOf(findings, "range-overlaps-reserved")).toBe(
+        "Choose a range that avoids 172.30.0.0/16, e.g. 10.1.0.0/16 (free in this plan; DNS service IP 10.1.0.10).",
+      );
+      expect(fixOf(findings, "dns-service-ip-outside-service-cidr")).toBe(
+        "Use an address inside 10.1.0.0/16 (the service CIDR another finding suggests), conventionally its .10 " +
+          "address: 10.1.0.10.",
+      );
+    },
+  );
 
-  it("pod and service CIDR both misplaced: the pod suggestion avoids the service CIDR the service rule suggests", () => {
+  it("pod and service CIDR both misplaced: the pod suggestion avoids the service rule's suggested CIDR", () => {
     const findings = validate(
       mk((d) => {
         d.network.podCidrs = ["10.225.0.0/16"];

@@ -52,7 +52,9 @@ export class FixSpace {
   private readonly requests = new Map<string, Request>();
   private answers: Map<string, Prefix | undefined> | undefined;
   private placed: Prefix[] = [];
-  /** What suggested ranges must avoid: everything for service and pod CIDRs; all but the VNet address space for subnets. */
+  /**
+   * What suggested ranges must avoid: everything for service and pod CIDRs; all but the VNet address space for subnets.
+   */
   private used: { outside?: AddrSet; subnet?: AddrSet } = {};
   private index: { index: OverlapIndex; keys: string[] } | undefined;
   /** Set by every question; the runner resets it per rule to know which rules must run again with the answers. */

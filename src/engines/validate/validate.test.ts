@@ -118,7 +118,9 @@ describe("runRule: bounded output", () => {
       ruleId: "test-noisy",
       messageId: "truncated",
       severity: "warning",
-      message: `${100_000 - MAX_FINDINGS_PER_MESSAGE} more findings of this rule with message each are not listed (the first ${MAX_FINDINGS_PER_MESSAGE} are).`,
+      message:
+        `${100_000 - MAX_FINDINGS_PER_MESSAGE} more findings of this rule with message each are not listed ` +
+        `(the first ${MAX_FINDINGS_PER_MESSAGE} are).`,
       path: ["vnet", "subnets"],
       fix: "Fix the listed ones and run the check again to see the rest.",
       data: { more: 100_000 - MAX_FINDINGS_PER_MESSAGE, of: "each", shown: MAX_FINDINGS_PER_MESSAGE },

@@ -54,9 +54,14 @@ export interface ChartSeries {
   readonly perNode: number;
   /** [nodes, addresses needed] at each sampled node count. */
   readonly points: readonly (readonly [number, number])[];
-  /** The most nodes whose node-subnet addresses (with surge and tenants) fit the subnet: where the curve meets the line. */
+  /**
+   * The most nodes whose node-subnet addresses (with surge and tenants) fit the subnet: where the curve meets the line.
+   */
   readonly subnetMaxNodes: number;
-  /** The most nodes the model runs with surge: the node subnet's bound or a tighter one (pod CIDR, route table, node limits). */
+  /**
+   * The most nodes the model runs with surge: the node subnet's bound or a tighter one (pod CIDR, route table, node
+   * limits).
+   */
   readonly maxNodes: number;
   /** The resource behind `maxNodes`. */
   readonly limitedBy: Resource;

@@ -206,7 +206,9 @@ export function verdictOf(plan: ResolvedPlan, findings: readonly Finding[]): Pla
     return {
       ...base,
       status: "fails",
-      headline: `Fails check: ${first.message.replace(/\.$/, "")}${errors.length > 1 ? ` (and ${plural(errors.length - 1, "more error")})` : ""}.`,
+      headline:
+        `Fails check: ${first.message.replace(/\.$/, "")}` +
+        `${errors.length > 1 ? ` (and ${plural(errors.length - 1, "more error")})` : ""}.`,
       action: { text: first.fix, finding: first },
     };
   }
@@ -214,7 +216,8 @@ export function verdictOf(plan: ResolvedPlan, findings: readonly Finding[]): Pla
   const growth = room
     ? room.headroom === 0
       ? `; pool ${pool} cannot grow: ${LIMIT_WORDS[room.limitedBy]} is full`
-      : `; pool ${pool} can grow by ${plural(room.headroom, "more node")} before ${LIMIT_WORDS[room.limitedBy]} runs out`
+      : `; pool ${pool} can grow by ${plural(room.headroom, "more node")} before ${LIMIT_WORDS[room.limitedBy]} runs ` +
+        `out`
     : "; the plan has no node pool";
   return {
     ...base,

@@ -41,7 +41,10 @@ export function format6(n: bigint): string {
   return formatGroups6(groups);
 }
 
-/** @internal Reports whether eight groups are an IPv4-mapped address (`::ffff:0:0/96`), which RFC 5952 §5 writes as `::ffff:a.b.c.d`. */
+/**
+ * @internal Reports whether eight groups are an IPv4-mapped address (`::ffff:0:0/96`), which RFC 5952 §5 writes as
+ * `::ffff:a.b.c.d`.
+ */
 export function isMapped6(groups: Uint16Array): boolean {
   return (
     groups[0] === 0 && groups[1] === 0 && groups[2] === 0 && groups[3] === 0 && groups[4] === 0 && groups[5] === 0xffff
@@ -148,7 +151,10 @@ function describeBadChar(s: string, i: number): string {
 /** @internal The groups read by the last successful `parseGroups6` are `GROUPS6[0..8)`. */
 export const GROUPS6 = new Uint16Array(10);
 
-/** Parses an IPv6 address into a 128-bit integer, or returns a reason string. Accepts upper case and an embedded IPv4 tail. */
+/**
+ * Parses an IPv6 address into a 128-bit integer, or returns a reason string. Accepts upper case and an embedded IPv4
+ * tail.
+ */
 export function parse6(s: string, start = 0, end = s.length): bigint | string {
   const problem = parseGroups6(s, start, end);
   if (problem !== undefined) return problem;

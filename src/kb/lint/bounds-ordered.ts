@@ -1,4 +1,7 @@
-/** For every model: minMaxPods ≤ defaultMaxPods (and its alternatives) ≤ maxPodsPerNode ≤ the platform maximum; maxNodes ≤ nodes per cluster. */
+/**
+ * For every model: minMaxPods ≤ defaultMaxPods (and its alternatives) ≤ maxPodsPerNode ≤ the platform maximum; maxNodes
+ * ≤ nodes per cluster.
+ */
 import type { ModelFacts } from "../model.js";
 import type { PlatformLimits } from "../platform-limits.js";
 

@@ -17,7 +17,8 @@ export function factsFresh(facts: readonly Fact[], today: string, maxAgeDays: nu
     const age = daysBetween(fact.checked, today);
     if (age > maxAgeDays)
       problems.push(
-        `${path}: last checked ${fact.checked}, ${age} days ago (more than ${maxAgeDays}); recheck its sources and update the date`,
+        `${path}: last checked ${fact.checked}, ${age} days ago (more than ${maxAgeDays}); recheck its sources and ` +
+          `update the date`,
       );
     else if (age < 0) problems.push(`${path}: check date ${fact.checked} is after today (${today})`);
   }

@@ -1,4 +1,7 @@
-/** Every model declares every fact as a sourced value, under its own id, and agrees with the dataplanes about where they run. */
+/**
+ * Every model declares every fact as a sourced value, under its own id, and agrees with the dataplanes about where they
+ * run.
+ */
 import type { DataplaneFacts } from "../dataplanes.js";
 import { MODEL_FACT_KEYS, type ModelFacts } from "../model.js";
 import { isSourced } from "../source.js";
@@ -19,7 +22,8 @@ export function modelsComplete(
       const dataplaneSays = d.models.value.includes(m.id);
       if (modelSays !== dataplaneSays)
         problems.push(
-          `${key}: the model says dataplane ${d.id} is ${modelSays ? "" : "not "}supported, the dataplane says the opposite`,
+          `${key}: the model says dataplane ${d.id} is ${modelSays ? "" : "not "}supported, the dataplane says the ` +
+            `opposite`,
         );
     }
   }

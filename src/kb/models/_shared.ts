@@ -32,8 +32,11 @@ export const DYNAMIC_TABLE_EDIT = page(
 /** The commit that last changed the IP planning page's Pod Subnet max-pods row (110). */
 export const IP_PLANNING_TABLE_EDIT = page(
   "https://github.com/MicrosoftDocs/azure-aks-docs/commit/a52211907",
-  "2024-05-30: the 'Azure CNI Pod subnet | 110' row, unchanged since; the page's 2026 date comes from a service CIDR edit",
+  "2024-05-30: the 'Azure CNI Pod subnet | 110' row, unchanged since; the page's 2026 date comes from a service CIDR " +
+    "edit",
 );
 /** Why Pod Subnet's default max pods is 250 and not 110. */
 export const POD_SUBNET_DEFAULT_MAX_PODS_DECISION =
-  "Microsoft states both: the dynamic-allocation page says 250 (its table row last rewritten 2025-07-22), the IP planning page says 110 (its row last changed 2024-05-30; the page's 2026 date is a service-CIDR edit). The newer statement of this value, on the mode's own page, is 250; outputs also show what 110 would mean";
+  "Microsoft states both: the dynamic-allocation page says 250 (its table row last rewritten 2025-07-22), the IP " +
+  "planning page says 110 (its row last changed 2024-05-30; the page's 2026 date is a service-CIDR edit). The " +
+  "newer statement of this value, on the mode's own page, is 250; outputs also show what 110 would mean";

@@ -1,4 +1,7 @@
-/** Azure CNI Node Subnet (the legacy "flat" Azure CNI): nodes and pods share the node subnet; each node reserves maxPods addresses. */
+/**
+ * Azure CNI Node Subnet (the legacy "flat" Azure CNI): nodes and pods share the node subnet; each node reserves maxPods
+ * addresses.
+ */
 import { defineModel } from "../model.js";
 import { aksDoc, sourced } from "../source.js";
 import { CLUSTER_NODE_LIMIT, MAX_PODS_250, MIN_MAX_PODS, NOT_RETIRING, VNET_IP_LIMIT } from "./_shared.js";
@@ -48,7 +51,8 @@ export const azureCniNodeSubnet = defineModel({
     {
       checked: "2026-12-06",
       derived:
-        "documented for AKS internal load balancers with no network-model restriction; only static block allocation names an exception",
+        "documented for AKS internal load balancers with no network-model restriction; only static block allocation " +
+        "names an exception",
     },
   ),
   dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay"), {

@@ -1,4 +1,6 @@
-/** Azure CNI Overlay: nodes in the VNet, pods in a private pod CIDR, one /24 per node; Microsoft's recommended default. */
+/**
+ * Azure CNI Overlay: nodes in the VNet, pods in a private pod CIDR, one /24 per node; Microsoft's recommended default.
+ */
 import { defineModel } from "../model.js";
 import { aksDoc, aksRelease, sourced } from "../source.js";
 import { CLUSTER_NODE_LIMIT, MAX_PODS_250, MIN_MAX_PODS, NOT_RETIRING } from "./_shared.js";
@@ -38,22 +40,27 @@ export const azureCniOverlay = defineModel({
     null,
     aksDoc(
       "concepts-network-azure-cni-overlay",
-      "the maximum node and per-node pod values are independent limits; don't multiply them to determine aggregate pod capacity",
+      "the maximum node and per-node pod values are independent limits; don't multiply them to determine aggregate " +
+        "pod capacity",
     ),
     {
       checked: "2026-12-06",
       derived:
-        "no hard per-cluster pod limit: nodes (5,000) and pods per node (250) are the limits; the 200,000 of the scale guide is a control-plane scale target whose crossing degrades performance rather than failing",
+        "no hard per-cluster pod limit: nodes (5,000) and pods per node (250) are the limits; the 200,000 of the " +
+        "scale guide is a control-plane scale target whose crossing degrades performance rather than failing",
       alternatives: [
         {
           value: 200_000,
           source: [
             aksDoc(
               "best-practices-performance-scale-large",
-              "Standard/Premium control plane scales to 200,000 pods per cluster with Azure CNI Overlay; crossing it degrades performance",
+              "Standard/Premium control plane scales to 200,000 pods per cluster with Azure CNI Overlay; crossing it " +
+                "degrades performance",
             ),
           ],
-          note: "the large-cluster guide names 200,000 pods per cluster as the control plane's scale target, not a hard limit",
+          note:
+            "the large-cluster guide names 200,000 pods per cluster as the control plane's scale target, not a " +
+            "hard limit",
         },
         {
           value: 250_000,
@@ -87,7 +94,8 @@ export const azureCniOverlay = defineModel({
     {
       checked: "2026-12-06",
       derived:
-        "documented for AKS internal load balancers with no network-model restriction; only static block allocation names an exception",
+        "documented for AKS internal load balancers with no network-model restriction; only static block allocation " +
+        "names an exception",
     },
   ),
   dualStack: sourced(true, aksDoc("configure-dual-stack"), { checked: "2026-11-22" }),

@@ -69,7 +69,9 @@ export const azureCniPodSubnetDynamic = defineModel({
     {
       checked: "2026-12-06",
       derived:
-        "a node's request never exceeds its IP limit, min(maxPods, 250), so a full node holds at most maxPods pod-subnet addresses plus its network container's primary IP: maxPods + 1 (251 at 250 max pods, 31 at 30), never the batch-rounded 16·ceil((maxPods+8)/16)",
+        "a node's request never exceeds its IP limit, min(maxPods, 250), so a full node holds at most maxPods " +
+        "pod-subnet addresses plus its network container's primary IP: maxPods + 1 (251 at 250 max pods, 31 at " +
+        "30), never the batch-rounded 16·ceil((maxPods+8)/16)",
       alternatives: [
         {
           value: {
@@ -82,7 +84,9 @@ export const azureCniPodSubnetDynamic = defineModel({
             primaryIpsPerNode: 1,
           },
           source: [repoFile("Azure/azure-container-networking:cns/ipampool/v2/monitor.go")],
-          note: "if the control plane set the node's maxIPCount to 250 whatever its max pods, a full node would hold min(16·ceil((maxPods+8)/16), 250) + 1: the same 251 at 250 max pods, 49 at 30",
+          note:
+            "if the control plane set the node's maxIPCount to 250 whatever its max pods, a full node would hold " +
+            "min(16·ceil((maxPods+8)/16), 250) + 1: the same 251 at 250 max pods, 49 at 30",
         },
       ],
     },
@@ -105,7 +109,9 @@ export const azureCniPodSubnetDynamic = defineModel({
           aksDoc("concepts-network-ip-address-planning", "table of default maximum pods: Azure CNI Pod subnet 110"),
           IP_PLANNING_TABLE_EDIT,
         ],
-        note: "the IP planning table gives 110 for Pod Subnet; with 110, each node holds fewer pods and needs fewer pod-subnet addresses",
+        note:
+          "the IP planning table gives 110 for Pod Subnet; with 110, each node holds fewer pods and needs fewer " +
+          "pod-subnet addresses",
       },
     ],
   }),
@@ -130,7 +136,9 @@ export const azureCniPodSubnetDynamic = defineModel({
               "Azure CNI with dynamic IP allocation: scale up to 50,000 application pods per cluster",
             ),
           ],
-          note: "the large-cluster guide names 50,000 application pods per cluster as the scale target for dynamic allocation",
+          note:
+            "the large-cluster guide names 50,000 application pods per cluster as the scale target for dynamic " +
+            "allocation",
         },
       ],
     },
@@ -163,7 +171,8 @@ export const azureCniPodSubnetDynamic = defineModel({
     {
       checked: "2026-12-06",
       derived:
-        "documented for AKS internal load balancers with no network-model restriction; only static block allocation names an exception",
+        "documented for AKS internal load balancers with no network-model restriction; only static block allocation " +
+        "names an exception",
     },
   ),
   dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay"), {

@@ -1,4 +1,6 @@
-/** Azure CNI Pod Subnet, static block allocation: each node gets whole /28 blocks of its pod subnet for its lifetime. */
+/**
+ * Azure CNI Pod Subnet, static block allocation: each node gets whole /28 blocks of its pod subnet for its lifetime.
+ */
 import { defineModel } from "../model.js";
 import { aksDoc, sourced, type Sourced } from "../source.js";
 import {
@@ -28,7 +30,8 @@ export const azureCniPodSubnetStatic = defineModel({
   status: sourced("recommended", [aksDoc("plan-pod-networking"), STATIC], { checked: "2026-11-22" }),
   nodeAddresses: sourced("one address each from the node subnet", STATIC, { checked: "2026-11-22" }),
   podAddresses: sourced(
-    "a separate pod subnet in the same VNet, in /28 blocks: ceil((maxPods+1)/16) per node, kept for the node's lifetime",
+    "a separate pod subnet in the same VNet, in /28 blocks: ceil((maxPods+1)/16) per node, kept for the node's " +
+      "lifetime",
     STATIC,
     { checked: "2026-11-22" },
   ),
@@ -39,7 +42,9 @@ export const azureCniPodSubnetStatic = defineModel({
   maxPodsPerNode: MAX_PODS_250,
   defaultMaxPods: sourced(250, [aksDoc("configure-azure-cni-dynamic-ip-allocation"), DYNAMIC_TABLE_EDIT], {
     checked: "2026-12-06",
-    derived: `the static block page names no default; the Pod Subnet default is used. ${POD_SUBNET_DEFAULT_MAX_PODS_DECISION}`,
+    derived:
+      `the static block page names no default; the Pod Subnet default is used. ` +
+      `${POD_SUBNET_DEFAULT_MAX_PODS_DECISION}`,
     alternatives: [
       {
         value: 110,

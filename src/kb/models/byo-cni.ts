@@ -53,7 +53,8 @@ export const byoCni = defineModel({
     {
       checked: "2026-12-06",
       derived:
-        "documented for AKS internal load balancers with no network-model restriction; only static block allocation names an exception",
+        "documented for AKS internal load balancers with no network-model restriction; only static block allocation " +
+        "names an exception",
     },
   ),
   dualStack: sourced(false, BYO, {

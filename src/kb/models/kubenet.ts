@@ -1,4 +1,6 @@
-/** kubenet: nodes in the VNet, pods in a private pod CIDR reached through a route table. Legacy; retires 31 March 2028. */
+/**
+ * kubenet: nodes in the VNet, pods in a private pod CIDR reached through a route table. Legacy; retires 31 March 2028.
+ */
 import { defineModel } from "../model.js";
 import { PLATFORM_LIMITS } from "../platform-limits.js";
 import { aksDoc, page, repoFile, sourced } from "../source.js";
@@ -55,7 +57,9 @@ export const kubenet = defineModel({
       {
         value: 30,
         source: [QUOTAS],
-        note: "the AKS quotas and limits page gives 30 as the Azure portal default for kubenet (the CLI and ARM default is 110; before April 2024 that page said the portal used 110)",
+        note:
+          "the AKS quotas and limits page gives 30 as the Azure portal default for kubenet (the CLI and ARM " +
+          "default is 110; before April 2024 that page said the portal used 110)",
       },
     ],
   }),
@@ -82,7 +86,8 @@ export const kubenet = defineModel({
     {
       checked: "2026-12-06",
       derived:
-        "documented for AKS internal load balancers with no network-model restriction; only static block allocation names an exception",
+        "documented for AKS internal load balancers with no network-model restriction; only static block allocation " +
+        "names an exception",
     },
   ),
   dualStack: sourced(

@@ -46,7 +46,8 @@ export const GATEWAY_POOL = {
       apiVersion: "2025-10-01",
     },
     repoFile(
-      "hashicorp/terraform-provider-azurerm:vendor/github.com/hashicorp/go-azure-sdk/resource-manager/containerservice/2025-10-01/agentpools/constants.go",
+      "hashicorp/terraform-provider-azurerm:vendor/github.com/hashicorp/go-azure-sdk/resource-manager/" +
+        "containerservice/2025-10-01/agentpools/constants.go",
       "AgentPoolModeGateway and AgentPoolGatewayProfile.PublicIPPrefixSize in the stable 2025-10-01 API",
     ),
     { ...C, derived: "2025-10-01 is the oldest stable API version aksnet verified to have them; older ones may too" },

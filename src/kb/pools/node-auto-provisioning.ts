@@ -42,7 +42,8 @@ export const NODE_AUTO_PROVISIONING = {
     {
       ...C,
       derived:
-        "ARM checks a pool's subnet for its nodes before creating it (InsufficientSubnetSize); NAP nodes skip that, so a " +
+        "ARM checks a pool's subnet for its nodes before creating it (InsufficientSubnetSize); NAP nodes skip that, " +
+        "so a " +
         "subnet too small fails only when a node is provisioned, with SubnetIsFull",
     },
   ),
@@ -70,11 +71,15 @@ export const NODE_AUTO_PROVISIONING = {
     POOLS("Node pool limits; static node pools: limits.nodes"),
     C,
   ),
-  /** No upgrade surge setting: Karpenter replaces drifted nodes within the disruption budget (default 10% of nodes, rounded up). */
+  /**
+   * No upgrade surge setting: Karpenter replaces drifted nodes within the disruption budget (default 10% of nodes,
+   * rounded up).
+   */
   disruptionBudget: sourced(
     { defaultPercent: 10, rounding: "up" } as const,
     DISRUPT(
-      "If you leave this setting undefined, Karpenter defaults to one budget with nodes: 10%; allowed = roundup(total × percentage)",
+      "If you leave this setting undefined, Karpenter defaults to one budget with nodes: 10%; allowed = " +
+        "roundup(total × percentage)",
     ),
     {
       ...C,
@@ -87,7 +92,8 @@ export const NODE_AUTO_PROVISIONING = {
   arm: sourced(
     { setting: "nodeProvisioningProfile.mode", value: "Auto", apiVersion: "2025-10-01" },
     repoFile(
-      "hashicorp/terraform-provider-azurerm:vendor/github.com/hashicorp/go-azure-sdk/resource-manager/containerservice/2025-10-01/managedclusters/model_managedclusternodeprovisioningprofile.go",
+      "hashicorp/terraform-provider-azurerm:vendor/github.com/hashicorp/go-azure-sdk/resource-manager/" +
+        "containerservice/2025-10-01/managedclusters/model_managedclusternodeprovisioningprofile.go",
     ),
     { ...C, derived: "2025-10-01 is the oldest stable API version aksnet verified to have it" },
   ),

@@ -66,7 +66,8 @@ export const AGC_SUBNET = defineSubnetKind({
     true,
     aksRelease(
       "2026-01-04",
-      "AKS now enforces required subnet configuration for networking add-ons such as Application Gateway for Containers",
+      "AKS now enforces required subnet configuration for networking add-ons such as Application Gateway for " +
+        "Containers",
     ),
     C,
   ),

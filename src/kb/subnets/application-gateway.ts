@@ -61,7 +61,8 @@ export const APPLICATION_GATEWAY_SUBNET = defineSubnetKind({
     {
       ...C,
       derived:
-        "AGIC's Overlay mode hands the gateway subnet to the same overlay extension config as AGC, whose /24 limit the " +
+        "AGIC's Overlay mode hands the gateway subnet to the same overlay extension config as AGC, whose /24 limit " +
+        "the " +
         "ALB controller reports; no AGIC page states the limit itself",
     },
   ),

@@ -25,7 +25,8 @@ export const SUBNET_GROWTH = {
           value: false,
           source: [
             repoFile(
-              "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/connectivity/insufficientsubnetsize-error-advanced-networking.md",
+              "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/connectivity/" +
+                "insufficientsubnetsize-error-advanced-networking.md",
               "fix by adding a node pool on a bigger subnet: the subnet CIDR of an existing pool can't be changed",
             ),
           ],

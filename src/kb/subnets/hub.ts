@@ -77,7 +77,9 @@ export const VIRTUAL_NETWORK_GATEWAY_SUBNET = defineSubnetKind({
       {
         value: 29,
         source: [VPN_FAQ("as small as /29")],
-        note: "the smallest size Azure accepts; too small for an ExpressRoute/VPN coexistence and most current configurations",
+        note:
+          "the smallest size Azure accepts; too small for an ExpressRoute/VPN coexistence and most current " +
+          "configurations",
       },
     ],
   }),

@@ -19,7 +19,8 @@ export const VIRTUAL_NODES_SUBNET = defineSubnetKind({
       CLI("a virtual network subnet is created and delegated permissions are assigned"),
       repoFile(
         "hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown",
-        "AKS adds a delegation to Microsoft.ContainerInstance/containerGroups to the subnet named in aci_connector_linux",
+        "AKS adds a delegation to Microsoft.ContainerInstance/containerGroups to the subnet named in " +
+          "aci_connector_linux",
       ),
     ],
     C,
@@ -53,10 +54,13 @@ export const VIRTUAL_NODES_SUBNET = defineSubnetKind({
           value: false,
           source: [
             CLI(
-              "Virtual node requires a custom virtual network and associated subnet. It can't be associated with the same virtual network as the AKS cluster",
+              "Virtual node requires a custom virtual network and associated subnet. It can't be associated with the " +
+                "same virtual network as the AKS cluster",
             ),
           ],
-          note: "the page's warning says another VNet, while its own example (and the subnet-name parameter) use the cluster's VNet",
+          note:
+            "the page's warning says another VNet, while its own example (and the subnet-name parameter) use the " +
+            "cluster's VNet",
         },
       ],
     },

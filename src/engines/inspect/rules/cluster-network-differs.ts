@@ -16,15 +16,21 @@ export default defineDriftRule({
     messages: {
       model: {
         message: "The configuration says {configured}, the cluster looks like {running}.",
-        fix: "Correct the configuration to {running}, or finish the migration (aksnet migrate shows the steps); re-run inspect with -o json to see the evidence.",
+        fix:
+          "Correct the configuration to {running}, or finish the migration (aksnet migrate shows the steps); " +
+          "re-run inspect with -o json to see the evidence.",
       },
       dataplane: {
         message: "The configured dataplane is {configured}, the cluster runs {running}.",
-        fix: "Set network.dataplane to {running} in the configuration, or finish the dataplane migration (az aks update --network-dataplane cilium).",
+        fix:
+          "Set network.dataplane to {running} in the configuration, or finish the dataplane migration (az aks " +
+          "update --network-dataplane cilium).",
       },
       policy: {
         message: "The configured network policy is {configured}, the cluster shows {running}.",
-        fix: "Set network.policy to {running} in the configuration, or change the cluster's engine (az aks update --network-policy).",
+        fix:
+          "Set network.policy to {running} in the configuration, or change the cluster's engine (az aks update " +
+          "--network-policy).",
       },
     },
     sources: [

@@ -10,7 +10,10 @@ driftTester(rule, [
       nodes: c.nodes.map((n) => (n.pool === "user" ? { ...n, internalIps: ["10.230.0.4"] } : n)),
     }),
     messages: ["outside"],
-    says: /Nodes of pool user with no address in its subnet aks-nodes \(10\.224\.0\.0\/22\): 3, e\.g\. aks-user-vmss000003 at 10\.230\.0\.4/,
+    says: new RegExp(
+      String.raw`Nodes of pool user with no address in its subnet aks-nodes \(10\.224\.0\.0\/22\): 3, ` +
+        String.raw`e\.g\. aks-user-vmss000003 at 10\.230\.0\.4`,
+    ),
   },
   {
     name: "a node without any address",

@@ -16,7 +16,9 @@ export default defineDriftRule({
       outside: {
         message:
           "Nodes of pool {pool} with no address in its subnet {subnet} ({cidr}): {count}, e.g. {node} at {address}.",
-        fix: "Correct the subnet of pool {pool} or that subnet's CIDR in the configuration (az network vnet subnet show gives the real one); a pool's subnet cannot change after it is created.",
+        fix:
+          "Correct the subnet of pool {pool} or that subnet's CIDR in the configuration (az network vnet subnet " +
+          "show gives the real one); a pool's subnet cannot change after it is created.",
       },
     },
     sources: ["https://learn.microsoft.com/azure/aks/node-pool-unique-subnet"],

@@ -19,19 +19,27 @@ export default defineDriftRule({
       },
       notConfigured: {
         message: "Pool {pool} is not in the configuration; nodes running in it: {nodes}.",
-        fix: "Add pool {pool} to the configuration's nodePools (az aks nodepool show --name {pool} gives its settings).",
+        fix:
+          "Add pool {pool} to the configuration's nodePools (az aks nodepool show --name {pool} gives its " +
+          "settings).",
       },
       outsideAutoscaler: {
         message: "Pool {pool} runs outside its autoscaler range {minCount}–{maxCount}: nodes running in it: {nodes}.",
-        fix: "Check the autoscaler (kubectl -n kube-system describe configmap cluster-autoscaler-status), or correct minCount/maxCount of pool {pool}.",
+        fix:
+          "Check the autoscaler (kubectl -n kube-system describe configmap cluster-autoscaler-status), or correct " +
+          "minCount/maxCount of pool {pool}.",
       },
       count: {
         message: "Pool {pool} is configured with count {count}; nodes running in it: {nodes}.",
-        fix: "Set count of pool {pool} to {nodes}, or scale the pool (az aks nodepool scale --name {pool} --node-count {count}).",
+        fix:
+          "Set count of pool {pool} to {nodes}, or scale the pool (az aks nodepool scale --name {pool} " +
+          "--node-count {count}).",
       },
       maxPods: {
         message: "Pool {pool} is configured for max pods {maxPods}; its nodes allow {running}.",
-        fix: "Set maxPods of pool {pool} to {running}: max pods is fixed when a pool is created, so a different value needs a new pool.",
+        fix:
+          "Set maxPods of pool {pool} to {running}: max pods is fixed when a pool is created, so a different " +
+          "value needs a new pool.",
       },
     },
     sources: [

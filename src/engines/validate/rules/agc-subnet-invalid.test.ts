@@ -59,7 +59,8 @@ ruleTester(rule, {
           messageId: "notDelegated",
           path: "vnet.subnets[2]",
           message:
-            'Application Gateway for Containers subnet "agc" is not delegated; the association needs it delegated to Microsoft.ServiceNetworking/trafficControllers, and AKS rejects the cluster otherwise.',
+            'Application Gateway for Containers subnet "agc" is not delegated; the association needs it delegated to ' +
+            "Microsoft.ServiceNetworking/trafficControllers, and AKS rejects the cluster otherwise.",
         },
       ],
     },
@@ -71,7 +72,8 @@ ruleTester(rule, {
           messageId: "overlayNotSlash24",
           path: "vnet.subnets[2].cidr",
           message:
-            'Application Gateway for Containers subnet "agc" is 10.224.6.0/23; with Azure CNI Overlay it must be exactly a /24 (one deployment per subnet), and a larger one fails to reconcile.',
+            'Application Gateway for Containers subnet "agc" is 10.224.6.0/23; with Azure CNI Overlay it must be ' +
+            "exactly a /24 (one deployment per subnet), and a larger one fails to reconcile.",
         },
       ],
     },
@@ -83,7 +85,8 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "vnet.subnets[2].cidr",
           message:
-            'Application Gateway for Containers subnet "agc" (10.224.5.0/25) has 123 usable addresses; the association needs 250 free (a /24 or larger).',
+            'Application Gateway for Containers subnet "agc" (10.224.5.0/25) has 123 usable addresses; the ' +
+            "association needs 250 free (a /24 or larger).",
         },
       ],
     },
@@ -95,7 +98,8 @@ ruleTester(rule, {
           messageId: "shared",
           path: "nodePools[1].subnet",
           message:
-            'Application Gateway for Containers subnet "agc" is also named at nodePools[1].subnet; a delegated subnet holds only the service it is delegated to.',
+            'Application Gateway for Containers subnet "agc" is also named at nodePools[1].subnet; a delegated ' +
+            "subnet holds only the service it is delegated to.",
         },
       ],
     },

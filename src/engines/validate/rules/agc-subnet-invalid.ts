@@ -9,34 +9,44 @@ export default defineRule({
     family: "vnet-layout",
     severity: "error",
     description:
-      "Application Gateway for Containers needs a subnet delegated to Microsoft.ServiceNetworking/trafficControllers with at least 250 free addresses (/24 or larger), exactly a /24 with Azure CNI Overlay, holding nothing else; kubenet is not supported.",
+      "Application Gateway for Containers needs a subnet delegated to Microsoft.ServiceNetworking/trafficControllers " +
+      "with at least 250 free addresses (/24 or larger), exactly a /24 with Azure CNI Overlay, holding nothing " +
+      "else; kubenet is not supported.",
     messages: {
       model: {
         message: "Application Gateway for Containers is not supported with {model}.",
-        fix: "Move to Azure CNI Overlay first (aksnet migrate --to overlay), then add Application Gateway for Containers.",
+        fix:
+          "Move to Azure CNI Overlay first (aksnet migrate --to overlay), then add Application Gateway for " +
+          "Containers.",
       },
       unknownSubnet: {
         message: 'addons.applicationGatewayForContainers.subnet names "{subnet}", which is not in vnet.subnets.',
-        fix: "Add a /24 subnet delegated to Microsoft.ServiceNetworking/trafficControllers (aksnet layout places it) or correct the name.",
+        fix:
+          "Add a /24 subnet delegated to Microsoft.ServiceNetworking/trafficControllers (aksnet layout places it) " +
+          "or correct the name.",
       },
       notDelegated: {
         message:
-          'Application Gateway for Containers subnet "{subnet}" is {delegation}; the association needs it delegated to Microsoft.ServiceNetworking/trafficControllers, and AKS rejects the cluster otherwise.',
+          'Application Gateway for Containers subnet "{subnet}" is {delegation}; the association needs it delegated ' +
+          "to Microsoft.ServiceNetworking/trafficControllers, and AKS rejects the cluster otherwise.",
         fix: "Set delegation: Microsoft.ServiceNetworking/trafficControllers on the subnet.",
       },
       tooSmall: {
         message:
-          'Application Gateway for Containers subnet "{subnet}" ({cidr}) has {usable} usable addresses; the association needs {needed} free (a /24 or larger).',
+          'Application Gateway for Containers subnet "{subnet}" ({cidr}) has {usable} usable addresses; the ' +
+          "association needs {needed} free (a /24 or larger).",
         fix: "Use a /24 subnet.",
       },
       overlayNotSlash24: {
         message:
-          'Application Gateway for Containers subnet "{subnet}" is {cidr}; with Azure CNI Overlay it must be exactly a /24 (one deployment per subnet), and a larger one fails to reconcile.',
+          'Application Gateway for Containers subnet "{subnet}" is {cidr}; with Azure CNI Overlay it must be exactly ' +
+          "a /24 (one deployment per subnet), and a larger one fails to reconcile.",
         fix: "Use a /24 subnet for Application Gateway for Containers.",
       },
       shared: {
         message:
-          'Application Gateway for Containers subnet "{subnet}" is also named at {other}; a delegated subnet holds only the service it is delegated to.',
+          'Application Gateway for Containers subnet "{subnet}" is also named at {other}; a delegated subnet holds ' +
+          "only the service it is delegated to.",
         fix: "Give {other} its own subnet.",
       },
     },
@@ -49,7 +59,9 @@ export default defineRule({
     ),
     checked: "2026-12-06",
     assumes:
-      "The AGC networking page still calls Overlay support preview while the AKS release notes of 2025-08-29 call it generally available; the /24 rule for Overlay is taken from the AGC page and the ALB controller's own error.",
+      "The AGC networking page still calls Overlay support preview while the AKS release notes of 2025-08-29 call it " +
+      "generally available; the /24 rule for Overlay is taken from the AGC page and the ALB controller's own " +
+      "error.",
   },
   check({ plan, report }) {
     const name = plan.plan.addons?.applicationGatewayForContainers?.subnet;

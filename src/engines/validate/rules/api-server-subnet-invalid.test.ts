@@ -44,7 +44,8 @@ ruleTester(rule, {
           messageId: "noSubnet",
           path: "apiServer",
           message:
-            "API Server VNet Integration is on in your own VNet (vnet-aks), but apiServer.subnet names no subnet; with your own VNet you must create the API server subnet.",
+            "API Server VNet Integration is on in your own VNet (vnet-aks), but apiServer.subnet names no subnet; " +
+            "with your own VNet you must create the API server subnet.",
         },
       ],
     },
@@ -67,7 +68,8 @@ ruleTester(rule, {
           messageId: "notDelegated",
           path: "vnet.subnets[2]",
           message:
-            'API server subnet "aks-api" is not delegated; AKS needs it delegated to Microsoft.ContainerService/managedClusters.',
+            'API server subnet "aks-api" is not delegated; AKS needs it delegated to ' +
+            "Microsoft.ContainerService/managedClusters.",
         },
       ],
     },
@@ -79,7 +81,8 @@ ruleTester(rule, {
           messageId: "notDelegated",
           path: "vnet.subnets[2].delegation",
           message:
-            'API server subnet "aks-api" is delegated to Microsoft.Web/serverFarms; AKS needs it delegated to Microsoft.ContainerService/managedClusters.',
+            'API server subnet "aks-api" is delegated to Microsoft.Web/serverFarms; AKS needs it delegated to ' +
+            "Microsoft.ContainerService/managedClusters.",
         },
       ],
     },
@@ -96,7 +99,9 @@ ruleTester(rule, {
           path: "vnet.subnets[2]",
           severity: "warning",
           message:
-            'API server subnet "aks-api" is not delegated; AKS Automatic delegates it to Microsoft.ContainerService/managedClusters itself, which changes a subnet your infrastructure code manages.',
+            'API server subnet "aks-api" is not delegated; AKS Automatic delegates it to ' +
+            "Microsoft.ContainerService/managedClusters itself, which changes a subnet your infrastructure code " +
+            "manages.",
         },
       ],
     },
@@ -120,7 +125,8 @@ ruleTester(rule, {
           messageId: "tooFewAddresses",
           path: "vnet.subnets[2].cidr",
           message:
-            'API server subnet "aks-api" (10.224.4.0/28) has 11 usable addresses, but 2 cluster(s) sharing it take at least 18; running out prevents API server scaling.',
+            'API server subnet "aks-api" (10.224.4.0/28) has 11 usable addresses, but 2 cluster(s) sharing it take ' +
+            "at least 18; running out prevents API server scaling.",
         },
       ],
     },
@@ -132,7 +138,8 @@ ruleTester(rule, {
           messageId: "shared",
           path: "nodePools[1].subnet",
           message:
-            'API server subnet "aks-api" is also named at nodePools[1].subnet; the API server subnet cannot be used for anything else.',
+            'API server subnet "aks-api" is also named at nodePools[1].subnet; the API server subnet cannot be used ' +
+            "for anything else.",
         },
       ],
     },
@@ -145,7 +152,8 @@ ruleTester(rule, {
           path: "apiServer.subnet",
           severity: "warning",
           message:
-            'apiServer.subnet names "aks-api", but apiServer.vnetIntegration is not on, so AKS does not use the subnet.',
+            'apiServer.subnet names "aks-api", but apiServer.vnetIntegration is not on, so AKS does not use the ' +
+            "subnet.",
         },
       ],
     },

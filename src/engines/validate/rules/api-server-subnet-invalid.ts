@@ -9,12 +9,17 @@ export default defineRule({
     family: "vnet-layout",
     severity: "error",
     description:
-      "API Server VNet Integration needs a subnet of the cluster's VNet delegated to Microsoft.ContainerService/managedClusters, at least /28, with 9 addresses for every cluster sharing it and nothing else in it.",
+      "API Server VNet Integration needs a subnet of the cluster's VNet delegated to " +
+      "Microsoft.ContainerService/managedClusters, at least /28, with 9 addresses for every cluster sharing it " +
+      "and nothing else in it.",
     messages: {
       noSubnet: {
         message:
-          "API Server VNet Integration is on in your own VNet ({vnet}), but apiServer.subnet names no subnet; with your own VNet you must create the API server subnet.",
-        fix: "Add a /28 or larger subnet delegated to Microsoft.ContainerService/managedClusters and name it in apiServer.subnet (aksnet layout places it).",
+          "API Server VNet Integration is on in your own VNet ({vnet}), but apiServer.subnet names no subnet; with " +
+          "your own VNet you must create the API server subnet.",
+        fix:
+          "Add a /28 or larger subnet delegated to Microsoft.ContainerService/managedClusters and name it in " +
+          "apiServer.subnet (aksnet layout places it).",
       },
       unknownSubnet: {
         message: 'apiServer.subnet names "{subnet}", which is not in vnet.subnets.',
@@ -22,12 +27,15 @@ export default defineRule({
       },
       notDelegated: {
         message:
-          'API server subnet "{subnet}" is {delegation}; AKS needs it delegated to Microsoft.ContainerService/managedClusters.',
+          'API server subnet "{subnet}" is {delegation}; AKS needs it delegated to ' +
+          "Microsoft.ContainerService/managedClusters.",
         fix: "Set delegation: Microsoft.ContainerService/managedClusters on the subnet.",
       },
       delegatedByAutomatic: {
         message:
-          'API server subnet "{subnet}" is not delegated; AKS Automatic delegates it to Microsoft.ContainerService/managedClusters itself, which changes a subnet your infrastructure code manages.',
+          'API server subnet "{subnet}" is not delegated; AKS Automatic delegates it to ' +
+          "Microsoft.ContainerService/managedClusters itself, which changes a subnet your infrastructure code " +
+          "manages.",
         fix: "Set delegation: Microsoft.ContainerService/managedClusters on the subnet so your code and Azure agree.",
         severity: "warning",
       },
@@ -37,12 +45,14 @@ export default defineRule({
       },
       tooFewAddresses: {
         message:
-          'API server subnet "{subnet}" ({cidr}) has {usable} usable addresses, but {clusters} cluster(s) sharing it take at least {needed}; running out prevents API server scaling.',
+          'API server subnet "{subnet}" ({cidr}) has {usable} usable addresses, but {clusters} cluster(s) sharing it ' +
+          "take at least {needed}; running out prevents API server scaling.",
         fix: "Use a subnet with at least {needed} usable addresses, or fewer clusters per API server subnet.",
       },
       shared: {
         message:
-          'API server subnet "{subnet}" is also named at {other}; the API server subnet cannot be used for anything else.',
+          'API server subnet "{subnet}" is also named at {other}; the API server subnet cannot be used for anything ' +
+          "else.",
         fix: "Give {other} its own subnet.",
       },
       notIntegrated: {
@@ -59,7 +69,8 @@ export default defineRule({
     sources: sourceUrls(API.delegation, API.maxPrefixLength, API.unitUse, API.dedicated, API.unavailableRegions),
     checked: "2026-12-06",
     assumes:
-      "AKS Standard asks you to delegate the subnet yourself; for AKS Automatic the page says AKS delegates it on your behalf. An undelegated subnet is an error for Standard and a warning for Automatic.",
+      "AKS Standard asks you to delegate the subnet yourself; for AKS Automatic the page says AKS delegates it on " +
+      "your behalf. An undelegated subnet is an error for Standard and a warning for Automatic.",
   },
   check({ plan, report }) {
     const a = plan.plan.apiServer;

@@ -57,7 +57,8 @@ ruleTester(rule, {
           messageId: "delegated",
           path: "vnet.subnets[2].delegation",
           message:
-            'Application Gateway subnet "appgw" is delegated to Microsoft.Web/serverFarms; an Application Gateway needs a subnet without delegation.',
+            'Application Gateway subnet "appgw" is delegated to Microsoft.Web/serverFarms; an Application Gateway ' +
+            "needs a subnet without delegation.",
         },
       ],
     },
@@ -69,7 +70,8 @@ ruleTester(rule, {
           messageId: "shared",
           path: "nodePools[1].subnet",
           message:
-            'Application Gateway subnet "appgw" is also named at nodePools[1].subnet; only application gateways may use it.',
+            'Application Gateway subnet "appgw" is also named at nodePools[1].subnet; only application gateways may ' +
+            "use it.",
         },
       ],
     },
@@ -81,7 +83,8 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "vnet.subnets[2].cidr",
           message:
-            'Application Gateway subnet "appgw" (10.224.5.0/28) has 11 usable addresses, but 20 instances and a private frontend need 21.',
+            'Application Gateway subnet "appgw" (10.224.5.0/28) has 11 usable addresses, but 20 instances and a ' +
+            "private frontend need 21.",
           fixIncludes: "/27",
         },
       ],
@@ -95,7 +98,8 @@ ruleTester(rule, {
           path: "vnet.subnets[2].cidr",
           severity: "warning",
           message:
-            'Application Gateway subnet "appgw" is 10.224.5.0/26; Microsoft recommends a /24 so a v2 gateway can scale to its 125 instances.',
+            'Application Gateway subnet "appgw" is 10.224.5.0/26; Microsoft recommends a /24 so a v2 gateway can ' +
+            "scale to its 125 instances.",
         },
       ],
     },
@@ -107,7 +111,8 @@ ruleTester(rule, {
           messageId: "overlayTooLarge",
           path: "vnet.subnets[2].cidr",
           message:
-            'Application Gateway subnet "appgw" is 10.224.6.0/23; with Azure CNI Overlay AGIC registers it with the overlay, which takes /24 or smaller subnets only.',
+            'Application Gateway subnet "appgw" is 10.224.6.0/23; with Azure CNI Overlay AGIC registers it with the ' +
+            "overlay, which takes /24 or smaller subnets only.",
         },
       ],
     },

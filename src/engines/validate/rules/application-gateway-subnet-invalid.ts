@@ -9,7 +9,9 @@ export default defineRule({
     family: "vnet-layout",
     severity: "error",
     description:
-      "The Application Gateway of the ingress controller (AGIC) needs a dedicated subnet with an address per instance at its maximum, one per private frontend and Azure's five; with Azure CNI Overlay the subnet must be /24 or smaller.",
+      "The Application Gateway of the ingress controller (AGIC) needs a dedicated subnet with an address per " +
+      "instance at its maximum, one per private frontend and Azure's five; with Azure CNI Overlay the subnet " +
+      "must be /24 or smaller.",
     messages: {
       model: {
         message: "The Application Gateway Ingress Controller is not supported with {model}.",
@@ -21,7 +23,8 @@ export default defineRule({
       },
       delegated: {
         message:
-          'Application Gateway subnet "{subnet}" is delegated to {delegation}; an Application Gateway needs a subnet without delegation.',
+          'Application Gateway subnet "{subnet}" is delegated to {delegation}; an Application Gateway needs a subnet ' +
+          "without delegation.",
         fix: "Remove the delegation, or use another subnet.",
       },
       shared: {
@@ -31,25 +34,29 @@ export default defineRule({
       },
       tooSmall: {
         message:
-          'Application Gateway subnet "{subnet}" ({cidr}) has {usable} usable addresses, but {instances} instances{frontend} need {needed}.',
+          'Application Gateway subnet "{subnet}" ({cidr}) has {usable} usable addresses, but {instances} ' +
+          "instances{frontend} need {needed}.",
         fix: "Use a /{bits} or larger subnet (Microsoft recommends /24 for v2), or lower maxInstances.",
       },
       belowRecommended: {
         message:
-          'Application Gateway subnet "{subnet}" is {cidr}; Microsoft recommends a /24 so a v2 gateway can scale to its 125 instances.',
+          'Application Gateway subnet "{subnet}" is {cidr}; Microsoft recommends a /24 so a v2 gateway can scale to ' +
+          "its 125 instances.",
         fix: "Use a /24, or set addons.applicationGateway.maxInstances so aksnet can check the size.",
         severity: "warning",
       },
       overlayTooLarge: {
         message:
-          'Application Gateway subnet "{subnet}" is {cidr}; with Azure CNI Overlay AGIC registers it with the overlay, which takes /24 or smaller subnets only.',
+          'Application Gateway subnet "{subnet}" is {cidr}; with Azure CNI Overlay AGIC registers it with the ' +
+          "overlay, which takes /24 or smaller subnets only.",
         fix: "Use a /24 or smaller subnet for the Application Gateway.",
       },
     },
     sources: sourceUrls(APPGW.dedicated, APPGW.recommendedPrefixLength, APPGW.maxInstancesV2, APPGW.overlayMaxSubnet),
     checked: "2026-12-06",
     assumes:
-      "The /24 limit with Overlay is derived: AGIC hands the gateway subnet to the overlay extension config, whose /24 limit the ALB controller reports; no AGIC page states it.",
+      "The /24 limit with Overlay is derived: AGIC hands the gateway subnet to the overlay extension config, whose " +
+      "/24 limit the ALB controller reports; no AGIC page states it.",
   },
   check({ plan, report }) {
     const g = plan.plan.addons?.applicationGateway;

@@ -67,7 +67,8 @@ ruleTester(rule, {
           messageId: "subnets",
           path: "vnet",
           message:
-            "AKS Automatic in your own VNet needs an API server subnet, a system node subnet, a user node subnet, which the plan does not name.",
+            "AKS Automatic in your own VNet needs an API server subnet, a system node subnet, a user node subnet, " +
+            "which the plan does not name.",
         },
       ],
     },
@@ -79,7 +80,8 @@ ruleTester(rule, {
           messageId: "outbound",
           path: "network.outboundType",
           message:
-            "AKS Automatic in your own VNet takes outbound type loadBalancer, userAssignedNATGateway, userDefinedRouting, not managedNATGateway.",
+            "AKS Automatic in your own VNet takes outbound type loadBalancer, userAssignedNATGateway, " +
+            "userDefinedRouting, not managedNATGateway.",
         },
       ],
     },

@@ -9,7 +9,9 @@ export default defineRule({
     family: "combinations",
     severity: "error",
     description:
-      "AKS Automatic fixes the network (Azure CNI Overlay with Cilium, node auto-provisioning, no Windows nodes); in your own VNet it needs an API server subnet, a system node subnet and a user node subnet, and egress by load balancer, a user-assigned NAT gateway or UDR.",
+      "AKS Automatic fixes the network (Azure CNI Overlay with Cilium, node auto-provisioning, no Windows nodes); in " +
+      "your own VNet it needs an API server subnet, a system node subnet and a user node subnet, and egress by " +
+      "load balancer, a user-assigned NAT gateway or UDR.",
     messages: {
       network: {
         message: "AKS Automatic always uses Azure CNI Overlay with Cilium, but the plan sets {field} {value}.",
@@ -21,7 +23,9 @@ export default defineRule({
       },
       subnets: {
         message: "AKS Automatic in your own VNet needs {missing}, which the plan does not name.",
-        fix: "Name them in apiServer.subnet and hostedSystem (systemNodeSubnet, nodeSubnet); aksnet layout adds and places them.",
+        fix:
+          "Name them in apiServer.subnet and hostedSystem (systemNodeSubnet, nodeSubnet); aksnet layout adds and " +
+          "places them.",
       },
       outbound: {
         message: "AKS Automatic in your own VNet takes outbound type {allowed}, not {outbound}.",

@@ -23,11 +23,13 @@ export default defineRule({
     sources: [
       "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/agentpool_decorator.py",
       "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_nodepool.go",
-      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/node-count-is-not-in-autoscaler-min-max-range.md",
+      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/" +
+        "node-count-is-not-in-autoscaler-min-max-range.md",
     ],
     checked: "2026-11-22",
     assumes:
-      "The plan describes a cluster to create, where the az CLI and Terraform reject a count outside the range; on a running cluster that can happen after stop/start and is expected.",
+      "The plan describes a cluster to create, where the az CLI and Terraform reject a count outside the range; on a " +
+      "running cluster that can happen after stop/start and is expected.",
   },
   check({ plan, report }) {
     for (const [i, p] of plan.plan.nodePools.entries()) {

@@ -80,7 +80,8 @@ ruleTester(rule, {
           messageId: "dnsNotIPv4",
           path: "network.dnsServiceIp",
           message:
-            "DNS service IP fd00:1::a is an IPv6 address; AKS takes an IPv4 DNS service IP, also on dual-stack clusters.",
+            "DNS service IP fd00:1::a is an IPv6 address; AKS takes an IPv4 DNS service IP, also on dual-stack " +
+            "clusters.",
         },
       ],
     },

@@ -39,8 +39,11 @@ export default defineRule({
       },
     },
     sources: [
-      "Azure/azure-rest-api-specs:specification/containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2025-05-01/managedClusters.json (dnsServiceIP: an IPv4 pattern)",
-      "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_cluster_resource.go (validate.CIDR, validate.IPv4Address)",
+      "Azure/azure-rest-api-specs:specification/containerservice/resource-manager/Microsoft.ContainerService/aks/" +
+        "stable/2025-05-01/managedClusters.json " +
+        "(dnsServiceIP: an IPv4 pattern)",
+      "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_cluster_resource.go " +
+        "(validate.CIDR, validate.IPv4Address)",
       "kubernetes/kubernetes:cmd/kubeadm/app/apis/kubeadm/validation/validation.go",
     ],
     checked: "2026-11-22",

@@ -34,7 +34,8 @@ ruleTester(rule, {
           messageId: "modelLimit",
           path: "nodePools",
           message:
-            "The pools can reach 401 nodes with upgrade surge, above the 400-node limit of kubenet (one route per node, 400 routes per route table).",
+            "The pools can reach 401 nodes with upgrade surge, above the 400-node limit of kubenet (one route per " +
+            "node, 400 routes per route table).",
         },
       ],
     },
@@ -68,7 +69,8 @@ ruleTester(rule, {
           path: "sku.tier",
           severity: "warning",
           message:
-            "The pools can reach 1105 nodes with upgrade surge, above the 1000 nodes the Free tier supports (the plan sets no sku.tier, and AKS creates a Free cluster).",
+            "The pools can reach 1105 nodes with upgrade surge, above the 1000 nodes the Free tier supports (the " +
+            "plan sets no sku.tier, and AKS creates a Free cluster).",
           fixIncludes: "up to 5000 nodes",
         },
       ],

@@ -8,7 +8,9 @@ export default defineRule({
     family: "node-counts",
     severity: "error",
     description:
-      "The cluster's nodes (autoscaler maximums plus upgrade surge) must fit the model's node ceiling (kubenet 400, others 5,000) and the pricing tier's (Free 1,000), at most 100 pools; Azure NPM is supported up to 250 nodes.",
+      "The cluster's nodes (autoscaler maximums plus upgrade surge) must fit the model's node ceiling (kubenet 400, " +
+      "others 5,000) and the pricing tier's (Free 1,000), at most 100 pools; Azure NPM is supported up to 250 " +
+      "nodes.",
     messages: {
       modelLimit: {
         message: "The pools can reach {nodes} nodes with upgrade surge, above the {limit}-node limit of {model}{why}.",
@@ -16,7 +18,8 @@ export default defineRule({
       },
       tier: {
         message:
-          "The pools can reach {nodes} nodes with upgrade surge, above the {limit} nodes the {tier} tier supports{assumed}.",
+          "The pools can reach {nodes} nodes with upgrade surge, above the {limit} nodes the {tier} tier " +
+          "supports{assumed}.",
         fix: "Set sku.tier to Standard or Premium (up to {higher} nodes), or lower the autoscaler maximums.",
         severity: "warning",
       },

@@ -7,7 +7,8 @@ export default defineRule({
     family: "vnet-layout",
     severity: "error",
     description:
-      "Connected networks (peerings, VPN, ExpressRoute, on-premises) must not overlap the cluster VNet; Azure refuses to peer overlapping VNets and routing to overlapping ranges is ambiguous.",
+      "Connected networks (peerings, VPN, ExpressRoute, on-premises) must not overlap the cluster VNet; Azure " +
+      "refuses to peer overlapping VNets and routing to overlapping ranges is ambiguous.",
     messages: {
       overlap: {
         message: "The {network} overlaps {vnet}.",

@@ -25,7 +25,8 @@ ruleTester(rule, {
           messageId: "serviceOnly",
           path: "network.serviceCidrs",
           message:
-            "The service CIDR is set but the DNS service IP is not, so AKS would use its default 10.0.0.10; Terraform refuses this pair.",
+            "The service CIDR is set but the DNS service IP is not, so AKS would use its default 10.0.0.10; " +
+            "Terraform refuses this pair.",
           fixIncludes: "172.20.0.10",
         },
       ],
@@ -40,7 +41,8 @@ ruleTester(rule, {
           messageId: "dnsOnly",
           path: "network.dnsServiceIp",
           message:
-            "The DNS service IP 10.0.0.10 is set but the service CIDR is not, so it must fall inside the default 10.0.0.0/16; Terraform refuses this pair.",
+            "The DNS service IP 10.0.0.10 is set but the service CIDR is not, so it must fall inside the default " +
+            "10.0.0.0/16; Terraform refuses this pair.",
         },
       ],
     },

@@ -10,12 +10,14 @@ export default defineRule({
     messages: {
       serviceOnly: {
         message:
-          "The service CIDR is set but the DNS service IP is not, so AKS would use its default 10.0.0.10; Terraform refuses this pair.",
+          "The service CIDR is set but the DNS service IP is not, so AKS would use its default 10.0.0.10; Terraform " +
+          "refuses this pair.",
         fix: "Set network.dnsServiceIp to an address inside the service CIDR, e.g. {suggested}.",
       },
       dnsOnly: {
         message:
-          "The DNS service IP {dns} is set but the service CIDR is not, so it must fall inside the default 10.0.0.0/16; Terraform refuses this pair.",
+          "The DNS service IP {dns} is set but the service CIDR is not, so it must fall inside the default " +
+          "10.0.0.0/16; Terraform refuses this pair.",
         fix: "Set network.serviceCidrs as well.",
       },
     },

@@ -17,8 +17,10 @@ export default defineRule({
     },
     aksErrorCode: "DnsServiceIpOutOfServiceCidr",
     sources: [
-      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-dnsserviceIpoutofservicecidr.md",
-      "Azure/azure-rest-api-specs:specification/containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2025-05-01/managedClusters.json",
+      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/" +
+        "error-code-dnsserviceIpoutofservicecidr.md",
+      "Azure/azure-rest-api-specs:specification/containerservice/resource-manager/Microsoft.ContainerService/aks/" +
+        "stable/2025-05-01/managedClusters.json",
     ],
     checked: "2026-11-22",
   },

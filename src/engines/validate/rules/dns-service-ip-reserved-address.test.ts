@@ -29,7 +29,8 @@ ruleTester(rule, {
           messageId: "first",
           path: "network.dnsServiceIp",
           message:
-            "DNS service IP 10.0.0.1 is the first address of 10.0.0.0/16, which belongs to the kubernetes.default service.",
+            "DNS service IP 10.0.0.1 is the first address of 10.0.0.0/16, which belongs to the kubernetes.default " +
+            "service.",
           fixIncludes: "10.0.0.10",
         },
       ],

@@ -9,7 +9,8 @@ export default defineRule({
     family: "dns-service-ip",
     severity: "error",
     description:
-      "The DNS service IP must not be the service range's network address, its first address (the kubernetes service) or its IPv4 broadcast address.",
+      "The DNS service IP must not be the service range's network address, its first address (the kubernetes " +
+      "service) or its IPv4 broadcast address.",
     messages: {
       network: {
         message: "DNS service IP {dns} is the network address of {service}; Kubernetes never assigns it.",

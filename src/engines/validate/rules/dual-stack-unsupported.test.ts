@@ -34,7 +34,8 @@ ruleTester(rule, {
           messageId: "model",
           path: "network.ipFamilies",
           message:
-            "Dual-stack (IPv4 + IPv6) is set with azure-cni-node-subnet; current AKS docs support dual-stack only with Azure CNI Overlay.",
+            "Dual-stack (IPv4 + IPv6) is set with azure-cni-node-subnet; current AKS docs support dual-stack only " +
+            "with Azure CNI Overlay.",
         },
       ],
     },
@@ -51,7 +52,8 @@ ruleTester(rule, {
           path: "network.ipFamilies",
           severity: "warning",
           message:
-            "Dual-stack (IPv4 + IPv6) is set with kubenet; kubenet dual-stack existed but its docs were removed and AKS now documents dual-stack only with Azure CNI Overlay.",
+            "Dual-stack (IPv4 + IPv6) is set with kubenet; kubenet dual-stack existed but its docs were removed and " +
+            "AKS now documents dual-stack only with Azure CNI Overlay.",
         },
       ],
     },
@@ -69,7 +71,8 @@ ruleTester(rule, {
           path: "network.ipFamilies",
           severity: "warning",
           message:
-            "Dual-stack (IPv4 + IPv6) with Azure CNI static block allocation is new and in preview (AKS release 2026-06-19, Azure/AKS#5722); the dual-stack page still documents Overlay only.",
+            "Dual-stack (IPv4 + IPv6) with Azure CNI static block allocation is new and in preview (AKS release " +
+            "2026-06-19, Azure/AKS#5722); the dual-stack page still documents Overlay only.",
         },
       ],
     },

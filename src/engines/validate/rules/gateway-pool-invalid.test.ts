@@ -38,7 +38,8 @@ ruleTester(rule, {
           messageId: "noPrefix",
           path: "nodePools[2]",
           message:
-            'Gateway pool "egress" sets no gatewayPrefixSize; the pool\'s public IP prefix (/28 to /31) bounds how many nodes it may have.',
+            'Gateway pool "egress" sets no gatewayPrefixSize; the pool\'s public IP prefix (/28 to /31) bounds how ' +
+            "many nodes it may have.",
         },
       ],
     },
@@ -101,7 +102,8 @@ ruleTester(rule, {
           messageId: "podSubnet",
           path: "nodePools[2]",
           message:
-            'Gateway pool "egress" is in a cluster on azure-cni-pod-subnet-dynamic; static egress gateway isn\'t supported with Azure CNI Pod Subnet.',
+            'Gateway pool "egress" is in a cluster on azure-cni-pod-subnet-dynamic; static egress gateway isn\'t ' +
+            "supported with Azure CNI Pod Subnet.",
         },
       ],
     },
@@ -151,7 +153,8 @@ ruleTester(rule, {
           messageId: "privateVersion",
           path: "nodePools[2].vmSetType",
           message:
-            'Gateway pool "egress" uses VirtualMachines (private-IP mode, preview), which needs Kubernetes 1.34 or later (this plan: 1.33).',
+            'Gateway pool "egress" uses VirtualMachines (private-IP mode, preview), which needs Kubernetes 1.34 or ' +
+            "later (this plan: 1.33).",
         },
       ],
     },

@@ -7,11 +7,14 @@ export default defineRule({
     family: "node-counts",
     severity: "error",
     description:
-      "A static egress gateway pool (mode Gateway) needs a public IP prefix length of 28–31, at most as many nodes as the prefix has addresses (at least 2 for high availability), a fixed count, Linux, and neither Azure CNI Pod Subnet nor dual-stack; private-IP mode needs Kubernetes 1.34 and VirtualMachines.",
+      "A static egress gateway pool (mode Gateway) needs a public IP prefix length of 28–31, at most as many nodes " +
+      "as the prefix has addresses (at least 2 for high availability), a fixed count, Linux, and neither Azure " +
+      "CNI Pod Subnet nor dual-stack; private-IP mode needs Kubernetes 1.34 and VirtualMachines.",
     messages: {
       noPrefix: {
         message:
-          'Gateway pool "{pool}" sets no gatewayPrefixSize; the pool\'s public IP prefix (/28 to /31) bounds how many nodes it may have.',
+          'Gateway pool "{pool}" sets no gatewayPrefixSize; the pool\'s public IP prefix (/28 to /31) bounds how ' +
+          "many nodes it may have.",
         fix: "Set gatewayPrefixSize: 28, 29, 30 or 31 (16, 8, 4 or 2 nodes at most).",
       },
       prefixRange: {
@@ -33,7 +36,8 @@ export default defineRule({
       },
       podSubnet: {
         message:
-          'Gateway pool "{pool}" is in a cluster on {model}; static egress gateway isn\'t supported with Azure CNI Pod Subnet.',
+          'Gateway pool "{pool}" is in a cluster on {model}; static egress gateway isn\'t supported with Azure CNI ' +
+          "Pod Subnet.",
         fix: "Use Azure CNI Overlay (or node subnet) for a cluster with a gateway pool.",
       },
       windows: {
@@ -50,7 +54,8 @@ export default defineRule({
       },
       privateVersion: {
         message:
-          'Gateway pool "{pool}" uses VirtualMachines (private-IP mode, preview), which needs Kubernetes 1.34 or later (this plan: {version}).',
+          'Gateway pool "{pool}" uses VirtualMachines (private-IP mode, preview), which needs Kubernetes 1.34 or ' +
+          "later (this plan: {version}).",
         fix: "Use Kubernetes 1.34 or later, or the public-IP mode (VirtualMachineScaleSets).",
       },
     },

@@ -10,7 +10,8 @@ export default defineRule({
     family: "dual-stack",
     severity: "error",
     description:
-      "ipFamilies is [IPv4] or [IPv4, IPv6]; the pod and service CIDR lists must match it in count, order and family (one range per family, at most two).",
+      "ipFamilies is [IPv4] or [IPv4, IPv6]; the pod and service CIDR lists must match it in count, order and family " +
+      "(one range per family, at most two).",
     messages: {
       families: {
         message:
@@ -29,7 +30,8 @@ export default defineRule({
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/configure-dual-stack.md",
-      "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_cluster_resource.go (expandIPVersions)",
+      "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_cluster_resource.go " +
+        "(expandIPVersions)",
       "kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation.go",
     ],
     checked: "2026-11-22",

@@ -51,7 +51,8 @@ ruleTester(rule, {
           messageId: "staticWaste",
           path: "nodePools[1].maxPods",
           message:
-            'Pool "blocks" (static block) sets maxPods 32: each node takes 3 /28 blocks (48 addresses) and leaves 15 of them unused.',
+            'Pool "blocks" (static block) sets maxPods 32: each node takes 3 /28 blocks (48 addresses) and leaves 15 ' +
+            "of them unused.",
           fixIncludes: "maxPods 31 or 47",
         },
       ],

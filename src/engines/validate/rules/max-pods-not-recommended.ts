@@ -8,16 +8,19 @@ export default defineRule({
     family: "max-pods",
     severity: "info",
     description:
-      "maxPods values that work but waste capacity: Windows above 110 pods, static block pools whose maxPods leaves part of a /28 unused.",
+      "maxPods values that work but waste capacity: Windows above 110 pods, static block pools whose maxPods leaves " +
+      "part of a /28 unused.",
     messages: {
       windows: {
         message:
-          'Windows pool "{pool}" sets maxPods {maxPods}; Microsoft recommends at most {recommended} pods per Windows node.',
+          'Windows pool "{pool}" sets maxPods {maxPods}; Microsoft recommends at most {recommended} pods per Windows ' +
+          "node.",
         fix: "Set maxPods to {recommended} or less for Windows pools.",
       },
       staticWaste: {
         message:
-          'Pool "{pool}" (static block) sets maxPods {maxPods}: each node takes {blocks} /28 blocks ({addresses} addresses) and leaves {wasted} of them unused.',
+          'Pool "{pool}" (static block) sets maxPods {maxPods}: each node takes {blocks} /28 blocks ({addresses} ' +
+          "addresses) and leaves {wasted} of them unused.",
         fix: "Use maxPods {lower} or {higher} (16 × blocks − 1) so no block address is wasted.",
       },
     },

@@ -47,7 +47,8 @@ ruleTester(rule, {
           messageId: "name",
           path: "nodePools[1].name",
           message:
-            'Linux node pool name "User-Pool" contains "U": a Linux node pool name is 1-12 lower-case letters and digits, starting with a letter.',
+            'Linux node pool name "User-Pool" contains "U": a Linux node pool name is 1-12 lower-case letters and ' +
+            "digits, starting with a letter.",
           fixIncludes: '"userpool"',
         },
       ],
@@ -63,7 +64,8 @@ ruleTester(rule, {
           messageId: "name",
           path: "nodePools[1].name",
           message:
-            'Windows node pool name "winpool" has 7 characters; at most 6 are allowed: a Windows node pool name is 1-6 lower-case letters and digits, starting with a letter.',
+            'Windows node pool name "winpool" has 7 characters; at most 6 are allowed: a Windows node pool name is ' +
+            "1-6 lower-case letters and digits, starting with a letter.",
           fixIncludes: '"winpoo"',
         },
       ],
@@ -77,7 +79,9 @@ ruleTester(rule, {
         {
           messageId: "overlayName",
           path: "vnet.name",
-          message: `VNet "${long}" has 64 characters; with Azure CNI Overlay it becomes a node label value and may have at most 63.`,
+          message:
+            `VNet "${long}" has 64 characters; with Azure CNI Overlay it becomes a node label value and may ` +
+            `have at most 63.`,
         },
       ],
     },
@@ -91,7 +95,8 @@ ruleTester(rule, {
           messageId: "name",
           path: "name",
           message:
-            'Cluster name "aks.prod" contains ".": a cluster name is 1-63 letters, digits, underscores and hyphens, starting and ending with a letter or digit.',
+            'Cluster name "aks.prod" contains ".": a cluster name is 1-63 letters, digits, underscores and hyphens, ' +
+            "starting and ending with a letter or digit.",
           fixIncludes: '"aksprod"',
         },
       ],
@@ -108,21 +113,24 @@ ruleTester(rule, {
           messageId: "location",
           path: "location",
           message:
-            'Location "West Europe" contains "W": a location is an Azure region name in lower case without spaces, e.g. "westeurope" (not the display name "West Europe").',
+            'Location "West Europe" contains "W": a location is an Azure region name in lower case without spaces, ' +
+            'e.g. "westeurope" (not the display name "West Europe").',
           fixIncludes: '"westeurope"',
         },
         {
           messageId: "name",
           path: "vnet.resourceGroup",
           message:
-            'Resource group name "rg." may not end with ".": a resource group name is 1-90 letters, digits, underscores, periods, parentheses and hyphens, not ending in a period (it may begin with a hyphen).',
+            'Resource group name "rg." may not end with ".": a resource group name is 1-90 letters, digits, ' +
+            "underscores, periods, parentheses and hyphens, not ending in a period (it may begin with a hyphen).",
           fixIncludes: '"rg"',
         },
         {
           messageId: "name",
           path: "vnet.subnets[1].name",
           message:
-            'Subnet name "a b" contains " " (a space): a subnet name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore.',
+            'Subnet name "a b" contains " " (a space): a subnet name is 1-80 letters, digits, underscores, periods ' +
+            "and hyphens, starting with a letter or digit and ending with a letter, digit or underscore.",
           fixIncludes: '"ab"',
         },
       ],
@@ -137,7 +145,8 @@ ruleTester(rule, {
           messageId: "name",
           path: "vnet.routeTables[0].name",
           message:
-            'Route table name "rt-" may not end with "-": a route table name is 1-80 letters, digits, underscores, periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore.',
+            'Route table name "rt-" may not end with "-": a route table name is 1-80 letters, digits, underscores, ' +
+            "periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore.",
           fixIncludes: '"rt"',
         },
       ],

@@ -16,7 +16,9 @@ export default defineRule({
     family: "names",
     severity: "error",
     description:
-      "Every name the plan gives an Azure resource follows Azure's rule for it (the cluster, resource groups, the VNet, subnets, route tables, node pools per OS, the location), the same rules `generate` applies; with Azure CNI Overlay the node subnet, VNet and VNet resource group names are at most 63 characters.",
+      "Every name the plan gives an Azure resource follows Azure's rule for it (the cluster, resource groups, the " +
+      "VNet, subnets, route tables, node pools per OS, the location), the same rules `generate` applies; with " +
+      "Azure CNI Overlay the node subnet, VNet and VNet resource group names are at most 63 characters.",
     messages: {
       name: {
         message: '{What} "{name}" {problem}: {rule}.',
@@ -28,14 +30,18 @@ export default defineRule({
       },
       overlayName: {
         message:
-          '{what} "{name}" has {length} characters; with Azure CNI Overlay it becomes a node label value and may have at most {max}.',
+          '{what} "{name}" has {length} characters; with Azure CNI Overlay it becomes a node label value and may ' +
+          "have at most {max}.",
         fix: "Use a {what} name of at most {max} characters.",
       },
     },
     sources: sourceUrls(...Object.values(NAME_RULES), OVERLAY_NETWORK_NAME_MAX),
     checked: "2026-12-06",
     assumes:
-      "Resource group names: ARM also accepts Unicode letters and digits, but the Terraform provider's pattern is ASCII-only, so aksnet keeps to ASCII (every name it accepts deploys with every format it generates). Overlay: another page (use-labels) says network-name and network-subnet label values are truncated above 64 characters; the Overlay page's 63-character limit is used.",
+      "Resource group names: ARM also accepts Unicode letters and digits, but the Terraform provider's pattern is " +
+      "ASCII-only, so aksnet keeps to ASCII (every name it accepts deploys with every format it generates). " +
+      "Overlay: another page (use-labels) says network-name and network-subnet label values are truncated above " +
+      "64 characters; the Overlay page's 63-character limit is used.",
   },
   check({ plan, report }) {
     const p = plan.plan;

@@ -35,7 +35,9 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "vnet.subnets[2].cidr",
           message:
-            'Subnet "nap" (10.224.12.0/25) has 123 usable addresses, but its nodes need 132: NAP pool "a" 120+12 replacement node(s) × 1 = 132. Node auto-provisioning skips ARM\'s up-front subnet check, so this fails only when a node is provisioned, with SubnetIsFull.',
+            'Subnet "nap" (10.224.12.0/25) has 123 usable addresses, but its nodes need 132: NAP pool "a" 120+12 ' +
+            "replacement node(s) × 1 = 132. Node auto-provisioning skips ARM's up-front subnet check, so this " +
+            "fails only when a node is provisioned, with SubnetIsFull.",
           fixIncludes: "/24",
         },
       ],
@@ -51,7 +53,9 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "vnet.subnets[2].cidr",
           message:
-            'Subnet "nap" (10.224.12.0/24) has 251 usable addresses, but its nodes need 279: NAP pool "a" 8+1 replacement node(s) × 31 = 279. Node auto-provisioning skips ARM\'s up-front subnet check, so this fails only when a node is provisioned, with SubnetIsFull.',
+            'Subnet "nap" (10.224.12.0/24) has 251 usable addresses, but its nodes need 279: NAP pool "a" 8+1 ' +
+            "replacement node(s) × 31 = 279. Node auto-provisioning skips ARM's up-front subnet check, so this " +
+            "fails only when a node is provisioned, with SubnetIsFull.",
         },
       ],
     },
@@ -64,7 +68,8 @@ ruleTester(rule, {
           path: "nodeProvisioning.pools[0].maxNodes",
           severity: "warning",
           message:
-            'NodePool "a" gives maxNodes 0 for subnet "nap"; without a node limit aksnet cannot size its subnet and NAP grows until the subnet is full.',
+            'NodePool "a" gives maxNodes 0 for subnet "nap"; without a node limit aksnet cannot size its subnet and ' +
+            "NAP grows until the subnet is full.",
         },
       ],
     },

@@ -10,16 +10,22 @@ export default defineRule({
     family: "subnet-sizing",
     severity: "error",
     description:
-      "A subnet that node auto-provisioning creates nodes in must hold its NodePools' most nodes plus the replacement nodes of their disruption budget, beside the node pools it also holds. NAP skips ARM's up-front subnet check, so a subnet too small fails only later, when a node is provisioned, with SubnetIsFull.",
+      "A subnet that node auto-provisioning creates nodes in must hold its NodePools' most nodes plus the " +
+      "replacement nodes of their disruption budget, beside the node pools it also holds. NAP skips ARM's " +
+      "up-front subnet check, so a subnet too small fails only later, when a node is provisioned, with " +
+      "SubnetIsFull.",
     messages: {
       tooSmall: {
         message:
-          'Subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its nodes need {needed}: {breakdown}. Node auto-provisioning skips ARM\'s up-front subnet check, so this fails only when a node is provisioned, with SubnetIsFull.',
+          'Subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its nodes need {needed}: {breakdown}. Node ' +
+          "auto-provisioning skips ARM's up-front subnet check, so this fails only when a node is provisioned, " +
+          "with SubnetIsFull.",
         fix: "Use a /{bits} or larger subnet, or lower the NodePools' node limits (limits.nodes or their CPU limit).",
       },
       unbounded: {
         message:
-          'NodePool "{pool}" gives maxNodes 0 for subnet "{subnet}"; without a node limit aksnet cannot size its subnet and NAP grows until the subnet is full.',
+          'NodePool "{pool}" gives maxNodes 0 for subnet "{subnet}"; without a node limit aksnet cannot size its ' +
+          "subnet and NAP grows until the subnet is full.",
         fix: "Set the NodePool's maxNodes from its limits (limits.nodes, or its CPU limit ÷ the smallest VM's CPUs).",
         severity: "warning",
       },
@@ -31,7 +37,8 @@ export default defineRule({
     ],
     checked: "2026-12-06",
     assumes:
-      "A NodePool's nodes are counted at its maxNodes plus its disruption budget (default 10%, rounded up): Karpenter launches a replacement before it removes a drifted node, like a pool's max surge.",
+      "A NodePool's nodes are counted at its maxNodes plus its disruption budget (default 10%, rounded up): " +
+      "Karpenter launches a replacement before it removes a drifted node, like a pool's max surge.",
   },
   check({ plan, report }) {
     for (const s of plan.subnets) {

@@ -47,7 +47,8 @@ ruleTester(rule, {
           messageId: "missing",
           path: "vnet.subnets[0]",
           message:
-            'Outbound type userAssignedNATGateway needs a NAT gateway on node subnet "aks-nodes" before the cluster is created, and the plan attaches none to it.',
+            'Outbound type userAssignedNATGateway needs a NAT gateway on node subnet "aks-nodes" before the cluster ' +
+            "is created, and the plan attaches none to it.",
         },
       ],
     },

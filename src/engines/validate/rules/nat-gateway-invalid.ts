@@ -7,7 +7,8 @@ export default defineRule({
     family: "outbound",
     severity: "error",
     description:
-      "A subnet's natGateway must name an entry of vnet.natGateways (at most 16 public IPs each); with outbound type userAssignedNATGateway every node subnet needs its NAT gateway before the cluster is created.",
+      "A subnet's natGateway must name an entry of vnet.natGateways (at most 16 public IPs each); with outbound type " +
+      "userAssignedNATGateway every node subnet needs its NAT gateway before the cluster is created.",
     messages: {
       unknown: {
         message: 'Subnet "{subnet}" names NAT gateway "{gateway}", which is not in vnet.natGateways.',
@@ -19,7 +20,8 @@ export default defineRule({
       },
       missing: {
         message:
-          'Outbound type userAssignedNATGateway needs a NAT gateway on node subnet "{subnet}" before the cluster is created, and the plan attaches none to it.',
+          'Outbound type userAssignedNATGateway needs a NAT gateway on node subnet "{subnet}" before the cluster is ' +
+          "created, and the plan attaches none to it.",
         fix: "Add a NAT gateway to vnet.natGateways and set natGateway on the subnet.",
       },
     },

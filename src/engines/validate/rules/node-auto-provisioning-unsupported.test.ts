@@ -108,7 +108,8 @@ ruleTester(rule, {
           path: "nodeProvisioning.mode",
           severity: "warning",
           message:
-            "nodeProvisioning.pools lists NodePools, but nodeProvisioning.mode is Manual, so no node is auto-provisioned.",
+            "nodeProvisioning.pools lists NodePools, but nodeProvisioning.mode is Manual, so no node is " +
+            "auto-provisioned.",
         },
       ],
     },

@@ -9,11 +9,15 @@ export default defineRule({
     family: "combinations",
     severity: "error",
     description:
-      "Node auto-provisioning (NAP) supports Azure CNI Overlay (with or without Cilium) and Azure CNI node subnet, not dynamic pod IP allocation, kubenet or Calico, not Windows pools or IPv6; its NodePools must name subnets of the VNet.",
+      "Node auto-provisioning (NAP) supports Azure CNI Overlay (with or without Cilium) and Azure CNI node subnet, " +
+      "not dynamic pod IP allocation, kubenet or Calico, not Windows pools or IPv6; its NodePools must name " +
+      "subnets of the VNet.",
     messages: {
       model: {
         message: "Node auto-provisioning is on, but it does not support {model}.",
-        fix: "Use Azure CNI Overlay with Cilium (Microsoft's recommendation for NAP), Overlay, or Azure CNI node subnet.",
+        fix:
+          "Use Azure CNI Overlay with Cilium (Microsoft's recommendation for NAP), Overlay, or Azure CNI node " +
+          "subnet.",
       },
       calico: {
         message: "Node auto-provisioning is on with the Calico network policy, which NAP does not support.",
@@ -35,7 +39,8 @@ export default defineRule({
       },
       manual: {
         message:
-          "nodeProvisioning.pools lists NodePools, but nodeProvisioning.mode is Manual, so no node is auto-provisioned.",
+          "nodeProvisioning.pools lists NodePools, but nodeProvisioning.mode is Manual, so no node is " +
+          "auto-provisioned.",
         fix: "Set nodeProvisioning.mode: Auto, or remove the pools.",
         severity: "warning",
       },
@@ -43,7 +48,9 @@ export default defineRule({
     sources: sourceUrls(NAP.supportedModels, NAP.unsupported, NAP.windows, NAP.ipv6, NAP.subnetFrom),
     checked: "2026-12-06",
     assumes:
-      "Only the configurations the NAP networking page lists are supported: static block pod allocation and BYO CNI are not listed among them and are reported as unsupported (BYO CNI: Karpenter itself is supported, CNI problems are not).",
+      "Only the configurations the NAP networking page lists are supported: static block pod allocation and BYO CNI " +
+      "are not listed among them and are reported as unsupported (BYO CNI: Karpenter itself is supported, CNI " +
+      "problems are not).",
   },
   check({ plan, report }) {
     const np = plan.plan.nodeProvisioning;

@@ -32,7 +32,8 @@ ruleTester(rule, {
           messageId: "managedNatOnByo",
           path: "network.outboundType",
           message:
-            "Outbound type managedNATGateway is set on your own VNet (vnet-aks); the AKS-managed NAT gateway works only on the VNet AKS creates.",
+            "Outbound type managedNATGateway is set on your own VNet (vnet-aks); the AKS-managed NAT gateway works " +
+            "only on the VNet AKS creates.",
         },
       ],
     },
@@ -44,7 +45,8 @@ ruleTester(rule, {
           messageId: "byoOutboundWithoutVnet",
           path: "network.outboundType",
           message:
-            "Outbound type userDefinedRouting is set, but the plan names no VNet or node subnet, so AKS would create its own VNet; userDefinedRouting needs your own VNet and subnet prepared before the cluster.",
+            "Outbound type userDefinedRouting is set, but the plan names no VNet or node subnet, so AKS would create " +
+            "its own VNet; userDefinedRouting needs your own VNet and subnet prepared before the cluster.",
         },
       ],
     },

@@ -61,7 +61,8 @@ ruleTester(rule, {
           messageId: "ciliumNeedsAzure",
           path: "network.dataplane",
           message:
-            "The Cilium dataplane is set with network plugin kubenet; Azure CNI Powered by Cilium runs only on the azure plugin (overlay, pod subnet or node subnet).",
+            "The Cilium dataplane is set with network plugin kubenet; Azure CNI Powered by Cilium runs only on the " +
+            "azure plugin (overlay, pod subnet or node subnet).",
         },
       ],
     },
@@ -77,7 +78,8 @@ ruleTester(rule, {
           messageId: "policyNeedsPlugin",
           path: "network.policy",
           message:
-            'Network policy calico is set without a network plugin; the az CLI refuses this ("Please explicitly specify the network plugin type").',
+            'Network policy calico is set without a network plugin; the az CLI refuses this ("Please explicitly ' +
+            'specify the network plugin type").',
         },
       ],
     },

@@ -14,12 +14,14 @@ export default defineRule({
       },
       ciliumNeedsAzure: {
         message:
-          "The Cilium dataplane is set with network plugin {plugin}; Azure CNI Powered by Cilium runs only on the azure plugin (overlay, pod subnet or node subnet).",
+          "The Cilium dataplane is set with network plugin {plugin}; Azure CNI Powered by Cilium runs only on the " +
+          "azure plugin (overlay, pod subnet or node subnet).",
         fix: "Set network.plugin: azure with pluginMode: overlay, or use dataplane: azure.",
       },
       policyNeedsPlugin: {
         message:
-          'Network policy {policy} is set without a network plugin; the az CLI refuses this ("Please explicitly specify the network plugin type").',
+          'Network policy {policy} is set without a network plugin; the az CLI refuses this ("Please explicitly ' +
+          'specify the network plugin type").',
         fix: "Set network.plugin explicitly, e.g. plugin: azure with pluginMode: overlay.",
       },
     },

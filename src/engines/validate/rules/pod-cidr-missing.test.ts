@@ -31,7 +31,8 @@ ruleTester(rule, {
           messageId: "byoWithoutPodCidr",
           path: "network.podCidrs",
           message:
-            "BYO CNI (plugin none) has no pod CIDR; the BYO CNI guide requires one (the control plane routes to pods with it).",
+            "BYO CNI (plugin none) has no pod CIDR; the BYO CNI guide requires one (the control plane routes to pods " +
+            "with it).",
         },
       ],
     },

@@ -9,17 +9,20 @@ export default defineRule({
     messages: {
       byoWithoutPodCidr: {
         message:
-          "BYO CNI (plugin none) has no pod CIDR; the BYO CNI guide requires one (the control plane routes to pods with it).",
+          "BYO CNI (plugin none) has no pod CIDR; the BYO CNI guide requires one (the control plane routes to pods " +
+          "with it).",
         fix: "Set network.podCidrs to the range your CNI will use, e.g. 10.244.0.0/16.",
       },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/use-byo-cni.md",
-      "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_cluster_network_resource_test.go (advancedNetworkingNone)",
+      "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_cluster_network_resource_test.go " +
+        "(advancedNetworkingNone)",
     ],
     checked: "2026-11-22",
     assumes:
-      "The BYO CNI guide says a pod CIDR must be given, while a Terraform acceptance test creates plugin none without one; the rule warns instead of failing.",
+      "The BYO CNI guide says a pod CIDR must be given, while a Terraform acceptance test creates plugin none " +
+      "without one; the rule warns instead of failing.",
   },
   check({ plan, report }) {
     if (plan.plugin === "none" && plan.podCidrs.length === 0)

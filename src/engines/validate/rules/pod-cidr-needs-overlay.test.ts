@@ -38,7 +38,8 @@ ruleTester(rule, {
           messageId: "podCidrWithoutOverlay",
           path: "network.podCidrs",
           message:
-            "Pod CIDR 10.244.0.0/16 is set with network plugin azure but without pluginMode overlay; Azure CNI without overlay gives pods VNet addresses and takes no pod CIDR.",
+            "Pod CIDR 10.244.0.0/16 is set with network plugin azure but without pluginMode overlay; Azure CNI " +
+            "without overlay gives pods VNet addresses and takes no pod CIDR.",
         },
       ],
     },

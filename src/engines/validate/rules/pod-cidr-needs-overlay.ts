@@ -9,8 +9,11 @@ export default defineRule({
     messages: {
       podCidrWithoutOverlay: {
         message:
-          "Pod CIDR {cidr} is set with network plugin azure but without pluginMode overlay; Azure CNI without overlay gives pods VNet addresses and takes no pod CIDR.",
-        fix: "Set network.pluginMode: overlay to use the pod CIDR, or remove network.podCidrs to keep Azure CNI node subnet / pod subnet.",
+          "Pod CIDR {cidr} is set with network plugin azure but without pluginMode overlay; Azure CNI without " +
+          "overlay gives pods VNet addresses and takes no pod CIDR.",
+        fix:
+          "Set network.pluginMode: overlay to use the pod CIDR, or remove network.podCidrs to keep Azure CNI node " +
+          "subnet / pod subnet.",
       },
     },
     sources: [

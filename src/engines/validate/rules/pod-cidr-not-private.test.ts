@@ -23,7 +23,8 @@ ruleTester(rule, {
           messageId: "public",
           path: "network.podCidrs[0]",
           message:
-            "Pod CIDR 20.0.0.0/16 is not inside RFC 1918 or RFC 6598 space; AKS does not block it but does not support it.",
+            "Pod CIDR 20.0.0.0/16 is not inside RFC 1918 or RFC 6598 space; AKS does not block it but does not " +
+            "support it.",
         },
       ],
     },

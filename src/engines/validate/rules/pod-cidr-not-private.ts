@@ -11,7 +11,8 @@ export default defineRule({
     family: "pod-cidr",
     severity: "info",
     description:
-      "An overlay or kubenet pod CIDR should be private space (RFC 1918 or RFC 6598 100.64.0.0/10); public ranges are not blocked but unsupported.",
+      "An overlay or kubenet pod CIDR should be private space (RFC 1918 or RFC 6598 100.64.0.0/10); public ranges " +
+      "are not blocked but unsupported.",
     messages: {
       public: {
         message:

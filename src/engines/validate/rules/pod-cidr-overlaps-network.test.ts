@@ -30,13 +30,16 @@ ruleTester(rule, {
           messageId: "vnet",
           path: "network.podCidrs[0]",
           message:
-            "Pod CIDR 10.225.0.0/16 overlaps VNet address space 10.224.0.0/12; pods and VNet hosts would share addresses.",
+            "Pod CIDR 10.225.0.0/16 overlaps VNet address space 10.224.0.0/12; pods and VNet hosts would share " +
+            "addresses.",
           fixIncludes: "e.g. 10.2.0.0/16 (free in this plan)",
         },
       ],
     },
     {
-      name: "pod CIDR in the VNet, service CIDR on the hub: alone, the rule suggests the first /16 the plan leaves free",
+      name:
+        "pod CIDR in the VNet, service CIDR on the hub: alone, the rule suggests the first /16 the plan leaves " +
+        "free",
       plan: mk((d) => {
         d.network.podCidrs = ["10.225.0.0/16"];
         d.network.serviceCidrs = ["10.1.0.0/16"];
@@ -48,7 +51,8 @@ ruleTester(rule, {
           messageId: "vnet",
           path: "network.podCidrs[0]",
           message:
-            "Pod CIDR 10.225.0.0/16 overlaps VNet address space 10.224.0.0/12; pods and VNet hosts would share addresses.",
+            "Pod CIDR 10.225.0.0/16 overlaps VNet address space 10.224.0.0/12; pods and VNet hosts would share " +
+            "addresses.",
           fixIncludes: "e.g. 10.0.0.0/16 (free in this plan)",
         },
       ],
@@ -63,7 +67,8 @@ ruleTester(rule, {
           messageId: "connected",
           path: "network.podCidrs[0]",
           message:
-            'Pod CIDR 192.168.0.0/16 overlaps connected network "on-prem" (192.168.0.0/16); hosts there would be unreachable from pods (their traffic is captured by the pod network).',
+            'Pod CIDR 192.168.0.0/16 overlaps connected network "on-prem" (192.168.0.0/16); hosts there would be ' +
+            "unreachable from pods (their traffic is captured by the pod network).",
         },
       ],
     },
@@ -77,7 +82,9 @@ ruleTester(rule, {
         ...Array.from({ length: 10 }, (_, i) => ({
           messageId: "connected",
           path: "network.podCidrs[0]",
-          message: `Pod CIDR 100.64.0.0/10 overlaps connected network "branches" (100.64.${i}.0/24); hosts there would be unreachable from pods (their traffic is captured by the pod network).`,
+          message:
+            `Pod CIDR 100.64.0.0/10 overlaps connected network "branches" (100.64.${i}.0/24); hosts there ` +
+            `would be unreachable from pods (their traffic is captured by the pod network).`,
         })),
         {
           messageId: "more",

@@ -8,7 +8,8 @@ export default defineRule({
     family: "pod-cidr",
     severity: "error",
     description:
-      "The pod CIDR must not overlap the VNet, its subnets or any connected network (peerings, VPN, ExpressRoute, on-premises).",
+      "The pod CIDR must not overlap the VNet, its subnets or any connected network (peerings, VPN, ExpressRoute, " +
+      "on-premises).",
     messages: {
       vnet: {
         message: "Pod CIDR {pod} overlaps {other}; pods and VNet hosts would share addresses.",
@@ -16,7 +17,8 @@ export default defineRule({
       },
       connected: {
         message:
-          "Pod CIDR {pod} overlaps {other}; hosts there would be unreachable from pods (their traffic is captured by the pod network).",
+          "Pod CIDR {pod} overlaps {other}; hosts there would be unreachable from pods (their traffic is captured by " +
+          "the pod network).",
         fix: "Use a pod CIDR outside the VNet and every connected network{suggestion}.",
       },
       more: {

@@ -34,7 +34,8 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "network.podCidrs[0]",
           message:
-            "Pod CIDR 10.244.0.0/19 holds 32 /24 node blocks, but the pools need 1100 (nodes at their maximum plus upgrade surge); each node takes a whole /24 whatever its maxPods.",
+            "Pod CIDR 10.244.0.0/19 holds 32 /24 node blocks, but the pools need 1100 (nodes at their maximum plus " +
+            "upgrade surge); each node takes a whole /24 whatever its maxPods.",
           fixIncludes: "/13",
         },
       ],
@@ -50,7 +51,8 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "network.podCidrs[0]",
           message:
-            "Pod CIDR 10.244.0.0/20 holds 16 /24 node blocks, but the pools need 17 (nodes at their maximum plus upgrade surge); each node takes a whole /24 whatever its maxPods.",
+            "Pod CIDR 10.244.0.0/20 holds 16 /24 node blocks, but the pools need 17 (nodes at their maximum plus " +
+            "upgrade surge); each node takes a whole /24 whatever its maxPods.",
           fixIncludes: "10.244.0.0/19",
         },
       ],

@@ -9,11 +9,13 @@ export default defineRule({
     family: "pod-cidr",
     severity: "error",
     description:
-      "With kubenet and Azure CNI Overlay every node takes a /24 of the pod CIDR, so the pod CIDR must hold one /24 per node, counting autoscaler maximums and upgrade surge.",
+      "With kubenet and Azure CNI Overlay every node takes a /24 of the pod CIDR, so the pod CIDR must hold one /24 " +
+      "per node, counting autoscaler maximums and upgrade surge.",
     messages: {
       tooSmall: {
         message:
-          "Pod CIDR {pod} holds {blocks} /24 node blocks, but the pools need {needed} (nodes at their maximum plus upgrade surge); each node takes a whole /24 whatever its maxPods.",
+          "Pod CIDR {pod} holds {blocks} /24 node blocks, but the pools need {needed} (nodes at their maximum plus " +
+          "upgrade surge); each node takes a whole /24 whatever its maxPods.",
         fix: "Use a /{bits} or larger pod CIDR (it holds {capacity} nodes), e.g. {suggested}.",
       },
       longerThan24: {
@@ -38,7 +40,8 @@ export default defineRule({
     const bits = podCidrPrefixLength(Math.max(needed, 1)) ?? 0;
     const messageId = v4.prefix.bits > POD_CIDR_BLOCK_BITS ? "longerThan24" : blocks < needed ? "tooSmall" : undefined;
     if (messageId === undefined) return;
-    // The run's free-space search: the supernet of the current range when nothing else uses it, else the first free range.
+    // The run's free-space search: the supernet of the current range when nothing else uses it, else the first free
+    // range.
     const free = fixes.replacement("pod-cidr", { path: v4.path, prefix: v4.prefix }, bits);
     const data = {
       pod: v4.prefix.toString(),

@@ -42,7 +42,8 @@ ruleTester(rule, {
           messageId: "dynamic",
           path: "vnet.subnets[2].cidr",
           message:
-            'Pod subnet "pods" (10.225.0.0/24) has 251 usable addresses, but its pools need 341 when full (11 nodes with surge, up to 31 addresses each: max pods + 1).',
+            'Pod subnet "pods" (10.225.0.0/24) has 251 usable addresses, but its pools need 341 when full (11 nodes ' +
+            "with surge, up to 31 addresses each: max pods + 1).",
           fixIncludes: "/23 or larger pod subnet",
         },
       ],
@@ -55,7 +56,8 @@ ruleTester(rule, {
           messageId: "static",
           path: "vnet.subnets[2].cidr",
           message:
-            'Pod subnet "pods" (10.225.0.0/25) holds 6 whole /28 blocks, but its pools need 22 (11 nodes with surge, 2 blocks each).',
+            'Pod subnet "pods" (10.225.0.0/25) holds 6 whole /28 blocks, but its pools need 22 (11 nodes with surge, ' +
+            "2 blocks each).",
           fixIncludes: "/23",
         },
       ],
@@ -71,7 +73,8 @@ ruleTester(rule, {
           messageId: "staticTooLarge",
           path: "vnet.subnets[2].cidr",
           message:
-            'Pod subnet "pods" (10.64.0.0/11) is larger than /12, the largest pod subnet static block allocation supports.',
+            'Pod subnet "pods" (10.64.0.0/11) is larger than /12, the largest pod subnet static block allocation ' +
+            "supports.",
         },
       ],
     },

@@ -17,21 +17,26 @@ export default defineRule({
     family: "subnet-sizing",
     severity: "error",
     description:
-      "A pod subnet must hold its pools' pod addresses at the autoscaler maximum plus surge: dynamic allocation up to maxPods + 1 addresses per node (the node's IP limit plus its primary IP), static block allocation whole /28 blocks (ceil((maxPods + 1) / 16) per node); a static block pod subnet may be at most /12.",
+      "A pod subnet must hold its pools' pod addresses at the autoscaler maximum plus surge: dynamic allocation up " +
+      "to maxPods + 1 addresses per node (the node's IP limit plus its primary IP), static block allocation " +
+      "whole /28 blocks (ceil((maxPods + 1) / 16) per node); a static block pod subnet may be at most /12.",
     messages: {
       dynamic: {
         message:
-          'Pod subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed} when full ({nodes} nodes with surge, up to {perNode} addresses each: max pods + 1).',
+          'Pod subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed} when full ' +
+          "({nodes} nodes with surge, up to {perNode} addresses each: max pods + 1).",
         fix: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods.",
       },
       static: {
         message:
-          'Pod subnet "{subnet}" ({cidr}) holds {have} whole /28 blocks, but its pools need {needed} ({nodes} nodes with surge, {perNode} blocks each).',
+          'Pod subnet "{subnet}" ({cidr}) holds {have} whole /28 blocks, but its pools need {needed} ({nodes} nodes ' +
+          "with surge, {perNode} blocks each).",
         fix: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods (16 × blocks − 1 wastes nothing).",
       },
       staticTooLarge: {
         message:
-          'Pod subnet "{subnet}" ({cidr}) is larger than /{limit}, the largest pod subnet static block allocation supports.',
+          'Pod subnet "{subnet}" ({cidr}) is larger than /{limit}, the largest pod subnet static block allocation ' +
+          "supports.",
         fix: "Use a /{limit} or smaller pod subnet.",
       },
     },
@@ -43,7 +48,9 @@ export default defineRule({
     ],
     checked: "2026-11-22",
     assumes:
-      "Dynamic allocation: a full node holds 16·ceil((maxPods + 8) / 16) addresses (a node asks for another batch of 16 when fewer than 8 are free); Microsoft's docs only state at least 16 per node, so this bound is derived.",
+      "Dynamic allocation: a full node holds 16·ceil((maxPods + 8) / 16) addresses (a node asks for another batch of " +
+      "16 when fewer than 8 are free); Microsoft's docs only state at least 16 per node, so this bound is " +
+      "derived.",
   },
   check({ plan, fixes, report }) {
     const poolsOf = groupBy(plan.pools, (p) => p.podSubnet);

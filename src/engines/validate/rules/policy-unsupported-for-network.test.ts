@@ -55,7 +55,8 @@ ruleTester(rule, {
           messageId: "byoPolicy",
           path: "network.policy",
           message:
-            "Network policy calico is set with BYO CNI (plugin none); AKS installs no policy engine there, your CNI enforces policy.",
+            "Network policy calico is set with BYO CNI (plugin none); AKS installs no policy engine there, your CNI " +
+            "enforces policy.",
         },
       ],
     },
@@ -70,7 +71,8 @@ ruleTester(rule, {
           messageId: "ciliumEngine",
           path: "network.policy",
           message:
-            "Network policy calico is set with the Cilium dataplane; Cilium enforces network policy itself and does not run Azure NPM or Calico.",
+            "Network policy calico is set with the Cilium dataplane; Cilium enforces network policy itself and does " +
+            "not run Azure NPM or Calico.",
         },
       ],
     },
@@ -98,7 +100,8 @@ ruleTester(rule, {
           messageId: "oldVersion",
           path: "network.policy",
           message:
-            "Network policy calico is set on Kubernetes 1.29; since the 2026-05-29 release AKS rejects installing Azure NPM or Calico on Kubernetes older than 1.30.",
+            "Network policy calico is set on Kubernetes 1.29; since the 2026-05-29 release AKS rejects installing " +
+            "Azure NPM or Calico on Kubernetes older than 1.30.",
         },
       ],
     },

@@ -13,12 +13,14 @@ export default defineRule({
       },
       byoPolicy: {
         message:
-          "Network policy {policy} is set with BYO CNI (plugin none); AKS installs no policy engine there, your CNI enforces policy.",
+          "Network policy {policy} is set with BYO CNI (plugin none); AKS installs no policy engine there, your CNI " +
+          "enforces policy.",
         fix: "Remove network.policy and configure policy in the CNI you install.",
       },
       ciliumEngine: {
         message:
-          "Network policy {policy} is set with the Cilium dataplane; Cilium enforces network policy itself and does not run Azure NPM or Calico.",
+          "Network policy {policy} is set with the Cilium dataplane; Cilium enforces network policy itself and does " +
+          "not run Azure NPM or Calico.",
         fix: "Set network.policy: cilium (or none).",
       },
       ciliumPolicyDataplane: {
@@ -27,7 +29,8 @@ export default defineRule({
       },
       oldVersion: {
         message:
-          "Network policy {policy} is set on Kubernetes {version}; since the 2026-05-29 release AKS rejects installing Azure NPM or Calico on Kubernetes older than 1.30.",
+          "Network policy {policy} is set on Kubernetes {version}; since the 2026-05-29 release AKS rejects " +
+          "installing Azure NPM or Calico on Kubernetes older than 1.30.",
         fix: "Use Kubernetes 1.30 or later, or Cilium network policy (dataplane: cilium, policy: cilium).",
       },
     },
@@ -40,7 +43,9 @@ export default defineRule({
     ],
     checked: "2026-11-22",
     assumes:
-      "Some AKS pages show `--network-policy cilium` without a dataplane flag and neither the az CLI nor Terraform's CLI path checks the pair at parse time, but the Cilium page and the Terraform provider require dataplane cilium for Cilium policy; the rule follows them.",
+      "Some AKS pages show `--network-policy cilium` without a dataplane flag and neither the az CLI nor Terraform's " +
+      "CLI path checks the pair at parse time, but the Cilium page and the Terraform provider require dataplane " +
+      "cilium for Cilium policy; the rule follows them.",
   },
   check({ plan, report }) {
     const policy = plan.policy;

@@ -11,7 +11,8 @@ export default defineRule({
     messages: {
       tooFew: {
         message:
-          'Pool "{pool}" has room for {pods} pods ({nodes} node(s) × maxPods {maxPods}); AKS requires at least {floor} per pool.',
+          'Pool "{pool}" has room for {pods} pods ({nodes} node(s) × maxPods {maxPods}); AKS requires at least ' +
+          "{floor} per pool.",
         fix: "Raise maxPods to {needMaxPods} or the node count to {needNodes}.",
       },
     },

@@ -29,13 +29,17 @@ ruleTester(rule, {
           messageId: "reserved",
           path: "network.podCidrs[0]",
           message:
-            "Pod CIDR 172.16.0.0/12 overlaps 172.30.0.0/16, which AKS does not allow for pod, service or VNet ranges (reserved by AKS; pod CIDRs overlapping it are rejected on create and update since the 2026-05-29 release).",
+            "Pod CIDR 172.16.0.0/12 overlaps 172.30.0.0/16, which AKS does not allow for pod, service or VNet ranges " +
+            "(reserved by AKS; pod CIDRs overlapping it are rejected on create and update since the 2026-05-29 " +
+            "release).",
         },
         {
           messageId: "reserved",
           path: "network.podCidrs[0]",
           message:
-            "Pod CIDR 172.16.0.0/12 overlaps 172.31.0.0/16, which AKS does not allow for pod, service or VNet ranges (reserved by AKS; pod CIDRs overlapping it are rejected on create and update since the 2026-05-29 release).",
+            "Pod CIDR 172.16.0.0/12 overlaps 172.31.0.0/16, which AKS does not allow for pod, service or VNet ranges " +
+            "(reserved by AKS; pod CIDRs overlapping it are rejected on create and update since the 2026-05-29 " +
+            "release).",
         },
       ],
     },
@@ -50,7 +54,8 @@ ruleTester(rule, {
           messageId: "reserved",
           path: "network.serviceCidrs[0]",
           message:
-            "Service CIDR 169.254.0.0/16 overlaps 169.254.0.0/16, which AKS does not allow for pod, service or VNet ranges (link-local: Azure platform services (instance metadata, LocalDNS)).",
+            "Service CIDR 169.254.0.0/16 overlaps 169.254.0.0/16, which AKS does not allow for pod, service or VNet " +
+            "ranges (link-local: Azure platform services (instance metadata, LocalDNS)).",
         },
       ],
     },
@@ -64,7 +69,8 @@ ruleTester(rule, {
           messageId: "reserved",
           path: "vnet.addressSpace[1]",
           message:
-            "VNet address space 192.0.2.0/24 overlaps 192.0.2.0/24, which AKS does not allow for pod, service or VNet ranges (reserved by AKS (RFC 5737 documentation range)).",
+            "VNet address space 192.0.2.0/24 overlaps 192.0.2.0/24, which AKS does not allow for pod, service or " +
+            "VNet ranges (reserved by AKS (RFC 5737 documentation range)).",
         },
       ],
     },

@@ -11,7 +11,8 @@ export default defineRule({
     family: "pod-cidr",
     severity: "error",
     description:
-      "The pod CIDR, the service CIDR and the VNet address space must not overlap 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 or 192.0.2.0/24.",
+      "The pod CIDR, the service CIDR and the VNet address space must not overlap 169.254.0.0/16, 172.30.0.0/16, " +
+      "172.31.0.0/16 or 192.0.2.0/24.",
     messages: {
       reserved: {
         message: "{what} {cidr} overlaps {reserved}, which AKS does not allow for pod, service or VNet ranges ({why}).",

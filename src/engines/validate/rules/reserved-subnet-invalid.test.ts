@@ -25,7 +25,8 @@ ruleTester(rule, {
           messageId: "nameCase",
           path: "vnet.subnets[2].name",
           message:
-            'Subnet "azurefirewallsubnet" is meant as Azure Firewall subnet, but Azure requires the name "AzureFirewallSubnet" exactly.',
+            'Subnet "azurefirewallsubnet" is meant as Azure Firewall subnet, but Azure requires the name ' +
+            '"AzureFirewallSubnet" exactly.',
         },
       ],
     },
@@ -60,7 +61,9 @@ ruleTester(rule, {
           path: "vnet.subnets[2].cidr",
           severity: "warning",
           message:
-            'VPN / ExpressRoute gateway subnet "GatewaySubnet" is 10.224.12.0/28; Microsoft recommends /27 or larger (a /29 is too small for an ExpressRoute and VPN gateway side by side and for most current configurations).',
+            'VPN / ExpressRoute gateway subnet "GatewaySubnet" is 10.224.12.0/28; Microsoft recommends /27 or larger ' +
+            "(a /29 is too small for an ExpressRoute and VPN gateway side by side and for most current " +
+            "configurations).",
         },
       ],
     },
@@ -72,7 +75,8 @@ ruleTester(rule, {
           messageId: "delegated",
           path: "vnet.subnets[2].delegation",
           message:
-            'Azure Bastion subnet "AzureBastionSubnet" is delegated to Microsoft.Web/serverFarms; it must not be delegated.',
+            'Azure Bastion subnet "AzureBastionSubnet" is delegated to Microsoft.Web/serverFarms; it must not be ' +
+            "delegated.",
         },
       ],
     },
@@ -87,7 +91,8 @@ ruleTester(rule, {
           messageId: "used",
           path: "nodePools[1].subnet",
           message:
-            'VPN / ExpressRoute gateway subnet "GatewaySubnet" is also named at nodePools[1].subnet; nothing else may be deployed into it.',
+            'VPN / ExpressRoute gateway subnet "GatewaySubnet" is also named at nodePools[1].subnet; nothing else ' +
+            "may be deployed into it.",
         },
       ],
     },

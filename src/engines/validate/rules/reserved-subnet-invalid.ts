@@ -24,7 +24,9 @@ export default defineRule({
     family: "vnet-layout",
     severity: "error",
     description:
-      "Azure Firewall, its management subnet, Azure Bastion and VPN/ExpressRoute gateways need subnets with their exact reserved names (AzureFirewallSubnet, AzureFirewallManagementSubnet, AzureBastionSubnet, GatewaySubnet), their minimum sizes, no delegation and nothing else in them.",
+      "Azure Firewall, its management subnet, Azure Bastion and VPN/ExpressRoute gateways need subnets with their " +
+      "exact reserved names (AzureFirewallSubnet, AzureFirewallManagementSubnet, AzureBastionSubnet, " +
+      "GatewaySubnet), their minimum sizes, no delegation and nothing else in them.",
     messages: {
       nameCase: {
         message: 'Subnet "{subnet}" is meant as {title}, but Azure requires the name "{name}" exactly.',
@@ -40,7 +42,8 @@ export default defineRule({
       },
       belowRecommended: {
         message:
-          '{title} "{subnet}" is {cidr}; Microsoft recommends /{recommended} or larger (a /29 is too small for an ExpressRoute and VPN gateway side by side and for most current configurations).',
+          '{title} "{subnet}" is {cidr}; Microsoft recommends /{recommended} or larger (a /29 is too small for an ' +
+          "ExpressRoute and VPN gateway side by side and for most current configurations).",
         fix: "Use a /{recommended} or larger gateway subnet.",
         severity: "warning",
       },
@@ -58,7 +61,8 @@ export default defineRule({
     ).filter((u, i, a) => a.indexOf(u) === i),
     checked: "2026-12-06",
     assumes:
-      "GatewaySubnet: Azure accepts /29, Microsoft recommends /27 or larger; smaller than /27 is a warning, smaller than /29 an error.",
+      "GatewaySubnet: Azure accepts /29, Microsoft recommends /27 or larger; smaller than /27 is a warning, smaller " +
+      "than /29 an error.",
   },
   check({ plan, report }) {
     const subnets = plan.plan.vnet?.subnets ?? [];

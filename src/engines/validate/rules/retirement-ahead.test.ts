@@ -59,7 +59,8 @@ ruleTester(rule, {
           messageId: "ws2022",
           path: "nodePools[1].os",
           message:
-            'Pool "win" runs Windows Server 2022, which AKS retires on 2028-06-30 (earlier release notes said 2027-03-15).',
+            'Pool "win" runs Windows Server 2022, which AKS retires on 2028-06-30 (earlier release notes said ' +
+            "2027-03-15).",
         },
       ],
     },

@@ -13,7 +13,8 @@ export default defineRule({
     family: "retirement",
     severity: "warning",
     description:
-      "Parts of the plan that AKS retires: kubenet (31 March 2028), Azure Network Policy Manager on Linux (30 September 2028) and on Windows (30 September 2026), Windows Server 2022 node pools (30 June 2028).",
+      "Parts of the plan that AKS retires: kubenet (31 March 2028), Azure Network Policy Manager on Linux (30 " +
+      "September 2028) and on Windows (30 September 2026), Windows Server 2022 node pools (30 June 2028).",
     messages: {
       kubenet: {
         message: "kubenet retires on {date}; AKS will stop supporting kubenet clusters then.",
@@ -30,7 +31,8 @@ export default defineRule({
       },
       ws2022: {
         message:
-          'Pool "{pool}" runs Windows Server 2022, which AKS retires on {date} (earlier release notes said {previous}).',
+          'Pool "{pool}" runs Windows Server 2022, which AKS retires on {date} (earlier release notes said ' +
+          "{previous}).",
         fix: "Plan os: Windows2025 for new Windows pools.",
       },
     },

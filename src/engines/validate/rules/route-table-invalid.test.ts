@@ -49,7 +49,8 @@ ruleTester(rule, {
           messageId: "noRouteTable",
           path: "vnet.subnets[0]",
           message:
-            'Outbound type userDefinedRouting needs a route table on node subnet "aks-nodes", but it has none; AKS refuses to create the cluster.',
+            'Outbound type userDefinedRouting needs a route table on node subnet "aks-nodes", but it has none; AKS ' +
+            "refuses to create the cluster.",
           fixIncludes: "set vnet.subnets[0].routeTable",
         },
       ],
@@ -62,7 +63,8 @@ ruleTester(rule, {
           messageId: "noDefaultRoute",
           path: "vnet.routeTables[0].routes",
           message:
-            'Route table "rt-aks" on node subnet "aks-nodes" has no 0.0.0.0/0 route; with outbound type userDefinedRouting the nodes would have no outbound path.',
+            'Route table "rt-aks" on node subnet "aks-nodes" has no 0.0.0.0/0 route; with outbound type ' +
+            "userDefinedRouting the nodes would have no outbound path.",
         },
       ],
     },
@@ -74,7 +76,9 @@ ruleTester(rule, {
           messageId: "defaultToInternet",
           path: "vnet.routeTables[0].routes[0].nextHopType",
           message:
-            'Route table "rt-aks" sends 0.0.0.0/0 to the Internet; with outbound type userDefinedRouting AKS requires the default route to point to a gateway or appliance (it has no public IP to translate addresses).',
+            'Route table "rt-aks" sends 0.0.0.0/0 to the Internet; with outbound type userDefinedRouting AKS ' +
+            "requires the default route to point to a gateway or appliance (it has no public IP to translate " +
+            "addresses).",
         },
       ],
     },
@@ -90,7 +94,8 @@ ruleTester(rule, {
           messageId: "noDefaultRouteV6",
           path: "vnet.routeTables[0].routes",
           message:
-            'Route table "rt-aks" on node subnet "aks-nodes" has no ::/0 route; AKS warns dual-stack clusters with outbound type userDefinedRouting that IPv6 egress needs one.',
+            'Route table "rt-aks" on node subnet "aks-nodes" has no ::/0 route; AKS warns dual-stack clusters with ' +
+            "outbound type userDefinedRouting that IPv6 egress needs one.",
         },
       ],
     },
@@ -104,7 +109,8 @@ ruleTester(rule, {
           messageId: "unknownTable",
           path: "vnet.subnets[1].routeTable",
           message:
-            'Subnet "shared" names route table "rt-elsewhere", which vnet.routeTables does not describe, so its routes cannot be checked.',
+            'Subnet "shared" names route table "rt-elsewhere", which vnet.routeTables does not describe, so its ' +
+            "routes cannot be checked.",
           fixIncludes: "(known: none)",
         },
       ],
@@ -128,7 +134,8 @@ ruleTester(rule, {
           messageId: "badPrefix",
           path: "vnet.routeTables[0].routes[1].addressPrefix",
           message:
-            'Route "typo" of route table "rt-aks" has address prefix "10.1.0.0/33", which is not a CIDR: prefix length 33 is out of range for IPv4 (0 to 32).',
+            'Route "typo" of route table "rt-aks" has address prefix "10.1.0.0/33", which is not a CIDR: prefix ' +
+            "length 33 is out of range for IPv4 (0 to 32).",
         },
         {
           messageId: "applianceWithoutAddress",
@@ -140,7 +147,8 @@ ruleTester(rule, {
           messageId: "badNextHopAddress",
           path: "vnet.routeTables[0].routes[3].nextHopIpAddress",
           message:
-            'Route "gw" of route table "rt-aks" has nextHopIpAddress "10.1.1.4", but Azure takes a next-hop address only for nextHopType VirtualAppliance (this route: VirtualNetworkGateway).',
+            'Route "gw" of route table "rt-aks" has nextHopIpAddress "10.1.1.4", but Azure takes a next-hop address ' +
+            "only for nextHopType VirtualAppliance (this route: VirtualNetworkGateway).",
         },
         {
           messageId: "badNextHopAddress",

@@ -10,33 +10,46 @@ export default defineRule({
     family: "outbound",
     severity: "error",
     description:
-      "With outboundType userDefinedRouting every node subnet needs a route table whose 0.0.0.0/0 route points to a firewall, gateway or other appliance (not the Internet); every route table a subnet names must be described, and its routes must be well-formed.",
+      "With outboundType userDefinedRouting every node subnet needs a route table whose 0.0.0.0/0 route points to a " +
+      "firewall, gateway or other appliance (not the Internet); every route table a subnet names must be " +
+      "described, and its routes must be well-formed.",
     messages: {
       noRouteTable: {
         message:
-          'Outbound type userDefinedRouting needs a route table on node subnet "{subnet}", but it has none; AKS refuses to create the cluster.',
-        fix: "Attach a route table whose 0.0.0.0/0 route points to your firewall or appliance: set vnet.subnets[{index}].routeTable and describe the table in vnet.routeTables.",
+          'Outbound type userDefinedRouting needs a route table on node subnet "{subnet}", but it has none; AKS ' +
+          "refuses to create the cluster.",
+        fix:
+          "Attach a route table whose 0.0.0.0/0 route points to your firewall or appliance: set " +
+          "vnet.subnets[{index}].routeTable and describe the table in vnet.routeTables.",
         aksErrorCode: "ExistingRouteTableNotAssociatedWithSubnet",
       },
       noDefaultRoute: {
         message:
-          'Route table "{table}" on node subnet "{subnet}" has no 0.0.0.0/0 route; with outbound type userDefinedRouting the nodes would have no outbound path.',
-        fix: 'Add a route { addressPrefix: 0.0.0.0/0, nextHopType: VirtualAppliance, nextHopIpAddress: <your firewall\'s private address> } to "{table}".',
+          'Route table "{table}" on node subnet "{subnet}" has no 0.0.0.0/0 route; with outbound type ' +
+          "userDefinedRouting the nodes would have no outbound path.",
+        fix:
+          "Add a route { addressPrefix: 0.0.0.0/0, nextHopType: VirtualAppliance, nextHopIpAddress: <your " +
+          'firewall\'s private address> } to "{table}".',
       },
       defaultToInternet: {
         message:
-          'Route table "{table}" sends 0.0.0.0/0 to the Internet; with outbound type userDefinedRouting AKS requires the default route to point to a gateway or appliance (it has no public IP to translate addresses).',
-        fix: "Point route {route} to your firewall or appliance (nextHopType VirtualAppliance with its nextHopIpAddress, or VirtualNetworkGateway).",
+          'Route table "{table}" sends 0.0.0.0/0 to the Internet; with outbound type userDefinedRouting AKS requires ' +
+          "the default route to point to a gateway or appliance (it has no public IP to translate addresses).",
+        fix:
+          "Point route {route} to your firewall or appliance (nextHopType VirtualAppliance with its " +
+          "nextHopIpAddress, or VirtualNetworkGateway).",
       },
       noDefaultRouteV6: {
         message:
-          'Route table "{table}" on node subnet "{subnet}" has no ::/0 route; AKS warns dual-stack clusters with outbound type userDefinedRouting that IPv6 egress needs one.',
+          'Route table "{table}" on node subnet "{subnet}" has no ::/0 route; AKS warns dual-stack clusters with ' +
+          "outbound type userDefinedRouting that IPv6 egress needs one.",
         fix: 'Add a route for ::/0 to "{table}" pointing to your IPv6-capable appliance or gateway.',
         severity: "warning",
       },
       unknownTable: {
         message:
-          'Subnet "{subnet}" names route table "{table}", which vnet.routeTables does not describe, so its routes cannot be checked.',
+          'Subnet "{subnet}" names route table "{table}", which vnet.routeTables does not describe, so its routes ' +
+          "cannot be checked.",
         fix: 'Describe route table "{table}" and its routes in vnet.routeTables (known: {known}).',
         severity: "warning",
       },
@@ -59,11 +72,14 @@ export default defineRule({
       UDR_DOC,
       "https://learn.microsoft.com/azure/aks/egress-outboundtype",
       "https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview",
-      "Azure/AKS:CHANGELOG.md (release 2023-10-08: a warning for dual-stack clusters with outbound type user-defined routing whose route table has no default IPv6 route)",
+      "Azure/AKS:CHANGELOG.md (release 2023-10-08: a warning for dual-stack clusters with outbound type user-defined " +
+        "routing whose route table has no default IPv6 route)",
     ],
     checked: "2026-12-06",
     assumes:
-      "The AKS error ExistingRouteTableNotAssociatedWithSubnet is what AKS returns when the node subnet has no route table (seen in recorded deployments; the egress-udr page states the route table requirement). A route table the plan names without describing it may exist in Azure, so it is a warning, not an error.",
+      "The AKS error ExistingRouteTableNotAssociatedWithSubnet is what AKS returns when the node subnet has no route " +
+      "table (seen in recorded deployments; the egress-udr page states the route table requirement). A route " +
+      "table the plan names without describing it may exist in Azure, so it is a warning, not an error.",
   },
   check({ plan, report }) {
     const vnet = plan.plan.vnet;
@@ -89,7 +105,8 @@ export default defineRule({
           const problem = !addr.ok
             ? "which is not an IP address"
             : r.nextHopType !== "VirtualAppliance"
-              ? `but Azure takes a next-hop address only for nextHopType VirtualAppliance (this route: ${r.nextHopType})`
+              ? `but Azure takes a next-hop address only for nextHopType VirtualAppliance (this route: ` +
+                `${r.nextHopType})`
               : undefined;
           if (problem)
             report({

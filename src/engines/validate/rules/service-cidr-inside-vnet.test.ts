@@ -25,7 +25,8 @@ ruleTester(rule, {
           messageId: "inside",
           path: "network.serviceCidrs[0]",
           message:
-            "Service CIDR 10.230.0.0/16 overlaps VNet address space 10.224.0.0/12 without overlapping a subnet today; a subnet added there later breaks cluster upgrades.",
+            "Service CIDR 10.230.0.0/16 overlaps VNet address space 10.224.0.0/12 without overlapping a subnet " +
+            "today; a subnet added there later breaks cluster upgrades.",
         },
       ],
     },

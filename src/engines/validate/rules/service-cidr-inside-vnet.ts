@@ -11,18 +11,22 @@ export default defineRule({
     messages: {
       inside: {
         message:
-          "Service CIDR {service} overlaps {vnet} without overlapping a subnet today; a subnet added there later breaks cluster upgrades.",
+          "Service CIDR {service} overlaps {vnet} without overlapping a subnet today; a subnet added there later " +
+          "breaks cluster upgrades.",
         fix: "Choose a service CIDR outside the VNet address space{suggestion}.",
       },
     },
     aksErrorCode: "ServiceCidrOverlapExistingSubnetsCidr",
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-legacy-cni.md",
-      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-servicecidroverlapexistingsubnetscidr.md",
+      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/" +
+        "error-code-servicecidroverlapexistingsubnetscidr.md",
     ],
     checked: "2026-11-22",
     assumes:
-      "One AKS page says the service CIDR must not be within the VNet range, the same page's FAQ says it is possible but not recommended, and the API only forbids overlapping subnets. AKS accepts it, so this is a warning; overlapping a subnet is the error rule service-cidr-overlaps-subnet.",
+      "One AKS page says the service CIDR must not be within the VNet range, the same page's FAQ says it is possible " +
+      "but not recommended, and the API only forbids overlapping subnets. AKS accepts it, so this is a warning; " +
+      "overlapping a subnet is the error rule service-cidr-overlaps-subnet.",
   },
   check({ plan, fixes, report }) {
     const subnets = indexOf(plan, "subnets");

@@ -41,7 +41,8 @@ ruleTester(rule, {
           messageId: "public",
           path: "network.serviceCidrs[0]",
           message:
-            "Service CIDR 20.0.0.0/16 is not inside RFC 1918 or RFC 6598 space (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10); AKS blocks service CIDRs in public ranges.",
+            "Service CIDR 20.0.0.0/16 is not inside RFC 1918 or RFC 6598 space (10.0.0.0/8, 172.16.0.0/12, " +
+            "192.168.0.0/16, 100.64.0.0/10); AKS blocks service CIDRs in public ranges.",
           fixIncludes: "e.g. 10.0.0.0/16 (free in this plan; DNS service IP 10.0.0.10)",
         },
       ],
@@ -57,7 +58,8 @@ ruleTester(rule, {
           messageId: "public",
           path: "network.serviceCidrs[0]",
           message:
-            "Service CIDR 172.32.0.0/16 is not inside RFC 1918 or RFC 6598 space (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10); AKS blocks service CIDRs in public ranges.",
+            "Service CIDR 172.32.0.0/16 is not inside RFC 1918 or RFC 6598 space (10.0.0.0/8, 172.16.0.0/12, " +
+            "192.168.0.0/16, 100.64.0.0/10); AKS blocks service CIDRs in public ranges.",
         },
       ],
     },
@@ -72,7 +74,8 @@ ruleTester(rule, {
           messageId: "multicast",
           path: "network.serviceCidrs[0]",
           message:
-            "Service CIDR 224.1.0.0/16 overlaps the multicast range 224.0.0.0/4; AKS blocks service CIDRs in multicast ranges.",
+            "Service CIDR 224.1.0.0/16 overlaps the multicast range 224.0.0.0/4; AKS blocks service CIDRs in " +
+            "multicast ranges.",
           fixIncludes: "Use a private range, e.g. 10.0.0.0/16",
         },
       ],
@@ -89,7 +92,8 @@ ruleTester(rule, {
           messageId: "multicast",
           path: "network.serviceCidrs[1]",
           message:
-            "Service CIDR ff05::/108 overlaps the multicast range ff00::/8; AKS blocks service CIDRs in multicast ranges.",
+            "Service CIDR ff05::/108 overlaps the multicast range ff00::/8; AKS blocks service CIDRs in multicast " +
+            "ranges.",
         },
       ],
     },

@@ -12,7 +12,8 @@ export default defineRule({
     family: "service-cidr",
     severity: "error",
     description:
-      "AKS blocks service CIDRs in public and multicast ranges: an IPv4 service CIDR must lie in RFC 1918 or RFC 6598 space, and no service CIDR may overlap a multicast range.",
+      "AKS blocks service CIDRs in public and multicast ranges: an IPv4 service CIDR must lie in RFC 1918 or RFC " +
+      "6598 space, and no service CIDR may overlap a multicast range.",
     messages: {
       multicast: {
         message:
@@ -21,14 +22,18 @@ export default defineRule({
       },
       public: {
         message:
-          "Service CIDR {cidr} is not inside RFC 1918 or RFC 6598 space (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10); AKS blocks service CIDRs in public ranges.",
+          "Service CIDR {cidr} is not inside RFC 1918 or RFC 6598 space (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, " +
+          "100.64.0.0/10); AKS blocks service CIDRs in public ranges.",
         fix: "Use a range inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10{suggestion}.",
       },
     },
     sources: sourceUrls(SERVICE_CIDR_PRIVATE_SPACE_V4, MULTICAST_RANGES),
     checked: "2026-12-06",
     assumes:
-      "The AKS release note of 2023-10-01 says AKS validates, and blocks if necessary, service CIDRs in public and multicast ranges, and links the VNet FAQ's list of address ranges; it does not list them. aksnet reads 'public' as outside RFC 1918 and RFC 6598 (which Azure treats as private), and checks IPv6 service CIDRs only for multicast (ff00::/8), since the FAQ's list is IPv4.",
+      "The AKS release note of 2023-10-01 says AKS validates, and blocks if necessary, service CIDRs in public and " +
+      "multicast ranges, and links the VNet FAQ's list of address ranges; it does not list them. aksnet reads " +
+      "'public' as outside RFC 1918 and RFC 6598 (which Azure treats as private), and checks IPv6 service CIDRs " +
+      "only for multicast (ff00::/8), since the FAQ's list is IPv4.",
   },
   check({ plan, fixes, report }) {
     for (const s of serviceCidrs(plan)) {

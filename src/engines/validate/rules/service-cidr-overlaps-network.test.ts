@@ -25,7 +25,8 @@ ruleTester(rule, {
           messageId: "podCidr",
           path: "network.serviceCidrs[0]",
           message:
-            "Service CIDR 10.244.128.0/17 overlaps pod CIDR 10.244.0.0/16; a service address would also be a pod address.",
+            "Service CIDR 10.244.128.0/17 overlaps pod CIDR 10.244.0.0/16; a service address would also be a pod " +
+            "address.",
         },
       ],
     },
@@ -40,7 +41,8 @@ ruleTester(rule, {
           messageId: "connected",
           path: "network.serviceCidrs[0]",
           message:
-            'Service CIDR 10.1.0.0/16 overlaps connected network "hub" (10.1.0.0/16); traffic to those addresses would be captured as service traffic.',
+            'Service CIDR 10.1.0.0/16 overlaps connected network "hub" (10.1.0.0/16); traffic to those addresses ' +
+            "would be captured as service traffic.",
           fixIncludes: "e.g. 10.0.0.0/16",
         },
       ],
@@ -56,13 +58,16 @@ ruleTester(rule, {
         ...Array.from({ length: 10 }, (_, i) => ({
           messageId: "connected",
           path: "network.serviceCidrs[0]",
-          message: `Service CIDR 10.9.0.0/16 overlaps connected network "branches" (10.9.${i}.0/24); traffic to those addresses would be captured as service traffic.`,
+          message:
+            `Service CIDR 10.9.0.0/16 overlaps connected network "branches" (10.9.${i}.0/24); traffic to ` +
+            `those addresses would be captured as service traffic.`,
         })),
         {
           messageId: "more",
           path: "network.serviceCidrs[0]",
           message:
-            "Service CIDR 10.9.0.0/16 also overlaps 2 more pod CIDR or connected-network ranges (the first 10 are reported).",
+            "Service CIDR 10.9.0.0/16 also overlaps 2 more pod CIDR or connected-network ranges (the first 10 are " +
+            "reported).",
           fixIncludes: "e.g. 10.0.0.0/16 (free in this plan; DNS service IP 10.0.0.10)",
         },
       ],

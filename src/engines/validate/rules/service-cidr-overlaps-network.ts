@@ -8,7 +8,8 @@ export default defineRule({
     family: "service-cidr",
     severity: "error",
     description:
-      "The service CIDR must not overlap the pod CIDR or any connected network (peerings, VPN, ExpressRoute, on-premises).",
+      "The service CIDR must not overlap the pod CIDR or any connected network (peerings, VPN, ExpressRoute, " +
+      "on-premises).",
     messages: {
       podCidr: {
         message: "Service CIDR {service} overlaps pod CIDR {pod}; a service address would also be a pod address.",
@@ -21,7 +22,8 @@ export default defineRule({
       },
       more: {
         message:
-          "Service CIDR {service} also overlaps {more} more pod CIDR or connected-network ranges (the first {shown} are reported).",
+          "Service CIDR {service} also overlaps {more} more pod CIDR or connected-network ranges (the first {shown} " +
+          "are reported).",
         fix: "Choose a service CIDR no pod CIDR or connected network uses{suggestion}.",
       },
     },
@@ -31,7 +33,8 @@ export default defineRule({
     ],
     checked: "2026-11-22",
     assumes:
-      "The Overlay page phrases the pod CIDR overlap as guidance, but Kubernetes cannot route a service address that is also a pod address, so it is an error.",
+      "The Overlay page phrases the pod CIDR overlap as guidance, but Kubernetes cannot route a service address that " +
+      "is also a pod address, so it is an error.",
   },
   check({ plan, fixes, report }) {
     const pods = indexOf(plan, "podCidrs");

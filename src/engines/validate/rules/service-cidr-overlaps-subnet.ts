@@ -11,17 +11,23 @@ export default defineRule({
     messages: {
       overlap: {
         message: "Service CIDR {service} overlaps {subnet}.",
-        fix: "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
+        fix:
+          "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after " +
+          "the cluster is created.",
       },
       more: {
         message: "Service CIDR {service} also overlaps {more} more subnets (the first {shown} are reported).",
-        fix: "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after the cluster is created.",
+        fix:
+          "Choose a service CIDR outside the VNet's subnets{suggestion}; the service CIDR cannot be changed after " +
+          "the cluster is created.",
       },
     },
     aksErrorCode: "ServiceCidrOverlapExistingSubnetsCidr",
     sources: [
-      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-servicecidroverlapexistingsubnetscidr.md",
-      "Azure/azure-rest-api-specs:specification/containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2025-05-01/managedClusters.json",
+      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/" +
+        "error-code-servicecidroverlapexistingsubnetscidr.md",
+      "Azure/azure-rest-api-specs:specification/containerservice/resource-manager/Microsoft.ContainerService/aks/" +
+        "stable/2025-05-01/managedClusters.json",
     ],
     checked: "2026-11-22",
   },

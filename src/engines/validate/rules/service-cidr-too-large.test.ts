@@ -48,7 +48,8 @@ ruleTester(rule, {
           path: "network.serviceCidrs[0]",
           severity: "warning",
           message:
-            "Service CIDR 10.96.0.0/12 is a /12; Kubernetes accepts /12, but AKS docs say the service CIDR must be smaller than /12.",
+            "Service CIDR 10.96.0.0/12 is a /12; Kubernetes accepts /12, but AKS docs say the service CIDR must be " +
+            "smaller than /12.",
         },
       ],
     },

@@ -10,7 +10,8 @@ export default defineRule({
     family: "service-cidr",
     severity: "error",
     description:
-      "The service CIDR may hold at most 20 host bits: IPv4 /12 or longer (AKS docs: smaller than /12), IPv6 /108 or longer.",
+      "The service CIDR may hold at most 20 host bits: IPv4 /12 or longer (AKS docs: smaller than /12), IPv6 /108 or " +
+      "longer.",
     messages: {
       tooLarge: {
         message: "Service CIDR {cidr} is too large: the mask must be /{min} or longer for IPv{family}.",
@@ -18,7 +19,8 @@ export default defineRule({
       },
       exactly12: {
         message:
-          "Service CIDR {cidr} is a /12; Kubernetes accepts /12, but AKS docs say the service CIDR must be smaller than /12.",
+          "Service CIDR {cidr} is a /12; Kubernetes accepts /12, but AKS docs say the service CIDR must be smaller " +
+          "than /12.",
         fix: "Use a /13 or smaller range{suggestion}, unless you have confirmed AKS accepts a /12.",
         severity: "warning",
       },

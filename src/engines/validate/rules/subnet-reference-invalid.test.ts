@@ -64,7 +64,8 @@ ruleTester(rule, {
           messageId: "delegated",
           path: "nodePools[1].subnet",
           message:
-            'Pool "user" uses subnet "shared", which is delegated to Microsoft.ContainerInstance/containerGroups; AKS node subnets must not be delegated.',
+            'Pool "user" uses subnet "shared", which is delegated to Microsoft.ContainerInstance/containerGroups; ' +
+            "AKS node subnets must not be delegated.",
         },
       ],
     },
@@ -78,7 +79,8 @@ ruleTester(rule, {
           messageId: "podSubnetModel",
           path: "nodePools[1].podSubnet",
           message:
-            'Pool "user" names pod subnet "shared", but the cluster uses azure-cni-overlay; pod subnets need plugin azure without pluginMode overlay.',
+            'Pool "user" names pod subnet "shared", but the cluster uses azure-cni-overlay; pod subnets need plugin ' +
+            "azure without pluginMode overlay.",
         },
       ],
     },

@@ -12,7 +12,8 @@ export default defineRule({
     family: "vnet-layout",
     severity: "error",
     description:
-      "Pools must name subnets of the plan's VNet; node subnets must not be delegated; pod subnets need Azure CNI without overlay.",
+      "Pools must name subnets of the plan's VNet; node subnets must not be delegated; pod subnets need Azure CNI " +
+      "without overlay.",
     messages: {
       unknownSubnet: {
         message: 'Pool "{pool}" names subnet "{subnet}", which is not in vnet.subnets.',
@@ -26,12 +27,14 @@ export default defineRule({
       },
       delegated: {
         message:
-          'Pool "{pool}" uses subnet "{subnet}", which is delegated to {delegation}; AKS node subnets must not be delegated.',
+          'Pool "{pool}" uses subnet "{subnet}", which is delegated to {delegation}; AKS node subnets must not be ' +
+          "delegated.",
         fix: "Use a subnet without a delegation for the nodes.",
       },
       podSubnetModel: {
         message:
-          'Pool "{pool}" names pod subnet "{subnet}", but the cluster uses {model}; pod subnets need plugin azure without pluginMode overlay.',
+          'Pool "{pool}" names pod subnet "{subnet}", but the cluster uses {model}; pod subnets need plugin azure ' +
+          "without pluginMode overlay.",
         fix: "Remove podSubnet, or set plugin azure without pluginMode to use Azure CNI pod subnet.",
       },
       allocationWithoutPodSubnet: {
@@ -39,15 +42,19 @@ export default defineRule({
         fix: "Set podSubnet for the pool, or remove podIpAllocation.",
       },
       staticBlockVersion: {
-        message: `Pool "{pool}" uses static block allocation, which needs Kubernetes ${STATIC_MIN.text} or later (this plan: {version}).`,
+        message:
+          `Pool "{pool}" uses static block allocation, which needs Kubernetes ${STATIC_MIN.text} or later ` +
+          `(this plan: {version}).`,
         fix: `Use Kubernetes ${STATIC_MIN.text} or later, or DynamicIndividual allocation.`,
       },
     },
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md",
       "MicrosoftDocs/azure-aks-docs:articles/aks/node-pool-unique-subnet.md",
-      "Azure/azure-cli-extensions:src/aks-preview/azext_aks_preview/_help.py (--pod-ip-allocation-mode requires --pod-subnet-id)",
-      "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md (Kubernetes 1.28 or later)",
+      "Azure/azure-cli-extensions:src/aks-preview/azext_aks_preview/_help.py (--pod-ip-allocation-mode requires " +
+        "--pod-subnet-id)",
+      "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md (Kubernetes 1.28 or " +
+        "later)",
     ],
     checked: "2026-11-22",
   },

@@ -35,7 +35,8 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "vnet.subnets[0].cidr",
           message:
-            'Subnet "aks-nodes" (10.224.0.0/22) has 1019 usable addresses, but its pools need 1581: pool "np" 50+1 surge node(s) × 31 = 1581.',
+            'Subnet "aks-nodes" (10.224.0.0/22) has 1019 usable addresses, but its pools need 1581: pool "np" 50+1 ' +
+            "surge node(s) × 31 = 1581.",
           fixIncludes: "/21 or larger subnet for these pools (2043 usable), e.g. 10.224.16.0/21, free in the VNet",
         },
       ],
@@ -48,7 +49,8 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "vnet.subnets[0].cidr",
           message:
-            'Subnet "aks-nodes" (10.224.0.0/24) has 251 usable addresses, but its pools need 279: pool "np" 8+1 surge node(s) × 31 = 279.',
+            'Subnet "aks-nodes" (10.224.0.0/24) has 251 usable addresses, but its pools need 279: pool "np" 8+1 ' +
+            "surge node(s) × 31 = 279.",
         },
       ],
     },
@@ -62,13 +64,17 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "vnet.subnets[0].cidr",
           message:
-            'Subnet "aks-nodes" (10.224.0.0/28) has 11 usable addresses, but its pools need 18: pool "system" 3+1 surge node(s) × 1 = 4; pool "user" 10+1 surge node(s) × 1 = 11; 3 for load balancer and private endpoint addresses.',
+            'Subnet "aks-nodes" (10.224.0.0/28) has 11 usable addresses, but its pools need 18: pool "system" 3+1 ' +
+            'surge node(s) × 1 = 4; pool "user" 10+1 surge node(s) × 1 = 11; 3 for load balancer and private ' +
+            "endpoint addresses.",
           fixIncludes: "/27",
         },
       ],
     },
     {
-      name: "internal load balancers on a subnet of their own take no node-subnet address (the layout counts them there)",
+      name:
+        "internal load balancers on a subnet of their own take no node-subnet address (the layout counts them " +
+        "there)",
       plan: mk((d) => {
         d.vnet.subnets[0]!.cidr = "10.224.0.0/28";
         d.vnet.subnets.push({ name: "ilb", cidr: "10.224.1.0/29" });
@@ -79,7 +85,9 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "vnet.subnets[0].cidr",
           message:
-            'Subnet "aks-nodes" (10.224.0.0/28) has 11 usable addresses, but its pools need 16: pool "system" 3+1 surge node(s) × 1 = 4; pool "user" 10+1 surge node(s) × 1 = 11; 1 for load balancer and private endpoint addresses.',
+            'Subnet "aks-nodes" (10.224.0.0/28) has 11 usable addresses, but its pools need 16: pool "system" 3+1 ' +
+            'surge node(s) × 1 = 4; pool "user" 10+1 surge node(s) × 1 = 11; 1 for load balancer and private ' +
+            "endpoint addresses.",
           fixIncludes: "/27",
         },
       ],

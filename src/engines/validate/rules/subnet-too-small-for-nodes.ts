@@ -28,22 +28,31 @@ export default defineRule({
     family: "subnet-sizing",
     severity: "error",
     description:
-      "A node subnet must hold every address its pools take at their autoscaler maximum plus upgrade surge (Azure CNI node subnet: 1 + maxPods per node; other models: 1 per node), plus internal load balancer and private endpoint addresses, within Azure's usable size (size − 5).",
+      "A node subnet must hold every address its pools take at their autoscaler maximum plus upgrade surge (Azure " +
+      "CNI node subnet: 1 + maxPods per node; other models: 1 per node), plus internal load balancer and private " +
+      "endpoint addresses, within Azure's usable size (size − 5).",
     messages: {
       tooSmall: {
         message: 'Subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed}: {breakdown}.',
-        fix: "Use a /{bits} or larger subnet for these pools ({bitsUsable} usable){suggestion}; a pool's subnet cannot change later, so add a pool on a larger subnet if the cluster exists.",
+        fix:
+          "Use a /{bits} or larger subnet for these pools ({bitsUsable} usable){suggestion}; a pool's subnet " +
+          "cannot change later, so add a pool on a larger subnet if the cluster exists.",
       },
     },
     aksErrorCode: "InsufficientSubnetSize",
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-ip-address-planning.md",
-      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/connectivity/insufficientsubnetsize-error-advanced-networking.md",
-      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/error-code-subnetisfull.md",
+      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/connectivity/" +
+        "insufficientsubnetsize-error-advanced-networking.md",
+      "MicrosoftDocs/SupportArticles-docs:support/azure/azure-kubernetes/create-upgrade-delete/" +
+        "error-code-subnetisfull.md",
     ],
     checked: "2026-11-22",
     assumes:
-      "Nodes are counted at the autoscaler maximum (AKS reserves addresses for it) plus the pool's max surge; an unset max surge is 10% from Kubernetes 1.32 (1 node before, and some pages still say 1). Internal load balancer and private endpoint addresses are counted in the first pool's subnet, except internal load balancer addresses when reserved.internalLoadBalancerSubnet names another subnet: they are counted there.",
+      "Nodes are counted at the autoscaler maximum (AKS reserves addresses for it) plus the pool's max surge; an " +
+      "unset max surge is 10% from Kubernetes 1.32 (1 node before, and some pages still say 1). Internal load " +
+      "balancer and private endpoint addresses are counted in the first pool's subnet, except internal load " +
+      "balancer addresses when reserved.internalLoadBalancerSubnet names another subnet: they are counted there.",
   },
   check({ plan, fixes, report }) {
     const firstSubnet = plan.pools[0]?.subnet;

@@ -41,7 +41,8 @@ ruleTester(rule, {
           messageId: "noSurgeNoUnavailable",
           path: "nodePools[1].maxSurge",
           message:
-            'Pool "user" has maxSurge 0 and maxUnavailable 0 (the default); AKS requires maxSurge above 0 when maxUnavailable is 0, so the pool could not upgrade.',
+            'Pool "user" has maxSurge 0 and maxUnavailable 0 (the default); AKS requires maxSurge above 0 when ' +
+            "maxUnavailable is 0, so the pool could not upgrade.",
         },
       ],
     },
@@ -55,7 +56,8 @@ ruleTester(rule, {
           messageId: "noSurgeNoUnavailable",
           path: "nodePools[1].maxSurge",
           message:
-            'Pool "user" has maxSurge 0 and maxUnavailable 0; AKS requires maxSurge above 0 when maxUnavailable is 0, so the pool could not upgrade.',
+            'Pool "user" has maxSurge 0 and maxUnavailable 0; AKS requires maxSurge above 0 when maxUnavailable is ' +
+            "0, so the pool could not upgrade.",
         },
       ],
     },

@@ -14,12 +14,16 @@ export default defineRule({
     family: "node-counts",
     severity: "error",
     description:
-      "A pool upgrades either with surge nodes or in place: with maxUnavailable 0 (the default) maxSurge must be above 0, and System pools cannot set maxUnavailable.",
+      "A pool upgrades either with surge nodes or in place: with maxUnavailable 0 (the default) maxSurge must be " +
+      "above 0, and System pools cannot set maxUnavailable.",
     messages: {
       noSurgeNoUnavailable: {
         message:
-          'Pool "{pool}" has maxSurge 0 and maxUnavailable {unavailable}; AKS requires maxSurge above 0 when maxUnavailable is 0, so the pool could not upgrade.',
-        fix: "Set maxSurge to 1 or more (or a percentage such as 10%), or, on a User pool, set maxUnavailable above 0 to upgrade in place without extra addresses.",
+          'Pool "{pool}" has maxSurge 0 and maxUnavailable {unavailable}; AKS requires maxSurge above 0 when ' +
+          "maxUnavailable is 0, so the pool could not upgrade.",
+        fix:
+          "Set maxSurge to 1 or more (or a percentage such as 10%), or, on a User pool, set maxUnavailable above " +
+          "0 to upgrade in place without extra addresses.",
       },
       unavailableOnSystemPool: {
         message:
@@ -34,7 +38,8 @@ export default defineRule({
     ),
     checked: "2026-12-06",
     assumes:
-      "Spot pools upgrade without surge nodes, so maxSurge 0 is not reported for them. A System pool that sets maxUnavailable to 0 (the default) is not reported.",
+      "Spot pools upgrade without surge nodes, so maxSurge 0 is not reported for them. A System pool that sets " +
+      "maxUnavailable to 0 (the default) is not reported.",
   },
   check({ plan, report }) {
     for (const p of plan.pools) {

@@ -37,7 +37,8 @@ ruleTester(rule, {
           messageId: "version",
           path: "kubernetesVersion",
           message:
-            'kubernetesVersion "latest" is not a version like "1.33"; defaults that depend on the version were taken for a current version.',
+            'kubernetesVersion "latest" is not a version like "1.33"; defaults that depend on the version were taken ' +
+            "for a current version.",
         },
       ],
     },
@@ -51,7 +52,8 @@ ruleTester(rule, {
           messageId: "surge",
           path: "nodePools[0].maxSurge",
           message:
-            'Pool "system" sets maxSurge "2 nodes", which is neither a node count nor a percentage; 1 node was assumed.',
+            'Pool "system" sets maxSurge "2 nodes", which is neither a node count nor a percentage; 1 node was ' +
+            "assumed.",
         },
       ],
     },
@@ -65,7 +67,8 @@ ruleTester(rule, {
           messageId: "unavailable",
           path: "nodePools[1].maxUnavailable",
           message:
-            'Pool "user" sets maxUnavailable "0%", which is neither a node count nor a percentage of 1% to 100%; 0 nodes were assumed.',
+            'Pool "user" sets maxUnavailable "0%", which is neither a node count nor a percentage of 1% to 100%; 0 ' +
+            "nodes were assumed.",
         },
       ],
     },

@@ -6,11 +6,13 @@ export default defineRule({
     family: "allowed-values",
     severity: "error",
     description:
-      "Values the schema accepts as text but aksnet must understand: the Kubernetes version (1.N or 1.N.P), max surge and max unavailable (a node count or a percentage).",
+      "Values the schema accepts as text but aksnet must understand: the Kubernetes version (1.N or 1.N.P), max " +
+      "surge and max unavailable (a node count or a percentage).",
     messages: {
       version: {
         message:
-          'kubernetesVersion {value} is not a version like "1.33"; defaults that depend on the version were taken for a current version.',
+          'kubernetesVersion {value} is not a version like "1.33"; defaults that depend on the version were taken ' +
+          "for a current version.",
         fix: 'Write the version as a string, e.g. "1.33".',
       },
       versionNumber: {
@@ -25,12 +27,14 @@ export default defineRule({
       },
       unavailable: {
         message:
-          'Pool "{pool}" sets maxUnavailable {value}, which is neither a node count nor a percentage of 1% to 100%; 0 nodes were assumed.',
+          'Pool "{pool}" sets maxUnavailable {value}, which is neither a node count nor a percentage of 1% to 100%; ' +
+          "0 nodes were assumed.",
         fix: 'Write a node count (e.g. 1) or a percentage (e.g. "10%").',
       },
     },
     sources: [
-      "MicrosoftDocs/azure-aks-docs:articles/aks/upgrade-aks-node-pools-rolling.md (max surge: an integer or a percentage)",
+      "MicrosoftDocs/azure-aks-docs:articles/aks/upgrade-aks-node-pools-rolling.md (max surge: an integer or a " +
+        "percentage)",
       "https://yaml.org/spec/1.2.2/ (plain scalars 1.30 are floats)",
     ],
     checked: "2026-11-22",

@@ -70,7 +70,9 @@ ruleTester(rule, {
           path: "vnet.subnets[2]",
           severity: "warning",
           message:
-            'Virtual nodes subnet "aci" is not delegated; AKS delegates it to Microsoft.ContainerInstance/containerGroups itself, which changes a subnet your infrastructure code manages.',
+            'Virtual nodes subnet "aci" is not delegated; AKS delegates it to ' +
+            "Microsoft.ContainerInstance/containerGroups itself, which changes a subnet your infrastructure code " +
+            "manages.",
         },
       ],
     },
@@ -82,7 +84,8 @@ ruleTester(rule, {
           messageId: "otherDelegation",
           path: "vnet.subnets[2].delegation",
           message:
-            'Virtual nodes subnet "aci" is delegated to Microsoft.Web/serverFarms; ACI needs Microsoft.ContainerInstance/containerGroups.',
+            'Virtual nodes subnet "aci" is delegated to Microsoft.Web/serverFarms; ACI needs ' +
+            "Microsoft.ContainerInstance/containerGroups.",
         },
       ],
     },
@@ -94,7 +97,8 @@ ruleTester(rule, {
           messageId: "shared",
           path: "nodePools[1].subnet",
           message:
-            'Virtual nodes subnet "aci" is also named at nodePools[1].subnet; a delegated subnet holds only the service it is delegated to.',
+            'Virtual nodes subnet "aci" is also named at nodePools[1].subnet; a delegated subnet holds only the ' +
+            "service it is delegated to.",
         },
       ],
     },

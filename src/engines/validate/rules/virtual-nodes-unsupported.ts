@@ -10,7 +10,9 @@ export default defineRule({
     family: "combinations",
     severity: "error",
     description:
-      "Virtual nodes (the ACI connector) need a network model that supports them (Azure CNI node subnet), an IPv4 cluster, and a subnet of the cluster's VNet delegated to Microsoft.ContainerInstance/containerGroups with nothing else in it.",
+      "Virtual nodes (the ACI connector) need a network model that supports them (Azure CNI node subnet), an IPv4 " +
+      "cluster, and a subnet of the cluster's VNet delegated to Microsoft.ContainerInstance/containerGroups with " +
+      "nothing else in it.",
     messages: {
       model: {
         message: "Virtual nodes are on, but {model} does not support them.",
@@ -26,25 +28,31 @@ export default defineRule({
       },
       notDelegated: {
         message:
-          'Virtual nodes subnet "{subnet}" is not delegated; AKS delegates it to Microsoft.ContainerInstance/containerGroups itself, which changes a subnet your infrastructure code manages.',
+          'Virtual nodes subnet "{subnet}" is not delegated; AKS delegates it to ' +
+          "Microsoft.ContainerInstance/containerGroups itself, which changes a subnet your infrastructure code " +
+          "manages.",
         fix: "Set delegation: Microsoft.ContainerInstance/containerGroups on the subnet.",
         severity: "warning",
       },
       otherDelegation: {
         message:
-          'Virtual nodes subnet "{subnet}" is delegated to {delegation}; ACI needs Microsoft.ContainerInstance/containerGroups.',
+          'Virtual nodes subnet "{subnet}" is delegated to {delegation}; ACI needs ' +
+          "Microsoft.ContainerInstance/containerGroups.",
         fix: "Set delegation: Microsoft.ContainerInstance/containerGroups, or use another subnet.",
       },
       shared: {
         message:
-          'Virtual nodes subnet "{subnet}" is also named at {other}; a delegated subnet holds only the service it is delegated to.',
+          'Virtual nodes subnet "{subnet}" is also named at {other}; a delegated subnet holds only the service it is ' +
+          "delegated to.",
         fix: "Give {other} its own subnet.",
       },
     },
     sources: sourceUrls(VN.delegation, VN.ipv6, VN.sameVnetAsCluster, MODELS["azure-cni-overlay"].virtualNodes),
     checked: "2026-12-06",
     assumes:
-      "Overlay's support is read from its page sending users who need virtual nodes to flat networking (no explicit statement). The virtual-nodes page both warns that the subnet can't be in the cluster's VNet and uses one there; aksnet follows the example (the add-on takes a subnet name of the cluster's VNet).",
+      "Overlay's support is read from its page sending users who need virtual nodes to flat networking (no explicit " +
+      "statement). The virtual-nodes page both warns that the subnet can't be in the cluster's VNet and uses one " +
+      "there; aksnet follows the example (the add-on takes a subnet name of the cluster's VNet).",
   },
   check({ plan, report }) {
     const v = plan.plan.addons?.virtualNodes;

@@ -37,7 +37,8 @@ ruleTester(rule, {
           messageId: "subnetsOverlap",
           path: "vnet.subnets[1].cidr",
           message:
-            'Subnet "aks-nodes" (10.224.0.0/22) overlaps subnet "shared" (10.224.2.0/24); Azure refuses overlapping subnets in a VNet.',
+            'Subnet "aks-nodes" (10.224.0.0/22) overlaps subnet "shared" (10.224.2.0/24); Azure refuses overlapping ' +
+            "subnets in a VNet.",
         },
       ],
     },
@@ -94,7 +95,9 @@ ruleTester(rule, {
         ...Array.from({ length: 10 }, (_, i) => ({
           messageId: "subnetsOverlap",
           path: `vnet.subnets[${i + 1}].cidr`,
-          message: `Subnet "big" (10.224.0.0/16) overlaps subnet "s${i}" (10.224.${i}.0/24); Azure refuses overlapping subnets in a VNet.`,
+          message:
+            `Subnet "big" (10.224.0.0/16) overlaps subnet "s${i}" (10.224.${i}.0/24); Azure refuses ` +
+            `overlapping subnets in a VNet.`,
         })),
         {
           messageId: "more",

@@ -10,7 +10,8 @@ export default defineRule({
     family: "vnet-layout",
     severity: "error",
     description:
-      "Subnets must lie inside the VNet address space, not overlap each other, and have a size Azure allows (IPv4 /2–/29, IPv6 /64); address spaces must not overlap; a VNet is at most a /8.",
+      "Subnets must lie inside the VNet address space, not overlap each other, and have a size Azure allows (IPv4 " +
+      "/2–/29, IPv6 /64); address spaces must not overlap; a VNet is at most a /8.",
     messages: {
       outside: {
         message: 'Subnet "{subnet}" ({cidr}) is not inside the VNet address space ({space}).',
@@ -39,7 +40,8 @@ export default defineRule({
       },
     },
     sources: [
-      "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-legacy-cni.md (the node subnet is a subnet within the cluster VNet)",
+      "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-legacy-cni.md (the node subnet is a subnet within " +
+        "the cluster VNet)",
       "https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq",
       ...sourceUrls(PLATFORM_LIMITS.vnetShortestBits),
     ],
