@@ -8,6 +8,7 @@
 import { readUsedSpace, UsedSpaceError } from "../importers/index.js";
 import { applyEditsToText } from "../../engines/layout/index.js";
 import { tryParsePrefix, type Prefix } from "../../ip/index.js";
+import { planFromScannedCluster, scannedClusters, type ScannedCluster } from "./scan-plan.js";
 import { EXAMPLE_PLAN } from "./state.js";
 
 export interface ScanUsedGroup {
@@ -24,6 +25,10 @@ export interface ScanView {
   readonly notes: readonly string[];
   /** The example plan with these groups as its connected networks. */
   readonly planText: string;
+  /** The scanned clusters: each can start a plan of its own configuration (`planFor`). */
+  readonly clusters: readonly ScannedCluster[];
+  /** The plan of a scanned cluster as it runs, the rest of the estate as connected networks (./scan-plan.ts). */
+  planFor(cluster: string): string | undefined;
 }
 
 /** The scan report in `text`, or undefined when the text is not one; a report that cannot be read gives a problem. */
@@ -62,5 +67,12 @@ export function scanViewOf(text: string): ScanView | { readonly problem: string 
   const planText = applyEditsToText(EXAMPLE_PLAN, [
     { op: "set", path: ["connectedNetworks"], value: list.map((g) => ({ name: g.name, cidrs: g.cidrs })) },
   ]);
-  return { count: used.prefixes.length, groups: list, notes: used.notes, planText };
+  return {
+    count: used.prefixes.length,
+    groups: list,
+    notes: used.notes,
+    planText,
+    clusters: scannedClusters(value),
+    planFor: (cluster) => planFromScannedCluster(value, cluster, list),
+  };
 }

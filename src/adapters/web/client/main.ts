@@ -175,8 +175,8 @@ function render(): void {
   restTimer = setTimeout(renderRest, 0);
 }
 
-/** The scan view's button: a plan that treats the scanned space as connected networks. */
-const fromScan = (text: string) => replacePlan(text, "a plan that avoids the scanned space");
+/** The scan view's buttons: a scanned cluster's own plan, or a new plan that avoids the scanned space. */
+const fromScan = (text: string, what: string) => replacePlan(text, what);
 
 /** Every other view, in a task after the verdict's paint; a view whose inputs did not change is not redrawn. */
 function renderRest(): void {

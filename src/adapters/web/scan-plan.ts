@@ -1,0 +1,143 @@
+/**
+ * A plan started from one cluster of `aksnet scan -o json`: the cluster's own configuration as the
+ * scan read it — model and dataplane, pod CIDR, Kubernetes version, each pool (count, autoscaler
+ * bounds, max pods, surge, node and pod subnets) and the VNet its first pool sits in with every
+ * subnet of it — and the rest of the scanned estate (other VNets, peered space) as connected
+ * networks, so the check and the layout see what is taken. What the scan does not carry (service
+ * CIDR, network policy) is left to the plan's defaults, which the page lists as assumptions. Pure.
+ */
+import { stringify } from "yaml";
+import { schemaComment } from "../../engines/plan/index.js";
+import { tryParsePrefix } from "../../ip/index.js";
+import type { ScanUsedGroup } from "./scan-view.js";
+
+/** One cluster of the scan, as the scan view lists it. */
+export interface ScannedCluster {
+  readonly name: string;
+  readonly model: string;
+  readonly verdict: string;
+}
+
+type Rec = Readonly<Record<string, unknown>>;
+const rec = (v: unknown): Rec => (v && typeof v === "object" && !Array.isArray(v) ? (v as Rec) : {});
+const list = (v: unknown): Rec[] => (Array.isArray(v) ? v.map(rec) : []);
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+const count = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const lastSegment = (id: string | undefined) => id?.split("/").filter(Boolean).pop();
+/** An Azure subnet id's VNet id (resource ids compare without case). */
+const vnetIdOf = (subnetId: string | undefined) => subnetId?.replace(/\/subnets\/[^/]+$/i, "").toLowerCase();
+
+/** The clusters of a scan report (already known to be one). */
+export function scannedClusters(report: unknown): ScannedCluster[] {
+  return list(rec(report)["clusters"]).flatMap((c) => {
+    const name = str(c["name"]);
+    return name ? [{ name, model: str(c["model"]) ?? "unknown", verdict: str(c["verdict"]) ?? "unknown" }] : [];
+  });
+}
+
+function networkOf(c: Rec): Record<string, unknown> {
+  const model = str(c["model"]);
+  const pod = str(rec(c["podCidr"])["cidr"]);
+  const dataplane = str(c["dataplane"]);
+  const net: Record<string, unknown> =
+    model === "kubenet"
+      ? { plugin: "kubenet" }
+      : model === "byo-cni"
+        ? { plugin: "none" }
+        : { plugin: "azure", ...(model === "azure-cni-overlay" ? { pluginMode: "overlay" } : {}) };
+  if (dataplane === "cilium" || (dataplane === "azure" && model !== "kubenet" && model !== "byo-cni"))
+    net["dataplane"] = dataplane;
+  if (pod && (model === "azure-cni-overlay" || model === "kubenet" || model === "byo-cni")) net["podCidrs"] = [pod];
+  return net;
+}
+
+function poolOf(p: Rec, model: string | undefined): Record<string, unknown> {
+  const autoscale = p["autoscale"] === true;
+  const allocation =
+    model === "azure-cni-pod-subnet-dynamic"
+      ? "DynamicIndividual"
+      : model === "azure-cni-pod-subnet-static"
+        ? "StaticBlock"
+        : undefined;
+  const out: Record<string, unknown> = {
+    name: str(p["name"]),
+    mode: str(p["mode"]),
+    count: count(p["count"]),
+    minCount: autoscale ? count(p["minCount"]) : undefined,
+    maxCount: autoscale ? count(p["maxCount"]) : undefined,
+    maxPods: count(p["maxPods"]),
+    maxSurge: str(p["maxSurge"]) ?? count(p["maxSurge"]),
+    subnet: lastSegment(str(p["nodeSubnetId"])),
+    podSubnet: lastSegment(str(p["podSubnetId"])),
+    podIpAllocation: str(p["podSubnetId"]) ? allocation : undefined,
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
+}
+
+/** The VNet record of the scan with this id, else one made of the scan's subnets in it. */
+function vnetOf(report: Rec, vnetId: string): { vnet: Record<string, unknown>; space: string[] } | undefined {
+  const known = list(report["vnets"]).find((v) => str(v["id"])?.toLowerCase() === vnetId);
+  const subnetsOf = (rows: Rec[]) =>
+    rows.flatMap((s) => {
+      const name = str(s["name"]);
+      const cidr = strings(s["prefixes"])[0];
+      return name && cidr ? [{ name, cidr }] : [];
+    });
+  if (known) {
+    const space = strings(known["addressSpace"]);
+    const rg = str(known["resourceGroup"]);
+    const vnet = { name: str(known["name"]), ...(rg ? { resourceGroup: rg } : {}), addressSpace: space };
+    return { vnet: { ...vnet, subnets: subnetsOf(list(known["subnets"])) }, space };
+  }
+  const rows = list(report["subnets"]).filter((s) => str(s["vnetId"])?.toLowerCase() === vnetId);
+  if (!rows.length) return undefined;
+  // Without the VNet's record its address space is unknown: the subnets' own prefixes stand for it.
+  const subnets = subnetsOf(rows);
+  const space = subnets.map((s) => s.cidr);
+  return { vnet: { name: lastSegment(vnetId), addressSpace: space, subnets }, space };
+}
+
+/** Whether two CIDRs share an address (false for text that is not a CIDR). */
+function overlaps(a: string, b: string): boolean {
+  const x = tryParsePrefix(a);
+  const y = tryParsePrefix(b);
+  return x.ok && y.ok && (x.value.contains(y.value) || y.value.contains(x.value));
+}
+
+/**
+ * The plan text of the scanned cluster `name` (undefined when the report has no such cluster). `groups` is the
+ * scan's used space: the groups outside the cluster's VNet and pod CIDR become its connected networks.
+ */
+export function planFromScannedCluster(report: unknown, name: string, groups: readonly ScanUsedGroup[]) {
+  const r = rec(report);
+  const c = list(r["clusters"]).find((x) => x["name"] === name);
+  if (!c) return undefined;
+  const model = str(c["model"]);
+  const pools = list(c["pools"]);
+  const vnetId = vnetIdOf(str(pools.find((p) => str(p["nodeSubnetId"]))?.["nodeSubnetId"]));
+  const found = vnetId ? vnetOf(r, vnetId) : undefined;
+  const own = [...(found?.space ?? []), ...strings([str(rec(c["podCidr"])["cidr"])])];
+  const connected = groups
+    .map((g) => ({ name: g.name, cidrs: g.cidrs.filter((x) => !own.some((o) => overlaps(o, x))) }))
+    .filter((g) => g.cidrs.length > 0);
+  const version = /^\d+\.\d+/.exec(str(c["kubernetesVersion"]) ?? "")?.[0];
+  const plan = {
+    apiVersion: "aksnet/v1",
+    kind: "ClusterPlan",
+    name,
+    location: str(c["location"]),
+    resourceGroup: str(c["resourceGroup"]),
+    kubernetesVersion: version,
+    network: networkOf(c),
+    vnet: found?.vnet,
+    connectedNetworks: connected.length ? connected : undefined,
+    nodePools: pools.map((p) => poolOf(p, model)),
+  };
+  const header = [
+    schemaComment("aksnet-plan.schema.json"),
+    `# Started from aksnet scan: cluster ${name} (${str(c["verdict"]) ?? "no verdict"} in the scan), as it runs.`,
+    "# The scan does not carry the service CIDR or the network policy: the plan's defaults stand for them.",
+  ];
+  return `${header.join("\n")}\n${stringify(plan, { lineWidth: 0 })}`;
+}
