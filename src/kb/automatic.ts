@@ -3,7 +3,7 @@
  * custom VNet (an API server subnet, a system node subnet for the managed system
  * node pools, a user node subnet for node auto-provisioning).
  */
-import { aksDoc, aksRelease, repoFile, sourced } from "./source.js";
+import { aksDoc, aksRelease, page, repoFile, sourced } from "./source.js";
 
 const C = { checked: "2026-12-06" } as const;
 const INTRO = (note: string) => aksDoc("intro-aks-automatic", note);
@@ -44,17 +44,36 @@ export const AKS_AUTOMATIC = {
     ],
     C,
   ),
-  /** The managed system node subnet: the sample's /26, which is also the minimum a migration how-to states. */
+  /**
+   * The managed system node subnet: at least /26, in the cluster's VNet, not delegated, not the user node subnet
+   * (Microsoft's migration how-to, ms.date 2026-09-08); Microsoft's sample uses exactly /26.
+   */
   systemNodeSubnetPrefixLength: sourced(
     26,
-    [repoFile(`${SAMPLES}bicep/virtualNetwork.bicep`, "systemNodeSubnetPrefix 172.19.0.64/26")],
+    [
+      repoFile(
+        "MicrosoftDocs/azure-aks-docs:articles/aks/automatic/aks-automatic-sku-migration.md",
+        "Migrate a custom virtual network cluster: the system node subnet must be at least /26, in the same " +
+          "virtual network and region, not delegated, different from the node subnet (version of ms.date 2026-09-08)",
+      ),
+      repoFile(`${SAMPLES}bicep/virtualNetwork.bicep`, "systemNodeSubnetPrefix 172.19.0.64/26"),
+    ],
     {
       checked: "2026-12-07",
       derived:
-        "the size Microsoft's sample uses; Microsoft's how-to on migrating to managed system node pools (ms.date " +
-        "2026-09-08) says the system node subnet must be at least /26, but its page address could not be " +
-        "confirmed here",
+        "the /26 minimum is stated on the migration how-to (its 2026-09-08 version, titled 'Migrate AKS Automatic " +
+        "clusters and managed system node pools'); the create quickstart states no size and its sample uses /26, " +
+        "so aksnet applies the same minimum to new clusters",
     },
+  ),
+  /** What else the system node subnet must be (the same how-to as its /26 minimum). */
+  systemNodeSubnetRules: sourced(
+    { sameVnet: true, delegated: false, distinctFromNodeSubnet: true },
+    repoFile(
+      "MicrosoftDocs/azure-aks-docs:articles/aks/automatic/aks-automatic-sku-migration.md",
+      "same virtual network and region; not delegated to another service; different from the node subnet",
+    ),
+    { checked: "2026-12-07" },
   ),
   /** The sample's user node subnet size. */
   userNodeSubnetPrefixLength: sourced(
@@ -86,20 +105,58 @@ export const AKS_AUTOMATIC = {
     C,
   ),
   azCliMin: sourced("2.86.0", CUSTOM("Azure CLI version 2.86.0 or later"), C),
-  /** The `az aks create` flags of an Automatic cluster in a custom VNet (Microsoft's sample script). */
+  /**
+   * The `az aks create` flags of an Automatic cluster in a custom VNet with managed system node pools: Azure CLI
+   * 2.86.0 added `--enable-hosted-system`, `--system-node-subnet-id` and `--node-subnet-id` to `az aks create`
+   * (Azure/azure-cli PR #33259); all three subnets go together with `--apiserver-subnet-id` on `--sku automatic`.
+   * Microsoft's older sample script passes `--vnet-subnet-id` instead (an Automatic cluster without managed system
+   * node pools, which AKS no longer creates).
+   */
   az: sourced(
     {
       sku: "--sku automatic",
+      hostedSystem: "--enable-hosted-system",
       apiServerSubnet: "--apiserver-subnet-id",
       nodeSubnet: "--node-subnet-id",
       systemNodeSubnet: "--system-node-subnet-id",
       identity: "--assign-identity",
     },
     [
-      repoFile(`${SAMPLES}sh/create-aks.sh`),
-      CUSTOM("Create an AKS Automatic cluster in a custom virtual network: az aks create (the sample script)"),
+      page(
+        "https://github.com/Azure/azure-cli/pull/33259",
+        "az aks create: add --system-node-subnet-id, --node-subnet-id and --enable-hosted-system (BYO VNet for " +
+          "Automatic managed system pool clusters; with --apiserver-subnet-id on --sku automatic), merged 2026-04",
+      ),
+      repoFile(
+        "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_params.py",
+        "aks create: sku (base|automatic), apiserver_subnet_id, vnet_subnet_id, assign_identity (the stored " +
+          "version predates the three hosted-system flags)",
+      ),
+      repoFile(
+        "MicrosoftDocs/azure-aks-docs:articles/aks/automatic/aks-automatic-sku-migration.md",
+        "az aks update --enable-hosted-system --system-node-subnet-id --node-subnet-id (custom VNet)",
+      ),
+      aksDoc("automatic/quick-automatic-managed-network", "az aks create --sku automatic --enable-hosted-system"),
     ],
-    { checked: "2026-12-07" },
+    {
+      checked: "2026-12-07",
+      alternatives: [
+        {
+          value: {
+            sku: "--sku automatic",
+            hostedSystem: "",
+            apiServerSubnet: "--apiserver-subnet-id",
+            nodeSubnet: "--vnet-subnet-id",
+            systemNodeSubnet: "",
+            identity: "--assign-identity",
+          },
+          source: [repoFile(`${SAMPLES}sh/create-aks.sh`, "az aks create --apiserver-subnet-id --vnet-subnet-id")],
+          note:
+            "the sample script the create quickstart includes: one cluster subnet, no managed system node pools " +
+            "(AKS no longer creates Automatic clusters without them: Azure/azure-cli-extensions PR #10199)",
+        },
+      ],
+    },
   ),
   /**
    * A custom VNet needs a user-assigned identity with Network Contributor on the VNet (the API server subnet and

@@ -183,4 +183,26 @@ export const CLUSTER_SIGNALS = {
   ),
   /** Virtual nodes (ACI through virtual-kubelet): no VM, pods in the ACI subnet. */
   virtualNodeLabel: sourced<LabelSignal>({ key: "type", value: "virtual-kubelet" }, aksDoc("virtual-nodes-cli"), C),
+  /**
+   * A node's pool mode: `kubernetes.azure.com/mode` is `system` or `user` (AKS writes it on every node), and
+   * `gateway` on the nodes of a static egress gateway pool (`mode: Gateway`), which run no workloads.
+   */
+  poolModeLabel: sourced(
+    { key: "kubernetes.azure.com/mode", system: "system", user: "user", gateway: "gateway" } as const,
+    [
+      aksDoc("use-system-pools", "AKS assigns kubernetes.azure.com/mode: system to a system pool's nodes"),
+      aksDoc("use-labels", "kubernetes.azure.com/mode: User or system"),
+      repoFile(
+        "Azure/kube-egress-gateway:pkg/consts/const.go",
+        'AKSNodepoolModeLabel = "kubernetes.azure.com/mode", AKSNodepoolModeValue = "gateway" (gateway nodepool ' +
+          "mode label value in AKS clusters)",
+      ),
+    ],
+    {
+      checked: "2026-12-07",
+      derived:
+        "the AKS pages list only system and user; gateway is the value AKS's own egress gateway component " +
+        "selects gateway nodes by (Azure/kube-egress-gateway), read case-insensitively",
+    },
+  ),
 } as const;

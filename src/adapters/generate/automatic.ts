@@ -7,9 +7,10 @@
  *
  * Sources (`AKS_AUTOMATIC` in the knowledge base, checked 2026-12-07):
  * MicrosoftDocs/azure-aks-docs:articles/aks/automatic/quick-automatic-custom-network.md
- * and Azure-Samples/aks-samples:automatic/custom-network/public/ (sh/create-uami.sh, sh/create-aks.sh: `az aks create
- * --sku automatic --apiserver-subnet-id --node-subnet-id --system-node-subnet-id --assign-identity`; bicep/aks.bicep,
- * bicep/roleAssignments.bicep);
+ * and Azure-Samples/aks-samples:automatic/custom-network/public/ (sh/create-uami.sh; bicep/aks.bicep,
+ * bicep/roleAssignments.bicep); the az flags `az aks create --sku automatic --enable-hosted-system
+ * --apiserver-subnet-id --node-subnet-id --system-node-subnet-id --assign-identity` from Azure/azure-cli PR #33259
+ * (Azure CLI 2.86.0);
  * hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_automatic_cluster.html.markdown
  * and internal/services/containers/kubernetes_automatic_cluster_resource.go (`hosted_system` needs a UserAssigned
  * identity and `api_server_access.subnet_id`; it sends `hostedSystemProfile.enabled: true`).
@@ -26,6 +27,8 @@ import { bicepString, shellQuote } from "./quote.js";
 const NETWORK_CONTRIBUTOR_ID = "4d97b98b-1d4f-4787-a291-c67834d212e7";
 const ROLE = AKS_AUTOMATIC.userAssignedIdentity.value.role;
 const API = DEPLOY_TARGETS.managedClustersApi.value;
+/** The `az aks create` flags (Azure CLI 2.86.0, Azure/azure-cli PR #33259). */
+const AZ = AKS_AUTOMATIC.az.value;
 const WHY_IDENTITY =
   `AKS Automatic in a custom VNet: a user-assigned identity with ${ROLE} on the virtual network ` +
   "(quick-automatic-custom-network.md).";
@@ -88,13 +91,14 @@ export function automaticAzCommands(
     ["--name", `"$CLUSTER_NAME"`],
     ...location,
     ["--sku", "automatic"],
+    [AZ.hostedSystem],
   ];
   if (plan.kubernetesVersion !== undefined) create.push(["--kubernetes-version", shellQuote(plan.kubernetesVersion)]);
   create.push(
-    ["--apiserver-subnet-id", subnetId(a.apiServerSubnet)],
-    ["--node-subnet-id", subnetId(a.nodeSubnet)],
-    ["--system-node-subnet-id", subnetId(a.systemNodeSubnet)],
-    ["--assign-identity", `"$IDENTITY_ID"`],
+    [AZ.apiServerSubnet, subnetId(a.apiServerSubnet)],
+    [AZ.nodeSubnet, subnetId(a.nodeSubnet)],
+    [AZ.systemNodeSubnet, subnetId(a.systemNodeSubnet)],
+    [AZ.identity, `"$IDENTITY_ID"`],
   );
   if (a.private) create.push(["--enable-private-cluster"]);
   if (f.podCidr !== undefined) create.push(["--pod-cidr", shellQuote(f.podCidr)]);

@@ -229,6 +229,64 @@ describe("configuration against the cluster", () => {
   });
 });
 
+describe("gateway pools and the API server subnet", () => {
+  it("names each pool's mode from its nodes' kubernetes.azure.com/mode label, gateway pools included", async () => {
+    const r = inspectReport(await dump("overlay-gateway"), SOURCE);
+    expect(r.pools.map((p) => [p.pool, p.mode, p.nodes])).toEqual([
+      ["gateway", "gateway", 2],
+      ["system", "system", 2],
+      ["user1", "user", 1],
+    ]);
+    expect(r.nodes.filter((n) => n.mode === "gateway").map((n) => n.internalIps[0])).toEqual([
+      "10.224.0.7",
+      "10.224.0.8",
+    ]);
+  });
+
+  it("says mixed when a pool's nodes disagree, and nothing when no node says", async () => {
+    const s = await dump("overlay");
+    const relabel = (mode: string | undefined) => ({
+      ...s,
+      nodes: s.nodes.map((n) => {
+        const { ["kubernetes.azure.com/mode"]: _m, ...rest } = n.labels;
+        return n.pool !== "system" ? n : { ...n, labels: mode ? { ...rest, "kubernetes.azure.com/mode": mode } : rest };
+      }),
+    });
+    const mixed = {
+      ...s,
+      nodes: s.nodes.map((n, i) =>
+        i === 0 ? { ...n, labels: { ...n.labels, "kubernetes.azure.com/mode": "User" } } : n,
+      ),
+    };
+    expect(inspectReport(relabel(undefined), SOURCE).pools.find((p) => p.pool === "system")?.mode).toBeUndefined();
+    expect(inspectReport(relabel("System"), SOURCE).pools.find((p) => p.pool === "system")?.mode).toBe("system");
+    expect(inspectReport(mixed, SOURCE).pools.find((p) => p.pool === "system")?.mode).toBe("mixed");
+  });
+
+  const apiCases = [
+    { name: "no apiServer section", edit: (t: string) => t, want: undefined },
+    {
+      name: "VNet integration with its subnet in the plan's VNet",
+      edit: (t: string) =>
+        t.replace(
+          "    - { name: aks-subnet, cidr: 10.224.0.0/28 }\n",
+          "    - { name: aks-subnet, cidr: 10.224.0.0/28 }\n" +
+            "    - { name: aks-apiserver, cidr: 10.224.2.0/28, delegation: Microsoft.ContainerService/managedClusters }\n",
+        ) + "apiServer: { vnetIntegration: true, subnet: aks-apiserver, private: true }\n",
+      want: { vnetIntegration: true, subnet: "aks-apiserver", subnetCidr: "10.224.2.0/28", private: true },
+    },
+    {
+      name: "a private cluster without VNet integration",
+      edit: (t: string) => t + "apiServer: { private: true }\n",
+      want: { vnetIntegration: false, subnet: undefined, subnetCidr: undefined, private: true },
+    },
+  ];
+  it.each(apiCases)("configured API server: $name", async ({ edit, want }) => {
+    const r = inspectReport(await dump("overlay"), SOURCE, config("plan-overlay.yaml", edit));
+    expect(r.configured?.cluster.apiServer).toEqual(want);
+  });
+});
+
 describe("poolSurge", () => {
   const cases = [
     { name: "a percentage rounds up", maxSurge: "10%", nodes: 2, version: "1.33", want: 1, assumed: false },

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CheckResult, ClusterReport, SubnetReport } from "../scan/index.js";
 import type { AddressUse } from "./address-use.js";
-import { azureNodeSubnets, withAzure, withAzureRanges, type AzureSide } from "./azure-side.js";
+import { apiServerOf, azureNodeSubnets, withAzure, withAzureRanges, type AzureSide } from "./azure-side.js";
 import type { Headroom } from "./headroom.js";
 
 const SUBNET = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/nodes";
@@ -161,4 +161,61 @@ describe("withAzure: the scan's checks on the cluster's subnets as headroom chec
       { numRuns: 300 },
     );
   });
+});
+
+describe("apiServerOf: the API server's network from a cluster's ARM record", () => {
+  const API = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/aks-apiserver";
+  const vnets = [
+    {
+      id: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v",
+      name: "v",
+      subscriptionId: "s",
+      resourceGroup: "g",
+      location: null,
+      addressSpace: ["10.224.0.0/16"],
+      peerings: [],
+      subnets: [{ id: API.toUpperCase(), name: "aks-apiserver", prefixes: ["10.224.2.0/28"] }],
+      subnetCount: null,
+    },
+  ];
+  const cases: { name: string; record: unknown; want: ReturnType<typeof apiServerOf> }[] = [
+    { name: "no record", record: undefined, want: null },
+    { name: "no apiServerAccessProfile", record: { properties: {} }, want: null },
+    {
+      name: "authorized ranges only",
+      record: { apiServerAccessProfile: { authorizedIpRanges: ["1.2.3.4/32"] } },
+      want: null,
+    },
+    {
+      name: "az aks show casing, the subnet found in the VNets read (ids compared without case)",
+      record: { apiServerAccessProfile: { enableVnetIntegration: true, subnetId: API, enablePrivateCluster: true } },
+      want: {
+        vnetIntegration: true,
+        subnetId: API,
+        subnet: "aks-apiserver",
+        prefixes: ["10.224.2.0/28"],
+        private: true,
+      },
+    },
+    {
+      name: "ARM casing (properties), the subnet's VNet not read",
+      record: {
+        properties: { apiServerAccessProfile: { enableVnetIntegration: true, subnetId: API.replace("/v/", "/w/") } },
+      },
+      want: {
+        vnetIntegration: true,
+        subnetId: API.replace("/v/", "/w/"),
+        subnet: "aks-apiserver",
+        prefixes: [],
+        private: false,
+      },
+    },
+    {
+      name: "VNet integration in AKS's own VNet (no subnetId)",
+      record: { apiServerAccessProfile: { enableVnetIntegration: true } },
+      want: { vnetIntegration: true, subnetId: null, subnet: null, prefixes: [], private: false },
+    },
+    { name: "a malformed profile", record: { apiServerAccessProfile: [1, 2] }, want: null },
+  ];
+  it.each(cases)("$name", ({ record, want }) => expect(apiServerOf(record, vnets)).toEqual(want));
 });

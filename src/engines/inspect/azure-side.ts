@@ -9,7 +9,7 @@
  * "more nodes" figure. A library caller's malformed side is ignored part by
  * part, never a throw.
  */
-import type { CheckResult, ClusterReport, Missing, PoolReport, SubnetReport } from "../scan/index.js";
+import type { CheckResult, ClusterReport, Missing, PoolReport, SubnetReport, VnetReport } from "../scan/index.js";
 import { tryParsePrefix } from "../../ip/index.js";
 import type { AddressUse } from "./address-use.js";
 import type { Headroom, HeadroomCheck } from "./headroom.js";
@@ -30,6 +30,51 @@ export interface AzureSide {
   readonly subnets: readonly SubnetReport[];
   /** What could not be read (docs/scan.md, `missing[]`). */
   readonly missing: readonly Missing[];
+  /** The API server's network from the cluster's ARM record (`apiServerAccessProfile`); null when it says nothing. */
+  readonly apiServer?: AzureApiServer | null;
+}
+
+/** `apiServerAccessProfile` of the ARM record, the subnet found in the VNets read. */
+export interface AzureApiServer {
+  /** enableVnetIntegration. */
+  readonly vnetIntegration: boolean;
+  /** subnetId; null when AKS placed the API server in its own VNet. */
+  readonly subnetId: string | null;
+  /** The subnet's name (subnetId's last segment). */
+  readonly subnet: string | null;
+  /** The subnet's prefixes as read with its VNet; empty when the VNet was not read. */
+  readonly prefixes: readonly string[];
+  /** enablePrivateCluster. */
+  readonly private: boolean;
+}
+
+const obj = (x: unknown): Record<string, unknown> | undefined =>
+  typeof x === "object" && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
+
+/**
+ * The API server's network from a cluster's ARM record (`properties.apiServerAccessProfile`: enableVnetIntegration,
+ * subnetId, enablePrivateCluster) with the subnet's prefixes from the VNets read; null when the record has no
+ * such profile or neither integration nor a subnet is set.
+ */
+export function apiServerOf(record: unknown, vnets: readonly VnetReport[]): AzureApiServer | null {
+  const r = obj(record);
+  const a = obj(obj(r?.properties)?.apiServerAccessProfile ?? r?.apiServerAccessProfile);
+  if (!a) return null;
+  const subnetId = typeof a.subnetId === "string" && a.subnetId ? a.subnetId : null;
+  const integrated = a.enableVnetIntegration === true;
+  if (!integrated && subnetId === null) return null;
+  const found = subnetId
+    ? list(vnets)
+        .flatMap((v) => list(v.subnets))
+        .find((x) => typeof x.id === "string" && x.id.toLowerCase() === subnetId.toLowerCase())
+    : undefined;
+  return {
+    vnetIntegration: integrated,
+    subnetId,
+    subnet: subnetId ? lastSegment(subnetId) : null,
+    prefixes: texts(found?.prefixes),
+    private: a.enablePrivateCluster === true,
+  };
 }
 
 /** The note headroom carries when no node subnet is known; Azure's figures replace it. */

@@ -10,6 +10,8 @@ import type { ModelId } from "../../kb/index.js";
 
 export interface ConfiguredPool {
   readonly name: string;
+  /** System, User or Gateway (a static egress gateway pool). */
+  readonly mode: "System" | "User" | "Gateway";
   readonly count: number;
   /** Autoscaler maximum, when the autoscaler runs on the pool. */
   readonly maxCount: number | undefined;
@@ -25,8 +27,23 @@ export interface ConfiguredPool {
   readonly podSubnetCidr: string | undefined;
 }
 
+/** The API server's place in the network: API Server VNet Integration and its subnet (apiServerAccessProfile). */
+export interface ConfiguredApiServer {
+  /** enableVnetIntegration (always on for AKS Automatic). */
+  readonly vnetIntegration: boolean;
+  /** The subnet's name (subnetId's last segment); undefined with AKS's own VNet. */
+  readonly subnet: string | undefined;
+  /** Its CIDR when the configuration describes the VNet. */
+  readonly subnetCidr: string | undefined;
+  readonly private: boolean;
+}
+
 export interface ConfiguredCluster {
   readonly files: readonly string[];
+  /** Base or Automatic. */
+  readonly sku: string;
+  /** Undefined when the configuration says nothing about the API server's network. */
+  readonly apiServer: ConfiguredApiServer | undefined;
   readonly kubernetesVersion: string | undefined;
   readonly model: ModelId;
   readonly dataplane: string;
@@ -56,8 +73,20 @@ export function configuredCluster(plan: Plan, files: readonly string[]): LoadedC
 function summarize(r: ResolvedPlan, files: readonly string[]): ConfiguredCluster {
   const subnet = (name: string | undefined) =>
     name === undefined ? undefined : r.subnets.find((s) => s.name === name)?.prefix?.toString();
+  const a = r.plan.apiServer;
+  const automatic = r.plan.sku?.name === "Automatic";
   return {
     files,
+    sku: automatic ? "Automatic" : "Base",
+    apiServer:
+      a || automatic
+        ? {
+            vnetIntegration: a?.vnetIntegration === true || automatic,
+            subnet: a?.subnet,
+            subnetCidr: subnet(a?.subnet),
+            private: a?.private === true,
+          }
+        : undefined,
     kubernetesVersion: r.kubernetesVersion?.text,
     model: r.model,
     dataplane: r.dataplane,
@@ -68,6 +97,7 @@ function summarize(r: ResolvedPlan, files: readonly string[]): ConfiguredCluster
     outboundType: r.outboundType,
     pools: r.pools.map((p) => ({
       name: p.name,
+      mode: p.mode,
       count: p.count,
       maxCount: p.autoscale ? p.maxCount : undefined,
       minCount: p.autoscale ? p.minCount : undefined,

@@ -27,12 +27,15 @@ export {
   withAzure,
   withAzureRanges,
   NODE_SUBNET_BLIND_SPOT,
+  apiServerOf,
+  type AzureApiServer,
   type AzureSide,
   type AzureSideSource,
 } from "./azure-side.js";
 export {
   configuredCluster,
   findingsAgainstCluster,
+  type ConfiguredApiServer,
   type ConfiguredCluster,
   type ConfiguredPool,
   type LoadedConfiguration,

@@ -2,12 +2,15 @@
  * Per-node pod counts and address use per range, from a snapshot: pure.
  */
 import { tryParseAddr, tryParsePrefix, type Prefix } from "../../ip/index.js";
-import type { ClusterSnapshot } from "./snapshot.js";
+import { CLUSTER_SIGNALS } from "../../kb/index.js";
+import type { ClusterSnapshot, SnapshotNode } from "./snapshot.js";
 import { holdsPodAddress, nodeRangeTexts } from "./placement.js";
 
 export interface NodeUse {
   readonly name: string;
   readonly pool: string | undefined;
+  /** The pool mode the node's `kubernetes.azure.com/mode` label gives, lower case: system, user or gateway. */
+  readonly mode: string | undefined;
   readonly internalIps: readonly string[];
   /**
    * The node's pod range: `spec.podCIDR(s)`, or its NodeNetworkConfig's overlay block (Overlay nodes have no
@@ -29,10 +32,17 @@ export interface NodeUse {
 
 export interface PoolUse {
   readonly pool: string;
+  /** Its nodes' mode (system, user, gateway), "mixed" when they differ, undefined when none says. */
+  readonly mode: string | undefined;
   readonly nodes: number;
   readonly maxPods: number | undefined;
   readonly pods: number;
   readonly hostNetworkPods: number;
+}
+
+/** The node's `kubernetes.azure.com/mode` label, lower case (AKS docs write User and user). */
+export function nodeMode(n: SnapshotNode): string | undefined {
+  return n.labels[CLUSTER_SIGNALS.poolModeLabel.value.key]?.toLowerCase();
 }
 
 function isActive(phase: string): boolean {
@@ -56,6 +66,7 @@ export function nodeUse(s: ClusterSnapshot): NodeUse[] {
     return {
       name: n.name,
       pool: n.pool,
+      mode: nodeMode(n),
       internalIps: n.internalIps,
       podCidrs: range?.cidrs ?? [],
       podCidrsFrom: range?.from ?? null,
@@ -69,12 +80,16 @@ export function nodeUse(s: ClusterSnapshot): NodeUse[] {
 }
 
 export function poolUse(nodes: readonly NodeUse[]): PoolUse[] {
-  const m = new Map<string, { nodes: number; maxPods: Set<number>; pods: number; host: number }>();
+  const m = new Map<
+    string,
+    { nodes: number; maxPods: Set<number>; modes: Set<string | undefined>; pods: number; host: number }
+  >();
   for (const n of nodes) {
     const key = n.pool ?? "(no pool label)";
     let p = m.get(key);
-    if (!p) m.set(key, (p = { nodes: 0, maxPods: new Set(), pods: 0, host: 0 }));
+    if (!p) m.set(key, (p = { nodes: 0, maxPods: new Set(), modes: new Set(), pods: 0, host: 0 }));
     p.nodes++;
+    p.modes.add(n.mode);
     if (n.maxPods !== undefined) p.maxPods.add(n.maxPods);
     p.pods += n.pods;
     p.host += n.hostNetworkPods;
@@ -83,6 +98,7 @@ export function poolUse(nodes: readonly NodeUse[]): PoolUse[] {
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([pool, p]) => ({
       pool,
+      mode: p.modes.size === 1 ? [...p.modes][0] : "mixed",
       nodes: p.nodes,
       maxPods: p.maxPods.size === 1 ? [...p.maxPods][0] : undefined,
       pods: p.pods,

@@ -204,6 +204,8 @@ function unitsOf(plan: ResolvedPlan, kind: LayoutKind, name: string): number | u
   }
 }
 
+const article = (title: string) => (/^[AEIOU]/.test(title) ? "an" : "a");
+
 /** Overlay narrows AGC to exactly /24, and AGIC's gateway subnet to /24 or smaller. */
 function overlayCap(plan: ResolvedPlan, kind: LayoutKind): number | null {
   if (plan.model !== "azure-cni-overlay") return null;
@@ -248,7 +250,7 @@ function kindDemand(
       cap !== null && kind === "applicationGatewayForContainers"
         ? `/${bits}: with Azure CNI Overlay the subnet must be exactly /${bits}`
         : `/${bits}: ${k.recommendedPrefixLength.derived ? "aksnet's default" : "the size Microsoft recommends"} for ` +
-          `a ${k.title}`,
+          `${article(k.title)} ${k.title}`,
     ],
     sources,
   };
@@ -272,7 +274,7 @@ export function subnetDemand(
       minPrefixLength: null,
       growable: true,
       delegation: null,
-      breakdown: [`/${f.value}: the size of Microsoft's AKS Automatic sample (no minimum is documented)`],
+      breakdown: [`/${f.value}: the smallest system node subnet AKS Automatic's managed system node pools take`],
       sources: sourceUrls(f),
     };
   } else if (kind === "other")

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { extraSubnetProblems, extraSubnetSizes, type ExtraSubnetCounts } from "./extra-sizes.js";
+import {
+  extraSubnetProblems,
+  extraSubnetSizes,
+  extraSubnetSizesByModel,
+  type ExtraSubnetCounts,
+} from "./extra-sizes.js";
 
 describe("extraSubnetSizes: the subnets beside the nodes, from counts (aksnet size flags)", () => {
   it.each<{ name: string; counts: ExtraSubnetCounts; want: Record<string, unknown> }>([
@@ -71,5 +76,45 @@ describe("extraSubnetSizes: the subnets beside the nodes, from counts (aksnet si
   ])("refused: $name", ({ counts, fields }) => {
     expect(extraSubnetProblems(counts).map((p) => p.field)).toEqual(fields);
     expect(extraSubnetSizes(counts)).toEqual([]);
+  });
+});
+
+describe("extraSubnetSizesByModel: the same counts sized per network model", () => {
+  const counts: ExtraSubnetCounts = { apiServerClusters: 1, agc: true, gatewayNodes: 2, napNodes: 10 };
+  const rows = (models: Parameters<typeof extraSubnetSizesByModel>[1]) =>
+    extraSubnetSizesByModel(counts, models).map((s) => [s.name, s.addressesNeeded, s.prefixLength, s.models.join(",")]);
+
+  it("Overlay and Node Subnet: one API server row; gateway and NAP nodes take pod addresses with Node Subnet", () => {
+    expect(rows(["azure-cni-overlay", "azure-cni-node-subnet"])).toEqual([
+      ["aks-apiserver", 9, 28, "azure-cni-overlay,azure-cni-node-subnet"],
+      // 2 + 1 surge nodes × 1 address; × (1 + 30 default max pods) with Node Subnet.
+      ["aks-egress", 3, 29, "azure-cni-overlay"],
+      ["aks-egress", 93, 25, "azure-cni-node-subnet"],
+      // 10 + 1 replacement nodes × 1; × 31.
+      ["aks-nap", 11, 28, "azure-cni-overlay"],
+      ["aks-nap", 341, 23, "azure-cni-node-subnet"],
+      ["aks-agc", null, 24, "azure-cni-overlay"],
+      ["aks-agc", null, 24, "azure-cni-node-subnet"],
+    ]);
+  });
+
+  it("what AKS refuses with a model is sized but says so", () => {
+    const out = extraSubnetSizesByModel(counts, ["kubenet", "azure-cni-pod-subnet-dynamic"]);
+    const note = (name: string, model: string) =>
+      out.find((s) => s.name === name && s.models.includes(model as never))?.notes.join(" ");
+    expect(note("aks-agc", "kubenet")).toMatch(/Application Gateway for Containers does not support kubenet/);
+    expect(note("aks-nap", "kubenet")).toMatch(/node auto-provisioning does not support kubenet/);
+    expect(note("aks-egress", "azure-cni-pod-subnet-dynamic")).toMatch(
+      /static egress gateway pools are not supported with Azure CNI Pod Subnet/,
+    );
+    expect(note("aks-apiserver", "kubenet")).toBe("");
+  });
+
+  it("one model gives the rows extraSubnetSizes gives, each naming it", () => {
+    const one = extraSubnetSizesByModel(counts, ["azure-cni-overlay"]);
+    expect(one.map(({ models: _m, ...s }) => s).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      extraSubnetSizes(counts).sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    expect(one.every((s) => s.models.join() === "azure-cni-overlay")).toBe(true);
   });
 });

@@ -28,6 +28,8 @@ export { subnetSizes, type SubnetSize } from "./sizes.js";
 export { layoutView, type LayoutView, type MapSpace, type MapSegment, type SegmentKind } from "./view.js";
 export {
   extraSubnetSizes,
+  extraSubnetSizesByModel,
+  type ModelSubnetSize,
   extraSubnetProblems,
   type ExtraSubnetCounts,
   type ExtraSubnetProblem,

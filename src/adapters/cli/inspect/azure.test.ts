@@ -84,6 +84,44 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
     expect(report.configured.differences).toEqual([]);
   });
 
+  it("a gateway pool's mode from its nodes, the API server subnet from the ARM record", async () => {
+    const GW = ["az-aks-show.json", "az-network-vnet-show.json", "az-network-vnet-list-usage.json"].map(
+      (f) => `examples/inspect/gateway/${f}`,
+    );
+    const args = ["--from-dump", "src/adapters/inspect/fixtures/overlay-gateway.json", "--azure-from", ...GW];
+    const r = await inspect([...args, "-o", "json"]);
+    expect(r.stderr).toBe("");
+    const report = JSON.parse(r.stdout);
+    expect(report.pools.find((p: { pool: string }) => p.pool === "gateway")).toMatchObject({
+      mode: "gateway",
+      nodes: 2,
+    });
+    expect(report.azure.apiServer).toEqual({
+      vnetIntegration: true,
+      subnetId: expect.stringMatching(/\/subnets\/aks-apiserver$/),
+      subnet: "aks-apiserver",
+      prefixes: ["10.224.2.0/28"],
+      private: false,
+    });
+    expect(report.configured.cluster.apiServer).toEqual({
+      vnetIntegration: true,
+      subnet: "aks-apiserver",
+      subnetCidr: null,
+      private: false,
+    });
+    expect(report.configured.cluster.pools.map((p: { name: string; mode: string }) => [p.name, p.mode])).toEqual([
+      ["system", "System"],
+      ["user1", "User"],
+      ["gateway", "Gateway"],
+    ]);
+    // The configured gateway pool runs: no drift.
+    expect(report.configured.differences).toEqual([]);
+    const text = (await inspect(args)).stdout;
+    expect(text).toMatch(/^gateway +gateway +2 +30 /m);
+    expect(text).toContain("API server: VNet integration, subnet aks-apiserver (10.224.2.0/28), public");
+    expect(text).toContain("Static egress gateway pool(s) gateway (2 nodes)");
+  });
+
   it("--aks-json stays the configuration when given with --azure-from", async () => {
     const r = await inspect([
       "--from-dump",

@@ -5,7 +5,14 @@
  * read. `table.ts` and `markdown.ts` lay the sections out; JSON is the report
  * itself (docs/inspect.md).
  */
-import type { AzureSide, Evidence, InspectReport, Verdict } from "../../../engines/inspect/index.js";
+import type {
+  AzureApiServer,
+  AzureSide,
+  ConfiguredApiServer,
+  Evidence,
+  InspectReport,
+  Verdict,
+} from "../../../engines/inspect/index.js";
 import { MODELS, isModelId } from "../../../kb/index.js";
 import type { FieldPath } from "../../../engines/plan/index.js";
 import type { Location } from "../../importers/index.js";
@@ -72,12 +79,13 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
     title: "Pools",
     columns: [
       { header: "pool" },
+      { header: "mode" },
       { header: "nodes", align: "right" },
       { header: "max pods", align: "right" },
       { header: "pods", align: "right" },
       { header: "host-network", align: "right" },
     ],
-    rows: r.pools.map((p) => [p.pool, p.nodes, p.maxPods ?? "mixed", p.pods, p.hostNetworkPods]),
+    rows: r.pools.map((p) => [p.pool, p.mode ?? "-", p.nodes, p.maxPods ?? "mixed", p.pods, p.hostNetworkPods]),
   });
   const limit = o.allNodes ? Infinity : o.nodeLimit;
   const shown = r.nodes.slice(0, limit);
@@ -145,10 +153,11 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
     const c = r.configured;
     const k = c.cluster;
     const lines = [
-      `${k.files.join(", ")}: ${k.model}, dataplane ${k.dataplane}, policy ${k.policy}, pod CIDR ${k.podCidrs.join(", ") || "-"}, service CIDR ${k.serviceCidrs.join(", ") || "-"}, DNS ${k.dnsServiceIp}, Kubernetes ${k.kubernetesVersion ?? "?"}`,
+      `${k.files.join(", ")}: ${k.sku === "Automatic" ? "AKS Automatic, " : ""}${k.model}, dataplane ${k.dataplane}, policy ${k.policy}, pod CIDR ${k.podCidrs.join(", ") || "-"}, service CIDR ${k.serviceCidrs.join(", ") || "-"}, DNS ${k.dnsServiceIp}, Kubernetes ${k.kubernetesVersion ?? "?"}`,
+      ...(k.apiServer ? [configuredApiServerLine(k.apiServer)] : []),
       ...k.pools.map(
         (p) =>
-          `Pool ${p.name}: count ${p.count}${p.maxCount !== undefined ? `, autoscaler ${p.minCount ?? 0}-${p.maxCount}` : ""}, max pods ${p.maxPods}, max surge ${p.maxSurge}${p.maxSurgeDefaulted ? " (default)" : ""}${p.subnet ? `, subnet ${p.subnet}${p.subnetCidr ? ` ${p.subnetCidr}` : ""}` : ""}${p.podSubnet ? `, pod subnet ${p.podSubnet}${p.podSubnetCidr ? ` ${p.podSubnetCidr}` : ""}` : ""}`,
+          `Pool ${p.name}${p.mode === "User" ? "" : ` (${p.mode})`}: count ${p.count}${p.maxCount !== undefined ? `, autoscaler ${p.minCount ?? 0}-${p.maxCount}` : ""}, max pods ${p.maxPods}, max surge ${p.maxSurge}${p.maxSurgeDefaulted ? " (default)" : ""}${p.subnet ? `, subnet ${p.subnet}${p.subnetCidr ? ` ${p.subnetCidr}` : ""}` : ""}${p.podSubnet ? `, pod subnet ${p.podSubnet}${p.podSubnetCidr ? ` ${p.podSubnetCidr}` : ""}` : ""}`,
       ),
       ...(c.drift.length
         ? c.drift.map((f) => `DRIFT ${f.severity} ${f.ruleId}: ${f.message} Fix: ${f.fix}`)
@@ -163,7 +172,7 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
     });
   }
   if (r.azure) tail.push({ title: "Azure side", lines: azureLines(r.azure) });
-  const notes = [...v.caveats, ...h.notes];
+  const notes = [...v.caveats, ...h.notes, ...gatewayNotes(r)];
   if (r.virtualNodes.length)
     notes.push(
       `Virtual nodes (ACI) left out of the counts above: ${r.virtualNodes.map((x) => `${x.name} (${x.pods} pods)`).join(", ")}; their pods take addresses from the ACI subnet.`,
@@ -171,6 +180,33 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
   if (notes.length) tail.push({ title: "Notes", lines: notes });
   if (r.problems.length) tail.push({ title: "Not read", lines: r.problems.map((p) => `${p.resource}: ${p.detail}`) });
   return { head, tables, tail };
+}
+
+/** The configured API server line: VNet integration, its subnet, private or public. */
+function configuredApiServerLine(a: ConfiguredApiServer): string {
+  const where = a.subnet ? `subnet ${a.subnet}${a.subnetCidr ? ` ${a.subnetCidr}` : ""}` : "no subnet named";
+  return a.vnetIntegration
+    ? `API server: VNet integration, ${where}, ${a.private ? "private" : "public"}`
+    : `API server: no VNet integration${a.subnet ? ` (${where} named)` : ""}, ${a.private ? "private" : "public"}`;
+}
+
+/** The ARM record's API server line (inspect --azure). */
+function azureApiServerLine(a: AzureApiServer): string {
+  const where = a.subnetId
+    ? `subnet ${a.subnet ?? "?"} (${a.prefixes.join(", ") || "its VNet was not read"})`
+    : "in AKS's own VNet (no subnetId)";
+  return `API server: ${a.vnetIntegration ? "VNet integration" : "no VNet integration"}, ${where}, ${a.private ? "private" : "public"}`;
+}
+
+/** Gateway pools (nodes labelled kubernetes.azure.com/mode=gateway): what their nodes are for. */
+function gatewayNotes(r: InspectReport): string[] {
+  const gw = r.pools.filter((p) => p.mode === "gateway");
+  if (!gw.length) return [];
+  const names = gw.map((p) => `${p.pool} (${formatNumber(p.nodes)} node${p.nodes === 1 ? "" : "s"})`).join(", ");
+  return [
+    `Static egress gateway pool(s) ${names}: nodes labelled kubernetes.azure.com/mode=gateway route the egress of ` +
+      "pods that name a StaticGatewayConfiguration and run no workloads; each takes a node subnet address like any node.",
+  ];
 }
 
 const SCAN_WORD = { fails: "FAIL", "at-risk": "RISK", unknown: "?", ok: "ok" } as const;
@@ -186,6 +222,7 @@ function azureLines(a: AzureSide): string[] {
   const found = a.matchedBy === "resource-id" ? "by its resource ID" : "by its nodes' node resource group";
   return [
     `Cluster ${c.name} (${c.id}), found ${found}, ${from}: ${SCAN_WORD[c.verdict]}`,
+    ...(a.apiServer ? [azureApiServerLine(a.apiServer)] : []),
     ...a.subnets.map((s) => {
       const used =
         s.usedSource === "usage-api"

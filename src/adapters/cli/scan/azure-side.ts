@@ -8,7 +8,7 @@
  * `kubernetes.azure.com/cluster` label names. Anything that leaves no single
  * cluster is a `UsageError` sentence.
  */
-import type { AzureSide, ClusterSnapshot } from "../../../engines/index.js";
+import { apiServerOf, type AzureSide, type ClusterSnapshot } from "../../../engines/index.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { judge, readFromFiles, readLive, type Read } from "./read.js";
@@ -108,14 +108,16 @@ async function sideOf(read: Read, t: AzureTarget, where: string, source: AzureSi
   const used = new Set(
     cluster.pools.flatMap((p) => [p.nodeSubnetId, p.podSubnetId]).flatMap((x) => (x ? [x.toLowerCase()] : [])),
   );
+  const record = read.built.records.get(id.toLowerCase());
   const side: AzureSide = {
     source,
     matchedBy: idOf(t) ? "resource-id" : "node-resource-group",
     cluster,
     subnets: out.subnets.filter((s) => used.has(s.id.toLowerCase())),
     missing: out.missing,
+    apiServer: apiServerOf(record, out.vnets),
   };
-  return { side, record: read.built.records.get(id.toLowerCase()) };
+  return { side, record };
 }
 
 /** The Azure side read live: Resource Graph (one cluster, its VNets) and the VNet usage API. */

@@ -6,10 +6,11 @@
 import { size, type SizeInput, type SizeResult } from "../../../engines/capacity/index.js";
 import {
   extraSubnetProblems,
-  extraSubnetSizes,
+  extraSubnetSizesByModel,
   type ExtraSubnetCounts,
   type SubnetSize,
 } from "../../../engines/layout/index.js";
+import { MODEL_IDS, type ModelId } from "../../../kb/index.js";
 import {
   parseCount,
   parseKubernetesVersionFlag,
@@ -27,7 +28,9 @@ import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { writeOutput } from "../output/write.js";
 
 /** What `size` prints: each model's needs and, for a plan file, each of its subnets' (`subnets`, else empty). */
-export type SizeReport = SizeResult & { readonly subnets: readonly SubnetSize[] };
+/** A subnet of the plan (`--pools PLAN`), or one the flags ask for, sized per model (`models`). */
+export type SizeSubnet = SubnetSize & { readonly models?: readonly ModelId[] };
+export type SizeReport = SizeResult & { readonly subnets: readonly SizeSubnet[] };
 
 const OUTPUT = defineOutput<SizeReport>({
   formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
@@ -58,7 +61,7 @@ const EXTRA_FLAGS = {
 } as const satisfies Partial<Record<keyof ExtraSubnetCounts, string>>;
 
 /** The subnets beside the nodes the flags ask for: parsed here, checked and sized by the layout engine. */
-function extraSubnets(opts: Record<string, unknown>): SubnetSize[] | undefined {
+function extraSubnets(opts: Record<string, unknown>): SizeSubnet[] | undefined {
   const counts: { -readonly [K in keyof ExtraSubnetCounts]: ExtraSubnetCounts[K] } = {};
   for (const [field, flag] of Object.entries(EXTRA_FLAGS) as [keyof typeof EXTRA_FLAGS, string][]) {
     const v = parseCount(flag, opts[camel(flag)]);
@@ -71,7 +74,7 @@ function extraSubnets(opts: Record<string, unknown>): SubnetSize[] | undefined {
     const flag = problem.field === "agc" ? "--agc" : EXTRA_FLAGS[problem.field];
     throw new UsageError(`${flag} ${String(counts[problem.field])} ${problem.message}`);
   }
-  return extraSubnetSizes(counts);
+  return extraSubnetSizesByModel(counts, parseModels(opts["model"]) ?? MODEL_IDS);
 }
 
 const camel = (flag: string) => flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -110,7 +113,7 @@ export default defineCommand({
     const surge = parseSurge(opts["surge"]);
     const maxUnavailable = parseMaxUnavailable(opts["maxUnavailable"]);
     let target: Omit<SizeInput, "models">;
-    let subnets: readonly SubnetSize[] = [];
+    let subnets: readonly SizeSubnet[] = [];
     const extra = extraSubnets(opts);
     if (extra !== undefined && opts["pools"] !== undefined)
       throw new UsageError(

@@ -3,7 +3,7 @@ import type { SizeReport } from "./command.js";
 import type { Formatter } from "../output/formats.js";
 import { renderMarkdownTable } from "../output/markdown.js";
 import { assumptionLines } from "../capacity-words.js";
-import { SUBNETS_TITLE, subnetLines, subnetsTable } from "./subnets-view.js";
+import { subnetLines, subnetsTable, subnetsTitle } from "./subnets-view.js";
 import { headline, notes, table } from "./view.js";
 
 const sizeMarkdown: Formatter<SizeReport> = (r) => {
@@ -17,7 +17,7 @@ const sizeMarkdown: Formatter<SizeReport> = (r) => {
       ...notes(r).map((n) => `${n}\n`),
       ...(r.subnets.length > 0
         ? [
-            `**${SUBNETS_TITLE}**`,
+            `**${subnetsTitle(r.subnets)}**`,
             "",
             renderMarkdownTable(subnetsTable(r.subnets).columns, subnetsTable(r.subnets).rows).trimEnd(),
             "",

@@ -2,13 +2,23 @@
  * `aksnet size --pools PLAN`: the section on every subnet the plan's cluster uses or needs (from the layout
  * engine's `subnetSizes`): what each is for, its range, what it must hold and the smallest prefix for it.
  */
-import type { SubnetSize } from "../../../engines/layout/index.js";
 import type { CellLike, Column } from "../output/table.js";
 import { formatNumber } from "../capacity-words.js";
+import type { SizeSubnet } from "./command.js";
 
-export const SUBNETS_TITLE = "Subnets of the plan (what each must hold; aksnet layout places the missing ones):";
+const PLAN_TITLE = "Subnets of the plan (what each must hold; aksnet layout places the missing ones):";
+const FLAGS_TITLE = "Subnets beside the nodes, per network model (what each must hold; aksnet layout places them):";
 
-export function subnetsTable(subnets: readonly SubnetSize[]): { columns: Column[]; rows: CellLike[][] } {
+/** The section's title: the plan's subnets (--pools PLAN), or the ones the flags ask for, sized per model. */
+export function subnetsTitle(subnets: readonly SizeSubnet[]): string {
+  return subnets.some((s) => s.models !== undefined) ? FLAGS_TITLE : PLAN_TITLE;
+}
+
+/** Model ids without the common `azure-cni-` prefix, to keep the column narrow. */
+const short = (m: string) => m.replace(/^azure-cni-/, "");
+
+export function subnetsTable(subnets: readonly SizeSubnet[]): { columns: Column[]; rows: CellLike[][] } {
+  if (subnets.some((s) => s.models !== undefined)) return flagsTable(subnets);
   const columns: Column[] = [
     { header: "subnet" },
     { header: "for" },
@@ -30,12 +40,44 @@ export function subnetsTable(subnets: readonly SubnetSize[]): { columns: Column[
   return { columns, rows };
 }
 
-/** One line per subnet: how its size was found, then what the numbers cannot say. */
-export function subnetLines(subnets: readonly SubnetSize[]): string[] {
+/** Subnets sized from flags: no CIDR of their own, one row per size and the models it holds for. */
+function flagsTable(subnets: readonly SizeSubnet[]): { columns: Column[]; rows: CellLike[][] } {
+  const columns: Column[] = [
+    { header: "subnet" },
+    { header: "for" },
+    { header: "models (without azure-cni-)" },
+    { header: "needs", align: "right" },
+    { header: "smallest", align: "right" },
+  ];
+  const rows = subnets.map((s): CellLike[] => [
+    s.name,
+    s.kind,
+    (s.models ?? []).map(short).join(", "),
+    s.addressesNeeded !== null ? formatNumber(s.addressesNeeded) : "-",
+    s.prefixLength !== null ? `/${s.prefixLength}` : "none",
+  ]);
+  return { columns, rows };
+}
+
+/**
+ * One line per subnet: how its size was found, then what the numbers cannot say. Sized per model, each line names
+ * its models, and a note on several models' rows of one subnet is one line naming them all.
+ */
+export function subnetLines(subnets: readonly SizeSubnet[]): string[] {
+  const who = (models: readonly string[] | undefined) =>
+    models && models.length > 0 ? ` (${models.map(short).join(", ")})` : "";
   const out: string[] = [];
+  const notes = new Map<string, { name: string; note: string; models: string[] | undefined }>();
   for (const s of subnets) {
-    out.push(`${s.name}: ${s.breakdown.join("; ")}${s.delegation ? ` (delegated to ${s.delegation})` : ""}`);
-    for (const n of s.notes) out.push(`${s.name}: ${n}`);
+    const delegated = s.delegation ? ` (delegated to ${s.delegation})` : "";
+    out.push(`${s.name}${who(s.models)}: ${s.breakdown.join("; ")}${delegated}`);
+    for (const note of s.notes) {
+      const key = `${s.name}\n${note}`;
+      const seen = notes.get(key);
+      if (seen?.models && s.models) seen.models.push(...s.models);
+      else notes.set(key, { name: s.name, note, models: s.models ? [...s.models] : undefined });
+    }
   }
+  for (const n of notes.values()) out.push(`${n.name}${who(n.models)}: ${n.note}`);
   return out;
 }

@@ -3,7 +3,7 @@ import type { SizeReport } from "./command.js";
 import type { Formatter } from "../output/formats.js";
 import { renderTable } from "../output/table.js";
 import { assumptionLines } from "../capacity-words.js";
-import { SUBNETS_TITLE, subnetLines, subnetsTable } from "./subnets-view.js";
+import { subnetLines, subnetsTable, subnetsTitle } from "./subnets-view.js";
 import { headline, notes, table } from "./view.js";
 
 const sizeTable: Formatter<SizeReport> = (r, { color }) => {
@@ -26,7 +26,7 @@ function subnetSection(r: SizeReport, color: boolean): string[] {
   if (r.subnets.length === 0) return [];
   const t = subnetsTable(r.subnets);
   return [
-    SUBNETS_TITLE,
+    subnetsTitle(r.subnets),
     "",
     renderTable(t.columns, t.rows, { color }).trimEnd(),
     "",

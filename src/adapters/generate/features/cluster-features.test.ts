@@ -277,6 +277,7 @@ describe("AKS Automatic", () => {
     const cmds = azCommands(r.text);
     const c = cmds.find((x) => x.words.join(" ") === "az aks create");
     expect(c?.flags.get("--sku")).toBe("automatic");
+    expect(c?.flags.get("--enable-hosted-system")).toBe(true);
     expect(c?.flags.get("--apiserver-subnet-id")).toBe("<SUBNET_APISERVER_ID>");
     expect(c?.flags.get("--node-subnet-id")).toBe("<SUBNET_NODES_ID>");
     expect(c?.flags.get("--system-node-subnet-id")).toBe("<SUBNET_EGRESS_ID>");

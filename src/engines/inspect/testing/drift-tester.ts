@@ -14,6 +14,7 @@ export function node(pool: string | undefined, i: number, change: Partial<NodeUs
   return {
     name: `aks-${pool ?? "none"}-vmss${String(i).padStart(6, "0")}`,
     pool,
+    mode: pool === "system" ? "system" : "user",
     internalIps: [`10.224.0.${4 + i}`],
     podCidrs: [`10.244.${i}.0/24`],
     podCidrsFrom: "NodeNetworkConfig",

@@ -86,6 +86,42 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "a /27 system node subnet",
+      plan: auto((d) => (d.vnet.subnets[d.vnet.subnets.length - 1]!.cidr = "10.224.12.64/27")),
+      findings: [
+        {
+          messageId: "systemTooSmall",
+          path: "vnet.subnets[3].cidr",
+          message:
+            'AKS Automatic\'s system node subnet "system" is 10.224.12.64/27; the managed system node pools need /26 or larger.',
+        },
+      ],
+    },
+    {
+      name: "a delegated system node subnet",
+      plan: auto((d) => (d.vnet.subnets[d.vnet.subnets.length - 1]!.delegation = "Microsoft.Web/serverFarms")),
+      findings: [
+        {
+          messageId: "systemDelegated",
+          path: "vnet.subnets[3].delegation",
+          message:
+            'AKS Automatic\'s system node subnet "system" is delegated to Microsoft.Web/serverFarms; it must not be delegated.',
+        },
+      ],
+    },
+    {
+      name: "the system node subnet is the user node subnet",
+      plan: auto(() => {}, { hostedSystem: { systemNodeSubnet: "system", nodeSubnet: "system" } }),
+      findings: [
+        {
+          messageId: "systemIsNodeSubnet",
+          path: "hostedSystem.nodeSubnet",
+          message:
+            'hostedSystem names "system" as both the system node subnet and the user node subnet; they must differ.',
+        },
+      ],
+    },
+    {
       name: "manual node provisioning",
       plan: auto(() => {}, { nodeProvisioning: { mode: "Manual" } }),
       findings: [

@@ -1,7 +1,29 @@
 import { AKS_AUTOMATIC as AUTO, sourceUrls } from "../../../kb/index.js";
-import { defineRule } from "../rule.js";
+import type { ResolvedPlan } from "../../plan/index.js";
+import { defineRule, type Report } from "../rule.js";
 import { listText } from "../words.js";
-import { describesVnet } from "../subnet-uses.js";
+import { describesVnet, subnetNamed } from "../subnet-uses.js";
+
+type Ids = "systemTooSmall" | "systemDelegated" | "systemIsNodeSubnet";
+
+/** The managed system node subnet: at least /26, not delegated, not the user node subnet. */
+function checkSystemSubnet(plan: ResolvedPlan, report: (r: Report<Ids>) => void): void {
+  const h = plan.plan.hostedSystem;
+  const s = h?.systemNodeSubnet ? subnetNamed(plan, h.systemNodeSubnet) : undefined;
+  if (!h || !s) return;
+  const at = ["vnet", "subnets", s.index];
+  const bits = AUTO.systemNodeSubnetPrefixLength.value;
+  if (s.prefix && s.prefix.family === 4 && s.prefix.bits > bits)
+    report({ messageId: "systemTooSmall", path: [...at, "cidr"], data: { subnet: s.name, cidr: s.text, bits } });
+  if (s.delegation)
+    report({
+      messageId: "systemDelegated",
+      path: [...at, "delegation"],
+      data: { subnet: s.name, delegation: s.delegation },
+    });
+  if (h.nodeSubnet === h.systemNodeSubnet)
+    report({ messageId: "systemIsNodeSubnet", path: ["hostedSystem", "nodeSubnet"], data: { subnet: s.name } });
+}
 
 export default defineRule({
   meta: {
@@ -31,6 +53,21 @@ export default defineRule({
         message: "AKS Automatic in your own VNet takes outbound type {allowed}, not {outbound}.",
         fix: "Use outboundType loadBalancer, userAssignedNATGateway or userDefinedRouting.",
       },
+      systemTooSmall: {
+        message:
+          'AKS Automatic\'s system node subnet "{subnet}" is {cidr}; the managed system node pools need /{bits} or larger.',
+        fix: "Use a /{bits} or larger subnet for hostedSystem.systemNodeSubnet (aksnet layout places one).",
+      },
+      systemDelegated: {
+        message:
+          'AKS Automatic\'s system node subnet "{subnet}" is delegated to {delegation}; it must not be delegated.',
+        fix: "Remove the delegation, or give hostedSystem.systemNodeSubnet a subnet of its own.",
+      },
+      systemIsNodeSubnet: {
+        message:
+          'hostedSystem names "{subnet}" as both the system node subnet and the user node subnet; they must differ.',
+        fix: "Give the managed system node pools a subnet of their own (/26 or larger).",
+      },
       manualProvisioning: {
         message: "AKS Automatic manages its nodes with node auto-provisioning, but nodeProvisioning.mode is Manual.",
         fix: "Remove nodeProvisioning.mode, or set it to Auto.",
@@ -42,6 +79,7 @@ export default defineRule({
       AUTO.customVnetSubnets,
       AUTO.outboundTypes,
       AUTO.nodeAutoProvisioning,
+      AUTO.systemNodeSubnetPrefixLength,
     ),
     checked: "2026-12-06",
   },
@@ -70,6 +108,7 @@ export default defineRule({
       plan.plan.hostedSystem?.nodeSubnet ? undefined : "a user node subnet",
     ].filter((x): x is string => x !== undefined);
     if (missing.length) report({ messageId: "subnets", path: ["vnet"], data: { missing: listText(missing) } });
+    checkSystemSubnet(plan, report);
     const allowed = AUTO.outboundTypes.value.customVnet;
     if (n.outboundType !== undefined && !allowed.includes(n.outboundType))
       report({
