@@ -13,6 +13,8 @@ import { DEFAULT_STATE, EXAMPLE_PLAN, GENERATE_FORMATS } from "./state.js";
 
 const ROOT = resolve(import.meta.dirname, "..", "..", "..");
 const example = (p: string) => readFileSync(join(ROOT, "examples", p), "utf8");
+/** A plan whose VNet map shows the subnets aksnet layout would add, sized by the pools' counts. */
+const LAYOUT_PLAN = "layout/overlay-cilium-20.yaml";
 
 describe("computeView shows what the CLI's engines compute", () => {
   const files: { name: string; file: string; kind: string }[] = [
@@ -149,12 +151,32 @@ describe("createViewComputer", () => {
     expect(c.map).not.toBe(a.map);
   });
 
+  it.each([
+    { name: "the name", edit: (t: string) => t.replace("name: aks-prod-weu", "name: aks-prod-neu"), kept: true },
+    { name: "a count its subnet holds", edit: (t: string) => t.replace("maxCount: 40", "maxCount: 41"), kept: true },
+    { name: "a count that needs a larger subnet", edit: (t: string) => t.replace("maxCount: 40", "maxCount: 400") },
+    { name: "the address space", edit: (t: string) => t.replace("10.40.0.0/20", "10.40.0.0/19") },
+  ])("an edit of $name keeps the VNet map only when the layout it draws is the same", ({ edit, kept }) => {
+    const compute = createViewComputer();
+    const text = example(LAYOUT_PLAN);
+    const a = compute({ ...DEFAULT_STATE, planText: text });
+    const b = compute({ ...DEFAULT_STATE, planText: edit(text) });
+    expect(b.parts.plan).not.toBe(a.parts.plan);
+    if (kept) expect(b.vnetMap).toBe(a.vnetMap);
+    else expect(b.vnetMap).not.toEqual(a.vnetMap);
+    expect(b.vnetMap).toEqual(computeView({ ...DEFAULT_STATE, planText: edit(text) }).vnetMap);
+  });
+
   it("equals computeView for any sequence of states", () => {
+    const layout = example(LAYOUT_PLAN);
     const state = fc.record({
       planText: fc.constantFrom(
         EXAMPLE_PLAN,
         example("plans/clean.yaml"),
         example("plans/pod-cidr-overlaps-vnet.yaml"),
+        layout,
+        layout.replace("maxCount: 40", "maxCount: 400"),
+        layout.replace("name: aks-prod-weu", "name: aks-prod-neu"),
         "x: [",
         "",
       ),

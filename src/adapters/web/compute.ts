@@ -25,6 +25,7 @@ import {
 } from "../../engines/capacity/index.js";
 import { parsePrefix, Prefix, tryParsePrefix } from "../../ip/index.js";
 import { DEFAULT_CIDRS, DEFAULT_TIER, defaultMaxSurge } from "../../kb/index.js";
+import { layoutPlan } from "../../engines/layout/index.js";
 import { recommend, recommendInputOf, type Recommendation } from "../../engines/recommend/index.js";
 import {
   addressMap,
@@ -428,12 +429,18 @@ export function createViewComputer(): ViewComputer {
     return lastGenerated.result;
   });
   const recommendOf = memo(recommendationFor);
-  // Kept (the same object) when the new plan draws the same map: the page redraws none of its blocks.
-  let lastVnet: { json: string; map: VnetMap } | undefined;
+  // The map is a function of the plan's layout, its VNet and the splits: keyed by those (a new count or name that
+  // leaves the layout alone builds no block), and kept (the same object) when it draws the same: nothing is redrawn.
+  let lastVnet: { key: string; json: string; map: VnetMap } | undefined;
   const vnetMapOf = memo((resolved: ResolvedPlan, splitsKey: string) => {
-    const map = vnetMap(resolved, { splits: JSON.parse(splitsKey) as string[] });
+    const layout = layoutPlan(resolved);
+    const vnet = resolved.plan.vnet;
+    // The laid-out plan (every count, the name) is not drawn: left out of the key.
+    const key = JSON.stringify([{ ...layout, plan: undefined }, vnet?.name, vnet?.addressSpace, splitsKey]);
+    if (lastVnet?.key === key) return lastVnet.map;
+    const map = vnetMap(resolved, { splits: JSON.parse(splitsKey) as string[], layout });
     const json = JSON.stringify(map);
-    if (lastVnet?.json !== json) lastVnet = { json, map };
+    lastVnet = { key, json, map: lastVnet?.json === json ? lastVnet.map : map };
     return lastVnet.map;
   });
   let lastMap: { key: string; map: AddressMap } | undefined;

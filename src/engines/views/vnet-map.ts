@@ -79,6 +79,8 @@ export interface VnetMap {
 export interface VnetMapOptions {
   /** Free blocks the user split in halves (CIDRs); blocks no longer free are ignored. */
   readonly splits?: readonly string[];
+  /** The plan's `layoutPlan` result, when the caller has it (the map is a function of it, the VNet and `splits`). */
+  readonly layout?: LayoutResult;
 }
 
 /** A few words for each subnet kind, short enough for a bar. */
@@ -226,7 +228,7 @@ function spaceMap(space: ReturnType<typeof layoutView>["spaces"][number], ctx: O
 /** The VNet map of a plan (its layout as `aksnet layout` computes it). Never throws for user input. */
 export function vnetMap(input: Plan | ResolvedPlan, options: VnetMapOptions = {}): VnetMap {
   const plan = isResolvedPlan(input) ? input.plan : input;
-  const result = layoutPlan(input);
+  const result = options.layout ?? layoutPlan(input);
   const splits = new Set((options.splits ?? []).flatMap((c) => (v4(c) ? [v4(c)!.toString()] : [])));
   const view = layoutView(result);
   const byName = new Map(result.subnets.map((s) => [s.name, s]));

@@ -393,7 +393,8 @@ async function loadFromUrl(): Promise<void> {
   text.value = state.planText;
   hint = undefined;
   render();
-  // The first load draws every view at once (nothing moves after the first paint).
+  // The first load draws every view at once (nothing moves after the first paint), laid out at their width.
+  document.body.dataset["ready"] = "true";
   clearTimeout(restTimer);
   renderRest();
 }
