@@ -384,6 +384,33 @@ export const DEPLOY_FEATURES = {
       { checked: "2026-12-07" },
     ),
   },
+  avnmIpamPool: {
+    title: "VNet and subnet addresses from a Virtual Network Manager IPAM pool",
+    az: sourced<AzRequirement>(
+      { cli: "2.75.0" },
+      repoFile(
+        "Azure/azure-cli:src/azure-cli/HISTORY.rst",
+        "2.68.0 (January 14, 2025): az network vnet create/update --ipam-pool-prefix-allocations; 2.75.0 (July 01, 2025): az network vnet subnet create/update: Support IPAM pool allocation",
+      ),
+      { checked: "2026-12-07" },
+    ),
+    arm: stable(
+      repoFile(
+        "Azure/azure-rest-api-specs:specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/virtualNetwork.json",
+        "AddressSpace and SubnetPropertiesFormat: ipamPoolPrefixAllocations (the Microsoft.Network version the Bicep output uses)",
+      ),
+    ),
+    azurerm: sourced<AzurermSupport>(
+      { since: "4.38.0" },
+      [
+        AZURERM_CHANGELOG_V4("4.38.0 (July 30, 2025): azurerm_subnet - add support for the ip_address_pool block"),
+        AZURERM_CHANGELOG_V4(
+          "4.37.0: azurerm_virtual_network - suppress a perpetual diff on address_space when using ip_address_pool (the block predates it)",
+        ),
+      ],
+      { checked: "2026-12-07" },
+    ),
+  },
 } as const satisfies Record<string, DeployFeature>;
 
 export type DeployFeatureId = keyof typeof DEPLOY_FEATURES;

@@ -41,6 +41,7 @@ export { DATAPLANES, supportsDataplane, type DataplaneFacts } from "./dataplanes
 export { modelOf, MODEL_SELECTION, type ModelSelector, type ModelSelectionFacts } from "./model-of.js";
 export { PLATFORM_LIMITS, type PlatformLimits } from "./platform-limits.js";
 export { FLEET, type FleetFacts } from "./fleet.js";
+export { AVNM_IPAM, type AvnmIpamFacts, type PoolAllocationShape } from "./avnm-ipam.js";
 export {
   RESERVED_RANGES,
   LOCALDNS_RANGE,

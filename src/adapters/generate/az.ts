@@ -18,7 +18,9 @@
  * (`--bootstrap-artifact-source`), create-node-pools.md (`--enable-fips-image` for Windows2025);
  * Azure/azure-cli-extensions:src/aks-preview/azext_aks_preview/_help.py. Checked 2026-12-06.
  */
+import { AVNM_IPAM } from "../../kb/index.js";
 import { command, type Arg } from "./az-words.js";
+import { addressCount } from "./check-ipam.js";
 import { automaticAzCommands } from "./automatic.js";
 import { FEATURES, type AzPieces } from "./features/index.js";
 import { autoscales, otherPools, subnetsUsed, systemPool, type GenPlan, type GenPool, type GenVnet } from "./model.js";
@@ -127,6 +129,15 @@ function resourceGroups(plan: GenPlan): string[] {
   return out;
 }
 
+/**
+ * `--ipam-pool-prefix-allocations` in the az CLI's shorthand syntax, one item: the pool's ID and as many addresses
+ * as the planned CIDR holds (quoted: `[0]` is a glob pattern to the shell).
+ */
+function poolAllocationArg(pool: string, cidr: string): Arg {
+  const [flag, keys] = [AVNM_IPAM.azFlag.value.flag, AVNM_IPAM.azFlag.value.keys];
+  return [flag, [shellQuote(`[0].${keys[0]}=${pool}`), shellQuote(`[0].${keys[1]}=${addressCount(cidr)}`)]];
+}
+
 /** The VNet and subnets (created, or only read when they exist), then the IDs of the subnets the pools use. */
 function vnetCommands(
   plan: GenPlan,
@@ -147,7 +158,9 @@ function vnetCommands(
         ["--resource-group", `"$VNET_RESOURCE_GROUP"`],
         ["--name", shellQuote(vnet.name)],
         ...location,
-        ["--address-prefixes", vnet.addressSpace.map(shellQuote)],
+        vnet.ipamPool !== undefined
+          ? poolAllocationArg(vnet.ipamPool, vnet.addressSpace[0]!)
+          : ["--address-prefixes", vnet.addressSpace.map(shellQuote)],
       ]),
     );
     for (const s of vnet.subnets) {
@@ -156,7 +169,9 @@ function vnetCommands(
           ["--resource-group", `"$VNET_RESOURCE_GROUP"`],
           ["--vnet-name", shellQuote(vnet.name)],
           ["--name", shellQuote(s.name)],
-          ["--address-prefixes", [shellQuote(s.cidr)]],
+          vnet.ipamPool !== undefined
+            ? poolAllocationArg(vnet.ipamPool, s.cidr)
+            : ["--address-prefixes", [shellQuote(s.cidr)]],
           ...(s.delegation !== undefined ? ([["--delegations", shellQuote(s.delegation)]] as Arg[]) : []),
           ...pieces.flatMap((x) => x.subnetArgs?.(s) ?? []),
         ]),

@@ -12,6 +12,7 @@
  */
 import { DEPLOY_TARGETS } from "../../kb/index.js";
 import { bexpr, bicepValue, type BicepValue } from "./bicep-writer.js";
+import { addressCount } from "./check-ipam.js";
 import { FEATURES, type BicepPieces } from "./features/index.js";
 import { automaticBicep } from "./automatic.js";
 import { autoscales, type GenPlan, type GenPool, type GenVnet } from "./model.js";
@@ -72,6 +73,11 @@ function preamble(plan: GenPlan, n: EffectiveNetwork, needs: string): string[] {
   return out;
 }
 
+/** `ipamPoolPrefixAllocations`: as many addresses from the IPAM pool as the planned CIDR holds (a string, as ARM takes it). */
+function poolAllocation(pool: string, cidr: string): BicepValue {
+  return [{ pool: { id: pool }, numberOfIpAddresses: addressCount(cidr) }];
+}
+
 /** The VNet: created with its subnets, or referenced as `existing` (also when it lives in another resource group). */
 function vnetResource(vnet: GenVnet, pieces: readonly BicepPieces[]): string[] {
   if (vnet.existing || vnet.resourceGroup !== undefined) {
@@ -90,11 +96,16 @@ function vnetResource(vnet: GenVnet, pieces: readonly BicepPieces[]): string[] {
     name: vnet.name,
     location: bexpr("location"),
     properties: {
-      addressSpace: { addressPrefixes: [...vnet.addressSpace] },
+      addressSpace:
+        vnet.ipamPool !== undefined
+          ? { ipamPoolPrefixAllocations: poolAllocation(vnet.ipamPool, vnet.addressSpace[0]!) }
+          : { addressPrefixes: [...vnet.addressSpace] },
       subnets: vnet.subnets.map((s) => ({
         name: s.name,
         properties: {
-          addressPrefix: s.cidr,
+          ...(vnet.ipamPool !== undefined
+            ? { ipamPoolPrefixAllocations: poolAllocation(vnet.ipamPool, s.cidr) }
+            : { addressPrefix: s.cidr }),
           delegations:
             s.delegation !== undefined
               ? [{ name: s.delegation.replace(/[^A-Za-z0-9]/g, "-"), properties: { serviceName: s.delegation } }]

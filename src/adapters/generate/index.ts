@@ -31,6 +31,11 @@ export type GenerateResult =
 export interface GenerateOptions {
   /** Reference the plan's VNet and subnets as existing resources instead of creating them. */
   readonly existingVnet?: boolean;
+  /**
+   * A Virtual Network Manager IPAM pool's resource ID: the VNet and subnets take their addresses from it, each asking
+   * for as many addresses as its planned CIDR holds (`ipamPoolPrefixAllocations`), instead of naming the CIDRs.
+   */
+  readonly ipamPool?: string | undefined;
 }
 
 /** Generates infrastructure code for the plan in the given format. */

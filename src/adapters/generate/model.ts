@@ -8,6 +8,7 @@
  */
 import { resolvePlan, type Plan } from "../../engines/plan/index.js";
 import { checkSubnetRef, checkVnet } from "./check-vnet.js";
+import { withIpamPool } from "./check-ipam.js";
 import { poolNameKind } from "../../kb/index.js";
 import { Checks, K8S_VERSION, RULES, SURGE } from "./checks.js";
 import { checkAddons, checkApiServer, checkGatewayPrefix, checkNodeProvisioning } from "./check-features.js";
@@ -75,6 +76,11 @@ export interface GenVnet {
   /** The VNet's resource group when it differs from the cluster's. */
   readonly resourceGroup?: string;
   readonly addressSpace: readonly string[];
+  /**
+   * The Virtual Network Manager IPAM pool (resource ID) the VNet and subnets take their addresses from, by the size
+   * of their planned CIDRs (`--ipam-pool`); the CIDRs are then what the plan expects, not what the output writes.
+   */
+  readonly ipamPool?: string;
   readonly subnets: readonly GenSubnet[];
   /** Route tables the subnets attach to (created with the VNet, in its resource group). */
   readonly routeTables: readonly GenRouteTable[];
@@ -299,11 +305,14 @@ function resolveDefaults(
 }
 
 /** Checks every value the generators write; returns the checked plan or every problem found. */
-export function toGenPlan(plan: Plan, options: { existingVnet?: boolean } = {}): GenPlanResult {
+export function toGenPlan(
+  plan: Plan,
+  options: { existingVnet?: boolean; ipamPool?: string | undefined } = {},
+): GenPlanResult {
   const c = new Checks();
   const cluster = checkCluster(plan, c);
   const ranges = checkNetwork(plan, c);
-  const vnet = checkVnet(plan, cluster.name, options.existingVnet ?? false, c);
+  const vnet = withIpamPool(checkVnet(plan, cluster.name, options.existingVnet ?? false, c), options.ipamPool, c);
   const automatic = checkAutomatic(plan, vnet, c);
   const pools = automatic ? [] : checkPools(plan, vnet, c);
   const apiServer = automatic ? undefined : checkApiServer(plan, vnet, c);

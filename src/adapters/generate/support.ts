@@ -47,6 +47,8 @@ export function featuresUsed(plan: GenPlan): FeatureUse[] {
     if (p.mode === "Gateway") out.push({ id: "staticEgressGateway", path: `${at}.mode`, value: "Gateway" });
   });
   if (plan.automatic) out.push({ id: "automatic", path: "sku.name", value: "Automatic" });
+  if (plan.vnet?.ipamPool !== undefined)
+    out.push({ id: "avnmIpamPool", path: "--ipam-pool", value: plan.vnet.ipamPool });
   if (plan.apiServer?.vnetIntegration)
     out.push({ id: "apiServerVnetIntegration", path: "apiServer.vnetIntegration", value: "true" });
   if (plan.nodeProvisioning === "Auto")

@@ -19,18 +19,28 @@ function names(path: string, body: { [k: string]: Json }): [string, string][] {
   return out;
 }
 
+const IPAM_POOL =
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/networkManagers/nm/ipamPools/spokes";
+
+const ipv6 = (p: (typeof PLANS)[string]) =>
+  [...(p.vnet?.addressSpace ?? []), ...(p.vnet?.subnets ?? []).map((x) => x.cidr)].some((c) => c.includes(":"));
+
 describe("Terraform output", () => {
   it.each(
     Object.keys(PLANS)
       .filter((name) => REFUSED[name]?.terraform === undefined)
       .flatMap((name) => [
-        { name, existingVnet: false },
-        { name, existingVnet: true },
+        { name, existingVnet: false, ipamPool: undefined },
+        { name, existingVnet: true, ipamPool: undefined },
+        // An IPAM pool sizes one IPv4 address space: every plan whose VNet has exactly that.
+        ...(PLANS[name]!.vnet?.addressSpace.length === 1 && !ipv6(PLANS[name]!)
+          ? [{ name, existingVnet: false, ipamPool: IPAM_POOL }]
+          : []),
       ]),
   )(
-    "$name (existing VNet: $existingVnet) parses as HCL and uses only documented azurerm argument names",
-    async ({ name, existingVnet }) => {
-      const r = generate(PLANS[name]!, "terraform", { existingVnet });
+    "$name (existing VNet: $existingVnet, IPAM pool: $ipamPool) parses as HCL and uses only documented azurerm argument names",
+    async ({ name, existingVnet, ipamPool }) => {
+      const r = generate(PLANS[name]!, "terraform", { existingVnet, ipamPool });
       if (!r.ok) throw new Error(JSON.stringify(r.problems));
       type Blocks = Record<string, Record<string, { [k: string]: Json }[]>>;
       const json = (await parse(`${name}.tf`, r.text)) as { resource?: Blocks; data?: Blocks };

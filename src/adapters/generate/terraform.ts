@@ -12,6 +12,7 @@
  */
 import { DEPLOY_TARGETS } from "../../kb/index.js";
 import { FEATURES, type TerraformPieces } from "./features/index.js";
+import { addressCount } from "./check-ipam.js";
 import { expr, renderHcl, type HclBlock, type HclItem } from "./hcl.js";
 import { autoscales, otherPools, subnetsUsed, systemPool, type GenPlan, type GenPool, type GenVnet } from "./model.js";
 import { dnsPrefixOf, effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
@@ -167,6 +168,17 @@ function existingVnetItems(plan: GenPlan, vnet: GenVnet, idents: ReadonlyMap<str
   return items;
 }
 
+/** An `ip_address_pool` block: as many addresses from the IPAM pool as the planned CIDR holds. */
+function ipAddressPool(pool: string, cidr: string): HclItem {
+  return {
+    type: "ip_address_pool",
+    body: [
+      { attr: "id", value: pool },
+      { attr: "number_of_ip_addresses", value: addressCount(cidr) },
+    ],
+  };
+}
+
 /** `azurerm_virtual_network` and one `azurerm_subnet` per subnet. */
 function createdVnetItems(
   vnet: GenVnet,
@@ -182,7 +194,9 @@ function createdVnetItems(
         { attr: "name", value: vnet.name },
         { attr: "location", value: expr("var.location") },
         { attr: "resource_group_name", value: rg },
-        { attr: "address_space", value: [...vnet.addressSpace] },
+        vnet.ipamPool !== undefined
+          ? ipAddressPool(vnet.ipamPool, vnet.addressSpace[0]!)
+          : { attr: "address_space", value: [...vnet.addressSpace] },
       ],
     },
   ];
@@ -191,7 +205,9 @@ function createdVnetItems(
       { attr: "name", value: s.name },
       { attr: "resource_group_name", value: expr("azurerm_virtual_network.vnet.resource_group_name") },
       { attr: "virtual_network_name", value: expr("azurerm_virtual_network.vnet.name") },
-      { attr: "address_prefixes", value: [s.cidr] },
+      vnet.ipamPool !== undefined
+        ? ipAddressPool(vnet.ipamPool, s.cidr)
+        : { attr: "address_prefixes", value: [s.cidr] },
     ];
     if (s.delegation !== undefined) {
       body.push({

@@ -144,6 +144,13 @@ export const FleetClusterSection = z
       .array(networkName)
       .optional()
       .describe("VNets its VNet is peered with, using their gateways when they have one (default: defaults.peerWith)"),
+    ipamPool: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "aksnet generate: the Virtual Network Manager IPAM pool (resource ID) its VNet and subnets take their addresses from, by size (default: defaults.ipamPool)",
+      ),
     podsRoutedOnPremises: z
       .boolean()
       .default(false)
@@ -163,6 +170,13 @@ export const FleetDefaultsSection = z
       .optional()
       .describe("the Overlay pod CIDR clusters reuse (default: the AKS default 10.244.0.0/16)"),
     serviceCidr: cidrText.optional().describe("the service CIDR clusters reuse (default: the AKS default 10.0.0.0/16)"),
+    ipamPool: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "aksnet generate: the Virtual Network Manager IPAM pool (resource ID) every cluster's VNet and subnets take their addresses from, by size (ipamPoolPrefixAllocations) instead of naming the CIDRs",
+      ),
   })
   .strict();
 

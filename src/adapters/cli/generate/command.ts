@@ -38,6 +38,10 @@ export default defineCommand({
           "create the plan's VNet and subnets, or reference existing ones (default: create for an aksnet plan, existing for cluster JSON)",
         ).choices(["create", "existing"]),
       )
+      .option(
+        "--ipam-pool <id>",
+        "take the VNet's and subnets' addresses from this Virtual Network Manager IPAM pool (resource ID), by the size of their planned CIDRs (for a fleet: every cluster, over the fleet file's ipamPool)",
+      )
       .option("--force", "generate even when the plan has error findings")
       .option(
         "--out-dir <dir>",
@@ -60,6 +64,7 @@ export default defineCommand({
           output: opts["output"] as string | undefined,
           force: opts["force"] === true,
           existingVnet: opts["vnet"] !== undefined ? opts["vnet"] === "existing" : undefined,
+          ipamPool: opts["ipamPool"] as string | undefined,
         },
         io,
       );
@@ -82,7 +87,7 @@ export default defineCommand({
       return EXIT.findings;
     }
     const format = opts["format"] as "az" | "bicep" | "terraform";
-    const r = generate(plan, format, { existingVnet });
+    const r = generate(plan, format, { existingVnet, ipamPool: opts["ipamPool"] as string | undefined });
     if (!r.ok) {
       const p = r.problems[0]!;
       const rest = r.problems.length - 1;

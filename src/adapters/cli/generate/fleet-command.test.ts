@@ -48,7 +48,33 @@ describe("aksnet generate FLEET", () => {
     expect(j.clusters.map((c) => c.module)).toEqual(["aks-azure-cni-overlay", "aks-azure-cni-overlay", "aks-kubenet"]);
   });
 
+  const pool = (name: string) =>
+    `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/networkManagers/nm/ipamPools/${name}`;
+
+  it("--ipam-pool: every cluster's VNet and subnets from the pool, by size, over the fleet file's ipamPool", async () => {
+    writeFileSync(
+      join(dir, "ipam.yaml"),
+      readFileSync(join(dir, "fleet.yaml"), "utf8").replace(
+        "clusters:",
+        `defaults: { ipamPool: ${pool("from-file")} }\nclusters:`,
+      ),
+    );
+    const fromFile = await cli(["generate", "-f", "az", "ipam.yaml"]);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stdout.match(/--ipam-pool-prefix-allocations '\[0\]\.id=[^']*\/from-file'/g)).toHaveLength(6);
+    expect(fromFile.stdout).not.toMatch(/--address-prefixes/);
+    const flag = await cli(["generate", "-f", "az", "ipam.yaml", "--ipam-pool", pool("from-flag")]);
+    expect(flag.stdout).not.toContain("from-file");
+    expect(flag.stdout).toContain("'[0].number-of-ip-addresses=4096'"); // aks-weu-1's /20
+  });
+
   it.each<{ name: string; argv: string[]; setup?: () => void; stderr: RegExp }>([
+    {
+      name: "an --ipam-pool that is not a pool's ID",
+      argv: ["generate", "-f", "az", "fleet.yaml", "--ipam-pool", "spokes"],
+      stderr:
+        /^aksnet generate: fleet\.yaml: cluster aks-weu-1: ipamPool "spokes" cannot be written safely: it is not an IPAM pool's resource ID; give the resource ID of an IPAM pool/,
+    },
     {
       name: "several files without --out-dir",
       argv: ["generate", "-f", "terraform", "fleet.yaml"],

@@ -12,7 +12,7 @@ import type { Io } from "../io.js";
 
 export interface FleetInput {
   readonly file: string;
-  readonly clusters: readonly { readonly name: string; readonly plan: Plan }[];
+  readonly clusters: readonly { readonly name: string; readonly plan: Plan; readonly ipamPool?: string | undefined }[];
   /** The parsed fleet, and the plan files it names (for `checkFleet`). */
   readonly value: FleetPlan;
   readonly plans: ReadonlyMap<string, Plan>;
@@ -32,7 +32,7 @@ export async function readFleetInput(paths: readonly string[], io: Io): Promise<
       `${at.file}:${at.line}:${at.column}: ${p.pathText || "the document"}: ${p.message}; fix the fleet file`,
     );
   }
-  const clusters: { name: string; plan: Plan }[] = [];
+  const clusters: { name: string; plan: Plan; ipamPool?: string | undefined }[] = [];
   const plans = new Map<string, Plan>();
   for (const [i, c] of fleet.clusters.entries()) {
     let plan: Plan;
@@ -61,6 +61,7 @@ export async function readFleetInput(paths: readonly string[], io: Io): Promise<
     clusters.push({
       name: c.name,
       plan: { ...plan, name: plan.name ?? c.name, ...(c.location !== undefined ? { location: c.location } : {}) },
+      ipamPool: c.ipamPool ?? fleet.defaults.ipamPool,
     });
   }
   if (clusters.length === 0) throw new UsageError(`${file} has no clusters; add them under clusters:`);

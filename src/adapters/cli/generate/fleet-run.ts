@@ -19,6 +19,8 @@ export interface FleetRunOptions {
   readonly output?: string | undefined;
   readonly force: boolean;
   readonly existingVnet?: boolean | undefined;
+  /** `--ipam-pool`: every cluster's VNet and subnets from this IPAM pool (over the fleet file's `ipamPool`). */
+  readonly ipamPool?: string | undefined;
 }
 
 /** Writes every file through a temporary beside it, then renames them all: all or none. */
@@ -73,7 +75,7 @@ export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io
       }
     }
   const r = generateFleet(
-    fleet.clusters,
+    o.ipamPool !== undefined ? fleet.clusters.map((c) => ({ ...c, ipamPool: o.ipamPool })) : fleet.clusters,
     o.format,
     o.existingVnet !== undefined ? { existingVnet: o.existingVnet } : {},
   );

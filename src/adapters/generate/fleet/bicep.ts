@@ -19,6 +19,7 @@ const OWN = new Set([
   "dnsServiceIP",
   "kubernetesVersion",
   "dnsPrefix",
+  "numberOfIpAddresses",
 ]);
 
 /** A Bicep literal: a string without interpolation, a number, true or false. */

@@ -12,7 +12,8 @@ import { generate } from "../index.js";
 import { generateFleet } from "./index.js";
 import { splitTerraform, TERRAFORM, isHclLiteral } from "./terraform.js";
 import { shapeOf } from "./slots.js";
-import { FLEET } from "./testing.js";
+import { FLEET, FLEET_IPAM } from "./testing.js";
+import type { FleetGenCluster } from "./types.js";
 import { runWithAzStub } from "../testing/az-stub.js";
 
 const GOLDEN = join(import.meta.dirname, "__golden__");
@@ -24,14 +25,32 @@ function golden(name: string, text: string): void {
   expect(text).toBe(readFileSync(path, "utf8"));
 }
 
-function files(format: "terraform" | "az" | "bicep") {
-  const r = generateFleet(FLEET, format);
+function files(format: "terraform" | "az" | "bicep", fleet: readonly FleetGenCluster[] = FLEET) {
+  const r = generateFleet(fleet, format);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r;
 }
 
-describe("fleet Terraform", () => {
-  const r = files("terraform");
+/** One cluster alone, as `aksnet generate` writes it with the options the fleet gives it. */
+function single(c: FleetGenCluster, format: "terraform" | "az" | "bicep"): string {
+  const r = generate(c.plan, format, c.ipamPool !== undefined ? { ipamPool: c.ipamPool } : {});
+  if (!r.ok) throw new Error(`single failed: ${JSON.stringify(r.problems)}`);
+  return r.text;
+}
+
+/** The plain fleet, and the same fleet with its VNets and subnets from Virtual Network Manager IPAM pools. */
+const FLEETS = [
+  { label: "", prefix: "fleet-", fleet: FLEET, subnetRange: "var.subnet_aks_nodes_address_prefixes" },
+  {
+    label: " (IPAM pools)",
+    prefix: "fleet-ipam-",
+    fleet: FLEET_IPAM,
+    subnetRange: "var.subnet_aks_nodes_ip_address_pool_number_of_ip_addresses",
+  },
+];
+
+describe.each(FLEETS)("fleet Terraform$label", ({ prefix, fleet, subnetRange }) => {
+  const r = files("terraform", fleet);
 
   it("writes main.tf and one module per shape of cluster (goldens)", () => {
     expect(r.files.map((f) => f.path)).toEqual([
@@ -44,7 +63,7 @@ describe("fleet Terraform", () => {
       { name: "aks-neu-1", module: "aks-azure-cni-overlay" },
       { name: "aks-legacy", module: "aks-kubenet" },
     ]);
-    for (const f of r.files) golden(`fleet-${f.path.replaceAll("/", "-")}`, f.text);
+    for (const f of r.files) golden(`${prefix}${f.path.replaceAll("/", "-")}`, f.text);
   });
 
   it("every file parses as HCL; main.tf calls each module with for_each", async () => {
@@ -61,7 +80,7 @@ describe("fleet Terraform", () => {
       locals: Record<string, Record<string, Record<string, unknown>>>[];
     };
     const locals = root.locals[0]!;
-    for (const c of FLEET) {
+    for (const c of fleet) {
       const entry = r.clusters.find((x) => x.name === c.name)!;
       const mod = r.files.find((f) => f.path === `modules/${entry.module}/main.tf`)!.text;
       const values = locals[entry.module.replaceAll("-", "_")]![c.name]!;
@@ -73,9 +92,7 @@ describe("fleet Terraform", () => {
         .replace(/^terraform \{[\s\S]*?\n\}\n\n/m, "")
         .replace(slotDecl, "")
         .replace(/var\.([A-Za-z0-9_]+)/g, (m, name: string) => (slots.has(name) ? hclText(values[name]) : m));
-      const single = generate(c.plan, "terraform");
-      if (!single.ok) throw new Error("single failed");
-      const own = splitTerraform(single.text).body;
+      const own = splitTerraform(single(c, "terraform")).body;
       const noComments = (t: string) => t.replace(/^#.*\n/gm, "").trim();
       expect(noComments(body), c.name).toBe(noComments(own));
     }
@@ -85,7 +102,7 @@ describe("fleet Terraform", () => {
     const mod = r.files[1]!.text;
     expect(mod).toContain("var.pool_apps_max_count"); // 20 vs 40
     expect(mod).toContain("max_pods              = 250"); // the same in both
-    expect(mod).toContain("var.subnet_aks_nodes_address_prefixes");
+    expect(mod).toContain(subnetRange);
     expect(mod).not.toMatch(/^\s+default\s*=/m);
   });
 
@@ -111,12 +128,12 @@ function hclText(v: unknown): string {
   return String(v);
 }
 
-describe("fleet az", () => {
-  const r = files("az");
+describe.each(FLEETS)("fleet az$label", ({ prefix, fleet }) => {
+  const r = files("az", fleet);
 
   it("writes one script with one function per cluster (golden)", () => {
     expect(r.files.map((f) => f.path)).toEqual(["create-fleet.sh"]);
-    golden("fleet-create-fleet.sh", r.files[0]!.text);
+    golden(`${prefix}create-fleet.sh`, r.files[0]!.text);
   });
 
   it("law: each function's body is that cluster's own script without its shebang", () => {
@@ -124,22 +141,20 @@ describe("fleet az", () => {
     for (const c of r.clusters) {
       const start = text.indexOf(`${c.module}() (\n`) + c.module.length + 5;
       const end = text.indexOf("\n)\n", start);
-      const single = generate(FLEET.find((f) => f.name === c.name)!.plan, "az");
-      if (!single.ok) throw new Error("single failed");
-      expect(text.slice(start, end + 1)).toBe(single.text.replace(/^#!.*\n/, ""));
+      const own = single(
+        fleet.find((f) => f.name === c.name)!,
+        "az",
+      );
+      expect(text.slice(start, end + 1)).toBe(own.replace(/^#!.*\n/, ""));
     }
   });
 });
 
-describe("fleet az run against the recording az stub", () => {
+describe.each(FLEETS)("fleet az$label run against the recording az stub", ({ fleet }) => {
   it("makes every cluster's calls, in the fleet's order, and nothing else", () => {
-    const r = files("az");
+    const r = files("az", fleet);
     const calls = runWithAzStub(r.files[0]!.text);
-    const expected = FLEET.flatMap((c) => {
-      const single = generate(c.plan, "az");
-      if (!single.ok) throw new Error("single failed");
-      return runWithAzStub(single.text);
-    });
+    const expected = fleet.flatMap((c) => runWithAzStub(single(c, "az")));
     expect(calls).toEqual(expected);
     expect(calls.filter((c) => c[0] === "aks" && c[1] === "create")).toHaveLength(3);
   });
@@ -159,8 +174,8 @@ describe("fleet refusals", () => {
   });
 });
 
-describe("fleet Bicep", () => {
-  const r = files("bicep");
+describe.each(FLEETS)("fleet Bicep$label", ({ prefix, fleet }) => {
+  const r = files("bicep", fleet);
 
   it("writes main.bicep with a module loop, and one module per shape (goldens)", () => {
     expect(r.files.map((f) => f.path)).toEqual([
@@ -171,12 +186,12 @@ describe("fleet Bicep", () => {
     expect(r.files[0]!.text).toContain(
       "module aksAzureCniOverlay 'modules/aks-azure-cni-overlay.bicep' = [for c in aksAzureCniOverlayClusters: {",
     );
-    for (const f of r.files) golden(`fleet-${f.path.replaceAll("/", "-")}`, f.text);
+    for (const f of r.files) golden(`${prefix}${f.path.replaceAll("/", "-")}`, f.text);
   });
 
   it("law: a module with a cluster's values is that cluster's own file, line for line", () => {
     const main = r.files[0]!.text;
-    for (const c of FLEET) {
+    for (const c of fleet) {
       const entry = r.clusters.find((x) => x.name === c.name)!;
       const mod = r.files.find((f) => f.path === `modules/${entry.module}.bicep`)!.text;
       // Slow and obvious: this cluster's entry in main.bicep, as key → value text.
@@ -198,9 +213,7 @@ describe("fleet Bicep", () => {
         })
         .join("\n")
         .trim();
-      const single = generate(c.plan, "bicep");
-      if (!single.ok) throw new Error("single failed");
-      const own = single.text
+      const own = single(c, "bicep")
         .split("\n")
         .filter((l) => !l.startsWith("//"))
         .join("\n")

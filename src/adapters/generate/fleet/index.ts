@@ -37,7 +37,7 @@ export function generateFleet(
   }
   const texts: { name: string; text: string; notes: readonly string[]; resourceGroup?: string | undefined }[] = [];
   for (const c of clusters) {
-    const r = generate(c.plan, format, options);
+    const r = generate(c.plan, format, c.ipamPool !== undefined ? { ...options, ipamPool: c.ipamPool } : options);
     if (!r.ok) problems.push(...r.problems.map((p) => ({ ...p, cluster: c.name })));
     else texts.push({ name: c.name, text: r.text, notes: r.notes, resourceGroup: c.plan.resourceGroup });
   }

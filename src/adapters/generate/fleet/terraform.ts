@@ -22,6 +22,7 @@ const OWN = new Set([
   "service_cidrs",
   "dns_service_ip",
   "kubernetes_version",
+  "number_of_ip_addresses",
 ]);
 
 const SHORT: Readonly<Record<string, string>> = {

@@ -43,3 +43,17 @@ export const FLEET: readonly FleetGenCluster[] = [
   overlay("aks-neu-1", "northeurope", "10.10.16.0/20", "10.10.16.0/22", 40),
   kubenet,
 ].map((p) => ({ name: p.name as string, plan: PlanSchema.parse(p) as Plan }));
+
+/** An IPAM pool's resource ID in the test subscription. */
+export const ipamPoolId = (pool: string) =>
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network" +
+  `/providers/Microsoft.Network/networkManagers/nm-platform/ipamPools/${pool}`;
+
+/**
+ * The same fleet with its VNets and subnets from IPAM pools: the Overlay clusters share one, the kubenet one has
+ * its own.
+ */
+export const FLEET_IPAM: readonly FleetGenCluster[] = FLEET.map((c) => ({
+  ...c,
+  ipamPool: ipamPoolId(c.name === "aks-legacy" ? "legacy" : "spokes"),
+}));

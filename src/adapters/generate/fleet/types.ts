@@ -6,6 +6,8 @@ import type { GenProblem } from "../model.js";
 export interface FleetGenCluster {
   readonly name: string;
   readonly plan: Plan;
+  /** The Virtual Network Manager IPAM pool its VNet and subnets take their addresses from (`GenerateOptions`). */
+  readonly ipamPool?: string | undefined;
 }
 
 /** One generated file, its path relative to the output directory. */

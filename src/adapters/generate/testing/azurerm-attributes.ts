@@ -11,7 +11,9 @@
  *   `ip_families` —, `windows_profile`, `upgrade_settings`);
  * - hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster_node_pool.html.markdown;
  * - azurerm_virtual_network / azurerm_subnet: registry.terraform.io/providers/hashicorp/azurerm docs
- *   (`address_space`, `address_prefixes`, `delegation { name, service_delegation { name, actions } }`).
+ *   (`address_space`, `address_prefixes`, `delegation { name, service_delegation { name, actions } }`);
+ *   `ip_address_pool { id, number_of_ip_addresses }` on both (checked 2026-12-07:
+ *   website/docs/r/virtual_network.html.markdown; azurerm_subnet's from 4.38.0, CHANGELOG-v4.md).
  */
 const upgradeSettings = ["max_surge", "drain_timeout_in_minutes", "node_soak_duration_in_minutes"];
 const poolCommon = [
@@ -34,15 +36,26 @@ const poolCommon = [
 
 /** Allowed names per block path (`resource type` then nested block names, joined with "."). */
 export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  azurerm_virtual_network: ["name", "location", "resource_group_name", "address_space", "dns_servers", "tags"],
+  azurerm_virtual_network: [
+    "name",
+    "location",
+    "resource_group_name",
+    "address_space",
+    "ip_address_pool",
+    "dns_servers",
+    "tags",
+  ],
+  "azurerm_virtual_network.ip_address_pool": ["id", "number_of_ip_addresses"],
   azurerm_subnet: [
     "name",
     "resource_group_name",
     "virtual_network_name",
     "address_prefixes",
+    "ip_address_pool",
     "delegation",
     "lifecycle",
   ],
+  "azurerm_subnet.ip_address_pool": ["id", "number_of_ip_addresses"],
   "azurerm_subnet.lifecycle": ["ignore_changes"],
   "azurerm_subnet.delegation": ["name", "service_delegation"],
   "azurerm_subnet.delegation.service_delegation": ["name", "actions"],

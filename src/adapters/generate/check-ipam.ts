@@ -1,0 +1,75 @@
+/**
+ * `--ipam-pool ID`: the VNet and its subnets take their addresses from an Azure
+ * Virtual Network Manager IPAM pool, by size, instead of naming prefixes (ARM
+ * accepts one or the other, never both: `CannotMixAddressPrefixAndPoolInPayload`).
+ * Each asks for as many addresses as its planned CIDR holds, so the pool hands out
+ * blocks of the planned sizes; which blocks is the pool's choice at deployment, so
+ * the plan's CIDRs become expectations, and the output says so.
+ */
+import { AVNM_IPAM } from "../../kb/index.js";
+import type { Checks } from "./checks.js";
+import type { GenVnet } from "./model.js";
+
+const POOL_ID = new RegExp(AVNM_IPAM.poolIdPattern.value, "i");
+
+/** How many addresses a CIDR holds, as the decimal string `numberOfIpAddresses` takes (IPv4 only). */
+export function addressCount(cidr: string): string {
+  const bits = Number(cidr.slice(cidr.indexOf("/") + 1));
+  return String(2 ** (32 - bits));
+}
+
+/** The sentence every output carries: what was assumed when the pool allocates. */
+function assumption(vnet: GenVnet, pool: string): string {
+  const subnets = vnet.subnets.map((s) => `${s.name} ${s.cidr}`).join(", ");
+  return (
+    `the VNet and its subnets take their addresses from the Virtual Network Manager IPAM pool ${pool} by size ` +
+    `(numberOfIpAddresses = 2^(32 - prefix length)), so the pool, not this file, chooses the ranges at deployment: ` +
+    `the plan's VNet ${vnet.addressSpace.join(" ")}${subnets === "" ? "" : ` and subnets ${subnets}`} are ` +
+    `what aksnet expected; keep the pod and service CIDRs outside the pool`
+  );
+}
+
+/** The VNet with its pool set, or the VNet unchanged when no pool is given; problems for what a pool cannot do. */
+export function withIpamPool(vnet: GenVnet | undefined, pool: string | undefined, c: Checks): GenVnet | undefined {
+  if (pool === undefined) return vnet;
+  const fix = "give the resource ID of an IPAM pool (…/providers/Microsoft.Network/networkManagers/NM/ipamPools/POOL)";
+  if (!POOL_ID.test(pool)) {
+    c.problems.push({ path: "ipamPool", value: pool, reason: `it is not an IPAM pool's resource ID; ${fix}` });
+    return vnet;
+  }
+  if (!vnet) {
+    c.problems.push({
+      path: "vnet",
+      value: "",
+      reason: "an IPAM pool allocates a VNet's addresses: the plan has none",
+    });
+    return vnet;
+  }
+  if (vnet.existing) {
+    c.problems.push({
+      path: "vnet",
+      value: vnet.name,
+      reason:
+        "an existing VNet keeps its own addresses; an IPAM pool allocates them only for a VNet the output creates",
+    });
+    return vnet;
+  }
+  const ranges = [
+    ...vnet.addressSpace.map((cidr, i) => ({ path: `vnet.addressSpace[${i}]`, cidr })),
+    ...vnet.subnets.map((s, i) => ({ path: `vnet.subnets[${i}].cidr`, cidr: s.cidr })),
+  ];
+  for (const r of ranges.filter((x) => x.cidr.includes(":")))
+    c.problems.push({
+      path: r.path,
+      value: r.cidr,
+      reason: "an IPv6 range: aksnet writes IPv4 pool allocations only (one pool per address family)",
+    });
+  if (vnet.addressSpace.length !== 1)
+    c.problems.push({
+      path: "vnet.addressSpace",
+      value: vnet.addressSpace.join(" "),
+      reason: "a VNet takes one allocation from a pool: give the VNet one address space to size it by",
+    });
+  c.assumptions.push(assumption(vnet, pool));
+  return { ...vnet, ipamPool: pool };
+}
