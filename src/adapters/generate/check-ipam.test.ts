@@ -1,6 +1,6 @@
 /** `--ipam-pool`: what a pool can allocate, refused in one sentence each, and the sizes it asks for. */
 import { describe, expect, it } from "vitest";
-import { PlanSchema, type PlanInput } from "../../engines/plan/schema.js";
+import { PlanSchema, type PlanInput } from "../../engines/schema/schema.js";
 import { addressCount } from "./check-ipam.js";
 import { generate } from "./index.js";
 

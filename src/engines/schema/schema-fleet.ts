@@ -149,7 +149,8 @@ export const FleetClusterSection = z
       .min(1)
       .optional()
       .describe(
-        "aksnet generate: the Virtual Network Manager IPAM pool (resource ID) its VNet and subnets take their addresses from, by size (default: defaults.ipamPool)",
+        "aksnet generate: the Virtual Network Manager IPAM pool (resource ID) its VNet and subnets take their " +
+          "addresses from, by size (default: defaults.ipamPool)",
       ),
     podsRoutedOnPremises: z
       .boolean()
@@ -175,7 +176,8 @@ export const FleetDefaultsSection = z
       .min(1)
       .optional()
       .describe(
-        "aksnet generate: the Virtual Network Manager IPAM pool (resource ID) every cluster's VNet and subnets take their addresses from, by size (ipamPoolPrefixAllocations) instead of naming the CIDRs",
+        "aksnet generate: the Virtual Network Manager IPAM pool (resource ID) every cluster's VNet and subnets " +
+          "take their addresses from, by size (ipamPoolPrefixAllocations) instead of naming the CIDRs",
       ),
   })
   .strict();
