@@ -48,7 +48,10 @@ export async function run(argv: readonly string[], rawIo: Io, programName = "aks
 
   const entry = commands.find((c) => c.name === name);
   let exitCode: number = EXIT.ok;
-  for (const c of commands) {
+  // The other commands are there for the top-level help only: a command run without help skips them (~20
+  // commander objects built on every start).
+  const help = !entry || argv.some((a) => a === "--help" || a === "-h");
+  for (const c of help ? commands : []) {
     if (c === entry) continue;
     program.command(c.name).description(c.summary);
   }
