@@ -89,6 +89,50 @@ async function drawingProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** Run names under a zoomed bar that leave the band, overlap one another, are under 12 px or under 4.5:1. */
+async function bandProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const lum = (c: string) => {
+      const m = /rgba?\(([\d.]+), ([\d.]+), ([\d.]+)/.exec(c);
+      if (!m) return NaN;
+      const lin = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(+m[1]!) + 0.7152 * lin(+m[2]!) + 0.0722 * lin(+m[3]!);
+    };
+    // The colour behind the band: its nearest ancestor's that is not transparent.
+    const behind = (el: Element | null): string => {
+      for (; el; el = el.parentElement) {
+        const c = getComputedStyle(el).backgroundColor;
+        if (!/rgba\(.*, 0\)$/.test(c) && c !== "transparent") return c;
+      }
+      return "rgb(255, 255, 255)";
+    };
+    for (const band of Array.from(document.querySelectorAll<SVGSVGElement>("#vnet-map .vband"))) {
+      const bg = behind(band);
+      const area = band.getBoundingClientRect();
+      const texts = Array.from(band.querySelectorAll<SVGTextElement>(".run-name"));
+      const boxes = texts.map((t) => t.getBoundingClientRect());
+      texts.forEach((t, i) => {
+        const b = boxes[i]!;
+        if (
+          b.left < area.left - 0.5 ||
+          b.right > area.right + 0.5 ||
+          b.top < area.top - 0.5 ||
+          b.bottom > area.bottom + 0.5
+        )
+          out.push(`"${t.textContent}" leaves its band`);
+        for (const c of boxes.slice(i + 1))
+          if (b.left < c.right && c.left < b.right && b.top < c.bottom && c.top < b.bottom)
+            out.push(`"${t.textContent}" overlaps another run's name`);
+        if (parseFloat(getComputedStyle(t).fontSize) < 12) out.push(`"${t.textContent}" under 12 px`);
+        const [x, y] = [lum(getComputedStyle(t).fill), lum(bg)].sort((p, q) => q - p);
+        if ((x! + 0.05) / (y! + 0.05) < 4.5) out.push(`"${t.textContent}" under 4.5:1`);
+      });
+    }
+    return out;
+  });
+}
+
 describe("the VNet map in Chromium", () => {
   let served: Served;
   let browser: Awaited<ReturnType<typeof launch>>;
@@ -194,6 +238,18 @@ describe("the VNet map in Chromium", () => {
     const labels = await page.$$eval("#vnet-map .zoom .seg-name", (t) => t.map((x) => x.textContent));
     if (s.width >= 1000) for (let i = 0; i < 30; i++) expect(labels).toContain(`nodes-${String(i).padStart(2, "0")}`);
     expect((await rows(page)).filter((r) => / nodes \| /.test(r))).toHaveLength(30);
+    // Every one of the 33 subnets is named in the zoomed bar: by its own label, or (a phone's 8 px blocks) in the
+    // band under it, by runs whose first and last names and count are given.
+    const runs = await page.$$eval("#vnet-map .zoom .vband .run-name", (t) =>
+      t.map((x) => ({ first: x.dataset["first"], last: x.dataset["last"], count: Number(x.dataset["count"]) })),
+    );
+    const own = (await page.$$eval(
+      "#vnet-map .zoom :is(.seg.subnet, .seg.proposed) .seg-name",
+      (t) => t.length,
+    )) as number;
+    expect(own + runs.reduce((n, r) => n + r.count, 0)).toBe(33);
+    if (s.width < 1000) expect(runs[0]).toEqual({ first: "nodes-00", last: "nodes-29", count: 30 });
+    expect(await bandProblems(page)).toEqual([]);
     expect(await drawingProblems(page)).toEqual([]);
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),

@@ -89,9 +89,96 @@ function segment(s: Seg, height: number): SVGElement {
   );
 }
 
+/** Whether a segment carries its own name (across, or upright in a tall bar). */
+const labelled = (s: Seg, height: number) =>
+  fits(s.b.label, s.px) || (height === TALL_HEIGHT && named(s.b) && s.px >= NAMED_MIN_PX);
+
+interface Run {
+  readonly from: number;
+  readonly to: number;
+  readonly names: readonly string[];
+}
+
+/** Adjacent subnets too narrow for any name of their own (a phone's bar with 30 pools): one run each, in px. */
+function runsOf(segs: readonly Seg[], height: number, widthPx: number): Run[] {
+  const runs: Run[] = [];
+  let cur: { from: number; to: number; names: string[] } | undefined;
+  for (const s of segs) {
+    const bare = named(s.b) && !labelled(s, height);
+    // A narrow block between them (a gap, a small free block) does not split a run; a named or wide one does.
+    if (!bare && (labelled(s, height) || s.px >= 12)) {
+      if (cur) runs.push(cur);
+      cur = undefined;
+      continue;
+    }
+    const left = s.x * widthPx;
+    if (bare) {
+      cur ??= { from: left, to: left + s.px, names: [] };
+      cur.names.push(s.b.label);
+    }
+    if (cur) cur.to = left + s.px;
+  }
+  if (cur) runs.push(cur);
+  return runs;
+}
+
+const LANE_HEIGHT = 18;
+const LANES = [0, 1, 2];
+
+/** The words for a run, longest first: its first and last name and how many, down to the count alone. */
+function runWords(r: Run): string[] {
+  const first = r.names[0] ?? "";
+  const last = r.names[r.names.length - 1] ?? "";
+  if (r.names.length === 1) return [first];
+  if (r.names.length === 2) return [`${first}, ${last}`, "2 subnets"];
+  return [`${first} – ${last} (${r.names.length})`, `${first} – ${last}`, `${r.names.length} subnets`];
+}
+
+/**
+ * Under a zoomed bar, the names of its runs of narrow subnets: a mark over each run's extent and its words in
+ * the first of three lanes where they overlap no other words (starting at the run, or ending at it near the
+ * bar's end). The table below names every subnet; this is what the bar itself can say.
+ */
+function runBand(runs: readonly Run[], widthPx: number): SVGSVGElement | null {
+  if (!runs.length) return null;
+  const lanes: [number, number][][] = LANES.map(() => []);
+  const placed = runs.flatMap((r) => {
+    for (const words of runWords(r)) {
+      const w = words.length * CHAR_PX + 4;
+      const x = r.from + w <= widthPx ? r.from : Math.max(0, Math.min(widthPx, r.to) - w);
+      const lane = LANES.find((i) => lanes[i]!.every(([a, b]) => x + w + 6 <= a || b + 6 <= x));
+      if (lane === undefined) continue;
+      lanes[lane]!.push([x, x + w]);
+      return [{ r, words, x, lane }];
+    }
+    return [];
+  });
+  const used = 1 + Math.max(0, ...placed.map((p) => p.lane));
+  return svg(
+    "svg",
+    { class: "vband", width: "100%", height: 6 + used * LANE_HEIGHT, "aria-hidden": "true" },
+    ...placed.flatMap((p) => [
+      svg("rect", { x: pct(p.r.from / widthPx), y: 0, width: pct((p.r.to - p.r.from) / widthPx), height: 3 }),
+      svg(
+        "text",
+        {
+          x: pct(p.x / widthPx),
+          y: (p.lane + 1) * LANE_HEIGHT,
+          class: "run-name",
+          "data-first": p.r.names[0],
+          "data-last": p.r.names[p.r.names.length - 1],
+          "data-count": p.r.names.length,
+        },
+        p.words,
+      ),
+    ]),
+  );
+}
+
 /**
  * One bar: the blocks inside the window [x0, x0 + w) of the space, stretched to the bar's width. A zoomed bar
- * whose subnets are too narrow for their names across grows taller and writes them upright.
+ * whose subnets are too narrow for their names across grows taller and writes them upright; those too narrow
+ * even for that are named by runs in a band under it.
  */
 function bar(blocks: readonly VnetBlock[], x0: number, w: number, widthPx: number, label: string, zoomed: boolean) {
   const segs: Seg[] = blocks
@@ -103,11 +190,12 @@ function bar(blocks: readonly VnetBlock[], x0: number, w: number, widthPx: numbe
     });
   const tall = zoomed && segs.some((s) => named(s.b) && !fits(s.b.label, s.px) && s.px >= NAMED_MIN_PX);
   const height = tall ? TALL_HEIGHT : BAR_HEIGHT;
-  return svg(
+  const drawn = svg(
     "svg",
     { class: "vbar", width: "100%", height, role: "img", "aria-label": label },
     ...segs.map((s) => segment(s, height)),
   );
+  return zoomed ? [drawn, runBand(runsOf(segs, height, widthPx), widthPx)] : [drawn];
 }
 
 function actions(b: VnetBlock, act: VnetMapActions): HTMLElement[] {
@@ -170,7 +258,7 @@ function spaceView(space: VnetSpaceMap, act: VnetMapActions, widthPx: number, al
     "figure",
     { class: "vspace", "data-space": space.cidr },
     h("figcaption", {}, h("code", {}, space.cidr), ` (${counts})`),
-    bar(space.blocks, 0, 1, widthPx, `${space.cidr}, ${counts}`, false),
+    ...bar(space.blocks, 0, 1, widthPx, `${space.cidr}, ${counts}`, false),
     z
       ? h(
           "div",
@@ -183,7 +271,7 @@ function spaceView(space: VnetSpaceMap, act: VnetMapActions, widthPx: number, al
             " – ",
             h("code", {}, z.last),
           ),
-          bar(space.blocks, z.x, z.width, widthPx, `zoomed to ${z.first} – ${z.last}`, true),
+          ...bar(space.blocks, z.x, z.width, widthPx, `zoomed to ${z.first} – ${z.last}`, true),
         )
       : null,
     ...table(space, act, all, showAll),
