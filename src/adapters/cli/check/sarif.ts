@@ -5,9 +5,9 @@
  */
 import { pathText, RULES, type Finding, type RuleMeta } from "../../../engines/validate/index.js";
 import type { Formatter } from "../output/formats.js";
-import { artifactLocation, resourceLocation, sarifLog, sarifRule } from "../output/sarif.js";
+import { artifactLocation, resourceLocation, sarifLog, sarifRule, sarifSuppression } from "../output/sarif.js";
 import { fingerprint } from "../policy/baseline.js";
-import type { SuppressedFinding } from "../policy/apply.js";
+import type { Suppression } from "../policy/apply.js";
 import { SUPPRESSION_RULE } from "../policy/suppressions.js";
 import type { CheckReport, CheckView, LocatedFinding } from "./report.js";
 
@@ -29,10 +29,11 @@ function docsOf(id: string): string {
 export function sarifDocument(
   findings: readonly (LocatedFinding | ResourceFinding)[],
   metas: readonly RuleMeta[],
-  suppressed: readonly SuppressedFinding<LocatedFinding>[] = [],
+  suppressed: readonly SuppressedSarifFinding[] = [],
   more?: (firstRule: number) => { rules: readonly Record<string, unknown>[]; results: readonly unknown[] },
+  o: { readonly fingerprints?: (f: Finding) => Record<string, string> } = {},
 ): string {
-  const all: (LocatedFinding | ResourceFinding | SuppressedFinding<LocatedFinding>)[] = [...findings, ...suppressed];
+  const all: (LocatedFinding | ResourceFinding | SuppressedSarifFinding)[] = [...findings, ...suppressed];
   const used = [...new Set(all.map((f) => f.ruleId))];
   const meta = new Map(metas.map((m) => [m.id, m]));
   const rules = used.map((id) => {
@@ -66,19 +67,9 @@ export function sarifDocument(
           file: r ? r.id : (f as LocatedFinding).location.file,
           path: pathText(f),
         }),
+        ...o.fingerprints?.(f),
       },
-      ...(s
-        ? {
-            suppressions: [
-              {
-                kind: s.kind,
-                status: "accepted",
-                justification: s.reason,
-                ...(s.kind === "inSource" ? {} : { properties: { baseline: s.by } }),
-              },
-            ],
-          }
-        : {}),
+      ...(s ? { suppressions: [sarifSuppression(s)] } : {}),
       properties: {
         messageId: f.messageId,
         path: pathText(f),
@@ -91,6 +82,9 @@ export function sarifDocument(
   const extra = more?.(rules.length);
   return sarifLog([...rules, ...(extra?.rules ?? [])], [...results, ...(extra?.results ?? [])]);
 }
+
+/** A suppressed finding, in a file or about an Azure resource. */
+export type SuppressedSarifFinding = (LocatedFinding | ResourceFinding) & { readonly suppression: Suppression };
 
 /** A finding about an Azure resource no file holds (inspect --azure: the cluster's ARM record from Azure). */
 export interface ResourceFinding extends Finding {

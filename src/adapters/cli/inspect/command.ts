@@ -14,13 +14,15 @@ import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { jsonData } from "../output/json.js";
 import { writeOutput } from "../output/write.js";
 import { failOnOption } from "../policy/fail-on.js";
-import { failsAt, type FailOn } from "../policy/levels.js";
+import { failsAt } from "../policy/levels.js";
+import { suppressedJson } from "../policy/resource-json.js";
 import { ConfiguredError, loadConfiguration, type ConfigurationFiles } from "./configuration-files.js";
 import type { InspectView } from "./view.js";
 import { DumpError, readDumps } from "../../inspect/index.js";
 import type { AzureRead } from "../scan/azure-side.js";
 import {
   inspectReport,
+  type InspectReport,
   type LoadedConfiguration,
   type ClusterSnapshot,
   type ReportSource,
@@ -34,7 +36,7 @@ const OUTPUT = defineOutput<InspectView>({
   },
   // Absent values are null in JSON, so every documented field is always present.
   kind: "InspectReport",
-  data: (v) => jsonData(v.report),
+  data: (v) => jsonData({ ...v.report, suppressed: suppressedJson(v.policy?.suppressed ?? []) }),
 });
 
 /** A whole number from 1 to `max`, or a usage error naming the flag and the range. */
@@ -153,6 +155,17 @@ async function readAzureSide(
   });
 }
 
+/** The project's policy on the report's findings: the config, the baseline, --fail-on (docs/ci.md). */
+async function inspectPolicy(report: InspectReport, opts: Readonly<Record<string, unknown>>, cwd: string) {
+  const [{ inspectFindings }, { resourceProjectPolicy }, { policyFlags }, { configRuleIds }] = await Promise.all([
+    import("../policy/resource-findings.js"),
+    import("../policy/resource-project.js"),
+    import("../policy/project.js"),
+    import("../check/policy.js"),
+  ]);
+  return resourceProjectPolicy(inspectFindings(report), policyFlags(opts, cwd), configRuleIds, "aksnet inspect");
+}
+
 export default defineCommand({
   configure(cmd: Command) {
     cmd
@@ -190,6 +203,9 @@ export default defineCommand({
       )
       .addOption(outputOption(OUTPUT))
       .addOption(failOnOption("; a headroom check that does not fit is an error"))
+      .option("--config <file>", "the project config (default: the nearest aksnet.config.yaml up from here)")
+      .option("--no-config", "ignore any aksnet.config.yaml")
+      .option("--baseline <file>", "a saved aksnet inspect -o json (or -o sarif): report only findings not in it")
       .option("--all-nodes", "list every node in table and markdown output (default: the first 20)")
       .option(
         "--page-size <n>",
@@ -242,20 +258,14 @@ Examples:
     // Without --aks-json or --plan, the ARM record Azure gave is the configuration (as --aks-json would give it).
     const configuration = configured?.configuration ?? (azure ? recordConfiguration(azure) : undefined);
     const report = inspectReport(snapshot, source, configuration, azure?.side);
+    const policy = await inspectPolicy(report, opts, io.cwd);
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), {
       report,
       allNodes: Boolean(opts["allNodes"]),
       ...(configured ? { locate: configured.locate } : {}),
+      policy,
     });
-    const failOn = (opts["failOn"] as FailOn | undefined) ?? "error";
-    const AZURE_LEVEL = { fails: "error", "at-risk": "warning", unknown: "info", ok: undefined } as const;
-    const azureLevel = report.azure ? AZURE_LEVEL[report.azure.cluster.verdict] : undefined;
-    const severities = [
-      ...report.headroom.checks.filter((c) => !c.fits).map(() => "error" as const),
-      ...(azureLevel ? [azureLevel] : []),
-      ...(report.configured?.drift ?? []).map((f) => f.severity),
-      ...(report.configured?.findings ?? []).map((f) => f.severity),
-    ];
-    return severities.some((s) => failsAt(failOn, s)) ? EXIT.findings : EXIT.ok;
+    // A headroom check that does not fit, the Azure side's checks, the drift and check findings, after the policy.
+    return policy.findings.some((f) => failsAt(policy.failOn, f.severity)) ? EXIT.findings : EXIT.ok;
   },
 });

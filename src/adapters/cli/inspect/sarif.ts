@@ -8,8 +8,11 @@
  * cluster's subnets (upgrade, scale-out, shared subnets) follow, at the cluster's or pool's resource.
  */
 import { DRIFT_RULES, type AzureSide } from "../../../engines/inspect/index.js";
-import { RULES } from "../../../engines/validate/index.js";
-import { sarifDocument } from "../check/sarif.js";
+import { pathText, RULES, type Finding } from "../../../engines/validate/index.js";
+import type { LocatedFinding } from "../check/report.js";
+import { sarifDocument, type ResourceFinding, type SuppressedSarifFinding } from "../check/sarif.js";
+import { inspectResource } from "../policy/resource-findings.js";
+import { policyDecisions, resourceFingerprint } from "../policy/resources.js";
 import type { Formatter } from "../output/formats.js";
 import { scanSarifParts } from "../scan/sarif.js";
 import type { InspectView } from "./view.js";
@@ -19,25 +22,39 @@ const inspectSarif: Formatter<InspectView> = (v) => {
   const locate = v.locate;
   const all = c ? [...c.drift, ...c.findings] : [];
   const azure = v.report.azure;
+  const self = inspectResource(v.report);
+  const decide = v.policy ? policyDecisions(v.policy) : undefined;
+  const identity = (f: Finding) => ({ ruleId: f.ruleId, resource: self, key: pathText(f) });
   // The configuration came from Azure (--azure, --azure-from without --plan or --aks-json): no file holds
   // it, so each result is at the cluster's resource and the field it is about.
-  const findings = locate
+  const placed: (LocatedFinding | ResourceFinding)[] = locate
     ? all.map((f) => ({ ...f, location: locate(f.path) }))
     : azure
       ? all.map((f) => ({ ...f, resource: resourceOf(azure) }))
       : [];
+  const findings: (LocatedFinding | ResourceFinding)[] = [];
+  const suppressed: SuppressedSarifFinding[] = [];
+  for (const f of placed) {
+    const d = decide?.(identity(f));
+    if (d?.level === "off") continue;
+    const g = d && d.level !== f.severity ? { ...f, severity: d.level } : f;
+    if (d?.suppression) suppressed.push({ ...g, suppression: d.suppression });
+    else findings.push(g);
+  }
   return sarifDocument(
     findings,
     [...RULES, ...DRIFT_RULES].map((r) => r.meta),
-    [],
+    suppressed,
     azure
       ? (firstRule) =>
           scanSarifParts([azure.cluster], {
             firstRule,
             withoutFindings: true,
             ...(azure.source.kind === "azure" ? { endpoint: azure.source.endpoint } : {}),
+            ...(decide ? { decide } : {}),
           })
       : undefined,
+    { fingerprints: (f) => ({ "aksnet/resource/v1": resourceFingerprint(identity(f)) }) },
   );
 };
 /** The cluster's resource ID, and the ARM endpoint it was read from (none when it came from files). */

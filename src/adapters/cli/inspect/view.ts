@@ -16,6 +16,8 @@ import type {
 import { MODELS, isModelId } from "../../../kb/index.js";
 import type { FieldPath } from "../../../engines/plan/index.js";
 import type { Location } from "../../importers/index.js";
+import { suppressedLines } from "../policy/resource-json.js";
+import type { ResourcePolicyResult } from "../policy/resources.js";
 import { formatNumber, type CellLike, type Column } from "../output/table.js";
 import { labLines, proofText, verdictLines, type LineSection } from "./verdict-lines.js";
 
@@ -25,6 +27,8 @@ export interface InspectView {
   readonly allNodes: boolean;
   /** Where a configuration field is written (with --plan / --aks-json): for SARIF. */
   readonly locate?: (path: FieldPath) => Location;
+  /** The project policy's run (docs/ci.md): what it suppressed, and its decision on each finding (SARIF). */
+  readonly policy?: ResourcePolicyResult;
 }
 
 export type Table = { title: string; columns: Column[]; rows: CellLike[][] };
@@ -178,6 +182,8 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
       `Virtual nodes (ACI) left out of the counts above: ${r.virtualNodes.map((x) => `${x.name} (${x.pods} pods)`).join(", ")}; their pods take addresses from the ACI subnet.`,
     );
   if (notes.length) tail.push({ title: "Notes", lines: notes });
+  if (view.policy?.suppressed.length)
+    tail.push({ title: "Suppressed by the project policy", lines: suppressedLines(view.policy.suppressed) });
   if (r.problems.length) tail.push({ title: "Not read", lines: r.problems.map((p) => `${p.resource}: ${p.detail}`) });
   return { head, tables, tail };
 }

@@ -11,6 +11,7 @@ import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { docsWebUrl, REPOSITORY_URL } from "../../../engines/plan/index.js";
 import { VERSION } from "../version.js";
+import type { Suppression } from "../policy/apply.js";
 import { renderJson } from "./json.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -63,6 +64,15 @@ export function sarifRule(r: SarifRule): Record<string, unknown> {
     help: { text: `${r.description} See ${helpUri}`, markdown: `${r.description} [Documentation](${helpUri})` },
     defaultConfiguration: { level: r.level },
   };
+}
+
+/**
+ * A result's `suppressions` entry: accepted, with the reason as its justification; an external one names the
+ * baseline file, or the config file whose `suppressions` entry it is.
+ */
+export function sarifSuppression(s: Suppression): Record<string, unknown> {
+  const by = s.kind === "inSource" ? {} : { properties: s.from === "config" ? { config: s.by } : { baseline: s.by } };
+  return { kind: s.kind, status: "accepted", justification: s.reason, ...by };
 }
 
 /** The whole document: one run of aksnet with these rules and results. */

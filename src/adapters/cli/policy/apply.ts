@@ -17,8 +17,10 @@ export interface Suppression {
   /** SARIF's kinds: `inSource` (a comment in the plan), `external` (the baseline). */
   readonly kind: "inSource" | "external";
   readonly reason: string;
-  /** Where: `FILE:LINE` of the comment, or the baseline file. */
+  /** Where: `FILE:LINE` of the comment, the baseline file, or the config file (its `suppressions`). */
   readonly by: string;
+  /** An external suppression from the config file's `suppressions` (inspect, scan); else the baseline. */
+  readonly from?: "config";
 }
 
 type Located = Finding & { readonly location: Location };
@@ -46,7 +48,7 @@ function levelFor(config: LoadedConfig, ruleId: string, file: string, cwd: strin
   const fromConfigDir = relative(config.dir, resolve(cwd, file)).replace(/\\/g, "/");
   for (const o of config.config.overrides ?? []) {
     const l = o.rules[ruleId];
-    if (l !== undefined && picomatch(o.files, { dot: true })(fromConfigDir)) level = l;
+    if (l !== undefined && o.files !== undefined && picomatch(o.files, { dot: true })(fromConfigDir)) level = l;
   }
   if (level === undefined || level === "off") return level;
   return severityOf(level);

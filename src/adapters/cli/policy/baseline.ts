@@ -64,30 +64,33 @@ export function baselineFingerprints(doc: unknown): string[] | undefined {
   return undefined;
 }
 
-export async function readBaseline(file: string, cwd: string): Promise<Baseline> {
+export interface BaselineKind {
+  /** The command whose output the baseline is, for the messages: `aksnet check`. */
+  readonly command: string;
+  /** The fingerprints of its `-o json` or `-o sarif` document; undefined when it is neither. */
+  readonly fingerprints: (doc: unknown) => string[] | undefined;
+}
+
+const CHECK_BASELINE: BaselineKind = { command: "aksnet check", fingerprints: baselineFingerprints };
+
+export async function readBaseline(file: string, cwd: string, kind: BaselineKind = CHECK_BASELINE): Promise<Baseline> {
+  const write = `write one with ${kind.command} -o json … > ${file}`;
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "it does not exist" : code === "EISDIR" ? "it is a directory" : "it cannot be read";
-    throw new UsageError(
-      `cannot read the baseline ${file}: ${why}; write one with aksnet check -o json PLAN > ${file}`,
-    );
+    throw new UsageError(`cannot read the baseline ${file}: ${why}; ${write}`);
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
-    throw new UsageError(
-      `the baseline ${file} is not JSON; write it with aksnet check -o json PLAN > ${file} (or -o sarif)`,
-    );
+    throw new UsageError(`the baseline ${file} is not JSON; ${write} (or -o sarif)`);
   }
-  const fps = baselineFingerprints(doc);
-  if (!fps)
-    throw new UsageError(
-      `the baseline ${file} is neither aksnet check -o json nor SARIF output; write it with aksnet check -o json PLAN > ${file}`,
-    );
+  const fps = kind.fingerprints(doc);
+  if (!fps) throw new UsageError(`the baseline ${file} is neither ${kind.command} -o json nor SARIF output; ${write}`);
   const counts = new Map<string, number>();
   for (const fp of fps) counts.set(fp, (counts.get(fp) ?? 0) + 1);
   return { file, counts };

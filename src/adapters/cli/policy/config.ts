@@ -11,6 +11,12 @@
  * overrides:
  *   - files: ["plans/dev/**"]
  *     rules: { subnet-too-small: off }
+ *   - resources: ["aks-dev-*"]            # inspect, scan: cluster names or resource IDs
+ *     rules: { scan/scale-out: warning }
+ * suppressions:                            # inspect, scan
+ *   - resources: ["aks-lab-*"]
+ *     rules: [scan/next-upgrade]
+ *     reason: lab clusters are rebuilt, never upgraded
  * ```
  */
 import { z } from "zod";
@@ -22,15 +28,20 @@ const RuleLevel = z
   .enum(["error", "warning", "note", "info", "off"])
   .describe("the rule's severity in this project (note and info are the same), or off: the rule is not reported");
 
-const RuleLevels = z
-  .record(
-    z
-      .string()
-      .regex(/^[a-z0-9]+(?:[-/][a-z0-9]+)*$/)
-      .describe("a rule id, as in docs/rules/"),
-    RuleLevel,
-  )
-  .describe("rule id → error | warning | note | off");
+const RuleId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-/][a-z0-9]+)*$/)
+  .describe("a rule id, as in docs/rules/ (scan/… and inspect/… for the checks of scan and inspect)");
+
+const RuleLevels = z.record(RuleId, RuleLevel).describe("rule id → error | warning | note | off");
+
+const Resources = z
+  .array(z.string().min(1))
+  .min(1)
+  .describe(
+    "glob patterns of Azure resource IDs (/subscriptions/*/resourceGroups/rg-dev-*/**, any case) " +
+      "or of cluster names (aks-dev-*): a cluster's pattern covers its pools",
+  );
 
 export const ConfigSchema = z
   .object({
@@ -54,13 +65,36 @@ export const ConfigSchema = z
             files: z
               .array(z.string().min(1))
               .min(1)
+              .optional()
               .describe("glob patterns of plan files, relative to this file (plans/dev/**, **/*.json)"),
+            resources: Resources.optional(),
             rules: RuleLevels,
           })
           .strict(),
       )
       .optional()
-      .describe("rule levels for some files; a later entry wins over an earlier one and over rules"),
+      .describe(
+        "rule levels for some files (check, fleet check) or Azure resources (inspect, scan); " +
+          "a later entry wins over an earlier one and over rules",
+      ),
+    suppressions: z
+      .array(
+        z
+          .object({
+            resources: Resources,
+            rules: z.array(RuleId).min(1).describe("the rule ids whose findings on those resources are suppressed"),
+            reason: z
+              .string()
+              .trim()
+              .min(1)
+              .describe("why the findings are accepted: SARIF's justification, listed in the JSON output"),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        "findings of inspect and scan (live data: no file to write a comment in) suppressed by resource, with a reason",
+      ),
   })
   .strict();
 

@@ -4,6 +4,8 @@ import { formatPath } from "../../../engines/plan/index.js";
 import { UsageError } from "../errors.js";
 import { ConfigSchema, type ProjectConfig } from "./config.js";
 
+const KNOWN_FIELDS = "failOn, baseline, rules, overrides, suppressions";
+
 function describe(v: unknown): string {
   if (v === undefined) return "nothing";
   if (v === null) return "null";
@@ -33,7 +35,7 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
     for (const k of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[k];
     const what =
       issue.code === "unrecognized_keys"
-        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")} (known: failOn, baseline, rules, overrides)`
+        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")} (known: ${KNOWN_FIELDS})`
         : issue.code === "invalid_value"
           ? `expected one of ${issue.values.map(String).join(", ")}, got ${describe(value)}`
           : issue.code === "invalid_key"
@@ -42,10 +44,19 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
     throw new UsageError(`the config file ${file}: ${where}: ${what}; fix it (docs/ci.md lists the fields)`);
   }
   const config = parsed.data;
+  for (const [i, o] of (config.overrides ?? []).entries())
+    if ((o.files === undefined) === (o.resources === undefined))
+      throw new UsageError(
+        `the config file ${file}: overrides[${i}]: give files (plan files) or resources (Azure resources), ` +
+          "exactly one; fix it (docs/ci.md lists the fields)",
+      );
   const levels = [
     ...Object.keys(config.rules ?? {}).map((id) => ({ id, where: `rules.${id}` })),
     ...(config.overrides ?? []).flatMap((o, i) =>
       Object.keys(o.rules).map((id) => ({ id, where: `overrides[${i}].rules.${id}` })),
+    ),
+    ...(config.suppressions ?? []).flatMap((o, i) =>
+      o.rules.map((id, j) => ({ id, where: `suppressions[${i}].rules[${j}]` })),
     ),
   ];
   for (const { id, where } of levels)

@@ -14,6 +14,10 @@ import type { Io } from "../io.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { jsonData } from "../output/json.js";
 import { writeOutput } from "../output/write.js";
+import type { FailOn } from "../policy/levels.js";
+import { failsAt } from "../policy/levels.js";
+import { suppressedJson, suppressedLines } from "../policy/resource-json.js";
+import type { ResourcePolicyResult } from "../policy/resources.js";
 import type { ScanOutput } from "./render.js";
 
 /** What every `scan` formatter gets. */
@@ -21,23 +25,34 @@ interface ScanView {
   readonly out: ScanOutput;
   /** --all: every cluster and subnet in table and markdown. */
   readonly all: boolean;
+  /** The project policy's run (docs/ci.md): what it suppressed, and its decision on each finding (SARIF). */
+  readonly policy: ResourcePolicyResult;
 }
+
+const renderOptions = (v: ScanView, color: boolean) => ({
+  color,
+  all: v.all,
+  suppressed: suppressedLines(v.policy.suppressed),
+});
 
 const OUTPUT = defineOutput<ScanView>({
   formatters: {
     table: () =>
       import("./render.js").then((m) => ({
-        default: (v: ScanView, c: { color: boolean }) => m.renderScanTable(v.out, { color: c.color, all: v.all }),
+        default: (v: ScanView, c: { color: boolean }) => m.renderScanTable(v.out, renderOptions(v, c.color)),
       })),
     markdown: () =>
       import("./render.js").then((m) => ({
-        default: (v: ScanView, c: { color: boolean }) => m.renderScanMarkdown(v.out, { color: c.color, all: v.all }),
+        default: (v: ScanView, c: { color: boolean }) => m.renderScanMarkdown(v.out, renderOptions(v, c.color)),
       })),
-    sarif: () => import("./sarif.js").then((m) => ({ default: (v: ScanView) => m.renderScanSarif(v.out) })),
+    sarif: () =>
+      Promise.all([import("./sarif.js"), import("../policy/resources.js")]).then(([m, p]) => ({
+        default: (v: ScanView) => m.renderScanSarif(v.out, p.policyDecisions(v.policy)),
+      })),
   },
   // Absent values are null in JSON, so every documented field is always present.
   kind: "ScanReport",
-  data: (v) => jsonData(v.out),
+  data: (v) => jsonData({ ...v.out, suppressed: suppressedJson(v.policy.suppressed) }),
 });
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -94,11 +109,13 @@ function configure(cmd: Command): void {
     .addOption(
       new Option(
         "--fail-on <level>",
-        "exit 1 when a cluster is at this level or worse: error (default; a check fails), warning (at risk), note (cannot be decided) or never; the verdict names fails, at-risk and unknown are accepted too",
-      )
-        .argParser(parseScanFailOn)
-        .default("fails"),
+        "exit 1 when a finding is at this level or worse: error (default; a check fails), warning (at risk), " +
+          "note (cannot be decided) or never; the verdict names fails, at-risk and unknown are accepted too",
+      ).argParser(parseScanFailOn),
     )
+    .option("--config <file>", "the project config (default: the nearest aksnet.config.yaml up from here)")
+    .option("--no-config", "ignore any aksnet.config.yaml")
+    .option("--baseline <file>", "a saved aksnet scan -o json (or -o sarif): report only findings not in it")
     .option("--all", "list every cluster and subnet in table and markdown output (default: those not ok)")
     .option("--timeout <seconds>", "time limit for the whole live scan", wholeNumber("--timeout", 1, 86400), 300)
     .option("--concurrency <n>", "VNet usage reads in flight at once", wholeNumber("--concurrency", 1, 256), 16)
@@ -151,19 +168,17 @@ async function showQueries(opts: Record<string, unknown>, io: Io): Promise<numbe
   return EXIT.ok;
 }
 
-const FAIL_RANK = { fails: 0, "at-risk": 1, unknown: 2, never: -1 } as const;
-
 /** --fail-on in the words every checking command takes (error, warning, note, never), or in scan's verdicts. */
-function parseScanFailOn(v: string): keyof typeof FAIL_RANK {
-  const words: Record<string, keyof typeof FAIL_RANK> = {
-    error: "fails",
-    warning: "at-risk",
-    note: "unknown",
-    info: "unknown",
+function parseScanFailOn(v: string): FailOn {
+  const words: Record<string, FailOn> = {
+    error: "error",
+    warning: "warning",
+    note: "note",
+    info: "note",
     never: "never",
-    fails: "fails",
-    "at-risk": "at-risk",
-    unknown: "unknown",
+    fails: "error",
+    "at-risk": "warning",
+    unknown: "note",
   };
   const level = words[v.trim().toLowerCase()];
   if (level === undefined)
@@ -172,7 +187,19 @@ function parseScanFailOn(v: string): keyof typeof FAIL_RANK {
     );
   return level;
 }
-const VERDICT_RANK = { fails: 0, "at-risk": 1, unknown: 2, ok: 3 } as const;
+
+/** The project's policy on the scan's findings: the config, the baseline, --fail-on (docs/ci.md). */
+async function scanPolicy(out: ScanOutput, opts: Readonly<Record<string, unknown>>, cwd: string) {
+  const [{ scanClusterFindings }, { resourceProjectPolicy }, { policyFlags }, { configRuleIds }] = await Promise.all([
+    import("../policy/resource-findings.js"),
+    import("../policy/resource-project.js"),
+    import("../policy/project.js"),
+    import("../check/policy.js"),
+  ]);
+  const flags = policyFlags(opts, cwd);
+  const findings = out.clusters.flatMap((c) => scanClusterFindings(c));
+  return resourceProjectPolicy(findings, flags, configRuleIds, "aksnet scan");
+}
 
 export default defineCommand({
   configure,
@@ -203,8 +230,8 @@ export default defineCommand({
           io,
         );
     const out = await judge(read, { resourceGroups, clusters });
-    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), { out, all: Boolean(opts["all"]) });
-    const level = FAIL_RANK[opts["failOn"] as keyof typeof FAIL_RANK];
-    return out.clusters.some((c) => VERDICT_RANK[c.verdict] <= level) ? EXIT.findings : EXIT.ok;
+    const policy = await scanPolicy(out, opts, io.cwd);
+    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), { out, all: Boolean(opts["all"]), policy });
+    return policy.findings.some((f) => failsAt(policy.failOn, f.severity)) ? EXIT.findings : EXIT.ok;
   },
 });

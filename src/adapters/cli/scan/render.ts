@@ -27,6 +27,8 @@ export interface RenderOptions {
   readonly color: boolean;
   /** List every cluster (default: those not ok, then the first `limit` ok ones). */
   readonly all: boolean;
+  /** The findings the project policy suppressed, one line each (docs/ci.md). */
+  readonly suppressed?: readonly string[];
 }
 
 const WORD: Record<ScanVerdict, string> = { fails: "FAIL", "at-risk": "RISK", unknown: "?", ok: "ok" };
@@ -209,6 +211,7 @@ export function renderScanTable(r: ScanOutput, o: RenderOptions): string {
   const out = [...headLines(r), ""];
   for (const t of tables) out.push(t.title, renderTable(t.columns, t.rows, { color: o.color }));
   if (reasons.length) out.push("Why", ...reasons, "");
+  if (o.suppressed?.length) out.push("Suppressed by the project policy", ...o.suppressed.map((x) => `- ${x}`), "");
   if (missing.length) out.push("Not read", ...missing.map((m) => `- ${m}`), "");
   return out.join("\n").replace(/\n+$/, "\n");
 }
@@ -218,6 +221,8 @@ export function renderScanMarkdown(r: ScanOutput, o: RenderOptions): string {
   const out = ["# aksnet scan", "", ...headLines(r).map((l) => `- ${l}`), ""];
   for (const t of tables) out.push(`## ${t.title}`, "", renderMarkdownTable(t.columns, t.rows));
   if (reasons.length) out.push("## Why", "", ...reasons.map((x) => `- ${x}`), "");
+  if (o.suppressed?.length)
+    out.push("## Suppressed by the project policy", "", ...o.suppressed.map((x) => `- ${x}`), "");
   if (missing.length) out.push("## Not read", "", ...missing.map((m) => `- ${m}`), "");
   return out.join("\n").replace(/\n+$/, "\n");
 }

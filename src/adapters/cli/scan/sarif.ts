@@ -5,9 +5,18 @@
  * as the artifact and its resource ID as the logical location (`resourceLocation`),
  * so a scheduled pipeline's code-scanning view lists every cluster in trouble.
  */
-import { formatPath, SCAN_CHECKS, type ClusterReport, type ScanVerdict } from "../../../engines/index.js";
-import { resourceLocation, sarifLog, sarifRule } from "../output/sarif.js";
+import {
+  formatPath,
+  SCAN_CHECKS,
+  type ClusterReport,
+  type ScanCheckResult as CheckResult,
+  type ScanVerdict,
+} from "../../../engines/index.js";
+import { resourceLocation, sarifLog, sarifRule, sarifSuppression } from "../output/sarif.js";
+import { resourceFingerprint, type PolicyDecision } from "../policy/resources.js";
 import type { ScanOutput } from "./render.js";
+
+const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
 const LEVEL: Record<ScanVerdict, "error" | "warning" | "note" | "none"> = {
   fails: "error",
@@ -16,12 +25,15 @@ const LEVEL: Record<ScanVerdict, "error" | "warning" | "note" | "none"> = {
   ok: "none",
 };
 
-export function renderScanSarif(r: ScanOutput): string {
+export function renderScanSarif(r: ScanOutput, decide?: Decide): string {
   const { rules, results } = scanSarifParts(r.clusters, {
     ...(r.source.kind === "azure" ? { endpoint: r.source.endpoint } : {}),
+    ...(decide ? { decide } : {}),
   });
   return sarifLog(rules, results);
 }
+
+type Decide = (f: { ruleId: string; resource: string; key: string }) => PolicyDecision | undefined;
 
 export interface ScanSarifOptions {
   /** The ARM endpoint the clusters were read from (default: the public cloud's). */
@@ -30,6 +42,52 @@ export interface ScanSarifOptions {
   readonly firstRule?: number;
   /** Leave out the error findings of check's rules (inspect reports them from the same record itself). */
   readonly withoutFindings?: boolean;
+  /** The project policy's decision on each result (docs/ci.md): its level, off, or suppressed. */
+  readonly decide?: Decide;
+}
+
+interface Candidate {
+  readonly ruleId: string;
+  readonly level: "error" | "warning" | "note";
+  readonly resource: string;
+  readonly key: string;
+  readonly message: string;
+  readonly location: unknown;
+  readonly properties: Record<string, unknown>;
+  readonly rule: { readonly description: string; readonly docs: string };
+}
+
+function checkCandidate(x: CheckResult, resource: string, at: (id: string) => unknown): Candidate | undefined {
+  if (x.verdict === "ok") return undefined;
+  const { verdict, aksErrorCode, range, rangeId, needed, free } = x;
+  return {
+    ruleId: `scan/${x.check}`,
+    level: LEVEL[x.verdict] as Candidate["level"],
+    resource,
+    key: x.rangeId,
+    message: x.fix ? `${x.message} Fix: ${x.fix}` : x.message,
+    location: at(resource),
+    properties: { verdict, aksErrorCode, range, rangeId, needed, free },
+    rule: { description: SCAN_CHECKS[x.check].description, docs: "docs/scan.md" },
+  };
+}
+
+function candidates(c: ClusterReport, o: ScanSarifOptions, at: (id: string) => unknown): Candidate[] {
+  const out: (Candidate | undefined)[] = [];
+  for (const p of c.pools) for (const x of p.checks) out.push(checkCandidate(x, `${c.id}/agentPools/${p.name}`, at));
+  for (const x of c.shared) out.push(checkCandidate(x, c.id, at));
+  for (const f of o.withoutFindings ? [] : c.findings.filter((x) => x.severity === "error"))
+    out.push({
+      ruleId: f.ruleId,
+      level: "error",
+      resource: c.id,
+      key: formatPath(f.path),
+      message: `${f.message} Fix: ${f.fix}`,
+      location: resourceLocation(c.id, { ...(o.endpoint ? { endpoint: o.endpoint } : {}), member: formatPath(f.path) }),
+      properties: { ...(f.aksErrorCode ? { aksErrorCode: f.aksErrorCode } : {}), data: f.data },
+      rule: { description: f.ruleId, docs: `docs/rules/${f.ruleId}.md` },
+    });
+  return out.filter((x) => x !== undefined);
 }
 
 /** The rules and results of the scan's checks on these clusters, each at the cluster's (or pool's) resource. */
@@ -39,64 +97,26 @@ export function scanSarifParts(
 ): { rules: Record<string, unknown>[]; results: unknown[] } {
   const results: unknown[] = [];
   const endpoint = o.endpoint;
-  const at = (id: string) => [resourceLocation(id, endpoint ? { endpoint } : {})];
+  const at = (id: string) => resourceLocation(id, endpoint ? { endpoint } : {});
   const rules = new Map<string, Record<string, unknown>>();
-  const rule = (id: string, text: string, docs: string, level: "error" | "warning" | "note" = "error") => {
-    if (!rules.has(id)) rules.set(id, sarifRule({ id, description: text, docs, level }));
+  const rule = (id: string, text: string, docs: string) => {
+    if (!rules.has(id)) rules.set(id, sarifRule({ id, description: text, docs, level: "error" }));
     return (o.firstRule ?? 0) + [...rules.keys()].indexOf(id);
   };
-  for (const c of clusters) {
-    for (const p of c.pools)
-      for (const x of p.checks) {
-        if (x.verdict === "ok") continue;
-        const meta = SCAN_CHECKS[x.check];
-        const id = `scan/${x.check}`;
-        results.push({
-          ruleId: id,
-          ruleIndex: rule(id, meta.description, "docs/scan.md"),
-          level: LEVEL[x.verdict],
-          message: { text: x.fix ? `${x.message} Fix: ${x.fix}` : x.message },
-          locations: at(`${c.id}/agentPools/${p.name}`),
-          properties: {
-            verdict: x.verdict,
-            aksErrorCode: x.aksErrorCode,
-            range: x.range,
-            rangeId: x.rangeId,
-            needed: x.needed,
-            free: x.free,
-          },
-        });
-      }
-    for (const x of c.shared) {
-      if (x.verdict === "ok") continue;
-      const id = `scan/${x.check}`;
-      results.push({
-        ruleId: id,
-        ruleIndex: rule(id, SCAN_CHECKS[x.check].description, "docs/scan.md"),
-        level: LEVEL[x.verdict],
-        message: { text: x.message },
-        locations: at(c.id),
-        properties: {
-          verdict: x.verdict,
-          aksErrorCode: x.aksErrorCode,
-          range: x.range,
-          rangeId: x.rangeId,
-          needed: x.needed,
-          free: x.free,
-        },
-      });
-    }
-    for (const f of o.withoutFindings ? [] : c.findings) {
-      if (f.severity !== "error") continue;
-      results.push({
-        ruleId: f.ruleId,
-        ruleIndex: rule(f.ruleId, f.ruleId, `docs/rules/${f.ruleId}.md`),
-        level: "error",
-        message: { text: `${f.message} Fix: ${f.fix}` },
-        locations: [resourceLocation(c.id, { ...(endpoint ? { endpoint } : {}), member: formatPath(f.path) })],
-        properties: { ...(f.aksErrorCode ? { aksErrorCode: f.aksErrorCode } : {}), data: f.data },
-      });
-    }
+  for (const x of clusters.flatMap((c) => candidates(c, o, at))) {
+    const decision = o.decide?.(x);
+    if (decision?.level === "off") continue;
+    const s = decision?.suppression;
+    results.push({
+      ruleId: x.ruleId,
+      ruleIndex: rule(x.ruleId, x.rule.description, x.rule.docs),
+      level: decision ? SARIF_LEVEL[decision.level] : x.level,
+      message: { text: x.message },
+      locations: [x.location],
+      partialFingerprints: { "aksnet/resource/v1": resourceFingerprint(x) },
+      ...(s ? { suppressions: [sarifSuppression(s)] } : {}),
+      properties: x.properties,
+    });
   }
   return { rules: [...rules.values()], results };
 }
