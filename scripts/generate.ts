@@ -11,6 +11,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 export const GENERATORS: readonly { readonly writes: string; readonly run: readonly string[] }[] = [
   { writes: "schema/aksnet-*.schema.json", run: ["tsx", "scripts/gen-plan-schema.ts"] },
   { writes: "schema/aksnet-config.schema.json", run: ["tsx", "scripts/gen-cli-schemas.ts"] },
+  { writes: "schema/output/*.schema.json", run: ["tsx", "scripts/gen-output-schemas.ts"] },
   { writes: "docs/rules/*.md", run: ["tsx", "scripts/gen-rule-docs.ts"] },
   { writes: "docs/kb.md", run: ["tsx", "scripts/gen-kb-docs.ts"] },
   {

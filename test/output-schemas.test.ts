@@ -3,7 +3,8 @@
  * JSON Schema of its kind shipped in schema/output/, checked on real runs: every documented example
  * run again with `-o json`, and the example files (test/output-samples.ts). The shipped schemas let
  * objects gain fields (within aksnet/v1 fields may be added); here they are checked closed, so a field
- * a command starts to write fails until its schema (and docs page) says it.
+ * a command starts to write fails until its schema (and docs page) says it. The schemas are generated
+ * from zod sources (src/adapters/cli/output/schemas/) by npm run generate.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -11,6 +12,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../src/adapters/cli/commands.js";
 import { OUTPUT_API_VERSION } from "../src/adapters/cli/output/formats.js";
+import { OUTPUT_SCHEMAS, outputJsonSchemaText } from "../src/adapters/cli/output/schemas/index.js";
 import { schemaUrl } from "../src/engines/plan/index.js";
 import { outputSamples, type Sample } from "./output-samples.js";
 
@@ -53,6 +55,14 @@ describe("the JSON Schemas of the commands' outputs", () => {
     expect(readFileSync(join(ROOT, "docs", `${page}.md`), "utf8"), `docs/${page}.md links the schema`).toContain(
       `schema/output/${file}`,
     );
+  });
+
+  it("are what npm run generate writes from their zod sources (src/adapters/cli/output/schemas/)", () => {
+    expect(OUTPUT_SCHEMAS.map((s) => `${s.kind}.schema.json`).sort()).toEqual([...files].sort());
+    for (const s of OUTPUT_SCHEMAS)
+      expect(readFileSync(join(DIR, `${s.kind}.schema.json`), "utf8"), `${s.kind}: run npm run generate`).toBe(
+        outputJsonSchemaText(s),
+      );
   });
 
   it("the package ships them", () => {

@@ -1,0 +1,386 @@
+/** Parts of the JSON Schema of InspectReport (inspect-report.ts): the verdicts, the lab and the Azure side. */
+import { z } from "zod";
+
+/** `verdicts` of InspectReport. */
+export const InspectVerdicts = z.object({
+  model: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z.null(),
+    note: z.null(),
+  }),
+  dataplane: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z
+      .object({
+        missing: z.array(z.string()),
+        why: z.string(),
+        settle: z.string(),
+      })
+      .nullable(),
+    note: z.null(),
+  }),
+  ciliumRuns: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z
+      .object({
+        missing: z.array(z.string()),
+        why: z.string(),
+        settle: z.string(),
+      })
+      .nullable(),
+    note: z.null(),
+  }),
+  kubeProxyRuns: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z
+      .object({
+        missing: z.array(z.string()),
+        why: z.string(),
+        settle: z.string(),
+      })
+      .nullable(),
+    note: z.null(),
+  }),
+  networkPolicy: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z
+      .object({
+        missing: z.array(z.string()),
+        why: z.string(),
+        settle: z.string(),
+      })
+      .nullable(),
+    note: z.string().nullable(),
+  }),
+  podRangeSeparate: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z
+      .object({
+        missing: z.array(z.string()),
+        why: z.string(),
+        settle: z.string(),
+      })
+      .nullable(),
+    note: z.string().nullable(),
+  }),
+  nodePodRanges: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z.null(),
+    note: z.string().nullable(),
+  }),
+});
+
+/** `lab` of InspectReport. */
+export const InspectLab = z.object({
+  nodeAndPodRanges: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z
+      .object({
+        missing: z.array(z.string()),
+        why: z.string(),
+        settle: z.string(),
+      })
+      .nullable(),
+    note: z.string().nullable(),
+    question: z.string(),
+    command: z.string(),
+  }),
+  ciliumRunning: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z
+      .object({
+        missing: z.array(z.string()),
+        why: z.string(),
+        settle: z.string(),
+      })
+      .nullable(),
+    note: z.null(),
+    question: z.string(),
+    command: z.string(),
+  }),
+  kubeProxyAbsent: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z
+      .object({
+        missing: z.array(z.string()),
+        why: z.string(),
+        settle: z.string(),
+      })
+      .nullable(),
+    note: z.null(),
+    question: z.string(),
+    command: z.string(),
+  }),
+  networkMonitor: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z
+      .object({
+        missing: z.array(z.string()),
+        why: z.string(),
+        settle: z.string(),
+      })
+      .nullable(),
+    note: z.string(),
+    question: z.string(),
+    command: z.string(),
+    configMap: z.null(),
+    daemonSet: z.string(),
+    annotations: z.array(
+      z.object({
+        key: z.string(),
+        nodes: z.number(),
+        values: z.array(z.string()),
+      }),
+    ),
+  }),
+  nodePodCidrs: z.object({
+    value: z.string(),
+    proof: z.array(
+      z.object({
+        object: z.string(),
+        says: z.string(),
+      }),
+    ),
+    proofTotal: z.number(),
+    unknown: z.null(),
+    note: z.string().nullable(),
+    question: z.string(),
+    command: z.string(),
+    nodes: z.array(
+      z.object({
+        node: z.string(),
+        podCidrs: z.array(z.string()),
+        from: z.string().nullable(),
+      }),
+    ),
+  }),
+});
+
+/** `azure` of InspectReport. */
+export const InspectAzure = z
+  .object({
+    source: z.object({
+      kind: z.string(),
+      files: z.array(z.string()),
+    }),
+    matchedBy: z.string(),
+    cluster: z.object({
+      id: z.string(),
+      name: z.string(),
+      subscriptionId: z.string(),
+      resourceGroup: z.string(),
+      location: z.string(),
+      kubernetesVersion: z.string(),
+      model: z.string(),
+      dataplane: z.string(),
+      verdict: z.string(),
+      reasons: z.array(z.string()),
+      pools: z.array(
+        z.object({
+          name: z.string(),
+          mode: z.string(),
+          model: z.string(),
+          autoscale: z.boolean(),
+          count: z.number(),
+          minCount: z.number().nullable(),
+          maxCount: z.number().nullable(),
+          peak: z.number(),
+          maxPods: z.number(),
+          maxSurge: z.string(),
+          surgeNodes: z.number(),
+          perNode: z.object({
+            nodeSubnet: z.number(),
+            podSubnet: z.number(),
+          }),
+          nodeSubnetId: z.string(),
+          podSubnetId: z.null(),
+          powerState: z.null(),
+          checks: z.array(
+            z.object({
+              check: z.string(),
+              range: z.string(),
+              rangeId: z.string(),
+              needed: z.number(),
+              free: z.number(),
+              verdict: z.string(),
+              aksErrorCode: z.string().nullable(),
+              message: z.string(),
+              fix: z.string().nullable(),
+            }),
+          ),
+          verdict: z.string(),
+          notes: z.array(z.unknown()),
+        }),
+      ),
+      podCidr: z.object({
+        cidr: z.string(),
+        blocks: z.number(),
+        used: z.number(),
+        free: z.number(),
+        neededAtMax: z.number(),
+        verdict: z.string(),
+      }),
+      shared: z.array(
+        z.object({
+          check: z.string(),
+          range: z.string(),
+          rangeId: z.string(),
+          needed: z.number(),
+          free: z.number(),
+          verdict: z.string(),
+          aksErrorCode: z.string().nullable(),
+          message: z.string(),
+          fix: z.string().nullable(),
+        }),
+      ),
+      findings: z.array(
+        z.object({
+          ruleId: z.string(),
+          messageId: z.string(),
+          severity: z.enum(["error", "warning", "info"]),
+          message: z.string(),
+          path: z.array(z.union([z.number(), z.string()])),
+          fix: z.string(),
+          edits: z
+            .array(
+              z.object({
+                path: z.array(z.union([z.number(), z.string()])),
+                value: z.string(),
+              }),
+            )
+            .optional(),
+          data: z.record(z.string(), z.unknown()).describe("the values the message was built from (per rule)"),
+          aksErrorCode: z.string().optional(),
+          docsUrl: z.string(),
+        }),
+      ),
+      assumptions: z.array(
+        z.object({
+          path: z.string(),
+          value: z.string(),
+          reason: z.string(),
+          source: z.string(),
+        }),
+      ),
+      notes: z.array(z.unknown()),
+    }),
+    subnets: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        vnetId: z.string(),
+        roles: z.array(z.string()),
+        prefixes: z.array(z.string()),
+        size: z.number(),
+        usable: z.number(),
+        used: z.number(),
+        usedSource: z.string(),
+        free: z.number(),
+        note: z.null(),
+        pools: z.array(
+          z.object({
+            clusterId: z.string(),
+            cluster: z.string(),
+            pool: z.string(),
+            role: z.string(),
+            perNode: z.number(),
+            nodes: z.number(),
+            peak: z.number(),
+            surge: z.number(),
+          }),
+        ),
+        neededAtMax: z.number(),
+        verdict: z.string(),
+        check: z.object({
+          check: z.string(),
+          range: z.string(),
+          rangeId: z.string(),
+          needed: z.number(),
+          free: z.number(),
+          verdict: z.string(),
+          aksErrorCode: z.string(),
+          message: z.string(),
+          fix: z.string(),
+        }),
+      }),
+    ),
+    missing: z.array(z.unknown()),
+  })
+  .nullable();
