@@ -2,7 +2,8 @@
  * `aksnet completion`: the scripts come from the command registry (every command, subcommand and
  * option is in each), and each script completes in its real shell as a user's TAB does: bash as the
  * shell calls it (COMP_WORDS / COMP_CWORD, then COMPREPLY), zsh on a pseudo-terminal (zsh-capture.zsh),
- * fish through `complete -C`. PowerShell is checked for content only: Debian and npm do not ship it.
+ * fish through `complete -C`. PowerShell, which Debian and npm do not ship, is parsed with its grammar
+ * instead (powershell.test.ts).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
