@@ -375,12 +375,22 @@ export const InspectAzure = z
           needed: z.number(),
           free: z.number(),
           verdict: z.string(),
-          aksErrorCode: z.string(),
+          aksErrorCode: z.string().nullable(),
           message: z.string(),
-          fix: z.string(),
+          fix: z.string().nullable(),
         }),
       }),
     ),
     missing: z.array(z.unknown()),
+    apiServer: z
+      .object({
+        vnetIntegration: z.boolean(),
+        subnetId: z.string().nullable(),
+        subnet: z.string().nullable(),
+        prefixes: z.array(z.string()),
+        private: z.boolean(),
+      })
+      .nullable()
+      .optional(),
   })
   .nullable();

@@ -54,6 +54,10 @@ export const InspectReport = outputSchema({
     pools: z.array(
       z.object({
         pool: z.string(),
+        mode: z
+          .string()
+          .nullable()
+          .describe("the nodes' kubernetes.azure.com/mode (system, user, gateway), mixed when they differ"),
         nodes: z.number(),
         maxPods: z.number(),
         pods: z.number(),
@@ -64,6 +68,7 @@ export const InspectReport = outputSchema({
       z.object({
         name: z.string(),
         pool: z.string(),
+        mode: z.string().nullable().describe("the node's kubernetes.azure.com/mode label, lower case"),
         internalIps: z.array(z.string()),
         podCidrs: z.array(z.string()),
         podCidrsFrom: z.string().nullable(),
@@ -106,6 +111,15 @@ export const InspectReport = outputSchema({
       .object({
         cluster: z.object({
           files: z.array(z.string()),
+          sku: z.string().describe("Base or Automatic"),
+          apiServer: z
+            .object({
+              vnetIntegration: z.boolean(),
+              subnet: z.string().nullable(),
+              subnetCidr: z.string().nullable(),
+              private: z.boolean(),
+            })
+            .nullable(),
           kubernetesVersion: z.string(),
           model: z.string(),
           dataplane: z.string(),
@@ -117,6 +131,7 @@ export const InspectReport = outputSchema({
           pools: z.array(
             z.object({
               name: z.string(),
+              mode: z.string().describe("System, User or Gateway"),
               count: z.number(),
               maxCount: z.number().nullable(),
               minCount: z.number().nullable(),

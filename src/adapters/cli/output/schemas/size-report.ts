@@ -238,6 +238,13 @@ export const SizeReport = outputSchema({
         breakdown: z.array(z.string()),
         notes: z.array(z.unknown()),
         sources: z.array(z.string()),
+        models: z
+          .array(z.string())
+          .describe(
+            "sized from flags (no --pools): the network models this size holds for " +
+              "(each model of --model, or every model)",
+          )
+          .optional(),
       }),
     ),
   }),
