@@ -226,6 +226,17 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
   checkSubnetRef(`nodePools[${i}].podSubnet`, p.podSubnet, vnet, c);
   checkCounts(p, i, c);
   if (p.mode === "Gateway") checkGatewayPrefix(`nodePools[${i}].gatewayPrefixSize`, p.gatewayPrefixSize, c);
+  // No generator writes a pool's VM set type; leaving VirtualMachines out would make a scale set pool (for a gateway
+  // pool: the public-IP mode instead of the private-IP mode, which needs VirtualMachines).
+  if (p.vmSetType === "VirtualMachines")
+    c.problems.push({
+      path: `nodePools[${i}].vmSetType`,
+      value: p.vmSetType,
+      reason:
+        "aksnet does not write a pool's VM set type yet, so the pool would be created as VirtualMachineScaleSets " +
+        "(a gateway pool in its public-IP mode); remove vmSetType, or add this pool yourself with " +
+        "az aks nodepool add --vm-set-type VirtualMachines",
+    });
   let count = p.count;
   if (count === undefined && p.minCount === undefined) {
     // The defaults differ: ARM's agent pool count defaults to 1

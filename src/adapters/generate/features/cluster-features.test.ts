@@ -180,6 +180,24 @@ describe("static egress gateway pools", () => {
     expect(add?.flags.has("--gateway-prefix-size")).toBe(false);
   });
 
+  it("private-IP mode (vmSetType VirtualMachines) is refused in every format, not written as public-IP mode", () => {
+    const plan = gw(30);
+    const privateMode = {
+      ...plan,
+      nodePools: plan.nodePools?.map((p) =>
+        p.mode === "Gateway" ? { ...p, vmSetType: "VirtualMachines" as const } : p,
+      ),
+    };
+    for (const format of ["az", "bicep", "terraform"] as const) {
+      const r = generate(PlanSchema.parse(privateMode), format);
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.problems.find((p) => p.path === "nodePools[1].vmSetType")?.reason).toMatch(
+          /does not write a pool's VM set type yet.*--vm-set-type VirtualMachines/,
+        );
+    }
+  });
+
   it.each([27, 32, 0])("prefix size %i is refused in every format", (prefix) => {
     for (const format of ["az", "bicep", "terraform"] as const) {
       const r = generate(PlanSchema.parse(gw(prefix)), format);
