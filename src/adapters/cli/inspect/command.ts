@@ -157,14 +157,16 @@ async function readAzureSide(
 
 /** The project's policy on the report's findings: the config, the baseline, --fail-on (docs/ci.md). */
 async function inspectPolicy(report: InspectReport, opts: Readonly<Record<string, unknown>>, cwd: string) {
-  const [{ inspectFindings }, { resourceProjectPolicy }, { policyFlags }, { configRuleIds }] = await Promise.all([
+  const [{ inspectFindings }, { resourceProjectPolicy }, { policyFlags }] = await Promise.all([
     import("../policy/resource-findings.js"),
     import("../policy/resource-project.js"),
     import("../policy/project.js"),
-    import("../check/policy.js"),
   ]);
-  return resourceProjectPolicy(inspectFindings(report), policyFlags(opts, cwd), configRuleIds, "aksnet inspect");
+  return resourceProjectPolicy(inspectFindings(report), policyFlags(opts, cwd), knownRules, "aksnet inspect");
 }
+
+/** The rule ids a project config may name: check's rules load only when there is a config to read. */
+const knownRules = () => import("../check/policy.js").then((m) => m.configRuleIds());
 
 export default defineCommand({
   configure(cmd: Command) {

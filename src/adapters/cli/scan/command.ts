@@ -190,16 +190,18 @@ function parseScanFailOn(v: string): FailOn {
 
 /** The project's policy on the scan's findings: the config, the baseline, --fail-on (docs/ci.md). */
 async function scanPolicy(out: ScanOutput, opts: Readonly<Record<string, unknown>>, cwd: string) {
-  const [{ scanClusterFindings }, { resourceProjectPolicy }, { policyFlags }, { configRuleIds }] = await Promise.all([
+  const [{ scanClusterFindings }, { resourceProjectPolicy }, { policyFlags }] = await Promise.all([
     import("../policy/resource-findings.js"),
     import("../policy/resource-project.js"),
     import("../policy/project.js"),
-    import("../check/policy.js"),
   ]);
   const flags = policyFlags(opts, cwd);
   const findings = out.clusters.flatMap((c) => scanClusterFindings(c));
-  return resourceProjectPolicy(findings, flags, configRuleIds, "aksnet scan");
+  return resourceProjectPolicy(findings, flags, knownRules, "aksnet scan");
 }
+
+/** The rule ids a project config may name: check's rules load only when there is a config to read. */
+const knownRules = () => import("../check/policy.js").then((m) => m.configRuleIds());
 
 export default defineCommand({
   configure,
