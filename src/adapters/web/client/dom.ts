@@ -6,6 +6,8 @@
 export type Child = Node | string | number | false | null | undefined | readonly Child[];
 export type Attrs = Readonly<Record<string, string | number | boolean | undefined>>;
 
+import { formatCount } from "../../../kb/index.js";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 function setAttrs(el: Element, attrs: Attrs | undefined): void {
@@ -61,7 +63,10 @@ export function byId<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** Formats a count with thousands separators, as the CLI does. */
+/**
+ * Formats a count with thousands separators, as the CLI does (kb's formatCount: toLocaleString goes through ICU,
+ * about 20 µs a call, and the VNet map of a 1,000-subnet plan formats 2,600 tooltips).
+ */
 export function num(n: number | bigint): string {
-  return n.toLocaleString("en-US");
+  return formatCount(n);
 }

@@ -193,7 +193,57 @@ function bar(blocks: readonly VnetBlock[], x0: number, w: number, widthPx: numbe
   const drawn = svg(
     "svg",
     { class: "vbar", width: "100%", height, role: "img", "aria-label": label },
-    ...segs.map((s) => segment(s, height)),
+    ...runs(segs).map((r) => (r.length === 1 ? segment(r[0]!, height) : cluster(r, height))),
+  );
+}
+
+/** Blocks narrower than this (in pixels) are drawn together with their narrow neighbours. */
+const APART_MIN_PX = 1;
+/** A run of narrow blocks is closed once it is this wide: one mark of about two pixels. */
+const RUN_PX = 2;
+
+/** The segments in runs: a wide one alone, narrow neighbours together (a 1,000-subnet bar: hundreds, not 1,300). */
+function runs(segs: readonly Seg[]): Seg[][] {
+  const out: Seg[][] = [];
+  let run: Seg[] = [];
+  let px = 0;
+  const close = () => {
+    if (run.length > 0) out.push(run);
+    run = [];
+    px = 0;
+  };
+  for (const s of segs) {
+    if (s.px >= APART_MIN_PX) {
+      close();
+      out.push([s]);
+      continue;
+    }
+    run.push(s);
+    px += s.px;
+    if (px >= RUN_PX) close();
+  }
+  close();
+  return out;
+}
+
+/** Narrow neighbours as one mark in the colour of the largest; its tooltip says what is there (the table lists each). */
+function cluster(run: readonly Seg[], height: number): SVGGElement {
+  const main = run.reduce((m, s) => (s.b.size > m.b.size ? s : m));
+  const first = run[0]!;
+  const last = run[run.length - 1]!;
+  const subnets = run.filter((s) => named(s.b)).length;
+  const free = run.filter((s) => s.b.kind === "free").length;
+  const width = last.x + last.width - first.x;
+  return svg(
+    "g",
+    { class: `${kindClass(main.b)} run` },
+    svg("rect", { x: pct(first.x), y: 0, width: pct(Math.max(width, 0.0015)), height, class: "seg-fill" }),
+    svg(
+      "title",
+      {},
+      `${run.length} blocks too narrow to draw apart, ${first.b.first} – ${last.b.last}: ${subnets} subnets, ` +
+        `${free} free, ${run.length - subnets - free} other (each is a row of the table)`,
+    ),
   );
   return zoomed ? [drawn, runBand(runsOf(segs, height, widthPx), widthPx)] : [drawn];
 }
