@@ -193,8 +193,9 @@ function bar(blocks: readonly VnetBlock[], x0: number, w: number, widthPx: numbe
   const drawn = svg(
     "svg",
     { class: "vbar", width: "100%", height, role: "img", "aria-label": label },
-    ...runs(segs).map((r) => (r.length === 1 ? segment(r[0]!, height) : cluster(r, height))),
+    ...mergedNarrow(segs).map((r) => (r.length === 1 ? segment(r[0]!, height) : merged(r, height))),
   );
+  return zoomed ? [drawn, runBand(runsOf(segs, height, widthPx), widthPx)] : [drawn];
 }
 
 /** Blocks narrower than this (in pixels) are drawn together with their narrow neighbours. */
@@ -203,7 +204,7 @@ const APART_MIN_PX = 1;
 const RUN_PX = 2;
 
 /** The segments in runs: a wide one alone, narrow neighbours together (a 1,000-subnet bar: hundreds, not 1,300). */
-function runs(segs: readonly Seg[]): Seg[][] {
+function mergedNarrow(segs: readonly Seg[]): Seg[][] {
   const out: Seg[][] = [];
   let run: Seg[] = [];
   let px = 0;
@@ -227,7 +228,7 @@ function runs(segs: readonly Seg[]): Seg[][] {
 }
 
 /** Narrow neighbours as one mark in the colour of the largest; its tooltip says what is there (the table lists each). */
-function cluster(run: readonly Seg[], height: number): SVGGElement {
+function merged(run: readonly Seg[], height: number): SVGGElement {
   const main = run.reduce((m, s) => (s.b.size > m.b.size ? s : m));
   const first = run[0]!;
   const last = run[run.length - 1]!;
@@ -236,7 +237,7 @@ function cluster(run: readonly Seg[], height: number): SVGGElement {
   const width = last.x + last.width - first.x;
   return svg(
     "g",
-    { class: `${kindClass(main.b)} run` },
+    { class: `${kindClass(main.b)} merged` },
     svg("rect", { x: pct(first.x), y: 0, width: pct(Math.max(width, 0.0015)), height, class: "seg-fill" }),
     svg(
       "title",
@@ -245,7 +246,6 @@ function cluster(run: readonly Seg[], height: number): SVGGElement {
         `${free} free, ${run.length - subnets - free} other (each is a row of the table)`,
     ),
   );
-  return zoomed ? [drawn, runBand(runsOf(segs, height, widthPx), widthPx)] : [drawn];
 }
 
 function actions(b: VnetBlock, act: VnetMapActions): HTMLElement[] {
