@@ -61,6 +61,7 @@ export { shellQuote, bicepString, hclString } from "./quote.js";
 export { formatName } from "./support.js";
 export {
   generateFleet,
+  fleetPeerings,
   type FleetGenCluster,
   type FleetGenerateResult,
   type FleetGenProblem,

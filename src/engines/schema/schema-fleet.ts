@@ -62,6 +62,11 @@ export const FleetNetworkSection = z
       .default([])
       .describe("onPremises or other: the VNets whose gateway it is connected to (site-to-site VPN or ExpressRoute)"),
     location: z.string().optional(),
+    resourceGroup: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("a VNet's resource group (in the deployment's subscription): aksnet generate peers clusters with it"),
   })
   .strict();
 

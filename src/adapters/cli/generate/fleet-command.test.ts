@@ -145,7 +145,7 @@ describe("aksnet generate FLEET", () => {
       join(dir, "hub.yaml"),
       readFileSync(join(dir, "fleet.yaml"), "utf8").replace(
         "clusters:",
-        "hub: { name: hub, cidrs: [10.0.0.0/22] }\ndefaults: { peerWith: [hub] }\nclusters:",
+        "hub: { name: hub, resourceGroup: rg-hub, cidrs: [10.0.0.0/22] }\ndefaults: { peerWith: [hub] }\nclusters:",
       ),
     );
     const r = await cli(["generate", "-f", "az", "hub.yaml"]);

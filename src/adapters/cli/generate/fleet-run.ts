@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { EXIT, UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import type { FleetInput } from "./fleet-input.js";
+import type * as Generate from "../../generate/index.js";
 import { renderJson } from "../output/json.js";
 import { versioned } from "../output/formats.js";
 
@@ -45,8 +46,27 @@ async function writeAll(dir: string, files: readonly { path: string; text: strin
   }
 }
 
+/** The peerings the fleet file states for its clusters' VNets; a usage error when one cannot be written. */
+function peeringsOf(
+  fleet: FleetInput,
+  fleetPeerings: typeof Generate.fleetPeerings,
+): ReturnType<typeof Generate.fleetPeerings> {
+  const peered = fleetPeerings(
+    fleet.value,
+    fleet.clusters.map((c) => ({
+      name: c.name,
+      vnet: {
+        name: c.plan.vnet?.name ?? `${c.plan.name ?? c.name}-vnet`,
+        resourceGroup: c.plan.vnet?.resourceGroup ?? c.plan.resourceGroup ?? "",
+      },
+    })),
+  );
+  if (peered.problems.length > 0) throw new UsageError(`${fleet.file}: ${peered.problems[0]}`);
+  return peered;
+}
+
 export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io: Io): Promise<number> {
-  const [{ generateFleet, formatName }, { validate }, { checkFleet }] = await Promise.all([
+  const [{ generateFleet, fleetPeerings, formatName }, { validate }, { checkFleet }] = await Promise.all([
     import("../../generate/index.js"),
     import("../../../engines/validate/index.js"),
     import("../../../engines/fleet/index.js"),
@@ -78,6 +98,7 @@ export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io
     o.ipamPool !== undefined ? fleet.clusters.map((c) => ({ ...c, ipamPool: o.ipamPool })) : fleet.clusters,
     o.format,
     o.existingVnet !== undefined ? { existingVnet: o.existingVnet } : {},
+    peeringsOf(fleet, fleetPeerings).peerings,
   );
   if (!r.ok) {
     const p = r.problems[0]!;

@@ -165,7 +165,7 @@ function buildModule(name: string, group: readonly BicepCluster[]): BicepModule 
 }
 
 /** `aks-azure-cni-overlay` → `aksAzureCniOverlay`. */
-function symbol(name: string): string {
+export function symbol(name: string): string {
   return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, "");
 }
 

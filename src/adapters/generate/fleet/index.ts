@@ -6,9 +6,12 @@
  */
 import { generate, type GenerateFormat, type GenerateOptions } from "../index.js";
 import { azFleet } from "./az.js";
-import { bicepModules, bicepRoot } from "./bicep.js";
+import { bicepModules, bicepRoot, symbol } from "./bicep.js";
 import { terraformModules, terraformRoot } from "./terraform.js";
 import type { FleetGenCluster, FleetGenerateResult, FleetGenProblem } from "./types.js";
+import { azPeerings, BICEP_PEERING_MODULE, bicepPeerings, terraformPeerings, type PeeringSide } from "./peerings.js";
+
+export { fleetPeerings, type PeeredVnet, type PeeringSide } from "./peerings.js";
 
 export type { FleetGenCluster, FleetGenerateResult, FleetGenProblem, GeneratedFile } from "./types.js";
 
@@ -17,6 +20,7 @@ export function generateFleet(
   clusters: readonly FleetGenCluster[],
   format: GenerateFormat,
   options: GenerateOptions = {},
+  peerings: readonly PeeringSide[] = [],
 ): FleetGenerateResult {
   const problems: FleetGenProblem[] = [];
   if (clusters.length === 0)
@@ -46,29 +50,39 @@ export function generateFleet(
   if (format === "terraform") {
     const modules = terraformModules(texts);
     const first = modules[0]!.clusters[0]!.parts;
+    const moduleOf = new Map(modules.flatMap((m) => m.clusters.map((c) => [c.name, m.name] as const)));
     return {
       ok: true,
       format,
       files: [
         { path: "main.tf", text: terraformRoot(modules, first.provider, first.terraform) },
         ...modules.map((m) => ({ path: `modules/${m.name}/main.tf`, text: m.text })),
+        ...(peerings.length > 0 ? [{ path: "peerings.tf", text: terraformPeerings(peerings, moduleOf) }] : []),
       ],
       clusters: modules.flatMap((m) => m.clusters.map((c) => ({ name: c.name, module: m.name }))),
       notes,
     };
   }
   if (format === "az") {
-    const r = azFleet(texts);
+    const r = azFleet(texts, (fn, c) => {
+      const mine = peerings.filter((p) => p.after === c);
+      return mine.length > 0 ? azPeerings(fn, mine) : undefined;
+    });
     return { ok: true, format, files: [{ path: "create-fleet.sh", text: r.text }], clusters: r.clusters, notes };
   }
   const modules = bicepModules(texts);
   const root = bicepRoot(modules);
+  const symbols = modules.map((m) => symbol(m.name));
   return {
     ok: true,
     format,
     files: [
-      { path: "main.bicep", text: root.text },
+      {
+        path: "main.bicep",
+        text: peerings.length > 0 ? `${root.text}${bicepPeerings(peerings, symbols).join("\n")}\n` : root.text,
+      },
       ...modules.map((m) => ({ path: `modules/${m.name}.bicep`, text: m.text })),
+      ...(peerings.length > 0 ? [{ path: "modules/peering.bicep", text: BICEP_PEERING_MODULE }] : []),
     ],
     clusters: modules.flatMap((m) => m.clusters.map((c) => ({ name: c.name, module: m.name }))),
     notes: [...root.notes, ...notes],

@@ -46,6 +46,18 @@ export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
     "tags",
   ],
   "azurerm_virtual_network.ip_address_pool": ["id", "number_of_ip_addresses"],
+  // website/docs/r/virtual_network_peering.html.markdown (checked 2026-12-07).
+  azurerm_virtual_network_peering: [
+    "name",
+    "resource_group_name",
+    "virtual_network_name",
+    "remote_virtual_network_id",
+    "allow_virtual_network_access",
+    "allow_forwarded_traffic",
+    "allow_gateway_transit",
+    "use_remote_gateways",
+    "depends_on",
+  ],
   azurerm_subnet: [
     "name",
     "resource_group_name",
