@@ -201,7 +201,8 @@ function azureApiServerLine(a: AzureApiServer): string {
   const where = a.subnetId
     ? `subnet ${a.subnet ?? "?"} (${a.prefixes.join(", ") || "its VNet was not read"})`
     : "in AKS's own VNet (no subnetId)";
-  return `API server: ${a.vnetIntegration ? "VNet integration" : "no VNet integration"}, ${where}, ${a.private ? "private" : "public"}`;
+  const integration = a.vnetIntegration ? "VNet integration" : "no VNet integration";
+  return `API server: ${integration}, ${where}, ${a.private ? "private" : "public"}`;
 }
 
 /** Gateway pools (nodes labelled kubernetes.azure.com/mode=gateway): what their nodes are for. */
@@ -211,7 +212,8 @@ function gatewayNotes(r: InspectReport): string[] {
   const names = gw.map((p) => `${p.pool} (${formatNumber(p.nodes)} node${p.nodes === 1 ? "" : "s"})`).join(", ");
   return [
     `Static egress gateway pool(s) ${names}: nodes labelled kubernetes.azure.com/mode=gateway route the egress of ` +
-      "pods that name a StaticGatewayConfiguration and run no workloads; each takes a node subnet address like any node.",
+      "pods that name a StaticGatewayConfiguration and run no workloads; " +
+      "each takes a node subnet address like any node.",
   ];
 }
 

@@ -55,7 +55,8 @@ export default defineRule({
       },
       systemTooSmall: {
         message:
-          'AKS Automatic\'s system node subnet "{subnet}" is {cidr}; the managed system node pools need /{bits} or larger.',
+          'AKS Automatic\'s system node subnet "{subnet}" is {cidr}; ' +
+          "the managed system node pools need /{bits} or larger.",
         fix: "Use a /{bits} or larger subnet for hostedSystem.systemNodeSubnet (aksnet layout places one).",
       },
       systemDelegated: {
