@@ -8,7 +8,6 @@ import {
   azureSubnetProblem,
   isModelId,
   MODEL_IDS,
-  PLATFORM_LIMITS,
   SKU_TIERS,
   tryParseKubernetesVersion,
   type KubernetesVersion,
@@ -79,14 +78,17 @@ export function inFlagWords(
   return `${given.flag} ${JSON.stringify(String(given.text).trim())} ${rest}`;
 }
 
+/**
+ * `--nodes` / `--max-count` as a whole number; whether a cluster can have that many nodes is the capacity
+ * engine's to say (`invalid-input` past 1,000,000, `cluster-node-limit` past the platform limit with surge),
+ * and `inFlagWords` puts its answer in this flag's words.
+ */
 export function parseNodes(flag: string, v: unknown): number | undefined {
-  return integer(
-    flag,
-    v,
-    1,
-    PLATFORM_LIMITS.nodesPerCluster.value,
-    `a cluster holds at most ${formatCount(PLATFORM_LIMITS.nodesPerCluster.value)} nodes`,
-  );
+  if (v === undefined) return undefined;
+  const text = String(v).trim();
+  if (!/^\d+$/.test(text))
+    throw new UsageError(`${flag} ${JSON.stringify(text)} is not a whole number; give a node count, e.g. 50`);
+  return Number(text);
 }
 
 export function parseCount(flag: string, v: unknown): number | undefined {

@@ -67,7 +67,18 @@ describe("bad flags: exit 2, one sentence naming the flag", () => {
       argv: ["size", "--nodes", "10", "--max-count", "5"],
       says: "--max-count 5 is below --nodes 10",
     },
-    { name: "too many nodes", argv: ["size", "--nodes", "6000"], says: "between 1 and 5,000" },
+    {
+      name: "more nodes than any input may ask",
+      argv: ["size", "--nodes", "2000000"],
+      says: '--nodes "2000000" must be a whole number from 0 to 1000000',
+    },
+    {
+      name: "an autoscaler maximum past every input",
+      argv: ["size", "--max-count", "99999999999999999999"],
+      says: '--max-count "99999999999999999999" must be a whole number from 0 to 1000000',
+    },
+    { name: "nodes not a number", argv: ["size", "--nodes", "1e3"], says: '--nodes "1e3" is not a whole number' },
+    { name: "negative nodes", argv: ["size", "--nodes", "-3"], says: '--nodes "-3" is not a whole number' },
     {
       name: "a missing pools file",
       argv: ["size", "--pools", "no-such-file.yaml"],
@@ -123,6 +134,13 @@ describe("compare -o json contract", () => {
       "features",
     ]);
     expect(j.assumptions.maxSurge).toMatchObject({ value: "10%", origin: "default", alternatives: [{ value: "1" }] });
+  });
+
+  it("sizes past the cluster node limit and says so per model (the engine checks it, not the flag)", async () => {
+    const r = await cli("size", "--nodes", "6000", "-o", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    for (const m of j.models) expect(m.problems.map((p: { code: string }) => p.code)).toContain("cluster-node-limit");
   });
 
   it("--surge 0 means no surge", async () => {

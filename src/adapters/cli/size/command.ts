@@ -167,9 +167,18 @@ export default defineCommand({
       },
     });
     const error = result.problems.find((p) => p.severity === "error");
-    // Without --pools the one pool is the flags': its maxPods problem is --max-pods's.
+    // Without --pools the one pool is the flags': its maxPods problem is --max-pods's, its nodes --nodes's
+    // (or --max-count's, which it sizes for).
     const flags: Record<string, { flag: string; text: unknown }> =
-      opts["pools"] === undefined ? { "pools[0].maxPods": { flag: "--max-pods", text: opts["maxPods"] } } : {};
+      opts["pools"] === undefined
+        ? {
+            "pools[0].maxPods": { flag: "--max-pods", text: opts["maxPods"] },
+            "pools[0].nodes":
+              maxCount !== undefined
+                ? { flag: "--max-count", text: opts["maxCount"] }
+                : { flag: "--nodes", text: opts["nodes"] },
+          }
+        : {};
     if (error) throw new UsageError(inFlagWords(error, flags));
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), { ...result, subnets });
     return EXIT.ok;
