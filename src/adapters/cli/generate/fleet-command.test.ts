@@ -48,6 +48,29 @@ describe("aksnet generate FLEET", () => {
     expect(j.clusters.map((c) => c.module)).toEqual(["aks-azure-cni-overlay", "aks-azure-cni-overlay", "aks-kubenet"]);
   });
 
+  it.each(["terraform", "bicep", "az"])(
+    "the example estate (examples/fleet) allocates and then generates as %s, with its hub peerings",
+    async (format) => {
+      const fleetDir = join(dir, `estate-${format}`);
+      cpSync(resolve(EXAMPLES, "../fleet"), fleetDir, { recursive: true });
+      const allocated = await cli([
+        "fleet",
+        "allocate",
+        join(fleetDir, "fleet.yaml"),
+        "--write",
+        join(fleetDir, "fleet.yaml"),
+        "--out-dir",
+        join(fleetDir, "clusters"),
+      ]);
+      expect(allocated.code).toBe(0);
+      const r = await cli(["generate", "-f", format, join(fleetDir, "fleet.yaml"), "-o", "json"]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.stdout) as { files: { path: string; text: string }[] };
+      expect(j.files.map((f) => f.text).join("\n")).toContain("hub-weu");
+    },
+  );
+
   const pool = (name: string) =>
     `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/networkManagers/nm/ipamPools/${name}`;
 
