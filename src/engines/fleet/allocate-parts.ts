@@ -59,7 +59,8 @@ export function reusedRange(
   }
   if (pick !== first)
     assumptions.push(
-      `The AKS default ${what} CIDR ${first} overlaps the fleet's networks or pools; clusters reuse ${pick} instead (set defaults.${what}Cidr to choose).`,
+      `The AKS default ${what} CIDR ${first} overlaps the fleet's networks or pools; clusters reuse ${pick} instead ` +
+        `(set defaults.${what}Cidr to choose).`,
     );
   return pick;
 }

@@ -56,7 +56,9 @@ export interface ClusterAllocation {
   readonly podCidrKind: "reused" | "distinct" | null;
   /** Why it could not be placed (unplaced only). */
   readonly reason: string | null;
-  /** The cluster's plan as written (allocated clusters: with the VNet, subnets, pod/service CIDRs, connected networks). */
+  /**
+   * The cluster's plan as written (allocated clusters: with the VNet, subnets, pod/service CIDRs, connected networks).
+   */
   readonly plan: Plan | null;
   /** Errors the check engine finds in the written plan (allocated clusters; should be none). */
   readonly checkErrors: readonly Finding[];
@@ -106,7 +108,8 @@ export function allocateFleet(
   problems.push(...meshLimitProblems(fleet));
   if (model.groupMembers.length > 0)
     assumptions.push(
-      "VNets are placed apart in every connected group, also where connectedGroupAddressOverlap is Allowed (Azure's default): members that overlap cannot reach each other's overlapping addresses.",
+      "VNets are placed apart in every connected group, also where connectedGroupAddressOverlap is Allowed (Azure's " +
+        "default): members that overlap cannot reach each other's overlapping addresses.",
     );
   const used: UsedPrefix[] = [
     ...fleet.used.map((u) => ({ cidr: u.cidr, source: u.source ?? "fleet file" })),
@@ -249,7 +252,9 @@ export function allocateFleet(
         const wantBits = want.ok && want.value.family === 4 ? want.value.bits : DEFAULT_POD_BITS;
         const pods = take(c, "pods", wantBits);
         if (!pods) {
-          const reason = `its pod CIDR must be distinct (${c.podsRoutedWhy ?? "routed"}) and no pods pool has a free /${wantBits} (add a pool with for: pods)`;
+          const reason =
+            `its pod CIDR must be distinct (${c.podsRoutedWhy ?? "routed"}) and no pods pool has a free ` +
+            `/${wantBits} (add a pool with for: pods)`;
           problems.push({ code: "cluster-unplaced", path, message: `${c.name}: ${reason}` });
           return { ...base, status: "unplaced", pool: null, vnet: [vnet], subnets: [], reason, plan: null };
         }
@@ -299,7 +304,9 @@ export function allocateFleet(
       problems.push({
         code: "plan-fails-check",
         path,
-        message: `${c.name}: the written plan has ${checkErrors.length} error finding(s), first: ${checkErrors[0]?.message ?? ""}`,
+        message:
+          `${c.name}: the written plan has ${checkErrors.length} error finding(s), first: ` +
+          `${checkErrors[0]?.message ?? ""}`,
       });
     newPlans.set(c.index, plan);
     return {
@@ -335,8 +342,10 @@ export function allocateFleet(
   };
   const pools = poolForecasts(model, used, sizes.length > 0 ? sizes : [16, 20, 22, 24], [], extra);
   assumptions.push(
-    `Overlay pod CIDRs and service CIDRs are reused across clusters where AKS allows it (default pod CIDR ${defaultPod}, service CIDR ${defaultService}); VNets are placed outside them.`,
-    "Each VNet is the smallest block holding its subnets with their room to grow (growth 2 unless clusters[].growth or defaults.growth says otherwise).",
+    `Overlay pod CIDRs and service CIDRs are reused across clusters where AKS allows it (default pod CIDR ` +
+      `${defaultPod}, service CIDR ${defaultService}); VNets are placed outside them.`,
+    "Each VNet is the smallest block holding its subnets with their room to grow (growth 2 unless clusters[].growth " +
+      "or defaults.growth says otherwise).",
   );
   return {
     ok: problems.length === 0 && results.every((r) => r.status !== "unplaced"),
@@ -360,7 +369,9 @@ function meshLimitProblems(fleet: FleetPlan): AllocateProblem[] {
       {
         code: "mesh-too-large" as const,
         path: ["meshes", i, "clusters"],
-        message: `${what} ${m.name} has ${count} clusters; at most ${max} can be connected: split it (allocation still places them).`,
+        message:
+          `${what} ${m.name} has ${count} clusters; at most ${max} can be connected: split it (allocation ` +
+          `still places them).`,
       },
     ];
   });

@@ -129,8 +129,11 @@ export function checkFleet(
     summary.infos += c.summary.infos;
   }
   const assumptions: string[] = [
-    `Overlay pod CIDRs and service CIDRs may be reused by clusters that do not route them (${FLEET.overlayPodCidrReusable.source[0]?.url ?? ""}); meshed clusters, kubenet and pod CIDRs routed on-premises keep theirs distinct.`,
-    "Reachability is what the fleet file states: peerings, gateway transit, Virtual Network Manager connectivity, gateway connections; peering is not transitive.",
+    `Overlay pod CIDRs and service CIDRs may be reused by clusters that do not route them ` +
+      `(${FLEET.overlayPodCidrReusable.source[0]?.url ?? ""}); meshed clusters, kubenet and pod CIDRs routed ` +
+      `on-premises keep theirs distinct.`,
+    "Reachability is what the fleet file states: peerings, gateway transit, Virtual Network Manager connectivity, " +
+      "gateway connections; peering is not transitive.",
   ];
   if (model.clusters.some((c) => !c.entry.peerWith) && fleet.defaults.peerWith.length === 0 && fleet.hub)
     assumptions.push(
@@ -139,7 +142,8 @@ export function checkFleet(
   const unplaced = model.clusters.filter((c) => c.resolved && c.resolved.vnetAddressSpace.length === 0).length;
   if (unplaced > 0)
     assumptions.push(
-      `${unplaced} cluster(s) have no VNet yet: their pod and service CIDRs are left out until aksnet fleet allocate chooses them.`,
+      `${unplaced} cluster(s) have no VNet yet: their pod and service CIDRs are left out until aksnet fleet allocate ` +
+        `chooses them.`,
     );
   return {
     ok: summary.errors === 0,

@@ -365,7 +365,8 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     });
   });
   // Gateway transit stays implicit (a thousand branch sites behind one gateway would be a million routes):
-  // gatewaysOf[x] are the gateways x routes through (those it uses, and its own), attachedTo[o] the gateways o hangs off.
+  // gatewaysOf[x] are the gateways x routes through (those it uses, and its own), attachedTo[o] the gateways o hangs
+  // off.
   const gatewaysOf = usesGateway.map((set, x) => {
     const list = [...set];
     if (networks[x]?.gateway) list.push(x);

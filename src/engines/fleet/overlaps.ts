@@ -11,7 +11,10 @@ import { groupOnlyOverlap, reachOf, type Reach } from "./reach.js";
 
 /** Why two networks' ranges may not overlap. */
 export type ConflictClass =
-  /** Routed ranges (address spaces, subnets, routed pod CIDRs) of networks that reach each other: Azure refuses or misroutes. */
+  /**
+   * Routed ranges (address spaces, subnets, routed pod CIDRs) of networks that reach each other: Azure refuses or
+   * misroutes.
+   */
   | "direct"
   /** Routed ranges of two networks that a third network reaches: that network cannot route to both. */
   | "common"

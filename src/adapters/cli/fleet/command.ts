@@ -118,7 +118,8 @@ export default defineCommand({
     }
     if (!loaded.fleet)
       throw new UsageError(
-        `${file} does not match the fleet schema (${loaded.problems[0]?.pathText || "the document"}: ${loaded.problems[0]?.message ?? ""}); aksnet fleet check ${file} lists every problem`,
+        `${file} does not match the fleet schema (${loaded.problems[0]?.pathText || "the document"}: ` +
+          `${loaded.problems[0]?.message ?? ""}); aksnet fleet check ${file} lists every problem`,
       );
     const result = allocateFleet(loaded.fleet, { plans: loaded.plans, used: loaded.used });
     const wrote: string[] = [];

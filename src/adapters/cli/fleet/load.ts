@@ -79,7 +79,8 @@ export async function loadFleet(
   }
   if (!isFleetDocument(parsed.value))
     throw new UsageError(
-      `${file} is not a fleet file: it needs kind: FleetPlan (a cluster plan goes to aksnet check; a fleet lists clusters)`,
+      `${file} is not a fleet file: it needs kind: FleetPlan (a cluster plan goes to aksnet check; a fleet lists ` +
+        `clusters)`,
     );
   return loadParsedFleet(parsed, raw, file, io, usedFiles, usedFormat);
 }

@@ -26,11 +26,14 @@ export function renderFleetCheck(v: FleetCheckView, md: boolean): string {
   const r = v.result;
   const s = r.summary;
   const out: string[] = [];
-  const title = `Fleet ${r.name ?? v.file}: ${n(r.counts.clusters)} cluster(s), ${n(r.counts.networks)} network(s), ${n(r.counts.ranges)} range(s)`;
+  const title =
+    `Fleet ${r.name ?? v.file}: ${n(r.counts.clusters)} cluster(s), ${n(r.counts.networks)} network(s), ` +
+    `${n(r.counts.ranges)} range(s)`;
   out.push(md ? `# ${title}` : `${title}.`, "");
   out.push(
     `${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info(s) — ` +
-      `${n(v.findings.length)} in the fleet, ${n(r.clusters.reduce((a, c) => a + c.findings.length, 0))} in the clusters' own checks.`,
+      `${n(v.findings.length)} in the fleet, ${n(r.clusters.reduce((a, c) => a + c.findings.length, 0))} in the ` +
+      `clusters' own checks.`,
     "",
   );
   if (v.findings.length > 0) {
@@ -74,7 +77,9 @@ export function renderFleetAllocate(v: FleetAllocateView, md: boolean): string {
   const r = v.result;
   const out: string[] = [];
   const placed = r.clusters.filter((c) => c.status === "allocated").length;
-  const title = `Allocation for ${v.file}: ${n(placed)} cluster(s) placed, ${n(r.clusters.length - placed)} existing or not placed`;
+  const title =
+    `Allocation for ${v.file}: ${n(placed)} cluster(s) placed, ${n(r.clusters.length - placed)} existing ` +
+    `or not placed`;
   out.push(md ? `# ${title}` : `${title}.`, "");
   if (md)
     out.push("| cluster | status | pool | VNet | subnets | pod CIDR | service CIDR |", "|---|---|---|---|---|---|---|");
@@ -82,7 +87,8 @@ export function renderFleetAllocate(v: FleetAllocateView, md: boolean): string {
     const pods = c.podCidrs.join(" ") + (c.podCidrKind ? ` (${c.podCidrKind})` : "");
     if (md)
       out.push(
-        `| ${c.name} | ${c.status} | ${c.pool ?? ""} | ${c.vnet.join(" ")} | ${c.subnets.map((s) => `${s.name} ${s.cidr}`).join("<br>")} | ${pods} | ${c.serviceCidrs.join(" ")} |`,
+        `| ${c.name} | ${c.status} | ${c.pool ?? ""} | ${c.vnet.join(" ")} | ` +
+          `${c.subnets.map((s) => `${s.name} ${s.cidr}`).join("<br>")} | ${pods} | ${c.serviceCidrs.join(" ")} |`,
       );
     else {
       out.push(

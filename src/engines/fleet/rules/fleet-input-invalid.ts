@@ -10,7 +10,8 @@ export default defineFleetRule({
     family: "fleet",
     severity: "error",
     description:
-      "Every name the fleet file references must be a network or cluster it defines, names must be unique, CIDRs must parse and referenced cluster plans must be readable.",
+      "Every name the fleet file references must be a network or cluster it defines, names must be unique, CIDRs " +
+      "must parse and referenced cluster plans must be readable.",
     messages: {
       "name-unknown": {
         message: "{name} is not the hub, a network or a cluster of this fleet.",

@@ -13,7 +13,8 @@ export default defineFleetRule({
     family: "fleet",
     severity: "error",
     description:
-      "A Fleet Manager cross-cluster network has at most 255 members, each cluster joins one, and its clusters use a flat network (not Overlay); a Cilium cluster mesh connects at most 255 clusters.",
+      "A Fleet Manager cross-cluster network has at most 255 members, each cluster joins one, and its clusters use a " +
+      "flat network (not Overlay); a Cilium cluster mesh connects at most 255 clusters.",
     messages: {
       "too-many": {
         message: "Cross-cluster network {mesh} has {count} clusters; Fleet Manager allows {max}.",
@@ -21,7 +22,9 @@ export default defineFleetRule({
       },
       "cilium-too-many": {
         message: "Cilium cluster mesh {mesh} has {count} clusters; Cilium connects at most {max} by default.",
-        fix: "Split it into meshes of at most {max} clusters (Cilium's maxConnectedClusters=511 raises the limit, but only when Cilium is installed, on every cluster of the mesh).",
+        fix:
+          "Split it into meshes of at most {max} clusters (Cilium's maxConnectedClusters=511 raises the limit, " +
+          "but only when Cilium is installed, on every cluster of the mesh).",
       },
       "two-networks": {
         message: "Cluster {cluster} is in cross-cluster networks {first} and {second}; a member joins one only.",
@@ -30,7 +33,9 @@ export default defineFleetRule({
       overlay: {
         message:
           "Cluster {cluster} uses {model}; cross-cluster networking needs a flat network (pods on VNet addresses).",
-        fix: "Use Azure CNI with a pod subnet or node subnet for meshed clusters, or a Cilium cluster mesh (kind: ciliumClusterMesh) instead.",
+        fix:
+          "Use Azure CNI with a pod subnet or node subnet for meshed clusters, or a Cilium cluster mesh (kind: " +
+          "ciliumClusterMesh) instead.",
       },
     },
     sources: sourceUrls(

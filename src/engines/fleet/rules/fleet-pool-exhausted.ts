@@ -14,7 +14,9 @@ export default defineFleetRule({
       full: {
         message:
           "Pool {pool} has no free /{bits} left (largest free block: {largest}; {used} of {size} addresses used).",
-        fix: "Add a supernet to pools[].cidrs, lift an exclusion, or give new clusters a smaller VNet (clusters[].vnetPrefixLength).",
+        fix:
+          "Add a supernet to pools[].cidrs, lift an exclusion, or give new clusters a smaller VNet " +
+          "(clusters[].vnetPrefixLength).",
       },
     },
     sources: ["https://learn.microsoft.com/azure/virtual-network-manager/concept-ip-address-management"],

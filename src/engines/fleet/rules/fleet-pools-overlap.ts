@@ -13,7 +13,8 @@ export default defineFleetRule({
     family: "fleet",
     severity: "error",
     description:
-      "Address pools must be disjoint: aksnet fleet allocate draws from each pool on its own, so space in two pools could be given out twice.",
+      "Address pools must be disjoint: aksnet fleet allocate draws from each pool on its own, so space in two pools " +
+      "could be given out twice.",
     messages: {
       overlap: {
         message: "Pools {a} and {b} overlap: {cidrA} overlaps {cidrB}.",
@@ -23,7 +24,9 @@ export default defineFleetRule({
     sources: ["https://learn.microsoft.com/azure/virtual-network-manager/concept-ip-address-management"],
     checked: CHECKED,
     assumes:
-      "Azure Virtual Network Manager's own pools nest (a child pool inside its parent); a fleet file's pools are the leaves allocated from, so they are kept apart. Exclusions count: a range excluded from one pool may sit in another.",
+      "Azure Virtual Network Manager's own pools nest (a child pool inside its parent); a fleet file's pools are the " +
+      "leaves allocated from, so they are kept apart. Exclusions count: a range excluded from one pool may sit " +
+      "in another.",
     file: "src/engines/fleet/rules/fleet-pools-overlap.ts",
   },
   check({ model, report }) {

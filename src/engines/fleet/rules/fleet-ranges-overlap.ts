@@ -15,42 +15,65 @@ export default defineFleetRule({
     family: "fleet",
     severity: "error",
     description:
-      "Networks of a fleet that reach each other must not overlap; nor may two networks a third one reaches, meshed clusters' pods and nodes, or a cluster's pod and service CIDRs and what it reaches. Overlay pod and service CIDRs may be reused where they are not routed.",
+      "Networks of a fleet that reach each other must not overlap; nor may two networks a third one reaches, meshed " +
+      "clusters' pods and nodes, or a cluster's pod and service CIDRs and what it reaches. Overlay pod and " +
+      "service CIDRs may be reused where they are not routed.",
     messages: {
       direct: {
         message: "{a} and {b} reach each other ({how}) and overlap: {example} ({count} overlapping range pair(s)).",
-        fix: "Renumber one of them from a free range of the pools (aksnet fleet allocate places new VNets around everything used); peered networks must not overlap.",
+        fix:
+          "Renumber one of them from a free range of the pools (aksnet fleet allocate places new VNets around " +
+          "everything used); peered networks must not overlap.",
       },
       common: {
         message: "{a} and {b} overlap, and {via} reaches both: it cannot route to both ({example}; {count} pair(s)).",
-        fix: "Renumber one of them, or stop {via} reaching one of them (peering is not transitive: remove the peering or gateway transit).",
+        fix:
+          "Renumber one of them, or stop {via} reaching one of them (peering is not transitive: remove the " +
+          "peering or gateway transit).",
         severity: "warning",
       },
       mesh: {
         message:
-          "{a} and {b} are meshed ({mesh}): their pods reach each other directly, so their ranges must be distinct: {example} ({count} pair(s)).",
-        fix: "Give each meshed cluster its own pod CIDR and VNet range (a pods pool in the fleet file lets aksnet fleet allocate pick distinct pod CIDRs).",
+          "{a} and {b} are meshed ({mesh}): their pods reach each other directly, so their ranges must be distinct: " +
+          "{example} ({count} pair(s)).",
+        fix:
+          "Give each meshed cluster its own pod CIDR and VNet range (a pods pool in the fleet file lets aksnet " +
+          "fleet allocate pick distinct pod CIDRs).",
       },
       groupAllowed: {
         message:
-          "{a} and {b} are members of connected group {group}, which allows overlapping members (connectedGroupAddressOverlap: {setting}): neither reaches the other's overlapping addresses ({example}; {count} pair(s)).",
-        fix: "Renumber one of them so the members can reach each other everywhere, or set connectedGroupAddressOverlap: Disallowed to have Azure refuse overlapping members.",
+          "{a} and {b} are members of connected group {group}, which allows overlapping members " +
+          "(connectedGroupAddressOverlap: {setting}): neither reaches the other's overlapping addresses " +
+          "({example}; {count} pair(s)).",
+        fix:
+          "Renumber one of them so the members can reach each other everywhere, or set " +
+          "connectedGroupAddressOverlap: Disallowed to have Azure refuse overlapping members.",
         severity: "warning",
       },
       groupDisallowed: {
         message:
-          "{a} and {b} overlap and are members of connected group {group}, which refuses overlapping members (connectedGroupAddressOverlap: Disallowed): Azure will not add one of them ({example}; {count} pair(s)).",
-        fix: "Renumber one of them from a free range of the pools (aksnet fleet allocate places new VNets around everything used).",
+          "{a} and {b} overlap and are members of connected group {group}, which refuses overlapping members " +
+          "(connectedGroupAddressOverlap: Disallowed): Azure will not add one of them ({example}; {count} " +
+          "pair(s)).",
+        fix:
+          "Renumber one of them from a free range of the pools (aksnet fleet allocate places new VNets around " +
+          "everything used).",
       },
       used: {
         message:
-          "{a} overlaps used space outside every network of the fleet file: {example} ({count} pair(s)); if {a} reaches whatever holds it, they conflict.",
-        fix: "Renumber {a} from a free range of the pools (aksnet fleet allocate places VNets around used space), or, if the range belongs to a network the cluster reaches, add that network to the fleet file so aksnet judges it.",
+          "{a} overlaps used space outside every network of the fleet file: {example} ({count} pair(s)); if {a} " +
+          "reaches whatever holds it, they conflict.",
+        fix:
+          "Renumber {a} from a free range of the pools (aksnet fleet allocate places VNets around used space), " +
+          "or, if the range belongs to a network the cluster reaches, add that network to the fleet file so aksnet " +
+          "judges it.",
         severity: "warning",
       },
       local: {
         message: "The {what} of cluster {a} overlaps {b}, which the cluster reaches: {example}.",
-        fix: "Choose a {what} outside every network the cluster reaches; Overlay pod and service CIDRs may be reused by other clusters but not overlap connected networks.",
+        fix:
+          "Choose a {what} outside every network the cluster reaches; Overlay pod and service CIDRs may be reused " +
+          "by other clusters but not overlap connected networks.",
       },
     },
     sources: sourceUrls(
