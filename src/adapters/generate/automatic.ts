@@ -84,7 +84,8 @@ export function automaticAzCommands(
   const vnet = plan.vnet?.name ?? "";
   const location: Arg[] = plan.location !== undefined ? [["--location", `"$LOCATION"`]] : [];
   const show = (query: string) =>
-    `"$(az identity show --resource-group="$RESOURCE_GROUP" --name=${shellQuote(identityName(plan))} --query=${query} --output=tsv)"`;
+    `"$(az identity show --resource-group="$RESOURCE_GROUP" --name=${shellQuote(identityName(plan))} ` +
+    `--query=${query} --output=tsv)"`;
   const f = networkFields(plan);
   const create: Arg[] = [
     ["--resource-group", `"$RESOURCE_GROUP"`],
@@ -115,7 +116,8 @@ export function automaticAzCommands(
     ]),
     `IDENTITY_ID=${show("id")}`,
     `IDENTITY_PRINCIPAL_ID=${show("principalId")}`,
-    `VNET_ID="$(az network vnet show --resource-group="$VNET_RESOURCE_GROUP" --name=${shellQuote(vnet)} --query=id --output=tsv)"`,
+    `VNET_ID="$(az network vnet show --resource-group="$VNET_RESOURCE_GROUP" --name=${shellQuote(vnet)} --query=id ` +
+      `--output=tsv)"`,
     command("az role assignment create", [
       ["--scope", `"$VNET_ID"`],
       ["--role", shellQuote(ROLE)],

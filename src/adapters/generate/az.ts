@@ -181,7 +181,8 @@ function vnetCommands(
   const referenced = subnetsUsed(plan);
   for (const s of vnet.subnets.filter((x) => referenced.has(x.name))) {
     out.push(
-      `${subnetVar.get(s.name)}="$(az network vnet subnet show --resource-group="$VNET_RESOURCE_GROUP" --vnet-name=${shellQuote(vnet.name)} --name=${shellQuote(s.name)} --query=id --output=tsv)"`,
+      `${subnetVar.get(s.name)}="$(az network vnet subnet show --resource-group="$VNET_RESOURCE_GROUP" ` +
+        `--vnet-name=${shellQuote(vnet.name)} --name=${shellQuote(s.name)} --query=id --output=tsv)"`,
     );
   }
   out.push("");
@@ -224,11 +225,14 @@ function createCluster(
   const out: string[] = [];
   if (plan.vnet && n.plugin === "kubenet")
     out.push(
-      "# kubenet: AKS attaches its own route table to the node subnet; to bring yours, attach it before this step (configure-kubenet.md).",
+      "# kubenet: AKS attaches its own route table to the node subnet; to bring yours, attach it before this step " +
+        "(configure-kubenet.md).",
     );
   if (n.outboundType === "none" || n.outboundType === "block")
     out.push(
-      `# Outbound type ${n.outboundType}: a network isolated cluster, so images come from a private registry (bootstrap artifact source Cache); make its API server private too (--enable-private-cluster or API Server VNet Integration), network-isolated.md.`,
+      `# Outbound type ${n.outboundType}: a network isolated cluster, so images come from a private registry ` +
+        `(bootstrap artifact source Cache); make its API server private too (--enable-private-cluster or API ` +
+        `Server VNet Integration), network-isolated.md.`,
     );
   out.push(`# The cluster with its first System pool (${sys.name}).`, command("az aks create", create));
   return out;

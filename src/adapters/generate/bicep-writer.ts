@@ -37,5 +37,9 @@ export function bicepValue(v: BicepValue, indent = ""): string {
     (e): e is [string, BicepValue] => e[1] !== undefined,
   );
   if (entries.length === 0) return "{}";
-  return `{\n${entries.map(([k, x]) => `${inner}${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : bicepString(k)}: ${bicepValue(x, inner)}`).join("\n")}\n${indent}}`;
+  return (
+    `{\n` +
+    `${entries.map(([k, x]) => `${inner}${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : bicepString(k)}: ${bicepValue(x, inner)}`).join("\n")}\n` +
+    `${indent}}`
+  );
 }

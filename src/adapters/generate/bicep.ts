@@ -8,7 +8,8 @@
  * Property names: https://learn.microsoft.com/javascript/api/@azure-rest/arm-containerservice/containerservicenetworkprofile,
  * https://learn.microsoft.com/dotnet/api/azure.resourcemanager.containerservice.models.podipallocationmode,
  * MicrosoftDocs/azure-aks-docs:articles/aks/configure-dual-stack.md, checked 2026-11-22; `bootstrapProfile`,
- * `enableFIPS`: MicrosoftDocs/azure-aks-docs:articles/aks/network-isolated.md, enable-fips-nodes.md, checked 2026-12-06.
+ * `enableFIPS`: MicrosoftDocs/azure-aks-docs:articles/aks/network-isolated.md, enable-fips-nodes.md, checked
+ * 2026-12-06.
  */
 import { DEPLOY_TARGETS } from "../../kb/index.js";
 import { bexpr, bicepValue, type BicepValue } from "./bicep-writer.js";
@@ -84,7 +85,8 @@ function vnetResource(vnet: GenVnet, pieces: readonly BicepPieces[]): string[] {
     const out = [
       vnet.existing
         ? `// The existing VNet ${vnet.name} and its subnets are referenced, not created.`
-        : `// The VNet lives in resource group ${vnet.resourceGroup}; deploy it there first (a Bicep file deploys to one resource group).`,
+        : `// The VNet lives in resource group ${vnet.resourceGroup}; deploy it there first (a Bicep file deploys to ` +
+          `one resource group).`,
       `resource vnet 'Microsoft.Network/virtualNetworks@${BICEP_API.virtualNetworks}' existing = {`,
       `  name: ${bicepString(vnet.name)}`,
     ];
@@ -121,12 +123,15 @@ function vnetResource(vnet: GenVnet, pieces: readonly BicepPieces[]): string[] {
 /** What the cluster identity needs on the subnets, and kubenet's route table. */
 function permissionsComment(n: EffectiveNetwork): string[] {
   const out = [
-    "// The cluster identity needs Network Contributor (or subnets/join/action and subnets/read) on the subnets the pools use:",
-    "// add a Microsoft.Authorization/roleAssignments for aks.identity.principalId. Source: MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md",
+    "// The cluster identity needs Network Contributor (or subnets/join/action and subnets/read) on the subnets the " +
+      "pools use:",
+    "// add a Microsoft.Authorization/roleAssignments for aks.identity.principalId. Source: " +
+      "MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md",
   ];
   if (n.plugin === "kubenet")
     out.push(
-      "// kubenet: AKS attaches its own route table to the node subnet; to bring yours, attach it before the cluster is created. Source: MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md",
+      "// kubenet: AKS attaches its own route table to the node subnet; to bring yours, attach it before the cluster " +
+        "is created. Source: MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md",
     );
   return out;
 }
@@ -167,7 +172,9 @@ function gatewayPoolResources(plan: GenPlan, pieces: readonly BicepPieces[]): st
         );
       out.push(
         ...(i === 0 ? [] : [""]),
-        `resource gatewayPool${i + 1} 'Microsoft.ContainerService/managedClusters/agentPools@${BICEP_API.managedClusters}' = ${bicepValue(body)}`,
+        `resource gatewayPool${i + 1} ` +
+          `'Microsoft.ContainerService/managedClusters/agentPools@${BICEP_API.managedClusters}' = ` +
+          `${bicepValue(body)}`,
       );
     });
   return out;
@@ -196,8 +203,10 @@ function clusterResource(plan: GenPlan, n: EffectiveNetwork, pieces: readonly Bi
   const out: string[] = [];
   if (isolated)
     out.push(
-      "// Outbound type none: a network isolated cluster (bootstrap artifact source Cache); make its API server private too",
-      "// (apiServerAccessProfile: enablePrivateCluster or API Server VNet Integration). Source: MicrosoftDocs/azure-aks-docs:articles/aks/network-isolated.md",
+      "// Outbound type none: a network isolated cluster (bootstrap artifact source Cache); make its API server " +
+        "private too",
+      "// (apiServerAccessProfile: enablePrivateCluster or API Server VNet Integration). Source: " +
+        "MicrosoftDocs/azure-aks-docs:articles/aks/network-isolated.md",
     );
   out.push(
     `resource aks 'Microsoft.ContainerService/managedClusters@${BICEP_API.managedClusters}' = ${bicepValue(cluster)}`,
@@ -208,7 +217,10 @@ function clusterResource(plan: GenPlan, n: EffectiveNetwork, pieces: readonly Bi
 /** Renders the plan as a Bicep file. */
 export function generateBicep(plan: GenPlan): { text: string; notes: string[] } {
   const { network: n } = effectiveNetwork(plan);
-  const needs = `Deploy into an existing resource group (az deployment group create --resource-group RG --template-file FILE); API versions: Microsoft.ContainerService ${BICEP_API.managedClusters} and Microsoft.Network ${BICEP_API.virtualNetworks}, both stable.`;
+  const needs =
+    `Deploy into an existing resource group (az deployment group create --resource-group RG ` +
+    `--template-file FILE); API versions: Microsoft.ContainerService ${BICEP_API.managedClusters} and ` +
+    `Microsoft.Network ${BICEP_API.virtualNetworks}, both stable.`;
   const pieces = FEATURES.map((f) => f.bicep?.(plan, { subnetId }) ?? {});
   const out = preamble(plan, n, needs);
   for (const x of pieces) for (const r of x.resources ?? []) out.push(r);

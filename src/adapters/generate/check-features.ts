@@ -37,7 +37,8 @@ export function checkApiServer(plan: Plan, vnet: GenVnet | undefined, c: Checks)
   const isPrivate = a?.private === true;
   if (a?.subnet !== undefined && !vnetIntegration) {
     c.assumptions.push(
-      `apiServer.subnet names ${a.subnet} but apiServer.vnetIntegration is not on: the subnet is not given to the cluster`,
+      `apiServer.subnet names ${a.subnet} but apiServer.vnetIntegration is not on: the subnet is not given to the ` +
+        `cluster`,
     );
   }
   if (!vnetIntegration && !isPrivate) return undefined;

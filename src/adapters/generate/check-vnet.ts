@@ -160,7 +160,8 @@ export function checkSubnetRef(path: string, value: string | undefined, vnet: Ge
       path,
       value,
       reason:
-        "it names a subnet but the plan has no vnet section to define it (for a cluster JSON, give its az network vnet show JSON too)",
+        "it names a subnet but the plan has no vnet section to define it (for a cluster JSON, give its az network " +
+        "vnet show JSON too)",
     });
   else if (!namesOf(vnet).has(value))
     c.problems.push({ path, value, reason: `no subnet of vnet ${vnet.name} has that name` });

@@ -241,7 +241,8 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
   if (count === undefined && p.minCount === undefined) {
     // The defaults differ: ARM's agent pool count defaults to 1
     // (https://learn.microsoft.com/rest/api/aks/agent-pools/create-or-update, checked 2026-11-22), while the az CLI
-    // creates 3 nodes (its conventional default; its help text states none: UNCONFIRMED). So the count is always written.
+    // creates 3 nodes (its conventional default; its help text states none: UNCONFIRMED). So the count is always
+    // written.
     count = 3;
     c.assumptions.push(
       `nodePools[${i}].count is not set: 3, written explicitly (the az CLI creates 3; ARM's default is 1)`,
@@ -310,7 +311,8 @@ function resolveDefaults(
   const pluginMode = resolved.pluginMode;
   const why = resolved.assumptions.find((a) => a.path === "network.plugin")?.reason ?? "the AKS default";
   c.assumptions.push(
-    `network.plugin is not set: ${plugin}${pluginMode ? ` with mode ${pluginMode}` : ""}, because ${why.replace(/^no plugin given: /, "")}`,
+    `network.plugin is not set: ${plugin}${pluginMode ? ` with mode ${pluginMode}` : ""}, because ` +
+      `${why.replace(/^no plugin given: /, "")}`,
   );
   return { plugin, ...(pluginMode !== undefined ? { pluginMode } : {}), aksDefaults };
 }
@@ -363,7 +365,9 @@ export function toGenPlan(
   };
 }
 
-/** The first System pool: the one `az aks create`, Bicep's first profile and Terraform's `default_node_pool` describe. */
+/**
+ * The first System pool: the one `az aks create`, Bicep's first profile and Terraform's `default_node_pool` describe.
+ */
 export function systemPool(plan: GenPlan): GenPool {
   const p = plan.pools.find((x) => x.mode === "System") ?? plan.pools[0];
   if (!p) throw new Error("a GenPlan always has a pool");

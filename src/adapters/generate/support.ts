@@ -120,11 +120,13 @@ export function azNeedsText(needs: AzNeeds): string[] {
   const out = [`needs the az CLI ${needs.cli} or later${needs.cliFor ? `, for ${needs.cliFor}` : ""}`];
   if (needs.previewExtension !== undefined)
     out.push(
-      `needs the aks-preview extension ${needs.previewExtension} or later (az extension add --name aks-preview), for ${needs.previewFor.join(" and ")}`,
+      `needs the aks-preview extension ${needs.previewExtension} or later (az extension add --name aks-preview), for ` +
+        `${needs.previewFor.join(" and ")}`,
     );
   for (const f of needs.featureFlags)
     out.push(
-      `needs the preview feature ${f} registered (az feature register --namespace Microsoft.ContainerService --name ${f})`,
+      `needs the preview feature ${f} registered (az feature register --namespace Microsoft.ContainerService --name ` +
+        `${f})`,
     );
   return out;
 }
@@ -143,13 +145,17 @@ export function refusals(plan: GenPlan, format: GenerateFormat): GenProblem[] {
   for (const u of featuresUsed(plan)) {
     const f: DeployFeature = DEPLOY_FEATURES[u.id];
     const az = f.az.value;
-    const viaAz = `generate the az script instead${az.previewExtension ? ` (aks-preview ${az.previewExtension} or later)` : ""}`;
+    const viaAz =
+      `generate the az script ` +
+      `instead${az.previewExtension ? ` (aks-preview ${az.previewExtension} or later)` : ""}`;
     if (format === "bicep" && f.arm.value === "preview-only")
       out.push({
         path: u.path,
         value: u.value,
         format,
-        reason: `${f.title} exists only in preview API versions and this Bicep file uses the stable API ${api}; ${viaAz}`,
+        reason:
+          `${f.title} exists only in preview API versions and this Bicep file uses the stable API ${api}; ` +
+          `${viaAz}`,
       });
     const tf = f.azurerm.value;
     if (format === "terraform" && "missingIn" in tf && f.azapi === undefined)
@@ -157,7 +163,12 @@ export function refusals(plan: GenPlan, format: GenerateFormat): GenProblem[] {
         path: u.path,
         value: u.value,
         format,
-        reason: `the azurerm provider (checked up to ${tf.missingIn}) has no argument for ${f.title}${tf.tracking ? ` (${tf.tracking})` : ""}; ${u.id === "managedNatGatewayV2" || u.id === "outboundBlock" ? viaAz : "generate the az script or Bicep instead"}`,
+        reason:
+          `the azurerm provider (checked up to ${tf.missingIn}) has no argument for ` +
+          `${f.title}${tf.tracking ? ` (${tf.tracking})` : ""}; ` +
+          (u.id === "managedNatGatewayV2" || u.id === "outboundBlock"
+            ? viaAz
+            : "generate the az script or Bicep instead"),
       });
   }
   return out;

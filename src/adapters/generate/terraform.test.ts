@@ -68,7 +68,7 @@ describe("Terraform output", () => {
     },
   );
 
-  it("Cilium on Node Subnet: only the provider's documentation is stricter than AKS, so it is written with a note", () => {
+  it("Cilium on Node Subnet: only the provider's docs are stricter than AKS, so it is written with a note", () => {
     const r = generate(PLANS["azure-cni-node-subnet-cilium"]!, "terraform");
     if (!r.ok) throw new Error("refused");
     expect(r.notes.some((n) => /documentation says .* does not enforce it/.test(n))).toBe(true);
@@ -79,7 +79,8 @@ describe("Terraform output", () => {
   it("a plan whose Cilium has overlay gets only the provider requirement as a note", () => {
     const r = generate(PLANS["azure-cni-overlay-cilium"]!, "terraform");
     expect(r.ok && r.notes).toEqual([
-      "Needs the azurerm provider >= 4.57.0, < 6.0.0 (node_provisioning_profile, required from 5.0) and an existing resource group.",
+      "Needs the azurerm provider >= 4.57.0, < 6.0.0 (node_provisioning_profile, required from 5.0) and an existing " +
+        "resource group.",
     ]);
   });
 

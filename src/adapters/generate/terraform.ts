@@ -4,7 +4,8 @@
  * with `network_profile` and `default_node_pool` (the first System pool), and one
  * `azurerm_kubernetes_cluster_node_pool` per further pool.
  *
- * Attribute names and provider rules: hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown,
+ * Attribute names and provider rules:
+ * hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster.html.markdown,
  * website/docs/r/kubernetes_cluster_node_pool.html.markdown, checked 2026-12-06 (release 5.2.0). The provider
  * versions declared and the values it cannot take come from the knowledge base (`DEPLOY_TARGETS`,
  * `DEPLOY_FEATURES`); values it has no argument for are refused before this runs (`support.ts`). Where only
@@ -236,7 +237,8 @@ function permissionsComment(n: EffectiveNetwork): HclItem {
       "Source: MicrosoftDocs/azure-aks-docs:articles/aks/concepts-network-cni-overview.md",
       ...(n.plugin === "kubenet"
         ? [
-            "kubenet: AKS attaches its own route table to the node subnet; to bring yours, associate it before the cluster is created (one cluster per route table).",
+            "kubenet: AKS attaches its own route table to the node subnet; to bring yours, associate it before the " +
+              "cluster is created (one cluster per route table).",
             "Source: MicrosoftDocs/azure-aks-docs:articles/aks/configure-kubenet.md",
           ]
         : []),
@@ -261,7 +263,8 @@ function networkProfile(plan: GenPlan, n: EffectiveNetwork, providerNotes: strin
     np.push({ comment: 'network_policy left out: the provider has no "none" value; leaving it out means none.' });
   if (n.dataplane === "cilium" && n.pluginMode !== "overlay" && !plan.pools.some((p) => p.podSubnet !== undefined)) {
     const note =
-      'the azurerm documentation says network_data_plane = "cilium" needs overlay or a pod subnet, but the provider does not enforce it and AKS runs Cilium on Node Subnet: written as planned';
+      'the azurerm documentation says network_data_plane = "cilium" needs overlay or a pod subnet, but the provider ' +
+      "does not enforce it and AKS runs Cilium on Node Subnet: written as planned";
     providerNotes.push(note);
     np.unshift({ comment: `PROVIDER DOCS STRICTER THAN AKS: ${note}.` });
   }
@@ -303,7 +306,8 @@ function clusterResource(
   if (n.outboundType === "none") {
     body.push({
       comment:
-        "Outbound type none: a network isolated cluster (images from a private registry); make its API server private too.",
+        "Outbound type none: a network isolated cluster (images from a private registry); make its API server " +
+        "private too.",
     });
     body.push({ type: "bootstrap_profile", body: [{ attr: "artifact_source", value: "Cache" }] });
   }

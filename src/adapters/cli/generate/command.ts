@@ -24,7 +24,8 @@ export default defineCommand({
     cmd
       .argument(
         "<inputs...>",
-        "plan file (aksnet YAML/JSON), or az aks show / ARM / terraform show -json, plus az network vnet show JSON for its VNet",
+        "plan file (aksnet YAML/JSON), or az aks show / ARM / terraform show -json, plus az network vnet show JSON " +
+          "for its VNet",
       )
       .addOption(
         new Option("-f, --format <format>", "what to generate")
@@ -35,7 +36,8 @@ export default defineCommand({
       .addOption(
         new Option(
           "--vnet <mode>",
-          "create the plan's VNet and subnets, or reference existing ones (default: create for an aksnet plan, existing for cluster JSON)",
+          "create the plan's VNet and subnets, or reference existing ones (default: create for an aksnet plan, " +
+            "existing for cluster JSON)",
         ).choices(["create", "existing"]),
       )
       .option(
@@ -49,7 +51,9 @@ export default defineCommand({
       )
       .addHelpText(
         "after",
-        "\nExamples:\n  aksnet generate --format az aksnet.yaml > create-cluster.sh\n  aksnet generate --format bicep aksnet.yaml > main.bicep\n  aksnet generate --format terraform aksnet.yaml > main.tf\n  aksnet generate --format terraform fleet.yaml --out-dir infra/   (a fleet: modules with for_each)\n",
+        "\nExamples:\n  aksnet generate --format az aksnet.yaml > create-cluster.sh\n  aksnet generate --format " +
+          "bicep aksnet.yaml > main.bicep\n  aksnet generate --format terraform aksnet.yaml > main.tf\n  aksnet " +
+          "generate --format terraform fleet.yaml --out-dir infra/   (a fleet: modules with for_each)\n",
       );
   },
   async run({ args, opts, io }) {
@@ -82,7 +86,8 @@ export default defineCommand({
     const errors = validate(plan).filter((f) => f.severity === "error");
     if (errors.length > 0 && !opts["force"]) {
       io.err(
-        `aksnet generate: ${paths.join(" ")} has ${errors.length} error finding${errors.length === 1 ? "" : "s"}, first: ${errors[0]?.message} Run aksnet check ${paths.join(" ")}, or pass --force.\n`,
+        `aksnet generate: ${paths.join(" ")} has ${errors.length} error finding${errors.length === 1 ? "" : "s"}, ` +
+          `first: ${errors[0]?.message} Run aksnet check ${paths.join(" ")}, or pass --force.\n`,
       );
       return EXIT.findings;
     }

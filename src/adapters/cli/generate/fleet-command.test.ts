@@ -163,7 +163,7 @@ describe("aksnet generate FLEET", () => {
     expect(existsSync(join(dir, "blocked", "main.bicep"))).toBe(false);
   });
 
-  it("refuses a fleet with fleet error findings (exit 1) unless --force: a service CIDR over the hub it reaches", async () => {
+  it("refuses a fleet with fleet error findings (exit 1) unless --force: a service CIDR over its hub", async () => {
     writeFileSync(
       join(dir, "hub.yaml"),
       readFileSync(join(dir, "fleet.yaml"), "utf8").replace(

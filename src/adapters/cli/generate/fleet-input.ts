@@ -56,7 +56,8 @@ export async function readFleetInput(paths: readonly string[], io: Io): Promise<
     } else plan = c.plan as Plan;
     if (!plan.vnet || (plan.vnet.addressSpace ?? []).length === 0)
       throw new UsageError(
-        `${file}: cluster ${c.name} has no VNet address space yet; run aksnet fleet allocate ${file} first, which places it`,
+        `${file}: cluster ${c.name} has no VNet address space yet; run aksnet fleet allocate ${file} first, which ` +
+          `places it`,
       );
     clusters.push({
       name: c.name,

@@ -79,7 +79,9 @@ export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io
     );
     if (fleetErrors.length > 0) {
       io.err(
-        `aksnet generate: ${fleet.file} has ${fleetErrors.length} fleet error finding${fleetErrors.length === 1 ? "" : "s"}, first: ${fleetErrors[0]?.message} Run aksnet fleet check ${fleet.file}, or pass --force.\n`,
+        `aksnet generate: ${fleet.file} has ${fleetErrors.length} fleet error ` +
+          `finding${fleetErrors.length === 1 ? "" : "s"}, first: ${fleetErrors[0]?.message} Run aksnet fleet check ` +
+          `${fleet.file}, or pass --force.\n`,
       );
       return EXIT.findings;
     }
@@ -89,7 +91,9 @@ export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io
       const errors = validate(c.plan).filter((f) => f.severity === "error");
       if (errors.length > 0) {
         io.err(
-          `aksnet generate: cluster ${c.name} of ${fleet.file} has ${errors.length} error finding${errors.length === 1 ? "" : "s"}, first: ${errors[0]?.message} Run aksnet fleet check ${fleet.file}, or pass --force.\n`,
+          `aksnet generate: cluster ${c.name} of ${fleet.file} has ${errors.length} error ` +
+            `finding${errors.length === 1 ? "" : "s"}, first: ${errors[0]?.message} Run aksnet fleet check ` +
+            `${fleet.file}, or pass --force.\n`,
         );
         return EXIT.findings;
       }
@@ -122,7 +126,8 @@ export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io
   }
   if (r.files.length > 1)
     throw new UsageError(
-      `${fleet.file}: a fleet's ${formatName(o.format)} is ${r.files.length} files (${r.files.map((f) => f.path).join(", ")}); give --out-dir DIR to write them, or -o json`,
+      `${fleet.file}: a fleet's ${formatName(o.format)} is ${r.files.length} files ` +
+        `(${r.files.map((f) => f.path).join(", ")}); give --out-dir DIR to write them, or -o json`,
     );
   await io.out(r.files[0]!.text);
   return EXIT.ok;

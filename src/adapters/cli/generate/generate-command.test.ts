@@ -13,7 +13,8 @@ const file = (name: string, text: string) => {
 };
 
 const good =
-  "name: aks\nresourceGroup: rg\nnetwork: { plugin: azure, pluginMode: overlay, podCidrs: [10.244.0.0/16] }\nnodePools: [{ name: system, count: 3 }]\n";
+  "name: aks\nresourceGroup: rg\nnetwork: { plugin: azure, pluginMode: overlay, podCidrs: [10.244.0.0/16] }\n" +
+  "nodePools: [{ name: system, count: 3 }]\n";
 
 describe("aksnet generate", () => {
   it.each<{ name: string; argv: string[]; code: number; stdout?: RegExp; stderr?: RegExp }>([

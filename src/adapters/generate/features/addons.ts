@@ -5,7 +5,8 @@
  * takes every add-on in one `--enable-addons` list, so both are written here.
  *
  * Sources (checked 2026-12-06): Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_params.py
- * (`aks create --enable-addons`, `--aci-subnet-name`, `--appgw-subnet-id`); MicrosoftDocs/azure-aks-docs:articles/aks/virtual-nodes-cli.md
+ * (`aks create --enable-addons`, `--aci-subnet-name`, `--appgw-subnet-id`);
+ * MicrosoftDocs/azure-aks-docs:articles/aks/virtual-nodes-cli.md
  * (`--enable-addons virtual-node --aci-subnet-name`); https://learn.microsoft.com/azure/application-gateway/tutorial-ingress-controller-add-on-new
  * (`--enable-addons ingress-appgw --appgw-subnet-cidr|--appgw-subnet-id`);
  * hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_addons.go (the add-on profile

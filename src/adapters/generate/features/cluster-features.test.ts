@@ -68,7 +68,7 @@ describe("API Server VNet Integration", () => {
     );
   });
 
-  it("terraform: api_server_access_profile and private_cluster_enabled; an existing VNet's subnet is read", async () => {
+  it("terraform: api_server_access_profile and private_cluster_enabled; an existing VNet's subnet read", async () => {
     const json = await tf(plan);
     const aks = json.resource["azurerm_kubernetes_cluster"]?.["aks"]?.[0];
     expect(aks?.["private_cluster_enabled"]).toBe(true);
@@ -127,7 +127,7 @@ describe("static egress gateway pools", () => {
     expect(t.slice(t.indexOf("agentPoolProfiles"), t.indexOf("resource gatewayPool1"))).not.toMatch(/'egress'/);
   });
 
-  it("terraform: azapi turns the feature on and adds the pool as an agent pool; azurerm writes no Gateway pool", async () => {
+  it("terraform: azapi turns the feature on and adds the agent pool; azurerm writes no Gateway pool", async () => {
     const r = text(gw(30), "terraform");
     expect(r.text).toMatch(/azapi = \{\n\s+source {2}= "Azure\/azapi"\n\s+version = ">= 2\.0\.1, < 3\.0\.0"/);
     expect(r.notes[0]).toMatch(/and the azapi provider >= 2\.0\.1, < 3\.0\.0 \(static egress gateway pools\)/);
@@ -244,7 +244,7 @@ describe("add-ons with a subnet", () => {
     },
   });
 
-  it("az: one --enable-addons list (az keeps only the last of a repeated flag), the ACI subnet by name, AGIC's by ID", () => {
+  it("az: one --enable-addons list (az keeps the last repeated flag), the ACI subnet by name, AGIC's by ID", () => {
     const c = create(plan);
     expect(c?.flags.get("--enable-addons")).toBe("virtual-node,ingress-appgw");
     expect(c?.flags.get("--aci-subnet-name")).toBe("aci");
@@ -290,7 +290,7 @@ describe("AKS Automatic", () => {
       ...patch,
     });
 
-  it("az: an identity with Network Contributor on the VNet, then az aks create --sku automatic with the three subnets", () => {
+  it("az: an identity with Network Contributor on the VNet, then az aks create --sku automatic, three subnets", () => {
     const r = text(auto(), "az");
     const cmds = azCommands(r.text);
     const c = cmds.find((x) => x.words.join(" ") === "az aks create");

@@ -11,7 +11,8 @@
  *
  * Sources (checked 2026-12-06): MicrosoftDocs/azure-aks-docs:articles/aks/configure-static-egress-gateway.md
  * (`az aks create --enable-static-egress-gateway`, `az aks nodepool add --mode gateway --gateway-prefix-size`,
- * "enable the feature before creating gateway node pools"); Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_params.py
+ * "enable the feature before creating gateway node pools");
+ * Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_params.py
  * (`enable_static_egress_gateway`, the Gateway node pool mode); the 2026-04-01 API's ContainerServiceNetworkProfile
  * `staticEgressGatewayProfile` and ManagedClusterAgentPoolProfile `gatewayProfile.publicIPPrefixSize`.
  */

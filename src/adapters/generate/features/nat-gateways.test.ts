@@ -60,7 +60,7 @@ describe("a NAT gateway on the node subnet (userAssignedNATGateway)", () => {
     expect(text).toMatch(/natGateway: \{\n\s+id: natGateway_nat_aks\.id\n/);
   });
 
-  it("terraform: the gateway, its IPs and associations, and the cluster waits for the subnet's association", async () => {
+  it("terraform: the gateway, its IPs and associations; the cluster waits for the subnet's association", async () => {
     const json = (await parse("main.tf", gen(nat(), "terraform"))) as {
       resource: Record<string, Record<string, { [k: string]: unknown }[]>>;
     };

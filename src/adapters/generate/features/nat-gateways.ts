@@ -8,10 +8,12 @@
  * Sources (checked 2026-12-06): MicrosoftDocs/azure-aks-docs:articles/aks/nat-gateway.md ("Create an AKS cluster
  * with a userAssignedNatGateway": `az network public-ip create --allocation-method Static --sku`, `az network nat
  * gateway create --public-ip-addresses --idle-timeout`, `az network vnet subnet create --nat-gateway`; "Both
- * Standard and StandardV2 NAT gateways are supported"); Azure/azure-rest-api-specs:specification/network/resource-manager/Microsoft.Network/stable/2024-05-01
+ * Standard and StandardV2 NAT gateways are supported");
+ * Azure/azure-rest-api-specs:specification/network/resource-manager/Microsoft.Network/stable/2024-05-01
  * (natGateway.json: `sku.name`, `idleTimeoutInMinutes`, `publicIpAddresses`; virtualNetwork.json: a subnet's
  * `natGateway`); hashicorp/terraform-provider-azurerm:website/docs/r/nat_gateway.html.markdown,
- * nat_gateway_public_ip_association.html.markdown, subnet_nat_gateway_association.html.markdown, public_ip.html.markdown.
+ * nat_gateway_public_ip_association.html.markdown, subnet_nat_gateway_association.html.markdown,
+ * public_ip.html.markdown.
  */
 import { DEPLOY_TARGETS } from "../../../kb/index.js";
 import { command, type Arg } from "../az-words.js";
@@ -22,7 +24,8 @@ import { shellQuote } from "../quote.js";
 import type { GenFeature, TerraformRefs } from "./feature.js";
 
 const SKU_NOTE =
-  "NAT gateways are written as Standard with Standard public IPs; for zone redundancy use StandardV2 (and StandardV2 public IPs), which the AKS page now shows";
+  "NAT gateways are written as Standard with Standard public IPs; for zone redundancy use StandardV2 (and StandardV2 " +
+  "public IPs), which the AKS page now shows";
 
 const ident = (prefix: string, name: string) => `${prefix}_${name.toLowerCase().replace(/[^a-z0-9_]/g, "_")}`;
 

@@ -10,12 +10,14 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const STUB = `#!/usr/bin/env bash
+const STUB =
+  `#!/usr/bin/env bash
 for a in "$@"; do printf '%s\\0' "$a" >> "$AZ_LOG"; done
 printf '\\036' >> "$AZ_LOG"
 case "$1 $2" in
   "group exists") echo false ;;
-  "network vnet") [ "$3 $4" = "subnet show" ] && echo "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s" ;;
+  "network vnet") [ "$3 $4" = "subnet show" ] && echo ` +
+  `"/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s" ;;
 esac
 exit 0
 `;
