@@ -18,14 +18,21 @@ const HINTS: Record<ResourceKind, string> = {
   nodes: "the dump holds no Node objects; include nodes (kubectl get nodes,pods,daemonsets -A -o json)",
   pods: "the dump holds no Pod objects; include pods (kubectl get nodes,pods,daemonsets -A -o json)",
   daemonsets:
-    "the dump holds no DaemonSet objects, so the dataplane and policy engine are judged from node labels only; include daemonsets (kubectl get nodes,pods,daemonsets -A -o json)",
+    "the dump holds no DaemonSet objects, so the dataplane and policy engine are judged from node labels only; " +
+    "include daemonsets (kubectl get nodes,pods,daemonsets -A -o json)",
   nodenetworkconfigs:
-    "the dump holds no NodeNetworkConfig objects (add the output of kubectl get nnc -n kube-system -o json as another file when the cluster has them: Overlay and pod subnet clusters do)",
+    "the dump holds no NodeNetworkConfig objects (add the output of kubectl get nnc -n kube-system -o json as " +
+    "another file when the cluster has them: Overlay and pod subnet clusters do)",
   configmaps:
-    "the dump holds no ConfigMap of kube-system, so what the azure-cni-networkmonitor ConfigMap says is unknown (add the output of kubectl get configmap -n kube-system --field-selector metadata.name=azure-cni-networkmonitor -o json as another file)",
+    "the dump holds no ConfigMap of kube-system, so what the azure-cni-networkmonitor ConfigMap says is unknown (add " +
+    "the output of kubectl get configmap -n kube-system --field-selector metadata.name=azure-cni-networkmonitor " +
+    "-o json as another file)",
 };
 
-/** Reads the dump files in order (`-` is standard input, from `options.stdin`) and returns one snapshot of everything in them. */
+/**
+ * Reads the dump files in order (`-` is standard input, from `options.stdin`) and returns one snapshot of everything in
+ * them.
+ */
 export async function readDumps(
   paths: readonly string[],
   options: { chunkSize?: number; stdin?: () => AsyncIterable<Uint8Array | string> & { destroy?(): void } } = {},
@@ -46,7 +53,8 @@ export async function readDumps(
       stream.destroy?.();
       if (e instanceof DumpSyntaxError)
         throw new DumpError(
-          `${path === "-" ? "standard input" : path}: ${e.message}. Give the output of "kubectl get nodes,pods,daemonsets -A -o json".`,
+          `${path === "-" ? "standard input" : path}: ${e.message}. Give the output of "kubectl get ` +
+            `nodes,pods,daemonsets -A -o json".`,
         );
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ENOENT") throw new DumpError(`${path}: no such file; check the path given to --from-dump.`);

@@ -66,7 +66,8 @@ describe("inspect against a hostile API server (issue 11)", () => {
     const r = await inspect(["--timeout", value]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `aksnet inspect: --timeout must be a whole number from 1 to 2,147,483 seconds (about 24.8 days), got "${value}".\n`,
+      `aksnet inspect: --timeout must be a whole number from 1 to 2,147,483 seconds (about 24.8 days), got ` +
+        `"${value}".\n`,
     );
   });
 
@@ -141,7 +142,8 @@ describe("inspect against a hostile API server (issue 11)", () => {
       resource: "pods",
       kind: "refused",
       detail:
-        "the API server answered a NodeList where a PodList was asked for, so its items were not used, so pod addresses and pods per node are unknown.",
+        "the API server answered a NodeList where a PodList was asked for, so its items were not used, so pod " +
+        "addresses and pods per node are unknown.",
     });
     expect(report.totals.pods).toBe(0);
     expect(report.totals.nodes).toBe(3);

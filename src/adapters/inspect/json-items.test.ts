@@ -16,7 +16,9 @@ async function collect(text: string, size = 7): Promise<unknown[]> {
 const valid: { name: string; text: string; items: unknown[] }[] = [
   {
     name: "a kubectl List",
-    text: '{"apiVersion":"v1","items":[{"kind":"Node","metadata":{"name":"a"}},{"kind":"Pod"}],"kind":"List","metadata":{"resourceVersion":""}}',
+    text:
+      '{"apiVersion":"v1","items":[{"kind":"Node","metadata":{"name":"a"}},{"kind":"Pod"}],' +
+      '"kind":"List","metadata":{"resourceVersion":""}}',
     items: [{ kind: "Node", metadata: { name: "a" } }, { kind: "Pod" }],
   },
   { name: "an empty List", text: '{"apiVersion":"v1","items":[],"kind":"List"}', items: [] },
@@ -121,7 +123,9 @@ describe("ListScanner fields", () => {
   const fieldCases: { name: string; text: string; fields: Record<string, unknown> }[] = [
     {
       name: "an API list page (metadata before items, continue token)",
-      text: '{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"9","continue":"abc\\"d"},"items":[{"a":1}]}',
+      text:
+        '{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"9","continue":"abc\\"d"},' +
+        '"items":[{"a":1}]}',
       fields: { kind: "PodList", apiVersion: "v1", metadata: { resourceVersion: "9", continue: 'abc"d' } },
     },
     {

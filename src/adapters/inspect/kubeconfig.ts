@@ -57,14 +57,16 @@ export async function loadKubeConfig(k8s: typeof K8s, o: KubeconfigChoice): Prom
       const home = o.env["HOME"] ?? o.env["USERPROFILE"] ?? homedir();
       if (!existsSync(join(home, ".kube", "config")) && !o.env["KUBERNETES_SERVICE_HOST"])
         throw new KubeconfigError(
-          `no kubeconfig found (KUBECONFIG is unset and ${join(home, ".kube", "config")} does not exist); run az aks get-credentials, pass --kubeconfig PATH, or read a dump with --from-dump FILE.`,
+          `no kubeconfig found (KUBECONFIG is unset and ${join(home, ".kube", "config")} does not exist); run az aks ` +
+            `get-credentials, pass --kubeconfig PATH, or read a dump with --from-dump FILE.`,
         );
       kc.loadFromDefault();
     }
   } catch (e) {
     if (e instanceof KubeconfigError) throw e;
     throw new KubeconfigError(
-      `cannot load the kubeconfig ${files.join(", ") || "~/.kube/config"}: ${redactUrl((e as Error).message.split("\n")[0] ?? "")}; pass --kubeconfig PATH or --from-dump FILE.`,
+      `cannot load the kubeconfig ${files.join(", ") || "~/.kube/config"}: ` +
+        `${redactUrl((e as Error).message.split("\n")[0] ?? "")}; pass --kubeconfig PATH or --from-dump FILE.`,
     );
   }
   if (o.context) {
@@ -87,7 +89,8 @@ export async function loadKubeConfig(k8s: typeof K8s, o: KubeconfigChoice): Prom
     server = new URL(cluster.server);
   } catch {
     throw new KubeconfigError(
-      `the kubeconfig's cluster ${cluster.name} has no valid server URL (${redactUrl(cluster.server)}); fix its server: field.`,
+      `the kubeconfig's cluster ${cluster.name} has no valid server URL (${redactUrl(cluster.server)}); fix its ` +
+        `server: field.`,
     );
   }
   if (server.protocol !== "https:" && server.protocol !== "http:")

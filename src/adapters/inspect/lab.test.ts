@@ -120,7 +120,7 @@ describe("the lab's questions, per model", () => {
     });
   });
 
-  it("reads an Overlay node's /24 from its recorded NodeNetworkConfig (192.168.1.0/24), not from spec.podCIDR", async () => {
+  it("reads an Overlay node's /24 from its NodeNetworkConfig (192.168.1.0/24), not from spec.podCIDR", async () => {
     // The recorded NodeNetworkConfig's node, as a minimal Node object (its own recording was not published).
     const node = join(tmp, "nnc-node.json");
     writeFileSync(
@@ -163,9 +163,12 @@ describe("a dump of the recorded kubenet node list alone (the case issue 18 was 
     expect(r.verdict.dataplane).toBe("unknown");
     expect(r.verdicts.dataplane.unknown).toEqual({
       missing: ["pods", "daemonsets"],
-      why: "no node carries kubernetes.azure.com/ebpf-dataplane=cilium and pods not in the dump, daemonsets not in the dump",
+      why:
+        "no node carries kubernetes.azure.com/ebpf-dataplane=cilium and pods not in the dump, daemonsets not in " +
+        "the dump",
       settle:
-        "kubectl get ds -n kube-system cilium kube-proxy (or az aks show -g RG -n NAME --query networkProfile.networkDataplane)",
+        "kubectl get ds -n kube-system cilium kube-proxy (or az aks show -g RG -n NAME --query " +
+        "networkProfile.networkDataplane)",
     });
     expect(answers(r)).toEqual(["unknown", "unknown", "unknown", "unknown", "all"]);
     expect(r.lab.kubeProxyAbsent.unknown).toMatchObject({

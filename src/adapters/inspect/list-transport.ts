@@ -151,7 +151,9 @@ function send(k8s: Client, request: RequestContext, target: ListTarget, o: Trans
         reject(
           new ListAnswerError(
             "redirect",
-            `the API server answered ${status} with a redirect${to ? ` to ${redactUrl(to)}` : ""}; aksnet does not follow redirects, so your credentials never go to another address (check the kubeconfig's server: field)`,
+            `the API server answered ${status} with a redirect${to ? ` to ${redactUrl(to)}` : ""}; aksnet does not ` +
+              `follow redirects, so your credentials never go to another address (check the kubeconfig's server: ` +
+              `field)`,
           ),
         );
         return;
@@ -175,7 +177,8 @@ function send(k8s: Client, request: RequestContext, target: ListTarget, o: Trans
           return fail(
             new ListAnswerError(
               "too-large",
-              `the answer to list ${target.listKind} passed ${formatBytes(o.maxBytes)}; aksnet stops reading there (lower --page-size, or check what answers at the kubeconfig's server: address)`,
+              `the answer to list ${target.listKind} passed ${formatBytes(o.maxBytes)}; aksnet stops reading there ` +
+                `(lower --page-size, or check what answers at the kubeconfig's server: address)`,
             ),
           );
         try {
@@ -200,7 +203,8 @@ function send(k8s: Client, request: RequestContext, target: ListTarget, o: Trans
           if (kind !== target.listKind)
             throw new ListAnswerError(
               "wrong-kind",
-              `the API server answered ${typeof kind === "string" ? `a ${kind}` : "a list without a kind"} where a ${target.listKind} was asked for, so its items were not used`,
+              `the API server answered ${typeof kind === "string" ? `a ${kind}` : "a list without a kind"} where a ` +
+                `${target.listKind} was asked for, so its items were not used`,
             );
           const body = JSON.stringify({ kind, apiVersion, metadata, items: [] });
           resolve(new k8s.ResponseContext(200, headersOf(res), textBody(body)));
@@ -225,7 +229,8 @@ function checkItemKind(item: unknown, target: ListCall): void {
   if (kind !== undefined && kind !== target.itemKind)
     throw new ListAnswerError(
       "wrong-kind",
-      `the API server answered ${typeof kind === "string" ? `a ${kind}` : "an item of an unknown kind"} in the ${target.listKind} asked for, so the list was not used`,
+      `the API server answered ${typeof kind === "string" ? `a ${kind}` : "an item of an unknown kind"} in the ` +
+        `${target.listKind} asked for, so the list was not used`,
     );
 }
 
@@ -309,7 +314,8 @@ function readObject(
       reject(
         new ListAnswerError(
           "wrong-kind",
-          `the API server answered ${typeof got === "string" ? `a ${got}` : "an object without a kind"} where a ${kind} was asked for, so it was not used`,
+          `the API server answered ${typeof got === "string" ? `a ${got}` : "an object without a kind"} where a ` +
+            `${kind} was asked for, so it was not used`,
         ),
       );
       return;

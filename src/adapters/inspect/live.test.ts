@@ -47,7 +47,8 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
       (await inspect(["--kubeconfig", server.kubeconfig(), "--page-size", "2", "-o", "json"])).stdout,
     );
     const dump = JSON.parse((await inspect(["--from-dump", fixture("kubenet"), "-o", "json"])).stdout);
-    // Only what was read differs: the live API says the NodeNetworkConfig CRD is absent (itself evidence), the dump holds none.
+    // Only what was read differs: the live API says the NodeNetworkConfig CRD is absent (itself evidence), the dump
+    // holds none.
     for (const r of [live, dump]) {
       expect(r.verdicts.model.value).toBe("kubenet");
       delete r.source;
@@ -151,7 +152,7 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
     expect(table.stdout).toMatch(text);
   });
 
-  it("reads the network monitor's ConfigMap with one get, and a 403 on it leaves only that answer unknown", async () => {
+  it("reads the network monitor's ConfigMap with one get; a 403 on it leaves only that answer unknown", async () => {
     server = await startFakeApiServer({ lists: [fixture("overlay"), fixture("network-monitor-configmap")] });
     const found = JSON.parse((await inspect(["--kubeconfig", server.kubeconfig(), "-o", "json"])).stdout);
     expect(found.lab.networkMonitor).toMatchObject({ value: "found", configMap: { "monitor.conf": "interval=30s" } });
@@ -175,7 +176,8 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
       resource: "configmaps",
       kind: "forbidden",
       detail:
-        "get configmap azure-cni-networkmonitor in kube-system is forbidden (403) for this user (optional: the Role in docs/inspect-rbac.yaml grants it), so what the azure-cni-networkmonitor ConfigMap says is unknown.",
+        "get configmap azure-cni-networkmonitor in kube-system is forbidden (403) for this user (optional: the Role " +
+        "in docs/inspect-rbac.yaml grants it), so what the azure-cni-networkmonitor ConfigMap says is unknown.",
     });
     expect(denied.verdict.model).toBe("azure-cni-overlay");
   });
@@ -244,7 +246,8 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
       const io = memoryIo({ env: { NO_COLOR: "1", HOME: home } });
       expect(await run(["inspect"], io)).toBe(2);
       expect(io.stderr).toBe(
-        `aksnet inspect: no kubeconfig found (KUBECONFIG is unset and ${join(home, ".kube", "config")} does not exist); run az aks get-credentials, pass --kubeconfig PATH, or read a dump with --from-dump FILE.\n`,
+        `aksnet inspect: no kubeconfig found (KUBECONFIG is unset and ${join(home, ".kube", "config")} does not ` +
+          `exist); run az aks get-credentials, pass --kubeconfig PATH, or read a dump with --from-dump FILE.\n`,
       );
     } finally {
       rmSync(home, { recursive: true, force: true });
@@ -263,7 +266,9 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
       const r = await inspect(["--kubeconfig", join(dir, "config")]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(
-        `aksnet inspect: could not read the cluster ${url}: the API server is unreachable (ECONNREFUSED: check the network path and the kubeconfig's server address), so there is no model verdict, no per-node use and no headroom.\n`,
+        `aksnet inspect: could not read the cluster ${url}: the API server is unreachable (ECONNREFUSED: check the ` +
+          `network path and the kubeconfig's server address), so there is no model verdict, no per-node use and no ` +
+          `headroom.\n`,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

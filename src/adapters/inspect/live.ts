@@ -67,7 +67,8 @@ function checkOptions(o: LiveOptions): Required<Pick<LiveOptions, keyof typeof D
   const range = (name: string, v: number | undefined, lo: number, hi: number, unit: string) => {
     if (v !== undefined && !(Number.isInteger(v) && v >= lo && v <= hi))
       throw new LiveOptionsError(
-        `${name} must be a whole number from ${lo.toLocaleString("en-US")} to ${hi.toLocaleString("en-US")} ${unit}, got ${v}.`,
+        `${name} must be a whole number from ${lo.toLocaleString("en-US")} to ${hi.toLocaleString("en-US")} ${unit}, ` +
+          `got ${v}.`,
       );
   };
   range("timeoutMs", o.timeoutMs, 1, MAX_TIMEOUT_MS, "milliseconds");
@@ -103,7 +104,9 @@ export function readProblem(resource: ResourceKind, e: unknown, timedOut = false
   let why = redactUrl((e as Error).message?.split("\n")[0] ?? String(e));
   if (timedOut) {
     kind = "timeout";
-    why = `the list of ${resource} did not finish within the run's time limit${timeoutS === undefined ? "" : ` (--timeout ${timeoutS} s)`} (retry, or raise --timeout)`;
+    why =
+      `the list of ${resource} did not finish within the run's time ` +
+      `limit${timeoutS === undefined ? "" : ` (--timeout ${timeoutS} s)`} (retry, or raise --timeout)`;
   } else if (e instanceof ListAnswerError || e instanceof ListLoopError) {
     kind = "refused";
     why = why.replace(/\.$/, "");
@@ -111,7 +114,8 @@ export function readProblem(resource: ResourceKind, e: unknown, timedOut = false
     kind = "forbidden";
     why =
       resource === "configmaps"
-        ? `get configmap ${MONITOR.name} in ${MONITOR.namespace} is forbidden (403) for this user (optional: the Role in docs/inspect-rbac.yaml grants it)`
+        ? `get configmap ${MONITOR.name} in ${MONITOR.namespace} is forbidden (403) for this user (optional: the ` +
+          `Role in docs/inspect-rbac.yaml grants it)`
         : `list ${resource} is forbidden (403) for this user (grant the read-only ClusterRole in docs/inspect.md)`;
   } else if (code === 401) {
     kind = "unauthorized";
@@ -121,7 +125,8 @@ export function readProblem(resource: ResourceKind, e: unknown, timedOut = false
       resource,
       kind: "absent",
       detail:
-        "the NodeNetworkConfig CRD (acn.azure.com) is not installed: CNS does not manage pod addresses here, as on kubenet and older node subnet clusters",
+        "the NodeNetworkConfig CRD (acn.azure.com) is not installed: CNS does not manage pod addresses here, as on " +
+        "kubenet and older node subnet clusters",
     };
   } else if (
     typeof cause === "string" &&
@@ -204,7 +209,9 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
         b.problem({
           resource,
           kind: first.kind,
-          detail: `not tried: ${first.kind === "unreachable" ? "the API server is unreachable" : "the credentials were rejected"}.`,
+          detail:
+            `not tried: ` +
+            `${first.kind === "unreachable" ? "the API server is unreachable" : "the credentials were rejected"}.`,
         });
         continue;
       }
@@ -212,7 +219,9 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
         b.problem({
           resource,
           kind: "timeout",
-          detail: `not tried: the run's time limit (--timeout ${opts.timeoutMs / 1000} s) was used up, so ${WHAT_IT_MEANS[resource]}.`,
+          detail:
+            `not tried: the run's time limit (--timeout ${opts.timeoutMs / 1000} s) was used up, so ` +
+            `${WHAT_IT_MEANS[resource]}.`,
         });
         continue;
       }
@@ -294,7 +303,8 @@ async function listAll(
     if (++items > o.maxItems)
       throw new ListAnswerError(
         "too-large",
-        `the list of ${resource} passed ${o.maxItems.toLocaleString("en-US")} items, more than any AKS cluster holds; aksnet stops there`,
+        `the list of ${resource} passed ${o.maxItems.toLocaleString("en-US")} items, more than any AKS cluster ` +
+          `holds; aksnet stops there`,
       );
     builder.add(raw, resource);
   };
@@ -326,11 +336,13 @@ async function listAll(
       if (cont === undefined) break;
       if (seen.has(cont))
         throw new ListLoopError(
-          `the API server sent the same continue token twice while listing ${resource} (page ${pages}), which would repeat the list forever; aksnet stopped`,
+          `the API server sent the same continue token twice while listing ${resource} (page ${pages}), which would ` +
+            `repeat the list forever; aksnet stopped`,
         );
       if (pages >= maxPages)
         throw new ListLoopError(
-          `the API server was still sending continue tokens after ${pages.toLocaleString("en-US")} pages of ${resource}; aksnet stopped`,
+          `the API server was still sending continue tokens after ${pages.toLocaleString("en-US")} pages of ` +
+            `${resource}; aksnet stopped`,
         );
       seen.add(cont);
       let next = page.next;

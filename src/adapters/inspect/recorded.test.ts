@@ -51,7 +51,7 @@ describe("recorded NodeNetworkConfigs and node labels (see fixtures/SOURCES.md)"
     ]);
   });
 
-  it("takes a non-default Overlay pod CIDR from a recorded NodeNetworkConfig, with a recorded auto-provisioned node", async () => {
+  it("takes a non-default Overlay pod CIDR from a NodeNetworkConfig, with an auto-provisioned node", async () => {
     // Two recordings from different clusters, read together: the node's labels and the NNC's shape.
     const s = await readDumps([f("nap-overlay-cilium-node.json"), f("nnc-recorded-overlay.json")]);
     expect(s.nodes[0]?.pool).toBe("default");

@@ -47,7 +47,8 @@ const headroomCases = [
   // Node subnet: 3 nodes × (1 + 30) = 93 VNet IPs; (65,536 − 93) / 31 = 2,111.06 → 2,111.
   { name: "node subnet (VNet limit)", fixture: "node-subnet", range: undefined, more: 2111 },
   // Dynamic: /14 = 262,144 − 5 = 262,139; 3 nodes × 16 handed out = 48. VNet: 3 + 48 = 51 used; a full node holds at
-  // most its IP limit (max pods 250) + its primary IP = 251, so 1 + 251 = 252 per node; (65,536 − 51) / 252 = 259.86 → 259.
+  // most its IP limit (max pods 250) + its primary IP = 251, so 1 + 251 = 252 per node; (65,536 − 51) / 252 = 259.86 →
+  // 259.
   {
     name: "pod subnet dynamic (VNet limit)",
     fixture: "pod-subnet-dynamic",
@@ -62,7 +63,8 @@ const headroomCases = [
     },
     more: 259,
   },
-  // Static, max pods 30: ceil(31/16) = 2 blocks = 32 addresses per node; 3 × 32 = 96; (262,139 − 96) / 32 = 8,188.8 → 8,188
+  // Static, max pods 30: ceil(31/16) = 2 blocks = 32 addresses per node; 3 × 32 = 96; (262,139 − 96) / 32 = 8,188.8 →
+  // 8,188
   // (VNet: (65,536 − 9) / 3 = 21,842), so the 5,000-node cluster limit binds: 5,000 − 3 = 4,997.
   {
     name: "pod subnet static (cluster node limit)",
@@ -106,7 +108,8 @@ describe("address use and headroom", () => {
     {
       name: "a pool whose maximum plus surge passes 1,000 scale set instances",
       load: () => config("aks-show-overlay.json", (t) => t.replace('"maxCount": 20', '"maxCount": 950')),
-      // user1 at 950 with 33%: ceil(313.5) = 314 surge → 1,264 > 1,000. Autoscaler: 949 more + (1 + 314) = 1,264 > 253 /24s.
+      // user1 at 950 with 33%: ceil(313.5) = 314 surge → 1,264 > 1,000. Autoscaler: 949 more + (1 + 314) = 1,264 > 253
+      // /24s.
       want: [
         { name: "scale set size (surge included)", needsNodes: 0, fits: false, error: undefined },
         { name: "next upgrade (surge)", needsNodes: 2, fits: true, error: undefined },
@@ -312,7 +315,7 @@ describe("poolSurge", () => {
   });
 });
 
-describe("pod subnet headroom uses the capacity engine's charge per node (issue 11: the KB decides it, not inspect)", () => {
+describe("pod subnet headroom uses the capacity engine's charge per node (issue 11: the KB decides it)", () => {
   it.each([
     ["pod-subnet-dynamic", "azure-cni-pod-subnet-dynamic"],
     ["pod-subnet-static", "azure-cni-pod-subnet-static"],

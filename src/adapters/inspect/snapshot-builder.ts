@@ -69,7 +69,8 @@ export function snapshotNode(raw: unknown): SnapshotNode | undefined {
   const netCond = conditions.find((c) => c["type"] === "NetworkUnavailable");
   return {
     name,
-    // Node auto-provisioning (Karpenter) nodes carry an empty agentpool label and name their pool in karpenter.sh/nodepool.
+    // Node auto-provisioning (Karpenter) nodes carry an empty agentpool label and name their pool in
+    // karpenter.sh/nodepool.
     pool:
       nonEmpty(allLabels["kubernetes.azure.com/agentpool"]) ??
       nonEmpty(allLabels["agentpool"]) ??
@@ -231,7 +232,10 @@ export class SnapshotBuilder {
   /** `where`: what the items come from, for the sentence of an unreadable item ("the dump", "the API server"). */
   constructor(private readonly where: { readonly source: string; readonly fix: string } = DUMP_SOURCE) {}
 
-  /** Adds one raw object of the given resource (or of the resource its `kind` names). Returns false for an object it does not use. */
+  /**
+   * Adds one raw object of the given resource (or of the resource its `kind` names). Returns false for an object it
+   * does not use.
+   */
   add(raw: unknown, resource: ResourceKind | undefined = resourceOf(raw)): boolean {
     if (resource === undefined || resource === "configmaps") return this.take(raw, resource);
     const index = (this.offered.get(resource) ?? 0) + 1;

@@ -51,7 +51,7 @@ describe("SnapshotBuilder", () => {
     });
   });
 
-  it("gives the same snapshot from one file or split into cluster and NodeNetworkConfig files, in any order", async () => {
+  it("gives the same snapshot from one file or from cluster and NodeNetworkConfig files, in any order", async () => {
     const all = JSON.parse(readFileSync(join(FIXTURES, "overlay.json"), "utf8")) as { items: { kind: string }[] };
     const nnc = all.items.filter((i) => i.kind === "NodeNetworkConfig");
     const rest = all.items.filter((i) => i.kind !== "NodeNetworkConfig").reverse();

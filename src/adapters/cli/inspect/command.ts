@@ -63,7 +63,9 @@ async function loadConfigurationFiles(
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new UsageError(
-        `cannot read ${flag} ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message}; give ${flag === "--plan" ? "an aksnet plan (aksnet.yaml)" : "the output of az aks show -o json"}.`,
+        `cannot read ${flag} ${path}: ` +
+          `${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message}; ` +
+          `give ${flag === "--plan" ? "an aksnet plan (aksnet.yaml)" : "the output of az aks show -o json"}.`,
       );
     }
   }
@@ -187,7 +189,8 @@ export default defineCommand({
       )
       .option(
         "--plan <file>",
-        "an aksnet plan: differences from the cluster, aksnet check findings at the cluster's node counts, node subnet headroom",
+        "an aksnet plan: differences from the cluster, aksnet check findings at the cluster's node counts, node " +
+          "subnet headroom",
       )
       .option(
         "--azure [id]",

@@ -12,7 +12,10 @@ export interface LineSection {
   readonly lines: readonly string[];
 }
 
-/** The proof of a verdict in one clause (objects that say the same thing grouped), or why it is unknown and what settles it. */
+/**
+ * The proof of a verdict in one clause (objects that say the same thing grouped), or why it is unknown and what settles
+ * it.
+ */
 export function proofText(v: Verdict<string>, max = 3): string {
   if (v.unknown) return `${v.unknown.why}; settle with: ${v.unknown.settle}`;
   const groups: { objects: string[]; says: string }[] = [];
@@ -81,7 +84,10 @@ function monitorLines(m: Lab["networkMonitor"]): string[] {
       out.push(`   data ${k}: ${v.length > 120 ? `${v.slice(0, 120)}…` : v}`.replace(/\n/g, "\\n"));
   out.push(
     m.annotations.length
-      ? `   node annotations: ${m.annotations.map((a) => `${a.key} (${formatCount(a.nodes)} node${a.nodes === 1 ? "" : "s"}, e.g. ${a.values[0] ?? ""})`).join("; ")}`
+      ? `   node annotations: ` +
+          m.annotations
+            .map((a) => `${a.key} (${formatCount(a.nodes)} node${a.nodes === 1 ? "" : "s"}, e.g. ${a.values[0] ?? ""})`)
+            .join("; ")
       : "   node annotations: none",
   );
   return out;

@@ -68,10 +68,13 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
   const vs = r.verdicts;
   const head = [
     sourceLine(r),
-    `Model:      ${v.model}${modelTitle(v.model)}, confidence ${v.confidence}${vs.model.unknown ? ` (${proofText(vs.model)})` : ""}`,
+    `Model:      ${v.model}${modelTitle(v.model)}, confidence ` +
+      `${v.confidence}${vs.model.unknown ? ` (${proofText(vs.model)})` : ""}`,
     `Dataplane:  ${headValue(vs.dataplane)}`,
     `Policy:     ${headValue(vs.networkPolicy)}`,
-    `Nodes:      ${formatNumber(r.totals.nodes)} (${formatNumber(r.totals.readyNodes)} ready); pods ${formatNumber(r.totals.pods)} (${formatNumber(r.totals.hostNetworkPods)} host-network, ${formatNumber(r.totals.podAddresses)} with their own address)`,
+    `Nodes:      ${formatNumber(r.totals.nodes)} (${formatNumber(r.totals.readyNodes)} ready); pods ` +
+      `${formatNumber(r.totals.pods)} (${formatNumber(r.totals.hostNetworkPods)} host-network, ` +
+      `${formatNumber(r.totals.podAddresses)} with their own address)`,
   ];
   const tables: Table[] = [];
   tables.push({
@@ -157,11 +160,17 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
     const c = r.configured;
     const k = c.cluster;
     const lines = [
-      `${k.files.join(", ")}: ${k.sku === "Automatic" ? "AKS Automatic, " : ""}${k.model}, dataplane ${k.dataplane}, policy ${k.policy}, pod CIDR ${k.podCidrs.join(", ") || "-"}, service CIDR ${k.serviceCidrs.join(", ") || "-"}, DNS ${k.dnsServiceIp}, Kubernetes ${k.kubernetesVersion ?? "?"}`,
+      `${k.files.join(", ")}: ${k.sku === "Automatic" ? "AKS Automatic, " : ""}${k.model}, dataplane ${k.dataplane}, ` +
+        `policy ${k.policy}, pod CIDR ${k.podCidrs.join(", ") || "-"}, service CIDR ` +
+        `${k.serviceCidrs.join(", ") || "-"}, DNS ${k.dnsServiceIp}, Kubernetes ${k.kubernetesVersion ?? "?"}`,
       ...(k.apiServer ? [configuredApiServerLine(k.apiServer)] : []),
       ...k.pools.map(
         (p) =>
-          `Pool ${p.name}${p.mode === "User" ? "" : ` (${p.mode})`}: count ${p.count}${p.maxCount !== undefined ? `, autoscaler ${p.minCount ?? 0}-${p.maxCount}` : ""}, max pods ${p.maxPods}, max surge ${p.maxSurge}${p.maxSurgeDefaulted ? " (default)" : ""}${p.subnet ? `, subnet ${p.subnet}${p.subnetCidr ? ` ${p.subnetCidr}` : ""}` : ""}${p.podSubnet ? `, pod subnet ${p.podSubnet}${p.podSubnetCidr ? ` ${p.podSubnetCidr}` : ""}` : ""}`,
+          `Pool ${p.name}${p.mode === "User" ? "" : ` (${p.mode})`}: count ${p.count}` +
+          `${p.maxCount !== undefined ? `, autoscaler ${p.minCount ?? 0}-${p.maxCount}` : ""}, max pods ` +
+          `${p.maxPods}, max surge ${p.maxSurge}${p.maxSurgeDefaulted ? " (default)" : ""}` +
+          `${p.subnet ? `, subnet ${p.subnet}${p.subnetCidr ? ` ${p.subnetCidr}` : ""}` : ""}` +
+          `${p.podSubnet ? `, pod subnet ${p.podSubnet}${p.podSubnetCidr ? ` ${p.podSubnetCidr}` : ""}` : ""}`,
       ),
       ...(c.drift.length
         ? c.drift.map((f) => `DRIFT ${f.severity} ${f.ruleId}: ${f.message} Fix: ${f.fix}`)
@@ -179,7 +188,9 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
   const notes = [...v.caveats, ...h.notes, ...gatewayNotes(r)];
   if (r.virtualNodes.length)
     notes.push(
-      `Virtual nodes (ACI) left out of the counts above: ${r.virtualNodes.map((x) => `${x.name} (${x.pods} pods)`).join(", ")}; their pods take addresses from the ACI subnet.`,
+      `Virtual nodes (ACI) left out of the counts above: ` +
+        `${r.virtualNodes.map((x) => `${x.name} (${x.pods} pods)`).join(", ")}; their pods take addresses from the ` +
+        `ACI subnet.`,
     );
   if (notes.length) tail.push({ title: "Notes", lines: notes });
   if (view.policy?.suppressed.length)

@@ -27,7 +27,10 @@ export type Behaviour = "ok" | 403 | 404 | 500 | "hang" | "repeat-continue" | "r
 export interface FakeApiServer {
   readonly url: string;
   readonly dir: string;
-  /** A kubeconfig for the server with the given token (context `fake`); `exec` makes the token come from an exec credential plugin, as kubelogin does. */
+  /**
+   * A kubeconfig for the server with the given token (context `fake`); `exec` makes the token come from an exec
+   * credential plugin, as kubelogin does.
+   */
   kubeconfig(token?: string, options?: { exec?: boolean; server?: string }): string;
   /** Every request: method, path with query, and the Authorization header it carried. */
   readonly requests: { method: string; url: string; authorization: string | undefined }[];
