@@ -24,15 +24,19 @@ const template = (resources: unknown, more: object = {}) =>
 const pools = (text: string) => loadPlanText(text, "t.json").plan?.nodePools.map((p) => [p.name, p.mode, p.count]);
 
 describe("ARM templates: agent pools declared as their own resources are read", () => {
-  it("recorded quickstart + the agentPools resource of the FIPS article (concat(parameters('clusterName'), '/fipsnp'))", () => {
-    const r = loadPlanText(fixture("arm-template-agentpool-resource.json"), "t.json");
-    expect(r.plan?.nodePools.map((p) => [p.name, p.mode, p.count, p.os])).toEqual([
-      ["agentpool", "System", 3, "Linux"],
-      ["fipsnp", "User", 3, "Linux"],
-    ]);
-    expect(r.locate("nodePools[1].count")).toMatchObject({ file: "t.json" });
-    expect(r.locate("nodePools[1].count").line).toBeGreaterThan(100);
-  });
+  it(
+    "recorded quickstart + the agentPools resource of the FIPS article (concat(parameters('clusterName'), " +
+      "'/fipsnp'))",
+    () => {
+      const r = loadPlanText(fixture("arm-template-agentpool-resource.json"), "t.json");
+      expect(r.plan?.nodePools.map((p) => [p.name, p.mode, p.count, p.os])).toEqual([
+        ["agentpool", "System", 3, "Linux"],
+        ["fipsnp", "User", 3, "Linux"],
+      ]);
+      expect(r.locate("nodePools[1].count")).toMatchObject({ file: "t.json" });
+      expect(r.locate("nodePools[1].count").line).toBeGreaterThan(100);
+    },
+  );
 
   it.each<{ name: string; text: string; want: unknown[] }>([
     {

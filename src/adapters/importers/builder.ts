@@ -12,7 +12,10 @@ export function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
-/** The field of `o` whose name equals `key` ignoring case (az CLI and ARM differ in casing: vnetSubnetId / vnetSubnetID). */
+/**
+ * The field of `o` whose name equals `key` ignoring case (az CLI and ARM differ in casing: vnetSubnetId /
+ * vnetSubnetID).
+ */
 export function field(o: unknown, key: string): { key: string; value: unknown } | undefined {
   if (!isObj(o)) return undefined;
   if (key in o) return { key, value: o[key] };
@@ -108,7 +111,10 @@ export class PlanBuilder {
     this.section(path).paths.set(path.join(SEP), from);
   }
 
-  /** Takes the top-level sections of `other` that this plan does not have yet, with their origins. Returns the sections it skipped. */
+  /**
+   * Takes the top-level sections of `other` that this plan does not have yet, with their origins. Returns the sections
+   * it skipped.
+   */
   absorb(other: PlanBuilder): string[] {
     const skipped: string[] = [];
     for (const [k, v] of Object.entries(other.value)) {
@@ -131,7 +137,10 @@ export class PlanBuilder {
     }
   }
 
-  /** The source of a plan path: its own, or the nearest recorded ancestor's, with how many keys of `path` that ancestor has. */
+  /**
+   * The source of a plan path: its own, or the nearest recorded ancestor's, with how many keys of `path` that ancestor
+   * has.
+   */
   origin(path: PlanPath): { origin: Origin; depth: number } | undefined {
     for (let n = path.length; n >= 0; n--) {
       const s = this.sections.get(n === 0 ? "" : String(path[0]));

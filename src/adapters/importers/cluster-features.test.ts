@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { loadPlanFiles, loadPlanText } from "./index.js";
 
 const SUB =
-  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-aks/subnets";
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/" +
+  "virtualNetworks/vnet-aks/subnets";
 
 /** An ARM managed cluster (REST shape, 2026-04-01 property names) with the parts beyond the network profile. */
 const cluster = (props: Record<string, unknown>, top: Record<string, unknown> = {}) =>
@@ -130,7 +131,7 @@ describe("importers: AGIC's subnet beside a VNet record", () => {
     }),
   };
 
-  it("recorded: the cluster names appgw-subnet, which its VNet record (read before) lacks: left out, with a note", () => {
+  it("recorded: the cluster names appgw-subnet, which its VNet record (read first) lacks: left out, noted", () => {
     const r = loadPlanFiles([recorded("arm-cluster-kubenet-byo-subnet.json"), recorded("arm-vnet-byo-subnet.json")]);
     expect(r.problems).toEqual([]);
     expect(r.plan?.addons).toBeUndefined();

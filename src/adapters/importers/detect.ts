@@ -49,17 +49,20 @@ export function clusterListItems(format: PlanFormat, v: unknown): { o: unknown; 
 }
 
 const EXPECTED =
-  "expected an aksnet plan (apiVersion: aksnet/v1), az aks show or az aks list -o json, an ARM managed cluster or deployment template, az network vnet show/list -o json, or terraform show -json output";
+  "expected an aksnet plan (apiVersion: aksnet/v1), az aks show or az aks list -o json, an ARM managed cluster or " +
+  "deployment template, az network vnet show/list -o json, or terraform show -json output";
 
 export function detect(parsed: ParsedText, fileName: string): PlanFormat {
   const v = parsed.value;
   if (v === null || v === undefined || (typeof v === "string" && v.trim() === ""))
     throw new PlanLoadError(
-      `${fileName} is empty; give an aksnet plan or an az aks show, ARM, az network vnet or terraform show -json document.`,
+      `${fileName} is empty; give an aksnet plan or an az aks show, ARM, az network vnet or terraform show -json ` +
+        `document.`,
     );
   if (Array.isArray(v) && v.length === 0)
     throw new PlanLoadError(
-      `${fileName} is an empty list (az aks list or az network vnet list found nothing); give a file that describes a cluster.`,
+      `${fileName} is an empty list (az aks list or az network vnet list found nothing); give a file that describes ` +
+        `a cluster.`,
     );
   if (isAksnetPlan(v)) return "aksnet";
   if (isTerraformPlan(v)) return "terraform-plan";

@@ -18,7 +18,10 @@ export class JsonPositions {
 
   constructor(private readonly text: string) {}
 
-  /** The position of the member at `path`: its key for object members, its first character for array items; the deepest existing ancestor when absent. */
+  /**
+   * The position of the member at `path`: its key for object members, its first character for array items; the deepest
+   * existing ancestor when absent.
+   */
   position(path: SourcePath): Position {
     let at = this.skipWs(0);
     let found = at;

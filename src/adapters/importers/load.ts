@@ -27,7 +27,10 @@ export interface LoadedPlan {
   /** The plan, when every file imported and the merged plan has no schema problems. */
   readonly plan?: Plan;
   readonly problems: readonly LocatedProblem[];
-  /** Where a plan field (path text like `nodePools[0].maxPods`, or keys) came from; the nearest existing ancestor when the field itself is absent. */
+  /**
+   * Where a plan field (path text like `nodePools[0].maxPods`, or keys) came from; the nearest existing ancestor when
+   * the field itself is absent.
+   */
   locate(path: string | PlanPath): Location;
   /** The detected format of each file, in order. */
   readonly formats: readonly PlanFormat[];
@@ -54,7 +57,10 @@ interface Detected {
   readonly parsed: ParsedText;
 }
 
-/** Loads one file. Throws `PlanLoadError` (one sentence naming the file) for text that is not YAML/JSON or not a known format. */
+/**
+ * Loads one file. Throws `PlanLoadError` (one sentence naming the file) for text that is not YAML/JSON or not a known
+ * format.
+ */
 export function loadPlanText(text: string, fileName: string): LoadedPlan {
   return loadPlanFiles([{ text, fileName }]);
 }
@@ -158,8 +164,10 @@ function loadDetected(
       const wanted = refs.find((x) => x.vnet)?.vnet;
       notes.push(
         wanted
-          ? `${files[i]!.fileName}: no VNet named "${wanted}" (found: ${r.candidates.join(", ") || "none"}); its VNets were not used.`
-          : `${files[i]!.fileName}: holds ${r.candidates.length} VNets and no cluster file says which one the nodes use; give the cluster's az aks show output too.`,
+          ? `${files[i]!.fileName}: no VNet named "${wanted}" (found: ${r.candidates.join(", ") || "none"}); its ` +
+              `VNets were not used.`
+          : `${files[i]!.fileName}: holds ${r.candidates.length} VNets and no cluster file says which one the nodes ` +
+              `use; give the cluster's az aks show output too.`,
       );
     }
     builders[i] = r.builder;
@@ -217,7 +225,8 @@ export function loadPlanFiles(files: readonly PlanFile[]): LoadedPlan {
     const n = clusterListItems(d.format, d.parsed.value).length;
     if (n > 1)
       throw new PlanLoadError(
-        `${files[i]!.fileName} holds ${n} clusters (a cluster list); aksnet check reads each of them, other commands take one cluster: give its az aks show output.`,
+        `${files[i]!.fileName} holds ${n} clusters (a cluster list); aksnet check reads each of them, other commands ` +
+          `take one cluster: give its az aks show output.`,
       );
     pick.set(i, 0);
   });

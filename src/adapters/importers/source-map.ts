@@ -39,7 +39,10 @@ export class PlanLoadError extends Error {
   override readonly name = "PlanLoadError";
 }
 
-/** Parses YAML or JSON; JSON (text starting with `{` or `[` that JSON.parse accepts) takes a fast path with positions found on demand. */
+/**
+ * Parses YAML or JSON; JSON (text starting with `{` or `[` that JSON.parse accepts) takes a fast path with positions
+ * found on demand.
+ */
 export function parseText(raw: string, fileName: string): ParsedText {
   const encoding = encodingProblem(raw);
   if (encoding !== undefined) throw new PlanLoadError(`${fileName} ${encoding}.`);

@@ -83,6 +83,7 @@ export function encodingProblem(text: string): string | undefined {
   if (!text.includes("\u0000")) return undefined;
   const nuls = text.length - text.replaceAll("\u0000", "").length;
   return nuls * 3 >= text.length
-    ? "is UTF-16 text (Windows PowerShell 5.1 writes it with >); save it as UTF-8, e.g. with | Out-File -Encoding utf8, and run again"
+    ? "is UTF-16 text (Windows PowerShell 5.1 writes it with >); save it as UTF-8, e.g. with | Out-File -Encoding " +
+        "utf8, and run again"
     : "holds NUL bytes, so it is not a text file; give the YAML or JSON file";
 }

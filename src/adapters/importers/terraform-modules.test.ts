@@ -185,7 +185,8 @@ describe("terraform: a VNet the cluster does not join is not the cluster's", () 
     {
       name: "the pool's subnet is in a VNet outside the plan",
       subnetId:
-        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke/providers/Microsoft.Network/virtualNetworks/vnet-spoke/subnets/snet-aks",
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke/providers/Microsoft.Network/" +
+        "virtualNetworks/vnet-spoke/subnets/snet-aks",
     },
   ])("$name: the lone hub VNet is left out", ({ subnetId }) => {
     const plan = imported(doc([hub, cluster("azurerm_kubernetes_cluster.main", subnetId)], [], {}));
@@ -201,10 +202,13 @@ describe("terraform: a VNet the cluster does not join is not the cluster's", () 
 });
 
 describe("terraform: hostile nesting", () => {
-  it("child modules nested 20,000 deep import (the recursive walk overflowed the stack; the web page died on it)", () => {
+  it("child modules nested 20,000 deep import (the recursive walk overflowed the stack; the page died on it)", () => {
     const depth = 20_000;
     const leaf = JSON.stringify({ address: "m", resources: [cluster("module.m.azurerm_kubernetes_cluster.main")] });
-    const text = `{"format_version":"1.2","planned_values":{"root_module":${'{"child_modules":['.repeat(depth)}${leaf}${"]}".repeat(depth)}}}`;
+    const text =
+      `{"format_version":"1.2","planned_values":{"root_module":` +
+      '{"child_modules":['.repeat(depth) +
+      `${leaf}${"]}".repeat(depth)}}}`;
     const plan = imported(text);
     expect(plan.name).toBe("aks-mod");
     expect(loadPlanText(text, "plan.json").locate("name").line).toBe(1);

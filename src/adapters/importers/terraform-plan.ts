@@ -17,7 +17,9 @@ export function isTerraformPlan(v: unknown): boolean {
 
 type Res = TfRes;
 
-/** Where a module sits: its parent and its index among the parent's child modules (paths are built only for resources). */
+/**
+ * Where a module sits: its parent and its index among the parent's child modules (paths are built only for resources).
+ */
 interface ModuleAt {
   readonly parent?: ModuleAt;
   readonly index: number;
@@ -156,7 +158,9 @@ interface TfContext {
   readonly subnetsByBlock: ReadonlyMap<string, Res[]>;
   /** Names of the VNets the pools' subnets belong to. */
   readonly usedVnets: Set<string>;
-  /** Whether a pool names a subnet this plan cannot place in one of its VNets (unknown, or in a VNet not in the plan). */
+  /**
+   * Whether a pool names a subnet this plan cannot place in one of its VNets (unknown, or in a VNet not in the plan).
+   */
   unplaced: boolean;
 }
 

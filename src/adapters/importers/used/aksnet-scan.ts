@@ -87,7 +87,8 @@ export function readAksnetScan(value: unknown, fileName: string): UsedSpace {
     c.note(`the scan missed ${missing.length} reads in all; rerun it with access to them to count their space.`);
   if (!Array.isArray(vnets))
     c.note(
-      "this scan output lists the subnets clusters use, not whole VNet address spaces (scans since vnets[] was added do); add the VNets' address spaces (a prefix list) to keep their free parts out too.",
+      "this scan output lists the subnets clusters use, not whole VNet address spaces (scans since vnets[] was added " +
+        "do); add the VNets' address spaces (a prefix list) to keep their free parts out too.",
     );
   return c.done();
 }

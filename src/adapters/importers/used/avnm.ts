@@ -61,7 +61,8 @@ function readPool(c: UsedCollector, o: Record<string, unknown>, at: (string | nu
     for (const p of rest) c.addPrefix(p, source, `not available in pool ${pool}`);
     if (rest.length > 0)
       c.note(
-        `pool ${pool}: ${rest.length} ${rest.length === 1 ? "range is" : "ranges are"} neither available nor listed as allocated, reserved or a child pool; taken as used.`,
+        `pool ${pool}: ${rest.length} ${rest.length === 1 ? "range is" : "ranges are"} neither available nor listed ` +
+          `as allocated, reserved or a child pool; taken as used.`,
       );
   }
   if (own.length > 0 && !Array.isArray(availableField) && named.length === 0)

@@ -77,7 +77,8 @@ function block(c: UsedCollector, b: Record<string, unknown>, at: At, space: stri
   const byIdOnly = vnets.filter((v) => isObj(v) && !Array.isArray(field(v, "prefixes"))).length;
   if (byIdOnly > 0)
     throw new UsedSpaceError(
-      `${c.fileName}: ${where} lists ${byIdOnly === 1 ? "a virtual network" : `${byIdOnly} virtual networks`} by ID only; export it with ?expand=true so their prefixes are known.`,
+      `${c.fileName}: ${where} lists ${byIdOnly === 1 ? "a virtual network" : `${byIdOnly} virtual networks`} by ID ` +
+        `only; export it with ?expand=true so their prefixes are known.`,
     );
   vnets.forEach((v, i) => network(c, v, [...at, "vnets", i]));
   listField(b, "externals", c.fileName, at).forEach((e, i) => {
@@ -117,7 +118,8 @@ export function readAzureIpam(value: unknown, fileName: string): UsedSpace {
     else if (isNetwork(v)) network(c, v, at);
     else
       throw new UsedSpaceError(
-        `${fileName}: ${Array.isArray(value) ? `[${i}]` : "the document"} is not an Azure IPAM space, block, reservation or virtual network; give the API's JSON as it came (e.g. GET /api/spaces?expand=true).`,
+        `${fileName}: ${Array.isArray(value) ? `[${i}]` : "the document"} is not an Azure IPAM space, block, ` +
+          `reservation or virtual network; give the API's JSON as it came (e.g. GET /api/spaces?expand=true).`,
       );
   });
   return c.done();

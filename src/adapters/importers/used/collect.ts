@@ -76,7 +76,8 @@ export class UsedCollector {
     const notes = [...this.notes];
     if (this.hostBits > 0)
       notes.push(
-        `${this.fileName}: ${this.hostBits} ${this.hostBits === 1 ? "prefix has" : "prefixes have"} host bits set; each is taken as its whole network.`,
+        `${this.fileName}: ${this.hostBits} ${this.hostBits === 1 ? "prefix has" : "prefixes have"} host bits set; ` +
+          `each is taken as its whole network.`,
       );
     return { prefixes: this.out, notes };
   }

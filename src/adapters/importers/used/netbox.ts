@@ -56,7 +56,8 @@ export function readNetboxAvailable(value: unknown, fileName: string, within: re
   const c = new UsedCollector(fileName);
   if (!Array.isArray(value))
     throw new UsedSpaceError(
-      `${fileName} is not a list of available prefixes; give the JSON NetBox returns for /api/ipam/prefixes/{id}/available-prefixes/.`,
+      `${fileName} is not a list of available prefixes; give the JSON NetBox returns for ` +
+        `/api/ipam/prefixes/{id}/available-prefixes/.`,
     );
   const free = value.map((o, i) => {
     if (!isObj(o))
@@ -75,7 +76,8 @@ export function readNetboxAvailable(value: unknown, fileName: string, within: re
   const inVrfs = vrfs.size > 1 ? ` in VRFs ${[...vrfs].join(", ")}` : "";
   const rest = within.length > 0 ? "everything else in the pools" : "everything else";
   c.note(
-    `${fileName} lists ${free.length} available ${free.length === 1 ? "prefix" : "prefixes"}${inVrfs}; ${rest} is taken as used.`,
+    `${fileName} lists ${free.length} available ${free.length === 1 ? "prefix" : "prefixes"}${inVrfs}; ${rest} is ` +
+      `taken as used.`,
   );
   return c.done();
 }
@@ -91,7 +93,8 @@ export function readNetboxPrefixes(value: unknown, fileName: string): UsedSpace 
     const next = field(value, "next");
     if (typeof next === "string" && next !== "")
       throw new UsedSpaceError(
-        `${fileName} holds one page (${list.length}${typeof count === "number" ? ` of ${count}` : ""} prefixes); fetch them all in one file with ?limit=0 (or join the pages' results) and run again.`,
+        `${fileName} holds one page (${list.length}${typeof count === "number" ? ` of ${count}` : ""} prefixes); ` +
+          `fetch them all in one file with ?limit=0 (or join the pages' results) and run again.`,
       );
   } else if (Array.isArray(value)) list = value;
   else throw new UsedSpaceError(`${fileName} is not a NetBox prefix list; give the JSON of GET /api/ipam/prefixes/.`);

@@ -37,7 +37,8 @@ export function readJsonPrefixList(value: unknown, fileName: string): UsedSpace 
     const hit = isObj(x) ? cidrOf(x) : undefined;
     if (!isObj(x) || !hit)
       throw new UsedSpaceError(
-        `${fileName}: [${i}] has no cidr, prefix or addressPrefix; give each entry as "10.0.0.0/16" or { "cidr": "10.0.0.0/16", "name": "…" }.`,
+        `${fileName}: [${i}] has no cidr, prefix or addressPrefix; give each entry as "10.0.0.0/16" or { "cidr": ` +
+          `"10.0.0.0/16", "name": "…" }.`,
       );
     c.add(hit[1], [i, hit[0]], SOURCE, textField(x, "name") ?? textField(x, "description"), true);
   });

@@ -27,7 +27,8 @@ export interface ReadUsedOptions {
 }
 
 const EXPECTED =
-  "expected az network manager ipam-pool get-pool-usage -o json, Azure IPAM's API JSON, NetBox's prefixes or available-prefixes JSON, aksnet scan -o json, or one prefix a line";
+  "expected az network manager ipam-pool get-pool-usage -o json, Azure IPAM's API JSON, NetBox's prefixes or " +
+  "available-prefixes JSON, aksnet scan -o json, or one prefix a line";
 
 /** The format a parsed JSON value has, or undefined. */
 export function detectUsedFormat(v: unknown): Exclude<UsedFormat, "auto"> | undefined {
@@ -51,7 +52,8 @@ function withinPrefixes(within: readonly (Prefix | string)[] | undefined, fileNa
     const r = tryParsePrefix(w);
     if (!r.ok)
       throw new UsedSpaceError(
-        `${fileName}: the pool ${JSON.stringify(w)} it applies to is not a CIDR prefix (${r.error.reason}); fix the pool.`,
+        `${fileName}: the pool ${JSON.stringify(w)} it applies to is not a CIDR prefix (${r.error.reason}); fix the ` +
+          `pool.`,
       );
     return r.value.masked();
   });
@@ -64,7 +66,8 @@ export function readUsedSpace(text: string, fileName: string, options: ReadUsedO
     throw new UsedSpaceError(`${fileName} is not text; give the file's content as a string.`);
   if (!(USED_FORMATS as readonly string[]).includes(format))
     throw new UsedSpaceError(
-      `the format ${JSON.stringify(format)} of ${fileName} is not one aksnet reads; use one of ${USED_FORMATS.join(", ")}.`,
+      `the format ${JSON.stringify(format)} of ${fileName} is not one aksnet reads; use one of ` +
+        `${USED_FORMATS.join(", ")}.`,
     );
   const body = text.replace(/^\uFEFF/, "");
   const bad = encodingProblem(body);
@@ -89,7 +92,8 @@ export function readUsedSpace(text: string, fileName: string, options: ReadUsedO
   if (found === undefined) {
     if (Array.isArray(value) && value.length === 0)
       throw new UsedSpaceError(
-        `${fileName} is an empty list; if it is NetBox's available-prefixes (nothing free), give the format netbox-available-prefixes, and if nothing is used, leave it out.`,
+        `${fileName} is an empty list; if it is NetBox's available-prefixes (nothing free), give the format ` +
+          `netbox-available-prefixes, and if nothing is used, leave it out.`,
       );
     throw new UsedSpaceError(`${fileName} is not a used-space format aksnet reads: ${EXPECTED}.`);
   }

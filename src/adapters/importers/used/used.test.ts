@@ -1,4 +1,7 @@
-/** The used-space importers: each recorded or real-shaped file → the prefixes it takes, with names; errors as one sentence. */
+/**
+ * The used-space importers: each recorded or real-shaped file → the prefixes it takes, with names; errors as one
+ * sentence.
+ */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
