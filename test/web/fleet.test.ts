@@ -13,7 +13,8 @@ import { EXAMPLE_PLAN } from "../../src/adapters/web/state.js";
 import { parse as parseYaml } from "yaml";
 import { CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
 
-const FLEET = `apiVersion: aksnet/v1
+const FLEET =
+  `apiVersion: aksnet/v1
 kind: FleetPlan
 name: contoso-weu
 pools:
@@ -23,12 +24,14 @@ defaults: { peerWith: [hub] }
 clusters:
   - name: aks-weu-1
     plan:
-      network: { plugin: azure, pluginMode: overlay, podCidrs: [10.244.0.0/16], serviceCidrs: [10.100.0.0/16], dnsServiceIp: 10.100.0.10 }
+      network: { plugin: azure, pluginMode: overlay, podCidrs: [10.244.0.0/16], serviceCidrs: [10.100.0.0/16], ` +
+  `dnsServiceIp: 10.100.0.10 }
       vnet: { name: vnet-aks-weu-1, addressSpace: [10.10.0.0/20], subnets: [{ name: aks-nodes, cidr: 10.10.0.0/22 }] }
       nodePools: [{ name: system, mode: System, count: 3, subnet: aks-nodes }]
   - name: aks-weu-2
     plan:
-      network: { plugin: azure, pluginMode: overlay, podCidrs: [10.244.0.0/16], serviceCidrs: [10.100.0.0/16], dnsServiceIp: 10.100.0.10 }
+      network: { plugin: azure, pluginMode: overlay, podCidrs: [10.244.0.0/16], serviceCidrs: [10.100.0.0/16], ` +
+  `dnsServiceIp: 10.100.0.10 }
       vnet: { name: vnet-aks-weu-2, addressSpace: [10.10.8.0/21], subnets: [{ name: aks-nodes, cidr: 10.10.8.0/22 }] }
       nodePools: [{ name: system, mode: System, count: 3, subnet: aks-nodes }]
   - name: aks-legacy

@@ -57,7 +57,10 @@ export function serve(extraArgs: readonly string[] = []): Promise<Served> {
   });
 }
 
-/** Launches headless Chromium; playwright gives it a fresh temporary profile (it refuses --user-data-dir) and removes it on close. */
+/**
+ * Launches headless Chromium; playwright gives it a fresh temporary profile (it refuses --user-data-dir) and removes it
+ * on close.
+ */
 export async function launch(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -240,7 +240,8 @@ describe("web planner in Chromium", () => {
       needed: await page.textContent('#chart .legend li [data-field="atMarker"]'),
     };
     expect(Number(after.x)).toBeGreaterThan(Number(before.x));
-    // The marker starts at the plan's peak (maxCount 10). One address per node, 10% surge rounded up: 10 nodes need 11, 400 need 440.
+    // The marker starts at the plan's peak (maxCount 10). One address per node, 10% surge rounded up: 10 nodes need 11,
+    // 400 need 440.
     expect([before.needed, after.needed]).toEqual(["11", "440"]);
     await page.waitForFunction(() => location.hash.includes("nodes=400"));
   });
@@ -349,7 +350,7 @@ describe("web planner in Chromium", () => {
     expect(await page.inputValue("#field-count")).toBe("7");
   });
 
-  it("is usable from the keyboard: the skip link, the verdict's action, the presets, then the form in order", async () => {
+  it("is usable from the keyboard: the skip link, the verdict's action, the presets, then the form", async () => {
     await page.goto(served.url);
     await page.waitForSelector("body[data-ready=true]");
     await page.keyboard.press("Tab");

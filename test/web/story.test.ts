@@ -187,7 +187,7 @@ describe("the planner's story in Chromium", () => {
     await close();
   });
 
-  it("switching the model removes what no longer applies, disables what does not apply, and Undo restores it", async () => {
+  it("switching the model removes what no longer applies, disables what does not, and Undo restores it", async () => {
     const { page, close } = await open(SIZES[0]);
     await page.selectOption("#field-model", "kubenet");
     await page.waitForFunction(() =>
@@ -215,7 +215,7 @@ describe("the planner's story in Chromium", () => {
     await close();
   });
 
-  it("a switch to a Pod Subnet model with no room for the pods' subnet is refused: the plan and the model stay", async () => {
+  it("a switch to a Pod Subnet model with no room for the pods' subnet is refused: plan and model stay", async () => {
     const { page, errors, close } = await open(SIZES[0]);
     const full = EXAMPLE_PLAN.replace("addressSpace: [10.224.0.0/12]", "addressSpace: [10.224.0.0/22]").replace(
       "    - { name: shared, cidr: 10.224.8.0/24 }\n",

@@ -83,7 +83,10 @@ export interface PageView extends PlanPart, ComparePart {
   /** The address map; it depends only on the plan's ranges, so an edit elsewhere keeps it (the same object). */
   readonly map?: AddressMap;
   readonly chart?: ChartData;
-  /** `aksnet generate --format <state.generateFormat>`; absent while the plan has error findings (the CLI refuses those too). */
+  /**
+   * `aksnet generate --format <state.generateFormat>`; absent while the plan has error findings (the CLI refuses those
+   * too).
+   */
   readonly generated?: GenerateResult;
   /** `aksnet recommend PLAN`: the ranking for the plan's requirements section and Kubernetes version. */
   readonly recommendation?: Recommendation;
@@ -130,7 +133,8 @@ export function readPlanText(text: string, hint?: ParsedHint): { readonly input:
       input: {
         kind: "aksnet",
         problems: [
-          `The plan is ${Math.ceil(text.length / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB. Remove what the plan does not need.`,
+          `The plan is ${Math.ceil(text.length / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB. ` +
+            `Remove what the plan does not need.`,
         ],
       },
     };
@@ -140,7 +144,8 @@ export function readPlanText(text: string, hint?: ParsedHint): { readonly input:
       input: {
         kind: "empty",
         problems: [
-          "The plan is empty: paste an aksnet.yaml, az aks show JSON or terraform show -json output, or load the example.",
+          "The plan is empty: paste an aksnet.yaml, az aks show JSON or terraform show -json output, or load the " +
+            "example.",
         ],
       },
     };
@@ -166,7 +171,10 @@ export function readPlanText(text: string, hint?: ParsedHint): { readonly input:
   return { input: { kind, problems, ...(loaded.notes.length ? { notes: loaded.notes } : {}) }, plan: loaded.plan };
 }
 
-/** The map depends only on the plan's ranges: the key of those, so an edit elsewhere keeps the map (and the page skips redrawing it). */
+/**
+ * The map depends only on the plan's ranges: the key of those, so an edit elsewhere keeps the map (and the page skips
+ * redrawing it).
+ */
 function rangesKey(plan: Plan): string {
   return JSON.stringify([
     plan.vnet?.name,

@@ -44,7 +44,9 @@ export interface FleetView {
   readonly name: string | null;
   readonly pools: readonly FleetPoolView[];
   readonly clusters: readonly FleetClusterView[];
-  /** The fleet's own findings (overlaps between clusters, pools, meshes, names); clusters' own are counted per cluster. */
+  /**
+   * The fleet's own findings (overlaps between clusters, pools, meshes, names); clusters' own are counted per cluster.
+   */
   readonly findings: readonly Finding[];
   readonly summary: FleetCheckResult["summary"];
   readonly counts: FleetCheckResult["counts"];
@@ -71,7 +73,8 @@ export function fleetView(value: unknown): FleetView {
     .filter((c) => c.plan !== "inline" && c.plan !== "none")
     .map(
       (c) =>
-        `Cluster ${c.name}'s plan is the file ${c.plan}, which the page cannot read: paste the plan inline under plan: to check it here, or run aksnet fleet check.`,
+        `Cluster ${c.name}'s plan is the file ${c.plan}, which the page cannot read: paste the plan inline under ` +
+        `plan: to check it here, or run aksnet fleet check.`,
     );
   // The page does not read plan files: their "not loaded" findings are the notes above instead.
   const unread = (f: Finding) => notes.length > 0 && /not loaded/.test(f.message);

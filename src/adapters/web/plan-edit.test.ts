@@ -73,7 +73,9 @@ describe("applyFieldEdit", () => {
     },
     {
       name: "node subnet edits the subnet the first pool names",
-      text: "vnet: { addressSpace: [10.0.0.0/8], subnets: [{ name: x, cidr: 10.1.0.0/24 }, { name: nodes, cidr: 10.2.0.0/24 }] }\nnodePools: [{ name: a, subnet: nodes }]\n",
+      text:
+        "vnet: { addressSpace: [10.0.0.0/8], subnets: [{ name: x, cidr: 10.1.0.0/24 }, { name: nodes, cidr: " +
+        "10.2.0.0/24 }] }\nnodePools: [{ name: a, subnet: nodes }]\n",
       field: "nodeSubnet",
       value: "10.2.0.0/22",
       expect: {
@@ -120,7 +122,8 @@ describe("applyFieldEdit", () => {
 
   it("a scalar edit changes only that scalar's characters", () => {
     const text =
-      "# my cluster\nname: a  # keep\nnodePools:\n  - { name: system,   count: 3 }   # pool\n  - name: user\n    count: 3\n";
+      "# my cluster\nname: a  # keep\nnodePools:\n  - { name: system,   count: 3 }   # pool\n  - name: user\n    " +
+      "count: 3\n";
     expect(applyFieldEdit(text, field("count"), "12")).toBe(text.replace("count: 3 }", "count: 12 }"));
   });
 

@@ -27,7 +27,10 @@ export interface FieldDef {
   write(doc: Document, value: string): void;
   /** Why the field does not apply to this plan (then the page disables it), or undefined when it does. */
   inapplicable?(plan: Plan, resolved: ResolvedPlan | undefined): string | undefined;
-  /** The path of the one scalar `write` sets, when that is all it does: such an edit is spliced into the text as written. */
+  /**
+   * The path of the one scalar `write` sets, when that is all it does: such an edit is spliced into the text as
+   * written.
+   */
   scalarPath?(doc: Document): readonly (string | number)[] | undefined;
   /** The top-level sections `write` may change: only those are written again (./yaml-splice.ts). */
   readonly sections?: readonly string[];
@@ -352,7 +355,10 @@ let lastEdit: { readonly text: string; readonly doc: Document } | undefined;
 /** Plain scalars that are safe anywhere, flow collections included. */
 const SAFE_PLAIN = /^[A-Za-z0-9._/%+-]+$/;
 
-/** The source text for a scalar's new value in the style it was written in, or undefined when only a full rewrite is safe. */
+/**
+ * The source text for a scalar's new value in the style it was written in, or undefined when only a full rewrite is
+ * safe.
+ */
 function scalarSource(node: Scalar): string | undefined {
   const v = node.value;
   if (typeof v === "number" || typeof v === "boolean")
@@ -460,7 +466,9 @@ export function prepareEdit(text: string): void {
   if (doc.errors.length === 0 && isMap(doc.contents)) lastEdit = { text, doc };
 }
 
-/** Settings a model or dataplane switch removed or changed (pod CIDR, policy, dataplane, pools' pod subnets), in words. */
+/**
+ * Settings a model or dataplane switch removed or changed (pod CIDR, policy, dataplane, pools' pod subnets), in words.
+ */
 export function removedBySwitch(before: Plan, after: unknown): string[] {
   const a = (after ?? {}) as { network?: Record<string, unknown>; nodePools?: { podSubnet?: unknown }[] };
   const out: string[] = [];

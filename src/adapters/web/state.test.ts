@@ -95,7 +95,8 @@ describe("compressed links", () => {
     const pools = Array.from(
       { length: 30 },
       (_, i) =>
-        `  - name: pool${i}\n    mode: ${i ? "User" : "System"}\n    count: 3\n    maxCount: 20\n    maxPods: 110\n    subnet: aks-nodes\n`,
+        `  - name: pool${i}\n    mode: ${i ? "User" : "System"}\n    count: 3\n    maxCount: 20\n    maxPods: 110\n` +
+        `    subnet: aks-nodes\n`,
     ).join("");
     const planText = EXAMPLE_PLAN.replace(/nodePools:[\s\S]*$/, `nodePools:\n${pools}`);
     const s = { ...DEFAULT_STATE, planText };

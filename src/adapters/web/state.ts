@@ -20,9 +20,14 @@ export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
 export interface PageState {
   /** The plan as the user wrote it: aksnet.yaml, `az aks show` JSON or Terraform plan JSON. */
   readonly planText: string;
-  /** The subnet the model comparison is computed for; "" (the default): the plan's first node subnet, else the /24 example. */
+  /**
+   * The subnet the model comparison is computed for; "" (the default): the plan's first node subnet, else the /24
+   * example.
+   */
   readonly compareSubnet: string;
-  /** The node count marked on the chart (nodes in the cluster, before surge); 0 (the default): the plan's peak nodes. */
+  /**
+   * The node count marked on the chart (nodes in the cluster, before surge); 0 (the default): the plan's peak nodes.
+   */
   readonly nodes: number;
   readonly generateFormat: GenerateFormat;
 }
@@ -117,7 +122,8 @@ export function decodeState(fragment: string): DecodedState {
     return {
       state: DEFAULT_STATE,
       problems: [
-        `The link is ${text.length} characters long, more than the ${MAX_PLAN_TEXT / 1024} KiB plan limit; the example plan is shown instead.`,
+        `The link is ${text.length} characters long, more than the ${MAX_PLAN_TEXT / 1024} KiB plan limit; the ` +
+          `example plan is shown instead.`,
       ],
     };
   }
@@ -155,7 +161,8 @@ export function decodeState(fragment: string): DecodedState {
     if (/^\d{1,5}$/.test(n) && v >= 1 && v <= MAX_NODES) nodes = v;
     else
       problems.push(
-        `The node count '${n.slice(0, 20)}' in the link is not a whole number from 1 to ${MAX_NODES}; the plan's node count is used instead.`,
+        `The node count '${n.slice(0, 20)}' in the link is not a whole number from 1 to ${MAX_NODES}; the plan's ` +
+          `node count is used instead.`,
       );
   }
   const gen = params.get("gen");
@@ -163,7 +170,8 @@ export function decodeState(fragment: string): DecodedState {
     if ((GENERATE_FORMATS as readonly string[]).includes(gen)) generateFormat = gen as GenerateFormat;
     else
       problems.push(
-        `The format '${gen.slice(0, 20)}' in the link is not one of ${GENERATE_FORMATS.join(", ")}; az is used instead.`,
+        `The format '${gen.slice(0, 20)}' in the link is not one of ${GENERATE_FORMATS.join(", ")}; az is used ` +
+          `instead.`,
       );
   }
   return { state: { planText, compareSubnet, nodes, generateFormat }, problems };
@@ -244,7 +252,8 @@ export async function decodeStateCompressed(fragment: string): Promise<DecodedSt
   const inflated = await pipe(bytes, new DecompressionStream("deflate-raw"), MAX_PLAN_TEXT * 3);
   if (!inflated)
     return fail(
-      `The plan in the link does not inflate to at most ${MAX_PLAN_TEXT / 1024} KiB of text; the example plan is shown instead.`,
+      `The plan in the link does not inflate to at most ${MAX_PLAN_TEXT / 1024} KiB of text; the example plan is ` +
+        `shown instead.`,
     );
   let planText: string;
   try {

@@ -62,7 +62,8 @@ let splits: readonly string[] = [];
 
 const text = byId<HTMLTextAreaElement>("plan-text");
 const status = byId<HTMLElement>("input-status");
-// No maxlength on the editor: a paste over the limit would be cut silently; the status line says why it is refused instead.
+// No maxlength on the editor: a paste over the limit would be cut silently; the status line says why it is refused
+// instead.
 
 /** Milliseconds of handler work since the last render: with the verdict's paint, published as data-render-ms
  * (the benchmark reads it); the other views' task publishes data-rest-ms and sets data-settled. */
@@ -95,7 +96,8 @@ function edit(field: FieldDef, value: string): void {
     pushHistory(before, state);
     announce(`Changed the ${field.label.toLowerCase()}; removed what no longer applies: ${removed.join("; ")}.`);
   }
-  // The editor's text follows with the other views, after the verdict is painted (setting 48 KiB of text costs a frame).
+  // The editor's text follows with the other views, after the verdict is painted (setting 48 KiB of text costs a
+  // frame).
   hint = { planText: next.text, value: next.value };
   update({ planText: next.text });
 }
@@ -466,7 +468,8 @@ byId("copy-link").addEventListener("click", async () => {
   }
 });
 
-// Links within the page (the skip link, the verdict's action) move the focus, not the address: the address holds the plan.
+// Links within the page (the skip link, the verdict's action) move the focus, not the address: the address holds the
+// plan.
 document.addEventListener("click", (e) => {
   const a = (e.target as Element | null)?.closest?.("a[href^='#']");
   if (!a || e.defaultPrevented) return;

@@ -102,7 +102,8 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
       svg(
         "desc",
         { id: "chart-desc" },
-        `Node-subnet addresses needed against node count for ${chart.subnet}; the subnet has ${chart.capacity} usable addresses.`,
+        `Node-subnet addresses needed against node count for ${chart.subnet}; the subnet has ${chart.capacity} ` +
+          `usable addresses.`,
       ),
       ...grid,
       svg("line", { x1: M.left, x2: M.left, y1: M.top, y2: M.top + PH, class: "axis" }),
@@ -135,7 +136,8 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
           { class: `model-${i}`, "data-models": s.models.join(" ") },
           h("span", { class: "swatch line" }),
           h("strong", {}, s.title),
-          `: ${num(s.perNode)} address${s.perNode === 1 ? "" : "es"} per node${s.perNode > 1 ? ` (max pods ${s.maxPods})` : ""}; `,
+          `: ${num(s.perNode)} address${s.perNode === 1 ? "" : "es"} per ` +
+            `node${s.perNode > 1 ? ` (max pods ${s.maxPods})` : ""}; `,
           h("span", { "data-field": "atMarker" }, num(s.atMarker)),
           ` needed at ${num(chart.marker)} nodes; `,
           h(
@@ -149,7 +151,11 @@ export function renderChart(el: HTMLElement, chart: ChartData | undefined): void
     h(
       "p",
       { class: "hint" },
-      `${chart.subnetLabel}: ${chart.subnet}; one pool, max surge ${chart.maxSurge.kind === "percent" ? `${chart.maxSurge.percent}%` : chart.maxSurge.count}; reserved addresses of the plan included. A dot ends each line where the model's first limit runs out: the node subnet (the dashed line), or before it the pod CIDR, a pod subnet, kubenet's 400 routes, the VNet's 65,536 private IPs or the tier's node limit, as in the comparison's "Limited by".`,
+      `${chart.subnetLabel}: ${chart.subnet}; one pool, max surge ` +
+        `${chart.maxSurge.kind === "percent" ? `${chart.maxSurge.percent}%` : chart.maxSurge.count}; reserved ` +
+        `addresses of the plan included. A dot ends each line where the model's first limit runs out: the node ` +
+        `subnet (the dashed line), or before it the pod CIDR, a pod subnet, kubenet's 400 routes, the VNet's ` +
+        `65,536 private IPs or the tier's node limit, as in the comparison's "Limited by".`,
     ),
   );
 }

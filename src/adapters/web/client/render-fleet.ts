@@ -10,7 +10,9 @@ import { renderFindings } from "./render-findings.js";
 function poolBar(p: FleetPoolView): SVGSVGElement {
   const width = 1000;
   const used = Math.round(p.usedShare * width);
-  const label = `${p.name}: ${num(p.used)} of ${num(p.size)} addresses used (${(p.usedShare * 100).toFixed(1)}%), ${num(p.size - p.used)} free`;
+  const label =
+    `${p.name}: ${num(p.used)} of ${num(p.size)} addresses used (${(p.usedShare * 100).toFixed(1)}%), ` +
+    `${num(p.size - p.used)} free`;
   return svg(
     "svg",
     { class: "fleet-bar", viewBox: `0 0 ${width} 16`, preserveAspectRatio: "none", role: "img", "aria-label": label },
@@ -34,7 +36,10 @@ export function renderFleet(section: HTMLElement, el: HTMLElement, v: FleetView 
     h(
       "p",
       { class: s.errors > 0 ? "problem" : "ok", id: "fleet-summary" },
-      `${v.name ? `Fleet ${v.name}: ` : ""}${num(v.counts.clusters)} cluster${v.counts.clusters === 1 ? "" : "s"}, ${num(v.pools.length)} pool${v.pools.length === 1 ? "" : "s"}, ${num(v.counts.networks)} networks; ${num(s.errors)} error${s.errors === 1 ? "" : "s"}, ${num(s.warnings)} warning${s.warnings === 1 ? "" : "s"} (the same as aksnet fleet check).`,
+      `${v.name ? `Fleet ${v.name}: ` : ""}${num(v.counts.clusters)} cluster${v.counts.clusters === 1 ? "" : "s"}, ` +
+        `${num(v.pools.length)} pool${v.pools.length === 1 ? "" : "s"}, ${num(v.counts.networks)} networks; ` +
+        `${num(s.errors)} error${s.errors === 1 ? "" : "s"}, ${num(s.warnings)} ` +
+        `warning${s.warnings === 1 ? "" : "s"} (the same as aksnet fleet check).`,
     ),
     v.notes.length ? h("ul", { class: "hint" }, ...v.notes.map((n) => h("li", {}, n))) : null,
     h("h3", {}, "Pools"),

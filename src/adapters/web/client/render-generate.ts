@@ -25,7 +25,8 @@ export function renderGenerate(
       h(
         "p",
         { class: "problem" },
-        `The plan has ${errors} error finding${errors === 1 ? "" : "s"} (see Check); like aksnet generate, the page writes no code AKS would reject. Fix them first.`,
+        `The plan has ${errors} error finding${errors === 1 ? "" : "s"} (see Check); like aksnet generate, the page ` +
+          `writes no code AKS would reject. Fix them first.`,
       ),
     );
   }

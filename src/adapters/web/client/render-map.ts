@@ -26,7 +26,9 @@ function bar(item: MapItem): SVGRectElement {
     svg(
       "title",
       {},
-      `${item.label}: ${item.cidr}${item.usable ? `, ${num(BigInt(item.usable))} usable (Azure keeps 5)` : ""}${item.overlaps ? " (overlaps)" : ""}${item.note ? ` (${item.note})` : ""}`,
+      `${item.label}: ` +
+        `${item.cidr}${item.usable ? `, ${num(BigInt(item.usable))} usable (Azure keeps 5)` : ""}` +
+        `${item.overlaps ? " (overlaps)" : ""}${item.note ? ` (${item.note})` : ""}`,
     ),
   );
 }
@@ -109,7 +111,8 @@ function panelView(panel: MapPanel, index: number): HTMLElement {
     h(
       "summary",
       {},
-      `${items.length} range${items.length === 1 ? "" : "s"}${overlapping.length ? `, ${overlapping.length} overlapping` : ""}`,
+      `${items.length} ` +
+        `range${items.length === 1 ? "" : "s"}${overlapping.length ? `, ${overlapping.length} overlapping` : ""}`,
     ),
     open ? list() : null,
   );

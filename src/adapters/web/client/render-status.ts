@@ -33,7 +33,8 @@ export function renderStatus(
       h(
         "p",
         { class: "ok" },
-        `Read a fleet file: ${n} cluster${n === 1 ? "" : "s"}, ${v.fleet.pools.length} pool${v.fleet.pools.length === 1 ? "" : "s"}; see Fleet below.`,
+        `Read a fleet file: ${n} cluster${n === 1 ? "" : "s"}, ${v.fleet.pools.length} ` +
+          `pool${v.fleet.pools.length === 1 ? "" : "s"}; see Fleet below.`,
       ),
     );
   }
@@ -50,7 +51,8 @@ export function renderStatus(
       h(
         "p",
         { class: "ok" },
-        `Read ${KIND_WORDS[v.input.kind] ?? v.input.kind}: ${pools} node pool${pools === 1 ? "" : "s"}, ${subnets} subnet${subnets === 1 ? "" : "s"}${v.resolved ? `, model ${v.resolved.model}` : ""}.`,
+        `Read ${KIND_WORDS[v.input.kind] ?? v.input.kind}: ${pools} node pool${pools === 1 ? "" : "s"}, ${subnets} ` +
+          `subnet${subnets === 1 ? "" : "s"}${v.resolved ? `, model ${v.resolved.model}` : ""}.`,
       ),
       v.input.notes?.length ? h("ul", { class: "hint" }, ...v.input.notes.map((n) => h("li", {}, n))) : null,
       v.input.kind !== "aksnet"

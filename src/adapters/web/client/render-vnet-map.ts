@@ -33,7 +33,10 @@ function kindClass(b: VnetBlock): string {
 function describe(b: VnetBlock): string {
   const cidr = b.cidrs.join(", ");
   if (b.kind === "subnet" || b.kind === "proposed")
-    return `${b.kind === "proposed" ? "proposed by aksnet layout: " : ""}subnet ${b.label} (${b.purpose ?? "other"}) ${cidr}, ${num(b.usable ?? 0)} usable`;
+    return (
+      `${b.kind === "proposed" ? "proposed by aksnet layout: " : ""}subnet ${b.label} (${b.purpose ?? "other"}) ` +
+      `${cidr}, ${num(b.usable ?? 0)} usable`
+    );
   if (b.kind === "free") return `free ${cidr} (${num(b.size)} addresses)`;
   return `${b.label}: ${cidr}`;
 }
@@ -346,7 +349,8 @@ export function renderVnetMap(el: HTMLElement, map: VnetMap | undefined, act: Vn
         return h(
           "p",
           { class: "proposed-note" },
-          `aksnet layout would add ${n} subnet${n === 1 ? "" : "s"} the plan needs (dashed): ${map.proposed.names.join(", ")}. `,
+          `aksnet layout would add ${n} subnet${n === 1 ? "" : "s"} the plan needs (dashed): ` +
+            `${map.proposed.names.join(", ")}. `,
           b,
         );
       })()
@@ -358,7 +362,8 @@ export function renderVnetMap(el: HTMLElement, map: VnetMap | undefined, act: Vn
     h(
       "p",
       { class: "hint" },
-      "Each subnet labelled with what it is for, and the free space. Make a free block a subnet, or split it in halves first.",
+      "Each subnet labelled with what it is for, and the free space. Make a free block a subnet, or split it in " +
+        "halves first.",
     ),
     proposed,
     map.notes.length ? h("ul", { class: "hint" }, ...map.notes.map((n) => h("li", {}, n))) : null,
