@@ -7,8 +7,11 @@ import { LONG_FUNCTIONS, LONG_LINES } from "./eslint.legacy.js";
 
 // "warn" while several sessions land in parallel (a file landed by one would fail every other's landing); set
 // both to "error" once `node scripts/lint-legacy.mjs` has been run on a quiet main.
-/** No line over 120 characters (Prettier's print width; it cannot break strings and comments), URLs aside. */
-export const MAX_LINE = ["warn", { code: 120, ignoreUrls: true }];
+/**
+ * No line over 120 characters (Prettier's print width; it cannot break strings and comments), URLs and regex literals
+ * aside (a regex cannot be wrapped).
+ */
+export const MAX_LINE = ["warn", { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }];
 /** Functions over about 60 lines split where they do several things (issue #12); tests are exempt. */
 export const MAX_FUNCTION_LINES = ["warn", { max: 60, skipBlankLines: true, skipComments: true }];
 

@@ -52,7 +52,9 @@ export function assumptionLines(assumptions: Readonly<Record<string, CapacityAss
     const alts = (a.alternatives ?? [])
       .map(
         (x) =>
-          ` Also documented: ${x.value === null ? "no limit" : typeof x.value === "number" ? formatNumber(x.value) : x.value} (${x.note}).`,
+          ` Also documented: ` +
+          `${x.value === null ? "no limit" : typeof x.value === "number" ? formatNumber(x.value) : x.value} ` +
+          `(${x.note}).`,
       )
       .join("");
     const src = a.sources.length ? ` [${a.sources.join(", ")}]` : "";

@@ -31,7 +31,8 @@ export function parsePrefixFlag(flag: string, v: unknown, kind: "subnet" | "rang
   const p = r.value;
   if (p.family !== 4)
     throw new UsageError(
-      `${flag} ${text} is IPv6; node subnets, pod subnets and pod CIDRs are sized here as IPv4 (an IPv6 subnet is always a /64)`,
+      `${flag} ${text} is IPv6; node subnets, pod subnets and pod CIDRs are sized here as IPv4 (an IPv6 subnet is ` +
+        `always a /64)`,
     );
   if (!p.isMasked()) throw new UsageError(`${flag} ${text} has host bits set; did you mean ${p.masked().toString()}?`);
   if (kind === "subnet") {
@@ -46,7 +47,8 @@ function integer(flag: string, v: unknown, min: number, max: number, why: string
   const text = String(v).trim();
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
     throw new UsageError(
-      `${flag} ${JSON.stringify(text)} must be a whole number between ${formatCount(min)} and ${formatCount(max)} (${why})`,
+      `${flag} ${JSON.stringify(text)} must be a whole number between ${formatCount(min)} and ${formatCount(max)} ` +
+        `(${why})`,
     );
   return Number(text);
 }
@@ -100,7 +102,8 @@ export function parseSurge(v: unknown): MaxSurge | undefined {
   const s = tryParseMaxSurge(String(v));
   if (!s)
     throw new UsageError(
-      `--surge ${JSON.stringify(String(v))} is not a max surge; give a node count (0 for none, 1, 3) or a percentage from 1% to 100% (10%, 33%)`,
+      `--surge ${JSON.stringify(String(v))} is not a max surge; give a node count (0 for none, 1, 3) or a percentage ` +
+        `from 1% to 100% (10%, 33%)`,
     );
   return s;
 }
@@ -110,7 +113,8 @@ export function parseMaxUnavailable(v: unknown): MaxSurge | undefined {
   const s = tryParseMaxSurge(String(v));
   if (!s)
     throw new UsageError(
-      `--max-unavailable ${JSON.stringify(String(v))} is not a max unavailable; give a node count (0, 1, 3) or a percentage from 1% to 100% (10%, 33%)`,
+      `--max-unavailable ${JSON.stringify(String(v))} is not a max unavailable; give a node count (0, 1, 3) or a ` +
+        `percentage from 1% to 100% (10%, 33%)`,
     );
   return s;
 }
@@ -121,7 +125,8 @@ export function parseTier(v: unknown): SkuTier | undefined {
   const tier = SKU_TIERS.find((t) => t.toLowerCase() === text.toLowerCase());
   if (!tier)
     throw new UsageError(
-      `--tier ${JSON.stringify(text)} is not an AKS pricing tier; use ${SKU_TIERS.join(", ")} (Free supports 1,000 nodes, Standard and Premium 5,000)`,
+      `--tier ${JSON.stringify(text)} is not an AKS pricing tier; use ${SKU_TIERS.join(", ")} (Free supports 1,000 ` +
+        `nodes, Standard and Premium 5,000)`,
     );
   return tier;
 }

@@ -43,7 +43,8 @@ export async function run(argv: readonly string[], rawIo: Io, programName = "aks
     });
   program.addHelpText(
     "after",
-    "\nExamples:\n  aksnet compare                      # the /24 example: every model side by side\n  aksnet size --nodes 50 --max-pods 30\n  aksnet check aksnet.yaml\n  aksnet cidr info 10.224.0.0/24\n",
+    "\nExamples:\n  aksnet compare                      # the /24 example: every model side by side\n  aksnet size " +
+      "--nodes 50 --max-pods 30\n  aksnet check aksnet.yaml\n  aksnet cidr info 10.224.0.0/24\n",
   );
 
   const entry = commands.find((c) => c.name === name);
@@ -117,7 +118,8 @@ function handleError(e: unknown, io: Io, name: string | undefined, programName: 
   const message = e instanceof Error ? e.message : String(e);
   if (io.env["AKSNET_DEBUG"]) io.err(`${e instanceof Error ? e.stack : message}\n`);
   io.err(
-    `${programName}${name ? " " + name : ""}: internal error: ${message}. This is a bug in aksnet; please report it (set AKSNET_DEBUG=1 for details).\n`,
+    `${programName}${name ? " " + name : ""}: internal error: ${message}. This is a bug in aksnet; please report it ` +
+      `(set AKSNET_DEBUG=1 for details).\n`,
   );
   return EXIT.usage;
 }

@@ -23,5 +23,9 @@ export function missingOptionalPackage(e: unknown): string | undefined {
   const all = pkg.name.startsWith("@azure/")
     ? OPTIONAL_PACKAGES.filter((p) => p.name.startsWith("@azure/")).map((p) => p.name)
     : [pkg.name];
-  return `${pkg.usedBy} needs the optional package${all.length > 1 ? "s" : ""} ${all.join(", ")}, which a plain install of aksnet leaves out; install ${all.length > 1 ? "them" : "it"} beside aksnet (npm install -g ${all.join(" ")}, or npm install ${all.join(" ")} in your project) and run the command again`;
+  return (
+    `${pkg.usedBy} needs the optional package${all.length > 1 ? "s" : ""} ${all.join(", ")}, which a plain ` +
+    `install of aksnet leaves out; install ${all.length > 1 ? "them" : "it"} beside aksnet (npm install -g ` +
+    `${all.join(" ")}, or npm install ${all.join(" ")} in your project) and run the command again`
+  );
 }

@@ -80,7 +80,8 @@ describe("aksnet check: standard input", () => {
       env: { NO_COLOR: "1" },
       cwd: ROOT,
       stdin:
-        '{"network": {"plugin": "azure", "pluginMode": "overlay", "serviceCidrs": ["10.200.0.0/16"], "dnsServiceIp": "10.0.0.10"}}',
+        '{"network": {"plugin": "azure", "pluginMode": "overlay", "serviceCidrs": ["10.200.0.0/16"], "dnsServiceIp": ' +
+        '"10.0.0.10"}}',
     });
     expect(await run(["check", "-"], io)).toBe(1);
     expect(io.stdout).toMatch(/^<stdin> \(aksnet\): 1 error/);

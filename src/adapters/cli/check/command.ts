@@ -44,7 +44,12 @@ export default defineCommand({
       )
       .addHelpText(
         "after",
-        "\nExit codes: 0 nothing at the --fail-on level (default error: warnings allowed), 1 findings at it, 2 unreadable input.\n\nExamples:\n  aksnet check aksnet.yaml\n  aksnet check cluster.json vnet.json          # az aks show + az network vnet show\n  aksnet check -o sarif aksnet.yaml > aksnet.sarif\n  aksnet check --fail-on warning plans/*.yaml\n  aksnet check -o json aksnet.yaml > baseline.json; aksnet check --baseline baseline.json aksnet.yaml\n  aksnet check --show-resolved aksnet.yaml\n  az aks show -g rg -n aks -o json | aksnet check -\n",
+        "\nExit codes: 0 nothing at the --fail-on level (default error: warnings allowed), 1 findings at it, 2 " +
+          "unreadable input.\n\nExamples:\n  aksnet check aksnet.yaml\n  aksnet check cluster.json " +
+          "vnet.json          # az aks show + az network vnet show\n  aksnet check -o sarif aksnet.yaml > " +
+          "aksnet.sarif\n  aksnet check --fail-on warning plans/*.yaml\n  aksnet check -o json aksnet.yaml > " +
+          "baseline.json; aksnet check --baseline baseline.json aksnet.yaml\n  aksnet check --show-resolved " +
+          "aksnet.yaml\n  az aks show -g rg -n aks -o json | aksnet check -\n",
       );
   },
   async run({ args, opts, io }) {

@@ -21,9 +21,11 @@ export function renderText(r: CheckReport, options: { color: boolean; showResolv
   const out: string[] = [];
   const s = r.summary;
   const model = r.resolved ? `; model ${r.resolved.model}, dataplane ${r.resolved.dataplane}` : "";
-  out.push(
-    `${files}: ${s.errors + s.warnings + s.infos === 0 ? "no findings" : `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${s.infos} info`}${model}`,
-  );
+  const counts =
+    s.errors + s.warnings + s.infos === 0
+      ? "no findings"
+      : `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${s.infos} info`;
+  out.push(`${files}: ${counts}${model}`);
   if (s.suppressed > 0) out.push(`${plural(s.suppressed, "finding")} suppressed (-o json lists them with the reasons)`);
   for (const note of r.notes) out.push(`note: ${note}`);
   for (const sev of ["error", "warning", "info"] as const) {
@@ -33,7 +35,8 @@ export function renderText(r: CheckReport, options: { color: boolean; showResolv
     for (const f of list) {
       const loc = `${f.location.file}:${f.location.line}:${f.location.column}`;
       out.push(
-        `  ${painted(sev, MARK[sev])} ${pathText(f) || "(document)"}  ${loc}  [${f.ruleId}${f.aksErrorCode ? `, AKS error ${f.aksErrorCode}` : ""}]`,
+        `  ${painted(sev, MARK[sev])} ${pathText(f) || "(document)"}  ${loc}  ` +
+          `[${f.ruleId}${f.aksErrorCode ? `, AKS error ${f.aksErrorCode}` : ""}]`,
       );
       out.push(`    ${f.message}`);
       out.push(`    fix: ${f.fix}`);

@@ -195,7 +195,8 @@ describe("aksnet cidr: results", () => {
   it("counts host bits in one note instead of repeating it", async () => {
     const r = await cidr(["merge", "10.0.0.0/24", "10.0.1.5/24", "10.0.2.7/24"]);
     expect(r.stdout).toContain(
-      "note: 2 CIDRs have host bits set and were read as their networks, the first 10.0.1.5/24 (argument 2) as 10.0.1.0/24.",
+      "note: 2 CIDRs have host bits set and were read as their networks, the first 10.0.1.5/24 (argument 2) as " +
+        "10.0.1.0/24.",
     );
   });
 
@@ -238,13 +239,17 @@ describe("aksnet cidr: errors (exit 2, one sentence, nothing on standard output)
     {
       name: "bad line in a file",
       args: ["merge", "-f", "examples/cidr/bad.txt"],
-      err: 'examples/cidr/bad.txt line 3: "10.224.300.0/24" is not a valid CIDR prefix: octet 300 is greater than 255; fix or remove it.',
+      err:
+        'examples/cidr/bad.txt line 3: "10.224.300.0/24" is not a valid CIDR prefix: octet 300 is greater than ' +
+        "255; fix or remove it.",
     },
     {
       name: "bad line on standard input",
       args: ["merge"],
       stdin: "10.0.0.0/8\n\n010.0.0.0/8\n",
-      err: 'standard input line 3: "010.0.0.0/8" is not a valid CIDR prefix: octet "010" has a leading zero; fix or remove it.',
+      err:
+        'standard input line 3: "010.0.0.0/8" is not a valid CIDR prefix: octet "010" has a leading zero; fix or ' +
+        "remove it.",
     },
     { name: "whitespace inside a CIDR", args: ["merge"], stdin: "10.0.0.0 /8\n", err: "standard input line 1: " },
     {
@@ -330,7 +335,9 @@ describe("aksnet cidr: errors (exit 2, one sentence, nothing on standard output)
     {
       name: "a file name given as --used",
       args: ["free", "10.224.0.0/16", "--used", "examples/cidr/used.txt"],
-      err: '--used value 1: "examples/cidr/used.txt" is not a valid CIDR prefix: unexpected character "e" at position 1; to read CIDRs from the file examples/cidr/used.txt, use -f examples/cidr/used.txt.',
+      err:
+        '--used value 1: "examples/cidr/used.txt" is not a valid CIDR prefix: unexpected character "e" at ' +
+        "position 1; to read CIDRs from the file examples/cidr/used.txt, use -f examples/cidr/used.txt.",
     },
     {
       name: "overlaps --against - with queries on stdin",
@@ -383,7 +390,9 @@ describe("aksnet cidr: nothing given and a terminal on standard input", () => {
     {
       name: "exclude",
       args: ["exclude", "10.0.0.0/8"],
-      err: "aksnet cidr: no CIDRs to remove given: pass them with --remove, with -f FILE, or pipe them on standard input.\n",
+      err:
+        "aksnet cidr: no CIDRs to remove given: pass them with --remove, with -f FILE, or pipe them on standard " +
+        "input.\n",
     },
   ])("$name stops with a hint instead of waiting", async ({ args, err }) => {
     const r = await fromTerminal(args);

@@ -55,7 +55,8 @@ export const free: CidrSubcommand = {
       if (bits === undefined) throw new UsageError(`--bits "${text}" is not a prefix length; write it like /24.`);
       if (bits < net.bits || bits > net.addr.bitLength) {
         throw new UsageError(
-          `--bits /${bits} cannot fit in ${net.toString()}: the length must be between /${net.bits} and /${net.addr.bitLength}.`,
+          `--bits /${bits} cannot fit in ${net.toString()}: the length must be between /${net.bits} and ` +
+            `/${net.addr.bitLength}.`,
         );
       }
     } else if (opts["count"] !== undefined)
@@ -80,7 +81,8 @@ export const free: CidrSubcommand = {
     const outside = used.prefixes.reduce((n, p) => (net.overlaps(p) ? n : n + 1), 0);
     if (outside)
       notes.push(
-        `note: ${outside} used CIDR${outside === 1 ? " lies" : "s lie"} outside ${net.toString()} and ${outside === 1 ? "was" : "were"} ignored.`,
+        `note: ${outside} used CIDR${outside === 1 ? " lies" : "s lie"} outside ${net.toString()} and ` +
+          `${outside === 1 ? "was" : "were"} ignored.`,
       );
 
     if (bits === undefined || count === undefined) {

@@ -72,7 +72,10 @@ export class PrefixList {
     const p = this.prefixes[i];
     if (this.hostBitCount === 0 || p === undefined) return undefined;
     if (this.hostBitCount === 1)
-      return `note: ${p.toString()} (${this.where(i)}) has host bits set; it was read as its network ${p.masked().toString()}.`;
+      return (
+        `note: ${p.toString()} (${this.where(i)}) has host bits set; it was read as its network ` +
+        `${p.masked().toString()}.`
+      );
     return (
       `note: ${formatCount(this.hostBitCount)} CIDRs have host bits set and were read as their networks, ` +
       `the first ${p.toString()} (${this.where(i)}) as ${p.masked().toString()}.`
@@ -145,7 +148,8 @@ export async function openInput(file: string, io: Io): Promise<Readable> {
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(
-      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}; check the path.`,
+      `cannot read ${file}: ` +
+        `${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}; check the path.`,
     );
   }
   return createReadStream(path);
@@ -161,7 +165,8 @@ async function readStreamInto(into: PrefixList, name: string, stream: Readable):
     if (e instanceof UsageError) throw e;
     if (e instanceof LineTooLongError) {
       throw new UsageError(
-        `${describe(name, e.lineNumber)} is longer than ${formatCount(e.maxLineLength)} characters; give a text file with one CIDR per line.`,
+        `${describe(name, e.lineNumber)} is longer than ${formatCount(e.maxLineLength)} characters; give a text file ` +
+          `with one CIDR per line.`,
       );
     }
     throw new UsageError(`cannot read ${name}: ${(e as Error).message}; check the path and permissions.`);
@@ -180,7 +185,8 @@ function addLine(into: PrefixList, source: number, line: string, number: number,
       // A file name where CIDRs were expected is an easy slip (`--used used.txt`): say how to read a file.
       const isFile = argsCwd !== undefined && existsSync(resolve(argsCwd, text));
       throw new UsageError(
-        `${describe(name, number)}: ${e.message}; ${isFile ? `to read CIDRs from the file ${text}, use -f ${text}` : "fix or remove it"}.`,
+        `${describe(name, number)}: ${e.message}; ` +
+          `${isFile ? `to read CIDRs from the file ${text}, use -f ${text}` : "fix or remove it"}.`,
       );
     }
     throw e;

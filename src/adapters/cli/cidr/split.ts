@@ -30,7 +30,8 @@ export function splitBits(parent: Prefix, into: string | undefined, count: strin
     if (bits === undefined) throw new UsageError(`--into "${into}" is not a prefix length; write it like /26.`);
     if (bits < parent.bits || bits > max)
       throw new UsageError(
-        `--into /${bits} cannot split ${parent.masked().toString()}: the length must be between /${parent.bits} and /${max}.`,
+        `--into /${bits} cannot split ${parent.masked().toString()}: the length must be between /${parent.bits} and ` +
+          `/${max}.`,
       );
     return bits;
   }
@@ -42,12 +43,14 @@ export function splitBits(parent: Prefix, into: string | undefined, count: strin
   if (!Number.isInteger(log)) {
     const up = 2 ** Math.ceil(log);
     throw new UsageError(
-      `--count ${n} is not a power of two; equal subnets come in powers of two, so use --count ${up / 2 >= 1 ? `${up / 2} or ` : ""}${up}.`,
+      `--count ${n} is not a power of two; equal subnets come in powers of two, so use --count ` +
+        `${up / 2 >= 1 ? `${up / 2} or ` : ""}${up}.`,
     );
   }
   if (parent.bits + log > max)
     throw new UsageError(
-      `${parent.masked().toString()} cannot be split into ${formatNumber(n)} subnets: it holds at most ${formatNumber(2n ** BigInt(max - parent.bits))} /${max}s.`,
+      `${parent.masked().toString()} cannot be split into ${formatNumber(n)} subnets: it holds at most ` +
+        `${formatNumber(2n ** BigInt(max - parent.bits))} /${max}s.`,
     );
   return parent.bits + log;
 }
@@ -70,7 +73,8 @@ export const split: CidrSubcommand = {
     const count = parent.subnetCount(bits);
     if (count > BigInt(MAX_SPLIT)) {
       throw new UsageError(
-        `splitting ${parent.masked().toString()} into /${bits} gives ${formatNumber(count)} subnets; aksnet prints at most ${formatNumber(MAX_SPLIT)}, so choose a shorter length.`,
+        `splitting ${parent.masked().toString()} into /${bits} gives ${formatNumber(count)} subnets; aksnet prints ` +
+          `at most ${formatNumber(MAX_SPLIT)}, so choose a shorter length.`,
       );
     }
     const net = parent.masked();

@@ -24,7 +24,8 @@ export interface CidrSubcommand {
    * Runs the subcommand; resolves to an exit code (`EXIT.findings` for overlaps found or no room),
    * or nothing for 0.
    */
-  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- a subcommand with nothing to report returns nothing
+  // A subcommand with nothing to report returns nothing.
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
   run(input: SubcommandInput): Promise<number | void>;
 }
 

@@ -14,7 +14,8 @@ const compareMarkdown: Formatter<CompareResult> = (r) => {
       "",
       renderMarkdownTable(cap.columns, cap.rows).trimEnd(),
       "",
-      'Max nodes and pods are raw capacity, as Microsoft\'s examples count it; "nodes+surge" keeps room for the upgrade surge. **Bold** marks the resource that runs out first.',
+      'Max nodes and pods are raw capacity, as Microsoft\'s examples count it; "nodes+surge" keeps room for the ' +
+        "upgrade surge. **Bold** marks the resource that runs out first.",
       ...notes(r).map((n) => `\n${n}`),
       "",
       renderMarkdownTable(feat.columns, feat.rows).trimEnd(),

@@ -13,7 +13,8 @@ const compareTable: Formatter<CompareResult> = (r, { color }) => {
     "",
     renderTable(cap.columns, cap.rows, { color }).trimEnd(),
     "",
-    `Max nodes and pods are raw capacity, as Microsoft's examples count it; "nodes+surge" keeps room for the upgrade surge (nodes + surge nodes).${color ? "" : " * marks the resource that runs out first."}`,
+    `Max nodes and pods are raw capacity, as Microsoft's examples count it; "nodes+surge" keeps room for the upgrade ` +
+      `surge (nodes + surge nodes).${color ? "" : " * marks the resource that runs out first."}`,
     ...notes(r),
     "",
     renderTable(feat.columns, feat.rows, { color }).trimEnd(),

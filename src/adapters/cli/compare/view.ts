@@ -86,7 +86,8 @@ export function headline(r: CompareResult): string {
 
 export function notes(r: CompareResult): string[] {
   const out: string[] = [
-    "Per node: addresses from the node subnet + the node's share of its pod range (a /24 of the pod CIDR; /28 blocks; or, with dynamic allocation, at most max pods + 1 addresses of the pod subnet when full).",
+    "Per node: addresses from the node subnet + the node's share of its pod range (a /24 of the pod CIDR; /28 " +
+      "blocks; or, with dynamic allocation, at most max pods + 1 addresses of the pod subnet when full).",
   ];
   for (const p of r.problems) out.push(`Warning: ${p.message}.`);
   const tierLimited = r.models.find(
@@ -95,7 +96,8 @@ export function notes(r: CompareResult): string[] {
   const tierCap = tierLimited?.limits.find((l) => l.resource === "tier-node-limit")?.maxNodes;
   if (tierCap !== undefined)
     out.push(
-      `Tier's node limit: the ${String(r.assumptions["tier"]?.value)} tier supports ${formatNumber(tierCap)} nodes per cluster, surge nodes included; Standard and Premium support 5,000 (--tier).`,
+      `Tier's node limit: the ${String(r.assumptions["tier"]?.value)} tier supports ${formatNumber(tierCap)} nodes ` +
+        `per cluster, surge nodes included; Standard and Premium support 5,000 (--tier).`,
     );
   const fallback = r.models.filter((m) => m.withFallbackSurge);
   const fb = fallback[0]?.withFallbackSurge;
@@ -114,7 +116,8 @@ export function notes(r: CompareResult): string[] {
         parts.push(`${m.model} ${formatNumber(m.withFallbackSurge?.maxNodes ?? 0)}`);
       }
     out.push(
-      `When the full surge does not fit, AKS retries the upgrade with 1 surge node ${when}: nodes that still upgrade: ${parts.join(", ")}.`,
+      `When the full surge does not fit, AKS retries the upgrade with 1 surge node ${when}: nodes that still ` +
+        `upgrade: ${parts.join(", ")}.`,
     );
   }
   const noPls = [...new Set(r.models.filter((m) => !m.features.privateLinkService).map((m) => m.model))];
@@ -124,7 +127,8 @@ export function notes(r: CompareResult): string[] {
     );
   if (r.models.some((m) => m.limitedBy === "vnet-ip-limit" || m.withSurge.limitedBy === "vnet-ip-limit"))
     out.push(
-      `VNet IP limit: a VNet holds at most ${formatNumber(PLATFORM_LIMITS.vnetPrivateIps.value)} private IPs, and every node and pod-subnet address counts.`,
+      `VNet IP limit: a VNet holds at most ${formatNumber(PLATFORM_LIMITS.vnetPrivateIps.value)} private IPs, and ` +
+        `every node and pod-subnet address counts.`,
     );
   const alt = r.models.filter((m) => m.withAlternativeSurge);
   if (alt.length > 0) {
@@ -137,19 +141,23 @@ export function notes(r: CompareResult): string[] {
       parts.push(`${m.model} ${formatNumber(m.withAlternativeSurge?.maxNodes ?? 0)}`);
     }
     out.push(
-      `With max surge ${first?.maxSurge} (the other documented default), nodes with surge would be: ${parts.join(", ")}.`,
+      `With max surge ${first?.maxSurge} (the other documented default), nodes with surge would be: ` +
+        `${parts.join(", ")}.`,
     );
   }
   const podCidr = r.assumptions["podCidr"]?.value;
   if (typeof podCidr === "string" && parsePrefix(podCidr).bits > POD_CIDR_BLOCK_BITS)
     out.push(
-      `The pod CIDR ${podCidr} is smaller than the /${POD_CIDR_BLOCK_BITS} each kubenet or Overlay node takes: no node fits.`,
+      `The pod CIDR ${podCidr} is smaller than the /${POD_CIDR_BLOCK_BITS} each kubenet or Overlay node takes: no ` +
+        `node fits.`,
     );
   const perPool = PLATFORM_LIMITS.nodesPerPool.value;
   const big = r.models.filter((m) => m.maxNodes > perPool);
   if (big.length > 0)
     out.push(
-      `A node pool holds at most ${formatNumber(perPool)} nodes including surge nodes: ${[...new Set(big.map((m) => m.model))].join(", ")} need at least ${Math.ceil(Math.max(...big.map((m) => m.maxNodes)) / perPool)} pools to use the whole capacity.`,
+      `A node pool holds at most ${formatNumber(perPool)} nodes including surge nodes: ` +
+        `${[...new Set(big.map((m) => m.model))].join(", ")} need at least ` +
+        `${Math.ceil(Math.max(...big.map((m) => m.maxNodes)) / perPool)} pools to use the whole capacity.`,
     );
   const needed = new Map<string, CompareRow>();
   for (const m of r.models) if (m.podSubnetNeeded && !needed.has(m.model)) needed.set(m.model, m);
@@ -157,7 +165,9 @@ export function notes(r: CompareResult): string[] {
     const n = m.podSubnetNeeded;
     if (!n) continue;
     out.push(
-      `${m.model}: ${formatNumber(m.maxNodes)} nodes at ${m.maxPodsPerNode} pods need a pod subnet of ${formatNumber(n.addressesNeeded)} addresses: ${n.prefixLength === null ? "more than any Azure subnet" : `a /${n.prefixLength}`}.`,
+      `${m.model}: ${formatNumber(m.maxNodes)} nodes at ${m.maxPodsPerNode} pods need a pod subnet of ` +
+        `${formatNumber(n.addressesNeeded)} addresses: ` +
+        `${n.prefixLength === null ? "more than any Azure subnet" : `a /${n.prefixLength}`}.`,
     );
   }
   return out;

@@ -13,7 +13,10 @@ export default defineCommand({
       .addArgument(new Argument("<shell>", "the shell").choices(["bash", "zsh", "fish", "powershell"]))
       .addHelpText(
         "after",
-        '\nExamples:\n  source <(aksnet completion bash)                       # this bash session\n  aksnet completion bash > /etc/bash_completion.d/aksnet\n  aksnet completion zsh > "${fpath[1]}/_aksnet"\n  aksnet completion fish > ~/.config/fish/completions/aksnet.fish\n  aksnet completion powershell >> $PROFILE\n',
+        "\nExamples:\n  source <(aksnet completion bash)                       # this bash session\n  aksnet " +
+          'completion bash > /etc/bash_completion.d/aksnet\n  aksnet completion zsh > "${fpath[1]}/_aksnet"\n  ' +
+          "aksnet completion fish > ~/.config/fish/completions/aksnet.fish\n  aksnet completion powershell >> " +
+          "$PROFILE\n",
       );
   },
   async run({ args, io }) {

@@ -56,7 +56,9 @@ describe("aksnet completion", () => {
   it.each(cases)("bash completes %s", async (_name, words, want) => {
     const file = join(dir, "aksnet.bash");
     writeFileSync(file, (await script("bash")).stdout);
-    const program = `source "${file}"; COMP_WORDS=(${words.map((w) => `"${w}"`).join(" ")}); COMP_CWORD=${words.length - 1}; _aksnet_completion; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const program =
+      `source "${file}"; COMP_WORDS=(${words.map((w) => `"${w}"`).join(" ")}); ` +
+      `COMP_CWORD=${words.length - 1}; _aksnet_completion; printf '%s\\n' "\${COMPREPLY[@]}"`;
     const r = spawnSync("bash", ["-c", program], { encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim().split("\n").sort()).toEqual([...want].sort());

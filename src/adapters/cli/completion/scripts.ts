@@ -26,7 +26,8 @@ function bash(specs: readonly CommandSpec[], prog: string): string {
     '  prev="${COMP_WORDS[COMP_CWORD-1]}"',
     '  cmd=""; sub=""',
     "  for ((i = 1; i < COMP_CWORD; i++)); do",
-    '    case "${COMP_WORDS[i]}" in -*) ;; *) if [ -z "$cmd" ]; then cmd="${COMP_WORDS[i]}"; elif [ -z "$sub" ]; then sub="${COMP_WORDS[i]}"; fi ;; esac',
+    '    case "${COMP_WORDS[i]}" in -*) ;; *) if [ -z "$cmd" ]; then cmd="${COMP_WORDS[i]}"; elif [ -z "$sub" ]; ' +
+      'then sub="${COMP_WORDS[i]}"; fi ;; esac',
     "  done",
     '  if [ -z "$cmd" ]; then',
     `    COMPREPLY=($(compgen -W "${words([...specs.map((s) => s.name), "help", ...GLOBAL])}" -- "$cur")); return`,
@@ -56,7 +57,8 @@ function bash(specs: readonly CommandSpec[], prog: string): string {
         '      case "$sub" in',
         ...s.subcommands.map(
           (c) =>
-            `        ${c.name}) [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W "${words(c.options.flatMap((o) => o.names))}" -- "$cur")); return ;;`,
+            `        ${c.name}) [[ "$cur" == -* ]] && COMPREPLY=($(compgen -W ` +
+            `"${words(c.options.flatMap((o) => o.names))}" -- "$cur")); return ;;`,
         ),
         "      esac",
       );
@@ -133,7 +135,8 @@ const fq = (s: string) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 function fish(specs: readonly CommandSpec[], prog: string): string {
   const names = specs.map((s) => s.name).join(" ");
   const lines = [
-    `# ${prog} completion for fish: save it as ~/.config/fish/completions/${prog}.fish (from: ${prog} completion fish).`,
+    `# ${prog} completion for fish: save it as ~/.config/fish/completions/${prog}.fish (from: ${prog} completion ` +
+      `fish).`,
     `complete -c ${prog} -f`,
     ...specs.map(
       (s) => `complete -c ${prog} -n "not __fish_seen_subcommand_from ${names}" -a ${s.name} -d ${fq(s.summary)}`,
@@ -152,7 +155,8 @@ function fish(specs: readonly CommandSpec[], prog: string): string {
       const subs = s.subcommands.map((c) => c.name).join(" ");
       for (const c of s.subcommands) {
         lines.push(
-          `complete -c ${prog} -n "${cond}; and not __fish_seen_subcommand_from ${subs}" -a ${c.name} -d ${fq(c.summary)}`,
+          `complete -c ${prog} -n "${cond}; and not __fish_seen_subcommand_from ${subs}" -a ${c.name} -d ` +
+            `${fq(c.summary)}`,
         );
         for (const o of c.options) lines.push(option(`${cond}; and __fish_seen_subcommand_from ${c.name}`, o));
       }
@@ -198,7 +202,8 @@ function powershell(specs: readonly CommandSpec[], prog: string): string {
     ...[...new Set(values)],
     "  }",
     "  $tokens = @($commandAst.CommandElements | Select-Object -Skip 1 | ForEach-Object { $_.ToString() })",
-    "  if ($wordToComplete -ne '' -and $tokens.Count -gt 0) { $tokens = @($tokens | Select-Object -First ($tokens.Count - 1)) }",
+    "  if ($wordToComplete -ne '' -and $tokens.Count -gt 0) { $tokens = @($tokens | Select-Object -First " +
+      "($tokens.Count - 1)) }",
     "  $positional = @($tokens | Where-Object { -not $_.StartsWith('-') })",
     "  if ($positional.Count -eq 0) { $candidates = $commands }",
     "  else {",
@@ -206,7 +211,8 @@ function powershell(specs: readonly CommandSpec[], prog: string): string {
     "    $prev = if ($tokens.Count -gt 0) { $tokens[-1] } else { '' }",
     '    $key = "$cmd|$prev"',
     "    if ($values.ContainsKey($key)) { $candidates = $values[$key] }",
-    '    elseif ($positional.Count -ge 2 -and $words.ContainsKey("$cmd $($positional[1])")) { $candidates = $words["$cmd $($positional[1])"] }',
+    '    elseif ($positional.Count -ge 2 -and $words.ContainsKey("$cmd $($positional[1])")) { $candidates = ' +
+      '$words["$cmd $($positional[1])"] }',
     "    elseif ($words.ContainsKey($cmd)) { $candidates = $words[$cmd] } else { $candidates = @() }",
     "  }",
     '  $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {',

@@ -34,7 +34,8 @@ function parseGrowth(v: unknown): number | undefined {
   const n = /^\d{1,3}$/.test(s) ? Number(s) : Number.NaN;
   if (!Number.isInteger(n) || n < 1 || n > 256)
     throw new UsageError(
-      `--growth ${JSON.stringify(s)} is not a whole number from 1 to 256: 1 keeps no room, 2 room to double, 4 to quadruple`,
+      `--growth ${JSON.stringify(s)} is not a whole number from 1 to 256: 1 keeps no room, 2 room to double, 4 to ` +
+        `quadruple`,
     );
   return n;
 }

@@ -65,11 +65,13 @@ export function renderLayoutText(
   const body = renderTable(COLUMNS, r.subnets.map(row), options);
   const unplaced = r.subnets.some((s) => s.status === "unplaced");
   const next = unplaced
-    ? "\nNot everything fits: add address space (--address-space or vnet.addressSpace), or give subnets smaller sizes (layout.subnets[].prefixLength)."
+    ? "\nNot everything fits: add address space (--address-space or vnet.addressSpace), or give subnets smaller " +
+      "sizes (layout.subnets[].prefixLength)."
     : options.wrote
       ? `\nWrote the laid-out plan to ${options.wrote}; check it with: aksnet check ${options.wrote}`
       : r.edits.length
-        ? `\nWrite the laid-out plan with: aksnet layout ${options.planFile} --write laid-out.yaml (--write - prints it)`
+        ? `\nWrite the laid-out plan with: aksnet layout ${options.planFile} --write laid-out.yaml (--write - prints ` +
+          `it)`
         : "\nNothing to add: every subnet the plan needs is in it.";
   return head + body + [...notes(r), next].join("\n") + "\n";
 }

@@ -10,7 +10,10 @@ export default defineCommand({
   configure(cmd) {
     cmd.addHelpText(
       "after",
-      '\nSpeaks MCP on standard input and output until the client closes it; tools: compare, size, check, recommend, cidr.\nNeeds the optional package @modelcontextprotocol/sdk (npm install -g aksnet @modelcontextprotocol/sdk).\n\nExample client configuration (Claude Desktop, VS Code, …):\n  { "mcpServers": { "aksnet": { "command": "aksnet", "args": ["mcp"] } } }\n',
+      "\nSpeaks MCP on standard input and output until the client closes it; tools: compare, size, check, recommend, " +
+        "cidr.\nNeeds the optional package @modelcontextprotocol/sdk (npm install -g aksnet " +
+        "@modelcontextprotocol/sdk).\n\nExample client configuration (Claude Desktop, VS Code, …):\n  { " +
+        '"mcpServers": { "aksnet": { "command": "aksnet", "args": ["mcp"] } } }\n',
     );
   },
   async run() {

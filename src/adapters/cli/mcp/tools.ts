@@ -65,7 +65,9 @@ export async function toolSpecs(): Promise<ToolSpec[]> {
       for (const s of subs) for (const o of s.options) all.set(o.long!, o);
       specs.push({
         name,
-        description: `${entry.summary}. Subcommands: ${cmd.commands.map((c) => `${c.name()} (${c.description()})`).join("; ")}.`,
+        description:
+          `${entry.summary}. Subcommands: ` +
+          `${cmd.commands.map((c) => `${c.name()} (${c.description()})`).join("; ")}.`,
         shape: {
           subcommand: z.enum(subs.map((s) => s.name) as [string, ...string[]]).describe("which tool of the IP toolbox"),
           cidrs: z

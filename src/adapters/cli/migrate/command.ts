@@ -80,7 +80,8 @@ export default defineCommand({
       .addOption(outputOption(OUTPUT))
       .addHelpText(
         "after",
-        "\nExamples:\n  aksnet migrate aksnet.yaml --to overlay\n  az aks show -g rg -n aks -o json > cluster.json && aksnet migrate cluster.json --to cilium\n",
+        "\nExamples:\n  aksnet migrate aksnet.yaml --to overlay\n  az aks show -g rg -n aks -o json > cluster.json " +
+          "&& aksnet migrate cluster.json --to cilium\n",
       );
   },
   async run({ args, opts, io }) {

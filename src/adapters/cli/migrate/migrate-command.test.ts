@@ -74,7 +74,8 @@ describe("aksnet migrate", () => {
     expect(j.checks.map((c) => c.id)).toEqual(["custom-ip-masq-agent", "pod-cidr-overlaps-unknown"]);
     expect(j.steps.map((s) => s.commandText)).toEqual([
       "az aks update --resource-group rg-aks-flat --name aks-flat --network-policy none",
-      "az aks update --resource-group rg-aks-flat --name aks-flat --network-plugin azure --network-plugin-mode overlay --pod-cidr 10.244.0.0/16",
+      "az aks update --resource-group rg-aks-flat --name aks-flat --network-plugin azure --network-plugin-mode " +
+        "overlay --pod-cidr 10.244.0.0/16",
       "az aks update --resource-group rg-aks-flat --name aks-flat --network-policy azure",
     ]);
   });
@@ -89,7 +90,8 @@ describe("names in commands are shell-quoted", () => {
     try {
       writeFileSync(
         join(dir, "p.yaml"),
-        'name: "aks$(reboot)"\nresourceGroup: "rg x"\nkubernetesVersion: "1.31"\nnetwork: { plugin: kubenet }\nnodePools: [{ name: system, count: 3 }]\n',
+        'name: "aks$(reboot)"\nresourceGroup: "rg x"\nkubernetesVersion: "1.31"\nnetwork: { plugin: kubenet }\n' +
+          "nodePools: [{ name: system, count: 3 }]\n",
       );
       const io = memoryIo({ cwd: dir });
       await run(["migrate", "p.yaml", "--to", "overlay", "--identity", "user", "-o", "json"], io);

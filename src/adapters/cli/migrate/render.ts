@@ -9,7 +9,10 @@ export function commandText(argv: readonly string[]): string {
 }
 
 function state(s: ModelState): string {
-  return `${MODELS[s.model].title} (${s.dataplane === "cilium" ? "Cilium" : "Azure"} dataplane, network policy ${s.policy})`;
+  return (
+    `${MODELS[s.model].title} (${s.dataplane === "cilium" ? "Cilium" : "Azure"} dataplane, network policy ` +
+    `${s.policy})`
+  );
 }
 
 function wrap(text: string, indent: string, width = 100): string {
@@ -69,7 +72,8 @@ export function renderMigrationText(m: Migration, clusterName: string): string {
   if (m.nodeSubnetAddresses) {
     const { before, after } = m.nodeSubnetAddresses;
     out.push(
-      `Node subnet: the pools reserve ${formatCount(before)} addresses at peak with surge now, ${formatCount(after)} after the move (pods leave the subnet).`,
+      `Node subnet: the pools reserve ${formatCount(before)} addresses at peak with surge now, ${formatCount(after)} ` +
+        `after the move (pods leave the subnet).`,
       "",
     );
   }

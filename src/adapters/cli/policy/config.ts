@@ -55,7 +55,8 @@ export const ConfigSchema = z
       .min(1)
       .optional()
       .describe(
-        "a saved aksnet check -o json (or -o sarif) output, relative to this file: only findings not in it are reported",
+        "a saved aksnet check -o json (or -o sarif) output, relative to this file: only findings not in it are " +
+          "reported",
       ),
     rules: RuleLevels.optional(),
     overrides: z
@@ -109,7 +110,8 @@ export function configJsonSchema(id = schemaUrl("aksnet-config.schema.json")): R
     $id: id,
     title: "aksnet project config (aksnet.config.yaml)",
     description:
-      "Which aksnet rules a project reports and at what severity, per path; the default --fail-on level and baseline. Reference: docs/ci.md.",
+      "Which aksnet rules a project reports and at what severity, per path; the default --fail-on level and " +
+      "baseline. Reference: docs/ci.md.",
     ...Object.fromEntries(Object.entries(s).filter(([k]) => k !== "$schema")),
   };
 }

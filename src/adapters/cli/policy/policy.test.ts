@@ -101,7 +101,9 @@ describe("parseConfig", () => {
     { name: "empty is fine", text: "" },
     {
       name: "rules and overrides",
-      text: "failOn: warning\nrules: { max-pods-invalid: note }\noverrides:\n  - files: [dev/**]\n    rules: { plan-schema: off }\n",
+      text:
+        "failOn: warning\nrules: { max-pods-invalid: note }\noverrides:\n  - files: [dev/**]\n    rules: { " +
+        "plan-schema: off }\n",
     },
     { name: "a JSON config", text: '{"rules": {"max-pods-invalid": "off"}}' },
     {
@@ -148,7 +150,8 @@ describe("applyPolicy", () => {
   const config = (text: string): LoadedConfig => ({ config: parseConfig(text, "c", KNOWN), file: "c", dir });
   it("turns a rule off, changes a severity, per path; the last matching override wins", () => {
     const c = config(
-      "rules: { max-pods-invalid: warning }\noverrides:\n  - files: ['dev/**']\n    rules: { max-pods-invalid: off }\n  - files: ['dev/keep.yaml']\n    rules: { max-pods-invalid: note }\n",
+      "rules: { max-pods-invalid: warning }\noverrides:\n  - files: ['dev/**']\n    rules: { max-pods-invalid: off " +
+        "}\n  - files: ['dev/keep.yaml']\n    rules: { max-pods-invalid: note }\n",
     );
     const r = applyPolicy(
       [

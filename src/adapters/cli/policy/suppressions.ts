@@ -32,7 +32,8 @@ export const SUPPRESSION_RULE: Rule = defineRule({
     family: "internal",
     severity: "error",
     description:
-      "An `# aksnet-ignore RULE -- REASON` comment in a plan file must name known rules and give a reason after `--`; one that does not suppresses nothing (docs/ci.md).",
+      "An `# aksnet-ignore RULE -- REASON` comment in a plan file must name known rules and give a reason after " +
+      "`--`; one that does not suppresses nothing (docs/ci.md).",
     messages: {
       noReason: {
         message: "The aksnet-ignore comment for {rules} gives no reason, so it suppresses nothing.",

@@ -71,7 +71,9 @@ export default defineCommand({
       .addOption(outputOption(OUTPUT))
       .addHelpText(
         "after",
-        "\nExamples:\n  aksnet recommend --nodes 20 --max-nodes 100 --pods-per-node 50\n  aksnet recommend --windows --network-policy calico --address-space 10.10.0.0/20\n  aksnet recommend aksnet.yaml --emit-plan recommended.yaml\n",
+        "\nExamples:\n  aksnet recommend --nodes 20 --max-nodes 100 --pods-per-node 50\n  aksnet recommend --windows " +
+          "--network-policy calico --address-space 10.10.0.0/20\n  aksnet recommend aksnet.yaml --emit-plan " +
+          "recommended.yaml\n",
       );
   },
   async run({ args, opts, io }) {

@@ -80,7 +80,8 @@ function wholeNumber(flag: string, min: number, max: number) {
 function configure(cmd: Command): void {
   cmd
     .usage(
-      "[--subscription ID…] [--management-group ID] [--resource-group NAME…] [--cluster NAME…] [--from FILE…] [-o table|json|yaml|markdown|sarif]",
+      "[--subscription ID…] [--management-group ID] [--resource-group NAME…] [--cluster NAME…] [--from FILE…] [-o " +
+        "table|json|yaml|markdown|sarif]",
     )
     .option(
       "--subscription <id>",
@@ -103,7 +104,8 @@ function configure(cmd: Command): void {
     )
     .option(
       "--from <file...>",
-      "read saved az JSON instead of Azure: az graph query (--show-queries), az aks list, az network vnet list, az network vnet list-usage",
+      "read saved az JSON instead of Azure: az graph query (--show-queries), az aks list, az network vnet list, az " +
+        "network vnet list-usage",
     )
     .addOption(outputOption(OUTPUT))
     .addOption(
@@ -183,7 +185,8 @@ function parseScanFailOn(v: string): FailOn {
   const level = words[v.trim().toLowerCase()];
   if (level === undefined)
     throw new UsageError(
-      `--fail-on ${JSON.stringify(v)} is not a level; use error (the default), warning, note or never (or fails, at-risk, unknown)`,
+      `--fail-on ${JSON.stringify(v)} is not a level; use error (the default), warning, note or never (or fails, ` +
+        `at-risk, unknown)`,
     );
   return level;
 }

@@ -47,7 +47,8 @@ function headLines(r: ScanOutput): string[] {
   const s = r.summary;
   const src =
     r.source.kind === "azure"
-      ? `Source: Azure Resource Graph, ${r.source.scope}${r.source.endpoint.includes("management.azure.com") ? "" : ` at ${r.source.endpoint}`}`
+      ? `Source: Azure Resource Graph, ` +
+        `${r.source.scope}${r.source.endpoint.includes("management.azure.com") ? "" : ` at ${r.source.endpoint}`}`
       : `Source: files ${r.source.files.join(", ")}`;
   const req = r.requests
     ? `Requests: ${r.requests.requests} (${r.requests.resourceGraph} Resource Graph, ${r.requests.usage} usage; ` +

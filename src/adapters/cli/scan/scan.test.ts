@@ -147,7 +147,9 @@ describe("aksnet scan --from: the recorded cluster, its VNet and its usage", () 
       JSON.stringify([
         {
           currentValue: 251,
-          id: `${"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/clitest000001/providers/Microsoft.Network/virtualNetworks/cliakstest000003"}/subnets/aks-subnet`,
+          id:
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/clitest000001/providers/" +
+            "Microsoft.Network/virtualNetworks/cliakstest000003/subnets/aks-subnet",
           limit: 251,
           name: { value: "SubnetSpace" },
         },

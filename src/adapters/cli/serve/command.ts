@@ -86,7 +86,8 @@ export default defineCommand({
     const port = opts["port"] as number;
     if (!LOOPBACK.has(host) && opts["allowRemote"] !== true) {
       throw new UsageError(
-        `--host ${host} would let other machines reach the planner; add --allow-remote if that is what you want, or leave --host out for 127.0.0.1.`,
+        `--host ${host} would let other machines reach the planner; add --allow-remote if that is what you want, or ` +
+          `leave --host out for 127.0.0.1.`,
       );
     }
     const root = packageRoot();
@@ -109,7 +110,8 @@ export default defineCommand({
     }
     if (!LOOPBACK.has(host)) {
       io.err(
-        `aksnet serve: warning: listening on ${host}, reachable from other machines; anyone who can reach it can use the planner.\n`,
+        `aksnet serve: warning: listening on ${host}, reachable from other machines; anyone who can reach it can use ` +
+          `the planner.\n`,
       );
     }
     // A wildcard address is not one a browser can open; this machine reaches it on loopback.

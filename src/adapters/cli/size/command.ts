@@ -88,7 +88,8 @@ export default defineCommand({
       .option("--surge <n|p%>", "max surge: nodes or a percentage; 0 for none (default: 10%; 1 before Kubernetes 1.28)")
       .option(
         "--pools <file>",
-        "YAML or JSON node pools (name, count, minCount, maxCount, maxPods, maxSurge, maxUnavailable) or a plan file (its reserved addresses, version and tier too)",
+        "YAML or JSON node pools (name, count, minCount, maxCount, maxPods, maxSurge, maxUnavailable) or a plan file " +
+          "(its reserved addresses, version and tier too)",
       )
       .option("--model <ids>", "only these models, comma-separated")
       .option("--ilb <n>", "internal load balancer IPs in the node subnet")
@@ -117,7 +118,8 @@ export default defineCommand({
     const extra = extraSubnets(opts);
     if (extra !== undefined && opts["pools"] !== undefined)
       throw new UsageError(
-        "give the other subnets' flags with --nodes, not with --pools: the plan file names its subnets, and size sizes them",
+        "give the other subnets' flags with --nodes, not with --pools: the plan file names its subnets, and size " +
+          "sizes them",
       );
     if (extra !== undefined) subnets = extra;
     if (opts["pools"] !== undefined) {

@@ -23,7 +23,8 @@ function readText(file: string, text: string): unknown {
     return parseYaml(text, { logLevel: "error" });
   } catch (e) {
     throw new UsageError(
-      `${file} is not YAML or JSON (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); give a list of node pools`,
+      `${file} is not YAML or JSON (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); give a list of ` +
+        `node pools`,
     );
   }
 }
@@ -36,7 +37,8 @@ function planOf(file: string, data: unknown): Plan {
   const first = r.problems[0];
   if (!r.plan || first)
     throw new UsageError(
-      `${file}: ${first?.pathText ? `${first.pathText}: ` : ""}${first?.message ?? "not a plan"}; each pool needs a name and a count or maxCount`,
+      `${file}: ${first?.pathText ? `${first.pathText}: ` : ""}${first?.message ?? "not a plan"}; each pool needs a ` +
+        `name and a count or maxCount`,
     );
   if (r.plan.nodePools.length === 0) throw new UsageError(`${file}: no node pools; give at least one pool`);
   return r.plan;
@@ -98,7 +100,8 @@ export async function readPoolsFile(file: string, cwd: string): Promise<{ target
   } catch (e) {
     const code = (e as { code?: string }).code;
     throw new UsageError(
-      `cannot read --pools ${file} (${code === "ENOENT" ? "no such file" : (code ?? "unreadable")}); give the path of a YAML or JSON list of node pools`,
+      `cannot read --pools ${file} (${code === "ENOENT" ? "no such file" : (code ?? "unreadable")}); give the path ` +
+        `of a YAML or JSON list of node pools`,
     );
   }
   return parsePoolsFile(file, text);

@@ -1,4 +1,6 @@
-/** `aksnet size` output, whatever the format: per model the addresses and smallest prefixes, the headline, the notes. */
+/**
+ * `aksnet size` output, whatever the format: per model the addresses and smallest prefixes, the headline, the notes.
+ */
 import type { SizeResult, SizeRow } from "../../../engines/capacity/index.js";
 import type { CellLike, Column } from "../output/table.js";
 import { formatNumber } from "../capacity-words.js";
@@ -67,7 +69,8 @@ export function headline(r: SizeResult): string {
 
 export function notes(r: SizeResult): string[] {
   const out = [
-    "Each cell: addresses (or /28 and /24 blocks) needed → the smallest prefix that holds them; node and pod subnets also lose Azure's 5 reserved addresses.",
+    "Each cell: addresses (or /28 and /24 blocks) needed → the smallest prefix that holds them; node and pod subnets " +
+      "also lose Azure's 5 reserved addresses.",
   ];
   for (const { row } of byModel(r))
     for (const p of row.problems) out.push(`${row.model}: ${p.severity === "warning" ? "warning: " : ""}${p.message}.`);
@@ -96,11 +99,14 @@ export function notes(r: SizeResult): string[] {
     const parts = fallbacks.map(({ row }) => {
       const a = row.withFallbackSurge;
       return a
-        ? `${row.model} node subnet ${nodeSubnetText(a)}${a.podSubnet ? `, pod subnet ${podSubnetText(a)}` : ""}${a.podCidr ? `, pod CIDR ${podCidrText({ podCidr: a.podCidr, model: row.model })}` : ""}`
+        ? `${row.model} node subnet ` +
+            `${nodeSubnetText(a)}${a.podSubnet ? `, pod subnet ${podSubnetText(a)}` : ""}` +
+            `${a.podCidr ? `, pod CIDR ${podCidrText({ podCidr: a.podCidr, model: row.model })}` : ""}`
         : "";
     });
     out.push(
-      `Least room an upgrade still completes in (AKS retries with 1 surge node per pool when the full surge does not fit, ${when}): ${parts.join("; ")}.`,
+      `Least room an upgrade still completes in (AKS retries with 1 surge node per pool when the full surge does not ` +
+        `fit, ${when}): ${parts.join("; ")}.`,
     );
   }
   return out;
