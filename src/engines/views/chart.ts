@@ -87,24 +87,19 @@ export interface ChartData {
 const NODE_LIMIT = PLATFORM_LIMITS.nodesPerCluster.value;
 const SAMPLES = 120;
 
-export function chartData(input: ChartInput): ChartData {
-  const capacity = usableAddresses(input.subnet);
-  const need = (model: ModelId, maxPods: number, nodes: number) =>
-    nodeSubnetAddressesNeeded(model, [{ name: "pool", nodes, maxPods, maxSurge: input.maxSurge }], input.tenants ?? 0);
+interface CurveGroup {
+  models: ModelId[];
+  maxPods: number;
+  perNode: number;
+  subnetMaxNodes: number;
+  maxNodes: number;
+  limitedBy: Resource;
+}
 
+/** Models with the same addresses per node and the same bound share one curve (no line hides another). */
+function curveGroups(input: ChartInput): CurveGroup[] {
   const reserved = tenantAddresses(input.tenants);
-  // Models with the same addresses per node and the same bound share one curve (no line hides another).
-  const groups = new Map<
-    string,
-    {
-      models: ModelId[];
-      maxPods: number;
-      perNode: number;
-      subnetMaxNodes: number;
-      maxNodes: number;
-      limitedBy: Resource;
-    }
-  >();
+  const groups = new Map<string, CurveGroup>();
   for (const model of MODEL_IDS) {
     const maxPods = input.maxPods ?? defaultMaxPods(model).value;
     const perNode = addressesPerNode(model, maxPods).nodeSubnet;
@@ -137,7 +132,15 @@ export function chartData(input: ChartInput): ChartData {
         limitedBy: tightest.resource,
       });
   }
-  const base = [...groups.values()];
+  return [...groups.values()];
+}
+
+export function chartData(input: ChartInput): ChartData {
+  const capacity = usableAddresses(input.subnet);
+  const need = (model: ModelId, maxPods: number, nodes: number) =>
+    nodeSubnetAddressesNeeded(model, [{ name: "pool", nodes, maxPods, maxSurge: input.maxSurge }], input.tenants ?? 0);
+
+  const base = curveGroups(input);
   const widest = Math.max(...base.map((b) => Math.min(b.subnetMaxNodes, NODE_LIMIT)));
   const xMax = Math.max(10, input.nodes, Math.min(NODE_LIMIT, Math.ceil(Math.max(widest * 1.15, input.nodes * 1.5))));
   const step = Math.max(1, Math.ceil(xMax / SAMPLES));

@@ -95,6 +95,30 @@ const ipv4 = (text: string | undefined): Prefix | undefined => {
 
 type Check = readonly [Limit, (pools: readonly PoolTarget[]) => boolean];
 
+/** The node-count limits of the model, the tier, the platform and a pool. */
+function limitChecks(plan: ResolvedPlan): Check[] {
+  const model: ModelId = plan.model;
+  const checks: Check[] = [];
+  const total = (pools: readonly PoolTarget[], withSurge: boolean) =>
+    pools.reduce((a, p) => a + p.nodes + (withSurge ? surgeNodes(p.nodes, p.maxSurge) : 0), 0);
+  const cap = MODELS[model].maxNodes.value;
+  if (cap.by === "route-table") checks.push(["route-table", (pools) => total(pools, true) <= cap.count]);
+  checks.push(["vnet-ip-limit", (pools) => vnetIpsNeeded(model, pools) <= PLATFORM_LIMITS.vnetPrivateIps.value]);
+  const clusterCap = cap.by === "platform" ? cap.count : PLATFORM_LIMITS.nodesPerCluster.value;
+  const surgeCounts = UPGRADE.surgeCountsAgainstClusterLimit.value;
+  checks.push(["cluster-node-limit", (pools) => total(pools, surgeCounts) <= clusterCap]);
+  const tierCap = TIER_NODE_LIMITS[plan.tier].value;
+  if (tierCap < clusterCap) checks.push(["tier-node-limit", (pools) => total(pools, surgeCounts) <= tierCap]);
+  checks.push([
+    "pool-node-limit",
+    (pools) => {
+      const p = pools[0];
+      return !p || p.nodes + surgeNodes(p.nodes, p.maxSurge ?? ONE) <= PLATFORM_LIMITS.nodesPerPool.value;
+    },
+  ]);
+  return checks;
+}
+
 /** Every resource that bounds the plan's nodes, each as "do these pools fit". */
 function checksOf(plan: ResolvedPlan): Check[] {
   const model: ModelId = plan.model;
@@ -140,23 +164,7 @@ function checksOf(plan: ResolvedPlan): Check[] {
       checks.push(["pod-subnet", (pools) => podSubnetAddressesNeeded(model, mine(pools)) <= usable]);
     }
   }
-  const total = (pools: readonly PoolTarget[], withSurge: boolean) =>
-    pools.reduce((a, p) => a + p.nodes + (withSurge ? surgeNodes(p.nodes, p.maxSurge) : 0), 0);
-  const cap = MODELS[model].maxNodes.value;
-  if (cap.by === "route-table") checks.push(["route-table", (pools) => total(pools, true) <= cap.count]);
-  checks.push(["vnet-ip-limit", (pools) => vnetIpsNeeded(model, pools) <= PLATFORM_LIMITS.vnetPrivateIps.value]);
-  const clusterCap = cap.by === "platform" ? cap.count : PLATFORM_LIMITS.nodesPerCluster.value;
-  const surgeCounts = UPGRADE.surgeCountsAgainstClusterLimit.value;
-  checks.push(["cluster-node-limit", (pools) => total(pools, surgeCounts) <= clusterCap]);
-  const tierCap = TIER_NODE_LIMITS[plan.tier].value;
-  if (tierCap < clusterCap) checks.push(["tier-node-limit", (pools) => total(pools, surgeCounts) <= tierCap]);
-  checks.push([
-    "pool-node-limit",
-    (pools) => {
-      const p = pools[0];
-      return !p || p.nodes + surgeNodes(p.nodes, p.maxSurge ?? ONE) <= PLATFORM_LIMITS.nodesPerPool.value;
-    },
-  ]);
+  checks.push(...limitChecks(plan));
   return checks;
 }
 

@@ -225,12 +225,15 @@ export function parseGroups6(s: string, start: number, end: number): string | un
       if (i === end) break;
     } else if (i === end) return "it ends with a single colon";
   }
-  if (ellipsis >= 0) {
-    if (count > 7) return "it has :: but already eight groups";
-    // Move the groups after :: to the end and zero the gap.
-    const fill = 8 - count;
-    for (let k = count - 1; k >= ellipsis; k--) groups[k + fill] = groups[k] as number;
-    for (let k = ellipsis; k < ellipsis + fill; k++) groups[k] = 0;
-  } else if (count !== 8) return `it has ${count} groups instead of eight`;
+  return expandEllipsis(groups, count, ellipsis);
+}
+
+/** Moves the groups after :: (at `ellipsis`; -1 when none) to the end of the eight and zeroes the gap. */
+function expandEllipsis(groups: Uint16Array, count: number, ellipsis: number): string | undefined {
+  if (ellipsis < 0) return count === 8 ? undefined : `it has ${count} groups instead of eight`;
+  if (count > 7) return "it has :: but already eight groups";
+  const fill = 8 - count;
+  for (let k = count - 1; k >= ellipsis; k--) groups[k + fill] = groups[k] as number;
+  for (let k = ellipsis; k < ellipsis + fill; k++) groups[k] = 0;
   return undefined;
 }
