@@ -1,235 +1,42 @@
 /** Parts of the JSON Schema of InspectReport (inspect-report.ts): the verdicts, the lab and the Azure side. */
 import { z } from "zod";
 
+/** The evidence a verdict cites: each object read and what it says. */
+const proof = z.array(z.object({ object: z.string(), says: z.string() }));
+/** Why a verdict could not be settled, and how to settle it. */
+const unknown = z.object({ missing: z.array(z.string()), why: z.string(), settle: z.string() });
+
+/** A verdict: a value with its proof; `unknown` and `note` are typed as each verdict writes them. */
+const verdict = <U extends z.ZodType, N extends z.ZodType>(unknownAs: U, noteAs: N) =>
+  z.object({ value: z.string(), proof, proofTotal: z.number(), unknown: unknownAs, note: noteAs });
+
+/** A lab verdict: a verdict with the question it answers and the command that answers it live. */
+const labVerdict = <U extends z.ZodType, N extends z.ZodType>(unknownAs: U, noteAs: N) =>
+  verdict(unknownAs, noteAs).extend({ question: z.string(), command: z.string() });
+
 /** `verdicts` of InspectReport. */
 export const InspectVerdicts = z.object({
-  model: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z.null(),
-    note: z.null(),
-  }),
-  dataplane: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z
-      .object({
-        missing: z.array(z.string()),
-        why: z.string(),
-        settle: z.string(),
-      })
-      .nullable(),
-    note: z.null(),
-  }),
-  ciliumRuns: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z
-      .object({
-        missing: z.array(z.string()),
-        why: z.string(),
-        settle: z.string(),
-      })
-      .nullable(),
-    note: z.null(),
-  }),
-  kubeProxyRuns: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z
-      .object({
-        missing: z.array(z.string()),
-        why: z.string(),
-        settle: z.string(),
-      })
-      .nullable(),
-    note: z.null(),
-  }),
-  networkPolicy: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z
-      .object({
-        missing: z.array(z.string()),
-        why: z.string(),
-        settle: z.string(),
-      })
-      .nullable(),
-    note: z.string().nullable(),
-  }),
-  podRangeSeparate: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z
-      .object({
-        missing: z.array(z.string()),
-        why: z.string(),
-        settle: z.string(),
-      })
-      .nullable(),
-    note: z.string().nullable(),
-  }),
-  nodePodRanges: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z.null(),
-    note: z.string().nullable(),
-  }),
+  model: verdict(z.null(), z.null()),
+  dataplane: verdict(unknown.nullable(), z.null()),
+  ciliumRuns: verdict(unknown.nullable(), z.null()),
+  kubeProxyRuns: verdict(unknown.nullable(), z.null()),
+  networkPolicy: verdict(unknown.nullable(), z.string().nullable()),
+  podRangeSeparate: verdict(unknown.nullable(), z.string().nullable()),
+  nodePodRanges: verdict(z.null(), z.string().nullable()),
 });
 
 /** `lab` of InspectReport. */
 export const InspectLab = z.object({
-  nodeAndPodRanges: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z
-      .object({
-        missing: z.array(z.string()),
-        why: z.string(),
-        settle: z.string(),
-      })
-      .nullable(),
-    note: z.string().nullable(),
-    question: z.string(),
-    command: z.string(),
-  }),
-  ciliumRunning: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z
-      .object({
-        missing: z.array(z.string()),
-        why: z.string(),
-        settle: z.string(),
-      })
-      .nullable(),
-    note: z.null(),
-    question: z.string(),
-    command: z.string(),
-  }),
-  kubeProxyAbsent: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z
-      .object({
-        missing: z.array(z.string()),
-        why: z.string(),
-        settle: z.string(),
-      })
-      .nullable(),
-    note: z.null(),
-    question: z.string(),
-    command: z.string(),
-  }),
-  networkMonitor: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z
-      .object({
-        missing: z.array(z.string()),
-        why: z.string(),
-        settle: z.string(),
-      })
-      .nullable(),
-    note: z.string(),
-    question: z.string(),
-    command: z.string(),
+  nodeAndPodRanges: labVerdict(unknown.nullable(), z.string().nullable()),
+  ciliumRunning: labVerdict(unknown.nullable(), z.null()),
+  kubeProxyAbsent: labVerdict(unknown.nullable(), z.null()),
+  networkMonitor: labVerdict(unknown.nullable(), z.string()).extend({
     configMap: z.null(),
     daemonSet: z.string(),
-    annotations: z.array(
-      z.object({
-        key: z.string(),
-        nodes: z.number(),
-        values: z.array(z.string()),
-      }),
-    ),
+    annotations: z.array(z.object({ key: z.string(), nodes: z.number(), values: z.array(z.string()) })),
   }),
-  nodePodCidrs: z.object({
-    value: z.string(),
-    proof: z.array(
-      z.object({
-        object: z.string(),
-        says: z.string(),
-      }),
-    ),
-    proofTotal: z.number(),
-    unknown: z.null(),
-    note: z.string().nullable(),
-    question: z.string(),
-    command: z.string(),
-    nodes: z.array(
-      z.object({
-        node: z.string(),
-        podCidrs: z.array(z.string()),
-        from: z.string().nullable(),
-      }),
-    ),
+  nodePodCidrs: labVerdict(z.null(), z.string().nullable()).extend({
+    nodes: z.array(z.object({ node: z.string(), podCidrs: z.array(z.string()), from: z.string().nullable() })),
   }),
 });
 
