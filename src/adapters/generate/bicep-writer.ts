@@ -38,8 +38,11 @@ export function bicepValue(v: BicepValue, indent = ""): string {
   );
   if (entries.length === 0) return "{}";
   return (
-    `{\n` +
-    `${entries.map(([k, x]) => `${inner}${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : bicepString(k)}: ${bicepValue(x, inner)}`).join("\n")}\n` +
-    `${indent}}`
+    `{\n` + `${entries.map(([k, x]) => `${inner}${bicepKey(k)}: ${bicepValue(x, inner)}`).join("\n")}\n` + `${indent}}`
   );
+}
+
+/** An object key as Bicep writes it: bare when it is an identifier, quoted otherwise. */
+function bicepKey(k: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : bicepString(k);
 }

@@ -42,7 +42,8 @@ export default defineCommand({
       )
       .option(
         "--ipam-pool <id>",
-        "take the VNet's and subnets' addresses from this Virtual Network Manager IPAM pool (resource ID), by the size of their planned CIDRs (for a fleet: every cluster, over the fleet file's ipamPool)",
+        "take the VNet's and subnets' addresses from this Virtual Network Manager IPAM pool (resource ID), " +
+          "by the size of their planned CIDRs (for a fleet: every cluster, over the fleet file's ipamPool)",
       )
       .option("--force", "generate even when the plan has error findings")
       .option(

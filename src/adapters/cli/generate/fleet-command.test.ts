@@ -72,9 +72,10 @@ describe("aksnet generate FLEET", () => {
   );
 
   const pool = (name: string) =>
-    `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/networkManagers/nm/ipamPools/${name}`;
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/" +
+    `Microsoft.Network/networkManagers/nm/ipamPools/${name}`;
 
-  it("--ipam-pool: every cluster's VNet and subnets from the pool, by size, over the fleet file's ipamPool", async () => {
+  it("--ipam-pool: each cluster's VNet and subnets from the pool by size, over the fleet file's ipamPool", async () => {
     writeFileSync(
       join(dir, "ipam.yaml"),
       readFileSync(join(dir, "fleet.yaml"), "utf8").replace(
