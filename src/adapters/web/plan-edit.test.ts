@@ -192,6 +192,11 @@ describe("applyFieldEdit", () => {
             const next = editPlanText(text, e.field, e.value);
             expect(next).toBeDefined();
             if (!next) return;
+            // A refused edit (a Pod Subnet switch with no room) keeps the text and returns no value.
+            if (next.refused !== undefined) {
+              expect(next.text).toBe(text);
+              continue;
+            }
             expect(parse(next.text)).toEqual(next.value);
             text = next.text;
           }
@@ -199,6 +204,14 @@ describe("applyFieldEdit", () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it("a refused edit in a chain keeps the text (seed 135105358: maxCount true, then a switch to static blocks)", () => {
+    const f = (id: string) => PLAN_FIELDS.find((x) => x.id === id)!;
+    const first = editPlanText(EXAMPLE_PLAN, f("maxCount"), "true")!;
+    const switched = editPlanText(first.text, f("model"), "azure-cni-pod-subnet-static")!;
+    expect(switched.refused).toBeDefined();
+    expect(switched.text).toBe(first.text);
   });
 
   it.each([
