@@ -21,6 +21,7 @@ import { command } from "./az-words.js";
 import { bexpr, bicepValue, type BicepValue } from "./bicep-writer.js";
 import { expr, type HclItem } from "./hcl.js";
 import type { GenAutomatic, GenPlan, GenProblem } from "./model.js";
+import { dnsPrefixOf } from "./network.js";
 import { bicepString, shellQuote } from "./quote.js";
 
 /** Azure's built-in Network Contributor role (its definition ID is the same in every tenant). */
@@ -230,6 +231,8 @@ export function automaticTerraform(
         { attr: "name", value: plan.name },
         { attr: "location", value: expr("var.location") },
         { attr: "resource_group_name", value: expr("var.resource_group_name") },
+        // ExactlyOneOf dns_prefix / private_cluster.0.dns_prefix (the latter only with a custom private DNS zone).
+        { attr: "dns_prefix", value: dnsPrefixOf(plan.name) },
         {
           type: "identity",
           body: [

@@ -148,6 +148,7 @@ export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
     "name",
     "location",
     "resource_group_name",
+    "dns_prefix",
     "identity",
     "api_server_access",
     "hosted_system",
@@ -171,6 +172,8 @@ export const AZURERM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   // Data sources (website/docs/d/virtual_network.html.markdown, website/docs/d/subnet.html.markdown).
   "data.azurerm_virtual_network": ["name", "resource_group_name"],
   "data.azurerm_subnet": ["name", "virtual_network_name", "resource_group_name"],
+  // website/docs/d/subscription.html.markdown: subscription_id is optional (the provider's own by default).
+  "data.azurerm_subscription": ["subscription_id"],
 };
 
 /**
