@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkFleet } from "../../src/engines/fleet/index.js";
 import { EXAMPLE_PLAN } from "../../src/adapters/web/state.js";
 import { parse as parseYaml } from "yaml";
-import { CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
+import { axeViolations, CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
 
 const FLEET =
   `apiVersion: aksnet/v1
@@ -104,6 +104,45 @@ describe("web fleet view in Chromium", () => {
     await page.locator("#fleet-view").screenshot({ path: join(OUTPUT, "fleet-view.png") });
     expect(pageErrors).toEqual([]);
   });
+
+  it.each([
+    { width: 390, height: 844 },
+    { width: 320, height: 640 },
+    { width: 1280, height: 800 },
+  ])(
+    "at $width×$height its tables fit their box: one card per row on a phone, each value names its column",
+    async (size) => {
+      const ctx = await browser.browser.newContext({ viewport: size });
+      ctx.setDefaultTimeout(45_000);
+      const phone = await ctx.newPage();
+      const errors: string[] = [];
+      phone.on("pageerror", (e) => errors.push(e.message));
+      await phone.goto(served.url);
+      await phone.waitForSelector("body[data-ready=true]");
+      await phone.fill("#plan-text", FLEET);
+      await phone.waitForSelector("body[data-settled=true] #fleet-view:not([hidden]) #fleet-pools");
+      await phone
+        .locator("#fleet-view")
+        .screenshot({ path: join(OUTPUT, `fleet-view-${size.width}x${size.height}.png`) });
+      // Nothing in the view is wider than its box (no sideways scrolling), nor is the page.
+      const wide = await phone.$$eval("#fleet-view, #fleet-view *", (els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 1).map((e) => e.tagName + e.id),
+      );
+      expect(wide).toEqual([]);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+      // On a phone the column headings are hidden and each cell shows its own: what is shown is what the CLI calls it.
+      const cells = await phone.$$eval("#fleet-pools td, #fleet-clusters td", (tds) =>
+        tds.map((td) => ({ label: td.getAttribute("data-label"), before: getComputedStyle(td, "::before").content })),
+      );
+      expect(cells.length).toBe(3 * 5 + 6);
+      const stacked = size.width < 640;
+      for (const c of cells) expect(c.before).toBe(stacked ? JSON.stringify(c.label) : "none");
+      expect(await phone.isVisible("#fleet-pools thead")).toBe(!stacked);
+      expect(await axeViolations(phone)).toEqual([]);
+      expect(errors).toEqual([]);
+      await ctx.close();
+    },
+  );
 
   it("hides again when the editor holds a cluster plan", async () => {
     await page.fill("#plan-text", EXAMPLE_PLAN);

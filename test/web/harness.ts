@@ -4,8 +4,10 @@
  * Chromium through playwright-core. Nothing leaves the loopback interface.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -80,4 +82,18 @@ export async function launch(): Promise<{ browser: Browser; close(): Promise<voi
       await browser.close();
     },
   };
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on the whole page (or within one selector), as `impact rule: targets` lines. */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async (scope) => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(context?: unknown): Promise<Result> } }).axe;
+    return (await axe.run(scope ? { include: [scope] } : document)).violations.map(
+      (v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+  }, within);
 }

@@ -3,8 +3,8 @@
  * free space to scale and how many more VNets fit; each cluster with its model,
  * VNet and CIDRs; the fleet's findings. Hidden when the editor holds no fleet file.
  */
-import type { FleetPoolView, FleetView } from "../fleet-view.js";
-import { fill, h, num, svg } from "./dom.js";
+import type { FleetClusterView, FleetPoolView, FleetView } from "../fleet-view.js";
+import { fill, h, num, svg, type Attrs, type Child } from "./dom.js";
 import { renderFindings } from "./render-findings.js";
 
 function poolBar(p: FleetPoolView): SVGSVGElement {
@@ -22,9 +22,65 @@ function poolBar(p: FleetPoolView): SVGSVGElement {
   );
 }
 
+const POOL_COLUMNS = ["Pool", "For", "Supernets", "Used", "Free space", "Largest free", "Still fits"] as const;
+const CLUSTER_COLUMNS = ["Cluster", "Model", "VNet", "Pod CIDR", "Service CIDR", "Findings"] as const;
+
+/** A data cell that names its column (`data-label`): on a phone each row is a card of `label value` lines. */
+function cell(label: string, attrs: Attrs, ...children: Child[]): HTMLElement {
+  return h("td", { ...attrs, "data-label": label }, ...children);
+}
+
+/** A table that reflows on a phone (class `stack`, 5-vnet-map.css): no sideways scrolling at any width. */
+function stackTable(id: string, caption: string, columns: readonly string[], rows: HTMLElement[]): HTMLElement {
+  return h(
+    "table",
+    { id, class: "stack" },
+    h("caption", { class: "visually-hidden" }, caption),
+    h("thead", {}, h("tr", {}, ...columns.map((t) => h("th", { scope: "col" }, t)))),
+    h("tbody", {}, ...rows),
+  );
+}
+
 function list(items: readonly string[], max = 6): string {
   if (items.length === 0) return "—";
   return items.length > max ? `${items.slice(0, max).join(", ")} … (${num(items.length)} in all)` : items.join(", ");
+}
+
+function poolRow(p: FleetPoolView): HTMLElement {
+  const [, forCol, supernets, used, free, largest, fits] = POOL_COLUMNS;
+  return h(
+    "tr",
+    { "data-pool": p.name },
+    h("th", { scope: "row" }, p.name),
+    cell(forCol, {}, p.for),
+    cell(supernets, {}, list(p.cidrs, 3)),
+    cell(
+      used,
+      { class: "fleet-used-cell" },
+      h("div", {}, poolBar(p), h("span", { "data-used": p.used }, `${num(p.used)} / ${num(p.size)}`)),
+    ),
+    cell(free, { "data-free-count": p.freeCount }, list(p.free, 4)),
+    cell(largest, {}, p.largestFree ?? "full"),
+    cell(
+      fits,
+      { "data-fits": p.fits.join("; ") },
+      p.fits.length ? p.fits.map((f, i) => [i ? ", " : "", h("span", { class: "item" }, f)]) : "—",
+    ),
+  );
+}
+
+function clusterRow(c: FleetClusterView): HTMLElement {
+  const [, model, vnet, pod, service, findings] = CLUSTER_COLUMNS;
+  return h(
+    "tr",
+    { "data-cluster": c.name },
+    h("th", { scope: "row" }, c.name),
+    cell(model, {}, c.model ?? (c.plan !== "inline" ? `plan file ${c.plan}` : "—")),
+    cell(vnet, {}, list(c.vnet) === "—" ? "not placed yet" : list(c.vnet)),
+    cell(pod, {}, list(c.podCidrs), c.podsRouted ? h("span", { class: "hint" }, ` (routed: ${c.podsRouted})`) : null),
+    cell(service, {}, list(c.serviceCidrs)),
+    cell(findings, {}, c.errors + c.warnings === 0 ? "none" : `${num(c.errors)} errors, ${num(c.warnings)} warnings`),
+  );
 }
 
 export function renderFleet(section: HTMLElement, el: HTMLElement, v: FleetView | undefined): void {
@@ -45,92 +101,9 @@ export function renderFleet(section: HTMLElement, el: HTMLElement, v: FleetView 
     h("h3", {}, "Pools"),
     v.pools.length === 0
       ? h("p", { class: "hint" }, "The fleet file has no pools: add pools: with the supernets to allocate from.")
-      : h(
-          "div",
-          { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "Pools (scrolls sideways)" },
-          h(
-            "table",
-            { id: "fleet-pools" },
-            h(
-              "thead",
-              {},
-              h(
-                "tr",
-                {},
-                ...["Pool", "For", "Supernets", "Used", "Free space", "Largest free", "Still fits"].map((t) =>
-                  h("th", { scope: "col" }, t),
-                ),
-              ),
-            ),
-            h(
-              "tbody",
-              {},
-              ...v.pools.map((p) =>
-                h(
-                  "tr",
-                  { "data-pool": p.name },
-                  h("th", { scope: "row" }, p.name),
-                  h("td", {}, p.for),
-                  h("td", {}, list(p.cidrs, 3)),
-                  h(
-                    "td",
-                    { class: "fleet-used-cell" },
-                    poolBar(p),
-                    h("span", { "data-used": p.used }, `${num(p.used)} / ${num(p.size)}`),
-                  ),
-                  h("td", { "data-free-count": p.freeCount }, list(p.free, 4)),
-                  h("td", {}, p.largestFree ?? "full"),
-                  h("td", { "data-fits": p.fits.join("; ") }, p.fits.join(", ") || "—"),
-                ),
-              ),
-            ),
-          ),
-        ),
+      : stackTable("fleet-pools", "Pools of the fleet", POOL_COLUMNS, v.pools.map(poolRow)),
     h("h3", {}, "Clusters"),
-    h(
-      "div",
-      { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "Clusters (scrolls sideways)" },
-      h(
-        "table",
-        { id: "fleet-clusters" },
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            ...["Cluster", "Model", "VNet", "Pod CIDR", "Service CIDR", "Findings"].map((t) =>
-              h("th", { scope: "col" }, t),
-            ),
-          ),
-        ),
-        h(
-          "tbody",
-          {},
-          ...v.clusters.map((c) =>
-            h(
-              "tr",
-              { "data-cluster": c.name },
-              h("th", { scope: "row" }, c.name),
-              h("td", {}, c.model ?? (c.plan !== "inline" ? `plan file ${c.plan}` : "—")),
-              h("td", {}, list(c.vnet) === "—" ? "not placed yet" : list(c.vnet)),
-              h(
-                "td",
-                {},
-                list(c.podCidrs),
-                c.podsRouted ? h("span", { class: "hint" }, ` (routed: ${c.podsRouted})`) : null,
-              ),
-              h("td", {}, list(c.serviceCidrs)),
-              h(
-                "td",
-                {},
-                c.errors + c.warnings === 0 ? "none" : `${num(c.errors)} errors, ${num(c.warnings)} warnings`,
-              ),
-            ),
-          ),
-        ),
-      ),
-    ),
+    stackTable("fleet-clusters", "Clusters of the fleet", CLUSTER_COLUMNS, v.clusters.map(clusterRow)),
     h("h3", {}, "Fleet findings"),
     h("div", { id: "fleet-findings" }),
   );
