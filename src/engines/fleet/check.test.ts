@@ -289,6 +289,72 @@ describe("checkFleet", () => {
     expect(r.counts.networks).toBe(3);
   });
 
+  it.each([
+    {
+      name: "used space of the hub outside its address space in the file, overlapping a spoke: an error",
+      used: [{ cidr: "10.1.4.0/24", source: "scan", network: "hub" }],
+      want: ["fleet-ranges-overlap/direct"],
+      path: ["used", 0],
+    },
+    {
+      name: "the same without network: nothing (inside the spoke's VNet, it is taken as the spoke's own)",
+      used: [{ cidr: "10.1.4.0/24", source: "scan" }],
+      want: [],
+    },
+    {
+      name: "used space of the cluster itself (a scan of its VNet): nothing",
+      used: [{ cidr: "10.1.0.0/16", source: "scan", network: "a" }],
+      want: [],
+    },
+    {
+      name: "used space of on-premises (reached through the hub's gateway) overlapping the spoke: an error",
+      used: [{ cidr: "10.1.8.0/24", source: "netbox", network: "on-prem" }],
+      want: ["fleet-ranges-overlap/direct"],
+    },
+    {
+      name: "a VNet known only from used space, peered with the cluster: an error",
+      used: [{ cidr: "10.1.0.0/20", source: "scan", network: "vnet-legacy" }],
+      peerings: [{ between: ["a", "vnet-legacy"] as [string, string] }],
+      want: ["fleet-ranges-overlap/direct"],
+    },
+    {
+      name: "a VNet known only from used space, with no stated connection: the used-space warning",
+      used: [{ cidr: "10.1.0.0/20", source: "scan", network: "vnet-legacy" }],
+      want: ["fleet-ranges-overlap/used"],
+      path: ["clusters", 0, "plan", "vnet", "addressSpace", 0],
+    },
+    {
+      name: "a VNet known only from used space, peered with the hub next to the spoke: the hub cannot route to both",
+      used: [{ cidr: "10.1.0.0/20", source: "scan", network: "vnet-legacy" }],
+      peerings: [{ between: ["hub", "vnet-legacy"] as [string, string] }],
+      want: ["fleet-ranges-overlap/common"],
+    },
+    {
+      name: "unnamed used space inside a VNet known only from used space: judged with that VNet",
+      used: [
+        { cidr: "10.1.0.0/20", source: "scan", network: "vnet-legacy" },
+        { cidr: "10.1.1.0/24", source: "netbox" },
+      ],
+      peerings: [{ between: ["a", "vnet-legacy"] as [string, string] }],
+      want: ["fleet-ranges-overlap/direct"],
+    },
+  ])("used space with its network: $name", ({ used, peerings, want, path }) => {
+    const r = checkFleet(fleet([{ name: "a", plan: overlay("10.1.0.0/16") }], { peerings: peerings ?? [] }), { used });
+    expect(ids(r)).toEqual(want);
+    if (path) expect(r.findings[0]?.path).toEqual(path);
+    expect(r.counts.networks).toBe(3);
+  });
+
+  it("takes used[].network from the fleet file", () => {
+    const r = checkFleet(
+      fleet([{ name: "a", plan: overlay("10.1.0.0/16") }], {
+        used: [{ cidr: "10.1.4.0/24", source: "scan", name: "VNet hub", network: "hub" }],
+      }),
+    );
+    expect(ids(r)).toEqual(["fleet-ranges-overlap/direct"]);
+    expect(r.findings[0]?.message).toContain("hub 10.1.4.0/24 (used space, scan: VNet hub)");
+  });
+
   it("forecasts how many more VNets of the fleet's size fit", () => {
     const r = checkFleet(fleet([{ name: "a", plan: overlay("10.1.0.0/16") }]));
     const pool = r.pools[0];

@@ -106,7 +106,12 @@ export function checkFleet(
   }
   const fleet = parsed.fleet;
   const used: UsedPrefix[] = [
-    ...fleet.used.map((u) => ({ cidr: u.cidr, source: u.source ?? "fleet file", ...(u.name ? { name: u.name } : {}) })),
+    ...fleet.used.map((u) => ({
+      cidr: u.cidr,
+      source: u.source ?? "fleet file",
+      ...(u.name ? { name: u.name } : {}),
+      ...(u.network ? { network: u.network } : {}),
+    })),
     ...(options.used ?? []),
   ];
   const model = fleetModel(fleet, { ...(options.plans ? { plans: options.plans } : {}), used });
@@ -152,7 +157,7 @@ export function checkFleet(
     counts: {
       clusters: model.clusters.length,
       networks: model.networks.filter((x) => x.kind !== "used").length,
-      ranges: model.items.cidr.length - model.items.kind.filter((k) => k === ItemKind.used).length,
+      ranges: model.items.kind.filter((k) => k !== ItemKind.used && k !== ItemKind.usedOf).length,
       overlappingPairs: pairs,
       used: used.length,
     },

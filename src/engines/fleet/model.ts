@@ -38,6 +38,11 @@ export const ItemKind = {
   services: 4,
   /** Used space (from `used`, `usedFrom`, `--used`): taken by something the fleet file may not describe. */
   used: 5,
+  /**
+   * Used space that names its network (`used[].network`): a range of that network (of the fleet file, or a network
+   * known only from used space), judged like an address space; its path is `used[k]`, not under the network.
+   */
+  usedOf: 6,
 } as const;
 export type ItemKind = (typeof ItemKind)[keyof typeof ItemKind];
 
@@ -48,6 +53,7 @@ export const ITEM_WORDS: Record<ItemKind, string> = {
   3: "pod CIDR",
   4: "service CIDR",
   5: "used space",
+  6: "used space",
 };
 
 /** One problem in the fleet's structure (bad CIDR, unknown name, unreadable plan), with its path. */
@@ -276,7 +282,7 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     for (const f of resolved.serviceCidrs) add(f, ItemKind.services);
   });
 
-  addUsed(opts.used ?? [], networks, base, addItem);
+  addUsed(opts.used ?? [], { networks, base, byName, addItem });
 
   // Reachability.
   const n = networks.length;
@@ -405,28 +411,47 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
   };
 }
 
+interface UsedTarget {
+  readonly networks: FleetNetworkNode[];
+  readonly base: FieldPath[];
+  readonly byName: Map<string, number>;
+  readonly addItem: (owner: number, text: string, kind: ItemKind, tail: FieldPath, name?: string, p?: Prefix) => void;
+}
+
 /**
- * The used space as items of one pseudo-network that nothing reaches (not in byName): what it overlaps is judged
- * apart (engines/fleet/overlaps.ts). A prefix that does not parse was reported when it was read.
+ * The used space as items. A prefix that names its network (`network`) is a range of that network when the fleet
+ * file has it, else of a network known only from used space (kind `used`, by that name, so peerings, peerWith and
+ * connectivity may name it). The rest are items of one pseudo-network "used space" that nothing reaches (not in
+ * byName): what it overlaps is judged apart (engines/fleet/overlaps.ts). A prefix that does not parse was reported
+ * when it was read.
  */
-function addUsed(
-  used: readonly UsedPrefix[],
-  networks: FleetNetworkNode[],
-  base: FieldPath[],
-  addItem: (owner: number, text: string, kind: ItemKind, tail: FieldPath, name?: string, prefix?: Prefix) => void,
-): void {
+function addUsed(used: readonly UsedPrefix[], t: UsedTarget): void {
   if (used.length === 0) return;
-  const index = networks.length;
-  networks.push({ index, name: "used space", kind: "used", path: ["used"], gateway: false });
-  base[index] = ["used"];
+  let anonymous: number | undefined;
+  const pseudo = (name: string, path: FieldPath): number => {
+    const index = t.networks.length;
+    t.networks.push({ index, name, kind: "used", path, gateway: false });
+    t.base[index] = ["used"];
+    return index;
+  };
   used.forEach((u, k) => {
     const r = tryParsePrefix(u.cidr);
-    if (r.ok) addItem(index, u.cidr, ItemKind.used, [k], u.name ? `${u.source}: ${u.name}` : u.source, r.value);
+    if (!r.ok) return;
+    const label = u.name ? `${u.source}: ${u.name}` : u.source;
+    if (u.network === undefined) {
+      anonymous ??= pseudo("used space", ["used"]);
+      t.addItem(anonymous, u.cidr, ItemKind.used, [k], label, r.value);
+      return;
+    }
+    let owner = t.byName.get(u.network);
+    if (owner === undefined) t.byName.set(u.network, (owner = pseudo(u.network, ["used", k, "network"])));
+    t.addItem(owner, u.cidr, ItemKind.usedOf, ["used", k], label, r.value);
   });
 }
 
 /** Where item i is in the fleet file. */
 export function pathOf(m: FleetModel, i: number): FieldPath {
+  if (m.items.kind[i] === ItemKind.usedOf) return m.items.tail[i] ?? [];
   return [...(m.base[m.items.owner[i] ?? 0] ?? []), ...(m.items.tail[i] ?? [])];
 }
 
@@ -437,6 +462,7 @@ export function labelOf(m: FleetModel, i: number): string {
   const name = net?.name ?? "";
   const kind = m.items.kind[i];
   if (kind === ItemKind.used) return `used space ${text} (${m.items.name[i] ?? ""})`;
+  if (kind === ItemKind.usedOf) return `${name} ${text} (used space, ${m.items.name[i] ?? ""})`;
   if (kind === ItemKind.subnet) return `${name} subnet ${m.items.name[i] ?? ""} ${text}`;
   if (net?.kind !== "cluster") return `${name} ${text}`;
   if (kind === ItemKind.space) return `${name} VNet ${text}`;

@@ -112,7 +112,10 @@ export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: n
       }
       continue;
     }
-    if (r.reach === "none") continue;
+    if (r.reach === "none") {
+      unreachedUsed(m, i, j, add);
+      continue;
+    }
     const [a, b, ia, ib] = oi < oj ? [oi, oj, i, j] : [oj, oi, j, i];
     if (r.reach === "common") add("common", a, b, ia, ib, r.via);
     else if (r.reach === "direct") {
@@ -123,6 +126,32 @@ export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: n
   usedConflicts(m, p, usedPairs, add);
   const conflicts = [...byKey.entries()].sort((x, y) => x[0] - y[0]).map(([, c]) => c);
   return { conflicts, pairs: p.count };
+}
+
+/** A cluster's routed range: its address space, a routed pod CIDR, or used space that names it. */
+function isClusterRouted(m: FleetModel, i: number): boolean {
+  const k = m.items.kind[i];
+  return (
+    m.networks[m.items.owner[i] as number]?.kind === "cluster" &&
+    (k === ItemKind.space || k === ItemKind.routedPods || k === ItemKind.usedOf)
+  );
+}
+
+/**
+ * Items i and j of networks that do not reach each other (as the fleet file states): when one is used space of a
+ * network known only from used space (`used[].network` naming no network of the file) and the other a cluster's
+ * routed range, whether the cluster reaches that network is unknown (class "used"), as for unnamed used space.
+ */
+function unreachedUsed(
+  m: FleetModel,
+  i: number,
+  j: number,
+  add: (cls: ConflictClass, a: number, b: number, ia: number, ib: number) => void,
+): void {
+  const { owner } = m.items;
+  const usedNet = (x: number) => m.networks[owner[x] as number]?.kind === "used";
+  if (usedNet(i) && isClusterRouted(m, j)) add("used", owner[j] as number, owner[i] as number, j, i);
+  else if (usedNet(j) && isClusterRouted(m, i)) add("used", owner[i] as number, owner[j] as number, i, j);
 }
 
 /**
@@ -150,16 +179,13 @@ function usedConflicts(
   const inside = new Set<number>();
   for (const x of pairs) {
     const [u, o] = kind[p.first[x] as number] === ItemKind.used ? [p.first[x], p.second[x]] : [p.second[x], p.first[x]];
-    if (kind[o as number] !== ItemKind.space) continue;
+    if (kind[o as number] !== ItemKind.space && kind[o as number] !== ItemKind.usedOf) continue;
     const pu = prefix(u as number);
     if (pu && prefix(o as number)?.contains(pu)) inside.add(u as number);
   }
   for (const x of pairs) {
     const [u, o] = kind[p.first[x] as number] === ItemKind.used ? [p.first[x], p.second[x]] : [p.second[x], p.first[x]];
-    const ko = kind[o as number];
-    const net = m.networks[owner[o as number] as number];
-    if (inside.has(u as number) || net?.kind !== "cluster") continue;
-    if (ko !== ItemKind.space && ko !== ItemKind.routedPods) continue;
+    if (inside.has(u as number) || !isClusterRouted(m, o as number)) continue;
     add("used", owner[o as number] as number, owner[u as number] as number, o as number, u as number);
   }
 }

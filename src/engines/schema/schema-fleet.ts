@@ -196,6 +196,14 @@ export const UsedPrefixSection = z
       .optional()
       .describe('where it was found, e.g. "netbox", "avnm:pool-a", "scan:vnet-hub"; default "fleet file"'),
     name: z.string().optional().describe("what holds it (a VNet, a subnet, an IPAM reservation)"),
+    network: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "the network it belongs to: the hub, a network or a cluster of the fleet file (the prefix is then one of " +
+          "its ranges), or another VNet's name (used space that peerings, peerWith and connectivity may name)",
+      ),
   })
   .strict();
 
@@ -258,6 +266,11 @@ export interface UsedPrefix {
   readonly source: string;
   /** What holds it, when the source says (a VNet, a subnet, a reservation). */
   readonly name?: string | undefined;
+  /**
+   * The network it belongs to, when the source says (a scan's VNet, an IPAM system's virtual network): a network of
+   * the fleet file (then one of its ranges) or another network's name.
+   */
+  readonly network?: string | undefined;
 }
 
 export interface UsedSpace {

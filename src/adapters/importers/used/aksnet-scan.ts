@@ -8,8 +8,13 @@
  * but a VNet on it could not reach those pods). Output of a scan before `vnets[]`
  * existed gives the subnets only, and a note says so. What the scan could not read
  * (`missing`) is named in a note: its space is not counted.
+ *
+ * Each VNet's address space and subnets carry the VNet's name as `network` (a
+ * top-level subnet: the VNet in its `vnetId`), so a fleet network of that name
+ * takes them as its ranges; a peering's remote space names no network (the scan
+ * gives the peering's name, not the remote VNet's).
  */
-import { field, isObj, listField, textField, UsedCollector } from "./collect.js";
+import { field, isObj, listField, textField, UsedCollector, vnetName } from "./collect.js";
 import { UsedSpaceError, type UsedSpace } from "./types.js";
 
 /** Reports whether a value is a scan report (`summary`, `clusters`, `subnets`, `missing`). */
@@ -31,8 +36,9 @@ export function readAksnetScan(value: unknown, fileName: string): UsedSpace {
     if (!isObj(s))
       throw new UsedSpaceError(`${fileName}: subnets[${i}] is not an object; give aksnet scan's JSON as it wrote it.`);
     const name = textField(s, "name") ?? textField(s, "id");
+    const vnet = vnetName(textField(s, "vnetId"));
     listField(s, "prefixes", fileName, ["subnets", i]).forEach((p, j) =>
-      c.add(p, ["subnets", i, "prefixes", j], "scan", name ? `subnet ${name}` : undefined),
+      c.add(p, ["subnets", i, "prefixes", j], "scan", name ? `subnet ${name}` : undefined, false, vnet),
     );
   });
   listField(v, "clusters", fileName, []).forEach((k, i) => {
@@ -52,8 +58,9 @@ export function readAksnetScan(value: unknown, fileName: string): UsedSpace {
     if (!isObj(n))
       throw new UsedSpaceError(`${fileName}: vnets[${i}] is not an object; give aksnet scan's JSON as it wrote it.`);
     const name = textField(n, "name") ?? textField(n, "id") ?? String(i + 1);
+    const network = textField(n, "name") ?? vnetName(textField(n, "id"));
     listField(n, "addressSpace", fileName, ["vnets", i]).forEach((p, j) =>
-      c.add(p, ["vnets", i, "addressSpace", j], "scan", `VNet ${name}`),
+      c.add(p, ["vnets", i, "addressSpace", j], "scan", `VNet ${name}`, false, network),
     );
     listField(n, "peerings", fileName, ["vnets", i]).forEach((pe, k) => {
       if (!isObj(pe))
@@ -72,7 +79,7 @@ export function readAksnetScan(value: unknown, fileName: string): UsedSpace {
         );
       const subnet = textField(sn, "name") ?? String(k + 1);
       listField(sn, "prefixes", fileName, ["vnets", i, "subnets", k]).forEach((p, j) =>
-        c.add(p, ["vnets", i, "subnets", k, "prefixes", j], "scan", `subnet ${subnet}`),
+        c.add(p, ["vnets", i, "subnets", k, "prefixes", j], "scan", `subnet ${subnet}`, false, network),
       );
     });
   });

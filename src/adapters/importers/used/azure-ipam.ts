@@ -14,7 +14,7 @@
  * (`settledOn` empty: fulfilled and cancelled ones free their range or are a VNet
  * now). A block's own CIDR is space to allocate from, not used; a note names it.
  */
-import { field, isObj, listField, textField, UsedCollector } from "./collect.js";
+import { field, isObj, listField, textField, UsedCollector, vnetName } from "./collect.js";
 import { UsedSpaceError, type UsedSpace } from "./types.js";
 
 const SOURCE = "azure-ipam";
@@ -65,7 +65,10 @@ function network(c: UsedCollector, n: unknown, at: At): void {
       `${c.fileName}: ${at.join(".")} is not a virtual network object; give the API's answer as it came.`,
     );
   const name = textField(n, "name") ?? textField(n, "id") ?? "a virtual network";
-  listField(n, "prefixes", c.fileName, at).forEach((p, i) => c.add(p, [...at, "prefixes", i], SOURCE, name));
+  const vnet = textField(n, "name") ?? vnetName(textField(n, "id"));
+  listField(n, "prefixes", c.fileName, at).forEach((p, i) =>
+    c.add(p, [...at, "prefixes", i], SOURCE, name, false, vnet),
+  );
 }
 
 function block(c: UsedCollector, b: Record<string, unknown>, at: At, space: string | undefined): void {

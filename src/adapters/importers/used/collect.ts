@@ -49,18 +49,30 @@ export class UsedCollector {
   }
 
   /** Takes a prefix already parsed. */
-  addPrefix(p: Prefix, source: string, name?: string): void {
+  addPrefix(p: Prefix, source: string, name?: string, network?: string): void {
     const cidr = p.toString();
-    const key = `${cidr}\u0000${source}\u0000${name ?? ""}`;
+    const key = `${cidr}\u0000${source}\u0000${name ?? ""}\u0000${network ?? ""}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.out.push(name === undefined || name === "" ? { cidr, source } : { cidr, source, name });
+    this.out.push({
+      cidr,
+      source,
+      ...(name === undefined || name === "" ? {} : { name }),
+      ...(network === undefined || network === "" ? {} : { network }),
+    });
   }
 
-  /** Checks and takes a prefix written at `path`. */
-  add(value: unknown, path: readonly (string | number)[], source: string, name?: string, bare = false): Prefix {
+  /** Checks and takes a prefix written at `path`; `network` names the VNet it belongs to when the source says. */
+  add(
+    value: unknown,
+    path: readonly (string | number)[],
+    source: string,
+    name?: string,
+    bare = false,
+    network?: string,
+  ): Prefix {
     const p = this.prefix(value, path, bare);
-    this.addPrefix(p, source, name);
+    this.addPrefix(p, source, name, network);
     return p;
   }
 
@@ -115,4 +127,10 @@ export function listField(
 export function textField(o: Record<string, unknown>, name: string): string | undefined {
   const v = field(o, name);
   return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+}
+
+/** The VNet's name in a subnet's or VNet's resource ID (`…/virtualNetworks/{name}[/subnets/…]`), or undefined. */
+export function vnetName(id: string | undefined): string | undefined {
+  const m = id === undefined ? null : /\/virtualNetworks\/([^/]+)/i.exec(id);
+  return m?.[1];
 }

@@ -155,6 +155,15 @@ describe("readUsedSpace: fixtures", () => {
     expect(readUsedSpace("10.0.0.0/8\n", "l.txt").prefixes[0]?.source).toBe("prefix-list");
   });
 
+  it("names each scanned VNet's prefixes' network, and none for what its peerings reach", () => {
+    const scan = readUsedSpace(fixture("aksnet-scan.json"), "scan.json").prefixes;
+    const networkOf = (name: string) => [...new Set(scan.filter((p) => p.name === name).map((p) => p.network))];
+    expect(networkOf("VNet vnet-spoke-weu")).toEqual(["vnet-spoke-weu"]);
+    expect(networkOf("subnet snet-aks-batch")).toEqual(["vnet-spoke-weu"]);
+    expect(networkOf("peered with VNet vnet-spoke-weu (spoke-to-hub)")).toEqual([undefined]);
+    expect(scan.filter((p) => p.source === "scan:pod-cidr").every((p) => p.network === undefined)).toBe(true);
+  });
+
   it("takes the AVNM pool's space that is neither available nor listed, and says so", () => {
     const u = readUsedSpace(
       JSON.stringify({
@@ -208,7 +217,7 @@ describe("readUsedSpace: fixtures", () => {
       },
     ];
     expect(readUsedSpace(JSON.stringify(vnets), "v.json").prefixes).toEqual([
-      { cidr: "10.2.0.0/16", source: "azure-ipam", name: "v" },
+      { cidr: "10.2.0.0/16", source: "azure-ipam", name: "v", network: "v" },
     ]);
   });
 

@@ -65,8 +65,8 @@ export default defineFleetRule({
           "reaches whatever holds it, they conflict.",
         fix:
           "Renumber {a} from a free range of the pools (aksnet fleet allocate places VNets around used space), " +
-          "or, if the range belongs to a network the cluster reaches, add that network to the fleet file so aksnet " +
-          "judges it.",
+          "or, if the range belongs to a network the cluster reaches, add that network to the fleet file (or give " +
+          "the used prefix its network and state the peering) so aksnet judges it.",
         severity: "warning",
       },
       local: {
