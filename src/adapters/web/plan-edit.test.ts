@@ -2,7 +2,14 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "./presets.js";
 import fc from "fast-check";
-import { applyFieldEdit, editPlanText, PLAN_FIELDS, REQUIREMENT_FIELDS } from "./plan-edit.js";
+import {
+  applyFieldEdit,
+  editPlanText,
+  PLAN_FIELDS,
+  prepareEdit,
+  REQUIREMENT_FIELDS,
+  type FieldDef,
+} from "./plan-edit.js";
 import { computeView, readPlanText } from "./compute.js";
 import { resolvePlan } from "../../engines/plan/index.js";
 import { DEFAULT_STATE, EXAMPLE_PLAN } from "./state.js";
@@ -203,6 +210,56 @@ describe("applyFieldEdit", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("the document kept between edits (ranges settled late or when idle) writes what a fresh parse writes", () => {
+    const ids = ["model", "dataplane", "count", "maxPods", "nodeSubnet", "dnsServiceIp", "kubernetesVersion"];
+    const edit = fc.record({
+      field: fc.constantFrom(
+        ...[...PLAN_FIELDS, ...REQUIREMENT_FIELDS].filter((f) => ids.includes(f.id) || f.id.startsWith("req-")),
+      ),
+      value: fc.constantFrom(
+        "",
+        "7",
+        "12",
+        "1.31",
+        "10.9.0.0/24",
+        "cilium",
+        "kubenet",
+        "azure-cni-overlay",
+        "azure-cni-pod-subnet-dynamic",
+        "azure-cni-node-subnet",
+        "true",
+        "a b",
+      ),
+      idle: fc.boolean(),
+    });
+    const chain = (
+      start: string,
+      edits: readonly { field: FieldDef; value: string; idle: boolean }[],
+      fresh: boolean,
+    ) => {
+      const texts: string[] = [];
+      let text = start;
+      for (const e of edits) {
+        // Another text's document: the next edit parses its text again.
+        if (fresh) prepareEdit("other: 1\n");
+        else if (e.idle) prepareEdit(text);
+        text = editPlanText(text, e.field, e.value)?.text ?? text;
+        texts.push(text);
+      }
+      return texts;
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(EXAMPLE_PLAN, ...PRESETS.map((p) => p.text)),
+        fc.array(edit, { minLength: 1, maxLength: 8 }),
+        (start, edits) => {
+          expect(chain(start, edits, false)).toEqual(chain(start, edits, true));
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 

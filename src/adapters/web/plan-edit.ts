@@ -4,7 +4,7 @@
  * model, so the user's comments, order and formatting survive a form change.
  * Pure; the page builds inputs from `PLAN_FIELDS` and `REQUIREMENT_FIELDS`.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify, visit, type Document, type Scalar } from "yaml";
+import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, visit, type Document, type Scalar } from "yaml";
 import { DATAPLANES, MODELS, supportsDataplane, type DataplaneId, type ModelId } from "../../kb/index.js";
 import { podRangeKind } from "../../engines/capacity/index.js";
 import { sectionsBefore, spliceSections } from "./yaml-splice.js";
@@ -349,8 +349,17 @@ export const REQUIREMENT_FIELDS: readonly FieldDef[] = [
 /**
  * The document of the last text a splice produced; its source ranges are kept
  * in step with that text, so chained scalar edits neither parse nor rewrite.
+ * `settle`, when there, still has to bring the ranges in step (a section splice
+ * leaves that to the next edit, or to `prepareEdit` when the page is idle).
  */
-let lastEdit: { readonly text: string; readonly doc: Document } | undefined;
+let lastEdit: { readonly text: string; readonly doc: Document; readonly settle?: () => boolean } | undefined;
+
+/** The kept document of `text`, its ranges in step with it; undefined when there is none (then it is parsed). */
+function keptDocument(text: string): Document | undefined {
+  if (lastEdit?.text !== text) return undefined;
+  if (lastEdit.settle) lastEdit = lastEdit.settle() ? { text, doc: lastEdit.doc } : undefined;
+  return lastEdit?.doc;
+}
 
 /** Plain scalars that are safe anywhere, flow collections included. */
 const SAFE_PLAIN = /^[A-Za-z0-9._/%+-]+$/;
@@ -371,28 +380,56 @@ function scalarSource(node: Scalar): string | undefined {
   return src.includes("\n") || (!SAFE_PLAIN.test(src) && !src.startsWith('"')) ? undefined : src;
 }
 
-/** Replaces the scalar's source in the text and moves every later source range by the change in length. */
-function spliceScalar(text: string, doc: Document, node: Scalar, src: string): string {
+/**
+ * Replaces the scalar's source in the text; `settle` moves every later source range by the change in length (run
+ * before the next edit, not in this one).
+ */
+function spliceScalar(
+  text: string,
+  doc: Document,
+  node: Scalar,
+  src: string,
+): { readonly text: string; readonly settle: () => boolean } {
   const [start, end] = node.range as [number, number, number];
   const delta = src.length - (end - start);
-  visit(doc, {
-    Node(_key, n) {
-      if (n === node || !n.range) return;
-      n.range = n.range.map((x) => (x >= end ? x + delta : x)) as [number, number, number];
-    },
-  });
-  node.range = [start, start + src.length, (node.range as [number, number, number])[2] + delta];
   if (src.startsWith('"') && node.type === "PLAIN") node.type = "QUOTE_DOUBLE";
-  return text.slice(0, start) + src + text.slice(end);
+  const settle = (): boolean => {
+    visit(doc, {
+      Node(_key, n) {
+        if (n === node || !n.range) return;
+        n.range = n.range.map((x) => (x >= end ? x + delta : x)) as [number, number, number];
+      },
+    });
+    node.range = [start, start + src.length, (node.range as [number, number, number])[2] + delta];
+    return true;
+  };
+  return { text: text.slice(0, start) + src + text.slice(end), settle };
 }
 
-/** A top-level section's value as JSON, to tell whether a write changed it. */
-function sectionJson(doc: Document, key: string): string {
-  const node = doc.get(key, true) as { toJSON?: () => unknown } | unknown;
-  return JSON.stringify(
-    node && typeof node === "object" && "toJSON" in node ? (node as { toJSON: () => unknown }).toJSON() : node,
-  );
+/**
+ * A top-level section's nodes, with each scalar's value and style and each collection's size and
+ * style, to tell whether a write changed it: for a VNet of 1,000 subnets far cheaper than its JSON.
+ */
+function sectionShape(doc: Document, key: string): unknown[] {
+  const out: unknown[] = [];
+  const walk = (n: unknown): void => {
+    out.push(n);
+    if (isScalar(n)) out.push(n.value, n.type);
+    else if (isMap(n) || isSeq(n)) {
+      out.push(n.items.length, n.flow);
+      for (const item of n.items as unknown[])
+        if (isPair(item)) {
+          walk(item.key);
+          walk(item.value);
+        } else walk(item);
+    }
+  };
+  walk(doc.get(key, true));
+  return out;
 }
+
+const sameShape = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * Applies one form edit to the plan text. Returns the new text and the value it
@@ -408,10 +445,9 @@ export function editPlanText(
   field: FieldDef,
   value: string,
 ): { readonly text: string; readonly value: unknown; readonly refused?: string } | undefined {
-  let doc: Document;
+  let doc = keptDocument(text);
   let exact = true;
-  if (lastEdit?.text === text) doc = lastEdit.doc;
-  else {
+  if (doc === undefined) {
     doc = parseDocument(text.trim() === "" ? "{}" : text);
     exact = text.trim() !== "";
     if (doc.errors.length > 0) return undefined;
@@ -426,7 +462,7 @@ export function editPlanText(
   const before = path ? doc.getIn(path, true) : undefined;
   const keys = [...(field.sections ?? []), ...(field.maybeSections ?? [])];
   const sections = exact && field.sections ? sectionsBefore(doc, text, keys) : undefined;
-  const maybeBefore = sections ? (field.maybeSections ?? []).map((k) => sectionJson(doc, k)) : [];
+  const maybeBefore = sections ? (field.maybeSections ?? []).map((k) => sectionShape(doc, k)) : [];
   try {
     field.write(doc, value);
   } catch (e) {
@@ -438,17 +474,19 @@ export function editPlanText(
     const src = scalarSource(before);
     if (src !== undefined) {
       const out = spliceScalar(text, doc, before, src);
-      lastEdit = { text: out, doc };
-      return { text: out, value: doc.toJS() };
+      lastEdit = { text: out.text, doc, settle: out.settle };
+      return { text: out.text, value: doc.toJS() };
     }
   }
   // Several values, or a scalar added or removed: the sections the field writes are written again, alone.
   if (sections && field.sections) {
-    const changed = (field.maybeSections ?? []).filter((k, i) => sectionJson(doc, k) !== maybeBefore[i]);
+    const changed = (field.maybeSections ?? []).filter(
+      (k, i) => !sameShape(sectionShape(doc, k), maybeBefore[i] ?? []),
+    );
     const out = spliceSections(text, doc, [...field.sections, ...changed], sections);
     if (out !== undefined) {
-      lastEdit = { text: out, doc };
-      return { text: out, value: doc.toJS() };
+      lastEdit = { text: out.text, doc, settle: out.settle };
+      return { text: out.text, value: doc.toJS() };
     }
   }
   // A rewrite leaves the source ranges stale: the next edit parses the new text again.
@@ -461,7 +499,7 @@ export function editPlanText(
  * form cannot edit; the edit then reads it as before and says why.
  */
 export function prepareEdit(text: string): void {
-  if (lastEdit?.text === text || text.trim() === "") return;
+  if (keptDocument(text) !== undefined || text.trim() === "") return;
   const doc = parseDocument(text);
   if (doc.errors.length === 0 && isMap(doc.contents)) lastEdit = { text, doc };
 }

@@ -115,16 +115,19 @@ export function sectionsBefore(doc: Document, text: string, keys: readonly strin
 
 /**
  * The new text after an edit that changed only the sections recorded by `sectionsBefore`: each is
- * written again where it was (a new one at the end, where a rewrite puts it), and the document's
- * ranges follow the new text. Undefined (the caller rewrites the whole document) when a section was
- * removed or its new text does not read back alone.
+ * written again where it was (a new one at the end, where a rewrite puts it). Undefined (the caller
+ * rewrites the whole document) when a section was removed. `settle` then brings the document's
+ * ranges in step with the new text (the rewritten sections parsed alone, the rest moved): the caller
+ * runs it before the next splice, not in the edit that paints (for the benchmark's 30 pools it is
+ * about half of a model switch's work). It returns false, and leaves the document as it was, when a
+ * section's new text does not read back alone: then the next edit parses the whole text again.
  */
 export function spliceSections(
   text: string,
   doc: Document,
   keys: readonly string[],
   before: ReadonlyMap<string, Section>,
-): string | undefined {
+): { readonly text: string; readonly settle: () => boolean } | undefined {
   const root = doc.contents;
   if (!isMap(root)) return undefined;
   const ops: { key: string; start: number; end: number; src: string; pair: Pair<unknown, unknown> }[] = [];
@@ -143,23 +146,37 @@ export function spliceSections(
       ops.push({ key, start: text.length, end: text.length, src: lead + src, pair });
     }
   }
-  if (ops.length === 0) return text;
+  if (ops.length === 0) return { text, settle: () => true };
   ops.sort((a, b) => a.start - b.start);
   let out = "";
   let pos = 0;
   const moves: Move[] = [];
-  const placed: { pair: Pair<unknown, unknown>; parsed: Pair<Node, Node | null> }[] = [];
+  const written: { pair: Pair<unknown, unknown>; src: string; at: number }[] = [];
   for (const op of ops) {
     out += text.slice(pos, op.start);
     const lead = op.src.length - op.src.trimStart().length;
-    const parsed = parseSection(op.src.slice(lead), out.length + lead);
-    if (!parsed) return undefined;
-    placed.push({ pair: op.pair, parsed });
+    written.push({ pair: op.pair, src: op.src.slice(lead), at: out.length + lead });
     out += op.src;
     pos = op.end;
     moves.push({ at: op.end, delta: op.src.length - (op.end - op.start), insert: op.start === op.end });
   }
   out += text.slice(pos);
+  return { text: out, settle: () => settleRanges(root, written, moves, doc) };
+}
+
+/** The rewritten sections' pairs replaced by their new text parsed alone; every other range moved. */
+function settleRanges(
+  root: YAMLMap,
+  written: readonly { pair: Pair<unknown, unknown>; src: string; at: number }[],
+  moves: readonly Move[],
+  doc: Document,
+): boolean {
+  const placed: { pair: Pair<unknown, unknown>; parsed: Pair<Node, Node | null> }[] = [];
+  for (const w of written) {
+    const parsed = parseSection(w.src, w.at);
+    if (!parsed) return false;
+    placed.push({ pair: w.pair, parsed });
+  }
   // The untouched sections move; the rewritten ones take the ranges of their own new text.
   const fresh = new Set<Node>();
   for (const { parsed } of placed) {
@@ -176,5 +193,5 @@ export function spliceSections(
     root.items[i] = parsed as Pair;
   }
   shiftRanges(doc, moves, fresh);
-  return out;
+  return true;
 }
