@@ -1,29 +1,35 @@
 #!/usr/bin/env node
 /**
- * Bundles the CLI into dist/cli/: `aksnet.js` (the `aksnet` and `kubectl-aksnet`
- * executables) enables Node's compile cache and loads the shell; every command,
- * and every output format of a command, is a chunk loaded on demand, as the
- * dynamic imports in the source ask. Only @kubernetes/client-node and the Azure SDK
- * stay outside (loaded by `inspect` on a live cluster and by `scan` alone).
+ * Bundles the CLI into dist/cli/, CommonJS: `aksnet.js` (the `aksnet` and `kubectl-aksnet`
+ * executables) turns Node's compile cache on, reads which command argv names
+ * (src/adapters/cli/dispatch.ts) and requires that command's bundle, `lib/<command>.cjs`,
+ * one file with the shell, the command and everything it imports (its output formats
+ * too, evaluated on first use); argv naming no command (`--version`, `--help`, an unknown
+ * one) runs `lib/shell.cjs`. Every bundle runs the same shell (src/adapters/cli/bundle.ts).
+ * Only @kubernetes/client-node, the MCP SDK and the Azure SDK stay outside (loaded by
+ * `inspect` on a live cluster, `mcp` and `scan`).
  *
- * Why (bench/startup.bench.mjs, CPU time over `node -e 0`, load average ~13):
+ * Why (bench/startup.bench.mjs, CPU time over `node -e 0`):
+ * - One CommonJS file per command instead of ES module chunks shared by all commands
+ *   (Node 22, interleaved A/B at load 19): `--version` +47 → +16 ms, `compare` +88 → +50,
+ *   `check` of a small plan +127 → +114. Node's ES module loader costs per module (resolve,
+ *   link, instantiate: `compare` loaded 25 chunks, `check` 39) and in total (~6 ms for a
+ *   one-line ES module over a CommonJS one); the compile cache covers CommonJS as well, as
+ *   long as it is on before the bundle is required (the earlier try at CommonJS bundles
+ *   enabled it inside the bundle: too late, hence its +100 ms). The price is size on disk:
+ *   shared code is in every bundle (dist/cli ~15 MB against 2.6 MB).
  * - zod, yaml and js-yaml inside the bundle instead of loaded from node_modules:
  *   `aksnet check` of a small plan +195 → +109 ms on Node 20, +127 → +88 ms on Node 22
  *   (Node's loader resolving and reading ~200 package files, and the CommonJS loader).
  * - zod's ~60 message locales left out (zod-english-only): the zod chunk 734 → 418 KB.
- * - a package.json in dist/cli/ and dist/cli/chunks/ saying "module": Node stops looking
- *   for one up the tree for every chunk (2–5 ms).
- * - Tried and dropped: minifying (no measurable gain), one file without chunks (compare
- *   +20 ms: every command parses everything), CommonJS bundles per command (check +100 ms
- *   on Node 22: its compile cache did not help them).
- * A package that a dynamic import() reaches loses its named exports in the bundle (esbuild
- * gives a CommonJS module only `default` there): import packages statically, inside a
- * module that is itself loaded on demand (test/cli-bundle.test.ts runs every format).
+ * - a package.json in dist/cli/ saying "commonjs": Node stops looking for one up the tree.
+ * - Tried and dropped: minifying (no measurable gain).
+ * esbuild gives a CommonJS package reached by a dynamic import() its named exports through
+ * __toESM, but test/cli-bundle.test.ts runs every format of every command through the bundle.
  *
- * The `yaml` package (~260 KB) is a CommonJS file of its own (dist/cli/chunks/yaml.cjs), required on the first
+ * The `yaml` package (~260 KB) is a CommonJS file of its own (dist/cli/lib/yaml.cjs), required on the first
  * use of one of its exports: `check` reads YAML with js-yaml and needs `yaml` only for the position of a finding
- * or `--show-resolved`, but the layout engine (which the rules use) imports it for plan edits. `aksnet check` of
- * a small plan without findings loads 824 KB of chunks instead of 1.09 MB.
+ * or `--show-resolved`, but the layout engine (which the rules use) imports it for plan edits.
  *
  * commander loads node:child_process when it loads (for subcommands that are
  * separate executables, which aksnet has none of): about 6.5 ms of every start,
@@ -35,10 +41,10 @@
  *
  *   node scripts/build-cli.mjs
  */
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { zodEnglishOnly } from "./lib/zod-english-only.mjs";
 
@@ -83,49 +89,74 @@ const lazyYaml = {
   },
 };
 
-/** commander is CommonJS: its require() calls of node built-ins need a real require in ESM output. */
-const BANNER =
-  'import { createRequire as __aksnetRequire } from "node:module"; const require = __aksnetRequire(import.meta.url);';
+const DIST_CLI = join(ROOT, "dist", "adapters", "cli");
+const { COMMAND_LIST } = await import(pathToFileURL(join(DIST_CLI, "command-list.js")).href);
+
+/** `import.meta.url` (serve finds the package's directory from it) in a CommonJS bundle: this file's URL. */
+const META_URL = "__aksnetImportMetaUrl";
+const META_URL_LINE = `const ${META_URL} = require("node:url").pathToFileURL(__filename).href;\n`;
+
+/** One bundle: a CommonJS file with everything `contents` imports but the packages loaded on demand. */
+async function bundle(contents, outfile, extra = {}) {
+  await build({
+    stdin: { contents, resolveDir: DIST_CLI, sourcefile: basename(outfile), loader: "js" },
+    outfile,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    // The Azure SDK (scan) and the Kubernetes client load only in the commands that reach Azure or a cluster.
+    external: ["@kubernetes/client-node", "@azure/*", "@modelcontextprotocol/sdk", "@modelcontextprotocol/sdk/*"],
+    define: { "import.meta.url": META_URL },
+    plugins: [lazyChildProcess, lazyYaml, zodEnglishOnly],
+    legalComments: "none",
+    logLevel: "warning",
+    ...extra,
+  });
+  const text = (await readFile(outfile, "utf8")).replaceAll(`"${YAML_MARK}"`, JSON.stringify("./yaml.cjs"));
+  await writeFile(outfile, text.includes(META_URL) ? META_URL_LINE + text : text);
+}
 
 await rm(OUT, { recursive: true, force: true });
-await build({
-  entryPoints: { aksnet: join(ROOT, "dist", "adapters", "cli", "bin.js") },
-  outdir: OUT,
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  // The Azure SDK (scan) and the Kubernetes client load only in the commands that reach Azure or a cluster.
-  external: ["@kubernetes/client-node", "@azure/*", "@modelcontextprotocol/sdk", "@modelcontextprotocol/sdk/*"],
-  banner: { js: BANNER },
-  chunkNames: "chunks/[name]-[hash]",
-  plugins: [lazyChildProcess, lazyYaml, zodEnglishOnly],
-  logLevel: "warning",
-});
+// The dispatcher: reads which command argv names and requires that command's bundle (or the shell's) after
+// turning Node's compile cache on (Node 22.1+: a start after the first skips compiling the bundle).
+await bundle(
+  [
+    'import { enableCompileCache } from "node:module";',
+    'import { bundleFor } from "./dispatch.js";',
+    "enableCompileCache?.();",
+    "const argv = process.argv.slice(2);",
+    'const file = `./lib/${bundleFor(argv) ?? "shell"}.cjs`;',
+    "require(file).start(argv).then((code) => { process.exitCode = code; });",
+  ].join("\n"),
+  join(OUT, "aksnet.js"),
+  { banner: { js: "#!/usr/bin/env node" } },
+);
+await chmod(join(OUT, "aksnet.js"), 0o755);
+for (const { name } of COMMAND_LIST) {
+  await bundle(
+    [
+      `import def from "./${name}/command.js";`,
+      'import { startBundle } from "./bundle.js";',
+      `export const start = (argv) => startBundle(${JSON.stringify(name)}, def, argv);`,
+    ].join("\n"),
+    join(OUT, "lib", `${name}.cjs`),
+  );
+}
+await bundle(
+  'import { startBundle } from "./bundle.js";\nexport const start = (argv) => startBundle(undefined, undefined, argv);',
+  join(OUT, "lib", "shell.cjs"),
+);
 await build({
   entryPoints: [createRequire(import.meta.url).resolve("yaml")],
-  outfile: join(OUT, "chunks", "yaml.cjs"),
+  outfile: join(OUT, "lib", "yaml.cjs"),
   bundle: true,
   format: "cjs",
   platform: "node",
   target: "node20",
   logLevel: "warning",
 });
-// The banner only where `require` is used (3 of ~120 files): createRequire() costs every chunk that runs it
-// path and URL work at load (~0.1 ms each; `check` loads ~35 chunks).
-for (const dir of [OUT, join(OUT, "chunks")]) {
-  for (const name of (await readdir(dir)).filter((n) => n.endsWith(".js"))) {
-    const file = join(dir, name);
-    const text = (await readFile(file, "utf8")).replace(
-      `"${YAML_MARK}"`,
-      JSON.stringify(dir === OUT ? "./chunks/yaml.cjs" : "./yaml.cjs"),
-    );
-    const rest = text.replace(BANNER, "");
-    if (rest !== text && !/\brequire\b/.test(rest)) await writeFile(file, rest);
-    else if (text.includes("yaml.cjs")) await writeFile(file, text);
-  }
-}
-// Node looks for the package.json that decides a file's module kind from the file's directory up.
-for (const dir of [OUT, join(OUT, "chunks")]) await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
+// The executable is CommonJS; a package.json beside it says so (the package's own says "module"), and Node stops
+// looking for one up the tree.
+await writeFile(join(OUT, "package.json"), '{ "type": "commonjs" }\n');
 console.log("bundled the CLI: dist/cli/aksnet.js");

@@ -1,0 +1,19 @@
+/**
+ * The bundled executable's first step (`dist/cli/aksnet.js`, scripts/build-cli.mjs): which
+ * bundle runs a command line. Imports nothing heavy: it runs before Node's compile cache
+ * is on and before any command's code is read.
+ */
+import { basename } from "node:path";
+import { COMMAND_LIST } from "./command-list.js";
+import { commandNameOf } from "./command-name.js";
+
+/** The bundle that runs `argv`: the command it names, or undefined for the shell's (`--version`, help, unknown). */
+export function bundleFor(argv: readonly string[]): string | undefined {
+  const name = commandNameOf(argv);
+  return COMMAND_LIST.some((c) => c.name === name) ? name : undefined;
+}
+
+/** How the user invoked the executable: kubectl runs plugins as `kubectl-aksnet`; help then says `kubectl aksnet`. */
+export function programNameOf(script: string | undefined): string {
+  return basename(script ?? "aksnet").startsWith("kubectl-aksnet") ? "kubectl aksnet" : "aksnet";
+}
