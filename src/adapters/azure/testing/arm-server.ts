@@ -301,6 +301,9 @@ export async function startArmServer(estate: ArmEstate, behaviour: Behaviour = {
   const server: Server = createServer({ key, cert }, (req, res) => {
     handle(h, req, res, requests, token).catch(() => res.destroy());
   });
+  // Idle sockets stay open longer than Node's 5 s default, so that a child starved of CPU on a loaded machine
+  // rarely reuses a socket the server is closing (the client retries that, but the counts then differ).
+  server.keepAliveTimeout = 120_000;
   server.on("connection", (s) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
