@@ -18,8 +18,8 @@ const NOT_TRANSCRIBED = new Set([
   "Microsoft.Authorization/roleAssignments@2022-04-01",
 ]);
 
-const bicep = generatedFiles("bicep");
-const terraform = generatedFiles("terraform").filter((f) => f.text.includes("azapi_"));
+const bicep = await generatedFiles("bicep");
+const terraform = (await generatedFiles("terraform")).filter((f) => f.text.includes("azapi_"));
 
 describe("generated Bicep against the ARM schema", () => {
   it("reads every golden file and docs example", () => {

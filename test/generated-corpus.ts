@@ -2,12 +2,15 @@
  * Every generated file a user can copy: the golden files (single plans and fleets), each plan of the generate tests
  * in the variants the Terraform test writes (existing VNet, IPAM pool), and the `aksnet generate` examples in docs/
  * (stdout, or the `text` of `-o json`; `--out-dir` examples print only file names and are covered by the fleet
- * golden files). Read by the schema tests of each format.
+ * golden files), and every example plan under examples/generate and examples/recommend generated in each format
+ * (fleet files excepted: the fleet golden files cover them). Read by the schema tests of each format.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { generate } from "../src/adapters/generate/index.js";
 import { PLANS, REFUSED } from "../src/adapters/generate/testing/plans.js";
+import { memoryIo } from "../src/adapters/cli/io.js";
+import { run } from "../src/adapters/cli/main.js";
 import { docExamples } from "./docs-examples.js";
 
 export type GenFormat = "az" | "bicep" | "terraform";
@@ -70,6 +73,22 @@ function variants(): GeneratedFile[] {
   return out;
 }
 
-export function generatedFiles(format: GenFormat): GeneratedFile[] {
-  return [...goldens(), ...docs(), ...variants()].filter((f) => f.format === format);
+const EXAMPLE_DIRS = ["examples/generate", "examples/recommend"];
+
+/** Each example plan generated in `format` through the CLI (what a reader of the docs would run). */
+async function examples(format: GenFormat): Promise<GeneratedFile[]> {
+  const out: GeneratedFile[] = [];
+  for (const dir of EXAMPLE_DIRS) {
+    for (const f of readdirSync(join(ROOT, dir)).filter((n) => /\.(ya?ml|json)$/.test(n) && !n.startsWith("fleet"))) {
+      const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT, isTTY: false });
+      const code = await run(["generate", "--format", format, `${dir}/${f}`], io);
+      if (code === 0) out.push({ name: `${dir}/${f} (aksnet generate --format ${format})`, format, text: io.stdout });
+    }
+  }
+  return out;
+}
+
+export async function generatedFiles(format: GenFormat): Promise<GeneratedFile[]> {
+  const fixed = [...goldens(), ...docs(), ...variants()].filter((f) => f.format === format);
+  return [...fixed, ...(await examples(format))];
 }

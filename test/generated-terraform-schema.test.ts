@@ -11,7 +11,7 @@ import { generatedFiles } from "./generated-corpus.js";
 
 type Blocks = Record<string, Record<string, JsonObject[]>>;
 
-const files = generatedFiles("terraform");
+const files = await generatedFiles("terraform");
 
 function namesOnly(type: string, body: JsonObject): string[] {
   const allowed = AZURERM_ATTRIBUTES[type];
