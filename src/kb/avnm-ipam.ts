@@ -51,6 +51,17 @@ export interface AvnmIpamFacts {
   readonly azurermBlock: Sourced<{ readonly block: string; readonly arguments: readonly string[] }>;
   /** Non-overlap is guaranteed within a pool: AVNM never hands out one range twice. */
   readonly poolAllocationsDisjoint: Sourced<boolean>;
+  /**
+   * What takes its addresses from the pool when a VNet does: `vnetAndSubnets` (the ARM API and azurerm let each
+   * subnet ask the pool too; aksnet's default) or `vnetOnly` (the VNet asks the pool; its subnets name explicit
+   * prefixes inside the allocated range), which the Azure Verified Modules VNet module advises.
+   */
+  readonly subnetsFromPool: Sourced<"vnetAndSubnets" | "vnetOnly">;
+  /**
+   * A VNet whose address space comes from a pool may hold subnets with explicit prefixes:
+   * `CannotMixAddressPrefixAndPoolInPayload` is about one address space (or one subnet) naming both.
+   */
+  readonly poolVnetWithStaticSubnets: Sourced<boolean>;
 }
 
 export const AVNM_IPAM: AvnmIpamFacts = {
@@ -122,6 +133,28 @@ export const AVNM_IPAM: AvnmIpamFacts = {
     { flag: "--ipam-pool-prefix-allocations", keys: ["id", "number-of-ip-addresses"] },
     [
       repoFile(
+        "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/network/aaz/latest/network/vnet/subnet/_create.py",
+        "ipam_pool_prefix_allocations = AAZListArg(options=" +
+          '["--ipam-allocations", "--ipam-pool-prefix-allocations"]); its Element an AAZObjectArg with ' +
+          'number_of_ip_addresses (AAZStrArg, options=["number-of-ip-addresses"]) ' +
+          'and id (AAZResourceIdArg, options=["id"]: the pool\'s resource ID)',
+      ),
+      repoFile(
+        "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/network/operations/vnet.py",
+        "VNetCreate.pre_operations: if has_value(args.ipam_pool_prefix_allocations): args.address_prefixes = [] " +
+          "(the default 10.0.0.0/16 is dropped, so the payload does not mix prefixes and a pool)",
+      ),
+      repoFile(
+        "Azure/azure-cli:src/azure-cli-core/azure/cli/core/aaz/_utils.py",
+        "AAZShortHandSyntaxParser.partial_value_key_pattern: a partial value is {key}={value}, the key " +
+          "[index] then .field; split_partial_value; a simple value is taken as is unless null, ?? or single-quoted",
+      ),
+      repoFile(
+        "Azure/azure-cli:src/azure-cli-core/azure/cli/core/aaz/_arg_action.py",
+        "AAZListArgAction: each value's key parts index the list then the element's options; AAZList creates an " +
+          "element on first use of its index",
+      ),
+      repoFile(
         "Azure/azure-cli:src/azure-cli/HISTORY.rst",
         "2.68.0: az network vnet create/update: Add parameter --ipam-pool-prefix-allocations; 2.75.0: az network " +
           "vnet subnet create/update: Support IPAM pool allocation",
@@ -134,8 +167,11 @@ export const AVNM_IPAM: AvnmIpamFacts = {
     {
       ...CHECKED,
       derived:
-        "the item keys (shorthand syntax [0].id=… [0].number-of-ip-addresses=…) are the kebab-case of the ARM " +
-        "names, as the az CLI's generated commands spell them",
+        "the value aksnet writes, one allocation in shorthand syntax's partial-value form " +
+        "'[0].id=<pool ID>' '[0].number-of-ip-addresses=<count>', parses as a list of one object with both fields " +
+        "(src/adapters/generate/az-shorthand.test.ts runs the script against an az stub and parses it as AAZ " +
+        "does); az network vnet create's item keys are taken to be the subnet's (both are generated from " +
+        "Microsoft.Network's IpamPoolPrefixAllocation, pool.id flattened to id)",
     },
   ),
   azurermBlock: sourced(
@@ -160,5 +196,64 @@ export const AVNM_IPAM: AvnmIpamFacts = {
       "automatically assign nonoverlapping CIDRs to Azure resources",
     ),
     CHECKED,
+  ),
+  subnetsFromPool: sourced<"vnetAndSubnets" | "vnetOnly">(
+    "vnetAndSubnets",
+    [
+      SPEC("SubnetPropertiesFormat.ipamPoolPrefixAllocations: a subnet asks a pool by size, like its VNet"),
+      repoFile(
+        "hashicorp/terraform-provider-azurerm:CHANGELOG-v4.md",
+        "4.38.0: azurerm_subnet - add support for the ip_address_pool block",
+      ),
+      repoFile(
+        "Azure/azure-cli:src/azure-cli/HISTORY.rst",
+        "2.75.0: az network vnet subnet create/update: Support IPAM pool allocation",
+      ),
+    ],
+    {
+      ...CHECKED,
+      alternatives: [
+        {
+          value: "vnetOnly",
+          source: [
+            repoFile(
+              "Azure/terraform-azurerm-avm-res-network-virtualnetwork:examples/ipam/_header.md",
+              "IPAM pools are only supported for virtual network address spaces, not for individual subnets: " +
+                "concurrent subnet creation can cause race conditions with IPAM pool allocation; no pre-allocation " +
+                "mechanism reserves ranges in a pool; explicit subnet ranges are deterministic",
+            ),
+            AVM_IPAM(
+              "Subnet IPAM Configuration: subnets from a pool are created one after another " +
+                "(ipam_subnet_allocation_delay, 45 s by default) to avoid NetcfgSubnetRangesOverlap",
+            ),
+          ],
+          note:
+            "the Azure Verified Modules VNet module takes the VNet from the pool and gives its subnets explicit " +
+            "prefixes inside the allocated range (or creates pool subnets one at a time, with a delay): " +
+            "subnets that ask the pool at once may be handed overlapping ranges (NetcfgSubnetRangesOverlap)",
+        },
+      ],
+    },
+  ),
+  poolVnetWithStaticSubnets: sourced(
+    true,
+    [
+      repoFile(
+        "Azure/terraform-azurerm-avm-res-network-virtualnetwork:examples/ipam_vnet_only/_header.md",
+        "VNet address space from IPAM pool; subnets calculated from the IPAM-allocated VNet space or static, " +
+          "created in parallel",
+      ),
+      repoFile(
+        "Azure/terraform-azurerm-avm-res-network-virtualnetwork:examples/ipam_basic/_header.md",
+        "IPv4 pool → VNet (/24 allocated); subnet1 10.0.0.0/25, subnet2 10.0.0.128/25: static addressing",
+      ),
+    ],
+    {
+      ...CHECKED,
+      derived:
+        "CannotMixAddressPrefixAndPoolInPayload refuses one address space (or one subnet) that names both " +
+        "prefixes and a pool allocation; a pool VNet with static subnets is what these examples deploy (a static " +
+        "subnet shows as Unallocated in the pool, examples/ipam/_header.md)",
+    },
   ),
 };

@@ -29,6 +29,18 @@ function assumption(vnet: GenVnet, pool: string): string {
   );
 }
 
+/** What was assumed about the subnets, and the alternative the Azure Verified Modules take. */
+function subnetsAssumption(): string {
+  const alt = AVNM_IPAM.subnetsFromPool.alternatives?.[0];
+  return (
+    `each subnet asks the pool for its own range too (ipamPoolPrefixAllocations on the subnet, as the ARM API, ` +
+    `azurerm 4.38 and az 2.75 allow); the Azure Verified Modules VNet module advises otherwise (${alt?.note ?? ""}): ` +
+    `if subnets fail with NetcfgSubnetRangesOverlap, create them one at a time, or deploy the VNet from the pool ` +
+    `and give its subnets explicit prefixes inside the allocated range (Azure accepts that mix: ` +
+    `${AVNM_IPAM.noMixWithPrefixes.value} refuses only one range naming both)`
+  );
+}
+
 /** The VNet with its pool set, or the VNet unchanged when no pool is given; problems for what a pool cannot do. */
 export function withIpamPool(vnet: GenVnet | undefined, pool: string | undefined, c: Checks): GenVnet | undefined {
   if (pool === undefined) return vnet;
@@ -71,5 +83,9 @@ export function withIpamPool(vnet: GenVnet | undefined, pool: string | undefined
       reason: "a VNet takes one allocation from a pool: give the VNet one address space to size it by",
     });
   c.assumptions.push(assumption(vnet, pool));
+  // Sources disagree on subnets from the pool (kb AVNM_IPAM.subnetsFromPool): the REST API, azurerm and az let each
+  // subnet ask the pool (the default here); the Azure Verified Modules VNet module gives subnets explicit prefixes
+  // inside the VNet's allocated range, because subnets asking at once can race. Say which was written, and the other.
+  if (vnet.subnets.length > 0) c.assumptions.push(subnetsAssumption());
   return { ...vnet, ipamPool: pool };
 }

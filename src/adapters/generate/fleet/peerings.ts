@@ -16,10 +16,29 @@ import { command } from "../az-words.js";
 import { expr, renderHcl, type HclItem } from "../hcl.js";
 import { bicepString } from "../quote.js";
 
-/** A VNet: its name and resource group (in the deployment's subscription). */
+/**
+ * A VNet: its name and resource group (in the deployment's subscription). A VNet whose resource group the fleet
+ * file does not name has `resourceGroup` "" and `variable` set: the code then takes it as an input (a Terraform
+ * variable, a Bicep parameter, a shell variable) named after `variable` (the fleet's name for that VNet).
+ */
 export interface PeeredVnet {
   readonly name: string;
   readonly resourceGroup: string;
+  readonly variable?: string | undefined;
+}
+
+/** The input names a VNet's unknown resource group gets in each format. */
+export function resourceGroupInput(variable: string): { terraform: string; bicep: string; shell: string } {
+  const words = variable.split(/[^A-Za-z0-9]+/).filter((w) => w !== "");
+  const camel = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
+  const lead = /^[0-9]/.test(words[0] ?? "") ? "vnet" : "";
+  return {
+    terraform: `${lead === "" ? "" : `${lead}_`}${words.join("_").toLowerCase()}_resource_group`,
+    bicep:
+      `${lead}${lead === "" ? camel.join("") : camel.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")}` +
+      "ResourceGroup",
+    shell: `${lead === "" ? "" : "VNET_"}${words.join("_").toUpperCase()}_RESOURCE_GROUP`,
+  };
 }
 
 /** One peering resource: on `vnet`, to `remote`. */
@@ -44,24 +63,29 @@ function vnetsOf(
   for (const n of [...(fleet.hub ? [fleet.hub] : []), ...fleet.networks]) {
     const rg = (n as { resourceGroup?: string }).resourceGroup;
     out.set(n.name, {
-      ...(rg !== undefined ? { vnet: { name: n.name, resourceGroup: rg } } : {}),
+      vnet:
+        rg !== undefined ? { name: n.name, resourceGroup: rg } : { name: n.name, resourceGroup: "", variable: n.name },
       gateway: n.gateway === true,
       cluster: false,
       kind: n.kind,
     });
   }
-  for (const c of clusters) out.set(c.name, { vnet: c.vnet, gateway: false, cluster: true, kind: "vnet" });
+  for (const c of clusters) {
+    const vnet = c.vnet.resourceGroup === "" ? { ...c.vnet, variable: c.vnet.variable ?? c.name } : c.vnet;
+    out.set(c.name, { vnet, gateway: false, cluster: true, kind: "vnet" });
+  }
   return out;
 }
 
 /**
- * The peering resources to write, and the problems (a peered network without `resourceGroup`, a name that cannot
- * be written). `clusters` are the fleet's clusters in order, each with its VNet.
+ * The peering resources to write, the problems (a name that cannot be written: no valid code can hold it) and
+ * notes (a peered VNet whose resource group the fleet file does not name is taken as an input). `clusters` are the
+ * fleet's clusters in order, each with its VNet (`resourceGroup` "" when its plan names none).
  */
 export function fleetPeerings(
   fleet: FleetPlan,
   clusters: readonly { name: string; vnet: PeeredVnet }[],
-): { peerings: PeeringSide[]; problems: string[] } {
+): { peerings: PeeringSide[]; problems: string[]; notes: string[] } {
   const vnets = vnetsOf(fleet, clusters);
   const order = new Map(clusters.map((c, i) => [c.name, i]));
   const links = linksOf(fleet, vnets, order);
@@ -72,7 +96,18 @@ export function fleetPeerings(
     if (typeof r === "string") problems.push(r);
     else peerings.push(...r);
   }
-  return { peerings, problems };
+  const inputs = new Map<string, PeeredVnet>();
+  for (const p of peerings) if (p.vnet.variable !== undefined) inputs.set(p.vnet.variable, p.vnet);
+  const notes = [...inputs.entries()].map(([v, vnet]) => {
+    const n = resourceGroupInput(v);
+    const where = order.has(v) ? `cluster ${v}'s plan names` : `the fleet file gives ${v}`;
+    return (
+      `VNet ${vnet.name} is peered but ${where} no resource group: the peerings take it as an input (Terraform ` +
+      `variable ${n.terraform}, Bicep parameter ${n.bicep}, shell variable ${n.shell}); give it when deploying, or ` +
+      `set resourceGroup ${order.has(v) ? "in the plan" : `on ${v} in the fleet file`}`
+    );
+  });
+  return { peerings, problems, notes };
 }
 
 type Link = { a: string; b: string; aUsesB: boolean; bUsesA: boolean };
@@ -102,20 +137,13 @@ function linksOf(fleet: FleetPlan, vnets: Vnets, order: ReadonlyMap<string, numb
 function sidesOf(l: Link, vnets: Vnets, order: ReadonlyMap<string, number>): PeeringSide[] | string {
   const [va, vb] = [vnets.get(l.a), vnets.get(l.b)];
   if ([va, vb].some((v) => v !== undefined && v.kind !== "vnet")) return []; // on-premises: reached by gateway
-  const missing = [l.a, l.b].filter((_, k) => [va, vb][k]?.vnet === undefined);
-  if (missing.length > 0) {
-    const names = missing.join(" and ");
-    const [is, has, its] = missing.length === 1 ? ["is", "has", "its"] : ["are", "have", "their"];
-    return (
-      `${names} ${is} peered with a cluster but ${has} no resourceGroup: ` +
-      `add resourceGroup to ${names} in the fleet file so the peerings can name ${its} VNet`
-    );
-  }
-  const [a, b] = [va!.vnet!, vb!.vnet!];
-  const noGroup = [l.a, l.b].filter((_, k) => [a, b][k]!.resourceGroup === "");
-  if (noGroup.length > 0)
-    return `cluster ${noGroup[0]} names no resource group: set resourceGroup in its plan to peer its VNet`;
-  const unsafe = [a, b].find((v) => !SAFE.test(v.name) || !SAFE.test(v.resourceGroup));
+  // A name the fleet file lists in no hub, network or cluster (a VNet known from used space, `used[].network`).
+  const vnetOf = (name: string, v: typeof va) => v?.vnet ?? { name, resourceGroup: "", variable: name };
+  const [a, b] = [vnetOf(l.a, va), vnetOf(l.b, vb)];
+  const unsafe = [a, b].find(
+    (v) =>
+      !SAFE.test(v.name) || (v.variable === undefined ? !SAFE.test(v.resourceGroup) : !/[A-Za-z]/.test(v.variable)),
+  );
   if (unsafe)
     return `VNet ${unsafe.name} (${unsafe.resourceGroup}) cannot be written safely: use letters, digits, _ . ( ) -`;
   const after = [l.a, l.b].filter((n) => order.has(n)).sort((x, y) => order.get(y)! - order.get(x)!)[0]!;
@@ -132,6 +160,14 @@ function sidesOf(l: Link, vnets: Vnets, order: ReadonlyMap<string, number>): Pee
 
 const ident = (s: string) => s.replace(/[^A-Za-z0-9_]/g, "_");
 
+/** The VNets whose resource group is an input, once each, in the order the peerings name them. */
+function inputsOf(peerings: readonly PeeringSide[]): PeeredVnet[] {
+  const out = new Map<string, PeeredVnet>();
+  for (const p of peerings)
+    for (const v of [p.vnet, p.remote]) if (v.variable !== undefined && !out.has(v.variable)) out.set(v.variable, v);
+  return [...out.values()];
+}
+
 /** `peerings.tf`: one `azurerm_virtual_network_peering` per side, after the module of the cluster it waits for. */
 export function terraformPeerings(peerings: readonly PeeringSide[], moduleOf: ReadonlyMap<string, string>): string {
   const items: HclItem[] = [
@@ -142,16 +178,35 @@ export function terraformPeerings(peerings: readonly PeeringSide[], moduleOf: Re
     { comment: "Remote VNets are in this subscription (data.azurerm_subscription.current)." },
     { type: "data", labels: ["azurerm_subscription", "current"], body: [] },
   ];
+  for (const v of inputsOf(peerings)) {
+    const name = resourceGroupInput(v.variable!).terraform;
+    items.push({
+      type: "variable",
+      labels: [name],
+      body: [
+        { attr: "description", value: `The resource group of VNet ${v.name} (the fleet file does not name it).` },
+        { attr: "type", value: expr("string") },
+      ],
+    });
+  }
+  const rg = (v: PeeredVnet) =>
+    v.variable === undefined ? v.resourceGroup : `\${var.${resourceGroupInput(v.variable).terraform}}`;
   for (const p of peerings) {
     const id =
-      `"/subscriptions/\${data.azurerm_subscription.current.subscription_id}/resourceGroups/${p.remote.resourceGroup}` +
+      `"/subscriptions/\${data.azurerm_subscription.current.subscription_id}/resourceGroups/${rg(p.remote)}` +
       `/providers/Microsoft.Network/virtualNetworks/${p.remote.name}"`;
     items.push({
       type: "resource",
       labels: ["azurerm_virtual_network_peering", ident(p.name)],
       body: [
         { attr: "name", value: p.name },
-        { attr: "resource_group_name", value: p.vnet.resourceGroup },
+        {
+          attr: "resource_group_name",
+          value:
+            p.vnet.variable === undefined
+              ? p.vnet.resourceGroup
+              : expr(`var.${resourceGroupInput(p.vnet.variable).terraform}`),
+        },
         { attr: "virtual_network_name", value: p.vnet.name },
         { attr: "remote_virtual_network_id", value: expr(id) },
         { attr: "allow_virtual_network_access", value: true },
@@ -194,15 +249,24 @@ export const BICEP_PEERING_MODULE = [
 
 /** The lines main.bicep ends with: the peerings' values and a module loop after every cluster module. */
 export function bicepPeerings(peerings: readonly PeeringSide[], clusterModules: readonly string[]): string[] {
-  const out = ["", "var peerings = ["];
+  const out = [""];
+  for (const v of inputsOf(peerings))
+    out.push(
+      `@description(${bicepString(`The resource group of VNet ${v.name} (the fleet file does not name it).`)})`,
+      `param ${resourceGroupInput(v.variable!).bicep} string`,
+      "",
+    );
+  const rg = (v: PeeredVnet) =>
+    v.variable === undefined ? bicepString(v.resourceGroup) : resourceGroupInput(v.variable).bicep;
+  out.push("var peerings = [");
   for (const p of peerings) {
     out.push(
       "  {",
       `    deployment: ${bicepString(`aksnet-peering-${p.name}`.slice(0, 64))}`,
-      `    resourceGroup: ${bicepString(p.vnet.resourceGroup)}`,
+      `    resourceGroup: ${rg(p.vnet)}`,
       `    vnetName: ${bicepString(p.vnet.name)}`,
       `    name: ${bicepString(p.name)}`,
-      `    remoteResourceGroup: ${bicepString(p.remote.resourceGroup)}`,
+      `    remoteResourceGroup: ${rg(p.remote)}`,
       `    remoteVnetName: ${bicepString(p.remote.name)}`,
       `    allowGatewayTransit: ${p.allowGatewayTransit}`,
       `    useRemoteGateways: ${p.useRemoteGateways}`,
@@ -232,18 +296,23 @@ export function bicepPeerings(peerings: readonly PeeringSide[], clusterModules: 
 /** The az calls that make the peerings a cluster's creation is the last of, in a shell function. */
 export function azPeerings(fn: string, peerings: readonly PeeringSide[]): string[] {
   const out = [`${fn}() (`, "set -euo pipefail"];
+  const rg = (v: PeeredVnet) => {
+    if (v.variable === undefined) return shellQuote(v.resourceGroup);
+    const name = resourceGroupInput(v.variable).shell;
+    return `"\${${name}:?set ${name} to the resource group of VNet ${v.name}}"`;
+  };
   for (const p of peerings) {
     out.push(
       "",
       `# ${p.vnet.name} → ${p.remote.name}` +
         `${p.useRemoteGateways ? ", using its gateway" : ""}${p.allowGatewayTransit ? ", offering its gateway" : ""}.`,
       command("az network vnet peering create", [
-        ["--resource-group", shellQuote(p.vnet.resourceGroup)],
+        ["--resource-group", rg(p.vnet)],
         ["--vnet-name", shellQuote(p.vnet.name)],
         ["--name", shellQuote(p.name)],
         [
           "--remote-vnet",
-          `"$(az network vnet show --resource-group=${shellQuote(p.remote.resourceGroup)} ` +
+          `"$(az network vnet show --resource-group=${rg(p.remote)} ` +
             `--name=${shellQuote(p.remote.name)} --query=id --output=tsv)"`,
         ],
         ["--allow-vnet-access", "true"],
