@@ -34,10 +34,10 @@ function subnetsAssumption(): string {
   const alt = AVNM_IPAM.subnetsFromPool.alternatives?.[0];
   return (
     `each subnet asks the pool for its own range too (ipamPoolPrefixAllocations on the subnet, as the ARM API, ` +
-    `azurerm 4.38 and az 2.75 allow); the Azure Verified Modules VNet module advises otherwise (${alt?.note ?? ""}): ` +
-    `if subnets fail with NetcfgSubnetRangesOverlap, create them one at a time, or deploy the VNet from the pool ` +
-    `and give its subnets explicit prefixes inside the allocated range (Azure accepts that mix: ` +
-    `${AVNM_IPAM.noMixWithPrefixes.value} refuses only one range naming both)`
+    `azurerm 4.38 and az 2.75 allow); sources disagree: ${alt?.note ?? ""}; if subnets fail with ` +
+    `NetcfgSubnetRangesOverlap, create them one at a time, or take only the VNet from the pool and give its subnets ` +
+    `explicit prefixes inside its allocated range (ARM accepts that mix: ${AVNM_IPAM.noMixWithPrefixes.value} ` +
+    `refuses only one range naming both)`
   );
 }
 

@@ -3,6 +3,7 @@
 # aks-weu-1:
 #   Needs the azurerm provider >= 4.57.0, < 6.0.0 (node_provisioning_profile, required from 5.0) and an existing resource group.
 #   Assumed: the VNet and its subnets take their addresses from the Virtual Network Manager IPAM pool /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network/providers/Microsoft.Network/networkManagers/nm-platform/ipamPools/spokes by size (numberOfIpAddresses = 2^(32 - prefix length)), so the pool, not this file, chooses the ranges at deployment: the plan's VNet 10.10.0.0/20 and subnets aks-nodes 10.10.0.0/22 are what aksnet expected; keep the pod and service CIDRs outside the pool.
+#   Assumed: each subnet asks the pool for its own range too (ipamPoolPrefixAllocations on the subnet, as the ARM API, azurerm 4.38 and az 2.75 allow); sources disagree: the Azure Verified Modules VNet module takes the VNet from the pool and gives its subnets explicit prefixes inside the allocated range (or creates pool subnets one at a time, with a delay): subnets that ask the pool at once may be handed overlapping ranges (NetcfgSubnetRangesOverlap); if subnets fail with NetcfgSubnetRangesOverlap, create them one at a time, or take only the VNet from the pool and give its subnets explicit prefixes inside its allocated range (ARM accepts that mix: CannotMixAddressPrefixAndPoolInPayload refuses only one range naming both).
 #   Left to AKS, whose default applies:
 #     sku.tier: Free
 #     network.dataplane: azure
@@ -13,6 +14,7 @@
 # aks-neu-1:
 #   Needs the azurerm provider >= 4.57.0, < 6.0.0 (node_provisioning_profile, required from 5.0) and an existing resource group.
 #   Assumed: the VNet and its subnets take their addresses from the Virtual Network Manager IPAM pool /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network/providers/Microsoft.Network/networkManagers/nm-platform/ipamPools/spokes by size (numberOfIpAddresses = 2^(32 - prefix length)), so the pool, not this file, chooses the ranges at deployment: the plan's VNet 10.10.16.0/20 and subnets aks-nodes 10.10.16.0/22 are what aksnet expected; keep the pod and service CIDRs outside the pool.
+#   Assumed: each subnet asks the pool for its own range too (ipamPoolPrefixAllocations on the subnet, as the ARM API, azurerm 4.38 and az 2.75 allow); sources disagree: the Azure Verified Modules VNet module takes the VNet from the pool and gives its subnets explicit prefixes inside the allocated range (or creates pool subnets one at a time, with a delay): subnets that ask the pool at once may be handed overlapping ranges (NetcfgSubnetRangesOverlap); if subnets fail with NetcfgSubnetRangesOverlap, create them one at a time, or take only the VNet from the pool and give its subnets explicit prefixes inside its allocated range (ARM accepts that mix: CannotMixAddressPrefixAndPoolInPayload refuses only one range naming both).
 #   Left to AKS, whose default applies:
 #     sku.tier: Free
 #     network.dataplane: azure
@@ -23,6 +25,7 @@
 # aks-legacy:
 #   Needs the azurerm provider >= 4.57.0, < 6.0.0 (node_provisioning_profile, required from 5.0) and an existing resource group.
 #   Assumed: the VNet and its subnets take their addresses from the Virtual Network Manager IPAM pool /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network/providers/Microsoft.Network/networkManagers/nm-platform/ipamPools/legacy by size (numberOfIpAddresses = 2^(32 - prefix length)), so the pool, not this file, chooses the ranges at deployment: the plan's VNet 10.30.0.0/22 and subnets aks-nodes 10.30.0.0/24 are what aksnet expected; keep the pod and service CIDRs outside the pool.
+#   Assumed: each subnet asks the pool for its own range too (ipamPoolPrefixAllocations on the subnet, as the ARM API, azurerm 4.38 and az 2.75 allow); sources disagree: the Azure Verified Modules VNet module takes the VNet from the pool and gives its subnets explicit prefixes inside the allocated range (or creates pool subnets one at a time, with a delay): subnets that ask the pool at once may be handed overlapping ranges (NetcfgSubnetRangesOverlap); if subnets fail with NetcfgSubnetRangesOverlap, create them one at a time, or take only the VNet from the pool and give its subnets explicit prefixes inside its allocated range (ARM accepts that mix: CannotMixAddressPrefixAndPoolInPayload refuses only one range naming both).
 #   Left to AKS, whose default applies:
 #     sku.tier: Free
 #     network.dataplane: azure
