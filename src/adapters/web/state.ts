@@ -224,12 +224,23 @@ function bytesToBase64Url(bytes: Uint8Array): string {
  */
 export async function encodeStateCompressed(state: PageState): Promise<string> {
   if (state.planText === DEFAULT_STATE.planText || typeof CompressionStream === "undefined") return encodeState(state);
-  const packed = await pipe(new TextEncoder().encode(state.planText), new CompressionStream("deflate-raw"), Infinity);
-  if (!packed) return encodeState(state);
+  const z = await compressedPlan(state.planText);
+  if (z === undefined) return encodeState(state);
   // The other keys as encodeState writes them, the plan's place (right after v=1) taken by z= (the plan is not
   // base64-encoded uncompressed first: that took longer than the compression for a 48 KiB plan).
   const [version, ...rest] = encodeState({ ...state, planText: DEFAULT_STATE.planText }).split("&");
-  return [version, `z=${bytesToBase64Url(packed)}`, ...rest].join("&");
+  return [version, `z=${z}`, ...rest].join("&");
+}
+
+/** The last plan compressed: an edit of the node count, the compared subnet or the format does not compress again. */
+let lastPacked: { readonly text: string; readonly z: string } | undefined;
+
+async function compressedPlan(text: string): Promise<string | undefined> {
+  if (lastPacked?.text === text) return lastPacked.z;
+  const packed = await pipe(new TextEncoder().encode(text), new CompressionStream("deflate-raw"), Infinity);
+  if (!packed) return undefined;
+  lastPacked = { text, z: bytesToBase64Url(packed) };
+  return lastPacked.z;
 }
 
 /** `decodeState`, also reading a compressed plan (`z=`); a compressed plan that inflates past the limit is refused. */

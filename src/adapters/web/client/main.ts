@@ -18,7 +18,6 @@ import {
 import {
   DEFAULT_STATE,
   decodeStateCompressed,
-  encodeStateCompressed,
   EXAMPLE_SUBNET,
   GENERATE_FORMATS,
   MAX_NODES,
@@ -41,6 +40,7 @@ import { renderRecommend } from "./render-recommend.js";
 import { renderVerdict } from "./render-verdict.js";
 import { renderVnetMap } from "./render-vnet-map.js";
 import { createMapActions } from "./map-actions.js";
+import { createAddress } from "./address.js";
 import { PRESETS } from "../presets.js";
 
 let state: PageState = DEFAULT_STATE;
@@ -93,7 +93,7 @@ function edit(field: FieldDef, value: string): void {
     // A switch that removed settings is a history entry: Back (or Undo) restores them.
     const before = state;
     state = { ...state, planText: next.text };
-    pushHistory(before, state);
+    address.push(before, state);
     announce(`Changed the ${field.label.toLowerCase()}; removed what no longer applies: ${removed.join("; ")}.`);
   }
   // The editor's text follows with the other views, after the verdict is painted (setting 48 KiB of text costs a
@@ -105,42 +105,7 @@ function edit(field: FieldDef, value: string): void {
 const planForm = buildForm(byId<HTMLFormElement>("plan-form"), PLAN_FIELDS, edit);
 const requirementsForm = buildForm(byId<HTMLFormElement>("requirements-form"), REQUIREMENT_FIELDS, edit);
 
-let urlTimer: ReturnType<typeof setTimeout> | undefined;
-/** The fragment the page last wrote: an address change to anything else (Back, a pasted link) loads that plan. */
-let written = "";
-/** Writes of the address happen in order (compression is asynchronous). */
-let urlWrites: Promise<void> = Promise.resolve();
-
-/** The fragment for a state, compressed; "" for a plan over the limit (the page would refuse to read it back). */
-const fragmentOf = (s: PageState): Promise<string> =>
-  s.planText.length > MAX_PLAN_TEXT ? Promise.resolve("") : encodeStateCompressed(s);
-
-function saveToUrl(): void {
-  clearTimeout(urlTimer);
-  urlTimer = setTimeout(() => {
-    const saving = state;
-    urlWrites = urlWrites.then(async () => {
-      const f = await fragmentOf(saving);
-      if (f && saving === state) {
-        written = f;
-        history.replaceState(null, "", `#${f}`);
-      }
-    });
-  }, 250);
-}
-
-/** The state before stays in history (Back returns to it); the new one becomes the current entry. */
-function pushHistory(before: PageState, after: PageState): void {
-  clearTimeout(urlTimer);
-  urlWrites = urlWrites.then(async () => {
-    const [a, b] = await Promise.all([fragmentOf(before), fragmentOf(after)]);
-    if (a) history.replaceState(null, "", `#${a}`);
-    if (b) {
-      written = b;
-      history.pushState(null, "", `#${b}`);
-    }
-  });
-}
+const address = createAddress(() => state);
 
 const readableOf = (p: PlanPart) =>
   p.plan !== undefined || p.input.kind === "empty" || p.fleet !== undefined || p.scan !== undefined;
@@ -338,7 +303,7 @@ function update(patch: Partial<PageState>): void {
   document.body.dataset["settled"] = "false";
   if (linkProblems.length) statusStale = true;
   linkProblems = [];
-  saveToUrl();
+  address.save();
   cancelAnimationFrame(frame);
   frame = requestAnimationFrame(render);
 }
@@ -364,7 +329,7 @@ function replacePlan(next: string, what: string, said = `Replaced the plan with 
   state = { ...state, planText: next, nodes: 0, compareSubnet: "" };
   linkProblems = [];
   statusStale = true;
-  pushHistory(before, state);
+  address.push(before, state);
   announce(said);
   document.body.dataset["settled"] = "false";
   cancelAnimationFrame(frame);
@@ -388,17 +353,24 @@ const mapActions = createMapActions({
 async function loadFromUrl(): Promise<void> {
   const fragment = location.hash.slice(1);
   const decoded = await decodeStateCompressed(fragment);
-  written = fragment;
+  address.loaded(fragment);
   state = decoded.state;
   linkProblems = decoded.problems;
   statusStale = true;
   text.value = state.planText;
   hint = undefined;
   render();
-  // The first load draws every view at once (nothing moves after the first paint), laid out at their width.
-  document.body.dataset["ready"] = "true";
+  // The shell and the verdict paint first; every other view is drawn in a task after that paint, all at once and
+  // laid out at their width (hidden until ready, below the verdict: nothing painted moves).
   clearTimeout(restTimer);
-  renderRest();
+  restTimer = undefined;
+  requestAnimationFrame(() => {
+    clearTimeout(restTimer);
+    restTimer = setTimeout(() => {
+      document.body.dataset["ready"] = "true";
+      renderRest();
+    }, 0);
+  });
 }
 
 text.addEventListener("input", () => update({ planText: text.value }));
@@ -456,10 +428,7 @@ byId("copy-link").addEventListener("click", async () => {
     );
     return;
   }
-  clearTimeout(urlTimer);
-  const f = await fragmentOf(state);
-  written = f;
-  history.replaceState(null, "", `#${f}`);
+  await address.writeNow();
   try {
     await navigator.clipboard.writeText(location.href);
     fill(status, h("p", { class: "ok" }, "Link copied: it holds the whole plan; nothing is stored anywhere else."));
@@ -485,7 +454,7 @@ document.addEventListener("click", (e) => {
 
 // Back and Forward (and a link pasted into this tab) load the plan of that address.
 const followAddress = () => {
-  if (location.hash.slice(1) !== written) {
+  if (!address.isOwn(location.hash.slice(1))) {
     fill(undoStatus);
     void loadFromUrl();
   }
