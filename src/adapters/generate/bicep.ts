@@ -74,7 +74,10 @@ function preamble(plan: GenPlan, n: EffectiveNetwork, needs: string): string[] {
   return out;
 }
 
-/** `ipamPoolPrefixAllocations`: as many addresses from the IPAM pool as the planned CIDR holds (a string, as ARM takes it). */
+/**
+ * `ipamPoolPrefixAllocations`: as many addresses from the IPAM pool as the planned CIDR holds (a string, as ARM
+ * takes it).
+ */
 function poolAllocation(pool: string, cidr: string): BicepValue {
   return [{ pool: { id: pool }, numberOfIpAddresses: addressCount(cidr) }];
 }

@@ -20,7 +20,8 @@ function names(path: string, body: { [k: string]: Json }): [string, string][] {
 }
 
 const IPAM_POOL =
-  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net/providers/Microsoft.Network/networkManagers/nm/ipamPools/spokes";
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-net" +
+  "/providers/Microsoft.Network/networkManagers/nm/ipamPools/spokes";
 
 const ipv6 = (p: (typeof PLANS)[string]) =>
   [...(p.vnet?.addressSpace ?? []), ...(p.vnet?.subnets ?? []).map((x) => x.cidr)].some((c) => c.includes(":"));
@@ -38,7 +39,8 @@ describe("Terraform output", () => {
           : []),
       ]),
   )(
-    "$name (existing VNet: $existingVnet, IPAM pool: $ipamPool) parses as HCL and uses only documented azurerm argument names",
+    "$name (existing VNet: $existingVnet, IPAM pool: $ipamPool) parses as HCL and uses only documented azurerm " +
+      "argument names",
     async ({ name, existingVnet, ipamPool }) => {
       const r = generate(PLANS[name]!, "terraform", { existingVnet, ipamPool });
       if (!r.ok) throw new Error(JSON.stringify(r.problems));

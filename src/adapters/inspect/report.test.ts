@@ -274,7 +274,8 @@ describe("gateway pools and the API server subnet", () => {
         t.replace(
           "    - { name: aks-subnet, cidr: 10.224.0.0/28 }\n",
           "    - { name: aks-subnet, cidr: 10.224.0.0/28 }\n" +
-            "    - { name: aks-apiserver, cidr: 10.224.2.0/28, delegation: Microsoft.ContainerService/managedClusters }\n",
+            "    - { name: aks-apiserver, cidr: 10.224.2.0/28, " +
+            "delegation: Microsoft.ContainerService/managedClusters }\n",
         ) + "apiServer: { vnetIntegration: true, subnet: aks-apiserver, private: true }\n",
       want: { vnetIntegration: true, subnet: "aks-apiserver", subnetCidr: "10.224.2.0/28", private: true },
     },

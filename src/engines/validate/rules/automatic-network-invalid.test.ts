@@ -93,7 +93,8 @@ ruleTester(rule, {
           messageId: "systemTooSmall",
           path: "vnet.subnets[3].cidr",
           message:
-            'AKS Automatic\'s system node subnet "system" is 10.224.12.64/27; the managed system node pools need /26 or larger.',
+            'AKS Automatic\'s system node subnet "system" is 10.224.12.64/27; ' +
+            "the managed system node pools need /26 or larger.",
         },
       ],
     },
@@ -105,7 +106,8 @@ ruleTester(rule, {
           messageId: "systemDelegated",
           path: "vnet.subnets[3].delegation",
           message:
-            'AKS Automatic\'s system node subnet "system" is delegated to Microsoft.Web/serverFarms; it must not be delegated.',
+            'AKS Automatic\'s system node subnet "system" is delegated to Microsoft.Web/serverFarms; ' +
+            "it must not be delegated.",
         },
       ],
     },
