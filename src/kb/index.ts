@@ -135,11 +135,10 @@ export { ADDRESS_PLANNING, type AddressPlanning } from "./address-planning.js";
 export { facts, renderFactsMarkdown, type Fact } from "./catalog.js";
 export {
   DEPLOY_FEATURES,
-  DEPLOY_TARGETS,
   type AzRequirement,
   type ArmSupport,
   type AzurermSupport,
   type DeployFeature,
   type DeployFeatureId,
-  type DeployTargets,
 } from "./deploy-tools.js";
+export { DEPLOY_TARGETS, type DeployTargets } from "./deploy-targets.js";
