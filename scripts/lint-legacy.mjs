@@ -9,6 +9,7 @@
 import { writeFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { ESLint } from "eslint";
+import { format, resolveConfig } from "prettier";
 import { MAX_FUNCTION_LINES, MAX_LINE } from "../eslint.config.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -33,15 +34,15 @@ const offending = (rule) =>
 const list = (name, files, what) =>
   `/** ${what} (${files.length} files). */\nexport const ${name} = [\n${files.map((f) => `  "${f}",`).join("\n")}\n` +
   `];\n`;
-await writeFile(
-  new URL("../eslint.legacy.js", import.meta.url),
-  [
-    "// Written by scripts/lint-legacy.mjs: the files written before eslint.config.js enforced a 120-character line",
-    "// and 60-line functions (issue #12), exempt from those rules until fixed. Shrink only: fix a file, run the",
-    "// script again; never add a file by hand.",
-    "",
-    list("LONG_LINES", offending("max-len"), "Files with a line over 120 characters"),
-    list("LONG_FUNCTIONS", offending("max-lines-per-function"), "Files with a function over 60 lines (tests exempt)"),
-  ].join("\n"),
-);
+const OUT = new URL("../eslint.legacy.js", import.meta.url);
+// Prettier's layout (a one-entry list fits on one line), so `npm run lint` accepts the file as written.
+const text = [
+  "// Written by scripts/lint-legacy.mjs: the files written before eslint.config.js enforced a 120-character line",
+  "// and 60-line functions (issue #12), exempt from those rules until fixed. Shrink only: fix a file, run the",
+  "// script again; never add a file by hand.",
+  "",
+  list("LONG_LINES", offending("max-len"), "Files with a line over 120 characters"),
+  list("LONG_FUNCTIONS", offending("max-lines-per-function"), "Files with a function over 60 lines (tests exempt)"),
+].join("\n");
+await writeFile(OUT, await format(text, { ...(await resolveConfig(OUT.pathname)), filepath: OUT.pathname }));
 console.log("wrote eslint.legacy.js");
