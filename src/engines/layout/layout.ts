@@ -14,7 +14,7 @@ import { isResolvedPlan, resolvePlan, type FieldPath, type Plan, type ResolvedPl
 import { subnetDemand, type Demand } from "./demand.js";
 import { applyEdits } from "./edits.js";
 import { neededSubnets, type Need, type PlanEdit } from "./needs.js";
-import { placeSubnets, type PlacementRequest } from "./place.js";
+import { placeSubnets, type PlaceResult, type Placement, type PlacementRequest, type Unplaced } from "./place.js";
 import { subnetPurposes, type LayoutKind } from "./purpose.js";
 
 export interface LayoutOptions {
@@ -222,21 +222,13 @@ export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = 
   const original = isResolvedPlan(input) ? input.plan : input;
   const inputs = readInputs(original, options);
   const found = neededSubnets(original);
-  const problems = [...inputs.problems];
-  for (const c of found.conflicts)
-    problems.push({
-      code: "subnet-kind-conflict",
-      path: ["vnet", "subnets"],
-      message:
-        `subnet "${c.name}" is needed as ${c.kinds.join(" and as ")}; one subnet cannot be both: name two ` + `subnets`,
-    });
+  const problems = [...inputs.problems, ...found.conflicts.map(conflictProblem)];
   // The plan with its pools pointed at the subnets to create, so their demand counts.
   const resolved =
     found.edits.length === 0 && isResolvedPlan(input) ? input : resolvePlan(applyEdits(original, found.edits));
   const demands = new Map(found.needs.map((n) => [n.name, subnetDemand(resolved, n.name, n.kind, n)]));
   const g = growthBits(inputs.growth);
   const requests: PlacementRequest[] = [];
-  const unplaced: LayoutSubnet[] = [];
   for (const need of found.needs) {
     const d = demands.get(need.name)!;
     const r = inputs.spaces.length > 0 ? request(need, d, inputs.spaces, g) : undefined;
@@ -250,27 +242,72 @@ export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = 
   ];
   const placed = placeSubnets(inputs.spaces, taken, requests);
   const byId = new Map(placed.placements.map((p) => [p.id, p]));
-  const newSubnets: LayoutSubnet[] = [];
-  const edits: PlanEdit[] = [...found.edits];
+  const edits: PlanEdit[] = [...found.edits, ...addressSpaceEdits(original, inputs.spaceTexts)];
+  const written = writeSubnets(found.needs, demands, byId, placed, inputs.spaceTexts);
+  edits.push(...written.edits);
+  problems.push(...written.problems);
+  inputs.assumptions.push(...growthAssumptions(inputs.growth, g, placed, requests.length, found.needs.length));
+  const all = [...existingSubnets(resolved), ...written.placed.map((s) => ({ s, p: byId.get(s.name)!.prefix }))]
+    .sort((a, b) => byAddress(a.p, b.p))
+    .map((x) => x.s);
+  const plan = applyEdits(original, edits);
+  return {
+    ok: problems.length === 0 && written.unplaced.length === 0,
+    addressSpaces: inputs.spaceTexts,
+    growth: { asked: inputs.growth, kept: requests.length > 0 ? 2 ** placed.growthBitsOffered : inputs.growth },
+    subnets: [...all, ...written.unplaced],
+    avoided: avoid
+      .filter((a) => inputs.spaces.some((s) => s.overlaps(a.prefix)))
+      .map((a) => ({ cidr: a.prefix.toString(), what: a.what })),
+    problems,
+    assumptions: inputs.assumptions,
+    edits,
+    plan,
+  };
+}
+
+function conflictProblem(c: { readonly name: string; readonly kinds: readonly string[] }): LayoutProblem {
+  return {
+    code: "subnet-kind-conflict",
+    path: ["vnet", "subnets"],
+    message: `subnet "${c.name}" is needed as ${c.kinds.join(" and as ")}; one subnet cannot be both: name two subnets`,
+  };
+}
+
+/** The edits that create the VNet, or add the address spaces it lacks. */
+function addressSpaceEdits(original: Plan, spaceTexts: readonly string[]): PlanEdit[] {
   if (!original.vnet)
-    edits.push({
-      op: "set",
-      path: ["vnet"],
-      value: { name: `${original.name ?? "aks"}-vnet`, addressSpace: inputs.spaceTexts, subnets: [] },
-    });
-  else
-    inputs.spaceTexts
-      .filter(
-        (t) =>
-          !original.vnet!.addressSpace.some((a) => tryParsePrefix(a).ok && parsePrefix(a).masked().toString() === t),
-      )
-      .forEach((t) => edits.push({ op: "append", path: ["vnet", "addressSpace"], value: t }));
+    return [
+      {
+        op: "set",
+        path: ["vnet"],
+        value: { name: `${original.name ?? "aks"}-vnet`, addressSpace: spaceTexts, subnets: [] },
+      },
+    ];
+  const vnet = original.vnet;
+  return spaceTexts
+    .filter((t) => !vnet.addressSpace.some((a) => tryParsePrefix(a).ok && parsePrefix(a).masked().toString() === t))
+    .map((t) => ({ op: "append", path: ["vnet", "addressSpace"], value: t }));
+}
+
+interface Written {
+  readonly placed: LayoutSubnet[];
+  readonly unplaced: LayoutSubnet[];
+  readonly edits: PlanEdit[];
+  readonly problems: LayoutProblem[];
+}
+
+/** Each needed subnet as placed (with the edit that writes it) or unplaced (with why), in address order. */
+function writeSubnets(
+  needs: readonly Need[],
+  demands: ReadonlyMap<string, Demand>,
+  byId: ReadonlyMap<string, Placement>,
+  placed: PlaceResult,
+  spaceTexts: readonly string[],
+): Written {
+  const out: Written = { placed: [], unplaced: [], edits: [], problems: [] };
   // New subnets are written in address order, unplaced ones last.
-  const inOrder = [...found.needs].sort((a, b) => {
-    const pa = byId.get(a.name)?.prefix;
-    const pb = byId.get(b.name)?.prefix;
-    return pa && pb ? pa.compare(pb) : pa ? -1 : pb ? 1 : 0;
-  });
+  const inOrder = [...needs].sort((a, b) => byAddress(byId.get(a.name)?.prefix, byId.get(b.name)?.prefix));
   for (const need of inOrder) {
     const d = demands.get(need.name)!;
     const p = byId.get(need.name);
@@ -284,7 +321,7 @@ export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = 
       sources: d.sources,
     };
     if (p) {
-      newSubnets.push({
+      out.placed.push({
         ...base,
         status: "placed",
         cidr: p.prefix.toString(),
@@ -292,18 +329,9 @@ export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = 
         usable: usableAddresses(p.prefix),
         canGrowTo: p.canGrowTo.toString(),
       });
-      edits.push({
-        op: "append",
-        path: ["vnet", "subnets"],
-        value: {
-          name: need.name,
-          cidr: p.prefix.toString(),
-          ...(d.delegation ? { delegation: d.delegation } : {}),
-          ...(need.writePurpose ? { purpose: need.kind } : {}),
-        },
-      });
+      out.edits.push(subnetEdit(need, d, p.prefix));
     } else {
-      unplaced.push({
+      out.unplaced.push({
         ...base,
         status: "unplaced",
         cidr: null,
@@ -312,45 +340,51 @@ export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = 
         canGrowTo: null,
       });
       const u = placed.unplaced.find((x) => x.id === need.name);
-      if (u)
-        problems.push({
-          code: "no-room",
-          path: ["vnet", "addressSpace"],
-          message: `no free /${u.bits} for subnet "${need.name}" (${need.kind}) in ${inputs.spaceTexts.join(", ")}${
-            u.reason === "larger-than-space"
-              ? ": it is larger than the address space"
-              : " once the rest is placed and what is taken is avoided"
-          }`,
-        });
+      if (u) out.problems.push(noRoom(need, u, spaceTexts));
     }
   }
-  if (g > 0 && placed.growthBitsOffered < g && requests.length > 0)
-    inputs.assumptions.push(
-      `growth ${inputs.growth} did not fit: the layout keeps room for ×${2 ** placed.growthBitsOffered} (each ` +
+  return out;
+}
+
+function subnetEdit(need: Need, d: Demand, prefix: Prefix): PlanEdit {
+  return {
+    op: "append",
+    path: ["vnet", "subnets"],
+    value: {
+      name: need.name,
+      cidr: prefix.toString(),
+      ...(d.delegation ? { delegation: d.delegation } : {}),
+      ...(need.writePurpose ? { purpose: need.kind } : {}),
+    },
+  };
+}
+
+function noRoom(need: Need, u: Unplaced, spaceTexts: readonly string[]): LayoutProblem {
+  return {
+    code: "no-room",
+    path: ["vnet", "addressSpace"],
+    message: `no free /${u.bits} for subnet "${need.name}" (${need.kind}) in ${spaceTexts.join(", ")}${
+      u.reason === "larger-than-space"
+        ? ": it is larger than the address space"
+        : " once the rest is placed and what is taken is avoided"
+    }`,
+  };
+}
+
+/** What the layout assumed about growth: room it could not keep, and widening in place. */
+function growthAssumptions(growth: number, g: number, placed: PlaceResult, requests: number, needs: number): string[] {
+  const out: string[] = [];
+  if (g > 0 && placed.growthBitsOffered < g && requests > 0)
+    out.push(
+      `growth ${growth} did not fit: the layout keeps room for ×${2 ** placed.growthBitsOffered} (each ` +
         `subnet's own room is in canGrowTo)`,
     );
-  if (found.needs.length > 0)
-    inputs.assumptions.push(
+  if (needs > 0)
+    out.push(
       `room to grow assumes a subnet can be widened in place (${sourceUrls(SUBNET_GROWTH.expandInPlace)[0]}); an ` +
         `older troubleshooting article says to add a pool on a larger subnet instead`,
     );
-  const all = [...existingSubnets(resolved), ...newSubnets.map((s) => ({ s, p: byId.get(s.name)!.prefix }))]
-    .sort((a, b) => byAddress(a.p, b.p))
-    .map((x) => x.s);
-  const plan = applyEdits(original, edits);
-  return {
-    ok: problems.length === 0 && unplaced.length === 0,
-    addressSpaces: inputs.spaceTexts,
-    growth: { asked: inputs.growth, kept: requests.length > 0 ? 2 ** placed.growthBitsOffered : inputs.growth },
-    subnets: [...all, ...unplaced],
-    avoided: avoid
-      .filter((a) => inputs.spaces.some((s) => s.overlaps(a.prefix)))
-      .map((a) => ({ cidr: a.prefix.toString(), what: a.what })),
-    problems,
-    assumptions: inputs.assumptions,
-    edits,
-    plan,
-  };
+  return out;
 }
 
 /** Address order; subnets whose CIDR does not parse go last, in plan order. */
