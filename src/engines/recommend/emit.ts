@@ -31,7 +31,6 @@ export function emitPlan(
   t: Target,
   options: EmitOptions = {},
 ): { plan: PlanInput } | { problem: string } {
-  const m = MODELS[c.model];
   const { needs } = candidateNeeds(c, t);
   const space = t.addressSpace.length > 0 ? t.addressSpace : [parsePrefix(DEFAULT_CIDRS.managedVnet.value)];
   const bits = [needs.nodeSubnet.prefixLength, ...(needs.podSubnet ? [needs.podSubnet.prefixLength] : [])];
@@ -44,25 +43,72 @@ export function emitPlan(
         `${space.map((p) => p.toString()).join(", ")}`,
     };
   const [nodeSubnet, podSubnet] = subnets;
+  const ranges = clusterRanges(c, space, needs.podCidr?.prefixLength);
+  if ("problem" in ranges) return ranges;
+  const plan: PlanInput = {
+    apiVersion: "aksnet/v1",
+    kind: "ClusterPlan",
+    name: options.name ?? "aks-cluster",
+    ...(options.resourceGroup ? { resourceGroup: options.resourceGroup } : {}),
+    ...(options.location ? { location: options.location } : {}),
+    ...(t.kubernetesVersionText ? { kubernetesVersion: t.kubernetesVersionText } : {}),
+    network: networkOf(c, t, ranges),
+    vnet: {
+      name: "vnet-aks",
+      addressSpace: space.map((p) => p.toString()),
+      subnets: [
+        { name: "aks-nodes", cidr: nodeSubnet!.toString() },
+        ...(podSubnet ? [{ name: "aks-pods", cidr: podSubnet.toString() }] : []),
+      ],
+    },
+    nodePools: poolsOf(c, t, podSubnet !== undefined),
+  };
+  return { plan };
+}
 
+interface Ranges {
+  readonly podCidr: Prefix | undefined;
+  readonly service: Prefix;
+}
+
+/** The pod CIDR (models that use one) and service CIDR, clear of the VNet, of each other and of reserved ranges. */
+function clusterRanges(
+  c: Candidate,
+  space: readonly Prefix[],
+  podCidrBits: number | null | undefined,
+): Ranges | { problem: string } {
   const avoid: Avoid[] = [...space.map((prefix) => ({ prefix, what: "vnet" })), ...reservedAvoid()];
   const usesPodCidr = podRangeKind(c.model) === "pod-cidr" || c.model === "byo-cni";
   let podCidr: Prefix | undefined;
   if (usesPodCidr) {
-    podCidr = choosePodCidr(
-      Math.min(needs.podCidr?.prefixLength ?? DEFAULT_POD_CIDR_BITS, DEFAULT_POD_CIDR_BITS),
-      avoid,
-    );
+    podCidr = choosePodCidr(Math.min(podCidrBits ?? DEFAULT_POD_CIDR_BITS, DEFAULT_POD_CIDR_BITS), avoid);
     if (!podCidr) return { problem: "no free pod CIDR" };
     avoid.push({ prefix: podCidr, what: "pod CIDR" });
   }
   const defaultService = parsePrefix(DEFAULT_CIDRS.serviceCidr.value);
   const service = avoid.some((a) => a.prefix.overlaps(defaultService)) ? serviceCidrOutside(avoid) : defaultService;
   if (!service) return { problem: "no free service CIDR" };
-  const dns = addrFromBigInt(service.addr.toBigInt() + 10n, 4).toString();
-  const dual = Boolean(t.requirements.dualStack);
+  return { podCidr, service };
+}
 
-  const pools: NonNullable<PlanInput["nodePools"]> = t.pools.map((p) => ({
+function networkOf(c: Candidate, t: Target, { podCidr, service }: Ranges): NonNullable<PlanInput["network"]> {
+  const m = MODELS[c.model];
+  const dual = Boolean(t.requirements.dualStack);
+  return {
+    plugin: m.config.plugin,
+    ...(m.config.pluginMode ? { pluginMode: m.config.pluginMode } : {}),
+    ...(c.model !== "byo-cni" ? { dataplane: c.dataplane } : {}),
+    policy: policyFor(c, t),
+    ipFamilies: dual ? ["IPv4", "IPv6"] : ["IPv4"],
+    ...(podCidr ? { podCidrs: dual ? [podCidr.toString(), DEFAULT_CIDRS.podCidrV6.value] : [podCidr.toString()] } : {}),
+    serviceCidrs: dual ? [service.toString(), DEFAULT_CIDRS.serviceCidrV6.value] : [service.toString()],
+    dnsServiceIp: addrFromBigInt(service.addr.toBigInt() + 10n, 4).toString(),
+  };
+}
+
+function poolsOf(c: Candidate, t: Target, podSubnet: boolean): NonNullable<PlanInput["nodePools"]> {
+  const m = MODELS[c.model];
+  return t.pools.map((p) => ({
     name: p.name,
     mode: p.mode,
     os: "Linux",
@@ -72,36 +118,6 @@ export function emitPlan(
     subnet: "aks-nodes",
     ...(podSubnet ? { podSubnet: "aks-pods", podIpAllocation: m.config.podIpAllocation ?? "DynamicIndividual" } : {}),
   }));
-  const plan: PlanInput = {
-    apiVersion: "aksnet/v1",
-    kind: "ClusterPlan",
-    name: options.name ?? "aks-cluster",
-    ...(options.resourceGroup ? { resourceGroup: options.resourceGroup } : {}),
-    ...(options.location ? { location: options.location } : {}),
-    ...(t.kubernetesVersionText ? { kubernetesVersion: t.kubernetesVersionText } : {}),
-    network: {
-      plugin: m.config.plugin,
-      ...(m.config.pluginMode ? { pluginMode: m.config.pluginMode } : {}),
-      ...(c.model !== "byo-cni" ? { dataplane: c.dataplane } : {}),
-      policy: policyFor(c, t),
-      ipFamilies: dual ? ["IPv4", "IPv6"] : ["IPv4"],
-      ...(podCidr
-        ? { podCidrs: dual ? [podCidr.toString(), DEFAULT_CIDRS.podCidrV6.value] : [podCidr.toString()] }
-        : {}),
-      serviceCidrs: dual ? [service.toString(), DEFAULT_CIDRS.serviceCidrV6.value] : [service.toString()],
-      dnsServiceIp: dns,
-    },
-    vnet: {
-      name: "vnet-aks",
-      addressSpace: space.map((p) => p.toString()),
-      subnets: [
-        { name: "aks-nodes", cidr: nodeSubnet!.toString() },
-        ...(podSubnet ? [{ name: "aks-pods", cidr: podSubnet.toString() }] : []),
-      ],
-    },
-    nodePools: pools,
-  };
-  return { plan };
 }
 
 /** A service CIDR of the default size (/16) that overlaps nothing (same search as the pod CIDR). */
