@@ -281,6 +281,73 @@ export function compare(input: CompareInput = {}): CompareResult {
   return { assumptions: relevantAssumptions(assumptions, models), models: rows, problems };
 }
 
+function nodeSubnetAssumption(input: CompareInput, nodeSubnet: Prefix): Assumption {
+  return input.nodeSubnet
+    ? {
+        value: nodeSubnet.toString(),
+        origin: "given",
+        note: AZURE_RESERVED_NOTE,
+        sources: sourceUrls(AZURE_SUBNET.reservedPerSubnet),
+      }
+    : {
+        value: nodeSubnet.toString(),
+        origin: "default",
+        note:
+          `the /24 of Microsoft's examples (251 kubenet nodes; 8 Node Subnet nodes at 30 pods); ` +
+          `${AZURE_RESERVED_NOTE}`,
+        sources: sourceUrls(EXAMPLE_NODE_SUBNET_BITS, AZURE_SUBNET.reservedPerSubnet),
+      };
+}
+
+function podCidrAssumption(input: CompareInput, podCidr: Prefix): Assumption {
+  const overlay = MODELS["azure-cni-overlay"];
+  return input.podCidr
+    ? {
+        value: podCidr.toString(),
+        origin: "given",
+        note: "kubenet and Overlay: one /24 per node, whatever max pods is",
+        sources: urls(overlay.podAddressing.source),
+      }
+    : {
+        value: podCidr.toString(),
+        origin: "default",
+        note: "AKS's default pod CIDR for kubenet and Overlay; one /24 per node, whatever max pods is",
+        sources: urls(DEFAULT_CIDRS.podCidr.source),
+      };
+}
+
+function podSubnetAssumption(input: CompareInput): Assumption {
+  const podSubnetModel = MODELS["azure-cni-pod-subnet-dynamic"];
+  return input.podSubnet
+    ? {
+        value: input.podSubnet.toString(),
+        origin: "given",
+        note: "the pod subnet of both pod-subnet models",
+        sources: urls(podSubnetModel.podAddresses.source),
+      }
+    : {
+        value: null,
+        origin: "derived",
+        note:
+          "no --pod-subnet: the pod subnet is taken to be large enough, so only the node subnet limits the " +
+          "pod-subnet models; podSubnetNeeded gives the smallest pod subnet for their node count",
+        sources: [],
+      };
+}
+
+function surgeCountingAssumption(): Assumption {
+  return {
+    value: null,
+    origin: "derived",
+    note:
+      `with surge: the most nodes N such that N plus the surge nodes for N fit, the nodes counted as one pool ` +
+      `(a surge count is per pool: with several pools, count it once per pool); a surge count is capped at N; ` +
+      `surge nodes count against the cluster's node limit too (at the limit an upgrade cannot surge); from ` +
+      `Kubernetes ${FALLBACK_FROM}, a surge that does not fit is retried with one node`,
+    sources: sourceUrls(UPGRADE.surgeRounding, UPGRADE.surgeCountsAgainstClusterLimit, UPGRADE.surgeFallbackToOneFrom),
+  };
+}
+
 function compareAssumptions(
   input: CompareInput,
   nodeSubnet: Prefix,
@@ -290,69 +357,14 @@ function compareAssumptions(
   tierA: Assumption,
   rows: readonly CompareRow[],
 ): Record<string, Assumption> {
-  const overlay = MODELS["azure-cni-overlay"];
-  const podSubnetModel = MODELS["azure-cni-pod-subnet-dynamic"];
   const assumptions: Record<string, Assumption> = {
-    nodeSubnet: input.nodeSubnet
-      ? {
-          value: nodeSubnet.toString(),
-          origin: "given",
-          note: AZURE_RESERVED_NOTE,
-          sources: sourceUrls(AZURE_SUBNET.reservedPerSubnet),
-        }
-      : {
-          value: nodeSubnet.toString(),
-          origin: "default",
-          note:
-            `the /24 of Microsoft's examples (251 kubenet nodes; 8 Node Subnet nodes at 30 pods); ` +
-            `${AZURE_RESERVED_NOTE}`,
-          sources: sourceUrls(EXAMPLE_NODE_SUBNET_BITS, AZURE_SUBNET.reservedPerSubnet),
-        },
-    podCidr: input.podCidr
-      ? {
-          value: podCidr.toString(),
-          origin: "given",
-          note: "kubenet and Overlay: one /24 per node, whatever max pods is",
-          sources: urls(overlay.podAddressing.source),
-        }
-      : {
-          value: podCidr.toString(),
-          origin: "default",
-          note: "AKS's default pod CIDR for kubenet and Overlay; one /24 per node, whatever max pods is",
-          sources: urls(DEFAULT_CIDRS.podCidr.source),
-        },
-    podSubnet: input.podSubnet
-      ? {
-          value: input.podSubnet.toString(),
-          origin: "given",
-          note: "the pod subnet of both pod-subnet models",
-          sources: urls(podSubnetModel.podAddresses.source),
-        }
-      : {
-          value: null,
-          origin: "derived",
-          note:
-            "no --pod-subnet: the pod subnet is taken to be large enough, so only the node subnet limits the " +
-            "pod-subnet models; podSubnetNeeded gives the smallest pod subnet for their node count",
-          sources: [],
-        },
+    nodeSubnet: nodeSubnetAssumption(input, nodeSubnet),
+    podCidr: podCidrAssumption(input, podCidr),
+    podSubnet: podSubnetAssumption(input),
     maxPods: maxPodsAssumption(input.maxPods, models),
     maxSurge: surgeA,
     tier: tierA,
-    surgeCounting: {
-      value: null,
-      origin: "derived",
-      note:
-        `with surge: the most nodes N such that N plus the surge nodes for N fit, the nodes counted as one pool ` +
-        `(a surge count is per pool: with several pools, count it once per pool); a surge count is capped at N; ` +
-        `surge nodes count against the cluster's node limit too (at the limit an upgrade cannot surge); from ` +
-        `Kubernetes ${FALLBACK_FROM}, a surge that does not fit is retried with one node`,
-      sources: sourceUrls(
-        UPGRADE.surgeRounding,
-        UPGRADE.surgeCountsAgainstClusterLimit,
-        UPGRADE.surgeFallbackToOneFrom,
-      ),
-    },
+    surgeCounting: surgeCountingAssumption(),
     dynamicAllocation: dynamicAllocationAssumption(),
     staticBlocks: staticBlocksAssumption(),
   };

@@ -162,6 +162,51 @@ export function sizeInputProblems(input: SizeInput): CapacityProblem[] {
   return c.problems;
 }
 
+interface SizeContext {
+  readonly input: SizeInput;
+  readonly pools: readonly PoolTarget[];
+  /** The pools with the alternative default surge, when a pool takes the default and the sources disagree on it. */
+  readonly altPools: readonly PoolTarget[] | undefined;
+  readonly alternative: MaxSurge | undefined;
+  /** The pools with AKS's fallback surge of one node, when a pool's surge is above it. */
+  readonly fallback: readonly PoolTarget[] | undefined;
+  readonly surge: MaxSurge;
+  readonly tier: SkuTier;
+}
+
+/** One model's row: its needs for the pools, with the alternative and fallback surges. */
+function modelRow(ctx: SizeContext, model: ModelId): Omit<SizeRow, "dataplane"> {
+  const { input, pools, altPools, alternative, fallback, surge, tier } = ctx;
+  const tenants = input.tenants ?? {};
+  const need = needs(model, pools, tenants);
+  const resolved = poolNeeds(model, pools);
+  return {
+    model,
+    title: MODELS[model].title,
+    nodes: resolved.reduce((a, p) => a + p.nodes, 0),
+    pods: resolved.reduce((a, p) => a + p.nodes * p.maxPods, 0),
+    ...need,
+    pools: resolved.map((p, i) => ({
+      name: p.name,
+      nodes: p.nodes,
+      surgeNodes: p.surgeNodes,
+      maxPods: p.maxPods,
+      maxSurge: formatMaxSurge(pools[i]?.maxSurge ?? surge),
+    })),
+    withAlternativeSurge:
+      altPools && alternative ? { maxSurge: formatMaxSurge(alternative), ...needs(model, altPools, tenants) } : null,
+    withFallbackSurge: fallback
+      ? {
+          maxSurge: formatMaxSurge(FALLBACK_SURGE),
+          fromKubernetes: FALLBACK_FROM,
+          applies: fallbackApplies(input.kubernetesVersion),
+          ...needs(model, fallback, tenants),
+        }
+      : null,
+    problems: sizeProblems(model, pools, need, { tier }),
+  };
+}
+
 /** Sizes every model (and dataplane) for the target pools. */
 export function size(input: SizeInput): SizeResult {
   const problems = sizeInputProblems(input);
@@ -188,38 +233,8 @@ export function size(input: SizeInput): SizeResult {
   const fallback = pools.some((p) => surgeAboveFallback(p.maxSurge))
     ? pools.map((p) => (surgeAboveFallback(p.maxSurge) ? { ...p, maxSurge: FALLBACK_SURGE } : p))
     : undefined;
-  const tenants = input.tenants ?? {};
-
-  const perModel = new Map<ModelId, Omit<SizeRow, "dataplane">>();
-  for (const model of models) {
-    const need = needs(model, pools, tenants);
-    const resolved = poolNeeds(model, pools);
-    perModel.set(model, {
-      model,
-      title: MODELS[model].title,
-      nodes: resolved.reduce((a, p) => a + p.nodes, 0),
-      pods: resolved.reduce((a, p) => a + p.nodes * p.maxPods, 0),
-      ...need,
-      pools: resolved.map((p, i) => ({
-        name: p.name,
-        nodes: p.nodes,
-        surgeNodes: p.surgeNodes,
-        maxPods: p.maxPods,
-        maxSurge: formatMaxSurge(pools[i]?.maxSurge ?? surge),
-      })),
-      withAlternativeSurge:
-        altPools && alternative ? { maxSurge: formatMaxSurge(alternative), ...needs(model, altPools, tenants) } : null,
-      withFallbackSurge: fallback
-        ? {
-            maxSurge: formatMaxSurge(FALLBACK_SURGE),
-            fromKubernetes: FALLBACK_FROM,
-            applies: fallbackApplies(input.kubernetesVersion),
-            ...needs(model, fallback, tenants),
-          }
-        : null,
-      problems: sizeProblems(model, pools, need, { tier }),
-    });
-  }
+  const ctx: SizeContext = { input, pools, altPools, alternative, fallback, surge, tier };
+  const perModel = new Map(models.map((model) => [model, modelRow(ctx, model)]));
   const rows = modelDataplanes(models).map(({ model, dataplane }): SizeRow => ({
     ...(perModel.get(model) as Omit<SizeRow, "dataplane">),
     dataplane,
