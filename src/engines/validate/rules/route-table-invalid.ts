@@ -1,8 +1,71 @@
 import { tryParseAddr, tryParsePrefix } from "../../../ip/index.js";
-import { defineRule } from "../rule.js";
+import type { ResolvedPlan } from "../../plan/index.js";
+import { defineRule, type Report } from "../rule.js";
 import { listText } from "../words.js";
 
 const UDR_DOC = "https://learn.microsoft.com/azure/aks/egress-udr";
+
+type Ids =
+  | "noRouteTable"
+  | "noDefaultRoute"
+  | "defaultToInternet"
+  | "noDefaultRouteV6"
+  | "unknownTable"
+  | "badPrefix"
+  | "applianceWithoutAddress"
+  | "badNextHopAddress";
+type Reporter = (r: Report<Ids>) => void;
+type RouteTable = NonNullable<NonNullable<ResolvedPlan["plan"]["vnet"]>["routeTables"]>[number];
+type Route = RouteTable["routes"][number];
+
+/** One route: a prefix that parses, and a next-hop address exactly when the next hop is an appliance. */
+function checkRoute(t: RouteTable, ti: number, r: Route, ri: number, report: Reporter): void {
+  const at = ["vnet", "routeTables", ti, "routes", ri];
+  const base = { route: r.name, table: t.name };
+  const prefix = tryParsePrefix(r.addressPrefix);
+  if (!prefix.ok)
+    report({
+      messageId: "badPrefix",
+      path: [...at, "addressPrefix"],
+      data: { ...base, prefix: r.addressPrefix, problem: prefix.error.reason.replace(/\.$/, "") },
+    });
+  if (r.nextHopType === "VirtualAppliance" && r.nextHopIpAddress === undefined)
+    report({ messageId: "applianceWithoutAddress", path: [...at, "nextHopType"], data: base });
+  if (r.nextHopIpAddress === undefined) return;
+  const addr = tryParseAddr(r.nextHopIpAddress);
+  const problem = !addr.ok
+    ? "which is not an IP address"
+    : r.nextHopType !== "VirtualAppliance"
+      ? `but Azure takes a next-hop address only for nextHopType VirtualAppliance (this route: ` + `${r.nextHopType})`
+      : undefined;
+  if (problem)
+    report({
+      messageId: "badNextHopAddress",
+      path: [...at, "nextHopIpAddress"],
+      data: { ...base, address: r.nextHopIpAddress, problem },
+    });
+}
+
+/** A node subnet's table under userDefinedRouting: a default route (IPv6 too when dual-stack), not to the Internet. */
+function checkDefaultRoutes(subnet: string, t: RouteTable, i: number, dual: boolean, report: Reporter): void {
+  const defaults = (family: 4 | 6) =>
+    t.routes
+      .map((r, ri) => ({ r, ri, p: tryParsePrefix(r.addressPrefix) }))
+      .filter((x) => x.p.ok && x.p.value.family === family && x.p.value.bits === 0);
+  const v4 = defaults(4);
+  const tableAt = ["vnet", "routeTables", i];
+  if (v4.length === 0)
+    report({ messageId: "noDefaultRoute", path: [...tableAt, "routes"], data: { table: t.name, subnet } });
+  for (const { r, ri } of v4)
+    if (r.nextHopType === "Internet")
+      report({
+        messageId: "defaultToInternet",
+        path: [...tableAt, "routes", ri, "nextHopType"],
+        data: { table: t.name, route: `"${r.name}"` },
+      });
+  if (dual && defaults(6).length === 0)
+    report({ messageId: "noDefaultRouteV6", path: [...tableAt, "routes"], data: { table: t.name, subnet } });
+}
 
 export default defineRule({
   meta: {
@@ -87,36 +150,7 @@ export default defineRule({
     const tables = new Map((vnet.routeTables ?? []).map((t, i) => [t.name, { t, i }]));
     const known = listText([...tables.keys()]);
     // Route tables: well-formed routes, wherever they are used.
-    (vnet.routeTables ?? []).forEach((t, ti) =>
-      t.routes.forEach((r, ri) => {
-        const at = ["vnet", "routeTables", ti, "routes", ri];
-        const base = { route: r.name, table: t.name };
-        const prefix = tryParsePrefix(r.addressPrefix);
-        if (!prefix.ok)
-          report({
-            messageId: "badPrefix",
-            path: [...at, "addressPrefix"],
-            data: { ...base, prefix: r.addressPrefix, problem: prefix.error.reason.replace(/\.$/, "") },
-          });
-        if (r.nextHopType === "VirtualAppliance" && r.nextHopIpAddress === undefined)
-          report({ messageId: "applianceWithoutAddress", path: [...at, "nextHopType"], data: base });
-        if (r.nextHopIpAddress !== undefined) {
-          const addr = tryParseAddr(r.nextHopIpAddress);
-          const problem = !addr.ok
-            ? "which is not an IP address"
-            : r.nextHopType !== "VirtualAppliance"
-              ? `but Azure takes a next-hop address only for nextHopType VirtualAppliance (this route: ` +
-                `${r.nextHopType})`
-              : undefined;
-          if (problem)
-            report({
-              messageId: "badNextHopAddress",
-              path: [...at, "nextHopIpAddress"],
-              data: { ...base, address: r.nextHopIpAddress, problem },
-            });
-        }
-      }),
-    );
+    (vnet.routeTables ?? []).forEach((t, ti) => t.routes.forEach((r, ri) => checkRoute(t, ti, r, ri, report)));
     vnet.subnets.forEach((s, i) => {
       if (s.routeTable !== undefined && !tables.has(s.routeTable))
         report({
@@ -130,38 +164,12 @@ export default defineRule({
     const dual = plan.ipFamilies.includes("IPv6");
     vnet.subnets.forEach((s, i) => {
       if (!nodeSubnets.has(s.name)) return;
-      const at = ["vnet", "subnets", i];
       if (s.routeTable === undefined) {
-        report({ messageId: "noRouteTable", path: at, data: { subnet: s.name, index: i } });
+        report({ messageId: "noRouteTable", path: ["vnet", "subnets", i], data: { subnet: s.name, index: i } });
         return;
       }
       const found = tables.get(s.routeTable);
-      if (!found) return; // unknownTable reported it
-      const defaults = (family: 4 | 6) =>
-        found.t.routes
-          .map((r, ri) => ({ r, ri, p: tryParsePrefix(r.addressPrefix) }))
-          .filter((x) => x.p.ok && x.p.value.family === family && x.p.value.bits === 0);
-      const v4 = defaults(4);
-      const tableAt = ["vnet", "routeTables", found.i];
-      if (v4.length === 0)
-        report({
-          messageId: "noDefaultRoute",
-          path: [...tableAt, "routes"],
-          data: { table: s.routeTable, subnet: s.name },
-        });
-      for (const { r, ri } of v4)
-        if (r.nextHopType === "Internet")
-          report({
-            messageId: "defaultToInternet",
-            path: [...tableAt, "routes", ri, "nextHopType"],
-            data: { table: s.routeTable, route: `"${r.name}"` },
-          });
-      if (dual && defaults(6).length === 0)
-        report({
-          messageId: "noDefaultRouteV6",
-          path: [...tableAt, "routes"],
-          data: { table: s.routeTable, subnet: s.name },
-        });
+      if (found) checkDefaultRoutes(s.name, found.t, found.i, dual, report); // else unknownTable reported it
     });
   },
 });
