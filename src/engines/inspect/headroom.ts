@@ -192,9 +192,31 @@ export function headroom(
         : undefined
       : tightest;
   const checks: HeadroomCheck[] = [];
-  // Configured pools, with the node count the cluster runs now where it runs the pool.
+  const pools = poolsOf(nodes, configured);
+  const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
+  const surges = surgesOf(pools, version, configured !== undefined);
+  notes.push(...surges.notes, ...poolNotes(pools, configured));
+  if (surges.overPoolCap.length) checks.push(scaleSetCheck(surges.overPoolCap));
+  if (tightest && surges.surge > 0) checks.push(upgradeCheck(tightest, surges.surge, pools.length));
+  const scaleOut = pools.reduce((a, p) => a + (p.maxCount !== undefined ? Math.max(0, p.maxCount - p.count) : 0), 0);
+  if (pools.some((p) => p.maxCount !== undefined) && (tightest || scaleOut > clusterMore)) {
+    const check = autoscalerCheck(tightest, scaleOut, surges.surgeAtMax, clusterLimit);
+    if (check) checks.push(check);
+  }
+  return { moreNodes: overall?.more, limitedBy: overall?.name, checks, notes };
+}
+
+interface PoolSeen {
+  readonly name: string;
+  readonly count: number;
+  readonly maxSurge: string | undefined;
+  readonly maxCount: number | undefined;
+}
+
+/** Configured pools, with the node count the cluster runs now where it runs the pool; else the pools seen. */
+function poolsOf(nodes: readonly NodeUse[], configured: ConfiguredCluster | undefined): PoolSeen[] {
   const seen = new Map(poolsSeen(nodes).map((p) => [p.name, p.count]));
-  const pools = configured?.pools.length
+  return configured?.pools.length
     ? configured.pools.map((p) => ({
         name: p.name,
         count: seen.get(p.name) ?? p.count,
@@ -202,19 +224,24 @@ export function headroom(
         maxCount: p.maxCount,
       }))
     : poolsSeen(nodes);
-  const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
-  // Every pool's surge counts at once, as the capacity engine sizes (`nodeSubnetAddressesNeeded`): the conservative
-  // reading, since the sources used do not say whether a cluster upgrade surges its pools one after another or
-  // together.
+}
+
+/**
+ * Every pool's surge counts at once, as the capacity engine sizes (`nodeSubnetAddressesNeeded`): the conservative
+ * reading, since the sources used do not say whether a cluster upgrade surges its pools one after another or
+ * together. Also the pools whose scale set would pass its instance limit with the surge.
+ */
+function surgesOf(pools: readonly PoolSeen[], version: string | undefined, configured: boolean) {
   let surge = 0;
   let surgeAtMax = 0;
   const poolCap = PLATFORM_LIMITS.nodesPerPool.value;
   const overPoolCap: string[] = [];
+  const notes: string[] = [];
   for (const p of pools) {
-    const sg = poolSurge(p.maxSurge, p.count, version, configured !== undefined);
+    const sg = poolSurge(p.maxSurge, p.count, version, configured);
     if (sg.assumed) notes.push(`Pool ${p.name}: ${sg.assumed}.`);
     surge += sg.nodes;
-    const atMax = poolSurge(p.maxSurge, Math.max(p.count, p.maxCount ?? 0), version, configured !== undefined).nodes;
+    const atMax = poolSurge(p.maxSurge, Math.max(p.count, p.maxCount ?? 0), version, configured).nodes;
     surgeAtMax += atMax;
     // A scale set holds at most 1,000 instances including surge nodes; AKS rejects such an upgrade up front.
     if (p.count + sg.nodes > poolCap)
@@ -222,98 +249,108 @@ export function headroom(
     else if (p.maxCount !== undefined && p.maxCount + atMax > poolCap)
       overPoolCap.push(`pool ${p.name} at its maximum ${formatCount(p.maxCount)} + ${atMax} surge`);
   }
-  if (pools.length && !configured)
-    notes.push(
-      "Pools and their surge settings are taken from the node labels; pass --aks-json for the configured max surge " +
-        "and autoscaler limits.",
-    );
-  else if (configured)
-    for (const p of configured.pools)
-      if (p.maxSurgeDefaulted)
-        notes.push(
-          `Pool ${p.name}: max surge unset in the configuration: assumed ${p.maxSurge}, the plan resolver's default ` +
-            `for the version (see assumptions).`,
-        );
-  if (overPoolCap.length)
-    checks.push({
-      name: "scale set size (surge included)",
-      needsNodes: 0,
-      fits: false,
-      error: undefined,
-      message:
-        `A scale set holds at most ${formatCount(poolCap)} instances including surge nodes, so AKS rejects ` +
-        `the upgrade: ${overPoolCap.join("; ")}.`,
-    });
-  const fail = (needs: number, what: string, error: HeadroomCheck["error"]): string => {
-    if (!tightest) return `${what} needs ${needs} more nodes.`;
-    if (tightest.range?.role === "pod-cidr")
-      return (
-        `${what} needs ${formatCount(needs)} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ` +
-        `${tightest.name} has ${formatCount(tightest.more)}: new nodes would get no pod range (the pod CIDR can ` +
-        `only be expanded on Overlay: az aks update --pod-cidr).`
-      );
-    if (error === "SubnetIsFull")
-      return (
-        `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ` +
-        `${formatCount(needs * (tightest.range?.perNode ?? 1))} IP addresses ` +
-        `(${formatCount(tightest.range?.free ?? 0)} free).`
-      );
-    return `${what} needs ${formatCount(needs)} more nodes but ${tightest.name} allows ${formatCount(tightest.more)}.`;
-  };
-  if (tightest) {
-    if (surge > 0) {
-      const fits = surge <= tightest.more;
-      const what =
-        `The next upgrade (surge of ${surge} node${surge === 1 ? "" : "s"} over ${pools.length} ` +
-        `pool${pools.length === 1 ? "" : "s"})`;
-      checks.push({
-        name: "next upgrade (surge)",
-        needsNodes: surge,
-        fits,
-        error: fits ? undefined : tightest.error,
-        message: fits
-          ? `${what} fits: ${formatCount(tightest.more)} more nodes fit.`
-          : fail(surge, what, tightest.error),
-      });
-    }
-  }
-  const scaleOut = pools.reduce((a, p) => a + (p.maxCount !== undefined ? Math.max(0, p.maxCount - p.count) : 0), 0);
-  if (pools.some((p) => p.maxCount !== undefined) && (tightest || scaleOut > clusterMore)) {
-    const needs = scaleOut + surgeAtMax;
-    const what =
-      `Scaling every autoscaled pool to its maximum (${formatCount(scaleOut)} more nodes) plus the ` +
-      `upgrade surge at that size (${surgeAtMax})`;
-    if (scaleOut > clusterMore)
-      checks.push({
-        name: "autoscaler maximums",
-        needsNodes: needs,
-        fits: false,
-        error: undefined,
-        message: `${what} would pass the ${clusterLimit.name}: ${formatCount(clusterMore)} more nodes are allowed.`,
-      });
-    else if (tightest) {
-      const fits = needs <= tightest.more;
-      const err = tightest.error === "SubnetIsFull" ? "InsufficientSubnetSize" : tightest.error;
-      checks.push({
-        name: "autoscaler maximums",
-        needsNodes: needs,
-        fits,
-        error: fits ? undefined : err,
-        message: fits
-          ? `${what} fits.`
-          : err === "InsufficientSubnetSize"
-            ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ` +
-              `${formatCount(tightest.more)} more nodes, ${formatCount(needs)} are needed.`
-            : fail(needs, what, err),
-      });
-    }
-  }
-  return { moreNodes: overall?.more, limitedBy: overall?.name, checks, notes };
+  return { surge, surgeAtMax, overPoolCap, notes };
 }
 
-function poolsSeen(
-  nodes: readonly NodeUse[],
-): { name: string; count: number; maxSurge: string | undefined; maxCount: number | undefined }[] {
+/** Where the pools' settings came from, and which max surges were assumed. */
+function poolNotes(pools: readonly PoolSeen[], configured: ConfiguredCluster | undefined): string[] {
+  if (pools.length && !configured)
+    return [
+      "Pools and their surge settings are taken from the node labels; pass --aks-json for the configured max surge " +
+        "and autoscaler limits.",
+    ];
+  if (!configured) return [];
+  return configured.pools
+    .filter((p) => p.maxSurgeDefaulted)
+    .map(
+      (p) =>
+        `Pool ${p.name}: max surge unset in the configuration: assumed ${p.maxSurge}, the plan resolver's default ` +
+        `for the version (see assumptions).`,
+    );
+}
+
+function scaleSetCheck(overPoolCap: readonly string[]): HeadroomCheck {
+  return {
+    name: "scale set size (surge included)",
+    needsNodes: 0,
+    fits: false,
+    error: undefined,
+    message:
+      `A scale set holds at most ${formatCount(PLATFORM_LIMITS.nodesPerPool.value)} instances including surge ` +
+      `nodes, so AKS rejects the upgrade: ${overPoolCap.join("; ")}.`,
+  };
+}
+
+/** Why a step that needs `needs` more nodes does not fit in the tightest limit. */
+function failMessage(tightest: Limit | undefined, needs: number, what: string, error: HeadroomCheck["error"]): string {
+  if (!tightest) return `${what} needs ${needs} more nodes.`;
+  if (tightest.range?.role === "pod-cidr")
+    return (
+      `${what} needs ${formatCount(needs)} more /24 block${needs === 1 ? "" : "s"} of the pod CIDR but ` +
+      `${tightest.name} has ${formatCount(tightest.more)}: new nodes would get no pod range (the pod CIDR can ` +
+      `only be expanded on Overlay: az aks update --pod-cidr).`
+    );
+  if (error === "SubnetIsFull")
+    return (
+      `${what} would fail with SubnetIsFull: ${tightest.name} does not have enough capacity for ` +
+      `${formatCount(needs * (tightest.range?.perNode ?? 1))} IP addresses ` +
+      `(${formatCount(tightest.range?.free ?? 0)} free).`
+    );
+  return `${what} needs ${formatCount(needs)} more nodes but ${tightest.name} allows ${formatCount(tightest.more)}.`;
+}
+
+function upgradeCheck(tightest: Limit, surge: number, pools: number): HeadroomCheck {
+  const fits = surge <= tightest.more;
+  const what =
+    `The next upgrade (surge of ${surge} node${surge === 1 ? "" : "s"} over ${pools} ` +
+    `pool${pools === 1 ? "" : "s"})`;
+  return {
+    name: "next upgrade (surge)",
+    needsNodes: surge,
+    fits,
+    error: fits ? undefined : tightest.error,
+    message: fits
+      ? `${what} fits: ${formatCount(tightest.more)} more nodes fit.`
+      : failMessage(tightest, surge, what, tightest.error),
+  };
+}
+
+function autoscalerCheck(
+  tightest: Limit | undefined,
+  scaleOut: number,
+  surgeAtMax: number,
+  clusterLimit: { readonly name: string; readonly more: number },
+): HeadroomCheck | undefined {
+  const needs = scaleOut + surgeAtMax;
+  const what =
+    `Scaling every autoscaled pool to its maximum (${formatCount(scaleOut)} more nodes) plus the ` +
+    `upgrade surge at that size (${surgeAtMax})`;
+  if (scaleOut > clusterLimit.more)
+    return {
+      name: "autoscaler maximums",
+      needsNodes: needs,
+      fits: false,
+      error: undefined,
+      message: `${what} would pass the ${clusterLimit.name}: ${formatCount(clusterLimit.more)} more nodes are allowed.`,
+    };
+  if (!tightest) return undefined;
+  const fits = needs <= tightest.more;
+  const err = tightest.error === "SubnetIsFull" ? "InsufficientSubnetSize" : tightest.error;
+  return {
+    name: "autoscaler maximums",
+    needsNodes: needs,
+    fits,
+    error: fits ? undefined : err,
+    message: fits
+      ? `${what} fits.`
+      : err === "InsufficientSubnetSize"
+        ? `${what} would fail with InsufficientSubnetSize: ${tightest.name} has room for ` +
+          `${formatCount(tightest.more)} more nodes, ${formatCount(needs)} are needed.`
+        : failMessage(tightest, needs, what, err),
+  };
+}
+
+function poolsSeen(nodes: readonly NodeUse[]): PoolSeen[] {
   const m = new Map<string, number>();
   for (const n of nodes) m.set(n.pool ?? "(no pool label)", (m.get(n.pool ?? "(no pool label)") ?? 0) + 1);
   return [...m.entries()].sort().map(([name, count]) => ({ name, count, maxSurge: undefined, maxCount: undefined }));
