@@ -35,6 +35,35 @@ export interface AddressUse {
   readonly perNode: number;
 }
 
+/** Where the pod CIDRs come from: the configuration, else the NodeNetworkConfigs, else the default if nodes fit it. */
+function podCidrsOf(
+  s: ClusterSnapshot,
+  nodes: readonly NodeUse[],
+  configured: ConfiguredCluster | undefined,
+): { cidr: string; source: RangeSource }[] {
+  const given = (configured?.podCidrs ?? []).map((cidr) => ({ cidr, source: "configuration" as const }));
+  if (given.length > 0) return given;
+  const fromNnc = [
+    ...new Set(
+      s.nodeNetworkConfigs.flatMap((n) =>
+        n.containers.filter((c) => c.type === "overlay").map((c) => c.subnetAddressSpace ?? ""),
+      ),
+    ),
+  ].filter(Boolean);
+  if (fromNnc.length > 0) return fromNnc.map((cidr) => ({ cidr, source: "node-network-config" as const }));
+  if (!nodes.some((n) => n.podCidrs.length > 0)) return [];
+  const def = tryParsePrefix(DEFAULT_CIDRS.podCidr.value);
+  const inDefault =
+    def.ok &&
+    nodes
+      .flatMap((n) => n.podCidrs)
+      .every((c) => {
+        const p = tryParsePrefix(c);
+        return !p.ok || p.value.family !== 4 || def.value.contains(p.value);
+      });
+  return inDefault ? [{ cidr: DEFAULT_CIDRS.podCidr.value, source: "assumed-default" }] : [];
+}
+
 /**
  * The pod CIDRs of kubenet, Overlay and BYO CNI: the configured ones, else the NodeNetworkConfigs', else the default.
  */
@@ -45,31 +74,7 @@ function podCidrUse(
   configured: ConfiguredCluster | undefined,
 ): AddressUse[] {
   const out: AddressUse[] = [];
-  let cidrs: { cidr: string; source: RangeSource }[] = (configured?.podCidrs ?? []).map((cidr) => ({
-    cidr,
-    source: "configuration" as const,
-  }));
-  if (cidrs.length === 0) {
-    const fromNnc = [
-      ...new Set(
-        s.nodeNetworkConfigs.flatMap((n) =>
-          n.containers.filter((c) => c.type === "overlay").map((c) => c.subnetAddressSpace ?? ""),
-        ),
-      ),
-    ].filter(Boolean);
-    cidrs = fromNnc.map((cidr) => ({ cidr, source: "node-network-config" as const }));
-  }
-  if (cidrs.length === 0 && nodes.some((n) => n.podCidrs.length > 0)) {
-    const def = tryParsePrefix(DEFAULT_CIDRS.podCidr.value);
-    const all = nodes.flatMap((n) => n.podCidrs);
-    const inDefault =
-      def.ok &&
-      all.every((c) => {
-        const p = tryParsePrefix(c);
-        return !p.ok || p.value.family !== 4 || def.value.contains(p.value);
-      });
-    if (inDefault) cidrs = [{ cidr: DEFAULT_CIDRS.podCidr.value, source: "assumed-default" }];
-  }
+  const cidrs = podCidrsOf(s, nodes, configured);
   const counts = podAddressesIn(
     s,
     cidrs.map((c) => c.cidr),
