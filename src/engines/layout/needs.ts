@@ -43,6 +43,48 @@ export const DEFAULT_NAMES = {
   systemNodes: "aks-system-nodes",
 } as const;
 
+/** The subnets the plan needs without naming them: a node subnet, an API server subnet, AKS Automatic's two. */
+function implicitNeeds(plan: Plan, vnetEmpty: boolean): { needs: Need[]; edits: PlanEdit[] } {
+  const needs: Need[] = [];
+  const edits: PlanEdit[] = [];
+  // Pools with no subnet in a VNet that has none: one node subnet for all of them.
+  const noSubnets = vnetEmpty && plan.nodePools.every((p) => p.subnet === undefined);
+  if (noSubnets && plan.nodePools.length > 0) {
+    plan.nodePools.forEach((_, i) =>
+      edits.push({ op: "set", path: ["nodePools", i, "subnet"], value: DEFAULT_NAMES.nodes }),
+    );
+    const why = "the node pools name no subnet";
+    needs.push({ name: DEFAULT_NAMES.nodes, kind: "nodes", why, path: ["nodePools"], writePurpose: false });
+  }
+  const automatic = plan.sku?.name === "Automatic";
+  if ((plan.apiServer?.vnetIntegration || automatic) && plan.apiServer?.subnet === undefined) {
+    edits.push({ op: "set", path: ["apiServer", "subnet"], value: DEFAULT_NAMES.apiServer });
+    if (!automatic) edits.push({ op: "set", path: ["apiServer", "vnetIntegration"], value: true });
+    const why = automatic
+      ? "AKS Automatic in a custom VNet needs an API server subnet"
+      : "apiServer.vnetIntegration is on";
+    needs.push({ name: DEFAULT_NAMES.apiServer, kind: "apiServer", why, path: ["apiServer"], writePurpose: false });
+  }
+  if (automatic && plan.hostedSystem === undefined) {
+    const nodes = plan.nodePools[0]?.subnet ?? DEFAULT_NAMES.nodes;
+    edits.push({
+      op: "set",
+      path: ["hostedSystem"],
+      value: { systemNodeSubnet: DEFAULT_NAMES.systemNodes, nodeSubnet: nodes },
+    });
+    const why = "AKS Automatic in a custom VNet needs a system node subnet and a user node subnet";
+    needs.push({
+      name: DEFAULT_NAMES.systemNodes,
+      kind: "systemNodes",
+      why,
+      path: ["sku", "name"],
+      writePurpose: false,
+    });
+    needs.push({ name: nodes, kind: "nodes", why, path: ["sku", "name"], writePurpose: false });
+  }
+  return { needs, edits };
+}
+
 export function neededSubnets(plan: Plan): NeedsResult {
   const existing = new Set((plan.vnet?.subnets ?? []).map((s) => s.name));
   const needs: Need[] = [];
@@ -59,35 +101,9 @@ export function neededSubnets(plan: Plan): NeedsResult {
     needs.push(need);
   };
 
-  // Pools with no subnet in a VNet that has none: one node subnet for all of them.
-  const noSubnets = existing.size === 0 && plan.nodePools.every((p) => p.subnet === undefined);
-  if (noSubnets && plan.nodePools.length > 0) {
-    plan.nodePools.forEach((_, i) =>
-      edits.push({ op: "set", path: ["nodePools", i, "subnet"], value: DEFAULT_NAMES.nodes }),
-    );
-    const why = "the node pools name no subnet";
-    add({ name: DEFAULT_NAMES.nodes, kind: "nodes", why, path: ["nodePools"], writePurpose: false });
-  }
-  const automatic = plan.sku?.name === "Automatic";
-  if ((plan.apiServer?.vnetIntegration || automatic) && plan.apiServer?.subnet === undefined) {
-    edits.push({ op: "set", path: ["apiServer", "subnet"], value: DEFAULT_NAMES.apiServer });
-    if (!automatic) edits.push({ op: "set", path: ["apiServer", "vnetIntegration"], value: true });
-    const why = automatic
-      ? "AKS Automatic in a custom VNet needs an API server subnet"
-      : "apiServer.vnetIntegration is on";
-    add({ name: DEFAULT_NAMES.apiServer, kind: "apiServer", why, path: ["apiServer"], writePurpose: false });
-  }
-  if (automatic && plan.hostedSystem === undefined) {
-    const nodes = plan.nodePools[0]?.subnet ?? DEFAULT_NAMES.nodes;
-    edits.push({
-      op: "set",
-      path: ["hostedSystem"],
-      value: { systemNodeSubnet: DEFAULT_NAMES.systemNodes, nodeSubnet: nodes },
-    });
-    const why = "AKS Automatic in a custom VNet needs a system node subnet and a user node subnet";
-    add({ name: DEFAULT_NAMES.systemNodes, kind: "systemNodes", why, path: ["sku", "name"], writePurpose: false });
-    add({ name: nodes, kind: "nodes", why, path: ["sku", "name"], writePurpose: false });
-  }
+  const implicit = implicitNeeds(plan, existing.size === 0);
+  edits.push(...implicit.edits);
+  implicit.needs.forEach(add);
   for (const r of subnetReferences(plan))
     add({ name: r.name, kind: r.kind, why: `${formatPath(r.path)} names it`, path: r.path, writePurpose: false });
   (plan.layout?.subnets ?? []).forEach((s, i) => {
