@@ -159,26 +159,9 @@ function resolveRanges(
   return { podCidrs, serviceCidrs, dnsServiceIp: { path: ["network", "dnsServiceIp"], text: dnsText } };
 }
 
-/** The network profile with every default filled in for `version`. */
-export function resolveNetwork(plan: Plan, version: KubernetesVersion | undefined, assume: Assume): ResolvedNetwork {
+/** The dataplane and network policy: given, else AKS Automatic's (Cilium), else AKS's defaults. */
+function resolveDataplanePolicy(plan: Plan, assume: Assume) {
   const net = plan.network;
-  const plugin = resolvePlugin(plan, version, assume);
-  const pluginMode: "overlay" | undefined =
-    net.pluginMode ??
-    (net.plugin === undefined && plugin === "azure" && !plan.nodePools.some((p) => p.podSubnet !== undefined)
-      ? "overlay"
-      : undefined);
-  const model = modelOfPlan(plugin, pluginMode, plan.nodePools);
-  if (net.plugin === "azure" && net.pluginMode === undefined && model === "azure-cni-node-subnet")
-    assume({
-      path: "network.pluginMode",
-      value: "(none): Azure CNI node subnet",
-      reason:
-        "plugin azure without a mode and without pod subnets means Azure CNI node subnet (legacy), kept for backward " +
-        "compatibility",
-      source: urls(MODEL_SELECTION.azureWithoutModeIsNodeSubnet.source),
-    });
-
   const automatic = plan.sku?.name === "Automatic";
   const dataplane: DataplaneId = net.dataplane ?? (automatic ? "cilium" : PLAN_DEFAULTS.dataplane.value);
   if (net.dataplane === undefined)
@@ -204,6 +187,30 @@ export function resolveNetwork(plan: Plan, version: KubernetesVersion | undefine
             source: urls(PLAN_DEFAULTS.networkPolicy.source),
           }),
     });
+  return { dataplane, policy };
+}
+
+/** The network profile with every default filled in for `version`. */
+export function resolveNetwork(plan: Plan, version: KubernetesVersion | undefined, assume: Assume): ResolvedNetwork {
+  const net = plan.network;
+  const plugin = resolvePlugin(plan, version, assume);
+  const pluginMode: "overlay" | undefined =
+    net.pluginMode ??
+    (net.plugin === undefined && plugin === "azure" && !plan.nodePools.some((p) => p.podSubnet !== undefined)
+      ? "overlay"
+      : undefined);
+  const model = modelOfPlan(plugin, pluginMode, plan.nodePools);
+  if (net.plugin === "azure" && net.pluginMode === undefined && model === "azure-cni-node-subnet")
+    assume({
+      path: "network.pluginMode",
+      value: "(none): Azure CNI node subnet",
+      reason:
+        "plugin azure without a mode and without pod subnets means Azure CNI node subnet (legacy), kept for backward " +
+        "compatibility",
+      source: urls(MODEL_SELECTION.azureWithoutModeIsNodeSubnet.source),
+    });
+
+  const { dataplane, policy } = resolveDataplanePolicy(plan, assume);
   const ipFamilies = resolveFamilies(plan, assume);
   const ranges = resolveRanges(plan, model, ipFamilies.includes("IPv6"), assume);
   const outboundType = net.outboundType ?? PLAN_DEFAULTS.outboundType.value;
