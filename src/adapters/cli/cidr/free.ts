@@ -5,7 +5,7 @@
  */
 import { ParseError, freePrefixes, freeSpace, parsePrefixOrAddr, type Prefix } from "../../../ip/index.js";
 import { EXIT, UsageError } from "../errors.js";
-import { readPrefixList } from "./input.js";
+import { readPrefixList, type PrefixList } from "./input.js";
 import { chooseFormat } from "../output/formats.js";
 import { CIDR_OUTPUT, writeListing } from "./listing.js";
 import { parseBits, totalSize, prefixListing } from "./prefixes.js";
@@ -25,6 +25,41 @@ function parseCount(value: unknown): number {
   if (!/^[1-9][0-9]{0,8}$/.test(text))
     throw new UsageError(`--count "${text}" is not a whole number from 1 to 999,999,999; write it like --count 4.`);
   return Number(text);
+}
+
+/** `--bits N`: a prefix length that fits in the parent; `--count` without it is refused. */
+function bitsOption(opts: Record<string, unknown>, net: Prefix): number | undefined {
+  if (opts["bits"] === undefined) {
+    if (opts["count"] !== undefined)
+      throw new UsageError("--count needs --bits: say which prefix length to find, such as --bits /24 --count 4.");
+    return undefined;
+  }
+  const text = String(opts["bits"]);
+  const bits = parseBits(text);
+  if (bits === undefined) throw new UsageError(`--bits "${text}" is not a prefix length; write it like /24.`);
+  if (bits < net.bits || bits > net.addr.bitLength) {
+    throw new UsageError(
+      `--bits /${bits} cannot fit in ${net.toString()}: the length must be between /${net.bits} and ` +
+        `/${net.addr.bitLength}.`,
+    );
+  }
+  return bits;
+}
+
+/** Notes on the input: host bits in the parent or used CIDRs, used CIDRs outside the parent. */
+function inputNotes(parent: Prefix, net: Prefix, used: PrefixList): string[] {
+  const notes: string[] = [];
+  if (net !== parent)
+    notes.push(`note: ${parent.toString()} has host bits set; searched its network ${net.toString()}.`);
+  const hostNote = used.hostBitsNote();
+  if (hostNote) notes.push(hostNote);
+  const outside = used.prefixes.reduce((n, p) => (net.overlaps(p) ? n : n + 1), 0);
+  if (outside)
+    notes.push(
+      `note: ${outside} used CIDR${outside === 1 ? " lies" : "s lie"} outside ${net.toString()} and ` +
+        `${outside === 1 ? "was" : "were"} ignored.`,
+    );
+  return notes;
 }
 
 export const free: CidrSubcommand = {
@@ -48,19 +83,7 @@ export const free: CidrSubcommand = {
     const format = chooseFormat(CIDR_OUTPUT, opts["output"]);
     const parent = parseParent(String(args[0]));
     const net = parent.masked();
-    let bits: number | undefined;
-    if (opts["bits"] !== undefined) {
-      const text = String(opts["bits"]);
-      bits = parseBits(text);
-      if (bits === undefined) throw new UsageError(`--bits "${text}" is not a prefix length; write it like /24.`);
-      if (bits < net.bits || bits > net.addr.bitLength) {
-        throw new UsageError(
-          `--bits /${bits} cannot fit in ${net.toString()}: the length must be between /${net.bits} and ` +
-            `/${net.addr.bitLength}.`,
-        );
-      }
-    } else if (opts["count"] !== undefined)
-      throw new UsageError("--count needs --bits: say which prefix length to find, such as --bits /24 --count 4.");
+    const bits = bitsOption(opts, net);
     const count = bits === undefined ? undefined : opts["count"] === undefined ? 1 : parseCount(opts["count"]);
     const used = await readPrefixList(
       {
@@ -73,17 +96,7 @@ export const free: CidrSubcommand = {
       io,
     );
 
-    const notes: string[] = [];
-    if (net !== parent)
-      notes.push(`note: ${parent.toString()} has host bits set; searched its network ${net.toString()}.`);
-    const hostNote = used.hostBitsNote();
-    if (hostNote) notes.push(hostNote);
-    const outside = used.prefixes.reduce((n, p) => (net.overlaps(p) ? n : n + 1), 0);
-    if (outside)
-      notes.push(
-        `note: ${outside} used CIDR${outside === 1 ? " lies" : "s lie"} outside ${net.toString()} and ` +
-          `${outside === 1 ? "was" : "were"} ignored.`,
-      );
+    const notes = inputNotes(parent, net, used);
 
     if (bits === undefined || count === undefined) {
       const space = freeSpace(net, used.prefixes);
