@@ -28,7 +28,7 @@ function parseCount(value: unknown): number {
 }
 
 /** `--bits N`: a prefix length that fits in the parent; `--count` without it is refused. */
-function bitsOption(opts: Record<string, unknown>, net: Prefix): number | undefined {
+function bitsOption(opts: Readonly<Record<string, unknown>>, net: Prefix): number | undefined {
   if (opts["bits"] === undefined) {
     if (opts["count"] !== undefined)
       throw new UsageError("--count needs --bits: say which prefix length to find, such as --bits /24 --count 4.");
