@@ -39,24 +39,8 @@ export function renderMigrationText(m: Migration, clusterName: string): string {
   out.push(`Cluster ${clusterName}: move to ${m.target === "overlay" ? "Azure CNI Overlay" : "the Cilium dataplane"}`);
   out.push(`  from: ${state(m.from)}`);
   out.push(`  to:   ${state(m.to)}`);
-  const hard = m.blockers.filter((b) => b.kind === "hard").length;
-  const pre = m.blockers.length - hard;
-  const status =
-    m.status === "nothing-to-do"
-      ? "nothing to do"
-      : m.status === "blocked"
-        ? `BLOCKED (${hard} blocker${hard === 1 ? "" : "s"})`
-        : `ready${pre ? ` once the ${pre} prerequisite step${pre === 1 ? " is" : "s are"} done` : ""}`;
-  out.push(`  status: ${status}`, "");
-  if (m.blockers.length) {
-    out.push("Blockers:");
-    for (const b of m.blockers) {
-      out.push(bullet(`[${b.kind}] ${b.message}`));
-      out.push(wrap(`fix: ${b.fix}`, "    "));
-      out.push(wrap(`source: ${b.source}`, "    "));
-    }
-    out.push("");
-  }
+  out.push(`  status: ${statusText(m)}`, "");
+  out.push(...blockersText(m));
   if (m.checks.length) {
     out.push("Check on the cluster first (the input cannot tell):");
     for (const c of m.checks) {
@@ -77,27 +61,45 @@ export function renderMigrationText(m: Migration, clusterName: string): string {
       "",
     );
   }
-  if (m.steps.length) {
-    out.push("Steps:");
-    m.steps.forEach((s, i) => {
-      out.push(`  ${i + 1}. ${s.title}${s.oneWay ? " [one-way]" : ""}`);
-      if (s.command) out.push(`     $ ${commandText(s.command)}`);
-      if (s.note) out.push(wrap(s.note, "     "));
-    });
-    out.push("");
-  }
-  if (m.warnings.length) {
-    out.push("Warnings:");
-    for (const w of m.warnings) out.push(bullet(w.message));
-    out.push("");
-  }
-  if (m.oneWay.length) {
-    out.push("One-way:");
-    for (const o of m.oneWay) out.push(bullet(o));
-    out.push("");
-  }
+  out.push(...stepsText(m));
+  if (m.warnings.length) out.push("Warnings:", ...m.warnings.map((w) => bullet(w.message)), "");
+  if (m.oneWay.length) out.push("One-way:", ...m.oneWay.map((o) => bullet(o)), "");
   out.push("Reimage:", wrap(m.reimage, "  "));
   return out.join("\n") + "\n";
+}
+
+function statusText(m: Migration): string {
+  const hard = m.blockers.filter((b) => b.kind === "hard").length;
+  const pre = m.blockers.length - hard;
+  return m.status === "nothing-to-do"
+    ? "nothing to do"
+    : m.status === "blocked"
+      ? `BLOCKED (${hard} blocker${hard === 1 ? "" : "s"})`
+      : `ready${pre ? ` once the ${pre} prerequisite step${pre === 1 ? " is" : "s are"} done` : ""}`;
+}
+
+function blockersText(m: Migration): string[] {
+  if (!m.blockers.length) return [];
+  const out = ["Blockers:"];
+  for (const b of m.blockers) {
+    out.push(bullet(`[${b.kind}] ${b.message}`));
+    out.push(wrap(`fix: ${b.fix}`, "    "));
+    out.push(wrap(`source: ${b.source}`, "    "));
+  }
+  out.push("");
+  return out;
+}
+
+function stepsText(m: Migration): string[] {
+  if (!m.steps.length) return [];
+  const out = ["Steps:"];
+  m.steps.forEach((s, i) => {
+    out.push(`  ${i + 1}. ${s.title}${s.oneWay ? " [one-way]" : ""}`);
+    if (s.command) out.push(`     $ ${commandText(s.command)}`);
+    if (s.note) out.push(wrap(s.note, "     "));
+  });
+  out.push("");
+  return out;
 }
 
 /** The JSON contract (docs/migrate.md): the migration, with each command also as text. */
