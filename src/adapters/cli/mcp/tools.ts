@@ -56,62 +56,67 @@ export async function toolSpecs(): Promise<ToolSpec[]> {
     const cmd = new Command(name);
     def.configure(cmd);
     def.subcommands?.(cmd);
-    if (name === "cidr") {
-      const subs = cmd.commands.map((c) => ({
-        name: c.name(),
-        options: c.options.filter((o) => o.long && !LEFT_OUT.has(o.long)),
-      }));
-      const all = new Map<string, Option>();
-      for (const s of subs) for (const o of s.options) all.set(o.long!, o);
-      specs.push({
-        name,
-        description:
-          `${entry.summary}. Subcommands: ` +
-          `${cmd.commands.map((c) => `${c.name()} (${c.description()})`).join("; ")}.`,
-        shape: {
-          subcommand: z.enum(subs.map((s) => s.name) as [string, ...string[]]).describe("which tool of the IP toolbox"),
-          cidrs: z
-            .array(z.string())
-            .optional()
-            .describe('the CIDRs or addresses the subcommand takes, e.g. ["10.224.0.0/16"]'),
-          ...Object.fromEntries([...all.values()].map((o) => [camel(o.long!), optionSchema(o)])),
-        },
-        argv: (input) => {
-          const sub = subs.find((s) => s.name === input["subcommand"])!;
-          return {
-            argv: [
-              "cidr",
-              sub.name,
-              ...((input["cidrs"] as string[] | undefined) ?? []),
-              ...flagArgs(sub.options, input),
-              "-o",
-              "json",
-            ],
-          };
-        },
-      });
-      continue;
-    }
-    const options = cmd.options.filter((o) => o.long && !LEFT_OUT.has(o.long));
-    const shape: Record<string, z.ZodType> = Object.fromEntries(options.map((o) => [camel(o.long!), optionSchema(o)]));
-    if (name === "check")
-      shape["plan"] = z
-        .string()
-        .min(1)
-        .describe(
-          "the plan to check: an aksnet plan (YAML or JSON), az aks show -o json, ARM or terraform show -json text",
-        );
-    specs.push({
-      name,
-      description: `${entry.summary}. Returns the JSON contract of aksnet ${name} -o json (docs/${name}.md).`,
-      shape,
-      argv: (input) => ({
-        argv: [name, ...(name === "check" ? ["-"] : []), ...flagArgs(options, input), "-o", "json"],
-        ...(name === "check" ? { stdin: String(input["plan"]) } : {}),
-      }),
-    });
+    specs.push(name === "cidr" ? cidrSpec(cmd, entry.summary) : commandSpec(name, cmd, entry.summary));
   }
   return specs;
+}
+
+/** `cidr`: one tool, its subcommand a parameter, taking the options of every subcommand. */
+function cidrSpec(cmd: Command, summary: string): ToolSpec {
+  const subs = cmd.commands.map((c) => ({
+    name: c.name(),
+    options: c.options.filter((o) => o.long && !LEFT_OUT.has(o.long)),
+  }));
+  const all = new Map<string, Option>();
+  for (const s of subs) for (const o of s.options) all.set(o.long!, o);
+  return {
+    name: "cidr",
+    description:
+      `${summary}. Subcommands: ` + `${cmd.commands.map((c) => `${c.name()} (${c.description()})`).join("; ")}.`,
+    shape: {
+      subcommand: z.enum(subs.map((s) => s.name) as [string, ...string[]]).describe("which tool of the IP toolbox"),
+      cidrs: z
+        .array(z.string())
+        .optional()
+        .describe('the CIDRs or addresses the subcommand takes, e.g. ["10.224.0.0/16"]'),
+      ...Object.fromEntries([...all.values()].map((o) => [camel(o.long!), optionSchema(o)])),
+    },
+    argv: (input) => {
+      const sub = subs.find((s) => s.name === input["subcommand"])!;
+      return {
+        argv: [
+          "cidr",
+          sub.name,
+          ...((input["cidrs"] as string[] | undefined) ?? []),
+          ...flagArgs(sub.options, input),
+          "-o",
+          "json",
+        ],
+      };
+    },
+  };
+}
+
+/** Any other command: its options as parameters (`check` takes the plan text too). */
+function commandSpec(name: string, cmd: Command, summary: string): ToolSpec {
+  const options = cmd.options.filter((o) => o.long && !LEFT_OUT.has(o.long));
+  const shape: Record<string, z.ZodType> = Object.fromEntries(options.map((o) => [camel(o.long!), optionSchema(o)]));
+  if (name === "check")
+    shape["plan"] = z
+      .string()
+      .min(1)
+      .describe(
+        "the plan to check: an aksnet plan (YAML or JSON), az aks show -o json, ARM or terraform show -json text",
+      );
+  return {
+    name,
+    description: `${summary}. Returns the JSON contract of aksnet ${name} -o json (docs/${name}.md).`,
+    shape,
+    argv: (input) => ({
+      argv: [name, ...(name === "check" ? ["-"] : []), ...flagArgs(options, input), "-o", "json"],
+      ...(name === "check" ? { stdin: String(input["plan"]) } : {}),
+    }),
+  };
 }
 
 export interface ToolResult {
