@@ -99,27 +99,8 @@ export function notes(r: CompareResult): string[] {
       `Tier's node limit: the ${String(r.assumptions["tier"]?.value)} tier supports ${formatNumber(tierCap)} nodes ` +
         `per cluster, surge nodes included; Standard and Premium support 5,000 (--tier).`,
     );
-  const fallback = r.models.filter((m) => m.withFallbackSurge);
-  const fb = fallback[0]?.withFallbackSurge;
-  if (fb) {
-    const when =
-      fb.applies === true
-        ? `on Kubernetes ${fb.fromKubernetes} and later (this version)`
-        : fb.applies === false
-          ? `only from Kubernetes ${fb.fromKubernetes} (not this version: the upgrade fails instead)`
-          : `from Kubernetes ${fb.fromKubernetes}`;
-    const seen = new Set<string>();
-    const parts: string[] = [];
-    for (const m of fallback)
-      if (!seen.has(m.model)) {
-        seen.add(m.model);
-        parts.push(`${m.model} ${formatNumber(m.withFallbackSurge?.maxNodes ?? 0)}`);
-      }
-    out.push(
-      `When the full surge does not fit, AKS retries the upgrade with 1 surge node ${when}: nodes that still ` +
-        `upgrade: ${parts.join(", ")}.`,
-    );
-  }
+  const fallback = fallbackNote(r);
+  if (fallback) out.push(fallback);
   const noPls = [...new Set(r.models.filter((m) => !m.features.privateLinkService).map((m) => m.model))];
   if (noPls.length)
     out.push(
@@ -130,21 +111,57 @@ export function notes(r: CompareResult): string[] {
       `VNet IP limit: a VNet holds at most ${formatNumber(PLATFORM_LIMITS.vnetPrivateIps.value)} private IPs, and ` +
         `every node and pod-subnet address counts.`,
     );
-  const alt = r.models.filter((m) => m.withAlternativeSurge);
-  if (alt.length > 0) {
-    const first = alt[0]?.withAlternativeSurge;
-    const seen = new Set<string>();
-    const parts: string[] = [];
-    for (const m of alt) {
-      if (seen.has(m.model)) continue;
+  const alternative = alternativeSurgeNote(r);
+  if (alternative) out.push(alternative);
+  out.push(...sizeNotes(r));
+  return out;
+}
+
+/** AKS's retry with one surge node: from which version, and the nodes that still upgrade per model. */
+function fallbackNote(r: CompareResult): string | undefined {
+  const fallback = r.models.filter((m) => m.withFallbackSurge);
+  const fb = fallback[0]?.withFallbackSurge;
+  if (!fb) return undefined;
+  const when =
+    fb.applies === true
+      ? `on Kubernetes ${fb.fromKubernetes} and later (this version)`
+      : fb.applies === false
+        ? `only from Kubernetes ${fb.fromKubernetes} (not this version: the upgrade fails instead)`
+        : `from Kubernetes ${fb.fromKubernetes}`;
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const m of fallback)
+    if (!seen.has(m.model)) {
       seen.add(m.model);
-      parts.push(`${m.model} ${formatNumber(m.withAlternativeSurge?.maxNodes ?? 0)}`);
+      parts.push(`${m.model} ${formatNumber(m.withFallbackSurge?.maxNodes ?? 0)}`);
     }
-    out.push(
-      `With max surge ${first?.maxSurge} (the other documented default), nodes with surge would be: ` +
-        `${parts.join(", ")}.`,
-    );
+  return (
+    `When the full surge does not fit, AKS retries the upgrade with 1 surge node ${when}: nodes that still ` +
+    `upgrade: ${parts.join(", ")}.`
+  );
+}
+
+/** The nodes with surge under the other documented default max surge. */
+function alternativeSurgeNote(r: CompareResult): string | undefined {
+  const alt = r.models.filter((m) => m.withAlternativeSurge);
+  if (alt.length === 0) return undefined;
+  const first = alt[0]?.withAlternativeSurge;
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const m of alt) {
+    if (seen.has(m.model)) continue;
+    seen.add(m.model);
+    parts.push(`${m.model} ${formatNumber(m.withAlternativeSurge?.maxNodes ?? 0)}`);
   }
+  return (
+    `With max surge ${first?.maxSurge} (the other documented default), nodes with surge would be: ` +
+    `${parts.join(", ")}.`
+  );
+}
+
+/** Notes on sizes: a pod CIDR too small for a node, pools needed for the capacity, pod subnets needed. */
+function sizeNotes(r: CompareResult): string[] {
+  const out: string[] = [];
   const podCidr = r.assumptions["podCidr"]?.value;
   if (typeof podCidr === "string" && parsePrefix(podCidr).bits > POD_CIDR_BLOCK_BITS)
     out.push(
