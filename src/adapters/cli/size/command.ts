@@ -10,7 +10,7 @@ import {
   type ExtraSubnetCounts,
   type SubnetSize,
 } from "../../../engines/layout/index.js";
-import { MODEL_IDS, type ModelId } from "../../../kb/index.js";
+import { MODEL_IDS, type MaxSurge, type ModelId } from "../../../kb/index.js";
 import {
   parseCount,
   parseKubernetesVersionFlag,
@@ -24,6 +24,7 @@ import {
 } from "../flags.js";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
+import type { Io } from "../io.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { writeOutput } from "../output/write.js";
 
@@ -61,7 +62,7 @@ const EXTRA_FLAGS = {
 } as const satisfies Partial<Record<keyof ExtraSubnetCounts, string>>;
 
 /** The subnets beside the nodes the flags ask for: parsed here, checked and sized by the layout engine. */
-function extraSubnets(opts: Record<string, unknown>): SizeSubnet[] | undefined {
+function extraSubnets(opts: Readonly<Record<string, unknown>>): SizeSubnet[] | undefined {
   const counts: { -readonly [K in keyof ExtraSubnetCounts]: ExtraSubnetCounts[K] } = {};
   for (const [field, flag] of Object.entries(EXTRA_FLAGS) as [keyof typeof EXTRA_FLAGS, string][]) {
     const v = parseCount(flag, opts[camel(flag)]);
@@ -78,6 +79,59 @@ function extraSubnets(opts: Record<string, unknown>): SizeSubnet[] | undefined {
 }
 
 const camel = (flag: string) => flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+interface FlagPool {
+  readonly nodes: number | undefined;
+  readonly maxCount: number | undefined;
+  readonly maxPods: number | undefined;
+  readonly surge: MaxSurge | undefined;
+  readonly maxUnavailable: MaxSurge | undefined;
+}
+
+/** What to size: the pools file's pools and subnets (--pools), or one pool from the flags and the subnet flags. */
+async function sizeTarget(
+  opts: Readonly<Record<string, unknown>>,
+  io: Io,
+  flags: FlagPool,
+): Promise<{ target: Omit<SizeInput, "models">; subnets: readonly SizeSubnet[] }> {
+  const { nodes, maxCount, maxPods, surge, maxUnavailable } = flags;
+  const extra = extraSubnets(opts);
+  if (extra !== undefined && opts["pools"] !== undefined)
+    throw new UsageError(
+      "give the other subnets' flags with --nodes, not with --pools: the plan file names its subnets, and size " +
+        "sizes them",
+    );
+  if (opts["pools"] !== undefined) {
+    if (nodes !== undefined || maxCount !== undefined)
+      throw new UsageError(
+        "give either --pools or --nodes/--max-count, not both; the pools file holds each pool's nodes",
+      );
+    // Loaded only for --pools: the YAML parser and the plan schema cost more start-up than the whole sizing.
+    const { readPoolsFile } = await import("./pools-file.js");
+    const { target: file, plan } = await readPoolsFile(String(opts["pools"]), io.cwd);
+    // Every subnet of the plan (API server, AGC, gateway pools' …), sized as aksnet layout sizes them.
+    const { subnetSizes } = await import("../../../engines/layout/index.js");
+    const pools = file.pools.map((p) => ({
+      ...p,
+      maxPods: p.maxPods ?? maxPods,
+      maxSurge: p.maxSurge ?? surge,
+      maxUnavailable: p.maxUnavailable ?? maxUnavailable,
+    }));
+    return { target: { ...file, pools }, subnets: subnetSizes(plan) };
+  }
+  if (nodes === undefined && maxCount === undefined)
+    throw new UsageError(
+      "say how many nodes to plan for: --nodes N (or --max-count N with the autoscaler, or --pools FILE)",
+    );
+  if (nodes !== undefined && maxCount !== undefined && maxCount < nodes)
+    throw new UsageError(
+      `--max-count ${maxCount} is below --nodes ${nodes}; the autoscaler maximum must be at least the node count`,
+    );
+  return {
+    target: { pools: [{ name: "default", nodes: maxCount ?? nodes ?? 0, maxPods, maxSurge: surge, maxUnavailable }] },
+    subnets: extra ?? [],
+  };
+}
 
 export default defineCommand({
   configure(cmd) {
@@ -113,48 +167,7 @@ export default defineCommand({
     const maxPods = parseMaxPods(opts["maxPods"]);
     const surge = parseSurge(opts["surge"]);
     const maxUnavailable = parseMaxUnavailable(opts["maxUnavailable"]);
-    let target: Omit<SizeInput, "models">;
-    let subnets: readonly SizeSubnet[] = [];
-    const extra = extraSubnets(opts);
-    if (extra !== undefined && opts["pools"] !== undefined)
-      throw new UsageError(
-        "give the other subnets' flags with --nodes, not with --pools: the plan file names its subnets, and size " +
-          "sizes them",
-      );
-    if (extra !== undefined) subnets = extra;
-    if (opts["pools"] !== undefined) {
-      if (nodes !== undefined || maxCount !== undefined)
-        throw new UsageError(
-          "give either --pools or --nodes/--max-count, not both; the pools file holds each pool's nodes",
-        );
-      // Loaded only for --pools: the YAML parser and the plan schema cost more start-up than the whole sizing.
-      const { readPoolsFile } = await import("./pools-file.js");
-      const { target: file, plan } = await readPoolsFile(String(opts["pools"]), io.cwd);
-      // Every subnet of the plan (API server, AGC, gateway pools' …), sized as aksnet layout sizes them.
-      const { subnetSizes } = await import("../../../engines/layout/index.js");
-      subnets = subnetSizes(plan);
-      target = {
-        ...file,
-        pools: file.pools.map((p) => ({
-          ...p,
-          maxPods: p.maxPods ?? maxPods,
-          maxSurge: p.maxSurge ?? surge,
-          maxUnavailable: p.maxUnavailable ?? maxUnavailable,
-        })),
-      };
-    } else {
-      if (nodes === undefined && maxCount === undefined)
-        throw new UsageError(
-          "say how many nodes to plan for: --nodes N (or --max-count N with the autoscaler, or --pools FILE)",
-        );
-      if (nodes !== undefined && maxCount !== undefined && maxCount < nodes)
-        throw new UsageError(
-          `--max-count ${maxCount} is below --nodes ${nodes}; the autoscaler maximum must be at least the node count`,
-        );
-      target = {
-        pools: [{ name: "default", nodes: maxCount ?? nodes ?? 0, maxPods, maxSurge: surge, maxUnavailable }],
-      };
-    }
+    const { target, subnets } = await sizeTarget(opts, io, { nodes, maxCount, maxPods, surge, maxUnavailable });
     const ilb = parseCount("--ilb", opts["ilb"]);
     const pe = parseCount("--private-endpoints", opts["privateEndpoints"]);
     const result = size({
