@@ -77,8 +77,28 @@ function wholeNumber(flag: string, min: number, max: number) {
   };
 }
 
+const HELP_AFTER = `
+Reads only: Resource Graph queries and GETs; the Reader role on the subscriptions is enough (docs/scan.md).
+Credentials: DefaultAzureCredential (az login, environment, workload or managed identity); AKSNET_AZURE_ACCESS_TOKEN
+holds a ready token instead. The live scan needs Node.js 22 or later; --from works on any.
+Exit codes: 0 no cluster at the --fail-on verdict, 1 some are, 2 bad input or the scan could not start.
+
+Examples:
+  aksnet scan                                          # every cluster you can read
+  aksnet scan --subscription 00000000-0000-0000-0000-000000000000 -o json
+  aksnet scan --management-group platform --fail-on at-risk -o sarif > scan.sarif
+  az aks list -o json > clusters.json; az network vnet list -o json > vnets.json
+  aksnet scan --from clusters.json vnets.json usage-*.json
+`;
+
 function configure(cmd: Command): void {
-  cmd
+  scopeOptions(cmd);
+  reportOptions(cmd).addHelpText("after", HELP_AFTER);
+}
+
+/** What to scan: the subscriptions, resource groups and clusters, or saved az JSON. */
+function scopeOptions(cmd: Command): Command {
+  return cmd
     .usage(
       "[--subscription ID…] [--management-group ID] [--resource-group NAME…] [--cluster NAME…] [--from FILE…] [-o " +
         "table|json|yaml|markdown|sarif]",
@@ -106,7 +126,12 @@ function configure(cmd: Command): void {
       "--from <file...>",
       "read saved az JSON instead of Azure: az graph query (--show-queries), az aks list, az network vnet list, az " +
         "network vnet list-usage",
-    )
+    );
+}
+
+/** How to scan and report: format, verdict to fail on, project config, limits, endpoint. */
+function reportOptions(cmd: Command): Command {
+  return cmd
     .addOption(outputOption(OUTPUT))
     .addOption(
       new Option(
@@ -126,23 +151,7 @@ function configure(cmd: Command): void {
       "Azure Resource Manager endpoint (sovereign clouds)",
       "https://management.azure.com",
     )
-    .option("--show-queries", "print the Resource Graph queries and the usage read the scan runs, and exit")
-    .addHelpText(
-      "after",
-      `
-Reads only: Resource Graph queries and GETs; the Reader role on the subscriptions is enough (docs/scan.md).
-Credentials: DefaultAzureCredential (az login, environment, workload or managed identity); AKSNET_AZURE_ACCESS_TOKEN
-holds a ready token instead. The live scan needs Node.js 22 or later; --from works on any.
-Exit codes: 0 no cluster at the --fail-on verdict, 1 some are, 2 bad input or the scan could not start.
-
-Examples:
-  aksnet scan                                          # every cluster you can read
-  aksnet scan --subscription 00000000-0000-0000-0000-000000000000 -o json
-  aksnet scan --management-group platform --fail-on at-risk -o sarif > scan.sarif
-  az aks list -o json > clusters.json; az network vnet list -o json > vnets.json
-  aksnet scan --from clusters.json vnets.json usage-*.json
-`,
-    );
+    .option("--show-queries", "print the Resource Graph queries and the usage read the scan runs, and exit");
 }
 
 async function showQueries(opts: Record<string, unknown>, io: Io): Promise<number> {
