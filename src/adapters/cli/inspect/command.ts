@@ -170,63 +170,7 @@ async function inspectPolicy(report: InspectReport, opts: Readonly<Record<string
 /** The rule ids a project config may name: check's rules load only when there is a config to read. */
 const knownRules = () => import("../check/policy.js").then((m) => m.configRuleIds());
 
-export default defineCommand({
-  configure(cmd: Command) {
-    cmd
-      .usage(
-        "[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [--plan FILE] " +
-          "[--azure [ID]] [--azure-from FILE…] [-o table|json|markdown]",
-      )
-      .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, then ~/.kube/config)")
-      .option("--context <name>", "kubeconfig context to use (default: the current context)")
-      .option(
-        "--from-dump <file...>",
-        "read kubectl get nodes,pods,daemonsets -A -o json output instead of a live cluster (- for standard input)",
-      )
-      .option(
-        "--aks-json <file>",
-        "az aks show -o json (or ARM) output: the configured network profile and pools, compared with the cluster",
-      )
-      .option(
-        "--plan <file>",
-        "an aksnet plan: differences from the cluster, aksnet check findings at the cluster's node counts, node " +
-          "subnet headroom",
-      )
-      .option(
-        "--azure [id]",
-        "add Azure's figures for the cluster's subnets (read-only: Resource Graph and the VNet usage API; " +
-          "Node.js 22+): the cluster's resource ID, or found by its nodes' node resource group",
-      )
-      .option(
-        "--azure-from <file...>",
-        "the same from saved az JSON: az aks show, az network vnet show, az network vnet list-usage (any Node.js)",
-      )
-      .option(
-        "--arm-endpoint <url>",
-        "Azure Resource Manager endpoint for --azure (sovereign clouds)",
-        "https://management.azure.com",
-      )
-      .addOption(outputOption(OUTPUT))
-      .addOption(failOnOption("; a headroom check that does not fit is an error"))
-      .option("--config <file>", "the project config (default: the nearest aksnet.config.yaml up from here)")
-      .option("--no-config", "ignore any aksnet.config.yaml")
-      .option("--baseline <file>", "a saved aksnet inspect -o json (or -o sarif): report only findings not in it")
-      .option("--all-nodes", "list every node in table and markdown output (default: the first 20)")
-      .option(
-        "--page-size <n>",
-        "items per list call on a live cluster",
-        wholeNumber("--page-size", 1_000_000, ""),
-        500,
-      )
-      .option(
-        "--timeout <seconds>",
-        "time limit for the whole read of a live cluster, every request included",
-        wholeNumber("--timeout", MAX_TIMEOUT_S, " seconds (about 24.8 days)"),
-        120,
-      )
-      .addHelpText(
-        "after",
-        `
+const HELP_AFTER = `
 Reads only: list of nodes, pods, DaemonSets and NodeNetworkConfigs (docs/inspect.md has the ClusterRole).
 With --azure, Azure credentials as for aksnet scan (DefaultAzureCredential, or AKSNET_AZURE_ACCESS_TOKEN);
 Reader is enough.
@@ -240,8 +184,67 @@ Examples:
   aksnet inspect --from-dump dump.json --aks-json cluster.json
   kubectl get nodes,pods,daemonsets -A -o json | aksnet inspect --from-dump -
   aksnet inspect --azure                           # and the node subnet's real free addresses, from Azure
-`,
-      );
+`;
+
+/** Where the cluster is read from: kubeconfig, dumps, az JSON, a plan, Azure. */
+function sourceOptions(cmd: Command): Command {
+  return cmd
+    .usage(
+      "[--kubeconfig PATH] [--context NAME] [--from-dump FILE…] [--aks-json FILE] [--plan FILE] " +
+        "[--azure [ID]] [--azure-from FILE…] [-o table|json|markdown]",
+    )
+    .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, then ~/.kube/config)")
+    .option("--context <name>", "kubeconfig context to use (default: the current context)")
+    .option(
+      "--from-dump <file...>",
+      "read kubectl get nodes,pods,daemonsets -A -o json output instead of a live cluster (- for standard input)",
+    )
+    .option(
+      "--aks-json <file>",
+      "az aks show -o json (or ARM) output: the configured network profile and pools, compared with the cluster",
+    )
+    .option(
+      "--plan <file>",
+      "an aksnet plan: differences from the cluster, aksnet check findings at the cluster's node counts, node " +
+        "subnet headroom",
+    )
+    .option(
+      "--azure [id]",
+      "add Azure's figures for the cluster's subnets (read-only: Resource Graph and the VNet usage API; " +
+        "Node.js 22+): the cluster's resource ID, or found by its nodes' node resource group",
+    )
+    .option(
+      "--azure-from <file...>",
+      "the same from saved az JSON: az aks show, az network vnet show, az network vnet list-usage (any Node.js)",
+    )
+    .option(
+      "--arm-endpoint <url>",
+      "Azure Resource Manager endpoint for --azure (sovereign clouds)",
+      "https://management.azure.com",
+    );
+}
+
+/** How the report is written and judged, and the limits of a live read. */
+function reportOptions(cmd: Command): Command {
+  return cmd
+    .addOption(outputOption(OUTPUT))
+    .addOption(failOnOption("; a headroom check that does not fit is an error"))
+    .option("--config <file>", "the project config (default: the nearest aksnet.config.yaml up from here)")
+    .option("--no-config", "ignore any aksnet.config.yaml")
+    .option("--baseline <file>", "a saved aksnet inspect -o json (or -o sarif): report only findings not in it")
+    .option("--all-nodes", "list every node in table and markdown output (default: the first 20)")
+    .option("--page-size <n>", "items per list call on a live cluster", wholeNumber("--page-size", 1_000_000, ""), 500)
+    .option(
+      "--timeout <seconds>",
+      "time limit for the whole read of a live cluster, every request included",
+      wholeNumber("--timeout", MAX_TIMEOUT_S, " seconds (about 24.8 days)"),
+      120,
+    );
+}
+
+export default defineCommand({
+  configure(cmd: Command) {
+    reportOptions(sourceOptions(cmd)).addHelpText("after", HELP_AFTER);
   },
   async run({ opts, io }) {
     const dumps = (opts["fromDump"] as string[] | undefined) ?? [];
