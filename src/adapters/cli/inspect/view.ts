@@ -63,10 +63,32 @@ function headValue(v: Verdict<string>): string {
 
 export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
   const r = view.report;
-  const o = { allNodes: view.allNodes, nodeLimit };
+  const limit = view.allNodes ? Infinity : nodeLimit;
+  const tables: Table[] = [
+    {
+      title: "Model evidence (fits: model ids without azure-cni-)",
+      columns: [{ header: "signal" }, { header: "observed" }, { header: "fits" }, { header: "weight" }],
+      rows: evidenceRows(r.verdict.evidence),
+    },
+    poolsTable(r),
+    nodesTable(r, limit),
+    ...(r.ranges.length ? [rangesTable(r)] : []),
+  ];
+  const tail: LineSection[] = [verdictLines(r), labLines(r.lab, limit), { title: "Headroom", lines: headroomLines(r) }];
+  if (r.configured) tail.push(...configuredSections(r.configured));
+  if (r.azure) tail.push({ title: "Azure side", lines: azureLines(r.azure) });
+  const notes = notesLines(r);
+  if (notes.length) tail.push({ title: "Notes", lines: notes });
+  if (view.policy?.suppressed.length)
+    tail.push({ title: "Suppressed by the project policy", lines: suppressedLines(view.policy.suppressed) });
+  if (r.problems.length) tail.push({ title: "Not read", lines: r.problems.map((p) => `${p.resource}: ${p.detail}`) });
+  return { head: headLines(r), tables, tail };
+}
+
+function headLines(r: InspectReport): string[] {
   const v = r.verdict;
   const vs = r.verdicts;
-  const head = [
+  return [
     sourceLine(r),
     `Model:      ${v.model}${modelTitle(v.model)}, confidence ` +
       `${v.confidence}${vs.model.unknown ? ` (${proofText(vs.model)})` : ""}`,
@@ -76,13 +98,10 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
       `${formatNumber(r.totals.pods)} (${formatNumber(r.totals.hostNetworkPods)} host-network, ` +
       `${formatNumber(r.totals.podAddresses)} with their own address)`,
   ];
-  const tables: Table[] = [];
-  tables.push({
-    title: "Model evidence (fits: model ids without azure-cni-)",
-    columns: [{ header: "signal" }, { header: "observed" }, { header: "fits" }, { header: "weight" }],
-    rows: evidenceRows(v.evidence),
-  });
-  tables.push({
+}
+
+function poolsTable(r: InspectReport): Table {
+  return {
     title: "Pools",
     columns: [
       { header: "pool" },
@@ -93,10 +112,13 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
       { header: "host-network", align: "right" },
     ],
     rows: r.pools.map((p) => [p.pool, p.mode ?? "-", p.nodes, p.maxPods ?? "mixed", p.pods, p.hostNetworkPods]),
-  });
-  const limit = o.allNodes ? Infinity : o.nodeLimit;
+  };
+}
+
+/** The first `limit` nodes; a node at its max pods is marked. */
+function nodesTable(r: InspectReport, limit: number): Table {
   const shown = r.nodes.slice(0, limit);
-  tables.push({
+  return {
     title:
       r.nodes.length > shown.length
         ? `Nodes (first ${shown.length} of ${formatNumber(r.nodes.length)}; --all-nodes shows every node)`
@@ -122,81 +144,85 @@ export function inspectSections(view: InspectView, nodeLimit = 20): Sections {
         n.hostNetworkPods,
       ];
     }),
-  });
-  if (r.ranges.length)
-    tables.push({
-      title: "Address use",
-      columns: [
-        { header: "range" },
-        { header: "role" },
-        { header: "from" },
-        { header: "unit" },
-        { header: "used", align: "right" },
-        { header: "free", align: "right" },
-        { header: "total", align: "right" },
-        { header: "pod addresses", align: "right" },
-      ],
-      rows: r.ranges.map((x) => [
-        x.cidr,
-        x.role,
-        x.source,
-        x.unit,
-        x.used,
-        x.free === 0 ? { text: "0", mark: "bad" } : x.free,
-        x.total,
-        x.podAddresses,
-      ]),
-    });
+  };
+}
+
+function rangesTable(r: InspectReport): Table {
+  return {
+    title: "Address use",
+    columns: [
+      { header: "range" },
+      { header: "role" },
+      { header: "from" },
+      { header: "unit" },
+      { header: "used", align: "right" },
+      { header: "free", align: "right" },
+      { header: "total", align: "right" },
+      { header: "pod addresses", align: "right" },
+    ],
+    rows: r.ranges.map((x) => [
+      x.cidr,
+      x.role,
+      x.source,
+      x.unit,
+      x.used,
+      x.free === 0 ? { text: "0", mark: "bad" } : x.free,
+      x.total,
+      x.podAddresses,
+    ]),
+  };
+}
+
+function headroomLines(r: InspectReport): string[] {
   const h = r.headroom;
-  const tail: LineSection[] = [verdictLines(r), labLines(r.lab, o.allNodes ? Infinity : o.nodeLimit)];
-  const hl = [
+  return [
     h.moreNodes === undefined
       ? "More nodes that fit: unknown (no pod range or pod subnet is known)."
       : `More nodes that fit: ${formatNumber(h.moreNodes)} (limited by ${h.limitedBy}).`,
+    ...h.checks.map((c) => `${c.fits ? "ok  " : "FAIL"} ${c.name}: ${c.message}`),
   ];
-  for (const c of h.checks) hl.push(`${c.fits ? "ok  " : "FAIL"} ${c.name}: ${c.message}`);
-  tail.push({ title: "Headroom", lines: hl });
-  if (r.configured) {
-    const c = r.configured;
-    const k = c.cluster;
-    const lines = [
-      `${k.files.join(", ")}: ${k.sku === "Automatic" ? "AKS Automatic, " : ""}${k.model}, dataplane ${k.dataplane}, ` +
-        `policy ${k.policy}, pod CIDR ${k.podCidrs.join(", ") || "-"}, service CIDR ` +
-        `${k.serviceCidrs.join(", ") || "-"}, DNS ${k.dnsServiceIp}, Kubernetes ${k.kubernetesVersion ?? "?"}`,
-      ...(k.apiServer ? [configuredApiServerLine(k.apiServer)] : []),
-      ...k.pools.map(
-        (p) =>
-          `Pool ${p.name}${p.mode === "User" ? "" : ` (${p.mode})`}: count ${p.count}` +
-          `${p.maxCount !== undefined ? `, autoscaler ${p.minCount ?? 0}-${p.maxCount}` : ""}, max pods ` +
-          `${p.maxPods}, max surge ${p.maxSurge}${p.maxSurgeDefaulted ? " (default)" : ""}` +
-          `${p.subnet ? `, subnet ${p.subnet}${p.subnetCidr ? ` ${p.subnetCidr}` : ""}` : ""}` +
-          `${p.podSubnet ? `, pod subnet ${p.podSubnet}${p.podSubnetCidr ? ` ${p.podSubnetCidr}` : ""}` : ""}`,
-      ),
-      ...(c.drift.length
-        ? c.drift.map((f) => `DRIFT ${f.severity} ${f.ruleId}: ${f.message} Fix: ${f.fix}`)
-        : ["The configuration matches what the cluster shows."]),
-    ];
-    tail.push({ title: "Configured", lines });
-    tail.push({
+}
+
+/** With --plan or --aks-json: the configuration read, its drift from the cluster, and check's findings. */
+function configuredSections(c: NonNullable<InspectReport["configured"]>): LineSection[] {
+  const k = c.cluster;
+  const lines = [
+    `${k.files.join(", ")}: ${k.sku === "Automatic" ? "AKS Automatic, " : ""}${k.model}, dataplane ${k.dataplane}, ` +
+      `policy ${k.policy}, pod CIDR ${k.podCidrs.join(", ") || "-"}, service CIDR ` +
+      `${k.serviceCidrs.join(", ") || "-"}, DNS ${k.dnsServiceIp}, Kubernetes ${k.kubernetesVersion ?? "?"}`,
+    ...(k.apiServer ? [configuredApiServerLine(k.apiServer)] : []),
+    ...k.pools.map(
+      (p) =>
+        `Pool ${p.name}${p.mode === "User" ? "" : ` (${p.mode})`}: count ${p.count}` +
+        `${p.maxCount !== undefined ? `, autoscaler ${p.minCount ?? 0}-${p.maxCount}` : ""}, max pods ` +
+        `${p.maxPods}, max surge ${p.maxSurge}${p.maxSurgeDefaulted ? " (default)" : ""}` +
+        `${p.subnet ? `, subnet ${p.subnet}${p.subnetCidr ? ` ${p.subnetCidr}` : ""}` : ""}` +
+        `${p.podSubnet ? `, pod subnet ${p.podSubnet}${p.podSubnetCidr ? ` ${p.podSubnetCidr}` : ""}` : ""}`,
+    ),
+    ...(c.drift.length
+      ? c.drift.map((f) => `DRIFT ${f.severity} ${f.ruleId}: ${f.message} Fix: ${f.fix}`)
+      : ["The configuration matches what the cluster shows."]),
+  ];
+  return [
+    { title: "Configured", lines },
+    {
       title: "Check findings (configuration at the cluster's node counts)",
       lines: c.findings.length
         ? c.findings.map((f) => `${f.severity} ${f.ruleId}: ${f.message} Fix: ${f.fix}`)
         : ["No findings."],
-    });
-  }
-  if (r.azure) tail.push({ title: "Azure side", lines: azureLines(r.azure) });
-  const notes = [...v.caveats, ...h.notes, ...gatewayNotes(r)];
+    },
+  ];
+}
+
+function notesLines(r: InspectReport): string[] {
+  const notes = [...r.verdict.caveats, ...r.headroom.notes, ...gatewayNotes(r)];
   if (r.virtualNodes.length)
     notes.push(
       `Virtual nodes (ACI) left out of the counts above: ` +
         `${r.virtualNodes.map((x) => `${x.name} (${x.pods} pods)`).join(", ")}; their pods take addresses from the ` +
         `ACI subnet.`,
     );
-  if (notes.length) tail.push({ title: "Notes", lines: notes });
-  if (view.policy?.suppressed.length)
-    tail.push({ title: "Suppressed by the project policy", lines: suppressedLines(view.policy.suppressed) });
-  if (r.problems.length) tail.push({ title: "Not read", lines: r.problems.map((p) => `${p.resource}: ${p.detail}`) });
-  return { head, tables, tail };
+  return notes;
 }
 
 /** The configured API server line: VNet integration, its subnet, private or public. */
