@@ -139,6 +139,45 @@ function importClusterFile(
   }
 }
 
+/** Each `az network vnet` file: the VNet the cluster files name, with a note when none or several fit. */
+function importVnetFiles(
+  files: readonly PlanFile[],
+  detected: readonly Detected[],
+  refs: readonly AzureId[],
+  builders: PlanBuilder[],
+  notes: string[],
+): void {
+  detected.forEach((d, i) => {
+    if (d.format !== "az-vnet") return;
+    const r = importVnets(d.parsed.value, refs, new PlanBuilder(i));
+    if (r.chosen === undefined) {
+      const wanted = refs.find((x) => x.vnet)?.vnet;
+      notes.push(
+        wanted
+          ? `${files[i]!.fileName}: no VNet named "${wanted}" (found: ${r.candidates.join(", ") || "none"}); its ` +
+              `VNets were not used.`
+          : `${files[i]!.fileName}: holds ${r.candidates.length} VNets and no cluster file says which one the nodes ` +
+              `use; give the cluster's az aks show output too.`,
+      );
+    }
+    builders[i] = r.builder;
+  });
+}
+
+/** One plan from the files' builders; a section an earlier file gave wins, with a note. */
+function mergeBuilders(files: readonly PlanFile[], builders: readonly PlanBuilder[], notes: string[]): PlanBuilder {
+  const merged = new PlanBuilder(0);
+  builders.forEach((b, i) => {
+    if (!b) return;
+    const skipped = merged.absorb(b);
+    for (const s of skipped)
+      notes.push(
+        `${files[i]!.fileName}: section "${s}" was already given by an earlier file; the earlier one is used.`,
+      );
+  });
+  return merged;
+}
+
 /**
  * Imports and merges the detected files into one plan. `pick` chooses the cluster of each `az aks list` file
  * (file index → cluster index); a list file without a pick is left out.
@@ -157,31 +196,8 @@ function loadDetected(
     if (r.builder) builders[i] = r.builder;
     for (const x of r.refs) refs.push(x);
   });
-  detected.forEach((d, i) => {
-    if (d.format !== "az-vnet") return;
-    const r = importVnets(d.parsed.value, refs, new PlanBuilder(i));
-    if (r.chosen === undefined) {
-      const wanted = refs.find((x) => x.vnet)?.vnet;
-      notes.push(
-        wanted
-          ? `${files[i]!.fileName}: no VNet named "${wanted}" (found: ${r.candidates.join(", ") || "none"}); its ` +
-              `VNets were not used.`
-          : `${files[i]!.fileName}: holds ${r.candidates.length} VNets and no cluster file says which one the nodes ` +
-              `use; give the cluster's az aks show output too.`,
-      );
-    }
-    builders[i] = r.builder;
-  });
-
-  const merged = new PlanBuilder(0);
-  builders.forEach((b, i) => {
-    if (!b) return;
-    const skipped = merged.absorb(b);
-    for (const s of skipped)
-      notes.push(
-        `${files[i]!.fileName}: section "${s}" was already given by an earlier file; the earlier one is used.`,
-      );
-  });
+  importVnetFiles(files, detected, refs, builders, notes);
+  const merged = mergeBuilders(files, builders, notes);
 
   // Only a VNet record can lag behind the cluster's: a plan's own VNet that lacks the subnet is checked as written.
   const agic = detected.some((d) => d.format === "az-vnet") ? unrecordedAgicSubnet(merged.value) : undefined;
