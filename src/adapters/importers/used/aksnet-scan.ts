@@ -27,6 +27,37 @@ export function isAksnetScan(v: unknown): boolean {
   );
 }
 
+/** One VNet of the scan: its address space, the address space of its peers, and its subnets. */
+function addVnet(c: UsedCollector, n: unknown, i: number, fileName: string): void {
+  if (!isObj(n))
+    throw new UsedSpaceError(`${fileName}: vnets[${i}] is not an object; give aksnet scan's JSON as it wrote it.`);
+  const name = textField(n, "name") ?? textField(n, "id") ?? String(i + 1);
+  const network = textField(n, "name") ?? vnetName(textField(n, "id"));
+  listField(n, "addressSpace", fileName, ["vnets", i]).forEach((p, j) =>
+    c.add(p, ["vnets", i, "addressSpace", j], "scan", `VNet ${name}`, false, network),
+  );
+  listField(n, "peerings", fileName, ["vnets", i]).forEach((pe, k) => {
+    if (!isObj(pe))
+      throw new UsedSpaceError(
+        `${fileName}: vnets[${i}].peerings[${k}] is not an object; give aksnet scan's JSON as it wrote it.`,
+      );
+    const peering = textField(pe, "name") ?? String(k + 1);
+    listField(pe, "remoteAddressSpace", fileName, ["vnets", i, "peerings", k]).forEach((p, j) =>
+      c.add(p, ["vnets", i, "peerings", k, "remoteAddressSpace", j], "scan", `peered with VNet ${name} (${peering})`),
+    );
+  });
+  listField(n, "subnets", fileName, ["vnets", i]).forEach((sn, k) => {
+    if (!isObj(sn))
+      throw new UsedSpaceError(
+        `${fileName}: vnets[${i}].subnets[${k}] is not an object; give aksnet scan's JSON as it wrote it.`,
+      );
+    const subnet = textField(sn, "name") ?? String(k + 1);
+    listField(sn, "prefixes", fileName, ["vnets", i, "subnets", k]).forEach((p, j) =>
+      c.add(p, ["vnets", i, "subnets", k, "prefixes", j], "scan", `subnet ${subnet}`, false, network),
+    );
+  });
+}
+
 export function readAksnetScan(value: unknown, fileName: string): UsedSpace {
   if (!isAksnetScan(value))
     throw new UsedSpaceError(`${fileName} is not aksnet scan's JSON; give the output of aksnet scan -o json.`);
@@ -54,35 +85,7 @@ export function readAksnetScan(value: unknown, fileName: string): UsedSpace {
       );
   });
   const vnets = field(v, "vnets");
-  listField(v, "vnets", fileName, []).forEach((n, i) => {
-    if (!isObj(n))
-      throw new UsedSpaceError(`${fileName}: vnets[${i}] is not an object; give aksnet scan's JSON as it wrote it.`);
-    const name = textField(n, "name") ?? textField(n, "id") ?? String(i + 1);
-    const network = textField(n, "name") ?? vnetName(textField(n, "id"));
-    listField(n, "addressSpace", fileName, ["vnets", i]).forEach((p, j) =>
-      c.add(p, ["vnets", i, "addressSpace", j], "scan", `VNet ${name}`, false, network),
-    );
-    listField(n, "peerings", fileName, ["vnets", i]).forEach((pe, k) => {
-      if (!isObj(pe))
-        throw new UsedSpaceError(
-          `${fileName}: vnets[${i}].peerings[${k}] is not an object; give aksnet scan's JSON as it wrote it.`,
-        );
-      const peering = textField(pe, "name") ?? String(k + 1);
-      listField(pe, "remoteAddressSpace", fileName, ["vnets", i, "peerings", k]).forEach((p, j) =>
-        c.add(p, ["vnets", i, "peerings", k, "remoteAddressSpace", j], "scan", `peered with VNet ${name} (${peering})`),
-      );
-    });
-    listField(n, "subnets", fileName, ["vnets", i]).forEach((sn, k) => {
-      if (!isObj(sn))
-        throw new UsedSpaceError(
-          `${fileName}: vnets[${i}].subnets[${k}] is not an object; give aksnet scan's JSON as it wrote it.`,
-        );
-      const subnet = textField(sn, "name") ?? String(k + 1);
-      listField(sn, "prefixes", fileName, ["vnets", i, "subnets", k]).forEach((p, j) =>
-        c.add(p, ["vnets", i, "subnets", k, "prefixes", j], "scan", `subnet ${subnet}`, false, network),
-      );
-    });
-  });
+  listField(v, "vnets", fileName, []).forEach((n, i) => addVnet(c, n, i, fileName));
   const missing = listField(v, "missing", fileName, []);
   for (const m of missing.slice(0, 5))
     if (isObj(m))
