@@ -148,6 +148,16 @@ export const DEPLOY_FEATURES = {
     arm: inApi,
     azurerm: oldAzurerm("4.0.0", "upgrade_settings.max_surge exists in every 4.x release"),
   },
+  spotPool: {
+    title: "Spot node pools",
+    az: sourced<AzRequirement>(
+      { cli: "2.14.0" },
+      aksDoc("spot-node-pool", "This article requires Azure CLI version 2.14 or later"),
+      CHECKED,
+    ),
+    arm: inApi,
+    azurerm: oldAzurerm("4.0.0", "priority, eviction_policy and spot_max_price exist in every 4.x release"),
+  },
   userDefinedRouting: {
     title: "outbound type userDefinedRouting",
     az: sourced<AzRequirement>({ cli: "2.0.81" }, aksDoc("egress-udr", "Before you begin"), CHECKED),

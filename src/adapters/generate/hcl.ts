@@ -44,6 +44,9 @@ function valueText(v: HclValue, indent: string): string {
   return (v as HclExpr).expr;
 }
 
+/** An object key: bare when it is an identifier, else quoted (a label key such as `kubernetes.azure.com/x`). */
+const keyText = (k: string) => (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : hclString(k));
+
 /** `terraform fmt` layout: keys of consecutive one-line entries aligned, nested objects on their own lines. */
 function objectText(o: HclObject, indent: string): string {
   if (o.object.length === 0) return "{}";
@@ -52,14 +55,14 @@ function objectText(o: HclObject, indent: string): string {
   const lines: string[] = [];
   let run: (readonly [string, HclValue])[] = [];
   const flush = () => {
-    const width = Math.max(0, ...run.map(([k]) => k.length));
-    for (const [k, x] of run) lines.push(`${inner}${k.padEnd(width)} = ${valueText(x, inner)}`);
+    const width = Math.max(0, ...run.map(([k]) => keyText(k).length));
+    for (const [k, x] of run) lines.push(`${inner}${keyText(k).padEnd(width)} = ${valueText(x, inner)}`);
     run = [];
   };
   for (const e of o.object) {
     if (isObj(e[1])) {
       flush();
-      lines.push(`${inner}${e[0]} = ${valueText(e[1], inner)}`);
+      lines.push(`${inner}${keyText(e[0])} = ${valueText(e[1], inner)}`);
     } else run.push(e);
   }
   flush();

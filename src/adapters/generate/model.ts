@@ -37,6 +37,8 @@ export interface GenPool {
   readonly podIpAllocation?: "DynamicIndividual" | "StaticBlock";
   /** Gateway pools: the length of the public IP prefix the pool's nodes take their egress addresses from. */
   readonly gatewayPrefixSize?: number;
+  /** Spot: evictable VMs (features/spot-pools.ts); absent for Regular. */
+  readonly priority?: "Spot";
 }
 
 export interface GenSubnet {
@@ -263,6 +265,7 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
     ...(p.podSubnet !== undefined ? { podSubnet: p.podSubnet } : {}),
     ...(p.podIpAllocation !== undefined ? { podIpAllocation: p.podIpAllocation } : {}),
     ...(p.mode === "Gateway" && p.gatewayPrefixSize !== undefined ? { gatewayPrefixSize: p.gatewayPrefixSize } : {}),
+    ...(p.priority === "Spot" ? { priority: "Spot" as const } : {}),
   };
 }
 

@@ -95,6 +95,16 @@ describe("upgrade strategy: maxUnavailable, maxSurge 0, and the Kubernetes 1.35 
     expect(compare({ maxSurge: count(0), maxUnavailable: count(1), models: ["kubenet"] }).problems).toEqual([]);
   });
 
+  it("a Spot pool's maxSurge 0 is how AKS upgrades it (no surge nodes), not refused; check agrees", () => {
+    const spot = (s: boolean) =>
+      codes(
+        size({ pools: [{ name: "a", nodes: 20, maxPods: 30, maxSurge: count(0), spot: s }], models: ["kubenet"] })
+          .models[0],
+      );
+    expect(spot(true)).toEqual([]);
+    expect(spot(false)).toContain("surge-required");
+  });
+
   it.each([
     { version: "1.35", applies: true },
     { version: "1.34", applies: false },

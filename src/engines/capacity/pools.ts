@@ -18,6 +18,8 @@ export interface PoolTarget {
    * required.
    */
   readonly maxUnavailable?: MaxSurge | undefined;
+  /** A Spot pool: upgraded without surge nodes (kb SPOT_POOL.surgeNodes), so max surge 0 is not refused. */
+  readonly spot?: boolean | undefined;
 }
 
 /** Other consumers of node-subnet addresses. */

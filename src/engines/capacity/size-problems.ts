@@ -124,7 +124,7 @@ function poolProblems(model: ModelId, pools: readonly PoolTarget[]): SizeProblem
     const noSurge = target?.maxSurge.kind === "count" && target.maxSurge.count === 0;
     const u = target?.maxUnavailable;
     const inPlace = u !== undefined && !(u.kind === "count" && u.count === 0);
-    if (noSurge && !inPlace && UPGRADE.surgeRequiredWithoutUnavailable.value)
+    if (noSurge && !inPlace && target?.spot !== true && UPGRADE.surgeRequiredWithoutUnavailable.value)
       out.push(
         error(
           "surge-required",

@@ -44,6 +44,8 @@ export interface SizePool {
   readonly maxSurge?: MaxSurge | undefined;
   /** Nodes upgraded in place at a time; above 0 with max surge 0 the pool needs no surge addresses. */
   readonly maxUnavailable?: MaxSurge | undefined;
+  /** A Spot pool: AKS upgrades it without surge nodes, so max surge 0 needs no max unavailable (kb SPOT_POOL). */
+  readonly spot?: boolean | undefined;
 }
 
 export interface SizeInput {
@@ -225,6 +227,7 @@ export function size(input: SizeInput): SizeResult {
     maxPods: p.maxPods,
     maxSurge: p.maxSurge ?? surge,
     maxUnavailable: p.maxUnavailable,
+    ...(p.spot ? { spot: true } : {}),
   }));
   const altPools =
     alternative && input.pools.some((p) => p.maxSurge === undefined)

@@ -22,6 +22,7 @@ function sizePool(p: ResolvedPool): SizePool {
             p.priority === "Spot" || surge === null ? { kind: "count" as const, count: p.maxSurge.nodes } : surge,
         }),
     ...(unavailable ? { maxUnavailable: unavailable } : {}),
+    ...(p.priority === "Spot" ? { spot: true } : {}),
   };
 }
 

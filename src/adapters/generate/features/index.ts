@@ -6,6 +6,7 @@ import { GATEWAY_POOLS } from "./gateway-pools.js";
 import { NAT_GATEWAYS } from "./nat-gateways.js";
 import { NODE_PROVISIONING } from "./node-provisioning.js";
 import { ROUTE_TABLES } from "./route-tables.js";
+import { SPOT_POOLS } from "./spot-pools.js";
 
 export const FEATURES: readonly GenFeature[] = [
   ROUTE_TABLES,
@@ -13,6 +14,7 @@ export const FEATURES: readonly GenFeature[] = [
   API_SERVER,
   NODE_PROVISIONING,
   GATEWAY_POOLS,
+  SPOT_POOLS,
   ADDONS,
 ];
 
