@@ -5,6 +5,9 @@
  */
 import { PrefixAllocator, type Prefix } from "../../ip/index.js";
 import {
+  AKS_AUTOMATIC,
+  API_SERVER_SUBNET,
+  AGC_SUBNET,
   DATAPLANES,
   GATEWAY_POOL,
   MODELS,
@@ -66,6 +69,24 @@ export function layoutSubnets(
     for (const a of allocators) if (b >= a.parent.bits && (got = a.allocate(b))) break;
     if (!got) return undefined;
     out[i] = got;
+  }
+  return out;
+}
+
+/**
+ * The subnets beside the nodes and pods the requirements ask for, at the size aksnet lays out by default: the API
+ * server's (VNet integration, always on with AKS Automatic) and Application Gateway for Containers'.
+ */
+export function extraSubnets(t: Target): { bits: number; what: string; source: Sourced<number> }[] {
+  const r = t.requirements;
+  const out: { bits: number; what: string; source: Sourced<number> }[] = [];
+  if (r.apiServerVnetIntegration || r.automatic) {
+    const s = API_SERVER_SUBNET.recommendedPrefixLength;
+    out.push({ bits: s.value, what: "API server subnet", source: s });
+  }
+  if (r.applicationGatewayForContainers) {
+    const s = AGC_SUBNET.recommendedPrefixLength;
+    out.push({ bits: s.value, what: "Application Gateway for Containers subnet", source: s });
   }
   return out;
 }
@@ -181,6 +202,28 @@ export const FILTERS: readonly Filter[] = [
               `${m.title} supports neither the Application Gateway Ingress Controller nor Application Gateway ` +
               `for Containers`,
             source: sourceOf(m.agic, m.applicationGatewayForContainers),
+          };
+    },
+  },
+  feature(
+    "application-gateway-for-containers",
+    (t) => t.requirements.applicationGatewayForContainers,
+    (c) => MODELS[c.model].applicationGatewayForContainers,
+    "Application Gateway for Containers",
+  ),
+  {
+    id: "automatic",
+    reject(c, t) {
+      if (!t.requirements.automatic) return undefined;
+      const a = AKS_AUTOMATIC;
+      if (t.requirements.windows)
+        return { reason: "AKS Automatic does not support Windows node pools", source: sourceOf(a.windows) };
+      const overlayCilium = c.model === "azure-cni-overlay" && c.dataplane === "cilium";
+      return overlayCilium
+        ? undefined
+        : {
+            reason: "AKS Automatic always uses Azure CNI Overlay with the Cilium dataplane",
+            source: sourceOf(a.network),
           };
     },
   },
@@ -331,14 +374,19 @@ export const FILTERS: readonly Filter[] = [
       const bits = [needs.nodeSubnet.prefixLength, needs.podSubnet?.prefixLength].filter(
         (b): b is number => b !== null && b !== undefined,
       );
-      if (layoutSubnets(t.addressSpace, bits)) return undefined;
-      const what =
-        bits.length === 2 ? `a /${bits[0]} node subnet and a /${bits[1]} pod subnet` : `a /${bits[0]} node subnet`;
+      const extra = extraSubnets(t);
+      if (layoutSubnets(t.addressSpace, [...bits, ...extra.map((e) => e.bits)])) return undefined;
+      const what = [
+        `a /${bits[0]} node subnet`,
+        ...(bits.length === 2 ? [`a /${bits[1]} pod subnet`] : []),
+        ...extra.map((e) => `a /${e.bits} ${e.what}`),
+      ];
+      const list = what.length > 1 ? `${what.slice(0, -1).join(", ")} and ${what.at(-1)}` : what[0];
       return {
         reason:
-          `${what} ${bits.length === 2 ? "do" : "does"} not fit in ` +
+          `${list} ${what.length > 1 ? "do" : "does"} not fit in ` +
           `${t.addressSpace.map((p) => p.toString()).join(", ")}`,
-        source: sourceOf(MODELS[c.model].podAddressing),
+        source: sourceOf(MODELS[c.model].podAddressing, ...extra.map((e) => e.source)),
       };
     },
   },

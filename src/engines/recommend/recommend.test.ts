@@ -78,6 +78,36 @@ describe("recommend: filters", () => {
       ruledOut: ["azure-cni-overlay/cilium", "kubenet/azure"],
     },
     {
+      name: "Application Gateway for Containers rules out kubenet, keeps the Azure CNI models",
+      reqs: { applicationGatewayForContainers: true },
+      top: "azure-cni-overlay/cilium",
+      ruledOut: ["kubenet/azure"],
+      kept: ["azure-cni-node-subnet/azure", "azure-cni-overlay/azure"],
+    },
+    {
+      name: "AKS Automatic keeps only Overlay with Cilium",
+      reqs: { automatic: true },
+      top: "azure-cni-overlay/cilium",
+      ruledOut: ["azure-cni-overlay/azure", "kubenet/azure", "azure-cni-node-subnet/cilium", "byo-cni/azure"],
+    },
+    {
+      name: "AKS Automatic has no Windows nodes: with Windows pools nothing is left",
+      reqs: { automatic: true, windows: true },
+      ruledOut: ["azure-cni-overlay/azure", "azure-cni-node-subnet/azure"],
+    },
+    {
+      name: "an API server subnet (/28) must fit in the address space too: a /27 for 5 Overlay nodes is full",
+      reqs: { nodes: 5, apiServerVnetIntegration: true, addressSpace: ["10.1.0.0/28"] },
+      ruledOut: ["azure-cni-overlay/cilium", "kubenet/azure"],
+    },
+    {
+      name: "a /26 holds the /28 node subnet and the /28 API server subnet",
+      reqs: { nodes: 5, apiServerVnetIntegration: true, addressSpace: ["10.1.0.0/26"] },
+      top: "azure-cni-overlay/cilium",
+      ruledOut: ["azure-cni-node-subnet/azure"],
+      kept: ["azure-cni-overlay/azure"],
+    },
+    {
       name: "eBPF needs the Cilium dataplane",
       reqs: { ebpf: true },
       top: "azure-cni-overlay/cilium",

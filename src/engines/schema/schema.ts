@@ -172,6 +172,15 @@ export const RequirementsSection = z
     ebpf: z.boolean().optional().describe("eBPF observability or no kube-proxy"),
     nodeAutoProvisioning: z.boolean().optional().describe("node auto-provisioning (Karpenter) manages the nodes"),
     staticEgressGateway: z.boolean().optional().describe("static egress gateway pools (fixed egress IPs for pods)"),
+    applicationGatewayForContainers: z
+      .boolean()
+      .optional()
+      .describe("Application Gateway for Containers (its own delegated subnet)"),
+    apiServerVnetIntegration: z
+      .boolean()
+      .optional()
+      .describe("API Server VNet Integration (a delegated API server subnet in the VNet)"),
+    automatic: z.boolean().optional().describe("AKS Automatic (Overlay with Cilium, node auto-provisioning)"),
   })
   .strict();
 

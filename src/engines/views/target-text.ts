@@ -27,6 +27,9 @@ export function targetText(r: Recommendation): string {
     [q.ebpf, "eBPF / no kube-proxy"],
     [q.nodeAutoProvisioning, "node auto-provisioning"],
     [q.staticEgressGateway, "static egress gateway"],
+    [q.applicationGatewayForContainers, "Application Gateway for Containers"],
+    [q.apiServerVnetIntegration, "API Server VNet Integration"],
+    [q.automatic, "AKS Automatic"],
   ];
   for (const [on, text] of flags) if (on) parts.push(text);
   if (q.networkPolicy && q.networkPolicy !== "none") parts.push(`network policy ${q.networkPolicy}`);

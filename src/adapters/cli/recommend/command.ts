@@ -45,6 +45,9 @@ const BOOLEANS = [
   ["ebpf", "--ebpf", "eBPF observability or no kube-proxy"],
   ["nodeAutoProvisioning", "--node-auto-provisioning", "node auto-provisioning (Karpenter) manages the nodes"],
   ["staticEgressGateway", "--static-egress-gateway", "static egress gateway pools (fixed egress IPs for pods)"],
+  ["applicationGatewayForContainers", "--agc", "Application Gateway for Containers (a /24 subnet of its own)"],
+  ["apiServerVnetIntegration", "--api-server-vnet-integration", "API Server VNet Integration (a /28 subnet)"],
+  ["automatic", "--automatic", "AKS Automatic (Overlay with Cilium, node auto-provisioning)"],
 ] as const;
 
 export default defineCommand({
@@ -134,7 +137,9 @@ function fromFlags(opts: Readonly<Record<string, unknown>>): Record<string, unkn
   const out: Record<string, unknown> = {};
   for (const k of ["nodes", "maxNodes", "podsPerNode", "maxPodsPerNode", "networkPolicy"] as const)
     if (opts[k] !== undefined) out[k] = opts[k];
-  for (const [k] of BOOLEANS) if (opts[k] !== undefined) out[k] = true;
+  // Commander names a flag's value after the flag (--agc: agc); the requirement may be named otherwise.
+  const attribute = (flag: string) => flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  for (const [k, flag] of BOOLEANS) if (opts[attribute(flag)] !== undefined) out[k] = true;
   if (opts["addressSpace"] !== undefined)
     out["addressSpace"] = String(opts["addressSpace"])
       .split(",")
