@@ -130,12 +130,14 @@ export function subnetOf(s: unknown): EstateSubnet | undefined {
   if (!id || !name) return undefined;
   const b = body(s);
   const ipc = field(b, "ipConfigurations");
+  const pe = field(b, "privateEndpoints");
   return {
     id,
     name,
     prefixes: prefixesOf(b),
     delegations: delegationsOf(field(b, "delegations")),
     ...(Array.isArray(ipc) ? { ipConfigurations: ipc.length } : {}),
+    ...(Array.isArray(pe) ? { privateEndpoints: pe.length } : {}),
   };
 }
 

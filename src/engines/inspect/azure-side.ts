@@ -13,6 +13,7 @@ import type { CheckResult, ClusterReport, Missing, PoolReport, SubnetReport, Vne
 import { tryParsePrefix } from "../../ip/index.js";
 import type { AddressUse } from "./address-use.js";
 import type { Headroom, HeadroomCheck } from "./headroom.js";
+import type { VnetSubnet } from "./vnet-subnets.js";
 
 export type AzureSideSource =
   { readonly kind: "azure"; readonly endpoint: string } | { readonly kind: "files"; readonly files: readonly string[] };
@@ -32,6 +33,8 @@ export interface AzureSide {
   readonly missing: readonly Missing[];
   /** The API server's network from the cluster's ARM record (`apiServerAccessProfile`); null when it says nothing. */
   readonly apiServer?: AzureApiServer | null;
+  /** The other subnets of its VNets with a role (firewall, Bastion, gateway, AGC …), judged by size. */
+  readonly vnetSubnets?: readonly VnetSubnet[];
 }
 
 /** `apiServerAccessProfile` of the ARM record, the subnet found in the VNets read. */

@@ -53,6 +53,8 @@ export interface EstateSubnet {
   readonly delegations: readonly string[];
   /** How many IP configurations Azure lists on the subnet (Resource Graph or `az network vnet list`). */
   readonly ipConfigurations?: number | undefined;
+  /** How many private endpoints Azure lists in the subnet (`privateEndpoints`), when the record has the list. */
+  readonly privateEndpoints?: number | undefined;
   /** The VNet usage API's figures, when they were read. */
   readonly usage?: SubnetUsage | undefined;
 }

@@ -6,6 +6,7 @@
  * itself (docs/inspect.md).
  */
 import type {
+  VnetSubnet,
   AzureApiServer,
   AzureSide,
   ConfiguredApiServer,
@@ -254,6 +255,13 @@ function gatewayNotes(r: InspectReport): string[] {
   ];
 }
 
+const SUBNET_WORD = { ok: "ok", "too-small": "FAIL", "too-large": "FAIL", unknown: "?" } as const;
+
+/** A subnet of the cluster's VNet with a role of its own (inspect --azure): its kind, size and verdict. */
+function vnetSubnetLine(s: VnetSubnet): string {
+  return `Subnet ${s.name} (${s.prefixes.join(", ") || "?"}) in ${s.vnet}: ${s.message}: ${SUBNET_WORD[s.verdict]}`;
+}
+
 const SCAN_WORD = { fails: "FAIL", "at-risk": "RISK", unknown: "?", ok: "ok" } as const;
 
 /** The cluster's Azure side: where it came from, its verdict, each subnet's figures, and why it is not ok. */
@@ -268,6 +276,7 @@ function azureLines(a: AzureSide): string[] {
   return [
     `Cluster ${c.name} (${c.id}), found ${found}, ${from}: ${SCAN_WORD[c.verdict]}`,
     ...(a.apiServer ? [azureApiServerLine(a.apiServer)] : []),
+    ...(a.vnetSubnets ?? []).map(vnetSubnetLine),
     ...a.subnets.map((s) => {
       const used =
         s.usedSource === "usage-api"

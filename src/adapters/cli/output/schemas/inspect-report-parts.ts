@@ -199,5 +199,26 @@ export const InspectAzure = z
       })
       .nullable()
       .optional(),
+    vnetSubnets: z
+      .array(
+        z.object({
+          vnet: z.string(),
+          name: z.string(),
+          id: z.string(),
+          prefixes: z.array(z.string()),
+          kind: z.string().describe("a subnet kind of the knowledge base: azureFirewall, bastion, …"),
+          title: z.string(),
+          by: z.string().describe("name, delegation or private-endpoints"),
+          minimumPrefixLength: z.number(),
+          prefixLength: z.number().nullable(),
+          maximumPrefixLength: z.number().nullable(),
+          used: z.number().nullable(),
+          usable: z.number().nullable(),
+          verdict: z.string().describe("ok, too-small, too-large or unknown"),
+          message: z.string(),
+          source: z.array(z.string()),
+        }),
+      )
+      .optional(),
   })
   .nullable();
