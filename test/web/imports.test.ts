@@ -132,12 +132,18 @@ describe("imports in Chromium: aksnet scan output and fleet files", () => {
       "cidr: 10.20.0.0/26",
       "maxCount: 40",
       "subnet: snet-aks-payments",
+      // The service range and DNS IP the cluster's record states (clusters[].network), not AKS's defaults.
+      "- 172.16.0.0/16",
+      "dnsServiceIp: 172.16.0.10",
+      "policy: cilium",
     ])
       expect(text).toContain(line);
     expect(text).not.toContain("aks-prod-weu");
     expect(await page.inputValue("#field-model")).toBe("azure-cni-overlay");
     await page.waitForSelector('#verdict[data-status="fails"]');
     for (const f of report.clusters[0]!.findings) expect(await page.$(`#finding-${f.ruleId}`), f.ruleId).not.toBeNull();
+    // Nothing is found about a service range the cluster does not have.
+    expect(await page.textContent("#findings")).not.toMatch(/network\.(serviceCidrs|dnsServiceIp)/);
     expect(await page.textContent("#undo-status")).toContain("the plan of the scanned cluster aks-payments-weu");
     await page.click("#undo");
     await page.waitForSelector("#scan-view:not([hidden])");

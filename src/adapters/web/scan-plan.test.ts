@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parsePlan, resolvePlan } from "../../engines/plan/index.js";
 import { validate } from "../../engines/validate/index.js";
+import { assumedServiceCidr } from "./scan-plan.js";
 import { scanViewOf, type ScanView } from "./scan-view.js";
 
 const SCAN_TEXT = readFileSync("src/adapters/importers/used/fixtures/aksnet-scan.json", "utf8");
@@ -14,6 +15,7 @@ const SCAN = JSON.parse(SCAN_TEXT) as {
     podCidr: { cidr: string } | null;
     findings: { ruleId: string; severity: string }[];
     pools: { name: string; count: number; maxCount: number | null; maxPods: number; nodeSubnetId: string }[];
+    network: { serviceCidrs: string[] | null; dnsServiceIp: string | null; policy: string | null } | null;
   }[];
 };
 const view = scanViewOf(SCAN_TEXT) as ScanView;
@@ -52,6 +54,55 @@ describe("a plan started from a scanned cluster is that cluster's configuration"
       .filter((f) => f.severity === "error")
       .map((f) => f.ruleId);
     for (const f of c.findings.filter((x) => x.severity === "error")) expect(errors).toContain(f.ruleId);
+  });
+
+  it.each(SCAN.clusters.map((c) => ({ name: c.name, c })))(
+    "$name: the service CIDR, DNS service IP and policy are the cluster's own, and nothing is found about them",
+    ({ name, c }) => {
+      const plan = parsePlan(parse(view.planFor(name)!)).plan!;
+      expect(plan.network.serviceCidrs).toEqual(c.network?.serviceCidrs);
+      expect(plan.network.dnsServiceIp).toEqual(c.network?.dnsServiceIp);
+      expect(plan.network.policy).toEqual(c.network?.policy ?? undefined);
+      const about = validate(resolvePlan(plan)).filter((f) => /^(serviceCidrs|dnsServiceIp)$/.test(String(f.path[1])));
+      expect(about.map((f) => f.message)).toEqual([]);
+    },
+  );
+
+  it("a scan without clusters[].network: a service CIDR that overlaps nothing it saw, said to be assumed", () => {
+    const old = JSON.parse(SCAN_TEXT) as { clusters: Record<string, unknown>[] };
+    for (const c of old.clusters) delete c["network"];
+    const oldView = scanViewOf(JSON.stringify(old)) as ScanView;
+    for (const c of SCAN.clusters) {
+      const text = oldView.planFor(c.name)!;
+      const plan = parsePlan(parse(text)).plan!;
+      // AKS's default 10.0.0.0/16 is the hub VNet the scan saw: the plan takes the next free /16 instead.
+      expect(plan.network.serviceCidrs).toEqual(["10.1.0.0/16"]);
+      expect(plan.network.dnsServiceIp).toBe("10.1.0.10");
+      expect(text).toContain(
+        "# Assumed: the scan does not carry the service CIDR; 10.1.0.0/16 (AKS's default 10.0.0.0/16 overlaps " +
+          "10.0.0.0/16, which the scan saw: the first free /16), DNS service IP 10.1.0.10.",
+      );
+      expect(text).toContain("# The scan does not carry the network policy");
+      const about = validate(resolvePlan(plan)).filter((f) => /^(serviceCidrs|dnsServiceIp)$/.test(String(f.path[1])));
+      expect(about.map((f) => f.message)).toEqual([]);
+    }
+  });
+
+  it.each([
+    { name: "nothing taken: AKS's default", taken: [], cidr: "10.0.0.0/16", dns: "10.0.0.10" },
+    { name: "the default taken: the next /16", taken: ["10.0.128.0/24"], cidr: "10.1.0.0/16", dns: "10.1.0.10" },
+    { name: "all of 10/8 taken: 172.16/12", taken: ["10.0.0.0/8"], cidr: "172.16.0.0/16", dns: "172.16.0.10" },
+    {
+      name: "172.30/16 and 172.31/16 are AKS-reserved: skipped",
+      taken: ["10.0.0.0/8", "172.16.0.0/15", "172.18.0.0/15", "172.20.0.0/14", "172.24.0.0/14", "172.28.0.0/15"],
+      cidr: "192.168.0.0/16",
+      dns: "192.168.0.10",
+    },
+    { name: "every private range taken: none", taken: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] },
+    { name: "text that is not a CIDR is ignored", taken: ["nope", "fd00::/8"], cidr: "10.0.0.0/16", dns: "10.0.0.10" },
+  ])("assumedServiceCidr, $name", ({ taken, cidr, dns }) => {
+    const got = assumedServiceCidr(taken);
+    expect(got && { cidr: got.cidr, dns: got.dns }).toEqual(cidr ? { cidr, dns } : undefined);
   });
 
   it("a cluster the report does not hold gives no plan", () => {

@@ -3,12 +3,17 @@
  * scan read it — model and dataplane, pod CIDR, Kubernetes version, each pool (count, autoscaler
  * bounds, max pods, surge, node and pod subnets) and the VNet its first pool sits in with every
  * subnet of it — and the rest of the scanned estate (other VNets, peered space) as connected
- * networks, so the check and the layout see what is taken. What the scan does not carry (service
- * CIDR, network policy) is left to the plan's defaults, which the page lists as assumptions. Pure.
+ * networks, so the check and the layout see what is taken. The service CIDR, DNS service IP and network
+ * policy come from the scan's `clusters[].network` (the record's own values). Where the scan does not carry
+ * them (a scan written before aksnet had the field, or a record without them) the policy is left to the
+ * plan's default (listed as an assumption), and the service CIDR is AKS's default only when that overlaps
+ * nothing the scan saw; else the first free /16 of the private ranges: the real cluster's range cannot overlap
+ * its VNet, so a default that does would invent an overlap finding. The plan's header says which was assumed. Pure.
  */
 import { stringify } from "yaml";
 import { schemaComment } from "../../engines/plan/index.js";
-import { tryParsePrefix } from "../../ip/index.js";
+import { freePrefixes, parsePrefix, tryParsePrefix, type Prefix } from "../../ip/index.js";
+import { DEFAULT_CIDRS, RESERVED_RANGES } from "../../kb/index.js";
 import type { ScanUsedGroup } from "./scan-view.js";
 
 /** One cluster of the scan, as the scan view lists it. */
@@ -36,6 +41,45 @@ export function scannedClusters(report: unknown): ScannedCluster[] {
   });
 }
 
+const POLICIES = new Set(["none", "azure", "calico", "cilium"]);
+/** Where an assumed service CIDR is looked for when AKS's default overlaps what the scan saw. */
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
+
+/** The scan's own service CIDRs and DNS service IP of a cluster (clusters[].network), when it carries them. */
+function statedServices(c: Rec): { serviceCidrs: string[]; dnsServiceIp?: string } | undefined {
+  const net = rec(c["network"]);
+  const serviceCidrs = strings(net["serviceCidrs"]);
+  const dns = str(net["dnsServiceIp"]);
+  return serviceCidrs.length ? { serviceCidrs, ...(dns ? { dnsServiceIp: dns } : {}) } : undefined;
+}
+
+/**
+ * A service CIDR for a cluster whose scan does not carry one, and why: AKS's default when it overlaps none of
+ * `taken`, else the first free prefix of its size in the private ranges (undefined when none is free).
+ */
+export function assumedServiceCidr(taken: readonly string[]): { cidr: string; dns: string; why: string } | undefined {
+  const used: Prefix[] = [...taken, ...RESERVED_RANGES.map((r) => r.cidr)].flatMap((t) => {
+    const r = tryParsePrefix(t);
+    return r.ok && r.value.family === 4 ? [r.value.masked()] : [];
+  });
+  const def = parsePrefix(DEFAULT_CIDRS.serviceCidr.value);
+  const clash = used.find((u) => u.overlaps(def));
+  if (!clash) return { cidr: def.toString(), dns: DEFAULT_CIDRS.dnsServiceIp.value, why: "AKS's default" };
+  for (const range of PRIVATE_RANGES) {
+    const free = freePrefixes(parsePrefix(range), used, def.bits, 1)[0];
+    const dns = free?.first().add(10)?.toString();
+    if (free && dns)
+      return {
+        cidr: free.toString(),
+        dns,
+        why:
+          `AKS's default ${def.toString()} overlaps ${clash.toString()}, which the scan saw: ` +
+          `the first free /${def.bits}`,
+      };
+  }
+  return undefined;
+}
+
 function networkOf(c: Rec): Record<string, unknown> {
   const model = str(c["model"]);
   const pod = str(rec(c["podCidr"])["cidr"]);
@@ -49,6 +93,8 @@ function networkOf(c: Rec): Record<string, unknown> {
   if (dataplane === "cilium" || (dataplane === "azure" && model !== "kubenet" && model !== "byo-cni"))
     net["dataplane"] = dataplane;
   if (pod && (model === "azure-cni-overlay" || model === "kubenet" || model === "byo-cni")) net["podCidrs"] = [pod];
+  const policy = str(rec(c["network"])["policy"]);
+  if (policy && POLICIES.has(policy)) net["policy"] = policy;
   return net;
 }
 
@@ -122,6 +168,11 @@ export function planFromScannedCluster(report: unknown, name: string, groups: re
     .map((g) => ({ name: g.name, cidrs: g.cidrs.filter((x) => !own.some((o) => overlaps(o, x))) }))
     .filter((g) => g.cidrs.length > 0);
   const version = /^\d+\.\d+/.exec(str(c["kubernetesVersion"]) ?? "")?.[0];
+  const network = networkOf(c);
+  const stated = statedServices(c);
+  const assumed = stated ? undefined : assumedServiceCidr([...own, ...connected.flatMap((g) => g.cidrs)]);
+  if (stated) Object.assign(network, stated);
+  else if (assumed) Object.assign(network, { serviceCidrs: [assumed.cidr], dnsServiceIp: assumed.dns });
   const plan = {
     apiVersion: "aksnet/v1",
     kind: "ClusterPlan",
@@ -129,7 +180,7 @@ export function planFromScannedCluster(report: unknown, name: string, groups: re
     location: str(c["location"]),
     resourceGroup: str(c["resourceGroup"]),
     kubernetesVersion: version,
-    network: networkOf(c),
+    network,
     vnet: found?.vnet,
     connectedNetworks: connected.length ? connected : undefined,
     nodePools: pools.map((p) => poolOf(p, model)),
@@ -137,7 +188,22 @@ export function planFromScannedCluster(report: unknown, name: string, groups: re
   const header = [
     schemaComment("aksnet-plan.schema.json"),
     `# Started from aksnet scan: cluster ${name} (${str(c["verdict"]) ?? "no verdict"} in the scan), as it runs.`,
-    "# The scan does not carry the service CIDR or the network policy: the plan's defaults stand for them.",
+    ...assumptionLines(c, stated !== undefined, assumed),
   ];
   return `${header.join("\n")}\n${stringify(plan, { lineWidth: 0 })}`;
+}
+
+/** The header lines that say what the plan assumed because the scan did not carry it. */
+function assumptionLines(c: Rec, statedServiceCidr: boolean, assumed: ReturnType<typeof assumedServiceCidr>) {
+  const lines: string[] = [];
+  if (!statedServiceCidr)
+    lines.push(
+      assumed
+        ? `# Assumed: the scan does not carry the service CIDR; ${assumed.cidr} (${assumed.why}), ` +
+            `DNS service IP ${assumed.dns}. Put the cluster's own here (az aks show: networkProfile.serviceCidr).`
+        : "# The scan does not carry the service CIDR, and no private /16 is free: the plan's default stands for it.",
+    );
+  if (!str(rec(c["network"])["policy"]))
+    lines.push("# The scan does not carry the network policy: the plan's default stands for it (Assumed defaults).");
+  return lines;
 }

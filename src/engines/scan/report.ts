@@ -62,6 +62,12 @@ export interface PodCidrReport {
   readonly verdict: Verdict;
 }
 
+export interface ClusterNetworkReport {
+  readonly serviceCidrs: readonly string[] | null;
+  readonly dnsServiceIp: string | null;
+  readonly policy: string | null;
+}
+
 export interface ClusterReport {
   readonly id: string;
   readonly name: string;
@@ -71,6 +77,11 @@ export interface ClusterReport {
   readonly kubernetesVersion: string | null;
   readonly model: string | null;
   readonly dataplane: string | null;
+  /**
+   * The service CIDRs, DNS service IP and network policy as the cluster's record states them; a value the record
+   * leaves out is null (the plan's default for it is an assumption, in `assumptions`). Null when not read as a plan.
+   */
+  readonly network: ClusterNetworkReport | null;
   readonly verdict: Verdict;
   /** Every failing, at-risk and unknown check and every error finding, one sentence each. */
   readonly reasons: readonly string[];

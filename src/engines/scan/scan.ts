@@ -7,6 +7,7 @@ import type { Demand } from "./demands.js";
 import { poolChecks, sharedCheck, sharedMatters, worst, type CheckResult, type RangeState } from "./evaluate.js";
 import { subnetFigures } from "./ranges.js";
 import type {
+  ClusterNetworkReport,
   ClusterReport,
   PodCidrReport,
   PoolReport,
@@ -19,6 +20,22 @@ import { checkSnapshot, type EstateVnet } from "./snapshot.js";
 import { indexOf, prepare, rangeStates, type ClusterWork, type Context } from "./work.js";
 
 const lower = (s: string) => s.toLowerCase();
+
+/** What the record states of the service CIDRs, DNS service IP and policy: an assumed default is null. */
+function networkReport(w: ClusterWork): ClusterNetworkReport | null {
+  const plan = w.plan;
+  if (!plan) return null;
+  const assumed = new Set(plan.assumptions.map((a) => a.path));
+  const stated = <T>(path: string, value: T): T | null => (assumed.has(`network.${path}`) ? null : value);
+  return {
+    serviceCidrs: stated(
+      "serviceCidrs",
+      plan.serviceCidrs.map((c) => c.text),
+    ),
+    dnsServiceIp: stated("dnsServiceIp", plan.dnsServiceIp.text),
+    policy: stated("policy", plan.policy),
+  };
+}
 
 function poolReport(w: ClusterWork, i: number, checks: readonly CheckResult[]): PoolReport {
   const p = w.placed[i]!;
@@ -117,6 +134,7 @@ function clusterReport(
     kubernetesVersion: w.plan?.kubernetesVersion?.text ?? null,
     model: w.plan?.model ?? null,
     dataplane: w.plan?.dataplane ?? null,
+    network: networkReport(w),
     verdict: worst(verdicts),
     reasons,
     pools,

@@ -1,5 +1,6 @@
 /** Parts of the JSON Schema of InspectReport (inspect-report.ts): the verdicts, the lab and the Azure side. */
 import { z } from "zod";
+import { CLUSTER_NETWORK } from "./scan-report.js";
 
 /** The evidence a verdict cites: each object read and what it says. */
 const proof = z.array(z.object({ object: z.string(), says: z.string() }));
@@ -57,6 +58,7 @@ export const InspectAzure = z
       kubernetesVersion: z.string(),
       model: z.string(),
       dataplane: z.string(),
+      network: CLUSTER_NETWORK,
       verdict: z.string(),
       reasons: z.array(z.string()),
       pools: z.array(

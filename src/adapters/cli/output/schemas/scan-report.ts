@@ -5,6 +5,16 @@
 import { z } from "zod";
 import { API_VERSION, outputSchema } from "./define.js";
 
+/** clusters[].network (also inspect's azure.cluster.network): what the cluster's record states. */
+export const CLUSTER_NETWORK = z
+  .object({
+    serviceCidrs: z.array(z.string()).nullable(),
+    dnsServiceIp: z.string().nullable(),
+    policy: z.string().nullable(),
+  })
+  .nullable()
+  .describe("as the cluster's record states them; null where it does not (the default is an assumption)");
+
 export const ScanReport = outputSchema({
   kind: "ScanReport",
   title: "aksnet scan -o json",
@@ -39,6 +49,7 @@ export const ScanReport = outputSchema({
         kubernetesVersion: z.string(),
         model: z.string(),
         dataplane: z.string(),
+        network: CLUSTER_NETWORK,
         verdict: z.string(),
         reasons: z.array(z.string()),
         pools: z.array(
