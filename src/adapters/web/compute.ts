@@ -39,10 +39,11 @@ import {
   type VnetMap,
 } from "../../engines/views/index.js";
 import { fleetValueOf, fleetView, type FleetView } from "./fleet-view.js";
+import { inspectViewOf, type InspectView } from "./inspect-view.js";
 import { scanViewOf, type ScanView } from "./scan-view.js";
 import { EXAMPLE_SUBNET, MAX_PLAN_TEXT, type GenerateFormat, type PageState } from "./state.js";
 
-export type InputKind = PlanFormat | "empty" | "fleet" | "scan";
+export type InputKind = PlanFormat | "empty" | "fleet" | "scan" | "inspect";
 
 export interface PlanInputView {
   /** What the text was read as: an aksnet plan, az aks show, ARM, az network vnet or terraform show -json. */
@@ -67,6 +68,8 @@ export interface PlanPart {
   readonly fleet?: FleetView;
   /** `aksnet scan -o json` in the editor: its used space, and a plan that avoids it. */
   readonly scan?: ScanView;
+  /** `aksnet inspect -o json` in the editor: the cluster's pools (with their modes) and parts as inspect saw them. */
+  readonly inspect?: InspectView;
 }
 
 export interface ComparePart {
@@ -193,6 +196,8 @@ function planPart(text: string, hint: ParsedHint | undefined): PlanPart {
   const scan = text.length <= MAX_PLAN_TEXT ? scanViewOf(text) : undefined;
   if (scan && "problem" in scan) return { input: { kind: "scan", problems: [scan.problem] }, assumptions: [] };
   if (scan) return { input: { kind: "scan", problems: [], notes: scan.notes }, assumptions: [], scan };
+  const inspect = text.length <= MAX_PLAN_TEXT ? inspectViewOf(text) : undefined;
+  if (inspect) return { input: { kind: "inspect", problems: [] }, assumptions: [], inspect };
   const { input, plan } = readPlanText(text, hint);
   if (!plan) return { input, assumptions: [] };
   const resolved = resolvePlan(plan);

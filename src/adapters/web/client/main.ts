@@ -31,8 +31,7 @@ import { renderChart } from "./render-chart.js";
 import { renderCompare } from "./render-compare.js";
 import { renderAssumptions, renderFindings } from "./render-findings.js";
 import { FILE_NAMES, renderGenerate } from "./render-generate.js";
-import { renderFleet } from "./render-fleet.js";
-import { renderScan } from "./render-scan.js";
+import { renderInputViews } from "./render-cluster.js";
 import { renderStatus } from "./render-status.js";
 import { onFileDrop } from "./drop.js";
 import { renderMap } from "./render-map.js";
@@ -108,7 +107,7 @@ const requirementsForm = buildForm(byId<HTMLFormElement>("requirements-form"), R
 const address = createAddress(() => state);
 
 const readableOf = (p: PlanPart) =>
-  p.plan !== undefined || p.input.kind === "empty" || p.fleet !== undefined || p.scan !== undefined;
+  p.plan !== undefined || p.input.kind === "empty" || (p.fleet ?? p.scan ?? p.inspect) !== undefined;
 
 /** The other views' task, when one is waiting: it runs right after the verdict's paint. */
 let restTimer: ReturnType<typeof setTimeout> | undefined;
@@ -173,8 +172,7 @@ function renderRest(): void {
     const assumptionsKey = JSON.stringify(view.assumptions);
     if (assumptionsKey !== lastAssumptionsKey) renderAssumptions(byId("assumptions"), view.assumptions);
     lastAssumptionsKey = assumptionsKey;
-    if (view.fleet !== previous?.fleet || !previous) renderFleet(byId("fleet-view"), byId("fleet"), view.fleet);
-    if (view.scan !== previous?.scan || !previous) renderScan(byId("scan-view"), byId("scan"), view.scan, fromScan);
+    renderInputViews(view, previous, fromScan);
   }
   if (view.vnetMap !== previous?.vnetMap || !previous) renderVnetMap(byId("vnet-map"), view.vnetMap, mapActions);
   if (view.parts.compare !== previous?.parts.compare) {

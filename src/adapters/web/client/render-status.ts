@@ -16,6 +16,7 @@ const KIND_WORDS: Readonly<Partial<Record<PlanPart["input"]["kind"], string>>> =
   empty: "nothing",
   fleet: "a fleet file",
   scan: "aksnet scan output",
+  inspect: "aksnet inspect output",
 };
 
 export function renderStatus(
@@ -43,6 +44,11 @@ export function renderStatus(
       status,
       h("p", { class: "ok" }, `Read aksnet scan output: ${v.scan.count} used prefixes; see Used space below.`),
     );
+  if (problems.length === 0 && v.inspect) {
+    const n = v.inspect.cluster.pools.length;
+    const said = `Read aksnet inspect output: ${n} node pool${n === 1 ? "" : "s"}; see Pools and parts below.`;
+    return fill(status, h("p", { class: "ok" }, said));
+  }
   if (problems.length === 0) {
     const pools = v.plan?.nodePools.length ?? 0;
     const subnets = v.plan?.vnet?.subnets.length ?? 0;

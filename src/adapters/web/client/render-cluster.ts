@@ -1,0 +1,77 @@
+/**
+ * Draws the views of what the editor holds besides the plan's own results: the fleet view (a fleet file),
+ * the Used space view (`aksnet scan -o json`), and "Pools and parts" (../cluster-view.ts): every node pool
+ * with its mode, OS, nodes, max pods and subnets and the cluster's other parts (API server, NAP, virtual
+ * nodes, AGC, App Gateway), for a plan or for `aksnet inspect -o json` (../inspect-view.ts).
+ */
+import type { PageView } from "../compute.js";
+import { clusterView, type ClusterView } from "../cluster-view.js";
+import { fill, h } from "./dom.js";
+import { renderFleet } from "./render-fleet.js";
+import { renderScan } from "./render-scan.js";
+
+const POOL_COLUMNS = ["Pool", "Mode", "OS", "Nodes", "Max pods", "Node subnet", "Pod subnet"] as const;
+
+function poolsTable(c: ClusterView): HTMLElement {
+  const [, mode, os, nodes, maxPods, subnet, podSubnet] = POOL_COLUMNS;
+  const cell = (label: string, value: string) => h("td", { "data-label": label }, value);
+  return h(
+    "table",
+    { id: "cluster-pools", class: "stack" },
+    h("caption", { class: "visually-hidden" }, `Node pools of ${c.source}`),
+    h("thead", {}, h("tr", {}, ...POOL_COLUMNS.map((t) => h("th", { scope: "col" }, t)))),
+    h(
+      "tbody",
+      {},
+      ...c.pools.map((p) =>
+        h(
+          "tr",
+          { "data-pool": p.name, "data-mode": p.mode },
+          h("th", { scope: "row" }, p.name),
+          cell(mode, p.mode),
+          cell(os, p.kind),
+          cell(nodes, p.nodes),
+          cell(maxPods, p.maxPods),
+          cell(subnet, p.subnet),
+          cell(podSubnet, p.podSubnet),
+        ),
+      ),
+    ),
+  );
+}
+
+export function renderCluster(section: HTMLElement, el: HTMLElement, c: ClusterView | undefined, lead?: string): void {
+  section.hidden = c === undefined;
+  if (!c) return fill(el);
+  fill(
+    el,
+    lead ? h("p", { id: "cluster-lead" }, lead) : null,
+    c.pools.length
+      ? poolsTable(c)
+      : h("p", { class: "hint" }, `No node pool in ${c.source}: add one under nodePools (or use AKS Automatic).`),
+    c.parts.length
+      ? h(
+          "dl",
+          { id: "cluster-parts", class: "parts" },
+          ...c.parts.flatMap((p) => [h("dt", { "data-field": p.field }, p.part), h("dd", {}, p.detail)]),
+        )
+      : h("p", { class: "hint" }, "No API server subnet, node auto-provisioning, virtual nodes or gateway add-on."),
+  );
+}
+
+/** The input views that changed since `previous` (all of them on the first draw). */
+export function renderInputViews(
+  view: PageView,
+  previous: PageView | undefined,
+  fromScan: (text: string, what: string) => void,
+): void {
+  const byId = (id: string) => document.getElementById(id)!;
+  if (view.fleet !== previous?.fleet || !previous) renderFleet(byId("fleet-view"), byId("fleet"), view.fleet);
+  if (view.scan !== previous?.scan || !previous) renderScan(byId("scan-view"), byId("scan"), view.scan, fromScan);
+  if (view.resolved !== previous?.resolved || view.inspect !== previous?.inspect || !previous) {
+    const inspected = view.inspect;
+    const lead = inspected && `${inspected.name ? `Cluster ${inspected.name}: ` : ""}${inspected.model}.`;
+    const c = inspected?.cluster ?? (view.resolved ? clusterView(view.resolved) : undefined);
+    renderCluster(byId("cluster-view"), byId("cluster"), c, lead);
+  }
+}

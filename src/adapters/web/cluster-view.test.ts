@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { parsePlan, resolvePlan } from "../../engines/plan/index.js";
+import { run } from "../cli/main.js";
+import { memoryIo } from "../cli/io.js";
+import { clusterView } from "./cluster-view.js";
+import { computeView } from "./compute.js";
+import { inspectViewOf } from "./inspect-view.js";
+import { DEFAULT_STATE } from "./state.js";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+
+async function inspectJson(args: string[]): Promise<string> {
+  const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT });
+  expect(await run(["inspect", ...args, "-o", "json"], io)).toBe(0);
+  return io.stdout;
+}
+
+const GATEWAY = [
+  "--from-dump",
+  "src/adapters/inspect/fixtures/overlay-gateway.json",
+  "--azure-from",
+  "examples/inspect/gateway/az-aks-show.json",
+  "examples/inspect/gateway/az-network-vnet-show.json",
+  "examples/inspect/gateway/az-network-vnet-list-usage.json",
+];
+
+describe("Pools and parts of a plan", () => {
+  it("the /20 layout example: every pool's mode, the API server and AGC subnets", () => {
+    const text = readFileSync(join(ROOT, "examples/layout/overlay-cilium-20.yaml"), "utf8");
+    const v = clusterView(resolvePlan(parsePlan(parse(text)).plan!));
+    expect(v.pools.map((p) => [p.name, p.mode, p.nodes])).toEqual([
+      ["system", "System", "3"],
+      ["user", "User", "3–40 (autoscaler)"],
+      ["egress", "Gateway", "2"],
+    ]);
+    expect(v.parts.map((p) => p.part)).toEqual(["API server", "Application Gateway for Containers"]);
+    expect(v.parts[0]!.detail).toBe("VNet integration in subnet aks-apiserver (not in vnet.subnets); public");
+  });
+
+  it.each([
+    {
+      name: "AKS Automatic with hosted system pools",
+      file: "examples/generate/automatic-custom-vnet.yaml",
+      parts: ["AKS Automatic", "Hosted system pools", "API server"],
+    },
+  ])("$name", ({ file, parts }) => {
+    const text = readFileSync(join(ROOT, file), "utf8");
+    const v = clusterView(resolvePlan(parsePlan(parse(text)).plan!));
+    expect(v.parts.map((p) => p.part)).toEqual(parts);
+  });
+
+  it("a plan with NAP, virtual nodes, AGIC and a Spot Windows pool names each", () => {
+    const plan = parsePlan({
+      apiVersion: "aksnet/v1",
+      kind: "ClusterPlan",
+      network: { plugin: "azure" },
+      vnet: {
+        name: "v",
+        addressSpace: ["10.0.0.0/16"],
+        subnets: [
+          { name: "nodes", cidr: "10.0.0.0/22" },
+          { name: "aci", cidr: "10.0.8.0/24" },
+          { name: "appgw", cidr: "10.0.9.0/24" },
+        ],
+      },
+      nodePools: [
+        { name: "sys", mode: "System", count: 3, subnet: "nodes" },
+        { name: "win", mode: "User", os: "Windows2022", priority: "Spot", count: 2, subnet: "nodes" },
+      ],
+      nodeProvisioning: { mode: "Auto", pools: [{ name: "general", maxNodes: 50 }] },
+      addons: {
+        virtualNodes: { subnet: "aci", maxPods: 100 },
+        applicationGateway: { subnet: "appgw", maxInstances: 10 },
+      },
+    }).plan!;
+    const v = clusterView(resolvePlan(plan));
+    expect(v.pools[1]).toMatchObject({ name: "win", kind: "Windows2022, Spot", subnet: "nodes (10.0.0.0/22)" });
+    expect(v.parts.map((p) => `${p.part}: ${p.detail}`)).toEqual([
+      "Node auto-provisioning: mode Auto: NodePool general up to 50 nodes in the cluster's node subnet",
+      "Virtual nodes (ACI): subnet aci (10.0.8.0/24), sized for 100 pods",
+      "Application Gateway (AGIC): subnet appgw (10.0.9.0/24), up to 10 instances",
+    ]);
+  });
+});
+
+describe("aksnet inspect -o json in the editor", () => {
+  it("a gateway pool cluster: each pool's mode, running and configured nodes, the API server subnet", async () => {
+    const v = inspectViewOf(await inspectJson(GATEWAY))!;
+    expect(v.name).toBe("aks-synthetic");
+    expect(v.model).toBe("azure-cni-overlay (high confidence), dataplane azure, policy none");
+    expect(v.cluster.pools.map((p) => [p.name, p.mode, p.nodes, p.maxPods, p.subnet])).toEqual([
+      ["gateway", "Gateway", "2 running, configured 2", "30", "aks-subnet"],
+      ["system", "System", "2 running, configured 2", "250", "aks-subnet"],
+      ["user1", "User", "1 running, configured 1–20 (autoscaler)", "250", "aks-subnet"],
+    ]);
+    expect(v.cluster.parts).toEqual([
+      {
+        part: "API server",
+        detail: "VNet integration in subnet aks-apiserver (10.224.2.0/28); public",
+        field: "azure.apiServer",
+      },
+    ]);
+  });
+
+  it("without --azure or --aks-json: the modes from the node labels, no API server", async () => {
+    const v = inspectViewOf(await inspectJson(["--from-dump", "src/adapters/inspect/fixtures/overlay-gateway.json"]))!;
+    expect(v.cluster.pools.map((p) => [p.name, p.mode, p.nodes, p.subnet])).toEqual([
+      ["gateway", "Gateway", "2 running", "—"],
+      ["system", "System", "2 running", "—"],
+      ["user1", "User", "1 running", "—"],
+    ]);
+    expect(v.cluster.parts).toEqual([]);
+  });
+
+  it.each([
+    { name: "a plan", text: DEFAULT_STATE.planText },
+    { name: "a scan report", text: '{"kind":"ScanReport","clusters":[],"summary":{}}' },
+    { name: "JSON that only names the kind", text: '{"note":"InspectReport"}' },
+    { name: "broken JSON", text: '{"kind":"InspectReport",' },
+  ])("is not read from $name", ({ text }) => {
+    expect(inspectViewOf(text)).toBeUndefined();
+  });
+
+  it("the page reads it as inspect output: no plan, the inspect view", async () => {
+    const v = computeView({ ...DEFAULT_STATE, planText: await inspectJson(GATEWAY) });
+    expect(v.input).toEqual({ kind: "inspect", problems: [] });
+    expect(v.plan).toBeUndefined();
+    expect(v.inspect?.cluster.pools).toHaveLength(3);
+  });
+});
