@@ -41,8 +41,8 @@ describe("the az check itself", () => {
       "",
       "az aks create --outbound-type=natGateway",
       [
-        "az aks create --outbound-type: natGateway is not one of loadBalancer, userDefinedRouting, managedNATGateway, " +
-          "userAssignedNATGateway, none",
+        "az aks create --outbound-type: natGateway is not one of loadBalancer, userDefinedRouting, " +
+          "managedNATGateway, userAssignedNATGateway, none",
       ],
     ],
     [

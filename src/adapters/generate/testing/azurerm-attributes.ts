@@ -1,5 +1,7 @@
 /**
- * Test data: the argument names the azurerm provider documents for the blocks
+ * Test data (backed since 2026-12-07 by schemas/azurerm-4.73.0.json, the provider schema itself, and
+ * schemas/azurerm.json, arguments and validation transcribed from the Go source): the argument names the azurerm
+ * provider documents for the blocks
  * the Terraform generator writes (a subset of each block: only what a network
  * plan can set). A generated attribute not in this list fails the test, so a
  * misspelling such as `network_dataplane` or `ip_families` cannot ship.
