@@ -73,6 +73,13 @@ export function importVnetList(
   const sp = prefixesOf(space?.value);
   if (space && sp) b.set(["vnet", "addressSpace"], sp.list, [...at, space.key, sp.key]);
 
+  importSubnets(props, at, b);
+  importPeerings(props, at, b);
+  return { builder: b, chosen: String(name?.value ?? ""), candidates: names };
+}
+
+/** The VNet's subnets, one plan subnet per prefix (an empty list when it has none). */
+function importSubnets(props: unknown, at: SourcePath, b: PlanBuilder): void {
   const subnets = field(props, "subnets");
   let n = 0;
   if (subnets && Array.isArray(subnets.value)) {
@@ -95,7 +102,10 @@ export function importVnetList(
     });
   }
   if (n === 0) b.set(["vnet", "subnets"], [], at);
+}
 
+/** The VNet's peerings with a remote address space, as connected networks. */
+function importPeerings(props: unknown, at: SourcePath, b: PlanBuilder): void {
   const peerings = field(props, "virtualNetworkPeerings");
   if (peerings && Array.isArray(peerings.value)) {
     let c = 0;
@@ -117,5 +127,4 @@ export function importVnetList(
       c++;
     });
   }
-  return { builder: b, chosen: String(name?.value ?? ""), candidates: names };
 }
