@@ -77,41 +77,7 @@ export class ListScanner {
     const stack = this.stack;
     for (let i = 0; i < chunk.length; i++) {
       if (this.inString) {
-        if (this.escape) {
-          this.escape = false;
-          continue;
-        }
-        if (!this.keyBytes) {
-          // Fast path: jump to the next quote (native search), then look for an escape before it.
-          const q = chunk.indexOf(QUOTE, i);
-          const end = q < 0 ? chunk.length : q;
-          let bs = -1;
-          for (let j = i; j < end; j++) {
-            if (chunk[j] === BACKSLASH) {
-              bs = j;
-              break;
-            }
-          }
-          if (bs >= 0) {
-            i = bs;
-            this.escape = true;
-            continue;
-          }
-          i = end;
-          if (q >= 0) {
-            this.inString = false;
-            // A kept string field ends with its closing quote.
-            if (this.capture?.kind === "field" && this.capture.scalar && stack.length === 1) this.finish(chunk, i + 1);
-          }
-          continue;
-        }
-        const b = chunk[i] as number;
-        if (b === BACKSLASH) this.escape = true;
-        else if (b === QUOTE) {
-          this.inString = false;
-          this.key = this.keyBytes.length > KEY_BYTES ? "" : String.fromCharCode(...this.keyBytes);
-          this.keyBytes = undefined;
-        } else if (this.keyBytes.length <= KEY_BYTES) this.keyBytes.push(b);
+        i = this.stringByte(chunk, i);
         continue;
       }
       const b = chunk[i] as number;
@@ -140,29 +106,11 @@ export class ListScanner {
         continue;
       }
       if (b === LBRACE || b === LBRACKET) {
-        if (depth === 0 && b === LBRACKET) {
-          this.itemsDepth = 1;
-          this.sawList = true;
-        } else if (depth === 1 && this.pendingKey === ITEMS && b === LBRACKET) {
-          this.itemsDepth = 2;
-          this.sawList = true;
-        }
-        this.pendingKey = undefined;
-        stack.push(b === LBRACE);
-        if (stack.length === 1 && b === LBRACE) this.expectKey = true;
+        this.open(b, depth);
         continue;
       }
       if (b === RBRACE || b === RBRACKET) {
-        const open = stack.pop();
-        if (open === undefined || open !== (b === RBRACE))
-          throw new DumpSyntaxError(`unexpected '${String.fromCharCode(b)}'`, this.offset + i);
-        if (this.captureStart >= 0 && this.capture && !(this.capture.kind === "field" && this.capture.scalar)) {
-          const home = this.capture.kind === "item" ? this.itemsDepth : 1;
-          if (stack.length === home) {
-            const value = this.finish(chunk, i + 1);
-            if (value !== NONE) out.push(value);
-          }
-        } else if (stack.length === this.itemsDepth - 1) this.itemsDepth = -1;
+        this.close(b, chunk, i, out);
         continue;
       }
       if (depth === 1 && stack[0] === true) {
@@ -180,6 +128,69 @@ export class ListScanner {
     }
     this.offset += chunk.length;
     return out;
+  }
+
+  /** One byte inside a string (a fast jump to its end outside keys); returns the index of the last byte consumed. */
+  private stringByte(chunk: Uint8Array, i: number): number {
+    if (this.escape) {
+      this.escape = false;
+      return i;
+    }
+    if (!this.keyBytes) {
+      // Fast path: jump to the next quote (native search), then look for an escape before it.
+      const q = chunk.indexOf(QUOTE, i);
+      const end = q < 0 ? chunk.length : q;
+      for (let j = i; j < end; j++) {
+        if (chunk[j] === BACKSLASH) {
+          this.escape = true;
+          return j;
+        }
+      }
+      if (q >= 0) {
+        this.inString = false;
+        // A kept string field ends with its closing quote.
+        if (this.capture?.kind === "field" && this.capture.scalar && this.stack.length === 1)
+          this.finish(chunk, end + 1);
+      }
+      return end;
+    }
+    const b = chunk[i] as number;
+    if (b === BACKSLASH) this.escape = true;
+    else if (b === QUOTE) {
+      this.inString = false;
+      this.key = this.keyBytes.length > KEY_BYTES ? "" : String.fromCharCode(...this.keyBytes);
+      this.keyBytes = undefined;
+    } else if (this.keyBytes.length <= KEY_BYTES) this.keyBytes.push(b);
+    return i;
+  }
+
+  /** An object or array opens: the list's items array is noted. */
+  private open(b: number, depth: number): void {
+    if (depth === 0 && b === LBRACKET) {
+      this.itemsDepth = 1;
+      this.sawList = true;
+    } else if (depth === 1 && this.pendingKey === ITEMS && b === LBRACKET) {
+      this.itemsDepth = 2;
+      this.sawList = true;
+    }
+    this.pendingKey = undefined;
+    this.stack.push(b === LBRACE);
+    if (this.stack.length === 1 && b === LBRACE) this.expectKey = true;
+  }
+
+  /** An object or array closes: a captured item or field that ends here goes to `out`. */
+  private close(b: number, chunk: Uint8Array, i: number, out: unknown[]): void {
+    const stack = this.stack;
+    const open = stack.pop();
+    if (open === undefined || open !== (b === RBRACE))
+      throw new DumpSyntaxError(`unexpected '${String.fromCharCode(b)}'`, this.offset + i);
+    if (this.captureStart >= 0 && this.capture && !(this.capture.kind === "field" && this.capture.scalar)) {
+      const home = this.capture.kind === "item" ? this.itemsDepth : 1;
+      if (stack.length === home) {
+        const value = this.finish(chunk, i + 1);
+        if (value !== NONE) out.push(value);
+      }
+    } else if (stack.length === this.itemsDepth - 1) this.itemsDepth = -1;
   }
 
   /** Checks the end of the stream. */
