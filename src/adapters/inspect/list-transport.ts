@@ -146,76 +146,96 @@ function send(k8s: Client, request: RequestContext, target: ListTarget, o: Trans
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400) {
         res.resume();
-        const to = res.headers.location;
         req.destroy();
-        reject(
-          new ListAnswerError(
-            "redirect",
-            `the API server answered ${status} with a redirect${to ? ` to ${redactUrl(to)}` : ""}; aksnet does not ` +
-              `follow redirects, so your credentials never go to another address (check the kubeconfig's server: ` +
-              `field)`,
-          ),
-        );
+        reject(redirectError(status, res.headers.location));
         return;
       }
       if (status !== 200) return collectBody(k8s, req, res, MAX_ERROR_BODY, resolve, reject);
       if ("objectKind" in target) return readObject(k8s, req, res, target.objectKind, o.maxBytes, resolve, reject);
-      const scanner = new ListScanner();
-      let failed = false;
-      let announced = false;
-      /** Stops reading at the first problem: the answer is dropped and the call rejects with it. */
-      const fail = (e: unknown) => {
-        if (failed) return;
-        failed = true;
-        res.destroy();
-        req.destroy();
-        reject(asAnswerError(e, target));
-      };
-      res.on("data", (chunk: Buffer) => {
-        if (failed) return;
-        if (scanner.bytes + chunk.length > o.maxBytes)
-          return fail(
-            new ListAnswerError(
-              "too-large",
-              `the answer to list ${target.listKind} passed ${formatBytes(o.maxBytes)}; aksnet stops reading there ` +
-                `(lower --page-size, or check what answers at the kubeconfig's server: address)`,
-            ),
-          );
-        try {
-          for (const item of scanner.write(chunk)) {
-            checkItemKind(item, target);
-            target.onItem(item);
-          }
-          if (!announced && scanner.fields["metadata"] !== undefined) {
-            announced = true;
-            target.onContinue?.(continueOf(scanner.fields["metadata"]));
-          }
-        } catch (e) {
-          fail(e);
-        }
-      });
-      res.on("error", (e) => fail(e));
-      res.on("end", () => {
-        if (failed) return;
-        try {
-          scanner.end();
-          const { kind, apiVersion, metadata } = scanner.fields;
-          if (kind !== target.listKind)
-            throw new ListAnswerError(
-              "wrong-kind",
-              `the API server answered ${typeof kind === "string" ? `a ${kind}` : "a list without a kind"} where a ` +
-                `${target.listKind} was asked for, so its items were not used`,
-            );
-          const body = JSON.stringify({ kind, apiVersion, metadata, items: [] });
-          resolve(new k8s.ResponseContext(200, headersOf(res), textBody(body)));
-        } catch (e) {
-          fail(e);
-        }
-      });
+      readList(k8s, req, res, target, o.maxBytes, resolve, reject);
     });
     req.on("error", reject);
     req.end();
   });
+}
+
+/** A redirect is refused: the credentials never go to another address. */
+function redirectError(status: number, to: string | undefined): ListAnswerError {
+  return new ListAnswerError(
+    "redirect",
+    `the API server answered ${status} with a redirect${to ? ` to ${redactUrl(to)}` : ""}; aksnet does not ` +
+      `follow redirects, so your credentials never go to another address (check the kubeconfig's server: ` +
+      `field)`,
+  );
+}
+
+/** A list answer, streamed: each item to the target as it is read, the list's own fields checked at the end. */
+function readList(
+  k8s: Client,
+  req: http.ClientRequest,
+  res: http.IncomingMessage,
+  target: ListCall,
+  max: number,
+  resolve: (r: ResponseContext) => void,
+  reject: (e: unknown) => void,
+): void {
+  const scanner = new ListScanner();
+  let failed = false;
+  let announced = false;
+  /** Stops reading at the first problem: the answer is dropped and the call rejects with it. */
+  const fail = (e: unknown) => {
+    if (failed) return;
+    failed = true;
+    res.destroy();
+    req.destroy();
+    reject(asAnswerError(e, target));
+  };
+  res.on("data", (chunk: Buffer) => {
+    if (failed) return;
+    if (scanner.bytes + chunk.length > max)
+      return fail(
+        new ListAnswerError(
+          "too-large",
+          `the answer to list ${target.listKind} passed ${formatBytes(max)}; aksnet stops reading there ` +
+            `(lower --page-size, or check what answers at the kubeconfig's server: address)`,
+        ),
+      );
+    try {
+      for (const item of scanner.write(chunk)) {
+        checkItemKind(item, target);
+        target.onItem(item);
+      }
+      if (!announced && scanner.fields["metadata"] !== undefined) {
+        announced = true;
+        target.onContinue?.(continueOf(scanner.fields["metadata"]));
+      }
+    } catch (e) {
+      fail(e);
+    }
+  });
+  res.on("error", (e) => fail(e));
+  res.on("end", () => {
+    if (failed) return;
+    try {
+      const body = listBody(scanner, target);
+      resolve(new k8s.ResponseContext(200, headersOf(res), textBody(body)));
+    } catch (e) {
+      fail(e);
+    }
+  });
+}
+
+/** The list's own fields once the stream ends (its items went to the target), or why they cannot be used. */
+function listBody(scanner: ListScanner, target: ListCall): string {
+  scanner.end();
+  const { kind, apiVersion, metadata } = scanner.fields;
+  if (kind !== target.listKind)
+    throw new ListAnswerError(
+      "wrong-kind",
+      `the API server answered ${typeof kind === "string" ? `a ${kind}` : "a list without a kind"} where a ` +
+        `${target.listKind} was asked for, so its items were not used`,
+    );
+  return JSON.stringify({ kind, apiVersion, metadata, items: [] });
 }
 
 /** A list's continue token from its raw `metadata`, when it has one. */
