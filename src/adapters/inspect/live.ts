@@ -155,6 +155,64 @@ interface PageMeta {
   readonly metadata?: { readonly _continue?: string; readonly continue?: string } | undefined;
 }
 
+type Clients = ReturnType<typeof apiClients>;
+
+/** The API clients over one transport (each list call gets its own, to stream its items). */
+function apiClients(k8s: typeof K8s, kc: K8s.KubeConfig, server: string | undefined, httpApi: K8s.HttpLibrary) {
+  const configuration = k8s.createConfiguration({
+    baseServer: new k8s.ServerConfiguration(server ?? "", {}),
+    authMethods: { default: kc },
+    httpApi,
+  });
+  return {
+    core: new k8s.CoreV1Api(configuration),
+    apps: new k8s.AppsV1Api(configuration),
+    custom: new k8s.CustomObjectsApi(configuration),
+  };
+}
+
+/** One page of each list, `limit` items at a time. */
+function pageCalls(
+  limit: number,
+): Record<Exclude<ResourceKind, "configmaps">, (c: Clients, cont: string | undefined) => Promise<PageMeta>> {
+  return {
+    nodes: (c, cont) => c.core.listNode({ limit, _continue: cont }),
+    // Finished pods hold no address and count against no max pods: the API server leaves them out.
+    pods: (c, cont) =>
+      c.core.listPodForAllNamespaces({
+        limit,
+        _continue: cont,
+        fieldSelector: "status.phase!=Succeeded,status.phase!=Failed",
+      }),
+    daemonsets: (c, cont) => c.apps.listDaemonSetForAllNamespaces({ limit, _continue: cont }),
+    nodenetworkconfigs: (c, cont) =>
+      c.custom.listNamespacedCustomObject({ ...NNC, limit, _continue: cont }) as Promise<PageMeta>,
+  };
+}
+
+/** Why a resource is not read at all: the API was unreachable or refused the credentials, or time ran out. */
+function notTried(b: SnapshotBuilder, resource: ResourceKind, signal: AbortSignal, timeoutMs: number) {
+  const first = b.problems()[0];
+  if (first && (first.kind === "unreachable" || first.kind === "unauthorized"))
+    // When the API cannot be reached or refuses the credentials, the other lists would only repeat it.
+    return {
+      resource,
+      kind: first.kind,
+      detail:
+        `not tried: ` +
+        `${first.kind === "unreachable" ? "the API server is unreachable" : "the credentials were rejected"}.`,
+    };
+  if (signal.aborted)
+    return {
+      resource,
+      kind: "timeout" as const,
+      detail:
+        `not tried: the run's time limit (--timeout ${timeoutMs / 1000} s) was used up, so ` +
+        `${WHAT_IT_MEANS[resource]}.`,
+    };
+  return undefined;
+}
+
 /** Reads the cluster the kubeconfig points at. */
 export async function readLive(o: LiveOptions): Promise<LiveResult> {
   const opts = checkOptions(o);
@@ -173,56 +231,13 @@ export async function readLive(o: LiveOptions): Promise<LiveResult> {
   });
   const agents = new AgentCache();
   try {
-    const api = (target: ListTarget, signal: AbortSignal = deadline.signal) => {
-      const configuration = k8s.createConfiguration({
-        baseServer: new k8s.ServerConfiguration(server ?? "", {}),
-        authMethods: { default: kc },
-        httpApi: listTransport(k8s, target, { signal, maxBytes: opts.maxResponseBytes, agents }),
-      });
-      return {
-        core: new k8s.CoreV1Api(configuration),
-        apps: new k8s.AppsV1Api(configuration),
-        custom: new k8s.CustomObjectsApi(configuration),
-      };
-    };
-    const limit = opts.pageSize;
-    const calls: Record<
-      Exclude<ResourceKind, "configmaps">,
-      (c: ReturnType<typeof api>, cont: string | undefined) => Promise<PageMeta>
-    > = {
-      nodes: (c, cont) => c.core.listNode({ limit, _continue: cont }),
-      // Finished pods hold no address and count against no max pods: the API server leaves them out.
-      pods: (c, cont) =>
-        c.core.listPodForAllNamespaces({
-          limit,
-          _continue: cont,
-          fieldSelector: "status.phase!=Succeeded,status.phase!=Failed",
-        }),
-      daemonsets: (c, cont) => c.apps.listDaemonSetForAllNamespaces({ limit, _continue: cont }),
-      nodenetworkconfigs: (c, cont) =>
-        c.custom.listNamespacedCustomObject({ ...NNC, limit, _continue: cont }) as Promise<PageMeta>,
-    };
+    const api = (target: ListTarget, signal: AbortSignal = deadline.signal) =>
+      apiClients(k8s, kc, server, listTransport(k8s, target, { signal, maxBytes: opts.maxResponseBytes, agents }));
+    const calls = pageCalls(opts.pageSize);
     for (const resource of RESOURCE_KINDS) {
-      const first = b.problems()[0];
-      if (first && (first.kind === "unreachable" || first.kind === "unauthorized")) {
-        // When the API cannot be reached or refuses the credentials, the other lists would only repeat it.
-        b.problem({
-          resource,
-          kind: first.kind,
-          detail:
-            `not tried: ` +
-            `${first.kind === "unreachable" ? "the API server is unreachable" : "the credentials were rejected"}.`,
-        });
-        continue;
-      }
-      if (deadline.signal.aborted) {
-        b.problem({
-          resource,
-          kind: "timeout",
-          detail:
-            `not tried: the run's time limit (--timeout ${opts.timeoutMs / 1000} s) was used up, so ` +
-            `${WHAT_IT_MEANS[resource]}.`,
-        });
+      const skip = notTried(b, resource, deadline.signal, opts.timeoutMs);
+      if (skip) {
+        b.problem(skip);
         continue;
       }
       if (resource === "configmaps") {
@@ -284,6 +299,43 @@ interface OpenPage {
   next: OpenPage | undefined;
 }
 
+/** The page's continue token, unless it repeats one (a loop) or the list has run past any real size. */
+function nextToken(
+  meta: PageMeta,
+  seen: ReadonlySet<string>,
+  pages: number,
+  maxPages: number,
+  resource: ResourceKind,
+): string | undefined {
+  const cont = meta.metadata?._continue || meta.metadata?.continue || undefined;
+  if (cont === undefined) return undefined;
+  if (seen.has(cont))
+    throw new ListLoopError(
+      `the API server sent the same continue token twice while listing ${resource} (page ${pages}), which would ` +
+        `repeat the list forever; aksnet stopped`,
+    );
+  if (pages >= maxPages)
+    throw new ListLoopError(
+      `the API server was still sending continue tokens after ${pages.toLocaleString("en-US")} pages of ` +
+        `${resource}; aksnet stopped`,
+    );
+  return cont;
+}
+
+/** Adds each item to the builder, up to `maxItems` (more than any AKS cluster holds). */
+function itemTaker(builder: SnapshotBuilder, resource: ResourceKind, maxItems: number): (raw: unknown) => void {
+  let items = 0;
+  return (raw) => {
+    if (++items > maxItems)
+      throw new ListAnswerError(
+        "too-large",
+        `the list of ${resource} passed ${maxItems.toLocaleString("en-US")} items, more than any AKS cluster ` +
+          `holds; aksnet stops there`,
+      );
+    builder.add(raw, resource);
+  };
+}
+
 /**
  * Lists every page of one resource into the builder; on any failure the resource's items are dropped.
  * The next page is asked for as soon as a page's continue token arrives (before its items), so the
@@ -298,16 +350,7 @@ async function listAll(
   client: (page: PageCall) => Promise<PageMeta>,
 ): Promise<void> {
   const mark = builder.checkpoint(resource);
-  let items = 0;
-  const take = (raw: unknown) => {
-    if (++items > o.maxItems)
-      throw new ListAnswerError(
-        "too-large",
-        `the list of ${resource} passed ${o.maxItems.toLocaleString("en-US")} items, more than any AKS cluster ` +
-          `holds; aksnet stops there`,
-      );
-    builder.add(raw, resource);
-  };
+  const take = itemTaker(builder, resource, o.maxItems);
   // Pages beyond what the item cap allows (plus slack for empty pages) mean a server that never ends the list.
   const maxPages = Math.ceil(o.maxItems / o.pageSize) + 100;
   const seen = new Set<string>();
@@ -332,18 +375,8 @@ async function listAll(
     for (;;) {
       const meta = await page.done;
       pages++;
-      const cont = meta.metadata?._continue || meta.metadata?.continue || undefined;
+      const cont = nextToken(meta, seen, pages, maxPages, resource);
       if (cont === undefined) break;
-      if (seen.has(cont))
-        throw new ListLoopError(
-          `the API server sent the same continue token twice while listing ${resource} (page ${pages}), which would ` +
-            `repeat the list forever; aksnet stopped`,
-        );
-      if (pages >= maxPages)
-        throw new ListLoopError(
-          `the API server was still sending continue tokens after ${pages.toLocaleString("en-US")} pages of ` +
-            `${resource}; aksnet stopped`,
-        );
       seen.add(cont);
       let next = page.next;
       if (next?.cont !== cont) {
