@@ -137,6 +137,159 @@ function endless(res: ServerResponse, [apiVersion, kind]: [string, string]): voi
   more();
 }
 
+type Item = { json: string; phase: string };
+
+/**
+ * The items of the `List` files, read item by item and serialised once (a page is a join of ready strings), so a
+ * 150,000-pod cluster fits in memory and the server costs little beside the client it serves.
+ */
+async function readLists(lists: readonly string[]): Promise<Record<ResourceKind, Item[]>> {
+  const typed = (r: ResourceKind) => r !== "nodenetworkconfigs" && r !== "configmaps";
+  const text: Record<ResourceKind, Item[]> = {
+    nodes: [],
+    pods: [],
+    daemonsets: [],
+    nodenetworkconfigs: [],
+    configmaps: [],
+  };
+  for (const f of lists) {
+    for await (const item of listItems(createReadStream(f, { highWaterMark: 1 << 20 }))) {
+      const x = item as Record<string, unknown>;
+      const r = KIND_OF[x["kind"] as string];
+      if (!r) continue;
+      const { kind: _kind, apiVersion: _apiVersion, ...rest } = x;
+      text[r].push({
+        json: JSON.stringify(typed(r) ? rest : x),
+        phase: (x as { status?: { phase?: string } }).status?.phase ?? "",
+      });
+    }
+  }
+  return text;
+}
+
+/** A get of one ConfigMap: the object, or 404 as the API server answers for a name it does not hold. */
+function serveConfigMap(
+  res: ServerResponse,
+  u: URL,
+  configmaps: readonly Item[],
+  wrongKind: boolean,
+  status: (code: number, reason: string, message: string) => void,
+): void {
+  const want = u.pathname.slice(CONFIGMAPS.length);
+  const found = configmaps.find(
+    (x) => (JSON.parse(x.json) as { metadata?: { name?: string } }).metadata?.name === want,
+  );
+  if (!found) return status(404, "NotFound", `configmaps "${want}" not found`);
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(wrongKind ? found.json.replace('"ConfigMap"', '"Secret"') : found.json);
+}
+
+/** One page of a list, `limit` items from the `continue` offset, as the behaviour asks. */
+function serveList(
+  res: ServerResponse,
+  u: URL,
+  resource: ResourceKind,
+  b: Behaviour,
+  items: (r: ResourceKind, excluded: readonly string[]) => readonly Item[],
+): void {
+  // The one field selector inspect sends: status.phase!=X,… on pods.
+  const excluded = (u.searchParams.get("fieldSelector") ?? "")
+    .split(",")
+    .flatMap((t) => (t.startsWith("status.phase!=") ? [t.slice("status.phase!=".length)] : []));
+  const served: ResourceKind = b === "wrong-kind" ? (resource === "pods" ? "nodes" : "pods") : resource;
+  const all = items(served, excluded);
+  const limit = Number(u.searchParams.get("limit") ?? "0") || all.length;
+  const from = b === "repeat-continue" ? 0 : Number(u.searchParams.get("continue") ?? "0");
+  const next = from + limit;
+  const [apiVersion, kind] = LIST_KIND[served];
+  const cont = b === "repeat-continue" ? "same-token" : next < all.length ? String(next) : undefined;
+  const metadata = JSON.stringify({ resourceVersion: "12345", ...(cont ? { continue: cont } : {}) });
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(
+    `{"kind":"${kind}","apiVersion":"${apiVersion}","metadata":${metadata},"items":[${all
+      .slice(from, next)
+      .map((x) => x.json)
+      .join(",")}]}`,
+  );
+}
+
+/** A kubeconfig for the server: a bearer token, or an exec credential plugin that prints it. */
+function kubeconfigText(server: string, ca: string, t: string, exec: boolean): string {
+  const credential = JSON.stringify({
+    apiVersion: "client.authentication.k8s.io/v1beta1",
+    kind: "ExecCredential",
+    status: { token: t },
+  });
+  const user = exec
+    ? [
+        "    exec:",
+        "      apiVersion: client.authentication.k8s.io/v1beta1",
+        `      command: ${JSON.stringify(process.execPath)}`,
+        "      args:",
+        "        - -e",
+        `        - ${JSON.stringify(`process.stdout.write(${JSON.stringify(credential)})`)}`,
+        "      interactiveMode: Never",
+      ]
+    : [`    token: ${t}`];
+  return [
+    "apiVersion: v1",
+    "kind: Config",
+    "clusters:",
+    "- name: fake",
+    "  cluster:",
+    `    server: ${server}`,
+    `    certificate-authority-data: ${Buffer.from(ca).toString("base64")}`,
+    "users:",
+    "- name: fake-user",
+    "  user:",
+    ...user,
+    "contexts:",
+    "- name: fake",
+    "  context: { cluster: fake, user: fake-user }",
+    "current-context: fake",
+    "",
+  ].join("\n");
+}
+
+/** A Kubernetes `Status` answer. */
+function statusAnswer(res: ServerResponse, code: number, reason: string, message: string): void {
+  res.writeHead(code, { "content-type": "application/json" });
+  res.end(JSON.stringify({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code }));
+}
+
+/** The answer of a failing behaviour (403, 404, 500, a redirect to `location`); false for the others. */
+function failAnswer(res: ServerResponse, resource: ResourceKind, b: Behaviour, location: string): boolean {
+  if (b === 403)
+    statusAnswer(
+      res,
+      403,
+      "Forbidden",
+      `${resource} is forbidden: User "test" cannot list resource "${resource}" at the cluster scope`,
+    );
+  else if (b === 404) statusAnswer(res, 404, "NotFound", "the server could not find the requested resource");
+  else if (b === 500) statusAnswer(res, 500, "InternalError", "etcdserver: request timed out");
+  else if (b === "redirect") {
+    res.writeHead(307, { location });
+    res.end();
+  } else return false;
+  return true;
+}
+
+/**
+ * The items a list serves: a field selector's matches are found once per selector (the API server serves lists from
+ * an indexed cache, not by filtering every object for every page).
+ */
+function selector(text: Record<ResourceKind, Item[]>) {
+  const matches = new Map<string, Item[]>();
+  return (r: ResourceKind, excluded: readonly string[]): readonly Item[] => {
+    if (!excluded.length) return text[r];
+    const key = `${r}|${excluded.join(",")}`;
+    let m = matches.get(key);
+    if (!m) matches.set(key, (m = text[r].filter((x) => !excluded.includes(x.phase))));
+    return m;
+  };
+}
+
 /** Starts a server holding the items of the given Kubernetes `List` files. */
 export async function startFakeApiServer(options: {
   lists: readonly string[];
@@ -150,47 +303,13 @@ export async function startFakeApiServer(options: {
   const dir = mkdtempSync(join(tmpdir(), "aksnet-apiserver-"));
   const { ca, key, cert } = certificates(dir);
   const token = options.token ?? "test-token";
-  // Read item by item and serialised once (a page is a join of ready strings), so a 150,000-pod cluster fits
-  // in memory and the server costs little beside the client it serves.
-  const typed = (r: ResourceKind) => r !== "nodenetworkconfigs" && r !== "configmaps";
-  const text: Record<ResourceKind, { json: string; phase: string }[]> = {
-    nodes: [],
-    pods: [],
-    daemonsets: [],
-    nodenetworkconfigs: [],
-    configmaps: [],
-  };
-  for (const f of options.lists) {
-    for await (const item of listItems(createReadStream(f, { highWaterMark: 1 << 20 }))) {
-      const x = item as Record<string, unknown>;
-      const r = KIND_OF[x["kind"] as string];
-      if (!r) continue;
-      const { kind: _kind, apiVersion: _apiVersion, ...rest } = x;
-      text[r].push({
-        json: JSON.stringify(typed(r) ? rest : x),
-        phase: (x as { status?: { phase?: string } }).status?.phase ?? "",
-      });
-    }
-  }
-  // A field selector's matches, found once per selector (the API server serves lists from an indexed cache,
-  // not by filtering every object for every page).
-  const matches = new Map<string, { json: string; phase: string }[]>();
-  const selected = (r: ResourceKind, excluded: readonly string[]) => {
-    const key = `${r}|${excluded.join(",")}`;
-    let m = matches.get(key);
-    if (!m) matches.set(key, (m = text[r].filter((x) => !excluded.includes(x.phase))));
-    return m;
-  };
+  const text = await readLists(options.lists);
+  const selected = selector(text);
   const requests: { method: string; url: string; authorization: string | undefined }[] = [];
   const hanging: { destroy(): void }[] = [];
   const server: Server = createServer({ key, cert }, (req, res) => {
     requests.push({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization });
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
-    const status = (code: number, reason: string, message: string) =>
-      send(code, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code });
+    const status = (code: number, reason: string, message: string) => statusAnswer(res, code, reason, message);
     if (!options.anyToken && req.headers.authorization !== `Bearer ${token}`)
       return status(401, "Unauthorized", "Unauthorized");
     const u = new URL(req.url ?? "/", "https://127.0.0.1");
@@ -202,48 +321,10 @@ export async function startFakeApiServer(options: {
       hanging.push(res.socket ?? { destroy() {} });
       return;
     }
-    if (b === 403)
-      return status(
-        403,
-        "Forbidden",
-        `${resource} is forbidden: User "test" cannot list resource "${resource}" at the cluster scope`,
-      );
-    if (b === 404) return status(404, "NotFound", "the server could not find the requested resource");
-    if (b === 500) return status(500, "InternalError", "etcdserver: request timed out");
-    if (b === "redirect") {
-      res.writeHead(307, { location: `${options.redirectTo ?? "https://127.0.0.1:1"}${req.url ?? "/"}` });
-      return res.end();
-    }
+    if (failAnswer(res, resource, b, `${options.redirectTo ?? "https://127.0.0.1:1"}${req.url ?? "/"}`)) return;
     if (b === "endless") return endless(res, LIST_KIND[resource]);
-    if (resource === "configmaps") {
-      // A get of one ConfigMap: the object, or 404 as the API server answers for a name it does not hold.
-      const want = u.pathname.slice(CONFIGMAPS.length);
-      const found = text.configmaps.find(
-        (x) => (JSON.parse(x.json) as { metadata?: { name?: string } }).metadata?.name === want,
-      );
-      if (!found) return status(404, "NotFound", `configmaps "${want}" not found`);
-      res.writeHead(200, { "content-type": "application/json" });
-      return void res.end(b === "wrong-kind" ? found.json.replace('"ConfigMap"', '"Secret"') : found.json);
-    }
-    // The one field selector inspect sends: status.phase!=X,… on pods.
-    const excluded = (u.searchParams.get("fieldSelector") ?? "")
-      .split(",")
-      .flatMap((t) => (t.startsWith("status.phase!=") ? [t.slice("status.phase!=".length)] : []));
-    const served: ResourceKind = b === "wrong-kind" ? (resource === "pods" ? "nodes" : "pods") : resource;
-    const all = excluded.length ? selected(served, excluded) : text[served];
-    const limit = Number(u.searchParams.get("limit") ?? "0") || all.length;
-    const from = b === "repeat-continue" ? 0 : Number(u.searchParams.get("continue") ?? "0");
-    const next = from + limit;
-    const [apiVersion, kind] = LIST_KIND[served];
-    const cont = b === "repeat-continue" ? "same-token" : next < all.length ? String(next) : undefined;
-    const metadata = JSON.stringify({ resourceVersion: "12345", ...(cont ? { continue: cont } : {}) });
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(
-      `{"kind":"${kind}","apiVersion":"${apiVersion}","metadata":${metadata},"items":[${all
-        .slice(from, next)
-        .map((x) => x.json)
-        .join(",")}]}`,
-    );
+    if (resource === "configmaps") return serveConfigMap(res, u, text.configmaps, b === "wrong-kind", status);
+    serveList(res, u, resource, b, selected);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -256,43 +337,7 @@ export async function startFakeApiServer(options: {
         dir,
         `kubeconfig-${t}${o.exec ? "-exec" : ""}${o.server ? `-server${++kubeconfigs}` : ""}.yaml`,
       );
-      const credential = JSON.stringify({
-        apiVersion: "client.authentication.k8s.io/v1beta1",
-        kind: "ExecCredential",
-        status: { token: t },
-      });
-      const user = o.exec
-        ? [
-            "    exec:",
-            "      apiVersion: client.authentication.k8s.io/v1beta1",
-            `      command: ${JSON.stringify(process.execPath)}`,
-            "      args:",
-            "        - -e",
-            `        - ${JSON.stringify(`process.stdout.write(${JSON.stringify(credential)})`)}`,
-            "      interactiveMode: Never",
-          ]
-        : [`    token: ${t}`];
-      writeFileSync(
-        path,
-        [
-          "apiVersion: v1",
-          "kind: Config",
-          "clusters:",
-          "- name: fake",
-          "  cluster:",
-          `    server: ${o.server ?? url}`,
-          `    certificate-authority-data: ${Buffer.from(ca).toString("base64")}`,
-          "users:",
-          "- name: fake-user",
-          "  user:",
-          ...user,
-          "contexts:",
-          "- name: fake",
-          "  context: { cluster: fake, user: fake-user }",
-          "current-context: fake",
-          "",
-        ].join("\n"),
-      );
+      writeFileSync(path, kubeconfigText(o.server ?? url, ca, t, o.exec === true));
       return path;
     },
     async close() {
