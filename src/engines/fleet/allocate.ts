@@ -88,15 +88,7 @@ export function allocateFleet(
   options: FleetAllocateOptions = {},
 ): FleetAllocateResult {
   const parsed = parseFleetPlan(input);
-  if (!parsed.fleet)
-    return {
-      ok: false,
-      clusters: [],
-      pools: [],
-      problems: parsed.problems.map((p) => ({ code: "fleet-invalid", path: p.path, message: p.message })),
-      assumptions: [],
-      fleet: null,
-    };
+  if (!parsed.fleet) return invalidFleet(parsed.problems);
   const fleet = parsed.fleet;
   const model = fleetModel(fleet, options.plans ? { plans: options.plans } : {});
   const problems: AllocateProblem[] = model.problems.map((p) => ({
@@ -115,8 +107,81 @@ export function allocateFleet(
     ...fleet.used.map((u) => ({ cidr: u.cidr, source: u.source ?? "fleet file" })),
     ...(options.used ?? []),
   ];
+  const space = reservedSpace(fleet, model, used, problems, assumptions);
+  const ctx: Ctx = {
+    fleet,
+    model,
+    options,
+    allocators: poolAllocators(fleet, space.taken),
+    defaultPod: space.defaultPod,
+    defaultService: space.defaultService,
+    problems,
+    templates: new Map(),
+    newPlans: new Map(),
+  };
+  const results = model.clusters.map((c) => allocateOne(ctx, c));
+  const pools = forecastAfter(model, used, results);
+  assumptions.push(
+    `Overlay pod CIDRs and service CIDRs are reused across clusters where AKS allows it (default pod CIDR ` +
+      `${space.defaultPod}, service CIDR ${space.defaultService}); VNets are placed outside them.`,
+    "Each VNet is the smallest block holding its subnets with their room to grow (growth 2 unless clusters[].growth " +
+      "or defaults.growth says otherwise).",
+  );
+  return {
+    ok: problems.length === 0 && results.every((r) => r.status !== "unplaced"),
+    clusters: results,
+    pools,
+    problems,
+    assumptions,
+    fleet: {
+      ...fleet,
+      clusters: fleet.clusters.map((entry, i) => {
+        const p = ctx.newPlans.get(i);
+        return p ? { ...entry, plan: p } : entry;
+      }),
+    },
+  };
+}
 
-  // Routed space: what a reused pod or service CIDR must stay clear of, and what VNets must avoid.
+function invalidFleet(problems: readonly { path: FieldPath; message: string }[]): FleetAllocateResult {
+  return {
+    ok: false,
+    clusters: [],
+    pools: [],
+    problems: problems.map((p) => ({ code: "fleet-invalid", path: p.path, message: p.message })),
+    assumptions: [],
+    fleet: null,
+  };
+}
+
+type Model = ReturnType<typeof fleetModel>;
+
+/** What one run of the allocation shares: the fleet, its pools' allocators, the reused ranges, what it found. */
+interface Ctx {
+  readonly fleet: FleetPlan;
+  readonly model: Model;
+  readonly options: FleetAllocateOptions;
+  readonly allocators: ReadonlyMap<string, PrefixAllocator[]>;
+  readonly defaultPod: string;
+  readonly defaultService: string;
+  readonly problems: AllocateProblem[];
+  /** Each plan's size and first layout, by plan file and growth (or plan object). */
+  readonly templates: Map<unknown, Template>;
+  /** The plans written, by cluster index. */
+  readonly newPlans: Map<number, Plan>;
+}
+
+/**
+ * What every VNet avoids: routed space (which a reused pod or service CIDR must stay clear of too), the reused
+ * default pod and service CIDRs, and the clusters' own pod and service ranges.
+ */
+function reservedSpace(
+  fleet: FleetPlan,
+  model: Model,
+  used: readonly UsedPrefix[],
+  problems: AllocateProblem[],
+  assumptions: string[],
+) {
   const routedText: string[] = [];
   const { cidr, kind } = model.items;
   for (let i = 0; i < cidr.length; i++)
@@ -142,9 +207,11 @@ export function allocateFleet(
   const takenText: string[] = [...routedText, defaultPod, defaultService];
   for (let i = 0; i < cidr.length; i++)
     if (kind[i] === ItemKind.localPods || kind[i] === ItemKind.services) takenText.push(cidr[i] as string);
-  const taken = addrSetOfText(takenText);
+  return { defaultPod, defaultService, taken: addrSetOfText(takenText) };
+}
 
-  // One allocator per pool supernet (minus exclusions), vnets and pods pools apart.
+/** One allocator per pool supernet (minus exclusions and what is taken), vnets and pods pools apart. */
+function poolAllocators(fleet: FleetPlan, taken: ReturnType<typeof addrSetOfText>): Map<string, PrefixAllocator[]> {
   const allocators = new Map<string, PrefixAllocator[]>();
   for (const pool of fleet.pools) {
     const list: PrefixAllocator[] = [];
@@ -159,179 +226,194 @@ export function allocateFleet(
     }
     allocators.set(pool.name, list);
   }
+  return allocators;
+}
 
-  const templates = new Map<unknown, Template>();
-  const results: ClusterAllocation[] = [];
-  const newPlans = new Map<number, Plan>();
-  for (const c of model.clusters) {
-    results.push(allocateOne(c));
-  }
+/** The pools a cluster takes from: the one it names, else those of its location, then those of none. */
+function poolsFor(ctx: Ctx, c: ClusterNode, purpose: "vnets" | "pods"): { name: string; list: PrefixAllocator[] }[] {
+  const named = purpose === "vnets" ? (c.entry.pool ?? ctx.fleet.defaults.pool) : undefined;
+  const all = ctx.fleet.pools.filter((p) => p.for === purpose);
+  const location = c.entry.location ?? c.plan?.location;
+  const ordered = named
+    ? all.filter((p) => p.name === named)
+    : [
+        ...all.filter((p) => p.location !== undefined && p.location === location),
+        ...all.filter((p) => p.location === undefined),
+      ];
+  return ordered.map((p) => ({ name: p.name, list: ctx.allocators.get(p.name) ?? [] }));
+}
 
-  function poolsFor(c: ClusterNode, purpose: "vnets" | "pods"): { name: string; list: PrefixAllocator[] }[] {
-    const named = purpose === "vnets" ? (c.entry.pool ?? fleet.defaults.pool) : undefined;
-    const all = fleet.pools.filter((p) => p.for === purpose);
-    const location = c.entry.location ?? c.plan?.location;
-    const ordered = named
-      ? all.filter((p) => p.name === named)
-      : [
-          ...all.filter((p) => p.location !== undefined && p.location === location),
-          ...all.filter((p) => p.location === undefined),
-        ];
-    return ordered.map((p) => ({ name: p.name, list: allocators.get(p.name) ?? [] }));
-  }
+function take(
+  ctx: Ctx,
+  c: ClusterNode,
+  purpose: "vnets" | "pods",
+  bits: number,
+): { pool: string; prefix: Prefix } | undefined {
+  for (const { name, list } of poolsFor(ctx, c, purpose))
+    for (const a of list) {
+      if (bits < a.parent.bits) continue;
+      const p = a.allocate(bits);
+      if (p) return { pool: name, prefix: p };
+    }
+  return undefined;
+}
 
-  function take(c: ClusterNode, purpose: "vnets" | "pods", bits: number): { pool: string; prefix: Prefix } | undefined {
-    for (const { name, list } of poolsFor(c, purpose))
-      for (const a of list) {
-        if (bits < a.parent.bits) continue;
-        const p = a.allocate(bits);
-        if (p) return { pool: name, prefix: p };
-      }
-    return undefined;
-  }
+function allocateOne(ctx: Ctx, c: ClusterNode): ClusterAllocation {
+  const base = {
+    name: c.name,
+    podCidrs: c.resolved?.podCidrs.map((f) => f.text) ?? [],
+    serviceCidrs: c.resolved?.serviceCidrs.map((f) => f.text) ?? [],
+    podCidrKind: null,
+    checkErrors: [],
+  };
+  const r = c.resolved;
+  if (!c.plan || !r || r.vnetAddressSpace.length > 0) return notAllocated(c, base);
+  const path: FieldPath = ["clusters", c.index];
+  const unplaced = (code: AllocateProblem["code"], reason: string, pool: string | null = null, vnet: string[] = []) => {
+    ctx.problems.push({ code, path, message: `${c.name}: ${reason}` });
+    return { ...base, status: "unplaced" as const, pool, vnet, subnets: [], reason, plan: null };
+  };
+  const t = templateOf(ctx, c, c.plan);
+  if (t.problem) return unplaced("cluster-unplaced", t.problem);
+  const bits = c.entry.vnetPrefixLength ?? t.bits;
+  if (poolsFor(ctx, c, "vnets").length === 0)
+    return unplaced("no-pool", "no vnets pool to allocate from (pools[].for: vnets, its pool or its location)");
+  const got = take(ctx, c, "vnets", bits);
+  if (!got) return unplaced("cluster-unplaced", `no free /${bits} left in its pools`);
+  const vnet = got.prefix.toString();
+  const pods = podCidrsOf(ctx, c, r.model, c.plan);
+  if ("reason" in pods) return unplaced("cluster-unplaced", pods.reason, null, [vnet]);
+  const { withNetwork, serviceCidrs } = withNetworkOf(ctx, c, c.plan, pods.podCidrs);
+  const laid = laidOut(t, got.prefix, bits, withNetwork);
+  if ("reason" in laid) return unplaced("cluster-unplaced", laid.reason, got.pool, [vnet]);
+  const plan = laid.plan.vnet ? { ...laid.plan, vnet: { ...laid.plan.vnet, name: `${c.name}-vnet` } } : laid.plan;
+  const checkErrors = checkErrorsOf(ctx, c, plan, t);
+  ctx.newPlans.set(c.index, plan);
+  return {
+    ...base,
+    status: "allocated",
+    pool: got.pool,
+    vnet: [vnet],
+    subnets: plan.vnet?.subnets.map((s) => ({ name: s.name, cidr: s.cidr })) ?? [],
+    podCidrs: pods.podCidrs ?? [],
+    serviceCidrs,
+    podCidrKind: pods.kind,
+    reason: null,
+    plan,
+    checkErrors,
+  };
+}
 
-  function allocateOne(c: ClusterNode): ClusterAllocation {
-    const base = {
-      name: c.name,
-      podCidrs: c.resolved?.podCidrs.map((f) => f.text) ?? [],
-      serviceCidrs: c.resolved?.serviceCidrs.map((f) => f.text) ?? [],
-      podCidrKind: null,
-      checkErrors: [],
+/** A cluster whose plan could not be read (unplaced), or that has its VNet already (existing). */
+function notAllocated(
+  c: ClusterNode,
+  base: Pick<ClusterAllocation, "name" | "podCidrs" | "serviceCidrs" | "podCidrKind" | "checkErrors">,
+): ClusterAllocation {
+  const r = c.resolved;
+  if (!c.plan || !r)
+    return {
+      ...base,
+      status: "unplaced",
+      pool: null,
+      vnet: [],
+      subnets: [],
+      reason: "its plan could not be read",
+      plan: null,
     };
-    const r = c.resolved;
-    if (!c.plan || !r)
-      return {
-        ...base,
-        status: "unplaced",
-        pool: null,
-        vnet: [],
-        subnets: [],
-        reason: "its plan could not be read",
-        plan: null,
-      };
-    if (r.vnetAddressSpace.length > 0)
-      return {
-        ...base,
-        status: "existing",
-        pool: null,
-        vnet: r.vnetAddressSpace.map((f) => f.text),
-        subnets: r.subnets.map((s) => ({ name: s.name, cidr: s.text })),
-        reason: null,
-        plan: c.plan,
-      };
-    const growth = c.entry.growth ?? fleet.defaults.growth ?? 2;
-    const key = typeof c.entry.plan === "string" ? `${c.entry.plan}\u0000${growth}` : c.plan;
-    let t = templates.get(key);
-    if (!t) templates.set(key, (t = sizeOf(c.plan, growth)));
-    const path: FieldPath = ["clusters", c.index];
-    if (t.problem) {
-      problems.push({ code: "cluster-unplaced", path, message: `${c.name}: ${t.problem}` });
-      return { ...base, status: "unplaced", pool: null, vnet: [], subnets: [], reason: t.problem, plan: null };
-    }
-    const bits = c.entry.vnetPrefixLength ?? t.bits;
-    if (poolsFor(c, "vnets").length === 0) {
-      const reason = "no vnets pool to allocate from (pools[].for: vnets, its pool or its location)";
-      problems.push({ code: "no-pool", path, message: `${c.name}: ${reason}` });
-      return { ...base, status: "unplaced", pool: null, vnet: [], subnets: [], reason, plan: null };
-    }
-    const got = take(c, "vnets", bits);
-    if (!got) {
-      const reason = `no free /${bits} left in its pools`;
-      problems.push({ code: "cluster-unplaced", path, message: `${c.name}: ${reason}` });
-      return { ...base, status: "unplaced", pool: null, vnet: [], subnets: [], reason, plan: null };
-    }
-    const vnet = got.prefix.toString();
-    // Pod and service CIDRs: reused unless routed.
-    const overlayLike = r.model === "azure-cni-overlay" || r.model === "kubenet" || r.model === "byo-cni";
-    let podCidrs = c.plan.network.podCidrs;
-    let podCidrKind: "reused" | "distinct" | null = null;
-    if (overlayLike) {
-      if (c.podsRouted) {
-        podCidrKind = "distinct";
-        const want = tryParsePrefix(c.plan.network.podCidrs?.[0] ?? "");
-        const wantBits = want.ok && want.value.family === 4 ? want.value.bits : DEFAULT_POD_BITS;
-        const pods = take(c, "pods", wantBits);
-        if (!pods) {
-          const reason =
-            `its pod CIDR must be distinct (${c.podsRoutedWhy ?? "routed"}) and no pods pool has a free ` +
-            `/${wantBits} (add a pool with for: pods)`;
-          problems.push({ code: "cluster-unplaced", path, message: `${c.name}: ${reason}` });
-          return { ...base, status: "unplaced", pool: null, vnet: [vnet], subnets: [], reason, plan: null };
-        }
-        podCidrs = [pods.prefix.toString()];
-      } else {
-        podCidrKind = "reused";
-        podCidrs = c.plan.network.podCidrs ?? [defaultPod];
-      }
-    }
-    const serviceCidrs = c.plan.network.serviceCidrs ?? [defaultService];
-    const dnsServiceIp = c.plan.network.dnsServiceIp ?? tenthAddress(serviceCidrs[0] ?? defaultService);
-    const connected = reachedNetworks(model, c);
-    const withNetwork: Plan = {
-      ...c.plan,
-      name: c.plan.name ?? c.name,
-      network: {
-        ...c.plan.network,
-        ...(podCidrs ? { podCidrs: [...podCidrs] } : {}),
-        serviceCidrs: [...serviceCidrs],
-        ...(dnsServiceIp ? { dnsServiceIp } : {}),
-      },
-      connectedNetworks: mergeConnected(c.plan.connectedNetworks, connected),
+  return {
+    ...base,
+    status: "existing",
+    pool: null,
+    vnet: r.vnetAddressSpace.map((f) => f.text),
+    subnets: r.subnets.map((s) => ({ name: s.name, cidr: s.text })),
+    reason: null,
+    plan: c.plan,
+  };
+}
+
+/** The written plan's error findings, each a problem (checked resolved: built here in the schema's output shape). */
+function checkErrorsOf(ctx: Ctx, c: ClusterNode, plan: Plan, t: Template): readonly Finding[] {
+  const checkErrors = ctx.options.checkPlans === false ? [] : checkWritten(plan, t);
+  if (checkErrors.length > 0)
+    ctx.problems.push({
+      code: "plan-fails-check",
+      path: ["clusters", c.index],
+      message:
+        `${c.name}: the written plan has ${checkErrors.length} error finding(s), first: ` +
+        `${checkErrors[0]?.message ?? ""}`,
+    });
+  return checkErrors;
+}
+
+/** The plan's size (and, once laid out, its first layout), shared by clusters of the same plan file and growth. */
+function templateOf(ctx: Ctx, c: ClusterNode, plan: Plan): Template {
+  const growth = c.entry.growth ?? ctx.fleet.defaults.growth ?? 2;
+  const key = typeof c.entry.plan === "string" ? `${c.entry.plan}\u0000${growth}` : plan;
+  let t = ctx.templates.get(key);
+  if (!t) ctx.templates.set(key, (t = sizeOf(plan, growth)));
+  return t;
+}
+
+/** Pod CIDRs: reused unless routed (then distinct, from a pods pool); none for the pod subnet models. */
+function podCidrsOf(
+  ctx: Ctx,
+  c: ClusterNode,
+  model: string,
+  plan: Plan,
+): { podCidrs: Plan["network"]["podCidrs"]; kind: "reused" | "distinct" | null } | { reason: string } {
+  const overlayLike = model === "azure-cni-overlay" || model === "kubenet" || model === "byo-cni";
+  if (!overlayLike) return { podCidrs: plan.network.podCidrs, kind: null };
+  if (!c.podsRouted) return { podCidrs: plan.network.podCidrs ?? [ctx.defaultPod], kind: "reused" };
+  const want = tryParsePrefix(plan.network.podCidrs?.[0] ?? "");
+  const wantBits = want.ok && want.value.family === 4 ? want.value.bits : DEFAULT_POD_BITS;
+  const pods = take(ctx, c, "pods", wantBits);
+  if (!pods)
+    return {
+      reason:
+        `its pod CIDR must be distinct (${c.podsRoutedWhy ?? "routed"}) and no pods pool has a free ` +
+        `/${wantBits} (add a pool with for: pods)`,
     };
-    // The layout: translated from the template's first layout when there is one of the same size.
-    let plan: Plan;
-    const start = v4(got.prefix);
-    if (t.laid && t.laid.bits === bits && sameNetwork(t.laid.plan, withNetwork)) {
-      plan = {
+  return { podCidrs: [pods.prefix.toString()], kind: "distinct" };
+}
+
+/** The plan with its pod, service and DNS addresses and the networks the cluster reaches. */
+function withNetworkOf(ctx: Ctx, c: ClusterNode, plan: Plan, podCidrs: Plan["network"]["podCidrs"]) {
+  const serviceCidrs = plan.network.serviceCidrs ?? [ctx.defaultService];
+  const dnsServiceIp = plan.network.dnsServiceIp ?? tenthAddress(serviceCidrs[0] ?? ctx.defaultService);
+  const withNetwork: Plan = {
+    ...plan,
+    name: plan.name ?? c.name,
+    network: {
+      ...plan.network,
+      ...(podCidrs ? { podCidrs: [...podCidrs] } : {}),
+      serviceCidrs: [...serviceCidrs],
+      ...(dnsServiceIp ? { dnsServiceIp } : {}),
+    },
+    connectedNetworks: mergeConnected(plan.connectedNetworks, reachedNetworks(ctx.model, c)),
+  };
+  return { withNetwork, serviceCidrs };
+}
+
+/** The layout in the VNet: the template's first layout translated when it has the same size, else laid out anew. */
+function laidOut(t: Template, prefix: Prefix, bits: number, withNetwork: Plan): { plan: Plan } | { reason: string } {
+  const vnet = prefix.toString();
+  const start = v4(prefix);
+  if (t.laid && t.laid.bits === bits && sameNetwork(t.laid.plan, withNetwork))
+    return {
+      plan: {
         ...translated(t.laid.plan, t.laid.start, start, vnet),
         name: withNetwork.name,
         connectedNetworks: withNetwork.connectedNetworks,
-      };
-    } else {
-      const laid = layoutPlan({ ...withNetwork, vnet: undefined }, { addressSpaces: [vnet], growth: t.growth });
-      plan = laid.plan;
-      if (!laid.ok) {
-        const reason = laid.problems[0]?.message ?? "the layout did not fit";
-        problems.push({ code: "cluster-unplaced", path, message: `${c.name}: ${reason}` });
-        return { ...base, status: "unplaced", pool: got.pool, vnet: [vnet], subnets: [], reason, plan: null };
-      }
-      if (!t.laid) t.laid = { start, bits, plan };
-    }
-    if (plan.vnet) plan = { ...plan, vnet: { ...plan.vnet, name: `${c.name}-vnet` } };
-    // Checked resolved: the plan is built here in the schema's output shape, so the schema pass is not repeated.
-    const checkErrors = options.checkPlans === false ? [] : checkWritten(plan, t);
-    if (checkErrors.length > 0)
-      problems.push({
-        code: "plan-fails-check",
-        path,
-        message:
-          `${c.name}: the written plan has ${checkErrors.length} error finding(s), first: ` +
-          `${checkErrors[0]?.message ?? ""}`,
-      });
-    newPlans.set(c.index, plan);
-    return {
-      ...base,
-      status: "allocated",
-      pool: got.pool,
-      vnet: [vnet],
-      subnets: plan.vnet?.subnets.map((s) => ({ name: s.name, cidr: s.cidr })) ?? [],
-      podCidrs: podCidrs ?? [],
-      serviceCidrs,
-      podCidrKind,
-      reason: null,
-      plan,
-      checkErrors,
+      },
     };
-  }
+  const laid = layoutPlan({ ...withNetwork, vnet: undefined }, { addressSpaces: [vnet], growth: t.growth });
+  if (!laid.ok) return { reason: laid.problems[0]?.message ?? "the layout did not fit" };
+  if (!t.laid) t.laid = { start, bits, plan: laid.plan };
+  return { plan: laid.plan };
+}
 
-  const outFleet: FleetPlan = {
-    ...fleet,
-    clusters: fleet.clusters.map((entry, i) => {
-      const p = newPlans.get(i);
-      return p ? { ...entry, plan: p } : entry;
-    }),
-  };
-  // The forecast after allocation: the model's ranges plus the VNets and distinct pod CIDRs just placed.
+/** The forecast after allocation: the model's ranges plus the VNets and distinct pod CIDRs just placed. */
+function forecastAfter(model: Model, used: readonly UsedPrefix[], results: readonly ClusterAllocation[]) {
   const sizes = [...new Set(results.flatMap((r) => r.vnet.map((v) => Number(v.slice(v.indexOf("/") + 1)))))].sort(
     (a, b) => a - b,
   );
@@ -340,21 +422,7 @@ export function allocateFleet(
     vnets: placed.flatMap((r) => r.vnet),
     pods: placed.flatMap((r) => (r.podCidrKind === "distinct" ? r.podCidrs : [])),
   };
-  const pools = poolForecasts(model, used, sizes.length > 0 ? sizes : [16, 20, 22, 24], [], extra);
-  assumptions.push(
-    `Overlay pod CIDRs and service CIDRs are reused across clusters where AKS allows it (default pod CIDR ` +
-      `${defaultPod}, service CIDR ${defaultService}); VNets are placed outside them.`,
-    "Each VNet is the smallest block holding its subnets with their room to grow (growth 2 unless clusters[].growth " +
-      "or defaults.growth says otherwise).",
-  );
-  return {
-    ok: problems.length === 0 && results.every((r) => r.status !== "unplaced"),
-    clusters: results,
-    pools,
-    problems,
-    assumptions,
-    fleet: outFleet,
-  };
+  return poolForecasts(model, used, sizes.length > 0 ? sizes : [16, 20, 22, 24], [], extra);
 }
 
 /** Meshes over their limit: Cilium cluster mesh 255 clusters, Fleet Manager cross-cluster networking 255 members. */
