@@ -85,25 +85,49 @@ export function vnetSizes(m: FleetModel): number[] {
   return [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([b]) => b);
 }
 
+function invalidFleet(problems: readonly Parameters<typeof schemaFinding>[0][]): FleetCheckResult {
+  const findings = problems.map(schemaFinding).sort(compareFindings);
+  return {
+    ok: false,
+    name: null,
+    summary: summarize(findings),
+    counts: { clusters: 0, networks: 0, ranges: 0, overlappingPairs: 0, used: 0 },
+    findings,
+    clusters: [],
+    pools: [],
+    assumptions: [],
+  };
+}
+
+/** What the check assumed: reuse of pod and service CIDRs, reachability as stated, clusters not yet placed. */
+function checkAssumptions(fleet: FleetPlan, model: ReturnType<typeof fleetModel>): string[] {
+  const assumptions: string[] = [
+    `Overlay pod CIDRs and service CIDRs may be reused by clusters that do not route them ` +
+      `(${FLEET.overlayPodCidrReusable.source[0]?.url ?? ""}); meshed clusters, kubenet and pod CIDRs routed ` +
+      `on-premises keep theirs distinct.`,
+    "Reachability is what the fleet file states: peerings, gateway transit, Virtual Network Manager connectivity, " +
+      "gateway connections; peering is not transitive.",
+  ];
+  if (model.clusters.some((c) => !c.entry.peerWith) && fleet.defaults.peerWith.length === 0 && fleet.hub)
+    assumptions.push(
+      "No cluster names peerWith and defaults.peerWith is empty: clusters are not taken as peered with the hub.",
+    );
+  const unplaced = model.clusters.filter((c) => c.resolved && c.resolved.vnetAddressSpace.length === 0).length;
+  if (unplaced > 0)
+    assumptions.push(
+      `${unplaced} cluster(s) have no VNet yet: their pod and service CIDRs are left out until aksnet fleet allocate ` +
+        `chooses them.`,
+    );
+  return assumptions;
+}
+
 /** Checks a fleet (as written, or parsed). */
 export function checkFleet(
   input: FleetPlan | FleetPlanInput | unknown,
   options: FleetCheckOptions = {},
 ): FleetCheckResult {
   const parsed = parseFleetPlan(input);
-  if (!parsed.fleet) {
-    const findings = parsed.problems.map(schemaFinding).sort(compareFindings);
-    return {
-      ok: false,
-      name: null,
-      summary: summarize(findings),
-      counts: { clusters: 0, networks: 0, ranges: 0, overlappingPairs: 0, used: 0 },
-      findings,
-      clusters: [],
-      pools: [],
-      assumptions: [],
-    };
-  }
+  if (!parsed.fleet) return invalidFleet(parsed.problems);
   const fleet = parsed.fleet;
   const used: UsedPrefix[] = [
     ...fleet.used.map((u) => ({
@@ -133,23 +157,7 @@ export function checkFleet(
     summary.warnings += c.summary.warnings;
     summary.infos += c.summary.infos;
   }
-  const assumptions: string[] = [
-    `Overlay pod CIDRs and service CIDRs may be reused by clusters that do not route them ` +
-      `(${FLEET.overlayPodCidrReusable.source[0]?.url ?? ""}); meshed clusters, kubenet and pod CIDRs routed ` +
-      `on-premises keep theirs distinct.`,
-    "Reachability is what the fleet file states: peerings, gateway transit, Virtual Network Manager connectivity, " +
-      "gateway connections; peering is not transitive.",
-  ];
-  if (model.clusters.some((c) => !c.entry.peerWith) && fleet.defaults.peerWith.length === 0 && fleet.hub)
-    assumptions.push(
-      "No cluster names peerWith and defaults.peerWith is empty: clusters are not taken as peered with the hub.",
-    );
-  const unplaced = model.clusters.filter((c) => c.resolved && c.resolved.vnetAddressSpace.length === 0).length;
-  if (unplaced > 0)
-    assumptions.push(
-      `${unplaced} cluster(s) have no VNet yet: their pod and service CIDRs are left out until aksnet fleet allocate ` +
-        `chooses them.`,
-    );
+  const assumptions = checkAssumptions(fleet, model);
   return {
     ok: summary.errors === 0,
     name: fleet.name ?? null,

@@ -7,7 +7,7 @@
  */
 import { overlappingPairsText, tryParsePrefix, type OverlapPairs, type Prefix } from "../../ip/index.js";
 import { ItemKind, type FleetModel } from "./model.js";
-import { groupOnlyOverlap, reachOf, type Reach } from "./reach.js";
+import { groupOnlyOverlap, reachOf } from "./reach.js";
 
 /** Why two networks' ranges may not overlap. */
 export type ConflictClass =
@@ -58,24 +58,24 @@ function isLocal(k: ItemKind): boolean {
   return k === ItemKind.localPods || k === ItemKind.services;
 }
 
+/** `f` of a pair of networks, computed once per pair (unordered when `symmetric`). */
+function pairCache<T>(n: number, symmetric: boolean, f: (a: number, b: number) => T): (a: number, b: number) => T {
+  const cache = new Map<number, T>();
+  return (a, b) => {
+    const key = symmetric && a > b ? b * n + a : a * n + b;
+    let v = cache.get(key);
+    if (v === undefined && !cache.has(key)) cache.set(key, (v = f(a, b)));
+    return v as T;
+  };
+}
+
 /** Every conflict of the fleet, by network pair and class, in network order. */
 export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: number } {
   const { cidr, owner, kind } = m.items;
   const p = overlappingPairsText(cidr);
   const n = m.networks.length;
-  const reachCache = new Map<number, { reach: Reach; via?: number }>();
-  const reach = (a: number, b: number) => {
-    const key = a < b ? a * n + b : b * n + a;
-    let r = reachCache.get(key);
-    if (r === undefined) reachCache.set(key, (r = reachOf(m, a, b)));
-    return r;
-  };
-  const groupCache = new Map<number, boolean | undefined>();
-  const groupOnly = (a: number, b: number) => {
-    const key = a * n + b;
-    if (!groupCache.has(key)) groupCache.set(key, groupOnlyOverlap(m, a, b));
-    return groupCache.get(key);
-  };
+  const reach = pairCache(n, true, (a, b) => reachOf(m, a, b));
+  const groupOnly = pairCache(n, false, (a, b) => groupOnlyOverlap(m, a, b));
   const byKey = new Map<number, Conflict>();
   const add = (cls: ConflictClass, a: number, b: number, ia: number, ib: number, via?: number): void => {
     const key = (a * n + b) * 7 + CLASS_ORDER[cls];
