@@ -130,6 +130,33 @@ export function automaticAzCommands(
   ];
 }
 
+/** The Network Contributor role on the VNet: assigned when the VNet is in this resource group, else a note. */
+function roleBicep(plan: GenPlan, sameGroup: boolean): string[] {
+  if (sameGroup) {
+    const role: BicepValue = {
+      name: bexpr(`guid(vnet.id, identity.id, '${NETWORK_CONTRIBUTOR_ID}')`),
+      scope: bexpr("vnet"),
+      properties: {
+        roleDefinitionId: bexpr(
+          `subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${NETWORK_CONTRIBUTOR_ID}')`,
+        ),
+        principalId: bexpr("identity.properties.principalId"),
+        principalType: "ServicePrincipal",
+      },
+    };
+    return [
+      `// ${ROLE} (${NETWORK_CONTRIBUTOR_ID}) for the identity on the VNet.`,
+      `resource networkContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = ${bicepValue(role)}`,
+      "",
+    ];
+  }
+  return [
+    `// Grant the identity ${ROLE} on the VNet ${bicepString(plan.vnet?.name ?? "").slice(1, -1)} ` +
+      "(in its own resource group) before deploying the cluster.",
+    "",
+  ];
+}
+
 /** Bicep: the identity, its role assignment on the VNet (when the VNet is in this resource group) and the cluster. */
 export function automaticBicep(
   plan: GenPlan,
@@ -169,29 +196,7 @@ export function automaticBicep(
     `resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = ${bicepValue(identity)}`,
     "",
   ];
-  if (sameGroup) {
-    const role: BicepValue = {
-      name: bexpr(`guid(vnet.id, identity.id, '${NETWORK_CONTRIBUTOR_ID}')`),
-      scope: bexpr("vnet"),
-      properties: {
-        roleDefinitionId: bexpr(
-          `subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${NETWORK_CONTRIBUTOR_ID}')`,
-        ),
-        principalId: bexpr("identity.properties.principalId"),
-        principalType: "ServicePrincipal",
-      },
-    };
-    out.push(
-      `// ${ROLE} (${NETWORK_CONTRIBUTOR_ID}) for the identity on the VNet.`,
-      `resource networkContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = ${bicepValue(role)}`,
-      "",
-    );
-  } else
-    out.push(
-      `// Grant the identity ${ROLE} on the VNet ${bicepString(plan.vnet?.name ?? "").slice(1, -1)} ` +
-        "(in its own resource group) before deploying the cluster.",
-      "",
-    );
+  out.push(...roleBicep(plan, sameGroup));
   out.push(`resource aks 'Microsoft.ContainerService/managedClusters@${API}' = ${bicepValue(cluster)}`);
   return out;
 }

@@ -13,19 +13,8 @@ import type { GenAutomatic, GenVnet } from "./model.js";
 
 const CUSTOM_VNET_PAGE = "https://learn.microsoft.com/azure/aks/automatic/quick-automatic-custom-network";
 
-/** The Automatic cluster's subnets, or undefined for a Standard plan; problems name the field to fix. */
-export function checkAutomatic(plan: Plan, vnet: GenVnet | undefined, c: Checks): GenAutomatic | undefined {
-  if (plan.sku?.name !== "Automatic") return undefined;
-  if (vnet === undefined) {
-    c.problems.push({
-      path: "sku.name",
-      value: "Automatic",
-      reason:
-        "aksnet generates AKS Automatic in a custom VNet only: add a vnet section (aksnet layout places the subnets " +
-        `it needs), or create it in its managed VNet with az aks create --sku automatic (${CUSTOM_VNET_PAGE})`,
-    });
-    return undefined;
-  }
+/** What AKS Automatic manages itself (node pools, add-ons, provisioning) or takes only one of (pod, service CIDR). */
+function checkAutomaticManaged(plan: Plan, c: Checks): void {
   if (plan.nodePools.length > 0)
     c.problems.push({
       path: "nodePools",
@@ -56,6 +45,22 @@ export function checkAutomatic(plan: Plan, vnet: GenVnet | undefined, c: Checks)
       value: [...(n.podCidrs ?? []), ...(n.serviceCidrs ?? [])].join(", "),
       reason: "aksnet writes AKS Automatic with one pod CIDR and one service CIDR (IPv4): keep one of each",
     });
+}
+
+/** The Automatic cluster's subnets, or undefined for a Standard plan; problems name the field to fix. */
+export function checkAutomatic(plan: Plan, vnet: GenVnet | undefined, c: Checks): GenAutomatic | undefined {
+  if (plan.sku?.name !== "Automatic") return undefined;
+  if (vnet === undefined) {
+    c.problems.push({
+      path: "sku.name",
+      value: "Automatic",
+      reason:
+        "aksnet generates AKS Automatic in a custom VNet only: add a vnet section (aksnet layout places the subnets " +
+        `it needs), or create it in its managed VNet with az aks create --sku automatic (${CUSTOM_VNET_PAGE})`,
+    });
+    return undefined;
+  }
+  checkAutomaticManaged(plan, c);
   const api = plan.apiServer?.subnet;
   const sys = plan.hostedSystem?.systemNodeSubnet;
   const nodes = plan.hostedSystem?.nodeSubnet;
