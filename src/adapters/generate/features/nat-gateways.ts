@@ -18,7 +18,7 @@
 import { DEPLOY_TARGETS } from "../../../kb/index.js";
 import { command, type Arg } from "../az-words.js";
 import { bexpr, bicepValue, type BicepValue } from "../bicep-writer.js";
-import { expr, type HclItem } from "../hcl.js";
+import { expr, type HclItem, type HclValue } from "../hcl.js";
 import type { GenNatGateway, GenPlan } from "../model.js";
 import { shellQuote } from "../quote.js";
 import type { GenFeature, TerraformRefs } from "./feature.js";
@@ -126,6 +126,32 @@ function bicep(plan: GenPlan) {
   };
 }
 
+/** A NAT gateway's public IP and its association, the `k`th of the gateway `id`. */
+function publicIpTerraform(id: string, ip: string, k: number, rg: HclValue): HclItem[] {
+  const label = `${id}_ip${k + 1}`;
+  return [
+    {
+      type: "resource",
+      labels: ["azurerm_public_ip", label],
+      body: [
+        { attr: "name", value: ip },
+        { attr: "location", value: expr("var.location") },
+        { attr: "resource_group_name", value: rg },
+        { attr: "allocation_method", value: "Static" },
+        { attr: "sku", value: "Standard" },
+      ],
+    },
+    {
+      type: "resource",
+      labels: ["azurerm_nat_gateway_public_ip_association", label],
+      body: [
+        { attr: "nat_gateway_id", value: expr(`azurerm_nat_gateway.${id}.id`) },
+        { attr: "public_ip_address_id", value: expr(`azurerm_public_ip.${label}.id`) },
+      ],
+    },
+  ];
+}
+
 function terraform(plan: GenPlan, refs: TerraformRefs) {
   const gateways = gatewaysToCreate(plan);
   const v = plan.vnet;
@@ -151,30 +177,7 @@ function terraform(plan: GenPlan, refs: TerraformRefs) {
           : []),
       ],
     });
-    g.publicIps.forEach((ip, k) => {
-      const label = `${id}_ip${k + 1}`;
-      resources.push(
-        {
-          type: "resource",
-          labels: ["azurerm_public_ip", label],
-          body: [
-            { attr: "name", value: ip },
-            { attr: "location", value: expr("var.location") },
-            { attr: "resource_group_name", value: rg },
-            { attr: "allocation_method", value: "Static" },
-            { attr: "sku", value: "Standard" },
-          ],
-        },
-        {
-          type: "resource",
-          labels: ["azurerm_nat_gateway_public_ip_association", label],
-          body: [
-            { attr: "nat_gateway_id", value: expr(`azurerm_nat_gateway.${id}.id`) },
-            { attr: "public_ip_address_id", value: expr(`azurerm_public_ip.${label}.id`) },
-          ],
-        },
-      );
-    });
+    g.publicIps.forEach((ip, k) => resources.push(...publicIpTerraform(id, ip, k, rg)));
   }
   const associations: string[] = [];
   for (const s of v.subnets) {
