@@ -28,6 +28,30 @@ export function generateFleet(
       ok: false,
       problems: [{ cluster: "", path: "clusters", value: "[]", reason: "the fleet has no clusters" }],
     };
+  problems.push(...duplicateNames(clusters));
+  const texts: ClusterText[] = [];
+  for (const c of clusters) {
+    const r = generate(c.plan, format, c.ipamPool !== undefined ? { ...options, ipamPool: c.ipamPool } : options);
+    if (!r.ok) problems.push(...r.problems.map((p) => ({ ...p, cluster: c.name })));
+    else texts.push({ name: c.name, text: r.text, notes: r.notes, resourceGroup: c.plan.resourceGroup });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const notes = texts.flatMap((t) => t.notes.map((n) => `${t.name}: ${n}`));
+  if (format === "terraform") return terraformFleet(texts, peerings, notes);
+  if (format === "az") {
+    const r = azFleet(texts, (fn, c) => {
+      const mine = peerings.filter((p) => p.after === c);
+      return mine.length > 0 ? azPeerings(fn, mine) : undefined;
+    });
+    return { ok: true, format, files: [{ path: "create-fleet.sh", text: r.text }], clusters: r.clusters, notes };
+  }
+  return bicepFleet(texts, peerings, notes);
+}
+
+type ClusterText = { name: string; text: string; notes: readonly string[]; resourceGroup?: string | undefined };
+
+function duplicateNames(clusters: readonly FleetGenCluster[]): FleetGenProblem[] {
+  const problems: FleetGenProblem[] = [];
   const seen = new Set<string>();
   for (const c of clusters) {
     if (seen.has(c.name))
@@ -39,37 +63,37 @@ export function generateFleet(
       });
     seen.add(c.name);
   }
-  const texts: { name: string; text: string; notes: readonly string[]; resourceGroup?: string | undefined }[] = [];
-  for (const c of clusters) {
-    const r = generate(c.plan, format, c.ipamPool !== undefined ? { ...options, ipamPool: c.ipamPool } : options);
-    if (!r.ok) problems.push(...r.problems.map((p) => ({ ...p, cluster: c.name })));
-    else texts.push({ name: c.name, text: r.text, notes: r.notes, resourceGroup: c.plan.resourceGroup });
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  const notes = texts.flatMap((t) => t.notes.map((n) => `${t.name}: ${n}`));
-  if (format === "terraform") {
-    const modules = terraformModules(texts);
-    const first = modules[0]!.clusters[0]!.parts;
-    const moduleOf = new Map(modules.flatMap((m) => m.clusters.map((c) => [c.name, m.name] as const)));
-    return {
-      ok: true,
-      format,
-      files: [
-        { path: "main.tf", text: terraformRoot(modules, first.provider, first.terraform) },
-        ...modules.map((m) => ({ path: `modules/${m.name}/main.tf`, text: m.text })),
-        ...(peerings.length > 0 ? [{ path: "peerings.tf", text: terraformPeerings(peerings, moduleOf) }] : []),
-      ],
-      clusters: modules.flatMap((m) => m.clusters.map((c) => ({ name: c.name, module: m.name }))),
-      notes,
-    };
-  }
-  if (format === "az") {
-    const r = azFleet(texts, (fn, c) => {
-      const mine = peerings.filter((p) => p.after === c);
-      return mine.length > 0 ? azPeerings(fn, mine) : undefined;
-    });
-    return { ok: true, format, files: [{ path: "create-fleet.sh", text: r.text }], clusters: r.clusters, notes };
-  }
+  return problems;
+}
+
+/** Terraform: shared modules called with `for_each`, and the peerings beside them. */
+function terraformFleet(
+  texts: readonly ClusterText[],
+  peerings: readonly PeeringSide[],
+  notes: readonly string[],
+): FleetGenerateResult {
+  const modules = terraformModules(texts);
+  const first = modules[0]!.clusters[0]!.parts;
+  const moduleOf = new Map(modules.flatMap((m) => m.clusters.map((c) => [c.name, m.name] as const)));
+  return {
+    ok: true,
+    format,
+    files: [
+      { path: "main.tf", text: terraformRoot(modules, first.provider, first.terraform) },
+      ...modules.map((m) => ({ path: `modules/${m.name}/main.tf`, text: m.text })),
+      ...(peerings.length > 0 ? [{ path: "peerings.tf", text: terraformPeerings(peerings, moduleOf) }] : []),
+    ],
+    clusters: modules.flatMap((m) => m.clusters.map((c) => ({ name: c.name, module: m.name }))),
+    notes,
+  };
+}
+
+/** Bicep: modules deployed in a loop from main.bicep, and the peering module. */
+function bicepFleet(
+  texts: readonly ClusterText[],
+  peerings: readonly PeeringSide[],
+  notes: readonly string[],
+): FleetGenerateResult {
   const modules = bicepModules(texts);
   const root = bicepRoot(modules);
   const symbols = modules.map((m) => symbol(m.name));
