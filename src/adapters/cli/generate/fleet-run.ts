@@ -65,39 +65,42 @@ function peeringsOf(
   return peered;
 }
 
-export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io: Io): Promise<number> {
-  const [{ generateFleet, fleetPeerings, formatName }, { validate }, { checkFleet }] = await Promise.all([
-    import("../../generate/index.js"),
+/** The first error that stops the fleet's code: the fleet's own, else a cluster plan's. */
+async function errorsFirst(fleet: FleetInput): Promise<string | undefined> {
+  const [{ validate }, { checkFleet }] = await Promise.all([
     import("../../../engines/validate/index.js"),
     import("../../../engines/fleet/index.js"),
   ]);
-  if (!o.force) {
-    // The fleet's own errors (overlaps between networks that reach each other, names, meshes): Azure refuses to
-    // peer overlapping VNets, so code for such a fleet only moves the failure later.
-    const fleetErrors = checkFleet(fleet.value, { plans: fleet.plans, clusterChecks: false }).findings.filter(
-      (f) => f.severity === "error",
+  // The fleet's own errors (overlaps between networks that reach each other, names, meshes): Azure refuses to
+  // peer overlapping VNets, so code for such a fleet only moves the failure later.
+  const fleetErrors = checkFleet(fleet.value, { plans: fleet.plans, clusterChecks: false }).findings.filter(
+    (f) => f.severity === "error",
+  );
+  if (fleetErrors.length > 0)
+    return (
+      `${fleet.file} has ${fleetErrors.length} fleet error ` +
+      `finding${fleetErrors.length === 1 ? "" : "s"}, first: ${fleetErrors[0]?.message}`
     );
-    if (fleetErrors.length > 0) {
-      io.err(
-        `aksnet generate: ${fleet.file} has ${fleetErrors.length} fleet error ` +
-          `finding${fleetErrors.length === 1 ? "" : "s"}, first: ${fleetErrors[0]?.message} Run aksnet fleet check ` +
-          `${fleet.file}, or pass --force.\n`,
+  for (const c of fleet.clusters) {
+    const errors = validate(c.plan).filter((f) => f.severity === "error");
+    if (errors.length > 0)
+      return (
+        `cluster ${c.name} of ${fleet.file} has ${errors.length} error ` +
+        `finding${errors.length === 1 ? "" : "s"}, first: ${errors[0]?.message}`
       );
+  }
+  return undefined;
+}
+
+export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io: Io): Promise<number> {
+  const { generateFleet, fleetPeerings, formatName } = await import("../../generate/index.js");
+  if (!o.force) {
+    const refused = await errorsFirst(fleet);
+    if (refused) {
+      io.err(`aksnet generate: ${refused} Run aksnet fleet check ${fleet.file}, or pass --force.\n`);
       return EXIT.findings;
     }
   }
-  if (!o.force)
-    for (const c of fleet.clusters) {
-      const errors = validate(c.plan).filter((f) => f.severity === "error");
-      if (errors.length > 0) {
-        io.err(
-          `aksnet generate: cluster ${c.name} of ${fleet.file} has ${errors.length} error ` +
-            `finding${errors.length === 1 ? "" : "s"}, first: ${errors[0]?.message} Run aksnet fleet check ` +
-            `${fleet.file}, or pass --force.\n`,
-        );
-        return EXIT.findings;
-      }
-    }
   const r = generateFleet(
     o.ipamPool !== undefined ? fleet.clusters.map((c) => ({ ...c, ipamPool: o.ipamPool })) : fleet.clusters,
     o.format,
