@@ -15,9 +15,11 @@ import { basename, dirname, relative, resolve } from "node:path";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import { writeTextFile } from "../files.js";
-import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
+import { chooseFormat, defineOutput, outputOption, type FormatName } from "../output/formats.js";
+import type { Io } from "../io.js";
+import type { checkFleet as CheckFleet, FleetAllocateResult } from "../../../engines/fleet/index.js";
 import { writeOutput } from "../output/write.js";
-import { loadFleet } from "./load.js";
+import { loadFleet, type LoadedFleet } from "./load.js";
 import { fleetAllocateJson, fleetCheckJson, type FleetAllocateView, type FleetCheckView } from "./view.js";
 
 const CHECK_OUTPUT = defineOutput<FleetCheckView>({
@@ -49,6 +51,91 @@ Exit codes: 0 clean / everything placed; 1 error findings / something not placed
 
 function list(v: unknown): string[] {
   return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String).filter(Boolean);
+}
+
+/** fleet check: the fleet's findings and each cluster's, located in the file that holds them. */
+async function runCheck(
+  checkFleet: typeof CheckFleet,
+  file: string,
+  loaded: LoadedFleet,
+  opts: Readonly<Record<string, unknown>>,
+  io: Io,
+  format: FormatName,
+): Promise<number> {
+  const result = checkFleet(loaded.fleet ?? loaded.value, {
+    plans: loaded.plans,
+    used: loaded.used,
+    clusterChecks: opts["clusterChecks"] !== false,
+  });
+  // Each cluster's own findings, located in its plan file (or in the fleet file for an inline plan).
+  const clusters = result.clusters.map((c, i) => ({
+    ...c,
+    findings: c.findings.map((f) => ({ ...f, location: loaded.locatePlan(i, f.path) })),
+  }));
+  const policy = await fleetPolicy({ ...result, clusters }, loaded, opts, io.cwd);
+  await writeOutput(io, CHECK_OUTPUT, format, { file, ...policy.view, notes: loaded.notes });
+  const failOn = policy.failOn;
+  const s = policy.view.result.summary;
+  const fails =
+    (s.errors > 0 && failsAt(failOn, "error")) ||
+    (s.warnings > 0 && failsAt(failOn, "warning")) ||
+    (s.infos > 0 && failsAt(failOn, "info"));
+  return fails ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * fleet allocate's files: each allocated plan (--out-dir), the fleet file pointing at them (--write); "stdout" when
+ * the fleet file went to standard output.
+ */
+async function writeAllocated(
+  result: FleetAllocateResult,
+  file: string,
+  opts: Readonly<Record<string, unknown>>,
+  io: Io,
+): Promise<string[] | "stdout"> {
+  const wrote: string[] = [];
+  const outDir = opts["outDir"] === undefined ? undefined : String(opts["outDir"]);
+  const write = opts["write"] === undefined ? undefined : String(opts["write"]);
+  if ((outDir !== undefined || write !== undefined) && result.fleet) {
+    const { renderYaml } = await import("../output/yaml.js");
+    let fleetOut = result.fleet;
+    if (outDir !== undefined) {
+      try {
+        await mkdir(resolve(io.cwd, outDir), { recursive: true });
+      } catch {
+        throw new UsageError(`cannot create the directory ${outDir}; give a writable directory for --out-dir`);
+      }
+      const planFiles = new Map<string, string>();
+      for (const c of result.clusters) {
+        if (c.status !== "allocated" || !c.plan) continue;
+        const name = `${outDir.replace(/\/+$/, "")}/${basename(c.name).replace(/[^A-Za-z0-9._-]/g, "-")}.yaml`;
+        await writeTextFile(
+          io.cwd,
+          name,
+          `# Allocated by aksnet fleet allocate from ${file}.\n${renderYaml(c.plan)}`,
+          "give a writable directory for --out-dir",
+        );
+        // The fleet file names plans relative to itself.
+        const from = write === undefined || write === "-" ? io.cwd : dirname(resolve(io.cwd, write));
+        planFiles.set(c.name, relative(from, resolve(io.cwd, name)));
+        wrote.push(name);
+      }
+      fleetOut = {
+        ...fleetOut,
+        clusters: fleetOut.clusters.map((c) => (planFiles.has(c.name) ? { ...c, plan: planFiles.get(c.name) } : c)),
+      };
+    }
+    if (write !== undefined) {
+      const text = `# Allocated by aksnet fleet allocate from ${file}.\n${renderYaml(fleetOut)}`;
+      if (write === "-") {
+        await io.out(text);
+        return "stdout";
+      }
+      await writeTextFile(io.cwd, write, text, "give a writable path for --write");
+      wrote.push(write);
+    }
+  }
+  return wrote;
 }
 
 export default defineCommand({
@@ -95,75 +182,15 @@ export default defineCommand({
       action === "check" ? chooseFormat(CHECK_OUTPUT, opts["output"]) : chooseFormat(ALLOCATE_OUTPUT, opts["output"]);
     const loaded = await loadFleet(file, io, list(opts["used"]), usedFormat);
     const { checkFleet, allocateFleet } = await import("../../../engines/fleet/index.js");
-    if (action === "check") {
-      const result = checkFleet(loaded.fleet ?? loaded.value, {
-        plans: loaded.plans,
-        used: loaded.used,
-        clusterChecks: opts["clusterChecks"] !== false,
-      });
-      // Each cluster's own findings, located in its plan file (or in the fleet file for an inline plan).
-      const clusters = result.clusters.map((c, i) => ({
-        ...c,
-        findings: c.findings.map((f) => ({ ...f, location: loaded.locatePlan(i, f.path) })),
-      }));
-      const policy = await fleetPolicy({ ...result, clusters }, loaded, opts, io.cwd);
-      await writeOutput(io, CHECK_OUTPUT, format, { file, ...policy.view, notes: loaded.notes });
-      const failOn = policy.failOn;
-      const s = policy.view.result.summary;
-      const fails =
-        (s.errors > 0 && failsAt(failOn, "error")) ||
-        (s.warnings > 0 && failsAt(failOn, "warning")) ||
-        (s.infos > 0 && failsAt(failOn, "info"));
-      return fails ? EXIT.findings : EXIT.ok;
-    }
+    if (action === "check") return runCheck(checkFleet, file, loaded, opts, io, format);
     if (!loaded.fleet)
       throw new UsageError(
         `${file} does not match the fleet schema (${loaded.problems[0]?.pathText || "the document"}: ` +
           `${loaded.problems[0]?.message ?? ""}); aksnet fleet check ${file} lists every problem`,
       );
     const result = allocateFleet(loaded.fleet, { plans: loaded.plans, used: loaded.used });
-    const wrote: string[] = [];
-    const outDir = opts["outDir"] === undefined ? undefined : String(opts["outDir"]);
-    const write = opts["write"] === undefined ? undefined : String(opts["write"]);
-    if ((outDir !== undefined || write !== undefined) && result.fleet) {
-      const { renderYaml } = await import("../output/yaml.js");
-      let fleetOut = result.fleet;
-      if (outDir !== undefined) {
-        try {
-          await mkdir(resolve(io.cwd, outDir), { recursive: true });
-        } catch {
-          throw new UsageError(`cannot create the directory ${outDir}; give a writable directory for --out-dir`);
-        }
-        const planFiles = new Map<string, string>();
-        for (const c of result.clusters) {
-          if (c.status !== "allocated" || !c.plan) continue;
-          const name = `${outDir.replace(/\/+$/, "")}/${basename(c.name).replace(/[^A-Za-z0-9._-]/g, "-")}.yaml`;
-          await writeTextFile(
-            io.cwd,
-            name,
-            `# Allocated by aksnet fleet allocate from ${file}.\n${renderYaml(c.plan)}`,
-            "give a writable directory for --out-dir",
-          );
-          // The fleet file names plans relative to itself.
-          const from = write === undefined || write === "-" ? io.cwd : dirname(resolve(io.cwd, write));
-          planFiles.set(c.name, relative(from, resolve(io.cwd, name)));
-          wrote.push(name);
-        }
-        fleetOut = {
-          ...fleetOut,
-          clusters: fleetOut.clusters.map((c) => (planFiles.has(c.name) ? { ...c, plan: planFiles.get(c.name) } : c)),
-        };
-      }
-      if (write !== undefined) {
-        const text = `# Allocated by aksnet fleet allocate from ${file}.\n${renderYaml(fleetOut)}`;
-        if (write === "-") {
-          await io.out(text);
-          return result.ok ? EXIT.ok : EXIT.findings;
-        }
-        await writeTextFile(io.cwd, write, text, "give a writable path for --write");
-        wrote.push(write);
-      }
-    }
+    const wrote = await writeAllocated(result, file, opts, io);
+    if (wrote === "stdout") return result.ok ? EXIT.ok : EXIT.findings;
     await writeOutput(io, ALLOCATE_OUTPUT, format, { file, result, notes: loaded.notes, wrote });
     return result.ok ? EXIT.ok : EXIT.findings;
   },

@@ -77,7 +77,7 @@ function terraformFleet(
   const moduleOf = new Map(modules.flatMap((m) => m.clusters.map((c) => [c.name, m.name] as const)));
   return {
     ok: true,
-    format,
+    format: "terraform",
     files: [
       { path: "main.tf", text: terraformRoot(modules, first.provider, first.terraform) },
       ...modules.map((m) => ({ path: `modules/${m.name}/main.tf`, text: m.text })),
@@ -99,7 +99,7 @@ function bicepFleet(
   const symbols = modules.map((m) => symbol(m.name));
   return {
     ok: true,
-    format,
+    format: "bicep",
     files: [
       {
         path: "main.bicep",
