@@ -11,7 +11,7 @@ import { dirname, resolve } from "node:path";
 import type { FleetLoadedPlan } from "../../../engines/fleet/index.js";
 import type { FieldPath, FleetPlan, Plan, SchemaProblem, UsedPrefix } from "../../../engines/plan/index.js";
 import { UsageError } from "../errors.js";
-import type { ParsedText } from "../../importers/index.js";
+import type { loadPlanText as LoadPlanTextFn, ParsedText } from "../../importers/index.js";
 import type { Io } from "../io.js";
 
 export interface LoadedFleet {
@@ -107,6 +107,51 @@ export async function loadFleetIfAny(file: string, io: Io): Promise<LoadedFleet 
   return isFleetDocument(parsed.value) ? loadParsedFleet(parsed, raw, file, io, []) : undefined;
 }
 
+type PlanLocate = (path: FieldPath) => { file: string; line: number; column: number };
+
+/** One plan file a cluster names: its plan (or why it cannot be read) and where its fields are. */
+async function readPlanFile(
+  ref: string,
+  base: string,
+  loadPlanText: typeof LoadPlanTextFn,
+  plans: Map<string, FleetLoadedPlan>,
+  planLocate: Map<string, PlanLocate>,
+): Promise<void> {
+  let t: string;
+  try {
+    t = await readFile(resolve(base, ref), "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    plans.set(ref, { error: code === "ENOENT" ? "it does not exist" : "it cannot be read" });
+    return;
+  }
+  try {
+    const loaded = loadPlanText(t, ref);
+    planLocate.set(ref, (path) => {
+      const at = loaded.locate(path as never);
+      return { file: ref, line: at.line, column: at.column };
+    });
+    if (loaded.plan) plans.set(ref, loaded.plan satisfies Plan);
+    else plans.set(ref, { error: planSchemaError(ref, loaded.problems) });
+  } catch (e) {
+    plans.set(ref, { error: e instanceof Error ? e.message.replace(/\.$/, "") : String(e) });
+  }
+}
+
+/** The used-space files: those the fleet file names (relative to it), then those given on the command line. */
+function usedSources(
+  fleet: FleetPlan,
+  usedFiles: readonly string[],
+  base: string,
+  cwd: string,
+  usedFormat: string | undefined,
+): { path: string; name: string; format: string }[] {
+  return [
+    ...fleet.usedFrom.map((u) => ({ path: resolve(base, u.file), name: u.file, format: u.format as string })),
+    ...usedFiles.map((u) => ({ path: resolve(cwd, u), name: u, format: usedFormat ?? "auto" })),
+  ];
+}
+
 async function loadParsedFleet(
   parsed: ParsedText,
   raw: string,
@@ -121,40 +166,15 @@ async function loadParsedFleet(
   const result = parseFleetPlan(parsed.value);
   const base = dirname(resolve(io.cwd, file));
   const plans = new Map<string, FleetLoadedPlan>();
-  const planLocate = new Map<string, (path: FieldPath) => { file: string; line: number; column: number }>();
+  const planLocate = new Map<string, PlanLocate>();
   const notes: string[] = [];
   const used: UsedPrefix[] = [];
   const fleet = result.fleet;
   if (fleet) {
     const refs = [...new Set(fleet.clusters.flatMap((c) => (typeof c.plan === "string" ? [c.plan] : [])))];
-    await Promise.all(
-      refs.map(async (ref) => {
-        let t: string;
-        try {
-          t = await readFile(resolve(base, ref), "utf8");
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          plans.set(ref, { error: code === "ENOENT" ? "it does not exist" : "it cannot be read" });
-          return;
-        }
-        try {
-          const loaded = loadPlanText(t, ref);
-          planLocate.set(ref, (path) => {
-            const at = loaded.locate(path as never);
-            return { file: ref, line: at.line, column: at.column };
-          });
-          if (loaded.plan) plans.set(ref, loaded.plan satisfies Plan);
-          else plans.set(ref, { error: planSchemaError(ref, loaded.problems) });
-        } catch (e) {
-          plans.set(ref, { error: e instanceof Error ? e.message.replace(/\.$/, "") : String(e) });
-        }
-      }),
-    );
+    await Promise.all(refs.map((ref) => readPlanFile(ref, base, loadPlanText, plans, planLocate)));
     const within = fleet.pools.flatMap((p) => p.cidrs);
-    const sources = [
-      ...fleet.usedFrom.map((u) => ({ path: resolve(base, u.file), name: u.file, format: u.format as string })),
-      ...usedFiles.map((u) => ({ path: resolve(io.cwd, u), name: u, format: usedFormat ?? "auto" })),
-    ];
+    const sources = usedSources(fleet, usedFiles, base, io.cwd, usedFormat);
     for (const s of sources) {
       const t = await text(
         io,
