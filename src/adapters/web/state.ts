@@ -114,6 +114,17 @@ export interface DecodedState {
   readonly problems: readonly string[];
 }
 
+/** The fragment's `key=value` pairs (a key without `=` has the value ""). */
+function fragmentParams(text: string): Map<string, string> {
+  const params = new Map<string, string>();
+  for (const part of text.split("&")) {
+    if (!part) continue;
+    const eq = part.indexOf("=");
+    params.set(eq < 0 ? part : part.slice(0, eq), eq < 0 ? "" : part.slice(eq + 1));
+  }
+  return params;
+}
+
 /** Reads a fragment (with or without `#`); anything unreadable falls back to the default and is reported. */
 export function decodeState(fragment: string): DecodedState {
   const text = fragment.startsWith("#") ? fragment.slice(1) : fragment;
@@ -127,12 +138,7 @@ export function decodeState(fragment: string): DecodedState {
       ],
     };
   }
-  const params = new Map<string, string>();
-  for (const part of text.split("&")) {
-    if (!part) continue;
-    const eq = part.indexOf("=");
-    params.set(eq < 0 ? part : part.slice(0, eq), eq < 0 ? "" : part.slice(eq + 1));
-  }
+  const params = fragmentParams(text);
   let { planText, compareSubnet, nodes, generateFormat } = DEFAULT_STATE;
   const plan = params.get("plan");
   if (plan !== undefined) {
