@@ -226,6 +226,75 @@ function planNodeSubnet(resolved: ResolvedPlan | undefined): { name: string; pre
   return named && prefix ? { name: named.name, prefix } : undefined;
 }
 
+/** The node subnet to compare: the one typed, else the first pool's, else the /24 example. */
+function compareSubnet(
+  resolved: ResolvedPlan | undefined,
+  typed: string,
+): { nodeSubnet: Prefix; label: string } | { problem: string; args: string[]; label: string } {
+  const own = planNodeSubnet(resolved);
+  if (typed !== "") {
+    const r = tryParsePrefix(typed);
+    if (!r.ok)
+      return {
+        problem: `The subnet to compare is not a CIDR: ${r.error.message}.`,
+        args: ["--subnet", typed],
+        label: "the subnet typed",
+      };
+    return { nodeSubnet: r.value, label: "the subnet typed" };
+  } else if (own) {
+    return { nodeSubnet: own.prefix, label: `subnet ${own.name} of pool ${resolved?.pools[0]?.name ?? ""}`.trim() };
+  } else {
+    return { nodeSubnet: parsePrefix(EXAMPLE_SUBNET), label: "the /24 example (the plan names no IPv4 node subnet)" };
+  }
+}
+
+/** The plan's own values compare takes (pod ranges, the first pool's settings, version, tier, reserved), as flags. */
+function planCompareFlags(
+  resolved: ResolvedPlan,
+  input: { -readonly [K in keyof CompareInput]: CompareInput[K] },
+  args: string[],
+): void {
+  const pool = resolved.pools[0];
+  const podCidr = resolved.podCidrs.map((c) => ipv4Of(c.text)).find((p) => p !== undefined);
+  if (podCidr) {
+    input.podCidr = podCidr;
+    args.push("--pod-cidr", podCidr.toString());
+  }
+  const podSubnet = ipv4Of(resolved.subnets.find((s) => s.name === pool?.podSubnet)?.text);
+  if (pool?.podSubnet !== undefined && podSubnet) {
+    input.podSubnet = podSubnet;
+    args.push("--pod-subnet", podSubnet.toString());
+  }
+  if (pool && !pool.maxPodsDefaulted) {
+    input.maxPods = pool.maxPods;
+    args.push("--max-pods", String(pool.maxPods));
+  }
+  const surge = pool && !pool.maxSurge.defaulted ? tryParseMaxSurge(pool.maxSurge.text) : undefined;
+  if (surge && pool) {
+    input.maxSurge = surge;
+    args.push("--surge", pool.maxSurge.text);
+  }
+  const unavailable = pool && !pool.maxUnavailable.defaulted ? tryParseMaxSurge(pool.maxUnavailable.text) : undefined;
+  if (unavailable && pool) {
+    input.maxUnavailable = unavailable;
+    args.push("--max-unavailable", pool.maxUnavailable.text);
+  }
+  if (resolved.kubernetesVersion) {
+    input.kubernetesVersion = resolved.kubernetesVersion;
+    args.push("--kubernetes-version", resolved.kubernetesVersion.text);
+  }
+  // The resolved tier (AKS Automatic is Standard): said only when the plan states it or it is not the default.
+  if (resolved.plan.sku?.tier || resolved.tier !== DEFAULT_TIER.value) {
+    input.tier = resolved.tier;
+    args.push("--tier", resolved.tier);
+  }
+  const reserved = tenantAddresses(resolved.plan.reserved);
+  if (reserved > 0) {
+    input.reserved = reserved;
+    args.push("--reserved", String(reserved));
+  }
+}
+
 /**
  * What `aksnet compare` is asked for the plan: the first pool's node subnet (or the subnet the user
  * typed; the /24 example without either), the plan's pod CIDR and pod subnet, and the first pool's
@@ -236,70 +305,12 @@ function compareSpec(
   resolved: ResolvedPlan | undefined,
   subnetText: string,
 ): { input: CompareInput; args: string[]; label: string } | { problem: string; args: string[]; label: string } {
-  const typed = subnetText.trim();
-  const own = planNodeSubnet(resolved);
-  let nodeSubnet: Prefix;
-  let label: string;
-  if (typed !== "") {
-    const r = tryParsePrefix(typed);
-    if (!r.ok)
-      return {
-        problem: `The subnet to compare is not a CIDR: ${r.error.message}.`,
-        args: ["--subnet", typed],
-        label: "the subnet typed",
-      };
-    nodeSubnet = r.value;
-    label = "the subnet typed";
-  } else if (own) {
-    nodeSubnet = own.prefix;
-    label = `subnet ${own.name} of pool ${resolved?.pools[0]?.name ?? ""}`.trim();
-  } else {
-    nodeSubnet = parsePrefix(EXAMPLE_SUBNET);
-    label = "the /24 example (the plan names no IPv4 node subnet)";
-  }
+  const chosen = compareSubnet(resolved, subnetText.trim());
+  if ("problem" in chosen) return chosen;
+  const { nodeSubnet, label } = chosen;
   const args = ["--subnet", nodeSubnet.toString()];
   const input: { -readonly [K in keyof CompareInput]: CompareInput[K] } = { nodeSubnet };
-  if (resolved) {
-    const pool = resolved.pools[0];
-    const podCidr = resolved.podCidrs.map((c) => ipv4Of(c.text)).find((p) => p !== undefined);
-    if (podCidr) {
-      input.podCidr = podCidr;
-      args.push("--pod-cidr", podCidr.toString());
-    }
-    const podSubnet = ipv4Of(resolved.subnets.find((s) => s.name === pool?.podSubnet)?.text);
-    if (pool?.podSubnet !== undefined && podSubnet) {
-      input.podSubnet = podSubnet;
-      args.push("--pod-subnet", podSubnet.toString());
-    }
-    if (pool && !pool.maxPodsDefaulted) {
-      input.maxPods = pool.maxPods;
-      args.push("--max-pods", String(pool.maxPods));
-    }
-    const surge = pool && !pool.maxSurge.defaulted ? tryParseMaxSurge(pool.maxSurge.text) : undefined;
-    if (surge && pool) {
-      input.maxSurge = surge;
-      args.push("--surge", pool.maxSurge.text);
-    }
-    const unavailable = pool && !pool.maxUnavailable.defaulted ? tryParseMaxSurge(pool.maxUnavailable.text) : undefined;
-    if (unavailable && pool) {
-      input.maxUnavailable = unavailable;
-      args.push("--max-unavailable", pool.maxUnavailable.text);
-    }
-    if (resolved.kubernetesVersion) {
-      input.kubernetesVersion = resolved.kubernetesVersion;
-      args.push("--kubernetes-version", resolved.kubernetesVersion.text);
-    }
-    // The resolved tier (AKS Automatic is Standard): said only when the plan states it or it is not the default.
-    if (resolved.plan.sku?.tier || resolved.tier !== DEFAULT_TIER.value) {
-      input.tier = resolved.tier;
-      args.push("--tier", resolved.tier);
-    }
-    const reserved = tenantAddresses(resolved.plan.reserved);
-    if (reserved > 0) {
-      input.reserved = reserved;
-      args.push("--reserved", String(reserved));
-    }
-  }
+  if (resolved) planCompareFlags(resolved, input, args);
   return { input, args, label };
 }
 
