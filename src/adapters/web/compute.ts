@@ -413,6 +413,59 @@ export interface ViewComputer {
   plan(state: PageState, hint?: ParsedHint): PlanPart;
 }
 
+/** The comparison, kept while the flags it is computed from stay the same (an edit elsewhere in the plan keeps it). */
+function compareMemo() {
+  let lastCompare: { key: string; part: ReturnType<typeof comparePart> } | undefined;
+  return (resolved: ResolvedPlan | undefined, subnetText: string) => {
+    const spec = compareSpec(resolved, subnetText);
+    const key = JSON.stringify(spec);
+    if (lastCompare?.key !== key) lastCompare = { key, part: comparePart(spec) };
+    return lastCompare.part;
+  };
+}
+
+/** The chart, kept while its input stays the same. */
+function chartMemo() {
+  let lastChart: { key: string; chart: ChartData } | undefined;
+  return (resolved: ResolvedPlan | undefined, c: ComparePart & { readonly subnet?: Prefix }, nodes: number) => {
+    const input = chartInputFor(resolved, c, nodes);
+    if (!input) return undefined;
+    const key = chartKey(input);
+    if (lastChart?.key !== key) lastChart = { key, chart: chartData(input) };
+    return lastChart.chart;
+  };
+}
+
+/** The code, made again for a new plan but kept (the same object) when it reads the same: the page redraws none. */
+function generateMemo() {
+  let lastGenerated: { json: string; result: GenerateResult } | undefined;
+  return memo((plan: Plan, format: GenerateFormat) => {
+    const result = generate(plan, format);
+    const json = JSON.stringify(result);
+    if (lastGenerated?.json !== json) lastGenerated = { json, result };
+    return lastGenerated.result;
+  });
+}
+
+/**
+ * The VNet map, a function of the plan's layout, its VNet and the splits: keyed by those (a new count or name that
+ * leaves the layout alone builds no block), and kept (the same object) when it draws the same: nothing is redrawn.
+ */
+function vnetMapMemo() {
+  let lastVnet: { key: string; json: string; map: VnetMap } | undefined;
+  return memo((resolved: ResolvedPlan, splitsKey: string) => {
+    const layout = layoutPlan(resolved);
+    const vnet = resolved.plan.vnet;
+    // The laid-out plan (every count, the name) is not drawn: left out of the key.
+    const key = JSON.stringify([{ ...layout, plan: undefined }, vnet?.name, vnet?.addressSpace, splitsKey]);
+    if (lastVnet?.key === key) return lastVnet.map;
+    const map = vnetMap(resolved, { splits: JSON.parse(splitsKey) as string[], layout });
+    const json = JSON.stringify(map);
+    lastVnet = { key, json, map: lastVnet?.json === json ? lastVnet.map : map };
+    return lastVnet.map;
+  });
+}
+
 /** A view function that remembers its last inputs; use one per page. */
 export function createViewComputer(): ViewComputer {
   let lastText: string | undefined;
@@ -424,49 +477,11 @@ export function createViewComputer(): ViewComputer {
     }
     return lastPlan;
   };
-  // The comparison is kept while the flags it is computed from stay the same (an edit elsewhere in the plan keeps it).
-  let lastCompare: { key: string; part: ReturnType<typeof comparePart> } | undefined;
-  const compareOf = (resolved: ResolvedPlan | undefined, subnetText: string) => {
-    const spec = compareSpec(resolved, subnetText);
-    const key = JSON.stringify(spec);
-    if (lastCompare?.key !== key) lastCompare = { key, part: comparePart(spec) };
-    return lastCompare.part;
-  };
-  let lastChart: { key: string; chart: ChartData } | undefined;
-  const chartOf = (
-    resolved: ResolvedPlan | undefined,
-    c: ComparePart & { readonly subnet?: Prefix },
-    nodes: number,
-  ) => {
-    const input = chartInputFor(resolved, c, nodes);
-    if (!input) return undefined;
-    const key = chartKey(input);
-    if (lastChart?.key !== key) lastChart = { key, chart: chartData(input) };
-    return lastChart.chart;
-  };
-  // The code is made again for a new plan, but kept (the same object) when it reads the same: the page redraws none.
-  let lastGenerated: { json: string; result: GenerateResult } | undefined;
-  const generateOf = memo((plan: Plan, format: GenerateFormat) => {
-    const result = generate(plan, format);
-    const json = JSON.stringify(result);
-    if (lastGenerated?.json !== json) lastGenerated = { json, result };
-    return lastGenerated.result;
-  });
+  const compareOf = compareMemo();
+  const chartOf = chartMemo();
+  const generateOf = generateMemo();
   const recommendOf = memo(recommendationFor);
-  // The map is a function of the plan's layout, its VNet and the splits: keyed by those (a new count or name that
-  // leaves the layout alone builds no block), and kept (the same object) when it draws the same: nothing is redrawn.
-  let lastVnet: { key: string; json: string; map: VnetMap } | undefined;
-  const vnetMapOf = memo((resolved: ResolvedPlan, splitsKey: string) => {
-    const layout = layoutPlan(resolved);
-    const vnet = resolved.plan.vnet;
-    // The laid-out plan (every count, the name) is not drawn: left out of the key.
-    const key = JSON.stringify([{ ...layout, plan: undefined }, vnet?.name, vnet?.addressSpace, splitsKey]);
-    if (lastVnet?.key === key) return lastVnet.map;
-    const map = vnetMap(resolved, { splits: JSON.parse(splitsKey) as string[], layout });
-    const json = JSON.stringify(map);
-    lastVnet = { key, json, map: lastVnet?.json === json ? lastVnet.map : map };
-    return lastVnet.map;
-  });
+  const vnetMapOf = vnetMapMemo();
   let lastMap: { key: string; map: AddressMap } | undefined;
   const mapOf = (key: string, plan: Plan): AddressMap => {
     if (lastMap?.key !== key) lastMap = { key, map: addressMap(plan) };
