@@ -230,7 +230,10 @@ function mergedNarrow(segs: readonly Seg[]): Seg[][] {
   return out;
 }
 
-/** Narrow neighbours as one mark in the colour of the largest; its tooltip says what is there (the table lists each). */
+/**
+ * Narrow neighbours as one mark in the colour of the largest; its tooltip says what is there (the table lists
+ * each).
+ */
 function merged(run: readonly Seg[], height: number): SVGGElement {
   const main = run.reduce((m, s) => (s.b.size > m.b.size ? s : m));
   const first = run[0]!;
