@@ -40,6 +40,45 @@ function cell(row: CompareRow, field: string, value: number, limit: boolean): HT
   );
 }
 
+function compareHead(surge: string): HTMLElement {
+  return h(
+    "thead",
+    {},
+    h(
+      "tr",
+      {},
+      h("th", { scope: "col" }, "Model (dataplane)"),
+      h("th", { scope: "col", title: "max pods per node" }, "Pods/node"),
+      h("th", { scope: "col", title: "node-subnet addresses per node" }, "Addr./node"),
+      h("th", { scope: "col" }, "Nodes"),
+      h("th", { scope: "col" }, "Pods"),
+      h("th", { scope: "col" }, `Nodes, surge ${surge}`),
+      h("th", { scope: "col" }, `Pods, surge ${surge}`),
+      h("th", { scope: "col" }, "Limited by"),
+    ),
+  );
+}
+
+/** One model's row: its limits, the one that binds marked. */
+function compareRow(r: CompareRow): HTMLElement {
+  return h(
+    "tr",
+    { "data-model": r.model, "data-dataplane": r.dataplane ?? "none" },
+    h("th", { scope: "row" }, r.title, " ", h("span", { class: "dataplane" }, `(${r.dataplane ?? "your CNI"})`)),
+    cell(r, "maxPodsPerNode", r.maxPodsPerNode, false),
+    cell(r, "addressesPerNode.nodeSubnet", r.addressesPerNode.nodeSubnet, false),
+    cell(r, "maxNodes", r.maxNodes, true),
+    cell(r, "maxPods", r.maxPods, false),
+    cell(r, "withSurge.maxNodes", r.withSurge.maxNodes, false),
+    cell(r, "withSurge.maxPods", r.withSurge.maxPods, false),
+    h(
+      "td",
+      { "data-field": "limitedBy", "data-label": LABELS["limitedBy"], class: "limit" },
+      RESOURCE_WORDS[r.limitedBy] ?? r.limitedBy,
+    ),
+  );
+}
+
 export function renderCompare(
   el: HTMLElement,
   result: CompareResult | undefined,
@@ -57,50 +96,8 @@ export function renderCompare(
         "table",
         { id: "compare-table" },
         h("caption", { class: "visually-hidden" }, `Capacity of ${subnet} under each network model`),
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            h("th", { scope: "col" }, "Model (dataplane)"),
-            h("th", { scope: "col", title: "max pods per node" }, "Pods/node"),
-            h("th", { scope: "col", title: "node-subnet addresses per node" }, "Addr./node"),
-            h("th", { scope: "col" }, "Nodes"),
-            h("th", { scope: "col" }, "Pods"),
-            h("th", { scope: "col" }, `Nodes, surge ${surge}`),
-            h("th", { scope: "col" }, `Pods, surge ${surge}`),
-            h("th", { scope: "col" }, "Limited by"),
-          ),
-        ),
-        h(
-          "tbody",
-          {},
-          ...result.models.map((r) => {
-            return h(
-              "tr",
-              { "data-model": r.model, "data-dataplane": r.dataplane ?? "none" },
-              h(
-                "th",
-                { scope: "row" },
-                r.title,
-                " ",
-                h("span", { class: "dataplane" }, `(${r.dataplane ?? "your CNI"})`),
-              ),
-              cell(r, "maxPodsPerNode", r.maxPodsPerNode, false),
-              cell(r, "addressesPerNode.nodeSubnet", r.addressesPerNode.nodeSubnet, false),
-              cell(r, "maxNodes", r.maxNodes, true),
-              cell(r, "maxPods", r.maxPods, false),
-              cell(r, "withSurge.maxNodes", r.withSurge.maxNodes, false),
-              cell(r, "withSurge.maxPods", r.withSurge.maxPods, false),
-              h(
-                "td",
-                { "data-field": "limitedBy", "data-label": LABELS["limitedBy"], class: "limit" },
-                RESOURCE_WORDS[r.limitedBy] ?? r.limitedBy,
-              ),
-            );
-          }),
-        ),
+        compareHead(surge),
+        h("tbody", {}, ...result.models.map(compareRow)),
       ),
     ),
     h(
