@@ -18,6 +18,70 @@ const date = (iso: string) =>
     timeZone: "UTC",
   });
 
+/** The candidates ranked, with each scorer's score. */
+function rankedTable(r: Recommendation, scorers: readonly (typeof SCORERS)[number][]): HTMLElement {
+  return h(
+    "div",
+    { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "Models ranked (scrolls sideways)" },
+    h(
+      "table",
+      { id: "recommend-table" },
+      h("caption", { class: "visually-hidden" }, "Models ranked for the requirements"),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "#"),
+          h("th", { scope: "col" }, "Model"),
+          h("th", { scope: "col" }, "Score"),
+          ...scorers.map((s) => h("th", { scope: "col", title: s.title }, s.id)),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...r.ranked.map((c, i) =>
+          h(
+            "tr",
+            { "data-candidate": c.id, class: i === 0 ? "best" : undefined },
+            h("td", {}, c.rank),
+            h("th", { scope: "row" }, c.title),
+            h("td", {}, c.total),
+            ...scorers.map((s) => h("td", {}, c.scores.find((x) => x.scorer === s.id)?.score ?? "")),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** For the first few candidates: what speaks for and against them, what they lock in, what they retire. */
+function reasonsList(r: Recommendation): HTMLElement {
+  return h(
+    "ol",
+    { class: "reasons" },
+    ...r.ranked
+      .slice(0, DETAILS)
+      .map((c) =>
+        h(
+          "li",
+          {},
+          h("strong", {}, `${c.title} (${c.total})`),
+          h(
+            "ul",
+            {},
+            ...c.for.map((f) => h("li", { class: "for" }, h("span", { "aria-label": "for" }, "+ "), f)),
+            ...c.against.map((a) => h("li", { class: "against" }, h("span", { "aria-label": "against" }, "− "), a)),
+            ...c.lockIns.map((l) => h("li", {}, `locks in: ${l.text}`)),
+            ...c.retirements.map((x) => h("li", { class: "against" }, `retires: ${x.title} on ${date(x.date)}`)),
+          ),
+        ),
+      ),
+  );
+}
+
 export function renderRecommend(el: HTMLElement, r: Recommendation | undefined, problem: string | undefined): void {
   if (!r) return fill(el, h("p", { class: problem ? "problem" : "hint" }, problem ?? "No plan to recommend for."));
   const scorers = SCORERS.filter((s) => s.id !== "latency" || r.target.requirements.latencySensitive);
@@ -27,64 +91,8 @@ export function renderRecommend(el: HTMLElement, r: Recommendation | undefined, 
     r.target.assumptions.length
       ? h("ul", { class: "assumptions" }, ...r.target.assumptions.map((a) => h("li", {}, `Assumed: ${a}.`)))
       : null,
-    r.ranked.length === 0
-      ? h("p", { class: "problem" }, "No model meets every requirement.")
-      : h(
-          "div",
-          { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "Models ranked (scrolls sideways)" },
-          h(
-            "table",
-            { id: "recommend-table" },
-            h("caption", { class: "visually-hidden" }, "Models ranked for the requirements"),
-            h(
-              "thead",
-              {},
-              h(
-                "tr",
-                {},
-                h("th", { scope: "col" }, "#"),
-                h("th", { scope: "col" }, "Model"),
-                h("th", { scope: "col" }, "Score"),
-                ...scorers.map((s) => h("th", { scope: "col", title: s.title }, s.id)),
-              ),
-            ),
-            h(
-              "tbody",
-              {},
-              ...r.ranked.map((c, i) =>
-                h(
-                  "tr",
-                  { "data-candidate": c.id, class: i === 0 ? "best" : undefined },
-                  h("td", {}, c.rank),
-                  h("th", { scope: "row" }, c.title),
-                  h("td", {}, c.total),
-                  ...scorers.map((s) => h("td", {}, c.scores.find((x) => x.scorer === s.id)?.score ?? "")),
-                ),
-              ),
-            ),
-          ),
-        ),
-    h(
-      "ol",
-      { class: "reasons" },
-      ...r.ranked
-        .slice(0, DETAILS)
-        .map((c) =>
-          h(
-            "li",
-            {},
-            h("strong", {}, `${c.title} (${c.total})`),
-            h(
-              "ul",
-              {},
-              ...c.for.map((f) => h("li", { class: "for" }, h("span", { "aria-label": "for" }, "+ "), f)),
-              ...c.against.map((a) => h("li", { class: "against" }, h("span", { "aria-label": "against" }, "− "), a)),
-              ...c.lockIns.map((l) => h("li", {}, `locks in: ${l.text}`)),
-              ...c.retirements.map((x) => h("li", { class: "against" }, `retires: ${x.title} on ${date(x.date)}`)),
-            ),
-          ),
-        ),
-    ),
+    r.ranked.length === 0 ? h("p", { class: "problem" }, "No model meets every requirement.") : rankedTable(r, scorers),
+    reasonsList(r),
     r.rejected.length
       ? h(
           "details",
