@@ -68,26 +68,29 @@ function lanesOf(panel: MapPanel): HTMLElement[] {
   return lanes;
 }
 
+/** The zoomed view under a panel whose subnets are too small to see at its scale. */
+function zoomView(zoom: NonNullable<MapPanel["zoom"]>): HTMLElement {
+  return h(
+    "div",
+    { class: "zoom" },
+    h(
+      "p",
+      { class: "zoom-caption" },
+      "Zoomed to the subnets: ",
+      h("code", {}, zoom.from),
+      " – ",
+      h("code", {}, zoom.to),
+      ` (${num(BigInt(zoom.size))} addresses)`,
+    ),
+    ...lanesOf(zoom),
+  );
+}
+
 function panelView(panel: MapPanel, index: number): HTMLElement {
   const items = panel.lanes.flatMap((l) => l.items);
   const overlapping = items.filter((i) => i.overlaps);
   const lanes = lanesOf(panel);
-  const zoom = panel.zoom
-    ? h(
-        "div",
-        { class: "zoom" },
-        h(
-          "p",
-          { class: "zoom-caption" },
-          "Zoomed to the subnets: ",
-          h("code", {}, panel.zoom.from),
-          " – ",
-          h("code", {}, panel.zoom.to),
-          ` (${num(BigInt(panel.zoom.size))} addresses)`,
-        ),
-        ...lanesOf(panel.zoom),
-      )
-    : null;
+  const zoom = panel.zoom ? zoomView(panel.zoom) : null;
   const list = () =>
     h(
       "ul",
