@@ -15,6 +15,27 @@ export interface FormBinding {
   revert(field: FieldDef, plan: Plan | undefined, resolved: ResolvedPlan | undefined): void;
 }
 
+/** The control for a field: a select, a checkbox or a text input (numeric keyboard for numbers). */
+function inputFor(f: FieldDef, id: string, hintId: string | undefined): Input {
+  if (f.kind === "select")
+    return h(
+      "select",
+      { id, name: f.id, "aria-describedby": hintId },
+      ...(f.options ?? []).map(([v, label]) => h("option", { value: v }, label)),
+    );
+  if (f.kind === "checkbox") return h("input", { id, name: f.id, type: "checkbox" });
+  return h("input", {
+    id,
+    name: f.id,
+    type: "text",
+    inputmode: f.kind === "number" ? "numeric" : undefined,
+    spellcheck: "false",
+    autocomplete: "off",
+    maxlength: 200,
+    "aria-describedby": hintId,
+  });
+}
+
 export function buildForm(
   form: HTMLFormElement,
   fields: readonly FieldDef[],
@@ -25,27 +46,7 @@ export function buildForm(
   const rows = fields.map((f) => {
     const id = `field-${f.id}`;
     const hintId = f.hint || f.inapplicable ? `${id}-hint` : undefined;
-    let input: Input;
-    if (f.kind === "select") {
-      input = h(
-        "select",
-        { id, name: f.id, "aria-describedby": hintId },
-        ...(f.options ?? []).map(([v, label]) => h("option", { value: v }, label)),
-      );
-    } else if (f.kind === "checkbox") {
-      input = h("input", { id, name: f.id, type: "checkbox" });
-    } else {
-      input = h("input", {
-        id,
-        name: f.id,
-        type: "text",
-        inputmode: f.kind === "number" ? "numeric" : undefined,
-        spellcheck: "false",
-        autocomplete: "off",
-        maxlength: 200,
-        "aria-describedby": hintId,
-      });
-    }
+    const input = inputFor(f, id, hintId);
     const read = () =>
       input instanceof HTMLInputElement && input.type === "checkbox" ? String(input.checked) : input.value;
     input.addEventListener(f.kind === "select" || f.kind === "checkbox" ? "change" : "input", () => onEdit(f, read()));
