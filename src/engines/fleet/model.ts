@@ -168,6 +168,39 @@ const EMPTY_PLAN: Plan = {
 /** Builds the fleet graph. Problems (bad CIDRs, unknown names) are returned, never thrown. */
 export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): FleetModel {
   const problems: ModelProblem[] = [];
+  const g = graphBuilder(problems);
+  const { networks, byName, items, base } = g;
+  const networkSections = [
+    ...(fleet.hub ? [{ n: fleet.hub, path: ["hub"] as FieldPath, hub: true }] : []),
+    ...fleet.networks.map((n, i) => ({ n, path: ["networks", i] as FieldPath, hub: false })),
+  ];
+  for (const { n, path, hub } of networkSections) {
+    const kind: NetworkKind = hub ? "hub" : n.kind;
+    const idx = g.addNetwork({ name: n.name, kind, path, gateway: n.gateway === true });
+    base[idx] = path;
+    n.cidrs.forEach((c, k) => g.addItem(idx, c, ItemKind.space, ["cidrs", k]));
+    n.subnets.forEach((s, k) => g.addItem(idx, s.cidr, ItemKind.subnet, ["subnets", k, "cidr"], s.name));
+  }
+  const clusters = clusterNodes(fleet, opts, g);
+  addUsed(opts.used ?? [], { networks, base, byName, addItem: g.addItem });
+  const { usesGateway, ...reach } = reachability(fleet, g, clusters, networkSections);
+  return {
+    fleet,
+    networks,
+    clusters,
+    byName,
+    items,
+    base,
+    ...reach,
+    ...gatewayTransit(networks, reach.routes, usesGateway, reach.attached),
+    problems,
+  };
+}
+
+type Graph = ReturnType<typeof graphBuilder>;
+
+/** The networks and their ranges (items) as they are added, with a problem for a duplicate name or a bad CIDR. */
+function graphBuilder(problems: ModelProblem[]) {
   const networks: FleetNetworkNode[] = [];
   const byName = new Map<string, number>();
   const items = {
@@ -213,28 +246,20 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     items.name.push(name);
     items.tail.push(tail);
   };
+  return { problems, networks, byName, items, base, addNetwork, addItem };
+}
 
-  const networkSections = [
-    ...(fleet.hub ? [{ n: fleet.hub, path: ["hub"] as FieldPath, hub: true }] : []),
-    ...fleet.networks.map((n, i) => ({ n, path: ["networks", i] as FieldPath, hub: false })),
-  ];
-  for (const { n, path, hub } of networkSections) {
-    const kind: NetworkKind = hub ? "hub" : n.kind;
-    const idx = addNetwork({ name: n.name, kind, path, gateway: n.gateway === true });
-    base[idx] = path;
-    n.cidrs.forEach((c, k) => addItem(idx, c, ItemKind.space, ["cidrs", k]));
-    n.subnets.forEach((s, k) => addItem(idx, s.cidr, ItemKind.subnet, ["subnets", k, "cidr"], s.name));
-  }
-
+/** The clusters as networks, with their plans resolved once per plan object and their ranges as items. */
+function clusterNodes(fleet: FleetPlan, opts: FleetModelOptions, g: Graph): ClusterNode[] {
+  const { problems, base } = g;
   // Meshes first: a meshed cluster's pod CIDR is routed.
   const meshOfCluster = new Map<string, string>();
   for (const m of fleet.meshes) for (const c of m.clusters) if (!meshOfCluster.has(c)) meshOfCluster.set(c, m.name);
-
   const clusters: ClusterNode[] = [];
   const resolvedOf = new Map<Plan, ResolvedPlan>();
   fleet.clusters.forEach((entry, i) => {
     const path: FieldPath = ["clusters", i];
-    const idx = addNetwork({ name: entry.name, kind: "cluster", path, gateway: false, cluster: i });
+    const idx = g.addNetwork({ name: entry.name, kind: "cluster", path, gateway: false, cluster: i });
     const { plan, ref } = planOf(entry, i, opts, problems);
     let resolved: ResolvedPlan | undefined;
     if (plan) {
@@ -271,7 +296,7 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     if (!resolved) return;
     // A resolved field's path is under the plan; an unparsable one is the cluster check's finding.
     const add = (f: CidrField, kind: ItemKind, name = "") => {
-      if (f.prefix) addItem(idx, f.text, kind, f.path, name, f.prefix);
+      if (f.prefix) g.addItem(idx, f.text, kind, f.path, name, f.prefix);
     };
     for (const f of resolved.vnetAddressSpace) add(f, ItemKind.space);
     for (const s of resolved.subnets) add(s, ItemKind.subnet, s.name);
@@ -281,10 +306,14 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
       for (const f of resolved.podCidrs) add(f, podsRouted ? ItemKind.routedPods : ItemKind.localPods);
     for (const f of resolved.serviceCidrs) add(f, ItemKind.services);
   });
+  return clusters;
+}
 
-  addUsed(opts.used ?? [], { networks, base, byName, addItem });
+type Sections = readonly { n: FleetPlan["networks"][number]; path: FieldPath; hub: boolean }[];
 
-  // Reachability.
+/** Who reaches whom: gateway connections, peerings, peerWith, Virtual Network Manager groups, meshes. */
+function reachability(fleet: FleetPlan, g: Graph, clusters: readonly ClusterNode[], networkSections: Sections) {
+  const { problems, networks, byName } = g;
   const n = networks.length;
   const routes = Array.from({ length: n }, () => new Set<number>());
   const usesGateway = Array.from({ length: n }, () => new Set<number>());
@@ -302,7 +331,6 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
     routes[b]?.add(a);
     if (aUsesGatewayOfB) usesGateway[a]?.add(b);
   };
-
   for (const { n: net, path } of networkSections) {
     const self = byName.get(net.name);
     if (self === undefined) continue;
@@ -315,25 +343,7 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
       }
     });
   }
-  fleet.peerings.forEach((p, i) => {
-    const a = ref(p.between[0], ["peerings", i, "between", 0]);
-    const b = ref(p.between[1], ["peerings", i, "between", 1]);
-    if (a === undefined || b === undefined) return;
-    let user: number | undefined;
-    if (p.useRemoteGateways !== undefined) {
-      user = ref(p.useRemoteGateways, ["peerings", i, "useRemoteGateways"]);
-      if (user !== undefined && user !== a && user !== b) {
-        problems.push({
-          code: "name-unknown",
-          path: ["peerings", i, "useRemoteGateways"],
-          data: { name: p.useRemoteGateways },
-        });
-        user = undefined;
-      }
-    }
-    if (user === b) peer(b, a, true);
-    else peer(a, b, user === a);
-  });
+  fleet.peerings.forEach((p, i) => peering(p, i, ref, peer, problems));
   clusters.forEach((c) => {
     const list = c.entry.peerWith ?? fleet.defaults.peerWith;
     const from: FieldPath = c.entry.peerWith ? ["clusters", c.index, "peerWith"] : ["defaults", "peerWith"];
@@ -342,6 +352,52 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
       if (t !== undefined) peer(c.network, t, networks[t]?.gateway === true);
     });
   });
+  const { groupMembers, groupDisallowsOverlap } = connectedGroups(fleet, networks, ref, peer, groupsOf, problems);
+  fleet.meshes.forEach((m, i) => {
+    m.clusters.forEach((c, k) => {
+      const x = ref(c, ["meshes", i, "clusters", k]);
+      if (x !== undefined) meshesOf[x]?.push(i);
+    });
+  });
+  return { routes, usesGateway, attached, groupsOf, meshesOf, groupMembers, groupDisallowsOverlap };
+}
+
+/** A peering, one way using the other's gateway when `useRemoteGateways` names one of its ends. */
+function peering(
+  p: FleetPlan["peerings"][number],
+  i: number,
+  ref: (name: string, path: FieldPath) => number | undefined,
+  peer: (a: number, b: number, aUsesGatewayOfB: boolean) => void,
+  problems: ModelProblem[],
+): void {
+  const a = ref(p.between[0], ["peerings", i, "between", 0]);
+  const b = ref(p.between[1], ["peerings", i, "between", 1]);
+  if (a === undefined || b === undefined) return;
+  let user: number | undefined;
+  if (p.useRemoteGateways !== undefined) {
+    user = ref(p.useRemoteGateways, ["peerings", i, "useRemoteGateways"]);
+    if (user !== undefined && user !== a && user !== b) {
+      problems.push({
+        code: "name-unknown",
+        path: ["peerings", i, "useRemoteGateways"],
+        data: { name: p.useRemoteGateways },
+      });
+      user = undefined;
+    }
+  }
+  if (user === b) peer(b, a, true);
+  else peer(a, b, user === a);
+}
+
+/** Virtual Network Manager connectivity: hub-and-spoke peerings, and connected groups (mesh, direct). */
+function connectedGroups(
+  fleet: FleetPlan,
+  networks: readonly FleetNetworkNode[],
+  ref: (name: string, path: FieldPath) => number | undefined,
+  peer: (a: number, b: number, aUsesGatewayOfB: boolean) => void,
+  groupsOf: number[][],
+  problems: ModelProblem[],
+) {
   const groupMembers: number[][] = [];
   const groupDisallowsOverlap: boolean[] = [];
   fleet.connectivity.forEach((cfg, i) => {
@@ -364,15 +420,21 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
       for (const m of members) groupsOf[m]?.push(g);
     }
   });
-  fleet.meshes.forEach((m, i) => {
-    m.clusters.forEach((c, k) => {
-      const x = ref(c, ["meshes", i, "clusters", k]);
-      if (x !== undefined) meshesOf[x]?.push(i);
-    });
-  });
-  // Gateway transit stays implicit (a thousand branch sites behind one gateway would be a million routes):
-  // gatewaysOf[x] are the gateways x routes through (those it uses, and its own), attachedTo[o] the gateways o hangs
-  // off.
+  return { groupMembers, groupDisallowsOverlap };
+}
+
+/**
+ * Gateway transit stays implicit (a thousand branch sites behind one gateway would be a million routes):
+ * gatewaysOf[x] are the gateways x routes through (those it uses, and its own), attachedTo[o] the gateways o hangs
+ * off; seenBy[x] the networks that hold routes to x.
+ */
+function gatewayTransit(
+  networks: readonly FleetNetworkNode[],
+  routes: readonly Set<number>[],
+  usesGateway: readonly Set<number>[],
+  attached: readonly number[][],
+) {
+  const n = networks.length;
   const gatewaysOf = usesGateway.map((set, x) => {
     const list = [...set];
     if (networks[x]?.gateway) list.push(x);
@@ -390,25 +452,7 @@ export function fleetModel(fleet: FleetPlan, opts: FleetModelOptions = {}): Flee
   routes.forEach((set, v) => {
     for (const x of set) seenBy[x]?.add(v);
   });
-  return {
-    fleet,
-    networks,
-    clusters,
-    byName,
-    items,
-    base,
-    routes,
-    seenBy,
-    groupsOf,
-    groupMembers,
-    groupDisallowsOverlap,
-    meshesOf,
-    gatewaysOf,
-    attachedTo,
-    attached,
-    gatewayUsers,
-    problems,
-  };
+  return { gatewaysOf, attachedTo, gatewayUsers, seenBy };
 }
 
 interface UsedTarget {
