@@ -5,15 +5,15 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import { LONG_FUNCTIONS, LONG_LINES } from "./eslint.legacy.js";
 
-// "warn" while several sessions land in parallel (a file landed by one would fail every other's landing); set
-// both to "error" once `node scripts/lint-legacy.mjs` has been run on a quiet main.
+// Errors since eslint.legacy.js emptied (issue #12): a new line over 120 characters or function over 60 lines fails
+// `npm run lint`. The legacy lists stay as the way out for a file that must wait (written only by the script).
 /**
  * No line over 120 characters (Prettier's print width; it cannot break strings and comments), URLs and regex literals
  * aside (a regex cannot be wrapped).
  */
-export const MAX_LINE = ["warn", { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }];
+export const MAX_LINE = ["error", { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }];
 /** Functions over about 60 lines split where they do several things (issue #12); tests are exempt. */
-export const MAX_FUNCTION_LINES = ["warn", { max: 60, skipBlankLines: true, skipComments: true }];
+export const MAX_FUNCTION_LINES = ["error", { max: 60, skipBlankLines: true, skipComments: true }];
 
 export default tseslint.config(
   {
