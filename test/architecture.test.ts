@@ -331,6 +331,14 @@ describe("docs/architecture.md", () => {
     expect(paths.filter((p) => !statSync(join(ROOT, p), { throwIfNoEntry: false }))).toEqual([]);
   });
 
+  it("names only folders that exist (`src/adapters/cli/mcp/`, not a folder that moved)", () => {
+    const dirs = [...page.matchAll(/`((?:src|test|scripts|bench|docs|schema)\/[\w./-]*\/)`/g)].map(
+      (m) => m[1] as string,
+    );
+    expect(dirs.length).toBeGreaterThan(10);
+    expect(dirs.filter((d) => !statSync(join(ROOT, d), { throwIfNoEntry: false })?.isDirectory())).toEqual([]);
+  });
+
   it("names only files of a module folder that exist (`per-node.ts` in a row naming src/engines/capacity/)", () => {
     const missing: string[] = [];
     for (const row of page.split("\n").filter((l) => l.startsWith("| "))) {
