@@ -271,18 +271,26 @@ for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>("button.
   });
 }
 const generateStatus = byId("generate-status");
-byId("copy-code").addEventListener("click", async () => {
-  if (view?.generated?.ok !== true) return;
-  try {
-    await navigator.clipboard.writeText(view.generated.text);
-    fill(generateStatus, h("p", { class: "ok" }, `Copied ${FILE_NAMES[state.generateFormat]} to the clipboard.`));
-  } catch {
-    fill(
-      generateStatus,
-      h("p", { class: "problem" }, "The browser refused the clipboard; select the code and copy it, or download it."),
-    );
-  }
-});
+byId("copy-code").addEventListener(
+  "click",
+  () =>
+    void (async () => {
+      if (view?.generated?.ok !== true) return;
+      try {
+        await navigator.clipboard.writeText(view.generated.text);
+        fill(generateStatus, h("p", { class: "ok" }, `Copied ${FILE_NAMES[state.generateFormat]} to the clipboard.`));
+      } catch {
+        fill(
+          generateStatus,
+          h(
+            "p",
+            { class: "problem" },
+            "The browser refused the clipboard; select the code and copy it, or download it.",
+          ),
+        );
+      }
+    })(),
+);
 byId("download-code").addEventListener("click", () => {
   if (view?.generated?.ok !== true) return;
   const url = URL.createObjectURL(new Blob([view.generated.text], { type: "text/plain;charset=utf-8" }));
@@ -405,35 +413,43 @@ async function readFile(file: File): Promise<void> {
 // A file dropped anywhere on the page is read like one chosen with "Load file…".
 onFileDrop((file) => void readFile(file));
 
-byId<HTMLInputElement>("plan-file").addEventListener("change", async (e) => {
-  const input = e.currentTarget as HTMLInputElement;
-  const file = input.files?.[0];
-  input.value = "";
-  if (file) await readFile(file);
-});
+byId<HTMLInputElement>("plan-file").addEventListener(
+  "change",
+  (e) =>
+    void (async () => {
+      const input = e.currentTarget as HTMLInputElement;
+      const file = input.files?.[0];
+      input.value = "";
+      if (file) await readFile(file);
+    })(),
+);
 
 byId("load-example").addEventListener("click", () => replacePlan(DEFAULT_STATE.planText, "the example"));
 
-byId("copy-link").addEventListener("click", async () => {
-  if (state.planText.length > MAX_PLAN_TEXT) {
-    fill(
-      status,
-      h(
-        "p",
-        { class: "problem" },
-        `The plan is over ${MAX_PLAN_TEXT / 1024} KiB, too large for a link; save it as a file instead.`,
-      ),
-    );
-    return;
-  }
-  await address.writeNow();
-  try {
-    await navigator.clipboard.writeText(location.href);
-    fill(status, h("p", { class: "ok" }, "Link copied: it holds the whole plan; nothing is stored anywhere else."));
-  } catch {
-    fill(status, h("p", { class: "problem" }, "The browser refused the clipboard; copy the address bar instead."));
-  }
-});
+byId("copy-link").addEventListener(
+  "click",
+  () =>
+    void (async () => {
+      if (state.planText.length > MAX_PLAN_TEXT) {
+        fill(
+          status,
+          h(
+            "p",
+            { class: "problem" },
+            `The plan is over ${MAX_PLAN_TEXT / 1024} KiB, too large for a link; save it as a file instead.`,
+          ),
+        );
+        return;
+      }
+      await address.writeNow();
+      try {
+        await navigator.clipboard.writeText(location.href);
+        fill(status, h("p", { class: "ok" }, "Link copied: it holds the whole plan; nothing is stored anywhere else."));
+      } catch {
+        fill(status, h("p", { class: "problem" }, "The browser refused the clipboard; copy the address bar instead."));
+      }
+    })(),
+);
 
 // Links within the page (the skip link, the verdict's action) move the focus, not the address: the address holds the
 // plan.
