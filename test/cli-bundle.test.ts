@@ -2,7 +2,7 @@
  * The executables users run are the bundle in dist/cli/ (scripts/build-cli.mjs),
  * built by `npm test` before the tests: it answers as the in-process CLI does.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, symlinkSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -93,6 +93,18 @@ describe("the bundled CLI", () => {
     expect((await inProcess(argv("a.yaml"))).code).toBe(0);
     expect(bundled(argv("b.yaml")).code).toBe(0);
     expect(readFileSync(join(dir, "b.yaml"), "utf8")).toBe(readFileSync(join(dir, "a.yaml"), "utf8"));
+  });
+
+  it("a reader that goes away (`| head`): the bundle stops quietly, exit 0", async () => {
+    const child = spawn(process.execPath, [BIN, "cidr", "split", "10.0.0.0/8", "--into", "/28", "-o", "text"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   });
 
   it("run as kubectl-aksnet, help names `kubectl aksnet`", () => {

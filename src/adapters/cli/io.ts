@@ -2,7 +2,9 @@
  * The process boundary of the CLI: everything a command may read or write.
  * Commands receive an `Io` so tests can run them without spawning a process.
  */
+import { writeSync } from "node:fs";
 import { Readable } from "node:stream";
+import type * as Tty from "node:tty";
 
 export interface Io {
   /** Writes text to standard output. Returns a promise that settles when the chunk is flushed (back-pressure). */
@@ -29,25 +31,59 @@ export function colorEnabled(io: Io): boolean {
   return io.isTTY;
 }
 
-/** The real process streams. A reader that goes away (`aksnet … | head`) ends the process quietly. */
+/**
+ * The real process streams. Output is written with `writeSync` on the file descriptor, which is what Node's
+ * `process.stdout` does on Linux for files, pipes and terminals, without creating it: creating it loads Node's
+ * stream and socket modules, ~8 ms of every start (bench/startup.bench.mjs). A descriptor that would block
+ * (`EAGAIN`, non-blocking pipes) goes on through `process.stdout`/`process.stderr`, which waits for it to drain.
+ * A reader that goes away (`aksnet … | head`) ends the process quietly.
+ */
 export function processIo(): Io {
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  const out = descriptorWriter(1, () => process.stdout);
+  const err = descriptorWriter(2, () => process.stderr);
   return {
-    out(text) {
-      if (process.stdout.write(text)) return;
-      return new Promise((resolve) => process.stdout.once("drain", () => resolve()));
-    },
+    out,
     err(text) {
-      process.stderr.write(text);
+      void err(text);
     },
     stdin: () => process.stdin,
-    isTTY: Boolean(process.stdout.isTTY),
+    // Whether standard output is a terminal, read only when asked (NO_COLOR set: never); tty loads Node's net.
+    get isTTY() {
+      const tty = process.getBuiltinModule?.("node:tty") as typeof Tty | undefined;
+      return tty ? tty.isatty(1) : Boolean(process.stdout.isTTY);
+    },
     env: process.env,
     cwd: process.cwd(),
     nodeVersion: process.versions.node,
+  };
+}
+
+function descriptorWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void | Promise<void> {
+  let streamed = false;
+  const viaStream = (chunk: string | Uint8Array): void | Promise<void> => {
+    const s = stream();
+    if (!streamed) {
+      streamed = true;
+      s.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+        throw e;
+      });
+    }
+    if (s.write(chunk)) return;
+    return new Promise((resolve) => s.once("drain", () => resolve()));
+  };
+  return (text) => {
+    if (streamed) return viaStream(text);
+    const bytes = Buffer.from(text, "utf8");
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(fd, bytes, done);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") return viaStream(bytes.subarray(done));
+      if (code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    }
   };
 }
 

@@ -47,7 +47,9 @@ export function safeIo(io: Io): Io {
     out: (text) => io.out(safeText(text, color)),
     err: (text) => io.err(safeText(text, false)),
     stdin: () => io.stdin(),
-    isTTY: io.isTTY,
+    get isTTY() {
+      return io.isTTY;
+    },
     env: io.env,
     cwd: io.cwd,
     ...(io.nodeVersion !== undefined ? { nodeVersion: io.nodeVersion } : {}),
