@@ -4,10 +4,10 @@
  * model, so the user's comments, order and formatting survive a form change.
  * Pure; the page builds inputs from `PLAN_FIELDS` and `REQUIREMENT_FIELDS`.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, visit, type Document, type Scalar } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
 import { DATAPLANES, MODELS, supportsDataplane, type DataplaneId, type ModelId } from "../../kb/index.js";
 import { podRangeKind } from "../../engines/capacity/index.js";
-import { sectionsBefore, spliceSections } from "./yaml-splice.js";
+import { sameShape, scalarSource, sectionShape, sectionsBefore, spliceScalar, spliceSections } from "./yaml-splice.js";
 import type { Plan, ResolvedPlan } from "../../engines/plan/index.js";
 import { ensurePodSubnet } from "./pod-subnet.js";
 import { RefusedEdit } from "./refused-edit.js";
@@ -360,76 +360,6 @@ function keptDocument(text: string): Document | undefined {
   if (lastEdit.settle) lastEdit = lastEdit.settle() ? { text, doc: lastEdit.doc } : undefined;
   return lastEdit?.doc;
 }
-
-/** Plain scalars that are safe anywhere, flow collections included. */
-const SAFE_PLAIN = /^[A-Za-z0-9._/%+-]+$/;
-
-/**
- * The source text for a scalar's new value in the style it was written in, or undefined when only a full rewrite is
- * safe.
- */
-function scalarSource(node: Scalar): string | undefined {
-  const v = node.value;
-  if (typeof v === "number" || typeof v === "boolean")
-    return node.type === "PLAIN" || node.type === undefined ? String(v) : undefined;
-  if (typeof v !== "string") return undefined;
-  if (node.type === "QUOTE_DOUBLE") return JSON.stringify(v);
-  if (node.type === "QUOTE_SINGLE") return `'${v.replace(/'/g, "''")}'`;
-  if (node.type !== "PLAIN") return undefined;
-  const src = stringify(v, { lineWidth: 0 }).replace(/\n$/, "");
-  return src.includes("\n") || (!SAFE_PLAIN.test(src) && !src.startsWith('"')) ? undefined : src;
-}
-
-/**
- * Replaces the scalar's source in the text; `settle` moves every later source range by the change in length (run
- * before the next edit, not in this one).
- */
-function spliceScalar(
-  text: string,
-  doc: Document,
-  node: Scalar,
-  src: string,
-): { readonly text: string; readonly settle: () => boolean } {
-  const [start, end] = node.range as [number, number, number];
-  const delta = src.length - (end - start);
-  if (src.startsWith('"') && node.type === "PLAIN") node.type = "QUOTE_DOUBLE";
-  const settle = (): boolean => {
-    visit(doc, {
-      Node(_key, n) {
-        if (n === node || !n.range) return;
-        n.range = n.range.map((x) => (x >= end ? x + delta : x)) as [number, number, number];
-      },
-    });
-    node.range = [start, start + src.length, (node.range as [number, number, number])[2] + delta];
-    return true;
-  };
-  return { text: text.slice(0, start) + src + text.slice(end), settle };
-}
-
-/**
- * A top-level section's nodes, with each scalar's value and style and each collection's size and
- * style, to tell whether a write changed it: for a VNet of 1,000 subnets far cheaper than its JSON.
- */
-function sectionShape(doc: Document, key: string): unknown[] {
-  const out: unknown[] = [];
-  const walk = (n: unknown): void => {
-    out.push(n);
-    if (isScalar(n)) out.push(n.value, n.type);
-    else if (isMap(n) || isSeq(n)) {
-      out.push(n.items.length, n.flow);
-      for (const item of n.items as unknown[])
-        if (isPair(item)) {
-          walk(item.key);
-          walk(item.value);
-        } else walk(item);
-    }
-  };
-  walk(doc.get(key, true));
-  return out;
-}
-
-const sameShape = (a: readonly unknown[], b: readonly unknown[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * Applies one form edit to the plan text. Returns the new text and the value it

@@ -3,12 +3,27 @@
  * pool's allocation, removes a pod CIDR) written back into the plan text section by section: only
  * the top-level sections the edit may change (`network:`, `nodePools:`) are written again, each as
  * a whole rewrite of the document would write it; every other character stays as the user typed it.
- * The document's source ranges are kept in step with the new text (the rewritten sections are
+ * The document's source ranges are brought in step with the new text (the rewritten sections
  * parsed alone, a few lines each, and the rest moved), so the next edit neither parses nor rewrites
  * the document. For the 30-pool, 1,000-subnet benchmark plan a model switch no longer parses or
- * writes the 1,000 subnets (bench/web.bench.mjs).
+ * writes the 1,000 subnets (bench/web.bench.mjs). An edit of one existing scalar is spliced alone
+ * (`spliceScalar`), in the style it was written in. Either splice hands back `settle`, which brings
+ * the ranges in step later, after the edit has painted.
  */
-import { Document, isMap, isScalar, parseDocument, visit, YAMLMap, type Node, type Pair } from "yaml";
+import {
+  Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  visit,
+  YAMLMap,
+  type Node,
+  type Pair,
+  type Scalar,
+} from "yaml";
 
 type Range = [number, number, number];
 
@@ -195,3 +210,73 @@ function settleRanges(
   shiftRanges(doc, moves, fresh);
   return true;
 }
+
+/** Plain scalars that are safe anywhere, flow collections included. */
+const SAFE_PLAIN = /^[A-Za-z0-9._/%+-]+$/;
+
+/**
+ * The source text for a scalar's new value in the style it was written in, or undefined when only a full rewrite is
+ * safe.
+ */
+export function scalarSource(node: Scalar): string | undefined {
+  const v = node.value;
+  if (typeof v === "number" || typeof v === "boolean")
+    return node.type === "PLAIN" || node.type === undefined ? String(v) : undefined;
+  if (typeof v !== "string") return undefined;
+  if (node.type === "QUOTE_DOUBLE") return JSON.stringify(v);
+  if (node.type === "QUOTE_SINGLE") return `'${v.replace(/'/g, "''")}'`;
+  if (node.type !== "PLAIN") return undefined;
+  const src = stringify(v, { lineWidth: 0 }).replace(/\n$/, "");
+  return src.includes("\n") || (!SAFE_PLAIN.test(src) && !src.startsWith('"')) ? undefined : src;
+}
+
+/**
+ * Replaces the scalar's source in the text; `settle` moves every later source range by the change in length (run
+ * before the next edit, not in this one).
+ */
+export function spliceScalar(
+  text: string,
+  doc: Document,
+  node: Scalar,
+  src: string,
+): { readonly text: string; readonly settle: () => boolean } {
+  const [start, end] = node.range as [number, number, number];
+  const delta = src.length - (end - start);
+  if (src.startsWith('"') && node.type === "PLAIN") node.type = "QUOTE_DOUBLE";
+  const settle = (): boolean => {
+    visit(doc, {
+      Node(_key, n) {
+        if (n === node || !n.range) return;
+        n.range = n.range.map((x) => (x >= end ? x + delta : x)) as [number, number, number];
+      },
+    });
+    node.range = [start, start + src.length, (node.range as [number, number, number])[2] + delta];
+    return true;
+  };
+  return { text: text.slice(0, start) + src + text.slice(end), settle };
+}
+
+/**
+ * A top-level section's nodes, with each scalar's value and style and each collection's size and
+ * style, to tell whether a write changed it: for a VNet of 1,000 subnets far cheaper than its JSON.
+ */
+export function sectionShape(doc: Document, key: string): unknown[] {
+  const out: unknown[] = [];
+  const walk = (n: unknown): void => {
+    out.push(n);
+    if (isScalar(n)) out.push(n.value, n.type);
+    else if (isMap(n) || isSeq(n)) {
+      out.push(n.items.length, n.flow);
+      for (const item of n.items as unknown[])
+        if (isPair(item)) {
+          walk(item.key);
+          walk(item.value);
+        } else walk(item);
+    }
+  };
+  walk(doc.get(key, true));
+  return out;
+}
+
+export const sameShape = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
