@@ -9,7 +9,7 @@
 import { resolvePlan, type Plan } from "../../engines/plan/index.js";
 import { checkSubnetRef, checkVnet } from "./check-vnet.js";
 import { withIpamPool } from "./check-ipam.js";
-import { poolNameKind } from "../../kb/index.js";
+import { DEPLOY_TARGETS, GATEWAY_POOL, poolNameKind } from "../../kb/index.js";
 import { Checks, K8S_VERSION, RULES, SURGE } from "./checks.js";
 import { checkAddons, checkApiServer, checkGatewayPrefix, checkNodeProvisioning } from "./check-features.js";
 import { checkAutomatic } from "./check-automatic.js";
@@ -235,9 +235,10 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
       path: `nodePools[${i}].vmSetType`,
       value: p.vmSetType,
       reason:
-        "aksnet does not write a pool's VM set type yet, so the pool would be created as VirtualMachineScaleSets " +
-        "(a gateway pool in its public-IP mode); remove vmSetType, or add this pool yourself with " +
-        "az aks nodepool add --vm-set-type VirtualMachines",
+        p.mode === "Gateway"
+          ? privateGatewayRefusal()
+          : "aksnet does not write a pool's VM set type yet, so the pool would be created as VirtualMachineScaleSets; " +
+            "remove vmSetType, or add this pool yourself with az aks nodepool add --vm-set-type VirtualMachines",
     });
   let count = p.count;
   if (count === undefined && p.minCount === undefined) {
@@ -267,6 +268,23 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
     ...(p.mode === "Gateway" && p.gatewayPrefixSize !== undefined ? { gatewayPrefixSize: p.gatewayPrefixSize } : {}),
     ...(p.priority === "Spot" ? { priority: "Spot" as const } : {}),
   };
+}
+
+/**
+ * Why a gateway pool's private-IP mode is refused: it is a preview (kb GATEWAY_POOL.privateIp), and the stable
+ * managedClusters API the outputs write has only gatewayProfile.publicIPPrefixSize (azure-rest-api-specs, as
+ * transcribed in testing/schemas/arm.json); aksnet writes no preview API version or aks-preview flag.
+ */
+function privateGatewayRefusal(): string {
+  const f = GATEWAY_POOL.privateIp;
+  return (
+    `a gateway pool's private-IP mode (vmSetType VirtualMachines) is a preview (Kubernetes ` +
+    `${f.value.minKubernetes} or later, the aks-preview extension: ${f.source.map((x) => x.url)[0] ?? ""}), and ` +
+    `the stable API aksnet writes (${DEPLOY_TARGETS.managedClustersApi.value}) has only ` +
+    "gatewayProfile.publicIPPrefixSize, so aksnet does not write a pool's VM set type yet; remove vmSetType for " +
+    "the public-IP mode, or add this pool yourself with az aks nodepool add --mode Gateway " +
+    "--vm-set-type VirtualMachines"
+  );
 }
 
 /** Every pool, or one default System pool when the plan has none; at least one must be a System pool. */

@@ -193,7 +193,7 @@ describe("static egress gateway pools", () => {
       expect(r.ok).toBe(false);
       if (!r.ok)
         expect(r.problems.find((p) => p.path === "nodePools[1].vmSetType")?.reason).toMatch(
-          /does not write a pool's VM set type yet.*--vm-set-type VirtualMachines/,
+          /private-IP mode .* is a preview .*1\.34.*publicIPPrefixSize.*--vm-set-type VirtualMachines/,
         );
     }
   });
