@@ -12,6 +12,12 @@ ruleTester(rule, {
       }),
     },
     {
+      name: "a Spot User pool beside the System pool",
+      plan: mk((d) => {
+        d.nodePools[1]!.priority = "Spot";
+      }),
+    },
+    {
       name: "no pools described at all",
       plan: mk((d) => {
         d.nodePools = [];
@@ -29,6 +35,19 @@ ruleTester(rule, {
           messageId: "noSystem",
           path: "nodePools",
           message: "No node pool has mode System; every AKS cluster needs at least one system pool.",
+        },
+      ],
+    },
+    {
+      name: "a Spot System pool (AKS: a Spot pool can't be a default or system pool)",
+      plan: mk((d) => {
+        d.nodePools[0]!.priority = "Spot";
+      }),
+      findings: [
+        {
+          messageId: "spotSystem",
+          path: "nodePools[0].priority",
+          message: 'Pool "system" is a Spot pool with mode System; a Spot pool can only be a secondary (User) pool.',
         },
       ],
     },
