@@ -68,6 +68,6 @@ export {
 } from "./pod-ranges.js";
 export { verdicts, lab, type Verdicts, type Lab, type LabAnswer, type NodeAnnotation } from "./lab.js";
 export { READ_TARGETS } from "./read-targets.js";
-export { vnetSubnetsOf, type VnetSubnet, type VnetSubnetEvidence } from "./vnet-subnets.js";
+export { recordSubnetRoles, vnetSubnetsOf, type VnetSubnet, type VnetSubnetEvidence } from "./vnet-subnets.js";
 export { checkSnapshot } from "./snapshot-check.js";
 export { DRIFT_RULES, type DriftInputs } from "./rules/index.js";

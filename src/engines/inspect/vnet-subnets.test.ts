@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EstateSubnet, EstateVnet } from "../scan/index.js";
-import { vnetSubnetsOf } from "./vnet-subnets.js";
+import { recordSubnetRoles, vnetSubnetsOf } from "./vnet-subnets.js";
 
 const V = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet";
 const sub = (name: string, prefix: string, extra: Partial<EstateSubnet> = {}): EstateSubnet => ({
@@ -20,6 +20,7 @@ const vnet = (subnets: EstateSubnet[]): EstateVnet => ({
   subnets,
 });
 const NODES = sub("aks-nodes", "10.0.0.0/24");
+const AGIC = { enabled: true, config: { subnetId: `${V}/subnets/APPGW` } };
 const one = (s: EstateSubnet) => vnetSubnetsOf([vnet([NODES, s])], [NODES.id])[0];
 
 describe("vnetSubnetsOf: other subnets by Azure's name, delegation or private endpoints, judged by size", () => {
@@ -91,4 +92,19 @@ describe("vnetSubnetsOf: other subnets by Azure's name, delegation or private en
     const junk = [null, { name: "x" }, { ...vnet([NODES]), subnets: [null, 3] }] as unknown as EstateVnet[];
     expect(() => vnetSubnetsOf(junk, [NODES.id])).not.toThrow();
   });
+
+  it.each([
+    { what: "az aks show (flattened)", record: { addonProfiles: { ingressApplicationGateway: AGIC } } },
+    { what: "ARM (properties)", record: { properties: { addonProfiles: { ingressApplicationGateway: AGIC } } } },
+  ])("AGIC's subnet, which no name or delegation marks, is told by the cluster's record: $what", ({ record }) => {
+    const appgw = sub("appgw", "10.0.7.0/24");
+    const r = vnetSubnetsOf([vnet([NODES, appgw])], [NODES.id], recordSubnetRoles(record));
+    expect(r).toMatchObject([{ name: "appgw", kind: "applicationGateway", by: "record", verdict: "ok" }]);
+    expect(vnetSubnetsOf([vnet([NODES, appgw])], [NODES.id])).toEqual([]);
+  });
+
+  it.each([null, 3, { addonProfiles: { ingressApplicationGateway: { ...AGIC, enabled: false } } }])(
+    "no roles from %j",
+    (record) => expect(recordSubnetRoles(record).size).toBe(0),
+  );
 });

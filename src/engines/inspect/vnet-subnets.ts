@@ -17,8 +17,8 @@ import {
 } from "../../kb/index.js";
 import type { EstateVnet } from "../scan/index.js";
 
-/** How the subnet's kind was told. */
-export type VnetSubnetEvidence = "name" | "delegation" | "private-endpoints";
+/** How the subnet's kind was told: the cluster's ARM record naming it (`record`), or the subnet itself. */
+export type VnetSubnetEvidence = "record" | "name" | "delegation" | "private-endpoints";
 
 export interface VnetSubnet {
   /** The VNet's name and the subnet's name, ARM ID and prefixes as Azure has them. */
@@ -49,7 +49,12 @@ const list = <T>(x: readonly T[] | undefined | null): readonly T[] =>
   Array.isArray(x) ? x.filter((e): e is T => typeof e === "object" && e !== null) : [];
 const texts = (x: unknown): string[] => (Array.isArray(x) ? x.filter((e): e is string => typeof e === "string") : []);
 
-function kindOf(s: EstateVnet["subnets"][number]): { kind: SubnetKindId; by: VnetSubnetEvidence } | undefined {
+function kindOf(
+  s: EstateVnet["subnets"][number],
+  roles: ReadonlyMap<string, SubnetKindId>,
+): { kind: SubnetKindId; by: VnetSubnetEvidence } | undefined {
+  const role = roles.get(String(s.id).toLowerCase());
+  if (role) return { kind: role, by: "record" };
   const named = typeof s.name === "string" ? subnetKindByName(s.name) : undefined;
   if (named) return { kind: named, by: "name" };
   for (const d of texts(s.delegations)) {
@@ -59,6 +64,30 @@ function kindOf(s: EstateVnet["subnets"][number]): { kind: SubnetKindId; by: Vne
   const pe = (s as { readonly privateEndpoints?: unknown }).privateEndpoints;
   if (typeof pe === "number" && pe > 0) return { kind: "privateEndpoints", by: "private-endpoints" };
   return undefined;
+}
+
+const BY_WORDS: Record<VnetSubnetEvidence, string> = {
+  record: "the cluster's ARM record names it",
+  name: "by its name",
+  delegation: "by its delegation",
+  "private-endpoints": "by its private endpoints",
+};
+
+/**
+ * The subnets a cluster's ARM record names for a role beside its pools: the Application Gateway Ingress
+ * Controller's gateway subnet (`addonProfiles.ingressApplicationGateway.config.subnetId`), which Azure marks by
+ * neither a reserved name nor a delegation. Anything else in the record is ignored; a malformed record gives none.
+ */
+export function recordSubnetRoles(record: unknown): Map<string, SubnetKindId> {
+  const obj = (x: unknown): Record<string, unknown> | undefined =>
+    typeof x === "object" && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
+  const r = obj(record);
+  const addons = obj(obj(r?.["properties"])?.["addonProfiles"] ?? r?.["addonProfiles"]);
+  const agic = obj(addons?.["ingressApplicationGateway"] ?? addons?.["ingressapplicationgateway"]);
+  const id = obj(agic?.["config"])?.["subnetId"];
+  const out = new Map<string, SubnetKindId>();
+  if (agic?.["enabled"] === true && typeof id === "string" && id) out.set(id.toLowerCase(), "applicationGateway");
+  return out;
 }
 
 function judge(
@@ -82,17 +111,23 @@ function usageOf(s: EstateVnet["subnets"][number]): { used: number | null; usabl
 
 /**
  * Every subnet with a role of the VNets that hold one of `clusterSubnetIds` (the cluster's node and pod subnets),
- * in VNet then subnet order, except those subnets themselves.
+ * in VNet then subnet order, except those subnets themselves. `roles` are the subnets the cluster's ARM record
+ * names for a role (by resource ID, any case: `recordSubnetRoles`); they are told by that first.
  */
-export function vnetSubnetsOf(vnets: readonly EstateVnet[], clusterSubnetIds: readonly string[]): VnetSubnet[] {
+export function vnetSubnetsOf(
+  vnets: readonly EstateVnet[],
+  clusterSubnetIds: readonly string[],
+  roles: ReadonlyMap<string, SubnetKindId> = new Map(),
+): VnetSubnet[] {
   const mine = new Set(clusterSubnetIds.map((x) => String(x).toLowerCase()));
+  const byId = new Map([...roles].map(([id, k]) => [id.toLowerCase(), k]));
   const out: VnetSubnet[] = [];
   for (const v of list(vnets)) {
     const subnets = list(v.subnets);
     if (!subnets.some((s) => mine.has(String(s.id).toLowerCase()))) continue;
     for (const s of subnets) {
       if (mine.has(String(s.id).toLowerCase())) continue;
-      const k = kindOf(s);
+      const k = kindOf(s, byId);
       if (!k) continue;
       const facts = SUBNET_KINDS[k.kind];
       const prefixes = texts(s.prefixes);
@@ -117,7 +152,7 @@ export function vnetSubnetsOf(vnets: readonly EstateVnet[], clusterSubnetIds: re
         used,
         usable,
         verdict,
-        message: `${facts.title} (by its ${k.by === "private-endpoints" ? "private endpoints" : k.by}): ${words}${use}`,
+        message: `${facts.title} (${BY_WORDS[k.by]}): ${words}${use}`,
         source: [
           ...new Set([...facts.maxPrefixLength.source, ...(facts.minPrefixLength.source ?? [])].map((x) => x.url)),
         ],

@@ -8,7 +8,13 @@
  * `kubernetes.azure.com/cluster` label names. Anything that leaves no single
  * cluster is a `UsageError` sentence.
  */
-import { apiServerOf, vnetSubnetsOf, type AzureSide, type ClusterSnapshot } from "../../../engines/index.js";
+import {
+  apiServerOf,
+  recordSubnetRoles,
+  vnetSubnetsOf,
+  type AzureSide,
+  type ClusterSnapshot,
+} from "../../../engines/index.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { judge, readFromFiles, readLive, type Read } from "./read.js";
@@ -116,7 +122,7 @@ async function sideOf(read: Read, t: AzureTarget, where: string, source: AzureSi
     subnets: out.subnets.filter((s) => used.has(s.id.toLowerCase())),
     missing: out.missing,
     apiServer: apiServerOf(record, out.vnets),
-    vnetSubnets: vnetSubnetsOf(read.built.snapshot.vnets, [...used]),
+    vnetSubnets: vnetSubnetsOf(read.built.snapshot.vnets, [...used], recordSubnetRoles(record)),
   };
   return { side, record };
 }

@@ -210,7 +210,7 @@ export const InspectAzure = z
           prefixes: z.array(z.string()),
           kind: z.string().describe("a subnet kind of the knowledge base: azureFirewall, bastion, …"),
           title: z.string(),
-          by: z.string().describe("name, delegation or private-endpoints"),
+          by: z.string().describe("record, name, delegation or private-endpoints"),
           minimumPrefixLength: z.number(),
           prefixLength: z.number().nullable(),
           maximumPrefixLength: z.number().nullable(),
