@@ -76,7 +76,7 @@ export function vnetsQuery(f: VnetFilter = {}): string {
 
 /**
  * One row per subnet: its prefixes, delegations and the number of IP
- * configurations on it (the arrays themselves stay in Azure: an Azure CNI node
+ * configurations and private endpoints on it (the arrays themselves stay in Azure: an Azure CNI node
  * subnet lists one per pod address).
  */
 export function subnetsQuery(f: VnetFilter = {}): string {
@@ -88,7 +88,8 @@ export function subnetsQuery(f: VnetFilter = {}): string {
       "addressPrefix = tostring(subnet.properties.addressPrefix), " +
       "addressPrefixes = subnet.properties.addressPrefixes, " +
       "delegations = subnet.properties.delegations, " +
-      "ipConfigurations = array_length(subnet.properties.ipConfigurations)",
+      "ipConfigurations = array_length(subnet.properties.ipConfigurations), " +
+      "privateEndpoints = array_length(subnet.properties.privateEndpoints)",
     "order by subnetId asc",
   ].join("\n| ");
 }

@@ -101,6 +101,13 @@ describe("records: every shape Azure writes a kind in", () => {
       vnetId: "/v",
       subnet: { id: "/v/subnets/s", name: "s", prefixes: ["10.0.0.0/24"], delegations: [], ipConfigurations: 7 },
     });
+    expect(
+      subnetRowOf({ vnetId: "/v", subnetId: "/v/subnets/pe", addressPrefix: "10.0.1.0/24", privateEndpoints: 3 })
+        ?.subnet.privateEndpoints,
+    ).toBe(3);
+    expect(subnetRowOf({ vnetId: "/v", subnetId: "/v/subnets/s", privateEndpoints: null })?.subnet).not.toHaveProperty(
+      "privateEndpoints",
+    );
     const sample = (fixture("vnet-usages-rest-sample.json") as { value: unknown[] }).value;
     expect(sample.map(usageOf)).toEqual([
       { subnetId: expect.stringMatching(/GatewaySubnet$/), usage: { used: -1, limit: -1 } },

@@ -148,6 +148,7 @@ export function subnetRowOf(row: unknown): { vnetId: string; subnet: EstateSubne
   const name = str(field(row, "name")) ?? id?.split("/").pop();
   if (!vnetId || !id || !name) return undefined;
   const n = field(row, "ipConfigurations");
+  const pe = field(row, "privateEndpoints");
   return {
     vnetId,
     subnet: {
@@ -156,6 +157,7 @@ export function subnetRowOf(row: unknown): { vnetId: string; subnet: EstateSubne
       prefixes: prefixesOf(row),
       delegations: delegationsOf(field(row, "delegations")),
       ...(typeof n === "number" && Number.isSafeInteger(n) && n >= 0 ? { ipConfigurations: n } : {}),
+      ...(typeof pe === "number" && Number.isSafeInteger(pe) && pe >= 0 ? { privateEndpoints: pe } : {}),
     },
   };
 }

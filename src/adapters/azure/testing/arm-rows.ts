@@ -94,6 +94,7 @@ function subnetRows(vnets: readonly Obj[]): Obj[] {
     ((props(v)["subnets"] as Obj[] | undefined) ?? []).slice(0, MV_EXPAND_LIMIT).map((s) => {
       const sp = props(s);
       const ipc = sp["ipConfigurations"];
+      const pe = sp["privateEndpoints"];
       return {
         vnetId: v["id"],
         subnetId: s["id"] ?? "",
@@ -104,6 +105,8 @@ function subnetRows(vnets: readonly Obj[]): Obj[] {
         ipConfigurations: Array.isArray(ipc)
           ? ipc.length
           : ((sp["ipConfigurationCount"] as number | undefined) ?? null),
+        // Kusto's array_length of a missing array is null.
+        privateEndpoints: Array.isArray(pe) ? pe.length : null,
       };
     }),
   );
