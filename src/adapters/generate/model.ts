@@ -237,8 +237,9 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
       reason:
         p.mode === "Gateway"
           ? privateGatewayRefusal()
-          : "aksnet does not write a pool's VM set type yet, so the pool would be created as VirtualMachineScaleSets; " +
-            "remove vmSetType, or add this pool yourself with az aks nodepool add --vm-set-type VirtualMachines",
+          : "aksnet does not write a pool's VM set type yet, so the pool would be created as " +
+            "VirtualMachineScaleSets; remove vmSetType, or add this pool yourself with " +
+            "az aks nodepool add --vm-set-type VirtualMachines",
     });
   let count = p.count;
   if (count === undefined && p.minCount === undefined) {
