@@ -101,11 +101,13 @@ export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io
       return EXIT.findings;
     }
   }
+  const peered = peeringsOf(fleet, fleetPeerings);
   const r = generateFleet(
     o.ipamPool !== undefined ? fleet.clusters.map((c) => ({ ...c, ipamPool: o.ipamPool })) : fleet.clusters,
     o.format,
     o.existingVnet !== undefined ? { existingVnet: o.existingVnet } : {},
-    peeringsOf(fleet, fleetPeerings).peerings,
+    peered.peerings,
+    peered.notes,
   );
   if (!r.ok) {
     const p = r.problems[0]!;

@@ -21,6 +21,36 @@ export function generateFleet(
   format: GenerateFormat,
   options: GenerateOptions = {},
   peerings: readonly PeeringSide[] = [],
+  fleetNotes: readonly string[] = [],
+): FleetGenerateResult {
+  const r = generateFleetFiles(clusters, format, options, peerings);
+  if (!r.ok || fleetNotes.length === 0) return r;
+  // What the fleet's networking needs beyond the files (inputs, what is not written): in the notes, and as comments
+  // at the top of the first file, so a reader of the code alone sees it.
+  const [first, ...rest] = r.files;
+  return {
+    ...r,
+    files: [{ ...first!, text: withComments(first!.text, format, fleetNotes) }, ...rest],
+    notes: [...fleetNotes, ...r.notes],
+  };
+}
+
+/** The text with the notes as comments at its top (after a shebang). */
+function withComments(text: string, format: GenerateFormat, notes: readonly string[]): string {
+  const mark = format === "bicep" ? "//" : "#";
+  const lines = notes.map((n) => `${mark} Fleet: ${n[0]!.toUpperCase()}${n.slice(1)}.`);
+  if (text.startsWith("#!")) {
+    const nl = text.indexOf("\n") + 1;
+    return `${text.slice(0, nl)}${lines.join("\n")}\n${text.slice(nl)}`;
+  }
+  return `${lines.join("\n")}\n${text}`;
+}
+
+function generateFleetFiles(
+  clusters: readonly FleetGenCluster[],
+  format: GenerateFormat,
+  options: GenerateOptions,
+  peerings: readonly PeeringSide[],
 ): FleetGenerateResult {
   const problems: FleetGenProblem[] = [];
   if (clusters.length === 0)

@@ -44,12 +44,62 @@ describe("fleetPeerings", () => {
     expect(peered.peerings.find((p) => p.name === "vnet-aks-weu-1-to-vnet-aks-neu-1")!.after).toBe("aks-neu-1");
   });
 
-  it.each<{ name: string; patch: Partial<FleetPlanInput>; problem: RegExp }>([
+  it.each<{ name: string; patch: Partial<FleetPlanInput>; note: RegExp }>([
     {
-      name: "a hub without its resource group",
-      patch: { hub: { name: "vnet-hub", cidrs: ["10.100.0.0/22"], gateway: true } },
-      problem: /vnet-hub is peered with a cluster but has no resourceGroup: add resourceGroup/,
+      name: "a peering between two networks the fleet does not create",
+      patch: {
+        networks: [{ name: "vnet-shared", resourceGroup: "rg-shared", cidrs: ["10.101.0.0/22"] }],
+        peerings: [{ between: ["vnet-hub", "vnet-shared"] }],
+      },
+      note: /^not written: the peering vnet-hub–vnet-shared between networks the fleet does not create, assumed/,
     },
+    {
+      name: "a Virtual Network Manager connectivity configuration",
+      patch: { connectivity: [{ name: "hs", topology: "hubAndSpoke", hub: "vnet-hub", members: ["aks-weu-1"] }] },
+      note: /^not written: Virtual Network Manager connectivity configuration hs \(hub and spoke with hub vnet-hub; .*azurerm_network_manager_static_member/,
+    },
+  ])("$name: said in the notes", ({ patch, note }) => {
+    const r = fleetPeerings(FleetPlanSchema.parse({ ...HUB, ...patch }), clusters);
+    expect(r.problems).toEqual([]);
+    expect(r.notes.some((n) => note.test(n))).toBe(true);
+  });
+
+  it("a hub without its resource group: an input in each format, and a note naming them", async () => {
+    const hub = { name: "vnet-hub", cidrs: ["10.100.0.0/22"], gateway: true };
+    const noRg = fleetPeerings(FleetPlanSchema.parse({ ...HUB, hub }), [
+      ...clusters.slice(0, 2),
+      { name: clusters[2]!.name, vnet: { ...clusters[2]!.vnet, resourceGroup: "" } },
+    ]);
+    expect(noRg.problems).toEqual([]);
+    expect(noRg.notes[0]).toMatch(
+      /^VNet vnet-hub is peered but the fleet file gives vnet-hub no resource group: .*Terraform variable vnet_hub_resource_group, Bicep parameter vnetHubResourceGroup, shell variable VNET_HUB_RESOURCE_GROUP/,
+    );
+    expect(noRg.notes[1]).toMatch(/cluster aks-legacy's plan names no resource group/);
+    const tf = generateFleet(FLEET, "terraform", {}, noRg.peerings, noRg.notes);
+    if (!tf.ok) throw new Error(JSON.stringify(tf.problems));
+    const peerings = tf.files.find((f) => f.path === "peerings.tf")!.text;
+    golden("fleet-rg-input-peerings.tf", peerings);
+    const json = (await parse("peerings.tf", peerings)) as { variable: Record<string, unknown> };
+    expect(Object.keys(json.variable).sort()).toEqual(["aks_legacy_resource_group", "vnet_hub_resource_group"]);
+    expect(tf.files[0]!.text).toMatch(/^# Fleet: VNet vnet-hub is peered but/);
+    const bicep = generateFleet(FLEET, "bicep", {}, noRg.peerings, noRg.notes);
+    if (!bicep.ok) throw new Error(JSON.stringify(bicep.problems));
+    golden("fleet-rg-input-main.bicep", bicep.files[0]!.text);
+    const az = generateFleet(FLEET, "az", {}, noRg.peerings, noRg.notes);
+    if (!az.ok) throw new Error(JSON.stringify(az.problems));
+    const script = az.files[0]!.text;
+    expect(script.split("\n")[1]).toMatch(/^# Fleet: VNet vnet-hub/);
+    // Without the variable the script stops at the first peering and names it; with it, every call gets it.
+    expect(() => runWithAzStub(script)).toThrow(
+      /VNET_HUB_RESOURCE_GROUP: set VNET_HUB_RESOURCE_GROUP to the resource group of VNet vnet-hub/,
+    );
+    const calls = runWithAzStub(script, { VNET_HUB_RESOURCE_GROUP: "rg-hub", AKS_LEGACY_RESOURCE_GROUP: "rg-legacy" });
+    const hubSide = calls.find((c) => c.includes("--name=vnet-hub-to-vnet-aks-weu-1"))!;
+    expect(hubSide).toContain("--resource-group=rg-hub");
+    expect(calls.find((c) => c.includes("--name=vnet-aks-legacy-to-vnet-hub"))).toContain("--resource-group=rg-legacy");
+  });
+
+  it.each<{ name: string; patch: Partial<FleetPlanInput>; problem: RegExp }>([
     {
       name: "a resource group that cannot be written",
       patch: { hub: { name: "vnet-hub", resourceGroup: 'rg"x', cidrs: ["10.100.0.0/22"] } },

@@ -88,7 +88,8 @@ export function fleetPeerings(
 ): { peerings: PeeringSide[]; problems: string[]; notes: string[] } {
   const vnets = vnetsOf(fleet, clusters);
   const order = new Map(clusters.map((c, i) => [c.name, i]));
-  const links = linksOf(fleet, vnets, order);
+  const existing: string[] = [];
+  const links = linksOf(fleet, vnets, order, existing);
   const problems: string[] = [];
   const peerings: PeeringSide[] = [];
   for (const l of links.values()) {
@@ -107,17 +108,55 @@ export function fleetPeerings(
       `set resourceGroup ${order.has(v) ? "in the plan" : `on ${v} in the fleet file`}`
     );
   });
+  if (existing.length > 0)
+    notes.push(
+      `not written: the peering${existing.length === 1 ? "" : "s"} ${existing.join(", ")} between networks the ` +
+        `fleet does not create, assumed to exist already`,
+    );
+  notes.push(...fleet.connectivity.map(connectivityNote));
   return { peerings, problems, notes };
+}
+
+/**
+ * What a Virtual Network Manager connectivity configuration of the fleet file would need, which aksnet does not
+ * write (the fleet file names no network manager): a network group, its static members, the configuration and a
+ * deployment (commit). Names: azurerm website/docs/r/network_manager_*.html.markdown; ARM
+ * Microsoft.Network/networkManagers/{networkGroups,networkGroups/staticMembers,connectivityConfigurations}, and
+ * the commit (POST …/networkManagers/{name}/commit).
+ */
+function connectivityNote(c: FleetPlan["connectivity"][number]): string {
+  const topology = c.topology === "hubAndSpoke" ? `hub and spoke with hub ${c.hub ?? "(none)"}` : "mesh";
+  const arm = c.topology === "mesh" ? "Mesh" : "HubAndSpoke";
+  return (
+    `not written: Virtual Network Manager connectivity configuration ${c.name} (${topology}; members ` +
+    `${c.members.join(", ")}) and the peerings it makes: create in your network manager a network group with the ` +
+    `members' VNets as static members, the connectivity configuration (${arm}` +
+    `${c.directConnectivity || c.topology === "mesh" ? ", group connectivity DirectlyConnected" : ""}` +
+    `${c.useHubGateway ? ", use hub gateway" : ""}) and deploy (commit) it: in Terraform ` +
+    `azurerm_network_manager_network_group, azurerm_network_manager_static_member, ` +
+    `azurerm_network_manager_connectivity_configuration, azurerm_network_manager_deployment; in Bicep ` +
+    `Microsoft.Network/networkManagers/networkGroups, …/networkGroups/staticMembers, ` +
+    `…/connectivityConfigurations (a commit is a POST, outside a template); with az, az network manager group ` +
+    `create, group static-member create, connect-config create, post-commit`
+  );
 }
 
 type Link = { a: string; b: string; aUsesB: boolean; bUsesA: boolean };
 type Vnets = ReturnType<typeof vnetsOf>;
 
 /** Every pair the fleet file peers that has a cluster on one side, once, with who uses whose gateway. */
-function linksOf(fleet: FleetPlan, vnets: Vnets, order: ReadonlyMap<string, number>): Map<string, Link> {
+function linksOf(
+  fleet: FleetPlan,
+  vnets: Vnets,
+  order: ReadonlyMap<string, number>,
+  existing: string[] = [],
+): Map<string, Link> {
   const links = new Map<string, Link>();
   const link = (a: string, b: string, aUsesB: boolean, bUsesA: boolean) => {
-    if (!order.has(a) && !order.has(b)) return;
+    if (!order.has(a) && !order.has(b)) {
+      if (vnets.get(a)?.kind !== "onPremises" && vnets.get(b)?.kind !== "onPremises") existing.push(`${a}–${b}`);
+      return;
+    }
     const key = [a, b].sort().join("\u0000");
     const had = links.get(key);
     const [x, y, xy, yx] = had && had.a !== a ? [b, a, bUsesA, aUsesB] : [a, b, aUsesB, bUsesA];
