@@ -83,13 +83,25 @@ const WHERE = [
     "plan with readFileSync instead of fs/promises: none; re-chunking the bundle with rolldown into one shared " +
     "shell group: `compare` +7 ms, `check` −9 ms; the IP core's kept PrefixAllocator at load: 0.6 ms.",
   "",
-  "Where the rest goes (Node 22, load ~7): the shell (`--version`) ~+35 ms; Node's ES module loader per module " +
-    "(`check` loads ~30 shared CLI chunks under 6 KB: 30 tiny modules cost ~27 ms more than one file at load 13); " +
-    "the KB chunk ~10 ms and the IP chunk ~4 ms to load; js-yaml, the importers and the 35 rules' first run.",
+  "Removed on 2026-12-07 (third pass; CPU over `node -e 0`, Node 22, interleaved A/B): the ES module chunks " +
+    "shared by all commands: the executable is now one CommonJS bundle per command (`dist/cli/lib/<command>.cjs`, " +
+    "picked by `dist/cli/aksnet.js` from argv; `src/adapters/cli/dispatch.ts`): `--version` +47 → +16 ms, " +
+    "`compare` +88 → +50, `check` +127 → +114 at load 19; zod a CommonJS file of its own required on first use " +
+    "(as `yaml`), and whitespace and comments left out of the bundles: `check` −16 and −20 ms at load 7–8; output " +
+    "written with `writeSync` instead of through `process.stdout` (which loads Node's stream and socket modules): " +
+    "`--version` +22 → +11, `compare` +57 → +48, `check` +110 → +99 at load 12.",
   "",
-  "What would close the gaps: fewer modules per command (per-command bundles, or a bundler that keeps a module " +
-    "in the chunk that every importer already loaded, as rollup does); for `compare`, a lighter shell than " +
-    "commander: the shell alone is close to its +30 ms budget.",
+  "Compile cache (Node 22, load 4, 25 runs): `compare` warm +45.8 ms, cold (a fresh cache directory, written " +
+    "during the run) +46.5, disabled (`NODE_DISABLE_COMPILE_CACHE=1`) +52.0; `check` warm +92.8, cold +117, " +
+    "disabled +103. The table's figures are warm (every variant runs once before the measured rounds), as for a " +
+    "user after the first start. An unwritable cache directory (`NODE_COMPILE_CACHE`, or `TMPDIR` for the " +
+    "default) leaves the CLI running without the cache.",
+  "",
+  "Where the rest goes: the shell (`--version`, ~+11 ms at load 12): reading `shell.cjs` and commander's set-up; " +
+    "`compare` on top: the KB, IP core and capacity code, their first, unoptimised run, and commander's option " +
+    "set-up; `check` on top: js-yaml, the importers, `node:fs/promises`, and the 35 rules' first run. Next " +
+    "candidates: a lighter argv parser than commander for the run path (help kept byte-identical), and the KB's " +
+    "module-level tables.",
 ].join("\n");
 
 /** The Node binaries to measure: this one, and 22 and 24 when available. */

@@ -38,7 +38,7 @@ describe("the bundled CLI", () => {
   it.each([
     { name: "compare, the README's first command", argv: ["compare"], exit: 0 },
     { name: "compare as JSON", argv: ["compare", "-o", "json"], exit: 0 },
-    { name: "size (loads its own chunk)", argv: ["size", "--nodes", "50", "-o", "json"], exit: 0 },
+    { name: "size (its own bundle)", argv: ["size", "--nodes", "50", "-o", "json"], exit: 0 },
     { name: "cidr info", argv: ["cidr", "info", "10.224.0.0/22", "fd00::/64"], exit: 0 },
     {
       name: "check with findings (yaml and zod load on demand)",
@@ -53,7 +53,7 @@ describe("the bundled CLI", () => {
     expect(bundled(argv)).toEqual(want);
   });
 
-  // Every format of every command: each formatter is a chunk loaded on demand, and a package reached only by a
+  // Every format of every command: each formatter is evaluated on demand, and a package reached only by a
   // dynamic import loses its named exports in the bundle, so every lazy path is run here through the bundle.
   const FORMATS: { argv: string[]; formats: string[] }[] = [
     { argv: ["compare"], formats: ["table", "json", "yaml", "markdown"] },
