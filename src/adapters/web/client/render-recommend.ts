@@ -22,10 +22,11 @@ const date = (iso: string) =>
 function rankedTable(r: Recommendation, scorers: readonly (typeof SCORERS)[number][]): HTMLElement {
   return h(
     "div",
-    { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "Models ranked (scrolls sideways)" },
+    { class: "table-wrap" },
     h(
       "table",
-      { id: "recommend-table" },
+      // On a phone each model is a card of "column value" lines (class stack): no sideways scrolling.
+      { id: "recommend-table", class: "stack" },
       h("caption", { class: "visually-hidden" }, "Models ranked for the requirements"),
       h(
         "thead",
@@ -46,10 +47,12 @@ function rankedTable(r: Recommendation, scorers: readonly (typeof SCORERS)[numbe
           h(
             "tr",
             { "data-candidate": c.id, class: i === 0 ? "best" : undefined },
-            h("td", {}, c.rank),
+            h("td", { "data-label": "Rank" }, c.rank),
             h("th", { scope: "row" }, c.title),
-            h("td", {}, c.total),
-            ...scorers.map((s) => h("td", {}, c.scores.find((x) => x.scorer === s.id)?.score ?? "")),
+            h("td", { "data-label": "Score" }, c.total),
+            ...scorers.map((s) =>
+              h("td", { "data-label": s.id }, c.scores.find((x) => x.scorer === s.id)?.score ?? ""),
+            ),
           ),
         ),
       ),

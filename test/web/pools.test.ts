@@ -1,0 +1,151 @@
+/**
+ * "Pools and parts" in Chromium: every node pool's mode (System, User, Gateway) and the cluster's other
+ * parts (API server subnet, AGC …) for a plan, for `aksnet inspect -o json` and for a plan started from a
+ * scanned cluster, at 1280×800 and on a phone (no sideways scrolling, axe-core clean).
+ */
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memoryIo } from "../../src/adapters/cli/io.js";
+import { run } from "../../src/adapters/cli/main.js";
+import { axeViolations, CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
+
+const LAYOUT_20 = readFileSync(join(ROOT, "examples/layout/overlay-cilium-20.yaml"), "utf8");
+const SCAN = readFileSync(join(ROOT, "src/adapters/importers/used/fixtures/aksnet-scan.json"), "utf8");
+
+async function inspectJson(): Promise<string> {
+  const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT });
+  const args = [
+    "inspect",
+    "--from-dump",
+    "src/adapters/inspect/fixtures/overlay-gateway.json",
+    "--azure-from",
+    "examples/inspect/gateway/az-aks-show.json",
+    "examples/inspect/gateway/az-network-vnet-show.json",
+    "examples/inspect/gateway/az-network-vnet-list-usage.json",
+    "-o",
+    "json",
+  ];
+  expect(await run(args, io)).toBe(0);
+  return io.stdout;
+}
+
+/** Each pool row as `name mode | nodes`. */
+const rows = (page: Page) =>
+  page.$$eval("#cluster-pools tbody tr", (trs) =>
+    trs.map((tr) => {
+      const td = Array.from(tr.querySelectorAll("td")).map((c) => c.textContent ?? "");
+      return `${tr.getAttribute("data-pool")} ${tr.getAttribute("data-mode")} | ${td[2]}`;
+    }),
+  );
+const parts = (page: Page) =>
+  page.$$eval("#cluster-parts dt", (dts) =>
+    dts.map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`),
+  );
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
+
+describe("Pools and parts in Chromium", () => {
+  let served: Served;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let inspect: string;
+  const open = async (size: { width: number; height: number }) => {
+    const ctx = await browser.browser.newContext({ viewport: size });
+    ctx.setDefaultTimeout(45_000);
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(served.url);
+    await page.waitForSelector("body[data-ready=true]");
+    return { page, errors, close: () => ctx.close() };
+  };
+  const check = async (page: Page, name: string, size: { width: number; height: number }) => {
+    await page.locator("#cluster-view").screenshot({ path: join(OUTPUT, `pools-${name}-${size.width}.png`) });
+    const wide = await page.$$eval("#cluster-view, #cluster-view *", (els) =>
+      els.filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 1).map((e) => e.tagName + e.id),
+    );
+    expect(wide).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium`);
+    if (!existsSync(join(ROOT, "dist", "web", "index.html"))) throw new Error("dist/ is not built: run npm run build");
+    mkdirSync(OUTPUT, { recursive: true });
+    inspect = await inspectJson();
+    served = await serve();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it.each(SIZES)("a plan at $width×$height: each pool's mode, the API server and AGC subnets", async (size) => {
+    const { page, errors, close } = await open(size);
+    await page.fill("#plan-text", LAYOUT_20);
+    await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #cluster-pools");
+    expect(await rows(page)).toEqual(["system System | 3", "user User | 3–40 (autoscaler)", "egress Gateway | 2"]);
+    expect(await parts(page)).toEqual([
+      "API server: VNet integration in subnet aks-apiserver (not in vnet.subnets); public",
+      "Application Gateway for Containers: subnet agc (not in vnet.subnets)",
+    ]);
+    await check(page, "plan", size);
+    // No table of the page scrolls sideways (the ranking is one card per model on a phone).
+    const scrolling = await page.$$eval(".table-wrap", (els) =>
+      els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.firstElementChild?.id),
+    );
+    expect(scrolling).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it.each(SIZES)("aksnet inspect -o json at $width×$height: modes as they run, the API server subnet", async (size) => {
+    const { page, errors, close } = await open(size);
+    await page.fill("#plan-text", inspect);
+    await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #cluster-pools");
+    expect(await page.textContent("#input-status")).toBe(
+      "Read aksnet inspect output: 3 node pools; see Pools and parts below.",
+    );
+    expect(await page.textContent("#cluster-lead")).toBe(
+      "Cluster aks-synthetic: azure-cni-overlay (high confidence), dataplane azure, policy none.",
+    );
+    expect(await rows(page)).toEqual([
+      "gateway Gateway | 2 running, configured 2",
+      "system System | 2 running, configured 2",
+      "user1 User | 1 running, configured 1–20 (autoscaler)",
+    ]);
+    expect(await parts(page)).toEqual(["API server: VNet integration in subnet aks-apiserver (10.224.2.0/28); public"]);
+    // Not a plan: nothing stale is shown, the other views wait for one.
+    expect(await page.isHidden("#stale-note")).toBe(true);
+    await check(page, "inspect", size);
+    // A plan afterwards shows its own pools.
+    await page.fill("#plan-text", LAYOUT_20);
+    await page.waitForFunction(() => document.querySelector("#cluster-lead") === null);
+    expect((await rows(page))[2]).toBe("egress Gateway | 2");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("a plan started from a scanned cluster shows its pools with the scan's modes", async () => {
+    const { page, errors, close } = await open(SIZES[0]);
+    await page.fill("#plan-text", SCAN);
+    await page.waitForSelector("#scan-view:not([hidden]) #scan-cluster");
+    expect(await page.isHidden("#cluster-view")).toBe(true);
+    await page.selectOption("#scan-cluster", "aks-payments-weu");
+    await page.click("#scan-cluster-plan");
+    await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #cluster-pools");
+    const report = JSON.parse(SCAN) as { clusters: { name: string; pools: { name: string; mode: string }[] }[] };
+    const want = report.clusters.find((c) => c.name === "aks-payments-weu")!.pools;
+    const got = await page.$$eval("#cluster-pools tbody tr", (trs) =>
+      trs.map((tr) => ({ name: tr.getAttribute("data-pool"), mode: tr.getAttribute("data-mode") })),
+    );
+    expect(got).toEqual(want.map((p) => ({ name: p.name, mode: p.mode })));
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
