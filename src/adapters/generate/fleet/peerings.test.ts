@@ -56,7 +56,10 @@ describe("fleetPeerings", () => {
     {
       name: "a Virtual Network Manager connectivity configuration",
       patch: { connectivity: [{ name: "hs", topology: "hubAndSpoke", hub: "vnet-hub", members: ["aks-weu-1"] }] },
-      note: /^not written: Virtual Network Manager connectivity configuration hs \(hub and spoke with hub vnet-hub; .*azurerm_network_manager_static_member/,
+      note: new RegExp(
+        "^not written: Virtual Network Manager connectivity configuration hs \\(hub and spoke with hub vnet-hub; " +
+          ".*azurerm_network_manager_static_member",
+      ),
     },
   ])("$name: said in the notes", ({ patch, note }) => {
     const r = fleetPeerings(FleetPlanSchema.parse({ ...HUB, ...patch }), clusters);
@@ -72,7 +75,10 @@ describe("fleetPeerings", () => {
     ]);
     expect(noRg.problems).toEqual([]);
     expect(noRg.notes[0]).toMatch(
-      /^VNet vnet-hub is peered but the fleet file gives vnet-hub no resource group: .*Terraform variable vnet_hub_resource_group, Bicep parameter vnetHubResourceGroup, shell variable VNET_HUB_RESOURCE_GROUP/,
+      new RegExp(
+        "^VNet vnet-hub is peered but the fleet file gives vnet-hub no resource group: .*Terraform variable " +
+          "vnet_hub_resource_group, Bicep parameter vnetHubResourceGroup, shell variable VNET_HUB_RESOURCE_GROUP",
+      ),
     );
     expect(noRg.notes[1]).toMatch(/cluster aks-legacy's plan names no resource group/);
     const tf = generateFleet(FLEET, "terraform", {}, noRg.peerings, noRg.notes);

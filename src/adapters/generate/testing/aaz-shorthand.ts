@@ -9,8 +9,10 @@
  */
 
 /** The key pattern as azure-cli writes it (the last group is the value). */
-const PARTIAL_VALUE =
-  /^(((\[-?[0-9]+\])|((([a-zA-Z0-9_-]+)|('([^']*)'(\/([^']*)')*))(\[-?[0-9]+\])?))(\.(([a-zA-Z0-9_-]+)|('([^']*)'(\/([^']*)')*))(\[-?[0-9]+\])?)*)=(.*)$/;
+const NAME = "(([a-zA-Z0-9_-]+)|('([^']*)'(/([^']*)')*))";
+const PARTIAL_VALUE = new RegExp(
+  `^(((\\[-?[0-9]+\\])|(${NAME}(\\[-?[0-9]+\\])?))(\\.${NAME}(\\[-?[0-9]+\\])?)*)=(.*)$`,
+);
 
 /** A key such as `[0].number-of-ip-addresses` as its parts: 0, "number-of-ip-addresses". */
 function keyParts(key: string): (number | string)[] {
