@@ -20,7 +20,7 @@ export {
 } from "./snapshot.js";
 export { CHECKS, type CheckId, type CheckMeta, type RangeRole, type Verdict } from "./checks.js";
 export { type CheckResult } from "./evaluate.js";
-export { subnetFigures, type SubnetFigures, type UsedSource } from "./ranges.js";
+export { subnetFigures, type SubnetFigures, type UsedSource } from "./subnet-figures.js";
 export type {
   ScanInput,
   ScanReport,

@@ -10,7 +10,7 @@ import type { Assumption, Plan, ResolvedPlan } from "../plan/index.js";
 import type { Finding } from "../validate/index.js";
 import type { RangeRole, Verdict } from "./checks.js";
 import type { CheckResult } from "./evaluate.js";
-import type { UsedSource } from "./ranges.js";
+import type { UsedSource } from "./subnet-figures.js";
 import type { EstateSnapshot, Missing, SnapshotProblem } from "./snapshot.js";
 
 /** A cluster's ARM record read as a plan (the importers' work, as `check` does it). */

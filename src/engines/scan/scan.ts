@@ -5,7 +5,7 @@
 import type { Verdict } from "./checks.js";
 import type { Demand } from "./demands.js";
 import { poolChecks, sharedCheck, sharedMatters, worst, type CheckResult, type RangeState } from "./evaluate.js";
-import { subnetFigures } from "./ranges.js";
+import { subnetFigures } from "./subnet-figures.js";
 import type {
   ClusterNetworkReport,
   ClusterReport,

@@ -7,7 +7,7 @@ import { isResolvedPlan, resolvePlan, type ResolvedPlan } from "../plan/index.js
 import { validate, type Finding } from "../validate/index.js";
 import { demandsOf, placePools, type Demand, type PoolPlacement } from "./demands.js";
 import type { RangeState } from "./evaluate.js";
-import { subnetFigures } from "./ranges.js";
+import { subnetFigures } from "./subnet-figures.js";
 import type { ClusterPlanInput } from "./report.js";
 import type { EstateCluster, EstateSnapshot, EstateSubnet, EstateVnet, Missing } from "./snapshot.js";
 

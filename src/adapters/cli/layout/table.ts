@@ -1,6 +1,6 @@
 /** `aksnet layout -o table`: the layout a person reads. */
 import type { Formatter } from "../output/formats.js";
-import { renderLayoutText } from "./render.js";
+import { renderLayoutText } from "./layout-text.js";
 import type { LayoutCliView } from "./view.js";
 
 const layoutTable: Formatter<LayoutCliView> = (v, { color }) =>

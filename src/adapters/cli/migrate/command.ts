@@ -11,7 +11,7 @@ import { EXIT, UsageError } from "../errors.js";
 import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { writeOutput } from "../output/write.js";
 import { readPlanFile } from "../plan-input.js";
-import { migrationJson } from "./render.js";
+import { migrationJson } from "./migration-text.js";
 import type { MigrateView } from "./view.js";
 
 const OUTPUT = defineOutput<MigrateView>({

@@ -6,7 +6,7 @@ import type { Migration, ModelState } from "../../../engines/migrate/index.js";
 import { MODELS, formatCount } from "../../../kb/index.js";
 import type { Formatter } from "../output/formats.js";
 import { codeBlock, inlineCode } from "../output/markdown.js";
-import { commandText } from "./render.js";
+import { commandText } from "./migration-text.js";
 import type { MigrateView } from "./view.js";
 
 function state(s: ModelState): string {

@@ -18,7 +18,7 @@ const OUTPUT = defineOutput<RecommendView>({
   formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
   kind: "RecommendReport",
   data: async (v) =>
-    (await import("./render.js")).recommendationJson(
+    (await import("./recommendation-text.js")).recommendationJson(
       v.recommendation,
       v.emitted && { file: v.emitted.file, candidate: v.emitted.candidate },
     ),

@@ -6,7 +6,7 @@ import { UsageError } from "../errors.js";
 import { writeTextFile } from "../files.js";
 import type { Io } from "../io.js";
 import type { Naming } from "./command.js";
-import { describeTarget } from "./render.js";
+import { describeTarget } from "./recommendation-text.js";
 import type { RecommendView } from "./view.js";
 
 /** Writes the best candidate's plan to `file` (--emit-plan); nothing when no model fits. */

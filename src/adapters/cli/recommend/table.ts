@@ -1,6 +1,6 @@
 /** `aksnet recommend -o table`: the ranking with the reasons of the first three, and the plan file written. */
 import type { Formatter } from "../output/formats.js";
-import { renderRecommendationText } from "./render.js";
+import { renderRecommendationText } from "./recommendation-text.js";
 import type { RecommendView } from "./view.js";
 
 const recommendTable: Formatter<RecommendView> = ({ recommendation, emitted }, { color }) => {
