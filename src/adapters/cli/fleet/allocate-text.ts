@@ -1,6 +1,6 @@
 /** `aksnet fleet allocate` (text). */
 import type { Formatter } from "../output/formats.js";
-import { renderFleetAllocate } from "./render.js";
+import { renderFleetAllocate } from "./fleet-text.js";
 import type { FleetAllocateView } from "./view.js";
 
 const f: Formatter<FleetAllocateView> = (v) => renderFleetAllocate(v, false);

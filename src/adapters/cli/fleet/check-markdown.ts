@@ -1,6 +1,6 @@
 /** `aksnet fleet check -o markdown`. */
 import type { Formatter } from "../output/formats.js";
-import { renderFleetCheck } from "./render.js";
+import { renderFleetCheck } from "./fleet-text.js";
 import type { FleetCheckView } from "./view.js";
 
 const f: Formatter<FleetCheckView> = (v) => renderFleetCheck(v, true);

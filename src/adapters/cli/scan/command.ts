@@ -18,7 +18,7 @@ import type { FailOn } from "../policy/levels.js";
 import { failsAt } from "../policy/levels.js";
 import { suppressedJson, suppressedLines } from "../policy/resource-json.js";
 import type { ResourcePolicyResult } from "../policy/resources.js";
-import type { ScanOutput } from "./render.js";
+import type { ScanOutput } from "./scan-text.js";
 
 /** What every `scan` formatter gets. */
 interface ScanView {
@@ -38,11 +38,11 @@ const renderOptions = (v: ScanView, color: boolean) => ({
 const OUTPUT = defineOutput<ScanView>({
   formatters: {
     table: () =>
-      import("./render.js").then((m) => ({
+      import("./scan-text.js").then((m) => ({
         default: (v: ScanView, c: { color: boolean }) => m.renderScanTable(v.out, renderOptions(v, c.color)),
       })),
     markdown: () =>
-      import("./render.js").then((m) => ({
+      import("./scan-text.js").then((m) => ({
         default: (v: ScanView, c: { color: boolean }) => m.renderScanMarkdown(v.out, renderOptions(v, c.color)),
       })),
     sarif: () =>

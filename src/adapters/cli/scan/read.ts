@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import type { BuiltEstate } from "../../azure/index.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
-import type { ScanOutput, ScanSource } from "./render.js";
+import type { ScanOutput, ScanSource } from "./scan-text.js";
 import { OUTPUT_API_VERSION } from "../output/formats.js";
 
 /** What was read, and from where. */

@@ -14,7 +14,7 @@ import {
 } from "../../../engines/index.js";
 import { resourceLocation, sarifLog, sarifRule, sarifSuppression } from "../output/sarif.js";
 import { resourceFingerprint, type PolicyDecision } from "../policy/resources.js";
-import type { ScanOutput } from "./render.js";
+import type { ScanOutput } from "./scan-text.js";
 
 const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
