@@ -1,5 +1,6 @@
 /** Parts of the JSON Schema of InspectReport (inspect-report.ts): the verdicts, the lab and the Azure side. */
 import { z } from "zod";
+import { PlanAssumption, PlanFinding, SharedRangeCheck } from "./cluster-checks.js";
 import { CLUSTER_NETWORK } from "./scan-report.js";
 
 /** The evidence a verdict cites: each object read and what it says. */
@@ -106,48 +107,9 @@ export const InspectAzure = z
         neededAtMax: z.number(),
         verdict: z.string(),
       }),
-      shared: z.array(
-        z.object({
-          check: z.string(),
-          range: z.string(),
-          rangeId: z.string(),
-          needed: z.number(),
-          free: z.number(),
-          verdict: z.string(),
-          aksErrorCode: z.string().nullable(),
-          message: z.string(),
-          fix: z.string().nullable(),
-        }),
-      ),
-      findings: z.array(
-        z.object({
-          ruleId: z.string(),
-          messageId: z.string(),
-          severity: z.enum(["error", "warning", "info"]),
-          message: z.string(),
-          path: z.array(z.union([z.number(), z.string()])),
-          fix: z.string(),
-          edits: z
-            .array(
-              z.object({
-                path: z.array(z.union([z.number(), z.string()])),
-                value: z.string(),
-              }),
-            )
-            .optional(),
-          data: z.record(z.string(), z.unknown()).describe("the values the message was built from (per rule)"),
-          aksErrorCode: z.string().optional(),
-          docsUrl: z.string(),
-        }),
-      ),
-      assumptions: z.array(
-        z.object({
-          path: z.string(),
-          value: z.string(),
-          reason: z.string(),
-          source: z.string(),
-        }),
-      ),
+      shared: z.array(SharedRangeCheck),
+      findings: z.array(PlanFinding),
+      assumptions: z.array(PlanAssumption),
       notes: z.array(z.unknown()),
     }),
     subnets: z.array(

@@ -3,6 +3,7 @@
  * schema/output/InspectReport.schema.json (npm run generate).
  */
 import { z } from "zod";
+import { PlanAssumption, PlanFinding } from "./cluster-checks.js";
 import { API_VERSION, outputSchema } from "./define.js";
 import { InspectAzure, InspectLab, InspectVerdicts } from "./inspect-report-parts.js";
 
@@ -144,38 +145,11 @@ export const InspectReport = outputSchema({
               podSubnetCidr: z.null(),
             }),
           ),
-          assumptions: z.array(
-            z.object({
-              path: z.string(),
-              value: z.string(),
-              reason: z.string(),
-              source: z.string(),
-            }),
-          ),
+          assumptions: z.array(PlanAssumption),
         }),
         differences: z.array(z.unknown()),
         drift: z.array(z.unknown()),
-        findings: z.array(
-          z.object({
-            ruleId: z.string(),
-            messageId: z.string(),
-            severity: z.enum(["error", "warning", "info"]),
-            message: z.string(),
-            path: z.array(z.union([z.number(), z.string()])),
-            fix: z.string(),
-            edits: z
-              .array(
-                z.object({
-                  path: z.array(z.union([z.number(), z.string()])),
-                  value: z.string(),
-                }),
-              )
-              .optional(),
-            data: z.record(z.string(), z.unknown()).describe("the values the message was built from (per rule)"),
-            aksErrorCode: z.string().optional(),
-            docsUrl: z.string(),
-          }),
-        ),
+        findings: z.array(PlanFinding),
       })
       .nullable(),
     azure: InspectAzure,

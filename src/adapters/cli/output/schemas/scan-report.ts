@@ -3,6 +3,7 @@
  * schema/output/ScanReport.schema.json (npm run generate).
  */
 import { z } from "zod";
+import { PlanAssumption, PlanFinding, SharedRangeCheck } from "./cluster-checks.js";
 import { API_VERSION, outputSchema } from "./define.js";
 
 /** clusters[].network (also inspect's azure.cluster.network): what the cluster's record states. */
@@ -99,48 +100,9 @@ export const ScanReport = outputSchema({
             verdict: z.string(),
           })
           .nullable(),
-        shared: z.array(
-          z.object({
-            check: z.string(),
-            range: z.string(),
-            rangeId: z.string(),
-            needed: z.number(),
-            free: z.number(),
-            verdict: z.string(),
-            aksErrorCode: z.string().nullable(),
-            message: z.string(),
-            fix: z.string().nullable(),
-          }),
-        ),
-        findings: z.array(
-          z.object({
-            ruleId: z.string(),
-            messageId: z.string(),
-            severity: z.enum(["error", "warning", "info"]),
-            message: z.string(),
-            path: z.array(z.union([z.number(), z.string()])),
-            fix: z.string(),
-            edits: z
-              .array(
-                z.object({
-                  path: z.array(z.union([z.number(), z.string()])),
-                  value: z.string(),
-                }),
-              )
-              .optional(),
-            data: z.record(z.string(), z.unknown()).describe("the values the message was built from (per rule)"),
-            aksErrorCode: z.string().optional(),
-            docsUrl: z.string(),
-          }),
-        ),
-        assumptions: z.array(
-          z.object({
-            path: z.string(),
-            value: z.string(),
-            reason: z.string(),
-            source: z.string(),
-          }),
-        ),
+        shared: z.array(SharedRangeCheck),
+        findings: z.array(PlanFinding),
+        assumptions: z.array(PlanAssumption),
         notes: z.array(z.unknown()),
       }),
     ),
