@@ -3,6 +3,7 @@
  * schema/output/CompareReport.schema.json (npm run generate).
  */
 import { z } from "zod";
+import { assumed } from "./assumed.js";
 import { API_VERSION, outputSchema } from "./define.js";
 
 export const CompareReport = outputSchema({
@@ -16,102 +17,15 @@ export const CompareReport = outputSchema({
     apiVersion: API_VERSION,
     kind: z.literal("CompareReport").describe("what the document is"),
     assumptions: z.object({
-      nodeSubnet: z.object({
-        value: z.string(),
-        origin: z.string(),
-        note: z.string(),
-        sources: z.array(z.string()),
-      }),
-      podCidr: z
-        .object({
-          value: z.string(),
-          origin: z.string(),
-          note: z.string(),
-          sources: z.array(z.string()),
-        })
-        .optional(),
-      podSubnet: z
-        .object({
-          value: z.string().nullable(),
-          origin: z.string(),
-          note: z.string(),
-          sources: z.array(z.string()),
-        })
-        .optional(),
-      maxPods: z.object({
-        value: z.number().nullable(),
-        origin: z.string(),
-        note: z.string(),
-        sources: z.array(z.string()),
-        alternatives: z
-          .array(
-            z.object({
-              value: z.number(),
-              note: z.string(),
-              sources: z.array(z.string()),
-            }),
-          )
-          .optional(),
-      }),
-      maxSurge: z.object({
-        value: z.string(),
-        origin: z.string(),
-        note: z.string(),
-        sources: z.array(z.string()),
-        alternatives: z
-          .array(
-            z.object({
-              value: z.string(),
-              note: z.string(),
-              sources: z.array(z.string()),
-            }),
-          )
-          .optional(),
-      }),
-      tier: z.object({
-        value: z.string(),
-        origin: z.string(),
-        note: z.string(),
-        sources: z.array(z.string()),
-        alternatives: z
-          .array(
-            z.object({
-              value: z.string(),
-              note: z.string(),
-              sources: z.array(z.string()),
-            }),
-          )
-          .optional(),
-      }),
-      surgeCounting: z.object({
-        value: z.null(),
-        origin: z.string(),
-        note: z.string(),
-        sources: z.array(z.string()),
-      }),
-      dynamicAllocation: z
-        .object({
-          value: z.string(),
-          origin: z.string(),
-          note: z.string(),
-          sources: z.array(z.string()),
-          alternatives: z.array(
-            z.object({
-              value: z.string(),
-              note: z.string(),
-              sources: z.array(z.string()),
-            }),
-          ),
-        })
-        .optional(),
-      staticBlocks: z
-        .object({
-          value: z.string(),
-          origin: z.string(),
-          note: z.string(),
-          sources: z.array(z.string()),
-        })
-        .optional(),
+      nodeSubnet: assumed(z.string()),
+      podCidr: assumed(z.string()).optional(),
+      podSubnet: assumed(z.string().nullable()).optional(),
+      maxPods: assumed(z.number().nullable(), "optional", z.number()),
+      maxSurge: assumed(z.string(), "optional"),
+      tier: assumed(z.string(), "optional"),
+      surgeCounting: assumed(z.null()),
+      dynamicAllocation: assumed(z.string(), "required").optional(),
+      staticBlocks: assumed(z.string()).optional(),
       kubernetesVersion: z
         .object({
           value: z.string(),

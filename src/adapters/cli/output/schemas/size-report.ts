@@ -3,6 +3,7 @@
  * schema/output/SizeReport.schema.json (npm run generate).
  */
 import { z } from "zod";
+import { assumed } from "./assumed.js";
 import { API_VERSION, outputSchema } from "./define.js";
 
 export const SizeReport = outputSchema({
@@ -16,107 +17,17 @@ export const SizeReport = outputSchema({
     apiVersion: API_VERSION,
     kind: z.literal("SizeReport").describe("what the document is"),
     assumptions: z.object({
-      nodes: z.object({
-        value: z.number(),
-        origin: z.string(),
-        note: z.string(),
-        sources: z.array(z.string()),
-      }),
-      maxPods: z.object({
-        value: z.number().nullable(),
-        origin: z.string(),
-        note: z.string(),
-        sources: z.array(z.string()),
-      }),
-      maxSurge: z.object({
-        value: z.string(),
-        origin: z.string(),
-        note: z.string(),
-        sources: z.array(z.string()),
-        alternatives: z
-          .array(
-            z.object({
-              value: z.string(),
-              note: z.string(),
-              sources: z.array(z.string()),
-            }),
-          )
-          .optional(),
-      }),
-      tier: z.object({
-        value: z.string(),
-        origin: z.string(),
-        note: z.string(),
-        sources: z.array(z.string()),
-        alternatives: z.array(
-          z.object({
-            value: z.string(),
-            note: z.string(),
-            sources: z.array(z.string()),
-          }),
-        ),
-      }),
-      formula: z.object({
-        value: z.string(),
-        origin: z.string(),
-        note: z.string(),
-        sources: z.array(z.string()),
-      }),
-      podCidr: z
-        .object({
-          value: z.string(),
-          origin: z.string(),
-          note: z.string(),
-          sources: z.array(z.string()),
-        })
-        .optional(),
-      dynamicAllocation: z
-        .object({
-          value: z.string(),
-          origin: z.string(),
-          note: z.string(),
-          sources: z.array(z.string()),
-          alternatives: z.array(
-            z.object({
-              value: z.string(),
-              note: z.string(),
-              sources: z.array(z.string()),
-            }),
-          ),
-        })
-        .optional(),
-      staticBlocks: z
-        .object({
-          value: z.string(),
-          origin: z.string(),
-          note: z.string(),
-          sources: z.array(z.string()),
-        })
-        .optional(),
-      surgeFallback: z
-        .object({
-          value: z.string(),
-          origin: z.string(),
-          note: z.string(),
-          sources: z.array(z.string()),
-        })
-        .optional(),
-      tenants: z
-        .object({
-          value: z.number(),
-          origin: z.string(),
-          note: z.string(),
-          sources: z.array(z.string()),
-        })
-        .optional(),
-      maxUnavailable: z
-        .object({
-          value: z.string(),
-          origin: z.string(),
-          note: z.string(),
-          sources: z.array(z.string()),
-        })
-        .optional(),
+      nodes: assumed(z.number()),
+      maxPods: assumed(z.number().nullable()),
+      maxSurge: assumed(z.string(), "optional"),
+      tier: assumed(z.string(), "required"),
+      formula: assumed(z.string()),
+      podCidr: assumed(z.string()).optional(),
+      dynamicAllocation: assumed(z.string(), "required").optional(),
+      staticBlocks: assumed(z.string()).optional(),
+      surgeFallback: assumed(z.string()).optional(),
+      tenants: assumed(z.number()).optional(),
+      maxUnavailable: assumed(z.string()).optional(),
       kubernetesVersion: z
         .object({
           value: z.string(),
