@@ -41,6 +41,13 @@ describe("aksnet entry", () => {
       stderr: /^aksnet compare: unknown option '--bogus'\. Run 'aksnet compare --help' for usage\.\n$/,
     },
     {
+      name: "an unknown option close to a known one: the suggestion in the same sentence",
+      argv: ["compare", "--modell", "azure"],
+      code: 2,
+      stderr:
+        /^aksnet compare: unknown option '--modell' \(did you mean --model\?\)\. Run 'aksnet compare --help' for usage\.\n$/,
+    },
+    {
       name: "a missing required option",
       argv: ["migrate", "plan.yaml"],
       code: 2,

@@ -103,6 +103,8 @@ function formatCommanderError(s: string, invocation: string): string {
   const text = s
     .replace(/^error: /, "")
     .trim()
+    // Commander puts its suggestion on a line of its own: one sentence instead.
+    .replace(/\s*\n\s*\(Did you mean/, " (did you mean")
     .replace(/\.$/, "");
   return `${invocation}: ${text}. Run '${invocation} --help' for usage.\n`;
 }
