@@ -23,6 +23,7 @@ export { podPlacement, holdsPodAddress, type PodPlacement } from "./placement.js
 export { nodeUse, poolUse, podAddressesIn, type NodeUse, type PoolUse } from "./node-use.js";
 export { rangeUse, type AddressUse, type RangeRole, type RangeSource } from "./address-use.js";
 export { headroom, poolSurge, type Headroom, type HeadroomCheck } from "./headroom.js";
+export { HEADROOM_META, HEADROOM_RULE_ID, headroomMessageId } from "./headroom-rule.js";
 export {
   withAzure,
   withAzureRanges,

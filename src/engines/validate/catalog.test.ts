@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { ruleDocs } from "./catalog.js";
 import type { MessageSpec } from "./rule.js";
 import { RULES } from "./rules/index.js";
-import { DRIFT_RULES } from "../inspect/index.js";
+import { DRIFT_RULES, HEADROOM_META } from "../inspect/index.js";
 import { FLEET_RULES } from "../fleet/index.js";
 // The CLI's finding about inline suppressions has its page too (a test may reach outward; code may not).
 import { SUPPRESSION_RULE } from "../../adapters/cli/policy/index.js";
@@ -40,7 +40,7 @@ describe("rule catalog", () => {
   );
 
   it("docs/rules/ matches the generated pages and index (run: npm run generate)", () => {
-    const docs = ruleDocs([...RULES, ...DRIFT_RULES, ...FLEET_RULES, SUPPRESSION_RULE]);
+    const docs = ruleDocs([...RULES, ...DRIFT_RULES, { meta: HEADROOM_META }, ...FLEET_RULES, SUPPRESSION_RULE]);
     const onDisk = readdirSync(join(ROOT, "docs/rules"))
       .map((f) => `docs/rules/${f}`)
       .sort();

@@ -4,7 +4,7 @@
  * the rules' metadata by `scripts/gen-rule-docs.ts` and checked for drift.
  */
 import { INTERNAL_ERROR_META, MAX_FINDINGS_PER_MESSAGE, PLAN_SCHEMA_META, TRUNCATED } from "./builtin-findings.js";
-import type { MessageSpec, Rule, RuleMeta } from "./rule.js";
+import { docsUrlOf, rulePageName, type MessageSpec, type Rule, type RuleMeta } from "./rule.js";
 
 const FAMILY_TITLES: Record<RuleMeta["family"], string> = {
   "allowed-values": "Allowed values",
@@ -22,6 +22,7 @@ const FAMILY_TITLES: Record<RuleMeta["family"], string> = {
   names: "Names",
   retirement: "Retirements",
   drift: "Configuration against the running cluster",
+  headroom: "A running cluster's room to grow (aksnet inspect)",
   fleet: "Between the clusters of a fleet (aksnet fleet check)",
   internal: "Internal",
 };
@@ -121,7 +122,8 @@ export function renderRuleIndex(rules: readonly Pick<Rule, "meta">[]): string {
     lines.push(`## ${FAMILY_TITLES[family]}`, "", "| rule | severity | AKS error | checks |", "|---|---|---|---|");
     for (const m of inFamily)
       lines.push(
-        `| [${m.id}](${m.id}.md) | ${m.severity} | ${aksErrors(m).map(code).join(", ")} | ${cell(m.description)} |`,
+        `| [${m.id}](${rulePageName(m.id)}.md) | ${m.severity} | ${aksErrors(m).map(code).join(", ")} | ` +
+          `${cell(m.description)} |`,
       );
     lines.push("");
   }
@@ -131,7 +133,7 @@ export function renderRuleIndex(rules: readonly Pick<Rule, "meta">[]): string {
 /** Every generated file: path relative to the repository root → content. */
 export function ruleDocs(rules: readonly Pick<Rule, "meta">[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const r of rules) out.set(`docs/rules/${r.meta.id}.md`, renderRulePage(r.meta));
+  for (const r of rules) out.set(docsUrlOf(r.meta.id), renderRulePage(r.meta));
   out.set("docs/rules/internal-error.md", renderRulePage(INTERNAL_ERROR_META));
   out.set("docs/rules/plan-schema.md", renderRulePage(PLAN_SCHEMA_META));
   out.set("docs/rules/README.md", renderRuleIndex(rules));

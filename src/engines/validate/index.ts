@@ -10,6 +10,7 @@ export {
   fillTemplate,
   toFinding,
   docsUrlOf,
+  rulePageName,
   pathText,
   type Edit,
   type Finding,

@@ -26,6 +26,7 @@ export type RuleFamily =
   | "names"
   | "retirement"
   | "drift"
+  | "headroom"
   | "fleet"
   | "internal";
 
@@ -134,7 +135,12 @@ export function fillTemplate(template: string, data: FindingData): string {
 }
 
 export function docsUrlOf(ruleId: string): string {
-  return `docs/rules/${ruleId}.md`;
+  return `docs/rules/${rulePageName(ruleId)}.md`;
+}
+
+/** The name of a rule's page under docs/rules/: its id, a `/` written as `-` (`inspect/headroom`). */
+export function rulePageName(ruleId: string): string {
+  return ruleId.replace(/\//g, "-");
 }
 
 /** The text form of a finding's path, e.g. `nodePools[1].maxPods` (empty for the whole plan). */

@@ -3,7 +3,7 @@
  * in the plan file, so CI can annotate a pull request; suppressed findings are results with
  * `suppressions` (output/sarif.ts has the shared shape).
  */
-import { pathText, RULES, type Finding, type RuleMeta } from "../../../engines/validate/index.js";
+import { docsUrlOf, pathText, RULES, type Finding, type RuleMeta } from "../../../engines/validate/index.js";
 import type { Formatter } from "../output/formats.js";
 import { artifactLocation, resourceLocation, sarifLog, sarifRule, sarifSuppression } from "../output/sarif.js";
 import { fingerprint } from "../policy/baseline.js";
@@ -18,7 +18,7 @@ export function renderSarif(r: CheckReport): string {
 }
 
 function docsOf(id: string): string {
-  return id === SUPPRESSION_RULE.meta.id ? "docs/ci.md" : `docs/rules/${id}.md`;
+  return id === SUPPRESSION_RULE.meta.id ? "docs/ci.md" : docsUrlOf(id);
 }
 
 /**

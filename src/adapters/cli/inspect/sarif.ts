@@ -6,6 +6,8 @@
  * cluster's ARM record read from Azure, each result is located at the cluster's resource (its ARM address
  * and resource ID) and the field it is about. With --azure or --azure-from the scan's checks on the
  * cluster's subnets (upgrade, scale-out, shared subnets) follow, at the cluster's or pool's resource.
+ * Before them, the headroom checks that do not fit (rule inspect/headroom: headroom-sarif.ts), with or without
+ * a configuration.
  */
 import { DRIFT_RULES, type AzureSide } from "../../../engines/inspect/index.js";
 import { pathText, RULES, type Finding } from "../../../engines/validate/index.js";
@@ -15,6 +17,7 @@ import { inspectResource } from "../policy/resource-findings.js";
 import { policyDecisions, resourceFingerprint } from "../policy/resources.js";
 import type { Formatter } from "../output/formats.js";
 import { scanSarifParts } from "../scan/sarif.js";
+import { headroomSarifParts } from "./headroom-sarif.js";
 import type { InspectView } from "./view.js";
 
 const inspectSarif: Formatter<InspectView> = (v) => {
@@ -45,15 +48,17 @@ const inspectSarif: Formatter<InspectView> = (v) => {
     findings,
     [...RULES, ...DRIFT_RULES].map((r) => r.meta),
     suppressed,
-    azure
-      ? (firstRule) =>
-          scanSarifParts([azure.cluster], {
-            firstRule,
-            withoutFindings: true,
-            ...(azure.source.kind === "azure" ? { endpoint: azure.source.endpoint } : {}),
-            ...(decide ? { decide } : {}),
-          })
-      : undefined,
+    (firstRule) => {
+      const head = headroomSarifParts(v.report, { firstRule, decide, locate });
+      if (!azure) return head;
+      const scan = scanSarifParts([azure.cluster], {
+        firstRule: firstRule + head.rules.length,
+        withoutFindings: true,
+        ...(azure.source.kind === "azure" ? { endpoint: azure.source.endpoint } : {}),
+        ...(decide ? { decide } : {}),
+      });
+      return { rules: [...head.rules, ...scan.rules], results: [...head.results, ...scan.results] };
+    },
     { fingerprints: (f) => ({ "aksnet/resource/v1": resourceFingerprint(identity(f)) }) },
   );
 };

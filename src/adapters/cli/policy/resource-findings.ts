@@ -4,6 +4,7 @@
  * resource. The same functions read a saved `-o json` output (absent values are null there), which is how a
  * baseline of these commands is read.
  */
+import { HEADROOM_RULE_ID } from "../../../engines/inspect/index.js";
 import { formatPath } from "../../../engines/plan/index.js";
 import type { Severity } from "../../../engines/validate/index.js";
 import { resourceFingerprint, type ResourceFinding } from "./resources.js";
@@ -16,7 +17,7 @@ export const SCAN_CHECK_RULE_IDS = [
   "scan/shared-subnet-at-max",
   "scan/unassessed",
 ] as const;
-export const INSPECT_RULE_IDS = ["inspect/headroom"] as const;
+export const INSPECT_RULE_IDS = [HEADROOM_RULE_ID] as const;
 
 const SEVERITY: Record<string, Severity | undefined> = { fails: "error", "at-risk": "warning", unknown: "info" };
 
@@ -95,6 +96,11 @@ export function inspectResource(report: unknown): string {
   return c.id ?? c.name ?? "";
 }
 
+/** A headroom check's key: its name without its figures ("next upgrade (surge)" → "next upgrade"), which move. */
+export function headroomKey(name: string): string {
+  return name.replace(/\s*\(.*$/, "");
+}
+
 /** An inspect report's findings (the report, or its saved `-o json`). */
 export function inspectFindings(report: unknown): ResourceFinding[] {
   const r = rec(report);
@@ -105,12 +111,11 @@ export function inspectFindings(report: unknown): ResourceFinding[] {
   const headroom = list(rec(r["headroom"])["checks"])
     .filter((c) => c["fits"] === false)
     .map((c): ResourceFinding => ({
-      ruleId: "inspect/headroom",
+      ruleId: HEADROOM_RULE_ID,
       severity: "error",
       resource: self,
       cluster,
-      // The name without its figures ("next upgrade (surge)" → "next upgrade"), which change between runs.
-      key: text(c["name"]).replace(/\s*\(.*$/, ""),
+      key: headroomKey(text(c["name"])),
       message: text(c["message"]),
     }));
   return [
