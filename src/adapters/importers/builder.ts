@@ -51,7 +51,8 @@ export function parseAzureId(id: unknown): AzureId | undefined {
   const parts = id.split("/").filter((s) => s !== "");
   const r: { -readonly [K in keyof AzureId]: string } = {};
   for (let i = 0; i < parts.length - 1; i++) {
-    const k = ID_KEYS[parts[i]!.toLowerCase()];
+    const word = parts[i]!.toLowerCase();
+    const k = Object.hasOwn(ID_KEYS, word) ? ID_KEYS[word] : undefined;
     if (k !== undefined && r[k] === undefined) r[k] = parts[i + 1]!;
   }
   return r.subnet || r.vnet || r.resourceGroup ? r : undefined;
@@ -75,6 +76,18 @@ interface Section {
 
 const SEP = "\u0000";
 
+type Bag = Record<string | number, unknown>;
+
+/** `o[k]` when `o` has it itself: a plan file's key "constructor" or "toString" is not Object.prototype's. */
+function own(o: Bag, k: string | number): unknown {
+  return Object.hasOwn(o, k) ? o[k] : undefined;
+}
+
+/** `o[k] = v` as a plain data property, so a key "__proto__" is a field (reported as unknown), not a prototype. */
+function put(o: Bag, k: string | number, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+}
+
 export class PlanBuilder {
   readonly value: Record<string, unknown> = {};
   /** Origins grouped by the plan's top-level key ("" for the root), so sections move and re-tag in O(1). */
@@ -95,14 +108,14 @@ export class PlanBuilder {
   /** Sets the plan field at `path` (creating objects and arrays on the way) and remembers its source. */
   set(path: PlanPath, v: unknown, from: SourcePath): void {
     if (v === undefined) return;
-    let o: Record<string | number, unknown> = this.value;
+    let o: Bag = this.value;
     for (let i = 0; i < path.length - 1; i++) {
       const k = path[i]!;
       const next = path[i + 1]!;
-      if (o[k] === undefined) o[k] = typeof next === "number" ? [] : {};
-      o = o[k] as Record<string | number, unknown>;
+      if (own(o, k) === undefined) put(o, k, typeof next === "number" ? [] : {});
+      o = o[k] as Bag;
     }
-    o[path[path.length - 1]!] = v;
+    put(o, path[path.length - 1]!, v);
     this.section(path).paths.set(path.join(SEP), from);
   }
 
@@ -118,11 +131,11 @@ export class PlanBuilder {
   absorb(other: PlanBuilder): string[] {
     const skipped: string[] = [];
     for (const [k, v] of Object.entries(other.value)) {
-      if (k in this.value) {
+      if (Object.hasOwn(this.value, k)) {
         skipped.push(k);
         continue;
       }
-      this.value[k] = v;
+      put(this.value, k, v);
       const s = other.sections.get(k);
       if (s) this.sections.set(k, s);
     }

@@ -3,7 +3,9 @@
  * `JSON.parse` (fast on multi-megabyte `az` and `terraform show -json`
  * output), and positions are found on demand by walking the text along the
  * requested path. Each object or array walked is indexed once (its members'
- * offsets), so many lookups into one 100,000-element array cost one scan.
+ * offsets), so many lookups into one 100,000-element array cost one scan, and
+ * where each object or array ends is found for all of them in one scan, so a
+ * path 20,000 levels deep costs one scan, not one per level.
  */
 import type { Position, SourcePath } from "./source-map.js";
 
@@ -15,6 +17,8 @@ interface Members {
 export class JsonPositions {
   private readonly members = new Map<number, Members>();
   private lineStarts: number[] | undefined;
+  /** The offset of every `{` and `[` outside strings, in order, and of its match (-1 when unclosed). */
+  private brackets: { opens: number[]; closes: number[] } | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -96,19 +100,7 @@ export class JsonPositions {
     const t = this.text;
     const c = t[p];
     if (c === '"') return this.skipString(p);
-    if (c === "{" || c === "[") {
-      let depth = 0;
-      for (let i = p; i < t.length; i++) {
-        const d = t[i];
-        if (d === '"') i = this.skipString(i) - 1;
-        else if (d === "{" || d === "[") depth++;
-        else if (d === "}" || d === "]") {
-          depth--;
-          if (depth === 0) return i + 1;
-        }
-      }
-      return t.length;
-    }
+    if (c === "{" || c === "[") return this.closeOf(p);
     let i = p;
     while (
       i < t.length &&
@@ -122,6 +114,38 @@ export class JsonPositions {
     )
       i++;
     return i;
+  }
+
+  /** The offset just past the `}` or `]` that closes the one at `p`. */
+  private closeOf(p: number): number {
+    const { opens, closes } = (this.brackets ??= this.matchBrackets());
+    let lo = 0;
+    let hi = opens.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (opens[mid]! < p) lo = mid + 1;
+      else hi = mid;
+    }
+    const close = opens[lo] === p ? closes[lo]! : -1;
+    return close === -1 ? this.text.length : close + 1;
+  }
+
+  /** One scan: each bracket's match, with a stack (depth is not bounded by the call stack). */
+  private matchBrackets(): { opens: number[]; closes: number[] } {
+    const t = this.text;
+    const opens: number[] = [];
+    const closes: number[] = [];
+    const open: number[] = [];
+    for (let i = 0; i < t.length; i++) {
+      const d = t[i];
+      if (d === '"') i = this.skipString(i) - 1;
+      else if (d === "{" || d === "[") {
+        open.push(opens.length);
+        opens.push(i);
+        closes.push(-1);
+      } else if ((d === "}" || d === "]") && open.length > 0) closes[open.pop()!] = i;
+    }
+    return { opens, closes };
   }
 
   private lineCol(offset: number): Position {

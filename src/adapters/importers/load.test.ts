@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPlanFiles, loadPlanText, PlanLoadError, splitPath, type PlanFormat } from "./index.js";
+import { loadPlanFiles, loadPlanText, parseAzureId, PlanLoadError, splitPath, type PlanFormat } from "./index.js";
 
 const fixture = (name: string) => ({
   text: readFileSync(join(import.meta.dirname, "fixtures", name), "utf8"),
@@ -219,6 +219,22 @@ describe("importers: unreadable input is one sentence naming the file", () => {
       message: /^x\.yaml: not valid YAML: an alias \(\*name\) refers to no anchor \(&name\); fix it and run again\.$/,
     },
     {
+      name: "lists nested 100,000 deep (found by the breaker: it said 'its aliases expand too far')",
+      text: `name: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`,
+      message:
+        /^x\.yaml:1:263: not valid YAML: it nests lists or mappings more than 256 levels deep \(a plan needs fewer than ten\); fix it and run again\.$/,
+    },
+    {
+      name: "mappings nested 5,000 deep",
+      text: Array.from({ length: 5_000 }, (_, i) => `${"  ".repeat(i)}k${i}:\n`).join(""),
+      message: /^x\.yaml:130:257: not valid YAML: it nests lists or mappings more than 256 levels deep/,
+    },
+    {
+      name: "deep JSON that JSON.parse refuses (a trailing comma) is not handed to the YAML parser",
+      text: `{"name": ${"[".repeat(300)}${"]".repeat(300)},}`,
+      message: /^x\.yaml:1:611: not valid JSON: expected a field name in double quotes \(a trailing comma\?\)/,
+    },
+    {
       name: "duplicate keys",
       text: "network: {}\nnetwork: {}\n",
       message: /^x\.yaml:2:1: not valid YAML: a key appears twice in the same mapping; fix it and run again\.$/,
@@ -273,6 +289,34 @@ describe("importers: unreadable input is one sentence naming the file", () => {
       },
     ]);
     expect(r.notes).toEqual(['v.json: no VNet named "vnet-hub-spoke" (found: v1); its VNets were not used.']);
+  });
+});
+
+describe("importers: plan keys named like Object.prototype members are plain fields (found by the breaker)", () => {
+  it.each([
+    { name: "constructor", key: "constructor" },
+    { name: "toString", key: "toString" },
+    { name: "hasOwnProperty", key: "hasOwnProperty" },
+    { name: "__proto__ (was taken as the plan object's prototype and dropped)", key: "__proto__" },
+  ])("a top-level $name is an unknown field, with no note about an earlier file", ({ key }) => {
+    const text = `apiVersion: aksnet/v1\nkind: ClusterPlan\nname: aks\n${key}: { polluted: 1 }\n`;
+    const r = loadPlanText(text, "x.yaml");
+    expect(r.notes).toEqual([]);
+    expect(r.problems.map((p) => p.message)).toContainEqual(expect.stringContaining(`unknown field "${key}"`));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    { name: "a JSON plan", text: '{"apiVersion": "aksnet/v1", "kind": "ClusterPlan", "name": "aks", "__proto__": {}}' },
+  ])("$name with __proto__ is reported too", ({ text }) => {
+    expect(loadPlanText(text, "x.json").problems.map((p) => p.path)).toContainEqual(["__proto__"]);
+  });
+
+  it.each([
+    { id: "/subscriptions/s/constructor/x/virtualNetworks/v", want: { subscription: "s", vnet: "v" } },
+    { id: "/__proto__/x/toString/y", want: undefined },
+  ])("parseAzureId($id) reads only its own words", ({ id, want }) => {
+    expect(parseAzureId(id)).toEqual(want);
   });
 });
 

@@ -14,7 +14,7 @@
 import { CORE_SCHEMA, load as loadFast } from "js-yaml";
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { JsonPositions } from "./json-positions.js";
-import { encodingProblem, jsonWords, yamlFix, yamlWords } from "./syntax-words.js";
+import { encodingProblem, jsonWords, TOO_DEEP, yamlFix, yamlTooDeep, yamlWords } from "./syntax-words.js";
 
 /** Anchors (`&a`), aliases (`*a`) and tags (`!t`) need the `yaml` package: alias limits and exact tag handling. */
 const NEEDS_FULL_PARSER = /(^|[\s[\]{},:-])[&*!][^\s,[\]{}]/;
@@ -66,6 +66,7 @@ export function parseText(raw: string, fileName: string): ParsedText {
       }
     }
   }
+  refuseDeep(text, fileName);
   if (!NEEDS_FULL_PARSER.test(text)) {
     let value: unknown;
     let ok = false;
@@ -83,8 +84,17 @@ export function parseText(raw: string, fileName: string): ParsedText {
   return parseFull(text, fileName);
 }
 
+/** Throws for text nested too deeply for the YAML parsers' recursion. */
+function refuseDeep(text: string, fileName: string): void {
+  const deep = yamlTooDeep(text);
+  if (deep === -1) return;
+  const pos = lineAndColumn(text, deep);
+  throw new PlanLoadError(`${fileName}:${pos.line}:${pos.col}: not valid YAML: ${TOO_DEEP}; fix it and run again.`);
+}
+
 /** Parses with the `yaml` package: every node keeps its offset. */
 function parseFull(text: string, fileName: string): ParsedText {
+  refuseDeep(text, fileName);
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
   if (doc.errors.length > 0) {

@@ -39,6 +39,8 @@ export function yamlWords(code: ErrorCode, message: string): string {
   const unclosed = /end with a ([}\]])/.exec(message);
   if (code === "BAD_INDENT" && unclosed)
     return `a ${unclosed[1] === "}" ? "{" : "["} is not closed with ${unclosed[1]}`;
+  // The yaml package reports a stack overflow on deep nesting as RESOURCE_EXHAUSTION too: no alias is involved.
+  if (code === "RESOURCE_EXHAUSTION" && /call stack/i.test(message)) return TOO_DEEP;
   return (
     YAML_WORDS[code] ??
     message
@@ -86,4 +88,52 @@ export function encodingProblem(text: string): string | undefined {
     ? "is UTF-16 text (Windows PowerShell 5.1 writes it with >); save it as UTF-8, e.g. with | Out-File -Encoding " +
         "utf8, and run again"
     : "holds NUL bytes, so it is not a text file; give the YAML or JSON file";
+}
+
+/** Nesting deeper than this is refused before a YAML parser recurses into it (both recurse once a level). */
+export const MAX_YAML_DEPTH = 256;
+
+export const TOO_DEEP =
+  `it nests lists or mappings more than ${MAX_YAML_DEPTH} levels deep ` + "(a plan needs fewer than ten)";
+
+/**
+ * The offset where YAML text nests deeper than {@link MAX_YAML_DEPTH}, or -1. The depth is over-estimated on purpose,
+ * without parsing: a line's indentation plus its `- ` entries plus the open `[`/`{` outside quotes and comments. The
+ * parsers recurse once a level, and V8 can abort the process (not throw) when a stack runs out inside a regular
+ * expression, so deep text must not reach them.
+ */
+export function yamlTooDeep(text: string): number {
+  let flow = 0;
+  let indent = 0;
+  let lineStart = true;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+      else if (c === "\n" && quote === "'") quote = "";
+      continue;
+    }
+    if (c === "\n") {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart && (c === " " || c === "\t" || (c === "-" && text[i + 1] === " "))) indent++;
+    else {
+      lineStart = false;
+      if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) i = lineEnd(text, i) - 1;
+      else if (c === '"' || c === "'") quote = c;
+      else if (c === "[" || c === "{") flow++;
+      else if ((c === "]" || c === "}") && flow > 0) flow--;
+    }
+    if (indent + flow > MAX_YAML_DEPTH) return i;
+  }
+  return -1;
+}
+
+function lineEnd(text: string, from: number): number {
+  const n = text.indexOf("\n", from);
+  return n === -1 ? text.length : n;
 }
