@@ -34,6 +34,7 @@ import { FILE_NAMES, renderGenerate } from "./render-generate.js";
 import { renderInputViews } from "./render-cluster.js";
 import { renderStatus } from "./render-status.js";
 import { onFileDrop } from "./drop.js";
+import { onLargePaste, onSelectAll } from "./paste.js";
 import { renderMap } from "./render-map.js";
 import { renderRecommend } from "./render-recommend.js";
 import { renderVerdict } from "./render-verdict.js";
@@ -380,6 +381,16 @@ async function loadFromUrl(): Promise<void> {
 }
 
 text.addEventListener("input", () => update({ planText: text.value }));
+// Select all and a large paste are done by the page (./paste.ts, much faster); the paste is a history entry, so Undo
+// and Back return to the plan before.
+onSelectAll(text);
+onLargePaste(text, (before, whole) => {
+  const was = { ...state, planText: before };
+  state = { ...state, planText: text.value };
+  address.push(was, state);
+  announce(whole ? "Replaced the plan with the pasted text." : "Pasted text into the plan.");
+  update({ planText: text.value });
+});
 
 const convert = byId<HTMLButtonElement>("convert");
 convert.addEventListener("click", () => {
