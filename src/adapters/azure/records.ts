@@ -7,7 +7,14 @@
  * Field names: Azure/azure-rest-api-specs:specification/containerservice/…/managedClusters.json,
  * …/network/…/virtualNetwork.json (checked 2026-12-06).
  */
-import type { EstateCluster, EstatePool, EstateSubnet, EstateVnet, SubnetUsage } from "../../engines/scan/index.js";
+import type {
+  EstateApiServer,
+  EstateCluster,
+  EstatePool,
+  EstateSubnet,
+  EstateVnet,
+  SubnetUsage,
+} from "../../engines/scan/index.js";
 
 export type Obj = Record<string, unknown>;
 
@@ -108,6 +115,18 @@ export function clusterOf(row: unknown): EstateCluster | undefined {
     provisioningState: str(field(b, "provisioningState")),
     powerState: code(field(b, "powerState")),
     pools: Array.isArray(pools) ? pools.flatMap((p) => poolOf(p) ?? []) : [],
+    apiServer: apiServerOf(field(b, "apiServerAccessProfile")),
+  };
+}
+
+/** `apiServerAccessProfile` (ARM and az CLI spell it alike; az writes `authorizedIpRanges`). */
+function apiServerOf(a: unknown): EstateApiServer | undefined {
+  if (!isObj(a)) return undefined;
+  return {
+    vnetIntegration: field(a, "enableVnetIntegration") === true,
+    subnetId: str(field(a, "subnetId")),
+    private: field(a, "enablePrivateCluster") === true,
+    authorizedIpRanges: strList(field(a, "authorizedIPRanges")),
   };
 }
 

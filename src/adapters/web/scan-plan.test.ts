@@ -16,6 +16,7 @@ const SCAN = JSON.parse(SCAN_TEXT) as {
     findings: { ruleId: string; severity: string }[];
     pools: { name: string; count: number; maxCount: number | null; maxPods: number; nodeSubnetId: string }[];
     network: { serviceCidrs: string[] | null; dnsServiceIp: string | null; policy: string | null } | null;
+    apiServer: { vnetIntegration: boolean; subnet: string | null; prefixes: string[]; private: boolean } | null;
   }[];
 };
 const view = scanViewOf(SCAN_TEXT) as ScanView;
@@ -54,6 +55,24 @@ describe("a plan started from a scanned cluster is that cluster's configuration"
       .filter((f) => f.severity === "error")
       .map((f) => f.ruleId);
     for (const f of c.findings.filter((x) => x.severity === "error")) expect(errors).toContain(f.ruleId);
+  });
+
+  it.each(SCAN.clusters.map((c) => ({ name: c.name, c })))(
+    "$name: the API server's VNet integration, subnet and privacy are the scan's",
+    ({ name, c }) => {
+      const plan = parsePlan(parse(view.planFor(name)!)).plan!;
+      const want = c.apiServer;
+      expect(plan.apiServer?.vnetIntegration ?? false).toBe(want?.vnetIntegration ?? false);
+      expect(plan.apiServer?.subnet ?? null).toBe(want?.subnet ?? null);
+      expect(plan.apiServer?.private ?? false).toBe(want?.private ?? false);
+      // The subnet is in the plan's VNet with the prefix the scan read.
+      const subnet = plan.vnet?.subnets.find((s) => s.name === want?.subnet);
+      expect(subnet?.cidr ?? null).toBe(want?.prefixes[0] ?? null);
+    },
+  );
+
+  it("the scan's example has one cluster with API Server VNet Integration", () => {
+    expect(SCAN.clusters.filter((c) => c.apiServer?.vnetIntegration).map((c) => c.name)).toEqual(["aks-payments-weu"]);
   });
 
   it.each(SCAN.clusters.map((c) => ({ name: c.name, c })))(

@@ -152,6 +152,27 @@ function overlaps(a: string, b: string): boolean {
 }
 
 /**
+ * The API server section of the scan's `clusters[].apiServer` (undefined when the scan has none): VNet integration,
+ * private, and the subnet by name when it is in the plan's VNet (`vnetId`); `away` names a subnet elsewhere.
+ */
+function apiServerOf(c: Rec, vnetId: string | undefined): { section?: Record<string, unknown>; away?: string } {
+  const a = c["apiServer"];
+  if (!a || typeof a !== "object") return {};
+  const api = rec(a);
+  const subnetId = str(api["subnetId"]);
+  const here = subnetId !== undefined && vnetIdOf(subnetId) === vnetId;
+  const section: Record<string, unknown> = {
+    ...(api["vnetIntegration"] === true ? { vnetIntegration: true } : {}),
+    ...(here ? { subnet: lastSegment(subnetId) } : {}),
+    ...(api["private"] === true ? { private: true } : {}),
+  };
+  return {
+    ...(Object.keys(section).length ? { section } : {}),
+    ...(subnetId && !here ? { away: subnetId } : {}),
+  };
+}
+
+/**
  * The plan text of the scanned cluster `name` (undefined when the report has no such cluster). `groups` is the
  * scan's used space: the groups outside the cluster's VNet and pod CIDR become its connected networks.
  */
@@ -170,6 +191,7 @@ export function planFromScannedCluster(report: unknown, name: string, groups: re
   const version = /^\d+\.\d+/.exec(str(c["kubernetesVersion"]) ?? "")?.[0];
   const network = networkOf(c);
   const stated = statedServices(c);
+  const api = apiServerOf(c, vnetId);
   const assumed = stated ? undefined : assumedServiceCidr([...own, ...connected.flatMap((g) => g.cidrs)]);
   if (stated) Object.assign(network, stated);
   else if (assumed) Object.assign(network, { serviceCidrs: [assumed.cidr], dnsServiceIp: assumed.dns });
@@ -182,6 +204,7 @@ export function planFromScannedCluster(report: unknown, name: string, groups: re
     kubernetesVersion: version,
     network,
     vnet: found?.vnet,
+    apiServer: api.section,
     connectedNetworks: connected.length ? connected : undefined,
     nodePools: pools.map((p) => poolOf(p, model)),
   };
@@ -189,6 +212,7 @@ export function planFromScannedCluster(report: unknown, name: string, groups: re
     schemaComment("aksnet-plan.schema.json"),
     `# Started from aksnet scan: cluster ${name} (${str(c["verdict"]) ?? "no verdict"} in the scan), as it runs.`,
     ...assumptionLines(c, stated !== undefined, assumed),
+    ...(api.away ? [`# The API server subnet ${api.away} is not in the VNet of the first pool: left out.`] : []),
   ];
   return `${header.join("\n")}\n${stringify(plan, { lineWidth: 0 })}`;
 }

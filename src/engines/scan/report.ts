@@ -68,6 +68,18 @@ export interface ClusterNetworkReport {
   readonly policy: string | null;
 }
 
+/** The API server's access profile (inspect's azure.apiServer, plus the authorized IP ranges). */
+export interface ClusterApiServerReport {
+  readonly vnetIntegration: boolean;
+  readonly subnetId: string | null;
+  /** The subnet's name: subnetId's last segment. */
+  readonly subnet: string | null;
+  /** The subnet's prefixes as its VNet record gives them; empty when the VNet was not read. */
+  readonly prefixes: readonly string[];
+  readonly private: boolean;
+  readonly authorizedIpRanges: readonly string[];
+}
+
 export interface ClusterReport {
   readonly id: string;
   readonly name: string;
@@ -82,6 +94,8 @@ export interface ClusterReport {
    * leaves out is null (the plan's default for it is an assumption, in `assumptions`). Null when not read as a plan.
    */
   readonly network: ClusterNetworkReport | null;
+  /** The record's apiServerAccessProfile; null when it has none. */
+  readonly apiServer: ClusterApiServerReport | null;
   readonly verdict: Verdict;
   /** Every failing, at-risk and unknown check and every error finding, one sentence each. */
   readonly reasons: readonly string[];

@@ -7,6 +7,7 @@ import type { Demand } from "./demands.js";
 import { poolChecks, sharedCheck, sharedMatters, worst, type CheckResult, type RangeState } from "./evaluate.js";
 import { subnetFigures } from "./subnet-figures.js";
 import type {
+  ClusterApiServerReport,
   ClusterNetworkReport,
   ClusterReport,
   PodCidrReport,
@@ -16,7 +17,7 @@ import type {
   SubnetReport,
   VnetReport,
 } from "./report.js";
-import { checkSnapshot, type EstateVnet } from "./snapshot.js";
+import { checkSnapshot, type EstateCluster, type EstateVnet } from "./snapshot.js";
 import { indexOf, prepare, rangeStates, type ClusterWork, type Context } from "./work.js";
 
 const lower = (s: string) => s.toLowerCase();
@@ -34,6 +35,21 @@ function networkReport(w: ClusterWork): ClusterNetworkReport | null {
     ),
     dnsServiceIp: stated("dnsServiceIp", plan.dnsServiceIp.text),
     policy: stated("policy", plan.policy),
+  };
+}
+
+/** The record's API server access profile, its subnet's prefixes from the VNet as read. */
+function apiServerReport(c: EstateCluster, ctx: Context): ClusterApiServerReport | null {
+  const a = c.apiServer;
+  if (!a) return null;
+  const subnetId = a.subnetId ?? null;
+  return {
+    vnetIntegration: a.vnetIntegration,
+    subnetId,
+    subnet: subnetId ? (subnetId.split("/").pop() ?? null) : null,
+    prefixes: subnetId ? [...(ctx.subnets.get(lower(subnetId))?.subnet.prefixes ?? [])] : [],
+    private: a.private,
+    authorizedIpRanges: [...a.authorizedIpRanges],
   };
 }
 
@@ -95,6 +111,7 @@ function clusterNotes(w: ClusterWork): string[] {
 }
 
 function clusterReport(
+  ctx: Context,
   w: ClusterWork,
   states: ReadonlyMap<string, RangeState>,
   sharedByKey: ReadonlyMap<string, CheckResult>,
@@ -135,6 +152,7 @@ function clusterReport(
     model: w.plan?.model ?? null,
     dataplane: w.plan?.dataplane ?? null,
     network: networkReport(w),
+    apiServer: apiServerReport(c, ctx),
     verdict: worst(verdicts),
     reasons,
     pools,
@@ -204,7 +222,7 @@ export function scanEstate(input: ScanInput): ScanReport {
       else demandsByKey.set(d.key, [d]);
     }
   const sharedByKey = new Map([...demandsByKey].map(([k, ds]) => [k, sharedCheck(states.get(k)!, ds)] as const));
-  const clusters = work.map((w) => clusterReport(w, states, sharedByKey, demandsByKey));
+  const clusters = work.map((w) => clusterReport(ctx, w, states, sharedByKey, demandsByKey));
   const count = (v: Verdict) => clusters.filter((c) => c.verdict === v).length;
   const subnets = subnetReports(ctx, states, sharedByKey, demandsByKey);
   return {

@@ -30,6 +30,20 @@ export interface EstateCluster {
   readonly provisioningState?: string | undefined;
   readonly powerState?: string | undefined;
   readonly pools: readonly EstatePool[];
+  /** `properties.apiServerAccessProfile`; undefined when the record has none. */
+  readonly apiServer?: EstateApiServer | undefined;
+}
+
+/** The API server's access profile as the record states it (ManagedClusterAPIServerAccessProfile). */
+export interface EstateApiServer {
+  /** `enableVnetIntegration`: API Server VNet Integration. */
+  readonly vnetIntegration: boolean;
+  /** `subnetId`: the delegated API server subnet. */
+  readonly subnetId?: string | undefined;
+  /** `enablePrivateCluster`. */
+  readonly private: boolean;
+  /** `authorizedIPRanges`: the CIDRs allowed to reach a public API server. */
+  readonly authorizedIpRanges: readonly string[];
 }
 
 /** The VNet usage API's figures for one subnet (`virtualNetworks/usages`, name `SubnetSpace`). */

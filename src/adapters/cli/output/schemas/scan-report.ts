@@ -16,6 +16,19 @@ export const CLUSTER_NETWORK = z
   .nullable()
   .describe("as the cluster's record states them; null where it does not (the default is an assumption)");
 
+/** clusters[].apiServer: the record's apiServerAccessProfile (inspect's azure.apiServer plus authorizedIpRanges). */
+const CLUSTER_API_SERVER = z
+  .object({
+    vnetIntegration: z.boolean().describe("enableVnetIntegration"),
+    subnetId: z.string().nullable().describe("the delegated API server subnet's ID"),
+    subnet: z.string().nullable().describe("its name"),
+    prefixes: z.array(z.string()).describe("its prefixes from the VNet as read; empty when the VNet was not read"),
+    private: z.boolean().describe("enablePrivateCluster"),
+    authorizedIpRanges: z.array(z.string()).describe("authorizedIPRanges"),
+  })
+  .nullable()
+  .describe("the record's apiServerAccessProfile; null when it has none");
+
 export const ScanReport = outputSchema({
   kind: "ScanReport",
   title: "aksnet scan -o json",
@@ -51,6 +64,7 @@ export const ScanReport = outputSchema({
         model: z.string(),
         dataplane: z.string(),
         network: CLUSTER_NETWORK,
+        apiServer: CLUSTER_API_SERVER,
         verdict: z.string(),
         reasons: z.array(z.string()),
         pools: z.array(
