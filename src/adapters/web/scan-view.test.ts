@@ -8,7 +8,7 @@ const SCAN = readFileSync("src/adapters/importers/used/fixtures/aksnet-scan.json
 describe("scanViewOf", () => {
   it("reads aksnet scan's JSON as used space: the networks that hold it, subnets inside them left out", () => {
     const v = scanViewOf(SCAN) as ScanView;
-    expect(v.count).toBe(9);
+    expect(v.count).toBe(10);
     expect(v.groups).toEqual([
       { name: "pod CIDR of cluster aks-payments-weu", cidrs: ["192.168.0.0/16"] },
       { name: "VNet vnet-spoke-weu", cidrs: ["10.20.0.0/16"] },

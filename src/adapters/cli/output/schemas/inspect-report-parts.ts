@@ -1,7 +1,7 @@
 /** Parts of the JSON Schema of InspectReport (inspect-report.ts): the verdicts, the lab and the Azure side. */
 import { z } from "zod";
 import { PlanAssumption, PlanFinding, SharedRangeCheck } from "./cluster-checks.js";
-import { CLUSTER_NETWORK } from "./scan-report.js";
+import { CLUSTER_API_SERVER, CLUSTER_NETWORK } from "./scan-report.js";
 
 /** The evidence a verdict cites: each object read and what it says. */
 const proof = z.array(z.object({ object: z.string(), says: z.string() }));
@@ -60,6 +60,7 @@ export const InspectAzure = z
       model: z.string(),
       dataplane: z.string(),
       network: CLUSTER_NETWORK,
+      apiServer: CLUSTER_API_SERVER,
       verdict: z.string(),
       reasons: z.array(z.string()),
       pools: z.array(

@@ -17,7 +17,7 @@ export const CLUSTER_NETWORK = z
   .describe("as the cluster's record states them; null where it does not (the default is an assumption)");
 
 /** clusters[].apiServer: the record's apiServerAccessProfile (inspect's azure.apiServer plus authorizedIpRanges). */
-const CLUSTER_API_SERVER = z
+export const CLUSTER_API_SERVER = z
   .object({
     vnetIntegration: z.boolean().describe("enableVnetIntegration"),
     subnetId: z.string().nullable().describe("the delegated API server subnet's ID"),
