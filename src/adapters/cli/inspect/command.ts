@@ -17,6 +17,7 @@ import { failOnOption } from "../policy/fail-on.js";
 import { failsAt } from "../policy/levels.js";
 import { suppressedJson } from "../policy/resource-json.js";
 import { ConfiguredError, loadConfiguration, type ConfigurationFiles } from "./configuration-files.js";
+import type { InlinePolicy } from "./inline-policy.js";
 import type { InspectView } from "./view.js";
 import { DumpError, readDumps } from "../../inspect/index.js";
 import type { AzureRead } from "../scan/azure-side.js";
@@ -158,13 +159,25 @@ async function readAzureSide(
 }
 
 /** The project's policy on the report's findings: the config, the baseline, --fail-on (docs/ci.md). */
-async function inspectPolicy(report: InspectReport, opts: Readonly<Record<string, unknown>>, cwd: string) {
+/** The `# aksnet-ignore` comments of the configuration file, when it has any (loaded only then). */
+async function inlineComments(report: InspectReport, configured: ConfigurationFiles | undefined, cwd: string) {
+  if (!configured?.sources.some((f) => f.text.includes("aksnet-ignore"))) return undefined;
+  const { inlinePolicy } = await import("./inline-policy.js");
+  return inlinePolicy(report, configured.sources, configured.locate, knownRules, cwd);
+}
+
+async function inspectPolicy(
+  report: InspectReport,
+  opts: Readonly<Record<string, unknown>>,
+  cwd: string,
+  inline: InlinePolicy["suppress"] | undefined,
+) {
   const [{ inspectFindings }, { resourceProjectPolicy }, { policyFlags }] = await Promise.all([
     import("../policy/resource-findings.js"),
     import("../policy/resource-project.js"),
     import("../policy/project.js"),
   ]);
-  return resourceProjectPolicy(inspectFindings(report), policyFlags(opts, cwd), knownRules, "aksnet inspect");
+  return resourceProjectPolicy(inspectFindings(report), policyFlags(opts, cwd), knownRules, "aksnet inspect", inline);
 }
 
 /** The rule ids a project config may name: check's rules load only when there is a config to read. */
@@ -265,12 +278,15 @@ export default defineCommand({
     const azure = await readAzureSide(opts, io, snapshot, azureId, azureFrom);
     // Without --aks-json or --plan, the ARM record Azure gave is the configuration (as --aks-json would give it).
     const configuration = configured?.configuration ?? (azure ? recordConfiguration(azure) : undefined);
-    const report = inspectReport(snapshot, source, configuration, azure?.side);
-    const policy = await inspectPolicy(report, opts, io.cwd);
+    const measured = inspectReport(snapshot, source, configuration, azure?.side);
+    const inline = await inlineComments(measured, configured, io.cwd);
+    const report = inline?.report ?? measured;
+    const policy = await inspectPolicy(report, opts, io.cwd, inline?.suppress);
     await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), {
       report,
       allNodes: Boolean(opts["allNodes"]),
       ...(configured ? { locate: configured.locate } : {}),
+      ...(inline ? { placedAt: inline.placedAt } : {}),
       policy,
     });
     // A headroom check that does not fit, the Azure side's checks, the drift and check findings, after the policy.

@@ -16,6 +16,8 @@ export class ConfiguredError extends Error {
 export interface ConfigurationFiles {
   readonly configuration: LoadedConfiguration;
   locate(path: FieldPath): Location;
+  /** The files as read: their `# aksnet-ignore` comments (inline-policy.ts). */
+  readonly sources: readonly PlanFile[];
 }
 
 /** Loads and resolves the files (one plan, or a cluster JSON plus a VNet JSON). */
@@ -41,5 +43,6 @@ export function loadConfiguration(files: readonly PlanFile[]): ConfigurationFile
       files.map((f) => f.fileName),
     ),
     locate: (path) => located.locate([...path]),
+    sources: files,
   };
 }

@@ -19,12 +19,16 @@ import { resourceFingerprint, type PolicyDecision } from "../policy/resources.js
 
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
+/** Where the headroom findings are in the configuration file: its pools (also for `# aksnet-ignore`). */
+export const HEADROOM_PATH = ["nodePools"] as const;
+
+type Locate = (path: readonly (string | number)[]) => Location;
 type Decide = (f: { ruleId: string; resource: string; key: string }) => PolicyDecision | undefined;
 
 /** Where the headroom results are: the pools in the configuration file, the Azure resource, the dump. */
-function headroomLocation(r: InspectReport, locate: ((path: string[]) => Location) | undefined): unknown {
+function headroomLocation(r: InspectReport, locate: Locate | undefined): unknown {
   if (locate) {
-    const at = locate(["nodePools"]);
+    const at = locate(HEADROOM_PATH);
     return {
       ...(at.file === "<stdin>"
         ? {}
@@ -52,7 +56,7 @@ function headroomLocation(r: InspectReport, locate: ((path: string[]) => Locatio
 /** The rule and results of the headroom checks that do not fit, the rule at index `firstRule`. */
 export function headroomSarifParts(
   r: InspectReport,
-  o: { firstRule: number; decide?: Decide | undefined; locate?: ((path: string[]) => Location) | undefined },
+  o: { firstRule: number; decide?: Decide | undefined; locate?: Locate | undefined },
 ): { rules: Record<string, unknown>[]; results: unknown[] } {
   const resource = inspectResource(r);
   const results: unknown[] = [];

@@ -31,7 +31,7 @@ const inspectSarif: Formatter<InspectView> = (v) => {
   // The configuration came from Azure (--azure, --azure-from without --plan or --aks-json): no file holds
   // it, so each result is at the cluster's resource and the field it is about.
   const placed: (LocatedFinding | ResourceFinding)[] = locate
-    ? all.map((f) => ({ ...f, location: locate(f.path) }))
+    ? all.map((f) => ({ ...f, location: v.placedAt?.get(f) ?? locate(f.path) }))
     : azure
       ? all.map((f) => ({ ...f, resource: resourceOf(azure) }))
       : [];

@@ -16,6 +16,7 @@ import type {
 } from "../../../engines/inspect/index.js";
 import { MODELS, isModelId } from "../../../kb/index.js";
 import type { FieldPath } from "../../../engines/plan/index.js";
+import type { Finding } from "../../../engines/validate/index.js";
 import type { Location } from "../../importers/index.js";
 import { suppressedLines } from "../policy/resource-json.js";
 import type { ResourcePolicyResult } from "../policy/resources.js";
@@ -28,6 +29,8 @@ export interface InspectView {
   readonly allNodes: boolean;
   /** Where a configuration field is written (with --plan / --aks-json): for SARIF. */
   readonly locate?: (path: FieldPath) => Location;
+  /** Findings placed elsewhere than their path: a bad `# aksnet-ignore` comment's, at its line (SARIF). */
+  readonly placedAt?: ReadonlyMap<Finding, Location>;
   /** The project policy's run (docs/ci.md): what it suppressed, and its decision on each finding (SARIF). */
   readonly policy?: ResourcePolicyResult;
 }

@@ -4,6 +4,7 @@
  * `--fail-on` level (the flag, else the config's failOn, else error). docs/ci.md.
  */
 import { resolve } from "node:path";
+import type { Suppression } from "./apply.js";
 import { readBaseline, type BaselineKind } from "./baseline.js";
 import type { FailOn } from "./levels.js";
 import { findConfig, loadConfig } from "./load-config.js";
@@ -17,6 +18,7 @@ export async function resourceProjectPolicy(
   /** The rule ids a config may name; read only when there is a config. */
   knownRules: () => Promise<ReadonlySet<string>>,
   command: "aksnet scan" | "aksnet inspect",
+  inline?: (f: ResourceFinding) => Suppression | undefined,
 ): Promise<ResourcePolicyResult & { readonly failOn: FailOn }> {
   const hasConfig = flags.config !== false && (flags.config !== undefined || findConfig(flags.cwd) !== undefined);
   const config = hasConfig ? await loadConfig(flags.config || undefined, flags.cwd, await knownRules()) : undefined;
@@ -25,5 +27,5 @@ export async function resourceProjectPolicy(
   const kind: BaselineKind = { command, fingerprints: resourceBaselineFingerprints };
   const baseline = baselineFile !== undefined ? await readBaseline(baselineFile, flags.cwd, kind) : undefined;
   const failOn = flags.failOn ?? config?.config.failOn ?? "error";
-  return { ...applyResourcePolicy(all, { config, baseline }), failOn };
+  return { ...applyResourcePolicy(all, { config, baseline, inline }), failOn };
 }

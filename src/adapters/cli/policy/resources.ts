@@ -1,10 +1,11 @@
 /**
- * The project's policy for findings about Azure resources (`aksnet inspect`, `aksnet scan`): live data has no
- * file to write an `# aksnet-ignore` comment in, so the config names resources instead. Applied in this order:
- * the config's rule levels (`rules`, then `overrides[].resources`, the last match winning; off drops a finding),
- * then `suppressions[]` (resources, rules and a required reason), then the baseline. A finding's identity across
- * runs is its rule id, its resource ID (any case) and a key that tells it from the rule's other findings on that
- * resource (the range it checks, the field path). docs/ci.md.
+ * The project's policy for findings about Azure resources (`aksnet inspect`, `aksnet scan`): live data has no file
+ * to write an `# aksnet-ignore` comment in, so the config names resources instead. Applied in this order: the
+ * config's rule levels (`rules`, then `overrides[].resources`, the last match winning; off drops a finding), then
+ * the comments of inspect's `--plan` file (its findings have a line there), then `suppressions[]` (resources, rules
+ * and a required reason), then the baseline. A finding's identity across runs is its rule id, its resource ID (any
+ * case) and a key that tells it from the rule's other findings on that resource (the range it checks, the field
+ * path). docs/ci.md.
  */
 import picomatch from "picomatch";
 import type { Severity } from "../../../engines/validate/index.js";
@@ -62,7 +63,12 @@ export interface ResourcePolicyResult {
 
 export function applyResourcePolicy(
   all: readonly ResourceFinding[],
-  policy: { readonly config?: LoadedConfig | undefined; readonly baseline?: Baseline | undefined },
+  policy: {
+    readonly config?: LoadedConfig | undefined;
+    readonly baseline?: Baseline | undefined;
+    /** An `# aksnet-ignore` comment in the configuration file inspect read (`--plan`): after the levels. */
+    readonly inline?: ((f: ResourceFinding) => Suppression | undefined) | undefined;
+  },
 ): ResourcePolicyResult {
   const findings: ResourceFinding[] = [];
   const suppressed: SuppressedResourceFinding[] = [];
@@ -77,6 +83,11 @@ export function applyResourcePolicy(
     }
     const f = level !== undefined && level !== original.severity ? { ...original, severity: level } : original;
     levels.set(fp, f.severity);
+    const comment = policy.inline?.(f);
+    if (comment) {
+      suppressed.push({ ...f, suppression: comment });
+      continue;
+    }
     const entry = policy.config?.config.suppressions?.find((s) => s.rules.includes(f.ruleId) && covers(s.resources, f));
     if (entry && policy.config) {
       suppressed.push({
