@@ -14,3 +14,13 @@ export const EXIT = {
   findings: 1,
   usage: 2,
 } as const;
+
+/** A commander error as one sentence: its suggestion joined onto it (commander writes it on a line of its own). */
+export function commanderSentence(s: string, invocation: string): string {
+  const text = s
+    .replace(/^error: /, "")
+    .trim()
+    .replace(/\s*\n\s*\(Did you mean/, " (did you mean")
+    .replace(/\.$/, "");
+  return `${invocation}: ${text}. Run '${invocation} --help' for usage.\n`;
+}

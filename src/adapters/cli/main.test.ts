@@ -48,6 +48,13 @@ describe("aksnet entry", () => {
         /^aksnet compare: unknown option '--modell' \(did you mean --model\?\)\. Run 'aksnet compare --help' for usage\.\n$/,
     },
     {
+      name: "an unknown option of a cidr subcommand: the suggestion in the same sentence (found by the breaker)",
+      argv: ["cidr", "free", "10.0.0.0/8", "--fil", "x"],
+      code: 2,
+      stderr:
+        /^aksnet cidr: unknown option '--fil' \(did you mean --file\?\)\. Run 'aksnet cidr --help' for usage\.\n$/,
+    },
+    {
       name: "a missing required option",
       argv: ["migrate", "plan.yaml"],
       code: 2,

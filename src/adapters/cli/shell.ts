@@ -11,7 +11,7 @@ import type { CommandEntry } from "./commands.js";
 import { firstCommandName, withoutHelpCommand } from "./command-name.js";
 import { nodeTooOld } from "./node-version.js";
 import { missingOptionalPackage } from "./optional-packages.js";
-import { EXIT, UsageError } from "./errors.js";
+import { commanderSentence, EXIT, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 import { safeIo } from "./output/safe-text.js";
 import { VERSION } from "./version.js";
@@ -75,7 +75,7 @@ function newProgram(io: Io, programName: string, invocation: string): Command {
     .configureOutput({
       writeOut: (s) => void io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(formatCommanderError(s, invocation)),
+      outputError: (s, write) => write(commanderSentence(s, invocation)),
     });
   program.addHelpText(
     "after",
@@ -97,16 +97,6 @@ async function addCommand(program: Command, entry: CommandEntry, io: Io, done: (
       done(await def.run({ args: self.processedArgs, opts: self.opts(), io }));
     });
   }
-}
-
-function formatCommanderError(s: string, invocation: string): string {
-  const text = s
-    .replace(/^error: /, "")
-    .trim()
-    // Commander puts its suggestion on a line of its own: one sentence instead.
-    .replace(/\s*\n\s*\(Did you mean/, " (did you mean")
-    .replace(/\.$/, "");
-  return `${invocation}: ${text}. Run '${invocation} --help' for usage.\n`;
 }
 
 function handleError(e: unknown, io: Io, name: string | undefined, programName: string): number {

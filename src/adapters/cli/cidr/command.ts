@@ -8,7 +8,7 @@
  */
 import { Command } from "commander";
 import { defineCommand } from "../command.js";
-import { EXIT } from "../errors.js";
+import { commanderSentence, EXIT } from "../errors.js";
 import { subcommands } from "./subcommands.js";
 
 const EXAMPLES =
@@ -34,11 +34,7 @@ export default defineCommand({
   },
   async run({ args, io }) {
     const argv = (args[0] as string[] | undefined) ?? [];
-    const outer = (msg: string) =>
-      `aksnet cidr: ${msg
-        .replace(/^error: /, "")
-        .trim()
-        .replace(/\.$/, "")}. Run 'aksnet cidr --help' for usage.\n`;
+    const outer = (msg: string) => commanderSentence(msg, "aksnet cidr");
     const root = new Command("cidr")
       .description("The IP toolbox: info, split, merge, exclude, overlaps, free.")
       .usage("<subcommand> [options] [CIDR...]")
