@@ -12,6 +12,12 @@ describe("aksnet serve: bad input is one sentence and exit code 2", () => {
       message: /^aksnet serve: --host 0\.0\.0\.0 would let other machines reach the planner; add --allow-remote/,
     },
     {
+      name: "an empty host, even with --allow-remote (Node binds it to every interface; found by the breaker)",
+      argv: ["serve", "--host", "", "--allow-remote", "--port", "0"],
+      message:
+        /^aksnet serve: --host is empty; give the address to bind, e\.g\. --host 127\.0\.0\.1 \(the default\)\.\n$/,
+    },
+    {
       name: "port not a number",
       argv: ["serve", "--port", "http"],
       message: /--port 'http' is not a port number; give 0\.\.65535/,

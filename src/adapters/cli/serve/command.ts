@@ -82,8 +82,11 @@ export default defineCommand({
       );
   },
   async run({ opts, io }) {
-    const host = String(opts["host"]);
+    const host = String(opts["host"]).trim();
     const port = opts["port"] as number;
+    // Node binds an empty host to every interface, and the printed address would be http://:PORT/.
+    if (host === "")
+      throw new UsageError("--host is empty; give the address to bind, e.g. --host 127.0.0.1 (the default).");
     if (!LOOPBACK.has(host) && opts["allowRemote"] !== true) {
       throw new UsageError(
         `--host ${host} would let other machines reach the planner; add --allow-remote if that is what you want, or ` +
