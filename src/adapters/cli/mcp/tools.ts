@@ -41,7 +41,8 @@ function flagArgs(options: readonly Option[], input: Record<string, unknown>): s
     const v = input[camel(o.long!)];
     if (v === undefined || v === false) continue;
     if (v === true) out.push(o.long!);
-    else if (Array.isArray(v)) out.push(o.long!, ...v.map(String));
+    // --opt=value for each item: an item such as "--help" or "--write=x" stays a value, never an option.
+    else if (Array.isArray(v)) for (const x of v) out.push(`${o.long!}=${String(x)}`);
     else out.push(`${o.long!}=${String(v)}`);
   }
   return out;
@@ -84,13 +85,15 @@ function cidrSpec(cmd: Command, summary: string): ToolSpec {
     argv: (input) => {
       const sub = subs.find((s) => s.name === input["subcommand"])!;
       return {
+        // The CIDRs after --: a "CIDR" such as "--help" or "-f /etc/x" is refused as a CIDR, not taken as an option.
         argv: [
           "cidr",
           sub.name,
-          ...((input["cidrs"] as string[] | undefined) ?? []),
           ...flagArgs(sub.options, input),
           "-o",
           "json",
+          "--",
+          ...((input["cidrs"] as string[] | undefined) ?? []),
         ],
       };
     },
@@ -132,7 +135,16 @@ export async function callTool(spec: ToolSpec, input: Record<string, unknown>): 
   const io = memoryIo({ env: { NO_COLOR: "1" }, ...(stdin !== undefined ? { stdin } : {}) });
   const exitCode = await run(argv, io);
   if (exitCode === 2) return { isError: true, text: io.stderr.trim(), exitCode };
-  const json = JSON.parse(io.stdout) as unknown;
+  let json: unknown;
+  try {
+    json = JSON.parse(io.stdout);
+  } catch {
+    return {
+      isError: true,
+      text: `aksnet ${spec.name}: the command did not answer with JSON (a bug in aksnet).`,
+      exitCode,
+    };
+  }
   return {
     isError: false,
     text: io.stdout,
