@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { registryWith } from "./bundle.js";
 import type { CommandDef } from "./command.js";
 import { COMMAND_LIST } from "./command-list.js";
-import { bundleFor, programNameOf } from "./dispatch.js";
+import { bundleFor, keepsCodeCache, programNameOf } from "./dispatch.js";
 import { memoryIo } from "./io.js";
 import { runCommands } from "./shell.js";
 
@@ -56,5 +56,18 @@ describe("dispatch", () => {
     { script: undefined, program: "aksnet" },
   ])("run as $script: help says $program", ({ script, program }) => {
     expect(programNameOf(script)).toBe(program);
+  });
+
+  it.each([
+    { name: "a command's run", bundle: "check", argv: ["check", "plan.yaml"], code: 0, keep: true },
+    { name: "a run with error findings", bundle: "check", argv: ["check", "bad.yaml"], code: 1, keep: true },
+    { name: "a usage error", bundle: "check", argv: ["check", "--frob"], code: 2, keep: false },
+    { name: "COMMAND --help", bundle: "compare", argv: ["compare", "--help"], code: 0, keep: false },
+    { name: "COMMAND -h", bundle: "compare", argv: ["compare", "-h"], code: 0, keep: false },
+    { name: "help COMMAND", bundle: "cidr", argv: ["help", "cidr"], code: 0, keep: false },
+    { name: "the shell's --help", bundle: "shell", argv: ["--help"], code: 0, keep: true },
+    { name: "the shell's unknown command", bundle: "shell", argv: ["frob"], code: 2, keep: true },
+  ])("$name: the code cache is kept: $keep", ({ bundle, argv, code, keep }) => {
+    expect(keepsCodeCache(bundle, argv, code)).toBe(keep);
   });
 });

@@ -17,3 +17,13 @@ export function bundleFor(argv: readonly string[]): string | undefined {
 export function programNameOf(script: string | undefined): string {
   return basename(script ?? "aksnet").startsWith("kubectl-aksnet") ? "kubectl aksnet" : "aksnet";
 }
+
+/**
+ * Whether the code a run of bundle `name` compiled is worth keeping for the next runs (code-cache.ts writes
+ * a bundle's cache once): not a command's help or a usage error (exit 2), which compile commander's help and
+ * errors instead of the command's own code. The shell's bundle runs help and `--version` alone: always kept.
+ */
+export function keepsCodeCache(name: string, argv: readonly string[], code: number): boolean {
+  if (name === "shell") return true;
+  return code !== 2 && argv[0] !== "help" && !argv.some((a) => a === "--help" || a === "-h");
+}

@@ -1,0 +1,132 @@
+/**
+ * The bundled executable's code cache: a bundle loaded through it behaves as `require` would, its cache is
+ * written once after a run without one and used by the next, and nothing about the cache can stop a run.
+ */
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import module from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CodeCache, codeCacheDir } from "./code-cache.js";
+
+/** A lib directory with bundles `a` (requiring its sibling `b` and node:path) and `b`, and an empty cache dir. */
+function fixture() {
+  const root = mkdtempSync(join(tmpdir(), "aksnet-code-cache-"));
+  const lib = join(root, "lib");
+  const cache = join(root, "cache");
+  mkdirSync(lib);
+  writeFileSync(
+    join(lib, "a.cjs"),
+    'const b = require("./b.cjs");\nconst { basename } = require("node:path");\n' +
+      "exports.twice = (n) => b.twice(n);\nexports.file = basename(__filename);\n" +
+      'exports.dir = __dirname;\nexports.fail = () => { throw new Error("from a"); };\n',
+  );
+  writeFileSync(join(lib, "b.cjs"), "module.exports = { twice: (n) => 2 * n };\n");
+  return { root, lib, cache };
+}
+
+type A = {
+  twice(n: number): number;
+  file: string;
+  dir: string;
+  fail(): never;
+};
+const HASHES = { a: "aaaa", b: "bbbb" };
+const nodeCompileCacheDir = (module as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.();
+
+describe("code cache", () => {
+  it("a bundle loaded through it is the module require gives: exports, siblings, __filename", () => {
+    const { lib, cache } = fixture();
+    const a = new CodeCache(lib, HASHES, cache).require("a") as A;
+    expect([a.twice(21), a.file, a.dir]).toEqual([42, "a.cjs", lib]);
+  });
+
+  it("a stack trace names the bundle's own line", () => {
+    const { lib, cache } = fixture();
+    const a = new CodeCache(lib, HASHES, cache).require("a") as A;
+    expect(() => a.fail()).toThrow(
+      expect.objectContaining({ stack: expect.stringContaining(`${join(lib, "a.cjs")}:6:`) as unknown }),
+    );
+  });
+
+  it("the first run writes each bundle's cache, keyed by its hash; the next uses it and writes none", () => {
+    const { lib, cache } = fixture();
+    const first = new CodeCache(lib, HASHES, cache);
+    (first.require("a") as A).twice(1);
+    first.save();
+    expect(readdirSync(cache).sort()).toEqual(["aksnet-a-aaaa.cache", "aksnet-b-bbbb.cache"]);
+    const second = new CodeCache(lib, HASHES, cache);
+    expect((second.require("a") as A).twice(2)).toBe(4);
+    rmSync(join(cache, "aksnet-a-aaaa.cache"));
+    second.save();
+    expect(readdirSync(cache)).toEqual(["aksnet-b-bbbb.cache"]);
+  });
+
+  it("a bundle whose hash changed gets a cache of its own", () => {
+    const { lib, cache } = fixture();
+    new CodeCache(lib, HASHES, cache).require("a");
+    const next = new CodeCache(lib, { ...HASHES, a: "cccc" }, cache);
+    next.require("a");
+    next.save();
+    expect(readdirSync(cache).sort()).toEqual(["aksnet-a-cccc.cache", "aksnet-b-bbbb.cache"]);
+  });
+
+  it("a cache V8 refuses (corrupt, other flags) is replaced, and the bundle runs as without it", () => {
+    const { lib, cache } = fixture();
+    mkdirSync(cache);
+    writeFileSync(join(cache, "aksnet-a-aaaa.cache"), "not V8's code cache");
+    const run = new CodeCache(lib, HASHES, cache);
+    expect((run.require("a") as A).twice(3)).toBe(6);
+    run.save();
+    expect(readdirSync(cache).sort()).toEqual(["aksnet-a-aaaa.cache", "aksnet-b-bbbb.cache"]);
+    const again = new CodeCache(lib, HASHES, cache);
+    again.require("a");
+    rmSync(join(cache, "aksnet-a-aaaa.cache"));
+    again.save();
+    expect(existsSync(join(cache, "aksnet-a-aaaa.cache"))).toBe(false);
+  });
+
+  it.runIf(process.getuid?.() !== 0)("an unwritable cache directory: the run goes on, nothing is written", () => {
+    const { lib, root } = fixture();
+    const locked = join(root, "locked");
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    const run = new CodeCache(lib, HASHES, join(locked, "cache"));
+    expect((run.require("a") as A).twice(4)).toBe(8);
+    expect(() => run.save()).not.toThrow();
+  });
+
+  it("a cache path that cannot be a directory: the run goes on, nothing is written", () => {
+    const { lib, root } = fixture();
+    writeFileSync(join(root, "file"), "");
+    const run = new CodeCache(lib, HASHES, join(root, "file", "cache"));
+    expect((run.require("a") as A).twice(5)).toBe(10);
+    expect(() => run.save()).not.toThrow();
+  });
+
+  it("no cache directory, or a bundle the build did not list: Node's require, nothing written", () => {
+    const { lib, cache } = fixture();
+    const none = new CodeCache(lib, HASHES, undefined);
+    expect((none.require("a") as A).twice(6)).toBe(12);
+    none.save();
+    const unlisted = new CodeCache(lib, {}, cache);
+    expect((unlisted.require("a") as A).twice(7)).toBe(14);
+    unlisted.save();
+    expect(existsSync(cache)).toBe(false);
+  });
+
+  it.each([
+    { name: "NODE_DISABLE_COMPILE_CACHE: no cache", env: { NODE_DISABLE_COMPILE_CACHE: "1" }, dir: undefined },
+    {
+      name: "NODE_COMPILE_CACHE names the root (Node 20, or the cache off)",
+      env: { NODE_COMPILE_CACHE: "/x/cache" },
+      dir: /^\/x\/cache\/aksnet-v\d+\.\d+\.\d+-\w+-\d+$/,
+    },
+  ])("codeCacheDir: $name", ({ env, dir }) => {
+    const got = codeCacheDir(env);
+    if (dir === undefined) expect(got).toBeUndefined();
+    // With Node's compile cache on in the test runner (Node 22+), its directory wins over NODE_COMPILE_CACHE.
+    else if (nodeCompileCacheDir) expect(got).toBe(nodeCompileCacheDir);
+    else expect(got).toMatch(dir);
+  });
+});
