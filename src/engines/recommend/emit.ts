@@ -10,7 +10,8 @@ import { addrFromBigInt, parsePrefix, type Prefix } from "../../ip/index.js";
 import { DEFAULT_CIDRS, DEFAULT_POD_CIDR_BITS, DEFAULT_SERVICE_CIDR_BITS, MODELS } from "../../kb/index.js";
 import { formatMaxSurge, podRangeKind } from "../capacity/index.js";
 import { choosePodCidr, reservedAvoid, type Avoid } from "../migrate/index.js";
-import type { PlanInput } from "../plan/index.js";
+import { applyEdits, layoutPlan } from "../layout/index.js";
+import { planOf, type PlanInput } from "../plan/index.js";
 import { candidateNeeds, type Candidate, type Target } from "./candidate.js";
 import { layoutSubnets } from "./filters.js";
 
@@ -33,6 +34,7 @@ export function emitPlan(
 ): { plan: PlanInput } | { problem: string } {
   const { needs } = candidateNeeds(c, t);
   const space = t.addressSpace.length > 0 ? t.addressSpace : [parsePrefix(DEFAULT_CIDRS.managedVnet.value)];
+  if (t.requirements.automatic) return emitAutomatic(c, t, space, options);
   const bits = [needs.nodeSubnet.prefixLength, ...(needs.podSubnet ? [needs.podSubnet.prefixLength] : [])];
   if (bits.some((b) => b === null)) return { problem: "no Azure subnet is large enough" };
   const subnets = layoutSubnets(space, bits as number[]);
@@ -64,6 +66,49 @@ export function emitPlan(
     nodePools: poolsOf(c, t, podSubnet !== undefined),
   };
   return { plan };
+}
+
+/**
+ * AKS Automatic's plan: sku Automatic with its fixed network (Overlay + Cilium), no node pools (AKS manages the
+ * system pools in their own subnet and node auto-provisioning makes the user nodes, sized here by one NodePool of
+ * the peak node count), and the three subnets of a custom VNet (API server, system nodes, user nodes) placed by the
+ * layout engine. The pod and service ranges are written only when AKS's defaults would overlap the VNet
+ * (azurerm's Automatic resource takes none).
+ */
+function emitAutomatic(
+  c: Candidate,
+  t: Target,
+  space: readonly Prefix[],
+  options: EmitOptions,
+): { plan: PlanInput } | { problem: string } {
+  const { needs } = candidateNeeds(c, t);
+  const ranges = clusterRanges(c, space, needs.podCidr?.prefixLength);
+  if ("problem" in ranges) return ranges;
+  const { podCidrs, serviceCidrs, dnsServiceIp, ipFamilies, ...fixed } = networkOf(c, t, ranges);
+  const ownPods = podCidrs !== undefined && podCidrs[0] !== DEFAULT_CIDRS.podCidr.value;
+  const ownService = serviceCidrs?.[0] !== DEFAULT_CIDRS.serviceCidr.value;
+  const network: PlanInput["network"] = {
+    ...fixed,
+    ...(ownPods || ownService ? { ipFamilies } : {}),
+    ...(ownPods ? { podCidrs } : {}),
+    ...(ownService ? { serviceCidrs, dnsServiceIp } : {}),
+  };
+  const draft: PlanInput = {
+    apiVersion: "aksnet/v1",
+    kind: "ClusterPlan",
+    name: options.name ?? "aks-cluster",
+    ...(options.resourceGroup ? { resourceGroup: options.resourceGroup } : {}),
+    ...(options.location ? { location: options.location } : {}),
+    ...(t.kubernetesVersionText ? { kubernetesVersion: t.kubernetesVersionText } : {}),
+    sku: { name: "Automatic" },
+    network,
+    vnet: { name: "vnet-aks", addressSpace: space.map((p) => p.toString()), subnets: [] },
+    nodePools: [],
+    nodeProvisioning: { pools: [{ name: "default", maxNodes: t.peakNodes, maxPods: t.maxPods }] },
+  };
+  const laid = layoutPlan(planOf(draft), { growth: 1 });
+  if (!laid.ok) return { problem: laid.problems.map((p) => p.message).join("; ") };
+  return { plan: applyEdits(draft, laid.edits) };
 }
 
 interface Ranges {

@@ -318,6 +318,7 @@ const arbRequirements: fc.Arbitrary<Requirements> = fc
       podsReachableFromVnet: fc.boolean(),
       dualStack: fc.boolean(),
       ebpf: fc.boolean(),
+      automatic: fc.boolean(),
       networkPolicy: fc.constantFrom(undefined, "none", "azure", "calico", "cilium"),
     },
     { requiredKeys: ["nodes", "extra"] },
@@ -342,5 +343,32 @@ describe("recommend: emitted plans", () => {
       }),
       { numRuns: 120, seed: 20261122 },
     );
+  });
+});
+
+describe("recommend: an AKS Automatic plan", () => {
+  it.each([
+    { name: "a space clear of AKS's defaults", space: ["172.19.0.0/16"], serviceCidrs: undefined },
+    { name: "a space over the default service CIDR", space: ["10.0.0.0/16"], serviceCidrs: ["100.64.0.0/16"] },
+    { name: "no space (the managed VNet default, 10.224.0.0/12)", space: undefined, serviceCidrs: undefined },
+  ])("$name: sku Automatic, no pools, NAP sized to the peak, three subnets laid out", ({ space, serviceCidrs }) => {
+    const r = ids({ nodes: 20, maxNodes: 60, automatic: true, ...(space ? { addressSpace: space } : {}) });
+    expect(r.ranked[0]?.id).toBe("azure-cni-overlay/cilium");
+    const e = emitPlan(r.ranked[0]!, r.target);
+    if ("problem" in e) throw new Error(e.problem);
+    const p = e.plan;
+    expect(p.sku).toEqual({ name: "Automatic" });
+    expect(p.nodePools).toEqual([]);
+    expect(p.nodeProvisioning?.pools).toEqual([{ name: "default", maxNodes: 60, maxPods: 250 }]);
+    expect(p.network?.serviceCidrs).toEqual(serviceCidrs);
+    expect(p.network?.podCidrs).toBeUndefined();
+    expect(p.apiServer).toEqual({ subnet: "aks-apiserver" });
+    expect(p.hostedSystem).toEqual({ systemNodeSubnet: "aks-system-nodes", nodeSubnet: "aks-nodes" });
+    expect(p.vnet?.subnets?.map((x) => [x.name, x.cidr?.split("/")[1], x.delegation])).toEqual([
+      ["aks-nodes", "25", undefined],
+      ["aks-system-nodes", "26", undefined],
+      ["aks-apiserver", "28", "Microsoft.ContainerService/managedClusters"],
+    ]);
+    expect(validate(PlanSchema.parse(p)).map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
   });
 });

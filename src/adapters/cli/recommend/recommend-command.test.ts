@@ -91,6 +91,33 @@ describe("aksnet recommend", () => {
     expect(readdirSync(dir)).toEqual(["rec.yaml"]);
   });
 
+  it.each(["az", "bicep", "terraform"])(
+    "--automatic --emit-plan writes an Automatic plan that generates as %s",
+    async (f) => {
+      const file = join(dir, `automatic-${f}.yaml`);
+      const argv = [
+        "recommend",
+        "--automatic",
+        "--nodes",
+        "20",
+        "--address-space",
+        "172.19.0.0/16",
+        "--emit-plan",
+        file,
+      ];
+      expect(await run(argv, memoryIo({ cwd: root }))).toBe(0);
+      const plan = PlanSchema.parse(parse(readFileSync(file, "utf8")));
+      expect([plan.sku?.name, plan.nodePools.length, plan.apiServer?.subnet]).toEqual([
+        "Automatic",
+        0,
+        "aks-apiserver",
+      ]);
+      const io = memoryIo({ cwd: root });
+      expect(await run(["generate", "--format", f, file], io)).toBe(0);
+      expect(io.stdout).toMatch(/automatic|Automatic/);
+    },
+  );
+
   it("--emit-plan to a directory that does not exist is a usage error", async () => {
     const io = memoryIo({ cwd: root });
     expect(await run(["recommend", "--emit-plan", join(dir, "no", "such", "x.yaml")], io)).toBe(2);
