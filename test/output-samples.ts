@@ -26,6 +26,7 @@ const EXTRA: readonly string[][] = [
   ["check", "examples/ci/suppressed.yaml", "--config", "examples/ci/aksnet.config.yaml"],
   ["check", "examples/imports/aks-show.json", "examples/imports/vnet-show.json"],
   ["size", "--pools", "examples/pools.yaml"],
+  ["size", "--pools", "examples/generate/automatic-custom-vnet.yaml", "-o", "json"],
   ["compare", "--subnet", "fd00::/64"],
   ["recommend", "--nodes", "20", "--windows"],
   ...["az", "bicep", "terraform"].map((f) => ["generate", "--format", f, "examples/generate/overlay-cilium-vnet.yaml"]),

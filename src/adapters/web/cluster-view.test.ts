@@ -44,7 +44,7 @@ describe("Pools and parts of a plan", () => {
     {
       name: "AKS Automatic with hosted system pools",
       file: "examples/generate/automatic-custom-vnet.yaml",
-      parts: ["AKS Automatic", "Hosted system pools", "API server"],
+      parts: ["AKS Automatic", "Hosted system pools", "API server", "Node auto-provisioning"],
     },
   ])("$name", ({ file, parts }) => {
     const text = readFileSync(join(ROOT, file), "utf8");

@@ -6,7 +6,8 @@
  *   (the same edits written into YAML or JSON text, comments kept).
  * - `placeSubnets(spaces, taken, requests)`: the geometry alone, on the IP core's `PrefixAllocator`.
  * - `subnetPurposes(plan)`, `purposeOf`, `subnetReferences`: what each subnet is for.
- * - `subnetDemand(plan, name, kind)`: what a subnet must hold; `napPoolsIn`, `napSurge`, `napMaxPods`.
+ * - `subnetDemand(plan, name, kind)`: what a subnet must hold; `napPoolsIn`, `napSurge`, `napMaxPods`;
+ *   `napSizePools(plan)`, `napSizeAssumption(plan)`: NAP NodePools as sizing pools (a plan without pools).
  * - `layoutView(result)`: the address map as data (segments per address space) for the web page and the CLI.
  * @module
  */
@@ -21,6 +22,7 @@ export {
 export { placeSubnets, type PlacementRequest, type Placement, type PlaceResult, type Unplaced } from "./place.js";
 export { subnetPurposes, purposeOf, subnetReferences, type LayoutKind, type Purpose } from "./purpose.js";
 export { subnetDemand, napPoolsIn, napSurge, napMaxPods, defaultNapSubnet, type Demand } from "./demand.js";
+export { napSizePools, napSizeAssumption } from "./nap-pools.js";
 export { neededSubnets, DEFAULT_NAMES, type PlanEdit, type Need } from "./needs.js";
 export { applyEdits } from "./edits.js";
 export { applyEditsToText } from "./text-edits.js";

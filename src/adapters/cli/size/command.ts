@@ -3,7 +3,7 @@
  * pools, other tenants), the smallest node subnet, pod subnet and pod CIDR
  * each model needs.
  */
-import { size, type SizeInput, type SizeResult } from "../../../engines/capacity/index.js";
+import { size, type CapacityAssumption, type SizeInput, type SizeResult } from "../../../engines/capacity/index.js";
 import {
   extraSubnetProblems,
   extraSubnetSizesByModel,
@@ -88,12 +88,15 @@ interface FlagPool {
   readonly maxUnavailable: MaxSurge | undefined;
 }
 
+interface SizeTarget {
+  readonly target: Omit<SizeInput, "models">;
+  readonly subnets: readonly SizeSubnet[];
+  /** What the pools file adds to the size engine's assumptions (NAP NodePools sized for an Automatic plan). */
+  readonly assumptions?: Readonly<Record<string, CapacityAssumption>>;
+}
+
 /** What to size: the pools file's pools and subnets (--pools), or one pool from the flags and the subnet flags. */
-async function sizeTarget(
-  opts: Readonly<Record<string, unknown>>,
-  io: Io,
-  flags: FlagPool,
-): Promise<{ target: Omit<SizeInput, "models">; subnets: readonly SizeSubnet[] }> {
+async function sizeTarget(opts: Readonly<Record<string, unknown>>, io: Io, flags: FlagPool): Promise<SizeTarget> {
   const { nodes, maxCount, maxPods, surge, maxUnavailable } = flags;
   const extra = extraSubnets(opts);
   if (extra !== undefined && opts["pools"] !== undefined)
@@ -108,7 +111,7 @@ async function sizeTarget(
       );
     // Loaded only for --pools: the YAML parser and the plan schema cost more start-up than the whole sizing.
     const { readPoolsFile } = await import("./pools-file.js");
-    const { target: file, plan } = await readPoolsFile(String(opts["pools"]), io.cwd);
+    const { target: file, plan, assumptions } = await readPoolsFile(String(opts["pools"]), io.cwd);
     // Every subnet of the plan (API server, AGC, gateway pools' …), sized as aksnet layout sizes them.
     const { subnetSizes } = await import("../../../engines/layout/index.js");
     const pools = file.pools.map((p) => ({
@@ -117,7 +120,7 @@ async function sizeTarget(
       maxSurge: p.maxSurge ?? surge,
       maxUnavailable: p.maxUnavailable ?? maxUnavailable,
     }));
-    return { target: { ...file, pools }, subnets: subnetSizes(plan) };
+    return { target: { ...file, pools }, subnets: subnetSizes(plan), assumptions };
   }
   if (nodes === undefined && maxCount === undefined)
     throw new UsageError(
@@ -167,7 +170,13 @@ export default defineCommand({
     const maxPods = parseMaxPods(opts["maxPods"]);
     const surge = parseSurge(opts["surge"]);
     const maxUnavailable = parseMaxUnavailable(opts["maxUnavailable"]);
-    const { target, subnets } = await sizeTarget(opts, io, { nodes, maxCount, maxPods, surge, maxUnavailable });
+    const { target, subnets, assumptions } = await sizeTarget(opts, io, {
+      nodes,
+      maxCount,
+      maxPods,
+      surge,
+      maxUnavailable,
+    });
     const ilb = parseCount("--ilb", opts["ilb"]);
     const pe = parseCount("--private-endpoints", opts["privateEndpoints"]);
     const result = size({
@@ -195,7 +204,8 @@ export default defineCommand({
           }
         : {};
     if (error) throw new UsageError(inFlagWords(error, flags));
-    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), { ...result, subnets });
+    const report = { ...result, assumptions: { ...result.assumptions, ...assumptions }, subnets };
+    await writeOutput(io, OUTPUT, chooseFormat(OUTPUT, opts["output"]), report);
     return EXIT.ok;
   },
 });

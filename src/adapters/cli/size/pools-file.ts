@@ -9,8 +9,9 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { SizeInput } from "../../../engines/capacity/index.js";
+import type { CapacityAssumption, SizeInput } from "../../../engines/capacity/index.js";
 import { tryParseMaxSurge } from "../../../engines/capacity/index.js";
+import { napSizeAssumption, napSizePools } from "../../../engines/layout/index.js";
 import { parsePlan, resolvePlan, sizeTargetOfPlan, type Plan } from "../../../engines/plan/index.js";
 import { PLATFORM_LIMITS } from "../../../kb/index.js";
 import { UsageError } from "../errors.js";
@@ -40,7 +41,14 @@ function planOf(file: string, data: unknown): Plan {
       `${file}: ${first?.pathText ? `${first.pathText}: ` : ""}${first?.message ?? "not a plan"}; each pool needs a ` +
         `name and a count or maxCount`,
     );
-  if (r.plan.nodePools.length === 0) throw new UsageError(`${file}: no node pools; give at least one pool`);
+  if (r.plan.nodePools.length === 0 && !r.plan.nodeProvisioning?.pools.length)
+    throw new UsageError(
+      r.plan.sku?.name === "Automatic"
+        ? `${file}: an AKS Automatic plan has no node pools, and it names no node auto-provisioning NodePools to ` +
+            "size; give nodeProvisioning.pools with each NodePool's maxNodes, or size from counts with --nodes N " +
+            "--api-server-clusters 1 --nap-nodes N"
+        : `${file}: no node pools; give at least one pool`,
+    );
   return r.plan;
 }
 
@@ -85,15 +93,34 @@ export function parsePoolsText(file: string, text: string): SizeFileTarget {
   return parsePoolsFile(file, text).target;
 }
 
-/** The sizing target and the plan it was read as (a list of pools becomes a plan of only those pools). */
-export function parsePoolsFile(file: string, text: string): { target: SizeFileTarget; plan: Plan } {
+/** What a pools file sizes: the target, the plan it was read as, and what was assumed beyond the size engine. */
+export interface PoolsFile {
+  readonly target: SizeFileTarget;
+  readonly plan: Plan;
+  /** Set when the plan has no node pools and its node auto-provisioning NodePools were sized instead. */
+  readonly assumptions: Readonly<Record<string, CapacityAssumption>>;
+}
+
+/**
+ * The sizing target and the plan it was read as (a list of pools becomes a plan of only those pools). A plan
+ * without node pools (AKS Automatic) is sized from its node auto-provisioning NodePools, with that assumption.
+ */
+export function parsePoolsFile(file: string, text: string): PoolsFile {
   const plan = planOf(file, readText(file, text));
   checkPools(file, plan);
-  return { target: sizeTargetOfPlan(resolvePlan(plan)), plan };
+  const resolved = resolvePlan(plan);
+  const target = sizeTargetOfPlan(resolved);
+  if (plan.nodePools.length > 0) return { target, plan, assumptions: {} };
+  return {
+    // An Automatic cluster is Standard tier when the plan names none (the resolver's assumption, as check's).
+    target: { ...target, pools: napSizePools(resolved), tier: resolved.tier },
+    plan,
+    assumptions: { nodeAutoProvisioning: napSizeAssumption(resolved) },
+  };
 }
 
 /** Reads and parses a pools file relative to `cwd`. */
-export async function readPoolsFile(file: string, cwd: string): Promise<{ target: SizeFileTarget; plan: Plan }> {
+export async function readPoolsFile(file: string, cwd: string): Promise<PoolsFile> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), "utf8");

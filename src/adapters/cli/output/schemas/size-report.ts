@@ -20,7 +20,7 @@ export const SizeReport = outputSchema({
       nodes: assumed(z.number()),
       maxPods: assumed(z.number().nullable()),
       maxSurge: assumed(z.string(), "optional"),
-      tier: assumed(z.string(), "required"),
+      tier: assumed(z.string(), "optional"),
       formula: assumed(z.string()),
       podCidr: assumed(z.string()).optional(),
       dynamicAllocation: assumed(z.string(), "required").optional(),
@@ -28,6 +28,7 @@ export const SizeReport = outputSchema({
       surgeFallback: assumed(z.string()).optional(),
       tenants: assumed(z.number()).optional(),
       maxUnavailable: assumed(z.string()).optional(),
+      nodeAutoProvisioning: assumed(z.string()).optional(),
       kubernetesVersion: z
         .object({
           value: z.string(),
