@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * Builds the web planner into a directory of static files that any static host
- * can serve: index.html, app-<hash>.js and app-<hash>.css (names that change
- * with their content, so browsers may cache them for a year), and a brotli
+ * can serve: index.html, with the stylesheet inline (the first paint waits for no
+ * request: the page's Content-Security-Policy allows that one style by its SHA-256
+ * hash, in the meta tag here and in `aksnet serve`'s header), and app-<hash>.js (a
+ * name that changes with its content, so browsers may cache it for a year), and a brotli
  * (`.br`) and gzip (`.gz`) copy of each beside it, which `aksnet serve` (and
  * hosts such as nginx's gzip_static) send to browsers that accept them. The
  * page bundles the same library code the CLI runs; it loads nothing from
@@ -61,21 +63,25 @@ export async function buildWeb({ outDir = join(ROOT, "dist", "web"), minify = tr
   });
   const js = result.outputFiles[0]?.contents;
   if (!js) throw new Error("esbuild wrote no bundle");
-  // The page's one stylesheet, app.css: the files of client/styles/ joined in name order (split by what they style).
+  // The page's one stylesheet: the files of client/styles/ joined in name order (split by what they style), inline.
   const styles = (await readdir(join(CLIENT, "styles"))).filter((n) => n.endsWith(".css")).sort();
   const css = Buffer.concat(await Promise.all(styles.map((n) => readFile(join(CLIENT, "styles", n)))));
   const jsName = `app-${hashOf(js)}.js`;
-  const cssName = `app-${hashOf(css)}.css`;
-  const html = (await readFile(join(CLIENT, "index.html"), "utf8"))
-    .replace('href="app.css"', `href="${cssName}"`)
+  const style = css.toString("utf8");
+  if (style.includes("</")) throw new Error("a stylesheet in client/styles holds '</': it cannot be inlined");
+  const styleHash = `'sha256-${createHash("sha256").update(style, "utf8").digest("base64")}'`;
+  const source = await readFile(join(CLIENT, "index.html"), "utf8");
+  const html = source
+    .replace('<link rel="stylesheet" href="app.css">', () => `<style>${style}</style>`)
+    .replace("style-src 'self'", `style-src 'self' ${styleHash}`)
     .replace('src="app.js"', `src="${jsName}"`);
-  if (!html.includes(jsName) || !html.includes(cssName)) throw new Error("index.html does not load app.js and app.css");
+  if (!html.includes(jsName) || !html.includes(styleHash) || html.includes("app.css"))
+    throw new Error("index.html does not load app.js and app.css, or its CSP has no style-src 'self'");
   await Promise.all([
     writeWithCompressed(join(outDir, jsName), js),
-    writeWithCompressed(join(outDir, cssName), css),
     writeWithCompressed(join(outDir, "index.html"), Buffer.from(html)),
   ]);
-  return ["index.html", jsName, cssName].map((f) => join(outDir, f));
+  return ["index.html", jsName].map((f) => join(outDir, f));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

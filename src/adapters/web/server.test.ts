@@ -5,11 +5,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_SECURITY_POLICY, resolveRequestPath, startServer, type RunningServer } from "./server.js";
+import { createHash } from "node:crypto";
+import {
+  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  resolveRequestPath,
+  startServer,
+  type RunningServer,
+} from "./server.js";
 
 const root = mkdtempSync(join(tmpdir(), "aksnet-web-"));
 writeFileSync(join(root, "index.html"), "<!doctype html><title>t</title>");
 writeFileSync(join(root, "app.js"), "export {};");
+const STYLE = "body { margin: 0 }\n.x::after { content: '\\2192' }\n";
+writeFileSync(join(root, "styled.html"), `<!doctype html><style>${STYLE}</style><title>t</title>`);
 const BIG = `export const text = ${JSON.stringify("aksnet ".repeat(2000))};\n`;
 writeFileSync(join(root, "app-0123abcd.js"), BIG);
 writeFileSync(join(root, ".secret"), "no");
@@ -121,6 +130,19 @@ describe("the static server on 127.0.0.1", () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe-inline");
     expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe-eval");
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'none'");
+  });
+
+  it("allows a page's own inline stylesheet by its SHA-256 hash, and nothing else inline", async () => {
+    const hash = `'sha256-${createHash("sha256").update(STYLE).digest("base64")}'`;
+    const res = await fetchRaw(server.url, "GET", "/styled.html");
+    expect(res.headers["content-security-policy"]).toBe(
+      CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${hash}`),
+    );
+    expect(contentSecurityPolicy("<p style='x'>no stylesheet</p>")).toBe(CONTENT_SECURITY_POLICY);
+    expect(contentSecurityPolicy(`<style>a{}</style><style>b{}</style>`)).toMatch(
+      /style-src 'self' 'sha256-[\w+/]+=' 'sha256-[\w+/]+=';/,
+    );
+    expect(res.headers["content-security-policy"]).not.toContain("unsafe-inline");
   });
 
   it("answers a Host that is not a loopback name or the bound address with 421 and one sentence", async () => {
