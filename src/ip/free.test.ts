@@ -10,6 +10,7 @@ import { PrefixAllocator, freePrefixes, freeSpace } from "./free.js";
 import { addrSetOf } from "./set.js";
 import type { Prefix } from "./prefix.js";
 import { parsePrefix, prefixFrom } from "./prefix.js";
+import { parseRange } from "./range.js";
 
 const parent = parsePrefix("10.0.0.0/22");
 /** Used prefixes crowded into the parent: /28 … /32, so free runs are many, small and unaligned. */
@@ -81,5 +82,48 @@ describe("PrefixAllocator with many runs", () => {
       "fd00:0:0:4::/64",
       "fd00:0:0:6::/63",
     ]);
+  });
+});
+
+describe("freePrefixes without a limit lists at most 2^24 prefixes (found by the breaker: ::/0 in /128s hung)", () => {
+  const p = parsePrefix;
+  it.each([
+    {
+      name: "every /128 of ::/0",
+      parent: "::/0",
+      used: [],
+      bits: 128,
+      count: "340282366920938463463374607431768211456",
+    },
+    { name: "every /32 of 0.0.0.0/0", parent: "0.0.0.0/0", used: [], bits: 32, count: "4294967296" },
+    { name: "the /32s left around a used /1", parent: "0.0.0.0/0", used: ["0.0.0.0/1"], bits: 32, count: "2147483648" },
+    {
+      name: "2^24 + 1 free /32s",
+      parent: "10.0.0.0/7",
+      used: ["10.0.0.0-10.255.255.254"],
+      bits: 32,
+      count: "16777217",
+    },
+    { name: "the /64s of a /39", parent: "fd00::/39", used: [], bits: 64, count: "33554432" },
+  ])("$name: a RangeError naming the count", ({ parent, used, bits, count }) => {
+    const call = () =>
+      freePrefixes(
+        p(parent),
+        used.map((u) => (u.includes("-") ? parseRange(u) : p(u))),
+        bits,
+      );
+    expect(call).toThrow(RangeError);
+    expect(call).toThrow(
+      `${parent} holds ${count} free /${bits} prefixes, more than the 16777216 listed without a limit`,
+    );
+  });
+
+  it.each([
+    { name: "a limit lists the first ones of a huge space", parent: "::/0", bits: 128, limit: 3, n: 3 },
+    { name: "a limit past 2^24 is a limit like any other", parent: "10.0.0.0/8", bits: 24, limit: 2 ** 30, n: 65536 },
+  ])("$name", ({ parent, bits, limit, n }) => {
+    const got = freePrefixes(p(parent), [], bits, limit);
+    expect(got).toHaveLength(n);
+    expect(got[0]!.toString()).toBe(parent.replace(/\/\d+$/, `/${bits}`));
   });
 });

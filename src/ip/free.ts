@@ -45,15 +45,47 @@ export function freeSpace(parent: Prefix, used: Used): Prefix[] {
   return usedSet(used).complementIn(parent).prefixes();
 }
 
+/** The most prefixes `freePrefixes` lists without a `limit` (a /0 holds 2^32 free /32s, which no array holds). */
+const MAX_FREE_PREFIXES = 2 ** 24;
+
+/** How many aligned /`bits` prefixes fit in the free runs (counted per run, without listing them). */
+function alignedCount(f: ReturnType<typeof freeRuns>, bits: number): bigint {
+  let total = 0n;
+  if (f.r4) {
+    const size = 2 ** (32 - bits);
+    for (let i = 0; i < f.r4.n; i++) {
+      const first = Math.ceil((f.r4.lo[i] as number) / size) * size;
+      total += BigInt(Math.max(0, Math.floor(((f.r4.hi[i] as number) - first) / size)));
+    }
+    return total;
+  }
+  const size = 1n << BigInt(128 - bits);
+  for (let i = 0; i < f.r6.lo.length; i++) {
+    const first = (((f.r6.lo[i] as bigint) + size - 1n) / size) * size;
+    const n = ((f.r6.hi[i] as bigint) - first) / size;
+    if (n > 0n) total += n;
+  }
+  return total;
+}
+
 /**
- * The first `limit` (default: all) free aligned prefixes of length `bits` inside
- * `parent`, in address order, skipping anything that overlaps `used`.
- * Throws RangeError when `bits` is shorter than the parent or too long for the family.
+ * The first `limit` free aligned prefixes of length `bits` inside `parent`, in address order, skipping anything that
+ * overlaps `used`. Without a limit, all of them: a RangeError when they are more than {@link MAX_FREE_PREFIXES}
+ * (freePrefixes(::/0, [], 128) used to run until the heap ran out). Throws RangeError when `bits` is shorter than the
+ * parent or too long for the family.
  */
 export function freePrefixes(parent: Prefix, used: Used, bits: number, limit = Infinity): Prefix[] {
   checkBits(parent, bits);
   const out: Prefix[] = [];
   const f = freeRuns(parent, used);
+  if (!(limit <= MAX_FREE_PREFIXES)) {
+    const count = alignedCount(f, bits);
+    if (count > BigInt(MAX_FREE_PREFIXES))
+      throw new RangeError(
+        `${parent.toString()} holds ${count} free /${bits} prefixes, more than the ${MAX_FREE_PREFIXES} ` +
+          `listed without a limit; pass a limit`,
+      );
+  }
   if (f.r4) {
     const size = 2 ** (32 - bits);
     const { lo, hi, n } = f.r4;
