@@ -137,6 +137,43 @@ const cases: { name: string; plan: PlanInput; options?: LayoutOptions; rows: str
     rows: ["n 10.40.0.0/28 nodes"],
     problems: ["growth-invalid"],
   },
+  {
+    name: "an existing node subnet too small for its pools (found by the breaker: 'nothing to add', exit 0)",
+    plan: {
+      ...OVERLAY,
+      vnet: { name: "vnet", addressSpace: ["10.40.0.0/20"], subnets: [{ name: "n", cidr: "10.40.0.0/28" }] },
+      nodePools: [{ name: "a", count: 20, subnet: "n" }],
+    },
+    rows: ["n 10.40.0.0/28 nodes"],
+    problems: ["existing-too-small"],
+  },
+  {
+    name: "an existing node subnet that holds its pools",
+    plan: {
+      ...OVERLAY,
+      vnet: { name: "vnet", addressSpace: ["10.40.0.0/20"], subnets: [{ name: "n", cidr: "10.40.0.0/27" }] },
+      nodePools: [{ name: "a", count: 20, subnet: "n" }],
+    },
+    rows: ["n 10.40.0.0/27 nodes"],
+  },
+  {
+    name: "an existing pod subnet too small for its pools' pods",
+    plan: {
+      ...OVERLAY,
+      network: { plugin: "azure", dataplane: "azure" },
+      vnet: {
+        name: "vnet",
+        addressSpace: ["10.40.0.0/20"],
+        subnets: [
+          { name: "n", cidr: "10.40.0.0/24" },
+          { name: "p", cidr: "10.40.1.0/28" },
+        ],
+      },
+      nodePools: [{ name: "a", count: 3, maxPods: 30, subnet: "n", podSubnet: "p" }],
+    },
+    rows: ["n 10.40.0.0/24 nodes", "p 10.40.1.0/28 pods"],
+    problems: ["existing-too-small"],
+  },
 ];
 
 describe("layoutPlan: cases", () => {
@@ -147,6 +184,17 @@ describe("layoutPlan: cases", () => {
       expect(r.problems.map((p) => p.code)).toEqual(c.problems ?? []);
       expect(r.ok).toBe((c.problems ?? []).length === 0 && !r.subnets.some((s) => s.status === "unplaced"));
     });
+
+  it("an existing subnet too small is named with its size, what it must hold and the prefix that would", () => {
+    const r = layoutPlan(plan(cases.find((c) => c.name.startsWith("an existing node subnet too small"))!.plan));
+    expect(r.problems.map((p) => [p.path, p.message])).toEqual([
+      [
+        ["vnet", "subnets", 0],
+        'existing subnet "n" (nodes, 10.40.0.0/28) has 11 usable addresses and must hold 22; layout keeps existing ' +
+          "subnets as they are: widen it to a /27 or point pools at a new subnet",
+      ],
+    ]);
+  });
 
   it("room to grow: each new subnet can double in place at growth 2", () => {
     const r = layoutPlan(plan(cases[0]!.plan));

@@ -56,6 +56,7 @@ export interface LayoutProblem {
     | "subnet-kind-conflict"
     | "subnet-size-unknown"
     | "subnet-too-large"
+    | "existing-too-small"
     | "no-room";
   /** The plan field the problem is about, as keys and indexes; options appear as their flag (["--growth"]). */
   readonly path: FieldPath;
@@ -192,6 +193,29 @@ function existingSubnets(r: ResolvedPlan): { s: LayoutSubnet; p: Prefix | undefi
   });
 }
 
+/**
+ * Existing node and pod subnets too small for what the plan puts in them. Layout never moves or resizes an existing
+ * subnet, so without this it said "nothing to add" (exit 0) for a plan that check then fails.
+ */
+function existingTooSmall(r: ResolvedPlan, existing: readonly { s: LayoutSubnet }[]): LayoutProblem[] {
+  const out: LayoutProblem[] = [];
+  existing.forEach(({ s }, i) => {
+    if ((s.kind !== "nodes" && s.kind !== "pods") || s.usable === null) return;
+    const d = subnetDemand(r, s.name, s.kind);
+    if (d.addresses === null || d.addresses <= s.usable) return;
+    const to = d.prefixLength === null ? "" : ` to a /${d.prefixLength}`;
+    out.push({
+      code: "existing-too-small",
+      path: ["vnet", "subnets", i],
+      message:
+        `existing subnet "${s.name}" (${s.kind}, ${s.cidr}) has ${formatCount(s.usable)} usable addresses and must ` +
+        `hold ${formatCount(d.addresses)}; layout keeps existing subnets as they are: widen it${to} or point pools ` +
+        `at a new subnet`,
+    });
+  });
+  return out;
+}
+
 function request(need: Need, d: Demand, spaces: readonly Prefix[], g: number): PlacementRequest | undefined {
   if (d.prefixLength === null) return undefined;
   const widest = Math.max(d.minPrefixLength ?? 0, Math.min(...spaces.map((s) => s.bits)));
@@ -247,7 +271,9 @@ export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = 
   edits.push(...written.edits);
   problems.push(...written.problems);
   inputs.assumptions.push(...growthAssumptions(inputs.growth, g, placed, requests.length, found.needs.length));
-  const all = [...existingSubnets(resolved), ...written.placed.map((s) => ({ s, p: byId.get(s.name)!.prefix }))]
+  const existing = existingSubnets(resolved);
+  problems.push(...existingTooSmall(resolved, existing));
+  const all = [...existing, ...written.placed.map((s) => ({ s, p: byId.get(s.name)!.prefix }))]
     .sort((a, b) => byAddress(a.p, b.p))
     .map((x) => x.s);
   const plan = applyEdits(original, edits);

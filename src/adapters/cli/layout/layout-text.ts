@@ -72,7 +72,9 @@ export function renderLayoutText(
       : r.edits.length
         ? `\nWrite the laid-out plan with: aksnet layout ${options.planFile} --write laid-out.yaml (--write - prints ` +
           `it)`
-        : "\nNothing to add: every subnet the plan needs is in it.";
+        : r.problems.some((p) => p.code === "existing-too-small")
+          ? "\nNothing to add, but an existing subnet is too small (above); aksnet check says the same."
+          : "\nNothing to add: every subnet the plan needs is in it.";
   return head + body + [...notes(r), next].join("\n") + "\n";
 }
 
