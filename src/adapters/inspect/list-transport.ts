@@ -254,12 +254,20 @@ function checkItemKind(item: unknown, target: ListCall): void {
     );
 }
 
+/** The dump parser's words for a network answer: no "file", and an HTML page named as such (a proxy's?). */
+function answerWords(message: string): string {
+  const words = message.replace("(is the file truncated?)", "(the answer was cut short)");
+  return /^unexpected '<' outside any JSON object \(at byte 0\)$/.test(words)
+    ? "it is an HTML page, not JSON (a proxy's or a sign-in page answered instead of the API server?)"
+    : words;
+}
+
 function asAnswerError(e: unknown, target: ListCall): Error {
   if (e instanceof ListAnswerError) return e;
   if (e instanceof Error && e.name === "DumpSyntaxError")
     return new ListAnswerError(
       "malformed",
-      `the answer to list ${target.listKind} is not valid list JSON: ${e.message}`,
+      `the answer to list ${target.listKind} is not valid list JSON: ${answerWords(e.message)}`,
     );
   return e as Error;
 }

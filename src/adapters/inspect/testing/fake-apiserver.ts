@@ -10,7 +10,10 @@
  * - `repeat-continue`: every page names the same continue token;
  * - `redirect`: 307 to `redirectTo` (another server on another port);
  * - `endless`: a 200 whose items never end;
- * - `wrong-kind`: the list of another resource (a PodList for nodes).
+ * - `wrong-kind`: the list of another resource (a PodList for nodes);
+ * - 429: "Too Many Requests" with `Retry-After: 3600`, every time;
+ * - `malformed`: a 200 whose JSON stops in the middle; `html`: a 200 HTML page (a proxy's login page);
+ * - `drip`: a 200 that sends one byte a second and never ends.
  */
 import { execFileSync } from "node:child_process";
 import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,7 +25,20 @@ import { join } from "node:path";
 import type { ResourceKind } from "../../../engines/inspect/index.js";
 import { listItems } from "../json-items.js";
 
-export type Behaviour = "ok" | 403 | 404 | 500 | "hang" | "repeat-continue" | "redirect" | "endless" | "wrong-kind";
+export type Behaviour =
+  | "ok"
+  | 403
+  | 404
+  | 429
+  | 500
+  | "hang"
+  | "repeat-continue"
+  | "redirect"
+  | "endless"
+  | "wrong-kind"
+  | "malformed"
+  | "html"
+  | "drip";
 
 export interface FakeApiServer {
   readonly url: string;
@@ -135,6 +151,14 @@ function endless(res: ServerResponse, [apiVersion, kind]: [string, string]): voi
   };
   res.on("close", () => res.destroy());
   more();
+}
+
+/** Writes a list one byte a second, forever: never idle long enough for an idle timeout to fire. */
+function drip(res: ServerResponse, [apiVersion, kind]: [string, string]): void {
+  res.writeHead(200, { "content-type": "application/json" });
+  res.write(`{"kind":"${kind}","apiVersion":"${apiVersion}","metadata":{},"items":[`);
+  const timer = setInterval(() => res.write(" "), 1000);
+  res.on("close", () => clearInterval(timer));
 }
 
 type Item = { json: string; phase: string };
@@ -268,7 +292,21 @@ function failAnswer(res: ServerResponse, resource: ResourceKind, b: Behaviour, l
     );
   else if (b === 404) statusAnswer(res, 404, "NotFound", "the server could not find the requested resource");
   else if (b === 500) statusAnswer(res, 500, "InternalError", "etcdserver: request timed out");
-  else if (b === "redirect") {
+  else if (b === 429) {
+    res.setHeader("retry-after", "3600");
+    statusAnswer(
+      res,
+      429,
+      "TooManyRequests",
+      "the server has received too many requests and has asked us to try again",
+    );
+  } else if (b === "malformed") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(`{"kind":"${LIST_KIND[resource][1]}","apiVersion":"v1","metadata":{},"items":[{"metadata":{"na`);
+  } else if (b === "html") {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end("<!doctype html><html><body><h1>Sign in to continue</h1></body></html>");
+  } else if (b === "redirect") {
     res.writeHead(307, { location });
     res.end();
   } else return false;
@@ -323,6 +361,7 @@ export async function startFakeApiServer(options: {
     }
     if (failAnswer(res, resource, b, `${options.redirectTo ?? "https://127.0.0.1:1"}${req.url ?? "/"}`)) return;
     if (b === "endless") return endless(res, LIST_KIND[resource]);
+    if (b === "drip") return drip(res, LIST_KIND[resource]);
     if (resource === "configmaps") return serveConfigMap(res, u, text.configmaps, b === "wrong-kind", status);
     serveList(res, u, resource, b, selected);
   });
