@@ -12,18 +12,20 @@ import { run } from "../../src/adapters/cli/main.js";
 import { axeViolations, CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
 
 const LAYOUT_20 = readFileSync(join(ROOT, "examples/layout/overlay-cilium-20.yaml"), "utf8");
+const HUB_UDR = readFileSync(join(ROOT, "examples/kinds/hub-udr.yaml"), "utf8");
+const NAT = readFileSync(join(ROOT, "examples/kinds/nat-gateway.yaml"), "utf8");
 const SCAN = readFileSync(join(ROOT, "src/adapters/importers/used/fixtures/aksnet-scan.json"), "utf8");
 
-async function inspectJson(): Promise<string> {
+async function inspectJson(example = "gateway"): Promise<string> {
   const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT });
   const args = [
     "inspect",
     "--from-dump",
     "src/adapters/inspect/fixtures/overlay-gateway.json",
     "--azure-from",
-    "examples/inspect/gateway/az-aks-show.json",
-    "examples/inspect/gateway/az-network-vnet-show.json",
-    "examples/inspect/gateway/az-network-vnet-list-usage.json",
+    `examples/inspect/${example}/az-aks-show.json`,
+    `examples/inspect/${example}/az-network-vnet-show.json`,
+    `examples/inspect/${example}/az-network-vnet-list-usage.json`,
     "-o",
     "json",
   ];
@@ -45,16 +47,22 @@ const parts = (page: Page) =>
   );
 
 const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 390, height: 844 },
+  { width: 1280, height: 800, scheme: "light" },
+  { width: 390, height: 844, scheme: "light" },
+  { width: 1280, height: 800, scheme: "dark" },
+  { width: 390, height: 844, scheme: "dark" },
 ] as const;
+type Size = (typeof SIZES)[number];
 
 describe("Pools and parts in Chromium", () => {
   let served: Served;
   let browser: Awaited<ReturnType<typeof launch>>;
   let inspect: string;
-  const open = async (size: { width: number; height: number }) => {
-    const ctx = await browser.browser.newContext({ viewport: size });
+  const open = async (size: Size) => {
+    const ctx = await browser.browser.newContext({
+      viewport: { width: size.width, height: size.height },
+      colorScheme: size.scheme,
+    });
     ctx.setDefaultTimeout(45_000);
     const page = await ctx.newPage();
     const errors: string[] = [];
@@ -63,8 +71,9 @@ describe("Pools and parts in Chromium", () => {
     await page.waitForSelector("body[data-ready=true]");
     return { page, errors, close: () => ctx.close() };
   };
-  const check = async (page: Page, name: string, size: { width: number; height: number }) => {
-    await page.locator("#cluster-view").screenshot({ path: join(OUTPUT, `pools-${name}-${size.width}.png`) });
+  const check = async (page: Page, name: string, size: Size) => {
+    const shot = `pools-${name}-${size.width}-${size.scheme}.png`;
+    await page.locator("#cluster-view").screenshot({ path: join(OUTPUT, shot) });
     const wide = await page.$$eval("#cluster-view, #cluster-view *", (els) =>
       els.filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 1).map((e) => e.tagName + e.id),
     );
@@ -85,51 +94,107 @@ describe("Pools and parts in Chromium", () => {
     await served?.stop();
   });
 
-  it.each(SIZES)("a plan at $width×$height: each pool's mode, the API server and AGC subnets", async (size) => {
-    const { page, errors, close } = await open(size);
-    await page.fill("#plan-text", LAYOUT_20);
-    await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #cluster-pools");
-    expect(await rows(page)).toEqual(["system System | 3", "user User | 3–40 (autoscaler)", "egress Gateway | 2"]);
-    expect(await parts(page)).toEqual([
-      "API server: VNet integration in subnet aks-apiserver (not in vnet.subnets); public",
-      "Application Gateway for Containers: subnet agc (not in vnet.subnets)",
-    ]);
-    await check(page, "plan", size);
-    // No table of the page scrolls sideways (the ranking is one card per model on a phone).
-    const scrolling = await page.$$eval(".table-wrap", (els) =>
-      els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.firstElementChild?.id),
-    );
-    expect(scrolling).toEqual([]);
+  it.each(SIZES)(
+    "a plan at $width×$height ($scheme): pool modes, gateway prefix, API server, AGC, reserved",
+    async (size) => {
+      const { page, errors, close } = await open(size);
+      await page.fill("#plan-text", LAYOUT_20);
+      await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #cluster-pools");
+      expect(await rows(page)).toEqual([
+        "system System | 3",
+        "user User | 3–40 (autoscaler)",
+        "egress Gateway | 2, public IP prefix /30 (at most 4)",
+      ]);
+      expect(await parts(page)).toEqual([
+        "API server: VNet integration in subnet aks-apiserver (not in vnet.subnets); public",
+        "Application Gateway for Containers: subnet agc (not in vnet.subnets)",
+        "Reserved addresses: 4 internal load balancer IPs in the node subnet",
+      ]);
+      await check(page, "plan", size);
+      // No table of the page scrolls sideways (the ranking is one card per model on a phone).
+      const scrolling = await page.$$eval(".table-wrap", (els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.firstElementChild?.id),
+      );
+      expect(scrolling).toEqual([]);
+      expect(errors).toEqual([]);
+      await close();
+    },
+  );
+
+  it.each([
+    {
+      name: "a route table to a hub firewall",
+      text: HUB_UDR,
+      parts: [
+        "Outbound: outbound type userDefinedRouting",
+        "Route table (UDR): rt-aks: 1 route, default route to VirtualAppliance 10.60.0.4, on aks-nodes",
+      ],
+    },
+    {
+      name: "a NAT gateway",
+      text: NAT,
+      parts: ["Outbound: outbound type userAssignedNATGateway", "NAT gateway: nat-aks, 2 public IPs, on aks-nodes"],
+    },
+  ])("$name: the outbound path, on a phone in dark mode", async ({ text, parts: want }) => {
+    const { page, errors, close } = await open(SIZES[3]);
+    await page.fill("#plan-text", text);
+    await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #cluster-parts");
+    expect(await parts(page)).toEqual(want);
+    await check(page, want[1]!.startsWith("NAT") ? "nat" : "udr", SIZES[3]);
     expect(errors).toEqual([]);
     await close();
   });
 
-  it.each(SIZES)("aksnet inspect -o json at $width×$height: modes as they run, the API server subnet", async (size) => {
+  it.each(SIZES)("inspect -o json with its VNet's other subnets at $width×$height ($scheme)", async (size) => {
     const { page, errors, close } = await open(size);
-    await page.fill("#plan-text", inspect);
-    await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #cluster-pools");
-    expect(await page.textContent("#input-status")).toBe(
-      "Read aksnet inspect output: 3 node pools; see Pools and parts below.",
+    const json = await inspectJson("vnet");
+    await page.fill("#plan-text", json);
+    await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #cluster-subnets");
+    const want = (JSON.parse(json) as { azure: { vnetSubnets: { name: string; verdict: string }[] } }).azure
+      .vnetSubnets;
+    const got = await page.$$eval("#cluster-subnets tbody tr", (trs) =>
+      trs.map((tr) => `${tr.getAttribute("data-subnet")} ${tr.getAttribute("data-verdict")}`),
     );
-    expect(await page.textContent("#cluster-lead")).toBe(
-      "Cluster aks-synthetic: azure-cni-overlay (high confidence), dataplane azure, policy none.",
+    expect(got).toEqual(want.map((s) => `${s.name} ${s.verdict}`));
+    expect(await page.textContent('#cluster-subnets tr[data-subnet="AzureBastionSubnet"] td.problem')).toBe(
+      "/27 is smaller than the /26 it needs at least; 2 of 27 used",
     );
-    expect(await rows(page)).toEqual([
-      "gateway Gateway | 2 running, configured 2",
-      "system System | 2 running, configured 2",
-      "user1 User | 1 running, configured 1–20 (autoscaler)",
-    ]);
-    expect(await parts(page)).toEqual(["API server: VNet integration in subnet aks-apiserver (10.224.2.0/28); public"]);
-    // Not a plan: nothing stale is shown, the other views wait for one.
-    expect(await page.isHidden("#stale-note")).toBe(true);
-    await check(page, "inspect", size);
-    // A plan afterwards shows its own pools.
-    await page.fill("#plan-text", LAYOUT_20);
-    await page.waitForFunction(() => document.querySelector("#cluster-lead") === null);
-    expect((await rows(page))[2]).toBe("egress Gateway | 2");
+    await check(page, "inspect-subnets", size);
     expect(errors).toEqual([]);
     await close();
   });
+
+  it.each(SIZES.slice(0, 2))(
+    "aksnet inspect -o json at $width×$height: modes as they run, the API server subnet",
+    async (size) => {
+      const { page, errors, close } = await open(size);
+      await page.fill("#plan-text", inspect);
+      await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #cluster-pools");
+      expect(await page.textContent("#input-status")).toBe(
+        "Read aksnet inspect output: 3 node pools; see Pools and parts below.",
+      );
+      expect(await page.textContent("#cluster-lead")).toBe(
+        "Cluster aks-synthetic: azure-cni-overlay (high confidence), dataplane azure, policy none.",
+      );
+      expect(await rows(page)).toEqual([
+        "gateway Gateway | 2 running, configured 2",
+        "system System | 2 running, configured 2",
+        "user1 User | 1 running, configured 1–20 (autoscaler)",
+      ]);
+      expect(await parts(page)).toEqual([
+        "API server: VNet integration in subnet aks-apiserver (10.224.2.0/28); public",
+      ]);
+      // Not a plan: nothing stale is shown, the other views wait for one.
+      expect(await page.isHidden("#stale-note")).toBe(true);
+      await check(page, "inspect", size);
+      // A plan afterwards shows its own pools.
+      await page.fill("#plan-text", LAYOUT_20);
+      await page.waitForFunction(() => document.querySelector("#cluster-lead") === null);
+      expect((await rows(page))[2]).toBe("egress Gateway | 2, public IP prefix /30 (at most 4)");
+      expect(errors).toEqual([]);
+      await close();
+    },
+  );
 
   it("a plan started from a scanned cluster shows its pools with the scan's modes", async () => {
     const { page, errors, close } = await open(SIZES[0]);

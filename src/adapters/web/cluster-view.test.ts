@@ -34,9 +34,14 @@ describe("Pools and parts of a plan", () => {
     expect(v.pools.map((p) => [p.name, p.mode, p.nodes])).toEqual([
       ["system", "System", "3"],
       ["user", "User", "3–40 (autoscaler)"],
-      ["egress", "Gateway", "2"],
+      ["egress", "Gateway", "2, public IP prefix /30 (at most 4)"],
     ]);
-    expect(v.parts.map((p) => p.part)).toEqual(["API server", "Application Gateway for Containers"]);
+    expect(v.parts.map((p) => p.part)).toEqual([
+      "API server",
+      "Application Gateway for Containers",
+      "Reserved addresses",
+    ]);
+    expect(v.parts[2]!.detail).toBe("4 internal load balancer IPs in the node subnet");
     expect(v.parts[0]!.detail).toBe("VNet integration in subnet aks-apiserver (not in vnet.subnets); public");
   });
 
@@ -46,10 +51,86 @@ describe("Pools and parts of a plan", () => {
       file: "examples/generate/automatic-custom-vnet.yaml",
       parts: ["AKS Automatic", "Hosted system pools", "API server", "Node auto-provisioning"],
     },
+    {
+      name: "a hub's firewall by a route table (UDR)",
+      file: "examples/kinds/hub-udr.yaml",
+      parts: [
+        "Outbound: outbound type userDefinedRouting",
+        "Route table (UDR): rt-aks: 1 route, default route to VirtualAppliance 10.60.0.4, on aks-nodes",
+      ],
+    },
+    {
+      name: "a NAT gateway",
+      file: "examples/kinds/nat-gateway.yaml",
+      parts: ["Outbound: outbound type userAssignedNATGateway", "NAT gateway: nat-aks, 2 public IPs, on aks-nodes"],
+    },
   ])("$name", ({ file, parts }) => {
     const text = readFileSync(join(ROOT, file), "utf8");
     const v = clusterView(resolvePlan(parsePlan(parse(text)).plan!));
-    expect(v.parts.map((p) => p.part)).toEqual(parts);
+    const got = v.parts.map((p) => p.part);
+    if (parts.some((p) => p.includes(": "))) expect(v.parts.map((p) => `${p.part}: ${p.detail}`)).toEqual(parts);
+    else expect(got).toEqual(parts);
+  });
+
+  it.each([
+    { name: "no route table, a default outbound type", vnet: {}, network: {}, parts: [] },
+    {
+      name: "a route table without a default route, on no subnet",
+      vnet: {
+        routeTables: [{ name: "rt", routes: [{ name: "r", addressPrefix: "10.9.0.0/16", nextHopType: "None" }] }],
+      },
+      network: {},
+      parts: ["Outbound: outbound type loadBalancer", "Route table (UDR): rt: 1 route, no default route, on no subnet"],
+    },
+    {
+      name: "an outbound type alone",
+      vnet: {},
+      network: { outboundType: "managedNATGateway" },
+      parts: ["Outbound: outbound type managedNATGateway"],
+    },
+  ])("outbound: $name", ({ vnet, network, parts }) => {
+    const plan = parsePlan({
+      network: { plugin: "azure", pluginMode: "overlay", ...network },
+      vnet: { addressSpace: ["10.0.0.0/16"], subnets: [{ name: "nodes", cidr: "10.0.0.0/22" }], ...vnet },
+      nodePools: [{ name: "sys", count: 3, subnet: "nodes" }],
+    }).plan!;
+    expect(clusterView(resolvePlan(plan)).parts.map((p) => `${p.part}: ${p.detail}`)).toEqual(parts);
+  });
+
+  it.each([
+    { name: "nothing reserved", reserved: {}, detail: undefined },
+    {
+      name: "one private endpoint",
+      reserved: { privateEndpoints: 1 },
+      detail: "1 private endpoint in the node subnet",
+    },
+    {
+      name: "counts and an internal load balancer subnet",
+      reserved: { internalLoadBalancerIps: 2, other: 1, internalLoadBalancerSubnet: "ilb" },
+      detail: "2 internal load balancer IPs, 1 other address in the node subnet; internal load balancers in subnet ilb",
+    },
+  ])("reserved: $name", ({ reserved, detail }) => {
+    const plan = parsePlan({
+      network: { plugin: "azure", pluginMode: "overlay" },
+      nodePools: [{ name: "sys", count: 3 }],
+      reserved,
+    }).plan!;
+    expect(clusterView(resolvePlan(plan)).parts.find((p) => p.field === "reserved")?.detail).toBe(detail);
+  });
+
+  it.each([
+    { name: "prefix /31", size: 31, nodes: "2, public IP prefix /31 (at most 2)" },
+    { name: "prefix /28", size: 28, nodes: "2, public IP prefix /28 (at most 16)" },
+    { name: "no prefix size", size: undefined, nodes: "2, no public IP prefix size" },
+  ])("a Gateway pool with $name", ({ size, nodes }) => {
+    const plan = parsePlan({
+      network: { plugin: "azure", pluginMode: "overlay" },
+      nodePools: [
+        { name: "sys", count: 3 },
+        { name: "gw", mode: "Gateway", count: 2, ...(size === undefined ? {} : { gatewayPrefixSize: size }) },
+      ],
+    }).plan!;
+    expect(clusterView(resolvePlan(plan)).pools[1]?.nodes).toBe(nodes);
   });
 
   it("a plan with NAP, virtual nodes, AGIC and a Spot Windows pool names each", () => {
@@ -103,6 +184,22 @@ describe("aksnet inspect -o json in the editor", () => {
         field: "azure.apiServer",
       },
     ]);
+  });
+
+  it("with the VNet's other subnets: each with its role and inspect's size judgement", async () => {
+    const args = GATEWAY.map((a) => a.replace("examples/inspect/gateway/", "examples/inspect/vnet/"));
+    const json = await inspectJson(args);
+    const v = inspectViewOf(json)!;
+    const want = (JSON.parse(json) as { azure: { vnetSubnets: { name: string; verdict: string }[] } }).azure
+      .vnetSubnets;
+    expect(v.cluster.subnets?.map((s) => [s.name, s.verdict])).toEqual(want.map((s) => [s.name, s.verdict]));
+    expect(v.cluster.subnets?.find((s) => s.name === "AzureBastionSubnet")).toEqual({
+      name: "AzureBastionSubnet",
+      cidr: "10.224.3.64/27",
+      role: "Azure Bastion subnet",
+      verdict: "too-small",
+      size: "/27 is smaller than the /26 it needs at least; 2 of 27 used",
+    });
   });
 
   it("without --azure or --aks-json: the modes from the node labels, no API server", async () => {

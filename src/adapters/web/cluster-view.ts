@@ -2,9 +2,10 @@
  * The page's "Pools and parts" view of a plan: every node pool with its mode (System, User, Gateway), OS,
  * priority, node count or autoscaler bounds, max pods and subnets, and every other part of the cluster that
  * takes addresses or changes the rules: API Server VNet Integration, AKS Automatic's hosted system pools,
- * node auto-provisioning, virtual nodes, Application Gateway for Containers, Application Gateway (AGIC).
- * The subnets themselves, each with what it is for (firewall, Bastion, gateway, private endpoints …), are
- * the VNet map's. Pure.
+ * node auto-provisioning, virtual nodes, Application Gateway for Containers, Application Gateway (AGIC), the
+ * outbound path (outbound type, NAT gateways, route tables and their default route) and the addresses reserved
+ * in the node subnet (internal load balancers, private endpoints). The subnets themselves, each with what it
+ * is for (firewall, Bastion, gateway, private endpoints …), are the VNet map's. Pure.
  */
 import type { Plan, ResolvedPlan, ResolvedPool } from "../../engines/plan/index.js";
 
@@ -28,15 +29,38 @@ export interface PartRow {
   readonly field: string;
 }
 
+/** A subnet of the cluster's VNet with a role of its own (inspect's azure.vnetSubnets[]), with its size judged. */
+export interface SubnetRow {
+  readonly name: string;
+  readonly cidr: string;
+  /** What it is for: `Azure Firewall subnet`. */
+  readonly role: string;
+  /** `ok`, `too-small`, `too-large` or `unknown`. */
+  readonly verdict: string;
+  /** The judgement in one sentence: `/27 is smaller than the /26 minimum; 2 of 27 used`. */
+  readonly size: string;
+}
+
 export interface ClusterView {
   /** Where the rows come from, for the caption: `the plan`, `aksnet inspect of cluster x`. */
   readonly source: string;
   readonly pools: readonly PoolRow[];
   readonly parts: readonly PartRow[];
+  /** The other subnets of the cluster's VNet that have a role (from inspect with --azure); absent for a plan. */
+  readonly subnets?: readonly SubnetRow[];
 }
 
 const nodesOf = (p: ResolvedPool): string =>
   p.autoscale ? `${p.minCount ?? p.count}–${p.maxCount ?? p.peakCount} (autoscaler)` : String(p.count);
+
+/** A Gateway pool's public IP prefix and the nodes it allows (2^(32 − size)); empty for other pools. */
+function gatewayWords(plan: Plan, p: ResolvedPool): string {
+  const size = plan.nodePools.find((x) => x.name === p.name)?.gatewayPrefixSize;
+  if (p.mode !== "Gateway") return "";
+  return size === undefined
+    ? ", no public IP prefix size"
+    : `, public IP prefix /${size} (at most ${2 ** (32 - size)})`;
+}
 
 /** The CIDR of a subnet of the plan, for `name (cidr)`; the name alone when the VNet does not hold it. */
 function subnetText(resolved: ResolvedPlan, name: string | undefined): string {
@@ -99,6 +123,54 @@ function addonParts(plan: Plan, resolved: ResolvedPlan): PartRow[] {
   return out;
 }
 
+/** `1 route`, `2 routes`. */
+const counted = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The plan's subnets a NAT gateway or route table is attached to, in words. */
+function attachedTo(plan: Plan, key: "natGateway" | "routeTable", name: string): string {
+  const names = (plan.vnet?.subnets ?? []).filter((s) => s[key] === name).map((s) => s.name);
+  return names.length ? `on ${names.join(", ")}` : "on no subnet";
+}
+
+/** The outbound path: outbound type, each NAT gateway and route table (its default route) and their subnets. */
+function outboundParts(plan: Plan, resolved: ResolvedPlan): PartRow[] {
+  const vnet = plan.vnet;
+  const out: PartRow[] = [];
+  const nats = vnet?.natGateways ?? [];
+  const tables = vnet?.routeTables ?? [];
+  if (!nats.length && !tables.length && plan.network.outboundType === undefined) return out;
+  out.push({ part: "Outbound", detail: `outbound type ${resolved.outboundType}`, field: "network.outboundType" });
+  for (const n of nats) {
+    const ips = n.publicIpCount === undefined ? "" : `, ${counted(n.publicIpCount, "public IP")}`;
+    const detail = `${n.name}${ips}, ${attachedTo(plan, "natGateway", n.name)}`;
+    out.push({ part: "NAT gateway", detail, field: "vnet.natGateways" });
+  }
+  for (const t of tables) {
+    const def = t.routes.find((r) => r.addressPrefix === "0.0.0.0/0");
+    const route = def
+      ? `default route to ${def.nextHopType}${def.nextHopIpAddress ? ` ${def.nextHopIpAddress}` : ""}`
+      : "no default route";
+    const on = attachedTo(plan, "routeTable", t.name);
+    const detail = `${t.name}: ${counted(t.routes.length, "route")}, ${route}, ${on}`;
+    out.push({ part: "Route table (UDR)", detail, field: "vnet.routeTables" });
+  }
+  return out;
+}
+
+/** What `reserved` takes from the node subnet beside the nodes. */
+function reservedPart(plan: Plan): PartRow | undefined {
+  const r = plan.reserved;
+  const counts = [
+    r.internalLoadBalancerIps ? counted(r.internalLoadBalancerIps, "internal load balancer IP") : "",
+    r.privateEndpoints ? counted(r.privateEndpoints, "private endpoint") : "",
+    r.other ? `${r.other} other address${r.other === 1 ? "" : "es"}` : "",
+  ].filter(Boolean);
+  const ilb = r.internalLoadBalancerSubnet ? `internal load balancers in subnet ${r.internalLoadBalancerSubnet}` : "";
+  if (!counts.length && !ilb) return undefined;
+  const detail = [counts.length ? `${counts.join(", ")} in the node subnet` : "", ilb].filter(Boolean).join("; ");
+  return { part: "Reserved addresses", detail, field: "reserved" };
+}
+
 /** The pools and the other parts of a read plan. */
 export function clusterView(resolved: ResolvedPlan): ClusterView {
   const plan = resolved.plan;
@@ -106,7 +178,7 @@ export function clusterView(resolved: ResolvedPlan): ClusterView {
     name: p.name,
     mode: p.mode,
     kind: p.priority === "Spot" ? `${p.os}, Spot` : p.os,
-    nodes: nodesOf(p),
+    nodes: nodesOf(p) + gatewayWords(plan, p),
     maxPods: String(p.maxPods),
     subnet: subnetText(resolved, p.subnet),
     podSubnet: p.podSubnet === undefined ? "—" : subnetText(resolved, p.podSubnet),
@@ -123,7 +195,7 @@ export function clusterView(resolved: ResolvedPlan): ClusterView {
         (hosted.nodeSubnet ? `; user nodes in subnet ${subnetText(resolved, hosted.nodeSubnet)}` : ""),
       field: "hostedSystem",
     });
-  for (const p of [apiServerPart(plan, resolved), napPart(plan, resolved), ...addonParts(plan, resolved)])
-    if (p) parts.push(p);
+  const more = [apiServerPart(plan, resolved), napPart(plan, resolved), ...addonParts(plan, resolved)];
+  for (const p of [...more, ...outboundParts(plan, resolved), reservedPart(plan)]) if (p) parts.push(p);
   return { source: "the plan", pools, parts };
 }

@@ -3,9 +3,11 @@
  * they run and as configured — each with its mode (System, User, Gateway: the `kubernetes.azure.com/mode`
  * node label, or the configured pool), nodes running, autoscaler bounds, max pods and subnets — and the
  * parts inspect saw: the API server's subnet (Azure's record with `--azure`, else the configured
- * `apiServerAccessProfile`), AKS Automatic, virtual nodes. Read defensively: a field missing is `—`. Pure.
+ * `apiServerAccessProfile`), AKS Automatic, virtual nodes — and the other subnets of its VNet that have a role
+ * (`azure.vnetSubnets[]`: firewall, Bastion, gateway, AGC, private endpoints …) with inspect's size judgement.
+ * Read defensively: a field missing is `—`. Pure.
  */
-import type { ClusterView, PartRow, PoolRow } from "./cluster-view.js";
+import type { ClusterView, PartRow, PoolRow, SubnetRow } from "./cluster-view.js";
 
 type Rec = Readonly<Record<string, unknown>>;
 const rec = (v: unknown): Rec => (v && typeof v === "object" && !Array.isArray(v) ? (v as Rec) : {});
@@ -43,7 +45,12 @@ export function inspectViewOf(text: string): InspectView | undefined {
   return {
     ...(name ? { name } : {}),
     model,
-    cluster: { source: `aksnet inspect${name ? ` of cluster ${name}` : ""}`, pools: poolRows(r), parts: parts(r) },
+    cluster: {
+      source: `aksnet inspect${name ? ` of cluster ${name}` : ""}`,
+      pools: poolRows(r),
+      parts: parts(r),
+      subnets: subnetRows(r),
+    },
   };
 }
 
@@ -111,4 +118,26 @@ function parts(r: Rec): PartRow[] {
       field: "virtualNodes",
     });
   return out;
+}
+
+/** inspect's `message` without its leading title and how the role was found: the size judgement alone. */
+const sizeWords = (message: string | undefined, title: string) =>
+  (message ?? "").replace(title, "").replace(/^ \(by [^)]*\): /, "") || "—";
+
+/** `azure.vnetSubnets[]`: each subnet of the cluster's VNets with a role, as inspect judged its size. */
+function subnetRows(r: Rec): SubnetRow[] {
+  return list(rec(r["azure"])["vnetSubnets"]).flatMap((s) => {
+    const name = str(s["name"]);
+    if (!name) return [];
+    const role = str(s["title"]) ?? str(s["kind"]) ?? "—";
+    return [
+      {
+        name,
+        cidr: strings(s["prefixes"]).join(", ") || "—",
+        role,
+        verdict: str(s["verdict"]) ?? "unknown",
+        size: sizeWords(str(s["message"]), role),
+      },
+    ];
+  });
 }

@@ -2,7 +2,8 @@
  * Draws the views of what the editor holds besides the plan's own results: the fleet view (a fleet file),
  * the Used space view (`aksnet scan -o json`), and "Pools and parts" (../cluster-view.ts): every node pool
  * with its mode, OS, nodes, max pods and subnets and the cluster's other parts (API server, NAP, virtual
- * nodes, AGC, App Gateway), for a plan or for `aksnet inspect -o json` (../inspect-view.ts).
+ * nodes, AGC, App Gateway, outbound path, reserved addresses), for a plan or for `aksnet inspect -o json`
+ * (../inspect-view.ts), which adds the other subnets of the cluster's VNet with their size judged.
  */
 import type { PageView } from "../compute.js";
 import { clusterView, type ClusterView } from "../cluster-view.js";
@@ -40,6 +41,35 @@ function poolsTable(c: ClusterView): HTMLElement {
   );
 }
 
+const SUBNET_COLUMNS = ["Subnet", "CIDR", "Role", "Size"] as const;
+
+/** inspect's azure.vnetSubnets[]: each subnet with a role, its size judgement red when it is not ok. */
+function subnetsTable(c: ClusterView): HTMLElement | null {
+  const rows = c.subnets ?? [];
+  if (!rows.length) return null;
+  const [, cidr, role, size] = SUBNET_COLUMNS;
+  return h(
+    "table",
+    { id: "cluster-subnets", class: "stack" },
+    h("caption", {}, `Other subnets of the cluster's VNet (${c.source})`),
+    h("thead", {}, h("tr", {}, ...SUBNET_COLUMNS.map((t) => h("th", { scope: "col" }, t)))),
+    h(
+      "tbody",
+      {},
+      ...rows.map((r) =>
+        h(
+          "tr",
+          { "data-subnet": r.name, "data-verdict": r.verdict },
+          h("th", { scope: "row" }, r.name),
+          h("td", { "data-label": cidr }, h("code", {}, r.cidr)),
+          h("td", { "data-label": role }, r.role),
+          h("td", { "data-label": size, class: r.verdict === "ok" ? undefined : "problem" }, r.size),
+        ),
+      ),
+    ),
+  );
+}
+
 export function renderCluster(section: HTMLElement, el: HTMLElement, c: ClusterView | undefined, lead?: string): void {
   section.hidden = c === undefined;
   if (!c) return fill(el);
@@ -56,6 +86,7 @@ export function renderCluster(section: HTMLElement, el: HTMLElement, c: ClusterV
           ...c.parts.flatMap((p) => [h("dt", { "data-field": p.field }, p.part), h("dd", {}, p.detail)]),
         )
       : h("p", { class: "hint" }, "No API server subnet, node auto-provisioning, virtual nodes or gateway add-on."),
+    subnetsTable(c),
   );
 }
 
