@@ -146,10 +146,13 @@ describe("the VNet map in Chromium", () => {
     await page.waitForSelector("body[data-ready=true]");
     return { page, errors, close: () => ctx.close() };
   };
+  /** Loads a plan and brings the map into view: it is drawn only there (lazy-draw.ts). */
   const load = async (page: Page, text: string) => {
     await page.fill("#plan-text", text);
     await page.waitForFunction((t) => document.querySelector<HTMLTextAreaElement>("#plan-text")?.value === t, text);
-    await page.waitForSelector("#vnet-map:not([hidden]) tr.vrow");
+    await page.waitForSelector("body[data-settled=true]");
+    await page.evaluate(() => document.getElementById("map-view")?.scrollIntoView());
+    await page.waitForSelector("#vnet-map[data-drawn=true]:not([hidden]) tr.vrow");
   };
 
   beforeAll(async () => {
@@ -162,6 +165,29 @@ describe("the VNet map in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     await served?.stop();
+  });
+
+  it("on a phone the map is drawn only when it comes into view, and an edit made away from it waits", async () => {
+    const { page, errors, close } = await open(390, 844);
+    const rowsNow = () => page.$$eval("#vnet-map tr.vrow", (trs) => trs.length);
+    // The example plan has a VNet; the map is far below the form on a phone: not built, not drawn.
+    await page.waitForSelector("body[data-settled=true] #vnet-map[data-drawn=false]", { state: "attached" });
+    expect(await rowsNow()).toBe(0);
+    await page.evaluate(() => document.getElementById("map-view")?.scrollIntoView());
+    await page.waitForSelector("#vnet-map[data-drawn=true]:not([hidden]) tr.vrow");
+    const before = await rows(page);
+    expect(before).toContain("aks-nodes nodes | 10.224.0.0/22");
+    // Back at the form: an edit of the node subnet leaves the map as it was (no shift), owed.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.fill("#field-nodeSubnet", "10.224.0.0/21");
+    await page.waitForSelector("body[data-settled=true] #vnet-map[data-drawn=false]", { state: "attached" });
+    expect(await rows(page)).toEqual(before);
+    // In view again: drawn for the plan as it is now.
+    await page.evaluate(() => document.getElementById("map-view")?.scrollIntoView());
+    await page.waitForSelector("#vnet-map[data-drawn=true]");
+    expect(await rows(page)).toContain("aks-nodes nodes | 10.224.0.0/21");
+    expect(errors).toEqual([]);
+    await close();
   });
 
   it("draws what aksnet layout proposes where the CLI puts it; one click adds it, Undo takes it back", async () => {

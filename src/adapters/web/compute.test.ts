@@ -167,6 +167,20 @@ describe("createViewComputer", () => {
     expect(b.vnetMap).toEqual(computeView({ ...DEFAULT_STATE, planText: edit(text) }).vnetMap);
   });
 
+  it.each([
+    { name: "no splits", splits: [] },
+    { name: "a split free block", splits: ["10.40.8.0/21"] },
+  ])("the VNet map built apart (the page builds it when in view) is the full call's: $name", ({ splits }) => {
+    const compute = createViewComputer();
+    const state = { ...DEFAULT_STATE, planText: example(LAYOUT_PLAN) };
+    const without = compute(state, undefined, splits, { vnetMap: false });
+    expect(without.vnetMap).toBeUndefined();
+    const alone = compute.vnetMap(without.parts.plan, splits);
+    expect(alone).toBeDefined();
+    expect(compute(state, undefined, splits).vnetMap).toBe(alone);
+    expect(alone).toEqual(createViewComputer()(state, undefined, splits).vnetMap);
+  });
+
   it("equals computeView for any sequence of states", () => {
     const layout = example(LAYOUT_PLAN);
     const state = fc.record({

@@ -285,7 +285,10 @@ function recommendationFor(key: string): {
  * `splits` are the free blocks of the VNet map the user split in halves (page state outside the plan).
  */
 export interface ViewComputer {
-  (state: PageState, hint?: ParsedHint, splits?: readonly string[]): PageView;
+  /** Every view; `options.vnetMap: false` leaves the VNet map out (the page builds it when it comes into view). */
+  (state: PageState, hint?: ParsedHint, splits?: readonly string[], options?: { vnetMap?: boolean }): PageView;
+  /** The VNet map of a plan part alone (undefined without a VNet); the same object for the same inputs. */
+  vnetMap(part: PlanPart, splits?: readonly string[]): VnetMap | undefined;
   /**
    * What depends on the plan text alone (read, resolve, check, verdict; no map): the page paints this
    * first. The full call reuses it (the same object) for the same text.
@@ -367,7 +370,14 @@ export function createViewComputer(): ViewComputer {
     if (lastMap?.key !== key) lastMap = { key, map: addressMap(plan) };
     return lastMap.map;
   };
-  const computer = (state: PageState, hint?: ParsedHint, splits: readonly string[] = []): PageView => {
+  const vnetOf = (p: PlanPart, splits: readonly string[] = []) =>
+    p.resolved?.plan.vnet ? vnetMapOf(p.resolved, JSON.stringify(splits)) : undefined;
+  const computer = (
+    state: PageState,
+    hint?: ParsedHint,
+    splits: readonly string[] = [],
+    options: { vnetMap?: boolean } = {},
+  ): PageView => {
     const p = planOf(state, hint);
     const map = p.plan ? mapOf(rangesKey(p.plan), p.plan) : undefined;
     const c = compareOf(p.resolved, state.compareSubnet);
@@ -376,7 +386,7 @@ export function createViewComputer(): ViewComputer {
     const generated =
       p.plan && !p.findings?.some((f) => f.severity === "error") ? generateOf(p.plan, state.generateFormat) : undefined;
     const rec = p.plan ? recommendOf(JSON.stringify(recommendInputOf(p.resolved!))) : {};
-    const vnet = p.resolved?.plan.vnet ? vnetMapOf(p.resolved, JSON.stringify(splits)) : undefined;
+    const vnet = options.vnetMap === false ? undefined : vnetOf(p, splits);
     return {
       ...p,
       ...rec,
@@ -388,7 +398,7 @@ export function createViewComputer(): ViewComputer {
       parts: { plan: p, compare: c },
     };
   };
-  return Object.assign(computer, { plan: planOf });
+  return Object.assign(computer, { plan: planOf, vnetMap: vnetOf });
 }
 
 /** Computes every view for a state. Never throws for any input text. */

@@ -30,7 +30,7 @@ import { buildForm } from "./form.js";
 import { renderChart } from "./render-chart.js";
 import { renderCompare } from "./render-compare.js";
 import { renderAssumptions, renderFindings } from "./render-findings.js";
-import { FILE_NAMES, renderGenerate } from "./render-generate.js";
+import { bindGenerateButtons, renderGenerate } from "./render-generate.js";
 import { renderInputViews } from "./render-cluster.js";
 import { renderStatus } from "./render-status.js";
 import { onFileDrop } from "./drop.js";
@@ -39,6 +39,8 @@ import { renderMap } from "./render-map.js";
 import { renderRecommend } from "./render-recommend.js";
 import { renderVerdict } from "./render-verdict.js";
 import { renderVnetMap } from "./render-vnet-map.js";
+import { lazyDraw } from "./lazy-draw.js";
+import type { VnetMap } from "../../../engines/views/index.js";
 import { createMapActions } from "./map-actions.js";
 import { createAddress } from "./address.js";
 import { PRESETS } from "../presets.js";
@@ -149,7 +151,7 @@ const fromScan = (text: string, what: string) => replacePlan(text, what);
 function renderRest(): void {
   restTimer = undefined;
   const started = performance.now();
-  const computed = compute(state, hint, splits);
+  const computed = compute(state, hint, splits, { vnetMap: false });
   const stale = !readableOf(computed) && lastGood !== undefined;
   if (stale) {
     view = { ...lastGood!, input: computed.input, parts: { ...lastGood!.parts } };
@@ -175,7 +177,8 @@ function renderRest(): void {
     lastAssumptionsKey = assumptionsKey;
     renderInputViews(view, previous, fromScan);
   }
-  if (view.vnetMap !== previous?.vnetMap || !previous) renderVnetMap(byId("vnet-map"), view.vnetMap, mapActions);
+  mapInputs = { part: view.parts.plan, splits };
+  vnetMapView.request();
   if (view.parts.compare !== previous?.parts.compare) {
     renderCompare(byId("compare"), view.comparison, view.comparisonProblem, view.compareArgs[1] ?? "");
     byId("compare-command").textContent = `aksnet compare ${view.compareArgs.join(" ")}`;
@@ -271,36 +274,10 @@ for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>("button.
     if ((GENERATE_FORMATS as readonly string[]).includes(f)) update({ generateFormat: f });
   });
 }
-const generateStatus = byId("generate-status");
-byId("copy-code").addEventListener(
-  "click",
-  () =>
-    void (async () => {
-      if (view?.generated?.ok !== true) return;
-      try {
-        await navigator.clipboard.writeText(view.generated.text);
-        fill(generateStatus, h("p", { class: "ok" }, `Copied ${FILE_NAMES[state.generateFormat]} to the clipboard.`));
-      } catch {
-        fill(
-          generateStatus,
-          h(
-            "p",
-            { class: "problem" },
-            "The browser refused the clipboard; select the code and copy it, or download it.",
-          ),
-        );
-      }
-    })(),
+bindGenerateButtons(
+  () => view?.generated,
+  () => state.generateFormat,
 );
-byId("download-code").addEventListener("click", () => {
-  if (view?.generated?.ok !== true) return;
-  const url = URL.createObjectURL(new Blob([view.generated.text], { type: "text/plain;charset=utf-8" }));
-  const a = h("a", { href: url, download: FILE_NAMES[state.generateFormat] });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-});
 
 let frame = 0;
 function update(patch: Partial<PageState>): void {
@@ -343,8 +320,18 @@ function replacePlan(next: string, what: string, said = `Replaced the plan with 
   frame = requestAnimationFrame(render);
 }
 
+/** The VNet map: built and drawn only when it is in view or near it (lazy-draw.ts), for the last readable plan. */
+let mapInputs: { part: PlanPart; splits: readonly string[] } | undefined;
+let drawnMap: { map: VnetMap | undefined } | undefined;
+const vnetMapView = lazyDraw(byId("map-view"), byId("vnet-map"), () => {
+  const map = mapInputs && compute.vnetMap(mapInputs.part, mapInputs.splits);
+  if (drawnMap?.map !== map || !drawnMap) renderVnetMap(byId("vnet-map"), map, mapActions);
+  drawnMap = { map };
+});
+
 const mapActions = createMapActions({
   view: () => view,
+  vnetMap: () => drawnMap?.map,
   planText: () => state.planText,
   splits: () => splits,
   setSplits(next) {

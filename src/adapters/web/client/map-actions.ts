@@ -6,11 +6,14 @@
  */
 import { applyEditsToText } from "../../../engines/layout/index.js";
 import { addSubnetEdit, joinBlock, splitBlock } from "../../../engines/views/index.js";
+import type { VnetMap } from "../../../engines/views/index.js";
 import type { PageView } from "../compute.js";
 import type { VnetMapActions } from "./render-vnet-map.js";
 
 export interface MapActionDeps {
   view(): PageView | undefined;
+  /** The VNet map as drawn (the page builds it only when it is in view). */
+  vnetMap(): VnetMap | undefined;
   planText(): string;
   splits(): readonly string[];
   setSplits(next: readonly string[]): void;
@@ -37,7 +40,7 @@ export function createMapActions(d: MapActionDeps): VnetMapActions {
       d.replacePlan(next, `subnet ${added.name}`, `Added subnet ${added.name} (${cidr}); rename it in the editor.`);
     },
     applyLayout() {
-      const map = d.view()?.vnetMap;
+      const map = d.vnetMap();
       if (!map || map.proposed.edits.length === 0 || !editable()) return;
       const next = applyEditsToText(d.planText(), map.proposed.edits);
       d.replacePlan(next, "the layout", `Added the subnets aksnet layout placed: ${map.proposed.names.join(", ")}.`);

@@ -57,3 +57,40 @@ export function renderGenerate(
     ),
   );
 }
+
+/** Copy (saying whether the clipboard took it) and Download of the generated code. */
+export function bindGenerateButtons(generated: () => GenerateResult | undefined, format: () => GenerateFormat): void {
+  const byId = (id: string) => document.getElementById(id)!;
+  const generateStatus = byId("generate-status");
+  byId("copy-code").addEventListener(
+    "click",
+    () =>
+      void (async () => {
+        const g = generated();
+        if (g?.ok !== true) return;
+        try {
+          await navigator.clipboard.writeText(g.text);
+          fill(generateStatus, h("p", { class: "ok" }, `Copied ${FILE_NAMES[format()]} to the clipboard.`));
+        } catch {
+          fill(
+            generateStatus,
+            h(
+              "p",
+              { class: "problem" },
+              "The browser refused the clipboard; select the code and copy it, or download it.",
+            ),
+          );
+        }
+      })(),
+  );
+  byId("download-code").addEventListener("click", () => {
+    const g = generated();
+    if (g?.ok !== true) return;
+    const url = URL.createObjectURL(new Blob([g.text], { type: "text/plain;charset=utf-8" }));
+    const a = h("a", { href: url, download: FILE_NAMES[format()] });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+}
