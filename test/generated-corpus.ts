@@ -51,7 +51,10 @@ function docs(): GeneratedFile[] {
   return out;
 }
 
-/** The plans of the generate tests in each variant (existing VNet, an IPAM pool where the plan allows one). */
+/**
+ * The plans of the generate tests in each variant (existing VNet, an IPAM pool where the plan allows one: for the
+ * VNet and subnets, or the VNet only).
+ */
 function variants(): GeneratedFile[] {
   const out: GeneratedFile[] = [];
   for (const [name, plan] of Object.entries(PLANS)) {
@@ -60,7 +63,12 @@ function variants(): GeneratedFile[] {
     );
     const opts = [
       { label: "existing VNet", o: { existingVnet: true } },
-      ...(plan.vnet?.addressSpace.length === 1 && !ipv6 ? [{ label: "IPAM pool", o: { ipamPool: IPAM_POOL } }] : []),
+      ...(plan.vnet?.addressSpace.length === 1 && !ipv6
+        ? [
+            { label: "IPAM pool", o: { ipamPool: IPAM_POOL } },
+            { label: "IPAM pool, VNet only", o: { ipamPool: IPAM_POOL, ipamPoolScope: "vnetOnly" as const } },
+          ]
+        : []),
     ];
     for (const format of ["az", "bicep", "terraform"] as const) {
       if (REFUSED[name]?.[format] !== undefined) continue;

@@ -20,7 +20,7 @@
  */
 import { AVNM_IPAM } from "../../kb/index.js";
 import { command, type Arg } from "./az-words.js";
-import { addressCount } from "./check-ipam.js";
+import { addressCount, subnetOffset } from "./check-ipam.js";
 import { automaticAzCommands } from "./automatic.js";
 import { FEATURES, type AzPieces } from "./features/index.js";
 import { autoscales, otherPools, subnetsUsed, systemPool, type GenPlan, type GenPool, type GenVnet } from "./model.js";
@@ -138,6 +138,32 @@ function poolAllocationArg(pool: string, cidr: string): Arg {
   return [flag, [shellQuote(`[0].${keys[0]}=${pool}`), shellQuote(`[0].${keys[1]}=${addressCount(cidr)}`)]];
 }
 
+/**
+ * IPAM pool scope vnetOnly: the range the pool allocated to the VNet, and `cidr_subnet` to place each subnet at its
+ * planned offset inside it (Terraform's cidrsubnet, IPv4).
+ */
+function allocatedRange(vnet: GenVnet): string[] {
+  return [
+    "# The range the IPAM pool allocated to the VNet; each subnet takes its planned offset inside it.",
+    `VNET_RANGE="$(az network vnet show --resource-group="$VNET_RESOURCE_GROUP" --name=${shellQuote(vnet.name)} ` +
+      `--query='addressSpace.ipamPoolPrefixAllocations[0].allocatedAddressPrefixes[0]' --output=tsv)"`,
+    "# cidr_subnet RANGE PREFIX_LENGTH INDEX: the INDEX-th block of that length inside RANGE.",
+    "cidr_subnet() {",
+    '  local a b c d n; IFS=. read -r a b c d <<<"${1%/*}"',
+    "  n=$(( (a << 24 | b << 16 | c << 8 | d) + ($3 << (32 - $2)) ))",
+    "  printf '%d.%d.%d.%d/%d\\n' $((n >> 24 & 255)) $((n >> 16 & 255)) $((n >> 8 & 255)) $((n & 255)) \"$2\"",
+    "}",
+  ];
+}
+
+/** A subnet's range argument: its CIDR, the pool's allocation, or its offset in the VNet's allocated range. */
+function subnetRange(vnet: GenVnet, cidr: string): Arg {
+  if (vnet.ipamPool === undefined) return ["--address-prefixes", [shellQuote(cidr)]];
+  if (vnet.ipamPoolScope !== "vnetOnly") return poolAllocationArg(vnet.ipamPool, cidr);
+  const o = subnetOffset(vnet.addressSpace[0]!, cidr);
+  return ["--address-prefixes", [`"$(cidr_subnet "$VNET_RANGE" ${o.bits} ${o.index})"`]];
+}
+
 /** The VNet and subnets (created, or only read when they exist), then the IDs of the subnets the pools use. */
 function vnetCommands(
   plan: GenPlan,
@@ -163,15 +189,14 @@ function vnetCommands(
           : ["--address-prefixes", vnet.addressSpace.map(shellQuote)],
       ]),
     );
+    if (vnet.ipamPool !== undefined && vnet.ipamPoolScope === "vnetOnly") out.push(...allocatedRange(vnet));
     for (const s of vnet.subnets) {
       out.push(
         command("az network vnet subnet create", [
           ["--resource-group", `"$VNET_RESOURCE_GROUP"`],
           ["--vnet-name", shellQuote(vnet.name)],
           ["--name", shellQuote(s.name)],
-          vnet.ipamPool !== undefined
-            ? poolAllocationArg(vnet.ipamPool, s.cidr)
-            : ["--address-prefixes", [shellQuote(s.cidr)]],
+          subnetRange(vnet, s.cidr),
           ...(s.delegation !== undefined ? ([["--delegations", shellQuote(s.delegation)]] as Arg[]) : []),
           ...pieces.flatMap((x) => x.subnetArgs?.(s) ?? []),
         ]),

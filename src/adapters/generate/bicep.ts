@@ -13,10 +13,10 @@
  */
 import { DEPLOY_TARGETS } from "../../kb/index.js";
 import { bexpr, bicepValue, type BicepValue } from "./bicep-writer.js";
-import { addressCount } from "./check-ipam.js";
+import { addressCount, subnetOffset } from "./check-ipam.js";
 import { FEATURES, type BicepPieces } from "./features/index.js";
 import { automaticBicep } from "./automatic.js";
-import { autoscales, type GenPlan, type GenPool, type GenVnet } from "./model.js";
+import { autoscales, type GenPlan, type GenPool, type GenSubnet, type GenVnet } from "./model.js";
 import { dnsPrefixOf, effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
 import { bicepString } from "./quote.js";
 
@@ -26,11 +26,28 @@ export const BICEP_API = {
   virtualNetworks: DEPLOY_TARGETS.networkApi.value,
 } as const;
 
-function subnetId(name: string): BicepValue {
-  return bexpr(`'\${vnet.id}/subnets/${bicepString(name).slice(1, -1)}'`);
+type SubnetId = (name: string) => BicepValue;
+
+/**
+ * The symbolic names of the subnets written as their own resources (IPAM pool scope vnetOnly: each subnet's prefix
+ * is computed from the VNet's allocated range, which a subnet inside the VNet's body cannot read); else none.
+ */
+function subnetSymbols(vnet: GenVnet | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!vnet || vnet.existing || vnet.resourceGroup !== undefined || vnet.ipamPoolScope !== "vnetOnly") return out;
+  vnet.subnets.forEach((s, i) => out.set(s.name, `subnet${i}_${s.name.replace(/[^A-Za-z0-9]/g, "_")}`));
+  return out;
 }
 
-function poolProfile(p: GenPool, pieces: readonly BicepPieces[]): BicepValue {
+/** A subnet's ID: its own resource's (which makes Bicep deploy it first), else the VNet's ID and its name. */
+function subnetIds(symbols: ReadonlyMap<string, string>): SubnetId {
+  return (name) => {
+    const own = symbols.get(name);
+    return own !== undefined ? bexpr(`${own}.id`) : bexpr(`'\${vnet.id}/subnets/${bicepString(name).slice(1, -1)}'`);
+  };
+}
+
+function poolProfile(p: GenPool, pieces: readonly BicepPieces[], subnetId: SubnetId): BicepValue {
   const auto = autoscales(p);
   const extra = Object.assign({}, ...pieces.map((x) => x.poolProperties?.(p) ?? {})) as Record<string, BicepValue>;
   return {
@@ -83,7 +100,7 @@ function poolAllocation(pool: string, cidr: string): BicepValue {
 }
 
 /** The VNet: created with its subnets, or referenced as `existing` (also when it lives in another resource group). */
-function vnetResource(vnet: GenVnet, pieces: readonly BicepPieces[]): string[] {
+function vnetResource(vnet: GenVnet, pieces: readonly BicepPieces[], symbols: ReadonlyMap<string, string>): string[] {
   if (vnet.existing || vnet.resourceGroup !== undefined) {
     const out = [
       vnet.existing
@@ -105,22 +122,62 @@ function vnetResource(vnet: GenVnet, pieces: readonly BicepPieces[]): string[] {
         vnet.ipamPool !== undefined
           ? { ipamPoolPrefixAllocations: poolAllocation(vnet.ipamPool, vnet.addressSpace[0]!) }
           : { addressPrefixes: [...vnet.addressSpace] },
-      subnets: vnet.subnets.map((s) => ({
-        name: s.name,
-        properties: {
-          ...(vnet.ipamPool !== undefined
-            ? { ipamPoolPrefixAllocations: poolAllocation(vnet.ipamPool, s.cidr) }
-            : { addressPrefix: s.cidr }),
-          delegations:
-            s.delegation !== undefined
-              ? [{ name: s.delegation.replace(/[^A-Za-z0-9]/g, "-"), properties: { serviceName: s.delegation } }]
-              : undefined,
-          ...Object.assign({}, ...pieces.map((x) => x.subnetProperties?.(s) ?? {})),
-        },
-      })),
+      subnets:
+        symbols.size > 0
+          ? undefined
+          : vnet.subnets.map((s) => ({ name: s.name, properties: subnetProperties(vnet, s, pieces) })),
     },
   };
-  return [`resource vnet 'Microsoft.Network/virtualNetworks@${BICEP_API.virtualNetworks}' = ${bicepValue(body)}`, ""];
+  return [
+    `resource vnet 'Microsoft.Network/virtualNetworks@${BICEP_API.virtualNetworks}' = ${bicepValue(body)}`,
+    "",
+    ...(symbols.size > 0 ? ownSubnets(vnet, pieces, symbols) : []),
+  ];
+}
+
+/** A subnet's properties: its range (a prefix, or the pool's allocation), delegation and the features' own. */
+function subnetProperties(vnet: GenVnet, s: GenSubnet, pieces: readonly BicepPieces[]): BicepValue {
+  return {
+    ...(vnet.ipamPool === undefined
+      ? { addressPrefix: s.cidr }
+      : vnet.ipamPoolScope === "vnetOnly"
+        ? { addressPrefix: allocatedOffset(vnet, s.cidr) }
+        : { ipamPoolPrefixAllocations: poolAllocation(vnet.ipamPool, s.cidr) }),
+    delegations:
+      s.delegation !== undefined
+        ? [{ name: s.delegation.replace(/[^A-Za-z0-9]/g, "-"), properties: { serviceName: s.delegation } }]
+        : undefined,
+    ...Object.assign({}, ...pieces.map((x) => x.subnetProperties?.(s) ?? {})),
+  };
+}
+
+/** The subnet's planned offset inside the range the pool allocated to the VNet (Bicep's cidrSubnet). */
+function allocatedOffset(vnet: GenVnet, cidr: string): BicepValue {
+  const o = subnetOffset(vnet.addressSpace[0]!, cidr);
+  const range = "vnet.properties.addressSpace.ipamPoolPrefixAllocations[0].allocatedAddressPrefixes[0]";
+  return bexpr(`cidrSubnet(${range}, ${o.bits}, ${o.index})`);
+}
+
+/** Subnets as their own resources (scope vnetOnly), one after another: a VNet takes one subnet change at a time. */
+function ownSubnets(vnet: GenVnet, pieces: readonly BicepPieces[], symbols: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  let previous: string | undefined;
+  for (const s of vnet.subnets) {
+    const symbol = symbols.get(s.name)!;
+    const body: BicepValue = {
+      parent: bexpr("vnet"),
+      name: s.name,
+      properties: subnetProperties(vnet, s, pieces),
+      dependsOn: previous !== undefined ? [bexpr(previous)] : undefined,
+    };
+    out.push(
+      `resource ${symbol} 'Microsoft.Network/virtualNetworks/subnets@${BICEP_API.virtualNetworks}' = ` +
+        `${bicepValue(body)}`,
+      "",
+    );
+    previous = symbol;
+  }
+  return out;
 }
 
 /** What the cluster identity needs on the subnets, and kubenet's route table. */
@@ -160,12 +217,12 @@ function networkProfile(n: EffectiveNetwork, pieces: readonly BicepPieces[]): Bi
  * Gateway pools as `agentPools` child resources after the cluster: the static egress gateway must be on before a
  * gateway pool is created (configure-static-egress-gateway.md), so they are not among `agentPoolProfiles`.
  */
-function gatewayPoolResources(plan: GenPlan, pieces: readonly BicepPieces[]): string[] {
+function gatewayPoolResources(plan: GenPlan, pieces: readonly BicepPieces[], subnetId: SubnetId): string[] {
   const out: string[] = [];
   plan.pools
     .filter((p) => p.mode === "Gateway")
     .forEach((p, i) => {
-      const { name, ...properties } = poolProfile(p, pieces) as Record<string, BicepValue>;
+      const { name, ...properties } = poolProfile(p, pieces, subnetId) as Record<string, BicepValue>;
       const body: BicepValue = { parent: bexpr("aks"), name: name ?? p.name, properties };
       if (i === 0)
         out.push(
@@ -184,7 +241,12 @@ function gatewayPoolResources(plan: GenPlan, pieces: readonly BicepPieces[]): st
 }
 
 /** The managed cluster resource. */
-function clusterResource(plan: GenPlan, n: EffectiveNetwork, pieces: readonly BicepPieces[]): string[] {
+function clusterResource(
+  plan: GenPlan,
+  n: EffectiveNetwork,
+  pieces: readonly BicepPieces[],
+  subnetId: SubnetId,
+): string[] {
   const isolated = n.outboundType === "none";
   const cluster: BicepValue = {
     name: bexpr("clusterName"),
@@ -196,7 +258,7 @@ function clusterResource(plan: GenPlan, n: EffectiveNetwork, pieces: readonly Bi
       // Outbound type none is a network isolated cluster: images come from a private registry.
       bootstrapProfile: isolated ? { artifactSource: "Cache" } : undefined,
       networkProfile: networkProfile(n, pieces),
-      agentPoolProfiles: plan.pools.filter((p) => p.mode !== "Gateway").map((p) => poolProfile(p, pieces)),
+      agentPoolProfiles: plan.pools.filter((p) => p.mode !== "Gateway").map((p) => poolProfile(p, pieces, subnetId)),
       windowsProfile: hasWindows(plan)
         ? { adminUsername: bexpr("windowsAdminUsername"), adminPassword: bexpr("windowsAdminPassword") }
         : undefined,
@@ -224,16 +286,18 @@ export function generateBicep(plan: GenPlan): { text: string; notes: string[] } 
     `Deploy into an existing resource group (az deployment group create --resource-group RG ` +
     `--template-file FILE); API versions: Microsoft.ContainerService ${BICEP_API.managedClusters} and ` +
     `Microsoft.Network ${BICEP_API.virtualNetworks}, both stable.`;
+  const symbols = subnetSymbols(plan.vnet);
+  const subnetId = subnetIds(symbols);
   const pieces = FEATURES.map((f) => f.bicep?.(plan, { subnetId }) ?? {});
   const out = preamble(plan, n, needs);
   for (const x of pieces) for (const r of x.resources ?? []) out.push(r);
-  if (plan.vnet) out.push(...vnetResource(plan.vnet, pieces));
+  if (plan.vnet) out.push(...vnetResource(plan.vnet, pieces, symbols));
   if (plan.automatic) {
     const extra = Object.assign({}, ...pieces.map((x) => x.clusterProperties ?? {})) as Record<string, BicepValue>;
     out.push(...automaticBicep(plan, plan.automatic, subnetId, extra));
   } else {
     if (plan.vnet) out.push(...permissionsComment(n));
-    out.push(...clusterResource(plan, n, pieces), ...gatewayPoolResources(plan, pieces));
+    out.push(...clusterResource(plan, n, pieces, subnetId), ...gatewayPoolResources(plan, pieces, subnetId));
   }
   for (const x of pieces) if (x.afterCluster?.length) out.push("", ...x.afterCluster);
   return { text: out.join("\n") + "\n", notes: [needs, ...plan.assumptions] };

@@ -12,6 +12,7 @@ import { toGenPlan, type GenerateFormat, type GenProblem } from "./model.js";
 import { refusals } from "./support.js";
 import { automaticRefusals } from "./automatic.js";
 import { generateTerraform } from "./terraform.js";
+import type { IpamPoolScope } from "./check-ipam.js";
 
 export { GENERATE_FORMATS, type GenerateFormat } from "./model.js";
 
@@ -36,6 +37,11 @@ export interface GenerateOptions {
    * for as many addresses as its planned CIDR holds (`ipamPoolPrefixAllocations`), instead of naming the CIDRs.
    */
   readonly ipamPool?: string | undefined;
+  /**
+   * With `ipamPool`: `vnetAndSubnets` (the default: the VNet and each subnet ask the pool) or `vnetOnly` (the VNet
+   * asks the pool; its subnets take explicit prefixes inside the allocated range, at their planned offsets).
+   */
+  readonly ipamPoolScope?: IpamPoolScope | undefined;
 }
 
 /** Generates infrastructure code for the plan in the given format. */
@@ -59,6 +65,7 @@ export function generate(plan: Plan, format: GenerateFormat, options: GenerateOp
 export { toGenPlan, type GenPlan, type GenPool, type GenProblem, type GenPlanResult } from "./model.js";
 export { shellQuote, bicepString, hclString } from "./quote.js";
 export { formatName } from "./support.js";
+export { IPAM_POOL_SCOPES, type IpamPoolScope } from "./check-ipam.js";
 export {
   generateFleet,
   fleetPeerings,

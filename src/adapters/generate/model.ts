@@ -8,7 +8,7 @@
  */
 import { resolvePlan, type Plan } from "../../engines/plan/index.js";
 import { checkSubnetRef, checkVnet } from "./check-vnet.js";
-import { withIpamPool } from "./check-ipam.js";
+import { withIpamPool, type IpamPoolScope } from "./check-ipam.js";
 import { DEPLOY_TARGETS, GATEWAY_POOL, poolNameKind } from "../../kb/index.js";
 import { Checks, K8S_VERSION, RULES, SURGE } from "./checks.js";
 import { checkAddons, checkApiServer, checkGatewayPrefix, checkNodeProvisioning } from "./check-features.js";
@@ -83,6 +83,12 @@ export interface GenVnet {
    * of their planned CIDRs (`--ipam-pool`); the CIDRs are then what the plan expects, not what the output writes.
    */
   readonly ipamPool?: string;
+  /**
+   * With `ipamPool`: which ranges ask the pool (`--ipam-pool-scope`). `vnetAndSubnets` (the default): the VNet and
+   * each subnet; `vnetOnly`: the VNet only, its subnets taking explicit prefixes at their planned offsets inside
+   * the range the pool allocates (the Azure Verified Modules' advice: kb AVNM_IPAM.poolVnetWithStaticSubnets).
+   */
+  readonly ipamPoolScope?: IpamPoolScope;
   readonly subnets: readonly GenSubnet[];
   /** Route tables the subnets attach to (created with the VNet, in its resource group). */
   readonly routeTables: readonly GenRouteTable[];
@@ -342,12 +348,13 @@ function resolveDefaults(
 /** Checks every value the generators write; returns the checked plan or every problem found. */
 export function toGenPlan(
   plan: Plan,
-  options: { existingVnet?: boolean; ipamPool?: string | undefined } = {},
+  options: { existingVnet?: boolean; ipamPool?: string | undefined; ipamPoolScope?: IpamPoolScope | undefined } = {},
 ): GenPlanResult {
   const c = new Checks();
   const cluster = checkCluster(plan, c);
   const ranges = checkNetwork(plan, c);
-  const vnet = withIpamPool(checkVnet(plan, cluster.name, options.existingVnet ?? false, c), options.ipamPool, c);
+  const planned = checkVnet(plan, cluster.name, options.existingVnet ?? false, c);
+  const vnet = withIpamPool(planned, options.ipamPool, c, options.ipamPoolScope);
   const automatic = checkAutomatic(plan, vnet, c);
   const pools = automatic ? [] : checkPools(plan, vnet, c);
   const apiServer = automatic ? undefined : checkApiServer(plan, vnet, c);

@@ -13,7 +13,7 @@
  */
 import { DEPLOY_TARGETS } from "../../kb/index.js";
 import { FEATURES, type TerraformPieces } from "./features/index.js";
-import { addressCount } from "./check-ipam.js";
+import { addressCount, subnetOffset } from "./check-ipam.js";
 import { expr, renderHcl, type HclBlock, type HclItem } from "./hcl.js";
 import { autoscales, otherPools, subnetsUsed, systemPool, type GenPlan, type GenPool, type GenVnet } from "./model.js";
 import { dnsPrefixOf, effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
@@ -180,6 +180,18 @@ function ipAddressPool(pool: string, cidr: string): HclItem {
   };
 }
 
+/**
+ * A subnet's range: its CIDR; with an IPAM pool, an `ip_address_pool` block, or (scope vnetOnly) its planned offset
+ * inside the range the pool allocates to the VNet (`allocated_ip_address_prefixes`, computed by azurerm).
+ */
+function subnetPrefix(vnet: GenVnet, cidr: string): HclItem {
+  if (vnet.ipamPool === undefined) return { attr: "address_prefixes", value: [cidr] };
+  if (vnet.ipamPoolScope !== "vnetOnly") return ipAddressPool(vnet.ipamPool, cidr);
+  const o = subnetOffset(vnet.addressSpace[0]!, cidr);
+  const range = "azurerm_virtual_network.vnet.ip_address_pool[0].allocated_ip_address_prefixes[0]";
+  return { attr: "address_prefixes", value: [expr(`cidrsubnet(${range}, ${o.newbits}, ${o.index})`)] };
+}
+
 /** `azurerm_virtual_network` and one `azurerm_subnet` per subnet. */
 function createdVnetItems(
   vnet: GenVnet,
@@ -206,9 +218,7 @@ function createdVnetItems(
       { attr: "name", value: s.name },
       { attr: "resource_group_name", value: expr("azurerm_virtual_network.vnet.resource_group_name") },
       { attr: "virtual_network_name", value: expr("azurerm_virtual_network.vnet.name") },
-      vnet.ipamPool !== undefined
-        ? ipAddressPool(vnet.ipamPool, s.cidr)
-        : { attr: "address_prefixes", value: [s.cidr] },
+      subnetPrefix(vnet, s.cidr),
     ];
     if (s.delegation !== undefined) {
       body.push({

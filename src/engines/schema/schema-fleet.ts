@@ -157,6 +157,14 @@ export const FleetClusterSection = z
         "aksnet generate: the Virtual Network Manager IPAM pool (resource ID) its VNet and subnets take their " +
           "addresses from, by size (default: defaults.ipamPool)",
       ),
+    ipamPoolScope: z
+      .enum(["vnetAndSubnets", "vnetOnly"])
+      .optional()
+      .describe(
+        "aksnet generate, with an ipamPool: vnetAndSubnets (the VNet and each subnet ask the pool) or vnetOnly (the " +
+          "VNet asks the pool, its subnets take explicit prefixes inside its range, as the Azure Verified Modules " +
+          "advise) (default: defaults.ipamPoolScope)",
+      ),
     podsRoutedOnPremises: z
       .boolean()
       .default(false)
@@ -183,6 +191,14 @@ export const FleetDefaultsSection = z
       .describe(
         "aksnet generate: the Virtual Network Manager IPAM pool (resource ID) every cluster's VNet and subnets " +
           "take their addresses from, by size (ipamPoolPrefixAllocations) instead of naming the CIDRs",
+      ),
+    ipamPoolScope: z
+      .enum(["vnetAndSubnets", "vnetOnly"])
+      .optional()
+      .describe(
+        "aksnet generate, with an ipamPool: vnetAndSubnets (default: the VNet and each subnet ask the pool, as the " +
+          "ARM API allows) or vnetOnly (only the VNet asks the pool; its subnets take explicit prefixes at their " +
+          "planned offsets inside the allocated range, as the Azure Verified Modules advise)",
       ),
   })
   .strict();
@@ -215,6 +231,7 @@ export const UsedFileSection = z
       .enum([
         "auto",
         "avnm-pool-usage",
+        "avnm-associated-resources",
         "azure-ipam",
         "netbox-available-prefixes",
         "netbox-prefixes",

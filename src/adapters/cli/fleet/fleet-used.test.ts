@@ -48,6 +48,11 @@ describe("aksnet fleet allocate --used, every format", () => {
   it.each([
     { name: "AVNM pool usage (az)", file: "avnm-pool-usage.json", format: "avnm-pool-usage" },
     { name: "AVNM pool usage (PowerShell)", file: "avnm-pool-usage-powershell.json", format: "avnm-pool-usage" },
+    {
+      name: "AVNM associated resources (az)",
+      file: "avnm-associated-resources.json",
+      format: "avnm-associated-resources",
+    },
     { name: "Azure IPAM spaces (expand=true)", file: "azure-ipam-spaces.json", format: "azure-ipam" },
     { name: "NetBox prefixes", file: "netbox-prefixes.json", format: "netbox-prefixes" },
     { name: "NetBox prefixes (pynetbox list)", file: "netbox-prefixes-pynetbox.json", format: "netbox-prefixes" },

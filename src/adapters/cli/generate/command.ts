@@ -45,6 +45,13 @@ export default defineCommand({
         "take the VNet's and subnets' addresses from this Virtual Network Manager IPAM pool (resource ID), " +
           "by the size of their planned CIDRs (for a fleet: every cluster, over the fleet file's ipamPool)",
       )
+      .addOption(
+        new Option(
+          "--ipam-pool-scope <scope>",
+          "with an IPAM pool: vnetAndSubnets (default: the VNet and each subnet ask the pool) or vnetOnly (the VNet " +
+            "asks the pool, its subnets take explicit prefixes inside its range, as the Azure Verified Modules advise)",
+        ).choices(["vnetAndSubnets", "vnetOnly"]),
+      )
       .option("--force", "generate even when the plan has error findings")
       .option(
         "--out-dir <dir>",
@@ -70,6 +77,7 @@ export default defineCommand({
           force: opts["force"] === true,
           existingVnet: opts["vnet"] !== undefined ? opts["vnet"] === "existing" : undefined,
           ipamPool: opts["ipamPool"] as string | undefined,
+          ipamPoolScope: opts["ipamPoolScope"] as "vnetAndSubnets" | "vnetOnly" | undefined,
         },
         io,
       );
@@ -93,7 +101,11 @@ export default defineCommand({
       return EXIT.findings;
     }
     const format = opts["format"] as "az" | "bicep" | "terraform";
-    const r = generate(plan, format, { existingVnet, ipamPool: opts["ipamPool"] as string | undefined });
+    const r = generate(plan, format, {
+      existingVnet,
+      ipamPool: opts["ipamPool"] as string | undefined,
+      ipamPoolScope: opts["ipamPoolScope"] as "vnetAndSubnets" | "vnetOnly" | undefined,
+    });
     if (!r.ok) {
       const p = r.problems[0]!;
       const rest = r.problems.length - 1;

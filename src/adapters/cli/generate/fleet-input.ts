@@ -6,13 +6,14 @@
  * `aksnet fleet allocate` places it first.
  */
 import type { FleetPlan, Plan } from "../../../engines/plan/index.js";
+import type { FleetGenCluster } from "../../generate/index.js";
 import { UsageError } from "../errors.js";
 import { loadFleetIfAny } from "../fleet/load.js";
 import type { Io } from "../io.js";
 
 export interface FleetInput {
   readonly file: string;
-  readonly clusters: readonly { readonly name: string; readonly plan: Plan; readonly ipamPool?: string | undefined }[];
+  readonly clusters: readonly FleetGenCluster[];
   /** The parsed fleet, and the plan files it names (for `checkFleet`). */
   readonly value: FleetPlan;
   readonly plans: ReadonlyMap<string, Plan>;
@@ -32,7 +33,7 @@ export async function readFleetInput(paths: readonly string[], io: Io): Promise<
       `${at.file}:${at.line}:${at.column}: ${p.pathText || "the document"}: ${p.message}; fix the fleet file`,
     );
   }
-  const clusters: { name: string; plan: Plan; ipamPool?: string | undefined }[] = [];
+  const clusters: FleetGenCluster[] = [];
   const plans = new Map<string, Plan>();
   for (const [i, c] of fleet.clusters.entries()) {
     let plan: Plan;
@@ -63,6 +64,7 @@ export async function readFleetInput(paths: readonly string[], io: Io): Promise<
       name: c.name,
       plan: { ...plan, name: plan.name ?? c.name, ...(c.location !== undefined ? { location: c.location } : {}) },
       ipamPool: c.ipamPool ?? fleet.defaults.ipamPool,
+      ipamPoolScope: c.ipamPoolScope ?? fleet.defaults.ipamPoolScope,
     });
   }
   if (clusters.length === 0) throw new UsageError(`${file} has no clusters; add them under clusters:`);

@@ -22,6 +22,8 @@ export interface FleetRunOptions {
   readonly existingVnet?: boolean | undefined;
   /** `--ipam-pool`: every cluster's VNet and subnets from this IPAM pool (over the fleet file's `ipamPool`). */
   readonly ipamPool?: string | undefined;
+  /** `--ipam-pool-scope`: which ranges ask the pool, for every cluster (over the fleet file's `ipamPoolScope`). */
+  readonly ipamPoolScope?: "vnetAndSubnets" | "vnetOnly" | undefined;
 }
 
 /** Writes every file through a temporary beside it, then renames them all: all or none. */
@@ -103,7 +105,11 @@ export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io
   }
   const peered = peeringsOf(fleet, fleetPeerings);
   const r = generateFleet(
-    o.ipamPool !== undefined ? fleet.clusters.map((c) => ({ ...c, ipamPool: o.ipamPool })) : fleet.clusters,
+    fleet.clusters.map((c) => ({
+      ...c,
+      ...(o.ipamPool !== undefined ? { ipamPool: o.ipamPool } : {}),
+      ...(o.ipamPoolScope !== undefined ? { ipamPoolScope: o.ipamPoolScope } : {}),
+    })),
     o.format,
     o.existingVnet !== undefined ? { existingVnet: o.existingVnet } : {},
     peered.peerings,

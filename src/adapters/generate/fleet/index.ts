@@ -61,7 +61,11 @@ function generateFleetFiles(
   problems.push(...duplicateNames(clusters));
   const texts: ClusterText[] = [];
   for (const c of clusters) {
-    const r = generate(c.plan, format, c.ipamPool !== undefined ? { ...options, ipamPool: c.ipamPool } : options);
+    const r = generate(c.plan, format, {
+      ...options,
+      ...(c.ipamPool !== undefined ? { ipamPool: c.ipamPool } : {}),
+      ...(c.ipamPoolScope !== undefined ? { ipamPoolScope: c.ipamPoolScope } : {}),
+    });
     if (!r.ok) problems.push(...r.problems.map((p) => ({ ...p, cluster: c.name })));
     else texts.push({ name: c.name, text: r.text, notes: r.notes, resourceGroup: c.plan.resourceGroup });
   }

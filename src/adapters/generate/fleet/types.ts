@@ -8,6 +8,8 @@ export interface FleetGenCluster {
   readonly plan: Plan;
   /** The Virtual Network Manager IPAM pool its VNet and subnets take their addresses from (`GenerateOptions`). */
   readonly ipamPool?: string | undefined;
+  /** Which ranges ask the pool: the VNet and each subnet (default), or the VNet only (`GenerateOptions`). */
+  readonly ipamPoolScope?: "vnetAndSubnets" | "vnetOnly" | undefined;
 }
 
 /** One generated file, its path relative to the output directory. */

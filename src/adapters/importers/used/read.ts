@@ -8,6 +8,7 @@ import { tryParsePrefix, type Prefix } from "../../../ip/index.js";
 import { encodingProblem, jsonWords } from "../syntax-words.js";
 import { isAksnetScan, readAksnetScan } from "./aksnet-scan.js";
 import { isAvnmPoolUsage, readAvnmPoolUsage } from "./avnm.js";
+import { isAvnmAssociations, readAvnmAssociations } from "./avnm-associations.js";
 import { isAzureIpam, readAzureIpam } from "./azure-ipam.js";
 import { isNetboxAvailable, isNetboxPrefixes, readNetboxAvailable, readNetboxPrefixes } from "./netbox.js";
 import { isJsonPrefixList, readJsonPrefixList, readTextPrefixList } from "./prefix-list.js";
@@ -27,13 +28,14 @@ export interface ReadUsedOptions {
 }
 
 const EXPECTED =
-  "expected az network manager ipam-pool get-pool-usage -o json, Azure IPAM's API JSON, NetBox's prefixes or " +
-  "available-prefixes JSON, aksnet scan -o json, or one prefix a line";
+  "expected az network manager ipam-pool get-pool-usage -o json (or list-associated-resource), Azure IPAM's " +
+  "API JSON, NetBox's prefixes or available-prefixes JSON, aksnet scan -o json, or one prefix a line";
 
 /** The format a parsed JSON value has, or undefined. */
 export function detectUsedFormat(v: unknown): Exclude<UsedFormat, "auto"> | undefined {
   if (isAksnetScan(v)) return "aksnet-scan";
   if (isAvnmPoolUsage(v)) return "avnm-pool-usage";
+  if (isAvnmAssociations(v)) return "avnm-associated-resources";
   if (isNetboxPrefixes(v)) return "netbox-prefixes";
   if (isNetboxAvailable(v)) return "netbox-available-prefixes";
   if (isAzureIpam(v)) return "azure-ipam";
@@ -102,6 +104,8 @@ export function readUsedSpace(text: string, fileName: string, options: ReadUsedO
       return readAksnetScan(value, fileName);
     case "avnm-pool-usage":
       return readAvnmPoolUsage(value, fileName, options.pool ?? baseName(fileName));
+    case "avnm-associated-resources":
+      return readAvnmAssociations(value, fileName, options.pool ?? baseName(fileName));
     case "azure-ipam":
       return readAzureIpam(value, fileName);
     case "netbox-available-prefixes":

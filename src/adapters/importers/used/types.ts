@@ -13,6 +13,7 @@ export type { UsedPrefix, UsedSpace };
 export const USED_FORMATS = [
   "auto",
   "avnm-pool-usage",
+  "avnm-associated-resources",
   "azure-ipam",
   "netbox-available-prefixes",
   "netbox-prefixes",

@@ -69,6 +69,13 @@ const FIXTURES: readonly FixtureCase[] = [
     labels: { "10.0.32.0/19": "allocated in pool pool-weu" },
   },
   {
+    name: "AVNM associated resources (REST example): each prefix with its VNet",
+    file: "avnm-associated-resources.json",
+    format: "avnm-associated-resources",
+    cidrs: ["10.0.0.0/24"],
+    labels: { "10.0.0.0/24": "allocated to virtualNetworks testVnet" },
+  },
+  {
     name: "Azure IPAM spaces: VNet prefixes, externals, unsettled reservations only",
     file: "azure-ipam-spaces.json",
     format: "azure-ipam",
@@ -347,5 +354,55 @@ describe("readUsedSpace: refused input is one sentence naming the file", () => {
     expect(m).toMatch(message);
     expect(m.split("\n")).toHaveLength(1);
     expect(m.endsWith(".")).toBe(true);
+  });
+});
+
+describe("AVNM associated resources: the network each prefix belongs to", () => {
+  const ID = "/subscriptions/1/resourceGroups/rg/providers/Microsoft.Network";
+  const POOL = `${ID}/networkManagers/nm/ipamPools/spokes`;
+  const read = (v: unknown) => readUsedSpace(JSON.stringify(v), "assoc.json");
+  it.each([
+    {
+      name: "the REST example: its VNet, its pool",
+      value: JSON.parse(fixture("avnm-associated-resources.json")) as unknown,
+      want: [{ cidr: "10.0.0.0/24", network: "testVnet", source: "avnm:TestPool" }],
+    },
+    {
+      name: "a subnet's association names its VNet; reserved prefixes count too",
+      value: [
+        {
+          resourceId: `${ID}/virtualNetworks/vnet-a/subnets/nodes`,
+          poolId: POOL,
+          addressPrefixes: ["10.1.0.0/24"],
+          reservedPrefixes: ["10.1.1.0/24"],
+        },
+      ],
+      want: [
+        { cidr: "10.1.0.0/24", network: "vnet-a", source: "avnm:spokes" },
+        { cidr: "10.1.1.0/24", network: "vnet-a", source: "avnm:spokes" },
+      ],
+    },
+    {
+      name: "the REST body ({ value }) and PowerShell's PascalCase",
+      value: { value: [{ ResourceId: `${ID}/virtualNetworks/vnet-b`, AddressPrefixes: ["10.2.0.0/22"] }] },
+      want: [{ cidr: "10.2.0.0/22", network: "vnet-b", source: "avnm:assoc" }],
+    },
+    {
+      name: "a resource that is not a VNet: no network, and a note",
+      value: [
+        { resourceId: `${ID}/networkManagers/nm/ipamPools/spokes/staticCidrs/s1`, addressPrefixes: ["10.3.0.0/24"] },
+      ],
+      want: [{ cidr: "10.3.0.0/24", network: undefined, source: "avnm:assoc" }],
+    },
+  ])("$name", ({ value, want }) => {
+    const u = read(value);
+    expect(u.prefixes.map((p) => ({ cidr: p.cidr, network: p.network, source: p.source }))).toEqual(want);
+  });
+
+  it("names what is not a VNet in a note", () => {
+    const u = read([
+      { resourceId: `${ID}/networkManagers/nm/ipamPools/p/staticCidrs/s`, addressPrefixes: ["10.3.0.0/24"] },
+    ]);
+    expect(u.notes.join("\n")).toMatch(/1 associated resource is not a VNet/);
   });
 });
