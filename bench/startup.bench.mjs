@@ -97,11 +97,24 @@ const WHERE = [
     "user after the first start. An unwritable cache directory (`NODE_COMPILE_CACHE`, or `TMPDIR` for the " +
     "default) leaves the CLI running without the cache.",
   "",
-  "Where the rest goes: the shell (`--version`, ~+11 ms at load 12): reading `shell.cjs` and commander's set-up; " +
-    "`compare` on top: the KB, IP core and capacity code, their first, unoptimised run, and commander's option " +
-    "set-up; `check` on top: js-yaml, the importers, `node:fs/promises`, and the 35 rules' first run. Next " +
-    "candidates: a lighter argv parser than commander for the run path (help kept byte-identical), and the KB's " +
-    "module-level tables.",
+  "Removed on 2026-12-07 (fourth pass; instructions counted by callgrind, which a loaded machine does not " +
+    "change: `valgrind --tool=callgrind --smc-check=all-non-file node dist/cli/aksnet.js …`, Node 22, cache warm, " +
+    "`node -e 0` ~86 M): half of what `compare` and `check` added was V8 compiling functions on their first call " +
+    "(`Runtime_CompileLazy`: `compare` 47 M of +96 M, `check` 97 M of +190 M), which Node's compile cache does " +
+    "not keep (it holds a file's top level). Each bundle now loads through a code cache of its own, written after " +
+    "the run with the bytecode of every function it compiled (`src/adapters/cli/code-cache.ts`): `compare` " +
+    "+96 M → +47 M, `check` +190 M → +93 M; at load 12 (25 runs, CPU over `node -e 0`) `compare` +34 ms, `check` " +
+    "+72 ms, against +48 and +99 at load 12 before (third pass). And Node's `tty` module (with `net` and the stream " +
+    "modules) is no longer loaded to learn that standard output is a pipe or a file (one `fstat`): `compare` " +
+    "into a pipe without NO_COLOR 149 M → 133 M (this benchmark sets NO_COLOR, so its figures did not show it).",
+  "",
+  "Where the rest goes (callgrind, Node 22): a script that only writes the version costs +5–10 M over `node -e 0` " +
+    "(Node's CommonJS loader); `aksnet --version` +10–19 M, so the shell, commander and the dispatcher ~6–9 M " +
+    "(2–3 ms): a lighter argv parser than commander for the run path would save at most that. `compare` (+47 M): " +
+    "reading the code cache (~10 M), the KB, IP core and capacity code's first run, output, one scavenge; `check` " +
+    "(+93 M): the code cache (~22 M), three scavenges (~7 M), `node:fs/promises` and the readline modules it " +
+    "loads (~3 M), js-yaml, the importers, the plan's resolution and the 35 rules' first run. Functions still " +
+    "compiled on first call: the dispatcher's own and Node's `vm` and `os` (~6–9 M).",
 ].join("\n");
 
 /** The Node binaries to measure: this one, and 22 and 24 when available. */
