@@ -13,6 +13,12 @@ import {
 } from "../flags.js";
 import { parsePoolsText } from "../size/pools-file.js";
 
+/** Ten lists of ten aliases, each of the one before: 10^9 items when expanded. */
+const ALIAS_BOMB = [
+  "a: &a [x, x, x, x, x, x, x, x, x, x]",
+  ...[..."bcdefghi"].map((n, i) => `${n}: &${n} [${Array(10).fill(`*${"abcdefgh"[i]!}`).join(", ")}]`),
+].join("\n");
+
 async function cli(...argv: string[]) {
   const io = memoryIo({ env: { NO_COLOR: "1" } });
   const code = await run(argv, io);
@@ -269,7 +275,21 @@ describe("pools files", () => {
       text: "- { name: a, count: 3 }\n- { name: a, count: 4 }",
       says: "two pools are named a",
     },
-    { name: "broken YAML", text: "- [", says: "is not YAML or JSON" },
+    {
+      name: "broken YAML",
+      text: "- [",
+      says: "f.yaml:1:4: not valid YAML: a [ is not closed with ]; fix it and run again",
+    },
+    {
+      name: "an alias bomb (found by the breaker: the yaml package's own words)",
+      text: ALIAS_BOMB,
+      says: "f.yaml: not valid YAML: its aliases expand too far (more than 100); fix it and run again",
+    },
+    {
+      name: "lists nested 1,000 deep (found by the breaker: 'Maximum call stack size exceeded')",
+      text: `- ${"[".repeat(1000)}${"]".repeat(1000)}`,
+      says: "not valid YAML: it nests lists or mappings more than 256 levels deep",
+    },
     { name: "unknown field", text: "- { name: a, count: 3, cpu: 4 }", says: "f.yaml:" },
   ])("rejects $name with one sentence", ({ text, says }) => {
     expect(() => parsePoolsText("f.yaml", text)).toThrow(UsageError);
