@@ -196,6 +196,50 @@ describe("Pools and parts in Chromium", () => {
     },
   );
 
+  it.each(SIZES)(
+    "inspect -o json at $width×$height ($scheme): Start a plan from this cluster, then Undo",
+    async (size) => {
+      const { page, errors, close } = await open(size);
+      const json = await inspectJson("vnet");
+      await page.fill("#plan-text", json);
+      await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #inspect-plan");
+      await check(page, "inspect-start", size);
+      await page.click("#inspect-plan");
+      await page.waitForFunction(() =>
+        document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"),
+      );
+      expect(await page.inputValue("#plan-text")).toContain("# Started from aksnet inspect: cluster aks-synthetic");
+      await page.waitForSelector("body[data-settled=true] #cluster-pools");
+      expect(await rows(page)).toEqual([
+        "system System | 2",
+        "user1 User | 1–20 (autoscaler)",
+        "gateway Gateway | 2, no public IP prefix size",
+      ]);
+      expect(await parts(page)).toEqual([
+        "API server: VNet integration in subnet aks-apiserver (10.224.2.0/28); public",
+      ]);
+      expect(await page.textContent("#undo-status")).toContain("cluster aks-synthetic from aksnet inspect");
+      await page.click("#undo");
+      await page.waitForSelector("#inspect-plan");
+      expect(await page.inputValue("#plan-text")).toBe(json);
+      expect(errors).toEqual([]);
+      await close();
+    },
+  );
+
+  it("inspect -o json without --azure: no plan to start, the hint says how", async () => {
+    const { page, errors, close } = await open(SIZES[1]);
+    const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT });
+    const args = ["inspect", "--from-dump", "src/adapters/inspect/fixtures/overlay-gateway.json", "-o", "json"];
+    expect(await run(args, io)).toBe(0);
+    await page.fill("#plan-text", io.stdout);
+    await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #inspect-plan-hint");
+    expect(await page.$("#inspect-plan")).toBeNull();
+    await check(page, "inspect-no-azure", SIZES[1]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it("a plan started from a scanned cluster shows its pools with the scan's modes", async () => {
     const { page, errors, close } = await open(SIZES[0]);
     await page.fill("#plan-text", SCAN);

@@ -202,6 +202,35 @@ describe("aksnet inspect -o json in the editor", () => {
     });
   });
 
+  it("with --azure: a plan of the cluster's own configuration, its VNet's subnets, API server and pools", async () => {
+    const args = GATEWAY.map((a) => a.replace("examples/inspect/gateway/", "examples/inspect/vnet/"));
+    const json = await inspectJson(args);
+    const report = JSON.parse(json) as {
+      configured: { cluster: { pools: { name: string; count: number; maxPods: number; subnet: string }[] } };
+      azure: { vnetSubnets: { name: string; prefixes: string[] }[] };
+    };
+    const text = inspectViewOf(json)!.planText!;
+    expect(text).toMatch(/^# yaml-language-server/);
+    expect(text).toContain("# Started from aksnet inspect: cluster aks-synthetic");
+    const parsed = parsePlan(parse(text));
+    expect(parsed.problems ?? []).toEqual([]);
+    const plan = parsed.plan!;
+    expect(resolvePlan(plan).model).toBe("azure-cni-overlay");
+    expect(plan.nodePools.map((p) => [p.name, p.count, p.maxPods, p.subnet])).toEqual(
+      report.configured.cluster.pools.map((p) => [p.name, p.count, p.maxPods, p.subnet]),
+    );
+    for (const s of report.azure.vnetSubnets)
+      expect(plan.vnet?.subnets.find((x) => x.name === s.name)?.cidr).toBe(s.prefixes[0]);
+    expect(plan.apiServer).toEqual({ vnetIntegration: true, subnet: "aks-apiserver" });
+  });
+
+  it.each([{ name: "without --azure", args: ["--from-dump", "src/adapters/inspect/fixtures/overlay-gateway.json"] }])(
+    "$name: no plan to start (the page says how)",
+    async ({ args }) => {
+      expect(inspectViewOf(await inspectJson(args))!.planText).toBeUndefined();
+    },
+  );
+
   it("without --azure or --aks-json: the modes from the node labels, no API server", async () => {
     const v = inspectViewOf(await inspectJson(["--from-dump", "src/adapters/inspect/fixtures/overlay-gateway.json"]))!;
     expect(v.cluster.pools.map((p) => [p.name, p.mode, p.nodes, p.subnet])).toEqual([

@@ -8,6 +8,7 @@
  * Read defensively: a field missing is `—`. Pure.
  */
 import type { ClusterView, PartRow, PoolRow, SubnetRow } from "./cluster-view.js";
+import { planFromInspect } from "./inspect-plan.js";
 
 type Rec = Readonly<Record<string, unknown>>;
 const rec = (v: unknown): Rec => (v && typeof v === "object" && !Array.isArray(v) ? (v as Rec) : {});
@@ -24,6 +25,8 @@ export interface InspectView {
   /** `azure-cni-overlay (high confidence), dataplane cilium, policy cilium`. */
   readonly model: string;
   readonly cluster: ClusterView;
+  /** A plan of the cluster's own configuration (./inspect-plan.ts); absent when inspect did not read Azure. */
+  readonly planText?: string;
 }
 
 /** The InspectReport in `text`, or undefined when the text is not one. */
@@ -42,8 +45,10 @@ export function inspectViewOf(text: string): InspectView | undefined {
   const model =
     `${str(v["model"]) ?? "unknown model"}${str(v["confidence"]) ? ` (${str(v["confidence"])} confidence)` : ""}, ` +
     `dataplane ${str(v["dataplane"]) ?? "unknown"}, policy ${str(v["policy"]) ?? "unknown"}`;
+  const planText = planFromInspect(r);
   return {
     ...(name ? { name } : {}),
+    ...(planText ? { planText } : {}),
     model,
     cluster: {
       source: `aksnet inspect${name ? ` of cluster ${name}` : ""}`,

@@ -122,7 +122,10 @@ function poolOf(p: Rec, model: string | undefined): Record<string, unknown> {
 }
 
 /** The VNet record of the scan with this id, else one made of the scan's subnets in it. */
-function vnetOf(report: Rec, vnetId: string): { vnet: Record<string, unknown>; space: string[] } | undefined {
+function vnetOf(
+  report: Rec,
+  vnetId: string,
+): { vnet: Record<string, unknown>; space: string[]; guessed?: true } | undefined {
   const known = list(report["vnets"]).find((v) => str(v["id"])?.toLowerCase() === vnetId);
   const subnetsOf = (rows: Rec[]) =>
     rows.flatMap((s) => {
@@ -141,7 +144,7 @@ function vnetOf(report: Rec, vnetId: string): { vnet: Record<string, unknown>; s
   // Without the VNet's record its address space is unknown: the subnets' own prefixes stand for it.
   const subnets = subnetsOf(rows);
   const space = subnets.map((s) => s.cidr);
-  return { vnet: { name: lastSegment(vnetId), addressSpace: space, subnets }, space };
+  return { vnet: { name: lastSegment(vnetId), addressSpace: space, subnets }, space, guessed: true };
 }
 
 /** Whether two CIDRs share an address (false for text that is not a CIDR). */
@@ -176,7 +179,12 @@ function apiServerOf(c: Rec, vnetId: string | undefined): { section?: Record<str
  * The plan text of the scanned cluster `name` (undefined when the report has no such cluster). `groups` is the
  * scan's used space: the groups outside the cluster's VNet and pod CIDR become its connected networks.
  */
-export function planFromScannedCluster(report: unknown, name: string, groups: readonly ScanUsedGroup[]) {
+export function planFromScannedCluster(
+  report: unknown,
+  name: string,
+  groups: readonly ScanUsedGroup[],
+  source: "aksnet scan" | "aksnet inspect" = "aksnet scan",
+) {
   const r = rec(report);
   const c = list(r["clusters"]).find((x) => x["name"] === name);
   if (!c) return undefined;
@@ -210,7 +218,10 @@ export function planFromScannedCluster(report: unknown, name: string, groups: re
   };
   const header = [
     schemaComment("aksnet-plan.schema.json"),
-    `# Started from aksnet scan: cluster ${name} (${str(c["verdict"]) ?? "no verdict"} in the scan), as it runs.`,
+    `# Started from ${source}: cluster ${name} (${str(c["verdict"]) ?? "no verdict"} in ${source}), as it runs.`,
+    ...(found?.guessed
+      ? [`# ${source} does not carry the VNet's address space: its subnets' prefixes stand for it.`]
+      : []),
     ...assumptionLines(c, stated !== undefined, assumed),
     ...(api.away ? [`# The API server subnet ${api.away} is not in the VNet of the first pool: left out.`] : []),
   ];

@@ -70,12 +70,37 @@ function subnetsTable(c: ClusterView): HTMLElement | null {
   );
 }
 
-export function renderCluster(section: HTMLElement, el: HTMLElement, c: ClusterView | undefined, lead?: string): void {
+/** inspect's lead line and, when inspect read the cluster's ARM record, a button that starts a plan of it. */
+function inspectLead(lead: string, start: (() => void) | undefined): HTMLElement[] {
+  const out = [h("p", { id: "cluster-lead" }, lead)];
+  if (start) {
+    const b = h("button", { type: "button", id: "inspect-plan" }, "Start a plan from this cluster");
+    b.addEventListener("click", start);
+    out.push(h("p", { class: "buttons" }, b));
+  } else
+    out.push(
+      h(
+        "p",
+        { class: "hint", id: "inspect-plan-hint" },
+        "To start a plan from this cluster, run aksnet inspect with --azure (or --azure-from with the az aks show " +
+          "and az network vnet show output).",
+      ),
+    );
+  return out;
+}
+
+export function renderCluster(
+  section: HTMLElement,
+  el: HTMLElement,
+  c: ClusterView | undefined,
+  lead?: string,
+  start?: () => void,
+): void {
   section.hidden = c === undefined;
   if (!c) return fill(el);
   fill(
     el,
-    lead ? h("p", { id: "cluster-lead" }, lead) : null,
+    lead ? inspectLead(lead, start) : null,
     c.pools.length
       ? poolsTable(c)
       : h("p", { class: "hint" }, `No node pool in ${c.source}: add one under nodePools (or use AKS Automatic).`),
@@ -103,6 +128,8 @@ export function renderInputViews(
     const inspected = view.inspect;
     const lead = inspected && `${inspected.name ? `Cluster ${inspected.name}: ` : ""}${inspected.model}.`;
     const c = inspected?.cluster ?? (view.resolved ? clusterView(view.resolved) : undefined);
-    renderCluster(byId("cluster-view"), byId("cluster"), c, lead);
+    const plan = inspected?.planText;
+    const what = `cluster ${inspected?.name ?? ""} from aksnet inspect`.replace("  ", " ");
+    renderCluster(byId("cluster-view"), byId("cluster"), c, lead, plan ? () => fromScan(plan, what) : undefined);
   }
 }
