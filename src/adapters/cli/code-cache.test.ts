@@ -2,7 +2,7 @@
  * The bundled executable's code cache: a bundle loaded through it behaves as `require` would, its cache is
  * written once after a run without one and used by the next, and nothing about the cache can stop a run.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -113,6 +113,25 @@ describe("code cache", () => {
     expect((unlisted.require("a") as A).twice(7)).toBe(14);
     unlisted.save();
     expect(existsSync(cache)).toBe(false);
+  });
+
+  // The directory under NODE_COMPILE_CACHE is the one used when Node's own compile cache is off (Node 20).
+  it.runIf(!nodeCompileCacheDir).each([
+    { name: "missing (made private on the first write)", mode: undefined, owner: undefined, used: true },
+    { name: "private, this user's", mode: 0o700, owner: undefined, used: true },
+    { name: "writable by others", mode: 0o777, owner: undefined, used: false },
+    { name: "another user's", mode: 0o700, owner: 4242, used: false },
+  ])("codeCacheDir: a cache directory $name: used $used", ({ mode, owner, used }) => {
+    const root = mkdtempSync(join(tmpdir(), "aksnet-code-cache-root-"));
+    const dir = codeCacheDir({ NODE_COMPILE_CACHE: root })!;
+    if (mode !== undefined) {
+      mkdirSync(dir);
+      chmodSync(dir, mode);
+    }
+    // Giving a directory away needs root; elsewhere that case cannot be set up.
+    if (owner !== undefined && process.getuid?.() !== 0) return;
+    if (owner !== undefined) chownSync(dir, owner, owner);
+    expect(codeCacheDir({ NODE_COMPILE_CACHE: root })).toBe(used ? dir : undefined);
   });
 
   it.each([

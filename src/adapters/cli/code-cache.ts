@@ -14,7 +14,7 @@
  * under the same root on Node 20. V8 refuses a cache of other flags or another version; the run then writes
  * a new one. Nothing here is fatal: an unreadable or unwritable cache leaves the CLI running without it.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,14 +32,33 @@ type CompileCacheModule = { getCompileCacheDir?: () => string | undefined };
 /**
  * Where the caches go: Node's compile-cache directory when it is on (a directory per Node version, V8 flags
  * and user), else (Node 20) a directory of the same kind under Node's default root; none when
- * NODE_DISABLE_COMPILE_CACHE is set.
+ * NODE_DISABLE_COMPILE_CACHE is set, or when that directory is another user's or writable by others.
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env["NODE_DISABLE_COMPILE_CACHE"]) return undefined;
   const nodes = (module as CompileCacheModule).getCompileCacheDir?.();
-  if (nodes) return nodes;
-  const root = env["NODE_COMPILE_CACHE"] || join(tmpdir(), "node-compile-cache");
-  return join(root, `aksnet-${process.version}-${process.arch}-${process.getuid?.() ?? 0}`);
+  const dir =
+    nodes ||
+    join(
+      env["NODE_COMPILE_CACHE"] || join(tmpdir(), "node-compile-cache"),
+      `aksnet-${process.version}-${process.arch}-${process.getuid?.() ?? 0}`,
+    );
+  return ownDirectory(dir) ? dir : undefined;
+}
+
+/**
+ * Whether `dir` is missing (it will be made, private) or a directory of this user: bytecode read from a
+ * directory another user could write (a shared temporary directory) would run as this user's code.
+ */
+function ownDirectory(dir: string): boolean {
+  const uid = process.getuid?.();
+  if (uid === undefined) return true;
+  try {
+    const s = statSync(dir);
+    return s.isDirectory() && s.uid === uid && (s.mode & 0o022) === 0;
+  } catch {
+    return true;
+  }
 }
 
 /** The CommonJS wrapper, on the source's first line so that line numbers in stack traces stay the file's own. */
