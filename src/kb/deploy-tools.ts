@@ -312,6 +312,37 @@ export const DEPLOY_FEATURES = {
       { checked: "2026-12-07" },
     ),
   },
+  gatewayPrivateIp: {
+    title: "gateway pools' private-IP mode (VirtualMachines)",
+    az: sourced<AzRequirement>(
+      { cli: "2.85.0" },
+      [
+        aksDoc("virtual-machines-node-pools", "Azure CLI version 2.85.0 or later; --vm-set-type VirtualMachines"),
+        aksDoc("configure-static-egress-gateway", "az aks nodepool add --mode gateway --vm-set-type VirtualMachines"),
+      ],
+      { checked: "2026-12-07" },
+    ),
+    arm: stable(
+      API_2026_04_01_MODEL(
+        "model_virtualmachinesprofile.go",
+        "agent pool type VirtualMachines with virtualMachinesProfile.scale.manual [{ size, count }]",
+      ),
+    ),
+    azurerm: sourced<AzurermSupport>(
+      { missingIn: "5.2.0" },
+      [AZURERM_POOL("mode accepts System and User only; no VirtualMachines pool type")],
+      { checked: "2026-12-07" },
+    ),
+    azapi: sourced<AzapiWay>(
+      {
+        resources:
+          "the gateway pool's azapi_resource (Microsoft.ContainerService/managedClusters/agentPools: type " +
+          "VirtualMachines, virtualMachinesProfile.scale.manual)",
+      },
+      [API_2026_04_01("AgentPoolTypeVirtualMachines")],
+      { checked: "2026-12-07" },
+    ),
+  },
   nodeAutoProvisioning: {
     title: "node auto-provisioning",
     az: sourced<AzRequirement>(

@@ -15,6 +15,7 @@ import { DEPLOY_TARGETS } from "../../kb/index.js";
 import { bexpr, bicepValue, type BicepValue } from "./bicep-writer.js";
 import { addressCount, subnetOffset } from "./check-ipam.js";
 import { FEATURES, type BicepPieces } from "./features/index.js";
+import { PRIVATE_GATEWAY_VM_SIZE } from "./features/gateway-pools.js";
 import { automaticBicep } from "./automatic.js";
 import { autoscales, type GenPlan, type GenPool, type GenSubnet, type GenVnet } from "./model.js";
 import { dnsPrefixOf, effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
@@ -48,7 +49,9 @@ function subnetIds(symbols: ReadonlyMap<string, string>): SubnetId {
 }
 
 function poolProfile(p: GenPool, pieces: readonly BicepPieces[], subnetId: SubnetId): BicepValue {
-  const auto = autoscales(p);
+  // A VirtualMachines pool (a private-IP gateway pool) gives its count in virtualMachinesProfile instead.
+  const vms = p.vmSetType === "VirtualMachines";
+  const auto = autoscales(p) && !vms;
   const extra = Object.assign({}, ...pieces.map((x) => x.poolProperties?.(p) ?? {})) as Record<string, BicepValue>;
   return {
     name: p.name,
@@ -57,7 +60,7 @@ function poolProfile(p: GenPool, pieces: readonly BicepPieces[], subnetId: Subne
     osSKU: p.osSku,
     // Windows Server 2025 cannot run without FIPS (kb DEPLOY_TARGETS.windows2025RequiresFips).
     enableFIPS: p.osSku === "Windows2025" ? true : undefined,
-    count: p.count ?? (auto ? p.minCount : undefined),
+    count: vms ? undefined : (p.count ?? (auto ? p.minCount : undefined)),
     enableAutoScaling: auto ? true : undefined,
     minCount: auto ? p.minCount : undefined,
     maxCount: auto ? p.maxCount : undefined,
@@ -229,6 +232,12 @@ function gatewayPoolResources(plan: GenPlan, pieces: readonly BicepPieces[], sub
           "",
           "// Gateway pools after the cluster: the static egress gateway must be on before one is created.",
           "// Source: MicrosoftDocs/azure-aks-docs:articles/aks/configure-static-egress-gateway.md",
+          ...(plan.pools.some((x) => x.vmSetType === "VirtualMachines")
+            ? [
+                "// A private-IP gateway pool (type VirtualMachines) names its VM size in virtualMachinesProfile: " +
+                  `${PRIVATE_GATEWAY_VM_SIZE} (the Terraform output's node_vm_size default); change it there.`,
+              ]
+            : []),
         );
       out.push(
         ...(i === 0 ? [] : [""]),

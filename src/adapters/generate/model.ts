@@ -9,7 +9,7 @@
 import { resolvePlan, type Plan } from "../../engines/plan/index.js";
 import { checkSubnetRef, checkVnet } from "./check-vnet.js";
 import { withIpamPool, type IpamPoolScope } from "./check-ipam.js";
-import { DEPLOY_TARGETS, GATEWAY_POOL, poolNameKind } from "../../kb/index.js";
+import { GATEWAY_POOL, poolNameKind } from "../../kb/index.js";
 import { Checks, K8S_VERSION, RULES, SURGE } from "./checks.js";
 import { checkAddons, checkApiServer, checkGatewayPrefix, checkNodeProvisioning } from "./check-features.js";
 import { checkAutomatic } from "./check-automatic.js";
@@ -39,6 +39,8 @@ export interface GenPool {
   readonly gatewayPrefixSize?: number;
   /** Spot: evictable VMs (features/spot-pools.ts); absent for Regular. */
   readonly priority?: "Spot";
+  /** Gateway pools only: VirtualMachines is the private-IP mode (features/gateway-pools.ts). */
+  readonly vmSetType?: "VirtualMachines";
 }
 
 export interface GenSubnet {
@@ -234,18 +236,17 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
   checkSubnetRef(`nodePools[${i}].podSubnet`, p.podSubnet, vnet, c);
   checkCounts(p, i, c);
   if (p.mode === "Gateway") checkGatewayPrefix(`nodePools[${i}].gatewayPrefixSize`, p.gatewayPrefixSize, c);
-  // No generator writes a pool's VM set type; leaving VirtualMachines out would make a scale set pool (for a gateway
-  // pool: the public-IP mode instead of the private-IP mode, which needs VirtualMachines).
-  if (p.vmSetType === "VirtualMachines")
+  // Only a gateway pool's VM set type is written (its private-IP mode); leaving VirtualMachines out of another pool
+  // would make it a scale set pool.
+  if (p.vmSetType === "VirtualMachines" && p.mode === "Gateway") c.assumptions.push(privateGatewayNotice(i));
+  else if (p.vmSetType === "VirtualMachines")
     c.problems.push({
       path: `nodePools[${i}].vmSetType`,
       value: p.vmSetType,
       reason:
-        p.mode === "Gateway"
-          ? privateGatewayRefusal()
-          : "aksnet does not write a pool's VM set type yet, so the pool would be created as " +
-            "VirtualMachineScaleSets; remove vmSetType, or add this pool yourself with " +
-            "az aks nodepool add --vm-set-type VirtualMachines",
+        "aksnet writes the VM set type of gateway pools only, so this pool would be created as " +
+        "VirtualMachineScaleSets; remove vmSetType, or add this pool yourself with " +
+        "az aks nodepool add --vm-set-type VirtualMachines",
     });
   let count = p.count;
   if (count === undefined && p.minCount === undefined) {
@@ -274,23 +275,22 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
     ...(p.podIpAllocation !== undefined ? { podIpAllocation: p.podIpAllocation } : {}),
     ...(p.mode === "Gateway" && p.gatewayPrefixSize !== undefined ? { gatewayPrefixSize: p.gatewayPrefixSize } : {}),
     ...(p.priority === "Spot" ? { priority: "Spot" as const } : {}),
+    ...(p.mode === "Gateway" && p.vmSetType === "VirtualMachines" ? { vmSetType: "VirtualMachines" as const } : {}),
   };
 }
 
 /**
- * Why a gateway pool's private-IP mode is refused: it is a preview (kb GATEWAY_POOL.privateIp), and the stable
- * managedClusters API the outputs write has only gatewayProfile.publicIPPrefixSize (azure-rest-api-specs, as
- * transcribed in testing/schemas/arm.json); aksnet writes no preview API version or aks-preview flag.
+ * What the output says of a gateway pool's private-IP mode (kb GATEWAY_POOL.privateIp): written with the stable API
+ * (type VirtualMachines), while Microsoft's newest page calls it a preview and an older revision called it GA.
  */
-function privateGatewayRefusal(): string {
+function privateGatewayNotice(i: number): string {
   const f = GATEWAY_POOL.privateIp;
   return (
-    `a gateway pool's private-IP mode (vmSetType VirtualMachines) is a preview (Kubernetes ` +
-    `${f.value.minKubernetes} or later, the aks-preview extension: ${f.source.map((x) => x.url)[0] ?? ""}), and ` +
-    `the stable API aksnet writes (${DEPLOY_TARGETS.managedClustersApi.value}) has only ` +
-    "gatewayProfile.publicIPPrefixSize, so aksnet does not write a pool's VM set type yet; remove vmSetType for " +
-    "the public-IP mode, or add this pool yourself with az aks nodepool add --mode Gateway " +
-    "--vm-set-type VirtualMachines"
+    `nodePools[${i}].vmSetType VirtualMachines: the gateway pool's private-IP mode, written as a VirtualMachines ` +
+    `pool; Microsoft's page calls it a preview (its March 2026 revision said generally available). It needs ` +
+    `Kubernetes ${f.value.minKubernetes} or later, a StaticGatewayConfiguration with provisionPublicIps: false, and ` +
+    "a route out of the pool's subnet (a UDR to a firewall or NVA, or ExpressRoute), which AKS does not create " +
+    `(${f.source.map((x) => x.url)[0] ?? ""})`
   );
 }
 

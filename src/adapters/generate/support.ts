@@ -45,6 +45,8 @@ export function featuresUsed(plan: GenPlan): FeatureUse[] {
     if (p.maxSurge !== undefined) out.push({ id: "maxSurge", path: `${at}.maxSurge`, value: p.maxSurge });
     if (p.osSku === "Windows2025") out.push({ id: "windows2025", path: `${at}.os`, value: "Windows2025" });
     if (p.mode === "Gateway") out.push({ id: "staticEgressGateway", path: `${at}.mode`, value: "Gateway" });
+    if (p.vmSetType === "VirtualMachines")
+      out.push({ id: "gatewayPrivateIp", path: `${at}.vmSetType`, value: "VirtualMachines" });
     if (p.priority === "Spot") out.push({ id: "spotPool", path: `${at}.priority`, value: "Spot" });
   });
   if (plan.automatic) out.push({ id: "automatic", path: "sku.name", value: "Automatic" });

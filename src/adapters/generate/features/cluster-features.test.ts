@@ -180,20 +180,61 @@ describe("static egress gateway pools", () => {
     expect(add?.flags.has("--gateway-prefix-size")).toBe(false);
   });
 
-  it("private-IP mode (vmSetType VirtualMachines) is refused in every format, not written as public-IP mode", () => {
+  const privateMode = () => {
     const plan = gw(30);
-    const privateMode = {
+    return {
       ...plan,
+      kubernetesVersion: "1.34",
       nodePools: plan.nodePools?.map((p) =>
         p.mode === "Gateway" ? { ...p, vmSetType: "VirtualMachines" as const } : p,
       ),
     };
+  };
+
+  it("private-IP mode (vmSetType VirtualMachines) is written in every format, with the preview notice", () => {
     for (const format of ["az", "bicep", "terraform"] as const) {
-      const r = generate(PlanSchema.parse(privateMode), format);
+      const r = generate(PlanSchema.parse(privateMode()), format);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      expect(r.notes.join("\n")).toMatch(
+        /nodePools\[1\]\.vmSetType VirtualMachines: .*calls it a preview .*1\.34 .*provisionPublicIps: false.*route out/,
+      );
+    }
+    const add = azCommands(text(privateMode(), "az").text).find((c) => c.words.join(" ") === "az aks nodepool add");
+    expect([add?.flags.get("--mode"), add?.flags.get("--vm-set-type")]).toEqual(["Gateway", "VirtualMachines"]);
+    expect(text(privateMode(), "az").text).toMatch(/az CLI 2\.85\.0 or later/);
+  });
+
+  it("private-IP mode: ARM type VirtualMachines with the size and count in virtualMachinesProfile", async () => {
+    const bicep = text(privateMode(), "bicep").text;
+    expect(bicep).toMatch(/type: 'VirtualMachines'\n\s+virtualMachinesProfile: \{\n\s+scale: \{\n\s+manual: \[/);
+    expect(bicep.slice(bicep.indexOf("resource gatewayPool1"))).not.toMatch(/\n {4}(count|vmSize):/);
+    const json = await tf(privateMode());
+    expect(json.resource["azapi_resource"]?.["gateway_egress"]?.[0]?.["body"]).toEqual({
+      properties: {
+        mode: "Gateway",
+        type: "VirtualMachines",
+        osType: "Linux",
+        virtualMachinesProfile: { scale: { manual: [{ size: "${var.node_vm_size}", count: 2 }] } },
+        vnetSubnetID: "${azurerm_subnet.egress.id}",
+        gatewayProfile: { publicIPPrefixSize: 30 },
+      },
+    });
+  });
+
+  it("another pool's VirtualMachines type is refused in every format, not written as a scale set", () => {
+    const plan = gw(30);
+    const other = {
+      ...plan,
+      nodePools: plan.nodePools?.map((p) =>
+        p.mode === "System" ? { ...p, vmSetType: "VirtualMachines" as const } : p,
+      ),
+    };
+    for (const format of ["az", "bicep", "terraform"] as const) {
+      const r = generate(PlanSchema.parse(other), format);
       expect(r.ok).toBe(false);
       if (!r.ok)
-        expect(r.problems.find((p) => p.path === "nodePools[1].vmSetType")?.reason).toMatch(
-          /private-IP mode .* is a preview .*1\.34.*publicIPPrefixSize.*--vm-set-type VirtualMachines/,
+        expect(r.problems.find((p) => p.path === "nodePools[0].vmSetType")?.reason).toMatch(
+          /VM set type of gateway pools only.*--vm-set-type VirtualMachines/,
         );
     }
   });

@@ -7,7 +7,9 @@
  * so the Terraform output writes both with the azapi provider against the same stable API version as Bicep: an
  * `azapi_update_resource` turning the feature on in the cluster's network profile, then one `azapi_resource`
  * agent pool per gateway pool (`DEPLOY_FEATURES.staticEgressGateway.azapi`). A pool without `gatewayPrefixSize`
- * is left to AKS's default, and the output says so.
+ * is left to AKS's default, and the output says so. A pool of VM set type VirtualMachines is the private-IP mode:
+ * `--vm-set-type VirtualMachines` in az (2.85.0), and in ARM `type: VirtualMachines` with the VM size and count in
+ * `virtualMachinesProfile.scale.manual` instead of `vmSize` and `count`, as az sends it (kb GATEWAY_POOL.privateIp).
  *
  * Sources (checked 2026-12-06): MicrosoftDocs/azure-aks-docs:articles/aks/configure-static-egress-gateway.md
  * (`az aks create --enable-static-egress-gateway`, `az aks nodepool add --mode gateway --gateway-prefix-size`,
@@ -25,25 +27,37 @@ import type { GenFeature, TerraformPieces, TerraformRefs } from "./feature.js";
 
 export const hasGatewayPools = (plan: GenPlan): boolean => plan.pools.some((p) => p.mode === "Gateway");
 
+/** The VM size a private-IP (VirtualMachines) gateway pool names in Bicep: the Terraform output's default. */
+export const PRIVATE_GATEWAY_VM_SIZE = "Standard_D4ds_v5";
+
 function az(plan: GenPlan) {
   if (!hasGatewayPools(plan)) return {};
   return {
     clusterArgs: [["--enable-static-egress-gateway"]] as const,
-    poolArgs: (p: GenPool): readonly Arg[] =>
-      p.mode === "Gateway" && p.gatewayPrefixSize !== undefined
-        ? [["--gateway-prefix-size", String(p.gatewayPrefixSize)]]
-        : [],
+    poolArgs: (p: GenPool): readonly Arg[] => [
+      ...(p.vmSetType === "VirtualMachines" ? [["--vm-set-type", "VirtualMachines"] as const] : []),
+      ...(p.mode === "Gateway" && p.gatewayPrefixSize !== undefined
+        ? [["--gateway-prefix-size", String(p.gatewayPrefixSize)] as const]
+        : []),
+    ],
   };
+}
+
+/** A VirtualMachines pool's size and count, as az sends them (no vmSize, count or autoscaler of its own). */
+function vmsProfile(p: GenPool): BicepValue {
+  return { scale: { manual: [{ size: PRIVATE_GATEWAY_VM_SIZE, count: p.count ?? p.minCount }] } };
 }
 
 function bicep(plan: GenPlan) {
   if (!hasGatewayPools(plan)) return {};
   return {
     networkProfile: { staticEgressGatewayProfile: { enabled: true } },
-    poolProperties: (p: GenPool): Readonly<Record<string, BicepValue>> =>
-      p.mode === "Gateway" && p.gatewayPrefixSize !== undefined
+    poolProperties: (p: GenPool): Readonly<Record<string, BicepValue>> => ({
+      ...(p.vmSetType === "VirtualMachines" ? { type: "VirtualMachines", virtualMachinesProfile: vmsProfile(p) } : {}),
+      ...(p.mode === "Gateway" && p.gatewayPrefixSize !== undefined
         ? { gatewayProfile: { publicIPPrefixSize: p.gatewayPrefixSize } }
-        : {},
+        : {}),
+    }),
   };
 }
 
@@ -52,18 +66,25 @@ const ENABLE = "azapi_update_resource.static_egress_gateway";
 
 /** The agent pool's ARM properties, as Bicep writes them (ARM casing), in an azapi body. */
 function poolBody(p: GenPool, refs: TerraformRefs): HclValue {
-  const auto = autoscales(p);
+  const auto = autoscales(p) && p.vmSetType !== "VirtualMachines";
+  const vms = p.vmSetType === "VirtualMachines";
+  const manual = hclObject([
+    ["size", expr("var.node_vm_size")],
+    ["count", p.count ?? p.minCount],
+  ]);
   return hclObject([
     [
       "properties",
       hclObject([
         ["mode", "Gateway"],
-        ["vmSize", expr("var.node_vm_size")],
+        ["type", vms ? "VirtualMachines" : undefined],
+        ["vmSize", vms ? undefined : expr("var.node_vm_size")],
         ["osType", "Linux"],
-        ["count", p.count ?? (auto ? p.minCount : undefined)],
+        ["count", vms ? undefined : (p.count ?? (auto ? p.minCount : undefined))],
         ["enableAutoScaling", auto ? true : undefined],
         ["minCount", auto ? p.minCount : undefined],
         ["maxCount", auto ? p.maxCount : undefined],
+        ["virtualMachinesProfile", vms ? hclObject([["scale", hclObject([["manual", [manual]]])]]) : undefined],
         ["maxPods", p.maxPods],
         ["vnetSubnetID", p.subnet !== undefined ? expr(`${refs.subnet(p.subnet)}.id`) : undefined],
         ["upgradeSettings", p.maxSurge !== undefined ? hclObject([["maxSurge", p.maxSurge]]) : undefined],
