@@ -13,7 +13,6 @@ type Obj = { [k: string]: BicepJson };
 /** Resource types written but not transcribed yet (their swagger file is not in the index); see arm.json `about`. */
 const NOT_TRANSCRIBED = new Set([
   "Microsoft.Network/natGateways@2024-05-01",
-  "Microsoft.Network/publicIPAddresses@2024-05-01",
   "Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31",
   "Microsoft.Authorization/roleAssignments@2022-04-01",
 ]);
