@@ -61,7 +61,9 @@ export function parseMaxPods(v: unknown): number | undefined {
   if (v === undefined) return undefined;
   const text = String(v).trim();
   if (!/^\d+$/.test(text))
-    throw new UsageError(`--max-pods ${JSON.stringify(text)} is not a whole number; give the pods per node, e.g. 30`);
+    throw new UsageError(
+      `--max-pods ${JSON.stringify(text)} is not a whole number written in digits; give the pods per node, e.g. 30`,
+    );
   return Number(text);
 }
 
@@ -89,7 +91,9 @@ export function parseNodes(flag: string, v: unknown): number | undefined {
   if (v === undefined) return undefined;
   const text = String(v).trim();
   if (!/^\d+$/.test(text))
-    throw new UsageError(`${flag} ${JSON.stringify(text)} is not a whole number; give a node count, e.g. 50`);
+    throw new UsageError(
+      `${flag} ${JSON.stringify(text)} is not a whole number written in digits; give a node count, e.g. 50`,
+    );
   return Number(text);
 }
 

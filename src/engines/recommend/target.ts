@@ -33,8 +33,8 @@ function countProblems(r: Requirements): InputProblem[] {
     if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0 || v > MAX_NODES_INPUT)
       out.push({
         input: k,
-        message: `${k} ${JSON.stringify(v)} is not a whole number from 0 to ${formatCount(MAX_NODES_INPUT)}`,
-        fix: `give ${k} as a whole number`,
+        message: `${k} ${JSON.stringify(v)} must be a whole number from 0 to ${formatCount(MAX_NODES_INPUT)}`,
+        fix: `give ${k} within that range`,
       });
   }
   if (out.length) return out;

@@ -47,6 +47,11 @@ describe("bad flags: exit 2, one sentence naming the flag", () => {
       argv: ["compare", "--subnet", "10.0.0.0/33"],
       says: '--subnet "10.0.0.0/33" is not a CIDR prefix',
     },
+    {
+      name: "a node count with an exponent (it said 1e12 'is not a whole number'; found by the breaker)",
+      argv: ["size", "--nodes", "1e12"],
+      says: '--nodes "1e12" is not a whole number written in digits; give a node count, e.g. 50',
+    },
     { name: "host bits set", argv: ["compare", "--subnet", "10.224.0.7/24"], says: "did you mean 10.224.0.0/24?" },
     { name: "a subnet smaller than /29", argv: ["compare", "--subnet", "10.224.0.0/30"], says: "smaller than /29" },
     { name: "an IPv6 pod CIDR", argv: ["compare", "--pod-cidr", "fd00::/48"], says: "is IPv6" },

@@ -24,9 +24,15 @@ const OUTPUT = defineOutput<RecommendView>({
     ),
 });
 
+/**
+ * A count flag's digits; whether the count is in range is the engine's to say (recommend's input problems). A value
+ * of seven digits used to be refused as "not a whole number".
+ */
 function count(value: string): number {
-  if (!/^[0-9]{1,6}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a whole number`);
-  return Number(value);
+  const text = value.trim();
+  if (!/^[0-9]+$/.test(text))
+    throw new InvalidArgumentError(`"${value}" is not a count written in digits (such as 50)`);
+  return Number(text);
 }
 
 const BOOLEANS = [

@@ -40,7 +40,25 @@ describe("aksnet recommend", () => {
       code: 1,
       stdout: /No model meets every requirement/,
     },
-    { name: "not a number", argv: ["recommend", "--nodes", "ten"], code: 2, stderr: /"ten" is not a whole number/ },
+    {
+      name: "not a number",
+      argv: ["recommend", "--nodes", "ten"],
+      code: 2,
+      stderr: /"ten" is not a count written in digits \(such as 50\)/,
+    },
+    {
+      name: "seven digits: past the range, not 'not a whole number' (found by the breaker)",
+      argv: ["recommend", "--nodes", "1234567"],
+      code: 2,
+      stderr:
+        /^aksnet recommend: --nodes 1234567 must be a whole number from 0 to 1,000,000; give --nodes within that range\n$/,
+    },
+    {
+      name: "an exponent is not digits",
+      argv: ["recommend", "--nodes", "1e12"],
+      code: 2,
+      stderr: /"1e12" is not a count written in digits/,
+    },
     {
       name: "max below nodes",
       argv: ["recommend", "--nodes", "10", "--max-nodes", "5"],
