@@ -5,7 +5,7 @@
  * `@kubernetes/client-node`'s own; this module only picks the files and the
  * context and turns failures into one sentence.
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type * as K8s from "@kubernetes/client-node";
@@ -40,11 +40,41 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** A kubeconfig larger than this is not one (real ones are kilobytes; the client reads the whole file). */
+export const MAX_KUBECONFIG_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Refuses what the client would read without end or hold whole: a device (--kubeconfig /dev/zero ran the heap out
+ * and crashed Node), a directory, a socket, a file over 16 MiB. A pipe (--kubeconfig <(…)) is read as given.
+ */
+function checkKubeconfigFile(f: string): void {
+  let st;
+  try {
+    st = statSync(f);
+  } catch {
+    return; // the client names a missing file itself
+  }
+  const what = st.isDirectory()
+    ? "a directory"
+    : st.isCharacterDevice() || st.isBlockDevice()
+      ? "a device, not a file"
+      : st.isSocket()
+        ? "a socket, not a file"
+        : st.isFile() && st.size > MAX_KUBECONFIG_BYTES
+          ? `${Math.ceil(st.size / 1048576)} MiB, more than the 16 MiB a kubeconfig can be`
+          : undefined;
+  if (what)
+    throw new KubeconfigError(
+      `the kubeconfig ${f} is ${what}; pass --kubeconfig PATH of a kubeconfig file, or --from-dump FILE.`,
+    );
+}
+
 export async function loadKubeConfig(k8s: typeof K8s, o: KubeconfigChoice): Promise<KubeConfig> {
   const kc = new k8s.KubeConfig();
   const files = o.kubeconfig
     ? [o.kubeconfig]
     : (o.env["KUBECONFIG"] ?? "").split(process.platform === "win32" ? ";" : ":").filter(Boolean);
+  for (const f of files) checkKubeconfigFile(f);
   try {
     if (files.length > 0) {
       kc.loadFromFile(files[0] as string);

@@ -229,6 +229,26 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
       setup: (s) => ["--kubeconfig", join(s.dir, "nope.yaml")],
       stderr: /cannot load the kubeconfig .*nope\.yaml/,
     },
+    {
+      name: "a device as kubeconfig (found by the breaker: /dev/zero ran the heap out and crashed Node)",
+      setup: () => ["--kubeconfig", "/dev/zero"],
+      stderr:
+        /^aksnet inspect: the kubeconfig \/dev\/zero is a device, not a file; pass --kubeconfig PATH of a kubeconfig/,
+    },
+    {
+      name: "a directory as kubeconfig",
+      setup: (s) => ["--kubeconfig", s.dir],
+      stderr: /the kubeconfig .* is a directory; pass --kubeconfig PATH/,
+    },
+    {
+      name: "a kubeconfig over 16 MiB",
+      setup: (s) => {
+        const big = join(s.dir, "big.yaml");
+        writeFileSync(big, Buffer.alloc(17 * 1048576, 0x20));
+        return ["--kubeconfig", big];
+      },
+      stderr: /the kubeconfig .*big\.yaml is 17 MiB, more than the 16 MiB a kubeconfig can be/,
+    },
   ];
 
   it.each(fatal)("exits 2 with one sentence for $name", async ({ setup, stderr }) => {
