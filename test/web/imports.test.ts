@@ -181,6 +181,36 @@ describe("imports in Chromium: aksnet scan output and fleet files", () => {
     await close();
   });
 
+  it.each([
+    { name: "an ARM template", file: "src/adapters/importers/fixtures/arm-template-quickstart-aks.json", how: "paste" },
+    { name: "az network vnet output", file: "examples/imports/vnet-show.json", how: "file" },
+    {
+      name: "terraform show -json output",
+      file: "src/adapters/importers/fixtures/terraform-plan-overlay.json",
+      how: "drop",
+    },
+    {
+      name: "an ARM managed cluster",
+      file: "src/adapters/importers/fixtures/arm-dualstack-kubenet.json",
+      how: "paste",
+    },
+  ] as const)("$name by $how is read by the importers and converts to aksnet.yaml", async ({ name, file, how }) => {
+    const { page, errors, close } = await open();
+    await give(page, how, readFileSync(join(ROOT, file), "utf8"), file.split("/").pop()!);
+    await page.waitForFunction(
+      (n) => document.querySelector("#input-status")?.textContent?.startsWith(`Read ${n}`),
+      name,
+    );
+    expect(await page.isVisible("#convert")).toBe(true);
+    await page.click("#convert");
+    await page.waitForFunction(() =>
+      document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"),
+    );
+    expect(await page.inputValue("#plan-text")).toMatch(/kind: ClusterPlan/);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it.each(["paste", "file", "drop"] as const)("a fleet file by %s shows the fleet view", async (how) => {
     const { page, errors, close } = await open();
     await give(page, how, FLEET, "fleet.yaml");
