@@ -25,7 +25,7 @@
  */
 export { MODEL_IDS, DATAPLANE_IDS, isModelId, type ModelId, type DataplaneId } from "./ids.js";
 export { isSourced, sourceUrls, type Source, type Sourced, type Alternative } from "./source.js";
-export { formatCount } from "./count-text.js";
+export { formatCount, formatDay } from "./count-text.js";
 export {
   MODEL_FACT_KEYS,
   type ModelFacts,

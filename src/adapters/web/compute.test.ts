@@ -181,6 +181,18 @@ describe("createViewComputer", () => {
     expect(alone).toEqual(createViewComputer()(state, undefined, splits).vnetMap);
   });
 
+  it("an edit undone (a model switched there and back) gets the VNet map of before, built once", () => {
+    const compute = createViewComputer();
+    const text = example(LAYOUT_PLAN);
+    const other = text.replace("10.40.0.0/20", "10.40.0.0/19");
+    const a = compute({ ...DEFAULT_STATE, planText: text });
+    const b = compute({ ...DEFAULT_STATE, planText: other });
+    const back = compute({ ...DEFAULT_STATE, planText: text });
+    expect(b.vnetMap).not.toEqual(a.vnetMap);
+    expect(back.vnetMap).toBe(a.vnetMap);
+    expect(compute({ ...DEFAULT_STATE, planText: other }).vnetMap).toBe(b.vnetMap);
+  });
+
   it("equals computeView for any sequence of states", () => {
     const layout = example(LAYOUT_PLAN);
     const state = fc.record({

@@ -330,22 +330,32 @@ function generateMemo() {
   });
 }
 
+/** How many VNet maps the page keeps: the current one and the one before (a model switched there and back). */
+const VNET_MAPS_KEPT = 2;
+
 /**
  * The VNet map, a function of the plan's layout, its VNet and the splits: keyed by those (a new count or name that
  * leaves the layout alone builds no block), and kept (the same object) when it draws the same: nothing is redrawn.
+ * The map before it is kept too: switching the model (or any edit) back builds no block again (~100 ms for 1,000
+ * subnets).
  */
 function vnetMapMemo() {
-  let lastVnet: { key: string; json: string; map: VnetMap } | undefined;
+  let kept: { key: string; json: string; map: VnetMap }[] = [];
   return memo((resolved: ResolvedPlan, splitsKey: string) => {
     const layout = layoutPlan(resolved);
     const vnet = resolved.plan.vnet;
     // The laid-out plan (every count, the name) is not drawn: left out of the key.
     const key = JSON.stringify([{ ...layout, plan: undefined }, vnet?.name, vnet?.addressSpace, splitsKey]);
-    if (lastVnet?.key === key) return lastVnet.map;
+    const hit = kept.find((k) => k.key === key);
+    if (hit) {
+      kept = [hit, ...kept.filter((k) => k !== hit)];
+      return hit.map;
+    }
+    const last = kept[0];
     const map = vnetMap(resolved, { splits: JSON.parse(splitsKey) as string[], layout });
     const json = JSON.stringify(map);
-    lastVnet = { key, json, map: lastVnet?.json === json ? lastVnet.map : map };
-    return lastVnet.map;
+    kept = [{ key, json, map: last?.json === json ? last.map : map }, ...kept].slice(0, VNET_MAPS_KEPT);
+    return kept[0]!.map;
   });
 }
 

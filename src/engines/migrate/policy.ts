@@ -4,16 +4,10 @@
  * Cilium network policy instead. A cluster that had network policy never ends the
  * plan without it: after an Overlay-only move a step installs an engine again.
  */
-import { MIGRATION, MIGRATION_PAGES, retirement } from "../../kb/index.js";
+import { MIGRATION, MIGRATION_PAGES, formatDay, retirement } from "../../kb/index.js";
 import { src, update, type Draft } from "./draft.js";
 
-const longDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+const longDate = formatDay;
 const title = (policy: string) => (policy === "azure" ? "Azure Network Policy Manager" : "Calico");
 
 /** Whether the cluster runs a policy engine the migration uninstalls (Azure NPM or Calico). */

@@ -11,6 +11,7 @@ import {
   DATAPLANES,
   GATEWAY_POOL,
   MODELS,
+  formatDay,
   NODE_AUTO_PROVISIONING,
   STATIC_BLOCK_MIN_KUBERNETES,
   isAtLeast,
@@ -91,13 +92,7 @@ export function extraSubnets(t: Target): { bits: number; what: string; source: S
   return out;
 }
 
-const longDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+const longDate = formatDay;
 
 export const FILTERS: readonly Filter[] = [
   {

@@ -5,7 +5,7 @@
  * the knowledge base; the weights (the numbers below) are aksnet's judgement
  * and are documented in docs/recommend.md.
  */
-import { DATAPLANES, MODELS, PLATFORM_LIMITS, retirement, formatCount } from "../../kb/index.js";
+import { DATAPLANES, MODELS, PLATFORM_LIMITS, retirement, formatCount, formatDay } from "../../kb/index.js";
 import { surgeNodes } from "../capacity/index.js";
 import { candidateNeeds, type Candidate, type Target } from "./candidate.js";
 import { componentRetirements } from "./lock-ins.js";
@@ -33,13 +33,7 @@ const podsMustRoute = (t: Target) =>
     t.requirements.podsReachableFromOnPremises ||
     t.requirements.podIpsTraceable,
   );
-const date = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+const date = formatDay;
 const n = (x: number) => formatCount(x);
 
 export const SCORERS: readonly Scorer[] = [

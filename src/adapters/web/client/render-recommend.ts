@@ -6,17 +6,12 @@
 import type { Recommendation } from "../../../engines/recommend/index.js";
 import { SCORERS } from "../../../engines/recommend/index.js";
 import { targetText } from "../../../engines/views/index.js";
+import { formatDay } from "../../../kb/index.js";
 import { fill, h } from "./dom.js";
 
 /** Candidates shown with their reasons; the rest only in the table. */
 const DETAILS = 3;
-const date = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+const date = formatDay;
 
 /** The candidates ranked, with each scorer's score. */
 function rankedTable(r: Recommendation, scorers: readonly (typeof SCORERS)[number][]): HTMLElement {
