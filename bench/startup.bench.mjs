@@ -104,7 +104,9 @@ const WHERE = [
     "not keep (it holds a file's top level). Each bundle now loads through a code cache of its own, written after " +
     "the run with the bytecode of every function it compiled (`src/adapters/cli/code-cache.ts`): `compare` " +
     "+96 M → +47 M, `check` +190 M → +93 M; at load 12 (25 runs, CPU over `node -e 0`) `compare` +34 ms, `check` " +
-    "+72 ms, against +48 and +99 at load 12 before (third pass). And Node's `tty` module (with `net` and the stream " +
+    "+72 ms, against +48 and +99 at load 12 before (third pass). Time gains less than instructions: interleaved " +
+    "A/B against the same bundles loaded by `require` (`perf stat -r 30`, CPU, load 4.5): `compare` 118 → 114 ms, " +
+    "`check` 167 → 157 ms (`node -e 0` ~86). And Node's `tty` module (with `net` and the stream " +
     "modules) is no longer loaded to learn that standard output is a pipe or a file (one `fstat`): `compare` " +
     "into a pipe without NO_COLOR 149 M → 133 M (this benchmark sets NO_COLOR, so its figures did not show it).",
   "",
