@@ -366,7 +366,14 @@ export const PLAN_SHAPE: Shape = {
         keys: {
           growth: {
             t: "optional",
-            of: { t: "number", checks: [{ c: "int" }, { c: "min", value: 1, inclusive: true }] },
+            of: {
+              t: "number",
+              checks: [
+                { c: "min", value: 1, inclusive: true },
+                { c: "max", value: 256, inclusive: true },
+                { c: "int" },
+              ],
+            },
           },
           addressSpace: { t: "optional", of: { t: "array", of: { t: "string", checks: [] }, checks: [] } },
           subnets: {

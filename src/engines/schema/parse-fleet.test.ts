@@ -50,6 +50,12 @@ describe("parseFleetPlan", () => {
       value: { kind: "FleetPlan", clusters: [{ name: "a", plan: { kind: "ClusterPlan", vnett: {} } }] },
       path: "clusters[0].plan.vnett",
     },
+    {
+      name: "a growth past layout's 256",
+      value: { ...minimal, clusters: [{ name: "a", plan: "a.yaml", growth: 1e308 }] },
+      path: "clusters[0].growth",
+    },
+    { name: "a default growth past 256", value: { ...minimal, defaults: { growth: 512 } }, path: "defaults.growth" },
   ])("refuses: $name", ({ value, path }) => {
     const r = parseFleetPlan(value);
     expect(r.fleet).toBeUndefined();

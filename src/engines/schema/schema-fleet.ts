@@ -15,6 +15,7 @@
  */
 import { z } from "zod";
 import { PlanSchema } from "./schema.js";
+import { MAX_GROWTH } from "./schema-vnet.js";
 
 const name = z.string().min(1);
 const cidrText = z.string().describe("CIDR notation, e.g. 10.64.0.0/10");
@@ -141,8 +142,9 @@ export const FleetClusterSection = z
       .describe("the VNet size to allocate (default: the smallest that holds its layout with room to grow)"),
     growth: z
       .number()
-      .int()
       .min(1)
+      .max(MAX_GROWTH)
+      .int()
       .optional()
       .describe("room to grow its subnets: 1, 2 (default), 4 …; also the room kept in the VNet"),
     peerWith: z
@@ -174,7 +176,7 @@ export const FleetClusterSection = z
 
 export const FleetDefaultsSection = z
   .object({
-    growth: z.number().int().min(1).optional().describe("room to grow for every cluster (default 2)"),
+    growth: z.number().min(1).max(MAX_GROWTH).int().optional().describe("room to grow for every cluster (default 2)"),
     pool: name.optional().describe("the default vnets pool"),
     peerWith: z
       .array(networkName)

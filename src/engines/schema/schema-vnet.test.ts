@@ -63,6 +63,7 @@ describe("the VNet sections of the plan", () => {
     },
     { name: "an unknown add-on", input: { addons: { ingress: {} } }, path: "addons.ingress" },
     { name: "a growth factor of 0", input: { layout: { growth: 0 } }, path: "layout.growth" },
+    { name: "a growth factor past 256", input: { layout: { growth: 257 } }, path: "layout.growth" },
     { name: "an sku that is not one", input: { sku: { name: "Premium" } }, path: "sku.name" },
   ])("$name is refused at $path", ({ input, path }) => {
     const r = parsePlan(input);

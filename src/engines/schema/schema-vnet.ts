@@ -152,13 +152,17 @@ export const LayoutSubnetSection = z
   })
   .strict();
 
+/** The largest room to grow `layout` takes (2^8: its MAX_GROWTH_BITS), for plan and fleet files alike. */
+export const MAX_GROWTH = 256;
+
 /** Input of `aksnet layout`. */
 export const LayoutSection = z
   .object({
     growth: z
       .number()
-      .int()
       .min(1)
+      .max(MAX_GROWTH)
+      .int()
       .optional()
       .describe("room to grow each subnet in place: 1 (none), 2 (double), 4, 8 …; default 2"),
     addressSpace: z.array(z.string()).optional().describe("where to place new subnets; default vnet.addressSpace"),
