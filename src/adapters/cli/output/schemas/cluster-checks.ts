@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-/** A shared range's check (`shared[]`): what it needs, what is free, and the verdict. */
+/** A range check (`shared[]`, and each pool's `pools[].checks[]`): what it needs, what is free, and the verdict. */
 export const SharedRangeCheck = z.object({
   check: z.string(),
   range: z.string(),
