@@ -14,6 +14,7 @@ import { axeViolations, CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } fro
 const LAYOUT_20 = readFileSync(join(ROOT, "examples/layout/overlay-cilium-20.yaml"), "utf8");
 const HUB_UDR = readFileSync(join(ROOT, "examples/kinds/hub-udr.yaml"), "utf8");
 const NAT = readFileSync(join(ROOT, "examples/kinds/nat-gateway.yaml"), "utf8");
+const PRIVATE_GATEWAY = readFileSync(join(ROOT, "examples/kinds/gateway-private-ip.yaml"), "utf8");
 const SCAN = readFileSync(join(ROOT, "src/adapters/importers/used/fixtures/aksnet-scan.json"), "utf8");
 
 async function inspectJson(example = "gateway"): Promise<string> {
@@ -144,6 +145,27 @@ describe("Pools and parts in Chromium", () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  it.each([SIZES[0], SIZES[3]])(
+    "a gateway pool in private-IP mode at $width×$height ($scheme): its mode, its route out",
+    async (size) => {
+      const { page, errors, close } = await open(size);
+      await page.fill("#plan-text", PRIVATE_GATEWAY);
+      await page.waitForSelector("body[data-settled=true] #cluster-view:not([hidden]) #cluster-pools");
+      expect(await rows(page)).toEqual([
+        "system System | 3",
+        "egress Gateway | 2, private-IP mode (VirtualMachines, preview: Kubernetes 1.34+, " +
+          "a route out of its subnet), IP prefix /31 (at most 2)",
+      ]);
+      expect(await parts(page)).toEqual([
+        "Outbound: outbound type loadBalancer",
+        "Route table (UDR): rt-egress: 1 route, default route to VirtualAppliance 10.60.0.4, on aks-egress",
+      ]);
+      await check(page, "private-gateway", size);
+      expect(errors).toEqual([]);
+      await close();
+    },
+  );
 
   it.each(SIZES)("inspect -o json with its VNet's other subnets at $width×$height ($scheme)", async (size) => {
     const { page, errors, close } = await open(size);

@@ -45,6 +45,35 @@ describe("Pools and parts of a plan", () => {
     expect(v.parts[0]!.detail).toBe("VNet integration in subnet aks-apiserver (not in vnet.subnets); public");
   });
 
+  const PRIVATE = "2, private-IP mode (VirtualMachines, preview: Kubernetes 1.34+, a route out of its subnet)";
+  it.each([
+    { vmSetType: undefined, size: 31, words: "2, public IP prefix /31 (at most 2)" },
+    { vmSetType: undefined, size: undefined, words: "2, no public IP prefix size" },
+    {
+      vmSetType: "VirtualMachines",
+      size: 31,
+      words: `${PRIVATE}, IP prefix /31 (at most 2)`,
+    },
+    {
+      vmSetType: "VirtualMachines",
+      size: undefined,
+      words: `${PRIVATE}, no IP prefix size`,
+    },
+  ])("a gateway pool of VM set type $vmSetType, prefix /$size: $words", ({ vmSetType, size, words }) => {
+    const raw = parse(readFileSync(join(ROOT, "examples/kinds/gateway-private-ip.yaml"), "utf8")) as {
+      nodePools: Record<string, unknown>[];
+    };
+    const egress = raw.nodePools[1]!;
+    delete egress["vmSetType"];
+    delete egress["gatewayPrefixSize"];
+    Object.assign(egress, vmSetType ? { vmSetType } : {}, size ? { gatewayPrefixSize: size } : {});
+    const v = clusterView(resolvePlan(parsePlan(raw).plan!));
+    expect(v.pools.map((p) => [p.name, p.mode, p.nodes])).toEqual([
+      ["system", "System", "3"],
+      ["egress", "Gateway", words],
+    ]);
+  });
+
   it.each([
     {
       name: "AKS Automatic with hosted system pools",

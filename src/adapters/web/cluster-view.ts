@@ -53,10 +53,19 @@ export interface ClusterView {
 const nodesOf = (p: ResolvedPool): string =>
   p.autoscale ? `${p.minCount ?? p.count}–${p.maxCount ?? p.peakCount} (autoscaler)` : String(p.count);
 
-/** A Gateway pool's public IP prefix and the nodes it allows (2^(32 − size)); empty for other pools. */
+/**
+ * A Gateway pool's IP prefix and the nodes it allows (2^(32 − size)), and its private-IP mode (VM set type
+ * VirtualMachines: a preview on Kubernetes 1.34+, whose subnet needs a route out); empty for other pools.
+ */
 function gatewayWords(plan: Plan, p: ResolvedPool): string {
-  const size = plan.nodePools.find((x) => x.name === p.name)?.gatewayPrefixSize;
+  const raw = plan.nodePools.find((x) => x.name === p.name);
   if (p.mode !== "Gateway") return "";
+  const size = raw?.gatewayPrefixSize;
+  if (raw?.vmSetType === "VirtualMachines")
+    return (
+      ", private-IP mode (VirtualMachines, preview: Kubernetes 1.34+, a route out of its subnet)" +
+      (size === undefined ? ", no IP prefix size" : `, IP prefix /${size} (at most ${2 ** (32 - size)})`)
+    );
   return size === undefined
     ? ", no public IP prefix size"
     : `, public IP prefix /${size} (at most ${2 ** (32 - size)})`;
