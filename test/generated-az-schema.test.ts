@@ -70,6 +70,12 @@ describe("the az check itself", () => {
       ["az aks create --enable-hosted-system: needs az CLI 2.86.0, the script names 2.75.0"],
     ],
     [
+      "a wrong flag on a read-only lookup",
+      "",
+      'VNET_ID="$(az network vnet show --resource-group=g --vnet-name=v --query=id --output=tsv)"',
+      ["az network vnet show --vnet-name: not a flag of this command"],
+    ],
+    [
       "a command not transcribed",
       "",
       "az network bastion create --name=b",
