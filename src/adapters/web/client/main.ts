@@ -43,6 +43,7 @@ import { lazyDraw } from "./lazy-draw.js";
 import type { VnetMap } from "../../../engines/views/index.js";
 import { createMapActions } from "./map-actions.js";
 import { createAddress } from "./address.js";
+import { editorSync } from "./editor-sync.js";
 import { PRESETS } from "../presets.js";
 
 let state: PageState = DEFAULT_STATE;
@@ -63,6 +64,8 @@ let linkProblems: readonly string[] = [];
 let splits: readonly string[] = [];
 
 const text = byId<HTMLTextAreaElement>("plan-text");
+/** The editor's text follows the plan when it is on screen or focused (./editor-sync.ts). */
+const editor = editorSync(text);
 const status = byId<HTMLElement>("input-status");
 // No maxlength on the editor: a paste over the limit would be cut silently; the status line says why it is refused
 // instead.
@@ -230,7 +233,7 @@ function prepareFormEdit(): void {
 }
 
 function finishRest(started: number): void {
-  if (document.activeElement !== text && text.value !== state.planText) text.value = state.planText;
+  editor.follow(state.planText);
   prepareFormEdit();
   void document.documentElement.offsetHeight;
   document.body.dataset["restMs"] = (performance.now() - started).toFixed(2);
@@ -307,7 +310,7 @@ function announce(what: string): void {
  */
 function replacePlan(next: string, what: string, said = `Replaced the plan with ${what}.`): void {
   if (next === state.planText) return;
-  text.value = next;
+  editor.write(next);
   hint = undefined;
   const before = state;
   state = { ...state, planText: next, nodes: 0, compareSubnet: "" };
@@ -351,7 +354,7 @@ async function loadFromUrl(): Promise<void> {
   state = decoded.state;
   linkProblems = decoded.problems;
   statusStale = true;
-  text.value = state.planText;
+  editor.write(state.planText);
   hint = undefined;
   render();
   // The shell and the verdict paint first; every other view is drawn in a task after that paint, all at once and
@@ -474,7 +477,7 @@ const followAddress = () => {
 window.addEventListener("hashchange", followAddress);
 // A reload may restore the editor's text from an older history entry after the page set it: the address wins.
 const keepText = () => {
-  if (document.activeElement !== text && text.value !== state.planText) text.value = state.planText;
+  if (document.activeElement !== text) editor.write(state.planText);
 };
 window.addEventListener("load", keepText);
 window.addEventListener("pageshow", keepText);
