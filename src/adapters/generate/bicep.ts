@@ -15,7 +15,7 @@ import { DEPLOY_TARGETS } from "../../kb/index.js";
 import { bexpr, bicepValue, type BicepValue } from "./bicep-writer.js";
 import { addressCount, subnetOffset } from "./check-ipam.js";
 import { FEATURES, type BicepPieces } from "./features/index.js";
-import { PRIVATE_GATEWAY_VM_SIZE } from "./features/gateway-pools.js";
+import { GATEWAY_VM_SIZE_PARAM, PRIVATE_GATEWAY_VM_SIZE } from "./features/gateway-pools.js";
 import { automaticBicep } from "./automatic.js";
 import { autoscales, type GenPlan, type GenPool, type GenSubnet, type GenVnet } from "./model.js";
 import { dnsPrefixOf, effectiveNetwork, modelName, type EffectiveNetwork } from "./network.js";
@@ -86,6 +86,11 @@ function preamble(plan: GenPlan, n: EffectiveNetwork, needs: string): string[] {
     `param location string = ${plan.location !== undefined ? bicepString(plan.location) : "resourceGroup().location"}`,
   );
   out.push(`param clusterName string = ${bicepString(plan.name)}`);
+  if (plan.pools.some((p) => p.vmSetType === "VirtualMachines"))
+    out.push(
+      "@description('VM size of the private-IP gateway pools (not part of the network plan).')",
+      `param ${GATEWAY_VM_SIZE_PARAM} string = ${bicepString(PRIVATE_GATEWAY_VM_SIZE)}`,
+    );
   if (hasWindows(plan)) {
     out.push(`param windowsAdminUsername string = 'azureuser'`);
     out.push("@secure()", "param windowsAdminPassword string");
@@ -235,7 +240,7 @@ function gatewayPoolResources(plan: GenPlan, pieces: readonly BicepPieces[], sub
           ...(plan.pools.some((x) => x.vmSetType === "VirtualMachines")
             ? [
                 "// A private-IP gateway pool (type VirtualMachines) names its VM size in virtualMachinesProfile: " +
-                  `${PRIVATE_GATEWAY_VM_SIZE} (the Terraform output's node_vm_size default); change it there.`,
+                  `the param ${GATEWAY_VM_SIZE_PARAM}.`,
               ]
             : []),
         );

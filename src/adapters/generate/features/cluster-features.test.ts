@@ -208,6 +208,9 @@ describe("static egress gateway pools", () => {
     const bicep = text(privateMode(), "bicep").text;
     expect(bicep).toMatch(/type: 'VirtualMachines'\n\s+virtualMachinesProfile: \{\n\s+scale: \{\n\s+manual: \[/);
     expect(bicep.slice(bicep.indexOf("resource gatewayPool1"))).not.toMatch(/\n {4}(count|vmSize):/);
+    expect(bicep).toContain("param gatewayVmSize string = 'Standard_D4ds_v5'");
+    expect(bicep).toMatch(/manual: \[\n\s+\{\n\s+size: gatewayVmSize\n\s+count: 2\n/);
+    expect(text(gw(30), "bicep").text).not.toContain("gatewayVmSize");
     const json = await tf(privateMode());
     expect(json.resource["azapi_resource"]?.["gateway_egress"]?.[0]?.["body"]).toEqual({
       properties: {

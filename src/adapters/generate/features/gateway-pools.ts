@@ -21,14 +21,20 @@
 import { DEPLOY_TARGETS } from "../../../kb/index.js";
 import type { Arg } from "../az-words.js";
 import { autoscales, type GenPlan, type GenPool } from "../model.js";
-import type { BicepValue } from "../bicep-writer.js";
+import { bexpr, type BicepValue } from "../bicep-writer.js";
 import { expr, hclObject, type HclItem, type HclValue } from "../hcl.js";
 import type { GenFeature, TerraformPieces, TerraformRefs } from "./feature.js";
 
 export const hasGatewayPools = (plan: GenPlan): boolean => plan.pools.some((p) => p.mode === "Gateway");
 
-/** The VM size a private-IP (VirtualMachines) gateway pool names in Bicep: the Terraform output's default. */
+/**
+ * The default of Bicep's `gatewayVmSize` param, the VM size of a private-IP (VirtualMachines) gateway pool, which ARM
+ * asks for in `virtualMachinesProfile`: the Terraform output's `node_vm_size` default.
+ */
 export const PRIVATE_GATEWAY_VM_SIZE = "Standard_D4ds_v5";
+
+/** Bicep's param for that size (a VirtualMachines pool has no `vmSize` for ARM to default). */
+export const GATEWAY_VM_SIZE_PARAM = "gatewayVmSize";
 
 function az(plan: GenPlan) {
   if (!hasGatewayPools(plan)) return {};
@@ -45,7 +51,7 @@ function az(plan: GenPlan) {
 
 /** A VirtualMachines pool's size and count, as az sends them (no vmSize, count or autoscaler of its own). */
 function vmsProfile(p: GenPool): BicepValue {
-  return { scale: { manual: [{ size: PRIVATE_GATEWAY_VM_SIZE, count: p.count ?? p.minCount }] } };
+  return { scale: { manual: [{ size: bexpr(GATEWAY_VM_SIZE_PARAM), count: p.count ?? p.minCount }] } };
 }
 
 function bicep(plan: GenPlan) {
