@@ -22,7 +22,7 @@ export {
 export { placeSubnets, type PlacementRequest, type Placement, type PlaceResult, type Unplaced } from "./place.js";
 export { subnetPurposes, purposeOf, subnetReferences, type LayoutKind, type Purpose } from "./purpose.js";
 export { subnetDemand, napPoolsIn, napSurge, napMaxPods, defaultNapSubnet, type Demand } from "./demand.js";
-export { napSizePools, napSizeAssumption } from "./nap-pools.js";
+export { automaticNetwork, napSizePools, napSizeAssumption, type AutomaticNetwork } from "./nap-pools.js";
 export { neededSubnets, DEFAULT_NAMES, type PlanEdit, type Need } from "./needs.js";
 export { applyEdits } from "./edits.js";
 export { applyEditsToText } from "./text-edits.js";

@@ -4,7 +4,14 @@
  * nodes it adds (instead of an upgrade surge) and the AKSNodeClass max pods. `aksnet size --pools` sizes these
  * beside the model table, as `layout` and `check` size the NodePools' subnets.
  */
-import { AKS_AUTOMATIC, NODE_AUTO_PROVISIONING, sourceUrls } from "../../kb/index.js";
+import {
+  AKS_AUTOMATIC,
+  modelOf,
+  NODE_AUTO_PROVISIONING,
+  sourceUrls,
+  type DataplaneId,
+  type ModelId,
+} from "../../kb/index.js";
 import type { CapacityAssumption, SizePool } from "../capacity/index.js";
 import type { ResolvedPlan } from "../plan/index.js";
 import { napMaxPods, napSurge } from "./demand.js";
@@ -44,5 +51,34 @@ export function napSizeAssumption(plan: ResolvedPlan): CapacityAssumption {
       NODE_AUTO_PROVISIONING.maxPods,
       ...(automatic ? [AKS_AUTOMATIC.nodeAutoProvisioning, AKS_AUTOMATIC.systemNodeSubnetPrefixLength] : []),
     ),
+  };
+}
+
+/** The one network an AKS Automatic plan can have, as a `size` row (model and dataplane), and why only that one. */
+export interface AutomaticNetwork {
+  readonly model: ModelId;
+  readonly dataplane: DataplaneId;
+  readonly assumption: CapacityAssumption;
+}
+
+/**
+ * For an AKS Automatic plan: the model and dataplane it always has (Overlay with Cilium), so `size --pools` lists
+ * that row only; undefined for any other plan.
+ */
+export function automaticNetwork(plan: ResolvedPlan): AutomaticNetwork | undefined {
+  if (plan.plan.sku?.name !== "Automatic") return undefined;
+  const n = AKS_AUTOMATIC.network.value;
+  const model = modelOf(n);
+  return {
+    model,
+    dataplane: n.dataplane,
+    assumption: {
+      value: `${model}, ${n.dataplane}`,
+      origin: "derived",
+      note:
+        "AKS Automatic always runs Azure CNI Overlay with the Cilium dataplane: the other models and dataplanes " +
+        "cannot be chosen for it, so only that row is sized",
+      sources: sourceUrls(AKS_AUTOMATIC.network),
+    },
   };
 }

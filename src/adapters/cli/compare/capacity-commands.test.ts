@@ -100,12 +100,38 @@ describe("bad flags: exit 2, one sentence naming the flag", () => {
       argv: ["size", "--pools", "examples/pools.yaml", "--nodes", "3"],
       says: "give either --pools or --nodes",
     },
+    {
+      name: "another model for an AKS Automatic plan",
+      argv: ["size", "--pools", "examples/generate/automatic-custom-vnet.yaml", "--model", "kubenet"],
+      says: "--model kubenet does not apply to an AKS Automatic plan: it always runs azure-cni-overlay with the cilium",
+    },
   ])("$name", async ({ argv, says }) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toContain(says);
     expect(r.err.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("size --pools of an AKS Automatic plan", () => {
+  it.each([
+    { name: "without --model", argv: [] },
+    { name: "with --model azure-cni-overlay", argv: ["--model", "azure-cni-overlay"] },
+    { name: "with every model", argv: ["--model", "azure-cni-overlay,kubenet,azure-cni-node-subnet"] },
+  ])("lists Overlay with Cilium only, $name", async ({ argv }) => {
+    const r = await cli("size", "--pools", "examples/generate/automatic-custom-vnet.yaml", "-o", "json", ...argv);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { models: { model: string; dataplane: string }[]; assumptions: object };
+    expect(json.models.map((m) => `${m.model} ${m.dataplane}`)).toEqual(["azure-cni-overlay cilium"]);
+    expect(json.assumptions).toHaveProperty("network.value", "azure-cni-overlay, cilium");
+  });
+
+  it("a plan of another SKU still lists every model", async () => {
+    const r = await cli("size", "--pools", "examples/kinds/nat-gateway.yaml", "-o", "json");
+    const json = JSON.parse(r.out) as { models: unknown[]; assumptions: object };
+    expect(json.models.length).toBeGreaterThan(2);
+    expect(json.assumptions).not.toHaveProperty("network");
   });
 });
 

@@ -10,7 +10,7 @@ import {
   type ExtraSubnetCounts,
   type SubnetSize,
 } from "../../../engines/layout/index.js";
-import { MODEL_IDS, type MaxSurge, type ModelId } from "../../../kb/index.js";
+import { MODEL_IDS, type DataplaneId, type MaxSurge, type ModelId } from "../../../kb/index.js";
 import {
   parseCount,
   parseKubernetesVersionFlag,
@@ -93,6 +93,8 @@ interface SizeTarget {
   readonly subnets: readonly SizeSubnet[];
   /** What the pools file adds to the size engine's assumptions (NAP NodePools sized for an Automatic plan). */
   readonly assumptions?: Readonly<Record<string, CapacityAssumption>>;
+  /** The one model and dataplane of an AKS Automatic plan: the only row sized. */
+  readonly only?: { readonly model: ModelId; readonly dataplane: DataplaneId };
 }
 
 /** What to size: the pools file's pools and subnets (--pools), or one pool from the flags and the subnet flags. */
@@ -111,7 +113,7 @@ async function sizeTarget(opts: Readonly<Record<string, unknown>>, io: Io, flags
       );
     // Loaded only for --pools: the YAML parser and the plan schema cost more start-up than the whole sizing.
     const { readPoolsFile } = await import("./pools-file.js");
-    const { target: file, plan, assumptions } = await readPoolsFile(String(opts["pools"]), io.cwd);
+    const { target: file, plan, assumptions, automatic } = await readPoolsFile(String(opts["pools"]), io.cwd);
     // Every subnet of the plan (API server, AGC, gateway pools' …), sized as aksnet layout sizes them.
     const { subnetSizes } = await import("../../../engines/layout/index.js");
     const pools = file.pools.map((p) => ({
@@ -120,7 +122,8 @@ async function sizeTarget(opts: Readonly<Record<string, unknown>>, io: Io, flags
       maxSurge: p.maxSurge ?? surge,
       maxUnavailable: p.maxUnavailable ?? maxUnavailable,
     }));
-    return { target: { ...file, pools }, subnets: subnetSizes(plan), assumptions };
+    const only = automatic ? { only: { model: automatic.model, dataplane: automatic.dataplane } } : {};
+    return { target: { ...file, pools }, subnets: subnetSizes(plan), assumptions, ...only };
   }
   if (nodes === undefined && maxCount === undefined)
     throw new UsageError(
@@ -134,6 +137,23 @@ async function sizeTarget(opts: Readonly<Record<string, unknown>>, io: Io, flags
     target: { pools: [{ name: "default", nodes: maxCount ?? nodes ?? 0, maxPods, maxSurge: surge, maxUnavailable }] },
     subnets: extra ?? [],
   };
+}
+
+/** The models to size: an AKS Automatic plan's one model (a --model without it is refused), else --model's. */
+function onlyModels(models: readonly ModelId[] | undefined, only: SizeTarget["only"]): readonly ModelId[] | undefined {
+  if (!only) return models;
+  if (models && !models.includes(only.model))
+    throw new UsageError(
+      `--model ${models.join(",")} does not apply to an AKS Automatic plan: it always runs ${only.model} with ` +
+        `the ${only.dataplane} dataplane; leave --model out or give ${only.model}`,
+    );
+  return [only.model];
+}
+
+/** An AKS Automatic plan's row only: its model with its dataplane, not the model's other dataplane. */
+function onlyRow(result: SizeResult, only: SizeTarget["only"]): SizeResult {
+  if (!only) return result;
+  return { ...result, models: result.models.filter((r) => r.dataplane === null || r.dataplane === only.dataplane) };
 }
 
 export default defineCommand({
@@ -170,7 +190,7 @@ export default defineCommand({
     const maxPods = parseMaxPods(opts["maxPods"]);
     const surge = parseSurge(opts["surge"]);
     const maxUnavailable = parseMaxUnavailable(opts["maxUnavailable"]);
-    const { target, subnets, assumptions } = await sizeTarget(opts, io, {
+    const { target, subnets, assumptions, only } = await sizeTarget(opts, io, {
       nodes,
       maxCount,
       maxPods,
@@ -179,17 +199,20 @@ export default defineCommand({
     });
     const ilb = parseCount("--ilb", opts["ilb"]);
     const pe = parseCount("--private-endpoints", opts["privateEndpoints"]);
-    const result = size({
-      ...target,
-      models: parseModels(opts["model"]),
-      kubernetesVersion: parseKubernetesVersionFlag(opts["kubernetesVersion"]) ?? target.kubernetesVersion,
-      tier: parseTier(opts["tier"]) ?? target.tier,
-      tenants: {
-        ...target.tenants,
-        ...(ilb !== undefined ? { internalLoadBalancerIps: ilb } : {}),
-        ...(pe !== undefined ? { privateEndpoints: pe } : {}),
-      },
-    });
+    const result = onlyRow(
+      size({
+        ...target,
+        models: onlyModels(parseModels(opts["model"]), only),
+        kubernetesVersion: parseKubernetesVersionFlag(opts["kubernetesVersion"]) ?? target.kubernetesVersion,
+        tier: parseTier(opts["tier"]) ?? target.tier,
+        tenants: {
+          ...target.tenants,
+          ...(ilb !== undefined ? { internalLoadBalancerIps: ilb } : {}),
+          ...(pe !== undefined ? { privateEndpoints: pe } : {}),
+        },
+      }),
+      only,
+    );
     const error = result.problems.find((p) => p.severity === "error");
     // Without --pools the one pool is the flags': its maxPods problem is --max-pods's, its nodes --nodes's
     // (or --max-count's, which it sizes for).

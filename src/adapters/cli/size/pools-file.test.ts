@@ -43,6 +43,8 @@ describe("size --pools: a plan without node pools", () => {
     expect(r.target.tier).toBe(tier);
     expect(r.assumptions["nodeAutoProvisioning"]?.value).toBe(value);
     expect(r.assumptions["nodeAutoProvisioning"]?.note).toMatch(/^AKS Automatic manages its nodes: .*Standard tier/);
+    expect([r.automatic?.model, r.automatic?.dataplane]).toEqual(["azure-cni-overlay", "cilium"]);
+    expect(r.assumptions["network"]?.note).toMatch(/^AKS Automatic always runs Azure CNI Overlay with the Cilium/);
   });
 
   it.each([
@@ -60,5 +62,6 @@ describe("size --pools: a plan without node pools", () => {
   it("a plan with node pools is sized from them, with no NAP assumption", () => {
     const r = parsePoolsFile("p.yaml", "nodePools: [{ name: system, count: 3 }]\n");
     expect([r.target.pools.map((p) => p.name), r.assumptions]).toEqual([["system"], {}]);
+    expect(r.automatic).toBeUndefined();
   });
 });

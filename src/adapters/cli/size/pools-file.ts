@@ -10,7 +10,12 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CapacityAssumption, SizeInput } from "../../../engines/capacity/index.js";
 import { tryParseMaxSurge } from "../../../engines/capacity/index.js";
-import { napSizeAssumption, napSizePools } from "../../../engines/layout/index.js";
+import {
+  automaticNetwork,
+  napSizeAssumption,
+  napSizePools,
+  type AutomaticNetwork,
+} from "../../../engines/layout/index.js";
 import { parsePlan, resolvePlan, sizeTargetOfPlan, type Plan } from "../../../engines/plan/index.js";
 import { PLATFORM_LIMITS } from "../../../kb/index.js";
 import { parseText, PlanLoadError } from "../../importers/index.js";
@@ -99,8 +104,13 @@ export function parsePoolsText(file: string, text: string): SizeFileTarget {
 export interface PoolsFile {
   readonly target: SizeFileTarget;
   readonly plan: Plan;
-  /** Set when the plan has no node pools and its node auto-provisioning NodePools were sized instead. */
+  /**
+   * `nodeAutoProvisioning` when the plan has no node pools and its node auto-provisioning NodePools were sized
+   * instead; `network` for an AKS Automatic plan, which has one model and dataplane only.
+   */
   readonly assumptions: Readonly<Record<string, CapacityAssumption>>;
+  /** An AKS Automatic plan's one model and dataplane: the only row `size` lists for it. */
+  readonly automatic?: AutomaticNetwork;
 }
 
 /**
@@ -112,12 +122,17 @@ export function parsePoolsFile(file: string, text: string): PoolsFile {
   checkPools(file, plan);
   const resolved = resolvePlan(plan);
   const target = sizeTargetOfPlan(resolved);
-  if (plan.nodePools.length > 0) return { target, plan, assumptions: {} };
+  const automatic = automaticNetwork(resolved);
+  const only: Pick<PoolsFile, "automatic" | "assumptions"> = automatic
+    ? { automatic, assumptions: { network: automatic.assumption } }
+    : { assumptions: {} };
+  if (plan.nodePools.length > 0) return { target, plan, ...only };
   return {
     // An Automatic cluster is Standard tier when the plan names none (the resolver's assumption, as check's).
     target: { ...target, pools: napSizePools(resolved), tier: resolved.tier },
     plan,
-    assumptions: { nodeAutoProvisioning: napSizeAssumption(resolved) },
+    ...only,
+    assumptions: { nodeAutoProvisioning: napSizeAssumption(resolved), ...only.assumptions },
   };
 }
 

@@ -29,6 +29,7 @@ export const SizeReport = outputSchema({
       tenants: assumed(z.number()).optional(),
       maxUnavailable: assumed(z.string()).optional(),
       nodeAutoProvisioning: assumed(z.string()).optional(),
+      network: assumed(z.string()).optional(),
       kubernetesVersion: z
         .object({
           value: z.string(),
