@@ -53,6 +53,8 @@ async function readText(path: string, shown: string): Promise<string> {
   try {
     const s = await stat(path);
     if (s.isDirectory()) throw new EstateFileError(`${shown} is a directory; give the JSON files in it.`);
+    if (!s.isFile() && !s.isFIFO())
+      throw new EstateFileError(`${shown} is a device, not a file; give the JSON files of the estate to --from.`);
     if (s.size > MAX_FILE_BYTES)
       throw new EstateFileError(
         `${shown} is larger than ${MAX_FILE_BYTES / 1048576} MiB; split the query (--first/--skip-token).`,

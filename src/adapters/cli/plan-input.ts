@@ -5,34 +5,21 @@
  * that cannot be read, is not YAML/JSON or is no known format is a `UsageError`
  * (exit 2, one sentence naming the file and the fix).
  */
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Plan } from "../../engines/plan/index.js";
 import type { LoadedPlan, PlanFile } from "../importers/index.js";
 import { UsageError } from "./errors.js";
 import type { Io } from "./io.js";
-
-async function readStdin(io: Io): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of io.stdin()) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks).toString("utf8");
-}
+import { readBoundedStream, readFailure, readInputFile } from "./read-input.js";
 
 async function readText(path: string, io: Io): Promise<PlanFile> {
-  if (path === "-") return { text: await readStdin(io), fileName: "<stdin>" };
   try {
-    return { text: await readFile(resolve(io.cwd, path), "utf8"), fileName: path };
+    return path === "-"
+      ? { text: await readBoundedStream(io.stdin()), fileName: "<stdin>" }
+      : { text: await readInputFile(resolve(io.cwd, path)), fileName: path };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "it does not exist"
-        : code === "EISDIR"
-          ? "it is a directory"
-          : code === "EACCES"
-            ? "permission denied"
-            : "it cannot be read";
-    throw new UsageError(`cannot read ${path}: ${why}; give the path of a plan file (YAML or JSON)`);
+    const shown = path === "-" ? "standard input" : path;
+    throw new UsageError(`cannot read ${shown}: ${readFailure(e)}; give the path of a plan file (YAML or JSON)`);
   }
 }
 

@@ -5,9 +5,9 @@
  * `@kubernetes/client-node`'s own; this module only picks the files and the
  * context and turns failures into one sentence.
  */
-import { existsSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type * as K8s from "@kubernetes/client-node";
 import type { KubeConfig } from "@kubernetes/client-node";
 
@@ -45,7 +45,8 @@ export const MAX_KUBECONFIG_BYTES = 16 * 1024 * 1024;
 
 /**
  * Refuses what the client would read without end or hold whole: a device (--kubeconfig /dev/zero ran the heap out
- * and crashed Node), a directory, a socket, a file over 16 MiB. A pipe (--kubeconfig <(…)) is read as given.
+ * and crashed Node), a directory, a socket, a file over 16 MiB. A pipe (--kubeconfig <(…)) is read by
+ * `readKubeconfig`, which stops past 16 MiB.
  */
 function checkKubeconfigFile(f: string): void {
   let st;
@@ -69,6 +70,33 @@ function checkKubeconfigFile(f: string): void {
     );
 }
 
+/** The file's text, read here (not by the client) so that a pipe that never ends is refused past 16 MiB. */
+function readKubeconfig(f: string): string {
+  const fd = openSync(f, "r");
+  try {
+    const parts: Buffer[] = [];
+    const chunk = Buffer.alloc(1 << 16);
+    for (let size = 0, n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
+      size += n;
+      if (size > MAX_KUBECONFIG_BYTES)
+        throw new KubeconfigError(
+          `the kubeconfig ${f} sent more than the 16 MiB a kubeconfig can be; pass --kubeconfig PATH of a ` +
+            `kubeconfig file, or --from-dump FILE.`,
+        );
+      parts.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return Buffer.concat(parts).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** As the client's `loadFromFile`: the text, then paths in it made absolute against the file's folder. */
+function loadFile(kc: KubeConfig, f: string): void {
+  kc.loadFromString(readKubeconfig(f));
+  kc.makePathsAbsolute(dirname(f));
+}
+
 export async function loadKubeConfig(k8s: typeof K8s, o: KubeconfigChoice): Promise<KubeConfig> {
   const kc = new k8s.KubeConfig();
   const files = o.kubeconfig
@@ -77,10 +105,10 @@ export async function loadKubeConfig(k8s: typeof K8s, o: KubeconfigChoice): Prom
   for (const f of files) checkKubeconfigFile(f);
   try {
     if (files.length > 0) {
-      kc.loadFromFile(files[0] as string);
+      loadFile(kc, files[0] as string);
       for (const f of files.slice(1)) {
         const more = new k8s.KubeConfig();
-        more.loadFromFile(f);
+        loadFile(more, f);
         kc.mergeConfig(more, true);
       }
     } else {

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -234,6 +235,16 @@ describe("inspect on a live cluster (HTTPS, CA data, bearer token)", () => {
       setup: () => ["--kubeconfig", "/dev/zero"],
       stderr:
         /^aksnet inspect: the kubeconfig \/dev\/zero is a device, not a file; pass --kubeconfig PATH of a kubeconfig/,
+    },
+    {
+      name: "a pipe that never ends as kubeconfig (found by the breaker: it was read without bound)",
+      setup: (s) => {
+        const fifo = join(s.dir, "endless.fifo");
+        execFileSync("mkfifo", [fifo]);
+        spawn("sh", ["-c", 'exec yes "a: 1" > "$0"', fifo], { stdio: "ignore" }).unref();
+        return ["--kubeconfig", fifo];
+      },
+      stderr: /the kubeconfig .*endless\.fifo sent more than the 16 MiB a kubeconfig can be; pass --kubeconfig PATH/,
     },
     {
       name: "a directory as kubeconfig",

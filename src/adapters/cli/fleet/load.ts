@@ -6,13 +6,13 @@
  * no fleet, or a used-space file that cannot be read, is a `UsageError` (exit 2);
  * a referenced plan that cannot be read is a finding (the other clusters still count).
  */
-import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { FleetLoadedPlan } from "../../../engines/fleet/index.js";
 import type { FieldPath, FleetPlan, Plan, SchemaProblem, UsedPrefix } from "../../../engines/plan/index.js";
 import { UsageError } from "../errors.js";
 import type { loadPlanText as LoadPlanTextFn, ParsedText } from "../../importers/index.js";
 import type { Io } from "../io.js";
+import { readFailure, readInputFile } from "../read-input.js";
 
 export interface LoadedFleet {
   readonly file: string;
@@ -37,11 +37,9 @@ export interface LoadedFleet {
 
 async function text(io: Io, base: string, path: string, what: string): Promise<string> {
   try {
-    return await readFile(resolve(base, path), "utf8");
+    return await readInputFile(resolve(base, path));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "it does not exist" : code === "EISDIR" ? "it is a directory" : "it cannot be read";
-    throw new UsageError(`cannot read ${path}: ${why}; give the path of ${what}`);
+    throw new UsageError(`cannot read ${path}: ${readFailure(e)}; give the path of ${what}`);
   }
 }
 
@@ -92,7 +90,7 @@ export async function loadFleet(
 export async function loadFleetIfAny(file: string, io: Io): Promise<LoadedFleet | undefined> {
   let raw: string;
   try {
-    raw = await readFile(resolve(io.cwd, file), "utf8");
+    raw = await readInputFile(resolve(io.cwd, file));
   } catch {
     return undefined;
   }
@@ -119,10 +117,9 @@ async function readPlanFile(
 ): Promise<void> {
   let t: string;
   try {
-    t = await readFile(resolve(base, ref), "utf8");
+    t = await readInputFile(resolve(base, ref));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    plans.set(ref, { error: code === "ENOENT" ? "it does not exist" : "it cannot be read" });
+    plans.set(ref, { error: readFailure(e) });
     return;
   }
   try {

@@ -4,7 +4,6 @@
  * the kubectl plugin `kubectl aksnet inspect` (same executable, same argv).
  */
 import { formatCount } from "../../../kb/index.js";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { defineCommand } from "../command.js";
@@ -28,6 +27,7 @@ import {
   type ClusterSnapshot,
   type ReportSource,
 } from "../../../engines/inspect/index.js";
+import { readFailure, readInputFile } from "../read-input.js";
 
 const OUTPUT = defineOutput<InspectView>({
   formatters: {
@@ -60,12 +60,12 @@ async function loadConfigurationFiles(
   const files = [];
   for (const { flag, path } of paths) {
     try {
-      files.push({ text: await readFile(resolve(cwd, path), "utf8"), fileName: path });
+      files.push({ text: await readInputFile(resolve(cwd, path)), fileName: path });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new UsageError(
         `cannot read ${flag} ${path}: ` +
-          `${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message}; ` +
+          `${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : readFailure(e)}; ` +
           `give ${flag === "--plan" ? "an aksnet plan (aksnet.yaml)" : "the output of az aks show -o json"}.`,
       );
     }

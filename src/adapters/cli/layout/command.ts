@@ -4,7 +4,6 @@
  * `--write FILE` writes the laid-out plan (comments kept; `-` prints it).
  * Exit 0 when everything was placed, 1 when something could not be, 2 for bad input.
  */
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { defineCommand } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -13,6 +12,7 @@ import { chooseFormat, defineOutput, outputOption } from "../output/formats.js";
 import { writeOutput } from "../output/write.js";
 import { readPlanFile } from "../plan-input.js";
 import { layoutJson, type LayoutCliView } from "./view.js";
+import { readInputFile } from "../read-input.js";
 
 const OUTPUT = defineOutput<LayoutCliView>({
   formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
@@ -85,7 +85,7 @@ export default defineCommand({
     if (write !== undefined) {
       const own = file !== "-" && loaded.formats[0] === "aksnet";
       const text = own
-        ? editPlanText(await readFile(resolve(io.cwd, file), "utf8"), result.edits)
+        ? editPlanText(await readInputFile(resolve(io.cwd, file)), result.edits)
         : planYaml(result.plan, `# Laid out by aksnet layout from ${file === "-" ? "standard input" : file}.\n`);
       if (write === "-") {
         await io.out(text);

@@ -2,7 +2,6 @@
  * `aksnet migrate PLAN|CLUSTER-JSON --to overlay|cilium`: blockers, checks, the
  * pod CIDR and the ordered `az aks update` steps. Exit 1 when a blocker stops the move.
  */
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Option } from "commander";
 import type { ClusterFacts } from "../../../engines/migrate/index.js";
@@ -13,6 +12,7 @@ import { writeOutput } from "../output/write.js";
 import { readPlanFile } from "../plan-input.js";
 import { migrationJson } from "./migration-text.js";
 import type { MigrateView } from "./view.js";
+import { readInputFile } from "../read-input.js";
 
 const OUTPUT = defineOutput<MigrateView>({
   formatters: { table: () => import("./table.js"), markdown: () => import("./markdown.js") },
@@ -24,7 +24,7 @@ const OUTPUT = defineOutput<MigrateView>({
 async function factsFromJson(path: string, cwd: string): Promise<ClusterFacts> {
   let doc: unknown;
   try {
-    doc = JSON.parse(await readFile(resolve(cwd, path), "utf8"));
+    doc = JSON.parse(await readInputFile(resolve(cwd, path)));
   } catch {
     return {};
   }

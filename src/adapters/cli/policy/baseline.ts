@@ -6,10 +6,10 @@
  * line, so edits above a finding do not make it new), counted: two equal
  * findings against one in the baseline leave one new.
  */
-import { readFile } from "node:fs/promises";
 import { posix, resolve } from "node:path";
 import { formatPath } from "../../../engines/plan/index.js";
 import { UsageError } from "../errors.js";
+import { readFailure, readInputFile } from "../read-input.js";
 
 /** The identity of a finding across runs. Also SARIF's partialFingerprints["aksnet/v1"]. */
 export function fingerprint(f: { ruleId: string; messageId: string; file: string; path: string }): string {
@@ -77,11 +77,9 @@ export async function readBaseline(file: string, cwd: string, kind: BaselineKind
   const write = `write one with ${kind.command} -o json … > ${file}`;
   let text: string;
   try {
-    text = await readFile(resolve(cwd, file), "utf8");
+    text = await readInputFile(resolve(cwd, file));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "it does not exist" : code === "EISDIR" ? "it is a directory" : "it cannot be read";
-    throw new UsageError(`cannot read the baseline ${file}: ${why}; ${write}`);
+    throw new UsageError(`cannot read the baseline ${file}: ${readFailure(e)}; ${write}`);
   }
   let doc: unknown;
   try {

@@ -4,12 +4,12 @@
  * `UsageError` sentence naming the file, the field and the fix (exit 2). The parser (zod, js-yaml) is loaded
  * only when there is a file to parse: most runs have none.
  */
-import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { CONFIG_FILE_NAMES } from "./config-files.js";
 import type { ProjectConfig } from "./config.js";
+import { readFailure, readInputFile } from "../read-input.js";
 
 export interface LoadedConfig {
   readonly config: ProjectConfig;
@@ -44,11 +44,11 @@ export async function loadConfig(
   const shown = explicit ?? (path.startsWith(resolve(cwd) + "/") ? path.slice(resolve(cwd).length + 1) : path);
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readInputFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "it does not exist" : code === "EISDIR" ? "it is a directory" : "it cannot be read";
-    throw new UsageError(`cannot read the config file ${shown}: ${why}; give the path of an aksnet.config.yaml`);
+    throw new UsageError(
+      `cannot read the config file ${shown}: ${readFailure(e)}; give the path of an aksnet.config.yaml`,
+    );
   }
   const { parseConfig } = await import("./parse-config.js");
   return { config: parseConfig(text, shown, knownRules), file: shown, dir: dirname(path) };

@@ -6,7 +6,6 @@
  * version and tier come along. Limits a pool breaks (more than 1,000 nodes, …) are answered by `size` as
  * problems, as `check` reports them; only what cannot be sized at all is a usage error.
  */
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CapacityAssumption, SizeInput } from "../../../engines/capacity/index.js";
 import { tryParseMaxSurge } from "../../../engines/capacity/index.js";
@@ -20,6 +19,7 @@ import { parsePlan, resolvePlan, sizeTargetOfPlan, type Plan } from "../../../en
 import { PLATFORM_LIMITS } from "../../../kb/index.js";
 import { parseText, PlanLoadError } from "../../importers/index.js";
 import { UsageError } from "../errors.js";
+import { InputError, readInputFile } from "../read-input.js";
 
 /** What a pools file holds: the pools, and from a plan its tenants, version and tier. */
 export type SizeFileTarget = Omit<SizeInput, "models">;
@@ -140,12 +140,12 @@ export function parsePoolsFile(file: string, text: string): PoolsFile {
 export async function readPoolsFile(file: string, cwd: string): Promise<PoolsFile> {
   let text: string;
   try {
-    text = await readFile(resolve(cwd, file), "utf8");
+    text = await readInputFile(resolve(cwd, file));
   } catch (e) {
     const code = (e as { code?: string }).code;
+    const why = e instanceof InputError ? e.message : code === "ENOENT" ? "no such file" : (code ?? "unreadable");
     throw new UsageError(
-      `cannot read --pools ${file} (${code === "ENOENT" ? "no such file" : (code ?? "unreadable")}); give the path ` +
-        `of a YAML or JSON list of node pools`,
+      `cannot read --pools ${file} (${why}); give the path ` + `of a YAML or JSON list of node pools`,
     );
   }
   return parsePoolsFile(file, text);

@@ -1,0 +1,67 @@
+/**
+ * Reading an input file, pipe or standard input with a bound: a device (/dev/zero), an endless pipe (<(yes)) or a
+ * file of gigabytes is refused after at most `limit` bytes instead of filling the heap. A refusal is an
+ * `InputError` whose `code` callers map like Node's (`message` is the phrase after "cannot read FILE: ").
+ */
+import { open } from "node:fs/promises";
+
+/** The largest input file a command reads (a `terraform show -json` of a large estate is tens of MiB). */
+export const MAX_INPUT_BYTES = 64 * 1048576;
+
+/** An input refused by its size or kind; `message` is a phrase ("it is larger than 64 MiB"). */
+export class InputError extends Error {
+  override readonly name = "InputError";
+  constructor(
+    readonly code: "AKSNET_TOO_LARGE" | "AKSNET_NOT_A_FILE",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const mib = (bytes: number) => (bytes < 1048576 ? `${bytes} bytes` : `${Math.round((bytes / 1048576) * 10) / 10} MiB`);
+
+/** Collects `chunks` until they end, refusing more than `limit` bytes. */
+export async function readBoundedStream(chunks: AsyncIterable<unknown>, limit = MAX_INPUT_BYTES): Promise<string> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const c of chunks) {
+    const b = typeof c === "string" ? Buffer.from(c) : (c as Buffer);
+    size += b.length;
+    if (size > limit) throw new InputError("AKSNET_TOO_LARGE", `it is larger than ${mib(limit)}`);
+    parts.push(b);
+  }
+  return Buffer.concat(parts).toString("utf8");
+}
+
+/**
+ * The text of `path` (UTF-8), read through one file handle: a directory is Node's EISDIR, a device or socket is
+ * refused at once, a regular file over `limit` before it is read, and a pipe once it has sent more than `limit`.
+ */
+export async function readInputFile(path: string, limit = MAX_INPUT_BYTES): Promise<string> {
+  const handle = await open(path, "r");
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: "EISDIR" });
+    if (st.isCharacterDevice() || st.isBlockDevice() || st.isSocket())
+      throw new InputError("AKSNET_NOT_A_FILE", "it is a device, not a file");
+    if (st.isFile() && st.size > limit)
+      throw new InputError("AKSNET_TOO_LARGE", `it is ${mib(st.size)}, larger than ${mib(limit)}`);
+    return await readBoundedStream(handle.createReadStream({ autoClose: false }), limit);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The phrase for a failed read: ours as it is, Node's common codes in words. */
+export function readFailure(e: unknown): string {
+  if (e instanceof InputError) return e.message;
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOENT"
+    ? "it does not exist"
+    : code === "EISDIR"
+      ? "it is a directory"
+      : code === "EACCES"
+        ? "permission denied"
+        : "it cannot be read";
+}
