@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parsePlan, resolvePlan } from "../../engines/plan/index.js";
 import { validate } from "../../engines/validate/index.js";
-import { assumedServiceCidr } from "./scan-plan.js";
+import { memoryIo } from "../cli/io.js";
+import { run } from "../cli/main.js";
+import { assumedServiceCidr, planFromScannedCluster } from "./scan-plan.js";
 import { scanViewOf, type ScanView } from "./scan-view.js";
 
 const SCAN_TEXT = readFileSync("src/adapters/importers/used/fixtures/aksnet-scan.json", "utf8");
@@ -20,6 +22,19 @@ const SCAN = JSON.parse(SCAN_TEXT) as {
   }[];
 };
 const view = scanViewOf(SCAN_TEXT) as ScanView;
+
+describe("a plan started from a scanned cluster with a gateway pool", () => {
+  it("keeps the pool's public IP prefix size, so check does not ask for one", async () => {
+    const GW = ["az-aks-show.json", "az-network-vnet-show.json", "az-network-vnet-list-usage.json"];
+    const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: process.cwd() });
+    expect(await run(["scan", "--from", ...GW.map((f) => `examples/inspect/gateway/${f}`), "-o", "json"], io)).toBe(0);
+    const name = (JSON.parse(io.stdout) as { clusters: { name: string }[] }).clusters[0]!.name;
+    const plan = parsePlan(parse(planFromScannedCluster(JSON.parse(io.stdout), name, [], "aksnet scan")!)).plan!;
+    expect(plan.nodePools.filter((p) => p.mode === "Gateway").map((p) => p.gatewayPrefixSize)).toEqual([31]);
+    const findings = validate(resolvePlan(plan)).filter((f) => f.ruleId === "gateway-pool-invalid");
+    expect(findings.map((f) => f.message)).toEqual([]);
+  });
+});
 
 describe("a plan started from a scanned cluster is that cluster's configuration", () => {
   it("lists the scan's clusters", () => {

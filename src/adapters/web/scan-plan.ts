@@ -109,6 +109,7 @@ function poolOf(p: Rec, model: string | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {
     name: str(p["name"]),
     mode: str(p["mode"]),
+    gatewayPrefixSize: count(p["gatewayPrefixSize"]),
     count: count(p["count"]),
     minCount: autoscale ? count(p["minCount"]) : undefined,
     maxCount: autoscale ? count(p["maxCount"]) : undefined,

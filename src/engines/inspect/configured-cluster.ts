@@ -12,6 +12,8 @@ export interface ConfiguredPool {
   readonly name: string;
   /** System, User or Gateway (a static egress gateway pool). */
   readonly mode: "System" | "User" | "Gateway";
+  /** A gateway pool's public IP prefix size (`gatewayPrefixSize`, from `gatewayProfile.publicIPPrefixSize`). */
+  readonly gatewayPrefixSize: number | undefined;
   readonly count: number;
   /** Autoscaler maximum, when the autoscaler runs on the pool. */
   readonly maxCount: number | undefined;
@@ -98,6 +100,7 @@ function summarize(r: ResolvedPlan, files: readonly string[]): ConfiguredCluster
     pools: r.pools.map((p) => ({
       name: p.name,
       mode: p.mode,
+      gatewayPrefixSize: p.mode === "Gateway" ? r.plan.nodePools[p.index]?.gatewayPrefixSize : undefined,
       count: p.count,
       maxCount: p.autoscale ? p.maxCount : undefined,
       minCount: p.autoscale ? p.minCount : undefined,

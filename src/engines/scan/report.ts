@@ -29,6 +29,11 @@ export interface ScanInput {
 export interface PoolReport {
   readonly name: string;
   readonly mode: "System" | "User" | "Gateway";
+  /**
+   * A gateway pool's public IP prefix size (`gatewayProfile.publicIPPrefixSize` of the ARM record, /28 to /31);
+   * null for other pools and when the record sets none.
+   */
+  readonly gatewayPrefixSize: number | null;
   readonly model: string;
   readonly autoscale: boolean;
   readonly count: number;

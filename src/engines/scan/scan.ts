@@ -60,6 +60,7 @@ function poolReport(w: ClusterWork, i: number, checks: readonly CheckResult[]): 
   return {
     name: r.name,
     mode: r.mode,
+    gatewayPrefixSize: (r.mode === "Gateway" ? w.plan?.plan.nodePools[r.index]?.gatewayPrefixSize : undefined) ?? null,
     model: p.model,
     autoscale: r.autoscale,
     count: r.count,

@@ -96,6 +96,16 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
       mode: "gateway",
       nodes: 2,
     });
+    // The record's gatewayProfile.publicIPPrefixSize, in the configured side and in the Azure side.
+    type Pool = { name: string; gatewayPrefixSize: number | null };
+    const prefix = (pools: Pool[]) => pools.map((p) => [p.name, p.gatewayPrefixSize]);
+    const want = [
+      ["system", null],
+      ["user1", null],
+      ["gateway", 31],
+    ];
+    expect(prefix(report.configured.cluster.pools)).toEqual(want);
+    expect(prefix(report.azure.cluster.pools)).toEqual(want);
     expect(report.azure.apiServer).toEqual({
       vnetIntegration: true,
       subnetId: expect.stringMatching(/\/subnets\/aks-apiserver$/),

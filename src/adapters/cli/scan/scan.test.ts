@@ -201,6 +201,21 @@ describe("aksnet scan --from: the recorded cluster, its VNet and its usage", () 
     expect(keys.filter((k) => !json.includes(`\`${k}\``) && !json.includes(`\`${k}[]\``))).toEqual([]);
   });
 
+  it("a gateway pool has its public IP prefix size from the record's gatewayProfile, other pools null", async () => {
+    const GW = ["az-aks-show.json", "az-network-vnet-show.json", "az-network-vnet-list-usage.json"];
+    const r = await scan(["--from", ...GW.map((f) => `examples/inspect/gateway/${f}`), "-o", "json"]);
+    const pools = JSON.parse(r.stdout).clusters[0].pools as {
+      name: string;
+      mode: string;
+      gatewayPrefixSize: unknown;
+    }[];
+    expect(pools.map((p) => [p.mode, p.gatewayPrefixSize])).toEqual([
+      ["System", null],
+      ["User", null],
+      ["Gateway", 31],
+    ]);
+  });
+
   it("--cluster and --resource-group filter the files' clusters", async () => {
     const none = JSON.parse((await scan(["--from", ...RECORDED, USAGE, "--cluster", "other", "-o", "json"])).stdout);
     expect(none.summary.clusters).toBe(0);

@@ -67,6 +67,7 @@ export const InspectAzure = z
         z.object({
           name: z.string(),
           mode: z.string(),
+          gatewayPrefixSize: z.number().nullable(),
           model: z.string(),
           autoscale: z.boolean(),
           count: z.number(),

@@ -133,6 +133,7 @@ export const InspectReport = outputSchema({
             z.object({
               name: z.string(),
               mode: z.string().describe("System, User or Gateway"),
+              gatewayPrefixSize: z.number().nullable(),
               count: z.number(),
               maxCount: z.number().nullable(),
               minCount: z.number().nullable(),

@@ -71,6 +71,7 @@ export const ScanReport = outputSchema({
           z.object({
             name: z.string(),
             mode: z.string(),
+            gatewayPrefixSize: z.number().nullable(),
             model: z.string(),
             autoscale: z.boolean(),
             count: z.number(),
