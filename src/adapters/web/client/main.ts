@@ -38,7 +38,7 @@ import { onLargePaste, onSelectAll } from "./paste.js";
 import { renderMap } from "./render-map.js";
 import { renderRecommend } from "./render-recommend.js";
 import { renderVerdict } from "./render-verdict.js";
-import { renderVnetMap } from "./render-vnet-map.js";
+import { vnetMapDrawer } from "./render-vnet-map.js";
 import { lazyDraw } from "./lazy-draw.js";
 import type { VnetMap } from "../../../engines/views/index.js";
 import { createMapActions } from "./map-actions.js";
@@ -328,7 +328,7 @@ let mapInputs: { part: PlanPart; splits: readonly string[] } | undefined;
 let drawnMap: { map: VnetMap | undefined } | undefined;
 const vnetMapView = lazyDraw(byId("map-view"), byId("vnet-map"), () => {
   const map = mapInputs && compute.vnetMap(mapInputs.part, mapInputs.splits);
-  if (drawnMap?.map !== map || !drawnMap) renderVnetMap(byId("vnet-map"), map, mapActions);
+  drawVnetMap(map);
   drawnMap = { map };
 });
 
@@ -346,6 +346,8 @@ const mapActions = createMapActions({
   replacePlan,
   refuse: (why) => fill(status, h("p", { class: "problem" }, why)),
 });
+/** Draws the VNet map; a map drawn again (a model switched there and back) gets its drawing back. */
+const drawVnetMap = vnetMapDrawer(byId("vnet-map"), mapActions);
 
 async function loadFromUrl(): Promise<void> {
   const fragment = location.hash.slice(1);

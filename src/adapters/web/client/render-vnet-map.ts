@@ -378,3 +378,33 @@ export function renderVnetMap(el: HTMLElement, map: VnetMap | undefined, act: Vn
     ),
   );
 }
+
+/** A drawn map: what it was drawn from (the map, the width, the spaces shown whole) and, once put aside, its nodes. */
+interface Drawn {
+  readonly map: VnetMap | undefined;
+  readonly key: string;
+  readonly nodes?: readonly Node[];
+}
+
+/**
+ * Draws maps into `el`, keeping the map drawn before the current one aside: a map drawn again (a model switched
+ * there and back: the view computer keeps the last two maps, and returns the same object) gets its nodes back
+ * instead of a new drawing (a 1,000-subnet plan's map is thousands of elements, the largest cost of such an edit).
+ * A map drawn at another width, or after "Show all", is drawn anew.
+ */
+export function vnetMapDrawer(el: HTMLElement, act: VnetMapActions): (map: VnetMap | undefined) => void {
+  let shown: Drawn | undefined;
+  let before: Drawn | undefined;
+  const keyOf = () => `${el.clientWidth} ${[...showingAll].join(" ")}`;
+  return (map) => {
+    const key = keyOf();
+    if (shown && shown.map === map && shown.key === key) return;
+    const aside = shown && { ...shown, nodes: Array.from(el.childNodes) };
+    if (before?.nodes && before.map === map && before.key === key) {
+      el.hidden = map === undefined;
+      el.replaceChildren(...before.nodes);
+    } else renderVnetMap(el, map, act);
+    shown = { map, key: keyOf() };
+    before = aside;
+  };
+}
