@@ -16,7 +16,7 @@ export const GENERATORS: readonly { readonly writes: string; readonly run: reado
   { writes: "docs/kb.md", run: ["tsx", "scripts/gen-kb-docs.ts"] },
   {
     writes: "src/adapters/generate/__golden__/*",
-    run: ["vitest", "run", "--update", "src/adapters/generate/generate.test.ts"],
+    run: ["vitest", "run", "src/adapters/generate/generate.test.ts", "--update"],
   },
   // Last: the examples print rule ids, facts and generated code.
   { writes: "docs/*.md examples", run: ["tsx", "scripts/update-docs.ts"] },
