@@ -106,8 +106,11 @@ describe("web planner in Chromium", () => {
     const html = await page.request.get(served.url, { headers: { "Accept-Encoding": "br, gzip" } });
     expect(html.headers()["content-encoding"]).toBe("br");
     expect(html.headers()["cache-control"]).toBe("no-cache");
-    const script = /src="(app-[0-9a-f]+\.js)"/.exec(await html.text())?.[1];
+    const text = await html.text();
+    // The bundle is preloaded and run by a small boot script after the first paint (scripts/build-web.mjs).
+    const script = /<link rel="modulepreload" href="(app-[0-9a-f]+\.js)">/.exec(text)?.[1];
     expect(script).toBeDefined();
+    expect(text).toMatch(/<script type="module" src="boot-[0-9a-f]+\.js"><\/script>/);
     const js = await page.request.get(served.url + script, { headers: { "Accept-Encoding": "gzip" } });
     expect(js.headers()["content-encoding"]).toBe("gzip");
     expect(js.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
