@@ -7,21 +7,27 @@ import module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CodeCache, codeCacheDir } from "./code-cache.js";
+import { CodeCache, codeCacheDir, wrappedModule } from "./code-cache.js";
 
-/** A lib directory with bundles `a` (requiring its sibling `b` and node:path) and `b`, and an empty cache dir. */
-function fixture() {
+/**
+ * A lib directory with bundles `a` (requiring its sibling `b` and node:path) and `b`, and an empty cache dir; the
+ * files wrapped as the build writes the bundles the cache lists, or (`plain`) as Node's require reads them.
+ */
+function fixture(plain = false) {
+  const text = (source: string) => (plain ? source : wrappedModule(source));
   const root = mkdtempSync(join(tmpdir(), "aksnet-code-cache-"));
   const lib = join(root, "lib");
   const cache = join(root, "cache");
   mkdirSync(lib);
   writeFileSync(
     join(lib, "a.cjs"),
-    'const b = require("./b.cjs");\nconst { basename } = require("node:path");\n' +
-      "exports.twice = (n) => b.twice(n);\nexports.file = basename(__filename);\n" +
-      'exports.dir = __dirname;\nexports.fail = () => { throw new Error("from a"); };\n',
+    text(
+      'const b = require("./b.cjs");\nconst { basename } = require("node:path");\n' +
+        "exports.twice = (n) => b.twice(n);\nexports.file = basename(__filename);\n" +
+        'exports.dir = __dirname;\nexports.fail = () => { throw new Error("from a"); };\n',
+    ),
   );
-  writeFileSync(join(lib, "b.cjs"), "module.exports = { twice: (n) => 2 * n };\n");
+  writeFileSync(join(lib, "b.cjs"), text("module.exports = { twice: (n) => 2 * n };\n"));
   return { root, lib, cache };
 }
 
@@ -35,10 +41,17 @@ const HASHES = { a: "aaaa", b: "bbbb" };
 const nodeCompileCacheDir = (module as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.();
 
 describe("code cache", () => {
-  it("a bundle loaded through it is the module require gives: exports, siblings, __filename", () => {
-    const { lib, cache } = fixture();
-    const a = new CodeCache(lib, HASHES, cache).require("a") as A;
+  it.each([
+    { name: "wrapped, as the build writes a command's bundle", plain: false },
+    { name: "plain CommonJS, as yaml.cjs and zod.cjs", plain: true },
+  ])("a bundle loaded through it ($name) is the module require gives: exports, siblings, __filename", ({ plain }) => {
+    const { lib, cache } = fixture(plain);
+    const run = new CodeCache(lib, HASHES, cache);
+    const a = run.require("a") as A;
     expect([a.twice(21), a.file, a.dir]).toEqual([42, "a.cjs", lib]);
+    run.save();
+    const again = new CodeCache(lib, HASHES, cache).require("a") as A;
+    expect(again.twice(4)).toBe(8);
   });
 
   it("a stack trace names the bundle's own line", () => {
@@ -94,11 +107,16 @@ describe("code cache", () => {
     expect(() => run.save()).not.toThrow();
   });
 
-  it("no cache directory, or a bundle the build did not list: Node's require, nothing written", () => {
+  it("no cache directory: the wrapped bundles run without a cache; nothing written", () => {
     const { lib, cache } = fixture();
     const none = new CodeCache(lib, HASHES, undefined);
     expect((none.require("a") as A).twice(6)).toBe(12);
     none.save();
+    expect(existsSync(cache)).toBe(false);
+  });
+
+  it("a bundle the build did not list (plain CommonJS): Node's require, nothing written", () => {
+    const { lib, cache } = fixture(true);
     const unlisted = new CodeCache(lib, {}, cache);
     expect((unlisted.require("a") as A).twice(7)).toBe(14);
     unlisted.save();

@@ -65,9 +65,22 @@ function ownDirectory(dir: string): boolean {
 const WRAP_START = "(function (exports, require, module, __filename, __dirname) {";
 
 /**
+ * A CommonJS module's text as the build writes a bundle the cache holds: a function expression of the module's
+ * body (the wrapper Node's `require` would add), so that the loader compiles the file's text as it is read. Putting
+ * the wrapper around the text at run time copied the whole bundle (`check` 0.8 MB) into a second string, which, with
+ * the first, overflowed V8's young generation and cost a garbage collection on every start. Text already wrapped is
+ * returned as it is: the loader takes plain CommonJS too (`yaml.cjs` and `zod.cjs`, which bundles loaded through
+ * Node's `require` require as well).
+ */
+export function wrappedModule(source: string): string {
+  return source.startsWith(WRAP_START) ? source : `${WRAP_START}${source}\n})`;
+}
+
+/**
  * Loads the bundles of one directory (`dist/cli/lib`) through the code cache. `hashes` names the bundles it
- * caches (by file name without `.cjs`) with their content hashes; a bundle requiring `./<name>.cjs` of one of
- * them gets it through the cache too, anything else through Node's `require`. A cached bundle cannot run
+ * caches (by file name without `.cjs`) with their content hashes; a command's file holds its wrapped text
+ * (`wrappedModule`), which only this loader runs. A bundle requiring `./<name>.cjs` of one of them gets it
+ * through the cache too, anything else through Node's `require`. A cached bundle cannot run
  * `import()` (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING): the build lists only bundles without one.
  */
 export class CodeCache {
@@ -87,16 +100,17 @@ export class CodeCache {
     const hash = this.hashes[name];
     // No hash: a bundle the build did not list, one with an import() (a script's import() needs Node's
     // experimental vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER, which prints a warning). Node's own require.
-    if (this.cacheDir === undefined || hash === undefined) {
+    if (hash === undefined) {
       const exports = module.createRequire(file)(file) as unknown;
       this.exportsOf.set(name, exports);
       return exports;
     }
-    const cacheFile = join(this.cacheDir, `aksnet-${name}-${hash}.cache`);
-    const cachedData = readOrUndefined(cacheFile);
-    const source = readFileSync(file, "utf8");
-    const script = new vm.Script(`${WRAP_START}${source}\n})`, { filename: file, cachedData });
-    this.loaded.push({ script, cacheFile, write: cachedData === undefined || script.cachedDataRejected === true });
+    // A command's bundle is written wrapped (wrappedModule): compiled as read, with or without a cache.
+    const cacheFile = this.cacheDir === undefined ? undefined : join(this.cacheDir, `aksnet-${name}-${hash}.cache`);
+    const cachedData = cacheFile === undefined ? undefined : readOrUndefined(cacheFile);
+    const script = new vm.Script(wrappedModule(readFileSync(file, "utf8")), { filename: file, cachedData });
+    if (cacheFile !== undefined)
+      this.loaded.push({ script, cacheFile, write: cachedData === undefined || script.cachedDataRejected === true });
     const mod = { exports: {} as unknown };
     this.exportsOf.set(name, mod.exports);
     const wrapper = script.runInThisContext() as (...args: unknown[]) => void;

@@ -3,7 +3,7 @@
  * file of gigabytes is refused after at most `limit` bytes instead of filling the heap. A refusal is an
  * `InputError` whose `code` callers map like Node's (`message` is the phrase after "cannot read FILE: ").
  */
-import { open } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
 /** The largest input file a command reads (a `terraform show -json` of a large estate is tens of MiB). */
 export const MAX_INPUT_BYTES = 64 * 1048576;
@@ -35,21 +35,38 @@ export async function readBoundedStream(chunks: AsyncIterable<unknown>, limit = 
 }
 
 /**
- * The text of `path` (UTF-8), read through one file handle: a directory is Node's EISDIR, a device or socket is
+ * The text of `path` (UTF-8), read through one file descriptor: a directory is Node's EISDIR, a device or socket is
  * refused at once, a regular file over `limit` before it is read, and a pipe once it has sent more than `limit`.
+ * Read with node:fs's synchronous calls: node:fs/promises and a read stream would load ~15 of Node's own modules
+ * (readline, streams) on every start of the commands that read a file, more than reading a plan costs.
  */
-export async function readInputFile(path: string, limit = MAX_INPUT_BYTES): Promise<string> {
-  const handle = await open(path, "r");
+export function readInputFile(path: string, limit = MAX_INPUT_BYTES): Promise<string> {
+  return new Promise((done) => done(readBounded(path, limit)));
+}
+
+const CHUNK = 65536;
+
+function readBounded(path: string, limit: number): string {
+  const fd = openSync(path, "r");
   try {
-    const st = await handle.stat();
+    const st = fstatSync(fd);
     if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: "EISDIR" });
     if (st.isCharacterDevice() || st.isBlockDevice() || st.isSocket())
       throw new InputError("AKSNET_NOT_A_FILE", "it is a device, not a file");
     if (st.isFile() && st.size > limit)
       throw new InputError("AKSNET_TOO_LARGE", `it is ${mib(st.size)}, larger than ${mib(limit)}`);
-    return await readBoundedStream(handle.createReadStream({ autoClose: false }), limit);
+    const parts: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) return Buffer.concat(parts, size).toString("utf8");
+      size += n;
+      if (size > limit) throw new InputError("AKSNET_TOO_LARGE", `it is larger than ${mib(limit)}`);
+      parts.push(chunk.subarray(0, n));
+    }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
