@@ -8,7 +8,7 @@
  * sorts before every IPv6 address. An IPv4-mapped IPv6 address (`::ffff:1.2.3.4`)
  * is an IPv6 address; `unmap()` converts it.
  */
-import { ParseError, type ParseResult } from "./errors.js";
+import { ParseError, describeValue, notText, shownInput, type ParseResult } from "./errors.js";
 import { format4, format6, parse4, parse6 } from "./internal/codec.js";
 import { keepShape } from "./internal/shapes.js";
 
@@ -123,6 +123,8 @@ export function addrFrom4(n: number): Addr {
 
 /** The address of an unsigned integer in the given family. Throws RangeError when out of range. */
 export function addrFromBigInt(n: bigint, family: Family): Addr {
+  if (typeof n !== "bigint" || (family !== 4 && family !== 6))
+    throw new RangeError(`addrFromBigInt takes a bigint and the family 4 or 6, not ${describeValue(n)}, ${family}`);
   if (n < 0n || n > (family === 4 ? 0xffffffffn : MAX6))
     throw new RangeError(`IPv${family} address value ${n} is out of range`);
   return family === 4 ? Addr.of4(Number(n)) : Addr.of6(n);
@@ -130,11 +132,14 @@ export function addrFromBigInt(n: bigint, family: Family): Addr {
 
 /** Compares two addresses for sorting (IPv4 before IPv6, then numerically). */
 export function compareAddr(a: Addr, b: Addr): number {
+  if (!(a instanceof Addr) || !(b instanceof Addr))
+    throw new RangeError(`compareAddr takes two Addr values, not ${describeValue(a instanceof Addr ? b : a)}`);
   return a.compare(b);
 }
 
 /** Parses an IPv4 or IPv6 address. Throws `ParseError` quoting the input and the problem. */
 export function parseAddr(s: string): Addr {
+  if (typeof s !== "string") throw new ParseError(shownInput(s), "address", notText(s));
   const r = parseAddrIn(s, 0, s.length);
   if (typeof r === "string") throw new ParseError(s, "address", r);
   return r;
@@ -142,6 +147,7 @@ export function parseAddr(s: string): Addr {
 
 /** Like `parseAddr`, but returns a result instead of throwing. */
 export function tryParseAddr(s: string): ParseResult<Addr> {
+  if (typeof s !== "string") return { ok: false, error: new ParseError(shownInput(s), "address", notText(s)) };
   const r = parseAddrIn(s, 0, s.length);
   return typeof r === "string" ? { ok: false, error: new ParseError(s, "address", r) } : { ok: true, value: r };
 }

@@ -11,6 +11,7 @@ import { setOfItems } from "./merge.js";
 import { POW2, complementWithin4, type Runs4 } from "./internal/runs4.js";
 import { complementWithin6, type Runs6 } from "./internal/runs6.js";
 import { keepShape } from "./internal/shapes.js";
+import { expectPrefix } from "./guard.js";
 
 /** What is taken: prefixes and ranges, or a ready `AddrSet` (e.g. from `addrSetOfText`). */
 export type Used = Iterable<Prefix | AddrRange> | AddrSet;
@@ -20,6 +21,7 @@ function usedSet(used: Used): AddrSet {
 }
 
 function checkBits(parent: Prefix, bits: number): void {
+  expectPrefix(parent, "the parent");
   const max = parent.addr.bitLength;
   if (!Number.isInteger(bits) || bits < parent.bits || bits > max) {
     throw new RangeError(
@@ -33,6 +35,7 @@ function freeRuns(
   parent: Prefix,
   used: Used,
 ): { r4: Runs4; r6: Runs6 } | { r4: undefined; r6: Runs6 } | { r4: Runs4; r6: undefined } {
+  expectPrefix(parent, "the parent");
   const set = usedSet(used);
   const b = bounds(parent);
   return b.family === 4
@@ -42,6 +45,7 @@ function freeRuns(
 
 /** The free space of `parent` minus `used`, as minimal prefixes in address order. */
 export function freeSpace(parent: Prefix, used: Used): Prefix[] {
+  expectPrefix(parent, "freeSpace's parent");
   return usedSet(used).complementIn(parent).prefixes();
 }
 

@@ -6,11 +6,13 @@
 import type { Prefix } from "./prefix.js";
 import type { AddrRange } from "./range.js";
 import { AddrSet, pushItem, type AddrItem } from "./set.js";
+import { expectIterable } from "./guard.js";
 import { BlockBuf4, subtract4 } from "./internal/runs4.js";
 import { normalize6, subtract6 } from "./internal/runs6.js";
 
 /** @internal The set of the items, built in one batch (no per-item set operations). */
 export function setOfItems(items: Iterable<AddrItem>): AddrSet {
+  expectIterable(items, "the list of prefixes or ranges");
   const b4 = new BlockBuf4(Array.isArray(items) ? items.length : 16);
   const lo6: bigint[] = [];
   const hi6: bigint[] = [];

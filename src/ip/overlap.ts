@@ -5,6 +5,7 @@
  * O(M log M + pairs). Items of different families never overlap.
  */
 import { bounds, pushBounds, touchesItem, type AddrItem } from "./set.js";
+import { expectIterable } from "./guard.js";
 import { BlockBuf4, RunBuf4, sortOrder32, type Runs4 } from "./internal/runs4.js";
 import { normalize6, type Runs6 } from "./internal/runs6.js";
 import { PairBuf, sortedPairs } from "./internal/pairs.js";
@@ -38,6 +39,7 @@ export function collect<T>(
   items: Iterable<T>,
   push: (x: T, b4: RunBuf4, lo6: bigint[], hi6: bigint[], index: number) => 4 | 6,
 ): Collected {
+  expectIterable(items, "the list of items");
   const b4 = new RunBuf4();
   const i4: number[] = [];
   const lo6: bigint[] = [];
@@ -244,6 +246,7 @@ export class OverlapIndex {
 export function queriesOverlappingAny(queries: Iterable<AddrItem>, items: Iterable<AddrItem>): boolean[] {
   const index = new OverlapIndex(items);
   const out: boolean[] = [];
+  expectIterable(queries, "queriesOverlappingAny's queries");
   for (const q of queries) out.push(index.overlapsAny(q));
   return out;
 }

@@ -7,7 +7,7 @@
  * (`first`, `last`, `contains`, `overlaps`, `subnets`) works on the masked network.
  */
 import { Addr, parseAddrIn, type Family } from "./addr.js";
-import { ParseError, type ParseResult } from "./errors.js";
+import { ParseError, describeValue, notText, shownInput, type ParseResult } from "./errors.js";
 import { SCAN4, scanCidr4 } from "./internal/scan4.js";
 import { keepShape } from "./internal/shapes.js";
 
@@ -189,6 +189,7 @@ const HOST4 = Float64Array.from({ length: 33 }, (_, bits) => 2 ** (32 - bits));
 
 /** The prefix of the given address and length. Throws RangeError when the length is out of range for the family. */
 export function prefixFrom(addr: Addr, bits: number): Prefix {
+  if (!(addr instanceof Addr)) throw new RangeError(`prefixFrom takes an Addr, not ${describeValue(addr)}`);
   if (!Number.isInteger(bits) || bits < 0 || bits > addr.bitLength) {
     throw new RangeError(`prefix length ${bits} is out of range for IPv${addr.family}`);
   }
@@ -197,6 +198,7 @@ export function prefixFrom(addr: Addr, bits: number): Prefix {
 
 /** Parses CIDR notation (`10.224.0.0/12`, `fd12::/64`). Host bits are kept. Throws `ParseError`. */
 export function parsePrefix(s: string): Prefix {
+  if (typeof s !== "string") throw new ParseError(shownInput(s), "prefix", notText(s));
   const r = parsePrefixIn(s, false);
   if (typeof r === "string") throw new ParseError(s, "prefix", r);
   return r;
@@ -204,12 +206,14 @@ export function parsePrefix(s: string): Prefix {
 
 /** Like `parsePrefix`, but returns a result instead of throwing. */
 export function tryParsePrefix(s: string): ParseResult<Prefix> {
+  if (typeof s !== "string") return { ok: false, error: new ParseError(shownInput(s), "prefix", notText(s)) };
   const r = parsePrefixIn(s, false);
   return typeof r === "string" ? { ok: false, error: new ParseError(s, "prefix", r) } : { ok: true, value: r };
 }
 
 /** Parses CIDR notation, or a bare address as a /32 or /128 (for list inputs such as `aksnet cidr merge`). */
 export function parsePrefixOrAddr(s: string): Prefix {
+  if (typeof s !== "string") throw new ParseError(shownInput(s), "prefix", notText(s));
   const r = parsePrefixIn(s, true);
   if (typeof r === "string") throw new ParseError(s, "prefix", r);
   return r;
@@ -258,5 +262,7 @@ export function parsePrefixGeneral(s: string, allowBare: boolean): Prefix | stri
 
 /** Compares two prefixes for sorting (see `Prefix.compare`). */
 export function comparePrefix(a: Prefix, b: Prefix): number {
+  if (!(a instanceof Prefix) || !(b instanceof Prefix))
+    throw new RangeError(`comparePrefix takes two Prefix values, not ${describeValue(a instanceof Prefix ? b : a)}`);
   return a.compare(b);
 }

@@ -4,7 +4,7 @@
  * at most 2·(bits−1) aligned prefixes (`toPrefixes`).
  */
 import { Addr, parseAddrIn } from "./addr.js";
-import { ParseError, type ParseResult } from "./errors.js";
+import { ParseError, describeValue, notText, shownInput, type ParseResult } from "./errors.js";
 import { Prefix, hostCount4 } from "./prefix.js";
 
 export class AddrRange {
@@ -113,6 +113,8 @@ function ctz128(n: bigint): number {
 
 /** The range from `from` to `to`. Throws RangeError on mixed families or `from > to`. */
 export function rangeFrom(from: Addr, to: Addr): AddrRange {
+  if (!(from instanceof Addr) || !(to instanceof Addr))
+    throw new RangeError(`rangeFrom takes two Addr values, not ${describeValue(from instanceof Addr ? to : from)}`);
   if (from.family !== to.family) throw new RangeError(`range ${from}-${to} mixes IPv4 and IPv6`);
   if (from.compare(to) > 0) throw new RangeError(`range ${from}-${to} ends before it starts`);
   return AddrRange.unchecked(from, to);
@@ -120,6 +122,7 @@ export function rangeFrom(from: Addr, to: Addr): AddrRange {
 
 /** The range of addresses of a prefix's network. */
 export function rangeOfPrefix(p: Prefix): AddrRange {
+  if (!(p instanceof Prefix)) throw new RangeError(`rangeOfPrefix takes a Prefix, not ${describeValue(p)}`);
   return AddrRange.unchecked(p.first(), p.last());
 }
 
@@ -132,6 +135,7 @@ export function parseRange(s: string): AddrRange {
 
 /** Like `parseRange`, but returns a result instead of throwing. */
 export function tryParseRange(s: string): ParseResult<AddrRange> {
+  if (typeof s !== "string") return { ok: false, error: new ParseError(shownInput(s), "range", notText(s)) };
   const dash = s.indexOf("-");
   const fail = (reason: string): ParseResult<AddrRange> => ({ ok: false, error: new ParseError(s, "range", reason) });
   if (dash < 0) return fail("it has no '-' between the first and last address");

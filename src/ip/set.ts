@@ -7,6 +7,8 @@
 import { Addr } from "./addr.js";
 import { Prefix, hostCount4, mask4, mask6 } from "./prefix.js";
 import { AddrRange } from "./range.js";
+import { notAnItem } from "./errors.js";
+import { expectIterable } from "./guard.js";
 import type { RunBuf4 } from "./internal/runs4.js";
 import {
   EMPTY4,
@@ -143,6 +145,7 @@ export function bounds(x: AddrItem): { family: 4; lo: number; hi: number } | { f
     const lo = a.v6 & mask6(x.bits);
     return { family: 6, lo, hi: lo + (1n << BigInt(128 - x.bits)) };
   }
+  if (!(x instanceof AddrRange)) throw notAnItem(x);
   return x.family === 4
     ? { family: 4, lo: x.from.v4, hi: x.to.v4 + 1 }
     : { family: 6, lo: x.from.v6, hi: x.to.v6 + 1n };
@@ -241,6 +244,7 @@ export class AddrSetBuilder {
 
 /** The set of all addresses of the items. */
 export function addrSetOf(items: Iterable<AddrItem | AddrSet>): AddrSet {
+  expectIterable(items, "addrSetOf's items");
   const b = new AddrSetBuilder();
   for (const x of items) b.add(x);
   return b.build();

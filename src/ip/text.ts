@@ -8,7 +8,8 @@ import { Addr } from "./addr.js";
 import { GROUPS6, parseGroups6 } from "./internal/codec.js";
 import { SCAN4, scanCidr4, scanLength } from "./internal/scan4.js";
 import { AsciiLines } from "./internal/ascii.js";
-import { ListParseError, ParseError } from "./errors.js";
+import { ListParseError, ParseError, describeValue } from "./errors.js";
+import { expectIterable, expectPrefix } from "./guard.js";
 import { mask4, parsePrefixOrAddr, type Prefix } from "./prefix.js";
 import { AddrSet, pushBounds, pushItem, touchesItem } from "./set.js";
 import { pairsOf, type OverlapPairs } from "./overlap.js";
@@ -32,6 +33,7 @@ function fastCidr4(s: string, buf: BlockBuf4): boolean {
  * position.
  */
 export function addrSetOfText(lines: Iterable<string>): AddrSet {
+  expectIterable(lines, "addrSetOfText's lines");
   const b4 = new BlockBuf4(Array.isArray(lines) ? lines.length : 4096);
   const lo6: bigint[] = [];
   const hi6: bigint[] = [];
@@ -58,6 +60,7 @@ function parseEntry(s: string, index: number): Prefix {
  * only for IPv6 the fast path declines.
  */
 export function maskCidrText(lines: readonly string[]): string[] {
+  expectIterable(lines, "maskCidrText's lines");
   const out = new Array<string>(lines.length);
   // Outputs that are not an input string as it is are written into `w`, and `at` says where they go.
   const w = new AsciiLines();
@@ -117,6 +120,8 @@ function maskCidr6Text(s: string, w: AsciiLines): boolean {
  * its own list (items are read first).
  */
 export function overlapsAnyText(queries: readonly string[], items: Iterable<string>): boolean[] {
+  expectIterable(items, "overlapsAnyText's items");
+  expectIterable(queries, "overlapsAnyText's queries");
   const set = addrSetOfText(items);
   const out = new Array<boolean>(queries.length);
   for (let i = 0; i < queries.length; i++) {
@@ -136,6 +141,7 @@ export function overlapsAnyText(queries: readonly string[], items: Iterable<stri
  * two parallel arrays (no array per pair): the pairs of `findOverlappingPairs`.
  */
 export function overlappingPairsText(lines: Iterable<string>): OverlapPairs {
+  expectIterable(lines, "overlappingPairsText's lines");
   // `collect` with the scanner inlined: a direct loop, buffers sized once for an array.
   const b4 = new RunBuf4(Array.isArray(lines) ? lines.length : 16);
   const i4: number[] = [];
@@ -177,6 +183,7 @@ function prefixText4(r: Runs4): string[] {
 
 /** The minimal prefixes of a set as CIDR strings, IPv4 first, in address order. */
 export function prefixText(set: AddrSet): string[] {
+  if (!(set instanceof AddrSet)) throw new RangeError(`prefixText takes an AddrSet, not ${describeValue(set)}`);
   const out = prefixText4(set.runs4);
   eachPrefix6(set.runs6, (s, bits) => out.push(`${Addr.of6(s).toString()}/${bits}`));
   return out;
@@ -194,5 +201,6 @@ export function excludeCidrText(from: Iterable<string>, remove: Iterable<string>
 
 /** The free space of `parent` once `used` is taken out, as minimal CIDR strings. */
 export function freeSpaceText(parent: Prefix, used: Iterable<string>): string[] {
+  expectPrefix(parent, "freeSpaceText's parent");
   return prefixText(addrSetOfText(used).complementIn(parent));
 }

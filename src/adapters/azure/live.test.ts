@@ -291,6 +291,46 @@ describe("readAzureEstate with the Azure SDK, against the replay server", { time
     });
   });
 
+  // Found by the breaker: an HTML page from a proxy or gateway made the SDK fail with "Cannot read properties of
+  // undefined (reading 'map' / 'code')", and that TypeError's text became the reason.
+  const html =
+    "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>";
+  const usages = /\/usages$/;
+  it.concurrent.each([
+    {
+      name: "malformed JSON with 200 on the usage read",
+      raw: { path: usages, status: 200, contentType: "application/json", body: '{"value": [{"name": ' },
+      says: /^HTTP 200 \(a body that is not valid JSON\)$/,
+    },
+    {
+      name: "an HTML page with 200 on the usage read (a proxy's page)",
+      raw: { path: usages, status: 200, contentType: "text/html", body: html },
+      says: /^the answer \(HTTP 200\) was a text\/html body \("502 Bad Gateway"\), not JSON; a proxy may stand in/,
+    },
+    {
+      name: "an HTML error page with 502 on the usage read",
+      raw: { path: usages, status: 502, contentType: "text/html", body: html },
+      says: /^HTTP 502 NotJson \(still 502 after 1 retries\)$/,
+    },
+    {
+      name: "malformed JSON with 200 on Resource Graph",
+      raw: { path: /ResourceGraph/, status: 200, contentType: "application/json", body: "{" },
+      says: /^Resource Graph did not list the clusters: HTTP 200 \(a body that is not valid JSON\);/,
+    },
+    {
+      name: "an HTML error page with 502 on Resource Graph",
+      raw: { path: /ResourceGraph/, status: 502, contentType: "text/html", body: html },
+      says: /^Resource Graph did not list the clusters: HTTP 502 NotJson \(still 502 after 1 retries\);/,
+    },
+  ])("$name: one sentence, nothing made up, reads only", async ({ raw, says }) => {
+    await withServer(recordedEstate(), { raw }, { maxRetries: 1 }, (r, s) => {
+      const reasons = r.error ?? r.snapshot!.missing.map((m) => m.reason).join("\n");
+      expect(reasons).toMatch(says);
+      expect(reasons).not.toMatch(/Cannot read|undefined/);
+      expect(s.requests.every((q) => q.method === "GET" || /ResourceGraph/.test(q.path))).toBe(true);
+    });
+  });
+
   it("refuses to start on Node.js 20 with one sentence", async () => {
     await expect(readAzureEstate({ credential: staticTokenCredential("x") })).rejects.toThrow(AzureReadError);
     await expect(readAzureEstate({ credential: staticTokenCredential("x") })).rejects.toThrow(

@@ -172,7 +172,7 @@ export interface GuardOptions {
 export class GuardError extends Error {
   constructor(
     message: string,
-    readonly code: "AKSNET_REFUSED" | "AKSNET_TOO_LARGE",
+    readonly code: "AKSNET_REFUSED" | "AKSNET_TOO_LARGE" | "AKSNET_NOT_JSON",
   ) {
     super(message);
     this.name = "GuardError";
@@ -224,6 +224,28 @@ async function readCapped(response: PipelineResponse, max: number, timeoutMs: nu
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/**
+ * A body that is not JSON (a proxy's or gateway's HTML page; found by the breaker: the SDK then failed with
+ * "Cannot read properties of undefined"): refused with a sentence when the status says success, else made an
+ * Azure error with code NotJson, so the status is reported (and a 5xx retried) as for any other error.
+ */
+function notJson(response: PipelineResponse): PipelineResponse {
+  const text = response.bodyAsText ?? "";
+  const first = /\S/.exec(text)?.[0];
+  if (first === undefined || first === "{" || first === "[") return response;
+  const type = (response.headers.get("content-type") ?? "no content type").split(";")[0];
+  const title = /<title>([^<]{1,80})<\/title>/i.exec(text)?.[1]?.trim();
+  const what = `a ${type} body${title ? ` ("${title}")` : ""}, not JSON`;
+  if (response.status < 300)
+    throw new GuardError(
+      `the answer (HTTP ${response.status}) was ${what}; a proxy may stand in the way`,
+      "AKSNET_NOT_JSON",
+    );
+  response.bodyAsText = JSON.stringify({ error: { code: "NotJson", message: what } });
+  response.headers.set("content-type", "application/json");
+  return response;
+}
+
 export function guardPolicy(o: GuardOptions): PipelinePolicy {
   return {
     name: "aksnetGuardPolicy",
@@ -245,7 +267,7 @@ export function guardPolicy(o: GuardOptions): PipelinePolicy {
       entry.status = response.status;
       response.bodyAsText = await readCapped(response, o.maxBodyBytes, o.requestTimeoutMs);
       delete response.readableStreamBody;
-      return response;
+      return notJson(response);
     },
   };
 }

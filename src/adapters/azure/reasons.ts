@@ -42,7 +42,13 @@ export function errorReason(e: unknown): string {
     return "the scan's time limit was reached before it was read";
   const status = statusOf(e);
   if (status !== undefined) {
-    const code = azureCode(r) ?? (r.code && r.code !== "REQUEST_SEND_ERROR" ? clean(r.code, 80) : undefined);
+    const code =
+      azureCode(r) ??
+      (r.code === "PARSE_ERROR"
+        ? "(a body that is not valid JSON)"
+        : r.code && r.code !== "REQUEST_SEND_ERROR"
+          ? clean(r.code, 80)
+          : undefined);
     const gaveUp = r.response?.headers?.get(GAVE_UP);
     return `HTTP ${status}${code ? ` ${code}` : ""}${gaveUp ? ` (${gaveUp})` : ""}`;
   }

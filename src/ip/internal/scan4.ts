@@ -17,6 +17,7 @@ export const SCAN4 = { bits: 0 };
 export function scanCidr4(s: string, allowBare: boolean): number {
   // Unrolled per octet (one to three digits, no leading zero): about 20 % faster than a
   // character loop with a state machine, because an octet's end is known from its digits.
+  if (typeof s !== "string") return -1; // the slow path says what it is (a value from JavaScript)
   const n = s.length;
   let i = 0;
   let v = 0;

@@ -9,7 +9,8 @@
  * - GET …/virtualNetworks/{vnet}/usages: the usage entries it holds.
  * Every request is logged (method, path, status) so a test proves only reads were
  * made. `behaviour` makes it hostile: 429 storms, 403 subscriptions, endless or
- * repeated skip tokens, huge bodies, slow answers, nextLinks to elsewhere.
+ * repeated skip tokens, huge bodies, slow answers, nextLinks to elsewhere, raw
+ * bodies (malformed JSON, HTML error pages with 200 or 502).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -44,6 +45,13 @@ export interface Behaviour {
   readonly quota?: { readonly remaining: number; readonly resetsAfter: string };
   /** Usage answers carry a nextLink: `elsewhere` to another origin, `loop` to themselves. */
   readonly usageNextLink?: "elsewhere" | "loop";
+  /** Answers to matching paths are this raw body instead (malformed JSON, a proxy's HTML error page…). */
+  readonly raw?: {
+    readonly path: RegExp;
+    readonly status: number;
+    readonly contentType: string;
+    readonly body: string;
+  };
 }
 
 export interface ArmServer {
@@ -256,6 +264,13 @@ async function handle(
     const slow = h.b.slow?.path.test(u.pathname) ? h.b.slow : undefined;
     if (slow) await new Promise((r) => setTimeout(r, slow.ms));
     const huge = h.b.hugeBody?.path.test(u.pathname) ? h.b.hugeBody.bytes : 0;
+    const raw = h.b.raw?.path.test(u.pathname) ? h.b.raw : undefined;
+    if (raw) {
+      log.at(-1)!.status = raw.status;
+      res.writeHead(raw.status, { "content-type": raw.contentType });
+      res.end(raw.body);
+      return;
+    }
     res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
     if (slow?.hang) {
       res.write("{");
