@@ -13,6 +13,13 @@ import { generatedFiles } from "./generated-corpus.js";
 type Blocks = Record<string, Record<string, JsonObject[]>>;
 /** Not in azurerm 4.73.0: the output asks for a later azurerm when it writes them (see azurermConstraint). */
 const LATER = new Set(["azurerm_kubernetes_automatic_cluster"]);
+/**
+ * Arguments not in azurerm 4.73.0: the output raises its azurerm constraint to the version named here when it
+ * writes them (network manager connectivity: kb AVNM_CONNECTIVITY.azurermOverlapSince).
+ */
+const LATER_ARGS = new Map([
+  ["azurerm_network_manager_connectivity_configuration: connected_group_address_overlap_enabled", "5.0.0"],
+]);
 /** Not azurerm: azapi bodies are checked against the ARM schema (generated-arm-schema.test.ts). */
 const OTHER_PROVIDERS = /^azapi_/;
 
@@ -29,7 +36,12 @@ describe("generated Terraform against the azurerm 4.73.0 provider schema", () =>
     for (const [type, byName] of all) {
       if (OTHER_PROVIDERS.test(type) || LATER.has(type)) continue;
       for (const bodies of Object.values(byName))
-        for (const body of bodies) problems.push(...(checkProviderSchema(type, body) ?? [`${type}: not in 4.73.0`]));
+        for (const body of bodies)
+          problems.push(
+            ...(checkProviderSchema(type, body) ?? [`${type}: not in 4.73.0`]).filter(
+              (p) => !LATER_ARGS.has(p.replace(/ is not an argument of this block$/, "")),
+            ),
+          );
     }
     expect(problems).toEqual([]);
   });

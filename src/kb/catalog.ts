@@ -14,6 +14,7 @@ import { MODEL_SELECTION } from "./model-of.js";
 import { MODELS, STATIC_BLOCK_MIN_KUBERNETES } from "./models/index.js";
 import { PLATFORM_LIMITS } from "./platform-limits.js";
 import { FLEET } from "./fleet.js";
+import { AVNM_CONNECTIVITY } from "./avnm-connectivity.js";
 import { AVNM_IPAM } from "./avnm-ipam.js";
 import { LOCALDNS_RANGE, OVERLAY_POD_CIDR_SUPPORTED_SPACE, RESERVED_RANGES } from "./reserved-ranges.js";
 import { RETIREMENTS } from "./retirements.js";
@@ -54,6 +55,7 @@ export function facts(): Fact[] {
   out.push(...sourcedFields("platformLimits", PLATFORM_LIMITS));
   out.push(...sourcedFields("fleet", FLEET));
   out.push(...sourcedFields("avnmIpam", AVNM_IPAM));
+  out.push(...sourcedFields("avnmConnectivity", AVNM_CONNECTIVITY));
   out.push(...sourcedFields("tiers.nodeLimit", TIER_NODE_LIMITS));
   out.push({ path: "tiers.default", fact: DEFAULT_TIER });
   out.push({ path: "tiers.automatic", fact: AUTOMATIC_TIER });

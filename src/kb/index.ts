@@ -42,6 +42,7 @@ export { modelOf, MODEL_SELECTION, type ModelSelector, type ModelSelectionFacts 
 export { PLATFORM_LIMITS, type PlatformLimits } from "./platform-limits.js";
 export { FLEET, type FleetFacts } from "./fleet.js";
 export { AVNM_IPAM, type AvnmIpamFacts, type PoolAllocationShape } from "./avnm-ipam.js";
+export { AVNM_CONNECTIVITY, type AvnmConnectivityFacts } from "./avnm-connectivity.js";
 export {
   RESERVED_RANGES,
   LOCALDNS_RANGE,

@@ -105,6 +105,51 @@ export const FleetConnectivitySection = z
         "the connected group's connectivityCapabilities.connectedGroupAddressOverlap: Allowed (Azure's default) lets " +
           "members overlap, Disallowed refuses them",
       ),
+    global: z
+      .boolean()
+      .optional()
+      .describe(
+        "isGlobal: members in different regions connect (global mesh; for hubAndSpoke, the connected group of " +
+          "directConnectivity) (default false, Azure's default)",
+      ),
+    as: z
+      .enum(["peerings", "networkManager"])
+      .optional()
+      .describe(
+        "aksnet generate: peerings (default) writes the configuration's connections as VNet peerings (hubAndSpoke: " +
+          "each member with the hub; mesh or directConnectivity: every pair of members); networkManager writes it " +
+          "as a Virtual Network Manager network group, static members, connectivity configuration and deployment " +
+          "(commit) in the fleet's networkManager",
+      ),
+  })
+  .strict();
+
+/** The Virtual Network Manager `aksnet generate` writes connectivity configurations into (it must exist). */
+export const FleetNetworkManagerSection = z
+  .object({
+    id: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("its resource ID (/subscriptions/…/resourceGroups/…/providers/Microsoft.Network/networkManagers/…)"),
+    name: z.string().min(1).optional().describe("its name (with resourceGroup), instead of id"),
+    resourceGroup: z.string().min(1).optional().describe("its resource group (with name), instead of id"),
+    subscriptionId: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("with name and resourceGroup: its subscription (default: the deployment's)"),
+    scope: z
+      .object({
+        subscriptions: z.array(z.string().min(1)).default([]),
+        managementGroups: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "the subscriptions and management groups it manages (networkManagerScopes), as created: every member VNet " +
+          "must be inside them, and its scopeAccesses must include Connectivity (the output says so)",
+      ),
   })
   .strict();
 
@@ -254,6 +299,10 @@ export const FleetPlanSchema = z
     networks: z.array(FleetNetworkSection).default([]).describe("other VNets, on-premises and routed networks"),
     peerings: z.array(FleetPeeringSection).default([]),
     connectivity: z.array(FleetConnectivitySection).default([]),
+    networkManager: FleetNetworkManagerSection.optional().describe(
+      "aksnet generate: the existing Virtual Network Manager that connectivity[] entries with as: networkManager " +
+        "are written into",
+    ),
     meshes: z.array(FleetMeshSection).default([]),
     defaults: FleetDefaultsSection.default({ peerWith: [] }),
     clusters: z.array(FleetClusterSection).default([]),
@@ -270,6 +319,7 @@ export type FleetPool = z.output<typeof FleetPoolSection>;
 export type FleetNetwork = z.output<typeof FleetNetworkSection>;
 export type FleetPeering = z.output<typeof FleetPeeringSection>;
 export type FleetConnectivity = z.output<typeof FleetConnectivitySection>;
+export type FleetNetworkManager = z.output<typeof FleetNetworkManagerSection>;
 export type FleetMesh = z.output<typeof FleetMeshSection>;
 export type FleetCluster = z.output<typeof FleetClusterSection>;
 export type UsedFileFormat = z.output<typeof UsedFileSection>["format"];

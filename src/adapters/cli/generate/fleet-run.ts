@@ -61,6 +61,7 @@ function peeringsOf(
         name: c.plan.vnet?.name ?? `${c.plan.name ?? c.name}-vnet`,
         resourceGroup: c.plan.vnet?.resourceGroup ?? c.plan.resourceGroup ?? "",
       },
+      location: c.plan.location,
     })),
   );
   if (peered.problems.length > 0) throw new UsageError(`${fleet.file}: ${peered.problems[0]}`);
@@ -114,6 +115,7 @@ export async function runFleetGenerate(fleet: FleetInput, o: FleetRunOptions, io
     o.existingVnet !== undefined ? { existingVnet: o.existingVnet } : {},
     peered.peerings,
     peered.notes,
+    peered.networkManager,
   );
   if (!r.ok) {
     const p = r.problems[0]!;

@@ -18,6 +18,7 @@ function fnName(cluster: string, taken: Set<string>): string {
 export function azFleet(
   clusters: readonly { name: string; text: string }[],
   peerings: (fn: string, cluster: string) => readonly string[] | undefined = () => undefined,
+  finally_?: (fn: string) => readonly string[],
 ): {
   text: string;
   clusters: { name: string; module: string }[];
@@ -49,6 +50,13 @@ export function azFleet(
       "# The VNet peerings each cluster's creation completes (both directions), run after it.",
       ...peers.flatMap((p) => [...p.lines, ""]),
     );
+  const last = finally_?.("network_manager_connectivity");
+  if (last)
+    out.push(
+      "# The fleet's Virtual Network Manager connectivity, run once every cluster of the fleet exists.",
+      ...last,
+      "",
+    );
   out.push("declare -A CLUSTERS=(");
   for (const c of fns) out.push(`  [${shellQuote(c.name)}]=${c.fn}`);
   out.push(")");
@@ -58,7 +66,13 @@ export function azFleet(
     out.push(")");
   }
   out.push(`ORDER=(${fns.map((c) => shellQuote(c.name)).join(" ")})`, "");
-  out.push(
+  out.push(...runLoop(peers.length > 0, last !== undefined));
+  return { text: out.join("\n") + "\n", clusters: fns.map((c) => ({ name: c.name, module: c.fn })) };
+}
+
+/** The script's last lines: each named cluster (default: all), its peerings, then the network manager's part. */
+function runLoop(peerings: boolean, networkManager: boolean): string[] {
+  return [
     'if [ "$#" -eq 0 ]; then set -- "${ORDER[@]}"; fi',
     'for cluster in "$@"; do',
     '  fn="${CLUSTERS[$cluster]:-}"',
@@ -66,8 +80,13 @@ export function azFleet(
       ">&2; exit 2; fi",
     '  echo "== $cluster" >&2',
     '  "$fn"',
-    ...(peers.length > 0 ? ['  if [ -n "${PEERINGS[$cluster]:-}" ]; then "${PEERINGS[$cluster]}"; fi'] : []),
+    ...(peerings ? ['  if [ -n "${PEERINGS[$cluster]:-}" ]; then "${PEERINGS[$cluster]}"; fi'] : []),
     "done",
-  );
-  return { text: out.join("\n") + "\n", clusters: fns.map((c) => ({ name: c.name, module: c.fn })) };
+    ...(networkManager
+      ? [
+          'if [ "$*" = "${ORDER[*]}" ]; then network_manager_connectivity; else echo "create-fleet.sh: not every ' +
+            "cluster was created: run it with no argument to write the network manager's connectivity\" >&2; fi",
+        ]
+      : []),
+  ];
 }

@@ -54,11 +54,11 @@ describe("fleetPeerings", () => {
       note: /^not written: the peering vnet-hub–vnet-shared between networks the fleet does not create, assumed/,
     },
     {
-      name: "a Virtual Network Manager connectivity configuration",
+      name: "a Virtual Network Manager connectivity configuration (written as peerings by default)",
       patch: { connectivity: [{ name: "hs", topology: "hubAndSpoke", hub: "vnet-hub", members: ["aks-weu-1"] }] },
       note: new RegExp(
-        "^not written: Virtual Network Manager connectivity configuration hs \\(hub and spoke with hub vnet-hub; " +
-          ".*azurerm_network_manager_static_member",
+        "^Virtual Network Manager connectivity configuration hs \\(hub and spoke with hub vnet-hub; members " +
+          "aks-weu-1\\) is written as VNet peerings \\(as: peerings, the default\\).*set as: networkManager",
       ),
     },
   ])("$name: said in the notes", ({ patch, note }) => {

@@ -4,9 +4,10 @@
  * both directions (Azure needs a peering on each VNet), with gateway transit as
  * modelled: the side that uses the other's gateway gets `useRemoteGateways`, the
  * gateway's side `allowGatewayTransit`. Peerings between networks the fleet does not
- * create (the hub and its other networks) exist already and are left alone; Virtual
- * Network Manager connectivity configurations make their own peerings and are not
- * written here. ARM names: Azure/azure-rest-api-specs Microsoft.Network 2024-05-01
+ * create (the hub and its other networks) exist already and are left alone. A Virtual
+ * Network Manager connectivity configuration is written here as peerings (`as: peerings`,
+ * the default), or as the configuration itself (`as: networkManager`, connectivity.ts).
+ * ARM names: Azure/azure-rest-api-specs Microsoft.Network 2024-05-01
  * `VirtualNetworkPeeringPropertiesFormat`; azurerm: `azurerm_virtual_network_peering`
  * (website/docs/r/virtual_network_peering.html.markdown); az: `az network vnet peering create`.
  */
@@ -15,6 +16,7 @@ import { shellQuote } from "../quote.js";
 import { command } from "../az-words.js";
 import { expr, renderHcl, type HclItem } from "../hcl.js";
 import { bicepString } from "../quote.js";
+import { avnmPlan, type AvnmPlan } from "./connectivity.js";
 
 /**
  * A VNet: its name and resource group (in the deployment's subscription). A VNet whose resource group the fleet
@@ -54,12 +56,18 @@ export interface PeeringSide {
 
 const SAFE = /^[\w.()-]{1,90}$/;
 
+/** A cluster's VNet as the generators take it, with the cluster's region when known. */
+export interface FleetVnet {
+  readonly name: string;
+  readonly vnet: PeeredVnet;
+  readonly location?: string | undefined;
+}
+
+type VnetEntry = { vnet?: PeeredVnet; gateway: boolean; cluster: boolean; kind: string; location?: string | undefined };
+
 /** A fleet's VNet, by name: a cluster's (from its plan) or the hub's or a network's (from the fleet file). */
-function vnetsOf(
-  fleet: FleetPlan,
-  clusters: readonly { name: string; vnet: PeeredVnet }[],
-): Map<string, { vnet?: PeeredVnet; gateway: boolean; cluster: boolean; kind: string }> {
-  const out = new Map<string, { vnet?: PeeredVnet; gateway: boolean; cluster: boolean; kind: string }>();
+function vnetsOf(fleet: FleetPlan, clusters: readonly FleetVnet[]): Map<string, VnetEntry> {
+  const out = new Map<string, VnetEntry>();
   for (const n of [...(fleet.hub ? [fleet.hub] : []), ...fleet.networks]) {
     const rg = (n as { resourceGroup?: string }).resourceGroup;
     out.set(n.name, {
@@ -68,11 +76,12 @@ function vnetsOf(
       gateway: n.gateway === true,
       cluster: false,
       kind: n.kind,
+      location: n.location,
     });
   }
   for (const c of clusters) {
     const vnet = c.vnet.resourceGroup === "" ? { ...c.vnet, variable: c.vnet.variable ?? c.name } : c.vnet;
-    out.set(c.name, { vnet, gateway: false, cluster: true, kind: "vnet" });
+    out.set(c.name, { vnet, gateway: false, cluster: true, kind: "vnet", location: c.location });
   }
   return out;
 }
@@ -84,8 +93,8 @@ function vnetsOf(
  */
 export function fleetPeerings(
   fleet: FleetPlan,
-  clusters: readonly { name: string; vnet: PeeredVnet }[],
-): { peerings: PeeringSide[]; problems: string[]; notes: string[] } {
+  clusters: readonly FleetVnet[],
+): { peerings: PeeringSide[]; problems: string[]; notes: string[]; networkManager?: AvnmPlan } {
   const vnets = vnetsOf(fleet, clusters);
   const order = new Map(clusters.map((c, i) => [c.name, i]));
   const existing: string[] = [];
@@ -113,31 +122,37 @@ export function fleetPeerings(
       `not written: the peering${existing.length === 1 ? "" : "s"} ${existing.join(", ")} between networks the ` +
         `fleet does not create, assumed to exist already`,
     );
-  notes.push(...fleet.connectivity.map(connectivityNote));
-  return { peerings, problems, notes };
+  notes.push(...fleet.connectivity.filter((c) => c.as !== "networkManager").map(connectivityNote));
+  const avnm = avnmPlan(fleet, (name) => {
+    const v = vnets.get(name);
+    if (v?.kind !== undefined && v.kind !== "vnet") return undefined;
+    return {
+      vnet: v?.vnet ?? { name, resourceGroup: "", variable: name },
+      cluster: v?.cluster ?? false,
+      location: v?.location,
+    };
+  });
+  problems.push(...avnm.problems);
+  notes.push(...avnm.notes);
+  return { peerings, problems, notes, ...(avnm.plan ? { networkManager: avnm.plan } : {}) };
 }
 
 /**
- * What a Virtual Network Manager connectivity configuration of the fleet file would need, which aksnet does not
- * write (the fleet file names no network manager): a network group, its static members, the configuration and a
- * deployment (commit). Names: azurerm website/docs/r/network_manager_*.html.markdown; ARM
- * Microsoft.Network/networkManagers/{networkGroups,networkGroups/staticMembers,connectivityConfigurations}, and
- * the commit (POST …/networkManagers/{name}/commit).
+ * A connectivity configuration written as VNet peerings (`as: peerings`, the default): what was written in its
+ * place and how to write the configuration itself.
  */
 function connectivityNote(c: FleetPlan["connectivity"][number]): string {
   const topology = c.topology === "hubAndSpoke" ? `hub and spoke with hub ${c.hub ?? "(none)"}` : "mesh";
-  const arm = c.topology === "mesh" ? "Mesh" : "HubAndSpoke";
+  const pairs =
+    c.topology === "hubAndSpoke"
+      ? `each member with ${c.hub ?? "the hub"}${c.useHubGateway ? " (using its gateway)" : ""}` +
+        `${c.directConnectivity ? ", and every pair of members" : ""}`
+      : "every pair of members";
   return (
-    `not written: Virtual Network Manager connectivity configuration ${c.name} (${topology}; members ` +
-    `${c.members.join(", ")}) and the peerings it makes: create in your network manager a network group with the ` +
-    `members' VNets as static members, the connectivity configuration (${arm}` +
-    `${c.directConnectivity || c.topology === "mesh" ? ", group connectivity DirectlyConnected" : ""}` +
-    `${c.useHubGateway ? ", use hub gateway" : ""}) and deploy (commit) it: in Terraform ` +
-    `azurerm_network_manager_network_group, azurerm_network_manager_static_member, ` +
-    `azurerm_network_manager_connectivity_configuration, azurerm_network_manager_deployment; in Bicep ` +
-    `Microsoft.Network/networkManagers/networkGroups, …/networkGroups/staticMembers, ` +
-    `…/connectivityConfigurations (a commit is a POST, outside a template); with az, az network manager group ` +
-    `create, group static-member create, connect-config create, post-commit`
+    `Virtual Network Manager connectivity configuration ${c.name} (${topology}; members ${c.members.join(", ")}) ` +
+    `is written as VNet peerings (as: peerings, the default): ${pairs}, where a cluster of the fleet is on one ` +
+    `side; set as: networkManager (and the fleet's networkManager) to write the configuration itself (network ` +
+    `group, static members, connectivity configuration, commit)`
   );
 }
 
@@ -168,6 +183,15 @@ function linksOf(
   for (const p of fleet.peerings) {
     const [a, b] = p.between;
     link(a, b, p.useRemoteGateways === a, p.useRemoteGateways === b);
+  }
+  for (const c of fleet.connectivity) {
+    if (c.as === "networkManager") continue;
+    if (c.topology === "hubAndSpoke" && c.hub !== undefined) {
+      const gateway = c.useHubGateway && vnets.get(c.hub)?.gateway === true;
+      for (const m of c.members) if (m !== c.hub) link(m, c.hub, gateway, false);
+    }
+    if (c.topology === "mesh" || c.directConnectivity)
+      c.members.forEach((a, i) => c.members.slice(i + 1).forEach((b) => a !== b && link(a, b, false, false)));
   }
   return links;
 }
@@ -200,7 +224,7 @@ function sidesOf(l: Link, vnets: Vnets, order: ReadonlyMap<string, number>): Pee
 const ident = (s: string) => s.replace(/[^A-Za-z0-9_]/g, "_");
 
 /** The VNets whose resource group is an input, once each, in the order the peerings name them. */
-function inputsOf(peerings: readonly PeeringSide[]): PeeredVnet[] {
+export function inputsOf(peerings: readonly PeeringSide[]): PeeredVnet[] {
   const out = new Map<string, PeeredVnet>();
   for (const p of peerings)
     for (const v of [p.vnet, p.remote]) if (v.variable !== undefined && !out.has(v.variable)) out.set(v.variable, v);
