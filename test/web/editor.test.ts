@@ -103,4 +103,52 @@ describe("the editor in Chromium: select all and paste with the keyboard", () =>
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("a form edit while the editor is off screen owes its text: paid in view, on focus, or when read", async () => {
+    const { page, errors } = await open();
+    await page.setViewportSize({ width: 1280, height: 360 });
+    /** The textarea's own value, past the page's reader that pays an owed write. */
+    const raw = () =>
+      page.evaluate(() => {
+        const get = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.get!;
+        const t = document.querySelector<HTMLTextAreaElement>("#plan-text")!;
+        return { text: get.call(t) as string, written: t.dataset["written"] };
+      });
+    const formEdit = async (count: string) => {
+      // Scrolled away, and frames drawn since: the page's IntersectionObserver has said so.
+      await page.evaluate(
+        () =>
+          new Promise((done) => {
+            document.querySelector("#plan-form")!.scrollIntoView();
+            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));
+          }),
+      );
+      await page.fill("#field-count", count);
+      await page.waitForSelector("body[data-settled=true]");
+      const top = await page.evaluate(() => document.querySelector("#plan-text")!.getBoundingClientRect().top);
+      expect(top).toBeGreaterThan(360);
+      expect(await raw()).toEqual({ text: expect.not.stringContaining(`count: ${count}`), written: "false" });
+    };
+    await formEdit("7");
+    await page.evaluate(() => document.querySelector("#plan-text")!.scrollIntoView());
+    await page.waitForSelector("#plan-text[data-written=true]");
+    expect((await raw()).text).toContain("count: 7");
+    await formEdit("6");
+    const focused = await page.evaluate(() => {
+      const t = document.querySelector<HTMLTextAreaElement>("#plan-text")!;
+      t.focus({ preventScroll: true });
+      return t.dataset["written"];
+    });
+    expect(focused).toBe("true");
+    expect((await raw()).text).toContain("count: 6");
+    await formEdit("5");
+    // A page script reading the value (Playwright's inputValue reads from its own isolated world, past the page's
+    // reader: a test reading the editor after a form edit waits for #plan-text[data-written=true] instead).
+    expect(await page.evaluate(() => document.querySelector<HTMLTextAreaElement>("#plan-text")!.value)).toContain(
+      "count: 5",
+    );
+    expect(await raw()).toEqual({ text: expect.stringContaining("count: 5"), written: "true" });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -3,10 +3,12 @@
  * textarea costs tens of milliseconds of main-thread CPU (the new value, then the textarea's layout of every line),
  * and a form edit changes the text every time: while the editor is off screen and not focused, the write is owed
  * instead and done when the editor comes into view (IntersectionObserver) or gets the focus (a click, Tab), before
- * any key reaches it. Whoever reads the textarea's `value` (a script, an extension, a test) gets the plan: reading
- * it writes an owed text first. `data-written` on the editor says `"false"` while a write is owed, `"true"` once the
- * text is the plan's. The textarea's own undo history is what it was before: a programmatic write replaces it either
- * way (the page's Undo button and Back undo form edits).
+ * any key reaches it. The page's scripts reading the textarea's `value` get the plan: reading it writes an owed text
+ * first (code in another JavaScript world, such as an extension or Playwright's `inputValue`, does not see that
+ * reader). `data-written` on the editor says `"false"` while a write is owed, `"true"` once the text is the plan's:
+ * an e2e test reading the editor after a form edit scrolls it into view and waits for `"true"`. The textarea's own
+ * undo history is what it was before: a programmatic write replaces it either way (the page's Undo button and Back
+ * undo form edits).
  */
 export interface EditorSync {
   /** The plan's text changed (or may have): write it now if the editor is on screen or focused, else owe it. */
@@ -22,7 +24,6 @@ const valueOf = (editor: HTMLTextAreaElement) => VALUE.get!.call(editor) as stri
 
 export function editorSync(editor: HTMLTextAreaElement): EditorSync {
   let owed: string | undefined;
-  let onScreen: boolean | undefined;
   const put = (text: string) => {
     owed = undefined;
     if (valueOf(editor) !== text) VALUE.set!.call(editor, text);
@@ -42,14 +43,12 @@ export function editorSync(editor: HTMLTextAreaElement): EditorSync {
     typeof IntersectionObserver === "undefined"
       ? undefined
       : new IntersectionObserver((entries) => {
-          const last = entries[entries.length - 1];
-          if (last) onScreen = last.isIntersecting;
-          if (onScreen) payOwed();
+          if (entries[entries.length - 1]?.isIntersecting) payOwed();
         });
   observer?.observe(editor);
+  // The editor's box now (the observer's last report is a frame old: a field scrolled into view just before the
+  // edit may have moved the editor away); the page lays itself out after every edit anyway.
   const visible = () => {
-    // Until the observer's first report (the first edits after load), the editor's box says.
-    if (onScreen !== undefined) return onScreen;
     const box = editor.getBoundingClientRect();
     return box.bottom > 0 && box.top < window.innerHeight && box.width > 0;
   };
