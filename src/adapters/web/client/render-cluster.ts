@@ -130,6 +130,13 @@ export function renderInputViews(
     const c = inspected?.cluster ?? (view.resolved ? clusterView(view.resolved) : undefined);
     const plan = inspected?.planText;
     const what = `cluster ${inspected?.name ?? ""} from aksnet inspect`.replace("  ", " ");
-    renderCluster(byId("cluster-view"), byId("cluster"), c, lead, plan ? () => fromScan(plan, what) : undefined);
+    // Compared by value (30 pools: small): an edit that changes none of it (most edits) redraws nothing.
+    const key = JSON.stringify([c, lead, plan]);
+    if (key !== lastClusterKey)
+      renderCluster(byId("cluster-view"), byId("cluster"), c, lead, plan ? () => fromScan(plan, what) : undefined);
+    lastClusterKey = key;
   }
 }
+
+/** What the Pools and parts view shows now. */
+let lastClusterKey = "";
