@@ -35,6 +35,23 @@ export interface AzureSide {
   readonly apiServer?: AzureApiServer | null;
   /** The other subnets of its VNets with a role (firewall, Bastion, gateway, AGC …), judged by size. */
   readonly vnetSubnets?: readonly VnetSubnet[];
+  /** The VNets that hold its node, pod or API server subnets, with their address space. */
+  readonly vnets?: readonly AzureVnet[];
+}
+
+/** A VNet of the cluster: its ID, name and address space as read. */
+export interface AzureVnet {
+  readonly id: string;
+  readonly name: string;
+  readonly addressSpace: readonly string[];
+}
+
+/** The VNets among `vnets` that hold one of `subnetIds` (any case), in their order. */
+export function clusterVnets(vnets: readonly VnetReport[], subnetIds: readonly string[]): AzureVnet[] {
+  const ids = new Set(subnetIds.map((x) => x.toLowerCase()));
+  return vnets
+    .filter((v) => v.subnets.some((s) => ids.has(s.id.toLowerCase())))
+    .map((v) => ({ id: v.id, name: v.name, addressSpace: [...v.addressSpace] }));
 }
 
 /** `apiServerAccessProfile` of the ARM record, the subnet found in the VNets read. */

@@ -29,7 +29,9 @@ export {
   withAzureRanges,
   NODE_SUBNET_BLIND_SPOT,
   apiServerOf,
+  clusterVnets,
   type AzureApiServer,
+  type AzureVnet,
   type AzureSide,
   type AzureSideSource,
 } from "./azure-side.js";

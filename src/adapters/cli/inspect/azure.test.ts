@@ -113,6 +113,10 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
       prefixes: ["10.224.2.0/28"],
       private: false,
     });
+    // The VNet that holds its node and API server subnets, with its address space.
+    expect(report.azure.vnets).toEqual([
+      { id: expect.stringMatching(/\/virtualNetworks\/vnet-aks$/), name: "vnet-aks", addressSpace: ["10.224.0.0/16"] },
+    ]);
     expect(report.configured.cluster.apiServer).toEqual({
       vnetIntegration: true,
       subnet: "aks-apiserver",
@@ -129,6 +133,7 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
     const text = (await inspect(args)).stdout;
     expect(text).toMatch(/^gateway +gateway +2 +30 /m);
     expect(text).toContain("API server: VNet integration, subnet aks-apiserver (10.224.2.0/28), public");
+    expect(text).toContain("VNet vnet-aks: address space 10.224.0.0/16");
     expect(text).toContain("Static egress gateway pool(s) gateway (2 nodes)");
   });
 

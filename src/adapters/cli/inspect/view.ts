@@ -278,6 +278,7 @@ function azureLines(a: AzureSide): string[] {
   const found = a.matchedBy === "resource-id" ? "by its resource ID" : "by its nodes' node resource group";
   return [
     `Cluster ${c.name} (${c.id}), found ${found}, ${from}: ${SCAN_WORD[c.verdict]}`,
+    ...(a.vnets ?? []).map((v) => `VNet ${v.name}: address space ${v.addressSpace.join(", ") || "?"}`),
     ...(a.apiServer ? [azureApiServerLine(a.apiServer)] : []),
     ...(a.vnetSubnets ?? []).map(vnetSubnetLine),
     ...a.subnets.map((s) => {

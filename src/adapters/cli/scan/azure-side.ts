@@ -10,6 +10,7 @@
  */
 import {
   apiServerOf,
+  clusterVnets,
   recordSubnetRoles,
   vnetSubnetsOf,
   type AzureSide,
@@ -115,14 +116,16 @@ async function sideOf(read: Read, t: AzureTarget, where: string, source: AzureSi
     cluster.pools.flatMap((p) => [p.nodeSubnetId, p.podSubnetId]).flatMap((x) => (x ? [x.toLowerCase()] : [])),
   );
   const record = read.built.records.get(id.toLowerCase());
+  const apiServer = apiServerOf(record, out.vnets);
   const side: AzureSide = {
     source,
     matchedBy: idOf(t) ? "resource-id" : "node-resource-group",
     cluster,
     subnets: out.subnets.filter((s) => used.has(s.id.toLowerCase())),
     missing: out.missing,
-    apiServer: apiServerOf(record, out.vnets),
+    apiServer,
     vnetSubnets: vnetSubnetsOf(read.built.snapshot.vnets, [...used], recordSubnetRoles(record)),
+    vnets: clusterVnets(out.vnets, [...used, ...(apiServer?.subnetId ? [apiServer.subnetId] : [])]),
   };
   return { side, record };
 }

@@ -68,6 +68,14 @@ interface Section {
   readonly rows: CellLike[][];
 }
 
+/** The API server's subnet (VNet integration): `name (prefix)`, `AKS-managed` without a subnet ID, `-` without. */
+function apiServerCell(c: ClusterReport): string {
+  const a = c.apiServer;
+  if (!a?.vnetIntegration) return "-";
+  if (!a.subnetId) return "AKS-managed";
+  return `${a.subnet ?? "?"}${a.prefixes.length ? ` (${a.prefixes.join(", ")})` : ""}`;
+}
+
 function clusterSection(r: ScanOutput, o: RenderOptions): Section {
   const sorted = [...r.clusters].sort((a, b) => RANK[a.verdict] - RANK[b.verdict] || (a.name < b.name ? -1 : 1));
   const shown = o.all ? sorted : sorted.filter((c, i) => c.verdict !== "ok" || i < 20);
@@ -83,6 +91,7 @@ function clusterSection(r: ScanOutput, o: RenderOptions): Section {
       { header: "dataplane" },
       { header: "k8s" },
       { header: "pools", align: "right" },
+      { header: "API server subnet" },
       { header: "verdict" },
     ],
     rows: shown.map((c) => [
@@ -92,6 +101,7 @@ function clusterSection(r: ScanOutput, o: RenderOptions): Section {
       c.dataplane ?? "?",
       c.kubernetesVersion ?? "?",
       c.pools.length,
+      apiServerCell(c),
       verdictCell(c.verdict),
     ]),
   };

@@ -136,8 +136,11 @@ describe("aksnet scan --from: the recorded cluster, its VNet and its usage", () 
     expect(c.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual([]);
     expect(c.verdict).toBe("ok");
     expect([table, md, json, sarif].map((r) => r!.code)).toEqual([0, 0, 0, 0]);
-    expect(table!.stdout).toContain("cliakstest000002  clitest000001   kubenet  azure      1.17.13      1  ok");
-    expect(md!.stdout).toContain("| cliakstest000002 | clitest000001 | kubenet | azure | 1.17.13 | 1 | ok |");
+    // No API Server VNet Integration: no API server subnet.
+    expect(table!.stdout).toContain(
+      `cliakstest000002  clitest000001   kubenet  azure      1.17.13      1  ${"-".padEnd(17)}  ok`,
+    );
+    expect(md!.stdout).toContain("| cliakstest000002 | clitest000001 | kubenet | azure | 1.17.13 | 1 | - | ok |");
     expect(JSON.parse(sarif!.stdout).runs[0].results).toEqual([]);
   });
 

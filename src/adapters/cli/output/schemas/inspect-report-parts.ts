@@ -153,6 +153,10 @@ export const InspectAzure = z
       })
       .nullable()
       .optional(),
+    vnets: z
+      .array(z.object({ id: z.string(), name: z.string(), addressSpace: z.array(z.string()) }))
+      .optional()
+      .describe("the VNets that hold the cluster's node, pod or API server subnets"),
     vnetSubnets: z
       .array(
         z.object({
