@@ -86,6 +86,36 @@ describe("planner quality in Chromium", () => {
     await close();
   });
 
+  it.each([
+    { width: 1280, height: 800, scheme: "light" },
+    { width: 390, height: 844, scheme: "dark" },
+  ] as const)(
+    "the newcomer's guide opens from the keyboard: four steps, on screen, axe-clean ($width, $scheme)",
+    async (s) => {
+      const { page, errors, close } = await open(s.width, s.height, s.scheme);
+      expect(await page.isVisible(".guide ol")).toBe(false);
+      await page.focus(".guide summary");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector(".guide[open] ol");
+      const steps = await page.$$eval(".guide ol li", (li) => li.map((l) => l.textContent ?? ""));
+      expect(steps).toHaveLength(4);
+      expect(steps[0]).toMatch(/^Pick a preset above/);
+      expect(steps[3]).toMatch(/^Generate the az CLI, Bicep or Terraform code/);
+      // The open guide stays inside the page's width and pushes the plan down rather than covering it.
+      const [guide, plan] = await Promise.all(
+        [".guide", "#inputs-title"].map((sel) => page.$eval(sel, (e) => e.getBoundingClientRect().toJSON() as DOMRect)),
+      );
+      expect(guide!.x + guide!.width).toBeLessThanOrEqual(s.width);
+      expect(guide!.y + guide!.height).toBeLessThanOrEqual(plan!.y);
+      await page.screenshot({ path: join(OUTPUT, `guide-open-${s.width}-${s.scheme}.png`) });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.keyboard.press("Enter");
+      await page.waitForSelector(".guide:not([open])", { state: "attached" });
+      expect(errors).toEqual([]);
+      await close();
+    },
+  );
+
   it("a disabled button looks disabled: dimmed, with a not-allowed cursor", async () => {
     const { page, close } = await open();
     await page.fill("#plan-text", EXAMPLE_PLAN.replace("10.224.0.0/22", "10.224.0.0/29"));
