@@ -235,7 +235,7 @@ describe("Pools and parts in Chromium", () => {
       expect(await rows(page)).toEqual([
         "system System | 2",
         "user1 User | 1–20 (autoscaler)",
-        "gateway Gateway | 2, no public IP prefix size",
+        "gateway Gateway | 2, public IP prefix /31 (at most 2)",
       ]);
       expect(await parts(page)).toEqual([
         "API server: VNet integration in subnet aks-apiserver (10.224.2.0/28); public",
