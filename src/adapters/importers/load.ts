@@ -69,9 +69,12 @@ const isList = (d: Detected) => d.format === "az-aks-list" || d.format === "arm-
 
 /** Parses and detects every file. */
 function detectAll(files: readonly PlanFile[]): Detected[] {
-  return files.map((f) => {
-    const parsed = parseText(f.text, f.fileName);
-    return { parsed, format: detect(parsed, f.fileName) };
+  if (!Array.isArray(files))
+    throw new PlanLoadError(`the files to load must be a list of { text, fileName }, not ${typeof files}.`);
+  return files.map((f: PlanFile | null | undefined, i) => {
+    const fileName = typeof f?.fileName === "string" ? f.fileName : `file ${i + 1}`;
+    const parsed = parseText(f?.text as string, fileName);
+    return { parsed, format: detect(parsed, fileName) };
   });
 }
 

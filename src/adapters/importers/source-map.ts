@@ -44,6 +44,8 @@ export class PlanLoadError extends Error {
  * found on demand.
  */
 export function parseText(raw: string, fileName: string): ParsedText {
+  if (typeof raw !== "string")
+    throw new PlanLoadError(`${String(fileName)} is ${raw === null ? "null" : typeof raw}, not text; give its text.`);
   const encoding = encodingProblem(raw);
   if (encoding !== undefined) throw new PlanLoadError(`${fileName} ${encoding}.`);
   // A UTF-8 byte order mark (Windows editors write one) is not part of the document.

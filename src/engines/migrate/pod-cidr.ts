@@ -10,7 +10,7 @@
  * 100.64.0.0/10 (rarely used by enterprise networks), then RFC 1918 172.16.0.0/12,
  * 192.168.0.0/16, 10.0.0.0/8 — all inside the space Microsoft supports for Overlay.
  */
-import { freePrefixes, parsePrefix, prefixFrom, type Prefix } from "../../ip/index.js";
+import { Prefix, freePrefixes, parsePrefix, prefixFrom } from "../../ip/index.js";
 import { DEFAULT_CIDRS, OVERLAY_POD_CIDR_SUPPORTED_SPACE, RESERVED_RANGES } from "../../kb/index.js";
 
 /** A range the pod CIDR must avoid, and why. */
@@ -45,7 +45,11 @@ function searchSpace(bits: number): Prefix[] {
 
 /** The first free /`bits` prefix in search order, or undefined when the supported space has none. */
 export function choosePodCidr(bits: number, avoid: readonly Avoid[]): Prefix | undefined {
-  const used = avoid.map((a) => a.prefix).filter((p) => p.addr.family === 4);
+  // From JavaScript: a length that is not one of IPv4's has no free prefix; avoid items without a prefix are skipped.
+  if (!Number.isInteger(bits) || bits < 0 || bits > 32) return undefined;
+  const used = (Array.isArray(avoid) ? avoid : [])
+    .map((a: Avoid | null | undefined) => a?.prefix)
+    .filter((p): p is Prefix => p instanceof Prefix && p.addr.family === 4);
   for (const parent of searchSpace(bits)) {
     if (parent.bits > bits) continue;
     const [first] = freePrefixes(parent, used, bits, 1);

@@ -108,7 +108,9 @@ function validatorRejections(c: Candidate, t: Target): Rejection[] {
  * Ranks the candidates for the requirements. Never throws for input: requirements it
  * cannot work with come back as `problems` (see `targetOf`), with nothing ranked.
  */
-export function recommend(input: RecommendInput): Recommendation | RecommendRefusal {
+export function recommend(given: RecommendInput): Recommendation | RecommendRefusal {
+  // From JavaScript anything may come: what is not an object states no requirement (issue #12, library-hostile).
+  const input: RecommendInput = typeof given === "object" && given !== null ? given : { requirements: {} };
   const decided = targetOf(input.requirements, input.kubernetesVersion, input.today, input.maxSurge);
   if ("problems" in decided) return { problems: decided.problems };
   const t: Target = input.fromPlan?.length
