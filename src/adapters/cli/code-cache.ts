@@ -10,12 +10,15 @@
  * which has no compile cache, gains as much.
  *
  * The cache of a bundle is keyed by its content's hash (written by the build: V8 itself checks only the
- * source's length) and lives in Node's compile-cache directory (per Node version, V8 flags and user), or
- * under the same root on Node 20. V8 refuses a cache of other flags or another version; the run then writes
- * a new one. Nothing here is fatal: an unreadable or unwritable cache leaves the CLI running without it.
+ * source's length) and lives in a directory per Node version and user under the root of Node's compile cache.
+ * V8 refuses a cache of other flags or another version; the run then writes a new one. Nothing here is fatal:
+ * an unreadable or unwritable cache leaves the CLI running without it.
+ *
+ * It does not need Node's own compile cache nor node:module: the dispatcher turns that cache on only for the
+ * bundles this one does not hold (enableCompileCache loads node:module, Node's ES module loader and node:os:
+ * ~7.5 M instructions of every start on Node 22), and gives its own `require` for what the bundles require.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
@@ -27,22 +30,20 @@ interface Loaded {
   readonly write: boolean;
 }
 
-type CompileCacheModule = { getCompileCacheDir?: () => string | undefined };
+/** Node's `require` (the dispatcher's own): what a bundle requires that is not a sibling bundle. */
+export type NodeRequire = (id: string) => unknown;
 
 /**
- * Where the caches go: Node's compile-cache directory when it is on (a directory per Node version, V8 flags
- * and user), else (Node 20) a directory of the same kind under Node's default root; none when
+ * Where the caches go: a directory per Node version and user under the root of Node's compile cache
+ * (NODE_COMPILE_CACHE, else node-compile-cache in the temporary directory); none when
  * NODE_DISABLE_COMPILE_CACHE is set, or when that directory is another user's or writable by others.
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env["NODE_DISABLE_COMPILE_CACHE"]) return undefined;
-  const nodes = (module as CompileCacheModule).getCompileCacheDir?.();
-  const dir =
-    nodes ||
-    join(
-      env["NODE_COMPILE_CACHE"] || join(tmpdir(), "node-compile-cache"),
-      `aksnet-${process.version}-${process.arch}-${process.getuid?.() ?? 0}`,
-    );
+  const dir = join(
+    env["NODE_COMPILE_CACHE"] || join(tmpdir(), "node-compile-cache"),
+    `aksnet-${process.version}-${process.arch}-${process.getuid?.() ?? 0}`,
+  );
   return ownDirectory(dir) ? dir : undefined;
 }
 
@@ -90,6 +91,7 @@ export class CodeCache {
   constructor(
     private readonly libDir: string,
     private readonly hashes: Readonly<Record<string, string>>,
+    private readonly nodeRequire: NodeRequire,
     private readonly cacheDir: string | undefined = codeCacheDir(),
   ) {}
 
@@ -101,7 +103,7 @@ export class CodeCache {
     // No hash: a bundle the build did not list, one with an import() (a script's import() needs Node's
     // experimental vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER, which prints a warning). Node's own require.
     if (hash === undefined) {
-      const exports = module.createRequire(file)(file) as unknown;
+      const exports = this.nodeRequire(file);
       this.exportsOf.set(name, exports);
       return exports;
     }
@@ -114,7 +116,7 @@ export class CodeCache {
     const mod = { exports: {} as unknown };
     this.exportsOf.set(name, mod.exports);
     const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-    wrapper(mod.exports, this.requireFrom(file), mod, file, this.libDir);
+    wrapper(mod.exports, this.requireFrom(), mod, file, this.libDir);
     this.exportsOf.set(name, mod.exports);
     return mod.exports;
   }
@@ -134,12 +136,14 @@ export class CodeCache {
     }
   }
 
-  /** The `require` a bundle sees: its sibling bundles through the cache, the rest through Node. */
-  private requireFrom(file: string): (id: string) => unknown {
-    const nodeRequire = module.createRequire(file);
+  /**
+   * The `require` a bundle sees: its sibling bundles through the cache, the rest through Node's (the bundles
+   * require only Node's modules and packages by name, which resolve alike from the dispatcher's directory).
+   */
+  private requireFrom(): (id: string) => unknown {
     return (id) => {
       const sibling = /^\.\/([\w-]+)\.cjs$/.exec(id)?.[1];
-      return sibling !== undefined && this.hashes[sibling] !== undefined ? this.require(sibling) : nodeRequire(id);
+      return sibling !== undefined && this.hashes[sibling] !== undefined ? this.require(sibling) : this.nodeRequire(id);
     };
   }
 }
