@@ -108,5 +108,5 @@ it.each(cases(SENTENCE))("$fn($value × $arity) returns or throws its PlanLoadEr
   }
 });
 
-/** How many functions GAPS held when this test was written (2026-12-07). */
-const KNOWN_GAPS = 112;
+/** How many functions GAPS held when this test was written (2026-12-07: 113; the first count, 112, was one short). */
+const KNOWN_GAPS = 113;
