@@ -2,12 +2,22 @@
  * The bundled executable's code cache: a bundle loaded through it behaves as `require` would, its cache is
  * written once after a run without one and used by the next, and nothing about the cache can stop a run.
  */
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CodeCache, codeCacheDir, wrappedModule } from "./code-cache.js";
+import { CodeCache, codeCacheDir, pruneCaches, wrappedModule } from "./code-cache.js";
 
 /**
  * A lib directory with bundles `a` (requiring its sibling `b` and node:path) and `b`, and an empty cache dir; the
@@ -153,5 +163,60 @@ describe("code cache", () => {
     const got = codeCacheDir(env);
     if (dir === undefined) expect(got).toBeUndefined();
     else expect(got).toMatch(dir);
+  });
+
+  it("a new cache of a bundle removes that bundle's older hashes but the newest; other files stay", () => {
+    const { lib, cache } = fixture();
+    mkdirSync(cache);
+    const files = {
+      "aksnet-a-0001.cache": 100, // oldest: removed
+      "aksnet-a-0002.cache": 200, // newest other hash (another install): kept
+      "aksnet-a-0003.cache": 150, // removed
+      "aksnet-ab-0004.cache": 100, // another bundle whose name starts alike
+      "aksnet-b-0005.cache": 100, // another bundle
+      "aksnet-a-xyz.cache": 100, // not a hash: not ours
+      "aksnet-a-0006.cache.old": 100,
+      "notes.txt": 100,
+    };
+    for (const [f, t] of Object.entries(files)) {
+      writeFileSync(join(cache, f), "x");
+      utimesSync(join(cache, f), t, t);
+    }
+    const run = new CodeCache(lib, HASHES, nodeRequire, cache);
+    run.require("a");
+    run.save();
+    expect(readdirSync(cache).sort()).toEqual(
+      [
+        "aksnet-a-0002.cache",
+        "aksnet-a-aaaa.cache",
+        "aksnet-a-xyz.cache",
+        "aksnet-a-0006.cache.old",
+        "aksnet-ab-0004.cache",
+        "aksnet-b-0005.cache",
+        "aksnet-b-bbbb.cache",
+        "notes.txt",
+      ].sort(),
+    );
+  });
+
+  it.each([
+    { name: "a crashed run's temporary file (two hours old): removed", age: 2 * 3600, kept: false },
+    { name: "a concurrent run's temporary file (a second old): kept", age: 1, kept: true },
+  ])("pruneCaches: $name", ({ age, kept }) => {
+    const dir = mkdtempSync(join(tmpdir(), "aksnet-code-cache-prune-"));
+    const temp = join(dir, "aksnet-a-0001.cache.4242.tmp");
+    writeFileSync(temp, "x");
+    const now = Date.now();
+    utimesSync(temp, now / 1000 - age, now / 1000 - age);
+    pruneCaches(dir, "a", join(dir, "aksnet-a-0002.cache"), now);
+    expect(existsSync(temp)).toBe(kept);
+  });
+
+  it("pruneCaches removes at most 64 files a write; a missing directory is no error", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aksnet-code-cache-prune-"));
+    for (let i = 0; i < 100; i++) writeFileSync(join(dir, `aksnet-a-${i.toString(16).padStart(4, "0")}.cache`), "x");
+    pruneCaches(dir, "a", join(dir, "aksnet-a-ffff.cache"));
+    expect(readdirSync(dir)).toHaveLength(36);
+    expect(() => pruneCaches(join(dir, "missing"), "a", join(dir, "missing", "aksnet-a-0.cache"))).not.toThrow();
   });
 });

@@ -18,13 +18,14 @@
  * bundles this one does not hold (enableCompileCache loads node:module, Node's ES module loader and node:os:
  * ~7.5 M instructions of every start on Node 22), and gives its own `require` for what the bundles require.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
 
 /** A loaded bundle: its script (to make its cache from) and where the cache goes, when it must be written. */
 interface Loaded {
+  readonly name: string;
   readonly script: vm.Script;
   readonly cacheFile: string;
   readonly write: boolean;
@@ -112,7 +113,12 @@ export class CodeCache {
     const cachedData = cacheFile === undefined ? undefined : readOrUndefined(cacheFile);
     const script = new vm.Script(wrappedModule(readFileSync(file, "utf8")), { filename: file, cachedData });
     if (cacheFile !== undefined)
-      this.loaded.push({ script, cacheFile, write: cachedData === undefined || script.cachedDataRejected === true });
+      this.loaded.push({
+        name,
+        script,
+        cacheFile,
+        write: cachedData === undefined || script.cachedDataRejected === true,
+      });
     const mod = { exports: {} as unknown };
     this.exportsOf.set(name, mod.exports);
     const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
@@ -132,7 +138,9 @@ export class CodeCache {
         renameSync(temp, l.cacheFile);
       } catch {
         // An unwritable cache directory: the next run compiles again, as without a cache.
+        continue;
       }
+      pruneCaches(this.cacheDir, l.name, l.cacheFile);
     }
   }
 
@@ -145,6 +153,48 @@ export class CodeCache {
       const sibling = /^\.\/([\w-]+)\.cjs$/.exec(id)?.[1];
       return sibling !== undefined && this.hashes[sibling] !== undefined ? this.require(sibling) : this.nodeRequire(id);
     };
+  }
+}
+
+/** At most this many files removed by one write: a directory of thousands of stale files costs one run, not more. */
+const PRUNE_LIMIT = 64;
+/** A temporary file this old is a crashed run's (a write takes milliseconds): removed. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * After bundle `name`'s cache `kept` is written: removes that bundle's caches of other hashes (builds gone, each
+ * ~0.2–0.9 MB, never read again) but the newest one, and its temporary files left by crashed runs. The newest
+ * other is kept because two installed aksnet versions share the directory (it is per Node version and user):
+ * removing each other's cache on every write would make every run of both a cold one. Only files whose whole
+ * name is one of ours, in the cache directory itself, are removed; a file gone meanwhile (a concurrent run) or
+ * not removable is left alone.
+ */
+export function pruneCaches(dir: string, name: string, kept: string, now: number = Date.now()): void {
+  const ours = new RegExp(`^aksnet-${name.replace(/[^\w-]/g, "")}-[0-9a-f]+\\.cache(\\.\\d+\\.tmp)?$`);
+  let files: { file: string; mtime: number; temp: boolean }[];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => ours.test(f) && join(dir, f) !== kept)
+      .map((f) => ({ file: join(dir, f), mtime: mtimeOf(join(dir, f)), temp: f.endsWith(".tmp") }));
+  } catch {
+    return;
+  }
+  const caches = files.filter((f) => !f.temp).sort((a, b) => b.mtime - a.mtime);
+  const stale = [...caches.slice(1), ...files.filter((f) => f.temp && now - f.mtime > STALE_TEMP_MS)];
+  for (const f of stale.slice(0, PRUNE_LIMIT)) {
+    try {
+      unlinkSync(f.file);
+    } catch {
+      // Removed by a concurrent run, or not ours to remove: nothing to do.
+    }
+  }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
   }
 }
 
