@@ -102,6 +102,25 @@ const lazyPackages = {
 };
 
 const DIST_CLI = join(ROOT, "dist", "adapters", "cli");
+
+/**
+ * aksnet's own modules marked free of side effects (as `"sideEffects": false` in a package.json would): a bundle
+ * keeps a module only when it uses one of its exports, where before it kept every module an index re-exports with
+ * each module's top-level code (the KB's tables are built by function calls, which esbuild must assume have
+ * effects). No module of aksnet has an effect at import beyond its own bindings (test/cli-bundle.test.ts runs
+ * every command's formats through the bundles). `compare` 270 → 182 KB; callgrind on Node 22, instructions over
+ * `node -e 0`: `compare` +41.0 M → +31.5 M.
+ */
+const pureModules = {
+  name: "pure-modules",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (!args.importer.startsWith(join(ROOT, "dist")) || args.importer.includes("node_modules")) return undefined;
+      if (args.path.endsWith(".cjs")) return undefined;
+      return { path: resolve(args.resolveDir, args.path), sideEffects: false };
+    });
+  },
+};
 const { COMMAND_LIST } = await import(pathToFileURL(join(DIST_CLI, "command-list.js")).href);
 const { wrappedModule } = await import(pathToFileURL(join(DIST_CLI, "code-cache.js")).href);
 
@@ -121,7 +140,7 @@ async function bundle(contents, outfile, extra = {}) {
     // The Azure SDK (scan) and the Kubernetes client load only in the commands that reach Azure or a cluster.
     external: ["@kubernetes/client-node", "@azure/*", "@modelcontextprotocol/sdk", "@modelcontextprotocol/sdk/*"],
     define: { "import.meta.url": META_URL },
-    plugins: [lazyChildProcess, lazyPackages, zodEnglishOnly],
+    plugins: [lazyChildProcess, lazyPackages, pureModules, zodEnglishOnly],
     legalComments: "none",
     // Whitespace and comments out (names kept: stack traces under AKSNET_DEBUG still name functions).
     minifyWhitespace: true,
