@@ -63,3 +63,16 @@ export async function runExample(
   const code = await run(ex.argv, io);
   return { stdout: io.stdout, stderr: io.stderr, code };
 }
+
+/**
+ * The `--out-dir` examples: a plain fenced block (no info string) whose first line is `$ aksnet … --out-dir DIR`
+ * and whose rest is what the command prints on standard error (the files it wrote).
+ */
+export function outDirExamples(markdown: string): { command: string; argv: string[]; expected: string }[] {
+  const re = /^```\n\$ (aksnet [^\n]* --out-dir [^\n]*)\n([\s\S]*?)^```$/gm;
+  return [...markdown.matchAll(re)].map((m) => ({
+    command: m[1] ?? "",
+    argv: shellSplit(m[1] ?? "").slice(1),
+    expected: m[2] ?? "",
+  }));
+}

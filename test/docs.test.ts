@@ -4,10 +4,13 @@
  * equal the rest of the block. The info string may carry `exit=N` (default 0).
  * Regenerate the outputs after a deliberate change with `npm run docs:update`.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { docExamples, runExample } from "./docs-examples.js";
+import { memoryIo } from "../src/adapters/cli/io.js";
+import { run } from "../src/adapters/cli/main.js";
+import { docExamples, outDirExamples, runExample } from "./docs-examples.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -34,6 +37,31 @@ describe("docs examples", () => {
       }
     });
   }
+
+  describe("--out-dir listings (standard error: the files written, each on disk)", () => {
+    const listings = files.flatMap((file) =>
+      outDirExamples(readFileSync(file, "utf8")).map((ex) => ({ page: file.slice(ROOT.length + 1), ...ex })),
+    );
+    it("finds the listings of docs/fleet.md and docs/generate.md", () => {
+      expect(new Set(listings.map((l) => l.page))).toEqual(new Set(["docs/fleet.md", "docs/generate.md"]));
+    });
+    it.each(listings.map((l) => [`${l.page}: $ ${l.command}`, l] as const))("%s", async (_name, ex) => {
+      const dir = mkdtempSync(join(tmpdir(), "aksnet-docs-outdir-"));
+      try {
+        const at = ex.argv.indexOf("--out-dir") + 1;
+        const shown = ex.argv[at]!;
+        const argv = ex.argv.map((a, i) => (i === at ? join(dir, shown) : a));
+        const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT, isTTY: false });
+        expect(await run(argv, io)).toBe(0);
+        expect(io.stderr.split(`${dir}/`).join("").trimEnd()).toBe(ex.expected.trimEnd());
+        const wrote = /wrote (.*)$/m.exec(ex.expected)?.[1]?.split(", ") ?? [];
+        expect(wrote.length).toBeGreaterThan(0);
+        for (const f of wrote) expect(existsSync(join(dir, f)), f).toBe(true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
 
   it("every command has a docs page with at least one checked example", () => {
     for (const name of [

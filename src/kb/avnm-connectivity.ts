@@ -42,6 +42,12 @@ export interface AvnmConnectivityFacts {
   readonly azurermOverlapSince: Sourced<string>;
   /** The az CLI extension that holds `az network manager …` (not in the core CLI). */
   readonly azExtension: Sourced<string>;
+  /**
+   * The API version the extension's `connect-config create` sends. It has no argument for
+   * `connectivityCapabilities` (connectedGroupAddressOverlap), so a configuration that sets it is written
+   * with `az rest` (core CLI) at `apiVersion` instead.
+   */
+  readonly azConnectConfigApi: Sourced<string>;
 }
 
 export const AVNM_CONNECTIVITY: AvnmConnectivityFacts = {
@@ -131,6 +137,23 @@ export const AVNM_CONNECTIVITY: AvnmConnectivityFacts = {
       page(
         "https://learn.microsoft.com/azure/virtual-network-manager/create-virtual-network-manager-cli",
         "az extension add -n virtual-network-manager",
+      ),
+    ],
+    CHECKED,
+  ),
+  azConnectConfigApi: sourced(
+    "2022-01-01",
+    [
+      repoFile(
+        "Azure/azure-cli-extensions:src/network-manager/azext_network_manager/aaz/latest/network/manager/" +
+          "connect_config/_create.py",
+        "commit 2ac9710 (extension virtual-network-manager 1.0.1, the newest in setup.py/HISTORY.rst read): " +
+          "_aaz_info version 2022-01-01; arguments --applies-to-groups, --connectivity-topology, " +
+          "--delete-existing-peering, --description, --hubs, --is-global; no connectivityCapabilities",
+      ),
+      repoFile(
+        "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/util/_params.py",
+        "az rest --method put --url (a URL without a host is a resource ID under the cloud's ARM endpoint) --body",
       ),
     ],
     CHECKED,

@@ -6,13 +6,11 @@
  *   …/networkGroups/staticMembers, …/connectivityConfigurations at `AVNM_CONNECTIVITY.apiVersion`), deployed
  *   to the manager's resource group; Bicep has no commit resource (a commit is a POST), so the commit is
  *   `commit-network-manager.sh` (az network manager post-commit), run after the deployment;
- * - az: a shell function (network manager group create, group static-member create, connect-config create,
- *   post-commit), from the virtual-network-manager extension.
+ * - az: connectivity-az.ts.
  */
 import { AVNM_CONNECTIVITY } from "../../../kb/index.js";
-import { command } from "../az-words.js";
 import { expr, renderHcl, type HclItem } from "../hcl.js";
-import { bicepString, shellQuote } from "../quote.js";
+import { bicepString } from "../quote.js";
 import type { AvnmConfiguration, AvnmPlan } from "./connectivity.js";
 import { resourceGroupInput, type PeeredVnet } from "./peerings.js";
 
@@ -58,8 +56,9 @@ export function avnmFormatNotes(plan: AvnmPlan, format: "terraform" | "bicep" | 
     `the network manager's commands need the az extension ${AVNM_CONNECTIVITY.azExtension.value} (az ` +
       `extension add --name ${AVNM_CONNECTIVITY.azExtension.value})` +
       (disallowed.length > 0
-        ? `; its connect-config create has no flag for connectedGroupAddressOverlap (${disallowed.join(", ")}: ` +
-          `Disallowed), so the script does not set it: set it in the portal, with Terraform or Bicep (API ${API})`
+        ? `; its connect-config create has no argument for connectedGroupAddressOverlap (it sends API ` +
+          `${AVNM_CONNECTIVITY.azConnectConfigApi.value}), so ${disallowed.join(", ")} (Disallowed) is written ` +
+          `with az rest --method put at API ${API}`
         : ""),
   ];
 }
@@ -330,111 +329,4 @@ export function bicepNetworkManagerCall(
     "",
     "output networkManagerConfigurationIds array = networkManagerConnectivity.outputs.configurationIds",
   ];
-}
-
-// ---- az ----
-
-function managerArgs(plan: AvnmPlan): [string, string][] {
-  return [
-    ["--resource-group", shellQuote(plan.manager.resourceGroup)],
-    ["--network-manager-name", shellQuote(plan.manager.name)],
-  ];
-}
-
-/** `az network manager post-commit` for the plan's configurations, their IDs built from the manager's. */
-export function azCommit(plan: AvnmPlan): string[] {
-  const sub: [string, string][] =
-    plan.manager.subscriptionId !== undefined ? [["--subscription", shellQuote(plan.manager.subscriptionId)]] : [];
-  const show = command("az network manager show", [
-    ...managerArgs(plan),
-    ...sub,
-    ["--query", "id"],
-    ["--output", "tsv"],
-  ]);
-  return [
-    `NETWORK_MANAGER_ID="$(${show.replace(/ \\\n\s*/g, " ").trim()})"`,
-    command("az network manager post-commit", [
-      ...managerArgs(plan),
-      ...sub,
-      ["--commit-type", "Connectivity"],
-      ["--target-locations", plan.locations.map(shellQuote)],
-      [
-        "--configuration-ids",
-        plan.configurations.map((c) => `"$NETWORK_MANAGER_ID/connectivityConfigurations/${c.name}"`),
-      ],
-    ]).replace(/\n$/, ""),
-  ];
-}
-
-/** The shell function that writes the plan with az, run once every cluster exists. */
-export function azNetworkManager(fn: string, plan: AvnmPlan): string[] {
-  const sub: [string, string][] =
-    plan.manager.subscriptionId !== undefined ? [["--subscription", shellQuote(plan.manager.subscriptionId)]] : [];
-  const rg = (v: PeeredVnet) => {
-    if (v.variable === undefined) return shellQuote(v.resourceGroup);
-    const name = resourceGroupInput(v.variable).shell;
-    return `"\${${name}:?set ${name} to the resource group of VNet ${v.name}}"`;
-  };
-  const vnetId = (v: PeeredVnet) =>
-    `"$(az network vnet show --resource-group=${rg(v)} --name=${shellQuote(v.name)} --query=id --output=tsv)"`;
-  const ext = AVNM_CONNECTIVITY.azExtension.value;
-  const out = [`${fn}() (`, "set -euo pipefail", `az extension add --name ${ext} --upgrade --only-show-errors`];
-  for (const c of plan.configurations) {
-    out.push(
-      "",
-      `# ${c.name}: network group ${c.groupName}, its static members, the connectivity configuration.`,
-      command("az network manager group create", [
-        ...managerArgs(plan),
-        ...sub,
-        ["--name", shellQuote(c.groupName)],
-        ["--description", shellQuote(`Members of connectivity configuration ${c.name} (aksnet).`)],
-      ]).replace(/\n$/, ""),
-    );
-    for (const m of c.members)
-      out.push(
-        command("az network manager group static-member create", [
-          ...managerArgs(plan),
-          ...sub,
-          ["--network-group-name", shellQuote(c.groupName)],
-          ["--name", shellQuote(m.name)],
-          ["--resource-id", vnetId(m.vnet)],
-        ]).replace(/\n$/, ""),
-      );
-    const group =
-      `"$(az network manager group show --resource-group=${shellQuote(plan.manager.resourceGroup)} ` +
-      `--network-manager-name=${shellQuote(plan.manager.name)} --name=${shellQuote(c.groupName)} ` +
-      `--query=id --output=tsv)"`;
-    out.push(`GROUP_ID=${group}`, azConnectConfig(plan, c, vnetId));
-  }
-  out.push("", "# The commit: deploys the configurations to their regions.", ...azCommit(plan), ")");
-  return out;
-}
-
-/** `az network manager connect-config create` for one configuration (its group's ID in $GROUP_ID). */
-function azConnectConfig(plan: AvnmPlan, c: AvnmConfiguration, vnetId: (v: PeeredVnet) => string): string {
-  const sub: [string, string][] =
-    plan.manager.subscriptionId !== undefined ? [["--subscription", shellQuote(plan.manager.subscriptionId)]] : [];
-  return command("az network manager connect-config create", [
-    ...managerArgs(plan),
-    ...sub,
-    ["--configuration-name", shellQuote(c.name)],
-    ["--connectivity-topology", c.topology],
-    ["--is-global", flag(c.global)],
-    ["--delete-existing-peering", "False"],
-    [
-      "--applies-to-groups",
-      [
-        `"[{network-group-id:$GROUP_ID,group-connectivity:${c.groupConnectivity},` +
-          `use-hub-gateway:${flag(c.useHubGateway)},is-global:${flag(groupGlobal(c))}}]"`,
-      ],
-    ],
-    ...(c.hub
-      ? [
-          ["--hubs", [`"[{resource-id:${vnetId(c.hub).slice(1, -1)},resource-type:${VNET_TYPE}}]"`]] as [
-            string,
-            string[],
-          ],
-        ]
-      : []),
-  ]).replace(/\n$/, "");
 }

@@ -10,6 +10,7 @@ import { parse } from "@cdktf/hcl2json";
 import { describe, expect, it } from "vitest";
 import { FleetPlanSchema, type FleetPlanInput } from "../../../engines/schema/schema-fleet.js";
 import { checkAzScript } from "../testing/az-schema.js";
+import { runWithAzStub } from "../testing/az-stub.js";
 import { bicepResources } from "../testing/bicep-parse.js";
 import { fleetPeerings, generateFleet } from "./index.js";
 import { FLEET } from "./testing.js";
@@ -25,6 +26,7 @@ const clusters = FLEET.map((c) => ({
   vnet: { name: c.plan.vnet!.name!, resourceGroup: c.plan.resourceGroup! },
   location: c.plan.location,
 }));
+const VNET = "Microsoft.Network/virtualNetworks";
 const NM_ID =
   "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network/providers/Microsoft.Network/" +
   "networkManagers/nm-platform";
@@ -191,6 +193,35 @@ describe("connectivity as: networkManager", () => {
 
 describe("the network manager's code against the tools' schemas", () => {
   const r = plan(AVNM_FLEET);
+  const CONFIGURATION = "Microsoft.Network/networkManagers/connectivityConfigurations@2025-01-01";
+
+  it.each([
+    { name: "a mesh (the goldens' overlay-mesh)", input: AVNM_FLEET, hub: undefined },
+    {
+      name: "a hub and spoke, its hub's ID spliced in",
+      input: {
+        ...AVNM_FLEET,
+        connectivity: [{ ...AVNM_FLEET.connectivity![0]!, connectedGroupAddressOverlap: "Disallowed" as const }],
+      },
+      hub: "/subscriptions/0/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub",
+    },
+  ])("az: Disallowed overlap in $name is PUT with az rest, its body valid JSON after bash", async ({ input, hub }) => {
+    const { checkArmBody } = await import("../testing/arm-schema.js");
+    const p = plan(input);
+    const g = generateFleet(FLEET, "az", {}, p.peerings, p.notes, p.networkManager);
+    if (!g.ok) throw new Error(JSON.stringify(g.problems));
+    expect(g.notes.some((n) => /is written with az rest --method put at API 2025-01-01/.test(n))).toBe(true);
+    const rest = runWithAzStub(g.files[0]!.text).filter((a) => a[0] === "rest");
+    expect(rest).toHaveLength(1);
+    const arg = (flag: string) => rest[0]!.find((a) => a.startsWith(`${flag}=`))!.slice(flag.length + 1);
+    expect(arg("--method")).toBe("put");
+    expect(arg("--url")).toMatch(/\/connectivityConfigurations\/[a-z-]+\?api-version=2025-01-01$/);
+    const body = JSON.parse(arg("--body")) as { properties: Record<string, unknown> };
+    expect(body.properties["connectivityCapabilities"]).toMatchObject({ connectedGroupAddressOverlap: "Disallowed" });
+    if (hub) expect(body.properties["hubs"]).toEqual([{ resourceId: hub, resourceType: VNET }]);
+    expect(checkArmBody(CONFIGURATION, body, "bicep")).toEqual([]);
+  });
+
   it("Bicep module bodies against the ARM schema", async () => {
     const { checkArmBody } = await import("../testing/arm-schema.js");
     const g = generateFleet(FLEET, "bicep", {}, r.peerings, r.notes, r.networkManager);

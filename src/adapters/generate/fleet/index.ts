@@ -19,10 +19,9 @@ import {
   type PeeringSide,
 } from "./peerings.js";
 import type { AvnmPlan } from "./connectivity.js";
+import { azCommit, azNetworkManager } from "./connectivity-az.js";
 import {
   avnmFormatNotes,
-  azCommit,
-  azNetworkManager,
   bicepNetworkManagerCall,
   bicepNetworkManagerModule,
   terraformNetworkManager,

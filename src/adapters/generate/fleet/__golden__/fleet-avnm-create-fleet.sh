@@ -203,6 +203,7 @@ az aks create \
 network_manager_connectivity() (
 set -euo pipefail
 az extension add --name virtual-network-manager --upgrade --only-show-errors
+NETWORK_MANAGER_ID="$(az network manager show --resource-group=rg-network --network-manager-name=nm-platform --subscription=00000000-0000-0000-0000-000000000000 --query=id --output=tsv)"
 
 # hub-and-spoke: network group ng-hub-and-spoke, its static members, the connectivity configuration.
 az network manager group create \
@@ -232,7 +233,7 @@ az network manager group static-member create \
   --network-group-name=ng-hub-and-spoke \
   --name=vnet-aks-legacy \
   --resource-id="$(az network vnet show --resource-group=rg-aks-legacy --name=vnet-aks-legacy --query=id --output=tsv)"
-GROUP_ID="$(az network manager group show --resource-group=rg-network --network-manager-name=nm-platform --name=ng-hub-and-spoke --query=id --output=tsv)"
+GROUP_ID="$(az network manager group show --resource-group=rg-network --network-manager-name=nm-platform --subscription=00000000-0000-0000-0000-000000000000 --name=ng-hub-and-spoke --query=id --output=tsv)"
 az network manager connect-config create \
   --resource-group=rg-network \
   --network-manager-name=nm-platform \
@@ -265,19 +266,14 @@ az network manager group static-member create \
   --network-group-name=ng-overlay-mesh \
   --name=vnet-aks-neu-1 \
   --resource-id="$(az network vnet show --resource-group=rg-aks-neu-1 --name=vnet-aks-neu-1 --query=id --output=tsv)"
-GROUP_ID="$(az network manager group show --resource-group=rg-network --network-manager-name=nm-platform --name=ng-overlay-mesh --query=id --output=tsv)"
-az network manager connect-config create \
-  --resource-group=rg-network \
-  --network-manager-name=nm-platform \
-  --subscription=00000000-0000-0000-0000-000000000000 \
-  --configuration-name=overlay-mesh \
-  --connectivity-topology=Mesh \
-  --is-global=True \
-  --delete-existing-peering=False \
-  --applies-to-groups="[{network-group-id:$GROUP_ID,group-connectivity:DirectlyConnected,use-hub-gateway:False,is-global:True}]"
+GROUP_ID="$(az network manager group show --resource-group=rg-network --network-manager-name=nm-platform --subscription=00000000-0000-0000-0000-000000000000 --name=ng-overlay-mesh --query=id --output=tsv)"
+# connectedGroupAddressOverlap: Disallowed has no argument in connect-config create (API 2022-01-01): the configuration is PUT with az rest at API 2025-01-01.
+az rest \
+  --method=put \
+  --url="$NETWORK_MANAGER_ID/connectivityConfigurations/overlay-mesh?api-version=2025-01-01" \
+  --body='{"properties":{"connectivityTopology":"Mesh","isGlobal":"True","deleteExistingPeering":"False","appliesToGroups":[{"networkGroupId":"'"$GROUP_ID"'","groupConnectivity":"DirectlyConnected","useHubGateway":"False","isGlobal":"True"}],"connectivityCapabilities":{"connectedGroupAddressOverlap":"Disallowed","connectedGroupPrivateEndpointsScale":"Standard","peeringEnforcement":"Unenforced"}}}'
 
 # The commit: deploys the configurations to their regions.
-NETWORK_MANAGER_ID="$(az network manager show --resource-group=rg-network --network-manager-name=nm-platform --subscription=00000000-0000-0000-0000-000000000000 --query=id --output=tsv)"
 az network manager post-commit \
   --resource-group=rg-network \
   --network-manager-name=nm-platform \
