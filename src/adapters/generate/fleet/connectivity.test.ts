@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { FleetPlanSchema, type FleetPlanInput } from "../../../engines/schema/schema-fleet.js";
 import { checkAzScript } from "../testing/az-schema.js";
 import { runWithAzStub } from "../testing/az-stub.js";
-import { bicepResources } from "../testing/bicep-parse.js";
+import { bicepResources, type BicepJson } from "../testing/bicep-parse.js";
 import { fleetPeerings, generateFleet } from "./index.js";
 import { FLEET } from "./testing.js";
 
@@ -216,7 +216,7 @@ describe("the network manager's code against the tools' schemas", () => {
     const arg = (flag: string) => rest[0]!.find((a) => a.startsWith(`${flag}=`))!.slice(flag.length + 1);
     expect(arg("--method")).toBe("put");
     expect(arg("--url")).toMatch(/\/connectivityConfigurations\/[a-z-]+\?api-version=2025-01-01$/);
-    const body = JSON.parse(arg("--body")) as { properties: Record<string, unknown> };
+    const body = JSON.parse(arg("--body")) as { properties: Record<string, BicepJson> };
     expect(body.properties["connectivityCapabilities"]).toMatchObject({ connectedGroupAddressOverlap: "Disallowed" });
     if (hub) expect(body.properties["hubs"]).toEqual([{ resourceId: hub, resourceType: VNET }]);
     expect(checkArmBody(CONFIGURATION, body, "bicep")).toEqual([]);
