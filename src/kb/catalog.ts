@@ -21,6 +21,7 @@ import { RETIREMENTS } from "./retirements.js";
 import { MULTICAST_RANGES, SERVICE_CIDR_PRIVATE_SPACE_V4 } from "./service-cidr.js";
 import { AKS_AUTOMATIC } from "./automatic.js";
 import { NAT_GATEWAY } from "./nat-gateway.js";
+import { AUTHORIZED_IP_RANGES } from "./api-server-authorized-ranges.js";
 import { CLUSTER_SIGNALS } from "./cluster-signals.js";
 import { GATEWAY_POOL } from "./pools/gateway.js";
 import { NODE_AUTO_PROVISIONING } from "./pools/node-auto-provisioning.js";
@@ -76,6 +77,7 @@ export function facts(): Fact[] {
   out.push(...sourcedFields("pools.spot", SPOT_POOL));
   out.push(...sourcedFields("automatic", AKS_AUTOMATIC));
   out.push(...sourcedFields("natGateway", NAT_GATEWAY));
+  out.push(...sourcedFields("authorizedIpRanges", AUTHORIZED_IP_RANGES));
   out.push(...sourcedFields("clusterSignals", CLUSTER_SIGNALS));
   out.push(...sourcedFields("deployTargets", DEPLOY_TARGETS));
   for (const [id, f] of Object.entries(DEPLOY_FEATURES)) out.push(...sourcedFields(`deployFeatures.${id}`, f));

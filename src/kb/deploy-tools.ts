@@ -270,6 +270,28 @@ export const DEPLOY_FEATURES = {
       "4.46.0 (September 25, 2025): api_server_access_profile.virtual_network_integration_enabled and subnet_id",
     ),
   },
+  authorizedIpRanges: {
+    title: "API server authorized IP ranges",
+    az: sourced<AzRequirement>(
+      { cli: "2.0.76" },
+      [
+        aksDoc("api-server-authorized-ip-ranges", "Azure CLI version 2.0.76 or later"),
+        AZ_PARAMS("aks create and aks update: --api-server-authorized-ip-ranges"),
+      ],
+      { checked: "2026-12-07" },
+    ),
+    arm: stable(
+      API_2026_04_01_MODEL(
+        "model_managedclusterapiserveraccessprofile.go",
+        "apiServerAccessProfile: authorizedIPRanges",
+      ),
+    ),
+    azurerm: oldAzurerm(
+      "4.0.0",
+      "api_server_access_profile.authorized_ip_ranges exists in every 4.x release (3.x's top-level " +
+        "api_server_authorized_ip_ranges was removed in 4.0)",
+    ),
+  },
   staticEgressGateway: {
     title: "static egress gateway pools",
     az: sourced<AzRequirement>(

@@ -102,6 +102,11 @@ export { SPOT_POOL } from "./pools/spot.js";
 export { AKS_AUTOMATIC } from "./automatic.js";
 export { NAT_GATEWAY } from "./nat-gateway.js";
 export {
+  AUTHORIZED_IP_RANGES,
+  type AuthorizedRangeLimits,
+  type NonGlobalRanges,
+} from "./api-server-authorized-ranges.js";
+export {
   AZURE_SUBNET,
   azureUsable,
   azureSubnetProblem,

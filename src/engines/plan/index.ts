@@ -21,6 +21,7 @@ export type { Shape, ShapeCheck, StructureIssue } from "./structure.js";
 export { resolvePlan } from "./resolve-plan.js";
 export { cidrField } from "./resolve-network.js";
 export { sizeTargetOfPlan } from "./size-target.js";
+export { parseAuthorizedRange, parseAuthorizedRanges, type AuthorizedRange } from "./authorized-ranges.js";
 export {
   isResolvedPlan,
   type Assumption,

@@ -231,6 +231,8 @@ export const PLAN_SHAPE: Shape = {
             gatewayPrefixSize: { t: "optional", of: { t: "number", checks: [{ c: "int" }] } },
             vmSetType: { t: "optional", of: { t: "enum", values: ["VirtualMachineScaleSets", "VirtualMachines"] } },
             priority: { t: "optional", of: { t: "enum", values: ["Regular", "Spot"] } },
+            nodePublicIp: { t: "optional", of: { t: "boolean" } },
+            nodePublicIpPrefix: { t: "optional", of: { t: "string", checks: [] } },
           },
         },
         checks: [],
@@ -267,6 +269,7 @@ export const PLAN_SHAPE: Shape = {
           vnetIntegration: { t: "optional", of: { t: "boolean" } },
           subnet: { t: "optional", of: { t: "string", checks: [{ c: "minLength", value: 1 }] } },
           private: { t: "optional", of: { t: "boolean" } },
+          authorizedIpRanges: { t: "optional", of: { t: "array", of: { t: "string", checks: [] }, checks: [] } },
           clustersSharingSubnet: {
             t: "optional",
             of: { t: "number", checks: [{ c: "int" }, { c: "min", value: 1, inclusive: true }] },

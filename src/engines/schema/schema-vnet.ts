@@ -36,6 +36,13 @@ export const ApiServerSection = z
       .optional()
       .describe("the API server subnet (delegated to Microsoft.ContainerService/managedClusters)"),
     private: z.boolean().optional().describe("enablePrivateCluster"),
+    authorizedIpRanges: z
+      .array(z.string())
+      .optional()
+      .describe(
+        "authorizedIPRanges: the public IPv4 CIDRs (or single addresses) allowed to reach a public API server; " +
+          "at most 200, 2,000 with vnetIntegration; 0.0.0.0/32 alone allows only the load balancer's outbound IP",
+      ),
     clustersSharingSubnet: z
       .number()
       .int()

@@ -137,6 +137,13 @@ export const NodePoolSection = z
       .describe("mode Gateway: the public IP prefix length (28–31); the pool may have 2^(32 − it) nodes"),
     vmSetType: z.enum(["VirtualMachineScaleSets", "VirtualMachines"]).optional(),
     priority: z.enum(["Regular", "Spot"]).optional().describe("Spot pools upgrade without surge nodes"),
+    nodePublicIp: z.boolean().optional().describe("enableNodePublicIP: each node gets its own public IP"),
+    nodePublicIpPrefix: cidrText
+      .optional()
+      .describe(
+        "the CIDR of the public IP prefix the pool's node public IPs come from (for checks: with authorized IP " +
+          "ranges it must be one of them)",
+      ),
   })
   .strict();
 

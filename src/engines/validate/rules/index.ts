@@ -7,6 +7,8 @@ import agcSubnetInvalid from "./agc-subnet-invalid.js";
 import apiServerSubnetInvalid from "./api-server-subnet-invalid.js";
 import applicationGatewaySubnetInvalid from "./application-gateway-subnet-invalid.js";
 import automaticNetworkInvalid from "./automatic-network-invalid.js";
+import authorizedIpRangeInvalid from "./authorized-ip-range-invalid.js";
+import authorizedIpRangesUnsupported from "./authorized-ip-ranges-unsupported.js";
 import autoscalerBoundsInvalid from "./autoscaler-bounds-invalid.js";
 import cidrInvalid from "./cidr-invalid.js";
 import clusterExceedsNodeLimit from "./cluster-exceeds-node-limit.js";
@@ -56,6 +58,8 @@ export const RULES: readonly Rule[] = [
   agcSubnetInvalid,
   apiServerSubnetInvalid,
   applicationGatewaySubnetInvalid,
+  authorizedIpRangeInvalid,
+  authorizedIpRangesUnsupported,
   automaticNetworkInvalid,
   autoscalerBoundsInvalid,
   cidrInvalid,
