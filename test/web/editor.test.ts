@@ -1,18 +1,17 @@
 /**
- * The editor replaced by hand, in Chromium, as a person does it: Ctrl+A and Ctrl+V with the keyboard (real
- * paste events, not `page.fill`). A large paste is written by the page (src/adapters/web/client/paste.ts):
- * the same text, caret and views as the browser's paste, plus a history entry that Undo and Back return from.
- * A small paste is the browser's own.
+ * The plan editor (CodeMirror 6, src/adapters/web/client/plan-editor.ts) in Chromium, driven as a person drives it:
+ * Ctrl+A and Ctrl+V with the keyboard (real paste events, not `page.fill`), typing, Ctrl+Z, Tab. A large paste is also
+ * a history entry of the page (Undo and Back return from it); Ctrl+Z in the editor returns the replaced text too. The
+ * editor draws only the lines in view, and its styles raise no Content-Security-Policy violation.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE_PLAN } from "../../src/adapters/web/state.js";
-import { CHROMIUM, launch, ROOT, serve, type Served } from "./harness.js";
+import { axeViolations, CHROMIUM, editorText, launch, ROOT, serve, type Served } from "./harness.js";
 import { thirtyPools } from "./plans.js";
 
-const editorText = (page: Page) => page.inputValue("#plan-text");
 const waitForText = (page: Page, text: string) =>
   page.waitForFunction((t) => document.querySelector<HTMLTextAreaElement>("#plan-text")?.value === t, text);
 
@@ -44,6 +43,13 @@ describe("the editor in Chromium: select all and paste with the keyboard", () =>
       permissions: ["clipboard-read", "clipboard-write"],
     });
     context.setDefaultTimeout(45_000);
+    await context.addInitScript(() => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      );
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -63,7 +69,7 @@ describe("the editor in Chromium: select all and paste with the keyboard", () =>
       }),
     ).toEqual([0, EXAMPLE_PLAN.length, EXAMPLE_PLAN.length]);
     await paste(page, big.replace(/\n/g, "\r\n"));
-    // Line ends as the browser's paste writes them into a textarea; the caret after the pasted text.
+    // Line ends as a textarea has them; the caret after the pasted text.
     expect(await editorText(page)).toBe(big);
     expect(await page.evaluate(() => document.querySelector<HTMLTextAreaElement>("#plan-text")!.selectionStart)).toBe(
       big.length,
@@ -74,6 +80,24 @@ describe("the editor in Chromium: select all and paste with the keyboard", () =>
     await page.click("#undo");
     await waitForText(page, EXAMPLE_PLAN);
     await page.goForward();
+    await waitForText(page, big);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("Ctrl+Z in the editor returns the text a paste replaced, Ctrl+Shift+Z pastes it again", async () => {
+    const { page, errors } = await open();
+    const big = thirtyPools();
+    await page.focus("#plan-text");
+    await page.keyboard.press("Control+A");
+    await paste(page, big);
+    await waitForText(page, big);
+    await page.keyboard.press("Control+Z");
+    await waitForText(page, EXAMPLE_PLAN);
+    await page.waitForSelector("body[data-settled=true]");
+    expect(await page.textContent("#input-status")).toMatch(/^Read an aksnet plan: 1 node pool/);
+    await page.keyboard.press("Control+Shift+Z");
     await waitForText(page, big);
     expect(errors).toEqual([]);
     await page.close();
@@ -104,50 +128,50 @@ describe("the editor in Chromium: select all and paste with the keyboard", () =>
     await page.close();
   });
 
-  it("a form edit while the editor is off screen owes its text: paid in view, on focus, or when read", async () => {
+  it("a form edit writes the editor's text at once; caret and typed text stay, Ctrl+Z undoes the typing", async () => {
     const { page, errors } = await open();
-    await page.setViewportSize({ width: 1280, height: 360 });
-    /** The textarea's own value, past the page's reader that pays an owed write. */
-    const raw = () =>
-      page.evaluate(() => {
-        const get = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.get!;
-        const t = document.querySelector<HTMLTextAreaElement>("#plan-text")!;
-        return { text: get.call(t) as string, written: t.dataset["written"] };
-      });
-    const formEdit = async (count: string) => {
-      // Scrolled away, and frames drawn since: the page's IntersectionObserver has said so.
-      await page.evaluate(
-        () =>
-          new Promise((done) => {
-            document.querySelector("#plan-form")!.scrollIntoView();
-            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));
-          }),
-      );
-      await page.fill("#field-count", count);
-      await page.waitForSelector("body[data-settled=true]");
-      const top = await page.evaluate(() => document.querySelector("#plan-text")!.getBoundingClientRect().top);
-      expect(top).toBeGreaterThan(360);
-      expect(await raw()).toEqual({ text: expect.not.stringContaining(`count: ${count}`), written: "false" });
-    };
-    await formEdit("7");
-    await page.evaluate(() => document.querySelector("#plan-text")!.scrollIntoView());
-    await page.waitForSelector("#plan-text[data-written=true]");
-    expect((await raw()).text).toContain("count: 7");
-    await formEdit("6");
-    const focused = await page.evaluate(() => {
-      const t = document.querySelector<HTMLTextAreaElement>("#plan-text")!;
-      t.focus({ preventScroll: true });
-      return t.dataset["written"];
-    });
-    expect(focused).toBe("true");
-    expect((await raw()).text).toContain("count: 6");
-    await formEdit("5");
-    // A page script reading the value (Playwright's inputValue reads from its own isolated world, past the page's
-    // reader: a test reading the editor after a form edit waits for #plan-text[data-written=true] instead).
-    expect(await page.evaluate(() => document.querySelector<HTMLTextAreaElement>("#plan-text")!.value)).toContain(
-      "count: 5",
+    const at = EXAMPLE_PLAN.indexOf("\n", EXAMPLE_PLAN.indexOf("name: "));
+    await page.focus("#plan-text");
+    await page.evaluate((n) => document.querySelector<HTMLTextAreaElement>("#plan-text")!.setSelectionRange(n, n), at);
+    await page.keyboard.type("-x");
+    const typed = EXAMPLE_PLAN.slice(0, at) + "-x" + EXAMPLE_PLAN.slice(at);
+    await waitForText(page, typed);
+    await page.fill("#field-count", "7");
+    await page.waitForSelector("body[data-settled=true]");
+    const counted = typed.replace("count: 3", "count: 7");
+    expect(await editorText(page)).toBe(counted);
+    await page.focus("#plan-text");
+    expect(await page.evaluate(() => document.querySelector<HTMLTextAreaElement>("#plan-text")!.selectionStart)).toBe(
+      at + 2,
     );
-    expect(await raw()).toEqual({ text: expect.stringContaining("count: 5"), written: "true" });
+    await page.keyboard.press("Control+Z");
+    await waitForText(page, EXAMPLE_PLAN.replace("count: 3", "count: 7"));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("draws only the lines in view of a 1,077-line plan; a labelled text box reached and left with Tab", async () => {
+    const { page, errors } = await open();
+    const big = thirtyPools() + Array.from({ length: 1000 }, (_, i) => `# note ${i}\n`).join("");
+    await page.focus("#plan-text");
+    await page.keyboard.press("Control+A");
+    await paste(page, big);
+    await page.waitForSelector("body[data-settled=true]");
+    expect(big.split("\n").length).toBeGreaterThan(1050);
+    expect(await page.locator("#plan-text .cm-line").count()).toBeLessThan(200);
+    const box = await page.evaluate(() => {
+      const t = document.querySelector("#plan-text")!;
+      return [t.getAttribute("role"), t.getAttribute("aria-multiline"), t.getAttribute("aria-labelledby")];
+    });
+    expect(box).toEqual(["textbox", "true", "plan-text-label"]);
+    expect(await page.getByRole("textbox", { name: /^aksnet\.yaml/ }).getAttribute("id")).toBe("plan-text");
+    await page.focus("#plan-form input, #plan-form select");
+    for (let i = 0; i < 60 && !(await page.evaluate(() => document.activeElement?.id === "plan-text")); i++)
+      await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("plan-file");
+    expect(await editorText(page)).toBe(big);
+    expect(await axeViolations(page, ".editor")).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -97,3 +97,10 @@ export async function axeViolations(page: Page, within?: string): Promise<string
     );
   }, within);
 }
+
+/**
+ * The plan editor's text (#plan-text is CodeMirror's editing element, not a textarea: `page.inputValue` refuses it).
+ * The page's editor answers `value` like a textarea to the page's own scripts (src/adapters/web/client/plan-editor.ts).
+ */
+export const editorText = (page: Page): Promise<string> =>
+  page.$eval("#plan-text", (e) => (e as unknown as { value: string }).value);

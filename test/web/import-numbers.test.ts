@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { memoryIo } from "../../src/adapters/cli/io.js";
 import { run } from "../../src/adapters/cli/main.js";
-import { axeViolations, CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
+import { axeViolations, CHROMIUM, editorText, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
 
 interface Findings {
   readonly findings: readonly { ruleId: string; messageId: string; severity: string }[];
@@ -193,7 +193,7 @@ describe("each import's numbers on the page equal the CLI's", () => {
       document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"),
     );
     await page.waitForSelector("body[data-settled=true]");
-    const text = await page.inputValue("#plan-text");
+    const text = await editorText(page);
     const name = c.file
       .split("/")
       .pop()!

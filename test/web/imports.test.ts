@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readUsedSpace } from "../../src/adapters/importers/index.js";
 import { parsePrefix } from "../../src/ip/index.js";
-import { CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
+import { CHROMIUM, editorText, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -96,7 +96,7 @@ describe("imports in Chromium: aksnet scan output and fleet files", () => {
       await page.waitForFunction(() =>
         document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"),
       );
-      const text = await page.inputValue("#plan-text");
+      const text = await editorText(page);
       for (const c of cidrs) expect(text).toContain(c);
       expect(await page.isHidden("#scan-view")).toBe(true);
       // The service CIDR of the example overlaps the peered hub the scan found: the check says so.
@@ -121,7 +121,7 @@ describe("imports in Chromium: aksnet scan output and fleet files", () => {
     await page.waitForFunction(() =>
       document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"),
     );
-    const text = await page.inputValue("#plan-text");
+    const text = await editorText(page);
     // Its model, pod CIDR, VNet and pools as the scan read them (not the example plan's).
     for (const line of [
       "name: aks-payments-weu",
@@ -206,7 +206,7 @@ describe("imports in Chromium: aksnet scan output and fleet files", () => {
     await page.waitForFunction(() =>
       document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"),
     );
-    expect(await page.inputValue("#plan-text")).toMatch(/kind: ClusterPlan/);
+    expect(await editorText(page)).toMatch(/kind: ClusterPlan/);
     expect(errors).toEqual([]);
     await close();
   });

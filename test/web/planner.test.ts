@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/adapters/cli/main.js";
 import { memoryIo } from "../../src/adapters/cli/io.js";
 import { EXAMPLE_PLAN } from "../../src/adapters/web/state.js";
-import { CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
+import { CHROMIUM, editorText, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const io = memoryIo({ env: { NO_COLOR: "1" }, cwd: ROOT });
@@ -283,7 +283,7 @@ describe("web planner in Chromium", () => {
     await page.waitForFunction(
       () => !document.querySelector('#recommend-table tr[data-candidate="azure-cni-overlay/cilium"]'),
     );
-    const withWindows = await page.inputValue("#plan-text");
+    const withWindows = await editorText(page);
     expect(withWindows).toContain("windows: true");
     expect(await ids()).toEqual(await cliIds(withWindows));
   });
@@ -324,7 +324,7 @@ describe("web planner in Chromium", () => {
     await page.waitForFunction(() =>
       document.querySelector("#input-status")?.textContent?.includes("the page reads at most 512 KiB"),
     );
-    expect((await page.inputValue("#plan-text")).length).toBeGreaterThan(600 * 1024);
+    expect((await editorText(page)).length).toBeGreaterThan(600 * 1024);
     await page.fill("#plan-text", EXAMPLE_PLAN);
     await page.waitForFunction(() =>
       document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"),
@@ -349,7 +349,7 @@ describe("web planner in Chromium", () => {
     expect(await linked()).toBe(text);
     await page.reload();
     await page.waitForSelector("body[data-ready=true]");
-    expect(await page.inputValue("#plan-text")).toBe(text);
+    expect(await editorText(page)).toBe(text);
     expect(await page.inputValue("#field-count")).toBe("7");
   });
 

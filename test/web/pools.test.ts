@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoryIo } from "../../src/adapters/cli/io.js";
 import { run } from "../../src/adapters/cli/main.js";
-import { axeViolations, CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
+import { axeViolations, CHROMIUM, editorText, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
 
 const LAYOUT_20 = readFileSync(join(ROOT, "examples/layout/overlay-cilium-20.yaml"), "utf8");
 const HUB_UDR = readFileSync(join(ROOT, "examples/kinds/hub-udr.yaml"), "utf8");
@@ -230,7 +230,7 @@ describe("Pools and parts in Chromium", () => {
       await page.waitForFunction(() =>
         document.querySelector("#input-status")?.textContent?.startsWith("Read an aksnet plan"),
       );
-      expect(await page.inputValue("#plan-text")).toContain("# Started from aksnet inspect: cluster aks-synthetic");
+      expect(await editorText(page)).toContain("# Started from aksnet inspect: cluster aks-synthetic");
       await page.waitForSelector("body[data-settled=true] #cluster-pools");
       expect(await rows(page)).toEqual([
         "system System | 2",
@@ -243,7 +243,7 @@ describe("Pools and parts in Chromium", () => {
       expect(await page.textContent("#undo-status")).toContain("cluster aks-synthetic from aksnet inspect");
       await page.click("#undo");
       await page.waitForSelector("#inspect-plan");
-      expect(await page.inputValue("#plan-text")).toBe(json);
+      expect(await editorText(page)).toBe(json);
       expect(errors).toEqual([]);
       await close();
     },

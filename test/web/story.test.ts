@@ -11,7 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRESETS } from "../../src/adapters/web/presets.js";
 import { EXAMPLE_PLAN } from "../../src/adapters/web/state.js";
-import { CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
+import { CHROMIUM, editorText, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -148,8 +148,8 @@ describe("the planner's story in Chromium", () => {
     expect(await page.locator("#compare-table tbody tr").count()).toBeGreaterThan(0);
     expect(await page.locator("#chart-svg").count()).toBe(1);
     expect(await page.locator("#generated-code").count()).toBe(1);
-    // The problem is in view beside the editor.
-    const [status, editor] = await boxes(page, ["#input-status", "#plan-text"]);
+    // The problem is in view beside the editor (its box: #plan-text scrolls inside it).
+    const [status, editor] = await boxes(page, ["#input-status", ".editor .cm-editor"]);
     expect(status && editor && status.y + status.height <= editor.y + 1).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.fill("#plan-text", EXAMPLE_PLAN);
@@ -193,7 +193,7 @@ describe("the planner's story in Chromium", () => {
     await page.waitForFunction(() =>
       (document.querySelector("#plan-text") as HTMLTextAreaElement).value.includes("plugin: kubenet"),
     );
-    const text = await page.inputValue("#plan-text");
+    const text = await editorText(page);
     expect(text).not.toMatch(/policy: cilium|dataplane: cilium/);
     expect(await page.isDisabled("#field-dataplane")).toBe(true);
     expect(await page.textContent("#undo-status")).toContain("network.policy cilium");
@@ -211,7 +211,7 @@ describe("the planner's story in Chromium", () => {
     await page.waitForFunction(() =>
       (document.querySelector("#plan-text") as HTMLTextAreaElement).value.includes("policy: cilium"),
     );
-    expect(await page.inputValue("#plan-text")).toBe(EXAMPLE_PLAN);
+    expect(await editorText(page)).toBe(EXAMPLE_PLAN);
     await close();
   });
 
@@ -228,7 +228,7 @@ describe("the planner's story in Chromium", () => {
     expect(await page.textContent("#refused")).toMatch(
       /^There is no room in the VNet for the pods' subnet: no free \/\d+ for subnet "aks-pods".*widen the VNet address space/,
     );
-    expect(await page.inputValue("#plan-text")).toBe(full);
+    expect(await editorText(page)).toBe(full);
     expect(await page.inputValue("#field-model")).toBe("azure-cni-overlay");
     expect(await page.getAttribute("#verdict", "data-status")).toBe("fits");
     expect(await axeViolations(page)).toEqual([]);

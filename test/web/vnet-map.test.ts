@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
+import { CHROMIUM, editorText, launch, OUTPUT, ROOT, serve, type Served } from "./harness.js";
 import { thirtyPools } from "./plans.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -206,7 +206,7 @@ describe("the VNet map in Chromium", () => {
     );
     await page.click("#apply-layout");
     await page.waitForFunction(() => !document.querySelector("#apply-layout"));
-    const after = await page.inputValue("#plan-text");
+    const after = await editorText(page);
     for (const s of cli.subnets) expect(after).toContain(`name: ${s.name}, cidr: ${s.cidr}`);
     expect(after).toContain("# An Overlay + Cilium cluster"); // the user's comments stay
     expect((await rows(page)).filter((r) => r.includes("(proposed)"))).toEqual([]);
@@ -235,12 +235,12 @@ describe("the VNet map in Chromium", () => {
     await page.waitForSelector("button[aria-label='Join into 10.50.128.0/17']");
     await page.click("button[aria-label='Join into 10.50.128.0/17']");
     await page.waitForSelector("button[aria-label='Split 10.50.128.0/17']");
-    const before = await page.inputValue("#plan-text");
+    const before = await editorText(page);
     await page.click("button[aria-label='Make subnet 10.50.44.0/22']");
     await page.waitForFunction(() =>
       document.querySelector<HTMLTextAreaElement>("#plan-text")?.value.includes("subnet-1"),
     );
-    expect(await page.inputValue("#plan-text")).toContain("- { name: subnet-1, cidr: 10.50.44.0/22 }");
+    expect(await editorText(page)).toContain("- { name: subnet-1, cidr: 10.50.44.0/22 }");
     expect(await rows(page)).toContain("subnet-1 other | 10.50.44.0/22");
     expect(await page.textContent("#input-status")).toMatch(/34 subnets/);
     await page.click("#undo");

@@ -34,7 +34,6 @@ import { bindGenerateButtons, renderGenerate } from "./render-generate.js";
 import { renderInputViews } from "./render-cluster.js";
 import { renderStatus } from "./render-status.js";
 import { onFileDrop } from "./drop.js";
-import { onLargePaste, onSelectAll } from "./paste.js";
 import { renderMap } from "./render-map.js";
 import { renderRecommend } from "./render-recommend.js";
 import { renderVerdict } from "./render-verdict.js";
@@ -43,7 +42,7 @@ import { lazyDraw } from "./lazy-draw.js";
 import type { VnetMap } from "../../../engines/views/index.js";
 import { createMapActions } from "./map-actions.js";
 import { createAddress } from "./address.js";
-import { editorSync } from "./editor-sync.js";
+import { createPlanEditor, type UserEdit } from "./plan-editor.js";
 import { PRESETS } from "../presets.js";
 
 let state: PageState = DEFAULT_STATE;
@@ -63,9 +62,14 @@ let linkProblems: readonly string[] = [];
 /** Free blocks of the VNet map the user split in halves (not part of the plan). */
 let splits: readonly string[] = [];
 
-const text = byId<HTMLTextAreaElement>("plan-text");
-/** The editor's text follows the plan when it is on screen or focused (./editor-sync.ts). */
-const editor = editorSync(text);
+/** The plan's text editor (./plan-editor.ts); its editing element is #plan-text. */
+const editor = createPlanEditor(
+  byId("plan-editor"),
+  { id: "plan-text", "aria-labelledby": "plan-text-label", "aria-describedby": "input-status" },
+  userEdit,
+);
+// The label is not a <label for>: the editing element is not a form control. A click on it focuses the editor.
+byId("plan-text-label").addEventListener("click", () => editor.element.focus());
 const status = byId<HTMLElement>("input-status");
 // No maxlength on the editor: a paste over the limit would be cut silently; the status line says why it is refused
 // instead.
@@ -101,8 +105,7 @@ function edit(field: FieldDef, value: string): void {
     address.push(before, state);
     announce(`Changed the ${field.label.toLowerCase()}; removed what no longer applies: ${removed.join("; ")}.`);
   }
-  // The editor's text follows with the other views, after the verdict is painted (setting 48 KiB of text costs a
-  // frame).
+  // The editor's text follows with the other views, after the verdict is painted.
   hint = { planText: next.text, value: next.value };
   update({ planText: next.text });
 }
@@ -233,7 +236,7 @@ function prepareFormEdit(): void {
 }
 
 function finishRest(started: number): void {
-  editor.follow(state.planText);
+  editor.write(state.planText);
   prepareFormEdit();
   void document.documentElement.offsetHeight;
   document.body.dataset["restMs"] = (performance.now() - started).toFixed(2);
@@ -310,7 +313,8 @@ function announce(what: string): void {
  */
 function replacePlan(next: string, what: string, said = `Replaced the plan with ${what}.`): void {
   if (next === state.planText) return;
-  editor.write(next);
+  // Ctrl+Z in the editor returns to the text it replaced, as the page's Undo and Back do.
+  editor.write(next, true);
   hint = undefined;
   const before = state;
   state = { ...state, planText: next, nodes: 0, compareSubnet: "" };
@@ -372,17 +376,22 @@ async function loadFromUrl(): Promise<void> {
   });
 }
 
-text.addEventListener("input", () => update({ planText: text.value }));
-// Select all and a large paste are done by the page (./paste.ts, much faster); the paste is a history entry, so Undo
-// and Back return to the plan before.
-onSelectAll(text);
-onLargePaste(text, (before, whole) => {
-  const was = { ...state, planText: before };
-  state = { ...state, planText: text.value };
-  address.push(was, state);
-  announce(whole ? "Replaced the plan with the pasted text." : "Pasted text into the plan.");
-  update({ planText: text.value });
-});
+/** Pastes of at least this many characters (inserted plus replaced) are a history entry of the page. */
+const LARGE_PASTE = 4096;
+
+/**
+ * The user's edit in the editor. A large paste is also a history entry with an Undo button (Back returns to the
+ * plan before), as every other replacement of the plan is; Ctrl+Z in the editor undoes it too.
+ */
+function userEdit({ text, paste }: UserEdit): void {
+  if (paste && paste.size >= LARGE_PASTE) {
+    const was = { ...state, planText: paste.before };
+    state = { ...state, planText: text };
+    address.push(was, state);
+    announce(paste.whole ? "Replaced the plan with the pasted text." : "Pasted text into the plan.");
+  }
+  update({ planText: text });
+}
 
 const convert = byId<HTMLButtonElement>("convert");
 convert.addEventListener("click", () => {
@@ -479,7 +488,7 @@ const followAddress = () => {
 window.addEventListener("hashchange", followAddress);
 // A reload may restore the editor's text from an older history entry after the page set it: the address wins.
 const keepText = () => {
-  if (document.activeElement !== text) editor.write(state.planText);
+  if (!editor.focused()) editor.write(state.planText);
 };
 window.addEventListener("load", keepText);
 window.addEventListener("pageshow", keepText);
