@@ -12,10 +12,11 @@
  *    against two frames (33 ms); the renderer's main-thread CPU time per edit (DevTools `ThreadTime`), which
  *    the machine's load does not inflate; and first contentful paint from the local server.
  *
- * Editor edits are a typed key and a paste (Ctrl+V), one input event each, as a person makes them. Not
- * `page.fill`: on a textarea it sends the DevTools `Input.insertText`, which Chromium's editor splits at
- * every line break (about 2,300 input events for this 1,050-line plan, each a native edit of the whole
- * field): 4.5 s on a blank page holding only a textarea, the 8.3 s the issue's first measurement showed.
+ * Editor edits are a typed key and a paste (Ctrl+A, then Ctrl+V), as a person makes them, into the page's
+ * editor (CodeMirror 6: client/plan-editor.ts handles select all and the paste itself). Not `page.fill`:
+ * it sends the DevTools `Input.insertText`, which Chromium's editor splits at every line break (about 2,300
+ * input events for this 1,050-line plan; on the old textarea 4.5 s, the 8.3 s the issue's first
+ * measurement showed).
  * The issue names no peer tool; the ratio is against the 16 ms budget.
  */
 import { existsSync } from "node:fs";
