@@ -51,7 +51,7 @@
 import { createHash } from "node:crypto";
 import { chmod, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { zodEnglishOnly } from "./lib/zod-english-only.mjs";
@@ -81,6 +81,24 @@ const lazyChildProcess = {
  */
 const LAZY_PACKAGES = ["yaml", "zod"];
 const requireHere = createRequire(import.meta.url);
+const DIST_CLI = join(ROOT, "dist", "adapters", "cli");
+
+/**
+ * aksnet's own modules bundled the same way (lib/<name>.cjs, required on first use), by name and file: code that a
+ * bundle holds but a typical run never reaches still costs every start (Node reads the text, V8 reads the code
+ * cache's part for it), and an import() inside a bundle only defers running a module, not holding it. Only a module
+ * whose callers get plain data (strings, plain objects) from it may be one: it has its own copies of the modules it
+ * shares with the bundle (its classes and module state are not the bundle's).
+ */
+const LAZY_MODULES = { "config-rule-ids": join(DIST_CLI, "check", "config-rule-ids.js") };
+const lazyNames = {
+  ...Object.fromEntries(LAZY_PACKAGES.map((name) => [name, Object.keys(requireHere(name))])),
+  ...Object.fromEntries(
+    await Promise.all(
+      Object.entries(LAZY_MODULES).map(async ([name, file]) => [name, Object.keys(await import(pathToFileURL(file)))]),
+    ),
+  ),
+};
 
 const lazyPackages = {
   name: "lazy-packages",
@@ -89,19 +107,25 @@ const lazyPackages = {
     for (const name of LAZY_PACKAGES) {
       b.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: name, namespace: "aksnet-lazy-package" }));
     }
+    for (const [name, file] of Object.entries(LAZY_MODULES)) {
+      // Not in the module's own bundle (its entry imports it by its absolute path).
+      b.onResolve({ filter: new RegExp(`/${name}\\.js$`) }, (args) =>
+        !isAbsolute(args.path) && resolve(args.resolveDir, args.path) === file
+          ? { path: name, namespace: "aksnet-lazy-package" }
+          : undefined,
+      );
+    }
     b.onLoad({ filter: /.*/, namespace: "aksnet-lazy-package" }, (args) => ({
       contents: [
         "let pkg;",
         `const load = () => (pkg ??= require(${JSON.stringify(`./${args.path}.cjs`)}));`,
-        `for (const k of ${JSON.stringify(Object.keys(requireHere(args.path)))})`,
+        `for (const k of ${JSON.stringify(lazyNames[args.path])})`,
         "  Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k] });",
       ].join("\n"),
       loader: "js",
     }));
   },
 };
-
-const DIST_CLI = join(ROOT, "dist", "adapters", "cli");
 
 /**
  * aksnet's own modules marked free of side effects (as `"sideEffects": false` in a package.json would): a bundle
@@ -158,7 +182,7 @@ async function bundle(contents, outfile, extra = {}) {
 
 await rm(OUT, { recursive: true, force: true });
 /** The bundles the code cache holds: those without an import() (a cached script cannot run one). */
-const cached = ["shell", ...LAZY_PACKAGES];
+const cached = ["shell", ...LAZY_PACKAGES, ...Object.keys(LAZY_MODULES)];
 for (const { name } of COMMAND_LIST) {
   const imports = await bundle(
     [
@@ -188,17 +212,23 @@ for (const name of LAZY_PACKAGES) {
     logLevel: "warning",
   });
 }
+for (const [name, file] of Object.entries(LAZY_MODULES)) {
+  if (await bundle(`export * from ${JSON.stringify(file)};`, join(OUT, "lib", `${name}.cjs`)))
+    throw new Error(`build-cli: lib/${name}.cjs has an import(): it cannot be a lazily required bundle.`);
+}
 // The dispatcher, last: it holds every bundle's hash, the key of its code cache (src/adapters/cli/code-cache.ts).
 // It reads which command argv names and loads that command's bundle (or the shell's), through the code cache, or
 // after turning Node's compile cache on (Node 22.1+) for a bundle with an import() and the packages it loads.
 // The commands' bundles it holds are written wrapped (wrappedModule: a function expression, compiled as read);
-// yaml.cjs and zod.cjs stay plain CommonJS: bundles with an import() require them through Node's require.
+// yaml.cjs, zod.cjs and the lazy modules stay plain CommonJS: bundles with an import() require them through Node's
+// require.
 const hashes = {};
 for (const name of cached) {
   const file = join(OUT, "lib", `${name}.cjs`);
-  const text = LAZY_PACKAGES.includes(name)
-    ? await readFile(file, "utf8")
-    : wrappedModule(await readFile(file, "utf8"));
+  const text =
+    LAZY_PACKAGES.includes(name) || name in LAZY_MODULES
+      ? await readFile(file, "utf8")
+      : wrappedModule(await readFile(file, "utf8"));
   await writeFile(file, text);
   hashes[name] = createHash("sha256").update(text).digest("hex").slice(0, 16);
 }

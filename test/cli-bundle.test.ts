@@ -45,6 +45,11 @@ describe("the bundled CLI", () => {
       argv: ["check", "examples/plans/pod-cidr-overlaps-vnet.yaml", "-o", "json"],
       exit: 1,
     },
+    {
+      name: "check with a config (the other commands' rule ids: lib/config-rule-ids.cjs on demand)",
+      argv: ["check", "--config", "examples/ci/aksnet.config.yaml", "examples/plans/subnet-too-small.yaml"],
+      exit: 0,
+    },
     { name: "a bad CIDR: one sentence", argv: ["cidr", "info", "10.0.0.0/33"], exit: 2 },
     { name: "an unknown command", argv: ["frobnicate"], exit: 2 },
   ])("$name: same output and exit code ($exit) as in process", async ({ argv, exit }) => {

@@ -25,21 +25,11 @@ export const CHECK_RULE_IDS: ReadonlySet<string> = new Set([
 
 /**
  * The rule ids a project config may name: one config serves every command, so check accepts the fleet's,
- * inspect's and scan's rules too (it applies none of them). The fleet's rules load only when there is a config to read.
+ * inspect's and scan's rules too (it applies none of them). Those load only when there is a config to read.
  */
 export async function configRuleIds(): Promise<ReadonlySet<string>> {
-  const [{ FLEET_RULES }, { DRIFT_RULES }, ids] = await Promise.all([
-    import("../../../engines/fleet/index.js"),
-    import("../../../engines/inspect/index.js"),
-    import("../policy/resource-findings.js"),
-  ]);
-  return new Set([
-    ...CHECK_RULE_IDS,
-    ...FLEET_RULES.map((r) => r.meta.id),
-    ...DRIFT_RULES.map((r) => r.meta.id),
-    ...ids.SCAN_CHECK_RULE_IDS,
-    ...ids.INSPECT_RULE_IDS,
-  ]);
+  const { otherCommandsRuleIds } = await import("./config-rule-ids.js");
+  return new Set([...CHECK_RULE_IDS, ...otherCommandsRuleIds()]);
 }
 
 export interface PolicyFlags {
