@@ -12,6 +12,9 @@ import { ParseError, describeValue, notText, shownInput, type ParseResult } from
 import { format4, format6, parse4, parse6 } from "./internal/codec.js";
 import { keepShape } from "./internal/shapes.js";
 
+/** Passed by the factories: `new X(…)` without it is a value from JavaScript, refused. */
+const MADE: unique symbol = Symbol("made by a factory");
+
 export type Family = 4 | 6;
 
 const MAX6 = (1n << 128n) - 1n;
@@ -24,15 +27,23 @@ export class Addr {
     readonly v4: number,
     /** IPv6: the address as an unsigned 128-bit integer; 0n for IPv4. */
     readonly v6: bigint,
-  ) {}
+    made?: typeof MADE,
+  ) {
+    // `new Addr(…)` from JavaScript (the constructor is private to TypeScript) would hold any value unchecked.
+    if (made !== MADE)
+      throw new RangeError(
+        `an Addr is made with parseAddr(text), addrFrom4(bytes) or addrFromBigInt(n, family), not new Addr(` +
+          `${describeValue(family)}, …)`,
+      );
+  }
 
   /** @internal Use `addrFrom4` / `addrFromBigInt`. */
   static of4(n: number): Addr {
-    return new Addr(4, n, 0n);
+    return new Addr(4, n, 0n, MADE);
   }
   /** @internal Use `addrFrom16` / `addrFromBigInt`. */
   static of6(n: bigint): Addr {
-    return new Addr(6, 0, n);
+    return new Addr(6, 0, n, MADE);
   }
 
   /** The number of bits in an address of this family: 32 or 128. */
@@ -117,14 +128,17 @@ keepShape(Addr.of6(1n));
 
 /** The IPv4 address of an unsigned 32-bit integer. Throws RangeError outside 0..2^32-1. */
 export function addrFrom4(n: number): Addr {
-  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`IPv4 address value ${n} is out of range`);
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff)
+    throw new RangeError(`IPv4 address value ${describeValue(n)} is out of range`);
   return Addr.of4(n);
 }
 
 /** The address of an unsigned integer in the given family. Throws RangeError when out of range. */
 export function addrFromBigInt(n: bigint, family: Family): Addr {
   if (typeof n !== "bigint" || (family !== 4 && family !== 6))
-    throw new RangeError(`addrFromBigInt takes a bigint and the family 4 or 6, not ${describeValue(n)}, ${family}`);
+    throw new RangeError(
+      `addrFromBigInt takes a bigint and the family 4 or 6, not ${describeValue(n)}, ${describeValue(family)}`,
+    );
   if (n < 0n || n > (family === 4 ? 0xffffffffn : MAX6))
     throw new RangeError(`IPv${family} address value ${n} is out of range`);
   return family === 4 ? Addr.of4(Number(n)) : Addr.of6(n);

@@ -9,7 +9,10 @@ import { Prefix } from "./prefix.js";
 /** Throws RangeError unless `p` is a Prefix. */
 export function expectPrefix(p: unknown, where: string): asserts p is Prefix {
   if (!(p instanceof Prefix))
-    throw new RangeError(`${where} must be a Prefix (parsePrefix("10.0.0.0/16")), not ${describeValue(p)}`);
+    throw new RangeError(
+      `${typeof where === "string" ? where : "the value"} must be a Prefix (parsePrefix("10.0.0.0/16")), ` +
+        `not ${describeValue(p)}`,
+    );
 }
 
 /** Throws RangeError unless `v` can be iterated. */

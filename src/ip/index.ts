@@ -9,7 +9,7 @@
 export { Addr, addrFrom4, addrFromBigInt, compareAddr, parseAddr, tryParseAddr, type Family } from "./addr.js";
 export { Prefix, prefixFrom, parsePrefix, tryParsePrefix, parsePrefixOrAddr, comparePrefix } from "./prefix.js";
 export { AddrRange, rangeFrom, rangeOfPrefix, parseRange, tryParseRange } from "./range.js";
-export { ParseError, ListParseError, type ParseResult } from "./errors.js";
+export { ParseError, ListParseError, describeValue, type ParseResult } from "./errors.js";
 export { AddrSet, AddrSetBuilder, addrSetOf, type AddrItem } from "./set.js";
 export { mergePrefixes, mergeRanges, excludePrefixes, excludeRanges } from "./merge.js";
 export { OverlapIndex, findOverlappingPairs, queriesOverlappingAny, type OverlapPairs } from "./overlap.js";
@@ -25,3 +25,4 @@ export {
   overlapsAnyText,
   overlappingPairsText,
 } from "./text.js";
+export { expectPrefix } from "./guard.js";

@@ -11,6 +11,9 @@ import { ParseError, describeValue, notText, shownInput, type ParseResult } from
 import { SCAN4, scanCidr4 } from "./internal/scan4.js";
 import { keepShape } from "./internal/shapes.js";
 
+/** Passed by the factories: `new X(…)` without it is a value from JavaScript, refused. */
+const MADE: unique symbol = Symbol("made by a factory");
+
 const SLASH_BITS = Array.from({ length: 129 }, (_, i) => `/${i}`);
 
 /** The IPv4 netmask of a prefix length as an unsigned integer. */
@@ -33,11 +36,19 @@ export class Prefix {
     readonly addr: Addr,
     /** The prefix length: 0..32 for IPv4, 0..128 for IPv6. */
     readonly bits: number,
-  ) {}
+    made?: typeof MADE,
+  ) {
+    // `new Prefix(…)` from JavaScript (the constructor is private to TypeScript) would hold any value unchecked.
+    if (made !== MADE)
+      throw new RangeError(
+        `a Prefix is made with prefixFrom(addr, bits) or parsePrefix(text), not new Prefix(${describeValue(addr)}, ` +
+          `${describeValue(bits)})`,
+      );
+  }
 
   /** @internal Unchecked constructor; use `prefixFrom`. */
   static unchecked(addr: Addr, bits: number): Prefix {
-    return new Prefix(addr, bits);
+    return new Prefix(addr, bits, MADE);
   }
 
   get family(): Family {
@@ -49,10 +60,10 @@ export class Prefix {
     const a = this.addr;
     if (a.family === 4) {
       const m = (a.v4 & mask4(this.bits)) >>> 0;
-      return m === a.v4 ? this : new Prefix(Addr.of4(m), this.bits);
+      return m === a.v4 ? this : new Prefix(Addr.of4(m), this.bits, MADE);
     }
     const m = a.v6 & mask6(this.bits);
-    return m === a.v6 ? this : new Prefix(Addr.of6(m), this.bits);
+    return m === a.v6 ? this : new Prefix(Addr.of6(m), this.bits, MADE);
   }
 
   /** Reports whether the address has no host bits set, so the prefix is exactly its network. */
@@ -131,12 +142,12 @@ export class Prefix {
     if (first.family === 4) {
       const step = hostCount4(newBits);
       const count = hostCount4(this.bits) / step;
-      for (let i = 0; i < count; i++) yield new Prefix(Addr.of4(first.v4 + i * step), newBits);
+      for (let i = 0; i < count; i++) yield new Prefix(Addr.of4(first.v4 + i * step), newBits, MADE);
       return;
     }
     const step = 1n << BigInt(128 - newBits);
     const count = 1n << BigInt(newBits - this.bits);
-    for (let i = 0n; i < count; i++) yield new Prefix(Addr.of6(first.v6 + i * step), newBits);
+    for (let i = 0n; i < count; i++) yield new Prefix(Addr.of6(first.v6 + i * step), newBits, MADE);
   }
 
   /** The number of subnets of length `newBits` (2^(newBits − bits)). */
@@ -154,7 +165,7 @@ export class Prefix {
         `/${this.bits} has no supernet of length /${newBits}: it must be between 0 and ${this.bits}`,
       );
     }
-    return new Prefix(this.addr, newBits).masked();
+    return new Prefix(this.addr, newBits, MADE).masked();
   }
 
   /** Compares by family, then first address, then prefix length (shorter first), then the written address. */

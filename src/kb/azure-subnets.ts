@@ -3,7 +3,7 @@
  * keeps in every subnet and the subnet sizes it allows. The IP core only counts addresses; these facts turn a
  * count into "usable in Azure".
  */
-import { smallestPrefixBits, type Prefix } from "../ip/index.js";
+import { expectPrefix, smallestPrefixBits, type Prefix } from "../ip/index.js";
 import { aksDoc, page, repoFile, sourced, type Sourced } from "./source.js";
 
 const VNET_FAQ = page(
@@ -48,12 +48,14 @@ export const AZURE_SUBNET: AzureSubnetRules = {
 
 /** Addresses available to resources in an Azure subnet: size − 5 (0 when the prefix is too small to be a subnet). */
 export function azureUsable(p: Prefix): bigint {
+  expectPrefix(p, "azureUsable's subnet");
   const n = p.size() - BigInt(AZURE_SUBNET.reservedPerSubnet.value);
   return n > 0n ? n : 0n;
 }
 
 /** Why a prefix cannot be an Azure subnet, or undefined when it can. */
 export function azureSubnetProblem(p: Prefix): string | undefined {
+  expectPrefix(p, "azureSubnetProblem's subnet");
   const longest = AZURE_SUBNET.ipv4LongestBits.value;
   const shortest = AZURE_SUBNET.ipv4ShortestBits.value;
   if (p.family === 4) {
@@ -76,7 +78,7 @@ export function isAzureSubnetSize(p: Prefix): boolean {
  */
 export function smallestAzureSubnetBits(addresses: number | bigint): number | undefined {
   if (typeof addresses === "number" && !(Number.isSafeInteger(addresses) && addresses >= 0)) return undefined;
-  if (typeof addresses === "bigint" && addresses < 0n) return undefined;
+  if (typeof addresses === "bigint" ? addresses < 0n : typeof addresses !== "number") return undefined;
   const bits = smallestPrefixBits(BigInt(addresses) + BigInt(AZURE_SUBNET.reservedPerSubnet.value), 32);
   if (bits === undefined || bits < AZURE_SUBNET.ipv4ShortestBits.value) return undefined;
   return Math.min(bits, AZURE_SUBNET.ipv4LongestBits.value);

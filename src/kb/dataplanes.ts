@@ -105,5 +105,7 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
 
 /** Reports whether AKS runs the dataplane on the model. */
 export function supportsDataplane(model: ModelId, dataplane: DataplaneId): boolean {
-  return DATAPLANES[dataplane].models.value.includes(model);
+  return typeof dataplane === "string" && Object.hasOwn(DATAPLANES, dataplane)
+    ? DATAPLANES[dataplane].models.value.includes(model)
+    : false;
 }

@@ -3,9 +3,10 @@
  * Microsoft's sources disagree the newer documented behaviour is the value and
  * the other is an alternative; callers must show both.
  */
-import type { ModelId } from "./ids.js";
+import { describeValue } from "../ip/index.js";
+import { MODEL_IDS, type ModelId } from "./ids.js";
 import { isAtLeast, type KubernetesVersion } from "./kubernetes-version.js";
-import { MODELS } from "./models/index.js";
+import { modelFactsOf } from "./models/index.js";
 import { aksDoc, aksRelease, page, repoFile, sourced, type Sourced } from "./source.js";
 
 /** A max surge setting: a node count or a percentage of the pool's node count (rounded up). */
@@ -118,7 +119,10 @@ export const RECOMMENDED_MAX_SURGE: Sourced<MaxSurge> = sourced(
 
 /** The maxPods a model's pools get when none is given (value and documented alternatives). */
 export function defaultMaxPods(model: ModelId): Sourced<number> {
-  return MODELS[model].defaultMaxPods;
+  const facts = modelFactsOf(model);
+  if (!facts)
+    throw new RangeError(`defaultMaxPods takes a model id (${MODEL_IDS.join(", ")}), not ${describeValue(model)}`);
+  return facts.defaultMaxPods;
 }
 
 /** Other values AKS fills in when a plan leaves them out. */

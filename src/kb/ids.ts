@@ -20,7 +20,7 @@ export const DATAPLANE_IDS = ["azure", "cilium"] as const;
 /** A dataplane: iptables/kube-proxy (`azure`) or eBPF (`cilium`, Azure CNI Powered by Cilium). */
 export type DataplaneId = (typeof DATAPLANE_IDS)[number];
 
-/** Reports whether the string is a model id. */
-export function isModelId(s: string): s is ModelId {
-  return (MODEL_IDS as readonly string[]).includes(s);
+/** Reports whether the value is a model id (any value from JavaScript: only a string can be one). */
+export function isModelId(s: unknown): s is ModelId {
+  return typeof s === "string" && (MODEL_IDS as readonly string[]).includes(s);
 }

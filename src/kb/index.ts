@@ -36,7 +36,7 @@ export {
   type PodAddressing,
   type Routing,
 } from "./model.js";
-export { MODELS, STATIC_BLOCK_MIN_KUBERNETES } from "./models/index.js";
+export { MODELS, modelFactsOf, STATIC_BLOCK_MIN_KUBERNETES } from "./models/index.js";
 export { DATAPLANES, supportsDataplane, type DataplaneFacts } from "./dataplanes.js";
 export { modelOf, MODEL_SELECTION, type ModelSelector, type ModelSelectionFacts } from "./model-of.js";
 export { PLATFORM_LIMITS, type PlatformLimits } from "./platform-limits.js";

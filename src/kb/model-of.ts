@@ -19,7 +19,9 @@ export interface ModelSelector {
  * A combination AKS rejects (overlay with a pod subnet, a mode on kubenet) still
  * maps to the nearest model; the validator reports the combination.
  */
-export function modelOf(s: ModelSelector): ModelId {
+export function modelOf(selector: ModelSelector): ModelId {
+  // A value from JavaScript that is not an object selects nothing: the API's default, as an empty profile does.
+  const s: Partial<ModelSelector> = typeof selector === "object" && selector !== null ? selector : {};
   if (s.plugin === "kubenet") return "kubenet";
   if (s.plugin === "none") return "byo-cni";
   if (s.pluginMode === "overlay") return "azure-cni-overlay";

@@ -6,6 +6,7 @@
  * Each rule is a length range and a pattern checked per Unicode code point. Resource group names may begin
  * with `-` (valid in Azure; generated commands must keep such a value one argument).
  */
+import { describeValue } from "../ip/index.js";
 import { aksDoc, page, repoFile, sourced, type Sourced } from "./source.js";
 
 export const NAME_KINDS = [
@@ -235,9 +236,19 @@ function re(cls: string): RegExp {
   return r;
 }
 
+/** The rule for `kind`; a RangeError sentence for a value from JavaScript that is no kind of name. */
+function ruleOf(kind: NameKind, where: string): NameRule {
+  if (typeof kind !== "string" || !Object.hasOwn(NAME_RULES, kind))
+    throw new RangeError(
+      `${where}'s kind must be one of ${Object.keys(NAME_RULES).join(", ")}, not ${describeValue(kind)}`,
+    );
+  return NAME_RULES[kind].value;
+}
+
 /** Why `name` breaks the rule for `kind` (one clause, e.g. `contains " " (a space)`), or undefined when it is valid. */
 export function nameProblem(kind: NameKind, name: string): string | undefined {
-  const r = NAME_RULES[kind].value;
+  const r = ruleOf(kind, "nameProblem");
+  if (typeof name !== "string") return "is not text"; // a value from JavaScript
   const chars = [...name];
   if (chars.length < r.minLength)
     return chars.length === 0 ? "is empty" : `has ${chars.length} character(s); at least ${r.minLength} are needed`;
@@ -257,7 +268,7 @@ export function isValidName(kind: NameKind, name: string): boolean {
 
 /** The pool-name rule for a node pool OS. */
 export function poolNameKind(os: string | undefined): "linuxPool" | "windowsPool" {
-  return os !== undefined && os.startsWith("Windows") ? "windowsPool" : "linuxPool";
+  return typeof os === "string" && os.startsWith("Windows") ? "windowsPool" : "linuxPool";
 }
 
 /**
@@ -265,7 +276,8 @@ export function poolNameKind(os: string | undefined): "linuxPool" | "windowsPool
  * ("West Europe" → "westeurope"); other names lose the characters the rule forbids and are cut to length.
  */
 export function suggestName(kind: NameKind, name: string): string {
-  const r = NAME_RULES[kind].value;
+  const r = ruleOf(kind, "suggestName");
+  if (typeof name !== "string") return FALLBACK[kind]; // a value from JavaScript
   let s = kind === "location" ? name.toLowerCase().replace(/\s+/g, "") : name;
   if (kind === "linuxPool" || kind === "windowsPool") s = s.toLowerCase();
   let chars = [...s].filter((c) => re(r.chars).test(c));

@@ -79,12 +79,19 @@ export function isSourced(v: unknown): v is Sourced<unknown> {
   );
 }
 
-/** The distinct source URLs / `owner/repo:path`s of some facts, in order: for citing facts in rules and outputs. */
+/**
+ * The distinct source URLs / `owner/repo:path`s of some facts, in order: for citing facts in rules and outputs.
+ * A value from JavaScript that is neither a fact nor a list of sources cites nothing.
+ */
 export function sourceUrls(...facts: readonly (Sourced<unknown> | readonly Source[])[]): string[] {
   const out = new Set<string>();
   for (const f of facts) {
-    const list: readonly Source[] = Array.isArray(f) ? (f as readonly Source[]) : (f as Sourced<unknown>).source;
-    for (const s of list) out.add(s.url);
+    const list: unknown = Array.isArray(f) ? f : (f as Partial<Sourced<unknown>> | null | undefined)?.source;
+    if (!Array.isArray(list)) continue;
+    for (const s of list as unknown[]) {
+      const url = (s as Partial<Source> | null | undefined)?.url;
+      if (typeof url === "string") out.add(url);
+    }
   }
   return [...out];
 }

@@ -13,7 +13,9 @@ import { guardPolicy, retryPolicy, type Budget, type RequestStats } from "./poli
 export const MIN_NODE_MAJOR = 22;
 
 export function nodeTooOld(version: string = process.versions.node): boolean {
-  return Number(version.split(".")[0]) < MIN_NODE_MAJOR;
+  // A value from JavaScript that is not a version text is the running Node.js's.
+  const text = typeof version === "string" ? version : process.versions.node;
+  return Number(text.split(".")[0]) < MIN_NODE_MAJOR;
 }
 
 export interface ClientSettings {

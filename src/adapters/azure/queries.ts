@@ -6,14 +6,32 @@
  * https://learn.microsoft.com/azure/governance/resource-graph/concepts/query-language,
  * https://learn.microsoft.com/azure/governance/resource-graph/concepts/work-with-data (checked 2026-12-06).
  */
+import { describeValue } from "../../ip/index.js";
 import { MV_EXPAND_LIMIT } from "./estate.js";
 
-/** A KQL string literal. */
+/** A KQL string literal. Throws a RangeError sentence for a value from JavaScript that is not text. */
 export function kqlString(s: string): string {
+  if (typeof s !== "string") throw new RangeError(`a KQL string literal is made of text, not ${describeValue(s)}`);
   return `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 }
 
 const list = (xs: readonly string[]) => `(${xs.map(kqlString).join(", ")})`;
+
+/**
+ * The filter, checked: a value from JavaScript that is not one would widen the scan's scope if ignored, so the
+ * builders throw a RangeError sentence for it (undefined and null are no filter).
+ */
+function filterOf<F extends object>(f: F | null | undefined, lists: readonly (keyof F & string)[]): Partial<F> {
+  if (f === undefined || f === null) return {};
+  if (typeof f !== "object" || Array.isArray(f))
+    throw new RangeError(`a query filter is an object such as { ${lists.join(", ")} }, not ${describeValue(f)}`);
+  for (const k of lists) {
+    const v = f[k] as unknown;
+    if (v !== undefined && !Array.isArray(v))
+      throw new RangeError(`the query filter's ${k} must be a list, not ${describeValue(v)}`);
+  }
+  return f;
+}
 
 export interface ClusterFilter {
   readonly resourceGroups?: readonly string[];
@@ -26,7 +44,8 @@ export interface ClusterFilter {
 }
 
 /** Every AKS cluster in scope, its whole ARM record (pools, network profile, node resource group). */
-export function clustersQuery(f: ClusterFilter = {}): string {
+export function clustersQuery(filter: ClusterFilter = {}): string {
+  const f = filterOf(filter, ["resourceGroups", "clusters", "nodeResourceGroups"]);
   const where = [
     "where type =~ 'microsoft.containerservice/managedclusters'",
     ...(f.resourceGroups?.length ? [`where resourceGroup in~ ${list(f.resourceGroups)}`] : []),
@@ -50,12 +69,17 @@ export interface VnetFilter {
   readonly resourceGroups?: readonly { readonly subscriptionId: string; readonly resourceGroup: string }[];
 }
 
-function vnetWhere(f: VnetFilter): string[] {
+function vnetWhere(filter: VnetFilter): string[] {
+  const f = filterOf(filter, ["ids", "resourceGroups"]);
   const parts = [
     ...(f.ids?.length ? [`id in~ ${list(f.ids)}`] : []),
-    ...(f.resourceGroups ?? []).map(
-      (g) => `(subscriptionId =~ ${kqlString(g.subscriptionId)} and resourceGroup =~ ${kqlString(g.resourceGroup)})`,
-    ),
+    ...(f.resourceGroups ?? []).map((g: unknown) => {
+      const { subscriptionId, resourceGroup } = (typeof g === "object" && g !== null ? g : {}) as Record<
+        string,
+        string
+      >;
+      return `(subscriptionId =~ ${kqlString(subscriptionId!)} and resourceGroup =~ ${kqlString(resourceGroup!)})`;
+    }),
   ];
   return [
     "where type =~ 'microsoft.network/virtualnetworks'",

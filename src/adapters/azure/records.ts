@@ -53,6 +53,7 @@ export function parseResourceId(id: unknown): ResourceId | undefined {
 
 /** The VNet ID of a subnet ID (`…/virtualNetworks/v/subnets/s` → `…/virtualNetworks/v`). */
 export function vnetIdOf(subnetId: string): string | undefined {
+  if (typeof subnetId !== "string") return undefined; // a value from JavaScript: an array would be joined first
   const m = /^(.*\/virtualNetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(subnetId);
   return m ? m[1] : undefined;
 }

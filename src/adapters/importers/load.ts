@@ -48,6 +48,7 @@ export interface PlanFile {
 /** Splits `nodePools[0].maxPods` into `["nodePools", 0, "maxPods"]`. */
 export function splitPath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
+  if (typeof path !== "string") return out; // a value from JavaScript
   for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
   return out;
 }

@@ -43,9 +43,13 @@ export class PlanLoadError extends Error {
  * Parses YAML or JSON; JSON (text starting with `{` or `[` that JSON.parse accepts) takes a fast path with positions
  * found on demand.
  */
+/** A file name from JavaScript as text (an object without a prototype has no String()). */
+const nameText = (v: unknown): string =>
+  typeof v === "string" ? v : typeof v === "object" && v ? "the input" : String(v);
+
 export function parseText(raw: string, fileName: string): ParsedText {
   if (typeof raw !== "string")
-    throw new PlanLoadError(`${String(fileName)} is ${raw === null ? "null" : typeof raw}, not text; give its text.`);
+    throw new PlanLoadError(`${nameText(fileName)} is ${raw === null ? "null" : typeof raw}, not text; give its text.`);
   const encoding = encodingProblem(raw);
   if (encoding !== undefined) throw new PlanLoadError(`${fileName} ${encoding}.`);
   // A UTF-8 byte order mark (Windows editors write one) is not part of the document.

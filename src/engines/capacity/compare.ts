@@ -3,13 +3,14 @@
  * with surge (and with the one-node fallback surge from Kubernetes 1.35), what limits it, and the features
  * that decide between models. Input is checked first: a bad input returns problems and no rows.
  */
-import { parsePrefix, type Prefix } from "../../ip/index.js";
+import { describeValue, parsePrefix, type Prefix } from "../../ip/index.js";
 import {
   AZURE_SUBNET,
   DATAPLANES,
   DEFAULT_CIDRS,
   defaultMaxPods,
   EXAMPLE_NODE_SUBNET_BITS,
+  isModelId,
   MODEL_IDS,
   MODELS,
   sourceUrls,
@@ -152,10 +153,13 @@ function features(model: ModelId, dataplane: DataplaneId | null): Features {
 export function modelDataplanes(
   models: readonly ModelId[] = MODEL_IDS,
 ): { model: ModelId; dataplane: DataplaneId | null }[] {
-  return models.flatMap((model): { model: ModelId; dataplane: DataplaneId | null }[] => {
-    const dps = (["azure", "cilium"] as const).filter((d) => supportsDataplane(model, d));
-    return dps.length === 0 ? [{ model, dataplane: null }] : dps.map((dataplane) => ({ model, dataplane }));
-  });
+  // A value from JavaScript that is not a list of model ids gives no rows for what is not a model.
+  return (Array.isArray(models) ? models.filter(isModelId) : []).flatMap(
+    (model): { model: ModelId; dataplane: DataplaneId | null }[] => {
+      const dps = (["azure", "cilium"] as const).filter((d) => supportsDataplane(model, d));
+      return dps.length === 0 ? [{ model, dataplane: null }] : dps.map((dataplane) => ({ model, dataplane }));
+    },
+  );
 }
 
 /** The input's problems: errors stop the comparison, warnings go with the answer. */
@@ -264,6 +268,14 @@ function compareRow(ctx: RowContext, model: ModelId, dataplane: DataplaneId | nu
 
 /** Compares every model (and dataplane) on one node subnet and pod range. */
 export function compare(input: CompareInput = {}): CompareResult {
+  if (typeof input !== "object" || input === null) {
+    const message = `compare's input must be an object such as { nodeSubnet, maxPods }, not ${describeValue(input)}`;
+    return {
+      assumptions: {},
+      models: [],
+      problems: [{ severity: "error", code: "invalid-input", field: "", message }],
+    };
+  }
   const problems = compareProblems(input);
   if (problems.some((p) => p.severity === "error")) return { assumptions: {}, models: [], problems };
   const nodeSubnet = input.nodeSubnet ?? parsePrefix(EXAMPLE_NODE_SUBNET);

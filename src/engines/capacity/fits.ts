@@ -96,7 +96,7 @@ export function fitsProblems(input: FitsInput): CapacityProblem[] {
 
 /** A whole number of slots in 0..2^53 − 1 (NaN and negatives are 0; more than a safe integer is the largest). */
 function slotCount(slots: number): number {
-  if (!(slots > 0)) return 0;
+  if (typeof slots !== "number" || !(slots > 0)) return 0;
   return Math.min(Math.floor(slots), Number.MAX_SAFE_INTEGER);
 }
 

@@ -5,7 +5,7 @@
  * Sources: the KB facts of each model (https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning
  * and the model pages; Azure/azure-container-networking:cns/ipampool for dynamic allocation).
  */
-import { MODELS, type ModelId, type PodAddressing } from "../../kb/index.js";
+import { MODELS, modelFactsOf, type ModelId, type PodAddressing } from "../../kb/index.js";
 
 export interface PerNode {
   /** Addresses the node takes in the node subnet: 1, or 1 + maxPods for Node Subnet. */
@@ -36,7 +36,7 @@ function blockBitsOf(model: ModelId, kind: "pod-subnet-block" | "pod-cidr-block"
 
 /** Addresses in one block of `bits` (IPv4). */
 export function blockSize(bits: number): number {
-  return 2 ** (32 - bits);
+  return typeof bits === "number" ? 2 ** (32 - bits) : Number.NaN;
 }
 
 /** The prefix length of a static-block pod subnet's blocks (/28). */
@@ -48,7 +48,7 @@ export const POD_CIDR_BLOCK_BITS = blockBitsOf("azure-cni-overlay", "pod-cidr-bl
 
 /** A whole, non-negative count: NaN, negatives and fractions' remainders read as 0, anything huge as 2^53 − 1. */
 export function wholeCount(n: number | undefined): number {
-  return n !== undefined && n > 0 ? Math.min(Math.floor(n), Number.MAX_SAFE_INTEGER) : 0;
+  return typeof n === "number" && n > 0 ? Math.min(Math.floor(n), Number.MAX_SAFE_INTEGER) : 0;
 }
 const count = wholeCount;
 
@@ -78,7 +78,7 @@ export function dynamicAddressesPerNode(
 /** What one node of `model` with `maxPods` takes (a maxPods that is not a whole number ≥ 0 is read as 0). */
 export function addressesPerNode(model: ModelId, maxPods: number): PerNode {
   const pods = count(maxPods);
-  const addressing = MODELS[model]?.podAddressing.value;
+  const addressing = modelFactsOf(model)?.podAddressing.value;
   const none = { nodeSubnet: 1, podSubnet: 0, podSubnetBlocks: 0, podCidrBlocks: 0, vnetIps: 1 };
   switch (addressing?.kind) {
     case "node-subnet":
@@ -100,7 +100,7 @@ export function addressesPerNode(model: ModelId, maxPods: number): PerNode {
 
 /** Which pod range a model draws from. */
 export function podRangeKind(model: ModelId): "node-subnet" | "pod-cidr" | "pod-subnet" | "cni-defined" {
-  const k = MODELS[model]?.podAddressing.value.kind;
+  const k = modelFactsOf(model)?.podAddressing.value.kind;
   return k === "node-subnet"
     ? "node-subnet"
     : k === "pod-cidr-block"

@@ -40,20 +40,27 @@ export interface PoolNeed {
 
 const whole = wholeCount;
 
+/** The pools as records: a value from JavaScript that is not an array is no pools, an item not an object a bare one. */
+function poolsOf(pools: readonly PoolTarget[]): readonly Partial<PoolTarget>[] {
+  if (!Array.isArray(pools)) return [];
+  return pools.map((p: unknown) => (typeof p === "object" && p !== null ? (p as PoolTarget) : {}));
+}
+
 /** Node-subnet addresses the tenants take (a count that is not a whole number ≥ 0 is read as 0). */
 export function tenantAddresses(t: Tenants = {}): number {
+  if (typeof t !== "object" || t === null) return 0;
   return whole(t.internalLoadBalancerIps) + whole(t.privateEndpoints) + whole(t.other);
 }
 
 /** Each pool with its surge and per-node use under `model`. */
 export function poolNeeds(model: ModelId, pools: readonly PoolTarget[]): PoolNeed[] {
-  return pools.map((p) => {
+  return poolsOf(pools).map((p) => {
     const maxPods = p.maxPods !== undefined ? whole(p.maxPods) : isModelId(model) ? defaultMaxPods(model).value : 0;
     const nodes = whole(p.nodes);
     return {
-      name: p.name,
+      name: typeof p.name === "string" ? p.name : "",
       nodes,
-      surgeNodes: surgeNodes(nodes, p.maxSurge),
+      surgeNodes: surgeNodes(nodes, p.maxSurge!),
       maxPods,
       perNode: addressesPerNode(model, maxPods),
     };
@@ -87,7 +94,7 @@ export function podSubnetBlocksNeeded(model: ModelId, pools: readonly PoolTarget
 
 /** /24 blocks of the pod CIDR needed (kubenet, Overlay): one per node and surge node, whatever maxPods is. */
 export function podCidrBlocksNeeded(pools: readonly PoolTarget[]): number {
-  return sum(pools.map((p) => whole(p.nodes) + surgeNodes(p.nodes, p.maxSurge)));
+  return sum(poolsOf(pools).map((p) => whole(p.nodes) + surgeNodes(p.nodes!, p.maxSurge!)));
 }
 
 /** VNet private IPs the pools take (nodes, and pod addresses or static blocks that live in the VNet). */

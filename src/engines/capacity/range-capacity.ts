@@ -4,7 +4,7 @@
  * pod CIDR is a /64 per cluster). Block sizes come from the knowledge base (`podAddressing.bits`); an IPv6
  * prefix offers no IPv4 blocks. Every count is a whole number ≤ 2^53 − 1.
  */
-import type { Prefix } from "../../ip/index.js";
+import { expectPrefix, type Prefix } from "../../ip/index.js";
 import { AZURE_SUBNET, azureUsable, smallestAzureSubnetBits } from "../../kb/index.js";
 import { POD_CIDR_BLOCK_BITS, STATIC_BLOCK_BITS } from "./per-node.js";
 
@@ -23,6 +23,7 @@ function blocksOf(p: Prefix, blockBits: number): number {
 
 /** /24 blocks a pod CIDR holds: 2^(24 − bits), 0 for a prefix longer than /24 or an IPv6 prefix. */
 export function podCidrBlocks(podCidr: Prefix): number {
+  expectPrefix(podCidr, "podCidrBlocks's pod CIDR");
   return blocksOf(podCidr, POD_CIDR_BLOCK_BITS);
 }
 
@@ -42,6 +43,7 @@ export function podCidrPrefixLength(blocks: number): number | undefined {
  * Azure's five reserved addresses and block alignment; Microsoft does not state it.
  */
 export function staticBlocksIn(podSubnet: Prefix): number {
+  expectPrefix(podSubnet, "staticBlocksIn's pod subnet");
   return Math.max(0, blocksOf(podSubnet, STATIC_BLOCK_BITS) - 2);
 }
 
@@ -56,6 +58,6 @@ export function staticPodSubnetPrefixLength(blocks: number): number | undefined 
 
 /** The longest Azure subnet prefix with `addresses` usable addresses (size − 5 ≥ addresses, /29 at least). */
 export function subnetPrefixLength(addresses: number): number | undefined {
-  if (Number.isNaN(addresses)) return undefined;
+  if (typeof addresses !== "number" || Number.isNaN(addresses)) return undefined;
   return smallestAzureSubnetBits(Math.max(0, Math.ceil(addresses)));
 }

@@ -8,6 +8,7 @@
 import {
   MODEL_IDS,
   MODELS,
+  modelFactsOf,
   type DataplaneId,
   type KubernetesVersion,
   type MaxSurge,
@@ -111,7 +112,7 @@ export function needs(model: ModelId, pools: readonly PoolTarget[], tenants: Ten
     const prefixLength = blocks > 0 ? staticPodSubnetPrefixLength(blocks) : subnetPrefixLength(addresses);
     podSubnet = {
       addressesNeeded: addresses,
-      blocksNeeded: MODELS[model]?.podAddressing.value.kind === "pod-subnet-block" ? blocks : null,
+      blocksNeeded: modelFactsOf(model)?.podAddressing.value.kind === "pod-subnet-block" ? blocks : null,
       prefixLength: prefixLength ?? null,
     };
   }

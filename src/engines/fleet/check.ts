@@ -139,9 +139,10 @@ export function checkFleet(
     ...(options.used ?? []),
   ];
   const model = fleetModel(fleet, { ...(options.plans ? { plans: options.plans } : {}), used });
-  const { conflicts, pairs } = fleetConflicts(model);
+  const { conflicts, pairs, tooMany } = fleetConflicts(model);
   const sizes = vnetSizes(model);
   const problems = [...model.problems];
+  if (tooMany !== undefined) problems.push({ code: "overlaps-too-many", path: [], data: { reason: tooMany } });
   const forecasts = poolForecasts(model, used, options.sizes ?? (sizes.length > 0 ? sizes : DEFAULT_SIZES), problems);
   const findings = runRules(FLEET_RULES, {
     model: { ...model, problems },

@@ -56,9 +56,13 @@ export const ITEM_WORDS: Record<ItemKind, string> = {
   6: "used space",
 };
 
-/** One problem in the fleet's structure (bad CIDR, unknown name, unreadable plan), with its path. */
+/**
+ * One problem in the fleet's structure (bad CIDR, unknown name, unreadable plan, more overlapping pairs than are
+ * searched), with its path.
+ */
 export interface ModelProblem {
-  readonly code: "cidr-invalid" | "name-unknown" | "name-duplicate" | "plan-unreadable" | "plan-invalid";
+  readonly code:
+    "cidr-invalid" | "name-unknown" | "name-duplicate" | "plan-unreadable" | "plan-invalid" | "overlaps-too-many";
   readonly path: FieldPath;
   readonly data: Readonly<Record<string, string | number>>;
 }

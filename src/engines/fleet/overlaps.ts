@@ -69,10 +69,43 @@ function pairCache<T>(n: number, symmetric: boolean, f: (a: number, b: number) =
   };
 }
 
-/** Every conflict of the fleet, by network pair and class, in network order. */
-export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: number } {
+/**
+ * The overlapping pairs of the fleet's items, a range repeated within one network (same kind) searched once (its
+ * first item): n copies of one range would be n²/2 pairs of one network with itself, which no conflict reads.
+ * Past the IP core's bound on pairs (RangeError), the sentence instead.
+ */
+function itemPairs(m: FleetModel): OverlapPairs | { readonly tooMany: string } {
   const { cidr, owner, kind } = m.items;
-  const p = overlappingPairsText(cidr);
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  const at: number[] = [];
+  cidr.forEach((c, i) => {
+    const key = `${owner[i]} ${kind[i]} ${c}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    kept.push(c);
+    at.push(i);
+  });
+  let p: OverlapPairs;
+  try {
+    p = overlappingPairsText(kept);
+  } catch (e) {
+    if (e instanceof RangeError)
+      return { tooMany: e.message.replace(/^the items/, "the fleet's ranges").replace(/;.*$/, "") };
+    throw e;
+  }
+  if (kept.length === cidr.length) return p;
+  // Positions of kept items back to item indexes: increasing, so the pairs stay sorted.
+  const first = p.first.map((x) => at[x] as number);
+  const second = p.second.map((x) => at[x] as number);
+  return { count: p.count, first, second };
+}
+
+/** Every conflict of the fleet, by network pair and class, in network order. */
+export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: number; tooMany?: string } {
+  const { owner, kind } = m.items;
+  const p = itemPairs(m);
+  if ("tooMany" in p) return { conflicts: [], pairs: 0, tooMany: p.tooMany };
   const n = m.networks.length;
   const reach = pairCache(n, true, (a, b) => reachOf(m, a, b));
   const groupOnly = pairCache(n, false, (a, b) => groupOnlyOverlap(m, a, b));

@@ -165,7 +165,8 @@ function azureChecks(side: AzureSide, subnets: ReadonlyMap<string, SubnetReport>
  * prefix a configuration or the NodeNetworkConfigs gave (their per-node cost and pod count are kept). The
  * headroom then judges the node subnet as it judges every other range.
  */
-export function withAzureRanges(ranges: readonly AddressUse[], side: AzureSide | undefined): AddressUse[] {
+export function withAzureRanges(given: readonly AddressUse[], side: AzureSide | undefined): AddressUse[] {
+  const ranges = Array.isArray(given) ? given : []; // a value from JavaScript
   if (!side || typeof side !== "object" || !side.cluster) return [...ranges];
   const id = String(side.cluster.id).toLowerCase();
   const out = [...ranges];

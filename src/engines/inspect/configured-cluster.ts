@@ -118,9 +118,16 @@ function summarize(r: ResolvedPlan, files: readonly string[]): ConfiguredCluster
 
 /** The validator's findings for the plan with each pool's count set to the nodes the cluster runs in it. */
 export function findingsAgainstCluster(plan: Plan, nodesPerPool: ReadonlyMap<string, number>): Finding[] {
+  // A value from JavaScript that is not a plan with pools, or counts not in a Map: the validator's findings for it
+  // as given (spreading a 1e6-item array into a plan would ask the validator about 1e6 unknown fields).
+  const pools = (plan as Partial<Plan> | null | undefined)?.nodePools;
+  if (Array.isArray(plan) || !Array.isArray(pools) || !(nodesPerPool instanceof Map)) return validate(plan);
   const asRunning: Plan = {
     ...plan,
-    nodePools: plan.nodePools.map((p) => (nodesPerPool.has(p.name) ? { ...p, count: nodesPerPool.get(p.name) } : p)),
+    nodePools: pools.map((p: unknown) => {
+      const name = (p as Partial<Plan["nodePools"][number]> | null | undefined)?.name;
+      return nodesPerPool.has(name) ? { ...(p as object), count: nodesPerPool.get(name) } : p;
+    }) as Plan["nodePools"],
   };
   return validate(asRunning);
 }

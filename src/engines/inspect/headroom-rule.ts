@@ -61,6 +61,7 @@ export const HEADROOM_META: RuleMeta<HeadroomMessage> = {
 
 /** Which of the rule's messages a headroom check is, by its name (as in `-o json`'s `headroom.checks[].name`). */
 export function headroomMessageId(name: string): HeadroomMessage {
+  if (typeof name !== "string") return "upgrade"; // a value from JavaScript: the general message
   if (name.includes("(Azure:")) return "azure";
   if (name.startsWith("scale set")) return "scaleSet";
   if (name.startsWith("autoscaler")) return "autoscaler";

@@ -67,13 +67,13 @@ export function poolSurge(
     ? "not known without --aks-json"
     : maxSurge === undefined
       ? "unset"
-      : `"${maxSurge}" unreadable`;
+      : `"${typeof maxSurge === "string" ? maxSurge : "?"}" unreadable`;
   return {
     nodes,
     assumed:
       `max surge ${what}: ` +
       `assumed ${formatMaxSurge(d.value)} (${nodes} node${nodes === 1 ? "" : "s"}), the AKS default for Kubernetes ` +
-      `${kubernetesVersion ?? "1.32 and later"}${altText}`,
+      `${typeof kubernetesVersion === "string" ? kubernetesVersion : "1.32 and later"}${altText}`,
   };
 }
 

@@ -29,9 +29,11 @@ export interface ParsePlanResult {
 /** Renders a field path as `a.b[0].c`. */
 export function formatPath(path: readonly (string | number | symbol)[]): string {
   let out = "";
-  for (const k of path) {
+  if (!Array.isArray(path)) return out; // a value from JavaScript
+  for (const k of path as unknown[]) {
+    const key = typeof k === "object" && k !== null ? "?" : String(k);
     if (typeof k === "number") out += `[${k}]`;
-    else out += out === "" ? String(k) : `.${String(k)}`;
+    else out += out === "" ? key : `.${key}`;
   }
   return out;
 }
@@ -120,7 +122,9 @@ export function parsePlan(value: unknown): ParsePlanResult {
 export function planOf(input: PlanInput): Plan {
   const r = parsePlan(input);
   if (!r.plan)
-    throw new RangeError(`not a valid plan: ${r.problems.map((p) => `${p.pathText}: ${p.message}`).join("; ")}`);
+    throw new RangeError(
+      `not a valid plan: ${r.problems.map((p) => (p.pathText ? `${p.pathText}: ${p.message}` : p.message)).join("; ")}`,
+    );
   return r.plan;
 }
 

@@ -13,6 +13,7 @@ export function poolTarget(p: ResolvedPool): PoolTarget {
 
 /** Nodes including surge for the pools: Σ (peak nodes + surge nodes). */
 export function nodesWithSurge(pools: readonly ResolvedPool[]): number {
+  if (!Array.isArray(pools)) return 0;
   return pools.reduce((n, p) => n + p.peakCount + (p.peakCount > 0 ? Math.min(p.maxSurge.nodes, p.peakCount) : 0), 0);
 }
 

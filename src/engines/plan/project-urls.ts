@@ -17,7 +17,7 @@ const BRANCH = "main";
 
 /** The web address of a file of the repository's docs, e.g. `docs/rules/subnet-too-small.md`. */
 export function docsWebUrl(path: string): string {
-  return `${REPOSITORY_URL}/blob/${BRANCH}/${path.replace(/^\/+/, "")}`;
+  return `${REPOSITORY_URL}/blob/${BRANCH}/${typeof path === "string" ? path.replace(/^\/+/, "") : ""}`;
 }
 
 /**
@@ -25,7 +25,7 @@ export function docsWebUrl(path: string): string {
  * it.
  */
 export function schemaUrl(file: string): string {
-  return `${REPOSITORY_URL.replace("https://github.com/", "https://raw.githubusercontent.com/")}/${BRANCH}/schema/${file}`;
+  return `${REPOSITORY_URL.replace("https://github.com/", "https://raw.githubusercontent.com/")}/${BRANCH}/schema/${typeof file === "string" ? file : ""}`;
 }
 
 /** The comment that tells YAML editors (yaml-language-server: VS Code, JetBrains, Neovim) the schema of a file. */

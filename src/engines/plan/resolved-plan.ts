@@ -123,5 +123,5 @@ export interface ResolvedPlan {
 
 /** Reports whether a value is a resolved plan rather than a parsed one. */
 export function isResolvedPlan(p: Plan | ResolvedPlan): p is ResolvedPlan {
-  return "assumptions" in p && "model" in p;
+  return typeof p === "object" && p !== null && "assumptions" in p && "model" in p;
 }

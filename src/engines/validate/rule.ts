@@ -131,8 +131,18 @@ export function ruleDefiner<I extends object>(): <M extends string>(rule: Rule<M
 
 /** Fills `{name}` placeholders from data; unknown placeholders stay visible so tests catch them. */
 export function fillTemplate(template: string, data: FindingData): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  if (typeof template !== "string") return ""; // a value from JavaScript
+  const has = (key: string) => typeof data === "object" && data !== null && Object.hasOwn(data, key);
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (has(key) ? textOf(data[key]) : whole));
 }
+
+/** A value as text; an object without a prototype (no String()) as "". */
+const textOf = (v: unknown): string =>
+  typeof v === "string"
+    ? v
+    : typeof v === "object" && v !== null && !(Symbol.toPrimitive in v || "toString" in v)
+      ? ""
+      : String(v);
 
 export function docsUrlOf(ruleId: string): string {
   return `docs/rules/${rulePageName(ruleId)}.md`;
@@ -140,12 +150,12 @@ export function docsUrlOf(ruleId: string): string {
 
 /** The name of a rule's page under docs/rules/: its id, a `/` written as `-` (`inspect/headroom`). */
 export function rulePageName(ruleId: string): string {
-  return ruleId.replace(/\//g, "-");
+  return textOf(ruleId).replace(/\//g, "-");
 }
 
 /** The text form of a finding's path, e.g. `nodePools[1].maxPods` (empty for the whole plan). */
 export function pathText(f: { readonly path: FieldPath }): string {
-  return formatPath(f.path);
+  return formatPath((f as Partial<typeof f> | null | undefined)?.path ?? []);
 }
 
 /** Turns a report into a finding using the rule's message and fix. */

@@ -26,8 +26,20 @@ export interface ValidateOptions {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+const findingOf = (f: Finding): Pick<Finding, "severity" | "path" | "ruleId"> => {
+  const o = (typeof f === "object" && f !== null ? f : {}) as Partial<Finding>;
+  return {
+    severity: o.severity !== undefined && Object.hasOwn(RANK, o.severity) ? o.severity : "info",
+    path: Array.isArray(o.path) ? o.path : [],
+    ruleId: typeof o.ruleId === "string" ? o.ruleId : "",
+  };
+};
+
 /** Orders findings: errors first, then by path, then by rule id (stable and deterministic). */
-export function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(x: Finding, y: Finding): number {
+  // Values from JavaScript that are not findings sort last, as findings without a path or rule.
+  const a = findingOf(x);
+  const b = findingOf(y);
   if (a.severity !== b.severity) return RANK[a.severity] - RANK[b.severity];
   return comparePaths(a.path, b.path) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
@@ -154,7 +166,7 @@ export function summarize(findings: readonly Finding[]): { errors: number; warni
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  for (const f of findings) {
+  for (const f of Array.isArray(findings) ? (findings as readonly Partial<Finding>[]) : []) {
     if (f.severity === "error") errors++;
     else if (f.severity === "warning") warnings++;
     else infos++;

@@ -112,6 +112,7 @@ function ip4(n: number): string {
 }
 
 function v4(text: string): Prefix | undefined {
+  if (typeof text !== "string") return undefined;
   const r = tryParsePrefix(text);
   return r.ok && r.value.family === 4 ? r.value.masked() : undefined;
 }
@@ -269,11 +270,13 @@ export function addSubnetEdit(
 
 /** The splits after splitting `cidr` in halves. */
 export function splitBlock(splits: readonly string[], cidr: string): string[] {
-  return splits.includes(cidr) ? [...splits] : [...splits, cidr];
+  if (!Array.isArray(splits)) return typeof cidr === "string" ? [cidr] : []; // values from JavaScript
+  return splits.includes(cidr) || typeof cidr !== "string" ? [...splits] : [...splits, cidr];
 }
 
 /** The splits after joining the halves of `cidr` (and anything split inside it) back into it. */
 export function joinBlock(splits: readonly string[], cidr: string): string[] {
+  if (!Array.isArray(splits)) return []; // a value from JavaScript
   const parent = v4(cidr);
   if (!parent) return [...splits];
   return splits.filter((s) => {
@@ -284,5 +287,7 @@ export function joinBlock(splits: readonly string[], cidr: string): string[] {
 
 /** The KB title of a subnet kind, for a tooltip (undefined for nodes, pods and other). */
 export function purposeTitle(kind: LayoutKind): string | undefined {
-  return kind in SUBNET_KINDS ? SUBNET_KINDS[kind as keyof typeof SUBNET_KINDS].title : undefined;
+  return typeof kind === "string" && Object.hasOwn(SUBNET_KINDS, kind)
+    ? SUBNET_KINDS[kind as keyof typeof SUBNET_KINDS].title
+    : undefined;
 }

@@ -18,3 +18,11 @@ export const MODELS: Readonly<Record<ModelId, ModelFacts>> = {
   "azure-cni-overlay": azureCniOverlay,
   "byo-cni": byoCni,
 };
+
+/**
+ * The facts of `model`, or undefined when it is not a model id. Any value from JavaScript: `MODELS[value]` would
+ * turn an array into its text first (10,000 items: ~120 KB per lookup) and find `constructor` on the prototype.
+ */
+export function modelFactsOf(model: unknown): ModelFacts | undefined {
+  return typeof model === "string" && Object.hasOwn(MODELS, model) ? MODELS[model as ModelId] : undefined;
+}

@@ -119,5 +119,5 @@ export const GATEWAY_POOL = {
 
 /** The most nodes a gateway pool with a public IP prefix of `prefixLength` may have. */
 export function gatewayPoolMaxNodes(prefixLength: number): number {
-  return 2 ** (32 - prefixLength);
+  return typeof prefixLength === "number" ? 2 ** (32 - prefixLength) : Number.NaN;
 }

@@ -40,7 +40,7 @@ export function subnetKindByName(name: string): SubnetKindId | undefined {
 
 /** The kind a delegation belongs to (any case), if one of ours. */
 export function subnetKindByDelegation(delegation: string): SubnetKindId | undefined {
-  return BY_DELEGATION.get(delegation.toLowerCase());
+  return typeof delegation === "string" ? BY_DELEGATION.get(delegation.toLowerCase()) : undefined;
 }
 
 export { SUBNET_KIND_IDS, type SubnetKindId, type SubnetKindFacts, type UnitUse } from "./kind.js";

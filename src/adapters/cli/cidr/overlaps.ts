@@ -57,8 +57,21 @@ export const overlaps: CidrSubcommand = {
   },
 };
 
+/** The overlapping pairs; past the IP core's bound (n copies of a CIDR: n²/2 pairs) a usage error, not a bug. */
+function overlappingPairs(list: PrefixList): Array<[number, number]> {
+  try {
+    return findOverlappingPairs(list.prefixes);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new UsageError(
+      `${e.message.replace(/^the items/, `the ${list.length} CIDRs`).replace(/;.*$/, "")}; merge repeated and ` +
+        `nested CIDRs first (aksnet cidr merge), or ask which of them overlap given CIDRs with --against.`,
+    );
+  }
+}
+
 async function pairs(io: Io, format: FormatName, list: PrefixList): Promise<number> {
-  const found = findOverlappingPairs(list.prefixes);
+  const found = overlappingPairs(list);
   const row = ([i, j]: readonly [number, number]) => {
     const a = list.prefixes[i] as Prefix;
     const b = list.prefixes[j] as Prefix;

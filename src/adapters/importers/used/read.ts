@@ -62,7 +62,10 @@ function withinPrefixes(within: readonly (Prefix | string)[] | undefined, fileNa
 }
 
 /** Reads one file of used space. Throws `UsedSpaceError` for anything it cannot read. */
-export function readUsedSpace(text: string, fileName: string, options: ReadUsedOptions = {}): UsedSpace {
+export function readUsedSpace(text: string, name: string, given: ReadUsedOptions = {}): UsedSpace {
+  // Values from JavaScript: a name that is not text is "the input", options that are no object none.
+  const fileName = typeof name === "string" ? name : "the input";
+  const options: ReadUsedOptions = typeof given === "object" && given !== null ? given : {};
   const format = options.format ?? "auto";
   if (typeof text !== "string")
     throw new UsedSpaceError(`${fileName} is not text; give the file's content as a string.`);

@@ -29,6 +29,12 @@ export default defineFleetRule({
         message: "The cluster plan {file} could not be read: {reason}.",
         fix: "Fix the path (relative to the fleet file) or the plan file; aksnet check {file} shows its own problems.",
       },
+      "overlaps-too-many": {
+        message: "The overlaps were not searched: {reason}.",
+        fix:
+          "Check the fleet in parts: a range that thousands of networks share overlaps in n²/2 pairs; write each " +
+          "network once (used space of a scan: each VNet once).",
+      },
       "plan-invalid": {
         message: "The cluster plan could not be resolved: {reason}.",
         fix: "Run aksnet check on the plan and fix what it reports.",

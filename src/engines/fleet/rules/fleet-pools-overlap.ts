@@ -32,6 +32,7 @@ export default defineFleetRule({
   check({ model, report }) {
     const text: string[] = [];
     const at: { pool: number; path: FieldPath; cidr: string }[] = [];
+    const repeated = new Set<string>();
     model.fleet.pools.forEach((pool, i) => {
       const excluded = pool.exclude.flatMap((e) => {
         const r = tryParsePrefix(e);
@@ -42,7 +43,11 @@ export default defineFleetRule({
         if (!r.ok) return; // fleet-input-invalid reports it
         // A supernet wholly excluded from its pool takes no part.
         if (excluded.some((x) => x.contains(r.value))) return;
-        text.push(r.value.masked().toString());
+        // A range repeated in one pool is searched once: n copies would be n²/2 pairs of the pool with itself.
+        const masked = r.value.masked().toString();
+        if (repeated.has(`${i} ${masked}`)) return;
+        repeated.add(`${i} ${masked}`);
+        text.push(masked);
         at.push({ pool: i, path: ["pools", i, "cidrs", k], cidr: c });
       });
     });
