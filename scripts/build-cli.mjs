@@ -238,7 +238,7 @@ await bundle(
   [
     'import { join } from "node:path";',
     'import { CodeCache } from "./code-cache.js";',
-    'import { bundleFor, keepsCodeCache } from "./dispatch.js";',
+    'import { bundleFor, exitWhenIdle, keepsCodeCache } from "./dispatch.js";',
     "const argv = process.argv.slice(2);",
     'const name = bundleFor(argv) ?? "shell";',
     `const hashes = ${JSON.stringify(hashes)};`,
@@ -247,6 +247,7 @@ await bundle(
     "cache.require(name).start(argv).then((code) => {",
     "  process.exitCode = code;",
     "  if (keepsCodeCache(name, argv, code)) cache.save();",
+    "  exitWhenIdle();",
     "});",
   ].join("\n"),
   join(OUT, "aksnet.js"),

@@ -2,11 +2,11 @@
  * The bundled executable's dispatcher picks the bundle of the command the shell would load: for every command
  * line, `bundleFor` names exactly the command whose module `runCommands` loads (none: the shell's bundle).
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { registryWith } from "./bundle.js";
 import type { CommandDef } from "./command.js";
 import { COMMAND_LIST } from "./command-list.js";
-import { bundleFor, keepsCodeCache, programNameOf } from "./dispatch.js";
+import { bundleFor, exitWhenIdle, keepsCodeCache, programNameOf } from "./dispatch.js";
 import { memoryIo } from "./io.js";
 import { runCommands } from "./shell.js";
 
@@ -69,5 +69,21 @@ describe("dispatch", () => {
     { name: "the shell's unknown command", bundle: "shell", argv: ["frob"], code: 2, keep: true },
   ])("$name: the code cache is kept: $keep", ({ bundle, argv, code, keep }) => {
     expect(keepsCodeCache(bundle, argv, code)).toBe(keep);
+  });
+
+  it.each([
+    { name: "nothing pending: ends now", pending: [], exits: true },
+    { name: "a timer pending: the loop goes on", pending: ["Timeout"], exits: false },
+    { name: "a write queued in a stream: the loop goes on", pending: ["PipeWrap", "WriteWrap"], exits: false },
+  ])("exitWhenIdle, $name", ({ pending, exits }) => {
+    const resources = vi.spyOn(process, "getActiveResourcesInfo").mockReturnValue(pending);
+    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    try {
+      exitWhenIdle();
+      expect(exit).toHaveBeenCalledTimes(exits ? 1 : 0);
+    } finally {
+      resources.mockRestore();
+      exit.mockRestore();
+    }
   });
 });

@@ -27,3 +27,13 @@ export function keepsCodeCache(name: string, argv: readonly string[], code: numb
   if (name === "shell") return true;
   return code !== 2 && argv[0] !== "help" && !argv.some((a) => a === "--help" || a === "-h");
 }
+
+/**
+ * Ends the process as soon as a command's run is over when nothing is left pending (no handle, request or timer):
+ * Node would otherwise turn its event loop once more and run V8's queued tasks before ending, a garbage collection
+ * among them (callgrind on Node 22: `compare` −2.9 M instructions, its only scavenge; `check` −0.9 M). With anything
+ * pending (a server, a write still queued in a stream) the process ends as before, once the loop is empty.
+ */
+export function exitWhenIdle(): void {
+  if (process.getActiveResourcesInfo().length === 0) process.exit();
+}
