@@ -53,8 +53,10 @@ function documentedExamples(): void {
     for (const ex of docExamples(readFileSync(file, "utf8"))) {
       const r = aksnet(ex.argv);
       const name = `${file.slice(ROOT.length + 1)}: $ ${ex.command}`;
-      const same = r.stdout.trimEnd() === ex.expected.trimEnd() && r.code === ex.exit;
-      check(name, same, same ? "" : `  exit ${r.code} (want ${ex.exit})\n${firstDifference(ex.expected, r.stdout)}`);
+      const shown = ex.stream === "stderr" ? r.stderr : r.stdout;
+      const quiet = ex.stream === "stdout" || r.stdout === "";
+      const same = shown.trimEnd() === ex.expected.trimEnd() && quiet && r.code === ex.exit;
+      check(name, same, same ? "" : `  exit ${r.code} (want ${ex.exit})\n${firstDifference(ex.expected, shown)}`);
     }
   }
 }

@@ -22,12 +22,14 @@ for (const file of markdownFiles(join(ROOT, "docs"))) {
   const examples = docExamples(text).reverse();
   if (!examples.length) continue;
   for (const ex of examples) {
-    const { stdout, code } = await runExample(ex, ROOT);
-    text = text.slice(0, ex.start) + stdout.replace(/\n*$/, "\n") + text.slice(ex.end);
-    // Update the exit marker on the opening fence.
+    const { stdout, stderr, code } = await runExample(ex, ROOT);
+    const shown = ex.stream === "stderr" ? stderr : stdout;
+    text = text.slice(0, ex.start) + shown.replace(/\n*$/, "\n") + text.slice(ex.end);
+    // Update the exit marker on the opening fence (a stderr marker stays).
     const fenceStart = text.lastIndexOf("```console", ex.start);
     const fenceEnd = text.indexOf("\n", fenceStart);
-    text = text.slice(0, fenceStart) + "```console" + (code ? ` exit=${code}` : "") + text.slice(fenceEnd);
+    const marks = (code ? ` exit=${code}` : "") + (ex.stream === "stderr" ? " stderr" : "");
+    text = text.slice(0, fenceStart) + "```console" + marks + text.slice(fenceEnd);
   }
   writeFileSync(file, text);
   console.log(`updated ${file.slice(ROOT.length + 1)} (${examples.length} examples)`);

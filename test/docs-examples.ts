@@ -7,6 +7,8 @@ export interface DocExample {
   readonly argv: string[];
   readonly expected: string;
   readonly exit: number;
+  /** `stderr` on the opening fence: the block shows standard error (an error sentence), standard output stays empty. */
+  readonly stream: "stdout" | "stderr";
   /** Offset of the expected output in the page, for rewriting. */
   readonly start: number;
   readonly end: number;
@@ -42,12 +44,14 @@ export function docExamples(markdown: string): DocExample[] {
     const info = m[1] ?? "";
     const command = m[2] ?? "";
     const exit = Number(/exit=(\d+)/.exec(info)?.[1] ?? 0);
+    const stream = /\bstderr\b/.test(info) ? "stderr" : "stdout";
     const start = (m.index ?? 0) + m[0].indexOf("\n", m[0].indexOf("\n") + 1) + 1;
     out.push({
       command,
       argv: shellSplit(command).slice(1),
       expected: m[3] ?? "",
       exit,
+      stream,
       start,
       end: start + (m[3] ?? "").length,
     });

@@ -1,7 +1,8 @@
 /**
  * The docs are executable: every ```console block in docs/*.md whose first line is
  * `$ aksnet …` is run through the CLI in-process, and its standard output must
- * equal the rest of the block. The info string may carry `exit=N` (default 0).
+ * equal the rest of the block. The info string may carry `exit=N` (default 0) and `stderr` (the block shows
+ * standard error, and standard output must be empty).
  * Regenerate the outputs after a deliberate change with `npm run docs:update`.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -30,8 +31,9 @@ describe("docs examples", () => {
     describe(file.slice(ROOT.length + 1), () => {
       for (const ex of examples) {
         it(`$ ${ex.command}`, async () => {
-          const { stdout, code } = await runExample(ex, ROOT);
-          expect(stdout.trimEnd()).toBe(ex.expected.trimEnd());
+          const { stdout, stderr, code } = await runExample(ex, ROOT);
+          expect((ex.stream === "stderr" ? stderr : stdout).trimEnd()).toBe(ex.expected.trimEnd());
+          if (ex.stream === "stderr") expect(stdout).toBe("");
           expect(code).toBe(ex.exit);
         });
       }
