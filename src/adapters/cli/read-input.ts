@@ -3,7 +3,7 @@
  * file of gigabytes is refused after at most `limit` bytes instead of filling the heap. A refusal is an
  * `InputError` whose `code` callers map like Node's (`message` is the phrase after "cannot read FILE: ").
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
 /** The largest input file a command reads (a `terraform show -json` of a large estate is tens of MiB). */
 export const MAX_INPUT_BYTES = 64 * 1048576;
@@ -46,11 +46,31 @@ export function readInputFile(path: string, limit = MAX_INPUT_BYTES): Promise<st
 
 const CHUNK = 65536;
 
+let regularOnly = false;
+
+/**
+ * From now on, in this process, only regular files are read (readInputFile, and `cidr -f`/`--against`): a long-running
+ * server (`aksnet mcp`) calls it, since opening a named pipe (FIFO) waits for a writer, so a FIFO given as an input
+ * path would block the server (a synchronous open blocks its event loop) forever. A one-shot command keeps reading
+ * pipes: `-f <(command)` is one.
+ */
+export function readRegularFilesOnly(): void {
+  regularOnly = true;
+}
+
+/** Whether readRegularFilesOnly() was called. */
+export function regularFilesOnly(): boolean {
+  return regularOnly;
+}
+
 function readBounded(path: string, limit: number): string {
-  const fd = openSync(path, "r");
+  // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer; fstat then refuses it.
+  const fd = openSync(path, regularOnly ? constants.O_RDONLY | constants.O_NONBLOCK : "r");
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: "EISDIR" });
+    if (regularOnly && !st.isFile())
+      throw new InputError("AKSNET_NOT_A_FILE", "it is not a regular file (a pipe, device or socket); give a file");
     if (st.isCharacterDevice() || st.isBlockDevice() || st.isSocket())
       throw new InputError("AKSNET_NOT_A_FILE", "it is a device, not a file");
     if (st.isFile() && st.size > limit)

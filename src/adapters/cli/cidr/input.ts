@@ -10,11 +10,12 @@ import { formatCount } from "../../../kb/index.js";
 import { createReadStream, existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { ParseError, parsePrefixOrAddr, type Prefix } from "../../../ip/index.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { LineTooLongError, readLineBatches } from "../lines.js";
+import { readFailure, readInputFile, regularFilesOnly } from "../read-input.js";
 
 /** Longer lines are not CIDR lists (the longest CIDR with a comment fits many times over). */
 const MAX_LINE = 4096;
@@ -142,6 +143,14 @@ export async function readPrefixList(spec: ListSpec, io: Io, into = new PrefixLi
 export async function openInput(file: string, io: Io): Promise<Readable> {
   if (file === "-") return io.stdin();
   const path = resolve(io.cwd, file);
+  if (regularFilesOnly()) {
+    // A long-running server (aksnet mcp): a regular file only, read with a bound; a FIFO would block it.
+    try {
+      return Readable.from([await readInputFile(path)]);
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${readFailure(e)}; check the path.`);
+    }
+  }
   try {
     const s = await stat(path);
     if (s.isDirectory()) throw new UsageError(`${file} is a directory; give a file with one CIDR per line.`);
