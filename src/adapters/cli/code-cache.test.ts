@@ -16,8 +16,8 @@ import {
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { CodeCache, codeCacheDir, pruneCaches, wrappedModule } from "./code-cache.js";
+import { describe, expect, it, vi } from "vitest";
+import { CodeCache, codeCacheDir, pruneCaches, tempDir, wrappedModule } from "./code-cache.js";
 
 /**
  * A lib directory with bundles `a` (requiring its sibling `b` and node:path) and `b`, and an empty cache dir; the
@@ -218,5 +218,21 @@ describe("code cache", () => {
     pruneCaches(dir, "a", join(dir, "aksnet-a-ffff.cache"));
     expect(readdirSync(dir)).toHaveLength(36);
     expect(() => pruneCaches(join(dir, "missing"), "a", join(dir, "missing", "aksnet-a-0.cache"))).not.toThrow();
+  });
+
+  it.each([
+    { name: "TMPDIR", env: { TMPDIR: "/var/tmp/x" } },
+    { name: "TMPDIR with a trailing slash", env: { TMPDIR: "/var/tmp/x/" } },
+    { name: "TMPDIR /", env: { TMPDIR: "/" } },
+    { name: "TMP when TMPDIR is empty", env: { TMPDIR: "", TMP: "/tmp/y" } },
+    { name: "TEMP last", env: { TEMP: "/tmp/z" } },
+    { name: "none: /tmp", env: {} },
+  ])("tempDir is os.tmpdir() without node:os: $name", ({ env }) => {
+    try {
+      for (const k of ["TMPDIR", "TMP", "TEMP"]) vi.stubEnv(k, (env as Record<string, string>)[k]);
+      expect(tempDir({ ...env })).toBe(tmpdir());
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

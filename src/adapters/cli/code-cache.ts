@@ -19,7 +19,7 @@
  * ~7.5 M instructions of every start on Node 22), and gives its own `require` for what the bundles require.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import type * as Os from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
 
@@ -42,10 +42,23 @@ export type NodeRequire = (id: string) => unknown;
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env["NODE_DISABLE_COMPILE_CACHE"]) return undefined;
   const dir = join(
-    env["NODE_COMPILE_CACHE"] || join(tmpdir(), "node-compile-cache"),
+    env["NODE_COMPILE_CACHE"] || join(tempDir(), "node-compile-cache"),
     `aksnet-${process.version}-${process.arch}-${process.getuid?.() ?? 0}`,
   );
   return ownDirectory(dir) ? dir : undefined;
+}
+
+/**
+ * `os.tmpdir()` without loading node:os on POSIX systems (callgrind on Node 22: ~2 M instructions of every start,
+ * the only use of node:os on the run path): the same variables in the same order, the trailing slash dropped.
+ */
+export function tempDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (process.platform === "win32") {
+    const os = process.getBuiltinModule?.("node:os") as typeof Os | undefined;
+    if (os !== undefined) return os.tmpdir();
+  }
+  const dir = env["TMPDIR"] || env["TMP"] || env["TEMP"] || "/tmp";
+  return dir.length > 1 && dir.endsWith("/") ? dir.slice(0, -1) : dir;
 }
 
 /**
