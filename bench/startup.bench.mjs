@@ -117,6 +117,31 @@ const WHERE = [
     "(+93 M): the code cache (~22 M), three scavenges (~7 M), `node:fs/promises` and the readline modules it " +
     "loads (~3 M), js-yaml, the importers, the plan's resolution and the 35 rules' first run. Functions still " +
     "compiled on first call: the dispatcher's own and Node's `vm` and `os` (~6–9 M).",
+  "",
+  "Removed on 2026-12-07 (fifth pass; callgrind on Node 22 with `--hash-seed=1 --random-seed=1` and the " +
+    "code cache warm for those flags, instructions over `node -e 0`, 95.4 M; `node` running an empty " +
+    "file: 87.3 M): `compare` +41.0 → +27.2 M, `check` of a small plan +78.7 → +63.2 M. Code a bundle " +
+    "holds but never runs costs little (picomatch, 20 KB behind a CommonJS wrapper: −0.2 M when left " +
+    "out); what costs is code that runs when the bundle loads, and esbuild runs every module a bundle " +
+    "keeps that an index re-exports. (1) aksnet's modules bundled as free of side effects, so that a " +
+    "bundle keeps only the modules whose exports it uses: `compare` 270 → 182 KB, −9.5 M. (2) `check` " +
+    "without the fleet and inspect engines, which it held only for the rule ids a config may name (now " +
+    "`lib/config-rule-ids.cjs`, required when there is a config): 807 → 594 KB, −13 M, of which running " +
+    "modules −7 M, reading the code cache −2.6 M, one scavenge fewer. (3) The process ends as soon as the " +
+    "run is over when nothing is pending, instead of one more turn of the event loop that ran V8's queued " +
+    "tasks, a scavenge among them: `compare` −2.9 M (no garbage collection left), `check` −0.9 M. (4) No " +
+    "`node:os` to find the temporary directory: −1.6 M. Not worth it: V8's `--no-sparkplug` (`check` −1.7 " +
+    "M, `compare` +0.5 M); the plan schema's shape as `JSON.parse` of a string instead of an object " +
+    "literal (−0.3 M).",
+  "",
+  "Method: each child gets the same preload (`-r bench/lib/cpu-report.cjs`, which reads " +
+    "`process.cpuUsage()` at `exit`), `node -e 0` too; it costs both sides alike (callgrind: `node -e 0` " +
+    "+1.68 M, `compare` +1.89 M, `check` +1.96 M), so it does not inflate the differences. Worker threads " +
+    "account for no measurable CPU in these runs (per-thread times from /proc at exit: all on the main " +
+    "thread), so CPU time is the main thread's. The figures stop at `exit` and leave out the process's " +
+    "teardown, which hyperfine's wall time includes; hyperfine also sends output to /dev/null where this " +
+    "benchmark reads it from a pipe. Differences between the two come from load (hyperfine's wall time " +
+    "waits for the CPU) more than from method.",
 ].join("\n");
 
 /** The Node binaries to measure: this one, and 22 and 24 when available. */
