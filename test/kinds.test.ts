@@ -41,6 +41,7 @@ describe("docs/kinds.md", () => {
     "Windows pools",
     "System pools",
     "Spot pools",
+    "API server authorized IP ranges",
   ])("has a row for %s", (kind) => {
     expect(text.split("\n").some((l) => l.startsWith("| ") && l.includes(kind))).toBe(true);
   });

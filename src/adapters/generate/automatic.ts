@@ -175,6 +175,7 @@ export function automaticBicep(
     properties: {
       kubernetesVersion: plan.kubernetesVersion,
       apiServerAccessProfile: {
+        authorizedIPRanges: plan.authorizedIpRanges,
         subnetId: subnetId(a.apiServerSubnet),
         enablePrivateCluster: a.private ? true : undefined,
       },
@@ -199,6 +200,18 @@ export function automaticBicep(
   out.push(...roleBicep(plan, sameGroup));
   out.push(`resource aks 'Microsoft.ContainerService/managedClusters@${API}' = ${bicepValue(cluster)}`);
   return out;
+}
+
+/** Terraform's `api_server_access` block: the authorized IP ranges and the API server subnet. */
+function apiServerAccess(plan: GenPlan, a: GenAutomatic, subnet: (name: string) => string): HclItem {
+  const ranges = plan.authorizedIpRanges;
+  return {
+    type: "api_server_access",
+    body: [
+      ...(ranges !== undefined ? [{ attr: "authorized_ip_ranges", value: [...ranges] }] : []),
+      { attr: "subnet_id", value: expr(`${subnet(a.apiServerSubnet)}.id`) },
+    ],
+  };
 }
 
 /** Terraform: the identity, its role assignment on the VNet and `azurerm_kubernetes_automatic_cluster`. */
@@ -245,7 +258,7 @@ export function automaticTerraform(
             { attr: "identity_ids", value: [expr("azurerm_user_assigned_identity.aks.id")] },
           ],
         },
-        { type: "api_server_access", body: [{ attr: "subnet_id", value: expr(`${subnet(a.apiServerSubnet)}.id`) }] },
+        apiServerAccess(plan, a, subnet),
         {
           type: "hosted_system",
           body: [

@@ -12,6 +12,7 @@ import { withIpamPool, type IpamPoolScope } from "./check-ipam.js";
 import { GATEWAY_POOL, poolNameKind } from "../../kb/index.js";
 import { Checks, K8S_VERSION, RULES, SURGE } from "./checks.js";
 import { checkAddons, checkApiServer, checkGatewayPrefix, checkNodeProvisioning } from "./check-features.js";
+import { checkAuthorizedRanges } from "./check-authorized-ranges.js";
 import { checkAutomatic } from "./check-automatic.js";
 
 export type OsType = "Linux" | "Windows";
@@ -144,6 +145,11 @@ export interface GenPlan {
   readonly vnet?: GenVnet;
   readonly pools: readonly GenPool[];
   readonly apiServer?: GenApiServer;
+  /**
+   * `apiServer.authorizedIpRanges`, each as a CIDR (a single address as its /32), duplicates dropped; unset when
+   * the plan lists none (the API server stays open to every address).
+   */
+  readonly authorizedIpRanges?: readonly string[];
   /** `nodeProvisioningProfile.mode`: Auto turns on node auto-provisioning (Karpenter). */
   readonly nodeProvisioning?: "Auto" | "Manual";
   readonly addons: GenAddons;
@@ -358,6 +364,7 @@ export function toGenPlan(
   const automatic = checkAutomatic(plan, vnet, c);
   const pools = automatic ? [] : checkPools(plan, vnet, c);
   const apiServer = automatic ? undefined : checkApiServer(plan, vnet, c);
+  const authorizedIpRanges = checkAuthorizedRanges(plan, c);
   const nodeProvisioning = automatic ? undefined : checkNodeProvisioning(plan);
   const addons = checkAddons(plan, vnet, c);
   const agcSubnet = plan.addons?.applicationGatewayForContainers?.subnet;
@@ -384,6 +391,7 @@ export function toGenPlan(
       ...(vnet ? { vnet } : {}),
       pools,
       ...(apiServer !== undefined ? { apiServer } : {}),
+      ...(authorizedIpRanges !== undefined ? { authorizedIpRanges } : {}),
       ...(nodeProvisioning !== undefined ? { nodeProvisioning } : {}),
       addons,
       ...(agcSubnet !== undefined ? { agcSubnet } : {}),

@@ -52,6 +52,12 @@ export function featuresUsed(plan: GenPlan): FeatureUse[] {
   if (plan.automatic) out.push({ id: "automatic", path: "sku.name", value: "Automatic" });
   if (plan.vnet?.ipamPool !== undefined)
     out.push({ id: "avnmIpamPool", path: "--ipam-pool", value: plan.vnet.ipamPool });
+  if (plan.authorizedIpRanges !== undefined)
+    out.push({
+      id: "authorizedIpRanges",
+      path: "apiServer.authorizedIpRanges",
+      value: plan.authorizedIpRanges.join(","),
+    });
   if (plan.apiServer?.vnetIntegration)
     out.push({ id: "apiServerVnetIntegration", path: "apiServer.vnetIntegration", value: "true" });
   if (plan.nodeProvisioning === "Auto")

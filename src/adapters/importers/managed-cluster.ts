@@ -118,6 +118,9 @@ export function importPool(
       mode.key,
     ]);
   }
+  // az: enableNodePublicIp; ARM: enableNodePublicIP. The prefix is only an ID (nodePublicIPPrefixID), not its range.
+  const publicIp = field(p, "enableNodePublicIP");
+  if (publicIp?.value === true) b.set(pp("nodePublicIp"), true, [...src, publicIp.key]);
   const gw = field(p, "gatewayProfile");
   if (gw && isObj(gw.value)) put(pp("gatewayPrefixSize"), gw.value, "publicIPPrefixSize", [...src, gw.key]);
   put(pp("count"), p, "count", src);
@@ -170,14 +173,31 @@ function putSubnet(
   return id;
 }
 
+/** `apiServerAccessProfile` as `apiServer`; returns the VNet reference of its subnet. */
+function importApiServer(b: PlanBuilder, body: unknown, at: SourcePath): AzureId | undefined {
+  const api = field(body, "apiServerAccessProfile");
+  if (!api || !isObj(api.value)) return undefined;
+  const src = [...at, api.key];
+  const integrated = field(api.value, "enableVnetIntegration");
+  if (typeof integrated?.value === "boolean")
+    b.set(["apiServer", "vnetIntegration"], integrated.value, [...src, integrated.key]);
+  const priv = field(api.value, "enablePrivateCluster");
+  if (typeof priv?.value === "boolean") b.set(["apiServer", "private"], priv.value, [...src, priv.key]);
+  // az aks show: authorizedIpRanges; ARM: authorizedIPRanges (field() matches either). An empty list is left out.
+  const ranges = field(api.value, "authorizedIPRanges");
+  if (Array.isArray(ranges?.value) && ranges.value.length > 0 && ranges.value.every((r) => typeof r === "string"))
+    b.set(["apiServer", "authorizedIpRanges"], ranges.value, [...src, ranges.key]);
+  return putSubnet(b, ["apiServer", "subnet"], api.value, "subnetId", src);
+}
+
 /**
  * The parts of the cluster beyond its network profile and pools: `sku.name` Automatic, `apiServerAccessProfile`
- * (VNet integration, its subnet, a private API server), `nodeProvisioningProfile.mode`, `hostedSystemProfile`'s
- * subnets, virtual nodes' subnet (`aciConnectorLinux` config SubnetName) and AGIC's (`ingressApplicationGateway`
- * config subnetId). Names: the 2026-04-01 API models vendored by hashicorp/terraform-provider-azurerm
- * (model_managedclusterapiserveraccessprofile.go, model_managedclusternodeprovisioningprofile.go,
- * model_managedclusterhostedsystemprofile.go) and internal/services/containers/kubernetes_addons.go (add-on keys
- * and config keys), checked 2026-12-06.
+ * (VNet integration, its subnet, a private API server, the authorized IP ranges), `nodeProvisioningProfile.mode`,
+ * `hostedSystemProfile`'s subnets, virtual nodes' subnet (`aciConnectorLinux` config SubnetName) and AGIC's
+ * (`ingressApplicationGateway` config subnetId). Names: the 2026-04-01 API models vendored by
+ * hashicorp/terraform-provider-azurerm (model_managedclusterapiserveraccessprofile.go,
+ * model_managedclusternodeprovisioningprofile.go, model_managedclusterhostedsystemprofile.go) and
+ * internal/services/containers/kubernetes_addons.go (add-on keys and config keys), checked 2026-12-06.
  */
 function importClusterFeatures(b: PlanBuilder, v: unknown, body: unknown, at: SourcePath, base: SourcePath): AzureId[] {
   const put = putter(b);
@@ -186,17 +206,8 @@ function importClusterFeatures(b: PlanBuilder, v: unknown, body: unknown, at: So
   const skuName = sku && isObj(sku.value) ? field(sku.value, "name") : undefined;
   if (sku && typeof skuName?.value === "string" && skuName.value.toLowerCase() === "automatic")
     b.set(["sku", "name"], "Automatic", [...base, sku.key, skuName.key]);
-  const api = field(body, "apiServerAccessProfile");
-  if (api && isObj(api.value)) {
-    const src = [...at, api.key];
-    const integrated = field(api.value, "enableVnetIntegration");
-    if (typeof integrated?.value === "boolean")
-      b.set(["apiServer", "vnetIntegration"], integrated.value, [...src, integrated.key]);
-    const priv = field(api.value, "enablePrivateCluster");
-    if (typeof priv?.value === "boolean") b.set(["apiServer", "private"], priv.value, [...src, priv.key]);
-    const ref = putSubnet(b, ["apiServer", "subnet"], api.value, "subnetId", src);
-    if (ref) refs.push(ref);
-  }
+  const apiRef = importApiServer(b, body, at);
+  if (apiRef) refs.push(apiRef);
   const nap = field(body, "nodeProvisioningProfile");
   if (nap && isObj(nap.value)) {
     const mode = field(nap.value, "mode");

@@ -301,6 +301,28 @@ const inputs: Record<string, PlanInput> = {
     },
     nodePools: [{ name: "system", mode: "System", count: 3, subnet: "aks-nodes" }],
   },
+  // API server authorized IP ranges with API Server VNet Integration: one api_server_access_profile block.
+  "authorized-ip-ranges": {
+    name: "aks-authz",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.34",
+    network: { plugin: "azure", pluginMode: "overlay", podCidrs: ["10.244.0.0/16"] },
+    vnet: {
+      name: "vnet-aks",
+      addressSpace: ["10.224.0.0/16"],
+      subnets: [
+        { name: "aks-nodes", cidr: "10.224.0.0/22" },
+        { name: "aks-apiserver", cidr: "10.224.4.0/28", delegation: "Microsoft.ContainerService/managedClusters" },
+      ],
+    },
+    apiServer: {
+      vnetIntegration: true,
+      subnet: "aks-apiserver",
+      authorizedIpRanges: ["73.140.245.0/24", "20.61.12.34", "137.117.106.88/29"],
+    },
+    nodePools: [{ name: "system", mode: "System", count: 3, subnet: "aks-nodes" }],
+  },
   "byo-cni": {
     name: "aks-byocni",
     resourceGroup: "rg-aks",
