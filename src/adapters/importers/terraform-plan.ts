@@ -283,6 +283,12 @@ function importPool(
     set("maxCount", "max_count");
   }
   set("maxPods", "max_pods");
+  // azurerm 4.x: node_public_ip_enabled; 3.x: enable_node_public_ip.
+  for (const tf of ["node_public_ip_enabled", "enable_node_public_ip"])
+    if (p[tf] === true) {
+      b.set(["nodePools", i, "nodePublicIp"], true, [...at, tf]);
+      break;
+    }
   if (typeof p["os_type"] === "string") {
     const sku = typeof p["os_sku"] === "string" ? p["os_sku"] : "";
     b.set(
@@ -311,6 +317,23 @@ function importPool(
   }
 }
 
+/**
+ * `api_server_access_profile[0].authorized_ip_ranges` (azurerm 4.x; also 3.x) or 3.x's top-level
+ * `api_server_authorized_ip_ranges` (removed in 4.0) as `apiServer.authorizedIpRanges`; an empty set is left out.
+ */
+function importAuthorizedRanges(ctx: TfContext, cluster: Res): void {
+  const v = cluster.values;
+  const profile = first(v["api_server_access_profile"]);
+  const nested = literal(profile?.["authorized_ip_ranges"]);
+  const top = literal(v["api_server_authorized_ip_ranges"]);
+  const [list, at]: [unknown, SourcePath] =
+    Array.isArray(nested) && nested.length > 0
+      ? [nested, [...cluster.at, "api_server_access_profile", 0, "authorized_ip_ranges"]]
+      : [top, [...cluster.at, "api_server_authorized_ip_ranges"]];
+  if (Array.isArray(list) && list.length > 0 && list.every((x) => typeof x === "string"))
+    ctx.b.set(["apiServer", "authorizedIpRanges"], list, at);
+}
+
 /** The cluster's own fields and its `network_profile`. */
 function importCluster(ctx: TfContext, cluster: Res): void {
   const { b } = ctx;
@@ -323,6 +346,7 @@ function importCluster(ctx: TfContext, cluster: Res): void {
   set("location", "location");
   set("resourceGroup", "resource_group_name");
   set("kubernetesVersion", "kubernetes_version", String);
+  importAuthorizedRanges(ctx, cluster);
   const np = first(v["network_profile"]);
   if (!np) return;
   const nat: SourcePath = [...cluster.at, "network_profile", 0];

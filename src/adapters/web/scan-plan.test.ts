@@ -18,7 +18,13 @@ const SCAN = JSON.parse(SCAN_TEXT) as {
     findings: { ruleId: string; severity: string }[];
     pools: { name: string; count: number; maxCount: number | null; maxPods: number; nodeSubnetId: string }[];
     network: { serviceCidrs: string[] | null; dnsServiceIp: string | null; policy: string | null } | null;
-    apiServer: { vnetIntegration: boolean; subnet: string | null; prefixes: string[]; private: boolean } | null;
+    apiServer: {
+      vnetIntegration: boolean;
+      subnet: string | null;
+      prefixes: string[];
+      private: boolean;
+      authorizedIpRanges: string[];
+    } | null;
   }[];
 };
 const view = scanViewOf(SCAN_TEXT) as ScanView;
@@ -80,11 +86,19 @@ describe("a plan started from a scanned cluster is that cluster's configuration"
       expect(plan.apiServer?.vnetIntegration ?? false).toBe(want?.vnetIntegration ?? false);
       expect(plan.apiServer?.subnet ?? null).toBe(want?.subnet ?? null);
       expect(plan.apiServer?.private ?? false).toBe(want?.private ?? false);
+      expect(plan.apiServer?.authorizedIpRanges ?? []).toEqual(want?.authorizedIpRanges ?? []);
       // The subnet is in the plan's VNet with the prefix the scan read.
       const subnet = plan.vnet?.subnets.find((s) => s.name === want?.subnet);
       expect(subnet?.cidr ?? null).toBe(want?.prefixes[0] ?? null);
     },
   );
+
+  it("the scan's example has one cluster with authorized IP ranges, and its started plan keeps them", () => {
+    const withRanges = SCAN.clusters.filter((c) => (c.apiServer?.authorizedIpRanges ?? []).length > 0);
+    expect(withRanges.map((c) => c.name)).toEqual(["aks-payments-weu"]);
+    const plan = parsePlan(parse(view.planFor("aks-payments-weu")!)).plan!;
+    expect(plan.apiServer?.authorizedIpRanges).toEqual(["203.0.113.0/24"]);
+  });
 
   it("the scan's example has one cluster with API Server VNet Integration", () => {
     expect(SCAN.clusters.filter((c) => c.apiServer?.vnetIntegration).map((c) => c.name)).toEqual(["aks-payments-weu"]);

@@ -157,7 +157,8 @@ function overlaps(a: string, b: string): boolean {
 
 /**
  * The API server section of the scan's `clusters[].apiServer` (undefined when the scan has none): VNet integration,
- * private, and the subnet by name when it is in the plan's VNet (`vnetId`); `away` names a subnet elsewhere.
+ * private, the authorized IP ranges, and the subnet by name when it is in the plan's VNet (`vnetId`); `away` names
+ * a subnet elsewhere.
  */
 function apiServerOf(c: Rec, vnetId: string | undefined): { section?: Record<string, unknown>; away?: string } {
   const a = c["apiServer"];
@@ -165,10 +166,13 @@ function apiServerOf(c: Rec, vnetId: string | undefined): { section?: Record<str
   const api = rec(a);
   const subnetId = str(api["subnetId"]);
   const here = subnetId !== undefined && vnetIdOf(subnetId) === vnetId;
+  const listed = api["authorizedIpRanges"];
+  const ranges = Array.isArray(listed) ? listed.filter((x): x is string => typeof x === "string") : [];
   const section: Record<string, unknown> = {
     ...(api["vnetIntegration"] === true ? { vnetIntegration: true } : {}),
     ...(here ? { subnet: lastSegment(subnetId) } : {}),
     ...(api["private"] === true ? { private: true } : {}),
+    ...(ranges.length > 0 ? { authorizedIpRanges: ranges } : {}),
   };
   return {
     ...(Object.keys(section).length ? { section } : {}),
