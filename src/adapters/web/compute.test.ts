@@ -22,6 +22,8 @@ describe("computeView shows what the CLI's engines compute", () => {
     { name: "a pod CIDR inside the VNet", file: "plans/pod-cidr-overlaps-vnet.yaml", kind: "aksnet" },
     { name: "a subnet too small", file: "plans/subnet-too-small.yaml", kind: "aksnet" },
     { name: "az aks show JSON", file: "imports/aks-show.json", kind: "az-aks-show" },
+    { name: "authorized IP ranges", file: "kinds/authorized-ip-ranges.yaml", kind: "aksnet" },
+    { name: "authorized IP ranges with mistakes", file: "plans/authorized-ip-ranges-mistakes.yaml", kind: "aksnet" },
   ];
   it.each(files)("$name: findings equal validate() of the importer's plan", ({ file, kind }) => {
     const text = example(file);
@@ -30,6 +32,14 @@ describe("computeView shows what the CLI's engines compute", () => {
     expect(view.input.kind).toBe(kind);
     expect(loaded.plan).toBeDefined();
     expect(view.findings).toEqual(validate(loaded.plan!));
+  });
+
+  it("a plan with authorized IP ranges renders, with their findings", () => {
+    const view = computeView({ ...DEFAULT_STATE, planText: example("plans/authorized-ip-ranges-mistakes.yaml") });
+    expect(view.plan).toBeDefined();
+    expect(view.findings.map((f) => f.messageId)).toEqual(
+      expect.arrayContaining(["hostBits", "nodePublicIpPrefixNotAuthorized", "duplicate", "notGlobal"]),
+    );
   });
 
   it("an aksnet plan written as JSON gives the same view as its YAML", () => {
