@@ -37,7 +37,7 @@ describe("computeView shows what the CLI's engines compute", () => {
   it("a plan with authorized IP ranges renders, with their findings", () => {
     const view = computeView({ ...DEFAULT_STATE, planText: example("plans/authorized-ip-ranges-mistakes.yaml") });
     expect(view.plan).toBeDefined();
-    expect(view.findings.map((f) => f.messageId)).toEqual(
+    expect((view.findings ?? []).map((f) => f.messageId)).toEqual(
       expect.arrayContaining(["hostBits", "nodePublicIpPrefixNotAuthorized", "duplicate", "notGlobal"]),
     );
   });

@@ -3,7 +3,7 @@
  * the empty entry that means "disabled", a service tag (a preview), or text that is none of these. The check
  * rules judge the entries; the generators write `canonical`.
  */
-import { prefixFrom, tryParseAddr, tryParsePrefix, type Prefix } from "../../ip/index.js";
+import { describeValue, prefixFrom, tryParseAddr, tryParsePrefix, type Prefix } from "../../ip/index.js";
 
 export type AuthorizedRange =
   | {
@@ -24,7 +24,7 @@ const SERVICE_TAG = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/;
 
 /** Reads one entry of `apiServer.authorizedIpRanges`. */
 export function parseAuthorizedRange(text: string): AuthorizedRange {
-  if (typeof text !== "string") return { kind: "invalid", text: String(text), problem: "it is not text" };
+  if (typeof text !== "string") return { kind: "invalid", text: describeValue(text), problem: "it is not text" };
   if (text.trim() === "") return { kind: "empty", text };
   if (SERVICE_TAG.test(text)) return { kind: "serviceTag", text };
   let prefix: Prefix;
