@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { EstateSnapshot } from "../../engines/scan/index.js";
+import { vnetSubnetsOf } from "../../engines/inspect/index.js";
 import { readAzureEstate, AzureReadError } from "./live.js";
 import { staticTokenCredential } from "./clients.js";
 import type { RequestStats } from "./policies.js";
@@ -94,6 +95,44 @@ describe("readAzureEstate with the Azure SDK, against the replay server", { time
       const ok = s.requests.filter((q) => q.status === 200);
       expect([ok.filter((q) => q.method === "POST").length, ok.filter((q) => q.method === "GET").length]).toEqual([
         3, 1,
+      ]);
+      onlyReads(r, s);
+    });
+  });
+
+  it.concurrent("reads a recorded VNet with an AzureBastionSubnet, and inspect's other subnets tell it", async () => {
+    // fixtures/arm-vnet-bastion-recorded.json: Azure's own GET answer (Azure PowerShell's BastionTests recording).
+    // No cluster runs in it: a node subnet is added here (not in the recording) and the recorded cluster's
+    // subnets are moved into it, as inspect's other-subnets view looks only at a cluster's own VNet.
+    const bastion = fixture("arm-vnet-bastion-recorded.json") as { id: string; properties: { subnets: object[] } };
+    const nodeId = `${bastion.id}/subnets/aks-subnet`;
+    const node = { name: "aks-subnet", id: nodeId, properties: { addressPrefix: "10.0.1.0/24", delegations: [] } };
+    const vnet = { ...bastion, properties: { ...bastion.properties, subnets: [...bastion.properties.subnets, node] } };
+    const old = String(fixture("arm-vnet-byo-subnet.json")["id"]);
+    const cluster = JSON.parse(
+      JSON.stringify(fixture("arm-cluster-kubenet-byo-subnet.json")).replaceAll(`${old}/`, `${bastion.id}/`),
+    ) as Record<string, unknown>;
+    await withServer({ clusters: [cluster], vnets: [vnet], usages: new Map() }, {}, {}, (r, s) => {
+      expect(r.error).toBeUndefined();
+      const v = r.snapshot!.vnets.find((x) => x.name === "ps9904")!;
+      expect(v).toMatchObject({ id: bastion.id, resourceGroup: "ps2741", addressSpace: ["10.0.0.0/16"] });
+      expect(v.subnets.map((x) => [x.name, x.prefixes])).toEqual([
+        ["AzureBastionSubnet", ["10.0.0.0/24"]],
+        ["aks-subnet", ["10.0.1.0/24"]],
+      ]);
+      expect(vnetSubnetsOf(r.snapshot!.vnets, [nodeId])).toEqual([
+        expect.objectContaining({
+          vnet: "ps9904",
+          name: "AzureBastionSubnet",
+          id: `${bastion.id}/subnets/AzureBastionSubnet`,
+          prefixes: ["10.0.0.0/24"],
+          kind: "bastion",
+          by: "name",
+          minimumPrefixLength: 26,
+          prefixLength: 24,
+          verdict: "ok",
+          used: null,
+        }),
       ]);
       onlyReads(r, s);
     });

@@ -177,6 +177,43 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
     );
   });
 
+  it("a recorded VNet's AzureBastionSubnet: inspect reports it as Azure has it", async () => {
+    // Azure's own GET answer (src/adapters/azure/fixtures/SOURCES.md). No cluster runs in it: a node subnet is
+    // added (not recorded), and the recorded kubenet cluster's subnets and nodes are moved into it.
+    const FIX = "src/adapters/azure/fixtures";
+    const json = (f: string) => JSON.parse(readFileSync(join(ROOT, FIX, f), "utf8")) as Record<string, unknown>;
+    const vnet = json("arm-vnet-bastion-recorded.json") as { id: string; properties: { subnets: object[] } };
+    const node = {
+      name: "aks-subnet",
+      id: `${vnet.id}/subnets/aks-subnet`,
+      properties: { addressPrefix: "10.0.1.0/24" },
+    };
+    vnet.properties.subnets.push(node);
+    const old = String(json("arm-vnet-byo-subnet.json")["id"]);
+    const cluster = JSON.stringify(json("arm-cluster-kubenet-byo-subnet.json")).replaceAll(`${old}/`, `${vnet.id}/`);
+    const files = [file("bastion-cluster.json", cluster), file("bastion-vnet.json", JSON.stringify(vnet))];
+    const dump = "src/adapters/inspect/fixtures/kubenet.json";
+    const id = String(JSON.parse(cluster)["id"]);
+    const r = await inspect(["--from-dump", dump, "--azure", id, "--azure-from", ...files, "-o", "json"]);
+    expect(r.stderr).toBe("");
+    const azure = JSON.parse(r.stdout).azure;
+    expect(azure.vnets).toEqual([{ id: vnet.id, name: "ps9904", addressSpace: ["10.0.0.0/16"] }]);
+    expect(azure.vnetSubnets).toEqual([
+      expect.objectContaining({
+        vnet: "ps9904",
+        name: "AzureBastionSubnet",
+        id: `${vnet.id}/subnets/AzureBastionSubnet`,
+        prefixes: ["10.0.0.0/24"],
+        kind: "bastion",
+        by: "name",
+        prefixLength: 24,
+        used: null,
+        verdict: "ok",
+        message: "Azure Bastion subnet (by its name): /24 meets the /26 minimum",
+      }),
+    ]);
+  });
+
   it("a subnet with room: every Azure check fits and the exit code stays 0", async () => {
     const vnet = file(
       "vnet-24.json",
