@@ -168,6 +168,11 @@ async function nodes() {
   return out;
 }
 
+/** A difference with its sign: `+4.1 ms`, `−11.2 ms` (a loaded machine can make a command's wall time the lower). */
+function signed(ms) {
+  return `${ms < 0 ? "−" : "+"}${formatMs(Math.abs(ms))}`;
+}
+
 function once(node, v) {
   const t = performance.now();
   const r = spawnSync(node, ["-r", PRELOAD, ...v.args], {
@@ -207,10 +212,10 @@ export async function run() {
       const dWall = r.wall - base.wall;
       const verdict =
         v.budget === undefined ? "" : dCpu <= v.budget ? `within +${v.budget} ms` : `OVER +${v.budget} ms`;
-      if (v.budget !== undefined) verdicts.push(`${node.label} ${v.name}: +${formatMs(dCpu)} CPU (${verdict})`);
+      if (v.budget !== undefined) verdicts.push(`${node.label} ${v.name}: ${signed(dCpu)} CPU (${verdict})`);
       rows.push(
         `| ${node.label} | ${v.name} | ${formatMs(r.wall)} | ${formatMs(r.cpu)} | ` +
-          `${i === 0 ? "" : `+${formatMs(dWall)}`} | ${i === 0 ? "" : `+${formatMs(dCpu)}`} | ${verdict} |`,
+          `${i === 0 ? "" : signed(dWall)} | ${i === 0 ? "" : signed(dCpu)} | ${verdict} |`,
       );
       console.log(
         `startup: ${node.label} ${v.args.slice(1).join(" ") || "-e 0"}: ${formatMs(r.wall)} wall, ${formatMs(r.cpu)} ` +
