@@ -8,7 +8,7 @@
 import type { Plan } from "../../engines/plan/index.js";
 import { generateAz } from "./az.js";
 import { generateBicep } from "./bicep.js";
-import { toGenPlan, type GenerateFormat, type GenProblem } from "./model.js";
+import { GENERATE_FORMATS, toGenPlan, type GenerateFormat, type GenPlanResult, type GenProblem } from "./model.js";
 import { refusals } from "./support.js";
 import { automaticRefusals } from "./automatic.js";
 import { generateTerraform } from "./terraform.js";
@@ -46,7 +46,19 @@ export interface GenerateOptions {
 
 /** Generates infrastructure code for the plan in the given format. */
 export function generate(plan: Plan, format: GenerateFormat, options: GenerateOptions = {}): GenerateResult {
-  const checked = toGenPlan(plan, options);
+  // Values from JavaScript: a format that is none, a value that is not a plan, options that are not an object.
+  if (!(GENERATE_FORMATS as readonly unknown[]).includes(format))
+    return {
+      ok: false,
+      problems: [{ path: "format", value: "", reason: `is not one of ${GENERATE_FORMATS.join(", ")}` }],
+    };
+  let checked: GenPlanResult;
+  try {
+    checked = toGenPlan(plan, typeof options === "object" && options !== null ? options : {});
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { ok: false, problems: [{ path: "", value: "", reason: e.message }] };
+  }
   if (!checked.ok) return checked;
   const refused = [
     ...refusals(checked.plan, format),

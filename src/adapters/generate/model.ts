@@ -6,7 +6,7 @@
  * never inject a command or an expression.
  * The rules are in `checks.ts`; the VNet's in `check-vnet.ts`.
  */
-import { resolvePlan, type Plan } from "../../engines/plan/index.js";
+import { guardPlan, resolvePlan, type Plan } from "../../engines/plan/index.js";
 import { checkSubnetRef, checkVnet } from "./check-vnet.js";
 import { withIpamPool, type IpamPoolScope } from "./check-ipam.js";
 import { GATEWAY_POOL, poolNameKind } from "../../kb/index.js";
@@ -355,6 +355,15 @@ function resolveDefaults(
 export function toGenPlan(
   plan: Plan,
   options: { existingVnet?: boolean; ipamPool?: string | undefined; ipamPoolScope?: IpamPoolScope | undefined } = {},
+): GenPlanResult {
+  // A value from JavaScript that is not a plan: a RangeError sentence (guardPlan); options not an object are none.
+  const opts = typeof options === "object" && options !== null ? options : {};
+  return guardPlan("toGenPlan", plan, (p) => genPlanOf(p, opts));
+}
+
+function genPlanOf(
+  plan: Plan,
+  options: { existingVnet?: boolean; ipamPool?: string | undefined; ipamPoolScope?: IpamPoolScope | undefined },
 ): GenPlanResult {
   const c = new Checks();
   const cluster = checkCluster(plan, c);

@@ -10,7 +10,7 @@
 import { parsePrefix, tryParsePrefix, type Prefix } from "../../ip/index.js";
 import { RESERVED_RANGES, SUBNET_GROWTH, sourceUrls, formatCount } from "../../kb/index.js";
 import { usableAddresses } from "../capacity/index.js";
-import { isResolvedPlan, resolvePlan, type FieldPath, type Plan, type ResolvedPlan } from "../plan/index.js";
+import { guardPlan, isResolvedPlan, resolvePlan, type FieldPath, type Plan, type ResolvedPlan } from "../plan/index.js";
 import { subnetDemand, type Demand } from "./demand.js";
 import { applyEdits } from "./edits.js";
 import { neededSubnets, type Need, type PlanEdit } from "./needs.js";
@@ -241,8 +241,17 @@ function unsized(need: Need, d: Demand): LayoutProblem {
   };
 }
 
-/** Lays out every subnet the plan needs. */
+/**
+ * Lays out every subnet the plan needs. A value from JavaScript that is not a plan throws a RangeError sentence
+ * (`guardPlan`); options that are not an object are no options.
+ */
 export function layoutPlan(input: Plan | ResolvedPlan, options: LayoutOptions = {}): LayoutResult {
+  const opts: LayoutOptions = typeof options === "object" && options !== null ? options : {};
+  if (isResolvedPlan(input)) return layoutOf(input, opts);
+  return guardPlan("layoutPlan", input, (p) => layoutOf(p, opts));
+}
+
+function layoutOf(input: Plan | ResolvedPlan, options: LayoutOptions): LayoutResult {
   const original = isResolvedPlan(input) ? input.plan : input;
   const inputs = readInputs(original, options);
   const found = neededSubnets(original);

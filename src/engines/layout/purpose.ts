@@ -5,7 +5,7 @@
  * `addons.*.subnet` …). Shared by `layout`, the rules and the address map.
  */
 import { subnetKindByDelegation, subnetKindByName, type SubnetKindId } from "../../kb/index.js";
-import { formatPath, type FieldPath, type Plan } from "../plan/index.js";
+import { formatPath, guardPlan, type FieldPath, type Plan } from "../plan/index.js";
 
 /** A subnet kind of the knowledge base, or nodes / pods / managed system nodes / anything else. */
 export type LayoutKind = SubnetKindId | "nodes" | "pods" | "systemNodes" | "other";
@@ -72,6 +72,10 @@ export function purposeOf(
 
 /** The purpose of every subnet in `vnet.subnets`, by name. */
 export function subnetPurposes(plan: Plan): Map<string, Purpose> {
+  return guardPlan("subnetPurposes", plan, purposesOf);
+}
+
+function purposesOf(plan: Plan): Map<string, Purpose> {
   const out = new Map<string, Purpose>();
   const references = firstReferences(plan);
   for (const s of plan.vnet?.subnets ?? [])

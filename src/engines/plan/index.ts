@@ -18,7 +18,8 @@ export {
   type ParsePlanResult,
 } from "./parse.js";
 export type { Shape, ShapeCheck, StructureIssue } from "./structure.js";
-export { resolvePlan } from "./resolve-plan.js";
+export { resolvePlan, guardResolved } from "./resolve-plan.js";
+export { guardPlan } from "./guard.js";
 export { cidrField } from "./resolve-network.js";
 export { sizeTargetOfPlan } from "./size-target.js";
 export { parseAuthorizedRange, parseAuthorizedRanges, type AuthorizedRange } from "./authorized-ranges.js";

@@ -3,6 +3,7 @@
  * each default used as an `Assumption`. Never throws: text that does not parse (a bad CIDR) is kept with its
  * problem for the validator.
  */
+import { describeValue } from "../../ip/index.js";
 import {
   AUTOMATIC_TIER,
   DEFAULT_TIER,
@@ -14,7 +15,8 @@ import {
 } from "../../kb/index.js";
 import { cidrField, resolveNetwork, urls } from "./resolve-network.js";
 import { resolvePool } from "./resolve-pools.js";
-import type { Assumption, ResolvedPlan } from "./resolved-plan.js";
+import { guardPlan, planOrError } from "./guard.js";
+import { isResolvedPlan, type Assumption, type ResolvedPlan } from "./resolved-plan.js";
 import type { Plan } from "../schema/index.js";
 
 function resolveTier(plan: Plan, assume: (a: Assumption) => void): SkuTier {
@@ -34,7 +36,28 @@ function resolveTier(plan: Plan, assume: (a: Assumption) => void): SkuTier {
   return fact.value;
 }
 
+/**
+ * Resolves a parsed plan. A value from JavaScript that is not one: a plan as written (defaults not filled in, `{}`)
+ * is resolved parsed, anything else throws a RangeError sentence naming its first problems (`guardPlan`).
+ */
 export function resolvePlan(plan: Plan): ResolvedPlan {
+  return guardPlan("resolvePlan", plan, resolveParsed);
+}
+
+/** `run(plan)`; when it throws for a value that is not a resolved plan, `run` of it parsed and resolved. */
+export function guardResolved<T>(where: string, plan: ResolvedPlan, run: (p: ResolvedPlan) => T): T {
+  if (typeof run !== "function") throw new RangeError(`guardResolved runs a function, not ${describeValue(run)}`);
+  try {
+    return run(plan);
+  } catch (e) {
+    if (isResolvedPlan(plan)) throw e;
+    const parsed = planOrError(where, plan);
+    if (parsed instanceof RangeError) throw parsed;
+    return run(resolvePlan(parsed));
+  }
+}
+
+function resolveParsed(plan: Plan): ResolvedPlan {
   const assumptions: Assumption[] = [];
   const assume = (a: Assumption) => assumptions.push(a);
   const version = plan.kubernetesVersion === undefined ? undefined : tryParseKubernetesVersion(plan.kubernetesVersion);

@@ -4,6 +4,7 @@
  * without surge), the plan's `reserved` addresses as node-subnet tenants, its Kubernetes version and tier.
  * `aksnet size --pools PLAN` sizes this, so the same plan gets the same answer from `size` and `check`.
  */
+import { guardResolved } from "./resolve-plan.js";
 import { tryParseMaxSurge, type SizeInput, type SizePool } from "../capacity/index.js";
 import type { ResolvedPlan, ResolvedPool } from "./resolved-plan.js";
 
@@ -28,6 +29,10 @@ function sizePool(p: ResolvedPool): SizePool {
 
 /** The sizing target of a resolved plan. */
 export function sizeTargetOfPlan(plan: ResolvedPlan): SizeInput {
+  return guardResolved("sizeTargetOfPlan", plan, targetOf);
+}
+
+function targetOf(plan: ResolvedPlan): SizeInput {
   const reserved = plan.plan.reserved;
   return {
     pools: plan.pools.map(sizePool),

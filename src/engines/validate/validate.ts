@@ -141,7 +141,9 @@ export function validate(plan: PlanInput | Plan | ResolvedPlan, options: Validat
       return [internalErrorFinding("resolve-plan", e)];
     }
   }
-  return runPlanRules(options.rules ?? RULES, resolved).sort(compareFindings);
+  // Options from JavaScript that are not an object are no options.
+  const rules = (options as ValidateOptions | null)?.rules;
+  return runPlanRules(Array.isArray(rules) ? rules : RULES, resolved).sort(compareFindings);
 }
 
 /**

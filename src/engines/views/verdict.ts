@@ -35,7 +35,7 @@ import {
   type PoolTarget,
   type Resource,
 } from "../capacity/index.js";
-import type { ResolvedPlan, ResolvedPool } from "../plan/index.js";
+import { guardResolved, type ResolvedPlan, type ResolvedPool } from "../plan/index.js";
 import type { Finding } from "../validate/index.js";
 
 /** What bounds the first pool's growth: a capacity resource, or AKS's nodes-per-pool limit. */
@@ -170,6 +170,10 @@ function checksOf(plan: ResolvedPlan): Check[] {
 
 /** The most nodes the first pool can grow by, and the resource that stops it (none without a pool). */
 export function headroomOf(plan: ResolvedPlan): { readonly headroom: number; readonly limitedBy: Limit } | undefined {
+  return guardResolved("headroomOf", plan, headroomOfResolved);
+}
+
+function headroomOfResolved(plan: ResolvedPlan): { readonly headroom: number; readonly limitedBy: Limit } | undefined {
   if (plan.pools.length === 0) return undefined;
   const checks = checksOf(plan);
   // Only the first pool grows: the other pools' targets are made once (about 150 searches step through here).

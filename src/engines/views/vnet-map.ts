@@ -21,7 +21,7 @@ import {
   type MapSegment,
   type PlanEdit,
 } from "../layout/index.js";
-import { isResolvedPlan, type Plan, type ResolvedPlan } from "../plan/index.js";
+import { guardPlan, isResolvedPlan, type Plan, type ResolvedPlan } from "../plan/index.js";
 
 export type VnetBlockKind = "subnet" | "proposed" | "growth" | "avoided" | "free";
 
@@ -226,8 +226,17 @@ function spaceMap(space: ReturnType<typeof layoutView>["spaces"][number], ctx: O
   return { cidr: space.cidr, size: space.size, used, free, largestFree: largest?.cidrs[0] ?? null, blocks, zoom };
 }
 
-/** The VNet map of a plan (its layout as `aksnet layout` computes it). Never throws for user input. */
+/**
+ * The VNet map of a plan (its layout as `aksnet layout` computes it). Never throws for user input; a value from
+ * JavaScript that is not a plan throws a RangeError sentence (`guardPlan`), options not an object are none.
+ */
 export function vnetMap(input: Plan | ResolvedPlan, options: VnetMapOptions = {}): VnetMap {
+  const opts: VnetMapOptions = typeof options === "object" && options !== null ? options : {};
+  if (isResolvedPlan(input)) return mapOf(input, opts);
+  return guardPlan("vnetMap", input, (p) => mapOf(p, opts));
+}
+
+function mapOf(input: Plan | ResolvedPlan, options: VnetMapOptions): VnetMap {
   const plan = isResolvedPlan(input) ? input.plan : input;
   const result = options.layout ?? layoutPlan(input);
   const splits = new Set((options.splits ?? []).flatMap((c) => (v4(c) ? [v4(c)!.toString()] : [])));
