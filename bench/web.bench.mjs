@@ -447,9 +447,10 @@ function eventTimingLines(browser) {
     "Measured from outside the page's code: Chromium's Event Timing API (input to next paint, trusted input " +
       "from the DevTools protocol; entries exist from 16 ms, so an edit without one counts as 16 ms), and in " +
       "the page the handler + compute + render + forced style and layout before that paint " +
-      "(`data-render-ms`: the verdict and the status line). The other views (map, findings, comparison, " +
-      "chart, recommendation, code, form, the editor's text) follow in a task of their own right after that " +
-      "paint (`data-rest-ms`, a view whose inputs did not change is not redrawn). Main-thread CPU: the " +
+      "(`data-render-ms`: the verdict and the status line). The other views (form, map, findings, comparison, " +
+      "chart, recommendation, code, the editor's text) follow right after that paint in small tasks, a few views " +
+      "each, so an input arriving meanwhile waits for one of them only (`data-rest-ms`: their own time, summed; a " +
+      "view whose inputs did not change is not redrawn). Main-thread CPU: the " +
       "renderer main thread's CPU time from the edit until every view is drawn (DevTools `ThreadTime`; " +
       "waiting for a core on a busy machine does not count). An entry arrives after its paint, which may come " +
       "after the page has drawn every view: entries are given to the edit during which they started, after the " +

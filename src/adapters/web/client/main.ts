@@ -27,16 +27,13 @@ import {
 } from "../state.js";
 import { byId, fill, h } from "./dom.js";
 import { buildForm } from "./form.js";
-import { renderChart } from "./render-chart.js";
-import { renderCompare } from "./render-compare.js";
-import { renderAssumptions, renderFindings } from "./render-findings.js";
-import { bindGenerateButtons, renderGenerate } from "./render-generate.js";
+import { bindGenerateButtons } from "./render-generate.js";
 import { renderInputViews } from "./render-cluster.js";
 import { renderStatus } from "./render-status.js";
 import { onFileDrop } from "./drop.js";
-import { renderMap } from "./render-map.js";
-import { renderRecommend } from "./render-recommend.js";
 import { renderVerdict } from "./render-verdict.js";
+import { restSteps } from "./rest-steps.js";
+import { drawingSteps, viewStep } from "./rest-views.js";
 import { vnetMapDrawer } from "./render-vnet-map.js";
 import { lazyDraw } from "./lazy-draw.js";
 import type { VnetMap } from "../../../engines/views/index.js";
@@ -51,7 +48,6 @@ const compute = createViewComputer();
 let hint: ParsedHint | undefined;
 /** The status line shows link problems that the next edit makes obsolete. */
 let statusStale = true;
-let lastFindingsKey = "";
 let view: PageView | undefined;
 /** The last view whose text could be read: shown (marked stale) while the text is half-typed. */
 let lastGood: PageView | undefined;
@@ -118,14 +114,12 @@ const address = createAddress(() => state);
 const readableOf = (p: PlanPart) =>
   p.plan !== undefined || p.input.kind === "empty" || (p.fleet ?? p.scan ?? p.inspect) !== undefined;
 
-/** The other views' task, when one is waiting: it runs right after the verdict's paint. */
-let restTimer: ReturnType<typeof setTimeout> | undefined;
+/** The other views: a chain of small tasks right after the verdict's paint (./rest-steps.ts). */
+const rest = restSteps();
 
 /** Draws the other views now if they are still to come (a click on the verdict's link needs its finding drawn). */
 function flushRest(): void {
-  if (restTimer === undefined) return;
-  clearTimeout(restTimer);
-  renderRest();
+  rest.flush();
 }
 
 /** The first paint after an edit: the plan part (read, resolve, check), the status line and the verdict. */
@@ -146,81 +140,53 @@ function render(): void {
   void document.documentElement.offsetHeight;
   document.body.dataset["renderMs"] = (pendingWork + performance.now() - started).toFixed(2);
   pendingWork = 0;
-  clearTimeout(restTimer);
-  restTimer = setTimeout(renderRest, 0);
+  rest.start(restOfViews(), finishRest);
 }
 
 /** The scan view's buttons: a scanned cluster's own plan, or a new plan that avoids the scanned space. */
 const fromScan = (text: string, what: string) => replacePlan(text, what);
 
-/** Every other view, in a task after the verdict's paint; a view whose inputs did not change is not redrawn. */
-function renderRest(): void {
-  restTimer = undefined;
-  const started = performance.now();
-  const computed = compute(state, hint, splits, { vnetMap: false });
-  const stale = !readableOf(computed) && lastGood !== undefined;
-  if (stale) {
-    view = { ...lastGood!, input: computed.input, parts: { ...lastGood!.parts } };
-    planForm.sync(undefined, undefined);
-    requirementsForm.sync(undefined, undefined);
-    finishRest(started);
-    return;
-  }
-  const previous = view;
-  view = computed;
-  if (readableOf(computed)) lastGood = computed;
-  const planChanged = view.parts.plan !== previous?.parts.plan;
-  if (planChanged) {
-    planForm.sync(view.plan, view.resolved);
-    requirementsForm.sync(view.plan, view.resolved);
-    if (view.map !== previous?.map || !previous) renderMap(byId("map"), view.map);
-    // Findings are small: compared by value, so an edit that changes none of them redraws nothing.
-    const findingsKey = JSON.stringify([view.findings, view.input.problems]);
-    if (findingsKey !== lastFindingsKey) renderFindings(byId("findings"), view.findings, view.input.problems);
-    lastFindingsKey = findingsKey;
-    const assumptionsKey = JSON.stringify(view.assumptions);
-    if (assumptionsKey !== lastAssumptionsKey) renderAssumptions(byId("assumptions"), view.assumptions);
-    lastAssumptionsKey = assumptionsKey;
-    renderInputViews(view, previous, fromScan);
-  }
-  mapInputs = { part: view.parts.plan, splits };
-  vnetMapView.request();
-  if (view.parts.compare !== previous?.parts.compare) {
-    renderCompare(byId("compare"), view.comparison, view.comparisonProblem, view.compareArgs[1] ?? "");
-    byId("compare-command").textContent = `aksnet compare ${view.compareArgs.join(" ")}`;
-    byId("compare-source").textContent = `Compared: ${view.compareSubnetLabel}, with the plan's settings.`;
-    compareSubnet.placeholder = view.compareArgs[1] ?? "";
-  }
-  if (view.chart !== previous?.chart) renderChart(byId("chart"), view.chart);
-  if (
-    view.recommendation !== previous?.recommendation ||
-    view.recommendationProblem !== previous?.recommendationProblem ||
-    !previous
-  )
-    renderRecommend(byId("recommend"), view.recommendation, view.recommendationProblem);
-  syncValue(compareSubnet, state.compareSubnet);
-  const marker = view.chart?.marker ?? state.nodes;
-  syncValue(nodesRange, String(Math.min(marker, Number(nodesRange.max))));
-  syncValue(nodesNumber, marker > 0 ? String(marker) : "");
-  const errors = view.summary?.errors ?? 0;
-  if (view.generated !== previous?.generated || (!view.generated && (planChanged || errors !== lastErrors)))
-    renderGenerate(byId("generate"), view.generated, errors, view.plan !== undefined);
-  lastErrors = errors;
-  setText(byId("generate-command"), `aksnet generate --format ${state.generateFormat}`);
-  for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>("button.format")))
-    b.setAttribute("aria-pressed", String(b.dataset["format"] === state.generateFormat));
-  const code = view.generated?.ok === true;
-  byId<HTMLButtonElement>("copy-code").disabled = !code;
-  byId<HTMLButtonElement>("download-code").disabled = !code;
-  finishRest(started);
+/** The plan part the forms show (undefined: none, or cleared while the editor's text cannot be read). */
+let formFrom: PlanPart | undefined;
+
+/** Every other view, in steps after the verdict's paint; a view whose inputs did not change is not redrawn. */
+function restOfViews(): (() => void)[] {
+  let stale = false;
+  return [
+    () => {
+      const computed = compute(state, hint, splits, { vnetMap: false });
+      stale = !readableOf(computed) && lastGood !== undefined;
+      view = stale ? { ...lastGood!, input: computed.input, parts: { ...lastGood!.parts } } : computed;
+      if (!stale && readableOf(computed)) lastGood = computed;
+      // Half-typed text: the forms are cleared, every other view keeps the last plan that could be read.
+      if (!stale && view.parts.plan === formFrom) return;
+      formFrom = stale ? undefined : view.parts.plan;
+      planForm.sync(stale ? undefined : view.plan, stale ? undefined : view.resolved);
+      requirementsForm.sync(stale ? undefined : view.plan, stale ? undefined : view.resolved);
+    },
+    ...viewSteps.map((step) => () => {
+      if (!stale) step();
+    }),
+    () => {
+      editor.write(state.planText);
+      prepareFormEdit();
+      // Style and layout forced here, so the published figure includes them.
+      void document.documentElement.offsetHeight;
+    },
+  ];
 }
 
-let lastAssumptionsKey = "";
-let lastErrors = -1;
-
-const setText = (el: HTMLElement, t: string) => {
-  if (el.textContent !== t) el.textContent = t;
-};
+const currentView = () => view;
+const viewSteps = [
+  viewStep(currentView, (v, previous) => {
+    if (v.parts.plan !== previous?.parts.plan) renderInputViews(v, previous, fromScan);
+  }),
+  viewStep(currentView, (v) => {
+    mapInputs = { part: v.parts.plan, splits };
+    vnetMapView.request();
+  }),
+  ...drawingSteps(currentView, () => state),
+];
 
 /** The form's YAML document, built when the page is idle (not in the first form edit's handler). */
 let prepareHandle: number | undefined;
@@ -235,11 +201,9 @@ function prepareFormEdit(): void {
   );
 }
 
-function finishRest(started: number): void {
-  editor.write(state.planText);
-  prepareFormEdit();
-  void document.documentElement.offsetHeight;
-  document.body.dataset["restMs"] = (performance.now() - started).toFixed(2);
+/** After the last step: `spent` is the steps' own time, without the waits between them. */
+function finishRest(spent: number): void {
+  document.body.dataset["restMs"] = spent.toFixed(2);
   document.body.dataset["settled"] = "true";
   document.body.dataset["ready"] = "true";
 }
@@ -247,11 +211,6 @@ function finishRest(started: number): void {
 const compareSubnet = byId<HTMLInputElement>("compare-subnet");
 const nodesRange = byId<HTMLInputElement>("nodes-range");
 const nodesNumber = byId<HTMLInputElement>("nodes-number");
-
-/** Sets an input's value unless the user is typing in it. */
-function syncValue(input: HTMLInputElement, value: string): void {
-  if (input !== document.activeElement && input.value !== value) input.value = value;
-}
 
 compareSubnet.addEventListener("input", () => update({ compareSubnet: compareSubnet.value }));
 byId("compare-example").addEventListener("click", () => {
@@ -291,6 +250,7 @@ function update(patch: Partial<PageState>): void {
   // A refused edit's reason is about the plan before this change.
   if (undoStatus.querySelector("#refused")) fill(undoStatus);
   document.body.dataset["settled"] = "false";
+  rest.cancel();
   if (linkProblems.length) statusStale = true;
   linkProblems = [];
   address.save();
@@ -323,6 +283,7 @@ function replacePlan(next: string, what: string, said = `Replaced the plan with 
   address.push(before, state);
   announce(said);
   document.body.dataset["settled"] = "false";
+  rest.cancel();
   cancelAnimationFrame(frame);
   frame = requestAnimationFrame(render);
 }
@@ -344,6 +305,7 @@ const mapActions = createMapActions({
   setSplits(next) {
     splits = next;
     document.body.dataset["settled"] = "false";
+    rest.cancel();
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(render);
   },
@@ -365,13 +327,13 @@ async function loadFromUrl(): Promise<void> {
   render();
   // The shell and the verdict paint first; every other view is drawn in a task after that paint, all at once and
   // laid out at their width (hidden until ready, below the verdict: nothing painted moves).
-  clearTimeout(restTimer);
-  restTimer = undefined;
+  rest.cancel();
   requestAnimationFrame(() => {
-    clearTimeout(restTimer);
-    restTimer = setTimeout(() => {
+    rest.cancel();
+    setTimeout(() => {
       document.body.dataset["ready"] = "true";
-      renderRest();
+      rest.start(restOfViews(), finishRest);
+      rest.flush();
     }, 0);
   });
 }
