@@ -337,13 +337,14 @@ function spaceView(space: VnetSpaceMap, act: VnetMapActions, widthPx: number, al
 /** Spaces whose every row is shown (the user asked): kept across edits of the same page. */
 const showingAll = new Set<string>();
 
-export function renderVnetMap(el: HTMLElement, map: VnetMap | undefined, act: VnetMapActions): void {
+/** `width`: the element's width when known without a layout (vnetMapDrawer), else it is measured. */
+export function renderVnetMap(el: HTMLElement, map: VnetMap | undefined, act: VnetMapActions, width?: number): void {
   if (!map) {
     el.hidden = true;
     return fill(el);
   }
   el.hidden = false;
-  const widthPx = Math.max(280, el.clientWidth || 800);
+  const widthPx = Math.max(280, width || el.clientWidth || 800);
   const proposed = map.proposed.names.length
     ? (() => {
         const b = h("button", { type: "button", id: "apply-layout" }, "Add them to the plan");
@@ -395,7 +396,14 @@ interface Drawn {
 export function vnetMapDrawer(el: HTMLElement, act: VnetMapActions): (map: VnetMap | undefined) => void {
   let shown: Drawn | undefined;
   let before: Drawn | undefined;
-  const keyOf = () => `${el.clientWidth} ${[...showingAll].join(" ")}`;
+  // The width the map is drawn at, kept by a ResizeObserver (it reports after the browser's own layout): reading
+  // clientWidth in the draw forced a layout of every view changed before it, and again of the map just drawn. While
+  // the map is hidden (no plan) the last width drawn at is kept.
+  let width = 0;
+  const measure = () => (width = el.clientWidth || width);
+  // In the observer's callback layout is clean: reading clientWidth there costs nothing.
+  if (typeof ResizeObserver !== "undefined") new ResizeObserver(() => (width = el.clientWidth || width)).observe(el);
+  const keyOf = () => `${width || measure()} ${[...showingAll].join(" ")}`;
   return (map) => {
     const key = keyOf();
     if (shown && shown.map === map && shown.key === key) return;
@@ -403,8 +411,9 @@ export function vnetMapDrawer(el: HTMLElement, act: VnetMapActions): (map: VnetM
     if (before?.nodes && before.map === map && before.key === key) {
       el.hidden = map === undefined;
       el.replaceChildren(...before.nodes);
-    } else renderVnetMap(el, map, act);
-    shown = { map, key: keyOf() };
+    } else renderVnetMap(el, map, act, width);
+    // A first draw (the width not known yet) is measured after it, so the next edit's key matches.
+    shown = { map, key: width ? key : keyOf() };
     before = aside;
   };
 }
