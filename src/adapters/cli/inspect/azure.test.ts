@@ -47,6 +47,30 @@ const dumpWith = (name: string, group: string | undefined) =>
     ),
   );
 
+/**
+ * `inspect --azure-from` over a recorded VNet GET answer (src/adapters/azure/fixtures/SOURCES.md). No cluster runs
+ * in those VNets: a node subnet 10.0.200.0/24 is added (not recorded), and the recorded kubenet cluster's subnets
+ * and the recorded kubenet nodes are moved into it.
+ */
+async function inspectRecordedVnet(name: string, edit: (text: string) => string = (t) => t) {
+  const FIX = "src/adapters/azure/fixtures";
+  const json = (f: string) => JSON.parse(readFileSync(join(ROOT, FIX, f), "utf8")) as Record<string, unknown>;
+  const vnet = JSON.parse(edit(readFileSync(join(ROOT, FIX, name), "utf8"))) as {
+    id: string;
+    properties: { subnets: object[] };
+  };
+  const nodeId = `${vnet.id}/subnets/aks-subnet`;
+  vnet.properties.subnets.push({ name: "aks-subnet", id: nodeId, properties: { addressPrefix: "10.0.200.0/24" } });
+  const old = String(json("arm-vnet-byo-subnet.json")["id"]);
+  const cluster = JSON.stringify(json("arm-cluster-kubenet-byo-subnet.json")).replaceAll(`${old}/`, `${vnet.id}/`);
+  const files = [file(`cluster-${name}`, cluster), file(`vnet-${name}`, JSON.stringify(vnet))];
+  const dump = "src/adapters/inspect/fixtures/kubenet.json";
+  const id = String(JSON.parse(cluster)["id"]);
+  const r = await inspect(["--from-dump", dump, "--azure", id, "--azure-from", ...files, "-o", "json"]);
+  expect(r.stderr).toBe("");
+  return { vnet, azure: JSON.parse(r.stdout).azure };
+}
+
 describe("inspect --azure-from: the node subnet's real free addresses from saved az JSON", () => {
   it("finds the cluster by its nodes' node resource group and judges its subnet by Azure's figures", async () => {
     const r = await inspect(["--from-dump", DUMP, "--azure-from", ...AZ, "-o", "json"]);
@@ -178,25 +202,7 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
   });
 
   it("a recorded VNet's AzureBastionSubnet: inspect reports it as Azure has it", async () => {
-    // Azure's own GET answer (src/adapters/azure/fixtures/SOURCES.md). No cluster runs in it: a node subnet is
-    // added (not recorded), and the recorded kubenet cluster's subnets and nodes are moved into it.
-    const FIX = "src/adapters/azure/fixtures";
-    const json = (f: string) => JSON.parse(readFileSync(join(ROOT, FIX, f), "utf8")) as Record<string, unknown>;
-    const vnet = json("arm-vnet-bastion-recorded.json") as { id: string; properties: { subnets: object[] } };
-    const node = {
-      name: "aks-subnet",
-      id: `${vnet.id}/subnets/aks-subnet`,
-      properties: { addressPrefix: "10.0.1.0/24" },
-    };
-    vnet.properties.subnets.push(node);
-    const old = String(json("arm-vnet-byo-subnet.json")["id"]);
-    const cluster = JSON.stringify(json("arm-cluster-kubenet-byo-subnet.json")).replaceAll(`${old}/`, `${vnet.id}/`);
-    const files = [file("bastion-cluster.json", cluster), file("bastion-vnet.json", JSON.stringify(vnet))];
-    const dump = "src/adapters/inspect/fixtures/kubenet.json";
-    const id = String(JSON.parse(cluster)["id"]);
-    const r = await inspect(["--from-dump", dump, "--azure", id, "--azure-from", ...files, "-o", "json"]);
-    expect(r.stderr).toBe("");
-    const azure = JSON.parse(r.stdout).azure;
+    const { vnet, azure } = await inspectRecordedVnet("arm-vnet-bastion-recorded.json");
     expect(azure.vnets).toEqual([{ id: vnet.id, name: "ps9904", addressSpace: ["10.0.0.0/16"] }]);
     expect(azure.vnetSubnets).toEqual([
       expect.objectContaining({
@@ -210,6 +216,25 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
         used: null,
         verdict: "ok",
         message: "Azure Bastion subnet (by its name): /24 meets the /26 minimum",
+      }),
+    ]);
+  });
+
+  it("a recorded delegated subnet: its serviceName is read; only a known service tells its kind", async () => {
+    // As recorded: delegated to Microsoft.Sql/servers, a service no subnet kind is for, so it is left out.
+    const recorded = await inspectRecordedVnet("arm-vnet-delegation-recorded.json");
+    expect(recorded.azure.vnets).toEqual([{ id: recorded.vnet.id, name: "ps8177", addressSpace: ["10.0.0.0/16"] }]);
+    expect(recorded.azure.vnetSubnets).toEqual([]);
+    // The same recorded shape with the delegation's serviceName changed to AGC's: told by its delegation.
+    const agc = await inspectRecordedVnet("arm-vnet-delegation-recorded.json", (text) =>
+      text.replace('"Microsoft.Sql/servers"', '"Microsoft.ServiceNetworking/trafficControllers"'),
+    );
+    expect(agc.azure.vnetSubnets).toEqual([
+      expect.objectContaining({
+        name: "ps7182",
+        prefixes: ["10.0.1.0/24"],
+        kind: "applicationGatewayForContainers",
+        by: "delegation",
       }),
     ]);
   });
