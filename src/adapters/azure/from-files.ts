@@ -4,7 +4,7 @@
  * `az network vnet list-usage` JSON, in any order and mix, read into the same
  * estate snapshot as the live read. Runs on any Node.js (no SDK).
  */
-import { readFile, stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { EstateBuilder, type BuiltEstate } from "./estate.js";
 import { isObj, kindOf } from "./records.js";
 
@@ -49,17 +49,42 @@ export function addFileText(builder: EstateBuilder, text: string, name: string):
   return rows.length;
 }
 
-async function readText(path: string, shown: string): Promise<string> {
+/**
+ * The bytes of `path`, refused past `limit` while they are read: a pipe (`--from <(az …)`, a FIFO) has no size to
+ * check first, and an endless one (`<(yes)`) filled the heap.
+ */
+async function readBounded(path: string, shown: string, limit: number): Promise<Buffer> {
+  const file = await open(path, "r");
+  try {
+    const parts: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const { bytesRead, buffer } = await file.read(Buffer.allocUnsafe(1048576), 0, 1048576, null);
+      if (bytesRead === 0) return Buffer.concat(parts, size);
+      size += bytesRead;
+      if (size > limit)
+        throw new EstateFileError(
+          `${shown} is larger than ${limit / 1048576} MiB; split the query (--first/--skip-token).`,
+        );
+      parts.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** @internal The text of one --from file (`limit`: the most bytes read). */
+export async function readText(path: string, shown: string, limit = MAX_FILE_BYTES): Promise<string> {
   try {
     const s = await stat(path);
     if (s.isDirectory()) throw new EstateFileError(`${shown} is a directory; give the JSON files in it.`);
     if (!s.isFile() && !s.isFIFO())
       throw new EstateFileError(`${shown} is a device, not a file; give the JSON files of the estate to --from.`);
-    if (s.size > MAX_FILE_BYTES)
+    if (s.size > limit)
       throw new EstateFileError(
-        `${shown} is larger than ${MAX_FILE_BYTES / 1048576} MiB; split the query (--first/--skip-token).`,
+        `${shown} is larger than ${limit / 1048576} MiB; split the query (--first/--skip-token).`,
       );
-    const buf = await readFile(path);
+    const buf = await readBounded(path, shown, limit);
     if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))
       throw new EstateFileError(`${shown} is UTF-16 text; save it as UTF-8.`);
     return buf.toString("utf8");
