@@ -25,7 +25,8 @@ export function docsWebUrl(path: string): string {
  * it.
  */
 export function schemaUrl(file: string): string {
-  return `${REPOSITORY_URL.replace("https://github.com/", "https://raw.githubusercontent.com/")}/${BRANCH}/schema/${typeof file === "string" ? file : ""}`;
+  const raw = REPOSITORY_URL.replace("https://github.com/", "https://raw.githubusercontent.com/");
+  return `${raw}/${BRANCH}/schema/${typeof file === "string" ? file : ""}`;
 }
 
 /** The comment that tells YAML editors (yaml-language-server: VS Code, JetBrains, Neovim) the schema of a file. */
