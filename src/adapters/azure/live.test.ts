@@ -100,40 +100,65 @@ describe("readAzureEstate with the Azure SDK, against the replay server", { time
     });
   });
 
-  it.concurrent("reads a recorded VNet with an AzureBastionSubnet, and inspect's other subnets tell it", async () => {
-    // fixtures/arm-vnet-bastion-recorded.json: Azure's own GET answer (Azure PowerShell's BastionTests recording).
-    // No cluster runs in it: a node subnet is added here (not in the recording) and the recorded cluster's
-    // subnets are moved into it, as inspect's other-subnets view looks only at a cluster's own VNet.
-    const bastion = fixture("arm-vnet-bastion-recorded.json") as { id: string; properties: { subnets: object[] } };
-    const nodeId = `${bastion.id}/subnets/aks-subnet`;
+  // fixtures/arm-vnet-*-recorded.json: Azure's own GET answers (Azure PowerShell and azure-cli recordings,
+  // fixtures/SOURCES.md). No cluster runs in them: a node subnet 10.0.1.0/24 is added here (not in the recordings) and
+  // the recorded cluster's subnets are moved into it, as inspect's other subnets are those of a cluster's own VNet.
+  it.concurrent.each([
+    {
+      file: "arm-vnet-bastion-recorded.json",
+      group: "ps2741",
+      subnets: [{ name: "AzureBastionSubnet", prefix: "10.0.0.0/24", kind: "bastion", min: 26 }],
+    },
+    {
+      file: "arm-vnet-firewall-recorded.json",
+      group: "ps2876",
+      subnets: [
+        { name: "AzureFirewallSubnet", prefix: "10.0.0.0/24", kind: "azureFirewall", min: 26 },
+        { name: "AzureFirewallManagementSubnet", prefix: "10.0.100.0/24", kind: "azureFirewallManagement", min: 26 },
+      ],
+    },
+    {
+      file: "arm-vnet-gateway-recorded.json",
+      group: "cli_test_vpn_gateway000001",
+      subnets: [{ name: "GatewaySubnet", prefix: "10.0.0.0/24", kind: "virtualNetworkGateway", min: 29 }],
+    },
+  ])("reads the recorded $file, and inspect's other subnets tell its subnets", async ({ file, group, subnets }) => {
+    const recorded = fixture(file) as { id: string; name: string; properties: { subnets: object[] } };
+    const nodeId = `${recorded.id}/subnets/aks-subnet`;
     const node = { name: "aks-subnet", id: nodeId, properties: { addressPrefix: "10.0.1.0/24", delegations: [] } };
-    const vnet = { ...bastion, properties: { ...bastion.properties, subnets: [...bastion.properties.subnets, node] } };
+    const vnet = {
+      ...recorded,
+      properties: { ...recorded.properties, subnets: [...recorded.properties.subnets, node] },
+    };
     const old = String(fixture("arm-vnet-byo-subnet.json")["id"]);
     const cluster = JSON.parse(
-      JSON.stringify(fixture("arm-cluster-kubenet-byo-subnet.json")).replaceAll(`${old}/`, `${bastion.id}/`),
+      JSON.stringify(fixture("arm-cluster-kubenet-byo-subnet.json")).replaceAll(`${old}/`, `${recorded.id}/`),
     ) as Record<string, unknown>;
     await withServer({ clusters: [cluster], vnets: [vnet], usages: new Map() }, {}, {}, (r, s) => {
       expect(r.error).toBeUndefined();
-      const v = r.snapshot!.vnets.find((x) => x.name === "ps9904")!;
-      expect(v).toMatchObject({ id: bastion.id, resourceGroup: "ps2741", addressSpace: ["10.0.0.0/16"] });
-      expect(v.subnets.map((x) => [x.name, x.prefixes])).toEqual([
-        ["AzureBastionSubnet", ["10.0.0.0/24"]],
-        ["aks-subnet", ["10.0.1.0/24"]],
-      ]);
-      expect(vnetSubnetsOf(r.snapshot!.vnets, [nodeId])).toEqual([
-        expect.objectContaining({
-          vnet: "ps9904",
-          name: "AzureBastionSubnet",
-          id: `${bastion.id}/subnets/AzureBastionSubnet`,
-          prefixes: ["10.0.0.0/24"],
-          kind: "bastion",
-          by: "name",
-          minimumPrefixLength: 26,
-          prefixLength: 24,
-          verdict: "ok",
-          used: null,
-        }),
-      ]);
+      const v = r.snapshot!.vnets.find((x) => x.name === recorded.name)!;
+      expect(v).toMatchObject({ id: recorded.id, resourceGroup: group, addressSpace: ["10.0.0.0/16"] });
+      // In the order Resource Graph's subnet rows come (the replay server's, not the recording's).
+      const byName = <T extends { name: string }>(a: T[]) => a.sort((x, y) => x.name.localeCompare(y.name));
+      expect(v.subnets.map((x) => [x.name, x.prefixes]).sort()).toEqual(
+        [...subnets.map((x) => [x.name, [x.prefix]]), ["aks-subnet", ["10.0.1.0/24"]]].sort(),
+      );
+      expect(byName(vnetSubnetsOf(r.snapshot!.vnets, [nodeId]))).toEqual(
+        byName([...subnets]).map((x) =>
+          expect.objectContaining({
+            vnet: recorded.name,
+            name: x.name,
+            id: `${recorded.id}/subnets/${x.name}`,
+            prefixes: [x.prefix],
+            kind: x.kind,
+            by: "name",
+            minimumPrefixLength: x.min,
+            prefixLength: 24,
+            verdict: "ok",
+            used: null,
+          }),
+        ),
+      );
       onlyReads(r, s);
     });
   });

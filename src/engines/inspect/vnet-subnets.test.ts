@@ -63,6 +63,20 @@ describe("vnetSubnetsOf: other subnets by Azure's name, delegation or private en
   });
 
   it.each([
+    { s: sub("GatewaySubnet", "10.0.1.0/27"), says: "/27 meets the /29 minimum" },
+    { s: sub("GatewaySubnet", "10.0.1.0/28"), says: "/28 meets the /29 minimum, below the /27 Microsoft recommends" },
+    { s: sub("GatewaySubnet", "10.0.1.0/29"), says: "/29 meets the /29 minimum, below the /27 Microsoft recommends" },
+    { s: sub("AzureFirewallSubnet", "10.0.1.0/24"), says: "/24 meets the /26 minimum" },
+    { s: sub("AzureFirewallManagementSubnet", "10.0.1.0/26"), says: "/26 meets the /26 minimum" },
+    // aksnet's own default for private endpoints (/27 for 27 endpoints) is no recommendation of Microsoft's.
+    { s: sub("pe", "10.0.5.0/28", { privateEndpoints: 3 }), says: "/28 meets the /29 minimum" },
+  ])("$s.name $s.prefixes.0 says: $says", ({ s, says }) => {
+    const r = one(s)!;
+    expect(r.verdict).toBe("ok");
+    expect(r.message).toBe(`${r.title} (by its ${r.by === "name" ? "name" : "private endpoints"}): ${says}`);
+  });
+
+  it.each([
     { what: "a plain subnet", s: sub("other", "10.0.6.0/24") },
     {
       what: "a wrongly cased reserved name (Azure requires the exact name)",

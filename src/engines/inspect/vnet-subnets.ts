@@ -90,15 +90,26 @@ export function recordSubnetRoles(record: unknown): Map<string, SubnetKindId> {
   return out;
 }
 
+/**
+ * The size Microsoft recommends for the kind when it is larger than the minimum and stated by Microsoft (a gateway
+ * subnet: /27, an Application Gateway subnet: /24); null when the kb's recommendation is aksnet's own derivation.
+ */
+function recommendedOf(kind: SubnetKindId): number | null {
+  const r = SUBNET_KINDS[kind].recommendedPrefixLength;
+  return r.derived === undefined && r.value < SUBNET_KINDS[kind].maxPrefixLength.value ? r.value : null;
+}
+
 function judge(
   bits: number | null,
   min: number,
   max: number | null,
+  recommended: number | null,
 ): { verdict: VnetSubnet["verdict"]; words: string } {
   if (bits === null) return { verdict: "unknown", words: "its IPv4 prefix could not be read" };
   if (bits > min) return { verdict: "too-small", words: `/${bits} is smaller than the /${min} it needs at least` };
   if (max !== null && bits < max) return { verdict: "too-large", words: `/${bits} is larger than the /${max} allowed` };
-  return { verdict: "ok", words: `/${bits} meets the /${min} minimum` };
+  const below = recommended !== null && bits > recommended ? `, below the /${recommended} Microsoft recommends` : "";
+  return { verdict: "ok", words: `/${bits} meets the /${min} minimum${below}` };
 }
 
 /** The subnet's usage figures, when the VNet usage API gave them (Azure gives none for a GatewaySubnet: -1). */
@@ -135,7 +146,7 @@ export function vnetSubnetsOf(
       const bits = parsed?.ok ? parsed.value.bits : null;
       const min = facts.maxPrefixLength.value;
       const max = facts.minPrefixLength.value;
-      const { verdict, words } = judge(bits, min, max);
+      const { verdict, words } = judge(bits, min, max, recommendedOf(k.kind));
       const { used, usable } = usageOf(s);
       const use = used !== null && usable !== null ? `; ${formatCount(used)} of ${formatCount(usable)} used` : "";
       out.push({

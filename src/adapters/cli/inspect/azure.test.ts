@@ -220,6 +220,60 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
     ]);
   });
 
+  it("a recorded VNet's AzureFirewallSubnet and AzureFirewallManagementSubnet, as Azure has them", async () => {
+    const { vnet, azure } = await inspectRecordedVnet("arm-vnet-firewall-recorded.json");
+    expect(azure.vnets).toEqual([{ id: vnet.id, name: "ps8775", addressSpace: ["10.0.0.0/16"] }]);
+    const fw = (name: string, kind: string, prefix: string, title: string) =>
+      expect.objectContaining({
+        vnet: "ps8775",
+        name,
+        id: `${vnet.id}/subnets/${name}`,
+        prefixes: [prefix],
+        kind,
+        by: "name",
+        minimumPrefixLength: 26,
+        prefixLength: 24,
+        maximumPrefixLength: null,
+        used: null,
+        verdict: "ok",
+        message: `${title} (by its name): /24 meets the /26 minimum`,
+      });
+    expect(azure.vnetSubnets).toEqual([
+      fw("AzureFirewallSubnet", "azureFirewall", "10.0.0.0/24", "Azure Firewall subnet"),
+      fw(
+        "AzureFirewallManagementSubnet",
+        "azureFirewallManagement",
+        "10.0.100.0/24",
+        "Azure Firewall management subnet (forced tunneling)",
+      ),
+    ]);
+  });
+
+  it("a recorded GatewaySubnet: /24 as recorded; the same answer with a /28 is below Microsoft's /27", async () => {
+    const recorded = await inspectRecordedVnet("arm-vnet-gateway-recorded.json");
+    const gateway = (prefix: string, bits: number, message: string) =>
+      expect.objectContaining({
+        vnet: "myvnet1",
+        name: "GatewaySubnet",
+        id: `${recorded.vnet.id}/subnets/GatewaySubnet`,
+        prefixes: [prefix],
+        kind: "virtualNetworkGateway",
+        by: "name",
+        minimumPrefixLength: 29,
+        prefixLength: bits,
+        verdict: "ok",
+        message: `VPN / ExpressRoute gateway subnet (by its name): ${message}`,
+      });
+    expect(recorded.azure.vnets).toEqual([{ id: recorded.vnet.id, name: "myvnet1", addressSpace: ["10.0.0.0/16"] }]);
+    expect(recorded.azure.vnetSubnets).toEqual([gateway("10.0.0.0/24", 24, "/24 meets the /29 minimum")]);
+    const small = await inspectRecordedVnet("arm-vnet-gateway-recorded.json", (t) =>
+      t.replace('"addressPrefix": "10.0.0.0/24"', '"addressPrefix": "10.0.0.0/28"'),
+    );
+    expect(small.azure.vnetSubnets).toEqual([
+      gateway("10.0.0.0/28", 28, "/28 meets the /29 minimum, below the /27 Microsoft recommends"),
+    ]);
+  });
+
   it("a recorded delegated subnet: its serviceName is read; only a known service tells its kind", async () => {
     // As recorded: delegated to Microsoft.Sql/servers, a service no subnet kind is for, so it is left out.
     const recorded = await inspectRecordedVnet("arm-vnet-delegation-recorded.json");
