@@ -1,6 +1,6 @@
 /** Words the capacity tables use for engine values. */
 import type { CompareRow, Resource } from "../../engines/capacity/index.js";
-import type { CapacityAssumption } from "../../engines/capacity/index.js";
+import { FALLBACK_ON_ADDRESS_SHORTAGE, type CapacityAssumption } from "../../engines/capacity/index.js";
 import { formatCount } from "../../kb/index.js";
 
 export const RESOURCE_WORDS: Readonly<Record<Resource, string>> = {
@@ -60,4 +60,19 @@ export function assumptionLines(assumptions: Readonly<Record<string, CapacityAss
     const src = a.sources.length ? ` [${a.sources.join(", ")}]` : "";
     return `${name}: ${value ? value + " — " : ""}${a.note}.${alts}${src}`;
   });
+}
+
+/**
+ * The words an output puts before the fallback's numbers. `when` says from which version ("from Kubernetes 1.35");
+ * `scope` is "" or " per pool". Unless the knowledge base says the retry covers a subnet without room for the
+ * surge, the words say the numbers are that reading, not a documented behaviour.
+ */
+export function fallbackLead(when: string, scope: string): string {
+  if (FALLBACK_ON_ADDRESS_SHORTAGE)
+    return `When the full surge does not fit, AKS retries the upgrade with 1 surge node${scope} ${when}`;
+  return (
+    `If AKS also retries with 1 surge node${scope} when the subnet has no room for the full surge (documented ` +
+    `${when} for a surge that fails for quota or capacity; for a full subnet Microsoft's upgrade capacity guide ` +
+    `gives SubnetIsFull, not a retry)`
+  );
 }

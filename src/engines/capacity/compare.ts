@@ -109,7 +109,10 @@ export interface CompareRow {
   readonly withSurge: SurgeCapacity;
   /** The same with the other documented default surge, when the surge is a default Microsoft states two ways. */
   readonly withAlternativeSurge: SurgeCapacity | null;
-  /** The same with one surge node (AKS's fallback from 1.35), when the surge can be more than one node. */
+  /**
+   * The same with one surge node (AKS's fallback from 1.35, documented for quota or capacity failures; read as
+   * covering a subnet without room for the surge, which no page says), when the surge can be more than one node.
+   */
   readonly withFallbackSurge: FallbackCapacity | null;
   readonly limits: readonly {
     readonly resource: Resource;
@@ -355,8 +358,14 @@ function surgeCountingAssumption(): Assumption {
       `with surge: the most nodes N such that N plus the surge nodes for N fit, the nodes counted as one pool ` +
       `(a surge count is per pool: with several pools, count it once per pool); a surge count is capped at N; ` +
       `surge nodes count against the cluster's node limit too (at the limit an upgrade cannot surge); from ` +
-      `Kubernetes ${FALLBACK_FROM}, a surge that does not fit is retried with one node`,
-    sources: sourceUrls(UPGRADE.surgeRounding, UPGRADE.surgeCountsAgainstClusterLimit, UPGRADE.surgeFallbackToOneFrom),
+      `Kubernetes ${FALLBACK_FROM}, a surge that fails for quota or capacity is retried with one node ` +
+      `(withFallbackSurge assumes a subnet without room for the surge is retried too: no page says so)`,
+    sources: sourceUrls(
+      UPGRADE.surgeRounding,
+      UPGRADE.surgeCountsAgainstClusterLimit,
+      UPGRADE.surgeFallbackToOneFrom,
+      UPGRADE.surgeFallbackOnAddressShortage,
+    ),
   };
 }
 

@@ -79,4 +79,4 @@ export {
 } from "./size.js";
 export type { Assumption as CapacityAssumption } from "./assumptions.js";
 export { MAX_INPUT_NODES, type CapacityProblem } from "./input-problems.js";
-export { FALLBACK_FROM, FALLBACK_SURGE, fallbackApplies } from "./upgrade-fallback.js";
+export { FALLBACK_FROM, FALLBACK_ON_ADDRESS_SHORTAGE, FALLBACK_SURGE, fallbackApplies } from "./upgrade-fallback.js";

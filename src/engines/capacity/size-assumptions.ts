@@ -82,9 +82,10 @@ const FALLBACK_ASSUMPTION: Assumption = {
   value: FALLBACK_FROM,
   origin: "default",
   note:
-    `from Kubernetes ${FALLBACK_FROM}, when a pool's full surge does not fit (quota or capacity), AKS retries ` +
-    `the upgrade with one surge node: withFallbackSurge is the least an upgrade still completes in`,
-  sources: sourceUrls(UPGRADE.surgeFallbackToOneFrom),
+    `from Kubernetes ${FALLBACK_FROM}, when a pool's full surge fails for quota or capacity, AKS retries the ` +
+    `upgrade with one surge node; withFallbackSurge is the least an upgrade still completes in if a subnet ` +
+    `without room for the surge is retried too, which no page says (the upgrade capacity guide gives SubnetIsFull)`,
+  sources: sourceUrls(UPGRADE.surgeFallbackToOneFrom, UPGRADE.surgeFallbackOnAddressShortage),
 };
 
 /** Microsoft's subnet formula. */

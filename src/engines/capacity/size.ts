@@ -85,8 +85,9 @@ export interface SizeRow extends Needs {
   /** The same with the other documented default surge, when surge was defaulted and Microsoft states it two ways. */
   readonly withAlternativeSurge: (Needs & { readonly maxSurge: string }) | null;
   /**
-   * The least an upgrade still completes in from Kubernetes 1.35: every pool surging one node (AKS's fallback
-   * when the full surge does not fit), when some pool's surge is more than one node.
+   * The least an upgrade still completes in from Kubernetes 1.35: every pool surging one node (AKS's fallback,
+   * documented for quota or capacity failures, read as covering a subnet without room for the surge: no page says
+   * so), when some pool's surge is more than one node.
    */
   readonly withFallbackSurge:
     (Needs & { readonly maxSurge: string; readonly fromKubernetes: string; readonly applies: boolean | null }) | null;

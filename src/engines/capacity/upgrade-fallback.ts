@@ -1,8 +1,9 @@
 /**
- * From Kubernetes 1.35, when AKS cannot add a pool's full surge for quota or capacity (a full subnet is one),
- * it retries the upgrade with one surge node (knowledge base `UPGRADE.surgeFallbackToOneFrom`). So on 1.35+
- * the smallest room an upgrade still needs is one surge node per pool, not the full surge: slower, but it
- * completes. Before 1.35 the upgrade fails instead.
+ * From Kubernetes 1.35, when AKS cannot add a pool's full surge for quota or capacity, it retries the upgrade
+ * with one surge node (knowledge base `UPGRADE.surgeFallbackToOneFrom`). Microsoft does not say a subnet without
+ * room for the surge counts (`UPGRADE.surgeFallbackOnAddressShortage`, false by default: the capacity guide gives
+ * SubnetIsFull for it); if it does, on 1.35+ the smallest room an upgrade still needs is one surge node per pool,
+ * not the full surge. The numbers computed here are that reading, and the outputs say so.
  */
 import {
   isAtLeast,
@@ -14,6 +15,9 @@ import {
 
 /** The surge AKS falls back to. */
 export const FALLBACK_SURGE: MaxSurge = { kind: "count", count: 1 };
+
+/** Whether the retry is documented for a subnet or pod range without room for the surge (false: see above). */
+export const FALLBACK_ON_ADDRESS_SHORTAGE: boolean = UPGRADE.surgeFallbackOnAddressShortage.value;
 
 /** The first Kubernetes version with the fallback, as text ("1.35"). */
 export const FALLBACK_FROM: string = UPGRADE.surgeFallbackToOneFrom.value;

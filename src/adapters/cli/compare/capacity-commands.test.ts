@@ -365,3 +365,25 @@ describe("flag parsers", () => {
     );
   });
 });
+
+// Kubernetes 1.35's retry with one surge node is documented for quota or capacity failures; no page says a subnet
+// without room for the surge triggers it (kb upgrade.surgeFallbackOnAddressShortage). An output that prints the
+// fallback's numbers as what AKS does for a full subnet states something no page states.
+describe("the 1.35 surge fallback is printed as the reading it is", () => {
+  it.each([
+    { name: "compare, 33% surge", argv: ["compare", "--model", "kubenet", "--surge", "33%"] },
+    { name: "size, 33% surge", argv: ["size", "--nodes", "100", "--surge", "33%", "--model", "kubenet"] },
+    {
+      name: "compare on 1.35",
+      argv: ["compare", "--model", "kubenet", "--surge", "33%", "--kubernetes-version", "1.35"],
+    },
+  ])("$name: names quota or capacity and SubnetIsFull, never says AKS retries for a full subnet", async ({ argv }) => {
+    const { code, out } = await cli(...argv);
+    expect(code).toBe(0);
+    const line = out.split("\n").find((l) => l.includes("1 surge node")) ?? "";
+    expect(line).toMatch(/^If AKS also retries with 1 surge node/);
+    expect(line).toContain("quota or capacity");
+    expect(line).toContain("SubnetIsFull");
+    expect(out).not.toContain("When the full surge does not fit, AKS retries");
+  });
+});

@@ -3,7 +3,7 @@ import { POD_CIDR_BLOCK_BITS, type CompareResult, type CompareRow } from "../../
 import { PLATFORM_LIMITS } from "../../../kb/index.js";
 import { parsePrefix } from "../../../ip/index.js";
 import type { CellLike, Column } from "../output/table.js";
-import { formatNumber, perNodeText, RESOURCE_WORDS, yesNo } from "../capacity-words.js";
+import { fallbackLead, formatNumber, perNodeText, RESOURCE_WORDS, yesNo } from "../capacity-words.js";
 
 export function capacityTable(r: CompareResult): { columns: Column[]; rows: CellLike[][] } {
   const surge = r.models[0]?.withSurge.maxSurge ?? "";
@@ -135,10 +135,7 @@ function fallbackNote(r: CompareResult): string | undefined {
       seen.add(m.model);
       parts.push(`${m.model} ${formatNumber(m.withFallbackSurge?.maxNodes ?? 0)}`);
     }
-  return (
-    `When the full surge does not fit, AKS retries the upgrade with 1 surge node ${when}: nodes that still ` +
-    `upgrade: ${parts.join(", ")}.`
-  );
+  return `${fallbackLead(when, "")}, nodes that still upgrade: ${parts.join(", ")}.`;
 }
 
 /** The nodes with surge under the other documented default max surge. */

@@ -3,7 +3,7 @@
  */
 import type { SizeResult, SizeRow } from "../../../engines/capacity/index.js";
 import type { CellLike, Column } from "../output/table.js";
-import { formatNumber } from "../capacity-words.js";
+import { fallbackLead, formatNumber } from "../capacity-words.js";
 
 const prefix = (bits: number | null) => (bits === null ? "too large" : `/${bits}`);
 
@@ -104,10 +104,7 @@ export function notes(r: SizeResult): string[] {
             `${a.podCidr ? `, pod CIDR ${podCidrText({ podCidr: a.podCidr, model: row.model })}` : ""}`
         : "";
     });
-    out.push(
-      `Least room an upgrade still completes in (AKS retries with 1 surge node per pool when the full surge does not ` +
-        `fit, ${when}): ${parts.join("; ")}.`,
-    );
+    out.push(`${fallbackLead(when, " per pool")}, least room an upgrade still completes in: ${parts.join("; ")}.`);
   }
   return out;
 }
