@@ -85,6 +85,16 @@ describe("authorized IP ranges for generation", () => {
       notes: [],
     },
     { name: "0.0.0.0/32 alone", ranges: ["0.0.0.0/32"], written: ["0.0.0.0/32"], problems: [], notes: [] },
+    {
+      name: "10,001 entries: not written in part",
+      ranges: Array.from({ length: 10_001 }, (_, i) => `20.${(i >> 8) & 255}.${i & 255}.0/32`),
+      written: undefined,
+      problems: [
+        "apiServer.authorizedIpRanges: it has 10001 entries; aksnet reads the first 10000 and AKS allows at most " +
+          "2000, so none are written",
+      ],
+      notes: [],
+    },
   ])("$name", ({ ranges, written, problems, notes }) => {
     const g = genOf(ranges);
     if (!g.ok) {

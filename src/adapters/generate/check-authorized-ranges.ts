@@ -4,7 +4,7 @@
  * An entry no tool takes (not an address, IPv6, empty, a service tag) is a problem. Node public IPs are not
  * generated; a pool asking for them is stated. Facts: kb AUTHORIZED_IP_RANGES (the rules `check` reports).
  */
-import { parseAuthorizedRanges, type Plan } from "../../engines/plan/index.js";
+import { AUTHORIZED_RANGES_EXAMINED, parseAuthorizedRanges, type Plan } from "../../engines/plan/index.js";
 import { AUTHORIZED_IP_RANGES as AUTH } from "../../kb/index.js";
 import type { Checks } from "./checks.js";
 
@@ -12,6 +12,17 @@ export function checkAuthorizedRanges(plan: Plan, c: Checks): readonly string[] 
   notePublicIpPools(plan, c);
   const texts = plan.apiServer?.authorizedIpRanges;
   if (texts === undefined || texts.length === 0) return undefined;
+  if (texts.length > AUTHORIZED_RANGES_EXAMINED) {
+    const { ranges, rangesWithVnetIntegration } = AUTH.limits.value;
+    c.problems.push({
+      path: "apiServer.authorizedIpRanges",
+      value: `${texts.length} entries`,
+      reason:
+        `it has ${texts.length} entries; aksnet reads the first ${AUTHORIZED_RANGES_EXAMINED} and AKS allows at ` +
+        `most ${Math.max(ranges, rangesWithVnetIntegration ?? 0)}, so none are written`,
+    });
+    return undefined;
+  }
   const out: string[] = [];
   const seen = new Set<string>();
   parseAuthorizedRanges(texts).forEach((e, i) => {

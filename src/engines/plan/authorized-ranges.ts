@@ -41,8 +41,14 @@ export function parseAuthorizedRange(text: string): AuthorizedRange {
   return { kind: "range", text, prefix, canonical: masked.toString(), hostBits: masked !== prefix };
 }
 
+/**
+ * How many entries of `apiServer.authorizedIpRanges` aksnet examines: five times the largest limit AKS names (2,000
+ * with API Server VNet Integration). A longer list is over every limit anyway; the rules say the rest was not read.
+ */
+export const AUTHORIZED_RANGES_EXAMINED = 10_000;
+
 /** Every entry of a list, read; at most `limit` entries are read (a hostile list cannot make this slow). */
-export function parseAuthorizedRanges(texts: readonly string[], limit = 100_000): AuthorizedRange[] {
+export function parseAuthorizedRanges(texts: readonly string[], limit = AUTHORIZED_RANGES_EXAMINED): AuthorizedRange[] {
   const out: AuthorizedRange[] = [];
   if (!Array.isArray(texts)) return out;
   for (let i = 0; i < texts.length && i < limit; i++) out.push(parseAuthorizedRange(texts[i] as string));

@@ -22,7 +22,12 @@ export { resolvePlan, guardResolved } from "./resolve-plan.js";
 export { guardPlan } from "./guard.js";
 export { cidrField } from "./resolve-network.js";
 export { sizeTargetOfPlan } from "./size-target.js";
-export { parseAuthorizedRange, parseAuthorizedRanges, type AuthorizedRange } from "./authorized-ranges.js";
+export {
+  AUTHORIZED_RANGES_EXAMINED,
+  parseAuthorizedRange,
+  parseAuthorizedRanges,
+  type AuthorizedRange,
+} from "./authorized-ranges.js";
 export {
   isResolvedPlan,
   type Assumption,

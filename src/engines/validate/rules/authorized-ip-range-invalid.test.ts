@@ -11,6 +11,8 @@ const ranges = (authorizedIpRanges: string[], extra: Partial<ApiServer> = {}): P
   apiServer: { authorizedIpRanges, ...extra },
 });
 const at = (i: number) => `apiServer.authorizedIpRanges[${i}]`;
+/** `n` distinct public /32s. */
+const many = (n: number) => Array.from({ length: n }, (_, i) => `20.${(i >> 8) & 255}.${i & 255}.1/32`);
 const notGlobal = (text: string, range: string) =>
   `apiServer.authorizedIpRanges entry ${text} is not a public address (it is inside ${range}); the az CLI refuses ` +
   "ranges that are not global. ARM and azurerm send it, and AKS documents nothing about it.";
@@ -30,6 +32,21 @@ ruleTester(rule, {
     { name: "a range containing a private one is global as a whole", plan: ranges(["8.0.0.0/5"]) },
   ],
   invalid: [
+    {
+      name: "past the 10,000 examined: junk and a duplicate there are not read, and the rule says so",
+      plan: ranges([...many(10_000), "not an address", "20.0.0.1/32"]),
+      findings: [
+        {
+          messageId: "notExamined",
+          path: "apiServer.authorizedIpRanges",
+          severity: "warning",
+          message:
+            "apiServer.authorizedIpRanges has 10002 entries; aksnet examined the first 10000 and not the 2 after " +
+            "them (their syntax and duplicates are not checked).",
+          fixIncludes: "at most 2000",
+        },
+      ],
+    },
     {
       name: "junk",
       plan: ranges(["not an address"]),

@@ -1,6 +1,6 @@
 import { parsePrefix, type Prefix } from "../../../ip/index.js";
 import { AUTHORIZED_IP_RANGES as AUTH, sourceUrls } from "../../../kb/index.js";
-import { parseAuthorizedRanges, type AuthorizedRange } from "../../plan/index.js";
+import { AUTHORIZED_RANGES_EXAMINED, parseAuthorizedRanges, type AuthorizedRange } from "../../plan/index.js";
 import { defineRule } from "../rule.js";
 
 const NON_GLOBAL = AUTH.nonGlobalRanges.value.ranges.map((c) => parsePrefix(c));
@@ -76,6 +76,13 @@ export default defineRule({
           "Server VNet Integration.",
         fix: "Use IPv4 CIDRs, or turn off apiServer.vnetIntegration.",
       },
+      notExamined: {
+        message:
+          "apiServer.authorizedIpRanges has {count} entries; aksnet examined the first {examined} and not the {rest} " +
+          "after them (their syntax and duplicates are not checked).",
+        fix: "Shorten the list to what AKS allows (at most {most} ranges; aksnet cidr merge joins adjacent ones).",
+        severity: "warning",
+      },
     },
     sources: sourceUrls(
       AUTH.networkAddressOnly,
@@ -90,7 +97,9 @@ export default defineRule({
     assumes:
       "Only the az CLI states the rules on IPv6, non-global ranges, 0.0.0.0/32 and empty entries; the AKS page " +
       "states that a CIDR starts at its first address. A non-global range is a warning because only az refuses it. " +
-      "aksnet does not check a range that overlaps the VNet, or 0.0.0.0/0: no primary source states a rule on them.",
+      "aksnet does not check a range that overlaps the VNet, or 0.0.0.0/0: no primary source states a rule on them. " +
+      `aksnet examines the first ${AUTHORIZED_RANGES_EXAMINED} entries (five times AKS's largest limit) and says ` +
+      "when a list is longer.",
   },
   check({ plan, report }) {
     const a = plan.plan.apiServer;
@@ -104,6 +113,12 @@ export default defineRule({
     });
     if (entries.length > 1 && entries.some((e) => e.kind === "range" && e.text === AUTH.outboundIpOnly.value))
       report({ messageId: "outboundOnlyWithOthers", path: ["apiServer", "authorizedIpRanges"] });
+    if (texts.length > entries.length) {
+      const { ranges, rangesWithVnetIntegration } = AUTH.limits.value;
+      const data = { count: texts.length, examined: entries.length, rest: texts.length - entries.length };
+      const most = Math.max(ranges, rangesWithVnetIntegration ?? 0);
+      report({ messageId: "notExamined", path: ["apiServer", "authorizedIpRanges"], data: { ...data, most } });
+    }
   },
 });
 

@@ -105,6 +105,33 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "node public IPs from a prefix listed only past the 10,000 examined entries",
+      plan: plan(
+        [...many(10_000), "20.50.60.0/28"],
+        { vnetIntegration: true },
+        {
+          nodePublicIp: true,
+          nodePublicIpPrefix: "20.50.60.0/28",
+        },
+      ),
+      findings: [
+        {
+          messageId: "tooMany",
+          path: "apiServer.authorizedIpRanges",
+          message:
+            "apiServer.authorizedIpRanges has 10001 ranges; AKS allows at most 2000 with API Server VNet Integration.",
+        },
+        {
+          messageId: "nodePublicIpPrefixUnexamined",
+          path: "nodePools[1].nodePublicIpPrefix",
+          severity: "warning",
+          message:
+            'Pool "user" takes node public IPs from 20.50.60.0/28, which the first 10000 entries of ' +
+            "apiServer.authorizedIpRanges do not cover; aksnet did not examine the 1 after them.",
+        },
+      ],
+    },
+    {
       name: "node public IPs, prefix unknown",
       plan: plan(["73.140.245.0/24"], {}, { nodePublicIp: true }),
       findings: [

@@ -1,6 +1,6 @@
 import { addrSetOf, tryParsePrefix } from "../../../ip/index.js";
 import { AUTHORIZED_IP_RANGES as AUTH, sourceUrls } from "../../../kb/index.js";
-import { parseAuthorizedRanges, type ResolvedPlan } from "../../plan/index.js";
+import { AUTHORIZED_RANGES_EXAMINED, parseAuthorizedRanges, type ResolvedPlan } from "../../plan/index.js";
 import { defineRule, type RuleContext } from "../rule.js";
 
 /** Outbound types whose egress address is not the load balancer's (which AKS authorizes by itself). */
@@ -55,6 +55,13 @@ export default defineRule({
           "its nodes cannot reach the API server.",
         fix: "Add {prefix} to apiServer.authorizedIpRanges.",
       },
+      nodePublicIpPrefixUnexamined: {
+        message:
+          'Pool "{pool}" takes node public IPs from {prefix}, which the first {examined} entries of ' +
+          "apiServer.authorizedIpRanges do not cover; aksnet did not examine the {rest} after them.",
+        fix: "Shorten the list to what AKS allows, with {prefix} (or a range covering it) among the ranges.",
+        severity: "warning",
+      },
       egressNotChecked: {
         message:
           "Outbound type {outboundType}: the cluster's egress address is {egress}, which AKS does not authorize " +
@@ -73,7 +80,9 @@ export default defineRule({
     assumes:
       "The limit is 200 ranges, 2,000 with API Server VNet Integration (the current page); the page's 2024 " +
       "revision named 200 whatever the network, and a finding over 200 with VNet integration says so. Entries are " +
-      "counted as written (duplicates too).",
+      "counted as written (duplicates too). Node public IP prefixes are looked for among the first " +
+      `${AUTHORIZED_RANGES_EXAMINED} entries ` +
+      "(five times the largest limit); past them a finding says the rest was not examined.",
   },
   check(ctx) {
     const a = ctx.plan.plan.apiServer;
@@ -100,6 +109,7 @@ type Ctx = RuleContext<
   | "prefixUnparsable"
   | "nodePublicIpNoPrefix"
   | "nodePublicIpPrefixNotAuthorized"
+  | "nodePublicIpPrefixUnexamined"
   | "egressNotChecked",
   { readonly plan: ResolvedPlan }
 >;
@@ -128,9 +138,9 @@ function checkCount(ctx: Ctx, count: number, vnetIntegration: boolean): void {
 function checkNodePublicIps(ctx: Ctx, texts: readonly string[]): void {
   const pools = ctx.plan.plan.nodePools;
   if (!pools.some((p) => p.nodePublicIp === true)) return;
-  const covered = addrSetOf(
-    parseAuthorizedRanges(texts).flatMap((e) => (e.kind === "range" ? [e.prefix.masked()] : [])),
-  );
+  const entries = parseAuthorizedRanges(texts);
+  const covered = addrSetOf(entries.flatMap((e) => (e.kind === "range" ? [e.prefix.masked()] : [])));
+  const rest = texts.length - entries.length;
   pools.forEach((p, i) => {
     if (p.nodePublicIp !== true) return;
     const at = ["nodePools", i];
@@ -148,11 +158,16 @@ function checkNodePublicIps(ctx: Ctx, texts: readonly string[]): void {
       });
       return;
     }
-    if (!covered.contains(r.value.masked()))
-      ctx.report({
-        messageId: "nodePublicIpPrefixNotAuthorized",
-        path: [...at, "nodePublicIpPrefix"],
-        data: { pool: p.name, prefix: r.value.masked().toString() },
-      });
+    if (covered.contains(r.value.masked())) return;
+    const data = { pool: p.name, prefix: r.value.masked().toString() };
+    ctx.report(
+      rest > 0
+        ? {
+            messageId: "nodePublicIpPrefixUnexamined",
+            path: [...at, "nodePublicIpPrefix"],
+            data: { ...data, examined: entries.length, rest },
+          }
+        : { messageId: "nodePublicIpPrefixNotAuthorized", path: [...at, "nodePublicIpPrefix"], data },
+    );
   });
 }
