@@ -38,6 +38,12 @@ export interface ConfiguredApiServer {
   /** Its CIDR when the configuration describes the VNet. */
   readonly subnetCidr: string | undefined;
   readonly private: boolean;
+  /**
+   * The API server's authorized IP ranges as the configuration writes them (`apiServer.authorizedIpRanges`; from
+   * `az aks show` / ARM: `apiServerAccessProfile.authorizedIpRanges`), empty when none: then any address may reach a
+   * public API server. `check` judges each entry (rules authorized-ip-range-invalid, authorized-ip-ranges-unsupported).
+   */
+  readonly authorizedIpRanges: readonly string[];
 }
 
 export interface ConfiguredCluster {
@@ -72,6 +78,10 @@ export function configuredCluster(plan: Plan, files: readonly string[]): LoadedC
   return { cluster: summarize(resolved, files), plan, resolved };
 }
 
+/** The ranges as written; entries that are not text (a library caller's plan) are left out. */
+const rangesOf = (x: unknown): string[] =>
+  Array.isArray(x) ? x.filter((e): e is string => typeof e === "string") : [];
+
 function summarize(r: ResolvedPlan, files: readonly string[]): ConfiguredCluster {
   const subnet = (name: string | undefined) =>
     name === undefined ? undefined : r.subnets.find((s) => s.name === name)?.prefix?.toString();
@@ -87,6 +97,7 @@ function summarize(r: ResolvedPlan, files: readonly string[]): ConfiguredCluster
             subnet: a?.subnet,
             subnetCidr: subnet(a?.subnet),
             private: a?.private === true,
+            authorizedIpRanges: rangesOf(a?.authorizedIpRanges),
           }
         : undefined,
     kubernetesVersion: r.kubernetesVersion?.text,

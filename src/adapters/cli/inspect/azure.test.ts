@@ -146,6 +146,7 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
       subnet: "aks-apiserver",
       subnetCidr: null,
       private: false,
+      authorizedIpRanges: [],
     });
     expect(report.configured.cluster.pools.map((p: { name: string; mode: string }) => [p.name, p.mode])).toEqual([
       ["system", "System"],

@@ -229,12 +229,24 @@ function notesLines(r: InspectReport): string[] {
   return notes;
 }
 
-/** The configured API server line: VNet integration, its subnet, private or public. */
+/** The first authorized IP ranges shown in the text; the JSON has them all. */
+const RANGES_SHOWN = 5;
+
+/** `, authorized IP ranges A, B (and N more)`, or nothing without ranges. */
+function rangesWords(ranges: readonly string[]): string {
+  if (!ranges.length) return "";
+  const more = ranges.length > RANGES_SHOWN ? ` (and ${formatNumber(ranges.length - RANGES_SHOWN)} more)` : "";
+  return `, authorized IP ranges ${ranges.slice(0, RANGES_SHOWN).join(", ")}${more}`;
+}
+
+/** The configured API server line: VNet integration, its subnet, private or public, its authorized IP ranges. */
 function configuredApiServerLine(a: ConfiguredApiServer): string {
   const where = a.subnet ? `subnet ${a.subnet}${a.subnetCidr ? ` ${a.subnetCidr}` : ""}` : "no subnet named";
+  const ranges = rangesWords(Array.isArray(a.authorizedIpRanges) ? a.authorizedIpRanges : []);
   return a.vnetIntegration
-    ? `API server: VNet integration, ${where}, ${a.private ? "private" : "public"}`
-    : `API server: no VNet integration${a.subnet ? ` (${where} named)` : ""}, ${a.private ? "private" : "public"}`;
+    ? `API server: VNet integration, ${where}, ${a.private ? "private" : "public"}${ranges}`
+    : `API server: no VNet integration${a.subnet ? ` (${where} named)` : ""}, ${a.private ? "private" : "public"}` +
+        ranges;
 }
 
 /** The ARM record's API server line (inspect --azure). */

@@ -119,6 +119,9 @@ export const InspectReport = outputSchema({
               subnet: z.string().nullable(),
               subnetCidr: z.string().nullable(),
               private: z.boolean(),
+              authorizedIpRanges: z
+                .array(z.string())
+                .describe("apiServer.authorizedIpRanges as written (ARM: authorizedIPRanges); empty when none"),
             })
             .nullable(),
           kubernetesVersion: z.string(),
