@@ -175,4 +175,31 @@ describe("the editor in Chromium: select all and paste with the keyboard", () =>
     expect(errors).toEqual([]);
     await page.close();
   });
+  it("a model switch, the editor out of view: it draws the lines in view, not all it spans", async () => {
+    const { page, errors } = await open();
+    // 1,000 comment lines between the network section and the pools: the switch changes both (and adds the pods'
+    // subnet, for which the address space is widened).
+    const notes = Array.from({ length: 1000 }, (_, i) => `    # note ${i}\n`).join("");
+    const big = thirtyPools()
+      .replace("  subnets:\n", `  subnets:\n${notes}`)
+      .replace("addressSpace: [10.50.0.0/16]", "addressSpace: [10.48.0.0/12]");
+    await page.focus("#plan-text");
+    await page.keyboard.press("Control+A");
+    await paste(page, big);
+    await page.waitForSelector("body[data-settled=true]");
+    // A short window, the page at its top: the editor is below the fold.
+    await page.setViewportSize({ width: 1280, height: 500 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.selectOption("#field-model", "azure-cni-pod-subnet-dynamic");
+    await page.waitForSelector("body[data-settled=true]");
+    const text = await editorText(page);
+    expect(text).toContain("podSubnet");
+    expect(text).toContain("# note 999");
+    expect(
+      await page.evaluate(() => document.querySelector(".cm-editor")!.getBoundingClientRect().top),
+    ).toBeGreaterThan(500);
+    expect(await page.locator("#plan-text .cm-line").count()).toBeLessThan(200);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

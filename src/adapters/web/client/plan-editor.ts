@@ -15,10 +15,11 @@
  * `value` (get; set writes the text as the page does), `selectionStart`, `selectionEnd`, `setSelectionRange(a, b)`
  * and `select()`. e2e tests read and set the editor through them (test/web/editor-text.ts).
  */
-import { EditorSelection, EditorState, Transaction, type ChangeSpec } from "@codemirror/state";
+import { EditorSelection, EditorState, Transaction } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { StyleModule } from "style-mod";
+import { changesOf } from "./text-changes.js";
 
 /** An edit by the user (typing, paste, drop of text, undo): the new text, and what a paste replaced. */
 export interface UserEdit {
@@ -40,17 +41,6 @@ export interface PlanEditor {
   write(text: string, undoable?: boolean): void;
   /** Whether the editor has the focus. */
   focused(): boolean;
-}
-
-/** Where the change from `from` to `to` starts and ends: the common head and tail left out. */
-export function changeOf(from: string, to: string): ChangeSpec {
-  let start = 0;
-  const shorter = Math.min(from.length, to.length);
-  while (start < shorter && from.charCodeAt(start) === to.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shorter - start && from.charCodeAt(from.length - 1 - tail) === to.charCodeAt(to.length - 1 - tail))
-    tail++;
-  return { from: start, to: from.length - tail, insert: to.slice(start, to.length - tail) };
 }
 
 /**
@@ -140,7 +130,7 @@ export function createPlanEditor(
   place.replaceWith(view.dom);
   const write = (text: string, undoable = false) => {
     if (text === current) return;
-    const changes = changeOf(current, text);
+    const changes = changesOf(current, text);
     current = text;
     view.dispatch({ changes, annotations: [page, Transaction.addToHistory.of(undoable)] });
   };
