@@ -34,6 +34,8 @@ export interface PlatformLimits {
   readonly staticBlockPodSubnetShortestBits: Sourced<number>;
   /** The shortest VNet address-space prefix (the largest VNet) the IP planning guide allows. */
   readonly vnetShortestBits: Sourced<number>;
+  /** Whether an existing node pool's maxPods can be changed in place (false: add a pool and move the workloads). */
+  readonly maxPodsChangeInPlace: Sourced<boolean>;
 }
 
 export const PLATFORM_LIMITS: PlatformLimits = {
@@ -107,4 +109,38 @@ export const PLATFORM_LIMITS: PlatformLimits = {
   vnetShortestBits: sourced(8, aksDoc("concepts-network-ip-address-planning", "Azure Virtual Network: max size /8"), {
     checked: "2026-12-06",
   }),
+  maxPodsChangeInPlace: sourced(
+    false,
+    [
+      aksDoc(
+        "concepts-network-ip-address-planning",
+        "to raise maxPods on an existing cluster, add a node pool with the new maxPods and migrate (since 2024-04)",
+      ),
+      repoFile(
+        "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_cluster_node_pool_resource.go",
+        "max_pods is in cycleNodePoolProperties: a change replaces the pool (temporary_name_for_rotation)",
+      ),
+      repoFile(
+        "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/custom.py",
+        "aks_agentpool_update takes no max_pods (the versions stored for this audit, also aks-preview's)",
+      ),
+    ],
+    {
+      checked: "2026-12-07",
+      alternatives: [
+        {
+          value: true,
+          source: [
+            aksDoc(
+              "upgrade-capacity-cost-planning",
+              "IP exhaustion: reduce maxPods per node with az aks nodepool update --max-pods 50 (added 2025-12-23)",
+            ),
+          ],
+          note:
+            "the upgrade capacity guide's newer text updates a pool's maxPods in place with az aks nodepool update; " +
+            "the az CLI and azurerm sources read for this audit do not, so aksnet keeps 'add a pool'",
+        },
+      ],
+    },
+  ),
 };

@@ -2,7 +2,7 @@
  * What choosing a candidate locks in for the life of the cluster, and the
  * retirements that apply to it. Each line names its source.
  */
-import { DEFAULT_CIDRS, MODELS, RETIREMENTS, type Retirement } from "../../kb/index.js";
+import { DEFAULT_CIDRS, MODELS, PLATFORM_LIMITS, RETIREMENTS, type Retirement } from "../../kb/index.js";
 import type { Candidate, Target } from "./candidate.js";
 
 export interface LockIn {
@@ -25,10 +25,12 @@ export function lockInsOf(c: Candidate, t: Target): LockIn[] {
   const maxPods = t.maxPods;
   const out: LockIn[] = [
     {
-      text:
-        `max pods per node is set per pool at creation (${maxPods} here); to change it, add a pool and move the ` +
-        `workloads`,
-      source: AKS("concepts-network-ip-address-planning"),
+      text: PLATFORM_LIMITS.maxPodsChangeInPlace.value
+        ? `max pods per node (${maxPods} here) can be changed per pool with az aks nodepool update --max-pods`
+        : `max pods per node is set per pool at creation (${maxPods} here); to change it, add a pool and move the ` +
+          `workloads (Microsoft's upgrade capacity guide shows az aks nodepool update --max-pods; the az CLI and ` +
+          `azurerm sources read do not change it in place)`,
+      source: `${AKS("concepts-network-ip-address-planning")}; ${AKS("upgrade-capacity-cost-planning")}`,
     },
     {
       text:

@@ -372,3 +372,16 @@ describe("recommend: an AKS Automatic plan", () => {
     expect(validate(PlanSchema.parse(p)).map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
   });
 });
+
+// Microsoft's IP planning page says maxPods is fixed per pool (add a pool); its upgrade capacity guide (2025-12)
+// shows az aks nodepool update --max-pods. kb PLATFORM_LIMITS.maxPodsChangeInPlace keeps both: the lock-in must
+// say which it assumed and name the other, not state one silently.
+describe("recommend: the max pods lock-in names both documented readings", () => {
+  it.each([{ name: "no requirements" }, { name: "Windows", reqs: { windows: true } }])("$name", ({ reqs }) => {
+    const r = ids(reqs ?? {});
+    const text = r.ranked[0]?.lockIns.map((l) => l.text).find((t) => t.startsWith("max pods per node")) ?? "";
+    expect(text).toContain("add a pool and move the workloads");
+    expect(text).toContain("az aks nodepool update --max-pods");
+    expect(r.ranked[0]?.lockIns.find((l) => l.text === text)?.source).toContain("upgrade-capacity-cost-planning");
+  });
+});
