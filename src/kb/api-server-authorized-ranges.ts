@@ -90,6 +90,23 @@ export const AUTHORIZED_IP_RANGES = {
     ),
     C,
   ),
+  /**
+   * Only with the Standard load balancer for clusters created after October 2019 (the page's 2024 revision; Basic-LB
+   * clusters that had the feature kept it). The Basic load balancer was retired on 2025-09-30 (RETIREMENTS
+   * basic-load-balancer), so no cluster AKS creates now can break this: a plan has no load balancer SKU, and
+   * `check` makes no finding for it.
+   */
+  standardLoadBalancerOnly: sourced(
+    true,
+    [
+      PAGE_2024(
+        "Limitations: for clusters created after the feature left preview (October 2019), only supported on the " +
+          "Standard SKU load balancer",
+      ),
+      aksDoc("quotas-skus-regions", "the Basic load balancer was retired on 30 September 2025"),
+    ],
+    C,
+  ),
   /** A CIDR must start with its first address (137.117.106.88/29, not .90/29); az refuses host bits. */
   networkAddressOnly: sourced(
     true,

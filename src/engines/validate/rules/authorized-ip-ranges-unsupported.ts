@@ -75,6 +75,7 @@ export default defineRule({
       AUTH.limits,
       AUTH.nodePublicIpPrefixesAuthorized,
       AUTH.egressShouldBeAuthorized,
+      AUTH.standardLoadBalancerOnly,
     ),
     checked: "2026-12-07",
     assumes:
@@ -82,7 +83,9 @@ export default defineRule({
       "revision named 200 whatever the network, and a finding over 200 with VNet integration says so. Entries are " +
       "counted as written (duplicates too). Node public IP prefixes are looked for among the first " +
       `${AUTHORIZED_RANGES_EXAMINED} entries ` +
-      "(five times the largest limit); past them a finding says the rest was not examined.",
+      "(five times the largest limit); past them a finding says the rest was not examined. The feature needs the " +
+      "Standard load balancer (clusters created after October 2019); Basic was retired on 2025-09-30 and a plan " +
+      "has no load balancer SKU, so no finding is made for it.",
   },
   check(ctx) {
     const a = ctx.plan.plan.apiServer;
