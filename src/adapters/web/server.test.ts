@@ -122,6 +122,10 @@ describe("the static server on 127.0.0.1", () => {
     expect(res.status).toBe(status);
     expect(res.headers["content-security-policy"]).toBe(CONTENT_SECURITY_POLICY);
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+    expect(res.headers["cross-origin-resource-policy"]).toBe("same-origin");
+    // Left out on purpose: a new window's first navigation to the page would switch process (SECURITY_HEADERS).
+    expect(res.headers["cross-origin-opener-policy"]).toBeUndefined();
     if (type) expect(res.headers["content-type"]).toMatch(type);
   });
 

@@ -51,13 +51,20 @@ export function contentSecurityPolicy(html: string): string {
     : CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${hashes.join(" ")}`);
 }
 
-/** Headers every response carries (a page's CSP allows its inline stylesheets: `contentSecurityPolicy`). */
+/**
+ * Headers every response carries (a page's CSP allows its inline stylesheets: `contentSecurityPolicy`).
+ * No `Cross-Origin-Opener-Policy`: `same-origin` made every fresh navigation to the page (a new window or tab, whose
+ * first document is about:blank) switch browsing context group, so Chromium built the page in a new renderer process
+ * once the response arrived: ~150 ms more to the first paint at load 10 (A/B, docs/serve.md "Security"). It would
+ * cut off a page elsewhere that opened the planner's window: such a page can only navigate that window, post it
+ * messages (the page listens to none) or count its frames (none), never read it; the page opens no window itself and
+ * cannot be framed, and browsers with site isolation run the two in separate processes anyway.
+ */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Content-Security-Policy": CONTENT_SECURITY_POLICY,
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
   "X-Frame-Options": "DENY",
-  "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Resource-Policy": "same-origin",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 };
