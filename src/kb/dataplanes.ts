@@ -80,7 +80,7 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
       ],
       { checked: "2026-11-22" },
     ),
-    dualStackMinKubernetes: sourced("1.29", CILIUM, { checked: "2026-11-22" }),
+    dualStackMinKubernetes: sourced("1.29", CILIUM, { checked: "2026-12-07" }),
     minCliVersion: sourced(
       {
         "azure-cni-overlay": "2.48.1",
@@ -89,16 +89,16 @@ export const DATAPLANES: Readonly<Record<DataplaneId, DataplaneFacts>> = {
         "azure-cni-node-subnet": "2.69.0",
       },
       [CILIUM, aksDoc("configure-azure-cni-static-block-allocation", "static block needs CLI 2.75.0")],
-      { checked: "2026-11-22" },
+      { checked: "2026-12-07" },
     ),
-    identityLimit: sourced(65535, CILIUM, { checked: "2026-11-22" }),
+    identityLimit: sourced(65535, CILIUM, { checked: "2026-12-07" }),
     policyScaleNote: sourced(null, page("https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium"), {
       checked: "2026-11-22",
     }),
     minCiliumVersion: sourced(
       { "1.31": "1.16.16", "1.32": "1.17.9", "1.33": "1.17.9", "1.34": "1.18.6", "1.35": "1.18.6", "1.36": "1.18.9" },
       aksDoc("azure-cni-powered-by-cilium", "minimum Cilium version per Kubernetes version"),
-      { checked: "2026-11-22" },
+      { checked: "2026-12-07" },
     ),
   },
 };

@@ -22,12 +22,12 @@ const KARPENTER_MAKEFILE = repoFile(
 
 export const DEFAULT_CIDRS: DefaultCidrs = {
   podCidr: sourced("10.244.0.0/16", [aksDoc("configure-kubenet"), aksDoc("azure-cni-overlay")], {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   }),
-  serviceCidr: sourced("10.0.0.0/16", aksDoc("configure-kubenet"), { checked: "2026-11-22" }),
-  dnsServiceIp: sourced("10.0.0.10", aksDoc("configure-kubenet"), { checked: "2026-11-22" }),
-  podCidrV6: sourced("fd12:3456:789a::/64", aksDoc("configure-dual-stack"), { checked: "2026-11-22" }),
-  serviceCidrV6: sourced("fd12:3456:789a:1::/108", aksDoc("configure-dual-stack"), { checked: "2026-11-22" }),
+  serviceCidr: sourced("10.0.0.0/16", aksDoc("configure-kubenet"), { checked: "2026-12-07" }),
+  dnsServiceIp: sourced("10.0.0.10", aksDoc("configure-kubenet"), { checked: "2026-12-07" }),
+  podCidrV6: sourced("fd12:3456:789a::/64", aksDoc("configure-dual-stack"), { checked: "2026-12-07" }),
+  serviceCidrV6: sourced("fd12:3456:789a:1::/108", aksDoc("configure-dual-stack"), { checked: "2026-12-07" }),
   managedVnet: sourced("10.224.0.0/12", KARPENTER_MAKEFILE, { checked: "2026-11-22" }),
   managedSubnet: sourced("10.224.0.0/16", KARPENTER_MAKEFILE, { checked: "2026-11-22" }),
 };

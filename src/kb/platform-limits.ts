@@ -60,21 +60,21 @@ export const PLATFORM_LIMITS: PlatformLimits = {
   ),
   poolsPerCluster: sourced(100, QUOTAS("maximum node pools per cluster: 100"), { checked: "2026-12-06" }),
   maxPodsPerNode: sourced(250, [QUOTAS("maximum pods per node: 250"), IP_PLANNING], { checked: "2026-12-06" }),
-  minMaxPods: sourced(10, IP_PLANNING, { checked: "2026-11-22" }),
+  minMaxPods: sourced(10, IP_PLANNING, { checked: "2026-12-07" }),
   minPodsPerPool: sourced(
     30,
     aksDoc(
       "concepts-network-ip-address-planning",
       "maxPods 10 is allowed only when every node pool has room for at least 30 pods",
     ),
-    { checked: "2026-11-22" },
+    { checked: "2026-12-07" },
   ),
   windowsRecommendedMaxPods: sourced(110, [IP_PLANNING, aksDoc("concepts-network-azure-cni-overlay")], {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   }),
-  vnetPrivateIps: sourced(65536, IP_PLANNING, { checked: "2026-11-22" }),
+  vnetPrivateIps: sourced(65536, IP_PLANNING, { checked: "2026-12-07" }),
   routesPerRouteTable: sourced(400, aksDoc("configure-kubenet", "Azure supports a maximum of 400 routes in a UDR"), {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   }),
   serviceCidrShortestBitsV4: sourced(
     12,
@@ -101,10 +101,10 @@ export const PLATFORM_LIMITS: PlatformLimits = {
       aksDoc("configure-dual-stack"),
       repoFile("kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation_test.go"),
     ],
-    { checked: "2026-11-22" },
+    { checked: "2026-12-07" },
   ),
   staticBlockPodSubnetShortestBits: sourced(12, aksDoc("configure-azure-cni-static-block-allocation"), {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   }),
   vnetShortestBits: sourced(8, aksDoc("concepts-network-ip-address-planning", "Azure Virtual Network: max size /8"), {
     checked: "2026-12-06",

@@ -26,28 +26,28 @@ export const RESERVED_RANGES: readonly ReservedRange[] = [
     reason: "link-local: Azure platform services (instance metadata, LocalDNS)",
     forbiddenFor: ALL,
     source: [CNI_OVERVIEW],
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   },
   {
     cidr: "172.30.0.0/16",
     reason: "reserved by AKS; pod CIDRs overlapping it are rejected on create and update since the 2026-05-29 release",
     forbiddenFor: ALL,
     source: [CNI_OVERVIEW, aksRelease("2026-05-29")],
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   },
   {
     cidr: "172.31.0.0/16",
     reason: "reserved by AKS; pod CIDRs overlapping it are rejected on create and update since the 2026-05-29 release",
     forbiddenFor: ALL,
     source: [CNI_OVERVIEW, aksRelease("2026-05-29")],
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   },
   {
     cidr: "192.0.2.0/24",
     reason: "reserved by AKS (RFC 5737 documentation range)",
     forbiddenFor: ALL,
     source: [CNI_OVERVIEW],
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   },
 ];
 
@@ -55,7 +55,7 @@ export const RESERVED_RANGES: readonly ReservedRange[] = [
 export const LOCALDNS_RANGE: Sourced<string> = sourced(
   "169.254.10.0/24",
   aksDoc("azure-cni-powered-by-cilium", "LocalDNS uses 169.254.10.0/24"),
-  { checked: "2026-11-22" },
+  { checked: "2026-12-07" },
 );
 
 /**

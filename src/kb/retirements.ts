@@ -23,7 +23,7 @@ export const RETIREMENTS: readonly Retirement[] = [
       repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/kubenet-retirement.md"),
       page("https://github.com/Azure/AKS/issues/4859"),
     ],
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     note: "migrate to Azure CNI Overlay",
   },
   {
@@ -33,7 +33,7 @@ export const RETIREMENTS: readonly Retirement[] = [
     source: [
       repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/azure-network-policy-manager-windows-retirement.md"),
     ],
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     note: "no new onboarding",
   },
   {
@@ -43,7 +43,7 @@ export const RETIREMENTS: readonly Retirement[] = [
     source: [
       repoFile("MicrosoftDocs/azure-aks-docs:articles/aks/includes/azure-network-policy-manager-linux-retirement.md"),
     ],
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     note: "migrate to Cilium network policy",
   },
   {
@@ -51,14 +51,14 @@ export const RETIREMENTS: readonly Retirement[] = [
     title: "Basic Load Balancer",
     date: "2025-09-30",
     source: [aksDoc("quotas-skus-regions")],
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   },
   {
     id: "windows-server-2019",
     title: "Windows Server 2019 node pools",
     date: "2026-03-01",
     source: [aksRelease("2026-05-29")],
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   },
   {
     id: "windows-server-2022",
@@ -66,7 +66,7 @@ export const RETIREMENTS: readonly Retirement[] = [
     date: "2028-06-30",
     previousDate: "2027-03-15",
     source: [aksRelease("2026-06-19")],
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     note: "earlier release notes said 15 March 2027",
   },
 ];
