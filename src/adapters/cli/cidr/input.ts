@@ -20,6 +20,14 @@ import { readFailure, readInputFile, regularFilesOnly } from "../read-input.js";
 /** Longer lines are not CIDR lists (the longest CIDR with a comment fits many times over). */
 const MAX_LINE = 4096;
 
+/** The most bytes one list file or pipe is read for (as scan --from): an endless pipe of comments ends. */
+export const MAX_LIST_BYTES = 512 * 1048576;
+
+/** The most CIDRs one list holds: each takes ~170 bytes of memory, so 10,000,000 is ~1.7 GB. */
+export const MAX_LIST_ENTRIES = 10_000_000;
+
+const IN_PARTS = "or merge the list in parts (aksnet cidr merge)";
+
 /** Prefixes in input order, each with where it came from (kept in flat arrays: a million entries are common). */
 export class PrefixList {
   readonly prefixes: Prefix[] = [];
@@ -108,6 +116,10 @@ export interface ListSpec {
   readonly argsOption?: string;
   /** When nothing is given and standard input is a terminal, the list is empty instead of an error. */
   readonly emptyFromTerminal?: boolean;
+  /** @internal The most bytes read from the file or standard input (default MAX_LIST_BYTES). */
+  readonly maxBytes?: number;
+  /** @internal The most CIDRs the list holds (default MAX_LIST_ENTRIES). */
+  readonly maxEntries?: number;
 }
 
 /**
@@ -125,7 +137,7 @@ export async function readPrefixList(spec: ListSpec, io: Io, into = new PrefixLi
     });
   }
   if (spec.file !== undefined) {
-    await readStreamInto(into, spec.file === "-" ? STDIN : spec.file, await openInput(spec.file, io));
+    await readStreamInto(into, spec.file === "-" ? STDIN : spec.file, await openInput(spec.file, io), spec);
   } else if (spec.args.length === 0 && (spec.stdinFallback ?? true)) {
     const stdin = io.stdin();
     if ((stdin as Readable & { isTTY?: boolean }).isTTY) {
@@ -134,7 +146,7 @@ export async function readPrefixList(spec: ListSpec, io: Io, into = new PrefixLi
         `no ${what} given: pass them ${spec.argsHint ?? "as arguments"}, with -f FILE, or pipe them on standard input.`,
       );
     }
-    await readStreamInto(into, STDIN, stdin);
+    await readStreamInto(into, STDIN, stdin, spec);
   }
   return into;
 }
@@ -164,11 +176,29 @@ export async function openInput(file: string, io: Io): Promise<Readable> {
   return createReadStream(path);
 }
 
-async function readStreamInto(into: PrefixList, name: string, stream: Readable): Promise<void> {
+/** The chunks of `stream`, refused with a sentence once past `limit` bytes. */
+async function* bounded(stream: Readable, name: string, limit: number): AsyncGenerator<Buffer | string> {
+  let size = 0;
+  for await (const c of stream as AsyncIterable<Buffer | string>) {
+    size += c.length;
+    if (size > limit) {
+      const much = limit >= 1048576 ? `${limit / 1048576} MiB` : `${formatCount(limit)} bytes`;
+      throw new UsageError(`${name} is larger than ${much}; give at most that much, ${IN_PARTS}.`);
+    }
+    yield c;
+  }
+}
+
+type Bounds = Pick<ListSpec, "maxBytes" | "maxEntries">;
+
+async function readStreamInto(into: PrefixList, name: string, stream: Readable, bounds: Bounds): Promise<void> {
   const id = into.addSource(name);
+  const most = bounds.maxEntries ?? MAX_LIST_ENTRIES;
   try {
-    for await (const b of readLineBatches(stream, MAX_LINE)) {
+    for await (const b of readLineBatches(bounded(stream, name, bounds.maxBytes ?? MAX_LIST_BYTES), MAX_LINE)) {
       for (let i = 0; i < b.texts.length; i++) addLine(into, id, b.texts[i] as string, b.firstNumber + i, name);
+      if (into.length > most)
+        throw new UsageError(`${name} has more than ${formatCount(most)} CIDRs; give at most that many, ${IN_PARTS}.`);
     }
   } catch (e) {
     if (e instanceof UsageError) throw e;
