@@ -34,6 +34,7 @@ import { POLICY_ENGINE_LIMITS } from "./network-policy.js";
 import { isSourced, sourced, type Sourced } from "./source.js";
 import { AUTOMATIC_TIER, DEFAULT_TIER, FREE_TIER_RECOMMENDED_NODES, TIER_NODE_LIMITS } from "./tiers.js";
 import { UPGRADE } from "./upgrade.js";
+import { KUBERNETES_SUPPORT } from "./kubernetes-support.js";
 
 export interface Fact {
   /** A dotted path naming the fact, e.g. `models.kubenet.maxNodes`. */
@@ -63,6 +64,7 @@ export function facts(): Fact[] {
   out.push({ path: "tiers.freeRecommendedNodes", fact: FREE_TIER_RECOMMENDED_NODES });
   out.push(...sourcedFields("azureSubnet", AZURE_SUBNET));
   out.push(...sourcedFields("upgrade", UPGRADE));
+  out.push(...sourcedFields("kubernetesSupport", KUBERNETES_SUPPORT));
   out.push(...sourcedFields("addressPlanning", ADDRESS_PLANNING));
   out.push(...sourcedFields("policyEngineLimits", POLICY_ENGINE_LIMITS));
   out.push(...sourcedFields("names", NAME_RULES));

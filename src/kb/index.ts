@@ -18,6 +18,7 @@
  * - `AZURE_SUBNET` and `azureUsable`/`azureSubnetProblem`/`smallestAzureSubnetBits`: Azure's subnet rules.
  * - `NAME_RULES`, `nameProblem(kind, name)`, `suggestName`: Azure resource naming, used by check and generate.
  * - `TIER_NODE_LIMITS`, `DEFAULT_TIER`: nodes per pricing tier. `UPGRADE`: surge / maxUnavailable facts.
+ * - `KUBERNETES_SUPPORT`, `kubernetesSupportOn`: the AKS Kubernetes calendar (community and long-term support).
  * - `PLAN_DEFAULTS`: dataplane, policy, outbound type, IP families, pool OS and mode AKS fills in.
  * - `POLICY_ENGINE_LIMITS`: Azure NPM's scale limit.
  * - `facts()`: every fact as a flat list; `renderFactsMarkdown()` renders `docs/kb.md`.
@@ -75,6 +76,13 @@ export {
   formatKubernetesVersion,
   type KubernetesVersion,
 } from "./kubernetes-version.js";
+export {
+  KUBERNETES_SUPPORT,
+  kubernetesSupportOn,
+  type KubernetesRelease,
+  type KubernetesSupport,
+  type KubernetesSupportFacts,
+} from "./kubernetes-support.js";
 export { MIGRATION, MIGRATION_PAGES, type MigrationFacts } from "./migration.js";
 export {
   SUBNET_KINDS,
