@@ -34,13 +34,18 @@ export const DEPLOY_TARGETS: DeployTargets = {
     [
       API_2026_04_01("the newest stable containerservice API the azurerm provider vendors (5.2.0)"),
       page("https://learn.microsoft.com/azure/templates/microsoft.containerservice/managedclusters"),
+      repoFile(
+        "Azure/azure-rest-api-specs:specification/containerservice/resource-manager/Microsoft.ContainerService/aks/" +
+          "stable/2026-06-01/managedClusters.json",
+        "the newest stable version stored (info.version 2026-06-01)",
+      ),
     ],
     {
-      ...CHECKED,
+      checked: "2026-12-07",
       derived:
-        "the newest stable version whose definition could be read here; it has every property the generator writes " +
-        "(osSKU Windows2025, enableFIPS, podIPAllocationMode, bootstrapProfile, outboundType none); later stable " +
-        "versions may exist",
+        "the stable version azurerm 5.2.0 vendors; it has every property the generator writes (osSKU Windows2025, " +
+        "enableFIPS, podIPAllocationMode, bootstrapProfile, outboundType none). A newer stable version, 2026-06-01, " +
+        "is in azure-rest-api-specs (read 2026-12-07); aksnet keeps the version its outputs were checked against",
     },
   ),
   networkApi: sourced(
