@@ -107,6 +107,37 @@ export const AUTHORIZED_IP_RANGES = {
     ],
     C,
   ),
+  /**
+   * A pool's node public IPs from a public IP prefix: the prefix is named by its resource ID (az
+   * `--node-public-ip-prefix-id`, ARM `nodePublicIPPrefixID`, azurerm `node_public_ip_prefix_id`), and only with
+   * node public IPs on (`--enable-node-public-ip`, `enableNodePublicIP`, `node_public_ip_enabled`).
+   */
+  nodePublicIpPrefixId: sourced(
+    {
+      idPattern: "^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/publicIPPrefixes/[^/]+$",
+      requiresNodePublicIp: true,
+    },
+    [
+      repoFile(
+        "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_params.py",
+        "aks create / aks nodepool add: --enable-node-public-ip, --node-public-ip-prefix-id",
+      ),
+      repoFile(
+        "hashicorp/terraform-provider-azurerm:website/docs/r/kubernetes_cluster_node_pool.html.markdown",
+        "node_public_ip_prefix_id: Resource ID for the Public IP Addresses Prefix for the nodes in this Node Pool; " +
+          "node_public_ip_enabled should be true",
+      ),
+      repoFile(
+        "Azure/azure-rest-api-specs:specification/containerservice/resource-manager/Microsoft.ContainerService/aks/" +
+          "stable/2025-10-01/managedClusters.json",
+        "ManagedClusterAgentPoolProfileProperties: enableNodePublicIP, nodePublicIPPrefixID",
+      ),
+    ],
+    {
+      ...C,
+      derived: "the ID pattern is an ARM resource ID of type Microsoft.Network/publicIPPrefixes (case-insensitive)",
+    },
+  ),
   /** A CIDR must start with its first address (137.117.106.88/29, not .90/29); az refuses host bits. */
   networkAddressOnly: sourced(
     true,

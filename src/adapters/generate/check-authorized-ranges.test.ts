@@ -105,9 +105,67 @@ describe("authorized IP ranges for generation", () => {
     expect(g.plan.authorizedIpRanges).toEqual(written);
     expect(g.plan.assumptions.filter((a) => a.startsWith("apiServer."))).toEqual(notes);
   });
+});
 
-  it("a pool with node public IPs is stated as not written", () => {
-    const g = genOf(undefined, { nodePools: [{ name: "system", mode: "System", count: 3, nodePublicIp: true }] });
-    expect(g.ok && g.plan.assumptions.some((a) => a.startsWith("nodePools[0].nodePublicIp is not written"))).toBe(true);
-  });
+const PREFIX_ID =
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/" +
+  "publicIPPrefixes/pip-edge";
+
+describe("node public IPs for generation: on, from the prefix the plan names by its resource ID", () => {
+  it.each([
+    { name: "none", pool: {}, written: {}, problem: undefined },
+    { name: "on, no prefix: AKS's own public IPs", pool: { nodePublicIp: true }, written: { nodePublicIp: true } },
+    {
+      name: "on, from a prefix by its ID",
+      pool: { nodePublicIp: true, nodePublicIpPrefix: "20.50.60.0/28", nodePublicIpPrefixId: PREFIX_ID },
+      written: { nodePublicIp: true, nodePublicIpPrefixId: PREFIX_ID },
+    },
+    {
+      name: "the ID in another case (ARM IDs are case-insensitive)",
+      pool: { nodePublicIp: true, nodePublicIpPrefixId: PREFIX_ID.toLowerCase() },
+      written: { nodePublicIp: true, nodePublicIpPrefixId: PREFIX_ID.toLowerCase() },
+    },
+    {
+      name: "a prefix range without its ID cannot be written",
+      pool: { nodePublicIp: true, nodePublicIpPrefix: "20.50.60.0/28" },
+      problem: ["nodePools[0].nodePublicIpPrefix", /only by its resource ID; add nodePublicIpPrefixId/],
+    },
+    {
+      name: "an ID without node public IPs",
+      pool: { nodePublicIpPrefixId: PREFIX_ID },
+      problem: ["nodePools[0].nodePublicIpPrefixId", /only with node public IPs; set nodePublicIp: true/],
+    },
+    {
+      name: "a public IP's ID is no prefix's",
+      pool: { nodePublicIp: true, nodePublicIpPrefixId: PREFIX_ID.replace("publicIPPrefixes", "publicIPAddresses") },
+      problem: ["nodePools[0].nodePublicIpPrefixId", /not a public IP prefix's resource ID/],
+    },
+    {
+      name: "a prefix name, not its ID",
+      pool: { nodePublicIp: true, nodePublicIpPrefixId: "pip-edge" },
+      problem: ["nodePools[0].nodePublicIpPrefixId", /not a public IP prefix's resource ID/],
+    },
+  ] as { name: string; pool: object; written?: object; problem?: [string, RegExp] }[])(
+    "$name",
+    ({ pool, written, problem }) => {
+      const g = genOf(undefined, { nodePools: [{ name: "system", mode: "System", count: 3, ...pool }] });
+      if (problem) {
+        expect(g.ok).toBe(false);
+        if (!g.ok)
+          expect(g.problems).toEqual([
+            expect.objectContaining({ path: problem[0], reason: expect.stringMatching(problem[1]) }),
+          ]);
+        return;
+      }
+      expect(g.ok).toBe(true);
+      if (!g.ok) return;
+      const p = g.plan.pools[0]!;
+      expect({ nodePublicIp: p.nodePublicIp, nodePublicIpPrefixId: p.nodePublicIpPrefixId }).toEqual({
+        nodePublicIp: undefined,
+        nodePublicIpPrefixId: undefined,
+        ...written,
+      });
+      expect(g.plan.assumptions.filter((a) => a.includes("nodePublicIp"))).toEqual([]);
+    },
+  );
 });

@@ -1,15 +1,15 @@
 /**
  * `apiServer.authorizedIpRanges` for generation: every entry an IPv4 CIDR or address the az CLI and azurerm accept,
  * written as a CIDR (a single address as its /32, a range with host bits as its network, both stated), listed once.
- * An entry no tool takes (not an address, IPv6, empty, a service tag) is a problem. Node public IPs are not
- * generated; a pool asking for them is stated. Facts: kb AUTHORIZED_IP_RANGES (the rules `check` reports).
+ * An entry no tool takes (not an address, IPv6, empty, a service tag) is a problem. A pool's node public IPs and
+ * their prefix: nodePublicIpOf (written by features/node-public-ips.ts). Facts: kb AUTHORIZED_IP_RANGES (the rules
+ * `check` reports).
  */
 import { AUTHORIZED_RANGES_EXAMINED, parseAuthorizedRanges, type Plan } from "../../engines/plan/index.js";
 import { AUTHORIZED_IP_RANGES as AUTH } from "../../kb/index.js";
 import type { Checks } from "./checks.js";
 
 export function checkAuthorizedRanges(plan: Plan, c: Checks): readonly string[] | undefined {
-  notePublicIpPools(plan, c);
   const texts = plan.apiServer?.authorizedIpRanges;
   if (texts === undefined || texts.length === 0) return undefined;
   if (texts.length > AUTHORIZED_RANGES_EXAMINED) {
@@ -57,13 +57,50 @@ function reasonOf(kind: string, problem: string): string {
   return `it is not an IPv4 address or CIDR (${problem.replace(/\.$/, "")})`;
 }
 
-function notePublicIpPools(plan: Plan, c: Checks): void {
-  plan.nodePools.forEach((p, i) => {
-    if (p.nodePublicIp === true)
-      c.assumptions.push(
-        `nodePools[${i}].nodePublicIp is not written: aksnet does not generate node public IPs; add ` +
-          "--enable-node-public-ip --node-public-ip-prefix-id (az), enableNodePublicIP and nodePublicIPPrefixID " +
-          "(ARM) or node_public_ip_enabled and node_public_ip_prefix_id (azurerm) with your prefix's resource ID",
-      );
-  });
+const PREFIX_ID = new RegExp(AUTH.nodePublicIpPrefixId.value.idPattern, "i");
+
+/**
+ * A pool's node public IPs as written: on, from its public IP prefix when the plan gives the prefix's resource ID.
+ * A prefix ID without node public IPs, an ID that is no public IP prefix's, and a prefix range (nodePublicIpPrefix)
+ * without its ID (the output could not take the nodes' addresses from it) are problems.
+ */
+export function nodePublicIpOf(
+  p: Plan["nodePools"][number],
+  i: number,
+  c: Checks,
+): { nodePublicIp?: true; nodePublicIpPrefixId?: string } {
+  const path = `nodePools[${i}]`;
+  const id = p.nodePublicIpPrefixId;
+  if (p.nodePublicIp !== true) {
+    if (id !== undefined)
+      c.problems.push({
+        path: `${path}.nodePublicIpPrefixId`,
+        value: id,
+        reason: "a public IP prefix is used only with node public IPs; set nodePublicIp: true on the pool",
+      });
+    return {};
+  }
+  if (id === undefined) {
+    if (p.nodePublicIpPrefix !== undefined)
+      c.problems.push({
+        path: `${path}.nodePublicIpPrefix`,
+        value: p.nodePublicIpPrefix,
+        reason:
+          "the output can take the nodes' public IPs from this prefix only by its resource ID; add " +
+          "nodePublicIpPrefixId (…/providers/Microsoft.Network/publicIPPrefixes/NAME), or remove nodePublicIpPrefix " +
+          "to let AKS give each node a public IP of its own",
+      });
+    return { nodePublicIp: true };
+  }
+  if (!PREFIX_ID.test(id)) {
+    c.problems.push({
+      path: `${path}.nodePublicIpPrefixId`,
+      value: id,
+      reason:
+        "it is not a public IP prefix's resource ID; give /subscriptions/SUB/resourceGroups/RG/providers/" +
+        "Microsoft.Network/publicIPPrefixes/NAME",
+    });
+    return { nodePublicIp: true };
+  }
+  return { nodePublicIp: true, nodePublicIpPrefixId: id };
 }

@@ -12,7 +12,7 @@ import { withIpamPool, type IpamPoolScope } from "./check-ipam.js";
 import { GATEWAY_POOL, poolNameKind } from "../../kb/index.js";
 import { Checks, K8S_VERSION, RULES, SURGE } from "./checks.js";
 import { checkAddons, checkApiServer, checkGatewayPrefix, checkNodeProvisioning } from "./check-features.js";
-import { checkAuthorizedRanges } from "./check-authorized-ranges.js";
+import { checkAuthorizedRanges, nodePublicIpOf } from "./check-authorized-ranges.js";
 import { checkAutomatic } from "./check-automatic.js";
 
 export type OsType = "Linux" | "Windows";
@@ -42,6 +42,9 @@ export interface GenPool {
   readonly priority?: "Spot";
   /** Gateway pools only: VirtualMachines is the private-IP mode (features/gateway-pools.ts). */
   readonly vmSetType?: "VirtualMachines";
+  /** Each node gets its own public IP (features/node-public-ips.ts), from this public IP prefix when given. */
+  readonly nodePublicIp?: true;
+  readonly nodePublicIpPrefixId?: string;
 }
 
 export interface GenSubnet {
@@ -282,6 +285,7 @@ function checkPool(p: SourcePool, i: number, vnet: GenVnet | undefined, c: Check
     ...(p.mode === "Gateway" && p.gatewayPrefixSize !== undefined ? { gatewayPrefixSize: p.gatewayPrefixSize } : {}),
     ...(p.priority === "Spot" ? { priority: "Spot" as const } : {}),
     ...(p.mode === "Gateway" && p.vmSetType === "VirtualMachines" ? { vmSetType: "VirtualMachines" as const } : {}),
+    ...nodePublicIpOf(p, i, c),
   };
 }
 

@@ -68,6 +68,27 @@ describe("importers: API server authorized IP ranges and node public IPs", () =>
     expect(planOf(text).plan?.nodePools[0]?.nodePublicIp).toBe(on);
   });
 
+  const PREFIX_ID =
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/" +
+    "publicIPPrefixes/pip-edge";
+  it.each([
+    {
+      name: "ARM nodePublicIPPrefixID",
+      text: arm({}, [{ name: "e", enableNodePublicIP: true, nodePublicIPPrefixID: PREFIX_ID }]),
+    },
+    {
+      name: "az nodePublicIpPrefixId",
+      text: azShow({}, [{ name: "e", enableNodePublicIp: true, nodePublicIpPrefixId: PREFIX_ID }]),
+    },
+  ])("$name: the prefix's resource ID is kept (its range is not known)", ({ text }) => {
+    const pool = planOf(text).plan?.nodePools[0];
+    expect([pool?.nodePublicIp, pool?.nodePublicIpPrefixId, pool?.nodePublicIpPrefix]).toEqual([
+      true,
+      PREFIX_ID,
+      undefined,
+    ]);
+  });
+
   it("locates the ranges at their key", () => {
     const r = planOf(arm({ authorizedIPRanges: ["73.140.245.0/24"] }));
     expect(r.locate("apiServer.authorizedIpRanges").column).toBeGreaterThan(1);

@@ -94,6 +94,23 @@ function importNetworkProfile(b: PlanBuilder, body: unknown, at: SourcePath): vo
 }
 
 /**
+ * Node public IPs (az: enableNodePublicIp; ARM: enableNodePublicIP) and their prefix's resource ID
+ * (nodePublicIPPrefixID: an ID, not the prefix's range).
+ */
+function importNodePublicIp(
+  b: PlanBuilder,
+  p: unknown,
+  pp: (k: string) => (string | number)[],
+  src: SourcePath,
+): void {
+  const publicIp = field(p, "enableNodePublicIP");
+  if (publicIp?.value === true) b.set(pp("nodePublicIp"), true, [...src, publicIp.key]);
+  const prefixId = field(p, "nodePublicIPPrefixID");
+  if (typeof prefixId?.value === "string" && prefixId.value)
+    b.set(pp("nodePublicIpPrefixId"), prefixId.value, [...src, prefixId.key]);
+}
+
+/**
  * One agent pool (an `agentPoolProfiles` entry, or an agentPools resource's `properties`) as `nodePools[i]`;
  * `name` overrides the entry's own name (a separate resource names the pool in its resource name).
  * Returns the VNet reference of its node subnet.
@@ -118,9 +135,7 @@ export function importPool(
       mode.key,
     ]);
   }
-  // az: enableNodePublicIp; ARM: enableNodePublicIP. The prefix is only an ID (nodePublicIPPrefixID), not its range.
-  const publicIp = field(p, "enableNodePublicIP");
-  if (publicIp?.value === true) b.set(pp("nodePublicIp"), true, [...src, publicIp.key]);
+  importNodePublicIp(b, p, pp, src);
   const gw = field(p, "gatewayProfile");
   if (gw && isObj(gw.value)) put(pp("gatewayPrefixSize"), gw.value, "publicIPPrefixSize", [...src, gw.key]);
   put(pp("count"), p, "count", src);

@@ -80,9 +80,15 @@ describe("terraform show -json: authorized IP ranges and node public IPs", () =>
     expect(planOf(doc({}, pool)).plan?.nodePools[0]?.nodePublicIp).toBe(on);
   });
 
-  it("a node pool resource's node public IPs", () => {
-    const plan = planOf(doc({}, {}, [nodePool({ node_public_ip_enabled: true })])).plan;
-    expect(plan?.nodePools.map((p) => p.nodePublicIp)).toEqual([undefined, true]);
+  it("a node pool resource's node public IPs, and its prefix's resource ID", () => {
+    const id =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/" +
+      "publicIPPrefixes/pip-edge";
+    const plan = planOf(doc({}, {}, [nodePool({ node_public_ip_enabled: true, node_public_ip_prefix_id: id })])).plan;
+    expect(plan?.nodePools.map((p) => [p.nodePublicIp, p.nodePublicIpPrefixId])).toEqual([
+      [undefined, undefined],
+      [true, id],
+    ]);
   });
 
   it("locates the ranges at their attribute", () => {

@@ -289,6 +289,7 @@ function importPool(
       b.set(["nodePools", i, "nodePublicIp"], true, [...at, tf]);
       break;
     }
+  set("nodePublicIpPrefixId", "node_public_ip_prefix_id");
   if (typeof p["os_type"] === "string") {
     const sku = typeof p["os_sku"] === "string" ? p["os_sku"] : "";
     b.set(

@@ -233,6 +233,7 @@ export const PLAN_SHAPE: Shape = {
             priority: { t: "optional", of: { t: "enum", values: ["Regular", "Spot"] } },
             nodePublicIp: { t: "optional", of: { t: "boolean" } },
             nodePublicIpPrefix: { t: "optional", of: { t: "string", checks: [] } },
+            nodePublicIpPrefixId: { t: "optional", of: { t: "string", checks: [] } },
           },
         },
         checks: [],

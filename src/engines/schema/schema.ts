@@ -144,6 +144,13 @@ export const NodePoolSection = z
         "the CIDR of the public IP prefix the pool's node public IPs come from (for checks: with authorized IP " +
           "ranges it must be one of them)",
       ),
+    nodePublicIpPrefixId: z
+      .string()
+      .optional()
+      .describe(
+        "the resource ID of that public IP prefix (…/providers/Microsoft.Network/publicIPPrefixes/NAME), for " +
+          "generate: az --node-public-ip-prefix-id, ARM nodePublicIPPrefixID, azurerm node_public_ip_prefix_id",
+      ),
   })
   .strict();
 

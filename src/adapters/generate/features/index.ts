@@ -5,6 +5,7 @@ import type { GenFeature } from "./feature.js";
 import { GATEWAY_POOLS } from "./gateway-pools.js";
 import { NAT_GATEWAYS } from "./nat-gateways.js";
 import { NODE_PROVISIONING } from "./node-provisioning.js";
+import { NODE_PUBLIC_IPS } from "./node-public-ips.js";
 import { ROUTE_TABLES } from "./route-tables.js";
 import { SPOT_POOLS } from "./spot-pools.js";
 
@@ -15,6 +16,7 @@ export const FEATURES: readonly GenFeature[] = [
   NODE_PROVISIONING,
   GATEWAY_POOLS,
   SPOT_POOLS,
+  NODE_PUBLIC_IPS,
   ADDONS,
 ];
 

@@ -34,6 +34,9 @@ const poolCommon = [
   "orchestrator_version",
   "temporary_name_for_rotation",
   "fips_enabled",
+  // Node public IPs (4.x names; 3.x had enable_node_public_ip): both pool blocks in schemas/azurerm-4.73.0.json.
+  "node_public_ip_enabled",
+  "node_public_ip_prefix_id",
 ];
 
 /** Allowed names per block path (`resource type` then nested block names, joined with "."). */

@@ -323,6 +323,35 @@ const inputs: Record<string, PlanInput> = {
     },
     nodePools: [{ name: "system", mode: "System", count: 3, subnet: "aks-nodes" }],
   },
+  // Node public IPs: the edge pool's from a public IP prefix (by its resource ID) that is an authorized range; the
+  // system pool without; az nodepool add, a Bicep agent pool profile and azurerm_kubernetes_cluster_node_pool.
+  "node-public-ips": {
+    name: "aks-edge",
+    resourceGroup: "rg-aks",
+    location: "westeurope",
+    kubernetesVersion: "1.34",
+    network: { plugin: "azure", pluginMode: "overlay", podCidrs: ["10.244.0.0/16"] },
+    vnet: {
+      name: "vnet-aks",
+      addressSpace: ["10.224.0.0/16"],
+      subnets: [{ name: "aks-nodes", cidr: "10.224.0.0/22" }],
+    },
+    apiServer: { authorizedIpRanges: ["73.140.245.0/24", "20.50.60.0/28"] },
+    nodePools: [
+      { name: "system", mode: "System", count: 3, subnet: "aks-nodes" },
+      {
+        name: "edge",
+        mode: "User",
+        count: 2,
+        subnet: "aks-nodes",
+        nodePublicIp: true,
+        nodePublicIpPrefix: "20.50.60.0/28",
+        nodePublicIpPrefixId:
+          "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks/providers/" +
+          "Microsoft.Network/publicIPPrefixes/pip-prefix-edge",
+      },
+    ],
+  },
   "byo-cni": {
     name: "aks-byocni",
     resourceGroup: "rg-aks",
