@@ -97,12 +97,7 @@ function importNetworkProfile(b: PlanBuilder, body: unknown, at: SourcePath): vo
  * Node public IPs (az: enableNodePublicIp; ARM: enableNodePublicIP) and their prefix's resource ID
  * (nodePublicIPPrefixID: an ID, not the prefix's range).
  */
-function importNodePublicIp(
-  b: PlanBuilder,
-  p: unknown,
-  pp: (k: string) => (string | number)[],
-  src: SourcePath,
-): void {
+function importNodePublicIp(b: PlanBuilder, p: unknown, pp: (k: string) => (string | number)[], src: SourcePath): void {
   const publicIp = field(p, "enableNodePublicIP");
   if (publicIp?.value === true) b.set(pp("nodePublicIp"), true, [...src, publicIp.key]);
   const prefixId = field(p, "nodePublicIPPrefixID");
