@@ -67,7 +67,7 @@ export const azureCniPodSubnetDynamic = defineModel({
       ),
     ],
     {
-      checked: "2026-12-06",
+      checked: "2026-12-07",
       derived:
         "a node's request never exceeds its IP limit, min(maxPods, 250), so a full node holds at most maxPods " +
         "pod-subnet addresses plus its network container's primary IP: maxPods + 1 (251 at 250 max pods, 31 at " +
