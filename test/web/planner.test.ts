@@ -121,6 +121,37 @@ describe("web planner in Chromium", () => {
     expect(js.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
+  // The boot script's three paths (scripts/build-web.mjs): on the first paint entry, after the first frame without
+  // paint timing, on a timer in a hidden tab (no frame is painted). Each runs the planner; in a visible tab its bundle
+  // is fetched only after the first contentful paint.
+  const bootCases: { name: string; before?: () => void }[] = [
+    { name: "a visible tab: after the first paint entry" },
+    {
+      name: "no paint timing: after the first frame",
+      before: () => Object.defineProperty(PerformanceObserver, "supportedEntryTypes", { get: () => ["mark"] }),
+    },
+    {
+      name: "a hidden tab: on the timer",
+      before: () => Object.defineProperty(document, "visibilityState", { get: () => "hidden" }),
+    },
+  ];
+  it.each(bootCases)("boots the planner: $name", async ({ before }) => {
+    const ctx = await browser.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    ctx.setDefaultTimeout(45_000);
+    if (before) await ctx.addInitScript(before);
+    const p = await ctx.newPage();
+    await p.goto(served.url);
+    await p.waitForSelector("body[data-ready=true]");
+    const { fcp, bundle } = await p.evaluate(() => ({
+      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+      bundle: performance.getEntriesByType("resource").find((r) => /\/app-[0-9a-f]+\.js$/.test(r.name))?.startTime,
+    }));
+    expect(bundle).toBeDefined();
+    if (!before) expect(bundle).toBeGreaterThanOrEqual(fcp);
+    expect(await p.textContent("#verdict-headline")).not.toBe("Reading the plan…");
+    await ctx.close();
+  });
+
   /** The comparison table's rows as the page shows them. */
   const pageRows = () =>
     page.$$eval("#compare-table tbody tr", (trs) =>
