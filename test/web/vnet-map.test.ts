@@ -223,20 +223,20 @@ describe("the VNet map in Chromium", () => {
     await load(page, thirtyPools());
     const free = async () => (await rows(page)).filter((r) => r.startsWith("free"));
     expect(await free()).toContain("free | 10.50.128.0/17");
-    await page.click("button[aria-label='Split 10.50.128.0/17']");
-    await page.waitForSelector("button[aria-label='Split 10.50.128.0/18']");
+    await page.click("#vnet-map button[aria-label='Split 10.50.128.0/17']");
+    await page.waitForSelector("#vnet-map button[aria-label='Split 10.50.128.0/18']");
     expect(await free()).toEqual(expect.arrayContaining(["free | 10.50.128.0/18", "free | 10.50.192.0/18"]));
-    await page.click("button[aria-label='Split 10.50.128.0/18']");
-    await page.waitForSelector("button[aria-label='Split 10.50.128.0/19']");
+    await page.click("#vnet-map button[aria-label='Split 10.50.128.0/18']");
+    await page.waitForSelector("#vnet-map button[aria-label='Split 10.50.128.0/19']");
     // Only the innermost halves join; joining the outer block undoes every split inside it.
-    expect(await page.$$eval("button[aria-label='Join into 10.50.128.0/18']", (b) => b.length)).toBe(2);
-    expect(await page.$$eval("button[aria-label='Join into 10.50.128.0/17']", (b) => b.length)).toBe(0);
-    await page.click("button[aria-label='Join into 10.50.128.0/18']");
-    await page.waitForSelector("button[aria-label='Join into 10.50.128.0/17']");
-    await page.click("button[aria-label='Join into 10.50.128.0/17']");
-    await page.waitForSelector("button[aria-label='Split 10.50.128.0/17']");
+    expect(await page.$$eval("#vnet-map button[aria-label='Join into 10.50.128.0/18']", (b) => b.length)).toBe(2);
+    expect(await page.$$eval("#vnet-map button[aria-label='Join into 10.50.128.0/17']", (b) => b.length)).toBe(0);
+    await page.click("#vnet-map button[aria-label='Join into 10.50.128.0/18']");
+    await page.waitForSelector("#vnet-map button[aria-label='Join into 10.50.128.0/17']");
+    await page.click("#vnet-map button[aria-label='Join into 10.50.128.0/17']");
+    await page.waitForSelector("#vnet-map button[aria-label='Split 10.50.128.0/17']");
     const before = await editorText(page);
-    await page.click("button[aria-label='Make subnet 10.50.44.0/22']");
+    await page.click("#vnet-map button[aria-label='Make subnet 10.50.44.0/22']");
     await page.waitForFunction(() =>
       document.querySelector<HTMLTextAreaElement>("#plan-text")?.value.includes("subnet-1"),
     );
@@ -245,6 +245,51 @@ describe("the VNet map in Chromium", () => {
     expect(await page.textContent("#input-status")).toMatch(/34 subnets/);
     await page.click("#undo");
     await page.waitForFunction((t) => document.querySelector<HTMLTextAreaElement>("#plan-text")?.value === t, before);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("a model switched and back shows its drawing again; the one aside is not seen, reached or named", async () => {
+    const { page, errors, close } = await open(1280, 800);
+    // Room for the pods' subnet that a switch to Pod Subnet adds (it stays after a switch back to Overlay).
+    await load(page, thirtyPools().replace("addressSpace: [10.50.0.0/16]", "addressSpace: [10.48.0.0/12]"));
+    const switchTo = async (model: string) => {
+      await page.selectOption("#field-model", model);
+      await page.waitForSelector("body[data-settled=true] #vnet-map[data-drawn=true]");
+    };
+    const mark = () => page.evaluate(() => document.querySelector<HTMLElement>("#vnet-map h3")?.dataset["mark"]);
+    await switchTo("azure-cni-pod-subnet-dynamic");
+    const podSubnet = await rows(page);
+    expect(podSubnet.some((r) => r.startsWith("aks-pods pods"))).toBe(true);
+    await page.evaluate(() => (document.querySelector<HTMLElement>("#vnet-map h3")!.dataset["mark"] = "pod subnet"));
+    await switchTo("azure-cni-overlay");
+    expect(await mark()).toBeUndefined();
+    const aside = await page.evaluate(() => {
+      const ids = Array.from(document.querySelectorAll("[id]"), (e) => e.id);
+      const el = document.querySelector<HTMLElement>(".vnet-aside")!;
+      return {
+        duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
+        contentVisibility: getComputedStyle(el).contentVisibility,
+        seen: Array.from(el.querySelectorAll("button")).some((b) => b.checkVisibility()),
+        height: el.getBoundingClientRect().height,
+        kept: el.querySelector<HTMLElement>("h3")?.dataset["mark"],
+      };
+    });
+    expect(aside).toEqual({
+      duplicateIds: [],
+      contentVisibility: "hidden",
+      seen: false,
+      height: 0,
+      kept: "pod subnet",
+    });
+    // A free block both drawings show: one Split button for it in the accessibility tree.
+    const overlay = await rows(page);
+    const free = overlay.find((r) => r.startsWith("free") && podSubnet.includes(r))!.split(" | ")[1];
+    expect(await page.getByRole("button", { name: `Split ${free}`, exact: true }).count()).toBe(1);
+    expect(await axeViolations(page, "#map-view")).toEqual([]);
+    await switchTo("azure-cni-pod-subnet-dynamic");
+    expect(await mark()).toBe("pod subnet");
+    expect(await rows(page)).toEqual(podSubnet);
     expect(errors).toEqual([]);
     await close();
   });

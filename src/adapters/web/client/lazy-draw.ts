@@ -12,7 +12,15 @@ export interface LazyDraw {
   request(): void;
 }
 
-export function lazyDraw(watched: HTMLElement, marked: HTMLElement, draw: () => void, margin = 1000): LazyDraw {
+/** `marked`: the element that carries `data-drawn` (a function: the element may change with each draw). */
+export function lazyDraw(
+  watched: HTMLElement,
+  marked: HTMLElement | (() => HTMLElement),
+  draw: () => void,
+  margin = 1000,
+): LazyDraw {
+  const mark = (drawn: boolean) =>
+    ((typeof marked === "function" ? marked() : marked).dataset["drawn"] = String(drawn));
   let near = false;
   let known = false;
   let owed = false;
@@ -23,7 +31,7 @@ export function lazyDraw(watched: HTMLElement, marked: HTMLElement, draw: () => 
   const run = () => {
     owed = false;
     draw();
-    marked.dataset["drawn"] = "true";
+    mark(true);
   };
   const observer =
     typeof IntersectionObserver === "undefined"
@@ -43,7 +51,7 @@ export function lazyDraw(watched: HTMLElement, marked: HTMLElement, draw: () => 
       if (!known) near = measured();
       if (near || !observer) return run();
       owed = true;
-      marked.dataset["drawn"] = "false";
+      mark(false);
     },
   };
 }

@@ -291,11 +291,15 @@ function replacePlan(next: string, what: string, said = `Replaced the plan with 
 /** The VNet map: built and drawn only when it is in view or near it (lazy-draw.ts), for the last readable plan. */
 let mapInputs: { part: PlanPart; splits: readonly string[] } | undefined;
 let drawnMap: { map: VnetMap | undefined } | undefined;
-const vnetMapView = lazyDraw(byId("map-view"), byId("vnet-map"), () => {
-  const map = mapInputs && compute.vnetMap(mapInputs.part, mapInputs.splits);
-  drawVnetMap(map);
-  drawnMap = { map };
-});
+const vnetMapView = lazyDraw(
+  byId("map-view"),
+  () => vnetMap.element(),
+  () => {
+    const map = mapInputs && compute.vnetMap(mapInputs.part, mapInputs.splits);
+    vnetMap.draw(map);
+    drawnMap = { map };
+  },
+);
 
 const mapActions = createMapActions({
   view: () => view,
@@ -312,8 +316,8 @@ const mapActions = createMapActions({
   replacePlan,
   refuse: (why) => fill(status, h("p", { class: "problem" }, why)),
 });
-/** Draws the VNet map; a map drawn again (a model switched there and back) gets its drawing back. */
-const drawVnetMap = vnetMapDrawer(byId("vnet-map"), mapActions);
+/** Draws the VNet map; a map drawn again (a model switched there and back) is shown again, not drawn anew. */
+const vnetMap = vnetMapDrawer(byId("vnet-map"), mapActions);
 
 async function loadFromUrl(): Promise<void> {
   const fragment = location.hash.slice(1);

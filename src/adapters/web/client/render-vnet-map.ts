@@ -380,40 +380,99 @@ export function renderVnetMap(el: HTMLElement, map: VnetMap | undefined, act: Vn
   );
 }
 
-/** A drawn map: what it was drawn from (the map, the width, the spaces shown whole) and, once put aside, its nodes. */
+/** A drawn map: what it was drawn from (the map, the width, the spaces shown whole). */
 interface Drawn {
   readonly map: VnetMap | undefined;
   readonly key: string;
-  readonly nodes?: readonly Node[];
+}
+
+/** The VNet map's drawer: `draw` shows a map; `element` is the element that shows it now (`#vnet-map`). */
+export interface VnetMapDrawer {
+  draw(map: VnetMap | undefined): void;
+  element(): HTMLElement;
+}
+
+/** Ids inside a drawing put aside are kept as `data-aside-id` (the shown drawing has the same ones). */
+function stashIds(el: HTMLElement, aside: boolean): void {
+  if (aside) for (const e of Array.from(el.querySelectorAll<HTMLElement>("[id]"))) e.dataset["asideId"] = e.id;
+  const stashed = Array.from(el.querySelectorAll<HTMLElement>("[data-aside-id]"));
+  for (const e of stashed) {
+    if (aside) e.removeAttribute("id");
+    else {
+      e.id = e.dataset["asideId"] ?? "";
+      delete e.dataset["asideId"];
+    }
+  }
 }
 
 /**
- * Draws maps into `el`, keeping the map drawn before the current one aside: a map drawn again (a model switched
- * there and back: the view computer keeps the last two maps, and returns the same object) gets its nodes back
- * instead of a new drawing (a 1,000-subnet plan's map is thousands of elements, the largest cost of such an edit).
- * A map drawn at another width, or after "Show all", is drawn anew.
+ * Draws maps into `el` (`#vnet-map`), keeping the map drawn before the current one aside in a second element beside
+ * it: a map drawn again (a model switched there and back: the view computer keeps the last two maps, and returns the
+ * same object) is shown again instead of drawn anew (a 1,000-subnet plan's map is thousands of elements, the largest
+ * cost of such an edit). The drawing aside stays in the document with `content-visibility: hidden` (class
+ * `vnet-aside`: not painted, not in the tab order or the accessibility tree, no height), so the browser keeps its
+ * style and layout: detached and put back, it was styled and laid out again (~20 ms of a 30 ms frame). The two
+ * elements trade the id `vnet-map` (and the ids inside) as they trade places. A map drawn at another width, or after
+ * "Show all", is drawn anew.
  */
-export function vnetMapDrawer(el: HTMLElement, act: VnetMapActions): (map: VnetMap | undefined) => void {
+export function vnetMapDrawer(el: HTMLElement, act: VnetMapActions): VnetMapDrawer {
   let shown: Drawn | undefined;
   let before: Drawn | undefined;
+  let current = el;
+  let aside: HTMLElement | undefined;
   // The width the map is drawn at, kept by a ResizeObserver (it reports after the browser's own layout): reading
   // clientWidth in the draw forced a layout of every view changed before it, and again of the map just drawn. While
-  // the map is hidden (no plan) the last width drawn at is kept.
+  // the map is hidden (no plan) the last width drawn at is kept. Both elements are as wide as the section.
   let width = 0;
-  const measure = () => (width = el.clientWidth || width);
+  const measure = () => (width = current.clientWidth || width);
   // In the observer's callback layout is clean: reading clientWidth there costs nothing.
-  if (typeof ResizeObserver !== "undefined") new ResizeObserver(() => (width = el.clientWidth || width)).observe(el);
+  const observer =
+    typeof ResizeObserver === "undefined"
+      ? undefined
+      : new ResizeObserver(() => (width = current.clientWidth || width));
+  observer?.observe(el);
   const keyOf = () => `${width || measure()} ${[...showingAll].join(" ")}`;
-  return (map) => {
-    const key = keyOf();
-    if (shown && shown.map === map && shown.key === key) return;
-    const aside = shown && { ...shown, nodes: Array.from(el.childNodes) };
-    if (before?.nodes && before.map === map && before.key === key) {
-      el.hidden = map === undefined;
-      el.replaceChildren(...before.nodes);
-    } else renderVnetMap(el, map, act, width);
-    // A first draw (the width not known yet) is measured after it, so the next edit's key matches.
-    shown = { map, key: width ? key : keyOf() };
-    before = aside;
+  /** The element aside (made once, after `el`). */
+  const otherOf = (): HTMLElement => {
+    if (aside) return aside;
+    const made = el.cloneNode(false) as HTMLElement;
+    made.removeAttribute("id");
+    made.hidden = false;
+    made.classList.add("vnet-aside");
+    el.after(made);
+    observer?.observe(made);
+    return (aside = made);
+  };
+  /** The element aside shows its drawing; the shown one goes aside. */
+  const trade = () => {
+    const next = otherOf();
+    const drawn = current.dataset["drawn"];
+    current.removeAttribute("id");
+    current.classList.add("vnet-aside");
+    stashIds(current, true);
+    if (drawn !== undefined) next.dataset["drawn"] = drawn;
+    next.id = "vnet-map";
+    next.classList.remove("vnet-aside");
+    stashIds(next, false);
+    aside = current;
+    current = next;
+  };
+  return {
+    element: () => current,
+    draw(map) {
+      const key = keyOf();
+      if (shown && shown.map === map && shown.key === key) return;
+      const again = before !== undefined && before.map === map && before.key === key;
+      if (shown) {
+        // The new drawing goes where the one before the shown one was, and the shown one goes aside.
+        if (!again) renderVnetMap(otherOf(), map, act, width);
+        trade();
+        current.hidden = map === undefined;
+      } else renderVnetMap(current, map, act, width);
+      const drawnAs = shown;
+      // A first draw (the width not known yet) is measured after it, so the next edit's key matches.
+      shown = { map, key: width ? key : keyOf() };
+      before = drawnAs;
+    },
   };
 }
