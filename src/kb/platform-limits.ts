@@ -78,12 +78,20 @@ export const PLATFORM_LIMITS: PlatformLimits = {
   }),
   serviceCidrShortestBitsV4: sourced(
     12,
-    repoFile(
-      "kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation_test.go",
-      "kube-apiserver rejects IPv4 service ranges with a mask shorter than /12",
-    ),
+    [
+      aksDoc("concepts-network-ip-address-planning", 'the service address CIDR "must be smaller than /12"'),
+      repoFile(
+        "kubernetes/kubernetes:cmd/kube-apiserver/app/options/validation_test.go",
+        "kube-apiserver rejects IPv4 service ranges with a mask shorter than /12 only with the " +
+          "MultiCIDRServiceAllocator gate off; the gate is on by default from Kubernetes 1.33 (locked on in 1.34), " +
+          "where a /8 passes",
+      ),
+    ],
     {
-      checked: "2026-11-22",
+      checked: "2026-12-07",
+      derived:
+        "the AKS page is the binding bound on AKS 1.33+: kube-apiserver no longer enforces /12 there, but AKS still " +
+        "documents it, so aksnet keeps /12",
       alternatives: [
         {
           value: 13,

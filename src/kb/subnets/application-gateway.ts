@@ -7,40 +7,46 @@ import { aksRelease, page, sourced } from "../source.js";
 import { defineSubnetKind } from "./kind.js";
 
 const C = { checked: "2026-12-06" } as const;
+/** Re-read against the infrastructure page on 2026-12-07 (docs/kb-audit.md). */
+const READ = { checked: "2026-12-07" } as const;
 const INFRA = (note: string) =>
   page("https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure", note);
 
 export const APPLICATION_GATEWAY_SUBNET = defineSubnetKind({
   id: "applicationGateway",
   title: "Application Gateway subnet (AGIC)",
-  requiredName: sourced(null, INFRA("any name"), C),
-  delegation: sourced(null, INFRA("a dedicated subnet, no delegation"), C),
+  requiredName: sourced(null, INFRA("any name"), READ),
+  delegation: sourced(null, INFRA("a dedicated subnet, no delegation"), READ),
   dedicated: sourced(
     true,
     INFRA(
       "you can deploy other application gateways in the subnet, but no other resource; v1 and v2 can't share a subnet",
     ),
-    C,
+    READ,
   ),
   maxPrefixLength: sourced(29, INFRA("instances + 1 private frontend + 5 reserved addresses"), {
-    ...C,
+    ...READ,
     derived: "no smallest size is stated; Azure's smallest subnet, /29, holds one instance and a private frontend",
   }),
-  minPrefixLength: sourced(null, INFRA("no largest size documented"), C),
+  minPrefixLength: sourced(null, INFRA("no largest size documented"), READ),
   recommendedPrefixLength: sourced(
     24,
     INFRA("Standard_v2 or WAF_v2 support up to 125 instances; a minimum subnet size of /24 is recommended"),
-    C,
+    READ,
   ),
   unitUse: sourced(
     { unit: "instance", addresses: 1 },
     INFRA("one private IP address per instance, plus one if a private frontend IP is configured"),
-    C,
+    READ,
   ),
   /** Instances a v2 gateway scales to at most. */
-  maxInstancesV2: sourced(125, INFRA("Standard_v2 or WAF_v2 SKU can support up to 125 instances"), C),
+  maxInstancesV2: sourced(125, INFRA("Standard_v2 or WAF_v2 SKU can support up to 125 instances"), READ),
   /** Addresses a private frontend IP configuration takes. */
-  privateFrontendAddresses: sourced(1, INFRA("another private IP address if a private front-end IP is configured"), C),
+  privateFrontendAddresses: sourced(
+    1,
+    INFRA("another private IP address if a private front-end IP is configured"),
+    READ,
+  ),
   /**
    * With Azure CNI Overlay: AGIC (1.8.0 or later) registers the gateway subnet with the cluster's overlay
    * (an OverlayExtensionConfig), which accepts /24 or longer prefixes only.

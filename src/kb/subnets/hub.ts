@@ -6,7 +6,7 @@
 import { page, sourced } from "../source.js";
 import { defineSubnetKind } from "./kind.js";
 
-const C = { checked: "2026-12-06" } as const;
+const C = { checked: "2026-12-07" } as const;
 const FW_FAQ = (note: string) => page("https://learn.microsoft.com/azure/firewall/firewall-faq", note);
 const FW_TUNNEL = (note: string) => page("https://learn.microsoft.com/azure/firewall/forced-tunneling", note);
 const BASTION = (note: string) => page("https://learn.microsoft.com/azure/bastion/configuration-settings", note);
