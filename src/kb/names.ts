@@ -280,12 +280,17 @@ export function suggestName(kind: NameKind, name: string): string {
   if (typeof name !== "string") return FALLBACK[kind]; // a value from JavaScript
   let s = kind === "location" ? name.toLowerCase().replace(/\s+/g, "") : name;
   if (kind === "linuxPool" || kind === "windowsPool") s = s.toLowerCase();
-  let chars = [...s].filter((c) => re(r.chars).test(c));
-  while (chars.length > 0 && !re(r.first).test(chars[0] ?? "")) chars = chars.slice(1);
-  chars = chars.slice(0, r.maxLength);
-  while (chars.length > 0 && !re(r.last).test(chars[chars.length - 1] ?? "")) chars = chars.slice(0, -1);
-  const out = chars.join("");
-  if ([...out].length >= r.minLength) return out;
+  // One pass that stops at maxLength kept characters: a name of megabytes costs what its head costs (dropping
+  // leading characters one slice at a time was quadratic: 5,000,000 dashes never ended; found by the breaker).
+  const [allowed, first, last] = [re(r.chars), re(r.first), re(r.last)];
+  const chars: string[] = [];
+  for (const c of s) {
+    if (!allowed.test(c) || (chars.length === 0 && !first.test(c))) continue;
+    chars.push(c);
+    if (chars.length === r.maxLength) break;
+  }
+  while (chars.length > 0 && !last.test(chars[chars.length - 1] ?? "")) chars.pop();
+  if (chars.length >= r.minLength) return chars.join("");
   return FALLBACK[kind];
 }
 

@@ -4,7 +4,7 @@
  * finding's path is data that formatters turn into text.
  */
 import { describe, expect, it } from "vitest";
-import { defineRule, pathText, ruleDefiner, toFinding } from "./rule.js";
+import { defineRule, fillTemplate, pathText, ruleDefiner, toFinding } from "./rule.js";
 import { runRule } from "./validate.js";
 import { inputsOf, mk } from "./testing/plans.js";
 
@@ -69,5 +69,19 @@ describe("defineRule", () => {
     });
     expect(runRule(rule, { count: 3 }).map((f) => f.message)).toEqual(["3 is many"]);
     expect(toFinding(rule.meta, { messageId: "many", path: [], data: { n: 1 } }).fix).toBe("fewer");
+  });
+});
+
+describe("fillTemplate", () => {
+  it.each([
+    { name: "a short value as it is", value: "aks-weu", text: 'name "aks-weu".' },
+    { name: "4,096 characters as they are", value: "a".repeat(4096), text: `name "${"a".repeat(4096)}".` },
+    {
+      name: "a longer value clipped, its length said (a 50 MB name was quoted in full in each message)",
+      value: "a".repeat(5_000_000),
+      text: `name "${"a".repeat(200)}… (5000000 characters)".`,
+    },
+  ])("$name", ({ value, text }) => {
+    expect(fillTemplate('name "{v}".', { v: value })).toBe(text);
   });
 });

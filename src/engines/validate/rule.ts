@@ -133,8 +133,12 @@ export function ruleDefiner<I extends object>(): <M extends string>(rule: Rule<M
 export function fillTemplate(template: string, data: FindingData): string {
   if (typeof template !== "string") return ""; // a value from JavaScript
   const has = (key: string) => typeof data === "object" && data !== null && Object.hasOwn(data, key);
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (has(key) ? textOf(data[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (has(key) ? clipped(textOf(data[key])) : whole));
 }
+
+/** A value longer than this is quoted by its head and length: a plan's value of megabytes, once per message. */
+const MAX_QUOTED = 4096;
+const clipped = (t: string): string => (t.length > MAX_QUOTED ? `${t.slice(0, 200)}… (${t.length} characters)` : t);
 
 /** A value as text; an object without a prototype (no String()) as "". */
 const textOf = (v: unknown): string =>
