@@ -277,12 +277,18 @@ describe("gateway pools and the API server subnet", () => {
             "    - { name: aks-apiserver, cidr: 10.224.2.0/28, " +
             "delegation: Microsoft.ContainerService/managedClusters }\n",
         ) + "apiServer: { vnetIntegration: true, subnet: aks-apiserver, private: true }\n",
-      want: { vnetIntegration: true, subnet: "aks-apiserver", subnetCidr: "10.224.2.0/28", private: true },
+      want: {
+        vnetIntegration: true,
+        subnet: "aks-apiserver",
+        subnetCidr: "10.224.2.0/28",
+        private: true,
+        authorizedIpRanges: [],
+      },
     },
     {
       name: "a private cluster without VNet integration",
       edit: (t: string) => t + "apiServer: { private: true }\n",
-      want: { vnetIntegration: false, subnet: undefined, subnetCidr: undefined, private: true },
+      want: { vnetIntegration: false, subnet: undefined, subnetCidr: undefined, private: true, authorizedIpRanges: [] },
     },
   ];
   it.each(apiCases)("configured API server: $name", async ({ edit, want }) => {
