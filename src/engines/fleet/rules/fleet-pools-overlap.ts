@@ -3,7 +3,7 @@
  * so an address in two pools could be handed out twice (two VNets, or a VNet
  * and a routed pod CIDR); pools must be disjoint.
  */
-import { overlappingPairsText, tryParsePrefix } from "../../../ip/index.js";
+import { overlappingPairsText, tryParsePrefix, type Prefix } from "../../../ip/index.js";
 import type { FieldPath } from "../../plan/index.js";
 import { CHECKED, defineFleetRule } from "./inputs.js";
 
@@ -33,16 +33,14 @@ export default defineFleetRule({
     const text: string[] = [];
     const at: { pool: number; path: FieldPath; cidr: string }[] = [];
     const repeated = new Set<string>();
+    const excludes = model.fleet.pools.map((pool) => excludeIndex(pool.exclude));
     model.fleet.pools.forEach((pool, i) => {
-      const excluded = pool.exclude.flatMap((e) => {
-        const r = tryParsePrefix(e);
-        return r.ok ? [r.value] : [];
-      });
+      const excluded = excludes[i] ?? excludeIndex([]);
       pool.cidrs.forEach((c, k) => {
         const r = tryParsePrefix(c);
         if (!r.ok) return; // fleet-input-invalid reports it
         // A supernet wholly excluded from its pool takes no part.
-        if (excluded.some((x) => x.contains(r.value))) return;
+        if (excluded(r.value)) return;
         // A range repeated in one pool is searched once: n copies would be n²/2 pairs of the pool with itself.
         const masked = r.value.masked().toString();
         if (repeated.has(`${i} ${masked}`)) return;
@@ -58,15 +56,7 @@ export default defineFleetRule({
       const b = at[pairs.second[x] as number];
       if (!a || !b || a.pool === b.pool) continue;
       const [p, q] = a.pool < b.pool ? [a, b] : [b, a];
-      if (
-        overlapOnlyExcluded(
-          model.fleet.pools[p.pool]?.exclude ?? [],
-          model.fleet.pools[q.pool]?.exclude ?? [],
-          p.cidr,
-          q.cidr,
-        )
-      )
-        continue;
+      if (overlapOnlyExcluded(excludes[p.pool], excludes[q.pool], p.cidr, q.cidr)) continue;
       const key = `${p.pool}:${q.pool}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -81,14 +71,38 @@ export default defineFleetRule({
 });
 
 /** Whether the shared part of two supernets is excluded from one of the two pools. */
-function overlapOnlyExcluded(exA: readonly string[], exB: readonly string[], a: string, b: string): boolean {
+function overlapOnlyExcluded(exA: Excluded | undefined, exB: Excluded | undefined, a: string, b: string): boolean {
   const pa = tryParsePrefix(a);
   const pb = tryParsePrefix(b);
   if (!pa.ok || !pb.ok) return false;
   // Two prefixes overlap only by containment: the shared part is the smaller one.
   const shared = pa.value.bits >= pb.value.bits ? pa.value : pb.value;
-  return [...exA, ...exB].some((e) => {
+  return (exA?.(shared) ?? false) || (exB?.(shared) ?? false);
+}
+
+/** Whether one of a pool's excluded ranges contains a prefix. */
+export type Excluded = (p: Prefix) => boolean;
+
+/**
+ * A pool's excludes, read once, as a test "does one exclude contain p": a lookup of p's supernet at each length the
+ * excludes have (at most 129), not a scan of every exclude (cidrs × excludes grew quadratic; found by the breaker).
+ */
+export function excludeIndex(exclude: readonly string[]): Excluded {
+  const networks = new Set<string>();
+  const lengths = new Set<number>();
+  for (const e of exclude) {
     const r = tryParsePrefix(e);
-    return r.ok && r.value.contains(shared);
-  });
+    if (!r.ok) continue;
+    networks.add(`${r.value.family} ${r.value.masked().toString()}`);
+    lengths.add(r.value.bits);
+  }
+  if (networks.size === 0) return () => false;
+  const sorted = [...lengths].sort((x, y) => x - y);
+  return (p) => {
+    for (const bits of sorted) {
+      if (bits > p.bits) break;
+      if (networks.has(`${p.family} ${p.supernet(bits).toString()}`)) return true;
+    }
+    return false;
+  };
 }
