@@ -42,7 +42,13 @@ import { InputChecker, type CapacityProblem } from "./input-problems.js";
 import { podRangeKind, type PerNode } from "./per-node.js";
 import { staticPodSubnetPrefixLength, subnetPrefixLength } from "./range-capacity.js";
 import { formatMaxSurge, surgeNodes } from "./surge.js";
-import { FALLBACK_FROM, FALLBACK_SURGE, fallbackApplies, surgeAboveFallback } from "./upgrade-fallback.js";
+import {
+  FALLBACK_FROM,
+  FALLBACK_ON_ADDRESS_SHORTAGE,
+  FALLBACK_SURGE,
+  fallbackApplies,
+  surgeAboveFallback,
+} from "./upgrade-fallback.js";
 
 /** The built-in example: a /24 node subnet at the start of AKS's managed subnet, as in Microsoft's examples. */
 const MANAGED_SUBNET_START = DEFAULT_CIDRS.managedSubnet.value.split("/")[0] ?? "10.224.0.0";
@@ -77,6 +83,11 @@ export interface FallbackCapacity extends SurgeCapacity {
   readonly fromKubernetes: string;
   /** true from 1.35, false before (the upgrade fails instead), null when no version was given. */
   readonly applies: boolean | null;
+  /**
+   * Whether a page says the fallback covers a subnet without room for the surge (kb
+   * upgrade.surgeFallbackOnAddressShortage). false: these numbers are aksnet's reading, not documented behaviour.
+   */
+  readonly documentedForSubnet: boolean;
 }
 
 export interface Features {
@@ -257,6 +268,7 @@ function compareRow(ctx: RowContext, model: ModelId, dataplane: DataplaneId | nu
             ...surgeCapacity(fallback, FALLBACK_SURGE),
             fromKubernetes: FALLBACK_FROM,
             applies: fallbackApplies(input.kubernetesVersion),
+            documentedForSubnet: FALLBACK_ON_ADDRESS_SHORTAGE,
           }
         : null,
     limits: f.limits.map((l) => ({
@@ -359,7 +371,8 @@ function surgeCountingAssumption(): Assumption {
       `(a surge count is per pool: with several pools, count it once per pool); a surge count is capped at N; ` +
       `surge nodes count against the cluster's node limit too (at the limit an upgrade cannot surge); from ` +
       `Kubernetes ${FALLBACK_FROM}, a surge that fails for quota or capacity is retried with one node ` +
-      `(withFallbackSurge assumes a subnet without room for the surge is retried too: no page says so)`,
+      `(withFallbackSurge assumes a subnet without room for the surge is retried too: no page says so; its ` +
+      `documentedForSubnet says whether one does)`,
     sources: sourceUrls(
       UPGRADE.surgeRounding,
       UPGRADE.surgeCountsAgainstClusterLimit,

@@ -84,7 +84,8 @@ const FALLBACK_ASSUMPTION: Assumption = {
   note:
     `from Kubernetes ${FALLBACK_FROM}, when a pool's full surge fails for quota or capacity, AKS retries the ` +
     `upgrade with one surge node; withFallbackSurge is the least an upgrade still completes in if a subnet ` +
-    `without room for the surge is retried too, which no page says (the upgrade capacity guide gives SubnetIsFull)`,
+    `without room for the surge is retried too, which no page says (the upgrade capacity guide gives SubnetIsFull; ` +
+    `withFallbackSurge.documentedForSubnet says whether one does)`,
   sources: sourceUrls(UPGRADE.surgeFallbackToOneFrom, UPGRADE.surgeFallbackOnAddressShortage),
 };
 

@@ -32,7 +32,13 @@ import { podCidrPrefixLength, staticPodSubnetPrefixLength, subnetPrefixLength } 
 import { sizeAssumptions } from "./size-assumptions.js";
 import { sizeProblems, type SizeProblem } from "./size-problems.js";
 import { formatMaxSurge } from "./surge.js";
-import { FALLBACK_FROM, FALLBACK_SURGE, fallbackApplies, surgeAboveFallback } from "./upgrade-fallback.js";
+import {
+  FALLBACK_FROM,
+  FALLBACK_ON_ADDRESS_SHORTAGE,
+  FALLBACK_SURGE,
+  fallbackApplies,
+  surgeAboveFallback,
+} from "./upgrade-fallback.js";
 
 export { sizeProblems, type SizeProblem } from "./size-problems.js";
 
@@ -90,7 +96,14 @@ export interface SizeRow extends Needs {
    * so), when some pool's surge is more than one node.
    */
   readonly withFallbackSurge:
-    (Needs & { readonly maxSurge: string; readonly fromKubernetes: string; readonly applies: boolean | null }) | null;
+    | (Needs & {
+        readonly maxSurge: string;
+        readonly fromKubernetes: string;
+        readonly applies: boolean | null;
+        /** Whether a page says the fallback covers a subnet without room for the surge (false: aksnet's reading). */
+        readonly documentedForSubnet: boolean;
+      })
+    | null;
   readonly problems: readonly SizeProblem[];
 }
 
@@ -204,6 +217,7 @@ function modelRow(ctx: SizeContext, model: ModelId): Omit<SizeRow, "dataplane"> 
           maxSurge: formatMaxSurge(FALLBACK_SURGE),
           fromKubernetes: FALLBACK_FROM,
           applies: fallbackApplies(input.kubernetesVersion),
+          documentedForSubnet: FALLBACK_ON_ADDRESS_SHORTAGE,
           ...needs(model, fallback, tenants),
         }
       : null,

@@ -386,4 +386,17 @@ describe("the 1.35 surge fallback is printed as the reading it is", () => {
     expect(line).toContain("SubnetIsFull");
     expect(out).not.toContain("When the full surge does not fit, AKS retries");
   });
+
+  // A JSON consumer reads the numbers, not the text: the object itself says the subnet case is not documented.
+  it.each([
+    { name: "compare -o json", argv: ["compare", "--model", "kubenet", "--surge", "33%", "-o", "json"] },
+    { name: "size -o json", argv: ["size", "--nodes", "100", "--surge", "33%", "--model", "kubenet", "-o", "json"] },
+  ])("$name: withFallbackSurge.documentedForSubnet is false", async ({ argv }) => {
+    const { code, out } = await cli(...argv);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { models: { withFallbackSurge: { documentedForSubnet?: boolean } | null }[] };
+    const found = report.models.flatMap((m) => (m.withFallbackSurge === null ? [] : [m.withFallbackSurge]));
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(f.documentedForSubnet).toBe(false);
+  });
 });

@@ -78,6 +78,7 @@ export const CompareReport = outputSchema({
             limitedBy: z.string(),
             fromKubernetes: z.string(),
             applies: z.boolean().nullable(),
+            documentedForSubnet: z.boolean(),
           })
           .nullable(),
         limits: z.array(

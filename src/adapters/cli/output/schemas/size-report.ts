@@ -100,6 +100,7 @@ export const SizeReport = outputSchema({
             maxSurge: z.string(),
             fromKubernetes: z.string(),
             applies: z.boolean().nullable(),
+            documentedForSubnet: z.boolean(),
             surgeNodes: z.number(),
             nodeSubnet: z.object({
               addressesNeeded: z.number(),
