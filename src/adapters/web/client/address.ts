@@ -4,11 +4,6 @@
  * for the benchmark's 30-pool, 1,000-subnet plan) to the browser process, and in a trace of
  * bench/web.bench.mjs that work held the next edit's paint back by up to a few hundred ms on a busy
  * machine. Leaving the page writes a pending state at once (uncompressed: that is synchronous).
- *
- * A new history entry (a pasted or replaced plan) is written after the edit's next paint, not in its input handler:
- * compressing both states and the browser's pushState/replaceState of 8 KiB addresses cost ~15 ms of CPU per paste
- * of that plan (a CPU profile at load 7), which delayed the verdict's paint. The state before is not written again
- * when the address already holds it. The page's Undo waits for the pending writes (`written()`) before going back.
  */
 import { encodeState, encodeStateCompressed, MAX_PLAN_TEXT, type PageState } from "../state.js";
 
@@ -27,37 +22,19 @@ export interface Address {
   loaded(fragment: string): void;
   /** Whether a fragment is the one the page last wrote (anything else: Back, Forward, a pasted link). */
   isOwn(fragment: string): boolean;
-  /** Resolves once every write asked for so far is in the history (Undo goes back after it). */
-  written(): Promise<void>;
 }
-
-/** Runs `fn` after the next frame is painted (a task queued from the frame's animation callback). */
-const afterPaint = (fn: () => void): void => {
-  if (typeof requestAnimationFrame === "undefined") return void setTimeout(fn, 0);
-  requestAnimationFrame(() => setTimeout(fn, 0));
-};
-
-const sameState = (a: PageState, b: PageState | undefined): boolean =>
-  b !== undefined &&
-  a.planText === b.planText &&
-  a.compareSubnet === b.compareSubnet &&
-  a.nodes === b.nodes &&
-  a.generateFormat === b.generateFormat;
 
 /** The address of a page whose state `current` gives; writes happen in order (compression is asynchronous). */
 export function createAddress(current: () => PageState, quietMs = 1000): Address {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let written = "";
-  /** The state the address holds (`written` encodes it), when the page wrote it. */
-  let writtenState: PageState | undefined;
   let writes: Promise<void> = Promise.resolve();
   const cancel = () => {
     clearTimeout(timer);
     timer = undefined;
   };
-  const replace = (f: string, s?: PageState) => {
+  const replace = (f: string) => {
     written = f;
-    writtenState = s;
     history.replaceState(null, "", `#${f}`);
   };
   window.addEventListener("pagehide", () => {
@@ -74,35 +51,28 @@ export function createAddress(current: () => PageState, quietMs = 1000): Address
         const saving = current();
         writes = writes.then(async () => {
           const f = await fragmentOf(saving);
-          if (f && saving === current()) replace(f, saving);
+          if (f && saving === current()) replace(f);
         });
       }, quietMs);
     },
     push(before, after) {
       cancel();
-      const painted = new Promise<void>((resolve) => afterPaint(resolve));
       writes = writes.then(async () => {
-        await painted;
-        const keep = sameState(before, writtenState);
-        const [a, b] = await Promise.all([keep ? "" : fragmentOf(before), fragmentOf(after)]);
+        const [a, b] = await Promise.all([fragmentOf(before), fragmentOf(after)]);
         if (a) history.replaceState(null, "", `#${a}`);
         if (b) {
           written = b;
-          writtenState = after;
           history.pushState(null, "", `#${b}`);
         }
       });
     },
     async writeNow() {
       cancel();
-      const s = current();
-      replace(await fragmentOf(s), s);
+      replace(await fragmentOf(current()));
     },
     loaded(fragment) {
       written = fragment;
-      writtenState = undefined;
     },
     isOwn: (fragment) => fragment === written,
-    written: () => writes,
   };
 }

@@ -263,8 +263,7 @@ const undoStatus = byId("undo-status");
 /** Says what just changed the plan, with an Undo button (the same as the browser's Back). */
 function announce(what: string): void {
   const undo = h("button", { type: "button", id: "undo" }, "Undo");
-  // The history entry of the change is written after its paint (./address.ts): Back once it is there.
-  undo.addEventListener("click", () => void address.written().then(() => history.back()));
+  undo.addEventListener("click", () => history.back());
   fill(undoStatus, h("span", {}, `${what} `), undo, h("span", { class: "hint" }, " (or the browser's Back)"));
 }
 
