@@ -154,7 +154,8 @@ describe("the static server on 127.0.0.1", () => {
     const evil = await fetchRaw(server.url, "GET", "/", { Host: `evil.example:${port}` });
     expect(evil.status).toBe(421);
     expect(evil.body).toBe(
-      `This server answers only to localhost, 127.0.0.1, [::1] or the address it was started on: open http://127.0.0.1:${port}/.\n`,
+      "This server answers only to localhost, 127.0.0.1, [::1] or the address it was started on: " +
+        `open http://127.0.0.1:${port}/.\n`,
     );
     expect((await fetchRaw(server.url, "GET", "/", { Host: `localhost:${port}` })).status).toBe(200);
   });

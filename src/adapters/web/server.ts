@@ -139,7 +139,8 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
   if (!hostAllowed(req.headers.host, site.host, site.port))
     return reply(
       421,
-      `This server answers only to localhost, 127.0.0.1, [::1] or the address it was started on: open http://127.0.0.1:${site.port}/.\n`,
+      "This server answers only to localhost, 127.0.0.1, [::1] or the address it was started on: " +
+        `open http://127.0.0.1:${site.port}/.\n`,
     );
   if (req.method !== "GET" && req.method !== "HEAD")
     return reply(405, "Method not allowed: this server only serves the page.\n", { Allow: "GET, HEAD" });
