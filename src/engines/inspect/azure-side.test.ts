@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CheckResult, ClusterReport, SubnetReport } from "../scan/index.js";
 import type { AddressUse } from "./address-use.js";
-import { apiServerOf, azureNodeSubnets, withAzure, withAzureRanges, type AzureSide } from "./azure-side.js";
+import {
+  apiServerOf,
+  azureNodeSubnets,
+  NODE_SUBNET_BLIND_SPOT,
+  withAzure,
+  withAzureRanges,
+  type AzureSide,
+} from "./azure-side.js";
 import type { Headroom } from "./headroom.js";
 
 const SUBNET = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/nodes";
@@ -12,8 +19,10 @@ const base: Headroom = {
   moreNodes: 253,
   limitedBy: "pod-cidr 10.244.0.0/16",
   checks: [],
-  notes: ["The node subnet's size is not visible …", "Pool a: max surge assumed."],
+  notes: ["Pool a: max surge assumed."],
 };
+/** The headroom when no node subnet range was judged: it carries the blind-spot note. */
+const blind: Headroom = { ...base, notes: [`${NODE_SUBNET_BLIND_SPOT}: … pass --azure …`, ...base.notes] };
 
 function check(over: Partial<CheckResult>): CheckResult {
   return {
@@ -110,7 +119,7 @@ describe("withAzure: the scan's checks on the cluster's subnets as headroom chec
       name: "a check that passes fits",
       side: side(4, [check({ needed: 1, free: 4 })]),
       checks: [{ fits: true, needsNodes: 1, error: undefined }],
-      notes: 2,
+      notes: 1,
     },
     {
       name: "a failing scale-out does not fit, with the AKS error",
@@ -118,19 +127,19 @@ describe("withAzure: the scan's checks on the cluster's subnets as headroom chec
         check({ check: "scale-out", needed: 5, free: 2, verdict: "fails", aksErrorCode: "SubnetIsFull" }),
       ]),
       checks: [{ fits: false, needsNodes: 5, error: "SubnetIsFull" }],
-      notes: 2,
+      notes: 1,
     },
     {
       name: "an unknown figure is said, never judged",
       side: side(null, [check({ free: null, verdict: "unknown", message: "usage not read" })]),
       checks: [],
-      notes: 3,
+      notes: 3, // the pool's note, the node subnet without figures, the check not judged
     },
     {
       name: "pod CIDR checks are left to the nodes' own count",
       side: side(9, [check({ range: "pod-cidr", rangeId: "10.244.0.0/16", verdict: "fails" })]),
       checks: [],
-      notes: 2,
+      notes: 1,
     },
   ])("$name", ({ side: s, checks, notes }) => {
     const h = withAzure(base, s);
@@ -140,6 +149,7 @@ describe("withAzure: the scan's checks on the cluster's subnets as headroom chec
   });
 
   it("without a side the headroom is unchanged", () => {
+    expect(withAzure(blind, undefined)).toBe(blind);
     expect(withAzure(base, undefined)).toBe(base);
   });
 
@@ -160,6 +170,102 @@ describe("withAzure: the scan's checks on the cluster's subnets as headroom chec
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("withAzure: the node subnet note says what the Azure side lacked, never 'pass --azure'", () => {
+  const VNET_ARGS = "-g g -n v";
+  const live = (s: AzureSide): AzureSide => ({
+    ...s,
+    source: { kind: "azure", endpoint: "https://management.azure.com" },
+  });
+  const subnetAs = (s: AzureSide, over: Partial<SubnetReport>): AzureSide => ({
+    ...s,
+    subnets: s.subnets.map((x) => ({ ...x, ...over })),
+  });
+  const noPrefix = (free: number | null) => subnetAs(side(free, []), { prefixes: [] });
+  const cases: { name: string; headroom: Headroom; side: AzureSide | undefined; want: RegExp[] }[] = [
+    {
+      name: "no Azure side: the blind spot and its advice stay",
+      headroom: blind,
+      side: undefined,
+      want: [/pass --azure/],
+    },
+    {
+      name: "--azure-from with the VNet and its usage: the subnet is judged, no note",
+      headroom: base,
+      side: side(4, []),
+      want: [],
+    },
+    {
+      name: "--azure-from without the usage file: add list-usage",
+      headroom: blind,
+      side: side(null, []),
+      want: [
+        new RegExp(
+          "^Node subnet nodes \\(10\\.0\\.0\\.0/27\\): the --azure-from files give its size but not its use: .*" +
+            `not judged; add the output of az network vnet list-usage ${VNET_ARGS} -o json to --azure-from\\.$`,
+        ),
+      ],
+    },
+    {
+      name: "--azure-from without the VNet nor its usage: add vnet show and list-usage",
+      headroom: blind,
+      side: noPrefix(null),
+      want: [
+        new RegExp(
+          "^Node subnet nodes: its VNet is in none of the --azure-from files: .*not judged; add the output of " +
+            `az network vnet show ${VNET_ARGS} -o json and az network vnet list-usage ${VNET_ARGS} -o json`,
+        ),
+      ],
+    },
+    {
+      name: "--azure-from with the usage but not the VNet: judged by the checks, add vnet show for its prefix",
+      headroom: blind,
+      side: noPrefix(4),
+      want: [
+        new RegExp(
+          "^Node subnet nodes: the --azure-from files give its use but not its prefix .*the Azure checks judge it.*" +
+            `add the output of az network vnet show ${VNET_ARGS} -o json to --azure-from\\.$`,
+        ),
+      ],
+    },
+    {
+      name: "--azure-from holding none of the cluster's node subnets",
+      headroom: blind,
+      side: { ...side(null, []), subnets: [] },
+      want: [/^None of the cluster's node subnets is in the --azure-from files: .*not judged; add the output of/],
+    },
+    {
+      name: "--azure without the usage: Azure's own reason, no az command",
+      headroom: blind,
+      side: subnetAs(live(side(null, [])), { note: "its usage was not read (403 AuthorizationFailed)" }),
+      want: [
+        new RegExp(
+          "^Node subnet nodes \\(10\\.0\\.0\\.0/27\\): Azure gave no figures for it " +
+            "\\(its usage was not read \\(403 AuthorizationFailed\\)\\): its headroom .* is not judged\\.$",
+        ),
+      ],
+    },
+    {
+      name: "--azure that found none of the cluster's node subnets",
+      headroom: blind,
+      side: { ...live(side(null, [])), subnets: [] },
+      want: [/^Azure gave none of the cluster's node subnets: node subnet headroom .* is not judged\.$/],
+    },
+    {
+      name: "a judged node subnet beside one without figures: the latter is named (no blind spot)",
+      headroom: base,
+      side: {
+        ...side(4, []),
+        subnets: [...side(4, []).subnets, { ...side(null, []).subnets[0]!, id: `${SUBNET}2`, name: "nodes2" }],
+      },
+      want: [/^Node subnet nodes2 \(10\.0\.0\.0\/27\): the --azure-from files give its size but not its use/],
+    },
+  ];
+  it.each(cases)("$name", ({ headroom, side: s, want }) => {
+    const notes = withAzure(headroom, s).notes.filter((n) => !n.startsWith("Pool a:") && !n.startsWith("Azure:"));
+    expect(notes).toEqual(want.map((w) => expect.stringMatching(w)));
   });
 });
 

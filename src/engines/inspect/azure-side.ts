@@ -213,12 +213,71 @@ export function azureNodeSubnets(side: AzureSide | undefined): string[] {
     .flatMap((s) => texts(s.prefixes));
 }
 
+const NOT_JUDGED = "its headroom (InsufficientSubnetSize / SubnetIsFull) is not judged";
+const NONE_JUDGED = "node subnet headroom (InsufficientSubnetSize / SubnetIsFull on the node subnet) is not judged";
+
+/** `-g RG -n VNET` of the VNet holding a subnet ID, or a placeholder naming what to fill in. */
+function vnetArgs(subnetId: string): string {
+  const m = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworks\/([^/]+)/i.exec(subnetId);
+  return m ? `-g ${m[1]} -n ${m[2]}` : "-g RG -n VNET";
+}
+
+/**
+ * What the reader must know about each node subnet of the cluster that Azure gave no figures for (the ranges
+ * `withAzureRanges` could not make), and what to add: the `az` reads for saved files, Azure's own reason live.
+ * `blind`: no node subnet range was judged at all (the headroom carries the blind-spot note).
+ */
+function nodeSubnetNotes(side: AzureSide, blind: boolean): string[] {
+  const files = side.source?.kind === "files";
+  const nodeSubnets = list(side.subnets).filter((s) => texts(s.roles).includes("node-subnet"));
+  if (!nodeSubnets.length)
+    return !blind
+      ? []
+      : files
+        ? [
+            `None of the cluster's node subnets is in the --azure-from files: ${NONE_JUDGED}; add the output of ` +
+              "az network vnet show and az network vnet list-usage for the VNet its pools' vnetSubnetID names " +
+              "(without one, the managed VNet in the node resource group) to --azure-from.",
+          ]
+        : [`Azure gave none of the cluster's node subnets: ${NONE_JUDGED}.`];
+  const out: string[] = [];
+  for (const s of nodeSubnets) {
+    // As withAzureRanges reads it: the first prefix.
+    const prefix = [texts(s.prefixes)[0] ?? ""].find((p) => tryParsePrefix(p).ok);
+    const used = typeof s.used === "number" && typeof s.usable === "number" && typeof s.free === "number";
+    if (prefix !== undefined && used) continue;
+    const name = `Node subnet ${String(s.name)}${prefix !== undefined ? ` (${prefix})` : ""}`;
+    const args = vnetArgs(String(s.id));
+    if (!files) out.push(`${name}: Azure gave no figures for it (${String(s.note ?? "not read")}): ${NOT_JUDGED}.`);
+    else if (prefix === undefined && used)
+      out.push(
+        `${name}: the --azure-from files give its use but not its prefix (its VNet is in none of them): the Azure ` +
+          `checks judge it, the address use and the more-nodes figure leave it out; add the output of ` +
+          `az network vnet show ${args} -o json to --azure-from.`,
+      );
+    else if (prefix === undefined)
+      out.push(
+        `${name}: its VNet is in none of the --azure-from files: ${NOT_JUDGED}; add the output of ` +
+          `az network vnet show ${args} -o json and az network vnet list-usage ${args} -o json to --azure-from.`,
+      );
+    else
+      out.push(
+        `${name}: the --azure-from files give its size but not its use: ${NOT_JUDGED}; add the output of ` +
+          `az network vnet list-usage ${args} -o json to --azure-from.`,
+      );
+  }
+  return out;
+}
+
 /** The headroom with the Azure side folded in; the headroom itself when there is none. */
 export function withAzure(h: Headroom, side: AzureSide | undefined): Headroom {
   if (!side || typeof side !== "object" || !side.cluster) return h;
   const subnets = new Map(list(side.subnets).map((s) => [String(s.id).toLowerCase(), s]));
+  // The blind-spot note's advice (pass --azure) is wrong once an Azure side was read: say what it lacked instead.
+  const blind = h.notes.some((n) => n.startsWith(NODE_SUBNET_BLIND_SPOT));
   const notes = [
-    ...h.notes,
+    ...h.notes.filter((n) => !n.startsWith(NODE_SUBNET_BLIND_SPOT)),
+    ...nodeSubnetNotes(side, blind),
     ...list(side.cluster.pools)
       .flatMap((p) => list(p.checks).filter((c) => isCheck(c) && c.verdict === "unknown"))
       .map((c) => `Azure: not judged: ${c.message}`),

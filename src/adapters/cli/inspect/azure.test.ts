@@ -186,6 +186,33 @@ describe("inspect --azure-from: the node subnet's real free addresses from saved
     expect(r.code).toBe(0);
   });
 
+  it.each([
+    {
+      name: "without the usage file: add list-usage",
+      files: [AZ[0]!, AZ[1]!],
+      note: "Node subnet aks-subnet (10.224.0.0/27): the --azure-from files give its size but not its use",
+      add: "az network vnet list-usage -g rg-aksnet -n vnet-aks -o json",
+    },
+    {
+      name: "without the VNet file: add vnet show (the usage still judges the subnet)",
+      files: [AZ[0]!, AZ[2]!],
+      note: "Node subnet aks-subnet: the --azure-from files give its use but not its prefix",
+      add: "az network vnet show -g rg-aksnet -n vnet-aks -o json",
+    },
+    {
+      name: "with the cluster only: add both",
+      files: [AZ[0]!],
+      note: "Node subnet aks-subnet: its VNet is in none of the --azure-from files",
+      add: "az network vnet show -g rg-aksnet -n vnet-aks -o json and az network vnet list-usage",
+    },
+  ])("--azure-from $name, never 'pass --azure'", async ({ files, note, add }) => {
+    const notes: string[] = JSON.parse(
+      (await inspect(["--from-dump", DUMP, "--azure-from", ...files, "-o", "json"])).stdout,
+    ).headroom.notes;
+    expect(notes.join("\n")).not.toMatch(/pass --azure/);
+    expect(notes.find((n) => n.startsWith(note))).toContain(`add the output of ${add}`);
+  });
+
   it("--azure ID picks the cluster by resource ID (any case), and the table has an Azure side", async () => {
     const r = await inspect(["--from-dump", DUMP, "--azure", ID.toUpperCase(), "--azure-from", ...AZ]);
     expect(r.code).toBe(1);

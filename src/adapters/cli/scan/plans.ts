@@ -62,7 +62,9 @@ export function clusterPlans(
       out.set(key, { problems: ["its ARM record was not kept"] });
       continue;
     }
-    const vnet = vnetOfCluster(c, vnets);
+    // A VNet known only from usage entries has no address space: the importers cannot read it as the plan's VNet.
+    const found = vnetOfCluster(c, vnets);
+    const vnet = found && found.addressSpace.length > 0 ? found : undefined;
     const files = [
       { text: JSON.stringify(record), fileName: c.name },
       ...(vnet ? [{ text: JSON.stringify(vnetJson(vnet)), fileName: vnet.name }] : []),

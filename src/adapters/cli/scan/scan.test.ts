@@ -177,6 +177,15 @@ describe("aksnet scan --from: the recorded cluster, its VNet and its usage", () 
     ]);
   });
 
+  it("judges a cluster from its record and the usage alone (no VNet file): the usage makes no VNet to import", async () => {
+    // The usage entries name a VNet with no address space; read as the plan's VNet it made the cluster "could not
+    // assess: vnet.addressSpace".
+    const r = JSON.parse((await scan(["--from", RECORDED[0]!, USAGE, "-o", "json"])).stdout);
+    expect(r.clusters[0].reasons.filter((x: string) => x.startsWith("could not assess"))).toEqual([]);
+    expect(r.clusters[0].pools[0].checks[0]).toMatchObject({ check: "next-upgrade", verdict: "ok" });
+    expect(r.subnets[0]).toMatchObject({ name: "aks-subnet", prefixes: [], usedSource: "usage-api" });
+  });
+
   it("is unknown without usage figures, and --fail-on unknown makes that exit 1", async () => {
     const r = await scan(["--from", ...RECORDED, "-o", "json"]);
     expect(r.code).toBe(0);
