@@ -177,7 +177,7 @@ describe("aksnet scan --from: the recorded cluster, its VNet and its usage", () 
     ]);
   });
 
-  it("judges a cluster from its record and the usage alone (no VNet file): the usage makes no VNet to import", async () => {
+  it("judges a cluster from its record and the usage alone (no VNet file)", async () => {
     // The usage entries name a VNet with no address space; read as the plan's VNet it made the cluster "could not
     // assess: vnet.addressSpace".
     const r = JSON.parse((await scan(["--from", RECORDED[0]!, USAGE, "-o", "json"])).stdout);
