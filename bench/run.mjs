@@ -11,7 +11,10 @@
  *
  * `node --expose-gc bench/run.mjs [name…]` runs only the named benchmarks (`ip`
  * for ip.bench.mjs). `AKSNET_BENCH_SCALE=0.05` asks benchmarks that support it
- * for a quick smoke run on smaller inputs (the report says so; do not commit it). The runner rewrites
+ * for a quick smoke run on smaller inputs (the report says so; do not commit it). For the web benchmark's Event
+ * Timing during development: `--kinds=model,paste` (or AKSNET_BENCH_KINDS) measures only those kinds of edit
+ * (nodes, form, model, key, paste) and nothing else, `--samples=20` (or AKSNET_BENCH_SAMPLES) sets the edits per
+ * kind (80); a partial run's section says so (do not commit it). The runner rewrites
  * `docs/performance.md`: a header naming
  * the date, CPU, cores, Node version and command, then one section per benchmark
  * in file-name order. Sections of benchmarks not run this time are kept from the
@@ -29,7 +32,18 @@ const names = readdirSync(BENCH_DIR)
   .filter((f) => f.endsWith(".bench.mjs"))
   .map((f) => f.slice(0, -".bench.mjs".length))
   .sort();
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+// Options for the web benchmark, passed on as the environment it reads.
+const OPTIONS = { "--kinds": "AKSNET_BENCH_KINDS", "--samples": "AKSNET_BENCH_SAMPLES" };
+for (const a of args.filter((x) => x.startsWith("--"))) {
+  const [flag, value] = a.split("=", 2);
+  if (!(flag in OPTIONS) || !value) {
+    console.error(`bench: unknown option "${a}"; the options are --kinds=model,paste and --samples=N.`);
+    process.exit(2);
+  }
+  process.env[OPTIONS[flag]] = value;
+}
+const wanted = args.filter((x) => !x.startsWith("--"));
 for (const w of wanted) {
   if (!names.includes(w)) {
     console.error(`bench: no benchmark named "${w}"; there are: ${names.join(", ")}.`);
