@@ -30,3 +30,7 @@ export const API_2026_04_01_MODEL = (file: string, note: string) =>
 /** The az CLI's own argument list (core, not the aks-preview extension). */
 export const AZ_PARAMS = (note: string) =>
   repoFile("Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_params.py", note);
+
+/** The az CLI's release notes (every version, newest first; the snapshot read ends at 2.89.1, 11 August 2026). */
+export const AZ_RELEASE_NOTES = (note: string) =>
+  repoFile("MicrosoftDocs/azure-docs-cli:docs-ref-conceptual/Latest-version/release-notes-azure-cli.md", note);

@@ -6,7 +6,7 @@
  * (one problem each, naming the field and what to do instead).
  */
 import { DEPLOY_FEATURES, DEPLOY_TARGETS, type DeployFeature, type DeployFeatureId } from "../../kb/index.js";
-import type { GenerateFormat, GenPlan, GenProblem } from "./model.js";
+import type { GenerateFormat, GenPlan, GenPool, GenProblem } from "./model.js";
 
 /** A plan value that needs something of the tools, with the plan field that asks for it. */
 export interface FeatureUse {
@@ -37,18 +37,7 @@ export function featuresUsed(plan: GenPlan): FeatureUse[] {
   const o = n.outboundType === undefined ? undefined : outbound[n.outboundType];
   if (o !== undefined && n.outboundType !== undefined)
     out.push({ id: o, path: "network.outboundType", value: n.outboundType });
-  plan.pools.forEach((p) => {
-    const at = `nodePools[${p.index}]`;
-    if (p.podSubnet !== undefined) out.push({ id: "podSubnet", path: `${at}.podSubnet`, value: p.podSubnet });
-    if (p.podIpAllocation === "StaticBlock")
-      out.push({ id: "staticBlock", path: `${at}.podIpAllocation`, value: "StaticBlock" });
-    if (p.maxSurge !== undefined) out.push({ id: "maxSurge", path: `${at}.maxSurge`, value: p.maxSurge });
-    if (p.osSku === "Windows2025") out.push({ id: "windows2025", path: `${at}.os`, value: "Windows2025" });
-    if (p.mode === "Gateway") out.push({ id: "staticEgressGateway", path: `${at}.mode`, value: "Gateway" });
-    if (p.vmSetType === "VirtualMachines")
-      out.push({ id: "gatewayPrivateIp", path: `${at}.vmSetType`, value: "VirtualMachines" });
-    if (p.priority === "Spot") out.push({ id: "spotPool", path: `${at}.priority`, value: "Spot" });
-  });
+  for (const p of plan.pools) out.push(...poolFeatures(p));
   if (plan.automatic) out.push({ id: "automatic", path: "sku.name", value: "Automatic" });
   if (plan.vnet?.ipamPool !== undefined)
     out.push({ id: "avnmIpamPool", path: "--ipam-pool", value: plan.vnet.ipamPool });
@@ -70,6 +59,28 @@ export function featuresUsed(plan: GenPlan): FeatureUse[] {
       path: "addons.applicationGateway.subnet",
       value: plan.addons.applicationGateway.subnet,
     });
+  return out;
+}
+
+/** The values of one pool listed in `DEPLOY_FEATURES`. */
+function poolFeatures(p: GenPool): FeatureUse[] {
+  const out: FeatureUse[] = [];
+  const at = `nodePools[${p.index}]`;
+  if (p.podSubnet !== undefined) out.push({ id: "podSubnet", path: `${at}.podSubnet`, value: p.podSubnet });
+  if (p.podIpAllocation === "StaticBlock")
+    out.push({ id: "staticBlock", path: `${at}.podIpAllocation`, value: "StaticBlock" });
+  if (p.maxSurge !== undefined) out.push({ id: "maxSurge", path: `${at}.maxSurge`, value: p.maxSurge });
+  if (p.osSku === "Windows2025") out.push({ id: "windows2025", path: `${at}.os`, value: "Windows2025" });
+  if (p.mode === "Gateway") out.push({ id: "staticEgressGateway", path: `${at}.mode`, value: "Gateway" });
+  if (p.vmSetType === "VirtualMachines")
+    out.push({ id: "gatewayPrivateIp", path: `${at}.vmSetType`, value: "VirtualMachines" });
+  if (p.priority === "Spot") out.push({ id: "spotPool", path: `${at}.priority`, value: "Spot" });
+  if (p.nodePublicIp === true)
+    out.push(
+      p.nodePublicIpPrefixId === undefined
+        ? { id: "nodePublicIp", path: `${at}.nodePublicIp`, value: "true" }
+        : { id: "nodePublicIpPrefix", path: `${at}.nodePublicIpPrefixId`, value: p.nodePublicIpPrefixId },
+    );
   return out;
 }
 
