@@ -7,6 +7,7 @@ import {
   editPlanText,
   PLAN_FIELDS,
   prepareEdit,
+  removedBySwitch,
   REQUIREMENT_FIELDS,
   type FieldDef,
 } from "./plan-edit.js";
@@ -119,6 +120,36 @@ describe("applyFieldEdit", () => {
       field: "req-windows",
       value: "false",
       expect: {},
+    },
+    {
+      name: "node public IPs on the first pool",
+      text: "nodePools: [{ name: system, mode: System }]\n",
+      field: "nodePublicIp",
+      value: "true",
+      expect: { nodePools: [{ name: "system", mode: "System", nodePublicIp: true }] },
+    },
+    {
+      name: "node public IPs off take the first pool's prefix with them",
+      text:
+        "nodePools:\n  - name: edge\n    nodePublicIp: true\n    nodePublicIpPrefix: 20.50.60.0/28\n" +
+        "    nodePublicIpPrefixId: /x/publicIPPrefixes/p\n  - { name: b, nodePublicIp: true }\n",
+      field: "nodePublicIp",
+      value: "false",
+      expect: { nodePools: [{ name: "edge" }, { name: "b", nodePublicIp: true }] },
+    },
+    {
+      name: "a prefix ID on the first pool, trimmed",
+      text: "nodePools: [{ name: edge, nodePublicIp: true }]\n",
+      field: "nodePublicIpPrefixId",
+      value: " /x/publicIPPrefixes/p ",
+      expect: { nodePools: [{ name: "edge", nodePublicIp: true, nodePublicIpPrefixId: "/x/publicIPPrefixes/p" }] },
+    },
+    {
+      name: "an empty prefix ID removes it",
+      text: "nodePools: [{ name: edge, nodePublicIp: true, nodePublicIpPrefixId: /x }]\n",
+      field: "nodePublicIpPrefixId",
+      value: "",
+      expect: { nodePools: [{ name: "edge", nodePublicIp: true }] },
     },
   ];
   it.each(cases)("$name", ({ text, field: id, value, expect: want }) => {
@@ -291,6 +322,8 @@ describe("applyFieldEdit", () => {
       count: "7",
       maxCount: "20",
       maxPods: "50",
+      nodePublicIp: "true",
+      nodePublicIpPrefixId: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/publicIPPrefixes/p",
     };
     for (const f of PLAN_FIELDS) {
       const text = applyFieldEdit(EXAMPLE_PLAN, f, values[f.id] ?? "");
@@ -324,6 +357,22 @@ describe("the form is coupled to the model", () => {
     // (check then asks for the pod subnet).
     if (!m.startsWith("azure-cni-pod-subnet") || text.includes("podSubnet:")) expect(after.resolved?.model).toBe(m);
     expect(after.findings?.filter((f) => COHERENCE_RULES.includes(f.ruleId)).map((f) => f.message)).toEqual([]);
+  });
+
+  it("the prefix ID is disabled unless the first pool has node public IPs; switching them off is said", () => {
+    const view = (t: string) => computeView({ ...DEFAULT_STATE, planText: t });
+    const id = field("nodePublicIpPrefixId");
+    const off = view(EXAMPLE_PLAN);
+    expect(id.inapplicable?.(off.plan!, off.resolved)).toBe("the first pool's nodes have no public IPs");
+    const onText = applyFieldEdit(EXAMPLE_PLAN, field("nodePublicIp"), "true") ?? "";
+    const on = view(onText);
+    expect(id.inapplicable?.(on.plan!, on.resolved)).toBeUndefined();
+    const withId = applyFieldEdit(onText, id, "/x/publicIPPrefixes/p") ?? "";
+    const before = view(withId).plan!;
+    const after = parse(applyFieldEdit(withId, field("nodePublicIp"), "false") ?? "");
+    expect(removedBySwitch(before, after)).toEqual(["nodePools[0].nodePublicIpPrefixId /x/publicIPPrefixes/p"]);
+    // Clearing the ID itself is an edit, not a switch.
+    expect(removedBySwitch(before, parse(applyFieldEdit(withId, id, "") ?? ""))).toEqual([]);
   });
 
   it("a pod CIDR field is disabled where pods take VNet addresses, the dataplane where there is one choice", () => {

@@ -21,6 +21,8 @@ export interface FieldDef {
   /** For selects: value and label of each option. */
   readonly options?: readonly (readonly [string, string])[];
   readonly hint?: string;
+  /** The most characters a text field takes (200 when not given). */
+  readonly maxLength?: number;
   /** The value to show for a plan ("" when the plan does not set it). */
   read(plan: Plan, resolved: ResolvedPlan | undefined): string;
   /** Writes the value ("" clears it) into the document. */
@@ -165,6 +167,15 @@ function cohere(doc: Document, model: ModelId): void {
   }
 }
 
+/** A pool's node public IP settings: nodePublicIp and the prefix its nodes' addresses come from. */
+const PUBLIC_IP_KEYS = ["nodePublicIp", "nodePublicIpPrefixId", "nodePublicIpPrefix"] as const;
+
+/**
+ * A resource ID runs past the 200 characters of the other text fields (a resource group name alone may take 90):
+ * the input only bounds what is typed; generate judges the ID.
+ */
+const PREFIX_ID_MAX_LENGTH = 1000;
+
 export const PLAN_FIELDS: readonly FieldDef[] = [
   {
     id: "model",
@@ -295,6 +306,35 @@ export const PLAN_FIELDS: readonly FieldDef[] = [
   poolField("count", "Nodes (first pool)", "count"),
   poolField("maxCount", "Autoscaler maximum (first pool)", "maxCount", "AKS reserves addresses for the maximum"),
   poolField("maxPods", "Max pods per node (first pool)", "maxPods"),
+  {
+    id: "nodePublicIp",
+    label: "Node public IPs (first pool)",
+    kind: "checkbox",
+    read: (plan) => String(plan.nodePools[0]?.nodePublicIp === true),
+    write: (doc, v) => {
+      firstPool(doc);
+      if (v === "true") doc.setIn(["nodePools", 0, "nodePublicIp"], true);
+      // Without node public IPs the pool's public IP prefix no longer applies (generate refuses an ID without them).
+      else for (const k of PUBLIC_IP_KEYS) setOrDelete(doc, ["nodePools", 0, k], undefined);
+    },
+    sections: ["nodePools"],
+  },
+  {
+    id: "nodePublicIpPrefixId",
+    label: "Node public IP prefix ID (first pool)",
+    kind: "text",
+    hint: "the resource ID of the public IP prefix the nodes' public IPs come from (…/publicIPPrefixes/NAME)",
+    maxLength: PREFIX_ID_MAX_LENGTH,
+    inapplicable: (plan) =>
+      plan.nodePools[0]?.nodePublicIp === true ? undefined : "the first pool's nodes have no public IPs",
+    read: (plan) => plan.nodePools[0]?.nodePublicIpPrefixId ?? "",
+    write: (doc, v) => {
+      firstPool(doc);
+      setOrDelete(doc, ["nodePools", 0, "nodePublicIpPrefixId"], v.trim());
+    },
+    scalarPath: () => ["nodePools", 0, "nodePublicIpPrefixId"],
+    sections: ["nodePools"],
+  },
 ];
 
 function requirement(
@@ -435,7 +475,8 @@ export function prepareEdit(text: string): void {
 }
 
 /**
- * Settings a model or dataplane switch removed or changed (pod CIDR, policy, dataplane, pools' pod subnets), in words.
+ * Settings a model or dataplane switch removed or changed (pod CIDR, policy, dataplane, pools' pod subnets), or
+ * node public IPs switched off removed (the pool's public IP prefix), in words.
  */
 export function removedBySwitch(before: Plan, after: unknown): string[] {
   const a = (after ?? {}) as { network?: Record<string, unknown>; nodePools?: { podSubnet?: unknown }[] };
@@ -450,6 +491,11 @@ export function removedBySwitch(before: Plan, after: unknown): string[] {
   before.nodePools.forEach((p, i) => {
     if (p.podSubnet !== undefined && a.nodePools?.[i]?.podSubnet === undefined)
       out.push(`nodePools[${i}].podSubnet ${p.podSubnet}`);
+    // Node public IPs switched off take their prefix with them.
+    const pool = (a.nodePools?.[i] ?? {}) as Record<string, unknown>;
+    if (p.nodePublicIp === true && pool["nodePublicIp"] !== true)
+      for (const k of ["nodePublicIpPrefixId", "nodePublicIpPrefix"] as const)
+        if (p[k] !== undefined && pool[k] === undefined) out.push(`nodePools[${i}].${k} ${p[k]}`);
   });
   return out;
 }

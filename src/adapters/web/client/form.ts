@@ -31,7 +31,7 @@ function inputFor(f: FieldDef, id: string, hintId: string | undefined): Input {
     inputmode: f.kind === "number" ? "numeric" : undefined,
     spellcheck: "false",
     autocomplete: "off",
-    maxlength: 200,
+    maxlength: f.maxLength ?? 200,
     "aria-describedby": hintId,
   });
 }
