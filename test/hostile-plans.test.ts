@@ -31,6 +31,13 @@ function aliasBomb(): string {
   return `${HEAD}${lines.join("\n")}\nname: *a9\n`;
 }
 
+/** `n` distinct public /24s as YAML list items, one a line. */
+function manyRanges(n: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) lines.push(`    - ${20 + ((i >> 16) % 100)}.${(i >> 8) & 255}.${i & 255}.0/24\n`);
+  return lines.join("");
+}
+
 describe("aksnet check on hostile plan files: bounded time and memory, one sentence", () => {
   it.each([
     { name: "billion laughs (10^9 aliases)", file: "bomb.yaml", text: aliasBomb(), exit: 2, err: /aliases expand/ },
@@ -75,6 +82,13 @@ describe("aksnet check on hostile plan files: bounded time and memory, one sente
       text: `${HEAD}name: x${"-".repeat(20 * 1048576)}\n${POOLS}`,
       exit: 1,
       out: /\(20971521 characters\)/,
+    },
+    {
+      name: "1,000,000 authorized IP ranges: the finding's line without the yaml package's document (was 1.2 GB)",
+      file: "ranges.yaml",
+      text: `${HEAD}name: a\napiServer:\n  authorizedIpRanges:\n${manyRanges(1_000_000)}${POOLS}`,
+      exit: 1,
+      out: /ranges\.yaml:5:3 {2}\[authorized-ip-ranges-unsupported\]\n.*has 1000000 ranges/,
     },
   ])(
     "$name → exit $exit",

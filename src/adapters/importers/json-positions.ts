@@ -7,6 +7,7 @@
  * where each object or array ends is found for all of them in one scan, so a
  * path 20,000 levels deep costs one scan, not one per level.
  */
+import { LineStarts } from "./line-starts.js";
 import type { Position, SourcePath } from "./source-map.js";
 
 interface Members {
@@ -16,7 +17,7 @@ interface Members {
 
 export class JsonPositions {
   private readonly members = new Map<number, Members>();
-  private lineStarts: number[] | undefined;
+  private lines: LineStarts | undefined;
   /** The offset of every `{` and `[` outside strings, in order, and of its match (-1 when unclosed). */
   private brackets: { opens: number[]; closes: number[] } | undefined;
 
@@ -149,19 +150,6 @@ export class JsonPositions {
   }
 
   private lineCol(offset: number): Position {
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let i = this.text.indexOf("\n"); i >= 0; i = this.text.indexOf("\n", i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    const s = this.lineStarts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - s[lo]! + 1 };
+    return (this.lines ??= new LineStarts(this.text)).position(offset);
   }
 }

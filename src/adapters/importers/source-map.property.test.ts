@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument, stringify } from "yaml";
 import { parseText, PlanLoadError } from "./source-map.js";
+import { yamlValue } from "./testing/yaml-values.js";
 
 function slow(text: string): unknown {
   const doc = parseDocument(text, { uniqueKeys: true, strict: false });
@@ -65,14 +66,7 @@ const key = fc.oneof(
   fc.constantFrom("name", "network", "podCidrs", "nodePools", "maxPods", "1", "true", "null", "a b"),
   fc.string({ minLength: 1, maxLength: 8 }),
 );
-const value = fc.letrec((tie) => ({
-  node: fc.oneof(
-    { depthSize: "small" },
-    scalar,
-    fc.array(tie("node"), { maxLength: 4 }),
-    fc.dictionary(key, tie("node"), { maxKeys: 4 }),
-  ),
-})).node;
+const value = yamlValue(scalar, key);
 
 describe("YAML fast path", () => {
   it("reads block and flow YAML written by the yaml package to the same value as the yaml package", () => {

@@ -6,14 +6,17 @@
  * Plain YAML (no anchors, aliases or tags) takes a fast path: `js-yaml` with the
  * YAML 1.2 core schema builds the value about 15× faster than the `yaml`
  * package (2 ms against 40 ms for a 48 KiB plan: the web planner reparses on
- * every keystroke), and the `yaml` document, needed only for positions, is
- * built on the first `position()` call. Anything the fast path refuses goes
+ * every keystroke), and positions are found on the first `position()` call by
+ * reading the text again with a listener (yaml-positions.ts), with the `yaml`
+ * package only where that cannot. Anything the fast path refuses goes
  * through the `yaml` package, which names the line and column of the problem;
  * a property test checks both paths give the same value.
  */
 import { CORE_SCHEMA, load as loadFast } from "js-yaml";
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { JsonPositions } from "./json-positions.js";
+import { yamlPositions, type YamlPositions } from "./yaml-positions.js";
+import { LineStarts } from "./line-starts.js";
 import { encodingProblem, jsonWords, TOO_DEEP, yamlFix, yamlTooDeep, yamlWords } from "./syntax-words.js";
 
 /** Anchors (`&a`), aliases (`*a`) and tags (`!t`) need the `yaml` package: alias limits and exact tag handling. */
@@ -83,8 +86,17 @@ export function parseText(raw: string, fileName: string): ParsedText {
       // Invalid or unusual YAML: the full parser below reads it or names the problem.
     }
     if (ok) {
+      let fast: YamlPositions | undefined;
       let full: ParsedText | undefined;
-      return { value, position: (path) => (full ??= parseFull(text, fileName)).position(path) };
+      let lines: LineStarts | undefined;
+      return {
+        value,
+        position(path) {
+          const at = (fast ??= yamlPositions(text))?.offsetOf(path);
+          if (at === undefined) return (full ??= parseFull(text, fileName)).position(path);
+          return (lines ??= new LineStarts(text)).position(at);
+        },
+      };
     }
   }
   return parseFull(text, fileName);
@@ -99,7 +111,7 @@ function refuseDeep(text: string, fileName: string): void {
 }
 
 /** Parses with the `yaml` package: every node keeps its offset. */
-function parseFull(text: string, fileName: string): ParsedText {
+export function parseFull(text: string, fileName: string): ParsedText {
   refuseDeep(text, fileName);
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
