@@ -3,7 +3,7 @@
  * (its limits table is an include rendered into https://learn.microsoft.com/azure/aks/quotas-skus-regions),
  * the AKS IP planning page. Node limits per pricing tier are in `tiers.ts`.
  */
-import { aksDoc, repoFile, sourced, type Sourced } from "./source.js";
+import { aksDoc, page, repoFile, sourced, type Sourced } from "./source.js";
 
 const QUOTAS = (note: string) => aksDoc("quotas-skus-regions", note);
 const IP_PLANNING = aksDoc("concepts-network-ip-address-planning");
@@ -125,16 +125,28 @@ export const PLATFORM_LIMITS: PlatformLimits = {
         "to raise maxPods on an existing cluster, add a node pool with the new maxPods and migrate (since 2024-04)",
       ),
       repoFile(
-        "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_cluster_node_pool_resource.go",
-        "max_pods is in cycleNodePoolProperties: a change replaces the pool (temporary_name_for_rotation)",
+        "MicrosoftDocs/azure-docs-cli:docs-ref-conceptual/Latest-version/release-notes-azure-cli.md",
+        "no az release up to 2.89.1 (11 August 2026) adds --max-pods to az aks nodepool update",
       ),
       repoFile(
-        "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/custom.py",
-        "aks_agentpool_update takes no max_pods (the versions stored for this audit, also aks-preview's)",
+        "Azure/azure-cli:src/azure-cli/azure/cli/command_modules/acs/_params.py",
+        "aks nodepool update: autoscaler, labels, taints, surge, mode, OS SKU, FIPS, trusted launch, local DNS, GPU " +
+          "driver; no max_pods (the newest version stored, with localdns_config)",
+      ),
+      repoFile(
+        "hashicorp/terraform-provider-azurerm:internal/services/containers/kubernetes_cluster_node_pool_resource.go",
+        "max_pods is in cycleNodePoolProperties: a change replaces the pool (temporary_name_for_rotation; 5.2.0)",
+      ),
+      page(
+        "https://learn.microsoft.com/powershell/module/az.aks/update-azaksnodepool?view=azps-15.6.0",
+        "Update-AzAksNodePool has no MaxPods parameter",
       ),
     ],
     {
       checked: "2026-12-07",
+      derived:
+        "the newer capacity guide's command is in no az release, so the older page's 'add a pool' is kept as the " +
+        "default against the house rule's 'newer page first'",
       alternatives: [
         {
           value: true,
@@ -146,7 +158,7 @@ export const PLATFORM_LIMITS: PlatformLimits = {
           ],
           note:
             "the upgrade capacity guide's newer text updates a pool's maxPods in place with az aks nodepool update; " +
-            "the az CLI and azurerm sources read for this audit do not, so aksnet keeps 'add a pool'",
+            "no az release, azurerm or Az PowerShell version read has it, so aksnet keeps 'add a pool'",
         },
       ],
     },

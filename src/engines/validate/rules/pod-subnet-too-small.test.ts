@@ -49,6 +49,21 @@ ruleTester(rule, {
       ],
     },
     {
+      // kb PLATFORM_LIMITS.maxPodsChangeInPlace is false: the fix must not read as an in-place change of a pool.
+      name: "dynamic in a /24: lowering maxPods on an existing pool means a new pool",
+      plan: mk(podSubnet("10.225.0.0/24", "DynamicIndividual", 30)),
+      findings: [
+        {
+          messageId: "dynamic",
+          path: "vnet.subnets[2].cidr",
+          message:
+            'Pod subnet "pods" (10.225.0.0/24) has 251 usable addresses, but its pools need 341 when full (11 nodes ' +
+            "with surge, up to 31 addresses each: max pods + 1).",
+          fixIncludes: "or lower maxPods (an existing pool keeps its maxPods: add a pool with the lower value",
+        },
+      ],
+    },
+    {
       name: "static in a /25",
       plan: mk(podSubnet("10.225.0.0/25", "StaticBlock", 31)),
       findings: [

@@ -11,6 +11,11 @@ import { rangeEdit } from "../fix-space.js";
 import { defineRule } from "../rule.js";
 import { groupBy } from "../words.js";
 
+/** How an existing pool gets a lower maxPods (kb PLATFORM_LIMITS.maxPodsChangeInPlace, which keeps both readings). */
+const LOWER_MAX_PODS = PLATFORM_LIMITS.maxPodsChangeInPlace.value
+  ? "lower maxPods"
+  : "lower maxPods (an existing pool keeps its maxPods: add a pool with the lower value and move the workloads)";
+
 export default defineRule({
   meta: {
     id: "pod-subnet-too-small",
@@ -25,13 +30,13 @@ export default defineRule({
         message:
           'Pod subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed} when full ' +
           "({nodes} nodes with surge, up to {perNode} addresses each: max pods + 1).",
-        fix: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods.",
+        fix: `Use a /{bits} or larger pod subnet{suggestion}, or ${LOWER_MAX_PODS}.`,
       },
       static: {
         message:
           'Pod subnet "{subnet}" ({cidr}) holds {have} whole /28 blocks, but its pools need {needed} ({nodes} nodes ' +
           "with surge, {perNode} blocks each).",
-        fix: "Use a /{bits} or larger pod subnet{suggestion}, or lower maxPods (16 × blocks − 1 wastes nothing).",
+        fix: `Use a /{bits} or larger pod subnet{suggestion}, or ${LOWER_MAX_PODS}; 16 × blocks − 1 wastes nothing.`,
       },
       staticTooLarge: {
         message:
@@ -44,9 +49,9 @@ export default defineRule({
     sources: [
       "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-dynamic-ip-allocation.md",
       "MicrosoftDocs/azure-aks-docs:articles/aks/configure-azure-cni-static-block-allocation.md",
-      ...sourceUrls(PLATFORM_LIMITS.staticBlockPodSubnetShortestBits),
+      ...sourceUrls(PLATFORM_LIMITS.staticBlockPodSubnetShortestBits, PLATFORM_LIMITS.maxPodsChangeInPlace),
     ],
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     assumes:
       "Dynamic allocation: a full node holds 16·ceil((maxPods + 8) / 16) addresses (a node asks for another batch of " +
       "16 when fewer than 8 are free); Microsoft's docs only state at least 16 per node, so this bound is " +
