@@ -18,7 +18,8 @@ const HINTS: Record<ResourceKind, string> = {
   nodes: "the dump holds no Node objects; include nodes (kubectl get nodes,pods,daemonsets -A -o json)",
   pods: "the dump holds no Pod objects; include pods (kubectl get nodes,pods,daemonsets -A -o json)",
   daemonsets:
-    "the dump holds no DaemonSet objects, so the dataplane and policy engine are judged from node labels only; " +
+    "the dump holds no DaemonSet objects, so the dataplane and policy engine are judged from node labels (and the " +
+    "model) only; " +
     "include daemonsets (kubectl get nodes,pods,daemonsets -A -o json)",
   nodenetworkconfigs:
     "the dump holds no NodeNetworkConfig objects (add the output of kubectl get nnc -n kube-system -o json as " +

@@ -160,15 +160,11 @@ describe("a dump of the recorded kubenet node list alone (the case issue 18 was 
   it("answers what nodes prove and leaves the rest unknown with the command that settles it", async () => {
     const r = await report("kubenet-nodelist.json");
     expect(r.verdicts.model.value).toBe("kubenet");
-    expect(r.verdict.dataplane).toBe("unknown");
-    expect(r.verdicts.dataplane.unknown).toEqual({
-      missing: ["pods", "daemonsets"],
-      why:
-        "no node carries kubernetes.azure.com/ebpf-dataplane=cilium and pods not in the dump, daemonsets not in " +
-        "the dump",
-      settle:
-        "kubectl get ds -n kube-system cilium kube-proxy (or az aks show -g RG -n NAME --query " +
-        "networkProfile.networkDataplane)",
+    // Without pods or DaemonSets the dataplane is read from the model: AKS runs kubenet on the Azure dataplane only.
+    expect(r.verdicts.dataplane).toMatchObject({
+      value: "azure",
+      proof: [{ object: "model kubenet", says: "AKS runs kubenet on the Azure (iptables) dataplane only" }],
+      note: "Read from the model: pods not in the dump, daemonsets not in the dump.",
     });
     expect(answers(r)).toEqual(["unknown", "unknown", "unknown", "unknown", "all"]);
     expect(r.lab.kubeProxyAbsent.unknown).toMatchObject({
@@ -185,6 +181,27 @@ describe("a dump of the recorded kubenet node list alone (the case issue 18 was 
       proof: [{ object: "daemonset kube-system/kube-proxy", says: "wants 3 pods" }],
     });
     expect(r.verdict.dataplane).toBe("azure");
+  });
+});
+
+describe("the dataplane read from the model when the components were not read", () => {
+  it.each([
+    { name: "kubenet (high confidence): azure, its only dataplane", fixture: "kubenet-nodelist.json", want: "azure" },
+    {
+      name: "Overlay (both dataplanes offered): unknown without pods or DaemonSets",
+      fixture: only("overlay.json", ["Node", "NodeNetworkConfig"]),
+      want: "unknown",
+    },
+    {
+      name: "kubenet with kube-proxy read: azure from the DaemonSet, not the model",
+      fixture: only("kubenet.json", ["Node", "DaemonSet"]),
+      want: "azure",
+      proof: "daemonset kube-system/kube-proxy",
+    },
+  ])("$name", async ({ fixture, want, proof }) => {
+    const r = await report(fixture);
+    expect(r.verdict.dataplane).toBe(want);
+    if (proof) expect(r.verdicts.dataplane.proof[0]?.object).toBe(proof);
   });
 });
 

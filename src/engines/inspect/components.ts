@@ -4,7 +4,15 @@
  * running, which dataplane and which network policy engine. The names and
  * labels come from the knowledge base (CLUSTER_SIGNALS).
  */
-import { CLUSTER_SIGNALS, type ComponentSignal } from "../../kb/index.js";
+import {
+  CLUSTER_SIGNALS,
+  DATAPLANES,
+  MODELS,
+  supportsDataplane,
+  type ComponentSignal,
+  type DataplaneId,
+  type ModelId,
+} from "../../kb/index.js";
 import type { ClusterSnapshot, SnapshotPod } from "./snapshot.js";
 import { MAX_PROOF, count, known, notRead, unknown, whyMissing, type Proof, type Verdict } from "./verdict.js";
 
@@ -103,15 +111,23 @@ const DATAPLANE_SETTLE =
   "kubectl get ds -n kube-system cilium kube-proxy (or az aks show -g RG -n NAME --query " +
   "networkProfile.networkDataplane)";
 
+/** The one dataplane AKS runs a model on (kubenet: azure), or undefined when it offers both. */
+export function onlyDataplane(model: ModelId): DataplaneId | undefined {
+  const offered = (["azure", "cilium"] as const).filter((d) => supportsDataplane(model, d));
+  return offered.length === 1 ? offered[0] : undefined;
+}
+
 /**
  * The dataplane: `cilium` when AKS labels nodes with the eBPF dataplane or Cilium runs without kube-proxy;
- * `azure` when kube-proxy runs without Cilium; otherwise `unknown`, saying why.
+ * `azure` when kube-proxy runs without Cilium; when the components were not read, the one dataplane AKS runs
+ * `model` on (kubenet: azure) if `model` is the high-confidence model; otherwise `unknown`, saying why.
  */
 export function dataplaneVerdict(
   s: ClusterSnapshot,
   cilium: Verdict<YesNo>,
   kubeProxy: Verdict<YesNo>,
   byoCni: boolean,
+  model?: ModelId,
 ): Verdict<DataplaneValue> {
   const ebpf = S.ebpfDataplaneLabel.value;
   const labelProof = labelled(s, ebpf.key, ebpf.value);
@@ -138,6 +154,18 @@ export function dataplaneVerdict(
       "Neither runs: service routing is not one AKS manages.",
     );
   const missing = [...new Set([...(cilium.unknown?.missing ?? []), ...(kubeProxy.unknown?.missing ?? [])])];
+  const only = model && cilium.value !== "yes" && kubeProxy.value !== "no" ? onlyDataplane(model) : undefined;
+  if (only)
+    return known(
+      only,
+      [
+        {
+          object: `model ${model}`,
+          says: `AKS runs ${MODELS[model!].title} on the ${DATAPLANES[only].title} dataplane only`,
+        },
+      ],
+      `Read from the model: ${whyMissing(s, missing) || "the components could not be told"}.`,
+    );
   return unknown({
     missing,
     why:

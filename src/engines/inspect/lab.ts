@@ -89,7 +89,9 @@ function modelVerdict(s: ClusterSnapshot, c: Classification): Verdict<ModelId> {
 export function verdicts(s: ClusterSnapshot, c: Classification, nodeSubnets: readonly string[]): Verdicts {
   const cilium = ciliumRuns(s);
   const kubeProxy = kubeProxyRuns(s);
-  const dataplane = dataplaneVerdict(s, cilium, kubeProxy, c.model === "byo-cni");
+  // A high-confidence model settles the dataplane when AKS runs it on one only (kubenet: azure).
+  const model = c.model !== "unknown" && c.confidence === "high" ? c.model : undefined;
+  const dataplane = dataplaneVerdict(s, cilium, kubeProxy, c.model === "byo-cni", model);
   return {
     model: modelVerdict(s, c),
     dataplane,
