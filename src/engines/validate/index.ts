@@ -3,7 +3,7 @@
  * and the runner other rule sets (e.g. drift against a running cluster) reuse.
  * @module
  */
-export { validate, runRule, runRules, compareFindings, summarize, type ValidateOptions } from "./validate.js";
+export { validate, runRule, runRules, compareFindings, summarize, isDay, type ValidateOptions } from "./validate.js";
 export {
   defineRule,
   ruleDefiner,

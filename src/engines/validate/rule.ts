@@ -104,6 +104,11 @@ export interface Report<M extends string = string> {
 export interface PlanInputs {
   readonly plan: ResolvedPlan;
   readonly fixes: FixSpace;
+  /**
+   * YYYY-MM-DD: the day the rules that depend on the date judge the plan on (the Kubernetes support calendar).
+   * Absent, they report nothing: only the CLI edge (`check --as-of`) knows what day it is.
+   */
+  readonly asOf?: string;
 }
 
 /** What a rule's check receives: its inputs and `report`. */

@@ -22,6 +22,8 @@ import { RULES } from "./rules/index.js";
 export interface ValidateOptions {
   /** The rules to run (default: all of them). */
   readonly rules?: readonly Rule[];
+  /** YYYY-MM-DD: judge date-dependent facts (Kubernetes support) on this day; absent, no such finding. */
+  readonly asOf?: string;
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -143,7 +145,10 @@ export function validate(plan: PlanInput | Plan | ResolvedPlan, options: Validat
   }
   // Options from JavaScript that are not an object are no options.
   const rules = (options as ValidateOptions | null)?.rules;
-  return runPlanRules(Array.isArray(rules) ? rules : RULES, resolved).sort(compareFindings);
+  const asOf = (options as ValidateOptions | null)?.asOf;
+  return runPlanRules(Array.isArray(rules) ? rules : RULES, resolved, isDay(asOf) ? asOf : undefined).sort(
+    compareFindings,
+  );
 }
 
 /**
@@ -151,9 +156,9 @@ export function validate(plan: PlanInput | Plan | ResolvedPlan, options: Validat
  * first pass records which ranges the fixes need, the search places them all,
  * and the rules that asked run again to name them. Findings in rule order.
  */
-export function runPlanRules(rules: readonly Rule[], plan: ResolvedPlan): Finding[] {
+export function runPlanRules(rules: readonly Rule[], plan: ResolvedPlan, asOf?: string): Finding[] {
   const fixes = new FixSpace(plan);
-  const inputs: PlanInputs = { plan, fixes };
+  const inputs: PlanInputs = { plan, fixes, ...(asOf === undefined ? {} : { asOf }) };
   const first = rules.map((rule) => {
     fixes.asked = false;
     const found = runRule(rule, inputs);
@@ -161,6 +166,13 @@ export function runPlanRules(rules: readonly Rule[], plan: ResolvedPlan): Findin
   });
   fixes.settle();
   return first.flatMap(({ rule, found, asked }) => (asked ? runRule(rule, inputs) : found));
+}
+
+/** Whether a value is a calendar day written YYYY-MM-DD (a value from JavaScript may be anything). */
+export function isDay(v: unknown): v is string {
+  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
 /** Counts findings by severity. */

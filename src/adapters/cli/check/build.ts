@@ -4,7 +4,8 @@ import { summarize, validate } from "../../../engines/validate/index.js";
 import type { LoadedPlan } from "../../importers/index.js";
 import { schemaFindings, type CheckReport, type LocatedFinding } from "./report.js";
 
-export function buildReport(loaded: LoadedPlan): CheckReport {
+/** `asOf` (YYYY-MM-DD): the day the Kubernetes support calendar is read on; absent, the version is not judged. */
+export function buildReport(loaded: LoadedPlan, asOf?: string): CheckReport {
   const files = loaded.formats.map((format, i) => ({ file: loaded.fileNames[i] ?? "", format }));
   if (!loaded.plan) {
     const findings = schemaFindings(loaded);
@@ -18,7 +19,10 @@ export function buildReport(loaded: LoadedPlan): CheckReport {
     };
   }
   const resolved = resolvePlan(loaded.plan);
-  const findings: LocatedFinding[] = validate(resolved).map((f) => ({ ...f, location: loaded.locate(f.path) }));
+  const findings: LocatedFinding[] = validate(resolved, asOf === undefined ? {} : { asOf }).map((f) => ({
+    ...f,
+    location: loaded.locate(f.path),
+  }));
   return {
     files,
     findings,

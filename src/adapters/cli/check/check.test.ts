@@ -25,6 +25,24 @@ describe("aksnet check: exit codes and unreadable input", () => {
     { name: "error findings", args: ["examples/plans/subnet-too-small.yaml"], code: 1, stderr: "" },
     { name: "schema problems are findings", args: ["examples/plans/schema-errors.yaml"], code: 1, stderr: "" },
     {
+      name: "1.33 judged on 2026-07-15: supported",
+      args: ["--as-of", "2026-07-15", "examples/plans/clean.yaml"],
+      code: 0,
+      stderr: "",
+    },
+    {
+      name: "1.33 judged on 2026-12-07: LTS only, Free tier",
+      args: ["--as-of", "2026-12-07", "examples/plans/clean.yaml"],
+      code: 1,
+      stderr: "",
+    },
+    {
+      name: "--as-of not a day",
+      args: ["--as-of", "2026-02-30", "examples/plans/clean.yaml"],
+      code: 2,
+      stderr: "aksnet check: --as-of '2026-02-30' is not a day; give one as YYYY-MM-DD (e.g. 2026-12-07) or today.\n",
+    },
+    {
       name: "missing file",
       args: ["nope.yaml"],
       code: 2,

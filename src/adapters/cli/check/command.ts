@@ -35,6 +35,11 @@ export default defineCommand({
       )
       .addOption(outputOption(OUTPUT))
       .option("--show-resolved", "also print the plan with every default filled in")
+      .option(
+        "--as-of <day>",
+        "judge kubernetesVersion against AKS's support calendar on this day (YYYY-MM-DD, or today); without it the " +
+          "version's support is not checked",
+      )
       .addOption(failOnOption())
       .option("--config <file>", "the project config (default: the nearest aksnet.config.yaml up from here)")
       .option("--no-config", "ignore any aksnet.config.yaml")
@@ -49,17 +54,21 @@ export default defineCommand({
           "vnet.json          # az aks show + az network vnet show\n  aksnet check -o sarif aksnet.yaml > " +
           "aksnet.sarif\n  aksnet check --fail-on warning plans/*.yaml\n  aksnet check -o json aksnet.yaml > " +
           "baseline.json; aksnet check --baseline baseline.json aksnet.yaml\n  aksnet check --show-resolved " +
-          "aksnet.yaml\n  az aks show -g rg -n aks -o json | aksnet check -\n",
+          "aksnet.yaml\n  aksnet check --as-of today aksnet.yaml   # also: is kubernetesVersion still supported?\n  " +
+          "az aks show -g rg -n aks -o json | aksnet check -\n",
       );
   },
   async run({ args, opts, io }) {
-    const [{ loadPlanArgs }, { buildReport }, { withPolicy }] = await Promise.all([
+    const [{ loadPlanArgs }, { buildReport }, { withPolicy }, { parseAsOf }] = await Promise.all([
       import("../plan-input.js"),
       import("./build.js"),
       import("./policy.js"),
+      import("./as-of.js"),
     ]);
+    const asOfText = opts["asOf"] as string | undefined;
+    const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
     const loaded = await loadPlanArgs(args[0], io, "give the plan file to check, e.g. aksnet check aksnet.yaml");
-    const { report, failOn } = await withPolicy(buildReport(loaded), loaded.sources, {
+    const { report, failOn } = await withPolicy(buildReport(loaded, asOf), loaded.sources, {
       config: opts["config"] as string | false | undefined,
       baseline: opts["baseline"] as string | undefined,
       failOn: opts["failOn"] as FailOn | undefined,

@@ -19,6 +19,7 @@ import dnsServiceIpOutsideServiceCidr from "./dns-service-ip-outside-service-cid
 import dnsServiceIpReservedAddress from "./dns-service-ip-reserved-address.js";
 import dualStackUnsupported from "./dual-stack-unsupported.js";
 import ipFamiliesMismatch from "./ip-families-mismatch.js";
+import kubernetesVersionUnsupported from "./kubernetes-version-unsupported.js";
 import maxPodsNotRecommended from "./max-pods-not-recommended.js";
 import maxPodsOutOfRange from "./max-pods-out-of-range.js";
 import nameInvalid from "./name-invalid.js";
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   dualStackUnsupported,
   gatewayPoolInvalid,
   ipFamiliesMismatch,
+  kubernetesVersionUnsupported,
   maxPodsNotRecommended,
   maxPodsOutOfRange,
   nameInvalid,

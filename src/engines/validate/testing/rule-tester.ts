@@ -14,6 +14,8 @@ import { resolved, type Draft } from "./plans.js";
 export interface ValidCase {
   readonly name: string;
   readonly plan: PlanInput | Draft;
+  /** The day date-dependent rules judge the plan on (YYYY-MM-DD); absent as in the library's default. */
+  readonly asOf?: string;
 }
 
 export interface ExpectedFinding {
@@ -31,18 +33,20 @@ export interface ExpectedFinding {
 export interface InvalidCase {
   readonly name: string;
   readonly plan: PlanInput | Draft;
+  readonly asOf?: string;
   readonly findings: readonly ExpectedFinding[];
 }
 
 /** The rule's reports on the plan, with the two passes of the runner (so suggested ranges are filled in). */
-function reportsOf(rule: Rule, plan: PlanInput | Draft): Report[] {
+function reportsOf(rule: Rule, plan: PlanInput | Draft, asOf?: string): Report[] {
   let out: Report[] = [];
   const r = resolved(plan);
   const fixes = new FixSpace(r);
-  rule.check({ plan: r, fixes, report: (x) => out.push(x) });
+  const day = asOf === undefined ? {} : { asOf };
+  rule.check({ plan: r, fixes, ...day, report: (x) => out.push(x) });
   fixes.settle();
   out = [];
-  rule.check({ plan: r, fixes, report: (x) => out.push(x) });
+  rule.check({ plan: r, fixes, ...day, report: (x) => out.push(x) });
   return out;
 }
 
@@ -72,11 +76,11 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
     });
 
     it.each(cases.valid.map((c) => [c.name, c] as const))("valid: %s", (_name, c) => {
-      expect(reportsOf(rule, c.plan).map((r) => toFinding(meta, r))).toEqual([]);
+      expect(reportsOf(rule, c.plan, c.asOf).map((r) => toFinding(meta, r))).toEqual([]);
     });
 
     it.each(cases.invalid.map((c) => [c.name, c] as const))("invalid: %s", (_name, c) => {
-      const reports = reportsOf(rule, c.plan);
+      const reports = reportsOf(rule, c.plan, c.asOf);
       const got = reports.map((r) => {
         const f = toFinding(meta, r);
         expect(f.message, "unfilled placeholder in message").not.toMatch(/\{\w+\}/);
