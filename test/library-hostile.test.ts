@@ -32,7 +32,7 @@ const TOTAL = [
 ];
 
 /** Adapters that read text: they return, or throw their one-sentence error (PlanLoadError, UsedSpaceError). */
-const SENTENCE = ["loadPlanText", "loadPlanFiles", "loadPlanSet", "parseText", "readUsedSpace"];
+const SENTENCE = ["loadPlanText", "loadPlanFiles", "loadPlanSet", "parseText", "readUsedSpace", "refuseDuplicateKey"];
 
 const IP = [
   ...["addrFrom4", "addrFromBigInt", "compareAddr", "parseAddr", "tryParseAddr", "prefixFrom", "parsePrefix"],

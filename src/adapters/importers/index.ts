@@ -17,7 +17,7 @@ export {
   type PlanSetEntry,
 } from "./load.js";
 export { parseAzureId, type AzureId } from "./builder.js";
-export { parseText, type ParsedText, type Position } from "./source-map.js";
+export { parseText, refuseDuplicateKey, type ParsedText, type Position } from "./source-map.js";
 export {
   readUsedSpace,
   detectUsedFormat,

@@ -7,6 +7,7 @@
  * where each object or array ends is found for all of them in one scan, so a
  * path 20,000 levels deep costs one scan, not one per level.
  */
+import { skipSpace, stringEnd } from "./json-text.js";
 import { LineStarts } from "./line-starts.js";
 import type { Position, SourcePath } from "./source-map.js";
 
@@ -80,20 +81,12 @@ export class JsonPositions {
   }
 
   private skipWs(p: number): number {
-    const t = this.text;
-    while (p < t.length && (t[p] === " " || t[p] === "\n" || t[p] === "\r" || t[p] === "\t")) p++;
-    return p;
+    return skipSpace(this.text, p);
   }
 
   /** The offset just past the string starting at `p` (a `"`). */
   private skipString(p: number): number {
-    const t = this.text;
-    for (let i = p + 1; i < t.length; i++) {
-      const c = t[i];
-      if (c === "\\") i++;
-      else if (c === '"') return i + 1;
-    }
-    return t.length;
+    return stringEnd(this.text, p);
   }
 
   /** The offset just past the value starting at `p`. */

@@ -9,7 +9,7 @@ import { templateResources, withParameterDefaults } from "./arm-template.js";
 import { field, parseAzureId, PlanBuilder, type AzureId, type PlanPath } from "./builder.js";
 import { clusterListItems, detect, type PlanFormat } from "./detect.js";
 import { importManagedCluster, importPool } from "./managed-cluster.js";
-import { parseText, PlanLoadError, type ParsedText } from "./source-map.js";
+import { duplicateKeyWords, parseText, PlanLoadError, refuseDuplicateKey, type ParsedText } from "./source-map.js";
 import { importTerraformPlan } from "./terraform-plan.js";
 import { importVnetList, importVnets } from "./vnet.js";
 
@@ -56,6 +56,22 @@ export function splitPath(path: string): (string | number)[] {
 interface Detected {
   readonly format: PlanFormat;
   readonly parsed: ParsedText;
+  /** A key given twice in a JSON object of tool output: the last one was read. */
+  readonly note?: string;
+}
+
+/**
+ * Formats a person writes: a key given twice is a mistake whose meaning is unknown (which one was meant?), refused
+ * as YAML refuses it. Tool output (az, ARM responses, terraform show -json) never repeats a key; one edited by hand
+ * is read as JSON.parse reads it (the last one wins), with a note.
+ */
+const WRITTEN_BY_HAND: ReadonlySet<PlanFormat> = new Set(["aksnet", "arm-template"]);
+
+/** A note for a JSON key given twice in tool output; throws for one in a format a person writes. */
+function duplicateKeyNote(fileName: string, format: PlanFormat, parsed: ParsedText): string | undefined {
+  if (WRITTEN_BY_HAND.has(format)) refuseDuplicateKey(parsed, fileName);
+  const words = duplicateKeyWords(parsed, fileName);
+  return words === undefined ? undefined : `${words}; the last one was read.`;
 }
 
 /**
@@ -75,7 +91,9 @@ function detectAll(files: readonly PlanFile[]): Detected[] {
   return files.map((f: PlanFile | null | undefined, i) => {
     const fileName = typeof f?.fileName === "string" ? f.fileName : `file ${i + 1}`;
     const parsed = parseText(f?.text as string, fileName);
-    return { parsed, format: detect(parsed, fileName) };
+    const format = detect(parsed, fileName);
+    const note = duplicateKeyNote(fileName, format, parsed);
+    return { parsed, format, ...(note ? { note } : {}) };
   });
 }
 
@@ -191,7 +209,7 @@ function loadDetected(
   detected: readonly Detected[],
   pick: ReadonlyMap<number, number>,
 ): LoadedPlan {
-  const notes: string[] = [];
+  const notes: string[] = detected.flatMap((d) => (d.note ? [d.note] : []));
   const builders: PlanBuilder[] = [];
   const refs: AzureId[] = [];
   detected.forEach((d, i) => {

@@ -14,6 +14,7 @@
  */
 import { CORE_SCHEMA, load as loadFast } from "js-yaml";
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { firstDuplicateKey } from "./json-duplicates.js";
 import { JsonPositions } from "./json-positions.js";
 import { yamlPositions, type YamlPositions } from "./yaml-positions.js";
 import { LineStarts } from "./line-starts.js";
@@ -33,6 +34,8 @@ export type SourcePath = readonly (string | number)[];
 
 export interface ParsedText {
   readonly value: unknown;
+  /** JSON only: the first key appearing twice in one object (`JSON.parse` kept the last); YAML refuses one. */
+  readonly duplicateKey?: { readonly key: string; readonly at: Position; readonly first: Position };
   /** The position of the node at the path (or of the deepest existing ancestor); line 1 column 1 for the root. */
   position(path: SourcePath): Position;
 }
@@ -62,7 +65,15 @@ export function parseText(raw: string, fileName: string): ParsedText {
     try {
       const value: unknown = JSON.parse(text);
       const positions = new JsonPositions(text);
-      return { value, position: (path) => positions.position(path) };
+      const twice = firstDuplicateKey(text);
+      const lines = twice && new LineStarts(text);
+      return {
+        value,
+        position: (path) => positions.position(path),
+        ...(twice && lines
+          ? { duplicateKey: { key: twice.key, at: lines.position(twice.offset), first: lines.position(twice.first) } }
+          : {}),
+      };
     } catch (jsonError) {
       // Not strict JSON: YAML reads JSON-like text too (comments, single quotes). When it cannot either, the
       // JSON error is the one to show: text starting with { or [ was meant to be JSON.
@@ -108,6 +119,23 @@ function refuseDeep(text: string, fileName: string): void {
   if (deep === -1) return;
   const pos = lineAndColumn(text, deep);
   throw new PlanLoadError(`${fileName}:${pos.line}:${pos.col}: not valid YAML: ${TOO_DEEP}; fix it and run again.`);
+}
+
+/** Where a JSON key was given twice, as a clause naming it and both lines; undefined when none was. */
+export function duplicateKeyWords(parsed: ParsedText, fileName: string): string | undefined {
+  const twice = (parsed as Partial<ParsedText> | null | undefined)?.duplicateKey; // any value from JavaScript
+  if (typeof twice?.key !== "string") return undefined;
+  const key = JSON.stringify(twice.key.length > 200 ? `${twice.key.slice(0, 200)}…` : twice.key);
+  return (
+    `${fileName}:${twice.at.line}:${twice.at.column}: the key ${key} appears twice in the same object (first on ` +
+    `line ${twice.first.line})`
+  );
+}
+
+/** Throws for a JSON key given twice in a file a person writes (the YAML parser refuses one itself). */
+export function refuseDuplicateKey(parsed: ParsedText, fileName: string): void {
+  const words = duplicateKeyWords(parsed, fileName);
+  if (words !== undefined) throw new PlanLoadError(`${words}; keep one and run again.`);
 }
 
 /** Parses with the `yaml` package: every node keeps its offset. */

@@ -66,11 +66,12 @@ export async function loadFleet(
   usedFormat?: string,
 ): Promise<LoadedFleet> {
   const raw = await text(io, io.cwd, file, "a fleet file (kind: FleetPlan, YAML or JSON)");
-  const { parseText, PlanLoadError } = await import("../../importers/index.js");
+  const { parseText, PlanLoadError, refuseDuplicateKey } = await import("../../importers/index.js");
   const { isFleetDocument } = await import("../../../engines/plan/index.js");
   let parsed: ParsedText;
   try {
     parsed = parseText(raw, file);
+    refuseDuplicateKey(parsed, file);
   } catch (e) {
     if (e instanceof PlanLoadError) throw new UsageError(e.message.replace(/\.$/, ""));
     throw e;

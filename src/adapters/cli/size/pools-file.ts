@@ -17,7 +17,7 @@ import {
 } from "../../../engines/layout/index.js";
 import { parsePlan, resolvePlan, sizeTargetOfPlan, type Plan } from "../../../engines/plan/index.js";
 import { PLATFORM_LIMITS } from "../../../kb/index.js";
-import { parseText, PlanLoadError } from "../../importers/index.js";
+import { parseText, PlanLoadError, refuseDuplicateKey } from "../../importers/index.js";
 import { UsageError } from "../errors.js";
 import { InputError, readInputFile } from "../read-input.js";
 
@@ -30,7 +30,9 @@ export type SizeFileTarget = Omit<SizeInput, "models">;
  */
 function readText(file: string, text: string): unknown {
   try {
-    return parseText(text, file).value;
+    const parsed = parseText(text, file);
+    refuseDuplicateKey(parsed, file);
+    return parsed.value;
   } catch (e) {
     if (e instanceof PlanLoadError) throw new UsageError(e.message.replace(/\.$/, ""));
     throw e;
