@@ -27,7 +27,7 @@ export const azureCniNodeSubnet = defineModel({
     [LEGACY, aksDoc("concepts-network-cni-overview", "ip-masq-agent SNATs traffic leaving the VNet to the node IP")],
     { checked: "2026-11-22" },
   ),
-  podsRoutable: sourced(true, LEGACY, { checked: "2026-11-22" }),
+  podsRoutable: sourced(true, LEGACY, { checked: "2026-12-07" }),
   maxNodes: CLUSTER_NODE_LIMIT,
   maxPodsPerNode: MAX_PODS_250,
   defaultMaxPods: sourced(30, [QUOTAS, aksDoc("concepts-network-ip-address-planning")], {
@@ -38,25 +38,25 @@ export const azureCniNodeSubnet = defineModel({
   networkPolicies: sourced(
     ["azure", "calico", "cilium"],
     [LEGACY, aksDoc("azure-cni-powered-by-cilium", "Cilium on Node Subnet needs CLI 2.69.0 or later")],
-    { checked: "2026-11-22" },
+    { checked: "2026-12-07" },
   ),
-  dataplanes: sourced(["azure", "cilium"], aksDoc("azure-cni-powered-by-cilium"), { checked: "2026-11-22" }),
-  windows: sourced(true, LEGACY, { checked: "2026-11-22" }),
-  virtualNodes: sourced(true, [LEGACY, aksDoc("virtual-nodes")], { checked: "2026-11-22" }),
-  agic: sourced(true, aksDoc("concepts-network-cni-overview"), { checked: "2026-11-22" }),
-  applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview"), { checked: "2026-11-22" }),
+  dataplanes: sourced(["azure", "cilium"], aksDoc("azure-cni-powered-by-cilium"), { checked: "2026-12-07" }),
+  windows: sourced(true, LEGACY, { checked: "2026-12-07" }),
+  virtualNodes: sourced(true, [LEGACY, aksDoc("virtual-nodes")], { checked: "2026-12-07" }),
+  agic: sourced(true, aksDoc("concepts-network-cni-overview"), { checked: "2026-12-07" }),
+  applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview"), { checked: "2026-12-07" }),
   privateLinkService: sourced(
     true,
     aksDoc("internal-lb", "Create a Private Link service: a LoadBalancer service with the azure-pls-create annotation"),
     {
-      checked: "2026-12-06",
+      checked: "2026-12-07",
       derived:
         "documented for AKS internal load balancers with no network-model restriction; only static block allocation " +
         "names an exception",
     },
   ),
   dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay"), {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   }),
   retirement: NOT_RETIRING,
 });

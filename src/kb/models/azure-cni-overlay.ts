@@ -31,7 +31,7 @@ export const azureCniOverlay = defineModel({
     ),
     { checked: "2026-11-22" },
   ),
-  podsRoutable: sourced(false, OVERLAY, { checked: "2026-11-22" }),
+  podsRoutable: sourced(false, OVERLAY, { checked: "2026-12-07" }),
   maxNodes: CLUSTER_NODE_LIMIT,
   maxPodsPerNode: MAX_PODS_250,
   defaultMaxPods: sourced(250, OVERLAY, { checked: "2026-11-22" }),
@@ -73,31 +73,41 @@ export const azureCniOverlay = defineModel({
   networkPolicies: sourced(
     ["azure", "calico", "cilium"],
     aksDoc("concepts-network-azure-cni-overlay", "Cilium (recommended), or Calico or Azure NPM on the Azure dataplane"),
-    { checked: "2026-11-22" },
+    { checked: "2026-12-07" },
   ),
-  dataplanes: sourced(["azure", "cilium"], aksDoc("azure-cni-powered-by-cilium"), { checked: "2026-11-22" }),
+  dataplanes: sourced(["azure", "cilium"], aksDoc("azure-cni-powered-by-cilium"), { checked: "2026-12-07" }),
   windows: sourced(true, [OVERLAY, aksRelease("2026-05-29")], {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived: "Windows Server 2022 and 2025; 2019 retired 1 March 2026",
   }),
   virtualNodes: sourced(false, [OVERLAY, aksDoc("virtual-nodes")], {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived: "the Overlay page sends users who need virtual nodes to flat networking; no explicit statement",
   }),
-  agic: sourced(true, aksRelease("2025-08-29"), { checked: "2026-11-22" }),
+  agic: sourced(
+    true,
+    [
+      aksRelease("2025-08-29"),
+      aksDoc(
+        "concepts-network-cni-overview",
+        "feature table: Windows node pools, AGIC, Application Gateway for Containers",
+      ),
+    ],
+    { checked: "2026-12-07" },
+  ),
   applicationGatewayForContainers: sourced(true, [aksRelease("2025-08-29"), aksDoc("concepts-network-cni-overview")], {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   }),
   privateLinkService: sourced(
     true,
     aksDoc("internal-lb", "Create a Private Link service: a LoadBalancer service with the azure-pls-create annotation"),
     {
-      checked: "2026-12-06",
+      checked: "2026-12-07",
       derived:
         "documented for AKS internal load balancers with no network-model restriction; only static block allocation " +
         "names an exception",
     },
   ),
-  dualStack: sourced(true, aksDoc("configure-dual-stack"), { checked: "2026-11-22" }),
+  dualStack: sourced(true, aksDoc("configure-dual-stack"), { checked: "2026-12-07" }),
   retirement: NOT_RETIRING,
 });

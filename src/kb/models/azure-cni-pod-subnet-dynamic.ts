@@ -96,7 +96,7 @@ export const azureCniPodSubnetDynamic = defineModel({
     [aksDoc("concepts-network-legacy-cni", "FAQ: the pod IP is preserved end to end"), POD_SUBNET],
     { checked: "2026-11-22" },
   ),
-  podsRoutable: sourced(true, POD_SUBNET, { checked: "2026-11-22" }),
+  podsRoutable: sourced(true, POD_SUBNET, { checked: "2026-12-07" }),
   maxNodes: CLUSTER_NODE_LIMIT,
   maxPodsPerNode: MAX_PODS_250,
   defaultMaxPods: sourced(250, [DYNAMIC, DYNAMIC_TABLE_EDIT], {
@@ -144,24 +144,27 @@ export const azureCniPodSubnetDynamic = defineModel({
     },
   ),
   networkPolicies: sourced(["azure", "calico", "cilium"], [POD_SUBNET, aksDoc("update-azure-cni")], {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   }),
-  dataplanes: sourced(["azure", "cilium"], aksDoc("azure-cni-powered-by-cilium"), { checked: "2026-11-22" }),
+  dataplanes: sourced(["azure", "cilium"], aksDoc("azure-cni-powered-by-cilium"), { checked: "2026-12-07" }),
   windows: sourced(
     true,
-    aksDoc("concepts-network-azure-cni-pod-subnet", "Windows Server 2019 is not supported; 2022 and 2025 are"),
-    { checked: "2026-11-22" },
+    [
+      aksDoc("concepts-network-cni-overview", "feature table: Windows node pools supported with Azure CNI Pod Subnet"),
+      aksDoc("concepts-network-azure-cni-pod-subnet", "names no Windows limit for dynamic allocation"),
+    ],
+    { checked: "2026-12-07" },
   ),
   virtualNodes: sourced(true, [aksDoc("virtual-nodes", "virtual nodes need Azure CNI")], {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived: "virtual nodes are documented for Azure CNI without naming pod subnet modes",
   }),
   agic: sourced(true, aksDoc("concepts-network-cni-overview"), {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived: "AGIC is documented for Azure CNI; the pod subnet modes are not named separately",
   }),
   applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview"), {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived:
       "Application Gateway for Containers is documented for Azure CNI; the pod subnet modes are not named separately",
   }),
@@ -169,14 +172,14 @@ export const azureCniPodSubnetDynamic = defineModel({
     true,
     aksDoc("internal-lb", "Create a Private Link service: a LoadBalancer service with the azure-pls-create annotation"),
     {
-      checked: "2026-12-06",
+      checked: "2026-12-07",
       derived:
         "documented for AKS internal load balancers with no network-model restriction; only static block allocation " +
         "names an exception",
     },
   ),
   dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay"), {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   }),
   retirement: NOT_RETIRING,
 });

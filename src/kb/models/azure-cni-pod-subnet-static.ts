@@ -37,7 +37,7 @@ export const azureCniPodSubnetStatic = defineModel({
   ),
   podAddressing: sourced({ kind: "pod-subnet-block", bits: 28 }, [STATIC, POD_SUBNET], { checked: "2026-11-22" }),
   routing: sourced("direct", [STATIC, POD_SUBNET], { checked: "2026-11-22" }),
-  podsRoutable: sourced(true, POD_SUBNET, { checked: "2026-11-22" }),
+  podsRoutable: sourced(true, POD_SUBNET, { checked: "2026-12-07" }),
   maxNodes: CLUSTER_NODE_LIMIT,
   maxPodsPerNode: MAX_PODS_250,
   defaultMaxPods: sourced(250, [aksDoc("configure-azure-cni-dynamic-ip-allocation"), DYNAMIC_TABLE_EDIT], {
@@ -61,22 +61,26 @@ export const azureCniPodSubnetStatic = defineModel({
     checked: "2026-11-22",
     derived: "blocks, not addresses, count against the VNet's 65,536 private IPs: 'up to about 1 million pods'",
   }),
-  networkPolicies: sourced(["azure", "calico", "cilium"], STATIC, { checked: "2026-11-22" }),
-  dataplanes: sourced(["azure", "cilium"], [aksDoc("azure-cni-powered-by-cilium"), STATIC], { checked: "2026-11-22" }),
-  windows: sourced(true, POD_SUBNET, {
-    checked: "2026-11-22",
-    derived: "Pod Subnet supports Windows Server 2022 and 2025; the static block page lists no Windows limitation",
-  }),
+  networkPolicies: sourced(["azure", "calico", "cilium"], STATIC, { checked: "2026-12-07" }),
+  dataplanes: sourced(["azure", "cilium"], [aksDoc("azure-cni-powered-by-cilium"), STATIC], { checked: "2026-12-07" }),
+  windows: sourced(
+    true,
+    [
+      aksDoc("concepts-network-cni-overview", "feature table: Windows node pools supported with Azure CNI Pod Subnet"),
+      aksDoc("concepts-network-azure-cni-pod-subnet", "static block limitations: Windows 2019 nodes are not supported"),
+    ],
+    { checked: "2026-12-07", derived: "Windows Server 2022 and 2025 (2019, not supported here, retired 1 March 2026)" },
+  ),
   virtualNodes: sourced(false, STATIC, {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived: "not listed as supported with static block allocation",
   }),
   agic: sourced(true, aksDoc("concepts-network-cni-overview"), {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived: "AGIC is documented for Azure CNI; the pod subnet modes are not named separately",
   }),
   applicationGatewayForContainers: sourced(true, aksDoc("concepts-network-cni-overview"), {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived:
       "Application Gateway for Containers is documented for Azure CNI; the pod subnet modes are not named separately",
   }),
@@ -89,10 +93,10 @@ export const azureCniPodSubnetStatic = defineModel({
       ),
       POD_SUBNET,
     ],
-    { checked: "2026-12-06" },
+    { checked: "2026-12-07" },
   ),
   dualStack: sourced(false, aksDoc("configure-dual-stack", "dual-stack requires Azure CNI Overlay"), {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   }),
   retirement: NOT_RETIRING,
 });

@@ -19,7 +19,7 @@ export const byoCni = defineModel({
   podAddressing: sourced({ kind: "cni-defined" }, BYO, { checked: "2026-11-22" }),
   routing: sourced("cni-defined", BYO, { checked: "2026-11-22" }),
   podsRoutable: sourced(false, BYO, {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived: "depends on the CNI; AKS creates no route table",
   }),
   maxNodes: CLUSTER_NODE_LIMIT,
@@ -32,33 +32,33 @@ export const byoCni = defineModel({
   minMaxPods: MIN_MAX_PODS,
   maxPodsPerCluster: sourced(null, BYO, { checked: "2026-11-22", derived: "depends on the CNI" }),
   networkPolicies: sourced([], BYO, {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived: "AKS manages no policy engine; your CNI may bring one",
   }),
   dataplanes: sourced(
     [],
     aksDoc("azure-cni-powered-by-cilium", "Azure-managed Cilium runs on the Azure CNI modes only"),
-    { checked: "2026-11-22" },
+    { checked: "2026-12-07" },
   ),
-  windows: sourced(false, BYO, { checked: "2026-11-22", derived: "no Windows support is documented for BYO CNI" }),
-  virtualNodes: sourced(false, BYO, { checked: "2026-11-22", derived: "virtual nodes need Azure CNI" }),
-  agic: sourced(false, BYO, { checked: "2026-11-22", derived: "not documented for BYO CNI" }),
+  windows: sourced(false, BYO, { checked: "2026-12-07", derived: "no Windows support is documented for BYO CNI" }),
+  virtualNodes: sourced(false, BYO, { checked: "2026-12-07", derived: "virtual nodes need Azure CNI" }),
+  agic: sourced(false, BYO, { checked: "2026-12-07", derived: "not documented for BYO CNI" }),
   applicationGatewayForContainers: sourced(false, BYO, {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived: "not documented for BYO CNI",
   }),
   privateLinkService: sourced(
     true,
     aksDoc("internal-lb", "Create a Private Link service: a LoadBalancer service with the azure-pls-create annotation"),
     {
-      checked: "2026-12-06",
+      checked: "2026-12-07",
       derived:
         "documented for AKS internal load balancers with no network-model restriction; only static block allocation " +
         "names an exception",
     },
   ),
   dualStack: sourced(false, BYO, {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
     derived: "AKS-managed dual-stack requires Azure CNI Overlay; your CNI may do its own",
   }),
   retirement: NOT_RETIRING,

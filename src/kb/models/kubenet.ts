@@ -38,7 +38,7 @@ export const kubenet = defineModel({
     aksDoc("configure-kubenet", "a route table with IP forwarding; pod traffic is NAT'd to the node's primary IP"),
     { checked: "2026-11-22" },
   ),
-  podsRoutable: sourced(false, KUBENET, { checked: "2026-11-22" }),
+  podsRoutable: sourced(false, KUBENET, { checked: "2026-12-07" }),
   maxNodes: sourced(
     { count: PLATFORM_LIMITS.routesPerRouteTable.value, by: "route-table" },
     [
@@ -68,23 +68,45 @@ export const kubenet = defineModel({
     checked: "2026-11-22",
     derived: "no per-cluster pod limit is documented for kubenet; nodes × maxPods applies",
   }),
-  networkPolicies: sourced(["calico"], [KUBENET, aksDoc("use-network-policies")], { checked: "2026-11-22" }),
+  networkPolicies: sourced(["calico"], [KUBENET, aksDoc("use-network-policies")], { checked: "2026-12-07" }),
   dataplanes: sourced(
     ["azure"],
     [aksDoc("azure-cni-powered-by-cilium"), aksDoc("update-azure-cni", "kubenet must move to Overlay before Cilium")],
-    { checked: "2026-11-22" },
+    { checked: "2026-12-07" },
   ),
-  windows: sourced(false, [KUBENET, aksDoc("concepts-network-azure-cni-overlay")], { checked: "2026-11-22" }),
-  virtualNodes: sourced(false, [KUBENET, aksDoc("concepts-network-cni-overview")], { checked: "2026-11-22" }),
-  agic: sourced(true, aksDoc("concepts-network-cni-overview"), { checked: "2026-11-22" }),
+  windows: sourced(
+    false,
+    [
+      KUBENET,
+      aksDoc("concepts-network-azure-cni-overlay", "kubenet: Linux only"),
+      aksDoc(
+        "concepts-network-cni-overview",
+        "feature table: Windows node pools, AGIC, Application Gateway for Containers",
+      ),
+    ],
+    { checked: "2026-12-07" },
+  ),
+  virtualNodes: sourced(
+    false,
+    [KUBENET, aksDoc("virtual-nodes", "virtual nodes only work with Azure CNI, not kubenet")],
+    { checked: "2026-12-07" },
+  ),
+  agic: sourced(
+    true,
+    aksDoc(
+      "concepts-network-cni-overview",
+      "feature table: Windows node pools, AGIC, Application Gateway for Containers",
+    ),
+    { checked: "2026-12-07" },
+  ),
   applicationGatewayForContainers: sourced(false, [KUBENET, aksDoc("concepts-network-cni-overview")], {
-    checked: "2026-11-22",
+    checked: "2026-12-07",
   }),
   privateLinkService: sourced(
     true,
     aksDoc("internal-lb", "Create a Private Link service: a LoadBalancer service with the azure-pls-create annotation"),
     {
-      checked: "2026-12-06",
+      checked: "2026-12-07",
       derived:
         "documented for AKS internal load balancers with no network-model restriction; only static block allocation " +
         "names an exception",
@@ -99,7 +121,7 @@ export const kubenet = defineModel({
         "kubenet dual-stack docs removed 2025-03-10",
       ),
     ],
-    { checked: "2026-11-22" },
+    { checked: "2026-12-07" },
   ),
   retirement: sourced(
     "2028-03-31",
