@@ -4,7 +4,8 @@
  * can serve: index.html, with the stylesheet inline (the first paint waits for no
  * request: the page's Content-Security-Policy allows that one style by its SHA-256
  * hash, in the meta tag here and in `aksnet serve`'s header), and app-<hash>.js (a
- * name that changes with its content, so browsers may cache it for a year), and a brotli
+ * name that changes with its content, so browsers may cache it for a year) and plan-worker-<hash>.js (the worker
+ * that reads and checks the plan off the main thread; the page's CSP `script-src 'self'` allows it), and a brotli
  * (`.br`) and gzip (`.gz`) copy of each beside it, which `aksnet serve` (and
  * hosts such as nginx's gzip_static) send to browsers that accept them. The
  * page bundles the same library code the CLI runs; it loads nothing from
@@ -69,8 +70,7 @@ export async function buildWeb({ outDir = join(ROOT, "dist", "web"), minify = tr
   const { build } = await import("esbuild");
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  const result = await build({
-    entryPoints: { app: join(CLIENT, "main.ts") },
+  const common = {
     bundle: true,
     write: false,
     format: "esm",
@@ -82,6 +82,17 @@ export async function buildWeb({ outDir = join(ROOT, "dist", "web"), minify = tr
     logLevel: "warning",
     charset: "utf8",
     plugins: [zodEnglishOnly],
+  };
+  // The worker that reads and checks the plan off the main thread (client/plan-worker.ts), first: the page's bundle
+  // holds its hashed name.
+  const worker = (await build({ ...common, format: "iife", entryPoints: { worker: join(CLIENT, "plan-worker.ts") } }))
+    .outputFiles[0]?.contents;
+  if (!worker) throw new Error("esbuild wrote no worker bundle");
+  const workerName = `plan-worker-${hashOf(worker)}.js`;
+  const result = await build({
+    ...common,
+    entryPoints: { app: join(CLIENT, "main.ts") },
+    define: { __PLAN_WORKER__: JSON.stringify(workerName) },
   });
   const js = result.outputFiles[0]?.contents;
   if (!js) throw new Error("esbuild wrote no bundle");
@@ -103,10 +114,11 @@ export async function buildWeb({ outDir = join(ROOT, "dist", "web"), minify = tr
     throw new Error("index.html does not load app.js and app.css, or its CSP has no style-src 'self'");
   await Promise.all([
     writeWithCompressed(join(outDir, jsName), js),
+    writeWithCompressed(join(outDir, workerName), worker),
     writeFile(join(outDir, bootName), boot),
     writeWithCompressed(join(outDir, "index.html"), Buffer.from(html)),
   ]);
-  return ["index.html", bootName, jsName].map((f) => join(outDir, f));
+  return ["index.html", bootName, jsName, workerName].map((f) => join(outDir, f));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -119,6 +119,13 @@ describe("web planner in Chromium", () => {
     const js = await page.request.get(served.url + script, { headers: { "Accept-Encoding": "gzip" } });
     expect(js.headers()["content-encoding"]).toBe("gzip");
     expect(js.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    // The worker that reads and checks the plan (src/adapters/web/client/plan-worker.ts), named in the bundle.
+    const worker = /plan-worker-[0-9a-f]{10}\.js/.exec(await js.text())?.[0];
+    expect(worker).toBeDefined();
+    const w = await page.request.get(served.url + worker, { headers: { "Accept-Encoding": "br, gzip" } });
+    expect(w.headers()["content-encoding"]).toBe("br");
+    expect(w.headers()["content-type"]).toMatch(/^text\/javascript/);
+    expect(w.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
   // The boot script's three paths (scripts/build-web.mjs): on the first paint entry, after the first frame without

@@ -184,7 +184,8 @@ function rangesKey(plan: Plan): string {
   ]);
 }
 
-function planPart(text: string, hint: ParsedHint | undefined): PlanPart {
+/** The plan part of a text, computed anew (no memory): what `ViewComputer.plan` keeps. */
+export function planPart(text: string, hint: ParsedHint | undefined): PlanPart {
   const fleetValue = text.length <= MAX_PLAN_TEXT ? fleetValueOf(text) : undefined;
   if (fleetValue !== undefined)
     return { input: { kind: "fleet", problems: [] }, assumptions: [], fleet: fleetView(fleetValue) };
@@ -294,6 +295,13 @@ export interface ViewComputer {
    * first. The full call reuses it (the same object) for the same text.
    */
   plan(state: PageState, hint?: ParsedHint): PlanPart;
+  /** The plan part of this state's text if it is computed already (or adopted), else undefined: nothing is computed. */
+  known(state: PageState): PlanPart | undefined;
+  /**
+   * Takes `part` as the plan part of `text`, computed elsewhere (the page's worker, ./plan-check.ts): `plan` and the
+   * full call then reuse it (the same object) for that text.
+   */
+  adopt(text: string, part: PlanPart): void;
 }
 
 /** The comparison, kept while the flags it is computed from stay the same (an edit elsewhere in the plan keeps it). */
@@ -408,7 +416,12 @@ export function createViewComputer(): ViewComputer {
       parts: { plan: p, compare: c },
     };
   };
-  return Object.assign(computer, { plan: planOf, vnetMap: vnetOf });
+  const known = (state: PageState) => (lastText === state.planText ? lastPlan : undefined);
+  const adopt = (text: string, part: PlanPart) => {
+    lastText = text;
+    lastPlan = part;
+  };
+  return Object.assign(computer, { plan: planOf, vnetMap: vnetOf, known, adopt });
 }
 
 /** Computes every view for a state. Never throws for any input text. */

@@ -2,6 +2,8 @@
  * The planner page: reads the state from the URL fragment, recomputes every
  * view with the aksnet engine on each edit (../compute.ts), and writes the
  * state back to the fragment. Nothing is fetched, nothing is stored elsewhere.
+ * A new plan text is read and checked in the page's worker (./plan-checker.ts)
+ * once that is up; meanwhile, and without one, on this thread.
  */
 // First: zod must be jitless before any schema is built (no eval under the page's CSP).
 import "./jitless.js";
@@ -41,6 +43,10 @@ import { createMapActions } from "./map-actions.js";
 import { createAddress } from "./address.js";
 import { createPlanEditor, type UserEdit } from "./plan-editor.js";
 import { PRESETS } from "../presets.js";
+import { planChecker, type PlanChecker, type WorkerLike } from "./plan-checker.js";
+
+/** The worker's file name (plan-worker-<hash>.js), set by scripts/build-web.mjs. */
+declare const __PLAN_WORKER__: string | undefined;
 
 let state: PageState = DEFAULT_STATE;
 const compute = createViewComputer();
@@ -73,9 +79,12 @@ const status = byId<HTMLElement>("input-status");
 /** Milliseconds of handler work since the last render: with the verdict's paint, published as data-render-ms
  * (the benchmark reads it); the other views' task publishes data-rest-ms and sets data-settled. */
 let pendingWork = 0;
+/** When the first edit since the verdict was last drawn began: the verdict's drawing publishes data-verdict-ms. */
+let editStarted: number | undefined;
 
 function edit(field: FieldDef, value: string): void {
   const started = performance.now();
+  editStarted ??= started;
   const next = editPlanText(state.planText, field, value);
   pendingWork += performance.now() - started;
   if (next === undefined) {
@@ -122,10 +131,68 @@ function flushRest(): void {
   rest.flush();
 }
 
-/** The first paint after an edit: the plan part (read, resolve, check), the status line and the verdict. */
+/**
+ * The page's worker, once started (after the first view is drawn); `sent` is the text it is reading, if any.
+ * Without a worker, or until it is up, the page reads the text itself (render).
+ */
+let checker: PlanChecker | undefined;
+let sent: string | undefined;
+/** Where the shown plan part was read: published as data-checked-in (the tests read it). */
+let checkedIn: "worker" | "page" = "page";
+
+function startChecker(): void {
+  if (checker || typeof __PLAN_WORKER__ !== "string" || typeof Worker === "undefined") return;
+  const name = __PLAN_WORKER__;
+  const make = () => new Worker(new URL(`./${name}`, import.meta.url)) as unknown as WorkerLike;
+  checker = planChecker(make, state.planText, {
+    ready: () => (document.body.dataset["worker"] = "ready"),
+    result(text, part) {
+      if (sent === text) sent = undefined;
+      if (text !== state.planText) return;
+      compute.adopt(text, part);
+      checkedIn = "worker";
+      drawNow();
+    },
+    failed(text) {
+      // The page reads this text itself (the worker is gone, or the text is a fleet file or a report).
+      if (sent === text) sent = undefined;
+      if (text === state.planText) drawNow();
+    },
+  });
+}
+
+/** Sends a new plan text to the worker (with the value the form wrote it from); nothing if it is known or sent. */
+function check(): void {
+  if (!checker || sent === state.planText || compute.known(state)) return;
+  const value = hint?.planText === state.planText ? hint.value : undefined;
+  sent = checker.request(state.planText, value) ? state.planText : undefined;
+}
+
+/** Draws the verdict now (its result came in a task of its own), instead of at the next frame. */
+function drawNow(): void {
+  cancelAnimationFrame(frame);
+  render();
+}
+
+const verdictBox = byId("verdict");
+
+/**
+ * The first paint after an edit: the plan part (read, resolve, check), the status line and the verdict. While the
+ * worker reads the text, the last verdict stays, marked as being re-checked (aria-busy, and in words after a moment:
+ * styles/4-verdict-fleet.css); the result draws it.
+ */
 function render(): void {
   const started = performance.now();
-  const part = compute.plan(state, hint);
+  const known = compute.known(state);
+  if (!known && sent === state.planText && checker?.pending()) {
+    verdictBox.setAttribute("aria-busy", "true");
+    pendingWork += performance.now() - started;
+    return;
+  }
+  if (!known) checkedIn = "page";
+  const part = known ?? compute.plan(state, hint);
+  document.body.dataset["checkedIn"] = checkedIn;
+  verdictBox.removeAttribute("aria-busy");
   const readable = readableOf(part);
   if (readable) lastGoodPlan = part;
   // Half-typed text: the status and the verdict say why; every other view keeps the last plan that could be read.
@@ -138,8 +205,11 @@ function render(): void {
   renderVerdict(stale ? lastGoodPlan?.verdict : part.verdict, [...linkProblems, ...part.input.problems], stale);
   // Style and layout forced here (the paint would do them anyway), so the published figure includes them.
   void document.documentElement.offsetHeight;
-  document.body.dataset["renderMs"] = (pendingWork + performance.now() - started).toFixed(2);
+  const now = performance.now();
+  document.body.dataset["renderMs"] = (pendingWork + now - started).toFixed(2);
+  document.body.dataset["verdictMs"] = (now - (editStarted ?? started)).toFixed(2);
   pendingWork = 0;
+  editStarted = undefined;
   rest.start(restOfViews(), finishRest);
 }
 
@@ -246,6 +316,7 @@ bindGenerateButtons(
 
 let frame = 0;
 function update(patch: Partial<PageState>): void {
+  editStarted ??= performance.now();
   state = { ...state, ...patch };
   // A refused edit's reason is about the plan before this change.
   if (undoStatus.querySelector("#refused")) fill(undoStatus);
@@ -254,6 +325,7 @@ function update(patch: Partial<PageState>): void {
   if (linkProblems.length) statusStale = true;
   linkProblems = [];
   address.save();
+  check();
   cancelAnimationFrame(frame);
   frame = requestAnimationFrame(render);
 }
@@ -273,6 +345,7 @@ function announce(what: string): void {
  */
 function replacePlan(next: string, what: string, said = `Replaced the plan with ${what}.`): void {
   if (next === state.planText) return;
+  editStarted ??= performance.now();
   // Ctrl+Z in the editor returns to the text it replaced, as the page's Undo and Back do.
   editor.write(next, true);
   hint = undefined;
@@ -284,6 +357,7 @@ function replacePlan(next: string, what: string, said = `Replaced the plan with 
   announce(said);
   document.body.dataset["settled"] = "false";
   rest.cancel();
+  check();
   cancelAnimationFrame(frame);
   frame = requestAnimationFrame(render);
 }
@@ -338,6 +412,8 @@ async function loadFromUrl(): Promise<void> {
       document.body.dataset["ready"] = "true";
       rest.start(restOfViews(), finishRest);
       rest.flush();
+      // Once the first view is drawn: the worker's script is fetched and compiled meanwhile, not before.
+      startChecker();
     }, 0);
   });
 }

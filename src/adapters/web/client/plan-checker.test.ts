@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { answer, type CheckReply, type CheckRequest } from "../plan-check.js";
+import { EXAMPLE_PLAN } from "../state.js";
+import { planChecker, type WorkerLike } from "./plan-checker.js";
+
+/** A worker that holds each request until the test answers it (in any order), through a structured clone. */
+function fakeWorker() {
+  const requests: CheckRequest[] = [];
+  const w: WorkerLike & { requests: CheckRequest[]; reply(req: CheckRequest): void; terminated: boolean } = {
+    requests,
+    terminated: false,
+    onmessage: null,
+    onerror: null,
+    postMessage: (m) => void requests.push(structuredClone(m)),
+    terminate: () => void (w.terminated = true),
+    reply: (req) => w.onmessage?.({ data: structuredClone(answer(req)) as CheckReply }),
+  };
+  return w;
+}
+
+const edited = (n: number) => EXAMPLE_PLAN.replace(/^name: .*$/m, `name: aks-${n}`);
+
+function setUp() {
+  const w = fakeWorker();
+  const results: string[] = [];
+  const failed: string[] = [];
+  const ready: string[] = [];
+  const checker = planChecker(() => w, EXAMPLE_PLAN, {
+    ready: () => ready.push("ready"),
+    result: (text, part) =>
+      results.push(
+        `${part.plan?.name ?? "none"} ${text.includes(`name: ${part.plan?.name}\n`) ? "ok" : "not its text"}`,
+      ),
+    failed: (text) => failed.push(text),
+  });
+  return { w, results, failed, ready, checker };
+}
+
+describe("planChecker", () => {
+  it("the page reads the text itself until the worker has answered its warm-up", () => {
+    const { w, results, ready, checker } = setUp();
+    expect(w.requests.map((r) => r.seq)).toEqual([0]);
+    expect(checker.request(edited(1))).toBe(false);
+    expect(ready).toEqual([]);
+    w.reply(w.requests[0]!);
+    expect(ready).toEqual(["ready"]);
+    expect(results).toEqual([]);
+    expect(checker.request(edited(2))).toBe(true);
+    expect(checker.pending()).toBe(true);
+    w.reply(w.requests[1]!);
+    expect(results).toEqual(["aks-2 ok"]);
+    expect(checker.pending()).toBe(false);
+  });
+
+  it("only the newest request's reply is handed back; texts made while one is read wait, the newest only", () => {
+    const { w, results, checker } = setUp();
+    w.reply(w.requests[0]!);
+    for (const n of [1, 2, 3]) expect(checker.request(edited(n))).toBe(true);
+    // One text at a time: 2 was replaced by 3 before it was sent.
+    expect(w.requests.map((r) => r.seq)).toEqual([0, 1]);
+    w.reply(w.requests[1]!);
+    expect(results).toEqual([]);
+    expect(w.requests.map((r) => r.seq)).toEqual([0, 1, 3]);
+    checker.request(edited(4));
+    w.reply(w.requests[2]!);
+    expect(results).toEqual([]);
+    expect(checker.pending()).toBe(true);
+    w.reply(w.requests[3]!);
+    expect(results).toEqual(["aks-4 ok"]);
+    expect(checker.pending()).toBe(false);
+  });
+
+  it("a reply that comes again, or late, is not handed back twice", () => {
+    const { w, results, checker } = setUp();
+    w.reply(w.requests[0]!);
+    checker.request(edited(1));
+    w.reply(w.requests[1]!);
+    w.reply(w.requests[1]!);
+    expect(results).toEqual(["aks-1 ok"]);
+  });
+
+  it("the form's value goes with its text", () => {
+    const { w, checker } = setUp();
+    w.reply(w.requests[0]!);
+    checker.request(edited(1), { apiVersion: "aksnet/v1" });
+    expect(w.requests[1]).toEqual({ seq: 1, text: edited(1), value: { apiVersion: "aksnet/v1" } });
+  });
+
+  it("a text the worker leaves to the page (a fleet file) is handed to failed", () => {
+    const { w, failed, checker } = setUp();
+    w.reply(w.requests[0]!);
+    const fleet = "apiVersion: aksnet/v1\nkind: FleetPlan\nname: f\npools: []\nclusters: []\n";
+    checker.request(fleet);
+    w.reply(w.requests[1]!);
+    expect(failed).toEqual([fleet]);
+  });
+
+  it("a worker that fails hands its pending text to the page, and is not used again", () => {
+    const { w, failed, checker } = setUp();
+    w.reply(w.requests[0]!);
+    checker.request(edited(1));
+    w.onerror?.(new Error("boom"));
+    expect(failed).toEqual([edited(1)]);
+    expect(w.terminated).toBe(true);
+    expect(checker.request(edited(2))).toBe(false);
+    expect(checker.pending()).toBe(false);
+  });
+
+  it("without a worker (new Worker throws, a file:// page) the page always reads the text itself", () => {
+    const checker = planChecker(
+      () => {
+        throw new Error("SecurityError");
+      },
+      EXAMPLE_PLAN,
+      { result: () => {}, failed: () => {} },
+    );
+    expect(checker.request(edited(1))).toBe(false);
+    expect(checker.pending()).toBe(false);
+  });
+
+  it("a value that cannot be sent: the page reads that text itself", () => {
+    const { w, checker } = setUp();
+    w.reply(w.requests[0]!);
+    expect(checker.request(edited(1), { f: () => 1 })).toBe(false);
+    expect(checker.pending()).toBe(false);
+    expect(checker.request(edited(2))).toBe(true);
+  });
+
+  it("a queued value that cannot be sent: the page reads that text itself", () => {
+    const { w, failed, checker } = setUp();
+    w.reply(w.requests[0]!);
+    checker.request(edited(1));
+    expect(checker.request(edited(2), { f: () => 1 })).toBe(true);
+    w.reply(w.requests[1]!);
+    expect(failed).toEqual([edited(2)]);
+    expect(checker.pending()).toBe(false);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The page's side of its worker (./plan-worker.ts): it sends the plan text there and hands back the plan part (read,
+ * resolve, check, verdict; ../plan-check.ts), so the main thread stays free for input and paint while a large text is
+ * read. Each request has a sequence number: only the reply to the newest one is handed back; an older reply never
+ * overwrites a newer edit's. The worker reads one text at a time: texts typed while it reads are not queued up, only
+ * the newest of them is sent when it is done (typing faster than it reads builds no backlog).
+ *
+ * The worker is used once it has answered its first (warm-up) request: until then, and for good if it cannot be made
+ * (`new Worker` throws, a file:// page) or fails (an `error` event), `request` returns false and the page reads the
+ * text itself, as it did before the worker. A request the worker could not answer is handed to `failed`, so the page
+ * reads that text itself.
+ */
+import { fromWire, type CheckReply, type CheckRequest } from "../plan-check.js";
+import type { PlanPart } from "../compute.js";
+
+/** What the checker needs of a Worker (a fake one in plan-checker.test.ts). */
+export interface WorkerLike {
+  postMessage(message: CheckRequest): void;
+  onmessage: ((event: { readonly data: CheckReply }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  terminate(): void;
+}
+
+export interface CheckerEvents {
+  /** The worker has answered its warm-up: texts go to it from now on. */
+  ready?(): void;
+  /** The plan part of `text`, the newest text sent. */
+  result(text: string, part: PlanPart): void;
+  /** The newest text sent is not answered (a fleet file or a report, or the worker failed): the page reads it. */
+  failed(text: string): void;
+}
+
+export interface PlanChecker {
+  /** Sends `text` (with the value the form wrote it from, if any); false when the page must read it itself. */
+  request(text: string, value?: unknown): boolean;
+  /** Whether the reply to the newest request is still to come. */
+  pending(): boolean;
+}
+
+/** The checker's state: the worker, the newest request until its reply, the one the worker reads and the next. */
+interface Channel {
+  worker?: WorkerLike;
+  ready: boolean;
+  seq: number;
+  waiting?: CheckRequest;
+  inFlight?: CheckRequest;
+  queued?: CheckRequest;
+}
+
+/** Sends `req`; false when it cannot be sent (a value that cannot be cloned). */
+function send(c: Channel, req: CheckRequest): boolean {
+  try {
+    c.worker!.postMessage(req);
+  } catch {
+    return false;
+  }
+  c.inFlight = req;
+  return true;
+}
+
+/** The worker is free again: the newest text made meanwhile goes to it. */
+function sendQueued(c: Channel, on: CheckerEvents): void {
+  c.inFlight = undefined;
+  const next = c.queued;
+  c.queued = undefined;
+  if (next && !send(c, next) && c.waiting === next) {
+    c.waiting = undefined;
+    on.failed(next.text);
+  }
+}
+
+function received(c: Channel, on: CheckerEvents, data: CheckReply): void {
+  if (!c.ready) {
+    c.ready = true;
+    on.ready?.();
+  }
+  if (c.inFlight?.seq === data.seq) sendQueued(c, on);
+  if (!c.waiting || data.seq !== c.waiting.seq) return;
+  c.waiting = undefined;
+  if ("part" in data) on.result(data.text, fromWire(data.part));
+  else on.failed(data.text);
+}
+
+function fail(c: Channel, on: CheckerEvents): void {
+  c.worker?.terminate();
+  c.worker = undefined;
+  c.ready = false;
+  c.inFlight = c.queued = undefined;
+  const w = c.waiting;
+  c.waiting = undefined;
+  if (w) on.failed(w.text);
+}
+
+function request(c: Channel, text: string, value: unknown): boolean {
+  if (!c.worker || !c.ready) return false;
+  const req: CheckRequest = value === undefined ? { seq: ++c.seq, text } : { seq: ++c.seq, text, value };
+  if (c.inFlight) {
+    // The worker reads one text at a time: a text typed meanwhile waits, replaced by any newer one.
+    c.queued = req;
+  } else if (!send(c, req)) {
+    // A value that cannot be cloned: the page reads this text itself, the worker stays for the next one.
+    c.waiting = undefined;
+    return false;
+  }
+  c.waiting = req;
+  return true;
+}
+
+export function planChecker(make: () => WorkerLike, warmUpText: string, on: CheckerEvents): PlanChecker {
+  const c: Channel = { ready: false, seq: 0 };
+  try {
+    const worker = make();
+    c.worker = worker;
+    worker.onmessage = ({ data }) => received(c, on, data);
+    worker.onerror = () => fail(c, on);
+    const warmUp = { seq: 0, text: warmUpText };
+    worker.postMessage(warmUp);
+    c.inFlight = warmUp;
+  } catch {
+    c.worker = undefined;
+  }
+  return { request: (text, value) => request(c, text, value), pending: () => c.waiting !== undefined };
+}
