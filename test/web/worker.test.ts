@@ -1,6 +1,6 @@
 /**
  * The page reads and checks a new plan text in its worker (src/adapters/web/client/plan-checker.ts), and without one
- * (`new Worker` throws, as on a file:// page, or the worker fails) on its own thread: the same verdict and findings
+ * (`new Worker` throws, or the worker fails) on its own thread: the same verdict and findings
  * either way, the last verdict kept and marked as being re-checked while the worker reads, and an older reply never
  * drawn over a newer edit.
  */
@@ -15,7 +15,7 @@ import { CHROMIUM, launch, ROOT, serve, type Served } from "./harness.js";
 
 /** Page scripts run before the planner's, replacing `Worker`. */
 const WITHOUT: Record<string, () => void> = {
-  "new Worker throws (a file:// page)": () => {
+  "new Worker throws (a browser that refuses workers)": () => {
     (window as unknown as { Worker: unknown }).Worker = function () {
       throw new DOMException("Workers are not allowed here", "SecurityError");
     };
@@ -97,7 +97,7 @@ describe("the planner's worker in Chromium", () => {
   it("an edit is checked in the worker, with the verdict and findings the page computes without one", async () => {
     const { page, errors } = await open();
     await page.waitForSelector("body[data-worker=ready]");
-    const without = await open(WITHOUT["new Worker throws (a file:// page)"]);
+    const without = await open(WITHOUT["new Worker throws (a browser that refuses workers)"]);
     for (const text of [OTHER, FAILING, WRONG_NAME, EXAMPLE_PLAN.replace("network:", "network: [")]) {
       await type(page, text);
       await type(without.page, text);

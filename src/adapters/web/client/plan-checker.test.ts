@@ -106,7 +106,7 @@ describe("planChecker", () => {
     expect(checker.pending()).toBe(false);
   });
 
-  it("without a worker (new Worker throws, a file:// page) the page always reads the text itself", () => {
+  it("without a worker (new Worker throws) the page always reads the text itself", () => {
     const checker = planChecker(
       () => {
         throw new Error("SecurityError");

@@ -6,7 +6,7 @@
  * the newest of them is sent when it is done (typing faster than it reads builds no backlog).
  *
  * The worker is used once it has answered its first (warm-up) request: until then, and for good if it cannot be made
- * (`new Worker` throws, a file:// page) or fails (an `error` event), `request` returns false and the page reads the
+ * (`new Worker` throws) or fails (an `error` event), `request` returns false and the page reads the
  * text itself, as it did before the worker. A request the worker could not answer is handed to `failed`, so the page
  * reads that text itself.
  */
