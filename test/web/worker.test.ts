@@ -147,4 +147,24 @@ describe("the planner's worker in Chromium", () => {
     expect(after).toEqual({ ...before, checkedIn: "worker" });
     expect(errors).toEqual([]);
   });
+
+  it("a hung worker (no reply in REPLY_DEADLINE_MS): the page checks that text and every later one", async () => {
+    const { page, errors } = await open(holdReplies);
+    await page.waitForSelector("body[data-worker=ready]");
+    await page.evaluate(() => ((window as unknown as { hold: boolean }).hold = true));
+    for (const text of [FAILING, OTHER]) {
+      await type(page, text);
+      const s = await shown(page);
+      const expected = computeView({ ...DEFAULT_STATE, planText: text }).verdict;
+      expect(s.checkedIn).toBe("page");
+      expect(s.status).toBe(expected?.status);
+      expect(s.headline).toBe(expected?.headline);
+    }
+    const last = await shown(page);
+    // The held replies, delivered after the switch, are not drawn.
+    await page.evaluate(() => (window as unknown as { release(): void }).release());
+    expect(await shown(page)).toEqual(last);
+    expect(await page.getAttribute("#verdict", "aria-busy")).toBeNull();
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,7 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { answer, type CheckReply, type CheckRequest } from "../plan-check.js";
 import { EXAMPLE_PLAN } from "../state.js";
-import { planChecker, type WorkerLike } from "./plan-checker.js";
+import { planChecker, REPLY_DEADLINE_MS, type Timers, type WorkerLike } from "./plan-checker.js";
+
+/** Timers the test fires by hand: `due` lists the delays of those set and not cleared or fired. */
+function fakeTimers() {
+  const pending = new Map<number, { expire: () => void; ms: number }>();
+  let next = 0;
+  const t: Timers & { due(): number[]; fire(): void } = {
+    set: (expire, ms) => (pending.set(++next, { expire, ms }), next),
+    clear: (handle) => void pending.delete(handle as number),
+    due: () => [...pending.values()].map((p) => p.ms),
+    fire: () => {
+      const all = [...pending.values()];
+      pending.clear();
+      for (const p of all) p.expire();
+    },
+  };
+  return t;
+}
 
 /** A worker that holds each request until the test answers it (in any order), through a structured clone. */
 function fakeWorker() {
@@ -22,18 +39,24 @@ const edited = (n: number) => EXAMPLE_PLAN.replace(/^name: .*$/m, `name: aks-${n
 
 function setUp() {
   const w = fakeWorker();
+  const clock = fakeTimers();
   const results: string[] = [];
   const failed: string[] = [];
   const ready: string[] = [];
-  const checker = planChecker(() => w, EXAMPLE_PLAN, {
-    ready: () => ready.push("ready"),
-    result: (text, part) =>
-      results.push(
-        `${part.plan?.name ?? "none"} ${text.includes(`name: ${part.plan?.name}\n`) ? "ok" : "not its text"}`,
-      ),
-    failed: (text) => failed.push(text),
-  });
-  return { w, results, failed, ready, checker };
+  const checker = planChecker(
+    () => w,
+    EXAMPLE_PLAN,
+    {
+      ready: () => ready.push("ready"),
+      result: (text, part) =>
+        results.push(
+          `${part.plan?.name ?? "none"} ${text.includes(`name: ${part.plan?.name}\n`) ? "ok" : "not its text"}`,
+        ),
+      failed: (text) => failed.push(text),
+    },
+    clock,
+  );
+  return { w, clock, results, failed, ready, checker };
 }
 
 describe("planChecker", () => {
@@ -134,5 +157,61 @@ describe("planChecker", () => {
     w.reply(w.requests[1]!);
     expect(failed).toEqual([edited(2)]);
     expect(checker.pending()).toBe(false);
+  });
+
+  describe("a worker that does not answer within REPLY_DEADLINE_MS is not used again", () => {
+    it("the warm-up has no deadline (until it is answered the page reads every text itself)", () => {
+      const { clock, checker } = setUp();
+      expect(clock.due()).toEqual([]);
+      expect(checker.request(edited(1))).toBe(false);
+      expect(clock.due()).toEqual([]);
+    });
+
+    it("each text sent to the worker has the deadline; its reply clears it, the next text sent gets its own", () => {
+      const { w, clock, results, checker } = setUp();
+      w.reply(w.requests[0]!);
+      checker.request(edited(1));
+      checker.request(edited(2));
+      expect(clock.due()).toEqual([REPLY_DEADLINE_MS]);
+      w.reply(w.requests[1]!);
+      expect(clock.due()).toEqual([REPLY_DEADLINE_MS]);
+      w.reply(w.requests[2]!);
+      expect(clock.due()).toEqual([]);
+      expect(results).toEqual(["aks-2 ok"]);
+    });
+
+    const expiries = {
+      "the newest text is in flight": (s: ReturnType<typeof setUp>) => void s.checker.request(edited(1)),
+      "the newest text waits behind one in flight": (s: ReturnType<typeof setUp>) => {
+        s.checker.request(edited(0));
+        s.checker.request(edited(1));
+      },
+    };
+    it.each(Object.entries(expiries))("%s: on expiry the page reads it, and every later text", (_, make) => {
+      const s = setUp();
+      s.w.reply(s.w.requests[0]!);
+      make(s);
+      s.clock.fire();
+      expect(s.failed).toEqual([edited(1)]);
+      expect(s.w.terminated).toBe(true);
+      expect(s.checker.pending()).toBe(false);
+      expect(s.checker.request(edited(2))).toBe(false);
+      expect(s.clock.due()).toEqual([]);
+      // A reply or an error that comes after the switch changes nothing.
+      for (const r of s.w.requests) s.w.reply(r);
+      s.w.onerror?.(new Error("late"));
+      expect(s.results).toEqual([]);
+      expect(s.failed).toEqual([edited(1)]);
+      expect(s.ready).toEqual(["ready"]);
+      expect(s.checker.request(edited(3))).toBe(false);
+    });
+
+    it("a worker that fails clears its deadline", () => {
+      const { w, clock, checker } = setUp();
+      w.reply(w.requests[0]!);
+      checker.request(edited(1));
+      w.onerror?.(new Error("boom"));
+      expect(clock.due()).toEqual([]);
+    });
   });
 });

@@ -8,7 +8,8 @@
  * The worker is used once it has answered its first (warm-up) request: until then, and for good if it cannot be made
  * (`new Worker` throws) or fails (an `error` event), `request` returns false and the page reads the
  * text itself, as it did before the worker. A request the worker could not answer is handed to `failed`, so the page
- * reads that text itself.
+ * reads that text itself. A worker that does not answer a text within REPLY_DEADLINE_MS (hung: no reply, no error) is
+ * treated as one that failed: it is terminated, and that text and every later one are read by the page.
  */
 import { fromWire, type CheckReply, type CheckRequest } from "../plan-check.js";
 import type { PlanPart } from "../compute.js";
@@ -20,6 +21,25 @@ export interface WorkerLike {
   onerror: ((event: unknown) => void) | null;
   terminate(): void;
 }
+
+/**
+ * How long the worker may take over one text, from when it is sent to it, before the page stops using it (terminates
+ * it and reads that text and every later one itself). The worker reads the 1,000-subnet bench plan in about 30 ms of
+ * CPU, so only a hung worker takes this long. The warm-up has no deadline: until it is answered the page reads every
+ * text itself, so a worker that never starts leaves nothing waiting.
+ */
+export const REPLY_DEADLINE_MS = 2_000;
+
+/** The timers the deadline uses (fake ones in plan-checker.test.ts). */
+export interface Timers {
+  set(expire: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  set: (expire, ms) => setTimeout(expire, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 export interface CheckerEvents {
   /** The worker has answered its warm-up: texts go to it from now on. */
@@ -40,6 +60,10 @@ export interface PlanChecker {
 /** The checker's state: the worker, the newest request until its reply, the one the worker reads and the next. */
 interface Channel {
   worker?: WorkerLike;
+  timers: Timers;
+  /** The deadline of the request in flight, and what its expiry does (the worker is treated as failed). */
+  deadline?: unknown;
+  expire(): void;
   ready: boolean;
   seq: number;
   waiting?: CheckRequest;
@@ -55,11 +79,18 @@ function send(c: Channel, req: CheckRequest): boolean {
     return false;
   }
   c.inFlight = req;
+  c.deadline = c.timers.set(c.expire, REPLY_DEADLINE_MS);
   return true;
+}
+
+function clearDeadline(c: Channel): void {
+  if (c.deadline !== undefined) c.timers.clear(c.deadline);
+  c.deadline = undefined;
 }
 
 /** The worker is free again: the newest text made meanwhile goes to it. */
 function sendQueued(c: Channel, on: CheckerEvents): void {
+  clearDeadline(c);
   c.inFlight = undefined;
   const next = c.queued;
   c.queued = undefined;
@@ -82,6 +113,7 @@ function received(c: Channel, on: CheckerEvents, data: CheckReply): void {
 }
 
 function fail(c: Channel, on: CheckerEvents): void {
+  clearDeadline(c);
   c.worker?.terminate();
   c.worker = undefined;
   c.ready = false;
@@ -106,13 +138,23 @@ function request(c: Channel, text: string, value: unknown): boolean {
   return true;
 }
 
-export function planChecker(make: () => WorkerLike, warmUpText: string, on: CheckerEvents): PlanChecker {
-  const c: Channel = { ready: false, seq: 0 };
+export function planChecker(
+  make: () => WorkerLike,
+  warmUpText: string,
+  on: CheckerEvents,
+  timers: Timers = realTimers,
+): PlanChecker {
+  const c: Channel = { ready: false, seq: 0, timers, expire: () => fail(c, on) };
   try {
     const worker = make();
     c.worker = worker;
-    worker.onmessage = ({ data }) => received(c, on, data);
-    worker.onerror = () => fail(c, on);
+    // A message or error from a worker the page has stopped using (after its deadline) changes nothing.
+    worker.onmessage = ({ data }) => {
+      if (c.worker === worker) received(c, on, data);
+    };
+    worker.onerror = () => {
+      if (c.worker === worker) fail(c, on);
+    };
     const warmUp = { seq: 0, text: warmUpText };
     worker.postMessage(warmUp);
     c.inFlight = warmUp;
