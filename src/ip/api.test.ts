@@ -44,6 +44,7 @@ describe("the IP core's public API", () => {
       "freePrefixes",
       "freeSpace",
       "freeSpaceText",
+      "guardArgs",
       "maskCidrText",
       "mergeCidrText",
       "mergePrefixes",

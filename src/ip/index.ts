@@ -25,4 +25,4 @@ export {
   overlapsAnyText,
   overlappingPairsText,
 } from "./text.js";
-export { expectPrefix } from "./guard.js";
+export { expectPrefix, guardArgs, type Param, type Want } from "./guard.js";

@@ -14,6 +14,7 @@ import type { Classification } from "./classify.js";
 import type { ConfiguredCluster } from "./configured-cluster.js";
 import type { ClusterSnapshot } from "./snapshot.js";
 import { podAddressesIn, type NodeUse } from "./node-use.js";
+import { CLASSIFICATION, guardArgs, listParam, SNAPSHOT } from "./guard-args.js";
 
 export type RangeRole = "node-subnet" | "pod-cidr" | "pod-subnet";
 /** `azure`: the VNet usage API's figures (`inspect --azure`): the addresses everything in the subnet holds. */
@@ -196,19 +197,23 @@ function nodeSubnetUse(
 }
 
 /** The ranges pods take addresses from, with their use: node subnets first (last configured first), then pod ranges. */
-export function rangeUse(
-  s: ClusterSnapshot,
-  v: Classification,
-  nodes: readonly NodeUse[],
-  configured: ConfiguredCluster | undefined,
-): AddressUse[] {
-  const model = v.model;
-  const pods =
-    model === "kubenet" || model === "azure-cni-overlay" || model === "byo-cni"
-      ? podCidrUse(s, model, nodes, configured)
-      : model === "azure-cni-pod-subnet-dynamic" || model === "azure-cni-pod-subnet-static"
-        ? podSubnetUse(s, nodes)
-        : [];
-  const nodeSubnets = model !== "unknown" && configured ? nodeSubnetUse(s, model, nodes, configured) : [];
-  return [...nodeSubnets.reverse(), ...pods];
-}
+export const rangeUse = guardArgs(
+  "rangeUse",
+  [SNAPSHOT, CLASSIFICATION, listParam("nodes", "the node use (nodeUse)")],
+  function rangeUse(
+    s: ClusterSnapshot,
+    v: Classification,
+    nodes: readonly NodeUse[],
+    configured: ConfiguredCluster | undefined,
+  ): AddressUse[] {
+    const model = v.model;
+    const pods =
+      model === "kubenet" || model === "azure-cni-overlay" || model === "byo-cni"
+        ? podCidrUse(s, model, nodes, configured)
+        : model === "azure-cni-pod-subnet-dynamic" || model === "azure-cni-pod-subnet-static"
+          ? podSubnetUse(s, nodes)
+          : [];
+    const nodeSubnets = model !== "unknown" && configured ? nodeSubnetUse(s, model, nodes, configured) : [];
+    return [...nodeSubnets.reverse(), ...pods];
+  },
+);

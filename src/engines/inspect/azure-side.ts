@@ -14,6 +14,7 @@ import { tryParsePrefix } from "../../ip/index.js";
 import type { AddressUse } from "./address-use.js";
 import type { Headroom, HeadroomCheck } from "./headroom.js";
 import type { VnetSubnet } from "./vnet-subnets.js";
+import { guardArgs, TEXTS } from "./guard-args.js";
 
 export type AzureSideSource =
   { readonly kind: "azure"; readonly endpoint: string } | { readonly kind: "files"; readonly files: readonly string[] };
@@ -47,12 +48,19 @@ export interface AzureVnet {
 }
 
 /** The VNets among `vnets` that hold one of `subnetIds` (any case), in their order. */
-export function clusterVnets(vnets: readonly VnetReport[], subnetIds: readonly string[]): AzureVnet[] {
-  const ids = new Set(subnetIds.map((x) => x.toLowerCase()));
-  return vnets
-    .filter((v) => v.subnets.some((s) => ids.has(s.id.toLowerCase())))
-    .map((v) => ({ id: v.id, name: v.name, addressSpace: [...v.addressSpace] }));
-}
+export const clusterVnets = guardArgs(
+  "clusterVnets",
+  [
+    { name: "vnets", want: [{ subnets: "list" }], words: "the VNet reports" },
+    { ...TEXTS, name: "subnetIds" },
+  ],
+  function clusterVnets(vnets: readonly VnetReport[], subnetIds: readonly string[]): AzureVnet[] {
+    const ids = new Set(subnetIds.map((x) => x.toLowerCase()));
+    return vnets
+      .filter((v) => v.subnets.some((s) => ids.has(s.id.toLowerCase())))
+      .map((v) => ({ id: v.id, name: v.name, addressSpace: [...v.addressSpace] }));
+  },
+);
 
 /** `apiServerAccessProfile` of the ARM record, the subnet found in the VNets read. */
 export interface AzureApiServer {

@@ -10,6 +10,7 @@ import { CLUSTER_SIGNALS, MODEL_IDS, type ModelId, formatCount } from "../../kb/
 import { tryParseAddr, tryParsePrefix } from "../../ip/index.js";
 import type { ClusterSnapshot, SnapshotNetworkContainer, SnapshotNodeNetworkConfig } from "./snapshot.js";
 import { podPlacement, type PodPlacement } from "./placement.js";
+import { guardArgs, SNAPSHOT } from "./guard-args.js";
 
 export type Confidence = "high" | "medium" | "low";
 
@@ -286,7 +287,7 @@ function confidenceOf(model: ModelId | "unknown", evidence: readonly Evidence[],
   return "low";
 }
 
-export function classify(s: ClusterSnapshot): Classification {
+export const classify = guardArgs("classify", [SNAPSHOT], function classify(s: ClusterSnapshot): Classification {
   const placement = podPlacement(s);
   const evidence = [
     ...labelEvidence(s),
@@ -324,4 +325,4 @@ export function classify(s: ClusterSnapshot): Classification {
         `(Azure/AKS:CHANGELOG.md, 2025-03-16), so its presence does not rule this model out.`,
     );
   return { model, confidence: confidenceOf(model, evidence, contradicting.length), evidence, caveats, placement };
-}
+});

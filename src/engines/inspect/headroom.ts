@@ -23,6 +23,7 @@ import { NODE_SUBNET_BLIND_SPOT } from "./azure-side.js";
 import type { ConfiguredCluster } from "./configured-cluster.js";
 import type { NodeUse } from "./node-use.js";
 import type { ClusterSnapshot } from "./snapshot.js";
+import { guardArgs, listParam, MODEL, SNAPSHOT } from "./guard-args.js";
 
 export interface HeadroomCheck {
   readonly name: string;
@@ -169,42 +170,46 @@ function rangeNotes(model: ModelId | "unknown", ranges: readonly AddressUse[]): 
   return notes;
 }
 
-export function headroom(
-  s: ClusterSnapshot,
-  model: ModelId | "unknown",
-  ranges: readonly AddressUse[],
-  nodes: readonly NodeUse[],
-  configured: ConfiguredCluster | undefined,
-): Headroom {
-  const notes = rangeNotes(model, ranges);
-  const limits = limitsOf(s, model, ranges, nodes);
-  limits.sort((a, b) => a.more - b.more);
-  // The cluster node limit bounds scale-out; whether surge nodes count against it is not documented, so the upgrade
-  // checks leave it out.
-  const clusterCap = PLATFORM_LIMITS.nodesPerCluster.value;
-  const clusterMore = Math.max(0, clusterCap - s.nodes.length);
-  const clusterLimit = { name: `cluster node limit (${formatCount(clusterCap)})`, more: clusterMore };
-  const tightest = limits[0];
-  const overall =
-    tightest === undefined || clusterMore < tightest.more
-      ? tightest || s.nodes.length
-        ? clusterLimit
-        : undefined
-      : tightest;
-  const checks: HeadroomCheck[] = [];
-  const pools = poolsOf(nodes, configured);
-  const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
-  const surges = surgesOf(pools, version, configured !== undefined);
-  notes.push(...surges.notes, ...poolNotes(pools, configured));
-  if (surges.overPoolCap.length) checks.push(scaleSetCheck(surges.overPoolCap));
-  if (tightest && surges.surge > 0) checks.push(upgradeCheck(tightest, surges.surge, pools.length));
-  const scaleOut = pools.reduce((a, p) => a + (p.maxCount !== undefined ? Math.max(0, p.maxCount - p.count) : 0), 0);
-  if (pools.some((p) => p.maxCount !== undefined) && (tightest || scaleOut > clusterMore)) {
-    const check = autoscalerCheck(tightest, scaleOut, surges.surgeAtMax, clusterLimit);
-    if (check) checks.push(check);
-  }
-  return { moreNodes: overall?.more, limitedBy: overall?.name, checks, notes };
-}
+export const headroom = guardArgs(
+  "headroom",
+  [SNAPSHOT, MODEL, listParam("ranges", "the address use (rangeUse)"), listParam("nodes", "the node use (nodeUse)")],
+  function headroom(
+    s: ClusterSnapshot,
+    model: ModelId | "unknown",
+    ranges: readonly AddressUse[],
+    nodes: readonly NodeUse[],
+    configured: ConfiguredCluster | undefined,
+  ): Headroom {
+    const notes = rangeNotes(model, ranges);
+    const limits = limitsOf(s, model, ranges, nodes);
+    limits.sort((a, b) => a.more - b.more);
+    // The cluster node limit bounds scale-out; whether surge nodes count against it is not documented, so the upgrade
+    // checks leave it out.
+    const clusterCap = PLATFORM_LIMITS.nodesPerCluster.value;
+    const clusterMore = Math.max(0, clusterCap - s.nodes.length);
+    const clusterLimit = { name: `cluster node limit (${formatCount(clusterCap)})`, more: clusterMore };
+    const tightest = limits[0];
+    const overall =
+      tightest === undefined || clusterMore < tightest.more
+        ? tightest || s.nodes.length
+          ? clusterLimit
+          : undefined
+        : tightest;
+    const checks: HeadroomCheck[] = [];
+    const pools = poolsOf(nodes, configured);
+    const version = configured?.kubernetesVersion ?? s.nodes[0]?.kubeletVersion?.replace(/^v/, "");
+    const surges = surgesOf(pools, version, configured !== undefined);
+    notes.push(...surges.notes, ...poolNotes(pools, configured));
+    if (surges.overPoolCap.length) checks.push(scaleSetCheck(surges.overPoolCap));
+    if (tightest && surges.surge > 0) checks.push(upgradeCheck(tightest, surges.surge, pools.length));
+    const scaleOut = pools.reduce((a, p) => a + (p.maxCount !== undefined ? Math.max(0, p.maxCount - p.count) : 0), 0);
+    if (pools.some((p) => p.maxCount !== undefined) && (tightest || scaleOut > clusterMore)) {
+      const check = autoscalerCheck(tightest, scaleOut, surges.surgeAtMax, clusterLimit);
+      if (check) checks.push(check);
+    }
+    return { moreNodes: overall?.more, limitedBy: overall?.name, checks, notes };
+  },
+);
 
 interface PoolSeen {
   readonly name: string;

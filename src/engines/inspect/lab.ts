@@ -26,6 +26,7 @@ import {
 } from "./pod-ranges.js";
 import type { ClusterSnapshot } from "./snapshot.js";
 import { count, known, notRead, unknown, whyMissing, type Proof, type Verdict } from "./verdict.js";
+import { CLASSIFICATION, guardArgs, SNAPSHOT, TEXTS, VERDICTS } from "./guard-args.js";
 
 export interface Verdicts {
   readonly model: Verdict<ModelId>;
@@ -86,22 +87,26 @@ function modelVerdict(s: ClusterSnapshot, c: Classification): Verdict<ModelId> {
 }
 
 /** Every verdict of the report. */
-export function verdicts(s: ClusterSnapshot, c: Classification, nodeSubnets: readonly string[]): Verdicts {
-  const cilium = ciliumRuns(s);
-  const kubeProxy = kubeProxyRuns(s);
-  // A high-confidence model settles the dataplane when AKS runs it on one only (kubenet: azure).
-  const model = c.model !== "unknown" && c.confidence === "high" ? c.model : undefined;
-  const dataplane = dataplaneVerdict(s, cilium, kubeProxy, c.model === "byo-cni", model);
-  return {
-    model: modelVerdict(s, c),
-    dataplane,
-    ciliumRuns: cilium,
-    kubeProxyRuns: kubeProxy,
-    networkPolicy: policyVerdict(s, dataplane, c.model === "byo-cni"),
-    podRangeSeparate: podRangeSeparate(s, nodeSubnets),
-    nodePodRanges: nodePodRangeVerdict(s, c.model, nodePodRanges(s)),
-  };
-}
+export const verdicts = guardArgs(
+  "verdicts",
+  [SNAPSHOT, CLASSIFICATION, { ...TEXTS, name: "nodeSubnets" }],
+  function verdicts(s: ClusterSnapshot, c: Classification, nodeSubnets: readonly string[]): Verdicts {
+    const cilium = ciliumRuns(s);
+    const kubeProxy = kubeProxyRuns(s);
+    // A high-confidence model settles the dataplane when AKS runs it on one only (kubenet: azure).
+    const model = c.model !== "unknown" && c.confidence === "high" ? c.model : undefined;
+    const dataplane = dataplaneVerdict(s, cilium, kubeProxy, c.model === "byo-cni", model);
+    return {
+      model: modelVerdict(s, c),
+      dataplane,
+      ciliumRuns: cilium,
+      kubeProxyRuns: kubeProxy,
+      networkPolicy: policyVerdict(s, dataplane, c.model === "byo-cni"),
+      podRangeSeparate: podRangeSeparate(s, nodeSubnets),
+      nodePodRanges: nodePodRangeVerdict(s, c.model, nodePodRanges(s)),
+    };
+  },
+);
 
 /** The node annotations, by key, with how many nodes carry each and a few values. */
 function annotations(s: ClusterSnapshot): NodeAnnotation[] {
@@ -165,7 +170,7 @@ function networkMonitor(s: ClusterSnapshot): Lab["networkMonitor"] {
 }
 
 /** The lab's five questions, answered in its words. */
-export function lab(s: ClusterSnapshot, v: Verdicts): Lab {
+export const lab = guardArgs("lab", [SNAPSHOT, VERDICTS], function lab(s: ClusterSnapshot, v: Verdicts): Lab {
   const kp = v.kubeProxyRuns;
   const absent: Verdict<YesNo> = kp.value === "unknown" ? kp : { ...kp, value: kp.value === "yes" ? "no" : "yes" };
   return {
@@ -193,4 +198,4 @@ export function lab(s: ClusterSnapshot, v: Verdicts): Lab {
       nodes: nodePodRanges(s),
     },
   };
-}
+});

@@ -5,6 +5,7 @@ import { tryParseAddr, tryParsePrefix, type Prefix } from "../../ip/index.js";
 import { CLUSTER_SIGNALS } from "../../kb/index.js";
 import type { ClusterSnapshot, SnapshotNode } from "./snapshot.js";
 import { holdsPodAddress, nodeRangeTexts } from "./placement.js";
+import { guardArgs, listParam, SNAPSHOT, TEXTS } from "./guard-args.js";
 
 export interface NodeUse {
   readonly name: string;
@@ -49,7 +50,7 @@ function isActive(phase: string): boolean {
   return phase !== "Succeeded" && phase !== "Failed";
 }
 
-export function nodeUse(s: ClusterSnapshot): NodeUse[] {
+export const nodeUse = guardArgs("nodeUse", [SNAPSHOT], function nodeUse(s: ClusterSnapshot): NodeUse[] {
   const counts = new Map<string, { pods: number; host: number; addrs: number }>();
   for (const p of s.pods) {
     if (p.node === undefined || !isActive(p.phase)) continue;
@@ -77,51 +78,59 @@ export function nodeUse(s: ClusterSnapshot): NodeUse[] {
       freePodSlots: n.maxPods === undefined ? undefined : n.maxPods - c.pods,
     };
   });
-}
+});
 
-export function poolUse(nodes: readonly NodeUse[]): PoolUse[] {
-  const m = new Map<
-    string,
-    { nodes: number; maxPods: Set<number>; modes: Set<string | undefined>; pods: number; host: number }
-  >();
-  for (const n of nodes) {
-    const key = n.pool ?? "(no pool label)";
-    let p = m.get(key);
-    if (!p) m.set(key, (p = { nodes: 0, maxPods: new Set(), modes: new Set(), pods: 0, host: 0 }));
-    p.nodes++;
-    p.modes.add(n.mode);
-    if (n.maxPods !== undefined) p.maxPods.add(n.maxPods);
-    p.pods += n.pods;
-    p.host += n.hostNetworkPods;
-  }
-  return [...m.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([pool, p]) => ({
-      pool,
-      mode: p.modes.size === 1 ? [...p.modes][0] : "mixed",
-      nodes: p.nodes,
-      maxPods: p.maxPods.size === 1 ? [...p.maxPods][0] : undefined,
-      pods: p.pods,
-      hostNetworkPods: p.host,
-    }));
-}
+export const poolUse = guardArgs(
+  "poolUse",
+  [listParam("nodes", "the node use (nodeUse)")],
+  function poolUse(nodes: readonly NodeUse[]): PoolUse[] {
+    const m = new Map<
+      string,
+      { nodes: number; maxPods: Set<number>; modes: Set<string | undefined>; pods: number; host: number }
+    >();
+    for (const n of nodes) {
+      const key = n.pool ?? "(no pool label)";
+      let p = m.get(key);
+      if (!p) m.set(key, (p = { nodes: 0, maxPods: new Set(), modes: new Set(), pods: 0, host: 0 }));
+      p.nodes++;
+      p.modes.add(n.mode);
+      if (n.maxPods !== undefined) p.maxPods.add(n.maxPods);
+      p.pods += n.pods;
+      p.host += n.hostNetworkPods;
+    }
+    return [...m.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([pool, p]) => ({
+        pool,
+        mode: p.modes.size === 1 ? [...p.modes][0] : "mixed",
+        nodes: p.nodes,
+        maxPods: p.maxPods.size === 1 ? [...p.maxPods][0] : undefined,
+        pods: p.pods,
+        hostNetworkPods: p.host,
+      }));
+  },
+);
 
 /** Counts pod addresses (first address of each pod holding one) inside each of the given prefixes. */
-export function podAddressesIn(s: ClusterSnapshot, prefixes: readonly string[]): number[] {
-  const parsed = prefixes.map((c) => {
-    const r = tryParsePrefix(c);
-    return r.ok ? r.value : undefined;
-  });
-  const out = parsed.map(() => 0);
-  for (const p of s.pods) {
-    if (!holdsPodAddress(p)) continue;
-    for (const ip of p.ips) {
-      const a = tryParseAddr(ip);
-      if (!a.ok) continue;
-      parsed.forEach((r: Prefix | undefined, i) => {
-        if (r?.contains(a.value)) out[i] = (out[i] ?? 0) + 1;
-      });
+export const podAddressesIn = guardArgs(
+  "podAddressesIn",
+  [SNAPSHOT, { ...TEXTS, name: "prefixes" }],
+  function podAddressesIn(s: ClusterSnapshot, prefixes: readonly string[]): number[] {
+    const parsed = prefixes.map((c) => {
+      const r = tryParsePrefix(c);
+      return r.ok ? r.value : undefined;
+    });
+    const out = parsed.map(() => 0);
+    for (const p of s.pods) {
+      if (!holdsPodAddress(p)) continue;
+      for (const ip of p.ips) {
+        const a = tryParseAddr(ip);
+        if (!a.ok) continue;
+        parsed.forEach((r: Prefix | undefined, i) => {
+          if (r?.contains(a.value)) out[i] = (out[i] ?? 0) + 1;
+        });
+      }
     }
-  }
-  return out;
-}
+    return out;
+  },
+);

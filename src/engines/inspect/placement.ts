@@ -5,6 +5,7 @@
  */
 import { prefixFrom, tryParseAddr, tryParsePrefix, type Addr, type Prefix } from "../../ip/index.js";
 import type { ClusterSnapshot, SnapshotPod } from "./snapshot.js";
+import { guardArgs, POD, SNAPSHOT } from "./guard-args.js";
 
 export interface PodPlacement {
   /** Pods holding an address of their own: not host-network, not finished, with an IP. */
@@ -24,9 +25,9 @@ export interface PodPlacement {
 }
 
 /** Whether the pod holds an address of its own (host-network pods use the node's). */
-export function holdsPodAddress(p: SnapshotPod): boolean {
+export const holdsPodAddress = guardArgs("holdsPodAddress", [POD], function holdsPodAddress(p: SnapshotPod): boolean {
   return !p.hostNetwork && p.ips.length > 0 && p.phase !== "Succeeded" && p.phase !== "Failed";
-}
+});
 
 /** The smallest IPv4 prefix holding all the addresses, no longer than `maxBits`. */
 export function spanOf(addrs: readonly Addr[], maxBits = 24): Prefix | undefined {
@@ -66,34 +67,38 @@ export function nodeRangeTexts(
   return out;
 }
 
-export function podPlacement(s: ClusterSnapshot): PodPlacement {
-  const nodeRanges = new Map<string, Prefix[]>();
-  const nodeAddrs: Addr[] = [];
-  const texts = nodeRangeTexts(s);
-  for (const n of s.nodes) {
-    const ranges: Prefix[] = [];
-    for (const c of texts.get(n.name)?.cidrs ?? []) {
-      const r = tryParsePrefix(c);
-      if (r.ok) ranges.push(r.value);
+export const podPlacement = guardArgs(
+  "podPlacement",
+  [SNAPSHOT],
+  function podPlacement(s: ClusterSnapshot): PodPlacement {
+    const nodeRanges = new Map<string, Prefix[]>();
+    const nodeAddrs: Addr[] = [];
+    const texts = nodeRangeTexts(s);
+    for (const n of s.nodes) {
+      const ranges: Prefix[] = [];
+      for (const c of texts.get(n.name)?.cidrs ?? []) {
+        const r = tryParsePrefix(c);
+        if (r.ok) ranges.push(r.value);
+      }
+      nodeRanges.set(n.name, ranges);
+      for (const ip of n.internalIps) {
+        const a = tryParseAddr(ip);
+        if (a.ok) nodeAddrs.push(a.value);
+      }
     }
-    nodeRanges.set(n.name, ranges);
-    for (const ip of n.internalIps) {
-      const a = tryParseAddr(ip);
-      if (a.ok) nodeAddrs.push(a.value);
+    const span = spanOf(nodeAddrs);
+    let podsWithIp = 0;
+    let inNodePodRange = 0;
+    let inSpan = 0;
+    for (const p of s.pods) {
+      if (!holdsPodAddress(p)) continue;
+      podsWithIp++;
+      const a = tryParseAddr(p.ips[0] as string);
+      if (!a.ok) continue;
+      const ranges = p.node === undefined ? undefined : nodeRanges.get(p.node);
+      if (ranges?.some((r) => r.contains(a.value))) inNodePodRange++;
+      if (span?.contains(a.value)) inSpan++;
     }
-  }
-  const span = spanOf(nodeAddrs);
-  let podsWithIp = 0;
-  let inNodePodRange = 0;
-  let inSpan = 0;
-  for (const p of s.pods) {
-    if (!holdsPodAddress(p)) continue;
-    podsWithIp++;
-    const a = tryParseAddr(p.ips[0] as string);
-    if (!a.ok) continue;
-    const ranges = p.node === undefined ? undefined : nodeRanges.get(p.node);
-    if (ranges?.some((r) => r.contains(a.value))) inNodePodRange++;
-    if (span?.contains(a.value)) inSpan++;
-  }
-  return { podsWithIp, inNodePodRange, nodeAddressSpan: span?.toString(), inNodeAddressSpan: inSpan };
-}
+    return { podsWithIp, inNodePodRange, nodeAddressSpan: span?.toString(), inNodeAddressSpan: inSpan };
+  },
+);

@@ -16,6 +16,7 @@ import {
   type SubnetKindId,
 } from "../../kb/index.js";
 import type { EstateVnet } from "../scan/index.js";
+import { guardArgs, TEXTS } from "./guard-args.js";
 
 /** How the subnet's kind was told: the cluster's ARM record naming it (`record`), or the subnet itself. */
 export type VnetSubnetEvidence = "record" | "name" | "delegation" | "private-endpoints";
@@ -125,50 +126,57 @@ function usageOf(s: EstateVnet["subnets"][number]): { used: number | null; usabl
  * in VNet then subnet order, except those subnets themselves. `roles` are the subnets the cluster's ARM record
  * names for a role (by resource ID, any case: `recordSubnetRoles`); they are told by that first.
  */
-export function vnetSubnetsOf(
-  vnets: readonly EstateVnet[],
-  clusterSubnetIds: readonly string[],
-  roles: ReadonlyMap<string, SubnetKindId> = new Map(),
-): VnetSubnet[] {
-  const mine = new Set(clusterSubnetIds.map((x) => String(x).toLowerCase()));
-  const byId = new Map([...roles].map(([id, k]) => [id.toLowerCase(), k]));
-  const out: VnetSubnet[] = [];
-  for (const v of list(vnets)) {
-    const subnets = list(v.subnets);
-    if (!subnets.some((s) => mine.has(String(s.id).toLowerCase()))) continue;
-    for (const s of subnets) {
-      if (mine.has(String(s.id).toLowerCase())) continue;
-      const k = kindOf(s, byId);
-      if (!k) continue;
-      const facts = SUBNET_KINDS[k.kind];
-      const prefixes = texts(s.prefixes);
-      const parsed = prefixes.map((p) => tryParsePrefix(p)).find((p) => p.ok && p.value.family === 4);
-      const bits = parsed?.ok ? parsed.value.bits : null;
-      const min = facts.maxPrefixLength.value;
-      const max = facts.minPrefixLength.value;
-      const { verdict, words } = judge(bits, min, max, recommendedOf(k.kind));
-      const { used, usable } = usageOf(s);
-      const use = used !== null && usable !== null ? `; ${formatCount(used)} of ${formatCount(usable)} used` : "";
-      out.push({
-        vnet: String(v.name),
-        name: String(s.name),
-        id: String(s.id),
-        prefixes,
-        kind: k.kind,
-        title: facts.title,
-        by: k.by,
-        minimumPrefixLength: min,
-        prefixLength: bits,
-        maximumPrefixLength: max,
-        used,
-        usable,
-        verdict,
-        message: `${facts.title} (${BY_WORDS[k.by]}): ${words}${use}`,
-        source: [
-          ...new Set([...facts.maxPrefixLength.source, ...(facts.minPrefixLength.source ?? [])].map((x) => x.url)),
-        ],
-      });
+export const vnetSubnetsOf = guardArgs(
+  "vnetSubnetsOf",
+  [
+    { name: "vnets", want: [{ subnets: "list" }], words: "the estate VNets" },
+    { ...TEXTS, name: "clusterSubnetIds" },
+  ],
+  function vnetSubnetsOf(
+    vnets: readonly EstateVnet[],
+    clusterSubnetIds: readonly string[],
+    roles: ReadonlyMap<string, SubnetKindId> = new Map(),
+  ): VnetSubnet[] {
+    const mine = new Set(clusterSubnetIds.map((x) => String(x).toLowerCase()));
+    const byId = new Map([...roles].map(([id, k]) => [id.toLowerCase(), k]));
+    const out: VnetSubnet[] = [];
+    for (const v of list(vnets)) {
+      const subnets = list(v.subnets);
+      if (!subnets.some((s) => mine.has(String(s.id).toLowerCase()))) continue;
+      for (const s of subnets) {
+        if (mine.has(String(s.id).toLowerCase())) continue;
+        const k = kindOf(s, byId);
+        if (!k) continue;
+        const facts = SUBNET_KINDS[k.kind];
+        const prefixes = texts(s.prefixes);
+        const parsed = prefixes.map((p) => tryParsePrefix(p)).find((p) => p.ok && p.value.family === 4);
+        const bits = parsed?.ok ? parsed.value.bits : null;
+        const min = facts.maxPrefixLength.value;
+        const max = facts.minPrefixLength.value;
+        const { verdict, words } = judge(bits, min, max, recommendedOf(k.kind));
+        const { used, usable } = usageOf(s);
+        const use = used !== null && usable !== null ? `; ${formatCount(used)} of ${formatCount(usable)} used` : "";
+        out.push({
+          vnet: String(v.name),
+          name: String(s.name),
+          id: String(s.id),
+          prefixes,
+          kind: k.kind,
+          title: facts.title,
+          by: k.by,
+          minimumPrefixLength: min,
+          prefixLength: bits,
+          maximumPrefixLength: max,
+          used,
+          usable,
+          verdict,
+          message: `${facts.title} (${BY_WORDS[k.by]}): ${words}${use}`,
+          source: [
+            ...new Set([...facts.maxPrefixLength.source, ...(facts.minPrefixLength.source ?? [])].map((x) => x.url)),
+          ],
+        });
+      }
     }
-  }
-  return out;
-}
+    return out;
+  },
+);
