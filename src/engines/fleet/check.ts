@@ -12,6 +12,8 @@ import { fleetModel, ItemKind, type ClusterNode, type FleetModel, type FleetLoad
 import { fleetConflicts } from "./overlaps.js";
 import { poolForecasts, type PoolForecast } from "./pools.js";
 import { FLEET_RULES } from "./rules/index.js";
+import { guardArgs } from "../../ip/index.js";
+import { FLEET_MODEL } from "./model-param.js";
 
 export interface FleetCheckOptions {
   /** Cluster plans referenced by path in `clusters[].plan`, loaded by the caller, keyed by the path as written. */
@@ -76,14 +78,14 @@ function clusterResult(c: ClusterNode, run: boolean): FleetClusterResult {
 }
 
 /** The VNet sizes of the fleet's clusters, most used first. */
-export function vnetSizes(m: FleetModel): number[] {
+export const vnetSizes = guardArgs("vnetSizes", [FLEET_MODEL], function vnetSizes(m: FleetModel): number[] {
   const count = new Map<number, number>();
   for (const c of m.clusters)
     for (const f of c.resolved?.vnetAddressSpace ?? []) {
       if (f.prefix && f.prefix.family === 4) count.set(f.prefix.bits, (count.get(f.prefix.bits) ?? 0) + 1);
     }
   return [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([b]) => b);
-}
+});
 
 function invalidFleet(problems: readonly Parameters<typeof schemaFinding>[0][]): FleetCheckResult {
   const findings = problems.map(schemaFinding).sort(compareFindings);

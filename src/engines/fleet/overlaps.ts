@@ -8,6 +8,8 @@
 import { overlappingPairsText, tryParsePrefix, type OverlapPairs, type Prefix } from "../../ip/index.js";
 import { ItemKind, type FleetModel } from "./model.js";
 import { groupOnlyOverlap, reachOf } from "./reach.js";
+import { guardArgs } from "../../ip/index.js";
+import { FLEET_MODEL } from "./model-param.js";
 
 /** Why two networks' ranges may not overlap. */
 export type ConflictClass =
@@ -101,65 +103,75 @@ function itemPairs(m: FleetModel): OverlapPairs | { readonly tooMany: string } {
   return { count: p.count, first, second };
 }
 
-/** Every conflict of the fleet, by network pair and class, in network order. */
-export function fleetConflicts(m: FleetModel): { conflicts: Conflict[]; pairs: number; tooMany?: string } {
-  const { owner, kind } = m.items;
-  const p = itemPairs(m);
-  if ("tooMany" in p) return { conflicts: [], pairs: 0, tooMany: p.tooMany };
-  const n = m.networks.length;
-  const reach = pairCache(n, true, (a, b) => reachOf(m, a, b));
-  const groupOnly = pairCache(n, false, (a, b) => groupOnlyOverlap(m, a, b));
-  const byKey = new Map<number, Conflict>();
-  const add = (cls: ConflictClass, a: number, b: number, ia: number, ib: number, via?: number): void => {
-    const key = (a * n + b) * 7 + CLASS_ORDER[cls];
-    let c = byKey.get(key);
-    if (c === undefined)
-      byKey.set(key, (c = { cls, a, b, ...(via === undefined ? {} : { via }), count: 0, examples: [] }));
-    c.count++;
-    if (c.examples.length < EXAMPLES) c.examples.push([ia, ib]);
-  };
-  const first = p.first;
-  const second = p.second;
-  const usedPairs: number[] = [];
-  for (let x = 0; x < p.count; x++) {
-    const i = first[x] as number;
-    const j = second[x] as number;
-    const oi = owner[i] as number;
-    const oj = owner[j] as number;
-    if (oi === oj) continue;
-    const ki = kind[i] as ItemKind;
-    const kj = kind[j] as ItemKind;
-    if (ki === ItemKind.used || kj === ItemKind.used) {
-      if (ki !== kj) usedPairs.push(x);
-      continue;
-    }
-    const li = isLocal(ki);
-    const lj = isLocal(kj);
-    if (li && lj) continue; // reuse across clusters is what AKS allows
-    const r = reach(oi, oj);
-    if (li || lj) {
-      // A cluster's own pod or service CIDR: it may not overlap what the cluster routes to (or its mesh peers).
-      const [c, o, ic, io] = li ? [oi, oj, i, j] : [oj, oi, j, i];
-      if (r.reach === "direct" || r.reach === "mesh") {
-        add("local", c, o, ic, io);
-      }
-      continue;
-    }
-    if (r.reach === "none") {
-      unreachedUsed(m, i, j, add);
-      continue;
-    }
-    const [a, b, ia, ib] = oi < oj ? [oi, oj, i, j] : [oj, oi, j, i];
-    if (r.reach === "common") add("common", a, b, ia, ib, r.via);
-    else if (r.reach === "direct") {
-      const group = groupOnly(a, b);
-      add(group === undefined ? "direct" : group ? "groupDisallowed" : "groupAllowed", a, b, ia, ib);
-    } else add(r.reach, a, b, ia, ib);
-  }
-  usedConflicts(m, p, usedPairs, add);
-  const conflicts = [...byKey.entries()].sort((x, y) => x[0] - y[0]).map(([, c]) => c);
-  return { conflicts, pairs: p.count };
+export interface FleetConflicts {
+  readonly conflicts: Conflict[];
+  readonly pairs: number;
+  readonly tooMany?: string;
 }
+
+/** Every conflict of the fleet, by network pair and class, in network order. */
+export const fleetConflicts = guardArgs(
+  "fleetConflicts",
+  [FLEET_MODEL],
+  function fleetConflicts(m: FleetModel): FleetConflicts {
+    const { owner, kind } = m.items;
+    const p = itemPairs(m);
+    if ("tooMany" in p) return { conflicts: [], pairs: 0, tooMany: p.tooMany };
+    const n = m.networks.length;
+    const reach = pairCache(n, true, (a, b) => reachOf(m, a, b));
+    const groupOnly = pairCache(n, false, (a, b) => groupOnlyOverlap(m, a, b));
+    const byKey = new Map<number, Conflict>();
+    const add = (cls: ConflictClass, a: number, b: number, ia: number, ib: number, via?: number): void => {
+      const key = (a * n + b) * 7 + CLASS_ORDER[cls];
+      let c = byKey.get(key);
+      if (c === undefined)
+        byKey.set(key, (c = { cls, a, b, ...(via === undefined ? {} : { via }), count: 0, examples: [] }));
+      c.count++;
+      if (c.examples.length < EXAMPLES) c.examples.push([ia, ib]);
+    };
+    const first = p.first;
+    const second = p.second;
+    const usedPairs: number[] = [];
+    for (let x = 0; x < p.count; x++) {
+      const i = first[x] as number;
+      const j = second[x] as number;
+      const oi = owner[i] as number;
+      const oj = owner[j] as number;
+      if (oi === oj) continue;
+      const ki = kind[i] as ItemKind;
+      const kj = kind[j] as ItemKind;
+      if (ki === ItemKind.used || kj === ItemKind.used) {
+        if (ki !== kj) usedPairs.push(x);
+        continue;
+      }
+      const li = isLocal(ki);
+      const lj = isLocal(kj);
+      if (li && lj) continue; // reuse across clusters is what AKS allows
+      const r = reach(oi, oj);
+      if (li || lj) {
+        // A cluster's own pod or service CIDR: it may not overlap what the cluster routes to (or its mesh peers).
+        const [c, o, ic, io] = li ? [oi, oj, i, j] : [oj, oi, j, i];
+        if (r.reach === "direct" || r.reach === "mesh") {
+          add("local", c, o, ic, io);
+        }
+        continue;
+      }
+      if (r.reach === "none") {
+        unreachedUsed(m, i, j, add);
+        continue;
+      }
+      const [a, b, ia, ib] = oi < oj ? [oi, oj, i, j] : [oj, oi, j, i];
+      if (r.reach === "common") add("common", a, b, ia, ib, r.via);
+      else if (r.reach === "direct") {
+        const group = groupOnly(a, b);
+        add(group === undefined ? "direct" : group ? "groupDisallowed" : "groupAllowed", a, b, ia, ib);
+      } else add(r.reach, a, b, ia, ib);
+    }
+    usedConflicts(m, p, usedPairs, add);
+    const conflicts = [...byKey.entries()].sort((x, y) => x[0] - y[0]).map(([, c]) => c);
+    return { conflicts, pairs: p.count };
+  },
+);
 
 /** A cluster's routed range: its address space, a routed pod CIDR, or used space that names it. */
 function isClusterRouted(m: FleetModel, i: number): boolean {

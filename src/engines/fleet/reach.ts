@@ -5,6 +5,8 @@
  * what a cluster reaches. Peering is not transitive: only what the fleet file states.
  */
 import type { FleetModel } from "./model.js";
+import { guardArgs } from "../../ip/index.js";
+import { FLEET_MODEL } from "./model-param.js";
 
 function shareAny(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
   if (!a || !b || a.length === 0 || b.length === 0) return false;
@@ -50,7 +52,10 @@ export function* viewersOf(m: FleetModel, x: number): Generator<number> {
 }
 
 /** How networks a and b reach each other (see `Reach`); `via` names a common viewer. */
-export function reachOf(m: FleetModel, a: number, b: number): { reach: Reach; via?: number } {
+export const reachOf = guardArgs("reachOf", [FLEET_MODEL], function reachOf(m: FleetModel, a: number, b: number): {
+  reach: Reach;
+  via?: number;
+} {
   if (shareAny(m.meshesOf[a], m.meshesOf[b])) return { reach: "mesh" };
   if (sees(m, a, b) || sees(m, b, a)) return { reach: "direct" };
   // Both behind one gateway: the gateway's VNet (and every network using it) sees both.
@@ -65,7 +70,7 @@ export function reachOf(m: FleetModel, a: number, b: number): { reach: Reach; vi
   const [one, other] = cost(a) <= cost(b) ? [a, b] : [b, a];
   for (const v of viewersOf(m, one)) if (v !== one && sees(m, v, other)) return { reach: "common", via: v };
   return { reach: "none" };
-}
+});
 
 /** Every network x holds a route to, in index order (peers, connected groups, through gateways). */
 export function reachedBy(m: FleetModel, x: number): number[] {

@@ -7,6 +7,7 @@
 import { tryParsePrefix, type Prefix } from "../../ip/index.js";
 import type { LayoutResult, LayoutStatus } from "./layout.js";
 import type { LayoutKind } from "./purpose.js";
+import { guardArgs } from "../../ip/index.js";
 
 export type SegmentKind = "subnet" | "growth" | "avoided" | "free";
 
@@ -125,43 +126,47 @@ function firstEndingAfter(runs: readonly { lo: number; hi: number }[], at: numbe
 }
 
 /** The address map of `result`: its IPv4 address spaces, segment by segment. */
-export function layoutView(result: LayoutResult): LayoutView {
-  const spaces = result.addressSpaces.flatMap((t) => {
-    const r = tryParsePrefix(t);
-    return r.ok && r.value.family === 4 ? [r.value.masked()] : [];
-  });
-  return {
-    spaces: spaces.map((space) => {
-      const { lo, hi } = bounds(space);
-      const pieces: Piece[] = [];
-      for (const s of result.subnets) {
-        const p = s.cidr ? tryParsePrefix(s.cidr) : undefined;
-        if (!p?.ok || p.value.family !== 4) continue;
-        const seg = { subnet: s.name, subnetKind: s.kind, status: s.status };
-        pieces.push({ ...bounds(p.value), seg: { kind: "subnet", ...seg } });
-      }
-      for (const s of result.subnets) {
-        const g = s.canGrowTo ? tryParsePrefix(s.canGrowTo) : undefined;
-        if (g?.ok && g.value.family === 4 && g.value.bits !== s.prefixLength)
-          pieces.push({
-            ...bounds(g.value),
-            seg: { kind: "growth", subnet: s.name, subnetKind: s.kind, status: s.status },
-          });
-      }
-      for (const a of result.avoided) {
-        const p = tryParsePrefix(a.cidr);
-        if (p.ok && p.value.family === 4) pieces.push({ ...bounds(p.value), seg: { kind: "avoided", what: a.what } });
-      }
-      const segments = merge(flatten(lo, hi, pieces)).map((p): MapSegment => ({
-        ...p.seg,
-        cidrs: cidrsOf(p.lo, p.hi),
-        offset: p.lo - lo,
-        size: p.hi - p.lo,
-      }));
-      return { cidr: space.toString(), size: hi - lo, segments };
-    }),
-  };
-}
+export const layoutView = guardArgs(
+  "layoutView",
+  [{ name: "result", want: { addressSpaces: ["text"] }, words: "a layout result (layoutPlan)" }],
+  function layoutView(result: LayoutResult): LayoutView {
+    const spaces = result.addressSpaces.flatMap((t) => {
+      const r = tryParsePrefix(t);
+      return r.ok && r.value.family === 4 ? [r.value.masked()] : [];
+    });
+    return {
+      spaces: spaces.map((space) => {
+        const { lo, hi } = bounds(space);
+        const pieces: Piece[] = [];
+        for (const s of result.subnets) {
+          const p = s.cidr ? tryParsePrefix(s.cidr) : undefined;
+          if (!p?.ok || p.value.family !== 4) continue;
+          const seg = { subnet: s.name, subnetKind: s.kind, status: s.status };
+          pieces.push({ ...bounds(p.value), seg: { kind: "subnet", ...seg } });
+        }
+        for (const s of result.subnets) {
+          const g = s.canGrowTo ? tryParsePrefix(s.canGrowTo) : undefined;
+          if (g?.ok && g.value.family === 4 && g.value.bits !== s.prefixLength)
+            pieces.push({
+              ...bounds(g.value),
+              seg: { kind: "growth", subnet: s.name, subnetKind: s.kind, status: s.status },
+            });
+        }
+        for (const a of result.avoided) {
+          const p = tryParsePrefix(a.cidr);
+          if (p.ok && p.value.family === 4) pieces.push({ ...bounds(p.value), seg: { kind: "avoided", what: a.what } });
+        }
+        const segments = merge(flatten(lo, hi, pieces)).map((p): MapSegment => ({
+          ...p.seg,
+          cidrs: cidrsOf(p.lo, p.hi),
+          offset: p.lo - lo,
+          size: p.hi - p.lo,
+        }));
+        return { cidr: space.toString(), size: hi - lo, segments };
+      }),
+    };
+  },
+);
 
 /**
  * Joins neighbouring pieces of the same kind and subnet (free space cut by nothing, a subnet's growth on both sides).

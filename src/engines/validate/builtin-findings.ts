@@ -5,6 +5,7 @@
  */
 import type { FieldPath, SchemaProblem } from "../plan/index.js";
 import { docsUrlOf, toFinding, type Finding, type RuleMeta, type Severity } from "./rule.js";
+import { guardArgs } from "../../ip/index.js";
 
 /** The pseudo-rule a crashing rule is reported as. */
 export const INTERNAL_ERROR_META: RuleMeta<"failed"> = {
@@ -59,13 +60,17 @@ export function internalErrorFinding(ruleId: string, error: unknown): Finding {
 }
 
 /** A schema problem as a finding at the problem's field. */
-export function schemaFinding(p: SchemaProblem): Finding {
-  return toFinding(PLAN_SCHEMA_META, {
-    messageId: "schema",
-    path: p.path,
-    data: { field: p.pathText || "The document", expected: p.message },
-  });
-}
+export const schemaFinding = guardArgs(
+  "schemaFinding",
+  [{ name: "problem", want: { path: "list", message: "text" }, words: "a schema problem (parsePlan(v).problems[i])" }],
+  function schemaFinding(p: SchemaProblem): Finding {
+    return toFinding(PLAN_SCHEMA_META, {
+      messageId: "schema",
+      path: p.path,
+      data: { field: p.pathText || "The document", expected: p.message },
+    });
+  },
+);
 
 /** The finding that stands for `more` findings of one message beyond the cap; its path is what their paths share. */
 export function truncatedFinding(

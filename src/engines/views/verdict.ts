@@ -37,6 +37,7 @@ import {
 } from "../capacity/index.js";
 import { guardResolved, type ResolvedPlan, type ResolvedPool } from "../plan/index.js";
 import type { Finding } from "../validate/index.js";
+import { guardArgs } from "../../ip/index.js";
 
 /** What bounds the first pool's growth: a capacity resource, or AKS's nodes-per-pool limit. */
 export type Limit = Resource | "pool-node-limit";
@@ -200,45 +201,56 @@ const n = (x: number) => formatCount(x);
 const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? "" : "s"}`;
 
 /** The plan's headline. */
-export function verdictOf(plan: ResolvedPlan, findings: readonly Finding[]): PlanVerdict {
-  const errors = findings.filter((f) => f.severity === "error");
-  const warnings = findings.filter((f) => f.severity === "warning").length;
-  const plannedNodes = plan.pools.reduce((a, p) => a + p.peakCount, 0);
-  const room = headroomOf(plan);
-  const pool = plan.pools[0]?.name;
-  const base = {
-    errors: errors.length,
-    warnings,
-    plannedNodes,
-    ...(pool !== undefined ? { pool } : {}),
-    ...(room ? { headroom: room.headroom, limitedBy: room.limitedBy } : {}),
-  };
-  const first = errors[0];
-  if (first) {
+export const verdictOf = guardArgs(
+  "verdictOf",
+  [
+    {
+      name: "plan",
+      want: { plan: "object", model: "text", pools: "list", subnets: "list" },
+      words: "a resolved plan (resolvePlan)",
+    },
+    { name: "findings", want: [{ severity: "text" }], words: "the findings (validate)" },
+  ],
+  function verdictOf(plan: ResolvedPlan, findings: readonly Finding[]): PlanVerdict {
+    const errors = findings.filter((f) => f.severity === "error");
+    const warnings = findings.filter((f) => f.severity === "warning").length;
+    const plannedNodes = plan.pools.reduce((a, p) => a + p.peakCount, 0);
+    const room = headroomOf(plan);
+    const pool = plan.pools[0]?.name;
+    const base = {
+      errors: errors.length,
+      warnings,
+      plannedNodes,
+      ...(pool !== undefined ? { pool } : {}),
+      ...(room ? { headroom: room.headroom, limitedBy: room.limitedBy } : {}),
+    };
+    const first = errors[0];
+    if (first) {
+      return {
+        ...base,
+        status: "fails",
+        headline:
+          `Fails check: ${first.message.replace(/\.$/, "")}` +
+          `${errors.length > 1 ? ` (and ${plural(errors.length - 1, "more error")})` : ""}.`,
+        action: { text: first.fix, finding: first },
+      };
+    }
+    const nodes = `${plural(plannedNodes, "node")} at peak`;
+    const growth = room
+      ? room.headroom === 0
+        ? `; pool ${pool} cannot grow: ${LIMIT_WORDS[room.limitedBy]} is full`
+        : `; pool ${pool} can grow by ${plural(room.headroom, "more node")} before ` +
+          `${LIMIT_WORDS[room.limitedBy]} runs out`
+      : "; the plan has no node pool";
     return {
       ...base,
-      status: "fails",
-      headline:
-        `Fails check: ${first.message.replace(/\.$/, "")}` +
-        `${errors.length > 1 ? ` (and ${plural(errors.length - 1, "more error")})` : ""}.`,
-      action: { text: first.fix, finding: first },
+      status: "fits",
+      headline: `Fits: ${nodes}${growth}${warnings ? ` (${plural(warnings, "warning")})` : ""}.`,
+      action: {
+        text: warnings
+          ? `Read the ${plural(warnings, "warning")} under Check, then generate the code.`
+          : "Generate the code for this plan (az CLI, Bicep or Terraform) and deploy it.",
+      },
     };
-  }
-  const nodes = `${plural(plannedNodes, "node")} at peak`;
-  const growth = room
-    ? room.headroom === 0
-      ? `; pool ${pool} cannot grow: ${LIMIT_WORDS[room.limitedBy]} is full`
-      : `; pool ${pool} can grow by ${plural(room.headroom, "more node")} before ${LIMIT_WORDS[room.limitedBy]} runs ` +
-        `out`
-    : "; the plan has no node pool";
-  return {
-    ...base,
-    status: "fits",
-    headline: `Fits: ${nodes}${growth}${warnings ? ` (${plural(warnings, "warning")})` : ""}.`,
-    action: {
-      text: warnings
-        ? `Read the ${plural(warnings, "warning")} under Check, then generate the code.`
-        : "Generate the code for this plan (az CLI, Bicep or Terraform) and deploy it.",
-    },
-  };
-}
+  },
+);
