@@ -31,6 +31,7 @@ import {
 } from "../capacity/index.js";
 import { poolModel, poolTarget, type NapPool, type ResolvedPlan } from "../plan/index.js";
 import type { LayoutKind } from "./purpose.js";
+import { guardArgs } from "../../ip/index.js";
 
 export interface Demand {
   /** Usable addresses the subnet must hold (Azure's 5 not included); null when a rule fixes the size instead. */
@@ -257,51 +258,58 @@ function kindDemand(
 }
 
 /** What the subnet `name` of kind `kind` must hold; `override` (from the layout section) wins where given. */
-export function subnetDemand(
-  plan: ResolvedPlan,
-  name: string,
-  kind: LayoutKind,
-  override: DemandOverride = {},
-): Demand {
-  let d: Demand;
-  if (kind === "nodes") d = nodeDemand(plan, name);
-  else if (kind === "pods") d = podDemand(plan, name);
-  else if (kind === "systemNodes") {
-    const f = AKS_AUTOMATIC.systemNodeSubnetPrefixLength;
-    d = {
-      addresses: null,
-      prefixLength: f.value,
-      minPrefixLength: null,
-      growable: true,
-      delegation: null,
-      breakdown: [`/${f.value}: the smallest system node subnet AKS Automatic's managed system node pools take`],
-      sources: sourceUrls(f),
-    };
-  } else if (kind === "other")
-    d = {
-      addresses: null,
-      prefixLength: null,
-      minPrefixLength: null,
-      growable: true,
-      delegation: null,
-      breakdown: ["nothing says what it holds: give layout.subnets[].prefixLength or addresses"],
-      sources: [],
-    };
-  else d = kindDemand(plan, name, kind);
-  if (override.prefixLength !== undefined)
-    return {
-      ...d,
-      prefixLength: override.prefixLength,
-      breakdown: [`/${override.prefixLength}, as layout.subnets asks`],
-    };
-  if (override.addresses !== undefined) {
-    const k = kind in SUBNET_KINDS ? SUBNET_KINDS[kind as keyof typeof SUBNET_KINDS] : undefined;
-    return {
-      ...d,
-      addresses: override.addresses,
-      prefixLength: bounded(override.addresses, k),
-      breakdown: [`${n(override.addresses)} address(es), as layout.subnets asks`],
-    };
-  }
-  return d;
-}
+export const subnetDemand = guardArgs(
+  "subnetDemand",
+  [
+    {
+      name: "plan",
+      want: { plan: "object", model: "text", pools: "list", subnets: "list" },
+      words: "a resolved plan (resolvePlan)",
+    },
+    { name: "name", want: "text", words: "a subnet name" },
+    { name: "kind", want: "text", words: "a subnet kind" },
+  ],
+  function subnetDemand(plan: ResolvedPlan, name: string, kind: LayoutKind, override: DemandOverride = {}): Demand {
+    let d: Demand;
+    if (kind === "nodes") d = nodeDemand(plan, name);
+    else if (kind === "pods") d = podDemand(plan, name);
+    else if (kind === "systemNodes") {
+      const f = AKS_AUTOMATIC.systemNodeSubnetPrefixLength;
+      d = {
+        addresses: null,
+        prefixLength: f.value,
+        minPrefixLength: null,
+        growable: true,
+        delegation: null,
+        breakdown: [`/${f.value}: the smallest system node subnet AKS Automatic's managed system node pools take`],
+        sources: sourceUrls(f),
+      };
+    } else if (kind === "other")
+      d = {
+        addresses: null,
+        prefixLength: null,
+        minPrefixLength: null,
+        growable: true,
+        delegation: null,
+        breakdown: ["nothing says what it holds: give layout.subnets[].prefixLength or addresses"],
+        sources: [],
+      };
+    else d = kindDemand(plan, name, kind);
+    if (override.prefixLength !== undefined)
+      return {
+        ...d,
+        prefixLength: override.prefixLength,
+        breakdown: [`/${override.prefixLength}, as layout.subnets asks`],
+      };
+    if (override.addresses !== undefined) {
+      const k = kind in SUBNET_KINDS ? SUBNET_KINDS[kind as keyof typeof SUBNET_KINDS] : undefined;
+      return {
+        ...d,
+        addresses: override.addresses,
+        prefixLength: bounded(override.addresses, k),
+        breakdown: [`${n(override.addresses)} address(es), as layout.subnets asks`],
+      };
+    }
+    return d;
+  },
+);

@@ -6,6 +6,7 @@
 import type { Plan, PlanInput } from "../schema/index.js";
 import { PLAN_SHAPE } from "./plan-shape.generated.js";
 import { run, type StructureIssue } from "./structure.js";
+import { guardArgs } from "../../ip/index.js";
 
 /** A field of a plan as keys and array indexes, e.g. `["nodePools", 0, "maxPods"]` (empty: the whole document). */
 export type FieldPath = readonly (string | number)[];
@@ -132,20 +133,24 @@ export function planOf(input: PlanInput): Plan {
 export const PLAN_FIELDS: readonly string[] = Object.keys(PLAN_SHAPE.t === "object" ? PLAN_SHAPE.keys : {});
 
 /** @internal Issues (zod's or `structure.ts`'s) → problems, worded the same way whichever parser found them. */
-export function problemsOf(issues: readonly IssueLike[], input: unknown): SchemaProblem[] {
-  return issues.flatMap((issue): SchemaProblem[] => {
-    const path = (issue.path as readonly PropertyKey[]).filter((k): k is string | number => typeof k !== "symbol");
-    if (issue.code === "unrecognized_keys") {
-      // One problem per unknown key, located at the key itself.
-      return (issue as { keys: readonly string[] }).keys.map((k) => ({
-        path: [...path, k],
-        pathText: formatPath([...path, k]),
-        message: `unknown field "${k}"; check the spelling against the plan schema`,
-      }));
-    }
-    return [{ path, pathText: formatPath(path), message: expectation(issue, input) }];
-  });
-}
+export const problemsOf = guardArgs(
+  "problemsOf",
+  [{ name: "issues", want: [{ path: "list", message: "text" }], words: "zod issues" }],
+  function problemsOf(issues: readonly IssueLike[], input: unknown): SchemaProblem[] {
+    return issues.flatMap((issue): SchemaProblem[] => {
+      const path = (issue.path as readonly PropertyKey[]).filter((k): k is string | number => typeof k !== "symbol");
+      if (issue.code === "unrecognized_keys") {
+        // One problem per unknown key, located at the key itself.
+        return (issue as { keys: readonly string[] }).keys.map((k) => ({
+          path: [...path, k],
+          pathText: formatPath([...path, k]),
+          message: `unknown field "${k}"; check the spelling against the plan schema`,
+        }));
+      }
+      return [{ path, pathText: formatPath(path), message: expectation(issue, input) }];
+    });
+  },
+);
 
 /** Whether a parsed document says it is a fleet file (`kind: FleetPlan`). */
 export function isFleetDocument(value: unknown): boolean {

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { problemsOf, type IssueLike, type SchemaProblem } from "../plan/index.js";
 import { FleetPlanSchema, type FleetPlan } from "./schema-fleet.js";
+import { guardArgs, type Param } from "../../ip/index.js";
 
 export interface ParseFleetPlanResult {
   /** The fleet when there were no problems. */
@@ -12,15 +13,17 @@ export interface ParseFleetPlanResult {
   readonly problems: readonly SchemaProblem[];
 }
 
+const SCHEMA: Param = { name: "schema", want: { safeParse: "function" }, words: "a zod schema" };
+
 /** @internal Parses a value with a zod schema into the value or the problems, worded like `parsePlan`'s. */
-export function parseWith<T>(
+export const parseWith = guardArgs("parseWith", [SCHEMA], function parseWith<T>(
   schema: z.ZodType<T>,
   input: unknown,
 ): { readonly value?: T; readonly problems: readonly SchemaProblem[] } {
   const r = schema.safeParse(input);
   if (r.success) return { value: r.data, problems: [] };
   return { problems: problemsOf(r.error.issues as readonly IssueLike[], input) };
-}
+});
 
 /** Fleets this module parsed: handed back as they are (a fleet of 100,000 subnets takes a noticeable time to parse). */
 const PARSED = new WeakSet<object>();

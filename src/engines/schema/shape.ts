@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import type { Shape, ShapeCheck } from "../plan/index.js";
 import { PlanSchema } from "./schema.js";
+import { guardArgs, type Param } from "../../ip/index.js";
 
 interface Def {
   readonly type: string;
@@ -41,8 +42,10 @@ function defOf(s: z.ZodType): Def {
   return (s as unknown as { _zod: { def: Def } })._zod.def;
 }
 
+const SCHEMA: Param = { name: "schema", want: { _zod: { def: "object" } }, words: "a zod schema" };
+
 /** A zod schema → its shape; throws for a zod feature the interpreter does not know. */
-export function shapeOf(schema: z.ZodType, where = "plan"): Shape {
+export const shapeOf = guardArgs("shapeOf", [SCHEMA], function shapeOf(schema: z.ZodType, where = "plan"): Shape {
   const d = defOf(schema);
   const checks = (d.checks ?? []).map((c) => checkOf(c._zod.def, where));
   switch (d.type) {
@@ -75,7 +78,7 @@ export function shapeOf(schema: z.ZodType, where = "plan"): Shape {
     default:
       throw new Error(`plan shape: ${where}: zod type "${d.type}" is not interpreted by engines/plan/structure.ts`);
   }
-}
+});
 
 /** The generated module's text (before formatting). */
 export function planShapeModule(): string {

@@ -6,6 +6,7 @@
  */
 import { formatPath, type FieldPath, type ResolvedPlan } from "../plan/index.js";
 import type { FixSpace } from "./fix-space.js";
+import { guardArgs } from "../../ip/index.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -168,20 +169,27 @@ export function pathText(f: { readonly path: FieldPath }): string {
 }
 
 /** Turns a report into a finding using the rule's message and fix. */
-export function toFinding<M extends string>(meta: RuleMeta<M>, r: Report<M>): Finding {
-  const data = r.data ?? {};
-  const spec = (meta.messages as Readonly<Record<string, MessageSpec>>)[r.messageId];
-  if (spec === undefined) throw new Error(`rule ${meta.id} reported unknown message id "${r.messageId}"`);
-  return {
-    ruleId: meta.id,
-    messageId: r.messageId,
-    severity: spec.severity ?? meta.severity,
-    message: fillTemplate(spec.message, data),
-    path: r.path,
-    fix: fillTemplate(spec.fix, data),
-    ...(r.edits && r.edits.length > 0 ? { edits: r.edits } : {}),
-    data,
-    ...((spec.aksErrorCode ?? meta.aksErrorCode) ? { aksErrorCode: spec.aksErrorCode ?? meta.aksErrorCode } : {}),
-    docsUrl: docsUrlOf(meta.id),
-  };
-}
+export const toFinding = guardArgs(
+  "toFinding",
+  [
+    { name: "meta", want: { id: "text", messages: "object" }, words: "a rule's meta" },
+    { name: "report", want: { messageId: "text" }, words: "a report ({ messageId, data })" },
+  ],
+  function toFinding<M extends string>(meta: RuleMeta<M>, r: Report<M>): Finding {
+    const data = r.data ?? {};
+    const spec = (meta.messages as Readonly<Record<string, MessageSpec>>)[r.messageId];
+    if (spec === undefined) throw new Error(`rule ${meta.id} reported unknown message id "${r.messageId}"`);
+    return {
+      ruleId: meta.id,
+      messageId: r.messageId,
+      severity: spec.severity ?? meta.severity,
+      message: fillTemplate(spec.message, data),
+      path: r.path,
+      fix: fillTemplate(spec.fix, data),
+      ...(r.edits && r.edits.length > 0 ? { edits: r.edits } : {}),
+      data,
+      ...((spec.aksErrorCode ?? meta.aksErrorCode) ? { aksErrorCode: spec.aksErrorCode ?? meta.aksErrorCode } : {}),
+      docsUrl: docsUrlOf(meta.id),
+    };
+  },
+);

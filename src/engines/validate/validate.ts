@@ -18,6 +18,7 @@ import { internalErrorFinding, MAX_FINDINGS_PER_MESSAGE, schemaFinding, truncate
 import { FixSpace } from "./fix-space.js";
 import { toFinding, type Finding, type PlanInputs, type Rule, type Severity } from "./rule.js";
 import { RULES } from "./rules/index.js";
+import { guardArgs } from "../../ip/index.js";
 
 export interface ValidateOptions {
   /** The rules to run (default: all of them). */
@@ -79,51 +80,69 @@ interface Tally {
  * finding; each message is kept at most `MAX_FINDINGS_PER_MESSAGE` times and
  * the rest are counted in one `truncated` finding (their text is never built).
  */
-export function runRule<I extends object>(rule: Rule<string, I>, inputs: I): Finding[] {
-  const out: Finding[] = [];
-  const tallies = new Map<string, Tally>();
-  try {
-    rule.check({
-      ...inputs,
-      report: (r) => {
-        let t = tallies.get(r.messageId);
-        if (t === undefined || t.count < MAX_FINDINGS_PER_MESSAGE) {
-          const f = toFinding(rule.meta, r);
-          out.push(f);
-          if (t === undefined)
-            tallies.set(r.messageId, (t = { count: 0, severity: f.severity, aksErrorCode: f.aksErrorCode }));
+export const runRule = guardArgs(
+  "runRule",
+  [
+    {
+      name: "rule",
+      want: { meta: { id: "text", messages: "object" }, check: "function" },
+      words: "a rule (defineRule)",
+    },
+    { name: "inputs", want: "object", words: "the rule inputs" },
+  ],
+  function runRule<I extends object>(rule: Rule<string, I>, inputs: I): Finding[] {
+    const out: Finding[] = [];
+    const tallies = new Map<string, Tally>();
+    try {
+      rule.check({
+        ...inputs,
+        report: (r) => {
+          let t = tallies.get(r.messageId);
+          if (t === undefined || t.count < MAX_FINDINGS_PER_MESSAGE) {
+            const f = toFinding(rule.meta, r);
+            out.push(f);
+            if (t === undefined)
+              tallies.set(r.messageId, (t = { count: 0, severity: f.severity, aksErrorCode: f.aksErrorCode }));
+            t.count++;
+            return;
+          }
           t.count++;
-          return;
-        }
-        t.count++;
-        t.overflowPath = t.overflowPath === undefined ? r.path : commonPrefix(t.overflowPath, r.path);
-      },
-    });
-  } catch (e) {
-    return [internalErrorFinding(rule.meta.id, e)];
-  }
-  for (const [messageId, t] of tallies) {
-    if (t.overflowPath === undefined) continue;
-    const more = t.count - MAX_FINDINGS_PER_MESSAGE;
-    out.push(
-      truncatedFinding(
-        rule.meta.id,
-        messageId,
-        t.severity,
-        MAX_FINDINGS_PER_MESSAGE,
-        more,
-        t.overflowPath,
-        t.aksErrorCode,
-      ),
-    );
-  }
-  return out;
-}
+          t.overflowPath = t.overflowPath === undefined ? r.path : commonPrefix(t.overflowPath, r.path);
+        },
+      });
+    } catch (e) {
+      return [internalErrorFinding(rule.meta.id, e)];
+    }
+    for (const [messageId, t] of tallies) {
+      if (t.overflowPath === undefined) continue;
+      const more = t.count - MAX_FINDINGS_PER_MESSAGE;
+      out.push(
+        truncatedFinding(
+          rule.meta.id,
+          messageId,
+          t.severity,
+          MAX_FINDINGS_PER_MESSAGE,
+          more,
+          t.overflowPath,
+          t.aksErrorCode,
+        ),
+      );
+    }
+    return out;
+  },
+);
 
 /** Runs rules over one set of inputs: every rule's findings, errors first. */
-export function runRules<I extends object>(rules: readonly Rule<string, I>[], inputs: I): Finding[] {
-  return rules.flatMap((r) => runRule(r, inputs)).sort(compareFindings);
-}
+export const runRules = guardArgs(
+  "runRules",
+  [
+    { name: "rules", want: [{ meta: "object", check: "function" }], words: "a list of rules (defineRule)" },
+    { name: "inputs", want: "object", words: "the rule inputs" },
+  ],
+  function runRules<I extends object>(rules: readonly Rule<string, I>[], inputs: I): Finding[] {
+    return rules.flatMap((r) => runRule(r, inputs)).sort(compareFindings);
+  },
+);
 
 /**
  * Validates a plan: every rule's findings, errors first. Takes a plan as
