@@ -28,11 +28,15 @@ export function splitBits(parent: Prefix, into: string | undefined, count: strin
   if (into !== undefined) {
     const bits = parseBits(into);
     if (bits === undefined) throw new UsageError(`--into "${into}" is not a prefix length; write it like /26.`);
-    if (bits < parent.bits || bits > max)
+    if (bits < parent.bits || bits > max) {
+      // "--into 4" written for four subnets: say which option means that.
+      const many =
+        /^\d+$/.test(into.trim()) && bits < parent.bits ? `; for ${bits} equal subnets use --count ${bits}` : "";
       throw new UsageError(
         `--into /${bits} cannot split ${parent.masked().toString()}: the length must be between /${parent.bits} and ` +
-          `/${max}.`,
+          `/${max}${many}.`,
       );
+    }
     return bits;
   }
   const text = String(count).trim();
