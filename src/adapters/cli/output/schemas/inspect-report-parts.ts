@@ -19,7 +19,7 @@ const labVerdict = <U extends z.ZodType, N extends z.ZodType>(unknownAs: U, note
 /** `verdicts` of InspectReport. */
 export const InspectVerdicts = z.object({
   model: verdict(z.null(), z.null()),
-  dataplane: verdict(unknown.nullable(), z.null()),
+  dataplane: verdict(unknown.nullable(), z.string().nullable()),
   ciliumRuns: verdict(unknown.nullable(), z.null()),
   kubeProxyRuns: verdict(unknown.nullable(), z.null()),
   networkPolicy: verdict(unknown.nullable(), z.string().nullable()),
