@@ -28,7 +28,8 @@ const FAMILY_TITLES: Record<RuleMeta["family"], string> = {
 };
 
 const code = (s: string) => "`" + s + "`";
-const cell = (s: string) => s.replace(/\|/g, "\\|");
+/** A message template as a table cell: `{name:count}` shown as `{name}` (how it is written is not the reader's). */
+const cell = (s: string) => s.replace(/\{(\w+):count\}/g, "{$1}").replace(/\|/g, "\\|");
 
 /** The AKS errors a rule prevents: the rule's, or its messages' own. */
 function aksErrors(meta: RuleMeta): string[] {

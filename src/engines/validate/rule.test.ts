@@ -84,4 +84,19 @@ describe("fillTemplate", () => {
   ])("$name", ({ value, text }) => {
     expect(fillTemplate('name "{v}".', { v: value })).toBe(text);
   });
+
+  it.each([
+    { name: "{v:count} groups a count's thousands", template: "{v:count} addresses", v: 1581, text: "1,581 addresses" },
+    {
+      name: "{v} leaves it as written (a command's argument)",
+      template: "--node-count {v}",
+      v: 1000,
+      text: "--node-count 1000",
+    },
+    { name: "{v:count} of text is the text", template: "{v:count}", v: "/24", text: "/24" },
+    { name: "{v:count} of a fraction is as written", template: "{v:count}", v: 1234.5, text: "1234.5" },
+    { name: "{v:count} without v stays visible", template: "{w:count}", v: 1, text: "{w:count}" },
+  ])("$name", ({ template, v, text }) => {
+    expect(fillTemplate(template, { v })).toBe(text);
+  });
 });

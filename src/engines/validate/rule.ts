@@ -4,6 +4,7 @@
  * its inputs that reports findings. Findings are data: a field path as keys
  * and indexes, filled-in message and fix, the values behind them.
  */
+import { formatCount } from "../../kb/index.js";
 import { formatPath, type FieldPath, type ResolvedPlan } from "../plan/index.js";
 import type { FixSpace } from "./fix-space.js";
 import { guardArgs } from "../../ip/index.js";
@@ -135,11 +136,18 @@ export function ruleDefiner<I extends object>(): <M extends string>(rule: Rule<M
   return (rule) => rule;
 }
 
-/** Fills `{name}` placeholders from data; unknown placeholders stay visible so tests catch them. */
+/**
+ * Fills `{name}` placeholders from data; unknown placeholders stay visible so tests catch them. `{name:count}`
+ * writes a whole number as the other outputs count (1,581; `formatCount`), for counts in prose, never in commands.
+ */
 export function fillTemplate(template: string, data: FindingData): string {
   if (typeof template !== "string") return ""; // a value from JavaScript
   const has = (key: string) => typeof data === "object" && data !== null && Object.hasOwn(data, key);
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (has(key) ? clipped(textOf(data[key])) : whole));
+  return template.replace(/\{(\w+)(:count)?\}/g, (whole, key: string, count?: string) => {
+    if (!has(key)) return whole;
+    const v = data[key];
+    return count && typeof v === "number" && Number.isSafeInteger(v) ? formatCount(v) : clipped(textOf(v));
+  });
 }
 
 /** A value longer than this is quoted by its head and length: a plan's value of megabytes, once per message. */

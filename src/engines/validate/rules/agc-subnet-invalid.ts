@@ -33,8 +33,8 @@ export default defineRule({
       },
       tooSmall: {
         message:
-          'Application Gateway for Containers subnet "{subnet}" ({cidr}) has {usable} usable addresses; the ' +
-          "association needs {needed} free (a /24 or larger).",
+          'Application Gateway for Containers subnet "{subnet}" ({cidr}) has {usable:count} usable addresses; the ' +
+          "association needs {needed:count} free (a /24 or larger).",
         fix: "Use a /24 subnet.",
       },
       overlayNotSlash24: {

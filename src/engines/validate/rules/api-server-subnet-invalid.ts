@@ -45,9 +45,9 @@ export default defineRule({
       },
       tooFewAddresses: {
         message:
-          'API server subnet "{subnet}" ({cidr}) has {usable} usable addresses, but {clusters} cluster(s) sharing it ' +
-          "take at least {needed}; running out prevents API server scaling.",
-        fix: "Use a subnet with at least {needed} usable addresses, or fewer clusters per API server subnet.",
+          'API server subnet "{subnet}" ({cidr}) has {usable:count} usable addresses, but {clusters} cluster(s) sharing it ' +
+          "take at least {needed:count}; running out prevents API server scaling.",
+        fix: "Use a subnet with at least {needed:count} usable addresses, or fewer clusters per API server subnet.",
       },
       shared: {
         message:

@@ -34,8 +34,8 @@ export default defineRule({
       },
       tooSmall: {
         message:
-          'Application Gateway subnet "{subnet}" ({cidr}) has {usable} usable addresses, but {instances} ' +
-          "instances{frontend} need {needed}.",
+          'Application Gateway subnet "{subnet}" ({cidr}) has {usable:count} usable addresses, but {instances} ' +
+          "instances{frontend} need {needed:count}.",
         fix: "Use a /{bits} or larger subnet (Microsoft recommends /24 for v2), or lower maxInstances.",
       },
       belowRecommended: {

@@ -54,7 +54,7 @@ ruleTester(rule, {
         {
           messageId: "modelLimit",
           path: "nodePools",
-          message: "The pools can reach 5940 nodes with upgrade surge, above the 5000-node limit of azure-cni-overlay.",
+          message: "The pools can reach 5,940 nodes with upgrade surge, above the 5,000-node limit of azure-cni-overlay.",
         },
       ],
     },
@@ -69,9 +69,9 @@ ruleTester(rule, {
           path: "sku.tier",
           severity: "warning",
           message:
-            "The pools can reach 1105 nodes with upgrade surge, above the 1000 nodes the Free tier supports (the " +
+            "The pools can reach 1,105 nodes with upgrade surge, above the 1,000 nodes the Free tier supports (the " +
             "plan sets no sku.tier, and AKS creates a Free cluster).",
-          fixIncludes: "up to 5000 nodes",
+          fixIncludes: "up to 5,000 nodes",
         },
       ],
     },

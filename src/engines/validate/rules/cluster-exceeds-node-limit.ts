@@ -13,24 +13,25 @@ export default defineRule({
       "nodes.",
     messages: {
       modelLimit: {
-        message: "The pools can reach {nodes} nodes with upgrade surge, above the {limit}-node limit of {model}{why}.",
+        message:
+          "The pools can reach {nodes:count} nodes with upgrade surge, above the {limit:count}-node limit of {model}{why}.",
         fix: "Lower the autoscaler maximums or surge, or move to Azure CNI Overlay (5,000 nodes).",
       },
       tier: {
         message:
-          "The pools can reach {nodes} nodes with upgrade surge, above the {limit} nodes the {tier} tier " +
+          "The pools can reach {nodes:count} nodes with upgrade surge, above the {limit:count} nodes the {tier} tier " +
           "supports{assumed}.",
-        fix: "Set sku.tier to Standard or Premium (up to {higher} nodes), or lower the autoscaler maximums.",
+        fix: "Set sku.tier to Standard or Premium (up to {higher:count} nodes), or lower the autoscaler maximums.",
         severity: "warning",
       },
       pools: {
-        message: "The plan has {pools} node pools; AKS allows {limit} per cluster.",
-        fix: "Merge pools; at most {limit} per cluster.",
+        message: "The plan has {pools} node pools; AKS allows {limit:count} per cluster.",
+        fix: "Merge pools; at most {limit:count} per cluster.",
       },
       npm: {
         message:
-          "The pools can reach {nodes} nodes, but Azure Network Policy Manager is supported only up to {limit} nodes.",
-        fix: "Use Cilium network policy (dataplane cilium, policy cilium) for clusters above {limit} nodes.",
+          "The pools can reach {nodes:count} nodes, but Azure Network Policy Manager is supported only up to {limit:count} nodes.",
+        fix: "Use Cilium network policy (dataplane cilium, policy cilium) for clusters above {limit:count} nodes.",
         severity: "warning",
       },
     },

@@ -34,7 +34,7 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "network.podCidrs[0]",
           message:
-            "Pod CIDR 10.244.0.0/19 holds 32 /24 node blocks, but the pools need 1100 (nodes at their maximum plus " +
+            "Pod CIDR 10.244.0.0/19 holds 32 /24 node blocks, but the pools need 1,100 (nodes at their maximum plus " +
             "upgrade surge); each node takes a whole /24 whatever its maxPods.",
           fixIncludes: "/13",
         },

@@ -14,9 +14,9 @@ export default defineRule({
     messages: {
       tooSmall: {
         message:
-          "Pod CIDR {pod} holds {blocks} /24 node blocks, but the pools need {needed} (nodes at their maximum plus " +
+          "Pod CIDR {pod} holds {blocks:count} /24 node blocks, but the pools need {needed:count} (nodes at their maximum plus " +
           "upgrade surge); each node takes a whole /24 whatever its maxPods.",
-        fix: "Use a /{bits} or larger pod CIDR (it holds {capacity} nodes), e.g. {suggested}.",
+        fix: "Use a /{bits} or larger pod CIDR (it holds {capacity:count} nodes), e.g. {suggested}.",
       },
       longerThan24: {
         message: "Pod CIDR {pod} is smaller than a /24, the block every node takes; not even one node fits.",

@@ -35,9 +35,9 @@ ruleTester(rule, {
           messageId: "tooSmall",
           path: "vnet.subnets[0].cidr",
           message:
-            'Subnet "aks-nodes" (10.224.0.0/22) has 1019 usable addresses, but its pools need 1581: pool "np" 50+1 ' +
-            "surge node(s) × 31 = 1581.",
-          fixIncludes: "/21 or larger subnet for these pools (2043 usable), e.g. 10.224.16.0/21, free in the VNet",
+            'Subnet "aks-nodes" (10.224.0.0/22) has 1,019 usable addresses, but its pools need 1,581: pool "np" 50+1 ' +
+            "surge node(s) × 31 = 1,581.",
+          fixIncludes: "/21 or larger subnet for these pools (2,043 usable), e.g. 10.224.16.0/21, free in the VNet",
         },
       ],
     },

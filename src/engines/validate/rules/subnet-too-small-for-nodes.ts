@@ -7,6 +7,7 @@ import {
 } from "../../capacity/index.js";
 import { poolModel, poolTarget } from "../pools.js";
 import { rangeEdit } from "../fix-space.js";
+import { formatCount } from "../../../kb/index.js";
 import { defineRule } from "../rule.js";
 import { groupBy, listText } from "../words.js";
 
@@ -33,9 +34,10 @@ export default defineRule({
       "endpoint addresses, within Azure's usable size (size − 5).",
     messages: {
       tooSmall: {
-        message: 'Subnet "{subnet}" ({cidr}) has {usable} usable addresses, but its pools need {needed}: {breakdown}.',
+        message:
+          'Subnet "{subnet}" ({cidr}) has {usable:count} usable addresses, but its pools need {needed:count}: {breakdown}.',
         fix:
-          "Use a /{bits} or larger subnet for these pools ({bitsUsable} usable){suggestion}; a pool's subnet " +
+          "Use a /{bits} or larger subnet for these pools ({bitsUsable:count} usable){suggestion}; a pool's subnet " +
           "cannot change later, so add a pool on a larger subnet if the cluster exists.",
       },
     },
@@ -70,10 +72,11 @@ export default defineRule({
         needed += n;
         const per = addressesPerNode(model, p.maxPods).nodeSubnet;
         parts.push(
-          `pool "${p.name}" ${p.peakCount}+${Math.min(p.maxSurge.nodes, p.peakCount)} surge node(s) × ${per} = ${n}`,
+          `pool "${p.name}" ${formatCount(p.peakCount)}+${formatCount(Math.min(p.maxSurge.nodes, p.peakCount))} ` +
+            `surge node(s) × ${formatCount(per)} = ${formatCount(n)}`,
         );
       }
-      if (tenants > 0) parts.push(`${tenants} for load balancer and private endpoint addresses`);
+      if (tenants > 0) parts.push(`${formatCount(tenants)} for load balancer and private endpoint addresses`);
       const usable = usableAddresses(s.prefix);
       if (needed <= usable) continue;
       const bits = subnetPrefixLength(needed) ?? 0;
