@@ -74,7 +74,9 @@ describe("aksnet cidr: errors (exit 2, one sentence, nothing on standard output)
     {
       name: "split --into 4 (a count written as a length): names --count",
       args: ["split", "10.0.0.0/24", "--into", "4"],
-      err: "--into /4 cannot split 10.0.0.0/24: the length must be between /24 and /32; for 4 equal subnets use --count 4.",
+      err:
+        "--into /4 cannot split 10.0.0.0/24: the length must be between /24 and /32; for 4 equal subnets use " +
+        "--count 4.",
     },
     {
       name: "split --into /4 (written as a length): no --count advice",

@@ -45,7 +45,8 @@ export default defineRule({
       },
       tooFewAddresses: {
         message:
-          'API server subnet "{subnet}" ({cidr}) has {usable:count} usable addresses, but {clusters} cluster(s) sharing it ' +
+          'API server subnet "{subnet}" ({cidr}) has {usable:count} usable addresses, but {clusters} cluster(s) ' +
+          "sharing it " +
           "take at least {needed:count}; running out prevents API server scaling.",
         fix: "Use a subnet with at least {needed:count} usable addresses, or fewer clusters per API server subnet.",
       },

@@ -54,7 +54,8 @@ ruleTester(rule, {
         {
           messageId: "modelLimit",
           path: "nodePools",
-          message: "The pools can reach 5,940 nodes with upgrade surge, above the 5,000-node limit of azure-cni-overlay.",
+          message:
+            "The pools can reach 5,940 nodes with upgrade surge, above the 5,000-node limit of azure-cni-overlay.",
         },
       ],
     },

@@ -14,7 +14,8 @@ export default defineRule({
     messages: {
       modelLimit: {
         message:
-          "The pools can reach {nodes:count} nodes with upgrade surge, above the {limit:count}-node limit of {model}{why}.",
+          "The pools can reach {nodes:count} nodes with upgrade surge, above the {limit:count}-node limit of " +
+          "{model}{why}.",
         fix: "Lower the autoscaler maximums or surge, or move to Azure CNI Overlay (5,000 nodes).",
       },
       tier: {
@@ -30,7 +31,8 @@ export default defineRule({
       },
       npm: {
         message:
-          "The pools can reach {nodes:count} nodes, but Azure Network Policy Manager is supported only up to {limit:count} nodes.",
+          "The pools can reach {nodes:count} nodes, but Azure Network Policy Manager is supported only up to " +
+          "{limit:count} nodes.",
         fix: "Use Cilium network policy (dataplane cilium, policy cilium) for clusters above {limit:count} nodes.",
         severity: "warning",
       },

@@ -19,7 +19,8 @@ export default defineRule({
       },
       staticWaste: {
         message:
-          'Pool "{pool}" (static block) sets maxPods {maxPods}: each node takes {blocks:count} /28 blocks ({addresses:count} ' +
+          'Pool "{pool}" (static block) sets maxPods {maxPods}: each node takes {blocks:count} /28 blocks ' +
+          "({addresses:count} " +
           "addresses) and leaves {wasted} of them unused.",
         fix: "Use maxPods {lower} or {higher} (16 × blocks − 1) so no block address is wasted.",
       },

@@ -17,7 +17,8 @@ export default defineRule({
     messages: {
       tooSmall: {
         message:
-          'Subnet "{subnet}" ({cidr}) has {usable:count} usable addresses, but its nodes need {needed:count}: {breakdown}. Node ' +
+          'Subnet "{subnet}" ({cidr}) has {usable:count} usable addresses, but its nodes need {needed:count}: ' +
+          "{breakdown}. Node " +
           "auto-provisioning skips ARM's up-front subnet check, so this fails only when a node is provisioned, " +
           "with SubnetIsFull.",
         fix: "Use a /{bits} or larger subnet, or lower the NodePools' node limits (limits.nodes or their CPU limit).",

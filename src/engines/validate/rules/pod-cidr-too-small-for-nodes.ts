@@ -14,7 +14,8 @@ export default defineRule({
     messages: {
       tooSmall: {
         message:
-          "Pod CIDR {pod} holds {blocks:count} /24 node blocks, but the pools need {needed:count} (nodes at their maximum plus " +
+          "Pod CIDR {pod} holds {blocks:count} /24 node blocks, but the pools need {needed:count} (nodes at " +
+          "their maximum plus " +
           "upgrade surge); each node takes a whole /24 whatever its maxPods.",
         fix: "Use a /{bits} or larger pod CIDR (it holds {capacity:count} nodes), e.g. {suggested}.",
       },

@@ -28,13 +28,15 @@ export default defineRule({
     messages: {
       dynamic: {
         message:
-          'Pod subnet "{subnet}" ({cidr}) has {usable:count} usable addresses, but its pools need {needed:count} when full ' +
+          'Pod subnet "{subnet}" ({cidr}) has {usable:count} usable addresses, but its pools need ' +
+          "{needed:count} when full " +
           "({nodes:count} nodes with surge, up to {perNode} addresses each: max pods + 1).",
         fix: `Use a /{bits} or larger pod subnet{suggestion}, or ${LOWER_MAX_PODS}.`,
       },
       static: {
         message:
-          'Pod subnet "{subnet}" ({cidr}) holds {have:count} whole /28 blocks, but its pools need {needed:count} ({nodes:count} nodes ' +
+          'Pod subnet "{subnet}" ({cidr}) holds {have:count} whole /28 blocks, but its pools need ' +
+          "{needed:count} ({nodes:count} nodes " +
           "with surge, {perNode} blocks each).",
         fix: `Use a /{bits} or larger pod subnet{suggestion}, or ${LOWER_MAX_PODS}; 16 × blocks − 1 wastes nothing.`,
       },

@@ -35,7 +35,8 @@ export default defineRule({
     messages: {
       tooSmall: {
         message:
-          'Subnet "{subnet}" ({cidr}) has {usable:count} usable addresses, but its pools need {needed:count}: {breakdown}.',
+          'Subnet "{subnet}" ({cidr}) has {usable:count} usable addresses, but its pools need {needed:count}: ' +
+          "{breakdown}.",
         fix:
           "Use a /{bits} or larger subnet for these pools ({bitsUsable:count} usable){suggestion}; a pool's subnet " +
           "cannot change later, so add a pool on a larger subnet if the cluster exists.",
