@@ -23,7 +23,6 @@ import {
   EXAMPLE_SUBNET,
   GENERATE_FORMATS,
   MAX_NODES,
-  MAX_PLAN_TEXT,
   type GenerateFormat,
   type PageState,
 } from "../state.js";
@@ -32,7 +31,7 @@ import { buildForm } from "./form.js";
 import { bindGenerateButtons } from "./render-generate.js";
 import { renderInputViews } from "./render-cluster.js";
 import { renderStatus } from "./render-status.js";
-import { onFileDrop } from "./drop.js";
+import { bindPlanInputs } from "./plan-inputs.js";
 import { renderVerdict } from "./render-verdict.js";
 import { restSteps } from "./rest-steps.js";
 import { drawingSteps, viewStep } from "./rest-views.js";
@@ -42,7 +41,6 @@ import type { VnetMap } from "../../../engines/views/index.js";
 import { createMapActions } from "./map-actions.js";
 import { createAddress } from "./address.js";
 import { createPlanEditor, type UserEdit } from "./plan-editor.js";
-import { PRESETS } from "../presets.js";
 import { planChecker, type PlanChecker, type WorkerLike } from "./plan-checker.js";
 
 /** The worker's file name (plan-worker-<hash>.js), set by scripts/build-web.mjs. */
@@ -441,69 +439,7 @@ convert.addEventListener("click", () => {
   replacePlan(stringifyYaml(view.plan, { lineWidth: 0 }), "its aksnet.yaml conversion");
 });
 
-const presets = byId<HTMLSelectElement>("preset");
-for (const p of PRESETS) presets.append(h("option", { value: p.id }, p.title));
-presets.addEventListener("change", () => {
-  const p = PRESETS.find((x) => x.id === presets.value);
-  presets.value = "";
-  if (p) replacePlan(p.text, `the preset "${p.title}"`);
-});
-
-async function readFile(file: File): Promise<void> {
-  if (file.size > MAX_PLAN_TEXT) {
-    fill(
-      status,
-      h(
-        "p",
-        { class: "problem" },
-        `${file.name} is ${Math.ceil(file.size / 1024)} KiB; the page reads at most ${MAX_PLAN_TEXT / 1024} KiB.`,
-      ),
-    );
-    return;
-  }
-  replacePlan(await file.text(), file.name);
-}
-
-// A file dropped anywhere on the page is read like one chosen with "Load file…".
-onFileDrop((file) => void readFile(file));
-
-byId<HTMLInputElement>("plan-file").addEventListener(
-  "change",
-  (e) =>
-    void (async () => {
-      const input = e.currentTarget as HTMLInputElement;
-      const file = input.files?.[0];
-      input.value = "";
-      if (file) await readFile(file);
-    })(),
-);
-
-byId("load-example").addEventListener("click", () => replacePlan(DEFAULT_STATE.planText, "the example"));
-
-byId("copy-link").addEventListener(
-  "click",
-  () =>
-    void (async () => {
-      if (state.planText.length > MAX_PLAN_TEXT) {
-        fill(
-          status,
-          h(
-            "p",
-            { class: "problem" },
-            `The plan is over ${MAX_PLAN_TEXT / 1024} KiB, too large for a link; save it as a file instead.`,
-          ),
-        );
-        return;
-      }
-      await address.writeNow();
-      try {
-        await navigator.clipboard.writeText(location.href);
-        fill(status, h("p", { class: "ok" }, "Link copied: it holds the whole plan; nothing is stored anywhere else."));
-      } catch {
-        fill(status, h("p", { class: "problem" }, "The browser refused the clipboard; copy the address bar instead."));
-      }
-    })(),
-);
+bindPlanInputs({ status, replacePlan, planText: () => state.planText, writeAddress: () => address.writeNow() });
 
 // Links within the page (the skip link, the verdict's action) move the focus, not the address: the address holds the
 // plan.
