@@ -265,10 +265,12 @@ describe("applyFieldEdit", () => {
         "a b",
       ),
       idle: fc.boolean(),
+      // Slices of a preparation when idle, each stopped at its first look at the clock; the edit finishes it.
+      slices: fc.integer({ min: 0, max: 3 }),
     });
     const chain = (
       start: string,
-      edits: readonly { field: FieldDef; value: string; idle: boolean }[],
+      edits: readonly { field: FieldDef; value: string; idle: boolean; slices: number }[],
       fresh: boolean,
     ) => {
       const texts: string[] = [];
@@ -277,6 +279,7 @@ describe("applyFieldEdit", () => {
         // Another text's document: the next edit parses its text again.
         if (fresh) prepareEdit("other: 1\n");
         else if (e.idle) prepareEdit(text);
+        else for (let i = 0; i < e.slices; i++) prepareEdit(text, 0);
         text = editPlanText(text, e.field, e.value)?.text ?? text;
         texts.push(text);
       }
