@@ -6,7 +6,7 @@
  * pod subnet, which AKS refuses. When the VNet has no room (or no address space) the
  * switch is refused (RefusedEdit): the plan stays as it was and the page says why.
  */
-import { isMap, isSeq, type Document } from "yaml";
+import { isMap, isScalar, isSeq, type Document } from "yaml";
 import { layoutPlan } from "../../engines/layout/index.js";
 import { parsePlan } from "../../engines/plan/index.js";
 import { RefusedEdit } from "./refused-edit.js";
@@ -18,6 +18,27 @@ interface SubnetValue {
   readonly purpose?: unknown;
 }
 
+/** The subnets' JSON as `toJSON` gives it (mappings only), for a list of 1,000 without building it. */
+function subnetsOf(list: unknown): SubnetValue[] {
+  if (!isSeq(list)) return [];
+  const whole = () => (list.toJSON() as SubnetValue[]).filter((s) => s && typeof s === "object");
+  const out: SubnetValue[] = [];
+  for (const item of list.items) {
+    if (!isMap(item)) return whole();
+    const s: { name?: unknown; purpose?: unknown } = {};
+    for (const p of item.items) {
+      // A merge key, an alias or a key that is not a plain value: toJSON knows what it means.
+      if (!isScalar(p.key) || p.key.value === "<<") return whole();
+      const k = p.key.value;
+      if (k !== "name" && k !== "purpose") continue;
+      if (p.value !== null && !isScalar(p.value)) return whole();
+      s[k] = p.value === null ? null : p.value.value;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 /**
  * Points every pool without a pod subnet at one, adding and placing it when the VNet has none.
  * Throws RefusedEdit when there is no VNet or no room in it for the pods' subnet.
@@ -26,7 +47,7 @@ export function ensurePodSubnet(doc: Document): void {
   const pools = doc.getIn(["nodePools"]);
   if (!isSeq(pools) || pools.items.length === 0) return;
   const list = doc.getIn(["vnet", "subnets"]);
-  const subnets = (isSeq(list) ? (list.toJSON() as SubnetValue[]) : []).filter((s) => s && typeof s === "object");
+  const subnets = subnetsOf(list);
   const name =
     subnets.find((s) => s.purpose === "pods" && typeof s.name === "string")?.name ??
     subnets.find((s) => s.name === POD_SUBNET_NAME)?.name ??
