@@ -17,7 +17,7 @@ const TOTAL = [
   ...["checkSnapshot", "defaultMaxSurge", "defaultModel", "defaultPlugin", "detectUsedFormat"],
   ...["dynamicAddressesPerNode", "fallbackApplies", "fits", "fitsProblems", "formatCount", "gatewayPoolMaxNodes"],
   ...["isFleetDocument", "isModelId", "isSkuTier", "isSourced", "napReplacementNodes", "parseAzureId"],
-  ...["parseAuthorizedRange", "parseAuthorizedRanges", "kubernetesSupportOn"],
+  ...["parseAuthorizedRange", "parseAuthorizedRanges", "kubernetesSupportOn", "isDay"],
   ...["parseFleetPlan", "parsePlan", "parseResourceId", "planMigration", "podCidrPrefixLength", "podRangeKind"],
   ...["poolSurge", "purposeTitle", "recordSubnetRoles", "resourceLimits", "retirement", "scanEstate"],
   ...["schemaComment", "schemaUrl", "size", "sizeInputProblems", "sizeProblems", "staticBlocksPerNode"],
