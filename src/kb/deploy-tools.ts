@@ -7,11 +7,11 @@
  * sentence, a value a tool would reject.
  */
 import { aksDoc, aksRelease, page, repoFile, sourced, type Sourced } from "./source.js";
+import { NODE_PUBLIC_IP_FEATURES } from "./deploy-node-public-ips.js";
 import {
   API_2026_04_01,
   API_2026_04_01_MODEL,
   AZ_PARAMS,
-  AZ_RELEASE_NOTES,
   AZURERM,
   AZURERM_CHANGELOG_V4,
   AZURERM_CLUSTER,
@@ -149,60 +149,7 @@ export const DEPLOY_FEATURES = {
     arm: inApi,
     azurerm: oldAzurerm("4.0.0", "upgrade_settings.max_surge exists in every 4.x release"),
   },
-  nodePublicIp: {
-    title: "node public IPs",
-    az: sourced<AzRequirement>(
-      { cli: "2.4.0" },
-      [
-        AZ_RELEASE_NOTES("2.4.0 (April 21, 2020), AKS: Add node public IP support"),
-        aksDoc("use-node-public-ips", "az aks create and az aks nodepool add --enable-node-public-ip"),
-      ],
-      { checked: "2026-12-07" },
-    ),
-    arm: sourced<ArmSupport>(
-      "stable",
-      API_2026_04_01_MODEL("model_managedclusteragentpoolprofile.go", "enableNodePublicIP"),
-      { checked: "2026-12-07" },
-    ),
-    azurerm: sourced<AzurermSupport>(
-      { since: "4.0.0" },
-      [
-        AZURERM_POOL("node_public_ip_enabled"),
-        AZURERM(
-          "website/docs/guides/4.0-upgrade-guide.html.markdown",
-          "4.0 renamed enable_node_public_ip to node_public_ip_enabled",
-        ),
-      ],
-      { checked: "2026-12-07" },
-    ),
-  },
-  nodePublicIpPrefix: {
-    title: "node public IPs from a public IP prefix",
-    az: sourced<AzRequirement>(
-      { cli: "2.21.0" },
-      [
-        AZ_RELEASE_NOTES("2.21.0 (March 23, 2021), AKS: Add support for node public IP prefix ID"),
-        aksDoc(
-          "use-node-public-ips",
-          "Use a public IP prefix: --node-public-ip-prefix-id with --enable-node-public-ip",
-        ),
-      ],
-      { checked: "2026-12-07" },
-    ),
-    arm: sourced<ArmSupport>(
-      "stable",
-      API_2026_04_01_MODEL("model_managedclusteragentpoolprofile.go", "nodePublicIPPrefixID"),
-      { checked: "2026-12-07" },
-    ),
-    azurerm: sourced<AzurermSupport>(
-      { since: "4.0.0" },
-      [
-        AZURERM_POOL("node_public_ip_prefix_id, RequiredWith node_public_ip_enabled"),
-        AZURERM("CHANGELOG-v2.md", "2.62.0 (June 04, 2021): support for node_public_ip_prefix_id"),
-      ],
-      { checked: "2026-12-07" },
-    ),
-  },
+  ...NODE_PUBLIC_IP_FEATURES,
   spotPool: {
     title: "Spot node pools",
     az: sourced<AzRequirement>(
