@@ -214,4 +214,60 @@ describe("planChecker", () => {
       expect(clock.due()).toEqual([]);
     });
   });
+
+  describe("a reply is checked at the boundary: never drawn unless it is the one expected, never thrown on", () => {
+    const good = () => answer({ seq: 1, text: edited(1) }) as { seq: number; text: string; part: object };
+    const malformed: Record<string, () => unknown> = {
+      "not an object": () => "aks-1",
+      null: () => null,
+      "no sequence number": () => ({ ...good(), seq: undefined }),
+      "a sequence number that is a string": () => ({ ...good(), seq: "1" }),
+      "no text": () => ({ ...good(), text: undefined }),
+      "another text than the one sent": () => ({ ...good(), text: edited(9) }),
+      "neither a part nor main": () => ({ seq: 1, text: edited(1) }),
+      "main that is not true": () => ({ seq: 1, text: edited(1), main: "yes" }),
+      "a part without input": () => ({ ...good(), part: { plan: {} } }),
+      "a part whose plan is a string": () => ({ ...good(), part: { ...good().part, plan: "aks-1" } }),
+      "a part whose findings are not a list": () => ({ ...good(), part: { ...good().part, findings: {} } }),
+      "a plan the page cannot resolve": () => ({ ...good(), part: { ...good().part, plan: { pools: 1 } } }),
+    };
+    it.each(Object.keys(malformed))("%s: the page reads the text itself and stops using the worker", (name) => {
+      const { w, clock, results, failed, checker } = setUp();
+      w.reply(w.requests[0]!);
+      checker.request(edited(1));
+      expect(() => w.onmessage?.({ data: malformed[name]!() })).not.toThrow();
+      expect(results).toEqual([]);
+      expect(failed).toEqual([edited(1)]);
+      expect(w.terminated).toBe(true);
+      expect(clock.due()).toEqual([]);
+      expect(checker.request(edited(2))).toBe(false);
+    });
+
+    const stale: Record<string, (w: ReturnType<typeof fakeWorker>) => unknown> = {
+      "a sequence number never sent": () => ({ ...good(), seq: 99 }),
+      "the warm-up's, again": (w) => answer(w.requests[0]!),
+      "a negative sequence number": () => ({ ...good(), seq: -1 }),
+    };
+    it.each(Object.keys(stale))("%s: dropped; the worker stays and its reply is drawn", (name) => {
+      const { w, results, failed, checker } = setUp();
+      w.reply(w.requests[0]!);
+      checker.request(edited(1));
+      w.onmessage?.({ data: stale[name]!(w) });
+      expect(results).toEqual([]);
+      expect(failed).toEqual([]);
+      expect(checker.pending()).toBe(true);
+      w.reply(w.requests[1]!);
+      expect(results).toEqual(["aks-1 ok"]);
+      expect(w.terminated).toBe(false);
+    });
+
+    it("a malformed warm-up reply: the worker is never used", () => {
+      const { w, ready, failed, checker } = setUp();
+      w.onmessage?.({ data: { seq: 0 } });
+      expect(ready).toEqual([]);
+      expect(failed).toEqual([]);
+      expect(w.terminated).toBe(true);
+      expect(checker.request(edited(1))).toBe(false);
+    });
+  });
 });

@@ -17,7 +17,7 @@ import type { PlanPart } from "../compute.js";
 /** What the checker needs of a Worker (a fake one in plan-checker.test.ts). */
 export interface WorkerLike {
   postMessage(message: CheckRequest): void;
-  onmessage: ((event: { readonly data: CheckReply }) => void) | null;
+  onmessage: ((event: { readonly data: unknown }) => void) | null;
   onerror: ((event: unknown) => void) | null;
   terminate(): void;
 }
@@ -100,15 +100,55 @@ function sendQueued(c: Channel, on: CheckerEvents): void {
   }
 }
 
-function received(c: Channel, on: CheckerEvents, data: CheckReply): void {
+/** Whether `data` has the shape of a reply (./plan-worker.ts): anything else from the worker counts as its failure. */
+function isReply(data: unknown): data is CheckReply {
+  if (typeof data !== "object" || data === null) return false;
+  const r = data as Record<string, unknown>;
+  if (!Number.isSafeInteger(r["seq"]) || typeof r["text"] !== "string") return false;
+  if (r["main"] === true) return !("part" in r);
+  const part = r["part"] as Record<string, unknown> | null | undefined;
+  const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+  return (
+    isObject(part) &&
+    isObject(part!["input"]) &&
+    (part!["plan"] === undefined || isObject(part!["plan"])) &&
+    (part!["findings"] === undefined || Array.isArray(part!["findings"])) &&
+    (part!["verdict"] === undefined || isObject(part!["verdict"]))
+  );
+}
+
+/**
+ * A message from the worker. A reply to a request not in flight (an old, repeated or made-up sequence number) is
+ * dropped; a message that is not a reply, a reply for another text, or a plan part the page cannot rebuild makes the
+ * page stop using the worker (`fail`): nothing of it is drawn.
+ */
+function received(c: Channel, on: CheckerEvents, data: unknown): void {
+  if (!isReply(data)) {
+    fail(c, on);
+    return;
+  }
+  if (!c.inFlight || data.seq !== c.inFlight.seq) return;
+  if (data.text !== c.inFlight.text) {
+    fail(c, on);
+    return;
+  }
+  let part: PlanPart | undefined;
+  if (c.waiting?.seq === data.seq && "part" in data) {
+    try {
+      part = fromWire(data.part);
+    } catch {
+      fail(c, on);
+      return;
+    }
+  }
   if (!c.ready) {
     c.ready = true;
     on.ready?.();
   }
-  if (c.inFlight?.seq === data.seq) sendQueued(c, on);
+  sendQueued(c, on);
   if (!c.waiting || data.seq !== c.waiting.seq) return;
   c.waiting = undefined;
-  if ("part" in data) on.result(data.text, fromWire(data.part));
+  if (part) on.result(data.text, part);
   else on.failed(data.text);
 }
 
