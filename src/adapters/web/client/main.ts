@@ -256,14 +256,17 @@ const viewSteps = [
   ...drawingSteps(currentView, () => state),
 ];
 
-/** The form's YAML document, built when the page is idle (not in the first form edit's handler). */
+/** The longest slice of the form document's preparation in one idle task, in ms (the compose step runs whole). */
+const PREPARE_SLICE_MS = 5;
+/** The form's YAML document, built when the page is idle (not in the first form edit's handler), in slices. */
 let prepareHandle: number | undefined;
 function prepareFormEdit(): void {
   if (prepareHandle !== undefined || typeof requestIdleCallback === "undefined") return;
   prepareHandle = requestIdleCallback(
     () => {
       prepareHandle = undefined;
-      prepareEdit(state.planText);
+      // In slices: a long idle task would delay an input that comes while it runs.
+      if (!prepareEdit(state.planText, PREPARE_SLICE_MS)) prepareFormEdit();
     },
     { timeout: 2000 },
   );
