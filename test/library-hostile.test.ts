@@ -29,7 +29,7 @@ const TOTAL = [
   ...["docsWebUrl", "rulePageName", "fillTemplate", "splitPath", "subnetKindByDelegation", "headroomMessageId"],
   ...["poolNameKind", "nodeTooOld", "isAtLeast", "formatPath", "pathText", "joinBlock", "splitBlock", "summarize"],
   ...["compareFindings", "isResolvedPlan", "supportsDataplane", "modelOf", "withAzureRanges", "validate", "generate"],
-  ...["cidrField", "addSubnetEdit", "isDay"],
+  ...["cidrField", "addSubnetEdit"],
 ];
 
 /** Adapters that read text: they return, or throw their one-sentence error (PlanLoadError, UsedSpaceError). */
